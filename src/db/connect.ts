@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect.js'
+import type { Backend, Db } from './types.js'
+
+/** Type OIDs whose parsing we align across PGlite and `pg`. */
+const oid = { int8: 20, numeric: 1700, date: 1082, json: 114, jsonb: 3802 } as const
+
+/**
+ * Both backends return the same JavaScript values: int8 → bigint (money in minor units), numeric →
+ * exact decimal string, date → 'YYYY-MM-DD' string, timestamptz → Date, json → parsed value.
+ */
+const parsers: Record<number, (value: string) => unknown> = {
+  [oid.int8]: (value) => BigInt(value),
+  [oid.numeric]: (value) => value,
+  [oid.date]: (value) => value,
+  [oid.json]: (value) => JSON.parse(value),
+  [oid.jsonb]: (value) => JSON.parse(value),
+}
+
+export interface Database {
+  readonly db: Db
+  readonly backend: Backend
+  /** Run a script of several statements (migrations); no parameters. */
+  execScript(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined
+  /** PGlite's folder; `memory` keeps everything in memory (tests). */
+  dataDir?: string | 'memory'
+  /** PostgreSQL only: a schema to work in (each test file gets its own). */
+  schema?: string
+  /** PostgreSQL only: pool size. */
+  poolSize?: number
+}
+
+/** The default data folder: `CUTTLE_DATA_DIR`, or `./.cuttle`. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env['CUTTLE_DATA_DIR'] ?? '.cuttle')
+}
+
+/** Open the database: PostgreSQL when a URL is given, otherwise PGlite. */
+export async function connect(options: ConnectOptions): Promise<Database> {
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options) : connectPGlite(options)
+}
+
+async function connectPGlite(options: ConnectOptions): Promise<Database> {
+  const dataDir = options.dataDir === 'memory' ? undefined : join(options.dataDir ?? defaultDataDir(), 'pgdata')
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm, btree_gist },
+    parsers,
+    relaxedDurability: options.dataDir === 'memory',
+  })
+  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) }) as Db
+  return {
+    db,
+    backend: 'pglite',
+    async execScript(sql) {
+      await pglite.exec(sql)
+    },
+    async close() {
+      await db.destroy()
+      await pglite.close()
+    },
+  }
+}
+
+async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Database> {
+  const schema = options.schema
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    types: {
+      getTypeParser: ((typeId: number, format?: string) =>
+        parsers[typeId] ?? pg.types.getTypeParser(typeId, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  })
+  if (schema) {
+    const client = await pool.connect()
+    try {
+      await client.query(`create schema if not exists ${schema}`)
+    } finally {
+      client.release()
+    }
+  }
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) }) as Db
+  return {
+    db,
+    backend: 'postgres',
+    async execScript(sql) {
+      await pool.query(sql)
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,98 @@
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/index.js'
+import { inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as audit from './index.js'
+
+let database: Database
+const agent = { kind: 'staff', id: 'usr_agent' } as const
+
+async function recordMany(count: number) {
+  for (let i = 0; i < count; i++) {
+    await inTransaction(database.db, (tx) =>
+      audit.record(tx, {
+        actor: agent,
+        action: 'accounts.note.added',
+        subject: { type: 'note', id: `note_${i}` },
+        accountId: 'acc_1',
+        after: { body: `note ${i}`, amountMinor: 1234n, nested: { b: 2, a: 1 } },
+        context: { sections: ['notes'] },
+        at: new Date(Date.UTC(2026, 2, 29, 0, i)),
+      }),
+    )
+  }
+}
+
+async function tamper(statement: string) {
+  await database.execScript(`alter table audit_events disable trigger audit_events_append_only;
+    ${statement};
+    alter table audit_events enable trigger audit_events_append_only;`)
+}
+
+beforeEach(async () => {
+  database = await openTestDatabase()
+})
+afterEach(async () => {
+  await database.close()
+})
+
+describe('the audit chain', () => {
+  it('verifies an untouched chain', async () => {
+    await recordMany(5)
+    const report = await audit.verifyChain({ db: database.db })
+    expect(report).toMatchObject({ ok: true, checked: 5 })
+  })
+
+  it('keeps an event only when its transaction commits', async () => {
+    await expect(
+      inTransaction(database.db, async (tx) => {
+        await audit.record(tx, {
+          actor: agent,
+          action: 'accounts.note.added',
+          subject: { type: 'note', id: 'n' },
+          at: new Date(),
+        })
+        throw new Error('the change failed')
+      }),
+    ).rejects.toThrow('the change failed')
+    expect(await audit.verifyChain({ db: database.db })).toMatchObject({ ok: true, checked: 0 })
+  })
+
+  it('reports the first changed event', async () => {
+    await recordMany(5)
+    await tamper(`update audit_events set after = '{"body":"forged"}'::jsonb where seq = 3`)
+    const report = await audit.verifyChain({ db: database.db })
+    expect(report).toMatchObject({ ok: false, brokenAtSeq: 3n, reason: 'content_changed', checked: 2 })
+  })
+
+  it('reports a deleted event at the event after it', async () => {
+    await recordMany(5)
+    await tamper('delete from audit_events where seq = 2')
+    const report = await audit.verifyChain({ db: database.db })
+    expect(report).toMatchObject({ ok: false, brokenAtSeq: 3n, reason: 'link_broken' })
+  })
+
+  it('reports an inserted event', async () => {
+    await recordMany(3)
+    const [second] = await audit.listActivity({ db: database.db, actorId: agent.id, limit: 1 })
+    await tamper(`insert into audit_events (seq, id, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, prev_hash, hash)
+      overriding system value values (10, 'evt_forged', now(), 'staff', 'usr_x', 'accounts.note.added', 'note', 'n', '${second?.hash}', 'made-up')`)
+    const report = await audit.verifyChain({ db: database.db })
+    expect(report).toMatchObject({ ok: false, brokenAtSeq: 10n, reason: 'content_changed' })
+  })
+
+  it('refuses updates, deletes and truncation through the database', async () => {
+    await recordMany(1)
+    await expect(sql`update audit_events set action = 'x.y'`.execute(database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from audit_events`.execute(database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/)
+  })
+
+  it('lists one user’s activity newest first', async () => {
+    await recordMany(3)
+    const events = await audit.listActivity({ db: database.db, actorId: agent.id, limit: 10 })
+    expect(events.map((e) => e.subjectId)).toEqual(['note_2', 'note_1', 'note_0'])
+    expect(events[0]?.after).toEqual({ amountMinor: '1234', body: 'note 2', nested: { a: 1, b: 2 } })
+  })
+})

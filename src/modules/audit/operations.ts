@@ -1,0 +1,49 @@
+import type { Tx } from '../../db/index.js'
+import { newId } from '../../shared/ids.js'
+import { canonicalJson, eventHash, genesisHash } from './chain.js'
+import * as store from './store.js'
+import type { AuditEventInput } from './types.js'
+
+/**
+ * Record one audit event inside the caller's transaction, linked to the chain: it lands if and only
+ * if the change it describes lands. Call it last in the transaction, since it holds the chain's lock
+ * until commit.
+ */
+export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: string; hash: string }> {
+  const prevHash = (await store.lockChainHead(tx)) ?? genesisHash
+  // The database keeps microseconds, a Date milliseconds: hash what will be read back.
+  const occurredAt = new Date(input.at.getTime())
+  const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before))
+  const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after))
+  const context = JSON.parse(canonicalJson(input.context ?? {}))
+  const content = {
+    id: newId('evt'),
+    occurredAt,
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    action: input.action,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    accountId: input.accountId ?? null,
+    before,
+    after,
+    context,
+  }
+  const hash = eventHash(prevHash, content)
+  await store.insertEvent(tx, {
+    id: content.id,
+    occurred_at: occurredAt,
+    actor_kind: content.actorKind,
+    actor_id: content.actorId,
+    action: content.action,
+    subject_type: content.subjectType,
+    subject_id: content.subjectId,
+    account_id: content.accountId,
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    context: JSON.stringify(context),
+    prev_hash: prevHash,
+    hash,
+  })
+  return { id: content.id, hash }
+}

@@ -1,0 +1,118 @@
+import { type Generated, sql } from 'kysely'
+import type { Db, Tx } from '../../db/index.js'
+import { withTables } from '../../db/index.js'
+import type { AuditEvent } from './types.js'
+
+interface AuditEventsTable {
+  seq: Generated<bigint>
+  id: string
+  occurred_at: Date
+  actor_kind: string
+  actor_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string
+  account_id: string | null
+  before: unknown
+  after: unknown
+  context: Record<string, unknown>
+  prev_hash: string
+  hash: string
+}
+
+const tables = withTables<{ audit_events: AuditEventsTable }>()
+
+/** Any number will do, as long as nothing else uses it: the lock that orders the chain. */
+const chainLockKey = 4_242_001
+
+/**
+ * Serialise writers of the chain for the rest of this transaction and return the hash to link to.
+ * Held until commit, so callers record their audit event as late in the transaction as they can.
+ */
+export async function lockChainHead(tx: Tx): Promise<string | null> {
+  await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(tx)
+  const head = await tables(tx)
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return head?.hash ?? null
+}
+
+export async function insertEvent(
+  tx: Tx,
+  row: Omit<AuditEventsTable, 'seq' | 'before' | 'after' | 'context'> & {
+    before: string | null
+    after: string | null
+    context: string
+  },
+): Promise<void> {
+  await tables(tx)
+    .insertInto('audit_events')
+    .values({
+      ...row,
+      before: row.before === null ? null : sql`${row.before}::jsonb`,
+      after: row.after === null ? null : sql`${row.after}::jsonb`,
+      context: sql`${row.context}::jsonb`,
+    })
+    .execute()
+}
+
+function toEvent(row: Omit<AuditEventsTable, 'seq'> & { seq: bigint }): AuditEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorKind: row.actor_kind as AuditEvent['actorKind'],
+    actorId: row.actor_id,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    accountId: row.account_id,
+    before: row.before,
+    after: row.after,
+    context: row.context,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+/** Events in chain order, from just after `afterSeq`, a page at a time. */
+export async function eventsAfter(db: Db | Tx, afterSeq: bigint, limit: number): Promise<AuditEvent[]> {
+  const rows = await tables(db)
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+  return rows.map(toEvent)
+}
+
+export async function countEvents(db: Db | Tx): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<bigint>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export interface EventFilter {
+  readonly actorId?: string
+  readonly accountId?: string
+  readonly actionPrefix?: string
+  readonly beforeSeq?: bigint
+  readonly limit: number
+}
+
+/** Newest first, filtered; for activity reports and an account's audit trail. */
+export async function findEvents(db: Db | Tx, filter: EventFilter): Promise<AuditEvent[]> {
+  let query = tables(db).selectFrom('audit_events').selectAll()
+  if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId)
+  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId)
+  if (filter.actionPrefix !== undefined) query = query.where('action', 'like', `${filter.actionPrefix}%`)
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq)
+  const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute()
+  return rows.map(toEvent)
+}

@@ -1,0 +1,43 @@
+import type { Actor } from '../../shared/actor.js'
+
+export interface AuditEventInput {
+  readonly actor: Actor
+  /** `<module>.<noun>.<verb in the past>`, e.g. `accounts.note.added`. */
+  readonly action: string
+  readonly subject: { readonly type: string; readonly id: string }
+  readonly accountId?: string | null
+  readonly before?: unknown
+  readonly after?: unknown
+  /** Anything else worth keeping: the sections viewed, the search text, the client address. */
+  readonly context?: Record<string, unknown>
+  readonly at: Date
+}
+
+export interface AuditEvent {
+  readonly seq: bigint
+  readonly id: string
+  readonly occurredAt: Date
+  readonly actorKind: Actor['kind']
+  readonly actorId: string | null
+  readonly action: string
+  readonly subjectType: string
+  readonly subjectId: string
+  readonly accountId: string | null
+  readonly before: unknown
+  readonly after: unknown
+  readonly context: Record<string, unknown>
+  readonly prevHash: string
+  readonly hash: string
+}
+
+export type ChainReport =
+  | { readonly ok: true; readonly checked: number; readonly lastHash: string }
+  | {
+      readonly ok: false
+      readonly checked: number
+      /** The first event whose link does not hold. */
+      readonly brokenAtSeq: bigint
+      readonly eventId: string
+      readonly reason: 'content_changed' | 'link_broken'
+      readonly message: string
+    }
