@@ -8,18 +8,7 @@ import { randomBytes } from 'node:crypto'
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-export type IdPrefix =
-  | 'acc'
-  | 'cus'
-  | 'prop'
-  | 'con'
-  | 'note'
-  | 'usr'
-  | 'ses'
-  | 'tok'
-  | 'aud'
-  | 'sup'
-  | (string & {})
+export type IdPrefix = 'acc' | 'cus' | 'prop' | 'con' | 'note' | 'usr' | 'ses' | 'tok' | 'aud' | 'sup' | (string & {})
 
 function encodeTime(ms: number): string {
   let out = ''

@@ -72,8 +72,11 @@ create trigger account_notes_append_only before update or delete on account_note
 create table account_search (
   account_id text primary key references accounts (id),
   number text not null,
+  -- display forms (pg_trgm folds case itself): the customer's name and the one-line service address
   name text not null,
   address text not null,
+  postcode text not null,
+  -- the postcode upper-cased without spaces, for prefix lookups ('CB12' finds 'CB1 2AB')
   postcode_key text not null,
   emails text not null,
   phones text not null,

@@ -10,7 +10,26 @@ import type { AuditEventInput } from './types.js'
  * until commit.
  */
 export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: string; hash: string }> {
-  const prevHash = (await store.lockChainHead(tx)) ?? genesisHash
+  const [recorded] = await recordMany(tx, [input])
+  if (!recorded) throw new Error('unreachable: one event in, one out')
+  return recorded
+}
+
+/** Record several events in order with one lock and one insert (bulk imports, the demo seeder). */
+export async function recordMany(tx: Tx, inputs: readonly AuditEventInput[]): Promise<{ id: string; hash: string }[]> {
+  if (inputs.length === 0) return []
+  let prevHash = (await store.lockChainHead(tx)) ?? genesisHash
+  const rows: store.EventRow[] = []
+  for (const input of inputs) {
+    const row = chainedRow(prevHash, input)
+    rows.push(row)
+    prevHash = row.hash
+  }
+  await store.insertEvents(tx, rows)
+  return rows.map((row) => ({ id: row.id, hash: row.hash }))
+}
+
+function chainedRow(prevHash: string, input: AuditEventInput): store.EventRow {
   // The database keeps microseconds, a Date milliseconds: hash what will be read back.
   const occurredAt = new Date(input.at.getTime())
   const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before))
@@ -30,7 +49,7 @@ export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: stri
     context,
   }
   const hash = eventHash(prevHash, content)
-  await store.insertEvent(tx, {
+  return {
     id: content.id,
     occurred_at: occurredAt,
     actor_kind: content.actorKind,
@@ -44,6 +63,5 @@ export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: stri
     context: JSON.stringify(context),
     prev_hash: prevHash,
     hash,
-  })
-  return { id: content.id, hash }
+  }
 }

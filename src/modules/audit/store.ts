@@ -40,22 +40,23 @@ export async function lockChainHead(tx: Tx): Promise<string | null> {
   return head?.hash ?? null
 }
 
-export async function insertEvent(
-  tx: Tx,
-  row: Omit<AuditEventsTable, 'seq' | 'before' | 'after' | 'context'> & {
-    before: string | null
-    after: string | null
-    context: string
-  },
-): Promise<void> {
+export type EventRow = Omit<AuditEventsTable, 'seq' | 'before' | 'after' | 'context'> & {
+  before: string | null
+  after: string | null
+  context: string
+}
+
+export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
   await tables(tx)
     .insertInto('audit_events')
-    .values({
-      ...row,
-      before: row.before === null ? null : sql`${row.before}::jsonb`,
-      after: row.after === null ? null : sql`${row.after}::jsonb`,
-      context: sql`${row.context}::jsonb`,
-    })
+    .values(
+      rows.map((row) => ({
+        ...row,
+        before: row.before === null ? null : sql`${row.before}::jsonb`,
+        after: row.after === null ? null : sql`${row.after}::jsonb`,
+        context: sql`${row.context}::jsonb`,
+      })),
+    )
     .execute()
 }
 

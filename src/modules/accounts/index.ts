@@ -1,0 +1,33 @@
+export { type GspCode, gspRegionOf, gspRegions } from './gsp-regions.js'
+export { displayName, formatPostcode, isUkPostcode, phoneDigits, postcodeKey } from './normalise.js'
+export {
+  AccountNotFound,
+  AccountNumberTaken,
+  addNote,
+  createAccounts,
+  InvalidAccountDetails,
+  updateContacts,
+  updatePreferences,
+} from './operations.js'
+export {
+  classifySearch,
+  InvalidCursor,
+  listNotes,
+  type SearchKind,
+  searchAccounts,
+  viewAccountOverview,
+} from './queries.js'
+export {
+  type AccountOverview,
+  type AccountSummary,
+  type Address,
+  type EmailContact,
+  type NewAccount,
+  type NewCustomer,
+  type Note,
+  type NoteType,
+  noteTypes,
+  type OverviewSection,
+  overviewSections,
+  type PhoneContact,
+} from './types.js'

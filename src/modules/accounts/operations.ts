@@ -1,0 +1,359 @@
+import type { Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import * as audit from '../audit/index.js'
+import { gspRegionOf } from './gsp-regions.js'
+import {
+  displayName,
+  emailKey,
+  formatPostcode,
+  isUkPostcode,
+  oneLineAddress,
+  phoneDigits,
+  postcodeKey,
+} from './normalise.js'
+import * as store from './store.js'
+import type { EmailContact, NewAccount, Note, NoteType, PhoneContact } from './types.js'
+
+export class AccountNotFound extends NotFound {
+  override readonly code = 'ACCOUNT_NOT_FOUND'
+}
+export class AccountNumberTaken extends Conflict {
+  override readonly code = 'ACCOUNT_NUMBER_TAKEN'
+}
+export class InvalidAccountDetails extends ValidationFailed {
+  override readonly code = 'INVALID_ACCOUNT_DETAILS'
+}
+
+type Problem = { path: string; message: string }
+
+function contactRows(
+  accountId: string,
+  emails: readonly EmailContact[],
+  phones: readonly PhoneContact[],
+): store.ContactRow[] {
+  const rows: store.ContactRow[] = []
+  const primaryEmail = emails.findIndex((email) => email.primary)
+  emails.forEach((email, position) => {
+    rows.push({
+      id: newId('con'),
+      account_id: accountId,
+      kind: 'email',
+      value: email.address.trim(),
+      normalized: emailKey(email.address),
+      label: null,
+      is_primary: position === (primaryEmail === -1 ? 0 : primaryEmail),
+      position,
+    })
+  })
+  const primaryPhone = phones.findIndex((phone) => phone.primary)
+  phones.forEach((phone, position) => {
+    rows.push({
+      id: newId('con'),
+      account_id: accountId,
+      kind: 'phone',
+      value: phone.number.trim(),
+      normalized: phoneDigits(phone.number),
+      label: phone.label,
+      is_primary: position === (primaryPhone === -1 ? 0 : primaryPhone),
+      position,
+    })
+  })
+  return rows
+}
+
+function checkContacts(emails: readonly EmailContact[], phones: readonly PhoneContact[], prefix = ''): Problem[] {
+  const problems: Problem[] = []
+  const seenEmails = new Set<string>()
+  emails.forEach((email, i) => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.address.trim()))
+      problems.push({ path: `${prefix}emails.${i}.address`, message: 'not an email address' })
+    if (seenEmails.has(emailKey(email.address)))
+      problems.push({ path: `${prefix}emails.${i}.address`, message: 'listed twice' })
+    seenEmails.add(emailKey(email.address))
+  })
+  const seenPhones = new Set<string>()
+  phones.forEach((phone, i) => {
+    const digits = phoneDigits(phone.number)
+    if (digits.length < 10 || digits.length > 11)
+      problems.push({ path: `${prefix}phones.${i}.number`, message: 'not a phone number (10 or 11 digits)' })
+    if (seenPhones.has(digits)) problems.push({ path: `${prefix}phones.${i}.number`, message: 'listed twice' })
+    seenPhones.add(digits)
+  })
+  if (emails.filter((email) => email.primary).length > 1)
+    problems.push({ path: `${prefix}emails`, message: 'only one may be primary' })
+  if (phones.filter((phone) => phone.primary).length > 1)
+    problems.push({ path: `${prefix}phones`, message: 'only one may be primary' })
+  return problems
+}
+
+function checkNewAccount(input: NewAccount, index: number | null): Problem[] {
+  const prefix = index === null ? '' : `${index}.`
+  const problems: Problem[] = []
+  if (!/^A-[0-9A-F]{8}$/.test(input.number))
+    problems.push({ path: `${prefix}number`, message: 'must be A- and 8 hex digits' })
+  const c = input.customer
+  if (c.kind === 'person' && !c.familyName?.trim())
+    problems.push({ path: `${prefix}customer.familyName`, message: 'required for a person' })
+  if (c.kind === 'business' && !c.businessName?.trim())
+    problems.push({ path: `${prefix}customer.businessName`, message: 'required for a business' })
+  if (input.market === 'gb' && !isUkPostcode(input.property.postcode))
+    problems.push({ path: `${prefix}property.postcode`, message: 'not a UK postcode' })
+  if (input.property.gspRegion !== null && !gspRegionOf(input.property.gspRegion))
+    problems.push({ path: `${prefix}property.gspRegion`, message: 'unknown GSP group' })
+  if (input.billingAddress && input.market === 'gb' && !isUkPostcode(input.billingAddress.postcode))
+    problems.push({ path: `${prefix}billingAddress.postcode`, message: 'not a UK postcode' })
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.openedOn))
+    problems.push({ path: `${prefix}openedOn`, message: 'must be a date YYYY-MM-DD' })
+  return [...problems, ...checkContacts(input.emails, input.phones, prefix)]
+}
+
+function accountRows(input: NewAccount, at: Date): store.AccountInsert {
+  const accountId = newId('acc')
+  const customerName = displayName(input.customer)
+  const postcode = input.market === 'gb' ? formatPostcode(input.property.postcode) : input.property.postcode.trim()
+  const property = { ...input.property, postcode }
+  const emails = input.emails
+  const phones = input.phones
+  return {
+    customer: {
+      id: newId('cus'),
+      kind: input.customer.kind,
+      title: input.customer.title ?? null,
+      given_name: input.customer.givenName ?? null,
+      family_name: input.customer.familyName ?? null,
+      business_name: input.customer.businessName ?? null,
+      display_name: customerName,
+      created_at: at,
+    },
+    property: {
+      id: newId('prp'),
+      line1: property.line1.trim(),
+      line2: property.line2?.trim() || null,
+      town: property.town.trim(),
+      postcode,
+      gsp_region: property.gspRegion,
+      created_at: at,
+    },
+    account: {
+      id: accountId,
+      number: input.number,
+      customer_id: '',
+      property_id: '',
+      status: 'active',
+      market: input.market,
+      opened_on: input.openedOn,
+      closed_on: null,
+      billing_address: input.billingAddress
+        ? JSON.stringify({
+            line1: input.billingAddress.line1.trim(),
+            line2: input.billingAddress.line2?.trim() || null,
+            town: input.billingAddress.town.trim(),
+            postcode:
+              input.market === 'gb' ? formatPostcode(input.billingAddress.postcode) : input.billingAddress.postcode,
+          })
+        : null,
+      billing_mode: input.billingMode,
+      created_at: at,
+    },
+    contacts: contactRows(accountId, emails, phones),
+    search: {
+      account_id: accountId,
+      number: input.number,
+      name: customerName,
+      address: oneLineAddress(property),
+      postcode,
+      postcode_key: postcodeKey(postcode),
+      emails: emails.map((email) => emailKey(email.address)).join(' '),
+      phones: phones.map((phone) => phoneDigits(phone.number)).join(' '),
+      status: 'active',
+    },
+  }
+}
+
+/**
+ * Open accounts — customer, property, contacts and the search entry — checking every one first:
+ * one bad account refuses the whole batch, naming each problem by its index and field.
+ * @throws InvalidAccountDetails, AccountNumberTaken
+ */
+export async function createAccounts({
+  tx,
+  accounts,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accounts: readonly NewAccount[]
+  actor: Actor
+  at: Date
+}): Promise<{ id: string; number: string }[]> {
+  const single = accounts.length === 1
+  const problems = accounts.flatMap((input, i) => checkNewAccount(input, single ? null : i))
+  const numbers = new Set<string>()
+  accounts.forEach((input, i) => {
+    if (numbers.has(input.number))
+      problems.push({ path: `${single ? '' : `${i}.`}number`, message: 'repeated in this batch' })
+    numbers.add(input.number)
+  })
+  if (problems.length > 0) throw new InvalidAccountDetails('The account details are not valid', problems)
+  const rows = accounts.map((input) => {
+    const row = accountRows(input, at)
+    return { ...row, account: { ...row.account, customer_id: row.customer.id, property_id: row.property.id } }
+  })
+  if (single && (await store.numberTaken(tx, accounts[0]?.number ?? ''))) {
+    throw new AccountNumberTaken(`The account number ${accounts[0]?.number} is already in use`, [
+      { path: 'number', message: 'taken' },
+    ])
+  }
+  await store.insertAccounts(tx, rows)
+  await audit.recordMany(
+    tx,
+    rows.map((row) => ({
+      actor,
+      action: 'accounts.account.created',
+      subject: { type: 'account', id: row.account.id },
+      accountId: row.account.id,
+      after: { number: row.account.number, customer: row.customer.display_name, postcode: row.property.postcode },
+      at,
+    })),
+  )
+  return rows.map((row) => ({ id: row.account.id, number: row.account.number }))
+}
+
+async function requireAccountId(tx: Tx, accountNumber: string): Promise<string> {
+  const accountId = await store.findAccountId(tx, accountNumber)
+  if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  return accountId
+}
+
+/**
+ * Add a note to an account. Notes cannot be changed afterwards; a correction is another note.
+ * @throws AccountNotFound, InvalidAccountDetails for an empty or over-long body
+ */
+export async function addNote({
+  tx,
+  accountNumber,
+  type,
+  body,
+  actor,
+  authorName,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  type: NoteType
+  body: string
+  actor: Actor
+  authorName: string | null
+  at: Date
+}): Promise<Note> {
+  const text = body.trim()
+  if (text.length === 0 || text.length > 5000) {
+    throw new InvalidAccountDetails('A note needs between 1 and 5000 characters', [
+      { path: 'body', message: 'must be 1 to 5000 characters' },
+    ])
+  }
+  const accountId = await requireAccountId(tx, accountNumber)
+  const row: store.NoteRow = {
+    id: newId('note'),
+    account_id: accountId,
+    type,
+    body: text,
+    author_kind: actor.kind,
+    author_id: actor.id,
+    created_at: at,
+  }
+  await store.insertNote(tx, row)
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.note.added',
+    subject: { type: 'note', id: row.id },
+    accountId,
+    after: { type, body: text },
+    at,
+  })
+  return {
+    id: row.id,
+    accountId,
+    type,
+    body: text,
+    createdAt: at,
+    author: { kind: actor.kind, id: actor.id, displayName: authorName },
+  }
+}
+
+/**
+ * Replace an account's emails and phones (ACC-1), keeping search in step.
+ * @throws AccountNotFound, InvalidAccountDetails
+ */
+export async function updateContacts({
+  tx,
+  accountNumber,
+  emails,
+  phones,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  emails: readonly EmailContact[]
+  phones: readonly PhoneContact[]
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const problems = checkContacts(emails, phones)
+  if (problems.length > 0) throw new InvalidAccountDetails('The contact details are not valid', problems)
+  const accountId = await requireAccountId(tx, accountNumber)
+  const before = await store.contactsOf(tx, accountId)
+  await store.replaceContacts(tx, accountId, contactRows(accountId, emails, phones))
+  await store.updateSearchRow(tx, accountId, {
+    emails: emails.map((email) => emailKey(email.address)).join(' '),
+    phones: phones.map((phone) => phoneDigits(phone.number)).join(' '),
+  })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.contacts.updated',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    before: before.map((row) => ({ kind: row.kind, value: row.value, label: row.label, primary: row.is_primary })),
+    after: [
+      ...emails.map((email) => ({ kind: 'email', value: email.address.trim(), label: null, primary: email.primary })),
+      ...phones.map((phone) => ({
+        kind: 'phone',
+        value: phone.number.trim(),
+        label: phone.label,
+        primary: phone.primary,
+      })),
+    ],
+    at,
+  })
+}
+
+/** Set paper or paperless billing. @throws AccountNotFound */
+export async function updatePreferences({
+  tx,
+  accountNumber,
+  billingMode,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  billingMode: 'paperless' | 'paper'
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const account = await store.findAccountByNumber(tx, accountNumber)
+  if (!account) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  await store.updateAccount(tx, account.id, { billing_mode: billingMode })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.preferences.updated',
+    subject: { type: 'account', id: account.id },
+    accountId: account.id,
+    before: { billingMode: account.billing_mode },
+    after: { billingMode },
+    at,
+  })
+}

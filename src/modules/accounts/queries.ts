@@ -1,0 +1,259 @@
+import type { Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { ValidationFailed } from '../../shared/errors.js'
+import * as audit from '../audit/index.js'
+import { gspRegionOf } from './gsp-regions.js'
+import {
+  accountNumberKey,
+  emailKey,
+  looksLikeAccountNumber,
+  looksLikePhone,
+  looksLikePostcode,
+  phoneDigits,
+  postcodeKey,
+} from './normalise.js'
+import { AccountNotFound } from './operations.js'
+import * as store from './store.js'
+import type { AccountOverview, AccountSummary, Note, OverviewSection } from './types.js'
+
+export class InvalidCursor extends ValidationFailed {
+  override readonly code = 'INVALID_CURSOR'
+}
+
+function encodeCursor(value: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url')
+}
+
+function decodeCursor<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (check(value)) return value
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidCursor('The cursor is not one this endpoint returned', [
+    { path: 'cursor', message: 'invalid cursor' },
+  ])
+}
+
+const isOffsetCursor = (value: unknown): value is { o: number } =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger((value as { o: unknown }).o) &&
+  (value as { o: number }).o >= 0
+const isNoteCursor = (value: unknown): value is { n: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { n: unknown }).n === 'string'
+
+function toSummary(
+  row: Pick<store.SearchRow, 'account_id' | 'number' | 'name' | 'address' | 'postcode' | 'status'>,
+): AccountSummary {
+  return {
+    accountId: row.account_id,
+    accountNumber: row.number,
+    customerName: row.name,
+    serviceAddress: row.address,
+    postcode: row.postcode,
+    status: row.status as AccountSummary['status'],
+  }
+}
+
+export type SearchKind = 'account_number' | 'email' | 'phone' | 'postcode' | 'name_or_address'
+
+/** How a search text is read: an account number, an email, a phone number, a postcode, or words. */
+export function classifySearch(text: string): SearchKind {
+  if (looksLikeAccountNumber(text)) return 'account_number'
+  if (text.includes('@')) return 'email'
+  if (looksLikePhone(text)) return 'phone'
+  if (looksLikePostcode(text)) return 'postcode'
+  return 'name_or_address'
+}
+
+/**
+ * Search accounts (ACC-8) by account number, email, phone (however formatted), postcode or part of
+ * one, or a name or address tolerant of misspellings; ranked, a page at a time. The search itself is
+ * recorded (USR-6): who looked for what, and how many accounts it showed.
+ * @throws ValidationFailed for an empty query, InvalidCursor
+ */
+export async function searchAccounts({
+  tx,
+  query,
+  limit,
+  cursor,
+  actor,
+  at,
+}: {
+  tx: Tx
+  query: string
+  limit: number
+  cursor?: string | undefined
+  actor: Actor
+  at: Date
+}): Promise<{ items: AccountSummary[]; nextCursor: string | null; kind: SearchKind }> {
+  const text = query.trim().replace(/\s+/g, ' ')
+  if (text.length < 2)
+    throw new ValidationFailed('Search needs at least 2 characters', [{ path: 'q', message: 'at least 2 characters' }])
+  if (text.length > 200)
+    throw new ValidationFailed('Search text is too long', [{ path: 'q', message: 'at most 200 characters' }])
+  const offset = decodeCursor(cursor, isOffsetCursor)?.o ?? 0
+  const page = { offset, limit: limit + 1 }
+  const kind = classifySearch(text)
+  let rows: Pick<store.SearchRow, 'account_id' | 'number' | 'name' | 'address' | 'postcode' | 'status'>[]
+  switch (kind) {
+    case 'account_number':
+      rows = offset === 0 ? await store.searchByNumber(tx, accountNumberKey(text)) : []
+      break
+    case 'email':
+      rows = await store.searchByContact(tx, 'email', emailKey(text), page)
+      break
+    case 'phone':
+      rows = await store.searchByContact(tx, 'phone', phoneDigits(text), page)
+      break
+    case 'postcode':
+      rows = await store.searchByPostcode(tx, postcodeKey(text), page)
+      if (rows.length === 0 && offset === 0) rows = await store.searchFuzzy(tx, text, page)
+      break
+    default:
+      rows = await store.searchFuzzy(tx, text, page)
+  }
+  const items = rows.slice(0, limit).map(toSummary)
+  const nextCursor = rows.length > limit ? encodeCursor({ o: offset + limit }) : null
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.search.performed',
+    subject: { type: 'search', id: kind },
+    context: { query: text, kind, offset, shown: items.map((item) => item.accountNumber) },
+    at,
+  })
+  return { items, nextCursor, kind }
+}
+
+function toNote(row: Awaited<ReturnType<typeof store.notesOf>>[number]): Note {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    type: row.type as Note['type'],
+    body: row.body,
+    createdAt: row.created_at,
+    author: { kind: row.author_kind, id: row.author_id, displayName: row.author_name },
+  }
+}
+
+async function notesPage(tx: Tx, accountId: string, limit: number, cursor: string | undefined) {
+  const beforeId = decodeCursor(cursor, isNoteCursor)?.n
+  const rows = await store.notesOf(tx, accountId, { limit: limit + 1, ...(beforeId ? { beforeId } : {}) })
+  const items = rows.slice(0, limit).map(toNote)
+  const last = items[items.length - 1]
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: last.id }) : null }
+}
+
+/**
+ * The account overview in one call (ACC-3, as far as the foundation reaches), recording the view and
+ * the sections shown in the audit log (AUD-1, USR-6).
+ * @throws AccountNotFound
+ */
+export async function viewAccountOverview({
+  tx,
+  accountNumber,
+  actor,
+  at,
+  notesLimit = 20,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+  notesLimit?: number
+}): Promise<AccountOverview> {
+  const row = await store.findAccountByNumber(tx, accountNumberKey(accountNumber))
+  if (!row) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  const [contacts, notes] = await Promise.all([
+    store.contactsOf(tx, row.id),
+    notesPage(tx, row.id, notesLimit, undefined),
+  ])
+  const region = row.gsp_region ? gspRegionOf(row.gsp_region) : undefined
+  const sections: OverviewSection[] = ['summary', 'contacts', 'preferences', 'notes']
+  const overview: AccountOverview = {
+    account: {
+      id: row.id,
+      number: row.number,
+      status: row.status as AccountOverview['account']['status'],
+      openedOn: row.opened_on,
+      closedOn: row.closed_on,
+      market: row.market as AccountOverview['account']['market'],
+    },
+    customer: {
+      id: row.customer_id,
+      kind: row.kind as AccountOverview['customer']['kind'],
+      displayName: row.display_name,
+      title: row.title,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      businessName: row.business_name,
+    },
+    property: {
+      id: row.property_id,
+      addressLines: [row.line1, ...(row.line2 ? [row.line2] : [])],
+      town: row.town,
+      postcode: row.postcode,
+      gspRegion: region ? { code: region.code, name: region.name } : null,
+    },
+    billingAddress: row.billing_address
+      ? {
+          addressLines: [row.billing_address.line1, ...(row.billing_address.line2 ? [row.billing_address.line2] : [])],
+          town: row.billing_address.town,
+          postcode: row.billing_address.postcode,
+        }
+      : null,
+    contacts: {
+      emails: contacts.filter((c) => c.kind === 'email').map((c) => ({ address: c.value, primary: c.is_primary })),
+      phones: contacts
+        .filter((c) => c.kind === 'phone')
+        .map((c) => ({ number: c.value, label: (c.label ?? 'other') as 'mobile', primary: c.is_primary })),
+    },
+    preferences: { billingMode: row.billing_mode as 'paperless' | 'paper' },
+    notes,
+  }
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.account.viewed',
+    subject: { type: 'account', id: row.id },
+    accountId: row.id,
+    context: { sections },
+    at,
+  })
+  return overview
+}
+
+/**
+ * A further page of an account's notes, newest first; recorded as a view of the notes section.
+ * @throws AccountNotFound, InvalidCursor
+ */
+export async function listNotes({
+  tx,
+  accountNumber,
+  limit,
+  cursor,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  limit: number
+  cursor?: string | undefined
+  actor: Actor
+  at: Date
+}): Promise<{ items: Note[]; nextCursor: string | null }> {
+  const accountId = await store.findAccountId(tx, accountNumberKey(accountNumber))
+  if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  const page = await notesPage(tx, accountId, limit, cursor)
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.account.viewed',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    context: { sections: ['notes'] },
+    at,
+  })
+  return page
+}

@@ -1,0 +1,272 @@
+import { type ColumnType, type Selectable, sql } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+
+interface CustomersTable {
+  id: string
+  kind: string
+  title: string | null
+  given_name: string | null
+  family_name: string | null
+  business_name: string | null
+  display_name: string
+  created_at: Date
+}
+interface PropertiesTable {
+  id: string
+  line1: string
+  line2: string | null
+  town: string
+  postcode: string
+  gsp_region: string | null
+  created_at: Date
+}
+type JsonColumn<T> = ColumnType<T, string | null, string | null>
+interface AccountsTable {
+  id: string
+  number: string
+  customer_id: string
+  property_id: string
+  status: string
+  market: string
+  opened_on: string
+  closed_on: string | null
+  billing_address: JsonColumn<{ line1: string; line2: string | null; town: string; postcode: string } | null>
+  billing_mode: string
+  created_at: Date
+}
+interface ContactsTable {
+  id: string
+  account_id: string
+  kind: string
+  value: string
+  normalized: string
+  label: string | null
+  is_primary: boolean
+  position: number
+}
+interface NotesTable {
+  id: string
+  account_id: string
+  type: string
+  body: string
+  author_kind: string
+  author_id: string | null
+  created_at: Date
+}
+interface SearchTable {
+  account_id: string
+  number: string
+  name: string
+  address: string
+  postcode: string
+  postcode_key: string
+  emails: string
+  phones: string
+  status: string
+}
+interface StaffUsersTable {
+  id: string
+  display_name: string
+}
+
+const tables = withTables<{
+  customers: CustomersTable
+  properties: PropertiesTable
+  accounts: AccountsTable
+  account_contacts: ContactsTable
+  account_notes: NotesTable
+  account_search: SearchTable
+  staff_users: StaffUsersTable
+}>()
+
+export type CustomerRow = Selectable<CustomersTable>
+export type PropertyRow = Selectable<PropertiesTable>
+export type AccountRow = Selectable<AccountsTable>
+export type ContactRow = Selectable<ContactsTable>
+export type NoteRow = Selectable<NotesTable>
+export type SearchRow = Selectable<SearchTable>
+
+export interface AccountInsert {
+  customer: CustomerRow
+  property: PropertyRow
+  account: Omit<AccountRow, 'billing_address'> & { billing_address: string | null }
+  contacts: ContactRow[]
+  search: SearchRow
+}
+
+/** Insert whole accounts (customer, property, account, contacts, search row), many per statement. */
+export async function insertAccounts(tx: Tx, rows: AccountInsert[]): Promise<void> {
+  if (rows.length === 0) return
+  await tables(tx)
+    .insertInto('customers')
+    .values(rows.map((r) => r.customer))
+    .execute()
+  await tables(tx)
+    .insertInto('properties')
+    .values(rows.map((r) => r.property))
+    .execute()
+  await tables(tx)
+    .insertInto('accounts')
+    .values(rows.map((r) => r.account))
+    .execute()
+  const contacts = rows.flatMap((r) => r.contacts)
+  if (contacts.length > 0) await tables(tx).insertInto('account_contacts').values(contacts).execute()
+  await tables(tx)
+    .insertInto('account_search')
+    .values(rows.map((r) => r.search))
+    .execute()
+}
+
+export async function numberTaken(db: Db | Tx, number: string): Promise<boolean> {
+  const row = await tables(db).selectFrom('accounts').select('id').where('number', '=', number).executeTakeFirst()
+  return row !== undefined
+}
+
+/** The account with its customer and property, by account number. */
+export async function findAccountByNumber(db: Db | Tx, number: string) {
+  return tables(db)
+    .selectFrom('accounts as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .innerJoin('properties as p', 'p.id', 'a.property_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.market',
+      'a.opened_on',
+      'a.closed_on',
+      'a.billing_address',
+      'a.billing_mode',
+      'c.id as customer_id',
+      'c.kind',
+      'c.title',
+      'c.given_name',
+      'c.family_name',
+      'c.business_name',
+      'c.display_name',
+      'p.id as property_id',
+      'p.line1',
+      'p.line2',
+      'p.town',
+      'p.postcode',
+      'p.gsp_region',
+    ])
+    .where('a.number', '=', number)
+    .executeTakeFirst()
+}
+
+export async function findAccountId(db: Db | Tx, number: string): Promise<string | undefined> {
+  const row = await tables(db).selectFrom('accounts').select('id').where('number', '=', number).executeTakeFirst()
+  return row?.id
+}
+
+export async function contactsOf(db: Db | Tx, accountId: string): Promise<ContactRow[]> {
+  return tables(db)
+    .selectFrom('account_contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('kind')
+    .orderBy('position')
+    .execute()
+}
+
+export async function replaceContacts(tx: Tx, accountId: string, contacts: ContactRow[]): Promise<void> {
+  await tables(tx).deleteFrom('account_contacts').where('account_id', '=', accountId).execute()
+  if (contacts.length > 0) await tables(tx).insertInto('account_contacts').values(contacts).execute()
+}
+
+export async function updateSearchRow(tx: Tx, accountId: string, changes: Partial<Omit<SearchRow, 'account_id'>>) {
+  await tables(tx).updateTable('account_search').set(changes).where('account_id', '=', accountId).execute()
+}
+
+export async function updateAccount(tx: Tx, accountId: string, changes: { billing_mode?: string }) {
+  await tables(tx).updateTable('accounts').set(changes).where('id', '=', accountId).execute()
+}
+
+export async function insertNote(tx: Tx, row: NoteRow): Promise<void> {
+  await tables(tx).insertInto('account_notes').values(row).execute()
+}
+
+/** Notes newest first (ids sort by time), with the author's name, after a cursor id. */
+export async function notesOf(
+  db: Db | Tx,
+  accountId: string,
+  { beforeId, limit }: { beforeId?: string; limit: number },
+) {
+  let query = tables(db)
+    .selectFrom('account_notes as n')
+    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
+    .select([
+      'n.id',
+      'n.account_id',
+      'n.type',
+      'n.body',
+      'n.author_kind',
+      'n.author_id',
+      'n.created_at',
+      'u.display_name as author_name',
+    ])
+    .where('n.account_id', '=', accountId)
+  if (beforeId) query = query.where('n.id', '<', beforeId)
+  return query.orderBy('n.id', 'desc').limit(limit).execute()
+}
+
+const summaryColumns = ['account_id', 'number', 'name', 'address', 'postcode', 'status'] as const
+
+export async function searchByNumber(db: Db | Tx, number: string) {
+  return tables(db).selectFrom('account_search').select(summaryColumns).where('number', '=', number).execute()
+}
+
+export async function searchByContact(
+  db: Db | Tx,
+  kind: 'email' | 'phone',
+  normalized: string,
+  { offset, limit }: Page,
+) {
+  return tables(db)
+    .selectFrom('account_contacts as c')
+    .innerJoin('account_search as s', 's.account_id', 'c.account_id')
+    .select(summaryColumns.map((column) => `s.${column}` as const))
+    .where('c.kind', '=', kind)
+    .where('c.normalized', '=', normalized)
+    .groupBy(summaryColumns.map((column) => `s.${column}` as const))
+    .orderBy('s.number')
+    .offset(offset)
+    .limit(limit)
+    .execute()
+}
+
+export async function searchByPostcode(db: Db | Tx, keyPrefix: string, { offset, limit }: Page) {
+  return tables(db)
+    .selectFrom('account_search')
+    .select(summaryColumns)
+    .where('postcode_key', 'like', `${keyPrefix.replace(/[%_\\]/g, '')}%`)
+    .orderBy('postcode_key')
+    .orderBy('address')
+    .offset(offset)
+    .limit(limit)
+    .execute()
+}
+
+export interface Page {
+  readonly offset: number
+  readonly limit: number
+}
+
+/**
+ * Fuzzy search over names and addresses with pg_trgm word similarity, ranked: an exact name first,
+ * then by similarity. The threshold is lowered for this transaction only, so one transposed pair of
+ * letters ('Ashwroth') still finds its match.
+ */
+export async function searchFuzzy(tx: Tx, text: string, { offset, limit }: Page) {
+  await sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`.execute(tx)
+  const result = await sql<SearchRow & { score: number }>`
+    select account_id, number, name, address, postcode, status,
+      greatest(word_similarity(${text}, name) + case when lower(name) = lower(${text}) then 1 else 0 end,
+               word_similarity(${text}, address) * 0.9) as score
+    from account_search
+    where ${text} <% name or ${text} <% address
+    order by score desc, number
+    offset ${offset} limit ${limit}`.execute(tx)
+  return result.rows
+}

@@ -1,0 +1,4 @@
+export { configureSupplier, InvalidSettings, updateSettings } from './operations.js'
+export { type Market, type MarketProfile, marketProfiles, markets, profileOf } from './profiles.js'
+export { getSupplier, type Supplier, SupplierNotConfigured } from './queries.js'
+export { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'

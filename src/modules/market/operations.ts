@@ -1,0 +1,86 @@
+import type { Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { ValidationFailed } from '../../shared/errors.js'
+import * as audit from '../audit/index.js'
+import type { Market } from './profiles.js'
+import { getSupplier, type Supplier } from './queries.js'
+import { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
+import * as store from './store.js'
+
+export class InvalidSettings extends ValidationFailed {
+  override readonly code = 'INVALID_SETTINGS'
+}
+
+/** Create or rename the supplier on a market profile, keeping its settings (defaults the first time). */
+export async function configureSupplier({
+  tx,
+  name,
+  market,
+  actor,
+  at,
+}: {
+  tx: Tx
+  name: string
+  market: Market
+  actor: Actor
+  at: Date
+}): Promise<Supplier> {
+  const before = await store.findSupplier(tx)
+  const settings = before ? (await getSupplier(tx)).settings : defaultSettings
+  await store.upsertSupplier(tx, { name, market, settings: settingsToJson(settings), updatedAt: at })
+  await audit.record(tx, {
+    actor,
+    action: 'market.supplier.configured',
+    subject: { type: 'supplier', id: 'supplier' },
+    before: before ? { name: before.name, market: before.market } : undefined,
+    after: { name, market },
+    at,
+  })
+  return getSupplier(tx)
+}
+
+/**
+ * Change some settings; the result must still be valid as a whole.
+ * @throws InvalidSettings naming each offending field
+ */
+export async function updateSettings({
+  tx,
+  changes,
+  actor,
+  at,
+}: {
+  tx: Tx
+  changes: Partial<Record<keyof SupplierSettings, unknown>>
+  actor: Actor
+  at: Date
+}): Promise<Supplier> {
+  const supplier = await getSupplier(tx)
+  const merged = { ...settingsToJson(supplier.settings), ...changes }
+  const parsed = supplierSettingsSchema.safeParse(merged)
+  if (!parsed.success) {
+    throw new InvalidSettings(
+      'The settings are not valid',
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    )
+  }
+  if (parsed.data.thirdPartyAccessMinDays > parsed.data.thirdPartyAccessMaxDays) {
+    throw new InvalidSettings('The third-party access minimum is above the maximum', [
+      { path: 'thirdPartyAccessMinDays', message: 'must not exceed thirdPartyAccessMaxDays' },
+    ])
+  }
+  await store.upsertSupplier(tx, {
+    name: supplier.name,
+    market: supplier.market,
+    settings: settingsToJson(parsed.data),
+    updatedAt: at,
+  })
+  await audit.record(tx, {
+    actor,
+    action: 'market.settings.updated',
+    subject: { type: 'supplier', id: 'supplier' },
+    before: settingsToJson(supplier.settings),
+    after: settingsToJson(parsed.data),
+    at,
+  })
+  return getSupplier(tx)
+}

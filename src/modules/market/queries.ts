@@ -1,0 +1,29 @@
+import type { Db, Tx } from '../../db/index.js'
+import { NotFound } from '../../shared/errors.js'
+import { type Market, type MarketProfile, profileOf } from './profiles.js'
+import { defaultSettings, type SupplierSettings, supplierSettingsSchema } from './settings.js'
+import * as store from './store.js'
+
+export interface Supplier {
+  readonly name: string
+  readonly market: Market
+  readonly profile: MarketProfile
+  readonly settings: SupplierSettings
+  readonly updatedAt: Date
+}
+
+export class SupplierNotConfigured extends NotFound {
+  override readonly code = 'SUPPLIER_NOT_CONFIGURED'
+}
+
+/**
+ * The supplier with its profile and settings; settings added in later versions take their defaults.
+ * @throws SupplierNotConfigured before `cuttle seed` or configureSupplier has run
+ */
+export async function getSupplier(db: Db | Tx): Promise<Supplier> {
+  const row = await store.findSupplier(db)
+  if (!row) throw new SupplierNotConfigured('No supplier is configured yet: run `cuttle seed`')
+  const market = row.market as Market
+  const settings = supplierSettingsSchema.parse({ ...defaultSettings, ...row.settings })
+  return { name: row.name, market, profile: profileOf(market), settings, updatedAt: row.updated_at }
+}

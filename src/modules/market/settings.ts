@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+/**
+ * Supplier settings with the seeds' defaults. Money limits are in minor units of the profile's
+ * currency (10000 = £100.00 / $100.00).
+ */
+export const supplierSettingsSchema = z.strictObject({
+  /** Agents may issue credits up to this; above it a supervisor approves (seed: $100). */
+  creditApprovalLimitMinor: z.coerce.bigint().min(0n),
+  /** Business invoice payments above this need a manual approval (seed: 3000). */
+  invoicePaymentApprovalMinor: z.coerce.bigint().min(0n),
+  /** Payment arrangements: the default down payment as a percentage of the past-due amount (seed: 25%). */
+  arrangementDownPaymentPercent: z.number().int().min(0).max(100),
+  /** Third-party access grants last between these many days (seed: 30–90). */
+  thirdPartyAccessMinDays: z.number().int().min(1),
+  thirdPartyAccessMaxDays: z.number().int().min(1),
+  /** Staff must change their password this often (seed: every 90 days). */
+  staffPasswordMaxAgeDays: z.number().int().min(1).max(3650),
+  staffSessionMaxHours: z.number().int().min(1).max(72),
+  staffSessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  staffMaxFailedLogins: z.number().int().min(3).max(20),
+  staffLockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+})
+
+export type SupplierSettings = z.infer<typeof supplierSettingsSchema>
+
+export const defaultSettings: SupplierSettings = {
+  creditApprovalLimitMinor: 10_000n,
+  invoicePaymentApprovalMinor: 300_000n,
+  arrangementDownPaymentPercent: 25,
+  thirdPartyAccessMinDays: 30,
+  thirdPartyAccessMaxDays: 90,
+  staffPasswordMaxAgeDays: 90,
+  staffSessionMaxHours: 12,
+  staffSessionIdleMinutes: 30,
+  staffMaxFailedLogins: 5,
+  staffLockoutMinutes: 15,
+}
+
+/** Settings as stored (JSON has no bigint): limits as decimal strings of minor units. */
+export function settingsToJson(settings: SupplierSettings): Record<string, string | number> {
+  return {
+    ...settings,
+    creditApprovalLimitMinor: settings.creditApprovalLimitMinor.toString(),
+    invoicePaymentApprovalMinor: settings.invoicePaymentApprovalMinor.toString(),
+  }
+}

@@ -1,0 +1,196 @@
+import { Temporal } from 'temporal-polyfill'
+import { InvariantBroken, ValidationFailed } from './errors.js'
+import { type DateRange, type InstantRange, range } from './range.js'
+
+/**
+ * Local days, months and settlement periods: the only place that knows about time zones and
+ * daylight saving. There is no clock here; every function is given its instants (`Date`, UTC) or
+ * local dates ('YYYY-MM-DD' strings). A local day starts at local midnight (or the first moment
+ * after it when midnight does not exist) and ends where the next local day starts, so it lasts
+ * 23, 24 or 25 hours; settlement periods are the consecutive 30-minute slices of it, numbered from 1.
+ */
+
+export const LONDON = 'Europe/London'
+
+const periodMs = 30 * 60 * 1000
+
+export type SettlementPeriod = { readonly period: number; readonly startAt: Date; readonly endAt: Date }
+
+export class InvalidLocalDate extends ValidationFailed {
+  override readonly code = 'INVALID_LOCAL_DATE'
+}
+
+export class InvalidMonth extends ValidationFailed {
+  override readonly code = 'INVALID_MONTH'
+}
+
+export class InvalidInstant extends ValidationFailed {
+  override readonly code = 'INVALID_INSTANT'
+}
+
+export class UnknownTimeZone extends ValidationFailed {
+  override readonly code = 'UNKNOWN_TIME_ZONE'
+}
+
+export class InvalidSettlementPeriod extends ValidationFailed {
+  override readonly code = 'INVALID_SETTLEMENT_PERIOD'
+}
+
+const localDatePattern = /^\d{4}-\d{2}-\d{2}$/
+const monthPattern = /^\d{4}-\d{2}$/
+
+/** Whether the text is a real calendar date written 'YYYY-MM-DD'. Throws nothing. */
+export function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !localDatePattern.test(value)) return false
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function plainDate(date: string): Temporal.PlainDate {
+  if (!isLocalDate(date)) throw new InvalidLocalDate(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`)
+  return Temporal.PlainDate.from(date)
+}
+
+function zoned(instant: Date, timeZone: string): Temporal.ZonedDateTime {
+  const ms = instant instanceof Date ? instant.getTime() : Number.NaN
+  if (Number.isNaN(ms)) throw new InvalidInstant(`Not a valid instant: ${String(instant)}`)
+  return withTimeZone(timeZone, () => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone))
+}
+
+function withTimeZone<T>(timeZone: string, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    if (error instanceof RangeError) throw new UnknownTimeZone(`Unknown time zone: ${timeZone}`, { timeZone })
+    throw error
+  }
+}
+
+/** The local date ('YYYY-MM-DD') of an instant in the zone. @throws InvalidInstant, UnknownTimeZone */
+export function localDateOf(instant: Date, timeZone: string = LONDON): string {
+  return zoned(instant, timeZone).toPlainDate().toString()
+}
+
+/** The local wall-clock time ('HH:MM') of an instant in the zone. @throws InvalidInstant, UnknownTimeZone */
+export function localTimeOf(instant: Date, timeZone: string = LONDON): string {
+  return zoned(instant, timeZone).toPlainTime().toString({ smallestUnit: 'minute' })
+}
+
+/** The instant the local day starts in the zone. @throws InvalidLocalDate, UnknownTimeZone */
+export function startOfLocalDay(date: string, timeZone: string = LONDON): Date {
+  const day = plainDate(date)
+  // toZonedDateTime without a time gives the start of the day, even where midnight is skipped
+  return new Date(withTimeZone(timeZone, () => day.toZonedDateTime({ timeZone }).epochMilliseconds))
+}
+
+/** The half-open instant range of one local day: 23, 24 or 25 hours long. @throws InvalidLocalDate, UnknownTimeZone */
+export function localDayRange(date: string, timeZone: string = LONDON): InstantRange {
+  return range(startOfLocalDay(date, timeZone), startOfLocalDay(addDays(date, 1), timeZone))
+}
+
+/**
+ * The instant range from the start of `dates.from` to the start of `dates.to` (open stays open).
+ * @throws InvalidLocalDate, UnknownTimeZone
+ */
+export function instantRangeOf(dates: DateRange, timeZone: string = LONDON): InstantRange {
+  return range(startOfLocalDay(dates.from, timeZone), dates.to === null ? null : startOfLocalDay(dates.to, timeZone))
+}
+
+/** The date `days` days after (or before, when negative) the given date. @throws InvalidLocalDate */
+export function addDays(date: string, days: number): string {
+  if (!Number.isSafeInteger(days)) throw new InvalidLocalDate(`Days must be a whole number: ${days}`)
+  return plainDate(date).add({ days }).toString()
+}
+
+/** Whole days from `fromDate` to `toDate`, negative when `toDate` is earlier. @throws InvalidLocalDate */
+export function daysBetween(fromDate: string, toDate: string): number {
+  return plainDate(fromDate).until(plainDate(toDate), { largestUnit: 'day' }).days
+}
+
+/** The month ('YYYY-MM') a date falls in. @throws InvalidLocalDate */
+export function monthOf(date: string): string {
+  return plainDate(date).toPlainYearMonth().toString()
+}
+
+/**
+ * The dates of a month ('YYYY-MM') as a half-open range from its first day to the next month's first day.
+ * @throws InvalidMonth
+ */
+export function monthDateRange(month: string): DateRange {
+  let first: Temporal.PlainDate
+  try {
+    if (!monthPattern.test(month)) throw new RangeError()
+    first = Temporal.PlainYearMonth.from(month, { overflow: 'reject' }).toPlainDate({ day: 1 })
+  } catch {
+    throw new InvalidMonth(`Not a month written YYYY-MM: ${JSON.stringify(month)}`)
+  }
+  return range(first.toString(), first.add({ months: 1 }).toString())
+}
+
+/**
+ * Whether the local day is not 24 hours long (clocks go forward or back that day).
+ * @throws InvalidLocalDate, UnknownTimeZone
+ */
+export function isClockChangeDay(date: string, timeZone: string = LONDON): boolean {
+  const day = localDayRange(date, timeZone)
+  return day.to!.getTime() - day.from.getTime() !== 24 * 60 * 60 * 1000
+}
+
+/**
+ * The settlement periods of a local day: consecutive 30-minute UTC slices from its start to the
+ * next day's start, numbered from 1 — 48 normally, 46 when clocks go forward, 50 when they go back.
+ * @throws InvalidLocalDate, UnknownTimeZone; InvariantBroken for a zone whose day is not whole half hours
+ */
+export function settlementPeriodsOfDay(date: string, timeZone: string = LONDON): SettlementPeriod[] {
+  const startMs = startOfLocalDay(date, timeZone).getTime()
+  const count = periodCount(date, timeZone, startMs)
+  return Array.from({ length: count }, (_, index) => ({
+    period: index + 1,
+    startAt: new Date(startMs + index * periodMs),
+    endAt: new Date(startMs + (index + 1) * periodMs),
+  }))
+}
+
+function periodCount(date: string, timeZone: string, startMs: number): number {
+  const lengthMs = startOfLocalDay(addDays(date, 1), timeZone).getTime() - startMs
+  if (lengthMs % periodMs !== 0) {
+    throw new InvariantBroken(`The local day ${date} in ${timeZone} is not a whole number of half hours`)
+  }
+  return lengthMs / periodMs
+}
+
+/** The local date and settlement period (1-based) an instant falls in. @throws InvalidInstant, UnknownTimeZone */
+export function settlementPeriodOf(instant: Date, timeZone: string = LONDON): { date: string; period: number } {
+  const date = localDateOf(instant, timeZone)
+  const startMs = startOfLocalDay(date, timeZone).getTime()
+  return { date, period: Math.floor((instant.getTime() - startMs) / periodMs) + 1 }
+}
+
+/**
+ * The instant a settlement period starts.
+ * @throws InvalidSettlementPeriod when the day has no such period; InvalidLocalDate, UnknownTimeZone
+ */
+export function settlementPeriodStart({
+  date,
+  period,
+  timeZone = LONDON,
+}: {
+  date: string
+  period: number
+  timeZone?: string
+}): Date {
+  const startMs = startOfLocalDay(date, timeZone).getTime()
+  const count = periodCount(date, timeZone, startMs)
+  if (!Number.isInteger(period) || period < 1 || period > count) {
+    throw new InvalidSettlementPeriod(`${date} in ${timeZone} has periods 1 to ${count}, not ${period}`, {
+      date,
+      period,
+      periods: count,
+    })
+  }
+  return new Date(startMs + (period - 1) * periodMs)
+}
