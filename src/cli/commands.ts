@@ -1,17 +1,202 @@
-import type { Command } from 'commander'
-import { connect, defaultDataDir, migrate } from '../db/index.js'
+import { type Command, InvalidArgumentError, Option } from 'commander'
+import { buildApp } from '../api/app.js'
+import { connect, defaultDataDir, inTransaction, migrate } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import * as audit from '../modules/audit/index.js'
+import { systemActor } from '../shared/actor.js'
+import { demoPassword, demoStaff, seedDemo } from '../usecases/index.js'
+import { withDatabase } from './context.js'
+import { progressBar } from './progress.js'
+
+const cliActor = systemActor('cli')
+
+function accountCount(value: string): number {
+  const n = Number(value.replace(/_/g, ''))
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 0 to 1000000')
+  return n
+}
+
+function port(value: string | undefined): number {
+  const n = Number(value ?? '3000')
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`PORT must be 0–65535, not ${value}`)
+  return n
+}
+
+const dataDirOption = new Option('--data-dir <dir>', 'PGlite data folder (default: CUTTLE_DATA_DIR or ./.cuttle)')
+
+async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0], accounts: number, seedNumber: number) {
+  const bar = progressBar('accounts')
+  try {
+    return await seedDemo({
+      db: database.db,
+      accounts,
+      seed: seedNumber,
+      at: new Date(),
+      onProgress: (done, total) => bar.update(done, total),
+    })
+  } finally {
+    bar.stop()
+  }
+}
+
+async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0], showDemoLogins: boolean) {
+  const app = await buildApp({ database, logger: process.env['CUTTLE_LOG'] === '1' })
+  const listenPort = port(process.env['PORT'])
+  await app.listen({ port: listenPort, host: process.env['HOST'] ?? '0.0.0.0' })
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : listenPort
+  console.log(`\nCuttle is running at http://localhost:${actualPort}  (API docs: http://localhost:${actualPort}/docs)`)
+  console.log(
+    `Database: ${database.backend === 'pglite' ? `PGlite in ${defaultDataDir()}` : 'PostgreSQL (DATABASE_URL)'}`,
+  )
+  if (showDemoLogins) {
+    console.log(`\nDemo logins (password for all: ${demoPassword}):`)
+    for (const person of demoStaff) console.log(`  ${access.roleInfo(person.role).label.padEnd(28)} ${person.email}`)
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await app.close()
+}
 
 export function registerCommands(program: Command) {
   program
     .command('migrate')
     .description('apply the database migrations not yet applied')
-    .action(async () => {
-      const database = await connect({ databaseUrl: process.env['DATABASE_URL'], dataDir: defaultDataDir() })
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      const database = await connect({
+        databaseUrl: process.env['DATABASE_URL'],
+        dataDir: options.dataDir ?? defaultDataDir(),
+      })
       try {
         const { applied } = await migrate(database)
         console.log(applied.length ? `applied ${applied.join(', ')}` : 'the database is up to date')
       } finally {
         await database.close()
       }
+    })
+
+  program
+    .command('seed')
+    .description('seed the demo supplier Good Egg Energy: staff for every role and generated customers (resumable)')
+    .option('--accounts <n>', 'how many demo accounts (100 to 1000000)', accountCount, 1000)
+    .option('--seed <n>', 'the generator seed: the same seed gives the same data', (v) => Number.parseInt(v, 10), 1)
+    .addOption(dataDirOption)
+    .action(async (options: { accounts: number; seed: number; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const report = await seed(database, options.accounts, options.seed)
+        console.log(
+          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all)`,
+        )
+      })
+    })
+
+  program
+    .command('serve')
+    .description('serve the API and the console (PORT, default 3000)')
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, (database) => serve(database, false))
+    })
+
+  program
+    .command('start')
+    .description('migrate, seed the demo data if missing, and serve: what `npm start` runs')
+    .option('--accounts <n>', 'demo accounts to seed when missing', accountCount, 1000)
+    .addOption(dataDirOption)
+    .action(async (options: { accounts: number; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        await seed(database, options.accounts, 1)
+        await serve(database, true)
+      })
+    })
+
+  const users = program.command('users').description('staff users')
+  users
+    .command('list')
+    .description('list staff users with their roles')
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        for (const user of await access.listStaffUsers(database.db)) {
+          console.log(`${user.id}  ${user.role.padEnd(24)} ${user.email}  ${user.displayName}`)
+        }
+      })
+    })
+  users
+    .command('create')
+    .description('create a staff user (the password comes from --password or CUTTLE_PASSWORD)')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>').choices([...access.roles]).makeOptionMandatory())
+    .option('--password <password>')
+    .addOption(dataDirOption)
+    .action(async (options: { email: string; name: string; role: string; password?: string; dataDir?: string }) => {
+      const password = options.password ?? process.env['CUTTLE_PASSWORD']
+      if (!password) throw new Error('give the password with --password or CUTTLE_PASSWORD')
+      await withDatabase(options, async (database) => {
+        const user = await inTransaction(database.db, (tx) =>
+          access.createStaffUser({
+            tx,
+            email: options.email,
+            displayName: options.name,
+            role: options.role,
+            password,
+            actor: cliActor,
+            at: new Date(),
+          }),
+        )
+        console.log(`created ${user.id} ${user.email} (${access.roleInfo(user.role).label})`)
+      })
+    })
+
+  const tokens = program.command('tokens').description('API tokens for integrations')
+  tokens
+    .command('create')
+    .description('issue an API token acting as a staff user; prints the secret once')
+    .requiredOption('--user <email>', 'the staff user the token acts as')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--expires-days <n>', 'days until it expires (default: never)', (v) => Number.parseInt(v, 10))
+    .addOption(dataDirOption)
+    .action(async (options: { user: string; name: string; expiresDays?: number; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const user = await access.findStaffUser(database.db, options.user)
+        if (!user) throw new Error(`no staff user ${options.user}`)
+        const at = new Date()
+        const expiresAt = options.expiresDays ? new Date(at.getTime() + options.expiresDays * 86_400_000) : null
+        const token = await inTransaction(database.db, (tx) =>
+          access.createApiToken({ tx, userId: user.id, name: options.name, expiresAt, actor: cliActor, at }),
+        )
+        console.log(token.token)
+        console.error(
+          `token ${token.id} for ${user.email}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}; send it as "Authorization: Bearer <token>"`,
+        )
+      })
+    })
+
+  const auditCommand = program.command('audit').description('the audit log')
+  auditCommand
+    .command('verify')
+    .description('check the audit hash chain and report the first broken link (exit code 1 if any)')
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const bar = progressBar('events')
+        const report = await audit
+          .verifyChain({ db: database.db, onProgress: (done, total) => bar.update(done, total) })
+          .finally(() => bar.stop())
+        if (report.ok) {
+          console.log(`the audit chain holds: ${report.checked} events, last hash ${report.lastHash}`)
+        } else {
+          console.error(
+            `the audit chain is broken at event ${report.brokenAtSeq} (${report.eventId}): ${report.message}`,
+          )
+          console.error(`${report.checked} events before it verified`)
+          process.exitCode = 1
+        }
+      })
     })
 }

@@ -11,6 +11,7 @@ export {
 } from './operations.js'
 export {
   classifySearch,
+  countAccounts,
   InvalidCursor,
   listNotes,
   type SearchKind,

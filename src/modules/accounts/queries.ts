@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/index.js'
+import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
@@ -256,4 +256,9 @@ export async function listNotes({
     at,
   })
   return page
+}
+
+/** How many accounts there are (any status). */
+export async function countAccounts(db: Db | Tx): Promise<number> {
+  return store.countAccounts(db)
 }

@@ -270,3 +270,11 @@ export async function searchFuzzy(tx: Tx, text: string, { offset, limit }: Page)
     offset ${offset} limit ${limit}`.execute(tx)
   return result.rows
 }
+
+export async function countAccounts(db: Db | Tx): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<bigint>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}

@@ -1,0 +1,123 @@
+import { existsSync, statSync } from 'node:fs'
+import { dirname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Database } from '../db/index.js'
+import * as market from '../modules/market/index.js'
+import { accessPolicyOf } from '../usecases/index.js'
+import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
+import type { AppContext } from './context.js'
+import { errorBody, handleError } from './errors.js'
+import { accountRoutes } from './routes/accounts.js'
+import { auditRoutes } from './routes/audit.js'
+import { healthRoutes } from './routes/health.js'
+import { sessionRoutes } from './routes/session.js'
+import { settingsRoutes } from './routes/settings.js'
+import { staffRoutes } from './routes/staff.js'
+
+export type App = FastifyInstance & { readonly routeTable: readonly RouteRecord[] }
+
+export interface BuildAppOptions {
+  readonly database: Database
+  readonly clock?: () => Date
+  /** pino logging; off in tests. */
+  readonly logger?: boolean
+  /** The built web console to serve at `/` (defaults to web/dist when it exists). */
+  readonly webRoot?: string | null
+  readonly secureCookies?: boolean
+}
+
+const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
+
+/** The HTTP application: the JSON API under /api, its OpenAPI at /openapi.json and /docs, and the console. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(handleError)
+
+  let supplier = await market.getSupplier(options.database.db)
+  const context: AppContext = {
+    db: options.database.db,
+    backend: options.database.backend,
+    clock: options.clock ?? (() => new Date()),
+    accessPolicy: () => accessPolicyOf(supplier.settings),
+    supplier: () => supplier,
+    async reloadSupplier() {
+      supplier = await market.getSupplier(options.database.db)
+    },
+    secureCookies: options.secureCookies ?? false,
+  }
+
+  const routeTable = requirePermissionOnEveryRoute(app)
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cuttle API',
+        version: '0.1.0',
+        description:
+          'The Cuttle HTTP API. Sign in with POST /api/session (a session cookie) or send `Authorization: Bearer <API token>`. Errors are `{ "error": { "code", "message", "details" } }`; lists are paged with an opaque `cursor`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cuttle_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  authorise(app, context)
+
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger())
+  await app.register(healthRoutes(context))
+  await app.register(sessionRoutes(context), { prefix: '/api' })
+  await app.register(accountRoutes(context), { prefix: '/api' })
+  await app.register(staffRoutes(context), { prefix: '/api' })
+  await app.register(auditRoutes(context), { prefix: '/api' })
+  await app.register(settingsRoutes(context), { prefix: '/api' })
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot
+  const serveWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'))
+  if (serveWeb) {
+    // Files are sent by our own route (so it declares its permission like every other); any path that
+    // is not a built asset gets the console's index.html, where the client-side router takes over.
+    await app.register(fastifyStatic, { root: webRoot, serve: false })
+    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
+      const path = decodeURIComponent(request.url.split('?')[0] ?? '/')
+      if (path.startsWith('/api/') || path.startsWith('/v1/')) {
+        return reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${path}`))
+      }
+      const file = normalize(path).replace(/^([/\\])+/, '')
+      if (file && !file.startsWith('..') && existsSync(join(webRoot, file)) && statSync(join(webRoot, file)).isFile()) {
+        return reply
+          .header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(file)
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    })
+  }
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}`)),
+  )
+  await app.ready()
+  return Object.assign(app, { routeTable })
+}

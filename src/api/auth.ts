@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import { inTransaction } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import * as audit from '../modules/audit/index.js'
+import type { Actor } from '../shared/actor.js'
+import { Forbidden, Unauthenticated } from '../shared/errors.js'
+import type { AppContext } from './context.js'
+
+/** What a route needs: a named permission, any signed-in user, or nobody (sign-in, health, docs). */
+export type RoutePermission = access.Permission | 'authenticated' | 'public'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission
+    /** Allowed while the user's password has expired (only what is needed to change it). */
+    allowExpiredPassword?: boolean
+  }
+  interface FastifyRequest {
+    principal: access.StaffPrincipal | null
+  }
+}
+
+export const sessionCookie = 'cuttle_session'
+
+/** Third-party routes we serve but do not write: the API docs page and its assets. */
+const publicPrefixes = ['/docs']
+
+export class PasswordExpired extends Forbidden {
+  override readonly code = 'PASSWORD_EXPIRED'
+}
+
+/**
+ * Refuses to register a route that does not declare its permission, so none can be forgotten;
+ * `every route declares a permission` in the tests lists them all.
+ */
+export function requirePermissionOnEveryRoute(app: FastifyInstance): RouteRecord[] {
+  const registered: RouteRecord[] = []
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const config = (route.config ?? {}) as { permission?: RoutePermission }
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (config.permission === undefined && publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...config, permission: 'public' } as RouteOptions['config']
+      for (const method of methods) registered.push({ method: String(method), url: route.url, permission: 'public' })
+      return
+    }
+    if (config.permission === undefined) {
+      throw new Error(`route ${String(route.method)} ${route.url} does not declare a permission`)
+    }
+    if (!['authenticated', 'public'].includes(config.permission) && !access.isPermission(config.permission)) {
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares an unknown permission '${config.permission}'`,
+      )
+    }
+    for (const method of methods)
+      registered.push({ method: String(method), url: route.url, permission: config.permission })
+  })
+  return registered
+}
+
+export interface RouteRecord {
+  readonly method: string
+  readonly url: string
+  readonly permission: RoutePermission
+}
+
+/** The actor a request acts as, for the audit log. @throws Unauthenticated when nobody is signed in */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.principal) throw new Unauthenticated('Sign in first')
+  return { kind: 'staff', id: request.principal.userId }
+}
+
+export function principalOf(request: FastifyRequest): access.StaffPrincipal {
+  if (!request.principal) throw new Unauthenticated('Sign in first')
+  return request.principal
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (!header) return undefined
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match?.[1]
+}
+
+/** The one policy check every request passes: who is asking, and may they do this. */
+export function authorise(app: FastifyInstance, context: AppContext) {
+  app.decorateRequest('principal', null)
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config.permission
+    if (permission === undefined || permission === 'public') return
+    const at = context.clock()
+    const token = bearerToken(request)
+    const sessionToken = request.cookies[sessionCookie]
+    const policy = context.accessPolicy()
+    const principal = await inTransaction(context.db, async (tx) => {
+      if (token) return access.resolveApiToken({ tx, token, at })
+      if (sessionToken) return access.resolveSession({ tx, sessionToken, policy, at })
+      return null
+    })
+    if (!principal) throw new Unauthenticated(token ? 'The API token is not valid' : 'Sign in first')
+    request.principal = principal
+    if (principal.mustChangePassword && !request.routeOptions.config.allowExpiredPassword) {
+      throw new PasswordExpired(`Your password is older than ${policy.passwordMaxAgeDays} days: change it to continue`)
+    }
+    if (permission === 'authenticated' || access.can(principal, permission)) return
+    await inTransaction(context.db, (tx) =>
+      audit.record(tx, {
+        actor: { kind: 'staff', id: principal.userId },
+        action: 'access.permission.denied',
+        subject: { type: 'route', id: `${request.method} ${request.routeOptions.url}` },
+        context: { permission, role: principal.role },
+        at,
+      }),
+    )
+    throw new Forbidden(`Your role (${access.roleInfo(principal.role).label}) does not allow this`, { permission })
+  })
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { DomainError, httpStatusOf } from '../shared/errors.js'
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } }
+}
+
+type Issue = { instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }
+
+/** Each problem with the field's full path: `body.emails.0.address`, `query.limit`. */
+function validationDetails(error: FastifyError & { validation: Issue[]; validationContext?: string }) {
+  const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body')
+  return error.validation.flatMap((issue) => {
+    const path = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.')
+    const keys = issue.params?.['keys']
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({ path: `${path}.${String(key)}`, message: 'unknown field' }))
+    }
+    return [{ path, message: issue.message ?? issue.keyword }]
+  })
+}
+
+/** The one place errors become responses: `{ error: { code, message, details } }`. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return reply.status(httpStatusOf(error)).send(errorBody(error.code, error.message, error.details))
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = validationDetails(error as FastifyError & { validation: Issue[]; validationContext?: string })
+    const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ')
+    return reply.status(400).send(errorBody('VALIDATION_FAILED', `The request is not valid: ${summary}`, details))
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && error.statusCode === 400)) {
+    return reply
+      .status(400)
+      .send(
+        errorBody('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`, [
+          { path: 'body', message: 'malformed JSON' },
+        ]),
+      )
+  }
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return reply
+      .status(400)
+      .send(
+        errorBody('MALFORMED_JSON', 'The body is empty but the content type says JSON', [
+          { path: 'body', message: 'empty' },
+        ]),
+      )
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'))
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.status(413).send(errorBody('BODY_TOO_LARGE', 'The body is too large'))
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error, cause: error.cause }, 'response did not match its schema')
+    return reply.status(500).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged'))
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.status(error.statusCode).send(errorBody(error.code ?? 'BAD_REQUEST', error.message))
+  }
+  request.log.error({ err: error }, 'unhandled error')
+  return reply.status(500).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged'))
+}

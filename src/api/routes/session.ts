@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { inTransaction } from '../../db/index.js'
+import * as access from '../../modules/access/index.js'
+import { signInStaff } from '../../usecases/index.js'
+import { principalOf, sessionCookie } from '../auth.js'
+import type { AppContext } from '../context.js'
+import { staffUserView } from '../views.js'
+
+export const sessionRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/session',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Sign in (sets an httpOnly session cookie)',
+          tags: ['session'],
+          body: z.strictObject({
+            email: z.string().min(3).max(320),
+            password: z.string().min(1).max(256),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/, 'six digits')
+              .optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const at = context.clock()
+        const result = await signInStaff({
+          db: context.db,
+          email: request.body.email,
+          password: request.body.password,
+          totp: request.body.totp,
+          at,
+          client: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+        })
+        reply.setCookie(sessionCookie, result.sessionToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: context.secureCookies,
+          path: '/',
+          expires: result.expiresAt,
+        })
+        return { user: staffUserView(result.principal) }
+      },
+    )
+
+    app.get(
+      '/session',
+      {
+        config: { permission: 'authenticated', allowExpiredPassword: true },
+        schema: { summary: 'The signed-in user, their role, badge and permissions', tags: ['session'] },
+      },
+      async (request) => ({ user: staffUserView(principalOf(request)) }),
+    )
+
+    app.delete(
+      '/session',
+      {
+        config: { permission: 'authenticated', allowExpiredPassword: true },
+        schema: { summary: 'Sign out', tags: ['session'] },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request)
+        await inTransaction(context.db, (tx) => access.endSession({ tx, principal, at: context.clock() }))
+        reply.clearCookie(sessionCookie, { path: '/' })
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
+      '/session/password',
+      {
+        config: { permission: 'authenticated', allowExpiredPassword: true },
+        schema: {
+          summary: 'Change your own password (required every 90 days by default)',
+          tags: ['session'],
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(256),
+            newPassword: z.string().min(1).max(256),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request)
+        await inTransaction(context.db, (tx) =>
+          access.changePassword({ tx, principal, ...request.body, at: context.clock() }),
+        )
+        return reply.status(204).send()
+      },
+    )
+  }

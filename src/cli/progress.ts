@@ -1,0 +1,25 @@
+import cliProgress from 'cli-progress'
+
+/** A progress bar on an interactive terminal; silent otherwise (CI logs, pipes). */
+export function progressBar(unit: string): { update(done: number, total: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} }
+  const bar = new cliProgress.SingleBar(
+    { format: `{bar} {percentage}% | {value}/{total} ${unit} | {eta}s left`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  )
+  let started = false
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, done)
+        started = true
+      } else {
+        bar.setTotal(total)
+        bar.update(done)
+      }
+    },
+    stop() {
+      if (started) bar.stop()
+    },
+  }
+}
