@@ -72,6 +72,11 @@ const isTest = (path: string) => /\.test\.tsx?$/.test(path)
 export function ruleBroken(from: string, to: string, specifier: string): string | null {
   const source = layerOf(from)
   const target = layerOf(to)
+  const external = !specifier.startsWith('.')
+  if (external) {
+    const interfaceLayer = source.kind === 'api' || source.kind === 'cli' || source.kind === 'jobs'
+    return interfaceLayer && specifier === 'kysely' && !isTest(from) ? 'interfaces hold no SQL: move the query into a module' : null
+  }
   if (source.kind === 'web') return target.kind === 'web' || to.startsWith('web/') ? null : 'web/ imports only web/'
   if (target.kind === 'other' && to.startsWith('src/')) return `unknown layer for ${to}`
   if (target.kind === 'web') return 'only web/ imports web/'
@@ -112,7 +117,7 @@ export function ruleBroken(from: string, to: string, specifier: string): string 
   }
 }
 
-const importPattern = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const importPattern = /^\s*(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm
 
 /** Every relative or bare import specifier in a source text. */
 export function importsOf(text: string): string[] {
