@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon'
 import { buildApp } from '../src/api/app.js'
-import { connect, migrate } from '../src/db/index.js'
+import { analyze, connect, migrate } from '../src/db/index.js'
 import { demoAccountNumber, generateCustomer } from '../src/usecases/demo/people.js'
 import { demoPassword, seedDemo } from '../src/usecases/index.js'
 
@@ -36,6 +36,7 @@ console.log(
   `seeded ${report.accountsCreated} new accounts in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s (${report.accountsTotal} in schema ${schema})`,
 )
 
+await analyze(database.db)
 const app = await buildApp({ database, webRoot: null })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()

@@ -75,7 +75,9 @@ export function ruleBroken(from: string, to: string, specifier: string): string 
   const external = !specifier.startsWith('.')
   if (external) {
     const interfaceLayer = source.kind === 'api' || source.kind === 'cli' || source.kind === 'jobs'
-    return interfaceLayer && specifier === 'kysely' && !isTest(from) ? 'interfaces hold no SQL: move the query into a module' : null
+    return interfaceLayer && specifier === 'kysely' && !isTest(from)
+      ? 'interfaces hold no SQL: move the query into a module'
+      : null
   }
   if (source.kind === 'web') return target.kind === 'web' || to.startsWith('web/') ? null : 'web/ imports only web/'
   if (target.kind === 'other' && to.startsWith('src/')) return `unknown layer for ${to}`

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js'
-import { inTransaction } from '../db/index.js'
+import { analyze, inTransaction } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
@@ -111,5 +111,6 @@ export async function seedDemo({
     done += count
     onProgress?.(done, wanted)
   }
+  if (done > existing) await analyze(db)
   return { supplierCreated, staffCreated, accountsCreated: done - existing, accountsTotal: Math.max(done, existing) }
 }

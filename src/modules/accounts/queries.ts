@@ -124,6 +124,7 @@ export async function searchAccounts({
     subject: { type: 'search', id: kind },
     context: { query: text, kind, offset, shown: items.map((item) => item.accountNumber) },
     at,
+    relaxedDurability: true,
   })
   return { items, nextCursor, kind }
 }
@@ -221,6 +222,7 @@ export async function viewAccountOverview({
     accountId: row.id,
     context: { sections },
     at,
+    relaxedDurability: true,
   })
   return overview
 }
@@ -254,6 +256,7 @@ export async function listNotes({
     accountId,
     context: { sections: ['notes'] },
     at,
+    relaxedDurability: true,
   })
   return page
 }

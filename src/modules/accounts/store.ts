@@ -260,6 +260,9 @@ export interface Page {
  */
 export async function searchFuzzy(tx: Tx, text: string, { offset, limit }: Page) {
   await sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`.execute(tx)
+  // The planner prices word_similarity as cheap and prefers a sequential scan over the trigram
+  // indexes, which is 30x slower at 100,000 accounts; for this transaction only, it may not.
+  await sql`select set_config('enable_seqscan', 'off', true)`.execute(tx)
   const result = await sql<SearchRow & { score: number }>`
     select account_id, number, name, address, postcode, status,
       greatest(word_similarity(${text}, name) + case when lower(name) = lower(${text}) then 1 else 0 end,

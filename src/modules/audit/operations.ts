@@ -18,7 +18,8 @@ export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: stri
 /** Record several events in order with one lock and one insert (bulk imports, the demo seeder). */
 export async function recordMany(tx: Tx, inputs: readonly AuditEventInput[]): Promise<{ id: string; hash: string }[]> {
   if (inputs.length === 0) return []
-  let prevHash = (await store.lockChainHead(tx)) ?? genesisHash
+  const relaxed = inputs.every((input) => input.relaxedDurability === true)
+  let prevHash = (await store.lockChainHead(tx, relaxed)) ?? genesisHash
   const rows: store.EventRow[] = []
   for (const input of inputs) {
     const row = chainedRow(prevHash, input)

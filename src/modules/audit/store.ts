@@ -22,22 +22,14 @@ interface AuditEventsTable {
 
 const tables = withTables<{ audit_events: AuditEventsTable }>()
 
-/** Any number will do, as long as nothing else uses it: the lock that orders the chain. */
-const chainLockKey = 4_242_001
-
 /**
- * Serialise writers of the chain for the rest of this transaction and return the hash to link to.
- * Held until commit, so callers record their audit event as late in the transaction as they can.
+ * Serialise writers of the chain for the rest of this transaction and return the hash to link to
+ * (one round trip: the `audit_chain_head` function). With `relaxed`, this transaction's commit does
+ * not wait for the WAL flush. Held until commit, so callers record their audit event last.
  */
-export async function lockChainHead(tx: Tx): Promise<string | null> {
-  await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(tx)
-  const head = await tables(tx)
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return head?.hash ?? null
+export async function lockChainHead(tx: Tx, relaxed: boolean): Promise<string | null> {
+  const result = await sql<{ head: string | null }>`select audit_chain_head(${relaxed}) as head`.execute(tx)
+  return result.rows[0]?.head ?? null
 }
 
 export type EventRow = Omit<AuditEventsTable, 'seq' | 'before' | 'after' | 'context'> & {

@@ -11,6 +11,12 @@ export interface AuditEventInput {
   /** Anything else worth keeping: the sections viewed, the search text, the client address. */
   readonly context?: Record<string, unknown>
   readonly at: Date
+  /**
+   * For events that record a read (a view, a search): commit without waiting for the disk flush.
+   * A crash can lose only the last few milliseconds of such events, always a suffix of the chain,
+   * so the chain stays valid; changes keep the default, fully durable commit.
+   */
+  readonly relaxedDurability?: boolean
 }
 
 export interface AuditEvent {

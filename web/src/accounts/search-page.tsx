@@ -1,0 +1,165 @@
+/**
+ * Account search results for the `q` in the URL: ranked by the server and tolerant of misspellings.
+ * Each result is a link to the account overview; "Load more" follows the server's cursor.
+ */
+import { useEffect, useState } from 'react'
+import { type AccountSearchItem, ApiError } from '../api.js'
+import { useApi } from '../console-context.js'
+import { Link, paths } from '../router.js'
+import { SearchBox } from '../shell/search-box.js'
+import { StatusChip } from './status-chip.js'
+
+const pageSize = 20
+
+type Results =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: AccountSearchItem[]; nextCursor: string | null }
+
+export function SearchPage({ q }: { q: string }) {
+  const api = useApi()
+  const query = q.trim()
+  const [results, setResults] = useState<Results>({ status: 'idle' })
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!query) {
+      setResults({ status: 'idle' })
+      return
+    }
+    // A newer search replaces an older one still in flight.
+    let current = true
+    setResults({ status: 'loading' })
+    setMoreError(null)
+    api
+      .searchAccounts({ q: query, limit: pageSize })
+      .then((page) => {
+        if (current) setResults({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
+      })
+      .catch((error: unknown) => {
+        if (current) setResults({ status: 'failed', message: messageOf(error) })
+      })
+    return () => {
+      current = false
+    }
+  }, [api, query])
+
+  async function loadMore() {
+    if (results.status !== 'loaded' || !results.nextCursor) return
+    setLoadingMore(true)
+    setMoreError(null)
+    try {
+      const page = await api.searchAccounts({ q: query, limit: pageSize, cursor: results.nextCursor })
+      setResults({ status: 'loaded', items: [...results.items, ...page.items], nextCursor: page.nextCursor })
+    } catch (error) {
+      setMoreError(messageOf(error))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{query ? <>Results for “{query}”</> : 'Find an account'}</h1>
+          {results.status === 'loaded' && (
+            <p className="page-lede" aria-live="polite">
+              {describeCount(results.items.length, results.nextCursor !== null)}
+            </p>
+          )}
+        </div>
+      </header>
+
+      {!query && (
+        <section className="card card-search" aria-label="Find an account">
+          <SearchBox size="large" testId="page-search-input" />
+          <p className="muted search-help">
+            Search by customer name, account number (A-1F2E3D4C), postcode or address, email or phone number. Spelling
+            and spacing need not be exact.
+          </p>
+        </section>
+      )}
+
+      {results.status === 'loading' && <SkeletonRows />}
+      {results.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {results.message}
+        </p>
+      )}
+      {results.status === 'loaded' && results.items.length === 0 && (
+        <div className="card">
+          <p className="empty">No accounts match “{query}”. Try a postcode, the account number, or fewer words.</p>
+        </div>
+      )}
+      {results.status === 'loaded' && results.items.length > 0 && (
+        <section className="card card-flush" aria-label="Search results">
+          <div className="result-head" aria-hidden="true">
+            <span>Account</span>
+            <span>Customer</span>
+            <span>Service address</span>
+            <span>Status</span>
+          </div>
+          <ul className="result-list">
+            {results.items.map((item) => (
+              <li key={item.accountId}>
+                <Link to={paths.account(item.accountNumber)} className="result-row" data-testid="search-result">
+                  <span className="mono">{item.accountNumber}</span>
+                  <span className="row-primary">{item.customerName}</span>
+                  <span className="result-address">
+                    {item.serviceAddress}
+                    {item.postcode && !item.serviceAddress.includes(item.postcode) ? `, ${item.postcode}` : ''}
+                  </span>
+                  <span>
+                    <StatusChip status={item.status} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {(results.nextCursor || moreError) && (
+            <footer className="card-footer">
+              {moreError && (
+                <p className="field-error" role="alert">
+                  {moreError}
+                </p>
+              )}
+              {results.nextCursor && (
+                <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+                  {loadingMore ? 'Loading…' : 'Load more'}
+                </button>
+              )}
+            </footer>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
+
+function describeCount(count: number, more: boolean): string {
+  if (count === 0) return 'No matches'
+  const noun = count === 1 ? 'account' : 'accounts'
+  return more ? `Showing the best ${count} ${noun}; more below` : `${count} ${noun}, best match first`
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'The search failed. Please try again.'
+}
+
+function SkeletonRows() {
+  return (
+    <div className="card card-flush" aria-busy="true">
+      <span className="visually-hidden">Searching…</span>
+      {[0, 1, 2, 3].map((row) => (
+        <div key={row} className="skeleton-row">
+          <span className="skeleton" />
+          <span className="skeleton" />
+          <span className="skeleton skeleton-wide" />
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,268 @@
+/**
+ * The console's typed client over the Cuttle JSON API (`/api`). Every request goes with the session
+ * cookie (`credentials: 'same-origin'`); every error response `{ error: { code, message, details } }`
+ * becomes a thrown `ApiError`, so screens handle failures by code rather than by status.
+ */
+
+export type RoleCode =
+  | 'agent'
+  | 'supervisor'
+  | 'billing_specialist'
+  | 'field_technician'
+  | 'collections_specialist'
+  | 'it_administrator'
+  | 'executive'
+
+export type BadgeColour = 'blue' | 'purple' | 'green' | 'orange' | 'red' | 'black' | 'gold'
+
+export type StaffUser = {
+  id: string
+  email: string
+  displayName: string
+  role: RoleCode
+  roleLabel: string
+  badgeColour: BadgeColour
+  permissions: string[]
+  mustChangePassword: boolean
+}
+
+export type AccountStatus = 'active' | 'closed'
+
+export type AccountSearchItem = {
+  accountId: string
+  accountNumber: string
+  customerName: string
+  serviceAddress: string
+  postcode: string
+  /** `active` or `closed` today; typed loosely so a new status shows rather than breaks the list. */
+  status: string
+}
+
+export type Page<T> = { items: T[]; nextCursor: string | null }
+
+export type NoteType = 'general' | 'billing' | 'payment' | 'service'
+
+export type AccountNote = {
+  id: string
+  type: NoteType
+  body: string
+  createdAt: string
+  author: { id: string; displayName: string }
+}
+
+export type PostalAddress = { addressLines: string[]; town: string; postcode: string }
+
+export type AccountOverview = {
+  account: { id: string; number: string; status: AccountStatus; openedOn: string; market: string }
+  customer: { id: string; kind: 'person' | 'business'; displayName: string }
+  property: PostalAddress & { gspRegion: { code: string; name: string } | null }
+  billingAddress: PostalAddress | null
+  contacts: {
+    emails: Array<{ address: string; primary: boolean }>
+    phones: Array<{ number: string; label: string | null; primary: boolean }>
+  }
+  preferences: { billingMode: 'paperless' | 'paper' }
+  notes: Page<AccountNote>
+}
+
+/** One problem with one input field, as the server reports it in `error.details`. */
+export type FieldProblem = { path: string; message: string }
+
+/** A failed API call: the server's stable `code`, its human `message` and any `details`. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: unknown
+
+  constructor({
+    status,
+    code,
+    message,
+    details,
+  }: { status: number; code: string; message: string; details?: unknown }) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.details = details
+  }
+
+  /**
+   * The field problems in `details`, keyed by field path (`body`, `newPassword`), ready to show
+   * beside the field. Paths may be strings or arrays (zod issue paths), and request-schema problems
+   * are prefixed with the request part (`body.type`), which is dropped; several problems for one
+   * field are joined.
+   */
+  fieldProblems(): Record<string, string> {
+    const problems: Record<string, string> = {}
+    if (!Array.isArray(this.details)) return problems
+    for (const entry of this.details) {
+      if (typeof entry !== 'object' || entry === null) continue
+      const { path, message } = entry as { path?: unknown; message?: unknown }
+      const key = fieldKey(path)
+      if (!key || typeof message !== 'string' || !message) continue
+      const sentence = message.charAt(0).toUpperCase() + message.slice(1)
+      problems[key] = problems[key] ? `${problems[key]}; ${message}` : sentence
+    }
+    return problems
+  }
+}
+
+const requestParts = new Set(['body', 'query', 'querystring', 'params'])
+
+function fieldKey(path: unknown): string {
+  const segments = Array.isArray(path) ? path.map(String) : typeof path === 'string' ? path.split('.') : []
+  // `body.type` is the request body's `type`; a lone `body` is a field of that name (a note's body).
+  if (segments.length > 1 && requestParts.has(segments[0] ?? '')) segments.shift()
+  return segments.join('.')
+}
+
+export type ApiClientOptions = {
+  /** Called when a request made while signed in comes back 401, so the app can show the sign-in page. */
+  onUnauthenticated?: (error: ApiError) => void
+}
+
+type RequestInput = {
+  method?: 'GET' | 'POST' | 'DELETE'
+  path: string
+  body?: unknown
+  /** Leave 401 to the caller (signing in, checking the session) instead of the global handler. */
+  expectUnauthenticated?: boolean
+}
+
+/** Build the client; the app makes one and shares it through React context. */
+export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
+  async function request<T>({ method = 'GET', path, body, expectUnauthenticated = false }: RequestInput): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let response: Response
+    try {
+      response = await fetch(`/api${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? null : JSON.stringify(body),
+      })
+    } catch (cause) {
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        message: 'Cuttle could not be reached. Check your connection and try again.',
+        details: String(cause),
+      })
+    }
+    if (response.status === 204) return undefined as T
+    const payload = await readJson(response)
+    if (response.ok) return payload as T
+    const error = toApiError(response, payload)
+    if (error.status === 401 && !expectUnauthenticated) onUnauthenticated?.(error)
+    throw error
+  }
+
+  return {
+    /** The signed-in staff user, or null when there is no session. */
+    async currentUser(): Promise<StaffUser | null> {
+      try {
+        const { user } = await request<{ user: StaffUser }>({ path: '/session', expectUnauthenticated: true })
+        return user
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null
+        throw error
+      }
+    },
+
+    /** Sign in. @throws ApiError INVALID_CREDENTIALS, ACCOUNT_LOCKED or TOTP_REQUIRED */
+    async signIn(input: { email: string; password: string; totp?: string }): Promise<StaffUser> {
+      const { user } = await request<{ user: StaffUser }>({
+        method: 'POST',
+        path: '/session',
+        body: input,
+        expectUnauthenticated: true,
+      })
+      return user
+    },
+
+    /** End the session. */
+    async signOut(): Promise<void> {
+      await request<void>({ method: 'DELETE', path: '/session', expectUnauthenticated: true })
+    },
+
+    /**
+     * Replace an expired password. A wrong current password is a 401 (INVALID_CREDENTIALS) that
+     * does not end the session, so it is left to the form. @throws ApiError with field problems
+     */
+    async changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+      await request<void>({ method: 'POST', path: '/session/password', body: input, expectUnauthenticated: true })
+    },
+
+    /** Ranked, misspelling-tolerant account search; pass `cursor` from the previous page for more. */
+    async searchAccounts({
+      q,
+      limit = 20,
+      cursor,
+    }: {
+      q: string
+      limit?: number
+      cursor?: string | null
+    }): Promise<Page<AccountSearchItem>> {
+      const params = new URLSearchParams({ q, limit: String(limit) })
+      if (cursor) params.set('cursor', cursor)
+      return request<Page<AccountSearchItem>>({ path: `/accounts?${params}` })
+    },
+
+    /** The account overview in one call. @throws ApiError NOT_FOUND */
+    async accountOverview({ accountNumber }: { accountNumber: string }): Promise<AccountOverview> {
+      return request<AccountOverview>({ path: `/accounts/${encodeURIComponent(accountNumber)}` })
+    },
+
+    /** Add an immutable note to an account. @throws ApiError with field problems in details */
+    async addNote({
+      accountNumber,
+      type,
+      body,
+    }: {
+      accountNumber: string
+      type: NoteType
+      body: string
+    }): Promise<AccountNote> {
+      const { note } = await request<{ note: AccountNote }>({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/notes`,
+        body: { type, body },
+      })
+      return note
+    },
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text()
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function toApiError(response: Response, payload: unknown): ApiError {
+  const error = typeof payload === 'object' && payload !== null ? (payload as { error?: unknown }).error : undefined
+  if (typeof error === 'object' && error !== null) {
+    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown }
+    return new ApiError({
+      status: response.status,
+      code: typeof code === 'string' ? code : `HTTP_${response.status}`,
+      message: typeof message === 'string' ? message : response.statusText || 'The request failed.',
+      details,
+    })
+  }
+  // Not the API's error shape (a proxy, a crash page): still a stable code for the screens.
+  return new ApiError({
+    status: response.status,
+    code: `HTTP_${response.status}`,
+    message: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    details: payload,
+  })
+}

@@ -1,0 +1,115 @@
+/**
+ * The agent console: checks the session, then shows either the sign-in page or the signed-in shell
+ * with the page for the current route.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { AccountPage } from './accounts/account-page.js'
+import { SearchPage } from './accounts/search-page.js'
+import { ApiError, createApiClient, type StaffUser } from './api.js'
+import { ApiContext, type Session, SessionContext } from './console-context.js'
+import { DashboardPage } from './dashboard/dashboard-page.js'
+import { matchRoute, paths, useLocation } from './router.js'
+import { LoginPage } from './session/login-page.js'
+import { ConsoleShell } from './shell/console-shell.js'
+import { NotFoundPage } from './shell/not-found-page.js'
+
+type SessionState =
+  | { status: 'checking' }
+  | { status: 'unavailable'; message: string }
+  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-in'; user: StaffUser }
+
+export function App() {
+  const [state, setState] = useState<SessionState>({ status: 'checking' })
+
+  const api = useMemo(
+    () =>
+      createApiClient({
+        // A 401 mid-session means the cookie expired or was revoked: back to sign-in, keeping the URL.
+        onUnauthenticated: () =>
+          setState((current) =>
+            current.status === 'signed-in'
+              ? { status: 'signed-out', notice: 'Your session has ended. Please sign in again.' }
+              : current,
+          ),
+      }),
+    [],
+  )
+
+  const checkSession = useCallback(async () => {
+    setState({ status: 'checking' })
+    try {
+      const user = await api.currentUser()
+      setState(user ? { status: 'signed-in', user } : { status: 'signed-out', notice: null })
+    } catch (error) {
+      setState({
+        status: 'unavailable',
+        message: error instanceof ApiError ? error.message : 'Cuttle could not be reached.',
+      })
+    }
+  }, [api])
+
+  useEffect(() => {
+    void checkSession()
+  }, [checkSession])
+
+  const session = useMemo<Session | null>(() => {
+    if (state.status !== 'signed-in') return null
+    return {
+      user: state.user,
+      updateUser: (user) => setState({ status: 'signed-in', user }),
+      signOut: async () => {
+        try {
+          await api.signOut()
+        } finally {
+          setState({ status: 'signed-out', notice: 'You have signed out.' })
+        }
+      },
+    }
+  }, [api, state])
+
+  return (
+    <ApiContext.Provider value={api}>
+      {state.status === 'checking' && (
+        <div className="boot" aria-busy="true">
+          <span className="visually-hidden">Loading the console…</span>
+        </div>
+      )}
+      {state.status === 'unavailable' && (
+        <main className="boot-error">
+          <h1>The console is unavailable</h1>
+          <p>{state.message}</p>
+          <button type="button" className="button button-primary" onClick={() => void checkSession()}>
+            Try again
+          </button>
+        </main>
+      )}
+      {state.status === 'signed-out' && (
+        <LoginPage notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />
+      )}
+      {session && (
+        <SessionContext.Provider value={session}>
+          <ConsoleShell>
+            <CurrentPage />
+          </ConsoleShell>
+        </SessionContext.Provider>
+      )}
+    </ApiContext.Provider>
+  )
+}
+
+function CurrentPage() {
+  const route = matchRoute(useLocation())
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />
+    case 'search':
+      // Keyed by the query, so a "Load more" still in flight cannot append to a newer search.
+      return <SearchPage key={route.q} q={route.q} />
+    case 'account':
+      // Keyed so moving between accounts starts each page fresh (form, loading state).
+      return <AccountPage key={route.accountNumber} accountNumber={route.accountNumber} />
+    case 'not-found':
+      return <NotFoundPage pathname={route.pathname} home={paths.dashboard()} />
+  }
+}

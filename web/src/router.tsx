@@ -1,0 +1,78 @@
+/**
+ * A tiny history router: the server answers every non-API path with `index.html`, so the console
+ * uses real paths (`/accounts/A-1F2E3D4C`) and this file keeps React in step with `location`.
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react'
+
+const changeEvent = 'cuttle:navigate'
+
+export type Location = { pathname: string; search: string }
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange)
+  window.addEventListener(changeEvent, onChange)
+  return () => {
+    window.removeEventListener('popstate', onChange)
+    window.removeEventListener(changeEvent, onChange)
+  }
+}
+
+// A string snapshot, so React sees a stable value between changes.
+function snapshot(): string {
+  return window.location.pathname + window.location.search
+}
+
+/** The current path and query, re-rendering on navigation and on back/forward. */
+export function useLocation(): Location {
+  const href = useSyncExternalStore(subscribe, snapshot)
+  const queryAt = href.indexOf('?')
+  return queryAt === -1
+    ? { pathname: href, search: '' }
+    : { pathname: href.slice(0, queryAt), search: href.slice(queryAt) }
+}
+
+/** Go to a path inside the console without reloading the page. */
+export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return
+  if (replace) window.history.replaceState(null, '', to)
+  else window.history.pushState(null, '', to)
+  window.scrollTo(0, 0)
+  window.dispatchEvent(new Event(changeEvent))
+}
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'search'; q: string }
+  | { name: 'account'; accountNumber: string }
+  | { name: 'not-found'; pathname: string }
+
+/** Turn a location into one of the console's routes. */
+export function matchRoute({ pathname, search }: Location): Route {
+  const path = pathname.replace(/\/+$/, '') || '/'
+  if (path === '/') return { name: 'dashboard' }
+  if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
+  const account = /^\/accounts\/([^/]+)$/.exec(path)
+  if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
+  return { name: 'not-found', pathname }
+}
+
+/** Paths for the routes, so links are written in one place. */
+export const paths = {
+  dashboard: () => '/',
+  search: (q: string) => (q ? `/search?${new URLSearchParams({ q })}` : '/search'),
+  account: (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`,
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }
+
+/** An anchor that navigates in place, but still opens in a new tab with a modifier key or middle click. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event)
+    if (event.defaultPrevented || event.button !== 0) return
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || rest.target) return
+    event.preventDefault()
+    navigate(to)
+  }
+  return <a href={to} onClick={handleClick} {...rest} />
+}
