@@ -1,0 +1,162 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as access from './index.js'
+
+let database: Database
+const admin = { kind: 'system', id: 'test' } as const
+const policy: access.AccessPolicy = {
+  passwordMaxAgeDays: 90,
+  sessionMaxHours: 12,
+  sessionIdleMinutes: 30,
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+}
+const t0 = new Date('2026-11-22T09:00:00Z')
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
+const password = 'a long enough passphrase'
+
+async function createUser(email: string) {
+  return inTransaction(database.db, (tx) =>
+    access.createStaffUser({ tx, email, displayName: email, role: 'agent', password, actor: admin, at: t0 }),
+  )
+}
+const signIn = (email: string, pass: string, at: Date, totp?: string) =>
+  inTransaction(database.db, (tx) => access.signIn({ tx, email, password: pass, totp, policy, at }))
+const resolve = (sessionToken: string, at: Date) =>
+  inTransaction(database.db, (tx) => access.resolveSession({ tx, sessionToken, policy, at }))
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+})
+afterAll(async () => {
+  await database.close()
+})
+
+describe('staff users', () => {
+  it('stores an argon2id hash, never the password, and refuses weak passwords and duplicate emails', async () => {
+    const user = await createUser('hash@example.com')
+    const row = await sql<{
+      password_hash: string
+    }>`select password_hash from staff_users where id = ${user.id}`.execute(database.db)
+    expect(row.rows[0]?.password_hash).toMatch(/^\$argon2id\$/)
+    const events = await sql<{ after: unknown }>`select after from audit_events where subject_id = ${user.id}`.execute(
+      database.db,
+    )
+    expect(JSON.stringify(events.rows)).not.toContain(password)
+    await expect(
+      inTransaction(database.db, (tx) =>
+        access.createStaffUser({
+          tx,
+          email: 'weak@example.com',
+          displayName: 'W',
+          role: 'agent',
+          password: 'short',
+          actor: admin,
+          at: t0,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'WEAK_PASSWORD', details: [{ path: 'password' }] })
+    await expect(createUser('HASH@example.com')).rejects.toMatchObject({ code: 'EMAIL_TAKEN' })
+  })
+})
+
+describe('signing in', () => {
+  it('locks the account after repeated failures, even for the right password, until the lockout ends', async () => {
+    await createUser('lock@example.com')
+    for (let i = 0; i < 4; i++) {
+      expect(await signIn('lock@example.com', 'wrong guess!!', later(i))).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS' },
+      })
+    }
+    expect(await signIn('lock@example.com', 'wrong guess!!', later(4))).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    })
+    expect(await signIn('lock@example.com', password, later(5))).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    })
+    expect(await signIn('lock@example.com', password, later(20))).toMatchObject({ ok: true })
+  })
+
+  it('gives an unknown email the same answer as a wrong password', async () => {
+    expect(await signIn('nobody@example.com', password, t0)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    })
+  })
+
+  it('asks for the TOTP code once enabled and accepts the current one', async () => {
+    const user = await createUser('totp@example.com')
+    const { secret } = await inTransaction(database.db, (tx) =>
+      access.enableTotp({ tx, userId: user.id, actor: admin, at: t0 }),
+    )
+    expect(await signIn('totp@example.com', password, t0)).toMatchObject({
+      ok: false,
+      error: { code: 'TOTP_REQUIRED' },
+    })
+    const wrong = access.totpCode(secret, later(-60))
+    expect(await signIn('totp@example.com', password, t0, wrong)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    })
+    expect(await signIn('totp@example.com', password, t0, access.totpCode(secret, t0))).toMatchObject({ ok: true })
+  })
+
+  it('requires a password change once the password is 90 days old', async () => {
+    await createUser('age@example.com')
+    const before = await signIn('age@example.com', password, later(89 * 24 * 60))
+    const after = await signIn('age@example.com', password, later(90 * 24 * 60))
+    expect(before.ok && before.principal.mustChangePassword).toBe(false)
+    expect(after.ok && after.principal.mustChangePassword).toBe(true)
+  })
+})
+
+describe('sessions', () => {
+  it('ends after the idle timeout, after the maximum length, and on sign-out', async () => {
+    await createUser('session@example.com')
+    const result = await signIn('session@example.com', password, t0)
+    if (!result.ok) throw result.error
+    const token = result.sessionToken
+    expect(await resolve(token, later(29))).toMatchObject({ userId: result.principal.userId })
+    expect(await resolve(token, later(29 + 31))).toBeNull()
+    let at = 0
+    const fresh = await signIn('session@example.com', password, t0)
+    if (!fresh.ok) throw fresh.error
+    for (at = 20; at < 12 * 60; at += 20) expect(await resolve(fresh.sessionToken, later(at))).not.toBeNull()
+    expect(await resolve(fresh.sessionToken, later(12 * 60))).toBeNull()
+    const third = await signIn('session@example.com', password, t0)
+    if (!third.ok) throw third.error
+    await inTransaction(database.db, (tx) => access.endSession({ tx, principal: third.principal, at: later(1) }))
+    expect(await resolve(third.sessionToken, later(2))).toBeNull()
+    expect(await resolve('cts_not-a-real-token', t0)).toBeNull()
+  })
+})
+
+describe('API tokens', () => {
+  it('are shown once, stored only as a hash, and stop working when expired or revoked', async () => {
+    const user = await createUser('token@example.com')
+    const created = await inTransaction(database.db, (tx) =>
+      access.createApiToken({ tx, userId: user.id, name: 'sync', expiresAt: later(60), actor: admin, at: t0 }),
+    )
+    expect(created.token).toMatch(/^ctk_/)
+    const rows = await sql`select * from api_tokens where id = ${created.id}`.execute(database.db)
+    expect(JSON.stringify(rows.rows)).not.toContain(created.token)
+    const use = (at: Date) =>
+      inTransaction(database.db, (tx) => access.resolveApiToken({ tx, token: created.token, at }))
+    expect(await use(later(1))).toMatchObject({ userId: user.id, via: { kind: 'token' } })
+    expect(await use(later(61))).toBeNull()
+    await inTransaction(database.db, (tx) =>
+      access.revokeApiToken({ tx, tokenId: created.id, actor: admin, at: later(2) }),
+    )
+    expect(await use(later(3))).toBeNull()
+    await expect(
+      inTransaction(database.db, (tx) =>
+        access.revokeApiToken({ tx, tokenId: created.id, actor: admin, at: later(4) }),
+      ),
+    ).rejects.toMatchObject({ code: 'TOKEN_NOT_FOUND' })
+  })
+})
