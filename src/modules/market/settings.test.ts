@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as market from './index.js'
+
+let database: Database
+const actor = { kind: 'system', id: 'test' } as const
+const at = new Date('2026-11-22T09:00:00Z')
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+})
+afterAll(async () => {
+  await database.close()
+})
+
+describe('the supplier and its settings', () => {
+  it('is missing until configured, then has the gb profile and the seeds’ defaults', async () => {
+    await expect(market.getSupplier(database.db)).rejects.toMatchObject({ code: 'SUPPLIER_NOT_CONFIGURED' })
+    const supplier = await inTransaction(database.db, (tx) =>
+      market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }),
+    )
+    expect(supplier.profile).toMatchObject({ currency: 'GBP', timeZone: 'Europe/London', domesticTaxPercent: '5' })
+    expect(supplier.settings).toMatchObject({
+      creditApprovalLimitMinor: 10_000n,
+      invoicePaymentApprovalMinor: 300_000n,
+      arrangementDownPaymentPercent: 25,
+      thirdPartyAccessMinDays: 30,
+      thirdPartyAccessMaxDays: 90,
+      staffPasswordMaxAgeDays: 90,
+    })
+  })
+
+  it('changes one setting and keeps the others', async () => {
+    const supplier = await inTransaction(database.db, (tx) =>
+      market.updateSettings({ tx, changes: { creditApprovalLimitMinor: '15000' }, actor, at }),
+    )
+    expect(supplier.settings.creditApprovalLimitMinor).toBe(15_000n)
+    expect(supplier.settings.staffPasswordMaxAgeDays).toBe(90)
+  })
+
+  it('refuses invalid settings, naming the field, and changes nothing', async () => {
+    const attempts: [Record<string, unknown>, string][] = [
+      [{ staffPasswordMaxAgeDays: 0 }, 'staffPasswordMaxAgeDays'],
+      [{ thirdPartyAccessMinDays: 120 }, 'thirdPartyAccessMinDays'],
+      [{ madeUpSetting: 1 }, ''],
+    ]
+    for (const [changes, path] of attempts) {
+      const error = await inTransaction(database.db, (tx) => market.updateSettings({ tx, changes, actor, at })).catch(
+        (e: unknown) => e,
+      )
+      expect(error, JSON.stringify(changes)).toMatchObject({ code: 'INVALID_SETTINGS' })
+      if (path)
+        expect((error as market.InvalidSettings).details).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path })]),
+        )
+    }
+    const supplier = await market.getSupplier(database.db)
+    expect(supplier.settings).toMatchObject({
+      staffPasswordMaxAgeDays: 90,
+      thirdPartyAccessMinDays: 30,
+      creditApprovalLimitMinor: 15_000n,
+    })
+  })
+
+  it('offers a us profile in dollars on New York time', () => {
+    expect(market.profileOf('us')).toMatchObject({ currency: 'USD', timeZone: 'America/New_York' })
+  })
+})
