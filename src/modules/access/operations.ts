@@ -215,16 +215,21 @@ export async function signIn({
     ok: true,
     sessionToken: secret,
     expiresAt,
-    principal: {
-      kind: 'staff',
-      userId: row.id,
-      role: row.role as Role,
-      email: row.email,
-      displayName: row.display_name,
-      via: { kind: 'session', sessionId },
-      mustChangePassword: mustChangePassword(row.password_changed_at, at, policy),
-    },
+    principal: principalOf(
+      { userId: row.id, role: row.role, email: row.email, displayName: row.display_name },
+      { kind: 'session', sessionId },
+      mustChangePassword(row.password_changed_at, at, policy),
+    ),
   }
+}
+
+/** The principal a verified user acts as, whichever credential proved it. */
+function principalOf(
+  user: { userId: string; role: string; email: string; displayName: string },
+  via: StaffPrincipal['via'],
+  passwordExpired: boolean,
+): StaffPrincipal {
+  return { kind: 'staff', ...user, role: user.role as Role, via, mustChangePassword: passwordExpired }
 }
 
 /** Seen within the last minute is recent enough: saves a write on every request. */
@@ -248,15 +253,11 @@ export async function resolveSession({
   if (!row || row.ended_at || row.disabled_at || row.expires_at <= at) return null
   if (at.getTime() - row.last_seen_at.getTime() > policy.sessionIdleMinutes * 60_000) return null
   if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
-  return {
-    kind: 'staff',
-    userId: row.user_id,
-    role: row.role as Role,
-    email: row.email,
-    displayName: row.display_name,
-    via: { kind: 'session', sessionId: row.session_id },
-    mustChangePassword: mustChangePassword(row.password_changed_at, at, policy),
-  }
+  return principalOf(
+    { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },
+    { kind: 'session', sessionId: row.session_id },
+    mustChangePassword(row.password_changed_at, at, policy),
+  )
 }
 
 /** End a session (sign out). */
@@ -449,13 +450,9 @@ export async function resolveApiToken({
   if (!row || row.revoked_at || row.disabled_at || (row.expires_at && row.expires_at <= at)) return null
   if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > touchEveryMs)
     await store.touchToken(tx, row.token_id, at)
-  return {
-    kind: 'staff',
-    userId: row.user_id,
-    role: row.role as Role,
-    email: row.email,
-    displayName: row.display_name,
-    via: { kind: 'token', tokenId: row.token_id },
-    mustChangePassword: false,
-  }
+  return principalOf(
+    { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },
+    { kind: 'token', tokenId: row.token_id },
+    false,
+  )
 }
