@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { copyMark, takeCopySource } from './copy.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import type { Backend, Db } from './types.js'
 
@@ -95,7 +99,7 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
       client.release()
     }
   }
-  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) }) as Db
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) }) as Db
   return {
     db,
     backend: 'postgres',
@@ -106,4 +110,31 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
       await db.destroy()
     },
   }
+}
+
+/**
+ * The pool Kysely uses, with one addition: a marked `COPY … FROM STDIN` (see copy.ts) is streamed
+ * through pg-copy-streams on the same client, so it joins the caller's transaction.
+ */
+function copyingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect()
+      return {
+        query(statement: unknown, parameters?: readonly unknown[]) {
+          if (typeof statement === 'string' && statement.startsWith(copyMark)) return copyIn(client, statement)
+          return client.query(statement as string, parameters as unknown[])
+        },
+        release: () => client.release(),
+      } as unknown as PostgresPoolClient
+    },
+    end: () => pool.end(),
+  }
+}
+
+async function copyIn(client: pg.PoolClient, marked: string) {
+  const { statement, source } = takeCopySource(marked)
+  const stream = client.query(copyFrom(statement))
+  await pipeline(Readable.from(source), stream)
+  return { command: 'COPY', rowCount: stream.rowCount, rows: [] }
 }

@@ -1,4 +1,5 @@
 export { type ConnectOptions, connect, type Database, defaultDataDir } from './connect.js'
+export { copyRows } from './copy.js'
 export { listMigrations, type Migration, MigrationChanged, migrate } from './migrate.js'
 export { analyze, ping } from './ping.js'
 export { inTransaction } from './transaction.js'

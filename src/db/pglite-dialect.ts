@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely'
+import { copyMark, takeCopySource } from './copy.js'
 
 /**
  * A Kysely dialect over one in-process PGlite instance. PGlite has a single session, so the driver
@@ -75,6 +76,7 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (compiled.sql.startsWith(copyMark)) return this.copyIn(compiled.sql)
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[])
     const affected = result.affectedRows
     return {
@@ -83,6 +85,17 @@ class PGliteConnection implements DatabaseConnection {
         ? { numAffectedRows: BigInt(affected) }
         : {}),
     }
+  }
+
+  /** A marked `COPY … FROM STDIN` (see copy.ts): PGlite reads the rows from its `/dev/blob` device. */
+  private async copyIn<R>(marked: string): Promise<QueryResult<R>> {
+    const { statement, source } = takeCopySource(marked)
+    const chunks: string[] = []
+    for await (const chunk of source) chunks.push(chunk)
+    const result = await this.pglite.query<R>(statement.replace(/ from stdin /i, " from '/dev/blob' "), [], {
+      blob: new Blob(chunks),
+    })
+    return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) }
   }
 
   // biome-ignore lint/correctness/useYield: streaming is not offered on PGlite
