@@ -7,6 +7,7 @@ export {
   enableTotp,
   endSession,
   InvalidCredentials,
+  InvalidStaffDetails,
   resetPassword,
   resolveApiToken,
   resolveSession,

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
@@ -33,6 +34,9 @@ export class StaffUserNotFound extends NotFound {
 export class TokenNotFound extends NotFound {
   override readonly code = 'TOKEN_NOT_FOUND'
 }
+export class InvalidStaffDetails extends ValidationFailed {
+  override readonly code = 'INVALID_STAFF_DETAILS'
+}
 
 const minPasswordLength = 12
 let dummyHash: Promise<string> | undefined
@@ -56,9 +60,27 @@ function normaliseEmail(email: string) {
   return email.trim().toLowerCase()
 }
 
+const maxDisplayNameLength = 200
+const emailSchema = z.email().max(320)
+
+/** @throws InvalidStaffDetails naming each field that the staff_users table would refuse */
+function checkStaffDetails(address: string, displayName: string) {
+  const problems: { path: string; message: string }[] = []
+  if (!emailSchema.safeParse(address).success) problems.push({ path: 'email', message: 'not a valid email address' })
+  if (displayName.length === 0) problems.push({ path: 'displayName', message: 'must not be blank' })
+  if (displayName.length > maxDisplayNameLength)
+    problems.push({ path: 'displayName', message: `must be at most ${maxDisplayNameLength} characters` })
+  if (problems.length > 0) {
+    throw new InvalidStaffDetails(
+      `The staff details are not valid: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+      problems,
+    )
+  }
+}
+
 /**
  * Create a staff user with a role and an initial password (hashed with argon2id).
- * @throws UnknownRole, WeakPassword, EmailTaken
+ * @throws UnknownRole, InvalidStaffDetails (malformed email, blank or overlong display name), WeakPassword, EmailTaken
  */
 export async function createStaffUser({
   tx,
@@ -79,6 +101,8 @@ export async function createStaffUser({
 }): Promise<StaffUser> {
   if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
   const address = normaliseEmail(email)
+  const name = displayName.trim()
+  checkStaffDetails(address, name)
   checkPasswordStrength(password, 'password', address)
   if (await store.findUserByEmail(tx, address)) {
     throw new EmailTaken(`A staff user with the email ${address} already exists`, [
@@ -88,7 +112,7 @@ export async function createStaffUser({
   const row: store.StaffUserRow = {
     id: newId('usr'),
     email: address,
-    display_name: displayName.trim(),
+    display_name: name,
     role,
     password_hash: await hashPassword(password),
     password_changed_at: at,
@@ -139,7 +163,9 @@ export async function signIn({
   at: Date
   client?: Record<string, unknown>
 }): Promise<SignInResult> {
-  const row = await store.findUserByEmail(tx, normaliseEmail(email))
+  // Locked for the rest of the transaction: parallel guesses are counted one after another, and
+  // none is checked once an earlier one has locked the account.
+  const row = await store.findUserByEmailForUpdate(tx, normaliseEmail(email))
   const invalid = new InvalidCredentials('The email or password is not right')
   if (!row || row.disabled_at) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
@@ -250,8 +276,9 @@ export async function resolveSession({
   at: Date
 }): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
-  if (!row || row.ended_at || row.disabled_at || row.expires_at <= at) return null
-  if (at.getTime() - row.last_seen_at.getTime() > policy.sessionIdleMinutes * 60_000) return null
+  // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
+  if (!row || row.ended_at || row.disabled_at || at >= row.expires_at) return null
+  if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
   if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
   return principalOf(
     { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },

@@ -15,7 +15,8 @@ import {
 
 const staff = (role: Role) => ({ kind: 'staff', role }) as const
 
-// The expected matrix, written out by hand from the "Account Users" guide (see PERMISSIONS.md),
+// The expected matrix, written out by hand from the "Account Users" guide and, for the export
+// specialist (X), the export guide (see PERMISSIONS.md),
 // not derived from the implementation. One column per role, in this order; the role's letter
 // means allowed, '.' means denied.
 const columns = [
@@ -26,76 +27,77 @@ const columns = [
   'collections_specialist',
   'it_administrator',
   'executive',
+  'export_specialist',
 ] as const satisfies readonly Role[]
-const letters = 'ASBFCIE'
+const letters = 'ASBFCIEX'
 
 const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
-  //                                      ASBFCIE
-  ['accounts.account.search', /*       */ 'ASB.CIE'],
-  ['accounts.account.read', /*         */ 'ASB.CIE'],
-  ['accounts.account.create', /*       */ 'ASB....'],
-  ['accounts.contact.read', /*         */ 'ASBFCIE'],
-  ['accounts.contact.update', /*       */ 'ASB....'],
-  ['accounts.service_address.read', /* */ 'ASBFCIE'],
-  ['accounts.note.create', /*          */ 'ASB.C..'],
-  ['accounts.status.update', /*        */ '....C..'],
-  ['accounts.hold.manage', /*          */ '.S.....'],
-  ['accounts.restricted_flag.read', /* */ '.S.....'],
-  ['accounts.major_change.approve', /* */ '.S.....'],
-  ['accounts.authorized_user.manage', /**/ 'ASB....'],
-  ['accounts.verification.record', /*  */ 'ASB.C..'],
-  ['accounts.information.delete', /*   */ '.......'],
-  ['access.user.manage', /*            */ '.....I.'],
-  ['access.token.manage', /*           */ '.....I.'],
-  ['access.password.read', /*          */ '.......'],
-  ['audit.log.read', /*                */ '.....I.'],
-  ['audit.activity.read', /*           */ '.S...I.'],
-  ['settings.supplier.read', /*        */ '.....I.'],
-  ['settings.supplier.update', /*      */ '.....I.'],
-  ['system.diagnostics.read', /*       */ '.....I.'],
-  ['system.performance.read', /*       */ '.....IE'],
-  ['system.update.apply', /*           */ '.....I.'],
-  ['system.rules.override', /*         */ '.S.....'],
-  ['billing.statement.read', /*        */ 'ASB.C.E'],
-  ['billing.dispute.investigate', /*   */ '..B....'],
-  ['billing.adjustment.create', /*     */ '..B....'],
-  ['billing.rebill.create', /*         */ '..B....'],
-  ['billing.anomaly.resolve', /*       */ '..B....'],
-  ['billing.report.create', /*         */ '..B....'],
-  ['billing.usage_analysis.read', /*   */ '..B....'],
-  ['payments.history.read', /*         */ 'ASB.C.E'],
-  ['payments.payment.create', /*       */ 'ASB.C..'],
-  ['payments.arrangement.create', /*   */ 'ASB.C..'],
-  ['payments.credit.create', /*        */ 'ASB....'],
-  ['payments.credit.approve_over_limit', '.S.....'],
-  ['payments.refund.create', /*        */ 'ASB....'],
-  ['collections.late_fee.apply', /*    */ '....C..'],
-  ['collections.disconnection.create', '....C..'],
-  ['collections.notice.send', /*       */ '....C..'],
-  ['collections.commitment.track', /*  */ '....C..'],
-  ['cases.case.read', /*               */ 'ASB....'],
-  ['cases.case.create', /*             */ 'ASB....'],
-  ['cases.case.update', /*             */ 'ASB....'],
-  ['cases.case.reassign', /*           */ '.S.....'],
-  ['cases.escalated.read', /*          */ '.S....E'],
-  ['comms.message.read', /*            */ 'ASB.C.E'],
-  ['comms.message.send', /*            */ 'ASB....'],
-  ['metering.usage.read', /*           */ 'ASBF..E'],
-  ['metering.reading.create', /*       */ 'ASBF...'],
-  ['metering.usage.update', /*         */ '..B....'],
-  ['metering.export.configure', /*     */ '.......'],
-  ['tariffs.tariff.read', /*           */ 'ASB...E'],
-  ['tariffs.rate.update', /*           */ '.......'],
-  ['tariffs.agreement.update', /*      */ '.......'],
-  ['field.appointment.read', /*        */ 'ASBF..E'],
-  ['field.appointment.schedule', /*    */ 'ASB....'],
-  ['field.service_order.complete', /*  */ '...F...'],
-  ['field.photo.upload', /*            */ '...F...'],
-  ['field.visit_note.create', /*       */ '...F...'],
-  ['field.equipment.update', /*        */ '...F...'],
-  ['reports.company.read', /*          */ '......E'],
-  ['reports.quality.read', /*          */ '.S.....'],
-  ['legal.poa.review', /*              */ '.......'],
+  //                                      ASBFCIEX
+  ['accounts.account.search', /*       */ 'ASB.CIEX'],
+  ['accounts.account.read', /*         */ 'ASB.CIEX'],
+  ['accounts.account.create', /*       */ 'ASB....X'],
+  ['accounts.contact.read', /*         */ 'ASBFCIEX'],
+  ['accounts.contact.update', /*       */ 'ASB....X'],
+  ['accounts.service_address.read', /* */ 'ASBFCIEX'],
+  ['accounts.note.create', /*          */ 'ASB.C..X'],
+  ['accounts.status.update', /*        */ '....C...'],
+  ['accounts.hold.manage', /*          */ '.S......'],
+  ['accounts.restricted_flag.read', /* */ '.S......'],
+  ['accounts.major_change.approve', /* */ '.S......'],
+  ['accounts.authorized_user.manage', /**/ 'ASB....X'],
+  ['accounts.verification.record', /*  */ 'ASB.C..X'],
+  ['accounts.information.delete', /*   */ '........'],
+  ['access.user.manage', /*            */ '.....I..'],
+  ['access.token.manage', /*           */ '.....I..'],
+  ['access.password.read', /*          */ '........'],
+  ['audit.log.read', /*                */ '.....I..'],
+  ['audit.activity.read', /*           */ '.S...I..'],
+  ['settings.supplier.read', /*        */ '.....I..'],
+  ['settings.supplier.update', /*      */ '.....I..'],
+  ['system.diagnostics.read', /*       */ '.....I..'],
+  ['system.performance.read', /*       */ '.....IE.'],
+  ['system.update.apply', /*           */ '.....I..'],
+  ['system.rules.override', /*         */ '.S......'],
+  ['billing.statement.read', /*        */ 'ASB.C.EX'],
+  ['billing.dispute.investigate', /*   */ '..B.....'],
+  ['billing.adjustment.create', /*     */ '..B.....'],
+  ['billing.rebill.create', /*         */ '..B.....'],
+  ['billing.anomaly.resolve', /*       */ '..B.....'],
+  ['billing.report.create', /*         */ '..B.....'],
+  ['billing.usage_analysis.read', /*   */ '..B.....'],
+  ['payments.history.read', /*         */ 'ASB.C.EX'],
+  ['payments.payment.create', /*       */ 'ASB.C..X'],
+  ['payments.arrangement.create', /*   */ 'ASB.C..X'],
+  ['payments.credit.create', /*        */ 'ASB....X'],
+  ['payments.credit.approve_over_limit', '.S......'],
+  ['payments.refund.create', /*        */ 'ASB....X'],
+  ['collections.late_fee.apply', /*    */ '....C...'],
+  ['collections.disconnection.create', '....C...'],
+  ['collections.notice.send', /*       */ '....C...'],
+  ['collections.commitment.track', /*  */ '....C...'],
+  ['cases.case.read', /*               */ 'ASB....X'],
+  ['cases.case.create', /*             */ 'ASB....X'],
+  ['cases.case.update', /*             */ 'ASB....X'],
+  ['cases.case.reassign', /*           */ '.S......'],
+  ['cases.escalated.read', /*          */ '.S....E.'],
+  ['comms.message.read', /*            */ 'ASB.C.EX'],
+  ['comms.message.send', /*            */ 'ASB....X'],
+  ['metering.usage.read', /*           */ 'ASBF..EX'],
+  ['metering.reading.create', /*       */ 'ASBF...X'],
+  ['metering.usage.update', /*         */ '..B.....'],
+  ['metering.export.configure', /*     */ '.......X'],
+  ['tariffs.tariff.read', /*           */ 'ASB...EX'],
+  ['tariffs.rate.update', /*           */ '........'],
+  ['tariffs.agreement.update', /*      */ '........'],
+  ['field.appointment.read', /*        */ 'ASBF..EX'],
+  ['field.appointment.schedule', /*    */ 'ASB....X'],
+  ['field.service_order.complete', /*  */ '...F....'],
+  ['field.photo.upload', /*            */ '...F....'],
+  ['field.visit_note.create', /*       */ '...F....'],
+  ['field.equipment.update', /*        */ '...F....'],
+  ['reports.company.read', /*          */ '......E.'],
+  ['reports.quality.read', /*          */ '.S......'],
+  ['legal.poa.review', /*              */ '........'],
 ]
 
 const cells = expectedMatrix.flatMap(([permission, row]) =>
@@ -133,7 +135,7 @@ describe('can, for every role and every permission', () => {
   )
 })
 
-// Every can and cannot line of the seven internal roles, and the permissions it stands for.
+// Every can and cannot line of the seven internal roles and of the export guide, and the permissions it stands for.
 type SeedLine = { role: Role; kind: 'can' | 'cannot'; line: string; permissions: readonly Permission[] }
 
 const seedLines: readonly SeedLine[] = [
@@ -190,6 +192,12 @@ const seedLines: readonly SeedLine[] = [
     permissions: ['tariffs.rate.update', 'tariffs.agreement.update'],
   },
   { role: 'agent', kind: 'cannot', line: 'Disconnect service', permissions: ['collections.disconnection.create'] },
+  {
+    role: 'agent',
+    kind: 'cannot',
+    line: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
+    permissions: ['metering.export.configure'],
+  },
 
   {
     role: 'supervisor',
@@ -530,6 +538,13 @@ const seedLines: readonly SeedLine[] = [
     line: 'Modify core system configurations',
     permissions: ['settings.supplier.update'],
   },
+
+  {
+    role: 'export_specialist',
+    kind: 'can',
+    line: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
+    permissions: ['metering.export.configure'],
+  },
 ]
 
 describe('every can and cannot line of the guide', () => {
@@ -537,7 +552,7 @@ describe('every can and cannot line of the guide', () => {
     for (const permission of named) expect(can(staff(role), permission), permission).toBe(kind === 'can')
   })
 
-  it.each(['supervisor', 'billing_specialist'] as const)(
+  it.each(['supervisor', 'billing_specialist', 'export_specialist'] as const)(
     'gives a %s everything the agent lines allow ("Everything agents can do, plus")',
     (role) => {
       const agentCanDo = seedLines.filter((line) => line.role === 'agent' && line.kind === 'can')
@@ -582,6 +597,11 @@ describe('the headline lines of the guide', () => {
     expect(managers).toEqual(['it_administrator'])
   })
 
+  it('lets only export specialists enrol an export MPAN', () => {
+    const enrollers = roles.filter((role) => can(staff(role), 'metering.export.configure'))
+    expect(enrollers).toEqual(['export_specialist'])
+  })
+
   it('lets nobody delete account information or read passwords', () => {
     for (const role of roles) {
       expect(can(staff(role), 'accounts.information.delete')).toBe(false)
@@ -599,6 +619,7 @@ describe('roleInfo', () => {
     ['collections_specialist', 'Collections Specialist', 'Collections', 'red'],
     ['it_administrator', 'IT Administrator', 'System administrator', 'black'],
     ['executive', 'Executive', 'Executive', 'gold'],
+    ['export_specialist', 'Export Specialist', 'Specialized', 'green'],
   ] as const)('shows the %s as "%s", access level %s, with a %s badge', (role, label, accessLevel, badgeColour) => {
     expect(roleInfo(role)).toMatchObject({ role, label, accessLevel, badgeColour })
   })

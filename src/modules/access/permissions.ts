@@ -1,5 +1,6 @@
 /**
- * The staff permission model, pure: the seven internal roles of the "Account Users" guide, one flat
+ * The staff permission model, pure: the seven internal roles of the "Account Users" guide and the
+ * export specialist of the export guide, one flat
  * catalogue of permissions named `<module>.<noun>.<verb>`, which role holds which, and `can`, the
  * one policy function the API asks on every call. No I/O, no clock. `PERMISSIONS.md` beside this
  * file maps every can and cannot line of the guide to these names and records the judgement calls.
@@ -13,6 +14,7 @@ export const roles = [
   'collections_specialist',
   'it_administrator',
   'executive',
+  'export_specialist',
 ] as const
 export type Role = (typeof roles)[number]
 
@@ -88,6 +90,16 @@ const roleCatalogue: Readonly<Record<Role, RoleInfo>> = {
     badgeColour: 'gold',
     summary: 'Senior leadership and executives',
     inherits: null,
+  },
+  // Not in the "Account Users" guide: the export guide names the role and gives no access level or
+  // badge; it shares the specialists' green badge, and its label tells it from billing.
+  export_specialist: {
+    role: 'export_specialist',
+    label: 'Export Specialist',
+    accessLevel: 'Specialized',
+    badgeColour: 'green',
+    summary: 'Specialists who enrol export MPANs and configure export (SPEC MET-7)',
+    inherits: 'agent',
   },
 }
 
@@ -367,7 +379,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'Modify usage data',
   },
   'metering.export.configure': {
-    description: 'Enrol an export MPAN against its import MPAN. Export-specialist only (SPEC MET-7): no role here.',
+    description: 'Enrol an export MPAN against its import MPAN (SPEC MET-7); export specialists only.',
+    seed: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
   },
   'tariffs.tariff.read': {
     description: 'Read products, tariffs and the rates an account is on.',
@@ -413,7 +426,7 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   },
 }
 
-// The customer-facing core every agent has; supervisors and billing specialists include it.
+// The customer-facing core every agent has; supervisors, billing and export specialists include it.
 const agentGrants: readonly Permission[] = [
   'accounts.account.search',
   'accounts.account.read',
@@ -468,6 +481,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     // rebilling after corrected readings means correcting the readings
     'metering.usage.update',
   ],
+  // Everything an agent does, plus enrolling export MPANs, which agents must never do themselves.
+  export_specialist: ['metering.export.configure'],
   // No inheritance: a technician sees the address, contact and job, never billing or payments.
   field_technician: [
     'accounts.service_address.read',

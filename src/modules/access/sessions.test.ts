@@ -60,6 +60,46 @@ describe('staff users', () => {
     ).rejects.toMatchObject({ code: 'WEAK_PASSWORD', details: [{ path: 'password' }] })
     await expect(createUser('HASH@example.com')).rejects.toMatchObject({ code: 'EMAIL_TAKEN' })
   })
+
+  it('creates a staff user of every role, the export specialist included', async () => {
+    for (const role of access.roles) {
+      const user = await inTransaction(database.db, (tx) =>
+        access.createStaffUser({
+          tx,
+          email: `${role}@roles.example.com`,
+          displayName: role,
+          role,
+          password,
+          actor: admin,
+          at: t0,
+        }),
+      )
+      expect(user.role).toBe(role)
+    }
+  })
+
+  it('refuses a display name of only spaces and a malformed email, naming each field, and stores nothing', async () => {
+    const create = (email: string, displayName: string) =>
+      inTransaction(database.db, (tx) =>
+        access.createStaffUser({ tx, email, displayName, role: 'agent', password, actor: admin, at: t0 }),
+      )
+    await expect(create('blank-name@example.com', '   ')).rejects.toMatchObject({
+      code: 'INVALID_STAFF_DETAILS',
+      details: [{ path: 'displayName', message: expect.any(String) }],
+    })
+    for (const email of ['not-an-email', 'two@@example.com', 'spaces in@example.com', '@example.com']) {
+      await expect(create(email, 'Malformed Email'), email).rejects.toMatchObject({
+        code: 'INVALID_STAFF_DETAILS',
+        details: [{ path: 'email', message: expect.any(String) }],
+      })
+    }
+    await expect(create('no at sign', ' ')).rejects.toMatchObject({
+      details: [{ path: 'email' }, { path: 'displayName' }],
+    })
+    const stored = await sql<{ n: number }>`select count(*)::int as n from staff_users
+      where email in ('blank-name@example.com', 'not-an-email')`.execute(database.db)
+    expect(stored.rows[0]?.n).toBe(0)
+  })
 })
 
 describe('signing in', () => {
@@ -80,6 +120,28 @@ describe('signing in', () => {
       error: { code: 'ACCOUNT_LOCKED' },
     })
     expect(await signIn('lock@example.com', password, later(20))).toMatchObject({ ok: true })
+  })
+
+  it('counts every wrong password tried at once and locks the account at the threshold', async () => {
+    const user = await createUser('parallel@example.com')
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => signIn('parallel@example.com', 'wrong guess!!', later(1))),
+    )
+    const codes = results.map((result) => (result.ok ? 'OK' : result.error.code))
+    expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(4)
+    expect(codes.filter((code) => code === 'ACCOUNT_LOCKED')).toHaveLength(4)
+    const audited = await sql<{ action: string; n: number }>`select action, count(*)::int as n from audit_events
+      where subject_id = ${user.id} and action like 'access.%' and action != 'access.user.created'
+      group by action order by action`.execute(database.db)
+    expect(audited.rows).toEqual([
+      { action: 'access.login.failed', n: 4 },
+      { action: 'access.login.refused', n: 3 },
+      { action: 'access.user.locked', n: 1 },
+    ])
+    expect(await signIn('parallel@example.com', password, later(2))).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    })
   })
 
   it('gives an unknown email the same answer as a wrong password', async () => {
@@ -133,6 +195,28 @@ describe('sessions', () => {
     await inTransaction(database.db, (tx) => access.endSession({ tx, principal: third.principal, at: later(1) }))
     expect(await resolve(third.sessionToken, later(2))).toBeNull()
     expect(await resolve('cts_not-a-real-token', t0)).toBeNull()
+  })
+})
+
+describe('session boundaries', () => {
+  const signedIn = async () => {
+    const result = await signIn('boundary@example.com', password, t0)
+    if (!result.ok) throw result.error
+    return result.sessionToken
+  }
+  const justBefore = (at: Date) => new Date(at.getTime() - 1)
+
+  it('ends a session idle for exactly the idle timeout, not a millisecond earlier', async () => {
+    await createUser('boundary@example.com')
+    expect(await resolve(await signedIn(), justBefore(later(30)))).not.toBeNull()
+    expect(await resolve(await signedIn(), later(30))).toBeNull()
+  })
+
+  it('ends a session at exactly its maximum length, not a millisecond earlier', async () => {
+    const token = await signedIn()
+    for (let at = 25; at < 12 * 60; at += 25) expect(await resolve(token, later(at))).not.toBeNull()
+    expect(await resolve(token, justBefore(later(12 * 60)))).not.toBeNull()
+    expect(await resolve(token, later(12 * 60))).toBeNull()
   })
 })
 

@@ -54,6 +54,14 @@ export async function findUserByEmail(db: Db | Tx, email: string): Promise<Staff
   return tables(db).selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst()
 }
 
+/**
+ * The user by email, its row locked until the transaction ends: concurrent sign-ins of one user
+ * wait for each other, so each sees the failure count and lockout the previous one committed.
+ */
+export async function findUserByEmailForUpdate(tx: Tx, email: string): Promise<StaffUserRow | undefined> {
+  return tables(tx).selectFrom('staff_users').selectAll().where('email', '=', email).forUpdate().executeTakeFirst()
+}
+
 export async function findUserById(db: Db | Tx, id: string): Promise<StaffUserRow | undefined> {
   return tables(db).selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst()
 }

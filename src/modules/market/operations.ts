@@ -58,9 +58,14 @@ export async function updateSettings({
   const merged = { ...settingsToJson(supplier.settings), ...changes }
   const parsed = supplierSettingsSchema.safeParse(merged)
   if (!parsed.success) {
+    const details = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'not a setting' }))
+        : [{ path: issue.path.join('.'), message: issue.message }],
+    )
     throw new InvalidSettings(
-      'The settings are not valid',
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      `The settings are not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')}`,
+      details,
     )
   }
   if (parsed.data.thirdPartyAccessMinDays > parsed.data.thirdPartyAccessMaxDays) {

@@ -1,14 +1,29 @@
 import { z } from 'zod'
 
 /**
+ * A money limit in minor units: a bigint, a safe integer number or a string of digits, never negative.
+ * Not `z.coerce.bigint()`, which reads '' and ' ' as 0n and true as 1n.
+ */
+function minorUnits(field: string) {
+  const message = `${field} must be a whole, non-negative number of minor units (digits only, e.g. 10000)`
+  return z.union([z.bigint(), z.number(), z.string()], { error: message }).transform((value, context) => {
+    if (typeof value === 'bigint' && value >= 0n) return value
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value)
+    if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value)
+    context.addIssue({ code: 'custom', message, input: value })
+    return z.NEVER
+  })
+}
+
+/**
  * Supplier settings with the seeds' defaults. Money limits are in minor units of the profile's
  * currency (10000 = £100.00 / $100.00).
  */
 export const supplierSettingsSchema = z.strictObject({
   /** Agents may issue credits up to this; above it a supervisor approves (seed: $100). */
-  creditApprovalLimitMinor: z.coerce.bigint().min(0n),
+  creditApprovalLimitMinor: minorUnits('creditApprovalLimitMinor'),
   /** Business invoice payments above this need a manual approval (seed: 3000). */
-  invoicePaymentApprovalMinor: z.coerce.bigint().min(0n),
+  invoicePaymentApprovalMinor: minorUnits('invoicePaymentApprovalMinor'),
   /** Payment arrangements: the default down payment as a percentage of the past-due amount (seed: 25%). */
   arrangementDownPaymentPercent: z.number().int().min(0).max(100),
   /** Third-party access grants last between these many days (seed: 30–90). */

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as access from '../modules/access/index.js'
+import * as market from '../modules/market/index.js'
+import { systemActor } from '../shared/actor.js'
+import { type App, buildApp } from './app.js'
+
+let database: Database
+let app: App
+let headers: { cookie: string }
+const now = new Date('2026-11-22T09:00:00Z')
+const password = 'correct horse battery'
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  const actor = systemActor('test')
+  await inTransaction(database.db, async (tx) => {
+    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
+    await access.createStaffUser({
+      tx,
+      email: 'admin@example.com',
+      displayName: 'Ivan Admin',
+      role: 'it_administrator',
+      password,
+      actor,
+      at: now,
+    })
+  })
+  app = await buildApp({ database, clock: () => now, webRoot: null })
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { email: 'admin@example.com', password },
+  })
+  const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
+  if (!cookie) throw new Error(`no session cookie: ${response.body}`)
+  headers = { cookie: `cuttle_session=${cookie.value}` }
+})
+afterAll(async () => {
+  await app.close()
+  await database.close()
+})
+
+const createStaff = (payload: Record<string, unknown>) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/staff',
+    headers,
+    payload: { role: 'agent', password: 'a long enough passphrase', ...payload },
+  })
+
+const changeSettings = (payload: Record<string, unknown>) =>
+  app.inject({ method: 'PATCH', url: '/api/settings', headers, payload })
+
+describe('creating a staff user over HTTP', () => {
+  it('refuses a display name of only spaces as a validation error naming the field, not a server error', async () => {
+    const response = await createStaff({ email: 'blank@example.com', displayName: '   ' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_STAFF_DETAILS',
+      details: [{ path: 'displayName', message: 'must not be blank' }],
+    })
+    const staff = await app.inject({ method: 'GET', url: '/api/staff', headers })
+    expect(staff.json().items.map((user: { email: string }) => user.email)).toEqual(['admin@example.com'])
+  })
+
+  it('refuses a malformed email naming the field', async () => {
+    const response = await createStaff({ email: 'not-an-email', displayName: 'Nora Email' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.details).toEqual([expect.objectContaining({ path: 'body.email' })])
+  })
+
+  it('creates the user once the details are right', async () => {
+    const response = await createStaff({ email: 'Amira@Example.com', displayName: '  Amira Agent ' })
+    expect(response.statusCode).toBe(201)
+    expect(response.json().user).toMatchObject({ email: 'amira@example.com', displayName: 'Amira Agent' })
+  })
+})
+
+describe('changing the settings over HTTP', () => {
+  it('names each unknown setting in its own detail', async () => {
+    const response = await changeSettings({ madeUpSetting: 1, creditLimit: '5000' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_SETTINGS',
+      details: [
+        { path: 'madeUpSetting', message: 'not a setting' },
+        { path: 'creditLimit', message: 'not a setting' },
+      ],
+    })
+  })
+
+  it.each([
+    ['an empty string', ''],
+    ['a blank string', ' '],
+    ['a decimal string', '1.5'],
+    ['letters', 'abc'],
+  ])('refuses %s as a money limit and keeps the limit', async (_name, value) => {
+    const response = await changeSettings({ creditApprovalLimitMinor: value })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_SETTINGS',
+      details: [{ path: 'creditApprovalLimitMinor', message: expect.stringContaining('creditApprovalLimitMinor') }],
+    })
+    const settings = await app.inject({ method: 'GET', url: '/api/settings', headers })
+    expect(settings.json().settings.creditApprovalLimitMinor).toBe('10000')
+  })
+
+  it('accepts a money limit as digits or as a whole number', async () => {
+    expect((await changeSettings({ creditApprovalLimitMinor: '12000' })).json().settings).toMatchObject({
+      creditApprovalLimitMinor: '12000',
+    })
+    expect((await changeSettings({ creditApprovalLimitMinor: 10000 })).json().settings).toMatchObject({
+      creditApprovalLimitMinor: '10000',
+    })
+  })
+})
