@@ -194,3 +194,22 @@ export function settlementPeriodStart({
   }
   return new Date(startMs + (period - 1) * periodMs)
 }
+
+/** An instant with its local offset, as Octopus writes them: `2025-10-26T01:30:00+01:00` or `…Z`. */
+export function withLocalOffset(instant: Date, timeZone: string = LONDON): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    timeZoneName: 'longOffset',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  const offset = part('timeZoneName').replace('GMT', '')
+  const zone = offset === '' || offset === '+00:00' ? 'Z' : offset
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${zone}`
+}

@@ -9,9 +9,11 @@ export {
   updateContacts,
   updatePreferences,
 } from './operations.js'
+export { gspGroupsForPostcode } from './postcode-regions.js'
 export {
   classifySearch,
   countAccounts,
+  findAccountSupply,
   InvalidCursor,
   listNotes,
   type SearchKind,

@@ -265,3 +265,27 @@ export async function listNotes({
 export async function countAccounts(db: Db | Tx): Promise<number> {
   return store.countAccounts(db)
 }
+
+/**
+ * An account's identity and supply address, unaudited: for modules and use cases that compose
+ * their own audited view (meter points, the Octopus-compatible account). Undefined when unknown.
+ */
+export async function findAccountSupply({ tx, accountNumber }: { tx: Tx; accountNumber: string }) {
+  const row = await store.findAccountByNumber(tx, accountNumber)
+  if (!row) return undefined
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    property: {
+      id: row.property_id,
+      line1: row.line1,
+      line2: row.line2,
+      town: row.town,
+      postcode: row.postcode,
+      gspRegion: row.gsp_region,
+    },
+  }
+}

@@ -1,0 +1,43 @@
+export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
+export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
+export {
+  FileRejected,
+  type IntervalToStage,
+  ingestD0010,
+  ingestIntervalCsv,
+  loadIntervals,
+  problemsKept,
+} from './ingest.js'
+export { checkIntervalHeader, intervalCsvHeader, intervalCsvLine, parseIntervalLine } from './interval-csv.js'
+export { mpanCheckDigit, parseMpanCore, parseMprn, withCheckDigit } from './mpan.js'
+export {
+  configureExport,
+  ExportNotConfigurable,
+  exchangeMeter,
+  InvalidMeter,
+  InvalidMeterPoint,
+  MeterPointNotFound,
+  MeterPointTaken,
+  ReadingNotFound,
+  ReadingNotHeld,
+  ReadingRejected,
+  recordReading,
+  registerMeterPoints,
+  reviewReading,
+  submitReading,
+} from './operations.js'
+export {
+  AccountNotKnown,
+  accountIdOf,
+  accountSuppliedBy,
+  consumptionPage,
+  findMeterPoint,
+  InvalidUsageRange,
+  listReadings,
+  MeterPointNotOnAccount,
+  meterPointOfAccount,
+  meterPointsOfAccount,
+  readingsForD0010,
+  usageSeries,
+} from './queries.js'
+export * from './types.js'

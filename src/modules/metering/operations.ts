@@ -1,0 +1,547 @@
+import type { Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import { localDateOf } from '../../shared/time.js'
+import * as audit from '../audit/index.js'
+import { parseMpanCore, parseMprn } from './mpan.js'
+import { readingView } from './queries.js'
+import { expectedDailyUse, formatTenths, parseTenths } from './reading-rules.js'
+import * as store from './store.js'
+import type {
+  Direction,
+  Fuel,
+  MeterType,
+  NewMeter,
+  NewMeterPoint,
+  NewRegister,
+  Reading,
+  ReadingKind,
+  ReadingSource,
+  RegisterRate,
+} from './types.js'
+import { meterTypes, registerRates } from './types.js'
+
+type Problem = { path: string; message: string }
+
+export class MeterPointNotFound extends NotFound {
+  override readonly code = 'METER_POINT_NOT_FOUND'
+}
+export class InvalidMeterPoint extends ValidationFailed {
+  override readonly code = 'INVALID_METER_POINT'
+}
+export class MeterPointTaken extends Conflict {
+  override readonly code = 'METER_POINT_TAKEN'
+}
+export class InvalidMeter extends ValidationFailed {
+  override readonly code = 'INVALID_METER'
+}
+export class ExportNotConfigurable extends ValidationFailed {
+  override readonly code = 'EXPORT_NOT_CONFIGURABLE'
+}
+/** A reading that fails validation and is refused: nothing is written. */
+export class ReadingRejected extends ValidationFailed {
+  override readonly code = 'READING_REJECTED'
+}
+export class ReadingNotFound extends NotFound {
+  override readonly code = 'READING_NOT_FOUND'
+}
+export class ReadingNotHeld extends Conflict {
+  override readonly code = 'READING_NOT_HELD'
+}
+
+function checkRegisters(registers: readonly NewRegister[], path: string, problems: Problem[]) {
+  if (registers.length === 0) problems.push({ path, message: 'a meter needs at least one register' })
+  const seen = new Set<string>()
+  registers.forEach((register, index) => {
+    const at = `${path}.${index}`
+    if (!/^[A-Z0-9]{1,4}$/.test(register.identifier)) {
+      problems.push({ path: `${at}.identifier`, message: 'a register identifier is 1 to 4 letters or digits' })
+    }
+    if (seen.has(register.identifier)) problems.push({ path: `${at}.identifier`, message: 'repeated register' })
+    seen.add(register.identifier)
+    if (!registerRates.includes(register.rate)) problems.push({ path: `${at}.rate`, message: 'unknown rate' })
+    if (!Number.isInteger(register.digits) || register.digits < 4 || register.digits > 9) {
+      problems.push({ path: `${at}.digits`, message: 'a register has 4 to 9 digits' })
+    }
+  })
+}
+
+function checkMeter(meter: NewMeter, path: string, problems: Problem[]) {
+  if (!/^[A-Za-z0-9-]{1,20}$/.test(meter.serial)) {
+    problems.push({ path: `${path}.serial`, message: 'a meter serial is 1 to 20 letters, digits or dashes' })
+  }
+  if (!meterTypes.includes(meter.type)) problems.push({ path: `${path}.type`, message: 'unknown meter type' })
+  checkRegisters(meter.registers, `${path}.registers`, problems)
+}
+
+function meterRows(meterPointId: string, meter: NewMeter) {
+  const row: store.MeterRow = {
+    id: newId('mtr'),
+    meter_point_id: meterPointId,
+    serial: meter.serial.toUpperCase(),
+    type: meter.type,
+    installed_on: meter.installedOn,
+    removed_on: null,
+  }
+  const registers: store.RegisterRow[] = meter.registers.map((register) => ({
+    id: newId('reg'),
+    meter_id: row.id,
+    identifier: register.identifier,
+    rate: register.rate,
+    digits: register.digits,
+  }))
+  return { row, registers }
+}
+
+/**
+ * Register meter points (MET-1) with their meters and registers (MET-2) and supply them to an
+ * account from a date, in one batch. MPANs are checked (length, check digit, distributor) and
+ * their GSP region derived; MPRNs are checked for format.
+ * @throws InvalidMeterPoint naming each bad field (`index.field`), MeterPointTaken when an
+ *   identifier is already registered
+ */
+export async function registerMeterPoints({
+  tx,
+  meterPoints,
+  actor,
+  at,
+}: {
+  tx: Tx
+  meterPoints: readonly NewMeterPoint[]
+  actor: Actor
+  at: Date
+}): Promise<{ id: string; identifier: string }[]> {
+  const problems: Problem[] = []
+  const points: store.MeterPointRow[] = []
+  const supplies: store.SupplyPeriodRow[] = []
+  const meters: store.MeterRow[] = []
+  const registers: store.RegisterRow[] = []
+  const seen = new Set<string>()
+  meterPoints.forEach((input, index) => {
+    let identifier = input.identifier.replace(/\s+/g, '')
+    let distributorId: string | null = null
+    let gspRegion: string | null = input.gspRegion ?? null
+    let profileClass: string | null = input.profileClass ?? null
+    if (input.fuel === 'electricity') {
+      const parsed = parseMpanCore(identifier)
+      if (!parsed.ok) {
+        problems.push({ path: `${index}.identifier`, message: parsed.reason })
+        return
+      }
+      identifier = parsed.core
+      distributorId = parsed.distributorId
+      profileClass = profileClass ?? parsed.profileClass ?? null
+      if (parsed.gspRegion) {
+        if (input.gspRegion && input.gspRegion !== parsed.gspRegion) {
+          problems.push({
+            path: `${index}.gspRegion`,
+            message: `distributor ${parsed.distributorId} is in region ${parsed.gspRegion}, not ${input.gspRegion}`,
+          })
+        }
+        gspRegion = parsed.gspRegion
+      } else if (!gspRegion) {
+        problems.push({
+          path: `${index}.gspRegion`,
+          message: `distributor ${parsed.distributorId} is an independent network: give the region`,
+        })
+      }
+    } else {
+      const parsed = parseMprn(identifier)
+      if (!parsed.ok) {
+        problems.push({ path: `${index}.identifier`, message: parsed.reason })
+        return
+      }
+      if ((input.direction ?? 'import') !== 'import') {
+        problems.push({ path: `${index}.direction`, message: 'a gas meter point is import only' })
+      }
+    }
+    if (profileClass !== null && !/^0[0-8]$/.test(profileClass)) {
+      problems.push({ path: `${index}.profileClass`, message: 'a profile class is 00 to 08' })
+    }
+    if (seen.has(identifier)) problems.push({ path: `${index}.identifier`, message: 'repeated in this batch' })
+    seen.add(identifier)
+    input.meters.forEach((meter, meterIndex) => {
+      checkMeter(meter, `${index}.meters.${meterIndex}`, problems)
+    })
+    const id = newId('mp')
+    points.push({
+      id,
+      fuel: input.fuel,
+      identifier,
+      direction: input.direction ?? 'import',
+      profile_class: profileClass,
+      distributor_id: distributorId,
+      gsp_region: gspRegion,
+      property_id: input.propertyId,
+      import_point_id: null,
+      created_at: at,
+    })
+    supplies.push({
+      id: newId('sup'),
+      account_id: input.accountId,
+      meter_point_id: id,
+      valid_from: input.suppliedFrom,
+      valid_to: null,
+    })
+    for (const meter of input.meters) {
+      const built = meterRows(id, meter)
+      meters.push(built.row)
+      registers.push(...built.registers)
+    }
+  })
+  if (problems.length > 0) throw new InvalidMeterPoint('Some meter point details are not valid', problems)
+  const taken = await store.existingIdentifiers(
+    tx,
+    points.map((point) => point.identifier),
+  )
+  if (taken.length > 0) {
+    throw new MeterPointTaken(
+      `Already registered: ${taken.join(', ')}`,
+      taken.map((identifier) => ({ path: 'identifier', message: `${identifier} is already registered` })),
+    )
+  }
+  await store.insertMeterPoints(tx, points)
+  await store.insertSupplyPeriods(tx, supplies)
+  await store.insertMeters(tx, meters)
+  await store.insertRegisters(tx, registers)
+  await audit.recordMany(
+    tx,
+    points.map((point, index) => ({
+      actor,
+      action: 'metering.meter_point.registered',
+      subject: { type: 'meter_point', id: point.id },
+      accountId: supplies[index]?.account_id ?? null,
+      after: { identifier: point.identifier, fuel: point.fuel, direction: point.direction, region: point.gsp_region },
+      at,
+      relaxedDurability: points.length > 1,
+    })),
+  )
+  return points.map((point) => ({ id: point.id, identifier: point.identifier }))
+}
+
+/**
+ * Configure export (MET-7): link an export MPAN to the import MPAN of the same property. The caller
+ * checks the export-specialist permission.
+ * @throws MeterPointNotFound, ExportNotConfigurable when the pair does not fit
+ */
+export async function configureExport({
+  tx,
+  exportIdentifier,
+  importIdentifier,
+  actor,
+  at,
+}: {
+  tx: Tx
+  exportIdentifier: string
+  importIdentifier: string
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const exportPoint = await store.meterPointByIdentifier(tx, exportIdentifier)
+  if (!exportPoint) throw new MeterPointNotFound(`No meter point ${exportIdentifier}`)
+  const importPoint = await store.meterPointByIdentifier(tx, importIdentifier)
+  if (!importPoint) throw new MeterPointNotFound(`No meter point ${importIdentifier}`)
+  const problems: Problem[] = []
+  if (exportPoint.fuel !== 'electricity' || exportPoint.direction !== 'export') {
+    problems.push({ path: 'exportMpan', message: `${exportIdentifier} is not an export MPAN` })
+  }
+  if (importPoint.fuel !== 'electricity' || importPoint.direction !== 'import') {
+    problems.push({ path: 'importMpan', message: `${importIdentifier} is not an import MPAN` })
+  }
+  if (exportPoint.property_id !== importPoint.property_id) {
+    problems.push({ path: 'exportMpan', message: 'the export and import MPANs are at different properties' })
+  }
+  if (exportPoint.import_point_id && exportPoint.import_point_id !== importPoint.id) {
+    problems.push({ path: 'exportMpan', message: `${exportIdentifier} is already linked to another import MPAN` })
+  }
+  const linked = await store.exportLinkedTo(tx, importPoint.id)
+  if (linked && linked.id !== exportPoint.id) {
+    problems.push({ path: 'importMpan', message: `${importIdentifier} already has export MPAN ${linked.identifier}` })
+  }
+  if (problems.length > 0) throw new ExportNotConfigurable('Export cannot be configured for these MPANs', problems)
+  if (exportPoint.import_point_id === importPoint.id) return
+  await store.linkExport(tx, exportPoint.id, importPoint.id)
+  await audit.record(tx, {
+    actor,
+    action: 'metering.export.configured',
+    subject: { type: 'meter_point', id: exportPoint.id },
+    after: { exportMpan: exportIdentifier, importMpan: importIdentifier },
+    at,
+  })
+}
+
+/**
+ * Exchange a meter (MET-2): the old meter's removal readings and the new meter's install readings
+ * are recorded on the exchange date, the old meter ends and the new one starts that day.
+ * @throws MeterPointNotFound, InvalidMeter, ReadingRejected
+ */
+export async function exchangeMeter({
+  tx,
+  meterPointId,
+  oldSerial,
+  on,
+  removalReadings,
+  newMeter,
+  installReadings,
+  actor,
+  at,
+}: {
+  tx: Tx
+  meterPointId: string
+  oldSerial: string
+  on: string
+  removalReadings: readonly { register: string; value: string }[]
+  newMeter: Omit<NewMeter, 'installedOn'>
+  installReadings: readonly { register: string; value: string }[]
+  actor: Actor
+  at: Date
+}): Promise<{ meterId: string }> {
+  const point = await store.meterPointById(tx, meterPointId)
+  if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
+  const meters = await store.metersOf(tx, [meterPointId])
+  const old = meters.find((meter) => meter.serial === oldSerial.toUpperCase() && meter.removed_on === null)
+  if (!old) throw new InvalidMeter(`No meter ${oldSerial} is installed on ${point.identifier}`, [])
+  const problems: Problem[] = []
+  checkMeter({ ...newMeter, installedOn: on }, 'newMeter', problems)
+  if (on < old.installed_on)
+    problems.push({ path: 'on', message: `the old meter was installed on ${old.installed_on}` })
+  if (problems.length > 0) throw new InvalidMeter('The new meter is not valid', problems)
+  const readAt = new Date(`${on}T12:00:00Z`)
+  for (const reading of removalReadings) {
+    await submitReading({
+      tx,
+      meterPointId,
+      meterSerial: old.serial,
+      register: reading.register,
+      readAt,
+      value: reading.value,
+      source: 'field',
+      kind: 'removal',
+      actor,
+      at,
+    })
+  }
+  // Meters occupy [installed_on, removed_on): the old one ends the day the new one starts.
+  await store.endMeter(tx, old.id, on)
+  const built = meterRows(meterPointId, { ...newMeter, installedOn: on })
+  await store.insertMeters(tx, [built.row])
+  await store.insertRegisters(tx, built.registers)
+  for (const reading of installReadings) {
+    await submitReading({
+      tx,
+      meterPointId,
+      meterSerial: built.row.serial,
+      register: reading.register,
+      readAt,
+      value: reading.value,
+      source: 'field',
+      kind: 'install',
+      actor,
+      at,
+    })
+  }
+  await audit.record(tx, {
+    actor,
+    action: 'metering.meter.exchanged',
+    subject: { type: 'meter_point', id: meterPointId },
+    before: { serial: old.serial },
+    after: { serial: built.row.serial, type: built.row.type, on },
+    at,
+  })
+  return { meterId: built.row.id }
+}
+
+export interface SubmitReadingInput {
+  tx: Tx
+  meterPointId: string
+  meterSerial: string
+  register: string
+  readAt: Date
+  value: string
+  source: ReadingSource
+  kind?: ReadingKind
+  ingestionId?: string | null
+  actor: Actor
+  at: Date
+}
+
+/**
+ * Record a register reading (MET-3) after validating it against the register's other actual
+ * readings: lower than the previous one is refused unless it is a rollover of the dial; higher
+ * than a later one is refused; usage far above what the register is expected to use is kept but
+ * held for review with the reason. The same reading sent twice is recognised and not duplicated.
+ * An accepted actual supersedes the register's estimates since the previous actual (MET-5).
+ * @throws ReadingRejected with the reason, MeterPointNotFound
+ */
+export async function submitReading(input: SubmitReadingInput): Promise<Reading> {
+  return (await recordReading(input)).reading
+}
+
+/** submitReading, also telling whether the reading is new or was already recorded. */
+export async function recordReading(input: SubmitReadingInput): Promise<{ reading: Reading; created: boolean }> {
+  const { tx, meterPointId, readAt, source, actor, at } = input
+  const kind = input.kind ?? 'normal'
+  const point = await store.meterPointById(tx, meterPointId)
+  if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
+  const tenths = parseTenths(input.value)
+  if (tenths === null) {
+    throw new ReadingRejected(`${input.value} is not a meter reading`, [
+      { path: 'value', message: 'a reading is a number of units with at most one decimal place' },
+    ])
+  }
+  if (readAt.getTime() > at.getTime() + 5 * 60_000) {
+    throw new ReadingRejected('A reading cannot be dated in the future', [
+      { path: 'readAt', message: `${readAt.toISOString()} is after now` },
+    ])
+  }
+  const day = localDateOf(readAt)
+  const meters = await store.metersOf(tx, [meterPointId])
+  const meter = meters.find(
+    (candidate) =>
+      candidate.serial === input.meterSerial.toUpperCase() &&
+      candidate.installed_on <= day &&
+      (candidate.removed_on === null || day <= candidate.removed_on),
+  )
+  if (!meter) {
+    throw new ReadingRejected(`Meter ${input.meterSerial} was not installed on ${point.identifier} on ${day}`, [
+      { path: 'meterSerial', message: `not installed on ${day}` },
+    ])
+  }
+  const registers = await store.registersOf(tx, [meter.id])
+  const register = registers.find((candidate) => candidate.identifier === input.register)
+  if (!register) {
+    throw new ReadingRejected(`Meter ${meter.serial} has no register ${input.register}`, [
+      { path: 'register', message: `one of ${registers.map((r) => r.identifier).join(', ')}` },
+    ])
+  }
+  const value = formatTenths(tenths)
+  const dialTenths = 10n ** BigInt(register.digits) * 10n
+  if (tenths >= dialTenths) {
+    throw new ReadingRejected(`${value} does not fit a ${register.digits}-digit register`, [
+      { path: 'value', message: `at most ${register.digits} digits before the decimal point` },
+    ])
+  }
+  const same = await store.sameReading(tx, register.id, readAt, source, value)
+  if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
+
+  let status: 'accepted' | 'held' = 'accepted'
+  let reason: string | null = null
+  let advance: bigint | null = null
+  let isRollover = false
+  const previous = kind === 'install' ? undefined : await store.previousActual(tx, register.id, readAt)
+  if (previous) {
+    const previousTenths = parseTenths(previous.value) ?? 0n
+    const days = Math.max((readAt.getTime() - previous.read_at.getTime()) / 86_400_000, 1)
+    const history = await store.actualsBefore(tx, register.id, readAt, 6)
+    const limitPerDay = expectedDailyUse({
+      fuel: point.fuel as Fuel,
+      rate: register.rate as RegisterRate,
+      history,
+    }).limitPerDay
+    const limitTenths = BigInt(Math.ceil(limitPerDay * days * 10))
+    advance = tenths - previousTenths
+    if (advance < 0n) {
+      const rolled = dialTenths - previousTenths + tenths
+      if (rolled <= limitTenths) {
+        advance = rolled
+        isRollover = true
+      } else {
+        throw new ReadingRejected(
+          `${value} is lower than the previous reading ${formatTenths(previousTenths)} on ${localDateOf(previous.read_at)}`,
+          [{ path: 'value', message: `lower than the previous reading ${formatTenths(previousTenths)}` }],
+        )
+      }
+    }
+    if (advance > limitTenths) {
+      status = 'held'
+      reason = `implies ${formatTenths(advance)} units over ${Math.round(days)} days (${(Number(advance) / 10 / days).toFixed(1)} a day), more than the ${limitPerDay.toFixed(1)} a day expected at most`
+    }
+  }
+  const next = await store.nextActual(tx, register.id, readAt)
+  if (next && !isRollover && tenths > (parseTenths(next.value) ?? 0n) && next.kind !== 'install') {
+    throw new ReadingRejected(
+      `${value} is higher than the later reading ${next.value} on ${localDateOf(next.read_at)}`,
+      [{ path: 'value', message: `higher than the later reading ${next.value}` }],
+    )
+  }
+  const row: store.ReadingRow = {
+    id: newId('rdg'),
+    meter_point_id: meterPointId,
+    register_id: register.id,
+    read_at: readAt,
+    value,
+    source,
+    kind,
+    status,
+    reason,
+    advance: advance === null ? null : formatTenths(advance),
+    is_rollover: isRollover,
+    ingestion_id: input.ingestionId ?? null,
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    created_at: at,
+  }
+  await store.insertReading(tx, row)
+  const superseded =
+    status === 'accepted' && source !== 'estimated'
+      ? await store.supersedeEstimates(tx, register.id, previous?.read_at ?? null)
+      : []
+  const accountId = (await store.accountAt(tx, meterPointId, day)) ?? null
+  await audit.record(tx, {
+    actor,
+    action: status === 'held' ? 'metering.reading.held' : 'metering.reading.recorded',
+    subject: { type: 'reading', id: row.id },
+    accountId,
+    after: {
+      meterPoint: point.identifier,
+      serial: meter.serial,
+      register: register.identifier,
+      readAt: readAt.toISOString(),
+      value,
+      source,
+      kind,
+      status,
+      reason,
+      ...(superseded.length > 0 ? { supersededEstimates: superseded } : {}),
+    },
+    at,
+  })
+  return { reading: readingView(row, point.identifier, meter.serial, register.identifier), created: true }
+}
+
+/**
+ * Decide a held reading: release it (it then counts like an accepted one) or discard it.
+ * @throws ReadingNotFound, ReadingNotHeld
+ */
+export async function reviewReading({
+  tx,
+  readingId,
+  decision,
+  note,
+  actor,
+  at,
+}: {
+  tx: Tx
+  readingId: string
+  decision: 'release' | 'discard'
+  note: string
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const reading = await store.readingById(tx, readingId)
+  if (!reading) throw new ReadingNotFound(`No reading ${readingId}`)
+  if (reading.status !== 'held') throw new ReadingNotHeld(`Reading ${readingId} is ${reading.status}, not held`)
+  const status = decision === 'release' ? 'released' : 'discarded'
+  await store.setReadingStatus(tx, readingId, status, `${reading.reason}; ${decision}d: ${note}`)
+  await audit.record(tx, {
+    actor,
+    action: `metering.reading.${status}`,
+    subject: { type: 'reading', id: readingId },
+    before: { status: 'held', reason: reading.reason },
+    after: { status, note },
+    at,
+  })
+}
+
+export type { Direction, MeterType }

@@ -1,0 +1,339 @@
+import type { Tx } from '../../db/index.js'
+import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
+import * as accounts from '../accounts/index.js'
+import * as store from './store.js'
+import type {
+  Direction,
+  Fuel,
+  Granularity,
+  MeterPointView,
+  MeterType,
+  Reading,
+  ReadingKind,
+  ReadingSource,
+  ReadingStatus,
+  RegisterRate,
+  UsageBucket,
+} from './types.js'
+
+export class AccountNotKnown extends NotFound {
+  override readonly code = 'ACCOUNT_NOT_FOUND'
+}
+export class MeterPointNotOnAccount extends NotFound {
+  override readonly code = 'METER_POINT_NOT_FOUND'
+}
+export class InvalidUsageRange extends ValidationFailed {
+  override readonly code = 'INVALID_USAGE_RANGE'
+}
+export class InvalidReadingCursor extends ValidationFailed {
+  override readonly code = 'INVALID_CURSOR'
+}
+
+/** How a stored reading is shown. */
+export function readingView(
+  row: Pick<
+    store.ReadingRow,
+    'id' | 'read_at' | 'value' | 'source' | 'kind' | 'status' | 'reason' | 'advance' | 'is_rollover'
+  >,
+  meterPoint: string,
+  meterSerial: string,
+  register: string,
+): Reading {
+  return {
+    id: row.id,
+    meterPoint,
+    meterSerial,
+    register,
+    readAt: row.read_at,
+    value: row.value,
+    source: row.source as ReadingSource,
+    kind: row.kind as ReadingKind,
+    status: row.status as ReadingStatus,
+    reason: row.reason,
+    advance: row.advance,
+    isRollover: row.is_rollover,
+  }
+}
+
+/** The account's id from its number. @throws AccountNotKnown */
+export async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
+  if (!account) throw new AccountNotKnown(`No account ${accountNumber}`)
+  return account.id
+}
+
+/**
+ * The meter points an account is or was supplied through, with their meters and registers, newest
+ * supply first. @throws AccountNotKnown
+ */
+export async function meterPointsOfAccount({
+  tx,
+  accountNumber,
+}: {
+  tx: Tx
+  accountNumber: string
+}): Promise<MeterPointView[]> {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const supplies = await store.supplyPeriodsOfAccount(tx, accountId)
+  const ids = supplies.map((supply) => supply.meter_point_id)
+  const [points, meters] = await Promise.all([store.meterPointsByIds(tx, ids), store.metersOf(tx, ids)])
+  const registers = await store.registersOf(
+    tx,
+    meters.map((meter) => meter.id),
+  )
+  const importIds = points.flatMap((point) => (point.import_point_id ? [point.import_point_id] : []))
+  const imports = new Map(
+    (await store.meterPointsByIds(tx, importIds)).map((point) => [point.id, point.identifier] as const),
+  )
+  const byId = new Map(points.map((point) => [point.id, point]))
+  return supplies.flatMap((supply) => {
+    const point = byId.get(supply.meter_point_id)
+    if (!point) return []
+    return [
+      {
+        id: point.id,
+        fuel: point.fuel as Fuel,
+        identifier: point.identifier,
+        direction: point.direction as Direction,
+        profileClass: point.profile_class,
+        gspRegion: point.gsp_region,
+        distributorId: point.distributor_id,
+        linkedImport: point.import_point_id ? (imports.get(point.import_point_id) ?? null) : null,
+        suppliedFrom: supply.valid_from,
+        suppliedTo: supply.valid_to,
+        meters: meters
+          .filter((meter) => meter.meter_point_id === point.id)
+          .map((meter) => ({
+            id: meter.id,
+            serial: meter.serial,
+            type: meter.type as MeterType,
+            installedOn: meter.installed_on,
+            removedOn: meter.removed_on,
+            registers: registers
+              .filter((register) => register.meter_id === meter.id)
+              .map((register) => ({
+                id: register.id,
+                identifier: register.identifier,
+                rate: register.rate as RegisterRate,
+                digits: register.digits,
+              })),
+          })),
+      },
+    ]
+  })
+}
+
+/** A meter point of the account by its MPAN/MPRN. @throws AccountNotKnown, MeterPointNotOnAccount */
+export async function meterPointOfAccount({
+  tx,
+  accountNumber,
+  identifier,
+}: {
+  tx: Tx
+  accountNumber: string
+  identifier: string
+}): Promise<{ accountId: string; meterPointId: string; direction: Direction; fuel: Fuel }> {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const point = await store.meterPointByIdentifier(tx, identifier)
+  const supply = point ? await store.supplyPeriodOf(tx, accountId, point.id) : undefined
+  if (!point || !supply) throw new MeterPointNotOnAccount(`Account ${accountNumber} has no meter point ${identifier}`)
+  return { accountId, meterPointId: point.id, direction: point.direction as Direction, fuel: point.fuel as Fuel }
+}
+
+/** A page of register readings, newest first. @throws AccountNotKnown, MeterPointNotOnAccount, InvalidReadingCursor */
+export async function listReadings({
+  tx,
+  accountNumber,
+  meterPoint,
+  limit,
+  cursor,
+}: {
+  tx: Tx
+  accountNumber: string
+  meterPoint?: string | undefined
+  limit: number
+  cursor?: string | undefined
+}): Promise<{ items: Reading[]; nextCursor: string | null }> {
+  let ids: string[]
+  if (meterPoint) {
+    ids = [(await meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })).meterPointId]
+  } else {
+    const accountId = await accountIdOf(tx, accountNumber)
+    ids = (await store.supplyPeriodsOfAccount(tx, accountId)).map((supply) => supply.meter_point_id)
+  }
+  if (ids.length === 0) return { items: [], nextCursor: null }
+  const before = cursor ? decodeCursor(cursor) : undefined
+  const rows = await store.readingsPage(tx, { meterPointIds: ids, limit: limit + 1, ...(before ? { before } : {}) })
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((row) => readingView(row, row.meter_point, row.serial, row.register)),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.read_at, last.id) : null,
+  }
+}
+
+function encodeCursor(readAt: Date, id: string): string {
+  return Buffer.from(`${readAt.toISOString()}|${id}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): { readAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|')
+  const readAt = new Date(iso ?? '')
+  if (!id || Number.isNaN(readAt.getTime())) throw new InvalidReadingCursor('That cursor is not one we gave out', [])
+  return { readAt, id }
+}
+
+const maxDays: Record<Granularity, number> = {
+  halfhour: 31,
+  hour: 93,
+  day: 800,
+  week: 800,
+  month: 800,
+  quarter: 1600,
+}
+
+/**
+ * Usage of a meter point between two local dates [from, to), summed per half hour (with its
+ * settlement period), hour, local day, week (from Monday), month or quarter. Buckets without data
+ * are left out. @throws InvalidUsageRange
+ */
+export async function usageSeries({
+  tx,
+  meterPointId,
+  from,
+  to,
+  granularity,
+  timeZone = LONDON,
+}: {
+  tx: Tx
+  meterPointId: string
+  from: string
+  to: string
+  granularity: Granularity
+  timeZone?: string
+}): Promise<{ totalKwh: string; items: UsageBucket[] }> {
+  if (!isLocalDate(from) || !isLocalDate(to) || to <= from) {
+    throw new InvalidUsageRange('Give a range of local dates with from before to', [
+      { path: 'to', message: 'must be after from' },
+    ])
+  }
+  if (daysBetween(from, to) > maxDays[granularity]) {
+    throw new InvalidUsageRange(`At most ${maxDays[granularity]} days at a time for ${granularity} usage`, [
+      { path: 'to', message: `at most ${maxDays[granularity]} days after from` },
+    ])
+  }
+  const { rows } = await store.bucketedUsage(tx, {
+    meterPointId,
+    from: startOfLocalDay(from, timeZone),
+    to: startOfLocalDay(to, timeZone),
+    granularity,
+    order: 'asc',
+    offset: 0,
+    limit: 50_000,
+    timeZone,
+  })
+  let totalThousandths = 0n
+  const items = rows.map((row) => {
+    totalThousandths += thousandths(row.kwh)
+    const label =
+      granularity === 'halfhour'
+        ? `${row.local_start} P${settlementPeriodOf(row.start, timeZone).period}`
+        : row.local_start
+    return {
+      start: row.start,
+      end: row.end,
+      label,
+      kwh: trimDecimal(row.kwh),
+      intervals: row.intervals,
+      estimated: row.estimated,
+    }
+  })
+  return { totalKwh: formatThousandths(totalThousandths), items }
+}
+
+/** '1.250' → 1250n thousandths. */
+export function thousandths(text: string): bigint {
+  const [whole = '0', fraction = ''] = text.split('.')
+  return BigInt(whole) * 1000n + BigInt(fraction.padEnd(3, '0').slice(0, 3))
+}
+
+export function formatThousandths(value: bigint): string {
+  return trimDecimal(`${value / 1000n}.${String(value % 1000n).padStart(3, '0')}`)
+}
+
+/** An exact decimal without trailing zeros after the point ('1.250' → '1.25', '2.000' → '2'). */
+export function trimDecimal(text: string): string {
+  if (!text.includes('.')) return text
+  return text.replace(/0+$/, '').replace(/\.$/, '')
+}
+
+/** A meter point by its MPAN/MPRN with the serials of its meters, or undefined. */
+export async function findMeterPoint({ tx, identifier }: { tx: Tx; identifier: string }) {
+  const point = await store.meterPointByIdentifier(tx, identifier)
+  if (!point) return undefined
+  const meters = await store.metersOf(tx, [point.id])
+  return {
+    id: point.id,
+    fuel: point.fuel as Fuel,
+    direction: point.direction as Direction,
+    identifier: point.identifier,
+    profileClass: point.profile_class,
+    gspRegion: point.gsp_region,
+    serials: meters.map((meter) => meter.serial),
+  }
+}
+
+/** The account a meter point supplies on a local date, if any. */
+export async function accountSuppliedBy({ tx, meterPointId, date }: { tx: Tx; meterPointId: string; date: string }) {
+  return store.accountAt(tx, meterPointId, date)
+}
+
+/**
+ * One page of a meter point's consumption between instants [from, to): half hours, or summed by
+ * hour or local day/week/month/quarter, with the total number of rows for paging.
+ */
+export async function consumptionPage({
+  tx,
+  meterPointId,
+  from,
+  to,
+  granularity,
+  order,
+  offset,
+  limit,
+  timeZone = LONDON,
+}: {
+  tx: Tx
+  meterPointId: string
+  from: Date
+  to: Date
+  granularity: Granularity
+  order: 'asc' | 'desc'
+  offset: number
+  limit: number
+  timeZone?: string
+}) {
+  return store.bucketedUsage(tx, { meterPointId, from, to, granularity, order, offset, limit, timeZone })
+}
+
+/**
+ * The counting readings of electricity meter points between instants, grouped for a D0010 flow:
+ * per MPAN, per meter, per register reading. Unknown MPANs are reported, not skipped silently.
+ */
+export async function readingsForD0010({
+  tx,
+  mpans,
+  from,
+  to,
+}: {
+  tx: Tx
+  mpans: readonly string[]
+  from: Date
+  to: Date
+}): Promise<{ rows: Awaited<ReturnType<typeof store.readingsForFlow>>; unknown: string[] }> {
+  const ids = await store.meterPointIds(tx, mpans)
+  const unknown = mpans.filter((mpan) => !ids.has(mpan))
+  const rows = await store.readingsForFlow(tx, { meterPointIds: [...ids.values()], from, to })
+  return { rows, unknown }
+}
