@@ -1,0 +1,448 @@
+import { type Selectable, sql } from 'kysely'
+import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
+
+interface ProductsTable {
+  id: string
+  code: string
+  direction: string
+  full_name: string
+  display_name: string
+  description: string
+  is_variable: boolean
+  is_green: boolean
+  is_tracker: boolean
+  is_prepay: boolean
+  is_business: boolean
+  is_restricted: boolean
+  term: number | null
+  available_from: Date
+  available_to: Date | null
+  brand: string
+  structure: string
+  vat_percent: string
+  exit_fee_minor: bigint
+  exit_fees_type: string
+  paired_product_code: string | null
+  created_at: Date
+}
+interface TariffsTable {
+  id: string
+  code: string
+  product_id: string
+  fuel: string
+  register_kind: string
+  region: string
+}
+interface RatesTable {
+  tariff_id: string
+  kind: string
+  payment_method: string | null
+  value_exc_vat: string
+  value_inc_vat: string
+  valid_from: Date
+  valid_to: Date | null
+}
+interface BandsTable {
+  id: string
+  tariff_id: string
+  rate_kind: string
+  start_time: string
+  end_time: string
+  time_zone: string
+  valid_from: Date
+  valid_to: Date | null
+}
+interface AgreementsTable {
+  id: string
+  account_id: string
+  meter_point_id: string
+  tariff_id: string
+  valid_from: Date
+  valid_to: Date | null
+  term_ends_at: Date | null
+  exit_fee_minor_applied: bigint | null
+  created_at: Date
+}
+interface DispatchesTable {
+  id: string
+  account_id: string
+  meter_point_id: string
+  device_id: string
+  start_at: Date
+  end_at: Date
+  source: string
+  energy_kwh: string | null
+  created_at: Date
+  updated_at: Date
+}
+/** Owned by metering: read here only to check an agreement's fuel, direction and region. */
+interface MeterPointsTable {
+  id: string
+  fuel: string
+  direction: string
+  gsp_region: string | null
+}
+
+const tables = withTables<{
+  products: ProductsTable
+  tariffs: TariffsTable
+  tariff_rates: RatesTable
+  tariff_bands: BandsTable
+  agreements: AgreementsTable
+  dispatches: DispatchesTable
+  meter_points: MeterPointsTable
+}>()
+
+export type ProductRow = Selectable<ProductsTable>
+export type TariffRow = Selectable<TariffsTable>
+export type RateRow = Selectable<RatesTable>
+export type BandRow = Selectable<BandsTable>
+export type AgreementRow = Selectable<AgreementsTable>
+export type DispatchRow = Selectable<DispatchesTable>
+export type TariffWithProduct = TariffRow & {
+  product_code: string
+  product_name: string
+  structure: string
+  direction: string
+  vat_percent: string
+  is_business: boolean
+  is_variable: boolean
+  term: number | null
+  exit_fee_minor: bigint
+  exit_fees_type: string
+}
+
+/** The SQLSTATE and constraint of a database error, when it is one. */
+export function databaseError(error: unknown): { code: string; constraint: string | null } | null {
+  if (typeof error !== 'object' || error === null) return null
+  const code = (error as { code?: unknown }).code
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null
+  const constraint = (error as { constraint?: unknown }).constraint
+  return { code, constraint: typeof constraint === 'string' ? constraint : null }
+}
+
+// ——— products and tariffs ———
+
+export async function insertProduct(
+  tx: Tx,
+  product: ProductRow,
+  tariffs: readonly TariffRow[],
+  bands: readonly BandRow[],
+): Promise<void> {
+  await tables(tx).insertInto('products').values(product).execute()
+  if (tariffs.length > 0) await tables(tx).insertInto('tariffs').values(tariffs).execute()
+  if (bands.length > 0) await tables(tx).insertInto('tariff_bands').values(bands).execute()
+}
+
+export async function productByCode(db: Db | Tx, code: string): Promise<ProductRow | undefined> {
+  return tables(db).selectFrom('products').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export interface ProductQuery {
+  readonly availableAt: Date
+  readonly isVariable?: boolean | undefined
+  readonly isGreen?: boolean | undefined
+  readonly isTracker?: boolean | undefined
+  readonly isPrepay?: boolean | undefined
+  readonly isBusiness?: boolean | undefined
+  readonly brand?: string | undefined
+}
+
+function productsWhere(db: Db | Tx, query: ProductQuery) {
+  let q = tables(db)
+    .selectFrom('products')
+    .where('available_from', '<=', query.availableAt)
+    .where((eb) => eb.or([eb('available_to', 'is', null), eb('available_to', '>', query.availableAt)]))
+  if (query.isVariable !== undefined) q = q.where('is_variable', '=', query.isVariable)
+  if (query.isGreen !== undefined) q = q.where('is_green', '=', query.isGreen)
+  if (query.isTracker !== undefined) q = q.where('is_tracker', '=', query.isTracker)
+  if (query.isPrepay !== undefined) q = q.where('is_prepay', '=', query.isPrepay)
+  if (query.isBusiness !== undefined) q = q.where('is_business', '=', query.isBusiness)
+  if (query.brand !== undefined) q = q.where('brand', '=', query.brand)
+  return q
+}
+
+/** A page of the products available at an instant, by code, with the number of all that match. */
+export async function productsPage(
+  db: Db | Tx,
+  query: ProductQuery,
+  offset: number,
+  limit: number,
+): Promise<{ count: number; rows: ProductRow[] }> {
+  const counted = await productsWhere(db, query)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst()
+  const rows = await productsWhere(db, query).selectAll().orderBy('code').offset(offset).limit(limit).execute()
+  return { count: Number(counted?.n ?? 0), rows }
+}
+
+export async function tariffsOfProduct(db: Db | Tx, productId: string): Promise<TariffRow[]> {
+  return tables(db)
+    .selectFrom('tariffs')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .orderBy('fuel')
+    .orderBy('register_kind')
+    .orderBy('region')
+    .execute()
+}
+
+/** Tariffs by code (or by id), each with what its product says about its rates and terms. */
+export async function tariffsWithProduct(
+  db: Db | Tx,
+  { codes, ids }: { codes?: readonly string[]; ids?: readonly string[] },
+): Promise<TariffWithProduct[]> {
+  const keys = codes ?? ids ?? []
+  if (keys.length === 0) return []
+  return tables(db)
+    .selectFrom('tariffs as t')
+    .innerJoin('products as p', 'p.id', 't.product_id')
+    .selectAll('t')
+    .select([
+      'p.code as product_code',
+      'p.full_name as product_name',
+      'p.structure',
+      'p.direction',
+      'p.vat_percent',
+      'p.is_business',
+      'p.is_variable',
+      'p.term',
+      'p.exit_fee_minor',
+      'p.exit_fees_type',
+    ])
+    .where(codes ? 't.code' : 't.id', 'in', [...keys])
+    .execute()
+}
+
+// ——— rates ———
+
+/** Stored rates of the tariffs (and kinds) that overlap [from, to). */
+export async function ratesOverlapping(
+  db: Db | Tx,
+  {
+    tariffIds,
+    kinds,
+    from,
+    to,
+  }: { tariffIds: readonly string[]; kinds?: readonly string[]; from: Date; to: Date | null },
+): Promise<RateRow[]> {
+  if (tariffIds.length === 0) return []
+  let q = tables(db)
+    .selectFrom('tariff_rates')
+    .selectAll()
+    .where('tariff_id', 'in', [...tariffIds])
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  if (to !== null) q = q.where('valid_from', '<', to)
+  if (kinds) q = q.where('kind', 'in', [...kinds])
+  return q.orderBy('tariff_id').orderBy('kind').orderBy('valid_from').execute()
+}
+
+const rateColumns = [
+  'tariff_id',
+  'kind',
+  'payment_method',
+  'value_exc_vat',
+  'value_inc_vat',
+  'valid_from',
+  'valid_to',
+] as const
+
+/** Bulk insert with COPY (validated values only: no quoting is applied). */
+export async function insertRates(tx: Tx, rows: readonly RateRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  function* lines() {
+    for (const row of rows) {
+      yield `${row.tariff_id},${row.kind},${row.payment_method ?? ''},${row.value_exc_vat},${row.value_inc_vat},${row.valid_from.toISOString()},${row.valid_to ? row.valid_to.toISOString() : ''}\n`
+    }
+  }
+  return copyRows(tx, { table: 'tariff_rates', columns: rateColumns, lines: lines() })
+}
+
+/** End an open-ended rate at `validTo`. */
+export async function endOpenRate(
+  tx: Tx,
+  rate: Pick<RateRow, 'tariff_id' | 'kind' | 'payment_method' | 'valid_from'>,
+  validTo: Date,
+): Promise<void> {
+  let q = tables(tx)
+    .updateTable('tariff_rates')
+    .set({ valid_to: validTo })
+    .where('tariff_id', '=', rate.tariff_id)
+    .where('kind', '=', rate.kind)
+    .where('valid_from', '=', rate.valid_from)
+    .where('valid_to', 'is', null)
+  q =
+    rate.payment_method === null
+      ? q.where('payment_method', 'is', null)
+      : q.where('payment_method', '=', rate.payment_method)
+  await q.execute()
+}
+
+function ratesWhere(
+  db: Db | Tx,
+  { tariffId, kind, from, to }: { tariffId: string; kind: string; from?: Date | undefined; to?: Date | undefined },
+) {
+  let q = tables(db).selectFrom('tariff_rates').where('tariff_id', '=', tariffId).where('kind', '=', kind)
+  if (from) q = q.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  if (to) q = q.where('valid_from', '<', to)
+  return q
+}
+
+/** A page of one tariff's rates of one kind overlapping [from, to), newest first. */
+export async function ratesPage(
+  db: Db | Tx,
+  filter: { tariffId: string; kind: string; from?: Date | undefined; to?: Date | undefined },
+  offset: number,
+  limit: number,
+): Promise<{ count: number; rows: RateRow[] }> {
+  const counted = await ratesWhere(db, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst()
+  const rows = await ratesWhere(db, filter)
+    .selectAll()
+    .orderBy('valid_from', 'desc')
+    .orderBy(sql`coalesce(payment_method, '')`)
+    .offset(offset)
+    .limit(limit)
+    .execute()
+  return { count: Number(counted?.n ?? 0), rows }
+}
+
+/** Every rate of the tariffs in force at the instant. */
+export async function ratesAt(db: Db | Tx, tariffIds: readonly string[], instant: Date): Promise<RateRow[]> {
+  if (tariffIds.length === 0) return []
+  return tables(db)
+    .selectFrom('tariff_rates')
+    .selectAll()
+    .where('tariff_id', 'in', [...tariffIds])
+    .where('valid_from', '<=', instant)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', instant)]))
+    .execute()
+}
+
+// ——— bands ———
+
+export async function bandsOf(
+  db: Db | Tx,
+  tariffIds: readonly string[],
+  range?: { from: Date; to: Date | null },
+): Promise<BandRow[]> {
+  if (tariffIds.length === 0) return []
+  let q = tables(db)
+    .selectFrom('tariff_bands')
+    .selectAll()
+    .where('tariff_id', 'in', [...tariffIds])
+  if (range) {
+    const { from, to } = range
+    q = q.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+    if (to !== null) q = q.where('valid_from', '<', to)
+  }
+  return q.orderBy('tariff_id').orderBy('valid_from').orderBy('start_time').execute()
+}
+
+// ——— agreements ———
+
+export async function meterPoint(db: Db | Tx, id: string): Promise<Selectable<MeterPointsTable> | undefined> {
+  return tables(db)
+    .selectFrom('meter_points')
+    .select(['id', 'fuel', 'direction', 'gsp_region'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The meter point's agreements overlapping [from, to), earliest first. */
+export async function agreementsOverlapping(
+  db: Db | Tx,
+  meterPointId: string,
+  from: Date,
+  to: Date | null,
+): Promise<AgreementRow[]> {
+  let q = tables(db)
+    .selectFrom('agreements')
+    .selectAll()
+    .where('meter_point_id', '=', meterPointId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  if (to !== null) q = q.where('valid_from', '<', to)
+  return q.orderBy('valid_from').execute()
+}
+
+export async function insertAgreement(tx: Tx, row: AgreementRow): Promise<void> {
+  await tables(tx).insertInto('agreements').values(row).execute()
+}
+
+export async function endAgreement(
+  tx: Tx,
+  id: string,
+  { validTo, exitFeeMinor }: { validTo: Date; exitFeeMinor: bigint },
+): Promise<void> {
+  await tables(tx)
+    .updateTable('agreements')
+    .set({ valid_to: validTo, exit_fee_minor_applied: exitFeeMinor })
+    .where('id', '=', id)
+    .execute()
+}
+
+export type AgreementView = AgreementRow & { tariff_code: string; product_code: string; product_name: string }
+
+export async function agreementsOfPoints(db: Db | Tx, meterPointIds: readonly string[]): Promise<AgreementView[]> {
+  if (meterPointIds.length === 0) return []
+  return tables(db)
+    .selectFrom('agreements as a')
+    .innerJoin('tariffs as t', 't.id', 'a.tariff_id')
+    .innerJoin('products as p', 'p.id', 't.product_id')
+    .selectAll('a')
+    .select(['t.code as tariff_code', 'p.code as product_code', 'p.full_name as product_name'])
+    .where('a.meter_point_id', 'in', [...meterPointIds])
+    .orderBy('a.meter_point_id')
+    .orderBy('a.valid_from')
+    .execute()
+}
+
+// ——— dispatches ———
+
+/**
+ * Insert dispatches, or update one already recorded under the same account, device and start
+ * when anything about it differs. Returns how many were inserted and how many updated.
+ */
+export async function upsertDispatches(
+  tx: Tx,
+  rows: readonly DispatchRow[],
+): Promise<{ inserted: number; updated: number }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0 }
+  const changed = await tables(tx)
+    .insertInto('dispatches')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc
+        .columns(['account_id', 'device_id', 'start_at'])
+        .doUpdateSet((eb) => ({
+          meter_point_id: eb.ref('excluded.meter_point_id'),
+          end_at: eb.ref('excluded.end_at'),
+          source: eb.ref('excluded.source'),
+          energy_kwh: eb.ref('excluded.energy_kwh'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where(
+          sql<boolean>`(dispatches.meter_point_id, dispatches.end_at, dispatches.source, dispatches.energy_kwh)
+            is distinct from (excluded.meter_point_id, excluded.end_at, excluded.source, excluded.energy_kwh)`,
+        ),
+    )
+    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+    .execute()
+  const inserted = changed.filter((row) => row.inserted).length
+  return { inserted, updated: changed.length - inserted }
+}
+
+export async function dispatchesOverlapping(
+  db: Db | Tx,
+  { accountId, meterPointId, from, to }: { accountId: string; meterPointId?: string | undefined; from: Date; to: Date },
+): Promise<DispatchRow[]> {
+  let q = tables(db)
+    .selectFrom('dispatches')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+  if (meterPointId) q = q.where('meter_point_id', '=', meterPointId)
+  return q.orderBy('start_at').orderBy('device_id').execute()
+}
