@@ -21,6 +21,9 @@ import { errorBody, handleError } from './errors.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { healthRoutes } from './routes/health.js'
+import { meteringRoutes } from './routes/metering.js'
+import { octopusMeteringRoutes } from './routes/octopus-metering.js'
+import { octopusProductRoutes } from './routes/octopus-products.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
@@ -94,6 +97,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(staffRoutes(context), { prefix: '/api' })
   await app.register(auditRoutes(context), { prefix: '/api' })
   await app.register(settingsRoutes(context), { prefix: '/api' })
+  await app.register(meteringRoutes(context), { prefix: '/api' })
+  await app.register(octopusMeteringRoutes(context))
+  await app.register(octopusProductRoutes(context))
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot
   const serveWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'))

@@ -74,11 +74,20 @@ export function principalOf(request: FastifyRequest): access.StaffPrincipal {
   return request.principal
 }
 
+/**
+ * An API token from `Authorization: Bearer <token>`, or from HTTP Basic with the token as the user
+ * name and an empty password — how clients of the Octopus-compatible API send their key.
+ */
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
   if (!header) return undefined
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  return match?.[1]
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header)
+  if (bearer) return bearer[1]
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header)
+  if (!basic?.[1]) return undefined
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8')
+  const user = decoded.split(':')[0]
+  return user ? user : undefined
 }
 
 /** The one policy check every request passes: who is asking, and may they do this. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { DomainError, httpStatusOf } from '../shared/errors.js'
+import { handleOctopusError, octopusPrefix } from './octopus.js'
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
@@ -27,6 +28,13 @@ function validationDetails(error: FastifyError & { validation: Issue[]; validati
 
 /** The one place errors become responses: `{ error: { code, message, details } }`. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (request.url.startsWith(octopusPrefix)) {
+    if (!(error instanceof DomainError) && !hasZodFastifySchemaValidationErrors(error)) {
+      if (!(typeof error.statusCode === 'number' && error.statusCode < 500))
+        request.log.error({ err: error }, 'unhandled error')
+    }
+    return handleOctopusError(error, reply)
+  }
   if (error instanceof DomainError) {
     return reply.status(httpStatusOf(error)).send(errorBody(error.code, error.message, error.details))
   }

@@ -7,6 +7,7 @@ import { systemActor } from '../shared/actor.js'
 import { demoPassword, demoStaff, seedDemo } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
+import { registerReadingCommands } from './readings.js'
 
 const cliActor = systemActor('cli')
 
@@ -89,7 +90,7 @@ export function registerCommands(program: Command) {
       await withDatabase(options, async (database) => {
         const report = await seed(database, options.accounts, options.seed)
         console.log(
-          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all)`,
+          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points and ${report.intervalsCreated} half-hourly readings added`,
         )
       })
     })
@@ -176,6 +177,8 @@ export function registerCommands(program: Command) {
         )
       })
     })
+
+  registerReadingCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')
   auditCommand

@@ -1,3 +1,12 @@
+export { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from './account-usage.js'
+export {
+  exportD0010,
+  importReadingsFile,
+  type ReadingFileFormat,
+  readingFileFormat,
+  UnknownMeterPoints,
+} from './meter-reading-files.js'
+export { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from './octopus.js'
 export { openAccount } from './open-account.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'

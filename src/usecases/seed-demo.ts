@@ -6,6 +6,7 @@ import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays } from '../shared/time.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './demo/people.js'
+import { seedDemoSupply } from './demo/supply.js'
 
 /** The demo staff: one per role, all with the same password (printed by `npm start`). */
 export const demoPassword = 'GoodEgg-demo-2026'
@@ -61,6 +62,8 @@ export interface SeedReport {
   readonly staffCreated: number
   readonly accountsCreated: number
   readonly accountsTotal: number
+  readonly meterPointsCreated: number
+  readonly intervalsCreated: number
 }
 
 /**
@@ -72,12 +75,15 @@ export async function seedDemo({
   db,
   accounts: wanted,
   seed = 1,
+  usageAccounts = 12,
   at,
   onProgress,
 }: {
   db: Db
   accounts: number
   seed?: number
+  /** How many of the first accounts get a year of half-hourly data. */
+  usageAccounts?: number
   at: Date
   onProgress?: (done: number, total: number) => void
 }): Promise<SeedReport> {
@@ -111,6 +117,14 @@ export async function seedDemo({
     done += count
     onProgress?.(done, wanted)
   }
-  if (done > existing) await analyze(db)
-  return { supplierCreated, staffCreated, accountsCreated: done - existing, accountsTotal: Math.max(done, existing) }
+  const supply = await seedDemoSupply({ db, seed, from: 0, to: Math.max(done, existing), usageAccounts, actor, at })
+  if (done > existing || supply.meterPoints > 0) await analyze(db)
+  return {
+    supplierCreated,
+    staffCreated,
+    accountsCreated: done - existing,
+    accountsTotal: Math.max(done, existing),
+    meterPointsCreated: supply.meterPoints,
+    intervalsCreated: supply.intervals,
+  }
 }

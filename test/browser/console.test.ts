@@ -106,7 +106,171 @@ describe('the agent console', () => {
     await page.getByTestId('note-item').filter({ hasText: body }).waitFor()
     await expectText(page.getByTestId('note-item').first(), body)
   })
+
+  it('shows the account’s usage: half-hourly chart, daily figures, readings and a reading form', async () => {
+    await signInAsAgent()
+    await openAccount('Ashworth', 'Eleanor Ashworth')
+
+    const meterPoints = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/meter-points'))
+    const readings = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith('/readings') && r.request().method() === 'GET',
+    )
+    const halfHourly = page.waitForResponse((r) => isUsage(r.url(), 'halfhour'))
+    await page.getByTestId('tab-usage').click()
+    await page.getByTestId('usage-tab').waitFor()
+    expect((await meterPoints).status()).toBe(200)
+
+    const halfHourlyResponse = await halfHourly
+    expect(halfHourlyResponse.status()).toBe(200)
+    const halfHourlyBody = (await halfHourlyResponse.json()) as UsageBody
+    // The demo gives this account's smart meter a year of half-hourly data up to yesterday.
+    expect(halfHourlyBody.items.length).toBeGreaterThan(0)
+    expect(Number(halfHourlyBody.totalKwh)).toBeGreaterThan(0)
+    await page.getByTestId(`meter-point-${halfHourlyBody.meterPoint}`).waitFor()
+    await page.getByTestId('tariff-history').first().waitFor()
+
+    const chart = page.getByTestId('usage-chart')
+    await chart.locator('canvas').waitFor()
+    expect(Number(await chart.getAttribute('data-points'))).toBe(halfHourlyBody.items.length)
+    expect(await paintedBarPixels(chart)).toBeGreaterThan(500)
+    await expectText(page.getByTestId('usage-total'), 'kWh')
+    await page.getByTestId('readings-list').waitFor()
+    await page.screenshot({ path: join(screenshots, 'usage-halfhourly.png'), fullPage: true })
+
+    const daily = page.waitForResponse((r) => isUsage(r.url(), 'day'))
+    await page.getByTestId('granularity-day').click()
+    const dailyResponse = await daily
+    expect(dailyResponse.status()).toBe(200)
+    const dailyBody = (await dailyResponse.json()) as UsageBody
+    expect(dailyBody.items.length).toBeGreaterThan(0)
+    const rows = page.getByTestId('usage-table').locator('tbody tr')
+    await rows.first().waitFor()
+    expect(await rows.count()).toBe(dailyBody.items.length)
+    await chart.locator('canvas').waitFor()
+    expect(await paintedBarPixels(chart)).toBeGreaterThan(500)
+    await page.screenshot({ path: join(screenshots, 'usage-daily.png'), fullPage: true })
+
+    // A reading lower than the register's last is refused, with the reason beside the value.
+    const { items: shownReadings } = (await (await readings).json()) as {
+      items: Array<{ meterSerial: string; register: string; value: string; status: string }>
+    }
+    const form = page.getByTestId('reading-form')
+    await form.waitFor()
+    const meterSerial = await page.getByTestId('reading-meter').inputValue()
+    const register = await page.getByTestId('reading-register').inputValue()
+    const last = shownReadings.find(
+      (reading) =>
+        reading.meterSerial === meterSerial && reading.register === register && reading.status === 'accepted',
+    )
+    expect(last, `an accepted demo reading on ${meterSerial}/${register}`).toBeDefined()
+
+    const submitted = () =>
+      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/readings') && r.request().method() === 'POST')
+    const rejected = submitted()
+    await page.getByTestId('reading-value').fill('0')
+    await page.getByTestId('reading-submit').click()
+    const rejectedResponse = await rejected
+    // The HTTP status (422) is the API test's to check; here: the reason reaches the field.
+    expect(rejectedResponse.status()).toBeGreaterThanOrEqual(400)
+    const { error } = (await rejectedResponse.json()) as {
+      error: { code: string; details: Array<{ path: string; message: string }> }
+    }
+    expect(error.code).toBe('READING_REJECTED')
+    const valueProblem = error.details.find((detail) => detail.path === 'value')
+    expect(valueProblem).toBeDefined()
+    // Shown as a sentence: the first letter capitalised.
+    await expectText(page.getByTestId('reading-value-error'), valueProblem?.message.slice(1) ?? '')
+    await form.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'usage-reading-rejected.png') })
+
+    // A plausible one (read two minutes ago) is saved and shown, and the list (newest first) starts with it.
+    const value = (Number(last?.value) + 25).toFixed(1)
+    const accepted = submitted()
+    await page.getByTestId('reading-read-at').fill(londonInputValue(Date.now() - 120_000))
+    await page.getByTestId('reading-value').fill(value)
+    await page.getByTestId('reading-submit').click()
+    expect((await accepted).status()).toBe(201)
+    await expectText(page.getByTestId('reading-result'), value)
+    expect(await page.getByTestId('reading-result').getAttribute('data-status')).toBe('accepted')
+    await expectText(page.getByTestId('readings-list').locator('tbody tr').first(), value)
+
+    // One that implies far more use than usual (read now) is kept but held, and the form says why.
+    const doubtful = (Number(value) + 5000).toFixed(1)
+    const held = submitted()
+    await page.getByTestId('reading-value').fill(doubtful)
+    await page.getByTestId('reading-submit').click()
+    const heldResponse = await held
+    expect(heldResponse.status()).toBe(201)
+    const { reading } = (await heldResponse.json()) as { reading: { status: string; reason: string | null } }
+    expect(reading.status).toBe('held')
+    expect(await page.getByTestId('reading-result').getAttribute('data-status')).toBe('held')
+    await expectText(page.getByTestId('reading-result'), reading.reason ?? 'held for review')
+    await form.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'usage-reading-held.png') })
+  })
 })
+
+type UsageBody = { meterPoint: string; totalKwh: string; items: Array<{ label: string; kwh: string }> }
+
+function isUsage(url: string, granularity: string): boolean {
+  const parsed = new URL(url)
+  return parsed.pathname.endsWith('/usage') && parsed.searchParams.get('granularity') === granularity
+}
+
+/** Sign in as the demo agent, unless an earlier test left the session signed in. */
+async function signInAsAgent(): Promise<void> {
+  await page.goto(baseUrl)
+  await page.getByTestId('login-email').or(page.getByTestId('role-badge')).first().waitFor()
+  if (await page.getByTestId('login-email').isVisible()) {
+    await page.getByTestId('login-email').fill(agent.email)
+    await page.getByTestId('login-password').fill(agent.password)
+    await page.getByTestId('login-submit').click()
+  }
+  await expectText(page.getByTestId('role-badge'), 'Customer Service Agent')
+}
+
+/** Search from the top bar and open the first result for `name`. */
+async function openAccount(query: string, name: string): Promise<void> {
+  await page.getByTestId('search-input').fill(query)
+  await page.getByTestId('search-input').press('Enter')
+  const result = page.getByTestId('search-result').filter({ hasText: name }).first()
+  await result.click()
+  await page.getByTestId('account-number').waitFor()
+  await expectText(page.getByTestId('customer-name'), name)
+}
+
+/** How many canvas pixels inside `chart` are painted in a bar colour (actual teal or estimated amber). */
+async function paintedBarPixels(chart: Locator): Promise<number> {
+  return chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d')
+    if (!context) return 0
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+    const near = (r: number, g: number, b: number, [R, G, B]: number[]) =>
+      Math.abs(r - (R ?? 0)) < 24 && Math.abs(g - (G ?? 0)) < 24 && Math.abs(b - (B ?? 0)) < 24
+    let painted = 0
+    for (let at = 0; at < data.length; at += 4) {
+      const [r = 0, g = 0, b = 0, a = 0] = [data[at], data[at + 1], data[at + 2], data[at + 3]]
+      if (a > 200 && (near(r, g, b, [15, 111, 140]) || near(r, g, b, [224, 164, 58]))) painted++
+    }
+    return painted
+  })
+}
+
+/** An instant as a `datetime-local` value in London time (`2026-03-04T14:05`). */
+function londonInputValue(instant: number): string {
+  const parts: Record<string, string> = {}
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`
+}
 
 /** Wait until the element's text contains `text`, failing with what it did show. */
 async function expectText(locator: Locator, text: string): Promise<void> {

@@ -12,6 +12,7 @@ export type RoleCode =
   | 'collections_specialist'
   | 'it_administrator'
   | 'executive'
+  | 'export_specialist'
 
 export type BadgeColour = 'blue' | 'purple' | 'green' | 'orange' | 'red' | 'black' | 'gold'
 
@@ -63,6 +64,100 @@ export type AccountOverview = {
   }
   preferences: { billingMode: 'paperless' | 'paper' }
   notes: Page<AccountNote>
+}
+
+export type Fuel = 'electricity' | 'gas'
+export type SupplyDirection = 'import' | 'export'
+export type MeterType = 'smart' | 'traditional' | 'prepayment'
+
+export type MeterRegister = { identifier: string; rate: string; digits: number }
+
+export type Meter = {
+  serial: string
+  type: MeterType
+  /** Calendar dates (`YYYY-MM-DD`). */
+  installedOn: string
+  removedOn: string | null
+  registers: MeterRegister[]
+}
+
+/** One agreement of the meter point's tariff history; `validFrom`/`validTo` are ISO instants. */
+export type TariffAgreement = {
+  tariffCode: string
+  productCode: string
+  productName: string
+  validFrom: string
+  validTo: string | null
+}
+
+export type MeterPointView = {
+  id: string
+  fuel: Fuel
+  /** MPAN core (electricity) or MPRN (gas). */
+  identifier: string
+  direction: SupplyDirection
+  profileClass: string | null
+  gspRegion: string | null
+  /** For an export MPAN: the import MPAN it is linked to. */
+  linkedImport: string | null
+  suppliedFrom: string
+  suppliedTo: string | null
+  meters: Meter[]
+  agreements: TariffAgreement[]
+}
+
+export type UsageGranularity = 'halfhour' | 'day' | 'week' | 'month'
+
+/** One bucket of usage; `kwh` is an exact decimal string, `estimated` counts estimated half hours. */
+export type UsageBucket = {
+  start: string
+  end: string
+  /** `YYYY-MM-DD` (local start date), with ` P<n>` (settlement period) for half hours. */
+  label: string
+  kwh: string
+  intervals: number
+  estimated: number
+}
+
+export type UsageSeries = {
+  meterPoint: string
+  direction: SupplyDirection
+  granularity: UsageGranularity
+  timeZone: string
+  unit: 'kWh'
+  /** Local dates; `to` is exclusive. */
+  from: string
+  to: string
+  totalKwh: string
+  /** Buckets with no data are left out. */
+  items: UsageBucket[]
+}
+
+export type ReadingSource = 'customer' | 'smart' | 'agent' | 'field' | 'industry' | 'estimated' | 'transfer'
+/** `accepted`, `held` (waiting for review, with its reason) or `superseded`; reviews add `released`/`discarded`. */
+export type ReadingStatus = 'accepted' | 'held' | 'superseded' | 'released' | 'discarded'
+
+export type MeterReading = {
+  id: string
+  meterPoint: string
+  meterSerial: string
+  register: string
+  readAt: string
+  value: string
+  source: ReadingSource
+  /** A `ReadingStatus`; typed loosely so a new status shows rather than breaks the list. */
+  status: string
+  reason: string | null
+}
+
+export type NewReading = {
+  meterPoint: string
+  meterSerial: string
+  register: string
+  /** ISO instant. */
+  readAt: string
+  value: string
+  source: 'customer' | 'agent'
 }
 
 /** One problem with one input field, as the server reports it in `error.details`. */
@@ -231,6 +326,66 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
         body: { type, body },
       })
       return note
+    },
+
+    /** The account's meter points with their meters, registers and tariff history. */
+    async meterPoints({ accountNumber }: { accountNumber: string }): Promise<MeterPointView[]> {
+      const { items } = await request<{ items: MeterPointView[] }>({
+        path: `/accounts/${encodeURIComponent(accountNumber)}/meter-points`,
+      })
+      return items
+    },
+
+    /**
+     * Usage of one meter point between local dates [from, to) in Europe/London.
+     * @throws ApiError when the range is too long (31 days half-hourly, 800 otherwise) or reversed
+     */
+    async usage({
+      accountNumber,
+      meterPoint,
+      from,
+      to,
+      granularity,
+    }: {
+      accountNumber: string
+      meterPoint: string
+      from: string
+      to: string
+      granularity: UsageGranularity
+    }): Promise<UsageSeries> {
+      const params = new URLSearchParams({ meterPoint, from, to, granularity })
+      return request<UsageSeries>({ path: `/accounts/${encodeURIComponent(accountNumber)}/usage?${params}` })
+    },
+
+    /** A page of the account's register readings, newest first; pass `cursor` for the next page. */
+    async readings({
+      accountNumber,
+      meterPoint,
+      limit = 20,
+      cursor,
+    }: {
+      accountNumber: string
+      meterPoint?: string
+      limit?: number
+      cursor?: string | null
+    }): Promise<Page<MeterReading>> {
+      const params = new URLSearchParams({ limit: String(limit) })
+      if (meterPoint) params.set('meterPoint', meterPoint)
+      if (cursor) params.set('cursor', cursor)
+      return request<Page<MeterReading>>({ path: `/accounts/${encodeURIComponent(accountNumber)}/readings?${params}` })
+    },
+
+    /**
+     * Submit a meter reading; it comes back `accepted`, or `held` for review with its reason.
+     * @throws ApiError READING_REJECTED (422) with field problems in details
+     */
+    async submitReading({ accountNumber, ...reading }: NewReading & { accountNumber: string }): Promise<MeterReading> {
+      const { reading: saved } = await request<{ reading: MeterReading }>({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/readings`,
+        body: reading,
+      })
+      return saved
     },
   }
 }

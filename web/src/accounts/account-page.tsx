@@ -1,8 +1,10 @@
 /**
- * The account overview (ACC-3, first part): who the customer is, where they are supplied, how to
- * reach them, how they are billed, and the account's notes with a form to add one (ACC-5).
+ * The account page, in tabs. Overview (ACC-3, first part): who the customer is, where they are
+ * supplied, how to reach them, how they are billed, and the account's notes with a form to add one
+ * (ACC-5). Usage (UI-1/ANA-1/MET-3): meter points, usage, readings. The tab is kept in the address
+ * (`?tab=usage`) so a reload or a shared link opens the same tab.
  */
-import { useEffect, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
@@ -11,6 +13,15 @@ import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
 import { StatusChip } from './status-chip.js'
+import { UsageTab } from './usage-tab.js'
+
+type TabName = 'overview' | 'usage'
+
+const tabLabels: Record<TabName, string> = { overview: 'Overview', usage: 'Usage' }
+
+function tabFromAddress(): TabName {
+  return new URLSearchParams(window.location.search).get('tab') === 'usage' ? 'usage' : 'overview'
+}
 
 type Overview =
   | { status: 'loading' }
@@ -22,6 +33,38 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const { user } = useSession()
   const [state, setState] = useState<Overview>({ status: 'loading' })
   const [notes, setNotes] = useState<AccountNote[]>([])
+  const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
+  const tabIds = useId()
+  const tabRefs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
+  const tabs: TabName[] = user.permissions.includes('metering.usage.read') ? ['overview', 'usage'] : ['overview']
+  const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
+
+  function selectTab(next: TabName, { focus = false }: { focus?: boolean } = {}) {
+    setRequestedTab(next)
+    if (focus) tabRefs.current[next]?.focus()
+    // Kept in the address without a navigation (no scroll, no history entry).
+    const url = new URL(window.location.href)
+    if (next === 'overview') url.searchParams.delete('tab')
+    else url.searchParams.set('tab', next)
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
+  }
+
+  function handleTabKey(event: KeyboardEvent<HTMLDivElement>) {
+    const at = tabs.indexOf(tab)
+    const target =
+      event.key === 'ArrowRight'
+        ? tabs[(at + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(at - 1 + tabs.length) % tabs.length]
+          : event.key === 'Home'
+            ? tabs[0]
+            : event.key === 'End'
+              ? tabs[tabs.length - 1]
+              : undefined
+    if (!target) return
+    event.preventDefault()
+    selectTab(target, { focus: true })
+  }
 
   useEffect(() => {
     let current = true
@@ -110,81 +153,116 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         <StatusChip status={account.status} />
       </header>
 
-      <div className="overview-grid">
-        <section className="card" aria-labelledby="supply-title">
-          <h2 className="card-title" id="supply-title">
-            Service address
-          </h2>
-          <Address address={property} testId="service-address" />
-          <dl className="facts">
-            <div>
-              <dt>GSP region</dt>
-              <dd>
-                {property.gspRegion ? (
-                  <>
-                    {property.gspRegion.name} <span className="mono muted">{property.gspRegion.code}</span>
-                  </>
-                ) : (
-                  <span className="muted">Not known</span>
-                )}
-              </dd>
-            </div>
-          </dl>
-        </section>
-
-        <section className="card" aria-labelledby="billing-address-title">
-          <h2 className="card-title" id="billing-address-title">
-            Billing address
-          </h2>
-          {billingAddress ? (
-            <Address address={billingAddress} testId="billing-address" />
-          ) : (
-            <p className="muted">Same as the service address.</p>
-          )}
-          <dl className="facts">
-            <div>
-              <dt>Bills by</dt>
-              <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
-            </div>
-          </dl>
-        </section>
-
-        <section className="card" aria-labelledby="contacts-title">
-          <h2 className="card-title" id="contacts-title">
-            Contact details
-          </h2>
-          {contacts.emails.length === 0 && contacts.phones.length === 0 && (
-            <p className="muted">No contact details on file.</p>
-          )}
-          <ul className="contact-list">
-            {contacts.emails.map((email) => (
-              <li key={`email:${email.address}`}>
-                <span className="contact-kind">Email</span>
-                <a href={`mailto:${email.address}`}>{email.address}</a>
-                {email.primary && <span className="chip chip-info">Primary</span>}
-              </li>
-            ))}
-            {contacts.phones.map((phone) => (
-              <li key={`phone:${phone.number}`}>
-                <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
-                <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
-                {phone.primary && <span className="chip chip-info">Primary</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
+      <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            ref={(element) => {
+              tabRefs.current[name] = element
+            }}
+            type="button"
+            role="tab"
+            className="tab"
+            id={`${tabIds}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${tabIds}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => selectTab(name)}
+            data-testid={`tab-${name}`}
+          >
+            {tabLabels[name]}
+          </button>
+        ))}
       </div>
 
-      <section className="card notes-card" aria-labelledby="notes-title">
-        <header className="card-header">
-          <h2 className="card-title" id="notes-title">
-            Notes
-          </h2>
-          <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
-        </header>
-        <NoteForm accountNumber={account.number} onAdded={(note) => setNotes((current) => [note, ...current])} />
-        <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
-      </section>
+      {tab === 'usage' ? (
+        <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-usage`} aria-labelledby={`${tabIds}-tab-usage`}>
+          <UsageTab accountNumber={account.number} />
+        </div>
+      ) : (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${tabIds}-panel-overview`}
+          aria-labelledby={`${tabIds}-tab-overview`}
+        >
+          <div className="overview-grid">
+            <section className="card" aria-labelledby="supply-title">
+              <h2 className="card-title" id="supply-title">
+                Service address
+              </h2>
+              <Address address={property} testId="service-address" />
+              <dl className="facts">
+                <div>
+                  <dt>GSP region</dt>
+                  <dd>
+                    {property.gspRegion ? (
+                      <>
+                        {property.gspRegion.name} <span className="mono muted">{property.gspRegion.code}</span>
+                      </>
+                    ) : (
+                      <span className="muted">Not known</span>
+                    )}
+                  </dd>
+                </div>
+              </dl>
+            </section>
+
+            <section className="card" aria-labelledby="billing-address-title">
+              <h2 className="card-title" id="billing-address-title">
+                Billing address
+              </h2>
+              {billingAddress ? (
+                <Address address={billingAddress} testId="billing-address" />
+              ) : (
+                <p className="muted">Same as the service address.</p>
+              )}
+              <dl className="facts">
+                <div>
+                  <dt>Bills by</dt>
+                  <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
+                </div>
+              </dl>
+            </section>
+
+            <section className="card" aria-labelledby="contacts-title">
+              <h2 className="card-title" id="contacts-title">
+                Contact details
+              </h2>
+              {contacts.emails.length === 0 && contacts.phones.length === 0 && (
+                <p className="muted">No contact details on file.</p>
+              )}
+              <ul className="contact-list">
+                {contacts.emails.map((email) => (
+                  <li key={`email:${email.address}`}>
+                    <span className="contact-kind">Email</span>
+                    <a href={`mailto:${email.address}`}>{email.address}</a>
+                    {email.primary && <span className="chip chip-info">Primary</span>}
+                  </li>
+                ))}
+                {contacts.phones.map((phone) => (
+                  <li key={`phone:${phone.number}`}>
+                    <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
+                    <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
+                    {phone.primary && <span className="chip chip-info">Primary</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+
+          <section className="card notes-card" aria-labelledby="notes-title">
+            <header className="card-header">
+              <h2 className="card-title" id="notes-title">
+                Notes
+              </h2>
+              <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
+            </header>
+            <NoteForm accountNumber={account.number} onAdded={(note) => setNotes((current) => [note, ...current])} />
+            <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
+          </section>
+        </div>
+      )}
     </div>
   )
 }

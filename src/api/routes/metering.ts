@@ -1,0 +1,216 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { inTransaction } from '../../db/index.js'
+import * as metering from '../../modules/metering/index.js'
+import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
+import { actorOf } from '../auth.js'
+import type { AppContext } from '../context.js'
+
+const AccountParams = z.strictObject({
+  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
+})
+const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
+
+function readingBody(reading: metering.Reading) {
+  return { ...reading, readAt: reading.readAt.toISOString() }
+}
+
+export const meteringRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/accounts/:accountNumber/meter-points',
+      {
+        config: { permission: 'metering.usage.read' },
+        schema: {
+          summary: "The account's meter points, meters, registers and tariff history",
+          tags: ['metering'],
+          params: AccountParams,
+        },
+      },
+      async (request) => {
+        const items = await inTransaction(context.db, (tx) =>
+          accountMeterPoints({
+            tx,
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return {
+          items: items.map((item) => ({
+            ...item,
+            agreements: item.agreements.map((agreement) => ({
+              ...agreement,
+              validFrom: agreement.validFrom.toISOString(),
+              validTo: agreement.validTo?.toISOString() ?? null,
+            })),
+          })),
+        }
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/usage',
+      {
+        config: { permission: 'metering.usage.read' },
+        schema: {
+          summary: 'Half-hourly, daily, weekly or monthly usage of one meter point between local dates [from, to)',
+          tags: ['metering'],
+          params: AccountParams,
+          querystring: z.strictObject({
+            meterPoint: Identifier,
+            from: z.iso.date(),
+            to: z.iso.date(),
+            granularity: z.enum(['halfhour', 'day', 'week', 'month']).default('day'),
+          }),
+        },
+      },
+      async (request) => {
+        const { meterPoint, from, to, granularity } = request.query
+        const series = await inTransaction(context.db, (tx) =>
+          accountUsage({
+            tx,
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            meterPoint,
+            from,
+            to,
+            granularity,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return {
+          meterPoint,
+          direction: series.direction,
+          granularity,
+          timeZone: 'Europe/London',
+          unit: 'kWh',
+          from,
+          to,
+          totalKwh: series.totalKwh,
+          items: series.items.map((item) => ({
+            ...item,
+            start: item.start.toISOString(),
+            end: item.end.toISOString(),
+          })),
+        }
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/readings',
+      {
+        config: { permission: 'metering.usage.read' },
+        schema: {
+          summary: "A page of the account's register readings, newest first",
+          tags: ['metering'],
+          params: AccountParams,
+          querystring: z.strictObject({
+            meterPoint: Identifier.optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            cursor: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const page = await inTransaction(context.db, (tx) =>
+          accountReadings({
+            tx,
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            meterPoint: request.query.meterPoint,
+            limit: request.query.limit,
+            cursor: request.query.cursor,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { items: page.items.map(readingBody), nextCursor: page.nextCursor }
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/readings',
+      {
+        config: { permission: 'metering.reading.create' },
+        schema: {
+          summary: 'Submit a meter reading: refused with the reason, or kept (held for review when doubtful)',
+          tags: ['metering'],
+          params: AccountParams,
+          body: z.strictObject({
+            meterPoint: Identifier,
+            meterSerial: z.string().min(1).max(20),
+            register: z.string().min(1).max(4),
+            readAt: z.iso.datetime({ offset: true }),
+            value: z.string().min(1).max(20),
+            source: z.enum(['customer', 'agent', 'field']).default('customer'),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { meterPoint, meterSerial, register, readAt, value, source } = request.body
+        const reading = await inTransaction(context.db, (tx) =>
+          submitAccountReading({
+            tx,
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            meterPoint,
+            reading: { meterSerial, register, readAt: new Date(readAt), value, source },
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply.status(201).send({ reading: readingBody(reading) })
+      },
+    )
+
+    app.post(
+      '/readings/:readingId/review',
+      {
+        config: { permission: 'metering.usage.update' },
+        schema: {
+          summary: 'Release or discard a reading held for review',
+          tags: ['metering'],
+          params: z.strictObject({ readingId: z.string().min(1).max(60) }),
+          body: z.strictObject({ decision: z.enum(['release', 'discard']), note: z.string().min(1).max(500) }),
+        },
+      },
+      async (request) => {
+        await inTransaction(context.db, (tx) =>
+          metering.reviewReading({
+            tx,
+            readingId: request.params.readingId,
+            decision: request.body.decision,
+            note: request.body.note,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { ok: true }
+      },
+    )
+
+    app.post(
+      '/meter-points/:exportMpan/export',
+      {
+        config: { permission: 'metering.export.configure' },
+        schema: {
+          summary: 'Configure export: link an export MPAN to its import MPAN (export specialists only)',
+          tags: ['metering'],
+          params: z.strictObject({ exportMpan: z.string().regex(/^[0-9]{13}$/, 'a 13-digit MPAN core') }),
+          body: z.strictObject({ importMpan: z.string().regex(/^[0-9]{13}$/, 'a 13-digit MPAN core') }),
+        },
+      },
+      async (request) => {
+        await inTransaction(context.db, (tx) =>
+          metering.configureExport({
+            tx,
+            exportIdentifier: request.params.exportMpan,
+            importIdentifier: request.body.importMpan,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { exportMpan: request.params.exportMpan, importMpan: request.body.importMpan }
+      },
+    )
+  }

@@ -1,0 +1,138 @@
+/**
+ * What an agent sees of an account's supply: meter points with their tariff history, usage series
+ * and register readings. Each is an account view, recorded in the audit log with what was shown.
+ */
+import type { Tx } from '../db/index.js'
+import * as audit from '../modules/audit/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import type { Actor } from '../shared/actor.js'
+
+export interface AgreementView {
+  readonly tariffCode: string
+  readonly productCode: string
+  readonly productName: string
+  readonly validFrom: Date
+  readonly validTo: Date | null
+}
+
+async function recordView(
+  tx: Tx,
+  { accountId, what, context, actor, at }: { accountId: string; what: string; context: object; actor: Actor; at: Date },
+) {
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.account.viewed',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    context: { sections: [what], ...context },
+    at,
+  })
+}
+
+/** The account's meter points, meters, registers and agreements (tariff history), newest first. */
+export async function accountMeterPoints({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}): Promise<(metering.MeterPointView & { agreements: AgreementView[] })[]> {
+  const points = await metering.meterPointsOfAccount({ tx, accountNumber })
+  const agreements = await tariffs.agreementsOf({ tx, meterPointIds: points.map((point) => point.id) })
+  const accountId = await metering.accountIdOf(tx, accountNumber)
+  await recordView(tx, { accountId, what: 'meter_points', context: {}, actor, at })
+  return points.map((point) => ({
+    ...point,
+    agreements: agreements
+      .filter((agreement) => agreement.meterPointId === point.id)
+      .map(({ tariffCode, productCode, productName, validFrom, validTo }) => ({
+        tariffCode,
+        productCode,
+        productName,
+        validFrom,
+        validTo,
+      }))
+      .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime()),
+  }))
+}
+
+/** Usage of one of the account's meter points between local dates. */
+export async function accountUsage({
+  tx,
+  accountNumber,
+  meterPoint,
+  from,
+  to,
+  granularity,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  meterPoint: string
+  from: string
+  to: string
+  granularity: metering.Granularity
+  actor: Actor
+  at: Date
+}) {
+  const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
+  const series = await metering.usageSeries({ tx, meterPointId: point.meterPointId, from, to, granularity })
+  await recordView(tx, {
+    accountId: point.accountId,
+    what: 'usage',
+    context: { meterPoint, from, to, granularity },
+    actor,
+    at,
+  })
+  return { direction: point.direction, fuel: point.fuel, ...series }
+}
+
+/** A page of the account's register readings, newest first. */
+export async function accountReadings({
+  tx,
+  accountNumber,
+  meterPoint,
+  limit,
+  cursor,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  meterPoint?: string | undefined
+  limit: number
+  cursor?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const page = await metering.listReadings({ tx, accountNumber, meterPoint, limit, cursor })
+  const accountId = await metering.accountIdOf(tx, accountNumber)
+  await recordView(tx, { accountId, what: 'readings', context: { meterPoint: meterPoint ?? null }, actor, at })
+  return page
+}
+
+/** Submit a reading on one of the account's meter points (the point must be on the account). */
+export async function submitAccountReading({
+  tx,
+  accountNumber,
+  meterPoint,
+  reading,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  meterPoint: string
+  reading: { meterSerial: string; register: string; readAt: Date; value: string; source: metering.ReadingSource }
+  actor: Actor
+  at: Date
+}): Promise<metering.Reading> {
+  const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
+  return metering.submitReading({ tx, meterPointId: point.meterPointId, ...reading, actor, at })
+}

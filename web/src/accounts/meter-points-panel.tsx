@@ -1,0 +1,233 @@
+/**
+ * The account's meter points (MET-3): for each, what it is (fuel, MPAN/MPRN, import or export and
+ * the import it is linked to, GSP region, profile class, supply dates), its meters with their
+ * registers, and its tariff history. Choosing one shows its usage and readings below.
+ */
+import type { MeterPointView } from '../api.js'
+import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { londonWallClock } from './usage-chart.js'
+
+export function MeterPointsPanel({
+  points,
+  selected,
+  onSelect,
+}: {
+  points: MeterPointView[]
+  selected: string | null
+  onSelect: (identifier: string) => void
+}) {
+  return (
+    <section className="card" aria-labelledby="meter-points-title">
+      <header className="card-header">
+        <h2 className="card-title" id="meter-points-title">
+          Meter points
+        </h2>
+        <span className="muted">
+          {points.length === 1 ? 'One meter point' : `${points.length} meter points`} on this account
+        </span>
+      </header>
+      {points.length === 0 ? (
+        <p className="empty">No meter points are registered to this account yet.</p>
+      ) : (
+        <div className="meter-point-grid">
+          {points.map((point) => (
+            <MeterPointCard
+              key={point.id}
+              point={point}
+              selected={point.identifier === selected}
+              onSelect={() => onSelect(point.identifier)}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** `Electricity import · MPAN 1200023305967`: how a meter point is named in selectors. */
+export function meterPointName(point: MeterPointView): string {
+  const kind = point.fuel === 'gas' ? 'Gas' : `Electricity ${point.direction}`
+  return `${kind} · ${identifierKind(point)} ${point.identifier}`
+}
+
+function identifierKind(point: MeterPointView): string {
+  return point.fuel === 'gas' ? 'MPRN' : 'MPAN'
+}
+
+function MeterPointCard({
+  point,
+  selected,
+  onSelect,
+}: {
+  point: MeterPointView
+  selected: boolean
+  onSelect: () => void
+}) {
+  const titleId = `meter-point-${point.id}-title`
+  const now = Date.now()
+  return (
+    <article
+      className={`meter-point${selected ? ' meter-point-selected' : ''}`}
+      aria-labelledby={titleId}
+      data-testid={`meter-point-${point.identifier}`}
+    >
+      <header className="meter-point-header">
+        <div>
+          <p className="meter-point-kind">
+            <span className={`chip ${point.fuel === 'gas' ? 'chip-gas' : 'chip-electricity'}`}>
+              {capitalise(point.fuel)}
+            </span>
+            {point.fuel === 'electricity' && (
+              <span className={`chip ${point.direction === 'export' ? 'chip-export' : 'chip-neutral'}`}>
+                {capitalise(point.direction)}
+              </span>
+            )}
+            {point.suppliedTo && <span className="chip chip-neutral">Supply ended</span>}
+          </p>
+          <h3 className="meter-point-title" id={titleId}>
+            <span className="muted">{identifierKind(point)}</span> <span className="mono">{point.identifier}</span>
+          </h3>
+        </div>
+        <button
+          type="button"
+          className={`button button-small${selected ? ' button-primary' : ''}`}
+          aria-pressed={selected}
+          onClick={onSelect}
+        >
+          {selected ? 'Showing usage' : 'Show usage'}
+        </button>
+      </header>
+
+      <dl className="facts meter-point-facts">
+        {point.direction === 'export' && (
+          <div>
+            <dt>Linked import</dt>
+            <dd>
+              {point.linkedImport ? (
+                <span className="mono">{point.linkedImport}</span>
+              ) : (
+                <span className="muted">Not linked</span>
+              )}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>GSP region</dt>
+          <dd>{point.gspRegion ? <span className="mono">{point.gspRegion}</span> : <NotKnown />}</dd>
+        </div>
+        {point.fuel === 'electricity' && (
+          <div>
+            <dt>Profile class</dt>
+            <dd>{point.profileClass ? <span className="mono">{point.profileClass}</span> : <NotKnown />}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Supplied</dt>
+          <dd>
+            From {formatCalendarDate(point.suppliedFrom)}
+            {point.suppliedTo ? ` to ${formatCalendarDate(point.suppliedTo)}` : ', ongoing'}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="meter-point-section">
+        <h4 className="meter-point-subtitle">Meters</h4>
+        {point.meters.length === 0 ? (
+          <p className="empty">No meters recorded.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Serial</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Installed</th>
+                  <th scope="col">Removed</th>
+                  <th scope="col">Registers</th>
+                </tr>
+              </thead>
+              <tbody>
+                {point.meters.map((meter) => (
+                  <tr key={meter.serial} className={meter.removedOn ? 'row-muted' : undefined}>
+                    <td className="mono">{meter.serial}</td>
+                    <td>{capitalise(meter.type)}</td>
+                    <td>{formatCalendarDate(meter.installedOn)}</td>
+                    <td>{meter.removedOn ? formatCalendarDate(meter.removedOn) : <span className="muted">—</span>}</td>
+                    <td>
+                      <ul className="register-list">
+                        {meter.registers.map((register) => (
+                          <li key={register.identifier}>
+                            <span className="mono">{register.identifier}</span> {capitalise(register.rate)}
+                            <span className="muted"> · {register.digits} digits</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+
+      <div className="meter-point-section">
+        <h4 className="meter-point-subtitle">Tariff history</h4>
+        {point.agreements.length === 0 ? (
+          <p className="empty" data-testid="tariff-history">
+            No tariff agreements on this meter point.
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="tariff-history">
+              <thead>
+                <tr>
+                  <th scope="col">Tariff</th>
+                  <th scope="col">Product</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                </tr>
+              </thead>
+              <tbody>
+                {point.agreements.map((agreement) => {
+                  const current =
+                    Date.parse(agreement.validFrom) <= now &&
+                    (agreement.validTo === null || Date.parse(agreement.validTo) > now)
+                  return (
+                    <tr key={`${agreement.tariffCode}:${agreement.validFrom}`}>
+                      <td className="mono">{agreement.tariffCode}</td>
+                      <td>
+                        {agreement.productName}
+                        {current && <span className="chip chip-positive chip-inline">Current</span>}
+                      </td>
+                      <td>{formatAgreementInstant(agreement.validFrom)}</td>
+                      <td>
+                        {agreement.validTo ? (
+                          formatAgreementInstant(agreement.validTo)
+                        ) : (
+                          <span className="muted">Open-ended</span>
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </article>
+  )
+}
+
+/** Agreements usually change at local midnight: show just the date then, else the London time too. */
+function formatAgreementInstant(isoInstant: string): string {
+  const instant = Date.parse(isoInstant)
+  if (Number.isNaN(instant)) return isoInstant
+  const { date, time } = londonWallClock(instant)
+  return time === '00:00' ? formatCalendarDate(date) : formatLondonDateTime(isoInstant)
+}
+
+function NotKnown() {
+  return <span className="muted">Not known</span>
+}

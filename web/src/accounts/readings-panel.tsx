@@ -1,0 +1,188 @@
+/**
+ * The meter point's register readings, newest first, a page at a time (MET-3): when, which meter
+ * and register, the value, where it came from, and whether it counts (accepted), waits for review
+ * (held, with the reason) or was replaced (superseded).
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { ApiError, type MeterReading } from '../api.js'
+import { useApi } from '../console-context.js'
+import { capitalise, formatLondonDateTime } from '../shared/format.js'
+
+const pageSize = 20
+
+type Readings =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: MeterReading[]; nextCursor: string | null }
+
+export function ReadingsPanel({
+  accountNumber,
+  meterPoint,
+  refreshKey,
+}: {
+  accountNumber: string
+  meterPoint: string
+  /** Changes when a reading is saved, so the list is fetched again in date order. */
+  refreshKey: number
+}) {
+  const api = useApi()
+  const [state, setState] = useState<Readings>({ status: 'loading' })
+  const [moreState, setMoreState] = useState<{ loading: boolean; error: string | null }>({
+    loading: false,
+    error: null,
+  })
+
+  useEffect(() => {
+    let current = true
+    // `refreshKey` is read so a saved reading fetches the list again.
+    void refreshKey
+    setMoreState({ loading: false, error: null })
+    api
+      .readings({ accountNumber, meterPoint, limit: pageSize })
+      .then((page) => {
+        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
+      })
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: messageOf(error) })
+      })
+    return () => {
+      current = false
+    }
+  }, [api, accountNumber, meterPoint, refreshKey])
+
+  const loadMore = useCallback(async () => {
+    if (state.status !== 'loaded' || !state.nextCursor || moreState.loading) return
+    setMoreState({ loading: true, error: null })
+    try {
+      const page = await api.readings({ accountNumber, meterPoint, limit: pageSize, cursor: state.nextCursor })
+      setState((previous) =>
+        previous.status === 'loaded'
+          ? { status: 'loaded', items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
+          : previous,
+      )
+      setMoreState({ loading: false, error: null })
+    } catch (error) {
+      setMoreState({ loading: false, error: messageOf(error) })
+    }
+  }, [api, accountNumber, meterPoint, state, moreState.loading])
+
+  return (
+    <section className="card card-flush" aria-labelledby="readings-title" aria-busy={state.status === 'loading'}>
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id="readings-title">
+          Readings
+        </h2>
+        <span className="muted">
+          Newest first · <span className="mono">{meterPoint}</span>
+        </span>
+      </header>
+
+      {state.status === 'loading' && (
+        <div className="readings-loading">
+          <span className="visually-hidden">Loading readings…</span>
+          <div className="skeleton" />
+          <div className="skeleton" />
+          <div className="skeleton" />
+        </div>
+      )}
+
+      {state.status === 'failed' && (
+        <p className="callout callout-error readings-message" role="alert">
+          {state.message}
+        </p>
+      )}
+
+      {state.status === 'loaded' && state.items.length === 0 && (
+        <p className="empty" data-testid="readings-list">
+          No readings on this meter point yet.
+        </p>
+      )}
+
+      {state.status === 'loaded' && state.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table readings-table" data-testid="readings-list">
+            <caption className="visually-hidden">Register readings of {meterPoint}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Read at</th>
+                <th scope="col">Meter</th>
+                <th scope="col">Register</th>
+                <th scope="col" className="numeric">
+                  Value
+                </th>
+                <th scope="col">Source</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.items.map((reading) => (
+                <tr
+                  key={reading.id}
+                  className={
+                    reading.status === 'superseded' || reading.status === 'discarded' ? 'row-muted' : undefined
+                  }
+                  data-testid="reading-item"
+                >
+                  <td className="nowrap">
+                    <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
+                  </td>
+                  <td className="mono">{reading.meterSerial}</td>
+                  <td className="mono">{reading.register}</td>
+                  <td className="mono numeric">{reading.value}</td>
+                  <td>{capitalise(reading.source)}</td>
+                  <td>
+                    <ReadingStatus status={reading.status} reason={reading.reason} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {state.status === 'loaded' && (state.nextCursor || moreState.error) && (
+        <footer className="card-footer">
+          {moreState.error && (
+            <span className="field-error" role="alert">
+              {moreState.error}
+            </span>
+          )}
+          {state.nextCursor && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void loadMore()}
+              disabled={moreState.loading}
+              data-testid="readings-more"
+            >
+              {moreState.loading ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </footer>
+      )}
+    </section>
+  )
+}
+
+const statusChips: Record<string, { label: string; chip: string }> = {
+  accepted: { label: 'Accepted', chip: 'chip-positive' },
+  released: { label: 'Released', chip: 'chip-positive' },
+  held: { label: 'Held', chip: 'chip-warning' },
+  superseded: { label: 'Superseded', chip: 'chip-neutral' },
+  discarded: { label: 'Discarded', chip: 'chip-neutral' },
+}
+
+/** A reading's status chip; a held reading (or any with a reason) also says why. */
+export function ReadingStatus({ status, reason }: { status: string; reason: string | null }) {
+  const shown = statusChips[status] ?? { label: capitalise(status), chip: 'chip-neutral' }
+  return (
+    <span className="reading-status">
+      <span className={`chip ${shown.chip}`}>{shown.label}</span>
+      {reason && <span className="reading-reason">{reason}</span>}
+    </span>
+  )
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'The readings could not be loaded. Please try again.'
+}

@@ -1,0 +1,500 @@
+/**
+ * The account's Usage tab (UI-1/ANA-1/MET-3): its meter points with meters and tariff history, the
+ * selected point's usage as a chart (half-hourly, daily, weekly or monthly, in UK local time), its
+ * register readings, and a form to submit a reading for those allowed to.
+ */
+import { useEffect, useId, useState } from 'react'
+import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { formatCalendarDate } from '../shared/format.js'
+import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
+import { ReadingForm } from './reading-form.js'
+import { ReadingsPanel } from './readings-panel.js'
+import {
+  addDays,
+  addMonths,
+  bucketLabel,
+  daysBetween,
+  formatKwh,
+  londonToday,
+  mondayOf,
+  monthsBetween,
+  UsageChart,
+} from './usage-chart.js'
+
+type MeterPoints =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; points: MeterPointView[] }
+
+export function UsageTab({ accountNumber }: { accountNumber: string }) {
+  const api = useApi()
+  const { user } = useSession()
+  const canSubmit = user.permissions.includes('metering.reading.create')
+  const [state, setState] = useState<MeterPoints>({ status: 'loading' })
+  const [selected, setSelected] = useState<string | null>(null)
+  const [savedCount, setSavedCount] = useState(0)
+
+  useEffect(() => {
+    let current = true
+    api
+      .meterPoints({ accountNumber })
+      .then((points) => {
+        if (!current) return
+        setState({ status: 'loaded', points })
+        setSelected((previous) =>
+          previous && points.some((point) => point.identifier === previous) ? previous : defaultPoint(points),
+        )
+      })
+      .catch((error: unknown) => {
+        if (current) {
+          setState({
+            status: 'failed',
+            message: error instanceof ApiError ? error.message : 'The meter points could not be loaded.',
+          })
+        }
+      })
+    return () => {
+      current = false
+    }
+  }, [api, accountNumber])
+
+  if (state.status === 'loading') {
+    return (
+      <div className="usage-tab" data-testid="usage-tab" aria-busy="true">
+        <span className="visually-hidden">Loading meter points…</span>
+        <div className="card skeleton-card" />
+        <div className="card skeleton-card" />
+      </div>
+    )
+  }
+
+  if (state.status === 'failed') {
+    return (
+      <div className="usage-tab" data-testid="usage-tab">
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      </div>
+    )
+  }
+
+  const point = state.points.find((candidate) => candidate.identifier === selected) ?? null
+
+  return (
+    <div className="usage-tab" data-testid="usage-tab">
+      <MeterPointsPanel points={state.points} selected={selected} onSelect={setSelected} />
+      {point && (
+        <>
+          <UsagePanel accountNumber={accountNumber} points={state.points} point={point} onSelect={setSelected} />
+          <div className={canSubmit ? 'usage-columns' : undefined}>
+            <ReadingsPanel
+              key={point.identifier}
+              accountNumber={accountNumber}
+              meterPoint={point.identifier}
+              refreshKey={savedCount}
+            />
+            {canSubmit && (
+              <ReadingForm
+                key={point.identifier}
+                accountNumber={accountNumber}
+                point={point}
+                onSaved={() => setSavedCount((count) => count + 1)}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  )
+}
+
+/** The point shown first: a supplied electricity import with a smart meter (it has half-hourly data), else the first. */
+function defaultPoint(points: MeterPointView[]): string | null {
+  const supplied = points.filter((point) => point.suppliedTo === null)
+  const smartImport = supplied.find(
+    (point) =>
+      point.fuel === 'electricity' &&
+      point.direction === 'import' &&
+      point.meters.some((meter) => meter.type === 'smart' && meter.removedOn === null),
+  )
+  return (smartImport ?? supplied[0] ?? points[0])?.identifier ?? null
+}
+
+// ---------- Periods ----------
+
+type Range = { granularity: UsageGranularity; from: string; to: string }
+
+const granularities: Array<{ value: UsageGranularity; label: string }> = [
+  { value: 'halfhour', label: 'Half-hourly' },
+  { value: 'day', label: 'Daily' },
+  { value: 'week', label: 'Weekly' },
+  { value: 'month', label: 'Monthly' },
+]
+
+/** The longest range the server gives at once, in days. */
+const maxDays: Record<UsageGranularity, number> = { halfhour: 31, day: 800, week: 800, month: 800 }
+
+/**
+ * The period each granularity opens on, as local dates [from, to): the last 7 days ending yesterday
+ * (half-hourly data arrives the next day), the last 30 days, the last 26 weeks (Monday to Sunday, this
+ * week included) and the last 12 months (this month included).
+ */
+export function defaultRange(granularity: UsageGranularity, today: string = londonToday()): Range {
+  switch (granularity) {
+    case 'halfhour':
+      return { granularity, from: addDays(today, -7), to: today }
+    case 'day':
+      return { granularity, from: addDays(today, -30), to: today }
+    case 'week': {
+      const nextMonday = addDays(mondayOf(today), 7)
+      return { granularity, from: addDays(nextMonday, -26 * 7), to: nextMonday }
+    }
+    case 'month': {
+      const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1)
+      return { granularity, from: addMonths(nextMonth, -12), to: nextMonth }
+    }
+  }
+}
+
+/** The same length of period, earlier (`-1`) or later (`1`). Monthly ranges move by whole months. */
+function shiftRange(range: Range, direction: -1 | 1): Range {
+  if (range.granularity === 'month' && range.from.endsWith('-01') && range.to.endsWith('-01')) {
+    const months = monthsBetween(range.from, range.to) * direction
+    return { ...range, from: addMonths(range.from, months), to: addMonths(range.to, months) }
+  }
+  const days = daysBetween(range.from, range.to) * direction
+  return { ...range, from: addDays(range.from, days), to: addDays(range.to, days) }
+}
+
+function describeRange({ from, to }: Range): string {
+  const last = addDays(to, -1)
+  return last === from ? formatCalendarDate(from) : `${formatCalendarDate(from)} – ${formatCalendarDate(last)}`
+}
+
+// ---------- Usage ----------
+
+type Usage =
+  | { status: 'loading'; previous: UsageSeries | null }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; series: UsageSeries }
+
+function UsagePanel({
+  accountNumber,
+  points,
+  point,
+  onSelect,
+}: {
+  accountNumber: string
+  points: MeterPointView[]
+  point: MeterPointView
+  onSelect: (identifier: string) => void
+}) {
+  const api = useApi()
+  const id = useId()
+  const [range, setRange] = useState<Range>(() => defaultRange('halfhour'))
+  const [usage, setUsage] = useState<Usage>({ status: 'loading', previous: null })
+  const latest = defaultRange(range.granularity)
+
+  useEffect(() => {
+    let current = true
+    setUsage((previous) => ({
+      status: 'loading',
+      previous:
+        previous.status === 'loaded' ? previous.series : previous.status === 'loading' ? previous.previous : null,
+    }))
+    api
+      .usage({ accountNumber, meterPoint: point.identifier, ...range })
+      .then((series) => {
+        if (current) setUsage({ status: 'loaded', series })
+      })
+      .catch((error: unknown) => {
+        if (current) {
+          setUsage({
+            status: 'failed',
+            message: error instanceof ApiError ? error.message : 'The usage could not be loaded. Please try again.',
+          })
+        }
+      })
+    return () => {
+      current = false
+    }
+  }, [api, accountNumber, point.identifier, range])
+
+  const series = usage.status === 'loaded' ? usage.series : usage.status === 'loading' ? usage.previous : null
+  // While a new period loads the last one stays, dimmed; it is only shown if it is the same kind.
+  const shown = series && series.granularity === range.granularity ? series : null
+  const verb = point.direction === 'export' ? 'exported' : 'used'
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <header className="card-header">
+        <h2 className="card-title" id={`${id}-title`}>
+          Usage
+        </h2>
+        <span className="muted">kWh per {granularityUnit[range.granularity]} · UK time (Europe/London)</span>
+      </header>
+
+      <div className="usage-toolbar">
+        <label className="field usage-point-field" htmlFor={`${id}-point`}>
+          <span className="field-label">Meter point</span>
+          <select
+            id={`${id}-point`}
+            className="input"
+            value={point.identifier}
+            onChange={(event) => onSelect(event.target.value)}
+            data-testid="usage-meter-point"
+          >
+            {points.map((candidate) => (
+              <option key={candidate.id} value={candidate.identifier}>
+                {meterPointName(candidate)}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <fieldset className="usage-fieldset">
+          <legend className="field-label">Granularity</legend>
+          <div className="segmented">
+            {granularities.map(({ value, label }) => (
+              <button
+                key={value}
+                type="button"
+                className="segmented-button"
+                aria-pressed={range.granularity === value}
+                onClick={() => {
+                  if (range.granularity !== value) setRange(defaultRange(value))
+                }}
+                data-testid={`granularity-${value}`}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+
+        <RangePicker range={range} latestTo={latest.to} onChange={setRange} />
+      </div>
+
+      <div className="usage-body" aria-busy={usage.status === 'loading'}>
+        {usage.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {usage.message}
+          </p>
+        )}
+
+        {usage.status === 'loading' && !shown && (
+          <div className="usage-placeholder">
+            <span className="visually-hidden">Loading usage…</span>
+            <div className="skeleton usage-skeleton" />
+          </div>
+        )}
+
+        {shown && shown.items.length === 0 && usage.status !== 'failed' && (
+          <p className="usage-empty" role="status" data-testid="usage-empty">
+            <span>No readings for this period.</span>
+            <span className="muted">{describeRange(range)}</span>
+          </p>
+        )}
+
+        {shown && shown.items.length > 0 && usage.status !== 'failed' && (
+          <div className={usage.status === 'loading' ? 'usage-loaded is-stale' : 'usage-loaded'}>
+            <UsageSummary series={shown} verb={verb} />
+            <UsageChart
+              items={shown.items}
+              granularity={shown.granularity}
+              from={shown.from}
+              to={shown.to}
+              caption={`Bar chart of kWh ${verb} per ${granularityUnit[shown.granularity]}, ${describeRange(shown)}: ${formatKwh(shown.totalKwh)} kWh in total.`}
+            />
+            <UsageTable series={shown} />
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}
+
+const granularityUnit: Record<UsageGranularity, string> = {
+  halfhour: 'half hour',
+  day: 'day',
+  week: 'week',
+  month: 'month',
+}
+
+function UsageSummary({ series, verb }: { series: UsageSeries; verb: string }) {
+  const intervals = series.items.reduce((sum, item) => sum + item.intervals, 0)
+  const estimated = series.items.reduce((sum, item) => sum + item.estimated, 0)
+  return (
+    <p className="usage-total" data-testid="usage-total">
+      <span className="usage-total-figure">{formatKwh(series.totalKwh)} kWh</span>{' '}
+      <span>
+        {verb}, {describeRange(series)}
+      </span>
+      <span className="muted">
+        {' '}
+        · {intervals.toLocaleString('en-GB')} half {intervals === 1 ? 'hour' : 'hours'} of data
+        {estimated > 0 && `, ${estimated.toLocaleString('en-GB')} estimated`}
+      </span>
+    </p>
+  )
+}
+
+/** The figures behind the chart: a table for days, weeks and months; folded away for half hours (hundreds of rows). */
+function UsageTable({ series }: { series: UsageSeries }) {
+  const table = (
+    <div className="table-scroll usage-table-scroll">
+      <table
+        className="data-table usage-table"
+        data-testid={series.granularity === 'halfhour' ? undefined : 'usage-table'}
+      >
+        <caption className="visually-hidden">kWh per {granularityUnit[series.granularity]}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{capitalisedUnit[series.granularity]}</th>
+            <th scope="col" className="numeric">
+              Energy <span className="unit">(kWh)</span>
+            </th>
+            <th scope="col" className="numeric">
+              Estimated half hours
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.items.map((item) => (
+            <tr key={item.start} className={item.estimated > 0 ? 'row-estimated' : undefined} data-testid="usage-row">
+              <th scope="row">{bucketLabel(item, series.granularity)}</th>
+              <td className="mono numeric">{formatKwh(item.kwh)}</td>
+              <td className="numeric">
+                {item.estimated > 0 ? `${item.estimated} of ${item.intervals}` : <span className="muted">None</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="mono numeric">{formatKwh(series.totalKwh)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  )
+  if (series.granularity !== 'halfhour') return table
+  return (
+    <details className="usage-details">
+      <summary>Show the half-hourly figures ({series.items.length.toLocaleString('en-GB')} half hours)</summary>
+      {table}
+    </details>
+  )
+}
+
+const capitalisedUnit: Record<UsageGranularity, string> = {
+  halfhour: 'Half hour',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+}
+
+/** Earlier / later buttons and the dates themselves (the last date is inclusive on screen). */
+function RangePicker({
+  range,
+  latestTo,
+  onChange,
+}: {
+  range: Range
+  latestTo: string
+  onChange: (range: Range) => void
+}) {
+  const id = useId()
+  const [draft, setDraft] = useState({ from: range.from, through: addDays(range.to, -1) })
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    setDraft({ from: range.from, through: addDays(range.to, -1) })
+    setProblem(null)
+  }, [range])
+
+  function apply(next: { from: string; through: string }) {
+    setDraft(next)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(next.from) || !/^\d{4}-\d{2}-\d{2}$/.test(next.through)) {
+      setProblem('Enter both dates.')
+      return
+    }
+    const to = addDays(next.through, 1)
+    if (to <= next.from) {
+      setProblem('The end date must be on or after the start date.')
+      return
+    }
+    const limit = maxDays[range.granularity]
+    if (daysBetween(next.from, to) > limit) {
+      setProblem(
+        `At most ${limit} days at a time for ${range.granularity === 'halfhour' ? 'half-hourly' : 'this'} usage.`,
+      )
+      return
+    }
+    setProblem(null)
+    onChange({ ...range, from: next.from, to })
+  }
+
+  const later = shiftRange(range, 1)
+  return (
+    <fieldset className="usage-fieldset usage-range">
+      <legend className="field-label">Period</legend>
+      <div className="usage-range-row">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onChange(shiftRange(range, -1))}
+          aria-label="Earlier period"
+          data-testid="usage-previous"
+        >
+          <span aria-hidden="true">‹</span> Earlier
+        </button>
+        <label className="visually-hidden" htmlFor={`${id}-from`}>
+          From
+        </label>
+        <input
+          id={`${id}-from`}
+          className="input usage-date"
+          type="date"
+          value={draft.from}
+          onChange={(event) => apply({ ...draft, from: event.target.value })}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          data-testid="usage-from"
+        />
+        <span aria-hidden="true">to</span>
+        <label className="visually-hidden" htmlFor={`${id}-through`}>
+          To (inclusive)
+        </label>
+        <input
+          id={`${id}-through`}
+          className="input usage-date"
+          type="date"
+          value={draft.through}
+          onChange={(event) => apply({ ...draft, through: event.target.value })}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          data-testid="usage-through"
+        />
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onChange(later)}
+          disabled={range.to >= latestTo}
+          aria-label="Later period"
+          data-testid="usage-next"
+        >
+          Later <span aria-hidden="true">›</span>
+        </button>
+      </div>
+      {problem && (
+        <span className="field-error" id={`${id}-problem`} role="alert">
+          {problem}
+        </span>
+      )}
+    </fieldset>
+  )
+}
