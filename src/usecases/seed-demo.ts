@@ -3,10 +3,12 @@ import { analyze, inTransaction } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { addDays } from '../shared/time.js'
+import { addDays, localDateOf } from '../shared/time.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './demo/people.js'
 import { seedDemoSupply } from './demo/supply.js'
+import { catalogueCodes, seedTariffCatalogue } from './demo/tariff-catalogue.js'
 
 /** The demo staff: one per role, all with the same password (printed by `npm start`). */
 export const demoPassword = 'GoodEgg-demo-2026'
@@ -117,7 +119,17 @@ export async function seedDemo({
     done += count
     onProgress?.(done, wanted)
   }
-  const supply = await seedDemoSupply({ db, seed, from: 0, to: Math.max(done, existing), usageAccounts, actor, at })
+  const tariffsFrom = await seedCatalogueOnce({ db, actor, at })
+  const supply = await seedDemoSupply({
+    db,
+    seed,
+    from: 0,
+    to: Math.max(done, existing),
+    usageAccounts,
+    tariffsFrom,
+    actor,
+    at,
+  })
   if (done > existing || supply.meterPoints > 0) await analyze(db)
   return {
     supplierCreated,
@@ -127,4 +139,23 @@ export async function seedDemo({
     meterPointsCreated: supply.meterPoints,
     intervalsCreated: supply.intervals,
   }
+}
+
+/**
+ * The demo tariff catalogue, from a year and a day before `at` with Agile prices published up to
+ * tomorrow; kept as it is when already there. Returns the local date it starts.
+ */
+async function seedCatalogueOnce({ db, actor, at }: { db: Db; actor: ReturnType<typeof systemActor>; at: Date }) {
+  return inTransaction(db, async (tx) => {
+    try {
+      const { product } = await tariffs.getProduct({ tx, code: catalogueCodes.variable, tariffsActiveAt: at })
+      return localDateOf(product.availableFrom)
+    } catch (error) {
+      if (!(error instanceof tariffs.ProductNotFound)) throw error
+      const today = localDateOf(at)
+      const from = addDays(today, -366)
+      await seedTariffCatalogue({ tx, from, to: addDays(today, 2), at, actor })
+      return from
+    }
+  })
 }

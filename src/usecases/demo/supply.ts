@@ -8,11 +8,13 @@ import type { Db } from '../../db/index.js'
 import { inTransaction } from '../../db/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as metering from '../../modules/metering/index.js'
+import * as tariffs from '../../modules/tariffs/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import { demoAccountNumber } from './people.js'
-import { householdSeries } from './usage.js'
+import { catalogueCodes } from './tariff-catalogue.js'
+import { type DemoInterval, householdSeries } from './usage.js'
 
 const distributorOf: Record<string, string> = {
   _A: '10',
@@ -51,6 +53,44 @@ export function supplyShape(index: number): DemoSupplyShape {
   }
 }
 
+/** A planned agreement: a product from the start, and perhaps a switch to another later. */
+interface TariffPlan {
+  readonly identifier: string
+  readonly accountId: string
+  readonly tariffCode: string
+  readonly from: Date
+  readonly switchTo?: { readonly tariffCode: string; readonly from: Date } | undefined
+}
+
+/**
+ * Which demo products the account's meter points are on: Intelligent for EV homes, Flux for some
+ * solar homes (with Flux export; the others export on the fixed Outgoing), Agile for a few smart
+ * homes, Economy 7 homes (whatever else they have) on the two-rate variable, and a third of the rest switched from variable to
+ * the 12-month fix a few months ago, so their bills split mid-period.
+ */
+export function demoProducts(index: number): {
+  import: string
+  gas: string
+  export: string | null
+  fixedSwitch: boolean
+} {
+  const shape = supplyShape(index)
+  // Economy 7 meters have two registers: those homes stay on the two-rate variable.
+  const flux = shape.solar && !shape.economy7 && index % 20 === 5
+  let importProduct: string = catalogueCodes.variable
+  if (shape.economy7) importProduct = catalogueCodes.variable
+  else if (shape.ev) importProduct = catalogueCodes.intelligent
+  else if (flux) importProduct = catalogueCodes.fluxImport
+  else if (shape.smart && index % 11 === 2) importProduct = catalogueCodes.agile
+  const fixedSwitch = importProduct === catalogueCodes.variable && index % 3 === 1
+  return {
+    import: importProduct,
+    gas: catalogueCodes.variable,
+    export: shape.solar ? (flux ? catalogueCodes.fluxExport : catalogueCodes.outgoing) : null,
+    fixedSwitch,
+  }
+}
+
 export function demoMpan(region: string, index: number, kind: 'import' | 'export'): string {
   const distributor = distributorOf[region] ?? '10'
   return metering.withCheckDigit(`${distributor}${kind === 'import' ? '1' : '9'}${String(index).padStart(9, '0')}`)
@@ -74,6 +114,7 @@ export async function seedDemoSupply({
   from,
   to,
   usageAccounts,
+  tariffsFrom,
   actor,
   at,
 }: {
@@ -82,9 +123,12 @@ export async function seedDemoSupply({
   from: number
   to: number
   usageAccounts: number
+  /** The local date the demo catalogue starts: agreements start then or when the account opened. */
+  tariffsFrom: string
   actor: Actor
   at: Date
 }): Promise<{ meterPoints: number; intervals: number }> {
+  const switchDay = startOfLocalDay(addDays(localDateOf(at), -150))
   let meterPoints = 0
   let intervals = 0
   for (let start = from; start < to; start += 250) {
@@ -92,6 +136,7 @@ export async function seedDemoSupply({
     const batch = await inTransaction(db, async (tx) => {
       const points: metering.NewMeterPoint[] = []
       const exports: { exportMpan: string; importMpan: string }[] = []
+      const plans: TariffPlan[] = []
       for (let index = start; index < end; index++) {
         const number = demoAccountNumber({ seed, index })
         const account = await accounts.findAccountSupply({ tx, accountNumber: number })
@@ -102,6 +147,21 @@ export async function seedDemoSupply({
         const shape = supplyShape(index)
         const installedOn = account.openedOn < '2023-01-01' ? account.openedOn : '2023-01-01'
         const base = { propertyId: account.property.id, accountId: account.id, suppliedFrom: account.openedOn }
+        const products = demoProducts(index)
+        const agreedFrom = startOfLocalDay(account.openedOn > tariffsFrom ? account.openedOn : tariffsFrom)
+        const plan = (identifier: string, product: string, fuel: 'electricity' | 'gas', registerKind: '1R' | '2R') => {
+          const code = (productCode: string) => tariffs.tariffCodeOf({ productCode, fuel, registerKind, region })
+          const switches = products.fixedSwitch && product === catalogueCodes.variable && switchDay > agreedFrom
+          plans.push({
+            identifier,
+            accountId: account.id,
+            tariffCode: code(product),
+            from: agreedFrom,
+            switchTo: switches ? { tariffCode: code(catalogueCodes.fixed), from: switchDay } : undefined,
+          })
+        }
+        plan(importMpan, products.import, 'electricity', shape.economy7 ? '2R' : '1R')
+        if (shape.gas) plan(demoMprn(index), products.gas, 'gas', '1R')
         points.push({
           ...base,
           fuel: 'electricity',
@@ -154,9 +214,11 @@ export async function seedDemoSupply({
             ],
           })
           exports.push({ exportMpan, importMpan })
+          if (products.export) plan(exportMpan, products.export, 'electricity', '1R')
         }
       }
       const registered = await metering.registerMeterPoints({ tx, meterPoints: points, actor, at })
+      const idOf = new Map(registered.map((point) => [point.identifier, point.id]))
       for (const link of exports) {
         await metering.configureExport({
           tx,
@@ -165,6 +227,24 @@ export async function seedDemoSupply({
           actor,
           at,
         })
+      }
+      for (const agreement of plans) {
+        const meterPointId = idOf.get(agreement.identifier)
+        if (!meterPointId) continue
+        const { accountId, tariffCode } = agreement
+        await tariffs.startAgreement({
+          tx,
+          accountId,
+          meterPointId,
+          tariffCode,
+          from: agreement.from,
+          to: null,
+          actor,
+          at,
+        })
+        if (agreement.switchTo) {
+          await tariffs.changeTariff({ tx, accountId, meterPointId, ...agreement.switchTo, actor, at })
+        }
       }
       return registered.length
     })
@@ -243,6 +323,16 @@ async function seedHalfHourly({
       }
     }
     await metering.loadIntervals({ tx, ingestionId: newId('ing'), rows, at })
+    if (shape.ev) {
+      await tariffs.recordDispatches({
+        tx,
+        accountId: account.id,
+        meterPointId: importPoint.id,
+        dispatches: chargingSessions(series, `ev-${demoAccountNumber({ seed, index })}`),
+        actor,
+        at,
+      })
+    }
     if (!shape.economy7) {
       // Monthly smart register reads that agree with the half-hourly data.
       let cumulative = 0
@@ -278,4 +368,22 @@ async function seedHalfHourly({
     }
     return rows.length
   })
+}
+
+/** The car's charging sessions in a series: each run of half hours with the same reason, as a dispatch. */
+export function chargingSessions(series: readonly DemoInterval[], deviceId: string): tariffs.NewDispatch[] {
+  const sessions: tariffs.NewDispatch[] = []
+  let open: { startAt: Date; endAt: Date; source: 'smart-charge' | 'bump-charge' } | null = null
+  const halfHour = 30 * 60_000
+  for (const interval of series) {
+    const endAt = new Date(interval.startAt.getTime() + halfHour)
+    if (open && interval.charging === open.source && interval.startAt.getTime() === open.endAt.getTime()) {
+      open.endAt = endAt
+      continue
+    }
+    if (open) sessions.push({ deviceId, ...open })
+    open = interval.charging ? { startAt: interval.startAt, endAt, source: interval.charging } : null
+  }
+  if (open) sessions.push({ deviceId, ...open })
+  return sessions
 }

@@ -1,7 +1,7 @@
 /**
  * Demo half-hourly data, deterministic from (seed, index): a household's import with a daily shape
  * (low overnight, morning rise, evening peak) and a seasonal swing (more in winter), overnight EV
- * charging in the Intelligent off-peak window, and solar generation that is exported at midday in
+ * charging scheduled around the Intelligent off-peak window (with the odd evening bump charge), and solar generation that is exported at midday in
  * summer. Pure: no I/O, no clock.
  */
 import { addDays, LONDON, localTimeOf, settlementPeriodsOfDay } from '../../shared/time.js'
@@ -18,6 +18,8 @@ export interface DemoInterval {
   readonly importKwh: string
   /** Present for solar homes: energy sent to the grid in the half hour. */
   readonly exportKwh: string | null
+  /** Why an EV home's car charged in this half hour, if it did. */
+  readonly charging: 'smart-charge' | 'bump-charge' | null
 }
 
 /** A small deterministic random generator (mulberry32). */
@@ -74,14 +76,16 @@ export function householdSeries(household: Household, from: string, to: string):
     const evToday = household.ev && next() < 0.55
     const evStart = 23.5 + Math.floor(next() * 3) * 0.5
     const evHalfHours = 4 + Math.floor(next() * 8)
+    // Now and then the driver asks for a top-up in the early evening: a bump charge at peak time.
+    const bumpToday = household.ev && next() < 0.06
     for (const period of settlementPeriodsOfDay(date, LONDON)) {
       const time = localTimeOf(period.startAt, LONDON)
       const hours = Number(time.slice(0, 2)) + Number(time.slice(3, 5)) / 60
       let use = baseLoad(hours) * winter * scale * (0.75 + next() * 0.5)
-      if (evToday) {
-        const sinceStart = (hours - evStart + 24) % 24
-        if (sinceStart < evHalfHours / 2) use += 3.5
-      }
+      let charging: DemoInterval['charging'] = null
+      if (evToday && (hours - evStart + 24) % 24 < evHalfHours / 2) charging = 'smart-charge'
+      if (bumpToday && hours >= 17 && hours < 18) charging = 'bump-charge'
+      if (charging) use += 3.5
       let exported: number | null = null
       if (household.solar) {
         const generated = solar(hours, doy, cloud)
@@ -93,6 +97,7 @@ export function householdSeries(household: Household, from: string, to: string):
         startAt: period.startAt,
         importKwh: use.toFixed(3),
         exportKwh: exported === null ? null : exported.toFixed(3),
+        charging,
       })
     }
   }

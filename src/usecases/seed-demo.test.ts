@@ -1,0 +1,133 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import { demoAccountNumber } from './demo/people.js'
+import { chargingSessions, demoProducts, supplyShape } from './demo/supply.js'
+import { catalogueCodes } from './demo/tariff-catalogue.js'
+import { householdSeries } from './demo/usage.js'
+import { seedDemo } from './seed-demo.js'
+
+const at = new Date('2026-11-20T09:00:00Z')
+const eleanorNumber = demoAccountNumber({ seed: 1, index: 0 })
+let database: Database
+
+interface AgreementRow {
+  account_number: string
+  identifier: string
+  fuel: string
+  direction: string
+  tariff_code: string
+  valid_from: Date
+  valid_to: Date | null
+}
+
+async function agreements(): Promise<AgreementRow[]> {
+  const { rows } = await sql<AgreementRow>`
+    select ac.number as account_number, mp.identifier, mp.fuel, mp.direction, t.code as tariff_code,
+           a.valid_from, a.valid_to
+    from agreements a
+    join tariffs t on t.id = a.tariff_id
+    join meter_points mp on mp.id = a.meter_point_id
+    join accounts ac on ac.id = a.account_id
+    order by mp.identifier, a.valid_from`.execute(database.db)
+  return rows
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, at })
+}, 180_000)
+
+afterAll(async () => {
+  await database.close()
+})
+
+describe('the demo seed', () => {
+  it('puts every meter point on a tariff today, of its own fuel, direction and region', async () => {
+    const { rows: points } = await sql<{ identifier: string; gsp_region: string | null }>`
+      select identifier, gsp_region from meter_points`.execute(database.db)
+    expect(points.length).toBeGreaterThan(40)
+    const rows = await agreements()
+    for (const point of points) {
+      const current = rows.filter(
+        (row) => row.identifier === point.identifier && row.valid_from <= at && (!row.valid_to || row.valid_to > at),
+      )
+      expect(current, point.identifier).toHaveLength(1)
+      const code = current[0]!.tariff_code
+      expect(code.startsWith(current[0]!.fuel === 'gas' ? 'G-' : 'E-'), code).toBe(true)
+      if (point.gsp_region) expect(code.endsWith(`-${point.gsp_region.slice(1)}`), code).toBe(true)
+    }
+  })
+
+  it('gives each kind of home the product meant for it', async () => {
+    const rows = await agreements()
+    const importOf = (number: string) =>
+      rows.filter((row) => row.account_number === number && row.fuel === 'electricity' && row.direction === 'import')
+    const { rows: accounts } = await sql<{ number: string }>`select number from accounts order by number`.execute(
+      database.db,
+    )
+    expect(accounts).toHaveLength(40)
+    // Index 0 (Eleanor Ashworth) has an EV: Intelligent. Index 3 has Economy 7: the two-rate variable.
+    const eleanor = importOf(eleanorNumber)
+    expect(eleanor.at(-1)?.tariff_code).toContain(catalogueCodes.intelligent)
+    expect(demoProducts(3).import).toBe(catalogueCodes.variable)
+    expect(supplyShape(3).economy7).toBe(true)
+    const e7 = rows.filter((row) => row.tariff_code.startsWith('E-2R-'))
+    expect(e7.length).toBeGreaterThan(0)
+    expect(rows.some((row) => row.tariff_code.includes(catalogueCodes.fluxExport) && row.direction === 'export')).toBe(
+      true,
+    )
+  })
+
+  it('switches a third of the variable homes to the fix, the old agreement ending as the new one starts', async () => {
+    const rows = await agreements()
+    const fixed = rows.filter((row) => row.tariff_code.includes(catalogueCodes.fixed))
+    expect(fixed.length).toBeGreaterThan(0)
+    for (const row of fixed) {
+      const before = rows.filter((other) => other.identifier === row.identifier && other !== row)
+      expect(before, row.identifier).toHaveLength(1)
+      expect(before[0]?.tariff_code).toContain(catalogueCodes.variable)
+      expect(before[0]?.valid_to?.getTime()).toBe(row.valid_from.getTime())
+      expect(row.valid_to, 'a 12-month fix ends with its term').not.toBeNull()
+    }
+  })
+
+  it('records the EV’s charging as dispatches that match the half-hourly data', async () => {
+    const { rows } = await sql<{ start_at: Date; end_at: Date; source: string; kwh: string }>`
+      select d.start_at, d.end_at, d.source,
+             (select sum(i.kwh)::text from intervals i
+              where i.meter_point_id = d.meter_point_id and i.interval_start >= d.start_at and i.interval_start < d.end_at) as kwh
+      from dispatches d join accounts a on a.id = d.account_id
+      where a.number = ${eleanorNumber}`.execute(database.db)
+    expect(rows.length).toBeGreaterThan(50)
+    expect(new Set(rows.map((row) => row.source))).toEqual(new Set(['smart-charge', 'bump-charge']))
+    for (const row of rows) {
+      const halfHours = (row.end_at.getTime() - row.start_at.getTime()) / 1_800_000
+      // The car draws 3.5 kWh every half hour it charges, on top of the house.
+      expect(Number(row.kwh), row.start_at.toISOString()).toBeGreaterThanOrEqual(3.5 * halfHours)
+    }
+  })
+
+  it('adds nothing when run again', async () => {
+    const before = await agreements()
+    const report = await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, at })
+    expect(report).toMatchObject({ accountsCreated: 0, meterPointsCreated: 0, intervalsCreated: 0 })
+    expect(await agreements()).toEqual(before)
+  })
+})
+
+describe('charging sessions', () => {
+  it('joins consecutive half hours with the same reason into one dispatch', () => {
+    const series = householdSeries({ seed: 1, index: 0, ev: true, solar: false }, '2026-01-01', '2026-02-01')
+    const sessions = chargingSessions(series, 'ev-1')
+    const charging = series.filter((interval) => interval.charging !== null)
+    const covered = sessions.reduce((sum, session) => sum + (session.endAt.getTime() - session.startAt.getTime()), 0)
+    expect(covered).toBe(charging.length * 1_800_000)
+    for (let i = 1; i < sessions.length; i++) {
+      const [previous, session] = [sessions[i - 1]!, sessions[i]!]
+      expect(session.startAt >= previous.endAt).toBe(true)
+      if (session.startAt.getTime() === previous.endAt.getTime()) expect(session.source).not.toBe(previous.source)
+    }
+  })
+})
