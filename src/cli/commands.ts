@@ -8,6 +8,7 @@ import { demoPassword, demoStaff, seedDemo } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 import { registerReadingCommands } from './readings.js'
+import { registerTariffCommands } from './tariffs.js'
 
 const cliActor = systemActor('cli')
 
@@ -179,6 +180,7 @@ export function registerCommands(program: Command) {
     })
 
   registerReadingCommands(program, dataDirOption)
+  registerTariffCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')
   auditCommand

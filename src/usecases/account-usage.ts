@@ -136,3 +136,37 @@ export async function submitAccountReading({
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
   return metering.submitReading({ tx, meterPointId: point.meterPointId, ...reading, actor, at })
 }
+
+/**
+ * Move one of the account's meter points to another tariff from `from` (TAR-3): the current
+ * agreement ends then, with the exit fee a fixed tariff owes if left early, and the new one starts.
+ * @throws MeterPointNotOnAccount, TariffNotFound, AgreementNotFound, AlreadyOnTariff, InvalidAgreement
+ */
+export async function changeAccountTariff({
+  tx,
+  accountNumber,
+  meterPoint,
+  tariffCode,
+  from,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  meterPoint: string
+  tariffCode: string
+  from: Date
+  actor: Actor
+  at: Date
+}) {
+  const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
+  return tariffs.changeTariff({
+    tx,
+    accountId: point.accountId,
+    meterPointId: point.meterPointId,
+    tariffCode,
+    from,
+    actor,
+    at,
+  })
+}

@@ -1,4 +1,10 @@
-export { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from './account-usage.js'
+export {
+  accountMeterPoints,
+  accountReadings,
+  accountUsage,
+  changeAccountTariff,
+  submitAccountReading,
+} from './account-usage.js'
 export {
   exportD0010,
   importReadingsFile,

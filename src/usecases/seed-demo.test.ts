@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/index.js'
+import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { systemActor } from '../shared/actor.js'
+import { changeAccountTariff } from './account-usage.js'
 import { demoAccountNumber } from './demo/people.js'
 import { chargingSessions, demoProducts, supplyShape } from './demo/supply.js'
 import { catalogueCodes } from './demo/tariff-catalogue.js'
@@ -114,6 +116,39 @@ describe('the demo seed', () => {
     const report = await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, at })
     expect(report).toMatchObject({ accountsCreated: 0, meterPointsCreated: 0, intervalsCreated: 0 })
     expect(await agreements()).toEqual(before)
+  })
+
+  it('moves a fixed home to another tariff with the exit fee, and refuses a meter point of another account', async () => {
+    const fixed = (await agreements()).find(
+      (row) => row.tariff_code.startsWith('E-1R-') && row.tariff_code.includes(catalogueCodes.fixed),
+    )!
+    const region = fixed.tariff_code.slice(-1)
+    const from = new Date('2026-12-01T00:00:00Z')
+    const change = (accountNumber: string) =>
+      inTransaction(database.db, (tx) =>
+        changeAccountTariff({
+          tx,
+          accountNumber,
+          meterPoint: fixed.identifier,
+          tariffCode: `E-1R-${catalogueCodes.variable}-${region}`,
+          from,
+          actor: systemActor('test'),
+          at,
+        }),
+      )
+    await expect(
+      change(eleanorNumber === fixed.account_number ? demoAccountNumber({ seed: 1, index: 1 }) : eleanorNumber),
+    ).rejects.toMatchObject({
+      code: 'METER_POINT_NOT_FOUND',
+    })
+    const { ended, started } = await change(fixed.account_number)
+    expect(ended).toMatchObject({ validTo: from, exitFeeMinorApplied: 2500n })
+    expect(started).toMatchObject({ validFrom: from, validTo: null })
+    const { rows } = await sql<{ action: string }>`
+      select action from audit_events where action like 'tariffs.agreement.%' and actor_id = 'test'`.execute(
+      database.db,
+    )
+    expect(rows.map((row) => row.action).sort()).toEqual(['tariffs.agreement.ended', 'tariffs.agreement.started'])
   })
 })
 
