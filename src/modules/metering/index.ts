@@ -1,3 +1,10 @@
+export {
+  type BillableInterval,
+  type BillableReading,
+  hasIntervalData,
+  intervalsForBilling,
+  readingsForBilling,
+} from './billing-data.js'
 export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
 export {
@@ -37,6 +44,7 @@ export {
   MeterPointNotOnAccount,
   meterPointOfAccount,
   meterPointsOfAccount,
+  meterPointsOfAccountId,
   readingsForD0010,
   usageSeries,
 } from './queries.js'

@@ -74,7 +74,17 @@ export async function meterPointsOfAccount({
   tx: Tx
   accountNumber: string
 }): Promise<MeterPointView[]> {
-  const accountId = await accountIdOf(tx, accountNumber)
+  return meterPointsOfAccountId({ tx, accountId: await accountIdOf(tx, accountNumber) })
+}
+
+/** The same, by the account's id (for billing, which knows it). Throws nothing. */
+export async function meterPointsOfAccountId({
+  tx,
+  accountId,
+}: {
+  tx: Tx
+  accountId: string
+}): Promise<MeterPointView[]> {
   const supplies = await store.supplyPeriodsOfAccount(tx, accountId)
   const ids = supplies.map((supply) => supply.meter_point_id)
   const [points, meters] = await Promise.all([store.meterPointsByIds(tx, ids), store.metersOf(tx, ids)])

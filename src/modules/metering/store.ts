@@ -524,3 +524,30 @@ export async function bucketedUsage(
     order by start ${direction} offset ${offset} limit ${limit}`.execute(tx)
   return { count: count.rows[0]?.n ?? 0, rows: rows.rows }
 }
+
+/** Readings billing may use: accepted or released, actual or estimated, oldest first. */
+export async function billableReadings(
+  tx: Tx,
+  { registerIds, from, to }: { registerIds: readonly string[]; from: Date; to: Date },
+): Promise<ReadingRow[]> {
+  if (registerIds.length === 0) return []
+  return tables(tx)
+    .selectFrom('register_readings')
+    .selectAll()
+    .where('register_id', 'in', [...registerIds])
+    .where('status', 'in', countingStatuses)
+    .where('read_at', '>=', from)
+    .where('read_at', '<=', to)
+    .orderBy('read_at')
+    .orderBy('id')
+    .execute()
+}
+
+/** Whether any interval of the meter point starts in [from, to). */
+export async function hasIntervals(tx: Tx, meterPointId: string, from: Date, to: Date): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`select exists (select 1 from intervals
+    where meter_point_id = ${meterPointId} and interval_start >= ${from} and interval_start < ${to}) as found`.execute(
+    tx,
+  )
+  return result.rows[0]?.found === true
+}

@@ -36,6 +36,7 @@ export {
 } from './operations.js'
 export {
   agreementsOf,
+  agreementsOfAccount,
   bandsFor,
   dispatchesFor,
   getProduct,

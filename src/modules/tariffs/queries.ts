@@ -342,8 +342,11 @@ export async function agreementsOf({
   tx: Db | Tx
   meterPointIds: readonly string[]
 }): Promise<Agreement[]> {
-  const rows = await store.agreementsOfPoints(tx, meterPointIds)
-  return rows.map((row) => ({
+  return (await store.agreementsOfPoints(tx, meterPointIds)).map(toAgreement)
+}
+
+function toAgreement(row: store.AgreementView): Agreement {
+  return {
     id: row.id,
     accountId: row.account_id,
     meterPointId: row.meter_point_id,
@@ -354,5 +357,10 @@ export async function agreementsOf({
     validTo: row.valid_to,
     termEndsAt: row.term_ends_at,
     exitFeeMinorApplied: row.exit_fee_minor_applied,
-  }))
+  }
+}
+
+/** Every agreement the account has had, on any meter point, by meter point and start. Throws nothing. */
+export async function agreementsOfAccount({ tx, accountId }: { tx: Db | Tx; accountId: string }): Promise<Agreement[]> {
+  return (await store.agreementsOfAccountId(tx, accountId)).map(toAgreement)
 }

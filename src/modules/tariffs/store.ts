@@ -386,16 +386,24 @@ export type AgreementView = AgreementRow & { tariff_code: string; product_code: 
 
 export async function agreementsOfPoints(db: Db | Tx, meterPointIds: readonly string[]): Promise<AgreementView[]> {
   if (meterPointIds.length === 0) return []
+  return agreementViews(db)
+    .where('a.meter_point_id', 'in', [...meterPointIds])
+    .execute()
+}
+
+export async function agreementsOfAccountId(db: Db | Tx, accountId: string): Promise<AgreementView[]> {
+  return agreementViews(db).where('a.account_id', '=', accountId).execute()
+}
+
+function agreementViews(db: Db | Tx) {
   return tables(db)
     .selectFrom('agreements as a')
     .innerJoin('tariffs as t', 't.id', 'a.tariff_id')
     .innerJoin('products as p', 'p.id', 't.product_id')
     .selectAll('a')
     .select(['t.code as tariff_code', 'p.code as product_code', 'p.full_name as product_name'])
-    .where('a.meter_point_id', 'in', [...meterPointIds])
     .orderBy('a.meter_point_id')
     .orderBy('a.valid_from')
-    .execute()
 }
 
 // ——— dispatches ———
