@@ -1,0 +1,202 @@
+/**
+ * LED-1: posting journals. A journal is validated whole before anything is written; the database
+ * checks again at commit that it balances, and refuses any change to what is posted.
+ */
+import type { Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { newId } from '../../shared/ids.js'
+import { isLocalDate } from '../../shared/time.js'
+import * as audit from '../audit/index.js'
+import { toJournal } from './queries.js'
+import * as store from './store.js'
+import {
+  AlreadyReversed,
+  type Book,
+  books,
+  IdempotencyConflict,
+  InvalidJournal,
+  type Journal,
+  JournalNotFound,
+  type NewJournal,
+} from './types.js'
+
+type Problem = { path: string; message: string }
+
+const reasonPattern = /^[a-z_]+(\.[a-z_]+)*$/
+
+function check(journal: NewJournal): Problem[] {
+  const problems: Problem[] = []
+  if (journal.idempotencyKey.length < 1 || journal.idempotencyKey.length > 200)
+    problems.push({ path: 'idempotencyKey', message: '1 to 200 characters' })
+  if (!reasonPattern.test(journal.reason)) problems.push({ path: 'reason', message: "a code like 'payment.received'" })
+  if (!/^[A-Z]{3}$/.test(journal.currency)) problems.push({ path: 'currency', message: 'a currency code like GBP' })
+  if (!isLocalDate(journal.effectiveOn)) problems.push({ path: 'effectiveOn', message: 'a date YYYY-MM-DD' })
+  if (journal.postings.length < 2) problems.push({ path: 'postings', message: 'at least two postings' })
+  let total = 0n
+  journal.postings.forEach((posting, i) => {
+    if (!books.includes(posting.book as Book))
+      problems.push({ path: `postings.${i}.book`, message: `one of ${books.join(', ')}` })
+    if (posting.amountMinor === 0n) problems.push({ path: `postings.${i}.amountMinor`, message: 'not zero' })
+    if (posting.book === 'customer' && !posting.accountId)
+      problems.push({ path: `postings.${i}.accountId`, message: 'a customer posting names its account' })
+    if (posting.dueOn != null && (posting.book !== 'customer' || !isLocalDate(posting.dueOn)))
+      problems.push({ path: `postings.${i}.dueOn`, message: 'a date YYYY-MM-DD, on customer postings only' })
+    total += posting.amountMinor
+  })
+  if (total !== 0n) problems.push({ path: 'postings', message: `the postings sum to ${total}, not 0` })
+  return problems
+}
+
+function fingerprint(journal: NewJournal): string {
+  return JSON.stringify({
+    reason: journal.reason,
+    reference: journal.reference,
+    accountId: journal.accountId ?? null,
+    currency: journal.currency,
+    effectiveOn: journal.effectiveOn,
+    postings: journal.postings.map((posting) => [
+      posting.book,
+      posting.accountId ?? null,
+      String(posting.amountMinor),
+      posting.dueOn ?? null,
+    ]),
+  })
+}
+
+async function insert(
+  tx: Tx,
+  journal: NewJournal,
+  extra: { reversesJournalId: string | null },
+  actor: Actor,
+  at: Date,
+): Promise<{ journal: Journal; replayed: boolean }> {
+  const problems = check(journal)
+  if (problems.length > 0) throw new InvalidJournal('The journal is not valid', problems)
+  const print = fingerprint(journal)
+  const existing = await store.journalByKey(tx, journal.idempotencyKey)
+  if (existing) return replay(tx, existing, print)
+  const row: store.JournalRow = {
+    id: newId('jnl'),
+    idempotency_key: journal.idempotencyKey,
+    reason: journal.reason,
+    reference_type: journal.reference.type,
+    reference_id: journal.reference.id,
+    account_id: journal.accountId ?? null,
+    currency: journal.currency,
+    effective_on: journal.effectiveOn,
+    description: journal.description,
+    reverses_journal_id: extra.reversesJournalId,
+    fingerprint: print,
+    posted_at: at,
+    posted_by: `${actor.kind}:${actor.id ?? ''}`,
+  }
+  const postings = journal.postings.map((posting) => ({
+    journal_id: row.id,
+    book: posting.book,
+    account_id: posting.accountId ?? null,
+    amount_minor: posting.amountMinor,
+    due_on: posting.dueOn ?? null,
+    effective_on: journal.effectiveOn,
+  }))
+  if (!(await store.insertJournal(tx, row, postings))) {
+    // Another transaction posted the same key first (PostgreSQL waited for it on the unique key).
+    const winner = await store.journalByKey(tx, journal.idempotencyKey)
+    if (!winner) throw new Error(`journal ${journal.idempotencyKey} vanished`)
+    return replay(tx, winner, print)
+  }
+  await audit.record(tx, {
+    actor,
+    action: extra.reversesJournalId ? 'ledger.journal.reversed' : 'ledger.journal.posted',
+    subject: { type: 'journal', id: row.id },
+    ...(row.account_id ? { accountId: row.account_id } : {}),
+    after: {
+      reason: row.reason,
+      reference: journal.reference,
+      effectiveOn: row.effective_on,
+      postings: journal.postings.map((posting) => ({ book: posting.book, amountMinor: String(posting.amountMinor) })),
+      ...(extra.reversesJournalId ? { reverses: extra.reversesJournalId } : {}),
+    },
+    at,
+  })
+  return { journal: toJournal(row, postings), replayed: false }
+}
+
+async function replay(tx: Tx, row: store.JournalRow, print: string): Promise<{ journal: Journal; replayed: boolean }> {
+  if (row.fingerprint !== print) {
+    throw new IdempotencyConflict(`The key ${row.idempotency_key} was used for a different journal`, [
+      { path: 'idempotencyKey', message: 'already used with other content' },
+    ])
+  }
+  return { journal: toJournal(row, await store.postingsOf(tx, [row.id])), replayed: true }
+}
+
+/**
+ * Post a balanced journal (LED-1). The same key with the same content returns the journal already
+ * posted (`replayed`); the same key with other content is refused.
+ * @throws InvalidJournal, IdempotencyConflict
+ */
+export async function postJournal({
+  tx,
+  journal,
+  actor,
+  at,
+}: {
+  tx: Tx
+  journal: NewJournal
+  actor: Actor
+  at: Date
+}): Promise<{ journal: Journal; replayed: boolean }> {
+  return insert(tx, journal, { reversesJournalId: null }, actor, at)
+}
+
+/**
+ * Reverse a journal: a new journal with every posting negated, linked to it. A journal is reversed
+ * at most once. @throws JournalNotFound, AlreadyReversed, IdempotencyConflict
+ */
+export async function reverseJournal({
+  tx,
+  journalId,
+  idempotencyKey,
+  reason = 'reversal',
+  effectiveOn,
+  actor,
+  at,
+}: {
+  tx: Tx
+  journalId: string
+  idempotencyKey: string
+  reason?: string
+  effectiveOn: string
+  actor: Actor
+  at: Date
+}): Promise<{ journal: Journal; replayed: boolean }> {
+  const original = await store.journalById(tx, journalId)
+  if (!original) throw new JournalNotFound(`There is no journal ${journalId}`)
+  if (original.reverses_journal_id) throw new AlreadyReversed(`Journal ${journalId} is itself a reversal`)
+  const existing = await store.reversalOf(tx, journalId)
+  if (existing && existing.idempotency_key !== idempotencyKey) {
+    throw new AlreadyReversed(`Journal ${journalId} was reversed already by ${existing.id}`)
+  }
+  const postings = await store.postingsOf(tx, [journalId])
+  return insert(
+    tx,
+    {
+      idempotencyKey,
+      reason,
+      reference: { type: original.reference_type, id: original.reference_id },
+      accountId: original.account_id,
+      currency: original.currency,
+      effectiveOn,
+      description: `Reversal of ${original.description}`,
+      postings: postings.map((posting) => ({
+        book: posting.book as Book,
+        accountId: posting.account_id,
+        amountMinor: -posting.amount_minor,
+        dueOn: posting.due_on,
+      })),
+    },
+    { reversesJournalId: journalId },
+    actor,
+    at,
+  )
+}

@@ -1,0 +1,115 @@
+import type { Db, Tx } from '../../db/index.js'
+import { ageEntries } from './ageing.js'
+import * as store from './store.js'
+import type { Ageing, Book, Journal } from './types.js'
+
+export function toJournal(row: store.JournalRow, postings: readonly store.PostingRow[]): Journal {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    reason: row.reason,
+    reference: { type: row.reference_type, id: row.reference_id },
+    accountId: row.account_id,
+    currency: row.currency,
+    effectiveOn: row.effective_on,
+    description: row.description,
+    reversesJournalId: row.reverses_journal_id,
+    postedAt: row.posted_at,
+    postings: postings.map((posting) => ({
+      book: posting.book as Book,
+      accountId: posting.account_id,
+      amountMinor: posting.amount_minor,
+      dueOn: posting.due_on,
+    })),
+  }
+}
+
+/** The account's balance (LED-2): positive when the customer owes, as of a date (inclusive) when given. */
+export async function balanceOf({ tx, accountId, asOf }: { tx: Db | Tx; accountId: string; asOf?: string }) {
+  return (await store.balances(tx, [accountId], asOf)).get(accountId) ?? 0n
+}
+
+/** Balances of many accounts in one query; accounts with no postings are 0. */
+export async function balancesOf({
+  tx,
+  accountIds,
+  asOf,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+  asOf?: string
+}): Promise<Map<string, bigint>> {
+  const found = await store.balances(tx, accountIds, asOf)
+  return new Map(accountIds.map((id) => [id, found.get(id) ?? 0n]))
+}
+
+/** The balance as of a date with what is past due, by how many days (LED-2). */
+export async function ageing({
+  tx,
+  accountId,
+  asOf,
+}: {
+  tx: Db | Tx
+  accountId: string
+  asOf: string
+}): Promise<Ageing> {
+  const rows = await store.customerEntries(tx, accountId, asOf)
+  return ageEntries(
+    rows.map((row) => ({ amountMinor: row.amount_minor, effectiveOn: row.effective_on, dueOn: row.due_on })),
+    asOf,
+  )
+}
+
+/** What payments took off the account's balance since an instant (a positive number for money received). */
+export async function paymentsSince({ tx, accountId, since }: { tx: Db | Tx; accountId: string; since: Date }) {
+  return -(await store.customerTotalSince(tx, { accountId, reasonPrefix: 'payment.', since }))
+}
+
+export async function findByIdempotencyKey({ tx, idempotencyKey }: { tx: Db | Tx; idempotencyKey: string }) {
+  const row = await store.journalByKey(tx, idempotencyKey)
+  return row ? toJournal(row, await store.postingsOf(tx, [row.id])) : undefined
+}
+
+export async function getJournal({ tx, id }: { tx: Db | Tx; id: string }) {
+  const row = await store.journalById(tx, id)
+  return row ? toJournal(row, await store.postingsOf(tx, [row.id])) : undefined
+}
+
+/** The account's journals, newest first, with a cursor (statements, the timeline). */
+export async function journalsOf({
+  tx,
+  accountId,
+  limit,
+  cursor,
+}: {
+  tx: Db | Tx
+  accountId: string
+  limit: number
+  cursor?: string | undefined
+}): Promise<{ items: Journal[]; nextCursor: string | null }> {
+  const [postedAt, id] = cursor ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : []
+  const before =
+    postedAt && id && !Number.isNaN(Date.parse(postedAt)) ? { postedAt: new Date(postedAt), id } : undefined
+  const rows = await store.journalsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
+  const page = rows.slice(0, limit)
+  const postings = await store.postingsOf(
+    tx,
+    page.map((row) => row.id),
+  )
+  const items = page.map((row) =>
+    toJournal(
+      row,
+      postings.filter((posting) => posting.journal_id === row.id),
+    ),
+  )
+  const last = rows.length > limit ? page.at(-1) : undefined
+  return {
+    items,
+    nextCursor: last ? Buffer.from(`${last.posted_at.toISOString()}|${last.id}`).toString('base64url') : null,
+  }
+}
+
+/** Per book, the sum of every posting: the books always total 0. */
+export async function trialBalance({ tx }: { tx: Db | Tx }) {
+  return store.trialBalance(tx)
+}
