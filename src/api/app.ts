@@ -20,6 +20,7 @@ import type { AppContext } from './context.js'
 import { errorBody, handleError } from './errors.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
+import { billingRoutes } from './routes/billing.js'
 import { healthRoutes } from './routes/health.js'
 import { meteringRoutes } from './routes/metering.js'
 import { octopusMeteringRoutes } from './routes/octopus-metering.js'
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(auditRoutes(context), { prefix: '/api' })
   await app.register(settingsRoutes(context), { prefix: '/api' })
   await app.register(meteringRoutes(context), { prefix: '/api' })
+  await app.register(billingRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

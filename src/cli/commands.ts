@@ -5,6 +5,7 @@ import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import { systemActor } from '../shared/actor.js'
 import { demoPassword, demoStaff, seedDemo } from '../usecases/index.js'
+import { registerBillingCommands } from './billing.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 import { registerReadingCommands } from './readings.js'
@@ -91,7 +92,7 @@ export function registerCommands(program: Command) {
       await withDatabase(options, async (database) => {
         const report = await seed(database, options.accounts, options.seed)
         console.log(
-          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points and ${report.intervalsCreated} half-hourly readings added`,
+          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points, ${report.intervalsCreated} half-hourly readings and ${report.statementsCreated} statements added`,
         )
       })
     })
@@ -181,6 +182,7 @@ export function registerCommands(program: Command) {
 
   registerReadingCommands(program, dataDirOption)
   registerTariffCommands(program, dataDirOption)
+  registerBillingCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')
   auditCommand

@@ -1,10 +1,22 @@
 export {
+  accountBalance,
+  accountHistoricalBills,
+  accountStatement,
+  accountStatementPdf,
+  accountStatements,
+  billAccountNow,
+  decideHeldStatement,
+  finalBill,
+  rebillStatement,
+} from './account-billing.js'
+export {
   accountMeterPoints,
   accountReadings,
   accountUsage,
   changeAccountTariff,
   submitAccountReading,
 } from './account-usage.js'
+export { type RunSummary, runBilling } from './billing-run.js'
 export {
   exportD0010,
   importReadingsFile,

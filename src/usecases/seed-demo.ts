@@ -6,6 +6,7 @@ import * as market from '../modules/market/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
+import { seedDemoBills } from './demo/bills.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './demo/people.js'
 import { seedDemoSupply } from './demo/supply.js'
 import { catalogueCodes, seedTariffCatalogue } from './demo/tariff-catalogue.js'
@@ -66,6 +67,7 @@ export interface SeedReport {
   readonly accountsTotal: number
   readonly meterPointsCreated: number
   readonly intervalsCreated: number
+  readonly statementsCreated: number
 }
 
 /**
@@ -131,6 +133,13 @@ export async function seedDemo({
     at,
   })
   if (done > existing || supply.meterPoints > 0) await analyze(db)
+  const statementsCreated = await seedDemoBills({
+    db,
+    seed,
+    accounts: Math.min(usageAccounts, Math.max(done, existing)),
+    actor,
+    at,
+  })
   return {
     supplierCreated,
     staffCreated,
@@ -138,6 +147,7 @@ export async function seedDemo({
     accountsTotal: Math.max(done, existing),
     meterPointsCreated: supply.meterPoints,
     intervalsCreated: supply.intervals,
+    statementsCreated,
   }
 }
 

@@ -3,6 +3,7 @@ export {
   bandedRateWindows,
   checkBands,
   type DispatchSpan,
+  halfHourMs,
   halfHourStart,
   type KindWindow,
   kindWindows,

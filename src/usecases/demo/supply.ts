@@ -4,7 +4,7 @@
  * half-hourly data up to yesterday, with a few gaps filled by estimates, and monthly readings.
  * Deterministic from the seed; resumable (accounts that already have meter points are skipped).
  */
-import type { Db } from '../../db/index.js'
+import type { Db, Tx } from '../../db/index.js'
 import { inTransaction } from '../../db/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as metering from '../../modules/metering/index.js'
@@ -14,7 +14,7 @@ import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import { demoAccountNumber } from './people.js'
 import { catalogueCodes } from './tariff-catalogue.js'
-import { type DemoInterval, householdSeries } from './usage.js'
+import { type DemoInterval, householdSeries, random } from './usage.js'
 
 const distributorOf: Record<string, string> = {
   _A: '10',
@@ -356,6 +356,9 @@ async function seedHalfHourly({
         cumulative += Number(interval.importKwh)
       }
     }
+    if (shape.gas) {
+      await seedGasReadings({ tx, seed, index, from, to, actor, at })
+    }
     if (gapStart) {
       await metering.fillIntervalGaps({
         tx,
@@ -386,4 +389,46 @@ export function chargingSessions(series: readonly DemoInterval[], deviceId: stri
   }
   if (open) sessions.push({ deviceId, ...open })
   return sessions
+}
+
+/** Monthly smart gas readings for a year: more in winter, from 8,000 kWh on the register. */
+async function seedGasReadings({
+  tx,
+  seed,
+  index,
+  from,
+  to,
+  actor,
+  at,
+}: {
+  tx: Tx
+  seed: number
+  index: number
+  from: string
+  to: string
+  actor: Actor
+  at: Date
+}) {
+  const gasPoint = await metering.findMeterPoint({ tx, identifier: demoMprn(index) })
+  if (!gasPoint) return
+  const next = random(seed * 7_000_003 + index)
+  let tenths = 80_000n
+  for (let date = from; date < to; date = addDays(date, 1)) {
+    if (date === from || date.endsWith('-01')) {
+      await metering.submitReading({
+        tx,
+        meterPointId: gasPoint.id,
+        meterSerial: demoSerial(index, 'G'),
+        register: 'S',
+        readAt: startOfLocalDay(date),
+        value: `${tenths / 10n}.${tenths % 10n}`,
+        source: 'smart',
+        actor,
+        at,
+      })
+    }
+    const month = Number(date.slice(5, 7))
+    const winter = month <= 3 || month >= 11 ? 45 : month === 4 || month === 10 ? 28 : 12
+    tenths += BigInt(Math.round(winter * (0.7 + next() * 0.6) * 10))
+  }
 }

@@ -1,0 +1,313 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { inTransaction } from '../../db/index.js'
+import * as billing from '../../modules/billing/index.js'
+import {
+  accountBalance,
+  accountHistoricalBills,
+  accountStatement,
+  accountStatementPdf,
+  accountStatements,
+  billAccountNow,
+  decideHeldStatement,
+  finalBill,
+  rebillStatement,
+} from '../../usecases/index.js'
+import { actorOf } from '../auth.js'
+import type { AppContext } from '../context.js'
+
+const AccountParams = z.strictObject({
+  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
+})
+const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+
+/** JSON has no bigint and no Date: money as strings of minor units, instants as ISO strings. */
+export function jsonOf<T>(value: T): unknown {
+  if (typeof value === 'bigint') return String(value)
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(jsonOf)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
+    )
+  }
+  return value
+}
+
+export const billingRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const number = (text: string) => text.toUpperCase()
+
+    app.get(
+      '/accounts/:accountNumber/statements',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: "The account's statements, every version, newest period first",
+          tags: ['billing'],
+          params: AccountParams,
+          querystring: z.strictObject({
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            cursor: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const page = await inTransaction(context.db, (tx) =>
+          accountStatements({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            limit: request.query.limit,
+            cursor: request.query.cursor,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return jsonOf(page)
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/statements/:number',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: 'One statement with its lines, explanation and final settlement',
+          tags: ['billing'],
+          params: AccountParams.extend({ number: StatementNumber }),
+        },
+      },
+      async (request) => {
+        const statement = await inTransaction(context.db, (tx) =>
+          accountStatement({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            number: request.params.number,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { statement: jsonOf(statement) }
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/statements/:number/pdf',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: 'The statement as a PDF; duplicate=true marks it as a duplicate',
+          tags: ['billing'],
+          params: AccountParams.extend({ number: StatementNumber }),
+          querystring: z.strictObject({ duplicate: z.enum(['true', 'false']).default('false') }),
+        },
+      },
+      async (request, reply) => {
+        const duplicate = request.query.duplicate === 'true'
+        const pdf = await inTransaction(context.db, (tx) =>
+          accountStatementPdf({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            number: request.params.number,
+            duplicate,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            `inline; filename="${request.params.number}${duplicate ? '-duplicate' : ''}.pdf"`,
+          )
+          .send(pdf)
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/balance',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: "The account's balance (positive: the customer owes) and past-due amount by age",
+          tags: ['billing'],
+          params: AccountParams,
+        },
+      },
+      async (request) => {
+        const balance = await inTransaction(context.db, (tx) =>
+          accountBalance({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return jsonOf(balance)
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/statements',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary:
+            'Bill the account now, up to the start of `on` (default today); the same period again returns its statement',
+          tags: ['billing'],
+          params: AccountParams,
+          body: z.strictObject({ on: LocalDate.optional() }).default({}),
+        },
+      },
+      async (request, reply) => {
+        const result = await inTransaction(context.db, (tx) =>
+          billAccountNow({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            on: request.body.on,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply
+          .status(result.created ? 201 : 200)
+          .send({ statement: jsonOf(result.statement), created: result.created })
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/final-bill',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary:
+            'Final bill to the move-out date (estimating the final read if none) and the final balance settlement',
+          tags: ['billing'],
+          params: AccountParams,
+          body: z.strictObject({ moveOutOn: LocalDate }),
+        },
+      },
+      async (request, reply) => {
+        const result = await inTransaction(context.db, (tx) =>
+          finalBill({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            moveOutOn: request.body.moveOutOn,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply
+          .status(result.created ? 201 : 200)
+          .send({ statement: jsonOf(result.statement), created: result.created })
+      },
+    )
+
+    app.post(
+      '/statements/:number/rebill',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary: 'Un-bill and re-bill the statement after corrected readings; the ledger moves by the difference',
+          tags: ['billing'],
+          params: z.strictObject({ number: StatementNumber }),
+        },
+      },
+      async (request, reply) => {
+        const statement = await inTransaction(context.db, (tx) =>
+          rebillStatement({ tx, number: request.params.number, actor: actorOf(request), at: context.clock() }),
+        )
+        return reply.status(201).send({ statement: jsonOf(statement) })
+      },
+    )
+
+    app.get(
+      '/statements/held',
+      {
+        config: { permission: 'billing.anomaly.resolve' },
+        schema: {
+          summary: 'Statements held for review by a billing run, oldest first',
+          tags: ['billing'],
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        },
+      },
+      async (request) => {
+        const items = await billing.heldStatements({ tx: context.db, limit: request.query.limit })
+        return { items: jsonOf(items) }
+      },
+    )
+
+    app.post(
+      '/statements/:number/release',
+      {
+        config: { permission: 'billing.anomaly.resolve' },
+        schema: {
+          summary: 'Issue a held statement',
+          tags: ['billing'],
+          params: z.strictObject({ number: StatementNumber }),
+        },
+      },
+      async (request) => {
+        const statement = await inTransaction(context.db, (tx) =>
+          decideHeldStatement({
+            tx,
+            number: request.params.number,
+            decision: { release: true },
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { statement: jsonOf(statement) }
+      },
+    )
+
+    app.post(
+      '/statements/:number/reject',
+      {
+        config: { permission: 'billing.anomaly.resolve' },
+        schema: {
+          summary: 'Reject a held statement: nothing is charged and the period can be billed again',
+          tags: ['billing'],
+          params: z.strictObject({ number: StatementNumber }),
+          body: z.strictObject({ reason: z.string().max(500) }),
+        },
+      },
+      async (request) => {
+        const statement = await inTransaction(context.db, (tx) =>
+          decideHeldStatement({
+            tx,
+            number: request.params.number,
+            decision: { reject: request.body.reason },
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { statement: jsonOf(statement) }
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/historical-bills',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: 'Bills from the old billing system (migrated accounts), newest first',
+          tags: ['billing'],
+          params: AccountParams,
+        },
+      },
+      async (request) => {
+        const items = await inTransaction(context.db, (tx) =>
+          accountHistoricalBills({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return { items: jsonOf(items) }
+      },
+    )
+  }

@@ -1,0 +1,82 @@
+import { type Command, InvalidArgumentError, type Option } from 'commander'
+import { inTransaction } from '../db/index.js'
+import { systemActor } from '../shared/actor.js'
+import { DomainError } from '../shared/errors.js'
+import { formatMoney, money } from '../shared/money.js'
+import { isLocalDate, localDateOf } from '../shared/time.js'
+import { billAccountNow, runBilling } from '../usecases/index.js'
+import { withDatabase } from './context.js'
+import { progressBar } from './progress.js'
+
+const cliActor = systemActor('cli')
+
+function localDate(value: string): string {
+  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
+  return value
+}
+
+export function registerBillingCommands(program: Command, dataDirOption: Option) {
+  const bill = program.command('bill').description('statements: billing runs and single accounts')
+  bill
+    .command('run')
+    .description('bill every domestic account whose cycle day is the date (resumable: run it again to finish)')
+    .option('--date <date>', 'the local date of the run (default today); periods end at its midnight', localDate)
+    .option('--concurrency <n>', 'accounts billed at the same time', (v) => Number.parseInt(v, 10), 4)
+    .addOption(dataDirOption)
+    .action(async (options: { date?: string; concurrency: number; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const at = new Date()
+        const on = options.date ?? localDateOf(at)
+        const bar = progressBar('accounts')
+        let summary: Awaited<ReturnType<typeof runBilling>>
+        try {
+          summary = await runBilling({
+            db: database.db,
+            on,
+            concurrency: options.concurrency,
+            actor: cliActor,
+            at,
+            onProgress: (done) => bar.update(done, Math.max(done, 1)),
+          })
+        } finally {
+          bar.stop()
+        }
+        console.log(
+          `billing run ${on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
+        )
+        for (const problem of summary.problems.slice(0, 20)) {
+          console.log(`  ${problem.accountNumber}: ${problem.code} ${problem.message}`)
+        }
+        if (summary.failed > 0) process.exitCode = 1
+      })
+    })
+  bill
+    .command('account <account>')
+    .description('bill one account now, up to the start of --on (default today)')
+    .option('--on <date>', 'the period ends at this local midnight', localDate)
+    .addOption(dataDirOption)
+    .action(async (account: string, options: { on?: string; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        try {
+          const { statement, created } = await inTransaction(database.db, (tx) =>
+            billAccountNow({
+              tx,
+              accountNumber: account.toUpperCase(),
+              on: options.on,
+              actor: cliActor,
+              at: new Date(),
+            }),
+          )
+          const total = formatMoney(money(statement.totalMinor, statement.currency as 'GBP'))
+          console.log(
+            `${created ? 'made' : 'already there:'} ${statement.number} (${statement.status}) for ${localDateOf(statement.periodFrom)} to ${localDateOf(statement.periodTo)}: ${total}`,
+          )
+          for (const reason of statement.holdReasons) console.log(`  held: ${reason.code} — ${reason.message}`)
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error
+          console.error(`${error.code}: ${error.message}`)
+          process.exitCode = 1
+        }
+      })
+    })
+}

@@ -1,0 +1,27 @@
+export { holdReasons } from './anomalies.js'
+export { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
+export { compare, usageSummaries } from './explain.js'
+export {
+  addHistoricalBill,
+  billAccount,
+  finishRun,
+  gatherForRating,
+  paymentTermDays,
+  profileOf,
+  rebill,
+  rejectStatement,
+  releaseStatement,
+  setBillingProfile,
+  startRun,
+} from './operations.js'
+export {
+  accountsDue,
+  billingRun,
+  getStatement,
+  heldStatements,
+  historicalBills,
+  listStatements,
+  toStatement as toStatementView,
+} from './queries.js'
+export * from './rating.js'
+export * from './types.js'

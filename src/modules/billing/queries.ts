@@ -1,0 +1,182 @@
+import type { Db, Tx } from '../../db/index.js'
+import * as store from './store.js'
+import {
+  BillingAccountNotFound,
+  type ClosingReading,
+  type Explanation,
+  type HistoricalBill,
+  type HoldReason,
+  type Statement,
+  type StatementDetail,
+  type StatementKind,
+  type StatementLine,
+  StatementNotFound,
+  type StatementStatus,
+} from './types.js'
+
+export function toStatement(row: store.StatementRow): Statement {
+  return {
+    id: row.id,
+    number: row.number,
+    accountId: row.account_id,
+    kind: row.kind as StatementKind,
+    status: row.status as StatementStatus,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    version: row.version,
+    replacesStatementId: row.replaces_statement_id,
+    currency: row.currency,
+    paymentMethod: row.payment_method,
+    netMinor: row.net_minor,
+    vatMinor: row.vat_minor,
+    totalMinor: row.total_minor,
+    writeoffMinor: row.writeoff_minor,
+    postedMinor: row.posted_minor,
+    openingBalanceMinor: row.opening_balance_minor,
+    paymentsMinor: row.payments_minor,
+    creditsMinor: row.credits_minor,
+    closingBalanceMinor: row.closing_balance_minor,
+    dueOn: row.due_on,
+    holdReasons: row.hold_reasons as HoldReason[],
+    explanation: row.explanation as Explanation,
+    openingReadings: row.opening_readings as ClosingReading[],
+    closingReadings: row.closing_readings as ClosingReading[],
+    createdAt: row.created_at,
+    issuedAt: row.issued_at,
+  }
+}
+
+function toLine(row: store.StatementLineRow): StatementLine {
+  return {
+    position: row.position,
+    meterPointId: row.meter_point_id,
+    identifier: row.identifier,
+    agreementId: row.agreement_id,
+    tariffCode: row.tariff_code,
+    kind: row.kind as StatementLine['kind'],
+    rateKind: row.rate_kind,
+    from: row.period_from,
+    to: row.period_to,
+    quantity: row.quantity,
+    unit: row.unit,
+    ratePence: row.rate_pence,
+    vatPercent: row.vat_percent,
+    amountMinor: row.amount_minor,
+    source: (row.source ?? {}) as Record<string, unknown>,
+    description: row.description,
+  }
+}
+
+async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
+  const row = await store.billableAccount(db, { number: accountNumber })
+  if (!row) throw new BillingAccountNotFound(`There is no account ${accountNumber}`)
+  return row.id
+}
+
+/** The account's statements, every version, newest period first, with a cursor. @throws BillingAccountNotFound */
+export async function listStatements({
+  tx,
+  accountNumber,
+  limit,
+  cursor,
+}: {
+  tx: Db | Tx
+  accountNumber: string
+  limit: number
+  cursor?: string | undefined
+}): Promise<{ items: Statement[]; nextCursor: string | null }> {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const before = cursor ? decodeCursor(cursor) : undefined
+  const rows = await store.statementsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
+  const items = rows.slice(0, limit).map(toStatement)
+  const last = rows.length > limit ? rows[limit - 1] : undefined
+  return { items, nextCursor: last ? encodeCursor(last) : null }
+}
+
+function encodeCursor(row: store.StatementRow): string {
+  return Buffer.from(`${row.period_from.toISOString()}|${row.version}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): { periodFrom: Date; version: number } | undefined {
+  const [from, version] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  const periodFrom = new Date(from ?? '')
+  if (Number.isNaN(periodFrom.getTime()) || !/^\d+$/.test(version ?? '')) return undefined
+  return { periodFrom, version: Number(version) }
+}
+
+/**
+ * One statement with its lines and final settlement; `accountNumber`, when given, must be its
+ * account (another account's statement is "not found"). @throws StatementNotFound
+ */
+export async function getStatement({
+  tx,
+  number,
+  accountNumber,
+}: {
+  tx: Db | Tx
+  number: string
+  accountNumber?: string | undefined
+}): Promise<StatementDetail> {
+  const row = await store.statementByNumber(tx, number)
+  const accountId = accountNumber ? (await store.billableAccount(tx, { number: accountNumber }))?.id : row?.account_id
+  if (!row || row.account_id !== accountId) throw new StatementNotFound(`There is no statement ${number}`)
+  const [lines, settlement] = await Promise.all([store.linesOf(tx, row.id), store.settlementOf(tx, row.id)])
+  return {
+    ...toStatement(row),
+    lines: lines.map(toLine),
+    settlement: settlement
+      ? { kind: settlement.kind as 'refund' | 'payment_request' | 'none', amountMinor: settlement.amount_minor }
+      : null,
+  }
+}
+
+/** Statements waiting for a billing specialist, oldest first (BIL-3). */
+export async function heldStatements({ tx, limit }: { tx: Db | Tx; limit: number }) {
+  const rows = await store.heldStatements(tx, limit)
+  return rows.map((row) => ({ ...toStatement(row), accountNumber: row.account_number }))
+}
+
+/** Bills from the old billing system (BIL-8), newest first. @throws BillingAccountNotFound */
+export async function historicalBills({
+  tx,
+  accountNumber,
+}: {
+  tx: Db | Tx
+  accountNumber: string
+}): Promise<HistoricalBill[]> {
+  const accountId = await accountIdOf(tx, accountNumber)
+  return (await store.historicalBillsOf(tx, accountId)).map((row) => ({
+    id: row.id,
+    source: row.source,
+    reference: row.reference,
+    issuedOn: row.issued_on,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    totalMinor: row.total_minor,
+    readings: row.readings as HistoricalBill['readings'],
+  }))
+}
+
+export { StatementNotFound }
+
+/** Accounts due for a statement on the local date `on` (their cycle day), by id after `afterId`. */
+export async function accountsDue({
+  tx,
+  on,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  on: string
+  afterId: string | null
+  limit: number
+}): Promise<{ id: string; number: string }[]> {
+  const day = Number(on.slice(8, 10))
+  const rows = await store.accountsDue(tx, { day, date: on, afterId, limit })
+  return rows.map((row) => ({ id: row.id, number: row.number }))
+}
+
+/** A day's billing run, if there is one. */
+export async function billingRun({ tx, on }: { tx: Db | Tx; on: string }) {
+  return store.runOn(tx, on)
+}

@@ -1,0 +1,398 @@
+import { type Selectable, sql } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+
+interface BillingProfilesTable {
+  account_id: string
+  cycle_day: number | null
+  payment_method: string
+  origin: string
+  transfer_at: Date | null
+  reading_prevented: boolean
+  updated_at: Date
+}
+interface HistoricalBillsTable {
+  id: string
+  account_id: string
+  source: string
+  reference: string
+  issued_on: string
+  period_from: string
+  period_to: string
+  total_minor: bigint
+  readings: unknown
+  created_at: Date
+}
+interface BillingRunsTable {
+  id: string
+  run_on: string
+  status: string
+  accounts_due: number
+  issued: number
+  held: number
+  skipped: number
+  failed: number
+  started_at: Date
+  finished_at: Date | null
+}
+interface StatementsTable {
+  id: string
+  number: string
+  account_id: string
+  kind: string
+  status: string
+  period_from: Date
+  period_to: Date
+  version: number
+  replaces_statement_id: string | null
+  run_id: string | null
+  currency: string
+  payment_method: string
+  net_minor: bigint
+  vat_minor: bigint
+  total_minor: bigint
+  writeoff_minor: bigint
+  posted_minor: bigint
+  opening_balance_minor: bigint | null
+  payments_minor: bigint | null
+  credits_minor: bigint | null
+  closing_balance_minor: bigint | null
+  due_on: string | null
+  hold_reasons: unknown
+  explanation: unknown
+  opening_readings: unknown
+  closing_readings: unknown
+  created_at: Date
+  issued_at: Date | null
+  decided_by: string | null
+}
+interface StatementLinesTable {
+  statement_id: string
+  position: number
+  meter_point_id: string | null
+  identifier: string | null
+  agreement_id: string | null
+  tariff_code: string | null
+  kind: string
+  rate_kind: string | null
+  period_from: Date
+  period_to: Date
+  quantity: string
+  unit: string
+  rate_pence: string | null
+  vat_percent: string
+  amount_minor: bigint
+  source: unknown
+  description: string
+}
+interface FinalSettlementsTable {
+  id: string
+  account_id: string
+  statement_id: string
+  kind: string
+  amount_minor: bigint
+  created_at: Date
+}
+interface AccountsTable {
+  id: string
+  number: string
+  customer_id: string
+  status: string
+  opened_on: string
+  closed_on: string | null
+}
+interface CustomersTable {
+  id: string
+  kind: string
+}
+
+const tables = withTables<{
+  billing_profiles: BillingProfilesTable
+  historical_bills: HistoricalBillsTable
+  billing_runs: BillingRunsTable
+  statements: StatementsTable
+  statement_lines: StatementLinesTable
+  final_settlements: FinalSettlementsTable
+  accounts: AccountsTable
+  customers: CustomersTable
+}>()
+
+export type BillingProfileRow = Selectable<BillingProfilesTable>
+export type HistoricalBillRow = Selectable<HistoricalBillsTable>
+export type BillingRunRow = Selectable<BillingRunsTable>
+export type StatementRow = Selectable<StatementsTable>
+export type StatementLineRow = Selectable<StatementLinesTable>
+export type FinalSettlementRow = Selectable<FinalSettlementsTable>
+
+/** What billing needs of an account: its dates, status, customer kind and billing profile (if any). */
+export interface BillableAccountRow {
+  id: string
+  number: string
+  status: string
+  opened_on: string
+  closed_on: string | null
+  customer_kind: string
+  cycle_day: number | null
+  payment_method: string | null
+  origin: string | null
+  transfer_at: Date | null
+  reading_prevented: boolean | null
+}
+
+function billableAccounts(db: Db | Tx) {
+  return tables(db)
+    .selectFrom('accounts as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .leftJoin('billing_profiles as p', 'p.account_id', 'a.id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.opened_on',
+      'a.closed_on',
+      'c.kind as customer_kind',
+      'p.cycle_day',
+      'p.payment_method',
+      'p.origin',
+      'p.transfer_at',
+      'p.reading_prevented',
+    ])
+}
+
+export async function billableAccount(db: Db | Tx, where: { id?: string; number?: string }) {
+  let query = billableAccounts(db)
+  if (where.id) query = query.where('a.id', '=', where.id)
+  if (where.number) query = query.where('a.number', '=', where.number)
+  return (await query.executeTakeFirst()) as BillableAccountRow | undefined
+}
+
+/**
+ * Domestic accounts whose cycle day is `day` (the day of the month they opened, capped at 28, unless
+ * their profile says otherwise), open on `date`, and not shells; by id, after `afterId`.
+ */
+export async function accountsDue(
+  db: Db | Tx,
+  { day, date, afterId, limit }: { day: number; date: string; afterId: string | null; limit: number },
+): Promise<BillableAccountRow[]> {
+  let query = billableAccounts(db)
+    .where('c.kind', '=', 'person')
+    .where('a.opened_on', '<', date)
+    .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>=', date)]))
+    .where((eb) => eb.or([eb('p.origin', 'is', null), eb('p.origin', '<>', 'shell')]))
+    .where(sql<boolean>`coalesce(p.cycle_day, least(extract(day from a.opened_on)::int, 28)) = ${day}`)
+    .orderBy('a.id')
+    .limit(limit)
+  if (afterId) query = query.where('a.id', '>', afterId)
+  return (await query.execute()) as BillableAccountRow[]
+}
+
+export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
+  await tables(tx)
+    .insertInto('billing_profiles')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({
+        cycle_day: row.cycle_day,
+        payment_method: row.payment_method,
+        origin: row.origin,
+        transfer_at: row.transfer_at,
+        reading_prevented: row.reading_prevented,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute()
+}
+
+export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {
+  const result = await tables(tx)
+    .insertInto('historical_bills')
+    .values({ ...row, readings: JSON.stringify(row.readings) })
+    .onConflict((oc) => oc.columns(['account_id', 'source', 'reference']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {
+  return tables(db)
+    .selectFrom('historical_bills')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('issued_on', 'desc')
+    .execute()
+}
+
+export async function nextStatementNumber(tx: Tx): Promise<string> {
+  const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n`.execute(tx)
+  return `S-${(result.rows[0]?.n ?? '0').padStart(8, '0')}`
+}
+
+export async function insertStatement(tx: Tx, row: StatementRow, lines: StatementLineRow[]): Promise<void> {
+  await tables(tx)
+    .insertInto('statements')
+    .values({
+      ...row,
+      hold_reasons: JSON.stringify(row.hold_reasons),
+      explanation: JSON.stringify(row.explanation),
+      opening_readings: JSON.stringify(row.opening_readings),
+      closing_readings: JSON.stringify(row.closing_readings),
+    })
+    .execute()
+  if (lines.length > 0) {
+    await tables(tx)
+      .insertInto('statement_lines')
+      .values(lines.map((line) => ({ ...line, source: JSON.stringify(line.source) })))
+      .execute()
+  }
+}
+
+export async function setStatementStatus(
+  tx: Tx,
+  id: string,
+  changes: Partial<
+    Pick<
+      StatementRow,
+      | 'status'
+      | 'issued_at'
+      | 'decided_by'
+      | 'opening_balance_minor'
+      | 'payments_minor'
+      | 'credits_minor'
+      | 'closing_balance_minor'
+      | 'due_on'
+    >
+  >,
+): Promise<void> {
+  await tables(tx).updateTable('statements').set(changes).where('id', '=', id).execute()
+}
+
+export async function statementById(db: Db | Tx, id: string, lock = false): Promise<StatementRow | undefined> {
+  let query = tables(db).selectFrom('statements').selectAll().where('id', '=', id)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function statementByNumber(db: Db | Tx, number: string): Promise<StatementRow | undefined> {
+  return tables(db).selectFrom('statements').selectAll().where('number', '=', number).executeTakeFirst()
+}
+
+/** Every version of the account's statement for the period starting `periodFrom`, newest first. */
+export async function statementsFor(
+  db: Db | Tx,
+  { accountId, periodFrom }: { accountId: string; periodFrom: Date },
+): Promise<StatementRow[]> {
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('period_from', '=', periodFrom)
+    .orderBy('version', 'desc')
+    .execute()
+}
+
+/** The account's statements that count (not rejected, not superseded), newest period first. */
+export async function currentStatements(db: Db | Tx, accountId: string, limit: number): Promise<StatementRow[]> {
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['held', 'issued'])
+    .orderBy('period_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Every statement of the account, newest period and version first, for the statements list. */
+export async function statementsPage(
+  db: Db | Tx,
+  { accountId, limit, before }: { accountId: string; limit: number; before?: { periodFrom: Date; version: number } },
+): Promise<StatementRow[]> {
+  let query = tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('period_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(limit)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('period_from', '<', before.periodFrom),
+        eb.and([eb('period_from', '=', before.periodFrom), eb('version', '<', before.version)]),
+      ]),
+    )
+  }
+  return query.execute()
+}
+
+export async function heldStatements(
+  db: Db | Tx,
+  limit: number,
+): Promise<(StatementRow & { account_number: string })[]> {
+  return tables(db)
+    .selectFrom('statements as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .selectAll('s')
+    .select('a.number as account_number')
+    .where('s.status', '=', 'held')
+    .orderBy('s.created_at')
+    .limit(limit)
+    .execute()
+}
+
+export async function linesOf(db: Db | Tx, statementId: string): Promise<StatementLineRow[]> {
+  return tables(db)
+    .selectFrom('statement_lines')
+    .selectAll()
+    .where('statement_id', '=', statementId)
+    .orderBy('position')
+    .execute()
+}
+
+export async function insertSettlement(tx: Tx, row: FinalSettlementRow): Promise<void> {
+  await tables(tx).insertInto('final_settlements').values(row).execute()
+}
+
+export async function settlementOf(db: Db | Tx, statementId: string): Promise<FinalSettlementRow | undefined> {
+  return tables(db)
+    .selectFrom('final_settlements')
+    .selectAll()
+    .where('statement_id', '=', statementId)
+    .executeTakeFirst()
+}
+
+export async function runOn(db: Db | Tx, runOnDate: string): Promise<BillingRunRow | undefined> {
+  return tables(db).selectFrom('billing_runs').selectAll().where('run_on', '=', runOnDate).executeTakeFirst()
+}
+
+/** Start the run of a day, or return the one already there (a resumed run). */
+export async function startRun(tx: Tx, row: BillingRunRow): Promise<BillingRunRow> {
+  await tables(tx)
+    .insertInto('billing_runs')
+    .values(row)
+    .onConflict((oc) => oc.column('run_on').doNothing())
+    .execute()
+  return (await runOn(tx, row.run_on)) as BillingRunRow
+}
+
+export async function finishRun(
+  tx: Tx,
+  id: string,
+  counts: Pick<BillingRunRow, 'accounts_due' | 'issued' | 'held' | 'skipped' | 'failed' | 'finished_at'>,
+): Promise<void> {
+  await tables(tx)
+    .updateTable('billing_runs')
+    .set({ ...counts, status: 'finished' })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** How many statements the run made, by status (a resumed run counts what it made before). */
+export async function runCounts(db: Db | Tx, runId: string): Promise<Map<string, number>> {
+  const rows = await tables(db)
+    .selectFrom('statements')
+    .select(['status', sql<string>`count(*)::text`.as('n')])
+    .where('run_id', '=', runId)
+    .groupBy('status')
+    .execute()
+  return new Map(rows.map((row) => [row.status, Number(row.n)]))
+}

@@ -1,0 +1,228 @@
+/**
+ * What an agent sees and does with an account's bills: statements (audited views), the balance and
+ * its ageing, billing now, rebilling, final bills, the review of held statements, and the PDF.
+ */
+import type { Tx } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as audit from '../modules/audit/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as market from '../modules/market/index.js'
+import type { Actor } from '../shared/actor.js'
+import { localDateOf } from '../shared/time.js'
+import { statementPdf } from './documents/statement-pdf.js'
+
+async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
+  if (!account) throw new billing.BillingAccountNotFound(`There is no account ${accountNumber}`)
+  return account.id
+}
+
+async function recordView(
+  tx: Tx,
+  { accountId, what, context, actor, at }: { accountId: string; what: string; context: object; actor: Actor; at: Date },
+) {
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.account.viewed',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    context: { sections: [what], ...context },
+    at,
+  })
+}
+
+export async function accountStatements({
+  tx,
+  accountNumber,
+  limit,
+  cursor,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  limit: number
+  cursor?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const page = await billing.listStatements({ tx, accountNumber, limit, cursor })
+  await recordView(tx, { accountId: await accountIdOf(tx, accountNumber), what: 'statements', context: {}, actor, at })
+  return page
+}
+
+export async function accountStatement({
+  tx,
+  accountNumber,
+  number,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  number: string
+  actor: Actor
+  at: Date
+}) {
+  const statement = await billing.getStatement({ tx, number, accountNumber })
+  await recordView(tx, { accountId: statement.accountId, what: 'statement', context: { number }, actor, at })
+  return statement
+}
+
+/** The statement as a PDF, or a duplicate of it marked as such (BIL-2); audited. */
+export async function accountStatementPdf({
+  tx,
+  accountNumber,
+  number,
+  duplicate,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  number: string
+  duplicate: boolean
+  actor: Actor
+  at: Date
+}): Promise<Buffer> {
+  const statement = await billing.getStatement({ tx, number, accountNumber })
+  const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
+  const supplier = await market.getSupplier(tx)
+  const replaces = statement.replacesStatementId
+    ? (await billing.listStatements({ tx, accountNumber, limit: 100 })).items.find(
+        (item) => item.id === statement.replacesStatementId,
+      )
+    : undefined
+  await recordView(tx, {
+    accountId: statement.accountId,
+    what: 'statement_pdf',
+    context: { number, duplicate },
+    actor,
+    at,
+  })
+  return statementPdf({
+    supplierName: supplier.name,
+    duplicate,
+    generatedAt: duplicate ? at : (statement.issuedAt ?? statement.createdAt),
+    account: {
+      number: overview.account.number,
+      customerName: overview.customer.displayName,
+      addressLines: overview.property.addressLines,
+      postcode: overview.property.postcode,
+    },
+    statement: {
+      ...statement,
+      currency: supplier.profile.currency,
+      replacesNumber: replaces?.number ?? null,
+    },
+  })
+}
+
+/** The account's balance and what is past due, by age (LED-2). */
+export async function accountBalance({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const ageing = await ledger.ageing({ tx, accountId, asOf: localDateOf(at) })
+  const supplier = await market.getSupplier(tx)
+  await recordView(tx, { accountId, what: 'balance', context: {}, actor, at })
+  return { ...ageing, currency: supplier.profile.currency }
+}
+
+/** Bill the account now, up to the start of `on` (default today). */
+export async function billAccountNow({
+  tx,
+  accountNumber,
+  on,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  on?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const result = await billing.billAccount({ tx, accountId, on: on ?? localDateOf(at), actor, at })
+  return { statement: billing.toStatementView(result.statement), created: result.created }
+}
+
+/** BIL-7: bill the account to its move-out date (estimating the final read if none) and settle. */
+export async function finalBill({
+  tx,
+  accountNumber,
+  moveOutOn,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  moveOutOn: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const result = await billing.billAccount({ tx, accountId, on: moveOutOn, kind: 'final', actor, at })
+  return { statement: billing.toStatementView(result.statement), created: result.created }
+}
+
+/** BIL-5: rebill a statement by its number. */
+export async function rebillStatement({ tx, number, actor, at }: { tx: Tx; number: string; actor: Actor; at: Date }) {
+  const { id } = await billing.getStatement({ tx, number })
+  return billing.toStatementView(await billing.rebill({ tx, statementId: id, actor, at }))
+}
+
+/** BIL-3: a billing specialist issues a held statement, or rejects it with the reason. */
+export async function decideHeldStatement({
+  tx,
+  number,
+  decision,
+  actor,
+  at,
+}: {
+  tx: Tx
+  number: string
+  decision: { release: true } | { reject: string }
+  actor: Actor
+  at: Date
+}) {
+  const { id } = await billing.getStatement({ tx, number })
+  const row =
+    'reject' in decision
+      ? await billing.rejectStatement({ tx, statementId: id, reason: decision.reject, actor, at })
+      : await billing.releaseStatement({ tx, statementId: id, actor, at })
+  return billing.toStatementView(row)
+}
+
+/** BIL-8: the bills the old system sent, on a migrated account; audited as a view. */
+export async function accountHistoricalBills({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const items = await billing.historicalBills({ tx, accountNumber })
+  await recordView(tx, {
+    accountId: await accountIdOf(tx, accountNumber),
+    what: 'historical_bills',
+    context: {},
+    actor,
+    at,
+  })
+  return items
+}
