@@ -56,7 +56,8 @@ const london = (startTime: string, endTime: string, rateKind: BandWindow['rateKi
 function halfHours(from: string, to: string, kwhAt: (start: Date) => string = () => '0.500') {
   const out: { start: Date; kwh: string; quality: 'actual' | 'estimated' }[] = []
   for (let date = from; date < to; date = addDays(date, 1)) {
-    for (const period of settlementPeriodsOfDay(date)) out.push({ start: period.startAt, kwh: kwhAt(period.startAt), quality: 'actual' })
+    for (const period of settlementPeriodsOfDay(date))
+      out.push({ start: period.startAt, kwh: kwhAt(period.startAt), quality: 'actual' })
   }
   return out
 }
@@ -74,7 +75,12 @@ function point(partial: Partial<RatedMeterPoint> = {}): RatedMeterPoint {
   }
 }
 
-function input(from: string, to: string, points: RatedMeterPoint[], paymentMethod: RatingInput['paymentMethod'] = 'DIRECT_DEBIT'): RatingInput {
+function input(
+  from: string,
+  to: string,
+  points: RatedMeterPoint[],
+  paymentMethod: RatingInput['paymentMethod'] = 'DIRECT_DEBIT',
+): RatingInput {
   return { period: { from: startOfLocalDay(from), to: startOfLocalDay(to) }, paymentMethod, meterPoints: points }
 }
 
@@ -110,11 +116,18 @@ describe('rating half-hourly data', () => {
 
   it('rounds each line once, then VAT once on the sum (not per line)', () => {
     // 0.125 kWh × 20p = 2.5p → 3p on one line; three lines of 2.5p would be 9p if VAT were per line.
-    const single = point({ consumption: { kind: 'intervals', intervals: [{ start: startOfLocalDay('2026-06-01'), kwh: '0.125', quality: 'actual' }] } })
+    const single = point({
+      consumption: {
+        kind: 'intervals',
+        intervals: [{ start: startOfLocalDay('2026-06-01'), kwh: '0.125', quality: 'actual' }],
+      },
+    })
     const result = rate(input('2026-06-01', '2026-06-02', [single]))
     expect(result.lines[0]?.amountMinor).toBe(3n)
     const noStanding = point({
-      agreements: [agreement({ vatPercent: '5', rates: [price('standard_unit', '10.0000'), price('standing_charge', '0.0000')] })],
+      agreements: [
+        agreement({ vatPercent: '5', rates: [price('standard_unit', '10.0000'), price('standing_charge', '0.0000')] }),
+      ],
       consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-06-02', () => '0.100') },
     })
     // 4.8 kWh × 10p = 48p; VAT 5% = 2.4p → 2p.
@@ -174,13 +187,22 @@ describe('rating half-hourly data', () => {
     const start = startOfLocalDay('2026-06-01')
     const rates = [
       ...settlementPeriodsOfDay('2026-06-01').map((period, i) =>
-        price('dynamic_unit', i < 24 ? '10.0000' : '30.0000', { validFrom: period.startAt, validTo: new Date(period.startAt.getTime() + 1_800_000) }),
+        price('dynamic_unit', i < 24 ? '10.0000' : '30.0000', {
+          validFrom: period.startAt,
+          validTo: new Date(period.startAt.getTime() + 1_800_000),
+        }),
       ),
       price('standing_charge', '40.0000'),
     ]
     const agile = agreement({ structure: 'dynamic', rates })
-    const intervals = halfHours('2026-06-01', '2026-06-02', (s) => (s.getTime() - start.getTime() < 12 * 3_600_000 ? '1.000' : '0.500'))
-    const result = rate(input('2026-06-01', '2026-06-02', [point({ agreements: [agile], consumption: { kind: 'intervals', intervals } })]))
+    const intervals = halfHours('2026-06-01', '2026-06-02', (s) =>
+      s.getTime() - start.getTime() < 12 * 3_600_000 ? '1.000' : '0.500',
+    )
+    const result = rate(
+      input('2026-06-01', '2026-06-02', [
+        point({ agreements: [agile], consumption: { kind: 'intervals', intervals } }),
+      ]),
+    )
     const line = result.lines.find((l) => l.rateKind === 'dynamic_unit')!
     // 24 × 1 kWh × 10p + 24 × 0.5 kWh × 30p = 240 + 360 = 600p over 36 kWh: 16.6667p average.
     expect(line).toMatchObject({ quantity: '36.000', amountMinor: 600n, ratePence: '16.6667' })
@@ -196,7 +218,14 @@ describe('rating half-hourly data', () => {
       validFrom: change,
       rates: [price('standard_unit', '18.0000'), price('standing_charge', '45.0000')],
     })
-    const result = rate(input('2026-06-01', '2026-07-01', [point({ agreements: [first, second], consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-07-01') } })]))
+    const result = rate(
+      input('2026-06-01', '2026-07-01', [
+        point({
+          agreements: [first, second],
+          consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-07-01') },
+        }),
+      ]),
+    )
     expect(result.lines.map((line) => [line.agreementId, line.kind, line.quantity, line.amountMinor])).toEqual([
       ['agr_a', 'energy', '360.000', 7200n],
       ['agr_b', 'energy', '360.000', 6480n],
@@ -206,10 +235,20 @@ describe('rating half-hourly data', () => {
   })
 
   it('counts 31 standing days in October and 50 half hours on the day the clocks go back', () => {
-    const result = rate(input('2025-10-01', '2025-11-01', [point({ consumption: { kind: 'intervals', intervals: halfHours('2025-10-01', '2025-11-01') } })]))
+    const result = rate(
+      input('2025-10-01', '2025-11-01', [
+        point({ consumption: { kind: 'intervals', intervals: halfHours('2025-10-01', '2025-11-01') } }),
+      ]),
+    )
     expect(result.lines.find((line) => line.kind === 'standing_charge')?.quantity).toBe('31')
-    expect(result.lines.find((line) => line.kind === 'energy')?.quantity).toBe(String((31 * 48 + 2) * 0.5).concat('.000'))
-    const march = rate(input('2025-03-01', '2025-04-01', [point({ consumption: { kind: 'intervals', intervals: halfHours('2025-03-01', '2025-04-01') } })]))
+    expect(result.lines.find((line) => line.kind === 'energy')?.quantity).toBe(
+      String((31 * 48 + 2) * 0.5).concat('.000'),
+    )
+    const march = rate(
+      input('2025-03-01', '2025-04-01', [
+        point({ consumption: { kind: 'intervals', intervals: halfHours('2025-03-01', '2025-04-01') } }),
+      ]),
+    )
     expect(march.lines.find((line) => line.kind === 'energy')?.quantity).toBe(`${(31 * 48 - 2) * 0.5}.000`)
   })
 
@@ -218,7 +257,14 @@ describe('rating half-hourly data', () => {
       meterPointId: 'mp_x',
       identifier: '1090000000001',
       direction: 'export',
-      agreements: [agreement({ agreementId: 'agr_x', structure: 'export', vatPercent: '0', rates: [price('standard_unit', '15.0000')] })],
+      agreements: [
+        agreement({
+          agreementId: 'agr_x',
+          structure: 'export',
+          vatPercent: '0',
+          rates: [price('standard_unit', '15.0000')],
+        }),
+      ],
       consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-06-02', () => '0.250') },
     })
     const result = rate(input('2026-06-01', '2026-06-02', [point(), exported]))
@@ -238,15 +284,23 @@ describe('rating half-hourly data', () => {
     expect(result.lines.map((line) => line.kind)).toEqual(['standing_charge'])
     expect(result.problems).toHaveLength(48)
     expect(result.problems[0]?.reason).toMatch(/no standard_unit price of E-1R-TEST-A/)
-    const gap = point({ agreements: [agreement({ validFrom: startOfLocalDay('2026-06-01'), validTo: at('2026-06-01T11:00:00Z') })] })
-    expect(rate(input('2026-06-01', '2026-06-02', [gap])).problems.some((problem) => /no agreement/.test(problem.reason))).toBe(true)
+    const gap = point({
+      agreements: [agreement({ validFrom: startOfLocalDay('2026-06-01'), validTo: at('2026-06-01T11:00:00Z') })],
+    })
+    expect(
+      rate(input('2026-06-01', '2026-06-02', [gap])).problems.some((problem) => /no agreement/.test(problem.reason)),
+    ).toBe(true)
   })
 
   it('gives the same result for the same data in any order', () => {
-    const intervals = halfHours('2026-06-01', '2026-06-08', (s) => ((s.getTime() / 1_800_000) % 7 === 0 ? '1.234' : '0.321'))
+    const intervals = halfHours('2026-06-01', '2026-06-08', (s) =>
+      (s.getTime() / 1_800_000) % 7 === 0 ? '1.234' : '0.321',
+    )
     const shuffled = [...intervals].reverse()
     const a = rate(input('2026-06-01', '2026-06-08', [point({ consumption: { kind: 'intervals', intervals } })]))
-    const b = rate(input('2026-06-01', '2026-06-08', [point({ consumption: { kind: 'intervals', intervals: shuffled } })]))
+    const b = rate(
+      input('2026-06-01', '2026-06-08', [point({ consumption: { kind: 'intervals', intervals: shuffled } })]),
+    )
     expect(b).toEqual(a)
   })
 })
@@ -267,8 +321,20 @@ describe('rating register readings', () => {
     const registers = {
       kind: 'registers' as const,
       registers: [
-        { register: '01', rate: 'day' as const, from: read('2026-05-31T23:00:00Z', '1000.0'), to: read('2026-06-30T23:00:00Z', '1200.0'), units: '200.000' },
-        { register: '02', rate: 'night' as const, from: read('2026-05-31T23:00:00Z', '500.0'), to: read('2026-06-30T23:00:00Z', '600.0', true), units: '100.000' },
+        {
+          register: '01',
+          rate: 'day' as const,
+          from: read('2026-05-31T23:00:00Z', '1000.0'),
+          to: read('2026-06-30T23:00:00Z', '1200.0'),
+          units: '200.000',
+        },
+        {
+          register: '02',
+          rate: 'night' as const,
+          from: read('2026-05-31T23:00:00Z', '500.0'),
+          to: read('2026-06-30T23:00:00Z', '600.0', true),
+          units: '100.000',
+        },
       ],
     }
     const result = rate(input('2026-06-01', '2026-07-01', [point({ agreements: [e7], consumption: registers })]))
@@ -277,18 +343,35 @@ describe('rating register readings', () => {
       ['night_unit', '100.000', 1200n],
       ['standing_charge', '30', 1500n],
     ])
-    expect(result.lines[1]?.source).toEqual({ readingIds: ['rdg_2026-05-31T23:00:00Z', 'rdg_2026-06-30T23:00:00Z'], estimated: true })
+    expect(result.lines[1]?.source).toEqual({
+      readingIds: ['rdg_2026-05-31T23:00:00Z', 'rdg_2026-06-30T23:00:00Z'],
+      estimated: true,
+    })
   })
 
   it('shares the units across a tariff change by time, the pieces summing exactly', () => {
     const change = startOfLocalDay('2026-06-11')
     const first = agreement({ agreementId: 'agr_a', validTo: change })
-    const second = agreement({ agreementId: 'agr_b', validFrom: change, rates: [price('standard_unit', '30.0000'), price('standing_charge', '50.0000')] })
+    const second = agreement({
+      agreementId: 'agr_b',
+      validFrom: change,
+      rates: [price('standard_unit', '30.0000'), price('standing_charge', '50.0000')],
+    })
     const registers = {
       kind: 'registers' as const,
-      registers: [{ register: 'S', rate: 'standard' as const, from: read('2026-05-31T23:00:00Z', '0.0'), to: read('2026-06-30T23:00:00Z', '100.0'), units: '100.000' }],
+      registers: [
+        {
+          register: 'S',
+          rate: 'standard' as const,
+          from: read('2026-05-31T23:00:00Z', '0.0'),
+          to: read('2026-06-30T23:00:00Z', '100.0'),
+          units: '100.000',
+        },
+      ],
     }
-    const result = rate(input('2026-06-01', '2026-07-01', [point({ agreements: [first, second], consumption: registers })]))
+    const result = rate(
+      input('2026-06-01', '2026-07-01', [point({ agreements: [first, second], consumption: registers })]),
+    )
     const energy = result.lines.filter((line) => line.kind === 'energy')
     expect(energy.map((line) => [line.agreementId, line.quantity])).toEqual([
       ['agr_a', '33.333'],
@@ -304,18 +387,25 @@ describe('rating properties', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 96, maxLength: 96 }), (kwh) => {
         const intervals = settlementPeriodsOfDay('2026-06-01')
           .concat(settlementPeriodsOfDay('2026-06-02'))
-          .map((period, i) => ({ start: period.startAt, kwh: unscaled(BigInt(kwh[i] ?? 0), 3), quality: 'actual' as const }))
+          .map((period, i) => ({
+            start: period.startAt,
+            kwh: unscaled(BigInt(kwh[i] ?? 0), 3),
+            quality: 'actual' as const,
+          }))
         const p = point({ consumption: { kind: 'intervals', intervals } })
         const whole = rate(input('2026-06-01', '2026-06-03', [p]))
         const first = rate(input('2026-06-01', '2026-06-02', [p]))
         const second = rate(input('2026-06-02', '2026-06-03', [p]))
-        const kwhOf = (r: ReturnType<typeof rate>) => r.lines.filter((l) => l.unit === 'kWh').reduce((s, l) => s + scaled(l.quantity, 3), 0n)
+        const kwhOf = (r: ReturnType<typeof rate>) =>
+          r.lines.filter((l) => l.unit === 'kWh').reduce((s, l) => s + scaled(l.quantity, 3), 0n)
         expect(kwhOf(first) + kwhOf(second)).toBe(kwhOf(whole))
         expect(kwhOf(whole)).toBe(kwh.reduce((s, k) => s + BigInt(k), 0n))
         const exact = roundHalfAway(kwhOf(whole) * 200_000n, 10_000_000n)
         const energy = whole.lines.filter((l) => l.kind === 'energy').reduce((s, l) => s + l.amountMinor, 0n)
         expect(energy).toBe(exact)
-        const halves = [first, second].flatMap((r) => r.lines.filter((l) => l.kind === 'energy')).reduce((s, l) => s + l.amountMinor, 0n)
+        const halves = [first, second]
+          .flatMap((r) => r.lines.filter((l) => l.kind === 'energy'))
+          .reduce((s, l) => s + l.amountMinor, 0n)
         expect(halves - energy <= 1n && energy - halves <= 1n).toBe(true)
       }),
       { numRuns: 100 },

@@ -1,0 +1,165 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as access from '../modules/access/index.js'
+import { systemActor } from '../shared/actor.js'
+import { billingFixture } from '../usecases/demo/billing-fixture.js'
+import { type App, buildApp } from './app.js'
+
+let database: Database
+let app: App
+const now = new Date('2026-11-20T09:00:00Z')
+const password = 'correct horse battery'
+const cookies = new Map<access.Role, string>()
+const first = 'A-10000000'
+const second = 'A-10000001'
+
+function as(role: access.Role) {
+  return { cookie: `cuttle_session=${cookies.get(role)}` }
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  await billingFixture({ db: database.db, count: 2, at: now })
+  await inTransaction(database.db, async (tx) => {
+    for (const role of access.roles) {
+      await access.createStaffUser({
+        tx,
+        email: `${role}@example.com`,
+        displayName: `${role} user`,
+        role,
+        password,
+        actor: systemActor('test'),
+        at: now,
+      })
+    }
+  })
+  app = await buildApp({ database, clock: () => now, webRoot: null })
+  for (const role of access.roles) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: `${role}@example.com`, password },
+    })
+    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
+    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
+    cookies.set(role, cookie.value)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await app.close()
+  await database.close()
+})
+
+const billNow = (role: access.Role, account = first, on = '2026-11-01') =>
+  app.inject({ method: 'POST', url: `/api/accounts/${account}/statements`, headers: as(role), payload: { on } })
+
+describe('the billing API', () => {
+  it('lets only a role that may recalculate bills bill an account, once per period', async () => {
+    expect((await billNow('agent')).statusCode).toBe(403)
+    const made = await billNow('billing_specialist')
+    expect(made.statusCode).toBe(201)
+    const body = made.json()
+    expect(body).toMatchObject({ created: true, statement: { status: 'issued', kind: 'periodic', currency: 'GBP' } })
+    expect(body.statement.number).toMatch(/^S-\d{8}$/)
+    expect(body.statement.totalMinor).toMatch(/^\d+$/)
+    const again = await billNow('billing_specialist')
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toMatchObject({ created: false, statement: { number: body.statement.number } })
+  })
+
+  it('lists and shows statements with their lines and explanation, as an audited view', async () => {
+    const list = await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('agent') })
+    expect(list.statusCode).toBe(200)
+    const [item] = list.json().items
+    const detail = await app.inject({ url: `/api/accounts/${first}/statements/${item.number}`, headers: as('agent') })
+    expect(detail.statusCode).toBe(200)
+    const { statement } = detail.json()
+    expect(statement.lines.length).toBeGreaterThan(1)
+    expect(statement.lines[0]).toMatchObject({
+      kind: 'energy',
+      unit: 'kWh',
+      amountMinor: expect.stringMatching(/^\d+$/),
+    })
+    expect(statement.explanation.usage[0]).toMatchObject({ kwh: expect.any(String) })
+    const lines = statement.lines.reduce(
+      (sum: bigint, line: { amountMinor: string }) => sum + BigInt(line.amountMinor),
+      0n,
+    )
+    expect(String(lines)).toBe(statement.netMinor)
+    const { rows } = await sql<{ n: string }>`select count(*)::text as n from audit_events
+      where action = 'accounts.account.viewed' and context::text like '%statement%'`.execute(database.db)
+    expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('answers another account’s statement number as not found', async () => {
+    const list = await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('agent') })
+    const number = list.json().items[0].number
+    const response = await app.inject({ url: `/api/accounts/${second}/statements/${number}`, headers: as('agent') })
+    expect(response.statusCode).toBe(404)
+    expect(response.json().error.code).toBe('STATEMENT_NOT_FOUND')
+  })
+
+  it('serves the statement as a PDF, and a duplicate marked as such', async () => {
+    const number = (await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('agent') })).json()
+      .items[0].number
+    const pdf = await app.inject({ url: `/api/accounts/${first}/statements/${number}/pdf`, headers: as('agent') })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const duplicate = await app.inject({
+      url: `/api/accounts/${first}/statements/${number}/pdf?duplicate=true`,
+      headers: as('agent'),
+    })
+    expect(duplicate.headers['content-disposition']).toContain('-duplicate.pdf')
+    expect(duplicate.rawPayload.equals(pdf.rawPayload)).toBe(false)
+  })
+
+  it('keeps statements from a field technician', async () => {
+    const response = await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('field_technician') })
+    expect(response.statusCode).toBe(403)
+  })
+
+  it('gives the balance with what is past due', async () => {
+    const response = await app.inject({ url: `/api/accounts/${first}/balance`, headers: as('agent') })
+    expect(response.statusCode).toBe(200)
+    const body = response.json()
+    expect(body).toMatchObject({ currency: 'GBP', pastDueMinor: '0', buckets: { current: body.balanceMinor } })
+    expect(BigInt(body.balanceMinor)).toBeGreaterThan(0n)
+  })
+
+  it('rebills the latest statement, and lets only a billing specialist review the held ones', async () => {
+    const number = (await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('agent') })).json()
+      .items[0].number
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/statements/${number}/rebill`, headers: as('agent') })).statusCode,
+    ).toBe(403)
+    const rebilled = await app.inject({
+      method: 'POST',
+      url: `/api/statements/${number}/rebill`,
+      headers: as('billing_specialist'),
+    })
+    expect(rebilled.statusCode).toBe(201)
+    expect(rebilled.json().statement).toMatchObject({ kind: 'rebill', version: 2, postedMinor: '0' })
+    expect((await app.inject({ url: '/api/statements/held', headers: as('agent') })).statusCode).toBe(403)
+    const held = await app.inject({ url: '/api/statements/held', headers: as('billing_specialist') })
+    expect(held.statusCode).toBe(200)
+    expect(held.json()).toEqual({ items: [] })
+    const reject = await app.inject({
+      method: 'POST',
+      url: `/api/statements/${number}/reject`,
+      headers: as('billing_specialist'),
+      payload: { reason: 'not held' },
+    })
+    expect(reject.statusCode).toBe(409)
+    expect(reject.json().error.code).toBe('STATEMENT_NOT_HELD')
+  })
+
+  it('refuses a bad date naming the field', async () => {
+    const response = await billNow('billing_specialist', second, '01/11/2026')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.details[0].path).toContain('on')
+  })
+})
