@@ -208,6 +208,49 @@ describe('the agent console', () => {
     await form.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(screenshots, 'usage-reading-held.png') })
   })
+
+  it('opens a statement with its breakdown, its explanation and its PDF', async () => {
+    await signInAsAgent()
+    await openAccount('Ashworth', 'Eleanor Ashworth')
+
+    const statements = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith('/statements') && r.request().method() === 'GET',
+    )
+    await page.getByTestId('tab-billing').click()
+    const listResponse = await statements
+    expect(listResponse.status()).toBe(200)
+    const { items } = (await listResponse.json()) as { items: Array<{ number: string; totalMinor: string }> }
+    // The demo bills this account monthly from its first agreement: a year of statements, newest first.
+    expect(items.length).toBeGreaterThan(3)
+    await page.getByTestId('balance-summary').waitFor()
+    expect(await page.getByTestId('statement-row').count()).toBe(items.length)
+    await page.screenshot({ path: join(screenshots, 'billing-tab.png') })
+
+    const newest = items[0]!
+    const detailResponse = page.waitForResponse((r) =>
+      new URL(r.url()).pathname.endsWith(`/statements/${newest.number}`),
+    )
+    await page.getByTestId('statement-row').first().getByRole('button', { name: newest.number }).click()
+    const detail = (await (await detailResponse).json()) as {
+      statement: { lines: unknown[]; explanation: { comparison?: { summary: string } } }
+    }
+    await page.getByTestId('statement-detail').waitFor()
+    expect(await page.getByTestId('statement-line').count()).toBe(detail.statement.lines.length)
+    expect(detail.statement.lines.length).toBeGreaterThan(1)
+    const summary = detail.statement.explanation.comparison?.summary
+    expect(summary).toBeTruthy()
+    await expectText(page.getByTestId('statement-explanation'), summary ?? '')
+    expect(new URL(page.url()).searchParams.get('statement')).toBe(newest.number)
+
+    const href = await page.getByTestId('statement-pdf').getAttribute('href')
+    expect(href).toContain(`/statements/${newest.number}/pdf`)
+    const pdf = await page.request.get(new URL(href ?? '', baseUrl).toString())
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    await page.getByTestId('statement-detail').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'statement-detail.png'), fullPage: true })
+  })
 })
 
 type UsageBody = { meterPoint: string; totalKwh: string; items: Array<{ label: string; kwh: string }> }

@@ -161,6 +161,88 @@ export type NewReading = {
 }
 
 /** One problem with one input field, as the server reports it in `error.details`. */
+export type HoldReason = { code: string; message: string }
+
+export type StatementUsage = {
+  meterPointId: string
+  identifier: string
+  direction: string
+  kwh: string
+  energyMinor: string
+  standingMinor: string
+  standingDays: number
+}
+
+/** A statement; money fields are strings of integer minor units (a positive balance is owed). */
+export type Statement = {
+  id: string
+  number: string
+  kind: 'periodic' | 'final' | 'rebill' | 'corrected_final'
+  status: 'held' | 'issued' | 'rejected' | 'superseded'
+  periodFrom: string
+  periodTo: string
+  version: number
+  replacesStatementId: string | null
+  currency: string
+  netMinor: string
+  vatMinor: string
+  totalMinor: string
+  writeoffMinor: string
+  postedMinor: string
+  openingBalanceMinor: string | null
+  paymentsMinor: string | null
+  creditsMinor: string | null
+  closingBalanceMinor: string | null
+  dueOn: string | null
+  holdReasons: HoldReason[]
+  explanation: {
+    days: number
+    estimated: boolean
+    usage: StatementUsage[]
+    backbilling?: { cutoff: string; oldChargesMinor: string; writeoffMinor: string; reason: string }
+    comparison?: {
+      previousNumber: string
+      previousDays: number
+      previousNetMinor: string
+      changeMinor: string
+      usageEffectMinor: string
+      priceEffectMinor: string
+      otherEffectMinor: string
+      summary: string
+    }
+  }
+  createdAt: string
+  issuedAt: string | null
+}
+
+export type StatementLine = {
+  position: number
+  identifier: string | null
+  tariffCode: string | null
+  kind: 'energy' | 'standing_charge' | 'export_credit' | 'backbilling_writeoff'
+  rateKind: string | null
+  from: string
+  to: string
+  quantity: string
+  unit: string
+  ratePence: string | null
+  vatPercent: string
+  amountMinor: string
+  description: string
+}
+
+export type StatementDetail = Statement & {
+  lines: StatementLine[]
+  settlement: { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string } | null
+}
+
+export type AccountBalance = {
+  balanceMinor: string
+  pastDueMinor: string
+  buckets: { current: string; days1to30: string; days31to60: string; days61to90: string; over90: string }
+  currency: string
+}
+
 export type FieldProblem = { path: string; message: string }
 
 /** A failed API call: the server's stable `code`, its human `message` and any `details`. */
@@ -386,6 +468,61 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
         body: reading,
       })
       return saved
+    },
+
+    /** The account's statements, every version, newest period first (BIL-2). */
+    async statements({
+      accountNumber,
+      limit = 20,
+      cursor,
+    }: {
+      accountNumber: string
+      limit?: number
+      cursor?: string | null
+    }): Promise<Page<Statement>> {
+      const params = new URLSearchParams({ limit: String(limit) })
+      if (cursor) params.set('cursor', cursor)
+      return request<Page<Statement>>({ path: `/accounts/${encodeURIComponent(accountNumber)}/statements?${params}` })
+    },
+
+    /** One statement with its lines, explanation and final settlement. @throws ApiError STATEMENT_NOT_FOUND */
+    async statement({ accountNumber, number }: { accountNumber: string; number: string }): Promise<StatementDetail> {
+      const { statement } = await request<{ statement: StatementDetail }>({
+        path: `/accounts/${encodeURIComponent(accountNumber)}/statements/${encodeURIComponent(number)}`,
+      })
+      return statement
+    },
+
+    /** Where the statement's PDF (or a duplicate of it) is served. */
+    statementPdfUrl({
+      accountNumber,
+      number,
+      duplicate,
+    }: {
+      accountNumber: string
+      number: string
+      duplicate: boolean
+    }) {
+      return `/api/accounts/${encodeURIComponent(accountNumber)}/statements/${encodeURIComponent(number)}/pdf?duplicate=${duplicate}`
+    },
+
+    /** The balance (positive: the customer owes) and what is past due. */
+    async balance({ accountNumber }: { accountNumber: string }): Promise<AccountBalance> {
+      return request<AccountBalance>({ path: `/accounts/${encodeURIComponent(accountNumber)}/balance` })
+    },
+
+    /** Bill the account now. @throws ApiError NOTHING_TO_BILL, NOT_BILLABLE */
+    async billNow({ accountNumber }: { accountNumber: string }): Promise<{ statement: Statement; created: boolean }> {
+      return request({ method: 'POST', path: `/accounts/${encodeURIComponent(accountNumber)}/statements`, body: {} })
+    },
+
+    /** Rebill the account's latest statement. @throws ApiError STATEMENT_NOT_REBILLABLE */
+    async rebill({ number }: { number: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/rebill`,
+      })
+      return statement
     },
   }
 }

@@ -9,18 +9,20 @@ import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } 
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { BillingTab } from './billing-tab.js'
 import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
 import { StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
 
-type TabName = 'overview' | 'usage'
+type TabName = 'overview' | 'usage' | 'billing'
 
-const tabLabels: Record<TabName, string> = { overview: 'Overview', usage: 'Usage' }
+const tabLabels: Record<TabName, string> = { overview: 'Overview', usage: 'Usage', billing: 'Billing' }
 
 function tabFromAddress(): TabName {
-  return new URLSearchParams(window.location.search).get('tab') === 'usage' ? 'usage' : 'overview'
+  const tab = new URLSearchParams(window.location.search).get('tab')
+  return tab === 'usage' || tab === 'billing' ? tab : 'overview'
 }
 
 type Overview =
@@ -36,7 +38,11 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
   const tabIds = useId()
   const tabRefs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
-  const tabs: TabName[] = user.permissions.includes('metering.usage.read') ? ['overview', 'usage'] : ['overview']
+  const tabs: TabName[] = [
+    'overview',
+    ...(user.permissions.includes('metering.usage.read') ? (['usage'] as const) : []),
+    ...(user.permissions.includes('billing.statement.read') ? (['billing'] as const) : []),
+  ]
   const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
 
   function selectTab(next: TabName, { focus = false }: { focus?: boolean } = {}) {
@@ -46,6 +52,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     const url = new URL(window.location.href)
     if (next === 'overview') url.searchParams.delete('tab')
     else url.searchParams.set('tab', next)
+    if (next !== 'billing') url.searchParams.delete('statement')
     window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
   }
 
@@ -178,6 +185,15 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
       {tab === 'usage' ? (
         <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-usage`} aria-labelledby={`${tabIds}-tab-usage`}>
           <UsageTab accountNumber={account.number} />
+        </div>
+      ) : tab === 'billing' ? (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${tabIds}-panel-billing`}
+          aria-labelledby={`${tabIds}-tab-billing`}
+        >
+          <BillingTab accountNumber={account.number} />
         </div>
       ) : (
         <div
