@@ -4,32 +4,18 @@
  */
 import type { Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
-import * as audit from '../modules/audit/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
+import { recordAccountView } from './account-view.js'
 import { statementPdf } from './documents/statement-pdf.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   const account = await accounts.findAccountSupply({ tx, accountNumber })
   if (!account) throw new billing.BillingAccountNotFound(`There is no account ${accountNumber}`)
   return account.id
-}
-
-async function recordView(
-  tx: Tx,
-  { accountId, what, context, actor, at }: { accountId: string; what: string; context: object; actor: Actor; at: Date },
-) {
-  await audit.record(tx, {
-    actor,
-    action: 'accounts.account.viewed',
-    subject: { type: 'account', id: accountId },
-    accountId,
-    context: { sections: [what], ...context },
-    at,
-  })
 }
 
 export async function accountStatements({
@@ -48,7 +34,13 @@ export async function accountStatements({
   at: Date
 }) {
   const page = await billing.listStatements({ tx, accountNumber, limit, cursor })
-  await recordView(tx, { accountId: await accountIdOf(tx, accountNumber), what: 'statements', context: {}, actor, at })
+  await recordAccountView(tx, {
+    accountId: await accountIdOf(tx, accountNumber),
+    what: 'statements',
+    context: {},
+    actor,
+    at,
+  })
   return page
 }
 
@@ -66,7 +58,7 @@ export async function accountStatement({
   at: Date
 }) {
   const statement = await billing.getStatement({ tx, number, accountNumber })
-  await recordView(tx, { accountId: statement.accountId, what: 'statement', context: { number }, actor, at })
+  await recordAccountView(tx, { accountId: statement.accountId, what: 'statement', context: { number }, actor, at })
   return statement
 }
 
@@ -94,7 +86,7 @@ export async function accountStatementPdf({
         (item) => item.id === statement.replacesStatementId,
       )
     : undefined
-  await recordView(tx, {
+  await recordAccountView(tx, {
     accountId: statement.accountId,
     what: 'statement_pdf',
     context: { number, duplicate },
@@ -134,7 +126,7 @@ export async function accountBalance({
   const accountId = await accountIdOf(tx, accountNumber)
   const ageing = await ledger.ageing({ tx, accountId, asOf: localDateOf(at) })
   const supplier = await market.getSupplier(tx)
-  await recordView(tx, { accountId, what: 'balance', context: {}, actor, at })
+  await recordAccountView(tx, { accountId, what: 'balance', context: {}, actor, at })
   return { ...ageing, currency: supplier.profile.currency }
 }
 
@@ -217,7 +209,7 @@ export async function accountHistoricalBills({
   at: Date
 }) {
   const items = await billing.historicalBills({ tx, accountNumber })
-  await recordView(tx, {
+  await recordAccountView(tx, {
     accountId: await accountIdOf(tx, accountNumber),
     what: 'historical_bills',
     context: {},

@@ -3,10 +3,10 @@
  * and register readings. Each is an account view, recorded in the audit log with what was shown.
  */
 import type { Tx } from '../db/index.js'
-import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
+import { recordAccountView } from './account-view.js'
 
 export interface AgreementView {
   readonly tariffCode: string
@@ -14,20 +14,6 @@ export interface AgreementView {
   readonly productName: string
   readonly validFrom: Date
   readonly validTo: Date | null
-}
-
-async function recordView(
-  tx: Tx,
-  { accountId, what, context, actor, at }: { accountId: string; what: string; context: object; actor: Actor; at: Date },
-) {
-  await audit.record(tx, {
-    actor,
-    action: 'accounts.account.viewed',
-    subject: { type: 'account', id: accountId },
-    accountId,
-    context: { sections: [what], ...context },
-    at,
-  })
 }
 
 /** The account's meter points, meters, registers and agreements (tariff history), newest first. */
@@ -45,7 +31,7 @@ export async function accountMeterPoints({
   const points = await metering.meterPointsOfAccount({ tx, accountNumber })
   const agreements = await tariffs.agreementsOf({ tx, meterPointIds: points.map((point) => point.id) })
   const accountId = await metering.accountIdOf(tx, accountNumber)
-  await recordView(tx, { accountId, what: 'meter_points', context: {}, actor, at })
+  await recordAccountView(tx, { accountId, what: 'meter_points', context: {}, actor, at })
   return points.map((point) => ({
     ...point,
     agreements: agreements
@@ -83,7 +69,7 @@ export async function accountUsage({
 }) {
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
   const series = await metering.usageSeries({ tx, meterPointId: point.meterPointId, from, to, granularity })
-  await recordView(tx, {
+  await recordAccountView(tx, {
     accountId: point.accountId,
     what: 'usage',
     context: { meterPoint, from, to, granularity },
@@ -113,7 +99,7 @@ export async function accountReadings({
 }) {
   const page = await metering.listReadings({ tx, accountNumber, meterPoint, limit, cursor })
   const accountId = await metering.accountIdOf(tx, accountNumber)
-  await recordView(tx, { accountId, what: 'readings', context: { meterPoint: meterPoint ?? null }, actor, at })
+  await recordAccountView(tx, { accountId, what: 'readings', context: { meterPoint: meterPoint ?? null }, actor, at })
   return page
 }
 

@@ -16,6 +16,7 @@ import { holdReasons } from './anomalies.js'
 import { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 import { compare, usageSummaries } from './explain.js'
 import { type Gathered, gather } from './gather.js'
+import { toLine } from './queries.js'
 import { type RatingInput, type RatingResult, rate } from './rating.js'
 import * as store from './store.js'
 import {
@@ -257,7 +258,7 @@ function statementPostings(accountId: string, lines: readonly StatementLine[], v
 /** Post the statement to the ledger and fill in its balances; the statement becomes issued. */
 async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): Promise<store.StatementRow> {
   const lines = await store.linesOf(tx, row.id)
-  const statementLines = lines.map(lineOf)
+  const statementLines = lines.map(toLine)
   const balanceBefore = await ledger.balanceOf({ tx, accountId: row.account_id })
   const effectiveOn = localDateOf(at)
   if (row.replaces_statement_id) {
@@ -321,27 +322,6 @@ async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): P
   await store.setStatementStatus(tx, row.id, changes)
   if (row.replaces_statement_id) await store.setStatementStatus(tx, row.replaces_statement_id, { status: 'superseded' })
   return { ...row, ...changes }
-}
-
-function lineOf(row: store.StatementLineRow): StatementLine {
-  return {
-    position: row.position,
-    meterPointId: row.meter_point_id,
-    identifier: row.identifier,
-    agreementId: row.agreement_id,
-    tariffCode: row.tariff_code,
-    kind: row.kind as StatementLine['kind'],
-    rateKind: row.rate_kind,
-    from: row.period_from,
-    to: row.period_to,
-    quantity: row.quantity,
-    unit: row.unit,
-    ratePence: row.rate_pence,
-    vatPercent: row.vat_percent,
-    amountMinor: row.amount_minor,
-    source: (row.source ?? {}) as Record<string, unknown>,
-    description: row.description,
-  }
 }
 
 /** Record a priced statement: held with its reasons, or issued to the ledger. */

@@ -46,7 +46,7 @@ export function toStatement(row: store.StatementRow): Statement {
   }
 }
 
-function toLine(row: store.StatementLineRow): StatementLine {
+export function toLine(row: store.StatementLineRow): StatementLine {
   return {
     position: row.position,
     meterPointId: row.meter_point_id,
