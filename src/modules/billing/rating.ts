@@ -128,6 +128,11 @@ export interface RatingResult {
 
 /** Parse decimal text into an integer at `scale` decimal places; more places than that are refused. */
 export function scaled(text: string, scale: number): bigint {
+  // The common case (digits, a point, at most `scale` digits) without a regular expression.
+  const point = text.indexOf('.')
+  if (point > 0 && text.length - point - 1 <= scale && /^\d+\.\d+$/.test(text)) {
+    return BigInt(text.slice(0, point) + text.slice(point + 1).padEnd(scale, '0'))
+  }
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim())
   if (!match) throw new RangeError(`not a decimal: ${text}`)
   const fraction = (match[3] ?? '').replace(/0+$/, '')
@@ -180,6 +185,18 @@ function rateAt(agreement: RatedAgreement, kind: RateKind, instant: Date, method
     if (rate.paymentMethod === null) fallback = rate
   }
   return fallback
+}
+
+const prices = new WeakMap<Rate, bigint>()
+
+/** A rate's price exc VAT in ten-thousandths of a penny, parsed once per rate. */
+function priceOf(rate: Rate): bigint {
+  let price = prices.get(rate)
+  if (price === undefined) {
+    price = scaled(rate.valueExcVat, PRICE)
+    prices.set(rate, price)
+  }
+  return price
 }
 
 function unitKindOf(agreement: RatedAgreement, instant: Date, dispatches: readonly DispatchSpan[]): RateKind {
@@ -237,12 +254,26 @@ function rateIntervals(
   const exported = point.direction === 'export'
   const builders = new Map<string, LineBuilder>()
   const order: string[] = []
-  const sorted = [...consumption.intervals]
-    .filter((interval) => interval.start >= input.period.from && interval.start < input.period.to)
+  const fromMs = input.period.from.getTime()
+  const toMs = input.period.to.getTime()
+  const sorted = consumption.intervals
+    .filter((interval) => {
+      const ms = interval.start.getTime()
+      return ms >= fromMs && ms < toMs
+    })
     .sort((a, b) => a.start.getTime() - b.start.getTime())
+  let current: RatedAgreement | undefined
+  const lastRates = new Map<RateKind, { agreement: RatedAgreement; rate: Rate; fromMs: number; toMs: number }>()
   for (const interval of sorted) {
-    const end = new Date(interval.start.getTime() + halfHourMs)
-    const agreement = agreementAt(point.agreements, interval.start)
+    const startMs = interval.start.getTime()
+    const end = new Date(startMs + halfHourMs)
+    const agreement =
+      current &&
+      current.validFrom.getTime() <= startMs &&
+      (current.validTo === null || startMs < current.validTo.getTime())
+        ? current
+        : agreementAt(point.agreements, interval.start)
+    current = agreement
     if (!agreement) {
       problems.push({
         meterPointId: point.meterPointId,
@@ -253,7 +284,20 @@ function rateIntervals(
       continue
     }
     const rateKind = unitKindOf(agreement, interval.start, point.dispatches)
-    const rate = rateAt(agreement, rateKind, interval.start, input.paymentMethod)
+    // The price of the previous half hour usually holds for this one too (not for Agile).
+    const remembered = lastRates.get(rateKind)
+    const rate =
+      remembered && remembered.agreement === agreement && remembered.fromMs <= startMs && startMs < remembered.toMs
+        ? remembered.rate
+        : rateAt(agreement, rateKind, interval.start, input.paymentMethod)
+    if (rate && rate !== remembered?.rate) {
+      lastRates.set(rateKind, {
+        agreement,
+        rate,
+        fromMs: rate.validFrom.getTime(),
+        toMs: rate.validTo ? rate.validTo.getTime() : Number.POSITIVE_INFINITY,
+      })
+    }
     if (!rate) {
       problems.push({
         meterPointId: point.meterPointId,
@@ -263,12 +307,12 @@ function rateIntervals(
       })
       continue
     }
-    const price = scaled(rate.valueExcVat, PRICE)
+    const price = priceOf(rate)
     const kwh = scaled(interval.kwh, KWH)
     const dynamic = rateKind === 'dynamic_unit'
     const key = dynamic
       ? `${agreement.agreementId}|${rateKind}|${localDateOf(interval.start)}`
-      : `${agreement.agreementId}|${rateKind}|${price}`
+      : `${agreement.agreementId}|${rateKind}|${rate.valueExcVat}`
     let builder = builders.get(key)
     if (!builder) {
       builder = {
@@ -399,7 +443,7 @@ function rateRegisters(
         })
         continue
       }
-      const price = scaled(rate.valueExcVat, PRICE)
+      const price = priceOf(rate)
       lines.push(
         finish(point, {
           agreement,
@@ -470,7 +514,7 @@ function rateStandingCharges(
       })
       continue
     }
-    const price = scaled(rate.valueExcVat, PRICE)
+    const price = priceOf(rate)
     if (current && current.agreement === agreement && current.price === price) {
       current.to = dayEnd < to ? dayEnd : to
       current.days += 1
