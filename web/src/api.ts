@@ -516,6 +516,24 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       return request({ method: 'POST', path: `/accounts/${encodeURIComponent(accountNumber)}/statements`, body: {} })
     },
 
+    /** Statements a billing run held for review, oldest first (billing specialists). */
+    async heldStatements(): Promise<(Statement & { accountNumber: string })[]> {
+      const { items } = await request<{ items: (Statement & { accountNumber: string })[] }>({
+        path: '/statements/held',
+      })
+      return items
+    },
+
+    /** Issue a held statement, or reject it with the reason. @throws ApiError with field problems */
+    async decideHeld({ number, reject }: { number: string; reject?: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/${reject === undefined ? 'release' : 'reject'}`,
+        ...(reject === undefined ? {} : { body: { reason: reject } }),
+      })
+      return statement
+    },
+
     /** Rebill the account's latest statement. @throws ApiError STATEMENT_NOT_REBILLABLE */
     async rebill({ number }: { number: string }): Promise<Statement> {
       const { statement } = await request<{ statement: Statement }>({

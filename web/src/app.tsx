@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { AccountPage } from './accounts/account-page.js'
 import { SearchPage } from './accounts/search-page.js'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
+import { HeldStatementsPage } from './billing/held-statements-page.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
 import { DashboardPage } from './dashboard/dashboard-page.js'
 import { matchRoute, paths, useLocation } from './router.js'
@@ -109,6 +110,8 @@ function CurrentPage() {
     case 'account':
       // Keyed so moving between accounts starts each page fresh (form, loading state).
       return <AccountPage key={route.accountNumber} accountNumber={route.accountNumber} />
+    case 'held-statements':
+      return <HeldStatementsPage />
     case 'not-found':
       return <NotFoundPage pathname={route.pathname} home={paths.dashboard()} />
   }

@@ -44,12 +44,14 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'search'; q: string }
   | { name: 'account'; accountNumber: string }
+  | { name: 'held-statements' }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
 export function matchRoute({ pathname, search }: Location): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { name: 'dashboard' }
+  if (path === '/billing/held') return { name: 'held-statements' }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -61,6 +63,7 @@ export const paths = {
   dashboard: () => '/',
   search: (q: string) => (q ? `/search?${new URLSearchParams({ q })}` : '/search'),
   account: (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`,
+  heldStatements: () => '/billing/held',
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }

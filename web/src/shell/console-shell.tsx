@@ -45,6 +45,16 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               label="Accounts"
             />
           </li>
+          {user.permissions.includes('billing.anomaly.resolve') ? (
+            <li>
+              <NavLink
+                to={paths.heldStatements()}
+                current={route.name === 'held-statements'}
+                icon={dashboardIcon}
+                label="Held statements"
+              />
+            </li>
+          ) : null}
         </ul>
         <p className="sidebar-footer">Cases, tasks and payments arrive in later releases.</p>
       </nav>
