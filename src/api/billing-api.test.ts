@@ -162,4 +162,21 @@ describe('the billing API', () => {
     expect(response.statusCode).toBe(400)
     expect(response.json().error.details[0].path).toContain('on')
   })
+
+  it('puts only uninvoiced business charges on documents, for a role that may', async () => {
+    const number = (await app.inject({ url: `/api/accounts/${second}/statements`, headers: as('agent') })).json()
+      .items[0]?.number
+    const made = number ?? (await billNow('billing_specialist', second)).json().statement.number
+    const payload = { kind: 'invoice', statements: [made] }
+    const url = `/api/accounts/${second}/documents`
+    expect((await app.inject({ method: 'POST', url, headers: as('agent'), payload })).statusCode).toBe(403)
+    const refused = await app.inject({ method: 'POST', url, headers: as('billing_specialist'), payload })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error).toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      details: [{ path: 'statements.0', message: expect.stringMatching(/not an uninvoiced charge/) }],
+    })
+    const view = await app.inject({ url: `/api/accounts/${second}/business-billing`, headers: as('agent') })
+    expect(view.json()).toEqual({ uninvoiced: [], documents: [] })
+  })
 })

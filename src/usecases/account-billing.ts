@@ -218,3 +218,26 @@ export async function accountHistoricalBills({
   })
   return items
 }
+
+/** BIL-4: a business account's uninvoiced charges and credits and its documents; audited as a view. */
+export async function accountBusinessBilling({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const result = await billing.businessBilling({ tx, accountNumber })
+  await recordAccountView(tx, {
+    accountId: await accountIdOf(tx, accountNumber),
+    what: 'business_billing',
+    context: {},
+    actor,
+    at,
+  })
+  return result
+}

@@ -37,11 +37,13 @@ async function home({
   smart,
   from = openedOn,
   gas = false,
+  business = false,
 }: {
   openedOn: string
   smart: boolean
   from?: string
   gas?: boolean
+  business?: boolean
 }): Promise<Home & { gasId?: string }> {
   serial += 1
   const number = `A-${String(serial).padStart(8, '0')}`
@@ -55,7 +57,9 @@ async function home({
       accounts: [
         {
           number,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
+          customer: business
+            ? { kind: 'business', businessName: `Test Trading ${serial} Ltd` }
+            : { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
           property: { line1: `${serial} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
           billingAddress: null,
           emails: [],
@@ -510,5 +514,129 @@ describe('migrated and shell accounts', () => {
         billing.setBillingProfile({ tx, accountId: h.accountId, changes: { origin: 'migrated' }, actor, at }),
       ),
     ).rejects.toMatchObject({ code: 'INVALID_BILLING_REQUEST', details: [{ path: 'transferAt' }] })
+  })
+})
+
+describe('business billing (invoices and credit notes)', () => {
+  it('bills to a reading from the last 5 days, as an uninvoiced charge that only an issued invoice posts', async () => {
+    const h = await home({ openedOn: '2026-08-01', smart: false, business: true })
+    await reading(h, '2026-08-01T09:00:00Z', '1000.0')
+    await reading(h, '2026-08-28T09:00:00Z', '1400.0')
+    const september = await bill(h, '2026-09-01')
+    expect(september.statement.status).toBe('uninvoiced')
+    expect(await balance(h)).toBe(0n)
+
+    // October: the last reading is 11 days old, so nothing is billed (and nothing is estimated).
+    await reading(h, '2026-09-20T09:00:00Z', '1700.0')
+    await expect(bill(h, '2026-10-01')).rejects.toMatchObject({
+      code: 'NOT_BILLABLE',
+      message: expect.stringMatching(/5 days/),
+    })
+    await reading(h, '2026-09-28T09:00:00Z', '1800.0')
+    const october = await bill(h, '2026-10-01')
+    expect(october.statement).toMatchObject({ status: 'uninvoiced', period_from: september.statement.period_to })
+
+    const numbers = [september.statement.number, october.statement.number]
+    const create = (kind: 'invoice' | 'credit_note', statementNumbers: string[]) =>
+      run((tx) =>
+        billing.createDocument({ tx, accountNumber: h.number, kind, statementNumbers, actor: specialist, at }),
+      )
+    await expect(create('credit_note', numbers)).rejects.toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      message: expect.stringMatching(/never both/),
+      details: [
+        { path: 'statements.0', message: expect.stringMatching(/charges go on an invoice/) },
+        expect.anything(),
+      ],
+    })
+    const invoice = await create('invoice', numbers)
+    expect(invoice).toMatchObject({ kind: 'invoice', status: 'unissued', statementNumbers: numbers })
+    expect(invoice.number).toMatch(/^INV-\d{8}$/)
+    expect(invoice.totalMinor).toBe(september.statement.total_minor + october.statement.total_minor)
+    await expect(create('invoice', numbers)).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' })
+    expect(await balance(h)).toBe(0n)
+
+    const issued = await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor: specialist, at }))
+    expect(issued).toMatchObject({ status: 'issued', needsPaymentApproval: false, dueOn: '2026-12-08' })
+    expect(await balance(h)).toBe(invoice.totalMinor)
+    await expect(
+      run((tx) => billing.issueDocument({ tx, number: invoice.number, actor: specialist, at })),
+    ).rejects.toMatchObject({
+      code: 'DOCUMENT_ISSUED',
+    })
+    const view = await run((tx) => billing.businessBilling({ tx, accountNumber: h.number }))
+    expect(view.uninvoiced).toEqual([])
+    expect(view.documents.map((document) => [document.number, document.status])).toEqual([[invoice.number, 'issued']])
+    const statuses = (await run((tx) => billing.listStatements({ tx, accountNumber: h.number, limit: 5 }))).items.map(
+      (item) => item.status,
+    )
+    expect(statuses).toEqual(['invoiced', 'invoiced'])
+  })
+
+  it('marks an invoice over the supplier’s threshold for a manual payment approval', async () => {
+    await run((tx) => market.updateSettings({ tx, changes: { invoicePaymentApprovalMinor: '1000' }, actor, at }))
+    try {
+      const h = await home({ openedOn: '2026-08-01', smart: false, business: true })
+      await reading(h, '2026-08-01T09:00:00Z', '5000.0')
+      await reading(h, '2026-08-30T09:00:00Z', '5300.0')
+      const { statement } = await bill(h, '2026-09-01')
+      const invoice = await run((tx) =>
+        billing.createDocument({
+          tx,
+          accountNumber: h.number,
+          kind: 'invoice',
+          statementNumbers: [statement.number],
+          actor,
+          at,
+        }),
+      )
+      expect(invoice.totalMinor).toBeGreaterThan(1000n)
+      const issued = await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
+      expect(issued.needsPaymentApproval).toBe(true)
+    } finally {
+      await run((tx) => market.updateSettings({ tx, changes: { invoicePaymentApprovalMinor: '300000' }, actor, at }))
+    }
+  })
+
+  it('rebills an invoiced period: the difference is a new uninvoiced charge, and both versions stay', async () => {
+    const h = await home({ openedOn: '2026-08-01', smart: false, business: true })
+    await reading(h, '2026-08-01T09:00:00Z', '2000.0')
+    await reading(h, '2026-08-27T09:00:00Z', '2200.0')
+    const { statement } = await bill(h, '2026-09-01')
+    const invoice = await run((tx) =>
+      billing.createDocument({
+        tx,
+        accountNumber: h.number,
+        kind: 'invoice',
+        statementNumbers: [statement.number],
+        actor,
+        at,
+      }),
+    )
+    await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
+    // A later, higher reading inside the 5 days: the period is billed to it instead.
+    await reading(h, '2026-08-31T09:00:00Z', '2260.0')
+    const rebilled = await run((tx) => billing.rebill({ tx, statementId: statement.id, actor: specialist, at }))
+    expect(rebilled).toMatchObject({ status: 'uninvoiced', kind: 'rebill', version: 2 })
+    expect(rebilled.posted_minor).toBe(rebilled.total_minor - statement.total_minor)
+    expect(rebilled.posted_minor).toBeGreaterThan(0n)
+    const second = await run((tx) =>
+      billing.createDocument({
+        tx,
+        accountNumber: h.number,
+        kind: 'invoice',
+        statementNumbers: [rebilled.number],
+        actor,
+        at,
+      }),
+    )
+    expect(second.totalMinor).toBe(rebilled.posted_minor)
+    await run((tx) => billing.issueDocument({ tx, number: second.number, actor, at }))
+    expect(await balance(h)).toBe(rebilled.total_minor)
+    const list = (await run((tx) => billing.listStatements({ tx, accountNumber: h.number, limit: 5 }))).items
+    expect(list.map((item) => [item.version, item.status])).toEqual([
+      [2, 'invoiced'],
+      [1, 'superseded'],
+    ])
   })
 })

@@ -1,5 +1,6 @@
 export {
   accountBalance,
+  accountBusinessBilling,
   accountHistoricalBills,
   accountStatement,
   accountStatementPdf,

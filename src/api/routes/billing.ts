@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/index.js'
 import * as billing from '../../modules/billing/index.js'
 import {
   accountBalance,
+  accountBusinessBilling,
   accountHistoricalBills,
   accountStatement,
   accountStatementPdf,
@@ -308,6 +309,78 @@ export const billingRoutes =
           }),
         )
         return { items: jsonOf(items) }
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/business-billing',
+      {
+        config: { permission: 'billing.statement.read' },
+        schema: {
+          summary: "A business account's uninvoiced charges and credits, and its invoices and credit notes",
+          tags: ['billing'],
+          params: AccountParams,
+        },
+      },
+      async (request) => {
+        const result = await inTransaction(context.db, (tx) =>
+          accountBusinessBilling({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return jsonOf(result)
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/documents',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary: 'Put uninvoiced charges on a new invoice, or credits on a new credit note (never both)',
+          tags: ['billing'],
+          params: AccountParams,
+          body: z.strictObject({
+            kind: z.enum(['invoice', 'credit_note']),
+            statements: z.array(StatementNumber).min(1).max(100),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const document = await inTransaction(context.db, (tx) =>
+          billing.createDocument({
+            tx,
+            accountNumber: number(request.params.accountNumber),
+            kind: request.body.kind,
+            statementNumbers: request.body.statements,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply.status(201).send({ document: jsonOf(document) })
+      },
+    )
+
+    app.post(
+      '/documents/:number/issue',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary: 'Issue an invoice or credit note to the customer: its charges or credits are posted',
+          tags: ['billing'],
+          params: z.strictObject({
+            number: z.string().regex(/^(INV|CRN)-\d{8}$/, 'a document number like INV-00000001'),
+          }),
+        },
+      },
+      async (request) => {
+        const document = await inTransaction(context.db, (tx) =>
+          billing.issueDocument({ tx, number: request.params.number, actor: actorOf(request), at: context.clock() }),
+        )
+        return { document: jsonOf(document) }
       },
     )
   }

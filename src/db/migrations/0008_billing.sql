@@ -51,15 +51,38 @@ create table billing_runs (
 );
 
 create sequence statement_number_seq;
+create sequence document_number_seq;
+
+-- BIL-4: business invoices (charges) and credit notes (credits), never both on one document:
+-- unissued while being put together, then issued (posted to the ledger).
+create table billing_documents (
+  id text primary key,
+  number text not null unique,
+  account_id text not null references accounts (id),
+  kind text not null check (kind in ('invoice', 'credit_note')),
+  status text not null check (status in ('unissued', 'issued')),
+  currency char(3) not null,
+  total_minor bigint not null check (total_minor > 0),
+  -- An invoice above the supplier's threshold waits for a manual payment approval.
+  needs_payment_approval boolean not null default false,
+  due_on date,
+  created_at timestamptz not null,
+  issued_at timestamptz,
+  check ((status = 'issued') = (issued_at is not null))
+);
+create index billing_documents_account on billing_documents (account_id, created_at desc);
 
 -- A statement (domestic) or the rated charges of a business period (BIL-2, BIL-4). Immutable once
--- issued: only the status moves on (issued → superseded by a rebill), enforced below.
+-- made: only the status moves on, enforced below. Domestic: held → issued or rejected, issued →
+-- superseded by a rebill. Business: uninvoiced (a charge or credit not yet on a document) →
+-- invoiced when its document is issued; either → superseded by a rebill.
 create table statements (
   id text primary key,
   number text not null unique,
   account_id text not null references accounts (id),
   kind text not null check (kind in ('periodic', 'final', 'rebill', 'corrected_final')),
-  status text not null check (status in ('held', 'issued', 'rejected', 'superseded')),
+  status text not null check (status in ('held', 'issued', 'rejected', 'superseded', 'uninvoiced', 'invoiced')),
+  document_id text references billing_documents (id),
   period_from timestamptz not null,
   period_to timestamptz not null,
   -- One bill per account and period start; a rebill is version 2, 3, … of the same period.
@@ -91,7 +114,7 @@ create table statements (
   unique (account_id, period_from, version),
   check (period_to > period_from),
   check (total_minor = net_minor + vat_minor),
-  check ((status in ('issued', 'superseded')) = (issued_at is not null))
+  check (status not in ('issued', 'invoiced') or issued_at is not null)
 );
 create index statements_account on statements (account_id, period_from desc);
 create index statements_held on statements (created_at) where status = 'held';
@@ -102,13 +125,19 @@ begin
     raise exception 'statements are never deleted' using errcode = 'P0001';
   end if;
   if (to_jsonb(new) - array['status', 'issued_at', 'decided_by', 'opening_balance_minor', 'payments_minor',
-        'credits_minor', 'closing_balance_minor', 'due_on'])
+        'credits_minor', 'closing_balance_minor', 'due_on', 'document_id'])
      is distinct from
      (to_jsonb(old) - array['status', 'issued_at', 'decided_by', 'opening_balance_minor', 'payments_minor',
-        'credits_minor', 'closing_balance_minor', 'due_on']) then
+        'credits_minor', 'closing_balance_minor', 'due_on', 'document_id']) then
     raise exception 'statement % is immutable: only its status moves on', old.number using errcode = 'P0001';
   end if;
-  if old.status = 'held' and new.status in ('issued', 'rejected') then return new; end if;
+  if old.document_id is not null and new.document_id is distinct from old.document_id then
+    raise exception 'statement % is on a document already', old.number using errcode = 'P0001';
+  end if;
+  if old.status = 'held' and new.status in ('issued', 'rejected', 'uninvoiced') then return new; end if;
+  if old.status = 'uninvoiced' and new.status = 'uninvoiced' and old.document_id is null then return new; end if;
+  if old.status = 'uninvoiced' and new.status in ('invoiced', 'superseded') then return new; end if;
+  if old.status = 'invoiced' and new.status = 'superseded' and new.issued_at = old.issued_at then return new; end if;
   if old.status = 'issued' and new.status = 'superseded' and new.issued_at = old.issued_at
      and new.opening_balance_minor is not distinct from old.opening_balance_minor
      and new.closing_balance_minor is not distinct from old.closing_balance_minor then

@@ -99,6 +99,7 @@ export async function gather({
   openingReadings,
   freshWithinMs = freshReadingMs,
   openingWindowMs = openingWindow,
+  estimateClosing = true,
   actor,
   at,
 }: {
@@ -113,6 +114,8 @@ export async function gather({
   freshWithinMs?: number
   /** A first bill starts from the first reading at most this long before `from` (a migrated account: 0, its transfer reading). */
   openingWindowMs?: number
+  /** Estimate a closing reading when none is recent enough (false: the register counts as unread). */
+  estimateClosing?: boolean
   actor: Actor
   at: Date
 }): Promise<Gathered> {
@@ -188,7 +191,9 @@ export async function gather({
           }
           const later = window.filter((reading) => reading.readAt > opening.readAt)
           let closing = later.at(-1)
-          if (!closing || closing.readAt.getTime() < to.getTime() - freshWithinMs) {
+          const stale = (reading: { readAt: Date }) => reading.readAt.getTime() < to.getTime() - freshWithinMs
+          if (closing && stale(closing) && !estimateClosing) closing = undefined
+          if (estimateClosing && (!closing || stale(closing))) {
             try {
               const { reading } = await metering.estimateReading({
                 tx,

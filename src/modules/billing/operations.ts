@@ -39,6 +39,8 @@ const dayMs = 86_400_000
 /** Days from issue to the date a statement is due. */
 export const paymentTermDays = 14
 
+export { issue as issueStatementRow }
+
 export function profileOf(row: store.BillableAccountRow): BillingProfile {
   return {
     accountId: row.id,
@@ -145,6 +147,7 @@ async function price({
   openingReadings,
   freshWithinMs,
   openingWindowMs,
+  estimateClosing,
   replaced,
   actor,
   at,
@@ -157,6 +160,7 @@ async function price({
   openingReadings: readonly ClosingReading[]
   freshWithinMs?: number
   openingWindowMs?: number
+  estimateClosing?: boolean
   replaced?: store.StatementRow
   actor: Actor
   at: Date
@@ -170,6 +174,7 @@ async function price({
     openingReadings,
     ...(freshWithinMs ? { freshWithinMs } : {}),
     ...(openingWindowMs !== undefined ? { openingWindowMs } : {}),
+    ...(estimateClosing !== undefined ? { estimateClosing } : {}),
     actor,
     at,
   })
@@ -256,7 +261,13 @@ function statementPostings(accountId: string, lines: readonly StatementLine[], v
 }
 
 /** Post the statement to the ledger and fill in its balances; the statement becomes issued. */
-async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): Promise<store.StatementRow> {
+async function issue(
+  tx: Tx,
+  row: store.StatementRow,
+  actor: Actor,
+  at: Date,
+  finalStatus: 'issued' | 'invoiced' = 'issued',
+): Promise<store.StatementRow> {
   const lines = await store.linesOf(tx, row.id)
   const statementLines = lines.map(toLine)
   const balanceBefore = await ledger.balanceOf({ tx, accountId: row.account_id })
@@ -300,7 +311,10 @@ async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): P
   }
   const closing = await ledger.balanceOf({ tx, accountId: row.account_id })
   const previous = (await store.currentStatements(tx, row.account_id, 10)).find(
-    (statement) => statement.id !== row.id && statement.status === 'issued' && statement.closing_balance_minor !== null,
+    (statement) =>
+      statement.id !== row.id &&
+      (statement.status === 'issued' || statement.status === 'invoiced') &&
+      statement.closing_balance_minor !== null,
   )
   const opening = previous?.closing_balance_minor ?? 0n
   const payments = previous
@@ -310,7 +324,7 @@ async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): P
   const charged = closing - balanceBefore
   const credits = opening + charged - payments - closing
   const changes = {
-    status: 'issued',
+    status: finalStatus,
     issued_at: at,
     decided_by: row.status === 'held' ? `${actor.kind}:${actor.id ?? ''}` : null,
     opening_balance_minor: opening,
@@ -320,7 +334,10 @@ async function issue(tx: Tx, row: store.StatementRow, actor: Actor, at: Date): P
     due_on: addDays(effectiveOn, paymentTermDays),
   }
   await store.setStatementStatus(tx, row.id, changes)
-  if (row.replaces_statement_id) await store.setStatementStatus(tx, row.replaces_statement_id, { status: 'superseded' })
+  const replaced = row.replaces_statement_id ? await store.statementById(tx, row.replaces_statement_id) : undefined
+  if (replaced && replaced.status !== 'superseded') {
+    await store.setStatementStatus(tx, replaced.id, { status: 'superseded' })
+  }
   return { ...row, ...changes }
 }
 
@@ -381,7 +398,11 @@ async function record({
         }),
       }
     : priced.explanation
-  const replacedPosted = replaced ? replaced.total_minor - replaced.writeoff_minor : 0n
+  // What the replaced version put on the ledger (nothing if it was never issued or invoiced).
+  const replacedPosted =
+    replaced && (replaced.status === 'issued' || replaced.status === 'invoiced')
+      ? replaced.total_minor - replaced.writeoff_minor
+      : 0n
   const statement: store.StatementRow = {
     id: newId('stm'),
     number: await store.nextStatementNumber(tx),
@@ -392,6 +413,7 @@ async function record({
     period_to: to,
     version,
     replaces_statement_id: replaced?.id ?? null,
+    document_id: null,
     run_id: runId,
     currency: supplier.profile.currency,
     payment_method: priced.gathered.input.paymentMethod,
@@ -436,10 +458,26 @@ async function record({
       description: line.description,
     })),
   )
-  const stored = reasons.length === 0 ? await issue(tx, statement, actor, at) : statement
+  const business = profileOf(row).business
+  let stored = statement
+  if (reasons.length > 0) {
+    // held: waits for a billing specialist
+  } else if (business) {
+    // BIL-4: a business charge or credit waits, uninvoiced, for its invoice or credit note.
+    await store.setStatementStatus(tx, statement.id, { status: 'uninvoiced' })
+    stored = { ...statement, status: 'uninvoiced' }
+  } else {
+    stored = await issue(tx, statement, actor, at)
+  }
+  if (business && replaced) await store.setStatementStatus(tx, replaced.id, { status: 'superseded' })
   await audit.record(tx, {
     actor,
-    action: reasons.length === 0 ? 'billing.statement.issued' : 'billing.statement.held',
+    action:
+      reasons.length > 0
+        ? 'billing.statement.held'
+        : business
+          ? 'billing.statement.uninvoiced'
+          : 'billing.statement.issued',
     subject: { type: 'statement', id: statement.id },
     accountId: row.id,
     after: {
@@ -536,9 +574,6 @@ export async function billAccount({
   if (profile.origin === 'shell') {
     throw new NotBillable(`Account ${row.number} is a shell account: it carries a debt only and is never billed`)
   }
-  if (profile.business) {
-    throw new NotBillable(`Account ${row.number} is a business account: it is billed monthly on invoices`)
-  }
   const previous = await store.currentStatements(tx, row.id, 4)
   const to = startOfLocalDay(on)
   // The same bill asked for again (a retried request, a resumed run): the statement already made.
@@ -559,12 +594,19 @@ export async function billAccount({
     from,
     to,
     openingReadings: (previous[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
-    ...(kind === 'final' ? { freshWithinMs: dayMs } : {}),
+    ...(kind === 'final' ? { freshWithinMs: dayMs } : profile.business ? { freshWithinMs: 5 * dayMs } : {}),
+    // BIL-4: a business account is billed to an actual reading from the last 5 days, never an estimate.
+    ...(profile.business && kind !== 'final' ? { estimateClosing: false } : {}),
     // BIL-8: a migrated account's first bill starts from the transfer reading itself, never an earlier one.
     ...(!previous[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
     actor,
     at,
   })
+  if (profile.business && kind !== 'final' && priced.gathered.unreadRegisters.length > 0) {
+    throw new NotBillable(
+      `Account ${row.number} has no reading from the 5 days before ${on} on ${priced.gathered.unreadRegisters.join(', ')}: a business bill needs one`,
+    )
+  }
   const version = (versions[0]?.version ?? 0) + 1
   const statement = await record({ tx, row, priced, kind, from, to, version, runId, previous, actor, at })
   return { statement, created: true }
@@ -589,9 +631,11 @@ export async function rebill({
 }): Promise<store.StatementRow> {
   const old = await store.statementById(tx, statementId, true)
   if (!old) throw new StatementNotFound(`There is no statement ${statementId}`)
-  if (old.status !== 'issued') {
+  const rebillable =
+    old.status === 'issued' || old.status === 'invoiced' || (old.status === 'uninvoiced' && !old.document_id)
+  if (!rebillable) {
     throw new StatementNotRebillable(
-      `Statement ${old.number} is ${old.status}: only an issued statement can be rebilled`,
+      `Statement ${old.number} is ${old.status}${old.document_id ? ' on a document not yet issued' : ''}: only an issued, invoiced or uninvoiced statement can be rebilled`,
     )
   }
   const current = await store.currentStatements(tx, old.account_id, 1)
@@ -644,18 +688,29 @@ export async function releaseStatement({
   const row = await store.statementById(tx, statementId, true)
   if (!row) throw new StatementNotFound(`There is no statement ${statementId}`)
   if (row.status !== 'held') throw new StatementNotHeld(`Statement ${row.number} is ${row.status}, not held`)
-  const issued = await issue(tx, row, actor, at)
+  const account = await accountRow(tx, row.account_id)
+  const issued = profileOf(account).business
+    ? await releaseToUninvoiced(tx, row, actor)
+    : await issue(tx, row, actor, at)
   await audit.record(tx, {
     actor,
     action: 'billing.statement.released',
     subject: { type: 'statement', id: row.id },
     accountId: row.account_id,
     before: { status: 'held', holdReasons: (row.hold_reasons as { code: string }[]).map((reason) => reason.code) },
-    after: { status: 'issued', closingBalanceMinor: String(issued.closing_balance_minor) },
+    after: { status: issued.status, closingBalanceMinor: String(issued.closing_balance_minor) },
     at,
   })
-  if (row.kind === 'final' || row.kind === 'corrected_final') await settleFinal(tx, issued, actor, at)
+  if (issued.status === 'issued' && (row.kind === 'final' || row.kind === 'corrected_final')) {
+    await settleFinal(tx, issued, actor, at)
+  }
   return issued
+}
+
+async function releaseToUninvoiced(tx: Tx, row: store.StatementRow, actor: Actor): Promise<store.StatementRow> {
+  const decidedBy = `${actor.kind}:${actor.id ?? ''}`
+  await store.setStatementStatus(tx, row.id, { status: 'uninvoiced', decided_by: decidedBy })
+  return { ...row, status: 'uninvoiced', decided_by: decidedBy }
 }
 
 /** A billing specialist rejects a held statement: nothing is charged and the period can be billed again. */
@@ -834,7 +889,10 @@ export async function finishRun({
   at: Date
 }) {
   const counts = await store.runCounts(tx, runId)
-  const issued = (counts.get('issued') ?? 0) + (counts.get('superseded') ?? 0)
+  const issued = ['issued', 'superseded', 'uninvoiced', 'invoiced'].reduce(
+    (sum, status) => sum + (counts.get(status) ?? 0),
+    0,
+  )
   const held = (counts.get('held') ?? 0) + (counts.get('rejected') ?? 0)
   await store.finishRun(tx, runId, { accounts_due: accountsDue, issued, held, skipped, failed, finished_at: at })
   await audit.record(tx, {

@@ -25,6 +25,7 @@ export function toStatement(row: store.StatementRow): Statement {
     periodTo: row.period_to,
     version: row.version,
     replacesStatementId: row.replaces_statement_id,
+    documentId: row.document_id,
     currency: row.currency,
     paymentMethod: row.payment_method,
     netMinor: row.net_minor,

@@ -44,6 +44,7 @@ interface StatementsTable {
   period_to: Date
   version: number
   replaces_statement_id: string | null
+  document_id: string | null
   run_id: string | null
   currency: string
   payment_method: string
@@ -84,6 +85,19 @@ interface StatementLinesTable {
   source: unknown
   description: string
 }
+interface DocumentsTable {
+  id: string
+  number: string
+  account_id: string
+  kind: string
+  status: string
+  currency: string
+  total_minor: bigint
+  needs_payment_approval: boolean
+  due_on: string | null
+  created_at: Date
+  issued_at: Date | null
+}
 interface FinalSettlementsTable {
   id: string
   account_id: string
@@ -112,6 +126,7 @@ const tables = withTables<{
   statements: StatementsTable
   statement_lines: StatementLinesTable
   final_settlements: FinalSettlementsTable
+  billing_documents: DocumentsTable
   accounts: AccountsTable
   customers: CustomersTable
 }>()
@@ -122,6 +137,7 @@ export type BillingRunRow = Selectable<BillingRunsTable>
 export type StatementRow = Selectable<StatementsTable>
 export type StatementLineRow = Selectable<StatementLinesTable>
 export type FinalSettlementRow = Selectable<FinalSettlementsTable>
+export type DocumentRow = Selectable<DocumentsTable>
 
 /** What billing needs of an account: its dates, status, customer kind and billing profile (if any). */
 export interface BillableAccountRow {
@@ -174,7 +190,6 @@ export async function accountsDue(
   { day, date, afterId, limit }: { day: number; date: string; afterId: string | null; limit: number },
 ): Promise<BillableAccountRow[]> {
   let query = billableAccounts(db)
-    .where('c.kind', '=', 'person')
     .where('a.opened_on', '<', date)
     .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>=', date)]))
     .where((eb) => eb.or([eb('p.origin', 'is', null), eb('p.origin', '<>', 'shell')]))
@@ -258,6 +273,7 @@ export async function setStatementStatus(
       | 'credits_minor'
       | 'closing_balance_minor'
       | 'due_on'
+      | 'document_id'
     >
   >,
 ): Promise<void> {
@@ -288,13 +304,13 @@ export async function statementsFor(
     .execute()
 }
 
-/** The account's statements that count (not rejected, not superseded), newest period first. */
+/** The account's statements that count (not rejected, not superseded; business ones too), newest period first. */
 export async function currentStatements(db: Db | Tx, accountId: string, limit: number): Promise<StatementRow[]> {
   return tables(db)
     .selectFrom('statements')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('status', 'in', ['held', 'issued'])
+    .where('status', 'in', ['held', 'issued', 'uninvoiced', 'invoiced'])
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
@@ -395,4 +411,79 @@ export async function runCounts(db: Db | Tx, runId: string): Promise<Map<string,
     .groupBy('status')
     .execute()
   return new Map(rows.map((row) => [row.status, Number(row.n)]))
+}
+
+export async function nextDocumentNumber(tx: Tx, kind: 'invoice' | 'credit_note'): Promise<string> {
+  const result = await sql<{ n: string }>`select nextval('document_number_seq')::text as n`.execute(tx)
+  return `${kind === 'invoice' ? 'INV' : 'CRN'}-${(result.rows[0]?.n ?? '0').padStart(8, '0')}`
+}
+
+export async function insertDocument(tx: Tx, row: DocumentRow): Promise<void> {
+  await tables(tx).insertInto('billing_documents').values(row).execute()
+}
+
+export async function documentByNumber(db: Db | Tx, number: string, lock = false): Promise<DocumentRow | undefined> {
+  let query = tables(db).selectFrom('billing_documents').selectAll().where('number', '=', number)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function issueDocument(
+  tx: Tx,
+  id: string,
+  changes: { issued_at: Date; due_on: string; needs_payment_approval: boolean },
+): Promise<void> {
+  await tables(tx)
+    .updateTable('billing_documents')
+    .set({ ...changes, status: 'issued' })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function documentsOf(db: Db | Tx, accountId: string): Promise<DocumentRow[]> {
+  return tables(db)
+    .selectFrom('billing_documents')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .orderBy('number', 'desc')
+    .execute()
+}
+
+export async function statementsOnDocuments(db: Db | Tx, documentIds: readonly string[]): Promise<StatementRow[]> {
+  if (documentIds.length === 0) return []
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('document_id', 'in', [...documentIds])
+    .orderBy('period_from')
+    .execute()
+}
+
+export async function statementsByNumbers(
+  tx: Tx,
+  accountId: string,
+  numbers: readonly string[],
+): Promise<StatementRow[]> {
+  if (numbers.length === 0) return []
+  return tables(tx)
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('number', 'in', [...numbers])
+    .orderBy('period_from')
+    .orderBy('version')
+    .forUpdate()
+    .execute()
+}
+
+export async function uninvoiced(db: Db | Tx, accountId: string): Promise<StatementRow[]> {
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'uninvoiced')
+    .where('document_id', 'is', null)
+    .orderBy('period_from')
+    .execute()
 }

@@ -2,7 +2,7 @@ import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
 
 export const statementKinds = ['periodic', 'final', 'rebill', 'corrected_final'] as const
 export type StatementKind = (typeof statementKinds)[number]
-export const statementStatuses = ['held', 'issued', 'rejected', 'superseded'] as const
+export const statementStatuses = ['held', 'issued', 'rejected', 'superseded', 'uninvoiced', 'invoiced'] as const
 export type StatementStatus = (typeof statementStatuses)[number]
 export const billingOrigins = ['native', 'migrated', 'shell'] as const
 export type BillingOrigin = (typeof billingOrigins)[number]
@@ -113,6 +113,8 @@ export interface Statement {
   readonly periodTo: Date
   readonly version: number
   readonly replacesStatementId: string | null
+  /** Business: the invoice or credit note it is on. */
+  readonly documentId: string | null
   readonly currency: string
   readonly paymentMethod: string
   readonly netMinor: bigint
@@ -169,4 +171,31 @@ export class InvalidBillingRequest extends ValidationFailed {
 }
 export class BillingAccountNotFound extends NotFound {
   override readonly code = 'ACCOUNT_NOT_FOUND'
+}
+
+/** BIL-4: a business invoice (charges) or credit note (credits). */
+export interface BillingDocument {
+  readonly id: string
+  readonly number: string
+  readonly accountId: string
+  readonly kind: 'invoice' | 'credit_note'
+  readonly status: 'unissued' | 'issued'
+  readonly currency: string
+  readonly totalMinor: bigint
+  readonly needsPaymentApproval: boolean
+  readonly dueOn: string | null
+  readonly createdAt: Date
+  readonly issuedAt: Date | null
+  /** The statements (rated periods and rebill differences) on it. */
+  readonly statementNumbers: readonly string[]
+}
+
+export class InvalidDocument extends ValidationFailed {
+  override readonly code = 'INVALID_DOCUMENT'
+}
+export class DocumentNotFound extends NotFound {
+  override readonly code = 'DOCUMENT_NOT_FOUND'
+}
+export class DocumentIssued extends Conflict {
+  override readonly code = 'DOCUMENT_ISSUED'
 }
