@@ -243,6 +243,20 @@ export type AccountBalance = {
   currency: string
 }
 
+export type BillingDocument = {
+  id: string
+  number: string
+  kind: 'invoice' | 'credit_note'
+  status: 'unissued' | 'issued'
+  currency: string
+  totalMinor: string
+  needsPaymentApproval: boolean
+  dueOn: string | null
+  createdAt: string
+  issuedAt: string | null
+  statementNumbers: string[]
+}
+
 export type FieldProblem = { path: string; message: string }
 
 /** A failed API call: the server's stable `code`, its human `message` and any `details`. */
@@ -532,6 +546,42 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
         ...(reject === undefined ? {} : { body: { reason: reject } }),
       })
       return statement
+    },
+
+    /** A business account's uninvoiced charges and credits, and its invoices and credit notes. */
+    async businessBilling({
+      accountNumber,
+    }: {
+      accountNumber: string
+    }): Promise<{ uninvoiced: Statement[]; documents: BillingDocument[] }> {
+      return request({ path: `/accounts/${encodeURIComponent(accountNumber)}/business-billing` })
+    },
+
+    /** Put charges on a new invoice or credits on a new credit note. @throws ApiError INVALID_DOCUMENT */
+    async createDocument({
+      accountNumber,
+      kind,
+      statements,
+    }: {
+      accountNumber: string
+      kind: 'invoice' | 'credit_note'
+      statements: string[]
+    }): Promise<BillingDocument> {
+      const { document } = await request<{ document: BillingDocument }>({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/documents`,
+        body: { kind, statements },
+      })
+      return document
+    },
+
+    /** Issue an invoice or credit note to the customer. @throws ApiError DOCUMENT_ISSUED */
+    async issueDocument({ number }: { number: string }): Promise<BillingDocument> {
+      const { document } = await request<{ document: BillingDocument }>({
+        method: 'POST',
+        path: `/documents/${encodeURIComponent(number)}/issue`,
+      })
+      return document
     },
 
     /** Rebill the account's latest statement. @throws ApiError STATEMENT_NOT_REBILLABLE */

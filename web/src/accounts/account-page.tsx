@@ -193,7 +193,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
           id={`${tabIds}-panel-billing`}
           aria-labelledby={`${tabIds}-tab-billing`}
         >
-          <BillingTab accountNumber={account.number} />
+          <BillingTab accountNumber={account.number} business={customer.kind === 'business'} />
         </div>
       ) : (
         <div

@@ -10,6 +10,7 @@ import { type AccountBalance, ApiError, type Statement, type StatementDetail } f
 import { useApi, useSession } from '../console-context.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { BusinessDocuments } from './business-documents.js'
 
 const kindLabels: Record<Statement['kind'], string> = {
   periodic: 'Statement',
@@ -47,7 +48,7 @@ function keepInAddress(number: string | null) {
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
 }
 
-export function BillingTab({ accountNumber }: { accountNumber: string }) {
+export function BillingTab({ accountNumber, business }: { accountNumber: string; business: boolean }) {
   const api = useApi()
   const { user } = useSession()
   const canBill = user.permissions.includes('billing.rebill.create')
@@ -194,6 +195,10 @@ export function BillingTab({ accountNumber }: { accountNumber: string }) {
           </button>
         ) : null}
       </section>
+
+      {business ? (
+        <BusinessDocuments accountNumber={accountNumber} onChange={() => setRefreshKey((key) => key + 1)} />
+      ) : null}
 
       {selected ? (
         <StatementPanel
