@@ -4,7 +4,7 @@ import { connect, defaultDataDir, inTransaction, migrate } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import { systemActor } from '../shared/actor.js'
-import { demoPassword, demoStaff, seedDemo } from '../usecases/index.js'
+import { demoPassword, demoStaff, seedDemo, startJobs } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
@@ -52,6 +52,9 @@ async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0]
   console.log(
     `Database: ${database.backend === 'pglite' ? `PGlite in ${defaultDataDir()}` : 'PostgreSQL (DATABASE_URL)'}`,
   )
+  // Scheduled work (the daily billing run); CUTTLE_JOBS=0 leaves it to another process or to cron.
+  const jobs = process.env['CUTTLE_JOBS'] === '0' ? null : await startJobs({ database })
+  if (jobs) console.log('Jobs: the billing run is scheduled daily at 06:00 (Europe/London)')
   if (showDemoLogins) {
     console.log(`\nDemo logins (password for all: ${demoPassword}):`)
     for (const person of demoStaff) console.log(`  ${access.roleInfo(person.role).label.padEnd(28)} ${person.email}`)
@@ -61,6 +64,7 @@ async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0]
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  await jobs?.stop()
   await app.close()
 }
 

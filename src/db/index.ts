@@ -2,5 +2,6 @@ export { type ConnectOptions, connect, type Database, defaultDataDir } from './c
 export { copyRows } from './copy.js'
 export { listMigrations, type Migration, MigrationChanged, migrate } from './migrate.js'
 export { analyze, ping } from './ping.js'
+export { sqlExecutor } from './raw-sql.js'
 export { inTransaction } from './transaction.js'
 export { type Backend, type Db, type Tx, withTables } from './types.js'

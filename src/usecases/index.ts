@@ -18,6 +18,7 @@ export {
   submitAccountReading,
 } from './account-usage.js'
 export { type RunSummary, runBilling } from './billing-run.js'
+export { billingRunJob, billingRunSchedule, type Jobs, startJobs } from './jobs.js'
 export {
   exportD0010,
   importReadingsFile,
