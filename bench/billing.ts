@@ -22,6 +22,7 @@ const at = new Date('2026-11-20T09:00:00Z')
 
 async function lowerBound(database: Database, accountIds: string[], on: string): Promise<number> {
   const started = performance.now()
+  const cache: billing.TariffCache = new Map()
   let next = 0
   const worker = async () => {
     while (next < accountIds.length) {
@@ -35,6 +36,7 @@ async function lowerBound(database: Database, accountIds: string[], on: string):
           to: startOfLocalDay(on),
           actor,
           at,
+          cache,
         })
         billing.rate(input)
       })

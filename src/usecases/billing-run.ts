@@ -40,6 +40,7 @@ export async function runBilling({
   onProgress?: (done: number) => void
 }): Promise<RunSummary> {
   const run = await inTransaction(db, (tx) => billing.startRun({ tx, on, at }))
+  const cache: billing.TariffCache = new Map()
   let afterId: string | null = null
   let due = 0
   let skipped = 0
@@ -57,7 +58,7 @@ export async function runBilling({
         if (!account) break
         try {
           await inTransaction(db, (tx) =>
-            billing.billAccount({ tx, accountId: account.id, on, runId: run.id, actor, at }),
+            billing.billAccount({ tx, accountId: account.id, on, runId: run.id, cache, actor, at }),
           )
         } catch (error) {
           const known = error instanceof DomainError

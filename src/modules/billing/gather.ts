@@ -50,18 +50,43 @@ function overlaps(a: { from: Date; to: Date | null }, from: Date, to: Date): boo
   return a.from < to && (a.to === null || a.to > from)
 }
 
+/**
+ * Prices and bands of tariffs over a range, kept for a billing run: every account on the same tariff
+ * and period reads them once. Prices do not change under a run (new prices are new rows).
+ */
+export type TariffCache = Map<
+  string,
+  Promise<Omit<RatedAgreement, 'agreementId' | 'validFrom' | 'validTo' | 'productName'>>
+>
+
+function tariffData(tx: Tx, tariffCode: string, range: { from: Date; to: Date }) {
+  return (async () => {
+    const { product } = await tariffs.getTariff({ tx, tariffCode })
+    return {
+      tariffCode,
+      productCode: product.code,
+      structure: product.structure,
+      vatPercent: product.vatPercent,
+      rates: await tariffs.ratesFor({ tx, tariffCode, range }),
+      bands: await tariffs.bandsFor({ tx, tariffCode, range }),
+    }
+  })()
+}
+
 async function ratedAgreements({
   tx,
   accountId,
   meterPointId,
   from,
   to,
+  cache,
 }: {
   tx: Tx
   accountId: string
   meterPointId: string
   from: Date
   to: Date
+  cache?: TariffCache | undefined
 }): Promise<RatedAgreement[]> {
   const agreements = (await tariffs.agreementsOf({ tx, meterPointIds: [meterPointId] })).filter(
     (agreement) =>
@@ -73,18 +98,20 @@ async function ratedAgreements({
       from: agreement.validFrom > from ? agreement.validFrom : from,
       to: agreement.validTo && agreement.validTo < to ? agreement.validTo : to,
     }
-    const { product } = await tariffs.getTariff({ tx, tariffCode: agreement.tariffCode })
+    const key = `${agreement.tariffCode}|${range.from.toISOString()}|${range.to.toISOString()}`
+    let data = cache?.get(key)
+    if (!data) {
+      data = tariffData(tx, agreement.tariffCode, range)
+      cache?.set(key, data)
+      // A failed read is not kept: the next account tries again (and reports the error itself).
+      data.catch(() => cache?.delete(key))
+    }
     rated.push({
+      ...(await data),
       agreementId: agreement.id,
-      tariffCode: agreement.tariffCode,
-      productCode: agreement.productCode,
       productName: agreement.productName,
-      structure: product.structure,
-      vatPercent: product.vatPercent,
       validFrom: agreement.validFrom,
       validTo: agreement.validTo,
-      rates: await tariffs.ratesFor({ tx, tariffCode: agreement.tariffCode, range }),
-      bands: await tariffs.bandsFor({ tx, tariffCode: agreement.tariffCode, range }),
     })
   }
   return rated
@@ -100,6 +127,7 @@ export async function gather({
   freshWithinMs = freshReadingMs,
   openingWindowMs = openingWindow,
   estimateClosing = true,
+  cache,
   actor,
   at,
 }: {
@@ -116,6 +144,8 @@ export async function gather({
   openingWindowMs?: number
   /** Estimate a closing reading when none is recent enough (false: the register counts as unread). */
   estimateClosing?: boolean
+  /** Tariff data shared across a billing run. */
+  cache?: TariffCache | undefined
   actor: Actor
   at: Date
 }): Promise<Gathered> {
@@ -130,7 +160,7 @@ export async function gather({
   const toDate = localDateOf(to)
   for (const point of points) {
     if (point.suppliedFrom >= toDate || (point.suppliedTo !== null && point.suppliedTo <= fromDate)) continue
-    const agreements = await ratedAgreements({ tx, accountId, meterPointId: point.id, from, to })
+    const agreements = await ratedAgreements({ tx, accountId, meterPointId: point.id, from, to, cache })
     const intelligent = agreements.some((agreement) => agreement.structure === 'intelligent')
     const dispatches = intelligent
       ? (await tariffs.dispatchesFor({ tx, accountId, meterPointId: point.id, range: { from, to } })).map(
@@ -139,8 +169,8 @@ export async function gather({
       : []
     const smart = point.meters.some((meter) => meter.type === 'smart' && meter.removedOn === null)
     let consumption: IntervalConsumption | RegisterConsumption
-    if (smart && (await metering.hasIntervalData({ tx, meterPointId: point.id, from, to }))) {
-      let intervals = await metering.intervalsForBilling({ tx, meterPointId: point.id, from, to })
+    let intervals = smart ? await metering.intervalsForBilling({ tx, meterPointId: point.id, from, to }) : []
+    if (intervals.length > 0) {
       const expected = Math.round((to.getTime() - from.getTime()) / halfHourMs)
       if (intervals.length < expected && to <= at) {
         await metering.fillIntervalGaps({ tx, meterPointId: point.id, from: fromDate, to: toDate, actor, at })

@@ -2,6 +2,7 @@ export { holdReasons } from './anomalies.js'
 export { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 export { businessBilling, createDocument, issueDocument } from './business.js'
 export { compare, usageSummaries } from './explain.js'
+export type { TariffCache } from './gather.js'
 export {
   addHistoricalBill,
   billAccount,

@@ -15,7 +15,7 @@ import * as tariffs from '../tariffs/index.js'
 import { holdReasons } from './anomalies.js'
 import { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 import { compare, usageSummaries } from './explain.js'
-import { type Gathered, gather } from './gather.js'
+import { type Gathered, gather, type TariffCache } from './gather.js'
 import { toLine } from './queries.js'
 import { type RatingInput, type RatingResult, rate } from './rating.js'
 import * as store from './store.js'
@@ -148,6 +148,7 @@ async function price({
   freshWithinMs,
   openingWindowMs,
   estimateClosing,
+  cache,
   replaced,
   actor,
   at,
@@ -161,6 +162,7 @@ async function price({
   freshWithinMs?: number
   openingWindowMs?: number
   estimateClosing?: boolean
+  cache?: TariffCache | undefined
   replaced?: store.StatementRow
   actor: Actor
   at: Date
@@ -175,6 +177,7 @@ async function price({
     ...(freshWithinMs ? { freshWithinMs } : {}),
     ...(openingWindowMs !== undefined ? { openingWindowMs } : {}),
     ...(estimateClosing !== undefined ? { estimateClosing } : {}),
+    cache,
     actor,
     at,
   })
@@ -555,6 +558,7 @@ export async function billAccount({
   on,
   kind = 'periodic',
   runId = null,
+  cache,
   actor,
   at,
 }: {
@@ -563,6 +567,8 @@ export async function billAccount({
   on: string
   kind?: 'periodic' | 'final'
   runId?: string | null
+  /** Tariff data shared by a billing run's accounts. */
+  cache?: TariffCache | undefined
   actor: Actor
   at: Date
 }): Promise<{ statement: store.StatementRow; created: boolean }> {
@@ -599,6 +605,7 @@ export async function billAccount({
     ...(profile.business && kind !== 'final' ? { estimateClosing: false } : {}),
     // BIL-8: a migrated account's first bill starts from the transfer reading itself, never an earlier one.
     ...(!previous[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+    cache,
     actor,
     at,
   })
@@ -916,6 +923,7 @@ export async function gatherForRating({
   to,
   actor,
   at,
+  cache,
 }: {
   tx: Tx
   accountId: string
@@ -923,6 +931,7 @@ export async function gatherForRating({
   to: Date
   actor: Actor
   at: Date
+  cache?: TariffCache | undefined
 }): Promise<RatingInput> {
   const profile = profileOf(await accountRow(tx, accountId))
   const gathered = await gather({
