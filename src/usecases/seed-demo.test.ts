@@ -111,10 +111,30 @@ describe('the demo seed', () => {
     }
   })
 
+  it('bills the half-hourly homes monthly, each statement following the last, all posted to the ledger', async () => {
+    const { rows } = await sql<{ status: string; period_from: Date; period_to: Date; total_minor: string }>`
+      select s.status, s.period_from, s.period_to, s.total_minor::text from statements s
+      join accounts a on a.id = s.account_id where a.number = ${eleanorNumber} order by s.period_from`.execute(
+      database.db,
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(9)
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.period_from).toEqual(rows[i - 1]?.period_to)
+    const balance = await sql<{ total: string }>`select coalesce(sum(p.amount_minor), 0)::text as total
+      from ledger_postings p join accounts a on a.id = p.account_id
+      where p.book = 'customer' and a.number = ${eleanorNumber}`.execute(database.db)
+    const issued = rows.filter((row) => row.status === 'issued').reduce((sum, row) => sum + BigInt(row.total_minor), 0n)
+    expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued)
+  })
+
   it('adds nothing when run again', async () => {
     const before = await agreements()
     const report = await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, at })
-    expect(report).toMatchObject({ accountsCreated: 0, meterPointsCreated: 0, intervalsCreated: 0 })
+    expect(report).toMatchObject({
+      accountsCreated: 0,
+      meterPointsCreated: 0,
+      intervalsCreated: 0,
+      statementsCreated: 0,
+    })
     expect(await agreements()).toEqual(before)
   })
 
