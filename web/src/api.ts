@@ -257,6 +257,17 @@ export type BillingDocument = {
   statementNumbers: string[]
 }
 
+export type HistoricalBill = {
+  id: string
+  source: string
+  reference: string
+  issuedOn: string
+  periodFrom: string
+  periodTo: string
+  totalMinor: string
+  readings: { register: string; value: string; readOn: string }[]
+}
+
 export type FieldProblem = { path: string; message: string }
 
 /** A failed API call: the server's stable `code`, its human `message` and any `details`. */
@@ -582,6 +593,14 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
         path: `/documents/${encodeURIComponent(number)}/issue`,
       })
       return document
+    },
+
+    /** Bills from the old billing system (migrated accounts), newest first. */
+    async historicalBills({ accountNumber }: { accountNumber: string }): Promise<HistoricalBill[]> {
+      const { items } = await request<{ items: HistoricalBill[] }>({
+        path: `/accounts/${encodeURIComponent(accountNumber)}/historical-bills`,
+      })
+      return items
     },
 
     /** Rebill the account's latest statement. @throws ApiError STATEMENT_NOT_REBILLABLE */

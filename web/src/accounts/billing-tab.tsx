@@ -6,7 +6,7 @@
  * The chosen statement is kept in the address (`?tab=billing&statement=S-…`).
  */
 import { useCallback, useEffect, useState } from 'react'
-import { type AccountBalance, ApiError, type Statement, type StatementDetail } from '../api.js'
+import { type AccountBalance, ApiError, type HistoricalBill, type Statement, type StatementDetail } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
@@ -59,6 +59,18 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const [actionMessage, setActionMessage] = useState<string | null>(null)
   const [selected, setSelected] = useState<string | null>(selectedFromAddress)
   const [refreshKey, setRefreshKey] = useState(0)
+  const [history, setHistory] = useState<HistoricalBill[]>([])
+
+  useEffect(() => {
+    let current = true
+    api
+      .historicalBills({ accountNumber })
+      .then((items) => current && setHistory(items))
+      .catch(() => current && setHistory([]))
+    return () => {
+      current = false
+    }
+  }, [api, accountNumber])
 
   useEffect(() => {
     let current = true
