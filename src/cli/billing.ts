@@ -4,7 +4,7 @@ import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf } from '../shared/time.js'
-import { billAccountNow, runBilling } from '../usecases/index.js'
+import { billAccountNow, changeBillingProfile, runBilling } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 
@@ -79,4 +79,69 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
         }
       })
     })
+  bill
+    .command('profile <account>')
+    .description(
+      'how an account is billed: cycle day, payment method, migrated (from its transfer reading), shell, reading prevented',
+    )
+    .option('--cycle-day <n>', 'day of the month, 1 to 28', (v) => Number.parseInt(v, 10))
+    .option('--payment-method <method>', 'DIRECT_DEBIT or NON_DIRECT_DEBIT')
+    .option('--migrated <instant>', 'migrated: bill from the transfer reading taken at this ISO instant')
+    .option('--shell', 'a shell account: it carries a debt only and is never billed')
+    .option('--native', 'an account opened here (undo --migrated or --shell)')
+    .option('--reading-prevented <yes|no>', 'the customer prevented the meter reading (backbilling exception)')
+    .addOption(dataDirOption)
+    .action(
+      async (
+        account: string,
+        options: {
+          cycleDay?: number
+          paymentMethod?: string
+          migrated?: string
+          shell?: boolean
+          native?: boolean
+          readingPrevented?: string
+          dataDir?: string
+        },
+      ) => {
+        const changes: Record<string, unknown> = {}
+        if (options.cycleDay !== undefined) changes['cycleDay'] = options.cycleDay
+        if (options.paymentMethod) {
+          if (!['DIRECT_DEBIT', 'NON_DIRECT_DEBIT'].includes(options.paymentMethod))
+            throw new InvalidArgumentError('--payment-method is DIRECT_DEBIT or NON_DIRECT_DEBIT')
+          changes['paymentMethod'] = options.paymentMethod
+        }
+        if (options.migrated) {
+          const transferAt = new Date(options.migrated)
+          if (Number.isNaN(transferAt.getTime())) throw new InvalidArgumentError('--migrated needs an ISO instant')
+          Object.assign(changes, { origin: 'migrated', transferAt })
+        }
+        if (options.shell) changes['origin'] = 'shell'
+        if (options.native) Object.assign(changes, { origin: 'native', transferAt: null })
+        if (options.readingPrevented) changes['readingPrevented'] = options.readingPrevented === 'yes'
+        await withDatabase(options, async (database) => {
+          try {
+            const profile = await inTransaction(database.db, (tx) =>
+              changeBillingProfile({
+                tx,
+                accountNumber: account.toUpperCase(),
+                changes,
+                actor: cliActor,
+                at: new Date(),
+              }),
+            )
+            console.log(
+              `${account.toUpperCase()}: cycle day ${profile.cycleDay}, ${profile.paymentMethod}, ${profile.origin}${profile.transferAt ? ` from ${profile.transferAt.toISOString()}` : ''}${profile.readingPrevented ? ', reading prevented' : ''}`,
+            )
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error
+            console.error(`${error.code}: ${error.message}`)
+            for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
+              console.error(`  ${detail.path}: ${detail.message}`)
+            }
+            process.exitCode = 1
+          }
+        })
+      },
+    )
 }

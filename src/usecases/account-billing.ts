@@ -241,3 +241,20 @@ export async function accountBusinessBilling({
   })
   return result
 }
+
+/** How an account is billed (cycle day, payment method, migrated from a transfer reading, shell, reading prevented). */
+export async function changeBillingProfile({
+  tx,
+  accountNumber,
+  changes,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  changes: Parameters<typeof billing.setBillingProfile>[0]['changes']
+  actor: Actor
+  at: Date
+}) {
+  return billing.setBillingProfile({ tx, accountId: await accountIdOf(tx, accountNumber), changes, actor, at })
+}

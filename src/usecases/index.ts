@@ -6,6 +6,7 @@ export {
   accountStatementPdf,
   accountStatements,
   billAccountNow,
+  changeBillingProfile,
   decideHeldStatement,
   finalBill,
   rebillStatement,
