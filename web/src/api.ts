@@ -160,17 +160,11 @@ export type NewReading = {
   source: 'customer' | 'agent'
 }
 
-/** Why a billing run held a statement for review (`charge_far_above_usual`, `estimated_too_long`, …). */
+/** One problem with one input field, as the server reports it in `error.details`. */
 export type HoldReason = { code: string; message: string }
 
-/** Business periods are `uninvoiced` until they go on an invoice or credit note, then `invoiced`. */
-export type StatementStatus = 'held' | 'issued' | 'rejected' | 'superseded' | 'uninvoiced' | 'invoiced'
-export type StatementKind = 'periodic' | 'final' | 'rebill' | 'corrected_final'
-
-/** One meter point's part of a statement, before VAT. */
 export type StatementUsage = {
   meterPointId: string
-  /** MPAN core (electricity) or MPRN (gas). */
   identifier: string
   direction: string
   kwh: string
@@ -179,93 +173,70 @@ export type StatementUsage = {
   standingDays: number
 }
 
-/** Why the statement is what it is (BIL-9), with the backbilling decision (BIL-6) when it applied. */
-export type StatementExplanation = {
-  days: number
-  estimated: boolean
-  usage: StatementUsage[]
-  backbilling?: { cutoff: string; oldChargesMinor: string; writeoffMinor: string; reason: string }
-  comparison?: {
-    previousNumber: string
-    previousDays: number
-    previousNetMinor: string
-    changeMinor: string
-    usageEffectMinor: string
-    priceEffectMinor: string
-    otherEffectMinor: string
-    summary: string
-  }
-}
-
-/**
- * A statement. Money fields are strings of integer minor units; balances are positive when the
- * customer owes. `periodTo` is exclusive (the last day billed is the day before). The balances are
- * null until the statement is issued.
- */
+/** A statement; money fields are strings of integer minor units (a positive balance is owed). */
 export type Statement = {
   id: string
   number: string
-  accountId: string
-  kind: StatementKind
-  status: StatementStatus
+  kind: 'periodic' | 'final' | 'rebill' | 'corrected_final'
+  status: 'held' | 'issued' | 'rejected' | 'superseded'
   periodFrom: string
   periodTo: string
   version: number
   replacesStatementId: string | null
   currency: string
-  paymentMethod: string
   netMinor: string
   vatMinor: string
   totalMinor: string
   writeoffMinor: string
-  /** What this statement moved the balance by: the total, less any write-off and what the replaced version had charged. */
   postedMinor: string
   openingBalanceMinor: string | null
   paymentsMinor: string | null
   creditsMinor: string | null
   closingBalanceMinor: string | null
-  /** `YYYY-MM-DD`. */
   dueOn: string | null
   holdReasons: HoldReason[]
-  explanation: StatementExplanation
+  explanation: {
+    days: number
+    estimated: boolean
+    usage: StatementUsage[]
+    backbilling?: { cutoff: string; oldChargesMinor: string; writeoffMinor: string; reason: string }
+    comparison?: {
+      previousNumber: string
+      previousDays: number
+      previousNetMinor: string
+      changeMinor: string
+      usageEffectMinor: string
+      priceEffectMinor: string
+      otherEffectMinor: string
+      summary: string
+    }
+  }
   createdAt: string
   issuedAt: string | null
 }
 
 export type StatementLine = {
   position: number
-  /** The meter point (MPAN/MPRN) the line belongs to; null for account-level lines (a write-off). */
   identifier: string | null
   tariffCode: string | null
   kind: 'energy' | 'standing_charge' | 'export_credit' | 'backbilling_writeoff'
   rateKind: string | null
   from: string
   to: string
-  /** An exact decimal string. */
   quantity: string
-  /** `kWh`, `day`, or the currency (`GBP`) for money lines such as a write-off. */
   unit: string
-  /** Pence per unit, 4 decimal places. */
   ratePence: string | null
   vatPercent: string
   amountMinor: string
-  source: Record<string, unknown>
   description: string
 }
 
-export type FinalSettlement = { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string }
-
 export type StatementDetail = Statement & {
   lines: StatementLine[]
-  /** Final statements only: the refund or payment request for the final balance. */
-  settlement: FinalSettlement | null
+  settlement: { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string } | null
 }
 
-/** A held statement in the review queue, with the account it belongs to. */
-export type HeldStatement = Statement & { accountNumber: string }
-
 export type AccountBalance = {
-  /** Positive: the customer owes; negative: in credit. */
   balanceMinor: string
   pastDueMinor: string
   buckets: { current: string; days1to30: string; days31to60: string; days61to90: string; over90: string }
@@ -286,7 +257,6 @@ export type BillingDocument = {
   statementNumbers: string[]
 }
 
-/** A bill the old billing system sent (migrated accounts); dates are `YYYY-MM-DD`. */
 export type HistoricalBill = {
   id: string
   source: string
@@ -298,7 +268,6 @@ export type HistoricalBill = {
   readings: { register: string; value: string; readOn: string }[]
 }
 
-/** One problem with one input field, as the server reports it in `error.details`. */
 export type FieldProblem = { path: string; message: string }
 
 /** A failed API call: the server's stable `code`, its human `message` and any `details`. */
@@ -526,7 +495,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       return saved
     },
 
-    /** The account's statements, every version, newest period first (BIL-2); pass `cursor` for more. */
+    /** The account's statements, every version, newest period first (BIL-2). */
     async statements({
       accountNumber,
       limit = 20,
@@ -549,7 +518,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       return statement
     },
 
-    /** Where the statement's PDF (or a copy marked as a duplicate) is served, for a link that opens it. */
+    /** Where the statement's PDF (or a duplicate of it) is served. */
     statementPdfUrl({
       accountNumber,
       number,
@@ -558,79 +527,36 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       accountNumber: string
       number: string
       duplicate: boolean
-    }): string {
-      const params = new URLSearchParams({ duplicate: String(duplicate) })
-      return `/api/accounts/${encodeURIComponent(accountNumber)}/statements/${encodeURIComponent(number)}/pdf?${params}`
+    }) {
+      return `/api/accounts/${encodeURIComponent(accountNumber)}/statements/${encodeURIComponent(number)}/pdf?duplicate=${duplicate}`
     },
 
-    /** The balance (positive: the customer owes) and what is past due, by age. */
+    /** The balance (positive: the customer owes) and what is past due. */
     async balance({ accountNumber }: { accountNumber: string }): Promise<AccountBalance> {
       return request<AccountBalance>({ path: `/accounts/${encodeURIComponent(accountNumber)}/balance` })
     },
 
-    /**
-     * Bill the account now, up to the start of `on` (`YYYY-MM-DD`, default today). Billing the same
-     * period again answers with the statement already made (`created: false`).
-     * @throws ApiError NOTHING_TO_BILL or NOT_BILLABLE (409)
-     */
-    async billNow({
-      accountNumber,
-      on,
-    }: {
-      accountNumber: string
-      on?: string
-    }): Promise<{ statement: Statement; created: boolean }> {
-      return request<{ statement: Statement; created: boolean }>({
-        method: 'POST',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/statements`,
-        body: on ? { on } : {},
-      })
+    /** Bill the account now. @throws ApiError NOTHING_TO_BILL, NOT_BILLABLE */
+    async billNow({ accountNumber }: { accountNumber: string }): Promise<{ statement: Statement; created: boolean }> {
+      return request({ method: 'POST', path: `/accounts/${encodeURIComponent(accountNumber)}/statements`, body: {} })
     },
 
-    /** Re-bill the account's latest issued statement as a new version. @throws ApiError STATEMENT_NOT_REBILLABLE */
-    async rebill({ number }: { number: string }): Promise<Statement> {
-      const { statement } = await request<{ statement: Statement }>({
-        method: 'POST',
-        path: `/statements/${encodeURIComponent(number)}/rebill`,
-      })
-      return statement
-    },
-
-    /** Statements billing runs held for review, oldest first (billing specialists). */
-    async heldStatements({ limit = 100 }: { limit?: number } = {}): Promise<HeldStatement[]> {
-      const params = new URLSearchParams({ limit: String(limit) })
-      const { items } = await request<{ items: HeldStatement[] }>({ path: `/statements/held?${params}` })
-      return items
-    },
-
-    /** Issue a held statement: it is posted to the account. @throws ApiError STATEMENT_NOT_HELD */
-    async releaseStatement({ number }: { number: string }): Promise<Statement> {
-      const { statement } = await request<{ statement: Statement }>({
-        method: 'POST',
-        path: `/statements/${encodeURIComponent(number)}/release`,
-      })
-      return statement
-    },
-
-    /**
-     * Reject a held statement with the reason (3–500 characters): nothing is charged and the period
-     * can be billed again. @throws ApiError with a `reason` field problem, or STATEMENT_NOT_HELD
-     */
-    async rejectStatement({ number, reason }: { number: string; reason: string }): Promise<Statement> {
-      const { statement } = await request<{ statement: Statement }>({
-        method: 'POST',
-        path: `/statements/${encodeURIComponent(number)}/reject`,
-        body: { reason },
-      })
-      return statement
-    },
-
-    /** Bills from the old billing system (migrated accounts), newest first; empty for other accounts. */
-    async historicalBills({ accountNumber }: { accountNumber: string }): Promise<HistoricalBill[]> {
-      const { items } = await request<{ items: HistoricalBill[] }>({
-        path: `/accounts/${encodeURIComponent(accountNumber)}/historical-bills`,
+    /** Statements a billing run held for review, oldest first (billing specialists). */
+    async heldStatements(): Promise<(Statement & { accountNumber: string })[]> {
+      const { items } = await request<{ items: (Statement & { accountNumber: string })[] }>({
+        path: '/statements/held',
       })
       return items
+    },
+
+    /** Issue a held statement, or reject it with the reason. @throws ApiError with field problems */
+    async decideHeld({ number, reject }: { number: string; reject?: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/${reject === undefined ? 'release' : 'reject'}`,
+        ...(reject === undefined ? {} : { body: { reason: reject } }),
+      })
+      return statement
     },
 
     /** A business account's uninvoiced charges and credits, and its invoices and credit notes. */
@@ -667,6 +593,23 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
         path: `/documents/${encodeURIComponent(number)}/issue`,
       })
       return document
+    },
+
+    /** Bills from the old billing system (migrated accounts), newest first. */
+    async historicalBills({ accountNumber }: { accountNumber: string }): Promise<HistoricalBill[]> {
+      const { items } = await request<{ items: HistoricalBill[] }>({
+        path: `/accounts/${encodeURIComponent(accountNumber)}/historical-bills`,
+      })
+      return items
+    },
+
+    /** Rebill the account's latest statement. @throws ApiError STATEMENT_NOT_REBILLABLE */
+    async rebill({ number }: { number: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/rebill`,
+      })
+      return statement
     },
   }
 }

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { type AccountBalance, ApiError, type HistoricalBill, type Statement, type StatementDetail } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatCalendarDate, formatLondonDateTime, formatPeriod } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import { BusinessDocuments } from './business-documents.js'
 
@@ -21,20 +21,6 @@ const kindLabels: Record<Statement['kind'], string> = {
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong. Try again.'
-}
-
-/** The local date of the last day of [from, to): the day before `to`. */
-function lastDay(iso: string): string {
-  const date = new Date(new Date(iso).getTime() - 1)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date)
-}
-
-function firstDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso))
-}
-
-function period(statement: { periodFrom: string; periodTo: string }): string {
-  return `${formatCalendarDate(firstDay(statement.periodFrom))} – ${formatCalendarDate(lastDay(statement.periodTo))}`
 }
 
 function selectedFromAddress(): string | null {
@@ -184,7 +170,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
                     {statement.kind !== 'periodic' ? ` · ${kindLabels[statement.kind]}` : ''}
                     {statement.version > 1 ? ` · v${statement.version}` : ''}
                   </td>
-                  <td>{period(statement)}</td>
+                  <td>{formatPeriod(statement.periodFrom, statement.periodTo)}</td>
                   <td>
                     {capitalise(statement.status)}
                     {statement.holdReasons.length > 0 ? (
@@ -281,7 +267,7 @@ function StatementPanel({
         {statement.explanation.estimated ? <span className="badge">Estimated</span> : null}
       </h2>
       <p>
-        {period(statement)} · {capitalise(statement.status)}
+        {formatPeriod(statement.periodFrom, statement.periodTo)} · {capitalise(statement.status)}
         {statement.issuedAt ? ` · issued ${formatLondonDateTime(statement.issuedAt)}` : ''}
         {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
       </p>
@@ -369,7 +355,7 @@ function StatementPanel({
                       {line.description}
                       {line.tariffCode ? <span className="muted"> · {line.tariffCode}</span> : null}
                     </td>
-                    <td>{`${formatCalendarDate(firstDay(line.from))} – ${formatCalendarDate(lastDay(line.to))}`}</td>
+                    <td>{formatPeriod(line.from, line.to)}</td>
                     <td className="number">
                       {line.quantity} {line.unit === 'day' ? 'days' : line.unit === 'kWh' ? 'kWh' : ''}
                     </td>

@@ -7,13 +7,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError, type BillingDocument, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
-import { formatCalendarDate } from '../shared/format.js'
+import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-
-function localDate(iso: string, minusOneMs = false): string {
-  const date = new Date(new Date(iso).getTime() - (minusOneMs ? 1 : 0))
-  return formatCalendarDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date))
-}
 
 export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: string; onChange: () => void }) {
   const api = useApi()
@@ -82,9 +77,7 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
                       {item.number}
                     </label>
                   </td>
-                  <td>
-                    {localDate(item.periodFrom)} – {localDate(item.periodTo, true)}
-                  </td>
+                  <td>{formatPeriod(item.periodFrom, item.periodTo)}</td>
                   <td>{credit ? 'Credit' : 'Charge'}</td>
                   <td className="number">{formatMinor(item.postedMinor, item.currency)}</td>
                 </tr>
@@ -144,7 +137,7 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
                 <td>{document.statementNumbers.join(', ')}</td>
                 <td>
                   {document.status === 'issued'
-                    ? `Issued ${document.issuedAt ? localDate(document.issuedAt) : ''}${document.needsPaymentApproval ? ' · payment needs approval' : ''}`
+                    ? `Issued ${document.issuedAt ? formatCalendarDate(londonDateOf(document.issuedAt)) : ''}${document.needsPaymentApproval ? ' · payment needs approval' : ''}`
                     : 'Unissued'}
                   {document.status === 'unissued' && canAct ? (
                     <>

@@ -7,15 +7,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { ApiError, type Statement } from '../api.js'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatCalendarDate } from '../shared/format.js'
+import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 
 type Held = Statement & { accountNumber: string }
-
-function localDate(iso: string, minusOneMs = false): string {
-  const date = new Date(new Date(iso).getTime() - (minusOneMs ? 1 : 0))
-  return formatCalendarDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date))
-}
 
 export function HeldStatementsPage() {
   const api = useApi()
@@ -79,9 +74,7 @@ export function HeldStatementsPage() {
                   </Link>
                 </td>
                 <td>{item.number}</td>
-                <td>
-                  {localDate(item.periodFrom)} – {localDate(item.periodTo, true)}
-                </td>
+                <td>{formatPeriod(item.periodFrom, item.periodTo)}</td>
                 <td className="number">{formatMinor(item.totalMinor, item.currency)}</td>
                 <td>
                   <ul className="hold-reasons">

@@ -45,3 +45,15 @@ export const noteTypeLabels: Readonly<Record<NoteType, string>> = {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1).replaceAll('_', ' ')
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+
+/** The London calendar date (`YYYY-MM-DD`) of an instant; for the end of [from, to), the day before. */
+export function londonDateOf(isoInstant: string, { endExclusive = false }: { endExclusive?: boolean } = {}): string {
+  return londonDay.format(new Date(new Date(isoInstant).getTime() - (endExclusive ? 1 : 0)))
+}
+
+/** A billed period [from, to) as `1 Oct 2026 – 31 Oct 2026` in London dates. */
+export function formatPeriod(fromInstant: string, toInstant: string): string {
+  return `${formatCalendarDate(londonDateOf(fromInstant))} – ${formatCalendarDate(londonDateOf(toInstant, { endExclusive: true }))}`
+}
