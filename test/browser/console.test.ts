@@ -251,6 +251,97 @@ describe('the agent console', () => {
     await page.getByTestId('statement-detail').scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(screenshots, 'statement-detail.png'), fullPage: true })
   })
+
+  it('shows the billing specialist the newest statement: its lines, why it changed, and its PDF', async () => {
+    const specialist = { email: 'billing@goodeggenergy.example', password: 'GoodEgg-demo-2026' }
+    await page.goto(baseUrl)
+    await page.getByTestId('login-email').or(page.getByTestId('role-badge')).first().waitFor()
+    if (await page.getByTestId('role-badge').isVisible()) {
+      await page.getByRole('button', { name: 'Sign out' }).click()
+      await page.getByTestId('login-email').waitFor()
+    }
+    await page.getByTestId('login-email').fill(specialist.email)
+    await page.getByTestId('login-password').fill(specialist.password)
+    await page.getByTestId('login-submit').click()
+    await expectText(page.getByTestId('role-badge'), 'Billing Specialist')
+    await openAccount('Ashworth', 'Eleanor Ashworth')
+
+    const statements = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith('/statements') && r.request().method() === 'GET',
+    )
+    const balance = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/balance'))
+    await page.getByTestId('tab-billing').click()
+    const listResponse = await statements
+    expect(listResponse.status()).toBe(200)
+    const { items } = (await listResponse.json()) as {
+      items: Array<{ number: string; status: string; totalMinor: string }>
+    }
+    // The demo bills Eleanor monthly: an empty list is a failure, not a pass.
+    expect(items.length).toBeGreaterThan(3)
+    expect((await balance).status()).toBe(200)
+    await page.getByTestId('balance-summary').waitFor()
+    await expectText(page.getByTestId('balance-summary'), '£')
+    await page
+      .getByTestId('statement-row')
+      .nth(items.length - 1)
+      .waitFor()
+    expect(await page.getByTestId('statement-row').count()).toBe(items.length)
+    // Billing specialists may bill and rebill.
+    await page.getByTestId('bill-now').waitFor()
+    await page.screenshot({ path: join(screenshots, 'billing-specialist-billing-tab.png'), fullPage: true })
+
+    const newest = items[0]!
+    const detailResponse = page.waitForResponse((r) =>
+      new URL(r.url()).pathname.endsWith(`/statements/${newest.number}`),
+    )
+    await page.getByTestId('statement-row').first().getByRole('button', { name: newest.number }).click()
+    const { statement } = (await (await detailResponse).json()) as {
+      statement: {
+        totalMinor: string
+        lines: Array<{ description: string; amountMinor: string }>
+        explanation: { comparison?: { summary: string } }
+      }
+    }
+    const detail = page.getByTestId('statement-detail')
+    await detail.waitFor()
+    expect(await detail.getAttribute('data-number')).toBe(newest.number)
+    expect(new URL(page.url()).searchParams.get('statement')).toBe(newest.number)
+
+    // The breakdown: every line, each with the server's description, and the statement's total.
+    expect(statement.lines.length).toBeGreaterThan(1)
+    const lines = page.getByTestId('statement-line')
+    expect(await lines.count()).toBe(statement.lines.length)
+    for (const [index, line] of statement.lines.entries()) {
+      await expectText(lines.nth(index), line.description)
+    }
+    const pounds = (minor: string) => {
+      const value = BigInt(minor)
+      const abs = value < 0n ? -value : value
+      const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+      return `${value < 0n ? '−' : ''}£${whole}.${(abs % 100n).toString().padStart(2, '0')}`
+    }
+    await expectText(page.getByTestId('statement-total'), pounds(statement.totalMinor))
+
+    // The explanation: the comparison with the previous statement, as the server words it.
+    const summary = statement.explanation.comparison?.summary
+    expect(summary, 'the newest statement is compared with the one before').toBeTruthy()
+    await expectText(page.getByTestId('statement-explanation'), summary ?? '')
+    if (newest.status === 'issued') await page.getByTestId('rebill').waitFor()
+
+    // The PDF link serves a PDF, with this page's session.
+    const href = await page.getByTestId('statement-pdf').getAttribute('href')
+    expect(href).toContain(`/statements/${newest.number}/pdf`)
+    expect(await page.getByTestId('statement-pdf').getAttribute('target')).toBe('_blank')
+    const pdf = await page.request.get(new URL(href ?? '', baseUrl).toString())
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toContain('application/pdf')
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const duplicateHref = await page.getByTestId('statement-duplicate-pdf').getAttribute('href')
+    expect(duplicateHref).toContain('duplicate=true')
+
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: join(screenshots, 'billing-specialist-statement-detail.png'), fullPage: true })
+  })
 })
 
 type UsageBody = { meterPoint: string; totalKwh: string; items: Array<{ label: string; kwh: string }> }

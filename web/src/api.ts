@@ -160,8 +160,12 @@ export type NewReading = {
   source: 'customer' | 'agent'
 }
 
-/** One problem with one input field, as the server reports it in `error.details`. */
+/** Why a billing run held a statement for review (`charge_far_above_usual`, `estimated_too_long`, …). */
 export type HoldReason = { code: string; message: string }
+
+export type StatementKind = 'periodic' | 'final' | 'rebill' | 'corrected_final'
+/** Business periods are `uninvoiced` until they go on an invoice or credit note, then `invoiced`. */
+export type StatementStatus = 'held' | 'issued' | 'rejected' | 'superseded' | 'uninvoiced' | 'invoiced'
 
 export type StatementUsage = {
   meterPointId: string
@@ -177,17 +181,21 @@ export type StatementUsage = {
 export type Statement = {
   id: string
   number: string
-  kind: 'periodic' | 'final' | 'rebill' | 'corrected_final'
-  status: 'held' | 'issued' | 'rejected' | 'superseded'
+  accountId: string
+  kind: StatementKind
+  status: StatementStatus
   periodFrom: string
   periodTo: string
   version: number
   replacesStatementId: string | null
   currency: string
+  /** `DIRECT_DEBIT` or `NON_DIRECT_DEBIT`. */
+  paymentMethod: string
   netMinor: string
   vatMinor: string
   totalMinor: string
   writeoffMinor: string
+  /** What the statement moved the balance by: the total, less a write-off and what a replaced version had charged. */
   postedMinor: string
   openingBalanceMinor: string | null
   paymentsMinor: string | null
@@ -228,13 +236,21 @@ export type StatementLine = {
   ratePence: string | null
   vatPercent: string
   amountMinor: string
+  /** Where the line came from: half hours counted and estimated, the readings used, a rule. */
+  source: Record<string, unknown>
   description: string
 }
 
+export type FinalSettlement = { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string }
+
 export type StatementDetail = Statement & {
   lines: StatementLine[]
-  settlement: { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string } | null
+  /** Final statements: the refund or payment request for the final balance. */
+  settlement: FinalSettlement | null
 }
+
+/** A statement in the held-statements queue, with its account's number. */
+export type HeldStatement = Statement & { accountNumber: string }
 
 export type AccountBalance = {
   balanceMinor: string
@@ -268,6 +284,7 @@ export type HistoricalBill = {
   readings: { register: string; value: string; readOn: string }[]
 }
 
+/** One problem with one input field, as the server reports it in `error.details`. */
 export type FieldProblem = { path: string; message: string }
 
 /** A failed API call: the server's stable `code`, its human `message` and any `details`. */
@@ -536,17 +553,52 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       return request<AccountBalance>({ path: `/accounts/${encodeURIComponent(accountNumber)}/balance` })
     },
 
-    /** Bill the account now. @throws ApiError NOTHING_TO_BILL, NOT_BILLABLE */
-    async billNow({ accountNumber }: { accountNumber: string }): Promise<{ statement: Statement; created: boolean }> {
-      return request({ method: 'POST', path: `/accounts/${encodeURIComponent(accountNumber)}/statements`, body: {} })
+    /**
+     * Bill the account now, up to the start of `on` (`YYYY-MM-DD`, default today); the same period
+     * again answers with the statement already made (`created: false`).
+     * @throws ApiError NOTHING_TO_BILL, NOT_BILLABLE
+     */
+    async billNow({
+      accountNumber,
+      on,
+    }: {
+      accountNumber: string
+      on?: string
+    }): Promise<{ statement: Statement; created: boolean }> {
+      return request({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/statements`,
+        body: on ? { on } : {},
+      })
     },
 
     /** Statements a billing run held for review, oldest first (billing specialists). */
-    async heldStatements(): Promise<(Statement & { accountNumber: string })[]> {
-      const { items } = await request<{ items: (Statement & { accountNumber: string })[] }>({
-        path: '/statements/held',
-      })
+    async heldStatements({ limit }: { limit?: number } = {}): Promise<HeldStatement[]> {
+      const query = limit === undefined ? '' : `?${new URLSearchParams({ limit: String(limit) })}`
+      const { items } = await request<{ items: HeldStatement[] }>({ path: `/statements/held${query}` })
       return items
+    },
+
+    /** Issue a held statement: it is posted to the account. @throws ApiError STATEMENT_NOT_HELD */
+    async releaseStatement({ number }: { number: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/release`,
+      })
+      return statement
+    },
+
+    /**
+     * Reject a held statement with the reason (3–500 characters): nothing is charged and the period
+     * can be billed again. @throws ApiError with a `reason` field problem, or STATEMENT_NOT_HELD
+     */
+    async rejectStatement({ number, reason }: { number: string; reason: string }): Promise<Statement> {
+      const { statement } = await request<{ statement: Statement }>({
+        method: 'POST',
+        path: `/statements/${encodeURIComponent(number)}/reject`,
+        body: { reason },
+      })
+      return statement
     },
 
     /** Issue a held statement, or reject it with the reason. @throws ApiError with field problems */

@@ -941,6 +941,7 @@ export async function gatherForRating({
     from,
     to,
     openingReadings: [],
+    cache,
     actor,
     at,
   })

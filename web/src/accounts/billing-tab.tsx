@@ -1,33 +1,31 @@
 /**
- * The account's bills (UI-1, BIL-2/5/9): the balance and what is past due, the statements (every
- * version; held ones with their reasons, replaced ones marked), and the chosen statement in full —
- * the account summary, the breakdown by supply with quantities, rates and amounts, VAT, the
- * backbilling write-off, why it differs from the previous statement, the PDF and a duplicate.
- * The chosen statement is kept in the address (`?tab=billing&statement=S-…`).
+ * The account's Billing tab (UI-1, BIL-2/4/5/8): the balance and what is past due, "Bill now" for
+ * those allowed, the statements (every version, a page at a time) and the chosen statement in full,
+ * a business account's invoices and credit notes, and a migrated account's historical bills. The
+ * chosen statement is kept in the address (`?tab=billing&statement=S-…`) so a reload or a shared
+ * link opens it again.
  */
-import { useCallback, useEffect, useState } from 'react'
-import { type AccountBalance, ApiError, type HistoricalBill, type Statement, type StatementDetail } from '../api.js'
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { type AccountBalance, ApiError, type HistoricalBill, type Statement } from '../api.js'
+import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime, formatPeriod } from '../shared/format.js'
-import { formatBalance, formatMinor } from '../shared/money.js'
+import { formatCalendarDate } from '../shared/format.js'
+import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
 import { BusinessDocuments } from './business-documents.js'
+import { StatementDetail } from './statement-detail.js'
+import { StatementsList } from './statements-list.js'
 
-const kindLabels: Record<Statement['kind'], string> = {
-  periodic: 'Statement',
-  final: 'Final statement',
-  rebill: 'Rebilled statement',
-  corrected_final: 'Corrected final statement',
+const pageSize = 20
+
+type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'loaded' } & T)
+
+function statementFromAddress(): string | null {
+  const number = new URLSearchParams(window.location.search).get('statement')
+  return number && /^S-\d{8}$/i.test(number) ? number.toUpperCase() : null
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.'
-}
-
-function selectedFromAddress(): string | null {
-  return new URLSearchParams(window.location.search).get('statement')
-}
-
-function keepInAddress(number: string | null) {
+/** Kept in the address without a navigation (no scroll, no history entry), as the tabs are. */
+function keepInAddress(number: string | null): void {
   const url = new URL(window.location.href)
   if (number) url.searchParams.set('statement', number)
   else url.searchParams.delete('statement')
@@ -38,400 +36,400 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const api = useApi()
   const { user } = useSession()
   const canBill = user.permissions.includes('billing.rebill.create')
-  const [balance, setBalance] = useState<AccountBalance | null>(null)
-  const [statements, setStatements] = useState<Statement[] | null>(null)
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [actionMessage, setActionMessage] = useState<string | null>(null)
-  const [selected, setSelected] = useState<string | null>(selectedFromAddress)
+  const [balance, setBalance] = useState<Loaded<{ balance: AccountBalance }>>({ status: 'loading' })
+  const [list, setList] = useState<Loaded<{ items: Statement[]; nextCursor: string | null }>>({ status: 'loading' })
+  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+  const [history, setHistory] = useState<Loaded<{ items: HistoricalBill[] }>>({ status: 'loading' })
+  const [selected, setSelected] = useState<string | null>(statementFromAddress)
+  // Focus moves to the statement only when someone chose it, not when the page opens on it.
+  const [chosenNow, setChosenNow] = useState(false)
   const [refreshKey, setRefreshKey] = useState(0)
-  const [history, setHistory] = useState<HistoricalBill[]>([])
 
   useEffect(() => {
     let current = true
-    api
-      .historicalBills({ accountNumber })
-      .then((items) => current && setHistory(items))
-      .catch(() => current && setHistory([]))
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    let current = true
+    // `refreshKey` is read so billing or rebilling fetches the balance and the first page again.
     void refreshKey
-    Promise.all([api.balance({ accountNumber }), api.statements({ accountNumber })])
-      .then(([loadedBalance, page]) => {
-        if (!current) return
-        setBalance(loadedBalance)
-        setStatements(page.items)
-        setNextCursor(page.nextCursor)
+    setMore({ loading: false, error: null })
+    api
+      .balance({ accountNumber })
+      .then((loaded) => {
+        if (current) setBalance({ status: 'loaded', balance: loaded })
       })
-      .catch((failure: unknown) => {
-        if (current) setError(messageOf(failure))
+      .catch((error: unknown) => {
+        if (current) setBalance({ status: 'failed', message: messageOf(error, 'The balance could not be loaded.') })
+      })
+    api
+      .statements({ accountNumber, limit: pageSize })
+      .then((page) => {
+        if (current) setList({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
+      })
+      .catch((error: unknown) => {
+        if (current) setList({ status: 'failed', message: messageOf(error, 'The statements could not be loaded.') })
       })
     return () => {
       current = false
     }
   }, [api, accountNumber, refreshKey])
 
-  const loadMore = useCallback(async () => {
-    if (!nextCursor) return
-    try {
-      const page = await api.statements({ accountNumber, cursor: nextCursor })
-      setStatements((previous) => [...(previous ?? []), ...page.items])
-      setNextCursor(page.nextCursor)
-    } catch (failure) {
-      setError(messageOf(failure))
+  useEffect(() => {
+    let current = true
+    api
+      .historicalBills({ accountNumber })
+      .then((items) => {
+        if (current) setHistory({ status: 'loaded', items })
+      })
+      .catch((error: unknown) => {
+        if (current)
+          setHistory({ status: 'failed', message: messageOf(error, 'Historical bills could not be loaded.') })
+      })
+    return () => {
+      current = false
     }
-  }, [api, accountNumber, nextCursor])
+  }, [api, accountNumber])
+
+  const loadMore = useCallback(async () => {
+    if (list.status !== 'loaded' || !list.nextCursor || more.loading) return
+    setMore({ loading: true, error: null })
+    try {
+      const page = await api.statements({ accountNumber, limit: pageSize, cursor: list.nextCursor })
+      setList((previous) =>
+        previous.status === 'loaded'
+          ? { status: 'loaded', items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
+          : previous,
+      )
+      setMore({ loading: false, error: null })
+    } catch (error) {
+      setMore({ loading: false, error: messageOf(error, 'More statements could not be loaded.') })
+    }
+  }, [api, accountNumber, list, more.loading])
 
   function choose(number: string | null) {
     setSelected(number)
+    setChosenNow(number !== null)
     keepInAddress(number)
   }
 
-  async function billNow() {
-    setActionMessage(null)
-    try {
-      const { statement, created } = await api.billNow({ accountNumber })
-      setActionMessage(
-        created ? `${statement.number} made (${statement.status}).` : `${statement.number} was already made.`,
-      )
-      setRefreshKey((key) => key + 1)
-      choose(statement.number)
-    } catch (failure) {
-      setActionMessage(messageOf(failure))
-    }
+  function close() {
+    const previous = selected
+    choose(null)
+    // Back to where the agent was: the statement's number in the list.
+    if (previous) requestAnimationFrame(() => document.getElementById(statementButtonId(previous))?.focus())
   }
 
-  if (error) return <p className="form-error">{error}</p>
-  if (!statements || !balance) return <p className="empty">Loading bills…</p>
+  const items = list.status === 'loaded' ? list.items : []
+  // Only the latest statement that still counts can be rebilled; the list is newest period first.
+  const latest = items.find((statement) => !isSpent(statement.status))?.number ?? null
+  const numberById = new Map(items.map((statement) => [statement.id, statement.number]))
+  const replacedBy = new Map(
+    items.flatMap((statement) =>
+      statement.replacesStatementId ? [[statement.replacesStatementId, statement.number] as const] : [],
+    ),
+  )
+  const selectedStatement = items.find((statement) => statement.number === selected)
 
   return (
-    <div className="billing">
-      <section className="card" aria-labelledby="balance-title" data-testid="balance-summary">
-        <h2 className="card-title" id="balance-title">
-          Balance
-        </h2>
-        <p className="balance-figure">{formatBalance(balance.balanceMinor, balance.currency)}</p>
-        <p>
-          Past due: {formatMinor(balance.pastDueMinor, balance.currency)}
-          {balance.pastDueMinor !== '0'
-            ? ` (1–30 days ${formatMinor(balance.buckets.days1to30)}, 31–60 ${formatMinor(balance.buckets.days31to60)}, 61–90 ${formatMinor(balance.buckets.days61to90)}, over 90 ${formatMinor(balance.buckets.over90)})`
-            : ''}
+    <div className="billing-tab" data-testid="billing-tab">
+      <BalanceCard
+        accountNumber={accountNumber}
+        balance={balance}
+        canBill={canBill}
+        onBilled={(number) => {
+          setRefreshKey((key) => key + 1)
+          choose(number)
+        }}
+      />
+
+      {list.status === 'loading' && (
+        <div className="card skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading statements…</span>
+        </div>
+      )}
+      {list.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {list.message}
         </p>
-        {canBill ? (
-          <p>
-            <button type="button" className="button button-primary" onClick={billNow} data-testid="bill-now">
-              Bill now
-            </button>{' '}
-            {actionMessage ? <span role="status">{actionMessage}</span> : null}
-          </p>
-        ) : null}
-      </section>
+      )}
+      {list.status === 'loaded' && (
+        <StatementsList
+          statements={list.items}
+          selected={selected}
+          onSelect={choose}
+          buttonId={statementButtonId}
+          nextCursor={list.nextCursor}
+          more={more}
+          onLoadMore={() => void loadMore()}
+        />
+      )}
 
-      <section className="card" aria-labelledby="statements-title">
-        <h2 className="card-title" id="statements-title">
-          Statements
-        </h2>
-        {statements.length === 0 ? (
-          <p className="empty">No statements yet.</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Statement</th>
-                <th scope="col">Period</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="number">
-                  Charges
-                </th>
-                <th scope="col" className="number">
-                  Balance after
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {statements.map((statement) => (
-                <tr
-                  key={statement.id}
-                  data-testid="statement-row"
-                  className={
-                    statement.status === 'superseded' || statement.status === 'rejected' ? 'dimmed' : undefined
-                  }
-                  aria-selected={selected === statement.number}
-                >
-                  <td>
-                    <button type="button" className="link-button" onClick={() => choose(statement.number)}>
-                      {statement.number}
-                    </button>
-                    {statement.kind !== 'periodic' ? ` · ${kindLabels[statement.kind]}` : ''}
-                    {statement.version > 1 ? ` · v${statement.version}` : ''}
-                  </td>
-                  <td>{formatPeriod(statement.periodFrom, statement.periodTo)}</td>
-                  <td>
-                    {capitalise(statement.status)}
-                    {statement.holdReasons.length > 0 ? (
-                      <span className="hold-reasons">
-                        {' '}
-                        — {statement.holdReasons.map((reason) => reason.message).join('; ')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="number">{formatMinor(statement.totalMinor, statement.currency)}</td>
-                  <td className="number">{formatBalance(statement.closingBalanceMinor, statement.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {nextCursor ? (
-          <button type="button" className="button button-ghost" onClick={loadMore}>
-            Load more
-          </button>
-        ) : null}
-      </section>
-
-      {business ? (
-        <BusinessDocuments accountNumber={accountNumber} onChange={() => setRefreshKey((key) => key + 1)} />
-      ) : null}
-
-      {selected ? (
-        <StatementPanel
+      {selected && (
+        <StatementDetail
+          key={selected}
           accountNumber={accountNumber}
           number={selected}
-          latest={statements[0]?.number === selected}
-          canRebill={canBill}
+          latest={list.status === 'loaded' && latest === selected}
+          numberOf={(id) => numberById.get(id)}
+          replacedBy={selectedStatement ? replacedBy.get(selectedStatement.id) : undefined}
+          focusOnLoad={chosenNow}
           onRebilled={(number) => {
             setRefreshKey((key) => key + 1)
             choose(number)
           }}
+          onClose={close}
         />
-      ) : null}
+      )}
+
+      {business && <BusinessDocuments accountNumber={accountNumber} onChange={() => setRefreshKey((key) => key + 1)} />}
+
+      {history.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {history.message}
+        </p>
+      )}
+      {history.status === 'loaded' && history.items.length > 0 && <HistoricalBills bills={history.items} />}
     </div>
   )
 }
 
-function StatementPanel({
+function statementButtonId(number: string): string {
+  return `statement-${number}`
+}
+
+function BalanceCard({
   accountNumber,
-  number,
-  latest,
-  canRebill,
-  onRebilled,
+  balance,
+  canBill,
+  onBilled,
 }: {
   accountNumber: string
-  number: string
-  latest: boolean
-  canRebill: boolean
-  onRebilled: (number: string) => void
+  balance: Loaded<{ balance: AccountBalance }>
+  canBill: boolean
+  onBilled: (number: string) => void
 }) {
+  return (
+    <section className="card billing-balance" aria-labelledby="billing-balance-title" data-testid="balance-summary">
+      <header className="card-header">
+        <h2 className="card-title" id="billing-balance-title">
+          Balance
+        </h2>
+      </header>
+      <div className="billing-balance-body">
+        {balance.status === 'loading' && (
+          <div className="billing-balance-figures" aria-busy="true">
+            <span className="visually-hidden">Loading the balance…</span>
+            <div className="skeleton skeleton-title" />
+          </div>
+        )}
+        {balance.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {balance.message}
+          </p>
+        )}
+        {balance.status === 'loaded' && <BalanceFigures balance={balance.balance} />}
+        {canBill && <BillNowForm accountNumber={accountNumber} onBilled={onBilled} />}
+      </div>
+    </section>
+  )
+}
+
+function BalanceFigures({ balance }: { balance: AccountBalance }) {
+  const { currency, buckets } = balance
+  const sign = signOfMinor(balance.balanceMinor)
+  const pastDue = signOfMinor(balance.pastDueMinor) === 1
+  return (
+    <div className="billing-balance-figures">
+      <p
+        className={`balance-figure${sign === 1 ? ' balance-owed' : sign === -1 ? ' balance-credit' : ''}`}
+        data-testid="balance-figure"
+      >
+        {formatBalance(balance.balanceMinor, currency)}
+      </p>
+      <p className={pastDue ? 'balance-past-due' : 'muted'} data-testid="balance-past-due">
+        {pastDue ? `${formatMinor(balance.pastDueMinor, currency)} past due` : 'Nothing past due'}
+      </p>
+      {pastDue && (
+        <table className="data-table balance-ageing">
+          <caption className="visually-hidden">What is owed, by how long it has been due</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                Not yet due
+              </th>
+              <th scope="col" className="numeric">
+                1–30 days
+              </th>
+              <th scope="col" className="numeric">
+                31–60 days
+              </th>
+              <th scope="col" className="numeric">
+                61–90 days
+              </th>
+              <th scope="col" className="numeric">
+                Over 90 days
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="numeric">{formatMinor(buckets.current, currency)}</td>
+              <td className="numeric">{formatMinor(buckets.days1to30, currency)}</td>
+              <td className="numeric">{formatMinor(buckets.days31to60, currency)}</td>
+              <td className="numeric">{formatMinor(buckets.days61to90, currency)}</td>
+              <td className="numeric">{formatMinor(buckets.over90, currency)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+type BillNowResult = { tone: 'success' | 'info' | 'warning'; text: string }
+
+/** Bill the account now (billing specialists): up to the start of today, or of a chosen date. */
+function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBilled: (number: string) => void }) {
   const api = useApi()
-  const [state, setState] = useState<{ statement: StatementDetail } | { error: string } | null>(null)
-  const [rebillMessage, setRebillMessage] = useState<string | null>(null)
+  const ids = useId()
+  const [on, setOn] = useState('')
+  const [sending, setSending] = useState(false)
+  const [result, setResult] = useState<BillNowResult | null>(null)
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null)
 
-  useEffect(() => {
-    let current = true
-    setState(null)
-    api
-      .statement({ accountNumber, number })
-      .then((statement) => current && setState({ statement }))
-      .catch((failure: unknown) => current && setState({ error: messageOf(failure) }))
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, number])
-
-  if (!state) return <p className="empty">Loading {number}…</p>
-  if ('error' in state) return <p className="form-error">{state.error}</p>
-  const { statement } = state
-  const currency = statement.currency
-  const supplies = [...new Set(statement.lines.map((line) => line.identifier ?? ''))]
-  const comparison = statement.explanation.comparison
-
-  async function rebill() {
-    setRebillMessage(null)
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    setSending(true)
+    setResult(null)
+    setError(null)
     try {
-      const replacement = await api.rebill({ number: statement.number })
-      onRebilled(replacement.number)
+      const { statement, created } = await api.billNow({ accountNumber, ...(on ? { on } : {}) })
+      setResult(describeBilled(statement, created))
+      onBilled(statement.number)
     } catch (failure) {
-      setRebillMessage(messageOf(failure))
+      if (failure instanceof ApiError) {
+        setError({ message: failure.message, field: failure.fieldProblems()['on'] ?? null })
+      } else {
+        setError({ message: 'The account could not be billed. Please try again.', field: null })
+      }
+    } finally {
+      setSending(false)
     }
   }
 
   return (
-    <section className="card statement-detail" aria-labelledby="statement-title" data-testid="statement-detail">
-      <h2 className="card-title" id="statement-title">
-        {kindLabels[statement.kind]} {statement.number}
-        {statement.explanation.estimated ? <span className="badge">Estimated</span> : null}
-      </h2>
-      <p>
-        {formatPeriod(statement.periodFrom, statement.periodTo)} · {capitalise(statement.status)}
-        {statement.issuedAt ? ` · issued ${formatLondonDateTime(statement.issuedAt)}` : ''}
-        {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
-      </p>
-      <p className="statement-actions">
-        <a
-          href={api.statementPdfUrl({ accountNumber, number: statement.number, duplicate: false })}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="statement-pdf"
-        >
-          PDF
-        </a>{' '}
-        ·{' '}
-        <a
-          href={api.statementPdfUrl({ accountNumber, number: statement.number, duplicate: true })}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="statement-duplicate-pdf"
-        >
-          Duplicate PDF
-        </a>
-        {canRebill && latest && statement.status === 'issued' ? (
-          <>
-            {' '}
-            ·{' '}
-            <button type="button" className="link-button" onClick={rebill} data-testid="rebill">
-              Rebill
-            </button>
-          </>
-        ) : null}
-        {rebillMessage ? <span role="status"> {rebillMessage}</span> : null}
-      </p>
-      {statement.holdReasons.length > 0 ? (
-        <ul className="hold-reasons">
-          {statement.holdReasons.map((reason) => (
-            <li key={reason.code}>{reason.message}</li>
-          ))}
-        </ul>
-      ) : null}
-
-      <dl className="facts">
-        <div>
-          <dt>Balance brought forward</dt>
-          <dd>{formatBalance(statement.openingBalanceMinor, currency)}</dd>
-        </div>
-        <div>
-          <dt>Payments</dt>
-          <dd>{formatMinor(statement.paymentsMinor, currency)}</dd>
-        </div>
-        <div>
-          <dt>Charges on this statement</dt>
-          <dd>{formatMinor(statement.postedMinor, currency)}</dd>
-        </div>
-        <div>
-          <dt>Balance</dt>
-          <dd>{formatBalance(statement.closingBalanceMinor, currency)}</dd>
-        </div>
-      </dl>
-
-      {supplies.map((identifier) => (
-        <div key={identifier || 'adjustments'}>
-          <h3 className="meter-point-subtitle">{identifier ? `Supply ${identifier}` : 'Adjustments'}</h3>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Charge</th>
-                <th scope="col">Dates</th>
-                <th scope="col" className="number">
-                  Quantity
-                </th>
-                <th scope="col" className="number">
-                  Rate
-                </th>
-                <th scope="col" className="number">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {statement.lines
-                .filter((line) => (line.identifier ?? '') === identifier)
-                .map((line) => (
-                  <tr key={line.position} data-testid="statement-line">
-                    <td>
-                      {line.description}
-                      {line.tariffCode ? <span className="muted"> · {line.tariffCode}</span> : null}
-                    </td>
-                    <td>{formatPeriod(line.from, line.to)}</td>
-                    <td className="number">
-                      {line.quantity} {line.unit === 'day' ? 'days' : line.unit === 'kWh' ? 'kWh' : ''}
-                    </td>
-                    <td className="number">{line.ratePence ? `${line.ratePence}p` : ''}</td>
-                    <td className="number">{formatMinor(line.amountMinor, currency)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-
-      <dl className="facts" data-testid="statement-total">
-        <div>
-          <dt>Before VAT</dt>
-          <dd>{formatMinor(statement.netMinor, currency)}</dd>
-        </div>
-        <div>
-          <dt>VAT</dt>
-          <dd>{formatMinor(statement.vatMinor, currency)}</dd>
-        </div>
-        <div>
-          <dt>Total</dt>
-          <dd>{formatMinor(statement.totalMinor, currency)}</dd>
-        </div>
-        {statement.writeoffMinor !== '0' ? (
-          <div>
-            <dt>Backbilling write-off</dt>
-            <dd>−{formatMinor(statement.writeoffMinor, currency)}</dd>
-          </div>
-        ) : null}
-      </dl>
-
-      <div data-testid="statement-explanation">
-        <h3 className="meter-point-subtitle">Why this bill is what it is</h3>
-        {comparison ? (
-          <>
-            <p>{comparison.summary}</p>
-            <table className="data-table">
-              <tbody>
-                <tr>
-                  <th scope="row">Energy used</th>
-                  <td className="number">{formatMinor(comparison.usageEffectMinor, currency)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Prices</th>
-                  <td className="number">{formatMinor(comparison.priceEffectMinor, currency)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Days and other changes</th>
-                  <td className="number">{formatMinor(comparison.otherEffectMinor, currency)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </>
-        ) : (
-          <p>This is the account's first statement: there is nothing to compare it with.</p>
+    <form className="bill-now" onSubmit={(event) => void submit(event)} aria-label="Bill now" noValidate>
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-on`}>
+          Bill up to the start of
+        </label>
+        <input
+          id={`${ids}-on`}
+          className="input"
+          type="date"
+          value={on}
+          onChange={(event) => setOn(event.target.value)}
+          aria-invalid={error?.field ? true : undefined}
+          aria-describedby={`${ids}-on-hint${error?.field ? ` ${ids}-on-error` : ''}`}
+          data-testid="bill-now-on"
+        />
+        <span className="field-hint" id={`${ids}-on-hint`}>
+          Leave empty for today.
+        </span>
+        {error?.field && (
+          <span className="field-error" id={`${ids}-on-error`}>
+            {error.field}
+          </span>
         )}
-        <ul>
-          {statement.explanation.usage.map((usage) => (
-            <li key={usage.meterPointId}>
-              {usage.identifier}: {usage.kwh} kWh {usage.direction === 'export' ? 'exported' : 'used'} over{' '}
-              {statement.explanation.days} days
-            </li>
-          ))}
-        </ul>
-        {statement.explanation.backbilling ? <p>Backbilling: {statement.explanation.backbilling.reason}.</p> : null}
-        {statement.settlement && statement.settlement.kind !== 'none' ? (
-          <p>
-            Final balance:{' '}
-            {statement.settlement.kind === 'refund'
-              ? `refund of ${formatMinor(statement.settlement.amountMinor, currency)}`
-              : `${formatMinor(statement.settlement.amountMinor, currency)} to pay`}
+      </div>
+      <div className="bill-now-actions">
+        <button type="submit" className="button button-primary" disabled={sending} data-testid="bill-now">
+          {sending ? 'Billing…' : 'Bill now'}
+        </button>
+      </div>
+      <div className="bill-now-result" aria-live="polite">
+        {result && (
+          <p className={`callout callout-${result.tone}`} data-testid="bill-now-result">
+            {result.text}
           </p>
-        ) : null}
+        )}
+        {error && !error.field && (
+          <p className="callout callout-error" role="alert" data-testid="bill-now-error">
+            {error.message}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function describeBilled(statement: Statement, created: boolean): BillNowResult {
+  if (!created) return { tone: 'info', text: `Already billed: ${statement.number} covers that period.` }
+  if (statement.status === 'held') {
+    const reasons = statement.holdReasons.map((reason) => reason.message).join('; ')
+    return { tone: 'warning', text: `${statement.number} made and held for review${reasons ? `: ${reasons}` : ''}.` }
+  }
+  return {
+    tone: 'success',
+    text: `${statement.number} made and ${statement.status}: ${formatMinor(statement.totalMinor, statement.currency)}.`,
+  }
+}
+
+function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
+  return (
+    <section className="card card-flush" aria-labelledby="historical-bills-title" data-testid="historical-bills">
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id="historical-bills-title">
+          Historical bills
+        </h2>
+        <span className="muted">From the old billing system, before this account was migrated</span>
+      </header>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">Bills from the old billing system</caption>
+          <thead>
+            <tr>
+              <th scope="col">Issued</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Period</th>
+              <th scope="col">Readings billed to</th>
+              <th scope="col" className="numeric">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bills.map((bill) => (
+              <tr key={bill.id} data-testid="historical-bill">
+                <td className="nowrap">{formatCalendarDate(bill.issuedOn)}</td>
+                <td>
+                  <span className="mono">{bill.reference}</span> <span className="muted">· {bill.source}</span>
+                </td>
+                <td className="nowrap">
+                  {formatCalendarDate(bill.periodFrom)} – {formatCalendarDate(bill.periodTo)}
+                </td>
+                <td>
+                  {bill.readings.length === 0 ? (
+                    <span className="muted">None recorded</span>
+                  ) : (
+                    <ul className="plain-list">
+                      {bill.readings.map((reading) => (
+                        <li key={`${reading.register}:${reading.readOn}`}>
+                          <span className="mono">{reading.register}</span> <span className="mono">{reading.value}</span>{' '}
+                          on {formatCalendarDate(reading.readOn)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="numeric">{formatMinor(bill.totalMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   )
+}
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback
 }

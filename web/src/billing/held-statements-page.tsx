@@ -1,127 +1,290 @@
 /**
- * The review queue of statements a billing run held (BIL-3), for billing specialists: each with
- * its account, period, charges and why it was held; release issues it to the ledger, reject (with
- * a reason) charges nothing so the period can be billed again.
+ * The review queue of statements billing runs held (BIL-3), for billing specialists: each with its
+ * account, period, total and why it was held. Release issues it (it is posted to the account);
+ * reject, with a reason, charges nothing so the period can be billed again. The queue is fetched
+ * again after each decision.
  */
-import { useCallback, useEffect, useState } from 'react'
-import { ApiError, type Statement } from '../api.js'
-import { useApi } from '../console-context.js'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { ApiError, type HeldStatement } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
+import { formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { statementKindLabel } from './statement-format.js'
 
-type Held = Statement & { accountNumber: string }
+const queueLimit = 100
+
+type Queue =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: HeldStatement[] }
+
+type Outcome = { tone: 'success' | 'error'; text: string }
 
 export function HeldStatementsPage() {
-  const api = useApi()
-  const [items, setItems] = useState<Held[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [reasons, setReasons] = useState<Record<string, string>>({})
-  const [problems, setProblems] = useState<Record<string, string>>({})
+  const { user } = useSession()
+  if (!user.permissions.includes('billing.anomaly.resolve')) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1 className="page-title">Held statements</h1>
+        </header>
+        <p className="callout callout-info">Reviewing held statements needs the billing specialist role.</p>
+      </div>
+    )
+  }
+  return <HeldStatementsQueue />
+}
 
-  const load = useCallback(() => {
-    api
-      .heldStatements()
-      .then(setItems)
-      .catch((failure: unknown) =>
-        setError(failure instanceof ApiError ? failure.message : 'The queue could not be loaded.'),
-      )
+function HeldStatementsQueue() {
+  const api = useApi()
+  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const items = await api.heldStatements({ limit: queueLimit })
+      setQueue({ status: 'loaded', items })
+    } catch (error) {
+      setQueue({ status: 'failed', message: messageOf(error, 'The held statements could not be loaded.') })
+    }
   }, [api])
 
-  useEffect(load, [load])
+  useEffect(() => {
+    void load()
+  }, [load])
 
-  async function decide(number: string, reject: boolean) {
-    setProblems((previous) => ({ ...previous, [number]: '' }))
-    try {
-      await api.decideHeld(reject ? { number, reject: reasons[number] ?? '' } : { number })
-      load()
-    } catch (failure) {
-      const message =
-        failure instanceof ApiError ? (failure.fieldProblems()['reason'] ?? failure.message) : 'That did not work.'
-      setProblems((previous) => ({ ...previous, [number]: message }))
-    }
+  async function decided(text: string) {
+    setOutcome({ tone: 'success', text })
+    await load()
+    // The row has gone: keep focus on the page, on the outcome it announces.
+    outcomeRef.current?.focus()
   }
 
   return (
-    <div className="page">
-      <h1 className="page-title">Held statements</h1>
-      <p className="muted">Statements a billing run held for review. Nothing is charged until one is released.</p>
-      {error ? <p className="form-error">{error}</p> : null}
-      {items === null ? (
-        <p className="empty">Loading…</p>
-      ) : items.length === 0 ? (
-        <p className="empty">Nothing is waiting for review.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Statement</th>
-              <th scope="col">Period</th>
-              <th scope="col" className="number">
-                Charges
-              </th>
-              <th scope="col">Why it was held</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-testid="held-row">
-                <td>
-                  <Link to={`${paths.account(item.accountNumber)}?tab=billing&statement=${item.number}`}>
-                    {item.accountNumber}
-                  </Link>
-                </td>
-                <td>{item.number}</td>
-                <td>{formatPeriod(item.periodFrom, item.periodTo)}</td>
-                <td className="number">{formatMinor(item.totalMinor, item.currency)}</td>
-                <td>
-                  <ul className="hold-reasons">
-                    {item.holdReasons.map((reason) => (
-                      <li key={reason.code}>{reason.message}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-primary button-small"
-                    onClick={() => decide(item.number, false)}
-                    data-testid="held-release"
-                  >
-                    Release
-                  </button>
-                  <label className="visually-hidden" htmlFor={`reason-${item.id}`}>
-                    Why reject {item.number}
-                  </label>
-                  <input
-                    id={`reason-${item.id}`}
-                    className="input"
-                    placeholder="Reason to reject"
-                    value={reasons[item.number] ?? ''}
-                    onChange={(event) => setReasons((previous) => ({ ...previous, [item.number]: event.target.value }))}
-                    data-testid="held-reason"
-                  />
-                  <button
-                    type="button"
-                    className="button button-ghost button-small"
-                    onClick={() => decide(item.number, true)}
-                    data-testid="held-reject"
-                  >
-                    Reject
-                  </button>
-                  {problems[item.number] ? (
-                    <p className="field-error" role="alert">
-                      {problems[item.number]}
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <div className="page held-page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Held statements</h1>
+          <p className="page-lede">
+            Statements a billing run held for review, oldest first. Nothing is charged until one is released; a rejected
+            statement charges nothing and its period is billed again.
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void load()}
+          disabled={queue.status === 'loading'}
+        >
+          Refresh
+        </button>
+      </header>
+
+      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
+        {outcome && (
+          <p className={`callout callout-${outcome.tone}`} data-testid="held-outcome">
+            {outcome.text}
+          </p>
+        )}
+      </div>
+
+      {queue.status === 'loading' && (
+        <div className="card skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading held statements…</span>
+        </div>
+      )}
+      {queue.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {queue.message}
+        </p>
+      )}
+      {queue.status === 'loaded' && (
+        <section className="card card-flush" aria-labelledby="held-title">
+          <header className="card-header card-header-padded">
+            <h2 className="card-title" id="held-title">
+              Waiting for review
+            </h2>
+            <span className="muted" data-testid="held-count">
+              {queue.items.length === queueLimit
+                ? `The oldest ${queueLimit}`
+                : `${queue.items.length} ${queue.items.length === 1 ? 'statement' : 'statements'}`}
+            </span>
+          </header>
+          {queue.items.length === 0 ? (
+            <p className="empty" data-testid="held-empty">
+              Nothing is waiting for review.
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table held-table">
+                <caption className="visually-hidden">Held statements, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Account</th>
+                    <th scope="col">Statement</th>
+                    <th scope="col">Period</th>
+                    <th scope="col" className="numeric">
+                      Total
+                    </th>
+                    <th scope="col">Why it was held</th>
+                    <th scope="col">Decision</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.items.map((statement) => (
+                    <HeldRow key={statement.id} statement={statement} onDecided={decided} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
       )}
     </div>
   )
+}
+
+function HeldRow({
+  statement,
+  onDecided,
+}: {
+  statement: HeldStatement
+  onDecided: (outcome: string) => Promise<void>
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [reason, setReason] = useState('')
+  const [sending, setSending] = useState<'release' | 'reject' | null>(null)
+  const [problem, setProblem] = useState<{ field: string | null; message: string | null }>({
+    field: null,
+    message: null,
+  })
+
+  async function release() {
+    setSending('release')
+    setProblem({ field: null, message: null })
+    try {
+      const issued = await api.releaseStatement({ number: statement.number })
+      setSending(null)
+      await onDecided(`${issued.number} released: issued to ${statement.accountNumber}.`)
+    } catch (error) {
+      setSending(null)
+      setProblem({ field: null, message: messageOf(error, 'The statement could not be released.') })
+    }
+  }
+
+  async function reject() {
+    const trimmed = reason.trim()
+    if (trimmed.length < 3 || trimmed.length > 500) {
+      setProblem({ field: 'Say why it is rejected, in 3 to 500 characters.', message: null })
+      document.getElementById(`${ids}-reason`)?.focus()
+      return
+    }
+    setSending('reject')
+    setProblem({ field: null, message: null })
+    try {
+      const rejected = await api.rejectStatement({ number: statement.number, reason: trimmed })
+      setSending(null)
+      await onDecided(`${rejected.number} rejected: nothing was charged to ${statement.accountNumber}.`)
+    } catch (error) {
+      setSending(null)
+      const field = error instanceof ApiError ? (error.fieldProblems()['reason'] ?? null) : null
+      setProblem(
+        field
+          ? { field, message: null }
+          : { field: null, message: messageOf(error, 'The statement could not be rejected.') },
+      )
+    }
+  }
+
+  const accountLink = `${paths.account(statement.accountNumber)}?${new URLSearchParams({
+    tab: 'billing',
+    statement: statement.number,
+  })}`
+
+  return (
+    <tr data-testid="held-row" data-number={statement.number}>
+      <td className="nowrap">
+        <Link to={accountLink} className="mono">
+          {statement.accountNumber}
+        </Link>
+      </td>
+      <td className="nowrap">
+        <span className="mono">{statement.number}</span>
+        <span className="statement-version muted">
+          {statementKindLabel(statement.kind)}
+          {statement.version > 1 ? `, version ${statement.version}` : ''}
+        </span>
+      </td>
+      <td className="nowrap">{formatPeriod(statement.periodFrom, statement.periodTo)}</td>
+      <td className="numeric">{formatMinor(statement.totalMinor, statement.currency)}</td>
+      <td>
+        <ul className="hold-reasons">
+          {statement.holdReasons.map((held) => (
+            <li key={held.code}>{held.message}</li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <div className="held-decision">
+          <button
+            type="button"
+            className="button button-primary button-small"
+            onClick={() => void release()}
+            disabled={sending !== null}
+            data-testid="held-release"
+          >
+            {sending === 'release' ? 'Releasing…' : 'Release'}
+            <span className="visually-hidden"> {statement.number}</span>
+          </button>
+          <form
+            className="held-reject"
+            onSubmit={(event) => {
+              event.preventDefault()
+              void reject()
+            }}
+            noValidate
+          >
+            <div className="field">
+              <label className="visually-hidden" htmlFor={`${ids}-reason`}>
+                Why reject {statement.number}
+              </label>
+              <input
+                id={`${ids}-reason`}
+                className="input"
+                placeholder="Why reject it"
+                value={reason}
+                maxLength={500}
+                onChange={(event) => setReason(event.target.value)}
+                aria-invalid={problem.field ? true : undefined}
+                aria-describedby={problem.field ? `${ids}-reason-error` : undefined}
+                disabled={sending !== null}
+                data-testid="held-reason"
+              />
+              {problem.field && (
+                <span className="field-error" id={`${ids}-reason-error`} data-testid="held-reason-error">
+                  {problem.field}
+                </span>
+              )}
+            </div>
+            <button type="submit" className="button button-small" disabled={sending !== null} data-testid="held-reject">
+              {sending === 'reject' ? 'Rejecting…' : 'Reject'}
+              <span className="visually-hidden"> {statement.number}</span>
+            </button>
+          </form>
+          {problem.message && (
+            <p className="field-error" role="alert">
+              {problem.message}
+            </p>
+          )}
+        </div>
+      </td>
+    </tr>
+  )
+}
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback
 }

@@ -50,7 +50,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               <NavLink
                 to={paths.heldStatements()}
                 current={route.name === 'held-statements'}
-                icon={dashboardIcon}
+                icon={heldIcon}
                 label="Held statements"
               />
             </li>
@@ -106,5 +106,19 @@ const dashboardIcon = (
 const searchIcon = (
   <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
     <path d="M4 4.5h12M4 10h12M4 15.5h7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+  </svg>
+)
+
+// A statement with a pause mark: bills waiting for a decision.
+const heldIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M5 2.75h7l3 3v11.5H5V2.75Zm7 0v3h3M8.5 9.5v5M11.5 9.5v5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
   </svg>
 )
