@@ -1,18 +1,32 @@
 /**
  * BIL-1: the rating engine. A pure, deterministic function from a period's consumption, the
  * agreements in force with their prices and bands, and EV dispatches, to charge lines with VAT.
- * No I/O, no clock; exact integer arithmetic throughout. The rules are in RATING.md.
+ * No I/O, no clock, no floating point: kWh are counted in thousandths, prices in ten-thousandths of
+ * a penny, and an amount becomes whole pence only through `roundByRatingRule`. The rules are in
+ * RATING.md.
  */
+import {
+  compareDecimals,
+  type Decimal,
+  decimalToString,
+  parseDecimal,
+  type RoundingMode,
+  roundDecimal,
+} from '../../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import {
   type BandWindow,
   type DispatchSpan,
   halfHourMs,
   type PaymentMethod,
+  type ProductStructure,
   type Rate,
   type RateKind,
   rateKindAt,
+  type UnitRateKind,
 } from '../tariffs/index.js'
+
+// ——— the input ———
 
 export interface RatingInput {
   /** Billing period [from, to): instants, normally local midnights (Europe/London). */
@@ -23,12 +37,14 @@ export interface RatingInput {
 
 export interface RatedMeterPoint {
   readonly meterPointId: string
+  /** MPAN or MPRN. */
   readonly identifier: string
   readonly fuel: 'electricity' | 'gas'
   readonly direction: 'import' | 'export'
+  /** The agreements overlapping the period, each with everything needed to price it. */
   readonly agreements: readonly RatedAgreement[]
   readonly consumption: IntervalConsumption | RegisterConsumption
-  /** Smart-charging dispatches on this meter point (used for intelligent tariffs only). */
+  /** Smart-charging dispatches of the account's devices on this meter point (intelligent tariffs only). */
   readonly dispatches: readonly DispatchSpan[]
 }
 
@@ -37,17 +53,20 @@ export interface RatedAgreement {
   readonly tariffCode: string
   readonly productCode: string
   readonly productName: string
-  readonly structure: string
+  readonly structure: ProductStructure
   /** Exact decimal text: '5', '20', '0'. */
   readonly vatPercent: string
   readonly validFrom: Date
   readonly validTo: Date | null
+  /** The tariff's prices (`tariffs.ratesFor`): every kind and payment method. */
   readonly rates: readonly Rate[]
+  /** The tariff's time-of-use bands (`tariffs.bandsFor`). */
   readonly bands: readonly BandWindow[]
 }
 
 export interface IntervalConsumption {
   readonly kind: 'intervals'
+  /** Half-hourly kWh (exact decimal text, up to 3 dp), any order; only those starting inside the period count. */
   readonly intervals: readonly {
     readonly start: Date
     readonly kwh: string
@@ -64,15 +83,19 @@ export interface RegisterRead {
 
 export interface RegisterConsumption {
   readonly kind: 'registers'
+  /** One entry per register: the reads that open and close the billed period. */
   readonly registers: readonly {
+    /** Register identifier, e.g. 'S', '01'. */
     readonly register: string
     readonly rate: 'standard' | 'day' | 'night' | 'export'
     readonly from: RegisterRead
     readonly to: RegisterRead
-    /** Units between the reads (exact decimal text, rollover already allowed for). */
+    /** Units used between the reads (exact decimal text, rollover already allowed for). */
     readonly units: string
   }[]
 }
+
+// ——— the result ———
 
 export interface ChargeLine {
   readonly meterPointId: string
@@ -80,16 +103,16 @@ export interface ChargeLine {
   readonly agreementId: string
   readonly tariffCode: string
   readonly kind: 'energy' | 'standing_charge' | 'export_credit'
-  readonly rateKind: string
+  readonly rateKind: RateKind
   readonly from: Date
   readonly to: Date
-  /** kWh (3 dp) or days (integer). */
+  /** kWh (3 dp) or days (a whole number). */
   readonly quantity: string
   readonly unit: 'kWh' | 'day'
-  /** p/kWh or p/day exc VAT (4 dp); for dynamic prices the kWh-weighted average. */
+  /** p/kWh or p/day exc VAT, 4 dp; for dynamic (Agile) lines the kWh-weighted average. */
   readonly ratePence: string
   readonly vatPercent: string
-  /** Exc VAT, minor units; negative for export credits. */
+  /** Exc VAT, in pence; negative for export credits. */
   readonly amountMinor: bigint
   readonly source: {
     readonly intervals?: number
@@ -97,8 +120,9 @@ export interface ChargeLine {
     readonly readingIds?: readonly string[]
     readonly estimated?: boolean
   }
-  /** Half hours billed off-peak only because a smart-charge dispatch covered them. */
+  /** Half hours billed off-peak only because a smart-charge dispatch covered them (intelligent). */
   readonly dispatchHalfHours?: number
+  /** For people: "Peak 412.503 kWh × 24.5000p", "Standing charge 31 days × 47.8500p". */
   readonly description: string
 }
 
@@ -109,107 +133,269 @@ export interface RatingProblem {
   readonly reason: string
 }
 
-export interface RatingResult {
-  readonly lines: readonly ChargeLine[]
-  readonly vat: readonly { readonly vatPercent: string; readonly netMinor: bigint; readonly vatMinor: bigint }[]
+export interface RatingVat {
+  /** The rate, as the shortest exact text: '5', '20', '0', '12.5'. */
+  readonly vatPercent: string
   readonly netMinor: bigint
   readonly vatMinor: bigint
+}
+
+export interface RatingUsage {
+  readonly meterPointId: string
+  readonly direction: 'import' | 'export'
+  /** kWh charged (or credited, for export), 3 dp. */
+  readonly kwh: string
+  /** The energy lines' amounts exc VAT, without standing charges: chargedMinor / kwh is the average unit price. */
+  readonly chargedMinor: bigint
+}
+
+export interface RatingResult {
+  readonly lines: readonly ChargeLine[]
+  /** One entry per distinct VAT rate, lowest rate first. */
+  readonly vat: readonly RatingVat[]
+  /** The sum of the line amounts (export credits negative). */
+  readonly netMinor: bigint
+  readonly vatMinor: bigint
+  /** netMinor + vatMinor. */
   readonly totalMinor: bigint
+  /** Anything that could not be priced: the billing engine holds the statement with these reasons. */
   readonly problems: readonly RatingProblem[]
-  readonly usage: readonly {
-    readonly meterPointId: string
-    readonly direction: 'import' | 'export'
-    readonly kwh: string
-    readonly chargedMinor: bigint
-  }[]
+  /** Per meter point, for comparison between periods. */
+  readonly usage: readonly RatingUsage[]
 }
 
-// ——— exact decimals ———
+// ——— exact numbers and the one rounding rule ———
 
-/** Parse decimal text into an integer at `scale` decimal places; more places than that are refused. */
-export function scaled(text: string, scale: number): bigint {
-  // The common case (digits, a point, at most `scale` digits) without a regular expression.
-  const point = text.indexOf('.')
-  if (point > 0 && text.length - point - 1 <= scale && /^\d+\.\d+$/.test(text)) {
-    return BigInt(text.slice(0, point) + text.slice(point + 1).padEnd(scale, '0'))
+/** The rating rule for every dropped fraction of a penny: half to even (banker's rounding). */
+export const ratingRounding: RoundingMode = 'half-even'
+
+/**
+ * An exact value rounded by the rating rule to `places` decimal places, as an integer count of
+ * 10^-places (places 0: whole pence). Every line amount, every VAT amount and the average price of a
+ * dynamic line is rounded here and nowhere else. Throws nothing for a non-zero denominator.
+ */
+export function roundByRatingRule(value: Decimal, places = 0): bigint {
+  return roundDecimal(value, ratingRounding, places).numerator
+}
+
+/** kWh are exact to 3 decimal places. */
+const kwhPlaces = 3
+/** Prices (pence) are exact to 4 decimal places. */
+const pricePlaces = 4
+/** A kWh count times a price count is in 10⁻⁷ pence. */
+const productPerPenny = 10n ** BigInt(kwhPlaces + pricePlaces)
+const pricePerPenny = 10n ** BigInt(pricePlaces)
+
+/** Decimal text as an integer count of 10^-places, or null when it is not a decimal of at most that many places. */
+function fixed(text: string, places: number): bigint | null {
+  let value: Decimal
+  try {
+    value = parseDecimal(text)
+  } catch {
+    return null
   }
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim())
-  if (!match) throw new RangeError(`not a decimal: ${text}`)
-  const fraction = (match[3] ?? '').replace(/0+$/, '')
-  if (fraction.length > scale) throw new RangeError(`${text} has more than ${scale} decimal places`)
-  const value =
-    BigInt(match[2] ?? '0') * 10n ** BigInt(scale) + BigInt((fraction || '0').padEnd(scale, '0').slice(0, scale))
-  return match[1] ? -value : value
+  const scaled = value.numerator * 10n ** BigInt(places)
+  return scaled % value.denominator === 0n ? scaled / value.denominator : null
 }
 
-export function unscaled(value: bigint, scale: number): string {
-  const negative = value < 0n
-  const abs = negative ? -value : value
-  const unit = 10n ** BigInt(scale)
-  const fraction = scale > 0 ? `.${String(abs % unit).padStart(scale, '0')}` : ''
-  return `${negative ? '-' : ''}${abs / unit}${fraction}`
+/** An integer count of 10^-places as decimal text with exactly that many places. */
+function fixedText(value: bigint, places: number): string {
+  return decimalToString({ numerator: value, denominator: 10n ** BigInt(places) })
+}
+
+/** The shortest exact text of a percentage ('5.00' → '5'). @throws InvalidDecimal for text that is not a decimal */
+function percentText(text: string): string {
+  const exact = decimalToString(parseDecimal(text.trim()))
+  return exact.includes('.') ? exact.replace(/0+$/, '').replace(/\.$/, '') : exact
+}
+
+/** Plain code-unit order: unlike localeCompare, the same on every machine. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+// ——— agreements and their prices ———
+
+interface RateSeries {
+  readonly rates: readonly Rate[]
+  /** Each rate's price in ten-thousandths of a penny, parsed once; null when it has more places. */
+  readonly prices: readonly (bigint | null)[]
+  readonly starts: readonly number[]
+  readonly ends: readonly number[]
+  /** The latest end among rates[0..i]: a backward search can stop once it is not after the instant. */
+  readonly maxEnds: readonly number[]
+}
+
+function seriesOf(rates: Rate[]): RateSeries {
+  const sorted = rates.sort(
+    (a, b) =>
+      a.validFrom.getTime() - b.validFrom.getTime() ||
+      (a.validTo?.getTime() ?? Number.POSITIVE_INFINITY) - (b.validTo?.getTime() ?? Number.POSITIVE_INFINITY) ||
+      byText(a.valueExcVat, b.valueExcVat),
+  )
+  const starts = sorted.map((rate) => rate.validFrom.getTime())
+  const ends = sorted.map((rate) => rate.validTo?.getTime() ?? Number.POSITIVE_INFINITY)
+  const maxEnds: number[] = []
+  for (const end of ends) maxEnds.push(Math.max(end, maxEnds.at(-1) ?? Number.NEGATIVE_INFINITY))
+  const prices = sorted.map((rate) => fixed(rate.valueExcVat, pricePlaces))
+  return { rates: sorted, prices, starts, ends, maxEnds }
+}
+
+/** The index of the rate whose [validFrom, validTo) holds the instant (the latest-starting one, should two overlap), or -1. */
+function rateIn(series: RateSeries, ms: number): number {
+  let low = 0
+  let high = series.starts.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (series.starts[middle]! <= ms) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  for (let i = found; i >= 0 && series.maxEnds[i]! > ms; i--) if (series.ends[i]! > ms) return i
+  return -1
+}
+
+/** An agreement with its prices indexed by kind and payment method. */
+interface Book {
+  readonly index: number
+  readonly agreement: RatedAgreement
+  readonly fromMs: number
+  readonly toMs: number
+  readonly vatPercent: string
+  readonly series: Map<RateKind, { readonly own: RateSeries; readonly any: RateSeries }>
+}
+
+type Priced =
+  | { readonly ok: true; readonly rate: Rate; readonly price: bigint }
+  | { readonly ok: false; readonly key: string; readonly reason: string }
+
+function booksOf(point: RatedMeterPoint, method: PaymentMethod): Book[] {
+  const agreements = [...point.agreements].sort(
+    (a, b) => a.validFrom.getTime() - b.validFrom.getTime() || byText(a.agreementId, b.agreementId),
+  )
+  return agreements.map((agreement, index) => {
+    const own = new Map<RateKind, Rate[]>()
+    const any = new Map<RateKind, Rate[]>()
+    for (const rate of agreement.rates) {
+      // Only the agreement's own tariff prices it, and only in the account's payment method or in all.
+      if (rate.tariffCode !== agreement.tariffCode) continue
+      const target = rate.paymentMethod === method ? own : rate.paymentMethod === null ? any : null
+      if (!target) continue
+      const list = target.get(rate.kind)
+      if (list) list.push(rate)
+      else target.set(rate.kind, [rate])
+    }
+    const series = new Map<RateKind, { own: RateSeries; any: RateSeries }>()
+    for (const kind of new Set([...own.keys(), ...any.keys()])) {
+      series.set(kind, { own: seriesOf(own.get(kind) ?? []), any: seriesOf(any.get(kind) ?? []) })
+    }
+    return {
+      index,
+      agreement,
+      fromMs: agreement.validFrom.getTime(),
+      toMs: agreement.validTo?.getTime() ?? Number.POSITIVE_INFINITY,
+      vatPercent: percentText(agreement.vatPercent),
+      series,
+    }
+  })
+}
+
+function bookAt(books: readonly Book[], ms: number): Book | undefined {
+  return books.find((book) => book.fromMs <= ms && ms < book.toMs)
 }
 
 /**
- * The one rounding rule: divide and round to the nearest integer, halves away from zero
- * (2.5p → 3p, −2.5p → −3p). Used for every line amount and for VAT.
+ * The price of a kind at an instant: the account's payment method first, else the price for every
+ * method; none (or one that is not a price of at most 4 decimal places) is a problem.
  */
-export function roundHalfAway(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n
-  const n = numerator < 0n ? -numerator : numerator
-  const d = denominator < 0n ? -denominator : denominator
-  const q = (2n * n + d) / (2n * d)
-  return negative ? -q : q
-}
-
-/** kWh are thousandths, prices ten-thousandths of a penny: a product is in 10⁻⁷ pence. */
-const KWH = 3
-const PRICE = 4
-const PRODUCT_PER_PENNY = 10n ** BigInt(KWH + PRICE)
-
-// ——— rates and agreements ———
-
-function contains(from: Date, to: Date | null, instant: Date): boolean {
-  return from <= instant && (to === null || instant < to)
-}
-
-function agreementAt(agreements: readonly RatedAgreement[], instant: Date): RatedAgreement | undefined {
-  return agreements.find((agreement) => contains(agreement.validFrom, agreement.validTo, instant))
-}
-
-function rateAt(agreement: RatedAgreement, kind: RateKind, instant: Date, method: PaymentMethod): Rate | undefined {
-  let fallback: Rate | undefined
-  for (const rate of agreement.rates) {
-    if (rate.kind !== kind || !contains(rate.validFrom, rate.validTo, instant)) continue
-    if (rate.paymentMethod === method) return rate
-    if (rate.paymentMethod === null) fallback = rate
+function priceAt(book: Book, kind: RateKind, ms: number, method: PaymentMethod): Priced {
+  const series = book.series.get(kind)
+  let list = series?.own
+  let index = list ? rateIn(list, ms) : -1
+  if (series && index < 0) {
+    list = series.any
+    index = rateIn(list, ms)
   }
-  return fallback
-}
-
-const prices = new WeakMap<Rate, bigint>()
-
-/** A rate's price exc VAT in ten-thousandths of a penny, parsed once per rate. */
-function priceOf(rate: Rate): bigint {
-  let price = prices.get(rate)
-  if (price === undefined) {
-    price = scaled(rate.valueExcVat, PRICE)
-    prices.set(rate, price)
+  const rate = list?.rates[index]
+  const tariff = book.agreement.tariffCode
+  if (!list || !rate) {
+    return {
+      ok: false,
+      key: `missing|${book.index}|${kind}`,
+      reason: `tariff ${tariff} has no ${kind} rate for ${method}`,
+    }
   }
-  return price
+  const price = list.prices[index] ?? null
+  if (price === null) {
+    return {
+      ok: false,
+      key: `invalid|${book.index}|${kind}|${rate.valueExcVat}`,
+      reason: `tariff ${tariff}'s ${kind} rate '${rate.valueExcVat}' is not a price of at most ${pricePlaces} decimal places`,
+    }
+  }
+  return { ok: true, rate, price }
 }
 
-function unitKindOf(agreement: RatedAgreement, instant: Date, dispatches: readonly DispatchSpan[]): RateKind {
+/** The unit rate kind of a half hour under an agreement (TAR-2, TAR-4). */
+function unitKindOf(agreement: RatedAgreement, start: Date, dispatches: readonly DispatchSpan[]): UnitRateKind {
+  if (agreement.structure === 'single') return 'standard_unit'
   if (agreement.structure === 'dynamic') return 'dynamic_unit'
-  if (agreement.bands.length === 0) return 'standard_unit'
+  // Dispatches move a half hour off-peak on intelligent tariffs only.
   return rateKindAt({
     bands: agreement.bands,
-    instant,
+    instant: start,
     dispatches: agreement.structure === 'intelligent' ? dispatches : [],
   })
 }
 
-const kindNames: Record<string, string> = {
+// ——— problems ———
+
+/** Collects one meter point's problems, joining consecutive spans of one cause into one entry. */
+class ProblemLog {
+  private readonly open = new Map<string, { fromMs: number; toMs: number; reason: string }>()
+  private readonly closed: { fromMs: number; toMs: number; reason: string }[] = []
+
+  constructor(private readonly point: RatedMeterPoint) {}
+
+  /** A span with a cause: joined to the last span of the same cause when it carries straight on from it. */
+  add(key: string, fromMs: number, toMs: number, reason: string): void {
+    const span = this.open.get(key)
+    if (span && span.toMs === fromMs) {
+      span.toMs = toMs
+      return
+    }
+    if (span) this.closed.push(span)
+    this.open.set(key, { fromMs, toMs, reason })
+  }
+
+  /** A span joined with nothing. */
+  once(fromMs: number, toMs: number, reason: string): void {
+    this.closed.push({ fromMs, toMs, reason })
+  }
+
+  /** The problems, each once: a day with no agreement is both its half hours' and its standing charge's. */
+  finish(): RatingProblem[] {
+    const problems = new Map<string, RatingProblem>()
+    for (const span of [...this.closed, ...this.open.values()]) {
+      const reason = `${this.point.identifier}: ${span.reason} from ${iso(span.fromMs)} to ${iso(span.toMs)}`
+      problems.set(reason, {
+        meterPointId: this.point.meterPointId,
+        from: new Date(span.fromMs),
+        to: new Date(span.toMs),
+        reason,
+      })
+    }
+    return [...problems.values()]
+  }
+}
+
+// ——— lines ———
+
+const kindLabels: Record<RateKind, string> = {
   standard_unit: 'Unit rate',
   day_unit: 'Day rate',
   night_unit: 'Night rate',
@@ -219,125 +405,184 @@ const kindNames: Record<string, string> = {
   standing_charge: 'Standing charge',
 }
 
-function energyDescription(kind: string, kwh: bigint, ratePence: string, exported: boolean, dynamic: boolean): string {
-  const name = exported
-    ? `Export${kind === 'standard_unit' ? '' : ` (${kindNames[kind] ?? kind})`}`
-    : (kindNames[kind] ?? kind)
-  return `${name} ${unscaled(kwh, KWH)} kWh × ${dynamic ? 'average ' : ''}${ratePence}p`
-}
-
-// ——— rating ———
-
-interface LineBuilder {
-  agreement: RatedAgreement
-  kind: 'energy' | 'export_credit'
-  rateKind: RateKind
-  ratePrice: bigint | null
-  from: Date
-  to: Date
+interface EnergyBuilder {
+  readonly book: Book
+  readonly rateKind: UnitRateKind
+  /** Ten-thousandths of a penny; null for a dynamic line, whose price is the weighted average. */
+  readonly price: bigint | null
+  /** The local date of a dynamic line. */
+  readonly date: string | null
+  fromMs: number
+  toMs: number
+  /** Thousandths of a kWh. */
   kwh: bigint
+  /** Σ kWh × price in 10⁻⁷ pence: the exact amount. */
   exact: bigint
+  /** Σ price over the half hours, for the average of a dynamic line with no kWh. */
+  priceSum: bigint
   intervals: number
-  estimated: number
+  estimatedIntervals: number
   dispatchHalfHours: number
-  readingIds: string[]
+  readingIds: readonly string[] | null
   estimatedRead: boolean
 }
+
+function newBuilder(
+  book: Book,
+  rateKind: UnitRateKind,
+  price: bigint | null,
+  date: string | null,
+  fromMs: number,
+): EnergyBuilder {
+  return {
+    book,
+    rateKind,
+    price,
+    date,
+    fromMs,
+    toMs: fromMs,
+    kwh: 0n,
+    exact: 0n,
+    priceSum: 0n,
+    intervals: 0,
+    estimatedIntervals: 0,
+    dispatchHalfHours: 0,
+    readingIds: null,
+    estimatedRead: false,
+  }
+}
+
+function energyLine(point: RatedMeterPoint, builder: EnergyBuilder): ChargeLine {
+  const exported = point.direction === 'export'
+  const amount = roundByRatingRule({ numerator: builder.exact, denominator: productPerPenny })
+  const price =
+    builder.price ??
+    (builder.kwh !== 0n
+      ? roundByRatingRule({ numerator: builder.exact, denominator: builder.kwh })
+      : roundByRatingRule({ numerator: builder.priceSum, denominator: BigInt(Math.max(builder.intervals, 1)) }))
+  const ratePence = fixedText(price, pricePlaces)
+  const quantity = fixedText(builder.kwh, kwhPlaces)
+  const label = exported
+    ? `Export${builder.rateKind === 'standard_unit' ? '' : ` ${kindLabels[builder.rateKind].toLowerCase()}`}`
+    : kindLabels[builder.rateKind]
+  const dispatched =
+    builder.dispatchHalfHours > 0
+      ? ` (${builder.dispatchHalfHours} half hour${builder.dispatchHalfHours === 1 ? '' : 's'} smart-charged)`
+      : ''
+  const description =
+    builder.date !== null
+      ? `${label} ${builder.date}: ${quantity} kWh × ${ratePence}p average`
+      : `${label} ${quantity} kWh × ${ratePence}p${dispatched}`
+  return {
+    meterPointId: point.meterPointId,
+    identifier: point.identifier,
+    agreementId: builder.book.agreement.agreementId,
+    tariffCode: builder.book.agreement.tariffCode,
+    kind: exported ? 'export_credit' : 'energy',
+    rateKind: builder.rateKind,
+    from: new Date(builder.fromMs),
+    to: new Date(builder.toMs),
+    quantity,
+    unit: 'kWh',
+    ratePence,
+    vatPercent: builder.book.vatPercent,
+    amountMinor: exported ? -amount : amount,
+    source:
+      builder.readingIds !== null
+        ? { readingIds: builder.readingIds, estimated: builder.estimatedRead }
+        : { intervals: builder.intervals, estimatedIntervals: builder.estimatedIntervals },
+    ...(builder.dispatchHalfHours > 0 ? { dispatchHalfHours: builder.dispatchHalfHours } : {}),
+    description,
+  }
+}
+
+interface LocalDay {
+  readonly date: string
+  readonly startMs: number
+  readonly endMs: number
+}
+
+/** The local days the period touches, in order. */
+function localDaysOf(fromMs: number, toMs: number): LocalDay[] {
+  const days: LocalDay[] = []
+  let date = localDateOf(new Date(fromMs))
+  let startMs = startOfLocalDay(date).getTime()
+  while (startMs < toMs) {
+    const next = addDays(date, 1)
+    const endMs = startOfLocalDay(next).getTime()
+    days.push({ date, startMs, endMs })
+    date = next
+    startMs = endMs
+  }
+  return days
+}
+
+interface Context {
+  readonly fromMs: number
+  readonly toMs: number
+  readonly method: PaymentMethod
+  readonly days: readonly LocalDay[]
+}
+
+// ——— half-hourly consumption ———
 
 function rateIntervals(
   point: RatedMeterPoint,
   consumption: IntervalConsumption,
-  input: RatingInput,
-  lines: ChargeLine[],
-  problems: RatingProblem[],
-) {
-  const exported = point.direction === 'export'
-  const builders = new Map<string, LineBuilder>()
-  const order: string[] = []
-  const fromMs = input.period.from.getTime()
-  const toMs = input.period.to.getTime()
-  const sorted = consumption.intervals
-    .filter((interval) => {
-      const ms = interval.start.getTime()
-      return ms >= fromMs && ms < toMs
-    })
-    .sort((a, b) => a.start.getTime() - b.start.getTime())
-  let current: RatedAgreement | undefined
-  const lastRates = new Map<RateKind, { agreement: RatedAgreement; rate: Rate; fromMs: number; toMs: number }>()
-  for (const interval of sorted) {
-    const startMs = interval.start.getTime()
-    const end = new Date(startMs + halfHourMs)
-    const agreement =
-      current &&
-      current.validFrom.getTime() <= startMs &&
-      (current.validTo === null || startMs < current.validTo.getTime())
-        ? current
-        : agreementAt(point.agreements, interval.start)
-    current = agreement
-    if (!agreement) {
-      problems.push({
-        meterPointId: point.meterPointId,
-        from: interval.start,
-        to: end,
-        reason: `${point.identifier}: no agreement at ${interval.start.toISOString()}`,
-      })
+  books: readonly Book[],
+  context: Context,
+  problems: ProblemLog,
+): ChargeLine[] {
+  const { fromMs, toMs, method, days } = context
+  const rows = consumption.intervals
+    .map((interval) => ({ ms: interval.start.getTime(), interval }))
+    .filter((row) => row.ms >= fromMs && row.ms < toMs)
+    .sort((a, b) => a.ms - b.ms)
+  const builders = new Map<string, EnergyBuilder>()
+  let book: Book | undefined
+  let day = 0
+  for (let i = 0; i < rows.length; i++) {
+    const { ms, interval } = rows[i]!
+    const endMs = ms + halfHourMs
+    // Two readings of one half hour: neither is billed, whatever their order, until the data is put right.
+    let last = i
+    while (last + 1 < rows.length && rows[last + 1]!.ms === ms) last++
+    if (last > i) {
+      problems.add('duplicate', ms, endMs, 'more than one reading of a half hour')
+      i = last
       continue
     }
+    const kwh = fixed(interval.kwh, kwhPlaces)
+    if (kwh === null) {
+      problems.once(ms, endMs, `'${interval.kwh}' kWh is not a quantity of at most ${kwhPlaces} decimal places`)
+      continue
+    }
+    if (!book || ms < book.fromMs || ms >= book.toMs) book = bookAt(books, ms)
+    if (!book) {
+      problems.add('no-agreement', ms, endMs, 'no agreement')
+      continue
+    }
+    const { agreement } = book
     const rateKind = unitKindOf(agreement, interval.start, point.dispatches)
-    // The price of the previous half hour usually holds for this one too (not for Agile).
-    const remembered = lastRates.get(rateKind)
-    const rate =
-      remembered && remembered.agreement === agreement && remembered.fromMs <= startMs && startMs < remembered.toMs
-        ? remembered.rate
-        : rateAt(agreement, rateKind, interval.start, input.paymentMethod)
-    if (rate && rate !== remembered?.rate) {
-      lastRates.set(rateKind, {
-        agreement,
-        rate,
-        fromMs: rate.validFrom.getTime(),
-        toMs: rate.validTo ? rate.validTo.getTime() : Number.POSITIVE_INFINITY,
-      })
-    }
-    if (!rate) {
-      problems.push({
-        meterPointId: point.meterPointId,
-        from: interval.start,
-        to: end,
-        reason: `${point.identifier}: no ${rateKind} price of ${agreement.tariffCode} at ${interval.start.toISOString()}`,
-      })
+    const priced = priceAt(book, rateKind, ms, method)
+    if (!priced.ok) {
+      problems.add(priced.key, ms, endMs, priced.reason)
       continue
     }
-    const price = priceOf(rate)
-    const kwh = scaled(interval.kwh, KWH)
     const dynamic = rateKind === 'dynamic_unit'
-    const key = dynamic
-      ? `${agreement.agreementId}|${rateKind}|${localDateOf(interval.start)}`
-      : `${agreement.agreementId}|${rateKind}|${rate.valueExcVat}`
+    while (day + 1 < days.length && days[day + 1]!.startMs <= ms) day++
+    const key = dynamic ? `${book.index}|${rateKind}|${day}` : `${book.index}|${rateKind}|${priced.price}`
     let builder = builders.get(key)
     if (!builder) {
-      builder = {
-        agreement,
-        kind: exported ? 'export_credit' : 'energy',
-        rateKind,
-        ratePrice: dynamic ? null : price,
-        from: interval.start,
-        to: end,
-        kwh: 0n,
-        exact: 0n,
-        intervals: 0,
-        estimated: 0,
-        dispatchHalfHours: 0,
-        readingIds: [],
-        estimatedRead: false,
-      }
+      builder = newBuilder(book, rateKind, dynamic ? null : priced.price, dynamic ? days[day]!.date : null, ms)
       builders.set(key, builder)
-      order.push(key)
     }
-    builder.to = end
+    builder.toMs = endMs
     builder.kwh += kwh
-    builder.exact += kwh * price
+    builder.exact += kwh * priced.price
+    builder.priceSum += priced.price
     builder.intervals += 1
-    if (interval.quality === 'estimated') builder.estimated += 1
+    if (interval.quality === 'estimated') builder.estimatedIntervals += 1
     if (
       agreement.structure === 'intelligent' &&
       rateKind === 'off_peak_unit' &&
@@ -346,228 +591,277 @@ function rateIntervals(
       builder.dispatchHalfHours += 1
     }
   }
-  for (const key of order) lines.push(finish(point, builders.get(key)!))
+  return [...builders.values()].map((builder) => energyLine(point, builder))
 }
 
-function finish(point: RatedMeterPoint, builder: LineBuilder): ChargeLine {
-  const exported = builder.kind === 'export_credit'
-  const amount = roundHalfAway(builder.exact, PRODUCT_PER_PENNY)
-  const dynamic = builder.ratePrice === null
-  const ratePrice = builder.ratePrice ?? (builder.kwh === 0n ? 0n : roundHalfAway(builder.exact, builder.kwh))
-  const ratePence = unscaled(ratePrice, PRICE)
-  return {
-    meterPointId: point.meterPointId,
-    identifier: point.identifier,
-    agreementId: builder.agreement.agreementId,
-    tariffCode: builder.agreement.tariffCode,
-    kind: builder.kind,
-    rateKind: builder.rateKind,
-    from: builder.from,
-    to: builder.to,
-    quantity: unscaled(builder.kwh, KWH),
-    unit: 'kWh',
-    ratePence,
-    vatPercent: builder.agreement.vatPercent,
-    amountMinor: exported ? -amount : amount,
-    source:
-      builder.readingIds.length > 0 || builder.intervals === 0
-        ? { readingIds: builder.readingIds, estimated: builder.estimatedRead }
-        : { intervals: builder.intervals, estimatedIntervals: builder.estimated },
-    ...(builder.dispatchHalfHours > 0 ? { dispatchHalfHours: builder.dispatchHalfHours } : {}),
-    description: energyDescription(builder.rateKind, builder.kwh, ratePence, exported, dynamic),
-  }
-}
+// ——— register readings ———
 
-const registerKinds: Record<string, RateKind> = {
+const registerKinds: Record<RegisterConsumption['registers'][number]['rate'], UnitRateKind> = {
   standard: 'standard_unit',
   day: 'day_unit',
   night: 'night_unit',
   export: 'standard_unit',
 }
 
+type Resolved = { readonly ok: true; readonly book: Book; readonly price: bigint } | Exclude<Priced, { ok: true }>
+
+function resolveAt(books: readonly Book[], kind: RateKind, ms: number, method: PaymentMethod): Resolved {
+  const book = bookAt(books, ms)
+  if (!book) return { ok: false, key: 'no-agreement', reason: 'no agreement' }
+  const priced = priceAt(book, kind, ms, method)
+  return priced.ok ? { ok: true, book, price: priced.price } : priced
+}
+
+function sameResolution(a: Resolved, b: Resolved): boolean {
+  if (a.ok && b.ok) return a.book === b.book && a.price === b.price
+  return !a.ok && !b.ok && a.key === b.key
+}
+
 function rateRegisters(
   point: RatedMeterPoint,
   consumption: RegisterConsumption,
-  input: RatingInput,
-  lines: ChargeLine[],
-  problems: RatingProblem[],
-) {
-  const exported = point.direction === 'export'
+  books: readonly Book[],
+  context: Context,
+  problems: ProblemLog,
+): ChargeLine[] {
+  const { fromMs, toMs, method } = context
+  const lines: ChargeLine[] = []
   for (const register of consumption.registers) {
-    const start = register.from.readAt
-    const end = register.to.readAt
-    const units = scaled(register.units, KWH)
-    const kind = registerKinds[register.rate] ?? 'standard_unit'
-    const readingIds = [register.from.readingId, register.to.readingId].filter((id): id is string => id !== null)
-    const estimatedRead = register.from.estimated || register.to.estimated
-    if (!(end > start)) continue
-    // Cut the read range where the agreement or this kind's price changes; share units by time.
-    const cuts = new Set<number>([start.getTime(), end.getTime()])
-    for (const agreement of point.agreements) {
-      for (const edge of [agreement.validFrom, agreement.validTo]) {
-        if (edge && edge > start && edge < end) cuts.add(edge.getTime())
+    const kind = registerKinds[register.rate]
+    const startMs = register.from.readAt.getTime()
+    const endMs = register.to.readAt.getTime()
+    const units = fixed(register.units, kwhPlaces)
+    const label = `register ${register.register}`
+    if (units === null) {
+      problems.once(
+        startMs,
+        endMs,
+        `${label}: '${register.units}' units is not a quantity of at most ${kwhPlaces} decimal places`,
+      )
+      continue
+    }
+    if (endMs <= startMs) {
+      if (units !== 0n) {
+        problems.once(startMs, endMs, `${label}: ${register.units} units between reads that are not in time order`)
       }
-      for (const rate of agreement.rates) {
-        if (rate.kind !== kind) continue
-        for (const edge of [rate.validFrom, rate.validTo]) {
-          if (edge && edge > start && edge < end) cuts.add(edge.getTime())
+      continue
+    }
+    // Cut the read range where the agreement or this kind's price may change, and at the period's edges.
+    const cuts = new Set<number>([startMs, endMs])
+    const cut = (ms: number) => {
+      if (ms > startMs && ms < endMs) cuts.add(ms)
+    }
+    cut(fromMs)
+    cut(toMs)
+    for (const book of books) {
+      cut(book.fromMs)
+      cut(book.toMs)
+      const series = book.series.get(kind)
+      for (const list of series ? [series.own, series.any] : []) {
+        for (let i = 0; i < list.starts.length; i++) {
+          cut(list.starts[i]!)
+          cut(list.ends[i]!)
         }
       }
     }
     const edges = [...cuts].sort((a, b) => a - b)
-    const total = BigInt(end.getTime() - start.getTime())
-    let given = 0n
+    // Each piece's agreement and price, consecutive pieces alike joined. Reads may lie outside the
+    // period (the previous bill's closing read): what the input cannot price there is priced at the
+    // nearest edge of the period, whose agreements and prices the input holds.
+    const pieces: { fromMs: number; toMs: number; resolved: Resolved }[] = []
     for (let i = 0; i + 1 < edges.length; i++) {
-      const pieceFrom = new Date(edges[i]!)
-      const pieceTo = new Date(edges[i + 1]!)
-      const last = i + 2 === edges.length
-      const share = last ? units - given : (units * BigInt(pieceTo.getTime() - pieceFrom.getTime())) / total
-      given += share
-      const agreement = agreementAt(point.agreements, pieceFrom)
-      if (!agreement) {
-        problems.push({
-          meterPointId: point.meterPointId,
-          from: pieceFrom,
-          to: pieceTo,
-          reason: `${point.identifier}: no agreement at ${pieceFrom.toISOString()}`,
-        })
-        continue
-      }
-      const rate = rateAt(agreement, kind, pieceFrom, input.paymentMethod)
-      if (!rate) {
-        problems.push({
-          meterPointId: point.meterPointId,
-          from: pieceFrom,
-          to: pieceTo,
-          reason: `${point.identifier}: no ${kind} price of ${agreement.tariffCode} at ${pieceFrom.toISOString()}`,
-        })
-        continue
-      }
-      const price = priceOf(rate)
-      lines.push(
-        finish(point, {
-          agreement,
-          kind: exported ? 'export_credit' : 'energy',
-          rateKind: kind,
-          ratePrice: price,
-          from: pieceFrom,
-          to: pieceTo,
-          kwh: share,
-          exact: share * price,
-          intervals: 0,
-          estimated: 0,
-          dispatchHalfHours: 0,
-          readingIds,
-          estimatedRead,
-        }),
-      )
+      const pieceFrom = edges[i]!
+      const pieceTo = edges[i + 1]!
+      let resolved = resolveAt(books, kind, pieceFrom, method)
+      if (!resolved.ok && pieceTo <= fromMs) resolved = resolveAt(books, kind, fromMs, method)
+      else if (!resolved.ok && pieceFrom >= toMs) resolved = resolveAt(books, kind, toMs - 1, method)
+      const previous = pieces.at(-1)
+      if (previous && sameResolution(previous.resolved, resolved)) previous.toMs = pieceTo
+      else pieces.push({ fromMs: pieceFrom, toMs: pieceTo, resolved })
     }
+    // Units shared by time: each piece's share rounded down to 0.001 kWh, the last piece the rest.
+    const totalMs = BigInt(endMs - startMs)
+    const readingIds = [register.from.readingId, register.to.readingId].filter((id): id is string => id !== null)
+    const estimatedRead = register.from.estimated || register.to.estimated
+    let given = 0n
+    pieces.forEach((piece, i) => {
+      const share =
+        i === pieces.length - 1
+          ? units - given
+          : roundDecimal({ numerator: units * BigInt(piece.toMs - piece.fromMs), denominator: totalMs }, 'down')
+              .numerator
+      given += share
+      const { resolved } = piece
+      if (!resolved.ok) {
+        problems.add(`${register.register}|${resolved.key}`, piece.fromMs, piece.toMs, `${label}: ${resolved.reason}`)
+        return
+      }
+      const builder = newBuilder(resolved.book, kind, resolved.price, null, piece.fromMs)
+      builder.toMs = piece.toMs
+      builder.kwh = share
+      builder.exact = share * resolved.price
+      builder.readingIds = readingIds
+      builder.estimatedRead = estimatedRead
+      lines.push(energyLine(point, builder))
+    })
   }
+  return lines
 }
+
+// ——— standing charges ———
 
 function rateStandingCharges(
   point: RatedMeterPoint,
-  input: RatingInput,
-  lines: ChargeLine[],
-  problems: RatingProblem[],
-) {
-  if (point.direction === 'export') return
-  const { from, to } = input.period
-  let current: { agreement: RatedAgreement; price: bigint; from: Date; to: Date; days: number } | null = null
+  books: readonly Book[],
+  context: Context,
+  problems: ProblemLog,
+): ChargeLine[] {
+  if (point.direction === 'export') return []
+  const { fromMs, toMs, method, days } = context
+  const lines: ChargeLine[] = []
+  let current: { book: Book; price: bigint; fromMs: number; toMs: number; days: number } | null = null
   const flush = () => {
     if (!current) return
-    const ratePence = unscaled(current.price, PRICE)
+    const ratePence = fixedText(current.price, pricePlaces)
     lines.push({
       meterPointId: point.meterPointId,
       identifier: point.identifier,
-      agreementId: current.agreement.agreementId,
-      tariffCode: current.agreement.tariffCode,
+      agreementId: current.book.agreement.agreementId,
+      tariffCode: current.book.agreement.tariffCode,
       kind: 'standing_charge',
       rateKind: 'standing_charge',
-      from: current.from,
-      to: current.to,
+      from: new Date(current.fromMs),
+      to: new Date(current.toMs),
       quantity: String(current.days),
       unit: 'day',
       ratePence,
-      vatPercent: current.agreement.vatPercent,
-      amountMinor: roundHalfAway(BigInt(current.days) * current.price, 10n ** BigInt(PRICE)),
+      vatPercent: current.book.vatPercent,
+      amountMinor: roundByRatingRule({ numerator: BigInt(current.days) * current.price, denominator: pricePerPenny }),
       source: {},
       description: `Standing charge ${current.days} day${current.days === 1 ? '' : 's'} × ${ratePence}p`,
     })
     current = null
   }
-  for (let date = localDateOf(from); startOfLocalDay(date) < to; date = addDays(date, 1)) {
-    const dayStart = startOfLocalDay(date)
-    const at = dayStart < from ? from : dayStart
-    const dayEnd = startOfLocalDay(addDays(date, 1))
-    const agreement = agreementAt(point.agreements, at)
-    const rate = agreement ? rateAt(agreement, 'standing_charge', at, input.paymentMethod) : undefined
-    if (!agreement || !rate) {
+  for (const day of days) {
+    // A local day belongs to the period holding its midnight, so adjoining periods never both charge it.
+    if (day.startMs < fromMs || day.startMs >= toMs) continue
+    // The agreement in force at midnight; on a supply's first day, the one that starts during it.
+    const book =
+      bookAt(books, day.startMs) ?? books.find((each) => each.fromMs > day.startMs && each.fromMs < day.endMs)
+    if (!book) {
       flush()
-      problems.push({
-        meterPointId: point.meterPointId,
-        from: at,
-        to: dayEnd,
-        reason: agreement
-          ? `${point.identifier}: no standing_charge price of ${agreement.tariffCode} on ${date}`
-          : `${point.identifier}: no agreement on ${date}`,
-      })
+      problems.add('no-agreement', day.startMs, day.endMs, 'no agreement')
       continue
     }
-    const price = priceOf(rate)
-    if (current && current.agreement === agreement && current.price === price) {
-      current.to = dayEnd < to ? dayEnd : to
+    const priced = priceAt(book, 'standing_charge', Math.max(day.startMs, book.fromMs), method)
+    if (!priced.ok) {
+      flush()
+      problems.add(priced.key, day.startMs, day.endMs, priced.reason)
+      continue
+    }
+    if (current && current.book === book && current.price === priced.price && current.toMs === day.startMs) {
+      current.toMs = day.endMs
       current.days += 1
     } else {
       flush()
-      current = { agreement, price, from: at, to: dayEnd < to ? dayEnd : to, days: 1 }
+      current = { book, price: priced.price, fromMs: day.startMs, toMs: day.endMs, days: 1 }
     }
   }
   flush()
+  return lines
 }
 
-const kindOrder = { energy: 0, export_credit: 1, standing_charge: 2 } as const
+// ——— rating ———
 
-/** Rate a period (BIL-1). Deterministic: the same input gives the same result, whatever its order. */
+const kindOrder: Record<ChargeLine['kind'], number> = { energy: 0, export_credit: 1, standing_charge: 2 }
+
+/** Meter point identifier, kind (energy, export credit, standing charge), start, rate kind; then ties broken. */
+function compareLines(a: ChargeLine, b: ChargeLine): number {
+  return (
+    byText(a.identifier, b.identifier) ||
+    byText(a.meterPointId, b.meterPointId) ||
+    kindOrder[a.kind] - kindOrder[b.kind] ||
+    a.from.getTime() - b.from.getTime() ||
+    byText(a.rateKind, b.rateKind) ||
+    a.to.getTime() - b.to.getTime() ||
+    byText(a.agreementId, b.agreementId) ||
+    byText(a.ratePence, b.ratePence) ||
+    byText(a.quantity, b.quantity) ||
+    byText((a.source.readingIds ?? []).join(','), (b.source.readingIds ?? []).join(','))
+  )
+}
+
+/**
+ * Rate a period (BIL-1): charge lines for every meter point's energy and standing charges, VAT per
+ * rate on the sum of its lines, and what could not be priced. Pure and deterministic: the same input,
+ * in any order, gives the same result.
+ * @throws InvalidDecimal when an agreement's vatPercent is not a decimal
+ */
 export function rate(input: RatingInput): RatingResult {
+  const fromMs = input.period.from.getTime()
+  const toMs = input.period.to.getTime()
+  const context: Context = {
+    fromMs,
+    toMs,
+    method: input.paymentMethod,
+    days: toMs > fromMs ? localDaysOf(fromMs, toMs) : [],
+  }
+  const points = [...input.meterPoints].sort(
+    (a, b) => byText(a.identifier, b.identifier) || byText(a.meterPointId, b.meterPointId),
+  )
   const lines: ChargeLine[] = []
   const problems: RatingProblem[] = []
-  const points = [...input.meterPoints].sort((a, b) => a.identifier.localeCompare(b.identifier))
   for (const point of points) {
-    if (point.consumption.kind === 'intervals') rateIntervals(point, point.consumption, input, lines, problems)
-    else rateRegisters(point, point.consumption, input, lines, problems)
-    rateStandingCharges(point, input, lines, problems)
+    const books = booksOf(point, input.paymentMethod)
+    const log = new ProblemLog(point)
+    if (toMs > fromMs) {
+      lines.push(
+        ...(point.consumption.kind === 'intervals'
+          ? rateIntervals(point, point.consumption, books, context, log)
+          : rateRegisters(point, point.consumption, books, context, log)),
+        ...rateStandingCharges(point, books, context, log),
+      )
+    }
+    problems.push(...log.finish())
   }
-  lines.sort(
+  lines.sort(compareLines)
+  problems.sort(
     (a, b) =>
-      a.identifier.localeCompare(b.identifier) ||
-      kindOrder[a.kind] - kindOrder[b.kind] ||
-      a.from.getTime() - b.from.getTime() ||
-      a.rateKind.localeCompare(b.rateKind) ||
-      a.tariffCode.localeCompare(b.tariffCode),
+      byText(a.meterPointId, b.meterPointId) || a.from.getTime() - b.from.getTime() || byText(a.reason, b.reason),
   )
-  const byVat = new Map<string, bigint>()
-  for (const line of lines) {
-    const key = unscaled(scaled(line.vatPercent, 2), 2)
-    byVat.set(key, (byVat.get(key) ?? 0n) + line.amountMinor)
-  }
-  const vat = [...byVat.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([vatPercent, netMinor]) => ({
-      vatPercent,
-      netMinor,
-      vatMinor: roundHalfAway(netMinor * scaled(vatPercent, 2), 10_000n),
-    }))
+
+  // VAT once per rate, on the sum of that rate's lines (export credits are in the 0% group).
+  const byPercent = new Map<string, bigint>()
+  for (const line of lines) byPercent.set(line.vatPercent, (byPercent.get(line.vatPercent) ?? 0n) + line.amountMinor)
+  const vat = [...byPercent.entries()]
+    .sort(([a], [b]) => compareDecimals(a, b))
+    .map(([vatPercent, netMinor]) => {
+      const percent = parseDecimal(vatPercent)
+      return {
+        vatPercent,
+        netMinor,
+        vatMinor: roundByRatingRule({
+          numerator: netMinor * percent.numerator,
+          denominator: percent.denominator * 100n,
+        }),
+      }
+    })
   const netMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0n)
   const vatMinor = vat.reduce((sum, group) => sum + group.vatMinor, 0n)
+
   const usage = points.map((point) => {
-    const own = lines.filter((line) => line.meterPointId === point.meterPointId)
-    const kwh = own.filter((line) => line.unit === 'kWh').reduce((sum, line) => sum + scaled(line.quantity, KWH), 0n)
+    let kwh = 0n
+    let chargedMinor = 0n
+    for (const line of lines) {
+      if (line.meterPointId !== point.meterPointId || line.unit !== 'kWh') continue
+      kwh += fixed(line.quantity, kwhPlaces) ?? 0n
+      chargedMinor += line.amountMinor
+    }
     return {
       meterPointId: point.meterPointId,
       direction: point.direction,
-      kwh: unscaled(kwh, KWH),
-      chargedMinor: own.reduce((sum, line) => sum + line.amountMinor, 0n),
+      kwh: fixedText(kwh, kwhPlaces),
+      chargedMinor,
     }
   })
   return { lines, vat, netMinor, vatMinor, totalMinor: netMinor + vatMinor, problems, usage }
