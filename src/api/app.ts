@@ -14,17 +14,22 @@ import {
 } from 'fastify-type-provider-zod'
 import type { Database } from '../db/index.js'
 import * as market from '../modules/market/index.js'
-import { accessPolicyOf } from '../usecases/index.js'
+import { maskCardNumbers, type PaymentProcessor } from '../modules/payments/index.js'
+import { accessPolicyOf, defaultProcessor } from '../usecases/index.js'
 import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
+import { refuseCardNumbers } from './card-guard.js'
 import type { AppContext } from './context.js'
 import { errorBody, handleError } from './errors.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
+import { collectionsRoutes } from './routes/collections.js'
+import { commsRoutes } from './routes/comms.js'
 import { healthRoutes } from './routes/health.js'
 import { meteringRoutes } from './routes/metering.js'
 import { octopusMeteringRoutes } from './routes/octopus-metering.js'
 import { octopusProductRoutes } from './routes/octopus-products.js'
+import { paymentRoutes } from './routes/payments.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
@@ -36,9 +41,13 @@ export interface BuildAppOptions {
   readonly clock?: () => Date
   /** pino logging; off in tests. */
   readonly logger?: boolean
+  /** Where the log goes (standard output by default); the card-number test reads it back. */
+  readonly logStream?: { write(line: string): void }
   /** The built web console to serve at `/` (defaults to web/dist when it exists). */
   readonly webRoot?: string | null
   readonly secureCookies?: boolean
+  /** The payment processor (defaults to the one the environment names: the built-in test processor). */
+  readonly paymentProcessor?: PaymentProcessor
 }
 
 const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
@@ -46,7 +55,22 @@ const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 /** The HTTP application: the JSON API under /api, its OpenAPI at /openapi.json and /docs, and the console. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // PAY-1: a card number typed into a URL never reaches the log.
+          serializers: {
+            req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+              method: request.method,
+              url: maskCardNumbers(request.url),
+              hostname: request.hostname,
+              remoteAddress: request.ip,
+            }),
+          },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>()
@@ -65,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       supplier = await market.getSupplier(options.database.db)
     },
     secureCookies: options.secureCookies ?? false,
+    paymentProcessor: options.paymentProcessor ?? defaultProcessor(),
   }
 
   const routeTable = requirePermissionOnEveryRoute(app)
@@ -90,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   authorise(app, context)
+  refuseCardNumbers(app)
 
   app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger())
   await app.register(healthRoutes(context))
@@ -100,6 +126,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(settingsRoutes(context), { prefix: '/api' })
   await app.register(meteringRoutes(context), { prefix: '/api' })
   await app.register(billingRoutes(context), { prefix: '/api' })
+  await app.register(commsRoutes(context), { prefix: '/api' })
+  await app.register(paymentRoutes(context), { prefix: '/api' })
+  await app.register(collectionsRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

@@ -7,6 +7,7 @@ import { systemActor } from '../shared/actor.js'
 import { demoPassword, demoStaff, seedDemo, startJobs } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { withDatabase } from './context.js'
+import { registerPaymentCommands } from './payments.js'
 import { progressBar } from './progress.js'
 import { registerReadingCommands } from './readings.js'
 import { registerTariffCommands } from './tariffs.js'
@@ -54,7 +55,11 @@ async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0]
   )
   // Scheduled work (the daily billing run); CUTTLE_JOBS=0 leaves it to another process or to cron.
   const jobs = process.env['CUTTLE_JOBS'] === '0' ? null : await startJobs({ database })
-  if (jobs) console.log('Jobs: the billing run is scheduled daily at 06:00 (Europe/London)')
+  if (jobs) {
+    console.log(
+      'Jobs: the billing run daily at 06:00 (Europe/London); payments, Direct Debits, arrangements and collections at 07:00',
+    )
+  }
   if (showDemoLogins) {
     console.log(`\nDemo logins (password for all: ${demoPassword}):`)
     for (const person of demoStaff) console.log(`  ${access.roleInfo(person.role).label.padEnd(28)} ${person.email}`)
@@ -96,7 +101,7 @@ export function registerCommands(program: Command) {
       await withDatabase(options, async (database) => {
         const report = await seed(database, options.accounts, options.seed)
         console.log(
-          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points, ${report.intervalsCreated} half-hourly readings and ${report.statementsCreated} statements added`,
+          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points, ${report.intervalsCreated} half-hourly readings, ${report.statementsCreated} statements and ${report.paymentsCreated} payments added`,
         )
       })
     })
@@ -187,6 +192,7 @@ export function registerCommands(program: Command) {
   registerReadingCommands(program, dataDirOption)
   registerTariffCommands(program, dataDirOption)
   registerBillingCommands(program, dataDirOption)
+  registerPaymentCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')
   auditCommand

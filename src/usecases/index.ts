@@ -19,7 +19,47 @@ export {
   submitAccountReading,
 } from './account-usage.js'
 export { type RunSummary, runBilling } from './billing-run.js'
-export { billingRunJob, billingRunSchedule, type Jobs, startJobs } from './jobs.js'
+export {
+  type AccountStatus,
+  accountCollections,
+  accountStatus,
+  arrangementLetter,
+  type BatchRunSummary,
+  collectDirectDebits,
+  collectionsWorklist,
+  createAccountArrangement,
+  onAccount,
+  reviewArrangements,
+  runCollections,
+  type StatusColour,
+  type StatusReason,
+  syncPayments,
+  viewAccountStatus,
+} from './collections.js'
+export {
+  accountLetterPdf,
+  accountMessage,
+  accountMessages,
+  accountSmsEnrolment,
+  changeSmsEnrolment,
+  commsTransports,
+  deliverQueuedMessages,
+  logAccountInboundEmail,
+  logAccountPhoneCall,
+  messageTemplates,
+  previewAccountMessage,
+  sendAccountMessage,
+  TemplateNotAllowed,
+} from './communications.js'
+export {
+  billingRunJob,
+  billingRunSchedule,
+  type Jobs,
+  moneyDayJob,
+  moneyDaySchedule,
+  runMoneyDay,
+  startJobs,
+} from './jobs.js'
 export {
   exportD0010,
   importReadingsFile,
@@ -29,5 +69,20 @@ export {
 } from './meter-reading-files.js'
 export { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from './octopus.js'
 export { openAccount } from './open-account.js'
+export {
+  accountAdequacyReview,
+  accountArrangements,
+  accountIdOf,
+  accountPayments,
+  addAccountPaymentMethod,
+  defaultProcessor,
+  type NewMethodInput,
+  recordCheque,
+  removeAccountPaymentMethod,
+  requestAccountCredit,
+  setupAccountDirectDebit,
+  type TakePaymentInput,
+  takeAccountPayment,
+} from './payments.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'

@@ -36,7 +36,10 @@ describe('the scheduled billing run', () => {
   it('is scheduled every morning at 06:00 London time', async () => {
     const { rows } = await sql<{ name: string; cron: string; timezone: string }>`
       select name, cron, timezone from ${sql.table(`${schema}.schedule`)}`.execute(database.db)
-    expect(rows).toEqual([{ name: 'billing-run', cron: '0 6 * * *', timezone: 'Europe/London' }])
+    expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'billing-run', cron: '0 6 * * *', timezone: 'Europe/London' },
+      { name: 'money-day', cron: '0 7 * * *', timezone: 'Europe/London' },
+    ])
   })
 
   it('bills the accounts due when a run is asked for, through the queue, and a second run changes nothing', async () => {
@@ -47,5 +50,19 @@ describe('the scheduled billing run', () => {
     expect(second.output).toMatchObject({ accountsDue: 3, issued: 3, failed: 0 })
     const { rows } = await sql<{ n: string }>`select count(*)::text as n from statements`.execute(database.db)
     expect(rows[0]?.n).toBe('3')
+  })
+})
+
+describe('the money day', () => {
+  it('applies processor news, collects Direct Debits, reviews arrangements and runs collections through the queue', async () => {
+    const done = await finished(await jobs.requestMoneyDay(on))
+    expect(done.state).toBe('completed')
+    expect(done.output).toMatchObject({
+      on,
+      processorEvents: { delivered: 0, applied: 0 },
+      directDebits: { failed: 0 },
+      arrangements: { failed: 0 },
+      collections: { failed: 0 },
+    })
   })
 })

@@ -9,14 +9,51 @@ import { type Database, sqlExecutor } from '../db/index.js'
 import { systemActor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { type RunSummary, runBilling } from './billing-run.js'
+import { collectDirectDebits, reviewArrangements, runCollections, syncPayments } from './collections.js'
+import { commsTransports, deliverQueuedMessages } from './communications.js'
+import { defaultProcessor } from './payments.js'
 
 export const billingRunJob = 'billing-run'
 /** Cron, in Europe/London: 06:00 every day. */
 export const billingRunSchedule = '0 6 * * *'
 
+/**
+ * The money day (PAY-3, PAY-5, PAY-6, COL-1), after the billing run: the processor's news of open
+ * payments, the Direct Debits due, the arrangement review, then the collections run, in that order
+ * so that money received is counted before anyone is chased; then the messages it queued are sent.
+ */
+export const moneyDayJob = 'money-day'
+export const moneyDaySchedule = '0 7 * * *'
+
+export async function runMoneyDay({ database, on, at }: { database: Database; on: string; at: Date }) {
+  const processor = defaultProcessor()
+  const db = database.db
+  const synced = await syncPayments({ db, processor, actor: systemActor('payment-processor'), at })
+  const directDebits = await collectDirectDebits({ db, processor, on, actor: systemActor('direct-debit-run'), at })
+  const arrangements = await reviewArrangements({ db, actor: systemActor('arrangement-review'), at })
+  const collections = await runCollections({ db, on, actor: systemActor('collections-run'), at })
+  // The reminders and notices the run queued go out now, after their transactions committed.
+  const delivered = await deliverQueuedMessages({ db, transports: commsTransports(process.env), at })
+  const brief = (summary: { looked: number; outcomes: Record<string, number>; failed: number }) => ({
+    looked: summary.looked,
+    outcomes: summary.outcomes,
+    failed: summary.failed,
+  })
+  return {
+    on,
+    processorEvents: synced,
+    directDebits: brief(directDebits),
+    arrangements: brief(arrangements),
+    collections: brief(collections),
+    messages: { sent: delivered.sent.length, failed: delivered.failed.length, deferred: delivered.deferred.length },
+  }
+}
+
 export interface Jobs {
   /** Queue a billing run for a local date (default today) now; resolves with the job's id. */
   requestBillingRun(on?: string): Promise<string>
+  /** Queue the money day (processor news, Direct Debits, arrangements, collections) for a local date now. */
+  requestMoneyDay(on?: string): Promise<string>
   /** A job's state and, when it has finished, its output. */
   job(id: string): Promise<{ state: string; output: unknown } | null>
   stop(): Promise<void>
@@ -47,14 +84,25 @@ export async function startJobs({
     const summary: RunSummary = await runBilling({ db: database.db, on, actor: systemActor('billing-run-job'), at })
     return { ...summary, problems: summary.problems.slice(0, 20) }
   })
+  await boss.createQueue(moneyDayJob)
+  await boss.schedule(moneyDayJob, moneyDaySchedule, {}, { tz: 'Europe/London' })
+  await boss.work<{ on?: string }>(moneyDayJob, { pollingIntervalSeconds }, async ([job]) => {
+    const at = clock()
+    return runMoneyDay({ database, on: job?.data?.on ?? localDateOf(at), at })
+  })
   return {
+    async requestMoneyDay(on) {
+      const id = await boss.send(moneyDayJob, on ? { on } : {})
+      if (!id) throw new Error('the money day could not be queued')
+      return id
+    },
     async requestBillingRun(on) {
       const id = await boss.send(billingRunJob, on ? { on } : {})
       if (!id) throw new Error('the billing run could not be queued')
       return id
     },
     async job(id) {
-      const found = await boss.getJobById(billingRunJob, id)
+      const found = (await boss.getJobById(billingRunJob, id)) ?? (await boss.getJobById(moneyDayJob, id))
       return found ? { state: found.state, output: found.output } : null
     },
     async stop() {

@@ -123,7 +123,31 @@ describe('the demo seed', () => {
       from ledger_postings p join accounts a on a.id = p.account_id
       where p.book = 'customer' and a.number = ${eleanorNumber}`.execute(database.db)
     const issued = rows.filter((row) => row.status === 'issued').reduce((sum, row) => sum + BigInt(row.total_minor), 0n)
-    expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued)
+    const paid = await sql<{ total: string }>`select coalesce(sum(p.amount_minor), 0)::text as total
+      from payments p join accounts a on a.id = p.account_id
+      where p.status in ('pending', 'succeeded') and a.number = ${eleanorNumber}`.execute(database.db)
+    expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued - BigInt(paid.rows[0]?.total ?? '0'))
+  })
+
+  it('gives the billed homes a payment history: Direct Debits, cards, a decline, a return, arrears and an arrangement', async () => {
+    const { rows } = await sql<{ method: string; status: string; n: string }>`select method, status, count(*)::text as n
+      from payments group by method, status`.execute(database.db)
+    const count = (method: string, status: string) =>
+      Number(rows.find((row) => row.method === method && row.status === status)?.n ?? 0)
+    expect(count('direct_debit', 'succeeded')).toBeGreaterThan(5)
+    expect(count('card', 'succeeded')).toBeGreaterThan(1)
+    expect(count('card', 'failed')).toBe(1)
+    expect(count('bank_account', 'returned')).toBe(1)
+    const extra = await sql<{ arrangements: string; psr: string; steps: string; instructions: string }>`select
+        (select count(*) from payment_arrangements where status = 'active')::text as arrangements,
+        (select count(*) from account_vulnerabilities where register = 'psr')::text as psr,
+        (select count(*) from collection_actions)::text as steps,
+        (select count(*) from direct_debit_instructions where status = 'active')::text as instructions`.execute(
+      database.db,
+    )
+    expect(extra.rows[0]).toMatchObject({ arrangements: '1', psr: '1' })
+    expect(Number(extra.rows[0]?.steps)).toBeGreaterThan(2)
+    expect(Number(extra.rows[0]?.instructions)).toBeGreaterThanOrEqual(2)
   })
 
   it('adds nothing when run again', async () => {
@@ -134,6 +158,7 @@ describe('the demo seed', () => {
       meterPointsCreated: 0,
       intervalsCreated: 0,
       statementsCreated: 0,
+      paymentsCreated: 0,
     })
     expect(await agreements()).toEqual(before)
   })

@@ -7,9 +7,11 @@ import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { seedDemoBills } from './demo/bills.js'
+import { seedDemoPayments } from './demo/payments.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './demo/people.js'
 import { seedDemoSupply } from './demo/supply.js'
 import { catalogueCodes, seedTariffCatalogue } from './demo/tariff-catalogue.js'
+import { defaultProcessor } from './payments.js'
 
 /** The demo staff: one per role, all with the same password (printed by `npm start`). */
 export const demoPassword = 'GoodEgg-demo-2026'
@@ -68,6 +70,7 @@ export interface SeedReport {
   readonly meterPointsCreated: number
   readonly intervalsCreated: number
   readonly statementsCreated: number
+  readonly paymentsCreated: number
 }
 
 /**
@@ -140,6 +143,14 @@ export async function seedDemo({
     actor,
     at,
   })
+  const paymentsCreated = await seedDemoPayments({
+    db,
+    seed,
+    accounts: Math.min(usageAccounts, Math.max(done, existing)),
+    processor: defaultProcessor(),
+    actor,
+    at,
+  })
   return {
     supplierCreated,
     staffCreated,
@@ -148,6 +159,7 @@ export async function seedDemo({
     meterPointsCreated: supply.meterPoints,
     intervalsCreated: supply.intervals,
     statementsCreated,
+    paymentsCreated,
   }
 }
 

@@ -341,18 +341,26 @@ export type ApiClientOptions = {
   onUnauthenticated?: (error: ApiError) => void
 }
 
-type RequestInput = {
-  method?: 'GET' | 'POST' | 'DELETE'
+export type RequestInput = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   body?: unknown
+  /** Extra request headers (`Idempotency-Key` for payments, credits and refunds). */
+  headers?: Record<string, string>
   /** Leave 401 to the caller (signing in, checking the session) instead of the global handler. */
   expectUnauthenticated?: boolean
 }
 
 /** Build the client; the app makes one and shares it through React context. */
 export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
-  async function request<T>({ method = 'GET', path, body, expectUnauthenticated = false }: RequestInput): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' }
+  async function request<T>({
+    method = 'GET',
+    path,
+    body,
+    headers: extraHeaders,
+    expectUnauthenticated = false,
+  }: RequestInput): Promise<T> {
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
     let response: Response
     try {
@@ -379,6 +387,12 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
   }
 
   return {
+    /**
+     * Any API request, for screens that keep their typed calls beside them (`payments/payments-api.ts`,
+     * `collections/collections-api.ts`); errors are `ApiError`s and a 401 signs out, as for every call.
+     */
+    send: request,
+
     /** The signed-in staff user, or null when there is no session. */
     async currentUser(): Promise<StaffUser | null> {
       try {

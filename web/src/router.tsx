@@ -45,6 +45,8 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'account'; accountNumber: string }
   | { name: 'held-statements' }
+  | { name: 'approvals' }
+  | { name: 'collections-worklist' }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
@@ -52,6 +54,8 @@ export function matchRoute({ pathname, search }: Location): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { name: 'dashboard' }
   if (path === '/billing/held') return { name: 'held-statements' }
+  if (path === '/approvals') return { name: 'approvals' }
+  if (path === '/collections/worklist') return { name: 'collections-worklist' }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -64,6 +68,8 @@ export const paths = {
   search: (q: string) => (q ? `/search?${new URLSearchParams({ q })}` : '/search'),
   account: (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`,
   heldStatements: () => '/billing/held',
+  approvals: () => '/approvals',
+  collectionsWorklist: () => '/collections/worklist',
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }

@@ -6,13 +6,16 @@ export {
   addNote,
   createAccounts,
   InvalidAccountDetails,
+  lockAccount,
   updateContacts,
   updatePreferences,
 } from './operations.js'
 export { gspGroupsForPostcode } from './postcode-regions.js'
 export {
+  accountFacts,
   classifySearch,
   countAccounts,
+  findAccountContacts,
   findAccountSupply,
   InvalidCursor,
   listNotes,
@@ -34,3 +37,15 @@ export {
   overviewSections,
   type PhoneContact,
 } from './types.js'
+export {
+  InvalidVulnerability,
+  protectedAccounts,
+  psrCategories,
+  registerVulnerability,
+  removeVulnerability,
+  type Vulnerability,
+  VulnerabilityNotFound,
+  type VulnerabilityRegister,
+  vulnerabilitiesOf,
+  vulnerabilityCategories,
+} from './vulnerability.js'

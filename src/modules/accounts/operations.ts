@@ -357,3 +357,14 @@ export async function updatePreferences({
     at,
   })
 }
+
+/**
+ * Take the account's row lock for the rest of the transaction, so money decisions that read the
+ * balance (credits, refunds, arrangements) are made one at a time per account.
+ * @throws AccountNotFound
+ */
+export async function lockAccount({ tx, accountId }: { tx: Tx; accountId: string }) {
+  const row = await store.lockAccountRow(tx, accountId)
+  if (!row) throw new AccountNotFound(`There is no account ${accountId}`)
+  return { id: row.id, number: row.number, market: row.market, status: row.status }
+}

@@ -14,7 +14,7 @@ import {
 } from './normalise.js'
 import { AccountNotFound } from './operations.js'
 import * as store from './store.js'
-import type { AccountOverview, AccountSummary, Note, OverviewSection } from './types.js'
+import type { AccountOverview, AccountSummary, Note, OverviewSection, PhoneContact } from './types.js'
 
 export class InvalidCursor extends ValidationFailed {
   override readonly code = 'INVALID_CURSOR'
@@ -287,5 +287,59 @@ export async function findAccountSupply({ tx, accountNumber }: { tx: Tx; account
       postcode: row.postcode,
       gspRegion: row.gsp_region,
     },
+  }
+}
+
+/**
+ * Who an account's letters, emails and texts go to: the customer's names, the contacts on file, the
+ * postal address (the billing address, else the service address) and paper or paperless; unaudited,
+ * for modules that compose messages (comms). Undefined when there is no such account.
+ */
+export async function findAccountContacts({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
+  const card = await store.findContactCard(tx, accountId)
+  if (!card) return undefined
+  const { account: row, contacts } = card
+  const postal = row.billing_address ?? { line1: row.line1, line2: row.line2, town: row.town, postcode: row.postcode }
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as 'active' | 'closed',
+    market: row.market as 'gb' | 'us',
+    customer: {
+      kind: row.kind as 'person' | 'business',
+      displayName: row.display_name,
+      title: row.title,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      businessName: row.business_name,
+    },
+    serviceAddress: { line1: row.line1, line2: row.line2, town: row.town, postcode: row.postcode },
+    postalAddress: { line1: postal.line1, line2: postal.line2 ?? null, town: postal.town, postcode: postal.postcode },
+    emails: contacts.filter((c) => c.kind === 'email').map((c) => ({ address: c.value, primary: c.is_primary })),
+    phones: contacts
+      .filter((c) => c.kind === 'phone')
+      .map((c) => ({
+        number: c.value,
+        digits: c.normalized,
+        label: (c.label ?? 'other') as PhoneContact['label'],
+        primary: c.is_primary,
+      })),
+    billingMode: row.billing_mode as 'paperless' | 'paper',
+  }
+}
+
+/** The facts other modules decide on: lifecycle, dates and whether the customer is a business. */
+export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
+  const row = await store.accountFactsRow(tx, accountId)
+  if (!row) return undefined
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    market: row.market,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    customerKind: row.kind as 'person' | 'business',
+    displayName: row.display_name,
   }
 }

@@ -281,3 +281,59 @@ export async function countAccounts(db: Db | Tx): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }
+
+export async function lockAccountRow(tx: Tx, accountId: string) {
+  return tables(tx)
+    .selectFrom('accounts')
+    .select(['id', 'number', 'market', 'status'])
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/** The account with its customer, property and contact rows, by id (for modules that write to the customer). */
+export async function findContactCard(db: Db | Tx, accountId: string) {
+  const account = await tables(db)
+    .selectFrom('accounts as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .innerJoin('properties as p', 'p.id', 'a.property_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.market',
+      'a.billing_address',
+      'a.billing_mode',
+      'c.kind',
+      'c.title',
+      'c.given_name',
+      'c.family_name',
+      'c.business_name',
+      'c.display_name',
+      'p.line1',
+      'p.line2',
+      'p.town',
+      'p.postcode',
+    ])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst()
+  return account ? { account, contacts: await contactsOf(db, accountId) } : undefined
+}
+
+export async function accountFactsRow(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('accounts')
+    .innerJoin('customers', 'customers.id', 'accounts.customer_id')
+    .select([
+      'accounts.id',
+      'accounts.number',
+      'accounts.status',
+      'accounts.market',
+      'accounts.opened_on',
+      'accounts.closed_on',
+      'customers.kind',
+      'customers.display_name',
+    ])
+    .where('accounts.id', '=', accountId)
+    .executeTakeFirst()
+}

@@ -150,6 +150,104 @@ export async function postJournal({
 }
 
 /**
+ * Post many balanced journals in a few statements (a billing run's batch): for each, the same
+ * checks, rows, replay rule and audit event as `postJournal`, the audit events recorded together
+ * last (the chain's lock is then held only to the commit). Results are in the order given.
+ * @throws InvalidJournal, IdempotencyConflict
+ */
+export async function postJournals({
+  tx,
+  journals,
+  actor,
+  at,
+}: {
+  tx: Tx
+  journals: readonly NewJournal[]
+  actor: Actor
+  at: Date
+}): Promise<{ journal: Journal; replayed: boolean }[]> {
+  journals.forEach((journal, i) => {
+    const problems = check(journal)
+    if (problems.length > 0) {
+      throw new InvalidJournal(
+        `Journal ${i + 1} of ${journals.length} is not valid`,
+        problems.map((problem) => ({ ...problem, path: `journals.${i}.${problem.path}` })),
+      )
+    }
+  })
+  const prints = journals.map(fingerprint)
+  // A key given twice is posted once; the second is a replay of the first, as one at a time.
+  const firstOfKey = new Map<string, number>()
+  const rows: (store.JournalRow | null)[] = journals.map((journal, i) => {
+    if (firstOfKey.has(journal.idempotencyKey)) return null
+    firstOfKey.set(journal.idempotencyKey, i)
+    return {
+      id: newId('jnl'),
+      idempotency_key: journal.idempotencyKey,
+      reason: journal.reason,
+      reference_type: journal.reference.type,
+      reference_id: journal.reference.id,
+      account_id: journal.accountId ?? null,
+      currency: journal.currency,
+      effective_on: journal.effectiveOn,
+      description: journal.description,
+      reverses_journal_id: null,
+      fingerprint: prints[i] as string,
+      posted_at: at,
+      posted_by: `${actor.kind}:${actor.id ?? ''}`,
+    }
+  })
+  const postingsOf = (row: store.JournalRow, journal: NewJournal) =>
+    journal.postings.map((posting) => ({
+      journal_id: row.id,
+      book: posting.book,
+      account_id: posting.accountId ?? null,
+      amount_minor: posting.amountMinor,
+      due_on: posting.dueOn ?? null,
+      effective_on: journal.effectiveOn,
+    }))
+  const fresh = rows.filter((row): row is store.JournalRow => row !== null)
+  const inserted = await store.insertJournals(
+    tx,
+    fresh,
+    rows.flatMap((row, i) => (row ? postingsOf(row, journals[i] as NewJournal) : [])),
+  )
+  const results: { journal: Journal; replayed: boolean }[] = []
+  const events: audit.AuditEventInput[] = []
+  for (const [i, journal] of journals.entries()) {
+    const row = rows[firstOfKey.get(journal.idempotencyKey) as number] as store.JournalRow
+    if (rows[i] === row && inserted.has(row.id)) {
+      results.push({ journal: toJournal(row, postingsOf(row, journal)), replayed: false })
+      events.push({
+        actor,
+        action: 'ledger.journal.posted',
+        subject: { type: 'journal', id: row.id },
+        ...(row.account_id ? { accountId: row.account_id } : {}),
+        after: {
+          reason: row.reason,
+          reference: journal.reference,
+          effectiveOn: row.effective_on,
+          postings: journal.postings.map((posting) => ({
+            book: posting.book,
+            amountMinor: String(posting.amountMinor),
+          })),
+        },
+        at,
+      })
+    } else if (rows[i] === row || !inserted.has(row.id)) {
+      // Posted before (or by another transaction first): the journal under the key, if the content is the same.
+      const existing = await store.journalByKey(tx, journal.idempotencyKey)
+      if (!existing) throw new Error(`journal ${journal.idempotencyKey} vanished`)
+      results.push(await replay(tx, existing, prints[i] as string))
+    } else {
+      results.push(await replay(tx, row, prints[i] as string))
+    }
+  }
+  await audit.recordMany(tx, events)
+  return results
+}
+
+/**
  * Reverse a journal: a new journal with every posting negated, linked to it. A journal is reversed
  * at most once. @throws JournalNotFound, AlreadyReversed, IdempotencyConflict
  */

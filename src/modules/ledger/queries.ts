@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
-import { ageEntries } from './ageing.js'
+import { ageEntries, nextDueOn, oldestPastDueOn } from './ageing.js'
 import * as store from './store.js'
 import type { Ageing, Book, Journal } from './types.js'
 
@@ -55,14 +55,70 @@ export async function ageing({
 }): Promise<Ageing> {
   const rows = await store.customerEntries(tx, accountId, asOf)
   return ageEntries(
-    rows.map((row) => ({ amountMinor: row.amount_minor, effectiveOn: row.effective_on, dueOn: row.due_on })),
+    rows.map((row) => ({
+      amountMinor: row.amount_minor,
+      effectiveOn: row.effective_on,
+      dueOn: row.due_on,
+      reversal: row.reversal,
+    })),
     asOf,
   )
+}
+
+/**
+ * What collections needs of an account on a date (COL-1): its ageing and the due date of the
+ * oldest charge still unpaid and past due (the start of the debt episode).
+ */
+export async function collectionsPosition({ tx, accountId, asOf }: { tx: Db | Tx; accountId: string; asOf: string }) {
+  const rows = await store.customerEntries(tx, accountId, asOf)
+  const entries = rows.map((row) => ({
+    amountMinor: row.amount_minor,
+    effectiveOn: row.effective_on,
+    dueOn: row.due_on,
+    reversal: row.reversal,
+  }))
+  return {
+    ...ageEntries(entries, asOf),
+    oldestPastDueOn: oldestPastDueOn(entries, asOf),
+    nextDueOn: nextDueOn(entries, asOf),
+  }
+}
+
+/** Accounts owing money with a charge due before `asOf`, a page at a time by id (collections runs). */
+export async function accountsOwingPastDue({
+  tx,
+  asOf,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  asOf: string
+  afterId: string | null
+  limit: number
+}): Promise<string[]> {
+  return store.accountsOwingPastDue(tx, { asOf, afterId, limit })
+}
+
+/** Statement charges (net of rebills) on the account's balance since an instant: adequacy reviews. */
+export async function chargesSince({ tx, accountId, since }: { tx: Db | Tx; accountId: string; since: Date }) {
+  return store.customerTotalSince(tx, { accountId, reasonPrefix: 'statement.', since })
 }
 
 /** What payments took off the account's balance since an instant (a positive number for money received). */
 export async function paymentsSince({ tx, accountId, since }: { tx: Db | Tx; accountId: string; since: Date }) {
   return -(await store.customerTotalSince(tx, { accountId, reasonPrefix: 'payment.', since }))
+}
+
+/** The same for many accounts, each since its own instant (a billing run's batch); 0 where none. */
+export async function paymentsSinceMany({
+  tx,
+  since,
+}: {
+  tx: Db | Tx
+  since: readonly { accountId: string; since: Date }[]
+}): Promise<Map<string, bigint>> {
+  const totals = await store.customerTotalsSince(tx, { reasonPrefix: 'payment.', since })
+  return new Map(since.map((each) => [each.accountId, -(totals.get(each.accountId) ?? 0n)]))
 }
 
 export async function findByIdempotencyKey({ tx, idempotencyKey }: { tx: Db | Tx; idempotencyKey: string }) {

@@ -83,14 +83,33 @@ export async function balances(
   return new Map(rows.map((row) => [row.account_id ?? '', BigInt(row.total)]))
 }
 
+/** The account's customer postings up to a date; `reversal` marks those of a reversing journal. */
 export async function customerEntries(db: Db | Tx, accountId: string, asOf: string) {
   return tables(db)
     .selectFrom('ledger_postings')
-    .select(['amount_minor', 'effective_on', 'due_on'])
-    .where('book', '=', 'customer')
-    .where('account_id', '=', accountId)
-    .where('effective_on', '<=', asOf)
+    .innerJoin('ledger_journals', 'ledger_journals.id', 'ledger_postings.journal_id')
+    .select([
+      'ledger_postings.amount_minor',
+      'ledger_postings.effective_on',
+      'ledger_postings.due_on',
+      sql<boolean>`ledger_journals.reverses_journal_id is not null`.as('reversal'),
+    ])
+    .where('ledger_postings.book', '=', 'customer')
+    .where('ledger_postings.account_id', '=', accountId)
+    .where('ledger_postings.effective_on', '<=', asOf)
     .execute()
+}
+
+export async function accountsOwingPastDue(
+  db: Db | Tx,
+  { asOf, afterId, limit }: { asOf: string; afterId: string | null; limit: number },
+): Promise<string[]> {
+  const result = await sql<{ account_id: string }>`select account_id from ledger_postings
+    where book = 'customer' and effective_on <= ${asOf} and account_id > ${afterId ?? ''}
+    group by account_id
+    having sum(amount_minor) > 0 and min(due_on) < ${asOf}
+    order by account_id limit ${limit}`.execute(db)
+  return result.rows.map((row) => row.account_id)
 }
 
 /** Customer postings of journals whose reason starts with `prefix`, posted after `since`. */
@@ -103,6 +122,51 @@ export async function customerTotalSince(
     where p.book = 'customer' and p.account_id = ${accountId} and j.reason like ${`${reasonPrefix}%`}
       and j.posted_at > ${since}`.execute(db)
   return BigInt(result.rows[0]?.total ?? '0')
+}
+
+/**
+ * The same for many accounts, each from its own instant (a billing run's batch), by account; an
+ * account with none is absent.
+ */
+export async function customerTotalsSince(
+  db: Db | Tx,
+  { reasonPrefix, since }: { reasonPrefix: string; since: readonly { accountId: string; since: Date }[] },
+): Promise<Map<string, bigint>> {
+  if (since.length === 0) return new Map()
+  const wanted = sql.join(since.map((each) => sql`(${each.accountId}, ${each.since.toISOString()}::timestamptz)`))
+  const result = await sql<{ account_id: string; total: string }>`
+    select q.account_id, sum(p.amount_minor)::text as total
+    from (values ${wanted}) as q (account_id, since)
+    join ledger_postings p on p.account_id = q.account_id and p.book = 'customer'
+    join ledger_journals j on j.id = p.journal_id
+    where j.reason like ${`${reasonPrefix}%`} and j.posted_at > q.since
+    group by q.account_id`.execute(db)
+  return new Map(result.rows.map((row) => [row.account_id, BigInt(row.total)]))
+}
+
+/** Insert journals whose keys are free, and their postings; returns the ids of those inserted. */
+export async function insertJournals(
+  tx: Tx,
+  rows: readonly JournalRow[],
+  postings: readonly PostingRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const inserted = await tables(tx)
+    .insertInto('ledger_journals')
+    .values([...rows])
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .execute()
+  const ids = new Set(inserted.map((row) => row.id))
+  const kept = postings.filter((posting) => ids.has(posting.journal_id))
+  // Parameters are capped at 65,535 a statement: a few thousand postings at a time.
+  for (let start = 0; start < kept.length; start += 5000) {
+    await tables(tx)
+      .insertInto('ledger_postings')
+      .values(kept.slice(start, start + 5000))
+      .execute()
+  }
+  return ids
 }
 
 export async function journalsPage(

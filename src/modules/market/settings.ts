@@ -26,6 +26,10 @@ export const supplierSettingsSchema = z.strictObject({
   invoicePaymentApprovalMinor: minorUnits('invoicePaymentApprovalMinor'),
   /** Payment arrangements: the default down payment as a percentage of the past-due amount (seed: 25%). */
   arrangementDownPaymentPercent: z.number().int().min(0).max(100),
+  /** Days after an instalment's due date before a missed instalment breaks the arrangement. */
+  arrangementGraceDays: z.number().int().min(0).max(30),
+  /** COL-2: the late fee the collections process applies with the final notice; 0 turns it off. */
+  lateFeeMinor: minorUnits('lateFeeMinor'),
   /** Third-party access grants last between these many days (seed: 30–90). */
   thirdPartyAccessMinDays: z.number().int().min(1),
   thirdPartyAccessMaxDays: z.number().int().min(1),
@@ -51,6 +55,8 @@ export const defaultSettings: SupplierSettings = {
   creditApprovalLimitMinor: 10_000n,
   invoicePaymentApprovalMinor: 300_000n,
   arrangementDownPaymentPercent: 25,
+  arrangementGraceDays: 7,
+  lateFeeMinor: 500n,
   thirdPartyAccessMinDays: 30,
   thirdPartyAccessMaxDays: 90,
   staffPasswordMaxAgeDays: 90,
@@ -66,5 +72,6 @@ export function settingsToJson(settings: SupplierSettings): Record<string, strin
     ...settings,
     creditApprovalLimitMinor: settings.creditApprovalLimitMinor.toString(),
     invoicePaymentApprovalMinor: settings.invoicePaymentApprovalMinor.toString(),
+    lateFeeMinor: settings.lateFeeMinor.toString(),
   }
 }

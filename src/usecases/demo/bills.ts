@@ -9,7 +9,7 @@ import * as accounts from '../../modules/accounts/index.js'
 import * as billing from '../../modules/billing/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { DomainError } from '../../shared/errors.js'
-import { localDateOf } from '../../shared/time.js'
+import { localDateOf, startOfLocalDay } from '../../shared/time.js'
 import { demoAccountNumber } from './people.js'
 
 /** The local dates of an account's cycle day in the twelve months up to `today` (inclusive). */
@@ -46,8 +46,10 @@ export async function seedDemoBills({
     const cycleDay = Math.min(Number(account.openedOn.slice(8, 10)), 28)
     for (const on of cycleDates(cycleDay, today)) {
       try {
+        // As that morning's billing run would have: issued then, so due dates fall where they would.
+        const runAt = new Date(Math.min(startOfLocalDay(on).getTime() + 6 * 3_600_000, at.getTime()))
         const { created } = await inTransaction(db, (tx) =>
-          billing.billAccount({ tx, accountId: account.id, on, actor, at }),
+          billing.billAccount({ tx, accountId: account.id, on, actor, at: runAt }),
         )
         if (created) made++
       } catch (error) {

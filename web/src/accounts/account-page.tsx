@@ -6,23 +6,31 @@
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } from '../api.js'
+import { CollectionsTab } from '../collections/collections-tab.js'
 import { useApi, useSession } from '../console-context.js'
+import { PaymentsTab } from '../payments/payments-tab.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { BillingTab } from './billing-tab.js'
 import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
-import { StatusChip } from './status-chip.js'
+import { AccountStatusColour, StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
 
-type TabName = 'overview' | 'usage' | 'billing'
+type TabName = 'overview' | 'usage' | 'billing' | 'payments' | 'collections'
 
-const tabLabels: Record<TabName, string> = { overview: 'Overview', usage: 'Usage', billing: 'Billing' }
+const tabLabels: Record<TabName, string> = {
+  overview: 'Overview',
+  usage: 'Usage',
+  billing: 'Billing',
+  payments: 'Payments',
+  collections: 'Collections',
+}
 
 function tabFromAddress(): TabName {
   const tab = new URLSearchParams(window.location.search).get('tab')
-  return tab === 'usage' || tab === 'billing' ? tab : 'overview'
+  return tab === 'usage' || tab === 'billing' || tab === 'payments' || tab === 'collections' ? tab : 'overview'
 }
 
 type Overview =
@@ -42,6 +50,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     'overview',
     ...(user.permissions.includes('metering.usage.read') ? (['usage'] as const) : []),
     ...(user.permissions.includes('billing.statement.read') ? (['billing'] as const) : []),
+    ...(user.permissions.includes('payments.history.read') ? (['payments', 'collections'] as const) : []),
   ]
   const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
 
@@ -157,7 +166,10 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
             {account.market.toUpperCase()} market
           </p>
         </div>
-        <StatusChip status={account.status} />
+        <div className="account-standing">
+          <StatusChip status={account.status} />
+          <AccountStatusColour accountNumber={account.number} />
+        </div>
       </header>
 
       <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>
@@ -182,7 +194,25 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         ))}
       </div>
 
-      {tab === 'usage' ? (
+      {tab === 'payments' ? (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${tabIds}-panel-payments`}
+          aria-labelledby={`${tabIds}-tab-payments`}
+        >
+          <PaymentsTab accountNumber={account.number} />
+        </div>
+      ) : tab === 'collections' ? (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${tabIds}-panel-collections`}
+          aria-labelledby={`${tabIds}-tab-collections`}
+        >
+          <CollectionsTab accountNumber={account.number} />
+        </div>
+      ) : tab === 'usage' ? (
         <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-usage`} aria-labelledby={`${tabIds}-tab-usage`}>
           <UsageTab accountNumber={account.number} />
         </div>

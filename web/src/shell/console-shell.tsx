@@ -3,7 +3,9 @@
  * content area for the current page.
  */
 import type { ReactNode } from 'react'
+import { WorklistPage, worklistPermission } from '../collections/worklist-page.js'
 import { useSession } from '../console-context.js'
+import { ApprovalsPage, approvalsPermission } from '../payments/approvals-page.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
 import { RoleBadge } from './role-badge.js'
@@ -55,8 +57,30 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               />
             </li>
           ) : null}
+          {user.permissions.includes(approvalsPermission) ? (
+            <li>
+              <NavLink
+                to={paths.approvals()}
+                current={route.name === 'approvals'}
+                icon={approvalsIcon}
+                label="Approvals"
+                testId="nav-approvals"
+              />
+            </li>
+          ) : null}
+          {user.permissions.includes(worklistPermission) ? (
+            <li>
+              <NavLink
+                to={paths.collectionsWorklist()}
+                current={route.name === 'collections-worklist'}
+                icon={worklistIcon}
+                label="Collections"
+                testId="nav-collections"
+              />
+            </li>
+          ) : null}
         </ul>
-        <p className="sidebar-footer">Cases, tasks and payments arrive in later releases.</p>
+        <p className="sidebar-footer">Cases and tasks arrive in later releases.</p>
       </nav>
 
       <header className="topbar">
@@ -76,15 +100,40 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
       <main className="content" id="content" tabIndex={-1}>
         {user.mustChangePassword && <PasswordExpiredBanner />}
-        {children}
+        {/* The payments and collections pages are rendered here; app.tsx's route switch does not list them. */}
+        {route.name === 'approvals' ? (
+          <ApprovalsPage />
+        ) : route.name === 'collections-worklist' ? (
+          <WorklistPage />
+        ) : (
+          children
+        )}
       </main>
     </div>
   )
 }
 
-function NavLink({ to, current, icon, label }: { to: string; current: boolean; icon: ReactNode; label: string }) {
+function NavLink({
+  to,
+  current,
+  icon,
+  label,
+  testId,
+}: {
+  to: string
+  current: boolean
+  icon: ReactNode
+  label: string
+  testId?: string
+}) {
   return (
-    <Link to={to} className="nav-link" aria-current={current ? 'page' : undefined} title={label}>
+    <Link
+      to={to}
+      className="nav-link"
+      aria-current={current ? 'page' : undefined}
+      title={label}
+      {...(testId ? { 'data-testid': testId } : {})}
+    >
       {icon}
       <span className="nav-label">{label}</span>
     </Link>
@@ -119,6 +168,33 @@ const heldIcon = (
       strokeWidth="1.5"
       strokeLinecap="round"
       strokeLinejoin="round"
+    />
+  </svg>
+)
+
+// A tick in a box: decisions waiting for a supervisor.
+const approvalsIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3.75 3.75h12.5v12.5H3.75V3.75Zm3 6.5 2.25 2.25 4.25-4.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
+// A list with a pound sign's bar: accounts owing, in order.
+const worklistIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3 5h8M3 10h8M3 15h8M14.5 4v12M12.5 7.5h4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
     />
   </svg>
 )

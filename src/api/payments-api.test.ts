@@ -1,0 +1,415 @@
+import type { InjectOptions } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as access from '../modules/access/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as payments from '../modules/payments/index.js'
+import { systemActor } from '../shared/actor.js'
+import { billingFixture } from '../usecases/demo/billing-fixture.js'
+import { type App, buildApp } from './app.js'
+
+let database: Database
+let app: App
+let accountIds: string[]
+const logLines: string[] = []
+const responses: string[] = []
+const now = new Date('2026-11-20T09:00:00Z')
+const password = 'correct horse battery'
+const cookies = new Map<access.Role, string>()
+const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
+
+function luhnComplete(prefix: string): string {
+  for (let digit = 0; digit <= 9; digit++) {
+    if (payments.luhnValid(`${prefix}${digit}`)) return `${prefix}${digit}`
+  }
+  throw new Error('unreachable')
+}
+/** Card numbers to push everywhere: the test cards and random Luhn-valid ones of each brand. */
+const canaries = [
+  '4242424242424242',
+  '5555555555554444',
+  '378282246310005',
+  '4000000000000259',
+  luhnComplete(`4${String(Math.floor(Math.random() * 1e14)).padStart(14, '0')}`),
+  luhnComplete(`51${String(Math.floor(Math.random() * 1e13)).padStart(13, '0')}`),
+]
+
+function as(role: access.Role, extra: Record<string, string> = {}) {
+  return { cookie: `cuttle_session=${cookies.get(role)}`, ...extra }
+}
+
+async function inject(options: InjectOptions) {
+  const response = await app.inject(options)
+  responses.push(response.body)
+  return response
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  ;({ accountIds } = await billingFixture({ db: database.db, count: 12, at: now }))
+  await inTransaction(database.db, async (tx) => {
+    for (const role of access.roles) {
+      await access.createStaffUser({
+        tx,
+        email: `${role}@example.com`,
+        displayName: `${role} user`,
+        role,
+        password,
+        actor: systemActor('test'),
+        at: now,
+      })
+    }
+    await access.createStaffUser({
+      tx,
+      email: 'supervisor2@example.com',
+      displayName: 'second supervisor',
+      role: 'supervisor',
+      password,
+      actor: systemActor('test'),
+      at: now,
+    })
+  })
+  app = await buildApp({
+    database,
+    clock: () => now,
+    webRoot: null,
+    logger: true,
+    logStream: { write: (line: string) => void logLines.push(line) },
+  })
+  for (const role of [...access.roles, 'supervisor2' as const]) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: `${role}@example.com`, password },
+    })
+    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
+    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
+    cookies.set(role as access.Role, cookie.value)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await app?.close()
+  await database?.close()
+})
+
+async function owe(index: number, amountMinor: bigint, dueOn: string) {
+  const accountId = accountIds[index] as string
+  await inTransaction(database.db, (tx) =>
+    ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: `api-test-charge:${index}:${dueOn}`,
+        reason: 'statement.charge',
+        reference: { type: 'test', id: `${index}` },
+        accountId,
+        currency: 'GBP',
+        effectiveOn: '2026-09-01',
+        description: 'test charge',
+        postings: [
+          { book: 'customer', accountId, amountMinor, dueOn },
+          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
+        ],
+      },
+      actor: systemActor('test'),
+      at: now,
+    }),
+  )
+}
+
+const cardBody = (number: string, amountMinor = '1000') => ({
+  method: 'card',
+  amountMinor,
+  card: { number, expiryMonth: 11, expiryYear: 2029, cvc: '8642' },
+})
+
+describe('taking a payment through the API', () => {
+  it('answers 201 with a confirmation number, 200 for a retry, 409 for a reused key, 402 for a decline', async () => {
+    const url = `/api/accounts/${accountNumber(0)}/payments`
+    const first = await inject({
+      method: 'POST',
+      url,
+      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
+      payload: cardBody('4242424242424242'),
+    })
+    expect(first.statusCode).toBe(201)
+    const payment = first.json().payment
+    expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
+    const retry = await inject({
+      method: 'POST',
+      url,
+      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
+      payload: cardBody('4242424242424242'),
+    })
+    expect(retry.statusCode).toBe(200)
+    expect(retry.json().payment.confirmationNumber).toBe(payment.confirmationNumber)
+    const reused = await inject({
+      method: 'POST',
+      url,
+      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
+      payload: cardBody('4242424242424242', '1001'),
+    })
+    expect(reused.statusCode).toBe(409)
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    const declined = await inject({
+      method: 'POST',
+      url,
+      headers: as('agent', { 'idempotency-key': 'api-pay-0002' }),
+      payload: cardBody('4000000000000002'),
+    })
+    expect(declined.statusCode).toBe(402)
+    expect(declined.json().error).toMatchObject({
+      code: 'PAYMENT_DECLINED',
+      details: { payment: { status: 'failed' } },
+    })
+    const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
+  })
+
+  it('makes exactly 1,000 payments from 1,000 requests each sent twice, some at the same time', async () => {
+    const accountId = accountIds[1] as string
+    const url = `/api/accounts/${accountNumber(1)}/payments`
+    const send = (i: number) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: as('agent', { 'idempotency-key': `bulk-${String(i).padStart(5, '0')}` }),
+        payload: { method: 'cash', amountMinor: String(100 + i) },
+      })
+    const statuses: number[] = []
+    for (let start = 0; start < 1000; start += 50) {
+      const wave = Array.from({ length: 50 }, (_, k) => start + k)
+      // Half the retries race their first request; the other half come after it.
+      const racing = await Promise.all(wave.flatMap((i) => (i % 2 === 0 ? [send(i), send(i)] : [send(i)])))
+      const later = await Promise.all(wave.filter((i) => i % 2 === 1).map(send))
+      statuses.push(...[...racing, ...later].map((response) => response.statusCode))
+    }
+    expect(statuses.filter((status) => status >= 400)).toEqual([])
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1000)
+    const counted = await sql<{ payments: string; journals: string }>`select
+        (select count(*) from payments where account_id = ${accountId})::text as payments,
+        (select count(*) from ledger_journals where account_id = ${accountId} and reason = 'payment.received')::text as journals`.execute(
+      database.db,
+    )
+    expect(counted.rows[0]).toEqual({ payments: '1000', journals: '1000' })
+    // 100 + 101 + … + 1099
+    expect(await ledger.balanceOf({ tx: database.db, accountId })).toBe(-599_500n)
+  }, 300_000)
+})
+
+describe('who may credit, refund, apply fees and disconnect (the user types guide)', () => {
+  const post = (role: access.Role, url: string, payload: object, key?: string) =>
+    inject({ method: 'POST', url, headers: as(role, key ? { 'idempotency-key': key } : {}), payload })
+
+  it('lets agents, supervisors and billing specialists credit, not collections specialists or executives', async () => {
+    const url = `/api/accounts/${accountNumber(2)}/credits`
+    const outcomes: Record<string, number> = {}
+    for (const role of access.roles) {
+      const response = await post(role, url, { amountMinor: '100', reason: 'goodwill' }, `credit-${role}`)
+      outcomes[role] = response.statusCode
+    }
+    expect(outcomes).toEqual({
+      agent: 201,
+      supervisor: 201,
+      billing_specialist: 201,
+      field_technician: 403,
+      collections_specialist: 403,
+      it_administrator: 403,
+      executive: 403,
+      export_specialist: 201,
+    })
+  })
+
+  it('sends a credit over the limit to a supervisor, who may not approve their own', async () => {
+    const url = `/api/accounts/${accountNumber(3)}/credits`
+    const asked = await post('agent', url, { amountMinor: '15000', reason: 'long outage' }, 'credit-big-1')
+    expect(asked.statusCode).toBe(202)
+    const id = asked.json().request.id
+    expect((await inject({ method: 'GET', url: '/api/approvals', headers: as('agent') })).statusCode).toBe(403)
+    const queue = await inject({ method: 'GET', url: '/api/approvals', headers: as('supervisor') })
+    expect(queue.json().credits.map((credit: { id: string }) => credit.id)).toContain(id)
+    const own = await post('supervisor', url, { amountMinor: '20000', reason: 'my own' }, 'credit-big-2')
+    const refused = await post('supervisor', `/api/approvals/credits/${own.json().request.id}`, { approve: true })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.code).toBe('CANNOT_APPROVE_OWN_REQUEST')
+    const approved = await post('supervisor', `/api/approvals/credits/${id}`, { approve: true, note: 'ok' })
+    expect(approved.statusCode).toBe(200)
+    expect(approved.json().request.status).toBe('completed')
+  })
+
+  it('lets only collections specialists apply late fees and raise disconnection orders, after the notices', async () => {
+    await owe(4, 25_000n, '2026-10-01')
+    const fee = (role: access.Role) => post(role, `/api/accounts/${accountNumber(4)}/late-fees`, {})
+    for (const role of access.roles.filter((r) => r !== 'collections_specialist')) {
+      expect((await fee(role)).statusCode, role).toBe(403)
+    }
+    const applied = await fee('collections_specialist')
+    expect(applied.statusCode).toBe(201)
+    expect(applied.json()).toMatchObject({ amountMinor: '500', episode: '2026-10-01' })
+    expect((await fee('collections_specialist')).json().error.code).toBe('LATE_FEE_REFUSED')
+    const disconnect = (role: access.Role) =>
+      post(role, `/api/accounts/${accountNumber(4)}/disconnection-orders`, { reason: 'no contact after notices' })
+    for (const role of access.roles.filter((r) => r !== 'collections_specialist')) {
+      expect((await disconnect(role)).statusCode, role).toBe(403)
+    }
+    const early = await disconnect('collections_specialist')
+    expect(early.statusCode).toBe(409)
+    expect(early.json().error.message).toMatch(/notice steps are not complete/)
+  })
+
+  it('refunds only what the customer overpaid', async () => {
+    const url = `/api/accounts/${accountNumber(5)}/refunds`
+    await inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(5)}/payments`,
+      headers: as('agent', { 'idempotency-key': 'overpay-5' }),
+      payload: { method: 'cash', amountMinor: '3000' },
+    })
+    const tooMuch = await post('agent', url, { amountMinor: '3001', reason: 'overpaid' }, 'refund-5-1')
+    expect(tooMuch.statusCode).toBe(409)
+    expect(tooMuch.json().error).toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT', details: { refundableMinor: '3000' } })
+    expect(
+      (await post('collections_specialist', url, { amountMinor: '100', reason: 'x' }, 'refund-5-2')).statusCode,
+    ).toBe(403)
+    expect((await post('agent', url, { amountMinor: '3000', reason: 'overpaid' }, 'refund-5-3')).statusCode).toBe(201)
+  })
+})
+
+describe('card numbers (PAY-1)', () => {
+  it('never reach the database, the logs, the audit log or a response, whatever route they are sent to', async () => {
+    // Where card numbers belong: a payment and a kept card, by every role that may.
+    for (const [i, number] of canaries.entries()) {
+      const paid = await inject({
+        method: 'POST',
+        url: `/api/accounts/${accountNumber(6)}/payments`,
+        headers: as('agent', { 'idempotency-key': `canary-pay-${i}` }),
+        payload: { ...cardBody(number), card: { ...cardBody(number).card, save: true } },
+      })
+      expect(paid.statusCode, number).toBe(201)
+      const kept = await inject({
+        method: 'POST',
+        url: `/api/accounts/${accountNumber(6)}/payment-methods`,
+        headers: as('agent'),
+        payload: { kind: 'card', card: cardBody(number).card },
+      })
+      expect(kept.json().paymentMethod.last4).toBe(number.slice(-4))
+    }
+    // Where they do not: every route, in its path, its query and every body field.
+    const refused: string[] = []
+    for (const route of app.routeTable) {
+      if (!route.url.startsWith('/api') && !route.url.startsWith('/v1')) continue
+      for (const [i, number] of canaries.entries()) {
+        const spaced = i % 2 === 0 ? number : number.replace(/(\d{4})/g, '$1 ').trim()
+        const url = route.url
+          .replace(':accountNumber', accountNumber(6))
+          .replace(/:[A-Za-z]+/g, encodeURIComponent(spaced))
+        const response = await inject({
+          method: route.method as 'GET',
+          url: `${url}?q=${encodeURIComponent(spaced)}&note=${encodeURIComponent(spaced)}`,
+          headers: as('supervisor', { 'idempotency-key': `canary-${i}-${route.method}-${route.url}`.slice(0, 200) }),
+          ...(route.method === 'GET' || route.method === 'DELETE'
+            ? {}
+            : {
+                payload: {
+                  body: `card ${spaced}`,
+                  note: spaced,
+                  reason: `paid with ${spaced}`,
+                  reference: spaced,
+                  amountMinor: '100',
+                },
+              }),
+        })
+        if (response.statusCode === 400 && response.body.includes('CARD_NUMBER_REFUSED')) refused.push(route.url)
+        expect(response.statusCode, `${route.method} ${route.url}`).not.toBeLessThan(400)
+      }
+    }
+    expect(refused.length).toBeGreaterThan(20)
+    // The whole database, as a dump would show it.
+    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(database.db)
+    let dump = ''
+    for (const { table_name } of tables.rows) {
+      const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(table_name)} t`.execute(
+        database.db,
+      )
+      dump += rows.rows.map((row) => row.row).join('\n')
+    }
+    expect(dump.length).toBeGreaterThan(10_000)
+    expect(dump).toContain('4242')
+    const log = logLines.join('')
+    expect(log.length).toBeGreaterThan(1_000)
+    const everything = [dump, log, responses.join('\n')].join('\n').replace(/[ -]/g, '')
+    for (const number of canaries) {
+      const at = everything.indexOf(number)
+      expect(at, `${number} found in: ${everything.slice(Math.max(0, at - 300), at + 100)}`).toBe(-1)
+    }
+    for (const cvc of ['"8642"', 'cvc']) expect(dump.includes(cvc)).toBe(false)
+  }, 300_000)
+})
+
+describe('arrangements, the worklist and the status colour through the API', () => {
+  it('sets up an arrangement with its letter, shows the account yellow, and lists it for collections only', async () => {
+    await owe(7, 40_000n, '2026-10-20')
+    const status = (role: access.Role = 'agent') =>
+      inject({ method: 'GET', url: `/api/accounts/${accountNumber(7)}/status`, headers: as(role) })
+    expect((await status()).json()).toMatchObject({
+      colour: 'red',
+      reasons: [
+        { code: 'past_due', amountMinor: '40000', on: '2026-10-20', detail: '£400.00 past due since 20 October 2026' },
+      ],
+    })
+    const worklist = await inject({
+      method: 'GET',
+      url: '/api/collections/worklist',
+      headers: as('collections_specialist'),
+    })
+    expect(worklist.statusCode).toBe(200)
+    expect(worklist.json().items.map((item: { accountNumber: string }) => item.accountNumber)).toContain(
+      accountNumber(7),
+    )
+    expect((await inject({ method: 'GET', url: '/api/collections/worklist', headers: as('agent') })).statusCode).toBe(
+      403,
+    )
+    const made = await inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(7)}/arrangements`,
+      headers: as('agent'),
+      payload: { instalmentMinor: '10000', frequency: 'fortnightly' },
+    })
+    expect(made.statusCode).toBe(201)
+    const arrangement = made.json().arrangement
+    expect(arrangement).toMatchObject({ downPaymentMinor: '10000', status: 'active' })
+    expect(arrangement.schedule.map((item: { dueOn: string }) => item.dueOn)).toEqual([
+      '2026-11-20',
+      '2026-12-04',
+      '2026-12-18',
+      '2027-01-01',
+    ])
+    const letter = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(7)}/arrangements/${arrangement.id}/letter`,
+      headers: as('agent'),
+    })
+    expect(letter.headers['content-type']).toBe('application/pdf')
+    expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const listed = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(7)}/arrangements`,
+      headers: as('agent'),
+    })
+    expect(listed.json()).toMatchObject({ pastDueMinor: '40000', downPaymentPercent: 25 })
+    expect((await status()).json()).toMatchObject({ colour: 'yellow', reasons: [{ code: 'arrangement' }] })
+    expect((await status('field_technician')).statusCode).toBe(403)
+    const again = await inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(7)}/arrangements`,
+      headers: as('agent'),
+      payload: { instalmentMinor: '10000', frequency: 'weekly' },
+    })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error.code).toBe('ARRANGEMENT_EXISTS')
+  })
+})

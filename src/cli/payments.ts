@@ -1,0 +1,124 @@
+import { type Command, InvalidArgumentError, type Option } from 'commander'
+import { systemActor } from '../shared/actor.js'
+import { isLocalDate, localDateOf } from '../shared/time.js'
+import {
+  type BatchRunSummary,
+  collectDirectDebits,
+  commsTransports,
+  defaultProcessor,
+  deliverQueuedMessages,
+  reviewArrangements,
+  runCollections,
+  syncPayments,
+} from '../usecases/index.js'
+import { withDatabase } from './context.js'
+import { progressBar } from './progress.js'
+
+function localDate(value: string): string {
+  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
+  return value
+}
+
+function printSummary(title: string, summary: BatchRunSummary) {
+  const outcomes = Object.entries(summary.outcomes)
+    .map(([outcome, count]) => `${count} ${outcome.replaceAll('_', ' ')}`)
+    .join(', ')
+  console.log(
+    `${title} ${summary.on}: ${summary.looked} looked at — ${outcomes || 'nothing to do'}, ${summary.failed} failed`,
+  )
+  for (const problem of summary.problems.slice(0, 20))
+    console.log(`  ${problem.id}: ${problem.code} ${problem.message}`)
+  if (summary.failed > 0) process.exitCode = 1
+}
+
+/** `cuttle payments collect|sync|arrangements` and `cuttle collections run` (PAY-3, PAY-5, PAY-6, COL-1). */
+export function registerPaymentCommands(program: Command, dataDirOption: Option) {
+  const payments = program.command('payments').description('Direct Debit collection, processor news, arrangements')
+  payments
+    .command('collect')
+    .description('collect the Direct Debits whose payment day is the date (safe to run again)')
+    .option('--date <date>', 'the local date (default today)', localDate)
+    .addOption(dataDirOption)
+    .action(async (options: { date?: string; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const at = new Date()
+        const bar = progressBar('Direct Debits')
+        try {
+          const summary = await collectDirectDebits({
+            db: database.db,
+            processor: defaultProcessor(),
+            on: options.date ?? localDateOf(at),
+            actor: systemActor('direct-debit-run'),
+            at,
+            onProgress: (done) => bar.update(done, Math.max(done, 1)),
+          })
+          bar.stop()
+          printSummary('Direct Debit collection', summary)
+        } finally {
+          bar.stop()
+        }
+      })
+    })
+  payments
+    .command('sync')
+    .description("apply the processor's news of open payments: settled, failed, returned")
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const at = new Date()
+        const result = await syncPayments({
+          db: database.db,
+          processor: defaultProcessor(),
+          actor: systemActor('payment-processor'),
+          at,
+        })
+        console.log(`processor events: ${result.delivered} delivered, ${result.applied} changed a payment`)
+      })
+    })
+  payments
+    .command('arrangements')
+    .description('review active payment arrangements: complete the paid, break those with a missed instalment')
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        printSummary(
+          'arrangement review',
+          await reviewArrangements({ db: database.db, actor: systemActor('arrangement-review'), at: new Date() }),
+        )
+      })
+    })
+
+  const collections = program.command('collections').description('dunning: reminders, notices, late fees')
+  collections
+    .command('run')
+    .description('move every past-due account one step along the dunning schedule (safe to run again)')
+    .option('--date <date>', 'the local date (default today)', localDate)
+    .addOption(dataDirOption)
+    .action(async (options: { date?: string; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const at = new Date()
+        const bar = progressBar('accounts')
+        try {
+          const summary = await runCollections({
+            db: database.db,
+            on: options.date ?? localDateOf(at),
+            actor: systemActor('collections-run'),
+            at,
+            onProgress: (done) => bar.update(done, Math.max(done, 1)),
+          })
+          bar.stop()
+          printSummary('collections run', summary)
+          const delivered = await deliverQueuedMessages({
+            db: database.db,
+            transports: commsTransports(process.env),
+            at,
+          })
+          console.log(
+            `messages: ${delivered.sent.length} sent, ${delivered.deferred.length} to retry, ${delivered.failed.length} failed`,
+          )
+        } finally {
+          bar.stop()
+        }
+      })
+    })
+}

@@ -1,0 +1,155 @@
+/**
+ * Reads: previews, an account's messages newest first, one message with its status history, a
+ * letter's PDF, SMS enrolment and the channel the account prefers. Unaudited: the use cases record
+ * the account views they make of them.
+ */
+import type { Db, Tx } from '../../db/index.js'
+import * as accounts from '../accounts/index.js'
+import { accountCard, compose } from './compose.js'
+import { MessageNotFound } from './operations.js'
+import { toMessage, toSmsEnrolment, toStatusEvent } from './rows.js'
+import * as store from './store.js'
+import type { FieldValue, TemplateKey } from './templates.js'
+import type {
+  Channel,
+  ComposedMessage,
+  Message,
+  MessageDetail,
+  RelatedRecord,
+  SendChannel,
+  SmsEnrolment,
+} from './types.js'
+
+/**
+ * What `send` would store, without storing it: the merged subject and body and who it goes to, with
+ * the same refusals.
+ * @throws AccountNotFound, SupplierNotConfigured, UnknownTemplate, ChannelNotOffered, UnknownMergeField,
+ *   MissingMergeField, InvalidMergeField, SmsNotEnrolled, NoRecipient, RecipientNotOnFile
+ */
+export async function preview({
+  tx,
+  accountId,
+  channel,
+  template,
+  fields = {},
+  recipient,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  channel: SendChannel
+  template: TemplateKey | string
+  fields?: Readonly<Record<string, FieldValue | undefined>>
+  recipient?: string | undefined
+  at: Date
+}): Promise<ComposedMessage> {
+  const composed = await compose(tx, { accountId, channel, template, fields, recipient, at })
+  return {
+    channel: composed.channel,
+    templateKey: composed.templateKey,
+    subject: composed.subject,
+    body: composed.body,
+    recipient: composed.recipient,
+    address: composed.address,
+  }
+}
+
+const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ m: id })).toString('base64url')
+
+function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    const id = (value as { m?: unknown } | null)?.m
+    if (typeof id === 'string') return id
+  } catch {
+    // fall through
+  }
+  throw new accounts.InvalidCursor('The cursor is not one this endpoint returned', [
+    { path: 'cursor', message: 'invalid cursor' },
+  ])
+}
+
+/**
+ * An account's messages, outbound and inbound, newest first, a page at a time; optionally of one
+ * channel or about one record.
+ * @throws InvalidCursor
+ */
+export async function listMessages({
+  tx,
+  accountId,
+  limit,
+  cursor,
+  channel,
+  related,
+}: {
+  tx: Db | Tx
+  accountId: string
+  limit: number
+  cursor?: string | undefined
+  channel?: Channel | undefined
+  related?: RelatedRecord | undefined
+}): Promise<{ items: Message[]; nextCursor: string | null }> {
+  const beforeId = decodeCursor(cursor)
+  const rows = await store.messagesOf(tx, { accountId, beforeId, limit: limit + 1, channel, related })
+  const items = rows.slice(0, limit).map(toMessage)
+  const last = items[items.length - 1]
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
+}
+
+/**
+ * One message with every status it has had. With `accountId`, a message of another account is not found.
+ * @throws MessageNotFound
+ */
+export async function getMessage({
+  tx,
+  messageId,
+  accountId,
+}: {
+  tx: Db | Tx
+  messageId: string
+  accountId?: string | undefined
+}): Promise<MessageDetail> {
+  const row = await store.messageById(tx, messageId)
+  if (!row || (accountId !== undefined && row.account_id !== accountId)) {
+    throw new MessageNotFound(`There is no message ${messageId}${accountId ? ' on this account' : ''}`)
+  }
+  const [events, hasPdf] = await Promise.all([store.eventsOf(tx, messageId), store.hasLetter(tx, messageId)])
+  return { ...toMessage(row), history: events.map(toStatusEvent), hasPdf }
+}
+
+/**
+ * A letter's PDF, as made when it was sent. With `accountId`, a letter of another account is not found.
+ * @throws MessageNotFound (also for a message that is not a letter)
+ */
+export async function letterPdf({
+  tx,
+  messageId,
+  accountId,
+}: {
+  tx: Db | Tx
+  messageId: string
+  accountId?: string | undefined
+}): Promise<Buffer> {
+  const letter = await store.letterOf(tx, messageId)
+  if (!letter || (accountId !== undefined && letter.account_id !== accountId)) {
+    throw new MessageNotFound(`There is no letter ${messageId}${accountId ? ' on this account' : ''}`)
+  }
+  return Buffer.from(letter.pdf)
+}
+
+/** Whether the customer is enrolled for SMS, and at which number. @throws AccountNotFound */
+export async function smsEnrolmentOf({ tx, accountId }: { tx: Tx; accountId: string }): Promise<SmsEnrolment> {
+  await accountCard(tx, accountId)
+  return toSmsEnrolment(accountId, await store.smsEnrolmentOf(tx, accountId))
+}
+
+/**
+ * The channel for a notice to this account: email for a paperless customer with an email address,
+ * a letter otherwise.
+ * @throws AccountNotFound
+ */
+export async function preferredChannel({ tx, accountId }: { tx: Tx; accountId: string }): Promise<'email' | 'letter'> {
+  const card = await accountCard(tx, accountId)
+  return card.billingMode === 'paperless' && card.emails.length > 0 ? 'email' : 'letter'
+}

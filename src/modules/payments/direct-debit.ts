@@ -1,0 +1,426 @@
+/**
+ * PAY-5: Direct Debit (auto-pay). A fixed monthly amount or variable (collects what the bills left
+ * owing), on the instruction's payment day, with an optional debt repayment element on top for a
+ * payment plan. A business debit over the supplier's threshold waits for a manual approval (BIL-4).
+ * The payment adequacy review recommends a new fixed amount from the last year's charges and the
+ * balance.
+ */
+import type { Db, Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { newId } from '../../shared/ids.js'
+import { daysBetween, localDateOf } from '../../shared/time.js'
+import * as accounts from '../accounts/index.js'
+import * as audit from '../audit/index.js'
+import * as ledger from '../ledger/index.js'
+import * as market from '../market/index.js'
+import { fingerprintOf, takePayment } from './operations.js'
+import type { PaymentProcessor } from './processor.js'
+import * as store from './store.js'
+import { CollectionNotFound, CreditRequestDecided, InvalidDirectDebit, PaymentMethodNotFound } from './types.js'
+
+export interface DirectDebit {
+  readonly id: string
+  readonly accountId: string
+  readonly paymentMethodId: string
+  readonly kind: 'fixed' | 'variable'
+  readonly amountMinor: bigint | null
+  readonly debtRepaymentMinor: bigint
+  readonly paymentDay: number
+  readonly status: 'active' | 'cancelled'
+  readonly createdAt: Date
+}
+
+function toDirectDebit(row: store.InstructionRow): DirectDebit {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    paymentMethodId: row.payment_method_id,
+    kind: row.kind,
+    amountMinor: row.amount_minor,
+    debtRepaymentMinor: row.debt_repayment_minor,
+    paymentDay: row.payment_day,
+    status: row.status,
+    createdAt: row.created_at,
+  }
+}
+
+/**
+ * Set up (or replace) the account's Direct Debit from a kept bank account.
+ * @throws InvalidDirectDebit, PaymentMethodNotFound
+ */
+export async function setupDirectDebit({
+  tx,
+  accountId,
+  paymentMethodId,
+  kind,
+  amountMinor,
+  debtRepaymentMinor = 0n,
+  paymentDay,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  paymentMethodId: string
+  kind: 'fixed' | 'variable'
+  amountMinor?: bigint | undefined
+  debtRepaymentMinor?: bigint | undefined
+  paymentDay: number
+  actor: Actor
+  at: Date
+}): Promise<DirectDebit> {
+  const problems: { path: string; message: string }[] = []
+  if (kind === 'fixed' && (amountMinor === undefined || amountMinor <= 0n)) {
+    problems.push({ path: 'amountMinor', message: 'a fixed Direct Debit needs an amount above 0' })
+  }
+  if (kind === 'variable' && amountMinor !== undefined) {
+    problems.push({ path: 'amountMinor', message: 'a variable Direct Debit collects what each bill leaves owing' })
+  }
+  if (debtRepaymentMinor < 0n) problems.push({ path: 'debtRepaymentMinor', message: 'must not be negative' })
+  if (!Number.isInteger(paymentDay) || paymentDay < 1 || paymentDay > 28) {
+    problems.push({ path: 'paymentDay', message: 'a day 1 to 28 (every month has it)' })
+  }
+  if (problems.length > 0) throw new InvalidDirectDebit('The Direct Debit is not valid', problems)
+  const method = await store.methodById(tx, paymentMethodId)
+  if (!method || method.account_id !== accountId || method.status !== 'active' || method.kind !== 'bank_account') {
+    throw new PaymentMethodNotFound(`There is no bank account ${paymentMethodId} kept on this account`)
+  }
+  const replaced = await store
+    .tables(tx)
+    .updateTable('direct_debit_instructions')
+    .set({ status: 'cancelled', cancelled_at: at })
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst()
+  const row: store.InstructionRow = {
+    id: newId('ddi'),
+    account_id: accountId,
+    payment_method_id: paymentMethodId,
+    kind,
+    amount_minor: kind === 'fixed' ? (amountMinor ?? null) : null,
+    debt_repayment_minor: debtRepaymentMinor,
+    payment_day: paymentDay,
+    status: 'active',
+    created_at: at,
+    cancelled_at: null,
+  }
+  await store.tables(tx).insertInto('direct_debit_instructions').values(row).execute()
+  await audit.record(tx, {
+    actor,
+    action: 'payments.direct_debit.set_up',
+    subject: { type: 'direct_debit', id: row.id },
+    accountId,
+    before: replaced ? { kind: replaced.kind, amountMinor: replaced.amount_minor?.toString() ?? null } : undefined,
+    after: {
+      kind,
+      amountMinor: row.amount_minor?.toString() ?? null,
+      debtRepaymentMinor: debtRepaymentMinor.toString(),
+      paymentDay,
+      bankLast4: method.last4,
+    },
+    at,
+  })
+  return toDirectDebit(row)
+}
+
+export async function cancelDirectDebit({
+  tx,
+  accountId,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  actor: Actor
+  at: Date
+}): Promise<boolean> {
+  const cancelled = await store
+    .tables(tx)
+    .updateTable('direct_debit_instructions')
+    .set({ status: 'cancelled', cancelled_at: at })
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .returning('id')
+    .executeTakeFirst()
+  if (!cancelled) return false
+  await audit.record(tx, {
+    actor,
+    action: 'payments.direct_debit.cancelled',
+    subject: { type: 'direct_debit', id: cancelled.id },
+    accountId,
+    at,
+  })
+  return true
+}
+
+export async function directDebitOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
+  const row = await store
+    .tables(tx)
+    .selectFrom('direct_debit_instructions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  return row ? toDirectDebit(row) : null
+}
+
+/** Active instructions whose payment day is `on`'s day of the month, a page at a time by id. */
+export async function instructionsDue({
+  tx,
+  on,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  on: string
+  afterId: string | null
+  limit: number
+}): Promise<string[]> {
+  const rows = await store
+    .tables(tx)
+    .selectFrom('direct_debit_instructions')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('payment_day', '=', Number(on.slice(8, 10)))
+    .where('id', '>', afterId ?? '')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+export type CollectionOutcome = store.CollectionRow['outcome']
+
+/**
+ * Collect one instruction's Direct Debit for the date `on`: at most once per instruction and date,
+ * however often it runs. @returns the collection's outcome (`null` when it was collected before)
+ */
+export async function collectDirectDebit({
+  tx,
+  processor,
+  instructionId,
+  on,
+  actor,
+  at,
+}: {
+  tx: Tx
+  processor: PaymentProcessor
+  instructionId: string
+  on: string
+  actor: Actor
+  at: Date
+}): Promise<{ outcome: CollectionOutcome; amountMinor: bigint } | null> {
+  const instruction = await store
+    .tables(tx)
+    .selectFrom('direct_debit_instructions')
+    .selectAll()
+    .where('id', '=', instructionId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (instruction?.status !== 'active') return null
+  const done = await store
+    .tables(tx)
+    .selectFrom('direct_debit_collections')
+    .select('id')
+    .where('instruction_id', '=', instructionId)
+    .where('collect_on', '=', on)
+    .executeTakeFirst()
+  if (done) return null
+  const balance = await ledger.balanceOf({ tx, accountId: instruction.account_id })
+  const regular = instruction.kind === 'fixed' ? (instruction.amount_minor ?? 0n) : balance > 0n ? balance : 0n
+  const amount = regular + (balance > 0n ? instruction.debt_repayment_minor : 0n)
+  const supplier = await market.getSupplier(tx)
+  const facts = await accounts.accountFacts({ tx, accountId: instruction.account_id })
+  const business = facts?.customerKind === 'business'
+  let outcome: CollectionOutcome
+  let paymentId: string | null = null
+  let detail: string | null = null
+  if (amount <= 0n) {
+    outcome = 'nothing_due'
+  } else if (business && amount > supplier.settings.invoicePaymentApprovalMinor) {
+    outcome = 'awaiting_approval'
+    detail = `over the ${supplier.settings.invoicePaymentApprovalMinor} threshold for business invoice payments`
+  } else {
+    const { payment } = await collect(tx, processor, instruction, on, amount, actor, at)
+    paymentId = payment.id
+    outcome = payment.status === 'failed' ? 'failed' : 'collected'
+  }
+  await store
+    .tables(tx)
+    .insertInto('direct_debit_collections')
+    .values({
+      id: newId('ddc'),
+      instruction_id: instructionId,
+      collect_on: on,
+      statement_id: null,
+      payment_id: paymentId,
+      amount_minor: amount,
+      outcome,
+      detail,
+      created_at: at,
+      decided_by: null,
+      decided_at: null,
+    })
+    .execute()
+  return { outcome, amountMinor: amount }
+}
+
+function collect(
+  tx: Tx,
+  processor: PaymentProcessor,
+  instruction: store.InstructionRow,
+  on: string,
+  amount: bigint,
+  actor: Actor,
+  at: Date,
+) {
+  const request = {
+    method: 'direct_debit' as const,
+    amountMinor: amount,
+    paymentMethodId: instruction.payment_method_id,
+  }
+  return takePayment({
+    tx,
+    processor,
+    accountId: instruction.account_id,
+    request,
+    idempotencyKey: `direct_debit:${instruction.id}:${on}`,
+    fingerprint: fingerprintOf(request),
+    source: 'direct_debit',
+    actor,
+    at,
+  })
+}
+
+/**
+ * Approve or reject a business Direct Debit waiting over the threshold; approving collects it.
+ * @throws CollectionNotFound, CreditRequestDecided
+ */
+export async function decideDirectDebitCollection({
+  tx,
+  processor,
+  collectionId,
+  approve,
+  actor,
+  at,
+}: {
+  tx: Tx
+  processor: PaymentProcessor
+  collectionId: string
+  approve: boolean
+  actor: Actor
+  at: Date
+}) {
+  const row = await store
+    .tables(tx)
+    .selectFrom('direct_debit_collections')
+    .selectAll()
+    .where('id', '=', collectionId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) throw new CollectionNotFound(`There is no Direct Debit collection ${collectionId}`)
+  if (row.outcome !== 'awaiting_approval') throw new CreditRequestDecided(`The collection is ${row.outcome} already`)
+  const instruction = await store
+    .tables(tx)
+    .selectFrom('direct_debit_instructions')
+    .selectAll()
+    .where('id', '=', row.instruction_id)
+    .executeTakeFirstOrThrow()
+  let paymentId: string | null = null
+  let outcome: CollectionOutcome = 'rejected'
+  if (approve) {
+    const { payment } = await collect(tx, processor, instruction, row.collect_on, row.amount_minor, actor, at)
+    paymentId = payment.id
+    outcome = payment.status === 'failed' ? 'failed' : 'collected'
+  }
+  await store
+    .tables(tx)
+    .updateTable('direct_debit_collections')
+    .set({ outcome, payment_id: paymentId, decided_by: actor.id, decided_at: at })
+    .where('id', '=', collectionId)
+    .execute()
+  await audit.record(tx, {
+    actor,
+    action: `payments.direct_debit.${approve ? 'approved' : 'rejected'}`,
+    subject: { type: 'direct_debit_collection', id: collectionId },
+    accountId: instruction.account_id,
+    after: { amountMinor: row.amount_minor.toString(), outcome },
+    at,
+  })
+  return { outcome, paymentId }
+}
+
+export interface CollectionAwaitingApproval {
+  readonly id: string
+  readonly accountNumber: string
+  readonly collectOn: string
+  readonly amountMinor: bigint
+  readonly thresholdMinor: bigint
+}
+
+export async function collectionsAwaitingApproval({ tx }: { tx: Db | Tx }): Promise<CollectionAwaitingApproval[]> {
+  const supplier = await market.getSupplier(tx)
+  const rows = await store
+    .tables(tx)
+    .selectFrom('direct_debit_collections')
+    .innerJoin('direct_debit_instructions', 'direct_debit_instructions.id', 'direct_debit_collections.instruction_id')
+    .innerJoin('accounts', 'accounts.id', 'direct_debit_instructions.account_id')
+    .select([
+      'direct_debit_collections.id',
+      'direct_debit_collections.collect_on',
+      'direct_debit_collections.amount_minor',
+      'accounts.number as account_number',
+    ])
+    .where('direct_debit_collections.outcome', '=', 'awaiting_approval')
+    .orderBy('direct_debit_collections.collect_on')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    accountNumber: row.account_number,
+    collectOn: row.collect_on,
+    amountMinor: row.amount_minor,
+    thresholdMinor: supplier.settings.invoicePaymentApprovalMinor,
+  }))
+}
+
+export interface AdequacyReview {
+  readonly currentMinor: bigint | null
+  /** Charges over the last year, scaled up when the account is younger than a year. */
+  readonly projectedAnnualMinor: bigint
+  readonly balanceMinor: bigint
+  /** A year's projected charges plus what is owed (less any credit), over 12 months, rounded up to a whole unit. */
+  readonly recommendedMinor: bigint
+  readonly basisDays: number
+}
+
+/** PAY-5: what a fixed Direct Debit should be now. */
+export async function adequacyReview({
+  tx,
+  accountId,
+  openedOn,
+  at,
+}: {
+  tx: Db | Tx
+  accountId: string
+  openedOn: string
+  at: Date
+}): Promise<AdequacyReview> {
+  const supplier = await market.getSupplier(tx)
+  const today = localDateOf(at, supplier.profile.timeZone)
+  const basisDays = Math.max(1, Math.min(365, daysBetween(openedOn, today)))
+  const charged = await ledger.chargesSince({ tx, accountId, since: new Date(at.getTime() - 365 * 86_400_000) })
+  const projected = (charged * 365n + BigInt(basisDays) - 1n) / BigInt(basisDays)
+  const balance = await ledger.balanceOf({ tx, accountId })
+  const total = projected + balance
+  const monthly = total > 0n ? (total + 11n) / 12n : 0n
+  const recommended = ((monthly + 99n) / 100n) * 100n
+  const current = await directDebitOf({ tx, accountId })
+  return {
+    currentMinor: current?.amountMinor ?? null,
+    projectedAnnualMinor: projected,
+    balanceMinor: balance,
+    recommendedMinor: recommended,
+    basisDays,
+  }
+}

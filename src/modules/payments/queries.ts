@@ -1,0 +1,109 @@
+import type { Db, Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { applyProcessorEvent, loadPayment, toPayment } from './operations.js'
+import type { PaymentProcessor } from './processor.js'
+import * as store from './store.js'
+import { type Payment, PaymentNotFound } from './types.js'
+
+/** The account's payments, newest first, with their events, a page at a time. */
+export async function paymentsOf({
+  tx,
+  accountId,
+  limit,
+  cursor,
+}: {
+  tx: Db | Tx
+  accountId: string
+  limit: number
+  cursor?: string | undefined
+}): Promise<{ items: Payment[]; nextCursor: string | null }> {
+  const [createdAt, id] = cursor ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : []
+  const before =
+    createdAt && id && !Number.isNaN(Date.parse(createdAt)) ? { createdAt: new Date(createdAt), id } : undefined
+  const rows = await store.paymentsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
+  const page = rows.slice(0, limit)
+  const events = await store.paymentEvents(
+    tx,
+    page.map((row) => row.id),
+  )
+  const methodIds = [...new Set(page.flatMap((row) => (row.payment_method_id ? [row.payment_method_id] : [])))]
+  const methods = new Map<string, store.PaymentMethodRow>()
+  for (const methodId of methodIds) {
+    const method = await store.methodById(tx, methodId)
+    if (method) methods.set(methodId, method)
+  }
+  const items = page.map((row) =>
+    toPayment(
+      row,
+      row.payment_method_id ? methods.get(row.payment_method_id) : undefined,
+      events.filter((event) => event.payment_id === row.id),
+    ),
+  )
+  const last = page.at(-1)
+  const nextCursor =
+    rows.length > limit && last
+      ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`, 'utf8').toString('base64url')
+      : null
+  return { items, nextCursor }
+}
+
+/** A payment by its confirmation number, on the given account. @throws PaymentNotFound */
+export async function paymentByConfirmation({
+  tx,
+  accountId,
+  confirmationNumber,
+}: {
+  tx: Db | Tx
+  accountId: string
+  confirmationNumber: string
+}): Promise<Payment> {
+  const row = await store.paymentByConfirmation(tx, confirmationNumber)
+  if (!row || row.account_id !== accountId) {
+    throw new PaymentNotFound(`There is no payment ${confirmationNumber} on this account`)
+  }
+  return loadPayment(tx, row)
+}
+
+export async function paymentIdByConfirmation({ tx, confirmationNumber }: { tx: Db | Tx; confirmationNumber: string }) {
+  return (await store.paymentByConfirmation(tx, confirmationNumber))?.id
+}
+
+/**
+ * Ask the processor what happened to open payments up to `until` and apply it, each event in its
+ * own transaction (a webhook delivery each). Repeats and stale news change nothing.
+ */
+export async function syncProcessorEvents({
+  db,
+  processor,
+  inTransaction,
+  until,
+  actor,
+  at,
+}: {
+  db: Db
+  processor: PaymentProcessor
+  inTransaction: <T>(db: Db, work: (tx: Tx) => Promise<T>) => Promise<T>
+  until: Date
+  actor: Actor
+  at: Date
+}): Promise<{ delivered: number; applied: number }> {
+  // Returns come up to 60 days after a card payment (chargebacks) and days after a debit.
+  const open = await store.openPayments(db, { since: new Date(until.getTime() - 60 * 86_400_000), limit: 100_000 })
+  const events = await processor.events({
+    charges: open.flatMap((row) =>
+      row.processor_ref ? [{ processorRef: row.processor_ref, chargedAt: row.created_at }] : [],
+    ),
+    until,
+  })
+  let applied = 0
+  for (const event of events) {
+    if (await inTransaction(db, (tx) => applyProcessorEvent({ tx, event, actor, at }))) applied++
+  }
+  return { delivered: events.length, applied }
+}
+
+/** What the payments say about an account's standing (ACC-6): a payment that failed or came back recently. */
+export async function recentReturnedPayment({ tx, accountId, since }: { tx: Db | Tx; accountId: string; since: Date }) {
+  const row = await store.returnedSince(tx, accountId, since)
+  return row ? { confirmationNumber: row.confirmation_number, status: row.status, at: row.status_at } : null
+}

@@ -1,0 +1,379 @@
+import { type Selectable, sql } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+
+export interface PaymentMethodsTable {
+  id: string
+  account_id: string
+  kind: 'card' | 'bank_account'
+  processor: string
+  token: string
+  brand: string
+  last4: string
+  expiry_month: number | null
+  expiry_year: number | null
+  holder_name: string | null
+  status: 'active' | 'removed' | 'single_use'
+  created_at: Date
+  removed_at: Date | null
+}
+
+export interface PaymentsTable {
+  id: string
+  confirmation_number: string
+  account_id: string
+  method: 'card' | 'bank_account' | 'direct_debit' | 'check' | 'cash'
+  payment_method_id: string | null
+  amount_minor: bigint
+  currency: string
+  statement_id: string | null
+  status: 'pending' | 'succeeded' | 'failed' | 'returned'
+  processor: string | null
+  processor_ref: string | null
+  failure_code: string | null
+  failure_message: string | null
+  reference: string | null
+  source: 'staff' | 'direct_debit' | 'customer'
+  idempotency_key: string
+  request_fingerprint: string
+  journal_id: string | null
+  reversal_journal_id: string | null
+  taken_on: string
+  posts_on: string
+  created_by: string
+  created_at: Date
+  status_at: Date
+}
+
+export interface PaymentEventsTable {
+  id: string
+  payment_id: string
+  status: PaymentsTable['status']
+  source: 'taken' | 'processor' | 'staff'
+  processor_event_id: string | null
+  detail: string | null
+  occurred_at: Date
+  recorded_at: Date
+}
+
+export interface CreditRequestsTable {
+  id: string
+  account_id: string
+  kind: 'goodwill_credit' | 'refund'
+  amount_minor: bigint
+  currency: string
+  reason: string
+  status: 'pending_approval' | 'completed' | 'rejected'
+  needs_approval: boolean
+  idempotency_key: string
+  request_fingerprint: string
+  requested_by: string
+  requested_by_kind: string
+  requested_at: Date
+  decided_by: string | null
+  decided_at: Date | null
+  decision_note: string | null
+  journal_id: string | null
+  refund_to_payment_method_id: string | null
+  processor_ref: string | null
+}
+
+export interface DirectDebitInstructionsTable {
+  id: string
+  account_id: string
+  payment_method_id: string
+  kind: 'fixed' | 'variable'
+  amount_minor: bigint | null
+  debt_repayment_minor: bigint
+  payment_day: number
+  status: 'active' | 'cancelled'
+  created_at: Date
+  cancelled_at: Date | null
+}
+
+export interface DirectDebitCollectionsTable {
+  id: string
+  instruction_id: string
+  collect_on: string
+  statement_id: string | null
+  payment_id: string | null
+  amount_minor: bigint
+  outcome: 'collected' | 'nothing_due' | 'failed' | 'awaiting_approval' | 'rejected'
+  detail: string | null
+  created_at: Date
+  decided_by: string | null
+  decided_at: Date | null
+}
+
+export interface ArrangementsTable {
+  id: string
+  account_id: string
+  past_due_minor: bigint
+  down_payment_minor: bigint
+  instalment_minor: bigint
+  frequency: 'weekly' | 'fortnightly' | 'monthly'
+  instalments: number
+  starts_on: string
+  grace_days: number
+  status: 'active' | 'completed' | 'broken' | 'cancelled'
+  created_by: string
+  created_at: Date
+  ended_at: Date | null
+  end_reason: string | null
+}
+
+export interface InstalmentsTable {
+  arrangement_id: string
+  seq: number
+  due_on: string
+  amount_minor: bigint
+}
+
+export const tables = withTables<{
+  accounts: { id: string; number: string }
+  payment_methods: PaymentMethodsTable
+  payments: PaymentsTable
+  payment_events: PaymentEventsTable
+  credit_requests: CreditRequestsTable
+  direct_debit_instructions: DirectDebitInstructionsTable
+  direct_debit_collections: DirectDebitCollectionsTable
+  payment_arrangements: ArrangementsTable
+  arrangement_instalments: InstalmentsTable
+}>()
+
+export type PaymentMethodRow = Selectable<PaymentMethodsTable>
+export type PaymentRow = Selectable<PaymentsTable>
+export type CreditRequestRow = Selectable<CreditRequestsTable>
+export type InstructionRow = Selectable<DirectDebitInstructionsTable>
+export type CollectionRow = Selectable<DirectDebitCollectionsTable>
+export type ArrangementRow = Selectable<ArrangementsTable>
+export type InstalmentRow = Selectable<InstalmentsTable>
+
+export async function insertMethod(tx: Tx, row: PaymentMethodRow): Promise<void> {
+  await tables(tx).insertInto('payment_methods').values(row).execute()
+}
+
+export async function methodById(db: Db | Tx, id: string): Promise<PaymentMethodRow | undefined> {
+  return tables(db).selectFrom('payment_methods').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function methodsOf(db: Db | Tx, accountId: string): Promise<PaymentMethodRow[]> {
+  return tables(db)
+    .selectFrom('payment_methods')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+export async function removeMethod(tx: Tx, id: string, at: Date): Promise<boolean> {
+  const result = await tables(tx)
+    .updateTable('payment_methods')
+    .set({ status: 'removed', removed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** Insert unless the idempotency key is taken (waiting for a concurrent insert of the same key). */
+export async function insertPayment(tx: Tx, row: PaymentRow): Promise<boolean> {
+  const result = await tables(tx)
+    .insertInto('payments')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+export async function paymentByKey(db: Db | Tx, key: string): Promise<PaymentRow | undefined> {
+  return tables(db).selectFrom('payments').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+}
+
+export async function paymentById(db: Db | Tx, id: string, lock = false): Promise<PaymentRow | undefined> {
+  let query = tables(db).selectFrom('payments').selectAll().where('id', '=', id)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function paymentByRef(tx: Tx, processorRef: string): Promise<PaymentRow | undefined> {
+  return tables(tx)
+    .selectFrom('payments')
+    .selectAll()
+    .where('processor_ref', '=', processorRef)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function paymentByConfirmation(db: Db | Tx, confirmation: string): Promise<PaymentRow | undefined> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('confirmation_number', '=', confirmation)
+    .executeTakeFirst()
+}
+
+export async function updatePayment(
+  tx: Tx,
+  id: string,
+  change: Partial<
+    Pick<
+      PaymentRow,
+      | 'status'
+      | 'status_at'
+      | 'processor_ref'
+      | 'failure_code'
+      | 'failure_message'
+      | 'journal_id'
+      | 'reversal_journal_id'
+    >
+  >,
+): Promise<void> {
+  await tables(tx).updateTable('payments').set(change).where('id', '=', id).execute()
+}
+
+export async function insertPaymentEvent(tx: Tx, row: Selectable<PaymentEventsTable>): Promise<boolean> {
+  const result = await tables(tx)
+    .insertInto('payment_events')
+    .values(row)
+    .onConflict((oc) => oc.column('processor_event_id').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) {
+  if (paymentIds.length === 0) return []
+  return tables(db)
+    .selectFrom('payment_events')
+    .selectAll()
+    .where('payment_id', 'in', paymentIds)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function paymentsPage(
+  db: Db | Tx,
+  { accountId, limit, before }: { accountId: string; limit: number; before?: { createdAt: Date; id: string } },
+): Promise<PaymentRow[]> {
+  let query = tables(db).selectFrom('payments').selectAll().where('account_id', '=', accountId)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.createdAt),
+        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+}
+
+/** Payments the processor may still have news of: pending ones, and recent succeeded ones (returns). */
+export async function openPayments(db: Db | Tx, { since, limit }: { since: Date; limit: number }) {
+  return tables(db)
+    .selectFrom('payments')
+    .select(['id', 'processor_ref', 'created_at', 'status'])
+    .where('processor_ref', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'succeeded'), eb('created_at', '>=', since)])]),
+    )
+    .orderBy('created_at')
+    .limit(limit)
+    .execute()
+}
+
+/** Whether the account had a payment fail or come back since an instant (ACC-6 red). */
+export async function returnedSince(db: Db | Tx, accountId: string, since: Date): Promise<PaymentRow | undefined> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['returned', 'failed'])
+    .where('journal_id', 'is not', null)
+    .where('status_at', '>=', since)
+    .orderBy('status_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** What the account has paid in cleared money (pending payments may still fail). */
+export async function netSucceededPaid(db: Db | Tx, accountId: string): Promise<bigint> {
+  const result = await sql<{ total: string | null }>`select sum(amount_minor)::text as total from payments
+    where account_id = ${accountId} and status = 'succeeded'`.execute(db)
+  return BigInt(result.rows[0]?.total ?? '0')
+}
+
+export async function insertCreditRequest(tx: Tx, row: CreditRequestRow): Promise<boolean> {
+  const result = await tables(tx)
+    .insertInto('credit_requests')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+export async function creditRequestByKey(db: Db | Tx, key: string) {
+  return tables(db).selectFrom('credit_requests').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+}
+
+export async function creditRequestById(db: Db | Tx, id: string, lock = false) {
+  let query = tables(db).selectFrom('credit_requests').selectAll().where('id', '=', id)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function updateCreditRequest(
+  tx: Tx,
+  id: string,
+  change: Partial<
+    Pick<CreditRequestRow, 'status' | 'decided_by' | 'decided_at' | 'decision_note' | 'journal_id' | 'processor_ref'>
+  >,
+): Promise<void> {
+  await tables(tx).updateTable('credit_requests').set(change).where('id', '=', id).execute()
+}
+
+/** Credits and refunds on the account: completed ones since an instant, and all still awaiting approval. */
+export async function creditTotals(db: Db | Tx, accountId: string, since: Date) {
+  const result = await sql<{ kind: string; status: string; total: string }>`select kind, status,
+      sum(amount_minor)::text as total from credit_requests
+    where account_id = ${accountId}
+      and (status = 'pending_approval' or (status = 'completed' and (kind = 'refund' or requested_at >= ${since})))
+    group by kind, status`.execute(db)
+  const total = (kind: string, status: string) =>
+    BigInt(result.rows.find((row) => row.kind === kind && row.status === status)?.total ?? '0')
+  return {
+    autoCreditedSince: total('goodwill_credit', 'completed'),
+    refunded: total('refund', 'completed'),
+    refundsAwaiting: total('refund', 'pending_approval'),
+  }
+}
+
+export async function pendingCreditRequests(db: Db | Tx, limit: number) {
+  return tables(db)
+    .selectFrom('credit_requests')
+    .innerJoin('accounts', 'accounts.id', 'credit_requests.account_id')
+    .selectAll('credit_requests')
+    .select('accounts.number as account_number')
+    .where('credit_requests.status', '=', 'pending_approval')
+    .orderBy('credit_requests.requested_at')
+    .limit(limit)
+    .execute()
+}
+
+export async function creditRequestsOf(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('credit_requests')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('requested_at', 'desc')
+    .limit(100)
+    .execute()
+}
+
+export async function setPaymentMethod(tx: Tx, paymentId: string, paymentMethodId: string): Promise<void> {
+  await tables(tx)
+    .updateTable('payments')
+    .set({ payment_method_id: paymentMethodId })
+    .where('id', '=', paymentId)
+    .execute()
+}

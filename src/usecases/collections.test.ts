@@ -1,0 +1,244 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as collections from '../modules/collections/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import { systemActor } from '../shared/actor.js'
+import { billingFixture } from './demo/billing-fixture.js'
+import { accountStatus, createAccountArrangement, runCollections } from './index.js'
+
+let database: Database
+let ids: string[]
+const numbers: string[] = []
+const process = systemActor('collections-run')
+const specialist = { kind: 'staff' as const, id: 'usr_collections' }
+let nextAccount = 0
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 12, at: new Date('2026-11-20T09:00:00Z') }))
+  for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
+}, 120_000)
+
+afterAll(async () => {
+  await database?.close()
+})
+
+function freshAccount() {
+  const index = nextAccount++
+  return { id: ids[index] as string, number: numbers[index] as string }
+}
+
+/** A charge of `amount` due on `dueOn`, owed from the start of the month before. */
+async function owe(accountId: string, amountMinor: bigint, dueOn: string) {
+  await inTransaction(database.db, (tx) =>
+    ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: `coll-charge:${accountId}:${dueOn}`,
+        reason: 'statement.charge',
+        reference: { type: 'test', id: accountId },
+        accountId,
+        currency: 'GBP',
+        effectiveOn: '2026-09-01',
+        description: 'test charge',
+        postings: [
+          { book: 'customer', accountId, amountMinor, dueOn },
+          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
+        ],
+      },
+      actor: systemActor('test'),
+      at: new Date('2026-09-01T09:00:00Z'),
+    }),
+  )
+}
+
+/** Run collections for one local date at 07:00 London. */
+const runOn = (on: string) => runCollections({ db: database.db, on, actor: process, at: new Date(`${on}T07:00:00Z`) })
+
+const order = [
+  'payment_reminder',
+  'final_notice',
+  'late_fee',
+  'disconnection_notice',
+  'debt_collection_referral',
+  'escalation_withheld',
+]
+/** The steps taken, oldest first (a late fee is taken in the same instant as its final notice). */
+async function actionsOf(accountId: string) {
+  return (await collections.collectionActionsOf({ tx: database.db, accountId }))
+    .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime() || order.indexOf(a.action) - order.indexOf(b.action))
+    .map((action) => action.action)
+}
+
+describe('the dunning schedule (COL-1, COL-2)', () => {
+  it('sends a reminder at 7 days, a final notice with the late fee at 14, then the disconnection notice and referral, each once', async () => {
+    const account = freshAccount()
+    await owe(account.id, 12_000n, '2026-10-01')
+    await runOn('2026-10-05')
+    expect(await actionsOf(account.id)).toEqual([])
+    await runOn('2026-10-08')
+    await runOn('2026-10-08')
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder'])
+    // 15 days past due but only 4 days after the reminder: the final notice waits for the gap.
+    await runOn('2026-10-12')
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder'])
+    await runOn('2026-10-15')
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder', 'final_notice', 'late_fee'])
+    expect(await ledger.balanceOf({ tx: database.db, accountId: account.id })).toBe(12_500n)
+    await runOn('2026-10-29')
+    await runOn('2026-11-12')
+    await runOn('2026-11-20')
+    expect(await actionsOf(account.id)).toEqual([
+      'payment_reminder',
+      'final_notice',
+      'late_fee',
+      'disconnection_notice',
+      'debt_collection_referral',
+    ])
+    // Each step is a logged message on the account.
+    const messages = await sql<{ template_key: string }>`select template_key from comms_messages
+      where account_id = ${account.id} order by created_at`.execute(database.db)
+    expect(messages.rows.map((row) => row.template_key)).toEqual([
+      'payment_reminder',
+      'final_notice',
+      'disconnection_notice',
+      'debt_collection_referral',
+    ])
+  })
+
+  it('lets a collections specialist disconnect only a week after the disconnection notice', async () => {
+    const account = freshAccount()
+    await owe(account.id, 9_000n, '2026-10-01')
+    const order = (on: string) =>
+      inTransaction(database.db, (tx) =>
+        collections.createDisconnectionOrder({
+          tx,
+          accountId: account.id,
+          reason: 'no contact',
+          actor: specialist,
+          at: new Date(`${on}T10:00:00Z`),
+        }),
+      )
+    await expect(order('2026-10-20')).rejects.toThrow(/notice steps are not complete/)
+    for (const on of ['2026-10-08', '2026-10-15', '2026-10-29']) await runOn(on)
+    await expect(order('2026-11-02')).rejects.toThrow(/wait 7 days/)
+    const made = await order('2026-11-06')
+    expect(made.status).toBe('pending')
+    await expect(order('2026-11-06')).rejects.toThrow(/pending on the account already/)
+    const status = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-06T10:00:00Z') })
+    expect(status.reasons.map((reason) => reason.code)).toEqual(['past_due', 'disconnection_pending'])
+  })
+})
+
+describe('protections (COL-4)', () => {
+  it('sends a PSR household the reminder only, withholds escalation once, and never disconnects it', async () => {
+    const account = freshAccount()
+    await owe(account.id, 9_000n, '2026-10-01')
+    await inTransaction(database.db, (tx) =>
+      accounts.registerVulnerability({
+        tx,
+        accountId: account.id,
+        register: 'psr',
+        category: 'medical_equipment',
+        consentGiven: true,
+        consentOn: '2026-09-01',
+        reviewOn: '2027-09-01',
+        actor: specialist,
+        at: new Date('2026-09-01T10:00:00Z'),
+      }),
+    )
+    for (const on of ['2026-10-08', '2026-10-15', '2026-10-29', '2026-11-20']) await runOn(on)
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder', 'escalation_withheld'])
+    await expect(
+      inTransaction(database.db, (tx) =>
+        collections.createDisconnectionOrder({
+          tx,
+          accountId: account.id,
+          reason: 'no contact',
+          actor: specialist,
+          at: new Date('2026-11-20T10:00:00Z'),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'DISCONNECTION_REFUSED', details: { registers: ['psr'] } })
+  })
+
+  it('treats a household flagged vulnerable the same way', async () => {
+    const account = freshAccount()
+    await owe(account.id, 9_000n, '2026-10-01')
+    await inTransaction(database.db, (tx) =>
+      accounts.registerVulnerability({
+        tx,
+        accountId: account.id,
+        register: 'vulnerable',
+        category: 'financial_hardship',
+        consentGiven: false,
+        actor: specialist,
+        at: new Date('2026-09-01T10:00:00Z'),
+      }),
+    )
+    for (const on of ['2026-10-08', '2026-10-15']) await runOn(on)
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder', 'escalation_withheld'])
+  })
+
+  it('pauses dunning under an active payment arrangement', async () => {
+    const account = freshAccount()
+    await owe(account.id, 9_000n, '2026-10-01')
+    await runOn('2026-10-08')
+    await inTransaction(database.db, (tx) =>
+      createAccountArrangement({
+        tx,
+        accountNumber: account.number,
+        instalmentMinor: 3_000n,
+        frequency: 'monthly',
+        actor: specialist,
+        at: new Date('2026-10-09T10:00:00Z'),
+      }),
+    )
+    await runOn('2026-10-20')
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder'])
+  })
+
+  it('records affordability checks and debt-advice signposting, refusing unknown organisations', async () => {
+    const account = freshAccount()
+    const at = new Date('2026-11-20T10:00:00Z')
+    await inTransaction(database.db, (tx) =>
+      collections.recordCollectionsNote({
+        tx,
+        accountId: account.id,
+        kind: 'affordability',
+        body: 'Income reduced; can pay £20 a month on top of usage',
+        affordability: { monthlyIncomeMinor: 140_000n, monthlyOutgoingsMinor: 135_000n, canPayMonthlyMinor: 2_000n },
+        actor: specialist,
+        at,
+      }),
+    )
+    await expect(
+      inTransaction(database.db, (tx) =>
+        collections.recordCollectionsNote({
+          tx,
+          accountId: account.id,
+          kind: 'debt_advice',
+          body: 'Pointed to advice',
+          signposts: ['stepchange', 'loan_shark'],
+          actor: specialist,
+          at,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_COLLECTIONS_NOTE', details: [{ path: 'signposts.1' }] })
+    const notes = await collections.collectionNotesOf({ tx: database.db, accountId: account.id })
+    expect(notes).toMatchObject([{ kind: 'affordability', details: { canPayMonthlyMinor: '2000' } }])
+  })
+})
+
+describe('the worklist', () => {
+  it('lists accounts past due, most overdue first, with their protections', async () => {
+    const items = await collections.worklist({ tx: database.db, on: '2026-11-20', limit: 50 })
+    expect(items.length).toBeGreaterThanOrEqual(4)
+    const days = items.map((item) => item.daysPastDue)
+    expect([...days].sort((a, b) => b - a)).toEqual(days)
+    expect(items.some((item) => item.protectedBy.includes('psr'))).toBe(true)
+  })
+})

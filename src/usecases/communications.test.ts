@@ -1,0 +1,245 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as comms from '../modules/comms/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as market from '../modules/market/index.js'
+import {
+  accountMessages,
+  commsTransports,
+  deliverQueuedMessages,
+  logAccountInboundEmail,
+  logAccountPhoneCall,
+  previewAccountMessage,
+  sendAccountMessage,
+} from './communications.js'
+
+let database: Database
+const agent = { kind: 'staff', id: 'usr_agent' } as const
+const at = new Date('2026-11-20T10:00:00Z')
+const number = 'A-00000001'
+let accountId: string
+
+async function refusalOf(work: () => Promise<unknown>) {
+  try {
+    await work()
+  } catch (error) {
+    return error as { code: string; message: string; details: unknown }
+  }
+  throw new Error('expected a refusal')
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  await inTransaction(database.db, async (tx) => {
+    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor: agent, at })
+    const [opened] = await accounts.createAccounts({
+      tx,
+      actor: agent,
+      at,
+      accounts: [
+        {
+          number,
+          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+          billingAddress: null,
+          emails: [{ address: 'eleanor@example.com', primary: true }],
+          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
+          billingMode: 'paperless',
+          market: 'gb',
+          openedOn: '2024-01-15',
+        },
+      ],
+    })
+    accountId = opened?.id ?? ''
+    // The customer owes £87.65.
+    await ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: 'test:charge',
+        reason: 'statement.charge',
+        reference: { type: 'test', id: '1' },
+        accountId,
+        currency: 'GBP',
+        effectiveOn: '2026-11-01',
+        description: 'A charge',
+        postings: [
+          { book: 'customer', accountId, amountMinor: 8765n, dueOn: '2026-11-15' },
+          { book: 'energy_revenue', amountMinor: -8765n },
+        ],
+      },
+      actor: agent,
+      at,
+    })
+  })
+})
+afterAll(async () => {
+  await database.close()
+})
+
+describe('the transports from the environment', () => {
+  it('use the built-in outbox with no SMTP settings, and SMTP when CUTTLE_SMTP_URL is set', () => {
+    expect(commsTransports({}).email.name).toBe('outbox')
+    expect(commsTransports({ CUTTLE_SMTP_URL: '  ' }).email.name).toBe('outbox')
+    const smtp = commsTransports({ CUTTLE_SMTP_URL: 'smtp://127.0.0.1:2525', CUTTLE_SMTP_FROM: 'hello@example.com' })
+    expect(smtp.email.name).toBe('smtp')
+    expect(smtp.sms.name).toBe('test-sms')
+    expect(smtp.letter.name).toBe('post-room')
+  })
+})
+
+describe('sending to an account', () => {
+  it('fills the balance from the ledger and delivers after the transaction commits', async () => {
+    const transports = comms.builtInTransports()
+    const message = await sendAccountMessage({
+      db: database.db,
+      accountNumber: number,
+      channel: 'email',
+      template: 'payment_reminder',
+      fields: { dueDate: '2026-11-15' },
+      permission: 'comms.message.send',
+      transports,
+      actor: agent,
+      at,
+    })
+    expect(message).toMatchObject({
+      status: 'sent',
+      subject: 'A reminder about your balance of £87.65 (account A-00000001)',
+      history: [{ status: 'queued' }, { status: 'sent' }],
+    })
+    const outbox = transports.email as ReturnType<typeof comms.outboxEmailTransport>
+    expect(outbox.sent).toMatchObject([{ messageId: message.id, to: 'eleanor@example.com' }])
+  })
+
+  it('refuses a template the caller’s permission does not send, storing nothing', async () => {
+    const before = await comms.listMessages({ tx: database.db, accountId, limit: 100 })
+    const error = await refusalOf(() =>
+      sendAccountMessage({
+        db: database.db,
+        accountNumber: number,
+        channel: 'letter',
+        template: 'disconnection_notice',
+        fields: { disconnectionDate: '2027-01-10' },
+        permission: 'comms.message.send',
+        transports: comms.builtInTransports(),
+        actor: agent,
+        at,
+      }),
+    )
+    expect(error).toMatchObject({ code: 'TEMPLATE_NOT_ALLOWED' })
+    expect((await comms.listMessages({ tx: database.db, accountId, limit: 100 })).items).toHaveLength(
+      before.items.length,
+    )
+  })
+
+  it('leaves a message queued when its transport is down, for the delivery job to send later', async () => {
+    const down: comms.Transports = {
+      ...comms.builtInTransports(),
+      email: {
+        name: 'down',
+        send: async () => {
+          throw new Error('connect ECONNREFUSED')
+        },
+      },
+    }
+    const message = await sendAccountMessage({
+      db: database.db,
+      accountNumber: number,
+      channel: 'email',
+      template: 'general_message',
+      fields: { subject: 'Your visit', message: 'See you on Tuesday.' },
+      permission: 'comms.message.send',
+      transports: down,
+      actor: agent,
+      at,
+    })
+    expect(message).toMatchObject({ status: 'queued', failureReason: 'connect ECONNREFUSED' })
+    const later = new Date(at.getTime() + 15 * 60_000)
+    const report = await deliverQueuedMessages({ db: database.db, transports: comms.builtInTransports(), at: later })
+    expect(report.sent).toContain(message.id)
+    expect((await comms.getMessage({ tx: database.db, messageId: message.id })).status).toBe('sent')
+  })
+
+  it('previews with the ledger balance, recording a view of the account', async () => {
+    const preview = await inTransaction(database.db, (tx) =>
+      previewAccountMessage({
+        tx,
+        accountNumber: number,
+        channel: 'sms',
+        template: 'general_message',
+        fields: { subject: 'x', message: 'Hello' },
+        actor: agent,
+        at,
+      }).catch((error: unknown) => error),
+    )
+    // not enrolled for SMS: the preview refuses as sending would
+    expect(preview).toMatchObject({ code: 'SMS_NOT_ENROLLED' })
+    const letter = await inTransaction(database.db, (tx) =>
+      previewAccountMessage({
+        tx,
+        accountNumber: number,
+        channel: 'letter',
+        template: 'final_notice',
+        fields: { dueDate: '2026-12-01' },
+        actor: agent,
+        at,
+      }),
+    )
+    expect(letter.subject).toBe('Final notice: £87.65 overdue on account A-00000001')
+    const { rows } = await sql<{ n: string }>`select count(*)::text as n from audit_events
+      where action = 'accounts.account.viewed' and context::text like '%message_preview%'`.execute(database.db)
+    expect(Number(rows[0]?.n)).toBe(1)
+  })
+})
+
+describe('logging inbound messages by account number', () => {
+  it('attaches an email and a call to the account, and refuses an unknown account', async () => {
+    const email = await inTransaction(database.db, (tx) =>
+      logAccountInboundEmail({
+        tx,
+        accountNumber: number,
+        from: 'eleanor@example.com',
+        subject: 'Thanks',
+        body: 'Thank you for the reminder.',
+        receivedAt: at,
+        actor: agent,
+        at,
+      }),
+    )
+    const call = await inTransaction(database.db, (tx) =>
+      logAccountPhoneCall({
+        tx,
+        accountNumber: number,
+        direction: 'inbound',
+        phoneNumber: null,
+        startedAt: at,
+        handleSeconds: 60,
+        summary: 'Caller withheld their number; asked about the reminder.',
+        actor: agent,
+        at,
+      }),
+    )
+    const page = await inTransaction(database.db, (tx) =>
+      accountMessages({ tx, accountNumber: number, limit: 2, actor: agent, at }),
+    )
+    expect(page.items.map((message) => message.id)).toEqual([call.id, email.id])
+    const unknown = await refusalOf(() =>
+      inTransaction(database.db, (tx) =>
+        logAccountPhoneCall({
+          tx,
+          accountNumber: 'A-0000FFFF',
+          direction: 'inbound',
+          phoneNumber: null,
+          startedAt: at,
+          handleSeconds: 1,
+          summary: 'x',
+          actor: agent,
+          at,
+        }),
+      ),
+    )
+    expect(unknown.code).toBe('ACCOUNT_NOT_FOUND')
+  })
+})

@@ -1,0 +1,463 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as payments from '../modules/payments/index.js'
+import { systemActor } from '../shared/actor.js'
+import { billingFixture } from './demo/billing-fixture.js'
+import {
+  accountStatus,
+  collectDirectDebits,
+  createAccountArrangement,
+  requestAccountCredit,
+  reviewArrangements,
+  syncPayments,
+  takeAccountPayment,
+} from './index.js'
+
+let database: Database
+let ids: string[]
+const numbers: string[] = []
+const at = new Date('2026-11-20T10:00:00Z')
+const agent = { kind: 'staff' as const, id: 'usr_agent' }
+const supervisor = { kind: 'staff' as const, id: 'usr_supervisor' }
+const otherSupervisor = { kind: 'staff' as const, id: 'usr_supervisor_2' }
+const processor = new payments.TestProcessor()
+const card = (number: string) => ({ number, expiryMonth: 12, expiryYear: 2030, cvc: '123' })
+let nextAccount = 0
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 24, at }))
+  for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
+}, 120_000)
+
+afterAll(async () => {
+  await database?.close()
+})
+
+/** A fresh fixture account for each test, so tests do not see each other's money. */
+function freshAccount() {
+  const index = nextAccount++
+  const id = ids[index]
+  const number = numbers[index]
+  if (!id || !number) throw new Error('out of fixture accounts')
+  return { id, number }
+}
+
+async function charge(accountId: string, amountMinor: bigint, dueOn: string, key = `${accountId}:${dueOn}`) {
+  await inTransaction(database.db, (tx) =>
+    ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: `test-charge:${key}`,
+        reason: 'statement.charge',
+        reference: { type: 'test', id: key },
+        accountId,
+        currency: 'GBP',
+        effectiveOn: '2026-10-01',
+        description: 'test charge',
+        postings: [
+          { book: 'customer', accountId, amountMinor, dueOn },
+          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
+        ],
+      },
+      actor: systemActor('test'),
+      at,
+    }),
+  )
+}
+
+const balance = (accountId: string) => ledger.balanceOf({ tx: database.db, accountId })
+
+function pay(
+  accountNumber: string,
+  input: Parameters<typeof takeAccountPayment>[0]['input'],
+  key: string,
+  when: Date = at,
+) {
+  return takeAccountPayment({
+    db: database.db,
+    processor,
+    accountNumber,
+    input,
+    idempotencyKey: key,
+    actor: agent,
+    at: when,
+  })
+}
+
+describe('taking payments (PAY-2, PAY-3)', () => {
+  it('charges a card now, gives a confirmation number and takes it off the balance', async () => {
+    const account = freshAccount()
+    await charge(account.id, 10_000n, '2026-11-10')
+    const { payment, replayed } = await pay(
+      account.number,
+      { method: 'card', amountMinor: 4_000n, card: card('4242 4242 4242 4242') },
+      'card-ok-1',
+    )
+    expect(replayed).toBe(false)
+    expect(payment.status).toBe('succeeded')
+    expect(payment.confirmationNumber).toMatch(/^P-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(payment.methodLabel).toBe('Visa •••• 4242')
+    expect(payment.postsOn).toBe('2026-11-20')
+    expect(await balance(account.id)).toBe(6_000n)
+  })
+
+  it('records a declined card as failed and leaves the balance alone', async () => {
+    const account = freshAccount()
+    await charge(account.id, 10_000n, '2026-11-10')
+    const { payment } = await pay(
+      account.number,
+      { method: 'card', amountMinor: 4_000n, card: card('4000000000000002') },
+      'card-decline-1',
+    )
+    expect(payment.status).toBe('failed')
+    expect(payment.failure?.code).toBe('card_declined')
+    expect(await balance(account.id)).toBe(10_000n)
+  })
+
+  it('lets a payment that needs a retry succeed on the second attempt', async () => {
+    const account = freshAccount()
+    const method = await inTransaction(database.db, async (tx) =>
+      payments.addPaymentMethod({
+        tx,
+        accountId: account.id,
+        method: await processor.tokenizeCard(card('4000000000000119'), at),
+        processor: processor.name,
+        actor: agent,
+        at,
+      }),
+    )
+    const first = await pay(
+      account.number,
+      { method: 'card', amountMinor: 1_000n, paymentMethodId: method.id },
+      'retry-1',
+    )
+    expect(first.payment.status).toBe('failed')
+    expect(first.payment.failure?.code).toBe('processing_error')
+    const second = await pay(
+      account.number,
+      { method: 'card', amountMinor: 1_000n, paymentMethodId: method.id },
+      'retry-2',
+    )
+    expect(second.payment.status).toBe('succeeded')
+  })
+
+  it('returns the same payment for the same key and refuses the key with a different request', async () => {
+    const account = freshAccount()
+    const input = { method: 'cash' as const, amountMinor: 2_500n }
+    const first = await pay(account.number, input, 'same-key-1')
+    const again = await pay(account.number, input, 'same-key-1')
+    expect(again.replayed).toBe(true)
+    expect(again.payment.id).toBe(first.payment.id)
+    expect(await balance(account.id)).toBe(-2_500n)
+    await expect(pay(account.number, { method: 'cash', amountMinor: 2_600n }, 'same-key-1')).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    })
+  })
+
+  it('keeps bank payments pending until settled, and reverses a failed or returned one, however events arrive', async () => {
+    const good = freshAccount()
+    const failing = freshAccount()
+    const returning = freshAccount()
+    const chargeback = freshAccount()
+    const methodFor = async (accountId: string, accountNumber: string) =>
+      inTransaction(database.db, async (tx) =>
+        payments.addPaymentMethod({
+          tx,
+          accountId,
+          method: await processor.tokenizeBankAccount({ accountNumber, bankCode: '200000', holderName: 'A Payer' }),
+          processor: processor.name,
+          actor: agent,
+          at,
+        }),
+      )
+    const goodMethod = await methodFor(good.id, '55779911')
+    const failingMethod = await methodFor(failing.id, '55770002')
+    const returningMethod = await methodFor(returning.id, '55770003')
+    const taken = [
+      await pay(good.number, { method: 'bank_account', amountMinor: 3_000n, paymentMethodId: goodMethod.id }, 'bank-1'),
+      await pay(
+        failing.number,
+        { method: 'bank_account', amountMinor: 3_000n, paymentMethodId: failingMethod.id },
+        'bank-2',
+      ),
+      await pay(
+        returning.number,
+        { method: 'bank_account', amountMinor: 3_000n, paymentMethodId: returningMethod.id },
+        'bank-3',
+      ),
+      await pay(
+        chargeback.number,
+        { method: 'card', amountMinor: 3_000n, card: card('4000000000000259') },
+        'card-return',
+      ),
+    ]
+    expect(taken.map((t) => t.payment.status)).toEqual(['pending', 'pending', 'pending', 'succeeded'])
+    expect(taken[0]?.payment.postsOn).toBe('2026-11-23')
+    for (const account of [good, failing, returning, chargeback]) expect(await balance(account.id)).toBe(-3_000n)
+    // A week on, delivered twice (repeats and out of order are part of the test processor's behaviour).
+    const later = new Date(at.getTime() + 7 * 86_400_000)
+    const synced = await syncPayments({ db: database.db, processor, actor: systemActor('processor'), at: later })
+    expect(synced.delivered).toBeGreaterThan(synced.applied)
+    const again = await syncPayments({ db: database.db, processor, actor: systemActor('processor'), at: later })
+    expect(again.applied).toBe(0)
+    const statusOf = async (id: string) =>
+      (await sql<{ status: string }>`select status from payments where id = ${id}`.execute(database.db)).rows[0]?.status
+    expect(await statusOf(taken[0]!.payment.id)).toBe('succeeded')
+    expect(await statusOf(taken[1]!.payment.id)).toBe('failed')
+    expect(await statusOf(taken[2]!.payment.id)).toBe('returned')
+    expect(await statusOf(taken[3]!.payment.id)).toBe('returned')
+    expect(await balance(good.id)).toBe(-3_000n)
+    for (const account of [failing, returning, chargeback]) {
+      expect(await balance(account.id)).toBe(0n)
+      const status = await accountStatus({ tx: database.db, accountId: account.id, at: later })
+      expect(status.colour).toBe('red')
+      expect(status.reasons.map((reason) => reason.code)).toContain('returned_payment')
+    }
+    const books = await ledger.trialBalance({ tx: database.db })
+    expect([...books.values()].reduce((sum, total) => sum + total, 0n)).toBe(0n)
+  })
+})
+
+describe('credits and refunds (PAY-4)', () => {
+  it('applies a credit within the limit and sends a larger one, or one that adds up past it, for approval', async () => {
+    const account = freshAccount()
+    const ask = (amountMinor: bigint, key: string, actor = agent) =>
+      inTransaction(database.db, (tx) =>
+        requestAccountCredit({
+          tx,
+          processor,
+          accountNumber: account.number,
+          kind: 'goodwill_credit',
+          amountMinor,
+          reason: 'missed appointment',
+          idempotencyKey: key,
+          actor,
+          at,
+        }),
+      )
+    expect((await ask(6_000n, 'gw-1')).request.status).toBe('completed')
+    const second = await ask(6_000n, 'gw-2')
+    expect(second.request.status).toBe('pending_approval')
+    expect(await balance(account.id)).toBe(-6_000n)
+    const decide = (actor: typeof supervisor) =>
+      inTransaction(database.db, (tx) =>
+        payments.decideCreditRequest({ tx, processor, requestId: second.request.id, approve: true, actor, at }),
+      )
+    const own = await ask(15_000n, 'gw-3', supervisor)
+    await expect(
+      inTransaction(database.db, (tx) =>
+        payments.decideCreditRequest({
+          tx,
+          processor,
+          requestId: own.request.id,
+          approve: true,
+          actor: supervisor,
+          at,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'CANNOT_APPROVE_OWN_REQUEST' })
+    expect((await decide(supervisor)).status).toBe('completed')
+    await expect(decide(otherSupervisor)).rejects.toMatchObject({ code: 'CREDIT_REQUEST_DECIDED' })
+    expect(await balance(account.id)).toBe(-12_000n)
+  })
+
+  it('never refunds more than the credit balance or what was paid', async () => {
+    const account = freshAccount()
+    await pay(account.number, { method: 'cash', amountMinor: 5_000n }, 'overpay-1')
+    const refund = (amountMinor: bigint, key: string) =>
+      inTransaction(database.db, (tx) =>
+        requestAccountCredit({
+          tx,
+          processor,
+          accountNumber: account.number,
+          kind: 'refund',
+          amountMinor,
+          reason: 'overpaid',
+          idempotencyKey: key,
+          actor: agent,
+          at,
+        }),
+      )
+    await expect(refund(5_001n, 'rf-1')).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT' })
+    expect((await refund(3_000n, 'rf-2')).request.status).toBe('completed')
+    await expect(refund(2_001n, 'rf-3')).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT' })
+    expect((await refund(2_000n, 'rf-4')).request.status).toBe('completed')
+    expect(await balance(account.id)).toBe(0n)
+  })
+
+  it('lets concurrent refunds together take no more than the credit balance', async () => {
+    const account = freshAccount()
+    await pay(account.number, { method: 'cash', amountMinor: 9_000n }, 'overpay-2')
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        inTransaction(database.db, (tx) =>
+          requestAccountCredit({
+            tx,
+            processor,
+            accountNumber: account.number,
+            kind: 'refund',
+            amountMinor: 2_000n,
+            reason: 'overpaid',
+            idempotencyKey: `rf-par-${i}`,
+            actor: agent,
+            at,
+          }),
+        ),
+      ),
+    )
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(4)
+    expect(await balance(account.id)).toBe(-1_000n)
+  })
+})
+
+describe('Direct Debit (PAY-5)', () => {
+  it('collects a fixed amount plus the debt repayment element once on the payment day', async () => {
+    const account = freshAccount()
+    await charge(account.id, 20_000n, '2026-11-01')
+    await inTransaction(database.db, async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: account.id,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor: agent,
+        at,
+      })
+      await payments.setupDirectDebit({
+        tx,
+        accountId: account.id,
+        paymentMethodId: method.id,
+        kind: 'fixed',
+        amountMinor: 8_000n,
+        debtRepaymentMinor: 2_000n,
+        paymentDay: 20,
+        actor: agent,
+        at,
+      })
+    })
+    const run = () =>
+      collectDirectDebits({ db: database.db, processor, on: '2026-11-20', actor: systemActor('dd'), at })
+    const first = await run()
+    expect(first.outcomes['collected']).toBeGreaterThanOrEqual(1)
+    const second = await run()
+    expect(second.outcomes['collected'] ?? 0).toBe(0)
+    expect(await balance(account.id)).toBe(10_000n)
+  })
+})
+
+describe('payment arrangements (PAY-6) and the status colour (ACC-6)', () => {
+  it('plans a down payment of 25% of past due and instalments, turns the account yellow, and breaks when one is missed', async () => {
+    const account = freshAccount()
+    await charge(account.id, 30_001n, '2026-10-15')
+    expect((await accountStatus({ tx: database.db, accountId: account.id, at })).colour).toBe('red')
+    const { arrangement, messageId } = await inTransaction(database.db, (tx) =>
+      createAccountArrangement({
+        tx,
+        accountNumber: account.number,
+        instalmentMinor: 10_000n,
+        frequency: 'monthly',
+        actor: agent,
+        at,
+      }),
+    )
+    expect(messageId).toMatch(/^msg_/)
+    expect(arrangement.downPaymentMinor).toBe(7_501n)
+    expect(arrangement.schedule.map((item) => [item.dueOn, item.amountMinor])).toEqual([
+      ['2026-11-20', 7_501n],
+      ['2026-12-20', 10_000n],
+      ['2027-01-20', 10_000n],
+      ['2027-02-20', 2_500n],
+    ])
+    const status = await accountStatus({ tx: database.db, accountId: account.id, at })
+    expect(status.colour).toBe('yellow')
+    expect(status.reasons.map((reason) => reason.code)).toEqual(['arrangement'])
+    await pay(account.number, { method: 'cash', amountMinor: 7_501n }, 'arr-down', new Date(at.getTime() + 60_000))
+    const onTrack = await reviewArrangements({
+      db: database.db,
+      actor: systemActor('review'),
+      at: new Date('2026-12-26T10:00:00Z'),
+    })
+    expect(onTrack.outcomes['broken'] ?? 0).toBe(0)
+    const late = await reviewArrangements({
+      db: database.db,
+      actor: systemActor('review'),
+      at: new Date('2026-12-28T10:00:00Z'),
+    })
+    expect(late.outcomes['broken']).toBe(1)
+    expect(
+      (await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-12-28T10:00:00Z') })).colour,
+    ).toBe('red')
+  })
+
+  it('refuses an arrangement when nothing is past due', async () => {
+    const account = freshAccount()
+    await expect(
+      inTransaction(database.db, (tx) =>
+        createAccountArrangement({
+          tx,
+          accountNumber: account.number,
+          instalmentMinor: 1_000n,
+          frequency: 'weekly',
+          actor: agent,
+          at,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'NOTHING_PAST_DUE' })
+  })
+
+  it('is green in good standing and yellow when a payment falls due within five days', async () => {
+    const account = freshAccount()
+    expect((await accountStatus({ tx: database.db, accountId: account.id, at })).colour).toBe('green')
+    await charge(account.id, 1_000n, '2026-11-24')
+    const status = await accountStatus({ tx: database.db, accountId: account.id, at })
+    expect(status).toMatchObject({ colour: 'yellow', reasons: [{ code: 'due_soon' }] })
+  })
+
+  it('is gray for a closed account', async () => {
+    const account = freshAccount()
+    await sql`update accounts set status = 'closed', closed_on = '2026-11-01' where id = ${account.id}`.execute(
+      database.db,
+    )
+    expect((await accountStatus({ tx: database.db, accountId: account.id, at })).colour).toBe('gray')
+  })
+})
+
+describe('the PSR register (ACC-7)', () => {
+  it('needs consent for a PSR need and lists current needs', async () => {
+    const account = freshAccount()
+    await expect(
+      inTransaction(database.db, (tx) =>
+        accounts.registerVulnerability({
+          tx,
+          accountId: account.id,
+          register: 'psr',
+          category: 'medical_equipment',
+          consentGiven: false,
+          actor: agent,
+          at,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_VULNERABILITY' })
+    await inTransaction(database.db, (tx) =>
+      accounts.registerVulnerability({
+        tx,
+        accountId: account.id,
+        register: 'psr',
+        category: 'medical_equipment',
+        consentGiven: true,
+        consentOn: '2026-11-20',
+        reviewOn: '2027-11-20',
+        actor: agent,
+        at,
+      }),
+    )
+    expect(await accounts.vulnerabilitiesOf({ tx: database.db, accountId: account.id })).toMatchObject([
+      { register: 'psr', category: 'medical_equipment', reviewOn: '2027-11-20' },
+    ])
+  })
+})

@@ -1,0 +1,322 @@
+/**
+ * What staff do with an account's money (PAY-1..7): payment methods, taking payments with a
+ * confirmation number, credits and refunds with approvals, Direct Debit and its adequacy review,
+ * and payment arrangements with their agreement letter. Every view is audited.
+ */
+import type { Db, Tx } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as market from '../modules/market/index.js'
+import * as payments from '../modules/payments/index.js'
+import type { Actor } from '../shared/actor.js'
+import { localDateOf } from '../shared/time.js'
+import { recordAccountView } from './account-view.js'
+
+let sharedProcessor: payments.PaymentProcessor | undefined
+
+/**
+ * The processor this process uses. Only the built-in test processor ships (`CUTTLE_PAYMENT_PROCESSOR`
+ * unset or `test`); a real one plugs in behind `payments.PaymentProcessor`.
+ */
+export function defaultProcessor(): payments.PaymentProcessor {
+  const name = process.env['CUTTLE_PAYMENT_PROCESSOR'] ?? 'test'
+  if (name !== 'test') throw new Error(`Unknown payment processor '${name}': only 'test' is built in`)
+  sharedProcessor ??= new payments.TestProcessor()
+  return sharedProcessor
+}
+
+export async function accountIdOf(tx: Db | Tx, accountNumber: string): Promise<string> {
+  const account = await accounts.findAccountSupply({ tx: tx as Tx, accountNumber })
+  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+  return account.id
+}
+
+export async function accountPayments({
+  tx,
+  accountNumber,
+  limit,
+  cursor,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  limit: number
+  cursor?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const page = await payments.paymentsOf({ tx, accountId, limit, cursor })
+  const methods = await payments.paymentMethodsOf({ tx, accountId })
+  const directDebit = await payments.directDebitOf({ tx, accountId })
+  const requests = await payments.creditRequestsOf({ tx, accountId })
+  await recordAccountView(tx, { accountId, what: 'payments', context: {}, actor, at })
+  return { ...page, methods, directDebit, creditRequests: requests }
+}
+
+export type NewMethodInput =
+  | { kind: 'card'; card: payments.CardDetails }
+  | { kind: 'bank_account'; bankAccount: payments.BankAccountDetails }
+
+async function tokenize(processor: payments.PaymentProcessor, input: NewMethodInput, at: Date) {
+  return input.kind === 'card'
+    ? processor.tokenizeCard(input.card, at)
+    : processor.tokenizeBankAccount(input.bankAccount)
+}
+
+/** Keep a card or bank account on the account: tokenized first, so the number never reaches the database. */
+export async function addAccountPaymentMethod({
+  tx,
+  processor,
+  accountNumber,
+  input,
+  actor,
+  at,
+}: {
+  tx: Tx
+  processor: payments.PaymentProcessor
+  accountNumber: string
+  input: NewMethodInput
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const tokenized = await tokenize(processor, input, at)
+  return payments.addPaymentMethod({ tx, accountId, method: tokenized, processor: processor.name, actor, at })
+}
+
+export async function removeAccountPaymentMethod({
+  tx,
+  accountNumber,
+  paymentMethodId,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  paymentMethodId: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  await payments.removePaymentMethod({ tx, accountId, paymentMethodId, actor, at })
+}
+
+export interface TakePaymentInput {
+  readonly method: payments.PaymentRequest['method']
+  readonly amountMinor: bigint
+  readonly paymentMethodId?: string | undefined
+  /** A card entered now; `save` keeps it for next time. */
+  readonly card?: (payments.CardDetails & { save?: boolean | undefined }) | undefined
+  readonly statementNumber?: string | undefined
+  readonly reference?: string | undefined
+}
+
+/**
+ * Take a payment (PAY-2). The idempotency fingerprint covers what was asked, with a new card
+ * reduced to its last four digits and expiry (the number itself is never kept, not even hashed).
+ */
+export async function takeAccountPayment({
+  db,
+  processor,
+  accountNumber,
+  input,
+  idempotencyKey,
+  source = 'staff',
+  actor,
+  at,
+}: {
+  db: Db
+  processor: payments.PaymentProcessor
+  accountNumber: string
+  input: TakePaymentInput
+  idempotencyKey: string
+  source?: 'staff' | 'customer'
+  actor: Actor
+  at: Date
+}) {
+  const fingerprint = payments.fingerprintOf({
+    accountNumber,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    paymentMethodId: input.paymentMethodId ?? null,
+    card: input.card
+      ? {
+          last4: input.card.number.replace(/\D/g, '').slice(-4),
+          expiryMonth: input.card.expiryMonth,
+          expiryYear: input.card.expiryYear,
+          save: input.card.save ?? false,
+        }
+      : null,
+    statementNumber: input.statementNumber ?? null,
+    reference: input.reference ?? null,
+  })
+  return inTransaction(db, async (tx) => {
+    const accountId = await accountIdOf(tx, accountNumber)
+    let statementId: string | undefined
+    if (input.statementNumber) {
+      const statement = await billing.getStatement({ tx, number: input.statementNumber, accountNumber })
+      statementId = statement.id
+    }
+    const newMethod = input.card
+      ? { tokenized: await processor.tokenizeCard(input.card, at), save: input.card.save ?? false }
+      : undefined
+    return payments.takePayment({
+      tx,
+      processor,
+      accountId,
+      request: {
+        method: input.method,
+        amountMinor: input.amountMinor,
+        paymentMethodId: input.paymentMethodId,
+        newMethod,
+        statementId,
+        reference: input.reference,
+      },
+      idempotencyKey,
+      fingerprint,
+      source,
+      actor,
+      at,
+    })
+  })
+}
+
+export async function recordCheque({
+  tx,
+  accountNumber,
+  confirmationNumber,
+  outcome,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  confirmationNumber: string
+  outcome: 'succeeded' | 'failed'
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const payment = await payments.paymentByConfirmation({ tx, accountId, confirmationNumber })
+  return payments.recordChequeOutcome({ tx, paymentId: payment.id, outcome, actor, at })
+}
+
+export async function requestAccountCredit({
+  tx,
+  processor,
+  accountNumber,
+  kind,
+  amountMinor,
+  reason,
+  refundToPaymentMethodId,
+  idempotencyKey,
+  actor,
+  at,
+}: {
+  tx: Tx
+  processor: payments.PaymentProcessor
+  accountNumber: string
+  kind: 'goodwill_credit' | 'refund'
+  amountMinor: bigint
+  reason: string
+  refundToPaymentMethodId?: string | undefined
+  idempotencyKey: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  return payments.requestCredit({
+    tx,
+    processor,
+    accountId,
+    kind,
+    amountMinor,
+    reason,
+    refundToPaymentMethodId,
+    idempotencyKey,
+    fingerprint: payments.fingerprintOf({ accountNumber, kind, amountMinor, reason, refundToPaymentMethodId }),
+    actor,
+    at,
+  })
+}
+
+export async function setupAccountDirectDebit({
+  tx,
+  accountNumber,
+  paymentMethodId,
+  kind,
+  amountMinor,
+  debtRepaymentMinor,
+  paymentDay,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  paymentMethodId: string
+  kind: 'fixed' | 'variable'
+  amountMinor?: bigint | undefined
+  debtRepaymentMinor?: bigint | undefined
+  paymentDay: number
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const directDebit = await payments.setupDirectDebit({
+    tx,
+    accountId,
+    paymentMethodId,
+    kind,
+    amountMinor,
+    debtRepaymentMinor,
+    paymentDay,
+    actor,
+    at,
+  })
+  // Direct Debit customers are billed at the Direct Debit prices (DOMAIN: price variants).
+  await billing.setBillingProfile({ tx, accountId, changes: { paymentMethod: 'DIRECT_DEBIT' }, actor, at })
+  return directDebit
+}
+
+export async function accountAdequacyReview({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const facts = await accounts.accountFacts({ tx, accountId })
+  if (!facts) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+  const review = await payments.adequacyReview({ tx, accountId, openedOn: facts.openedOn, at })
+  await recordAccountView(tx, { accountId, what: 'payment_adequacy', context: {}, actor, at })
+  return review
+}
+
+export async function accountArrangements({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const list = await payments.arrangementsOf({ tx, accountId, at })
+  const supplier = await market.getSupplier(tx)
+  const today = localDateOf(at, supplier.profile.timeZone)
+  const { pastDueMinor } = await ledger.ageing({ tx, accountId, asOf: today })
+  await recordAccountView(tx, { accountId, what: 'arrangements', context: {}, actor, at })
+  return { items: list, today, pastDueMinor, downPaymentPercent: supplier.settings.arrangementDownPaymentPercent }
+}

@@ -1,0 +1,979 @@
+/**
+ * The account's Collections tab (COL-1..4, ACC-7): what is past due by age, the dunning steps taken,
+ * disconnection orders, affordability and debt-advice notes, PSR needs and vulnerabilities. Actions
+ * show only for the roles allowed them (the server checks again): apply a late fee and raise a
+ * disconnection order (collections specialists; a refusal shows the server's reason), record an
+ * affordability or debt-advice note (those who set up arrangements), add a PSR need or vulnerability
+ * (those who update contact details).
+ */
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { minorToInput, parsePounds } from '../payments/money-input.js'
+import { messageOf } from '../payments/payment-format.js'
+import { announceAccountChanged } from '../payments/payments-api.js'
+import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatBalance, formatMinor } from '../shared/money.js'
+import {
+  type AccountCollections,
+  accountCollections,
+  addVulnerability,
+  applyLateFee,
+  type CollectionsNote,
+  cancelDisconnectionOrder,
+  psrCategories,
+  raiseDisconnectionOrder,
+  recordCollectionsNote,
+  removeVulnerability,
+  type Signpost,
+  vulnerabilityCategories,
+} from './collections-api.js'
+import { actionLabel, categoryLabel, registerLabel } from './collections-format.js'
+
+type State =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; data: AccountCollections }
+
+export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
+  const api = useApi()
+  const { user } = useSession()
+  const can = (permission: string) => user.permissions.includes(permission)
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  const load = useCallback(async () => {
+    try {
+      setState({ status: 'loaded', data: await accountCollections(api, { accountNumber }) })
+    } catch (error) {
+      setState({ status: 'failed', message: messageOf(error, 'The collections record could not be loaded.') })
+    }
+  }, [api, accountNumber])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (state.status === 'loading') {
+    return (
+      <div className="card skeleton-card" aria-busy="true">
+        <span className="visually-hidden">Loading collections…</span>
+      </div>
+    )
+  }
+  if (state.status === 'failed') {
+    return (
+      <p className="callout callout-error" role="alert">
+        {state.message}
+      </p>
+    )
+  }
+
+  const { data } = state
+  const changed = () => {
+    announceAccountChanged(accountNumber)
+    void load()
+  }
+  const pending = data.disconnectionOrders.find((order) => order.status === 'pending')
+  const canLateFee = can('collections.late_fee.apply')
+  const canDisconnect = can('collections.disconnection.create')
+  const canNote = can('payments.arrangement.create')
+  const canProtect = can('accounts.contact.update')
+
+  return (
+    <div className="collections-tab" data-testid="collections-tab">
+      <div className="payments-columns">
+        <Position data={data} />
+        <Protections accountNumber={accountNumber} data={data} canChange={canProtect} onChanged={changed} />
+      </div>
+
+      {(canLateFee || canDisconnect || canNote) && (
+        <section className="card" aria-labelledby="collections-actions-title" data-testid="collections-actions">
+          <header className="card-header">
+            <h2 className="card-title" id="collections-actions-title">
+              Collections actions
+            </h2>
+          </header>
+          {(canLateFee || canDisconnect) && (
+            <div className="collections-actions-grid">
+              {canLateFee && <LateFeeForm accountNumber={accountNumber} onDone={changed} />}
+              {canDisconnect && (
+                <DisconnectionForm accountNumber={accountNumber} pending={pending !== undefined} onDone={changed} />
+              )}
+            </div>
+          )}
+          {canNote && <CollectionsNoteForm accountNumber={accountNumber} signposts={data.signposts} onDone={changed} />}
+        </section>
+      )}
+
+      <StepsTaken data={data} />
+      <Notes notes={data.notes} signposts={data.signposts} />
+    </div>
+  )
+}
+
+function Position({ data }: { data: AccountCollections }) {
+  const { position } = data
+  const pastDue = position.pastDueMinor !== '0'
+  const active = data.arrangements.find((arrangement) => arrangement.status === 'active')
+  return (
+    <section className="card" aria-labelledby="collections-position-title" data-testid="collections-position">
+      <h2 className="card-title" id="collections-position-title">
+        Position
+      </h2>
+      <p className="balance-figure">{formatBalance(position.balanceMinor)}</p>
+      <p className={pastDue ? 'balance-past-due' : 'muted'} data-testid="collections-past-due">
+        {pastDue
+          ? `${formatMinor(position.pastDueMinor)} past due${position.oldestPastDueOn ? ` since ${formatCalendarDate(position.oldestPastDueOn)}` : ''}`
+          : 'Nothing past due'}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>1–30 days</dt>
+          <dd>{formatMinor(position.buckets.days1to30)}</dd>
+        </div>
+        <div>
+          <dt>31–60 days</dt>
+          <dd>{formatMinor(position.buckets.days31to60)}</dd>
+        </div>
+        <div>
+          <dt>61–90 days</dt>
+          <dd>{formatMinor(position.buckets.days61to90)}</dd>
+        </div>
+        <div>
+          <dt>Over 90 days</dt>
+          <dd>{formatMinor(position.buckets.over90)}</dd>
+        </div>
+        <div>
+          <dt>Not yet due</dt>
+          <dd>
+            {formatMinor(position.buckets.current)}
+            {position.nextDueOn ? (
+              <span className="muted"> · next due {formatCalendarDate(position.nextDueOn)}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Arrangement</dt>
+          <dd>
+            {active
+              ? `In place since ${formatCalendarDate(active.startsOn)}: ${formatMinor(active.paidMinor)} of ${formatMinor(active.pastDueMinor)} paid`
+              : 'None in place'}
+          </dd>
+        </div>
+      </dl>
+      {data.disconnectionOrders.length > 0 && (
+        <div>
+          <h3 className="section-title">Disconnection orders</h3>
+          <ul className="plain-list" data-testid="disconnection-orders">
+            {data.disconnectionOrders.map((order) => (
+              <li key={order.id} data-status={order.status}>
+                <span className={`chip chip-${order.status === 'pending' ? 'danger' : 'neutral'}`}>
+                  {capitalise(order.status)}
+                </span>{' '}
+                {order.reason} <span className="muted">· raised {formatLondonDateTime(order.requestedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function StepsTaken({ data }: { data: AccountCollections }) {
+  return (
+    <section className="card card-flush" aria-labelledby="collections-steps-title" data-testid="collections-steps">
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id="collections-steps-title">
+          Steps taken
+        </h2>
+        <span className="muted">Newest first</span>
+      </header>
+      {data.actions.length === 0 ? (
+        <p className="empty">No collections steps have been taken on this account.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Collections steps taken, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Step</th>
+                <th scope="col">For charges due</th>
+                <th scope="col" className="numeric">
+                  Amount
+                </th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.actions.map((action) => (
+                <tr key={action.id} data-testid="collections-step">
+                  <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
+                  <td>{actionLabel(action.action)}</td>
+                  <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
+                  <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
+                  <td>{action.detail ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function noteDetails(note: CollectionsNote): CollectionsNote['details'] {
+  // Stored as JSON; tolerate it arriving as text.
+  if (typeof note.details === 'string') {
+    try {
+      return JSON.parse(note.details) as CollectionsNote['details']
+    } catch {
+      return null
+    }
+  }
+  return note.details
+}
+
+function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Signpost[] }) {
+  const names = new Map(signposts.map((signpost) => [signpost.code, signpost.name]))
+  return (
+    <section className="card" aria-labelledby="collections-notes-title" data-testid="collections-notes">
+      <h2 className="card-title" id="collections-notes-title">
+        Affordability and debt advice
+      </h2>
+      {notes.length === 0 ? (
+        <p className="empty">No affordability checks or debt advice recorded.</p>
+      ) : (
+        <ul className="notes-list">
+          {notes.map((note) => {
+            const details = noteDetails(note)
+            return (
+              <li key={note.id} className="note" data-testid="collections-note" data-kind={note.kind}>
+                <div className="note-meta">
+                  <span className="chip chip-neutral">
+                    {note.kind === 'affordability' ? 'Affordability' : 'Debt advice'}
+                  </span>
+                  <span className="muted">{formatLondonDateTime(note.createdAt)}</span>
+                </div>
+                <p className="note-body">{note.body}</p>
+                {note.kind === 'affordability' && details && (
+                  <p className="muted">
+                    Income {formatMinor(details.monthlyIncomeMinor)} a month, outgoings{' '}
+                    {formatMinor(details.monthlyOutgoingsMinor)}, can pay {formatMinor(details.canPayMonthlyMinor)} a
+                    month.
+                  </p>
+                )}
+                {note.kind === 'debt_advice' && details?.signposts && (
+                  <p className="muted">
+                    Pointed to {details.signposts.map((code) => names.get(code) ?? code).join(', ')}.
+                  </p>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function Protections({
+  accountNumber,
+  data,
+  canChange,
+  onChanged,
+}: {
+  accountNumber: string
+  data: AccountCollections
+  canChange: boolean
+  onChanged: () => void
+}) {
+  const api = useApi()
+  const [adding, setAdding] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function remove(id: string) {
+    setError(null)
+    try {
+      await removeVulnerability(api, { accountNumber, id })
+      onChanged()
+    } catch (caught) {
+      setError(messageOf(caught, 'The record could not be removed.'))
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="protections-title" data-testid="protections">
+      <header className="card-header">
+        <h2 className="card-title" id="protections-title">
+          Priority services and vulnerability
+        </h2>
+        {canChange && !adding && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setAdding(true)}
+            data-testid="vulnerability-add"
+          >
+            Add a need
+          </button>
+        )}
+      </header>
+      {data.vulnerabilities.length === 0 ? (
+        <p className="empty">No PSR needs or vulnerabilities recorded.</p>
+      ) : (
+        <>
+          <p className="callout callout-warning">
+            Protected household: never escalated to debt collection or disconnected for debt.
+          </p>
+          <ul className="row-list">
+            {data.vulnerabilities.map((vulnerability) => (
+              <li key={vulnerability.id} className="kept-method" data-testid="vulnerability">
+                <div>
+                  <span className="kept-method-label">
+                    {categoryLabel(vulnerability.category)}{' '}
+                    <span className="chip chip-warning">{registerLabel(vulnerability.register)}</span>
+                  </span>
+                  <span className="muted">
+                    {vulnerability.consentOn
+                      ? `Consent ${formatCalendarDate(vulnerability.consentOn)}`
+                      : 'No consent date'}
+                    {vulnerability.reviewOn ? ` · review ${formatCalendarDate(vulnerability.reviewOn)}` : ''}
+                    {vulnerability.note ? ` · ${vulnerability.note}` : ''}
+                  </span>
+                </div>
+                {canChange && (
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    onClick={() => void remove(vulnerability.id)}
+                  >
+                    Remove<span className="visually-hidden"> {categoryLabel(vulnerability.category)}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {canChange && adding && (
+        <VulnerabilityForm
+          accountNumber={accountNumber}
+          today={data.today}
+          onCancel={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false)
+            onChanged()
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+function VulnerabilityForm({
+  accountNumber,
+  today,
+  onCancel,
+  onAdded,
+}: {
+  accountNumber: string
+  today: string
+  onCancel: () => void
+  onAdded: () => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [register, setRegister] = useState<'psr' | 'vulnerable'>('psr')
+  const [category, setCategory] = useState<string>(psrCategories[0])
+  const [consentGiven, setConsentGiven] = useState(false)
+  const [consentOn, setConsentOn] = useState(today)
+  const [reviewOn, setReviewOn] = useState('')
+  const [note, setNote] = useState('')
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const categories: readonly string[] = register === 'psr' ? psrCategories : vulnerabilityCategories
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found: Record<string, string> = {}
+    if (register === 'psr' && !consentGiven) {
+      found['consentGiven'] = 'The PSR is shared with other utilities: the customer must agree first.'
+    }
+    setProblems(found)
+    setError(null)
+    if (Object.keys(found).length > 0) return
+    setSending(true)
+    try {
+      await addVulnerability(api, {
+        accountNumber,
+        vulnerability: {
+          register,
+          category,
+          consentGiven,
+          ...(consentGiven && consentOn ? { consentOn } : {}),
+          ...(reviewOn ? { reviewOn } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
+      })
+      onAdded()
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
+      setProblems(fields)
+      setError(messageOf(caught, 'The need could not be recorded.'))
+      setSending(false)
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a need">
+      <div className="form-inline-grid">
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-register`}>
+            Register
+          </label>
+          <select
+            id={`${ids}-register`}
+            className="input"
+            value={register}
+            onChange={(event) => {
+              const next = event.target.value as 'psr' | 'vulnerable'
+              setRegister(next)
+              setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
+            }}
+            data-testid="vulnerability-register"
+          >
+            <option value="psr">Priority Services Register</option>
+            <option value="vulnerable">Vulnerability (not PSR)</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-category`}>
+            Need
+          </label>
+          <select
+            id={`${ids}-category`}
+            className="input"
+            value={category}
+            onChange={(event) => setCategory(event.target.value)}
+            data-testid="vulnerability-category"
+          >
+            {categories.map((value) => (
+              <option key={value} value={value}>
+                {categoryLabel(value)}
+              </option>
+            ))}
+          </select>
+          {problems['category'] && <span className="field-error">{problems['category']}</span>}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-review`}>
+            Review on <span className="muted">(optional)</span>
+          </label>
+          <input
+            id={`${ids}-review`}
+            type="date"
+            className="input"
+            value={reviewOn}
+            onChange={(event) => setReviewOn(event.target.value)}
+          />
+          {problems['reviewOn'] && <span className="field-error">{problems['reviewOn']}</span>}
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={consentGiven}
+            onChange={(event) => setConsentGiven(event.target.checked)}
+            data-testid="vulnerability-consent"
+          />
+          The customer agrees to it being recorded{register === 'psr' ? ' and shared with other utilities' : ''}
+        </label>
+        {consentGiven && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-consent-on`}>
+              Consent given on
+            </label>
+            <input
+              id={`${ids}-consent-on`}
+              type="date"
+              className="input"
+              value={consentOn}
+              onChange={(event) => setConsentOn(event.target.value)}
+            />
+          </div>
+        )}
+        {(problems['consentGiven'] ?? problems['consentOn']) && (
+          <span className="field-error form-wide">{problems['consentGiven'] ?? problems['consentOn']}</span>
+        )}
+        <div className="field form-wide">
+          <label className="field-label" htmlFor={`${ids}-note`}>
+            Note <span className="muted">(optional)</span>
+          </label>
+          <input
+            id={`${ids}-note`}
+            className="input"
+            maxLength={500}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="callout callout-error form-wide" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary button-small"
+            disabled={sending}
+            data-testid="vulnerability-save"
+          >
+            {sending ? 'Saving…' : 'Record the need'}
+          </button>
+          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone: () => void }) {
+  const api = useApi()
+  const ids = useId()
+  const [amount, setAmount] = useState('')
+  const [sending, setSending] = useState(false)
+  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const parsed = amount.trim() ? parsePounds(amount) : null
+    if (parsed && !parsed.ok) {
+      setResult({ tone: 'error', text: parsed.problem })
+      return
+    }
+    setSending(true)
+    setResult(null)
+    try {
+      const fee = await applyLateFee(api, { accountNumber, ...(parsed?.ok ? { amountMinor: parsed.minor } : {}) })
+      setResult({
+        tone: 'success',
+        text: `Late fee of ${formatMinor(fee.amountMinor)} applied for the charges due ${formatCalendarDate(fee.episode)}.`,
+      })
+      setAmount('')
+      onDone()
+    } catch (caught) {
+      setResult({ tone: 'error', text: messageOf(caught, 'The late fee could not be applied.') })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <form
+      className="collections-action"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Apply a late fee"
+    >
+      <h3 className="section-title">Late fee</h3>
+      <p className="muted">Once per debt, at most the supplier’s setting. Leave the amount empty for the setting.</p>
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-amount`}>
+          Amount (£) <span className="muted">(optional)</span>
+        </label>
+        <input
+          id={`${ids}-amount`}
+          className="input input-money"
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          data-testid="late-fee-amount"
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-small" disabled={sending} data-testid="late-fee-apply">
+          {sending ? 'Applying…' : 'Apply late fee'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {result && (
+          <p
+            className={`callout callout-${result.tone}`}
+            role={result.tone === 'error' ? 'alert' : undefined}
+            data-testid="late-fee-result"
+          >
+            {result.text}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function DisconnectionForm({
+  accountNumber,
+  pending,
+  onDone,
+}: {
+  accountNumber: string
+  pending: boolean
+  onDone: () => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [reason, setReason] = useState('')
+  const [sending, setSending] = useState(false)
+  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    if (!reason.trim()) {
+      setResult({ tone: 'error', text: 'Say why the supply is to be disconnected.' })
+      return
+    }
+    setSending(true)
+    setResult(null)
+    try {
+      await raiseDisconnectionOrder(api, { accountNumber, reason: reason.trim() })
+      setResult({
+        tone: 'success',
+        text: 'Disconnection order raised. It stays pending until it is carried out or cancelled.',
+      })
+      setReason('')
+      onDone()
+    } catch (caught) {
+      // A refusal (protected household, arrangement, notice steps not complete) is the server's to explain.
+      setResult({
+        tone: 'error',
+        text:
+          caught instanceof ApiError && caught.code === 'DISCONNECTION_REFUSED'
+            ? `Refused: ${caught.message}`
+            : messageOf(caught, 'The order could not be raised.'),
+      })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  async function cancel() {
+    setSending(true)
+    setResult(null)
+    try {
+      await cancelDisconnectionOrder(api, { accountNumber })
+      setResult({ tone: 'success', text: 'The pending disconnection order is cancelled.' })
+      onDone()
+    } catch (caught) {
+      setResult({ tone: 'error', text: messageOf(caught, 'The order could not be cancelled.') })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <form
+      className="collections-action"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Raise a disconnection order"
+    >
+      <h3 className="section-title">Disconnection order</h3>
+      {pending ? (
+        <>
+          <p className="muted">A disconnection order is pending on this account.</p>
+          <div className="form-actions">
+            <button type="button" className="button button-small" onClick={() => void cancel()} disabled={sending}>
+              Cancel the pending order
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="muted">
+            Only after the disconnection notice went out at least a week ago; never for a protected household or under
+            an arrangement.
+          </p>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-reason`}>
+              Reason
+            </label>
+            <input
+              id={`${ids}-reason`}
+              className="input"
+              maxLength={500}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              data-testid="disconnection-reason"
+            />
+          </div>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-small button-danger"
+              disabled={sending}
+              data-testid="disconnection-raise"
+            >
+              {sending ? 'Raising…' : 'Raise disconnection order'}
+            </button>
+          </div>
+        </>
+      )}
+      <div aria-live="polite">
+        {result && (
+          <p
+            className={`callout callout-${result.tone}`}
+            role={result.tone === 'error' ? 'alert' : undefined}
+            data-testid="disconnection-result"
+          >
+            {result.text}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function CollectionsNoteForm({
+  accountNumber,
+  signposts,
+  onDone,
+}: {
+  accountNumber: string
+  signposts: Signpost[]
+  onDone: () => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [kind, setKind] = useState<'affordability' | 'debt_advice'>('affordability')
+  const [body, setBody] = useState('')
+  const [income, setIncome] = useState('')
+  const [outgoings, setOutgoings] = useState('')
+  const [canPay, setCanPay] = useState('')
+  const [chosen, setChosen] = useState<string[]>([])
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [sending, setSending] = useState(false)
+
+  // What is left each month, shown as the agent types: a guide for the instalment, exactly in pence.
+  const parsedIncome = parsePounds(income, { allowZero: true })
+  const parsedOutgoings = parsePounds(outgoings, { allowZero: true })
+  const leftMinor =
+    parsedIncome.ok && parsedOutgoings.ok
+      ? (BigInt(parsedIncome.minor) - BigInt(parsedOutgoings.minor)).toString()
+      : null
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found: Record<string, string> = {}
+    if (!body.trim()) found['body'] = 'Write what was discussed.'
+    let note: Parameters<typeof recordCollectionsNote>[1]['note'] | null = null
+    if (kind === 'affordability') {
+      const pay = parsePounds(canPay, { allowZero: true })
+      if (!parsedIncome.ok) found['affordability.monthlyIncomeMinor'] = parsedIncome.problem
+      if (!parsedOutgoings.ok) found['affordability.monthlyOutgoingsMinor'] = parsedOutgoings.problem
+      if (!pay.ok) found['affordability.canPayMonthlyMinor'] = pay.problem
+      if (parsedIncome.ok && parsedOutgoings.ok && pay.ok) {
+        note = {
+          kind,
+          body: body.trim(),
+          affordability: {
+            monthlyIncomeMinor: parsedIncome.minor,
+            monthlyOutgoingsMinor: parsedOutgoings.minor,
+            canPayMonthlyMinor: pay.minor,
+          },
+        }
+      }
+    } else {
+      if (chosen.length === 0) found['signposts'] = 'Choose at least one organisation the customer was pointed to.'
+      note = { kind, body: body.trim(), signposts: chosen }
+    }
+    setProblems(found)
+    setResult(null)
+    if (Object.keys(found).length > 0 || !note) return
+    setSending(true)
+    try {
+      await recordCollectionsNote(api, { accountNumber, note })
+      setResult({
+        tone: 'success',
+        text: kind === 'affordability' ? 'Affordability check recorded.' : 'Debt advice recorded.',
+      })
+      setBody('')
+      setIncome('')
+      setOutgoings('')
+      setCanPay('')
+      setChosen([])
+      onDone()
+    } catch (caught) {
+      setProblems(caught instanceof ApiError ? caught.fieldProblems() : {})
+      setResult({ tone: 'error', text: messageOf(caught, 'The note could not be recorded.') })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const fieldError = (key: string) => (problems[key] ? <span className="field-error">{problems[key]}</span> : null)
+
+  return (
+    <form
+      className="collections-note-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Record a note"
+    >
+      <h3 className="section-title">Affordability or debt advice</h3>
+      <div className="segmented">
+        <button
+          type="button"
+          className="segmented-button"
+          aria-pressed={kind === 'affordability'}
+          onClick={() => setKind('affordability')}
+          data-testid="collections-note-affordability"
+        >
+          Affordability check
+        </button>
+        <button
+          type="button"
+          className="segmented-button"
+          aria-pressed={kind === 'debt_advice'}
+          onClick={() => setKind('debt_advice')}
+          data-testid="collections-note-debt-advice"
+        >
+          Debt advice
+        </button>
+      </div>
+      {kind === 'affordability' ? (
+        <div className="form-inline-grid">
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-income`}>
+              Monthly income (£)
+            </label>
+            <input
+              id={`${ids}-income`}
+              className="input input-money"
+              inputMode="decimal"
+              value={income}
+              onChange={(event) => setIncome(event.target.value)}
+              data-testid="affordability-income"
+            />
+            {fieldError('affordability.monthlyIncomeMinor')}
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-outgoings`}>
+              Monthly outgoings (£)
+            </label>
+            <input
+              id={`${ids}-outgoings`}
+              className="input input-money"
+              inputMode="decimal"
+              value={outgoings}
+              onChange={(event) => setOutgoings(event.target.value)}
+              data-testid="affordability-outgoings"
+            />
+            {fieldError('affordability.monthlyOutgoingsMinor')}
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-can-pay`}>
+              Can pay each month (£)
+            </label>
+            <input
+              id={`${ids}-can-pay`}
+              className="input input-money"
+              inputMode="decimal"
+              value={canPay}
+              onChange={(event) => setCanPay(event.target.value)}
+              data-testid="affordability-can-pay"
+            />
+            {fieldError('affordability.canPayMonthlyMinor')}
+            {leftMinor !== null && income.trim() && outgoings.trim() && (
+              <span className="field-hint">
+                {leftMinor.startsWith('-')
+                  ? `Outgoings exceed income by ${formatMinor(leftMinor.slice(1))}.`
+                  : `${formatMinor(leftMinor)} left each month.`}
+                {!leftMinor.startsWith('-') && leftMinor !== '0' && !canPay.trim() ? (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => setCanPay(minorToInput(leftMinor))}>
+                      Use it
+                    </button>
+                  </>
+                ) : null}
+              </span>
+            )}
+          </div>
+        </div>
+      ) : (
+        <fieldset className="fieldset">
+          <legend className="field-label">Pointed to</legend>
+          <div className="signpost-grid">
+            {signposts.map((signpost) => (
+              <label key={signpost.code} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(signpost.code)}
+                  onChange={(event) =>
+                    setChosen((current) =>
+                      event.target.checked
+                        ? [...current, signpost.code]
+                        : current.filter((code) => code !== signpost.code),
+                    )
+                  }
+                  data-testid={`signpost-${signpost.code}`}
+                />
+                <span>
+                  {signpost.name} <span className="muted">· {signpost.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {fieldError('signposts')}
+        </fieldset>
+      )}
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-body`}>
+          What was discussed
+        </label>
+        <textarea
+          id={`${ids}-body`}
+          className="input textarea"
+          maxLength={2000}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          data-testid="collections-note-body"
+        />
+        {fieldError('body')}
+      </div>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={sending}
+          data-testid="collections-note-save"
+        >
+          {sending ? 'Recording…' : 'Record'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {result && (
+          <p className={`callout callout-${result.tone}`} data-testid="collections-note-result">
+            {result.text}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,179 @@
+/**
+ * The collections worklist (COL-1) for collections specialists: accounts past due, most overdue
+ * first, with the last dunning step taken, protections (PSR, vulnerable), whether an arrangement is
+ * in place and whether a disconnection order is pending. Each links to the account's Collections tab.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { useApi, useSession } from '../console-context.js'
+import { messageOf } from '../payments/payment-format.js'
+import { Link, paths } from '../router.js'
+import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatMinor } from '../shared/money.js'
+import { worklist as fetchWorklist, type Worklist } from './collections-api.js'
+import { actionLabel, registerLabel } from './collections-format.js'
+
+export const worklistPermission = 'collections.commitment.track'
+const limits = [50, 100, 250, 500]
+
+type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; worklist: Worklist }
+
+export function WorklistPage() {
+  const { user } = useSession()
+  if (!user.permissions.includes(worklistPermission)) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1 className="page-title">Collections worklist</h1>
+        </header>
+        <p className="callout callout-info">The collections worklist needs the collections specialist role.</p>
+      </div>
+    )
+  }
+  return <WorklistTable />
+}
+
+function WorklistTable() {
+  const api = useApi()
+  const [limit, setLimit] = useState(100)
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' })
+    try {
+      setState({ status: 'loaded', worklist: await fetchWorklist(api, { limit }) })
+    } catch (error) {
+      setState({ status: 'failed', message: messageOf(error, 'The worklist could not be loaded.') })
+    }
+  }, [api, limit])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const items = state.status === 'loaded' ? state.worklist.items : []
+
+  return (
+    <div className="page worklist-page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Collections worklist</h1>
+          <p className="page-lede">
+            Accounts with charges past due, most overdue first
+            {state.status === 'loaded' ? ` on ${formatCalendarDate(state.worklist.on)}` : ''}. Protected households are
+            never escalated or disconnected.
+          </p>
+        </div>
+        <div className="button-row">
+          <label className="visually-hidden" htmlFor="worklist-limit">
+            How many accounts
+          </label>
+          <select
+            id="worklist-limit"
+            className="input input-compact input-inline"
+            value={limit}
+            onChange={(event) => setLimit(Number(event.target.value))}
+          >
+            {limits.map((value) => (
+              <option key={value} value={value}>
+                Up to {value}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void load()}
+            disabled={state.status === 'loading'}
+          >
+            Refresh
+          </button>
+        </div>
+      </header>
+
+      {state.status === 'loading' && (
+        <div className="card skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading the worklist…</span>
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && (
+        <section className="card card-flush" aria-labelledby="worklist-title">
+          <header className="card-header card-header-padded">
+            <h2 className="card-title" id="worklist-title">
+              Past due
+            </h2>
+            <span className="muted" data-testid="worklist-count">
+              {items.length} {items.length === 1 ? 'account' : 'accounts'}
+            </span>
+          </header>
+          {items.length === 0 ? (
+            <p className="empty" data-testid="worklist-empty">
+              No account has anything past due.
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">Accounts past due, most overdue first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Account</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col" className="numeric">
+                      Past due
+                    </th>
+                    <th scope="col" className="numeric">
+                      Days
+                    </th>
+                    <th scope="col">Last step</th>
+                    <th scope="col">Standing</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <tr key={item.accountId} data-testid="worklist-row" data-account={item.accountNumber}>
+                      <td className="nowrap">
+                        <Link to={`${paths.account(item.accountNumber)}?tab=collections`} className="mono">
+                          {item.accountNumber}
+                        </Link>
+                      </td>
+                      <td>{item.name}</td>
+                      <td className="numeric">{formatMinor(item.pastDueMinor)}</td>
+                      <td className="numeric">
+                        {item.daysPastDue}
+                        <span className="visually-hidden"> days past due, since {item.oldestPastDueOn}</span>
+                      </td>
+                      <td>
+                        {actionLabel(item.lastAction)}
+                        {item.lastActionAt && (
+                          <span className="muted block">{formatLondonDateTime(item.lastActionAt)}</span>
+                        )}
+                      </td>
+                      <td>
+                        <span className="chip-list">
+                          {item.protectedBy.map((register) => (
+                            <span key={register} className="chip chip-warning">
+                              {registerLabel(register)}
+                            </span>
+                          ))}
+                          {item.arrangement && <span className="chip chip-info">Arrangement</span>}
+                          {item.disconnectionPending && <span className="chip chip-danger">Disconnection pending</span>}
+                          {item.protectedBy.length === 0 && !item.arrangement && !item.disconnectionPending && (
+                            <span className="muted">—</span>
+                          )}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,498 @@
+/**
+ * Payment arrangements (PAY-6): each arrangement with its schedule, where every instalment stands
+ * and the agreement letter; and the wizard that sets one up for what is past due. The wizard
+ * previews the schedule in the browser exactly as the server will plan it (`arrangement-schedule.ts`),
+ * so the agent can read the dates and amounts to the customer before saving.
+ */
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi } from '../console-context.js'
+import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { formatMinor, sumMinor } from '../shared/money.js'
+import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
+import { Dialog } from './dialog.js'
+import { minorToInput, parsePounds } from './money-input.js'
+import { InstalmentStateChip, messageOf } from './payment-format.js'
+import {
+  type Arrangement,
+  type Arrangements,
+  announceAccountChanged,
+  arrangementLetterUrl,
+  createArrangement,
+  type Frequency,
+  arrangements as fetchArrangements,
+} from './payments-api.js'
+
+const frequencyLabels: Record<Frequency, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 'Monthly' }
+const frequencies: Frequency[] = ['weekly', 'fortnightly', 'monthly']
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; arrangements: Arrangements; pastDueMinor: string | null }
+
+export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber: string; canCreate: boolean }) {
+  const api = useApi()
+  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const [wizard, setWizard] = useState(false)
+  const [createdId, setCreatedId] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const loaded = await fetchArrangements(api, { accountNumber })
+      setState({ status: 'loaded', arrangements: loaded, pastDueMinor: loaded.pastDueMinor })
+    } catch (error) {
+      setState({ status: 'failed', message: messageOf(error, 'The arrangements could not be loaded.') })
+    }
+  }, [api, accountNumber])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (state.status === 'loading') {
+    return (
+      <section className="card skeleton-card" aria-busy="true">
+        <span className="visually-hidden">Loading payment arrangements…</span>
+      </section>
+    )
+  }
+  if (state.status === 'failed') {
+    return (
+      <p className="callout callout-error" role="alert">
+        {state.message}
+      </p>
+    )
+  }
+
+  const { arrangements, pastDueMinor } = state
+  const active = arrangements.items.find((item) => item.status === 'active')
+  const owing = pastDueMinor !== null && /^\d+$/.test(pastDueMinor) && pastDueMinor !== '0'
+
+  return (
+    <section className="card" aria-labelledby="arrangements-title" data-testid="arrangements">
+      <header className="card-header">
+        <h2 className="card-title" id="arrangements-title">
+          Payment arrangements
+        </h2>
+        {canCreate && !active && owing && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setWizard(true)}
+            data-testid="arrangement-start"
+          >
+            Set up an arrangement
+          </button>
+        )}
+      </header>
+      {pastDueMinor !== null && (
+        <p className={owing ? 'balance-past-due' : 'muted'}>
+          {owing ? `${formatMinor(pastDueMinor)} past due` : 'Nothing is past due, so no arrangement is needed.'}
+          {active ? ' · an arrangement is in place' : ''}
+        </p>
+      )}
+      {arrangements.items.length === 0 ? (
+        <p className="empty">No payment arrangements.</p>
+      ) : (
+        arrangements.items.map((arrangement) => (
+          <ArrangementView
+            key={arrangement.id}
+            accountNumber={accountNumber}
+            arrangement={arrangement}
+            highlighted={arrangement.id === createdId}
+          />
+        ))
+      )}
+      {wizard && pastDueMinor !== null && (
+        <ArrangementWizard
+          accountNumber={accountNumber}
+          pastDueMinor={pastDueMinor}
+          today={arrangements.today}
+          downPaymentPercent={arrangements.downPaymentPercent}
+          onClose={() => setWizard(false)}
+          onCreated={(arrangement) => {
+            setCreatedId(arrangement.id)
+            announceAccountChanged(accountNumber)
+            void load()
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+const statusTones: Record<Arrangement['status'], string> = {
+  active: 'info',
+  completed: 'positive',
+  broken: 'danger',
+  cancelled: 'neutral',
+}
+
+function ArrangementView({
+  accountNumber,
+  arrangement,
+  highlighted,
+}: {
+  accountNumber: string
+  arrangement: Arrangement
+  highlighted: boolean
+}) {
+  return (
+    <article
+      className={`arrangement${highlighted ? ' arrangement-new' : ''}`}
+      data-testid="arrangement"
+      data-status={arrangement.status}
+    >
+      <header className="arrangement-header">
+        <div>
+          <span className={`chip chip-${statusTones[arrangement.status] ?? 'neutral'}`}>
+            {capitalise(arrangement.status)}
+          </span>{' '}
+          {formatMinor(arrangement.pastDueMinor)} over {arrangement.schedule.length}{' '}
+          {arrangement.schedule.length === 1 ? 'payment' : 'payments'},{' '}
+          {frequencyLabels[arrangement.frequency].toLowerCase()} from {formatCalendarDate(arrangement.startsOn)}
+          <span className="muted"> · {formatMinor(arrangement.paidMinor)} paid so far</span>
+        </div>
+        <a
+          href={arrangementLetterUrl({ accountNumber, arrangementId: arrangement.id })}
+          target="_blank"
+          rel="noreferrer"
+          className="button button-small"
+          data-testid="arrangement-letter"
+        >
+          Agreement letter (PDF)
+        </a>
+      </header>
+      {arrangement.endReason && <p className="muted">Ended: {arrangement.endReason}</p>}
+      <ScheduleTable
+        rows={arrangement.schedule.map((instalment) => ({
+          key: String(instalment.seq),
+          label: instalment.seq === 0 ? 'Down payment' : `Instalment ${instalment.seq}`,
+          dueOn: instalment.dueOn,
+          amountMinor: instalment.amountMinor,
+          paidMinor: instalment.paidMinor,
+          state: instalment.state,
+        }))}
+        caption="The arrangement’s payments and where each stands"
+      />
+    </article>
+  )
+}
+
+type ScheduleRow = {
+  key: string
+  label: string
+  dueOn: string
+  amountMinor: string
+  paidMinor?: string
+  state?: Arrangement['schedule'][number]['state']
+}
+
+function ScheduleTable({ rows, caption, testId }: { rows: ScheduleRow[]; caption: string; testId?: string }) {
+  const withState = rows.some((row) => row.state !== undefined)
+  return (
+    <div className="table-scroll">
+      <table className="data-table schedule-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Payment</th>
+            <th scope="col">Due</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+            {withState && (
+              <>
+                <th scope="col" className="numeric">
+                  Paid
+                </th>
+                <th scope="col">State</th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-testid="schedule-row">
+              <th scope="row">{row.label}</th>
+              <td className="nowrap">{formatCalendarDate(row.dueOn)}</td>
+              <td className="numeric">{formatMinor(row.amountMinor)}</td>
+              {withState && (
+                <>
+                  <td className="numeric">{formatMinor(row.paidMinor ?? '0')}</td>
+                  <td>{row.state && <InstalmentStateChip state={row.state} />}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td />
+            <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.amountMinor)))}</td>
+            {withState && (
+              <>
+                <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.paidMinor ?? '0')))}</td>
+                <td />
+              </>
+            )}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  )
+}
+
+function addDays(date: string, days: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+}
+
+function ArrangementWizard({
+  accountNumber,
+  pastDueMinor,
+  today,
+  downPaymentPercent,
+  onClose,
+  onCreated,
+}: {
+  accountNumber: string
+  pastDueMinor: string
+  today: string
+  downPaymentPercent: number
+  onClose: () => void
+  onCreated: (arrangement: Arrangement) => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const defaultDown = defaultDownPayment({ pastDueMinor, percent: downPaymentPercent })
+  const [down, setDown] = useState(minorToInput(defaultDown))
+  const [instalment, setInstalment] = useState('')
+  const [frequency, setFrequency] = useState<Frequency>('monthly')
+  const [startsOn, setStartsOn] = useState(today)
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [created, setCreated] = useState<Arrangement | null>(null)
+  const doneRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (created) doneRef.current?.focus()
+  }, [created])
+
+  const parsedDown = parsePounds(down, { allowZero: true })
+  const parsedInstalment = parsePounds(instalment)
+  const local: Record<string, string> = {}
+  if (!parsedDown.ok) local['downPaymentMinor'] = parsedDown.problem
+  else if (BigInt(parsedDown.minor) > BigInt(pastDueMinor)) {
+    local['downPaymentMinor'] = `At most what is past due, ${formatMinor(pastDueMinor)}.`
+  }
+  if (instalment.trim() && !parsedInstalment.ok) local['instalmentMinor'] = parsedInstalment.problem
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) local['startsOn'] = 'Choose the start date.'
+  else if (startsOn < today) local['startsOn'] = 'It cannot start in the past.'
+  else if (startsOn > addDays(today, 31)) local['startsOn'] = 'It must start within 31 days.'
+
+  const preview =
+    parsedDown.ok && parsedInstalment.ok && !local['downPaymentMinor'] && !local['startsOn']
+      ? planSchedule({
+          pastDueMinor,
+          downPaymentMinor: parsedDown.minor,
+          instalmentMinor: parsedInstalment.minor,
+          frequency,
+          startsOn,
+        })
+      : null
+  if (parsedDown.ok && parsedInstalment.ok && !local['downPaymentMinor'] && !preview) {
+    local['instalmentMinor'] = `That makes more than ${maxInstalments} instalments: raise the instalment.`
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found = { ...local }
+    if (!instalment.trim()) found['instalmentMinor'] = 'Enter the instalment amount.'
+    setProblems(found)
+    setError(null)
+    if (Object.keys(found).length > 0 || !parsedDown.ok || !parsedInstalment.ok) return
+    setSending(true)
+    try {
+      const { arrangement } = await createArrangement(api, {
+        accountNumber,
+        downPaymentMinor: parsedDown.minor,
+        instalmentMinor: parsedInstalment.minor,
+        frequency,
+        startsOn,
+      })
+      setCreated(arrangement)
+      onCreated(arrangement)
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
+      setProblems(fields)
+      setError(messageOf(caught, 'The arrangement could not be set up.'))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (created) {
+    return (
+      <Dialog title="Arrangement set up" onClose={onClose} testId="arrangement-wizard" wide>
+        <div className="form" ref={doneRef} tabIndex={-1} data-testid="arrangement-created">
+          <p className="callout callout-success">
+            The arrangement is in place and its terms have been sent to the customer. Collections pause while it is kept
+            to; an instalment missed by more than {created.graceDays} days ends it.
+          </p>
+          <ScheduleTable
+            testId="arrangement-created-schedule"
+            caption="The arrangement’s payments"
+            rows={created.schedule.map((instalment) => ({
+              key: String(instalment.seq),
+              label: instalment.seq === 0 ? 'Down payment' : `Instalment ${instalment.seq}`,
+              dueOn: instalment.dueOn,
+              amountMinor: instalment.amountMinor,
+              paidMinor: instalment.paidMinor,
+              state: instalment.state,
+            }))}
+          />
+          <div className="form-actions">
+            <a
+              href={arrangementLetterUrl({ accountNumber, arrangementId: created.id })}
+              target="_blank"
+              rel="noreferrer"
+              className="button"
+              data-testid="arrangement-created-letter"
+            >
+              Agreement letter (PDF)
+            </a>
+            <button type="button" className="button button-primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    )
+  }
+
+  const shown = { ...local, ...problems }
+  return (
+    <Dialog title="Set up a payment arrangement" onClose={onClose} testId="arrangement-wizard" wide>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Payment arrangement">
+        <p>
+          Past due: <strong data-testid="arrangement-past-due">{formatMinor(pastDueMinor)}</strong>. A down payment
+          (suggested: {downPaymentPercent}%), then instalments until it is paid; the last instalment is the remainder.
+        </p>
+        <div className="form-inline-grid">
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-down`}>
+              Down payment (£)
+            </label>
+            <input
+              id={`${ids}-down`}
+              className="input input-money"
+              inputMode="decimal"
+              autoComplete="off"
+              value={down}
+              onChange={(event) => setDown(event.target.value)}
+              aria-invalid={shown['downPaymentMinor'] ? true : undefined}
+              data-testid="arrangement-down"
+            />
+            {shown['downPaymentMinor'] && <span className="field-error">{shown['downPaymentMinor']}</span>}
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-instalment`}>
+              Instalment (£)
+            </label>
+            <input
+              id={`${ids}-instalment`}
+              className="input input-money"
+              inputMode="decimal"
+              autoComplete="off"
+              value={instalment}
+              onChange={(event) => setInstalment(event.target.value)}
+              aria-invalid={shown['instalmentMinor'] ? true : undefined}
+              data-testid="arrangement-instalment"
+            />
+            {shown['instalmentMinor'] && <span className="field-error">{shown['instalmentMinor']}</span>}
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-start`}>
+              Starts on
+            </label>
+            <input
+              id={`${ids}-start`}
+              className="input"
+              type="date"
+              min={today}
+              max={addDays(today, 31)}
+              value={startsOn}
+              onChange={(event) => setStartsOn(event.target.value)}
+              aria-invalid={shown['startsOn'] ? true : undefined}
+              data-testid="arrangement-start-date"
+            />
+            {shown['startsOn'] && <span className="field-error">{shown['startsOn']}</span>}
+          </div>
+          <fieldset className="fieldset form-wide">
+            <legend className="field-label">How often</legend>
+            <div className="segmented">
+              {frequencies.map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  className="segmented-button"
+                  aria-pressed={frequency === value}
+                  onClick={() => setFrequency(value)}
+                  data-testid={`arrangement-frequency-${value}`}
+                >
+                  {frequencyLabels[value]}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+
+        <section aria-labelledby={`${ids}-preview`} aria-live="polite">
+          <h3 className="section-title" id={`${ids}-preview`}>
+            Schedule
+          </h3>
+          {preview ? (
+            <>
+              <p className="muted" data-testid="arrangement-summary">
+                {preview.filter((row) => row.seq > 0).length} {frequencyLabels[frequency].toLowerCase()} instalments
+                {preview[0]?.seq === 0 ? ` after a down payment of ${formatMinor(preview[0].amountMinor)}` : ''}, the
+                last on {formatCalendarDate(preview.at(-1)?.dueOn ?? startsOn)}.
+              </p>
+              <ScheduleTable
+                testId="arrangement-preview"
+                caption="The payments the arrangement will ask for"
+                rows={preview.map((row) => ({
+                  key: String(row.seq),
+                  label: row.seq === 0 ? 'Down payment' : `Instalment ${row.seq}`,
+                  dueOn: row.dueOn,
+                  amountMinor: row.amountMinor,
+                }))}
+              />
+            </>
+          ) : (
+            <p className="muted">Enter the instalment amount to see the dates and amounts.</p>
+          )}
+        </section>
+
+        {error && (
+          <p className="callout callout-error" role="alert" data-testid="arrangement-error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={sending} data-testid="arrangement-submit">
+            {sending ? 'Setting up…' : 'Set up the arrangement'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,430 @@
+/**
+ * Direct Debit (PAY-5): the instruction in force, setting one up or replacing it from a kept bank
+ * account (a fixed monthly amount or variable, with an optional debt repayment on top, on a day 1 to
+ * 28), cancelling it, and the payment adequacy review with the amount it recommends.
+ */
+import { type FormEvent, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi } from '../console-context.js'
+import { formatMinor } from '../shared/money.js'
+import { minorToInput, parsePounds } from './money-input.js'
+import { messageOf, methodDescription } from './payment-format.js'
+import {
+  type AdequacyReview,
+  adequacyReview,
+  announceAccountChanged,
+  cancelDirectDebit,
+  type DirectDebit,
+  type KeptPaymentMethod,
+  setUpDirectDebit,
+} from './payments-api.js'
+
+export function DirectDebitPanel({
+  accountNumber,
+  directDebit,
+  methods,
+  canChange,
+  onChanged,
+}: {
+  accountNumber: string
+  directDebit: DirectDebit | null
+  methods: KeptPaymentMethod[]
+  canChange: boolean
+  onChanged: () => void
+}) {
+  const api = useApi()
+  const [editing, setEditing] = useState(false)
+  const [review, setReview] = useState<
+    | { status: 'idle' }
+    | { status: 'loading' }
+    | { status: 'loaded'; review: AdequacyReview }
+    | { status: 'failed'; message: string }
+  >({ status: 'idle' })
+  const [suggested, setSuggested] = useState<string | null>(null)
+  const [confirmCancel, setConfirmCancel] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const banks = methods.filter((method) => method.kind === 'bank_account')
+  const bank = directDebit ? methods.find((method) => method.id === directDebit.paymentMethodId) : undefined
+
+  async function runReview() {
+    setReview({ status: 'loading' })
+    try {
+      setReview({ status: 'loaded', review: await adequacyReview(api, { accountNumber }) })
+    } catch (error) {
+      setReview({ status: 'failed', message: messageOf(error, 'The review could not be made.') })
+    }
+  }
+
+  async function cancel() {
+    setCancelling(true)
+    try {
+      await cancelDirectDebit(api, { accountNumber })
+      setNotice({ tone: 'success', text: 'The Direct Debit is cancelled.' })
+      setConfirmCancel(false)
+      setReview({ status: 'idle' })
+      announceAccountChanged(accountNumber)
+      onChanged()
+    } catch (error) {
+      setNotice({ tone: 'error', text: messageOf(error, 'The Direct Debit could not be cancelled.') })
+    } finally {
+      setCancelling(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="direct-debit-title" data-testid="direct-debit">
+      <header className="card-header">
+        <h2 className="card-title" id="direct-debit-title">
+          Direct Debit
+        </h2>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void runReview()}
+            disabled={review.status === 'loading'}
+            data-testid="adequacy-review"
+          >
+            {review.status === 'loading' ? 'Reviewing…' : 'Review the amount'}
+          </button>
+          {canChange && !editing && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setEditing(true)}
+              data-testid="direct-debit-edit"
+            >
+              {directDebit ? 'Change' : 'Set up'}
+            </button>
+          )}
+        </div>
+      </header>
+
+      {directDebit ? (
+        <dl className="facts facts-plain" data-testid="direct-debit-current">
+          <div>
+            <dt>Collects</dt>
+            <dd>
+              {directDebit.kind === 'fixed'
+                ? `${formatMinor(directDebit.amountMinor)} a month (fixed)`
+                : 'What each bill leaves owing (variable)'}
+            </dd>
+          </div>
+          {directDebit.debtRepaymentMinor !== '0' && (
+            <div>
+              <dt>Plus</dt>
+              <dd>{formatMinor(directDebit.debtRepaymentMinor)} towards the debt</dd>
+            </div>
+          )}
+          <div>
+            <dt>On day</dt>
+            <dd>{directDebit.paymentDay} of each month</dd>
+          </div>
+          <div>
+            <dt>From</dt>
+            <dd>{bank ? methodDescription(bank) : <span className="muted">A bank account no longer kept</span>}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="empty">No Direct Debit: the customer pays each bill another way.</p>
+      )}
+
+      {review.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {review.message}
+        </p>
+      )}
+      {review.status === 'loaded' && (
+        <AdequacyResult
+          review={review.review}
+          canUse={canChange}
+          onUse={() => {
+            setSuggested(minorToInput(review.review.recommendedMinor))
+            setEditing(true)
+          }}
+        />
+      )}
+
+      <div aria-live="polite">
+        {notice && (
+          <p className={`callout callout-${notice.tone}`} data-testid="direct-debit-notice">
+            {notice.text}
+          </p>
+        )}
+      </div>
+
+      {canChange && editing && (
+        <DirectDebitForm
+          key={suggested ?? 'form'}
+          accountNumber={accountNumber}
+          current={directDebit}
+          banks={banks}
+          suggestedAmount={suggested}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false)
+            setSuggested(null)
+            // The review compared with the old amount: ask again for a fresh one.
+            setReview({ status: 'idle' })
+            setNotice({
+              tone: 'success',
+              text:
+                saved.kind === 'fixed'
+                  ? `Direct Debit set: ${formatMinor(saved.amountMinor)} on day ${saved.paymentDay} of each month.`
+                  : `Direct Debit set: variable, on day ${saved.paymentDay} of each month.`,
+            })
+            announceAccountChanged(accountNumber)
+            onChanged()
+          }}
+        />
+      )}
+
+      {canChange && directDebit && !editing && (
+        <div className="button-row">
+          {confirmCancel ? (
+            <>
+              <span>Cancel the Direct Debit? The customer will need to pay each bill another way.</span>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => void cancel()}
+                disabled={cancelling}
+                data-testid="direct-debit-cancel-confirm"
+              >
+                {cancelling ? 'Cancelling…' : 'Cancel it'}
+              </button>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => setConfirmCancel(false)}
+              >
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => setConfirmCancel(true)}
+              data-testid="direct-debit-cancel"
+            >
+              Cancel the Direct Debit
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
+
+function AdequacyResult({ review, canUse, onUse }: { review: AdequacyReview; canUse: boolean; onUse: () => void }) {
+  const same = review.currentMinor !== null && review.currentMinor === review.recommendedMinor
+  return (
+    <div className="adequacy" data-testid="adequacy-result">
+      <p className="adequacy-figure">
+        Recommended: <strong data-testid="adequacy-recommended">{formatMinor(review.recommendedMinor)}</strong> a month
+      </p>
+      <p className="muted">
+        From {formatMinor(review.projectedAnnualMinor)} of charges over a year
+        {review.basisDays < 365 ? ` (projected from ${review.basisDays} days)` : ''} and a balance of{' '}
+        {formatMinor(review.balanceMinor)}, over 12 months, rounded up to a whole pound.
+        {review.currentMinor !== null
+          ? ` The fixed amount now is ${formatMinor(review.currentMinor)}.`
+          : ' There is no fixed amount now.'}
+      </p>
+      {canUse && !same && review.recommendedMinor !== '0' && (
+        <button type="button" className="button button-small" onClick={onUse} data-testid="adequacy-use">
+          Use {formatMinor(review.recommendedMinor)}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function DirectDebitForm({
+  accountNumber,
+  current,
+  banks,
+  suggestedAmount,
+  onCancel,
+  onSaved,
+}: {
+  accountNumber: string
+  current: DirectDebit | null
+  banks: KeptPaymentMethod[]
+  suggestedAmount: string | null
+  onCancel: () => void
+  onSaved: (saved: DirectDebit) => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [bankId, setBankId] = useState(current?.paymentMethodId ?? banks[0]?.id ?? '')
+  const [kind, setKind] = useState<'fixed' | 'variable'>(suggestedAmount ? 'fixed' : (current?.kind ?? 'fixed'))
+  const [amount, setAmount] = useState(
+    suggestedAmount ?? (current?.amountMinor ? minorToInput(current.amountMinor) : ''),
+  )
+  const [debt, setDebt] = useState(
+    current && current.debtRepaymentMinor !== '0' ? minorToInput(current.debtRepaymentMinor) : '',
+  )
+  const [day, setDay] = useState(String(current?.paymentDay ?? 1))
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  if (banks.length === 0) {
+    return (
+      <div className="callout callout-info">
+        A Direct Debit is taken from a kept bank account: add the customer’s bank account under Payment methods first.
+        <div className="form-actions">
+          <button type="button" className="button button-small button-ghost" onClick={onCancel}>
+            Close
+          </button>
+        </div>
+      </div>
+    )
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found: Record<string, string> = {}
+    const fixed = kind === 'fixed' ? parsePounds(amount) : null
+    if (fixed && !fixed.ok) found['amountMinor'] = fixed.problem
+    const repayment = debt.trim() ? parsePounds(debt, { allowZero: true }) : null
+    if (repayment && !repayment.ok) found['debtRepaymentMinor'] = repayment.problem
+    if (!bankId) found['paymentMethodId'] = 'Choose the bank account.'
+    setProblems(found)
+    setError(null)
+    if (Object.keys(found).length > 0) return
+    setSending(true)
+    try {
+      const saved = await setUpDirectDebit(api, {
+        accountNumber,
+        paymentMethodId: bankId,
+        kind,
+        ...(fixed?.ok ? { amountMinor: fixed.minor } : {}),
+        ...(repayment?.ok ? { debtRepaymentMinor: repayment.minor } : {}),
+        paymentDay: Number(day),
+      })
+      onSaved(saved)
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
+      setProblems(fields)
+      setError(messageOf(caught, 'The Direct Debit could not be set up.'))
+      setSending(false)
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Set up Direct Debit">
+      <div className="form-inline-grid">
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-bank`}>
+            From
+          </label>
+          <select
+            id={`${ids}-bank`}
+            className="input"
+            value={bankId}
+            onChange={(event) => setBankId(event.target.value)}
+            data-testid="direct-debit-bank"
+          >
+            {banks.map((bank) => (
+              <option key={bank.id} value={bank.id}>
+                {methodDescription(bank)}
+              </option>
+            ))}
+          </select>
+          {problems['paymentMethodId'] && <span className="field-error">{problems['paymentMethodId']}</span>}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-kind`}>
+            Amount
+          </label>
+          <select
+            id={`${ids}-kind`}
+            className="input"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as 'fixed' | 'variable')}
+            data-testid="direct-debit-kind"
+          >
+            <option value="fixed">A fixed amount each month</option>
+            <option value="variable">What each bill leaves owing</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-day`}>
+            Payment day
+          </label>
+          <select
+            id={`${ids}-day`}
+            className="input"
+            value={day}
+            onChange={(event) => setDay(event.target.value)}
+            data-testid="direct-debit-day"
+          >
+            {Array.from({ length: 28 }, (_, index) => String(index + 1)).map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+          {problems['paymentDay'] && <span className="field-error">{problems['paymentDay']}</span>}
+        </div>
+        {kind === 'fixed' && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-amount`}>
+              Monthly amount (£)
+            </label>
+            <input
+              id={`${ids}-amount`}
+              className="input input-money"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(event) => setAmount(event.target.value)}
+              aria-invalid={problems['amountMinor'] ? true : undefined}
+              data-testid="direct-debit-amount"
+            />
+            {problems['amountMinor'] && <span className="field-error">{problems['amountMinor']}</span>}
+          </div>
+        )}
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-debt`}>
+            Towards the debt (£) <span className="muted">(optional)</span>
+          </label>
+          <input
+            id={`${ids}-debt`}
+            className="input input-money"
+            inputMode="decimal"
+            autoComplete="off"
+            value={debt}
+            onChange={(event) => setDebt(event.target.value)}
+            aria-invalid={problems['debtRepaymentMinor'] ? true : undefined}
+            data-testid="direct-debit-debt"
+          />
+          {problems['debtRepaymentMinor'] && <span className="field-error">{problems['debtRepaymentMinor']}</span>}
+        </div>
+        {error && (
+          <p className="callout callout-error form-wide" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary button-small"
+            disabled={sending}
+            data-testid="direct-debit-save"
+          >
+            {sending ? 'Saving…' : current ? 'Replace the Direct Debit' : 'Set up the Direct Debit'}
+          </button>
+          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,161 @@
+/**
+ * The account's Payments tab (PAY-1..7): take a payment, give a goodwill credit or a refund, the
+ * payment history, the kept payment methods, Direct Debit with its adequacy review, credits and
+ * refunds, and payment arrangements. Actions show only for the permissions they need; the server
+ * checks them again.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { useApi, useSession } from '../console-context.js'
+import { ArrangementsPanel } from './arrangements-panel.js'
+import { CreditDialog } from './credit-dialog.js'
+import { CreditRequestsList } from './credit-requests-list.js'
+import { DirectDebitPanel } from './direct-debit-panel.js'
+import { messageOf } from './payment-format.js'
+import { PaymentHistory } from './payment-history.js'
+import { PaymentMethodsPanel } from './payment-methods-panel.js'
+import { type AccountPayments, accountPayments } from './payments-api.js'
+import { TakePaymentDialog } from './take-payment-dialog.js'
+
+const pageSize = 20
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; data: AccountPayments }
+type Open = 'payment' | 'goodwill_credit' | 'refund' | null
+
+export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
+  const api = useApi()
+  const { user } = useSession()
+  const can = (permission: string) => user.permissions.includes(permission)
+  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+  const [open, setOpen] = useState<Open>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const data = await accountPayments(api, { accountNumber, limit: pageSize })
+      setState({ status: 'loaded', data })
+      setMore({ loading: false, error: null })
+    } catch (error) {
+      setState({ status: 'failed', message: messageOf(error, 'The payments could not be loaded.') })
+    }
+  }, [api, accountNumber])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  async function loadMore() {
+    if (state.status !== 'loaded' || !state.data.nextCursor || more.loading) return
+    setMore({ loading: true, error: null })
+    try {
+      const page = await accountPayments(api, { accountNumber, limit: pageSize, cursor: state.data.nextCursor })
+      setState((previous) =>
+        previous.status === 'loaded'
+          ? {
+              status: 'loaded',
+              data: { ...previous.data, items: [...previous.data.items, ...page.items], nextCursor: page.nextCursor },
+            }
+          : previous,
+      )
+      setMore({ loading: false, error: null })
+    } catch (error) {
+      setMore({ loading: false, error: messageOf(error, 'More payments could not be loaded.') })
+    }
+  }
+
+  const methods = state.status === 'loaded' ? state.data.methods : []
+  const reload = () => void load()
+
+  return (
+    <div className="payments-tab" data-testid="payments-tab">
+      <div className="payments-actions" role="toolbar" aria-label="Payment actions">
+        {can('payments.payment.create') && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setOpen('payment')}
+            disabled={state.status !== 'loaded'}
+            data-testid="take-payment"
+          >
+            Take a payment
+          </button>
+        )}
+        {can('payments.credit.create') && (
+          <button type="button" className="button" onClick={() => setOpen('goodwill_credit')} data-testid="give-credit">
+            Goodwill credit
+          </button>
+        )}
+        {can('payments.refund.create') && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => setOpen('refund')}
+            disabled={state.status !== 'loaded'}
+            data-testid="give-refund"
+          >
+            Refund
+          </button>
+        )}
+      </div>
+
+      {state.status === 'loading' && (
+        <div className="card skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading payments…</span>
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && (
+        <>
+          <PaymentHistory
+            payments={state.data.items}
+            nextCursor={state.data.nextCursor}
+            more={more}
+            onLoadMore={() => void loadMore()}
+          />
+          <div className="payments-columns">
+            <PaymentMethodsPanel
+              accountNumber={accountNumber}
+              methods={state.data.methods}
+              canChange={can('payments.payment.create')}
+              onChanged={reload}
+            />
+            <DirectDebitPanel
+              accountNumber={accountNumber}
+              directDebit={state.data.directDebit}
+              methods={state.data.methods}
+              canChange={can('payments.payment.create')}
+              onChanged={reload}
+            />
+          </div>
+          <CreditRequestsList requests={state.data.creditRequests} />
+        </>
+      )}
+
+      <ArrangementsPanel accountNumber={accountNumber} canCreate={can('payments.arrangement.create')} />
+
+      {open === 'payment' && (
+        <TakePaymentDialog
+          accountNumber={accountNumber}
+          methods={methods}
+          onClose={() => setOpen(null)}
+          onTaken={reload}
+        />
+      )}
+      {(open === 'goodwill_credit' || open === 'refund') && (
+        <CreditDialog
+          accountNumber={accountNumber}
+          kind={open}
+          methods={methods}
+          onClose={() => setOpen(null)}
+          onRequested={reload}
+        />
+      )}
+    </div>
+  )
+}

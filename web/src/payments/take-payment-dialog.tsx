@@ -1,0 +1,556 @@
+/**
+ * Take a payment (PAY-2): card, bank account, cheque or cash; the amount typed in pounds and pence
+ * and sent as minor units; a kept method or a new card; optionally against one statement.
+ *
+ * Idempotency: one key is made when the dialog opens and sent with every retry of that submission,
+ * so a retry after a lost answer never charges twice. Once the server has given a definite answer
+ * that recorded a payment (taken, or declined), the next attempt is a new payment with a new key.
+ *
+ * The card number and security code live in state only while typed: they are cleared as the
+ * request is sent, whatever the outcome, and never logged.
+ */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { ApiError, type Statement } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { formatCalendarDate } from '../shared/format.js'
+import { formatMinor } from '../shared/money.js'
+import { Dialog } from './dialog.js'
+import { newIdempotencyKey, parsePounds } from './money-input.js'
+import { methodDescription, methodLabels, PaymentStatusChip } from './payment-format.js'
+import {
+  announceAccountChanged,
+  type KeptPaymentMethod,
+  type Payment,
+  type TakeMethod,
+  type TakePaymentInput,
+  takePayment,
+} from './payments-api.js'
+
+const takeMethods: TakeMethod[] = ['card', 'bank_account', 'check', 'cash']
+const newCard = 'new'
+
+type Outcome =
+  | { kind: 'taken'; payment: Payment; replayed: boolean }
+  | { kind: 'declined'; message: string; retryable: boolean; confirmationNumber: string | null }
+  | { kind: 'unknown'; message: string }
+  | { kind: 'error'; message: string; restart: boolean }
+
+export function TakePaymentDialog({
+  accountNumber,
+  methods,
+  onClose,
+  onTaken,
+}: {
+  accountNumber: string
+  methods: KeptPaymentMethod[]
+  onClose: () => void
+  onTaken: () => void
+}) {
+  const api = useApi()
+  const { user } = useSession()
+  const ids = useId()
+  // Made once per opening of the dialog (it is mounted afresh each time); see the file comment.
+  const idempotencyKey = useRef(newIdempotencyKey())
+  const cards = methods.filter((method) => method.kind === 'card')
+  const banks = methods.filter((method) => method.kind === 'bank_account')
+
+  const [method, setMethod] = useState<TakeMethod>('card')
+  const [amount, setAmount] = useState('')
+  const [source, setSource] = useState<string>(cards[0]?.id ?? newCard)
+  const [bankId, setBankId] = useState<string>(banks[0]?.id ?? '')
+  const [cardNumber, setCardNumber] = useState('')
+  const [expiryMonth, setExpiryMonth] = useState('')
+  const [expiryYear, setExpiryYear] = useState('')
+  const [cvc, setCvc] = useState('')
+  const [holderName, setHolderName] = useState('')
+  const [save, setSave] = useState(false)
+  const [reference, setReference] = useState('')
+  const [statementNumber, setStatementNumber] = useState('')
+  const [statements, setStatements] = useState<Statement[]>([])
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [sending, setSending] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const resultRef = useRef<HTMLDivElement>(null)
+
+  const canSeeStatements = user.permissions.includes('billing.statement.read')
+  useEffect(() => {
+    if (!canSeeStatements) return
+    let current = true
+    api
+      .statements({ accountNumber, limit: 12 })
+      .then((page) => {
+        if (current) setStatements(page.items.filter((statement) => statement.status === 'issued'))
+      })
+      .catch(() => {
+        // Paying against a statement is optional: without the list the payment goes to the balance.
+      })
+    return () => {
+      current = false
+    }
+  }, [api, accountNumber, canSeeStatements])
+
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus()
+  }, [outcome])
+
+  const thisYear = new Date().getFullYear()
+  const years = Array.from({ length: 16 }, (_, index) => String(thisYear + index))
+
+  function check(): { input: TakePaymentInput | null; found: Record<string, string> } {
+    const found: Record<string, string> = {}
+    const parsed = parsePounds(amount)
+    if (!parsed.ok) found['amountMinor'] = parsed.problem
+    const input: TakePaymentInput = { method, amountMinor: parsed.ok ? parsed.minor : '0' }
+    if (method === 'card') {
+      if (source === newCard) {
+        const digits = cardNumber.replace(/[\s-]/g, '')
+        if (!/^\d{12,19}$/.test(digits)) found['card.number'] = 'Enter the long number on the card.'
+        if (!expiryMonth) found['card.expiryMonth'] = 'Choose the month.'
+        if (!expiryYear) found['card.expiryYear'] = 'Choose the year.'
+        if (!/^\d{3,4}$/.test(cvc)) found['card.cvc'] = 'The 3 or 4 digits on the back.'
+        input.card = {
+          number: digits,
+          expiryMonth: Number(expiryMonth),
+          expiryYear: Number(expiryYear),
+          cvc,
+          ...(holderName.trim() ? { holderName: holderName.trim() } : {}),
+          save,
+        }
+      } else {
+        input.paymentMethodId = source
+      }
+    }
+    if (method === 'bank_account') {
+      if (!bankId) found['paymentMethodId'] = 'Keep the customer’s bank account first, under Payment methods.'
+      else input.paymentMethodId = bankId
+    }
+    if (method === 'check' && !reference.trim()) found['reference'] = 'Enter the cheque number.'
+    if ((method === 'check' || method === 'cash') && reference.trim()) input.reference = reference.trim()
+    if (statementNumber) input.statementNumber = statementNumber
+    return { input: Object.keys(found).length === 0 ? input : null, found }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const { input, found } = check()
+    setProblems(found)
+    if (!input) return
+    // The card's number and code leave the page's state now; only the request in flight holds them.
+    setCardNumber('')
+    setCvc('')
+    setSending(true)
+    setOutcome(null)
+    try {
+      const { payment, replayed } = await takePayment(api, {
+        accountNumber,
+        idempotencyKey: idempotencyKey.current,
+        input,
+      })
+      setOutcome({ kind: 'taken', payment, replayed })
+      announceAccountChanged(accountNumber)
+      onTaken()
+    } catch (error) {
+      setOutcome(failureOutcome(error))
+      if (error instanceof ApiError && error.code === 'PAYMENT_DECLINED') {
+        // The declined payment is recorded under this key: trying again is a new payment.
+        idempotencyKey.current = newIdempotencyKey()
+        onTaken()
+      }
+      if (error instanceof ApiError) setProblems(error.fieldProblems())
+    } finally {
+      setSending(false)
+    }
+  }
+
+  function startAgain() {
+    idempotencyKey.current = newIdempotencyKey()
+    setOutcome(null)
+  }
+
+  const problem = (field: string) =>
+    problems[field] ? (
+      <span className="field-error" id={`${ids}-${field}-error`} data-testid={`take-payment-${field}-error`}>
+        {problems[field]}
+      </span>
+    ) : null
+  const described = (field: string) => (problems[field] ? `${ids}-${field}-error` : undefined)
+
+  if (outcome?.kind === 'taken') {
+    const { payment } = outcome
+    return (
+      <Dialog title="Payment taken" onClose={onClose} testId="take-payment-dialog">
+        <div className="payment-confirmation" ref={resultRef} tabIndex={-1} data-testid="payment-confirmation">
+          <p className="payment-confirmation-lede">Read the confirmation number back to the customer:</p>
+          <p className="payment-confirmation-number mono" data-testid="confirmation-number">
+            {payment.confirmationNumber}
+          </p>
+          <dl className="facts">
+            <div>
+              <dt>Amount</dt>
+              <dd data-testid="confirmation-amount">{formatMinor(payment.amountMinor, payment.currency)}</dd>
+            </div>
+            <div>
+              <dt>Method</dt>
+              <dd>{payment.methodLabel ?? methodLabels[payment.method]}</dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd>
+                <PaymentStatusChip status={payment.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Posts on</dt>
+              <dd data-testid="confirmation-posts-on">
+                {formatCalendarDate(payment.postsOn)}
+                {payment.postsOn === payment.takenOn ? ' (today)' : ''}
+              </dd>
+            </div>
+          </dl>
+          <p className="muted">
+            Tell the customer the payment shows on their account on {formatCalendarDate(payment.postsOn)}.
+            {outcome.replayed ? ' This is the payment already taken for this request; nothing was charged twice.' : ''}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={onClose} data-testid="take-payment-done">
+              Done
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    )
+  }
+
+  return (
+    <Dialog title="Take a payment" onClose={onClose} testId="take-payment-dialog">
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Take a payment">
+        <fieldset className="fieldset">
+          <legend className="field-label">Method</legend>
+          <div className="segmented">
+            {takeMethods.map((value) => (
+              <button
+                key={value}
+                type="button"
+                aria-pressed={method === value}
+                className="segmented-button"
+                onClick={() => {
+                  setMethod(value)
+                  setProblems({})
+                }}
+                data-testid={`take-payment-method-${value}`}
+              >
+                {methodLabels[value]}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-amount`}>
+            Amount (£)
+          </label>
+          <input
+            id={`${ids}-amount`}
+            className="input input-money"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            aria-invalid={problems['amountMinor'] ? true : undefined}
+            aria-describedby={described('amountMinor')}
+            data-testid="take-payment-amount"
+          />
+          {problem('amountMinor')}
+        </div>
+
+        {method === 'card' && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-source`}>
+              Card
+            </label>
+            <select
+              id={`${ids}-source`}
+              className="input"
+              value={source}
+              onChange={(event) => setSource(event.target.value)}
+              aria-describedby={described('paymentMethodId')}
+              data-testid="take-payment-card-source"
+            >
+              {cards.map((card) => (
+                <option key={card.id} value={card.id}>
+                  {methodDescription(card)}
+                </option>
+              ))}
+              <option value={newCard}>A new card</option>
+            </select>
+            {problem('paymentMethodId')}
+          </div>
+        )}
+
+        {method === 'card' && source === newCard && (
+          <div className="card-entry">
+            <div className="field form-wide">
+              <label className="field-label" htmlFor={`${ids}-number`}>
+                Card number
+              </label>
+              <input
+                id={`${ids}-number`}
+                className="input mono"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={23}
+                value={cardNumber}
+                onChange={(event) => setCardNumber(event.target.value)}
+                aria-invalid={problems['card.number'] ? true : undefined}
+                aria-describedby={described('card.number')}
+                data-testid="take-payment-card-number"
+              />
+              {problem('card.number')}
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor={`${ids}-month`}>
+                Expiry month
+              </label>
+              <select
+                id={`${ids}-month`}
+                className="input"
+                value={expiryMonth}
+                onChange={(event) => setExpiryMonth(event.target.value)}
+                aria-invalid={problems['card.expiryMonth'] ? true : undefined}
+                aria-describedby={described('card.expiryMonth')}
+                data-testid="take-payment-card-month"
+              >
+                <option value="">Month</option>
+                {Array.from({ length: 12 }, (_, index) => String(index + 1)).map((month) => (
+                  <option key={month} value={month}>
+                    {month.padStart(2, '0')}
+                  </option>
+                ))}
+              </select>
+              {problem('card.expiryMonth')}
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor={`${ids}-year`}>
+                Expiry year
+              </label>
+              <select
+                id={`${ids}-year`}
+                className="input"
+                value={expiryYear}
+                onChange={(event) => setExpiryYear(event.target.value)}
+                aria-invalid={problems['card.expiryYear'] ? true : undefined}
+                aria-describedby={described('card.expiryYear')}
+                data-testid="take-payment-card-year"
+              >
+                <option value="">Year</option>
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {year}
+                  </option>
+                ))}
+              </select>
+              {problem('card.expiryYear')}
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor={`${ids}-cvc`}>
+                Security code
+              </label>
+              <input
+                id={`${ids}-cvc`}
+                className="input mono"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                value={cvc}
+                onChange={(event) => setCvc(event.target.value)}
+                aria-invalid={problems['card.cvc'] ? true : undefined}
+                aria-describedby={described('card.cvc')}
+                data-testid="take-payment-card-cvc"
+              />
+              {problem('card.cvc')}
+            </div>
+            <div className="field form-wide">
+              <label className="field-label" htmlFor={`${ids}-holder`}>
+                Name on the card <span className="muted">(optional)</span>
+              </label>
+              <input
+                id={`${ids}-holder`}
+                className="input"
+                autoComplete="off"
+                maxLength={100}
+                value={holderName}
+                onChange={(event) => setHolderName(event.target.value)}
+              />
+            </div>
+            <label className="checkbox form-wide">
+              <input
+                type="checkbox"
+                checked={save}
+                onChange={(event) => setSave(event.target.checked)}
+                data-testid="take-payment-card-save"
+              />
+              Keep this card for next time (only its last four digits and expiry are stored)
+            </label>
+          </div>
+        )}
+
+        {method === 'bank_account' && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-bank`}>
+              Bank account
+            </label>
+            {banks.length === 0 ? (
+              <p className="callout callout-info" id={`${ids}-paymentMethodId-error`}>
+                No bank account is kept on this account. Add one under Payment methods first.
+              </p>
+            ) : (
+              <select
+                id={`${ids}-bank`}
+                className="input"
+                value={bankId}
+                onChange={(event) => setBankId(event.target.value)}
+                aria-describedby={described('paymentMethodId')}
+              >
+                {banks.map((bank) => (
+                  <option key={bank.id} value={bank.id}>
+                    {methodDescription(bank)}
+                  </option>
+                ))}
+              </select>
+            )}
+            {banks.length > 0 && problem('paymentMethodId')}
+            <span className="field-hint">A bank payment is pending until it settles, about three working days.</span>
+          </div>
+        )}
+
+        {(method === 'check' || method === 'cash') && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-reference`}>
+              {method === 'check' ? 'Cheque number' : 'Receipt number'}
+              {method === 'cash' && <span className="muted"> (optional)</span>}
+            </label>
+            <input
+              id={`${ids}-reference`}
+              className="input"
+              autoComplete="off"
+              maxLength={100}
+              value={reference}
+              onChange={(event) => setReference(event.target.value)}
+              aria-invalid={problems['reference'] ? true : undefined}
+              aria-describedby={described('reference')}
+              data-testid="take-payment-reference"
+            />
+            {problem('reference')}
+          </div>
+        )}
+
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-statement`}>
+            Pay against
+          </label>
+          <select
+            id={`${ids}-statement`}
+            className="input"
+            value={statementNumber}
+            onChange={(event) => setStatementNumber(event.target.value)}
+            aria-describedby={described('statementNumber')}
+            data-testid="take-payment-statement"
+          >
+            <option value="">The account balance</option>
+            {statements.map((statement) => (
+              <option key={statement.id} value={statement.number}>
+                {statement.number} · {formatMinor(statement.totalMinor, statement.currency)}
+                {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
+              </option>
+            ))}
+          </select>
+          {problem('statementNumber')}
+        </div>
+
+        <div className="take-payment-result" aria-live="polite" ref={resultRef} tabIndex={-1}>
+          {outcome?.kind === 'declined' && (
+            <div className="callout callout-error" role="alert" data-testid="take-payment-declined">
+              <p>{outcome.message}</p>
+              {outcome.confirmationNumber && (
+                <p className="muted">
+                  Recorded as failed payment <span className="mono">{outcome.confirmationNumber}</span>.
+                </p>
+              )}
+              <p>
+                {outcome.retryable
+                  ? 'This can be tried again: check the details with the customer and take the payment again.'
+                  : 'Ask the customer for another card or way to pay.'}
+              </p>
+            </div>
+          )}
+          {outcome?.kind === 'unknown' && (
+            <div className="callout callout-warning" role="alert" data-testid="take-payment-unknown">
+              <p>{outcome.message}</p>
+              <p>
+                Enter the card details again (if by card) and send it again: it is the same payment, so it is never
+                charged twice.
+              </p>
+            </div>
+          )}
+          {outcome?.kind === 'error' && (
+            <div className="callout callout-error" role="alert" data-testid="take-payment-error">
+              <p>{outcome.message}</p>
+            </div>
+          )}
+        </div>
+
+        <div className="form-actions">
+          {outcome?.kind === 'error' && outcome.restart && (
+            <button type="button" className="button" onClick={startAgain} data-testid="take-payment-restart">
+              Start a new payment
+            </button>
+          )}
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={sending} data-testid="take-payment-submit">
+            {sending
+              ? 'Taking the payment…'
+              : outcome?.kind === 'declined' && outcome.retryable
+                ? 'Try again'
+                : outcome?.kind === 'unknown'
+                  ? 'Send again'
+                  : 'Take payment'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+function failureOutcome(error: unknown): Outcome {
+  if (!(error instanceof ApiError)) {
+    return { kind: 'unknown', message: 'We could not tell whether the payment went through.' }
+  }
+  if (error.code === 'PAYMENT_DECLINED') {
+    const details = (error.details ?? {}) as { retryable?: unknown; payment?: { confirmationNumber?: unknown } }
+    const confirmation = details.payment?.confirmationNumber
+    return {
+      kind: 'declined',
+      message: error.message,
+      retryable: details.retryable === true,
+      confirmationNumber: typeof confirmation === 'string' ? confirmation : null,
+    }
+  }
+  // No answer, or the server failed: the payment may or may not have been taken.
+  if (error.status === 0 || error.status >= 500) {
+    return { kind: 'unknown', message: `We could not tell whether the payment went through. ${error.message}` }
+  }
+  if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
+    return {
+      kind: 'error',
+      message:
+        'These details differ from the attempt already sent, which may have gone through. Check the payment history before starting a new payment.',
+      restart: true,
+    }
+  }
+  // Field problems are shown beside their fields; say so when there is nothing else to add.
+  return { kind: 'error', message: error.message, restart: false }
+}
