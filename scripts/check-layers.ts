@@ -17,6 +17,7 @@ export const moduleLevels: Record<string, number> = {
   tariffs: 3,
   comms: 3,
   cases: 3,
+  assist: 3,
   devices: 4,
   ledger: 4,
   billing: 5,

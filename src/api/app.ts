@@ -23,16 +23,21 @@ import { errorBody, handleError } from './errors.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
+import { caseRoutes } from './routes/cases.js'
 import { collectionsRoutes } from './routes/collections.js'
 import { commsRoutes } from './routes/comms.js'
+import { dashboardRoutes } from './routes/dashboard.js'
 import { healthRoutes } from './routes/health.js'
 import { meteringRoutes } from './routes/metering.js'
+import { moveRoutes } from './routes/moves.js'
 import { octopusMeteringRoutes } from './routes/octopus-metering.js'
 import { octopusProductRoutes } from './routes/octopus-products.js'
 import { paymentRoutes } from './routes/payments.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
+import { suggestedReplyRoutes } from './routes/suggested-replies.js'
+import { timelineRoutes } from './routes/timeline.js'
 
 export type App = FastifyInstance & { readonly routeTable: readonly RouteRecord[] }
 
@@ -129,6 +134,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(commsRoutes(context), { prefix: '/api' })
   await app.register(paymentRoutes(context), { prefix: '/api' })
   await app.register(collectionsRoutes(context), { prefix: '/api' })
+  await app.register(caseRoutes(context), { prefix: '/api' })
+  await app.register(dashboardRoutes(context), { prefix: '/api' })
+  await app.register(timelineRoutes(context), { prefix: '/api' })
+  await app.register(moveRoutes(context), { prefix: '/api' })
+  await app.register(suggestedReplyRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

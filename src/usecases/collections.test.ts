@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import { systemActor } from '../shared/actor.js'
@@ -18,7 +19,7 @@ let nextAccount = 0
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 12, at: new Date('2026-11-20T09:00:00Z') }))
+  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 16, at: new Date('2026-11-20T09:00:00Z') }))
   for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
 }, 120_000)
 
@@ -199,6 +200,54 @@ describe('protections (COL-4)', () => {
     )
     await runOn('2026-10-20')
     expect(await actionsOf(account.id)).toEqual(['payment_reminder'])
+  })
+
+  it('pauses dunning while a billing dispute is open, turns the account red, and resumes once it is resolved', async () => {
+    const account = freshAccount()
+    await owe(account.id, 9_000n, '2026-10-01')
+    const opened = await inTransaction(database.db, (tx) =>
+      cases.openCase({
+        tx,
+        accountId: account.id,
+        type: 'billing_dispute',
+        subject: 'The September bill is too high',
+        description: 'The customer says the reading used was wrong',
+        actor: specialist,
+        at: new Date('2026-10-05T10:00:00Z'),
+      }),
+    )
+    await runOn('2026-10-08')
+    expect(await actionsOf(account.id)).toEqual([])
+    const red = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-10-08T10:00:00Z') })
+    expect(red.reasons.map((reason) => reason.code)).toEqual(['past_due', 'active_dispute'])
+    await inTransaction(database.db, (tx) =>
+      cases.resolveCase({
+        tx,
+        caseId: opened.id,
+        resolutionNote: 'Meter read checked: the bill was right',
+        actor: specialist,
+        at: new Date('2026-10-09T10:00:00Z'),
+      }),
+    )
+    await runOn('2026-10-10')
+    expect(await actionsOf(account.id)).toEqual(['payment_reminder'])
+  })
+
+  it('shows an open account investigation as yellow', async () => {
+    const account = freshAccount()
+    await inTransaction(database.db, (tx) =>
+      cases.openCase({
+        tx,
+        accountId: account.id,
+        type: 'account_investigation',
+        subject: 'Possible meter tampering reported',
+        description: 'Reported by the meter reader',
+        actor: specialist,
+        at: new Date('2026-11-01T10:00:00Z'),
+      }),
+    )
+    const status = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-02T10:00:00Z') })
+    expect(status).toMatchObject({ colour: 'yellow', reasons: [{ code: 'pending_investigation' }] })
   })
 
   it('records affordability checks and debt-advice signposting, refusing unknown organisations', async () => {

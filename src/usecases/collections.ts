@@ -7,6 +7,7 @@
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
@@ -391,6 +392,9 @@ export async function accountStatus({
       on: position.oldestPastDueOn,
     })
   }
+  if ((await cases.activeBillingDisputes({ tx, accountIds: [accountId] })).has(accountId)) {
+    reasons.push({ colour: 'red', code: 'active_dispute', detail: 'A billing dispute is open' })
+  }
   if ((await collections.pendingDisconnections({ tx, accountIds: [accountId] })).has(accountId)) {
     reasons.push({ colour: 'red', code: 'disconnection_pending', detail: 'A disconnection order is pending' })
   }
@@ -410,6 +414,9 @@ export async function accountStatus({
     })
   }
   if (arranged) reasons.push({ colour: 'yellow', code: 'arrangement', detail: 'A payment arrangement is in place' })
+  if ((await cases.openInvestigations({ tx, accountIds: [accountId] })).has(accountId)) {
+    reasons.push({ colour: 'yellow', code: 'pending_investigation', detail: 'An account investigation is open' })
+  }
   if (position.nextDueOn && position.nextDueOn <= addDays(today, 5) && position.balanceMinor > 0n) {
     reasons.push({
       colour: 'yellow',

@@ -20,6 +20,22 @@ export {
 } from './account-usage.js'
 export { type RunSummary, runBilling } from './billing-run.js'
 export {
+  accountCases,
+  addCaseNote,
+  assignAccountCase,
+  caseAttachment,
+  caseDetail,
+  caseQueue,
+  changeCasePriority,
+  changeCaseStatus,
+  disputeResponseDays,
+  openAccountCase,
+  type QueueAssignee,
+  resolveAccountCase,
+  type StaffMember,
+  uploadCaseAttachment,
+} from './cases.js'
+export {
   type AccountStatus,
   accountCollections,
   accountStatus,
@@ -52,6 +68,17 @@ export {
   TemplateNotAllowed,
 } from './communications.js'
 export {
+  type AgentReport,
+  type AgentReportRow,
+  type AgentVolumes,
+  agentReport,
+  agentReportCsv,
+  csvField,
+  InvalidReportRange,
+  maxReportDays,
+  staffDashboard,
+} from './dashboard.js'
+export {
   billingRunJob,
   billingRunSchedule,
   type Jobs,
@@ -67,6 +94,7 @@ export {
   readingFileFormat,
   UnknownMeterPoints,
 } from './meter-reading-files.js'
+export { InvalidMoveDate, type MoveResult, moveIn, moveOut, NotAnOccupierAccount } from './move.js'
 export { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from './octopus.js'
 export { openAccount } from './open-account.js'
 export {
@@ -86,3 +114,14 @@ export {
 } from './payments.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
+export {
+  discardSuggestedReply,
+  NotAnInboundEmail,
+  replyFactsOf,
+  replyModelFrom,
+  reviewSuggestedReply,
+  sendSuggestedReply,
+  suggestedReply,
+  suggestReply,
+} from './suggested-replies.js'
+export { accountTimeline, type TimelineItem, type TimelineKind, timelineKinds } from './timeline.js'

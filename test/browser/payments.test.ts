@@ -6,57 +6,25 @@
  * a supervisor approves it from the approvals queue. Everything the test checks it makes itself.
  * Screenshots go to artifacts/screenshots/.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Locator, type Page, type Request } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-const screenshots = join(projectRoot, 'artifacts', 'screenshots')
-const password = 'GoodEgg-demo-2026'
 const agent = { email: 'agent@goodeggenergy.example', role: 'Customer Service Agent' }
 const supervisor = { email: 'supervisor@goodeggenergy.example', role: 'Supervisor' }
-const uiTimeoutMs = 20_000
 
-let server: ChildProcess | undefined
-let dataDir: string | undefined
-let browser: Browser | undefined
+let browserConsole: Console | undefined
 let page: Page
 let baseUrl: string
 
 beforeAll(async () => {
-  buildWebAppIfStale()
-  const port = await freePort()
-  dataDir = mkdtempSync(join(tmpdir(), 'cuttle-browser-payments-'))
-  server = (await startServer({ port, dataDir })).child
-  baseUrl = `http://localhost:${port}`
-
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' })
-  page = await context.newPage()
-  page.setDefaultTimeout(uiTimeoutMs)
-  mkdirSync(screenshots, { recursive: true })
+  browserConsole = await openConsole({ name: 'payments', viewport: { width: 1366, height: 900 } })
+  ;({ baseUrl, page } = browserConsole)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  if (server) await stopServer(server)
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await browserConsole?.close()
 })
 
 const isPaymentPost = (request: Request) =>
@@ -244,104 +212,4 @@ async function openAccount(query: string, name: string): Promise<void> {
   await page.getByTestId('search-result').filter({ hasText: name }).first().click()
   await page.getByTestId('account-number').waitFor()
   await expectText(page.getByTestId('customer-name'), name)
-}
-
-/** Wait until the element's text contains `text`, failing with what it did show. */
-async function expectText(locator: Locator, text: string): Promise<void> {
-  const deadline = Date.now() + uiTimeoutMs
-  let seen = ''
-  while (Date.now() < deadline) {
-    seen = (await locator.textContent({ timeout: uiTimeoutMs }).catch(() => null)) ?? ''
-    if (seen.includes(text)) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  expect(seen, `text of ${locator}`).toContain(text)
-}
-
-/** Build web/dist when it is missing or older than the console's sources. */
-function buildWebAppIfStale(): void {
-  const built = join(projectRoot, 'web', 'dist', 'index.html')
-  if (existsSync(built) && newestChange(join(projectRoot, 'web', 'src')) <= statSync(built).mtimeMs) return
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: projectRoot, stdio: 'pipe' })
-}
-
-function newestChange(folder: string): number {
-  let newest = statSync(folder).mtimeMs
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))))
-    })
-  })
-}
-
-/** Start `cuttle start` on PGlite and resolve once it prints its address. */
-function startServer({ port, dataDir }: { port: number; dataDir: string }): Promise<{ child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), CUTTLE_DATA_DIR: dataDir }
-  delete env['DATABASE_URL']
-  const child = spawn('node', ['bin/cuttle.js', 'start', '--accounts', '200'], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stopping it also stops anything it started.
-    detached: true,
-  })
-  const address = `http://localhost:${port}`
-  let stdout = ''
-  let stderr = ''
-
-  return new Promise((resolve, reject) => {
-    const fail = (reason: string) => {
-      clearTimeout(timer)
-      void stopServer(child)
-      reject(new Error(`${reason}\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`))
-    }
-    const timer = setTimeout(() => fail(`cuttle start did not print ${address} within 150 s`), 150_000)
-    child.stdout?.setEncoding('utf8')
-    child.stderr?.setEncoding('utf8')
-    child.stdout?.on('data', (chunk: string) => {
-      stdout += chunk
-      if (stdout.includes(address)) {
-        clearTimeout(timer)
-        resolve({ child })
-      }
-    })
-    child.stderr?.on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', (error) => fail(`cuttle start could not be run: ${error.message}`))
-    child.on('exit', (code, signal) => fail(`cuttle start exited early (code ${code}, signal ${signal})`))
-  })
-}
-
-/** Stop the server's process group: politely, then firmly after 10 s. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
-  const pid = child.pid
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal)
-    } catch {
-      // Already gone.
-    }
-  }
-  signalGroup('SIGTERM')
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref())
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    signalGroup('SIGKILL')
-    await exited
-  }
 }

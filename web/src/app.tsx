@@ -7,6 +7,8 @@ import { AccountPage } from './accounts/account-page.js'
 import { SearchPage } from './accounts/search-page.js'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
 import { HeldStatementsPage } from './billing/held-statements-page.js'
+import { CasePage } from './cases/case-page.js'
+import { CasesQueuePage } from './cases/cases-queue-page.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
 import { DashboardPage } from './dashboard/dashboard-page.js'
 import { matchRoute, paths, useLocation } from './router.js'
@@ -112,6 +114,10 @@ function CurrentPage() {
       return <AccountPage key={route.accountNumber} accountNumber={route.accountNumber} />
     case 'held-statements':
       return <HeldStatementsPage />
+    case 'cases':
+      return <CasesQueuePage />
+    case 'case':
+      return <CasePage key={route.caseRef} caseRef={route.caseRef} />
     case 'not-found':
       return <NotFoundPage pathname={route.pathname} home={paths.dashboard()} />
   }

@@ -47,6 +47,8 @@ export type Route =
   | { name: 'held-statements' }
   | { name: 'approvals' }
   | { name: 'collections-worklist' }
+  | { name: 'cases' }
+  | { name: 'case'; caseRef: string }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
@@ -56,6 +58,9 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/billing/held') return { name: 'held-statements' }
   if (path === '/approvals') return { name: 'approvals' }
   if (path === '/collections/worklist') return { name: 'collections-worklist' }
+  if (path === '/cases') return { name: 'cases' }
+  const caseMatch = /^\/cases\/([^/]+)$/.exec(path)
+  if (caseMatch?.[1]) return { name: 'case', caseRef: decodeURIComponent(caseMatch[1]) }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -70,6 +75,8 @@ export const paths = {
   heldStatements: () => '/billing/held',
   approvals: () => '/approvals',
   collectionsWorklist: () => '/collections/worklist',
+  cases: () => '/cases',
+  case: (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`,
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }

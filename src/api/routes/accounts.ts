@@ -5,10 +5,8 @@ import * as accounts from '../../modules/accounts/index.js'
 import { openAccount } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { AccountParams } from '../schemas.js'
 
-const AccountParams = z.strictObject({
-  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
-})
 const Limit = z.coerce.number().int().min(1).max(100).default(20)
 const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
 const Phone = z.strictObject({

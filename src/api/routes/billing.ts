@@ -16,25 +16,12 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
-const AccountParams = z.strictObject({
-  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
-})
+/** Kept for route modules written against it; the one definition is in ../schemas.ts. */
+export { jsonOf }
+
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-
-/** JSON has no bigint and no Date: money as strings of minor units, instants as ISO strings. */
-export function jsonOf<T>(value: T): unknown {
-  if (typeof value === 'bigint') return String(value)
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(jsonOf)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
-    )
-  }
-  return value
-}
 
 export const billingRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>

@@ -14,10 +14,7 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { jsonOf } from './billing.js'
-import { AccountParams, Minor } from './payments.js'
-
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 
 export const collectionsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>

@@ -17,10 +17,8 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { AccountParams, jsonOf } from '../schemas.js'
 
-const AccountParams = z.strictObject({
-  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
-})
 const MessageParams = AccountParams.extend({
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
 })
@@ -39,19 +37,6 @@ const Compose = z.strictObject({
   recipient: z.string().min(3).max(320).optional(),
 })
 const Send = Compose.extend({ related: Related.optional() })
-
-/** JSON has no bigint and no Date: instants as ISO strings. */
-function jsonOf<T>(value: T): unknown {
-  if (typeof value === 'bigint') return String(value)
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(jsonOf)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
-    )
-  }
-  return value
-}
 
 /** COM-1..3: an account's message log, sending and previewing templated messages, inbound email and calls, SMS enrolment. */
 export const commsRoutes =

@@ -5,10 +5,8 @@ import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { AccountParams } from '../schemas.js'
 
-const AccountParams = z.strictObject({
-  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
-})
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 
 function readingBody(reading: metering.Reading) {

@@ -23,20 +23,8 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { jsonOf } from './billing.js'
+import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 
-export const AccountParams = z.strictObject({
-  accountNumber: z
-    .string()
-    .regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C')
-    .transform((value) => value.toUpperCase()),
-})
-/** Money in a request: a string of digits in minor units ("1250" is £12.50), never a float. */
-export const Minor = z
-  .string()
-  .regex(/^\d{1,12}$/, 'a whole number of minor units as a string of digits, e.g. "1250"')
-  .transform((value) => BigInt(value))
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
 const Confirmation = z
   .string()
   .regex(/^P-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'a confirmation number like P-7K4M-9QX2')

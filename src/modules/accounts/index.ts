@@ -19,10 +19,12 @@ export {
   findAccountSupply,
   InvalidCursor,
   listNotes,
+  notesBefore,
   type SearchKind,
   searchAccounts,
   viewAccountOverview,
 } from './queries.js'
+export * from './tenancy.js'
 export {
   type AccountOverview,
   type AccountSummary,

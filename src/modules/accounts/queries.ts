@@ -343,3 +343,21 @@ export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: 
     displayName: row.display_name,
   }
 }
+
+/**
+ * An account's notes strictly before `(at, id)`, newest first (by time, then id), at most `limit`;
+ * unaudited, for a use case that records its own view (the account timeline). Throws nothing.
+ */
+export async function notesBefore({
+  tx,
+  accountId,
+  before,
+  limit,
+}: {
+  tx: Db | Tx
+  accountId: string
+  before?: { at: Date; id: string } | undefined
+  limit: number
+}): Promise<Note[]> {
+  return (await store.notesBefore(tx, accountId, { before, limit })).map(toNote)
+}

@@ -337,3 +337,37 @@ export async function accountFactsRow(db: Db | Tx, accountId: string) {
     .where('accounts.id', '=', accountId)
     .executeTakeFirst()
 }
+
+/**
+ * Notes strictly before `(at, id)` in the order newest first (created_at, then id by bytes): for a
+ * feed that merges several kinds of record by time (the account timeline).
+ */
+export async function notesBefore(
+  db: Db | Tx,
+  accountId: string,
+  { before, limit }: { before?: { at: Date; id: string } | undefined; limit: number },
+) {
+  let query = tables(db)
+    .selectFrom('account_notes as n')
+    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
+    .select([
+      'n.id',
+      'n.account_id',
+      'n.type',
+      'n.body',
+      'n.author_kind',
+      'n.author_id',
+      'n.created_at',
+      'u.display_name as author_name',
+    ])
+    .where('n.account_id', '=', accountId)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('n.created_at', '<', before.at),
+        eb.and([eb('n.created_at', '=', before.at), eb(sql<string>`n.id collate "C"`, '<', before.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('n.created_at', 'desc').orderBy(sql`n.id collate "C"`, 'desc').limit(limit).execute()
+}

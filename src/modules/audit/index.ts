@@ -1,4 +1,10 @@
 export { canonicalJson, eventHash, genesisHash } from './chain.js'
 export { record, recordMany } from './operations.js'
-export { listActivity, listForAccount, verifyChain } from './queries.js'
+export {
+  accountEventsBefore,
+  listActivity,
+  listForAccount,
+  recentAccountViews,
+  verifyChain,
+} from './queries.js'
 export type { AuditEvent, AuditEventInput, ChainReport } from './types.js'

@@ -87,3 +87,38 @@ export async function listForAccount({
 }): Promise<AuditEvent[]> {
   return store.findEvents(db, { accountId, limit, ...(actionPrefix !== undefined ? { actionPrefix } : {}) })
 }
+
+/**
+ * Events about one account strictly before `(at, id)`, newest first by when they happened (then id),
+ * without the excluded actions: an exact name (`accounts.account.viewed`), a prefix ending in '.'
+ * (`comms.message.`) or a suffix starting with '.' (`.viewed`). Throws nothing.
+ */
+export async function accountEventsBefore({
+  db,
+  accountId,
+  before,
+  exclude = [],
+  limit,
+}: {
+  db: Db | Tx
+  accountId: string
+  before?: { at: Date; id: string } | undefined
+  exclude?: readonly string[]
+  limit: number
+}): Promise<AuditEvent[]> {
+  return store.accountEventsBefore(db, { accountId, before, exclude, limit })
+}
+
+/** The accounts one actor viewed most recently (`accounts.account.viewed`), newest first, each once. Throws nothing. */
+export async function recentAccountViews({
+  db,
+  actorId,
+  limit,
+}: {
+  db: Db | Tx
+  actorId: string
+  limit: number
+}): Promise<{ accountId: string; viewedAt: Date }[]> {
+  const rows = await store.recentAccountViews(db, { actorId, limit })
+  return rows.map((row) => ({ accountId: row.account_id, viewedAt: new Date(row.viewed_at) }))
+}

@@ -109,3 +109,55 @@ export async function findEvents(db: Db | Tx, filter: EventFilter): Promise<Audi
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute()
   return rows.map(toEvent)
 }
+
+/**
+ * Events about one account strictly before `(at, id)`, newest first (occurred_at, then id by bytes),
+ * leaving out the actions named in `exclude` (exact names, or prefixes ending in '.', or suffixes
+ * starting with '.'): for a feed that merges several kinds of record by time (the account timeline).
+ */
+export async function accountEventsBefore(
+  db: Db | Tx,
+  {
+    accountId,
+    before,
+    exclude,
+    limit,
+  }: {
+    accountId: string
+    before?: { at: Date; id: string } | undefined
+    exclude: readonly string[]
+    limit: number
+  },
+): Promise<AuditEvent[]> {
+  let query = tables(db).selectFrom('audit_events').selectAll().where('account_id', '=', accountId)
+  for (const pattern of exclude) {
+    if (pattern.endsWith('.')) query = query.where('action', 'not like', `${pattern}%`)
+    else if (pattern.startsWith('.')) query = query.where('action', 'not like', `%${pattern}`)
+    else query = query.where('action', '<>', pattern)
+  }
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('occurred_at', '<', before.at),
+        eb.and([eb('occurred_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
+      ]),
+    )
+  }
+  const rows = await query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+  return rows.map(toEvent)
+}
+
+/** The accounts one actor viewed most recently, newest first, each once, with when. */
+export async function recentAccountViews(
+  db: Db | Tx,
+  { actorId, limit }: { actorId: string; limit: number },
+): Promise<{ account_id: string; viewed_at: Date }[]> {
+  const result = await sql<{ account_id: string; viewed_at: Date }>`
+    select account_id, max(occurred_at) as viewed_at
+    from audit_events
+    where actor_id = ${actorId} and action = 'accounts.account.viewed' and account_id is not null
+    group by account_id
+    order by max(seq) desc
+    limit ${limit}`.execute(db)
+  return result.rows
+}

@@ -23,6 +23,7 @@ export {
   heldStatements,
   historicalBills,
   listStatements,
+  statementsBefore,
   toStatement as toStatementView,
 } from './queries.js'
 export * from './rating.js'

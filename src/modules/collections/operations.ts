@@ -3,7 +3,7 @@
  * payment reminder, final notice (with the late fee), disconnection notice, debt-collection referral —
  * one step at a time, each a logged message. Households on the Priority Services Register or flagged
  * vulnerable get the reminder only: escalation is withheld and left to a person, and they are never
- * disconnected. An active payment arrangement pauses dunning. Disconnection orders are raised by
+ * disconnected. An active payment arrangement or billing dispute pauses dunning. Disconnection orders are raised by
  * people, only after the disconnection notice has had time to work.
  */
 import { type Selectable, sql } from 'kysely'
@@ -14,6 +14,7 @@ import { newId } from '../../shared/ids.js'
 import { addDays, daysBetween, localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
+import * as cases from '../cases/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as payments from '../payments/index.js'
@@ -146,7 +147,7 @@ export type Notify = (
 
 export type CollectionOutcome =
   | { kind: 'nothing_past_due' }
-  | { kind: 'paused'; reason: 'arrangement' | 'disconnected' }
+  | { kind: 'paused'; reason: 'arrangement' | 'dispute' }
   | { kind: 'waiting'; daysPastDue: number; next: DunningAction | null }
   | { kind: 'taken'; action: DunningAction; daysPastDue: number; lateFeeMinor: bigint | null }
   | { kind: 'withheld'; action: DunningAction; registers: string[] }
@@ -228,6 +229,10 @@ export async function reviewAccount({
   if (position.pastDueMinor <= 0n || !episode) return { kind: 'nothing_past_due' }
   if ((await payments.activeArrangementAccounts({ tx, accountIds: [accountId] })).has(accountId)) {
     return { kind: 'paused', reason: 'arrangement' }
+  }
+  // CAS-2: an active billing dispute pauses dunning until the case is resolved.
+  if ((await cases.activeBillingDisputes({ tx, accountIds: [accountId] })).has(accountId)) {
+    return { kind: 'paused', reason: 'dispute' }
   }
   const daysPastDue = daysBetween(episode, on)
   const taken = await actionsOf(tx, accountId, episode)
@@ -634,6 +639,7 @@ export interface WorklistItem {
   readonly lastActionAt: Date | null
   readonly protectedBy: string[]
   readonly arrangement: boolean
+  readonly disputed: boolean
   readonly disconnectionPending: boolean
 }
 
@@ -650,6 +656,7 @@ export async function worklist({ tx, on, limit }: { tx: Db | Tx; on: string; lim
   const protectedBy = await accounts.protectedAccounts({ tx, accountIds: ids })
   const arranged = await payments.activeArrangementAccounts({ tx, accountIds: ids })
   const disconnecting = await pendingDisconnections({ tx, accountIds: ids })
+  const disputed = await cases.activeBillingDisputes({ tx, accountIds: ids })
   const items: WorklistItem[] = []
   for (const accountId of ids) {
     const position = await ledger.collectionsPosition({ tx, accountId, asOf: on })
@@ -671,6 +678,7 @@ export async function worklist({ tx, on, limit }: { tx: Db | Tx; on: string; lim
       lastActionAt: last?.taken_at ?? null,
       protectedBy: protectedBy.get(accountId) ?? [],
       arrangement: arranged.has(accountId),
+      disputed: disputed.has(accountId),
       disconnectionPending: disconnecting.has(accountId),
     })
   }

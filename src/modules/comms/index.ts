@@ -14,7 +14,16 @@ export {
   send,
   setSmsEnrolment,
 } from './operations.js'
-export { getMessage, letterPdf, listMessages, preferredChannel, preview, smsEnrolmentOf } from './queries.js'
+export {
+  getMessage,
+  letterPdf,
+  listMessages,
+  messagesBefore,
+  preferredChannel,
+  preview,
+  smsEnrolmentOf,
+  staffMessageTotals,
+} from './queries.js'
 export { type SmtpSettings, smtpEmailTransport } from './smtp-transport.js'
 export {
   accountFields,

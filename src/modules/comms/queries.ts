@@ -153,3 +153,47 @@ export async function preferredChannel({ tx, accountId }: { tx: Tx; accountId: s
   const card = await accountCard(tx, accountId)
   return card.billingMode === 'paperless' && card.emails.length > 0 ? 'email' : 'letter'
 }
+
+/**
+ * An account's messages, outbound and inbound, strictly before `(at, id)`, newest first by when
+ * they were written, received or the call started (then id), at most `limit`; unaudited, for a use
+ * case that records its own view (the account timeline). Throws nothing.
+ */
+export async function messagesBefore({
+  tx,
+  accountId,
+  before,
+  limit,
+}: {
+  tx: Db | Tx
+  accountId: string
+  before?: { at: Date; id: string } | undefined
+  limit: number
+}): Promise<Message[]> {
+  return (await store.messagesBefore(tx, { accountId, before, limit })).map(toMessage)
+}
+
+/**
+ * Per staff user over [from, to) (when logged or written): phone calls logged and their total handle
+ * seconds, and outbound emails, texts and letters written (REP-1, the dashboard). Users with none
+ * are left out. Throws nothing.
+ */
+export async function staffMessageTotals({
+  tx,
+  from,
+  to,
+  staffIds,
+}: {
+  tx: Db | Tx
+  from: Date
+  to: Date
+  staffIds?: readonly string[] | undefined
+}): Promise<{ userId: string; calls: number; handleSecondsTotal: number; messagesSent: number }[]> {
+  const rows = await store.staffMessageTotals(tx, { from, to, staffIds })
+  return rows.map((row) => ({
+    userId: row.user_id,
+    calls: Number(row.calls),
+    handleSecondsTotal: Number(row.handle_seconds),
+    messagesSent: Number(row.messages),
+  }))
+}

@@ -227,3 +227,41 @@ export async function upsertSmsEnrolment(tx: Tx, row: SmsEnrolmentRow): Promise<
     )
     .execute()
 }
+
+/**
+ * Messages strictly before `(at, id)` in the order newest first (occurred_at, then id by bytes): for
+ * a feed that merges several kinds of record by time (the account timeline).
+ */
+export async function messagesBefore(
+  db: Db | Tx,
+  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let query = tables(db).selectFrom('comms_messages').selectAll().where('account_id', '=', accountId)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('occurred_at', '<', before.at),
+        eb.and([eb('occurred_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+}
+
+/** Per staff user over [from, to) of `created_at`: phone calls logged with their handle seconds, and outbound messages written. */
+export async function staffMessageTotals(
+  db: Db | Tx,
+  { from, to, staffIds }: { from: Date; to: Date; staffIds?: readonly string[] | undefined },
+): Promise<{ user_id: string; calls: string; handle_seconds: string; messages: string }[]> {
+  const idFilter = staffIds ? sql`and created_by_id in (${sql.join(staffIds.length > 0 ? staffIds : [''])})` : sql``
+  const result = await sql<{ user_id: string; calls: string; handle_seconds: string; messages: string }>`
+    select created_by_id as user_id,
+      count(*) filter (where channel = 'phone_call')::text as calls,
+      coalesce(sum(handle_seconds) filter (where channel = 'phone_call'), 0)::text as handle_seconds,
+      count(*) filter (where channel <> 'phone_call' and direction = 'outbound')::text as messages
+    from comms_messages
+    where created_by_kind = 'staff' and created_by_id is not null
+      and created_at >= ${from} and created_at < ${to} ${idFilter}
+    group by created_by_id`.execute(db)
+  return result.rows
+}

@@ -3,7 +3,10 @@ export {
   type BillableReading,
   hasIntervalData,
   intervalsForBilling,
+  intervalsForBillingMany,
+  type PackedIntervals,
   readingsForBilling,
+  unpackIntervals,
 } from './billing-data.js'
 export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
@@ -45,7 +48,9 @@ export {
   meterPointOfAccount,
   meterPointsOfAccount,
   meterPointsOfAccountId,
+  meterPointsOfAccountIds,
   readingsForD0010,
   usageSeries,
 } from './queries.js'
+export * from './tenancy.js'
 export * from './types.js'

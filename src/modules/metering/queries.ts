@@ -85,8 +85,22 @@ export async function meterPointsOfAccountId({
   tx: Tx
   accountId: string
 }): Promise<MeterPointView[]> {
-  const supplies = await store.supplyPeriodsOfAccount(tx, accountId)
-  const ids = supplies.map((supply) => supply.meter_point_id)
+  return (await meterPointsOfAccountIds({ tx, accountIds: [accountId] })).get(accountId) ?? []
+}
+
+/**
+ * The same for many accounts in a few queries (a billing run's batch), by account id; an account
+ * with no supply maps to an empty list. Throws nothing.
+ */
+export async function meterPointsOfAccountIds({
+  tx,
+  accountIds,
+}: {
+  tx: Tx
+  accountIds: readonly string[]
+}): Promise<Map<string, MeterPointView[]>> {
+  const supplies = await store.supplyPeriodsOfAccounts(tx, accountIds)
+  const ids = [...new Set(supplies.map((supply) => supply.meter_point_id))]
   const [points, meters] = await Promise.all([store.meterPointsByIds(tx, ids), store.metersOf(tx, ids)])
   const registers = await store.registersOf(
     tx,
@@ -97,41 +111,49 @@ export async function meterPointsOfAccountId({
     (await store.meterPointsByIds(tx, importIds)).map((point) => [point.id, point.identifier] as const),
   )
   const byId = new Map(points.map((point) => [point.id, point]))
-  return supplies.flatMap((supply) => {
+  const metersByPoint = new Map<string, typeof meters>()
+  for (const meter of meters) {
+    const list = metersByPoint.get(meter.meter_point_id)
+    if (list) list.push(meter)
+    else metersByPoint.set(meter.meter_point_id, [meter])
+  }
+  const registersByMeter = new Map<string, typeof registers>()
+  for (const register of registers) {
+    const list = registersByMeter.get(register.meter_id)
+    if (list) list.push(register)
+    else registersByMeter.set(register.meter_id, [register])
+  }
+  const views = new Map<string, MeterPointView[]>(accountIds.map((id) => [id, []]))
+  for (const supply of supplies) {
     const point = byId.get(supply.meter_point_id)
-    if (!point) return []
-    return [
-      {
-        id: point.id,
-        fuel: point.fuel as Fuel,
-        identifier: point.identifier,
-        direction: point.direction as Direction,
-        profileClass: point.profile_class,
-        gspRegion: point.gsp_region,
-        distributorId: point.distributor_id,
-        linkedImport: point.import_point_id ? (imports.get(point.import_point_id) ?? null) : null,
-        suppliedFrom: supply.valid_from,
-        suppliedTo: supply.valid_to,
-        meters: meters
-          .filter((meter) => meter.meter_point_id === point.id)
-          .map((meter) => ({
-            id: meter.id,
-            serial: meter.serial,
-            type: meter.type as MeterType,
-            installedOn: meter.installed_on,
-            removedOn: meter.removed_on,
-            registers: registers
-              .filter((register) => register.meter_id === meter.id)
-              .map((register) => ({
-                id: register.id,
-                identifier: register.identifier,
-                rate: register.rate as RegisterRate,
-                digits: register.digits,
-              })),
-          })),
-      },
-    ]
-  })
+    if (!point) continue
+    views.get(supply.account_id)?.push({
+      id: point.id,
+      fuel: point.fuel as Fuel,
+      identifier: point.identifier,
+      direction: point.direction as Direction,
+      profileClass: point.profile_class,
+      gspRegion: point.gsp_region,
+      distributorId: point.distributor_id,
+      linkedImport: point.import_point_id ? (imports.get(point.import_point_id) ?? null) : null,
+      suppliedFrom: supply.valid_from,
+      suppliedTo: supply.valid_to,
+      meters: (metersByPoint.get(point.id) ?? []).map((meter) => ({
+        id: meter.id,
+        serial: meter.serial,
+        type: meter.type as MeterType,
+        installedOn: meter.installed_on,
+        removedOn: meter.removed_on,
+        registers: (registersByMeter.get(meter.id) ?? []).map((register) => ({
+          id: register.id,
+          identifier: register.identifier,
+          rate: register.rate as RegisterRate,
+          digits: register.digits,
+        })),
+      })),
+    })
+  }
+  return views
 }
 
 /** A meter point of the account by its MPAN/MPRN. @throws AccountNotKnown, MeterPointNotOnAccount */

@@ -144,6 +144,19 @@ export async function supplyPeriodsOfAccount(tx: Tx, accountId: string): Promise
     .execute()
 }
 
+/** The supply periods of many accounts (billing runs), by account, start and id. */
+export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly string[]): Promise<SupplyPeriodRow[]> {
+  if (accountIds.length === 0) return []
+  return tables(tx)
+    .selectFrom('supply_periods')
+    .selectAll()
+    .where('account_id', 'in', [...accountIds])
+    .orderBy('account_id')
+    .orderBy('valid_from')
+    .orderBy('id')
+    .execute()
+}
+
 export async function supplyPeriodOf(tx: Tx, accountId: string, meterPointId: string) {
   return tables(tx)
     .selectFrom('supply_periods')
@@ -435,6 +448,29 @@ export async function intervalsBetween(tx: Tx, meterPointId: string, from: Date,
   const result = await sql<IntervalRow>`select interval_start, kwh, quality from intervals
     where meter_point_id = ${meterPointId} and interval_start >= ${from} and interval_start < ${to}
     order by interval_start`.execute(tx)
+  return result.rows
+}
+
+/**
+ * The half hours of many meter points starting in [from, to), one row per meter point with its data
+ * packed as text (ms after `from`, kWh, quality initials): a billing run reads a month for hundreds
+ * of meter points at once, and one row per half hour costs far more to send and parse than the data.
+ */
+export async function packedIntervalsBetween(
+  tx: Tx,
+  meterPointIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<{ meter_point_id: string; offsets: string; kwhs: string; qualities: string }[]> {
+  if (meterPointIds.length === 0) return []
+  const result = await sql<{ meter_point_id: string; offsets: string; kwhs: string; qualities: string }>`
+    select meter_point_id,
+      string_agg(floor(extract(epoch from interval_start - ${from}::timestamptz) * 1000)::bigint::text, ',') as offsets,
+      string_agg(kwh::text, ',') as kwhs,
+      string_agg(left(quality, 1), '') as qualities
+    from intervals
+    where meter_point_id in (${sql.join([...meterPointIds])}) and interval_start >= ${from} and interval_start < ${to}
+    group by meter_point_id`.execute(tx)
   return result.rows
 }
 

@@ -53,6 +53,7 @@ export {
   paymentIdByConfirmation,
   paymentsOf,
   recentReturnedPayment,
+  staffPaymentTotals,
   syncProcessorEvents,
 } from './queries.js'
 export * from './types.js'

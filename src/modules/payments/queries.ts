@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { applyProcessorEvent, loadPayment, toPayment } from './operations.js'
@@ -106,4 +107,33 @@ export async function syncProcessorEvents({
 export async function recentReturnedPayment({ tx, accountId, since }: { tx: Db | Tx; accountId: string; since: Date }) {
   const row = await store.returnedSince(tx, accountId, since)
   return row ? { confirmationNumber: row.confirmation_number, status: row.status, at: row.status_at } : null
+}
+
+/**
+ * Payments each staff user took in a range that still count (pending or succeeded, not failed or
+ * returned): the agent report's payment collection (REP-1).
+ */
+export async function staffPaymentTotals({
+  tx,
+  from,
+  to,
+  staffIds,
+}: {
+  tx: Db | Tx
+  from: Date
+  to: Date
+  staffIds?: readonly string[] | undefined
+}): Promise<{ userId: string; count: number; totalMinor: bigint }[]> {
+  if (staffIds && staffIds.length === 0) return []
+  let query = store
+    .tables(tx)
+    .selectFrom('payments')
+    .select(['created_by', sql<string>`count(*)::text`.as('count'), sql<string>`sum(amount_minor)::text`.as('total')])
+    .where('source', '=', 'staff')
+    .where('status', 'in', ['pending', 'succeeded'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+  if (staffIds) query = query.where('created_by', 'in', staffIds)
+  const rows = await query.groupBy('created_by').execute()
+  return rows.map((row) => ({ userId: row.created_by, count: Number(row.count), totalMinor: BigInt(row.total) }))
 }

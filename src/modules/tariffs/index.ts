@@ -38,12 +38,15 @@ export {
 export {
   agreementsOf,
   agreementsOfAccount,
+  agreementsOfAccounts,
   bandsFor,
   dispatchesFor,
+  dispatchesOfAccounts,
   getProduct,
   getTariff,
   listProducts,
   listRates,
   ratesFor,
 } from './queries.js'
+export * from './tenancy.js'
 export * from './types.js'

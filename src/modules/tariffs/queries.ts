@@ -345,6 +345,43 @@ export async function agreementsOf({
   return (await store.agreementsOfPoints(tx, meterPointIds)).map(toAgreement)
 }
 
+/** Every agreement of many accounts, on any meter point, by meter point and start (billing runs). Throws nothing. */
+export async function agreementsOfAccounts({
+  tx,
+  accountIds,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+}): Promise<Agreement[]> {
+  return (await store.agreementsOfAccountIds(tx, accountIds)).map(toAgreement)
+}
+
+/**
+ * The dispatches of many accounts overlapping the range, by account, start and device: what
+ * `dispatchesFor` gives one account at a time, for a billing run's batch. Throws nothing.
+ */
+export async function dispatchesOfAccounts({
+  tx,
+  accountIds,
+  range,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+  range: { from: Date; to: Date }
+}): Promise<Dispatch[]> {
+  const rows = await store.dispatchesOfAccounts(tx, { accountIds, from: range.from, to: range.to })
+  return rows.map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    meterPointId: row.meter_point_id,
+    deviceId: row.device_id,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    source: row.source as DispatchSource,
+    energyKwh: row.energy_kwh,
+  }))
+}
+
 function toAgreement(row: store.AgreementView): Agreement {
   return {
     id: row.id,

@@ -395,6 +395,13 @@ export async function agreementsOfAccountId(db: Db | Tx, accountId: string): Pro
   return agreementViews(db).where('a.account_id', '=', accountId).execute()
 }
 
+export async function agreementsOfAccountIds(db: Db | Tx, accountIds: readonly string[]): Promise<AgreementView[]> {
+  if (accountIds.length === 0) return []
+  return agreementViews(db)
+    .where('a.account_id', 'in', [...accountIds])
+    .execute()
+}
+
 function agreementViews(db: Db | Tx) {
   return tables(db)
     .selectFrom('agreements as a')
@@ -453,4 +460,22 @@ export async function dispatchesOverlapping(
     .where('end_at', '>', from)
   if (meterPointId) q = q.where('meter_point_id', '=', meterPointId)
   return q.orderBy('start_at').orderBy('device_id').execute()
+}
+
+/** Dispatches of many accounts overlapping [from, to), by account, start and device (billing runs). */
+export async function dispatchesOfAccounts(
+  db: Db | Tx,
+  { accountIds, from, to }: { accountIds: readonly string[]; from: Date; to: Date },
+): Promise<DispatchRow[]> {
+  if (accountIds.length === 0) return []
+  return tables(db)
+    .selectFrom('dispatches')
+    .selectAll()
+    .where('account_id', 'in', [...accountIds])
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .orderBy('account_id')
+    .orderBy('start_at')
+    .orderBy('device_id')
+    .execute()
 }

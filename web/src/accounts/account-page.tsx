@@ -6,11 +6,14 @@
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } from '../api.js'
+import { CasesTab } from '../cases/cases-tab.js'
 import { CollectionsTab } from '../collections/collections-tab.js'
+import { CommunicationsTab } from '../comms/communications-tab.js'
 import { useApi, useSession } from '../console-context.js'
 import { PaymentsTab } from '../payments/payments-tab.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { TimelineTab } from '../timeline/timeline-tab.js'
 import { BillingTab } from './billing-tab.js'
 import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
@@ -18,7 +21,7 @@ import { rememberRecentAccount } from './recent-accounts.js'
 import { AccountStatusColour, StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
 
-type TabName = 'overview' | 'usage' | 'billing' | 'payments' | 'collections'
+type TabName = 'overview' | 'timeline' | 'usage' | 'billing' | 'payments' | 'collections' | 'cases' | 'communications'
 
 const tabLabels: Record<TabName, string> = {
   overview: 'Overview',
@@ -26,11 +29,14 @@ const tabLabels: Record<TabName, string> = {
   billing: 'Billing',
   payments: 'Payments',
   collections: 'Collections',
+  timeline: 'Timeline',
+  cases: 'Cases',
+  communications: 'Communications',
 }
 
 function tabFromAddress(): TabName {
   const tab = new URLSearchParams(window.location.search).get('tab')
-  return tab === 'usage' || tab === 'billing' || tab === 'payments' || tab === 'collections' ? tab : 'overview'
+  return tab && Object.hasOwn(tabLabels, tab) ? (tab as TabName) : 'overview'
 }
 
 type Overview =
@@ -51,6 +57,9 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     ...(user.permissions.includes('metering.usage.read') ? (['usage'] as const) : []),
     ...(user.permissions.includes('billing.statement.read') ? (['billing'] as const) : []),
     ...(user.permissions.includes('payments.history.read') ? (['payments', 'collections'] as const) : []),
+    ...(user.permissions.includes('cases.case.read') ? (['cases'] as const) : []),
+    ...(user.permissions.includes('comms.message.read') ? (['communications'] as const) : []),
+    ...(user.permissions.includes('accounts.account.read') ? (['timeline'] as const) : []),
   ]
   const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
 
@@ -194,7 +203,22 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         ))}
       </div>
 
-      {tab === 'payments' ? (
+      {tab === 'cases' || tab === 'communications' || tab === 'timeline' ? (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${tabIds}-panel-${tab}`}
+          aria-labelledby={`${tabIds}-tab-${tab}`}
+        >
+          {tab === 'cases' ? (
+            <CasesTab accountNumber={account.number} />
+          ) : tab === 'communications' ? (
+            <CommunicationsTab accountNumber={account.number} />
+          ) : (
+            <TimelineTab accountNumber={account.number} />
+          )}
+        </div>
+      ) : tab === 'payments' ? (
         <div
           className="tab-panel"
           role="tabpanel"

@@ -12,6 +12,7 @@ import { useApi, useSession } from '../console-context.js'
 import { minorToInput, parsePounds } from '../payments/money-input.js'
 import { messageOf } from '../payments/payment-format.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
+import { PoundsField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import {
@@ -590,20 +591,14 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
     >
       <h3 className="section-title">Late fee</h3>
       <p className="muted">Once per debt, at most the supplier’s setting. Leave the amount empty for the setting.</p>
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-amount`}>
-          Amount (£) <span className="muted">(optional)</span>
-        </label>
-        <input
-          id={`${ids}-amount`}
-          className="input input-money"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amount}
-          onChange={(event) => setAmount(event.target.value)}
-          data-testid="late-fee-amount"
-        />
-      </div>
+      <PoundsField
+        id={`${ids}-amount`}
+        label="Amount"
+        optional
+        value={amount}
+        onValueChange={setAmount}
+        data-testid="late-fee-amount"
+      />
       <div className="form-actions">
         <button type="submit" className="button button-small" disabled={sending} data-testid="late-fee-apply">
           {sending ? 'Applying…' : 'Apply late fee'}
@@ -858,34 +853,22 @@ function CollectionsNoteForm({
       </div>
       {kind === 'affordability' ? (
         <div className="form-inline-grid">
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-income`}>
-              Monthly income (£)
-            </label>
-            <input
-              id={`${ids}-income`}
-              className="input input-money"
-              inputMode="decimal"
-              value={income}
-              onChange={(event) => setIncome(event.target.value)}
-              data-testid="affordability-income"
-            />
-            {fieldError('affordability.monthlyIncomeMinor')}
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-outgoings`}>
-              Monthly outgoings (£)
-            </label>
-            <input
-              id={`${ids}-outgoings`}
-              className="input input-money"
-              inputMode="decimal"
-              value={outgoings}
-              onChange={(event) => setOutgoings(event.target.value)}
-              data-testid="affordability-outgoings"
-            />
-            {fieldError('affordability.monthlyOutgoingsMinor')}
-          </div>
+          <PoundsField
+            id={`${ids}-income`}
+            label="Monthly income"
+            value={income}
+            onValueChange={setIncome}
+            error={problems['affordability.monthlyIncomeMinor']}
+            data-testid="affordability-income"
+          />
+          <PoundsField
+            id={`${ids}-outgoings`}
+            label="Monthly outgoings"
+            value={outgoings}
+            onValueChange={setOutgoings}
+            error={problems['affordability.monthlyOutgoingsMinor']}
+            data-testid="affordability-outgoings"
+          />
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-can-pay`}>
               Can pay each month (£)

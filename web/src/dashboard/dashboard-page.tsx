@@ -1,13 +1,29 @@
 /**
- * The dashboard: a welcome, account search and this browser's recently viewed accounts. Cases,
- * tasks and daily volumes come from the server in a later release; until then their panels say so
- * rather than showing made-up figures.
+ * The dashboard (UI-1): a welcome and account search; the signed-in user's cases (with me, my team,
+ * unassigned); pending tasks with links to where they are done (held statements, approvals, cases
+ * waiting on the customer); the accounts they opened last; and their volumes today. Sections the
+ * role may not see come from the server as null and are left out. Supervisors also get the agent
+ * report over a range of dates, on screen or as CSV.
  */
-
-import { useRecentAccounts } from '../accounts/recent-accounts.js'
-import { RecentAccountsList, recentAccountsHeading } from '../accounts/recent-accounts-list.js'
-import { useSession } from '../console-context.js'
+import { type FormEvent, useEffect, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { CaseList } from '../cases/case-list.js'
+import { formatHandleTime } from '../comms/message-format.js'
+import { useApi, useSession } from '../console-context.js'
+import { Link, paths } from '../router.js'
+import { formatDuration } from '../shared/duration.js'
+import { errorMessage, TextField } from '../shared/form-field.js'
+import { formatCalendarDate, formatLondonDateTime, londonDateOf } from '../shared/format.js'
+import { formatMinor } from '../shared/money.js'
 import { SearchBox } from '../shell/search-box.js'
+import {
+  type AgentReport,
+  agentReport,
+  agentReportCsvUrl,
+  agentReportPermission,
+  type Dashboard,
+  dashboard,
+} from './dashboard-api.js'
 
 const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hour12: false })
 
@@ -18,13 +34,30 @@ function greeting(now: Date): string {
   return 'Good evening'
 }
 
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; data: Dashboard }
+
 export function DashboardPage() {
+  const api = useApi()
   const { user } = useSession()
-  const { accounts, clear } = useRecentAccounts(user.id)
   const firstName = user.displayName.split(' ')[0] ?? user.displayName
+  const [state, setState] = useState<Loaded>({ status: 'loading' })
+
+  useEffect(() => {
+    let current = true
+    dashboard(api)
+      .then((data) => {
+        if (current) setState({ status: 'loaded', data })
+      })
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: errorMessage(error, 'The dashboard could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [api])
 
   return (
-    <div className="page">
+    <div className="page" data-testid="dashboard">
       <header className="page-header">
         <div>
           <h1 className="page-title">
@@ -38,43 +71,296 @@ export function DashboardPage() {
         <SearchBox size="large" testId="dashboard-search-input" />
       </section>
 
-      <div className="dashboard-grid">
-        <section className="card" aria-labelledby="recent-title">
+      {state.status === 'loading' && (
+        <div className="dashboard-grid" aria-busy="true">
+          <div className="card skeleton-card" />
+          <div className="card skeleton-card" />
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && <DashboardSections data={state.data} />}
+
+      {user.permissions.includes(agentReportPermission) && <AgentReportCard />}
+    </div>
+  )
+}
+
+function DashboardSections({ data }: { data: Dashboard }) {
+  const { cases, pendingTasks, recentAccounts, today } = data
+  return (
+    <>
+      <section className="card" aria-labelledby="today-title" data-testid="dashboard-today">
+        <header className="card-header">
+          <h2 className="card-title" id="today-title">
+            Today
+          </h2>
+          <span className="muted">{formatCalendarDate(today.date)}</span>
+        </header>
+        <dl className="volume-grid">
+          <Volume label="Calls" value={String(today.calls)} testId="volume-calls" />
+          <Volume
+            label="Average handle time"
+            value={today.averageHandleSeconds === null ? '—' : formatHandleTime(today.averageHandleSeconds)}
+          />
+          <Volume label="Messages sent" value={String(today.messagesSent)} testId="volume-messages" />
+          <Volume
+            label="Payments taken"
+            value={`${today.paymentsTaken} · ${formatMinor(today.paymentsTakenMinor, today.currency)}`}
+          />
+          <Volume label="Cases opened" value={String(today.casesOpened)} testId="volume-cases-opened" />
+          <Volume label="Cases resolved" value={String(today.casesResolved)} />
+        </dl>
+      </section>
+
+      {cases && (
+        <section className="card" aria-labelledby="my-cases-title" data-testid="dashboard-cases">
           <header className="card-header">
-            <h2 className="card-title" id="recent-title">
-              {recentAccountsHeading}
+            <h2 className="card-title" id="my-cases-title">
+              Cases that need work
             </h2>
-            {accounts.length > 0 && (
-              <button type="button" className="button button-ghost button-small" onClick={clear}>
-                Clear
-              </button>
-            )}
+            <Link to={paths.cases()}>Open the cases queue</Link>
           </header>
-          <RecentAccountsList accounts={accounts} />
+          <h3 className="section-title">With me ({cases.assignedToMe.items.length})</h3>
+          <CaseList
+            cases={cases.assignedToMe.items}
+            showAccount
+            empty="No cases with you."
+            testId="dashboard-my-cases"
+          />
+          <h3 className="section-title">With my team ({cases.assignedToMyTeam.items.length})</h3>
+          <CaseList
+            cases={cases.assignedToMyTeam.items}
+            showAccount
+            empty="No cases with your team."
+            testId="dashboard-team-cases"
+          />
+          <h3 className="section-title">Unassigned ({cases.unassigned.items.length})</h3>
+          <CaseList
+            cases={cases.unassigned.items}
+            showAccount
+            empty="No unassigned cases."
+            testId="dashboard-unassigned-cases"
+          />
+        </section>
+      )}
+
+      <div className="dashboard-grid">
+        <section className="card" aria-labelledby="tasks-title" data-testid="dashboard-tasks">
+          <header className="card-header">
+            <h2 className="card-title" id="tasks-title">
+              Pending tasks
+            </h2>
+          </header>
+          <PendingTasks tasks={pendingTasks} />
         </section>
 
-        <section className="card" aria-labelledby="work-title">
-          <header className="card-header">
-            <h2 className="card-title" id="work-title">
-              Your work
-            </h2>
-          </header>
-          <dl className="placeholder-list">
-            <div>
-              <dt>Assigned cases</dt>
-              <dd>Shown here once case management is switched on.</dd>
-            </div>
-            <div>
-              <dt>Pending tasks</dt>
-              <dd>Shown here once tasks are switched on.</dd>
-            </div>
-            <div>
-              <dt>Today’s volumes</dt>
-              <dd>Calls, payments and bills handled today will appear here.</dd>
-            </div>
-          </dl>
-        </section>
+        {recentAccounts && (
+          <section className="card" aria-labelledby="recent-title">
+            <header className="card-header">
+              <h2 className="card-title" id="recent-title">
+                Recently viewed accounts
+              </h2>
+            </header>
+            {recentAccounts.length === 0 ? (
+              <p className="empty">Accounts you open will be listed here.</p>
+            ) : (
+              <ul className="row-list">
+                {recentAccounts.map((account) => (
+                  <li key={account.accountNumber}>
+                    <Link to={paths.account(account.accountNumber)} className="row-link" data-testid="recent-account">
+                      <span className="mono">{account.accountNumber}</span>
+                      <span className="row-primary">{account.displayName}</span>
+                      <time className="muted row-end" dateTime={account.viewedAt}>
+                        {formatLondonDateTime(account.viewedAt)}
+                      </time>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
       </div>
+    </>
+  )
+}
+
+function Volume({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="volume">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
     </div>
+  )
+}
+
+function PendingTasks({ tasks }: { tasks: Dashboard['pendingTasks'] }) {
+  const { heldStatements, creditApprovals, casesWaiting } = tasks
+  const none =
+    (heldStatements?.length ?? 0) === 0 && (creditApprovals?.length ?? 0) === 0 && (casesWaiting?.length ?? 0) === 0
+  return (
+    <>
+      {none && <p className="empty">Nothing waiting for you.</p>}
+      <ul className="row-list" data-testid="pending-tasks">
+        {heldStatements && heldStatements.length > 0 && (
+          <li>
+            <Link to={paths.heldStatements()} className="row-link" data-testid="task-held-statements">
+              <span className="row-primary">
+                {heldStatements.length} held statement{heldStatements.length === 1 ? '' : 's'} to review
+              </span>
+              <span className="muted row-end">Held statements</span>
+            </Link>
+          </li>
+        )}
+        {creditApprovals && creditApprovals.length > 0 && (
+          <li>
+            <Link to={paths.approvals()} className="row-link" data-testid="task-approvals">
+              <span className="row-primary">
+                {creditApprovals.length} credit{creditApprovals.length === 1 ? '' : 's'} or refund
+                {creditApprovals.length === 1 ? '' : 's'} to approve
+              </span>
+              <span className="muted row-end">Approvals</span>
+            </Link>
+          </li>
+        )}
+        {casesWaiting?.map((item) => (
+          <li key={item.id}>
+            <Link to={paths.case(item.number)} className="row-link" data-testid="task-case">
+              <span className="mono">{item.number}</span>
+              <span className="row-primary">{item.subject}</span>
+              <span className="muted row-end">Waiting on the customer</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+function AgentReportCard() {
+  const api = useApi()
+  const ids = useId()
+  const today = londonDateOf(new Date().toISOString())
+  const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
+  const [to, setTo] = useState(today)
+  const [report, setReport] = useState<AgentReport | null>(null)
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to
+
+  async function show(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (loading) return
+    if (!valid) {
+      setProblems({ to: 'Choose dates with the end on or after the start.' })
+      return
+    }
+    setLoading(true)
+    setProblems({})
+    setError(null)
+    try {
+      setReport(await agentReport(api, { from, to }))
+    } catch (caught) {
+      setProblems(caught instanceof ApiError ? caught.fieldProblems() : {})
+      setError(errorMessage(caught, 'The report could not be made.'))
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${ids}-title`} data-testid="agent-report">
+      <header className="card-header">
+        <h2 className="card-title" id={`${ids}-title`}>
+          Agent report
+        </h2>
+        <span className="muted">Calls, handle time, messages, payments and cases per person</span>
+      </header>
+      <form className="form-inline-grid" onSubmit={(event) => void show(event)} noValidate>
+        <TextField
+          id={`${ids}-from`}
+          label="From"
+          type="date"
+          value={from}
+          onValueChange={setFrom}
+          error={problems['from']}
+          data-testid="report-from"
+        />
+        <TextField
+          id={`${ids}-to`}
+          label="To (included)"
+          type="date"
+          value={to}
+          onValueChange={setTo}
+          error={problems['to']}
+          data-testid="report-to"
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={loading} data-testid="report-show">
+            {loading ? 'Loading…' : 'Show report'}
+          </button>
+          {valid ? (
+            <a className="button" href={agentReportCsvUrl({ from, to })} download data-testid="report-csv">
+              Download CSV
+            </a>
+          ) : (
+            <span className="button" aria-disabled="true">
+              Download CSV
+            </span>
+          )}
+        </div>
+      </form>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="report-table">
+            <caption className="visually-hidden">
+              Agent report {report.from} to {report.to}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Calls</th>
+                <th scope="col">Avg handle</th>
+                <th scope="col">Messages</th>
+                <th scope="col">Payments</th>
+                <th scope="col">Cases opened</th>
+                <th scope="col">Resolved</th>
+                <th scope="col">Closure rate</th>
+                <th scope="col">Mean resolution</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={row.userId}>
+                  <th scope="row">
+                    {row.displayName} <span className="muted">{row.role.replaceAll('_', ' ')}</span>
+                  </th>
+                  <td>{row.calls}</td>
+                  <td>{row.averageHandleSeconds === null ? '—' : formatHandleTime(row.averageHandleSeconds)}</td>
+                  <td>{row.messagesSent}</td>
+                  <td>
+                    {row.paymentsTaken} · {formatMinor(row.paymentsTakenMinor, report.currency)}
+                  </td>
+                  <td>{row.casesOpened}</td>
+                  <td>{row.casesResolved}</td>
+                  <td>{row.closureRate === null ? '—' : `${Math.round(row.closureRate * 100)}%`}</td>
+                  <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   )
 }

@@ -28,7 +28,11 @@ export function Dialog({
     if (!dialog) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!dialog.open) dialog.showModal()
-    const closed = () => onCloseRef.current()
+    // Only a close that left it closed: under React's development double effects the first
+    // cleanup's close event arrives after the dialog was opened again, and is not a close.
+    const closed = () => {
+      if (!dialog.open) onCloseRef.current()
+    }
     dialog.addEventListener('close', closed)
     return () => {
       dialog.removeEventListener('close', closed)

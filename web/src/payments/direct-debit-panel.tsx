@@ -6,6 +6,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
+import { PoundsField, SelectField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { messageOf, methodDescription } from './payment-format.js'
@@ -319,40 +320,26 @@ function DirectDebitForm({
   return (
     <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Set up Direct Debit">
       <div className="form-inline-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-bank`}>
-            From
-          </label>
-          <select
-            id={`${ids}-bank`}
-            className="input"
-            value={bankId}
-            onChange={(event) => setBankId(event.target.value)}
-            data-testid="direct-debit-bank"
-          >
-            {banks.map((bank) => (
-              <option key={bank.id} value={bank.id}>
-                {methodDescription(bank)}
-              </option>
-            ))}
-          </select>
-          {problems['paymentMethodId'] && <span className="field-error">{problems['paymentMethodId']}</span>}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-kind`}>
-            Amount
-          </label>
-          <select
-            id={`${ids}-kind`}
-            className="input"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as 'fixed' | 'variable')}
-            data-testid="direct-debit-kind"
-          >
-            <option value="fixed">A fixed amount each month</option>
-            <option value="variable">What each bill leaves owing</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${ids}-bank`}
+          label="From"
+          value={bankId}
+          onValueChange={setBankId}
+          options={banks.map((bank) => ({ value: bank.id, label: methodDescription(bank) }))}
+          error={problems['paymentMethodId']}
+          data-testid="direct-debit-bank"
+        />
+        <SelectField
+          id={`${ids}-kind`}
+          label="Amount"
+          value={kind}
+          onValueChange={(value) => setKind(value as 'fixed' | 'variable')}
+          options={[
+            { value: 'fixed', label: 'A fixed amount each month' },
+            { value: 'variable', label: 'What each bill leaves owing' },
+          ]}
+          data-testid="direct-debit-kind"
+        />
         <div className="field">
           <label className="field-label" htmlFor={`${ids}-day`}>
             Payment day
@@ -373,39 +360,24 @@ function DirectDebitForm({
           {problems['paymentDay'] && <span className="field-error">{problems['paymentDay']}</span>}
         </div>
         {kind === 'fixed' && (
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-amount`}>
-              Monthly amount (£)
-            </label>
-            <input
-              id={`${ids}-amount`}
-              className="input input-money"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(event) => setAmount(event.target.value)}
-              aria-invalid={problems['amountMinor'] ? true : undefined}
-              data-testid="direct-debit-amount"
-            />
-            {problems['amountMinor'] && <span className="field-error">{problems['amountMinor']}</span>}
-          </div>
-        )}
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-debt`}>
-            Towards the debt (£) <span className="muted">(optional)</span>
-          </label>
-          <input
-            id={`${ids}-debt`}
-            className="input input-money"
-            inputMode="decimal"
-            autoComplete="off"
-            value={debt}
-            onChange={(event) => setDebt(event.target.value)}
-            aria-invalid={problems['debtRepaymentMinor'] ? true : undefined}
-            data-testid="direct-debit-debt"
+          <PoundsField
+            id={`${ids}-amount`}
+            label="Monthly amount"
+            value={amount}
+            onValueChange={setAmount}
+            error={problems['amountMinor']}
+            data-testid="direct-debit-amount"
           />
-          {problems['debtRepaymentMinor'] && <span className="field-error">{problems['debtRepaymentMinor']}</span>}
-        </div>
+        )}
+        <PoundsField
+          id={`${ids}-debt`}
+          label="Towards the debt"
+          optional
+          value={debt}
+          onValueChange={setDebt}
+          error={problems['debtRepaymentMinor']}
+          data-testid="direct-debit-debt"
+        />
         {error && (
           <p className="callout callout-error form-wide" role="alert">
             {error}

@@ -6,6 +6,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
+import { expiryMonthOptions, expiryYearOptions, SelectField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { messageOf, methodDescription } from './payment-format.js'
 import { addPaymentMethod, type KeptPaymentMethod, removePaymentMethod } from './payments-api.js'
@@ -246,49 +247,25 @@ function AddCardForm({
           />
           {problems['card.number'] && <span className="field-error">{problems['card.number']}</span>}
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-month`}>
-            Expiry month
-          </label>
-          <select
-            id={`${ids}-month`}
-            className="input"
-            value={month}
-            onChange={(event) => setMonth(event.target.value)}
-            data-testid="add-card-month"
-          >
-            <option value="">Month</option>
-            {Array.from({ length: 12 }, (_, index) => String(index + 1)).map((value) => (
-              <option key={value} value={value}>
-                {value.padStart(2, '0')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-year`}>
-            Expiry year
-          </label>
-          <select
-            id={`${ids}-year`}
-            className="input"
-            value={year}
-            onChange={(event) => setYear(event.target.value)}
-            data-testid="add-card-year"
-          >
-            <option value="">Year</option>
-            {Array.from({ length: 16 }, (_, index) => String(thisYear + index)).map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-          {(problems['card.expiry'] ?? problems['card.expiryMonth'] ?? problems['card.expiryYear']) && (
-            <span className="field-error">
-              {problems['card.expiry'] ?? problems['card.expiryMonth'] ?? problems['card.expiryYear']}
-            </span>
-          )}
-        </div>
+        <SelectField
+          id={`${ids}-month`}
+          label="Expiry month"
+          value={month}
+          onValueChange={setMonth}
+          placeholder="Month"
+          options={expiryMonthOptions}
+          data-testid="add-card-month"
+        />
+        <SelectField
+          id={`${ids}-year`}
+          label="Expiry year"
+          value={year}
+          onValueChange={setYear}
+          placeholder="Year"
+          options={expiryYearOptions(thisYear)}
+          error={problems['card.expiry'] ?? problems['card.expiryMonth'] ?? problems['card.expiryYear']}
+          data-testid="add-card-year"
+        />
         <div className="field">
           <label className="field-label" htmlFor={`${ids}-cvc`}>
             Security code

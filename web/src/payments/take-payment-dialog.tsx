@@ -12,6 +12,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
+import { expiryMonthOptions, expiryYearOptions, PoundsField, SelectField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { Dialog } from './dialog.js'
@@ -94,7 +95,7 @@ export function TakePaymentDialog({
   }, [outcome])
 
   const thisYear = new Date().getFullYear()
-  const years = Array.from({ length: 16 }, (_, index) => String(thisYear + index))
+  const years = expiryYearOptions(thisYear)
 
   function check(): { input: TakePaymentInput | null; found: Record<string, string> } {
     const found: Record<string, string> = {}
@@ -246,24 +247,16 @@ export function TakePaymentDialog({
           </div>
         </fieldset>
 
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-amount`}>
-            Amount (£)
-          </label>
-          <input
-            id={`${ids}-amount`}
-            className="input input-money"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0.00"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-            aria-invalid={problems['amountMinor'] ? true : undefined}
-            aria-describedby={described('amountMinor')}
-            data-testid="take-payment-amount"
-          />
-          {problem('amountMinor')}
-        </div>
+        <PoundsField
+          id={`${ids}-amount`}
+          label="Amount"
+          placeholder="0.00"
+          value={amount}
+          onValueChange={setAmount}
+          error={problems['amountMinor']}
+          errorTestId="take-payment-amountMinor-error"
+          data-testid="take-payment-amount"
+        />
 
         {method === 'card' && (
           <div className="field">
@@ -309,50 +302,28 @@ export function TakePaymentDialog({
               />
               {problem('card.number')}
             </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${ids}-month`}>
-                Expiry month
-              </label>
-              <select
-                id={`${ids}-month`}
-                className="input"
-                value={expiryMonth}
-                onChange={(event) => setExpiryMonth(event.target.value)}
-                aria-invalid={problems['card.expiryMonth'] ? true : undefined}
-                aria-describedby={described('card.expiryMonth')}
-                data-testid="take-payment-card-month"
-              >
-                <option value="">Month</option>
-                {Array.from({ length: 12 }, (_, index) => String(index + 1)).map((month) => (
-                  <option key={month} value={month}>
-                    {month.padStart(2, '0')}
-                  </option>
-                ))}
-              </select>
-              {problem('card.expiryMonth')}
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${ids}-year`}>
-                Expiry year
-              </label>
-              <select
-                id={`${ids}-year`}
-                className="input"
-                value={expiryYear}
-                onChange={(event) => setExpiryYear(event.target.value)}
-                aria-invalid={problems['card.expiryYear'] ? true : undefined}
-                aria-describedby={described('card.expiryYear')}
-                data-testid="take-payment-card-year"
-              >
-                <option value="">Year</option>
-                {years.map((year) => (
-                  <option key={year} value={year}>
-                    {year}
-                  </option>
-                ))}
-              </select>
-              {problem('card.expiryYear')}
-            </div>
+            <SelectField
+              id={`${ids}-month`}
+              label="Expiry month"
+              value={expiryMonth}
+              onValueChange={setExpiryMonth}
+              placeholder="Month"
+              options={expiryMonthOptions}
+              error={problems['card.expiryMonth']}
+              errorTestId="take-payment-card.expiryMonth-error"
+              data-testid="take-payment-card-month"
+            />
+            <SelectField
+              id={`${ids}-year`}
+              label="Expiry year"
+              value={expiryYear}
+              onValueChange={setExpiryYear}
+              placeholder="Year"
+              options={years}
+              error={problems['card.expiryYear']}
+              errorTestId="take-payment-card.expiryYear-error"
+              data-testid="take-payment-card-year"
+            />
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-cvc`}>
                 Security code

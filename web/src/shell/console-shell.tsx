@@ -3,6 +3,7 @@
  * content area for the current page.
  */
 import type { ReactNode } from 'react'
+import { casesPermission } from '../cases/cases-queue-page.js'
 import { WorklistPage, worklistPermission } from '../collections/worklist-page.js'
 import { useSession } from '../console-context.js'
 import { ApprovalsPage, approvalsPermission } from '../payments/approvals-page.js'
@@ -47,6 +48,17 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               label="Accounts"
             />
           </li>
+          {user.permissions.includes(casesPermission) ? (
+            <li>
+              <NavLink
+                to={paths.cases()}
+                current={route.name === 'cases' || route.name === 'case'}
+                icon={casesIcon}
+                label="Cases"
+                testId="nav-cases"
+              />
+            </li>
+          ) : null}
           {user.permissions.includes('billing.anomaly.resolve') ? (
             <li>
               <NavLink
@@ -80,7 +92,6 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
             </li>
           ) : null}
         </ul>
-        <p className="sidebar-footer">Cases and tasks arrive in later releases.</p>
       </nav>
 
       <header className="topbar">
@@ -167,6 +178,19 @@ const heldIcon = (
       stroke="currentColor"
       strokeWidth="1.5"
       strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
+// A folder: customer issues being worked.
+const casesIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M2.75 5.25h5l1.5 1.75h8v8.75H2.75V5.25Zm0 4h14.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
       strokeLinejoin="round"
     />
   </svg>

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as access from '../../modules/access/index.js'
+import * as accounts from '../../modules/accounts/index.js'
+import * as audit from '../../modules/audit/index.js'
+import * as comms from '../../modules/comms/index.js'
+import * as market from '../../modules/market/index.js'
+import { systemActor } from '../../shared/actor.js'
+import { type App, buildApp } from '../app.js'
+
+let database: Database
+let app: App
+let accountId: string
+const now = new Date('2026-11-20T09:00:00Z')
+const password = 'correct horse battery'
+const cookies = new Map<access.Role, string>()
+const eleanor = 'A-00000001'
+
+function as(role: access.Role) {
+  return { cookie: `cuttle_session=${cookies.get(role)}` }
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  const actor = systemActor('test')
+  await inTransaction(database.db, async (tx) => {
+    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
+    await accounts.createAccounts({
+      tx,
+      actor,
+      at: now,
+      accounts: [
+        {
+          number: eleanor,
+          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+          billingAddress: null,
+          emails: [{ address: 'eleanor@example.com', primary: true }],
+          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
+          billingMode: 'paperless',
+          market: 'gb',
+          openedOn: '2024-01-15',
+        },
+      ],
+    })
+    for (const role of access.roles) {
+      await access.createStaffUser({
+        tx,
+        email: `${role}@example.com`,
+        displayName: `${role} user`,
+        role,
+        password,
+        actor,
+        at: now,
+      })
+    }
+    accountId = (await accounts.findAccountSupply({ tx, accountNumber: eleanor }))?.id ?? ''
+  })
+  app = await buildApp({ database, clock: () => now, webRoot: null })
+  for (const role of access.roles) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: `${role}@example.com`, password },
+    })
+    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
+    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
+    cookies.set(role, cookie.value)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await app.close()
+  await database.close()
+})
+
+const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000)
+
+async function history() {
+  await inTransaction(database.db, async (tx) => {
+    await accounts.addNote({
+      tx,
+      accountNumber: eleanor,
+      type: 'billing',
+      body: 'Called about the bill',
+      actor: systemActor('test'),
+      authorName: null,
+      at: later(1),
+    })
+    await comms.logInboundEmail({
+      tx,
+      accountId,
+      from: 'eleanor@example.com',
+      subject: 'My bill',
+      body: 'Why is my bill so high?',
+      receivedAt: later(2),
+      actor: systemActor('mailbox'),
+      at: later(2),
+    })
+    await accounts.addNote({
+      tx,
+      accountNumber: eleanor,
+      type: 'general',
+      body: 'Replied by email',
+      actor: systemActor('test'),
+      authorName: null,
+      at: later(3),
+    })
+  })
+}
+
+const get = (role: access.Role, query = '') =>
+  app.inject({ method: 'GET', url: `/api/accounts/${eleanor}/timeline${query}`, headers: as(role) })
+
+describe('the account timeline API (ACC-4)', () => {
+  it('returns the feed newest first, in JSON, paged with an opaque cursor', async () => {
+    await history()
+    const response = await get('agent')
+    expect(response.statusCode).toBe(200)
+    const { items, nextCursor } = response.json()
+    expect(nextCursor).toBeNull()
+    expect(items.slice(0, 3)).toEqual([
+      {
+        kind: 'note',
+        at: later(3).toISOString(),
+        title: 'General note',
+        summary: 'Replied by email',
+        reference: { type: 'note', id: expect.stringMatching(/^note_/) },
+      },
+      {
+        kind: 'message',
+        at: later(2).toISOString(),
+        title: 'Email received: My bill',
+        summary: 'Why is my bill so high?',
+        reference: { type: 'message', id: expect.stringMatching(/^msg_/) },
+        status: 'received',
+      },
+      expect.objectContaining({ kind: 'note', summary: 'Called about the bill' }),
+    ])
+    expect(items.at(-1)).toMatchObject({ kind: 'change', title: 'Account created' })
+
+    const first = await get('agent', '?limit=2&kinds=note,message')
+    expect(first.json().items.map((item: { kind: string }) => item.kind)).toEqual(['note', 'message'])
+    const second = await get('agent', `?limit=2&kinds=note,message&before=${first.json().nextCursor}`)
+    expect(second.json()).toEqual({
+      items: [expect.objectContaining({ summary: 'Called about the bill' })],
+      nextCursor: null,
+    })
+  })
+
+  it('records the view and refuses what it should', async () => {
+    const response = await get('executive', '?kinds=visit,case')
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ items: [], nextCursor: null })
+    const [event] = await audit.listForAccount({
+      db: database.db,
+      accountId,
+      actionPrefix: 'accounts.account.viewed',
+      limit: 1,
+    })
+    expect(event?.context).toMatchObject({ sections: ['timeline'], kinds: ['case', 'visit'] })
+
+    const denied = await get('field_technician')
+    expect(denied.statusCode).toBe(403)
+    expect(denied.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'accounts.account.read' } })
+    const badKind = await get('agent', '?kinds=note,gossip')
+    expect(badKind.statusCode).toBe(400)
+    const badCursor = await get('agent', '?before=abc')
+    expect(badCursor.statusCode).toBe(400)
+    expect(badCursor.json().error.code).toBe('INVALID_CURSOR')
+    const unknown = await app.inject({ method: 'GET', url: '/api/accounts/A-0000FFFF/timeline', headers: as('agent') })
+    expect(unknown.statusCode).toBe(404)
+  })
+})

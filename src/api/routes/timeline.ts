@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { inTransaction } from '../../db/index.js'
+import { accountTimeline, timelineKinds } from '../../usecases/index.js'
+import { actorOf } from '../auth.js'
+import type { AppContext } from '../context.js'
+
+const AccountParams = z.strictObject({
+  accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
+})
+
+/** `kinds=statement,payment`: a comma-separated list of timeline kinds. */
+const Kinds = z
+  .string()
+  .max(200)
+  .transform((text) =>
+    text
+      .split(',')
+      .map((kind) => kind.trim())
+      .filter((kind) => kind.length > 0),
+  )
+  .pipe(z.array(z.enum(timelineKinds)).min(1, `one or more of ${timelineKinds.join(', ')}`))
+
+/** JSON has no bigint and no Date: money as a string of minor units, instants as ISO strings. */
+function jsonOf<T>(value: T): unknown {
+  if (typeof value === 'bigint') return String(value)
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(jsonOf)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
+    )
+  }
+  return value
+}
+
+/** ACC-4: the account timeline. */
+export const timelineRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/accounts/:accountNumber/timeline',
+      {
+        config: { permission: 'accounts.account.read' },
+        schema: {
+          summary:
+            "The account's timeline, newest first: statements, payments and credits, messages, notes, account changes, cases and visits",
+          tags: ['accounts'],
+          params: AccountParams,
+          querystring: z.strictObject({
+            kinds: Kinds.optional(),
+            before: z.string().min(1).max(400).optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+          }),
+        },
+      },
+      async (request) => {
+        const page = await inTransaction(context.db, (tx) =>
+          accountTimeline({
+            tx,
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            kinds: request.query.kinds,
+            before: request.query.before,
+            limit: request.query.limit,
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return jsonOf(page)
+      },
+    )
+  }

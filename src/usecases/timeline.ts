@@ -1,0 +1,372 @@
+/**
+ * ACC-4: the account timeline — one feed, newest first, of the account's statements, payments and
+ * credits, messages in and out, notes, changes (audit events that are not views) and cases, with
+ * field visits to come. Each source is read only as far as one page can need (at most `limit` items
+ * strictly before the cursor, in the same order as the feed), then the sources are merged and cut,
+ * so a page costs the same however long the history is. The cursor is the last item's
+ * `(at, kind, id)`, which orders every item of every kind, so pages never repeat or skip an item.
+ */
+import type { Tx } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as audit from '../modules/audit/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as cases from '../modules/cases/index.js'
+import * as comms from '../modules/comms/index.js'
+import * as market from '../modules/market/index.js'
+import * as payments from '../modules/payments/index.js'
+import type { Actor } from '../shared/actor.js'
+import { type Currency, formatMoney, isCurrency } from '../shared/money.js'
+import { addDays, localDateOf } from '../shared/time.js'
+import { recordAccountView } from './account-view.js'
+
+export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
+export type TimelineKind = (typeof timelineKinds)[number]
+
+export interface TimelineItem {
+  readonly kind: TimelineKind
+  readonly at: Date
+  readonly title: string
+  readonly summary: string
+  /** The record the item is: `{ type: 'statement', id: 'stm_…', number: 'S-…' }`. */
+  readonly reference: { readonly type: string; readonly id: string; readonly number?: string }
+  readonly status?: string
+  /** Statements, payments, credits and refunds: the amount, in the account's currency's minor units. */
+  readonly amountMinor?: bigint
+}
+
+/** Where a page starts: strictly after this item in the feed's order (newest first). */
+interface Position {
+  readonly at: Date
+  readonly kind: TimelineKind
+  readonly id: string
+}
+
+/** Reads up to `limit` items of one kind strictly before the position, newest first. */
+type TimelineSource = (input: {
+  tx: Tx
+  accountId: string
+  /** The source's own bound: items at `at` with an id below `id` (or at any earlier instant). */
+  before: { at: Date; id: string } | undefined
+  limit: number
+  locale: string
+  timeZone: string
+}) => Promise<TimelineItem[]>
+
+// Ids are ASCII letters, digits and '_'; '~' sorts after all of them and '!' before (not '', which
+// the payments module's cursor would read as no cursor at all).
+const afterEveryId = '~'
+const beforeEveryId = '!'
+
+/** Byte order of two strings of ASCII, which is what `collate "C"` gives in the database. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The feed's order, newest first: by instant, then kind, then id, all descending. */
+function compareNewestFirst(a: Position, b: Position): number {
+  return b.at.getTime() - a.at.getTime() || compareText(b.kind, a.kind) || compareText(b.id, a.id)
+}
+
+function positionOf(item: TimelineItem): Position {
+  return { at: item.at, kind: item.kind, id: item.reference.id }
+}
+
+/**
+ * The bound a source of `kind` reads below so that it returns exactly its items after `position`
+ * in the feed: at the same instant, a kind that sorts after the position's comes before it in the
+ * feed (so none of it is left), and one that sorts before comes after it (all of it is left).
+ */
+function boundFor(kind: TimelineKind, position: Position | undefined): { at: Date; id: string } | undefined {
+  if (!position) return undefined
+  const order = compareText(kind, position.kind)
+  return { at: position.at, id: order === 0 ? position.id : order > 0 ? beforeEveryId : afterEveryId }
+}
+
+const encodeCursor = (position: Position) =>
+  Buffer.from(JSON.stringify({ a: position.at.toISOString(), k: position.kind, i: position.id })).toString('base64url')
+
+function decodeCursor(cursor: string | undefined): Position | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      a?: unknown
+      k?: unknown
+      i?: unknown
+    } | null
+    const at = typeof value?.a === 'string' ? new Date(value.a) : undefined
+    const kind = (timelineKinds as readonly unknown[]).includes(value?.k) ? (value?.k as TimelineKind) : undefined
+    const id = typeof value?.i === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(value.i) ? value.i : undefined
+    if (at && !Number.isNaN(at.getTime()) && kind && id) return { at, kind, id }
+  } catch {
+    // fall through to the error below
+  }
+  throw new accounts.InvalidCursor('The cursor is not one this endpoint returned', [
+    { path: 'before', message: 'invalid cursor' },
+  ])
+}
+
+function money(amountMinor: bigint, currency: string, locale: string): string {
+  return isCurrency(currency) ? formatMoney({ amountMinor, currency: currency as Currency }, locale) : `${amountMinor}`
+}
+
+function clip(text: string, length = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+const statementSource: TimelineSource = async ({ tx, accountId, before, limit, locale, timeZone }) => {
+  const statements = await billing.statementsBefore({ tx, accountId, before, limit })
+  return statements.map((statement) => {
+    const kind =
+      statement.kind === 'periodic' ? 'Statement' : `${capitalised(statement.kind.replace('_', ' '))} statement`
+    // The period is half-open: its last day is the day before `periodTo`, in the supplier's time zone.
+    const period = `${localDateOf(statement.periodFrom, timeZone)} to ${addDays(localDateOf(statement.periodTo, timeZone), -1)}`
+    const due = statement.dueOn ? `, due ${statement.dueOn}` : ''
+    return {
+      kind: 'statement' as const,
+      at: statement.createdAt,
+      title: `${kind} ${statement.number}${statement.version > 1 ? ` (version ${statement.version})` : ''}`,
+      summary: `${period}: ${money(statement.totalMinor, statement.currency, locale)}${due}`,
+      reference: { type: 'statement', id: statement.id, number: statement.number },
+      status: statement.status,
+      amountMinor: statement.totalMinor,
+    }
+  })
+}
+
+const methodNames: Readonly<Record<payments.PaymentMethodKind, string>> = {
+  card: 'card',
+  bank_account: 'bank transfer',
+  direct_debit: 'Direct Debit',
+  check: 'cheque',
+  cash: 'cash',
+}
+
+/** Payments through `paymentsOf` (created_at, id order), credits and refunds through `creditRequestsOf`. */
+const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, locale }) => {
+  const cursor = before ? Buffer.from(`${before.at.toISOString()}|${before.id}`).toString('base64url') : undefined
+  const [page, requests] = await Promise.all([
+    payments.paymentsOf({ tx, accountId, limit, cursor }),
+    // An account has few credit requests and the module reads them whole; they are cut below.
+    payments.creditRequestsOf({ tx, accountId }),
+  ])
+  const paid: TimelineItem[] = page.items.map((payment) => ({
+    kind: 'payment',
+    at: payment.createdAt,
+    title: `Payment of ${money(payment.amountMinor, payment.currency, locale)} by ${payment.methodLabel ?? methodNames[payment.method]}`,
+    summary: [
+      `Confirmation ${payment.confirmationNumber}`,
+      `posts on ${payment.postsOn}`,
+      payment.failure ? `failed: ${payment.failure.message}` : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+    reference: { type: 'payment', id: payment.id, number: payment.confirmationNumber },
+    status: payment.status,
+    amountMinor: payment.amountMinor,
+  }))
+  const credited: TimelineItem[] = requests
+    .filter(
+      (request) =>
+        !before ||
+        request.requestedAt.getTime() < before.at.getTime() ||
+        (request.requestedAt.getTime() === before.at.getTime() && compareText(request.id, before.id) < 0),
+    )
+    .map((request) => ({
+      kind: 'payment',
+      at: request.requestedAt,
+      title: `${request.kind === 'refund' ? 'Refund' : 'Goodwill credit'} of ${money(request.amountMinor, request.currency, locale)}`,
+      summary: clip(request.reason),
+      reference: { type: request.kind, id: request.id },
+      status: request.status,
+      amountMinor: request.amountMinor,
+    }))
+  return [...paid, ...credited].sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b))).slice(0, limit)
+}
+
+const channelNames: Readonly<Record<comms.Channel, string>> = {
+  email: 'Email',
+  sms: 'Text',
+  letter: 'Letter',
+  phone_call: 'Phone call',
+}
+
+const messageSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
+  const messages = await comms.messagesBefore({ tx, accountId, before, limit })
+  return messages.map((message) => {
+    const channel = channelNames[message.channel]
+    const way =
+      message.channel === 'phone_call'
+        ? message.direction === 'inbound'
+          ? 'from the customer'
+          : 'to the customer'
+        : message.direction === 'inbound'
+          ? 'received'
+          : 'sent'
+    return {
+      kind: 'message' as const,
+      at: message.occurredAt,
+      title: `${channel} ${way}${message.subject ? `: ${clip(message.subject, 120)}` : ''}`,
+      summary: clip(message.body),
+      reference: { type: 'message', id: message.id },
+      status: message.status,
+    }
+  })
+}
+
+const noteSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
+  const notes = await accounts.notesBefore({ tx, accountId, before, limit })
+  return notes.map((note) => ({
+    kind: 'note' as const,
+    at: note.createdAt,
+    title: `${capitalised(note.type)} note${note.author.displayName ? ` by ${note.author.displayName}` : ''}`,
+    summary: clip(note.body),
+    reference: { type: 'note', id: note.id },
+  }))
+}
+
+/**
+ * What is not a change of the account: views and reads, and events whose record the feed already
+ * shows as an item of its own (messages, notes, statements, payments and credits, the ledger
+ * journals they post, and a case's opening).
+ */
+export const notChanges: readonly string[] = [
+  'accounts.account.viewed',
+  '.viewed',
+  '.read',
+  'accounts.search.performed',
+  'accounts.note.',
+  'comms.message.',
+  'comms.call.',
+  'billing.statement.',
+  'payments.payment.',
+  'payments.refund.',
+  'payments.goodwill_credit.',
+  'ledger.journal.',
+  'cases.case.opened',
+]
+
+function describeChange(event: audit.AuditEvent): { title: string; summary: string } {
+  const [module = '', noun = '', verb = ''] = event.action.split('.')
+  const title = capitalised(`${noun.replace(/_/g, ' ')} ${verb.replace(/_/g, ' ')}`.trim() || event.action)
+  const who =
+    event.actorKind === 'system'
+      ? `the system (${event.actorId ?? 'unknown'})`
+      : `${event.actorKind} ${event.actorId ?? ''}`.trim()
+  const fields =
+    event.after && typeof event.after === 'object' && !Array.isArray(event.after)
+      ? Object.keys(event.after as Record<string, unknown>).slice(0, 6)
+      : []
+  const changed = fields.length > 0 ? `; ${fields.join(', ')}` : ''
+  return { title, summary: `${module}: ${event.action} by ${who}${changed}` }
+}
+
+const changeSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
+  const events = await audit.accountEventsBefore({ db: tx, accountId, before, exclude: notChanges, limit })
+  return events.map((event) => ({
+    kind: 'change' as const,
+    at: event.occurredAt,
+    ...describeChange(event),
+    reference: { type: event.subjectType, id: event.id },
+  }))
+}
+
+/**
+ * Cases through the cases module's own list (`listCases`, by id): an account has few cases, so they
+ * are read whole, a hundred at a time, and cut here by opened time and id like every other source.
+ */
+const caseSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
+  const all: cases.Case[] = []
+  let cursor: string | undefined
+  do {
+    const page = await cases.listCases({ tx, filter: { accountId }, limit: 100, cursor })
+    all.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return all
+    .filter(
+      (item) =>
+        !before ||
+        item.openedAt.getTime() < before.at.getTime() ||
+        (item.openedAt.getTime() === before.at.getTime() && compareText(item.id, before.id) < 0),
+    )
+    .map((item) => ({
+      kind: 'case' as const,
+      at: item.openedAt,
+      title: `Case ${item.number}: ${clip(item.subject, 120)}`,
+      summary: `${capitalised(item.type.replace(/_/g, ' '))}, ${item.priority} priority: ${clip(item.description, 160)}`,
+      reference: { type: 'case', id: item.id, number: item.number },
+      status: item.status,
+    }))
+    .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
+    .slice(0, limit)
+}
+
+/** Field visits (appointments) do not exist yet: the kind is accepted and yields nothing. */
+const visitSource: TimelineSource = async () => []
+
+const sources: Readonly<Record<TimelineKind, TimelineSource>> = {
+  statement: statementSource,
+  payment: paymentSource,
+  message: messageSource,
+  note: noteSource,
+  change: changeSource,
+  case: caseSource,
+  visit: visitSource,
+}
+
+/**
+ * The account's timeline (ACC-4), newest first, of the kinds asked for (all when none), a page at a
+ * time; an audited view of the account.
+ * @throws AccountNotFound, InvalidCursor
+ */
+export async function accountTimeline({
+  tx,
+  accountNumber,
+  kinds,
+  before,
+  limit,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  kinds?: readonly TimelineKind[] | undefined
+  /** The `nextCursor` of the page before. */
+  before?: string | undefined
+  limit: number
+  actor: Actor
+  at: Date
+}): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
+  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+  const position = decodeCursor(before)
+  const wanted = kinds && kinds.length > 0 ? timelineKinds.filter((kind) => kinds.includes(kind)) : [...timelineKinds]
+  const { profile } = await market.getSupplier(tx)
+  // One source at a time: a transaction is one connection, and PGlite runs one query at a time.
+  const found: TimelineItem[] = []
+  for (const kind of wanted) {
+    const items = await sources[kind]({
+      tx,
+      accountId: account.id,
+      before: boundFor(kind, position),
+      limit: limit + 1,
+      locale: profile.locale,
+      timeZone: profile.timeZone,
+    })
+    found.push(...items)
+  }
+  found.sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
+  const items = found.slice(0, limit)
+  const last = items[items.length - 1]
+  await recordAccountView(tx, {
+    accountId: account.id,
+    what: 'timeline',
+    context: { kinds: wanted, ...(before ? { before } : {}) },
+    actor,
+    at,
+  })
+  return { items, nextCursor: found.length > limit && last ? encodeCursor(positionOf(last)) : null }
+}

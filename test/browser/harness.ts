@@ -1,0 +1,171 @@
+/**
+ * What every browser test shares: the built web app (rebuilt, for production, when its sources are
+ * newer), a real `cuttle start` on PGlite with demo data on a free port, headless Chromium, and
+ * waiting for text. Screenshots go to artifacts/screenshots/.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const screenshots = join(projectRoot, 'artifacts', 'screenshots')
+export const demoPassword = 'GoodEgg-demo-2026'
+/** How long the page may take to show something after an action (the first search warms caches). */
+export const uiTimeoutMs = 20_000
+
+export interface Console {
+  readonly baseUrl: string
+  readonly page: Page
+  close(): Promise<void>
+}
+
+/** Build the web app if needed, start Cuttle with demo data and open a page in Chromium. */
+export async function openConsole({
+  name,
+  viewport,
+}: {
+  name: string
+  viewport: { width: number; height: number }
+}): Promise<Console> {
+  buildWebAppIfStale()
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), `cuttle-browser-${name}-`))
+  const { child } = await startServer({ port, dataDir })
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  const context = await browser.newContext({ viewport, locale: 'en-GB' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(uiTimeoutMs)
+  mkdirSync(screenshots, { recursive: true })
+  return {
+    baseUrl: `http://localhost:${port}`,
+    page,
+    async close() {
+      await browser.close()
+      await stopServer(child)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Wait until the element's text contains `text`, failing with what it did show. */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  const deadline = Date.now() + uiTimeoutMs
+  let seen = ''
+  while (Date.now() < deadline) {
+    seen = (await locator.textContent({ timeout: uiTimeoutMs }).catch(() => null)) ?? ''
+    if (seen.includes(text)) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  expect(seen, `text of ${locator}`).toContain(text)
+}
+
+/**
+ * Build web/dist when it is missing or older than the console's sources. As production: the test
+ * runner sets NODE_ENV=test, which would otherwise give React's development build.
+ */
+function buildWebAppIfStale(): void {
+  const built = join(projectRoot, 'web', 'dist', 'index.html')
+  if (existsSync(built) && newestChange(join(projectRoot, 'web', 'src')) <= statSync(built).mtimeMs) return
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
+    cwd: projectRoot,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+}
+
+function newestChange(folder: string): number {
+  let newest = statSync(folder).mtimeMs
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.unref()
+    probe.on('error', reject)
+    probe.listen(0, () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))))
+    })
+  })
+}
+
+/** Start `cuttle start` on PGlite and resolve once it prints its address. */
+function startServer({ port, dataDir }: { port: number; dataDir: string }): Promise<{ child: ChildProcess }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), CUTTLE_DATA_DIR: dataDir }
+  delete env['DATABASE_URL']
+  const child = spawn('node', ['bin/cuttle.js', 'start', '--accounts', '200'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops anything it started.
+    detached: true,
+  })
+  const address = `http://localhost:${port}`
+  let stdout = ''
+  let stderr = ''
+
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string) => {
+      clearTimeout(timer)
+      void stopServer(child)
+      reject(new Error(`${reason}\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`))
+    }
+    const timer = setTimeout(() => fail(`cuttle start did not print ${address} within 120 s`), 120_000)
+    child.stdout?.setEncoding('utf8')
+    child.stderr?.setEncoding('utf8')
+    child.stdout?.on('data', (chunk: string) => {
+      stdout += chunk
+      if (stdout.includes(address)) {
+        clearTimeout(timer)
+        resolve({ child })
+      }
+    })
+    child.stderr?.on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    child.on('error', (error) => fail(`cuttle start could not be run: ${error.message}`))
+    child.on('exit', (code, signal) => fail(`cuttle start exited early (code ${code}, signal ${signal})`))
+  })
+}
+
+/** Stop the server's process group: politely, then firmly after 10 s. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
+  const pid = child.pid
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  signalGroup('SIGTERM')
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref())
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    signalGroup('SIGKILL')
+    await exited
+  }
+}

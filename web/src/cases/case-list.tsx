@@ -1,0 +1,120 @@
+/**
+ * A list of cases as a table: reference, subject, type, priority, status, assignee and when it was
+ * opened. Used by the account's Cases tab, the cases queue and the dashboard.
+ */
+import { useSession } from '../console-context.js'
+import { Link, paths } from '../router.js'
+import { formatLondonDateTime } from '../shared/format.js'
+import {
+  type Assignee,
+  type Case,
+  type CaseStatus,
+  caseTypeLabels,
+  type Priority,
+  priorityLabels,
+  statusLabels,
+  teamLabels,
+} from './cases-api.js'
+
+const statusTones: Record<CaseStatus, string> = {
+  open: 'info',
+  in_progress: 'warning',
+  waiting_on_customer: 'neutral',
+  resolved: 'positive',
+  closed: 'neutral',
+}
+
+const priorityTones: Record<Priority, string> = { low: 'neutral', normal: 'info', high: 'warning', urgent: 'danger' }
+
+export function CaseStatusChip({ status }: { status: CaseStatus }) {
+  return (
+    <span className={`chip chip-${statusTones[status] ?? 'neutral'}`} data-testid="case-status" data-status={status}>
+      {statusLabels[status] ?? status}
+    </span>
+  )
+}
+
+export function PriorityChip({ priority }: { priority: Priority }) {
+  return (
+    <span className={`chip chip-${priorityTones[priority] ?? 'neutral'}`} data-testid="case-priority">
+      {priorityLabels[priority] ?? priority}
+    </span>
+  )
+}
+
+/** Who a case is with, as the signed-in user reads it. */
+export function describeAssignee(assignee: Assignee, myUserId: string, names?: ReadonlyMap<string, string>): string {
+  if (assignee.kind === 'none') return 'Unassigned'
+  if (assignee.kind === 'team') return `Team: ${teamLabels[assignee.team] ?? assignee.team}`
+  if (assignee.userId === myUserId) return 'You'
+  return names?.get(assignee.userId) ?? `Staff user ${assignee.userId}`
+}
+
+export function CaseList({
+  cases,
+  showAccount = false,
+  empty,
+  testId = 'case-list',
+}: {
+  cases: readonly Case[]
+  showAccount?: boolean
+  empty: string
+  testId?: string
+}) {
+  const { user } = useSession()
+  if (cases.length === 0) {
+    return (
+      <p className="empty" data-testid={`${testId}-empty`}>
+        {empty}
+      </p>
+    )
+  }
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            {showAccount && <th scope="col">Account</th>}
+            <th scope="col">Subject</th>
+            <th scope="col">Type</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Status</th>
+            <th scope="col">With</th>
+            <th scope="col">Opened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((item) => (
+            <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
+              <td>
+                <Link to={paths.case(item.number)} className="mono" data-testid="case-link">
+                  {item.number}
+                </Link>
+              </td>
+              {showAccount && (
+                <td>
+                  <Link to={paths.account(item.accountNumber)} className="mono">
+                    {item.accountNumber}
+                  </Link>
+                </td>
+              )}
+              <td>{item.subject}</td>
+              <td>{caseTypeLabels[item.type] ?? item.type}</td>
+              <td>
+                <PriorityChip priority={item.priority} />
+              </td>
+              <td>
+                <CaseStatusChip status={item.status} />
+              </td>
+              <td>{describeAssignee(item.assignee, user.id)}</td>
+              <td className="muted">
+                <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,192 @@
+/**
+ * The cases queue (CAS-1) at `/cases`: cases with me, with my team, unassigned, or any, by status
+ * and type, newest first, a page at a time. The choice is kept in the address (`?assignee=team`).
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { useApi } from '../console-context.js'
+import { errorMessage, SelectField } from '../shared/form-field.js'
+import { CaseList } from './case-list.js'
+import {
+  activeStatuses,
+  type Case,
+  type CaseStatus,
+  type CaseType,
+  caseQueue,
+  caseStatuses,
+  caseTypeLabels,
+  caseTypes,
+  type QueueAssignee,
+  statusLabels,
+} from './cases-api.js'
+
+/** The permission the queue is read under. */
+export const casesPermission = 'cases.case.read'
+
+const queueLabels: Record<QueueAssignee, string> = {
+  me: 'With me',
+  team: 'My team',
+  unassigned: 'Unassigned',
+  any: 'All cases',
+}
+
+type StatusFilter = 'active' | CaseStatus | 'all'
+
+function readQuery(): { assignee: QueueAssignee; status: StatusFilter; type: CaseType | '' } {
+  const params = new URLSearchParams(window.location.search)
+  const assignee = params.get('assignee')
+  const status = params.get('status')
+  const type = params.get('type')
+  return {
+    assignee:
+      assignee === 'me' || assignee === 'team' || assignee === 'unassigned' || assignee === 'any' ? assignee : 'me',
+    status:
+      status === 'all' || (caseStatuses as readonly string[]).includes(status ?? '')
+        ? (status as StatusFilter)
+        : 'active',
+    type: (caseTypes as readonly string[]).includes(type ?? '') ? (type as CaseType) : '',
+  }
+}
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
+
+export function CasesQueuePage() {
+  const api = useApi()
+  const [filter, setFilter] = useState(readQuery)
+  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const [loadingMore, setLoadingMore] = useState(false)
+
+  const statuses = filter.status === 'active' ? activeStatuses : filter.status === 'all' ? [] : [filter.status]
+  const query = useCallback(
+    (cursor?: string | null) =>
+      caseQueue(api, {
+        assignee: filter.assignee,
+        statuses: filter.status === 'active' ? activeStatuses : filter.status === 'all' ? [] : [filter.status],
+        types: filter.type ? [filter.type] : [],
+        cursor: cursor ?? null,
+      }),
+    [api, filter],
+  )
+
+  useEffect(() => {
+    let current = true
+    setState({ status: 'loading' })
+    query()
+      .then((page) => {
+        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
+      })
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: errorMessage(error, 'The cases could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [query])
+
+  function change(next: Partial<typeof filter>) {
+    const merged = { ...filter, ...next }
+    setFilter(merged)
+    const params = new URLSearchParams({ assignee: merged.assignee, status: merged.status })
+    if (merged.type) params.set('type', merged.type)
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`)
+  }
+
+  async function loadMore() {
+    if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
+    setLoadingMore(true)
+    try {
+      const page = await query(state.nextCursor)
+      setState({ status: 'loaded', items: [...state.items, ...page.items], nextCursor: page.nextCursor })
+    } catch (error) {
+      setState({ status: 'failed', message: errorMessage(error, 'More cases could not be loaded.') })
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  return (
+    <div className="page" data-testid="cases-queue">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Cases</h1>
+          <p className="page-lede">Billing disputes, service requests, complaints, meter tests and investigations.</p>
+        </div>
+      </header>
+
+      <fieldset className="usage-fieldset cases-queue-choice">
+        <legend className="field-label">Whose cases</legend>
+        <div className="segmented">
+          {(Object.keys(queueLabels) as QueueAssignee[]).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className="segmented-button"
+              aria-pressed={filter.assignee === value}
+              onClick={() => change({ assignee: value })}
+              data-testid={`cases-queue-${value}`}
+            >
+              {queueLabels[value]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="form-inline-grid cases-filters">
+        <SelectField
+          id="cases-status-filter"
+          label="Status"
+          value={filter.status}
+          onValueChange={(value) => change({ status: value as StatusFilter })}
+          options={[
+            { value: 'active', label: 'Needs work (open, in progress, waiting)' },
+            ...caseStatuses.map((value) => ({ value, label: statusLabels[value] })),
+            { value: 'all', label: 'Any status' },
+          ]}
+        />
+        <SelectField
+          id="cases-type-filter"
+          label="Type"
+          value={filter.type}
+          onValueChange={(value) => change({ type: value as CaseType | '' })}
+          options={[
+            { value: '', label: 'Any type' },
+            ...caseTypes.map((value) => ({ value, label: caseTypeLabels[value] })),
+          ]}
+        />
+      </div>
+
+      <section className="card card-flush" aria-label={queueLabels[filter.assignee]}>
+        {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
+        {state.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'loaded' && (
+          <>
+            <CaseList
+              cases={state.items}
+              showAccount
+              empty={statuses.length === 0 ? 'No cases here.' : 'No cases here need work.'}
+              testId="queue-cases"
+            />
+            {state.nextCursor && (
+              <div className="card-footer">
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void loadMore()}
+                  disabled={loadingMore}
+                >
+                  {loadingMore ? 'Loading…' : 'Load more'}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  )
+}
