@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import * as audit from '../modules/audit/index.js'
 import * as billing from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
 import { runBilling } from './billing-run.js'
@@ -54,4 +55,157 @@ describe('a billing run', () => {
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n)
     expect([...(await statementCounts()).values()]).toEqual(Array(11).fill(1))
   })
+})
+
+/** Everything billing wrote, by account number and without ids, for comparing two databases. */
+async function billingState(db: Database) {
+  const statements = await sql<Record<string, unknown>>`
+    select a.number as account, s.number, s.kind, s.status, s.period_from, s.period_to, s.version, s.currency,
+      s.payment_method, s.net_minor, s.vat_minor, s.total_minor, s.writeoff_minor, s.posted_minor,
+      s.opening_balance_minor, s.payments_minor, s.credits_minor, s.closing_balance_minor, s.due_on,
+      s.hold_reasons, s.explanation, s.closing_readings is not null as has_closing, s.issued_at, s.decided_by,
+      (select json_agg(json_build_array(l.position, l.identifier, l.tariff_code, l.kind, l.rate_kind, l.period_from,
+        l.period_to, l.quantity, l.unit, l.rate_pence, l.vat_percent, l.amount_minor::text, l.source, l.description)
+        order by l.position) from statement_lines l where l.statement_id = s.id) as lines,
+      (select json_agg(json_build_array(j.reason, j.effective_on, j.description,
+        (select json_agg(json_build_array(p.book, p.account_id = s.account_id, p.amount_minor::text, p.due_on)
+          order by p.book) from ledger_postings p where p.journal_id = j.id)))
+        from ledger_journals j where j.reference_id = s.id) as journals,
+      (select json_agg(json_build_array(e.action, e.after - 'reference') order by e.action)
+        from audit_events e where e.subject_id = s.id
+          or e.subject_id in (select j.id from ledger_journals j where j.reference_id = s.id)) as events
+    from statements s join accounts a on a.id = s.account_id
+    order by a.number, s.period_from, s.version`.execute(db.db)
+  const chain = await audit.verifyChain({ db: db.db })
+  // Ids are made afresh in each database: compare everything else.
+  const withoutIds = JSON.parse(
+    JSON.stringify(statements.rows, (_key, value) => (typeof value === 'bigint' ? String(value) : value)).replace(
+      /\b[a-z]{2,4}_[0-9A-Z]{26}\b/g,
+      'id',
+    ),
+  ) as Record<string, unknown>[]
+  return { statements: withoutIds, chainOk: chain.ok }
+}
+
+describe('billing a batch of accounts in one transaction', () => {
+  let alone: Database
+  let batched: Database
+  let aloneIds: string[]
+  let batchedIds: string[]
+
+  /** The same accounts in both: one with half hours missing (filled with estimates), one shell. */
+  async function prepare(db: Database) {
+    const fixture = await billingFixture({ db: db.db, count: 6, at })
+    await sql`delete from intervals where meter_point_id in (select id from meter_points m where exists (
+        select 1 from supply_periods s where s.meter_point_id = m.id and s.account_id = ${fixture.accountIds[2]}))
+      and interval_start >= ${new Date('2026-10-10T00:00:00Z')} and interval_start < ${new Date('2026-10-11T00:00:00Z')}`.execute(
+      db.db,
+    )
+    await inTransaction(db.db, (tx) =>
+      billing.setBillingProfile({ tx, accountId: fixture.accountIds[5]!, changes: { origin: 'shell' }, actor, at }),
+    )
+    return fixture.accountIds
+  }
+
+  beforeAll(async () => {
+    alone = await openTestDatabase()
+    batched = await openTestDatabase()
+    aloneIds = await prepare(alone)
+    batchedIds = await prepare(batched)
+  }, 120_000)
+
+  afterAll(async () => {
+    await alone.close()
+    await batched.close()
+  })
+
+  it('writes the same statements, lines, journals, postings and audit events as billing each account alone', async () => {
+    // Twice: the first bill of each account, then the next month's, held (no data yet) after a previous statement.
+    for (const day of ['2026-11-01', '2026-12-01']) {
+      const outcomes: string[] = []
+      for (const accountId of aloneIds) {
+        try {
+          const { created } = await inTransaction(alone.db, (tx) =>
+            billing.billAccount({ tx, accountId, on: day, actor, at }),
+          )
+          outcomes.push(created ? 'billed' : 'made')
+        } catch (error) {
+          outcomes.push((error as { code?: string }).code ?? 'error')
+        }
+      }
+      const batch = await inTransaction(batched.db, (tx) =>
+        billing.billBatch({ tx, accountIds: batchedIds, on: day, actor, at }),
+      )
+      expect(batch.map((outcome) => (outcome.kind === 'refused' ? outcome.error.code : outcome.kind))).toEqual(outcomes)
+    }
+    const [expected, actual] = [await billingState(alone), await billingState(batched)]
+    expect(actual.statements.length).toBe(10)
+    expect(actual.statements.filter((statement) => statement['status'] === 'held')).toHaveLength(5)
+    expect(actual).toEqual(expected)
+    expect(actual.chainOk).toBe(true)
+  })
+
+  it('returns the statements already made when the batch is billed again', async () => {
+    const again = await inTransaction(batched.db, (tx) =>
+      billing.billBatch({ tx, accountIds: batchedIds.slice(0, 2), on: '2026-11-01', actor, at }),
+    )
+    expect(again.map((outcome) => outcome.kind === 'billed' && outcome.created)).toEqual([false, false])
+  })
+})
+
+describe('a run whose batch fails', () => {
+  it('bills the other accounts of the batch one at a time and reports the one that failed', async () => {
+    const db = await openTestDatabase()
+    try {
+      const fixture = await billingFixture({ db: db.db, count: 6, at })
+      const bad = fixture.accountIds[4]!
+      // A fault in one account's writes (as a bad row would cause): its batch rolls back.
+      await db.execScript(`create function refuse_one_statement() returns trigger language plpgsql as $$
+        begin
+          if new.account_id = '${bad}' then raise exception 'refused for the test'; end if;
+          return new;
+        end $$;
+        create trigger refuse_one_statement before insert on statements
+          for each row execute function refuse_one_statement();`)
+      const failures: unknown[] = []
+      const summary = await runBilling({
+        db: db.db,
+        on: fixture.on,
+        accountsPerTransaction: 3,
+        concurrency: 2,
+        actor,
+        at,
+        onBatchFailed: (error) => failures.push(error),
+      })
+      expect(failures).toHaveLength(1)
+      expect(summary).toMatchObject({ accountsDue: 6, issued: 5, failed: 1 })
+      expect(summary.problems).toEqual([expect.objectContaining({ accountNumber: 'A-10000004', code: 'INTERNAL' })])
+      const { rows } = await sql<{ account_id: string }>`select account_id from statements`.execute(db.db)
+      expect(rows.map((row) => row.account_id).sort()).toEqual(fixture.accountIds.filter((id) => id !== bad).sort())
+    } finally {
+      await db.close()
+    }
+  }, 120_000)
+})
+
+describe('two runs at once', () => {
+  it('bill each account once: the second waits for the first and finds its statements', async () => {
+    const db = await openTestDatabase()
+    try {
+      const fixture = await billingFixture({ db: db.db, count: 8, at })
+      const [first, second] = await Promise.all(
+        [4, 3].map((accountsPerTransaction) =>
+          runBilling({ db: db.db, on: fixture.on, accountsPerTransaction, concurrency: 2, actor, at }),
+        ),
+      )
+      expect(first).toMatchObject({ issued: 8, failed: 0 })
+      expect(second).toMatchObject({ issued: 8, failed: 0 })
+      const { rows } = await sql<{ n: string }>`select count(*)::text as n from statements group by account_id`.execute(
+        db.db,
+      )
+      expect(rows.map((row) => row.n)).toEqual(Array(8).fill('1'))
+    } finally {
+      await db.close()
+    }
+  }, 120_000)
 })

@@ -1,8 +1,11 @@
 /**
- * BIL-3: a billing run bills every domestic account due on a local date, a batch at a time, each
- * account in its own transaction. Resumable and idempotent: a run interrupted at any point and run
- * again for the same date finds the statements already made (one per account and period, a unique
- * key) and makes only the missing ones.
+ * BIL-3: a billing run bills every domestic account due on a local date. Accounts are billed a batch
+ * per transaction (`billing.billBatch`: a few queries and multi-row inserts for the whole batch, the
+ * audit chain's lock held only at the end), several batches at a time. A batch that fails is rolled
+ * back and its accounts billed one per transaction, so one bad account never holds up the rest.
+ * Resumable and idempotent: a run interrupted at any point and run again for the same date finds the
+ * statements already made (one per account and period, a unique key; a batch commits whole or not at
+ * all) and makes only the missing ones.
  */
 import type { Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
@@ -25,58 +28,113 @@ export interface RunSummary {
 export async function runBilling({
   db,
   on,
-  batchSize = 200,
+  batchSize = 500,
+  accountsPerTransaction = 100,
   concurrency = 4,
   actor,
   at,
   onProgress,
+  onBatchFailed,
 }: {
   db: Db
   on: string
+  /** Accounts due read at a time. */
   batchSize?: number
+  /** Accounts billed in one transaction (1: each alone, as before batches). */
+  accountsPerTransaction?: number
+  /** Transactions at a time. */
   concurrency?: number
   actor: Actor
   at: Date
   onProgress?: (done: number) => void
+  /** Told why a batch was rolled back (its accounts are then billed one per transaction). */
+  onBatchFailed?: (error: unknown) => void
 }): Promise<RunSummary> {
   const run = await inTransaction(db, (tx) => billing.startRun({ tx, on, at }))
   const cache: billing.TariffCache = new Map()
-  let afterId: string | null = null
   let due = 0
+  let done = 0
   let skipped = 0
   let failed = 0
   const problems: { accountNumber: string; code: string; message: string }[] = []
-  for (;;) {
-    const batch = await inTransaction(db, (tx) => billing.accountsDue({ tx, on, afterId, limit: batchSize }))
-    if (batch.length === 0) break
-    afterId = batch.at(-1)?.id ?? null
-    due += batch.length
-    let next = 0
-    const worker = async () => {
-      while (next < batch.length) {
-        const account = batch[next++]
-        if (!account) break
-        try {
-          await inTransaction(db, (tx) =>
-            billing.billAccount({ tx, accountId: account.id, on, runId: run.id, cache, actor, at }),
-          )
-        } catch (error) {
-          const known = error instanceof DomainError
-          if (known && (error.code === 'NOTHING_TO_BILL' || error.code === 'NOT_BILLABLE')) skipped++
-          else failed++
-          if (problems.length < 100) {
-            problems.push({
-              accountNumber: account.number,
-              code: known ? error.code : 'INTERNAL',
-              message: error instanceof Error ? error.message : String(error),
-            })
-          }
-        }
+  const note = (account: { number: string }, error: unknown) => {
+    const known = error instanceof DomainError
+    if (known && (error.code === 'NOTHING_TO_BILL' || error.code === 'NOT_BILLABLE')) skipped++
+    else failed++
+    if (problems.length < 100) {
+      problems.push({
+        accountNumber: account.number,
+        code: known ? error.code : 'INTERNAL',
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+  const billAlone = async (account: { id: string; number: string }) => {
+    try {
+      await inTransaction(db, (tx) =>
+        billing.billAccount({ tx, accountId: account.id, on, runId: run.id, cache, actor, at }),
+      )
+    } catch (error) {
+      note(account, error)
+    }
+  }
+  const billChunk = async (chunk: { id: string; number: string }[]) => {
+    let outcomes: billing.BatchOutcome[] | null = null
+    if (chunk.length > 1) {
+      try {
+        outcomes = await inTransaction(db, (tx) =>
+          billing.billBatch({
+            tx,
+            accountIds: chunk.map((account) => account.id),
+            on,
+            runId: run.id,
+            cache,
+            actor,
+            at,
+          }),
+        )
+      } catch (error) {
+        // Rolled back whole: bill each account of the batch alone, so only a bad one fails.
+        onBatchFailed?.(error)
+        outcomes = null
       }
     }
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker))
-    onProgress?.(due)
+    for (const [i, account] of chunk.entries()) {
+      const outcome = outcomes?.[i]
+      if (outcome?.kind === 'refused') note(account, outcome.error)
+      else if (outcome?.kind !== 'billed') await billAlone(account)
+    }
+    done += chunk.length
+    onProgress?.(done)
   }
+
+  // Pages of due accounts, read one at a time ahead of the workers, cut into transactions.
+  const chunks: { id: string; number: string }[][] = []
+  let afterId: string | null = null
+  let exhausted = false
+  let reading: Promise<void> | null = null
+  const readPage = async () => {
+    const page = await inTransaction(db, (tx) => billing.accountsDue({ tx, on, afterId, limit: batchSize }))
+    if (page.length < batchSize) exhausted = true
+    afterId = page.at(-1)?.id ?? afterId
+    due += page.length
+    for (let start = 0; start < page.length; start += accountsPerTransaction) {
+      chunks.push(page.slice(start, start + accountsPerTransaction))
+    }
+  }
+  const nextChunk = async (): Promise<{ id: string; number: string }[] | undefined> => {
+    while (chunks.length === 0 && !exhausted) {
+      reading ??= readPage().finally(() => {
+        reading = null
+      })
+      await reading
+    }
+    return chunks.shift()
+  }
+  const worker = async () => {
+    for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) await billChunk(chunk)
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
   const counts = await inTransaction(db, (tx) =>
     billing.finishRun({ tx, runId: run.id, accountsDue: due, skipped, failed, actor, at }),
   )

@@ -263,6 +263,33 @@ describe('moving out with a final reading', () => {
   })
 })
 
+describe('the next occupant of a dial meter', () => {
+  it('is first billed from the move reading, not from the previous occupant’s earlier one', async () => {
+    const h = await home('2026-10-02')
+    await reading(h, '2026-10-02T09:00:00Z', '7000.0')
+    await reading(h, '2026-10-27T09:00:00Z', '7250.0')
+    const result = await moveOut({
+      db: database.db,
+      accountNumber: h.number,
+      on: '2026-11-01',
+      finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '7300.0' }],
+      newOccupant: null,
+      actor,
+      authorName: 'Agent Smith',
+      at,
+    })
+    await reading(h, '2026-11-15T09:00:00Z', '7380.0')
+    const next = await accountRow(result.newAccount.number)
+    const { statement } = await run((tx) =>
+      billing.billAccount({ tx, accountId: next.id, on: '2026-11-16', actor: system, at }),
+    )
+    const detail = await run((tx) => billing.getStatement({ tx, number: statement.number }))
+    expect(detail.openingReadings[0]).toMatchObject({ value: '7300.0' })
+    const units = detail.lines.filter((line) => line.kind === 'energy').map((line) => line.quantity)
+    expect(units).toEqual(['80.000'])
+  })
+})
+
 describe('moving out without a final reading', () => {
   it('estimates the final read and asks for the debit balance', async () => {
     const h = await home('2026-10-02')

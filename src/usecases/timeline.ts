@@ -269,7 +269,7 @@ const changeSource: TimelineSource = async ({ tx, accountId, before, limit }) =>
     kind: 'change' as const,
     at: event.occurredAt,
     ...describeChange(event),
-    reference: { type: event.subjectType, id: event.id },
+    reference: { type: 'audit_event', id: event.id },
   }))
 }
 

@@ -12,10 +12,13 @@ const on = process.env['CRASH_ON']
 if (!databaseUrl || !schema || !on) throw new Error('DATABASE_URL, CRASH_SCHEMA and CRASH_ON are needed')
 const database = await connect({ databaseUrl, schema, poolSize: 6 })
 try {
+  // The parent times its kill from here, not from the process start (which takes longer than a run).
+  process.stdout.write('billing\n')
   const summary = await runBilling({
     db: database.db,
     on,
     batchSize: 20,
+    accountsPerTransaction: 10,
     concurrency: 4,
     actor: systemActor('crash-test'),
     at: new Date('2026-11-20T09:00:00Z'),

@@ -14,7 +14,7 @@ import { runBilling } from '../../src/usecases/billing-run.js'
 import { billingFixture } from '../../src/usecases/demo/billing-fixture.js'
 
 const child = fileURLToPath(new URL('./bill-child.ts', import.meta.url))
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface CrashReport {
   readonly accounts: number
@@ -50,15 +50,25 @@ async function statementsByAccount(database: Database): Promise<Map<string, stri
 
 function runChild(env: NodeJS.ProcessEnv, killAfterMs: number | null): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(tsx, [child], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Node itself with tsx's loader, not the tsx command: that runs the script in a second process,
+    // which a SIGKILL to the first leaves running (the kill would then test nothing).
+    const process_ = spawn(process.execPath, ['--import', 'tsx', child], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
+    let timer: NodeJS.Timeout | null = null
     process_.stdout.on('data', (chunk) => {
       output += chunk
+      // The clock starts when the child starts billing: a kill then lands inside the run, however fast.
+      if (killAfterMs !== null && timer === null && output.includes('billing\n')) {
+        timer = setTimeout(() => process_.kill('SIGKILL'), killAfterMs)
+      }
     })
     process_.stderr.on('data', (chunk) => {
       output += chunk
     })
-    const timer = killAfterMs === null ? null : setTimeout(() => process_.kill('SIGKILL'), killAfterMs)
     process_.on('error', reject)
     process_.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer)
@@ -90,9 +100,18 @@ export async function crashTest({
     await billingFixture({ db: crashed.db, count: accounts })
     const at = new Date('2026-11-20T09:00:00Z')
     const started = Date.now()
-    await runBilling({ db: reference.db, on, batchSize: 20, concurrency: 4, actor: systemActor('crash-test'), at })
+    await runBilling({
+      db: reference.db,
+      on,
+      batchSize: 20,
+      accountsPerTransaction: 10,
+      concurrency: 4,
+      actor: systemActor('crash-test'),
+      at,
+    })
     const straightMs = Date.now() - started
-    // Kill points spread over the first run's length (a child also needs ~1 s to start).
+    // Kill points counted from when each child starts billing, within a third of a whole run's length:
+    // each child resumes with less left to bill, and a kill after it finished would test nothing.
     let state = seed
     const nextRandom = () => {
       state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
@@ -101,7 +120,7 @@ export async function crashTest({
     const env = { ...process.env, DATABASE_URL: databaseUrl, CRASH_SCHEMA: crashSchema, CRASH_ON: on }
     const killedAtMs: number[] = []
     for (let i = 0; i < kills; i++) {
-      const after = Math.round(800 + nextRandom() * (straightMs + 1200))
+      const after = Math.round((nextRandom() * straightMs) / 3)
       const result = await runChild(env, after)
       if (result.killed) killedAtMs.push(after)
     }

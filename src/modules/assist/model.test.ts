@@ -37,13 +37,15 @@ describe('the chat-completions reply model (never the network in tests)', () => 
     })
     expect(model.name).toBe('model:tiny')
     expect(await model.rewrite({ inbound, classification, draft, articles: [] })).toEqual({ body: 'Reworded reply.' })
-    const sent = JSON.parse(String(calls[0]?.init.body))
+    const [call] = calls
+    if (!call) throw new Error('the model was not called')
+    const sent = JSON.parse(String(call.init.body))
     expect(sent.model).toBe('tiny')
     expect(sent.temperature).toBe(0)
     expect(sent.messages[0]).toEqual({ role: 'system', content: replyModelInstructions })
     expect(sent.messages[1].content).toContain('balance = -£50.00')
     expect(sent.messages[1].content).toContain(draft.body)
-    expect((calls[0]?.init.headers as Record<string, string>).authorization).toBe('Bearer k')
+    expect((call.init.headers as Record<string, string>).authorization).toBe('Bearer k')
   })
 
   it('throws on an error answer or an empty reply, so the local draft stands', async () => {

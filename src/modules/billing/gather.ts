@@ -8,6 +8,7 @@ import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { localDateOf } from '../../shared/time.js'
 import * as metering from '../metering/index.js'
+import type { DispatchSpan } from '../tariffs/index.js'
 import * as tariffs from '../tariffs/index.js'
 import type {
   IntervalConsumption,
@@ -33,6 +34,161 @@ export interface Gathered {
   readonly unreadRegisters: string[]
   /** Estimated consumption: an estimated closing reading, or mostly estimated half hours. */
   readonly estimated: boolean
+}
+
+/**
+ * Where `gather` reads from: the database one account at a time (`directReads`), or what a billing
+ * run read ahead for a batch of accounts (`readAhead`). Both give the same rows in the same order.
+ */
+export interface GatherReads {
+  meterPoints(accountId: string): Promise<metering.MeterPointView[]>
+  /** Every agreement of the meter point (any account), by start. */
+  agreements(meterPointId: string): Promise<tariffs.Agreement[]>
+  /** Half hours starting in [from, to), oldest first. */
+  intervals(meterPointId: string, from: Date, to: Date): Promise<metering.BillableInterval[]>
+  /** Billable readings of the register in [from, to], oldest first. */
+  readings(registerId: string, from: Date, to: Date): Promise<metering.BillableReading[]>
+  /** The account's dispatches on the meter point overlapping [from, to), by start and device. */
+  dispatches(accountId: string, meterPointId: string, from: Date, to: Date): Promise<DispatchSpan[]>
+}
+
+function span(dispatch: tariffs.Dispatch): DispatchSpan {
+  return { startAt: dispatch.startAt, endAt: dispatch.endAt, source: dispatch.source }
+}
+
+/** Reads straight from the database, one account at a time. */
+export function directReads(tx: Tx): GatherReads {
+  return {
+    meterPoints: (accountId) => metering.meterPointsOfAccountId({ tx, accountId }),
+    agreements: (meterPointId) => tariffs.agreementsOf({ tx, meterPointIds: [meterPointId] }),
+    intervals: (meterPointId, from, to) => metering.intervalsForBilling({ tx, meterPointId, from, to }),
+    readings: (registerId, from, to) => metering.readingsForBilling({ tx, registerIds: [registerId], from, to }),
+    dispatches: async (accountId, meterPointId, from, to) =>
+      (await tariffs.dispatchesFor({ tx, accountId, meterPointId, range: { from, to } })).map(span),
+  }
+}
+
+/** An account of a batch to read ahead for: its period and the readings its last statement ended on. */
+export interface AccountToGather {
+  readonly accountId: string
+  readonly from: Date
+  readonly to: Date
+  readonly openingReadings: readonly ClosingReading[]
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+function supplied(point: metering.MeterPointView, from: Date, to: Date): boolean {
+  return !(
+    point.suppliedFrom >= localDateOf(to) ||
+    (point.suppliedTo !== null && point.suppliedTo <= localDateOf(from))
+  )
+}
+
+function isSmart(point: metering.MeterPointView): boolean {
+  return point.meters.some((meter) => meter.type === 'smart' && meter.removedOn === null)
+}
+
+/**
+ * Read what `gather` needs for a batch of accounts in a few queries (meter points, agreements, half
+ * hours, readings, dispatches), and serve `gather` from it. Anything asked for outside what was read
+ * ahead (an unusual window) is read from the database, so the answers are always the same as
+ * `directReads`.
+ */
+export async function readAhead(tx: Tx, accounts: readonly AccountToGather[]): Promise<GatherReads> {
+  const direct = directReads(tx)
+  const accountIds = accounts.map((account) => account.accountId)
+  if (accounts.length === 0) return direct
+  const minFrom = new Date(Math.min(...accounts.map((account) => account.from.getTime())))
+  const maxTo = new Date(Math.max(...accounts.map((account) => account.to.getTime())))
+  const [pointsByAccount, dispatches] = await Promise.all([
+    metering.meterPointsOfAccountIds({ tx, accountIds }),
+    tariffs.dispatchesOfAccounts({ tx, accountIds, range: { from: minFrom, to: maxTo } }),
+  ])
+  const billed = accounts.flatMap((account) =>
+    (pointsByAccount.get(account.accountId) ?? [])
+      .filter((point) => supplied(point, account.from, account.to))
+      .map((point) => ({ account, point })),
+  )
+  const pointIds = [...new Set(billed.map(({ point }) => point.id))]
+  // Half hours of smart meter points, one query per distinct period (in a run, nearly always one).
+  const smart = billed.filter(({ point }) => isSmart(point))
+  const byPeriod = groupBy(smart, ({ account }) => `${account.from.toISOString()}|${account.to.toISOString()}`)
+  const [agreements, ...intervalGroups] = await Promise.all([
+    tariffs.agreementsOf({ tx, meterPointIds: pointIds }),
+    ...[...byPeriod.values()].map(async (group) => {
+      const { from, to } = (group[0] as (typeof group)[number]).account
+      const found = await metering.intervalsForBillingMany({
+        tx,
+        meterPointIds: [...new Set(group.map(({ point }) => point.id))],
+        from,
+        to,
+      })
+      return { from, to, meterPointIds: group.map(({ point }) => point.id), found }
+    }),
+  ])
+  // Packed, unpacked only when an account is gathered: each account's half hours then live briefly.
+  const intervals = new Map<string, metering.PackedIntervals | null>()
+  for (const group of intervalGroups) {
+    for (const id of group.meterPointIds) {
+      intervals.set(`${id}|${group.from.toISOString()}|${group.to.toISOString()}`, group.found.get(id) ?? null)
+    }
+  }
+  // Register readings of the meter points billed from readings (not smart, or smart with no half hours).
+  const readFrom = billed.filter(
+    ({ account, point }) =>
+      !isSmart(point) || !intervals.get(`${point.id}|${account.from.toISOString()}|${account.to.toISOString()}`),
+  )
+  const registerIds = [
+    ...new Set(readFrom.flatMap(({ point }) => point.meters.flatMap((meter) => meter.registers.map((r) => r.id)))),
+  ]
+  const earliestKnown = accounts.flatMap((account) =>
+    account.openingReadings.map((reading) => Date.parse(reading.readAt)),
+  )
+  const readingsFrom = new Date(Math.min(minFrom.getTime() - openingWindow, ...earliestKnown))
+  const readings =
+    registerIds.length > 0
+      ? groupBy(
+          await metering.readingsForBilling({ tx, registerIds, from: readingsFrom, to: maxTo }),
+          (reading) => reading.registerId,
+        )
+      : new Map<string, metering.BillableReading[]>()
+  const agreementsByPoint = groupBy(agreements, (agreement) => agreement.meterPointId)
+  const dispatchesByAccount = groupBy(dispatches, (dispatch) => dispatch.accountId)
+  const readRegisters = new Set(registerIds)
+  const readPoints = new Set(pointIds)
+  return {
+    meterPoints: async (accountId) => pointsByAccount.get(accountId) ?? direct.meterPoints(accountId),
+    agreements: async (meterPointId) =>
+      readPoints.has(meterPointId) ? (agreementsByPoint.get(meterPointId) ?? []) : direct.agreements(meterPointId),
+    intervals: async (meterPointId, from, to) => {
+      const key = `${meterPointId}|${from.toISOString()}|${to.toISOString()}`
+      if (!intervals.has(key)) return direct.intervals(meterPointId, from, to)
+      const packed = intervals.get(key)
+      return packed ? metering.unpackIntervals(packed) : []
+    },
+    readings: async (registerId, from, to) =>
+      readRegisters.has(registerId) && from >= readingsFrom && to <= maxTo
+        ? (readings.get(registerId) ?? []).filter((reading) => reading.readAt >= from && reading.readAt <= to)
+        : direct.readings(registerId, from, to),
+    dispatches: async (accountId, meterPointId, from, to) =>
+      from >= minFrom && to <= maxTo
+        ? (dispatchesByAccount.get(accountId) ?? [])
+            .filter(
+              (dispatch) => dispatch.meterPointId === meterPointId && dispatch.startAt < to && dispatch.endAt > from,
+            )
+            .map(span)
+        : direct.dispatches(accountId, meterPointId, from, to),
+  }
 }
 
 function tenths(value: string): bigint {
@@ -75,6 +231,7 @@ function tariffData(tx: Tx, tariffCode: string, range: { from: Date; to: Date })
 
 async function ratedAgreements({
   tx,
+  reads,
   accountId,
   meterPointId,
   from,
@@ -82,13 +239,14 @@ async function ratedAgreements({
   cache,
 }: {
   tx: Tx
+  reads: GatherReads
   accountId: string
   meterPointId: string
   from: Date
   to: Date
   cache?: TariffCache | undefined
 }): Promise<RatedAgreement[]> {
-  const agreements = (await tariffs.agreementsOf({ tx, meterPointIds: [meterPointId] })).filter(
+  const agreements = (await reads.agreements(meterPointId)).filter(
     (agreement) =>
       agreement.accountId === accountId && overlaps({ from: agreement.validFrom, to: agreement.validTo }, from, to),
   )
@@ -128,6 +286,7 @@ export async function gather({
   openingWindowMs = openingWindow,
   estimateClosing = true,
   cache,
+  reads = directReads(tx),
   actor,
   at,
 }: {
@@ -146,10 +305,12 @@ export async function gather({
   estimateClosing?: boolean
   /** Tariff data shared across a billing run. */
   cache?: TariffCache | undefined
+  /** Where to read from: the database (the default) or a batch read ahead. Writes always go to `tx`. */
+  reads?: GatherReads
   actor: Actor
   at: Date
 }): Promise<Gathered> {
-  const points = await metering.meterPointsOfAccountId({ tx, accountId })
+  const points = await reads.meterPoints(accountId)
   const meterPoints: RatedMeterPoint[] = []
   const closingReadings: ClosingReading[] = []
   const opened: ClosingReading[] = []
@@ -160,32 +321,23 @@ export async function gather({
   const toDate = localDateOf(to)
   for (const point of points) {
     if (point.suppliedFrom >= toDate || (point.suppliedTo !== null && point.suppliedTo <= fromDate)) continue
-    const agreements = await ratedAgreements({ tx, accountId, meterPointId: point.id, from, to, cache })
+    const agreements = await ratedAgreements({ tx, reads, accountId, meterPointId: point.id, from, to, cache })
     const intelligent = agreements.some((agreement) => agreement.structure === 'intelligent')
-    const dispatches = intelligent
-      ? (await tariffs.dispatchesFor({ tx, accountId, meterPointId: point.id, range: { from, to } })).map(
-          (dispatch) => ({ startAt: dispatch.startAt, endAt: dispatch.endAt, source: dispatch.source }),
-        )
-      : []
-    const smart = point.meters.some((meter) => meter.type === 'smart' && meter.removedOn === null)
+    const dispatches = intelligent ? await reads.dispatches(accountId, point.id, from, to) : []
+    const smart = isSmart(point)
     let consumption: IntervalConsumption | RegisterConsumption
-    let intervals = smart ? await metering.intervalsForBilling({ tx, meterPointId: point.id, from, to }) : []
+    let intervals = smart ? await reads.intervals(point.id, from, to) : []
     if (intervals.length > 0) {
       const expected = Math.round((to.getTime() - from.getTime()) / halfHourMs)
       if (intervals.length < expected && to <= at) {
         await metering.fillIntervalGaps({ tx, meterPointId: point.id, from: fromDate, to: toDate, actor, at })
+        // Read again from the database itself: what was read ahead is from before the estimates.
         intervals = await metering.intervalsForBilling({ tx, meterPointId: point.id, from, to })
       }
       const estimatedCount = intervals.filter((interval) => interval.quality === 'estimated').length
       if (estimatedCount * 2 > intervals.length) estimated = true
-      consumption = {
-        kind: 'intervals',
-        intervals: intervals.map((interval) => ({
-          start: interval.start,
-          kwh: interval.kwh,
-          quality: interval.quality,
-        })),
-      }
+      // Billable intervals are the rating engine's shape already: passed on as they are, not copied.
+      consumption = { kind: 'intervals', intervals }
     } else {
       const registers: RegisterConsumption['registers'][number][] = []
       for (const meter of point.meters) {
@@ -194,12 +346,14 @@ export async function gather({
         for (const register of meter.registers) {
           const label = `${point.identifier}/${meter.serial}/${register.identifier}`
           const known = openingReadings.find((reading) => reading.registerId === register.id)
-          const window = await metering.readingsForBilling({
-            tx,
-            registerIds: [register.id],
-            from: known ? new Date(known.readAt) : new Date(from.getTime() - openingWindowMs),
+          const window = await reads.readings(
+            register.id,
+            known ? new Date(known.readAt) : new Date(from.getTime() - openingWindowMs),
             to,
-          })
+          )
+          // A first bill opens from the latest reading at or before the start (a move-in reading, not
+          // the previous occupant's older one), else the first reading after it.
+          const first = window.filter((reading) => reading.readAt <= from).at(-1) ?? window[0]
           const opening = known
             ? {
                 readingId: known.readingId,
@@ -207,12 +361,12 @@ export async function gather({
                 value: known.value,
                 estimated: known.estimated,
               }
-            : window[0]
+            : first
               ? {
-                  readingId: window[0].id,
-                  readAt: window[0].readAt,
-                  value: window[0].value,
-                  estimated: window[0].estimated,
+                  readingId: first.id,
+                  readAt: first.readAt,
+                  value: first.value,
+                  estimated: first.estimated,
                 }
               : undefined
           if (!opening) {

@@ -1,5 +1,6 @@
 export { holdReasons } from './anomalies.js'
 export { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
+export { type BatchOutcome, billBatch, gatherBatchForRating } from './batch.js'
 export { businessBilling, createDocument, issueDocument } from './business.js'
 export { compare, usageSummaries } from './explain.js'
 export type { TariffCache } from './gather.js'

@@ -15,7 +15,7 @@ import * as tariffs from '../tariffs/index.js'
 import { holdReasons } from './anomalies.js'
 import { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 import { compare, usageSummaries } from './explain.js'
-import { type Gathered, gather, type TariffCache } from './gather.js'
+import { type Gathered, type GatherReads, gather, type TariffCache } from './gather.js'
 import { toLine } from './queries.js'
 import { type RatingInput, type RatingResult, rate } from './rating.js'
 import * as store from './store.js'
@@ -25,6 +25,7 @@ import {
   type BillingProfile,
   type ClosingReading,
   type Explanation,
+  type HoldReason,
   InvalidBillingRequest,
   NotBillable,
   NothingToBill,
@@ -62,8 +63,12 @@ async function accountRow(tx: Tx, accountId: string) {
 /** Where an account's first bill starts: the transfer reading (migrated), else its first agreement or opening. */
 async function firstBillStart(tx: Tx, row: store.BillableAccountRow, profile: BillingProfile): Promise<Date> {
   if (profile.origin === 'migrated' && profile.transferAt) return profile.transferAt
+  return firstBillStartOf(row, await tariffs.agreementsOfAccount({ tx, accountId: row.id }))
+}
+
+/** The same from the account's agreements, already read (not for a migrated account). */
+export function firstBillStartOf(row: store.BillableAccountRow, agreements: readonly tariffs.Agreement[]): Date {
   const opened = startOfLocalDay(row.opened_on)
-  const agreements = await tariffs.agreementsOfAccount({ tx, accountId: row.id })
   const first = agreements.reduce<Date | null>(
     (min, agreement) => (!min || agreement.validFrom < min ? agreement.validFrom : min),
     null,
@@ -129,7 +134,7 @@ function beforeCutoff(input: RatingInput, cutoff: Date): RatingInput {
   }
 }
 
-interface Priced {
+export interface Priced {
   readonly gathered: Gathered
   readonly rating: RatingResult
   readonly lines: StatementLine[]
@@ -138,7 +143,7 @@ interface Priced {
 }
 
 /** Rate a period and apply the backbilling rule; nothing written except estimates. */
-async function price({
+export async function price({
   tx,
   row,
   profile,
@@ -149,6 +154,9 @@ async function price({
   openingWindowMs,
   estimateClosing,
   cache,
+  reads,
+  supplier: knownSupplier,
+  balanceBefore,
   replaced,
   actor,
   at,
@@ -163,6 +171,12 @@ async function price({
   openingWindowMs?: number
   estimateClosing?: boolean
   cache?: TariffCache | undefined
+  /** A batch's reads (the database itself when absent). */
+  reads?: GatherReads | undefined
+  /** The supplier, when already read. */
+  supplier?: market.Supplier | undefined
+  /** The account's balance before this bill, when already read (a batch). */
+  balanceBefore?: bigint | undefined
   replaced?: store.StatementRow
   actor: Actor
   at: Date
@@ -177,13 +191,14 @@ async function price({
     ...(freshWithinMs ? { freshWithinMs } : {}),
     ...(openingWindowMs !== undefined ? { openingWindowMs } : {}),
     ...(estimateClosing !== undefined ? { estimateClosing } : {}),
+    ...(reads ? { reads } : {}),
     cache,
     actor,
     at,
   })
   const rating = rate(gathered.input)
   const lines = toLines(rating)
-  const supplier = await market.getSupplier(tx)
+  const supplier = knownSupplier ?? (await market.getSupplier(tx))
   const limit = supplier.profile.backbillingLimitMonths
   let writeoffMinor = 0n
   let backbilling: Explanation['backbilling']
@@ -195,7 +210,7 @@ async function price({
       : 0n
     if (from < cutoff) {
       const old = rate(beforeCutoff(gathered.input, cutoff)).totalMinor
-      const balanceBeforeMinor = await ledger.balanceOf({ tx, accountId: row.id })
+      const balanceBeforeMinor = balanceBefore ?? (await ledger.balanceOf({ tx, accountId: row.id }))
       const replacedPosted = replaced ? replaced.total_minor - replaced.writeoff_minor : 0n
       const decision = backbillingWriteoff({
         oldChargesMinor: old,
@@ -263,6 +278,79 @@ function statementPostings(accountId: string, lines: readonly StatementLine[], v
   return postings.filter((posting) => posting.amountMinor !== 0n)
 }
 
+/** The journal that charges a statement to the ledger; null when it moves no money. */
+export function statementJournal(
+  row: store.StatementRow,
+  lines: readonly StatementLine[],
+  effectiveOn: string,
+): ledger.NewJournal | null {
+  const postings = statementPostings(row.account_id, lines, row.vat_minor)
+  if (postings.length < 2) return null
+  return {
+    idempotencyKey: `statement:${row.id}`,
+    reason: row.kind === 'final' || row.kind === 'corrected_final' ? 'statement.final' : 'statement.charge',
+    reference: { type: 'statement', id: row.id },
+    accountId: row.account_id,
+    currency: row.currency,
+    effectiveOn,
+    description: `Statement ${row.number}`,
+    postings: postings.map((posting) =>
+      posting.book === 'customer' ? { ...posting, dueOn: addDays(effectiveOn, paymentTermDays) } : posting,
+    ),
+  }
+}
+
+/**
+ * The statement a new one's opening balance comes from: the latest other issued or invoiced one with
+ * a closing balance, among the account's ten latest statements that count (`current`, newest first,
+ * which may include `row` itself).
+ */
+export function openingStatement(
+  row: store.StatementRow,
+  current: readonly store.StatementRow[],
+): store.StatementRow | undefined {
+  return current.find(
+    (statement) =>
+      statement.id !== row.id &&
+      (statement.status === 'issued' || statement.status === 'invoiced') &&
+      statement.closing_balance_minor !== null,
+  )
+}
+
+/** Payments count from the previous statement's issue (or, for the first, from the beginning). */
+export function paymentsSinceOf(previous: store.StatementRow | undefined): Date {
+  return previous ? (previous.issued_at ?? previous.created_at) : new Date(0)
+}
+
+/** An issued statement's status and balances, from the balances before and after its journal. */
+export function issuedChanges(
+  row: store.StatementRow,
+  {
+    balanceBefore,
+    closing,
+    previous,
+    payments,
+  }: { balanceBefore: bigint; closing: bigint; previous: store.StatementRow | undefined; payments: bigint },
+  finalStatus: 'issued' | 'invoiced',
+  actor: Actor,
+  at: Date,
+) {
+  const opening = previous?.closing_balance_minor ?? 0n
+  // closing = opening + charged − payments − credits, so credits (and other movements) are the rest.
+  const charged = closing - balanceBefore
+  const credits = opening + charged - payments - closing
+  return {
+    status: finalStatus,
+    issued_at: at,
+    decided_by: row.status === 'held' ? `${actor.kind}:${actor.id ?? ''}` : null,
+    opening_balance_minor: opening,
+    payments_minor: payments,
+    credits_minor: credits,
+    closing_balance_minor: closing,
+    due_on: addDays(localDateOf(at), paymentTermDays),
+  }
+}
+
 /** Post the statement to the ledger and fill in its balances; the statement becomes issued. */
 async function issue(
   tx: Tx,
@@ -292,50 +380,12 @@ async function issue(
       })
     }
   }
-  const postings = statementPostings(row.account_id, statementLines, row.vat_minor)
-  if (postings.length >= 2) {
-    await ledger.postJournal({
-      tx,
-      journal: {
-        idempotencyKey: `statement:${row.id}`,
-        reason: row.kind === 'final' || row.kind === 'corrected_final' ? 'statement.final' : 'statement.charge',
-        reference: { type: 'statement', id: row.id },
-        accountId: row.account_id,
-        currency: row.currency,
-        effectiveOn,
-        description: `Statement ${row.number}`,
-        postings: postings.map((posting) =>
-          posting.book === 'customer' ? { ...posting, dueOn: addDays(effectiveOn, paymentTermDays) } : posting,
-        ),
-      },
-      actor,
-      at,
-    })
-  }
+  const journal = statementJournal(row, statementLines, effectiveOn)
+  if (journal) await ledger.postJournal({ tx, journal, actor, at })
   const closing = await ledger.balanceOf({ tx, accountId: row.account_id })
-  const previous = (await store.currentStatements(tx, row.account_id, 10)).find(
-    (statement) =>
-      statement.id !== row.id &&
-      (statement.status === 'issued' || statement.status === 'invoiced') &&
-      statement.closing_balance_minor !== null,
-  )
-  const opening = previous?.closing_balance_minor ?? 0n
-  const payments = previous
-    ? await ledger.paymentsSince({ tx, accountId: row.account_id, since: previous.issued_at ?? previous.created_at })
-    : await ledger.paymentsSince({ tx, accountId: row.account_id, since: new Date(0) })
-  // closing = opening + charged − payments − credits, so credits (and other movements) are the rest.
-  const charged = closing - balanceBefore
-  const credits = opening + charged - payments - closing
-  const changes = {
-    status: finalStatus,
-    issued_at: at,
-    decided_by: row.status === 'held' ? `${actor.kind}:${actor.id ?? ''}` : null,
-    opening_balance_minor: opening,
-    payments_minor: payments,
-    credits_minor: credits,
-    closing_balance_minor: closing,
-    due_on: addDays(effectiveOn, paymentTermDays),
-  }
+  const previous = openingStatement(row, await store.currentStatements(tx, row.account_id, 10))
+  const payments = await ledger.paymentsSince({ tx, accountId: row.account_id, since: paymentsSinceOf(previous) })
+  const changes = issuedChanges(row, { balanceBefore, closing, previous, payments }, finalStatus, actor, at)
   await store.setStatementStatus(tx, row.id, changes)
   const replaced = row.replaces_statement_id ? await store.statementById(tx, row.replaces_statement_id) : undefined
   if (replaced && replaced.status !== 'superseded') {
@@ -344,9 +394,19 @@ async function issue(
   return { ...row, ...changes }
 }
 
-/** Record a priced statement: held with its reasons, or issued to the ledger. */
-async function record({
-  tx,
+/** A priced statement ready to write: the row (held until issued), its lines and why it is held. */
+export interface Draft {
+  readonly statement: store.StatementRow
+  readonly lines: store.StatementLineRow[]
+  readonly reasons: HoldReason[]
+  readonly business: boolean
+}
+
+/**
+ * Put a priced statement together, writing nothing: hold reasons, the comparison with the previous
+ * statement, the row (status held) and its lines. Pure: the number and currency are given.
+ */
+export function draftStatement({
   row,
   priced,
   kind,
@@ -356,23 +416,23 @@ async function record({
   replaced,
   runId,
   previous,
-  actor,
+  number,
+  currency,
   at,
 }: {
-  tx: Tx
   row: store.BillableAccountRow
   priced: Priced
   kind: StatementKind
   from: Date
   to: Date
   version: number
-  replaced?: store.StatementRow
+  replaced?: store.StatementRow | undefined
   runId: string | null
   previous: readonly store.StatementRow[]
-  actor: Actor
+  number: string
+  currency: string
   at: Date
-}): Promise<store.StatementRow> {
-  const supplier = await market.getSupplier(tx)
+}): Draft {
   const days = priced.explanation.days
   const reasons = holdReasons({
     problems: priced.rating.problems,
@@ -408,7 +468,7 @@ async function record({
       : 0n
   const statement: store.StatementRow = {
     id: newId('stm'),
-    number: await store.nextStatementNumber(tx),
+    number,
     account_id: row.id,
     kind,
     status: 'held',
@@ -418,7 +478,7 @@ async function record({
     replaces_statement_id: replaced?.id ?? null,
     document_id: null,
     run_id: runId,
-    currency: supplier.profile.currency,
+    currency,
     payment_method: priced.gathered.input.paymentMethod,
     net_minor: priced.rating.netMinor,
     vat_minor: priced.rating.vatMinor,
@@ -438,30 +498,107 @@ async function record({
     issued_at: null,
     decided_by: null,
   }
-  await store.insertStatement(
-    tx,
-    statement,
-    priced.lines.map((line) => ({
-      statement_id: statement.id,
-      position: line.position,
-      meter_point_id: line.meterPointId,
-      identifier: line.identifier,
-      agreement_id: line.agreementId,
-      tariff_code: line.tariffCode,
-      kind: line.kind,
-      rate_kind: line.rateKind,
-      period_from: line.from,
-      period_to: line.to,
-      quantity: line.quantity,
-      unit: line.unit,
-      rate_pence: line.ratePence,
-      vat_percent: line.vatPercent,
-      amount_minor: line.amountMinor,
-      source: line.source,
-      description: line.description,
-    })),
-  )
-  const business = profileOf(row).business
+  const lines = priced.lines.map((line) => ({
+    statement_id: statement.id,
+    position: line.position,
+    meter_point_id: line.meterPointId,
+    identifier: line.identifier,
+    agreement_id: line.agreementId,
+    tariff_code: line.tariffCode,
+    kind: line.kind,
+    rate_kind: line.rateKind,
+    period_from: line.from,
+    period_to: line.to,
+    quantity: line.quantity,
+    unit: line.unit,
+    rate_pence: line.ratePence,
+    vat_percent: line.vatPercent,
+    amount_minor: line.amountMinor,
+    source: line.source,
+    description: line.description,
+  }))
+  return { statement, lines, reasons, business: profileOf(row).business }
+}
+
+/** The audit event of a statement made: held, uninvoiced (business) or issued. */
+export function statementEvent(
+  draft: Draft,
+  replaced: store.StatementRow | undefined,
+  actor: Actor,
+  at: Date,
+): audit.AuditEventInput {
+  const { statement, reasons, business } = draft
+  return {
+    actor,
+    action:
+      reasons.length > 0
+        ? 'billing.statement.held'
+        : business
+          ? 'billing.statement.uninvoiced'
+          : 'billing.statement.issued',
+    subject: { type: 'statement', id: statement.id },
+    accountId: statement.account_id,
+    after: {
+      number: statement.number,
+      kind: statement.kind,
+      version: statement.version,
+      periodFrom: statement.period_from.toISOString(),
+      periodTo: statement.period_to.toISOString(),
+      totalMinor: String(statement.total_minor),
+      writeoffMinor: String(statement.writeoff_minor),
+      postedMinor: String(statement.posted_minor),
+      holdReasons: reasons.map((reason) => reason.code),
+      ...(replaced ? { replaces: replaced.number } : {}),
+    },
+    at,
+  }
+}
+
+/** Record a priced statement: held with its reasons, or issued to the ledger. */
+async function record({
+  tx,
+  row,
+  priced,
+  kind,
+  from,
+  to,
+  version,
+  replaced,
+  runId,
+  previous,
+  actor,
+  at,
+}: {
+  tx: Tx
+  row: store.BillableAccountRow
+  priced: Priced
+  kind: StatementKind
+  from: Date
+  to: Date
+  version: number
+  replaced?: store.StatementRow
+  runId: string | null
+  previous: readonly store.StatementRow[]
+  actor: Actor
+  at: Date
+}): Promise<store.StatementRow> {
+  const supplier = await market.getSupplier(tx)
+  const draft = draftStatement({
+    row,
+    priced,
+    kind,
+    from,
+    to,
+    version,
+    replaced,
+    runId,
+    previous,
+    number: await store.nextStatementNumber(tx),
+    currency: supplier.profile.currency,
+    at,
+  })
+  const { statement, reasons, business } = draft
+  await store.insertStatement(tx, statement, draft.lines)
   let stored = statement
   if (reasons.length > 0) {
     // held: waits for a billing specialist
@@ -473,30 +610,7 @@ async function record({
     stored = await issue(tx, statement, actor, at)
   }
   if (business && replaced) await store.setStatementStatus(tx, replaced.id, { status: 'superseded' })
-  await audit.record(tx, {
-    actor,
-    action:
-      reasons.length > 0
-        ? 'billing.statement.held'
-        : business
-          ? 'billing.statement.uninvoiced'
-          : 'billing.statement.issued',
-    subject: { type: 'statement', id: statement.id },
-    accountId: row.id,
-    after: {
-      number: statement.number,
-      kind,
-      version,
-      periodFrom: from.toISOString(),
-      periodTo: to.toISOString(),
-      totalMinor: String(statement.total_minor),
-      writeoffMinor: String(statement.writeoff_minor),
-      postedMinor: String(statement.posted_minor),
-      holdReasons: reasons.map((reason) => reason.code),
-      ...(replaced ? { replaces: replaced.number } : {}),
-    },
-    at,
-  })
+  await audit.record(tx, statementEvent(draft, replaced, actor, at))
   if (stored.status === 'issued' && (kind === 'final' || kind === 'corrected_final')) {
     await settleFinal(tx, stored, actor, at)
   }
@@ -575,6 +689,8 @@ export async function billAccount({
   if (!isLocalDate(on)) {
     throw new InvalidBillingRequest('Bill up to a local date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])
   }
+  // Before reading its statements: whoever bills it at the same time waits, then finds this bill made.
+  await store.lockAccountsForBilling(tx, [accountId])
   const row = await accountRow(tx, accountId)
   const profile = profileOf(row)
   if (profile.origin === 'shell') {

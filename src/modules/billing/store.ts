@@ -181,6 +181,14 @@ export async function billableAccount(db: Db | Tx, where: { id?: string; number?
   return (await query.executeTakeFirst()) as BillableAccountRow | undefined
 }
 
+/** Many accounts' billing rows (a billing run's batch), by id; unknown ids are absent. */
+export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[]): Promise<BillableAccountRow[]> {
+  if (ids.length === 0) return []
+  return (await billableAccounts(db)
+    .where('a.id', 'in', [...ids])
+    .execute()) as BillableAccountRow[]
+}
+
 /**
  * Domestic accounts whose cycle day is `day` (the day of the month they opened, capped at 28, unless
  * their profile says otherwise), open on `date`, and not shells; by id, after `afterId`.
@@ -238,6 +246,66 @@ export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise
 export async function nextStatementNumber(tx: Tx): Promise<string> {
   const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n`.execute(tx)
   return `S-${(result.rows[0]?.n ?? '0').padStart(8, '0')}`
+}
+
+/** The advisory lock namespace of billing an account (the audit chain's lock is a single key, apart). */
+const billingLockSpace = 4242010
+
+/**
+ * Serialise billing of these accounts for the rest of the transaction: a second biller (another run,
+ * a "bill now") waits here, then sees what the first made, so the same period is never billed twice
+ * as two versions. Taken in one order (by key) so two batches never wait on each other in a circle.
+ */
+export async function lockAccountsForBilling(tx: Tx, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return
+  await sql`select pg_advisory_xact_lock(${billingLockSpace}, key) from (
+      select distinct hashtext(id) as key from (values ${sql.join(accountIds.map((id) => sql`(${id})`))}) as a (id)
+      order by key
+    ) keys`.execute(tx)
+}
+
+/** `count` statement numbers, in order (a billing run's batch). */
+export async function nextStatementNumbers(tx: Tx, count: number): Promise<string[]> {
+  if (count === 0) return []
+  const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n
+    from generate_series(1, ${count}::int)`.execute(tx)
+  return result.rows
+    .map((row) => BigInt(row.n))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => `S-${String(n).padStart(8, '0')}`)
+}
+
+/** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters a statement. */
+const rowsPerInsert = 1000
+
+/** Insert many statements (each as it finally stands: held, issued or uninvoiced) and their lines. */
+export async function insertStatements(
+  tx: Tx,
+  rows: readonly StatementRow[],
+  lines: readonly StatementLineRow[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += rowsPerInsert) {
+    await tables(tx)
+      .insertInto('statements')
+      .values(
+        rows.slice(start, start + rowsPerInsert).map((row) => ({
+          ...row,
+          hold_reasons: JSON.stringify(row.hold_reasons),
+          explanation: JSON.stringify(row.explanation),
+          opening_readings: JSON.stringify(row.opening_readings),
+          closing_readings: JSON.stringify(row.closing_readings),
+        })),
+      )
+      .execute()
+  }
+  for (let start = 0; start < lines.length; start += rowsPerInsert) {
+    await tables(tx)
+      .insertInto('statement_lines')
+      .values(
+        lines.slice(start, start + rowsPerInsert).map((line) => ({ ...line, source: JSON.stringify(line.source) })),
+      )
+      .execute()
+  }
 }
 
 export async function insertStatement(tx: Tx, row: StatementRow, lines: StatementLineRow[]): Promise<void> {
@@ -315,6 +383,48 @@ export async function currentStatements(db: Db | Tx, accountId: string, limit: n
     .orderBy('version', 'desc')
     .limit(limit)
     .execute()
+}
+
+/**
+ * The same for many accounts (a billing run's batch): each account's `limit` latest statements that
+ * count, newest period first, by account id; accounts with none are absent.
+ */
+export async function currentStatementsOf(
+  db: Db | Tx,
+  accountIds: readonly string[],
+  limit: number,
+): Promise<Map<string, StatementRow[]>> {
+  const found = new Map<string, StatementRow[]>()
+  if (accountIds.length === 0) return found
+  const result = await sql<StatementRow & { rank: string }>`select * from (
+      select s.*, row_number() over (partition by s.account_id order by s.period_from desc, s.version desc) as rank
+      from statements s
+      where s.account_id in (${sql.join([...accountIds])}) and s.status in ('held', 'issued', 'uninvoiced', 'invoiced')
+    ) ranked where rank <= ${limit}
+    order by account_id, period_from desc, version desc`.execute(db)
+  for (const { rank: _rank, ...row } of result.rows) {
+    const list = found.get(row.account_id)
+    if (list) list.push(row)
+    else found.set(row.account_id, [row])
+  }
+  return found
+}
+
+/** The latest version of each account's statement for the period starting at the given instant (a batch). */
+export async function latestVersions(
+  db: Db | Tx,
+  periods: readonly { accountId: string; periodFrom: Date }[],
+): Promise<Map<string, number>> {
+  if (periods.length === 0) return new Map()
+  const wanted = sql.join(
+    periods.map((period) => sql`(${period.accountId}, ${period.periodFrom.toISOString()}::timestamptz)`),
+  )
+  const result = await sql<{ account_id: string; period_from: Date; version: number }>`
+    select s.account_id, s.period_from, max(s.version) as version
+    from statements s join (values ${wanted}) as q (account_id, period_from)
+      on s.account_id = q.account_id and s.period_from = q.period_from
+    group by s.account_id, s.period_from`.execute(db)
+  return new Map(result.rows.map((row) => [`${row.account_id}|${row.period_from.toISOString()}`, Number(row.version)]))
 }
 
 /** Every statement of the account, newest period and version first, for the statements list. */

@@ -49,10 +49,12 @@ export async function billingFixture({
   const days: string[] = []
   for (let date = first; date < on; date = addDays(date, 1)) days.push(date)
   const periods = days.flatMap((date) => settlementPeriodsOfDay(date))
-  const accountIds: string[] = []
-  for (let start = 0; start < count; start += batch) {
+  // Each batch: the accounts, meter points and agreements in one short transaction (it records audit
+  // events, so it holds the chain's lock to its commit), then the month of half hours in another,
+  // unaudited, which can load while the next batch's accounts are made.
+  const makeBatch = async (start: number): Promise<string[]> => {
     const size = Math.min(batch, count - start)
-    await inTransaction(db, async (tx) => {
+    const made = await inTransaction(db, async (tx) => {
       const opened = await accounts.createAccounts({
         tx,
         actor,
@@ -100,12 +102,10 @@ export async function billingFixture({
           ],
         })),
       })
-      const rows: metering.IntervalToStage[] = []
       for (const [i, point] of registered.entries()) {
-        const account = opened[i]!
         await tariffs.startAgreement({
           tx,
-          accountId: account.id,
+          accountId: opened[i]!.id,
           meterPointId: point.id,
           tariffCode: 'E-1R-VAR-22-11-01-A',
           from: startOfLocalDay(first),
@@ -113,21 +113,41 @@ export async function billingFixture({
           actor,
           at,
         })
-        for (const [p, period] of periods.entries()) {
-          const kwh = (((start + i) * 7 + p * 13) % 600) / 1000 + 0.05
-          rows.push({
-            line: rows.length + 1,
-            meterPointId: point.id,
-            intervalStart: period.startAt,
-            kwh: kwh.toFixed(3),
-            quality: 'actual',
-          })
-        }
-        accountIds.push(account.id)
       }
-      await metering.loadIntervals({ tx, ingestionId: `fixture-${start}`, rows, at })
+      return { accountIds: opened.map((account) => account.id), meterPointIds: registered.map((point) => point.id) }
     })
-    onProgress?.(Math.min(start + batch, count))
+    const rows: metering.IntervalToStage[] = []
+    for (const [i, meterPointId] of made.meterPointIds.entries()) {
+      for (const [p, period] of periods.entries()) {
+        const kwh = (((start + i) * 7 + p * 13) % 600) / 1000 + 0.05
+        rows.push({
+          line: rows.length + 1,
+          meterPointId,
+          intervalStart: period.startAt,
+          kwh: kwh.toFixed(3),
+          quality: 'actual',
+        })
+      }
+    }
+    await inTransaction(db, (tx) => metering.loadIntervals({ tx, ingestionId: `fixture-${start}`, rows, at }))
+    return made.accountIds
   }
+  const starts: number[] = []
+  for (let start = 0; start < count; start += batch) starts.push(start)
+  const made = new Map<number, string[]>()
+  let done = 0
+  const take = async (start: number) => {
+    made.set(start, await makeBatch(start))
+    done += Math.min(batch, count - start)
+    onProgress?.(done)
+  }
+  // The first batch alone: it makes the month's partitions, which two at once would both try to make.
+  const firstStart = starts.shift()
+  if (firstStart !== undefined) await take(firstStart)
+  const worker = async () => {
+    for (let start = starts.shift(); start !== undefined; start = starts.shift()) await take(start)
+  }
+  await Promise.all(Array.from({ length: 2 }, worker))
+  const accountIds = [...made.entries()].sort(([a], [b]) => a - b).flatMap(([, ids]) => ids)
   return { on, accountIds }
 }
