@@ -131,6 +131,18 @@ describe('the dunning schedule (COL-1, COL-2)', () => {
     await expect(order('2026-11-06')).rejects.toThrow(/pending on the account already/)
     const status = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-06T10:00:00Z') })
     expect(status.reasons.map((reason) => reason.code)).toEqual(['past_due', 'disconnection_pending'])
+    expect(status.colour).toBe('red')
+    await inTransaction(database.db, (tx) =>
+      collections.completeDisconnectionOrder({
+        tx,
+        accountId: account.id,
+        actor: { kind: 'staff', id: 'usr_field' },
+        at: new Date('2026-11-10T10:00:00Z'),
+      }),
+    )
+    const off = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-10T12:00:00Z') })
+    expect(off.colour).toBe('gray')
+    expect(off.reasons[0]).toMatchObject({ code: 'disconnected', colour: 'gray' })
   })
 })
 

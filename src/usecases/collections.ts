@@ -381,6 +381,9 @@ export async function accountStatus({
       ...(facts.closedOn ? { on: facts.closedOn } : {}),
     })
   }
+  if ((await collections.disconnectedAccounts({ tx, accountIds: [accountId] })).has(accountId)) {
+    reasons.push({ colour: 'gray', code: 'disconnected', detail: 'The supply is disconnected' })
+  }
   const position = await ledger.collectionsPosition({ tx, accountId, asOf: today })
   const arranged = (await payments.activeArrangementAccounts({ tx, accountIds: [accountId] })).has(accountId)
   if (position.pastDueMinor > 0n && !arranged && position.oldestPastDueOn) {

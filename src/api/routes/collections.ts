@@ -133,6 +133,26 @@ export const collectionsRoutes =
     )
 
     app.post(
+      '/accounts/:accountNumber/disconnection-orders/pending/complete',
+      {
+        config: { permission: 'field.service_order.complete' },
+        schema: {
+          summary: 'The field job is done: the supply was disconnected (the account shows gray)',
+          tags: ['collections'],
+          params: AccountParams,
+        },
+      },
+      async (request) => {
+        const order = await inTx((tx) =>
+          onAccount(tx, request.params.accountNumber, (accountId) =>
+            collections.completeDisconnectionOrder({ tx, accountId, ...who(request) }),
+          ),
+        )
+        return { order: jsonOf(order) }
+      },
+    )
+
+    app.post(
       '/accounts/:accountNumber/collections-notes',
       {
         config: { permission: 'payments.arrangement.create' },

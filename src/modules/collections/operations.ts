@@ -479,6 +479,51 @@ export async function cancelDisconnectionOrder({
   })
 }
 
+/**
+ * The field job is done: the supply was disconnected (the order completed). The account shows gray
+ * from then on (ACC-6). @throws DisconnectionOrderNotFound
+ */
+export async function completeDisconnectionOrder({
+  tx,
+  accountId,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  actor: Actor
+  at: Date
+}): Promise<DisconnectionOrder> {
+  const row = await tables(tx)
+    .updateTable('disconnection_orders')
+    .set({ status: 'completed', ended_by: actor.id, ended_at: at })
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
+  await audit.record(tx, {
+    actor,
+    action: 'collections.disconnection.completed',
+    subject: { type: 'disconnection_order', id: row.id },
+    accountId,
+    at,
+  })
+  return toOrder(row)
+}
+
+/** Accounts whose latest disconnection order was carried out: the supply is off. */
+export async function disconnectedAccounts({ tx, accountIds }: { tx: Db | Tx; accountIds: readonly string[] }) {
+  if (accountIds.length === 0) return new Set<string>()
+  const rows = await tables(tx)
+    .selectFrom('disconnection_orders')
+    .select('account_id')
+    .where('account_id', 'in', accountIds)
+    .where('status', '=', 'completed')
+    .execute()
+  return new Set(rows.map((row) => row.account_id))
+}
+
 export async function disconnectionOrdersOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
   const rows = await tables(tx)
     .selectFrom('disconnection_orders')
