@@ -413,3 +413,29 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect(again.json().error.code).toBe('ARRANGEMENT_EXISTS')
   })
 })
+
+describe('seasonal holds', () => {
+  it('are placed and lifted by supervisors only, and turn the account gray', async () => {
+    const url = `/api/accounts/${accountNumber(8)}/holds`
+    const payload = { kind: 'seasonal', reason: 'Holiday let closed for winter', startsOn: '2026-11-01' }
+    for (const role of access.roles.filter((r) => r !== 'supervisor')) {
+      expect((await inject({ method: 'POST', url, headers: as(role), payload })).statusCode, role).toBe(403)
+    }
+    const placed = await inject({ method: 'POST', url, headers: as('supervisor'), payload })
+    expect(placed.statusCode).toBe(201)
+    const status = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(8)}/status`,
+      headers: as('agent'),
+    })
+    expect(status.json()).toMatchObject({ colour: 'gray', reasons: [{ code: 'seasonal_hold' }] })
+    const lifted = await inject({
+      method: 'DELETE',
+      url: `${url}/${placed.json().hold.id}`,
+      headers: as('supervisor'),
+    })
+    expect(lifted.statusCode).toBe(204)
+    const after = await inject({ method: 'GET', url: `/api/accounts/${accountNumber(8)}/status`, headers: as('agent') })
+    expect(after.json().colour).toBe('green')
+  })
+})

@@ -381,6 +381,14 @@ export async function accountStatus({
       ...(facts.closedOn ? { on: facts.closedOn } : {}),
     })
   }
+  for (const hold of await accounts.holdsInForce({ tx, accountId, on: today })) {
+    reasons.push({
+      colour: 'gray',
+      code: 'seasonal_hold',
+      detail: `Seasonal hold since ${spokenDate(hold.startsOn, locale)}${hold.endsOn ? ` until ${spokenDate(hold.endsOn, locale)}` : ''}: ${hold.reason}`,
+      on: hold.startsOn,
+    })
+  }
   if ((await collections.disconnectedAccounts({ tx, accountIds: [accountId] })).has(accountId)) {
     reasons.push({ colour: 'gray', code: 'disconnected', detail: 'The supply is disconnected' })
   }

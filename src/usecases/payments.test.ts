@@ -30,7 +30,7 @@ let nextAccount = 0
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 24, at }))
+  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 28, at }))
   for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
 }, 120_000)
 
@@ -416,6 +416,30 @@ describe('payment arrangements (PAY-6) and the status colour (ACC-6)', () => {
     await charge(account.id, 1_000n, '2026-11-24')
     const status = await accountStatus({ tx: database.db, accountId: account.id, at })
     expect(status).toMatchObject({ colour: 'yellow', reasons: [{ code: 'due_soon' }] })
+  })
+
+  it('is gray during a seasonal hold, and not before it or after it is lifted', async () => {
+    const account = freshAccount()
+    const hold = await inTransaction(database.db, (tx) =>
+      accounts.placeHold({
+        tx,
+        accountId: account.id,
+        kind: 'seasonal',
+        reason: 'Holiday home empty for the winter',
+        startsOn: '2026-11-20',
+        endsOn: '2027-03-01',
+        actor: agent,
+        at,
+      }),
+    )
+    const before = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-19T10:00:00Z') })
+    expect(before.colour).toBe('green')
+    const during = await accountStatus({ tx: database.db, accountId: account.id, at })
+    expect(during).toMatchObject({ colour: 'gray', reasons: [{ code: 'seasonal_hold' }] })
+    await inTransaction(database.db, (tx) =>
+      accounts.liftHold({ tx, accountId: account.id, holdId: hold.id, actor: agent, at }),
+    )
+    expect((await accountStatus({ tx: database.db, accountId: account.id, at })).colour).toBe('green')
   })
 
   it('is gray for a closed account', async () => {

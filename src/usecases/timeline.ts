@@ -7,6 +7,7 @@
  * `(at, kind, id)`, which orders every item of every kind, so pages never repeat or skip an item.
  */
 import type { Tx } from '../db/index.js'
+import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -246,29 +247,48 @@ export const notChanges: readonly string[] = [
   'payments.goodwill_credit.',
   'ledger.journal.',
   'cases.case.opened',
+  // A suggested reply that was sent is the message it became.
+  'assist.suggested_reply.',
 ]
 
-function describeChange(event: audit.AuditEvent): { title: string; summary: string } {
-  const [module = '', noun = '', verb = ''] = event.action.split('.')
+/** Plain values of an event's `after`, as "field: value" (no ids, at most three). */
+function detailsOf(after: unknown): string[] {
+  if (!after || typeof after !== 'object' || Array.isArray(after)) return []
+  return Object.entries(after as Record<string, unknown>)
+    .filter(([key, value]) => !/id$/i.test(key) && ['string', 'number', 'boolean'].includes(typeof value))
+    .slice(0, 3)
+    .map(([key, value]) => `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${String(value)}`)
+}
+
+function describeChange(
+  event: audit.AuditEvent,
+  names: ReadonlyMap<string, string>,
+): { title: string; summary: string } {
+  const [, noun = '', verb = ''] = event.action.split('.')
   const title = capitalised(`${noun.replace(/_/g, ' ')} ${verb.replace(/_/g, ' ')}`.trim() || event.action)
   const who =
     event.actorKind === 'system'
-      ? `the system (${event.actorId ?? 'unknown'})`
-      : `${event.actorKind} ${event.actorId ?? ''}`.trim()
-  const fields =
-    event.after && typeof event.after === 'object' && !Array.isArray(event.after)
-      ? Object.keys(event.after as Record<string, unknown>).slice(0, 6)
-      : []
-  const changed = fields.length > 0 ? `; ${fields.join(', ')}` : ''
-  return { title, summary: `${module}: ${event.action} by ${who}${changed}` }
+      ? 'the system'
+      : event.actorKind === 'customer'
+        ? 'the customer'
+        : (names.get(event.actorId ?? '') ?? 'a member of staff')
+  const details = detailsOf(event.after)
+  return { title, summary: `By ${who}${details.length > 0 ? ` — ${details.join('; ')}` : ''}` }
 }
 
 const changeSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
   const events = await audit.accountEventsBefore({ db: tx, accountId, before, exclude: notChanges, limit })
+  const names = new Map<string, string>()
+  for (const id of new Set(
+    events.flatMap((event) => (event.actorKind === 'staff' && event.actorId ? [event.actorId] : [])),
+  )) {
+    const user = await access.findStaffUser(tx, id)
+    if (user) names.set(id, user.displayName)
+  }
   return events.map((event) => ({
     kind: 'change' as const,
     at: event.occurredAt,
-    ...describeChange(event),
+    ...describeChange(event, names),
     reference: { type: 'audit_event', id: event.id },
   }))
 }

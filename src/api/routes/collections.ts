@@ -189,6 +189,52 @@ export const collectionsRoutes =
     )
 
     app.post(
+      '/accounts/:accountNumber/holds',
+      {
+        config: { permission: 'accounts.hold.manage' },
+        schema: {
+          summary: 'Place a seasonal hold (the account shows gray while it lasts)',
+          tags: ['accounts'],
+          params: AccountParams,
+          body: z.strictObject({
+            kind: z.literal('seasonal'),
+            reason: z.string().min(1).max(500),
+            startsOn: LocalDate,
+            endsOn: LocalDate.optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const hold = await inTx((tx) =>
+          onAccount(tx, request.params.accountNumber, (accountId) =>
+            accounts.placeHold({ tx, accountId, ...request.body, ...who(request) }),
+          ),
+        )
+        return reply.status(201).send({ hold: jsonOf(hold) })
+      },
+    )
+
+    app.delete(
+      '/accounts/:accountNumber/holds/:holdId',
+      {
+        config: { permission: 'accounts.hold.manage' },
+        schema: {
+          summary: 'Lift a hold',
+          tags: ['accounts'],
+          params: AccountParams.extend({ holdId: z.string().max(60) }),
+        },
+      },
+      async (request, reply) => {
+        await inTx((tx) =>
+          onAccount(tx, request.params.accountNumber, (accountId) =>
+            accounts.liftHold({ tx, accountId, holdId: request.params.holdId, ...who(request) }),
+          ),
+        )
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
       '/accounts/:accountNumber/vulnerabilities',
       {
         config: { permission: 'accounts.contact.update' },

@@ -1,4 +1,5 @@
 export { type GspCode, gspRegionOf, gspRegions } from './gsp-regions.js'
+export { type AccountHold, HoldNotFound, holdsInForce, InvalidHold, liftHold, placeHold } from './holds.js'
 export { displayName, formatPostcode, isUkPostcode, phoneDigits, postcodeKey } from './normalise.js'
 export {
   AccountNotFound,

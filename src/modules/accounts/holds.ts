@@ -1,0 +1,148 @@
+/**
+ * ACC-6: holds on an account, placed and lifted by people with `accounts.hold.manage`. A seasonal
+ * hold (an empty holiday home) shows the account gray from its first day until it ends or is lifted.
+ */
+import { type Db, type Tx, withTables } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import * as audit from '../audit/index.js'
+
+interface HoldsTable {
+  id: string
+  account_id: string
+  kind: 'seasonal'
+  reason: string
+  starts_on: string
+  ends_on: string | null
+  placed_by: string
+  placed_at: Date
+  lifted_by: string | null
+  lifted_at: Date | null
+}
+
+const tables = withTables<{ account_holds: HoldsTable }>()
+
+export interface AccountHold {
+  readonly id: string
+  readonly kind: 'seasonal'
+  readonly reason: string
+  readonly startsOn: string
+  readonly endsOn: string | null
+  readonly placedBy: string
+  readonly placedAt: Date
+}
+
+export class InvalidHold extends ValidationFailed {
+  override readonly code = 'INVALID_HOLD'
+}
+export class HoldNotFound extends NotFound {
+  override readonly code = 'HOLD_NOT_FOUND'
+}
+
+function toHold(row: HoldsTable): AccountHold {
+  return {
+    id: row.id,
+    kind: row.kind,
+    reason: row.reason,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    placedBy: row.placed_by,
+    placedAt: row.placed_at,
+  }
+}
+
+/** @throws InvalidHold */
+export async function placeHold({
+  tx,
+  accountId,
+  kind,
+  reason,
+  startsOn,
+  endsOn,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  kind: 'seasonal'
+  reason: string
+  startsOn: string
+  endsOn?: string | null | undefined
+  actor: Actor
+  at: Date
+}): Promise<AccountHold> {
+  const problems: { path: string; message: string }[] = []
+  if (kind !== 'seasonal') problems.push({ path: 'kind', message: 'seasonal' })
+  if (reason.trim().length === 0 || reason.length > 500)
+    problems.push({ path: 'reason', message: '1 to 500 characters' })
+  if (endsOn && endsOn <= startsOn) problems.push({ path: 'endsOn', message: 'must be after startsOn' })
+  if (problems.length > 0) throw new InvalidHold('The hold is not valid', problems)
+  const row: HoldsTable = {
+    id: newId('hold'),
+    account_id: accountId,
+    kind,
+    reason: reason.trim(),
+    starts_on: startsOn,
+    ends_on: endsOn ?? null,
+    placed_by: actor.id,
+    placed_at: at,
+    lifted_by: null,
+    lifted_at: null,
+  }
+  await tables(tx).insertInto('account_holds').values(row).execute()
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.hold.placed',
+    subject: { type: 'account_hold', id: row.id },
+    accountId,
+    after: { kind, reason: row.reason, startsOn, endsOn: row.ends_on },
+    at,
+  })
+  return toHold(row)
+}
+
+/** @throws HoldNotFound */
+export async function liftHold({
+  tx,
+  accountId,
+  holdId,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  holdId: string
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const lifted = await tables(tx)
+    .updateTable('account_holds')
+    .set({ lifted_by: actor.id, lifted_at: at })
+    .where('id', '=', holdId)
+    .where('account_id', '=', accountId)
+    .where('lifted_at', 'is', null)
+    .executeTakeFirst()
+  if (Number(lifted.numUpdatedRows) === 0) throw new HoldNotFound(`There is no hold ${holdId} in place`)
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.hold.lifted',
+    subject: { type: 'account_hold', id: holdId },
+    accountId,
+    at,
+  })
+}
+
+/** Holds in force on a local date (started, not ended, not lifted). */
+export async function holdsInForce({ tx, accountId, on }: { tx: Db | Tx; accountId: string; on: string }) {
+  const rows = await tables(tx)
+    .selectFrom('account_holds')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('lifted_at', 'is', null)
+    .where('starts_on', '<=', on)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', on)]))
+    .orderBy('starts_on')
+    .execute()
+  return rows.map(toHold)
+}
