@@ -27,12 +27,14 @@ import { caseRoutes } from './routes/cases.js'
 import { collectionsRoutes } from './routes/collections.js'
 import { commsRoutes } from './routes/comms.js'
 import { dashboardRoutes } from './routes/dashboard.js'
+import { externalUserRoutes } from './routes/external-users.js'
 import { healthRoutes } from './routes/health.js'
 import { meteringRoutes } from './routes/metering.js'
 import { moveRoutes } from './routes/moves.js'
 import { octopusMeteringRoutes } from './routes/octopus-metering.js'
 import { octopusProductRoutes } from './routes/octopus-products.js'
 import { paymentRoutes } from './routes/payments.js'
+import { portalRoutes } from './routes/portal.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
@@ -139,6 +141,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(timelineRoutes(context), { prefix: '/api' })
   await app.register(moveRoutes(context), { prefix: '/api' })
   await app.register(suggestedReplyRoutes(context), { prefix: '/api' })
+  await app.register(portalRoutes(context), { prefix: '/api' })
+  await app.register(externalUserRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

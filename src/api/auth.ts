@@ -6,8 +6,11 @@ import type { Actor } from '../shared/actor.js'
 import { Forbidden, Unauthenticated } from '../shared/errors.js'
 import type { AppContext } from './context.js'
 
-/** What a route needs: a named permission, any signed-in user, or nobody (sign-in, health, docs). */
-export type RoutePermission = access.Permission | 'authenticated' | 'public'
+/**
+ * What a route needs: a named permission, any signed-in user, or nobody (sign-in, health, docs);
+ * `customer` is a signed-in portal user (the `cuttle_portal` cookie), whose route then checks the grant.
+ */
+export type RoutePermission = access.Permission | 'authenticated' | 'public' | 'customer'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,10 +20,12 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: access.StaffPrincipal | null
+    customer: access.CustomerPrincipal | null
   }
 }
 
 export const sessionCookie = 'cuttle_session'
+export const portalCookie = 'cuttle_portal'
 
 /** Third-party routes we serve but do not write: the API docs page and its assets. */
 const publicPrefixes = ['/docs']
@@ -46,7 +51,10 @@ export function requirePermissionOnEveryRoute(app: FastifyInstance): RouteRecord
     if (config.permission === undefined) {
       throw new Error(`route ${String(route.method)} ${route.url} does not declare a permission`)
     }
-    if (!['authenticated', 'public'].includes(config.permission) && !access.isPermission(config.permission)) {
+    if (
+      !['authenticated', 'public', 'customer'].includes(config.permission) &&
+      !access.isPermission(config.permission)
+    ) {
       throw new Error(
         `route ${String(route.method)} ${route.url} declares an unknown permission '${config.permission}'`,
       )
@@ -93,9 +101,23 @@ function bearerToken(request: FastifyRequest): string | undefined {
 /** The one policy check every request passes: who is asking, and may they do this. */
 export function authorise(app: FastifyInstance, context: AppContext) {
   app.decorateRequest('principal', null)
+  app.decorateRequest('customer', null)
   app.addHook('preHandler', async (request) => {
     const permission = request.routeOptions.config.permission
     if (permission === undefined || permission === 'public') return
+    if (permission === 'customer') {
+      const portalToken = request.cookies[portalCookie]
+      request.customer = portalToken
+        ? await access.resolveExternalSession({
+            tx: context.db,
+            sessionToken: portalToken,
+            policy: context.accessPolicy(),
+            at: context.clock(),
+          })
+        : null
+      if (!request.customer) throw new Unauthenticated('Sign in to your account first')
+      return
+    }
     const at = context.clock()
     const token = bearerToken(request)
     const sessionToken = request.cookies[sessionCookie]

@@ -2,7 +2,8 @@
  * An account view in the audit log (AUD-1, USR-6): which section of the account was shown, in the
  * same transaction as the read.
  */
-import type { Tx } from '../db/index.js'
+import type { Db, Tx } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import type { Actor } from '../shared/actor.js'
 
@@ -18,4 +19,11 @@ export async function recordAccountView(
     context: { sections: [what], ...context },
     at,
   })
+}
+
+/** The id of the account with this number. @throws accounts.AccountNotFound */
+export async function accountIdOf(tx: Db | Tx, accountNumber: string): Promise<string> {
+  const account = await accounts.findAccountSupply({ tx: tx as Tx, accountNumber })
+  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+  return account.id
 }

@@ -17,9 +17,8 @@ import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { accountIdOf, recordAccountView } from './account-view.js'
 import { arrangementLetterPdf } from './documents/arrangement-letter.js'
-import { accountIdOf } from './payments.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'

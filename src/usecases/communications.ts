@@ -10,7 +10,7 @@ import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Forbidden } from '../shared/errors.js'
-import { recordAccountView } from './account-view.js'
+import { accountIdOf, recordAccountView } from './account-view.js'
 
 export class TemplateNotAllowed extends Forbidden {
   override readonly code = 'TEMPLATE_NOT_ALLOWED'
@@ -27,12 +27,6 @@ export function commsTransports(env: Readonly<Record<string, string | undefined>
   if (!url) return builtIn
   const from = env['CUTTLE_SMTP_FROM']?.trim() || 'Cuttle <no-reply@cuttle.localhost>'
   return { ...builtIn, email: comms.smtpEmailTransport({ url, from }) }
-}
-
-async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
-  const account = await accounts.findAccountSupply({ tx, accountNumber })
-  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
-  return account.id
 }
 
 /** The template's fields with `balance` filled from the ledger when the template takes it and none was given. */

@@ -18,6 +18,7 @@ export {
   changeAccountTariff,
   submitAccountReading,
 } from './account-usage.js'
+export { accountIdOf } from './account-view.js'
 export { type RunSummary, runBilling } from './billing-run.js'
 export {
   accountCases,
@@ -100,7 +101,6 @@ export { openAccount } from './open-account.js'
 export {
   accountAdequacyReview,
   accountArrangements,
-  accountIdOf,
   accountPayments,
   addAccountPaymentMethod,
   defaultProcessor,
@@ -112,6 +112,35 @@ export {
   type TakePaymentInput,
   takeAccountPayment,
 } from './payments.js'
+export {
+  acceptPortalInvitation,
+  changePortalUserLevel,
+  dataKeyFrom,
+  grantAccessByStaff,
+  grantFor,
+  inviteAuthorizedUser,
+  NoMeterPoint,
+  PortalActionNotAllowed,
+  pendingPowersOfAttorney,
+  portalAccount,
+  portalContact,
+  portalMe,
+  portalPay,
+  portalPayments,
+  portalPortfolio,
+  portalStatementPdf,
+  portalStatements,
+  portalUsage,
+  portalUsers,
+  recordSensitiveDetails,
+  removePortalUser,
+  reviewPowerOfAttorney,
+  signInCustomer,
+  signOutCustomer,
+  UnknownVerificationQuestion,
+  updatePortalContact,
+  verifyCaller,
+} from './portal.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {

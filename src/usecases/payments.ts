@@ -12,7 +12,7 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { accountIdOf, recordAccountView } from './account-view.js'
 
 let sharedProcessor: payments.PaymentProcessor | undefined
 
@@ -25,12 +25,6 @@ export function defaultProcessor(): payments.PaymentProcessor {
   if (name !== 'test') throw new Error(`Unknown payment processor '${name}': only 'test' is built in`)
   sharedProcessor ??= new payments.TestProcessor()
   return sharedProcessor
-}
-
-export async function accountIdOf(tx: Db | Tx, accountNumber: string): Promise<string> {
-  const account = await accounts.findAccountSupply({ tx: tx as Tx, accountNumber })
-  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
-  return account.id
 }
 
 export async function accountPayments({

@@ -9,6 +9,7 @@ import { addDays, localDateOf } from '../shared/time.js'
 import { seedDemoBills } from './demo/bills.js'
 import { seedDemoPayments } from './demo/payments.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './demo/people.js'
+import { seedPortalDemo } from './demo/portal.js'
 import { seedDemoSupply } from './demo/supply.js'
 import { catalogueCodes, seedTariffCatalogue } from './demo/tariff-catalogue.js'
 import { defaultProcessor } from './payments.js'
@@ -151,6 +152,7 @@ export async function seedDemo({
     actor,
     at,
   })
+  await seedPortalDemo({ db, seed, actor, at })
   return {
     supplierCreated,
     staffCreated,

@@ -183,6 +183,22 @@ describe('customer service in the agent console', () => {
     await page.goto(`${baseUrl}/accounts/${accountNumber}?tab=timeline`)
     await page.getByTestId('timeline').waitFor()
   })
+
+  it('moves the customer out: the final bill, and The Occupier’s account opened at the same address', async () => {
+    await page.goto(`${baseUrl}/accounts/${accountNumber}`)
+    await page.getByTestId('move-out').click()
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
+    await page.getByTestId('move-out-on').fill(today)
+    const [moved] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/move-out')),
+      page.getByTestId('move-out-submit').click(),
+    ])
+    expect(moved.status()).toBe(201)
+    const body = (await moved.json()) as { newAccount: { number: string; customerName: string } }
+    expect(body.newAccount.customerName).toBe('The Occupier')
+    await expectText(page.getByTestId('move-out-result'), body.newAccount.number)
+    await page.screenshot({ path: join(screenshots, 'customer-service-move-out.png') })
+  })
 })
 
 async function signIn({ email, role }: { email: string; role: string }): Promise<void> {

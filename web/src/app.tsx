@@ -11,6 +11,8 @@ import { CasePage } from './cases/case-page.js'
 import { CasesQueuePage } from './cases/cases-queue-page.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
 import { DashboardPage } from './dashboard/dashboard-page.js'
+import { PortalApp } from './portal/portal-app.js'
+import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
 import { ConsoleShell } from './shell/console-shell.js'
@@ -22,7 +24,12 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; user: StaffUser }
 
+/** The web app: the customer portal under `/portal` (its own session and layout), else the agent console. */
 export function App() {
+  return isPortalPath(useLocation().pathname) ? <PortalApp /> : <StaffConsole />
+}
+
+function StaffConsole() {
   const [state, setState] = useState<SessionState>({ status: 'checking' })
 
   const api = useMemo(

@@ -15,6 +15,7 @@ import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
 import { BillingTab } from './billing-tab.js'
+import { MoveOutDialog } from './move-out-dialog.js'
 import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
@@ -50,6 +51,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const [state, setState] = useState<Overview>({ status: 'loading' })
   const [notes, setNotes] = useState<AccountNote[]>([])
   const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
+  const [movingOut, setMovingOut] = useState(false)
   const tabIds = useId()
   const tabRefs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
   const tabs: TabName[] = [
@@ -178,7 +180,18 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         <div className="account-standing">
           <StatusChip status={account.status} />
           <AccountStatusColour accountNumber={account.number} />
+          {account.status === 'active' && user.permissions.includes('accounts.account.create') && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setMovingOut(true)}
+              data-testid="move-out"
+            >
+              Move out
+            </button>
+          )}
         </div>
+        {movingOut && <MoveOutDialog accountNumber={account.number} onClose={() => setMovingOut(false)} />}
       </header>
 
       <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>

@@ -1,0 +1,395 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { inTransaction, type Tx } from '../../db/index.js'
+import type * as access from '../../modules/access/index.js'
+import { Unauthenticated } from '../../shared/errors.js'
+import {
+  acceptPortalInvitation,
+  changePortalUserLevel,
+  commsTransports,
+  deliverQueuedMessages,
+  inviteAuthorizedUser,
+  portalAccount,
+  portalContact,
+  portalMe,
+  portalPay,
+  portalPayments,
+  portalPortfolio,
+  portalStatementPdf,
+  portalStatements,
+  portalUsage,
+  portalUsers,
+  removePortalUser,
+  signInCustomer,
+  signOutCustomer,
+  updatePortalContact,
+} from '../../usecases/index.js'
+import { portalCookie } from '../auth.js'
+import type { AppContext } from '../context.js'
+import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+
+const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
+const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
+const Level = z.enum(['full', 'limited'])
+const Card = z.strictObject({
+  number: z.string().min(12).max(23),
+  expiryMonth: z.number().int(),
+  expiryYear: z.number().int(),
+  cvc: z.string().max(4),
+  holderName: z.string().max(100).optional(),
+})
+
+function customerOf(request: FastifyRequest): access.CustomerPrincipal {
+  if (!request.customer) throw new Unauthenticated('Sign in to your account first')
+  return request.customer
+}
+
+/** The customer portal's API under /api/portal: every account route checks the caller's grant first. */
+export const portalRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
+    const who = (request: FastifyRequest) => ({ principal: customerOf(request), at: context.clock() })
+    const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+      reply.setCookie(portalCookie, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: context.secureCookies,
+        path: '/',
+        expires,
+      })
+    const tags = ['portal']
+
+    app.post(
+      '/portal/session',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Customer sign-in (sets the httpOnly cuttle_portal cookie); answers the user and their accounts',
+          tags,
+          body: z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }),
+        },
+      },
+      async (request, reply) => {
+        const result = await signInCustomer({ db: context.db, ...request.body, at: context.clock() })
+        setCookie(reply, result.sessionToken, result.expiresAt)
+        return result.me
+      },
+    )
+
+    app.get(
+      '/portal/me',
+      { config: { permission: 'customer' }, schema: { summary: 'The signed-in customer and their accounts', tags } },
+      async (request) => inTx((tx) => portalMe({ tx, ...who(request) })),
+    )
+
+    app.delete(
+      '/portal/session',
+      { config: { permission: 'customer' }, schema: { summary: 'Customer sign-out', tags } },
+      async (request, reply) => {
+        await signOutCustomer({ db: context.db, ...who(request) })
+        reply.clearCookie(portalCookie, { path: '/' })
+        return reply.status(204).send()
+      },
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: 'One of my accounts: name, address, balance, status, my access',
+          tags,
+          params: AccountParams,
+        },
+      },
+      async (request) =>
+        jsonOf(await inTx((tx) => portalAccount({ tx, accountNumber: request.params.accountNumber, ...who(request) }))),
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/statements',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'My bills (needs view_bills)', tags, params: AccountParams },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) => portalStatements({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
+        ),
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/statements/:number/pdf',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: 'One bill as a PDF (needs view_bills)',
+          tags,
+          params: AccountParams.extend({ number: StatementNumber }),
+        },
+      },
+      async (request, reply) => {
+        const pdf = await inTx((tx) =>
+          portalStatementPdf({
+            tx,
+            accountNumber: request.params.accountNumber,
+            number: request.params.number,
+            ...who(request),
+          }),
+        )
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${request.params.number}.pdf"`)
+          .send(pdf)
+      },
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/usage',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: 'My usage by day, week or month (needs view_usage); the last 30 days by default',
+          tags,
+          params: AccountParams,
+          querystring: z.strictObject({
+            granularity: z.enum(['day', 'week', 'month']).default('day'),
+            from: LocalDate.optional(),
+            to: LocalDate.optional(),
+            meterPoint: z.string().max(20).optional(),
+          }),
+        },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) =>
+            portalUsage({ tx, accountNumber: request.params.accountNumber, ...request.query, ...who(request) }),
+          ),
+        ),
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/payments',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'My payments and kept payment methods (needs view_payments)', tags, params: AccountParams },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) => portalPayments({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
+        ),
+    )
+
+    app.post(
+      '/portal/accounts/:accountNumber/payments',
+      {
+        config: { permission: 'customer', cardFields: ['card.number', 'card.cvc'] },
+        schema: {
+          summary: 'Pay (needs pay): a card entered now or a kept method; send an Idempotency-Key header',
+          tags,
+          params: AccountParams,
+          headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200) }),
+          body: z.strictObject({
+            amountMinor: Minor,
+            card: Card.optional(),
+            paymentMethodId: z.string().max(60).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const result = await portalPay({
+          db: context.db,
+          processor: context.paymentProcessor,
+          accountNumber: request.params.accountNumber,
+          amountMinor: request.body.amountMinor,
+          card: request.body.card,
+          paymentMethodId: request.body.paymentMethodId,
+          idempotencyKey: request.headers['idempotency-key'],
+          ...who(request),
+        })
+        const payment = jsonOf(result.payment)
+        if (result.payment.status === 'failed') {
+          return reply.status(402).send({
+            error: {
+              code: 'PAYMENT_DECLINED',
+              message: `The payment was declined: ${result.payment.failure?.message ?? 'no reason given'}`,
+              details: { payment },
+            },
+          })
+        }
+        return reply.status(result.replayed ? 200 : 201).send({ payment, replayed: result.replayed })
+      },
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/contact',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'My contact details and preferences (needs update_contact)', tags, params: AccountParams },
+      },
+      async (request) =>
+        inTx((tx) => portalContact({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
+    )
+
+    app.patch(
+      '/portal/accounts/:accountNumber/contact',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: 'Change my email, phone, paper or paperless billing, SMS (needs update_contact)',
+          tags,
+          params: AccountParams,
+          body: z.strictObject({
+            email: z.email().max(320).optional(),
+            phone: z.string().min(6).max(30).optional(),
+            billingMode: z.enum(['paper', 'paperless']).optional(),
+            smsEnrolled: z.boolean().optional(),
+          }),
+        },
+      },
+      async (request) =>
+        inTx((tx) =>
+          updatePortalContact({
+            tx,
+            accountNumber: request.params.accountNumber,
+            changes: request.body,
+            ...who(request),
+          }),
+        ),
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/users',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'Who can use this account (needs manage_users)', tags, params: AccountParams },
+      },
+      async (request) =>
+        jsonOf(await inTx((tx) => portalUsers({ tx, accountNumber: request.params.accountNumber, ...who(request) }))),
+    )
+
+    app.post(
+      '/portal/accounts/:accountNumber/users/invitations',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: 'Invite an authorized user by email (needs manage_users); the email is sent at once',
+          tags,
+          params: AccountParams,
+          body: z.strictObject({
+            email: z.email().max(320),
+            level: Level,
+            name: z.string().min(1).max(200).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const at = context.clock()
+        const linkBase = `${request.protocol}://${request.host}`
+        const invitation = await inTx((tx) =>
+          inviteAuthorizedUser({
+            tx,
+            accountNumber: request.params.accountNumber,
+            email: request.body.email,
+            inviteeName: request.body.name,
+            level: request.body.level,
+            linkBase,
+            principal: customerOf(request),
+            at,
+          }),
+        )
+        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        return reply.status(201).send(
+          jsonOf({
+            invitationId: invitation.invitationId,
+            email: request.body.email,
+            expiresAt: invitation.expiresAt,
+          }),
+        )
+      },
+    )
+
+    app.patch(
+      '/portal/accounts/:accountNumber/users/:userId',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: "Change an authorized user's level (needs manage_users)",
+          tags,
+          params: UserParams,
+          body: z.strictObject({ level: Level }),
+        },
+      },
+      async (request) => {
+        const at = context.clock()
+        const grant = await inTx((tx) =>
+          changePortalUserLevel({
+            tx,
+            accountNumber: request.params.accountNumber,
+            userId: request.params.userId,
+            level: request.body.level,
+            principal: customerOf(request),
+            at,
+          }),
+        )
+        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        return jsonOf({ id: grant.userId, kind: grant.kind, status: grant.status, validTo: grant.validTo })
+      },
+    )
+
+    app.delete(
+      '/portal/accounts/:accountNumber/users/:userId',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'Remove an authorized user (needs manage_users)', tags, params: UserParams },
+      },
+      async (request, reply) => {
+        const at = context.clock()
+        await inTx((tx) =>
+          removePortalUser({
+            tx,
+            accountNumber: request.params.accountNumber,
+            userId: request.params.userId,
+            principal: customerOf(request),
+            at,
+          }),
+        )
+        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
+      '/portal/invitations/:token/accept',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Accept an invitation: create my login (or use my existing one) and sign in',
+          tags,
+          params: z.strictObject({ token: z.string().min(10).max(200) }),
+          body: z.strictObject({ displayName: z.string().min(1).max(200), password: z.string().min(1).max(256) }),
+        },
+      },
+      async (request, reply) => {
+        const result = await acceptPortalInvitation({
+          db: context.db,
+          token: request.params.token,
+          ...request.body,
+          at: context.clock(),
+        })
+        setCookie(reply, result.sessionToken, result.expiresAt)
+        return result.me
+      },
+    )
+
+    app.get(
+      '/portal/portfolio',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: "A property manager's accounts with their balances", tags },
+      },
+      async (request) => jsonOf(await inTx((tx) => portalPortfolio({ tx, ...who(request) }))),
+    )
+  }

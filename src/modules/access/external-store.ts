@@ -1,0 +1,324 @@
+import { type Selectable, sql } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+
+interface ExternalUsersTable {
+  id: string
+  email: string
+  display_name: string
+  password_hash: string | null
+  status: string
+  created_at: Date
+}
+interface ExternalSessionsTable {
+  id: string
+  token_hash: string
+  user_id: string
+  created_at: Date
+  last_seen_at: Date
+  expires_at: Date
+  ended_at: Date | null
+}
+interface AccountGrantsTable {
+  id: string
+  account_id: string
+  user_id: string
+  kind: string
+  status: string
+  status_at: Date
+  scope: unknown
+  valid_from: Date
+  valid_to: Date | null
+  granted_by_kind: string
+  granted_by_id: string
+  created_at: Date
+}
+interface AccountInvitationsTable {
+  id: string
+  account_id: string
+  email: string
+  invitee_name: string
+  kind: string
+  token_hash: string
+  expires_at: Date
+  accepted_at: Date | null
+  accepted_user_id: string | null
+  invited_by_kind: string
+  invited_by_id: string
+  created_at: Date
+}
+interface PoaDocumentsTable {
+  id: string
+  account_id: string
+  grant_id: string
+  description: string
+  status: string
+  submitted_at: Date
+  submitted_by_id: string
+  reviewed_at: Date | null
+  reviewed_by_id: string | null
+  review_note: string | null
+}
+interface VerificationAttemptsTable {
+  id: string
+  account_id: string
+  channel: string
+  passed: unknown
+  failed: unknown
+  outcome: string
+  recorded_by_id: string
+  recorded_at: Date
+}
+interface AccountReviewFlagsTable {
+  id: string
+  account_id: string
+  reason: string
+  raised_at: Date
+  cleared_at: Date | null
+}
+interface AccountSecretsTable {
+  account_id: string
+  date_of_birth_sealed: string | null
+  security_answer_sealed: string | null
+  ssn_last_four_sealed: string | null
+  updated_at: Date
+}
+interface AccountsTable {
+  id: string
+  number: string
+}
+
+const tables = withTables<{
+  external_users: ExternalUsersTable
+  external_sessions: ExternalSessionsTable
+  account_grants: AccountGrantsTable
+  account_invitations: AccountInvitationsTable
+  poa_documents: PoaDocumentsTable
+  verification_attempts: VerificationAttemptsTable
+  account_review_flags: AccountReviewFlagsTable
+  account_secrets: AccountSecretsTable
+  accounts: AccountsTable
+}>()
+
+export type ExternalUserRow = Selectable<ExternalUsersTable>
+export type ExternalSessionRow = Selectable<ExternalSessionsTable>
+export type GrantRow = Selectable<AccountGrantsTable>
+export type InvitationRow = Selectable<AccountInvitationsTable>
+export type PoaDocumentRow = Selectable<PoaDocumentsTable>
+export type VerificationAttemptRow = Selectable<VerificationAttemptsTable>
+export type AccountSecretsRow = Selectable<AccountSecretsTable>
+
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
+
+export async function insertUser(tx: Tx, row: ExternalUserRow): Promise<void> {
+  await tables(tx).insertInto('external_users').values(row).execute()
+}
+export async function findUserByEmail(db: Db | Tx, email: string) {
+  return tables(db).selectFrom('external_users').selectAll().where('email', '=', email).executeTakeFirst()
+}
+export async function findUserById(db: Db | Tx, id: string) {
+  return tables(db).selectFrom('external_users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+export async function updateUser(tx: Tx, id: string, changes: Partial<Omit<ExternalUserRow, 'id'>>) {
+  await tables(tx).updateTable('external_users').set(changes).where('id', '=', id).execute()
+}
+
+export async function insertSession(tx: Tx, row: ExternalSessionRow): Promise<void> {
+  await tables(tx).insertInto('external_sessions').values(row).execute()
+}
+export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
+  return tables(db)
+    .selectFrom('external_sessions as s')
+    .innerJoin('external_users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as session_id',
+      's.last_seen_at',
+      's.expires_at',
+      's.ended_at',
+      'u.id as user_id',
+      'u.email',
+      'u.display_name',
+      'u.status',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst()
+}
+export async function touchSession(db: Db | Tx, id: string, at: Date) {
+  await tables(db).updateTable('external_sessions').set({ last_seen_at: at }).where('id', '=', id).execute()
+}
+export async function endSession(tx: Tx, id: string, at: Date) {
+  await tables(tx)
+    .updateTable('external_sessions')
+    .set({ ended_at: at })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute()
+}
+
+export async function insertGrant(tx: Tx, row: GrantRow): Promise<void> {
+  await tables(tx)
+    .insertInto('account_grants')
+    .values({ ...row, scope: json(row.scope) })
+    .execute()
+}
+export async function updateGrant(
+  tx: Tx,
+  id: string,
+  changes: Partial<Pick<GrantRow, 'kind' | 'status' | 'status_at' | 'valid_to'>>,
+) {
+  await tables(tx).updateTable('account_grants').set(changes).where('id', '=', id).execute()
+}
+/** The person's live (active or pending) grant on an account, with the account's number. */
+export async function findLiveGrant(db: Db | Tx, { userId, accountId }: { userId: string; accountId: string }) {
+  return tables(db)
+    .selectFrom('account_grants')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['active', 'pending_approval'])
+    .executeTakeFirst()
+}
+export async function findGrantById(db: Db | Tx, id: string) {
+  return tables(db).selectFrom('account_grants').selectAll().where('id', '=', id).executeTakeFirst()
+}
+/** A person's live grants with each account's number, by account number. */
+export async function liveGrantsOfUser(db: Db | Tx, userId: string) {
+  return tables(db)
+    .selectFrom('account_grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .selectAll('g')
+    .select('a.number as account_number')
+    .where('g.user_id', '=', userId)
+    .where('g.status', 'in', ['active', 'pending_approval'])
+    .orderBy('a.number')
+    .execute()
+}
+/** The live grants on an account with each person, oldest first. */
+export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('account_grants as g')
+    .innerJoin('external_users as u', 'u.id', 'g.user_id')
+    .selectAll('g')
+    .select(['u.email', 'u.display_name'])
+    .where('g.account_id', '=', accountId)
+    .where('g.status', 'in', ['active', 'pending_approval'])
+    .orderBy('g.created_at')
+    .orderBy('g.id')
+    .execute()
+}
+/** Active grants whose end has passed: the ones to mark expired. */
+export async function lapsedGrants(tx: Tx, at: Date) {
+  return tables(tx)
+    .selectFrom('account_grants')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('valid_to', '<=', at)
+    .forUpdate()
+    .execute()
+}
+
+export async function insertInvitation(tx: Tx, row: InvitationRow): Promise<void> {
+  await tables(tx).insertInto('account_invitations').values(row).execute()
+}
+export async function findInvitationByTokenHash(tx: Tx, tokenHash: string) {
+  return tables(tx)
+    .selectFrom('account_invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst()
+}
+export async function markInvitationAccepted(tx: Tx, id: string, userId: string, at: Date) {
+  await tables(tx)
+    .updateTable('account_invitations')
+    .set({ accepted_at: at, accepted_user_id: userId })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertPoaDocument(tx: Tx, row: PoaDocumentRow): Promise<void> {
+  await tables(tx).insertInto('poa_documents').values(row).execute()
+}
+export async function findPoaDocument(tx: Tx, id: string) {
+  return tables(tx).selectFrom('poa_documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+export async function updatePoaDocument(
+  tx: Tx,
+  id: string,
+  changes: Pick<PoaDocumentRow, 'status' | 'reviewed_at' | 'reviewed_by_id' | 'review_note'>,
+) {
+  await tables(tx).updateTable('poa_documents').set(changes).where('id', '=', id).execute()
+}
+export async function pendingPoaDocuments(db: Db | Tx) {
+  return tables(db)
+    .selectFrom('poa_documents as d')
+    .innerJoin('account_grants as g', 'g.id', 'd.grant_id')
+    .innerJoin('external_users as u', 'u.id', 'g.user_id')
+    .innerJoin('accounts as a', 'a.id', 'd.account_id')
+    .selectAll('d')
+    .select(['a.number as account_number', 'u.email', 'u.display_name'])
+    .where('d.status', '=', 'pending')
+    .orderBy('d.submitted_at')
+    .execute()
+}
+
+export async function insertVerificationAttempt(tx: Tx, row: VerificationAttemptRow): Promise<void> {
+  await tables(tx)
+    .insertInto('verification_attempts')
+    .values({ ...row, passed: json(row.passed), failed: json(row.failed) })
+    .execute()
+}
+export async function countFailedVerifications(tx: Tx, accountId: string, since: Date): Promise<number> {
+  const row = await tables(tx)
+    .selectFrom('verification_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('account_id', '=', accountId)
+    .where('outcome', '=', 'failed')
+    .where('recorded_at', '>', since)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+/** Raise the flag unless one is open; true when a new one was raised. */
+export async function raiseReviewFlag(
+  tx: Tx,
+  row: { id: string; account_id: string; reason: string; raised_at: Date },
+): Promise<boolean> {
+  const open = await tables(tx)
+    .selectFrom('account_review_flags')
+    .select('id')
+    .where('account_id', '=', row.account_id)
+    .where('reason', '=', row.reason)
+    .where('cleared_at', 'is', null)
+    .executeTakeFirst()
+  if (open) return false
+  await tables(tx)
+    .insertInto('account_review_flags')
+    .values({ ...row, cleared_at: null })
+    .execute()
+  return true
+}
+export async function openReviewFlags(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('account_review_flags')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('cleared_at', 'is', null)
+    .execute()
+}
+
+export async function upsertSecrets(tx: Tx, row: AccountSecretsRow): Promise<void> {
+  await tables(tx)
+    .insertInto('account_secrets')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({
+        date_of_birth_sealed: row.date_of_birth_sealed,
+        security_answer_sealed: row.security_answer_sealed,
+        ssn_last_four_sealed: row.ssn_last_four_sealed,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute()
+}
+export async function findSecrets(db: Db | Tx, accountId: string) {
+  return tables(db).selectFrom('account_secrets').selectAll().where('account_id', '=', accountId).executeTakeFirst()
+}

@@ -1,0 +1,783 @@
+/**
+ * External users (USR-2..4): customers and the people they let in. Each person has their own login;
+ * what they may do on an account comes from their grant on it (`external-policy.ts`). Portal
+ * sessions mirror staff sessions: a random secret in the `cuttle_portal` cookie, only its SHA-256 stored.
+ */
+
+import { randomBytes } from 'node:crypto'
+import type { Db, Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import * as audit from '../audit/index.js'
+import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
+import { dataKeyOf, seal, unseal } from './external-seal.js'
+import * as store from './external-store.js'
+import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
+
+export class InvalidPortalCredentials extends Unauthenticated {
+  override readonly code = 'INVALID_CREDENTIALS'
+}
+export class ExternalUserNotFound extends NotFound {
+  override readonly code = 'EXTERNAL_USER_NOT_FOUND'
+}
+export class AccountUserNotFound extends NotFound {
+  override readonly code = 'ACCOUNT_USER_NOT_FOUND'
+}
+export class InvalidGrant extends ValidationFailed {
+  override readonly code = 'INVALID_GRANT'
+}
+export class GrantExists extends Conflict {
+  override readonly code = 'GRANT_EXISTS'
+}
+export class InvitationNotValid extends NotFound {
+  override readonly code = 'INVITATION_NOT_VALID'
+}
+export class PortalEmailTaken extends Conflict {
+  override readonly code = 'EMAIL_TAKEN'
+}
+export class WeakPortalPassword extends ValidationFailed {
+  override readonly code = 'WEAK_PASSWORD'
+}
+export class PoaDocumentNotFound extends NotFound {
+  override readonly code = 'POA_DOCUMENT_NOT_FOUND'
+}
+export class PoaAlreadyReviewed extends Conflict {
+  override readonly code = 'POA_ALREADY_REVIEWED'
+}
+export class NotReviewable extends Forbidden {
+  override readonly code = 'CANNOT_CHANGE_THIS_USER'
+}
+
+export interface ExternalUser {
+  readonly id: string
+  readonly email: string
+  readonly displayName: string
+}
+
+/** A signed-in external user: the subject of every portal check, together with a grant. */
+export interface CustomerPrincipal extends ExternalUser {
+  readonly kind: 'customer'
+  readonly sessionId: string
+}
+
+export interface Grant {
+  readonly id: string
+  readonly accountId: string
+  readonly userId: string
+  readonly kind: GrantKind
+  readonly status: GrantStatus
+  readonly scope: readonly string[]
+  readonly validFrom: Date
+  readonly validTo: Date | null
+}
+
+export interface PortalSessionPolicy {
+  readonly sessionMaxHours: number
+  readonly sessionIdleMinutes: number
+}
+
+const minPasswordLength = 12
+let dummyHash: Promise<string> | undefined
+const touchEveryMs = 60_000
+
+function normaliseEmail(email: string) {
+  return email.trim().toLowerCase()
+}
+
+function toGrant(row: store.GrantRow): Grant {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    kind: row.kind as GrantKind,
+    status: row.status as GrantStatus,
+    scope: (typeof row.scope === 'string' ? JSON.parse(row.scope) : row.scope) as string[],
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+  }
+}
+
+/** @throws WeakPortalPassword */
+function checkPassword(password: string, email: string) {
+  const problems: string[] = []
+  if (password.length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters`)
+  if (password.length > 256) problems.push('must be at most 256 characters')
+  if (password.toLowerCase() === email) problems.push('must not be the email address')
+  if (new Set(password).size < 5) problems.push('must use at least 5 different characters')
+  if (problems.length > 0) {
+    throw new WeakPortalPassword(
+      `The password ${problems.join(' and ')}`,
+      problems.map((message) => ({ path: 'password', message })),
+    )
+  }
+}
+
+/**
+ * Create an external user; without a password they cannot sign in until they accept an invitation.
+ * @throws PortalEmailTaken, WeakPortalPassword, InvalidGrant for a blank name
+ */
+export async function createExternalUser({
+  tx,
+  email,
+  displayName,
+  password,
+  actor,
+  at,
+}: {
+  tx: Tx
+  email: string
+  displayName: string
+  password?: string | undefined
+  actor: Actor
+  at: Date
+}): Promise<ExternalUser> {
+  const address = normaliseEmail(email)
+  const name = displayName.trim()
+  if (name.length === 0 || name.length > 200 || address.length < 3 || !address.includes('@')) {
+    throw new InvalidGrant('The email or display name is not valid', [
+      { path: 'displayName', message: '1 to 200 characters' },
+    ])
+  }
+  if (password !== undefined) checkPassword(password, address)
+  if (await store.findUserByEmail(tx, address)) {
+    throw new PortalEmailTaken(`A portal user with the email ${address} already exists`, [
+      { path: 'email', message: 'already taken' },
+    ])
+  }
+  const row: store.ExternalUserRow = {
+    id: newId('xus'),
+    email: address,
+    display_name: name,
+    password_hash: password === undefined ? null : await hashPassword(password),
+    status: 'active',
+    created_at: at,
+  }
+  await store.insertUser(tx, row)
+  await audit.record(tx, {
+    actor,
+    action: 'access.external_user.created',
+    subject: { type: 'external_user', id: row.id },
+    after: { email: address, displayName: name },
+    at,
+  })
+  return { id: row.id, email: address, displayName: name }
+}
+
+/** An external user by email, or undefined. */
+export async function findExternalUser(db: Db | Tx, email: string): Promise<ExternalUser | undefined> {
+  const row = await store.findUserByEmail(db, normaliseEmail(email))
+  return row ? { id: row.id, email: row.email, displayName: row.display_name } : undefined
+}
+
+/**
+ * Give a person a relationship to an account. A third party's access ends after `days` (within the
+ * supplier's bounds); a power of attorney waits for legal review of `poaDocument` (pending_approval).
+ * @throws InvalidGrant, GrantExists
+ */
+export async function grantAccountAccess({
+  tx,
+  accountId,
+  userId,
+  kind,
+  scope = [],
+  days,
+  thirdPartyDays,
+  poaDocument,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  userId: string
+  kind: GrantKind
+  scope?: readonly string[]
+  days?: number | undefined
+  thirdPartyDays?: { readonly min: number; readonly max: number }
+  poaDocument?: string | undefined
+  actor: Actor
+  at: Date
+}): Promise<Grant & { poaDocumentId: string | null }> {
+  const problems: { path: string; message: string }[] = []
+  let validTo: Date | null = null
+  if (kind === 'third_party') {
+    const bounds = thirdPartyDays ?? { min: 30, max: 90 }
+    if (days === undefined || !Number.isInteger(days) || days < bounds.min || days > bounds.max)
+      problems.push({ path: 'days', message: `between ${bounds.min} and ${bounds.max} days` })
+    else validTo = new Date(at.getTime() + days * 86_400_000)
+    if (scope.length === 0 || scope.some((item) => !(thirdPartyScopes as readonly string[]).includes(item)))
+      problems.push({ path: 'scope', message: `one or more of ${thirdPartyScopes.join(', ')}` })
+  } else if (scope.length > 0) problems.push({ path: 'scope', message: 'only a third party has a scope' })
+  if (kind === 'power_of_attorney' && !poaDocument?.trim())
+    problems.push({ path: 'poaDocument', message: 'a power of attorney needs its document on file' })
+  if (problems.length > 0) throw new InvalidGrant('The access cannot be granted', problems)
+  if (await store.findLiveGrant(tx, { userId, accountId })) {
+    throw new GrantExists('This person already has access to the account (or is waiting for it)')
+  }
+  const row: store.GrantRow = {
+    id: newId('grt'),
+    account_id: accountId,
+    user_id: userId,
+    kind,
+    status: kind === 'power_of_attorney' ? 'pending_approval' : 'active',
+    status_at: at,
+    scope: [...scope],
+    valid_from: at,
+    valid_to: validTo,
+    granted_by_kind: actor.kind,
+    granted_by_id: actor.id,
+    created_at: at,
+  }
+  await store.insertGrant(tx, row)
+  let poaDocumentId: string | null = null
+  if (kind === 'power_of_attorney') {
+    poaDocumentId = newId('poa')
+    await store.insertPoaDocument(tx, {
+      id: poaDocumentId,
+      account_id: accountId,
+      grant_id: row.id,
+      description: (poaDocument ?? '').trim(),
+      status: 'pending',
+      submitted_at: at,
+      submitted_by_id: actor.id,
+      reviewed_at: null,
+      reviewed_by_id: null,
+      review_note: null,
+    })
+  }
+  await audit.record(tx, {
+    actor,
+    action: 'access.grant.created',
+    subject: { type: 'account_grant', id: row.id },
+    accountId,
+    after: { userId, kind, status: row.status, scope, validTo: validTo?.toISOString() ?? null, poaDocumentId },
+    at,
+  })
+  return { ...toGrant(row), poaDocumentId }
+}
+
+/**
+ * Open a portal session. A failure is returned, not thrown, like the staff sign-in, and costs the
+ * same time whether or not the email exists.
+ */
+export async function signInExternal({
+  tx,
+  email,
+  password,
+  policy,
+  at,
+}: {
+  tx: Tx
+  email: string
+  password: string
+  policy: PortalSessionPolicy
+  at: Date
+}): Promise<
+  | { ok: true; sessionToken: string; principal: CustomerPrincipal; expiresAt: Date }
+  | { ok: false; error: InvalidPortalCredentials }
+> {
+  const row = await store.findUserByEmail(tx, normaliseEmail(email))
+  const invalid = new InvalidPortalCredentials('The email or password is not right')
+  if (!row?.password_hash || row.status !== 'active') {
+    dummyHash ??= hashPassword('a password nobody has')
+    await verifyPassword(await dummyHash, password)
+    return { ok: false, error: invalid }
+  }
+  if (!(await verifyPassword(row.password_hash, password))) {
+    await audit.record(tx, {
+      actor: { kind: 'customer', id: row.id },
+      action: 'access.portal_login.failed',
+      subject: { type: 'external_user', id: row.id },
+      at,
+    })
+    return { ok: false, error: invalid }
+  }
+  return { ok: true, ...(await openSession(tx, row, policy, at)) }
+}
+
+async function openSession(tx: Tx, row: store.ExternalUserRow, policy: PortalSessionPolicy, at: Date) {
+  const sessionToken = `cps_${randomBytes(32).toString('base64url')}`
+  const expiresAt = new Date(at.getTime() + policy.sessionMaxHours * 3_600_000)
+  const sessionId = newId('xss')
+  await store.insertSession(tx, {
+    id: sessionId,
+    token_hash: hashSecret(sessionToken),
+    user_id: row.id,
+    created_at: at,
+    last_seen_at: at,
+    expires_at: expiresAt,
+    ended_at: null,
+  })
+  await audit.record(tx, {
+    actor: { kind: 'customer', id: row.id },
+    action: 'access.portal_session.started',
+    subject: { type: 'external_session', id: sessionId },
+    at,
+  })
+  const principal: CustomerPrincipal = {
+    kind: 'customer',
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    sessionId,
+  }
+  return { sessionToken, principal, expiresAt }
+}
+
+/** The signed-in external user for a `cuttle_portal` cookie, or null when it is not live. Throws nothing expected. */
+export async function resolveExternalSession({
+  tx,
+  sessionToken,
+  policy,
+  at,
+}: {
+  tx: Db | Tx
+  sessionToken: string
+  policy: PortalSessionPolicy
+  at: Date
+}): Promise<CustomerPrincipal | null> {
+  const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
+  if (!row || row.ended_at || row.status !== 'active' || at >= row.expires_at) return null
+  if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
+  if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
+  return {
+    kind: 'customer',
+    id: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    sessionId: row.session_id,
+  }
+}
+
+/** Sign out of the portal. */
+export async function endExternalSession({ tx, principal, at }: { tx: Tx; principal: CustomerPrincipal; at: Date }) {
+  await store.endSession(tx, principal.sessionId, at)
+  await audit.record(tx, {
+    actor: { kind: 'customer', id: principal.id },
+    action: 'access.portal_session.ended',
+    subject: { type: 'external_session', id: principal.sessionId },
+    at,
+  })
+}
+
+/** The person's live grant on the account (active or pending), whether or not it is still in force. */
+export async function grantOn({
+  tx,
+  userId,
+  accountId,
+}: {
+  tx: Db | Tx
+  userId: string
+  accountId: string
+}): Promise<Grant | undefined> {
+  const row = await store.findLiveGrant(tx, { userId, accountId })
+  return row ? toGrant(row) : undefined
+}
+
+/** A person's live grants with the account numbers, by account number. */
+export async function grantsOfUser({ tx, userId }: { tx: Db | Tx; userId: string }) {
+  const rows = await store.liveGrantsOfUser(tx, userId)
+  return rows.map((row) => ({ ...toGrant(row), accountNumber: row.account_number }))
+}
+
+/** The people with a live grant on an account. */
+export async function usersOfAccount({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
+  const rows = await store.liveGrantsOfAccount(tx, accountId)
+  return rows.map((row) => ({ ...toGrant(row), email: row.email, displayName: row.display_name }))
+}
+
+async function authorisedGrantOf(tx: Tx, accountId: string, userId: string) {
+  const row = await store.findLiveGrant(tx, { userId, accountId })
+  if (!row) throw new AccountUserNotFound(`There is no user ${userId} on this account`)
+  if (row.kind !== 'authorized_full' && row.kind !== 'authorized_limited') {
+    throw new NotReviewable('Only authorized users can be changed or removed here; ask us about other access')
+  }
+  return row
+}
+
+/** Change an authorized user's level. @throws AccountUserNotFound, NotReviewable */
+export async function changeAuthorizedLevel({
+  tx,
+  accountId,
+  userId,
+  level,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  userId: string
+  level: 'full' | 'limited'
+  actor: Actor
+  at: Date
+}): Promise<Grant> {
+  const row = await authorisedGrantOf(tx, accountId, userId)
+  const kind = level === 'full' ? 'authorized_full' : 'authorized_limited'
+  await store.updateGrant(tx, row.id, { kind })
+  await audit.record(tx, {
+    actor,
+    action: 'access.grant.level_changed',
+    subject: { type: 'account_grant', id: row.id },
+    accountId,
+    before: { kind: row.kind },
+    after: { kind },
+    at,
+  })
+  return toGrant({ ...row, kind })
+}
+
+/** Remove an authorized user's access. @throws AccountUserNotFound, NotReviewable */
+export async function revokeAuthorizedUser({
+  tx,
+  accountId,
+  userId,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  userId: string
+  actor: Actor
+  at: Date
+}): Promise<Grant> {
+  const row = await authorisedGrantOf(tx, accountId, userId)
+  await store.updateGrant(tx, row.id, { status: 'revoked', status_at: at })
+  await audit.record(tx, {
+    actor,
+    action: 'access.grant.revoked',
+    subject: { type: 'account_grant', id: row.id },
+    accountId,
+    before: { status: row.status },
+    after: { status: 'revoked' },
+    at,
+  })
+  return toGrant({ ...row, status: 'revoked' })
+}
+
+/** Mark every active grant whose time is up as expired (third parties); the ids changed. */
+export async function expireLapsedGrants({ tx, actor, at }: { tx: Tx; actor: Actor; at: Date }): Promise<string[]> {
+  const rows = await store.lapsedGrants(tx, at)
+  for (const row of rows) {
+    await store.updateGrant(tx, row.id, { status: 'expired', status_at: at })
+    await audit.record(tx, {
+      actor,
+      action: 'access.grant.expired',
+      subject: { type: 'account_grant', id: row.id },
+      accountId: row.account_id,
+      before: { status: 'active' },
+      after: { status: 'expired' },
+      at,
+    })
+  }
+  return rows.map((row) => row.id)
+}
+
+/** Invite someone to become an authorized user; the token goes in the link and only its hash is kept. */
+export async function createInvitation({
+  tx,
+  accountId,
+  email,
+  inviteeName,
+  level,
+  validDays = 14,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  email: string
+  inviteeName: string
+  level: 'full' | 'limited'
+  validDays?: number
+  actor: Actor
+  at: Date
+}): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const token = `cpi_${randomBytes(32).toString('base64url')}`
+  const row: store.InvitationRow = {
+    id: newId('inv'),
+    account_id: accountId,
+    email: normaliseEmail(email),
+    invitee_name: inviteeName.trim() || normaliseEmail(email),
+    kind: level === 'full' ? 'authorized_full' : 'authorized_limited',
+    token_hash: hashSecret(token),
+    expires_at: new Date(at.getTime() + validDays * 86_400_000),
+    accepted_at: null,
+    accepted_user_id: null,
+    invited_by_kind: actor.kind,
+    invited_by_id: actor.id,
+    created_at: at,
+  }
+  await store.insertInvitation(tx, row)
+  await audit.record(tx, {
+    actor,
+    action: 'access.invitation.created',
+    subject: { type: 'account_invitation', id: row.id },
+    accountId,
+    after: { email: row.email, kind: row.kind, expiresAt: row.expires_at.toISOString() },
+    at,
+  })
+  return { id: row.id, token, expiresAt: row.expires_at }
+}
+
+/**
+ * Accept an invitation: create the login (or, for an email that already has one, check its
+ * password), grant the access and open a session.
+ * @throws InvitationNotValid (unknown, used or expired), InvalidPortalCredentials, WeakPortalPassword, GrantExists
+ */
+export async function acceptInvitation({
+  tx,
+  token,
+  displayName,
+  password,
+  policy,
+  at,
+}: {
+  tx: Tx
+  token: string
+  displayName: string
+  password: string
+  policy: PortalSessionPolicy
+  at: Date
+}) {
+  const invitation = await store.findInvitationByTokenHash(tx, hashSecret(token))
+  if (!invitation || invitation.accepted_at || at >= invitation.expires_at) {
+    throw new InvitationNotValid('This invitation is not valid: it may have expired or been used already')
+  }
+  let user = await store.findUserByEmail(tx, invitation.email)
+  if (user?.password_hash) {
+    if (!(await verifyPassword(user.password_hash, password)))
+      throw new InvalidPortalCredentials('You already have a login: enter its password to accept')
+  } else if (user) {
+    checkPassword(password, user.email)
+    await store.updateUser(tx, user.id, { password_hash: await hashPassword(password) })
+  } else {
+    const created = await createExternalUser({
+      tx,
+      email: invitation.email,
+      displayName,
+      password,
+      actor: { kind: 'system', id: 'portal-invitation' },
+      at,
+    })
+    user = await store.findUserById(tx, created.id)
+  }
+  if (!user) throw new Error('unreachable: the user was just created')
+  const actor: Actor = { kind: 'customer', id: user.id }
+  const grant = await grantAccountAccess({
+    tx,
+    accountId: invitation.account_id,
+    userId: user.id,
+    kind: invitation.kind as GrantKind,
+    actor,
+    at,
+  })
+  await store.markInvitationAccepted(tx, invitation.id, user.id, at)
+  await audit.record(tx, {
+    actor,
+    action: 'access.invitation.accepted',
+    subject: { type: 'account_invitation', id: invitation.id },
+    accountId: invitation.account_id,
+    at,
+  })
+  const fresh = (await store.findUserById(tx, user.id)) ?? user
+  return { grant, ...(await openSession(tx, fresh, policy, at)) }
+}
+
+/** The power-of-attorney documents waiting for legal review, oldest first. */
+export async function pendingPoaDocuments({ tx }: { tx: Db | Tx }) {
+  const rows = await store.pendingPoaDocuments(tx)
+  return rows.map((row) => ({
+    id: row.id,
+    accountNumber: row.account_number,
+    grantId: row.grant_id,
+    attorney: { email: row.email, displayName: row.display_name },
+    description: row.description,
+    submittedAt: row.submitted_at,
+  }))
+}
+
+/**
+ * Approve or reject a power-of-attorney document: approval makes the grant active, rejection revokes
+ * it. The caller checks the reviewer holds `legal.poa.review`.
+ * @throws PoaDocumentNotFound, PoaAlreadyReviewed
+ */
+export async function reviewPoaDocument({
+  tx,
+  documentId,
+  decision,
+  note,
+  actor,
+  at,
+}: {
+  tx: Tx
+  documentId: string
+  decision: 'approve' | 'reject'
+  note?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const document = await store.findPoaDocument(tx, documentId)
+  if (!document) throw new PoaDocumentNotFound(`There is no power-of-attorney document ${documentId}`)
+  if (document.status !== 'pending') throw new PoaAlreadyReviewed(`The document was already ${document.status}`)
+  const status = decision === 'approve' ? 'approved' : 'rejected'
+  await store.updatePoaDocument(tx, documentId, {
+    status,
+    reviewed_at: at,
+    reviewed_by_id: actor.id,
+    review_note: note?.trim() || null,
+  })
+  const grantStatus = decision === 'approve' ? 'active' : 'revoked'
+  await store.updateGrant(tx, document.grant_id, { status: grantStatus, status_at: at })
+  await audit.record(tx, {
+    actor,
+    action: decision === 'approve' ? 'legal.poa.approved' : 'legal.poa.rejected',
+    subject: { type: 'poa_document', id: documentId },
+    accountId: document.account_id,
+    before: { status: 'pending', grant: 'pending_approval' },
+    after: { status, grant: grantStatus, note: note ?? null },
+    at,
+  })
+  return { id: documentId, status, grantId: document.grant_id, grantStatus }
+}
+
+/**
+ * USR-4: record which verification questions a caller passed and failed. `maxFailures` failures
+ * within `windowHours` flag the account for supervisor review (audited); the answers are not stored.
+ */
+export async function recordVerification({
+  tx,
+  accountId,
+  channel,
+  passed,
+  failed,
+  maxFailures = 3,
+  windowHours = 24,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  channel: 'phone' | 'email' | 'in_person' | 'chat'
+  passed: readonly string[]
+  failed: readonly string[]
+  maxFailures?: number
+  windowHours?: number
+  actor: Actor
+  at: Date
+}): Promise<{ outcome: 'passed' | 'failed'; flagged: boolean; failuresInWindow: number }> {
+  const outcome = failed.length === 0 && passed.length > 0 ? 'passed' : 'failed'
+  const id = newId('ver')
+  await store.insertVerificationAttempt(tx, {
+    id,
+    account_id: accountId,
+    channel,
+    passed: [...passed],
+    failed: [...failed],
+    outcome,
+    recorded_by_id: actor.id,
+    recorded_at: at,
+  })
+  await audit.record(tx, {
+    actor,
+    action: outcome === 'passed' ? 'accounts.verification.passed' : 'accounts.verification.failed',
+    subject: { type: 'verification_attempt', id },
+    accountId,
+    after: { channel, passed, failed },
+    at,
+  })
+  const failuresInWindow =
+    outcome === 'failed'
+      ? await store.countFailedVerifications(tx, accountId, new Date(at.getTime() - windowHours * 3_600_000))
+      : 0
+  let flagged = false
+  if (failuresInWindow >= maxFailures) {
+    flagged = await store.raiseReviewFlag(tx, {
+      id: newId('flg'),
+      account_id: accountId,
+      reason: 'repeated_verification_failures',
+      raised_at: at,
+    })
+    if (flagged) {
+      await audit.record(tx, {
+        actor,
+        action: 'accounts.review_flag.raised',
+        subject: { type: 'account', id: accountId },
+        accountId,
+        after: { reason: 'repeated_verification_failures', failuresInWindow },
+        at,
+      })
+    }
+  }
+  return { outcome, flagged: flagged || (await store.openReviewFlags(tx, accountId)).length > 0, failuresInWindow }
+}
+
+/** The account's open review flags. */
+export async function reviewFlagsOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
+  const rows = await store.openReviewFlags(tx, accountId)
+  return rows.map((row) => ({ id: row.id, reason: row.reason, raisedAt: row.raised_at }))
+}
+
+export interface SensitiveDetails {
+  readonly dateOfBirth?: string | undefined
+  readonly securityAnswer?: string | undefined
+  readonly ssnLastFour?: string | undefined
+}
+
+/** SEC-1: keep an account's date of birth, security answer and SSN last four sealed with AES-256-GCM. */
+export async function storeSensitiveDetails({
+  tx,
+  accountId,
+  details,
+  dataKey,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  details: SensitiveDetails
+  dataKey: string
+  actor: Actor
+  at: Date
+}): Promise<void> {
+  const key = dataKeyOf(dataKey)
+  const sealOrNull = (value: string | undefined, column: string) =>
+    value === undefined ? null : seal(key, value, `${accountId}:${column}`)
+  await store.upsertSecrets(tx, {
+    account_id: accountId,
+    date_of_birth_sealed: sealOrNull(details.dateOfBirth, 'date_of_birth'),
+    security_answer_sealed: sealOrNull(details.securityAnswer, 'security_answer'),
+    ssn_last_four_sealed: sealOrNull(details.ssnLastFour, 'ssn_last_four'),
+    updated_at: at,
+  })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.sensitive_details.updated',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    // which fields changed, never their values
+    after: { fields: Object.keys(details).filter((field) => details[field as keyof SensitiveDetails] !== undefined) },
+    at,
+  })
+}
+
+/** The account's sensitive details, opened; for verification only. @throws Error on a wrong key or tampering */
+export async function readSensitiveDetails({
+  tx,
+  accountId,
+  dataKey,
+}: {
+  tx: Db | Tx
+  accountId: string
+  dataKey: string
+}): Promise<SensitiveDetails> {
+  const row = await store.findSecrets(tx, accountId)
+  if (!row) return {}
+  const key = dataKeyOf(dataKey)
+  const open = (value: string | null, column: string) =>
+    value === null ? undefined : unseal(key, value, `${accountId}:${column}`)
+  return {
+    dateOfBirth: open(row.date_of_birth_sealed, 'date_of_birth'),
+    securityAnswer: open(row.security_answer_sealed, 'security_answer'),
+    ssnLastFour: open(row.ssn_last_four_sealed, 'ssn_last_four'),
+  }
+}

@@ -1,0 +1,824 @@
+/**
+ * The customer portal (UI-2, USR-2..3): what a signed-in external user sees and does on the accounts
+ * they hold a grant on. Every account-scoped call passes `grantFor` first: an account that is not
+ * theirs (or whose grant is pending, expired or revoked) is refused exactly as one that does not
+ * exist, and an action their kind of access does not allow is refused as forbidden. Views and changes
+ * are audited with the customer as actor.
+ */
+import type { Db, Tx } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as comms from '../modules/comms/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as market from '../modules/market/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as payments from '../modules/payments/index.js'
+import type { Actor } from '../shared/actor.js'
+import { Forbidden, NotFound } from '../shared/errors.js'
+import { addDays, localDateOf } from '../shared/time.js'
+import { accountStatementPdf, accountStatements } from './account-billing.js'
+import { accountUsage } from './account-usage.js'
+import { recordAccountView } from './account-view.js'
+import { changeSmsEnrolment } from './communications.js'
+import { takeAccountPayment } from './payments.js'
+import { accessPolicyOf } from './staff-session.js'
+
+export class PortalActionNotAllowed extends Forbidden {
+  override readonly code = 'PORTAL_ACTION_NOT_ALLOWED'
+}
+export class NoMeterPoint extends NotFound {
+  override readonly code = 'METER_POINT_NOT_FOUND'
+}
+
+type Principal = access.CustomerPrincipal
+
+const actorOf = (principal: Principal): Actor => ({ kind: 'customer', id: principal.id })
+
+async function portalPolicy(tx: Db | Tx): Promise<access.PortalSessionPolicy> {
+  return accessPolicyOf((await market.getSupplier(tx)).settings)
+}
+
+/** The same refusal as `accounts.viewAccountOverview` gives for a number that does not exist. */
+function noSuchAccount(accountNumber: string) {
+  return new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+}
+
+/**
+ * The caller's grant on the account, in force, allowing `action` (or any action when none is named).
+ * @throws accounts.AccountNotFound when the account does not exist or is not theirs; PortalActionNotAllowed
+ */
+export async function grantFor({
+  tx,
+  principal,
+  accountNumber,
+  action,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  action: access.PortalAction | null
+  at: Date
+}) {
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
+  if (!account) throw noSuchAccount(accountNumber)
+  const grant = await access.grantOn({ tx, userId: principal.id, accountId: account.id })
+  if (!grant || !access.grantInForce(grant, at)) throw noSuchAccount(accountNumber)
+  const allows = access.allowsOf(grant, at)
+  if (action !== null && !allows.includes(action)) {
+    throw new PortalActionNotAllowed(`Your access to ${account.number} does not include this`, { action })
+  }
+  return { account, grant, allows }
+}
+
+function addressOf(account: NonNullable<Awaited<ReturnType<typeof accounts.findAccountSupply>>>) {
+  return [account.property.line1, account.property.line2, account.property.town, account.property.postcode]
+    .filter((part): part is string => Boolean(part))
+    .join(', ')
+}
+
+/** The signed-in user and every account they currently have access to, with what it allows. */
+export async function portalMe({ tx, principal, at }: { tx: Tx; principal: Principal; at: Date }) {
+  const grants = await access.grantsOfUser({ tx, userId: principal.id })
+  const list = []
+  for (const grant of grants.filter((item) => access.grantInForce(item, at))) {
+    const account = await accounts.findAccountSupply({ tx, accountNumber: grant.accountNumber })
+    const facts = await accounts.accountFacts({ tx, accountId: grant.accountId })
+    if (!account || !facts) continue
+    list.push({
+      accountNumber: account.number,
+      name: facts.displayName,
+      address: addressOf(account),
+      kind: grant.kind,
+      allows: access.allowsOf(grant, at),
+    })
+  }
+  return {
+    user: { id: principal.id, email: principal.email, displayName: principal.displayName },
+    accounts: list,
+  }
+}
+
+/** Sign in to the portal. @throws access.InvalidPortalCredentials */
+export async function signInCustomer({
+  db,
+  email,
+  password,
+  at,
+}: {
+  db: Db
+  email: string
+  password: string
+  at: Date
+}) {
+  const result = await inTransaction(db, async (tx) =>
+    access.signInExternal({ tx, email, password, policy: await portalPolicy(tx), at }),
+  )
+  if (!result.ok) throw result.error
+  const me = await inTransaction(db, (tx) => portalMe({ tx, principal: result.principal, at }))
+  return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, me }
+}
+
+/** Sign out of the portal. */
+export async function signOutCustomer({ db, principal, at }: { db: Db; principal: Principal; at: Date }) {
+  await inTransaction(db, (tx) => access.endExternalSession({ tx, principal, at }))
+}
+
+/** One account's summary: the balance only for those who may see bills or payments. */
+export async function portalAccount({
+  tx,
+  principal,
+  accountNumber,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  at: Date
+}) {
+  const { account, grant, allows } = await grantFor({ tx, principal, accountNumber, action: null, at })
+  const facts = await accounts.accountFacts({ tx, accountId: account.id })
+  const showsMoney = allows.includes('view_bills') || allows.includes('view_payments')
+  const balanceMinor = showsMoney ? await ledger.balanceOf({ tx, accountId: account.id }) : null
+  await recordAccountView(tx, {
+    accountId: account.id,
+    what: 'portal_summary',
+    context: { balance: showsMoney },
+    actor: actorOf(principal),
+    at,
+  })
+  return {
+    accountNumber: account.number,
+    name: facts?.displayName ?? '',
+    address: addressOf(account),
+    balanceMinor,
+    status: account.status,
+    kind: grant.kind,
+    allows,
+  }
+}
+
+export async function portalStatements({
+  tx,
+  principal,
+  accountNumber,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
+  const page = await accountStatements({ tx, accountNumber: account.number, limit: 100, actor: actorOf(principal), at })
+  return {
+    items: page.items
+      // held and rejected statements were never sent to the customer
+      .filter((statement) => statement.status !== 'held' && statement.status !== 'rejected')
+      .map((statement) => ({
+        number: statement.number,
+        periodFrom: statement.periodFrom,
+        periodTo: statement.periodTo,
+        totalMinor: statement.totalMinor,
+        dueOn: statement.dueOn,
+        status: statement.status,
+      })),
+  }
+}
+
+export async function portalStatementPdf({
+  tx,
+  principal,
+  accountNumber,
+  number,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  number: string
+  at: Date
+}): Promise<Buffer> {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
+  const statement = await billing.getStatement({ tx, number, accountNumber: account.number })
+  if (statement.status === 'held' || statement.status === 'rejected') {
+    throw new billing.StatementNotFound(`There is no statement ${number} on ${account.number}`)
+  }
+  return accountStatementPdf({
+    tx,
+    accountNumber: account.number,
+    number,
+    duplicate: false,
+    actor: actorOf(principal),
+    at,
+  })
+}
+
+/** Usage of the account's first import meter point (or the one named), the last 30 days by default. */
+export async function portalUsage({
+  tx,
+  principal,
+  accountNumber,
+  granularity,
+  from,
+  to,
+  meterPoint,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  granularity: 'day' | 'week' | 'month'
+  from?: string | undefined
+  to?: string | undefined
+  meterPoint?: string | undefined
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_usage', at })
+  const points = await metering.meterPointsOfAccount({ tx, accountNumber: account.number })
+  const point = meterPoint
+    ? points.find((item) => item.identifier === meterPoint)
+    : (points.find((item) => item.direction === 'import') ?? points[0])
+  if (!point) throw new NoMeterPoint(`There is no such meter point on ${account.number}`)
+  const until = to ?? localDateOf(at)
+  const since = from ?? addDays(until, -30)
+  const usage = await accountUsage({
+    tx,
+    accountNumber: account.number,
+    meterPoint: point.identifier,
+    from: since,
+    to: until,
+    granularity,
+    actor: actorOf(principal),
+    at,
+  })
+  return { meterPoint: point.identifier, meterPoints: points.map((item) => item.identifier), ...usage }
+}
+
+export async function portalPayments({
+  tx,
+  principal,
+  accountNumber,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_payments', at })
+  const page = await payments.paymentsOf({ tx, accountId: account.id, limit: 50 })
+  const methods = await payments.paymentMethodsOf({ tx, accountId: account.id })
+  await recordAccountView(tx, { accountId: account.id, what: 'payments', context: {}, actor: actorOf(principal), at })
+  return { items: page.items, methods }
+}
+
+/** Pay from the portal: a card entered now or a kept method; recorded with source 'customer'. */
+export async function portalPay({
+  db,
+  processor,
+  principal,
+  accountNumber,
+  amountMinor,
+  card,
+  paymentMethodId,
+  idempotencyKey,
+  at,
+}: {
+  db: Db
+  processor: payments.PaymentProcessor
+  principal: Principal
+  accountNumber: string
+  amountMinor: bigint
+  card?: payments.CardDetails | undefined
+  paymentMethodId?: string | undefined
+  idempotencyKey: string
+  at: Date
+}) {
+  const { account, method } = await inTransaction(db, async (tx) => {
+    const found = await grantFor({ tx, principal, accountNumber, action: 'pay', at })
+    const methods = await payments.paymentMethodsOf({ tx, accountId: found.account.id })
+    const kept = paymentMethodId ? methods.find((item) => item.id === paymentMethodId) : undefined
+    return { account: found.account, method: kept?.kind ?? 'card' }
+  })
+  return takeAccountPayment({
+    db,
+    processor,
+    accountNumber: account.number,
+    input: { method, amountMinor, paymentMethodId, card },
+    idempotencyKey,
+    source: 'customer',
+    actor: actorOf(principal),
+    at,
+  })
+}
+
+async function contactOf(tx: Tx, accountNumber: string, accountId: string, actor: Actor, at: Date) {
+  const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
+  const sms = await comms.smsEnrolmentOf({ tx, accountId })
+  const email = overview.contacts.emails.find((item) => item.primary) ?? overview.contacts.emails[0]
+  const phone = overview.contacts.phones.find((item) => item.primary) ?? overview.contacts.phones[0]
+  return {
+    email: email?.address ?? null,
+    phone: phone?.number ?? null,
+    billingMode: overview.preferences.billingMode,
+    smsEnrolled: sms.enrolled,
+  }
+}
+
+export async function portalContact({
+  tx,
+  principal,
+  accountNumber,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
+  return contactOf(tx, account.number, account.id, actorOf(principal), at)
+}
+
+/** Change the primary email or phone, paper or paperless, and SMS enrolment. */
+export async function updatePortalContact({
+  tx,
+  principal,
+  accountNumber,
+  changes,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  changes: {
+    email?: string | undefined
+    phone?: string | undefined
+    billingMode?: 'paper' | 'paperless' | undefined
+    smsEnrolled?: boolean | undefined
+  }
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
+  const actor = actorOf(principal)
+  if (changes.email !== undefined || changes.phone !== undefined) {
+    const overview = await accounts.viewAccountOverview({ tx, accountNumber: account.number, actor, at, notesLimit: 1 })
+    const emails =
+      changes.email === undefined
+        ? overview.contacts.emails
+        : [
+            { address: changes.email, primary: true },
+            ...overview.contacts.emails
+              .filter((item) => item.address.toLowerCase() !== changes.email?.toLowerCase())
+              .map((item) => ({ ...item, primary: false })),
+          ]
+    const phones =
+      changes.phone === undefined
+        ? overview.contacts.phones
+        : [
+            { number: changes.phone, label: 'mobile' as const, primary: true },
+            ...overview.contacts.phones
+              .filter((item) => item.number !== changes.phone)
+              .map((item) => ({ ...item, primary: false })),
+          ]
+    await accounts.updateContacts({ tx, accountNumber: account.number, emails, phones, actor, at })
+  }
+  if (changes.billingMode !== undefined) {
+    await accounts.updatePreferences({ tx, accountNumber: account.number, billingMode: changes.billingMode, actor, at })
+  }
+  if (changes.smsEnrolled !== undefined) {
+    await changeSmsEnrolment({ tx, accountNumber: account.number, enrolled: changes.smsEnrolled, actor, at })
+  }
+  return contactOf(tx, account.number, account.id, actor, at)
+}
+
+export async function portalUsers({
+  tx,
+  principal,
+  accountNumber,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
+  const users = await access.usersOfAccount({ tx, accountId: account.id })
+  await recordAccountView(tx, {
+    accountId: account.id,
+    what: 'portal_users',
+    context: {},
+    actor: actorOf(principal),
+    at,
+  })
+  return users.map((user) => ({
+    id: user.userId,
+    email: user.email,
+    displayName: user.displayName,
+    kind: user.kind,
+    status: user.status,
+    validTo: user.validTo,
+  }))
+}
+
+/** Tell the account's email on file about a change of its users; skipped when there is none. */
+async function noteAndNotify(
+  tx: Tx,
+  accountNumber: string,
+  accountId: string,
+  body: string,
+  actor: Actor,
+  at: Date,
+  authorName: string,
+) {
+  await accounts.addNote({ tx, accountNumber, type: 'service', body, actor, authorName, at })
+  const contacts = await accounts.findAccountContacts({ tx, accountId })
+  if (!contacts || contacts.emails.length === 0) return
+  await comms.send({
+    tx,
+    accountId,
+    channel: 'email',
+    template: 'general_message',
+    fields: { subject: 'A change to who can use your account', message: body },
+    actor,
+    at,
+  })
+}
+
+/**
+ * Invite an authorized user: the invitation email is queued in this transaction (the caller delivers
+ * it after commit) with the link that carries the token. Notes the account.
+ */
+export async function inviteAuthorizedUser({
+  tx,
+  principal,
+  accountNumber,
+  email,
+  inviteeName,
+  level,
+  linkBase,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  email: string
+  inviteeName?: string | undefined
+  level: 'full' | 'limited'
+  linkBase: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
+  const actor = actorOf(principal)
+  const invitation = await access.createInvitation({
+    tx,
+    accountId: account.id,
+    email,
+    inviteeName: inviteeName ?? email,
+    level,
+    actor,
+    at,
+  })
+  const message = await comms.send({
+    tx,
+    accountId: account.id,
+    channel: 'email',
+    template: 'authorised_user_invitation',
+    recipient: email,
+    fields: {
+      inviteeName: inviteeName ?? email,
+      accessLevel: level,
+      invitationLink: `${linkBase}/portal/invitations/${invitation.token}`,
+      expiresDate: localDateOf(invitation.expiresAt),
+    },
+    actor,
+    at,
+  })
+  await accounts.addNote({
+    tx,
+    accountNumber: account.number,
+    type: 'service',
+    body: `${principal.displayName} invited ${email} as an authorized user (${level} access).`,
+    actor,
+    authorName: principal.displayName,
+    at,
+  })
+  return {
+    invitationId: invitation.id,
+    messageId: message.id,
+    expiresAt: invitation.expiresAt,
+    token: invitation.token,
+  }
+}
+
+/** Change an authorized user's level (primary holder or attorney only); notes the account and notifies. */
+export async function changePortalUserLevel({
+  tx,
+  principal,
+  accountNumber,
+  userId,
+  level,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  userId: string
+  level: 'full' | 'limited'
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
+  const actor = actorOf(principal)
+  const grant = await access.changeAuthorizedLevel({ tx, accountId: account.id, userId, level, actor, at })
+  const user = (await access.usersOfAccount({ tx, accountId: account.id })).find((item) => item.userId === userId)
+  await noteAndNotify(
+    tx,
+    account.number,
+    account.id,
+    `${principal.displayName} changed ${user?.email ?? userId} to ${level} access.`,
+    actor,
+    at,
+    principal.displayName,
+  )
+  return grant
+}
+
+/** Remove an authorized user (primary holder or attorney only); notes the account and notifies. */
+export async function removePortalUser({
+  tx,
+  principal,
+  accountNumber,
+  userId,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  userId: string
+  at: Date
+}) {
+  const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
+  const actor = actorOf(principal)
+  const before = (await access.usersOfAccount({ tx, accountId: account.id })).find((item) => item.userId === userId)
+  await access.revokeAuthorizedUser({ tx, accountId: account.id, userId, actor, at })
+  await noteAndNotify(
+    tx,
+    account.number,
+    account.id,
+    `${principal.displayName} removed ${before?.email ?? userId} as an authorized user.`,
+    actor,
+    at,
+    principal.displayName,
+  )
+}
+
+/** Accept an invitation and sign in. @throws access.InvitationNotValid, access.InvalidPortalCredentials */
+export async function acceptPortalInvitation({
+  db,
+  token,
+  displayName,
+  password,
+  at,
+}: {
+  db: Db
+  token: string
+  displayName: string
+  password: string
+  at: Date
+}) {
+  const result = await inTransaction(db, async (tx) => {
+    const accepted = await access.acceptInvitation({
+      tx,
+      token,
+      displayName,
+      password,
+      policy: await portalPolicy(tx),
+      at,
+    })
+    const number = (await access.grantsOfUser({ tx, userId: accepted.principal.id })).find(
+      (grant) => grant.id === accepted.grant.id,
+    )?.accountNumber
+    if (number) {
+      await accounts.addNote({
+        tx,
+        accountNumber: number,
+        type: 'service',
+        body: `${accepted.principal.email} accepted the invitation and is now an authorized user.`,
+        actor: actorOf(accepted.principal),
+        authorName: accepted.principal.displayName,
+        at,
+      })
+    }
+    return accepted
+  })
+  const me = await inTransaction(db, (tx) => portalMe({ tx, principal: result.principal, at }))
+  return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, me }
+}
+
+/** A property manager's portfolio: every account they manage, with its balance. */
+export async function portalPortfolio({ tx, principal, at }: { tx: Tx; principal: Principal; at: Date }) {
+  const grants = (await access.grantsOfUser({ tx, userId: principal.id })).filter(
+    (grant) => grant.kind === 'property_manager' && access.grantInForce(grant, at),
+  )
+  const balances = await ledger.balancesOf({ tx, accountIds: grants.map((grant) => grant.accountId) })
+  const items = []
+  for (const grant of grants) {
+    const account = await accounts.findAccountSupply({ tx, accountNumber: grant.accountNumber })
+    const facts = await accounts.accountFacts({ tx, accountId: grant.accountId })
+    if (!account || !facts) continue
+    await recordAccountView(tx, {
+      accountId: account.id,
+      what: 'portal_portfolio',
+      context: {},
+      actor: actorOf(principal),
+      at,
+    })
+    items.push({
+      accountNumber: account.number,
+      name: facts.displayName,
+      address: addressOf(account),
+      status: account.status,
+      balanceMinor: balances.get(grant.accountId) ?? 0n,
+      allows: access.allowsOf(grant, at),
+    })
+  }
+  return { items }
+}
+
+// ——— the staff side: access granted by an agent, legal review of powers of attorney, verification ———
+
+export class UnknownVerificationQuestion extends NotFound {
+  override readonly code = 'UNKNOWN_VERIFICATION_QUESTION'
+}
+
+async function staffAccount(tx: Tx, accountNumber: string) {
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
+  if (!account) throw noSuchAccount(accountNumber)
+  return account
+}
+
+/**
+ * An agent gives a person access to an account (a property manager, a third party for 30–90 days
+ * within the supplier's bounds, or a power of attorney that waits for legal review); creates the
+ * person without a login when they are new, and notes the account.
+ * @throws accounts.AccountNotFound, access.InvalidGrant, access.GrantExists
+ */
+export async function grantAccessByStaff({
+  tx,
+  accountNumber,
+  email,
+  displayName,
+  kind,
+  scope,
+  days,
+  poaDocument,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  email: string
+  displayName: string
+  kind: access.GrantKind
+  scope?: readonly string[] | undefined
+  days?: number | undefined
+  poaDocument?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const account = await staffAccount(tx, accountNumber)
+  const settings = (await market.getSupplier(tx)).settings
+  const user =
+    (await access.findExternalUser(tx, email)) ??
+    (await access.createExternalUser({ tx, email, displayName, actor, at }))
+  const grant = await access.grantAccountAccess({
+    tx,
+    accountId: account.id,
+    userId: user.id,
+    kind,
+    scope: scope ?? [],
+    days,
+    thirdPartyDays: { min: settings.thirdPartyAccessMinDays, max: settings.thirdPartyAccessMaxDays },
+    poaDocument,
+    actor,
+    at,
+  })
+  await accounts.addNote({
+    tx,
+    accountNumber: account.number,
+    type: 'service',
+    body:
+      kind === 'power_of_attorney'
+        ? `Power of attorney for ${user.email} recorded; access waits for legal review of the document.`
+        : `${user.email} given ${kind.replace('_', ' ')} access${grant.validTo ? ` until ${grant.validTo.toISOString().slice(0, 10)}` : ''}.`,
+    actor,
+    authorName: null,
+    at,
+  })
+  return { user, grant }
+}
+
+/** The power-of-attorney documents waiting for the legal team. */
+export async function pendingPowersOfAttorney({ tx }: { tx: Tx }) {
+  return access.pendingPoaDocuments({ tx })
+}
+
+/** The legal team approves or rejects a power-of-attorney document (the route checks `legal.poa.review`). */
+export async function reviewPowerOfAttorney({
+  tx,
+  documentId,
+  decision,
+  note,
+  actor,
+  at,
+}: {
+  tx: Tx
+  documentId: string
+  decision: 'approve' | 'reject'
+  note?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  return access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })
+}
+
+/**
+ * USR-4: record which of the market's verification questions a caller passed and failed. Nothing about
+ * the account is returned unless the caller passed; 3 failures in 24 hours flag it for supervisor review.
+ * @throws accounts.AccountNotFound, UnknownVerificationQuestion
+ */
+export async function verifyCaller({
+  tx,
+  accountNumber,
+  channel,
+  passed,
+  failed,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  channel: 'phone' | 'email' | 'in_person' | 'chat'
+  passed: readonly string[]
+  failed: readonly string[]
+  actor: Actor
+  at: Date
+}) {
+  const account = await staffAccount(tx, accountNumber)
+  const questions = (await market.getSupplier(tx)).profile.verificationQuestions
+  const unknown = [...passed, ...failed].filter((question) => !questions.includes(question))
+  if (unknown.length > 0) {
+    throw new UnknownVerificationQuestion(`Not a verification question here: ${unknown.join(', ')}`, {
+      questions,
+    })
+  }
+  const result = await access.recordVerification({ tx, accountId: account.id, channel, passed, failed, actor, at })
+  if (result.outcome !== 'passed') {
+    return { outcome: result.outcome, flaggedForReview: result.flagged, account: null }
+  }
+  const facts = await accounts.accountFacts({ tx, accountId: account.id })
+  return {
+    outcome: result.outcome,
+    flaggedForReview: result.flagged,
+    account: { number: account.number, name: facts?.displayName ?? '', status: account.status },
+  }
+}
+
+/** The key sensitive personal data is sealed with (SEC-1): `CUTTLE_DATA_KEY`, or a development default, with a warning. */
+export function dataKeyFrom(
+  env: Readonly<Record<string, string | undefined>>,
+  warn: (message: string) => void = console.warn,
+): string {
+  const key = env['CUTTLE_DATA_KEY']?.trim()
+  if (key) return key
+  if (!warnedAboutKey) {
+    warnedAboutKey = true
+    warn('CUTTLE_DATA_KEY is not set: sensitive data is sealed with the development key. Set it in production.')
+  }
+  return 'cuttle-development-data-key-do-not-use-in-production'
+}
+let warnedAboutKey = false
+
+/** Keep an account's date of birth, security answer and SSN last four, sealed (SEC-1). */
+export async function recordSensitiveDetails({
+  tx,
+  accountNumber,
+  details,
+  dataKey,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  details: access.SensitiveDetails
+  dataKey: string
+  actor: Actor
+  at: Date
+}) {
+  const account = await staffAccount(tx, accountNumber)
+  await access.storeSensitiveDetails({ tx, accountId: account.id, details, dataKey, actor, at })
+}

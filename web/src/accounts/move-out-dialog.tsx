@@ -1,0 +1,141 @@
+/**
+ * ACC-9: move the customer out. The date the next occupant's supply starts, an optional final
+ * reading per register (without one the final read is estimated), and the next occupant (or "The
+ * Occupier"). The server does it all in one transaction: the final bill and settlement, the supply and
+ * tariff moved, this account closed, the next one opened.
+ */
+import { type FormEvent, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi } from '../console-context.js'
+import { Dialog } from '../payments/dialog.js'
+import { announceAccountChanged } from '../payments/payments-api.js'
+import { Link, paths } from '../router.js'
+import { TextField } from '../shared/form-field.js'
+import { formatMinor } from '../shared/money.js'
+
+type MoveResult = {
+  finalStatement: {
+    number: string
+    totalMinor: string
+    closingBalanceMinor: string | null
+    estimated: boolean
+    settlement: { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string } | null
+  } | null
+  newAccount: { number: string; customerName: string; occupier: boolean }
+}
+
+export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
+  const api = useApi()
+  const ids = useId()
+  const [on, setOn] = useState('')
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [sending, setSending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [result, setResult] = useState<MoveResult | null>(null)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const found: Record<string, string> = {}
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) found['on'] = 'Choose the first day of the next occupant.'
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
+    setSending(true)
+    setError(null)
+    try {
+      const moved = await api.send<MoveResult>({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/move-out`,
+        body: {
+          on,
+          newOccupant: name.trim() ? { name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}) } : null,
+        },
+      })
+      setResult(moved)
+      announceAccountChanged(accountNumber)
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'The move could not be made.')
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (result) {
+    const settlement = result.finalStatement?.settlement
+    return (
+      <Dialog title="Moved out" onClose={onClose} testId="move-out-dialog">
+        <div className="callout" data-testid="move-out-result">
+          {result.finalStatement ? (
+            <p>
+              Final statement {result.finalStatement.number}: {formatMinor(result.finalStatement.totalMinor)}
+              {result.finalStatement.estimated ? ' (on an estimated final reading)' : ''}.{' '}
+              {settlement && settlement.kind === 'refund'
+                ? `A refund of ${formatMinor(settlement.amountMinor.replace('-', ''))} is on its way.`
+                : settlement && settlement.kind === 'payment_request'
+                  ? `${formatMinor(settlement.amountMinor)} is owed.`
+                  : 'Nothing is owed either way.'}
+            </p>
+          ) : (
+            <p>The account was billed to the move date already: a billing specialist settles the final balance.</p>
+          )}
+          <p>
+            The next account is{' '}
+            <Link to={paths.account(result.newAccount.number)} className="mono" onClick={onClose}>
+              {result.newAccount.number}
+            </Link>{' '}
+            ({result.newAccount.customerName}).
+          </p>
+        </div>
+      </Dialog>
+    )
+  }
+
+  return (
+    <Dialog title="Move out" onClose={onClose} testId="move-out-dialog">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <p className="muted">
+          The final bill runs to the start of this date; without a final reading it is estimated. A reading taken later
+          gives a corrected final bill.
+        </p>
+        <TextField
+          id={`${ids}-on`}
+          label="First day of the next occupant"
+          type="date"
+          value={on}
+          onValueChange={setOn}
+          error={problems['on']}
+          data-testid="move-out-on"
+        />
+        <TextField
+          id={`${ids}-name`}
+          label="Next occupant"
+          optional
+          hint='Leave empty for "The Occupier".'
+          value={name}
+          onValueChange={setName}
+          data-testid="move-out-name"
+        />
+        <TextField
+          id={`${ids}-email`}
+          label="Their email"
+          optional
+          type="email"
+          value={email}
+          onValueChange={setEmail}
+          data-testid="move-out-email"
+        />
+        {error && (
+          <p className="callout callout-error" role="alert" data-testid="move-out-error">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={sending} data-testid="move-out-submit">
+            {sending ? 'Moving…' : 'Final bill and move out'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

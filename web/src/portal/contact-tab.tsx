@@ -1,0 +1,179 @@
+/** Contact details and preferences (UI-2): email, phone, paper or paperless bills, SMS messages. */
+import { type FormEvent, useEffect, useState } from 'react'
+import { ApiError } from '../api.js'
+import { errorMessage, TextField } from '../shared/form-field.js'
+import * as portalApi from './portal-api.js'
+
+type Draft = { email: string; phone: string; billingMode: portalApi.BillingMode; smsEnrolled: boolean }
+
+function draftOf(contact: portalApi.PortalContact): Draft {
+  return {
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+    billingMode: contact.billingMode,
+    smsEnrolled: contact.smsEnrolled ?? false,
+  }
+}
+
+type Contact = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; saved: Draft }
+
+export function ContactTab({ accountNumber }: { accountNumber: string }) {
+  const [state, setState] = useState<Contact>({ status: 'loading' })
+
+  useEffect(() => {
+    let current = true
+    portalApi
+      .contact({ accountNumber })
+      .then((contact) => current && setState({ status: 'loaded', saved: draftOf(contact) }))
+      .catch((error: unknown) => {
+        if (current) {
+          setState({ status: 'failed', message: errorMessage(error, 'Your contact details could not be loaded.') })
+        }
+      })
+    return () => {
+      current = false
+    }
+  }, [accountNumber])
+
+  return (
+    <section className="card" aria-labelledby="contact-title" data-testid="portal-contact">
+      <header className="card-header">
+        <h2 className="card-title" id="contact-title">
+          Contact details and preferences
+        </h2>
+      </header>
+      {state.status === 'loading' && <p className="muted">Loading…</p>}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && (
+        <ContactForm
+          accountNumber={accountNumber}
+          saved={state.saved}
+          onSaved={(saved) => setState({ status: 'loaded', saved })}
+        />
+      )}
+    </section>
+  )
+}
+
+function ContactForm({
+  accountNumber,
+  saved,
+  onSaved,
+}: {
+  accountNumber: string
+  saved: Draft
+  onSaved: (saved: Draft) => void
+}) {
+  const [draft, setDraft] = useState<Draft>(saved)
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (saving) return
+    // Only what changed is sent, so an untouched field never overwrites a change made elsewhere.
+    const change: portalApi.PortalContactChange = {}
+    if (draft.email.trim() !== saved.email) change.email = draft.email.trim()
+    if (draft.phone.trim() !== saved.phone) change.phone = draft.phone.trim()
+    if (draft.billingMode !== saved.billingMode) change.billingMode = draft.billingMode
+    if (draft.smsEnrolled !== saved.smsEnrolled) change.smsEnrolled = draft.smsEnrolled
+    if (Object.keys(change).length === 0) {
+      setMessage({ tone: 'success', text: 'Nothing has changed.' })
+      return
+    }
+    setSaving(true)
+    setMessage(null)
+    setProblems({})
+    try {
+      const next = draftOf(await portalApi.updateContact({ accountNumber, change }))
+      setDraft(next)
+      onSaved(next)
+      setMessage({ tone: 'success', text: 'Your details are saved.' })
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error, 'Your details could not be saved.') })
+      if (error instanceof ApiError) setProblems(error.fieldProblems())
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={handleSubmit}>
+      {message && (
+        <p
+          className={`callout callout-${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="portal-contact-message"
+        >
+          {message.text}
+        </p>
+      )}
+      <div className="form-inline-grid">
+        <TextField
+          id="portal-contact-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={draft.email}
+          onValueChange={(email) => setDraft({ ...draft, email })}
+          error={problems['email']}
+          data-testid="portal-contact-email"
+        />
+        <TextField
+          id="portal-contact-phone"
+          label="Phone"
+          type="tel"
+          autoComplete="tel"
+          value={draft.phone}
+          onValueChange={(phone) => setDraft({ ...draft, phone })}
+          error={problems['phone']}
+          data-testid="portal-contact-phone"
+        />
+      </div>
+      <fieldset className="portal-fieldset">
+        <legend className="field-label">How you get your bills</legend>
+        <label className="portal-choice">
+          <input
+            type="radio"
+            name="billingMode"
+            value="paperless"
+            checked={draft.billingMode === 'paperless'}
+            onChange={() => setDraft({ ...draft, billingMode: 'paperless' })}
+            data-testid="portal-billing-paperless"
+          />
+          Paperless: by email
+        </label>
+        <label className="portal-choice">
+          <input
+            type="radio"
+            name="billingMode"
+            value="paper"
+            checked={draft.billingMode === 'paper'}
+            onChange={() => setDraft({ ...draft, billingMode: 'paper' })}
+            data-testid="portal-billing-paper"
+          />
+          Paper: by post
+        </label>
+      </fieldset>
+      <label className="portal-choice">
+        <input
+          type="checkbox"
+          checked={draft.smsEnrolled}
+          onChange={(event) => setDraft({ ...draft, smsEnrolled: event.target.checked })}
+          data-testid="portal-sms-enrolled"
+        />
+        Send me text messages about my account
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving} data-testid="portal-contact-save">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,378 @@
+/**
+ * Payments (UI-2): what has been paid, the kept cards and accounts, and — for those allowed to pay —
+ * "Pay now" with a kept card or a new one.
+ *
+ * Idempotency: each submission gets a fresh `crypto.randomUUID()` key, kept only to send that same
+ * submission again after a lost answer (no answer at all); any definite answer ends it. The card
+ * number and security code leave state as the request is sent, whatever the outcome.
+ */
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../api.js'
+import { parsePounds } from '../payments/money-input.js'
+import {
+  errorMessage,
+  expiryMonthOptions,
+  expiryYearOptions,
+  PoundsField,
+  SelectField,
+  TextField,
+} from '../shared/form-field.js'
+import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatMinor } from '../shared/money.js'
+import * as portalApi from './portal-api.js'
+
+type Payments =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: portalApi.PortalPayment[]; methods: portalApi.PortalPaymentMethod[] }
+
+export function PaymentsTab({
+  accountNumber,
+  balanceMinor,
+  canPay,
+  onPaid,
+}: {
+  accountNumber: string
+  balanceMinor: string
+  canPay: boolean
+  onPaid: () => void
+}) {
+  const [state, setState] = useState<Payments>({ status: 'loading' })
+  const [paying, setPaying] = useState(false)
+
+  const load = useCallback(() => {
+    let current = true
+    portalApi
+      .payments({ accountNumber })
+      .then(({ items, methods }) => current && setState({ status: 'loaded', items, methods }))
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your payments could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [accountNumber])
+
+  useEffect(() => load(), [load])
+
+  const methods = state.status === 'loaded' ? state.methods : []
+
+  return (
+    <>
+      {canPay && (
+        <section className="card" aria-labelledby="pay-title" data-testid="portal-pay">
+          <header className="card-header">
+            <h2 className="card-title" id="pay-title">
+              Make a payment
+            </h2>
+            {!paying && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setPaying(true)}
+                data-testid="portal-pay-now"
+              >
+                Pay now
+              </button>
+            )}
+          </header>
+          {paying && (
+            <PayForm
+              accountNumber={accountNumber}
+              balanceMinor={balanceMinor}
+              methods={methods}
+              onPaid={() => {
+                load()
+                onPaid()
+              }}
+              onClose={() => setPaying(false)}
+            />
+          )}
+        </section>
+      )}
+
+      <section className="card card-flush" aria-labelledby="history-title" data-testid="portal-payment-history">
+        <header className="card-header card-header-padded">
+          <h2 className="card-title" id="history-title">
+            Payment history
+          </h2>
+        </header>
+        {state.status === 'loading' && <p className="muted portal-pad">Loading your payments…</p>}
+        {state.status === 'failed' && (
+          <p className="callout callout-error portal-pad" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'loaded' && state.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
+        {state.status === 'loaded' && state.items.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Method</th>
+                  <th scope="col" className="numeric">
+                    Amount
+                  </th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Confirmation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.items.map((payment) => (
+                  <tr
+                    key={payment.confirmationNumber}
+                    data-testid="portal-payment-row"
+                    data-confirmation={payment.confirmationNumber}
+                  >
+                    <td>{formatLondonDateTime(payment.createdAt)}</td>
+                    <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
+                    <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
+                    <td>{capitalise(payment.status)}</td>
+                    <td className="mono">{payment.confirmationNumber}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {state.status === 'loaded' && (
+        <section className="card" aria-labelledby="methods-title" data-testid="portal-payment-methods">
+          <header className="card-header">
+            <h2 className="card-title" id="methods-title">
+              Payment methods
+            </h2>
+          </header>
+          {state.methods.length === 0 ? (
+            <p className="muted">No saved payment methods.</p>
+          ) : (
+            <ul className="portal-method-list">
+              {state.methods.map((method) => (
+                <li key={method.id} data-testid="portal-payment-method">
+                  {describeMethod(method)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  )
+}
+
+function describeMethod(method: portalApi.PortalPaymentMethod): string {
+  const name = method.brand ? capitalise(method.brand) : capitalise(method.kind)
+  const last4 = method.last4 ? ` •••• ${method.last4}` : ''
+  const expiry =
+    method.expiryMonth && method.expiryYear
+      ? `, expires ${String(method.expiryMonth).padStart(2, '0')}/${method.expiryYear}`
+      : ''
+  return `${name}${last4}${expiry}`
+}
+
+const newCard = 'new'
+
+type Outcome =
+  | { kind: 'paid'; payment: portalApi.PortalPayment }
+  | { kind: 'declined'; message: string }
+  | { kind: 'error'; message: string }
+
+function PayForm({
+  accountNumber,
+  balanceMinor,
+  methods,
+  onPaid,
+  onClose,
+}: {
+  accountNumber: string
+  balanceMinor: string
+  methods: portalApi.PortalPaymentMethod[]
+  onPaid: () => void
+  onClose: () => void
+}) {
+  const cards = methods.filter((method) => method.kind === 'card')
+  const owed = /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
+  const [amount, setAmount] = useState(owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '')
+  const [source, setSource] = useState(cards[0]?.id ?? newCard)
+  const [cardNumber, setCardNumber] = useState('')
+  const [month, setMonth] = useState('')
+  const [year, setYear] = useState('')
+  const [cvc, setCvc] = useState('')
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [sending, setSending] = useState(false)
+  // Kept only across a lost answer, so sending the same payment again is not charged twice.
+  const pendingKey = useRef<string | null>(null)
+  const thisYear = new Date().getFullYear()
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found: Record<string, string> = {}
+    const parsed = parsePounds(amount)
+    if (!parsed.ok) found['amountMinor'] = parsed.problem
+    if (source === newCard) {
+      if (!/^\d{12,19}$/.test(cardNumber.replace(/[\s-]/g, '')))
+        found['card.number'] = 'Enter the long number on the card.'
+      if (!month) found['card.expiryMonth'] = 'Choose the month.'
+      if (!year) found['card.expiryYear'] = 'Choose the year.'
+      if (!/^\d{3,4}$/.test(cvc)) found['card.cvc'] = 'Enter the 3 or 4 digits on the back.'
+    }
+    setProblems(found)
+    if (!parsed.ok || Object.keys(found).length > 0) return
+
+    const input: portalApi.PortalPaymentInput =
+      source === newCard
+        ? {
+            amountMinor: parsed.minor,
+            card: {
+              number: cardNumber.replace(/[\s-]/g, ''),
+              expiryMonth: Number(month),
+              expiryYear: Number(year),
+              cvc,
+            },
+          }
+        : { amountMinor: parsed.minor, paymentMethodId: source }
+    // The card leaves the form as it is sent.
+    setCardNumber('')
+    setCvc('')
+    const idempotencyKey = pendingKey.current ?? crypto.randomUUID()
+    pendingKey.current = idempotencyKey
+    setSending(true)
+    setOutcome(null)
+    try {
+      const payment = await portalApi.pay({ accountNumber, idempotencyKey, input })
+      pendingKey.current = null
+      setOutcome({ kind: 'paid', payment })
+      onPaid()
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 0) pendingKey.current = null
+      if (error instanceof ApiError && error.code === 'PAYMENT_DECLINED') {
+        setOutcome({ kind: 'declined', message: error.message })
+      } else {
+        setOutcome({ kind: 'error', message: errorMessage(error, 'The payment could not be made.') })
+        if (error instanceof ApiError) setProblems(error.fieldProblems())
+      }
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (outcome?.kind === 'paid') {
+    return (
+      <div className="portal-confirmation" role="status" data-testid="portal-payment-confirmation">
+        <p className="callout callout-success">
+          Thank you. We have your payment of {formatMinor(outcome.payment.amountMinor)}.
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>Confirmation number</dt>
+            <dd className="mono" data-testid="portal-confirmation-number">
+              {outcome.payment.confirmationNumber}
+            </dd>
+          </div>
+          <div>
+            <dt>Paid with</dt>
+            <dd>{outcome.payment.methodLabel ?? capitalise(outcome.payment.method)}</dd>
+          </div>
+          <div>
+            <dt>Shows on your account</dt>
+            <dd>{formatCalendarDate(outcome.payment.postsOn)}</dd>
+          </div>
+        </dl>
+        <button type="button" className="button" onClick={onClose} data-testid="portal-payment-done">
+          Done
+        </button>
+      </div>
+    )
+  }
+
+  const sourceOptions = [
+    ...cards.map((card) => ({ value: card.id, label: describeMethod(card) })),
+    { value: newCard, label: 'A new card' },
+  ]
+
+  return (
+    <form className="form portal-pay-form" onSubmit={handleSubmit} noValidate>
+      {outcome && (
+        <p className="callout callout-error" role="alert" data-testid={`portal-payment-${outcome.kind}`}>
+          {outcome.kind === 'declined' ? `Your card was declined: ${outcome.message}` : outcome.message}
+        </p>
+      )}
+      <div className="form-inline-grid">
+        <PoundsField
+          id="portal-pay-amount"
+          label="Amount"
+          value={amount}
+          onValueChange={setAmount}
+          error={problems['amountMinor']}
+          data-testid="portal-pay-amount"
+        />
+        <SelectField
+          id="portal-pay-source"
+          label="Pay with"
+          value={source}
+          onValueChange={setSource}
+          options={sourceOptions}
+          data-testid="portal-pay-source"
+        />
+        {source === newCard && (
+          <>
+            <TextField
+              id="portal-card-number"
+              label="Card number"
+              inputMode="numeric"
+              autoComplete="cc-number"
+              value={cardNumber}
+              onValueChange={setCardNumber}
+              error={problems['card.number']}
+              wide
+              data-testid="portal-card-number"
+            />
+            <SelectField
+              id="portal-card-month"
+              label="Expiry month"
+              value={month}
+              onValueChange={setMonth}
+              options={expiryMonthOptions}
+              placeholder="Month"
+              error={problems['card.expiryMonth']}
+              data-testid="portal-card-month"
+            />
+            <SelectField
+              id="portal-card-year"
+              label="Expiry year"
+              value={year}
+              onValueChange={setYear}
+              options={expiryYearOptions(thisYear)}
+              placeholder="Year"
+              error={problems['card.expiryYear']}
+              data-testid="portal-card-year"
+            />
+            <TextField
+              id="portal-card-cvc"
+              label="Security code"
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              maxLength={4}
+              value={cvc}
+              onValueChange={setCvc}
+              error={problems['card.cvc']}
+              data-testid="portal-card-cvc"
+            />
+          </>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={sending} data-testid="portal-pay-submit">
+          {sending ? 'Paying…' : 'Pay'}
+        </button>
+        <button type="button" className="button button-ghost" onClick={onClose} disabled={sending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

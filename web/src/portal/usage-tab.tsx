@@ -1,0 +1,151 @@
+/**
+ * The account's energy use as a chart (the staff console's uPlot chart), by day, week or month, in
+ * UK time; earlier and later periods of the same length.
+ */
+import { useEffect, useState } from 'react'
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  formatKwh,
+  londonToday,
+  mondayOf,
+  monthsBetween,
+  UsageChart,
+} from '../accounts/usage-chart.js'
+import { errorMessage } from '../shared/form-field.js'
+import { formatCalendarDate } from '../shared/format.js'
+import * as portalApi from './portal-api.js'
+
+type Range = { granularity: portalApi.PortalUsageGranularity; from: string; to: string }
+
+const granularities: Array<{ value: portalApi.PortalUsageGranularity; label: string }> = [
+  { value: 'day', label: 'Daily' },
+  { value: 'week', label: 'Weekly' },
+  { value: 'month', label: 'Monthly' },
+]
+
+/** The last 30 days, the last 26 weeks (Monday to Sunday) or the last 12 months, ending with today's. */
+function defaultRange(granularity: portalApi.PortalUsageGranularity, today: string = londonToday()): Range {
+  switch (granularity) {
+    case 'day':
+      return { granularity, from: addDays(today, -30), to: today }
+    case 'week': {
+      const nextMonday = addDays(mondayOf(today), 7)
+      return { granularity, from: addDays(nextMonday, -26 * 7), to: nextMonday }
+    }
+    case 'month': {
+      const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1)
+      return { granularity, from: addMonths(nextMonth, -12), to: nextMonth }
+    }
+  }
+}
+
+function shift(range: Range, direction: -1 | 1): Range {
+  if (range.granularity === 'month') {
+    const months = monthsBetween(range.from, range.to) * direction
+    return { ...range, from: addMonths(range.from, months), to: addMonths(range.to, months) }
+  }
+  const days = daysBetween(range.from, range.to) * direction
+  return { ...range, from: addDays(range.from, days), to: addDays(range.to, days) }
+}
+
+const unit: Record<portalApi.PortalUsageGranularity, string> = { day: 'day', week: 'week', month: 'month' }
+
+type Usage =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; series: portalApi.PortalUsageSeries; range: Range }
+
+export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
+  const [range, setRange] = useState<Range>(() => defaultRange('month'))
+  const [usage, setUsage] = useState<Usage>({ status: 'loading' })
+  const latest = defaultRange(range.granularity)
+
+  useEffect(() => {
+    let current = true
+    setUsage({ status: 'loading' })
+    portalApi
+      .usage({ accountNumber, ...range })
+      .then((series) => current && setUsage({ status: 'loaded', series, range }))
+      .catch((error: unknown) => {
+        if (current) setUsage({ status: 'failed', message: errorMessage(error, 'Your usage could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [accountNumber, range])
+
+  const period = `${formatCalendarDate(range.from)} – ${formatCalendarDate(addDays(range.to, -1))}`
+
+  return (
+    <section className="card" aria-labelledby="usage-title" data-testid="portal-usage">
+      <header className="card-header">
+        <h2 className="card-title" id="usage-title">
+          Your energy use
+        </h2>
+        <span className="muted">kWh per {unit[range.granularity]}</span>
+      </header>
+      <div className="usage-toolbar">
+        <fieldset className="usage-fieldset">
+          <legend className="visually-hidden">Show usage by</legend>
+          <div className="segmented">
+            {granularities.map(({ value, label }) => (
+              <button
+                key={value}
+                type="button"
+                className="segmented-button"
+                aria-pressed={range.granularity === value}
+                onClick={() => range.granularity !== value && setRange(defaultRange(value))}
+                data-testid={`portal-granularity-${value}`}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <div className="usage-range-row">
+          <button type="button" className="button button-small" onClick={() => setRange(shift(range, -1))}>
+            ‹ Earlier
+          </button>
+          <span>{period}</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setRange(shift(range, 1))}
+            disabled={range.to >= latest.to}
+          >
+            Later ›
+          </button>
+        </div>
+      </div>
+      <div className="usage-body" aria-busy={usage.status === 'loading'}>
+        {usage.status === 'loading' && <div className="skeleton usage-skeleton" />}
+        {usage.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {usage.message}
+          </p>
+        )}
+        {usage.status === 'loaded' && usage.series.items.length === 0 && (
+          <p className="usage-empty" role="status">
+            No readings for this period.
+          </p>
+        )}
+        {usage.status === 'loaded' && usage.series.items.length > 0 && (
+          <div className="usage-loaded">
+            <p className="usage-total" data-testid="portal-usage-total">
+              <span className="usage-total-figure">{formatKwh(usage.series.totalKwh)} kWh</span> used, {period}
+            </p>
+            <UsageChart
+              items={usage.series.items}
+              granularity={usage.range.granularity}
+              from={usage.range.from}
+              to={usage.range.to}
+              caption={`Bar chart of kWh used per ${unit[range.granularity]}, ${period}: ${formatKwh(usage.series.totalKwh)} kWh in total.`}
+            />
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

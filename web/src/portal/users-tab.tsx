@@ -1,0 +1,294 @@
+/**
+ * Who can use the account (USR-3, the account holder): the people with access, an invitation by
+ * email at a level (full or limited), changing an authorized user's level, and removing access.
+ */
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { ApiError } from '../api.js'
+import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
+import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import * as portalApi from './portal-api.js'
+
+const levelOptions = [
+  { value: 'limited', label: 'Limited: bills, usage and payments only' },
+  { value: 'full', label: 'Full: also pay and change contact details' },
+] as const
+
+function levelOf(kind: portalApi.PortalUserKind): portalApi.AuthorizedUserLevel | null {
+  return kind === 'authorized_full' ? 'full' : kind === 'authorized_limited' ? 'limited' : null
+}
+
+type Users =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; users: portalApi.PortalAccountUser[] }
+
+export function UsersTab({ accountNumber }: { accountNumber: string }) {
+  const [state, setState] = useState<Users>({ status: 'loading' })
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+
+  const load = useCallback(() => {
+    let current = true
+    portalApi
+      .accountUsers({ accountNumber })
+      .then((users) => current && setState({ status: 'loaded', users }))
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: errorMessage(error, 'The list could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [accountNumber])
+
+  useEffect(() => load(), [load])
+
+  async function act(work: () => Promise<void>, done: string) {
+    setNotice(null)
+    try {
+      await work()
+      setNotice({ tone: 'success', text: done })
+      load()
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorMessage(error, 'That could not be done.') })
+    }
+  }
+
+  return (
+    <>
+      <section className="card card-flush" aria-labelledby="users-title" data-testid="portal-users">
+        <header className="card-header card-header-padded">
+          <h2 className="card-title" id="users-title">
+            People who can use this account
+          </h2>
+        </header>
+        {notice && (
+          <p
+            className={`callout callout-${notice.tone} portal-pad`}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+            data-testid="portal-users-notice"
+          >
+            {notice.text}
+          </p>
+        )}
+        {state.status === 'loading' && <p className="muted portal-pad">Loading…</p>}
+        {state.status === 'failed' && (
+          <p className="callout callout-error portal-pad" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'loaded' && state.users.length === 0 && (
+          <p className="muted portal-pad">Nobody else can use this account.</p>
+        )}
+        {state.status === 'loaded' && state.users.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Access</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.users.map((user) => (
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    onChangeLevel={(level) =>
+                      act(
+                        () => portalApi.changeUserLevel({ accountNumber, userId: user.id, level }),
+                        `${user.displayName || user.email} now has ${level} access.`,
+                      )
+                    }
+                    onRemove={() =>
+                      act(
+                        () => portalApi.removeUser({ accountNumber, userId: user.id }),
+                        `${user.displayName || user.email} can no longer use this account.`,
+                      )
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <InviteForm accountNumber={accountNumber} onInvited={load} />
+    </>
+  )
+}
+
+function UserRow({
+  user,
+  onChangeLevel,
+  onRemove,
+}: {
+  user: portalApi.PortalAccountUser
+  onChangeLevel: (level: portalApi.AuthorizedUserLevel) => Promise<void>
+  onRemove: () => Promise<void>
+}) {
+  const current = levelOf(user.kind)
+  const [level, setLevel] = useState<string>(current ?? '')
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true)
+    try {
+      await work()
+    } finally {
+      setBusy(false)
+      setConfirming(false)
+    }
+  }
+
+  return (
+    <tr data-testid="portal-user-row" data-email={user.email} data-kind={user.kind}>
+      <th scope="row">
+        {user.displayName || user.email}
+        <div className="muted">{user.email}</div>
+      </th>
+      <td>
+        {current ? (
+          <select
+            className="input"
+            aria-label={`Access level for ${user.email}`}
+            value={level}
+            onChange={(event) => setLevel(event.target.value)}
+            disabled={busy}
+            data-testid="portal-user-level"
+          >
+            <option value="limited">Limited</option>
+            <option value="full">Full</option>
+          </select>
+        ) : (
+          (portalApi.kindLabels[user.kind] ?? user.kind)
+        )}
+      </td>
+      <td>
+        {capitalise(user.status)}
+        {user.validTo && <div className="muted">Until {formatLondonDateTime(user.validTo)}</div>}
+      </td>
+      <td>
+        <div className="portal-row-actions">
+          {current && level !== current && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={() => void run(() => onChangeLevel(level as portalApi.AuthorizedUserLevel))}
+              data-testid="portal-user-save-level"
+            >
+              Save level
+            </button>
+          )}
+          {user.kind !== 'holder' &&
+            (confirming ? (
+              <>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  disabled={busy}
+                  onClick={() => void run(onRemove)}
+                  data-testid="portal-user-remove-confirm"
+                >
+                  Yes, remove
+                </button>
+                <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setConfirming(true)}
+                data-testid="portal-user-remove"
+              >
+                Remove
+              </button>
+            ))}
+        </div>
+      </td>
+    </tr>
+  )
+}
+
+function InviteForm({ accountNumber, onInvited }: { accountNumber: string; onInvited: () => void }) {
+  const [email, setEmail] = useState('')
+  const [level, setLevel] = useState<portalApi.AuthorizedUserLevel>('limited')
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const address = email.trim()
+    if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
+      setProblems({ email: 'Enter the email address to send the invitation to.' })
+      return
+    }
+    setSending(true)
+    setMessage(null)
+    setProblems({})
+    try {
+      await portalApi.inviteUser({ accountNumber, email: address, level })
+      setMessage({ tone: 'success', text: `Invitation sent to ${address}.` })
+      setEmail('')
+      onInvited()
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error, 'The invitation could not be sent.') })
+      if (error instanceof ApiError) setProblems(error.fieldProblems())
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="invite-title" data-testid="portal-invite">
+      <header className="card-header">
+        <h2 className="card-title" id="invite-title">
+          Invite someone
+        </h2>
+      </header>
+      <p className="muted">They get an email with a link to create their own login.</p>
+      {message && (
+        <p
+          className={`callout callout-${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="portal-invite-message"
+        >
+          {message.text}
+        </p>
+      )}
+      <form className="form form-inline-grid" onSubmit={handleSubmit} noValidate>
+        <TextField
+          id="portal-invite-email"
+          label="Their email"
+          type="email"
+          value={email}
+          onValueChange={setEmail}
+          error={problems['email']}
+          data-testid="portal-invite-email"
+        />
+        <SelectField
+          id="portal-invite-level"
+          label="Access"
+          value={level}
+          onValueChange={(value) => setLevel(value as portalApi.AuthorizedUserLevel)}
+          options={levelOptions}
+          error={problems['level']}
+          data-testid="portal-invite-level"
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={sending} data-testid="portal-invite-submit">
+            {sending ? 'Sending…' : 'Send invitation'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
