@@ -4,7 +4,7 @@ import { connect, defaultDataDir, inTransaction, migrate } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import { systemActor } from '../shared/actor.js'
-import { demoPassword, demoStaff, seedDemo, startJobs } from '../usecases/index.js'
+import { demoPassword, demoPortalUsers, demoStaff, seedDemo, startJobs } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
@@ -63,6 +63,10 @@ async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0]
   if (showDemoLogins) {
     console.log(`\nDemo logins (password for all: ${demoPassword}):`)
     for (const person of demoStaff) console.log(`  ${access.roleInfo(person.role).label.padEnd(28)} ${person.email}`)
+    console.log(`\nCustomer portal at http://localhost:${actualPort}/portal (same password):`)
+    console.log(`  Account holder               ${demoPortalUsers.holder}`)
+    console.log(`  Authorized user (limited)    ${demoPortalUsers.limited}`)
+    console.log(`  Property manager             ${demoPortalUsers.propertyManager}`)
   }
   await new Promise<void>((resolve) => {
     const stop = () => resolve()

@@ -141,6 +141,7 @@ export {
   updatePortalContact,
   verifyCaller,
 } from './portal.js'
+export { demoPortalUsers } from './demo/portal.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {
