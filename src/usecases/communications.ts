@@ -5,7 +5,6 @@
  */
 import { type Db, inTransaction, type Tx } from '../db/index.js'
 import type * as access from '../modules/access/index.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'

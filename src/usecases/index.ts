@@ -79,6 +79,7 @@ export {
   maxReportDays,
   staffDashboard,
 } from './dashboard.js'
+export { demoPortalUsers } from './demo/portal.js'
 export {
   billingRunJob,
   billingRunSchedule,
@@ -141,7 +142,6 @@ export {
   updatePortalContact,
   verifyCaller,
 } from './portal.js'
-export { demoPortalUsers } from './demo/portal.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {
