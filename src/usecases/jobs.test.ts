@@ -63,6 +63,7 @@ describe('the money day', () => {
       directDebits: { failed: 0 },
       arrangements: { failed: 0 },
       collections: { failed: 0 },
+      expiredGrants: 0,
     })
   })
 })

@@ -5,7 +5,8 @@
  * stops part way is finished by the next one for that day (it is resumable and idempotent).
  */
 import PgBoss from 'pg-boss'
-import { type Database, sqlExecutor } from '../db/index.js'
+import { type Database, inTransaction, sqlExecutor } from '../db/index.js'
+import * as access from '../modules/access/index.js'
 import { systemActor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { type RunSummary, runBilling } from './billing-run.js'
@@ -20,7 +21,8 @@ export const billingRunSchedule = '0 6 * * *'
 /**
  * The money day (PAY-3, PAY-5, PAY-6, COL-1), after the billing run: the processor's news of open
  * payments, the Direct Debits due, the arrangement review, then the collections run, in that order
- * so that money received is counted before anyone is chased; then the messages it queued are sent.
+ * so that money received is counted before anyone is chased; then the messages it queued are sent,
+ * and third-party access whose days are up is ended.
  */
 export const moneyDayJob = 'money-day'
 export const moneyDaySchedule = '0 7 * * *'
@@ -32,6 +34,10 @@ export async function runMoneyDay({ database, on, at }: { database: Database; on
   const directDebits = await collectDirectDebits({ db, processor, on, actor: systemActor('direct-debit-run'), at })
   const arrangements = await reviewArrangements({ db, actor: systemActor('arrangement-review'), at })
   const collections = await runCollections({ db, on, actor: systemActor('collections-run'), at })
+  // Third-party access ends by itself when its days are up (USR-2).
+  const expiredGrants = await inTransaction(db, (tx) =>
+    access.expireLapsedGrants({ tx, actor: systemActor('access-expiry'), at }),
+  )
   // The reminders and notices the run queued go out now, after their transactions committed.
   const delivered = await deliverQueuedMessages({ db, transports: commsTransports(process.env), at })
   const brief = (summary: { looked: number; outcomes: Record<string, number>; failed: number }) => ({
@@ -46,6 +52,7 @@ export async function runMoneyDay({ database, on, at }: { database: Database; on
     arrangements: brief(arrangements),
     collections: brief(collections),
     messages: { sent: delivered.sent.length, failed: delivered.failed.length, deferred: delivered.deferred.length },
+    expiredGrants: expiredGrants.length,
   }
 }
 
