@@ -3,8 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import {
+  dataKeyFrom,
   grantAccessByStaff,
   pendingPowersOfAttorney,
+  recordSensitiveDetails,
   reviewPowerOfAttorney,
   verifyCaller,
 } from '../../usecases/index.js'
@@ -95,5 +97,41 @@ export const externalUserRoutes =
         inTx((tx) =>
           verifyCaller({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
         ),
+    )
+
+    app.put(
+      '/accounts/:accountNumber/sensitive-details',
+      {
+        config: { permission: 'accounts.contact.update' },
+        schema: {
+          summary:
+            'Keep the date of birth, security answer and SSN last four, sealed with the data key (SEC-1); never read back through the API',
+          tags: ['external users'],
+          params: AccountParams,
+          body: z.strictObject({
+            dateOfBirth: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+              .optional(),
+            securityAnswer: z.string().min(1).max(200).optional(),
+            ssnLastFour: z
+              .string()
+              .regex(/^\d{4}$/, 'four digits')
+              .optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await inTx((tx) =>
+          recordSensitiveDetails({
+            tx,
+            accountNumber: request.params.accountNumber,
+            details: request.body,
+            dataKey: dataKeyFrom(process.env),
+            ...who(request),
+          }),
+        )
+        return reply.status(204).send()
+      },
     )
   }

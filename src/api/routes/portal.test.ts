@@ -519,4 +519,38 @@ describe('power of attorney, third parties and verification', () => {
     )
     for (const value of Object.values(details)) expect(audit).not.toContain(value)
   })
+
+  it('takes sensitive details through the API from staff who may update contacts, sealed, never echoed', async () => {
+    const signIn = async (email: string) => {
+      const staff = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email, password: staffPassword },
+      })
+      return `cuttle_session=${staff.cookies.find((c) => c.name === 'cuttle_session')?.value}`
+    }
+    const url = `/api/accounts/${accountNumber(4)}/sensitive-details`
+    const payload = { dateOfBirth: '1972-09-03', securityAnswer: 'Wensleydale', ssnLastFour: '7731' }
+    const agent = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: await signIn('agent@example.com') },
+      payload,
+    })
+    expect(agent.statusCode).toBe(204)
+    expect(agent.body).toBe('')
+    // A portal customer's session is not a staff session.
+    const refused = await app.inject({ method: 'PUT', url, headers: as('holder'), payload })
+    expect(refused.statusCode).toBe(401)
+    const bad = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: await signIn('agent@example.com') },
+      payload: { ssnLastFour: '77' },
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details[0].path).toBe('body.ssnLastFour')
+    const dump = JSON.stringify((await sql`select * from account_secrets`.execute(database.db)).rows)
+    for (const value of Object.values(payload)) expect(dump).not.toContain(value)
+  })
 })
