@@ -186,8 +186,22 @@ const pricePlaces = 4
 const productPerPenny = 10n ** BigInt(kwhPlaces + pricePlaces)
 const pricePerPenny = 10n ** BigInt(pricePlaces)
 
+/** Plain decimal text with up to 7 fraction digits: the common case, read without fractions. */
+const plainDecimal = /^(-?)(\d+)(?:\.(\d{1,7}))?$/
+
 /** Decimal text as an integer count of 10^-places, or null when it is not a decimal of at most that many places. */
-function fixed(text: string, places: number): bigint | null {
+export function fixedUnits(text: string, places: number): bigint | null {
+  // The fast path every half hour takes ('0.123'): digits, shifted by padding, one BigInt.
+  const plain = plainDecimal.exec(text)
+  if (plain && (plain[3] ?? '').length <= places) {
+    const magnitude = BigInt(`${plain[2]}${(plain[3] ?? '').padEnd(places, '0')}`)
+    return plain[1] === '-' ? -magnitude : magnitude
+  }
+  if (plain && /^0+$/.test((plain[3] ?? '').slice(places))) {
+    // More places than asked, all zeros ('0.1230' at 3 places): exact all the same.
+    const magnitude = BigInt(`${plain[2]}${(plain[3] ?? '').slice(0, places)}`)
+    return plain[1] === '-' ? -magnitude : magnitude
+  }
   let value: Decimal
   try {
     value = parseDecimal(text)
@@ -239,7 +253,7 @@ function seriesOf(rates: Rate[]): RateSeries {
   const ends = sorted.map((rate) => rate.validTo?.getTime() ?? Number.POSITIVE_INFINITY)
   const maxEnds: number[] = []
   for (const end of ends) maxEnds.push(Math.max(end, maxEnds.at(-1) ?? Number.NEGATIVE_INFINITY))
-  const prices = sorted.map((rate) => fixed(rate.valueExcVat, pricePlaces))
+  const prices = sorted.map((rate) => fixedUnits(rate.valueExcVat, pricePlaces))
   return { rates: sorted, prices, starts, ends, maxEnds }
 }
 
@@ -552,7 +566,7 @@ function rateIntervals(
       i = last
       continue
     }
-    const kwh = fixed(interval.kwh, kwhPlaces)
+    const kwh = fixedUnits(interval.kwh, kwhPlaces)
     if (kwh === null) {
       problems.once(ms, endMs, `'${interval.kwh}' kWh is not a quantity of at most ${kwhPlaces} decimal places`)
       continue
@@ -630,7 +644,7 @@ function rateRegisters(
     const kind = registerKinds[register.rate]
     const startMs = register.from.readAt.getTime()
     const endMs = register.to.readAt.getTime()
-    const units = fixed(register.units, kwhPlaces)
+    const units = fixedUnits(register.units, kwhPlaces)
     const label = `register ${register.register}`
     if (units === null) {
       problems.once(
@@ -854,7 +868,7 @@ export function rate(input: RatingInput): RatingResult {
     let chargedMinor = 0n
     for (const line of lines) {
       if (line.meterPointId !== point.meterPointId || line.unit !== 'kWh') continue
-      kwh += fixed(line.quantity, kwhPlaces) ?? 0n
+      kwh += fixedUnits(line.quantity, kwhPlaces) ?? 0n
       chargedMinor += line.amountMinor
     }
     return {
