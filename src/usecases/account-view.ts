@@ -21,9 +21,14 @@ export async function recordAccountView(
   })
 }
 
-/** The id of the account with this number. @throws accounts.AccountNotFound */
-export async function accountIdOf(tx: Db | Tx, accountNumber: string): Promise<string> {
+/** The account with this number, with its property. @throws accounts.AccountNotFound */
+export async function accountOf(tx: Db | Tx, accountNumber: string) {
   const account = await accounts.findAccountSupply({ tx: tx as Tx, accountNumber })
   if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
-  return account.id
+  return account
+}
+
+/** The id of the account with this number. @throws accounts.AccountNotFound */
+export async function accountIdOf(tx: Db | Tx, accountNumber: string): Promise<string> {
+  return (await accountOf(tx, accountNumber)).id
 }

@@ -12,7 +12,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { accountOf, recordAccountView } from './account-view.js'
 
 /** The signed-in staff user acting: who they are and the role whose permissions they hold. */
 export interface StaffMember {
@@ -22,12 +22,6 @@ export interface StaffMember {
 
 /** How long the acknowledgement promises a response in: 14 calendar days from opening. */
 export const disputeResponseDays = 14
-
-async function accountOf(tx: Tx, accountNumber: string) {
-  const account = await accounts.findAccountSupply({ tx, accountNumber })
-  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
-  return account
-}
 
 async function accountNumberOf(tx: Tx, accountId: string): Promise<string> {
   const facts = await accounts.accountFacts({ tx, accountId })

@@ -6,7 +6,6 @@
  * Every change is audited in its transaction, and every read is recorded as an account view.
  */
 import { type Db, inTransaction, type Tx } from '../db/index.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as assist from '../modules/assist/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as comms from '../modules/comms/index.js'
@@ -16,7 +15,7 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Conflict } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { accountOf, recordAccountView } from './account-view.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
 export class NotAnInboundEmail extends Conflict {
@@ -33,12 +32,6 @@ export function replyModelFrom(env: Readonly<Record<string, string | undefined>>
   const model = env['CUTTLE_REPLY_MODEL']?.trim()
   if (!url || !model) return undefined
   return assist.chatCompletionsReplyModel({ url, model, apiKey: env['CUTTLE_REPLY_MODEL_KEY']?.trim() || undefined })
-}
-
-async function accountOf(tx: Tx, accountNumber: string) {
-  const account = await accounts.findAccountSupply({ tx, accountNumber })
-  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
-  return account
 }
 
 async function inboundEmail(tx: Tx, accountId: string, messageId: string): Promise<comms.MessageDetail> {

@@ -18,7 +18,7 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { type Currency, formatMoney, isCurrency } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { accountOf, recordAccountView } from './account-view.js'
 
 export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
 export type TimelineKind = (typeof timelineKinds)[number]
@@ -360,8 +360,7 @@ export async function accountTimeline({
   actor: Actor
   at: Date
 }): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
-  const account = await accounts.findAccountSupply({ tx, accountNumber })
-  if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
+  const account = await accountOf(tx, accountNumber)
   const position = decodeCursor(before)
   const wanted = kinds && kinds.length > 0 ? timelineKinds.filter((kind) => kinds.includes(kind)) : [...timelineKinds]
   const { profile } = await market.getSupplier(tx)

@@ -18,9 +18,6 @@ import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
-/** Kept for route modules written against it; the one definition is in ../schemas.ts. */
-export { jsonOf }
-
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
 
 export const billingRoutes =

@@ -22,8 +22,7 @@ import {
 } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams } from '../schemas.js'
-import { jsonOf } from './billing.js'
+import { AccountParams, jsonOf } from '../schemas.js'
 
 const CaseParams = z.strictObject({
   caseRef: z.string().max(40).refine(cases.isCaseReference, 'a case id (cas_…) or number like C-00000042'),

@@ -1,5 +1,4 @@
-import { sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import type { Db, Tx } from '../../db/index.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,
@@ -183,10 +182,6 @@ export async function billingRun({ tx, on }: { tx: Db | Tx; on: string }) {
   return store.runOn(tx, on)
 }
 
-// The timeline's read sits here, not in store.ts, only because store.ts is being reworked at the
-// same time by the billing-run work; it reads the statements table and nothing else.
-const timelineTables = withTables<{ statements: store.StatementRow }>()
-
 /**
  * An account's statements (every version) strictly before `(at, id)`, newest first by when they
  * were made (`createdAt`, then id by bytes), at most `limit`; for a feed that merges several kinds
@@ -203,15 +198,6 @@ export async function statementsBefore({
   before?: { at: Date; id: string } | undefined
   limit: number
 }): Promise<Statement[]> {
-  let query = timelineTables(tx).selectFrom('statements').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.at),
-        eb.and([eb('created_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
-  const rows = await query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
-  return rows.map((row) => toStatement(row as store.StatementRow))
+  const rows = await store.statementsBefore(tx, { accountId, before, limit })
+  return rows.map(toStatement)
 }

@@ -597,3 +597,20 @@ export async function uninvoiced(db: Db | Tx, accountId: string): Promise<Statem
     .orderBy('period_from')
     .execute()
 }
+
+/** An account's statements strictly before `(created_at, id)`, newest first (the account timeline). */
+export async function statementsBefore(
+  db: Db | Tx,
+  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+): Promise<StatementRow[]> {
+  let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.at),
+        eb.and([eb('created_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+}
