@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
-import * as access from '../../modules/access/index.js'
+import type * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as audit from '../../modules/audit/index.js'
 import * as comms from '../../modules/comms/index.js'
 import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { type App, buildApp } from '../app.js'
+import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
 
 let database: Database
 let app: App
 let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 const eleanor = 'A-00000001'
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
+let as: Awaited<ReturnType<typeof signInEveryRole>>
 
 beforeAll(async () => {
   database = await openTestDatabase()
@@ -44,30 +41,11 @@ beforeAll(async () => {
         },
       ],
     })
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    }
+    await createStaffForEveryRole(tx, now)
     accountId = (await accounts.findAccountSupply({ tx, accountNumber: eleanor }))?.id ?? ''
   })
   app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  as = await signInEveryRole(app)
 }, 120_000)
 
 afterAll(async () => {
