@@ -10,12 +10,14 @@ import { localDateOf } from '../../shared/time.js'
 import * as metering from '../metering/index.js'
 import type { DispatchSpan } from '../tariffs/index.js'
 import * as tariffs from '../tariffs/index.js'
-import type {
-  IntervalConsumption,
-  RatedAgreement,
-  RatedMeterPoint,
-  RatingInput,
-  RegisterConsumption,
+import {
+  type HalfHours,
+  halfHourCounts,
+  type IntervalConsumption,
+  type RatedAgreement,
+  type RatedMeterPoint,
+  type RatingInput,
+  type RegisterConsumption,
 } from './rating.js'
 import type { ClosingReading } from './types.js'
 
@@ -44,8 +46,8 @@ export interface GatherReads {
   meterPoints(accountId: string): Promise<metering.MeterPointView[]>
   /** Every agreement of the meter point (any account), by start. */
   agreements(meterPointId: string): Promise<tariffs.Agreement[]>
-  /** Half hours starting in [from, to), oldest first. */
-  intervals(meterPointId: string, from: Date, to: Date): Promise<metering.BillableInterval[]>
+  /** Half hours starting in [from, to): a list oldest first, or columns as read for a batch. */
+  intervals(meterPointId: string, from: Date, to: Date): Promise<HalfHours>
   /** Billable readings of the register in [from, to], oldest first. */
   readings(registerId: string, from: Date, to: Date): Promise<metering.BillableReading[]>
   /** The account's dispatches on the meter point overlapping [from, to), by start and device. */
@@ -174,7 +176,7 @@ export async function readAhead(tx: Tx, accounts: readonly AccountToGather[]): P
       const key = `${meterPointId}|${from.toISOString()}|${to.toISOString()}`
       if (!intervals.has(key)) return direct.intervals(meterPointId, from, to)
       const packed = intervals.get(key)
-      return packed ? metering.unpackIntervals(packed) : []
+      return packed ? metering.halfHourColumns(packed) : []
     },
     readings: async (registerId, from, to) =>
       readRegisters.has(registerId) && from >= readingsFrom && to <= maxTo
@@ -326,16 +328,17 @@ export async function gather({
     const dispatches = intelligent ? await reads.dispatches(accountId, point.id, from, to) : []
     const smart = isSmart(point)
     let consumption: IntervalConsumption | RegisterConsumption
-    let intervals = smart ? await reads.intervals(point.id, from, to) : []
-    if (intervals.length > 0) {
+    let intervals: HalfHours = smart ? await reads.intervals(point.id, from, to) : []
+    let counts = halfHourCounts(intervals)
+    if (counts.count > 0) {
       const expected = Math.round((to.getTime() - from.getTime()) / halfHourMs)
-      if (intervals.length < expected && to <= at) {
+      if (counts.count < expected && to <= at) {
         await metering.fillIntervalGaps({ tx, meterPointId: point.id, from: fromDate, to: toDate, actor, at })
         // Read again from the database itself: what was read ahead is from before the estimates.
         intervals = await metering.intervalsForBilling({ tx, meterPointId: point.id, from, to })
+        counts = halfHourCounts(intervals)
       }
-      const estimatedCount = intervals.filter((interval) => interval.quality === 'estimated').length
-      if (estimatedCount * 2 > intervals.length) estimated = true
+      if (counts.estimated * 2 > counts.count) estimated = true
       // Billable intervals are the rating engine's shape already: passed on as they are, not copied.
       consumption = { kind: 'intervals', intervals }
     } else {

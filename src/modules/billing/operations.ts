@@ -106,7 +106,7 @@ function beforeCutoff(input: RatingInput, cutoff: Date): RatingInput {
       ...point,
       consumption:
         point.consumption.kind === 'intervals'
-          ? { kind: 'intervals', intervals: point.consumption.intervals.filter((interval) => interval.start < cutoff) }
+          ? point.consumption // rating counts only the half hours that start inside the period, which now ends at the cutoff
           : {
               kind: 'registers',
               registers: point.consumption.registers.flatMap((register) => {

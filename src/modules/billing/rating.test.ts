@@ -5,6 +5,7 @@ import { addDays, localDateOf, settlementPeriodsOfDay, startOfLocalDay } from '.
 import type { BandWindow, DispatchSpan, Rate } from '../tariffs/index.js'
 import {
   type ChargeLine,
+  columnsOf,
   type RatedAgreement,
   type RatedMeterPoint,
   type RatingInput,
@@ -260,6 +261,44 @@ describe('rating half-hourly data', () => {
       description: 'Standing charge 30 days × 47.8500p',
     })
     expect(result.usage).toEqual([{ meterPointId: 'mp_1', direction: 'import', kwh: '360.000', chargedMinor: 8820n }])
+  })
+
+  it('adds kWh of every written form exactly: small, long, trailing zeros, out of order', () => {
+    // '0.5' and '2' take the number path; '12345678.5' (8 digits) and '0.2500' (4 places) the exact one.
+    const texts = ['0.5', '2', '12345678.5', '0.2500', '0.001', '7.25']
+    const intervals = halfHours(
+      '2026-06-01',
+      '2026-06-02',
+      (start) => texts[(start.getTime() / 1_800_000) % texts.length]!,
+    )
+    const shuffled = [...intervals.slice(30), ...intervals.slice(0, 30)].reverse()
+    const result = rate(
+      input('2026-06-01', '2026-06-02', [point({ consumption: { kind: 'intervals', intervals: shuffled } })]),
+    )
+    const expected = intervals.reduce((sum, interval) => sum + thousandths(interval.kwh.replace(/0+$/, '') || '0'), 0n)
+    expect(kwhOf(result)).toBe(expected)
+    expect(energyOf(result)).toBe(halfEven(expected * 245_000n, 10_000_000n))
+    expect(result.problems).toEqual([])
+    // The same half hours as columns (how a billing batch reads them) rate the same.
+    const asColumns = columnsOf(shuffled)
+    expect(asColumns.startsMs).toHaveLength(shuffled.length)
+    expect(
+      rate(input('2026-06-01', '2026-06-02', [point({ consumption: { kind: 'intervals', intervals: asColumns } })])),
+    ).toEqual(result)
+  })
+
+  it('stays exact past the largest exact number: 120,000 half hours of 9,999,999.999 kWh', () => {
+    const start = midnight('2024-01-01').getTime()
+    const intervals = Array.from({ length: 120_000 }, (_, i) => ({
+      start: new Date(start + i * 1_800_000),
+      kwh: '9999999.999',
+      quality: 'actual' as const,
+    }))
+    const to = localDateOf(new Date(start + 120_000 * 1_800_000))
+    const result = rate(input('2024-01-01', to, [point({ consumption: { kind: 'intervals', intervals } })]))
+    // 120,000 × 9,999,999,999 thousandths is about 1.2 × 10¹⁵, past 2⁵⁰: the sum is folded into a BigInt on the way.
+    expect(kwhOf(result)).toBe(120_000n * 9_999_999_999n)
+    expect(energyOf(result)).toBe(halfEven(120_000n * 9_999_999_999n * 245_000n, 10_000_000n))
   })
 
   it('counts only the half hours that start inside the period', () => {

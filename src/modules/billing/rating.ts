@@ -14,6 +14,7 @@ import {
   roundDecimal,
 } from '../../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
+import type { HalfHourColumns } from '../metering/index.js'
 import {
   type BandWindow,
   type DispatchSpan,
@@ -66,12 +67,19 @@ export interface RatedAgreement {
 
 export interface IntervalConsumption {
   readonly kind: 'intervals'
-  /** Half-hourly kWh (exact decimal text, up to 3 dp), any order; only those starting inside the period count. */
-  readonly intervals: readonly {
-    readonly start: Date
-    readonly kwh: string
-    readonly quality: 'actual' | 'estimated'
-  }[]
+  /**
+   * Half-hourly kWh (exact decimal text, up to 3 dp), any order; only those starting inside the
+   * period count. A list of half hours, or the same as columns (how a billing batch reads them).
+   */
+  readonly intervals: HalfHours
+}
+
+export type HalfHours = readonly HalfHourKwh[] | HalfHourColumns
+
+export interface HalfHourKwh {
+  readonly start: Date
+  readonly kwh: string
+  readonly quality: 'actual' | 'estimated'
 }
 
 export interface RegisterRead {
@@ -210,6 +218,34 @@ export function fixedUnits(text: string, places: number): bigint | null {
   }
   const scaled = value.numerator * 10n ** BigInt(places)
   return scaled % value.denominator === 0n ? scaled / value.denominator : null
+}
+
+/**
+ * `fixedUnits(text, 3)` as a number for the kWh every half hour carries ('0.123' → 123): 1 to 7
+ * digits, optionally a point and 1 to 3 more; else null, and the caller takes `fixedUnits`. Read a
+ * character at a time, with nothing allocated. Below 10¹⁰ thousandths, a builder adds up over 900,000
+ * of them before leaving the numbers that are exact (2⁵³); it folds its sum into a BigInt past 2⁵⁰.
+ */
+export function smallKwhUnits(text: string): number | null {
+  const length = text.length
+  let i = 0
+  let whole = 0
+  for (; i < length && i < 8; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) break
+    whole = whole * 10 + digit
+  }
+  if (i === 0 || i > 7) return null
+  if (i === length) return whole * 1000
+  if (text.charCodeAt(i) !== 46 || length - i - 1 < 1 || length - i - 1 > 3) return null
+  let fraction = 0
+  for (let j = i + 1; j < length; j++) {
+    const digit = text.charCodeAt(j) - 48
+    if (digit < 0 || digit > 9) return null
+    fraction = fraction * 10 + digit
+  }
+  const places = length - i - 1
+  return whole * 1000 + fraction * (places === 1 ? 100 : places === 2 ? 10 : 1)
 }
 
 /** An integer count of 10^-places as decimal text with exactly that many places. */
@@ -355,13 +391,13 @@ function priceAt(book: Book, kind: RateKind, ms: number, method: PaymentMethod):
 }
 
 /** The unit rate kind of a half hour under an agreement (TAR-2, TAR-4). */
-function unitKindOf(agreement: RatedAgreement, start: Date, dispatches: readonly DispatchSpan[]): UnitRateKind {
+function unitKindOf(agreement: RatedAgreement, startMs: number, dispatches: readonly DispatchSpan[]): UnitRateKind {
   if (agreement.structure === 'single') return 'standard_unit'
   if (agreement.structure === 'dynamic') return 'dynamic_unit'
   // Dispatches move a half hour off-peak on intelligent tariffs only.
   return rateKindAt({
     bands: agreement.bands,
-    instant: start,
+    instant: new Date(startMs),
     dispatches: agreement.structure === 'intelligent' ? dispatches : [],
   })
 }
@@ -430,7 +466,15 @@ interface EnergyBuilder {
   toMs: number
   /** Thousandths of a kWh. */
   kwh: bigint
-  /** Σ kWh × price in 10⁻⁷ pence: the exact amount. */
+  /**
+   * Thousandths of a kWh not yet in `kwh`: half hours add here as numbers, exact below 2⁵³, folded
+   * into `kwh` past 2⁵⁰ and when the line is made (`settle`).
+   */
+  kwhSmall: number
+  /**
+   * Σ kWh × price in 10⁻⁷ pence: the exact amount. Kept per half hour on a dynamic line; on a line of
+   * one price it is that price × Σ kWh, made by `settle`.
+   */
   exact: bigint
   /** Σ price over the half hours, for the average of a dynamic line with no kWh. */
   priceSum: bigint
@@ -456,6 +500,7 @@ function newBuilder(
     fromMs,
     toMs: fromMs,
     kwh: 0n,
+    kwhSmall: 0,
     exact: 0n,
     priceSum: 0n,
     intervals: 0,
@@ -464,6 +509,12 @@ function newBuilder(
     readingIds: null,
     estimatedRead: false,
   }
+}
+
+/** The half hours' kWh still held as a number, folded into the exact `kwh`. */
+function settle(builder: EnergyBuilder): void {
+  builder.kwh += BigInt(builder.kwhSmall)
+  builder.kwhSmall = 0
 }
 
 function energyLine(point: RatedMeterPoint, builder: EnergyBuilder): ChargeLine {
@@ -516,8 +567,22 @@ interface LocalDay {
   readonly endMs: number
 }
 
+/** Periods' local days already worked out (every account of a run shares one period): at most 64 kept. */
+const localDaysMemo = new Map<string, readonly LocalDay[]>()
+
 /** The local days the period touches, in order. */
-function localDaysOf(fromMs: number, toMs: number): LocalDay[] {
+function localDaysOf(fromMs: number, toMs: number): readonly LocalDay[] {
+  const key = `${fromMs}|${toMs}`
+  let days = localDaysMemo.get(key)
+  if (!days) {
+    days = Object.freeze(localDaysBetween(fromMs, toMs).map((day) => Object.freeze(day)))
+    if (localDaysMemo.size >= 64) localDaysMemo.clear()
+    localDaysMemo.set(key, days)
+  }
+  return days
+}
+
+function localDaysBetween(fromMs: number, toMs: number): LocalDay[] {
   const days: LocalDay[] = []
   let date = localDateOf(new Date(fromMs))
   let startMs = startOfLocalDay(date).getTime()
@@ -548,27 +613,29 @@ function rateIntervals(
   problems: ProblemLog,
 ): ChargeLine[] {
   const { fromMs, toMs, method, days } = context
-  const rows = consumption.intervals
-    .map((interval) => ({ ms: interval.start.getTime(), interval }))
-    .filter((row) => row.ms >= fromMs && row.ms < toMs)
-    .sort((a, b) => a.ms - b.ms)
+  const { startsMs, kwhs, estimated } = inOrderWithin(columnsOf(consumption.intervals), fromMs, toMs)
+  const count = startsMs.length
   const builders = new Map<string, EnergyBuilder>()
+  let current: EnergyBuilder | undefined
   let book: Book | undefined
   let day = 0
-  for (let i = 0; i < rows.length; i++) {
-    const { ms, interval } = rows[i]!
+  for (let i = 0; i < count; i++) {
+    const ms = startsMs[i]!
     const endMs = ms + halfHourMs
     // Two readings of one half hour: neither is billed, whatever their order, until the data is put right.
     let last = i
-    while (last + 1 < rows.length && rows[last + 1]!.ms === ms) last++
+    while (last + 1 < count && startsMs[last + 1] === ms) last++
     if (last > i) {
       problems.add('duplicate', ms, endMs, 'more than one reading of a half hour')
       i = last
       continue
     }
-    const kwh = fixedUnits(interval.kwh, kwhPlaces)
-    if (kwh === null) {
-      problems.once(ms, endMs, `'${interval.kwh}' kWh is not a quantity of at most ${kwhPlaces} decimal places`)
+    // The common case as a number; anything else (longer, negative, more places) exactly as a BigInt.
+    const text = kwhs[i] ?? ''
+    const small = smallKwhUnits(text)
+    const units = small === null ? fixedUnits(text, kwhPlaces) : null
+    if (small === null && units === null) {
+      problems.once(ms, endMs, `'${text}' kWh is not a quantity of at most ${kwhPlaces} decimal places`)
       continue
     }
     if (!book || ms < book.fromMs || ms >= book.toMs) book = bookAt(books, ms)
@@ -577,7 +644,7 @@ function rateIntervals(
       continue
     }
     const { agreement } = book
-    const rateKind = unitKindOf(agreement, interval.start, point.dispatches)
+    const rateKind = unitKindOf(agreement, ms, point.dispatches)
     const priced = priceAt(book, rateKind, ms, method)
     if (!priced.ok) {
       problems.add(priced.key, ms, endMs, priced.reason)
@@ -585,27 +652,98 @@ function rateIntervals(
     }
     const dynamic = rateKind === 'dynamic_unit'
     while (day + 1 < days.length && days[day + 1]!.startMs <= ms) day++
-    const key = dynamic ? `${book.index}|${rateKind}|${day}` : `${book.index}|${rateKind}|${priced.price}`
-    let builder = builders.get(key)
-    if (!builder) {
-      builder = newBuilder(book, rateKind, dynamic ? null : priced.price, dynamic ? days[day]!.date : null, ms)
-      builders.set(key, builder)
+    let builder = current
+    // Most half hours go on the line the one before went on: found without making its key.
+    if (
+      !builder ||
+      builder.book !== book ||
+      builder.rateKind !== rateKind ||
+      (dynamic ? builder.date !== days[day]!.date : builder.price !== priced.price)
+    ) {
+      const key = dynamic ? `${book.index}|${rateKind}|${day}` : `${book.index}|${rateKind}|${priced.price}`
+      builder = builders.get(key)
+      if (!builder) {
+        builder = newBuilder(book, rateKind, dynamic ? null : priced.price, dynamic ? days[day]!.date : null, ms)
+        builders.set(key, builder)
+      }
+      current = builder
     }
     builder.toMs = endMs
-    builder.kwh += kwh
-    builder.exact += kwh * priced.price
-    builder.priceSum += priced.price
+    if (dynamic) {
+      // A price per half hour: the amount is the sum of each half hour's kWh × its price.
+      const kwh = units ?? BigInt(small ?? 0)
+      builder.kwh += kwh
+      builder.exact += kwh * priced.price
+      builder.priceSum += priced.price
+    } else if (small !== null) {
+      // One price for the line: only the kWh add up here; `settle` multiplies once.
+      builder.kwhSmall += small
+      if (builder.kwhSmall > 2 ** 50) settle(builder)
+    } else {
+      builder.kwh += units ?? 0n
+    }
     builder.intervals += 1
-    if (interval.quality === 'estimated') builder.estimatedIntervals += 1
+    if (estimated[i] === 1) builder.estimatedIntervals += 1
     if (
       agreement.structure === 'intelligent' &&
       rateKind === 'off_peak_unit' &&
-      rateKindAt({ bands: agreement.bands, instant: interval.start }) !== 'off_peak_unit'
+      rateKindAt({ bands: agreement.bands, instant: new Date(ms) }) !== 'off_peak_unit'
     ) {
       builder.dispatchHalfHours += 1
     }
   }
-  return [...builders.values()].map((builder) => energyLine(point, builder))
+  return [...builders.values()].map((builder) => {
+    settle(builder)
+    if (builder.price !== null) {
+      builder.exact = builder.kwh * builder.price
+      builder.priceSum = builder.price * BigInt(builder.intervals)
+    }
+    return energyLine(point, builder)
+  })
+}
+
+/** Half hours as columns: those given so, as they are; a list, copied into columns. */
+export function columnsOf(halfHours: HalfHours): HalfHourColumns {
+  if (!Array.isArray(halfHours)) return halfHours as HalfHourColumns
+  const list = halfHours as readonly HalfHourKwh[]
+  const startsMs = new Float64Array(list.length)
+  const estimated = new Uint8Array(list.length)
+  for (let i = 0; i < list.length; i++) {
+    startsMs[i] = list[i]!.start.getTime()
+    estimated[i] = list[i]!.quality === 'estimated' ? 1 : 0
+  }
+  return { startsMs, kwhs: list.map((interval) => interval.kwh), estimated }
+}
+
+/** How many half hours, and how many of them estimated. */
+export function halfHourCounts(halfHours: HalfHours): { count: number; estimated: number } {
+  const { startsMs, estimated } = columnsOf(halfHours)
+  let estimates = 0
+  for (const flag of estimated) estimates += flag
+  return { count: startsMs.length, estimated: estimates }
+}
+
+/** The half hours in [fromMs, toMs) in time order: the columns themselves when they already are (the usual case), else a sorted copy. */
+function inOrderWithin(columns: HalfHourColumns, fromMs: number, toMs: number): HalfHourColumns {
+  const { startsMs, kwhs, estimated } = columns
+  let previous = Number.NEGATIVE_INFINITY
+  let ordered = true
+  for (const ms of startsMs) {
+    if (ms < previous || ms < fromMs || ms >= toMs) {
+      ordered = false
+      break
+    }
+    previous = ms
+  }
+  if (ordered) return columns
+  const order = Array.from(startsMs.keys())
+    .filter((i) => startsMs[i]! >= fromMs && startsMs[i]! < toMs)
+    .sort((a, b) => startsMs[a]! - startsMs[b]!)
+  return {
+    startsMs: Float64Array.from(order, (i) => startsMs[i]!),
+    kwhs: order.map((i) => kwhs[i] ?? ''),
+    estimated: Uint8Array.from(order, (i) => estimated[i]!),
+  }
 }
 
 // ——— register readings ———

@@ -1,12 +1,13 @@
 export {
   type BillableInterval,
   type BillableReading,
+  type HalfHourColumns,
+  halfHourColumns,
   hasIntervalData,
   intervalsForBilling,
   intervalsForBillingMany,
   type PackedIntervals,
   readingsForBilling,
-  unpackIntervals,
 } from './billing-data.js'
 export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'

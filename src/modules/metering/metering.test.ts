@@ -514,3 +514,39 @@ describe('half-hourly ingestion', () => {
     ).rejects.toMatchObject({ code: 'INVALID_USAGE_RANGE' })
   })
 })
+
+describe('half hours read for a billing batch', () => {
+  it('come as columns holding exactly what is read one meter point at a time: a short clock-change day, gaps, estimates', async () => {
+    // 2025-03-30 has 46 half hours; every seventh is missing and every fifth estimated.
+    const from = startOfLocalDay('2025-03-29')
+    const to = startOfLocalDay('2025-04-01')
+    const rows = ['2025-03-29', '2025-03-30', '2025-03-31']
+      .flatMap((date) => settlementPeriodsOfDay(date))
+      .map((period, index) => ({
+        line: index + 1,
+        meterPointId: gasId,
+        intervalStart: period.startAt,
+        kwh: `${index % 9}.${String((index * 37) % 1000).padStart(3, '0')}`,
+        quality: index % 5 === 0 ? ('estimated' as const) : ('actual' as const),
+      }))
+      .filter((_, index) => index % 7 !== 3)
+    await run((tx) => metering.loadIntervals({ tx, ingestionId: 'ing_packed', rows, at }))
+    const one = await run((tx) => metering.intervalsForBilling({ tx, meterPointId: gasId, from, to }))
+    const many = await run((tx) => metering.intervalsForBillingMany({ tx, meterPointIds: [gasId, importId], from, to }))
+    const packed = many.get(gasId)
+    expect(packed).toBeDefined()
+    expect(many.has(importId)).toBe(false)
+    const columns = metering.halfHourColumns(packed!)
+    expect(one).toHaveLength(rows.length)
+    // In the order read: compared as sets of (start, kWh, quality), and the starts all distinct.
+    const asRows = Array.from(columns.startsMs, (ms, i) => ({
+      start: new Date(ms),
+      kwh: columns.kwhs[i],
+      quality: columns.estimated[i] === 1 ? 'estimated' : 'actual',
+    })).sort((a, b) => a.start.getTime() - b.start.getTime())
+    expect(asRows).toEqual(one)
+    expect(columns.estimated.reduce((sum, flag) => sum + flag, 0)).toBe(
+      rows.filter((row) => row.quality === 'estimated').length,
+    )
+  })
+})
