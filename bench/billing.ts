@@ -5,8 +5,17 @@
  * memory, writing nothing. Prints accounts/s, the ratio, and per-account cost across sizes.
  *
  *   DATABASE_URL=postgres://… BENCH_SIZES=10000,100000 npm run bench:billing
+ *
+ * Each size's fixture is built once into its own database (`cuttle_billing_fixture_<size>_<key>`,
+ * the key a hash of the migrations and the fixture's code, so a changed schema builds a new one)
+ * and every measurement runs on a fresh copy of it (CREATE DATABASE … TEMPLATE, a file copy): a
+ * 100,000-account fixture takes about an hour to build and a minute or two to copy. BENCH_KEEP=0
+ * drops the fixture afterwards; BENCH_PREPARE=1 only builds the fixtures (to measure later on a quiet
+ * machine).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import pg from 'pg'
 import { connect, type Database, inTransaction, migrate } from '../src/db/index.js'
 import * as billing from '../src/modules/billing/index.js'
 import { systemActor } from '../src/shared/actor.js'
@@ -17,8 +26,93 @@ const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.
 const sizes = (process.env['BENCH_SIZES'] ?? '10000').split(',').map(Number)
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 3)
 const perTransaction = Number(process.env['BENCH_PER_TRANSACTION'] ?? 100)
+const keepFixtures = process.env['BENCH_KEEP'] !== '0'
+const prepareOnly = process.env['BENCH_PREPARE'] === '1'
 const actor = systemActor('bench')
 const at = new Date('2026-11-20T09:00:00Z')
+const schema = 'bench'
+const fixtureMonth = '2026-10'
+
+/** A database name's URL on the same server. */
+function urlOf(database: string): string {
+  const url = new URL(databaseUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+/** What the fixture depends on: the migrations and the fixture's own code. */
+function fixtureKey(): string {
+  const hash = createHash('sha256')
+  const migrations = new URL('../src/db/migrations/', import.meta.url)
+  for (const name of readdirSync(migrations).sort()) hash.update(name).update(readFileSync(new URL(name, migrations)))
+  hash.update(readFileSync(new URL('../src/usecases/demo/billing-fixture.ts', import.meta.url)))
+  hash.update(readFileSync(new URL('../src/usecases/demo/tariff-catalogue.ts', import.meta.url)))
+  return hash.digest('hex').slice(0, 10)
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+async function databaseExists(name: string): Promise<boolean> {
+  return withAdmin(async (client) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name])
+    return (found.rowCount ?? 0) > 0
+  })
+}
+
+/**
+ * The fixture database of a size, built if missing: made under a building name and renamed only when
+ * complete, so an interrupted build is never taken for a fixture (it is dropped and built again).
+ */
+async function fixtureDatabase(size: number): Promise<string> {
+  const name = `cuttle_billing_fixture_${size}_${fixtureKey()}`
+  if (await databaseExists(name)) {
+    process.stderr.write(`  fixture ${size} accounts: reusing database ${name}\n`)
+    return name
+  }
+  const building = `${name}_building`
+  await withAdmin(async (client) => {
+    await client.query(`drop database if exists ${building}`)
+    await client.query(`create database ${building}`)
+  })
+  const started = performance.now()
+  const database = await connect({ databaseUrl: urlOf(building), schema, poolSize: 4 })
+  try {
+    await migrate(database)
+    await billingFixture({
+      db: database.db,
+      count: size,
+      month: fixtureMonth,
+      at,
+      onProgress: (done) => process.stderr.write(`\r  fixture ${done}/${size} accounts`),
+    })
+    // Set hint bits and the visibility map now, so no measurement pays for the fixture's first read.
+    await database.execScript('vacuum analyze')
+  } finally {
+    await database.close()
+  }
+  await withAdmin((client) => client.query(`alter database ${building} rename to ${name}`))
+  process.stderr.write(`\r  fixture ${size} accounts built in ${((performance.now() - started) / 1000).toFixed(0)} s\n`)
+  return name
+}
+
+/** A fresh copy of the fixture to measure on (a file copy, not a WAL-logged one). */
+async function copyOf(fixture: string): Promise<string> {
+  const copy = `cuttle_billing_run_${randomBytes(4).toString('hex')}`
+  const started = performance.now()
+  await withAdmin(async (client) => {
+    await client.query(`create database ${copy} template ${fixture} strategy file_copy`)
+  })
+  process.stderr.write(`  copied the fixture in ${((performance.now() - started) / 1000).toFixed(0)} s\n`)
+  return copy
+}
 
 /**
  * Read everything rating needs and rate it, writing nothing: the same batches, the same reads
@@ -50,20 +144,21 @@ async function lowerBound(database: Database, accountIds: string[], on: string):
 
 const results: { size: number; runS: number; boundS: number }[] = []
 for (const size of sizes) {
-  const schema = `bench_billing_${randomBytes(4).toString('hex')}`
-  const database = await connect({ databaseUrl, schema, poolSize: concurrency + 2 })
+  const fixture = await fixtureDatabase(size)
+  if (prepareOnly) continue
+  const copy = await copyOf(fixture)
+  const database = await connect({ databaseUrl: urlOf(copy), schema, poolSize: concurrency + 2 })
   try {
-    await migrate(database)
-    const loadStarted = performance.now()
-    const { on, accountIds } = await billingFixture({
-      db: database.db,
-      count: size,
-      at,
-      onProgress: (done) => process.stderr.write(`\r  fixture ${done}/${size} accounts`),
-    })
-    process.stderr.write(`\r  fixture ${size} accounts in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s\n`)
-    // Set hint bits and the visibility map now, so neither measurement pays for the fixture's first read.
-    await database.execScript('vacuum analyze')
+    const accountIds = (
+      await database.db
+        .selectFrom('accounts' as never)
+        .select('id' as never)
+        .orderBy('id' as never)
+        .execute()
+    ).map((row) => (row as { id: string }).id)
+    if (accountIds.length !== size)
+      throw new Error(`the fixture ${fixture} holds ${accountIds.length} accounts, not ${size}`)
+    const on = '2026-11-01'
     const boundS = await lowerBound(database, accountIds, on)
     const runStarted = performance.now()
     const summary = await runBilling({
@@ -98,8 +193,9 @@ for (const size of sizes) {
       `  ratio run / lower bound                 ${(boundS / runS).toFixed(2)}×  (aim ≥ 0.4×; aim ≥ 1,000 accounts/s)`,
     )
   } finally {
-    await database.execScript(`drop schema if exists ${schema} cascade`)
     await database.close()
+    await withAdmin((client) => client.query(`drop database if exists ${copy}`))
+    if (!keepFixtures) await withAdmin((client) => client.query(`drop database if exists ${fixture}`))
   }
 }
 if (results.length > 1) {
