@@ -220,6 +220,7 @@ describe('who may credit, refund, apply fees and disconnect (the user types guid
       it_administrator: 403,
       executive: 403,
       export_specialist: 201,
+      legal_reviewer: 403,
     })
   })
 

@@ -140,9 +140,11 @@ export {
   signOutCustomer,
   UnknownVerificationQuestion,
   updatePortalContact,
+  VerificationAnswerRequired,
   verifyCaller,
 } from './portal.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
+export { exportAccountSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {
   discardSuggestedReply,

@@ -16,10 +16,11 @@ import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden, NotFound } from '../shared/errors.js'
+import { Forbidden, NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountStatementPdf, accountStatements } from './account-billing.js'
 import { accountUsage } from './account-usage.js'
+import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
 import { changeSmsEnrolment } from './communications.js'
 import { takeAccountPayment } from './payments.js'
@@ -425,26 +426,27 @@ export async function portalUsers({
   }))
 }
 
-/** Tell the account's email on file about a change of its users; skipped when there is none. */
+/**
+ * Note the account and tell the user the change is about, at their own email address, with a copy to
+ * the account's email on file (USR-3).
+ */
 async function noteAndNotify(
   tx: Tx,
-  accountNumber: string,
-  accountId: string,
+  account: { id: string; number: string },
+  user: NoticeUser | undefined,
+  subject: string,
   body: string,
-  actor: Actor,
+  principal: Principal,
   at: Date,
-  authorName: string,
 ) {
-  await accounts.addNote({ tx, accountNumber, type: 'service', body, actor, authorName, at })
-  const contacts = await accounts.findAccountContacts({ tx, accountId })
-  if (!contacts || contacts.emails.length === 0) return
-  await comms.send({
+  await noteAndNotifyAccountUser({
     tx,
-    accountId,
-    channel: 'email',
-    template: 'general_message',
-    fields: { subject: 'A change to who can use your account', message: body },
-    actor,
+    account,
+    user,
+    subject,
+    body,
+    authorName: principal.displayName,
+    actor: actorOf(principal),
     at,
   })
 }
@@ -537,12 +539,12 @@ export async function changePortalUserLevel({
   const user = (await access.usersOfAccount({ tx, accountId: account.id })).find((item) => item.userId === userId)
   await noteAndNotify(
     tx,
-    account.number,
-    account.id,
+    account,
+    user,
+    'Your access to an energy account has changed',
     `${principal.displayName} changed ${user?.email ?? userId} to ${level} access.`,
-    actor,
+    principal,
     at,
-    principal.displayName,
   )
   return grant
 }
@@ -567,12 +569,12 @@ export async function removePortalUser({
   await access.revokeAuthorizedUser({ tx, accountId: account.id, userId, actor, at })
   await noteAndNotify(
     tx,
-    account.number,
-    account.id,
+    account,
+    before,
+    'Your access to an energy account has been removed',
     `${principal.displayName} removed ${before?.email ?? userId} as an authorized user.`,
-    actor,
+    principal,
     at,
-    principal.displayName,
   )
 }
 
@@ -599,22 +601,25 @@ export async function acceptPortalInvitation({
       policy: await portalPolicy(tx),
       at,
     })
+    // A wrong password for an existing login: committed (the failure counts) and refused below.
+    if (!accepted.ok) return accepted
     const number = (await access.grantsOfUser({ tx, userId: accepted.principal.id })).find(
       (grant) => grant.id === accepted.grant.id,
     )?.accountNumber
     if (number) {
-      await accounts.addNote({
+      await noteAndNotify(
         tx,
-        accountNumber: number,
-        type: 'service',
-        body: `${accepted.principal.email} accepted the invitation and is now an authorized user.`,
-        actor: actorOf(accepted.principal),
-        authorName: accepted.principal.displayName,
+        { id: accepted.grant.accountId, number },
+        accepted.principal,
+        'You have been added to an energy account',
+        `${accepted.principal.email} accepted the invitation and is now an authorized user.`,
+        accepted.principal,
         at,
-      })
+      )
     }
     return accepted
   })
+  if (!result.ok) throw result.error
   const me = await inTransaction(db, (tx) => portalMe({ tx, principal: result.principal, at }))
   return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, me }
 }
@@ -707,16 +712,20 @@ export async function grantAccessByStaff({
     actor,
     at,
   })
-  await accounts.addNote({
+  await noteAndNotifyAccountUser({
     tx,
-    accountNumber: account.number,
-    type: 'service',
+    account,
+    user,
+    subject:
+      kind === 'power_of_attorney'
+        ? 'Your power of attorney has been received'
+        : 'You have been given access to an energy account',
     body:
       kind === 'power_of_attorney'
         ? `Power of attorney for ${user.email} recorded; access waits for legal review of the document.`
         : `${user.email} given ${kind.replace('_', ' ')} access${grant.validTo ? ` until ${grant.validTo.toISOString().slice(0, 10)}` : ''}.`,
-    actor,
     authorName: null,
+    actor,
     at,
   })
   return { user, grant }
@@ -743,13 +752,61 @@ export async function reviewPowerOfAttorney({
   actor: Actor
   at: Date
 }) {
-  return access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })
+  const pending = (await access.pendingPoaDocuments({ tx })).find((document) => document.id === documentId)
+  const reviewed = await access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })
+  if (pending) {
+    // The attorney is told the outcome (and why, on a rejection); the account notes it.
+    const account = await staffAccount(tx, pending.accountNumber)
+    await noteAndNotifyAccountUser({
+      tx,
+      account,
+      user: pending.attorney,
+      subject:
+        decision === 'approve' ? 'Your power of attorney has been approved' : 'Your power of attorney was not accepted',
+      body:
+        decision === 'approve'
+          ? `The power of attorney for ${pending.attorney.email} was approved; they now act for the account holder.`
+          : `The power of attorney for ${pending.attorney.email} was not accepted: ${note ?? ''}`.trim(),
+      authorName: null,
+      actor,
+      at,
+    })
+  }
+  return reviewed
+}
+
+export class VerificationAnswerRequired extends ValidationFailed {
+  override readonly code = 'VERIFICATION_ANSWER_REQUIRED'
+}
+
+/** A caller's answers to the questions kept sealed (SEC-1), as the agent typed them. */
+export type CallerAnswers = Readonly<Partial<Record<access.SensitiveQuestion, string>>>
+
+// The agent's ticks with the sealed questions taken out of their hands: a tick "passed" on one is
+// refused (the answer decides), a tick "failed" stands (the caller could not answer), and each answer
+// given counts as passed or failed by the comparison; one with nothing on file counts as neither.
+function mergeAnswerChecks(
+  passed: readonly string[],
+  failed: readonly string[],
+  checks: Partial<Record<access.SensitiveQuestion, access.AnswerCheck>>,
+) {
+  const checked = new Set(Object.keys(checks))
+  const finalPassed = passed.filter((question) => !checked.has(question))
+  const finalFailed = failed.filter((question) => !checked.has(question))
+  for (const [question, check] of Object.entries(checks)) {
+    if (check === 'matched') finalPassed.push(question)
+    if (check === 'did_not_match') finalFailed.push(question)
+  }
+  return { passed: finalPassed, failed: finalFailed }
 }
 
 /**
- * USR-4: record which of the market's verification questions a caller passed and failed. Nothing about
- * the account is returned unless the caller passed; 3 failures in 24 hours flag it for supervisor review.
- * @throws accounts.AccountNotFound, UnknownVerificationQuestion
+ * USR-4: record which of the market's verification questions a caller passed and failed. The
+ * questions kept sealed (security answer, SSN last four, date of birth) are not the agent's to tick:
+ * the caller's answer is compared with the sealed value on file, and only matched or not is returned.
+ * Nothing about the account is returned unless the caller passed; 3 failures in 24 hours flag it for
+ * supervisor review. The answers themselves are neither stored nor audited.
+ * @throws accounts.AccountNotFound, UnknownVerificationQuestion, VerificationAnswerRequired
  */
 export async function verifyCaller({
   tx,
@@ -757,6 +814,8 @@ export async function verifyCaller({
   channel,
   passed,
   failed,
+  answers = {},
+  dataKey,
   actor,
   at,
 }: {
@@ -765,6 +824,8 @@ export async function verifyCaller({
   channel: 'phone' | 'email' | 'in_person' | 'chat'
   passed: readonly string[]
   failed: readonly string[]
+  answers?: CallerAnswers | undefined
+  dataKey: string
   actor: Actor
   at: Date
 }) {
@@ -776,14 +837,29 @@ export async function verifyCaller({
       questions,
     })
   }
-  const result = await access.recordVerification({ tx, accountId: account.id, channel, passed, failed, actor, at })
+  const ticked = passed.filter(
+    (question) => question in access.sensitiveQuestions && answers[question as access.SensitiveQuestion] === undefined,
+  )
+  if (ticked.length > 0) {
+    throw new VerificationAnswerRequired(
+      `${ticked.join(', ')} is checked against the value on file: give the caller's answer instead of ticking it`,
+      ticked.map((question) => ({
+        path: `answers.${question}`,
+        message: 'give the caller’s answer; it is compared with the sealed value on file',
+      })),
+    )
+  }
+  const checks = await access.checkSensitiveAnswers({ tx, accountId: account.id, answers, dataKey })
+  const outcome = mergeAnswerChecks(passed, failed, checks)
+  const result = await access.recordVerification({ tx, accountId: account.id, channel, ...outcome, actor, at })
   if (result.outcome !== 'passed') {
-    return { outcome: result.outcome, flaggedForReview: result.flagged, account: null }
+    return { outcome: result.outcome, flaggedForReview: result.flagged, answers: checks, account: null }
   }
   const facts = await accounts.accountFacts({ tx, accountId: account.id })
   return {
     outcome: result.outcome,
     flaggedForReview: result.flagged,
+    answers: checks,
     account: { number: account.number, name: facts?.displayName ?? '', status: account.status },
   }
 }

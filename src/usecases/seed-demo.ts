@@ -24,6 +24,7 @@ export const demoStaff: readonly { email: string; displayName: string; role: acc
   { email: 'collections@goodeggenergy.example', displayName: 'Cara Collections', role: 'collections_specialist' },
   { email: 'admin@goodeggenergy.example', displayName: 'Ivan Admin', role: 'it_administrator' },
   { email: 'executive@goodeggenergy.example', displayName: 'Eve Executive', role: 'executive' },
+  { email: 'legal@goodeggenergy.example', displayName: 'Lena Legal', role: 'legal_reviewer' },
 ]
 
 export const demoSupplierName = 'Good Egg Energy'

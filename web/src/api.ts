@@ -13,6 +13,7 @@ export type RoleCode =
   | 'it_administrator'
   | 'executive'
   | 'export_specialist'
+  | 'legal_reviewer'
 
 export type BadgeColour = 'blue' | 'purple' | 'green' | 'orange' | 'red' | 'black' | 'gold'
 

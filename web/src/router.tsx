@@ -47,8 +47,10 @@ export type Route =
   | { name: 'held-statements' }
   | { name: 'approvals' }
   | { name: 'collections-worklist' }
+  | { name: 'poa-review' }
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
+  | { name: 'activity'; user: string; from: string; to: string }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
@@ -58,9 +60,14 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/billing/held') return { name: 'held-statements' }
   if (path === '/approvals') return { name: 'approvals' }
   if (path === '/collections/worklist') return { name: 'collections-worklist' }
+  if (path === '/legal/poa') return { name: 'poa-review' }
   if (path === '/cases') return { name: 'cases' }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path)
   if (caseMatch?.[1]) return { name: 'case', caseRef: decodeURIComponent(caseMatch[1]) }
+  if (path === '/audit/activity') {
+    const query = new URLSearchParams(search)
+    return { name: 'activity', user: query.get('user') ?? '', from: query.get('from') ?? '', to: query.get('to') ?? '' }
+  }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -75,8 +82,14 @@ export const paths = {
   heldStatements: () => '/billing/held',
   approvals: () => '/approvals',
   collectionsWorklist: () => '/collections/worklist',
+  poaReview: () => '/legal/poa',
   cases: () => '/cases',
   case: (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`,
+  activity: ({ user = '', from = '', to = '' }: { user?: string; from?: string; to?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries({ user, from, to }).filter(([, value]) => value !== ''))
+    const text = query.toString()
+    return text ? `/audit/activity?${text}` : '/audit/activity'
+  },
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }

@@ -92,7 +92,13 @@ const post = (role: access.Role, url: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/cases/${url}`, headers: as(role), payload })
 
 const caseHolders = ['agent', 'supervisor', 'billing_specialist', 'export_specialist'] as const
-const others = ['field_technician', 'collections_specialist', 'it_administrator', 'executive'] as const
+const others = [
+  'field_technician',
+  'collections_specialist',
+  'it_administrator',
+  'executive',
+  'legal_reviewer',
+] as const
 
 describe('the cases API', () => {
   it('opens a billing dispute and sends the acknowledgement after commit', async () => {

@@ -107,7 +107,13 @@ describe('the comms API', () => {
   })
 
   it('refuses sending to roles without the permission, in the error shape', async () => {
-    for (const role of ['field_technician', 'collections_specialist', 'it_administrator', 'executive'] as const) {
+    for (const role of [
+      'field_technician',
+      'collections_specialist',
+      'it_administrator',
+      'executive',
+      'legal_reviewer',
+    ] as const) {
       const response = await send(role, reminder)
       expect(response.statusCode).toBe(403)
       expect(response.json()).toEqual({

@@ -2,8 +2,12 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
+import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
+  commsTransports,
   dataKeyFrom,
+  deliverQueuedMessages,
+  exportAccountSensitiveDetails,
   grantAccessByStaff,
   pendingPowersOfAttorney,
   recordSensitiveDetails,
@@ -14,12 +18,21 @@ import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf } from '../schemas.js'
 
-/** Staff routes for external users: access granted by an agent, legal review of POA, caller verification. */
+const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
+const Level = z.enum(['full', 'limited'])
+
+/**
+ * Staff routes for external users: access granted by an agent, legal review of POA, caller
+ * verification against the sealed details, and the audited export of those details (SEC-1).
+ */
 export const externalUserRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
     const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    /** Send what a change queued (notices to the people it is about), after its commit. */
+    const deliver = () =>
+      deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at: context.clock() })
 
     app.post(
       '/accounts/:accountNumber/external-users',
@@ -47,6 +60,7 @@ export const externalUserRoutes =
         const result = await inTx((tx) =>
           grantAccessByStaff({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
         )
+        await deliver()
         return reply.status(201).send(jsonOf(result))
       },
     )
@@ -71,10 +85,13 @@ export const externalUserRoutes =
           body: z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().max(2000).optional() }),
         },
       },
-      async (request) =>
-        inTx((tx) =>
+      async (request) => {
+        const reviewed = await inTx((tx) =>
           reviewPowerOfAttorney({ tx, documentId: request.params.documentId, ...request.body, ...who(request) }),
-        ),
+        )
+        await deliver()
+        return reviewed
+      },
     )
 
     app.post(
@@ -83,19 +100,35 @@ export const externalUserRoutes =
         config: { permission: 'accounts.verification.record' },
         schema: {
           summary:
-            "Record which of the market's verification questions a caller passed and failed; nothing about the account is shown unless they passed",
+            "Record which of the market's verification questions a caller passed and failed; the security answer, SSN last four and date of birth are given as answers and compared with the sealed values (only matched or not comes back); nothing about the account is shown unless they passed",
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({
             channel: z.enum(['phone', 'email', 'in_person', 'chat']).default('phone'),
             passed: z.array(z.string().max(60)).max(10),
             failed: z.array(z.string().max(60)).max(10),
+            answers: z
+              .strictObject({
+                security_answer: z.string().min(1).max(200).optional(),
+                ssn_last_four: z.string().min(1).max(20).optional(),
+                date_of_birth: z
+                  .string()
+                  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+                  .optional(),
+              })
+              .optional(),
           }),
         },
       },
       async (request) =>
         inTx((tx) =>
-          verifyCaller({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
+          verifyCaller({
+            tx,
+            accountNumber: request.params.accountNumber,
+            ...request.body,
+            dataKey: dataKeyFrom(process.env),
+            ...who(request),
+          }),
         ),
     )
 
@@ -105,7 +138,7 @@ export const externalUserRoutes =
         config: { permission: 'accounts.contact.update' },
         schema: {
           summary:
-            'Keep the date of birth, security answer and SSN last four, sealed with the data key (SEC-1); never read back through the API',
+            'Keep the date of birth, security answer and SSN last four, sealed with the data key (SEC-1); a detail left out keeps the one on file; read back only through the audited export',
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({
@@ -131,6 +164,92 @@ export const externalUserRoutes =
             ...who(request),
           }),
         )
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/sensitive-details/export',
+      {
+        config: { permission: 'accounts.sensitive_details.export' },
+        schema: {
+          summary:
+            'Export the sealed date of birth, security answer and SSN last four (SEC-1): supervisors and legal reviewers only, with a reason; every export is audited',
+          tags: ['external users'],
+          params: AccountParams,
+          body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+        },
+      },
+      async (request, reply) => {
+        const exported = await inTx((tx) =>
+          exportAccountSensitiveDetails({
+            tx,
+            accountNumber: request.params.accountNumber,
+            reason: request.body.reason,
+            dataKey: dataKeyFrom(process.env),
+            ...who(request),
+          }),
+        )
+        return reply.header('cache-control', 'no-store').send(jsonOf(exported))
+      },
+    )
+
+    // USR-3: changes an agent makes for the holder, or removal at the user's own request; the user and
+    // the account's email are told, as when the holder makes them in the portal.
+
+    app.patch(
+      '/accounts/:accountNumber/authorized-users/:userId',
+      {
+        config: { permission: 'accounts.authorized_user.manage' },
+        schema: {
+          summary: "Change an authorized user's level for the holder; the user and the account's email are told",
+          tags: ['external users'],
+          params: UserParams,
+          body: z.strictObject({ level: Level }),
+        },
+      },
+      async (request) => {
+        const at = context.clock()
+        const result = await inTx((tx) =>
+          changeAccountUserLevelByStaff({
+            tx,
+            accountNumber: request.params.accountNumber,
+            userId: request.params.userId,
+            level: request.body.level,
+            actor: actorOf(request),
+            at,
+          }),
+        )
+        await deliver()
+        return jsonOf({ id: result.grant.userId, kind: result.grant.kind, status: result.grant.status })
+      },
+    )
+
+    app.delete(
+      '/accounts/:accountNumber/authorized-users/:userId',
+      {
+        config: { permission: 'accounts.authorized_user.manage' },
+        schema: {
+          summary:
+            'Remove an authorized user, asked by the holder or by the user themselves; the user and the account are told',
+          tags: ['external users'],
+          params: UserParams,
+          querystring: z.strictObject({ requestedBy: z.enum(['holder', 'user']).default('holder') }),
+        },
+      },
+      async (request, reply) => {
+        const at = context.clock()
+        await inTx((tx) =>
+          removeAccountUserByStaff({
+            tx,
+            accountNumber: request.params.accountNumber,
+            userId: request.params.userId,
+            requestedBy: request.query.requestedBy,
+            actor: actorOf(request),
+            at,
+          }),
+        )
+        await deliver()
         return reply.status(204).send()
       },
     )

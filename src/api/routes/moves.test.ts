@@ -70,7 +70,13 @@ describe('the move routes', () => {
   })
 
   it('refuse the roles that may not open accounts, with the error shape', async () => {
-    for (const role of ['field_technician', 'collections_specialist', 'it_administrator', 'executive'] as const) {
+    for (const role of [
+      'field_technician',
+      'collections_specialist',
+      'it_administrator',
+      'executive',
+      'legal_reviewer',
+    ] as const) {
       const response = await moveOut(role, first, { on: '2026-10-20' })
       expect(response.statusCode, role).toBe(403)
       expect(response.json().error).toMatchObject({

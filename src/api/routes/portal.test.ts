@@ -476,7 +476,7 @@ describe('power of attorney, third parties and verification', () => {
       method: 'POST',
       url,
       headers: { cookie },
-      payload: { channel: 'phone', passed: ['account_number', 'service_address', 'security_answer'], failed: [] },
+      payload: { channel: 'phone', passed: ['account_number', 'service_address'], failed: [] },
     })
     expect(passed.json().account.number).toBe(accountNumber(3))
     const unknown = await app.inject({

@@ -25,6 +25,7 @@ import {
   signOutCustomer,
   updatePortalContact,
 } from '../../usecases/index.js'
+import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
@@ -32,6 +33,24 @@ import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM')
+const Reading = z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'a meter reading like 12345.6')
+const TenantRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('move_in'),
+    tenantName: z.string().trim().min(1).max(200),
+    tenantEmail: z.email().max(320),
+    moveInOn: LocalDate,
+    openingReading: Reading.optional(),
+    note: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('move_out'),
+    moveOutOn: LocalDate,
+    closingReading: Reading.optional(),
+    note: z.string().max(2000).optional(),
+  }),
+])
 const Card = z.strictObject({
   number: z.string().min(12).max(23),
   expiryMonth: z.number().int(),
@@ -373,12 +392,14 @@ export const portalRoutes =
         },
       },
       async (request, reply) => {
+        const at = context.clock()
         const result = await acceptPortalInvitation({
           db: context.db,
           token: request.params.token,
           ...request.body,
-          at: context.clock(),
+          at,
         })
+        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
       },
@@ -391,5 +412,59 @@ export const portalRoutes =
         schema: { summary: "A property manager's accounts with their balances", tags },
       },
       async (request) => jsonOf(await inTx((tx) => portalPortfolio({ tx, ...who(request) }))),
+    )
+
+    app.get(
+      '/portal/portfolio/statements.zip',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary:
+            "A property manager's statements in one ZIP of PDFs: each account's latest, or every one issued in `month`",
+          tags,
+          querystring: z.strictObject({ month: Month.optional() }),
+        },
+      },
+      async (request, reply) => {
+        const result = await inTx((tx) => portfolioStatementsZip({ tx, month: request.query.month, ...who(request) }))
+        return reply
+          .type('application/zip')
+          .header('content-disposition', `attachment; filename="${result.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(result.zip))
+      },
+    )
+
+    app.get(
+      '/portal/portfolio/tenant-requests',
+      {
+        config: { permission: 'customer' },
+        schema: { summary: "A property manager's tenant start/stop requests with each case's status", tags },
+      },
+      async (request) => jsonOf(await inTx((tx) => portalTenantRequests({ tx, ...who(request) }))),
+    )
+
+    app.post(
+      '/portal/accounts/:accountNumber/tenant-requests',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary: `Ask for a tenant's supply to start (move in) or stop (move out), within 90 days of today (needs tenant_requests); becomes a case`,
+          tags,
+          params: AccountParams,
+          body: TenantRequest,
+        },
+      },
+      async (request, reply) => {
+        const made = await inTx((tx) =>
+          requestTenantChange({
+            tx,
+            accountNumber: request.params.accountNumber,
+            request: request.body,
+            ...who(request),
+          }),
+        )
+        return reply.status(201).send(jsonOf(made))
+      },
     )
   }

@@ -160,7 +160,13 @@ describe('the suggested replies API (COM-4)', () => {
 
   it('gives each role only what its permissions allow', async () => {
     const messageId = await inbound('Refund', 'My account is in credit, please refund it.')
-    for (const role of ['field_technician', 'collections_specialist', 'it_administrator', 'executive'] as const) {
+    for (const role of [
+      'field_technician',
+      'collections_specialist',
+      'it_administrator',
+      'executive',
+      'legal_reviewer',
+    ] as const) {
       const response = await post(role, messageId)
       expect(response.statusCode).toBe(403)
       expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'comms.message.send' } })

@@ -8,6 +8,9 @@ interface ExternalUsersTable {
   password_hash: string | null
   status: string
   created_at: Date
+  /** Wrong passwords in a row since the last success or lockout (0017). */
+  failed_logins: number
+  locked_until: Date | null
 }
 interface ExternalSessionsTable {
   id: string
@@ -114,6 +117,26 @@ export async function insertUser(tx: Tx, row: ExternalUserRow): Promise<void> {
 }
 export async function findUserByEmail(db: Db | Tx, email: string) {
   return tables(db).selectFrom('external_users').selectAll().where('email', '=', email).executeTakeFirst()
+}
+/**
+ * The user by email, its row locked until the transaction ends: parallel sign-ins of one person
+ * wait for each other, so each sees the count and lockout the one before committed.
+ */
+export async function findUserByEmailForUpdate(tx: Tx, email: string) {
+  return tables(tx).selectFrom('external_users').selectAll().where('email', '=', email).forUpdate().executeTakeFirst()
+}
+/**
+ * Count one more wrong password in SQL (`failed_logins = failed_logins + 1`, never a value read
+ * earlier), so parallel guesses are all counted; the row stays locked to the transaction's end. The new count.
+ */
+export async function countFailedLogin(tx: Tx, id: string): Promise<number> {
+  const row = await tables(tx)
+    .updateTable('external_users')
+    .set({ failed_logins: sql<number>`failed_logins + 1` })
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow()
+  return row.failed_logins
 }
 export async function findUserById(db: Db | Tx, id: string) {
   return tables(db).selectFrom('external_users').selectAll().where('id', '=', id).executeTakeFirst()

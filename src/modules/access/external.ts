@@ -4,7 +4,7 @@
  * sessions mirror staff sessions: a random secret in the `cuttle_portal` cookie, only its SHA-256 stored.
  */
 
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
@@ -45,6 +45,9 @@ export class PoaDocumentNotFound extends NotFound {
 export class PoaAlreadyReviewed extends Conflict {
   override readonly code = 'POA_ALREADY_REVIEWED'
 }
+export class PoaRejectionReasonRequired extends ValidationFailed {
+  override readonly code = 'POA_REJECTION_REASON_REQUIRED'
+}
 export class NotReviewable extends Forbidden {
   override readonly code = 'CANNOT_CHANGE_THIS_USER'
 }
@@ -75,6 +78,9 @@ export interface Grant {
 export interface PortalSessionPolicy {
   readonly sessionMaxHours: number
   readonly sessionIdleMinutes: number
+  /** Wrong passwords in a row that lock the login (the staff rule, USR-5). */
+  readonly maxFailedLogins: number
+  readonly lockoutMinutes: number
 }
 
 const minPasswordLength = 12
@@ -152,6 +158,8 @@ export async function createExternalUser({
     password_hash: password === undefined ? null : await hashPassword(password),
     status: 'active',
     created_at: at,
+    failed_logins: 0,
+    locked_until: null,
   }
   await store.insertUser(tx, row)
   await audit.record(tx, {
@@ -257,8 +265,12 @@ export async function grantAccountAccess({
 }
 
 /**
- * Open a portal session. A failure is returned, not thrown, like the staff sign-in, and costs the
- * same time whether or not the email exists.
+ * Open a portal session. A failure is returned, not thrown, like the staff sign-in, so the caller
+ * commits the failure count before answering. `maxFailedLogins` wrong passwords in a row lock the
+ * login for `lockoutMinutes` (counted in SQL on the locked row, so parallel guesses all count, and
+ * none is checked once an earlier one has locked it); a right password resets the count. Unlike the
+ * staff sign-in, a locked login gets the very answer an unknown email or a wrong password gets, in
+ * the same time, so the public portal never tells whether an email has a login.
  */
 export async function signInExternal({
   tx,
@@ -276,23 +288,66 @@ export async function signInExternal({
   | { ok: true; sessionToken: string; principal: CustomerPrincipal; expiresAt: Date }
   | { ok: false; error: InvalidPortalCredentials }
 > {
-  const row = await store.findUserByEmail(tx, normaliseEmail(email))
-  const invalid = new InvalidPortalCredentials('The email or password is not right')
-  if (!row?.password_hash || row.status !== 'active') {
+  const row = await store.findUserByEmailForUpdate(tx, normaliseEmail(email))
+  const invalid = new InvalidPortalCredentials(
+    `The email or password is not right. After ${policy.maxFailedLogins} wrong tries in a row, sign-in pauses for ${policy.lockoutMinutes} minutes.`,
+  )
+  const spendDummyCheck = async () => {
+    // Spend the same time as a real check so response times do not reveal which emails exist.
     dummyHash ??= hashPassword('a password nobody has')
     await verifyPassword(await dummyHash, password)
+  }
+  if (!row?.password_hash || row.status !== 'active') {
+    await spendDummyCheck()
     return { ok: false, error: invalid }
   }
-  if (!(await verifyPassword(row.password_hash, password))) {
+  if (!(await checkLoginPassword(tx, row, password, policy, at, spendDummyCheck))) return { ok: false, error: invalid }
+  return { ok: true, ...(await openSession(tx, row, policy, at)) }
+}
+
+/**
+ * A login's password checked under the lockout rule (its row locked FOR UPDATE by the caller): refused
+ * while locked; a wrong one counted in SQL, locking the login at the limit; a right one clears the
+ * count. The caller must commit before answering a refusal, so the count is kept.
+ */
+async function checkLoginPassword(
+  tx: Tx,
+  row: store.ExternalUserRow,
+  password: string,
+  policy: PortalSessionPolicy,
+  at: Date,
+  spendDummyCheck: () => Promise<void>,
+): Promise<boolean> {
+  const actor: Actor = { kind: 'customer', id: row.id }
+  const subject = { type: 'external_user', id: row.id }
+  if (row.locked_until && row.locked_until > at) {
+    await spendDummyCheck()
     await audit.record(tx, {
-      actor: { kind: 'customer', id: row.id },
-      action: 'access.portal_login.failed',
-      subject: { type: 'external_user', id: row.id },
+      actor,
+      action: 'access.portal_login.refused',
+      subject,
+      context: { reason: 'locked', lockedUntil: row.locked_until.toISOString() },
       at,
     })
-    return { ok: false, error: invalid }
+    return false
   }
-  return { ok: true, ...(await openSession(tx, row, policy, at)) }
+  if (!row.password_hash || !(await verifyPassword(row.password_hash, password))) {
+    const failures = await store.countFailedLogin(tx, row.id)
+    const lock = failures >= policy.maxFailedLogins
+    const lockedUntil = lock ? new Date(at.getTime() + policy.lockoutMinutes * 60_000) : null
+    if (lock) await store.updateUser(tx, row.id, { failed_logins: 0, locked_until: lockedUntil })
+    await audit.record(tx, {
+      actor,
+      action: lock ? 'access.external_user.locked' : 'access.portal_login.failed',
+      subject,
+      context: { reason: 'password', failures, ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) },
+      at,
+    })
+    return false
+  }
+  if (row.failed_logins > 0 || row.locked_until)
+    await store.updateUser(tx, row.id, { failed_logins: 0, locked_until: null })
+  return true
 }
 
 async function openSession(tx: Tx, row: store.ExternalUserRow, policy: PortalSessionPolicy, at: Date) {
@@ -543,10 +598,21 @@ export async function acceptInvitation({
   if (!invitation || invitation.accepted_at || at >= invitation.expires_at) {
     throw new InvitationNotValid('This invitation is not valid: it may have expired or been used already')
   }
-  let user = await store.findUserByEmail(tx, invitation.email)
+  let user = await store.findUserByEmailForUpdate(tx, invitation.email)
   if (user?.password_hash) {
-    if (!(await verifyPassword(user.password_hash, password)))
-      throw new InvalidPortalCredentials('You already have a login: enter its password to accept')
+    // The same lockout as signing in: accepting with an existing login is a password check too.
+    const spendDummyCheck = async () => {
+      dummyHash ??= hashPassword('a password nobody has')
+      await verifyPassword(await dummyHash, password)
+    }
+    if (!(await checkLoginPassword(tx, user, password, policy, at, spendDummyCheck))) {
+      return {
+        ok: false as const,
+        error: new InvalidPortalCredentials(
+          `You already have a login: enter its password to accept. After ${policy.maxFailedLogins} wrong tries in a row, sign-in pauses for ${policy.lockoutMinutes} minutes.`,
+        ),
+      }
+    }
   } else if (user) {
     checkPassword(password, user.email)
     await store.updateUser(tx, user.id, { password_hash: await hashPassword(password) })
@@ -580,7 +646,7 @@ export async function acceptInvitation({
     at,
   })
   const fresh = (await store.findUserById(tx, user.id)) ?? user
-  return { grant, ...(await openSession(tx, fresh, policy, at)) }
+  return { ok: true as const, grant, ...(await openSession(tx, fresh, policy, at)) }
 }
 
 /** The power-of-attorney documents waiting for legal review, oldest first. */
@@ -598,8 +664,9 @@ export async function pendingPoaDocuments({ tx }: { tx: Db | Tx }) {
 
 /**
  * Approve or reject a power-of-attorney document: approval makes the grant active, rejection revokes
- * it. The caller checks the reviewer holds `legal.poa.review`.
- * @throws PoaDocumentNotFound, PoaAlreadyReviewed
+ * it, and needs the reason in `note` (the attorney and the agent are told why). The caller checks the
+ * reviewer holds `legal.poa.review`.
+ * @throws PoaDocumentNotFound, PoaAlreadyReviewed, PoaRejectionReasonRequired
  */
 export async function reviewPoaDocument({
   tx,
@@ -616,6 +683,11 @@ export async function reviewPoaDocument({
   actor: Actor
   at: Date
 }) {
+  if (decision === 'reject' && !note?.trim()) {
+    throw new PoaRejectionReasonRequired('Say why the document is rejected', [
+      { path: 'note', message: 'a reason is required to reject a document' },
+    ])
+  }
   const document = await store.findPoaDocument(tx, documentId)
   if (!document) throw new PoaDocumentNotFound(`There is no power-of-attorney document ${documentId}`)
   if (document.status !== 'pending') throw new PoaAlreadyReviewed(`The document was already ${document.status}`)
@@ -717,13 +789,18 @@ export async function reviewFlagsOf({ tx, accountId }: { tx: Db | Tx; accountId:
   return rows.map((row) => ({ id: row.id, reason: row.reason, raisedAt: row.raised_at }))
 }
 
+type SensitiveColumn = 'date_of_birth' | 'security_answer' | 'ssn_last_four'
+
 export interface SensitiveDetails {
   readonly dateOfBirth?: string | undefined
   readonly securityAnswer?: string | undefined
   readonly ssnLastFour?: string | undefined
 }
 
-/** SEC-1: keep an account's date of birth, security answer and SSN last four sealed with AES-256-GCM. */
+/**
+ * SEC-1: keep an account's date of birth, security answer and SSN last four sealed with AES-256-GCM.
+ * A detail left out keeps the value already on file.
+ */
 export async function storeSensitiveDetails({
   tx,
   accountId,
@@ -740,13 +817,14 @@ export async function storeSensitiveDetails({
   at: Date
 }): Promise<void> {
   const key = dataKeyOf(dataKey)
-  const sealOrNull = (value: string | undefined, column: string) =>
-    value === undefined ? null : seal(key, value, `${accountId}:${column}`)
+  const kept = await store.findSecrets(tx, accountId)
+  const sealOrKeep = (value: string | undefined, column: SensitiveColumn) =>
+    value === undefined ? (kept?.[`${column}_sealed`] ?? null) : seal(key, value, `${accountId}:${column}`)
   await store.upsertSecrets(tx, {
     account_id: accountId,
-    date_of_birth_sealed: sealOrNull(details.dateOfBirth, 'date_of_birth'),
-    security_answer_sealed: sealOrNull(details.securityAnswer, 'security_answer'),
-    ssn_last_four_sealed: sealOrNull(details.ssnLastFour, 'ssn_last_four'),
+    date_of_birth_sealed: sealOrKeep(details.dateOfBirth, 'date_of_birth'),
+    security_answer_sealed: sealOrKeep(details.securityAnswer, 'security_answer'),
+    ssn_last_four_sealed: sealOrKeep(details.ssnLastFour, 'ssn_last_four'),
     updated_at: at,
   })
   await audit.record(tx, {
@@ -780,4 +858,92 @@ export async function readSensitiveDetails({
     securityAnswer: open(row.security_answer_sealed, 'security_answer'),
     ssnLastFour: open(row.ssn_last_four_sealed, 'ssn_last_four'),
   }
+}
+
+/** The verification questions answered from the sealed details, and the detail each is checked against. */
+export const sensitiveQuestions = {
+  date_of_birth: 'dateOfBirth',
+  security_answer: 'securityAnswer',
+  ssn_last_four: 'ssnLastFour',
+} as const satisfies Record<SensitiveColumn, keyof SensitiveDetails>
+export type SensitiveQuestion = keyof typeof sensitiveQuestions
+
+/** How a caller's answer compared with the value on file; `not_on_file` when there is nothing to compare with. */
+export type AnswerCheck = 'matched' | 'did_not_match' | 'not_on_file'
+
+// Answers as a caller says them: a security answer ignores case, spacing and Unicode forms; the
+// SSN keeps only its digits; a date is compared as written (the API takes YYYY-MM-DD).
+function normaliseAnswer(question: SensitiveQuestion, value: string): string {
+  if (question === 'security_answer') return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
+  if (question === 'ssn_last_four') return value.replace(/\D/g, '')
+  return value.trim()
+}
+
+// Compared as SHA-256 digests in constant time, so the time taken says nothing about the value on file.
+function sameAnswer(question: SensitiveQuestion, given: string, onFile: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(normaliseAnswer(question, value)).digest()
+  return timingSafeEqual(digest(given), digest(onFile))
+}
+
+/**
+ * USR-4 with SEC-1: check a caller's answers against the account's sealed details, opened only here
+ * and never returned; what was on file is not revealed beyond matched or not.
+ * @throws Error on a wrong key or a tampered value
+ */
+export async function checkSensitiveAnswers({
+  tx,
+  accountId,
+  answers,
+  dataKey,
+}: {
+  tx: Db | Tx
+  accountId: string
+  answers: Readonly<Partial<Record<SensitiveQuestion, string>>>
+  dataKey: string
+}): Promise<Partial<Record<SensitiveQuestion, AnswerCheck>>> {
+  const onFile = await readSensitiveDetails({ tx, accountId, dataKey })
+  const checks: Partial<Record<SensitiveQuestion, AnswerCheck>> = {}
+  for (const question of Object.keys(sensitiveQuestions) as SensitiveQuestion[]) {
+    const given = answers[question]
+    if (given === undefined) continue
+    const kept = onFile[sensitiveQuestions[question]]
+    checks[question] =
+      kept === undefined ? 'not_on_file' : sameAnswer(question, given, kept) ? 'matched' : 'did_not_match'
+  }
+  return checks
+}
+
+/**
+ * SEC-1: the account's sensitive details, opened, for a role allowed to export them (the route checks
+ * `accounts.sensitive_details.export`). Every read is audited, naming the fields read, never their values.
+ * @throws Error on a wrong key or a tampered value
+ */
+export async function exportSensitiveDetails({
+  tx,
+  accountId,
+  dataKey,
+  reason,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  dataKey: string
+  reason?: string | undefined
+  actor: Actor
+  at: Date
+}): Promise<SensitiveDetails> {
+  const details = await readSensitiveDetails({ tx, accountId, dataKey })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.sensitive_details.exported',
+    subject: { type: 'account', id: accountId },
+    accountId,
+    after: {
+      fields: Object.keys(details).filter((field) => details[field as keyof SensitiveDetails] !== undefined),
+      reason: reason ?? null,
+    },
+    at,
+  })
+  return details
 }

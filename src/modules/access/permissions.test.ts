@@ -16,7 +16,8 @@ import {
 const staff = (role: Role) => ({ kind: 'staff', role }) as const
 
 // The expected matrix, written out by hand from the "Account Users" guide and, for the export
-// specialist (X), the export guide (see PERMISSIONS.md),
+// specialist (X), the export guide, and for the legal reviewer (L), the guide's power-of-attorney lines
+// (see PERMISSIONS.md),
 // not derived from the implementation. One column per role, in this order; the role's letter
 // means allowed, '.' means denied.
 const columns = [
@@ -28,76 +29,78 @@ const columns = [
   'it_administrator',
   'executive',
   'export_specialist',
+  'legal_reviewer',
 ] as const satisfies readonly Role[]
-const letters = 'ASBFCIEX'
+const letters = 'ASBFCIEXL'
 
 const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
-  //                                      ASBFCIEX
-  ['accounts.account.search', /*       */ 'ASB.CIEX'],
-  ['accounts.account.read', /*         */ 'ASB.CIEX'],
-  ['accounts.account.create', /*       */ 'ASB....X'],
-  ['accounts.contact.read', /*         */ 'ASBFCIEX'],
-  ['accounts.contact.update', /*       */ 'ASB....X'],
-  ['accounts.service_address.read', /* */ 'ASBFCIEX'],
-  ['accounts.note.create', /*          */ 'ASB.C..X'],
-  ['accounts.status.update', /*        */ '....C...'],
-  ['accounts.hold.manage', /*          */ '.S......'],
-  ['accounts.restricted_flag.read', /* */ '.S......'],
-  ['accounts.major_change.approve', /* */ '.S......'],
-  ['accounts.authorized_user.manage', /**/ 'ASB....X'],
-  ['accounts.verification.record', /*  */ 'ASB.C..X'],
-  ['accounts.information.delete', /*   */ '........'],
-  ['access.user.manage', /*            */ '.....I..'],
-  ['access.token.manage', /*           */ '.....I..'],
-  ['access.password.read', /*          */ '........'],
-  ['audit.log.read', /*                */ '.....I..'],
-  ['audit.activity.read', /*           */ '.S...I..'],
-  ['settings.supplier.read', /*        */ '.....I..'],
-  ['settings.supplier.update', /*      */ '.....I..'],
-  ['system.diagnostics.read', /*       */ '.....I..'],
-  ['system.performance.read', /*       */ '.....IE.'],
-  ['system.update.apply', /*           */ '.....I..'],
-  ['system.rules.override', /*         */ '.S......'],
-  ['billing.statement.read', /*        */ 'ASB.C.EX'],
-  ['billing.dispute.investigate', /*   */ '..B.....'],
-  ['billing.adjustment.create', /*     */ '..B.....'],
-  ['billing.rebill.create', /*         */ '..B.....'],
-  ['billing.anomaly.resolve', /*       */ '..B.....'],
-  ['billing.report.create', /*         */ '..B.....'],
-  ['billing.usage_analysis.read', /*   */ '..B.....'],
-  ['payments.history.read', /*         */ 'ASB.C.EX'],
-  ['payments.payment.create', /*       */ 'ASB.C..X'],
-  ['payments.arrangement.create', /*   */ 'ASB.C..X'],
-  ['payments.credit.create', /*        */ 'ASB....X'],
-  ['payments.credit.approve_over_limit', '.S......'],
-  ['payments.refund.create', /*        */ 'ASB....X'],
-  ['collections.late_fee.apply', /*    */ '....C...'],
-  ['collections.disconnection.create', '....C...'],
-  ['collections.notice.send', /*       */ '....C...'],
-  ['collections.commitment.track', /*  */ '....C...'],
-  ['cases.case.read', /*               */ 'ASB....X'],
-  ['cases.case.create', /*             */ 'ASB....X'],
-  ['cases.case.update', /*             */ 'ASB....X'],
-  ['cases.case.reassign', /*           */ '.S......'],
-  ['cases.escalated.read', /*          */ '.S....E.'],
-  ['comms.message.read', /*            */ 'ASB.C.EX'],
-  ['comms.message.send', /*            */ 'ASB....X'],
-  ['metering.usage.read', /*           */ 'ASBF..EX'],
-  ['metering.reading.create', /*       */ 'ASBF...X'],
-  ['metering.usage.update', /*         */ '..B.....'],
-  ['metering.export.configure', /*     */ '.......X'],
-  ['tariffs.tariff.read', /*           */ 'ASB...EX'],
-  ['tariffs.rate.update', /*           */ '........'],
-  ['tariffs.agreement.update', /*      */ '........'],
-  ['field.appointment.read', /*        */ 'ASBF..EX'],
-  ['field.appointment.schedule', /*    */ 'ASB....X'],
-  ['field.service_order.complete', /*  */ '...F....'],
-  ['field.photo.upload', /*            */ '...F....'],
-  ['field.visit_note.create', /*       */ '...F....'],
-  ['field.equipment.update', /*        */ '...F....'],
-  ['reports.company.read', /*          */ '......E.'],
-  ['reports.quality.read', /*          */ '.S......'],
-  ['legal.poa.review', /*              */ '........'],
+  //                                      ASBFCIEXL
+  ['accounts.account.search', /*       */ 'ASB.CIEXL'],
+  ['accounts.account.read', /*         */ 'ASB.CIEXL'],
+  ['accounts.account.create', /*       */ 'ASB....X.'],
+  ['accounts.contact.read', /*         */ 'ASBFCIEXL'],
+  ['accounts.contact.update', /*       */ 'ASB....X.'],
+  ['accounts.service_address.read', /* */ 'ASBFCIEXL'],
+  ['accounts.note.create', /*          */ 'ASB.C..X.'],
+  ['accounts.status.update', /*        */ '....C....'],
+  ['accounts.hold.manage', /*          */ '.S.......'],
+  ['accounts.restricted_flag.read', /* */ '.S.......'],
+  ['accounts.major_change.approve', /* */ '.S.......'],
+  ['accounts.authorized_user.manage', /**/ 'ASB....X.'],
+  ['accounts.verification.record', /*  */ 'ASB.C..X.'],
+  ['accounts.sensitive_details.export', '.S......L'],
+  ['accounts.information.delete', /*   */ '.........'],
+  ['access.user.manage', /*            */ '.....I...'],
+  ['access.token.manage', /*           */ '.....I...'],
+  ['access.password.read', /*          */ '.........'],
+  ['audit.log.read', /*                */ '.....I...'],
+  ['audit.activity.read', /*           */ '.S...I...'],
+  ['settings.supplier.read', /*        */ '.....I...'],
+  ['settings.supplier.update', /*      */ '.....I...'],
+  ['system.diagnostics.read', /*       */ '.....I...'],
+  ['system.performance.read', /*       */ '.....IE..'],
+  ['system.update.apply', /*           */ '.....I...'],
+  ['system.rules.override', /*         */ '.S.......'],
+  ['billing.statement.read', /*        */ 'ASB.C.EX.'],
+  ['billing.dispute.investigate', /*   */ '..B......'],
+  ['billing.adjustment.create', /*     */ '..B......'],
+  ['billing.rebill.create', /*         */ '..B......'],
+  ['billing.anomaly.resolve', /*       */ '..B......'],
+  ['billing.report.create', /*         */ '..B......'],
+  ['billing.usage_analysis.read', /*   */ '..B......'],
+  ['payments.history.read', /*         */ 'ASB.C.EX.'],
+  ['payments.payment.create', /*       */ 'ASB.C..X.'],
+  ['payments.arrangement.create', /*   */ 'ASB.C..X.'],
+  ['payments.credit.create', /*        */ 'ASB....X.'],
+  ['payments.credit.approve_over_limit', '.S.......'],
+  ['payments.refund.create', /*        */ 'ASB....X.'],
+  ['collections.late_fee.apply', /*    */ '....C....'],
+  ['collections.disconnection.create', '....C....'],
+  ['collections.notice.send', /*       */ '....C....'],
+  ['collections.commitment.track', /*  */ '....C....'],
+  ['cases.case.read', /*               */ 'ASB....X.'],
+  ['cases.case.create', /*             */ 'ASB....X.'],
+  ['cases.case.update', /*             */ 'ASB....X.'],
+  ['cases.case.reassign', /*           */ '.S.......'],
+  ['cases.escalated.read', /*          */ '.S....E..'],
+  ['comms.message.read', /*            */ 'ASB.C.EX.'],
+  ['comms.message.send', /*            */ 'ASB....X.'],
+  ['metering.usage.read', /*           */ 'ASBF..EX.'],
+  ['metering.reading.create', /*       */ 'ASBF...X.'],
+  ['metering.usage.update', /*         */ '..B......'],
+  ['metering.export.configure', /*     */ '.......X.'],
+  ['tariffs.tariff.read', /*           */ 'ASB...EX.'],
+  ['tariffs.rate.update', /*           */ '.........'],
+  ['tariffs.agreement.update', /*      */ '.........'],
+  ['field.appointment.read', /*        */ 'ASBF..EX.'],
+  ['field.appointment.schedule', /*    */ 'ASB....X.'],
+  ['field.service_order.complete', /*  */ '...F.....'],
+  ['field.photo.upload', /*            */ '...F.....'],
+  ['field.visit_note.create', /*       */ '...F.....'],
+  ['field.equipment.update', /*        */ '...F.....'],
+  ['reports.company.read', /*          */ '......E..'],
+  ['reports.quality.read', /*          */ '.S.......'],
+  ['legal.poa.review', /*              */ '........L'],
 ]
 
 const cells = expectedMatrix.flatMap(([permission, row]) =>
@@ -545,6 +548,19 @@ const seedLines: readonly SeedLine[] = [
     line: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
     permissions: ['metering.export.configure'],
   },
+
+  {
+    role: 'legal_reviewer',
+    kind: 'can',
+    line: 'POA documents must be reviewed and approved by our legal team before granting access',
+    permissions: ['legal.poa.review', 'accounts.account.read', 'accounts.sensitive_details.export'],
+  },
+  {
+    role: 'legal_reviewer',
+    kind: 'cannot',
+    line: 'Never grant POA access without proper documentation on file',
+    permissions: ['accounts.authorized_user.manage', 'payments.payment.create', 'comms.message.send'],
+  },
 ]
 
 describe('every can and cannot line of the guide', () => {
@@ -562,7 +578,7 @@ describe('every can and cannot line of the guide', () => {
     },
   )
 
-  it.each(['field_technician', 'collections_specialist', 'it_administrator', 'executive'] as const)(
+  it.each(['field_technician', 'collections_specialist', 'it_administrator', 'executive', 'legal_reviewer'] as const)(
     'does not let a %s inherit the agent set',
     (role) => {
       expect(can(staff(role), 'comms.message.send')).toBe(false)
@@ -602,6 +618,16 @@ describe('the headline lines of the guide', () => {
     expect(enrollers).toEqual(['export_specialist'])
   })
 
+  it('lets only legal reviewers review a power of attorney', () => {
+    const reviewers = roles.filter((role) => can(staff(role), 'legal.poa.review'))
+    expect(reviewers).toEqual(['legal_reviewer'])
+  })
+
+  it('lets only supervisors and legal reviewers export the sealed personal details', () => {
+    const exporters = roles.filter((role) => can(staff(role), 'accounts.sensitive_details.export'))
+    expect(exporters).toEqual(['supervisor', 'legal_reviewer'])
+  })
+
   it('lets nobody delete account information or read passwords', () => {
     for (const role of roles) {
       expect(can(staff(role), 'accounts.information.delete')).toBe(false)
@@ -620,6 +646,7 @@ describe('roleInfo', () => {
     ['it_administrator', 'IT Administrator', 'System administrator', 'black'],
     ['executive', 'Executive', 'Executive', 'gold'],
     ['export_specialist', 'Export Specialist', 'Specialized', 'green'],
+    ['legal_reviewer', 'Legal Reviewer', 'Legal', 'purple'],
   ] as const)('shows the %s as "%s", access level %s, with a %s badge', (role, label, accessLevel, badgeColour) => {
     expect(roleInfo(role)).toMatchObject({ role, label, accessLevel, badgeColour })
   })

@@ -1,6 +1,6 @@
 /**
- * The staff permission model, pure: the seven internal roles of the "Account Users" guide and the
- * export specialist of the export guide, one flat
+ * The staff permission model, pure: the seven internal roles of the "Account Users" guide, the
+ * export specialist of the export guide and the legal team's reviewer of powers of attorney, one flat
  * catalogue of permissions named `<module>.<noun>.<verb>`, which role holds which, and `can`, the
  * one policy function the API asks on every call. No I/O, no clock. `PERMISSIONS.md` beside this
  * file maps every can and cannot line of the guide to these names and records the judgement calls.
@@ -15,6 +15,7 @@ export const roles = [
   'it_administrator',
   'executive',
   'export_specialist',
+  'legal_reviewer',
 ] as const
 export type Role = (typeof roles)[number]
 
@@ -101,6 +102,17 @@ const roleCatalogue: Readonly<Record<Role, RoleInfo>> = {
     summary: 'Specialists who enrol export MPANs and configure export (SPEC MET-7)',
     inherits: 'agent',
   },
+  // Not a role of the guide either: "POA documents must be reviewed and approved by our legal team".
+  // No badge colour is given; purple is the approver's colour (supervisors approve what agents
+  // cannot), and the legal reviewer's one job is an approval; the label tells it from a supervisor.
+  legal_reviewer: {
+    role: 'legal_reviewer',
+    label: 'Legal Reviewer',
+    accessLevel: 'Legal',
+    badgeColour: 'purple',
+    summary: 'The legal team, who review and approve power-of-attorney documents (USR-2)',
+    inherits: null,
+  },
 }
 
 /** Every permission, one flat list, `<module>.<noun>.<verb>`; deny by default for anything not granted below. */
@@ -119,6 +131,7 @@ export const permissions = [
   'accounts.major_change.approve',
   'accounts.authorized_user.manage',
   'accounts.verification.record',
+  'accounts.sensitive_details.export',
   'accounts.information.delete',
   // access
   'access.user.manage',
@@ -242,6 +255,11 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   'accounts.verification.record': {
     description: 'Record the identity-verification answers given by a caller, and failed attempts.',
     seed: 'Verifying User Authority',
+  },
+  'accounts.sensitive_details.export': {
+    description:
+      'Read back the sealed date of birth, security answer and SSN last four of an account; every read is audited (SPEC SEC-1).',
+    seed: 'Only share information with properly verified users',
   },
   'accounts.information.delete': {
     description: 'Delete account information. Granted to no role: records are corrected, never deleted.',
@@ -421,7 +439,7 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'View quality assurance scorecards',
   },
   'legal.poa.review': {
-    description: 'Approve power-of-attorney documents. The legal team is not a role of the guide: no role here.',
+    description: 'Approve or reject power-of-attorney documents; the legal reviewer role only.',
     seed: 'POA documents must be reviewed and approved by our legal team',
   },
 }
@@ -470,6 +488,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'accounts.restricted_flag.read',
     // the guide sends every approval an agent cannot give to a supervisor
     'accounts.major_change.approve',
+    // suspected fraud and disputed identity are escalated to the supervisor ("Report to your supervisor")
+    'accounts.sensitive_details.export',
   ],
   billing_specialist: [
     'billing.dispute.investigate',
@@ -548,6 +568,17 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'cases.escalated.read',
     'reports.company.read',
     'system.performance.read',
+  ],
+  // No inheritance: the legal team reviews documents, it does not serve customers. Reading the
+  // account (holder, contact, address) is what checking a power of attorney against it needs, and
+  // the sealed date of birth is what the document's identity is checked against.
+  legal_reviewer: [
+    'accounts.account.search',
+    'accounts.account.read',
+    'accounts.contact.read',
+    'accounts.service_address.read',
+    'accounts.sensitive_details.export',
+    'legal.poa.review',
   ],
 }
 

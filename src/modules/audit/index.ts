@@ -1,7 +1,10 @@
 export { canonicalJson, eventHash, genesisHash } from './chain.js'
 export { record, recordMany } from './operations.js'
 export {
+  type ActivityKind,
   accountEventsBefore,
+  activityKindOf,
+  activityKinds,
   listActivity,
   listForAccount,
   recentAccountViews,

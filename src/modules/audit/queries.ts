@@ -58,19 +58,52 @@ function broken(
   return { ok: false, checked, brokenAtSeq: event.seq, eventId: event.id, reason, message }
 }
 
-/** One user's activity, newest first, a page at a time (AUD-2). */
+/**
+ * One user's activity, newest first, a page at a time (AUD-2): events before `beforeSeq` (the last
+ * page's last `seq`), and when given only those that happened in `[from, to)`. Throws nothing.
+ */
 export async function listActivity({
   db,
   actorId,
   beforeSeq,
+  from,
+  to,
   limit,
 }: {
   db: Db | Tx
   actorId: string
-  beforeSeq?: bigint
+  beforeSeq?: bigint | undefined
+  from?: Date | undefined
+  to?: Date | undefined
   limit: number
 }): Promise<AuditEvent[]> {
-  return store.findEvents(db, { actorId, limit, ...(beforeSeq !== undefined ? { beforeSeq } : {}) })
+  return store.findEvents(db, {
+    actorId,
+    limit,
+    ...(beforeSeq !== undefined ? { beforeSeq } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+  })
+}
+
+/** The groups of an activity report (AUD-2): logins, accounts accessed, changes, payments and communications. */
+export const activityKinds = ['sign_in', 'account_view', 'change', 'payment', 'message'] as const
+export type ActivityKind = (typeof activityKinds)[number]
+
+const signInActions = ['access.session.', 'access.login.', 'access.portal_session.', 'access.portal_login.']
+const lockActions = ['access.user.locked', 'access.external_user.locked', 'access.permission.denied']
+
+/**
+ * Which group of an activity report an audit action falls in: sign-ins (and lockouts and refused
+ * access), reads (views, searches, exports, usage read), payments, messages (sent, received,
+ * drafted replies), and every other action a change. Throws nothing.
+ */
+export function activityKindOf(action: string): ActivityKind {
+  if (signInActions.some((prefix) => action.startsWith(prefix)) || lockActions.includes(action)) return 'sign_in'
+  if (/\.(viewed|read|exported)$/.test(action) || action === 'accounts.search.performed') return 'account_view'
+  if (action.startsWith('payments.')) return 'payment'
+  if (action.startsWith('comms.') || action.startsWith('assist.suggested_reply.')) return 'message'
+  return 'change'
 }
 
 /** Events about one account, newest first. */

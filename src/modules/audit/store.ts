@@ -96,6 +96,9 @@ export interface EventFilter {
   readonly accountId?: string
   readonly actionPrefix?: string
   readonly beforeSeq?: bigint
+  /** Only events that happened in `[from, to)`. */
+  readonly from?: Date
+  readonly to?: Date
   readonly limit: number
 }
 
@@ -106,6 +109,8 @@ export async function findEvents(db: Db | Tx, filter: EventFilter): Promise<Audi
   if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId)
   if (filter.actionPrefix !== undefined) query = query.where('action', 'like', `${filter.actionPrefix}%`)
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq)
+  if (filter.from !== undefined) query = query.where('occurred_at', '>=', filter.from)
+  if (filter.to !== undefined) query = query.where('occurred_at', '<', filter.to)
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute()
   return rows.map(toEvent)
 }

@@ -48,6 +48,7 @@ export const templateKeys = [
   'rate_change_notice',
   'dispute_acknowledgement',
   'authorised_user_invitation',
+  'account_user_notice',
   'general_message',
 ] as const
 export type TemplateKey = (typeof templateKeys)[number]
@@ -305,6 +306,28 @@ ${signOff}`,
     },
   },
   {
+    key: 'account_user_notice',
+    title: 'Notice to an account user about their access',
+    category: 'service',
+    sentUnder: ['comms.message.send'],
+    channels: ['email'],
+    subject: '{{subject}}',
+    body: `Dear {{userName}},
+
+{{message}}
+
+This is about your access to the {{supplier.name}} account {{account.number}}. If you did not expect
+it, please contact us.
+
+${signOff}`,
+    sms: null,
+    fields: {
+      userName: { kind: 'text', description: 'The user the notice is about, who receives it' },
+      subject: { kind: 'text', description: 'The subject line' },
+      message: { kind: 'text', description: 'What changed about their access' },
+    },
+  },
+  {
     key: 'general_message',
     title: 'Message written by an agent',
     category: 'service',
@@ -324,10 +347,13 @@ ${signOff}`,
   },
 ]
 
+/** The templates addressed to someone other than the customer: an invitee, or a user about their own access. */
+const recipientGivenKeys: readonly TemplateKey[] = ['authorised_user_invitation', 'account_user_notice']
+
 const catalogue: ReadonlyMap<string, Template> = new Map(
   definitions.map((definition) => [
     definition.key,
-    { ...definition, recipientGiven: definition.key === 'authorised_user_invitation' },
+    { ...definition, recipientGiven: recipientGivenKeys.includes(definition.key) },
   ]),
 )
 

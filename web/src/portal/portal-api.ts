@@ -25,6 +25,7 @@ export type PortalCapability =
   | 'manage_users'
   | 'contact_service'
   | 'bulk_statements'
+  | 'tenant_requests'
 
 export type PortalUser = { id: string; email: string; displayName: string }
 
@@ -125,6 +126,32 @@ export type PortalAccountUser = {
 }
 
 export type PortfolioAccount = { accountNumber: string; name: string; address: string; balanceMinor: string }
+
+/** A tenant moving in (the supply starts in their name) or out (it stops), asked by a property manager. */
+export type TenantRequestInput =
+  | {
+      kind: 'move_in'
+      tenantName: string
+      tenantEmail: string
+      moveInOn: string
+      openingReading?: string
+      note?: string
+    }
+  | { kind: 'move_out'; moveOutOn: string; closingReading?: string; note?: string }
+
+/** A tenant request as the manager sees it: the case it became and where it is. */
+export type TenantRequest = {
+  caseNumber: string
+  accountNumber: string
+  address: string
+  kind: 'move_in' | 'move_out'
+  /** The move date, 'YYYY-MM-DD'. */
+  on: string | null
+  /** The case's status: open, in_progress, waiting_on_customer, resolved, closed. */
+  status: string
+  statusAt: string
+  openedAt: string
+}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
@@ -356,6 +383,56 @@ export async function removeUser({ accountNumber, userId }: { accountNumber: str
 export async function portfolio(): Promise<PortfolioAccount[]> {
   const answer = await request<{ accounts?: PortfolioAccount[]; items?: PortfolioAccount[] }>({ path: '/portfolio' })
   return answer.accounts ?? answer.items ?? []
+}
+
+/**
+ * Every account's latest statement, or all issued in `month` ('YYYY-MM'), as one ZIP of PDFs; read
+ * whole so a refusal shows as a message rather than a page of JSON. @throws ApiError
+ */
+export async function portfolioStatementsZip({ month }: { month?: string }): Promise<{ blob: Blob; fileName: string }> {
+  const query = month ? `?${new URLSearchParams({ month })}` : ''
+  let response: Response
+  try {
+    response = await fetch(`/api/portal/portfolio/statements.zip${query}`, { credentials: 'same-origin' })
+  } catch (cause) {
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'We could not reach Good Egg Energy. Check your connection and try again.',
+      details: String(cause),
+    })
+  }
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; details?: unknown }
+    }
+    throw new ApiError({
+      status: response.status,
+      code: payload.error?.code ?? `HTTP_${response.status}`,
+      message: payload.error?.message ?? `The server answered ${response.status}.`,
+      details: payload.error?.details,
+    })
+  }
+  const fileName =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'portfolio-statements.zip'
+  return { blob: await response.blob(), fileName }
+}
+
+/** The tenant requests this property manager made, newest first, each with its state. */
+export async function tenantRequests(): Promise<TenantRequest[]> {
+  const { items } = await request<{ items: TenantRequest[] }>({ path: '/portfolio/tenant-requests' })
+  return items
+}
+
+/** Ask for a tenant's supply to start or stop at a property of the portfolio. @throws ApiError with field problems */
+export function requestTenantChange({
+  accountNumber,
+  input,
+}: {
+  accountNumber: string
+  input: TenantRequestInput
+}): Promise<TenantRequest> {
+  return request<TenantRequest>({ method: 'POST', path: `${account(accountNumber)}/tenant-requests`, body: input })
 }
 
 /** How each kind of access is named to customers. */

@@ -1,7 +1,7 @@
 /**
- * A property manager's portfolio (USR-2): only the accounts they manage, with balances, and per
- * account a download of its latest statement. The contract has no bulk-download call, so the link
- * is found from the account's statements when asked for, then opened as the statement's PDF.
+ * A property manager's portfolio (USR-2): only the accounts they manage, with balances; per account a
+ * download of its latest statement, and for the whole portfolio one ZIP of statement PDFs (each
+ * account's latest, or every one issued in a chosen month). Below it, tenant start/stop requests.
  */
 import { useEffect, useState } from 'react'
 import { Link } from '../router.js'
@@ -9,6 +9,7 @@ import { errorMessage } from '../shared/form-field.js'
 import { formatBalance } from '../shared/money.js'
 import * as portalApi from './portal-api.js'
 import { portalPaths } from './portal-routes.js'
+import { TenantRequestsPanel } from './tenant-requests-panel.js'
 
 type Portfolio =
   | { status: 'loading' }
@@ -32,51 +33,115 @@ export function PortfolioPanel() {
   }, [])
 
   return (
-    <section className="portal-card" aria-labelledby="portfolio-title" data-testid="portfolio">
-      <h2 className="portal-subtitle" id="portfolio-title">
-        Your portfolio
-      </h2>
-      {state.status === 'loading' && <p className="muted">Loading your portfolio…</p>}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
+    <>
+      <section className="portal-card" aria-labelledby="portfolio-title" data-testid="portfolio">
+        <h2 className="portal-subtitle" id="portfolio-title">
+          Your portfolio
+        </h2>
+        {state.status === 'loading' && <p className="muted">Loading your portfolio…</p>}
+        {state.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'loaded' && state.accounts.length === 0 && (
+          <p className="muted">No accounts are in your portfolio.</p>
+        )}
+        {state.status === 'loaded' && state.accounts.length > 0 && (
+          <div className="portal-stack">
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Account</th>
+                    <th scope="col">Address</th>
+                    <th scope="col" className="numeric">
+                      Balance
+                    </th>
+                    <th scope="col">Statements</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.accounts.map((account) => (
+                    <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
+                      <th scope="row">
+                        <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
+                        <div className="mono muted">{account.accountNumber}</div>
+                      </th>
+                      <td>{account.address}</td>
+                      <td className="numeric">{formatBalance(account.balanceMinor)}</td>
+                      <td>
+                        <LatestStatementDownload accountNumber={account.accountNumber} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <BulkStatementsDownload />
+          </div>
+        )}
+      </section>
+      {state.status === 'loaded' && state.accounts.length > 0 && <TenantRequestsPanel accounts={state.accounts} />}
+    </>
+  )
+}
+
+/** One ZIP of statement PDFs for the whole portfolio, saved under the server's file name. */
+function BulkStatementsDownload() {
+  const [month, setMonth] = useState('')
+  const [state, setState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null })
+
+  async function download() {
+    setState({ busy: true, message: null })
+    try {
+      const { blob, fileName } = await portalApi.portfolioStatementsZip(month ? { month } : {})
+      const url = URL.createObjectURL(blob)
+      const link = document.createElement('a')
+      link.href = url
+      link.download = fileName
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      setState({ busy: false, message: null })
+    } catch (error) {
+      setState({ busy: false, message: errorMessage(error, 'The statements could not be downloaded.') })
+    }
+  }
+
+  return (
+    <div className="form form-inline-grid" data-testid="portfolio-bulk">
+      <div className="field">
+        <label className="field-label" htmlFor="portfolio-bulk-month">
+          Statements issued in <span className="muted">(leave empty for each account's latest)</span>
+        </label>
+        <input
+          id="portfolio-bulk-month"
+          className="input"
+          type="month"
+          value={month}
+          onChange={(event) => setMonth(event.target.value)}
+          data-testid="portfolio-bulk-month"
+        />
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void download()}
+          disabled={state.busy}
+          data-testid="portfolio-bulk-download"
+        >
+          {state.busy ? 'Preparing…' : 'Download all statements (ZIP)'}
+        </button>
+      </div>
+      {state.message && (
+        <p className="callout callout-error form-wide" role="alert" data-testid="portfolio-bulk-message">
           {state.message}
         </p>
       )}
-      {state.status === 'loaded' && state.accounts.length === 0 && (
-        <p className="muted">No accounts are in your portfolio.</p>
-      )}
-      {state.status === 'loaded' && state.accounts.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Address</th>
-                <th scope="col" className="numeric">
-                  Balance
-                </th>
-                <th scope="col">Statements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.accounts.map((account) => (
-                <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
-                  <th scope="row">
-                    <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
-                    <div className="mono muted">{account.accountNumber}</div>
-                  </th>
-                  <td>{account.address}</td>
-                  <td className="numeric">{formatBalance(account.balanceMinor)}</td>
-                  <td>
-                    <LatestStatementDownload accountNumber={account.accountNumber} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    </div>
   )
 }
 

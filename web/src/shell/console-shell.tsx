@@ -3,9 +3,13 @@
  * content area for the current page.
  */
 import type { ReactNode } from 'react'
+import { activityPermission } from '../audit/activity-api.js'
+import { ActivityPage } from '../audit/activity-page.js'
 import { casesPermission } from '../cases/cases-queue-page.js'
 import { WorklistPage, worklistPermission } from '../collections/worklist-page.js'
 import { useSession } from '../console-context.js'
+import { poaReviewPermission } from '../legal/legal-api.js'
+import { PoaReviewPage } from '../legal/poa-review-page.js'
 import { ApprovalsPage, approvalsPermission } from '../payments/approvals-page.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
@@ -91,6 +95,28 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               />
             </li>
           ) : null}
+          {user.permissions.includes(poaReviewPermission) ? (
+            <li>
+              <NavLink
+                to={paths.poaReview()}
+                current={route.name === 'poa-review'}
+                icon={poaIcon}
+                label="Power of attorney"
+                testId="nav-poa-review"
+              />
+            </li>
+          ) : null}
+          {user.permissions.includes(activityPermission) ? (
+            <li>
+              <NavLink
+                to={paths.activity()}
+                current={route.name === 'activity'}
+                icon={activityIcon}
+                label="Activity"
+                testId="nav-activity"
+              />
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -111,11 +137,20 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
       <main className="content" id="content" tabIndex={-1}>
         {user.mustChangePassword && <PasswordExpiredBanner />}
-        {/* The payments and collections pages are rendered here; app.tsx's route switch does not list them. */}
+        {/* The payments, collections, legal and activity pages are rendered here; app.tsx's route switch does not list them. */}
         {route.name === 'approvals' ? (
           <ApprovalsPage />
         ) : route.name === 'collections-worklist' ? (
           <WorklistPage />
+        ) : route.name === 'poa-review' ? (
+          <PoaReviewPage />
+        ) : route.name === 'activity' ? (
+          <ActivityPage
+            key={`${route.user}|${route.from}|${route.to}`}
+            user={route.user}
+            from={route.from}
+            to={route.to}
+          />
         ) : (
           children
         )}
@@ -219,6 +254,34 @@ const worklistIcon = (
       stroke="currentColor"
       strokeWidth="1.5"
       strokeLinecap="round"
+    />
+  </svg>
+)
+
+// A person with a clock: what one staff user did, and when.
+const activityIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M7.5 8.5a2.75 2.75 0 1 0 0-5.5 2.75 2.75 0 0 0 0 5.5ZM2.75 16.5c0-2.75 2-4.75 4.75-4.75 1 0 1.9.25 2.6.75M14.5 17.25a3.25 3.25 0 1 0 0-6.5 3.25 3.25 0 0 0 0 6.5Zm0-4.75V14l1 .75"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
+// A document with a seal: papers waiting for the legal team.
+const poaIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M4.75 2.75h7l3.5 3.5v5M4.75 2.75v14.5h6M7.5 7.5h5M7.5 10.5h3.5M14.5 17.25a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
     />
   </svg>
 )

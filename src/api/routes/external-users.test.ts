@@ -1,0 +1,414 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as access from '../../modules/access/index.js'
+import { systemActor } from '../../shared/actor.js'
+import { billingFixture } from '../../usecases/demo/billing-fixture.js'
+import { grantAccessByStaff } from '../../usecases/index.js'
+import { type App, buildApp } from '../app.js'
+import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+
+let database: Database
+let app: App
+let accountIds: string[]
+let as: Awaited<ReturnType<typeof signInEveryRole>>
+const now = new Date('2026-11-20T09:00:00Z')
+const actor = systemActor('test')
+const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
+
+// Accounts: 0–2 each get an attorney waiting for review; 3 has sealed details to verify callers
+// against; 4 is exported; 5 has no details on file.
+const attorneys = [0, 1, 2].map((index) => ({ index, email: `attorney-${index}@portal.example` }))
+const poaDocumentIds = new Map<number, string>()
+const grantIds = new Map<number, string>()
+const onFile = { dateOfBirth: '1958-02-14', securityAnswer: 'Biscuit the Dog', ssnLastFour: '3306' }
+
+const reviewers: readonly access.Role[] = ['legal_reviewer']
+const exporters: readonly access.Role[] = ['supervisor', 'legal_reviewer']
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  ;({ accountIds } = await billingFixture({ db: database.db, count: 6, at: now }))
+  await inTransaction(database.db, async (tx) => {
+    await createStaffForEveryRole(tx, now)
+    for (const { index, email } of attorneys) {
+      const { grant } = await grantAccessByStaff({
+        tx,
+        accountNumber: accountNumber(index),
+        email,
+        displayName: `Attorney ${index}`,
+        kind: 'power_of_attorney',
+        poaDocument: `Lasting power of attorney ${index}, notarised, with ID`,
+        actor,
+        at: now,
+      })
+      grantIds.set(index, grant.id)
+    }
+  })
+  for (const document of await access.pendingPoaDocuments({ tx: database.db })) {
+    const index = attorneys.find((attorney) => attorney.email === document.attorney.email)?.index
+    if (index !== undefined) poaDocumentIds.set(index, document.id)
+  }
+  app = await buildApp({ database, clock: () => now, webRoot: null })
+  as = await signInEveryRole(app)
+}, 120_000)
+
+afterAll(async () => {
+  await app?.close()
+  await database?.close()
+})
+
+const grantStatus = async (index: number) =>
+  (
+    await sql<{ status: string }>`select status from account_grants where id = ${grantIds.get(index)}`.execute(
+      database.db,
+    )
+  ).rows[0]?.status
+
+const auditOf = async (action: string) =>
+  (
+    await sql<{
+      actor_id: string
+      account_id: string
+      after: Record<string, unknown>
+    }>`select actor_id, account_id, after from audit_events where action = ${action} order by seq`.execute(database.db)
+  ).rows
+
+/** The notices sent to one person about their access, oldest first. */
+const noticesTo = async (email: string) =>
+  (
+    await sql<{ subject: string; body: string }>`select subject, body from comms_messages
+      where template_key = 'account_user_notice' and recipient = ${email} order by created_at, id`.execute(database.db)
+  ).rows
+
+const staffIdOf = async (role: access.Role) =>
+  (await sql<{ id: string }>`select id from staff_users where email = ${`${role}@example.com`}`.execute(database.db))
+    .rows[0]?.id
+
+describe('the external-user staff routes', () => {
+  it('declare the permissions of the legal review and the sensitive-details export', () => {
+    const routes = app.routeTable.filter(
+      (route) => route.method !== 'HEAD' && /poa-documents|sensitive-details/.test(route.url),
+    )
+    expect(routes.map((route) => [route.method, route.url, route.permission])).toEqual([
+      ['GET', '/api/poa-documents', 'legal.poa.review'],
+      ['POST', '/api/poa-documents/:documentId/decision', 'legal.poa.review'],
+      ['PUT', '/api/accounts/:accountNumber/sensitive-details', 'accounts.contact.update'],
+      ['POST', '/api/accounts/:accountNumber/sensitive-details/export', 'accounts.sensitive_details.export'],
+    ])
+  })
+})
+
+describe('legal review of powers of attorney', () => {
+  it.each([...access.roles])('answers the %s the pending documents only if they are a legal reviewer', async (role) => {
+    const response = await app.inject({ method: 'GET', url: '/api/poa-documents', headers: as(role) })
+    if (!reviewers.includes(role)) {
+      expect(response.statusCode).toBe(403)
+      expect(response.json()).toEqual({
+        error: { code: 'FORBIDDEN', message: expect.any(String), details: { permission: 'legal.poa.review' } },
+      })
+      return
+    }
+    expect(response.statusCode).toBe(200)
+    const items = response.json().items as { id: string; accountNumber: string; attorney: { email: string } }[]
+    expect(items.map((item) => item.accountNumber)).toEqual(expect.arrayContaining([0, 1, 2].map(accountNumber)))
+    expect(items.find((item) => item.accountNumber === accountNumber(0))).toMatchObject({
+      id: poaDocumentIds.get(0),
+      attorney: { email: 'attorney-0@portal.example', displayName: 'Attorney 0' },
+      description: 'Lasting power of attorney 0, notarised, with ID',
+      submittedAt: now.toISOString(),
+    })
+  })
+
+  it('refuses every other role a decision, and leaves the grant waiting', async () => {
+    for (const role of access.roles.filter((candidate) => !reviewers.includes(candidate))) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
+        headers: as(role),
+        payload: { decision: 'approve' },
+      })
+      expect(response.statusCode, role).toBe(403)
+    }
+    expect(await grantStatus(0)).toBe('pending_approval')
+  })
+
+  it('lets the legal reviewer approve: the attorney’s grant becomes active, audited as theirs', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
+      headers: as('legal_reviewer'),
+      payload: { decision: 'approve', note: 'Notarised original and ID seen' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      id: poaDocumentIds.get(0),
+      status: 'approved',
+      grantId: grantIds.get(0),
+      grantStatus: 'active',
+    })
+    expect(await grantStatus(0)).toBe('active')
+    const [event] = await auditOf('legal.poa.approved')
+    expect(event).toMatchObject({
+      actor_id: await staffIdOf('legal_reviewer'),
+      account_id: accountIds[0],
+      after: { status: 'approved', grant: 'active', note: 'Notarised original and ID seen' },
+    })
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
+      headers: as('legal_reviewer'),
+      payload: { decision: 'reject', note: 'changed my mind' },
+    })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error.code).toBe('POA_ALREADY_REVIEWED')
+    // The attorney was told when it was recorded and when it was approved, at their own address.
+    expect((await noticesTo('attorney-0@portal.example')).map((notice) => notice.subject)).toEqual([
+      'Your power of attorney has been received',
+      'Your power of attorney has been approved',
+    ])
+  })
+
+  it('will not reject without a reason, and a rejection with one revokes the grant', async () => {
+    const url = `/api/poa-documents/${poaDocumentIds.get(1)}/decision`
+    const bare = await app.inject({
+      method: 'POST',
+      url,
+      headers: as('legal_reviewer'),
+      payload: { decision: 'reject', note: '   ' },
+    })
+    expect(bare.statusCode).toBe(400)
+    expect(bare.json().error).toMatchObject({ code: 'POA_REJECTION_REASON_REQUIRED', details: [{ path: 'note' }] })
+    expect(await grantStatus(1)).toBe('pending_approval')
+    const rejected = await app.inject({
+      method: 'POST',
+      url,
+      headers: as('legal_reviewer'),
+      payload: { decision: 'reject', note: 'The document is not notarised' },
+    })
+    expect(rejected.statusCode).toBe(200)
+    expect(await grantStatus(1)).toBe('revoked')
+    const notices = await noticesTo('attorney-1@portal.example')
+    expect(notices.map((notice) => notice.subject)).toEqual([
+      'Your power of attorney has been received',
+      'Your power of attorney was not accepted',
+    ])
+    expect(notices[1]?.body).toContain('The document is not notarised')
+    const pending = await app.inject({ method: 'GET', url: '/api/poa-documents', headers: as('legal_reviewer') })
+    const left = pending.json().items.map((item: { accountNumber: string }) => item.accountNumber)
+    expect(left).toContain(accountNumber(2))
+    expect(left).not.toContain(accountNumber(0))
+    expect(left).not.toContain(accountNumber(1))
+  })
+})
+
+describe('caller verification against the sealed details', () => {
+  const verify = (payload: object) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(3)}/verifications`,
+      headers: as('agent'),
+      payload,
+    })
+  const attempts = async () =>
+    Number(
+      (
+        await sql<{
+          count: string
+        }>`select count(*) as count from verification_attempts where account_id = ${accountIds[3]}`.execute(database.db)
+      ).rows[0]?.count,
+    )
+
+  beforeAll(async () => {
+    const stored = await app.inject({
+      method: 'PUT',
+      url: `/api/accounts/${accountNumber(3)}/sensitive-details`,
+      headers: as('agent'),
+      payload: onFile,
+    })
+    expect(stored.statusCode).toBe(204)
+  })
+
+  it('refuses a tick on a sealed question: the caller’s answer decides, and nothing is recorded', async () => {
+    const before = await attempts()
+    const response = await verify({ passed: ['account_number', 'security_answer'], failed: [] })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'VERIFICATION_ANSWER_REQUIRED',
+      details: [{ path: 'answers.security_answer' }],
+    })
+    expect(await attempts()).toBe(before)
+  })
+
+  it('passes a caller whose answers match what is sealed, however they are spaced or cased', async () => {
+    const response = await verify({
+      passed: ['account_number'],
+      failed: [],
+      answers: { security_answer: '  biscuit   THE dog ', ssn_last_four: '3306', date_of_birth: '1958-02-14' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      outcome: 'passed',
+      answers: { security_answer: 'matched', ssn_last_four: 'matched', date_of_birth: 'matched' },
+      account: { number: accountNumber(3) },
+    })
+  })
+
+  it('fails a caller with a wrong answer even when the agent ticked everything else, showing nothing', async () => {
+    const response = await verify({
+      passed: ['account_number', 'service_address'],
+      failed: [],
+      answers: { security_answer: 'Marmalade the cat' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      outcome: 'failed',
+      flaggedForReview: false,
+      answers: { security_answer: 'did_not_match' },
+      account: null,
+    })
+    // Neither the answer given nor the one on file goes into the log or the attempts.
+    const stored = JSON.stringify([
+      (await sql`select * from verification_attempts`.execute(database.db)).rows,
+      (
+        await sql`select after, context from audit_events where action like 'accounts.verification.%'`.execute(
+          database.db,
+        )
+      ).rows,
+    ])
+    for (const value of ['Marmalade', 'Biscuit', 'biscuit', '3306', '1958-02-14']) expect(stored).not.toContain(value)
+  })
+
+  it('counts an answer with nothing on file as neither passed nor failed', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(5)}/verifications`,
+      headers: as('agent'),
+      payload: { passed: [], failed: [], answers: { ssn_last_four: '1234' } },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ outcome: 'failed', answers: { ssn_last_four: 'not_on_file' } })
+  })
+})
+
+describe('the audited export of the sealed details', () => {
+  const url = `/api/accounts/${accountNumber(4)}/sensitive-details/export`
+  const exportAs = (role: access.Role, reason = 'Subject access request SAR-1') =>
+    app.inject({ method: 'POST', url, headers: as(role), payload: { reason } })
+
+  beforeAll(async () => {
+    const stored = await app.inject({
+      method: 'PUT',
+      url: `/api/accounts/${accountNumber(4)}/sensitive-details`,
+      headers: as('agent'),
+      payload: { dateOfBirth: '1949-12-01', securityAnswer: 'Ystradgynlais', ssnLastFour: '0042' },
+    })
+    expect(stored.statusCode).toBe(204)
+  })
+
+  it.each([...access.roles])('gives the %s the details only if their role may export them', async (role) => {
+    const response = await exportAs(role)
+    if (!exporters.includes(role)) {
+      expect(response.statusCode).toBe(403)
+      expect(response.json()).toEqual({
+        error: {
+          code: 'FORBIDDEN',
+          message: expect.any(String),
+          details: { permission: 'accounts.sensitive_details.export' },
+        },
+      })
+      expect(response.body).not.toContain('Ystradgynlais')
+      return
+    }
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(response.json()).toEqual({
+      accountNumber: accountNumber(4),
+      dateOfBirth: '1949-12-01',
+      securityAnswer: 'Ystradgynlais',
+      ssnLastFour: '0042',
+      exportedAt: now.toISOString(),
+    })
+  })
+
+  it('writes an audit event for every read, naming who, why and which fields, never the values', async () => {
+    const before = (await auditOf('accounts.sensitive_details.exported')).length
+    expect((await exportAs('supervisor', 'Fraud review FR-7')).statusCode).toBe(200)
+    expect((await exportAs('supervisor', 'Fraud review FR-7')).statusCode).toBe(200)
+    const events = await auditOf('accounts.sensitive_details.exported')
+    expect(events).toHaveLength(before + 2)
+    expect(events.at(-1)).toEqual({
+      actor_id: await staffIdOf('supervisor'),
+      account_id: accountIds[4],
+      after: { fields: ['dateOfBirth', 'securityAnswer', 'ssnLastFour'], reason: 'Fraud review FR-7' },
+    })
+    const logged = JSON.stringify(events)
+    for (const value of ['1949-12-01', 'Ystradgynlais', '0042']) expect(logged).not.toContain(value)
+    // A refused export is not a read.
+    expect((await exportAs('agent')).statusCode).toBe(403)
+    expect(await auditOf('accounts.sensitive_details.exported')).toHaveLength(before + 2)
+  })
+
+  it('needs a reason, and answers an unknown account as not found', async () => {
+    const blank = await exportAs('legal_reviewer', '  ')
+    expect(blank.statusCode).toBe(400)
+    expect(blank.json().error.details[0].path).toBe('body.reason')
+    const nowhere = await app.inject({
+      method: 'POST',
+      url: '/api/accounts/A-FFFFFFF0/sensitive-details/export',
+      headers: as('legal_reviewer'),
+      payload: { reason: 'checking' },
+    })
+    expect(nowhere.statusCode).toBe(404)
+  })
+
+  it('round-trips the values, keeping what a partial update leaves out', async () => {
+    const changed = await app.inject({
+      method: 'PUT',
+      url: `/api/accounts/${accountNumber(4)}/sensitive-details`,
+      headers: as('supervisor'),
+      payload: { securityAnswer: 'Crickhowell' },
+    })
+    expect(changed.statusCode).toBe(204)
+    expect((await exportAs('legal_reviewer')).json()).toMatchObject({
+      dateOfBirth: '1949-12-01',
+      securityAnswer: 'Crickhowell',
+      ssnLastFour: '0042',
+    })
+    const none = await app.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(5)}/sensitive-details/export`,
+      headers: as('supervisor'),
+      payload: { reason: 'checking' },
+    })
+    expect(none.json()).toMatchObject({ dateOfBirth: null, securityAnswer: null, ssnLastFour: null })
+  })
+
+  it('stores no plaintext: neither the column text nor its decoded bytes hold the values', async () => {
+    const { rows } = await sql<Record<string, string | null>>`
+      select date_of_birth_sealed, security_answer_sealed, ssn_last_four_sealed
+      from account_secrets where account_id = ${accountIds[4]}`.execute(database.db)
+    const columns = Object.values(rows[0] ?? {}).filter((value): value is string => value !== null)
+    expect(columns).toHaveLength(3)
+    const bytes = Buffer.concat(
+      columns.flatMap((column) => [
+        Buffer.from(column),
+        ...column.split('.').map((part) => Buffer.from(part, 'base64url')),
+      ]),
+    )
+    for (const value of ['1949-12-01', 'Crickhowell', 'crickhowell', '0042']) {
+      expect(bytes.includes(Buffer.from(value)), value).toBe(false)
+    }
+    // Each value is sealed for its own account and column: copied to another account it does not open.
+    await sql`insert into account_secrets (account_id, security_answer_sealed, updated_at)
+      values (${accountIds[2]}, ${rows[0]?.['security_answer_sealed'] ?? null}, ${now})`.execute(database.db)
+    await expect(
+      access.readSensitiveDetails({
+        tx: database.db,
+        accountId: accountIds[2] as string,
+        dataKey: 'cuttle-development-data-key-do-not-use-in-production',
+      }),
+    ).rejects.toThrow()
+  })
+})

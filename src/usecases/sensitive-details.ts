@@ -1,0 +1,39 @@
+/**
+ * SEC-1: the audited export of an account's sealed personal details (date of birth, security answer,
+ * SSN last four) for the roles allowed it (`accounts.sensitive_details.export`, checked by the route).
+ * Every read is an audit event in the same transaction; the values never go into the log.
+ */
+import type { Tx } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import type { Actor } from '../shared/actor.js'
+import { accountOf } from './account-view.js'
+
+/**
+ * Open and return the account's sealed details, recording who read them and why.
+ * @throws accounts.AccountNotFound
+ */
+export async function exportAccountSensitiveDetails({
+  tx,
+  accountNumber,
+  dataKey,
+  reason,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  dataKey: string
+  reason?: string | undefined
+  actor: Actor
+  at: Date
+}) {
+  const account = await accountOf(tx, accountNumber)
+  const details = await access.exportSensitiveDetails({ tx, accountId: account.id, dataKey, reason, actor, at })
+  return {
+    accountNumber: account.number,
+    dateOfBirth: details.dateOfBirth ?? null,
+    securityAnswer: details.securityAnswer ?? null,
+    ssnLastFour: details.ssnLastFour ?? null,
+    exportedAt: at,
+  }
+}

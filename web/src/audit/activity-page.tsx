@@ -1,0 +1,381 @@
+/**
+ * The activity report (AUD-2) for supervisors and IT administrators: one staff user's audit events,
+ * newest first, grouped into sign-ins, accounts viewed, changes, payments and messages, within
+ * optional dates, read a page at a time ("Load more" follows the server's cursor), with a CSV of
+ * what is shown. Supervisors may not list staff (`access.user.manage` is IT's), so the user is typed
+ * as an email or id and the server finds them; IT administrators also get the staff list to pick from.
+ * The choice lives in the URL, so a report can be reloaded or shared.
+ */
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { Link, navigate, paths } from '../router.js'
+import { errorMessage, TextField } from '../shared/form-field.js'
+import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import {
+  type ActivityItem,
+  type ActivityKind,
+  activity,
+  activityKinds,
+  activityPermission,
+  type ActivityPage as Page,
+  type StaffListItem,
+  staffList,
+  staffListPermission,
+} from './activity-api.js'
+import { actionLabel, activityCsv, detailOf, kindLabels } from './activity-format.js'
+
+const pageSize = 50
+const datePattern = /^\d{4}-\d{2}-\d{2}$/
+
+type Loaded =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'failed'; message: string; problems: Record<string, string> }
+  | { status: 'loaded'; page: Page; items: ActivityItem[]; nextCursor: string | null }
+
+export function ActivityPage({ user, from, to }: { user: string; from: string; to: string }) {
+  const { user: me } = useSession()
+  if (!me.permissions.includes(activityPermission)) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1 className="page-title">Activity report</h1>
+        </header>
+        <p className="callout callout-info">Activity reports are for supervisors and IT administrators.</p>
+      </div>
+    )
+  }
+  return <ActivityReport user={user} from={from} to={to} canListStaff={me.permissions.includes(staffListPermission)} />
+}
+
+function ActivityReport({
+  user,
+  from,
+  to,
+  canListStaff,
+}: {
+  user: string
+  from: string
+  to: string
+  canListStaff: boolean
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [draft, setDraft] = useState({ user, from, to })
+  const [formProblems, setFormProblems] = useState<Record<string, string>>({})
+  const [staff, setStaff] = useState<StaffListItem[]>([])
+  const [state, setState] = useState<Loaded>(user ? { status: 'loading' } : { status: 'idle' })
+  const [kinds, setKinds] = useState<readonly ActivityKind[]>(activityKinds)
+  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+
+  useEffect(() => {
+    if (!canListStaff) return
+    let current = true
+    staffList(api)
+      .then((list) => {
+        if (current) setStaff(list.items)
+      })
+      .catch(() => {
+        // The list only helps choosing; typing an email or id still works without it.
+      })
+    return () => {
+      current = false
+    }
+  }, [api, canListStaff])
+
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      activity(api, {
+        user,
+        limit: pageSize,
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+    [api, user, from, to],
+  )
+
+  useEffect(() => {
+    if (!user) return
+    let current = true
+    setState({ status: 'loading' })
+    fetchPage()
+      .then((page) => {
+        if (current) setState({ status: 'loaded', page, items: page.items, nextCursor: page.nextCursor })
+      })
+      .catch((error: unknown) => {
+        if (current)
+          setState({
+            status: 'failed',
+            message: errorMessage(error, 'The activity could not be loaded.'),
+            problems: error instanceof ApiError ? error.fieldProblems() : {},
+          })
+      })
+    return () => {
+      current = false
+    }
+  }, [fetchPage, user])
+
+  function show(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const problems: Record<string, string> = {}
+    if (!draft.user.trim()) problems['user'] = 'Enter the staff user’s email or id.'
+    if (draft.from && !datePattern.test(draft.from)) problems['from'] = 'Choose a date.'
+    if (draft.to && !datePattern.test(draft.to)) problems['to'] = 'Choose a date.'
+    if (!problems['from'] && !problems['to'] && draft.from && draft.to && draft.to < draft.from)
+      problems['to'] = 'Choose an end on or after the start.'
+    setFormProblems(problems)
+    if (Object.keys(problems).length > 0) return
+    navigate(paths.activity({ user: draft.user.trim(), from: draft.from, to: draft.to }))
+  }
+
+  async function loadMore() {
+    if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
+    setMore({ loading: true, error: null })
+    try {
+      const page = await fetchPage(state.nextCursor)
+      setState((previous) =>
+        previous.status === 'loaded'
+          ? { ...previous, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
+          : previous,
+      )
+      setMore({ loading: false, error: null })
+    } catch (error) {
+      setMore({ loading: false, error: errorMessage(error, 'More activity could not be loaded.') })
+    }
+  }
+
+  function toggle(kind: ActivityKind, on: boolean) {
+    setKinds((current) => activityKinds.filter((each) => (each === kind ? on : current.includes(each))))
+  }
+
+  const serverProblems = state.status === 'failed' ? state.problems : {}
+  const userProblem = formProblems['user'] ?? serverProblems['userId']
+  const shown = state.status === 'loaded' ? state.items.filter((item) => kinds.includes(item.kind)) : []
+
+  function downloadCsv() {
+    if (state.status !== 'loaded') return
+    const blob = new Blob([activityCsv(shown)], { type: 'text/csv;charset=utf-8' })
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = `activity-${state.page.user.email}${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`
+    document.body.append(link)
+    link.click()
+    link.remove()
+    URL.revokeObjectURL(url)
+  }
+
+  return (
+    <div className="page activity-page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Activity report</h1>
+          <p className="page-lede">
+            One staff user’s sign-ins, accounts viewed, changes, payments and messages, newest first. Reading a report
+            is itself recorded.
+          </p>
+        </div>
+      </header>
+
+      <section className="card" aria-labelledby={`${ids}-choose`}>
+        <header className="card-header">
+          <h2 className="card-title" id={`${ids}-choose`}>
+            Whose activity
+          </h2>
+        </header>
+        <form className="form-inline-grid" onSubmit={show} noValidate>
+          <TextField
+            id={`${ids}-user`}
+            label="Staff user"
+            value={draft.user}
+            onValueChange={(value) => setDraft((current) => ({ ...current, user: value }))}
+            error={userProblem}
+            hint={canListStaff ? 'Pick from the list, or type an email or id' : 'Their email address (or usr_… id)'}
+            autoComplete="off"
+            list={canListStaff ? `${ids}-staff` : undefined}
+            data-testid="activity-user"
+          />
+          {canListStaff && (
+            <datalist id={`${ids}-staff`}>
+              {staff.map((person) => (
+                <option key={person.id} value={person.email}>
+                  {person.displayName} ({person.role.replaceAll('_', ' ')})
+                </option>
+              ))}
+            </datalist>
+          )}
+          <TextField
+            id={`${ids}-from`}
+            label="From"
+            optional
+            type="date"
+            value={draft.from}
+            onValueChange={(value) => setDraft((current) => ({ ...current, from: value }))}
+            error={formProblems['from'] ?? serverProblems['from']}
+            data-testid="activity-from"
+          />
+          <TextField
+            id={`${ids}-to`}
+            label="To (included)"
+            optional
+            type="date"
+            value={draft.to}
+            onValueChange={(value) => setDraft((current) => ({ ...current, to: value }))}
+            error={formProblems['to'] ?? serverProblems['to']}
+            data-testid="activity-to"
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" data-testid="activity-show">
+              Show activity
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {state.status === 'loading' && (
+        <div className="card skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading the activity…</span>
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert" data-testid="activity-error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && (
+        <>
+          <section className="card" aria-labelledby={`${ids}-who`} data-testid="activity-summary">
+            <header className="card-header">
+              <h2 className="card-title" id={`${ids}-who`} data-testid="activity-who">
+                {state.page.user.displayName}
+              </h2>
+              <span className="muted">
+                {state.page.user.email} · {state.page.user.role.replaceAll('_', ' ')}
+                {state.page.from || state.page.to
+                  ? ` · ${state.page.from ? formatCalendarDate(state.page.from) : 'the start'} to ${
+                      state.page.to ? formatCalendarDate(state.page.to) : 'now'
+                    }`
+                  : ' · all time'}
+              </span>
+            </header>
+            <fieldset className="fieldset timeline-filters">
+              <legend className="field-label">Show</legend>
+              {activityKinds.map((kind) => (
+                <label key={kind} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={kinds.includes(kind)}
+                    onChange={(event) => toggle(kind, event.target.checked)}
+                    data-testid={`activity-kind-${kind}`}
+                  />
+                  {kindLabels[kind]} ({state.items.filter((item) => item.kind === kind).length})
+                </label>
+              ))}
+            </fieldset>
+            <div className="card-footer button-row">
+              <span className="muted" data-testid="activity-count">
+                {shown.length} of {state.items.length} loaded event{state.items.length === 1 ? '' : 's'} shown
+                {state.nextCursor ? '; there are older ones' : ''}
+              </span>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={downloadCsv}
+                disabled={shown.length === 0}
+                data-testid="activity-csv"
+              >
+                Download CSV of what is shown
+              </button>
+            </div>
+          </section>
+
+          {state.items.length === 0 ? (
+            <p className="empty" data-testid="activity-empty">
+              No activity {from || to ? 'in these dates' : 'recorded for this user'}.
+            </p>
+          ) : (
+            activityKinds
+              .filter((kind) => kinds.includes(kind))
+              .map((kind) => (
+                <ActivityGroup key={kind} kind={kind} items={shown.filter((item) => item.kind === kind)} />
+              ))
+          )}
+
+          {state.nextCursor && (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void loadMore()}
+                disabled={more.loading}
+                data-testid="activity-more"
+              >
+                {more.loading ? 'Loading…' : 'Load older activity'}
+              </button>
+              {more.error && (
+                <span className="field-error" role="alert">
+                  {more.error}
+                </span>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityItem[] }) {
+  const titleId = useId()
+  return (
+    <section className="card card-flush" aria-labelledby={titleId} data-testid={`activity-group-${kind}`}>
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id={titleId}>
+          {kindLabels[kind]}
+        </h2>
+        <span className="muted">{items.length}</span>
+      </header>
+      {items.length === 0 ? (
+        <p className="empty">None in what is loaded.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{kindLabels[kind]}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Account</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
+                  <td className="nowrap">
+                    <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
+                  </td>
+                  <td>
+                    {actionLabel(item.action)} <span className="muted mono">{item.action}</span>
+                  </td>
+                  <td className="nowrap">
+                    {item.accountNumber ? (
+                      <Link to={paths.account(item.accountNumber)} className="mono">
+                        {item.accountNumber}
+                      </Link>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>{detailOf(item) || <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

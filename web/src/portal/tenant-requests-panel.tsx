@@ -1,0 +1,258 @@
+/**
+ * Tenant start and stop requests (USR-2, property managers): ask for the supply at a property of the
+ * portfolio to start for a new tenant moving in, or to stop as a tenant moves out, with an optional
+ * meter reading; each request becomes a case for our agents, and the list shows where each one is.
+ * The move date must be within 90 days of today, either way (the server says so by field).
+ */
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { ApiError } from '../api.js'
+import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
+import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import * as portalApi from './portal-api.js'
+
+const kindOptions = [
+  { value: 'move_out', label: 'Tenant moving out: stop the supply' },
+  { value: 'move_in', label: 'New tenant moving in: start the supply' },
+] as const
+
+const kindLabels: Record<portalApi.TenantRequest['kind'], string> = {
+  move_in: 'Move in',
+  move_out: 'Move out',
+}
+
+type Requests =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: portalApi.TenantRequest[] }
+
+export function TenantRequestsPanel({ accounts }: { accounts: portalApi.PortfolioAccount[] }) {
+  const [state, setState] = useState<Requests>({ status: 'loading' })
+
+  const load = useCallback(() => {
+    let current = true
+    portalApi
+      .tenantRequests()
+      .then((items) => current && setState({ status: 'loaded', items }))
+      .catch((error: unknown) => {
+        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your requests could not be loaded.') })
+      })
+    return () => {
+      current = false
+    }
+  }, [])
+
+  useEffect(() => load(), [load])
+
+  return (
+    <section className="portal-card" aria-labelledby="tenant-requests-title" data-testid="tenant-requests">
+      <h2 className="portal-subtitle" id="tenant-requests-title">
+        Tenant moves
+      </h2>
+      <p className="muted">
+        Tell us when a tenant moves in or out and we will start or stop their supply. The date can be up to 90 days
+        before or after today.
+      </p>
+      <div className="portal-stack">
+        <TenantRequestForm accounts={accounts} onSent={load} />
+        <h3 className="portal-subtitle">Your requests</h3>
+      </div>
+      {state.status === 'loading' && <p className="muted">Loading your requests…</p>}
+      {state.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'loaded' && state.items.length === 0 && <p className="muted">No requests yet.</p>}
+      {state.status === 'loaded' && state.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Property</th>
+                <th scope="col">Request</th>
+                <th scope="col">Date</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.items.map((item) => (
+                <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
+                  <th scope="row" className="mono">
+                    {item.caseNumber}
+                  </th>
+                  <td>
+                    {item.address}
+                    <div className="mono muted">{item.accountNumber}</div>
+                  </td>
+                  <td>{kindLabels[item.kind]}</td>
+                  <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
+                  <td data-testid="tenant-request-status">
+                    {capitalise(item.status.replaceAll('_', ' '))}
+                    <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function TenantRequestForm({ accounts, onSent }: { accounts: portalApi.PortfolioAccount[]; onSent: () => void }) {
+  const [accountNumber, setAccountNumber] = useState(accounts[0]?.accountNumber ?? '')
+  const [kind, setKind] = useState<'move_in' | 'move_out'>('move_out')
+  const [on, setOn] = useState('')
+  const [tenantName, setTenantName] = useState('')
+  const [tenantEmail, setTenantEmail] = useState('')
+  const [reading, setReading] = useState('')
+  const [note, setNote] = useState('')
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [sending, setSending] = useState(false)
+  const dateField = kind === 'move_in' ? 'moveInOn' : 'moveOutOn'
+  const readingField = kind === 'move_in' ? 'openingReading' : 'closingReading'
+
+  function check(): Record<string, string> {
+    const found: Record<string, string> = {}
+    if (!accountNumber) found['accountNumber'] = 'Choose the property.'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) found[dateField] = 'Enter the date of the move.'
+    if (kind === 'move_in' && !tenantName.trim()) found['tenantName'] = "Enter the new tenant's name."
+    if (kind === 'move_in' && !/^[^\s@]+@[^\s@]+$/.test(tenantEmail.trim()))
+      found['tenantEmail'] = "Enter the new tenant's email address."
+    if (reading.trim() && !/^\d{1,9}(\.\d{1,3})?$/.test(reading.trim()))
+      found[readingField] = 'Enter the reading as shown on the meter, like 12345.6.'
+    return found
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    const found = check()
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
+    const extra = {
+      ...(reading.trim() ? { [readingField]: reading.trim() } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    }
+    const input: portalApi.TenantRequestInput =
+      kind === 'move_in'
+        ? { kind, tenantName: tenantName.trim(), tenantEmail: tenantEmail.trim(), moveInOn: on, ...extra }
+        : { kind, moveOutOn: on, ...extra }
+    setSending(true)
+    setMessage(null)
+    try {
+      const made = await portalApi.requestTenantChange({ accountNumber, input })
+      setMessage({ tone: 'success', text: `Request sent. Our reference is ${made.caseNumber}.` })
+      setOn('')
+      setTenantName('')
+      setTenantEmail('')
+      setReading('')
+      setNote('')
+      onSent()
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error, 'The request could not be sent.') })
+      if (error instanceof ApiError) setProblems(error.fieldProblems())
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <>
+      {message && (
+        <p
+          className={`callout callout-${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="tenant-request-message"
+        >
+          {message.text}
+        </p>
+      )}
+      <form className="form form-inline-grid" onSubmit={handleSubmit} noValidate data-testid="tenant-request-form">
+        <SelectField
+          id="tenant-request-account"
+          label="Property"
+          value={accountNumber}
+          onValueChange={setAccountNumber}
+          options={accounts.map((item) => ({
+            value: item.accountNumber,
+            label: `${item.address} (${item.accountNumber})`,
+          }))}
+          error={problems['accountNumber']}
+          data-testid="tenant-request-account"
+        />
+        <SelectField
+          id="tenant-request-kind"
+          label="Request"
+          value={kind}
+          onValueChange={(value) => setKind(value as 'move_in' | 'move_out')}
+          options={kindOptions}
+          data-testid="tenant-request-kind"
+        />
+        <TextField
+          id="tenant-request-date"
+          label={kind === 'move_in' ? 'Move-in date' : 'Move-out date'}
+          type="date"
+          value={on}
+          onValueChange={setOn}
+          error={problems[dateField]}
+          data-testid="tenant-request-date"
+        />
+        {kind === 'move_in' && (
+          <>
+            <TextField
+              id="tenant-request-name"
+              label="New tenant's name"
+              value={tenantName}
+              onValueChange={setTenantName}
+              error={problems['tenantName']}
+              data-testid="tenant-request-name"
+            />
+            <TextField
+              id="tenant-request-email"
+              label="New tenant's email"
+              type="email"
+              value={tenantEmail}
+              onValueChange={setTenantEmail}
+              error={problems['tenantEmail']}
+              data-testid="tenant-request-email"
+            />
+          </>
+        )}
+        <TextField
+          id="tenant-request-reading"
+          label={kind === 'move_in' ? 'Opening meter reading' : 'Closing meter reading'}
+          optional
+          inputMode="decimal"
+          value={reading}
+          onValueChange={setReading}
+          error={problems[readingField]}
+          data-testid="tenant-request-reading"
+        />
+        <TextField
+          id="tenant-request-note"
+          label="Anything we should know"
+          optional
+          wide
+          value={note}
+          onValueChange={setNote}
+          error={problems['note']}
+          data-testid="tenant-request-note"
+        />
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={sending}
+            data-testid="tenant-request-submit"
+          >
+            {sending ? 'Sending…' : 'Send request'}
+          </button>
+        </div>
+      </form>
+    </>
+  )
+}
