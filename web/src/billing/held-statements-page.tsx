@@ -10,6 +10,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { ReviewQueue } from '../shared/review-queue.js'
 import { statementKindLabel } from './statement-format.js'
 
 const queueLimit = 100
@@ -63,43 +64,17 @@ function HeldStatementsQueue() {
   }
 
   return (
-    <div className="page held-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Held statements</h1>
-          <p className="page-lede">
-            Statements a billing run held for review, oldest first. Nothing is charged until one is released; a rejected
-            statement charges nothing and its period is billed again.
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void load()}
-          disabled={queue.status === 'loading'}
-        >
-          Refresh
-        </button>
-      </header>
-
-      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
-        {outcome && (
-          <p className={`callout callout-${outcome.tone}`} data-testid="held-outcome">
-            {outcome.text}
-          </p>
-        )}
-      </div>
-
-      {queue.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading held statements…</span>
-        </div>
-      )}
-      {queue.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {queue.message}
-        </p>
-      )}
+    <ReviewQueue
+      className="held-page"
+      title="Held statements"
+      lede="Statements a billing run held for review, oldest first. Nothing is charged until one is released; a rejected statement charges nothing and its period is billed again."
+      queue={queue}
+      onRefresh={() => void load()}
+      outcome={outcome}
+      outcomeRef={outcomeRef}
+      outcomeTestId="held-outcome"
+      loadingLabel="Loading held statements…"
+    >
       {queue.status === 'loaded' && (
         <section className="card card-flush" aria-labelledby="held-title">
           <header className="card-header card-header-padded">
@@ -142,7 +117,7 @@ function HeldStatementsQueue() {
           )}
         </section>
       )}
-    </div>
+    </ReviewQueue>
   )
 }
 

@@ -10,6 +10,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
 import { Link, paths } from '../router.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { ReviewQueue } from '../shared/review-queue.js'
 import {
   decidePoaDocument,
   type PendingPoaDocument,
@@ -72,43 +73,18 @@ function PoaQueue() {
   const documents = queue.status === 'loaded' ? queue.documents : []
 
   return (
-    <div className="page poa-review-page" data-testid="poa-review-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Power of attorney</h1>
-          <p className="page-lede">
-            Documents waiting for the legal team, oldest first. The attorney has no access to the account until the
-            document is approved; a rejection needs a reason.
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void load()}
-          disabled={queue.status === 'loading'}
-        >
-          Refresh
-        </button>
-      </header>
-
-      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
-        {outcome && (
-          <p className={`callout callout-${outcome.tone}`} data-testid="poa-outcome">
-            {outcome.text}
-          </p>
-        )}
-      </div>
-
-      {queue.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading documents…</span>
-        </div>
-      )}
-      {queue.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {queue.message}
-        </p>
-      )}
+    <ReviewQueue
+      className="poa-review-page"
+      testId="poa-review-page"
+      title="Power of attorney"
+      lede="Documents waiting for the legal team, oldest first. The attorney has no access to the account until the document is approved; a rejection needs a reason."
+      queue={queue}
+      onRefresh={() => void load()}
+      outcome={outcome}
+      outcomeRef={outcomeRef}
+      outcomeTestId="poa-outcome"
+      loadingLabel="Loading documents…"
+    >
       {queue.status === 'loaded' && (
         <section className="card card-flush" aria-labelledby="poa-documents-title">
           <header className="card-header card-header-padded">
@@ -197,7 +173,7 @@ function PoaQueue() {
           onDecided={decided}
         />
       )}
-    </div>
+    </ReviewQueue>
   )
 }
 

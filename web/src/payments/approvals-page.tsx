@@ -8,6 +8,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { ReviewQueue } from '../shared/review-queue.js'
 import { creditKindLabels, messageOf } from './payment-format.js'
 import {
   type Approvals,
@@ -66,43 +67,17 @@ function ApprovalsQueue() {
   const debits = queue.status === 'loaded' ? queue.approvals.directDebits : []
 
   return (
-    <div className="page approvals-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Approvals</h1>
-          <p className="page-lede">
-            Credits and refunds over the limit, and business Direct Debits over the threshold, waiting for a supervisor.
-            Nothing reaches the account until it is approved.
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void load()}
-          disabled={queue.status === 'loading'}
-        >
-          Refresh
-        </button>
-      </header>
-
-      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
-        {outcome && (
-          <p className={`callout callout-${outcome.tone}`} data-testid="approval-outcome">
-            {outcome.text}
-          </p>
-        )}
-      </div>
-
-      {queue.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading approvals…</span>
-        </div>
-      )}
-      {queue.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {queue.message}
-        </p>
-      )}
+    <ReviewQueue
+      className="approvals-page"
+      title="Approvals"
+      lede="Credits and refunds over the limit, and business Direct Debits over the threshold, waiting for a supervisor. Nothing reaches the account until it is approved."
+      queue={queue}
+      onRefresh={() => void load()}
+      outcome={outcome}
+      outcomeRef={outcomeRef}
+      outcomeTestId="approval-outcome"
+      loadingLabel="Loading approvals…"
+    >
       {queue.status === 'loaded' && (
         <>
           <section className="card card-flush" aria-labelledby="approval-credits-title">
@@ -179,7 +154,7 @@ function ApprovalsQueue() {
           </section>
         </>
       )}
-    </div>
+    </ReviewQueue>
   )
 }
 

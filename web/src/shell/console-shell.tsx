@@ -52,71 +52,19 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               label="Accounts"
             />
           </li>
-          {user.permissions.includes(casesPermission) ? (
-            <li>
-              <NavLink
-                to={paths.cases()}
-                current={route.name === 'cases' || route.name === 'case'}
-                icon={casesIcon}
-                label="Cases"
-                testId="nav-cases"
-              />
-            </li>
-          ) : null}
-          {user.permissions.includes('billing.anomaly.resolve') ? (
-            <li>
-              <NavLink
-                to={paths.heldStatements()}
-                current={route.name === 'held-statements'}
-                icon={heldIcon}
-                label="Held statements"
-              />
-            </li>
-          ) : null}
-          {user.permissions.includes(approvalsPermission) ? (
-            <li>
-              <NavLink
-                to={paths.approvals()}
-                current={route.name === 'approvals'}
-                icon={approvalsIcon}
-                label="Approvals"
-                testId="nav-approvals"
-              />
-            </li>
-          ) : null}
-          {user.permissions.includes(worklistPermission) ? (
-            <li>
-              <NavLink
-                to={paths.collectionsWorklist()}
-                current={route.name === 'collections-worklist'}
-                icon={worklistIcon}
-                label="Collections"
-                testId="nav-collections"
-              />
-            </li>
-          ) : null}
-          {user.permissions.includes(poaReviewPermission) ? (
-            <li>
-              <NavLink
-                to={paths.poaReview()}
-                current={route.name === 'poa-review'}
-                icon={poaIcon}
-                label="Power of attorney"
-                testId="nav-poa-review"
-              />
-            </li>
-          ) : null}
-          {user.permissions.includes(activityPermission) ? (
-            <li>
-              <NavLink
-                to={paths.activity()}
-                current={route.name === 'activity'}
-                icon={activityIcon}
-                label="Activity"
-                testId="nav-activity"
-              />
-            </li>
-          ) : null}
+          {gatedLinks
+            .filter((link) => user.permissions.includes(link.permission))
+            .map((link) => (
+              <li key={link.label}>
+                <NavLink
+                  to={link.to()}
+                  current={link.routes.includes(route.name)}
+                  icon={link.icon}
+                  label={link.label}
+                  {...(link.testId ? { testId: link.testId } : {})}
+                />
+              </li>
+            ))}
         </ul>
       </nav>
 
@@ -285,3 +233,61 @@ const poaIcon = (
     />
   </svg>
 )
+
+/** The pages shown in the navigation only to those holding their permission, in order. */
+const gatedLinks: readonly {
+  permission: string
+  to: () => string
+  routes: readonly string[]
+  icon: ReactNode
+  label: string
+  testId?: string
+}[] = [
+  {
+    permission: casesPermission,
+    to: paths.cases,
+    routes: ['cases', 'case'],
+    icon: casesIcon,
+    label: 'Cases',
+    testId: 'nav-cases',
+  },
+  {
+    permission: 'billing.anomaly.resolve',
+    to: paths.heldStatements,
+    routes: ['held-statements'],
+    icon: heldIcon,
+    label: 'Held statements',
+  },
+  {
+    permission: approvalsPermission,
+    to: paths.approvals,
+    routes: ['approvals'],
+    icon: approvalsIcon,
+    label: 'Approvals',
+    testId: 'nav-approvals',
+  },
+  {
+    permission: worklistPermission,
+    to: paths.collectionsWorklist,
+    routes: ['collections-worklist'],
+    icon: worklistIcon,
+    label: 'Collections',
+    testId: 'nav-collections',
+  },
+  {
+    permission: poaReviewPermission,
+    to: paths.poaReview,
+    routes: ['poa-review'],
+    icon: poaIcon,
+    label: 'Power of attorney',
+    testId: 'nav-poa-review',
+  },
+  {
+    permission: activityPermission,
+    to: paths.activity,
+    routes: ['activity'],
+    icon: activityIcon,
+    label: 'Activity',
+    testId: 'nav-activity',
+  },
+]
