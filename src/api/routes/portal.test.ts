@@ -85,6 +85,14 @@ const routes: Record<string, Route> = {
   },
   contact: { action: 'update_contact', request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/contact` }) },
   users: { action: 'manage_users', request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/users` }) },
+  tenantRequest: {
+    action: 'tenant_requests',
+    request: (n) => ({
+      method: 'POST',
+      url: `/api/portal/accounts/${n}/tenant-requests`,
+      payload: { kind: 'move_out', moveOutOn: '2026-12-01' },
+    }),
+  },
 }
 
 // What the seed's table and the guide's lists allow each kind (a third party within its scope).
