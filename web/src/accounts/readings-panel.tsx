@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 
 const pageSize = 20
 
@@ -148,15 +149,7 @@ export function ReadingsPanel({
             </span>
           )}
           {state.nextCursor && (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void loadMore()}
-              disabled={moreState.loading}
-              data-testid="readings-more"
-            >
-              {moreState.loading ? 'Loading…' : 'Load more'}
-            </button>
+            <LoadMore onMore={() => void loadMore()} loading={moreState.loading} testId="readings-more" />
           )}
         </footer>
       )}

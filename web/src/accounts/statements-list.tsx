@@ -7,6 +7,7 @@ import type { Statement } from '../api.js'
 import { isSpent, statementKindLabel } from '../billing/statement-format.js'
 import { StatementStatusChip } from '../billing/statement-status-chip.js'
 import { formatPeriod } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 
 export function StatementsList({
@@ -140,17 +141,7 @@ export function StatementsList({
               {more.error}
             </span>
           )}
-          {nextCursor && (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={onLoadMore}
-              disabled={more.loading}
-              data-testid="statements-more"
-            >
-              {more.loading ? 'Loading…' : 'Load more'}
-            </button>
-          )}
+          {nextCursor && <LoadMore onMore={onLoadMore} loading={more.loading} testId="statements-more" />}
         </footer>
       )}
     </section>

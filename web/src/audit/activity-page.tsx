@@ -12,6 +12,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, navigate, paths } from '../router.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 import {
   type ActivityItem,
   type ActivityKind,
@@ -305,20 +306,14 @@ function ActivityReport({
 
           {state.nextCursor && (
             <div className="button-row">
-              <button
-                type="button"
-                className="button"
-                onClick={() => void loadMore()}
-                disabled={more.loading}
-                data-testid="activity-more"
-              >
-                {more.loading ? 'Loading…' : 'Load older activity'}
-              </button>
-              {more.error && (
-                <span className="field-error" role="alert">
-                  {more.error}
-                </span>
-              )}
+              <LoadMore
+                onMore={() => void loadMore()}
+                loading={more.loading}
+                error={more.error}
+                label="Load older activity"
+                testId="activity-more"
+                size="normal"
+              />
             </div>
           )}
         </>

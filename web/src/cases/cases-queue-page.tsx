@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { errorMessage, SelectField } from '../shared/form-field.js'
+import { LoadMore } from '../shared/load-more.js'
 import { CaseList } from './case-list.js'
 import {
   activeStatuses,
@@ -174,14 +175,7 @@ export function CasesQueuePage() {
             />
             {state.nextCursor && (
               <div className="card-footer">
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => void loadMore()}
-                  disabled={loadingMore}
-                >
-                  {loadingMore ? 'Loading…' : 'Load more'}
-                </button>
+                <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
               </div>
             )}
           </>

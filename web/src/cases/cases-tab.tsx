@@ -9,6 +9,7 @@ import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { LoadMore } from '../shared/load-more.js'
 import { CaseList } from './case-list.js'
 import {
   accountCases,
@@ -117,14 +118,7 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
             <CaseList cases={state.items} empty="No cases on this account." testId="account-cases" />
             {state.nextCursor && (
               <div className="card-footer">
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => void loadMore()}
-                  disabled={loadingMore}
-                >
-                  {loadingMore ? 'Loading…' : 'Load more'}
-                </button>
+                <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
               </div>
             )}
           </>

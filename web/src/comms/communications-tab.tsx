@@ -10,6 +10,7 @@ import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 import {
   accountMessage,
   accountMessages,
@@ -196,14 +197,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
             ))}
           {state.status === 'loaded' && state.nextCursor && (
             <div className="card-footer">
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => void loadMore()}
-                disabled={loadingMore}
-              >
-                {loadingMore ? 'Loading…' : 'Load more'}
-              </button>
+              <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
             </div>
           )}
         </section>

@@ -4,6 +4,7 @@
  */
 import { Fragment, useState } from 'react'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
 import { methodLabels, PaymentStatusChip } from './payment-format.js'
 import type { Payment } from './payments-api.js'
@@ -132,14 +133,7 @@ export function PaymentHistory({
       )}
       {nextCursor && (
         <footer className="card-footer">
-          <button type="button" className="button button-small" onClick={onLoadMore} disabled={more.loading}>
-            {more.loading ? 'Loading…' : 'Load more payments'}
-          </button>
-          {more.error && (
-            <span className="field-error" role="alert">
-              {more.error}
-            </span>
-          )}
+          <LoadMore onMore={onLoadMore} loading={more.loading} error={more.error} label="Load more payments" />
         </footer>
       )}
     </section>

@@ -10,6 +10,7 @@ import { accountChangedEvent } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
 import {
   accountTimeline,
@@ -130,20 +131,7 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
         ))}
       {state.status === 'loaded' && state.nextCursor && (
         <div className="card-footer">
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void loadMore()}
-            disabled={more.loading}
-            data-testid="timeline-more"
-          >
-            {more.loading ? 'Loading…' : 'Load more'}
-          </button>
-          {more.error && (
-            <span className="field-error" role="alert">
-              {more.error}
-            </span>
-          )}
+          <LoadMore onMore={() => void loadMore()} loading={more.loading} error={more.error} testId="timeline-more" />
         </div>
       )}
     </section>
