@@ -141,6 +141,7 @@ export {
   UnknownVerificationQuestion,
   updatePortalContact,
   VerificationAnswerRequired,
+  verificationQuestions,
   verifyCaller,
 } from './portal.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'

@@ -656,7 +656,7 @@ export async function portalPortfolio({ tx, principal, at }: { tx: Tx; principal
 
 // ——— the staff side: access granted by an agent, legal review of powers of attorney, verification ———
 
-export class UnknownVerificationQuestion extends NotFound {
+export class UnknownVerificationQuestion extends ValidationFailed {
   override readonly code = 'UNKNOWN_VERIFICATION_QUESTION'
 }
 
@@ -801,6 +801,24 @@ function mergeAnswerChecks(
 }
 
 /**
+ * USR-4: the questions a caller is asked here: those the agent checks by eye (`ticked`: passed or
+ * failed), and those answered from the sealed details (`answered`: the caller's answer is typed and
+ * compared with what is on file), the market's own first, then the other sealed ones the check takes.
+ */
+export async function verificationQuestions({ tx }: { tx: Tx }) {
+  const { market: code, profile } = await market.getSupplier(tx)
+  const sealed = Object.keys(access.sensitiveQuestions) as access.SensitiveQuestion[]
+  const isSealed = (question: string): question is access.SensitiveQuestion =>
+    (sealed as readonly string[]).includes(question)
+  const own = profile.verificationQuestions
+  return {
+    market: code,
+    ticked: own.filter((question) => !isSealed(question)),
+    answered: [...own.filter(isSealed), ...sealed.filter((question) => !own.includes(question))],
+  }
+}
+
+/**
  * USR-4: record which of the market's verification questions a caller passed and failed. The
  * questions kept sealed (security answer, SSN last four, date of birth) are not the agent's to tick:
  * the caller's answer is compared with the sealed value on file, and only matched or not is returned.
@@ -833,9 +851,15 @@ export async function verifyCaller({
   const questions = (await market.getSupplier(tx)).profile.verificationQuestions
   const unknown = [...passed, ...failed].filter((question) => !questions.includes(question))
   if (unknown.length > 0) {
-    throw new UnknownVerificationQuestion(`Not a verification question here: ${unknown.join(', ')}`, {
-      questions,
-    })
+    throw new UnknownVerificationQuestion(
+      `Not a verification question here: ${unknown.join(', ')} (the questions are ${questions.join(', ')})`,
+      [
+        ...passed.map((question, index) => ({ question, path: `passed.${index}` })),
+        ...failed.map((question, index) => ({ question, path: `failed.${index}` })),
+      ]
+        .filter(({ question }) => !questions.includes(question))
+        .map(({ question, path }) => ({ path, message: `'${question}' is not one of ${questions.join(', ')}` })),
+    )
   }
   const ticked = passed.filter(
     (question) => question in access.sensitiveQuestions && answers[question as access.SensitiveQuestion] === undefined,

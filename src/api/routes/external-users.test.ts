@@ -203,6 +203,23 @@ describe('legal review of powers of attorney', () => {
   })
 })
 
+describe('the verification questions', () => {
+  it.each([...access.roles])('tells the %s the questions only if they may record a verification', async (role) => {
+    const response = await app.inject({ method: 'GET', url: '/api/verification-questions', headers: as(role) })
+    if (!access.can({ kind: 'staff', role }, 'accounts.verification.record')) {
+      expect(response.statusCode).toBe(403)
+      return
+    }
+    expect(response.statusCode).toBe(200)
+    // gb: three the agent ticks; the security answer is the market's sealed one, then the others the check takes.
+    expect(response.json()).toEqual({
+      market: 'gb',
+      ticked: ['account_number', 'service_address', 'recent_payment_amount'],
+      answered: ['security_answer', 'date_of_birth', 'ssn_last_four'],
+    })
+  })
+})
+
 describe('caller verification against the sealed details', () => {
   const verify = (payload: object) =>
     app.inject({
@@ -228,6 +245,17 @@ describe('caller verification against the sealed details', () => {
       payload: onFile,
     })
     expect(stored.statusCode).toBe(204)
+  })
+
+  it('refuses a question the market does not ask, naming where it stands and the questions there are', async () => {
+    const before = await attempts()
+    const response = await verify({ passed: ['account_number', 'mothers_maiden_name'], failed: [] })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'UNKNOWN_VERIFICATION_QUESTION',
+      details: [{ path: 'passed.1', message: expect.stringContaining('recent_payment_amount') }],
+    })
+    expect(await attempts()).toBe(before)
   })
 
   it('refuses a tick on a sealed question: the caller’s answer decides, and nothing is recorded', async () => {

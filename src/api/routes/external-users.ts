@@ -12,6 +12,7 @@ import {
   pendingPowersOfAttorney,
   recordSensitiveDetails,
   reviewPowerOfAttorney,
+  verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
@@ -92,6 +93,19 @@ export const externalUserRoutes =
         await deliver()
         return reviewed
       },
+    )
+
+    app.get(
+      '/verification-questions',
+      {
+        config: { permission: 'accounts.verification.record' },
+        schema: {
+          summary:
+            'The questions a caller is asked: those the agent ticks as passed or failed, and those answered from the sealed details',
+          tags: ['external users'],
+        },
+      },
+      async () => inTx((tx) => verificationQuestions({ tx })),
     )
 
     app.post(

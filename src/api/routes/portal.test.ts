@@ -493,7 +493,11 @@ describe('power of attorney, third parties and verification', () => {
       headers: { cookie },
       payload: { passed: ['favourite_colour'], failed: [] },
     })
-    expect(unknown.statusCode).toBe(404)
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().error).toMatchObject({
+      code: 'UNKNOWN_VERIFICATION_QUESTION',
+      details: [{ path: 'passed.0' }],
+    })
     const flagged = await sql<{ action: string }>`
       select action from audit_events where action = 'accounts.review_flag.raised' and account_id = ${accountIds[3]}`.execute(
       database.db,

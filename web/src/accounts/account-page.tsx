@@ -21,6 +21,7 @@ import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
 import { AccountStatusColour, StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
+import { VerifyCallerDialog } from './verify-caller-dialog.js'
 
 type TabName = 'overview' | 'timeline' | 'usage' | 'billing' | 'payments' | 'collections' | 'cases' | 'communications'
 
@@ -52,6 +53,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const [notes, setNotes] = useState<AccountNote[]>([])
   const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
   const [movingOut, setMovingOut] = useState(false)
+  const [verifying, setVerifying] = useState(false)
   const tabIds = useId()
   const tabRefs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
   const tabs: TabName[] = [
@@ -180,6 +182,16 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         <div className="account-standing">
           <StatusChip status={account.status} />
           <AccountStatusColour accountNumber={account.number} />
+          {user.permissions.includes('accounts.verification.record') && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setVerifying(true)}
+              data-testid="verify-caller"
+            >
+              Verify caller
+            </button>
+          )}
           {account.status === 'active' && user.permissions.includes('accounts.account.create') && (
             <button
               type="button"
@@ -192,6 +204,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
           )}
         </div>
         {movingOut && <MoveOutDialog accountNumber={account.number} onClose={() => setMovingOut(false)} />}
+        {verifying && <VerifyCallerDialog accountNumber={account.number} onClose={() => setVerifying(false)} />}
       </header>
 
       <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>
