@@ -12,7 +12,8 @@ import * as audit from '../modules/audit/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { ValidationFailed } from '../shared/errors.js'
-import { daysBetween, isLocalDate, localDayRange } from '../shared/time.js'
+import { localDayRange } from '../shared/time.js'
+import { dateRangeProblems } from './report-range.js'
 
 export class InvalidActivityRange extends ValidationFailed {
   override readonly code = 'INVALID_ACTIVITY_RANGE'
@@ -59,11 +60,7 @@ export async function activityReport({
   actor: Actor
   at: Date
 }): Promise<ActivityPage> {
-  const problems: { path: string; message: string }[] = []
-  if (from !== undefined && !isLocalDate(from)) problems.push({ path: 'from', message: 'a date YYYY-MM-DD' })
-  if (to !== undefined && !isLocalDate(to)) problems.push({ path: 'to', message: 'a date YYYY-MM-DD' })
-  if (problems.length === 0 && from !== undefined && to !== undefined && daysBetween(from, to) < 0)
-    problems.push({ path: 'to', message: 'on or after from' })
+  const problems = dateRangeProblems({ from, to })
   if (problems.length > 0)
     throw new InvalidActivityRange(
       `The date range is not valid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
@@ -78,17 +75,15 @@ export async function activityReport({
   const fromAt = from === undefined ? undefined : localDayRange(from, timeZone).from
   const toAt = to === undefined ? undefined : (localDayRange(to, timeZone).to ?? undefined)
   const events = await audit.listActivity({ db: tx, actorId: staff.id, beforeSeq, from: fromAt, to: toAt, limit })
-  const numbers = new Map<string, string | null>()
-  const items: ActivityItem[] = []
-  for (const event of events) {
-    let accountNumber: string | null = null
-    if (event.accountId) {
-      if (!numbers.has(event.accountId))
-        numbers.set(event.accountId, (await accounts.accountFacts({ tx, accountId: event.accountId }))?.number ?? null)
-      accountNumber = numbers.get(event.accountId) ?? null
-    }
-    items.push({ ...event, kind: audit.activityKindOf(event.action), accountNumber })
-  }
+  const numbers = await accounts.accountNumbersOf({
+    tx,
+    accountIds: events.flatMap((event) => (event.accountId ? [event.accountId] : [])),
+  })
+  const items: ActivityItem[] = events.map((event) => ({
+    ...event,
+    kind: audit.activityKindOf(event.action),
+    accountNumber: event.accountId ? (numbers.get(event.accountId) ?? null) : null,
+  }))
   await audit.record(tx, {
     actor,
     action: 'audit.activity.viewed',

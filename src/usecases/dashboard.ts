@@ -16,8 +16,9 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { ValidationFailed } from '../shared/errors.js'
-import { addDays, daysBetween, instantRangeOf, isLocalDate, localDateOf } from '../shared/time.js'
+import { addDays, instantRangeOf, localDateOf } from '../shared/time.js'
 import type { StaffMember } from './cases.js'
+import { dateRangeProblems } from './report-range.js'
 
 export class InvalidReportRange extends ValidationFailed {
   override readonly code = 'INVALID_REPORT_RANGE'
@@ -207,11 +208,7 @@ export async function agentReport({
   actor: Actor
   at: Date
 }): Promise<AgentReport> {
-  const problems: { path: string; message: string }[] = []
-  if (!isLocalDate(from)) problems.push({ path: 'from', message: 'a date YYYY-MM-DD' })
-  if (!isLocalDate(to)) problems.push({ path: 'to', message: 'a date YYYY-MM-DD' })
-  if (problems.length === 0 && (daysBetween(from, to) < 0 || daysBetween(from, to) >= maxReportDays))
-    problems.push({ path: 'to', message: `on or after from, at most ${maxReportDays} days in all` })
+  const problems = dateRangeProblems({ from, to, maxDays: maxReportDays })
   if (problems.length > 0)
     throw new InvalidReportRange(
       `The report range is not valid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,

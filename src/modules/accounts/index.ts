@@ -14,6 +14,7 @@ export {
 export { gspGroupsForPostcode } from './postcode-regions.js'
 export {
   accountFacts,
+  accountNumbersOf,
   classifySearch,
   countAccounts,
   findAccountContacts,

@@ -329,6 +329,18 @@ export async function findAccountContacts({ tx, accountId }: { tx: Db | Tx; acco
 }
 
 /** The facts other modules decide on: lifecycle, dates and whether the customer is a business. */
+/** The numbers of accounts by id, in one query; ids of no account are absent. Throws nothing. */
+export async function accountNumbersOf({
+  tx,
+  accountIds,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+}): Promise<Map<string, string>> {
+  const rows = await store.accountNumberRows(tx, [...new Set(accountIds)])
+  return new Map(rows.map((row) => [row.id, row.number]))
+}
+
 export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
   const row = await store.accountFactsRow(tx, accountId)
   if (!row) return undefined

@@ -320,6 +320,15 @@ export async function findContactCard(db: Db | Tx, accountId: string) {
   return account ? { account, contacts: await contactsOf(db, accountId) } : undefined
 }
 
+export async function accountNumberRows(db: Db | Tx, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return []
+  return tables(db)
+    .selectFrom('accounts')
+    .select(['id', 'number'])
+    .where('id', 'in', [...accountIds])
+    .execute()
+}
+
 export async function accountFactsRow(db: Db | Tx, accountId: string) {
   return tables(db)
     .selectFrom('accounts')
