@@ -17,7 +17,7 @@ import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { accountStatementPdf } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
-import { grantFor, PortalActionNotAllowed } from './portal.js'
+import { addressOf, grantFor, PortalActionNotAllowed } from './portal.js'
 
 export class NoStatementsToDownload extends NotFound {
   override readonly code = 'NO_STATEMENTS_TO_DOWNLOAD'
@@ -51,12 +51,6 @@ async function portfolioAccounts(tx: Tx, principal: Principal, action: access.Po
     if (account) found.push(account)
   }
   return found
-}
-
-function addressOf(account: NonNullable<Awaited<ReturnType<typeof accounts.findAccountSupply>>>) {
-  return [account.property.line1, account.property.line2, account.property.town, account.property.postcode]
-    .filter((part): part is string => Boolean(part))
-    .join(', ')
 }
 
 // held and rejected statements were never sent; a superseded one was replaced by the statement after it

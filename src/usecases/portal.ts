@@ -74,7 +74,8 @@ export async function grantFor({
   return { account, grant, allows }
 }
 
-function addressOf(account: NonNullable<Awaited<ReturnType<typeof accounts.findAccountSupply>>>) {
+/** An account's supply address on one line. */
+export function addressOf(account: NonNullable<Awaited<ReturnType<typeof accounts.findAccountSupply>>>) {
   return [account.property.line1, account.property.line2, account.property.town, account.property.postcode]
     .filter((part): part is string => Boolean(part))
     .join(', ')
