@@ -717,7 +717,11 @@ export function columnsOf(halfHours: HalfHours): HalfHourColumns {
 
 /** How many half hours, and how many of them estimated. */
 export function halfHourCounts(halfHours: HalfHours): { count: number; estimated: number } {
-  const { startsMs, estimated } = columnsOf(halfHours)
+  if (Array.isArray(halfHours)) {
+    const list = halfHours as readonly HalfHourKwh[]
+    return { count: list.length, estimated: list.filter((interval) => interval.quality === 'estimated').length }
+  }
+  const { startsMs, estimated } = halfHours as HalfHourColumns
   let estimates = 0
   for (const flag of estimated) estimates += flag
   return { count: startsMs.length, estimated: estimates }
