@@ -85,6 +85,12 @@ export interface PortalSessionPolicy {
 
 const minPasswordLength = 12
 let dummyHash: Promise<string> | undefined
+
+/** Spend the time of a real password check, so response times do not reveal which emails have a login. */
+async function spendDummyCheck(password: string): Promise<void> {
+  dummyHash ??= hashPassword('a password nobody has')
+  await verifyPassword(await dummyHash, password)
+}
 const touchEveryMs = 60_000
 
 function normaliseEmail(email: string) {
@@ -292,16 +298,11 @@ export async function signInExternal({
   const invalid = new InvalidPortalCredentials(
     `The email or password is not right. After ${policy.maxFailedLogins} wrong tries in a row, sign-in pauses for ${policy.lockoutMinutes} minutes.`,
   )
-  const spendDummyCheck = async () => {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    dummyHash ??= hashPassword('a password nobody has')
-    await verifyPassword(await dummyHash, password)
-  }
   if (!row?.password_hash || row.status !== 'active') {
-    await spendDummyCheck()
+    await spendDummyCheck(password)
     return { ok: false, error: invalid }
   }
-  if (!(await checkLoginPassword(tx, row, password, policy, at, spendDummyCheck))) return { ok: false, error: invalid }
+  if (!(await checkLoginPassword(tx, row, password, policy, at))) return { ok: false, error: invalid }
   return { ok: true, ...(await openSession(tx, row, policy, at)) }
 }
 
@@ -316,12 +317,11 @@ async function checkLoginPassword(
   password: string,
   policy: PortalSessionPolicy,
   at: Date,
-  spendDummyCheck: () => Promise<void>,
 ): Promise<boolean> {
   const actor: Actor = { kind: 'customer', id: row.id }
   const subject = { type: 'external_user', id: row.id }
   if (row.locked_until && row.locked_until > at) {
-    await spendDummyCheck()
+    await spendDummyCheck(password)
     await audit.record(tx, {
       actor,
       action: 'access.portal_login.refused',
@@ -601,11 +601,7 @@ export async function acceptInvitation({
   let user = await store.findUserByEmailForUpdate(tx, invitation.email)
   if (user?.password_hash) {
     // The same lockout as signing in: accepting with an existing login is a password check too.
-    const spendDummyCheck = async () => {
-      dummyHash ??= hashPassword('a password nobody has')
-      await verifyPassword(await dummyHash, password)
-    }
-    if (!(await checkLoginPassword(tx, user, password, policy, at, spendDummyCheck))) {
+    if (!(await checkLoginPassword(tx, user, password, policy, at))) {
       return {
         ok: false as const,
         error: new InvalidPortalCredentials(
