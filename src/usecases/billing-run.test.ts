@@ -96,11 +96,10 @@ describe('billing a batch of accounts in one transaction', () => {
   /** The same accounts in both: one with half hours missing (filled with estimates), one shell. */
   async function prepare(db: Database) {
     const fixture = await billingFixture({ db: db.db, count: 6, at })
-    await sql`delete from intervals where meter_point_id in (select id from meter_points m where exists (
+    // The UTC day 10 October: its row of 48 half hours.
+    await sql`delete from interval_days where meter_point_id in (select id from meter_points m where exists (
         select 1 from supply_periods s where s.meter_point_id = m.id and s.account_id = ${fixture.accountIds[2]}))
-      and interval_start >= ${new Date('2026-10-10T00:00:00Z')} and interval_start < ${new Date('2026-10-11T00:00:00Z')}`.execute(
-      db.db,
-    )
+      and day = '2026-10-10'`.execute(db.db)
     await inTransaction(db.db, (tx) =>
       billing.setBillingProfile({ tx, accountId: fixture.accountIds[5]!, changes: { origin: 'shell' }, actor, at }),
     )

@@ -5,7 +5,6 @@ import { addDays, localDateOf, settlementPeriodsOfDay, startOfLocalDay } from '.
 import type { BandWindow, DispatchSpan, Rate } from '../tariffs/index.js'
 import {
   type ChargeLine,
-  columnsOf,
   type RatedAgreement,
   type RatedMeterPoint,
   type RatingInput,
@@ -280,7 +279,13 @@ describe('rating half-hourly data', () => {
     expect(energyOf(result)).toBe(halfEven(expected * 245_000n, 10_000_000n))
     expect(result.problems).toEqual([])
     // The same half hours as columns (how a billing batch reads them) rate the same.
-    const asColumns = columnsOf(shuffled)
+    const asColumns = {
+      startsMs: Float64Array.from(shuffled, (interval) => interval.start.getTime()),
+      thousandths: Float64Array.from(shuffled, (interval) =>
+        Number(thousandths(interval.kwh.replace(/(\.\d*?)0+$/, '$1'))),
+      ),
+      estimated: new Uint8Array(shuffled.length),
+    }
     expect(asColumns.startsMs).toHaveLength(shuffled.length)
     expect(
       rate(input('2026-06-01', '2026-06-02', [point({ consumption: { kind: 'intervals', intervals: asColumns } })])),

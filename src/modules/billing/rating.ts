@@ -68,8 +68,9 @@ export interface RatedAgreement {
 export interface IntervalConsumption {
   readonly kind: 'intervals'
   /**
-   * Half-hourly kWh (exact decimal text, up to 3 dp), any order; only those starting inside the
-   * period count. A list of half hours, or the same as columns (how a billing batch reads them).
+   * Half-hourly kWh, any order; only those starting inside the period count. A list of half hours
+   * (kWh as exact decimal text, up to 3 dp), or columns with kWh in thousandths (how a billing batch
+   * reads them from the store).
    */
   readonly intervals: HalfHours
 }
@@ -613,7 +614,7 @@ function rateIntervals(
   problems: ProblemLog,
 ): ChargeLine[] {
   const { fromMs, toMs, method, days } = context
-  const { startsMs, kwhs, estimated } = inOrderWithin(columnsOf(consumption.intervals), fromMs, toMs)
+  const { startsMs, kwhs, thousandths, estimated } = inOrderWithin(columnsOf(consumption.intervals), fromMs, toMs)
   const count = startsMs.length
   const builders = new Map<string, EnergyBuilder>()
   let current: EnergyBuilder | undefined
@@ -630,9 +631,10 @@ function rateIntervals(
       i = last
       continue
     }
-    // The common case as a number; anything else (longer, negative, more places) exactly as a BigInt.
-    const text = kwhs[i] ?? ''
-    const small = smallKwhUnits(text)
+    // Thousandths as stored, or text: the common case as a number; anything else (longer, negative,
+    // more places) exactly as a BigInt.
+    const text = thousandths ? '' : (kwhs?.[i] ?? '')
+    const small = thousandths ? (thousandths[i] as number) : smallKwhUnits(text)
     const units = small === null ? fixedUnits(text, kwhPlaces) : null
     if (small === null && units === null) {
       problems.once(ms, endMs, `'${text}' kWh is not a quantity of at most ${kwhPlaces} decimal places`)
@@ -702,9 +704,20 @@ function rateIntervals(
   })
 }
 
+/** Half hours as columns rating reads: kWh as the store's thousandths, or as a list's texts. */
+interface RatingColumns {
+  readonly startsMs: Float64Array
+  readonly kwhs: readonly string[] | null
+  readonly thousandths: Float64Array | null
+  readonly estimated: Uint8Array
+}
+
 /** Half hours as columns: those given so, as they are; a list, copied into columns. */
-export function columnsOf(halfHours: HalfHours): HalfHourColumns {
-  if (!Array.isArray(halfHours)) return halfHours as HalfHourColumns
+function columnsOf(halfHours: HalfHours): RatingColumns {
+  if (!Array.isArray(halfHours)) {
+    const { startsMs, thousandths, estimated } = halfHours as HalfHourColumns
+    return { startsMs, kwhs: null, thousandths, estimated }
+  }
   const list = halfHours as readonly HalfHourKwh[]
   const startsMs = new Float64Array(list.length)
   const estimated = new Uint8Array(list.length)
@@ -712,7 +725,7 @@ export function columnsOf(halfHours: HalfHours): HalfHourColumns {
     startsMs[i] = list[i]!.start.getTime()
     estimated[i] = list[i]!.quality === 'estimated' ? 1 : 0
   }
-  return { startsMs, kwhs: list.map((interval) => interval.kwh), estimated }
+  return { startsMs, kwhs: list.map((interval) => interval.kwh), thousandths: null, estimated }
 }
 
 /** How many half hours, and how many of them estimated. */
@@ -728,8 +741,8 @@ export function halfHourCounts(halfHours: HalfHours): { count: number; estimated
 }
 
 /** The half hours in [fromMs, toMs) in time order: the columns themselves when they already are (the usual case), else a sorted copy. */
-function inOrderWithin(columns: HalfHourColumns, fromMs: number, toMs: number): HalfHourColumns {
-  const { startsMs, kwhs, estimated } = columns
+function inOrderWithin(columns: RatingColumns, fromMs: number, toMs: number): RatingColumns {
+  const { startsMs, kwhs, thousandths, estimated } = columns
   let previous = Number.NEGATIVE_INFINITY
   let ordered = true
   for (const ms of startsMs) {
@@ -745,7 +758,8 @@ function inOrderWithin(columns: HalfHourColumns, fromMs: number, toMs: number): 
     .sort((a, b) => startsMs[a]! - startsMs[b]!)
   return {
     startsMs: Float64Array.from(order, (i) => startsMs[i]!),
-    kwhs: order.map((i) => kwhs[i] ?? ''),
+    kwhs: kwhs ? order.map((i) => kwhs[i] ?? '') : null,
+    thousandths: thousandths ? Float64Array.from(order, (i) => thousandths[i]!) : null,
     estimated: Uint8Array.from(order, (i) => estimated[i]!),
   }
 }

@@ -16,6 +16,7 @@ export {
   type IntervalToStage,
   ingestD0010,
   ingestIntervalCsv,
+  kwhThousandths,
   loadIntervals,
   problemsKept,
 } from './ingest.js'

@@ -19,8 +19,8 @@ export class FileRejected extends ValidationFailed {
   override readonly code = 'FILE_REJECTED'
 }
 
-/** Rows are staged in chunks of this many lines (one COPY each). */
-const chunkRows = 50_000
+/** Day rows are staged in chunks of this many (one COPY each). */
+const chunkRows = 5_000
 /** The rejected rows kept in detail; the count is always exact. */
 export const problemsKept = 10_000
 
@@ -32,13 +32,42 @@ export interface IntervalToStage {
   readonly quality: IntervalQuality
 }
 
-function monthKey(instant: Date): string {
-  return instant.toISOString().slice(0, 7)
+const dayMs = 86_400_000
+const halfHourMs = 1_800_000
+
+/**
+ * A validated kWh text as whole thousandths ('0.123' → 123, '2' → 2000, '0.1230' → 123).
+ * @throws Error for anything else: rows reach the store validated, so this is a fault of the caller
+ */
+export function kwhThousandths(text: string): number {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text)
+  const fraction = match?.[2] ?? ''
+  if (!match || !/^0*$/.test(fraction.slice(3)))
+    throw new Error(`kWh '${text}' is not a quantity of at most 3 decimal places`)
+  const value = Number(match[1]) * 1000 + Number(fraction.slice(0, 3).padEnd(3, '0'))
+  if (!Number.isSafeInteger(value) || value > 2_147_483_647) throw new Error(`kWh '${text}' is too large to store`)
+  return value
 }
+
+/** A day row being gathered: Wh a slot (-1: none), estimated flags, the line of its latest half hour. */
+interface OpenDay {
+  readonly meterPointId: string
+  readonly day: number
+  readonly wh: Int32Array
+  readonly estimated: Uint8Array
+  line: number
+}
+
+/** Days gathered at once before the oldest is staged: files interleave meter points, a few thousand at most. */
+const openDaysKept = 4096
 
 /**
  * Stage, then merge, intervals that are already known to be valid and to belong to known meter
- * points: the shared bulk path of file ingestion and estimation. Returns the merge's counts.
+ * points: the shared bulk path of file ingestion and estimation. Rows come in line order; the half
+ * hours of one meter point and UTC day are gathered into one day row (a repeated half hour takes its
+ * later line's value) and staged when the day is done with, or when more than `openDaysKept` days
+ * are open (the oldest first), so a day met again later is staged again with later lines, which win
+ * in the merge. Returns the merge's counts, in half hours.
  */
 export async function loadIntervals({
   tx,
@@ -52,28 +81,65 @@ export async function loadIntervals({
   at: Date
 }): Promise<{ staged: number; distinct: number; written: number; revised: number }> {
   const months = new Set<string>()
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
   let staged = 0
   let chunk: string[] = []
-  for await (const row of rows) {
-    const time = row.intervalStart.getTime()
-    if (time < min) min = time
-    if (time > max) max = time
-    months.add(monthKey(row.intervalStart))
-    chunk.push(
-      `${ingestionId},${row.line},${row.meterPointId},${row.intervalStart.toISOString()},${row.kwh},${row.quality}\n`,
-    )
-    if (chunk.length >= chunkRows) {
-      staged += await store.stageIntervals(tx, chunk)
-      chunk = []
+  let previousLine = Number.NEGATIVE_INFINITY
+  const open = new Map<string, OpenDay>()
+  const stage = (day: OpenDay) => {
+    let mask = 0
+    const values: string[] = []
+    for (let slot = 0; slot < 48; slot++) {
+      const value = day.wh[slot] as number
+      values.push(value < 0 ? 'NULL' : String(value))
+      if (value >= 0 && day.estimated[slot] === 1) mask += 2 ** slot
     }
+    const date = new Date(day.day * dayMs).toISOString()
+    months.add(date.slice(0, 7))
+    chunk.push(`${ingestionId},${day.line},${day.meterPointId},${date.slice(0, 10)},"{${values.join(',')}}",${mask}\n`)
   }
-  if (chunk.length > 0) staged += await store.stageIntervals(tx, chunk)
+  let last: OpenDay | undefined
+  for await (const row of rows) {
+    if (row.line <= previousLine) throw new Error(`interval rows out of line order: ${row.line} after ${previousLine}`)
+    previousLine = row.line
+    const time = row.intervalStart.getTime()
+    if (time % halfHourMs !== 0) throw new Error(`interval ${row.intervalStart.toISOString()} is not on a half hour`)
+    const dayNumber = Math.floor(time / dayMs)
+    let day = last
+    if (!day || day.meterPointId !== row.meterPointId || day.day !== dayNumber) {
+      const key = `${row.meterPointId}|${dayNumber}`
+      day = open.get(key)
+      if (!day) {
+        if (open.size >= openDaysKept) {
+          const [oldestKey, oldest] = open.entries().next().value as [string, OpenDay]
+          open.delete(oldestKey)
+          stage(oldest)
+          if (chunk.length >= chunkRows) {
+            await store.stageIntervalDays(tx, chunk)
+            chunk = []
+          }
+        }
+        day = {
+          meterPointId: row.meterPointId,
+          day: dayNumber,
+          wh: new Int32Array(48).fill(-1),
+          estimated: new Uint8Array(48),
+          line: 0,
+        }
+        open.set(key, day)
+      }
+      last = day
+    }
+    const slot = (time - dayNumber * dayMs) / halfHourMs
+    day.wh[slot] = kwhThousandths(row.kwh)
+    day.estimated[slot] = row.quality === 'estimated' ? 1 : 0
+    day.line = row.line
+    staged++
+  }
+  for (const day of open.values()) stage(day)
+  if (chunk.length > 0) await store.stageIntervalDays(tx, chunk)
   if (staged === 0) return { staged, distinct: 0, written: 0, revised: 0 }
   await store.ensureMonthPartitions(tx, months)
-  const window = { from: new Date(min), to: new Date(max + 1) }
-  const merged = await store.mergeStaged(tx, { ingestionId, at, window })
+  const merged = await store.mergeStaged(tx, { ingestionId, at })
   return { staged, ...merged }
 }
 

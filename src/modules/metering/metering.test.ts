@@ -541,7 +541,7 @@ describe('half hours read for a billing batch', () => {
     // In the order read: compared as sets of (start, kWh, quality), and the starts all distinct.
     const asRows = Array.from(columns.startsMs, (ms, i) => ({
       start: new Date(ms),
-      kwh: columns.kwhs[i],
+      kwh: (columns.thousandths[i]! / 1000).toFixed(3),
       quality: columns.estimated[i] === 1 ? 'estimated' : 'actual',
     })).sort((a, b) => a.start.getTime() - b.start.getTime())
     expect(asRows).toEqual(one)
