@@ -157,6 +157,27 @@ describe('the billing API', () => {
     expect(reject.json().error.code).toBe('STATEMENT_NOT_HELD')
   })
 
+  it('issues a final bill to a move-out date for a role that may, and never to a date still to come', async () => {
+    const finalBill = (role: access.Role, moveOutOn: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/accounts/${second}/final-bill`,
+        headers: as(role),
+        payload: { moveOutOn },
+      })
+    expect((await finalBill('agent', '2026-11-01')).statusCode).toBe(403)
+    const future = await finalBill('billing_specialist', '2026-11-21')
+    expect(future.statusCode).toBe(400)
+    expect(future.json().error).toMatchObject({
+      code: 'INVALID_MOVE_DATE',
+      details: [{ path: 'moveOutOn', message: 'on or before 2026-11-20' }],
+    })
+    const made = await finalBill('billing_specialist', '2026-11-01')
+    expect(made.statusCode).toBe(201)
+    expect(made.json()).toMatchObject({ created: true, statement: { kind: 'final', status: 'issued' } })
+    expect(made.json().statement.periodTo).toBe(new Date('2026-11-01T00:00:00Z').toISOString())
+  })
+
   it('refuses a bad date naming the field', async () => {
     const response = await billNow('billing_specialist', second, '01/11/2026')
     expect(response.statusCode).toBe(400)

@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
-import { inTransaction } from '../db/index.js'
+import { inTransaction, type Tx } from '../db/index.js'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf } from '../shared/time.js'
-import { billAccountNow, changeBillingProfile, runBilling } from '../usecases/index.js'
+import { billAccountNow, changeBillingProfile, finalBill, runBilling } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 
@@ -50,35 +50,49 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
         if (summary.failed > 0) process.exitCode = 1
       })
     })
+  /** Bill one account (a use case returning the statement), print the statement, and fail on a refusal. */
+  const billOne = async (
+    options: { dataDir?: string },
+    work: (tx: Tx, at: Date) => ReturnType<typeof billAccountNow>,
+  ) => {
+    await withDatabase(options, async (database) => {
+      try {
+        const at = new Date()
+        const { statement, created } = await inTransaction(database.db, (tx) => work(tx, at))
+        const total = formatMoney(money(statement.totalMinor, statement.currency as 'GBP'))
+        console.log(
+          `${created ? 'made' : 'already there:'} ${statement.number} (${statement.status}) for ${localDateOf(statement.periodFrom)} to ${localDateOf(statement.periodTo)}: ${total}`,
+        )
+        for (const reason of statement.holdReasons) console.log(`  held: ${reason.code} — ${reason.message}`)
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error
+        console.error(`${error.code}: ${error.message}`)
+        process.exitCode = 1
+      }
+    })
+  }
   bill
     .command('account <account>')
     .description('bill one account now, up to the start of --on (default today)')
     .option('--on <date>', 'the period ends at this local midnight', localDate)
     .addOption(dataDirOption)
-    .action(async (account: string, options: { on?: string; dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        try {
-          const { statement, created } = await inTransaction(database.db, (tx) =>
-            billAccountNow({
-              tx,
-              accountNumber: account.toUpperCase(),
-              on: options.on,
-              actor: cliActor,
-              at: new Date(),
-            }),
-          )
-          const total = formatMoney(money(statement.totalMinor, statement.currency as 'GBP'))
-          console.log(
-            `${created ? 'made' : 'already there:'} ${statement.number} (${statement.status}) for ${localDateOf(statement.periodFrom)} to ${localDateOf(statement.periodTo)}: ${total}`,
-          )
-          for (const reason of statement.holdReasons) console.log(`  held: ${reason.code} — ${reason.message}`)
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error
-          console.error(`${error.code}: ${error.message}`)
-          process.exitCode = 1
-        }
-      })
-    })
+    .action((account: string, options: { on?: string; dataDir?: string }) =>
+      billOne(options, (tx, at) =>
+        billAccountNow({ tx, accountNumber: account.toUpperCase(), on: options.on, actor: cliActor, at }),
+      ),
+    )
+  bill
+    .command('final <account>')
+    .description(
+      'final bill (BIL-7): bill to the start of --moved-out, estimating the final read if none, and settle the balance',
+    )
+    .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDate)
+    .addOption(dataDirOption)
+    .action((account: string, options: { movedOut: string; dataDir?: string }) =>
+      billOne(options, (tx, at) =>
+        finalBill({ tx, accountNumber: account.toUpperCase(), moveOutOn: options.movedOut, actor: cliActor, at }),
+      ),
+    )
   bill
     .command('profile <account>')
     .description(

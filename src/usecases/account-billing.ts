@@ -11,6 +11,7 @@ import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { recordAccountView } from './account-view.js'
 import { statementPdf } from './documents/statement-pdf.js'
+import { InvalidMoveDate } from './move.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   const account = await accounts.findAccountSupply({ tx, accountNumber })
@@ -149,7 +150,12 @@ export async function billAccountNow({
   return { statement: billing.toStatementView(result.statement), created: result.created }
 }
 
-/** BIL-7: bill the account to its move-out date (estimating the final read if none) and settle. */
+/**
+ * BIL-7: bill the account to its move-out date (estimating the final read if none) and settle. The
+ * date is the first day not supplied, as for a move: today at the latest, since energy not yet used
+ * cannot be billed.
+ * @throws InvalidMoveDate for a date after today
+ */
 export async function finalBill({
   tx,
   accountNumber,
@@ -163,6 +169,12 @@ export async function finalBill({
   actor: Actor
   at: Date
 }) {
+  const today = localDateOf(at)
+  if (moveOutOn > today) {
+    throw new InvalidMoveDate(`A final bill runs to a move-out on or before today (${today}), not ${moveOutOn}`, [
+      { path: 'moveOutOn', message: `on or before ${today}` },
+    ])
+  }
   const accountId = await accountIdOf(tx, accountNumber)
   const result = await billing.billAccount({ tx, accountId, on: moveOutOn, kind: 'final', actor, at })
   return { statement: billing.toStatementView(result.statement), created: result.created }
