@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { Temporal } from 'temporal-polyfill'
 import { describe, expect, it } from 'vitest'
 import { ValidationFailed } from './errors.js'
 import {
@@ -237,6 +238,90 @@ describe('settlement periods', () => {
         expect(instant.getTime()).toBeLessThan(start.getTime() + halfHourMs)
         expect(localDateOf(instant, timeZone)).toBe(date)
       }),
+    )
+  })
+})
+
+// The date arithmetic and the zone lookups take fast paths (integer calendar arithmetic, remembered
+// day boundaries): they must answer exactly as Temporal does, in zones with odd offsets and days.
+describe('fast paths agree with Temporal', () => {
+  const oddZones = fc.constantFrom(
+    LONDON,
+    NEW_YORK,
+    'Australia/Lord_Howe', // a 30-minute daylight-saving shift
+    'Asia/Kathmandu', // +05:45
+    'Pacific/Apia', // skipped 2011-12-30 entirely
+    'America/Havana', // clocks change at midnight: some days start at 01:00
+    'UTC',
+  )
+
+  it('gives the local date of any instant from 1900 to 2100', () => {
+    const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms))
+    fc.assert(
+      fc.property(anyInstant, oddZones, (instant, timeZone) => {
+        const expected = Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+          .toZonedDateTimeISO(timeZone)
+          .toPlainDate()
+          .toString()
+        expect(localDateOf(instant, timeZone)).toBe(expected)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('gives the local date on both sides of every clock change around the Samoa day that never was', () => {
+    const start = Date.UTC(2011, 11, 28)
+    for (let ms = start; ms < start + 5 * 24 * 3600 * 1000; ms += 15 * 60 * 1000) {
+      const expected = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('Pacific/Apia').toPlainDate()
+      expect(localDateOf(new Date(ms), 'Pacific/Apia')).toBe(expected.toString())
+      expect(localDateOf(new Date(ms - 1), 'Pacific/Apia')).toBe(
+        Temporal.Instant.fromEpochMilliseconds(ms - 1)
+          .toZonedDateTimeISO('Pacific/Apia')
+          .toPlainDate()
+          .toString(),
+      )
+    }
+  })
+
+  it('adds days, counts days and checks dates as Temporal does, over years 1 to 9999', () => {
+    const anyDay = fc
+      .integer({ min: 1, max: 3_652_059 })
+      .map((n) => Temporal.PlainDate.from('0001-01-01').add({ days: n - 1 }))
+    fc.assert(
+      fc.property(anyDay, anyDay, fc.integer({ min: -100_000, max: 100_000 }), (a, b, days) => {
+        const shifted = a.add({ days })
+        if (shifted.year >= 1 && shifted.year <= 9999) expect(addDays(a.toString(), days)).toBe(shifted.toString())
+        expect(daysBetween(a.toString(), b.toString())).toBe(a.until(b, { largestUnit: 'day' }).days)
+        expect(isLocalDate(a.toString())).toBe(true)
+      }),
+      { numRuns: 3000 },
+    )
+    expect(addDays('0000-03-01', -1)).toBe('0000-02-29')
+    expect(addDays('9999-12-31', 1)).toBe('+010000-01-01')
+    for (const bad of [
+      '2023-02-29',
+      '2100-02-29',
+      '2025-04-31',
+      '2025-00-10',
+      '2025-01-00',
+      '2025-1-01',
+      ' 2025-01-01',
+    ]) {
+      expect(isLocalDate(bad)).toBe(false)
+    }
+    expect(isLocalDate('2000-02-29')).toBe(true)
+  })
+
+  it('starts each day where Temporal does and hands out a new Date each time', () => {
+    fc.assert(
+      fc.property(anyDate, oddZones, (date, timeZone) => {
+        const expected = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds
+        const first = startOfLocalDay(date, timeZone)
+        expect(first.getTime()).toBe(expected)
+        first.setTime(0)
+        expect(startOfLocalDay(date, timeZone).getTime()).toBe(expected)
+      }),
+      { numRuns: 2000 },
     )
   })
 })

@@ -39,19 +39,65 @@ export class InvalidSettlementPeriod extends ValidationFailed {
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/
 const monthPattern = /^\d{4}-\d{2}$/
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (any year), and back: integer arithmetic
+ * (H. Hinnant's civil-calendar algorithms), the fast path of the date arithmetic below, which a
+ * billing run calls millions of times.
+ */
+function epochDayOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146097 + dayOfEra - 719468
+}
+
+function dateOfEpochDay(epochDay: number): string {
+  const z = epochDay + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1
+  const month = shifted < 10 ? shifted + 3 : shifted - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  // Beyond four-digit years, Temporal's own extended form ('+010000-01-01').
+  if (year < 0 || year > 9999) return Temporal.PlainDate.from({ year, month, day }).toString()
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+}
+
+/** The epoch day of a real date written 'YYYY-MM-DD', or null. */
+function epochDayOfText(value: unknown): number | null {
+  if (typeof value !== 'string' || !localDatePattern.test(value)) return null
+  const year = Number(value.slice(0, 4))
+  const month = Number(value.slice(5, 7))
+  const day = Number(value.slice(8, 10))
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+  return epochDayOf(year, month, day)
+}
+
 /** Whether the text is a real calendar date written 'YYYY-MM-DD'. Throws nothing. */
 export function isLocalDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !localDatePattern.test(value)) return false
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' })
-    return true
-  } catch {
-    return false
-  }
+  return epochDayOfText(value) !== null
+}
+
+function epochDay(date: string): number {
+  const days = epochDayOfText(date)
+  if (days === null) throw new InvalidLocalDate(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`)
+  return days
 }
 
 function plainDate(date: string): Temporal.PlainDate {
-  if (!isLocalDate(date)) throw new InvalidLocalDate(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`)
+  epochDay(date)
   return Temporal.PlainDate.from(date)
 }
 
@@ -72,7 +118,65 @@ function withTimeZone<T>(timeZone: string, work: () => T): T {
 
 /** The local date ('YYYY-MM-DD') of an instant in the zone. @throws InvalidInstant, UnknownTimeZone */
 export function localDateOf(instant: Date, timeZone: string = LONDON): string {
-  return zoned(instant, timeZone).toPlainDate().toString()
+  const ms = instant instanceof Date ? instant.getTime() : Number.NaN
+  if (Number.isNaN(ms)) throw new InvalidInstant(`Not a valid instant: ${String(instant)}`)
+  for (const day of localDaysOverlapping(Math.floor(ms / dayMs), timeZone)) {
+    if (ms >= day.startMs && ms < day.endMs) return day.date
+  }
+  throw new InvariantBroken(`No local day in ${timeZone} holds ${instant.toISOString()}`)
+}
+
+const dayMs = 24 * 60 * 60 * 1000
+
+/** Remembered zone answers, a bounded number: forgotten all at once when full. */
+class Memo<T> {
+  private readonly entries = new Map<string, T>()
+  constructor(private readonly limit: number) {}
+  get(key: string, make: () => T): T {
+    const found = this.entries.get(key)
+    if (found !== undefined) return found
+    const made = make()
+    if (this.entries.size >= this.limit) this.entries.clear()
+    this.entries.set(key, made)
+    return made
+  }
+}
+
+type LocalDay = { readonly date: string; readonly startMs: number; readonly endMs: number }
+const localDaysMemo = new Memo<readonly LocalDay[]>(20_000)
+const dayStartMemo = new Memo<number>(20_000)
+
+/**
+ * The local days (with their instant ranges) that overlap one UTC day: those from the local date
+ * of its first instant to that of its last, since local dates never go backwards.
+ */
+function localDaysOverlapping(utcDay: number, timeZone: string): readonly LocalDay[] {
+  return localDaysMemo.get(`${timeZone}|${utcDay}`, () => {
+    const first = epochDay(
+      zoned(new Date(utcDay * dayMs), timeZone)
+        .toPlainDate()
+        .toString(),
+    )
+    const last = epochDay(
+      zoned(new Date((utcDay + 1) * dayMs - 1), timeZone)
+        .toPlainDate()
+        .toString(),
+    )
+    const days: LocalDay[] = []
+    for (let day = first; day <= last; day++) {
+      const date = dateOfEpochDay(day)
+      days.push({ date, startMs: dayStartMs(date, timeZone), endMs: dayStartMs(dateOfEpochDay(day + 1), timeZone) })
+    }
+    return days
+  })
+}
+
+function dayStartMs(date: string, timeZone: string): number {
+  return dayStartMemo.get(`${timeZone}|${date}`, () => {
+    const day = plainDate(date)
+    // toZonedDateTime without a time gives the start of the day, even where midnight is skipped
+    return withTimeZone(timeZone, () => day.toZonedDateTime({ timeZone }).epochMilliseconds)
+  })
 }
 
 /** The local wall-clock time ('HH:MM') of an instant in the zone. @throws InvalidInstant, UnknownTimeZone */
@@ -82,9 +186,8 @@ export function localTimeOf(instant: Date, timeZone: string = LONDON): string {
 
 /** The instant the local day starts in the zone. @throws InvalidLocalDate, UnknownTimeZone */
 export function startOfLocalDay(date: string, timeZone: string = LONDON): Date {
-  const day = plainDate(date)
-  // toZonedDateTime without a time gives the start of the day, even where midnight is skipped
-  return new Date(withTimeZone(timeZone, () => day.toZonedDateTime({ timeZone }).epochMilliseconds))
+  epochDay(date)
+  return new Date(dayStartMs(date, timeZone))
 }
 
 /** The half-open instant range of one local day: 23, 24 or 25 hours long. @throws InvalidLocalDate, UnknownTimeZone */
@@ -103,12 +206,12 @@ export function instantRangeOf(dates: DateRange, timeZone: string = LONDON): Ins
 /** The date `days` days after (or before, when negative) the given date. @throws InvalidLocalDate */
 export function addDays(date: string, days: number): string {
   if (!Number.isSafeInteger(days)) throw new InvalidLocalDate(`Days must be a whole number: ${days}`)
-  return plainDate(date).add({ days }).toString()
+  return dateOfEpochDay(epochDay(date) + days)
 }
 
 /** Whole days from `fromDate` to `toDate`, negative when `toDate` is earlier. @throws InvalidLocalDate */
 export function daysBetween(fromDate: string, toDate: string): number {
-  return plainDate(fromDate).until(plainDate(toDate), { largestUnit: 'day' }).days
+  return epochDay(toDate) - epochDay(fromDate)
 }
 
 /** The month ('YYYY-MM') a date falls in. @throws InvalidLocalDate */
