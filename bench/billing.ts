@@ -15,6 +15,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { connect, type Database, inTransaction, migrate } from '../src/db/index.js'
 import * as billing from '../src/modules/billing/index.js'
@@ -142,6 +143,23 @@ async function lowerBound(database: Database, accountIds: string[], on: string):
   return (performance.now() - started) / 1000
 }
 
+/** The server's write-ahead log position in bytes (the whole server's: measure on a quiet machine). */
+async function walPosition(): Promise<number> {
+  return withAdmin(async (client) => {
+    const found = await client.query<{ at: string }>(`select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as at`)
+    return Number(found.rows[0]?.at)
+  })
+}
+
+/** The size, with indexes, of each table a billing run writes. */
+async function writtenSizes(database: Database): Promise<{ name: string; bytes: number }[]> {
+  const names = ['statements', 'statement_lines', 'ledger_journals', 'ledger_postings', 'audit_events']
+  const found = await sql<{ name: string; bytes: string }>`
+    select name, pg_total_relation_size(format('%I.%I', ${schema}::text, name))::text as bytes
+    from unnest(${names}::text[]) as name`.execute(database.db)
+  return found.rows.map((row) => ({ name: row.name, bytes: Number(row.bytes) }))
+}
+
 const results: { size: number; runS: number; boundS: number }[] = []
 for (const size of sizes) {
   const fixture = await fixtureDatabase(size)
@@ -160,6 +178,7 @@ for (const size of sizes) {
       throw new Error(`the fixture ${fixture} holds ${accountIds.length} accounts, not ${size}`)
     const on = '2026-11-01'
     const boundS = await lowerBound(database, accountIds, on)
+    const walBefore = await walPosition()
     const runStarted = performance.now()
     const summary = await runBilling({
       db: database.db,
@@ -174,6 +193,7 @@ for (const size of sizes) {
       },
     })
     const runS = (performance.now() - runStarted) / 1000
+    const walBytes = (await walPosition()) - walBefore
     if (summary.issued !== size || summary.failed !== 0) {
       throw new Error(
         `the run issued ${summary.issued} of ${size} (${summary.failed} failed): ${JSON.stringify(summary.problems.slice(0, 3))}`,
@@ -189,6 +209,12 @@ for (const size of sizes) {
     console.log(
       `  full billing run (every write)          ${runS.toFixed(1)} s  ${(size / runS).toFixed(0)} accounts/s`,
     )
+    console.log(
+      `  write-ahead log written by the run      ${(walBytes / 2 ** 20).toFixed(0)} MB  ${(Number(walBytes) / size / 1024).toFixed(1)} KB an account`,
+    )
+    for (const { name, bytes } of await writtenSizes(database)) {
+      console.log(`    ${name.padEnd(38)}${(bytes / 2 ** 20).toFixed(1).padStart(7)} MB with indexes`)
+    }
     console.log(
       `  ratio run / lower bound                 ${(boundS / runS).toFixed(2)}×  (aim ≥ 0.4×; aim ≥ 1,000 accounts/s)`,
     )

@@ -396,13 +396,19 @@ export async function currentStatementsOf(
 ): Promise<Map<string, StatementRow[]>> {
   const found = new Map<string, StatementRow[]>()
   if (accountIds.length === 0) return found
-  const result = await sql<StatementRow & { rank: string }>`select * from (
-      select s.*, row_number() over (partition by s.account_id order by s.period_from desc, s.version desc) as rank
-      from statements s
-      where s.account_id in (${sql.join([...accountIds])}) and s.status in ('held', 'issued', 'uninvoiced', 'invoiced')
-    ) ranked where rank <= ${limit}
-    order by account_id, period_from desc, version desc`.execute(db)
-  for (const { rank: _rank, ...row } of result.rows) {
+  // One index walk per account (newest period first, stopping at `limit`), whatever the planner
+  // believes of the table: a first run fills it from empty, with no statistics to go on, and an
+  // `account_id in (…)` filter was then planned as a scan of every statement, once a batch.
+  const result = await sql<StatementRow>`select s.*
+    from (values ${sql.join([...new Set(accountIds)].map((id) => sql`(${id})`))}) as q (account_id)
+    cross join lateral (
+      select * from statements
+      where account_id = q.account_id and status in ('held', 'issued', 'uninvoiced', 'invoiced')
+      order by period_from desc, version desc
+      limit ${limit}
+    ) s
+    order by s.account_id, s.period_from desc, s.version desc`.execute(db)
+  for (const row of result.rows) {
     const list = found.get(row.account_id)
     if (list) list.push(row)
     else found.set(row.account_id, [row])
