@@ -210,7 +210,7 @@ for (const size of sizes) {
       `  full billing run (every write)          ${runS.toFixed(1)} s  ${(size / runS).toFixed(0)} accounts/s`,
     )
     console.log(
-      `  write-ahead log written by the run      ${(walBytes / 2 ** 20).toFixed(0)} MB  ${(Number(walBytes) / size / 1024).toFixed(1)} KB an account`,
+      `  write-ahead log written by the run      ${(walBytes / 2 ** 20).toFixed(0)} MB  ${(walBytes / size / 1024).toFixed(1)} KB an account`,
     )
     for (const { name, bytes } of await writtenSizes(database)) {
       console.log(`    ${name.padEnd(38)}${(bytes / 2 ** 20).toFixed(1).padStart(7)} MB with indexes`)

@@ -152,16 +152,8 @@ const dayStartMemo = new Memo<number>(20_000)
  */
 function localDaysOverlapping(utcDay: number, timeZone: string): readonly LocalDay[] {
   return localDaysMemo.get(`${timeZone}|${utcDay}`, () => {
-    const first = epochDay(
-      zoned(new Date(utcDay * dayMs), timeZone)
-        .toPlainDate()
-        .toString(),
-    )
-    const last = epochDay(
-      zoned(new Date((utcDay + 1) * dayMs - 1), timeZone)
-        .toPlainDate()
-        .toString(),
-    )
+    const first = epochDayOfPlain(zoned(new Date(utcDay * dayMs), timeZone).toPlainDate())
+    const last = epochDayOfPlain(zoned(new Date((utcDay + 1) * dayMs - 1), timeZone).toPlainDate())
     const days: LocalDay[] = []
     for (let day = first; day <= last; day++) {
       const date = dateOfEpochDay(day)
@@ -169,6 +161,10 @@ function localDaysOverlapping(utcDay: number, timeZone: string): readonly LocalD
     }
     return days
   })
+}
+
+function epochDayOfPlain(date: Temporal.PlainDate): number {
+  return epochDayOf(date.year, date.month, date.day)
 }
 
 function dayStartMs(date: string, timeZone: string): number {

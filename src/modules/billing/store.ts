@@ -372,13 +372,16 @@ export async function statementsFor(
     .execute()
 }
 
+/** The statuses of statements that count: not rejected, not superseded; business ones too. */
+const countingStatuses = ['held', 'issued', 'uninvoiced', 'invoiced']
+
 /** The account's statements that count (not rejected, not superseded; business ones too), newest period first. */
 export async function currentStatements(db: Db | Tx, accountId: string, limit: number): Promise<StatementRow[]> {
   return tables(db)
     .selectFrom('statements')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('status', 'in', ['held', 'issued', 'uninvoiced', 'invoiced'])
+    .where('status', 'in', countingStatuses)
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
@@ -403,7 +406,7 @@ export async function currentStatementsOf(
     from (values ${sql.join([...new Set(accountIds)].map((id) => sql`(${id})`))}) as q (account_id)
     cross join lateral (
       select * from statements
-      where account_id = q.account_id and status in ('held', 'issued', 'uninvoiced', 'invoiced')
+      where account_id = q.account_id and status in (${sql.join(countingStatuses)})
       order by period_from desc, version desc
       limit ${limit}
     ) s
