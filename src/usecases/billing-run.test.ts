@@ -187,6 +187,43 @@ describe('a run whose batch fails', () => {
   }, 120_000)
 })
 
+describe('a run over pages of accounts', () => {
+  it('bills every due account once when pages hold fewer due accounts than a transaction', async () => {
+    const db = await openTestDatabase()
+    try {
+      const fixture = await billingFixture({ db: db.db, count: 9, at })
+      // Every third account is billed on the 15th instead: a page of two may hold none due.
+      const later = fixture.accountIds.filter((_id, i) => i % 3 === 1)
+      for (const accountId of later) {
+        await inTransaction(db.db, (tx) =>
+          billing.setBillingProfile({ tx, accountId, changes: { cycleDay: 15 }, actor, at }),
+        )
+      }
+      const transactions: number[] = []
+      const summary = await runBilling({
+        db: db.db,
+        on: fixture.on,
+        batchSize: 2,
+        accountsPerTransaction: 4,
+        // One transaction at a time, so progress (accounts done so far) tells each one's size.
+        concurrency: 1,
+        actor,
+        at,
+        onProgress: (done) => transactions.push(done),
+      })
+      expect(summary).toMatchObject({ accountsDue: 6, issued: 6, skipped: 0, failed: 0 })
+      // Due accounts gathered across pages into full transactions, the last one what is left.
+      expect(transactions).toEqual([4, 6])
+      const { rows } = await sql<{ account_id: string }>`select account_id from statements`.execute(db.db)
+      expect(rows.map((row) => row.account_id).sort()).toEqual(
+        fixture.accountIds.filter((id) => !later.includes(id)).sort(),
+      )
+    } finally {
+      await db.close()
+    }
+  }, 120_000)
+})
+
 describe('two runs at once', () => {
   it('bill each account once: the second waits for the first and finds its statements', async () => {
     const db = await openTestDatabase()

@@ -28,7 +28,7 @@ export interface RunSummary {
 export async function runBilling({
   db,
   on,
-  batchSize = 500,
+  batchSize = 2000,
   accountsPerTransaction = 100,
   concurrency = 4,
   actor,
@@ -38,7 +38,7 @@ export async function runBilling({
 }: {
   db: Db
   on: string
-  /** Accounts due read at a time. */
+  /** Accounts looked at a time for being due (a page of ids; the due ones are billed). */
   batchSize?: number
   /** Accounts billed in one transaction (1: each alone, as before batches). */
   accountsPerTransaction?: number
@@ -108,27 +108,36 @@ export async function runBilling({
     onProgress?.(done)
   }
 
-  // Pages of due accounts, read one at a time ahead of the workers, cut into transactions.
+  // Pages of accounts by id, read one at a time ahead of the workers; the due ones cut into transactions.
   const chunks: { id: string; number: string }[][] = []
+  const pending: { id: string; number: string }[] = []
   let afterId: string | null = null
   let exhausted = false
   let reading: Promise<void> | null = null
   const readPage = async () => {
     const page = await inTransaction(db, (tx) => billing.accountsDue({ tx, on, afterId, limit: batchSize }))
-    if (page.length < batchSize) exhausted = true
-    afterId = page.at(-1)?.id ?? afterId
-    due += page.length
-    for (let start = 0; start < page.length; start += accountsPerTransaction) {
-      chunks.push(page.slice(start, start + accountsPerTransaction))
+    if (page.lastId === null) exhausted = true
+    else afterId = page.lastId
+    due += page.accounts.length
+    pending.push(...page.accounts)
+    while (pending.length >= accountsPerTransaction || (exhausted && pending.length > 0)) {
+      chunks.push(pending.splice(0, accountsPerTransaction))
     }
   }
-  const nextChunk = async (): Promise<{ id: string; number: string }[] | undefined> => {
-    while (chunks.length === 0 && !exhausted) {
-      reading ??= readPage().finally(() => {
+  const readNextPage = (): Promise<void> => {
+    if (!reading && !exhausted) {
+      reading = readPage().finally(() => {
         reading = null
       })
-      await reading
+      // A read started ahead fails when awaited (by the next worker to run out), not unheard.
+      reading.catch(() => {})
     }
+    return reading ?? Promise.resolve()
+  }
+  const nextChunk = async (): Promise<{ id: string; number: string }[] | undefined> => {
+    while (chunks.length === 0 && !exhausted) await readNextPage()
+    // Read the next page while these are billed, so that no worker waits for it.
+    if (chunks.length <= concurrency) void readNextPage()
     return chunks.shift()
   }
   const worker = async () => {

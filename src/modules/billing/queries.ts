@@ -160,7 +160,10 @@ export async function historicalBills({
 
 export { StatementNotFound }
 
-/** Accounts due for a statement on the local date `on` (their cycle day), by id after `afterId`. */
+/**
+ * Of the next `limit` accounts by id after `afterId`, those due for a statement on the local date
+ * `on` (their cycle day); `lastId` is where the next page starts, null once every account was seen.
+ */
 export async function accountsDue({
   tx,
   on,
@@ -171,10 +174,10 @@ export async function accountsDue({
   on: string
   afterId: string | null
   limit: number
-}): Promise<{ id: string; number: string }[]> {
+}): Promise<{ accounts: { id: string; number: string }[]; lastId: string | null }> {
   const day = Number(on.slice(8, 10))
-  const rows = await store.accountsDue(tx, { day, date: on, afterId, limit })
-  return rows.map((row) => ({ id: row.id, number: row.number }))
+  const { rows, lastId } = await store.accountsDue(tx, { day, date: on, afterId, limit })
+  return { accounts: rows.map((row) => ({ id: row.id, number: row.number })), lastId }
 }
 
 /** A day's billing run, if there is one. */

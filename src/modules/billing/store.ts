@@ -190,22 +190,30 @@ export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[])
 }
 
 /**
- * Domestic accounts whose cycle day is `day` (the day of the month they opened, capped at 28, unless
- * their profile says otherwise), open on `date`, and not shells; by id, after `afterId`.
+ * Of the next `limit` accounts by id after `afterId`, the domestic ones whose cycle day is `day` (the
+ * day of the month they opened, capped at 28, unless their profile says otherwise), open on `date`,
+ * and not shells; with the last id looked at (null when no account is left), to go on from. A page
+ * is a range of the primary key whatever share of it is due, so a run reads each account once
+ * however few are due that day: a filter on the cycle day, which lives in two tables, cannot be an
+ * index, and a page of due accounts read by it was a scan of every account.
  */
 export async function accountsDue(
   db: Db | Tx,
   { day, date, afterId, limit }: { day: number; date: string; afterId: string | null; limit: number },
-): Promise<BillableAccountRow[]> {
+): Promise<{ rows: BillableAccountRow[]; lastId: string | null }> {
+  let page = tables(db).selectFrom('accounts').select('id').orderBy('id').limit(limit)
+  if (afterId) page = page.where('id', '>', afterId)
+  const lastId = (await page.execute()).at(-1)?.id ?? null
+  if (lastId === null) return { rows: [], lastId }
   let query = billableAccounts(db)
+    .where('a.id', '<=', lastId)
     .where('a.opened_on', '<', date)
     .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>=', date)]))
     .where((eb) => eb.or([eb('p.origin', 'is', null), eb('p.origin', '<>', 'shell')]))
     .where(sql<boolean>`coalesce(p.cycle_day, least(extract(day from a.opened_on)::int, 28)) = ${day}`)
     .orderBy('a.id')
-    .limit(limit)
   if (afterId) query = query.where('a.id', '>', afterId)
-  return (await query.execute()) as BillableAccountRow[]
+  return { rows: (await query.execute()) as BillableAccountRow[], lastId }
 }
 
 export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
@@ -428,11 +436,15 @@ export async function latestVersions(
   const wanted = sql.join(
     periods.map((period) => sql`(${period.accountId}, ${period.periodFrom.toISOString()}::timestamptz)`),
   )
+  // One index probe per period, as in `currentStatementsOf`.
   const result = await sql<{ account_id: string; period_from: Date; version: number }>`
-    select s.account_id, s.period_from, max(s.version) as version
-    from statements s join (values ${wanted}) as q (account_id, period_from)
-      on s.account_id = q.account_id and s.period_from = q.period_from
-    group by s.account_id, s.period_from`.execute(db)
+    select q.account_id, q.period_from, s.version
+    from (values ${wanted}) as q (account_id, period_from)
+    cross join lateral (
+      select max(version) as version from statements
+      where account_id = q.account_id and period_from = q.period_from
+    ) s
+    where s.version is not null`.execute(db)
   return new Map(result.rows.map((row) => [`${row.account_id}|${row.period_from.toISOString()}`, Number(row.version)]))
 }
 
