@@ -129,7 +129,7 @@ export async function runBilling({
       reading = readPage().finally(() => {
         reading = null
       })
-      // A read started ahead fails when awaited (by the next worker to run out), not unheard.
+      // A read ahead that fails is read again by the next worker to run out, whose wait then fails.
       reading.catch(() => {})
     }
     return reading ?? Promise.resolve()
