@@ -94,5 +94,15 @@ export {
   type Subject,
 } from './permissions.js'
 export { findStaffUser, listApiTokens, listStaffUsers } from './queries.js'
+export {
+  clearReviewFlag,
+  InvalidReviewFlagCursor,
+  listReviewFlags,
+  type ReviewFlag,
+  ReviewFlagAlreadyCleared,
+  ReviewFlagNotFound,
+  type ReviewFlagStatus,
+  reviewFlagStatuses,
+} from './review-flags.js'
 export { totpCode } from './secrets.js'
 export type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
