@@ -39,6 +39,8 @@ export {
   changeCasePriority,
   changeCaseStatus,
   disputeResponseDays,
+  escalatedCaseDetail,
+  escalatedCaseQueue,
   openAccountCase,
   type QueueAssignee,
   resolveAccountCase,
