@@ -57,8 +57,9 @@ export type AccountViewSection = (typeof accountViewSections)[number]
  * The permission each section needs. `summary` (number, holder, service address, status) and the open
  * review flags (a warning to whoever handles the account) come with the service address, which every
  * role that opens an account holds. PSR needs are what a visit must know (access, medical equipment,
- * communication), so they go with the appointments; the billing mode and the notes (which talk about
- * bills and payments) need the full account read, which field technicians never hold.
+ * communication), so they go with the appointments; the billing mode with the billing address, and the
+ * notes (which talk about bills and payments) need the full account read, which field technicians
+ * never hold.
  */
 export const accountViewSectionPermission: Readonly<Record<AccountViewSection, access.Permission>> = {
   summary: 'accounts.service_address.read',

@@ -228,10 +228,10 @@ describe('the account overview for every role', () => {
     const fieldsOf = {
       summary: ['account', 'customer', 'property'],
       reviewFlags: ['reviewFlags'],
-      contacts: ['contacts', 'billingAddress'],
+      contacts: ['contacts'],
       siteNeeds: ['siteNeeds'],
       meterPoints: ['meterPoints'],
-      preferences: ['preferences'],
+      preferences: ['preferences', 'billingAddress'],
       notes: ['notes'],
     } as const
     for (const section of accountViewSections) {

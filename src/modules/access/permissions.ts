@@ -216,7 +216,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'View customer account details',
   },
   'accounts.account.read': {
-    description: 'Open an account overview: status, balance, tariff, last bill and payment, timeline.',
+    description:
+      "The full account overview (billing mode, notes) and the account's other read routes (notes, timeline).",
     seed: 'View customer account details',
   },
   'accounts.account.create': {
@@ -231,7 +232,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'Update contact information',
   },
   'accounts.service_address.read': {
-    description: 'Read the service address of an account.',
+    description:
+      'Open an account (number, holder, service address, open review flags); the rest of the overview needs its own permission.',
     seed: 'View service address and appointment details',
   },
   'accounts.note.create': { description: 'Add a note to the account timeline.', seed: 'Add account notes' },
@@ -392,7 +394,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'Reassign cases between agents',
   },
   'cases.escalated.read': {
-    description: 'Read the queue of escalated cases across all accounts.',
+    description:
+      'Read the escalated cases (complaint escalations and urgent cases) across all accounts, and open one of them.',
     seed: 'View escalated cases',
   },
   'comms.message.read': {

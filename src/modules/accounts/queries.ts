@@ -190,7 +190,7 @@ export async function viewAccountOverview({
 /**
  * Only the asked-for sections of the account overview, unaudited: for a use case that shapes the view
  * by the caller's permissions and records what it showed. `summary` (number, holder, service address)
- * always comes; `contacts` brings the billing (mailing) address too.
+ * always comes; `preferences` brings the billing address with the billing mode (both are about bills).
  * @throws AccountNotFound
  */
 export async function readAccountSections({
@@ -239,16 +239,6 @@ export async function readAccountSections({
     },
     ...(contacts
       ? {
-          billingAddress: row.billing_address
-            ? {
-                addressLines: [
-                  row.billing_address.line1,
-                  ...(row.billing_address.line2 ? [row.billing_address.line2] : []),
-                ],
-                town: row.billing_address.town,
-                postcode: row.billing_address.postcode,
-              }
-            : null,
           contacts: {
             emails: contacts
               .filter((c) => c.kind === 'email')
@@ -259,7 +249,21 @@ export async function readAccountSections({
           },
         }
       : {}),
-    ...(wanted.has('preferences') ? { preferences: { billingMode: row.billing_mode as 'paperless' | 'paper' } } : {}),
+    ...(wanted.has('preferences')
+      ? {
+          billingAddress: row.billing_address
+            ? {
+                addressLines: [
+                  row.billing_address.line1,
+                  ...(row.billing_address.line2 ? [row.billing_address.line2] : []),
+                ],
+                town: row.billing_address.town,
+                postcode: row.billing_address.postcode,
+              }
+            : null,
+          preferences: { billingMode: row.billing_mode as 'paperless' | 'paper' },
+        }
+      : {}),
     ...(notes ? { notes } : {}),
   }
 }
