@@ -167,8 +167,10 @@ describe('a field technician opening an account ("View service address and appoi
       url: `/api/accounts/${accountNumber}`,
       headers: as('field_technician'),
     })
+    expect(response.statusCode).toBe(200)
     const view = response.json()
     expect(view).not.toHaveProperty('preferences')
+    expect(view).not.toHaveProperty('billingAddress')
     expect(view).not.toHaveProperty('notes')
     expect(response.body).not.toContain('412.50')
     expect(response.body).not.toMatch(/tariff|agreement|product/i)
