@@ -1,9 +1,13 @@
 export {
+  type AccountUser,
   AccountUserNotFound,
   type AnswerCheck,
   acceptInvitation,
+  accountUsers,
+  type CallerCheck,
   type CustomerPrincipal,
   changeAuthorizedLevel,
+  checkCallerOnFile,
   checkSensitiveAnswers,
   createExternalUser,
   createInvitation,
@@ -51,10 +55,12 @@ export {
   type GrantStatus,
   grantInForce,
   grantKinds,
+  grantKindsOfCaller,
   type PortalAction,
   portalActions,
   type ThirdPartyScope,
   thirdPartyScopes,
+  type VerifiedCaller,
 } from './external-policy.js'
 export {
   AccountLocked,
