@@ -10,6 +10,7 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
+import { passwordProblems } from './password-policy.js'
 import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
 import { dataKeyOf, seal, unseal } from './external-seal.js'
 import * as store from './external-store.js'
@@ -83,7 +84,6 @@ export interface PortalSessionPolicy {
   readonly lockoutMinutes: number
 }
 
-const minPasswordLength = 12
 let dummyHash: Promise<string> | undefined
 
 /** Spend the time of a real password check, so response times do not reveal which emails have a login. */
@@ -112,11 +112,7 @@ function toGrant(row: store.GrantRow): Grant {
 
 /** @throws WeakPortalPassword */
 function checkPassword(password: string, email: string) {
-  const problems: string[] = []
-  if (password.length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters`)
-  if (password.length > 256) problems.push('must be at most 256 characters')
-  if (password.toLowerCase() === email) problems.push('must not be the email address')
-  if (new Set(password).size < 5) problems.push('must use at least 5 different characters')
+  const problems = passwordProblems(password, email)
   if (problems.length > 0) {
     throw new WeakPortalPassword(
       `The password ${problems.join(' and ')}`,
