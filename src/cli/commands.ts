@@ -175,10 +175,8 @@ export function registerCommands(program: Command) {
     .description('issue an API token acting as a staff user (their permissions, or a subset); prints the secret once')
     .requiredOption('--user <email>', 'the staff user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
-    .option(
-      '--expires-days <n>',
-      `days until it expires (default and most: ${access.maxTokenLifetimeDays})`,
-      (v) => Number.parseInt(v, 10),
+    .option('--expires-days <n>', `days until it expires (default and most: ${access.maxTokenLifetimeDays})`, (v) =>
+      Number.parseInt(v, 10),
     )
     .option('--permissions <list>', 'comma-separated permissions (default: all of the role but approvals)')
     .addOption(dataDirOption)

@@ -88,7 +88,13 @@ export const sessionRoutes =
         const principal = principalOf(request)
         // A wrong current password is counted toward the lockout: committed first, then refused.
         const result = await inTransaction(context.db, (tx) =>
-          access.changePassword({ tx, principal, ...request.body, policy: context.accessPolicy(), at: context.clock() }),
+          access.changePassword({
+            tx,
+            principal,
+            ...request.body,
+            policy: context.accessPolicy(),
+            at: context.clock(),
+          }),
         )
         if (!result.ok) throw result.error
         return reply.status(204).send()

@@ -162,7 +162,7 @@ export const staffRoutes =
       {
         config: { permission: 'authenticated' },
         schema: {
-          summary: 'API tokens, never their secrets: your own, or everyone\'s with access.token.manage',
+          summary: "API tokens, never their secrets: your own, or everyone's with access.token.manage",
           tags: ['staff'],
         },
       },

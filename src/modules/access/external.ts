@@ -10,10 +10,10 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { passwordProblems } from './password-policy.js'
 import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
 import { dataKeyOf, seal, unseal } from './external-seal.js'
 import * as store from './external-store.js'
+import { passwordProblems } from './password-policy.js'
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
 
 export class InvalidPortalCredentials extends Unauthenticated {

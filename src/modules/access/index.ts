@@ -105,6 +105,7 @@ export {
   sessionOnlyPermissions,
 } from './powers.js'
 export { findStaffUser, listStaffUsers } from './queries.js'
+export { totpCode } from './secrets.js'
 export {
   acceptStaffInvitation,
   CannotApproveOwnRoleRequest,
@@ -135,5 +136,4 @@ export {
   TokenForAnotherUser,
   TokenNotFound,
 } from './tokens.js'
-export { totpCode } from './secrets.js'
 export type { AccessPolicy, ApiToken, RoleRequest, StaffPrincipal, StaffUser } from './types.js'

@@ -4,9 +4,9 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
+import { passwordProblems } from './password-policy.js'
 import { isRole, type Role } from './permissions.js'
 import { toStaffUser } from './queries.js'
-import { passwordProblems } from './password-policy.js'
 import {
   hashPassword,
   hashSecret,
@@ -17,8 +17,8 @@ import {
   verifyPassword,
   verifyTotp,
 } from './secrets.js'
-import { requireSession } from './tokens.js'
 import * as store from './store.js'
+import { requireSession } from './tokens.js'
 import type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
 
 export class InvalidCredentials extends Unauthenticated {

@@ -1,4 +1,4 @@
-import { can as roleCan, type Permission, permissionsOf, type Role, roles, type Subject } from './permissions.js'
+import { type Permission, permissionsOf, type Role, can as roleCan, roles, type Subject } from './permissions.js'
 
 /**
  * Which permissions move money or change what a customer owes, and which only a person in a browser

@@ -176,7 +176,9 @@ describe('signing in', () => {
     // Not on until confirmed with a code.
     expect(await signIn('totp@example.com', password, t0)).toMatchObject({ ok: true })
     await expect(
-      inTransaction(database.db, (tx) => access.confirmTotp({ tx, principal: first.principal, code: '000000', at: t0 })),
+      inTransaction(database.db, (tx) =>
+        access.confirmTotp({ tx, principal: first.principal, code: '000000', at: t0 }),
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_TOTP_CODE', details: [{ path: 'code' }] })
     await inTransaction(database.db, (tx) =>
       access.confirmTotp({ tx, principal: first.principal, code: access.totpCode(secret, t0), at: t0 }),

@@ -94,7 +94,8 @@ function scopeOf(requested: readonly string[] | undefined, ceiling: ReadonlySet<
   requested.forEach((name, index) => {
     const path = `permissions.${index}`
     if (!isPermission(name)) problems.push({ path, message: `there is no permission '${name}'` })
-    else if (sessionOnly.has(name)) problems.push({ path, message: `${name} is never carried by a token (approvals need a person)` })
+    else if (sessionOnly.has(name))
+      problems.push({ path, message: `${name} is never carried by a token (approvals need a person)` })
     else if (!ceiling.has(name)) notHeld.push({ path, message: `${name} is not yours to give` })
   })
   if (requested.length === 0) problems.push({ path: 'permissions', message: 'list at least one permission' })
@@ -134,7 +135,13 @@ export async function createApiToken({
   creator?: StaffPrincipal | undefined
   actor: Actor
   at: Date
-}): Promise<{ id: string; token: string; expiresAt: Date; permissions: Permission[]; serviceAccountId: string | null }> {
+}): Promise<{
+  id: string
+  token: string
+  expiresAt: Date
+  permissions: Permission[]
+  serviceAccountId: string | null
+}> {
   if ((userId === undefined) === (serviceAccount === undefined)) {
     throw new InvalidTokenRequest('A token is for yourself (userId) or for a service account (serviceAccount)', [
       { path: 'serviceAccount', message: 'give exactly one of userId and serviceAccount' },
@@ -285,7 +292,9 @@ export async function resolveApiToken({
   const row = await store.findTokenWithOwner(tx, hashSecret(token))
   if (!row || row.revoked_at || row.expires_at <= at) return null
   const scope: ReadonlySet<Permission> = new Set(
-    store.permissionsOfRow(row.permissions).filter((name) => isPermission(name) && !sessionOnly.has(name)) as Permission[],
+    store
+      .permissionsOfRow(row.permissions)
+      .filter((name) => isPermission(name) && !sessionOnly.has(name)) as Permission[],
   )
   let principal: StaffPrincipal
   if (row.user_id) {
