@@ -2,6 +2,7 @@
  * Issue 19, hole 1: an access manager gains no business powers through API tokens, new users or
  * authenticator secrets, and what a token does is audited as the token.
  */
+import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
@@ -28,7 +29,7 @@ const as = (who: string, extra: Record<string, string> = {}) => ({
 })
 const bearer = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra })
 
-async function inject(options: Parameters<App['inject']>[0]) {
+async function inject(options: InjectOptions) {
   const response = await app.inject(options)
   responses.push(response.body)
   return response
@@ -110,9 +111,15 @@ describe('API tokens', () => {
       permissions: ['audit.log.read'],
       serviceAccountId: expect.stringMatching(/^svc_/),
     })
-    const audit = await inject({ method: 'GET', url: '/api/audit', headers: bearer(narrow.json().token) })
-    expect(audit.statusCode).not.toBe(401)
-    expect(audit.statusCode).not.toBe(403)
+    const verify = await inject({ method: 'GET', url: '/api/audit/verify', headers: bearer(narrow.json().token) })
+    expect(verify.statusCode).toBe(200)
+    // Narrowed: the administrator's role reads activity, this token does not.
+    const activity = await inject({
+      method: 'GET',
+      url: '/api/audit/activity?userId=agent%40example.com',
+      headers: bearer(narrow.json().token),
+    })
+    expect(activity.statusCode).toBe(403)
     // The administrator's own token carries administrator permissions only: no money.
     const own = await issueToken('it_administrator', {})
     expect(own.statusCode).toBe(201)

@@ -204,6 +204,68 @@ describe('signing in', () => {
   })
 })
 
+describe("changing one's password", () => {
+  it('counts wrong current passwords toward the lockout, ending the sessions at the limit', async () => {
+    const user = await createUser('change@example.com')
+    const result = await signIn('change@example.com', password, t0)
+    if (!result.ok) throw result.error
+    const change = (currentPassword: string, at: Date) =>
+      inTransaction(database.db, (tx) =>
+        access.changePassword({
+          tx,
+          principal: result.principal,
+          currentPassword,
+          newPassword: 'a different passphrase',
+          policy,
+          at,
+        }),
+      )
+    for (let i = 0; i < 4; i++) {
+      expect(await change('wrong guess!!', later(i))).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS', details: [{ path: 'currentPassword' }] },
+      })
+    }
+    expect(await resolve(result.sessionToken, later(4))).not.toBeNull()
+    expect(await change('wrong guess!!', later(4))).toMatchObject({ ok: false })
+    // The fifth wrong guess locks the account: the session ends and the right password waits out the lockout.
+    expect(await resolve(result.sessionToken, later(5))).toBeNull()
+    expect(await signIn('change@example.com', password, later(6))).toMatchObject({ ok: false })
+    const audited = await sql<{ action: string }>`select action from audit_events
+      where subject_id = ${user.id} and action in ('access.login.failed', 'access.user.locked') order by seq`.execute(
+      database.db,
+    )
+    expect(audited.rows.map((row) => row.action)).toEqual([
+      ...Array.from({ length: 4 }, () => 'access.login.failed'),
+      'access.user.locked',
+    ])
+    expect(await signIn('change@example.com', password, later(21))).toMatchObject({ ok: true })
+  })
+
+  it('is refused to an API token, which is not a person at a keyboard', async () => {
+    const user = await createUser('token-change@example.com')
+    const token = await inTransaction(database.db, (tx) =>
+      access.createApiToken({ tx, userId: user.id, name: 'sync', actor: admin, at: t0 }),
+    )
+    const principal = await inTransaction(database.db, (tx) =>
+      access.resolveApiToken({ tx, token: token.token, policy, at: t0 }),
+    )
+    if (!principal) throw new Error('the token should work')
+    await expect(
+      inTransaction(database.db, (tx) =>
+        access.changePassword({
+          tx,
+          principal,
+          currentPassword: password,
+          newPassword: 'a different passphrase',
+          policy,
+          at: t0,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'SESSION_REQUIRED' })
+  })
+})
+
 describe('sessions', () => {
   it('ends after the idle timeout, after the maximum length, and on sign-out', async () => {
     await createUser('session@example.com')
