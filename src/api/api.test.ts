@@ -75,8 +75,13 @@ afterAll(async () => {
 describe('every route', () => {
   it('declares a permission, and every API route needs a signed-in user unless it is sign-in itself', () => {
     expect(app.routeTable.length).toBeGreaterThan(15)
-    // Signing in: staff, a portal customer, and a customer accepting an invitation.
-    const signIn = ['POST /api/session', 'POST /api/portal/session', 'POST /api/portal/invitations/:token/accept']
+    // Signing in: staff, a portal customer, a customer or a new member of staff accepting an invitation.
+    const signIn = [
+      'POST /api/session',
+      'POST /api/portal/session',
+      'POST /api/portal/invitations/:token/accept',
+      'POST /api/staff/invitations/accept',
+    ]
     for (const route of app.routeTable) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined()
       if (route.url.startsWith('/api/') && !signIn.includes(`${route.method} ${route.url}`)) {

@@ -180,7 +180,7 @@ export async function signIn({
   const row = await store.findUserByEmailForUpdate(tx, normaliseEmail(email))
   // An unknown email, a wrong password and a locked account get the same answer after the same work
   // (one argon2 verification), so neither the answer nor its timing reveals which emails exist.
-  const invalid = invalidCredentials(policy)
+  const invalid = invalidCredentials()
   if (!row?.password_hash || row.disabled_at || row.awaiting_approval) {
     await spendDummyPasswordCheck(password)
     return { ok: false, error: invalid }
@@ -249,10 +249,8 @@ function principalOf(
 }
 
 /** The one answer to every failed staff sign-in, whatever failed. */
-function invalidCredentials(policy: AccessPolicy) {
-  return new InvalidCredentials(
-    `The email or password is not right. After ${policy.maxFailedLogins} wrong tries in a row, sign-in pauses for ${policy.lockoutMinutes} minutes.`,
-  )
+function invalidCredentials() {
+  return new InvalidCredentials('The email or password is not right')
 }
 
 /**
