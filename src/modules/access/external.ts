@@ -20,6 +20,7 @@ import {
 } from './external-policy.js'
 import { dataKeyOf, seal, unseal } from './external-seal.js'
 import * as store from './external-store.js'
+import { passwordProblems } from './password-policy.js'
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
 
 export class InvalidPortalCredentials extends Unauthenticated {
@@ -92,7 +93,6 @@ export interface PortalSessionPolicy {
   readonly lockoutMinutes: number
 }
 
-const minPasswordLength = 12
 let dummyHash: Promise<string> | undefined
 
 /** Spend the time of a real password check, so response times do not reveal which emails have a login. */
@@ -132,11 +132,7 @@ function normaliseRelationship(value: string): string {
 
 /** @throws WeakPortalPassword */
 function checkPassword(password: string, email: string) {
-  const problems: string[] = []
-  if (password.length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters`)
-  if (password.length > 256) problems.push('must be at most 256 characters')
-  if (password.toLowerCase() === email) problems.push('must not be the email address')
-  if (new Set(password).size < 5) problems.push('must use at least 5 different characters')
+  const problems = passwordProblems(password, email)
   if (problems.length > 0) {
     throw new WeakPortalPassword(
       `The password ${problems.join(' and ')}`,

@@ -65,28 +65,29 @@ export {
 export {
   AccountLocked,
   changePassword,
-  createApiToken,
+  confirmTotp,
   createStaffUser,
   EmailTaken,
-  enableTotp,
   endSession,
   InvalidCredentials,
   InvalidStaffDetails,
+  InvalidTotpCode,
   resetPassword,
-  resolveApiToken,
+  resetTotp,
   resolveSession,
-  revokeApiToken,
   type SignInResult,
   StaffUserNotFound,
   signIn,
-  TokenNotFound,
+  startTotpEnrolment,
+  TotpAlreadyEnabled,
+  TotpNotPending,
   TotpRequired,
   UnknownRole,
   WeakPassword,
 } from './operations.js'
+export { isCommonPassword, minPasswordLength, passwordProblems } from './password-policy.js'
 export {
   type BadgeColour,
-  can,
   isPermission,
   isRole,
   type Permission,
@@ -99,6 +100,46 @@ export {
   roles,
   type Subject,
 } from './permissions.js'
-export { findStaffUser, listApiTokens, listStaffUsers } from './queries.js'
+// `can` is the door's policy check: the role's grant, narrowed by a token's scope (powers.ts).
+export {
+  can,
+  isMoneyRole,
+  moneyPermissions,
+  moneyRoles,
+  permissionsOfSubject,
+  type ScopedSubject,
+  sessionOnlyPermissions,
+} from './powers.js'
+export { findStaffUser, listStaffUsers } from './queries.js'
 export { totpCode } from './secrets.js'
-export type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
+export {
+  acceptStaffInvitation,
+  CannotApproveOwnRoleRequest,
+  CannotChangeOwnRole,
+  changeStaffRole,
+  decideRoleRequest,
+  inviteStaffUser,
+  pendingRoleRequests,
+  RoleRequestDecided,
+  RoleRequestNotFound,
+  RoleRequestPending,
+  StaffInvitationNotValid,
+  staffInvitationHours,
+} from './staff-onboarding.js'
+export {
+  actorOfPrincipal,
+  createApiToken,
+  InvalidTokenRequest,
+  listApiTokens,
+  maxTokenLifetimeDays,
+  PermissionNotHeld,
+  personBehind,
+  requireSession,
+  resolveApiToken,
+  revokeApiToken,
+  SessionRequired,
+  samePerson,
+  TokenForAnotherUser,
+  TokenNotFound,
+} from './tokens.js'
+export type { AccessPolicy, ApiToken, RoleRequest, StaffPrincipal, StaffUser } from './types.js'
