@@ -157,4 +157,12 @@ export {
   suggestedReply,
   suggestReply,
 } from './suggested-replies.js'
-export { accountTimeline, type TimelineItem, type TimelineKind, timelineKinds } from './timeline.js'
+export {
+  accountTimeline,
+  changePermissions,
+  type TimelineItem,
+  type TimelineKind,
+  timelineKindPermissions,
+  timelineKinds,
+  visibleTimelineKinds,
+} from './timeline.js'
