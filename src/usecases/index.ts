@@ -74,7 +74,6 @@ export {
   type AgentVolumes,
   agentReport,
   agentReportCsv,
-  csvField,
   InvalidReportRange,
   maxReportDays,
   staffDashboard,
