@@ -74,7 +74,6 @@ export {
   type AgentVolumes,
   agentReport,
   agentReportCsv,
-  csvField,
   InvalidReportRange,
   maxReportDays,
   staffDashboard,
@@ -157,4 +156,12 @@ export {
   suggestedReply,
   suggestReply,
 } from './suggested-replies.js'
-export { accountTimeline, type TimelineItem, type TimelineKind, timelineKinds } from './timeline.js'
+export {
+  accountTimeline,
+  changePermissions,
+  type TimelineItem,
+  type TimelineKind,
+  timelineKindPermissions,
+  timelineKinds,
+  visibleTimelineKinds,
+} from './timeline.js'

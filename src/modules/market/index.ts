@@ -10,4 +10,10 @@ export {
   profileOf,
 } from './profiles.js'
 export { getSupplier, type Supplier, SupplierNotConfigured } from './queries.js'
-export { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
+export {
+  defaultSettings,
+  type SupplierSettings,
+  settingBounds,
+  settingsToJson,
+  supplierSettingsSchema,
+} from './settings.js'
