@@ -71,10 +71,14 @@ export interface RouteRecord {
   readonly permission: RoutePermission
 }
 
-/** The actor a request acts as, for the audit log. @throws Unauthenticated when nobody is signed in */
+/**
+ * The actor a request acts as, for the audit log: the person of a browser session, or the API token
+ * itself (never the person it belongs to).
+ * @throws Unauthenticated when nobody is signed in
+ */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.principal) throw new Unauthenticated('Sign in first')
-  return { kind: 'staff', id: request.principal.userId }
+  return access.actorOfPrincipal(request.principal)
 }
 
 export function principalOf(request: FastifyRequest): access.StaffPrincipal {
@@ -125,7 +129,7 @@ export function authorise(app: FastifyInstance, context: AppContext) {
     // No transaction: one read, and at most one single-row touch a minute.
     const tx = context.db
     const principal = token
-      ? await access.resolveApiToken({ tx, token, at })
+      ? await access.resolveApiToken({ tx, token, policy, at })
       : sessionToken
         ? await access.resolveSession({ tx, sessionToken, policy, at })
         : null
@@ -137,7 +141,7 @@ export function authorise(app: FastifyInstance, context: AppContext) {
     if (permission === 'authenticated' || access.can(principal, permission)) return
     await inTransaction(context.db, (tx) =>
       audit.record(tx, {
-        actor: { kind: 'staff', id: principal.userId },
+        actor: access.actorOfPrincipal(principal),
         action: 'access.permission.denied',
         subject: { type: 'route', id: `${request.method} ${request.routeOptions.url}` },
         context: { permission, role: principal.role },

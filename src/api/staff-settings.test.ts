@@ -47,7 +47,7 @@ const createStaff = (payload: Record<string, unknown>) =>
     method: 'POST',
     url: '/api/staff',
     headers,
-    payload: { role: 'agent', password: 'a long enough passphrase', ...payload },
+    payload: { role: 'agent', ...payload },
   })
 
 const changeSettings = (payload: Record<string, unknown>) =>

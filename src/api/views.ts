@@ -10,7 +10,7 @@ export function staffUserView(principal: access.StaffPrincipal) {
     role: principal.role,
     roleLabel: role.label,
     badgeColour: role.badgeColour,
-    permissions: [...access.permissionsOf(principal.role)].sort(),
+    permissions: access.permissionsOfSubject(principal),
     mustChangePassword: principal.mustChangePassword,
   }
 }

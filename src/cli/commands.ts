@@ -172,24 +172,63 @@ export function registerCommands(program: Command) {
   const tokens = program.command('tokens').description('API tokens for integrations')
   tokens
     .command('create')
-    .description('issue an API token acting as a staff user; prints the secret once')
+    .description('issue an API token acting as a staff user (their permissions, or a subset); prints the secret once')
     .requiredOption('--user <email>', 'the staff user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--expires-days <n>', 'days until it expires (default: never)', (v) => Number.parseInt(v, 10))
+    .option('--expires-days <n>', `days until it expires (default and most: ${access.maxTokenLifetimeDays})`, (v) =>
+      Number.parseInt(v, 10),
+    )
+    .option('--permissions <list>', 'comma-separated permissions (default: all of the role but approvals)')
     .addOption(dataDirOption)
-    .action(async (options: { user: string; name: string; expiresDays?: number; dataDir?: string }) => {
+    .action(
+      async (options: { user: string; name: string; expiresDays?: number; permissions?: string; dataDir?: string }) => {
+        await withDatabase(options, async (database) => {
+          const user = await access.findStaffUser(database.db, options.user)
+          if (!user) throw new Error(`no staff user ${options.user}`)
+          const at = new Date()
+          const expiresAt = options.expiresDays ? new Date(at.getTime() + options.expiresDays * 86_400_000) : undefined
+          const permissions = options.permissions?.split(',').map((name) => name.trim())
+          const token = await inTransaction(database.db, (tx) =>
+            access.createApiToken({
+              tx,
+              userId: user.id,
+              name: options.name,
+              permissions,
+              expiresAt,
+              actor: cliActor,
+              at,
+            }),
+          )
+          console.log(token.token)
+          console.error(
+            `token ${token.id} for ${user.email}, expires ${token.expiresAt.toISOString()}, ${token.permissions.length} permissions; send it as "Authorization: Bearer <token>"`,
+          )
+        })
+      },
+    )
+  tokens
+    .command('list')
+    .description('list API tokens (never their secrets)')
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const user = await access.findStaffUser(database.db, options.user)
-        if (!user) throw new Error(`no staff user ${options.user}`)
-        const at = new Date()
-        const expiresAt = options.expiresDays ? new Date(at.getTime() + options.expiresDays * 86_400_000) : null
-        const token = await inTransaction(database.db, (tx) =>
-          access.createApiToken({ tx, userId: user.id, name: options.name, expiresAt, actor: cliActor, at }),
+        for (const token of await access.listApiTokens(database.db)) {
+          const state = token.revokedAt ? 'revoked' : `expires ${token.expiresAt.toISOString()}`
+          console.log(`${token.id}  ${token.name}  ${token.userId ?? token.serviceAccountId}  ${state}`)
+        }
+      })
+    })
+  tokens
+    .command('revoke')
+    .description('revoke an API token')
+    .argument('<tokenId>')
+    .addOption(dataDirOption)
+    .action(async (tokenId: string, options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        await inTransaction(database.db, (tx) =>
+          access.revokeApiToken({ tx, tokenId, actor: cliActor, at: new Date() }),
         )
-        console.log(token.token)
-        console.error(
-          `token ${token.id} for ${user.email}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}; send it as "Authorization: Bearer <token>"`,
-        )
+        console.log(`revoked ${tokenId}`)
       })
     })
 

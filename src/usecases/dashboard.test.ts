@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { agentReportCsv, csvField } from './dashboard.js'
+import { agentReportCsv } from './dashboard.js'
 
 describe('the agent report as CSV', () => {
-  it('quotes fields with commas, quotes and line breaks, and keeps formulas as text', () => {
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('Ashworth, Eleanor')).toBe('"Ashworth, Eleanor"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('two\nlines')).toBe('"two\nlines"')
-    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)")
-    expect(csvField(null)).toBe('')
-    expect(csvField(12n)).toBe('12')
+  it('neutralises a name a spreadsheet would run as a formula (issue 19, hole 12)', () => {
+    const row = {
+      userId: 'usr_1',
+      email: 'a@example.com',
+      displayName: '=HYPERLINK("http://evil.example","Click")',
+      role: 'agent' as const,
+      calls: 0,
+      averageHandleSeconds: 0,
+      messagesSent: 0,
+      paymentsTaken: 0,
+      paymentsTakenMinor: -500n,
+      casesOpened: 0,
+      casesResolved: 0,
+      closureRate: 0,
+      meanResolutionSeconds: 0,
+    }
+    const csv = agentReportCsv({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      rows: [row],
+    })
+    const fields = csv.split('\r\n')[1]?.split(',') ?? []
+    expect(fields[4]).toBe('"\'=HYPERLINK(""http://evil.example""')
+    // money stays a number, a negative one included
+    expect(fields[11]).toBe('-500')
   })
 
   it('writes a header and one CRLF line per agent', () => {

@@ -15,6 +15,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
+import { csvDocument } from '../shared/csv.js'
 import { ValidationFailed } from '../shared/errors.js'
 import { addDays, instantRangeOf, localDateOf } from '../shared/time.js'
 import type { StaffMember } from './cases.js'
@@ -243,15 +244,6 @@ export async function agentReport({
   return { from, to, timeZone, currency: supplier.profile.currency, rows }
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break, quotes doubled (RFC 4180). */
-export function csvField(value: string | number | bigint | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  // A leading = + - @ would be run as a formula by a spreadsheet: prefix it so it stays text.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
 /** The agent report as CSV (RFC 4180, CRLF line ends, a header row); money in minor units. Throws nothing. */
 export function agentReportCsv(report: AgentReport): string {
   const header = [
@@ -272,27 +264,23 @@ export function agentReportCsv(report: AgentReport): string {
     'closure_rate',
     'mean_resolution_seconds',
   ]
-  const lines = report.rows.map((row) =>
-    [
-      report.from,
-      report.to,
-      row.userId,
-      row.email,
-      row.displayName,
-      row.role,
-      row.calls,
-      row.averageHandleSeconds,
-      row.messagesSent,
-      row.paymentsTaken,
-      row.paymentsTakenMinor,
-      report.currency,
-      row.casesOpened,
-      row.casesResolved,
-      row.closureRate,
-      row.meanResolutionSeconds,
-    ]
-      .map(csvField)
-      .join(','),
-  )
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`
+  const rows = report.rows.map((row) => [
+    report.from,
+    report.to,
+    row.userId,
+    row.email,
+    row.displayName,
+    row.role,
+    row.calls,
+    row.averageHandleSeconds,
+    row.messagesSent,
+    row.paymentsTaken,
+    row.paymentsTakenMinor,
+    report.currency,
+    row.casesOpened,
+    row.casesResolved,
+    row.closureRate,
+    row.meanResolutionSeconds,
+  ])
+  return csvDocument({ header, rows })
 }

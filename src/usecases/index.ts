@@ -85,7 +85,6 @@ export {
   type AgentVolumes,
   agentReport,
   agentReportCsv,
-  csvField,
   InvalidReportRange,
   maxReportDays,
   staffDashboard,
@@ -169,4 +168,12 @@ export {
   suggestedReply,
   suggestReply,
 } from './suggested-replies.js'
-export { accountTimeline, type TimelineItem, type TimelineKind, timelineKinds } from './timeline.js'
+export {
+  accountTimeline,
+  changePermissions,
+  type TimelineItem,
+  type TimelineKind,
+  timelineKindPermissions,
+  timelineKinds,
+  visibleTimelineKinds,
+} from './timeline.js'

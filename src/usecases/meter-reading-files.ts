@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
 import { NotFound } from '../shared/errors.js'
@@ -16,7 +17,8 @@ export function readingFileFormat(firstLine: string): ReadingFileFormat {
 }
 
 /**
- * Import one readings file in one transaction: a file that is rejected whole changes nothing.
+ * Import one readings file in one transaction: a file that is rejected whole changes nothing; a row
+ * dated before 2000-01-01, more than a year ahead, or outside its meter point's supply is a row error.
  * @throws metering.FileRejected
  */
 export async function importReadingsFile({
@@ -42,9 +44,15 @@ export async function importReadingsFile({
   at: Date
   onProgress?: (rowsRead: number) => void
 }): Promise<metering.IngestionSummary> {
-  return inTransaction(db, (tx) =>
-    format === 'd0010'
-      ? metering.ingestD0010({ tx, text: text ?? '', fileName, sha256, actor, at })
+  return inTransaction(db, async (tx) => {
+    // Supply dates are the supplier's local days (a reading outside its meter point's supply is a row error).
+    const timeZone = await market.getSupplier(tx).then(
+      (supplier) => supplier.profile.timeZone,
+      () => undefined,
+    )
+    const zone = timeZone ? { timeZone } : {}
+    return format === 'd0010'
+      ? metering.ingestD0010({ tx, text: text ?? '', fileName, sha256, actor, at, ...zone })
       : metering.ingestIntervalCsv({
           tx,
           lines: lines ?? [],
@@ -52,9 +60,10 @@ export async function importReadingsFile({
           sha256,
           actor,
           at,
+          ...zone,
           ...(onProgress ? { onProgress } : {}),
-        }),
-  )
+        })
+  })
 }
 
 export class UnknownMeterPoints extends NotFound {

@@ -13,6 +13,7 @@ import * as billing from '../modules/billing/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
+import { type CsvValue, csvDocument } from '../shared/csv.js'
 import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { accountStatementPdf } from './account-billing.js'
@@ -57,8 +58,6 @@ async function portfolioAccounts(tx: Tx, principal: Principal, action: access.Po
 const sentToCustomer = (statement: billing.Statement) =>
   statement.status !== 'held' && statement.status !== 'rejected' && statement.status !== 'superseded'
 
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
-
 /**
  * Every account of the manager's portfolio in one ZIP: its latest statement, or with `month`
  * ('YYYY-MM') every statement issued in that month (local dates), each as `<account>/<statement>.pdf`,
@@ -86,7 +85,8 @@ export async function portfolioStatementsZip({
   const timeZone = (await market.getSupplier(tx)).profile.timeZone
   const actor = actorOf(principal)
   const files: Record<string, [Uint8Array, { level: 0 }]> = {}
-  const lines = ['account,address,statement,period_from,period_to,total_minor,due_on,issued_on']
+  const header = ['account', 'address', 'statement', 'period_from', 'period_to', 'total_minor', 'due_on', 'issued_on']
+  const rows: CsvValue[][] = []
   let statementCount = 0
   let accountCount = 0
   for (const account of portfolio) {
@@ -96,7 +96,7 @@ export async function portfolioStatementsZip({
     const issuedOn = (statement: billing.Statement) => localDateOf(statement.issuedAt ?? statement.createdAt, timeZone)
     const chosen = month ? sent.filter((statement) => issuedOn(statement).startsWith(`${month}-`)) : sent.slice(0, 1)
     if (chosen.length === 0) {
-      lines.push([account.number, addressOf(account), '', '', '', '', '', ''].map(csvCell).join(','))
+      rows.push([account.number, addressOf(account), null, null, null, null, null, null])
       continue
     }
     accountCount += 1
@@ -111,20 +111,17 @@ export async function portfolioStatementsZip({
       })
       files[`${account.number}/${statement.number}.pdf`] = [new Uint8Array(pdf), { level: 0 }]
       statementCount += 1
-      lines.push(
-        [
-          account.number,
-          addressOf(account),
-          statement.number,
-          localDateOf(statement.periodFrom, timeZone),
-          localDateOf(statement.periodTo, timeZone),
-          statement.totalMinor.toString(),
-          statement.dueOn ?? '',
-          issuedOn(statement),
-        ]
-          .map(csvCell)
-          .join(','),
-      )
+      rows.push([
+        account.number,
+        addressOf(account),
+        statement.number,
+        localDateOf(statement.periodFrom, timeZone),
+        localDateOf(statement.periodTo, timeZone),
+        // a number, so a credit (negative) total stays one a spreadsheet can add up
+        statement.totalMinor,
+        statement.dueOn,
+        issuedOn(statement),
+      ])
     }
     await recordAccountView(tx, {
       accountId: account.id,
@@ -139,7 +136,7 @@ export async function portfolioStatementsZip({
       month ? `No statements were issued in ${month} on your portfolio` : 'No statements have been issued yet',
     )
   }
-  files['contents.csv'] = [new TextEncoder().encode(`${lines.join('\n')}\n`), { level: 0 }]
+  files['contents.csv'] = [new TextEncoder().encode(csvDocument({ header, rows })), { level: 0 }]
   const zip = zipSync(files, { mtime: at })
   const fileName = `portfolio-statements-${month ?? `latest-${localDateOf(at, timeZone)}`}.zip`
   return { fileName, zip, accounts: accountCount, statements: statementCount }

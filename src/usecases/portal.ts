@@ -32,6 +32,9 @@ export class PortalActionNotAllowed extends Forbidden {
 export class NoMeterPoint extends NotFound {
   override readonly code = 'METER_POINT_NOT_FOUND'
 }
+export class PortalChangeNotAllowed extends Forbidden {
+  override readonly code = 'PORTAL_CHANGE_NOT_ALLOWED'
+}
 
 type Principal = access.CustomerPrincipal
 
@@ -317,6 +320,33 @@ export async function portalPay({
   })
 }
 
+/**
+ * Which portal action each contact field needs (seed "Account Users", issue 19): phones and texts are
+ * contact information, which full authorized users and property managers may update too; paper or
+ * paperless is a billing preference, and the primary email is where the holder's notices go, so
+ * replacing it would hand the account over: both are the holder's (and their attorney's) alone.
+ */
+const actionOfContactField = {
+  phone: 'update_contact',
+  smsEnrolled: 'update_contact',
+  billingMode: 'change_billing_preferences',
+  email: 'replace_primary_email',
+} as const satisfies Record<string, access.PortalAction>
+type ContactField = keyof typeof actionOfContactField
+
+const refusalOfContactField: Record<ContactField, string> = {
+  phone: 'your access does not include contact details',
+  smsEnrolled: 'your access does not include contact details',
+  billingMode: 'only the account holder may change billing preferences',
+  email: 'only the account holder may replace the primary email',
+}
+
+function editableContactFields(allows: readonly access.PortalAction[]): ContactField[] {
+  return (Object.keys(actionOfContactField) as ContactField[]).filter((field) =>
+    allows.includes(actionOfContactField[field]),
+  )
+}
+
 async function contactOf(tx: Tx, accountNumber: string, accountId: string, actor: Actor, at: Date) {
   const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
   const sms = await comms.smsEnrolmentOf({ tx, accountId })
@@ -341,11 +371,19 @@ export async function portalContact({
   accountNumber: string
   at: Date
 }) {
-  const { account } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
-  return contactOf(tx, account.number, account.id, actorOf(principal), at)
+  const { account, allows } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
+  return {
+    ...(await contactOf(tx, account.number, account.id, actorOf(principal), at)),
+    editable: editableContactFields(allows),
+  }
 }
 
-/** Change the primary email or phone, paper or paperless, and SMS enrolment. */
+/**
+ * Change the primary email or phone, paper or paperless, and SMS enrolment; each field only with the
+ * action it needs (`actionOfContactField`): a change that includes one the caller may not make is
+ * refused whole, naming the field, and changes nothing.
+ * @throws accounts.AccountNotFound, PortalActionNotAllowed, PortalChangeNotAllowed
+ */
 export async function updatePortalContact({
   tx,
   principal,
@@ -364,7 +402,17 @@ export async function updatePortalContact({
   }
   at: Date
 }) {
-  const { account } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
+  const { account, allows } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
+  const editable = editableContactFields(allows)
+  const refused = (Object.keys(actionOfContactField) as ContactField[]).filter(
+    (field) => changes[field] !== undefined && !editable.includes(field),
+  )
+  if (refused.length > 0) {
+    throw new PortalChangeNotAllowed(
+      `Your access to ${account.number} does not include this change: ${refused.map((field) => refusalOfContactField[field]).join('; ')}`,
+      refused.map((field) => ({ path: field, message: refusalOfContactField[field] })),
+    )
+  }
   const actor = actorOf(principal)
   if (changes.email !== undefined || changes.phone !== undefined) {
     const overview = await accounts.viewAccountOverview({ tx, accountNumber: account.number, actor, at, notesLimit: 1 })
@@ -394,7 +442,7 @@ export async function updatePortalContact({
   if (changes.smsEnrolled !== undefined) {
     await changeSmsEnrolment({ tx, accountNumber: account.number, enrolled: changes.smsEnrolled, actor, at })
   }
-  return contactOf(tx, account.number, account.id, actor, at)
+  return { ...(await contactOf(tx, account.number, account.id, actor, at)), editable }
 }
 
 export async function portalUsers({
@@ -424,6 +472,7 @@ export async function portalUsers({
     kind: user.kind,
     status: user.status,
     validTo: user.validTo,
+    relationship: user.relationship,
   }))
 }
 
@@ -463,6 +512,7 @@ export async function inviteAuthorizedUser({
   email,
   inviteeName,
   level,
+  relationship,
   linkBase,
   at,
 }: {
@@ -472,6 +522,8 @@ export async function inviteAuthorizedUser({
   email: string
   inviteeName?: string | undefined
   level: 'full' | 'limited'
+  /** The invitee's relationship to the holder ("spouse"), kept on their access. */
+  relationship?: string | undefined
   linkBase: string
   at: Date
 }) {
@@ -483,6 +535,7 @@ export async function inviteAuthorizedUser({
     email,
     inviteeName: inviteeName ?? email,
     level,
+    relationship,
     actor,
     at,
   })
@@ -667,11 +720,22 @@ async function staffAccount(tx: Tx, accountNumber: string) {
   return account
 }
 
+const kindLabels: Record<access.GrantKind, string> = {
+  holder: 'account holder',
+  authorized_full: 'authorized user (full access)',
+  authorized_limited: 'authorized user (limited access)',
+  property_manager: 'property manager',
+  power_of_attorney: 'power of attorney',
+  third_party: 'third party',
+}
+
 /**
- * An agent gives a person access to an account (a property manager, a third party for 30–90 days
- * within the supplier's bounds, or a power of attorney that waits for legal review); creates the
- * person without a login when they are new, and notes the account.
- * @throws accounts.AccountNotFound, access.InvalidGrant, access.GrantExists
+ * An agent gives a person access to an account: an authorized user (full or limited) for the holder,
+ * with their relationship to the holder ("Adding an Authorized User (Agent Process)"), a property
+ * manager, a third party for 30–90 days within the supplier's bounds, or a power of attorney that
+ * waits for legal review. Creates the person without a login when they are new, notes the account
+ * (the guide's "Document the addition in account notes") and tells the person and the holder.
+ * @throws accounts.AccountNotFound, access.InvalidGrant (an authorized user without a relationship), access.GrantExists
  */
 export async function grantAccessByStaff({
   tx,
@@ -682,6 +746,7 @@ export async function grantAccessByStaff({
   scope,
   days,
   poaDocument,
+  relationship,
   actor,
   at,
 }: {
@@ -693,10 +758,17 @@ export async function grantAccessByStaff({
   scope?: readonly string[] | undefined
   days?: number | undefined
   poaDocument?: string | undefined
+  relationship?: string | undefined
   actor: Actor
   at: Date
 }) {
   const account = await staffAccount(tx, accountNumber)
+  if ((kind === 'authorized_full' || kind === 'authorized_limited') && !relationship?.trim()) {
+    // The guide's "Get authorized user information": the relationship to the account holder.
+    throw new access.InvalidGrant('Say how the authorized user is related to the account holder', [
+      { path: 'relationship', message: 'the relationship to the account holder, e.g. spouse' },
+    ])
+  }
   const settings = (await market.getSupplier(tx)).settings
   const user =
     (await access.findExternalUser(tx, email)) ??
@@ -710,6 +782,7 @@ export async function grantAccessByStaff({
     days,
     thirdPartyDays: { min: settings.thirdPartyAccessMinDays, max: settings.thirdPartyAccessMaxDays },
     poaDocument,
+    relationship,
     actor,
     at,
   })
@@ -724,12 +797,72 @@ export async function grantAccessByStaff({
     body:
       kind === 'power_of_attorney'
         ? `Power of attorney for ${user.email} recorded; access waits for legal review of the document.`
-        : `${user.email} given ${kind.replace('_', ' ')} access${grant.validTo ? ` until ${grant.validTo.toISOString().slice(0, 10)}` : ''}.`,
+        : `${user.email} given ${kindLabels[kind]} access${grant.relationship ? ` (${grant.relationship} of the account holder)` : ''}${grant.validTo ? ` until ${grant.validTo.toISOString().slice(0, 10)}` : ''}.`,
     authorName: null,
     actor,
     at,
   })
   return { user, grant }
+}
+
+/**
+ * Who may use an account, for staff (seed "Account Users"): the customer whose name is on it, and
+ * every person with live access (holders with a login, authorized users full and limited, property
+ * managers, attorneys with their document's legal review, third parties with scope and end), each
+ * with level, since, relationship and who added them. An audited view of the account.
+ * @throws accounts.AccountNotFound
+ */
+export async function accountUsersForStaff({
+  tx,
+  accountNumber,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}) {
+  const account = await staffAccount(tx, accountNumber)
+  const card = await accounts.findAccountContacts({ tx, accountId: account.id })
+  const users = await access.accountUsers({ tx, accountId: account.id })
+  await recordAccountView(tx, { accountId: account.id, what: 'account_users', context: {}, actor, at })
+  const primaryEmail = card?.emails.find((email) => email.primary)?.address ?? card?.emails[0]?.address ?? null
+  // The customer named on the account is its holder whether or not they have a portal login.
+  const named = {
+    userId: null,
+    displayName: card?.customer.displayName ?? '',
+    email: primaryEmail,
+    kind: 'holder' as const,
+    level: kindLabels.holder,
+    status: 'active' as const,
+    since: new Date(`${account.openedOn}T00:00:00Z`),
+    validTo: null,
+    scope: [],
+    relationship: null,
+    addedBy: null,
+    poaDocument: null,
+    portalLogin: false,
+  }
+  const withLogin = users.map((user) => ({
+    userId: user.userId,
+    displayName: user.displayName,
+    email: user.email,
+    kind: user.kind,
+    level: kindLabels[user.kind],
+    status: user.status,
+    since: user.since,
+    validTo: user.validTo,
+    scope: [...user.scope],
+    relationship: user.relationship,
+    addedBy: user.addedBy,
+    poaDocument: user.poaDocument,
+    portalLogin: true,
+  }))
+  const holderHasLogin = withLogin.some(
+    (user) => user.kind === 'holder' && user.email.toLowerCase() === (primaryEmail ?? '').toLowerCase(),
+  )
+  return { accountNumber: account.number, items: holderHasLogin ? withLogin : [named, ...withLogin] }
 }
 
 /** The power-of-attorney documents waiting for the legal team. */
@@ -779,17 +912,25 @@ export async function reviewPowerOfAttorney({
 export class VerificationAnswerRequired extends ValidationFailed {
   override readonly code = 'VERIFICATION_ANSWER_REQUIRED'
 }
+export class SenderEmailRequired extends ValidationFailed {
+  override readonly code = 'SENDER_EMAIL_REQUIRED'
+}
 
-/** A caller's answers to the questions kept sealed (SEC-1), as the agent typed them. */
-export type CallerAnswers = Readonly<Partial<Record<access.SensitiveQuestion, string>>>
+/** What a caller said, typed by the agent: the sealed details (SEC-1) and what is on file about them. */
+export type CallerAnswers = Readonly<
+  Partial<Record<access.SensitiveQuestion | 'caller_email' | 'relationship', string>>
+>
 
-// The agent's ticks with the sealed questions taken out of their hands: a tick "passed" on one is
+/** Who a caller says they are (seed "Verifying User Authority"). */
+export type CallerKind = market.CallerKind
+
+// The agent's ticks with the answered questions taken out of their hands: a tick "passed" on one is
 // refused (the answer decides), a tick "failed" stands (the caller could not answer), and each answer
 // given counts as passed or failed by the comparison; one with nothing on file counts as neither.
 function mergeAnswerChecks(
   passed: readonly string[],
   failed: readonly string[],
-  checks: Partial<Record<access.SensitiveQuestion, access.AnswerCheck>>,
+  checks: Readonly<Record<string, access.AnswerCheck | undefined>>,
 ) {
   const checked = new Set(Object.keys(checks))
   const finalPassed = passed.filter((question) => !checked.has(question))
@@ -801,36 +942,62 @@ function mergeAnswerChecks(
   return { passed: finalPassed, failed: finalFailed }
 }
 
-/**
- * USR-4: the questions a caller is asked here: those the agent checks by eye (`ticked`: passed or
- * failed), and those answered from the sealed details (`answered`: the caller's answer is typed and
- * compared with what is on file), the market's own first, then the other sealed ones the check takes.
- */
-export async function verificationQuestions({ tx }: { tx: Tx }) {
-  const { market: code, profile } = await market.getSupplier(tx)
-  const sealed = Object.keys(access.sensitiveQuestions) as access.SensitiveQuestion[]
-  const isSealed = (question: string): question is access.SensitiveQuestion =>
-    (sealed as readonly string[]).includes(question)
-  const own = profile.verificationQuestions
-  return {
-    market: code,
-    ticked: own.filter((question) => !isSealed(question)),
-    answered: [...own.filter(isSealed), ...sealed.filter((question) => !own.includes(question))],
-  }
+async function marketOfAccount(tx: Tx, accountNumber: string) {
+  const account = await staffAccount(tx, accountNumber)
+  const card = await accounts.findAccountContacts({ tx, accountId: account.id })
+  if (!card) throw noSuchAccount(accountNumber)
+  return { account, card, profile: market.profileOf(card.market) }
 }
 
 /**
- * USR-4: record which of the market's verification questions a caller passed and failed. The
- * questions kept sealed (security answer, SSN last four, date of birth) are not the agent's to tick:
- * the caller's answer is compared with the sealed value on file, and only matched or not is returned.
+ * USR-4: the questions a caller is asked, from the account's market profile (or, without an account,
+ * the supplier's) and who the caller says they are: those the agent checks by eye (`ticked`: passed
+ * or failed), and those the caller answers and the server compares with what is on file (`answered`).
+ * A Great Britain account is never asked for an SSN. Reads nothing personal, so it is not audited.
+ * @throws accounts.AccountNotFound
+ */
+export async function verificationQuestions({
+  tx,
+  accountNumber,
+  caller = 'holder',
+}: {
+  tx: Tx
+  accountNumber?: string | undefined
+  caller?: CallerKind | undefined
+}) {
+  const profile = accountNumber
+    ? (await marketOfAccount(tx, accountNumber)).profile
+    : (await market.getSupplier(tx)).profile
+  const questions = profile.verificationQuestions[caller]
+  return {
+    market: profile.market,
+    caller,
+    callers: [...market.callerKinds],
+    ticked: [...questions.ticked],
+    answered: [...questions.answered],
+  }
+}
+
+const sealedQuestion = (question: string): question is access.SensitiveQuestion => question in access.sensitiveQuestions
+
+/**
+ * USR-4: record how a caller did on the questions for who they say they are (the holder, an authorized
+ * user, a property manager, an attorney, a third party), in the account's market. The sealed details
+ * (security answer, SSN last four, date of birth) and what is on file about the caller (their own
+ * email, an authorized user's relationship to the holder) are not the agent's to tick: the caller's
+ * answer is compared with what is on file and only matched or not is returned. Anyone but the holder
+ * must be found among the people with that access in force. On the email channel the sender's
+ * address must be on file for that caller, or the attempt fails, says why and counts as a failure.
  * Nothing about the account is returned unless the caller passed; 3 failures in 24 hours flag it for
  * supervisor review. The answers themselves are neither stored nor audited.
- * @throws accounts.AccountNotFound, UnknownVerificationQuestion, VerificationAnswerRequired
+ * @throws accounts.AccountNotFound, UnknownVerificationQuestion, VerificationAnswerRequired, SenderEmailRequired
  */
 export async function verifyCaller({
   tx,
   accountNumber,
   channel,
+  caller = 'holder',
+  senderEmail,
   passed,
   failed,
   answers = {},
@@ -841,6 +1008,8 @@ export async function verifyCaller({
   tx: Tx
   accountNumber: string
   channel: 'phone' | 'email' | 'in_person' | 'chat'
+  caller?: CallerKind | undefined
+  senderEmail?: string | undefined
   passed: readonly string[]
   failed: readonly string[]
   answers?: CallerAnswers | undefined
@@ -848,44 +1017,79 @@ export async function verifyCaller({
   actor: Actor
   at: Date
 }) {
-  const account = await staffAccount(tx, accountNumber)
-  const questions = (await market.getSupplier(tx)).profile.verificationQuestions
-  const unknown = [...passed, ...failed].filter((question) => !questions.includes(question))
+  const { account, card, profile } = await marketOfAccount(tx, accountNumber)
+  const { ticked: tickable, answered: answerable } = profile.verificationQuestions[caller]
+  const asked = [...tickable, ...answerable]
+  const listed = asked.join(', ')
+  const unknown = [
+    ...passed.map((question, index) => ({ question, path: `passed.${index}` })),
+    ...failed.map((question, index) => ({ question, path: `failed.${index}` })),
+    ...Object.keys(answers).map((question) => ({ question, path: `answers.${question}` })),
+  ].filter(({ question, path }) =>
+    path.startsWith('answers.') ? !answerable.includes(question) : !asked.includes(question),
+  )
   if (unknown.length > 0) {
     throw new UnknownVerificationQuestion(
-      `Not a verification question here: ${unknown.join(', ')} (the questions are ${questions.join(', ')})`,
-      [
-        ...passed.map((question, index) => ({ question, path: `passed.${index}` })),
-        ...failed.map((question, index) => ({ question, path: `failed.${index}` })),
-      ]
-        .filter(({ question }) => !questions.includes(question))
-        .map(({ question, path }) => ({ path, message: `'${question}' is not one of ${questions.join(', ')}` })),
+      `Not a question for a ${caller.replaceAll('_', ' ')} on a ${profile.name} account: ${unknown.map((item) => item.question).join(', ')} (the questions are ${listed})`,
+      unknown.map(({ question, path }) => ({ path, message: `'${question}' is not one of ${listed}` })),
     )
   }
-  const ticked = passed.filter(
-    (question) => question in access.sensitiveQuestions && answers[question as access.SensitiveQuestion] === undefined,
+  const tickedAnswered = passed.filter(
+    (question) => answerable.includes(question) && answers[question as keyof CallerAnswers] === undefined,
   )
-  if (ticked.length > 0) {
+  if (tickedAnswered.length > 0) {
     throw new VerificationAnswerRequired(
-      `${ticked.join(', ')} is checked against the value on file: give the caller's answer instead of ticking it`,
-      ticked.map((question) => ({
+      `${tickedAnswered.join(', ')} is checked against what is on file: give the caller's answer instead of ticking it`,
+      tickedAnswered.map((question) => ({
         path: `answers.${question}`,
-        message: 'give the caller’s answer; it is compared with the sealed value on file',
+        message: 'give the caller’s answer; it is compared with what is on file',
       })),
     )
   }
-  const checks = await access.checkSensitiveAnswers({ tx, accountId: account.id, answers, dataKey })
-  const outcome = mergeAnswerChecks(passed, failed, checks)
-  const result = await access.recordVerification({ tx, accountId: account.id, channel, ...outcome, actor, at })
-  if (result.outcome !== 'passed') {
-    return { outcome: result.outcome, flaggedForReview: result.flagged, answers: checks, account: null }
+  if (channel === 'email' && !senderEmail?.trim()) {
+    throw new SenderEmailRequired('An email request is verified against the sender’s address: give it', [
+      { path: 'senderEmail', message: 'the address the email came from' },
+    ])
   }
-  const facts = await accounts.accountFacts({ tx, accountId: account.id })
+  const sealedAnswers = Object.fromEntries(Object.entries(answers).filter(([question]) => sealedQuestion(question)))
+  const sealedChecks = await access.checkSensitiveAnswers({
+    tx,
+    accountId: account.id,
+    answers: sealedAnswers,
+    dataKey,
+  })
+  const onFile = await access.checkCallerOnFile({
+    tx,
+    accountId: account.id,
+    caller,
+    accountEmails: card.emails.map((email) => email.address),
+    callerEmail: answers.caller_email,
+    relationship: answers.relationship,
+    senderEmail: channel === 'email' ? senderEmail : undefined,
+    at,
+  })
+  const checks: Partial<Record<string, access.AnswerCheck>> = {
+    ...sealedChecks,
+    ...(onFile.callerEmail ? { caller_email: onFile.callerEmail } : {}),
+    ...(onFile.relationship ? { relationship: onFile.relationship } : {}),
+    ...(onFile.senderEmail ? { sender_email: onFile.senderEmail } : {}),
+  }
+  const outcome = mergeAnswerChecks(passed, failed, checks)
+  // Someone other than the holder is only verified once found among the people with that access.
+  const notFound = caller !== 'holder' && onFile.userId === null
+  if (notFound && !outcome.failed.includes('caller_email')) outcome.failed.push('caller_email')
+  const reason =
+    onFile.senderEmail === 'did_not_match'
+      ? `The email came from an address not on file for this ${caller.replaceAll('_', ' ')}: do not act on it; ask them to write from the address on file or to call.`
+      : notFound
+        ? `No ${caller.replaceAll('_', ' ')} with that email has access to this account in force.`
+        : null
+  const result = await access.recordVerification({ tx, accountId: account.id, channel, caller, ...outcome, actor, at })
+  const common = { outcome: result.outcome, caller, reason, flaggedForReview: result.flagged, answers: checks }
+  if (result.outcome !== 'passed') return { ...common, account: null }
   return {
-    outcome: result.outcome,
-    flaggedForReview: result.flagged,
-    answers: checks,
-    account: { number: account.number, name: facts?.displayName ?? '', status: account.status },
+    ...common,
+    account: { number: account.number, name: card.customer.displayName, status: account.status },
   }
 }
 

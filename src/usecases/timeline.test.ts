@@ -20,6 +20,8 @@ let database: Database
 let accountId: string
 const number = 'A-10000000'
 const agent: Actor = { kind: 'staff', id: 'usr_agent' }
+/** A supervisor may read every kind of item. */
+const viewer = { kind: 'staff', role: 'supervisor' } as const
 const processor = new payments.TestProcessor()
 const opened = new Date('2026-11-01T08:00:00Z')
 const t = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`)
@@ -135,7 +137,7 @@ afterAll(async () => {
 
 const timeline = (input: { kinds?: Parameters<typeof accountTimeline>[0]['kinds']; before?: string; limit?: number }) =>
   inTransaction(database.db, (tx) =>
-    accountTimeline({ tx, accountNumber: number, limit: 100, ...input, actor: agent, at: now }),
+    accountTimeline({ tx, viewer, accountNumber: number, limit: 100, ...input, actor: agent, at: now }),
   )
 
 const keyOf = (item: TimelineItem) => `${item.kind}:${item.reference.id}`
@@ -237,7 +239,7 @@ describe('the account timeline (ACC-4)', () => {
     })
     await expect(
       inTransaction(database.db, (tx) =>
-        accountTimeline({ tx, accountNumber: 'A-0000FFFF', limit: 5, actor: agent, at: now }),
+        accountTimeline({ tx, viewer, accountNumber: 'A-0000FFFF', limit: 5, actor: agent, at: now }),
       ),
     ).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' })
   })

@@ -5,6 +5,13 @@
  * strictly before the cursor, in the same order as the feed), then the sources are merged and cut,
  * so a page costs the same however long the history is. The cursor is the last item's
  * `(at, kind, id)`, which orders every item of every kind, so pages never repeat or skip an item.
+ *
+ * The feed shows nobody more than the routes would: each kind is read only for a viewer who holds the
+ * permission of the route that lists that kind on its own (`timelineKindPermissions`), and each
+ * account change only for one who may read the records it changed (`changePermissions`). A kind the
+ * viewer may not see is left out, also when asked for by `kinds`: the console asks for every kind it
+ * shows, and a role's feed is the part of it the role may read (the view's audit event names what was
+ * left out).
  */
 import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
@@ -22,6 +29,56 @@ import { accountOf, recordAccountView } from './account-view.js'
 
 export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
 export type TimelineKind = (typeof timelineKinds)[number]
+
+/**
+ * Who may see each kind of item: the permission of the route that lists that kind on its own, so the
+ * timeline never shows what that route would refuse. A change also needs the permission of the
+ * records it changed (`changePermissions`).
+ */
+export const timelineKindPermissions: Readonly<Record<TimelineKind, access.Permission>> = {
+  // GET /accounts/{n}/statements
+  statement: 'billing.statement.read',
+  // GET /accounts/{n}/payments (credits and refunds are payments' history too)
+  payment: 'payments.history.read',
+  // GET /accounts/{n}/messages
+  message: 'comms.message.read',
+  // GET /accounts/{n}/notes
+  note: 'accounts.account.read',
+  // No route of its own: the account's audit trail is read here, with the account.
+  change: 'accounts.account.read',
+  // GET /accounts/{n}/cases
+  case: 'cases.case.read',
+  // Field visits (appointments) have no route yet; the field team's permission guards them.
+  visit: 'field.appointment.read',
+}
+
+/**
+ * What an account change is about, by the prefix of its audit action, and the permission of the
+ * route that reads those records: a change is shown only to a viewer who may read what it changed
+ * (a case's priority change is case text, a direct debit set-up is payment history). Actions with no
+ * prefix here need only the `change` kind's own permission.
+ */
+export const changePermissions: readonly (readonly [actionPrefix: string, permission: access.Permission])[] = [
+  ['billing.', timelineKindPermissions.statement],
+  ['ledger.', timelineKindPermissions.statement],
+  ['payments.', timelineKindPermissions.payment],
+  ['collections.', timelineKindPermissions.payment],
+  ['comms.', timelineKindPermissions.message],
+  ['assist.', timelineKindPermissions.message],
+  ['cases.', timelineKindPermissions.case],
+  // GET /accounts/{n}/meter-points shows meter points, meters and tariff history.
+  ['metering.', 'metering.usage.read'],
+  ['tariffs.', 'metering.usage.read'],
+  // Contact details and preferences: the contact routes.
+  ['accounts.contacts.', 'accounts.contact.read'],
+  ['accounts.preferences.', 'accounts.contact.read'],
+  ['accounts.sensitive_details.', 'accounts.sensitive_details.export'],
+]
+
+/** The kinds a viewer may see, in the feed's order. Throws nothing. */
+export function visibleTimelineKinds(viewer: access.Subject): TimelineKind[] {
+  return timelineKinds.filter((kind) => access.can(viewer, timelineKindPermissions[kind]))
+}
 
 export interface TimelineItem {
   readonly kind: TimelineKind
@@ -45,6 +102,7 @@ interface Position {
 /** Reads up to `limit` items of one kind strictly before the position, newest first. */
 type TimelineSource = (input: {
   tx: Tx
+  viewer: access.Subject
   accountId: string
   /** The source's own bound: items at `at` with an id below `id` (or at any earlier instant). */
   before: { at: Date; id: string } | undefined
@@ -276,8 +334,11 @@ function describeChange(
   return { title, summary: `By ${who}${details.length > 0 ? ` — ${details.join('; ')}` : ''}` }
 }
 
-const changeSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
-  const events = await audit.accountEventsBefore({ db: tx, accountId, before, exclude: notChanges, limit })
+const changeSource: TimelineSource = async ({ tx, viewer, accountId, before, limit }) => {
+  // Changes to records the viewer may not read are left out in the query, so pages stay full.
+  const withheld = changePermissions.filter(([, permission]) => !access.can(viewer, permission))
+  const exclude = [...notChanges, ...withheld.map(([prefix]) => prefix)]
+  const events = await audit.accountEventsBefore({ db: tx, accountId, before, exclude, limit })
   const names = new Map<string, string>()
   for (const id of new Set(
     events.flatMap((event) => (event.actorKind === 'staff' && event.actorId ? [event.actorId] : [])),
@@ -338,12 +399,14 @@ const sources: Readonly<Record<TimelineKind, TimelineSource>> = {
 }
 
 /**
- * The account's timeline (ACC-4), newest first, of the kinds asked for (all when none), a page at a
- * time; an audited view of the account.
+ * The account's timeline (ACC-4), newest first, of the kinds asked for (all when none) that the viewer
+ * may see (the others are left out, see `timelineKindPermissions`), a page at a time; an audited view
+ * of the account.
  * @throws AccountNotFound, InvalidCursor
  */
 export async function accountTimeline({
   tx,
+  viewer,
   accountNumber,
   kinds,
   before,
@@ -352,6 +415,8 @@ export async function accountTimeline({
   at,
 }: {
   tx: Tx
+  /** Who is looking: each kind and change is filtered by the permission its own route needs. */
+  viewer: access.Subject
   accountNumber: string
   kinds?: readonly TimelineKind[] | undefined
   /** The `nextCursor` of the page before. */
@@ -362,13 +427,17 @@ export async function accountTimeline({
 }): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
   const account = await accountOf(tx, accountNumber)
   const position = decodeCursor(before)
-  const wanted = kinds && kinds.length > 0 ? timelineKinds.filter((kind) => kinds.includes(kind)) : [...timelineKinds]
+  const asked = kinds && kinds.length > 0 ? timelineKinds.filter((kind) => kinds.includes(kind)) : [...timelineKinds]
+  const visible = visibleTimelineKinds(viewer)
+  const wanted = asked.filter((kind) => visible.includes(kind))
+  const withheld = asked.filter((kind) => !visible.includes(kind))
   const { profile } = await market.getSupplier(tx)
   // One source at a time: a transaction is one connection, and PGlite runs one query at a time.
   const found: TimelineItem[] = []
   for (const kind of wanted) {
     const items = await sources[kind]({
       tx,
+      viewer,
       accountId: account.id,
       before: boundFor(kind, position),
       limit: limit + 1,
@@ -383,7 +452,7 @@ export async function accountTimeline({
   await recordAccountView(tx, {
     accountId: account.id,
     what: 'timeline',
-    context: { kinds: wanted, ...(before ? { before } : {}) },
+    context: { kinds: wanted, ...(withheld.length > 0 ? { withheld } : {}), ...(before ? { before } : {}) },
     actor,
     at,
   })

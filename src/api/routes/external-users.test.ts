@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import * as access from '../../modules/access/index.js'
+import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { billingFixture } from '../../usecases/demo/billing-fixture.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
@@ -18,7 +19,8 @@ const actor = systemActor('test')
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 // Accounts: 0–2 each get an attorney waiting for review; 3 has sealed details to verify callers
-// against; 4 is exported; 5 has no details on file.
+// against; 4 is exported; 5 has no details on file; 6 has one person of every kind to list; 7 is the
+// holder's (email on file) with an authorized user to verify; 8 is a United States account.
 const attorneys = [0, 1, 2].map((index) => ({ index, email: `attorney-${index}@portal.example` }))
 const poaDocumentIds = new Map<number, string>()
 const grantIds = new Map<number, string>()
@@ -29,7 +31,7 @@ const exporters: readonly access.Role[] = ['supervisor', 'legal_reviewer']
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds } = await billingFixture({ db: database.db, count: 6, at: now }))
+  ;({ accountIds } = await billingFixture({ db: database.db, count: 9, at: now }))
   await inTransaction(database.db, async (tx) => {
     await createStaffForEveryRole(tx, now)
     for (const { index, email } of attorneys) {
@@ -211,11 +213,13 @@ describe('the verification questions', () => {
       return
     }
     expect(response.statusCode).toBe(200)
-    // gb: three the agent ticks; the security answer is the market's sealed one, then the others the check takes.
+    // gb, the holder: four the agent ticks, two compared with the sealed values; never the SSN.
     expect(response.json()).toEqual({
       market: 'gb',
-      ticked: ['account_number', 'service_address', 'recent_payment_amount'],
-      answered: ['security_answer', 'date_of_birth', 'ssn_last_four'],
+      caller: 'holder',
+      callers: ['holder', 'authorized_user', 'property_manager', 'power_of_attorney', 'third_party'],
+      ticked: ['full_name', 'account_number', 'service_address', 'recent_payment_amount'],
+      answered: ['date_of_birth', 'security_answer'],
     })
   })
 })
@@ -273,12 +277,12 @@ describe('caller verification against the sealed details', () => {
     const response = await verify({
       passed: ['account_number'],
       failed: [],
-      answers: { security_answer: '  biscuit   THE dog ', ssn_last_four: '3306', date_of_birth: '1958-02-14' },
+      answers: { security_answer: '  biscuit   THE dog ', date_of_birth: '1958-02-14' },
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({
       outcome: 'passed',
-      answers: { security_answer: 'matched', ssn_last_four: 'matched', date_of_birth: 'matched' },
+      answers: { security_answer: 'matched', date_of_birth: 'matched' },
       account: { number: accountNumber(3) },
     })
   })
@@ -292,6 +296,8 @@ describe('caller verification against the sealed details', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       outcome: 'failed',
+      caller: 'holder',
+      reason: null,
       flaggedForReview: false,
       answers: { security_answer: 'did_not_match' },
       account: null,
@@ -313,10 +319,10 @@ describe('caller verification against the sealed details', () => {
       method: 'POST',
       url: `/api/accounts/${accountNumber(5)}/verifications`,
       headers: as('agent'),
-      payload: { passed: [], failed: [], answers: { ssn_last_four: '1234' } },
+      payload: { passed: [], failed: [], answers: { date_of_birth: '1970-01-01' } },
     })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({ outcome: 'failed', answers: { ssn_last_four: 'not_on_file' } })
+    expect(response.json()).toMatchObject({ outcome: 'failed', answers: { date_of_birth: 'not_on_file' } })
   })
 })
 
@@ -438,5 +444,337 @@ describe('the audited export of the sealed details', () => {
         dataKey: 'cuttle-development-data-key-do-not-use-in-production',
       }),
     ).rejects.toThrow()
+  })
+})
+
+const addUser = (index: number, payload: Record<string, unknown>, role: access.Role = 'agent') =>
+  app.inject({
+    method: 'POST',
+    url: `/api/accounts/${accountNumber(index)}/external-users`,
+    headers: as(role),
+    payload,
+  })
+
+describe('authorized users added by an agent for the holder', () => {
+  it('adds a full authorized user with their relationship to the holder, noted on the account and audited', async () => {
+    const response = await addUser(6, {
+      email: 'sam.spouse@portal.example',
+      displayName: 'Sam Spouse',
+      kind: 'authorized_full',
+      relationship: 'Spouse',
+    })
+    expect(response.statusCode).toBe(201)
+    expect(response.json().grant).toMatchObject({ kind: 'authorized_full', status: 'active', relationship: 'Spouse' })
+    const [event] = (await auditOf('access.grant.created')).filter((row) => row.account_id === accountIds[6])
+    expect(event).toMatchObject({
+      actor_id: await staffIdOf('agent'),
+      after: { kind: 'authorized_full', relationship: 'Spouse' },
+    })
+    const notes = await sql<{
+      body: string
+    }>`select body from account_notes where account_id = ${accountIds[6]}`.execute(database.db)
+    expect(notes.rows.map((row) => row.body)).toContain(
+      'sam.spouse@portal.example given authorized user (full access) access (Spouse of the account holder).',
+    )
+  })
+
+  it('adds a limited one too, and refuses an authorized user without a relationship, changing nothing', async () => {
+    const limited = await addUser(6, {
+      email: 'lee.lodger@portal.example',
+      displayName: 'Lee Lodger',
+      kind: 'authorized_limited',
+      relationship: 'lodger',
+    })
+    expect(limited.statusCode).toBe(201)
+    const before = (await auditOf('access.grant.created')).length
+    const bare = await addUser(6, { email: 'nobody@portal.example', displayName: 'No Body', kind: 'authorized_full' })
+    expect(bare.statusCode).toBe(400)
+    expect(bare.json().error).toMatchObject({ code: 'INVALID_GRANT', details: [{ path: 'relationship' }] })
+    expect(await auditOf('access.grant.created')).toHaveLength(before)
+    const created = await sql`select 1 from external_users where email = 'nobody@portal.example'`.execute(database.db)
+    expect(created.rows).toHaveLength(0)
+  })
+
+  it('is refused to a role that may not manage authorized users', async () => {
+    const response = await addUser(
+      6,
+      { email: 'x@portal.example', displayName: 'X', kind: 'authorized_full', relationship: 'son' },
+      'executive',
+    )
+    expect(response.statusCode).toBe(403)
+  })
+})
+
+describe('who may use an account', () => {
+  beforeAll(async () => {
+    await inTransaction(database.db, (tx) =>
+      accounts.updateContacts({
+        tx,
+        accountNumber: accountNumber(6),
+        emails: [{ address: 'bill.fixture6@home.example', primary: true }],
+        phones: [],
+        actor,
+        at: now,
+      }),
+    )
+    for (const payload of [
+      { email: 'pat.manager@lettings.example', displayName: 'Pat Manager', kind: 'property_manager' },
+      {
+        email: 'ola.attorney@law.example',
+        displayName: 'Ola Attorney',
+        kind: 'power_of_attorney',
+        poaDocument: 'Lasting power of attorney, notarised',
+        relationship: 'daughter',
+      },
+      { email: 'sun.solar@solar.example', displayName: 'Sun Solar', kind: 'third_party', scope: ['usage'], days: 60 },
+    ]) {
+      expect((await addUser(6, payload)).statusCode).toBe(201)
+    }
+  })
+
+  it('lists the holder, authorized users, the property manager, the attorney under review and the third party', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(6)}/users`,
+      headers: as('agent'),
+    })
+    expect(response.statusCode).toBe(200)
+    const { items } = response.json() as { items: Record<string, unknown>[] }
+    const agentName = 'agent'
+    expect(items.map((item) => [item['kind'], item['email']])).toEqual([
+      ['holder', 'bill.fixture6@home.example'],
+      ['authorized_full', 'sam.spouse@portal.example'],
+      ['authorized_limited', 'lee.lodger@portal.example'],
+      ['property_manager', 'pat.manager@lettings.example'],
+      ['power_of_attorney', 'ola.attorney@law.example'],
+      ['third_party', 'sun.solar@solar.example'],
+    ])
+    expect(items[0]).toMatchObject({ displayName: 'Bill Fixture6', portalLogin: false, addedBy: null })
+    expect(items[1]).toMatchObject({
+      level: 'authorized user (full access)',
+      status: 'active',
+      since: now.toISOString(),
+      relationship: 'Spouse',
+      addedBy: { kind: 'staff', id: await staffIdOf('agent'), displayName: expect.stringContaining(agentName) },
+      portalLogin: true,
+    })
+    expect(items[4]).toMatchObject({
+      status: 'pending_approval',
+      relationship: 'daughter',
+      poaDocument: { status: 'pending', reviewedAt: null },
+    })
+    // 60 days from 2026-11-20T09:00Z is 2027-01-19T09:00Z.
+    expect(items[5]).toMatchObject({ scope: ['usage'], validTo: '2027-01-19T09:00:00.000Z' })
+  })
+
+  it('audits the list as a view of the account', async () => {
+    const views = async () =>
+      (
+        await sql<{ context: { sections: string[] } }>`select context from audit_events
+          where action = 'accounts.account.viewed' and account_id = ${accountIds[6]}`.execute(database.db)
+      ).rows.filter((row) => row.context.sections.includes('account_users')).length
+    const before = await views()
+    await app.inject({ method: 'GET', url: `/api/accounts/${accountNumber(6)}/users`, headers: as('supervisor') })
+    expect(await views()).toBe(before + 1)
+  })
+
+  it.each([...access.roles])('answers the %s the list only if they may read the account', async (role) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(6)}/users`,
+      headers: as(role),
+    })
+    expect(response.statusCode).toBe(access.can({ kind: 'staff', role }, 'accounts.account.read') ? 200 : 403)
+  })
+
+  it('answers an unknown account as not found', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/accounts/A-FFFFFFF0/users', headers: as('agent') })
+    expect(response.statusCode).toBe(404)
+  })
+})
+
+describe('verification that fits the caller', () => {
+  const holderEmail = 'bill.fixture7@home.example'
+  const spouseEmail = 'robin.spouse@portal.example'
+  const questions = (index: number, caller: string) =>
+    app.inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(index)}/verification-questions?caller=${caller}`,
+      headers: as('agent'),
+    })
+  const verify = (index: number, payload: object) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(index)}/verifications`,
+      headers: as('agent'),
+      payload,
+    })
+  const failures = async (index: number) =>
+    Number(
+      (
+        await sql<{ count: string }>`select count(*) as count from verification_attempts
+          where account_id = ${accountIds[index]} and outcome = 'failed'`.execute(database.db)
+      ).rows[0]?.count,
+    )
+
+  beforeAll(async () => {
+    await inTransaction(database.db, (tx) =>
+      accounts.updateContacts({
+        tx,
+        accountNumber: accountNumber(7),
+        emails: [{ address: holderEmail, primary: true }],
+        phones: [],
+        actor,
+        at: now,
+      }),
+    )
+    const added = await addUser(7, {
+      email: spouseEmail,
+      displayName: 'Robin Spouse',
+      kind: 'authorized_full',
+      relationship: 'husband',
+    })
+    expect(added.statusCode).toBe(201)
+    await sql`update accounts set market = 'us' where id = ${accountIds[8]}`.execute(database.db)
+  })
+
+  it('never asks a Great Britain account for the SSN, whoever calls; a United States holder may be', async () => {
+    for (const caller of ['holder', 'authorized_user', 'property_manager', 'power_of_attorney', 'third_party']) {
+      const gb = await questions(7, caller)
+      expect(gb.statusCode).toBe(200)
+      expect(gb.json().market).toBe('gb')
+      expect([...gb.json().ticked, ...gb.json().answered]).not.toContain('ssn_last_four')
+    }
+    const us = await questions(8, 'holder')
+    expect(us.json()).toMatchObject({ market: 'us', answered: expect.arrayContaining(['ssn_last_four']) })
+  })
+
+  it('asks the holder and an authorized user different questions', async () => {
+    const holder = (await questions(7, 'holder')).json()
+    const user = (await questions(7, 'authorized_user')).json()
+    expect(holder).toMatchObject({
+      caller: 'holder',
+      ticked: ['full_name', 'account_number', 'service_address', 'recent_payment_amount'],
+      answered: ['date_of_birth', 'security_answer'],
+    })
+    // The seed: name on the account, relationship to the holder, the authorized user's email on file.
+    expect(user).toMatchObject({
+      caller: 'authorized_user',
+      ticked: ['name_on_account'],
+      answered: ['caller_email', 'relationship'],
+    })
+  })
+
+  it('refuses an SSN answer on a Great Britain account, naming the field, and records nothing', async () => {
+    const before = await failures(7)
+    const response = await verify(7, { passed: ['account_number'], failed: [], answers: { ssn_last_four: '1234' } })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({
+      code: 'UNKNOWN_VERIFICATION_QUESTION',
+      details: [{ path: 'answers.ssn_last_four' }],
+    })
+    expect(await failures(7)).toBe(before)
+  })
+
+  it('verifies an authorized user on the name on the account, their relationship and their own email', async () => {
+    const response = await verify(7, {
+      caller: 'authorized_user',
+      passed: ['name_on_account'],
+      failed: [],
+      answers: { caller_email: 'Robin.Spouse@portal.example', relationship: 'My Husband' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      outcome: 'passed',
+      caller: 'authorized_user',
+      answers: { caller_email: 'matched', relationship: 'matched' },
+      account: { number: accountNumber(7) },
+    })
+    const wrong = await verify(7, {
+      caller: 'authorized_user',
+      passed: ['name_on_account'],
+      failed: [],
+      answers: { caller_email: spouseEmail, relationship: 'brother' },
+    })
+    expect(wrong.json()).toMatchObject({ outcome: 'failed', answers: { relationship: 'did_not_match' }, account: null })
+  })
+
+  it('does not verify as an authorized user someone who is not one, nor an authorized user on the holder’s questions', async () => {
+    const stranger = await verify(7, {
+      caller: 'authorized_user',
+      passed: ['name_on_account'],
+      failed: [],
+      answers: { caller_email: holderEmail, relationship: 'husband' },
+    })
+    expect(stranger.json()).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('No authorized user with that email'),
+      answers: { caller_email: 'did_not_match' },
+      account: null,
+    })
+    const asHolder = await verify(7, { caller: 'holder', passed: [], failed: [], answers: { relationship: 'husband' } })
+    expect(asHolder.statusCode).toBe(400)
+    expect(asHolder.json().error.details).toEqual([{ path: 'answers.relationship', message: expect.any(String) }])
+  })
+
+  it('accepts an email request only from an address on file for that caller', async () => {
+    const holderOk = await verify(7, {
+      channel: 'email',
+      senderEmail: holderEmail,
+      passed: ['account_number', 'full_name'],
+      failed: [],
+    })
+    expect(holderOk.json()).toMatchObject({ outcome: 'passed', answers: { sender_email: 'matched' } })
+    const userOk = await verify(7, {
+      channel: 'email',
+      caller: 'authorized_user',
+      senderEmail: spouseEmail,
+      passed: ['name_on_account'],
+      failed: [],
+      answers: { relationship: 'husband' },
+    })
+    expect(userOk.json()).toMatchObject({
+      outcome: 'passed',
+      answers: { sender_email: 'matched', relationship: 'matched' },
+    })
+    // The authorized user's address is on file for them, not for the holder.
+    const before = await failures(7)
+    const refused = await verify(7, {
+      channel: 'email',
+      senderEmail: 'bill.fixture7@lookalike.example',
+      passed: ['account_number', 'full_name'],
+      failed: [],
+    })
+    expect(refused.statusCode).toBe(200)
+    expect(refused.json()).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('not on file'),
+      answers: { sender_email: 'did_not_match' },
+      account: null,
+    })
+    const spouseAsHolder = await verify(7, {
+      channel: 'email',
+      senderEmail: spouseEmail,
+      passed: ['account_number'],
+      failed: [],
+    })
+    expect(spouseAsHolder.json()).toMatchObject({ outcome: 'failed', answers: { sender_email: 'did_not_match' } })
+    expect(await failures(7)).toBe(before + 2)
+  })
+
+  it('flags the account for supervisor review after three refused emails', async () => {
+    const refused = () =>
+      verify(8, { channel: 'email', senderEmail: 'spoof@elsewhere.example', passed: ['account_number'], failed: [] })
+    const flags = []
+    for (let attempt = 0; attempt < 3; attempt++) flags.push((await refused()).json().flaggedForReview)
+    expect(flags).toEqual([false, false, true])
+  })
+
+  it('needs the sender’s address for an email request, and records nothing without it', async () => {
+    const before = await failures(7)
+    const response = await verify(7, { channel: 'email', passed: ['account_number'], failed: [] })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({ code: 'SENDER_EMAIL_REQUIRED', details: [{ path: 'senderEmail' }] })
+    expect(await failures(7)).toBe(before)
   })
 })

@@ -15,12 +15,47 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
+import { accountUsersForStaff } from '../../usecases/portal.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
+const Caller = z.enum(['holder', 'authorized_user', 'property_manager', 'power_of_attorney', 'third_party'])
+const Relationship = z.string().trim().min(1).max(100)
+const GrantKind = z.enum([
+  'holder',
+  'authorized_full',
+  'authorized_limited',
+  'property_manager',
+  'power_of_attorney',
+  'third_party',
+])
+const Instant = z.string()
+/** One person who may use an account, as staff see it (the Users tab). */
+const AccountUser = z.object({
+  userId: z.string().nullable(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  kind: GrantKind,
+  level: z.string(),
+  status: z.enum(['active', 'pending_approval']),
+  since: Instant,
+  validTo: Instant.nullable(),
+  scope: z.array(z.string()),
+  relationship: z.string().nullable(),
+  addedBy: z.object({ kind: z.string(), id: z.string(), displayName: z.string().nullable() }).nullable(),
+  poaDocument: z.object({ id: z.string(), status: z.string(), reviewedAt: Instant.nullable() }).nullable(),
+  portalLogin: z.boolean(),
+})
+const Questions = z.object({
+  market: z.enum(['gb', 'us']),
+  caller: Caller,
+  callers: z.array(Caller),
+  ticked: z.array(z.string()),
+  answered: z.array(z.string()),
+})
 
 /**
  * Staff routes for external users: access granted by an agent, legal review of POA, caller
@@ -41,13 +76,14 @@ export const externalUserRoutes =
         config: { permission: 'accounts.authorized_user.manage' },
         schema: {
           summary:
-            'Give a person access: property manager, third party (scope and 30–90 days), power of attorney (waits for legal review)',
+            'Give a person access: an authorized user, full or limited, for the holder (with their relationship to the holder), property manager, third party (scope and 30–90 days), power of attorney (waits for legal review)',
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({
             email: z.email().max(320),
             displayName: z.string().min(1).max(200),
-            kind: z.enum(['holder', 'property_manager', 'power_of_attorney', 'third_party']),
+            kind: GrantKind,
+            relationship: Relationship.optional(),
             scope: z
               .array(z.enum(['usage', 'bills', 'service_requests']))
               .max(3)
@@ -96,16 +132,57 @@ export const externalUserRoutes =
     )
 
     app.get(
+      '/accounts/:accountNumber/users',
+      {
+        config: { permission: 'accounts.account.read' },
+        schema: {
+          summary:
+            'Who may use the account: its holder, authorized users (full, limited), property managers, attorneys (with legal review), third parties (scope, end); each with level, since, relationship and who added them. Audited as a view',
+          tags: ['external users'],
+          params: AccountParams,
+          response: { 200: z.object({ accountNumber: z.string(), items: z.array(AccountUser) }) },
+        },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) =>
+            accountUsersForStaff({ tx, accountNumber: request.params.accountNumber, ...who(request) }),
+          ),
+        ) as { accountNumber: string; items: z.infer<typeof AccountUser>[] },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/verification-questions',
+      {
+        config: { permission: 'accounts.verification.record' },
+        schema: {
+          summary:
+            "The questions for this caller on this account, from the account's market: those the agent ticks as passed or failed, and those the caller answers and the server compares with what is on file (a Great Britain account is never asked for an SSN)",
+          tags: ['external users'],
+          params: AccountParams,
+          querystring: z.strictObject({ caller: Caller.default('holder') }),
+          response: { 200: Questions },
+        },
+      },
+      async (request) =>
+        inTx((tx) =>
+          verificationQuestions({ tx, accountNumber: request.params.accountNumber, caller: request.query.caller }),
+        ),
+    )
+
+    app.get(
       '/verification-questions',
       {
         config: { permission: 'accounts.verification.record' },
         schema: {
           summary:
-            'The questions a caller is asked: those the agent ticks as passed or failed, and those answered from the sealed details',
+            "Deprecated: use /accounts/{accountNumber}/verification-questions. The questions for a caller in the supplier's market",
           tags: ['external users'],
+          querystring: z.strictObject({ caller: Caller.default('holder') }),
+          response: { 200: Questions },
         },
       },
-      async () => inTx((tx) => verificationQuestions({ tx })),
+      async (request) => inTx((tx) => verificationQuestions({ tx, caller: request.query.caller })),
     )
 
     app.post(
@@ -114,11 +191,13 @@ export const externalUserRoutes =
         config: { permission: 'accounts.verification.record' },
         schema: {
           summary:
-            "Record which of the market's verification questions a caller passed and failed; the security answer, SSN last four and date of birth are given as answers and compared with the sealed values (only matched or not comes back); nothing about the account is shown unless they passed",
+            "Record how a caller did on the questions for who they say they are (holder, authorized user, property manager, attorney, third party) in the account's market; the security answer, SSN last four, date of birth, the caller's own email and an authorized user's relationship are given as answers and compared with what is on file (only matched or not comes back); an email request needs the sender's address, which must be on file for that caller; nothing about the account is shown unless they passed",
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({
             channel: z.enum(['phone', 'email', 'in_person', 'chat']).default('phone'),
+            caller: Caller.default('holder'),
+            senderEmail: z.email().max(320).optional(),
             passed: z.array(z.string().max(60)).max(10),
             failed: z.array(z.string().max(60)).max(10),
             answers: z
@@ -129,6 +208,8 @@ export const externalUserRoutes =
                   .string()
                   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
                   .optional(),
+                caller_email: z.email().max(320).optional(),
+                relationship: Relationship.optional(),
               })
               .optional(),
           }),

@@ -148,7 +148,7 @@ describe('bulk statement download for a property manager', () => {
       ).toBe('%PDF-')
     }
     const csv = Buffer.from(files['contents.csv'] as Uint8Array).toString()
-    expect(csv.split('\n')[0]).toBe('account,address,statement,period_from,period_to,total_minor,due_on,issued_on')
+    expect(csv.split('\r\n')[0]).toBe('account,address,statement,period_from,period_to,total_minor,due_on,issued_on')
     expect(csv).toContain(accountNumber(0))
     expect(csv).not.toContain(accountNumber(2))
     expect(csv).not.toContain(accountNumber(3))
@@ -184,6 +184,28 @@ describe('bulk statement download for a property manager', () => {
       headers: as('manager'),
     })
     expect(malformed.statusCode).toBe(400)
+  })
+
+  it('writes an address a spreadsheet would run as a formula as text in contents.csv (issue 19, hole 12)', async () => {
+    const hostile = '=HYPERLINK("http://evil.example","Click")'
+    const property = sql`(select property_id from accounts where id = ${accountIds[0]})`
+    const { rows } = await sql<{ line1: string }>`select line1 from properties where id = ${property}`.execute(
+      database.db,
+    )
+    await sql`update properties set line1 = ${hostile} where id = ${property}`.execute(database.db)
+    try {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/portal/portfolio/statements.zip',
+        headers: as('manager'),
+      })
+      const files = unzipSync(new Uint8Array(response.rawPayload))
+      const csv = Buffer.from(files['contents.csv'] as Uint8Array).toString()
+      const line = csv.split('\r\n').find((each) => each.startsWith(accountNumber(0)))
+      expect(line).toContain(`,"'=HYPERLINK(""http://evil.example"",""Click"")`)
+    } finally {
+      await sql`update properties set line1 = ${rows[0]?.line1} where id = ${property}`.execute(database.db)
+    }
   })
 
   it('refuses a customer who manages no portfolio, and anyone not signed in to the portal', async () => {

@@ -97,7 +97,17 @@ const routes: Record<string, Route> = {
 
 // What the seed's table and the guide's lists allow each kind (a third party within its scope).
 const expectedAllows: Record<string, access.PortalAction[]> = {
-  holder: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'manage_users', 'contact_service'],
+  holder: [
+    'view_bills',
+    'view_usage',
+    'view_payments',
+    'pay',
+    'update_contact',
+    'manage_users',
+    'contact_service',
+    'change_billing_preferences',
+    'replace_primary_email',
+  ],
   authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
@@ -109,6 +119,8 @@ const expectedAllows: Record<string, access.PortalAction[]> = {
     'update_contact',
     'manage_users',
     'contact_service',
+    'change_billing_preferences',
+    'replace_primary_email',
   ],
   'third_party:usage': ['view_usage'],
 }
@@ -564,5 +576,96 @@ describe('power of attorney, third parties and verification', () => {
     expect(bad.json().error.details[0].path).toBe('body.ssnLastFour')
     const dump = JSON.stringify((await sql`select * from account_secrets`.execute(database.db)).rows)
     for (const value of Object.values(payload)) expect(dump).not.toContain(value)
+  })
+})
+
+describe('contact details by level of access', () => {
+  // Who, on which account; what the seed lets each change: the holder and an attorney everything;
+  // a full authorized user and a property manager contact details (phone, texts), but not billing
+  // preferences nor the holder's primary email; a limited user and a third party nothing.
+  const callers = [
+    { name: 'holder', index: 0, may: ['phone', 'smsEnrolled', 'billingMode', 'email'] },
+    { name: 'attorney', index: 4, may: ['phone', 'smsEnrolled', 'billingMode', 'email'] },
+    { name: 'full', index: 0, may: ['phone', 'smsEnrolled'] },
+    { name: 'manager', index: 1, may: ['phone', 'smsEnrolled'] },
+    { name: 'limited', index: 0, may: [] },
+    { name: 'broker', index: 0, may: [] },
+  ] as const
+  const changes = {
+    phone: (name: string) => ({ phone: `07700 900${String(name.length).padStart(3, '0')}` }),
+    smsEnrolled: () => ({ smsEnrolled: true }),
+    billingMode: () => ({ billingMode: 'paper' }),
+    email: (name: string) => ({ email: `taken-over-by-${name}@portal.example` }),
+  } as const
+  const contactOf = async (index: number) =>
+    (
+      await sql<{
+        kind: string
+        value: string
+        is_primary: boolean
+      }>`select kind, value, is_primary from account_contacts
+        where account_id = ${accountIds[index]} order by kind, value`.execute(database.db)
+    ).rows
+  const modeOf = async (index: number) =>
+    (
+      await sql<{ billing_mode: string }>`select billing_mode from accounts where id = ${accountIds[index]}`.execute(
+        database.db,
+      )
+    ).rows[0]?.billing_mode
+
+  it.each(callers.flatMap((caller) => Object.keys(changes).map((field) => [caller.name, field, caller] as const)))(
+    'lets the %s change %s only as the seed allows, and a refusal changes nothing',
+    async (_name, field, caller) => {
+      const payload = changes[field as keyof typeof changes](caller.name)
+      const url = `/api/portal/accounts/${accountNumber(caller.index)}/contact`
+      const before = [await contactOf(caller.index), await modeOf(caller.index)]
+      const response = await app.inject({ method: 'PATCH', url, headers: as(caller.name), payload })
+      if ((caller.may as readonly string[]).includes(field)) {
+        expect(response.statusCode, response.body).toBe(200)
+        return
+      }
+      expect(response.statusCode).toBe(403)
+      if (caller.may.length === 0) {
+        expect(response.json().error.code).toBe('PORTAL_ACTION_NOT_ALLOWED')
+      } else {
+        expect(response.json().error).toMatchObject({
+          code: 'PORTAL_CHANGE_NOT_ALLOWED',
+          message: expect.stringContaining('only the account holder'),
+          details: [{ path: field, message: expect.any(String) }],
+        })
+      }
+      expect([await contactOf(caller.index), await modeOf(caller.index)]).toEqual(before)
+    },
+  )
+
+  it('refuses a full authorized user a change that mixes a phone with the primary email, keeping the phone too', async () => {
+    const url = `/api/portal/accounts/${accountNumber(0)}/contact`
+    const before = await contactOf(0)
+    const response = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: as('full'),
+      payload: { phone: '07700 900999', email: 'attacker@portal.example', billingMode: 'paperless' },
+    })
+    expect(response.statusCode).toBe(403)
+    expect(response.json().error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'billingMode',
+      'email',
+    ])
+    expect(await contactOf(0)).toEqual(before)
+  })
+
+  it('tells each caller which contact fields they may change', async () => {
+    const editable = async (name: string, index: number) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/portal/accounts/${accountNumber(index)}/contact`,
+          headers: as(name),
+        })
+      ).json().editable
+    expect(await editable('holder', 0)).toEqual(['phone', 'smsEnrolled', 'billingMode', 'email'])
+    expect(await editable('full', 0)).toEqual(['phone', 'smsEnrolled'])
+    expect(await editable('manager', 2)).toEqual(['phone', 'smsEnrolled'])
   })
 })

@@ -86,8 +86,49 @@ export const sessionRoutes =
       },
       async (request, reply) => {
         const principal = principalOf(request)
+        // A wrong current password is counted toward the lockout: committed first, then refused.
+        const result = await inTransaction(context.db, (tx) =>
+          access.changePassword({
+            tx,
+            principal,
+            ...request.body,
+            policy: context.accessPolicy(),
+            at: context.clock(),
+          }),
+        )
+        if (!result.ok) throw result.error
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
+      '/session/totp',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          summary: 'Start enrolling your own authenticator app: the secret is shown to you only, once',
+          tags: ['session'],
+        },
+      },
+      async (request) =>
+        inTransaction(context.db, (tx) =>
+          access.startTotpEnrolment({ tx, principal: principalOf(request), at: context.clock() }),
+        ),
+    )
+
+    app.post(
+      '/session/totp/confirm',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          summary: 'Confirm your authenticator app with a current code; sign-in asks for one from then on',
+          tags: ['session'],
+          body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+        },
+      },
+      async (request, reply) => {
         await inTransaction(context.db, (tx) =>
-          access.changePassword({ tx, principal, ...request.body, at: context.clock() }),
+          access.confirmTotp({ tx, principal: principalOf(request), code: request.body.code, at: context.clock() }),
         )
         return reply.status(204).send()
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
-import { actorOf } from '../auth.js'
+import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 
 export const staffRoutes =
@@ -33,70 +33,172 @@ export const staffRoutes =
       {
         config: { permission: 'access.user.manage' },
         schema: {
-          summary: 'Create a staff user with a role',
+          summary:
+            'Invite a staff user: no password is set; the one-time invitation secret (72 hours) is for the new user to set their own. A role with money powers waits for a second access manager',
           tags: ['staff'],
           body: z.strictObject({
             email: z.email().max(320),
             displayName: z.string().min(1).max(200),
             role: z.enum(access.roles),
-            password: z.string().min(1).max(256),
           }),
         },
       },
       async (request, reply) => {
-        const user = await inTransaction(context.db, (tx) =>
-          access.createStaffUser({ tx, ...request.body, actor: actorOf(request), at: context.clock() }),
+        const invited = await inTransaction(context.db, (tx) =>
+          access.inviteStaffUser({
+            tx,
+            ...request.body,
+            by: principalOf(request),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
         )
-        return reply.status(201).send({ user })
+        return reply.status(201).send(invited)
       },
     )
 
     app.post(
+      '/staff/invitations/accept',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Accept a staff invitation: set your own password with the invitation secret',
+          tags: ['staff'],
+          body: z.strictObject({
+            secret: z.string().min(1).max(200),
+            password: z.string().min(1).max(256),
+          }),
+        },
+      },
+      async (request) => {
+        const accepted = await inTransaction(context.db, (tx) =>
+          access.acceptStaffInvitation({ tx, ...request.body, at: context.clock() }),
+        )
+        return { email: accepted.email, awaitingApproval: accepted.awaitingApproval }
+      },
+    )
+
+    app.put(
+      '/staff/:userId/role',
+      {
+        config: { permission: 'access.user.manage' },
+        schema: {
+          summary:
+            "Change a staff user's role; a role with money powers becomes a request for a second access manager (202)",
+          tags: ['staff'],
+          params: z.strictObject({ userId: z.string().max(40) }),
+          body: z.strictObject({ role: z.enum(access.roles) }),
+        },
+      },
+      async (request, reply) => {
+        const changed = await inTransaction(context.db, (tx) =>
+          access.changeStaffRole({
+            tx,
+            userId: request.params.userId,
+            role: request.body.role,
+            by: principalOf(request),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        )
+        return reply.status(changed.roleRequest ? 202 : 200).send(changed)
+      },
+    )
+
+    app.get(
+      '/staff/role-requests',
+      {
+        config: { permission: 'access.user.manage' },
+        schema: { summary: 'Role requests waiting for a second access manager', tags: ['staff'] },
+      },
+      async () => ({ items: await access.pendingRoleRequests(context.db) }),
+    )
+
+    app.post(
+      '/staff/role-requests/:requestId',
+      {
+        config: { permission: 'access.user.manage' },
+        schema: {
+          summary: 'Approve or reject a role request (a second access manager: never the requester nor the user)',
+          tags: ['staff'],
+          params: z.strictObject({ requestId: z.string().max(40) }),
+          body: z.strictObject({ approve: z.boolean() }),
+        },
+      },
+      async (request) => ({
+        request: await inTransaction(context.db, (tx) =>
+          access.decideRoleRequest({
+            tx,
+            requestId: request.params.requestId,
+            approve: request.body.approve,
+            by: principalOf(request),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
+        ),
+      }),
+    )
+
+    app.delete(
       '/staff/:userId/totp',
       {
         config: { permission: 'access.user.manage' },
         schema: {
-          summary: 'Turn on TOTP for a staff user',
+          summary: "Reset a staff user's authenticator app so they enrol again themselves (the secret is never shown)",
           tags: ['staff'],
           params: z.strictObject({ userId: z.string().max(40) }),
         },
       },
-      async (request) =>
-        inTransaction(context.db, (tx) =>
-          access.enableTotp({ tx, userId: request.params.userId, actor: actorOf(request), at: context.clock() }),
-        ),
+      async (request, reply) => {
+        await inTransaction(context.db, (tx) =>
+          access.resetTotp({ tx, userId: request.params.userId, actor: actorOf(request), at: context.clock() }),
+        )
+        return reply.status(204).send()
+      },
     )
 
     app.get(
       '/tokens',
       {
-        config: { permission: 'access.token.manage' },
-        schema: { summary: 'API tokens (never their secrets)', tags: ['staff'] },
+        config: { permission: 'authenticated' },
+        schema: {
+          summary: "API tokens, never their secrets: your own, or everyone's with access.token.manage",
+          tags: ['staff'],
+        },
       },
-      async () => ({ items: await access.listApiTokens(context.db) }),
+      async (request) => ({ items: await access.listApiTokens(context.db, principalOf(request)) }),
     )
 
     app.post(
       '/tokens',
       {
-        config: { permission: 'access.token.manage' },
+        config: { permission: 'authenticated' },
         schema: {
-          summary: 'Issue an API token acting as a staff user; the secret is shown once',
+          summary:
+            'Issue an API token for yourself or a named service account, with permissions you hold, expiring within 90 days (default 90); the secret is shown once',
           tags: ['staff'],
           body: z.strictObject({
-            userId: z.string().max(40),
             name: z.string().min(1).max(100),
-            expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+            /** Only your own id: a token never acts as another person. */
+            userId: z.string().max(40).optional(),
+            serviceAccount: z.string().min(1).max(100).optional(),
+            permissions: z.array(z.string().max(100)).max(200).optional(),
+            expiresAt: z.iso.datetime({ offset: true }).optional(),
           }),
         },
       },
       async (request, reply) => {
+        const principal = principalOf(request)
+        const { serviceAccount, userId, permissions, expiresAt } = request.body
         const token = await inTransaction(context.db, (tx) =>
           access.createApiToken({
             tx,
-            userId: request.body.userId,
+            ...(serviceAccount === undefined ? { userId: userId ?? principal.userId } : { serviceAccount }),
+            ...(serviceAccount !== undefined && userId !== undefined ? { userId } : {}),
             name: request.body.name,
-            expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+            permissions,
+            expiresAt: expiresAt ? new Date(expiresAt) : undefined,
+            creator: principal,
             actor: actorOf(request),
             at: context.clock(),
           }),
@@ -108,16 +210,22 @@ export const staffRoutes =
     app.delete(
       '/tokens/:tokenId',
       {
-        config: { permission: 'access.token.manage' },
+        config: { permission: 'authenticated' },
         schema: {
-          summary: 'Revoke an API token',
+          summary: 'Revoke an API token: your own, one you issued, or any with access.token.manage',
           tags: ['staff'],
           params: z.strictObject({ tokenId: z.string().max(40) }),
         },
       },
       async (request, reply) => {
         await inTransaction(context.db, (tx) =>
-          access.revokeApiToken({ tx, tokenId: request.params.tokenId, actor: actorOf(request), at: context.clock() }),
+          access.revokeApiToken({
+            tx,
+            tokenId: request.params.tokenId,
+            by: principalOf(request),
+            actor: actorOf(request),
+            at: context.clock(),
+          }),
         )
         return reply.status(204).send()
       },

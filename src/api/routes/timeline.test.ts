@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
-import type * as access from '../../modules/access/index.js'
+import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as audit from '../../modules/audit/index.js'
 import * as comms from '../../modules/comms/index.js'
 import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
+import { timelineKindPermissions } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
 
@@ -137,7 +138,14 @@ describe('the account timeline API (ACC-4)', () => {
       actionPrefix: 'accounts.account.viewed',
       limit: 1,
     })
-    expect(event?.context).toMatchObject({ sections: ['timeline'], kinds: ['case', 'visit'] })
+    // What the executive may not see is left out of the read, and the view's event names it.
+    const mayRead = (kind: 'case' | 'visit') =>
+      access.can({ kind: 'staff', role: 'executive' }, timelineKindPermissions[kind])
+    const asked = ['case', 'visit'] as const
+    expect(event?.context).toMatchObject({ sections: ['timeline'], kinds: asked.filter(mayRead) })
+    expect(event?.context?.withheld).toEqual(
+      asked.some((kind) => !mayRead(kind)) ? asked.filter((kind) => !mayRead(kind)) : undefined,
+    )
 
     const denied = await get('field_technician')
     expect(denied.statusCode).toBe(403)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import { accountTimeline, timelineKinds } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
+import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 
 const AccountParams = z.strictObject({
@@ -44,7 +44,7 @@ export const timelineRoutes =
         config: { permission: 'accounts.account.read' },
         schema: {
           summary:
-            "The account's timeline, newest first: statements, payments and credits, messages, notes, account changes, cases and visits",
+            "The account's timeline, newest first: statements, payments and credits, messages, notes, account changes, cases and visits. Each kind is shown only to a role that may call that kind's own route (statements need billing.statement.read, payments payments.history.read, messages comms.message.read, cases cases.case.read, visits field.appointment.read; a change needs the permission of what it changed); a kind asked for in `kinds` that the role may not see is left out, not refused.",
           tags: ['accounts'],
           params: AccountParams,
           querystring: z.strictObject({
@@ -58,6 +58,7 @@ export const timelineRoutes =
         const page = await inTransaction(context.db, (tx) =>
           accountTimeline({
             tx,
+            viewer: principalOf(request),
             accountNumber: request.params.accountNumber.toUpperCase(),
             kinds: request.query.kinds,
             before: request.query.before,

@@ -27,6 +27,8 @@ export const portalActions = [
   'contact_service',
   'bulk_statements',
   'tenant_requests',
+  'change_billing_preferences',
+  'replace_primary_email',
 ] as const
 export type PortalAction = (typeof portalActions)[number]
 
@@ -42,8 +44,23 @@ export type ThirdPartyScope = (typeof thirdPartyScopes)[number]
 //   given because "make payments on behalf of tenants" needs seeing what was already paid.
 // - third party: never pays or changes settings; each of usage, bills, service requests only when the
 //   authorization's scope names it.
+// - contact details (issue 19): "Update contact information" is update_contact (phones, texts) for
+//   full authorized users and property managers too; "Change billing preferences" is the holder's
+//   line only (change_billing_preferences), and replacing the primary email, where the holder's
+//   notices and sign-in help go, would hand the account over (replace_primary_email): the holder's
+//   and their attorney's ("everything the primary account holder can do").
 const allowsByKind: Readonly<Record<GrantKind, readonly PortalAction[]>> = {
-  holder: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'manage_users', 'contact_service'],
+  holder: [
+    'view_bills',
+    'view_usage',
+    'view_payments',
+    'pay',
+    'update_contact',
+    'manage_users',
+    'contact_service',
+    'change_billing_preferences',
+    'replace_primary_email',
+  ],
   authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
@@ -55,6 +72,8 @@ const allowsByKind: Readonly<Record<GrantKind, readonly PortalAction[]>> = {
     'update_contact',
     'manage_users',
     'contact_service',
+    'change_billing_preferences',
+    'replace_primary_email',
   ],
   third_party: ['view_usage', 'view_bills', 'contact_service'],
 }
@@ -101,3 +120,16 @@ export function canOnAccount(grant: GrantFacts | undefined, action: PortalAction
 export function allowsOf(grant: GrantFacts | undefined, at: Date): PortalAction[] {
   return portalActions.filter((action) => canOnAccount(grant, action, at))
 }
+
+/**
+ * The grants a caller who says they are one kind of person must hold on the account to be verified
+ * as that person (seed "Verifying User Authority"); the holder is checked on the account's own details.
+ */
+export const grantKindsOfCaller = {
+  holder: ['holder'],
+  authorized_user: ['authorized_full', 'authorized_limited'],
+  property_manager: ['property_manager'],
+  power_of_attorney: ['power_of_attorney'],
+  third_party: ['third_party'],
+} as const satisfies Record<string, readonly GrantKind[]>
+export type VerifiedCaller = keyof typeof grantKindsOfCaller

@@ -34,6 +34,8 @@ interface AccountGrantsTable {
   granted_by_kind: string
   granted_by_id: string
   created_at: Date
+  /** The person's relationship to the account holder, as said when they were added (0045). */
+  relationship: string | null
 }
 interface AccountInvitationsTable {
   id: string
@@ -48,6 +50,7 @@ interface AccountInvitationsTable {
   invited_by_kind: string
   invited_by_id: string
   created_at: Date
+  relationship: string | null
 }
 interface PoaDocumentsTable {
   id: string
@@ -91,6 +94,10 @@ interface AccountsTable {
   id: string
   number: string
 }
+interface StaffUsersTable {
+  id: string
+  display_name: string
+}
 
 const tables = withTables<{
   external_users: ExternalUsersTable
@@ -102,6 +109,7 @@ const tables = withTables<{
   account_review_flags: AccountReviewFlagsTable
   account_secrets: AccountSecretsTable
   accounts: AccountsTable
+  staff_users: StaffUsersTable
 }>()
 
 export type ExternalUserRow = Selectable<ExternalUsersTable>
@@ -224,6 +232,34 @@ export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
     .innerJoin('external_users as u', 'u.id', 'g.user_id')
     .selectAll('g')
     .select(['u.email', 'u.display_name'])
+    .where('g.account_id', '=', accountId)
+    .where('g.status', 'in', ['active', 'pending_approval'])
+    .orderBy('g.created_at')
+    .orderBy('g.id')
+    .execute()
+}
+/**
+ * Who may use an account, for staff: every live grant with the person, the name of whoever added them
+ * (a staff user's, or a portal user's when a holder invited them), and a power of attorney's document
+ * with its legal review; oldest first.
+ */
+export async function accountUserRows(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('account_grants as g')
+    .innerJoin('external_users as u', 'u.id', 'g.user_id')
+    .leftJoin('staff_users as s', (join) => join.onRef('s.id', '=', 'g.granted_by_id'))
+    .leftJoin('external_users as x', (join) => join.onRef('x.id', '=', 'g.granted_by_id'))
+    .leftJoin('poa_documents as d', 'd.grant_id', 'g.id')
+    .selectAll('g')
+    .select([
+      'u.email',
+      'u.display_name',
+      's.display_name as granted_by_staff_name',
+      'x.display_name as granted_by_customer_name',
+      'd.id as poa_document_id',
+      'd.status as poa_status',
+      'd.reviewed_at as poa_reviewed_at',
+    ])
     .where('g.account_id', '=', accountId)
     .where('g.status', 'in', ['active', 'pending_approval'])
     .orderBy('g.created_at')

@@ -10,9 +10,17 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
+import {
+  type GrantKind,
+  type GrantStatus,
+  grantInForce,
+  grantKindsOfCaller,
+  thirdPartyScopes,
+  type VerifiedCaller,
+} from './external-policy.js'
 import { dataKeyOf, seal, unseal } from './external-seal.js'
 import * as store from './external-store.js'
+import { passwordProblems } from './password-policy.js'
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
 
 export class InvalidPortalCredentials extends Unauthenticated {
@@ -73,6 +81,8 @@ export interface Grant {
   readonly scope: readonly string[]
   readonly validFrom: Date
   readonly validTo: Date | null
+  /** The person's relationship to the account holder, as said when they were added. */
+  readonly relationship: string | null
 }
 
 export interface PortalSessionPolicy {
@@ -83,7 +93,6 @@ export interface PortalSessionPolicy {
   readonly lockoutMinutes: number
 }
 
-const minPasswordLength = 12
 let dummyHash: Promise<string> | undefined
 
 /** Spend the time of a real password check, so response times do not reveal which emails have a login. */
@@ -107,16 +116,23 @@ function toGrant(row: store.GrantRow): Grant {
     scope: (typeof row.scope === 'string' ? JSON.parse(row.scope) : row.scope) as string[],
     validFrom: row.valid_from,
     validTo: row.valid_to,
+    relationship: row.relationship,
   }
+}
+
+// A relationship as people say it: "Spouse", " my  spouse " and "spouse" are one answer.
+function normaliseRelationship(value: string): string {
+  return value
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^(my|their|his|her) /i, '')
+    .toLowerCase()
 }
 
 /** @throws WeakPortalPassword */
 function checkPassword(password: string, email: string) {
-  const problems: string[] = []
-  if (password.length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters`)
-  if (password.length > 256) problems.push('must be at most 256 characters')
-  if (password.toLowerCase() === email) problems.push('must not be the email address')
-  if (new Set(password).size < 5) problems.push('must use at least 5 different characters')
+  const problems = passwordProblems(password, email)
   if (problems.length > 0) {
     throw new WeakPortalPassword(
       `The password ${problems.join(' and ')}`,
@@ -187,6 +203,8 @@ export async function findExternalUser(db: Db | Tx, email: string): Promise<Exte
 /**
  * Give a person a relationship to an account. A third party's access ends after `days` (within the
  * supplier's bounds); a power of attorney waits for legal review of `poaDocument` (pending_approval).
+ * `relationship` is the person's relationship to the holder ("spouse"); `grantedBy` names who added
+ * them when that is not the actor (the holder whose invitation was accepted).
  * @throws InvalidGrant, GrantExists
  */
 export async function grantAccountAccess({
@@ -198,6 +216,8 @@ export async function grantAccountAccess({
   days,
   thirdPartyDays,
   poaDocument,
+  relationship,
+  grantedBy,
   actor,
   at,
 }: {
@@ -209,10 +229,14 @@ export async function grantAccountAccess({
   days?: number | undefined
   thirdPartyDays?: { readonly min: number; readonly max: number }
   poaDocument?: string | undefined
+  relationship?: string | null | undefined
+  grantedBy?: { readonly kind: string; readonly id: string } | undefined
   actor: Actor
   at: Date
 }): Promise<Grant & { poaDocumentId: string | null }> {
   const problems: { path: string; message: string }[] = []
+  const said = relationship?.normalize('NFKC').trim().replace(/\s+/g, ' ') || null
+  if (said !== null && said.length > 100) problems.push({ path: 'relationship', message: 'at most 100 characters' })
   let validTo: Date | null = null
   if (kind === 'third_party') {
     const bounds = thirdPartyDays ?? { min: 30, max: 90 }
@@ -238,9 +262,10 @@ export async function grantAccountAccess({
     scope: [...scope],
     valid_from: at,
     valid_to: validTo,
-    granted_by_kind: actor.kind,
-    granted_by_id: actor.id,
+    granted_by_kind: grantedBy?.kind ?? actor.kind,
+    granted_by_id: grantedBy?.id ?? actor.id,
     created_at: at,
+    relationship: said,
   }
   await store.insertGrant(tx, row)
   let poaDocumentId: string | null = null
@@ -264,7 +289,16 @@ export async function grantAccountAccess({
     action: 'access.grant.created',
     subject: { type: 'account_grant', id: row.id },
     accountId,
-    after: { userId, kind, status: row.status, scope, validTo: validTo?.toISOString() ?? null, poaDocumentId },
+    after: {
+      userId,
+      kind,
+      status: row.status,
+      scope,
+      validTo: validTo?.toISOString() ?? null,
+      poaDocumentId,
+      relationship: said,
+      grantedBy: { kind: row.granted_by_kind, id: row.granted_by_id },
+    },
     at,
   })
   return { ...toGrant(row), poaDocumentId }
@@ -441,6 +475,129 @@ export async function usersOfAccount({ tx, accountId }: { tx: Db | Tx; accountId
   return rows.map((row) => ({ ...toGrant(row), email: row.email, displayName: row.display_name }))
 }
 
+/** One entry of who may use an account, as staff see it. */
+export interface AccountUser {
+  readonly grantId: string
+  readonly userId: string
+  readonly email: string
+  readonly displayName: string
+  readonly kind: GrantKind
+  readonly status: GrantStatus
+  readonly scope: readonly string[]
+  readonly since: Date
+  readonly validTo: Date | null
+  readonly relationship: string | null
+  readonly addedBy: { readonly kind: string; readonly id: string; readonly displayName: string | null }
+  readonly poaDocument: { readonly id: string; readonly status: string; readonly reviewedAt: Date | null } | null
+}
+
+/**
+ * Who may use an account (seed "Account Users", for staff): every live grant, holders first, then
+ * authorized users, property managers, attorneys (with their document's legal review) and third
+ * parties (with scope and end), each with when, by whom and with what relationship they were added.
+ */
+export async function accountUsers({ tx, accountId }: { tx: Db | Tx; accountId: string }): Promise<AccountUser[]> {
+  const rows = await store.accountUserRows(tx, accountId)
+  const order: readonly GrantKind[] = [
+    'holder',
+    'authorized_full',
+    'authorized_limited',
+    'property_manager',
+    'power_of_attorney',
+    'third_party',
+  ]
+  return rows
+    .map((row) => {
+      const grant = toGrant(row)
+      return {
+        grantId: grant.id,
+        userId: grant.userId,
+        email: row.email,
+        displayName: row.display_name,
+        kind: grant.kind,
+        status: grant.status,
+        scope: grant.scope,
+        since: grant.validFrom,
+        validTo: grant.validTo,
+        relationship: grant.relationship,
+        addedBy: {
+          kind: row.granted_by_kind,
+          id: row.granted_by_id,
+          displayName: row.granted_by_staff_name ?? row.granted_by_customer_name ?? null,
+        },
+        poaDocument: row.poa_document_id
+          ? { id: row.poa_document_id, status: row.poa_status ?? 'pending', reviewedAt: row.poa_reviewed_at }
+          : null,
+      }
+    })
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+}
+
+/** How what a caller said about themselves compared with what is on file. */
+export type CallerCheck = 'matched' | 'did_not_match' | 'not_on_file'
+
+/**
+ * Verification that fits the caller (seed "Verifying User Authority"): a caller who is not the holder
+ * is found by their own email among the people with that kind of access in force on the account (an
+ * authorized user also by their relationship to the holder); an email request is taken only from an
+ * address on file for that caller (the account's emails or the holder's login for the holder).
+ * Compared without regard to case and spacing; nothing on file is revealed beyond matched or not.
+ * Throws nothing expected.
+ */
+export async function checkCallerOnFile({
+  tx,
+  accountId,
+  caller,
+  accountEmails,
+  callerEmail,
+  relationship,
+  senderEmail,
+  at,
+}: {
+  tx: Db | Tx
+  accountId: string
+  caller: VerifiedCaller
+  /** The emails on the account's contact card (the holder's). */
+  accountEmails: readonly string[]
+  callerEmail?: string | undefined
+  relationship?: string | undefined
+  senderEmail?: string | undefined
+  at: Date
+}): Promise<{
+  callerEmail?: CallerCheck
+  relationship?: CallerCheck
+  senderEmail?: CallerCheck
+  userId: string | null
+}> {
+  const kinds: readonly GrantKind[] = grantKindsOfCaller[caller]
+  const people = (await store.liveGrantsOfAccount(tx, accountId))
+    .map((row) => ({ ...toGrant(row), email: row.email }))
+    .filter((grant) => kinds.includes(grant.kind) && grantInForce(grant, at))
+  const onFile = new Set([
+    ...people.map((person) => normaliseEmail(person.email)),
+    ...(caller === 'holder' ? accountEmails.map(normaliseEmail) : []),
+  ])
+  const result: Awaited<ReturnType<typeof checkCallerOnFile>> = { userId: null }
+  if (senderEmail !== undefined)
+    result.senderEmail = onFile.has(normaliseEmail(senderEmail)) ? 'matched' : 'did_not_match'
+  const claimed = callerEmail ?? senderEmail
+  const person =
+    claimed === undefined ? undefined : people.find((item) => normaliseEmail(item.email) === normaliseEmail(claimed))
+  if (callerEmail !== undefined)
+    result.callerEmail = onFile.has(normaliseEmail(callerEmail)) ? 'matched' : 'did_not_match'
+  if (relationship !== undefined) {
+    result.relationship = !person
+      ? 'did_not_match'
+      : person.relationship === null
+        ? 'not_on_file'
+        : normaliseRelationship(person.relationship) === normaliseRelationship(relationship)
+          ? 'matched'
+          : 'did_not_match'
+  }
+  result.userId = person?.userId ?? null
+  return result
+}
+
 async function authorisedGrantOf(tx: Tx, accountId: string, userId: string) {
   const row = await store.findLiveGrant(tx, { userId, accountId })
   if (!row) throw new AccountUserNotFound(`There is no user ${userId} on this account`)
@@ -534,6 +691,7 @@ export async function createInvitation({
   email,
   inviteeName,
   level,
+  relationship,
   validDays = 14,
   actor,
   at,
@@ -543,6 +701,7 @@ export async function createInvitation({
   email: string
   inviteeName: string
   level: 'full' | 'limited'
+  relationship?: string | undefined
   validDays?: number
   actor: Actor
   at: Date
@@ -561,6 +720,7 @@ export async function createInvitation({
     invited_by_kind: actor.kind,
     invited_by_id: actor.id,
     created_at: at,
+    relationship: relationship?.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, 100) || null,
   }
   await store.insertInvitation(tx, row)
   await audit.record(tx, {
@@ -630,6 +790,9 @@ export async function acceptInvitation({
     accountId: invitation.account_id,
     userId: user.id,
     kind: invitation.kind as GrantKind,
+    // The holder who invited them added them, with the relationship they gave.
+    relationship: invitation.relationship,
+    grantedBy: { kind: invitation.invited_by_kind, id: invitation.invited_by_id },
     actor,
     at,
   })
@@ -718,6 +881,7 @@ export async function recordVerification({
   channel,
   passed,
   failed,
+  caller = 'holder',
   maxFailures = 3,
   windowHours = 24,
   actor,
@@ -726,6 +890,8 @@ export async function recordVerification({
   tx: Tx
   accountId: string
   channel: 'phone' | 'email' | 'in_person' | 'chat'
+  /** Who the caller said they were (recorded in the audit event). */
+  caller?: VerifiedCaller
   passed: readonly string[]
   failed: readonly string[]
   maxFailures?: number
@@ -750,7 +916,7 @@ export async function recordVerification({
     action: outcome === 'passed' ? 'accounts.verification.passed' : 'accounts.verification.failed',
     subject: { type: 'verification_attempt', id },
     accountId,
-    after: { channel, passed, failed },
+    after: { channel, caller, passed, failed },
     at,
   })
   const failuresInWindow =

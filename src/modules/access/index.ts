@@ -1,9 +1,13 @@
 export {
+  type AccountUser,
   AccountUserNotFound,
   type AnswerCheck,
   acceptInvitation,
+  accountUsers,
+  type CallerCheck,
   type CustomerPrincipal,
   changeAuthorizedLevel,
+  checkCallerOnFile,
   checkSensitiveAnswers,
   createExternalUser,
   createInvitation,
@@ -51,36 +55,39 @@ export {
   type GrantStatus,
   grantInForce,
   grantKinds,
+  grantKindsOfCaller,
   type PortalAction,
   portalActions,
   type ThirdPartyScope,
   thirdPartyScopes,
+  type VerifiedCaller,
 } from './external-policy.js'
 export {
   AccountLocked,
   changePassword,
-  createApiToken,
+  confirmTotp,
   createStaffUser,
   EmailTaken,
-  enableTotp,
   endSession,
   InvalidCredentials,
   InvalidStaffDetails,
+  InvalidTotpCode,
   resetPassword,
-  resolveApiToken,
+  resetTotp,
   resolveSession,
-  revokeApiToken,
   type SignInResult,
   StaffUserNotFound,
   signIn,
-  TokenNotFound,
+  startTotpEnrolment,
+  TotpAlreadyEnabled,
+  TotpNotPending,
   TotpRequired,
   UnknownRole,
   WeakPassword,
 } from './operations.js'
+export { isCommonPassword, minPasswordLength, passwordProblems } from './password-policy.js'
 export {
   type BadgeColour,
-  can,
   isPermission,
   isRole,
   type Permission,
@@ -93,7 +100,17 @@ export {
   roles,
   type Subject,
 } from './permissions.js'
-export { findStaffUser, listApiTokens, listStaffUsers } from './queries.js'
+// `can` is the door's policy check: the role's grant, narrowed by a token's scope (powers.ts).
+export {
+  can,
+  isMoneyRole,
+  moneyPermissions,
+  moneyRoles,
+  permissionsOfSubject,
+  type ScopedSubject,
+  sessionOnlyPermissions,
+} from './powers.js'
+export { findStaffUser, listStaffUsers } from './queries.js'
 export {
   clearReviewFlag,
   InvalidReviewFlagCursor,
@@ -105,4 +122,34 @@ export {
   reviewFlagStatuses,
 } from './review-flags.js'
 export { totpCode } from './secrets.js'
-export type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
+export {
+  acceptStaffInvitation,
+  CannotApproveOwnRoleRequest,
+  CannotChangeOwnRole,
+  changeStaffRole,
+  decideRoleRequest,
+  inviteStaffUser,
+  pendingRoleRequests,
+  RoleRequestDecided,
+  RoleRequestNotFound,
+  RoleRequestPending,
+  StaffInvitationNotValid,
+  staffInvitationHours,
+} from './staff-onboarding.js'
+export {
+  actorOfPrincipal,
+  createApiToken,
+  InvalidTokenRequest,
+  listApiTokens,
+  maxTokenLifetimeDays,
+  PermissionNotHeld,
+  personBehind,
+  requireSession,
+  resolveApiToken,
+  revokeApiToken,
+  SessionRequired,
+  samePerson,
+  TokenForAnotherUser,
+  TokenNotFound,
+} from './tokens.js'
+export type { AccessPolicy, ApiToken, RoleRequest, StaffPrincipal, StaffUser } from './types.js'

@@ -4,10 +4,21 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
+import { passwordProblems } from './password-policy.js'
 import { isRole, type Role } from './permissions.js'
 import { toStaffUser } from './queries.js'
-import { hashPassword, hashSecret, newSecret, newTotpSecret, totpUri, verifyPassword, verifyTotp } from './secrets.js'
+import {
+  hashPassword,
+  hashSecret,
+  newSecret,
+  newTotpSecret,
+  spendDummyPasswordCheck,
+  totpUri,
+  verifyPassword,
+  verifyTotp,
+} from './secrets.js'
 import * as store from './store.js'
+import { requireSession } from './tokens.js'
 import type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
 
 export class InvalidCredentials extends Unauthenticated {
@@ -31,23 +42,22 @@ export class UnknownRole extends ValidationFailed {
 export class StaffUserNotFound extends NotFound {
   override readonly code = 'STAFF_USER_NOT_FOUND'
 }
-export class TokenNotFound extends NotFound {
-  override readonly code = 'TOKEN_NOT_FOUND'
+export class TotpAlreadyEnabled extends Conflict {
+  override readonly code = 'TOTP_ALREADY_ENABLED'
+}
+export class TotpNotPending extends Conflict {
+  override readonly code = 'TOTP_NOT_PENDING'
+}
+export class InvalidTotpCode extends ValidationFailed {
+  override readonly code = 'INVALID_TOTP_CODE'
 }
 export class InvalidStaffDetails extends ValidationFailed {
   override readonly code = 'INVALID_STAFF_DETAILS'
 }
 
-const minPasswordLength = 12
-let dummyHash: Promise<string> | undefined
-
-/** @throws WeakPassword */
-function checkPasswordStrength(password: string, field: string, email: string) {
-  const problems: string[] = []
-  if (password.length < minPasswordLength) problems.push(`must be at least ${minPasswordLength} characters`)
-  if (password.length > 256) problems.push('must be at most 256 characters')
-  if (password.toLowerCase() === email.toLowerCase()) problems.push('must not be the email address')
-  if (new Set(password).size < 5) problems.push('must use at least 5 different characters')
+/** @throws WeakPassword naming the field */
+export function checkPasswordStrength(password: string, field: string, email: string) {
+  const problems = passwordProblems(password, email)
   if (problems.length > 0) {
     throw new WeakPassword(
       `The password ${problems.join(' and ')}`,
@@ -56,7 +66,7 @@ function checkPasswordStrength(password: string, field: string, email: string) {
   }
 }
 
-function normaliseEmail(email: string) {
+export function normaliseEmail(email: string) {
   return email.trim().toLowerCase()
 }
 
@@ -64,7 +74,7 @@ const maxDisplayNameLength = 200
 const emailSchema = z.email().max(320)
 
 /** @throws InvalidStaffDetails naming each field that the staff_users table would refuse */
-function checkStaffDetails(address: string, displayName: string) {
+export function checkStaffDetails(address: string, displayName: string) {
   const problems: { path: string; message: string }[] = []
   if (!emailSchema.safeParse(address).success) problems.push({ path: 'email', message: 'not a valid email address' })
   if (displayName.length === 0) problems.push({ path: 'displayName', message: 'must not be blank' })
@@ -121,6 +131,8 @@ export async function createStaffUser({
     totp_secret: null,
     disabled_at: null,
     created_at: at,
+    awaiting_approval: false,
+    totp_pending_secret: null,
   }
   await store.insertUser(tx, row)
   const user = toStaffUser(row)
@@ -166,28 +178,24 @@ export async function signIn({
   // Locked for the rest of the transaction: parallel guesses are counted one after another, and
   // none is checked once an earlier one has locked the account.
   const row = await store.findUserByEmailForUpdate(tx, normaliseEmail(email))
-  const invalid = new InvalidCredentials('The email or password is not right')
-  if (!row || row.disabled_at) {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    dummyHash ??= hashPassword('a password nobody has')
-    await verifyPassword(await dummyHash, password)
+  // An unknown email, a wrong password and a locked account get the same answer after the same work
+  // (one argon2 verification), so neither the answer nor its timing reveals which emails exist.
+  const invalid = invalidCredentials()
+  if (!row?.password_hash || row.disabled_at || row.awaiting_approval) {
+    await spendDummyPasswordCheck(password)
     return { ok: false, error: invalid }
   }
   const subject = { type: 'staff_user', id: row.id }
   if (row.locked_until && row.locked_until > at) {
+    await spendDummyPasswordCheck(password)
     await audit.record(tx, {
       actor: { kind: 'staff', id: row.id },
       action: 'access.login.refused',
       subject,
-      context: { reason: 'locked', ...client },
+      context: { reason: 'locked', lockedUntil: row.locked_until.toISOString(), ...client },
       at,
     })
-    return {
-      ok: false,
-      error: new AccountLocked(`Too many failed sign-ins: try again after ${row.locked_until.toISOString()}`, {
-        lockedUntil: row.locked_until.toISOString(),
-      }),
-    }
+    return { ok: false, error: invalid }
   }
   const passwordOk = await verifyPassword(row.password_hash, password)
   if (passwordOk && row.totp_secret && !totp) {
@@ -195,25 +203,7 @@ export async function signIn({
   }
   const totpOk = !row.totp_secret || (totp !== undefined && verifyTotp(row.totp_secret, totp, at))
   if (!passwordOk || !totpOk) {
-    const failures = row.failed_logins + 1
-    const lock = failures >= policy.maxFailedLogins
-    const lockedUntil = lock ? new Date(at.getTime() + policy.lockoutMinutes * 60_000) : null
-    await store.updateUser(tx, row.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil })
-    await audit.record(tx, {
-      actor: { kind: 'staff', id: row.id },
-      action: lock ? 'access.user.locked' : 'access.login.failed',
-      subject,
-      context: { reason: passwordOk ? 'totp' : 'password', failures, ...client },
-      at,
-    })
-    if (lock)
-      return {
-        ok: false,
-        error: new AccountLocked(
-          `Too many failed sign-ins: the account is locked for ${policy.lockoutMinutes} minutes`,
-          { lockedUntil: lockedUntil?.toISOString() },
-        ),
-      }
+    await countFailure(tx, row, policy, at, { reason: passwordOk ? 'totp' : 'password', ...client })
     return { ok: false, error: invalid }
   }
   const { secret, secretHash } = newSecret('cts')
@@ -249,13 +239,43 @@ export async function signIn({
   }
 }
 
-/** The principal a verified user acts as, whichever credential proved it. */
+/** The principal a person signed in to a browser session acts as: their whole role. */
 function principalOf(
   user: { userId: string; role: string; email: string; displayName: string },
   via: StaffPrincipal['via'],
   passwordExpired: boolean,
 ): StaffPrincipal {
-  return { kind: 'staff', ...user, role: user.role as Role, via, mustChangePassword: passwordExpired }
+  return { kind: 'staff', ...user, role: user.role as Role, via, scope: null, mustChangePassword: passwordExpired }
+}
+
+/** The one answer to every failed staff sign-in, whatever failed. */
+function invalidCredentials() {
+  return new InvalidCredentials('The email or password is not right')
+}
+
+/**
+ * Count a wrong password or code against the user (row locked by the caller); at the limit the
+ * account locks for the policy's minutes and every session of the user ends.
+ */
+async function countFailure(
+  tx: Tx,
+  row: store.StaffUserRow,
+  policy: AccessPolicy,
+  at: Date,
+  context: Record<string, unknown>,
+): Promise<void> {
+  const failures = row.failed_logins + 1
+  const lock = failures >= policy.maxFailedLogins
+  const lockedUntil = lock ? new Date(at.getTime() + policy.lockoutMinutes * 60_000) : null
+  await store.updateUser(tx, row.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil })
+  if (lock) await store.endSessionsOfUser(tx, row.id, at)
+  await audit.record(tx, {
+    actor: { kind: 'staff', id: row.id },
+    action: lock ? 'access.user.locked' : 'access.login.failed',
+    subject: { type: 'staff_user', id: row.id },
+    context: { failures, ...context },
+    at,
+  })
 }
 
 /** Seen within the last minute is recent enough: saves a write on every request. */
@@ -277,7 +297,7 @@ export async function resolveSession({
 }): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
   // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
-  if (!row || row.ended_at || row.disabled_at || at >= row.expires_at) return null
+  if (!row || row.ended_at || row.disabled_at || row.awaiting_approval || at >= row.expires_at) return null
   if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
   if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
   return principalOf(
@@ -308,28 +328,43 @@ export async function endSession({
 }
 
 /**
- * Change one's own password; ends the user's other sessions.
- * @throws InvalidCredentials when the current password is wrong; WeakPassword; Conflict when unchanged
+ * Change one's own password, signed in to a browser session; ends the user's other sessions. A wrong
+ * current password counts toward the lockout like a wrong sign-in, so it is returned, not thrown:
+ * the caller commits the count before answering.
+ * @throws SessionRequired for a token; StaffUserNotFound; WeakPassword; returns InvalidCredentials or AccountLocked
  */
 export async function changePassword({
   tx,
   principal,
   currentPassword,
   newPassword,
+  policy,
   at,
 }: {
   tx: Tx
   principal: StaffPrincipal
   currentPassword: string
   newPassword: string
+  policy: AccessPolicy
   at: Date
-}): Promise<void> {
-  const row = await store.findUserById(tx, principal.userId)
+}): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: DomainError }> {
+  requireSession(principal, 'Changing a password')
+  const row = await store.findUserByIdForUpdate(tx, principal.userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${principal.userId}`)
-  if (!(await verifyPassword(row.password_hash, currentPassword))) {
-    throw new InvalidCredentials('The current password is not right', [
-      { path: 'currentPassword', message: 'not right' },
-    ])
+  if (row.locked_until && row.locked_until > at) {
+    return {
+      ok: false,
+      error: new AccountLocked(`Too many wrong passwords: try again after ${row.locked_until.toISOString()}`),
+    }
+  }
+  if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
+    await countFailure(tx, row, policy, at, { reason: 'current_password' })
+    return {
+      ok: false,
+      error: new InvalidCredentials('The current password is not right', [
+        { path: 'currentPassword', message: 'not right' },
+      ]),
+    }
   }
   checkPasswordStrength(newPassword, 'newPassword', row.email)
   if (currentPassword === newPassword) {
@@ -337,7 +372,11 @@ export async function changePassword({
       { path: 'newPassword', message: 'same as the current password' },
     ])
   }
-  await store.updateUser(tx, row.id, { password_hash: await hashPassword(newPassword), password_changed_at: at })
+  await store.updateUser(tx, row.id, {
+    password_hash: await hashPassword(newPassword),
+    password_changed_at: at,
+    failed_logins: 0,
+  })
   await store.endSessionsOfUser(tx, row.id, at, principal.via.kind === 'session' ? principal.via.sessionId : undefined)
   await audit.record(tx, {
     actor: { kind: 'staff', id: row.id },
@@ -345,6 +384,7 @@ export async function changePassword({
     subject: { type: 'staff_user', id: row.id },
     at,
   })
+  return { ok: true }
 }
 
 /**
@@ -379,107 +419,90 @@ export async function resetPassword({
 }
 
 /**
- * Turn on TOTP for a user; returns the secret and an otpauth:// URI for an authenticator app.
- * @throws StaffUserNotFound
+ * Start enrolling one's own authenticator app: a new secret is kept pending and shown only to the
+ * user themselves (returned here, to their own browser session) until they confirm it with a code.
+ * @throws SessionRequired for a token; TotpAlreadyEnabled (an access manager resets it first)
  */
-export async function enableTotp({
+export async function startTotpEnrolment({
   tx,
-  userId,
-  actor,
+  principal,
   at,
 }: {
   tx: Tx
-  userId: string
-  actor: Actor
+  principal: StaffPrincipal
   at: Date
 }): Promise<{ secret: string; uri: string }> {
-  const row = await store.findUserById(tx, userId)
-  if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
+  requireSession(principal, 'Enrolling an authenticator app')
+  const row = await store.findUserByIdForUpdate(tx, principal.userId)
+  if (!row) throw new StaffUserNotFound(`No staff user ${principal.userId}`)
+  if (row.totp_secret) {
+    throw new TotpAlreadyEnabled('An authenticator app is already enrolled: ask an access manager to reset it first')
+  }
   const secret = newTotpSecret()
-  await store.updateUser(tx, row.id, { totp_secret: secret })
-  await audit.record(tx, { actor, action: 'access.totp.enabled', subject: { type: 'staff_user', id: row.id }, at })
+  await store.updateUser(tx, row.id, { totp_pending_secret: secret })
+  await audit.record(tx, {
+    actor: actorOfSession(principal),
+    action: 'access.totp.enrolment_started',
+    subject: { type: 'staff_user', id: row.id },
+    at,
+  })
   return { secret, uri: totpUri(secret, row.email) }
 }
 
 /**
- * Issue an API token for an integration acting as a staff user. The secret is returned once; only
- * its hash is kept.
+ * Confirm one's own pending authenticator enrolment with a current code; from then on sign-in asks for it.
+ * @throws SessionRequired; TotpNotPending; InvalidTotpCode naming `code`
+ */
+export async function confirmTotp({
+  tx,
+  principal,
+  code,
+  at,
+}: {
+  tx: Tx
+  principal: StaffPrincipal
+  code: string
+  at: Date
+}): Promise<void> {
+  requireSession(principal, 'Enrolling an authenticator app')
+  const row = await store.findUserByIdForUpdate(tx, principal.userId)
+  if (!row) throw new StaffUserNotFound(`No staff user ${principal.userId}`)
+  if (!row.totp_pending_secret) throw new TotpNotPending('Start the enrolment first')
+  if (!verifyTotp(row.totp_pending_secret, code, at)) {
+    throw new InvalidTotpCode('The code does not match the authenticator app', [{ path: 'code', message: 'not right' }])
+  }
+  await store.updateUser(tx, row.id, { totp_secret: row.totp_pending_secret, totp_pending_secret: null })
+  await audit.record(tx, {
+    actor: actorOfSession(principal),
+    action: 'access.totp.enabled',
+    subject: { type: 'staff_user', id: row.id },
+    at,
+  })
+}
+
+/**
+ * Turn off another user's TOTP (a lost phone) so they enrol again themselves; the secret is never
+ * shown to anyone. Their sessions end.
  * @throws StaffUserNotFound
  */
-export async function createApiToken({
+export async function resetTotp({
   tx,
   userId,
-  name,
-  expiresAt,
   actor,
   at,
 }: {
   tx: Tx
   userId: string
-  name: string
-  expiresAt: Date | null
-  actor: Actor
-  at: Date
-}): Promise<{ id: string; token: string; expiresAt: Date | null }> {
-  const row = await store.findUserById(tx, userId)
-  if (!row) throw new StaffUserNotFound(`No staff user ${userId}`, [{ path: 'userId', message: 'unknown' }])
-  if (expiresAt && expiresAt <= at)
-    throw new ValidationFailed('The expiry must be in the future', [{ path: 'expiresAt', message: 'in the past' }])
-  const { secret, secretHash } = newSecret('ctk')
-  const id = newId('tok')
-  await store.insertToken(tx, {
-    id,
-    user_id: row.id,
-    name,
-    token_hash: secretHash,
-    created_at: at,
-    expires_at: expiresAt,
-    revoked_at: null,
-    last_used_at: null,
-  })
-  await audit.record(tx, {
-    actor,
-    action: 'access.token.created',
-    subject: { type: 'api_token', id },
-    after: { userId: row.id, name, expiresAt },
-    at,
-  })
-  return { id, token: secret, expiresAt }
-}
-
-/** Revoke an API token. @throws TokenNotFound */
-export async function revokeApiToken({
-  tx,
-  tokenId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  tokenId: string
   actor: Actor
   at: Date
 }): Promise<void> {
-  if (!(await store.revokeToken(tx, tokenId, at))) throw new TokenNotFound(`No live API token ${tokenId}`)
-  await audit.record(tx, { actor, action: 'access.token.revoked', subject: { type: 'api_token', id: tokenId }, at })
+  const row = await store.findUserById(tx, userId)
+  if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
+  await store.updateUser(tx, row.id, { totp_secret: null, totp_pending_secret: null })
+  await store.endSessionsOfUser(tx, row.id, at)
+  await audit.record(tx, { actor, action: 'access.totp.reset', subject: { type: 'staff_user', id: row.id }, at })
 }
 
-/** The principal behind an API token, or null when unknown, revoked or expired. */
-export async function resolveApiToken({
-  tx,
-  token,
-  at,
-}: {
-  tx: Tx
-  token: string
-  at: Date
-}): Promise<StaffPrincipal | null> {
-  const row = await store.findTokenWithUser(tx, hashSecret(token))
-  if (!row || row.revoked_at || row.disabled_at || (row.expires_at && row.expires_at <= at)) return null
-  if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > touchEveryMs)
-    await store.touchToken(tx, row.token_id, at)
-  return principalOf(
-    { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },
-    { kind: 'token', tokenId: row.token_id },
-    false,
-  )
+function actorOfSession(principal: StaffPrincipal): Actor {
+  return { kind: 'staff', id: principal.userId }
 }

@@ -3,6 +3,7 @@ import type { Role } from './permissions.js'
 import * as store from './store.js'
 import type { StaffUser } from './types.js'
 
+/** A staff user as the API shows it: never the password hash nor a TOTP secret. */
 export function toStaffUser(row: store.StaffUserRow): StaffUser {
   return {
     id: row.id,
@@ -14,6 +15,8 @@ export function toStaffUser(row: store.StaffUserRow): StaffUser {
     lockedUntil: row.locked_until,
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
+    awaitingApproval: row.awaiting_approval,
+    passwordSet: row.password_hash !== null,
   }
 }
 
@@ -28,17 +31,4 @@ export async function findStaffUser(db: Db | Tx, idOrEmail: string): Promise<Sta
     ? await store.findUserByEmail(db, idOrEmail.trim().toLowerCase())
     : await store.findUserById(db, idOrEmail)
   return row ? toStaffUser(row) : undefined
-}
-
-/** API tokens (never their secrets), newest first. */
-export async function listApiTokens(db: Db | Tx, userId?: string) {
-  return (await store.listTokens(db, userId)).map((row) => ({
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    lastUsedAt: row.last_used_at,
-  }))
 }

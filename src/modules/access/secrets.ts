@@ -16,10 +16,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /**
- * A random bearer secret with a readable prefix (`cts_` session, `ctk_` API token). Only its SHA-256
+ * A random bearer secret with a readable prefix (`cts_` session, `ctk_` API token, `csi_` staff invitation). Only its SHA-256
  * is stored: the secret has 256 bits of entropy, so a slow hash adds nothing.
  */
-export function newSecret(prefix: 'cts' | 'ctk'): { secret: string; secretHash: string } {
+export function newSecret(prefix: 'cts' | 'ctk' | 'csi'): { secret: string; secretHash: string } {
   const secret = `${prefix}_${randomBytes(32).toString('base64url')}`
   return { secret, secretHash: hashSecret(secret) }
 }
@@ -48,4 +48,12 @@ export function verifyTotp(secret: string, code: string, at: Date): boolean {
 /** The code for an instant (tests, and `cuttle users totp`). */
 export function totpCode(secret: string, at: Date): string {
   return totpFor(secret, 'check').generate({ timestamp: at.getTime() })
+}
+
+let dummyHash: Promise<string> | undefined
+
+/** Spend the time of a real password check, so response times do not reveal which logins exist. */
+export async function spendDummyPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hashPassword('a password nobody has')
+  await verifyPassword(await dummyHash, password)
 }

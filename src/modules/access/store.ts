@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
 interface StaffUsersTable {
@@ -6,13 +6,16 @@ interface StaffUsersTable {
   email: string
   display_name: string
   role: string
-  password_hash: string
+  /** Null until an invited user sets their own password. */
+  password_hash: string | null
   password_changed_at: Date
   failed_logins: number
   locked_until: Date | null
   totp_secret: string | null
   disabled_at: Date | null
   created_at: Date
+  awaiting_approval: boolean
+  totp_pending_secret: string | null
 }
 
 interface StaffSessionsTable {
@@ -27,24 +30,72 @@ interface StaffSessionsTable {
 
 interface ApiTokensTable {
   id: string
-  user_id: string
+  user_id: string | null
+  service_account_id: string | null
   name: string
   token_hash: string
+  /** A JSON array of permission names. */
+  permissions: unknown
+  created_by: string | null
   created_at: Date
-  expires_at: Date | null
+  expires_at: Date
   revoked_at: Date | null
   last_used_at: Date | null
+}
+
+interface ServiceAccountsTable {
+  id: string
+  name: string
+  role: string
+  created_by: string
+  created_at: Date
+  disabled_at: Date | null
+}
+
+interface StaffInvitationsTable {
+  id: string
+  user_id: string
+  secret_hash: string
+  created_by: string
+  created_at: Date
+  expires_at: Date
+  accepted_at: Date | null
+}
+
+interface StaffRoleRequestsTable {
+  id: string
+  user_id: string
+  role: string
+  requested_by: string
+  requested_at: Date
+  status: string
+  decided_by: string | null
+  decided_at: Date | null
 }
 
 const tables = withTables<{
   staff_users: StaffUsersTable
   staff_sessions: StaffSessionsTable
   api_tokens: ApiTokensTable
+  service_accounts: ServiceAccountsTable
+  staff_invitations: StaffInvitationsTable
+  staff_role_requests: StaffRoleRequestsTable
 }>()
 
 export type StaffUserRow = Selectable<StaffUsersTable>
 export type SessionRow = Selectable<StaffSessionsTable>
 export type ApiTokenRow = Selectable<ApiTokensTable>
+export type ServiceAccountRow = Selectable<ServiceAccountsTable>
+export type StaffInvitationRow = Selectable<StaffInvitationsTable>
+export type StaffRoleRequestRow = Selectable<StaffRoleRequestsTable>
+
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
+
+/** A jsonb column as it comes back from either driver (parsed, or text on some paths). */
+export function permissionsOfRow(value: unknown): string[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : []
+}
 
 export async function insertUser(tx: Tx, row: StaffUserRow): Promise<void> {
   await tables(tx).insertInto('staff_users').values(row).execute()
@@ -64,6 +115,11 @@ export async function findUserByEmailForUpdate(tx: Tx, email: string): Promise<S
 
 export async function findUserById(db: Db | Tx, id: string): Promise<StaffUserRow | undefined> {
   return tables(db).selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The user by id, its row locked until the transaction ends (password and TOTP changes, failure counts). */
+export async function findUserByIdForUpdate(tx: Tx, id: string): Promise<StaffUserRow | undefined> {
+  return tables(tx).selectFrom('staff_users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
 export async function listUsers(db: Db | Tx): Promise<StaffUserRow[]> {
@@ -98,6 +154,7 @@ export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
       'u.role',
       'u.password_changed_at',
       'u.disabled_at',
+      'u.awaiting_approval',
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst()
@@ -127,26 +184,44 @@ export async function endSessionsOfUser(tx: Tx, userId: string, at: Date, except
 }
 
 export async function insertToken(tx: Tx, row: ApiTokenRow): Promise<void> {
-  await tables(tx).insertInto('api_tokens').values(row).execute()
+  await tables(tx)
+    .insertInto('api_tokens')
+    .values({ ...row, permissions: json(row.permissions) })
+    .execute()
 }
 
-export async function findTokenWithUser(db: Db | Tx, tokenHash: string) {
+/** A token by the hash of its secret, with the person or service account it acts as, in one round trip. */
+export async function findTokenWithOwner(db: Db | Tx, tokenHash: string) {
   return tables(db)
     .selectFrom('api_tokens as t')
-    .innerJoin('staff_users as u', 'u.id', 't.user_id')
+    .leftJoin('staff_users as u', 'u.id', 't.user_id')
+    .leftJoin('service_accounts as a', 'a.id', 't.service_account_id')
     .select([
       't.id as token_id',
       't.expires_at',
       't.revoked_at',
       't.last_used_at',
+      't.permissions',
       'u.id as user_id',
       'u.email',
       'u.display_name',
       'u.role',
       'u.disabled_at',
+      'u.locked_until',
+      'u.password_changed_at',
+      'u.password_hash',
+      'u.awaiting_approval',
+      'a.id as service_account_id',
+      'a.name as service_account_name',
+      'a.role as service_account_role',
+      'a.disabled_at as service_account_disabled_at',
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst()
+}
+
+export async function findTokenById(db: Db | Tx, tokenId: string): Promise<ApiTokenRow | undefined> {
+  return tables(db).selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst()
 }
 
 export async function touchToken(tx: Tx, tokenId: string, at: Date): Promise<void> {
@@ -163,8 +238,74 @@ export async function revokeToken(tx: Tx, tokenId: string, at: Date): Promise<bo
   return result.numUpdatedRows > 0n
 }
 
+/** Tokens, newest first: all of them, or those a person owns or created. */
 export async function listTokens(db: Db | Tx, userId?: string): Promise<ApiTokenRow[]> {
   let query = tables(db).selectFrom('api_tokens').selectAll()
-  if (userId) query = query.where('user_id', '=', userId)
-  return query.orderBy('created_at', 'desc').execute()
+  if (userId) query = query.where((eb) => eb.or([eb('user_id', '=', userId), eb('created_by', '=', userId)]))
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+}
+
+export async function insertServiceAccount(tx: Tx, row: ServiceAccountRow): Promise<void> {
+  await tables(tx).insertInto('service_accounts').values(row).execute()
+}
+
+export async function findServiceAccountByName(db: Db | Tx, name: string): Promise<ServiceAccountRow | undefined> {
+  return tables(db).selectFrom('service_accounts').selectAll().where('name', '=', name).executeTakeFirst()
+}
+
+export async function findServiceAccountById(db: Db | Tx, id: string): Promise<ServiceAccountRow | undefined> {
+  return tables(db).selectFrom('service_accounts').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertInvitation(tx: Tx, row: StaffInvitationRow): Promise<void> {
+  await tables(tx).insertInto('staff_invitations').values(row).execute()
+}
+
+/** An invitation by the hash of its secret, locked until the transaction ends (it is used once). */
+export async function findInvitationForUpdate(tx: Tx, secretHash: string): Promise<StaffInvitationRow | undefined> {
+  return tables(tx)
+    .selectFrom('staff_invitations')
+    .selectAll()
+    .where('secret_hash', '=', secretHash)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function markInvitationAccepted(tx: Tx, id: string, at: Date): Promise<void> {
+  await tables(tx).updateTable('staff_invitations').set({ accepted_at: at }).where('id', '=', id).execute()
+}
+
+export async function insertRoleRequest(tx: Tx, row: StaffRoleRequestRow): Promise<void> {
+  await tables(tx).insertInto('staff_role_requests').values(row).execute()
+}
+
+export async function findRoleRequestForUpdate(tx: Tx, id: string): Promise<StaffRoleRequestRow | undefined> {
+  return tables(tx).selectFrom('staff_role_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function findPendingRoleRequestOf(db: Db | Tx, userId: string): Promise<StaffRoleRequestRow | undefined> {
+  return tables(db)
+    .selectFrom('staff_role_requests')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+}
+
+export async function listPendingRoleRequests(db: Db | Tx): Promise<StaffRoleRequestRow[]> {
+  return tables(db)
+    .selectFrom('staff_role_requests')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function decideRoleRequest(
+  tx: Tx,
+  id: string,
+  decision: { status: 'approved' | 'rejected'; decided_by: string; decided_at: Date },
+): Promise<void> {
+  await tables(tx).updateTable('staff_role_requests').set(decision).where('id', '=', id).execute()
 }

@@ -1,4 +1,4 @@
-import type { Role } from './permissions.js'
+import type { Permission, Role } from './permissions.js'
 
 export interface StaffUser {
   readonly id: string
@@ -10,6 +10,10 @@ export interface StaffUser {
   readonly lockedUntil: Date | null
   readonly disabledAt: Date | null
   readonly createdAt: Date
+  /** Created with a money role that a second access manager has not yet approved: cannot sign in. */
+  readonly awaitingApproval: boolean
+  /** False until an invited user has set their own password. */
+  readonly passwordSet: boolean
 }
 
 /** Who is making a request, once authenticated: the subject of every permission check. */
@@ -19,10 +23,15 @@ export interface StaffPrincipal {
   readonly role: Role
   readonly email: string
   readonly displayName: string
-  /** How they proved it: a browser session or an integration's API token. */
+  /**
+   * How they proved it: a browser session, or an API token (a person's own, or a service account's,
+   * when `userId` is the service account's id and `serviceAccountId` says so).
+   */
   readonly via:
     | { readonly kind: 'session'; readonly sessionId: string }
-    | { readonly kind: 'token'; readonly tokenId: string }
+    | { readonly kind: 'token'; readonly tokenId: string; readonly serviceAccountId: string | null }
+  /** What the credential allows within the role: null for a session (the whole role), a token's list otherwise. */
+  readonly scope: ReadonlySet<Permission> | null
   /** The password is older than the supplier allows: only changing it is permitted. */
   readonly mustChangePassword: boolean
 }
@@ -34,4 +43,31 @@ export interface AccessPolicy {
   readonly sessionIdleMinutes: number
   readonly maxFailedLogins: number
   readonly lockoutMinutes: number
+}
+
+/** An API token as it is listed: never its secret. */
+export interface ApiToken {
+  readonly id: string
+  readonly name: string
+  /** The staff user it acts as, or null for a service account's token. */
+  readonly userId: string | null
+  readonly serviceAccountId: string | null
+  readonly permissions: readonly Permission[]
+  readonly createdBy: string | null
+  readonly createdAt: Date
+  readonly expiresAt: Date
+  readonly revokedAt: Date | null
+  readonly lastUsedAt: Date | null
+}
+
+/** A role grant waiting for a second access manager (a new user with a money role, or a change to one). */
+export interface RoleRequest {
+  readonly id: string
+  readonly userId: string
+  readonly role: Role
+  readonly requestedBy: string
+  readonly requestedAt: Date
+  readonly status: 'pending' | 'approved' | 'rejected'
+  readonly decidedBy: string | null
+  readonly decidedAt: Date | null
 }

@@ -1,4 +1,19 @@
 export { configureSupplier, InvalidSettings, updateSettings } from './operations.js'
-export { type Market, type MarketProfile, marketProfiles, markets, profileOf } from './profiles.js'
+export {
+  type CallerKind,
+  type CallerQuestions,
+  callerKinds,
+  type Market,
+  type MarketProfile,
+  marketProfiles,
+  markets,
+  profileOf,
+} from './profiles.js'
 export { getSupplier, type Supplier, SupplierNotConfigured } from './queries.js'
-export { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
+export {
+  defaultSettings,
+  type SupplierSettings,
+  settingBounds,
+  settingsToJson,
+  supplierSettingsSchema,
+} from './settings.js'

@@ -12,6 +12,7 @@ export {
 export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
 export {
+  earliestReadingDate,
   FileRejected,
   type IntervalToStage,
   ingestD0010,
@@ -19,6 +20,7 @@ export {
   kwhThousandths,
   loadIntervals,
   problemsKept,
+  readingWindow,
 } from './ingest.js'
 export { checkIntervalHeader, intervalCsvHeader, intervalCsvLine, parseIntervalLine } from './interval-csv.js'
 export { mpanCheckDigit, parseMpanCore, parseMprn, withCheckDigit } from './mpan.js'
@@ -54,5 +56,7 @@ export {
   readingsForD0010,
   usageSeries,
 } from './queries.js'
+// The partition naming rule, for the test that pins it (zero-padded, `interval_days_2026_03`).
+export { monthPartitionSuffix } from './store.js'
 export * from './tenancy.js'
 export * from './types.js'

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import { parseD0010 } from './d0010.js'
 import { checkIntervalHeader, parseIntervalLine } from './interval-csv.js'
@@ -34,6 +35,62 @@ export interface IntervalToStage {
 
 const dayMs = 86_400_000
 const halfHourMs = 1_800_000
+
+/**
+ * The dates a reading may carry: from 2000-01-01 (before any smart or settlement data a supplier
+ * holds today) to a year after the import. Outside it a row is an error with its line, never sent to
+ * the database (a year-0 date made PostgreSQL fail the whole import; a year-1 one made a partition).
+ */
+export const earliestReadingDate = '2000-01-01'
+
+/** When a meter point's readings may fall: the plausible range, then its supply, as instants (ends exclusive). */
+export interface ReadingWindow {
+  readonly plausible: { readonly fromMs: number; readonly toMs: number }
+  readonly supply: { readonly fromMs: number; readonly toMs: number; readonly from: string; readonly to: string | null }
+  readonly identifier: string
+}
+
+/**
+ * The window of a meter point's readings: the plausible range, and the meter point's supply (its
+ * first supply start to its last supply end, local days; unbounded when it was never supplied).
+ * Throws nothing.
+ */
+export function readingWindow({
+  identifier,
+  supply,
+  at,
+  timeZone,
+}: {
+  identifier: string
+  supply: { from: string; to: string | null } | undefined
+  at: Date
+  timeZone?: string
+}): ReadingWindow {
+  return {
+    identifier,
+    plausible: {
+      fromMs: startOfLocalDay(earliestReadingDate, timeZone).getTime(),
+      toMs: startOfLocalDay(addDays(localDateOf(at, timeZone), 366), timeZone).getTime(),
+    },
+    supply: {
+      fromMs: supply ? startOfLocalDay(supply.from, timeZone).getTime() : Number.NEGATIVE_INFINITY,
+      toMs: supply?.to ? startOfLocalDay(supply.to, timeZone).getTime() : Number.POSITIVE_INFINITY,
+      from: supply?.from ?? '',
+      to: supply?.to ?? null,
+    },
+  }
+}
+
+/** Why an instant is outside the window (the plausible range first), or null when inside. Throws nothing. */
+function outsideWindow(instant: Date, window: ReadingWindow): string | null {
+  const time = instant.getTime()
+  if (time < window.plausible.fromMs) return `is before ${earliestReadingDate}, outside the plausible range of readings`
+  if (time >= window.plausible.toMs) return 'is more than a year after the import, outside the plausible range'
+  if (time < window.supply.fromMs) return `is before ${window.identifier}'s supply started on ${window.supply.from}`
+  if (time >= window.supply.toMs && window.supply.to)
+    return `is after ${window.identifier}'s supply ended (last day ${addDays(window.supply.to, -1)})`
+  return null
+}
 
 /**
  * A validated kWh text as whole thousandths ('0.123' → 123, '2' → 2000, '0.1230' → 123).
@@ -146,7 +203,8 @@ export async function loadIntervals({
 /**
  * Ingest a half-hourly interval CSV (`meter_point,interval_start,kwh,quality`). A bad header
  * rejects the whole file; otherwise every good row is kept and every bad one reported with its
- * line and reason (unknown meter point, interval in the future, malformed field).
+ * line and reason (unknown meter point, interval in the future, before 2000-01-01 or outside the
+ * meter point's supply, malformed field).
  * @throws FileRejected when the header is not the expected one or the file is empty
  */
 export async function ingestIntervalCsv({
@@ -156,9 +214,12 @@ export async function ingestIntervalCsv({
   sha256,
   actor,
   at,
+  timeZone,
   onProgress,
 }: {
   tx: Tx
+  /** The supplier's time zone, where supply dates start (Europe/London when absent). */
+  timeZone?: string
   lines: AsyncIterable<string> | Iterable<string>
   fileName: string | null
   sha256: string | null
@@ -174,7 +235,7 @@ export async function ingestIntervalCsv({
     rejected++
     if (problems.length < problemsKept) problems.push({ line, message })
   }
-  const ids = new Map<string, string | null>()
+  const ids = new Map<string, { id: string; window: ReadingWindow } | null>()
   const latestStart = at.getTime() - 30 * 60_000
   let sawHeader = false
 
@@ -198,12 +259,23 @@ export async function ingestIntervalCsv({
         continue
       }
       const { meterPoint, intervalStart, kwh, quality } = parsed.row
-      let id = ids.get(meterPoint)
-      if (id === undefined) {
-        id = (await store.meterPointIds(tx, [meterPoint])).get(meterPoint) ?? null
-        ids.set(meterPoint, id)
+      let known = ids.get(meterPoint)
+      if (known === undefined) {
+        const id = (await store.meterPointIds(tx, [meterPoint])).get(meterPoint)
+        known = id
+          ? {
+              id,
+              window: readingWindow({
+                identifier: meterPoint,
+                supply: (await store.supplySpans(tx, [id])).get(id),
+                at,
+                ...(timeZone ? { timeZone } : {}),
+              }),
+            }
+          : null
+        ids.set(meterPoint, known)
       }
-      if (id === null) {
+      if (known === null) {
         reject(lineNumber, `meter point ${meterPoint} is not known`)
         continue
       }
@@ -211,7 +283,12 @@ export async function ingestIntervalCsv({
         reject(lineNumber, `the interval starting ${intervalStart.toISOString()} has not ended yet`)
         continue
       }
-      yield { line: lineNumber, meterPointId: id, intervalStart, kwh, quality }
+      const outside = outsideWindow(intervalStart, known.window)
+      if (outside) {
+        reject(lineNumber, `the interval starting ${intervalStart.toISOString()} ${outside}`)
+        continue
+      }
+      yield { line: lineNumber, meterPointId: known.id, intervalStart, kwh, quality }
     }
   }
 
@@ -237,7 +314,8 @@ export async function ingestIntervalCsv({
 /**
  * Ingest a D0010 meter-reading flow: a structurally broken file is rejected whole; each reading is
  * validated like any other (MET-3), so a bad one is reported with its line and reason, a doubtful
- * one is held, and one already recorded (the same file again) is left unchanged.
+ * one is held, and one already recorded (the same file again) is left unchanged. A reading dated
+ * before 2000-01-01, more than a year ahead or outside the meter point's supply is a row error.
  * @throws FileRejected with every structural error and its line
  */
 export async function ingestD0010({
@@ -247,8 +325,11 @@ export async function ingestD0010({
   sha256,
   actor,
   at,
+  timeZone,
 }: {
   tx: Tx
+  /** The supplier's time zone, where supply dates start (Europe/London when absent). */
+  timeZone?: string
   text: string
   fileName: string | null
   sha256: string | null
@@ -271,6 +352,17 @@ export async function ingestD0010({
     const point = await store.meterPointByIdentifier(tx, reading.mpan)
     if (!point) {
       problems.push({ line: reading.line, message: `meter point ${reading.mpan} is not known` })
+      continue
+    }
+    const window = readingWindow({
+      identifier: point.identifier,
+      supply: (await store.supplySpans(tx, [point.id])).get(point.id),
+      at,
+      ...(timeZone ? { timeZone } : {}),
+    })
+    const outside = outsideWindow(reading.readAt, window)
+    if (outside) {
+      problems.push({ line: reading.line, message: `the reading dated ${reading.readAt.toISOString()} ${outside}` })
       continue
     }
     try {

@@ -393,16 +393,54 @@ function intervalsWithin(meterPointId: string, from: Date, to: Date) {
 /** Month partitions of `interval_days`, created on demand (UTC months, 'YYYY-MM'). */
 export async function ensureMonthPartitions(tx: Tx, months: Iterable<string>): Promise<void> {
   for (const month of [...new Set(months)].sort()) {
-    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`invalid month ${month}`)
-    const [year, monthNumber] = month.split('-').map(Number) as [number, number]
-    const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`
-    const name = `interval_days_${month.replace('-', '_')}`
+    const match = /^(\d{4})-(\d{2})$/.exec(month)
+    const year = Number(match?.[1])
+    const monthNumber = Number(match?.[2])
+    // Rows reach here inside the importers' plausible range (2000 onwards); this refuses what could
+    // never be a partition (year 0 does not exist in PostgreSQL) rather than send it to the database.
+    if (!match || year < 1 || monthNumber < 1 || monthNumber > 12) throw new Error(`invalid month ${month}`)
+    const name = `interval_days_${monthPartitionSuffix(year, monthNumber)}`
+    const [nextYear, nextMonth] = monthNumber === 12 ? [year + 1, 1] : [year, monthNumber + 1]
     await sql
       .raw(
-        `create table if not exists ${name} partition of interval_days for values from ('${month}-01') to ('${next}-01')`,
+        `create table if not exists ${name} partition of interval_days for values from ('${monthText(year, monthNumber)}-01') to ('${monthText(nextYear, nextMonth)}-01')`,
       )
       .execute(tx)
   }
+}
+
+/** 'YYYY-MM', the year zero-padded to four digits (PostgreSQL reads '0999-01-01' but not '999-01-01'). */
+function monthText(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`
+}
+
+/** A month partition's name suffix, `YYYY_MM` zero-padded, so names sort and never collide (`2026_03`). */
+export function monthPartitionSuffix(year: number, month: number): string {
+  return monthText(year, month).replace('-', '_')
+}
+
+/**
+ * Each meter point's supply span: the first day it was supplied and the day after its last supply
+ * ended (null while supplied), local dates; a meter point never supplied is absent.
+ */
+export async function supplySpans(
+  tx: Tx,
+  meterPointIds: readonly string[],
+): Promise<Map<string, { from: string; to: string | null }>> {
+  if (meterPointIds.length === 0) return new Map()
+  const rows = await tables(tx)
+    .selectFrom('supply_periods')
+    .select((eb) => [
+      'meter_point_id',
+      eb.fn.min('valid_from').as('from'),
+      sql<string | null>`case when bool_or(valid_to is null) then null else max(valid_to) end`.as('to'),
+    ])
+    .where('meter_point_id', 'in', [...meterPointIds])
+    .groupBy('meter_point_id')
+    .execute()
+  return new Map(
+    rows.map((row) => [row.meter_point_id, { from: String(row.from), to: row.to === null ? null : String(row.to) }]),
+  )
 }
 
 export const stagingColumns = ['ingestion_id', 'line', 'meter_point_id', 'day', 'wh', 'estimated'] as const

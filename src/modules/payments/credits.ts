@@ -10,6 +10,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
+import * as access from '../access/index.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
@@ -253,7 +254,9 @@ export async function decideCreditRequest({
   if (row.status !== 'pending_approval') {
     throw new CreditRequestDecided(`The request was ${row.status.replace('_', ' ')} already`)
   }
-  if (row.requested_by === actor.id) {
+  // By person, not by credential: a request made with someone's API token is theirs (issue 19).
+  const requester: Actor = { kind: row.requested_by_kind as Actor['kind'], id: row.requested_by }
+  if (await access.samePerson({ tx, a: requester, b: actor })) {
     throw new CannotApproveOwnRequest('A supervisor cannot decide their own request: another supervisor must')
   }
   let change: Parameters<typeof store.updateCreditRequest>[2] = {

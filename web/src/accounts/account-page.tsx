@@ -23,9 +23,19 @@ import { ReviewFlagBanner } from './review-flag-banner.js'
 import { SiteNeedsCard } from './site-needs-card.js'
 import { AccountStatusColour, StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
+import { UsersTab } from './users-tab.js'
 import { VerifyCallerDialog } from './verify-caller-dialog.js'
 
-type TabName = 'overview' | 'timeline' | 'usage' | 'billing' | 'payments' | 'collections' | 'cases' | 'communications'
+type TabName =
+  | 'overview'
+  | 'timeline'
+  | 'usage'
+  | 'billing'
+  | 'payments'
+  | 'collections'
+  | 'cases'
+  | 'communications'
+  | 'users'
 
 const tabLabels: Record<TabName, string> = {
   overview: 'Overview',
@@ -36,6 +46,7 @@ const tabLabels: Record<TabName, string> = {
   timeline: 'Timeline',
   cases: 'Cases',
   communications: 'Communications',
+  users: 'Users',
 }
 
 function tabFromAddress(): TabName {
@@ -66,6 +77,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     ...(user.permissions.includes('cases.case.read') ? (['cases'] as const) : []),
     ...(user.permissions.includes('comms.message.read') ? (['communications'] as const) : []),
     ...(user.permissions.includes('accounts.account.read') ? (['timeline'] as const) : []),
+    ...(user.permissions.includes('accounts.account.read') ? (['users'] as const) : []),
   ]
   const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
 
@@ -232,7 +244,11 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         ))}
       </div>
 
-      {tab === 'cases' || tab === 'communications' || tab === 'timeline' ? (
+      {tab === 'users' ? (
+        <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-users`} aria-labelledby={`${tabIds}-tab-users`}>
+          <UsersTab accountNumber={account.number} />
+        </div>
+      ) : tab === 'cases' || tab === 'communications' || tab === 'timeline' ? (
         <div
           className="tab-panel"
           role="tabpanel"

@@ -1,39 +1,62 @@
 /**
- * USR-4: verify a caller against the market's questions. The agent says how the caller did on each
- * question they can check by eye (answered correctly, wrongly, or not asked); the sealed ones
- * (security answer, SSN last four, date of birth) are never ticked: the caller's answer is typed and
- * the server compares it with the value on file, saying only whether it matched. Three failures in 24
- * hours flag the account for supervisor review.
+ * USR-4: verify a caller. The agent first says who the caller is (the holder, an authorized user, a
+ * property manager, an attorney, a third party); the server gives that caller's questions from the
+ * account's market (a Great Britain account is never asked for an SSN). The agent says how the caller
+ * did on each question they can check by eye (answered correctly, wrongly, or not asked); the others
+ * (security answer, SSN last four, date of birth, the caller's own email, an authorized user's
+ * relationship to the holder) are never ticked: the caller's answer is typed and the server compares
+ * it with what is on file, saying only whether it matched. An email request needs the sender's
+ * address, which must be on file for that caller. Three failures in 24 hours flag the account for
+ * supervisor review.
  */
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
 import { SelectField, type SelectOption, TextField } from '../shared/form-field.js'
 
 type Channel = 'phone' | 'email' | 'in_person' | 'chat'
-type SealedQuestion = 'security_answer' | 'ssn_last_four' | 'date_of_birth'
+type Caller = 'holder' | 'authorized_user' | 'property_manager' | 'power_of_attorney' | 'third_party'
+/** A question the caller answers and the server compares with what is on file. */
+type SealedQuestion = 'security_answer' | 'ssn_last_four' | 'date_of_birth' | 'caller_email' | 'relationship'
 type Tick = 'passed' | 'failed' | 'not_asked'
 type AnswerCheck = 'matched' | 'did_not_match' | 'not_on_file'
 
 type VerificationResult = {
   outcome: string
+  reason: string | null
   flaggedForReview: boolean
-  answers: Partial<Record<SealedQuestion, AnswerCheck>>
+  answers: Partial<Record<SealedQuestion | 'sender_email', AnswerCheck>>
   account: { number: string; name: string; status: string } | null
 }
 
-/** The questions here (`GET /verification-questions`): ticked by the agent, or answered from the sealed details. */
-type Questions = { market: string; ticked: string[]; answered: SealedQuestion[] }
+/**
+ * The questions for one caller on this account (`GET /accounts/{n}/verification-questions`): ticked by
+ * the agent, or answered and compared with what is on file.
+ */
+type Questions = { market: string; caller: Caller; callers: Caller[]; ticked: string[]; answered: SealedQuestion[] }
 
 const questionLabels: Record<string, string> = {
+  full_name: 'Full name of the account holder',
   account_number: 'Account number',
-  service_address: 'Service address',
-  recent_payment_amount: 'Amount of a recent payment',
+  service_address: 'Service address or postcode',
+  recent_payment_amount: 'Amount of a recent payment or bill',
   security_answer: 'Security answer',
   ssn_last_four: 'Last four digits of the SSN',
   date_of_birth: 'Date of birth',
+  name_on_account: 'Name on the account',
+  caller_email: 'The caller’s own email address',
+  relationship: 'Relationship to the account holder',
+  sender_email: 'Sender’s address on file',
 }
+
+const callerOptions: readonly SelectOption[] = [
+  { value: 'holder', label: 'The account holder' },
+  { value: 'authorized_user', label: 'An authorized user' },
+  { value: 'property_manager', label: 'A property manager' },
+  { value: 'power_of_attorney', label: 'Power of attorney' },
+  { value: 'third_party', label: 'A third party (broker, installer, auditor)' },
+]
 
 const checkLabels: Record<AnswerCheck, string> = {
   matched: 'Matched',
@@ -60,13 +83,20 @@ function labelOf(question: string): string {
 
 export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
   const api = useApi()
+  const ids = useId()
+  const [caller, setCaller] = useState<Caller>('holder')
   const [questions, setQuestions] = useState<Questions | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
 
   useEffect(() => {
     let live = true
+    setQuestions(null)
+    setLoadError(null)
     api
-      .send<Questions>({ method: 'GET', path: '/verification-questions' })
+      .send<Questions>({
+        method: 'GET',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/verification-questions?caller=${caller}`,
+      })
       .then((found) => live && setQuestions(found))
       .catch((caught: unknown) => {
         if (live) setLoadError(caught instanceof ApiError ? caught.message : 'The questions could not be loaded.')
@@ -74,11 +104,24 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
     return () => {
       live = false
     }
-  }, [api])
+  }, [api, accountNumber, caller])
 
-  if (!questions) {
+  // Who the caller is comes first: each kind of caller is asked their own questions.
+  const callerField = (
+    <SelectField
+      id={`${ids}-caller`}
+      label="Who is calling?"
+      value={caller}
+      onValueChange={(value) => setCaller(value as Caller)}
+      options={callerOptions}
+      data-testid="verification-caller"
+    />
+  )
+
+  if (!questions || questions.caller !== caller) {
     return (
       <Dialog title="Verify caller" onClose={onClose} testId="verification-dialog">
+        {callerField}
         {loadError ? (
           <p className="callout callout-error" role="alert">
             {loadError}
@@ -93,7 +136,10 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
   }
   return (
     <VerifyCallerForm
+      key={caller}
       accountNumber={accountNumber}
+      caller={caller}
+      callerField={callerField}
       ticked={questions.ticked}
       sealed={questions.answered}
       onClose={onClose}
@@ -103,11 +149,15 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
 
 function VerifyCallerForm({
   accountNumber,
+  caller,
+  callerField,
   ticked,
   sealed,
   onClose,
 }: {
   accountNumber: string
+  caller: Caller
+  callerField: ReactNode
   ticked: readonly string[]
   sealed: readonly SealedQuestion[]
   onClose: () => void
@@ -115,6 +165,7 @@ function VerifyCallerForm({
   const api = useApi()
   const ids = useId()
   const [channel, setChannel] = useState<Channel>('phone')
+  const [senderEmail, setSenderEmail] = useState('')
   const [ticks, setTicks] = useState<Record<string, Tick>>({})
   const [answers, setAnswers] = useState<Partial<Record<SealedQuestion, string>>>({})
   const [sending, setSending] = useState(false)
@@ -146,6 +197,11 @@ function VerifyCallerForm({
       setError('Say how the caller answered at least one question.')
       return
     }
+    if (channel === 'email' && !senderEmail.trim()) {
+      setError(null)
+      setProblems({ senderEmail: 'Give the address the email came from: it must be one on file for this caller.' })
+      return
+    }
     setSending(true)
     setError(null)
     setProblems({})
@@ -153,14 +209,22 @@ function VerifyCallerForm({
       const verified = await api.send<VerificationResult>({
         method: 'POST',
         path: `/accounts/${encodeURIComponent(accountNumber)}/verifications`,
-        body: { channel, passed, failed, ...(Object.keys(given).length > 0 ? { answers: given } : {}) },
+        body: {
+          channel,
+          caller,
+          ...(channel === 'email' ? { senderEmail: senderEmail.trim() } : {}),
+          passed,
+          failed,
+          ...(Object.keys(given).length > 0 ? { answers: given } : {}),
+        },
       })
       setResult(verified)
     } catch (caught) {
       if (caught instanceof ApiError) {
         const found = caught.fieldProblems()
         setProblems(found)
-        const shown = sealed.some((question) => `answers.${question}` in found) || 'channel' in found
+        const shown =
+          sealed.some((question) => `answers.${question}` in found) || 'channel' in found || 'senderEmail' in found
         if (!shown) setError(caught.message)
       } else {
         setError('The verification could not be recorded. Please try again.')
@@ -172,7 +236,7 @@ function VerifyCallerForm({
 
   if (result) {
     const passed = result.outcome === 'passed'
-    const checked = sealed.filter((question) => result.answers[question] !== undefined)
+    const checked = [...sealed, 'sender_email' as const].filter((question) => result.answers[question] !== undefined)
     return (
       <Dialog title="Verify caller" onClose={onClose} testId="verification-dialog">
         <div className="form" data-testid="verification-result" data-outcome={result.outcome}>
@@ -187,6 +251,11 @@ function VerifyCallerForm({
                 ? 'Not verified. Do not discuss the account with this caller.'
                 : `Not verified (${result.outcome.replaceAll('_', ' ')}). Do not discuss the account with this caller.`}
           </p>
+          {result.reason && (
+            <p className="callout callout-warning" data-testid="verification-reason">
+              {result.reason}
+            </p>
+          )}
           {checked.length > 0 && (
             <ul className="row-list" data-testid="verification-answers">
               {checked.map((question) => {
@@ -230,9 +299,10 @@ function VerifyCallerForm({
   return (
     <Dialog title="Verify caller" onClose={onClose} testId="verification-dialog">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Verify the caller">
+        {callerField}
         <p className="muted">
-          Ask the caller the questions below. Answers to the sealed questions are checked against what is on file; the
-          value on file is never shown.
+          Ask the caller the questions below. Typed answers are checked against what is on file; what is on file is
+          never shown.
         </p>
         <SelectField
           id={`${ids}-channel`}
@@ -243,6 +313,21 @@ function VerifyCallerForm({
           error={problems['channel']}
           data-testid="verification-channel"
         />
+        {channel === 'email' && (
+          <TextField
+            id={`${ids}-sender`}
+            label="The address the email came from"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            hint="An email request is accepted only from an address on file for this caller."
+            value={senderEmail}
+            onValueChange={setSenderEmail}
+            error={problems['senderEmail']}
+            errorTestId="verification-sender-error"
+            data-testid="verification-sender"
+          />
+        )}
         {ticked.map((question) => (
           <fieldset key={question} className="fieldset" data-testid={`verification-question-${question}`}>
             <legend className="field-label">{labelOf(question)}</legend>
@@ -269,7 +354,7 @@ function VerifyCallerForm({
             id={`${ids}-${question}`}
             label={labelOf(question)}
             optional
-            type={question === 'date_of_birth' ? 'date' : 'text'}
+            type={question === 'date_of_birth' ? 'date' : question === 'caller_email' ? 'email' : 'text'}
             inputMode={question === 'ssn_last_four' ? 'numeric' : undefined}
             autoComplete="off"
             spellCheck={false}

@@ -1,4 +1,9 @@
-/** Contact details and preferences (UI-2): email, phone, paper or paperless bills, SMS messages. */
+/**
+ * Contact details and preferences (UI-2): email, phone, paper or paperless bills, SMS messages. Each
+ * field is open only to those who may change it (issue 19, seed "Account Users"): a full authorized
+ * user or a property manager updates the phone and texts, but billing preferences and the primary
+ * email, where the holder's notices go, are the holder's; the server refuses them too.
+ */
 import { type FormEvent, useEffect, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
@@ -15,7 +20,13 @@ function draftOf(contact: portalApi.PortalContact): Draft {
   }
 }
 
-type Contact = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; saved: Draft }
+type Editable = readonly portalApi.ContactField[]
+const everyField: Editable = ['phone', 'smsEnrolled', 'billingMode', 'email']
+
+type Contact =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; saved: Draft; editable: Editable }
 
 export function ContactTab({ accountNumber }: { accountNumber: string }) {
   const [state, setState] = useState<Contact>({ status: 'loading' })
@@ -24,7 +35,10 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
     let current = true
     portalApi
       .contact({ accountNumber })
-      .then((contact) => current && setState({ status: 'loaded', saved: draftOf(contact) }))
+      .then(
+        (contact) =>
+          current && setState({ status: 'loaded', saved: draftOf(contact), editable: contact.editable ?? everyField }),
+      )
       .catch((error: unknown) => {
         if (current) {
           setState({ status: 'failed', message: errorMessage(error, 'Your contact details could not be loaded.') })
@@ -52,7 +66,8 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
         <ContactForm
           accountNumber={accountNumber}
           saved={state.saved}
-          onSaved={(saved) => setState({ status: 'loaded', saved })}
+          editable={state.editable}
+          onSaved={(saved) => setState({ status: 'loaded', saved, editable: state.editable })}
         />
       )}
     </section>
@@ -62,12 +77,16 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
 function ContactForm({
   accountNumber,
   saved,
+  editable,
   onSaved,
 }: {
   accountNumber: string
   saved: Draft
+  editable: Editable
   onSaved: (saved: Draft) => void
 }) {
+  const may = (field: portalApi.ContactField) => editable.includes(field)
+  const holderOnly = 'Only the account holder can change this.'
   const [draft, setDraft] = useState<Draft>(saved)
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
@@ -122,6 +141,8 @@ function ContactForm({
           value={draft.email}
           onValueChange={(email) => setDraft({ ...draft, email })}
           error={problems['email']}
+          readOnly={!may('email')}
+          hint={may('email') ? undefined : holderOnly}
           data-testid="portal-contact-email"
         />
         <TextField
@@ -132,11 +153,13 @@ function ContactForm({
           value={draft.phone}
           onValueChange={(phone) => setDraft({ ...draft, phone })}
           error={problems['phone']}
+          readOnly={!may('phone')}
           data-testid="portal-contact-phone"
         />
       </div>
-      <fieldset className="portal-fieldset">
+      <fieldset className="portal-fieldset" disabled={!may('billingMode')} data-testid="portal-billing-mode">
         <legend className="field-label">How you get your bills</legend>
+        {!may('billingMode') && <p className="field-hint">{holderOnly}</p>}
         <label className="portal-choice">
           <input
             type="radio"
@@ -164,6 +187,7 @@ function ContactForm({
         <input
           type="checkbox"
           checked={draft.smsEnrolled}
+          disabled={!may('smsEnrolled')}
           onChange={(event) => setDraft({ ...draft, smsEnrolled: event.target.checked })}
           data-testid="portal-sms-enrolled"
         />

@@ -26,6 +26,8 @@ export type PortalCapability =
   | 'contact_service'
   | 'bulk_statements'
   | 'tenant_requests'
+  | 'change_billing_preferences'
+  | 'replace_primary_email'
 
 export type PortalUser = { id: string; email: string; displayName: string }
 
@@ -100,11 +102,16 @@ export type PortalPaymentInput =
 
 export type BillingMode = 'paper' | 'paperless'
 
+/** A contact field a person may change; the server decides by their access (the holder all of them). */
+export type ContactField = 'phone' | 'smsEnrolled' | 'billingMode' | 'email'
+
 export type PortalContact = {
   email?: string | null
   phone?: string | null
   billingMode: BillingMode
   smsEnrolled?: boolean
+  /** The fields this person may change; billing preferences and the primary email are the holder's. */
+  editable?: ContactField[]
 }
 
 export type PortalContactChange = Partial<{

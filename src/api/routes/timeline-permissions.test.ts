@@ -1,0 +1,172 @@
+/**
+ * Issue 19, hole 3: the timeline shows each kind of item only to a role that may call that kind's own
+ * route. The expectations are read from the app's route table (the permission each route declares)
+ * and `access.can`, never written out by hand, so a change of role or route keeps them true.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
+import * as access from '../../modules/access/index.js'
+import * as accounts from '../../modules/accounts/index.js'
+import * as cases from '../../modules/cases/index.js'
+import * as comms from '../../modules/comms/index.js'
+import * as payments from '../../modules/payments/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { billingFixture } from '../../usecases/demo/billing-fixture.js'
+import { billAccountNow, type TimelineKind, takeAccountPayment, timelineKinds } from '../../usecases/index.js'
+import { type App, buildApp } from '../app.js'
+import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+
+let database: Database
+let app: App
+let as: Awaited<ReturnType<typeof signInEveryRole>>
+const number = 'A-10000000'
+const agent: Actor = { kind: 'system', id: 'test' }
+const opened = new Date('2026-11-01T08:00:00Z')
+const t = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`)
+const now = new Date('2026-11-20T12:00:00Z')
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  const db = database.db
+  const {
+    accountIds: [accountId = ''],
+  } = await billingFixture({ db, count: 1, at: opened })
+  await inTransaction(db, (tx) =>
+    billAccountNow({ tx, accountNumber: number, on: '2026-11-01', actor: agent, at: t(2) }),
+  )
+  await inTransaction(db, async (tx) => {
+    const opened = await cases.openCase({
+      tx,
+      accountId,
+      type: 'billing_dispute',
+      subject: 'Disputes the October bill',
+      description: 'Customer says the October reading is wrong.',
+      actor: agent,
+      at: t(3),
+    })
+    await cases.changePriority({ tx, caseId: opened.id, priority: 'high', actor: agent, at: t(4) })
+  })
+  await takeAccountPayment({
+    db,
+    processor: new payments.TestProcessor(),
+    accountNumber: number,
+    input: {
+      method: 'card',
+      amountMinor: 2_500n,
+      card: { number: '4242 4242 4242 4242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
+    },
+    idempotencyKey: 'timeline-permissions-1',
+    actor: agent,
+    at: t(5),
+  })
+  await inTransaction(db, async (tx) => {
+    await comms.logInboundEmail({
+      tx,
+      accountId,
+      from: 'bill@example.com',
+      subject: 'My bill',
+      body: 'Why is my bill so high this month?',
+      receivedAt: t(6),
+      actor: agent,
+      at: t(6),
+    })
+    await accounts.addNote({
+      tx,
+      accountNumber: number,
+      type: 'billing',
+      body: 'Explained the bill',
+      actor: agent,
+      authorName: null,
+      at: t(7),
+    })
+    await createStaffForEveryRole(tx, now)
+  })
+  app = await buildApp({ database, clock: () => now, webRoot: null })
+  as = await signInEveryRole(app)
+}, 180_000)
+
+afterAll(async () => {
+  await app?.close()
+  await database?.close()
+})
+
+const timelineRoute = '/api/accounts/:accountNumber/timeline'
+
+/**
+ * The route that lists each kind on its own; a change has none (the account's audit trail is read
+ * with the account, on the timeline's own route), nor has a visit yet.
+ */
+const routeOfKind: Readonly<Record<TimelineKind, string | null>> = {
+  statement: '/api/accounts/:accountNumber/statements',
+  payment: '/api/accounts/:accountNumber/payments',
+  message: '/api/accounts/:accountNumber/messages',
+  note: '/api/accounts/:accountNumber/notes',
+  change: timelineRoute,
+  case: '/api/accounts/:accountNumber/cases',
+  visit: null,
+}
+
+/** The permission the app's route table says a GET of this route needs. */
+function permissionOf(url: string): access.Permission {
+  const route = app.routeTable.find((each) => each.method === 'GET' && each.url === url)
+  if (!route || !access.isPermission(route.permission)) throw new Error(`no GET ${url} with a permission`)
+  return route.permission
+}
+
+/** Whether a role may call GET on the route. */
+const mayCall = (role: access.Role, url: string) => access.can({ kind: 'staff', role }, permissionOf(url))
+
+type Item = { kind: TimelineKind; title: string; reference: { type: string } }
+
+async function timelineOf(role: access.Role, query = ''): Promise<{ status: number; items: Item[] }> {
+  const response = await app.inject({
+    method: 'GET',
+    url: `/api/accounts/${number}/timeline?limit=100${query}`,
+    headers: as(role),
+  })
+  return { status: response.statusCode, items: response.statusCode === 200 ? response.json().items : [] }
+}
+
+describe('the timeline, for every role and every kind of item (issue 19, hole 3)', () => {
+  it('has an item of every kind but visits for a role that may read them all', async () => {
+    const { items } = await timelineOf('supervisor')
+    const kinds = new Set(items.map((item) => item.kind))
+    expect([...kinds].sort()).toEqual(timelineKinds.filter((kind) => kind !== 'visit').sort())
+    // a change of a case (its priority) and a change of nothing but the account
+    expect(items.map((item) => item.title)).toEqual(
+      expect.arrayContaining(['Case priority changed', 'Account created']),
+    )
+  })
+
+  for (const role of access.roles) {
+    it(`shows the ${role} role a kind exactly when it may call that kind's own route`, async () => {
+      const { status, items } = await timelineOf(role)
+      if (!mayCall(role, timelineRoute)) {
+        expect(status).toBe(403)
+        return
+      }
+      expect(status).toBe(200)
+      for (const kind of timelineKinds) {
+        const route = routeOfKind[kind]
+        const shown = items.some((item) => item.kind === kind)
+        if (route === null) expect(shown, kind).toBe(false)
+        else expect(shown, `${role} sees ${kind} items`).toBe(mayCall(role, route))
+      }
+      // A change to a case is case text: shown only to who may read cases.
+      const caseChange = items.some((item) => item.title === 'Case priority changed')
+      expect(caseChange, `${role} sees a case's change`).toBe(mayCall(role, '/api/accounts/:accountNumber/cases'))
+    })
+
+    it(`leaves out what the ${role} role may not see when it asks for it by name`, async () => {
+      if (!mayCall(role, timelineRoute)) return
+      for (const kind of timelineKinds) {
+        const route = routeOfKind[kind]
+        const { status, items } = await timelineOf(role, `&kinds=${kind}`)
+        expect(status).toBe(200)
+        if (route === null || !mayCall(role, route)) expect(items, `${role} asking for ${kind}`).toEqual([])
+        else expect(items.every((item) => item.kind === kind)).toBe(true)
+      }
+    })
+  }
+})

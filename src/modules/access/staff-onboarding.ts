@@ -1,0 +1,315 @@
+/**
+ * How a person becomes a member of staff, or gets more powers, over the API (issue 19 hole 1). An
+ * access manager never learns a password: a new user gets a one-time invitation (72 hours) to set
+ * their own. Money roles (`powers.ts`) need a second person: a new user with one, or a change of role
+ * to one, waits as a role request until a different access manager, neither the requester nor the
+ * user, approves it. The operator's `cuttle users create` and seeding use `createStaffUser` instead.
+ */
+
+import type { Db, Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import * as audit from '../audit/index.js'
+import {
+  checkPasswordStrength,
+  checkStaffDetails,
+  EmailTaken,
+  normaliseEmail,
+  StaffUserNotFound,
+  UnknownRole,
+} from './operations.js'
+import { isRole, type Role } from './permissions.js'
+import { isMoneyRole } from './powers.js'
+import { toStaffUser } from './queries.js'
+import { hashPassword, hashSecret, newSecret } from './secrets.js'
+import * as store from './store.js'
+import { requireSession } from './tokens.js'
+import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
+
+export const staffInvitationHours = 72
+
+export class StaffInvitationNotValid extends ValidationFailed {
+  override readonly code = 'STAFF_INVITATION_NOT_VALID'
+}
+export class RoleRequestNotFound extends NotFound {
+  override readonly code = 'ROLE_REQUEST_NOT_FOUND'
+}
+export class RoleRequestDecided extends Conflict {
+  override readonly code = 'ROLE_REQUEST_DECIDED'
+}
+export class RoleRequestPending extends Conflict {
+  override readonly code = 'ROLE_REQUEST_PENDING'
+}
+export class CannotApproveOwnRoleRequest extends Forbidden {
+  override readonly code = 'CANNOT_APPROVE_OWN_ROLE_REQUEST'
+}
+export class CannotChangeOwnRole extends Forbidden {
+  override readonly code = 'CANNOT_CHANGE_OWN_ROLE'
+}
+
+function toRoleRequest(row: store.StaffRoleRequestRow): RoleRequest {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    role: row.role as Role,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    status: row.status as RoleRequest['status'],
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+  }
+}
+
+/** @throws UnknownRole naming `role` */
+function roleOf(role: string): Role {
+  if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
+  return role
+}
+
+async function openRoleRequest(tx: Tx, userId: string, role: Role, by: StaffPrincipal, actor: Actor, at: Date) {
+  const row: store.StaffRoleRequestRow = {
+    id: newId('rrq'),
+    user_id: userId,
+    role,
+    requested_by: by.userId,
+    requested_at: at,
+    status: 'pending',
+    decided_by: null,
+    decided_at: null,
+  }
+  await store.insertRoleRequest(tx, row)
+  await audit.record(tx, {
+    actor,
+    action: 'access.role_request.opened',
+    subject: { type: 'staff_user', id: userId },
+    after: { requestId: row.id, role },
+    at,
+  })
+  return toRoleRequest(row)
+}
+
+/**
+ * Create a staff user without a password and a one-time invitation (72 hours) for them to set their
+ * own; the invitation secret is returned once, for the new user only. A user with a money role cannot
+ * sign in until a second access manager approves the role request opened here.
+ * @throws SessionRequired, UnknownRole, InvalidStaffDetails, EmailTaken
+ */
+export async function inviteStaffUser({
+  tx,
+  email,
+  displayName,
+  role,
+  by,
+  actor,
+  at,
+}: {
+  tx: Tx
+  email: string
+  displayName: string
+  role: string
+  by: StaffPrincipal
+  actor: Actor
+  at: Date
+}): Promise<{
+  user: StaffUser
+  invitation: { id: string; secret: string; expiresAt: Date }
+  roleRequest: RoleRequest | null
+}> {
+  requireSession(by, 'Creating a staff user')
+  const checkedRole = roleOf(role)
+  const address = normaliseEmail(email)
+  const name = displayName.trim()
+  checkStaffDetails(address, name)
+  if (await store.findUserByEmail(tx, address)) {
+    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
+      { path: 'email', message: 'already taken' },
+    ])
+  }
+  const needsApproval = isMoneyRole(checkedRole)
+  const row: store.StaffUserRow = {
+    id: newId('usr'),
+    email: address,
+    display_name: name,
+    role: checkedRole,
+    password_hash: null,
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+    totp_secret: null,
+    disabled_at: null,
+    created_at: at,
+    awaiting_approval: needsApproval,
+    totp_pending_secret: null,
+  }
+  await store.insertUser(tx, row)
+  await audit.record(tx, {
+    actor,
+    action: 'access.user.created',
+    subject: { type: 'staff_user', id: row.id },
+    after: { email: address, displayName: name, role: checkedRole, awaitingApproval: needsApproval },
+    at,
+  })
+  const roleRequest = needsApproval ? await openRoleRequest(tx, row.id, checkedRole, by, actor, at) : null
+  const { secret, secretHash } = newSecret('csi')
+  const invitation = {
+    id: newId('sinv'),
+    user_id: row.id,
+    secret_hash: secretHash,
+    created_by: by.userId,
+    created_at: at,
+    expires_at: new Date(at.getTime() + staffInvitationHours * 3_600_000),
+    accepted_at: null,
+  }
+  await store.insertInvitation(tx, invitation)
+  await audit.record(tx, {
+    actor,
+    action: 'access.invitation.created',
+    subject: { type: 'staff_user', id: row.id },
+    after: { invitationId: invitation.id, expiresAt: invitation.expires_at.toISOString() },
+    at,
+  })
+  return {
+    user: toStaffUser(row),
+    invitation: { id: invitation.id, secret, expiresAt: invitation.expires_at },
+    roleRequest,
+  }
+}
+
+/**
+ * The invited person sets their own password with the invitation secret (once, within 72 hours).
+ * @throws StaffInvitationNotValid (unknown, used or expired: one answer for all), WeakPassword
+ */
+export async function acceptStaffInvitation({
+  tx,
+  secret,
+  password,
+  at,
+}: {
+  tx: Tx
+  secret: string
+  password: string
+  at: Date
+}): Promise<{ userId: string; email: string; awaitingApproval: boolean }> {
+  const invitation = await store.findInvitationForUpdate(tx, hashSecret(secret))
+  const user = invitation ? await store.findUserByIdForUpdate(tx, invitation.user_id) : undefined
+  if (!invitation || !user || invitation.accepted_at || invitation.expires_at <= at || user.disabled_at) {
+    throw new StaffInvitationNotValid('The invitation is not valid: it may have been used or have expired', [
+      { path: 'secret', message: 'unknown, used or expired' },
+    ])
+  }
+  checkPasswordStrength(password, 'password', user.email)
+  await store.updateUser(tx, user.id, {
+    password_hash: await hashPassword(password),
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+  })
+  await store.markInvitationAccepted(tx, invitation.id, at)
+  await audit.record(tx, {
+    actor: { kind: 'staff', id: user.id },
+    action: 'access.invitation.accepted',
+    subject: { type: 'staff_user', id: user.id },
+    after: { invitationId: invitation.id },
+    at,
+  })
+  return { userId: user.id, email: user.email, awaitingApproval: user.awaiting_approval }
+}
+
+/**
+ * Change a staff user's role. A change to a money role opens a role request for a second access
+ * manager and leaves the role as it is; any other change applies at once. Nobody changes their own role.
+ * @throws SessionRequired, UnknownRole, StaffUserNotFound, CannotChangeOwnRole, RoleRequestPending
+ */
+export async function changeStaffRole({
+  tx,
+  userId,
+  role,
+  by,
+  actor,
+  at,
+}: {
+  tx: Tx
+  userId: string
+  role: string
+  by: StaffPrincipal
+  actor: Actor
+  at: Date
+}): Promise<{ user: StaffUser; roleRequest: RoleRequest | null }> {
+  requireSession(by, 'Changing a role')
+  const checkedRole = roleOf(role)
+  const row = await store.findUserByIdForUpdate(tx, userId)
+  if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
+  if (row.id === by.userId) throw new CannotChangeOwnRole('Another access manager changes your role')
+  if (await store.findPendingRoleRequestOf(tx, row.id)) {
+    throw new RoleRequestPending('A role request for this user is waiting for approval: decide it first')
+  }
+  if (isMoneyRole(checkedRole) && checkedRole !== row.role) {
+    return { user: toStaffUser(row), roleRequest: await openRoleRequest(tx, row.id, checkedRole, by, actor, at) }
+  }
+  await store.updateUser(tx, row.id, { role: checkedRole })
+  await audit.record(tx, {
+    actor,
+    action: 'access.user.role_changed',
+    subject: { type: 'staff_user', id: row.id },
+    before: { role: row.role },
+    after: { role: checkedRole },
+    at,
+  })
+  return { user: toStaffUser({ ...row, role: checkedRole }), roleRequest: null }
+}
+
+/**
+ * A second access manager approves or rejects a role request: never the requester, never the user
+ * it is for, always a person in a browser session. Approving gives the role (and lets a new user sign
+ * in); rejecting a new user's request disables that user.
+ * @throws SessionRequired, RoleRequestNotFound, RoleRequestDecided, CannotApproveOwnRoleRequest
+ */
+export async function decideRoleRequest({
+  tx,
+  requestId,
+  approve,
+  by,
+  actor,
+  at,
+}: {
+  tx: Tx
+  requestId: string
+  approve: boolean
+  by: StaffPrincipal
+  actor: Actor
+  at: Date
+}): Promise<RoleRequest> {
+  requireSession(by, 'Deciding a role request')
+  const request = await store.findRoleRequestForUpdate(tx, requestId)
+  if (!request) throw new RoleRequestNotFound(`There is no role request ${requestId}`)
+  if (request.status !== 'pending') throw new RoleRequestDecided(`The role request was ${request.status} already`)
+  if (request.requested_by === by.userId || request.user_id === by.userId) {
+    throw new CannotApproveOwnRoleRequest(
+      'A role request is decided by a second access manager, neither the requester nor the user it is for',
+    )
+  }
+  const user = await store.findUserByIdForUpdate(tx, request.user_id)
+  if (!user) throw new StaffUserNotFound(`No staff user ${request.user_id}`)
+  const status = approve ? 'approved' : 'rejected'
+  await store.decideRoleRequest(tx, request.id, { status, decided_by: by.userId, decided_at: at })
+  if (approve) {
+    await store.updateUser(tx, user.id, { role: request.role, awaiting_approval: false })
+  } else if (user.awaiting_approval) {
+    await store.updateUser(tx, user.id, { disabled_at: at })
+  }
+  await audit.record(tx, {
+    actor,
+    action: approve ? 'access.role_request.approved' : 'access.role_request.rejected',
+    subject: { type: 'staff_user', id: user.id },
+    before: { role: user.role },
+    after: { requestId: request.id, role: approve ? request.role : user.role },
+    at,
+  })
+  return toRoleRequest({ ...request, status, decided_by: by.userId, decided_at: at })
+}
+
+/** Role requests waiting for a second access manager, oldest first. */
+export async function pendingRoleRequests(db: Db | Tx): Promise<RoleRequest[]> {
+  return (await store.listPendingRoleRequests(db)).map(toRoleRequest)
+}

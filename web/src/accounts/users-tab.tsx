@@ -1,0 +1,267 @@
+/**
+ * Who may use the account (seed "Account Users", issue 19): the holder, authorized users (full or
+ * limited), property managers, attorneys with their document's legal review, and third parties with
+ * their scope and end; each with level, since, relationship to the holder and who added them
+ * (`GET /accounts/{n}/users`, an audited view). An agent adds an authorized user for the holder
+ * here, with the relationship the holder gives ("My spouse should have access").
+ */
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { SelectField, TextField } from '../shared/form-field.js'
+import { formatLondonDateTime } from '../shared/format.js'
+
+type GrantKind =
+  | 'holder'
+  | 'authorized_full'
+  | 'authorized_limited'
+  | 'property_manager'
+  | 'power_of_attorney'
+  | 'third_party'
+
+export type AccountUser = {
+  userId: string | null
+  displayName: string
+  email: string | null
+  kind: GrantKind
+  level: string
+  status: 'active' | 'pending_approval'
+  since: string
+  validTo: string | null
+  scope: string[]
+  relationship: string | null
+  addedBy: { kind: string; id: string; displayName: string | null } | null
+  poaDocument: { id: string; status: string; reviewedAt: string | null } | null
+  portalLogin: boolean
+}
+
+type Users = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; items: AccountUser[] }
+
+const poaStatusLabels: Record<string, string> = {
+  pending: 'Waiting for legal review',
+  approved: 'Approved by legal',
+  rejected: 'Rejected by legal',
+}
+
+function addedByOf(user: AccountUser): string {
+  if (!user.addedBy) return 'Named on the account'
+  const who = user.addedBy.displayName ?? user.addedBy.id
+  if (user.addedBy.kind === 'staff') return `${who} (staff)`
+  if (user.addedBy.kind === 'customer') return `${who} (portal)`
+  return who
+}
+
+export function UsersTab({ accountNumber }: { accountNumber: string }) {
+  const api = useApi()
+  const { user } = useSession()
+  const [users, setUsers] = useState<Users>({ status: 'loading' })
+  const mayAdd = user.permissions.includes('accounts.authorized_user.manage')
+
+  const load = useCallback(async () => {
+    try {
+      const found = await api.send<{ items: AccountUser[] }>({
+        method: 'GET',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/users`,
+      })
+      setUsers({ status: 'loaded', items: found.items })
+    } catch (error) {
+      setUsers({
+        status: 'failed',
+        message: error instanceof ApiError ? error.message : 'The account’s users could not be loaded.',
+      })
+    }
+  }, [api, accountNumber])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <div className="users-tab" data-testid="users-tab">
+      <section className="card card-flush" aria-labelledby="account-users-title">
+        <header className="card-header card-header-padded">
+          <h2 className="card-title" id="account-users-title">
+            Who may use this account
+          </h2>
+        </header>
+        {users.status === 'loading' && (
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {users.status === 'failed' && (
+          <p className="callout callout-error" role="alert">
+            {users.message}
+          </p>
+        )}
+        {users.status === 'loaded' && (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">People who may use the account, the holder first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Access</th>
+                  <th scope="col">Relationship</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">Added by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.items.map((item) => (
+                  <tr
+                    key={item.userId ?? 'named-holder'}
+                    data-testid="account-user"
+                    data-kind={item.kind}
+                    data-email={item.email ?? ''}
+                  >
+                    <td>
+                      <div>{item.displayName}</div>
+                      <div className="muted">{item.email ?? 'No email on file'}</div>
+                      {!item.portalLogin && <div className="muted">No portal login</div>}
+                    </td>
+                    <td>
+                      <div>{item.level}</div>
+                      {item.poaDocument && (
+                        <span
+                          className={`chip ${item.poaDocument.status === 'approved' ? 'chip-positive' : 'chip-neutral'}`}
+                          data-testid="account-user-poa"
+                        >
+                          {poaStatusLabels[item.poaDocument.status] ?? item.poaDocument.status}
+                        </span>
+                      )}
+                      {item.kind === 'third_party' && (
+                        <div className="muted">
+                          {item.scope.join(', ')}
+                          {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
+                        </div>
+                      )}
+                    </td>
+                    <td>{item.relationship ?? <span className="muted">—</span>}</td>
+                    <td className="nowrap">{formatLondonDateTime(item.since)}</td>
+                    <td>{addedByOf(item)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {mayAdd && <AddAuthorizedUser accountNumber={accountNumber} onAdded={() => void load()} />}
+    </div>
+  )
+}
+
+type Draft = { displayName: string; email: string; relationship: string; level: 'full' | 'limited' }
+const emptyDraft: Draft = { displayName: '', email: '', relationship: '', level: 'full' }
+
+/** The guide's "Adding an Authorized User (Agent Process)": full name, email, relationship, level. */
+function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; onAdded: () => void }) {
+  const api = useApi()
+  const ids = useId()
+  const [draft, setDraft] = useState<Draft>(emptyDraft)
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (saving) return
+    setSaving(true)
+    setProblems({})
+    setMessage(null)
+    try {
+      await api.send({
+        method: 'POST',
+        path: `/accounts/${encodeURIComponent(accountNumber)}/external-users`,
+        body: {
+          email: draft.email.trim(),
+          displayName: draft.displayName.trim(),
+          kind: draft.level === 'full' ? 'authorized_full' : 'authorized_limited',
+          relationship: draft.relationship.trim(),
+        },
+      })
+      setMessage({ tone: 'success', text: `${draft.displayName.trim()} was added; they and the holder are told.` })
+      setDraft(emptyDraft)
+      onAdded()
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const found = error.fieldProblems()
+        setProblems(
+          Object.fromEntries(Object.entries(found).map(([path, text]) => [path.replace(/^body\./, ''), text])),
+        )
+        setMessage({ tone: 'error', text: error.message })
+      } else {
+        setMessage({ tone: 'error', text: 'The authorized user could not be added. Please try again.' })
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${ids}-title`}>
+      <header className="card-header">
+        <h2 className="card-title" id={`${ids}-title`}>
+          Add an authorized user for the holder
+        </h2>
+      </header>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <p className="muted">Verify the account holder first; only the holder can ask for someone to be added.</p>
+        <div className="form-inline-grid">
+          <TextField
+            id={`${ids}-name`}
+            label="Full name"
+            value={draft.displayName}
+            onValueChange={(displayName) => setDraft({ ...draft, displayName })}
+            error={problems['displayName']}
+            data-testid="add-user-name"
+          />
+          <TextField
+            id={`${ids}-email`}
+            label="Email"
+            type="email"
+            value={draft.email}
+            onValueChange={(email) => setDraft({ ...draft, email })}
+            error={problems['email']}
+            data-testid="add-user-email"
+          />
+          <TextField
+            id={`${ids}-relationship`}
+            label="Relationship to the account holder"
+            hint="As the holder says it, e.g. spouse"
+            value={draft.relationship}
+            onValueChange={(relationship) => setDraft({ ...draft, relationship })}
+            error={problems['relationship']}
+            data-testid="add-user-relationship"
+          />
+          <SelectField
+            id={`${ids}-level`}
+            label="Access"
+            value={draft.level}
+            onValueChange={(level) => setDraft({ ...draft, level: level as Draft['level'] })}
+            options={[
+              { value: 'full', label: 'Full: view, pay, update contact details' },
+              { value: 'limited', label: 'Limited: view only' },
+            ]}
+            data-testid="add-user-level"
+          />
+        </div>
+        {message && (
+          <p
+            className={`callout callout-${message.tone}`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            data-testid="add-user-message"
+          >
+            {message.text}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="add-user-submit">
+            {saving ? 'Adding…' : 'Add authorized user'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
