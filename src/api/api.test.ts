@@ -183,10 +183,12 @@ describe('permissions', () => {
     })
   })
 
-  it('keeps field technicians out of the account overview but records the attempt', async () => {
+  it('keeps field technicians out of the account notes (billing talk) but records the attempt', async () => {
+    // The overview itself answers them in the field-visit view (seed-access-rules.test.ts); the notes
+    // need accounts.account.read, which they never hold.
     const response = await app.inject({
       method: 'GET',
-      url: '/api/accounts/A-1F2E3D4C',
+      url: '/api/accounts/A-1F2E3D4C/notes',
       headers: as('field_technician'),
     })
     expect(response.statusCode).toBe(403)

@@ -151,3 +151,12 @@ export function authorise(app: FastifyInstance, context: AppContext) {
     throw new Forbidden(`Your role (${access.roleInfo(principal.role).label}) does not allow this`, { permission })
   })
 }
+
+/**
+ * What the signed-in principal may do, for a route whose answer is shaped by permissions (the account
+ * overview, meter points): the same `access.can` the preHandler asks. @throws Unauthenticated
+ */
+export function allowsOf(request: FastifyRequest): (permission: access.Permission) => boolean {
+  const principal = principalOf(request)
+  return (permission) => access.can(principal, permission)
+}

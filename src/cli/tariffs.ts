@@ -37,11 +37,12 @@ export function registerTariffCommands(program: Command, dataDirOption: Option) 
       await withDatabase(options, async (database) => {
         try {
           const points = await inTransaction(database.db, (tx) =>
-            accountMeterPoints({ tx, accountNumber: account, actor: cliActor, at: new Date() }),
+            // The operator's command line sees everything, tariffs included.
+            accountMeterPoints({ tx, accountNumber: account, allows: () => true, actor: cliActor, at: new Date() }),
           )
           for (const point of points) {
             console.log(`${point.identifier}  ${point.fuel} ${point.direction}`)
-            for (const agreement of point.agreements) {
+            for (const agreement of point.agreements ?? []) {
               const to = agreement.validTo ? withLocalOffset(agreement.validTo) : 'open'
               console.log(`  ${agreement.tariffCode.padEnd(34)} ${withLocalOffset(agreement.validFrom)} → ${to}`)
             }

@@ -6,7 +6,7 @@ import type { Tx } from '../db/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { recordAccountView } from './account-view.js'
+import { type Allows, recordAccountView } from './account-view.js'
 
 export interface AgreementView {
   readonly tariffCode: string
@@ -16,22 +16,32 @@ export interface AgreementView {
   readonly validTo: Date | null
 }
 
-/** The account's meter points, meters, registers and agreements (tariff history), newest first. */
+/**
+ * The account's meter points, meters and registers, and, for a caller who may read tariffs, each
+ * point's agreements (tariff history, newest first). A caller without `tariffs.tariff.read` (a field
+ * technician) gets no `agreements` at all, and the view records that tariffs were not shown.
+ */
 export async function accountMeterPoints({
   tx,
   accountNumber,
+  allows,
   actor,
   at,
 }: {
   tx: Tx
   accountNumber: string
+  allows: Allows
   actor: Actor
   at: Date
-}): Promise<(metering.MeterPointView & { agreements: AgreementView[] })[]> {
+}): Promise<(metering.MeterPointView & { agreements?: AgreementView[] })[]> {
   const points = await metering.meterPointsOfAccount({ tx, accountNumber })
-  const agreements = await tariffs.agreementsOf({ tx, meterPointIds: points.map((point) => point.id) })
+  const showsTariffs = allows('tariffs.tariff.read')
+  const agreements = showsTariffs
+    ? await tariffs.agreementsOf({ tx, meterPointIds: points.map((point) => point.id) })
+    : []
   const accountId = await metering.accountIdOf(tx, accountNumber)
-  await recordAccountView(tx, { accountId, what: 'meter_points', context: {}, actor, at })
+  await recordAccountView(tx, { accountId, what: 'meter_points', context: { tariffs: showsTariffs }, actor, at })
+  if (!showsTariffs) return points.map((point) => ({ ...point }))
   return points.map((point) => ({
     ...point,
     agreements: agreements

@@ -165,6 +165,52 @@ export async function caseQueue({
   return cases.listCases({ tx, filter, limit, cursor })
 }
 
+/**
+ * The escalated cases across all accounts (`cases.isEscalated`), newest first: the executives' and
+ * supervisors' view ("View escalated cases"). @throws accounts.InvalidCursor
+ */
+export async function escalatedCaseQueue({
+  tx,
+  statuses,
+  limit,
+  cursor,
+}: {
+  tx: Db | Tx
+  statuses?: readonly cases.CaseStatus[] | undefined
+  limit: number
+  cursor?: string | undefined
+}) {
+  return cases.listCases({ tx, filter: { statuses, escalated: true }, limit, cursor })
+}
+
+/**
+ * One escalated case with its notes, attachment metadata and history, recorded as a view of its
+ * account; a case that is not escalated answers as if it did not exist. @throws CaseNotFound
+ */
+export async function escalatedCaseDetail({
+  tx,
+  caseRef,
+  actor,
+  at,
+}: {
+  tx: Tx
+  caseRef: string
+  actor: Actor
+  at: Date
+}) {
+  const found = await cases.getCase({ tx, caseId: caseRef })
+  if (!cases.isEscalated(found)) throw new cases.CaseNotFound(`There is no escalated case ${caseRef}`)
+  const accountNumber = await accountNumberOf(tx, found.accountId)
+  await recordAccountView(tx, {
+    accountId: found.accountId,
+    what: 'cases',
+    context: { caseId: found.id, escalated: true },
+    actor,
+    at,
+  })
+  return { ...found, accountNumber }
+}
+
 /** One case by id or number with its notes, attachment metadata and history; recorded as a view of its account. @throws CaseNotFound */
 export async function caseDetail({ tx, caseRef, actor, at }: { tx: Tx; caseRef: string; actor: Actor; at: Date }) {
   const found = await cases.getCase({ tx, caseId: caseRef })

@@ -18,7 +18,16 @@ export {
   changeAccountTariff,
   submitAccountReading,
 } from './account-usage.js'
-export { accountIdOf } from './account-view.js'
+export {
+  type AccountView,
+  type AccountViewSection,
+  type Allows,
+  accountIdOf,
+  accountOverview,
+  accountViewSectionPermission,
+  accountViewSections,
+  accountViewSectionsFor,
+} from './account-view.js'
 export { type RunSummary, runBilling } from './billing-run.js'
 export {
   accountCases,
@@ -30,6 +39,8 @@ export {
   changeCasePriority,
   changeCaseStatus,
   disputeResponseDays,
+  escalatedCaseDetail,
+  escalatedCaseQueue,
   openAccountCase,
   type QueueAssignee,
   resolveAccountCase,
@@ -143,6 +154,7 @@ export {
   verificationQuestions,
   verifyCaller,
 } from './portal.js'
+export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
 export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { exportAccountSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'

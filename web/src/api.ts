@@ -54,17 +54,29 @@ export type AccountNote = {
 
 export type PostalAddress = { addressLines: string[]; town: string; postcode: string }
 
+/** An open "flag for supervisor review" raised by repeated failed verification. */
+export type AccountReviewFlag = { id: string; reason: string; raisedAt: string }
+
+/**
+ * The account overview, shaped by the caller's permissions: `sections` lists what came, and a section
+ * the caller may not see is absent (a field technician gets no billing address, preferences or notes).
+ */
 export type AccountOverview = {
+  sections: string[]
   account: { id: string; number: string; status: AccountStatus; openedOn: string; market: string }
   customer: { id: string; kind: 'person' | 'business'; displayName: string }
   property: PostalAddress & { gspRegion: { code: string; name: string } | null }
-  billingAddress: PostalAddress | null
-  contacts: {
+  reviewFlags?: AccountReviewFlag[]
+  billingAddress?: PostalAddress | null
+  contacts?: {
     emails: Array<{ address: string; primary: boolean }>
     phones: Array<{ number: string; label: string | null; primary: boolean }>
   }
-  preferences: { billingMode: 'paperless' | 'paper' }
-  notes: Page<AccountNote>
+  preferences?: { billingMode: 'paperless' | 'paper' }
+  notes?: Page<AccountNote>
+  /** PSR need categories that matter on a visit. */
+  siteNeeds?: Array<{ category: string }>
+  meterPoints?: MeterPointView[]
 }
 
 export type Fuel = 'electricity' | 'gas'
@@ -104,7 +116,8 @@ export type MeterPointView = {
   suppliedFrom: string
   suppliedTo: string | null
   meters: Meter[]
-  agreements: TariffAgreement[]
+  /** Absent for a caller who may not read tariffs (a field technician). */
+  agreements?: TariffAgreement[]
 }
 
 export type UsageGranularity = 'halfhour' | 'day' | 'week' | 'month'

@@ -48,6 +48,7 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'collections-worklist' }
   | { name: 'poa-review' }
+  | { name: 'review-flags' }
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
   | { name: 'activity'; user: string; from: string; to: string }
@@ -61,6 +62,7 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/approvals') return { name: 'approvals' }
   if (path === '/collections/worklist') return { name: 'collections-worklist' }
   if (path === '/legal/poa') return { name: 'poa-review' }
+  if (path === '/review-flags') return { name: 'review-flags' }
   if (path === '/cases') return { name: 'cases' }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path)
   if (caseMatch?.[1]) return { name: 'case', caseRef: decodeURIComponent(caseMatch[1]) }
@@ -83,6 +85,7 @@ export const paths = {
   approvals: () => '/approvals',
   collectionsWorklist: () => '/collections/worklist',
   poaReview: () => '/legal/poa',
+  reviewFlags: () => '/review-flags',
   cases: () => '/cases',
   case: (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`,
   activity: ({ user = '', from = '', to = '' }: { user?: string; from?: string; to?: string } = {}) => {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
+import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import { openAccount } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { accountOverview, clearAccountReviewFlag, openAccount, reviewFlagQueue } from '../../usecases/index.js'
+import { actorOf, allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams } from '../schemas.js'
+import { AccountParams, jsonOf } from '../schemas.js'
 
 const Limit = z.coerce.number().int().min(1).max(100).default(20)
 const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
@@ -86,21 +87,70 @@ export const accountRoutes =
     app.get(
       '/accounts/:accountNumber',
       {
-        config: { permission: 'accounts.account.read' },
+        // The lowest permission that shows anything of an account; each section of the answer then
+        // needs its own (`accountViewSectionPermission`), so a field technician gets a field-visit view.
+        config: { permission: 'accounts.service_address.read' },
         schema: {
-          summary: 'The account overview in one call (recorded as a view)',
+          summary:
+            'The account overview in one call, with only the sections the caller may see (listed in `sections`); recorded as a view',
           tags: ['accounts'],
           params: AccountParams,
         },
       },
       async (request) =>
-        inTransaction(context.db, (tx) =>
-          accounts.viewAccountOverview({
-            tx,
-            accountNumber: request.params.accountNumber,
-            actor: actorOf(request),
-            at: context.clock(),
+        jsonOf(
+          await inTransaction(context.db, (tx) =>
+            accountOverview({
+              tx,
+              accountNumber: request.params.accountNumber,
+              allows: allowsOf(request),
+              actor: actorOf(request),
+              at: context.clock(),
+            }),
+          ),
+        ),
+    )
+
+    app.get(
+      '/review-flags',
+      {
+        config: { permission: 'accounts.review_flag.read' },
+        schema: {
+          summary:
+            'Accounts flagged for supervisor review after repeated failed verification, oldest first (open by default)',
+          tags: ['accounts'],
+          querystring: z.strictObject({
+            status: z.enum(access.reviewFlagStatuses).default('open'),
+            limit: Limit,
+            cursor: z.string().max(200).optional(),
           }),
+        },
+      },
+      async (request) => jsonOf(await reviewFlagQueue({ tx: context.db, ...request.query })),
+    )
+
+    app.post(
+      '/review-flags/:flagId/clear',
+      {
+        config: { permission: 'accounts.review_flag.clear' },
+        schema: {
+          summary: 'Clear a review flag with a note of what the supervisor found (audited); 409 if already cleared',
+          tags: ['accounts'],
+          params: z.strictObject({ flagId: z.string().regex(/^flg_[0-9A-Za-z]{1,40}$/, 'a review flag id (flg_…)') }),
+          body: z.strictObject({ note: z.string().trim().min(1).max(2000) }),
+        },
+      },
+      async (request) =>
+        jsonOf(
+          await inTransaction(context.db, (tx) =>
+            clearAccountReviewFlag({
+              tx,
+              flagId: request.params.flagId,
+              note: request.body.note,
+              actor: actorOf(request),
+              at: context.clock(),
+            }),
+          ),
         ),
     )
 

@@ -16,6 +16,8 @@ import {
   changeCaseStatus,
   commsTransports,
   deliverQueuedMessages,
+  escalatedCaseDetail,
+  escalatedCaseQueue,
   openAccountCase,
   resolveAccountCase,
   uploadCaseAttachment,
@@ -177,6 +179,39 @@ export const caseRoutes =
           }),
         )
       },
+    )
+
+    app.get(
+      '/escalated-cases',
+      {
+        // Executives "View escalated cases" without any other case power: this queue and the route
+        // below are all that `cases.escalated.read` opens.
+        config: { permission: 'cases.escalated.read' },
+        schema: {
+          summary: 'Escalated cases across all accounts (complaint escalations and urgent cases), newest first',
+          tags: ['cases'],
+          querystring: z.strictObject({ status: listOf(cases.caseStatuses), ...Page }),
+        },
+      },
+      async (request) => {
+        const { status, ...page } = request.query
+        return jsonOf(await escalatedCaseQueue({ tx: context.db, statuses: status, ...page }))
+      },
+    )
+
+    app.get(
+      '/escalated-cases/:caseRef',
+      {
+        config: { permission: 'cases.escalated.read' },
+        schema: {
+          summary:
+            'One escalated case with its notes, attachments (without their bytes) and history; 404 for any other',
+          tags: ['cases'],
+          params: CaseParams,
+        },
+      },
+      async (request) =>
+        jsonOf(await inTx((tx) => escalatedCaseDetail({ tx, caseRef: request.params.caseRef, ...who(request) }))),
     )
 
     app.get(

@@ -237,7 +237,7 @@ export const collectionsRoutes =
     app.post(
       '/accounts/:accountNumber/vulnerabilities',
       {
-        config: { permission: 'accounts.contact.update' },
+        config: { permission: 'accounts.vulnerability.record' },
         schema: {
           summary: 'Add a Priority Services Register need (with consent) or a vulnerability, with a review date',
           tags: ['accounts'],
@@ -265,7 +265,7 @@ export const collectionsRoutes =
     app.delete(
       '/accounts/:accountNumber/vulnerabilities/:id',
       {
-        config: { permission: 'accounts.contact.update' },
+        config: { permission: 'accounts.vulnerability.record' },
         schema: {
           summary: 'Take a PSR need or vulnerability off the account (kept in its history)',
           tags: ['accounts'],

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
+import { actorOf, allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams } from '../schemas.js'
 
@@ -21,7 +21,8 @@ export const meteringRoutes =
       {
         config: { permission: 'metering.usage.read' },
         schema: {
-          summary: "The account's meter points, meters, registers and tariff history",
+          summary:
+            "The account's meter points, meters and registers, and their tariff history for a caller who may read tariffs (none for a field technician)",
           tags: ['metering'],
           params: AccountParams,
         },
@@ -31,18 +32,23 @@ export const meteringRoutes =
           accountMeterPoints({
             tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
+            allows: allowsOf(request),
             actor: actorOf(request),
             at: context.clock(),
           }),
         )
         return {
-          items: items.map((item) => ({
+          items: items.map(({ agreements, ...item }) => ({
             ...item,
-            agreements: item.agreements.map((agreement) => ({
-              ...agreement,
-              validFrom: agreement.validFrom.toISOString(),
-              validTo: agreement.validTo?.toISOString() ?? null,
-            })),
+            ...(agreements
+              ? {
+                  agreements: agreements.map((agreement) => ({
+                    ...agreement,
+                    validFrom: agreement.validFrom.toISOString(),
+                    validTo: agreement.validTo?.toISOString() ?? null,
+                  })),
+                }
+              : {}),
           })),
         }
       },

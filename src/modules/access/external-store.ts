@@ -80,6 +80,8 @@ interface AccountReviewFlagsTable {
   reason: string
   raised_at: Date
   cleared_at: Date | null
+  cleared_by_id: string | null
+  clear_note: string | null
 }
 interface AccountSecretsTable {
   account_id: string
@@ -351,7 +353,7 @@ export async function raiseReviewFlag(
   if (open) return false
   await tables(tx)
     .insertInto('account_review_flags')
-    .values({ ...row, cleared_at: null })
+    .values({ ...row, cleared_at: null, cleared_by_id: null, clear_note: null })
     .execute()
   return true
 }
@@ -360,6 +362,44 @@ export async function openReviewFlags(db: Db | Tx, accountId: string) {
     .selectFrom('account_review_flags')
     .selectAll()
     .where('account_id', '=', accountId)
+    .where('cleared_at', 'is', null)
+    .execute()
+}
+export type ReviewFlagRow = Selectable<AccountReviewFlagsTable> & { account_number: string }
+/** Review flags across all accounts, oldest first, after `afterId`, with each account's number. */
+export async function findReviewFlags(
+  db: Db | Tx,
+  filter: { status: 'open' | 'cleared' | 'all'; afterId: string | undefined; limit: number },
+): Promise<ReviewFlagRow[]> {
+  let query = tables(db)
+    .selectFrom('account_review_flags')
+    .innerJoin('accounts', 'accounts.id', 'account_review_flags.account_id')
+    .selectAll('account_review_flags')
+    .select('accounts.number as account_number')
+  if (filter.status === 'open') query = query.where('account_review_flags.cleared_at', 'is', null)
+  if (filter.status === 'cleared') query = query.where('account_review_flags.cleared_at', 'is not', null)
+  if (filter.afterId !== undefined) query = query.where('account_review_flags.id', '>', filter.afterId)
+  return query.orderBy('account_review_flags.id', 'asc').limit(filter.limit).execute()
+}
+/** The flag, locked for a change; undefined when there is none with this id. */
+export async function lockReviewFlag(tx: Tx, id: string): Promise<ReviewFlagRow | undefined> {
+  return tables(tx)
+    .selectFrom('account_review_flags')
+    .innerJoin('accounts', 'accounts.id', 'account_review_flags.account_id')
+    .selectAll('account_review_flags')
+    .select('accounts.number as account_number')
+    .where('account_review_flags.id', '=', id)
+    .forUpdate('account_review_flags')
+    .executeTakeFirst()
+}
+export async function markReviewFlagCleared(
+  tx: Tx,
+  row: { id: string; cleared_at: Date; cleared_by_id: string; clear_note: string },
+): Promise<void> {
+  await tables(tx)
+    .updateTable('account_review_flags')
+    .set({ cleared_at: row.cleared_at, cleared_by_id: row.cleared_by_id, clear_note: row.clear_note })
+    .where('id', '=', row.id)
     .where('cleared_at', 'is', null)
     .execute()
 }

@@ -111,6 +111,16 @@ export {
   sessionOnlyPermissions,
 } from './powers.js'
 export { findStaffUser, listStaffUsers } from './queries.js'
+export {
+  clearReviewFlag,
+  InvalidReviewFlagCursor,
+  listReviewFlags,
+  type ReviewFlag,
+  ReviewFlagAlreadyCleared,
+  ReviewFlagNotFound,
+  type ReviewFlagStatus,
+  reviewFlagStatuses,
+} from './review-flags.js'
 export { totpCode } from './secrets.js'
 export {
   acceptStaffInvitation,

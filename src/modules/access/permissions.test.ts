@@ -48,6 +48,9 @@ const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
   ['accounts.major_change.approve', /* */ '.S.......'],
   ['accounts.authorized_user.manage', /**/ 'ASB....X.'],
   ['accounts.verification.record', /*  */ 'ASB.C..X.'],
+  ['accounts.vulnerability.record', /* */ 'ASB.C..X.'],
+  ['accounts.review_flag.read', /*     */ '.S.......'],
+  ['accounts.review_flag.clear', /*    */ '.S.......'],
   ['accounts.sensitive_details.export', '.S......L'],
   ['accounts.information.delete', /*   */ '.........'],
   ['access.user.manage', /*            */ '.....I...'],
@@ -224,6 +227,18 @@ const seedLines: readonly SeedLine[] = [
   {
     role: 'supervisor',
     kind: 'can',
+    line: 'Flag the account for supervisor review',
+    permissions: ['accounts.review_flag.read', 'accounts.review_flag.clear'],
+  },
+  {
+    role: 'agent',
+    kind: 'cannot',
+    line: 'Flag the account for supervisor review (the agent flags; the supervisor reviews and clears)',
+    permissions: ['accounts.review_flag.read', 'accounts.review_flag.clear'],
+  },
+  {
+    role: 'supervisor',
+    kind: 'can',
     line: 'View quality assurance scorecards',
     permissions: ['reports.quality.read'],
   },
@@ -374,6 +389,12 @@ const seedLines: readonly SeedLine[] = [
     kind: 'can',
     line: 'Team members who handle past due accounts and payment collections',
     permissions: ['payments.payment.create'],
+  },
+  {
+    role: 'collections_specialist',
+    kind: 'can',
+    line: "When discussing debt it's important to check for any vulnerabilities in the household (Populate Snippets)",
+    permissions: ['accounts.vulnerability.record'],
   },
   {
     role: 'collections_specialist',
@@ -626,6 +647,33 @@ describe('the headline lines of the guide', () => {
   it('lets only supervisors and legal reviewers export the sealed personal details', () => {
     const exporters = roles.filter((role) => can(staff(role), 'accounts.sensitive_details.export'))
     expect(exporters).toEqual(['supervisor', 'legal_reviewer'])
+  })
+
+  it('lets executives view escalated cases without any other case power', () => {
+    expect(can(staff('executive'), 'cases.escalated.read')).toBe(true)
+    for (const permission of [
+      'cases.case.read',
+      'cases.case.create',
+      'cases.case.update',
+      'cases.case.reassign',
+    ] as const)
+      expect(can(staff('executive'), permission), permission).toBe(false)
+  })
+
+  it('lets collections specialists record PSR and vulnerability needs while discussing debt', () => {
+    expect(can(staff('collections_specialist'), 'accounts.vulnerability.record')).toBe(true)
+  })
+
+  it('lets only supervisors read and clear the failed-verification review flags', () => {
+    expect(roles.filter((role) => can(staff(role), 'accounts.review_flag.read'))).toEqual(['supervisor'])
+    expect(roles.filter((role) => can(staff(role), 'accounts.review_flag.clear'))).toEqual(['supervisor'])
+  })
+
+  it('lets field technicians open the service address and contacts, and nothing billing or tariff', () => {
+    expect(can(staff('field_technician'), 'accounts.service_address.read')).toBe(true)
+    expect(can(staff('field_technician'), 'accounts.contact.read')).toBe(true)
+    for (const permission of ['accounts.account.read', 'tariffs.tariff.read', 'billing.statement.read'] as const)
+      expect(can(staff('field_technician'), permission), permission).toBe(false)
   })
 
   it('lets nobody delete account information or read passwords', () => {

@@ -131,6 +131,9 @@ export const permissions = [
   'accounts.major_change.approve',
   'accounts.authorized_user.manage',
   'accounts.verification.record',
+  'accounts.vulnerability.record',
+  'accounts.review_flag.read',
+  'accounts.review_flag.clear',
   'accounts.sensitive_details.export',
   'accounts.information.delete',
   // access
@@ -213,7 +216,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'View customer account details',
   },
   'accounts.account.read': {
-    description: 'Open an account overview: status, balance, tariff, last bill and payment, timeline.',
+    description:
+      "The full account overview (billing mode, notes) and the account's other read routes (notes, timeline).",
     seed: 'View customer account details',
   },
   'accounts.account.create': {
@@ -228,7 +232,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'Update contact information',
   },
   'accounts.service_address.read': {
-    description: 'Read the service address of an account.',
+    description:
+      'Open an account (number, holder, service address, open review flags); the rest of the overview needs its own permission.',
     seed: 'View service address and appointment details',
   },
   'accounts.note.create': { description: 'Add a note to the account timeline.', seed: 'Add account notes' },
@@ -255,6 +260,19 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   'accounts.verification.record': {
     description: 'Record the identity-verification answers given by a caller, and failed attempts.',
     seed: 'Verifying User Authority',
+  },
+  'accounts.vulnerability.record': {
+    description:
+      'Add or take off a Priority Services Register need (with consent) or a vulnerability, with a review date.',
+    seed: "When discussing debt it's important to check for any vulnerabilities in the household",
+  },
+  'accounts.review_flag.read': {
+    description: 'Read the accounts flagged for supervisor review (repeated failed verification), across all accounts.',
+    seed: 'Flag the account for supervisor review',
+  },
+  'accounts.review_flag.clear': {
+    description: 'Clear an account review flag with a note once the supervisor has reviewed it.',
+    seed: 'Flag the account for supervisor review',
   },
   'accounts.sensitive_details.export': {
     description:
@@ -376,7 +394,8 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
     seed: 'Reassign cases between agents',
   },
   'cases.escalated.read': {
-    description: 'Read the queue of escalated cases across all accounts.',
+    description:
+      'Read the escalated cases (complaint escalations and urgent cases) across all accounts, and open one of them.',
     seed: 'View escalated cases',
   },
   'comms.message.read': {
@@ -455,6 +474,8 @@ const agentGrants: readonly Permission[] = [
   'accounts.note.create',
   'accounts.authorized_user.manage',
   'accounts.verification.record',
+  // PSR and vulnerability needs are asked about in every conversation with a customer
+  'accounts.vulnerability.record',
   'billing.statement.read',
   'payments.history.read',
   'payments.payment.create',
@@ -490,6 +511,9 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'accounts.major_change.approve',
     // suspected fraud and disputed identity are escalated to the supervisor ("Report to your supervisor")
     'accounts.sensitive_details.export',
+    // "Flag the account for supervisor review": the supervisor reads the flags and clears them
+    'accounts.review_flag.read',
+    'accounts.review_flag.clear',
   ],
   billing_specialist: [
     'billing.dispute.investigate',
@@ -525,6 +549,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'accounts.service_address.read',
     'accounts.note.create',
     'accounts.verification.record',
+    // "When discussing debt it's important to check for any vulnerabilities in the household" (Populate Snippets)
+    'accounts.vulnerability.record',
     'accounts.status.update',
     'billing.statement.read',
     'payments.history.read',

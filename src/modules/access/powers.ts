@@ -30,6 +30,8 @@ export const sessionOnlyPermissions: readonly Permission[] = [
   'accounts.major_change.approve',
   'legal.poa.review',
   'system.rules.override',
+  // a supervisor's review of a flagged account ("Flag the account for supervisor review")
+  'accounts.review_flag.clear',
 ]
 
 /** Whether a role holds any money permission. */

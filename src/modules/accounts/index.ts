@@ -22,6 +22,7 @@ export {
   InvalidCursor,
   listNotes,
   notesBefore,
+  readAccountSections,
   type SearchKind,
   searchAccounts,
   viewAccountOverview,
@@ -29,6 +30,7 @@ export {
 export * from './tenancy.js'
 export {
   type AccountOverview,
+  type AccountSectionsView,
   type AccountSummary,
   type Address,
   type EmailContact,

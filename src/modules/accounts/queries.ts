@@ -14,7 +14,15 @@ import {
 } from './normalise.js'
 import { AccountNotFound } from './operations.js'
 import * as store from './store.js'
-import type { AccountOverview, AccountSummary, Note, OverviewSection, PhoneContact } from './types.js'
+import {
+  type AccountOverview,
+  type AccountSectionsView,
+  type AccountSummary,
+  type Note,
+  type OverviewSection,
+  overviewSections,
+  type PhoneContact,
+} from './types.js'
 
 export class InvalidCursor extends ValidationFailed {
   override readonly code = 'INVALID_CURSOR'
@@ -166,15 +174,45 @@ export async function viewAccountOverview({
   at: Date
   notesLimit?: number
 }): Promise<AccountOverview> {
+  const view = await readAccountSections({ tx, accountNumber, sections: overviewSections, notesLimit })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.account.viewed',
+    subject: { type: 'account', id: view.account.id },
+    accountId: view.account.id,
+    context: { sections: [...overviewSections] },
+    at,
+    relaxedDurability: true,
+  })
+  return view as AccountOverview
+}
+
+/**
+ * Only the asked-for sections of the account overview, unaudited: for a use case that shapes the view
+ * by the caller's permissions and records what it showed. `summary` (number, holder, service address)
+ * always comes; `preferences` brings the billing address with the billing mode (both are about bills).
+ * @throws AccountNotFound
+ */
+export async function readAccountSections({
+  tx,
+  accountNumber,
+  sections,
+  notesLimit = 20,
+}: {
+  tx: Tx
+  accountNumber: string
+  sections: readonly OverviewSection[]
+  notesLimit?: number
+}): Promise<AccountSectionsView> {
   const row = await store.findAccountByNumber(tx, accountNumberKey(accountNumber))
   if (!row) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  const wanted = new Set(sections)
   const [contacts, notes] = await Promise.all([
-    store.contactsOf(tx, row.id),
-    notesPage(tx, row.id, notesLimit, undefined),
+    wanted.has('contacts') ? store.contactsOf(tx, row.id) : undefined,
+    wanted.has('notes') ? notesPage(tx, row.id, notesLimit, undefined) : undefined,
   ])
   const region = row.gsp_region ? gspRegionOf(row.gsp_region) : undefined
-  const sections: OverviewSection[] = ['summary', 'contacts', 'preferences', 'notes']
-  const overview: AccountOverview = {
+  return {
     account: {
       id: row.id,
       number: row.number,
@@ -199,32 +237,35 @@ export async function viewAccountOverview({
       postcode: row.postcode,
       gspRegion: region ? { code: region.code, name: region.name } : null,
     },
-    billingAddress: row.billing_address
+    ...(contacts
       ? {
-          addressLines: [row.billing_address.line1, ...(row.billing_address.line2 ? [row.billing_address.line2] : [])],
-          town: row.billing_address.town,
-          postcode: row.billing_address.postcode,
+          contacts: {
+            emails: contacts
+              .filter((c) => c.kind === 'email')
+              .map((c) => ({ address: c.value, primary: c.is_primary })),
+            phones: contacts
+              .filter((c) => c.kind === 'phone')
+              .map((c) => ({ number: c.value, label: (c.label ?? 'other') as 'mobile', primary: c.is_primary })),
+          },
         }
-      : null,
-    contacts: {
-      emails: contacts.filter((c) => c.kind === 'email').map((c) => ({ address: c.value, primary: c.is_primary })),
-      phones: contacts
-        .filter((c) => c.kind === 'phone')
-        .map((c) => ({ number: c.value, label: (c.label ?? 'other') as 'mobile', primary: c.is_primary })),
-    },
-    preferences: { billingMode: row.billing_mode as 'paperless' | 'paper' },
-    notes,
+      : {}),
+    ...(wanted.has('preferences')
+      ? {
+          billingAddress: row.billing_address
+            ? {
+                addressLines: [
+                  row.billing_address.line1,
+                  ...(row.billing_address.line2 ? [row.billing_address.line2] : []),
+                ],
+                town: row.billing_address.town,
+                postcode: row.billing_address.postcode,
+              }
+            : null,
+          preferences: { billingMode: row.billing_mode as 'paperless' | 'paper' },
+        }
+      : {}),
+    ...(notes ? { notes } : {}),
   }
-  await audit.record(tx, {
-    actor,
-    action: 'accounts.account.viewed',
-    subject: { type: 'account', id: row.id },
-    accountId: row.id,
-    context: { sections },
-    at,
-    relaxedDurability: true,
-  })
-  return overview
 }
 
 /**

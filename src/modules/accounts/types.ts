@@ -90,6 +90,10 @@ export interface AccountOverview {
   readonly notes: { readonly items: Note[]; readonly nextCursor: string | null }
 }
 
+/** The overview with only some sections: the summary always, each other part only when asked for. */
+export type AccountSectionsView = Pick<AccountOverview, 'account' | 'customer' | 'property'> &
+  Partial<Pick<AccountOverview, 'billingAddress' | 'contacts' | 'preferences' | 'notes'>>
+
 /** The parts of the overview a caller may ask for; each view records which were shown (AUD-1). */
 export const overviewSections = ['summary', 'contacts', 'preferences', 'notes'] as const
 export type OverviewSection = (typeof overviewSections)[number]

@@ -8,7 +8,16 @@ import * as accounts from '../accounts/index.js'
 import { AttachmentNotFound, CaseNotFound } from './operations.js'
 import { toAttachmentInfo, toCase, toEvent, toNote } from './rows.js'
 import * as store from './store.js'
-import type { AttachmentInfo, Case, CaseDetail, CaseStatus, CaseTotals, CaseType } from './types.js'
+import {
+  type AttachmentInfo,
+  type Case,
+  type CaseDetail,
+  type CaseStatus,
+  type CaseTotals,
+  type CaseType,
+  escalatedCaseTypes,
+  escalatedPriorities,
+} from './types.js'
 
 const caseIdPattern = /^cas_[0-9A-HJKMNP-TV-Z]{26}$/
 const caseNumberPattern = /^C-\d{8}$/
@@ -96,6 +105,8 @@ export interface CaseListFilter {
     | undefined
   readonly statuses?: readonly CaseStatus[] | undefined
   readonly types?: readonly CaseType[] | undefined
+  /** Only escalated cases (`isEscalated`). */
+  readonly escalated?: boolean | undefined
 }
 
 /**
@@ -120,6 +131,7 @@ export async function listCases({
     unassigned: filter.assignee?.kind === 'unassigned',
     statuses: filter.statuses,
     types: filter.types,
+    escalated: filter.escalated ? { types: escalatedCaseTypes, priorities: escalatedPriorities } : undefined,
     beforeId: decodeCursor(cursor),
     limit: limit + 1,
   })

@@ -131,6 +131,8 @@ export interface CaseFilter {
   readonly unassigned?: boolean | undefined
   readonly statuses?: readonly string[] | undefined
   readonly types?: readonly string[] | undefined
+  /** Only cases of one of these types or at one of these priorities (the escalated queue). */
+  readonly escalated?: { readonly types: readonly string[]; readonly priorities: readonly string[] } | undefined
   readonly beforeId?: string | undefined
   readonly limit: number
 }
@@ -149,6 +151,11 @@ export async function findCases(db: Db | Tx, filter: CaseFilter): Promise<(CaseR
     query = query.where('cases.assignee_user_id', 'is', null).where('cases.assignee_team', 'is', null)
   if (filter.statuses && filter.statuses.length > 0) query = query.where('cases.status', 'in', filter.statuses)
   if (filter.types && filter.types.length > 0) query = query.where('cases.type', 'in', filter.types)
+  const escalated = filter.escalated
+  if (escalated)
+    query = query.where((eb) =>
+      eb.or([eb('cases.type', 'in', [...escalated.types]), eb('cases.priority', 'in', [...escalated.priorities])]),
+    )
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId)
   return query.orderBy('cases.id', 'desc').limit(filter.limit).execute()
 }

@@ -12,6 +12,18 @@ export type CaseType = (typeof caseTypes)[number]
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof priorities)[number]
 
+/**
+ * An escalated case: a complaint escalation, or any case at urgent priority (CAS-3's emergencies).
+ * Executives "View escalated cases" (`cases.escalated.read`) and only those.
+ */
+export const escalatedCaseTypes: readonly CaseType[] = ['complaint_escalation']
+export const escalatedPriorities: readonly Priority[] = ['urgent']
+
+/** Whether a case is escalated (see `escalatedCaseTypes`, `escalatedPriorities`). Pure; throws nothing. */
+export function isEscalated(found: { readonly type: CaseType; readonly priority: Priority }): boolean {
+  return escalatedCaseTypes.includes(found.type) || escalatedPriorities.includes(found.priority)
+}
+
 /** Where a case is; `transitions.ts` says which moves are allowed. */
 export const caseStatuses = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const
 export type CaseStatus = (typeof caseStatuses)[number]

@@ -19,6 +19,8 @@ import { MoveOutDialog } from './move-out-dialog.js'
 import { NoteForm } from './note-form.js'
 import { NotesList } from './notes-list.js'
 import { rememberRecentAccount } from './recent-accounts.js'
+import { ReviewFlagBanner } from './review-flag-banner.js'
+import { SiteNeedsCard } from './site-needs-card.js'
 import { AccountStatusColour, StatusChip } from './status-chip.js'
 import { UsageTab } from './usage-tab.js'
 import { UsersTab } from './users-tab.js'
@@ -114,7 +116,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
       .then((overview) => {
         if (!current) return
         setState({ status: 'loaded', overview })
-        setNotes(overview.notes.items)
+        setNotes(overview.notes?.items ?? [])
         rememberRecentAccount(user.id, {
           accountNumber: overview.account.number,
           customerName: overview.customer.displayName,
@@ -193,7 +195,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         </div>
         <div className="account-standing">
           <StatusChip status={account.status} />
-          <AccountStatusColour accountNumber={account.number} />
+          {user.permissions.includes('accounts.account.read') && <AccountStatusColour accountNumber={account.number} />}
           {user.permissions.includes('accounts.verification.record') && (
             <button
               type="button"
@@ -218,6 +220,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         {movingOut && <MoveOutDialog accountNumber={account.number} onClose={() => setMovingOut(false)} />}
         {verifying && <VerifyCallerDialog accountNumber={account.number} onClose={() => setVerifying(false)} />}
       </header>
+      <ReviewFlagBanner flags={state.overview.reviewFlags ?? []} />
 
       <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>
         {tabs.map((name) => (
@@ -320,59 +323,67 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
               </dl>
             </section>
 
-            <section className="card" aria-labelledby="billing-address-title">
-              <h2 className="card-title" id="billing-address-title">
-                Billing address
-              </h2>
-              {billingAddress ? (
-                <Address address={billingAddress} testId="billing-address" />
-              ) : (
-                <p className="muted">Same as the service address.</p>
-              )}
-              <dl className="facts">
-                <div>
-                  <dt>Bills by</dt>
-                  <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
-                </div>
-              </dl>
-            </section>
+            {preferences && (
+              <section className="card" aria-labelledby="billing-address-title">
+                <h2 className="card-title" id="billing-address-title">
+                  Billing address
+                </h2>
+                {billingAddress ? (
+                  <Address address={billingAddress} testId="billing-address" />
+                ) : (
+                  <p className="muted">Same as the service address.</p>
+                )}
+                <dl className="facts">
+                  <div>
+                    <dt>Bills by</dt>
+                    <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
+                  </div>
+                </dl>
+              </section>
+            )}
 
-            <section className="card" aria-labelledby="contacts-title">
-              <h2 className="card-title" id="contacts-title">
-                Contact details
-              </h2>
-              {contacts.emails.length === 0 && contacts.phones.length === 0 && (
-                <p className="muted">No contact details on file.</p>
-              )}
-              <ul className="contact-list">
-                {contacts.emails.map((email) => (
-                  <li key={`email:${email.address}`}>
-                    <span className="contact-kind">Email</span>
-                    <a href={`mailto:${email.address}`}>{email.address}</a>
-                    {email.primary && <span className="chip chip-info">Primary</span>}
-                  </li>
-                ))}
-                {contacts.phones.map((phone) => (
-                  <li key={`phone:${phone.number}`}>
-                    <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
-                    <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
-                    {phone.primary && <span className="chip chip-info">Primary</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            {contacts && (
+              <section className="card" aria-labelledby="contacts-title">
+                <h2 className="card-title" id="contacts-title">
+                  Contact details
+                </h2>
+                {contacts.emails.length === 0 && contacts.phones.length === 0 && (
+                  <p className="muted">No contact details on file.</p>
+                )}
+                <ul className="contact-list">
+                  {contacts.emails.map((email) => (
+                    <li key={`email:${email.address}`}>
+                      <span className="contact-kind">Email</span>
+                      <a href={`mailto:${email.address}`}>{email.address}</a>
+                      {email.primary && <span className="chip chip-info">Primary</span>}
+                    </li>
+                  ))}
+                  {contacts.phones.map((phone) => (
+                    <li key={`phone:${phone.number}`}>
+                      <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
+                      <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
+                      {phone.primary && <span className="chip chip-info">Primary</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+
+            {state.overview.siteNeeds && <SiteNeedsCard needs={state.overview.siteNeeds} />}
           </div>
 
-          <section className="card notes-card" aria-labelledby="notes-title">
-            <header className="card-header">
-              <h2 className="card-title" id="notes-title">
-                Notes
-              </h2>
-              <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
-            </header>
-            <NoteForm accountNumber={account.number} onAdded={(note) => setNotes((current) => [note, ...current])} />
-            <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
-          </section>
+          {state.overview.notes && (
+            <section className="card notes-card" aria-labelledby="notes-title">
+              <header className="card-header">
+                <h2 className="card-title" id="notes-title">
+                  Notes
+                </h2>
+                <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
+              </header>
+              <NoteForm accountNumber={account.number} onAdded={(note) => setNotes((current) => [note, ...current])} />
+              <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
+            </section>
+          )}
         </div>
       )}
     </div>

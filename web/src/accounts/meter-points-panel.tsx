@@ -3,7 +3,7 @@
  * the import it is linked to, GSP region, profile class, supply dates), its meters with their
  * registers, and its tariff history. Choosing one shows its usage and readings below.
  */
-import type { MeterPointView } from '../api.js'
+import type { MeterPointView, TariffAgreement } from '../api.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { londonWallClock } from './usage-chart.js'
 
@@ -171,52 +171,59 @@ function MeterPointCard({
         )}
       </div>
 
-      <div className="meter-point-section">
-        <h4 className="meter-point-subtitle">Tariff history</h4>
-        {point.agreements.length === 0 ? (
-          <p className="empty" data-testid="tariff-history">
-            No tariff agreements on this meter point.
-          </p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="tariff-history">
-              <thead>
-                <tr>
-                  <th scope="col">Tariff</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                </tr>
-              </thead>
-              <tbody>
-                {point.agreements.map((agreement) => {
-                  const current =
-                    Date.parse(agreement.validFrom) <= now &&
-                    (agreement.validTo === null || Date.parse(agreement.validTo) > now)
-                  return (
-                    <tr key={`${agreement.tariffCode}:${agreement.validFrom}`}>
-                      <td className="mono">{agreement.tariffCode}</td>
-                      <td>
-                        {agreement.productName}
-                        {current && <span className="chip chip-positive chip-inline">Current</span>}
-                      </td>
-                      <td>{formatAgreementInstant(agreement.validFrom)}</td>
-                      <td>
-                        {agreement.validTo ? (
-                          formatAgreementInstant(agreement.validTo)
-                        ) : (
-                          <span className="muted">Open-ended</span>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
+      {/* Absent for a caller who may not read tariffs: a field technician sees no tariff or product. */}
+      {point.agreements && <TariffHistory agreements={point.agreements} now={now} />}
     </article>
+  )
+}
+
+function TariffHistory({ agreements, now }: { agreements: TariffAgreement[]; now: number }) {
+  return (
+    <div className="meter-point-section">
+      <h4 className="meter-point-subtitle">Tariff history</h4>
+      {agreements.length === 0 ? (
+        <p className="empty" data-testid="tariff-history">
+          No tariff agreements on this meter point.
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="tariff-history">
+            <thead>
+              <tr>
+                <th scope="col">Tariff</th>
+                <th scope="col">Product</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreements.map((agreement) => {
+                const current =
+                  Date.parse(agreement.validFrom) <= now &&
+                  (agreement.validTo === null || Date.parse(agreement.validTo) > now)
+                return (
+                  <tr key={`${agreement.tariffCode}:${agreement.validFrom}`}>
+                    <td className="mono">{agreement.tariffCode}</td>
+                    <td>
+                      {agreement.productName}
+                      {current && <span className="chip chip-positive chip-inline">Current</span>}
+                    </td>
+                    <td>{formatAgreementInstant(agreement.validFrom)}</td>
+                    <td>
+                      {agreement.validTo ? (
+                        formatAgreementInstant(agreement.validTo)
+                      ) : (
+                        <span className="muted">Open-ended</span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
   )
 }
 

@@ -78,7 +78,7 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
   const canLateFee = can('collections.late_fee.apply')
   const canDisconnect = can('collections.disconnection.create')
   const canNote = can('payments.arrangement.create')
-  const canProtect = can('accounts.contact.update')
+  const canProtect = can('accounts.vulnerability.record')
 
   return (
     <div className="collections-tab" data-testid="collections-tab">

@@ -11,6 +11,8 @@ import { useSession } from '../console-context.js'
 import { poaReviewPermission } from '../legal/legal-api.js'
 import { PoaReviewPage } from '../legal/poa-review-page.js'
 import { ApprovalsPage, approvalsPermission } from '../payments/approvals-page.js'
+import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
+import { ReviewFlagsPage } from '../review-flags/review-flags-page.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
 import { RoleBadge } from './role-badge.js'
@@ -92,6 +94,8 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
           <WorklistPage />
         ) : route.name === 'poa-review' ? (
           <PoaReviewPage />
+        ) : route.name === 'review-flags' ? (
+          <ReviewFlagsPage />
         ) : route.name === 'activity' ? (
           <ActivityPage
             key={`${route.user}|${route.from}|${route.to}`}
@@ -221,6 +225,19 @@ const activityIcon = (
 )
 
 // A document with a seal: papers waiting for the legal team.
+const reviewFlagsIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M4.75 17.25V3.25M4.75 3.75h9.5l-2 3.5 2 3.5h-9.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
 const poaIcon = (
   <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
     <path
@@ -281,6 +298,14 @@ const gatedLinks: readonly {
     icon: poaIcon,
     label: 'Power of attorney',
     testId: 'nav-poa-review',
+  },
+  {
+    permission: reviewFlagsPermission,
+    to: paths.reviewFlags,
+    routes: ['review-flags'],
+    icon: reviewFlagsIcon,
+    label: 'Review flags',
+    testId: 'nav-review-flags',
   },
   {
     permission: activityPermission,

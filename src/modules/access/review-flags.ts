@@ -1,0 +1,119 @@
+/**
+ * USR-4, "Flag the account for supervisor review": the flags repeated failed verifications raise
+ * (`recordVerification` in `external.ts`), read as one queue across all accounts and cleared by a
+ * supervisor with a note. Clearing is audited in the same transaction; a cleared flag stays on file.
+ */
+import type { Db, Tx } from '../../db/index.js'
+import type { Actor } from '../../shared/actor.js'
+import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import * as audit from '../audit/index.js'
+import * as store from './external-store.js'
+
+export const reviewFlagStatuses = ['open', 'cleared', 'all'] as const
+export type ReviewFlagStatus = (typeof reviewFlagStatuses)[number]
+
+export interface ReviewFlag {
+  readonly id: string
+  readonly accountId: string
+  readonly accountNumber: string
+  readonly reason: string
+  readonly raisedAt: Date
+  readonly clearedAt: Date | null
+  readonly clearedById: string | null
+  readonly clearNote: string | null
+}
+
+export class ReviewFlagNotFound extends NotFound {
+  override readonly code = 'REVIEW_FLAG_NOT_FOUND'
+}
+export class ReviewFlagAlreadyCleared extends Conflict {
+  override readonly code = 'REVIEW_FLAG_ALREADY_CLEARED'
+}
+export class InvalidReviewFlagCursor extends ValidationFailed {
+  override readonly code = 'INVALID_CURSOR'
+}
+
+function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountNumber: row.account_number,
+    reason: row.reason,
+    raisedAt: row.raised_at,
+    clearedAt: row.cleared_at,
+    clearedById: row.cleared_by_id,
+    clearNote: row.clear_note,
+  }
+}
+
+const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ f: id })).toString('base64url')
+
+function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const id = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown } | null)?.f
+    if (typeof id === 'string' && /^flg_[0-9A-Za-z]+$/.test(id)) return id
+  } catch {
+    // fall through to the refusal
+  }
+  throw new InvalidReviewFlagCursor('The cursor is not one this endpoint returned', [
+    { path: 'cursor', message: 'invalid cursor' },
+  ])
+}
+
+/**
+ * Review flags across all accounts, oldest first (the order they were raised), a page at a time.
+ * @throws InvalidReviewFlagCursor
+ */
+export async function listReviewFlags({
+  tx,
+  status,
+  limit,
+  cursor,
+}: {
+  tx: Db | Tx
+  status: ReviewFlagStatus
+  limit: number
+  cursor?: string | undefined
+}): Promise<{ items: ReviewFlag[]; nextCursor: string | null }> {
+  const rows = await store.findReviewFlags(tx, { status, afterId: decodeCursor(cursor), limit: limit + 1 })
+  const items = rows.slice(0, limit).map(toReviewFlag)
+  const last = items[items.length - 1]
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
+}
+
+/**
+ * A supervisor clears an open flag with a note of what they found; audited as
+ * `accounts.review_flag.cleared` in the same transaction.
+ * @throws ReviewFlagNotFound, ReviewFlagAlreadyCleared
+ */
+export async function clearReviewFlag({
+  tx,
+  flagId,
+  note,
+  actor,
+  at,
+}: {
+  tx: Tx
+  flagId: string
+  note: string
+  actor: Actor
+  at: Date
+}): Promise<ReviewFlag> {
+  const row = await store.lockReviewFlag(tx, flagId)
+  if (!row) throw new ReviewFlagNotFound(`There is no review flag ${flagId}`)
+  if (row.cleared_at !== null) {
+    throw new ReviewFlagAlreadyCleared(`The review flag ${flagId} was cleared on ${row.cleared_at.toISOString()}`)
+  }
+  await store.markReviewFlagCleared(tx, { id: flagId, cleared_at: at, cleared_by_id: actor.id, clear_note: note })
+  await audit.record(tx, {
+    actor,
+    action: 'accounts.review_flag.cleared',
+    subject: { type: 'review_flag', id: flagId },
+    accountId: row.account_id,
+    before: { status: 'open', reason: row.reason, raisedAt: row.raised_at.toISOString() },
+    after: { status: 'cleared', note },
+    at,
+  })
+  return toReviewFlag({ ...row, cleared_at: at, cleared_by_id: actor.id, clear_note: note })
+}
