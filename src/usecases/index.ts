@@ -80,6 +80,7 @@ export {
   staffDashboard,
 } from './dashboard.js'
 export { demoPortalUsers } from './demo/portal.js'
+export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
 export {
   billingRunJob,
   billingRunSchedule,
@@ -116,7 +117,6 @@ export {
 export {
   acceptPortalInvitation,
   changePortalUserLevel,
-  dataKeyFrom,
   grantAccessByStaff,
   grantFor,
   inviteAuthorizedUser,

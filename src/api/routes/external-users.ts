@@ -4,8 +4,6 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
-  commsTransports,
-  dataKeyFrom,
   deliverQueuedMessages,
   exportAccountSensitiveDetails,
   grantAccessByStaff,
@@ -32,8 +30,7 @@ export const externalUserRoutes =
     const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
     const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
     /** Send what a change queued (notices to the people it is about), after its commit. */
-    const deliver = () =>
-      deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at: context.clock() })
+    const deliver = () => deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
 
     app.post(
       '/accounts/:accountNumber/external-users',
@@ -140,7 +137,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             ...request.body,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         ),
@@ -174,7 +171,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             details: request.body,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         )
@@ -200,7 +197,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             reason: request.body.reason,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         )

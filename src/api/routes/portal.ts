@@ -7,7 +7,6 @@ import { Unauthenticated } from '../../shared/errors.js'
 import {
   acceptPortalInvitation,
   changePortalUserLevel,
-  commsTransports,
   deliverQueuedMessages,
   inviteAuthorizedUser,
   portalAccount,
@@ -306,7 +305,8 @@ export const portalRoutes =
       },
       async (request, reply) => {
         const at = context.clock()
-        const linkBase = `${request.protocol}://${request.host}`
+        // Links in messages come from the configured public URL, never from the Host header.
+        const linkBase = context.publicUrl
         const invitation = await inTx((tx) =>
           inviteAuthorizedUser({
             tx,
@@ -319,7 +319,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return reply.status(201).send(
           jsonOf({
             invitationId: invitation.invitationId,
@@ -353,7 +353,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return jsonOf({ id: grant.userId, kind: grant.kind, status: grant.status, validTo: grant.validTo })
       },
     )
@@ -375,7 +375,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return reply.status(204).send()
       },
     )
@@ -399,7 +399,7 @@ export const portalRoutes =
           ...request.body,
           at,
         })
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
       },
