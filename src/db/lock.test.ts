@@ -65,5 +65,4 @@ describe('the data folder lock', () => {
     expect(() => lockDataFolder(dataDir)).toThrow(DataFolderInUse)
     lock.release()
   })
-
 })

@@ -86,9 +86,7 @@ describe('the configuration', () => {
       variable: 'CUTTLE_DATA_KEY',
       message: expect.stringContaining('required in production'),
     })
-    expect(refusal({ ...production, CUTTLE_DATA_KEY: 'correct horse battery staple' }).variable).toBe(
-      'CUTTLE_DATA_KEY',
-    )
+    expect(refusal({ ...production, CUTTLE_DATA_KEY: 'correct horse battery staple' }).variable).toBe('CUTTLE_DATA_KEY')
     expect(refusal({ CUTTLE_ENV: 'production', CUTTLE_DATA_KEY: key() }).variable).toBe('CUTTLE_PUBLIC_URL')
     expect(
       refusal({ ...production, CUTTLE_DATA_KEY: key(), CUTTLE_PUBLIC_URL: 'http://cuttle.example.test' }),
