@@ -3,6 +3,7 @@ import { buildApp } from '../api/app.js'
 import { connect, inTransaction, migrate } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
+import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
 import { type Config, dataKeyOf } from '../shared/config.js'
 import {
@@ -132,6 +133,21 @@ export function registerCommands(program: Command) {
         console.log(
           `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points, ${report.intervalsCreated} half-hourly readings, ${report.statementsCreated} statements and ${report.paymentsCreated} payments added`,
         )
+      })
+    })
+
+  program
+    .command('supplier')
+    .description('name the supplier and its market (what production runs once instead of the demo seed)')
+    .requiredOption('--name <name>', 'the trading name')
+    .addOption(new Option('--market <market>', 'the market profile').choices([...market.markets]).default('gb'))
+    .addOption(dataDirOption)
+    .action(async (options: { name: string; market: market.Market; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const supplier = await inTransaction(database.db, (tx) =>
+          market.configureSupplier({ tx, name: options.name, market: options.market, actor: cliActor, at: new Date() }),
+        )
+        console.log(`supplier ${supplier.name} (${supplier.market})`)
       })
     })
 
