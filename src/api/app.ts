@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,13 +14,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Database } from '../db/index.js'
+import type * as assist from '../modules/assist/index.js'
+import type * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import { maskCardNumbers, type PaymentProcessor } from '../modules/payments/index.js'
-import { accessPolicyOf, defaultProcessor } from '../usecases/index.js'
+import { defaultBodyTimeoutMs, type SignInLimits } from '../shared/config.js'
+import { accessPolicyOf, commsTransports, defaultProcessor } from '../usecases/index.js'
 import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
+import { cutSlowBodies } from './body-timeout.js'
 import { refuseCardNumbers } from './card-guard.js'
 import type { AppContext } from './context.js'
 import { errorBody, handleError } from './errors.js'
+import { limitSignIns } from './rate-limits.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
@@ -40,6 +46,7 @@ import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
 import { suggestedReplyRoutes } from './routes/suggested-replies.js'
 import { timelineRoutes } from './routes/timeline.js'
+import { secureHeaders } from './security-headers.js'
 
 export type App = FastifyInstance & { readonly routeTable: readonly RouteRecord[] }
 
@@ -52,9 +59,25 @@ export interface BuildAppOptions {
   readonly logStream?: { write(line: string): void }
   /** The built web console to serve at `/` (defaults to web/dist when it exists). */
   readonly webRoot?: string | null
+  /** Send Secure cookies (defaults to whether the public URL is https). */
   readonly secureCookies?: boolean
-  /** The payment processor (defaults to the one the environment names: the built-in test processor). */
+  /** The payment processor (defaults to the built-in test processor, the only one the configuration allows). */
   readonly paymentProcessor?: PaymentProcessor
+  /**
+   * The origin every link is built on (`CUTTLE_PUBLIC_URL`), never the request's Host header; default
+   * `http://localhost:3000`. When it is https, cookies are Secure and HSTS is sent.
+   */
+  readonly publicUrl?: string
+  /** The key sensitive data is sealed with; by default a random key for this app only (tests). */
+  readonly dataKey?: string
+  /** How queued messages go out (default: the built-in outbox). */
+  readonly transports?: comms.Transports
+  /** A language model for suggested replies (default: none). */
+  readonly replyModel?: assist.ReplyModel
+  /** Sign-in and password attempts per minute, per address and per login (tests make them small). */
+  readonly signInLimits?: SignInLimits
+  /** A request body not received within this many milliseconds is answered 408 and cut off. */
+  readonly bodyTimeoutMs?: number
 }
 
 const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
@@ -86,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setErrorHandler(handleError)
 
   let supplier = await market.getSupplier(options.database.db)
+  const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').origin
   const context: AppContext = {
     db: options.database.db,
     backend: options.database.backend,
@@ -95,12 +119,20 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     async reloadSupplier() {
       supplier = await market.getSupplier(options.database.db)
     },
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.secureCookies ?? publicUrl.startsWith('https:'),
     paymentProcessor: options.paymentProcessor ?? defaultProcessor(),
+    publicUrl,
+    dataKey: options.dataKey ?? randomBytes(32).toString('base64'),
+    transports: options.transports ?? commsTransports(undefined),
+    replyModel: options.replyModel,
   }
 
   const routeTable = requirePermissionOnEveryRoute(app)
   await app.register(cookie)
+  // Hardening shared by every route (issue 19): headers, no-store, slow bodies, sign-in limits.
+  await secureHeaders(app, { https: publicUrl.startsWith('https:') })
+  cutSlowBodies(app, options.bodyTimeoutMs ?? defaultBodyTimeoutMs)
+  await limitSignIns(app, options.signInLimits)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -9,10 +9,11 @@ import { type App, buildApp } from './app.js'
 let database: Database
 let app: App
 const now = new Date('2025-10-26T12:00:00Z')
+// Links are built on the configured public URL; the request's Host header is a stranger's and is ignored.
 const host = 'api.example.test'
 
 async function get(url: string) {
-  const response = await app.inject({ method: 'GET', url, headers: { host } })
+  const response = await app.inject({ method: 'GET', url, headers: { host: 'evil.example' } })
   return { status: response.statusCode, body: response.json() }
 }
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
     await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
     await seedTariffCatalogue({ tx, from: '2025-10-25', to: '2025-10-28', at: now, actor })
   })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
+  app = await buildApp({ database, clock: () => now, webRoot: null, publicUrl: `http://${host}` })
 })
 afterAll(async () => {
   await app.close()

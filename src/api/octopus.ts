@@ -26,19 +26,29 @@ export const pageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(1500).default(100),
 })
 
-function pageUrl(request: FastifyRequest, page: number): string {
-  const host = request.headers.host ?? 'localhost'
-  const url = new URL(request.url, `${request.protocol}://${host}`)
+/** The request's own path and query on the configured public origin (never the Host header), at another page. */
+function pageUrl(publicUrl: string, request: FastifyRequest, page: number): string {
+  const url = new URL(request.url, publicUrl)
   url.searchParams.set('page', String(page))
   return url.toString()
 }
 
-/** A page of results with absolute links to the neighbouring pages (null at either end). */
-export function listBody<T>(request: FastifyRequest, count: number, page: number, pageSize: number, results: T[]) {
+/**
+ * A page of results with absolute links to the neighbouring pages (null at either end), built on the
+ * configured public URL.
+ */
+export function listBody<T>(
+  publicUrl: string,
+  request: FastifyRequest,
+  count: number,
+  page: number,
+  pageSize: number,
+  results: T[],
+) {
   return {
     count,
-    next: page * pageSize < count ? pageUrl(request, page + 1) : null,
-    previous: page > 1 ? pageUrl(request, page - 1) : null,
+    next: page * pageSize < count ? pageUrl(publicUrl, request, page + 1) : null,
+    previous: page > 1 ? pageUrl(publicUrl, request, page - 1) : null,
     results,
   }
 }

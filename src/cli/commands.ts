@@ -1,12 +1,25 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { buildApp } from '../api/app.js'
-import { connect, defaultDataDir, inTransaction, migrate } from '../db/index.js'
+import { connect, inTransaction, migrate } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
+import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import { demoPassword, demoPortalUsers, demoStaff, seedDemo, startJobs } from '../usecases/index.js'
+import { type Config, dataKeyOf } from '../shared/config.js'
+import {
+  commsTransports,
+  defaultProcessor,
+  demoPassword,
+  demoPortalUsers,
+  demoStaff,
+  refuseDemoLogins,
+  refuseDemoSeed,
+  replyModelFrom,
+  seedDemo,
+  startJobs,
+} from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
-import { withDatabase } from './context.js'
+import { cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
 import { progressBar } from './progress.js'
 import { registerReadingCommands } from './readings.js'
@@ -17,12 +30,6 @@ const cliActor = systemActor('cli')
 function accountCount(value: string): number {
   const n = Number(value.replace(/_/g, ''))
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 0 to 1000000')
-  return n
-}
-
-function port(value: string | undefined): number {
-  const n = Number(value ?? '3000')
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`PORT must be 0–65535, not ${value}`)
   return n
 }
 
@@ -43,24 +50,44 @@ async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0],
   }
 }
 
-async function serve(database: Parameters<Parameters<typeof withDatabase>[1]>[0], showDemoLogins: boolean) {
-  const app = await buildApp({ database, logger: process.env['CUTTLE_LOG'] === '1' })
-  const listenPort = port(process.env['PORT'])
-  await app.listen({ port: listenPort, host: process.env['HOST'] ?? '0.0.0.0' })
+async function serve(
+  database: Parameters<Parameters<typeof withDatabase>[1]>[0],
+  config: Config,
+  showDemoLogins: boolean,
+) {
+  // Production never serves the demo's logins: their password is in the source and printed below.
+  if (config.production) await refuseDemoLogins({ db: database.db })
+  const transports = commsTransports(config.smtp)
+  const app = await buildApp({
+    database,
+    logger: config.log,
+    publicUrl: config.publicUrl,
+    secureCookies: config.https,
+    dataKey: dataKeyOf(config),
+    transports,
+    replyModel: replyModelFrom(config.replyModel),
+    paymentProcessor: defaultProcessor(config.paymentProcessor),
+    signInLimits: config.signInLimits,
+    bodyTimeoutMs: config.bodyTimeoutMs,
+  })
+  await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
-  const actualPort = typeof address === 'object' && address ? address.port : listenPort
-  console.log(`\nCuttle is running at http://localhost:${actualPort}  (API docs: http://localhost:${actualPort}/docs)`)
+  const actualPort = typeof address === 'object' && address ? address.port : config.port
+  // With PORT=0 the default public URL cannot know the port the system picked.
+  const shownUrl = config.port === 0 ? `http://localhost:${actualPort}` : config.publicUrl
+  console.log(`\nCuttle is running at ${shownUrl}  (API docs: ${shownUrl}/docs)`)
+  console.log(`Listening on ${config.host}:${actualPort}${config.production ? ' (production)' : ''}`)
   console.log(
-    `Database: ${database.backend === 'pglite' ? `PGlite in ${defaultDataDir()}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `Database: ${database.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   )
   // Scheduled work (the daily billing run); CUTTLE_JOBS=0 leaves it to another process or to cron.
-  const jobs = process.env['CUTTLE_JOBS'] === '0' ? null : await startJobs({ database })
+  const jobs = config.jobs ? await startJobs({ database, transports }) : null
   if (jobs) {
     console.log(
       'Jobs: the billing run daily at 06:00 (Europe/London); payments, Direct Debits, arrangements and collections at 07:00',
     )
   }
-  if (showDemoLogins) {
+  if (!config.production && showDemoLogins) {
     console.log(`\nDemo logins (password for all: ${demoPassword}):`)
     for (const person of demoStaff) console.log(`  ${access.roleInfo(person.role).label.padEnd(28)} ${person.email}`)
     console.log(`\nCustomer portal at http://localhost:${actualPort}/portal (same password):`)
@@ -83,10 +110,8 @@ export function registerCommands(program: Command) {
     .description('apply the database migrations not yet applied')
     .addOption(dataDirOption)
     .action(async (options: { dataDir?: string }) => {
-      const database = await connect({
-        databaseUrl: process.env['DATABASE_URL'],
-        dataDir: options.dataDir ?? defaultDataDir(),
-      })
+      const config = cliConfig(options)
+      const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
       try {
         const { applied } = await migrate(database)
         console.log(applied.length ? `applied ${applied.join(', ')}` : 'the database is up to date')
@@ -102,6 +127,7 @@ export function registerCommands(program: Command) {
     .option('--seed <n>', 'the generator seed: the same seed gives the same data', (v) => Number.parseInt(v, 10), 1)
     .addOption(dataDirOption)
     .action(async (options: { accounts: number; seed: number; dataDir?: string }) => {
+      if (cliConfig(options).production) refuseDemoSeed()
       await withDatabase(options, async (database) => {
         const report = await seed(database, options.accounts, options.seed)
         console.log(
@@ -111,22 +137,38 @@ export function registerCommands(program: Command) {
     })
 
   program
+    .command('supplier')
+    .description('name the supplier and its market (what production runs once instead of the demo seed)')
+    .requiredOption('--name <name>', 'the trading name')
+    .addOption(new Option('--market <market>', 'the market profile').choices([...market.markets]).default('gb'))
+    .addOption(dataDirOption)
+    .action(async (options: { name: string; market: market.Market; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const supplier = await inTransaction(database.db, (tx) =>
+          market.configureSupplier({ tx, name: options.name, market: options.market, actor: cliActor, at: new Date() }),
+        )
+        console.log(`supplier ${supplier.name} (${supplier.market})`)
+      })
+    })
+
+  program
     .command('serve')
     .description('serve the API and the console (PORT, default 3000)')
     .addOption(dataDirOption)
     .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, (database) => serve(database, false))
+      await withDatabase(options, (database) => serve(database, cliConfig(options), false))
     })
 
   program
     .command('start')
-    .description('migrate, seed the demo data if missing, and serve: what `npm start` runs')
+    .description('migrate, seed the demo data if missing (never in production), and serve: what `npm start` runs')
     .option('--accounts <n>', 'demo accounts to seed when missing', accountCount, 1000)
     .addOption(dataDirOption)
     .action(async (options: { accounts: number; dataDir?: string }) => {
+      const config = cliConfig(options)
       await withDatabase(options, async (database) => {
-        await seed(database, options.accounts, 1)
-        await serve(database, true)
+        if (!config.production) await seed(database, options.accounts, 1)
+        await serve(database, config, true)
       })
     })
 
@@ -151,7 +193,7 @@ export function registerCommands(program: Command) {
     .option('--password <password>')
     .addOption(dataDirOption)
     .action(async (options: { email: string; name: string; role: string; password?: string; dataDir?: string }) => {
-      const password = options.password ?? process.env['CUTTLE_PASSWORD']
+      const password = options.password ?? cliConfig().password
       if (!password) throw new Error('give the password with --password or CUTTLE_PASSWORD')
       await withDatabase(options, async (database) => {
         const user = await inTransaction(database.db, (tx) =>

@@ -1,16 +1,35 @@
-import { connect, type Database, defaultDataDir, migrate } from '../db/index.js'
+import { resolve } from 'node:path'
+import { connect, type Database, migrate } from '../db/index.js'
+import { type Config, loadConfig } from '../shared/config.js'
 
 export interface DatabaseOptions {
   readonly dataDir?: string
 }
 
-/** Open the database named by the environment (DATABASE_URL, else PGlite under CUTTLE_DATA_DIR) and migrate it. */
+let loaded: Config | undefined
+
+/**
+ * The configuration, read from the environment and checked once; `--data-dir` overrides
+ * `CUTTLE_DATA_DIR`. @throws ConfigurationInvalid (a one-line reason naming the variable)
+ */
+export function cliConfig(options: DatabaseOptions = {}): Config {
+  loaded ??= loadConfig()
+  return options.dataDir ? { ...loaded, dataDir: resolve(options.dataDir) } : loaded
+}
+
+/**
+ * Open the configured database (DATABASE_URL, else PGlite in the data folder, which this process then
+ * holds: a second process on the same folder is refused) and migrate it.
+ */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const database = await connect({
-    databaseUrl: process.env['DATABASE_URL'],
-    dataDir: options.dataDir ?? defaultDataDir(),
-  })
-  await migrate(database)
+  const config = cliConfig(options)
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  try {
+    await migrate(database)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
   return database
 }
 

@@ -11,7 +11,7 @@ import {
   runCollections,
   syncPayments,
 } from '../usecases/index.js'
-import { withDatabase } from './context.js'
+import { cliConfig, withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 
 function localDate(value: string): string {
@@ -110,7 +110,7 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
           printSummary('collections run', summary)
           const delivered = await deliverQueuedMessages({
             db: database.db,
-            transports: commsTransports(process.env),
+            transports: commsTransports(cliConfig(options).smtp),
             at,
           })
           console.log(

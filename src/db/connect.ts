@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { copyMark, takeCopySource } from './copy.js'
+import { lockDataFolder } from './lock.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import type { Backend, Db } from './types.js'
 
@@ -38,17 +39,12 @@ export interface Database {
 export interface ConnectOptions {
   /** A PostgreSQL URL; when absent the embedded PGlite is used. */
   databaseUrl?: string | undefined
-  /** PGlite's folder; `memory` keeps everything in memory (tests). */
+  /** PGlite's folder (the configured `CUTTLE_DATA_DIR`); `memory` keeps everything in memory (tests). Required without a URL. */
   dataDir?: string | 'memory'
   /** PostgreSQL only: a schema to work in (each test file gets its own). */
   schema?: string
   /** PostgreSQL only: pool size. */
   poolSize?: number
-}
-
-/** The default data folder: `CUTTLE_DATA_DIR`, or `./.cuttle`. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env['CUTTLE_DATA_DIR'] ?? '.cuttle')
 }
 
 /** Open the database: PostgreSQL when a URL is given, otherwise PGlite. */
@@ -57,14 +53,24 @@ export async function connect(options: ConnectOptions): Promise<Database> {
 }
 
 async function connectPGlite(options: ConnectOptions): Promise<Database> {
-  const dataDir = options.dataDir === 'memory' ? undefined : join(options.dataDir ?? defaultDataDir(), 'pgdata')
+  if (!options.dataDir) throw new Error('connect: give PGlite a dataDir (or `memory`)')
+  const folder = options.dataDir === 'memory' ? undefined : resolve(options.dataDir)
+  const dataDir = folder ? join(folder, 'pgdata') : undefined
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    extensions: { pg_trgm, btree_gist },
-    parsers,
-    relaxedDurability: options.dataDir === 'memory',
-  })
+  // One process per folder: a second PGlite on the same files would lose one side's writes.
+  const lock = folder ? lockDataFolder(folder) : undefined
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      extensions: { pg_trgm, btree_gist },
+      parsers,
+      relaxedDurability: options.dataDir === 'memory',
+    })
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) }) as Db
   return {
     db,
@@ -73,8 +79,12 @@ async function connectPGlite(options: ConnectOptions): Promise<Database> {
       await pglite.exec(sql)
     },
     async close() {
-      await db.destroy()
-      await pglite.close()
+      try {
+        await db.destroy()
+        await pglite.close()
+      } finally {
+        lock?.release()
+      }
     },
   }
 }

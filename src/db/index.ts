@@ -1,5 +1,6 @@
-export { type ConnectOptions, connect, type Database, defaultDataDir } from './connect.js'
+export { type ConnectOptions, connect, type Database } from './connect.js'
 export { copyRows } from './copy.js'
+export { DataFolderInUse, type FolderLock, lockDataFolder } from './lock.js'
 export { listMigrations, type Migration, MigrationChanged, migrate } from './migrate.js'
 export { analyze, ping } from './ping.js'
 export { sqlExecutor } from './raw-sql.js'

@@ -6,6 +6,7 @@ import * as accounts from '../modules/accounts/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
+import { configFrom } from '../shared/config.js'
 import {
   accountMessages,
   commsTransports,
@@ -81,9 +82,11 @@ afterAll(async () => {
 
 describe('the transports from the environment', () => {
   it('use the built-in outbox with no SMTP settings, and SMTP when CUTTLE_SMTP_URL is set', () => {
-    expect(commsTransports({}).email.name).toBe('outbox')
-    expect(commsTransports({ CUTTLE_SMTP_URL: '  ' }).email.name).toBe('outbox')
-    const smtp = commsTransports({ CUTTLE_SMTP_URL: 'smtp://127.0.0.1:2525', CUTTLE_SMTP_FROM: 'hello@example.com' })
+    expect(commsTransports(configFrom({}).smtp).email.name).toBe('outbox')
+    expect(commsTransports(configFrom({ CUTTLE_SMTP_URL: '  ' }).smtp).email.name).toBe('outbox')
+    const smtp = commsTransports(
+      configFrom({ CUTTLE_SMTP_URL: 'smtp://127.0.0.1:2525', CUTTLE_SMTP_FROM: 'hello@example.com' }).smtp,
+    )
     expect(smtp.email.name).toBe('smtp')
     expect(smtp.sms.name).toBe('test-sms')
     expect(smtp.letter.name).toBe('post-room')

@@ -16,16 +16,14 @@ export class TemplateNotAllowed extends Forbidden {
 }
 
 /**
- * The transports this process delivers with: email through SMTP when `CUTTLE_SMTP_URL` is set (from
- * `CUTTLE_SMTP_FROM`), otherwise the built-in outbox that takes it as sent; the built-in SMS provider
- * and post room. Throws nothing.
+ * The transports this process delivers with: email through SMTP when the configuration names a relay
+ * (`CUTTLE_SMTP_URL`, from `CUTTLE_SMTP_FROM`), otherwise the built-in outbox that takes it as sent;
+ * the built-in SMS provider and post room. Throws nothing.
  */
-export function commsTransports(env: Readonly<Record<string, string | undefined>>): comms.Transports {
+export function commsTransports(smtp: { readonly url: string; readonly from: string } | undefined): comms.Transports {
   const builtIn = comms.builtInTransports()
-  const url = env['CUTTLE_SMTP_URL']?.trim()
-  if (!url) return builtIn
-  const from = env['CUTTLE_SMTP_FROM']?.trim() || 'Cuttle <no-reply@cuttle.localhost>'
-  return { ...builtIn, email: comms.smtpEmailTransport({ url, from }) }
+  if (!smtp) return builtIn
+  return { ...builtIn, email: comms.smtpEmailTransport({ url: smtp.url, from: smtp.from }) }
 }
 
 /** The template's fields with `balance` filled from the ledger when the template takes it and none was given. */

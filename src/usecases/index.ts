@@ -90,6 +90,7 @@ export {
   staffDashboard,
 } from './dashboard.js'
 export { demoPortalUsers } from './demo/portal.js'
+export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
 export {
   billingRunJob,
   billingRunSchedule,
@@ -126,7 +127,6 @@ export {
 export {
   acceptPortalInvitation,
   changePortalUserLevel,
-  dataKeyFrom,
   grantAccessByStaff,
   grantFor,
   inviteAuthorizedUser,

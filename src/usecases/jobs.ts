@@ -7,6 +7,7 @@
 import PgBoss from 'pg-boss'
 import { type Database, inTransaction, sqlExecutor } from '../db/index.js'
 import * as access from '../modules/access/index.js'
+import type * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { type RunSummary, runBilling } from './billing-run.js'
@@ -27,7 +28,18 @@ export const billingRunSchedule = '0 6 * * *'
 export const moneyDayJob = 'money-day'
 export const moneyDaySchedule = '0 7 * * *'
 
-export async function runMoneyDay({ database, on, at }: { database: Database; on: string; at: Date }) {
+export async function runMoneyDay({
+  database,
+  on,
+  at,
+  transports = commsTransports(undefined),
+}: {
+  database: Database
+  on: string
+  at: Date
+  /** How the queued messages go out (the configured SMTP relay, or the built-in outbox). */
+  transports?: comms.Transports
+}) {
   const processor = defaultProcessor()
   const db = database.db
   const synced = await syncPayments({ db, processor, actor: systemActor('payment-processor'), at })
@@ -39,7 +51,7 @@ export async function runMoneyDay({ database, on, at }: { database: Database; on
     access.expireLapsedGrants({ tx, actor: systemActor('access-expiry'), at }),
   )
   // The reminders and notices the run queued go out now, after their transactions committed.
-  const delivered = await deliverQueuedMessages({ db, transports: commsTransports(process.env), at })
+  const delivered = await deliverQueuedMessages({ db, transports, at })
   const brief = (summary: { looked: number; outcomes: Record<string, number>; failed: number }) => ({
     looked: summary.looked,
     outcomes: summary.outcomes,
@@ -72,8 +84,11 @@ export async function startJobs({
   schema = 'pgboss',
   pollingIntervalSeconds = 2,
   onError = (error: Error) => console.error(`jobs: ${error.message}`),
+  transports,
 }: {
   database: Database
+  /** How messages the jobs queue go out (defaults to the built-in outbox). */
+  transports?: comms.Transports
   clock?: () => Date
   /** pg-boss's own schema (tests give each database its own). */
   schema?: string
@@ -95,7 +110,7 @@ export async function startJobs({
   await boss.schedule(moneyDayJob, moneyDaySchedule, {}, { tz: 'Europe/London' })
   await boss.work<{ on?: string }>(moneyDayJob, { pollingIntervalSeconds }, async ([job]) => {
     const at = clock()
-    return runMoneyDay({ database, on: job?.data?.on ?? localDateOf(at), at })
+    return runMoneyDay({ database, on: job?.data?.on ?? localDateOf(at), at, ...(transports ? { transports } : {}) })
   })
   return {
     async requestMoneyDay(on) {

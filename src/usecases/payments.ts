@@ -17,12 +17,10 @@ import { accountIdOf, recordAccountView } from './account-view.js'
 let sharedProcessor: payments.PaymentProcessor | undefined
 
 /**
- * The processor this process uses. Only the built-in test processor ships (`CUTTLE_PAYMENT_PROCESSOR`
- * unset or `test`); a real one plugs in behind `payments.PaymentProcessor`.
+ * The processor the configuration names (`CUTTLE_PAYMENT_PROCESSOR`, checked at start-up). Only the
+ * built-in test processor ships; a real one plugs in behind `payments.PaymentProcessor`. Throws nothing.
  */
-export function defaultProcessor(): payments.PaymentProcessor {
-  const name = process.env['CUTTLE_PAYMENT_PROCESSOR'] ?? 'test'
-  if (name !== 'test') throw new Error(`Unknown payment processor '${name}': only 'test' is built in`)
+export function defaultProcessor(_name: 'test' = 'test'): payments.PaymentProcessor {
   sharedProcessor ??= new payments.TestProcessor()
   return sharedProcessor
 }

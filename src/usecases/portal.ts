@@ -1093,21 +1093,6 @@ export async function verifyCaller({
   }
 }
 
-/** The key sensitive personal data is sealed with (SEC-1): `CUTTLE_DATA_KEY`, or a development default, with a warning. */
-export function dataKeyFrom(
-  env: Readonly<Record<string, string | undefined>>,
-  warn: (message: string) => void = console.warn,
-): string {
-  const key = env['CUTTLE_DATA_KEY']?.trim()
-  if (key) return key
-  if (!warnedAboutKey) {
-    warnedAboutKey = true
-    warn('CUTTLE_DATA_KEY is not set: sensitive data is sealed with the development key. Set it in production.')
-  }
-  return 'cuttle-development-data-key-do-not-use-in-production'
-}
-let warnedAboutKey = false
-
 /** Keep an account's date of birth, security answer and SSN last four, sealed (SEC-1). */
 export async function recordSensitiveDetails({
   tx,

@@ -27,11 +27,11 @@ export class NotAnInboundEmail extends Conflict {
  * `CUTTLE_REPLY_MODEL_URL` (an OpenAI-compatible chat-completions endpoint) with
  * `CUTTLE_REPLY_MODEL` (the model's name) and, if it needs one, `CUTTLE_REPLY_MODEL_KEY`. Throws nothing.
  */
-export function replyModelFrom(env: Readonly<Record<string, string | undefined>>): assist.ReplyModel | undefined {
-  const url = env['CUTTLE_REPLY_MODEL_URL']?.trim()
-  const model = env['CUTTLE_REPLY_MODEL']?.trim()
-  if (!url || !model) return undefined
-  return assist.chatCompletionsReplyModel({ url, model, apiKey: env['CUTTLE_REPLY_MODEL_KEY']?.trim() || undefined })
+export function replyModelFrom(
+  settings: { readonly url: string; readonly model: string; readonly apiKey: string | undefined } | undefined,
+): assist.ReplyModel | undefined {
+  if (!settings) return undefined
+  return assist.chatCompletionsReplyModel({ url: settings.url, model: settings.model, apiKey: settings.apiKey })
 }
 
 async function inboundEmail(tx: Tx, accountId: string, messageId: string): Promise<comms.MessageDetail> {

@@ -14,7 +14,6 @@ import {
   caseQueue,
   changeCasePriority,
   changeCaseStatus,
-  commsTransports,
   deliverQueuedMessages,
   escalatedCaseDetail,
   escalatedCaseQueue,
@@ -144,7 +143,7 @@ export const caseRoutes =
         if (result.acknowledgement)
           await deliverQueuedMessages({
             db: context.db,
-            transports: commsTransports(process.env),
+            transports: context.transports,
             at: context.clock(),
           })
         return reply.status(201).send(jsonOf(result))

@@ -7,7 +7,6 @@ import * as collections from '../../modules/collections/index.js'
 import {
   accountCollections,
   collectionsWorklist,
-  commsTransports,
   deliverQueuedMessages,
   onAccount,
   runCollections,
@@ -50,7 +49,7 @@ export const collectionsRoutes =
         const summary = await runCollections({ db: context.db, on: request.body.on, ...who(request) })
         const delivered = await deliverQueuedMessages({
           db: context.db,
-          transports: commsTransports(process.env),
+          transports: context.transports,
           at: context.clock(),
         })
         return jsonOf({ ...summary, messagesSent: delivered.sent.length })

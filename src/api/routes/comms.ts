@@ -8,7 +8,6 @@ import {
   accountMessages,
   accountSmsEnrolment,
   changeSmsEnrolment,
-  commsTransports,
   logAccountInboundEmail,
   logAccountPhoneCall,
   messageTemplates,
@@ -43,8 +42,8 @@ export const commsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const number = (text: string) => text.toUpperCase()
-    // Read once: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox.
-    const transports = commsTransports(process.env)
+    // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox.
+    const transports = context.transports
 
     app.get(
       '/message-templates',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
@@ -12,6 +13,8 @@ import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
 
 let database: Database
 let app: App
+/** The key this test's app seals with: random, like the one a development server generates. */
+const dataKey = randomBytes(32).toString('base64')
 let accountIds: string[]
 let as: Awaited<ReturnType<typeof signInEveryRole>>
 const now = new Date('2026-11-20T09:00:00Z')
@@ -52,7 +55,7 @@ beforeAll(async () => {
     const index = attorneys.find((attorney) => attorney.email === document.attorney.email)?.index
     if (index !== undefined) poaDocumentIds.set(index, document.id)
   }
-  app = await buildApp({ database, clock: () => now, webRoot: null })
+  app = await buildApp({ database, clock: () => now, webRoot: null, dataKey })
   as = await signInEveryRole(app)
 }, 120_000)
 
@@ -441,7 +444,7 @@ describe('the audited export of the sealed details', () => {
       access.readSensitiveDetails({
         tx: database.db,
         accountId: accountIds[2] as string,
-        dataKey: 'cuttle-development-data-key-do-not-use-in-production',
+        dataKey,
       }),
     ).rejects.toThrow()
   })

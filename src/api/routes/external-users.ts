@@ -4,8 +4,6 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
-  commsTransports,
-  dataKeyFrom,
   deliverQueuedMessages,
   exportAccountSensitiveDetails,
   grantAccessByStaff,
@@ -67,8 +65,7 @@ export const externalUserRoutes =
     const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
     const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
     /** Send what a change queued (notices to the people it is about), after its commit. */
-    const deliver = () =>
-      deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at: context.clock() })
+    const deliver = () => deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
 
     app.post(
       '/accounts/:accountNumber/external-users',
@@ -221,7 +218,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             ...request.body,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         ),
@@ -255,7 +252,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             details: request.body,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         )
@@ -281,7 +278,7 @@ export const externalUserRoutes =
             tx,
             accountNumber: request.params.accountNumber,
             reason: request.body.reason,
-            dataKey: dataKeyFrom(process.env),
+            dataKey: context.dataKey,
             ...who(request),
           }),
         )

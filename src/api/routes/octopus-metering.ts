@@ -66,7 +66,7 @@ export const octopusMeteringRoutes =
               }),
             )
             if (!page) throw new OctopusError('Not found.')
-            return listBody(request, page.count, query.page, query.page_size, page.results)
+            return listBody(context.publicUrl, request, page.count, query.page, query.page_size, page.results)
           },
         )
       }
@@ -107,6 +107,7 @@ export const octopusMeteringRoutes =
           const pageSize = request.query.page_size
           const start = (request.query.page - 1) * pageSize
           return listBody(
+            context.publicUrl,
             request,
             groups.length,
             request.query.page,

@@ -5,7 +5,6 @@
  * Cuttle's catalogue unchanged. Paths answer with and without the trailing slash. Queries are
  * lenient like Octopus's: unknown parameters are ignored.
  */
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as tariffs from '../../modules/tariffs/index.js'
@@ -78,16 +77,12 @@ async function orNotFound<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.headers.host ?? 'localhost'}`
-}
-
 /** Octopus writes rate validity in UTC without milliseconds: 2025-10-26T01:00:00Z. */
 function utc(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-function productSummary(request: FastifyRequest, product: tariffs.Product) {
+function productSummary(origin: string, product: tariffs.Product) {
   return {
     code: product.code,
     direction: product.direction,
@@ -103,7 +98,7 @@ function productSummary(request: FastifyRequest, product: tariffs.Product) {
     term: product.term,
     available_from: withLocalOffset(product.availableFrom),
     available_to: product.availableTo ? withLocalOffset(product.availableTo) : null,
-    links: [{ href: `${origin(request)}/v1/products/${product.code}/`, method: 'GET', rel: 'self' }],
+    links: [{ href: `${origin}/v1/products/${product.code}/`, method: 'GET', rel: 'self' }],
     brand: product.brand,
   }
 }
@@ -121,12 +116,12 @@ function priceFields(prefix: string, price: tariffs.Price | null) {
 }
 
 function tariffEntry(
-  request: FastifyRequest,
+  origin: string,
   product: tariffs.Product,
   tariff: tariffs.TariffPrices,
   variant: tariffs.PriceVariant,
 ) {
-  const base = `${origin(request)}/v1/products/${product.code}/${tariff.fuel}-tariffs/${tariff.code}`
+  const base = `${origin}/v1/products/${product.code}/${tariff.fuel}-tariffs/${tariff.code}`
   const link = (path: string, rel: string) => ({ href: `${base}/${path}/`, method: 'GET', rel })
   const exitFee = Number(product.exitFeeMinor)
   const units =
@@ -156,7 +151,7 @@ function tariffEntry(
   }
 }
 
-function productDetail(request: FastifyRequest, detail: tariffs.ProductDetail) {
+function productDetail(origin: string, detail: tariffs.ProductDetail) {
   type ByRegion = Record<string, Record<string, ReturnType<typeof tariffEntry>>>
   const groups: Record<string, ByRegion> = {
     single_register_electricity_tariffs: {},
@@ -176,11 +171,11 @@ function productDetail(request: FastifyRequest, detail: tariffs.ProductDetail) {
     byRegion[tariff.region] = Object.fromEntries(
       tariff.variants.map((variant) => [
         variantKey[variant.paymentMethod],
-        tariffEntry(request, detail.product, tariff, variant),
+        tariffEntry(origin, detail.product, tariff, variant),
       ]),
     )
   }
-  const summary = productSummary(request, detail.product)
+  const summary = productSummary(origin, detail.product)
   return {
     code: summary.code,
     direction: summary.direction,
@@ -236,11 +231,12 @@ export const octopusProductRoutes =
           })
           checkPage(query.page, productsPerPage, count)
           return listBody(
+            context.publicUrl,
             request,
             count,
             query.page,
             productsPerPage,
-            products.map((product) => productSummary(request, product)),
+            products.map((product) => productSummary(context.publicUrl, product)),
           )
         },
       )
@@ -263,7 +259,7 @@ export const octopusProductRoutes =
           const detail = await orNotFound(
             tariffs.getProduct({ tx: context.db, code: request.params.code, tariffsActiveAt }),
           )
-          return productDetail(request, detail)
+          return productDetail(context.publicUrl, detail)
         },
       )
     }
@@ -301,6 +297,7 @@ export const octopusProductRoutes =
               )
               checkPage(query.page, query.page_size, count)
               return listBody(
+                context.publicUrl,
                 request,
                 count,
                 query.page,

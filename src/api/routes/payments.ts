@@ -10,7 +10,6 @@ import {
   accountPayments,
   addAccountPaymentMethod,
   arrangementLetter,
-  commsTransports,
   createAccountArrangement,
   deliverQueuedMessages,
   onAccount,
@@ -437,7 +436,7 @@ export const paymentRoutes =
           }),
         )
         // The terms go out once the arrangement is committed.
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at: context.clock() })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
         return reply.status(201).send(jsonOf(result))
       },
     )

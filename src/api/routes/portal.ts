@@ -7,7 +7,6 @@ import { Unauthenticated } from '../../shared/errors.js'
 import {
   acceptPortalInvitation,
   changePortalUserLevel,
-  commsTransports,
   deliverQueuedMessages,
   inviteAuthorizedUser,
   portalAccount,
@@ -307,7 +306,8 @@ export const portalRoutes =
       },
       async (request, reply) => {
         const at = context.clock()
-        const linkBase = `${request.protocol}://${request.host}`
+        // Links in messages come from the configured public URL, never from the Host header.
+        const linkBase = context.publicUrl
         const invitation = await inTx((tx) =>
           inviteAuthorizedUser({
             tx,
@@ -321,7 +321,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return reply.status(201).send(
           jsonOf({
             invitationId: invitation.invitationId,
@@ -355,7 +355,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return jsonOf({ id: grant.userId, kind: grant.kind, status: grant.status, validTo: grant.validTo })
       },
     )
@@ -377,7 +377,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         return reply.status(204).send()
       },
     )
@@ -401,7 +401,7 @@ export const portalRoutes =
           ...request.body,
           at,
         })
-        await deliverQueuedMessages({ db: context.db, transports: commsTransports(process.env), at })
+        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
       },

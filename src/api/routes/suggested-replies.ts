@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import {
-  commsTransports,
   discardSuggestedReply,
-  replyModelFrom,
   reviewSuggestedReply,
   sendSuggestedReply,
   suggestedReply,
@@ -38,10 +36,10 @@ export const suggestedReplyRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const number = (text: string) => text.toUpperCase()
-    // Read once: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply model only
-    // when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
-    const transports = commsTransports(process.env)
-    const model = replyModelFrom(process.env)
+    // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply
+    // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
+    const transports = context.transports
+    const model = context.replyModel
 
     app.post(
       path,
