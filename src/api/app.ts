@@ -170,7 +170,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     })
   }
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}`)),
+    request.url.startsWith('/v1/')
+      ? reply.status(404).send({ detail: 'Not found.' })
+      : reply
+          .status(404)
+          .send(
+            errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}`, [
+              { path: 'url', message: 'no such route' },
+            ]),
+          ),
   )
   await app.ready()
   return Object.assign(app, { routeTable })
