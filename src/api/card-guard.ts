@@ -61,11 +61,12 @@ export function cardNumberPaths(request: FastifyRequest): string[] {
   const base64 = new Set(config.base64Fields ?? [])
   const body = request.body
   const headers = Object.entries(request.headers).filter(([name]) => !credentialHeaders.has(name))
-  return [
-    ...(holdsCardNumber(decoded(request.url)) ? ['url'] : []),
-    ...headers.flatMap(([name, value]) =>
-      holdsCardNumber(Array.isArray(value) ? value.join(', ') : String(value ?? '')) ? [`headers.${name}`] : [],
-    ),
+  const found = [
+    ...headers.flatMap(([name, value]) => {
+      // A header carries Latin-1 only, so a client may percent-encode what it puts there: read both.
+      const text = Array.isArray(value) ? value.join(', ') : String(value ?? '')
+      return holdsCardNumber(text) || holdsCardNumber(decoded(text)) ? [`headers.${name}`] : []
+    }),
     ...pathsHoldingCardNumbers(request.params ?? {}).map((path) => `params.${path}`),
     ...pathsHoldingCardNumbers(request.query ?? {}).map((path) => `query.${path}`),
     ...pathsHoldingCardNumbers(body ?? {})
@@ -76,6 +77,9 @@ export function cardNumberPaths(request: FastifyRequest): string[] {
       return text !== null && holdsCardNumber(text) ? [`body.${field}`] : []
     }),
   ]
+  // The raw URL catches what parsing hides (a number split across parameters, a path no parameter names).
+  const inParts = found.some((path) => path.startsWith('params.') || path.startsWith('query.'))
+  return !inParts && holdsCardNumber(decoded(request.url)) ? ['url', ...found] : found
 }
 
 export function refuseCardNumbers(app: FastifyInstance): void {

@@ -92,6 +92,8 @@ function scan(normalised: string): Found[] {
     let digits = ''
     const positions: number[] = []
     const boundaries: number[] = [0]
+    /** The separator text before each group after the first (`separators[k]` precedes group k + 1). */
+    const separators: string[] = []
     let j = i
     while (j < length) {
       if (isDigit(normalised.charCodeAt(j))) {
@@ -104,6 +106,7 @@ function scan(normalised: string): Found[] {
       while (k < length && k - j < maxGap && separator.test(normalised[k] as string)) k++
       if (k > j && k < length && isDigit(normalised.charCodeAt(k))) {
         boundaries.push(digits.length)
+        separators.push(normalised.slice(j, k))
         j = k
         continue
       }
@@ -118,6 +121,7 @@ function scan(normalised: string): Found[] {
           if (to - from < 13) continue
           if (to - from > 19) break
           const candidate = digits.slice(from, to)
+          if (!writtenAsOneNumber(boundaries.slice(a, b + 1), separators.slice(a, b - 1))) continue
           if (startsAsCard(candidate) && luhnValid(candidate)) {
             found.push({ digits: candidate, start: positions[from] as number, end: (positions[to - 1] as number) + 1 })
           }
@@ -126,10 +130,34 @@ function scan(normalised: string): Found[] {
     }
     i = j
   }
-  return found
+  // A stretch inside a longer one found is the same card read short: keep the longest.
+  return found.filter(
+    (item) =>
+      !found.some(
+        (other) =>
+          other !== item &&
+          other.start <= item.start &&
+          other.end >= item.end &&
+          other.end - other.start > item.end - item.start,
+      ),
+  )
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57
+
+/**
+ * Whether groups of digits read as one number rather than a list of several: the same separator
+ * between every group (`4242.4242.4242.4242`, a digit at a time with zero-width spaces between), or a
+ * card's own grouping whatever the separators (4-4-4-4 with a short last group, Amex's 4-6-5). So
+ * `+44 20 7946 0958, 20-00-00 55779911` (a phone number, a sort code and an account) is not a card.
+ */
+function writtenAsOneNumber(boundaries: readonly number[], separators: readonly string[]): boolean {
+  if (separators.every((separator) => separator === separators[0])) return true
+  const groups = boundaries.slice(1).map((end, index) => end - (boundaries[index] as number))
+  const last = groups.at(-1) as number
+  if (groups.slice(0, -1).every((size) => size === 4) && last >= 1 && last <= 4) return true
+  return groups.length === 3 && groups[0] === 4 && groups[1] === 6 && (last === 5 || last === 4)
+}
 
 /** The text as the scan reads it: NFKC, so full-width and other compatibility digits are plain ones. */
 function normalise(text: string): string {
