@@ -7,9 +7,9 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-/** The documented error shape; `details` is always a list (empty when no one field is to blame). */
+/** The documented error shape; `details` names the fields to blame, and is left out when no field is. */
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
-  return { error: { code, message, details: details ?? [] } }
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } }
 }
 
 type Issue = { instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }
