@@ -31,17 +31,7 @@ beforeAll(async () => {
   database = await openTestDatabase()
   await billingFixture({ db: database.db, count: 2, at: now })
   await inTransaction(database.db, (tx) => createStaffForEveryRole(tx, now))
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    logger: !!process.env['FUZZ_LOG'],
-    logStream: {
-      write: (l: string) => {
-        if (l.includes('"level":50')) console.log(l.slice(0, 1500))
-      },
-    },
-  })
+  app = await buildApp({ database, clock: () => now, webRoot: null })
   as = await signInEveryRole(app)
   await countWrites()
 }, 120_000)
