@@ -17,14 +17,16 @@ import type { Database } from '../db/index.js'
 import type * as assist from '../modules/assist/index.js'
 import type * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
-import { maskCardNumbers, type PaymentProcessor } from '../modules/payments/index.js'
+import type { PaymentProcessor } from '../modules/payments/index.js'
 import { defaultBodyTimeoutMs, type SignInLimits } from '../shared/config.js'
 import { accessPolicyOf, commsTransports, defaultProcessor } from '../usecases/index.js'
 import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
 import { cutSlowBodies } from './body-timeout.js'
 import { refuseCardNumbers } from './card-guard.js'
 import type { AppContext } from './context.js'
-import { errorBody, handleError } from './errors.js'
+import { errorBody, handleError, handleFrameworkError } from './errors.js'
+import { limitJsonDepth } from './json-body.js'
+import { loggerOptions } from './logging.js'
 import { limitSignIns } from './rate-limits.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
@@ -47,6 +49,7 @@ import { staffRoutes } from './routes/staff.js'
 import { suggestedReplyRoutes } from './routes/suggested-replies.js'
 import { timelineRoutes } from './routes/timeline.js'
 import { secureHeaders } from './security-headers.js'
+import { refuseHostileText } from './text-guard.js'
 
 export type App = FastifyInstance & { readonly routeTable: readonly RouteRecord[] }
 
@@ -85,28 +88,16 @@ const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 /** The HTTP application: the JSON API under /api, its OpenAPI at /openapi.json and /docs, and the console. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: 'info',
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          // PAY-1: a card number typed into a URL never reaches the log.
-          serializers: {
-            req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
-              method: request.method,
-              url: maskCardNumbers(request.url),
-              hostname: request.hostname,
-              remoteAddress: request.ip,
-            }),
-          },
-          ...(options.logStream ? { stream: options.logStream } : {}),
-        }
-      : false,
+    logger: options.logger ? loggerOptions(options.logStream) : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: false } },
+    // A URL Fastify cannot route (bad percent-encoding) is answered in the documented error shape.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  limitJsonDepth(app)
 
   let supplier = await market.getSupplier(options.database.db)
   const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').origin
@@ -154,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   authorise(app, context)
+  refuseHostileText(app)
   refuseCardNumbers(app)
 
   app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger())
@@ -185,7 +177,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // is not a built asset gets the console's index.html, where the client-side router takes over.
     await app.register(fastifyStatic, { root: webRoot, serve: false })
     app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
-      const path = decodeURIComponent(request.url.split('?')[0] ?? '/')
+      let path: string
+      try {
+        path = decodeURIComponent(request.url.split('?')[0] ?? '/')
+      } catch {
+        return reply
+          .status(400)
+          .send(
+            errorBody('MALFORMED_URL', 'The URL is not valid', [
+              { path: 'url', message: 'malformed percent-encoding' },
+            ]),
+          )
+      }
       if (path.startsWith('/api/') || path.startsWith('/v1/')) {
         return reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${path}`))
       }
@@ -199,7 +202,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     })
   }
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}`)),
+    request.url.startsWith('/v1/')
+      ? reply.status(404).send({ detail: 'Not found.' })
+      : reply
+          .status(404)
+          .send(
+            errorBody('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}`, [
+              { path: 'url', message: 'no such route' },
+            ]),
+          ),
   )
   await app.ready()
   return Object.assign(app, { routeTable })

@@ -7,6 +7,7 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
+/** The documented error shape; `details` names the fields to blame, and is left out when no field is. */
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } }
 }
@@ -62,18 +63,57 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       )
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'))
+    return reply
+      .status(415)
+      .send(
+        errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', [
+          { path: 'headers.content-type', message: 'application/json' },
+        ]),
+      )
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.status(413).send(errorBody('BODY_TOO_LARGE', 'The body is too large'))
+    return reply
+      .status(413)
+      .send(errorBody('BODY_TOO_LARGE', 'The body is too large', [{ path: 'body', message: 'too large' }]))
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, cause: error.cause }, 'response did not match its schema')
     return reply.status(500).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged'))
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    return reply.status(error.statusCode).send(errorBody(error.code ?? 'BAD_REQUEST', error.message))
+    return reply
+      .status(error.statusCode)
+      .send(
+        errorBody(error.code ?? 'BAD_REQUEST', error.message, [{ path: pathOf(error.code), message: error.message }]),
+      )
   }
   request.log.error({ err: error }, 'unhandled error')
   return reply.status(500).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been logged'))
+}
+
+/** The part of the request a Fastify error is about: its body, a header, or the request as a whole. */
+function pathOf(code: string | undefined): string {
+  if (code?.startsWith('FST_ERR_CTP_INVALID_CONTENT_LENGTH')) return 'headers.content-length'
+  if (code?.startsWith('FST_ERR_CTP_INVALID_TYPE') || code?.startsWith('FST_ERR_CTP_INVALID_CONTENT_TYPE'))
+    return 'headers.content-type'
+  if (code?.startsWith('FST_ERR_CTP')) return 'body'
+  return 'request'
+}
+
+/**
+ * Errors Fastify meets before a route is found (a URL with bad percent-encoding): 400 in the
+ * documented shape naming `url`, or Octopus's shape under `/v1/`.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400
+  const badUrl = error.code === 'FST_ERR_BAD_URL'
+  const message = badUrl ? 'The URL is not valid: it has a malformed percent-encoding' : error.message
+  if (request.url.startsWith(octopusPrefix)) return reply.status(status).send({ detail: message })
+  return reply
+    .status(status)
+    .send(
+      errorBody(badUrl ? 'MALFORMED_URL' : (error.code ?? 'BAD_REQUEST'), message, [
+        { path: badUrl ? 'url' : 'request', message: badUrl ? 'malformed percent-encoding' : message },
+      ]),
+    )
 }

@@ -36,6 +36,31 @@ const canaries = [
   luhnComplete(`51${String(Math.floor(Math.random() * 1e13)).padStart(13, '0')}`),
 ]
 
+/** Every way a probe wrote a card number past the old guard, and the plain ways it always caught. */
+const shapes: Record<string, (digits: string) => string> = {
+  plain: (digits) => digits,
+  spaces: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1 '),
+  dashes: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1-'),
+  dots: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1.'),
+  slashes: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1/'),
+  underscores: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1_'),
+  newlines: (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1\n'),
+  'non-breaking spaces': (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1\u00a0'),
+  'zero-width spaces': (digits) => digits.replace(/(\d)(?=\d)/g, '$1\u200b'),
+  'en dashes': (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1 \u2013 '),
+  'full-width digits': (digits) => digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+  'trailing digit': (digits) => `${digits}.5`,
+}
+const shapeNames = Object.keys(shapes)
+const shaped = (index: number, digits: string) =>
+  (shapes[shapeNames[index % shapeNames.length] as string] as (d: string) => string)(digits)
+
+/** A header carries Latin-1 only: a shape that needs more is sent percent-encoded, as a client would. */
+const headerSafe = (text: string) => (/^[\u0020-\u00ff]*$/.test(text) ? text : encodeURIComponent(text))
+
+/** Every text a dump, a log or a response could hide a card number in, with the separators taken out. */
+const squeezed = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu, '')
+
 function as(role: access.Role, extra: Record<string, string> = {}) {
   return { cookie: `cuttle_session=${cookies.get(role)}`, ...extra }
 }
@@ -298,12 +323,95 @@ describe('card numbers (PAY-1)', () => {
       })
       expect(kept.json().paymentMethod.last4).toBe(number.slice(-4))
     }
-    // Where they do not: every route, in its path, its query and every body field.
+    // Every shape, in every kind of place: a note, a search, the idempotency key, a custom header, a text file.
+    const opened = await inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(6)}/cases`,
+      headers: as('agent'),
+      payload: { type: 'service_request', subject: 'canary case' },
+    })
+    expect(opened.statusCode).toBe(201)
+    const caseRef = opened.json().case.number as string
+    for (const [s, name] of shapeNames.entries()) {
+      const number = shaped(s, canaries[s % canaries.length] as string)
+      const places: [string, InjectOptions][] = [
+        [
+          'body.body',
+          {
+            method: 'POST',
+            url: `/api/accounts/${accountNumber(6)}/notes`,
+            headers: as('agent'),
+            payload: { type: 'general', body: `card ${number}` },
+          },
+        ],
+        ['query.q', { method: 'GET', url: `/api/accounts?q=${encodeURIComponent(number)}`, headers: as('agent') }],
+        [
+          'headers.idempotency-key',
+          {
+            method: 'POST',
+            url: `/api/accounts/${accountNumber(6)}/payments`,
+            headers: as('agent', { 'idempotency-key': headerSafe(`key ${number}`) }),
+            payload: { amountMinor: '100', method: 'bank_account' },
+          },
+        ],
+        [
+          'headers.x-customer-reference',
+          {
+            method: 'GET',
+            url: `/api/accounts/${accountNumber(6)}`,
+            headers: as('agent', { 'x-customer-reference': headerSafe(number) }),
+          },
+        ],
+        [
+          'body.contentBase64',
+          {
+            method: 'POST',
+            url: `/api/cases/${caseRef}/attachments`,
+            headers: as('agent'),
+            payload: {
+              fileName: 'call-notes.txt',
+              contentType: 'text/plain',
+              contentBase64: Buffer.from(`Customer read out:\r\n${number}\r\nexp 12/29`).toString('base64'),
+            },
+          },
+        ],
+      ]
+      for (const [path, options] of places) {
+        const response = await inject(options)
+        expect(response.statusCode, `${name} in ${path}`).toBe(400)
+        expect(response.json().error, `${name} in ${path}`).toMatchObject({
+          code: 'CARD_NUMBER_REFUSED',
+          details: [{ path }],
+        })
+      }
+    }
+    // Numbers that are not cards still pass: an MPAN, a phone number, a sort code and account, a date, an amount.
+    const harmless = await inject({
+      method: 'POST',
+      url: `/api/accounts/${accountNumber(6)}/notes`,
+      headers: as('agent'),
+      payload: {
+        type: 'general',
+        body: 'MPAN 1200023305963, MPRN 7418202, tel +44 20 7946 0958, 20-00-00 55779911, 2026-11-20 09:30, £1,234.56',
+      },
+    })
+    expect(harmless.statusCode).toBe(201)
+    const attached = await inject({
+      method: 'POST',
+      url: `/api/cases/${caseRef}/attachments`,
+      headers: as('agent'),
+      payload: {
+        fileName: 'readings.csv',
+        contentBase64: Buffer.from('mpan,read\n1200023305963,7300\n').toString('base64'),
+      },
+    })
+    expect(attached.statusCode).toBe(201)
+    // Where they do not: every route, in its path, its query, its headers and every body field, in every shape.
     const refused: string[] = []
-    for (const route of app.routeTable) {
+    for (const [r, route] of app.routeTable.entries()) {
       if (!route.url.startsWith('/api') && !route.url.startsWith('/v1')) continue
       for (const [i, number] of canaries.entries()) {
-        const spaced = i % 2 === 0 ? number : number.replace(/(\d{4})/g, '$1 ').trim()
+        const spaced = shaped(i + r, number)
         const url = route.url
           .replace(':accountNumber', accountNumber(6))
           .replace(/:[A-Za-z]+/g, encodeURIComponent(spaced))
@@ -326,6 +434,18 @@ describe('card numbers (PAY-1)', () => {
         if (response.statusCode === 400 && response.body.includes('CARD_NUMBER_REFUSED')) refused.push(route.url)
         expect(response.statusCode, `${route.method} ${route.url}`).not.toBeLessThan(400)
       }
+      // The same number in a header only, with a clean URL and body.
+      const inHeader = await inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':accountNumber', accountNumber(6)).replace(/:[A-Za-z]+/g, 'x'),
+        headers: as('supervisor', {
+          [r % 2 === 0 ? 'idempotency-key' : 'x-request-note']: headerSafe(
+            shaped(r, canaries[r % canaries.length] as string),
+          ),
+        }),
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      })
+      expect(inHeader.statusCode, `${route.method} ${route.url} with a card number in a header`).toBe(400)
     }
     expect(refused.length).toBeGreaterThan(20)
     // The whole database, as a dump would show it.
@@ -342,7 +462,9 @@ describe('card numbers (PAY-1)', () => {
     expect(dump).toContain('4242')
     const log = logLines.join('')
     expect(log.length).toBeGreaterThan(1_000)
-    const everything = [dump, log, responses.join('\n')].join('\n').replace(/[ -]/g, '')
+    expect(tables.rows.map((row) => row.table_name)).toContain('audit_events')
+    // Every separator out (and full-width digits made plain), so no shape can hide a number from the search.
+    const everything = squeezed([dump, log, responses.join('\n')].join('\n'))
     for (const number of canaries) {
       const at = everything.indexOf(number)
       expect(at, `${number} found in: ${everything.slice(Math.max(0, at - 300), at + 100)}`).toBe(-1)

@@ -2,6 +2,7 @@
  * Request pieces every route module shares, and the one way responses carry money and instants.
  */
 import { z } from 'zod'
+import { isLocalDate } from '../shared/time.js'
 
 /** `:accountNumber` in a path: `A-` and eight hex digits, read in upper case. */
 export const AccountParams = z.strictObject({
@@ -11,7 +12,65 @@ export const AccountParams = z.strictObject({
     .transform((value) => value.toUpperCase()),
 })
 
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+/** The longest string any request may carry in one field (the longest a route allows, an email body). */
+export const maxTextLength = 100_000
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * The one string rule every string in a request obeys (params, query, body, object keys): no NUL or
+ * other C0 control character except tab, line feed and carriage return; no lone UTF-16 surrogate
+ * (it has no UTF-8 form, so it cannot be stored faithfully); at most `max` characters. Answers what is
+ * wrong, or null when the text is fine. `text-guard.ts` applies it to every request; `Text` to a field.
+ */
+export function textProblem(value: string, max = maxTextLength): string | null {
+  if (value.length > max) return `at most ${max} characters`
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value)) return 'a control character (such as NUL) is not allowed'
+  if (loneSurrogate.test(value)) return 'a lone surrogate (not valid Unicode) is not allowed'
+  return null
+}
+
+/** Free text in a request: the shared string rule, with a length cap (10,000 characters unless given). */
+export function TextUpTo(max: number) {
+  return z.string().superRefine((value, context) => {
+    const problem = textProblem(value, max)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
+}
+
+/** Free text of up to 10,000 characters that obeys the shared string rule. */
+export const Text = TextUpTo(10_000)
+
+/** The dates a supplier deals in: births, supplies, bills, from 1900 to 2100 (both included). */
+export const earliestDate = '1900-01-01'
+export const latestDate = '2100-12-31'
+
+/**
+ * A calendar date written 'YYYY-MM-DD' (2026-02-30 is refused) between 1900-01-01 and 2100-12-31:
+ * the one date schema of every route.
+ */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((value) => isLocalDate(value) && value >= earliestDate && value <= latestDate, {
+    message: `a real calendar date between ${earliestDate} and ${latestDate}`,
+  })
+
+const earliestInstant = new Date(`${earliestDate}T00:00:00Z`)
+const endInstant = new Date('2101-01-01T00:00:00Z')
+
+/**
+ * An instant written in ISO 8601 with `Z` or an offset (2026-11-20T09:00:00Z), from 1900 to 2100; the
+ * one instant schema of every route.
+ */
+export const Instant = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    const at = new Date(value)
+    return !Number.isNaN(at.getTime()) && isLocalDate(value.slice(0, 10)) && at >= earliestInstant && at < endInstant
+  },
+  { message: `an instant between ${earliestDate} and ${latestDate}, like 2026-11-20T09:00:00Z` },
+)
 
 /** Money in a request: a string of digits in minor units ("1250" is £12.50), never a float. */
 export const Minor = z

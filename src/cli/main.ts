@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { redactedMessage } from '../api/logging.js'
 import { registerCommands } from './commands.js'
 
 const program = new Command()
@@ -10,6 +11,7 @@ registerCommands(program)
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
-  console.error(`cuttle: ${error instanceof Error ? error.message : String(error)}`)
+  // A database error's message may quote a value it refused; print it as the logs do (SEC-1).
+  console.error(`cuttle: ${redactedMessage(error instanceof Error ? error.message : String(error))}`)
   process.exitCode = process.exitCode || 1
 }

@@ -23,6 +23,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
+import { decodeJsonCursor } from '../shared/cursor.js'
 import { type Currency, formatMoney, isCurrency } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountOf, recordAccountView } from './account-view.js'
@@ -145,23 +146,18 @@ const encodeCursor = (position: Position) =>
   Buffer.from(JSON.stringify({ a: position.at.toISOString(), k: position.kind, i: position.id })).toString('base64url')
 
 function decodeCursor(cursor: string | undefined): Position | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      a?: unknown
-      k?: unknown
-      i?: unknown
-    } | null
-    const at = typeof value?.a === 'string' ? new Date(value.a) : undefined
-    const kind = (timelineKinds as readonly unknown[]).includes(value?.k) ? (value?.k as TimelineKind) : undefined
-    const id = typeof value?.i === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(value.i) ? value.i : undefined
-    if (at && !Number.isNaN(at.getTime()) && kind && id) return { at, kind, id }
-  } catch {
-    // fall through to the error below
+  const isPosition = (value: unknown): value is { a: string; k: TimelineKind; i: string } => {
+    const item = value as { a?: unknown; k?: unknown; i?: unknown } | null
+    return (
+      typeof item?.a === 'string' &&
+      !Number.isNaN(new Date(item.a).getTime()) &&
+      (timelineKinds as readonly unknown[]).includes(item.k) &&
+      typeof item.i === 'string' &&
+      /^[A-Za-z0-9_-]{1,200}$/.test(item.i)
+    )
   }
-  throw new accounts.InvalidCursor('The cursor is not one this endpoint returned', [
-    { path: 'before', message: 'invalid cursor' },
-  ])
+  const value = decodeJsonCursor(cursor, isPosition, 'query.before')
+  return value ? { at: new Date(value.a), kind: value.k, id: value.i } : undefined
 }
 
 function money(amountMinor: bigint, currency: string, locale: string): string {

@@ -6,7 +6,7 @@ import * as accounts from '../../modules/accounts/index.js'
 import { accountOverview, clearAccountReviewFlag, openAccount, reviewFlagQueue } from '../../usecases/index.js'
 import { actorOf, allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams, jsonOf } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const Limit = z.coerce.number().int().min(1).max(100).default(20)
 const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
@@ -69,7 +69,7 @@ export const accountRoutes =
             emails: z.array(Email).max(10).default([]),
             phones: z.array(Phone).max(10).default([]),
             billingMode: z.enum(['paperless', 'paper']).default('paperless'),
-            openedOn: z.iso.date(),
+            openedOn: LocalDate,
           }),
         },
       },

@@ -27,7 +27,7 @@ export const auditRoutes =
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z
               .string()
-              .regex(/^\d{1,19}$/, 'a cursor returned by this endpoint')
+              .regex(/^\d{1,18}$/, 'a cursor returned by this endpoint')
               .optional(),
             from: LocalDate.optional(),
             to: LocalDate.optional(),

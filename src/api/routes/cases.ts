@@ -250,7 +250,7 @@ export const caseRoutes =
       '/cases/:caseRef/attachments',
       {
         bodyLimit: attachmentBodyLimit,
-        config: { permission: 'cases.case.update' },
+        config: { permission: 'cases.case.update', base64Fields: ['contentBase64'] },
         schema: {
           summary:
             'Attach a file: PDF, PNG, JPEG or plain text, at most 5 MB, as base64; the type is checked from the bytes',

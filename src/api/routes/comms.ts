@@ -16,7 +16,7 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams, jsonOf } from '../schemas.js'
+import { AccountParams, Instant, jsonOf } from '../schemas.js'
 
 const MessageParams = AccountParams.extend({
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
@@ -220,7 +220,7 @@ export const commsRoutes =
             to: z.string().min(3).max(320).optional(),
             subject: z.string().max(500),
             body: z.string().min(1).max(100_000),
-            receivedAt: z.iso.datetime({ offset: true }),
+            receivedAt: Instant,
             messageId: z.string().min(1).max(500).optional(),
             related: Related.optional(),
           }),
@@ -254,7 +254,7 @@ export const commsRoutes =
           body: z.strictObject({
             direction: z.enum(['inbound', 'outbound']),
             phoneNumber: z.string().min(6).max(40).nullable().default(null),
-            startedAt: z.iso.datetime({ offset: true }),
+            startedAt: Instant,
             handleSeconds: z.number().int().min(0).max(86_400),
             subject: z.string().max(500).optional(),
             summary: z.string().min(1).max(5000),

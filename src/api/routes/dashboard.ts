@@ -4,9 +4,7 @@ import { inTransaction } from '../../db/index.js'
 import { agentReport, agentReportCsv, staffDashboard } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { jsonOf } from '../schemas.js'
-
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+import { jsonOf, LocalDate } from '../schemas.js'
 
 /**
  * The signed-in user's dashboard (UI-1) and the agent report (REP-1). The report is for

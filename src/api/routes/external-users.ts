@@ -16,7 +16,7 @@ import {
 import { accountUsersForStaff } from '../../usecases/portal.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams, jsonOf } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
@@ -234,10 +234,7 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({
-            dateOfBirth: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-              .optional(),
+            dateOfBirth: LocalDate.optional(),
             securityAnswer: z.string().min(1).max(200).optional(),
             ssnLastFour: z
               .string()

@@ -5,7 +5,7 @@ import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
 import { actorOf, allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams } from '../schemas.js'
+import { AccountParams, Instant, LocalDate } from '../schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 
@@ -64,8 +64,8 @@ export const meteringRoutes =
           params: AccountParams,
           querystring: z.strictObject({
             meterPoint: Identifier,
-            from: z.iso.date(),
-            to: z.iso.date(),
+            from: LocalDate,
+            to: LocalDate,
             granularity: z.enum(['halfhour', 'day', 'week', 'month']).default('day'),
           }),
         },
@@ -145,7 +145,7 @@ export const meteringRoutes =
             meterPoint: Identifier,
             meterSerial: z.string().min(1).max(20),
             register: z.string().min(1).max(4),
-            readAt: z.iso.datetime({ offset: true }),
+            readAt: Instant,
             value: z.string().min(1).max(20),
             source: z.enum(['customer', 'agent', 'field']).default('customer'),
           }),

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
+import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
@@ -24,26 +25,10 @@ import {
   type PhoneContact,
 } from './types.js'
 
-export class InvalidCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export { InvalidCursor } from '../../shared/cursor.js'
 
-function encodeCursor(value: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url')
-}
-
-function decodeCursor<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (check(value)) return value
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidCursor('The cursor is not one this endpoint returned', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ])
-}
+const encodeCursor = encodeJsonCursor
+const decodeCursor = decodeJsonCursor
 
 const isOffsetCursor = (value: unknown): value is { o: number } =>
   typeof value === 'object' &&

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
+import { decodeInstantCursor, invalidCursor } from '../../shared/cursor.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,
@@ -98,11 +99,11 @@ function encodeCursor(row: store.StatementRow): string {
   return Buffer.from(`${row.period_from.toISOString()}|${row.version}`).toString('base64url')
 }
 
+/** @throws InvalidCursor */
 function decodeCursor(cursor: string): { periodFrom: Date; version: number } | undefined {
-  const [from, version] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const periodFrom = new Date(from ?? '')
-  if (Number.isNaN(periodFrom.getTime()) || !/^\d+$/.test(version ?? '')) return undefined
-  return { periodFrom, version: Number(version) }
+  const decoded = decodeInstantCursor(cursor)
+  if (!decoded || !/^\d{1,9}$/.test(decoded.id)) throw invalidCursor()
+  return { periodFrom: decoded.at, version: Number(decoded.id) }
 }
 
 /**

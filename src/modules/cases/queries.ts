@@ -4,7 +4,7 @@
  * for the agent reports. Unaudited: the use cases record the account views they make.
  */
 import type { Db, Tx } from '../../db/index.js'
-import * as accounts from '../accounts/index.js'
+import { decodeJsonCursor } from '../../shared/cursor.js'
 import { AttachmentNotFound, CaseNotFound } from './operations.js'
 import { toAttachmentInfo, toCase, toEvent, toNote } from './rows.js'
 import * as store from './store.js'
@@ -82,17 +82,9 @@ export async function attachmentContent({
 const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ c: id })).toString('base64url')
 
 function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    const id = (value as { c?: unknown } | null)?.c
-    if (typeof id === 'string') return id
-  } catch {
-    // fall through
-  }
-  throw new accounts.InvalidCursor('The cursor is not one this endpoint returned', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ])
+  const isCaseCursor = (value: unknown): value is { c: string } =>
+    typeof (value as { c?: unknown } | null)?.c === 'string'
+  return decodeJsonCursor(cursor, isCaseCursor)?.c
 }
 
 export interface CaseListFilter {

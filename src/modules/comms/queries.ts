@@ -4,7 +4,7 @@
  * the account views they make of them.
  */
 import type { Db, Tx } from '../../db/index.js'
-import * as accounts from '../accounts/index.js'
+import { decodeJsonCursor } from '../../shared/cursor.js'
 import { accountCard, compose } from './compose.js'
 import { MessageNotFound } from './operations.js'
 import { toMessage, toSmsEnrolment, toStatusEvent } from './rows.js'
@@ -57,17 +57,9 @@ export async function preview({
 const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ m: id })).toString('base64url')
 
 function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    const id = (value as { m?: unknown } | null)?.m
-    if (typeof id === 'string') return id
-  } catch {
-    // fall through
-  }
-  throw new accounts.InvalidCursor('The cursor is not one this endpoint returned', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ])
+  const isMessageCursor = (value: unknown): value is { m: string } =>
+    typeof (value as { m?: unknown } | null)?.m === 'string'
+  return decodeJsonCursor(cursor, isMessageCursor)?.m
 }
 
 /**

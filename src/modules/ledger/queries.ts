@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
+import { decodeInstantCursor } from '../../shared/cursor.js'
 import { ageEntries, nextDueOn, oldestPastDueOn } from './ageing.js'
 import * as store from './store.js'
 import type { Ageing, Book, Journal } from './types.js'
@@ -143,9 +144,8 @@ export async function journalsOf({
   limit: number
   cursor?: string | undefined
 }): Promise<{ items: Journal[]; nextCursor: string | null }> {
-  const [postedAt, id] = cursor ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : []
-  const before =
-    postedAt && id && !Number.isNaN(Date.parse(postedAt)) ? { postedAt: new Date(postedAt), id } : undefined
+  const position = decodeInstantCursor(cursor)
+  const before = position ? { postedAt: position.at, id: position.id } : undefined
   const rows = await store.journalsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
   const page = rows.slice(0, limit)
   const postings = await store.postingsOf(

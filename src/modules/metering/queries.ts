@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/index.js'
+import { decodeInstantCursor } from '../../shared/cursor.js'
 import { NotFound, ValidationFailed } from '../../shared/errors.js'
 import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -209,11 +210,9 @@ function encodeCursor(readAt: Date, id: string): string {
   return Buffer.from(`${readAt.toISOString()}|${id}`).toString('base64url')
 }
 
-function decodeCursor(cursor: string): { readAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  const readAt = new Date(iso ?? '')
-  if (!id || Number.isNaN(readAt.getTime())) throw new InvalidReadingCursor('That cursor is not one we gave out', [])
-  return { readAt, id }
+function decodeCursor(cursor: string): { readAt: Date; id: string } | undefined {
+  const decoded = decodeInstantCursor(cursor)
+  return decoded ? { readAt: decoded.at, id: decoded.id } : undefined
 }
 
 const maxDays: Record<Granularity, number> = {

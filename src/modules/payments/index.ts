@@ -11,7 +11,15 @@ export {
   planSchedule,
   reviewArrangement,
 } from './arrangements.js'
-export { cardBrand, findCardNumbers, luhnValid, maskCardNumbers, pathsHoldingCardNumbers } from './cards.js'
+export {
+  cardBrand,
+  findCardNumbers,
+  holdsCardNumber,
+  luhnValid,
+  maskCardNumbers,
+  maskCardNumbersDeep,
+  pathsHoldingCardNumbers,
+} from './cards.js'
 export { creditRequestsOf, decideCreditRequest, pendingApprovals, requestCredit } from './credits.js'
 export {
   type AdequacyReview,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
+import { decodeInstantCursor } from '../../shared/cursor.js'
 import { applyProcessorEvent, loadPayment, toPayment } from './operations.js'
 import type { PaymentProcessor } from './processor.js'
 import * as store from './store.js'
@@ -18,9 +19,8 @@ export async function paymentsOf({
   limit: number
   cursor?: string | undefined
 }): Promise<{ items: Payment[]; nextCursor: string | null }> {
-  const [createdAt, id] = cursor ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : []
-  const before =
-    createdAt && id && !Number.isNaN(Date.parse(createdAt)) ? { createdAt: new Date(createdAt), id } : undefined
+  const position = decodeInstantCursor(cursor)
+  const before = position ? { createdAt: position.at, id: position.id } : undefined
   const rows = await store.paymentsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
   const page = rows.slice(0, limit)
   const events = await store.paymentEvents(
