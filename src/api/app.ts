@@ -81,6 +81,8 @@ export interface BuildAppOptions {
   readonly signInLimits?: SignInLimits
   /** A request body not received within this many milliseconds is answered 408 and cut off. */
   readonly bodyTimeoutMs?: number
+  /** Take the client's address from `X-Forwarded-For` (set only behind a reverse proxy you run). */
+  readonly trustProxy?: boolean
 }
 
 const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
@@ -90,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logStream) : false,
     bodyLimit: 1_048_576,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: false } },
     // A URL Fastify cannot route (bad percent-encoding) is answered in the documented error shape.
     frameworkErrors: handleFrameworkError,

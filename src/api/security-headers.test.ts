@@ -208,6 +208,41 @@ describe('sign-in rate limits', () => {
     expect((await attempt('nobody7@example.com', 'a guess', '198.51.100.8')).statusCode).toBe(401)
   })
 
+  it('count the client behind a trusted proxy by X-Forwarded-For, and ignore that header otherwise', async () => {
+    const behindProxy = await buildApp({
+      database,
+      clock: () => now,
+      webRoot: null,
+      trustProxy: true,
+      signInLimits: { perIpPerMinute: 2, perLoginPerMinute: 100 },
+    })
+    const direct = await buildApp({
+      database,
+      clock: () => now,
+      webRoot: null,
+      signInLimits: { perIpPerMinute: 2, perLoginPerMinute: 100 },
+    })
+    try {
+      const via = (target: App, client: string, i: number) =>
+        target.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: `proxied${i}@example.com`, password: 'a guess' },
+          remoteAddress: '10.0.0.1',
+          headers: { 'x-forwarded-for': client },
+        })
+      // Behind the proxy, each client has its own count.
+      for (let i = 0; i < 3; i++) expect((await via(behindProxy, `192.0.2.${50 + i}`, i)).statusCode).toBe(401)
+      // Without trust, a client cannot escape its count by claiming another address.
+      expect((await via(direct, '192.0.2.60', 0)).statusCode).toBe(401)
+      expect((await via(direct, '192.0.2.61', 1)).statusCode).toBe(401)
+      expect((await via(direct, '192.0.2.62', 2)).statusCode).toBe(429)
+    } finally {
+      await behindProxy.close()
+      await direct.close()
+    }
+  })
+
   it('count portal sign-ins per login too', async () => {
     const portal = (remoteAddress: string) =>
       limited.inject({

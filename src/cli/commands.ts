@@ -69,6 +69,7 @@ async function serve(
     paymentProcessor: defaultProcessor(config.paymentProcessor),
     signInLimits: config.signInLimits,
     bodyTimeoutMs: config.bodyTimeoutMs,
+    trustProxy: config.trustProxy,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

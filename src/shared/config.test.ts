@@ -51,6 +51,7 @@ describe('the configuration', () => {
       paymentProcessor: 'test',
       signInLimits: { perIpPerMinute: 100, perLoginPerMinute: 10 },
       bodyTimeoutMs: 30_000,
+      trustProxy: false,
     })
   })
 

@@ -61,6 +61,11 @@ export interface Config {
   readonly signInLimits: SignInLimits
   /** A request body not received within this many milliseconds is cut off. */
   readonly bodyTimeoutMs: number
+  /**
+   * Behind a reverse proxy: take the client's address from `X-Forwarded-For` (per-address sign-in
+   * limits then count clients, not the proxy). Off by default: a client could claim any address.
+   */
+  readonly trustProxy: boolean
 }
 
 export interface SignInLimits {
@@ -146,6 +151,7 @@ const environment = z.object({
   CUTTLE_SIGN_IN_LIMIT_PER_IP: whole(defaultSignInLimits.perIpPerMinute, 1, 100_000),
   CUTTLE_SIGN_IN_LIMIT_PER_LOGIN: whole(defaultSignInLimits.perLoginPerMinute, 1, 10_000),
   CUTTLE_BODY_TIMEOUT_SECONDS: whole(defaultBodyTimeoutMs / 1000, 1, 3600),
+  CUTTLE_TRUST_PROXY: flag('0'),
 })
 
 type Environment = Readonly<Record<string, string | undefined>>
@@ -206,6 +212,7 @@ export function configFrom(env: Environment, cwd: string = process.cwd()): Confi
       perLoginPerMinute: e.CUTTLE_SIGN_IN_LIMIT_PER_LOGIN,
     },
     bodyTimeoutMs: e.CUTTLE_BODY_TIMEOUT_SECONDS * 1000,
+    trustProxy: e.CUTTLE_TRUST_PROXY,
   }
 }
 
