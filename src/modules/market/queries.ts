@@ -22,7 +22,10 @@ export class SupplierNotConfigured extends NotFound {
  */
 export async function getSupplier(db: Db | Tx): Promise<Supplier> {
   const row = await store.findSupplier(db)
-  if (!row) throw new SupplierNotConfigured('No supplier is configured yet: run `cuttle seed`')
+  if (!row)
+    throw new SupplierNotConfigured(
+      'No supplier is configured yet: run `cuttle supplier --name NAME --market gb` (or `cuttle seed` for the demo)',
+    )
   const market = row.market as Market
   const settings = supplierSettingsSchema.parse({ ...defaultSettings, ...row.settings })
   return { name: row.name, market, profile: profileOf(market), settings, updatedAt: row.updated_at }
