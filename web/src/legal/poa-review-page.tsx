@@ -4,13 +4,13 @@
  * the attorney full proxy access; rejecting revokes the request and needs a reason. Each decision is
  * confirmed in a dialog first, and the server records it in the audit log.
  */
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useCallback, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
 import { Link, paths } from '../router.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { ReviewQueue } from '../shared/review-queue.js'
+import { ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import {
   decidePoaDocument,
   type PendingPoaDocument,
@@ -19,11 +19,6 @@ import {
   poaReviewPermission,
 } from './legal-api.js'
 
-type Queue =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; documents: PendingPoaDocument[] }
-type Outcome = { tone: 'success' | 'error'; text: string }
 type Deciding = { document: PendingPoaDocument; decision: PoaDecision }
 
 export function PoaReviewPage() {
@@ -43,34 +38,21 @@ export function PoaReviewPage() {
 
 function PoaQueue() {
   const api = useApi()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [deciding, setDeciding] = useState<Deciding | null>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setQueue({ status: 'loaded', documents: await pendingPoaDocuments(api) })
-    } catch (error) {
-      setQueue({
-        status: 'failed',
-        message: error instanceof ApiError ? error.message : 'The documents could not be loaded.',
-      })
-    }
-  }, [api])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = useCallback(() => pendingPoaDocuments(api), [api])
+  const {
+    queue,
+    items: documents,
+    outcome,
+    outcomeRef,
+    reload,
+    decided: shown,
+  } = useReviewQueue(load, 'The documents could not be loaded.')
 
   async function decided(text: string) {
     setDeciding(null)
-    setOutcome({ tone: 'success', text })
-    await load()
-    outcomeRef.current?.focus()
+    await shown(text)
   }
-
-  const documents = queue.status === 'loaded' ? queue.documents : []
 
   return (
     <ReviewQueue
@@ -79,7 +61,7 @@ function PoaQueue() {
       title="Power of attorney"
       lede="Documents waiting for the legal team, oldest first. The attorney has no access to the account until the document is approved; a rejection needs a reason."
       queue={queue}
-      onRefresh={() => void load()}
+      onRefresh={() => void reload()}
       outcome={outcome}
       outcomeRef={outcomeRef}
       outcomeTestId="poa-outcome"

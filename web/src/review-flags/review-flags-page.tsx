@@ -3,14 +3,14 @@
  * account for supervisor review", USR-4), oldest first. Clearing a flag needs a note of what was
  * found; it is confirmed in a dialog and recorded in the audit log by the server.
  */
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useCallback, useId, useState } from 'react'
 import { reviewFlagReason } from '../accounts/review-flag-banner.js'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
 import { Link, paths } from '../router.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { ReviewQueue } from '../shared/review-queue.js'
+import { ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import {
   clearReviewFlag,
   clearReviewFlagPermission,
@@ -18,12 +18,6 @@ import {
   type ReviewFlagItem,
   reviewFlagsPermission,
 } from './review-flags-api.js'
-
-type Queue =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; flags: ReviewFlagItem[] }
-type Outcome = { tone: 'success' | 'error'; text: string }
 
 export function ReviewFlagsPage() {
   const { user } = useSession()
@@ -42,34 +36,21 @@ export function ReviewFlagsPage() {
 
 function FlagQueue({ canClear }: { canClear: boolean }) {
   const api = useApi()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [clearing, setClearing] = useState<ReviewFlagItem | null>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setQueue({ status: 'loaded', flags: await openReviewFlags(api) })
-    } catch (error) {
-      setQueue({
-        status: 'failed',
-        message: error instanceof ApiError ? error.message : 'The review flags could not be loaded.',
-      })
-    }
-  }, [api])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = useCallback(() => openReviewFlags(api), [api])
+  const {
+    queue,
+    items: flags,
+    outcome,
+    outcomeRef,
+    reload,
+    decided,
+  } = useReviewQueue(load, 'The review flags could not be loaded.')
 
   async function cleared(text: string) {
     setClearing(null)
-    setOutcome({ tone: 'success', text })
-    await load()
-    outcomeRef.current?.focus()
+    await decided(text)
   }
-
-  const flags = queue.status === 'loaded' ? queue.flags : []
 
   return (
     <ReviewQueue
@@ -78,7 +59,7 @@ function FlagQueue({ canClear }: { canClear: boolean }) {
       title="Review flags"
       lede="Accounts flagged after repeated failed identity verification, oldest first. Each stays flagged, with a banner on the account, until a supervisor clears it with a note."
       queue={queue}
-      onRefresh={() => void load()}
+      onRefresh={() => void reload()}
       outcome={outcome}
       outcomeRef={outcomeRef}
       outcomeTestId="review-flag-outcome"

@@ -4,10 +4,41 @@
  * decision (announced, and focused by the page once the decided row has gone), and the loading and
  * failed states. The page renders its own rows as children once loaded.
  */
-import type { ReactNode, RefObject } from 'react'
+import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../api.js'
 
 export type QueueStatus = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded' }
 export type QueueOutcome = { tone: 'success' | 'error'; text: string }
+export type LoadedQueue<T> =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: T[] }
+
+/**
+ * The state every review queue keeps: its items (loaded on mount and on `reload`), the outcome of the
+ * last decision, and `decided`, which shows that outcome, reloads and moves focus to it.
+ */
+export function useReviewQueue<T>(load: () => Promise<T[]>, failure: string) {
+  const [queue, setQueue] = useState<LoadedQueue<T>>({ status: 'loading' })
+  const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+  const reload = useCallback(async () => {
+    try {
+      setQueue({ status: 'loaded', items: await load() })
+    } catch (error) {
+      setQueue({ status: 'failed', message: error instanceof ApiError ? error.message : failure })
+    }
+  }, [load, failure])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  async function decided(text: string) {
+    setOutcome({ tone: 'success', text })
+    await reload()
+    outcomeRef.current?.focus()
+  }
+  return { queue, items: queue.status === 'loaded' ? queue.items : [], outcome, outcomeRef, reload, decided }
+}
 
 export function ReviewQueue({
   className,
