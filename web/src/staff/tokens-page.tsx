@@ -4,19 +4,15 @@
  * a person or a service account, how many permissions it carries, when it expires and was last used,
  * and revoking one. Secrets are never listed; they were shown once, to whoever issued the token.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useCallback, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
-import { ReviewQueue } from '../shared/review-queue.js'
+import { ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import { type ApiTokenItem, listStaff, listTokens, staffPermission, tokensPermission } from './access-api.js'
 import { RevokeTokenDialog, TokenTable } from './token-parts.js'
 import './staff-access.css'
 
-type Queue =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; tokens: ApiTokenItem[]; names: ReadonlyMap<string, string> }
-type Outcome = { tone: 'success' | 'error'; text: string }
+/** A token with the words for whom it acts as. */
+type TokenRow = { token: ApiTokenItem; owner: string }
 
 export function TokensPage() {
   const { user } = useSession()
@@ -37,44 +33,31 @@ export function TokensPage() {
 
 function AllTokens({ canNameStaff }: { canNameStaff: boolean }) {
   const api = useApi()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
 
-  const load = useCallback(async () => {
-    try {
-      const [tokens, staff] = await Promise.all([listTokens(api), canNameStaff ? listStaff(api) : Promise.resolve([])])
-      setQueue({
-        status: 'loaded',
-        tokens,
-        names: new Map(staff.map((member) => [member.id, `${member.displayName} (${member.email})`])),
-      })
-    } catch (error) {
-      setQueue({ status: 'failed', message: error instanceof ApiError ? error.message : 'Tokens could not be loaded.' })
-    }
+  const load = useCallback(async (): Promise<TokenRow[]> => {
+    const [tokens, staff] = await Promise.all([listTokens(api), canNameStaff ? listStaff(api) : Promise.resolve([])])
+    const names = new Map(staff.map((member) => [member.id, `${member.displayName} (${member.email})`]))
+    const nameOf = (userId: string) => names.get(userId) ?? userId
+    return tokens.map((token) => ({
+      token,
+      owner: token.serviceAccountId
+        ? `Service account ${token.serviceAccountId}, issued by ${token.createdBy ? nameOf(token.createdBy) : 'the operator'}`
+        : token.userId
+          ? nameOf(token.userId)
+          : '—',
+    }))
   }, [api, canNameStaff])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { queue, items, outcome, outcomeRef, reload, decided } = useReviewQueue(load, 'Tokens could not be loaded.')
 
   async function revoked(text: string) {
     setRevoking(null)
-    setOutcome({ tone: 'success', text })
-    await load()
-    outcomeRef.current?.focus()
+    await decided(text)
   }
 
-  const loaded = queue.status === 'loaded' ? queue : null
-  const ownerOf = (token: ApiTokenItem) => {
-    if (token.serviceAccountId) {
-      const creator = token.createdBy ? (loaded?.names.get(token.createdBy) ?? token.createdBy) : 'the operator'
-      return `Service account ${token.serviceAccountId}, issued by ${creator}`
-    }
-    return token.userId ? (loaded?.names.get(token.userId) ?? token.userId) : '—'
-  }
-  const live = loaded?.tokens.filter((token) => !token.revokedAt && new Date(token.expiresAt) > new Date()).length ?? 0
+  const owners = new Map(items.map((row) => [row.token.id, row.owner]))
+  const now = new Date()
+  const live = items.filter(({ token }) => !token.revokedAt && new Date(token.expiresAt) > now).length
 
   return (
     <ReviewQueue
@@ -83,13 +66,13 @@ function AllTokens({ canNameStaff }: { canNameStaff: boolean }) {
       title="Tokens"
       lede="Every API token, newest first: whom it acts as, how much it may do and until when. Revoke one that is no longer needed or may have leaked."
       queue={queue}
-      onRefresh={() => void load()}
+      onRefresh={() => void reload()}
       outcome={outcome}
       outcomeRef={outcomeRef}
       outcomeTestId="tokens-outcome"
       loadingLabel="Loading tokens…"
     >
-      {loaded && (
+      {queue.status === 'loaded' && (
         <section className="card card-flush" aria-labelledby="all-tokens-title">
           <header className="card-header card-header-padded">
             <h2 className="card-title" id="all-tokens-title">
@@ -99,14 +82,14 @@ function AllTokens({ canNameStaff }: { canNameStaff: boolean }) {
               {live} live
             </span>
           </header>
-          {loaded.tokens.length === 0 ? (
+          {items.length === 0 ? (
             <p className="empty" data-testid="tokens-empty">
               No API tokens have been issued.
             </p>
           ) : (
             <TokenTable
-              tokens={loaded.tokens}
-              ownerOf={ownerOf}
+              tokens={items.map((row) => row.token)}
+              ownerOf={(token) => owners.get(token.id) ?? ''}
               onRevoke={setRevoking}
               caption="Every API token, newest first"
             />
