@@ -17,6 +17,8 @@ import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
 import { ConsoleShell } from './shell/console-shell.js'
 import { NotFoundPage } from './shell/not-found-page.js'
+import { StaffInvitationPage } from './staff/invitation-accept-page.js'
+import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
 type SessionState =
   | { status: 'checking' }
@@ -24,9 +26,14 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; user: StaffUser }
 
-/** The web app: the customer portal under `/portal` (its own session and layout), else the agent console. */
+/**
+ * The web app: the customer portal under `/portal` (its own session and layout), the public page where
+ * invited staff set their password, else the agent console.
+ */
 export function App() {
-  return isPortalPath(useLocation().pathname) ? <PortalApp /> : <StaffConsole />
+  const { pathname } = useLocation()
+  if (isStaffInvitationPath(pathname)) return <StaffInvitationPage />
+  return isPortalPath(pathname) ? <PortalApp /> : <StaffConsole />
 }
 
 function StaffConsole() {

@@ -52,6 +52,9 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
   | { name: 'activity'; user: string; from: string; to: string }
+  | { name: 'my-security' }
+  | { name: 'staff' }
+  | { name: 'tokens' }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
@@ -70,6 +73,9 @@ export function matchRoute({ pathname, search }: Location): Route {
     const query = new URLSearchParams(search)
     return { name: 'activity', user: query.get('user') ?? '', from: query.get('from') ?? '', to: query.get('to') ?? '' }
   }
+  if (path === '/my-security') return { name: 'my-security' }
+  if (path === '/staff') return { name: 'staff' }
+  if (path === '/tokens') return { name: 'tokens' }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -88,6 +94,9 @@ export const paths = {
   reviewFlags: () => '/review-flags',
   cases: () => '/cases',
   case: (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`,
+  mySecurity: () => '/my-security',
+  staff: () => '/staff',
+  tokens: () => '/tokens',
   activity: ({ user = '', from = '', to = '' }: { user?: string; from?: string; to?: string } = {}) => {
     const query = new URLSearchParams(Object.entries({ user, from, to }).filter(([, value]) => value !== ''))
     const text = query.toString()

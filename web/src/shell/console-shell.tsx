@@ -15,6 +15,7 @@ import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
 import { ReviewFlagsPage } from '../review-flags/review-flags-page.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
+import { accessGatedLinks, isAccessRoute, StaffAccessPage, securityIcon } from '../staff/access-nav.js'
 import { RoleBadge } from './role-badge.js'
 import { SearchBox } from './search-box.js'
 
@@ -67,6 +68,15 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
                 />
               </li>
             ))}
+          <li>
+            <NavLink
+              to={paths.mySecurity()}
+              current={route.name === 'my-security'}
+              icon={securityIcon}
+              label="My security"
+              testId="nav-my-security"
+            />
+          </li>
         </ul>
       </nav>
 
@@ -96,6 +106,8 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
           <PoaReviewPage />
         ) : route.name === 'review-flags' ? (
           <ReviewFlagsPage />
+        ) : isAccessRoute(route.name) ? (
+          <StaffAccessPage page={route.name} />
         ) : route.name === 'activity' ? (
           <ActivityPage
             key={`${route.user}|${route.from}|${route.to}`}
@@ -315,4 +327,5 @@ const gatedLinks: readonly {
     label: 'Activity',
     testId: 'nav-activity',
   },
+  ...accessGatedLinks,
 ]

@@ -1,0 +1,269 @@
+/// <reference types="vite/client" />
+/**
+ * My security, for every signed-in staff user (issue 19 hole 1, USR-5): enrol your own authenticator
+ * app (the secret and its otpauth URI are shown to you once; there is no QR code, so the URI is text
+ * to copy and the secret is grouped for typing), and your own API tokens: list, issue, revoke.
+ */
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { TextField } from '../shared/form-field.js'
+import type { QueueOutcome } from '../shared/review-queue.js'
+import { type ApiTokenItem, confirmTotp, groupSecret, listTokens, startTotpEnrolment } from './access-api.js'
+import { CreateTokenDialog, RevokeTokenDialog, TokenTable } from './token-parts.js'
+import './staff-access.css'
+
+export function MySecurityPage() {
+  return (
+    <div className="page my-security-page" data-testid="my-security-page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">My security</h1>
+          <p className="page-lede">Your authenticator app and the API tokens that act as you.</p>
+        </div>
+      </header>
+      <AuthenticatorCard />
+      <MyTokensCard />
+    </div>
+  )
+}
+
+type Enrolment =
+  | { step: 'idle' }
+  | { step: 'starting' }
+  | { step: 'scan'; secret: string; uri: string }
+  | { step: 'enrolled' }
+  | { step: 'already' }
+
+function AuthenticatorCard() {
+  const api = useApi()
+  const ids = useId()
+  const [enrolment, setEnrolment] = useState<Enrolment>({ step: 'idle' })
+  const [code, setCode] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function start() {
+    setError(null)
+    setEnrolment({ step: 'starting' })
+    try {
+      const { secret, uri } = await startTotpEnrolment(api)
+      setEnrolment({ step: 'scan', secret, uri })
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'TOTP_ALREADY_ENABLED') {
+        setEnrolment({ step: 'already' })
+        return
+      }
+      setEnrolment({ step: 'idle' })
+      setError(caught instanceof ApiError ? caught.message : 'The enrolment could not be started.')
+    }
+  }
+
+  async function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    setError(null)
+    if (!/^\d{6}$/.test(code)) {
+      setProblem('Enter the 6-digit code your app shows now.')
+      return
+    }
+    setProblem(null)
+    setSending(true)
+    try {
+      await confirmTotp(api, { code })
+      // The secret leaves the page: it is not shown again.
+      setEnrolment({ step: 'enrolled' })
+      setCode('')
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.fieldProblems()['code'])
+        setProblem(caught.fieldProblems()['code'] ?? null)
+      else setError(caught instanceof ApiError ? caught.message : 'The code could not be checked.')
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <section className="card card-flush" aria-labelledby={`${ids}-title`} data-testid="totp-card">
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id={`${ids}-title`}>
+          Authenticator app
+        </h2>
+      </header>
+      <div className="access-card-body">
+        {(enrolment.step === 'idle' || enrolment.step === 'starting') && (
+          <>
+            <p>
+              With an authenticator app, signing in asks for a 6-digit code as well as your password. Only you can set
+              it up; an access manager can only reset it.
+            </p>
+            <div>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={enrolment.step === 'starting'}
+                onClick={() => void start()}
+                data-testid="totp-start"
+              >
+                {enrolment.step === 'starting' ? 'Starting…' : 'Set up an authenticator app'}
+              </button>
+            </div>
+          </>
+        )}
+        {enrolment.step === 'already' && (
+          <p className="callout callout-info" data-testid="totp-already">
+            An authenticator app is already set up for you. If you lost it, ask an access manager to reset it, then set
+            it up again here.
+          </p>
+        )}
+        {enrolment.step === 'enrolled' && (
+          <p className="callout callout-success" role="status" data-testid="totp-enrolled">
+            Your authenticator app is set up. Signing in now asks for its code.
+          </p>
+        )}
+        {enrolment.step === 'scan' && (
+          <>
+            <p className="callout callout-warning">
+              This secret is shown only now. Add it to your authenticator app, then confirm with a code. Do not share it
+              or keep a copy.
+            </p>
+            <div>
+              <span className="field-label">Type this key into your app (time-based, 6 digits, 30 seconds)</span>
+              <p className="totp-secret" data-testid="totp-secret">
+                {groupSecret(enrolment.secret)}
+              </p>
+            </div>
+            <div>
+              <span className="field-label">Or paste this setup link into an app that accepts one</span>
+              <p className="totp-uri" data-testid="totp-uri">
+                {enrolment.uri}
+              </p>
+            </div>
+            <form className="form" onSubmit={(event) => void confirm(event)} noValidate>
+              <TextField
+                id={`${ids}-code`}
+                label="Code from the app"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                inputClassName="input-code"
+                value={code}
+                onValueChange={(value) => setCode(value.replace(/\D/g, '').slice(0, 6))}
+                error={problem}
+                errorTestId="totp-code-problem"
+                data-testid="totp-code"
+              />
+              <div className="form-actions">
+                <button type="submit" className="button button-primary" disabled={sending} data-testid="totp-confirm">
+                  {sending ? 'Checking…' : 'Confirm'}
+                </button>
+              </div>
+            </form>
+          </>
+        )}
+        <div aria-live="polite">
+          {error && (
+            <p className="callout callout-error" role="alert" data-testid="totp-error">
+              {error}
+            </p>
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}
+
+type Tokens =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: ApiTokenItem[] }
+
+function MyTokensCard() {
+  const api = useApi()
+  const { user } = useSession()
+  const ids = useId()
+  const [tokens, setTokens] = useState<Tokens>({ status: 'loading' })
+  const [creating, setCreating] = useState(false)
+  const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
+  const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+
+  const load = useCallback(async () => {
+    try {
+      // An access manager is answered everyone's tokens: this page shows only those acting as you.
+      const items = (await listTokens(api)).filter((token) => token.userId === user.id)
+      setTokens({ status: 'loaded', items })
+    } catch (error) {
+      setTokens({
+        status: 'failed',
+        message: error instanceof ApiError ? error.message : 'Your tokens could not be loaded.',
+      })
+    }
+  }, [api, user.id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  async function revoked(text: string) {
+    setRevoking(null)
+    setOutcome({ tone: 'success', text })
+    await load()
+    outcomeRef.current?.focus()
+  }
+
+  return (
+    <section className="card card-flush" aria-labelledby={`${ids}-title`} data-testid="my-tokens">
+      <header className="card-header card-header-padded">
+        <h2 className="card-title" id={`${ids}-title`}>
+          My API tokens
+        </h2>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={() => {
+            setOutcome(null)
+            setCreating(true)
+          }}
+          data-testid="token-new"
+        >
+          New token
+        </button>
+      </header>
+      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
+        {outcome && (
+          <p className={`callout callout-${outcome.tone}`} data-testid="token-outcome">
+            {outcome.text}
+          </p>
+        )}
+      </div>
+      {tokens.status === 'loading' && (
+        <div className="skeleton-card" aria-busy="true">
+          <span className="visually-hidden">Loading your tokens…</span>
+        </div>
+      )}
+      {tokens.status === 'failed' && (
+        <p className="callout callout-error" role="alert">
+          {tokens.message}
+        </p>
+      )}
+      {tokens.status === 'loaded' &&
+        (tokens.items.length === 0 ? (
+          <p className="empty" data-testid="my-tokens-empty">
+            You have no API tokens.
+          </p>
+        ) : (
+          <TokenTable tokens={tokens.items} onRevoke={setRevoking} caption="Your API tokens, newest first" />
+        ))}
+      {creating && (
+        <CreateTokenDialog
+          myPermissions={user.permissions}
+          onClose={() => setCreating(false)}
+          onCreated={() => void load()}
+        />
+      )}
+      {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} onRevoked={revoked} />}
+    </section>
+  )
+}

@@ -1,0 +1,291 @@
+/// <reference types="vite/client" />
+/**
+ * Staff, for access managers (`access.user.manage`; issue 19 hole 1): who may sign in and as what,
+ * inviting a new member of staff (they set their own password from a one-time link), changing a role,
+ * resetting an authenticator app, and the role requests waiting for a second access manager. A role
+ * that moves money never takes effect on one person's word: the server opens a role request, and the
+ * requester (or the user it is for) cannot decide it.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { formatLondonDateTime } from '../shared/format.js'
+import { ReviewQueue } from '../shared/review-queue.js'
+import { RoleBadge } from '../shell/role-badge.js'
+import {
+  decideRoleRequest,
+  listRoles,
+  listStaff,
+  pendingRoleRequests,
+  type RoleInfo,
+  type RoleRequest,
+  type StaffMember,
+  type StaffStatus,
+  staffPermission,
+  staffStatus,
+} from './access-api.js'
+import { ChangeRoleDialog, InviteStaffDialog, ResetTotpDialog } from './staff-dialogs.js'
+import './staff-access.css'
+
+type Loaded = { staff: StaffMember[]; roles: RoleInfo[]; requests: RoleRequest[] }
+type Queue = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'loaded' } & Loaded)
+type Outcome = { tone: 'success' | 'error'; text: string }
+type Open = { kind: 'invite' } | { kind: 'role'; user: StaffMember } | { kind: 'totp'; user: StaffMember } | null
+
+const statusChip: Record<StaffStatus, { className: string; label: string }> = {
+  active: { className: 'chip chip-positive', label: 'Active' },
+  awaiting_approval: { className: 'chip chip-warning', label: 'Awaiting approval' },
+  invited: { className: 'chip chip-info', label: 'Invited' },
+  locked: { className: 'chip chip-danger', label: 'Locked' },
+  disabled: { className: 'chip chip-neutral', label: 'Disabled' },
+}
+
+export function StaffPage() {
+  const { user } = useSession()
+  if (!user.permissions.includes(staffPermission)) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1 className="page-title">Staff</h1>
+        </header>
+        <p className="callout callout-info">Managing staff users is for access managers.</p>
+      </div>
+    )
+  }
+  return <StaffManagement />
+}
+
+function StaffManagement() {
+  const api = useApi()
+  const { user: me } = useSession()
+  const ids = useId()
+  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [open, setOpen] = useState<Open>(null)
+  const [deciding, setDeciding] = useState<string | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const [staff, roles, requests] = await Promise.all([listStaff(api), listRoles(api), pendingRoleRequests(api)])
+      setQueue({ status: 'loaded', staff, roles, requests })
+    } catch (error) {
+      setQueue({ status: 'failed', message: error instanceof ApiError ? error.message : 'Staff could not be loaded.' })
+    }
+  }, [api])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  async function report(text: string, tone: Outcome['tone'] = 'success') {
+    setOpen(null)
+    setOutcome({ tone, text })
+    await load()
+    outcomeRef.current?.focus()
+  }
+
+  const loaded = queue.status === 'loaded' ? queue : null
+  const roleOf = (role: string) => loaded?.roles.find((info) => info.role === role)
+  const nameOf = (userId: string) => loaded?.staff.find((member) => member.id === userId)?.displayName ?? userId
+  const now = new Date()
+
+  async function decide(request: RoleRequest, approve: boolean) {
+    if (deciding) return
+    setDeciding(request.id)
+    const who = nameOf(request.userId)
+    const role = roleOf(request.role)?.label ?? request.role
+    try {
+      await decideRoleRequest(api, { requestId: request.id, approve })
+      await report(approve ? `Approved: ${who} is now ${role}.` : `Rejected: ${who} does not become ${role}.`)
+    } catch (caught) {
+      // The server refuses your own requests (and those for you): its reason is shown as it is.
+      await report(caught instanceof ApiError ? caught.message : 'The role request could not be decided.', 'error')
+    } finally {
+      setDeciding(null)
+    }
+  }
+
+  return (
+    <ReviewQueue
+      className="staff-page"
+      testId="staff-page"
+      title="Staff"
+      lede="Who can sign in to the console, and as what. New staff set their own password from a one-time invitation; a role that can move money waits for a second administrator's approval."
+      queue={queue}
+      onRefresh={() => void load()}
+      outcome={outcome}
+      outcomeRef={outcomeRef}
+      outcomeTestId="staff-outcome"
+      loadingLabel="Loading staff…"
+    >
+      {loaded && (
+        <>
+          <section className="card card-flush" aria-labelledby={`${ids}-requests`} data-testid="role-requests">
+            <header className="card-header card-header-padded">
+              <h2 className="card-title" id={`${ids}-requests`}>
+                Role requests waiting for approval
+              </h2>
+              <span className="muted">{loaded.requests.length} waiting</span>
+            </header>
+            {loaded.requests.length === 0 ? (
+              <p className="empty" data-testid="role-requests-empty">
+                No role requests are waiting.
+              </p>
+            ) : (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <caption className="visually-hidden">Role requests waiting for a second administrator</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Staff user</th>
+                      <th scope="col">Role asked for</th>
+                      <th scope="col">Asked by</th>
+                      <th scope="col">Asked</th>
+                      <th scope="col">Decision</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {loaded.requests.map((request) => {
+                      const role = roleOf(request.role)
+                      const mine = request.requestedBy === me.id || request.userId === me.id
+                      return (
+                        <tr key={request.id} data-testid="role-request" data-id={request.id}>
+                          <td>{nameOf(request.userId)}</td>
+                          <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : request.role}</td>
+                          <td>{request.requestedBy === me.id ? 'You' : nameOf(request.requestedBy)}</td>
+                          <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
+                          <td>
+                            {mine ? (
+                              <span className="muted" data-testid="role-request-not-yours">
+                                Another administrator decides this
+                              </span>
+                            ) : (
+                              <div className="access-actions">
+                                <button
+                                  type="button"
+                                  className="button button-small button-primary"
+                                  disabled={deciding !== null}
+                                  onClick={() => void decide(request, true)}
+                                  data-testid="role-request-approve"
+                                >
+                                  Approve
+                                </button>
+                                <button
+                                  type="button"
+                                  className="button button-small"
+                                  disabled={deciding !== null}
+                                  onClick={() => void decide(request, false)}
+                                  data-testid="role-request-reject"
+                                >
+                                  Reject
+                                </button>
+                              </div>
+                            )}
+                          </td>
+                        </tr>
+                      )
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className="card card-flush" aria-labelledby={`${ids}-staff`} data-testid="staff-list">
+            <header className="card-header card-header-padded">
+              <h2 className="card-title" id={`${ids}-staff`}>
+                Staff users
+              </h2>
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => setOpen({ kind: 'invite' })}
+                data-testid="staff-invite"
+              >
+                Invite staff user
+              </button>
+            </header>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">Staff users, by role then email</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Authenticator</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.staff.map((member) => {
+                    const role = roleOf(member.role)
+                    const status = staffStatus(member, now)
+                    const isMe = member.id === me.id
+                    return (
+                      <tr key={member.id} data-testid="staff-user" data-email={member.email} data-status={status}>
+                        <td>
+                          {member.displayName}
+                          {isMe && <span className="muted"> (you)</span>}
+                        </td>
+                        <td>{member.email}</td>
+                        <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : member.role}</td>
+                        <td>
+                          <span className={statusChip[status].className} data-testid="staff-status">
+                            {statusChip[status].label}
+                          </span>
+                        </td>
+                        <td>{member.totpEnabled ? 'On' : 'Off'}</td>
+                        <td>
+                          <div className="access-actions">
+                            {!isMe && status !== 'disabled' && (
+                              <button
+                                type="button"
+                                className="button button-small"
+                                onClick={() => setOpen({ kind: 'role', user: member })}
+                                data-testid="staff-change-role"
+                              >
+                                Change role<span className="visually-hidden"> of {member.displayName}</span>
+                              </button>
+                            )}
+                            {member.totpEnabled && (
+                              <button
+                                type="button"
+                                className="button button-small"
+                                onClick={() => setOpen({ kind: 'totp', user: member })}
+                                data-testid="staff-reset-totp"
+                              >
+                                Reset authenticator<span className="visually-hidden"> of {member.displayName}</span>
+                              </button>
+                            )}
+                          </div>
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          {open?.kind === 'invite' && (
+            <InviteStaffDialog roles={loaded.roles} onClose={() => setOpen(null)} onInvited={() => void load()} />
+          )}
+          {open?.kind === 'role' && (
+            <ChangeRoleDialog
+              user={open.user}
+              roles={loaded.roles}
+              onClose={() => setOpen(null)}
+              onChanged={(text) => report(text)}
+            />
+          )}
+          {open?.kind === 'totp' && (
+            <ResetTotpDialog user={open.user} onClose={() => setOpen(null)} onReset={(text) => report(text)} />
+          )}
+        </>
+      )}
+    </ReviewQueue>
+  )
+}

@@ -1,0 +1,352 @@
+/**
+ * The pieces My security and Tokens share: the table of API tokens (never their secrets), the
+ * confirmation before revoking one, and the form that issues one for yourself (name, expiry of at
+ * most 90 days, optionally a subset of your own permissions), whose secret is shown once.
+ */
+import { type FormEvent, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi } from '../console-context.js'
+import { Dialog } from '../payments/dialog.js'
+import { TextField } from '../shared/form-field.js'
+import { formatLondonDateTime } from '../shared/format.js'
+import {
+  type ApiTokenItem,
+  createToken,
+  expiryInDays,
+  maxTokenDays,
+  type NewToken,
+  revokeToken,
+  sessionOnlyPermissions,
+} from './access-api.js'
+import { OneTimeSecret } from './one-time-secret.js'
+
+/** Live, expired or revoked, as of `now`. */
+function tokenState(token: ApiTokenItem, now: Date): 'live' | 'expired' | 'revoked' {
+  if (token.revokedAt) return 'revoked'
+  return new Date(token.expiresAt) <= now ? 'expired' : 'live'
+}
+
+const stateChip = {
+  live: { className: 'chip chip-positive', label: 'Live' },
+  expired: { className: 'chip chip-neutral', label: 'Expired' },
+  revoked: { className: 'chip chip-danger', label: 'Revoked' },
+} as const
+
+export function TokenTable({
+  tokens,
+  ownerOf,
+  onRevoke,
+  caption,
+}: {
+  tokens: ApiTokenItem[]
+  /** The owner column (the Tokens page): a person's name or the service account. */
+  ownerOf?: (token: ApiTokenItem) => string
+  onRevoke: (token: ApiTokenItem) => void
+  caption: string
+}) {
+  const now = new Date()
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            {ownerOf && <th scope="col">Acts as</th>}
+            <th scope="col">Permissions</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Revoke</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => {
+            const state = tokenState(token, now)
+            return (
+              <tr key={token.id} data-testid="api-token" data-id={token.id} data-name={token.name} data-state={state}>
+                <td>{token.name}</td>
+                {ownerOf && <td data-testid="api-token-owner">{ownerOf(token)}</td>}
+                <td className="nowrap" title={token.permissions.join('\n')}>
+                  {token.permissions.length}
+                </td>
+                <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
+                <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
+                <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
+                <td>
+                  <span className={stateChip[state].className}>{stateChip[state].label}</span>
+                </td>
+                <td>
+                  {state === 'live' && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => onRevoke(token)}
+                      data-testid="api-token-revoke"
+                    >
+                      Revoke<span className="visually-hidden"> {token.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Confirm, then revoke: anything using the token stops working at once. */
+export function RevokeTokenDialog({
+  token,
+  onClose,
+  onRevoked,
+}: {
+  token: ApiTokenItem
+  onClose: () => void
+  onRevoked: (text: string) => Promise<void>
+}) {
+  const api = useApi()
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function revoke() {
+    if (sending) return
+    setSending(true)
+    setError(null)
+    try {
+      await revokeToken(api, { tokenId: token.id })
+      await onRevoked(`Revoked: the token “${token.name}” no longer works.`)
+    } catch (caught) {
+      setSending(false)
+      setError(caught instanceof ApiError ? caught.message : 'The token could not be revoked.')
+    }
+  }
+
+  return (
+    <Dialog title="Revoke API token" onClose={onClose} testId="revoke-token-dialog">
+      <div className="form">
+        <p>
+          Revoke “{token.name}”? Anything using it is refused from now on. This cannot be undone: issue a new token if
+          it is still needed.
+        </p>
+        <div aria-live="polite">
+          {error && (
+            <p className="callout callout-error" role="alert" data-testid="revoke-token-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={sending}
+            onClick={() => void revoke()}
+            data-testid="revoke-token-confirm"
+          >
+            {sending ? 'Revoking…' : 'Revoke the token'}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  )
+}
+
+/**
+ * Issue a token acting as you. Without a chosen subset it carries all your permissions except
+ * approvals (which always need a person); its secret is shown once, then the dialog only closes.
+ */
+export function CreateTokenDialog({
+  myPermissions,
+  onClose,
+  onCreated,
+}: {
+  myPermissions: readonly string[]
+  onClose: () => void
+  onCreated: () => void
+}) {
+  const api = useApi()
+  const ids = useId()
+  const [name, setName] = useState('')
+  const [days, setDays] = useState('30')
+  const [narrow, setNarrow] = useState(false)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set())
+  const [problems, setProblems] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [created, setCreated] = useState<NewToken | null>(null)
+
+  const grantable = myPermissions.filter((permission) => !sessionOnlyPermissions.includes(permission))
+
+  function toggle(permission: string, on: boolean) {
+    setChosen((current) => {
+      const next = new Set(current)
+      if (on) next.add(permission)
+      else next.delete(permission)
+      return next
+    })
+  }
+
+  function check(): Record<string, string> {
+    const found: Record<string, string> = {}
+    if (!name.trim()) found['name'] = 'Name the token after what will use it.'
+    const count = Number(days)
+    if (!/^\d+$/.test(days.trim()) || count < 1 || count > maxTokenDays) {
+      found['expiresAt'] = `Between 1 and ${maxTokenDays} days.`
+    }
+    if (narrow && chosen.size === 0) found['permissions'] = 'Choose at least one permission, or give it all of yours.'
+    return found
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (sending) return
+    setError(null)
+    const found = check()
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
+    setSending(true)
+    try {
+      const token = await createToken(api, {
+        name: name.trim(),
+        expiresAt: expiryInDays(new Date(), Number(days)),
+        ...(narrow ? { permissions: grantable.filter((permission) => chosen.has(permission)) } : {}),
+      })
+      setCreated(token)
+      onCreated()
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        const fields = caught.fieldProblems()
+        const permissionProblem = Object.entries(fields)
+          .filter(([path]) => path.startsWith('permissions'))
+          .map(([, message]) => message)
+          .join('; ')
+        setProblems({
+          ...(fields['name'] ? { name: fields['name'] } : {}),
+          ...(fields['expiresAt'] ? { expiresAt: fields['expiresAt'] } : {}),
+          ...(permissionProblem ? { permissions: permissionProblem } : {}),
+        })
+        setError(caught.message)
+      } else {
+        setError('The token could not be issued.')
+      }
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (created) {
+    return (
+      <Dialog title="Your new API token" onClose={onClose} testId="create-token-dialog" wide>
+        <div className="form">
+          <OneTimeSecret
+            label="Token"
+            value={created.token}
+            warning="Copy the token now and keep it somewhere safe: it is shown only this once. Anyone holding it acts as you until it expires or is revoked."
+            testId="new-token-secret"
+          />
+          <p className="muted">
+            It carries {created.permissions.length} permission{created.permissions.length === 1 ? '' : 's'} and expires{' '}
+            {formatLondonDateTime(created.expiresAt)}. Send it as <span className="mono">Authorization: Bearer …</span>.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={onClose} data-testid="new-token-done">
+              I have copied it
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    )
+  }
+
+  return (
+    <Dialog title="New API token" onClose={onClose} testId="create-token-dialog" wide>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <p className="muted">
+          A token acts as you, for scripts and integrations. It never carries approvals, which always need a person.
+        </p>
+        <TextField
+          id={`${ids}-name`}
+          label="Name"
+          hint="What will use it, e.g. “meter-read export”."
+          maxLength={100}
+          value={name}
+          onValueChange={setName}
+          error={problems['name']}
+          data-testid="token-name"
+        />
+        <TextField
+          id={`${ids}-days`}
+          label="Expires after (days)"
+          hint={`At most ${maxTokenDays} days.`}
+          inputMode="numeric"
+          inputClassName="input-compact"
+          value={days}
+          onValueChange={(value) => setDays(value.replace(/\D/g, '').slice(0, 3))}
+          error={problems['expiresAt']}
+          data-testid="token-days"
+        />
+        <fieldset className="fieldset">
+          <legend className="field-label">Permissions</legend>
+          <label className="checkbox">
+            <input type="radio" name={`${ids}-scope`} checked={!narrow} onChange={() => setNarrow(false)} />
+            <span>All of mine ({grantable.length})</span>
+          </label>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name={`${ids}-scope`}
+              checked={narrow}
+              onChange={() => setNarrow(true)}
+              data-testid="token-scope-some"
+            />
+            <span>Only those I choose</span>
+          </label>
+          {narrow && (
+            <div className="permission-choices" data-testid="token-permissions">
+              {grantable.map((permission) => (
+                <label className="checkbox" key={permission}>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(permission)}
+                    onChange={(event) => toggle(permission, event.target.checked)}
+                    data-permission={permission}
+                  />
+                  <span className="mono">{permission}</span>
+                </label>
+              ))}
+            </div>
+          )}
+          {problems['permissions'] && (
+            <span className="field-error" data-testid="token-permissions-problem">
+              {problems['permissions']}
+            </span>
+          )}
+        </fieldset>
+        <div aria-live="polite">
+          {error && (
+            <p className="callout callout-error" role="alert" data-testid="create-token-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={sending} data-testid="create-token-submit">
+            {sending ? 'Issuing…' : 'Issue token'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
