@@ -127,7 +127,7 @@ describe('the console under the Content-Security-Policy', () => {
     const operations = page.locator('.opblock')
     await operations.first().waitFor()
     expect(await operations.count()).toBeGreaterThan(20)
-    await expectText(page.locator('.swagger-ui'), '/api/accounts')
+    await page.locator('.opblock-summary-path').filter({ hasText: '/api/accounts' }).first().waitFor()
     await page.waitForLoadState('networkidle')
     expect(take()).toEqual({ violations: [], uncaught: [] })
     await page.screenshot({ path: join(screenshots, 'csp-docs.png') })
