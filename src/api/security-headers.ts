@@ -10,6 +10,7 @@ import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 
 const self = "'self'"
+const swaggerUiStyleHash = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"
 
 /** The policy: the Vite build has no inline script or style (checked against web/dist). */
 export function contentSecurityPolicy(https: boolean) {
@@ -26,7 +27,9 @@ export function contentSecurityPolicy(https: boolean) {
       objectSrc: ["'none'"],
       scriptSrc: [self],
       scriptSrcAttr: ["'none'"],
-      styleSrc: [self],
+      // Swagger UI (/docs) inserts one fixed <style> element as it starts; its hash admits exactly
+      // that text and no other inline style (the browser test of the policy names it if it changes).
+      styleSrc: [self, swaggerUiStyleHash],
       ...(https ? { upgradeInsecureRequests: [] } : {}),
     },
   }

@@ -3,8 +3,9 @@
  * start` on PGlite with demo data) serving the built web app, driven through Chromium. The agent keeps
  * a security answer for Eleanor Ashworth (the demo seeds none), then verifies a caller: a wrong answer
  * fails with "did not match", the right one with the account number passes, and further failures flag
- * the account for supervisor review. The value on file is never shown. Screenshots go to
- * artifacts/screenshots/.
+ * the account for supervisor review. The value on file is never shown. Who is calling is asked
+ * first: an authorized user is checked on their own email and relationship, not the holder's security
+ * details. Screenshots go to artifacts/screenshots/.
  */
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
@@ -118,6 +119,58 @@ describe('verifying a caller in the agent console', () => {
     expect(await dialog.textContent()).not.toContain('1958-03-14')
     await page.screenshot({ path: join(screenshots, 'verification-flagged.png') })
 
+    await dialog.getByTestId('verification-done').click()
+    await dialog.waitFor({ state: 'detached' })
+  })
+
+  it('asks who is calling first, and checks an authorized user on their own details, not the holder’s', async () => {
+    // The holder adds her husband as an authorized user, through an agent (the API here).
+    const spouse = { displayName: 'Arthur Ashworth', email: `arthur-${Date.now()}@example.com` }
+    const added = await page.request.post(`${baseUrl}/api/accounts/${accountNumber}/external-users`, {
+      data: { ...spouse, kind: 'authorized_full', relationship: 'Spouse' },
+    })
+    expect(added.status(), await added.text()).toBe(201)
+
+    await page.getByTestId('verify-caller').click()
+    const dialog = page.getByTestId('verification-dialog')
+    await dialog.waitFor()
+    // Who is calling comes first; the holder by default, asked the holder's questions from the GB profile.
+    const fields = dialog.locator('[data-testid^="verification-caller"], [data-testid^="verification-question-"]')
+    await fields.nth(1).waitFor()
+    expect(await fields.first().getAttribute('data-testid')).toBe('verification-caller')
+    expect(await dialog.getByTestId('verification-caller').inputValue()).toBe('holder')
+    await dialog.getByTestId('verification-question-full_name').waitFor()
+    await dialog.getByTestId('verification-answer-security_answer').waitFor()
+    await dialog.getByTestId('verification-answer-date_of_birth').waitFor()
+    // A Great Britain account is never asked for an SSN; the holder is not asked for a relationship.
+    for (const absent of ['verification-answer-ssn_last_four', 'verification-answer-relationship'])
+      expect(await dialog.getByTestId(absent).count(), absent).toBe(0)
+    await page.screenshot({ path: join(screenshots, 'verification-caller-holder.png') })
+
+    await dialog.getByTestId('verification-caller').selectOption('authorized_user')
+    await dialog.getByTestId('verification-question-name_on_account').waitFor()
+    await dialog.getByTestId('verification-answer-caller_email').waitFor()
+    await dialog.getByTestId('verification-answer-relationship').waitFor()
+    for (const absent of [
+      'verification-question-full_name',
+      'verification-answer-security_answer',
+      'verification-answer-date_of_birth',
+    ])
+      expect(await dialog.getByTestId(absent).count(), absent).toBe(0)
+    await page.screenshot({ path: join(screenshots, 'verification-caller-authorized-user.png') })
+
+    await dialog.getByTestId('verification-name_on_account-passed').check()
+    await dialog.getByTestId('verification-answer-caller_email').fill(spouse.email.toUpperCase())
+    await dialog.getByTestId('verification-answer-relationship').fill('spouse')
+    const [checked] = await Promise.all([
+      page.waitForResponse(isVerification),
+      dialog.getByTestId('verification-submit').click(),
+    ])
+    expect(checked.status()).toBe(200)
+    const body = (await checked.json()) as { outcome: string; answers: Record<string, string> }
+    expect(body).toMatchObject({ outcome: 'passed', answers: { caller_email: 'matched', relationship: 'matched' } })
+    expect(await dialog.getByTestId('verification-result').getAttribute('data-outcome')).toBe('passed')
+    await expectText(dialog.getByTestId('verification-answer-result-relationship'), 'Matched')
     await dialog.getByTestId('verification-done').click()
     await dialog.waitFor({ state: 'detached' })
   })

@@ -51,6 +51,8 @@ export type Route =
   | { name: 'review-flags' }
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
+  | { name: 'escalated-cases' }
+  | { name: 'escalated-case'; caseRef: string }
   | { name: 'activity'; user: string; from: string; to: string }
   | { name: 'my-security' }
   | { name: 'staff' }
@@ -69,6 +71,9 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/cases') return { name: 'cases' }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path)
   if (caseMatch?.[1]) return { name: 'case', caseRef: decodeURIComponent(caseMatch[1]) }
+  if (path === '/escalated-cases') return { name: 'escalated-cases' }
+  const escalatedMatch = /^\/escalated-cases\/([^/]+)$/.exec(path)
+  if (escalatedMatch?.[1]) return { name: 'escalated-case', caseRef: decodeURIComponent(escalatedMatch[1]) }
   if (path === '/audit/activity') {
     const query = new URLSearchParams(search)
     return { name: 'activity', user: query.get('user') ?? '', from: query.get('from') ?? '', to: query.get('to') ?? '' }
@@ -97,6 +102,8 @@ export const paths = {
   mySecurity: () => '/my-security',
   staff: () => '/staff',
   tokens: () => '/tokens',
+  escalatedCases: () => '/escalated-cases',
+  escalatedCase: (caseRef: string) => `/escalated-cases/${encodeURIComponent(caseRef)}`,
   activity: ({ user = '', from = '', to = '' }: { user?: string; from?: string; to?: string } = {}) => {
     const query = new URLSearchParams(Object.entries({ user, from, to }).filter(([, value]) => value !== ''))
     const text = query.toString()

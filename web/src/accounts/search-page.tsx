@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react'
 import { type AccountSearchItem, ApiError } from '../api.js'
-import { useApi } from '../console-context.js'
+import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { SearchBox } from '../shell/search-box.js'
+import { SearchBox, searchPermission } from '../shell/search-box.js'
 import { StatusChip } from './status-chip.js'
 
 const pageSize = 20
@@ -18,6 +18,32 @@ type Results =
   | { status: 'loaded'; items: AccountSearchItem[]; nextCursor: string | null }
 
 export function SearchPage({ q }: { q: string }) {
+  const { user } = useSession()
+  if (!user.permissions.includes(searchPermission)) return <OpenByNumberPage q={q.trim()} />
+  return <Search q={q} />
+}
+
+/** For those who may not search (field technicians): the account is opened by its number, from the job. */
+function OpenByNumberPage({ q }: { q: string }) {
+  return (
+    <div className="page" data-testid="open-by-number">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Open an account</h1>
+        </div>
+      </header>
+      <section className="card card-search" aria-label="Open an account by its number">
+        <SearchBox size="large" initialQuery={q} testId="page-search-input" />
+        <p className="muted search-help">
+          {q ? `“${q}” is not an account number. ` : ''}Your role opens an account by its number (A-1F2E3D4C), as given
+          on the job; searching by name, address, email or phone is for those who serve customers.
+        </p>
+      </section>
+    </div>
+  )
+}
+
+function Search({ q }: { q: string }) {
   const api = useApi()
   const query = q.trim()
   const [results, setResults] = useState<Results>({ status: 'idle' })

@@ -55,11 +55,14 @@ export function CaseList({
   showAccount = false,
   empty,
   testId = 'case-list',
+  caseLink = paths.case,
 }: {
   cases: readonly Case[]
   showAccount?: boolean
   empty: string
   testId?: string
+  /** Where a case opens: its working page, or a read-only one (the escalated cases). */
+  caseLink?: (caseRef: string) => string
 }) {
   const { user } = useSession()
   if (cases.length === 0) {
@@ -88,7 +91,7 @@ export function CaseList({
           {cases.map((item) => (
             <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
               <td>
-                <Link to={paths.case(item.number)} className="mono" data-testid="case-link">
+                <Link to={caseLink(item.number)} className="mono" data-testid="case-link">
                   {item.number}
                 </Link>
               </td>

@@ -237,7 +237,7 @@ export function CasePage({ caseRef }: { caseRef: string }) {
   )
 }
 
-function describeEvent(event: CaseDetail['history'][number]): string {
+export function describeEvent(event: CaseDetail['history'][number]): string {
   const label = (value: string | null) =>
     value === null ? '—' : (statusLabels[value as CaseStatus] ?? priorityLabels[value as Priority] ?? value)
   switch (event.kind) {
@@ -254,7 +254,7 @@ function describeEvent(event: CaseDetail['history'][number]): string {
   }
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`

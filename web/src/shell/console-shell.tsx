@@ -6,6 +6,9 @@ import type { ReactNode } from 'react'
 import { activityPermission } from '../audit/activity-api.js'
 import { ActivityPage } from '../audit/activity-page.js'
 import { casesPermission } from '../cases/cases-queue-page.js'
+import { EscalatedCasePage } from '../cases/escalated-case-page.js'
+import { escalatedCasesPermission } from '../cases/escalated-cases-api.js'
+import { EscalatedCasesPage } from '../cases/escalated-cases-page.js'
 import { WorklistPage, worklistPermission } from '../collections/worklist-page.js'
 import { useSession } from '../console-context.js'
 import { poaReviewPermission } from '../legal/legal-api.js'
@@ -56,7 +59,10 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
             />
           </li>
           {gatedLinks
-            .filter((link) => user.permissions.includes(link.permission))
+            .filter(
+              (link) =>
+                user.permissions.includes(link.permission) && !(link.unless && user.permissions.includes(link.unless)),
+            )
             .map((link) => (
               <li key={link.label}>
                 <NavLink
@@ -97,7 +103,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
       <main className="content" id="content" tabIndex={-1}>
         {user.mustChangePassword && <PasswordExpiredBanner />}
-        {/* The payments, collections, legal and activity pages are rendered here; app.tsx's route switch does not list them. */}
+        {/* The payments, collections, legal, review-flag, escalated-case and activity pages are rendered here; app.tsx's route switch does not list them. */}
         {route.name === 'approvals' ? (
           <ApprovalsPage />
         ) : route.name === 'collections-worklist' ? (
@@ -108,6 +114,10 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
           <ReviewFlagsPage />
         ) : isAccessRoute(route.name) ? (
           <StaffAccessPage page={route.name} />
+        ) : route.name === 'escalated-cases' ? (
+          <EscalatedCasesPage />
+        ) : route.name === 'escalated-case' ? (
+          <EscalatedCasePage key={route.caseRef} caseRef={route.caseRef} />
         ) : route.name === 'activity' ? (
           <ActivityPage
             key={`${route.user}|${route.from}|${route.to}`}
@@ -195,6 +205,20 @@ const casesIcon = (
   </svg>
 )
 
+// A folder with an upward arrow: cases raised above the front line.
+const escalatedIcon = (
+  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M2.75 5.25h5l1.5 1.75h8v8.75H2.75V5.25ZM10 14v-4.5M7.75 11.5 10 9.25l2.25 2.25"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
 // A tick in a box: decisions waiting for a supervisor.
 const approvalsIcon = (
   <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
@@ -263,9 +287,13 @@ const poaIcon = (
   </svg>
 )
 
-/** The pages shown in the navigation only to those holding their permission, in order. */
+/**
+ * The pages shown in the navigation only to those holding their permission (and not `unless`, when
+ * another page already serves them), in order.
+ */
 const gatedLinks: readonly {
   permission: string
+  unless?: string
   to: () => string
   routes: readonly string[]
   icon: ReactNode
@@ -279,6 +307,17 @@ const gatedLinks: readonly {
     icon: casesIcon,
     label: 'Cases',
     testId: 'nav-cases',
+  },
+  {
+    // Executives read the escalated cases and nothing else of cases; those who work the cases queue
+    // (supervisors) find the same cases there, so one case entry in the nav is enough for them.
+    permission: escalatedCasesPermission,
+    unless: casesPermission,
+    to: paths.escalatedCases,
+    routes: ['escalated-cases', 'escalated-case'],
+    icon: escalatedIcon,
+    label: 'Escalated cases',
+    testId: 'nav-escalated-cases',
   },
   {
     permission: 'billing.anomaly.resolve',

@@ -1,9 +1,20 @@
 /**
  * The account search box: submitting goes to the search page for the text, which does the search.
- * Shown in the top bar on every page and larger on the dashboard.
+ * Shown in the top bar on every page and larger on the dashboard. Those who may not search accounts
+ * (field technicians) open one by its number, from their job: the box takes them straight to it.
  */
 import { type FormEvent, useEffect, useState } from 'react'
+import { useSession } from '../console-context.js'
 import { navigate, paths } from '../router.js'
+
+/** The permission account search needs; without it, accounts are opened by number. */
+export const searchPermission = 'accounts.account.search'
+
+/** An account number as typed (`a-1f2e3d4c`, `A1F2E3D4C`) in its written form (`A-1F2E3D4C`), or null. */
+export function accountNumberIn(text: string): string | null {
+  const match = /^A-?([0-9A-F]{8})$/i.exec(text.trim())
+  return match?.[1] ? `A-${match[1].toUpperCase()}` : null
+}
 
 type SearchBoxProps = {
   /** The text to show, from the current search page's URL. */
@@ -14,6 +25,7 @@ type SearchBoxProps = {
 
 export function SearchBox({ initialQuery = '', size = 'compact', testId = 'search-input' }: SearchBoxProps) {
   const [query, setQuery] = useState(initialQuery)
+  const maySearch = useSession().user.permissions.includes(searchPermission)
 
   // Follow the URL (back/forward between searches) without fighting the user's typing.
   useEffect(() => setQuery(initialQuery), [initialQuery])
@@ -21,7 +33,9 @@ export function SearchBox({ initialQuery = '', size = 'compact', testId = 'searc
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const q = query.trim()
-    if (q) navigate(paths.search(q))
+    const accountNumber = maySearch ? null : accountNumberIn(q)
+    if (accountNumber) navigate(paths.account(accountNumber))
+    else if (q) navigate(paths.search(q))
   }
 
   return (
@@ -37,8 +51,8 @@ export function SearchBox({ initialQuery = '', size = 'compact', testId = 'searc
           className="search-input"
           type="search"
           name="q"
-          aria-label="Search accounts"
-          placeholder="Name, account number, postcode, email or phone"
+          aria-label={maySearch ? 'Search accounts' : 'Open an account by its number'}
+          placeholder={maySearch ? 'Name, account number, postcode, email or phone' : 'Account number (A-1F2E3D4C)'}
           autoComplete="off"
           spellCheck={false}
           value={query}
@@ -46,7 +60,7 @@ export function SearchBox({ initialQuery = '', size = 'compact', testId = 'searc
           data-testid={testId}
         />
         <button type="submit" className="button button-primary search-submit">
-          Search
+          {maySearch ? 'Search' : 'Open'}
         </button>
       </form>
     </search>
