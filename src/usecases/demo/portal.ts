@@ -30,9 +30,21 @@ export async function seedPortalDemo({
   return inTransaction(db, async (tx) => {
     const accountIdAt = async (index: number) =>
       (await accounts.findAccountSupply({ tx, accountNumber: demoAccountNumber({ seed, index }) }))?.id
-    const plan: { email: string; displayName: string; kind: access.GrantKind; indexes: number[] }[] = [
+    const plan: {
+      email: string
+      displayName: string
+      kind: access.GrantKind
+      indexes: number[]
+      relationship?: string
+    }[] = [
       { email: demoPortalUsers.holder, displayName: 'Eleanor Ashworth', kind: 'holder', indexes: [0] },
-      { email: demoPortalUsers.limited, displayName: 'Oliver Ashworth', kind: 'authorized_limited', indexes: [0] },
+      {
+        email: demoPortalUsers.limited,
+        displayName: 'Oliver Ashworth',
+        kind: 'authorized_limited',
+        indexes: [0],
+        relationship: 'son',
+      },
       {
         email: demoPortalUsers.propertyManager,
         displayName: 'Harbour Lettings',
@@ -44,11 +56,26 @@ export async function seedPortalDemo({
     for (const person of plan) {
       const user =
         (await access.findExternalUser(tx, person.email)) ??
-        (await access.createExternalUser({ tx, ...person, password: demoPortalPassword, actor, at }))
+        (await access.createExternalUser({
+          tx,
+          email: person.email,
+          displayName: person.displayName,
+          password: demoPortalPassword,
+          actor,
+          at,
+        }))
       for (const index of person.indexes) {
         const accountId = await accountIdAt(index)
         if (!accountId || (await access.grantOn({ tx, userId: user.id, accountId }))) continue
-        await access.grantAccountAccess({ tx, accountId, userId: user.id, kind: person.kind, actor, at })
+        await access.grantAccountAccess({
+          tx,
+          accountId,
+          userId: user.id,
+          kind: person.kind,
+          relationship: person.relationship,
+          actor,
+          at,
+        })
         created += 1
       }
     }
