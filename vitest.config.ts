@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -7,7 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // One worker per core, and never fewer than two, so files that wait on each other still overlap.
+    maxWorkers: Math.max(2, availableParallelism()),
     globalSetup: ['test/global-setup.ts'],
   },
 })

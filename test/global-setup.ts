@@ -1,12 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
+import { writeTestTemplate } from '../src/db/testing.js'
 
 /**
- * On a shared PostgreSQL server every test file works in a schema of its own; the extensions are
- * database-wide, so they are created once here, before the files start in parallel.
+ * On PGlite the migrations run once here, into a template every test file's database is loaded
+ * from. On a shared PostgreSQL server every test file works in a schema of its own; the extensions
+ * are database-wide, so they are created once here, before the files start in parallel.
  */
 export default async function setup() {
   const databaseUrl = process.env['DATABASE_URL']
-  if (!databaseUrl) return
+  if (!databaseUrl) return writePGliteTemplate()
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -18,5 +23,14 @@ export default async function setup() {
     for (const row of stale.rows) await client.query(`drop schema if exists ${row.nspname} cascade`)
   } finally {
     await client.end()
+  }
+}
+
+/** Write the migrated template to a temporary folder, removed when the run ends. */
+async function writePGliteTemplate() {
+  const folder = await mkdtemp(join(tmpdir(), 'cuttle-test-template-'))
+  await writeTestTemplate({ file: join(folder, 'migrated.tar') })
+  return async () => {
+    await rm(folder, { recursive: true, force: true })
   }
 }

@@ -45,6 +45,8 @@ export interface ConnectOptions {
   schema?: string
   /** PostgreSQL only: pool size. */
   poolSize?: number
+  /** PGlite in memory only: start from this dump of a data folder (see `dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob
 }
 
 /** Open the database: PostgreSQL when a URL is given, otherwise PGlite. */
@@ -54,6 +56,8 @@ export async function connect(options: ConnectOptions): Promise<Database> {
 
 async function connectPGlite(options: ConnectOptions): Promise<Database> {
   if (!options.dataDir) throw new Error('connect: give PGlite a dataDir (or `memory`)')
+  if (options.loadDataDir && options.dataDir !== 'memory')
+    throw new Error('connect: loadDataDir needs dataDir `memory`')
   const folder = options.dataDir === 'memory' ? undefined : resolve(options.dataDir)
   const dataDir = folder ? join(folder, 'pgdata') : undefined
   if (dataDir) mkdirSync(dataDir, { recursive: true })
@@ -63,6 +67,7 @@ async function connectPGlite(options: ConnectOptions): Promise<Database> {
   try {
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm, btree_gist },
       parsers,
       relaxedDurability: options.dataDir === 'memory',
@@ -72,7 +77,7 @@ async function connectPGlite(options: ConnectOptions): Promise<Database> {
     throw error
   }
   const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) }) as Db
-  return {
+  const database: Database = {
     db,
     backend: 'pglite',
     async execScript(sql) {
@@ -87,6 +92,22 @@ async function connectPGlite(options: ConnectOptions): Promise<Database> {
       }
     },
   }
+  pglites.set(database, pglite)
+  return database
+}
+
+/** The PGlite behind each open PGlite database, for `dumpDataDir`. */
+const pglites = new WeakMap<Database, PGlite>()
+
+/**
+ * A tarball of a PGlite database's data folder, to start another from with `loadDataDir` (tests
+ * migrate once and start every test database from the dump).
+ * @throws Error when the database is not PGlite
+ */
+export async function dumpDataDir(database: Database): Promise<Blob> {
+  const pglite = pglites.get(database)
+  if (!pglite) throw new Error('dumpDataDir: only a PGlite database can be dumped')
+  return pglite.dumpDataDir('none')
 }
 
 async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Database> {
