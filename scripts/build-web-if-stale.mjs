@@ -9,7 +9,7 @@
  * Plain JavaScript on purpose: it runs before the server, and must not need tsx or Vite when web/dist
  * is already up to date (Vite is imported only when a build is needed).
  *
- * Usage: node scripts/build-web-if-stale.mjs [--force] [--check]
+ * Usage: node scripts/build-web-if-stale.mjs [--force] [--check]   (`npm run build` is `--force`)
  *   --force  build even when the stamp matches;  --check  only report, exit 1 when a build is needed.
  */
 import { createHash } from 'node:crypto'
@@ -62,9 +62,18 @@ if (args.has('--check')) {
   try {
     vite = await import('vite')
   } catch {
-    console.error('cuttle: web/dist is missing or out of date and Vite is not installed to build it.')
-    console.error('Run `npm run build:web` where the dev dependencies are installed, then copy web/dist here.')
-    process.exit(1)
+    vite = undefined
+  }
+  if (!vite) {
+    // An install without dev dependencies (npm ci --omit=dev) cannot build: it serves the web/dist
+    // that was built before it was deployed, and refuses to start without one.
+    if (!existsSync(join(distDir, 'index.html'))) {
+      console.error('cuttle: web/dist is missing and Vite (a dev dependency) is not installed to build it.')
+      console.error('Run `npm run build` where the dev dependencies are installed, and deploy web/dist with the code.')
+      process.exit(1)
+    }
+    console.warn('cuttle: Vite is not installed, so web/dist is served as it is (it may be older than web/src).')
+    process.exit(0)
   }
   rmSync(stampFile, { force: true })
   await vite.build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' })
