@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { redactedMessage } from '../api/logging.js'
 import { registerCommands } from './commands.js'
 
+// Read at run time rather than imported, so the version shown is the installed package.json's.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+
 const program = new Command()
   .name('cuttle')
   .description('Cuttle: the operating system for an energy retailer')
+  .version(version, '-V, --version', 'print the version of Cuttle')
   .showHelpAfterError()
 registerCommands(program)
 
