@@ -160,23 +160,7 @@ export function CasePage({ caseRef }: { caseRef: string }) {
               Notes
             </h2>
             {working && <CaseNoteForm caseRef={detail.number} onAdded={changed} />}
-            {detail.notes.length === 0 ? (
-              <p className="empty">No notes yet.</p>
-            ) : (
-              <ul className="notes-list" data-testid="case-notes">
-                {[...detail.notes].reverse().map((note) => (
-                  <li key={note.id} className="note" data-testid="case-note">
-                    <p className="note-meta">
-                      <span className="note-author">{who(note.createdBy)}</span>
-                      <time className="muted" dateTime={note.createdAt}>
-                        {formatLondonDateTime(note.createdAt)}
-                      </time>
-                    </p>
-                    <p className="note-body">{note.body}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <CaseNoteList notes={detail.notes} who={who} />
           </section>
 
           <section className="card" aria-labelledby="case-attachments-title">
@@ -234,6 +218,38 @@ export function CasePage({ caseRef }: { caseRef: string }) {
         )}
       </div>
     </div>
+  )
+}
+
+/** A case's notes, newest first, each with who wrote it and when; the case page and the escalated view share it. */
+export function CaseNoteList({
+  notes,
+  who,
+}: {
+  notes: CaseDetail['notes']
+  who: (ref: { kind: string; id: string }) => string
+}) {
+  if (notes.length === 0) {
+    return (
+      <p className="empty" data-testid="case-notes-empty">
+        No notes yet.
+      </p>
+    )
+  }
+  return (
+    <ul className="notes-list" data-testid="case-notes">
+      {[...notes].reverse().map((note) => (
+        <li key={note.id} className="note" data-testid="case-note">
+          <p className="note-meta">
+            <span className="note-author">{who(note.createdBy)}</span>
+            <time className="muted" dateTime={note.createdAt}>
+              {formatLondonDateTime(note.createdAt)}
+            </time>
+          </p>
+          <p className="note-body">{note.body}</p>
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -10,7 +10,7 @@ import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { CaseStatusChip, describeAssignee, PriorityChip } from './case-list.js'
-import { describeEvent, formatBytes } from './case-page.js'
+import { CaseNoteList, describeEvent, formatBytes } from './case-page.js'
 import { type CaseDetail, caseTypeLabels, type StaffRef } from './cases-api.js'
 import { escalatedCaseDetail } from './escalated-cases-api.js'
 
@@ -129,25 +129,7 @@ export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
           <h2 className="card-title" id="case-notes-title">
             Notes
           </h2>
-          {detail.notes.length === 0 ? (
-            <p className="empty" data-testid="case-notes-empty">
-              No notes yet.
-            </p>
-          ) : (
-            <ul className="notes-list" data-testid="case-notes">
-              {[...detail.notes].reverse().map((note) => (
-                <li key={note.id} className="note" data-testid="case-note">
-                  <p className="note-meta">
-                    <span className="note-author">{who(note.createdBy)}</span>
-                    <time className="muted" dateTime={note.createdAt}>
-                      {formatLondonDateTime(note.createdAt)}
-                    </time>
-                  </p>
-                  <p className="note-body">{note.body}</p>
-                </li>
-              ))}
-            </ul>
-          )}
+          <CaseNoteList notes={detail.notes} who={who} />
         </section>
 
         <section className="card" aria-labelledby="case-attachments-title">
