@@ -28,6 +28,7 @@ import { errorBody, handleError, handleFrameworkError } from './errors.js'
 import { limitJsonDepth } from './json-body.js'
 import { loggerOptions } from './logging.js'
 import { limitSignIns } from './rate-limits.js'
+import { declareImpliedErrors } from './responses.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }
 
   const routeTable = requirePermissionOnEveryRoute(app)
+  declareImpliedErrors(app)
   await app.register(cookie)
   // Hardening shared by every route (issue 19): headers, no-store, slow bodies, sign-in limits.
   await secureHeaders(app, { https: publicUrl.startsWith('https:') })
