@@ -78,14 +78,32 @@ export const Minor = z
   .regex(/^\d{1,12}$/, 'a whole number of minor units as a string of digits, e.g. "1250"')
   .transform((value) => BigInt(value))
 
-/** JSON has no bigint and no Date: money as strings of minor units, instants as ISO strings. */
-export function jsonOf<T>(value: T): unknown {
+/** What `jsonOf` makes of a value's type: bigints and Dates become strings, all the way down. */
+export type Json<T> = T extends bigint
+  ? string
+  : T extends Date
+    ? string
+    : T extends readonly (infer Item)[]
+      ? Json<Item>[]
+      : T extends object
+        ? { [Key in keyof T]: Json<T[Key]> }
+        : T
+
+/**
+ * JSON has no bigint and no Date: money as strings of minor units, instants as ISO strings. The type
+ * follows, so a route's declared response schema is checked against what the handler returns.
+ */
+export function jsonOf<T>(value: T): Json<T> {
+  return toJson(value) as Json<T>
+}
+
+function toJson(value: unknown): unknown {
   if (typeof value === 'bigint') return String(value)
   if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(jsonOf)
+  if (Array.isArray(value)) return value.map(toJson)
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toJson(item)]),
     )
   }
   return value
