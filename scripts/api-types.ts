@@ -195,18 +195,21 @@ export async function currentDocument(given?: Database): Promise<OpenApiDocument
   const { buildApp } = await import('../src/api/app.js')
   const { connect } = await import('../src/db/connect.js')
   const { migrate } = await import('../src/db/migrate.js')
+  const { inTransaction } = await import('../src/db/transaction.js')
   const market = await import('../src/modules/market/index.js')
   const { systemActor } = await import('../src/shared/actor.js')
   const database = given ?? (await connect({ dataDir: 'memory' }))
   try {
     await migrate(database)
-    await market.configureSupplier({
-      tx: database.db,
-      name: 'Cuttle',
-      market: 'gb',
-      actor: systemActor('generate-api-types'),
-      at: new Date('2026-01-01T00:00:00Z'),
-    })
+    await inTransaction(database.db, (tx) =>
+      market.configureSupplier({
+        tx,
+        name: 'Cuttle',
+        market: 'gb',
+        actor: systemActor('generate-api-types'),
+        at: new Date('2026-01-01T00:00:00Z'),
+      }),
+    )
     const app = await buildApp({ database, webRoot: null })
     try {
       return (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as OpenApiDocument
