@@ -41,9 +41,12 @@ export type OpenApiDocument = {
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
-/** A property name as TypeScript needs it: bare when it is an identifier, quoted otherwise. */
+/**
+ * A property name as TypeScript needs it: bare when it is an identifier or a number (status codes are
+ * numeric keys, which openapi-fetch matches), quoted otherwise.
+ */
 function key(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$|^[1-9]\d*$/.test(name) ? name : JSON.stringify(name)
 }
 
 function indent(text: string, by = '  '): string {

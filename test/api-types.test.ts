@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { currentDocument, generatedFile, openApiToTypeScript, typeOf } from '../scripts/api-types.js'
 import { openTestDatabase } from '../src/db/testing.js'
+import type { ResponseOf } from '../web/src/shared/api-client.js'
 
 describe('the generated API types', () => {
   it('are up to date with /openapi.json (run `npm run generate:api` after changing a route)', async () => {
     const expected = openApiToTypeScript(await currentDocument(await openTestDatabase()))
     expect(readFileSync(generatedFile, 'utf8') === expected, 'web/src/generated/api-schema.ts is stale').toBe(true)
+  })
+
+  it('give the web client the declared answer of each operation', () => {
+    expectTypeOf<ResponseOf<'/health', 'get'>>().toEqualTypeOf<{ status: 'ok'; database: 'pglite' | 'postgres' }>()
   })
 
   it('turn JSON Schema into TypeScript types', () => {

@@ -16,19 +16,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -83,19 +83,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -122,19 +122,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -163,19 +163,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -205,19 +205,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -245,19 +245,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -292,19 +292,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -333,19 +333,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -368,19 +368,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -409,19 +409,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -455,19 +455,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -506,19 +506,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -562,19 +562,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -601,19 +601,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -660,19 +660,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -714,19 +714,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -765,19 +765,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -815,19 +815,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -848,19 +848,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -886,19 +886,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -935,19 +935,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -977,19 +977,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1017,19 +1017,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1065,19 +1065,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1118,19 +1118,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1165,19 +1165,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1204,19 +1204,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1256,19 +1256,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1299,19 +1299,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1354,19 +1354,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1394,19 +1394,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1428,19 +1428,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1470,19 +1470,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1518,19 +1518,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1560,19 +1560,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1607,19 +1607,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1650,19 +1650,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1698,19 +1698,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1750,19 +1750,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1790,19 +1790,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1832,19 +1832,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1873,19 +1873,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1938,19 +1938,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2001,19 +2001,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2043,19 +2043,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2083,19 +2083,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2144,19 +2144,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2187,19 +2187,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2228,19 +2228,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2281,19 +2281,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2329,19 +2329,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2385,19 +2385,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2431,19 +2431,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2475,19 +2475,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2519,19 +2519,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2570,19 +2570,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2618,19 +2618,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2666,19 +2666,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2705,19 +2705,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2744,19 +2744,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2787,19 +2787,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2826,19 +2826,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2866,19 +2866,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2910,19 +2910,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2951,19 +2951,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2996,19 +2996,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3042,19 +3042,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3083,7 +3083,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "200": {
+        200: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": {
@@ -3114,19 +3114,19 @@ export interface paths {
             }
           }
         }
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3157,7 +3157,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "200": {
+        200: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": {
@@ -3169,19 +3169,19 @@ export interface paths {
             }
           }
         }
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3229,19 +3229,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3281,19 +3281,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3324,19 +3324,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3360,19 +3360,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3410,19 +3410,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3457,19 +3457,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3500,19 +3500,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3539,19 +3539,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3584,19 +3584,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3625,19 +3625,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3682,19 +3682,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3731,19 +3731,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3771,19 +3771,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3820,19 +3820,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3867,19 +3867,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3914,19 +3914,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3962,19 +3962,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4007,19 +4007,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4046,19 +4046,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4087,13 +4087,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4124,19 +4124,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4165,19 +4165,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4206,19 +4206,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4245,19 +4245,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4294,19 +4294,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4331,19 +4331,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4381,19 +4381,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4420,19 +4420,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4461,19 +4461,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4507,19 +4507,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4542,19 +4542,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4591,19 +4591,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4630,19 +4630,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4672,19 +4672,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4731,19 +4731,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4775,19 +4775,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4816,19 +4816,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4868,19 +4868,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4911,19 +4911,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4952,19 +4952,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4996,13 +4996,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "429": {
+        429: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5027,19 +5027,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5066,19 +5066,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5107,19 +5107,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5146,19 +5146,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5194,13 +5194,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "429": {
+        429: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5218,19 +5218,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5265,19 +5265,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5307,19 +5307,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5350,19 +5350,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5399,19 +5399,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5436,13 +5436,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5469,13 +5469,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5502,13 +5502,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "429": {
+        429: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5526,13 +5526,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5565,19 +5565,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "429": {
+        429: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5604,13 +5604,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5643,13 +5643,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5674,19 +5674,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5715,19 +5715,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5748,19 +5748,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5787,19 +5787,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5833,13 +5833,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "429": {
+        429: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5864,19 +5864,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5913,19 +5913,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5959,19 +5959,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6002,19 +6002,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6040,19 +6040,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6083,19 +6083,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6130,19 +6130,19 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6171,19 +6171,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6208,13 +6208,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6243,13 +6243,13 @@ export interface paths {
         }
       }
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6279,13 +6279,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6311,7 +6311,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "200": {
+        200: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": {
@@ -6323,19 +6323,19 @@ export interface paths {
             }
           }
         }
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6362,7 +6362,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "200": {
+        200: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": {
@@ -6371,7 +6371,7 @@ export interface paths {
             }
           }
         }
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6400,19 +6400,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6441,19 +6441,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6482,7 +6482,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6511,7 +6511,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6548,19 +6548,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6597,19 +6597,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6646,19 +6646,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6695,19 +6695,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "401": {
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
           }
         }
-        "403": {
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6738,7 +6738,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6769,7 +6769,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6805,7 +6805,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6841,7 +6841,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6872,7 +6872,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6903,7 +6903,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6938,7 +6938,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6973,7 +6973,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7008,7 +7008,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7043,7 +7043,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7078,7 +7078,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7113,7 +7113,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7148,7 +7148,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7183,7 +7183,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7218,7 +7218,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7253,7 +7253,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7288,7 +7288,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7323,7 +7323,7 @@ export interface paths {
       }
       requestBody?: never
       responses: {
-        "400": {
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
