@@ -7,7 +7,6 @@ import { Unauthenticated } from '../../shared/errors.js'
 import {
   acceptPortalInvitation,
   changePortalUserLevel,
-  deliverQueuedMessages,
   inviteAuthorizedUser,
   portalAccount,
   portalContact,
@@ -19,6 +18,7 @@ import {
   portalStatements,
   portalUsage,
   portalUsers,
+  queuedMessagesOf,
   removePortalUser,
   signInCustomer,
   signOutCustomer,
@@ -321,7 +321,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(invitation))
         return reply.status(201).send(
           jsonOf({
             invitationId: invitation.invitationId,
@@ -355,7 +355,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(grant))
         return jsonOf({ id: grant.userId, kind: grant.kind, status: grant.status, validTo: grant.validTo })
       },
     )
@@ -368,7 +368,7 @@ export const portalRoutes =
       },
       async (request, reply) => {
         const at = context.clock()
-        await inTx((tx) =>
+        const removed = await inTx((tx) =>
           removePortalUser({
             tx,
             accountNumber: request.params.accountNumber,
@@ -377,7 +377,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(removed))
         return reply.status(204).send()
       },
     )
@@ -401,7 +401,7 @@ export const portalRoutes =
           ...request.body,
           at,
         })
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(result))
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
       },
