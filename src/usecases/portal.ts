@@ -18,11 +18,12 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Forbidden, NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountStatementPdf, accountStatements } from './account-billing.js'
+import { accountStatements, statementPdfInput } from './account-billing.js'
 import { accountUsage } from './account-usage.js'
 import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
 import { changeSmsEnrolment, withQueuedMessages } from './communications.js'
+import { statementPdf } from './documents/statement-pdf.js'
 import { takeAccountPayment } from './payments.js'
 import { accessPolicyOf } from './staff-session.js'
 
@@ -193,32 +194,40 @@ export async function portalStatements({
   }
 }
 
+/**
+ * A statement's PDF for the portal; the view is recorded in a short transaction and the PDF drawn
+ * after it commits (never under the audit lock).
+ * @throws PortalActionNotAllowed, billing.StatementNotFound (also for a held or rejected statement)
+ */
 export async function portalStatementPdf({
-  tx,
+  db,
   principal,
   accountNumber,
   number,
   at,
 }: {
-  tx: Tx
+  db: Db
   principal: Principal
   accountNumber: string
   number: string
   at: Date
 }): Promise<Buffer> {
-  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
-  const statement = await billing.getStatement({ tx, number, accountNumber: account.number })
-  if (statement.status === 'held' || statement.status === 'rejected') {
-    throw new billing.StatementNotFound(`There is no statement ${number} on ${account.number}`)
-  }
-  return accountStatementPdf({
-    tx,
-    accountNumber: account.number,
-    number,
-    duplicate: false,
-    actor: actorOf(principal),
-    at,
+  const input = await inTransaction(db, async (tx) => {
+    const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
+    const statement = await billing.getStatement({ tx, number, accountNumber: account.number })
+    if (statement.status === 'held' || statement.status === 'rejected') {
+      throw new billing.StatementNotFound(`There is no statement ${number} on ${account.number}`)
+    }
+    return statementPdfInput({
+      tx,
+      accountNumber: account.number,
+      number,
+      duplicate: false,
+      actor: actorOf(principal),
+      at,
+    })
   })
+  return statementPdf(input)
 }
 
 /** Usage of the account's first import meter point (or the one named), the last 30 days by default. */

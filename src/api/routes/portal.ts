@@ -149,14 +149,12 @@ export const portalRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await inTx((tx) =>
-          portalStatementPdf({
-            tx,
-            accountNumber: request.params.accountNumber,
-            number: request.params.number,
-            ...who(request),
-          }),
-        )
+        const pdf = await portalStatementPdf({
+          db: context.db,
+          accountNumber: request.params.accountNumber,
+          number: request.params.number,
+          ...who(request),
+        })
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${request.params.number}.pdf"`)
@@ -428,7 +426,7 @@ export const portalRoutes =
         },
       },
       async (request, reply) => {
-        const result = await inTx((tx) => portfolioStatementsZip({ tx, month: request.query.month, ...who(request) }))
+        const result = await portfolioStatementsZip({ db: context.db, month: request.query.month, ...who(request) })
         return reply
           .type('application/zip')
           .header('content-disposition', `attachment; filename="${result.fileName}"`)
