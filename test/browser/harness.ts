@@ -1,7 +1,9 @@
 /**
  * What every browser test shares: the built web app (rebuilt, for production, when its sources are
- * newer), a real `cuttle start` on PGlite with demo data on a free port, headless Chromium, and
- * waiting for text. Screenshots go to artifacts/screenshots/.
+ * newer), a real `cuttle start` on PGlite with demo data on a free port, headless Chromium, waiting
+ * for text, an accessibility check of a page (axe-core, WCAG 2.2 AA) and a watch on the browser's
+ * console: a test fails at its end on any error the page logged or threw that it did not expect.
+ * Screenshots go to artifacts/screenshots/.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -9,8 +11,9 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Locator, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterEach, expect } from 'vitest'
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const screenshots = join(projectRoot, 'artifacts', 'screenshots')
@@ -51,6 +54,7 @@ export async function openConsole({
   const context = await browser.newContext({ viewport, locale: 'en-GB' })
   const page = await context.newPage()
   page.setDefaultTimeout(uiTimeoutMs)
+  watchBrowserErrors(page)
   mkdirSync(screenshots, { recursive: true })
   return {
     baseUrl: `http://localhost:${port}`,
@@ -74,6 +78,81 @@ export async function expectText(locator: Locator, text: string): Promise<void> 
   }
   expect(seen, `text of ${locator}`).toContain(text)
 }
+
+/** The WCAG 2.2 AA rules, by axe-core's tags. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/**
+ * Run axe-core on the page as it is now and fail on any serious or critical WCAG 2.2 AA violation,
+ * listing each rule's id, help and the selectors of the elements that break it.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze()
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes
+          .map(
+            (node) =>
+              `    ${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+          )
+          .join('\n')}`,
+    )
+  expect(blocking, `accessibility violations on ${name}:\n${blocking.join('\n')}`).toEqual([])
+}
+
+interface WatchedPage {
+  errors: string[]
+  expected: { pattern: RegExp; seen: boolean }[]
+}
+
+const watched = new Map<Page, WatchedPage>()
+
+/**
+ * Collect every error the page logs to its console (a failed request included) or throws; the
+ * harness fails the current test at its end when there is one it was not told to expect.
+ */
+export function watchBrowserErrors(page: Page): void {
+  if (watched.has(page)) return
+  const watch: WatchedPage = { errors: [], expected: [] }
+  watched.set(page, watch)
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const { url } = message.location()
+    watch.errors.push(url ? `${message.text()} (${url})` : message.text())
+  })
+  page.on('pageerror', (error) => watch.errors.push(`uncaught: ${error.message}`))
+  page.on('close', () => watched.delete(page))
+}
+
+/**
+ * Tell the harness that this test means the page to log errors matching `pattern` (a refusal the test
+ * provokes on purpose); the test then also fails if no such error was logged.
+ */
+export function expectBrowserErrors(page: Page, ...patterns: RegExp[]): void {
+  const watch = watched.get(page)
+  if (!watch) throw new Error('expectBrowserErrors: the page is not watched (see watchBrowserErrors)')
+  for (const pattern of patterns) watch.expected.push({ pattern, seen: false })
+}
+
+// Registered in every file that uses the harness: after each test, what its pages logged.
+afterEach(() => {
+  const problems: string[] = []
+  for (const watch of watched.values()) {
+    for (const error of watch.errors) {
+      const expected = watch.expected.find(({ pattern }) => pattern.test(error))
+      if (expected) expected.seen = true
+      else problems.push(`browser error: ${error}`)
+    }
+    for (const { pattern, seen } of watch.expected) {
+      if (!seen) problems.push(`expected a browser error matching ${pattern}, but none was logged`)
+    }
+    watch.errors = []
+    watch.expected = []
+  }
+  expect(problems, problems.join('\n')).toEqual([])
+})
 
 /**
  * Build web/dist when it is missing or older than the console's sources. As production: the test

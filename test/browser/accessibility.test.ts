@@ -1,0 +1,213 @@
+/**
+ * Every page of the console and the portal, each as a role that can see it, checked with axe-core
+ * for serious or critical WCAG 2.2 AA violations (`expectAccessible`). The other browser tests check
+ * the pages they pass through on their journeys; this one walks every route in the console's router
+ * (web/src/router.tsx) and the portal's (web/src/portal/portal-routes.ts), each tab of an account
+ * included, so none is left out. Elements are found by role and label, as a screen reader would.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Console, demoPassword, expectAccessible, expectText, openConsole } from './harness.js'
+
+let browserConsole: Console | undefined
+let page: Page
+let baseUrl: string
+/** The path of Eleanor Ashworth's account, as the agent found it. */
+let ashworthAccount = ''
+
+beforeAll(async () => {
+  browserConsole = await openConsole({ name: 'accessibility', viewport: { width: 1366, height: 900 } })
+  ;({ baseUrl, page } = browserConsole)
+})
+
+afterAll(async () => {
+  await browserConsole?.close()
+})
+
+/** Let what the page loads arrive and render before axe looks at it. */
+async function settle(): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.getByRole('main').first().waitFor()
+}
+
+/** Sign in to the console through its form, signing out whoever was signed in. */
+async function signIn(email: string): Promise<void> {
+  await page.context().clearCookies()
+  await page.goto(baseUrl)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(demoPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await settle()
+}
+
+/** Follow a link in the console's main navigation and check the page it opens. */
+async function visitNav(label: string, heading: string | RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click()
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+  await settle()
+  await expectAccessible(page, `${label} (${new URL(page.url()).pathname})`)
+}
+
+/** Each tab of the account page open in turn, checked. */
+async function visitEveryTab(where: string): Promise<string[]> {
+  const tabs = await page.getByRole('tab').allTextContents()
+  expect(tabs.length).toBeGreaterThan(0)
+  for (const name of tabs) {
+    await page.getByRole('tab', { name, exact: true }).click()
+    await page.getByRole('tabpanel').waitFor()
+    await settle()
+    await expectAccessible(page, `${where}, tab ${name}`)
+  }
+  return tabs
+}
+
+describe('the console’s pages, as the roles that see them', () => {
+  it('the sign-in page', async () => {
+    await page.context().clearCookies()
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
+    await expectAccessible(page, 'sign-in')
+  })
+
+  it('the public page where invited staff set a password', async () => {
+    await page.goto(`${baseUrl}/staff/invitations/accept`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'staff invitation')
+  })
+
+  it('an agent: dashboard, search, an account and each of its tabs, cases and a case, my security, a missing page', async () => {
+    await signIn('agent@goodeggenergy.example')
+    await expectAccessible(page, 'dashboard')
+
+    const search = page.getByRole('banner').getByRole('searchbox', { name: 'Search accounts' })
+    await search.fill('Ashworth')
+    await search.press('Enter')
+    const result = page.getByRole('link', { name: /Eleanor Ashworth/ }).first()
+    await result.waitFor()
+    await settle()
+    await expectAccessible(page, 'search results')
+
+    await result.click()
+    await page.getByRole('heading', { level: 1, name: /Eleanor Ashworth/ }).waitFor()
+    ashworthAccount = new URL(page.url()).pathname
+    const tabs = await visitEveryTab('account')
+    expect(tabs).toEqual(expect.arrayContaining(['Overview', 'Billing', 'Payments', 'Usage']))
+
+    await visitNav('Cases', 'Cases')
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^C-\d{8}$/ })
+      .first()
+      .click()
+    await page.getByRole('heading', { level: 1, name: /C-\d{8}/ }).waitFor()
+    await settle()
+    await expectAccessible(page, 'a case')
+
+    await visitNav('My security', 'My security')
+
+    await page.goto(`${baseUrl}/nowhere-at-all`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'not found')
+  })
+
+  it('a supervisor: approvals, review flags, the activity report', async () => {
+    await signIn('supervisor@goodeggenergy.example')
+    await visitNav('Approvals', 'Approvals')
+    await visitNav('Review flags', 'Review flags')
+    await visitNav('Activity', 'Activity report')
+  })
+
+  it('a billing specialist: held statements', async () => {
+    await signIn('billing@goodeggenergy.example')
+    await visitNav('Held statements', 'Held statements')
+  })
+
+  it('a collections specialist: the collections worklist', async () => {
+    await signIn('collections@goodeggenergy.example')
+    await visitNav('Collections', /Collections/)
+  })
+
+  it('a legal reviewer: powers of attorney to review', async () => {
+    await signIn('legal@goodeggenergy.example')
+    await visitNav('Power of attorney', /Power/)
+  })
+
+  it('an executive: escalated cases and one of them', async () => {
+    await signIn('executive@goodeggenergy.example')
+    await visitNav('Escalated cases', 'Escalated cases')
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^C-\d{8}$/ })
+      .first()
+      .click()
+    await page.getByRole('heading', { level: 1, name: /C-\d{8}/ }).waitFor()
+    await settle()
+    await expectAccessible(page, 'an escalated case')
+  })
+
+  it('an IT administrator: staff and API tokens', async () => {
+    await signIn('admin@goodeggenergy.example')
+    await visitNav('Staff', 'Staff')
+    await visitNav('Tokens', /token/i)
+  })
+
+  it('a field technician: the field view of an account', async () => {
+    await signIn('field@goodeggenergy.example')
+    // A technician opens an account by its number, not by a search.
+    const open = page.getByRole('banner').getByRole('searchbox', { name: 'Open an account by its number' })
+    await open.fill(ashworthAccount.split('/').pop() ?? '')
+    await open.press('Enter')
+    await page.getByRole('heading', { level: 1, name: /Eleanor Ashworth/ }).waitFor()
+    await settle()
+    await visitEveryTab('field view of an account')
+  })
+})
+
+describe('the portal’s pages', () => {
+  /** Sign in to the portal through its form. */
+  async function signInToPortal(email: string): Promise<void> {
+    await page.context().clearCookies()
+    await page.goto(`${baseUrl}/portal`)
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(demoPassword)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await settle()
+  }
+
+  it('sign-in, an invitation that is not valid, and a missing page', async () => {
+    await page.context().clearCookies()
+    await page.goto(`${baseUrl}/portal`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'portal sign-in')
+
+    await page.goto(`${baseUrl}/portal/invitations/not-a-real-invitation`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'portal invitation')
+
+    await page.goto(`${baseUrl}/portal/nowhere-at-all`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'portal not found')
+  })
+
+  it('an account holder: her accounts, one account and each of its tabs', async () => {
+    await signInToPortal('eleanor@portal.example')
+    await expectAccessible(page, 'portal accounts')
+    await page.getByRole('main').getByRole('link').first().click()
+    await page.getByRole('tablist').waitFor()
+    await settle()
+    await visitEveryTab('portal account')
+  })
+
+  it('a property manager: the portfolio', async () => {
+    await signInToPortal('lettings@portal.example')
+    await expectText(page.getByRole('main'), 'portfolio')
+    await expectAccessible(page, 'portal portfolio')
+  })
+})
