@@ -219,7 +219,7 @@ function startServer({ port, dataDir }: { port: number; dataDir: string }): Prom
       void stopServer(child)
       reject(new Error(`${reason}\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`))
     }
-    const timer = setTimeout(() => fail(`cuttle start did not print ${address} within 120 s`), 120_000)
+    const timer = setTimeout(() => fail(`cuttle start did not print ${address} within 300 s`), 300_000)
     child.stdout?.setEncoding('utf8')
     child.stderr?.setEncoding('utf8')
     child.stdout?.on('data', (chunk: string) => {

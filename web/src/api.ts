@@ -409,13 +409,9 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
 
     /** The signed-in staff user, or null when there is no session. */
     async currentUser(): Promise<StaffUser | null> {
-      try {
-        const { user } = await request<{ user: StaffUser }>({ path: '/session', expectUnauthenticated: true })
-        return user
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null
-        throw error
-      }
+      // The probe answers null rather than a 401 (which the browser would log as an error).
+      const { user } = await request<{ user: StaffUser | null }>({ path: '/session/probe' })
+      return user
     },
 
     /** Sign in. @throws ApiError INVALID_CREDENTIALS, ACCOUNT_LOCKED or TOTP_REQUIRED */

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
-import type * as access from '../../modules/access/index.js'
+import * as access from '../../modules/access/index.js'
 import { Unauthenticated } from '../../shared/errors.js'
 import {
   acceptPortalInvitation,
@@ -29,6 +29,19 @@ import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 
+/** The signed-in customer and the accounts they may open, as `portalMe` answers. */
+const PortalMeOut = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+  accounts: z.array(
+    z.object({
+      accountNumber: z.string(),
+      name: z.string(),
+      address: z.string(),
+      kind: z.enum(access.grantKinds),
+      allows: z.array(z.enum(access.portalActions)),
+    }),
+  ),
+})
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
@@ -93,6 +106,28 @@ export const portalRoutes =
         const result = await signInCustomer({ db: context.db, ...request.body, at: context.clock() })
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
+      },
+    )
+
+    // The portal's first question on every page load: unlike GET /portal/me, nobody signed in is an
+    // answer (null), not a 401 the browser would log as an error.
+    app.get(
+      '/portal/session/probe',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Who is signed in to the portal on this browser, if anyone: as GET /portal/me, or null',
+          tags,
+          response: { 200: z.object({ me: PortalMeOut.nullable() }) },
+        },
+      },
+      async (request) => {
+        const sessionToken = request.cookies[portalCookie]
+        const at = context.clock()
+        const principal = sessionToken
+          ? await access.resolveExternalSession({ tx: context.db, sessionToken, policy: context.accessPolicy(), at })
+          : null
+        return { me: principal ? await inTx((tx) => portalMe({ tx, principal, at })) : null }
       },
     )
 

@@ -7,6 +7,18 @@ import { principalOf, sessionCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { staffUserView } from '../views.js'
 
+/** The signed-in staff user as the console reads them (`staffUserView`). */
+export const StaffUserOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  roleLabel: z.string(),
+  badgeColour: z.string(),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+})
+
 export const sessionRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -55,6 +67,33 @@ export const sessionRoutes =
         schema: { summary: 'The signed-in user, their role, badge and permissions', tags: ['session'] },
       },
       async (request) => ({ user: staffUserView(principalOf(request)) }),
+    )
+
+    // The console's first question on every page load. Asked of GET /session it is a 401 when nobody is
+    // signed in, which the browser logs as an error; here "nobody" is an answer like any other.
+    app.get(
+      '/session/probe',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Who is signed in on this browser, if anyone: the user, or null (never a 401)',
+          tags: ['session'],
+          response: { 200: z.object({ user: StaffUserOut.nullable() }) },
+        },
+      },
+      async (request) => {
+        const sessionToken = request.cookies[sessionCookie]
+        // No transaction: one read, and at most one single-row touch a minute (as the auth hook).
+        const principal = sessionToken
+          ? await access.resolveSession({
+              tx: context.db,
+              sessionToken,
+              policy: context.accessPolicy(),
+              at: context.clock(),
+            })
+          : null
+        return { user: principal ? staffUserView(principal) : null }
+      },
     )
 
     app.delete(

@@ -5243,6 +5243,54 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/portal/session/probe": {
+    /** Who is signed in to the portal on this browser, if anyone: as GET /portal/me, or null */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              me: {
+                user: {
+                  id: string
+                  email: string
+                  displayName: string
+                }
+                accounts: {
+                  accountNumber: string
+                  name: string
+                  address: string
+                  kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                  allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                }[]
+              } | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/readings/{readingId}/review": {
     get?: never
     put?: never
@@ -5585,6 +5633,50 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/session/probe": {
+    /** Who is signed in on this browser, if anyone: the user, or null (never a 401) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: string
+                roleLabel: string
+                badgeColour: string
+                permissions: string[]
+                mustChangePassword: boolean
+              } | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never

@@ -220,14 +220,11 @@ async function request<T>({
 
 const account = (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`
 
-/** The signed-in customer, or null when signed out (401). @throws ApiError for anything else */
+/** The signed-in customer, or null when nobody is signed in. @throws ApiError when the portal cannot answer */
 export async function currentSession(): Promise<PortalSession | null> {
-  try {
-    return await request<PortalSession>({ path: '/me' })
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null
-    throw error
-  }
+  // The probe answers null rather than a 401 (which the browser would log as an error).
+  const { me } = await request<{ me: PortalSession | null }>({ path: '/session/probe' })
+  return me
 }
 
 /** Sign in with email and password. @throws ApiError (the server's refusal, e.g. wrong password) */
