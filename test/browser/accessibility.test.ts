@@ -95,6 +95,17 @@ describe('the console’s pages, as the roles that see them', () => {
     const tabs = await visitEveryTab('account')
     expect(tabs).toEqual(expect.arrayContaining(['Overview', 'Billing', 'Payments', 'Usage']))
 
+    // The demo has no cases: raise an escalated one, for the cases queue and the executive's list.
+    const raised = await page.request.post(`${baseUrl}/api${ashworthAccount}/cases`, {
+      data: {
+        type: 'complaint_escalation',
+        priority: 'high',
+        subject: 'Estimated bills, escalated',
+        description: 'Third complaint about estimated bills.',
+      },
+    })
+    expect(raised.status(), await raised.text()).toBe(201)
+
     await visitNav('Cases', 'Cases')
     await page
       .getByRole('main')

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, screenshots } from './harness.js'
+import { type Console, expectBrowserErrors, expectText, openConsole, screenshots } from './harness.js'
 
 const agent = { email: 'agent@goodeggenergy.example', password: 'GoodEgg-demo-2026' }
 
@@ -27,6 +27,8 @@ describe('the agent console', () => {
     await page.goto(baseUrl)
     await page.getByTestId('login-email').fill(agent.email)
     await page.getByTestId('login-password').fill('not-the-password')
+    // The refused sign-in is logged by the browser as a failed request; nothing else may be.
+    expectBrowserErrors(page, /status of 401 .*\/api\/session\)$/)
     await page.screenshot({ path: join(screenshots, 'login.png') })
 
     const [response] = await Promise.all([
@@ -134,6 +136,7 @@ describe('the agent console', () => {
     const submitted = () =>
       page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/readings') && r.request().method() === 'POST')
     const rejected = submitted()
+    expectBrowserErrors(page, /status of 4\d\d .*\/readings\)$/)
     await page.getByTestId('reading-value').fill('0')
     await page.getByTestId('reading-submit').click()
     const rejectedResponse = await rejected

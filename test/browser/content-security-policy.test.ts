@@ -10,7 +10,14 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectBrowserErrors,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const supervisor = { email: 'supervisor@goodeggenergy.example', role: 'Supervisor' }
 
@@ -59,7 +66,8 @@ describe('the console under the Content-Security-Policy', () => {
     await page.getByTestId('login-email').waitFor()
     expect(take()).toEqual({ violations: [], uncaught: [] })
 
-    // The watch works: an inline script is refused and reported.
+    // The watch works: an inline script is refused and reported (an error in the browser's console).
+    expectBrowserErrors(page, /securitypolicyviolation|Content Security Policy/)
     await page.evaluate(() => {
       const script = document.createElement('script')
       script.textContent = 'window.inlineRan = true'

@@ -9,7 +9,14 @@
 import { join } from 'node:path'
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectBrowserErrors,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const agent = { email: 'agent@goodeggenergy.example', role: 'Customer Service Agent' }
 const supervisor = { email: 'supervisor@goodeggenergy.example', role: 'Supervisor' }
@@ -64,6 +71,8 @@ describe('payments in the agent console', () => {
     }
 
     // A declined card: the server's message, and the failed payment recorded under its own key.
+    // The browser logs the decline (402) and the lost answer as failed requests.
+    expectBrowserErrors(page, /status of 402 .*\/payments\)$/, /ERR_CONNECTION_RESET|net::ERR_FAILED/)
     await page.getByTestId('take-payment-amount').fill('12.50')
     await enterCard('4000 0000 0000 0002')
     const [declinedRequest, declinedResponse] = await Promise.all([

@@ -11,7 +11,15 @@ import { join } from 'node:path'
 import * as OTPAuth from 'otpauth'
 import type { BrowserContext, Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectBrowserErrors,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+  watchBrowserErrors,
+} from './harness.js'
 
 const admin = { email: 'admin@goodeggenergy.example', role: 'IT Administrator' }
 const stamp = Date.now()
@@ -37,6 +45,7 @@ beforeAll(async () => {
   invitedContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' })
   invitedPage = await invitedContext.newPage()
   invitedPage.setDefaultTimeout(20_000)
+  watchBrowserErrors(invitedPage)
 })
 
 afterAll(async () => {
@@ -95,6 +104,7 @@ describe('staff access in the console', () => {
 
     await invitedPage.getByTestId('staff-invitation-password').fill('123456789012')
     await invitedPage.getByTestId('staff-invitation-confirm').fill('123456789012')
+    expectBrowserErrors(invitedPage, /status of 400 .*\/api\/staff\/invitations\/accept\)$/)
     const [refused] = await Promise.all([
       invitedPage.waitForResponse(isPost(/^\/api\/staff\/invitations\/accept$/)),
       invitedPage.getByTestId('staff-invitation-submit').click(),
