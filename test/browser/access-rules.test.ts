@@ -11,7 +11,14 @@
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectAccessible,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const agent = { email: 'agent@goodeggenergy.example', role: 'Customer Service Agent' }
 const supervisor = { email: 'supervisor@goodeggenergy.example', role: 'Supervisor' }
@@ -148,6 +155,7 @@ describe('a supervisor with an account flagged for review', () => {
     await flag.getByTestId('review-flag-clear').click()
     const dialog = page.getByTestId('review-flag-dialog')
     await dialog.waitFor()
+    await expectAccessible(page, 'clearing a review flag')
     // A flag is cleared with what the supervisor found, never without.
     await dialog.getByTestId('review-flag-confirm').click()
     await expectText(dialog.getByTestId('review-flag-problem'), 'Say what you found')

@@ -10,7 +10,14 @@
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectAccessible,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const agent = { email: 'agent@goodeggenergy.example', role: 'Customer Service Agent' }
 
@@ -85,6 +92,7 @@ describe('customer service in the agent console', () => {
 
     await page.getByTestId('log-inbound-email').click()
     await page.getByTestId('inbound-email-dialog').waitFor()
+    await expectAccessible(page, 'logging an inbound email')
     await page.getByTestId('inbound-from').fill('eleanor.ashworth@example.com')
     await page.getByTestId('inbound-subject').fill('Why did my bill go up?')
     await page

@@ -10,7 +10,14 @@
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectAccessible,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const legal = { email: 'legal@goodeggenergy.example', role: 'Legal Reviewer' }
 const agent = { email: 'agent@goodeggenergy.example' }
@@ -106,6 +113,7 @@ describe('legal review of powers of attorney in the console', () => {
     await row.getByTestId('poa-reject').click()
     const dialog = page.getByTestId('poa-decision-dialog')
     await dialog.waitFor()
+    await expectAccessible(page, 'deciding a power of attorney')
     await dialog.getByTestId('poa-decision-confirm').click()
     await expectText(dialog.getByTestId('poa-decision-problem'), 'Say why')
     await page.screenshot({ path: join(screenshots, 'legal-poa-reject-reason.png') })

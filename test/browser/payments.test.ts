@@ -11,6 +11,7 @@ import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Console,
+  expectAccessible,
   expectBrowserErrors,
   expectText,
   openConsole,
@@ -59,6 +60,7 @@ describe('payments in the agent console', () => {
     await page.getByTestId('take-payment').click()
     const dialog = page.getByTestId('take-payment-dialog')
     await dialog.waitFor()
+    await expectAccessible(page, 'taking a payment')
     const nextYear = String(new Date().getFullYear() + 2)
 
     async function enterCard(number: string) {
@@ -148,6 +150,7 @@ describe('payments in the agent console', () => {
   it('asks for a goodwill credit over the limit, which waits for a supervisor', async () => {
     await page.getByTestId('give-credit').click()
     await page.getByTestId('credit-dialog').waitFor()
+    await expectAccessible(page, 'asking for a credit')
     await page.getByTestId('credit-amount').fill('150')
     await page.getByTestId('credit-reason').fill(`Missed engineer appointment, browser test ${Date.now()}`)
     const [request, response] = await Promise.all([

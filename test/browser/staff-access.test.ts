@@ -13,6 +13,7 @@ import type { BrowserContext, Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Console,
+  expectAccessible,
   expectBrowserErrors,
   expectText,
   openConsole,
@@ -71,6 +72,8 @@ describe('staff access in the console', () => {
     await page.locator('[data-testid="staff-user"]').first().waitFor()
     await page.getByTestId('staff-invite').click()
     const dialog = page.getByTestId('invite-staff-dialog')
+    await dialog.waitFor()
+    await expectAccessible(page, 'inviting a member of staff')
     await dialog.getByTestId('invite-email').fill(invited.email)
     await dialog.getByTestId('invite-name').fill(invited.displayName)
     await dialog.getByTestId('invite-role').selectOption('field_technician')
@@ -159,6 +162,8 @@ describe('staff access in the console', () => {
     await tokens.getByTestId('my-tokens-empty').waitFor()
     await invitedPage.getByTestId('token-new').click()
     const dialog = invitedPage.getByTestId('create-token-dialog')
+    await dialog.waitFor()
+    await expectAccessible(invitedPage, 'creating an API token')
     await dialog.getByTestId('token-name').fill('meter-read export')
     await dialog.getByTestId('token-days').fill('91')
     await dialog.getByTestId('create-token-submit').click()

@@ -10,7 +10,14 @@
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectAccessible,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 const agent = { email: 'agent@goodeggenergy.example', role: 'Customer Service Agent' }
 const securityAnswer = 'Marmalade the cat'
@@ -51,6 +58,7 @@ describe('verifying a caller in the agent console', () => {
     await page.getByTestId('verify-caller').click()
     const dialog = page.getByTestId('verification-dialog')
     await dialog.waitFor()
+    await expectAccessible(page, 'verifying a caller')
     expect(await dialog.getByTestId('verification-channel').inputValue()).toBe('phone')
     // The sealed questions are typed, never ticked.
     expect(await dialog.locator('[data-testid="verification-security_answer-passed"]').count()).toBe(0)

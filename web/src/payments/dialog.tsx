@@ -42,7 +42,13 @@ export function Dialog({
   }, [])
 
   return (
-    <dialog ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} aria-labelledby={titleId} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog-wide' : ''}`}
+      aria-labelledby={titleId}
+      aria-modal="true"
+      data-testid={testId}
+    >
       <header className="dialog-header">
         <h2 className="dialog-title" id={titleId}>
           {title}
