@@ -62,6 +62,27 @@ async function visitEveryTab(where: string): Promise<string[]> {
   return tabs
 }
 
+describe('the accessibility check itself', () => {
+  it('fails on a page with an input nobody labelled and text too faint to read', async () => {
+    await page.context().clearCookies()
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
+    await page.evaluate(() => {
+      const faint = document.createElement('p')
+      faint.textContent = 'Barely there'
+      faint.style.color = '#f4f4f4'
+      const unlabelled = document.createElement('input')
+      document.querySelector('main')?.append(faint, unlabelled)
+    })
+    const failure = await expectAccessible(page, 'a broken page').then(
+      () => '',
+      (error: Error) => error.message,
+    )
+    expect(failure).toContain('label (critical)')
+    expect(failure).toContain('color-contrast (serious)')
+  })
+})
+
 describe('the console’s pages, as the roles that see them', () => {
   it('the sign-in page', async () => {
     await page.context().clearCookies()
@@ -107,12 +128,13 @@ describe('the console’s pages, as the roles that see them', () => {
     expect(raised.status(), await raised.text()).toBe(201)
 
     await visitNav('Cases', 'Cases')
+    await page.getByRole('button', { name: 'Unassigned' }).click()
     await page
       .getByRole('main')
       .getByRole('link', { name: /^C-\d{8}$/ })
       .first()
       .click()
-    await page.getByRole('heading', { level: 1, name: /C-\d{8}/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Estimated bills, escalated' }).waitFor()
     await settle()
     await expectAccessible(page, 'a case')
 
@@ -154,7 +176,7 @@ describe('the console’s pages, as the roles that see them', () => {
       .getByRole('link', { name: /^C-\d{8}$/ })
       .first()
       .click()
-    await page.getByRole('heading', { level: 1, name: /C-\d{8}/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Estimated bills, escalated' }).waitFor()
     await settle()
     await expectAccessible(page, 'an escalated case')
   })
