@@ -7,7 +7,55 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, demoPassword, expectAccessible, expectText, openConsole } from './harness.js'
+import { matchPortalRoute, type PortalRoute } from '../../web/src/portal/portal-routes.js'
+import { matchRoute, type Route } from '../../web/src/router.js'
+import { isStaffInvitationPath } from '../../web/src/staff/staff-invitation-route.js'
+import {
+  type Console,
+  demoPassword,
+  expectAccessible as expectAccessibleOnly,
+  expectText,
+  openConsole,
+} from './harness.js'
+
+// Every route of both routers: adding a route without adding it here fails the typecheck, and the
+// last test fails until this file walks it.
+const consoleRoutes = {
+  dashboard: true,
+  search: true,
+  account: true,
+  'held-statements': true,
+  approvals: true,
+  'collections-worklist': true,
+  'poa-review': true,
+  'review-flags': true,
+  cases: true,
+  case: true,
+  'escalated-cases': true,
+  'escalated-case': true,
+  activity: true,
+  'my-security': true,
+  staff: true,
+  tokens: true,
+  'not-found': true,
+} satisfies Record<Route['name'], true>
+const portalRoutes = { home: true, account: true, invitation: true, 'not-found': true } satisfies Record<
+  PortalRoute['name'],
+  true
+>
+const checked = new Set<string>()
+// The sign-in pages share their paths with the dashboard and the portal's home, so they are checked
+// with the harness's own expectAccessible and not counted as those routes.
+
+/** Check the page with axe, and note which route of which router it is. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await expectAccessibleOnly(page, name)
+  const { pathname, search } = new URL(page.url())
+  if (isStaffInvitationPath(pathname)) checked.add('staff invitation')
+  else if (pathname === '/portal' || pathname.startsWith('/portal/'))
+    checked.add(`portal ${matchPortalRoute(pathname).name}`)
+  else checked.add(`console ${matchRoute({ pathname, search }).name}`)
+}
 
 let browserConsole: Console | undefined
 let page: Page
@@ -74,7 +122,7 @@ describe('the accessibility check itself', () => {
       const unlabelled = document.createElement('input')
       document.querySelector('main')?.append(faint, unlabelled)
     })
-    const failure = await expectAccessible(page, 'a broken page').then(
+    const failure = await expectAccessibleOnly(page, 'a broken page').then(
       () => '',
       (error: Error) => error.message,
     )
@@ -88,7 +136,7 @@ describe('the console’s pages, as the roles that see them', () => {
     await page.context().clearCookies()
     await page.goto(baseUrl)
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
-    await expectAccessible(page, 'sign-in')
+    await expectAccessibleOnly(page, 'sign-in')
   })
 
   it('the public page where invited staff set a password', async () => {
@@ -216,7 +264,7 @@ describe('the portal’s pages', () => {
     await page.goto(`${baseUrl}/portal`)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await settle()
-    await expectAccessible(page, 'portal sign-in')
+    await expectAccessibleOnly(page, 'portal sign-in')
 
     await page.goto(`${baseUrl}/portal/invitations/not-a-real-invitation`)
     await page.getByRole('heading', { level: 1 }).waitFor()
@@ -242,5 +290,16 @@ describe('the portal’s pages', () => {
     await signInToPortal('lettings@portal.example')
     await expectText(page.getByRole('main'), 'portfolio')
     await expectAccessible(page, 'portal portfolio')
+  })
+})
+
+describe('the walk', () => {
+  it('reached every route of the console and the portal, and the staff invitation page', () => {
+    const every = [
+      ...Object.keys(consoleRoutes).map((name) => `console ${name}`),
+      ...Object.keys(portalRoutes).map((name) => `portal ${name}`),
+      'staff invitation',
+    ]
+    expect([...checked].sort()).toEqual(every.sort())
   })
 })
