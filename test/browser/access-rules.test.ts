@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Console,
   expectAccessible,
+  expectBrowserErrors,
   expectText,
   openConsole,
   demoPassword as password,
@@ -217,7 +218,9 @@ describe('an executive', () => {
     expect(refused).toEqual([])
     await page.screenshot({ path: join(screenshots, 'escalated-case.png'), fullPage: true })
 
-    // A case that is not escalated is not there for the executive, in the console or the API.
+    // A case that is not escalated is not there for the executive, in the console or the API (the
+    // browser logs the API's 404 as a failed request).
+    expectBrowserErrors(page, new RegExp(`status of 404 .*/api/escalated-cases/${ordinary.case.number}\\)$`))
     await page.goto(`${baseUrl}/escalated-cases/${ordinary.case.number}`)
     await expectText(page.getByTestId('escalated-case-error'), `No escalated case ${ordinary.case.number}`)
   })
