@@ -81,9 +81,11 @@ describe('every route', () => {
       'POST /api/portal/session',
       'POST /api/portal/invitations/:token/accept',
       'POST /api/staff/invitations/accept',
-      // Asking who is signed in, which answers null (never a 401) when nobody is.
+      // Asking who is signed in, which answers null (never a 401) when nobody is (HEAD comes with GET).
       'GET /api/session/probe',
+      'HEAD /api/session/probe',
       'GET /api/portal/session/probe',
+      'HEAD /api/portal/session/probe',
     ]
     for (const route of app.routeTable) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined()
