@@ -245,8 +245,29 @@ export async function createAccountArrangement({
   return { arrangement, messageId: message.id }
 }
 
-/** The agreement letter of an arrangement, as PDF (audited as an account view). */
+/**
+ * The agreement letter of an arrangement, as PDF (audited as an account view). The letter's facts
+ * are read and the view recorded in one short transaction; the PDF is drawn after it commits, so the
+ * audit chain's lock is not held while drawing.
+ */
 export async function arrangementLetter({
+  db,
+  accountNumber,
+  arrangementId,
+  actor,
+  at,
+}: {
+  db: Db
+  accountNumber: string
+  arrangementId: string
+  actor: Actor
+  at: Date
+}): Promise<Buffer> {
+  const input = await inTransaction(db, (tx) => arrangementLetterInput({ tx, accountNumber, arrangementId, actor, at }))
+  return arrangementLetterPdf(input)
+}
+
+async function arrangementLetterInput({
   tx,
   accountNumber,
   arrangementId,
@@ -258,7 +279,7 @@ export async function arrangementLetter({
   arrangementId: string
   actor: Actor
   at: Date
-}): Promise<Buffer> {
+}): Promise<Parameters<typeof arrangementLetterPdf>[0]> {
   const accountId = await accountIdOf(tx, accountNumber)
   const arrangement = (await payments.arrangementsOf({ tx, accountId, at })).find((item) => item.id === arrangementId)
   if (!arrangement) throw new payments.InvalidArrangement(`There is no arrangement ${arrangementId} on this account`)
@@ -267,7 +288,7 @@ export async function arrangementLetter({
   const facts = await accounts.accountFacts({ tx, accountId })
   const currency = supplier.profile.currency
   await recordAccountView(tx, { accountId, what: 'arrangement_letter', context: { arrangementId }, actor, at })
-  return arrangementLetterPdf({
+  return {
     supplierName: supplier.name,
     customerName: facts?.displayName ?? accountNumber,
     accountNumber,
@@ -280,7 +301,7 @@ export async function arrangementLetter({
     arrangement,
     signposts: collections.debtAdviceSignposts,
     generatedAt: at,
-  })
+  }
 }
 
 /** What collections knows of an account: its position, steps taken, orders, notes, protections. */

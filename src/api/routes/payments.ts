@@ -451,14 +451,12 @@ export const paymentRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await inTx((tx) =>
-          arrangementLetter({
-            tx,
-            accountNumber: request.params.accountNumber,
-            arrangementId: request.params.arrangementId,
-            ...who(request),
-          }),
-        )
+        const pdf = await arrangementLetter({
+          db: context.db,
+          accountNumber: request.params.accountNumber,
+          arrangementId: request.params.arrangementId,
+          ...who(request),
+        })
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `inline; filename="arrangement-${request.params.accountNumber}.pdf"`)
