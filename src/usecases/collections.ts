@@ -6,6 +6,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { arrangementLetterPdf } from '../documents/arrangement-letter.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
@@ -18,7 +19,6 @@ import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountIdOf, recordAccountView } from './account-view.js'
-import { arrangementLetterPdf } from './documents/arrangement-letter.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import { billingFixture } from './demo/billing-fixture.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import { type Jobs, startJobs } from './jobs.js'
 
 let database: Database

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
-import { systemActor } from '../../shared/actor.js'
-import { signInCustomer } from '../portal.js'
-import { seedDemo } from '../seed-demo.js'
+import type { Database } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import { systemActor } from '../shared/actor.js'
+import { signInCustomer } from '../usecases/portal.js'
 import { demoAccountNumber } from './people.js'
 import { demoPortalPassword, demoPortalUsers, seedPortalDemo } from './portal.js'
+import { seedDemo } from './seed-demo.js'
 
 let database: Database
 const at = new Date('2026-11-20T09:00:00Z')

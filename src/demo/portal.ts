@@ -2,10 +2,10 @@
  * Portal logins for the demo (UI-2): the first account's holder (Eleanor Ashworth), a limited
  * authorized user on it, and a property manager over three other accounts. Safe to run again.
  */
-import { type Db, inTransaction } from '../../db/index.js'
-import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import type { Actor } from '../../shared/actor.js'
+import { type Db, inTransaction } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import type { Actor } from '../shared/actor.js'
 import { demoAccountNumber } from './people.js'
 
 export const demoPortalPassword = 'GoodEgg-demo-2026'

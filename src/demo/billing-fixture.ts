@@ -3,13 +3,13 @@
  * accounts opened on the 1st (so all are due on the 1st), each with a smart meter on the variable
  * tariff and a month of half-hourly data, deterministic from the index.
  */
-import { type Db, inTransaction } from '../../db/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as market from '../../modules/market/index.js'
-import * as metering from '../../modules/metering/index.js'
-import * as tariffs from '../../modules/tariffs/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../../shared/time.js'
+import { type Db, inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as market from '../modules/market/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import { systemActor } from '../shared/actor.js'
+import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { seedTariffCatalogue } from './tariff-catalogue.js'
 
 const actor = systemActor('fixture')

@@ -10,19 +10,12 @@
  * Codes follow Octopus's public ones (AGILE-24-10-01, E-1R-AGILE-24-10-01-C …) so Octopus clients
  * find familiar shapes; the brand is the demo supplier's, GOOD_EGG_ENERGY.
  */
-import type { Tx } from '../../db/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as tariffs from '../../modules/tariffs/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
-import {
-  addDays,
-  daysBetween,
-  isLocalDate,
-  monthOf,
-  settlementPeriodsOfDay,
-  startOfLocalDay,
-} from '../../shared/time.js'
+import type { Tx } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import type { Actor } from '../shared/actor.js'
+import { ValidationFailed } from '../shared/errors.js'
+import { addDays, daysBetween, isLocalDate, monthOf, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 
 export const demoBrand = 'GOOD_EGG_ENERGY'
 

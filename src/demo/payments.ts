@@ -5,17 +5,17 @@
  * Services Register) and the collections steps their debts have reached. Everything goes through the
  * same use cases staff use, with idempotency keys, so seeding again adds nothing twice.
  */
-import type { Db } from '../../db/index.js'
-import { inTransaction } from '../../db/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as billing from '../../modules/billing/index.js'
-import * as ledger from '../../modules/ledger/index.js'
-import * as payments from '../../modules/payments/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { DomainError } from '../../shared/errors.js'
-import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
-import { createAccountArrangement, runCollections, syncPayments } from '../collections.js'
-import { takeAccountPayment } from '../payments.js'
+import type { Db } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as payments from '../modules/payments/index.js'
+import type { Actor } from '../shared/actor.js'
+import { DomainError } from '../shared/errors.js'
+import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
+import { createAccountArrangement, runCollections, syncPayments } from '../usecases/collections.js'
+import { takeAccountPayment } from '../usecases/payments.js'
 import { demoAccountNumber } from './people.js'
 
 type Style =

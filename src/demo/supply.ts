@@ -4,14 +4,14 @@
  * half-hourly data up to yesterday, with a few gaps filled by estimates, and monthly readings.
  * Deterministic from the seed; resumable (accounts that already have meter points are skipped).
  */
-import type { Db, Tx } from '../../db/index.js'
-import { inTransaction } from '../../db/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as metering from '../../modules/metering/index.js'
-import * as tariffs from '../../modules/tariffs/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { newId } from '../../shared/ids.js'
-import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
+import type { Db, Tx } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import type { Actor } from '../shared/actor.js'
+import { newId } from '../shared/ids.js'
+import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
 import { catalogueCodes } from './tariff-catalogue.js'
 import { type DemoInterval, householdSeries, random } from './usage.js'

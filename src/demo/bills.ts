@@ -3,13 +3,13 @@
  * half-hourly data, made by the billing engine itself as the billing runs of those days would have.
  * Resumable: a month already billed is found, not billed twice.
  */
-import type { Db } from '../../db/index.js'
-import { inTransaction } from '../../db/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as billing from '../../modules/billing/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { DomainError } from '../../shared/errors.js'
-import { localDateOf, startOfLocalDay } from '../../shared/time.js'
+import type { Db } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import type { Actor } from '../shared/actor.js'
+import { DomainError } from '../shared/errors.js'
+import { localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
 
 /** The local dates of an account's cycle day in the twelve months up to `today` (inclusive). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMoney, money } from '../../shared/money.js'
-import { InvalidLocalDate } from '../../shared/time.js'
+import { formatMoney, money } from '../shared/money.js'
+import { InvalidLocalDate } from '../shared/time.js'
 import { type StatementPdfInput, type StatementPdfLine, statementPdf } from './statement-pdf.js'
 
 const energyLine: StatementPdfLine = {

@@ -4,7 +4,7 @@
  * charging scheduled around the Intelligent off-peak window (with the odd evening bump charge), and solar generation that is exported at midday in
  * summer. Pure: no I/O, no clock.
  */
-import { addDays, LONDON, localTimeOf, settlementPeriodsOfDay } from '../../shared/time.js'
+import { addDays, LONDON, localTimeOf, settlementPeriodsOfDay } from '../shared/time.js'
 
 export interface Household {
   readonly seed: number

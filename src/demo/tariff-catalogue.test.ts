@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as tariffs from '../../modules/tariffs/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { addDays, localDateOf, settlementPeriodsOfDay, startOfLocalDay } from '../../shared/time.js'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import { systemActor } from '../shared/actor.js'
+import { addDays, localDateOf, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { agileCapHundredths, agilePriceHundredths, catalogueCodes, seedTariffCatalogue } from './tariff-catalogue.js'
 
 const actor = systemActor('seed')

@@ -8,8 +8,8 @@
  * output is deterministic: the document's dates are `generatedAt`, and nothing else varies.
  */
 import PDFDocument from 'pdfkit'
-import { type Currency, formatMoney, money } from '../../shared/money.js'
-import { InvalidLocalDate, isLocalDate, localDateOf } from '../../shared/time.js'
+import { type Currency, formatMoney, money } from '../shared/money.js'
+import { InvalidLocalDate, isLocalDate, localDateOf } from '../shared/time.js'
 
 export interface StatementPdfLine {
   readonly identifier: string | null

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { systemActor } from '../shared/actor.js'
-import { changeAccountTariff } from './account-usage.js'
-import { demoAccountNumber } from './demo/people.js'
-import { chargingSessions, demoProducts, supplyShape } from './demo/supply.js'
-import { catalogueCodes } from './demo/tariff-catalogue.js'
-import { householdSeries } from './demo/usage.js'
+import { changeAccountTariff } from '../usecases/account-usage.js'
+import { demoAccountNumber } from './people.js'
 import { seedDemo } from './seed-demo.js'
+import { chargingSessions, demoProducts, supplyShape } from './supply.js'
+import { catalogueCodes } from './tariff-catalogue.js'
+import { householdSeries } from './usage.js'
 
 const at = new Date('2026-11-20T09:00:00Z')
 const eleanorNumber = demoAccountNumber({ seed: 1, index: 0 })

@@ -3,9 +3,9 @@
  * every instalment with its date, what happens if one is missed, and where to get free debt advice.
  */
 import PDFDocument from 'pdfkit'
-import type * as collections from '../../modules/collections/index.js'
-import type * as payments from '../../modules/payments/index.js'
-import { type Currency, formatMoney, money } from '../../shared/money.js'
+import type * as collections from '../modules/collections/index.js'
+import type * as payments from '../modules/payments/index.js'
+import { type Currency, formatMoney, money } from '../shared/money.js'
 
 export interface ArrangementLetterInput {
   readonly supplierName: string

@@ -7,7 +7,7 @@
 import type { Db } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import { Conflict, Forbidden } from '../shared/errors.js'
-import { demoPortalUsers } from './demo/portal.js'
+import { demoPortalUsers } from './portal.js'
 import { demoStaff } from './seed-demo.js'
 
 export class DemoLoginsPresent extends Conflict {
