@@ -4,19 +4,15 @@ export { type BatchOutcome, billBatch, gatherBatchForRating } from './batch.js'
 export { businessBilling, createDocument, issueDocument } from './business.js'
 export { compare, usageSummaries } from './explain.js'
 export type { TariffCache } from './gather.js'
+export { addHistoricalBill } from './history.js'
 export {
-  addHistoricalBill,
   billAccount,
-  finishRun,
-  gatherForRating,
-  paymentTermDays,
-  profileOf,
   rebill,
   rejectStatement,
   releaseStatement,
   setBillingProfile,
-  startRun,
 } from './operations.js'
+export { gatherForRating } from './pricing.js'
 export {
   accountsDue,
   billingRun,
@@ -28,4 +24,12 @@ export {
   toStatement as toStatementView,
 } from './queries.js'
 export * from './rating.js'
+export {
+  finishRun,
+  startRun,
+} from './runs.js'
+export {
+  paymentTermDays,
+  profileOf,
+} from './statement-draft.js'
 export * from './types.js'
