@@ -17,7 +17,7 @@ import * as tariffs from '../tariffs/index.js'
 import { type GatherReads, gather, readAhead, type TariffCache } from './gather.js'
 import { firstBillStartOf } from './operations.js'
 import { type Priced, price } from './pricing.js'
-import type { RatingInput } from './rating.js'
+import type { RatingInput } from './rating-types.js'
 import {
   type Draft,
   draftStatement,

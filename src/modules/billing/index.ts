@@ -23,7 +23,29 @@ export {
   statementsBefore,
   toStatement as toStatementView,
 } from './queries.js'
-export * from './rating.js'
+export { rate } from './rating.js'
+export { halfHourCounts } from './rating-intervals.js'
+export {
+  fixedUnits,
+  ratingRounding,
+  roundByRatingRule,
+  smallKwhUnits,
+} from './rating-numbers.js'
+export type {
+  ChargeLine,
+  HalfHourKwh,
+  HalfHours,
+  IntervalConsumption,
+  RatedAgreement,
+  RatedMeterPoint,
+  RatingInput,
+  RatingProblem,
+  RatingResult,
+  RatingUsage,
+  RatingVat,
+  RegisterConsumption,
+  RegisterRead,
+} from './rating-types.js'
 export {
   finishRun,
   startRun,
