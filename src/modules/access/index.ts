@@ -98,13 +98,10 @@ export {
   WeakPassword,
 } from './operations.js'
 export { isCommonPassword, minPasswordLength, passwordProblems } from './password-policy.js'
+export { isPermission, type Permission, permissionCatalogue, permissions } from './permission-catalogue.js'
 export {
   type BadgeColour,
-  isPermission,
   isRole,
-  type Permission,
-  permissionCatalogue,
-  permissions,
   permissionsOf,
   type Role,
   type RoleInfo,
