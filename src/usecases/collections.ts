@@ -19,13 +19,14 @@ import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountIdOf, recordAccountView } from './account-view.js'
+import { withQueuedMessages } from './communications.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'
 
 /** Each dunning step is a logged message: by email to paperless customers with an address, else a letter. */
 const sendDunning =
-  (actor: Actor, at: Date): collections.Notify =>
+  (actor: Actor, at: Date, queued: string[]): collections.Notify =>
   async (tx, { accountId, action, pastDueMinor, episodeDueOn, on }) => {
     const channel = await comms.preferredChannel({ tx, accountId })
     const balance = { amountMinor: pastDueMinor }
@@ -45,6 +46,8 @@ const sendDunning =
       actor,
       at,
     })
+    // Kept even if this account's transaction rolls back: the delivery worker skips a missing message.
+    queued.push(message.id)
     return message.id
   }
 
@@ -98,7 +101,10 @@ async function eachInOwnTransaction({
   return { looked, outcomes, failed, problems }
 }
 
-/** COL-1: move every account past due on `on` along the dunning schedule. Safe to rerun. */
+/**
+ * COL-1: move every account past due on `on` along the dunning schedule. Safe to rerun. The answer
+ * is tagged with the ids of the notices queued (`queuedMessagesOf`), for the caller to enqueue.
+ */
 export async function runCollections({
   db,
   on,
@@ -112,7 +118,8 @@ export async function runCollections({
   at: Date
   onProgress?: (done: number) => void
 }): Promise<BatchRunSummary> {
-  const notify = sendDunning(actor, at)
+  const queued: string[] = []
+  const notify = sendDunning(actor, at, queued)
   const result = await eachInOwnTransaction({
     db,
     page: (afterId) => ledger.accountsOwingPastDue({ tx: db, asOf: on, afterId, limit: 500 }),
@@ -122,7 +129,7 @@ export async function runCollections({
     },
     onProgress,
   })
-  return { on, ...result }
+  return withQueuedMessages({ on, ...result }, queued)
 }
 
 /** PAY-5: collect every Direct Debit whose payment day is `on`. Safe to rerun. */

@@ -71,13 +71,19 @@ export {
   accountSmsEnrolment,
   changeSmsEnrolment,
   commsTransports,
-  deliverQueuedMessages,
+  type DeliveryOutcome,
+  type DeliveryQueue,
+  deliverMessage,
+  enqueueDueMessages,
+  inProcessDeliveryQueue,
   logAccountInboundEmail,
   logAccountPhoneCall,
   messageTemplates,
   previewAccountMessage,
+  queuedMessagesOf,
   sendAccountMessage,
   TemplateNotAllowed,
+  withQueuedMessages,
 } from './communications.js'
 export {
   type AgentReport,
@@ -89,15 +95,6 @@ export {
   maxReportDays,
   staffDashboard,
 } from './dashboard.js'
-export {
-  billingRunJob,
-  billingRunSchedule,
-  type Jobs,
-  moneyDayJob,
-  moneyDaySchedule,
-  runMoneyDay,
-  startJobs,
-} from './jobs.js'
 export {
   exportD0010,
   importReadingsFile,

@@ -11,7 +11,6 @@ import {
   addAccountPaymentMethod,
   arrangementLetter,
   createAccountArrangement,
-  deliverQueuedMessages,
   onAccount,
   recordCheque,
   removeAccountPaymentMethod,
@@ -436,7 +435,7 @@ export const paymentRoutes =
           }),
         )
         // The terms go out once the arrangement is committed.
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
+        await context.deliveryQueue.enqueue([result.messageId])
         return reply.status(201).send(jsonOf(result))
       },
     )
