@@ -2,12 +2,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as billing from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
 import { accountStatementPdf } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
 import { runBilling } from './billing-run.js'
-import { billingFixture } from './demo/billing-fixture.js'
 
 /**
  * While the renderer draws, another request records an audited view in its own transaction. If the
@@ -16,8 +16,8 @@ import { billingFixture } from './demo/billing-fixture.js'
  */
 const probe = vi.hoisted(() => ({ during: null as null | (() => Promise<void>), renders: 0 }))
 
-vi.mock('./documents/statement-pdf.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./documents/statement-pdf.js')>()
+vi.mock('../documents/statement-pdf.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../documents/statement-pdf.js')>()
   return {
     ...original,
     statementPdf: async (...args: Parameters<typeof original.statementPdf>) => {

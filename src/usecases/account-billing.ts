@@ -3,6 +3,7 @@
  * its ageing, billing now, rebilling, final bills, the review of held statements, and the PDF.
  */
 import { type Db, inTransaction, type Tx } from '../db/index.js'
+import { type StatementPdfInput, statementPdf } from '../documents/statement-pdf.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
@@ -10,7 +11,6 @@ import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { recordAccountView } from './account-view.js'
-import { type StatementPdfInput, statementPdf } from './documents/statement-pdf.js'
 import { InvalidMoveDate } from './move.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {

@@ -6,6 +6,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { arrangementLetterPdf } from '../documents/arrangement-letter.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
@@ -19,7 +20,6 @@ import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountIdOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
-import { arrangementLetterPdf } from './documents/arrangement-letter.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'

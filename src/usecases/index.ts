@@ -95,8 +95,6 @@ export {
   maxReportDays,
   staffDashboard,
 } from './dashboard.js'
-export { demoPortalUsers } from './demo/portal.js'
-export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
 export {
   exportD0010,
   importReadingsFile,
@@ -152,7 +150,6 @@ export {
   verifyCaller,
 } from './portal.js'
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
-export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { exportAccountSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {

@@ -7,6 +7,7 @@
  */
 import { zipSync } from 'fflate'
 import { type Db, inTransaction, type Tx } from '../db/index.js'
+import { type StatementPdfInput, statementPdf } from '../documents/statement-pdf.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -18,7 +19,6 @@ import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
-import { type StatementPdfInput, statementPdf } from './documents/statement-pdf.js'
 import { addressOf, grantFor, PortalActionNotAllowed } from './portal.js'
 
 export class NoStatementsToDownload extends NotFound {

@@ -7,6 +7,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { statementPdf } from '../documents/statement-pdf.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -23,7 +24,6 @@ import { accountUsage } from './account-usage.js'
 import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
 import { changeSmsEnrolment, withQueuedMessages } from './communications.js'
-import { statementPdf } from './documents/statement-pdf.js'
 import { takeAccountPayment } from './payments.js'
 import { accessPolicyOf } from './staff-session.js'
 

@@ -9,7 +9,7 @@ import { type Tx, withTables } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { isLocalDate, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
-import { AgreementNotFound, AgreementOverlap, InvalidAgreement, startAgreement } from './operations.js'
+import { AgreementNotFound, AgreementOverlap, InvalidAgreement, startAgreement } from './agreements.js'
 import type { Agreement } from './types.js'
 
 interface AgreementsTable {
