@@ -367,9 +367,19 @@ export async function accountNumbersOf({
   return new Map(rows.map((row) => [row.id, row.number]))
 }
 
-export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const row = await store.accountFactsRow(tx, accountId)
-  if (!row) return undefined
+/** What other modules decide on about an account: lifecycle, dates and whether the customer is a business. */
+export interface AccountFacts {
+  readonly id: string
+  readonly number: string
+  readonly status: string
+  readonly market: string
+  readonly openedOn: string
+  readonly closedOn: string | null
+  readonly customerKind: 'person' | 'business'
+  readonly displayName: string
+}
+
+function toFacts(row: store.AccountFactsRow): AccountFacts {
   return {
     id: row.id,
     number: row.number,
@@ -380,6 +390,49 @@ export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: 
     customerKind: row.kind as 'person' | 'business',
     displayName: row.display_name,
   }
+}
+
+/** One account's facts, by id or by number; undefined when there is none. Throws nothing. */
+export async function accountFacts({
+  tx,
+  accountId,
+  accountNumber,
+}: {
+  tx: Db | Tx
+  accountId?: string | undefined
+  accountNumber?: string | undefined
+}): Promise<AccountFacts | undefined> {
+  const where =
+    accountId !== undefined ? { id: accountId } : accountNumber !== undefined ? { number: accountNumber } : null
+  const row = where ? await store.accountFactsRow(tx, where) : undefined
+  return row ? toFacts(row) : undefined
+}
+
+/** Many accounts' facts by id in one query, in id order; ids of no account are absent. Throws nothing. */
+export async function accountFactsOf({
+  tx,
+  accountIds,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+}): Promise<AccountFacts[]> {
+  return (await store.accountFactsRows(tx, [...new Set(accountIds)])).map(toFacts)
+}
+
+/**
+ * The facts of the next `limit` accounts in id order after `afterId` (from the first when null): for
+ * a run that reads every account once, a page at a time. Throws nothing.
+ */
+export async function accountFactsPage({
+  tx,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  afterId: string | null
+  limit: number
+}): Promise<AccountFacts[]> {
+  return (await store.accountFactsPage(tx, { afterId, limit })).map(toFacts)
 }
 
 /**

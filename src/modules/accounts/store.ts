@@ -329,7 +329,7 @@ export async function accountNumberRows(db: Db | Tx, accountIds: readonly string
     .execute()
 }
 
-export async function accountFactsRow(db: Db | Tx, accountId: string) {
+function accountFactsQuery(db: Db | Tx) {
   return tables(db)
     .selectFrom('accounts')
     .innerJoin('customers', 'customers.id', 'accounts.customer_id')
@@ -343,8 +343,29 @@ export async function accountFactsRow(db: Db | Tx, accountId: string) {
       'customers.kind',
       'customers.display_name',
     ])
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirst()
+}
+export type AccountFactsRow = Awaited<ReturnType<typeof accountFactsRow>> & {}
+
+export async function accountFactsRow(db: Db | Tx, where: { id: string } | { number: string }) {
+  return 'id' in where
+    ? accountFactsQuery(db).where('accounts.id', '=', where.id).executeTakeFirst()
+    : accountFactsQuery(db).where('accounts.number', '=', where.number).executeTakeFirst()
+}
+
+/** Many accounts' facts by id, in id order; unknown ids are absent. */
+export async function accountFactsRows(db: Db | Tx, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return []
+  return accountFactsQuery(db)
+    .where('accounts.id', 'in', [...accountIds])
+    .orderBy('accounts.id')
+    .execute()
+}
+
+/** The facts of the next `limit` accounts by id after `afterId` (from the first when null). */
+export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterId: string | null; limit: number }) {
+  let query = accountFactsQuery(db).orderBy('accounts.id').limit(limit)
+  if (afterId !== null) query = query.where('accounts.id', '>', afterId)
+  return query.execute()
 }
 
 /**

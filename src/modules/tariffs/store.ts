@@ -75,8 +75,8 @@ interface DispatchesTable {
   created_at: Date
   updated_at: Date
 }
-/** Owned by metering: read here only to check an agreement's fuel, direction and region. */
-interface MeterPointsTable {
+/** Published by metering (a view): read here only to check an agreement's fuel, direction and region. */
+interface MeterPointKindsView {
   id: string
   fuel: string
   direction: string
@@ -90,7 +90,7 @@ const tables = withTables<{
   tariff_bands: BandsTable
   agreements: AgreementsTable
   dispatches: DispatchesTable
-  meter_points: MeterPointsTable
+  meter_point_kinds: MeterPointKindsView
 }>()
 
 export type ProductRow = Selectable<ProductsTable>
@@ -342,9 +342,9 @@ export async function bandsOf(
 
 // ——— agreements ———
 
-export async function meterPoint(db: Db | Tx, id: string): Promise<Selectable<MeterPointsTable> | undefined> {
+export async function meterPoint(db: Db | Tx, id: string): Promise<Selectable<MeterPointKindsView> | undefined> {
   return tables(db)
-    .selectFrom('meter_points')
+    .selectFrom('meter_point_kinds')
     .select(['id', 'fuel', 'direction', 'gsp_region'])
     .where('id', '=', id)
     .executeTakeFirst()
