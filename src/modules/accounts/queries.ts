@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
+import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
 import {
@@ -122,21 +123,28 @@ export async function searchAccounts({
   return { items, nextCursor, kind }
 }
 
-function toNote(row: Awaited<ReturnType<typeof store.notesOf>>[number]): Note {
-  return {
+/** Notes with their authors' names (from access, in one call for the page). */
+async function toNotes(tx: Db | Tx, rows: readonly store.NoteRow[]): Promise<Note[]> {
+  const authorIds = rows.flatMap((row) => (row.author_id === null ? [] : [row.author_id]))
+  const names = await access.staffNamesOf({ tx, staffIds: authorIds })
+  return rows.map((row) => ({
     id: row.id,
     accountId: row.account_id,
     type: row.type as Note['type'],
     body: row.body,
     createdAt: row.created_at,
-    author: { kind: row.author_kind, id: row.author_id, displayName: row.author_name },
-  }
+    author: {
+      kind: row.author_kind,
+      id: row.author_id,
+      displayName: row.author_id === null ? null : (names.get(row.author_id) ?? null),
+    },
+  }))
 }
 
 async function notesPage(tx: Tx, accountId: string, limit: number, cursor: string | undefined) {
   const beforeId = decodeCursor(cursor, isNoteCursor)?.n
   const rows = await store.notesOf(tx, accountId, { limit: limit + 1, ...(beforeId ? { beforeId } : {}) })
-  const items = rows.slice(0, limit).map(toNote)
+  const items = await toNotes(tx, rows.slice(0, limit))
   const last = items[items.length - 1]
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: last.id }) : null }
 }
@@ -450,5 +458,5 @@ export async function notesBefore({
   before?: { at: Date; id: string } | undefined
   limit: number
 }): Promise<Note[]> {
-  return (await store.notesBefore(tx, accountId, { before, limit })).map(toNote)
+  return toNotes(tx, await store.notesBefore(tx, accountId, { before, limit }))
 }

@@ -64,10 +64,6 @@ interface SearchTable {
   phones: string
   status: string
 }
-interface StaffUsersTable {
-  id: string
-  display_name: string
-}
 
 const tables = withTables<{
   customers: CustomersTable
@@ -76,7 +72,6 @@ const tables = withTables<{
   account_contacts: ContactsTable
   account_notes: NotesTable
   account_search: SearchTable
-  staff_users: StaffUsersTable
 }>()
 
 export type CustomerRow = Selectable<CustomersTable>
@@ -187,7 +182,7 @@ export async function insertNote(tx: Tx, row: NoteRow): Promise<void> {
   await tables(tx).insertInto('account_notes').values(row).execute()
 }
 
-/** Notes newest first (ids sort by time), with the author's name, after a cursor id. */
+/** Notes newest first (ids sort by time), after a cursor id. */
 export async function notesOf(
   db: Db | Tx,
   accountId: string,
@@ -195,17 +190,7 @@ export async function notesOf(
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
-    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
-    .select([
-      'n.id',
-      'n.account_id',
-      'n.type',
-      'n.body',
-      'n.author_kind',
-      'n.author_id',
-      'n.created_at',
-      'u.display_name as author_name',
-    ])
+    .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
   if (beforeId) query = query.where('n.id', '<', beforeId)
   return query.orderBy('n.id', 'desc').limit(limit).execute()
@@ -379,17 +364,7 @@ export async function notesBefore(
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
-    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
-    .select([
-      'n.id',
-      'n.account_id',
-      'n.type',
-      'n.body',
-      'n.author_kind',
-      'n.author_id',
-      'n.created_at',
-      'u.display_name as author_name',
-    ])
+    .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
   if (before) {
     query = query.where((eb) =>
