@@ -112,6 +112,58 @@ export async function insertAccounts(tx: Tx, rows: AccountInsert[]): Promise<voi
     .execute()
 }
 
+/** The account's row with its customer, locked for the rest of the transaction. */
+export async function lockedAccount(tx: Tx, where: { id: string } | { number: string }) {
+  let query = tables(tx)
+    .selectFrom('accounts as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.market',
+      'a.opened_on',
+      'a.closed_on',
+      'a.property_id',
+      'c.kind',
+      'c.given_name',
+      'c.family_name',
+      'c.display_name',
+    ])
+    .forUpdate('a')
+  query = 'id' in where ? query.where('a.id', '=', where.id) : query.where('a.number', '=', where.number)
+  return query.executeTakeFirst()
+}
+export type LockedAccountRow = NonNullable<Awaited<ReturnType<typeof lockedAccount>>>
+
+/** Close the account from the date `on`, and its search entry with it. */
+export async function markAccountClosed(tx: Tx, accountId: string, on: string): Promise<void> {
+  await tables(tx)
+    .updateTable('accounts')
+    .set({ status: 'closed', closed_on: on })
+    .where('id', '=', accountId)
+    .execute()
+  await tables(tx).updateTable('account_search').set({ status: 'closed' }).where('account_id', '=', accountId).execute()
+}
+
+/** The account's market and property (its address), or undefined when there is no such account. */
+export async function accountPlace(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('accounts as a')
+    .innerJoin('properties as p', 'p.id', 'a.property_id')
+    .select(['a.market', 'p.id as property_id', 'p.line1', 'p.line2', 'p.town', 'p.postcode'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst()
+}
+
+/** Insert an account at a property already there: its customer, the account, contacts and search row. */
+export async function insertAccountAtProperty(tx: Tx, row: Omit<AccountInsert, 'property'>): Promise<void> {
+  await tables(tx).insertInto('customers').values(row.customer).execute()
+  await tables(tx).insertInto('accounts').values(row.account).execute()
+  if (row.contacts.length > 0) await tables(tx).insertInto('account_contacts').values(row.contacts).execute()
+  await tables(tx).insertInto('account_search').values(row.search).execute()
+}
+
 export async function numberTaken(db: Db | Tx, number: string): Promise<boolean> {
   const row = await tables(db).selectFrom('accounts').select('id').where('number', '=', number).executeTakeFirst()
   return row !== undefined

@@ -157,6 +157,23 @@ export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly strin
     .execute()
 }
 
+/** An account's supply periods, by meter point and start, locked for a change of tenancy. */
+export async function lockSupplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
+  return tables(tx)
+    .selectFrom('supply_periods')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('meter_point_id')
+    .orderBy('valid_from')
+    .forUpdate()
+    .execute()
+}
+
+/** End a supply period at the local date `on`. */
+export async function endSupplyPeriod(tx: Tx, id: string, on: string): Promise<void> {
+  await tables(tx).updateTable('supply_periods').set({ valid_to: on }).where('id', '=', id).execute()
+}
+
 export async function supplyPeriodOf(tx: Tx, accountId: string, meterPointId: string) {
   return tables(tx)
     .selectFrom('supply_periods')

@@ -366,6 +366,23 @@ export async function agreementsOverlapping(
   return q.orderBy('valid_from').execute()
 }
 
+/**
+ * The meter point's agreements in force at or after `from`, earliest first, each with its tariff's
+ * code, locked for a change of tenancy.
+ */
+export async function lockAgreementsInForceFrom(tx: Tx, meterPointId: string, from: Date) {
+  return tables(tx)
+    .selectFrom('agreements as a')
+    .innerJoin('tariffs as t', 't.id', 'a.tariff_id')
+    .selectAll('a')
+    .select('t.code as tariff_code')
+    .where('a.meter_point_id', '=', meterPointId)
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', from)]))
+    .orderBy('a.valid_from')
+    .forUpdate('a')
+    .execute()
+}
+
 export async function insertAgreement(tx: Tx, row: AgreementRow): Promise<void> {
   await tables(tx).insertInto('agreements').values(row).execute()
 }
