@@ -261,6 +261,24 @@ function typeMapKeys(text: string, argument: string): string[] {
   )
 }
 
+/**
+ * The tables whose row type a source file declares itself: a key of its `withTables<{ … }>` map whose
+ * type is an interface or type alias declared in the same file (not imported), with its line.
+ */
+export function rowTypesDeclaredIn(text: string): { table: string; line: number }[] {
+  const found: { table: string; line: number }[] = []
+  for (const m of text.matchAll(/\bwithTables\s*<\s*\{([^}]*)\}\s*>/g)) {
+    for (const entry of (m[1] ?? '').matchAll(new RegExp(`(${identifier})\\s*\\??:\\s*([A-Za-z_$][\\w$]*)`, 'g'))) {
+      const type = entry[2] ?? ''
+      const declared = new RegExp(`^\\s*(?:export\\s+)?(?:interface\\s+${type}\\b|type\\s+${type}\\s*=)`, 'm').exec(
+        text,
+      )
+      if (declared) found.push({ table: entry[1] ?? '', line: lineAt(text, declared.index) })
+    }
+  }
+  return found
+}
+
 /** Every table a source file names in SQL, with its line. */
 export function tablesUsedIn(text: string): TableUse[] {
   const uses: TableUse[] = []
@@ -414,6 +432,20 @@ export function checkTables(
     temporary[place.module] = [...(temporary[place.module] ?? []), ...tempTablesIn(text)]
   }
   for (const { path, text } of files) violations.push(...checkFile(path, text, owners, temporary, published))
+  const declarations = new Map<string, { file: string; line: number }[]>()
+  for (const { path, text } of files) {
+    if (placeOf(path).kind !== 'module' || /\.test\.tsx?$/.test(path)) continue
+    for (const { table, line } of rowTypesDeclaredIn(text))
+      declarations.set(table, [...(declarations.get(table) ?? []), { file: path, line }])
+  }
+  for (const [table, places] of declarations) {
+    if (places.length < 2) continue
+    for (const place of places.slice(1))
+      violations.push({
+        ...place,
+        message: `the row type of ${table} is declared again (first in ${places[0]?.file}): import it from there`,
+      })
+  }
   return violations
 }
 

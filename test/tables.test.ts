@@ -9,6 +9,7 @@ import {
   checkTables,
   pendingEntry,
   pendingFiles,
+  rowTypesDeclaredIn,
   tablesCreatedIn,
   tablesUsedIn,
 } from '../scripts/check-tables.js'
@@ -118,6 +119,17 @@ describe('table ownership', () => {
     ).toEqual(['module metering types table ghosts, which no migration creates'])
   })
 
+  it('finds the row types a store declares itself, not those it imports', () => {
+    const text = [
+      "import type { StaffUsersTable } from './store.js'",
+      'interface GrantsTable {',
+      '  id: string',
+      '}',
+      'const tables = withTables<{ account_grants: GrantsTable; staff_users: StaffUsersTable }>()',
+    ].join('\n')
+    expect(rowTypesDeclaredIn(text)).toEqual([{ table: 'account_grants', line: 2 }])
+  })
+
   describe('a fixture project', () => {
     const fixture = mkdtempSync(join(tmpdir(), 'tables-'))
     afterAll(() => rmSync(fixture, { recursive: true, force: true }))
@@ -132,13 +144,18 @@ describe('table ownership', () => {
       )
       writeFileSync(
         join(fixture, 'src/modules/tariffs/store.ts'),
-        "const tables = withTables<{ tariffs: T }>()\nexport const f = (db: Db) =>\n  tables(db).selectFrom('tariffs').innerJoin('meter_points as m', 'm.id', 'tariffs.id')",
+        "interface T {\n  id: string\n}\nconst tables = withTables<{ tariffs: T }>()\nexport const f = (db: Db) =>\n  tables(db).selectFrom('tariffs').innerJoin('meter_points as m', 'm.id', 'tariffs.id')",
       )
       writeFileSync(join(fixture, 'src/usecases/move.ts'), "import { sql } from 'kysely'\n")
+      writeFileSync(
+        join(fixture, 'src/modules/tariffs/rates-store.ts'),
+        'interface TariffsTable {\n  id: string\n}\nconst tables = withTables<{ tariffs: TariffsTable }>()\n',
+      )
       expect(checkTables(fixture, owners, {}).map((v) => `${v.file}:${v.line}: ${v.message}`)).toEqual([
         'src/db/migrations:0: table orphans has no owner in tableOwners (scripts/check-tables.ts)',
-        'src/modules/tariffs/store.ts:3: module tariffs uses table meter_points owned by metering',
+        'src/modules/tariffs/store.ts:6: module tariffs uses table meter_points owned by metering',
         'src/usecases/move.ts:1: SQL outside a store: move it into the store of the module that owns the tables',
+        'src/modules/tariffs/store.ts:1: the row type of tariffs is declared again (first in src/modules/tariffs/rates-store.ts): import it from there',
       ])
     })
   })

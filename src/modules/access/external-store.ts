@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import type { StaffUsersTable } from './store.js'
 
 interface ExternalUsersTable {
   id: string
@@ -94,10 +95,6 @@ interface AccountSecretsTable {
 interface AccountNumbersView {
   id: string
   number: string
-}
-interface StaffUsersTable {
-  id: string
-  display_name: string
 }
 
 const tables = withTables<{

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
-interface StaffUsersTable {
+export interface StaffUsersTable {
   id: string
   email: string
   display_name: string
