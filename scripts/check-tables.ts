@@ -226,7 +226,12 @@ export interface TableUse {
 const kyselyCall =
   /\b(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|crossJoinLateral)\s*\(\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/g
 const sqlTablePosition = new RegExp(
-  `\\b(?:from|join|into|update|table|copy)\\s+(?:only\\s+)?(?:public\\.)?(${identifier})\\b(?!\\s*[.(])`,
+  `\\b(?:from|join|into|update|table|copy|using)\\s+(?:only\\s+)?(?:public\\.)?(${identifier})\\b(?!\\s*[.(])`,
+  'gi',
+)
+
+const commaList = new RegExp(
+  `\\bfrom\\s+((?:${identifier}(?:\\s+(?:as\\s+)?(?!where\\b|join\\b|on\\b)${identifier})?\\s*,\\s*)+${identifier})`,
   'gi',
 )
 
@@ -236,6 +241,15 @@ function tablesInSql(sqlText: string, source: string, offset: number): TableUse[
   const clean = stripSqlComments(sqlText)
   for (const m of clean.matchAll(sqlTablePosition)) {
     uses.push({ table: (m[1] ?? '').toLowerCase(), line: lineAt(source, offset + (m.index ?? 0)), how: 'sql' })
+  }
+  // The second and later tables of a comma-separated FROM list (`from statements s, accounts a`).
+  for (const m of clean.matchAll(commaList)) {
+    let at = (m.index ?? 0) + (m[0].length - (m[1] ?? '').length)
+    for (const item of (m[1] ?? '').split(',').slice(1)) {
+      at += item.length + 1
+      const name = /^\s*(?:public\.)?([a-z_][a-z0-9_]*)/i.exec(item)?.[1]
+      if (name) uses.push({ table: name.toLowerCase(), line: lineAt(source, offset + at - item.length), how: 'sql' })
+    }
   }
   return uses
 }

@@ -57,6 +57,8 @@ describe('table ownership', () => {
       '  join ${sql.raw("x")} on true -- from agreements', // 8
       '  where extract(epoch from a.created_at) > 0 and exists (select 1 from meter_points)`', // 9
       "await copyRows(tx, { table: 'tariffs', columns, lines })", // 10
+      'await sql`select 1 from tariffs t, agreements a', // 11
+      '  where t.id = a.tariff_id`.execute(db)', // 12
     ].join('\n')
     expect(tablesUsedIn(text).map((u) => `${u.line}:${u.table}`)).toEqual([
       '1:tariffs',
@@ -68,6 +70,8 @@ describe('table ownership', () => {
       '7:accounts',
       '9:meter_points',
       '10:tariffs',
+      '11:tariffs',
+      '11:agreements',
     ])
   })
 
