@@ -119,7 +119,7 @@ export {
   type ScopedSubject,
   sessionOnlyPermissions,
 } from './powers.js'
-export { findStaffUser, listStaffUsers } from './queries.js'
+export { findStaffUser, listStaffUsers, staffNamesOf } from './queries.js'
 export {
   clearReviewFlag,
   InvalidReviewFlagCursor,
