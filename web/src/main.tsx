@@ -1,12 +1,6 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+/** The agent console's entry (`index.html`). */
+import './styles.css'
 import { App } from './app.js'
+import { boot } from './boot.js'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+boot({ app: () => <App /> })

@@ -1,0 +1,23 @@
+/** The customer portal's entry (`portal.html`), served for `/portal` and every path below it. */
+import './styles.css'
+import { boot } from './boot.js'
+import { PortalApp } from './portal/portal-app.js'
+import { isPortalPath } from './portal/portal-routes.js'
+import { useLocation } from './router.js'
+
+/** The portal; a path outside it (a link into the console) is loaded as a page of its own. */
+function PortalEntry() {
+  const { pathname, search } = useLocation()
+  if (!isPortalPath(pathname)) {
+    window.location.replace(pathname + search + window.location.hash)
+    return null
+  }
+  return <PortalApp />
+}
+
+boot({
+  app: () => <PortalEntry />,
+  onBrand: (brand) => {
+    document.title = `${brand.name} — Customer portal`
+  },
+})
