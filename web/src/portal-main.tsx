@@ -1,5 +1,10 @@
 /** The customer portal's entry (`portal.html`), served for `/portal` and every path below it. */
-import './styles.css'
+// The portal's stylesheets: tokens, base, the shared components and usage (the portal's usage tab
+// draws the same chart); portal/portal.css comes with PortalApp.
+import './styles/tokens.css'
+import './styles/base.css'
+import './shared/components.css'
+import './accounts/usage.css'
 import { boot } from './boot.js'
 import { PortalApp } from './portal/portal-app.js'
 import { isPortalPath } from './portal/portal-routes.js'

@@ -109,10 +109,17 @@ export function formatKwh(value: string): string {
 
 // ---------- Chart ----------
 
-const actualColour = '#0f6f8c'
-const estimatedColour = '#e0a43a'
-const axisColour = '#5f6d78'
-const gridColour = '#e9edf1'
+/** The chart's colours, read from the design tokens (styles/tokens.css) so a re-brand reaches the canvas too. */
+function chartColours(element: Element) {
+  const style = getComputedStyle(element)
+  const token = (name: string) => style.getPropertyValue(name).trim()
+  return {
+    actualColour: token('--usage-actual'),
+    estimatedColour: token('--usage-estimated'),
+    axisColour: token('--ink-muted'),
+    gridColour: token('--canvas-deep'),
+  }
+}
 
 // uPlot's time-axis stamps, in UK style (24-hour clock, day before month): tick size, default,
 // then the label used when the year, month, day, hour, minute or second changes.
@@ -146,6 +153,7 @@ export function UsageChart({
   useEffect(() => {
     const element = host.current
     if (!element || items.length === 0) return
+    const { actualColour, estimatedColour, axisColour, gridColour } = chartColours(element)
     const xs = items.map((item) => Date.parse(item.start) / 1000)
     const ys = items.map((item) => Number(item.kwh))
     const fills = items.map((item) => (item.estimated > 0 ? estimatedColour : actualColour))

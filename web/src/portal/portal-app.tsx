@@ -3,6 +3,7 @@
  * staff sessions), then shows sign-in, the account picker, one account, or the invitation page, in a
  * customer-facing layout with no staff navigation.
  */
+import './portal.css'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { Link, navigate, useLocation } from '../router.js'
