@@ -5,6 +5,7 @@ import './styles/tokens.css'
 import './styles/base.css'
 import './shared/components.css'
 import './accounts/usage.css'
+import { useEffect } from 'react'
 import { boot } from './boot.js'
 import { PortalApp } from './portal/portal-app.js'
 import { isPortalPath } from './portal/portal-routes.js'
@@ -13,11 +14,11 @@ import { useLocation } from './router.js'
 /** The portal; a path outside it (a link into the console) is loaded as a page of its own. */
 function PortalEntry() {
   const { pathname, search } = useLocation()
-  if (!isPortalPath(pathname)) {
-    window.location.replace(pathname + search + window.location.hash)
-    return null
-  }
-  return <PortalApp />
+  const inPortal = isPortalPath(pathname)
+  useEffect(() => {
+    if (!inPortal) window.location.replace(pathname + search + window.location.hash)
+  }, [inPortal, pathname, search])
+  return inPortal ? <PortalApp /> : null
 }
 
 boot({
