@@ -2,7 +2,6 @@
  * COL-3: disconnection orders. Raised by people, only after the disconnection notice has had time to
  * work, never for a protected household, under an arrangement or with nothing past due.
  */
-import type { Selectable } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, NotFound } from '../../shared/errors.js'
@@ -13,8 +12,15 @@ import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as payments from '../payments/index.js'
-import { actionsOf } from './dunning.js'
-import { type OrdersTable, tables } from './tables.js'
+import {
+  accountsWithOrderIn,
+  actionsInEpisode,
+  insertPendingOrder,
+  markPendingOrderCancelled,
+  markPendingOrderCompleted,
+  type OrderRow,
+  ordersOf,
+} from './store.js'
 
 /** A disconnection order needs the disconnection notice sent at least this long before. */
 const noticePeriodDays = 7
@@ -22,7 +28,7 @@ const noticePeriodDays = 7
 export interface DisconnectionOrder {
   readonly id: string
   readonly accountId: string
-  readonly status: OrdersTable['status']
+  readonly status: OrderRow['status']
   readonly reason: string
   readonly requestedBy: string
   readonly requestedAt: Date
@@ -30,7 +36,7 @@ export interface DisconnectionOrder {
   readonly endedAt: Date | null
 }
 
-function toOrder(row: Selectable<OrdersTable>): DisconnectionOrder {
+function toOrder(row: OrderRow): DisconnectionOrder {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -86,7 +92,9 @@ export async function createDisconnectionOrder({
   const position = await ledger.collectionsPosition({ tx, accountId, asOf: on })
   const episode = position.oldestPastDueOn
   if (position.pastDueMinor <= 0n || !episode) throw new DisconnectionRefused('The account has nothing past due')
-  const notice = (await actionsOf(tx, accountId, episode)).find((action) => action.action === 'disconnection_notice')
+  const notice = (await actionsInEpisode(tx, accountId, episode)).find(
+    (action) => action.action === 'disconnection_notice',
+  )
   if (!notice || notice.taken_at.getTime() > at.getTime() - noticePeriodDays * 86_400_000) {
     throw new DisconnectionRefused(
       notice
@@ -94,7 +102,7 @@ export async function createDisconnectionOrder({
         : 'The notice steps are not complete: no disconnection notice has been sent for this debt',
     )
   }
-  const row: OrdersTable = {
+  const row: OrderRow = {
     id: newId('dco'),
     account_id: accountId,
     status: 'pending',
@@ -104,12 +112,7 @@ export async function createDisconnectionOrder({
     ended_by: null,
     ended_at: null,
   }
-  const inserted = await tables(tx)
-    .insertInto('disconnection_orders')
-    .values(row)
-    .onConflict((oc) => oc.column('account_id').where('status', '=', 'pending').doNothing())
-    .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+  if (!(await insertPendingOrder(tx, row))) {
     throw new DisconnectionRefused('A disconnection order is pending on the account already')
   }
   await audit.record(tx, {
@@ -135,18 +138,12 @@ export async function cancelDisconnectionOrder({
   actor: Actor
   at: Date
 }) {
-  const row = await tables(tx)
-    .updateTable('disconnection_orders')
-    .set({ status: 'cancelled', ended_by: actor.id, ended_at: at })
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'pending')
-    .returning('id')
-    .executeTakeFirst()
-  if (!row) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
+  const id = await markPendingOrderCancelled(tx, { accountId, endedBy: actor.id, endedAt: at })
+  if (!id) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {
     actor,
     action: 'collections.disconnection.cancelled',
-    subject: { type: 'disconnection_order', id: row.id },
+    subject: { type: 'disconnection_order', id },
     accountId,
     at,
   })
@@ -167,13 +164,7 @@ export async function completeDisconnectionOrder({
   actor: Actor
   at: Date
 }): Promise<DisconnectionOrder> {
-  const row = await tables(tx)
-    .updateTable('disconnection_orders')
-    .set({ status: 'completed', ended_by: actor.id, ended_at: at })
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst()
+  const row = await markPendingOrderCompleted(tx, { accountId, endedBy: actor.id, endedAt: at })
   if (!row) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {
     actor,
@@ -187,33 +178,14 @@ export async function completeDisconnectionOrder({
 
 /** Accounts whose latest disconnection order was carried out: the supply is off. */
 export async function disconnectedAccounts({ tx, accountIds }: { tx: Db | Tx; accountIds: readonly string[] }) {
-  if (accountIds.length === 0) return new Set<string>()
-  const rows = await tables(tx)
-    .selectFrom('disconnection_orders')
-    .select('account_id')
-    .where('account_id', 'in', accountIds)
-    .where('status', '=', 'completed')
-    .execute()
-  return new Set(rows.map((row) => row.account_id))
+  return new Set(await accountsWithOrderIn(tx, { accountIds, status: 'completed' }))
 }
 
 export async function disconnectionOrdersOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const rows = await tables(tx)
-    .selectFrom('disconnection_orders')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('requested_at', 'desc')
-    .execute()
+  const rows = await ordersOf(tx, accountId)
   return rows.map(toOrder)
 }
 
 export async function pendingDisconnections({ tx, accountIds }: { tx: Db | Tx; accountIds: readonly string[] }) {
-  if (accountIds.length === 0) return new Set<string>()
-  const rows = await tables(tx)
-    .selectFrom('disconnection_orders')
-    .select('account_id')
-    .where('account_id', 'in', accountIds)
-    .where('status', '=', 'pending')
-    .execute()
-  return new Set(rows.map((row) => row.account_id))
+  return new Set(await accountsWithOrderIn(tx, { accountIds, status: 'pending' }))
 }

@@ -5,7 +5,6 @@
  * vulnerable get the reminder only: escalation is withheld and left to a person. An active payment
  * arrangement or billing dispute pauses dunning.
  */
-import type { Selectable } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict } from '../../shared/errors.js'
@@ -17,9 +16,9 @@ import * as cases from '../cases/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as payments from '../payments/index.js'
-import { type ActionsTable, tables } from './tables.js'
+import { type ActionRow, actionsInEpisode, type DunningAction, insertActionOnce, recentActionsOf } from './store.js'
 
-export type DunningAction = 'payment_reminder' | 'final_notice' | 'disconnection_notice' | 'debt_collection_referral'
+export type { DunningAction } from './store.js'
 
 /** Days past due at which each step is taken, in order; a step waits at least `minGapDays` after the one before. */
 export const dunningSchedule: readonly { action: DunningAction; daysPastDue: number }[] = [
@@ -36,7 +35,7 @@ export interface CollectionAction {
   readonly accountId: string
   /** The due date of the oldest unpaid charge when the step was taken: the debt episode. */
   readonly episodeDueOn: string
-  readonly action: ActionsTable['action']
+  readonly action: ActionRow['action']
   readonly amountMinor: bigint | null
   readonly messageId: string | null
   readonly journalId: string | null
@@ -45,7 +44,7 @@ export interface CollectionAction {
   readonly takenAt: Date
 }
 
-function toAction(row: Selectable<ActionsTable>): CollectionAction {
+function toAction(row: ActionRow): CollectionAction {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -79,25 +78,6 @@ export type CollectionOutcome =
   | { kind: 'waiting'; daysPastDue: number; next: DunningAction | null }
   | { kind: 'taken'; action: DunningAction; daysPastDue: number; lateFeeMinor: bigint | null }
   | { kind: 'withheld'; action: DunningAction; registers: string[] }
-
-export async function actionsOf(tx: Db | Tx, accountId: string, episode: string) {
-  return tables(tx)
-    .selectFrom('collection_actions')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('episode_due_on', '=', episode)
-    .orderBy('taken_at')
-    .execute()
-}
-
-async function insertAction(tx: Tx, row: ActionsTable): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('collection_actions')
-    .values(row)
-    .onConflict((oc) => oc.columns(['account_id', 'episode_due_on', 'action']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
-}
 
 async function postLateFee(
   tx: Tx,
@@ -163,7 +143,7 @@ export async function reviewAccount({
     return { kind: 'paused', reason: 'dispute' }
   }
   const daysPastDue = daysBetween(episode, on)
-  const taken = await actionsOf(tx, accountId, episode)
+  const taken = await actionsInEpisode(tx, accountId, episode)
   const done = new Set(taken.map((action) => action.action))
   const next = dunningSchedule.find((step) => !done.has(step.action))
   if (!next) return { kind: 'waiting', daysPastDue, next: null }
@@ -174,7 +154,7 @@ export async function reviewAccount({
   if (registers.length > 0 && next.action !== 'payment_reminder') {
     // COL-4: no automatic escalation for a protected household; a person decides, once per episode.
     if (!done.has('escalation_withheld')) {
-      await insertAction(tx, {
+      await insertActionOnce(tx, {
         id: newId('cola'),
         account_id: accountId,
         episode_due_on: episode,
@@ -206,7 +186,7 @@ export async function reviewAccount({
       episodeDueOn: episode,
       on,
     })) ?? null
-  await insertAction(tx, {
+  await insertActionOnce(tx, {
     id: newId('cola'),
     account_id: accountId,
     episode_due_on: episode,
@@ -222,7 +202,7 @@ export async function reviewAccount({
   const fee = supplier.settings.lateFeeMinor
   if (next.action === 'final_notice' && fee > 0n && !done.has('late_fee')) {
     const journalId = await postLateFee(tx, { accountId, episode, amount: fee, on, actor, at })
-    await insertAction(tx, {
+    await insertActionOnce(tx, {
       id: newId('cola'),
       account_id: accountId,
       episode_due_on: episode,
@@ -282,7 +262,7 @@ export async function applyLateFee({
     throw new LateFeeRefused(`A late fee can be at most ${supplier.settings.lateFeeMinor} (the supplier setting)`)
   }
   const journalId = await postLateFee(tx, { accountId, episode, amount, on, actor, at })
-  const inserted = await insertAction(tx, {
+  const inserted = await insertActionOnce(tx, {
     id: newId('cola'),
     account_id: accountId,
     episode_due_on: episode,
@@ -307,12 +287,6 @@ export async function applyLateFee({
 }
 
 export async function collectionActionsOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const rows = await tables(tx)
-    .selectFrom('collection_actions')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('taken_at', 'desc')
-    .limit(100)
-    .execute()
+  const rows = await recentActionsOf(tx, accountId)
   return rows.map(toAction)
 }

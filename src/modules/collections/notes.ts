@@ -1,13 +1,12 @@
 /**
  * COL-4: affordability checks and debt-advice signposting, recorded as append-only notes.
  */
-import { type Selectable, sql } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { type NotesTable, tables } from './tables.js'
+import { insertNote, type NoteRow, notesOf } from './store.js'
 
 export class InvalidCollectionsNote extends ValidationFailed {
   override readonly code = 'INVALID_COLLECTIONS_NOTE'
@@ -35,14 +34,14 @@ export const debtAdviceSignposts: readonly DebtAdviceSignpost[] = [
 export interface CollectionsNote {
   readonly id: string
   readonly accountId: string
-  readonly kind: NotesTable['kind']
+  readonly kind: NoteRow['kind']
   readonly body: string
   readonly details: unknown
   readonly createdBy: string
   readonly createdAt: Date
 }
 
-function toNote(row: Selectable<NotesTable>): CollectionsNote {
+function toNote(row: NoteRow): CollectionsNote {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -97,19 +96,16 @@ export async function recordCollectionsNote({
     details = { signposts: signposts ?? [] }
   }
   if (problems.length > 0) throw new InvalidCollectionsNote('The note is not valid', problems)
-  const row: NotesTable = {
+  const row: NoteRow = {
     id: newId('coln'),
     account_id: accountId,
     kind,
     body: body.trim(),
-    details: JSON.stringify(details),
+    details,
     created_by: actor.id,
     created_at: at,
   }
-  await tables(tx)
-    .insertInto('collection_notes')
-    .values({ ...row, details: sql`${row.details}::jsonb` })
-    .execute()
+  await insertNote(tx, row)
   await audit.record(tx, {
     actor,
     action: `collections.${kind}.recorded`,
@@ -118,15 +114,10 @@ export async function recordCollectionsNote({
     after: { kind, details },
     at,
   })
-  return toNote({ ...row, details })
+  return toNote(row)
 }
 
 export async function collectionNotesOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const rows = await tables(tx)
-    .selectFrom('collection_notes')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  const rows = await notesOf(tx, accountId)
   return rows.map(toNote)
 }

@@ -9,7 +9,7 @@ import * as cases from '../cases/index.js'
 import * as ledger from '../ledger/index.js'
 import * as payments from '../payments/index.js'
 import { pendingDisconnections } from './disconnections.js'
-import { tables } from './tables.js'
+import { lastActionOf } from './store.js'
 
 export interface WorklistItem {
   readonly accountId: string
@@ -43,13 +43,7 @@ export async function worklist({ tx, on, limit }: { tx: Db | Tx; on: string; lim
   for (const accountId of ids) {
     const position = await ledger.collectionsPosition({ tx, accountId, asOf: on })
     if (position.pastDueMinor <= 0n || !position.oldestPastDueOn) continue
-    const last = await tables(tx)
-      .selectFrom('collection_actions')
-      .select(['action', 'taken_at'])
-      .where('account_id', '=', accountId)
-      .orderBy('taken_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    const last = await lastActionOf(tx, accountId)
     items.push({
       accountId,
       pastDueMinor: position.pastDueMinor,
