@@ -121,6 +121,18 @@ describe('signing in', () => {
       badgeColour: 'blue',
       mustChangePassword: false,
     })
+    // Only the declared fields leave: never a password hash, a TOTP secret or the session token.
+    expect(Object.keys(response.json().user).sort()).toEqual([
+      'badgeColour',
+      'displayName',
+      'email',
+      'id',
+      'mustChangePassword',
+      'permissions',
+      'role',
+      'roleLabel',
+    ])
+    expect(response.body).not.toContain(cookie?.value)
   })
 
   it('refuses a wrong password with a clear error', async () => {
@@ -242,6 +254,8 @@ describe('accounts over HTTP', () => {
       headers: as('agent'),
     })
     expect(notes.json().items[0]).toMatchObject({ type: 'service', author: { displayName: 'agent user' } })
+    // The note's internal account row id is not part of the API.
+    expect(notes.json().items[0]).not.toHaveProperty('accountId')
   })
 
   it('answers an unknown account with 404 and its code', async () => {
