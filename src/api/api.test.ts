@@ -152,7 +152,9 @@ describe('signing in', () => {
   it('ends the session on sign-out', async () => {
     const cookie = (await signIn('supervisor@example.com')).cookies.find((c) => c.name === 'cuttle_session')?.value
     const headers = { cookie: `cuttle_session=${cookie}` }
-    expect((await app.inject({ method: 'DELETE', url: '/api/session', headers })).statusCode).toBe(204)
+    const signedOut = await app.inject({ method: 'DELETE', url: '/api/session', headers })
+    expect(signedOut.statusCode).toBe(204)
+    expect(signedOut.body).toBe('')
     expect((await app.inject({ method: 'GET', url: '/api/session', headers })).statusCode).toBe(401)
   })
 
