@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -19,7 +20,13 @@ import type * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import type { PaymentProcessor } from '../modules/payments/index.js'
 import { defaultBodyTimeoutMs, type SignInLimits } from '../shared/config.js'
-import { accessPolicyOf, commsTransports, defaultProcessor } from '../usecases/index.js'
+import {
+  accessPolicyOf,
+  commsTransports,
+  type DeliveryQueue,
+  defaultProcessor,
+  inProcessDeliveryQueue,
+} from '../usecases/index.js'
 import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
 import { cutSlowBodies } from './body-timeout.js'
 import { refuseCardNumbers } from './card-guard.js'
@@ -76,6 +83,11 @@ export interface BuildAppOptions {
   readonly dataKey?: string
   /** How queued messages go out (default: the built-in outbox). */
   readonly transports?: comms.Transports
+  /**
+   * Where routes enqueue the messages they queued: the pg-boss delivery worker in the server; by
+   * default an in-process queue that delivers nothing until its `runQueued` is called (tests).
+   */
+  readonly deliveryQueue?: DeliveryQueue
   /** A language model for suggested replies (default: none). */
   readonly replyModel?: assist.ReplyModel
   /** Sign-in and password attempts per minute, per address and per login (tests make them small). */
@@ -104,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   limitJsonDepth(app)
 
   let supplier = await market.getSupplier(options.database.db)
+  const transports = options.transports ?? commsTransports(undefined)
   const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').origin
   const context: AppContext = {
     db: options.database.db,
@@ -118,7 +131,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     paymentProcessor: options.paymentProcessor ?? defaultProcessor(),
     publicUrl,
     dataKey: options.dataKey ?? randomBytes(32).toString('base64'),
-    transports: options.transports ?? commsTransports(undefined),
+    transports,
+    deliveryQueue:
+      options.deliveryQueue ?? inProcessDeliveryQueue({ db: options.database.db, transports, clock: options.clock }),
     replyModel: options.replyModel,
   }
 
@@ -147,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   authorise(app, context)

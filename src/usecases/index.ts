@@ -71,13 +71,19 @@ export {
   accountSmsEnrolment,
   changeSmsEnrolment,
   commsTransports,
-  deliverQueuedMessages,
+  type DeliveryOutcome,
+  type DeliveryQueue,
+  deliverMessage,
+  enqueueDueMessages,
+  inProcessDeliveryQueue,
   logAccountInboundEmail,
   logAccountPhoneCall,
   messageTemplates,
   previewAccountMessage,
+  queuedMessagesOf,
   sendAccountMessage,
   TemplateNotAllowed,
+  withQueuedMessages,
 } from './communications.js'
 export {
   type AgentReport,
@@ -91,15 +97,6 @@ export {
 } from './dashboard.js'
 export { demoPortalUsers } from './demo/portal.js'
 export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
-export {
-  billingRunJob,
-  billingRunSchedule,
-  type Jobs,
-  moneyDayJob,
-  moneyDaySchedule,
-  runMoneyDay,
-  startJobs,
-} from './jobs.js'
 export {
   exportD0010,
   importReadingsFile,

@@ -160,7 +160,7 @@ export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
     .executeTakeFirst()
 }
 
-export async function touchSession(tx: Tx, sessionId: string, at: Date): Promise<void> {
+export async function touchSession(tx: Db | Tx, sessionId: string, at: Date): Promise<void> {
   await tables(tx).updateTable('staff_sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute()
 }
 
@@ -224,7 +224,7 @@ export async function findTokenById(db: Db | Tx, tokenId: string): Promise<ApiTo
   return tables(db).selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst()
 }
 
-export async function touchToken(tx: Tx, tokenId: string, at: Date): Promise<void> {
+export async function touchToken(tx: Db | Tx, tokenId: string, at: Date): Promise<void> {
   await tables(tx).updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute()
 }
 

@@ -284,7 +284,8 @@ export async function resolveApiToken({
   policy,
   at,
 }: {
-  tx: Tx
+  /** A read and at most one single-row touch a minute: the pool or a transaction. */
+  tx: Db | Tx
   token: string
   policy: AccessPolicy
   at: Date

@@ -296,7 +296,7 @@ export async function countAccounts(db: Db | Tx): Promise<number> {
  * An account's identity and supply address, unaudited: for modules and use cases that compose
  * their own audited view (meter points, the Octopus-compatible account). Undefined when unknown.
  */
-export async function findAccountSupply({ tx, accountNumber }: { tx: Tx; accountNumber: string }) {
+export async function findAccountSupply({ tx, accountNumber }: { tx: Db | Tx; accountNumber: string }) {
   const row = await store.findAccountByNumber(tx, accountNumber)
   if (!row) return undefined
   return {

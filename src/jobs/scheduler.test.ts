@@ -3,8 +3,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import { billingFixture } from './demo/billing-fixture.js'
-import { type Jobs, startJobs } from './jobs.js'
+import * as comms from '../modules/comms/index.js'
+import { billingFixture } from '../usecases/demo/billing-fixture.js'
+import { type Jobs, startJobs } from './index.js'
 
 let database: Database
 let jobs: Jobs
@@ -14,7 +15,13 @@ const schema = `jobs_${randomBytes(4).toString('hex')}`
 beforeAll(async () => {
   database = await openTestDatabase()
   ;({ on } = await billingFixture({ db: database.db, count: 3 }))
-  jobs = await startJobs({ database, schema, pollingIntervalSeconds: 0.5, onError: () => {} })
+  jobs = await startJobs({
+    database,
+    transports: comms.builtInTransports(),
+    schema,
+    pollingIntervalSeconds: 0.5,
+    onError: () => {},
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -38,6 +45,7 @@ describe('the scheduled billing run', () => {
       select name, cron, timezone from ${sql.table(`${schema}.schedule`)}`.execute(database.db)
     expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'billing-run', cron: '0 6 * * *', timezone: 'Europe/London' },
+      { name: 'deliver-due', cron: '* * * * *', timezone: 'UTC' },
       { name: 'money-day', cron: '0 7 * * *', timezone: 'Europe/London' },
     ])
   })
@@ -63,6 +71,7 @@ describe('the money day', () => {
       directDebits: { failed: 0 },
       arrangements: { failed: 0 },
       collections: { failed: 0 },
+      messages: { enqueued: 0 },
       expiredGrants: 0,
     })
   })
