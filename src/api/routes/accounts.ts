@@ -3,7 +3,14 @@ import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import { accountOverview, clearAccountReviewFlag, openAccount, reviewFlagQueue } from '../../usecases/index.js'
+import * as metering from '../../modules/metering/index.js'
+import {
+  accountOverview,
+  accountViewSections,
+  clearAccountReviewFlag,
+  openAccount,
+  reviewFlagQueue,
+} from '../../usecases/index.js'
 import { actorOf, allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
@@ -67,7 +74,7 @@ const ReviewFlag = z.object({
 /** A meter point as the overview shows it: its meters and registers. */
 const MeterPoint = z.object({
   id: z.string(),
-  fuel: z.enum(['electricity', 'gas']),
+  fuel: z.enum(metering.fuels),
   identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
   direction: z.enum(['import', 'export']),
   profileClass: z.string().nullable(),
@@ -79,13 +86,13 @@ const MeterPoint = z.object({
   meters: z.array(
     z.object({
       serial: z.string(),
-      type: z.enum(['smart', 'traditional', 'prepayment']),
+      type: z.enum(metering.meterTypes),
       installedOn: DateOut,
       removedOn: DateOut.nullable(),
       registers: z.array(
         z.object({
           identifier: z.string(),
-          rate: z.enum(['standard', 'day', 'night', 'peak', 'off_peak', 'export']),
+          rate: z.enum(metering.registerRates),
           digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
         }),
       ),
@@ -98,7 +105,7 @@ const MeterPoint = z.object({
  * (`sections` lists those that came).
  */
 const AccountOverview = z.object({
-  sections: z.array(z.enum(['summary', 'reviewFlags', 'contacts', 'siteNeeds', 'meterPoints', 'preferences', 'notes'])),
+  sections: z.array(z.enum(accountViewSections)).describe('the sections the caller may see, which came'),
   account: z.object({
     id: z.string(),
     number: z.string(),

@@ -160,6 +160,7 @@ export interface paths {
           headers: { [name: string]: unknown }
           content: {
             "application/json": {
+              /** the sections the caller may see, which came */
               sections: ("summary" | "reviewFlags" | "contacts" | "siteNeeds" | "meterPoints" | "preferences" | "notes")[]
               account: {
                 id: string
