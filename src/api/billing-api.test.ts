@@ -84,6 +84,10 @@ describe('the billing API', () => {
       amountMinor: expect.stringMatching(/^\d+$/),
     })
     expect(statement.explanation.usage[0]).toMatchObject({ kwh: expect.any(String) })
+    // The billing state kept for the next statement and internal row links stay inside.
+    for (const field of ['openingReadings', 'closingReadings', 'documentId'])
+      expect(statement).not.toHaveProperty(field)
+    expect(statement.lines[0]).not.toHaveProperty('agreementId')
     const lines = statement.lines.reduce(
       (sum: bigint, line: { amountMinor: string }) => sum + BigInt(line.amountMinor),
       0n,

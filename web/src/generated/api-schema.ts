@@ -16,6 +16,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountId: string
+                accountNumber: string
+                customerName: string
+                /** the service address on one line */
+                serviceAddress: string
+                postcode: string
+                status: "active" | "closed"
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -83,6 +100,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              account: {
+                id: string
+                number: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -96,6 +124,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -122,6 +156,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the sections the caller may see, which came */
+              sections: ("summary" | "reviewFlags" | "contacts" | "siteNeeds" | "meterPoints" | "preferences" | "notes")[]
+              account: {
+                id: string
+                number: string
+                status: "active" | "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                closedOn: string | null
+                market: "gb" | "us"
+              }
+              customer: {
+                id: string
+                kind: "person" | "business"
+                displayName: string
+                title: string | null
+                givenName: string | null
+                familyName: string | null
+                businessName: string | null
+              }
+              property: {
+                addressLines: string[]
+                town: string
+                postcode: string
+                id: string
+                gspRegion: {
+                  code: string
+                  name: string
+                } | null
+              }
+              reviewFlags?: {
+                id: string
+                reason: string
+                /** an ISO 8601 instant in UTC */
+                raisedAt: string
+              }[]
+              billingAddress?: {
+                addressLines: string[]
+                town: string
+                postcode: string
+              } | null
+              contacts?: {
+                emails: {
+                  address: string
+                  primary: boolean
+                }[]
+                phones: {
+                  number: string
+                  label: "mobile" | "home" | "work" | "other"
+                  primary: boolean
+                }[]
+              }
+              preferences?: {
+                billingMode: "paperless" | "paper"
+              }
+              notes?: {
+                items: {
+                  id: string
+                  type: "general" | "billing" | "payment" | "service"
+                  body: string
+                  /** an ISO 8601 instant in UTC */
+                  createdAt: string
+                  author: {
+                    /** who wrote it: a staff user, or the system */
+                    kind: string
+                    id: string | null
+                    displayName: string | null
+                  }
+                }[]
+                nextCursor: string | null
+              }
+              /** PSR need categories that matter on a visit */
+              siteNeeds?: {
+                category: string
+              }[]
+              meterPoints?: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -135,6 +279,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -368,6 +518,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** minor units (pence), as a string */
+              pastDueMinor: string
+              buckets: {
+                /** minor units (pence), as a string */
+                current: string
+                /** minor units (pence), as a string */
+                days1to30: string
+                /** minor units (pence), as a string */
+                days31to60: string
+                /** minor units (pence), as a string */
+                days61to90: string
+                /** minor units (pence), as a string */
+                over90: string
+              }
+              currency: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -381,6 +555,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -409,6 +589,108 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              uninvoiced: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }[]
+              documents: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -422,6 +704,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -455,6 +743,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -468,6 +798,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -506,6 +842,56 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              case: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }
+              /** the dispute acknowledgement sent to the customer, for a billing dispute */
+              acknowledgement: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                templateKey: string | null
+                subject: string | null
+                recipient: string | null
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -519,6 +905,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -714,6 +1106,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -727,6 +1123,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1065,6 +1467,29 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              document: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1078,6 +1503,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1165,6 +1602,182 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1178,6 +1791,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1204,6 +1829,32 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                source: string
+                reference: string
+                /** a date, YYYY-MM-DD */
+                issuedOn: string
+                /** a date, YYYY-MM-DD */
+                periodFrom: string
+                /** a date, YYYY-MM-DD */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                readings: {
+                  register: string
+                  value: string
+                  /** a date, YYYY-MM-DD */
+                  readOn: string
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1217,6 +1868,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1938,6 +2595,73 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              closedAccount: {
+                number: string
+                customerName: string
+                status: "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                /** a date, YYYY-MM-DD */
+                closedOn: string
+              }
+              finalStatement: {
+                number: string
+                kind: string
+                status: string
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                closingBalanceMinor: string | null
+                /** whether the final read of some register was estimated */
+                estimated: boolean
+                /** false when the account was already billed to the move date */
+                created: boolean
+                /** the final balance settlement; null while the statement is held */
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+              finalReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              newAccount: {
+                number: string
+                customerName: string
+                /** true when opened for "The Occupier" */
+                occupier: boolean
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                meterPoints: {
+                  identifier: string
+                  tariffCode: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1951,6 +2675,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2001,6 +2737,73 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              closedAccount: {
+                number: string
+                customerName: string
+                status: "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                /** a date, YYYY-MM-DD */
+                closedOn: string
+              }
+              finalStatement: {
+                number: string
+                kind: string
+                status: string
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                closingBalanceMinor: string | null
+                /** whether the final read of some register was estimated */
+                estimated: boolean
+                /** false when the account was already billed to the move date */
+                created: boolean
+                /** the final balance settlement; null while the statement is held */
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+              finalReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              newAccount: {
+                number: string
+                customerName: string
+                /** true when opened for "The Occupier" */
+                occupier: boolean
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                meterPoints: {
+                  identifier: string
+                  tariffCode: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2014,6 +2817,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2043,6 +2858,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                type: "general" | "billing" | "payment" | "service"
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                author: {
+                  /** who wrote it: a staff user, or the system */
+                  kind: string
+                  id: string | null
+                  displayName: string | null
+                }
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2056,6 +2892,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2083,6 +2925,26 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                type: "general" | "billing" | "payment" | "service"
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                author: {
+                  /** who wrote it: a staff user, or the system */
+                  kind: string
+                  id: string | null
+                  displayName: string | null
+                }
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2096,6 +2958,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2431,6 +3299,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2444,6 +3316,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2787,6 +3665,93 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2800,6 +3765,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2826,6 +3797,182 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2839,6 +3986,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2866,6 +4025,120 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                lines: {
+                  position: number
+                  identifier: string | null
+                  tariffCode: string | null
+                  kind: "energy" | "standing_charge" | "export_credit" | "backbilling_writeoff"
+                  rateKind: string | null
+                  /** an ISO 8601 instant in UTC */
+                  from: string
+                  /** an ISO 8601 instant in UTC */
+                  to: string
+                  /** an exact decimal, in `unit` */
+                  quantity: string
+                  unit: string
+                  ratePence: string | null
+                  vatPercent: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** where the line came from: half hours counted and estimated, the readings used, a rule */
+                  source: {
+                    [key: string]: unknown
+                  }
+                  description: string
+                }[]
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2879,6 +4152,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2910,6 +4189,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2923,6 +4208,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2996,6 +4287,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                kind: "statement" | "payment" | "message" | "note" | "change" | "case" | "visit"
+                /** an ISO 8601 instant in UTC */
+                at: string
+                title: string
+                summary: string
+                /** the record the item is about, to open it by its own route */
+                reference: {
+                  type: string
+                  id: string
+                  number?: string
+                }
+                status?: string
+                /** for statements, payments, credits and refunds */
+                amountMinor?: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3009,6 +4324,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3500,6 +4821,46 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: string
+              }
+              /** the first local date, YYYY-MM-DD */
+              from: string | null
+              /** the last local date (included), YYYY-MM-DD */
+              to: string | null
+              timeZone: string
+              items: {
+                /** the position in the audit chain, as a string */
+                seq: string
+                id: string
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actorKind: string
+                actorId: string | null
+                /** `<module>.<noun>.<verb in the past>` */
+                action: string
+                subjectType: string
+                subjectId: string
+                accountId: string | null
+                accountNumber: string | null
+                before: unknown
+                after: unknown
+                context: {
+                  [key: string]: unknown
+                }
+                kind: "sign_in" | "account_view" | "change" | "payment" | "message"
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3513,6 +4874,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3539,6 +4906,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+              checked: number
+              lastHash: string
+            } | {
+              ok: false
+              checked: number
+              /** the first event whose link does not hold */
+              brokenAtSeq: string
+              eventId: string
+              reason: "content_changed" | "link_broken"
+              message: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3584,6 +4969,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3625,6 +5052,84 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              accountNumber: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+              notes: {
+                id: string
+                caseId: string
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              attachments: {
+                id: string
+                caseId: string
+                fileName: string
+                contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+                sizeBytes: number
+                /** the SHA-256 of the bytes, hex */
+                sha256: string
+                /** an ISO 8601 instant in UTC */
+                uploadedAt: string
+                uploadedBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              history: {
+                id: string
+                kind: "opened" | "status_changed" | "assigned" | "priority_changed"
+                from: string | null
+                to: string | null
+                detail: string | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actor: {
+                  kind: string
+                  id: string
+                }
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3638,6 +5143,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3682,6 +5193,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3695,6 +5244,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3731,6 +5292,26 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              caseId: string
+              fileName: string
+              contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+              sizeBytes: number
+              /** the SHA-256 of the bytes, hex */
+              sha256: string
+              /** an ISO 8601 instant in UTC */
+              uploadedAt: string
+              uploadedBy: {
+                kind: string
+                id: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3744,6 +5325,24 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        413: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3771,6 +5370,15 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+            "image/png": string
+            "image/jpeg": string
+            "text/plain": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3784,6 +5392,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3820,6 +5434,22 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              caseId: string
+              body: string
+              /** an ISO 8601 instant in UTC */
+              createdAt: string
+              createdBy: {
+                kind: string
+                id: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3833,6 +5463,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3867,6 +5509,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3880,6 +5560,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3914,6 +5606,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3927,6 +5657,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3962,6 +5704,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3975,6 +5755,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4087,6 +5879,283 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              cases: {
+                assignedToMe: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+                assignedToMyTeam: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+                unassigned: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+              } | null
+              pendingTasks: {
+                heldStatements: {
+                  id: string
+                  number: string
+                  accountId: string
+                  kind: "periodic" | "final" | "rebill" | "corrected_final"
+                  status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                  /** an ISO 8601 instant in UTC */
+                  periodFrom: string
+                  /** an ISO 8601 instant in UTC */
+                  periodTo: string
+                  version: number
+                  replacesStatementId: string | null
+                  currency: string
+                  /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                  paymentMethod: string
+                  /** minor units (pence), as a string */
+                  netMinor: string
+                  /** minor units (pence), as a string */
+                  vatMinor: string
+                  /** minor units (pence), as a string */
+                  totalMinor: string
+                  /** minor units (pence), as a string */
+                  writeoffMinor: string
+                  /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                  postedMinor: string
+                  openingBalanceMinor: string | null
+                  paymentsMinor: string | null
+                  creditsMinor: string | null
+                  closingBalanceMinor: string | null
+                  dueOn: string | null
+                  holdReasons: {
+                    code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                    message: string
+                  }[]
+                  explanation: {
+                    days: number
+                    estimated: boolean
+                    usage: {
+                      meterPointId: string
+                      /** MPAN core or MPRN */
+                      identifier: string
+                      direction: string
+                      /** an exact decimal */
+                      kwh: string
+                      /** minor units (pence), as a string */
+                      energyMinor: string
+                      /** minor units (pence), as a string */
+                      standingMinor: string
+                      standingDays: number
+                    }[]
+                    backbilling?: {
+                      /** a date, YYYY-MM-DD */
+                      cutoff: string
+                      /** minor units (pence), as a string */
+                      oldChargesMinor: string
+                      /** minor units (pence), as a string */
+                      writeoffMinor: string
+                      reason: string
+                    }
+                    comparison?: {
+                      previousNumber: string
+                      previousDays: number
+                      /** minor units (pence), as a string */
+                      previousNetMinor: string
+                      /** minor units (pence), as a string */
+                      changeMinor: string
+                      /** the part of the change due to using more or less energy */
+                      usageEffectMinor: string
+                      /** the part due to prices, on this period’s usage */
+                      priceEffectMinor: string
+                      /** the rest: days of standing charge, and rounding */
+                      otherEffectMinor: string
+                      summary: string
+                    }
+                  }
+                  /** an ISO 8601 instant in UTC */
+                  createdAt: string
+                  issuedAt: string | null
+                  accountNumber: string
+                }[] | null
+                creditApprovals: {
+                  id: string
+                  accountId: string
+                  accountNumber?: string
+                  kind: "goodwill_credit" | "refund"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  currency: string
+                  reason: string
+                  status: "pending_approval" | "completed" | "rejected"
+                  needsApproval: boolean
+                  requestedBy: string
+                  /** an ISO 8601 instant in UTC */
+                  requestedAt: string
+                  decidedBy: string | null
+                  decidedAt: string | null
+                  decisionNote: string | null
+                }[] | null
+                casesWaiting: {
+                  id: string
+                  /** the reference given to the customer, like C-00000042 */
+                  number: string
+                  accountId: string
+                  accountNumber: string
+                  type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                  priority: "low" | "normal" | "high" | "urgent"
+                  status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                  /** an ISO 8601 instant in UTC */
+                  statusAt: string
+                  subject: string
+                  description: string
+                  assignee: {
+                    kind: "user"
+                    userId: string
+                  } | {
+                    kind: "team"
+                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  } | {
+                    kind: "none"
+                  }
+                  /** an ISO 8601 instant in UTC */
+                  openedAt: string
+                  openedBy: {
+                    kind: string
+                    id: string
+                  }
+                  resolvedAt: string | null
+                  resolvedById: string | null
+                  resolutionNote: string | null
+                  /** resolvedAt − openedAt in whole seconds, once resolved */
+                  resolutionSeconds: number | null
+                }[] | null
+              }
+              recentAccounts: {
+                accountNumber: string
+                displayName: string
+                /** an ISO 8601 instant in UTC */
+                viewedAt: string
+              }[] | null
+              today: {
+                /** a date, YYYY-MM-DD */
+                date: string
+                currency: string
+                calls: number
+                /** null when there were no calls */
+                averageHandleSeconds: number | null
+                messagesSent: number
+                paymentsTaken: number
+                /** minor units (pence), as a string */
+                paymentsTakenMinor: string
+                casesOpened: number
+                casesResolved: number
+                /** cases resolved over cases opened, 0..1; null when none opened */
+                closureRate: number | null
+                meanResolutionSeconds: number | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4094,6 +6163,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4124,6 +6199,29 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              document: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4137,6 +6235,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4165,6 +6275,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4206,6 +6358,84 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              accountNumber: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+              notes: {
+                id: string
+                caseId: string
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              attachments: {
+                id: string
+                caseId: string
+                fileName: string
+                contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+                sizeBytes: number
+                /** the SHA-256 of the bytes, hex */
+                sha256: string
+                /** an ISO 8601 instant in UTC */
+                uploadedAt: string
+                uploadedBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              history: {
+                id: string
+                kind: "opened" | "status_changed" | "assigned" | "priority_changed"
+                from: string | null
+                to: string | null
+                detail: string | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actor: {
+                  kind: string
+                  id: string
+                }
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4219,6 +6449,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5307,6 +7543,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** a date, YYYY-MM-DD */
+              to: string
+              timeZone: string
+              currency: string
+              rows: {
+                userId: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                calls: number
+                /** null when there were no calls */
+                averageHandleSeconds: number | null
+                messagesSent: number
+                paymentsTaken: number
+                /** minor units (pence), as a string */
+                paymentsTakenMinor: string
+                casesOpened: number
+                casesResolved: number
+                /** cases resolved over cases opened, 0..1; null when none opened */
+                closureRate: number | null
+                meanResolutionSeconds: number | null
+              }[]
+            }
+            "text/csv": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5320,6 +7588,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5350,6 +7624,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountId: string
+                accountNumber: string
+                reason: string
+                /** an ISO 8601 instant in UTC */
+                raisedAt: string
+                clearedAt: string | null
+                /** the staff user who cleared it */
+                clearedById: string | null
+                clearNote: string | null
+                customerName: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5399,6 +7694,23 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              accountId: string
+              accountNumber: string
+              reason: string
+              /** an ISO 8601 instant in UTC */
+              raisedAt: string
+              clearedAt: string | null
+              /** the staff user who cleared it */
+              clearedById: string | null
+              clearNote: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5412,6 +7724,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5469,6 +7793,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the guide's title for one member of the role */
+                roleLabel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** every permission the user holds, `<module>.<noun>.<verb>` */
+                permissions: string[]
+                /** true when the password has expired and must be changed first */
+                mustChangePassword: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5502,7 +7846,39 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the guide's title for one member of the role */
+                roleLabel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** every permission the user holds, `<module>.<noun>.<verb>` */
+                permissions: string[]
+                /** true when the password has expired and must be changed first */
+                mustChangePassword: boolean
+              }
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        423: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5526,6 +7902,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5565,6 +7945,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5572,6 +7956,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5604,6 +7994,17 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the new base32 TOTP secret, shown only to its owner, once */
+              secret: string
+              /** an otpauth:// URI for a QR code */
+              uri: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5611,6 +8012,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5643,6 +8056,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5650,6 +8067,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5674,6 +8103,55 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              name: string
+              market: "gb" | "us"
+              profile: {
+                market: "gb" | "us"
+                name: string
+                currency: "GBP" | "USD"
+                locale: string
+                timeZone: string
+                /** VAT or sales tax on domestic energy, an exact decimal percentage */
+                domesticTaxPercent: string
+                taxName: string
+                /** half-hourly settlement periods in local time (gb) */
+                settlementPeriods: boolean
+                backbillingLimitMonths: number | null
+                verificationQuestions: {
+                  [key: string]: {
+                    /** questions the agent checks by eye against the account page */
+                    ticked: string[]
+                    /** questions whose typed answer the server compares with what is on file */
+                    answered: string[]
+                  }
+                }
+                supplyPointKinds: string[]
+                postcodeLabel: string
+              }
+              settings: {
+                /** minor units (pence), as a string */
+                creditApprovalLimitMinor: string
+                /** minor units (pence), as a string */
+                invoicePaymentApprovalMinor: string
+                arrangementDownPaymentPercent: number
+                arrangementGraceDays: number
+                /** minor units (pence), as a string */
+                lateFeeMinor: string
+                thirdPartyAccessMinDays: number
+                thirdPartyAccessMaxDays: number
+                staffPasswordMaxAgeDays: number
+                staffSessionMaxHours: number
+                staffSessionIdleMinutes: number
+                staffMaxFailedLogins: number
+                staffLockoutMinutes: number
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5687,6 +8165,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5715,6 +8199,55 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              name: string
+              market: "gb" | "us"
+              profile: {
+                market: "gb" | "us"
+                name: string
+                currency: "GBP" | "USD"
+                locale: string
+                timeZone: string
+                /** VAT or sales tax on domestic energy, an exact decimal percentage */
+                domesticTaxPercent: string
+                taxName: string
+                /** half-hourly settlement periods in local time (gb) */
+                settlementPeriods: boolean
+                backbillingLimitMonths: number | null
+                verificationQuestions: {
+                  [key: string]: {
+                    /** questions the agent checks by eye against the account page */
+                    ticked: string[]
+                    /** questions whose typed answer the server compares with what is on file */
+                    answered: string[]
+                  }
+                }
+                supplyPointKinds: string[]
+                postcodeLabel: string
+              }
+              settings: {
+                /** minor units (pence), as a string */
+                creditApprovalLimitMinor: string
+                /** minor units (pence), as a string */
+                invoicePaymentApprovalMinor: string
+                arrangementDownPaymentPercent: number
+                arrangementGraceDays: number
+                /** minor units (pence), as a string */
+                lateFeeMinor: string
+                thirdPartyAccessMinDays: number
+                thirdPartyAccessMaxDays: number
+                staffPasswordMaxAgeDays: number
+                staffSessionMaxHours: number
+                staffSessionIdleMinutes: number
+                staffMaxFailedLogins: number
+                staffLockoutMinutes: number
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5728,6 +8261,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6040,6 +8579,93 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                accountNumber: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6083,6 +8709,92 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6096,6 +8808,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6130,6 +8854,92 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6143,6 +8953,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6171,6 +8993,92 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6184,6 +9092,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
