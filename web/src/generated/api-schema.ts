@@ -4952,6 +4952,39 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/brand": {
+    /** The supplier's name, currency, locale and time zone, for the web app */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Brand"]
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/cases": {
     /** The case queues: with me, my team, unassigned, or any; by status and type; newest first */
     get: {
@@ -10263,6 +10296,26 @@ export interface paths {
 
 export interface components {
   schemas: {
+    "Brand": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
+    "BrandInput": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
     "Error": {
       error: {
         /** A stable code, e.g. NOT_FOUND, VALIDATION_FAILED, CONFLICT */
