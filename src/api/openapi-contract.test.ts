@@ -144,14 +144,6 @@ const notYetDeclared = new Set<string>([
   'GET /api/portal/portfolio/statements.zip',
   'GET /api/portal/portfolio/tenant-requests',
   'POST /api/portal/accounts/{accountNumber}/tenant-requests',
-  'POST /api/accounts/{accountNumber}/external-users',
-  'GET /api/poa-documents',
-  'POST /api/poa-documents/{documentId}/decision',
-  'POST /api/accounts/{accountNumber}/verifications',
-  'PUT /api/accounts/{accountNumber}/sensitive-details',
-  'POST /api/accounts/{accountNumber}/sensitive-details/export',
-  'PATCH /api/accounts/{accountNumber}/authorized-users/{userId}',
-  'DELETE /api/accounts/{accountNumber}/authorized-users/{userId}',
 ])
 
 let database: Database
