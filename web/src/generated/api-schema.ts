@@ -292,6 +292,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -305,6 +309,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -333,6 +343,17 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -346,6 +367,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1118,6 +1145,35 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              grant: {
+                id: string
+                userId: string
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** pending_approval for a power of attorney until legal review */
+                status: "active" | "pending_approval" | "revoked" | "expired"
+                /** a third party's scope: usage, bills, service_requests */
+                scope: string[]
+                /** an ISO 8601 instant in UTC */
+                validFrom: string
+                /** when a third party's access ends; null when open-ended */
+                validTo: string | null
+                /** their relationship to the account holder */
+                relationship: string | null
+                /** the power-of-attorney document waiting for legal review */
+                poaDocumentId: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1131,6 +1187,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1394,6 +1462,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1407,6 +1528,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1428,6 +1555,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1441,6 +1678,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1470,6 +1719,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1483,6 +1785,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1518,6 +1832,59 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1531,6 +1898,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1560,6 +1939,100 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              message: {
+                id: string
+                accountId: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                recipient: string | null
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                related: {
+                  type: string
+                  id: string
+                } | null
+                handleSeconds: number | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string | null
+                }
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: string
+                    id: string | null
+                  }
+                }[]
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1573,6 +2046,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2618,6 +3103,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2631,6 +3120,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2666,6 +3161,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              dateOfBirth: string | null
+              securityAnswer: string | null
+              ssnLastFour: string | null
+              /** an ISO 8601 instant in UTC */
+              exportedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2679,6 +3187,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3187,6 +3701,12 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
       }
     }
     put?: never
@@ -3229,6 +3749,28 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "passed" | "failed"
+              caller: "holder" | "authorized_user" | "property_manager" | "power_of_attorney" | "third_party"
+              /** why the caller failed when it is not a wrong answer (the sender, no such person) */
+              reason: string | null
+              /** true when this failure flagged the account for supervisor review */
+              flaggedForReview: boolean
+              /** each answer given (and sender_email on the email channel), compared with what is on file */
+              answers: {
+                [key: string]: "matched" | "did_not_match" | "not_on_file"
+              }
+              account: {
+                number: string
+                name: string
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3242,6 +3784,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4331,6 +4879,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountNumber: string
+                grantId: string
+                attorney: {
+                  email: string
+                  displayName: string
+                }
+                /** what was uploaded or seen: the document's name and what came with it */
+                description: string
+                /** an ISO 8601 instant in UTC */
+                submittedAt: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4381,6 +4949,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** approved or rejected */
+              status: string
+              grantId: string
+              /** the attorney's access after the decision: active or revoked */
+              grantStatus: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4394,6 +4975,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4420,6 +5013,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              name: string
+              /** the supply address on one line */
+              address: string
+              /** positive: the customer owes; negative: in credit; null when their access shows no money */
+              balanceMinor: string | null
+              /** active or closed */
+              status: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              /** what this person may do on the account; each portal screen is shown only when its action is here */
+              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4433,6 +5045,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4461,6 +5079,21 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4474,6 +5107,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4507,6 +5146,21 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4520,6 +5174,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4542,6 +5202,44 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              methods: {
+                /** give it as paymentMethodId to pay with it */
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4555,6 +5253,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4591,6 +5295,68 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4603,7 +5369,54 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              error: {
+                code: "PAYMENT_DECLINED"
+                message: string
+                details: {
+                  payment: {
+                    /** read back to the customer */
+                    confirmationNumber: string
+                    method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                    /** "Visa •••• 4242" for cards and bank accounts */
+                    methodLabel: string | null
+                    /** minor units (pence), as a string */
+                    amountMinor: string
+                    currency: string
+                    status: "pending" | "succeeded" | "failed" | "returned"
+                    /** why it failed */
+                    failure: {
+                      code: string
+                      message: string
+                    } | null
+                    /** a date, YYYY-MM-DD */
+                    takenOn: string
+                    /** when the money shows on the account */
+                    postsOn: string
+                    /** an ISO 8601 instant in UTC */
+                    createdAt: string
+                  }
+                }
+              }
+            }
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4630,6 +5443,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                number: string
+                /** the start of the billed period */
+                periodFrom: string
+                /** the end of the billed period (exclusive) */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                dueOn: string | null
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4643,6 +5474,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4672,6 +5509,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4685,6 +5528,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4731,6 +5580,25 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              caseNumber: string
+              accountNumber: string
+              address: string
+              kind: "move_in" | "move_out"
+              /** the move date */
+              on: string | null
+              /** the case's status */
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4744,6 +5612,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4775,6 +5649,36 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the meter point shown */
+              meterPoint: string
+              /** the account's meter points, to choose from */
+              meterPoints: string[]
+              direction: "import" | "export"
+              fuel: "electricity" | "gas"
+              /** kWh as a decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, YYYY-MM-DD */
+                label: string
+                /** kWh as a decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** of those, how many were estimated */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4788,6 +5692,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4816,6 +5726,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              email: string
+              displayName: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              /** when their access ends; null when open-ended */
+              validTo: string | null
+              /** their relationship to the account holder */
+              relationship: string | null
+            }[]
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4829,6 +5756,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4868,6 +5801,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              invitationId: string
+              email: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4881,6 +5825,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4911,6 +5867,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4924,6 +5884,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4952,6 +5918,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              validTo: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4965,6 +5944,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4996,7 +5981,47 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5027,6 +6052,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5066,6 +6113,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountNumber: string
+                name: string
+                address: string
+                /** active or closed */
+                status: string
+                /** positive: owed; negative: in credit */
+                balanceMinor: string
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5107,6 +6172,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/zip": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5120,6 +6191,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5146,6 +6223,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                caseNumber: string
+                accountNumber: string
+                address: string
+                kind: "move_in" | "move_out"
+                /** the move date */
+                on: string | null
+                /** the case's status */
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5194,7 +6293,35 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5218,6 +6345,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6400,6 +7531,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6413,6 +7599,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6441,6 +7633,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6454,6 +7701,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6482,7 +7735,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6511,7 +7781,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6548,6 +7835,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6561,6 +7869,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6597,6 +7911,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6610,6 +7945,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6646,6 +7987,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6659,6 +8021,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6695,6 +8063,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6708,6 +8097,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6738,6 +8133,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6769,6 +8181,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6805,7 +8234,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6841,7 +8313,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6872,7 +8387,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6903,7 +8606,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6938,7 +8829,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6973,7 +8895,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7008,7 +8961,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7043,7 +9027,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7078,7 +9093,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7113,7 +9159,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7148,7 +9225,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7183,7 +9291,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7218,7 +9357,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7253,7 +9423,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7288,7 +9489,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7323,7 +9555,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
