@@ -442,6 +442,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -455,6 +459,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -483,6 +493,17 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -496,6 +517,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1555,6 +1582,35 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              grant: {
+                id: string
+                userId: string
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** pending_approval for a power of attorney until legal review */
+                status: "active" | "pending_approval" | "revoked" | "expired"
+                /** a third party's scope: usage, bills, service_requests */
+                scope: string[]
+                /** an ISO 8601 instant in UTC */
+                validFrom: string
+                /** when a third party's access ends; null when open-ended */
+                validTo: string | null
+                /** their relationship to the account holder */
+                relationship: string | null
+                /** the power-of-attorney document waiting for legal review */
+                poaDocumentId: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1568,6 +1624,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2051,6 +2119,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2064,6 +2185,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2085,6 +2212,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2098,6 +2335,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2127,6 +2376,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2140,6 +2442,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2175,6 +2489,59 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2188,6 +2555,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2217,6 +2596,100 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              message: {
+                id: string
+                accountId: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                recipient: string | null
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                related: {
+                  type: string
+                  id: string
+                } | null
+                handleSeconds: number | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string | null
+                }
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: string
+                    id: string | null
+                  }
+                }[]
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2230,6 +2703,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3496,6 +3981,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3509,6 +3998,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3544,6 +4039,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              dateOfBirth: string | null
+              securityAnswer: string | null
+              ssnLastFour: string | null
+              /** an ISO 8601 instant in UTC */
+              exportedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3557,6 +4065,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4508,6 +5022,12 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
       }
     }
     put?: never
@@ -4550,6 +5070,28 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "passed" | "failed"
+              caller: "holder" | "authorized_user" | "property_manager" | "power_of_attorney" | "third_party"
+              /** why the caller failed when it is not a wrong answer (the sender, no such person) */
+              reason: string | null
+              /** true when this failure flagged the account for supervisor review */
+              flaggedForReview: boolean
+              /** each answer given (and sender_email on the email channel), compared with what is on file */
+              answers: {
+                [key: string]: "matched" | "did_not_match" | "not_on_file"
+              }
+              account: {
+                number: string
+                name: string
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4563,6 +5105,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6600,6 +7148,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountNumber: string
+                grantId: string
+                attorney: {
+                  email: string
+                  displayName: string
+                }
+                /** what was uploaded or seen: the document's name and what came with it */
+                description: string
+                /** an ISO 8601 instant in UTC */
+                submittedAt: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6650,6 +7218,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** approved or rejected */
+              status: string
+              grantId: string
+              /** the attorney's access after the decision: active or revoked */
+              grantStatus: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6663,6 +7244,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6689,6 +7282,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              name: string
+              /** the supply address on one line */
+              address: string
+              /** positive: the customer owes; negative: in credit; null when their access shows no money */
+              balanceMinor: string | null
+              /** active or closed */
+              status: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              /** what this person may do on the account; each portal screen is shown only when its action is here */
+              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6702,6 +7314,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6730,6 +7348,21 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6743,6 +7376,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6776,6 +7415,21 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6789,6 +7443,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6811,6 +7471,44 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              methods: {
+                /** give it as paymentMethodId to pay with it */
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6824,6 +7522,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6860,6 +7564,68 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6872,7 +7638,54 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              error: {
+                code: "PAYMENT_DECLINED"
+                message: string
+                details: {
+                  payment: {
+                    /** read back to the customer */
+                    confirmationNumber: string
+                    method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                    /** "Visa •••• 4242" for cards and bank accounts */
+                    methodLabel: string | null
+                    /** minor units (pence), as a string */
+                    amountMinor: string
+                    currency: string
+                    status: "pending" | "succeeded" | "failed" | "returned"
+                    /** why it failed */
+                    failure: {
+                      code: string
+                      message: string
+                    } | null
+                    /** a date, YYYY-MM-DD */
+                    takenOn: string
+                    /** when the money shows on the account */
+                    postsOn: string
+                    /** an ISO 8601 instant in UTC */
+                    createdAt: string
+                  }
+                }
+              }
+            }
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6899,6 +7712,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                number: string
+                /** the start of the billed period */
+                periodFrom: string
+                /** the end of the billed period (exclusive) */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                dueOn: string | null
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6912,6 +7743,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6941,6 +7778,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6954,6 +7797,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7000,6 +7849,25 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              caseNumber: string
+              accountNumber: string
+              address: string
+              kind: "move_in" | "move_out"
+              /** the move date */
+              on: string | null
+              /** the case's status */
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7013,6 +7881,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7044,6 +7918,36 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the meter point shown */
+              meterPoint: string
+              /** the account's meter points, to choose from */
+              meterPoints: string[]
+              direction: "import" | "export"
+              fuel: "electricity" | "gas"
+              /** kWh as a decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, YYYY-MM-DD */
+                label: string
+                /** kWh as a decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** of those, how many were estimated */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7057,6 +7961,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7085,6 +7995,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              email: string
+              displayName: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              /** when their access ends; null when open-ended */
+              validTo: string | null
+              /** their relationship to the account holder */
+              relationship: string | null
+            }[]
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7098,6 +8025,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7137,6 +8070,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              invitationId: string
+              email: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7150,6 +8094,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7180,6 +8136,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7193,6 +8153,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7221,6 +8187,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              validTo: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7234,6 +8213,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7265,7 +8250,47 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7296,6 +8321,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7335,6 +8382,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountNumber: string
+                name: string
+                address: string
+                /** active or closed */
+                status: string
+                /** positive: owed; negative: in credit */
+                balanceMinor: string
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7376,6 +8441,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/zip": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7389,6 +8460,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7415,6 +8492,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                caseNumber: string
+                accountNumber: string
+                address: string
+                kind: "move_in" | "move_out"
+                /** the move date */
+                on: string | null
+                /** the case's status */
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7463,7 +8562,35 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7487,6 +8614,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9353,6 +10484,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9366,6 +10552,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9394,6 +10586,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9407,6 +10654,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9435,7 +10688,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9464,7 +10734,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9501,6 +10788,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9514,6 +10822,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9550,6 +10864,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9563,6 +10898,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9599,6 +10940,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9612,6 +10974,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9648,6 +11016,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9661,6 +11050,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9691,6 +11086,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9722,6 +11134,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9758,7 +11187,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9794,7 +11266,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9825,7 +11340,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9856,7 +11559,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9891,7 +11782,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9926,7 +11848,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9961,7 +11914,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9996,7 +11980,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10031,7 +12046,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10066,7 +12112,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10101,7 +12178,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10136,7 +12244,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10171,7 +12310,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10206,7 +12376,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10241,7 +12442,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10276,7 +12508,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
