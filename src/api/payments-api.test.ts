@@ -162,6 +162,8 @@ describe('taking a payment through the API', () => {
     expect(first.statusCode).toBe(201)
     const payment = first.json().payment
     expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
+    // The account's internal row id stays in: the account number in the path names the account.
+    expect(payment).not.toHaveProperty('accountId')
     const retry = await inject({
       method: 'POST',
       url,
@@ -189,6 +191,7 @@ describe('taking a payment through the API', () => {
       code: 'PAYMENT_DECLINED',
       details: { payment: { status: 'failed' } },
     })
+    expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
     const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
     expect(missing.statusCode).toBe(400)
     expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
@@ -505,6 +508,7 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect(made.statusCode).toBe(201)
     const arrangement = made.json().arrangement
     expect(arrangement).toMatchObject({ downPaymentMinor: '10000', status: 'active' })
+    expect(arrangement).not.toHaveProperty('accountId')
     expect(arrangement.schedule.map((item: { dueOn: string }) => item.dueOn)).toEqual([
       '2026-11-20',
       '2026-12-04',
