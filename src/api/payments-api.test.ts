@@ -566,3 +566,64 @@ describe('seasonal holds', () => {
     expect(after.json().colour).toBe('green')
   })
 })
+
+describe('the collections view through the API', () => {
+  it('shows the dunning steps the run took and the notes recorded, with their details and no internal ids', async () => {
+    await owe(10, 30_000n, '2026-10-10')
+    const run = await inject({
+      method: 'POST',
+      url: '/api/collections/run',
+      headers: as('collections_specialist'),
+      payload: { on: '2026-11-20' },
+    })
+    expect(run.statusCode).toBe(200)
+    expect(run.json()).toMatchObject({ on: '2026-11-20', failed: 0, problems: [] })
+    expect(run.json().looked).toBeGreaterThan(0)
+    const url = `/api/accounts/${accountNumber(10)}/collections-notes`
+    const affordability = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: {
+        kind: 'affordability',
+        body: 'Can pay a little each month',
+        affordability: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      },
+    })
+    expect(affordability.statusCode).toBe(201)
+    expect(affordability.json().note).toMatchObject({
+      kind: 'affordability',
+      details: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+    })
+    const advice = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: { kind: 'debt_advice', body: 'Pointed to free advice', signposts: ['stepchange'] },
+    })
+    expect(advice.statusCode).toBe(201)
+    const view = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(10)}/collections`,
+      headers: as('collections_specialist'),
+    })
+    expect(view.statusCode).toBe(200)
+    const body = view.json()
+    expect(body.position).toMatchObject({ pastDueMinor: '30000', oldestPastDueOn: '2026-10-10' })
+    expect(body.actions.map((action: { action: string }) => action.action)).toContain('payment_reminder')
+    // Both notes were made at the same (test) instant, so their order is not the point here.
+    const details = body.notes.map((note: { details: unknown }) => note.details)
+    expect(details).toHaveLength(2)
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { signposts: ['stepchange'] },
+        { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      ]),
+    )
+    expect(body.signposts.length).toBeGreaterThan(0)
+    // The account's internal row id is not part of the view: the account number in the path names it.
+    for (const item of [...body.actions, ...body.notes, ...body.disconnectionOrders]) {
+      expect(item).not.toHaveProperty('accountId')
+    }
+  })
+})
