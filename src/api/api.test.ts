@@ -81,6 +81,9 @@ describe('every route', () => {
       'POST /api/portal/session',
       'POST /api/portal/invitations/:token/accept',
       'POST /api/staff/invitations/accept',
+      // The supplier's name and currency, which the sign-in pages show before anyone signs in.
+      'GET /api/brand',
+      'HEAD /api/brand',
     ]
     for (const route of app.routeTable) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined()

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -19,7 +20,13 @@ import type * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import type { PaymentProcessor } from '../modules/payments/index.js'
 import { defaultBodyTimeoutMs, type SignInLimits } from '../shared/config.js'
-import { accessPolicyOf, commsTransports, defaultProcessor } from '../usecases/index.js'
+import {
+  accessPolicyOf,
+  commsTransports,
+  type DeliveryQueue,
+  defaultProcessor,
+  inProcessDeliveryQueue,
+} from '../usecases/index.js'
 import { authorise, type RouteRecord, requirePermissionOnEveryRoute } from './auth.js'
 import { cutSlowBodies } from './body-timeout.js'
 import { refuseCardNumbers } from './card-guard.js'
@@ -32,6 +39,7 @@ import { declareImpliedErrors } from './responses.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
+import { brandRoutes } from './routes/brand.js'
 import { caseRoutes } from './routes/cases.js'
 import { collectionsRoutes } from './routes/collections.js'
 import { commsRoutes } from './routes/comms.js'
@@ -76,6 +84,11 @@ export interface BuildAppOptions {
   readonly dataKey?: string
   /** How queued messages go out (default: the built-in outbox). */
   readonly transports?: comms.Transports
+  /**
+   * Where routes enqueue the messages they queued: the pg-boss delivery worker in the server; by
+   * default an in-process queue that delivers nothing until its `runQueued` is called (tests).
+   */
+  readonly deliveryQueue?: DeliveryQueue
   /** A language model for suggested replies (default: none). */
   readonly replyModel?: assist.ReplyModel
   /** Sign-in and password attempts per minute, per address and per login (tests make them small). */
@@ -104,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   limitJsonDepth(app)
 
   let supplier = await market.getSupplier(options.database.db)
+  const transports = options.transports ?? commsTransports(undefined)
   const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').origin
   const context: AppContext = {
     db: options.database.db,
@@ -118,7 +132,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     paymentProcessor: options.paymentProcessor ?? defaultProcessor(),
     publicUrl,
     dataKey: options.dataKey ?? randomBytes(32).toString('base64'),
-    transports: options.transports ?? commsTransports(undefined),
+    transports,
+    deliveryQueue:
+      options.deliveryQueue ?? inProcessDeliveryQueue({ db: options.database.db, transports, clock: options.clock }),
     replyModel: options.replyModel,
   }
 
@@ -147,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   authorise(app, context)
@@ -160,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(staffRoutes(context), { prefix: '/api' })
   await app.register(auditRoutes(context), { prefix: '/api' })
   await app.register(settingsRoutes(context), { prefix: '/api' })
+  await app.register(brandRoutes(context), { prefix: '/api' })
   await app.register(meteringRoutes(context), { prefix: '/api' })
   await app.register(billingRoutes(context), { prefix: '/api' })
   await app.register(commsRoutes(context), { prefix: '/api' })
@@ -203,7 +221,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
           .header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
           .sendFile(file)
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      // The customer portal is its own entry page (portal.html) when the build has one; the rest is the console's.
+      const portalPage = path === '/portal' || path.startsWith('/portal/')
+      const page = portalPage && existsSync(join(webRoot, 'portal.html')) ? 'portal.html' : 'index.html'
+      return reply.header('cache-control', 'no-cache').sendFile(page)
     })
   }
   app.setNotFoundHandler((request, reply) =>

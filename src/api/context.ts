@@ -4,6 +4,7 @@ import type * as assist from '../modules/assist/index.js'
 import type * as comms from '../modules/comms/index.js'
 import type * as market from '../modules/market/index.js'
 import type * as payments from '../modules/payments/index.js'
+import type { DeliveryQueue } from '../usecases/index.js'
 
 /**
  * What every route can reach: the database, the clock, the supplier's settings in force, and the
@@ -30,6 +31,8 @@ export interface AppContext {
   readonly dataKey: string
   /** How queued messages are delivered (SMTP when configured, else the built-in outbox). */
   readonly transports: comms.Transports
+  /** Where routes hand the messages their change queued, after its commit (the delivery worker). */
+  readonly deliveryQueue: DeliveryQueue
   /** The language model for suggested replies, when one is configured. */
   readonly replyModel: assist.ReplyModel | undefined
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/index.js'
+import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
@@ -134,13 +134,15 @@ let operations: { name: string; operation: Operation }[]
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  await market.configureSupplier({
-    tx: database.db,
-    name: 'Good Egg Energy',
-    market: 'gb',
-    actor: systemActor('test'),
-    at: new Date('2026-11-22T09:00:00Z'),
-  })
+  await inTransaction(database.db, (tx) =>
+    market.configureSupplier({
+      tx,
+      name: 'Good Egg Energy',
+      market: 'gb',
+      actor: systemActor('test'),
+      at: new Date('2026-11-22T09:00:00Z'),
+    }),
+  )
   app = await buildApp({ database, webRoot: null })
   const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
     paths: Record<string, Record<string, Operation>>

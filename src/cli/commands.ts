@@ -1,23 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { buildApp } from '../api/app.js'
 import { connect, inTransaction, migrate } from '../db/index.js'
+import { demoPassword, demoPortalUsers, demoStaff, refuseDemoLogins, refuseDemoSeed, seedDemo } from '../demo/index.js'
+import { startJobs } from '../jobs/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
 import { type Config, dataKeyOf } from '../shared/config.js'
-import {
-  commsTransports,
-  defaultProcessor,
-  demoPassword,
-  demoPortalUsers,
-  demoStaff,
-  refuseDemoLogins,
-  refuseDemoSeed,
-  replyModelFrom,
-  seedDemo,
-  startJobs,
-} from '../usecases/index.js'
+import { commsTransports, defaultProcessor, replyModelFrom } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
@@ -57,7 +48,11 @@ async function serve(
 ) {
   // Production never serves the demo's logins: their password is in the source and printed below.
   if (config.production) await refuseDemoLogins({ db: database.db })
+  // One set of transports (one SMTP connection pool) for the whole process, built from configuration.
   const transports = commsTransports(config.smtp)
+  // Scheduled work and the delivery worker; CUTTLE_JOBS=0 leaves them to another process (this one
+  // still enqueues a delivery job for each message its routes queue).
+  const jobs = await startJobs({ database, transports, work: config.jobs })
   const app = await buildApp({
     database,
     logger: config.log,
@@ -65,6 +60,7 @@ async function serve(
     secureCookies: config.https,
     dataKey: dataKeyOf(config),
     transports,
+    deliveryQueue: jobs.deliveryQueue,
     replyModel: replyModelFrom(config.replyModel),
     paymentProcessor: defaultProcessor(config.paymentProcessor),
     signInLimits: config.signInLimits,
@@ -81,9 +77,7 @@ async function serve(
   console.log(
     `Database: ${database.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   )
-  // Scheduled work (the daily billing run); CUTTLE_JOBS=0 leaves it to another process or to cron.
-  const jobs = config.jobs ? await startJobs({ database, transports }) : null
-  if (jobs) {
+  if (config.jobs) {
     console.log(
       'Jobs: the billing run daily at 06:00 (Europe/London); payments, Direct Debits, arrangements and collections at 07:00',
     )
@@ -101,8 +95,8 @@ async function serve(
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
-  await jobs?.stop()
   await app.close()
+  await jobs.stop()
 }
 
 export function registerCommands(program: Command) {

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
+import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { isLocalDate, localDateOf } from '../shared/time.js'
 import {
@@ -6,7 +7,7 @@ import {
   collectDirectDebits,
   commsTransports,
   defaultProcessor,
-  deliverQueuedMessages,
+  queuedMessagesOf,
   reviewArrangements,
   runCollections,
   syncPayments,
@@ -108,14 +109,15 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
           })
           bar.stop()
           printSummary('collections run', summary)
-          const delivered = await deliverQueuedMessages({
-            db: database.db,
-            transports: commsTransports(cliConfig(options).smtp),
-            at,
-          })
-          console.log(
-            `messages: ${delivered.sent.length} sent, ${delivered.deferred.length} to retry, ${delivered.failed.length} failed`,
-          )
+          // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
+          const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
+          try {
+            const queued = queuedMessagesOf(summary)
+            await jobs.deliveryQueue.enqueue(queued)
+            console.log(`messages: ${queued.length} queued for delivery`)
+          } finally {
+            await jobs.stop()
+          }
         } finally {
           bar.stop()
         }

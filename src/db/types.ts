@@ -6,8 +6,12 @@ import type { Kysely, Transaction } from 'kysely'
  */
 // biome-ignore lint/complexity/noBannedTypes: the schema is added by each module's store with withTables
 export type Db = Kysely<{}>
+/**
+ * A transaction, and only a transaction: code that must run atomically (the audit chain, the ledger)
+ * takes a `Tx`; code that may run on the pool as well takes `Db | Tx`.
+ */
 // biome-ignore lint/complexity/noBannedTypes: as above
-export type Tx = Transaction<{}> | Kysely<{}>
+export type Tx = Transaction<{}>
 
 export type Backend = 'pglite' | 'postgres'
 

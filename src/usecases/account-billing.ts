@@ -2,7 +2,8 @@
  * What an agent sees and does with an account's bills: statements (audited views), the balance and
  * its ageing, billing now, rebilling, final bills, the review of held statements, and the PDF.
  */
-import type { Tx } from '../db/index.js'
+import { type Db, inTransaction, type Tx } from '../db/index.js'
+import { type StatementPdfInput, statementPdf } from '../documents/statement-pdf.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
@@ -10,7 +11,6 @@ import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { recordAccountView } from './account-view.js'
-import { statementPdf } from './documents/statement-pdf.js'
 import { InvalidMoveDate } from './move.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
@@ -63,8 +63,37 @@ export async function accountStatement({
   return statement
 }
 
-/** The statement as a PDF, or a duplicate of it marked as such (BIL-2); audited. */
+/**
+ * The statement as a PDF, or a duplicate of it marked as such (BIL-2); audited. The data is read and
+ * the view recorded in one short transaction; the PDF is rendered after it commits, so the audit
+ * chain's lock is never held while a PDF is drawn (a view that could not be recorded sends nothing).
+ * @throws billing.StatementNotFound, accounts.AccountNotFound
+ */
 export async function accountStatementPdf({
+  db,
+  accountNumber,
+  number,
+  duplicate,
+  actor,
+  at,
+}: {
+  db: Db
+  accountNumber: string
+  number: string
+  duplicate: boolean
+  actor: Actor
+  at: Date
+}): Promise<Buffer> {
+  const input = await inTransaction(db, (tx) => statementPdfInput({ tx, accountNumber, number, duplicate, actor, at }))
+  return statementPdf(input)
+}
+
+/**
+ * What a statement's PDF is drawn from, recording the view of it in the caller's transaction (as
+ * `accountStatementPdf` does): render it with `statementPdf` after that transaction commits.
+ * @throws billing.StatementNotFound, accounts.AccountNotFound
+ */
+export async function statementPdfInput({
   tx,
   accountNumber,
   number,
@@ -78,7 +107,7 @@ export async function accountStatementPdf({
   duplicate: boolean
   actor: Actor
   at: Date
-}): Promise<Buffer> {
+}): Promise<StatementPdfInput> {
   const statement = await billing.getStatement({ tx, number, accountNumber })
   const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
   const supplier = await market.getSupplier(tx)
@@ -94,7 +123,7 @@ export async function accountStatementPdf({
     actor,
     at,
   })
-  return statementPdf({
+  return {
     supplierName: supplier.name,
     duplicate,
     generatedAt: duplicate ? at : (statement.issuedAt ?? statement.createdAt),
@@ -109,7 +138,7 @@ export async function accountStatementPdf({
       currency: supplier.profile.currency,
       replacesNumber: replaces?.number ?? null,
     },
-  })
+  }
 }
 
 /** The account's balance and what is past due, by age (LED-2). */

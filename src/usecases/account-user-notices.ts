@@ -2,7 +2,7 @@
  * USR-3: each change to who may use an account notes the account and notifies the user it is about,
  * at their own email address, with a copy to the account's email on file (the holder). Used by the
  * portal (the holder or an attorney) and by staff (an agent, e.g. when the user asked to be removed).
- * Messages are queued in the caller's transaction; deliver them after commit with `deliverQueuedMessages`.
+ * Messages are queued in the caller's transaction; enqueue them for delivery after commit (`DeliveryQueue`).
  */
 import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'

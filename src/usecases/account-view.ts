@@ -28,7 +28,7 @@ export async function recordAccountView(
 
 /** The account with this number, with its property. @throws accounts.AccountNotFound */
 export async function accountOf(tx: Db | Tx, accountNumber: string) {
-  const account = await accounts.findAccountSupply({ tx: tx as Tx, accountNumber })
+  const account = await accounts.findAccountSupply({ tx, accountNumber })
   if (!account) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
   return account
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { seedTariffCatalogue } from '../demo/tariff-catalogue.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
@@ -10,7 +11,6 @@ import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
-import { seedTariffCatalogue } from './demo/tariff-catalogue.js'
 
 let database: Database
 const actor = systemActor('test')

@@ -38,8 +38,8 @@ async function caseIdOf(tx: Tx, caseRef: string): Promise<{ id: string; accountI
 /**
  * Open a case on an account by its number, unassigned or with an assignee (the assignment rule of
  * the cases module applies). A billing dispute sends a `dispute_acknowledgement` (by email to a
- * paperless customer, otherwise a letter) queued in the same transaction; deliver it after commit
- * with `deliverQueuedMessages`.
+ * paperless customer, otherwise a letter) queued in the same transaction; enqueue it for delivery after
+ * commit (`DeliveryQueue`).
  * @throws AccountNotFound, InvalidCase, AssigneeNotEligible, ReassignmentForbidden, and what comms.send throws
  */
 export async function openAccountCase({

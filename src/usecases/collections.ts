@@ -6,6 +6,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { arrangementLetterPdf } from '../documents/arrangement-letter.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
@@ -18,14 +19,14 @@ import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountIdOf, recordAccountView } from './account-view.js'
-import { arrangementLetterPdf } from './documents/arrangement-letter.js'
+import { withQueuedMessages } from './communications.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'
 
 /** Each dunning step is a logged message: by email to paperless customers with an address, else a letter. */
 const sendDunning =
-  (actor: Actor, at: Date): collections.Notify =>
+  (actor: Actor, at: Date, queued: string[]): collections.Notify =>
   async (tx, { accountId, action, pastDueMinor, episodeDueOn, on }) => {
     const channel = await comms.preferredChannel({ tx, accountId })
     const balance = { amountMinor: pastDueMinor }
@@ -45,6 +46,8 @@ const sendDunning =
       actor,
       at,
     })
+    // Kept even if this account's transaction rolls back: the delivery worker skips a missing message.
+    queued.push(message.id)
     return message.id
   }
 
@@ -98,7 +101,10 @@ async function eachInOwnTransaction({
   return { looked, outcomes, failed, problems }
 }
 
-/** COL-1: move every account past due on `on` along the dunning schedule. Safe to rerun. */
+/**
+ * COL-1: move every account past due on `on` along the dunning schedule. Safe to rerun. The answer
+ * is tagged with the ids of the notices queued (`queuedMessagesOf`), for the caller to enqueue.
+ */
 export async function runCollections({
   db,
   on,
@@ -112,7 +118,8 @@ export async function runCollections({
   at: Date
   onProgress?: (done: number) => void
 }): Promise<BatchRunSummary> {
-  const notify = sendDunning(actor, at)
+  const queued: string[] = []
+  const notify = sendDunning(actor, at, queued)
   const result = await eachInOwnTransaction({
     db,
     page: (afterId) => ledger.accountsOwingPastDue({ tx: db, asOf: on, afterId, limit: 500 }),
@@ -122,7 +129,7 @@ export async function runCollections({
     },
     onProgress,
   })
-  return { on, ...result }
+  return withQueuedMessages({ on, ...result }, queued)
 }
 
 /** PAY-5: collect every Direct Debit whose payment day is `on`. Safe to rerun. */
@@ -238,8 +245,29 @@ export async function createAccountArrangement({
   return { arrangement, messageId: message.id }
 }
 
-/** The agreement letter of an arrangement, as PDF (audited as an account view). */
+/**
+ * The agreement letter of an arrangement, as PDF (audited as an account view). The letter's facts
+ * are read and the view recorded in one short transaction; the PDF is drawn after it commits, so the
+ * audit chain's lock is not held while drawing.
+ */
 export async function arrangementLetter({
+  db,
+  accountNumber,
+  arrangementId,
+  actor,
+  at,
+}: {
+  db: Db
+  accountNumber: string
+  arrangementId: string
+  actor: Actor
+  at: Date
+}): Promise<Buffer> {
+  const input = await inTransaction(db, (tx) => arrangementLetterInput({ tx, accountNumber, arrangementId, actor, at }))
+  return arrangementLetterPdf(input)
+}
+
+async function arrangementLetterInput({
   tx,
   accountNumber,
   arrangementId,
@@ -251,7 +279,7 @@ export async function arrangementLetter({
   arrangementId: string
   actor: Actor
   at: Date
-}): Promise<Buffer> {
+}): Promise<Parameters<typeof arrangementLetterPdf>[0]> {
   const accountId = await accountIdOf(tx, accountNumber)
   const arrangement = (await payments.arrangementsOf({ tx, accountId, at })).find((item) => item.id === arrangementId)
   if (!arrangement) throw new payments.InvalidArrangement(`There is no arrangement ${arrangementId} on this account`)
@@ -260,7 +288,7 @@ export async function arrangementLetter({
   const facts = await accounts.accountFacts({ tx, accountId })
   const currency = supplier.profile.currency
   await recordAccountView(tx, { accountId, what: 'arrangement_letter', context: { arrangementId }, actor, at })
-  return arrangementLetterPdf({
+  return {
     supplierName: supplier.name,
     customerName: facts?.displayName ?? accountNumber,
     accountNumber,
@@ -273,7 +301,7 @@ export async function arrangementLetter({
     arrangement,
     signposts: collections.debtAdviceSignposts,
     generatedAt: at,
-  })
+  }
 }
 
 /** What collections knows of an account: its position, steps taken, orders, notes, protections. */

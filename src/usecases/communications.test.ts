@@ -10,7 +10,9 @@ import { configFrom } from '../shared/config.js'
 import {
   accountMessages,
   commsTransports,
-  deliverQueuedMessages,
+  deliverMessage,
+  enqueueDueMessages,
+  inProcessDeliveryQueue,
   logAccountInboundEmail,
   logAccountPhoneCall,
   previewAccountMessage,
@@ -160,7 +162,11 @@ describe('sending to an account', () => {
     })
     expect(message).toMatchObject({ status: 'queued', failureReason: 'connect ECONNREFUSED' })
     const later = new Date(at.getTime() + 15 * 60_000)
-    const report = await deliverQueuedMessages({ db: database.db, transports: comms.builtInTransports(), at: later })
+    // The sweep enqueues what is due again; the worker (run here by hand) sends it.
+    const queue = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => later })
+    expect(await enqueueDueMessages({ db: database.db, queue, at: later })).toBeGreaterThanOrEqual(1)
+    expect(queue.pending).toContain(message.id)
+    const report = await queue.runQueued()
     expect(report.sent).toContain(message.id)
     expect((await comms.getMessage({ tx: database.db, messageId: message.id })).status).toBe('sent')
   })
@@ -244,5 +250,87 @@ describe('logging inbound messages by account number', () => {
       ),
     )
     expect(unknown.code).toBe('ACCOUNT_NOT_FOUND')
+  })
+})
+
+describe('delivery by a worker, one message per job', () => {
+  async function queuedEmail(subject: string) {
+    return inTransaction(database.db, (tx) =>
+      comms.send({
+        tx,
+        accountId,
+        channel: 'email',
+        template: 'general_message',
+        fields: { subject, message: 'Hello' },
+        actor: agent,
+        at,
+      }),
+    )
+  }
+
+  it('sends exactly the message it is given, and skips it when the job runs again', async () => {
+    const mine = await queuedEmail('Mine')
+    const other = await queuedEmail('Not mine')
+    const transports = comms.builtInTransports()
+    expect(await deliverMessage({ db: database.db, transports, messageId: mine.id, at })).toBe('sent')
+    expect(await deliverMessage({ db: database.db, transports, messageId: mine.id, at })).toBe('skipped')
+    const outbox = transports.email as ReturnType<typeof comms.outboxEmailTransport>
+    expect(outbox.sent.map((email) => email.messageId)).toEqual([mine.id])
+    expect((await comms.getMessage({ tx: database.db, messageId: other.id })).status).toBe('queued')
+    // an id whose transaction never committed is skipped, not an error
+    expect(await deliverMessage({ db: database.db, transports, messageId: 'msg_never', at })).toBe('skipped')
+    await deliverMessage({ db: database.db, transports, messageId: other.id, at })
+  })
+
+  it('backs off on a passing failure, doubling the wait, and records each attempt on the message', async () => {
+    const message = await queuedEmail('Backoff')
+    const down: comms.Transports = {
+      ...comms.builtInTransports(),
+      email: {
+        name: 'down',
+        send: async () => {
+          throw new Error('connect ECONNREFUSED')
+        },
+      },
+    }
+    const minutes = (n: number) => new Date(at.getTime() + n * 60_000)
+    expect(await deliverMessage({ db: database.db, transports: down, messageId: message.id, at })).toBe('deferred')
+    // first retry after 10 minutes: not due at 9, due at 10
+    expect(await comms.dueMessageIds({ tx: database.db, at: minutes(9), limit: 100 })).not.toContain(message.id)
+    expect(await comms.dueMessageIds({ tx: database.db, at: minutes(10), limit: 100 })).toContain(message.id)
+    expect(await deliverMessage({ db: database.db, transports: down, messageId: message.id, at: minutes(9) })).toBe(
+      'skipped',
+    )
+    expect(await deliverMessage({ db: database.db, transports: down, messageId: message.id, at: minutes(10) })).toBe(
+      'deferred',
+    )
+    // second retry 20 minutes after the second attempt (10 + 20 = 30)
+    expect(await comms.dueMessageIds({ tx: database.db, at: minutes(29), limit: 100 })).not.toContain(message.id)
+    expect(await comms.dueMessageIds({ tx: database.db, at: minutes(30), limit: 100 })).toContain(message.id)
+    expect(await comms.getMessage({ tx: database.db, messageId: message.id })).toMatchObject({
+      status: 'queued',
+      deliveryAttempts: 2,
+      failureReason: 'connect ECONNREFUSED',
+    })
+    expect(
+      await deliverMessage({
+        db: database.db,
+        transports: comms.builtInTransports(),
+        messageId: message.id,
+        at: minutes(30),
+      }),
+    ).toBe('sent')
+  })
+
+  it('runs only what was enqueued in the in-process queue, each id once', async () => {
+    const first = await queuedEmail('First')
+    const second = await queuedEmail('Second')
+    const queue = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => at })
+    await queue.enqueue([first.id, first.id])
+    expect(queue.pending).toEqual([first.id])
+    expect(await queue.runQueued()).toEqual({ sent: [first.id], failed: [], deferred: [] })
+    expect(queue.pending).toEqual([])
+    expect((await comms.getMessage({ tx: database.db, messageId: second.id })).status).toBe('queued')
+    await deliverMessage({ db: database.db, transports: comms.builtInTransports(), messageId: second.id, at })
   })
 })

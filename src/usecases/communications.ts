@@ -273,24 +273,120 @@ export async function changeSmsEnrolment({
 }
 
 /**
- * Deliver every queued message that is due (those a request could not deliver at once, and
- * retries): for a scheduled job or a command. Throws nothing for a message it cannot deliver.
+ * Where a message goes once the transaction that queued it has committed: the delivery worker. In
+ * the server each id becomes a pg-boss job (`src/jobs/delivery.ts`); in tests an in-process queue
+ * that the test runs by hand (`inProcessDeliveryQueue`). Routes and commands only enqueue; they never
+ * talk to SMTP themselves.
  */
-export async function deliverQueuedMessages({
+export interface DeliveryQueue {
+  /**
+   * Hand these messages to the delivery worker. An id whose message never committed, or that is
+   * already sent or claimed, is skipped by the worker. Throws when the queue itself cannot be written
+   * (the message stays queued in the outbox and the sweep takes it later).
+   */
+  enqueue(messageIds: readonly string[]): Promise<void>
+}
+
+const queuedKey = Symbol('queued messages')
+
+/**
+ * Tag a use case's answer with the ids of the messages it queued, for the caller to enqueue after
+ * the commit. The tag is a hidden symbol property: never serialised, so no response carries it.
+ */
+export function withQueuedMessages<T extends object>(value: T, messageIds: readonly string[]): T {
+  Object.defineProperty(value, queuedKey, { value: [...messageIds], enumerable: false, configurable: true })
+  return value
+}
+
+/** The ids of the messages a use case's answer was tagged with (`withQueuedMessages`); none when untagged. */
+export function queuedMessagesOf(value: unknown): readonly string[] {
+  if (typeof value !== 'object' || value === null) return []
+  const ids = (value as { [queuedKey]?: unknown })[queuedKey]
+  return Array.isArray(ids) ? (ids as string[]) : []
+}
+
+/** What became of one message handed to `deliverMessage`. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'deferred' | 'skipped'
+
+/**
+ * Deliver exactly one queued message, the delivery job's work: it is claimed (so two workers never
+ * send it twice), handed to its transport outside any transaction, and marked sent or failed, or
+ * deferred with a backoff (the wait doubles with each attempt; failed after five). A message already
+ * sent, failed, claimed by another worker or not yet due again is `skipped`, so the job is safe to
+ * run twice. Throws nothing for a message that cannot be delivered; it is recorded on the message.
+ */
+export async function deliverMessage({
   db,
   transports,
+  messageId,
   at,
 }: {
   db: Db
   transports: comms.Transports
+  messageId: string
   at: Date
-}): Promise<comms.DeliveryReport> {
-  const report = { sent: [] as string[], failed: [] as string[], deferred: [] as string[] }
+}): Promise<DeliveryOutcome> {
+  const report = await comms.deliverQueued({ db, transports, at, messageIds: [messageId], limit: 1 })
+  if (report.sent.includes(messageId)) return 'sent'
+  if (report.failed.includes(messageId)) return 'failed'
+  if (report.deferred.includes(messageId)) return 'deferred'
+  return 'skipped'
+}
+
+/**
+ * Enqueue every queued message that is due (never tried, or its retry time has come), a page at a
+ * time: the sweep that retries deferred messages and picks up any whose enqueue was lost (the process
+ * stopped between the commit and the enqueue). Answers how many were enqueued.
+ */
+export async function enqueueDueMessages({
+  db,
+  queue,
+  at,
+  pageSize = 500,
+}: {
+  db: Db
+  queue: DeliveryQueue
+  at: Date
+  pageSize?: number
+}): Promise<number> {
+  let afterId: string | null = null
+  let count = 0
   for (;;) {
-    const batch = await comms.deliverQueued({ db, transports, at, limit: 100 })
-    report.sent.push(...batch.sent)
-    report.failed.push(...batch.failed)
-    report.deferred.push(...batch.deferred)
-    if (batch.sent.length + batch.failed.length + batch.deferred.length < 100) return report
+    const ids = await comms.dueMessageIds({ tx: db, at, afterId, limit: pageSize })
+    if (ids.length === 0) return count
+    await queue.enqueue(ids)
+    count += ids.length
+    afterId = ids.at(-1) ?? null
+  }
+}
+
+/**
+ * A delivery queue held in memory and run by hand: what tests (and an app built without a worker)
+ * use. `runQueued` delivers exactly the messages enqueued so far, each with `deliverMessage`, as the
+ * worker would. Throws nothing.
+ */
+export function inProcessDeliveryQueue({
+  db,
+  transports,
+  clock = () => new Date(),
+}: {
+  db: Db
+  transports: comms.Transports
+  clock?: (() => Date) | undefined
+}): DeliveryQueue & { readonly pending: readonly string[]; runQueued(): Promise<comms.DeliveryReport> } {
+  const pending: string[] = []
+  return {
+    pending,
+    async enqueue(messageIds) {
+      for (const id of messageIds) if (!pending.includes(id)) pending.push(id)
+    },
+    async runQueued() {
+      const report = { sent: [] as string[], failed: [] as string[], deferred: [] as string[] }
+      for (const messageId of pending.splice(0, pending.length)) {
+        const outcome = await deliverMessage({ db, transports, messageId, at: clock() })
+        if (outcome !== 'skipped') report[outcome].push(messageId)
+      }
+      return report
+    },
   }
 }

@@ -71,13 +71,19 @@ export {
   accountSmsEnrolment,
   changeSmsEnrolment,
   commsTransports,
-  deliverQueuedMessages,
+  type DeliveryOutcome,
+  type DeliveryQueue,
+  deliverMessage,
+  enqueueDueMessages,
+  inProcessDeliveryQueue,
   logAccountInboundEmail,
   logAccountPhoneCall,
   messageTemplates,
   previewAccountMessage,
+  queuedMessagesOf,
   sendAccountMessage,
   TemplateNotAllowed,
+  withQueuedMessages,
 } from './communications.js'
 export {
   type AgentReport,
@@ -89,17 +95,6 @@ export {
   maxReportDays,
   staffDashboard,
 } from './dashboard.js'
-export { demoPortalUsers } from './demo/portal.js'
-export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
-export {
-  billingRunJob,
-  billingRunSchedule,
-  type Jobs,
-  moneyDayJob,
-  moneyDaySchedule,
-  runMoneyDay,
-  startJobs,
-} from './jobs.js'
 export {
   exportD0010,
   importReadingsFile,
@@ -155,7 +150,6 @@ export {
   verifyCaller,
 } from './portal.js'
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
-export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
 export { exportAccountSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {

@@ -6,7 +6,8 @@
  * viewed; every request notes the account and is audited by the cases module.
  */
 import { zipSync } from 'fflate'
-import type { Tx } from '../db/index.js'
+import { type Db, inTransaction, type Tx } from '../db/index.js'
+import { type StatementPdfInput, statementPdf } from '../documents/statement-pdf.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -16,7 +17,7 @@ import type { Actor } from '../shared/actor.js'
 import { type CsvValue, csvDocument } from '../shared/csv.js'
 import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
-import { accountStatementPdf } from './account-billing.js'
+import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
 import { addressOf, grantFor, PortalActionNotAllowed } from './portal.js'
 
@@ -67,6 +68,31 @@ const sentToCustomer = (statement: billing.Statement) =>
  *   is nothing to put in the file
  */
 export async function portfolioStatementsZip({
+  db,
+  principal,
+  month,
+  at,
+}: {
+  db: Db
+  principal: Principal
+  month?: string | undefined
+  at: Date
+}): Promise<{ fileName: string; zip: Uint8Array; accounts: number; statements: number }> {
+  // Read and record in one transaction; draw up to 500 PDFs and zip them after it commits, so the
+  // audit chain's lock is held only for the reads, never while rendering.
+  const chosen = await inTransaction(db, (tx) => portfolioStatementInputs({ tx, principal, month, at }))
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {}
+  for (const [name, input] of chosen.pdfs) files[name] = [new Uint8Array(await statementPdf(input)), { level: 0 }]
+  files['contents.csv'] = [
+    new TextEncoder().encode(csvDocument({ header: chosen.header, rows: chosen.rows })),
+    { level: 0 },
+  ]
+  const zip = zipSync(files, { mtime: at })
+  return { fileName: chosen.fileName, zip, accounts: chosen.accounts, statements: chosen.pdfs.length }
+}
+
+/** What goes in the portfolio ZIP (each PDF's input, the contents rows), recording each account's view. */
+async function portfolioStatementInputs({
   tx,
   principal,
   month,
@@ -76,7 +102,7 @@ export async function portfolioStatementsZip({
   principal: Principal
   month?: string | undefined
   at: Date
-}): Promise<{ fileName: string; zip: Uint8Array; accounts: number; statements: number }> {
+}) {
   const portfolio = await portfolioAccounts(tx, principal, 'bulk_statements', at)
   if (portfolio.length === 0) throw new PortalActionNotAllowed('You have no portfolio of accounts to download from')
   if (portfolio.length > maxBulkAccounts) {
@@ -84,7 +110,7 @@ export async function portfolioStatementsZip({
   }
   const timeZone = (await market.getSupplier(tx)).profile.timeZone
   const actor = actorOf(principal)
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {}
+  const pdfs: [string, StatementPdfInput][] = []
   const header = ['account', 'address', 'statement', 'period_from', 'period_to', 'total_minor', 'due_on', 'issued_on']
   const rows: CsvValue[][] = []
   let statementCount = 0
@@ -101,7 +127,7 @@ export async function portfolioStatementsZip({
     }
     accountCount += 1
     for (const statement of chosen) {
-      const pdf = await accountStatementPdf({
+      const input = await statementPdfInput({
         tx,
         accountNumber: account.number,
         number: statement.number,
@@ -109,7 +135,7 @@ export async function portfolioStatementsZip({
         actor,
         at,
       })
-      files[`${account.number}/${statement.number}.pdf`] = [new Uint8Array(pdf), { level: 0 }]
+      pdfs.push([`${account.number}/${statement.number}.pdf`, input])
       statementCount += 1
       rows.push([
         account.number,
@@ -136,10 +162,8 @@ export async function portfolioStatementsZip({
       month ? `No statements were issued in ${month} on your portfolio` : 'No statements have been issued yet',
     )
   }
-  files['contents.csv'] = [new TextEncoder().encode(csvDocument({ header, rows })), { level: 0 }]
-  const zip = zipSync(files, { mtime: at })
   const fileName = `portfolio-statements-${month ?? `latest-${localDateOf(at, timeZone)}`}.zip`
-  return { fileName, zip, accounts: accountCount, statements: statementCount }
+  return { fileName, header, rows, pdfs, accounts: accountCount }
 }
 
 /** A tenant moving in (the supply starts in their name) or out (it stops). */

@@ -7,6 +7,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { statementPdf } from '../documents/statement-pdf.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -18,11 +19,11 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Forbidden, NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountStatementPdf, accountStatements } from './account-billing.js'
+import { accountStatements, statementPdfInput } from './account-billing.js'
 import { accountUsage } from './account-usage.js'
 import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
-import { changeSmsEnrolment } from './communications.js'
+import { changeSmsEnrolment, withQueuedMessages } from './communications.js'
 import { takeAccountPayment } from './payments.js'
 import { accessPolicyOf } from './staff-session.js'
 
@@ -193,32 +194,40 @@ export async function portalStatements({
   }
 }
 
+/**
+ * A statement's PDF for the portal; the view is recorded in a short transaction and the PDF drawn
+ * after it commits (never under the audit lock).
+ * @throws PortalActionNotAllowed, billing.StatementNotFound (also for a held or rejected statement)
+ */
 export async function portalStatementPdf({
-  tx,
+  db,
   principal,
   accountNumber,
   number,
   at,
 }: {
-  tx: Tx
+  db: Db
   principal: Principal
   accountNumber: string
   number: string
   at: Date
 }): Promise<Buffer> {
-  const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
-  const statement = await billing.getStatement({ tx, number, accountNumber: account.number })
-  if (statement.status === 'held' || statement.status === 'rejected') {
-    throw new billing.StatementNotFound(`There is no statement ${number} on ${account.number}`)
-  }
-  return accountStatementPdf({
-    tx,
-    accountNumber: account.number,
-    number,
-    duplicate: false,
-    actor: actorOf(principal),
-    at,
+  const input = await inTransaction(db, async (tx) => {
+    const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
+    const statement = await billing.getStatement({ tx, number, accountNumber: account.number })
+    if (statement.status === 'held' || statement.status === 'rejected') {
+      throw new billing.StatementNotFound(`There is no statement ${number} on ${account.number}`)
+    }
+    return statementPdfInput({
+      tx,
+      accountNumber: account.number,
+      number,
+      duplicate: false,
+      actor: actorOf(principal),
+      at,
+    })
   })
+  return statementPdf(input)
 }
 
 /** Usage of the account's first import meter point (or the one named), the last 30 days by default. */
@@ -488,8 +497,8 @@ async function noteAndNotify(
   body: string,
   principal: Principal,
   at: Date,
-) {
-  await noteAndNotifyAccountUser({
+): Promise<string[]> {
+  const messages = await noteAndNotifyAccountUser({
     tx,
     account,
     user,
@@ -499,11 +508,12 @@ async function noteAndNotify(
     actor: actorOf(principal),
     at,
   })
+  return messages.map((message) => message.id)
 }
 
 /**
- * Invite an authorized user: the invitation email is queued in this transaction (the caller delivers
- * it after commit) with the link that carries the token. Notes the account.
+ * Invite an authorized user: the invitation email is queued in this transaction (the caller enqueues
+ * it for delivery after commit) with the link that carries the token. Notes the account.
  */
 export async function inviteAuthorizedUser({
   tx,
@@ -563,12 +573,10 @@ export async function inviteAuthorizedUser({
     authorName: principal.displayName,
     at,
   })
-  return {
-    invitationId: invitation.id,
-    messageId: message.id,
-    expiresAt: invitation.expiresAt,
-    token: invitation.token,
-  }
+  return withQueuedMessages(
+    { invitationId: invitation.id, messageId: message.id, expiresAt: invitation.expiresAt, token: invitation.token },
+    [message.id],
+  )
 }
 
 /** Change an authorized user's level (primary holder or attorney only); notes the account and notifies. */
@@ -591,7 +599,7 @@ export async function changePortalUserLevel({
   const actor = actorOf(principal)
   const grant = await access.changeAuthorizedLevel({ tx, accountId: account.id, userId, level, actor, at })
   const user = (await access.usersOfAccount({ tx, accountId: account.id })).find((item) => item.userId === userId)
-  await noteAndNotify(
+  const messageIds = await noteAndNotify(
     tx,
     account,
     user,
@@ -600,7 +608,7 @@ export async function changePortalUserLevel({
     principal,
     at,
   )
-  return grant
+  return withQueuedMessages(grant, messageIds)
 }
 
 /** Remove an authorized user (primary holder or attorney only); notes the account and notifies. */
@@ -620,8 +628,8 @@ export async function removePortalUser({
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
   const actor = actorOf(principal)
   const before = (await access.usersOfAccount({ tx, accountId: account.id })).find((item) => item.userId === userId)
-  await access.revokeAuthorizedUser({ tx, accountId: account.id, userId, actor, at })
-  await noteAndNotify(
+  const grant = await access.revokeAuthorizedUser({ tx, accountId: account.id, userId, actor, at })
+  const messageIds = await noteAndNotify(
     tx,
     account,
     before,
@@ -630,6 +638,7 @@ export async function removePortalUser({
     principal,
     at,
   )
+  return withQueuedMessages({ grant }, messageIds)
 }
 
 /** Accept an invitation and sign in. @throws access.InvitationNotValid, access.InvalidPortalCredentials */
@@ -646,7 +655,7 @@ export async function acceptPortalInvitation({
   password: string
   at: Date
 }) {
-  const result = await inTransaction(db, async (tx) => {
+  const outcome = await inTransaction(db, async (tx) => {
     const accepted = await access.acceptInvitation({
       tx,
       token,
@@ -656,26 +665,30 @@ export async function acceptPortalInvitation({
       at,
     })
     // A wrong password for an existing login: committed (the failure counts) and refused below.
-    if (!accepted.ok) return accepted
+    if (!accepted.ok) return { accepted, messageIds: [] }
     const number = (await access.grantsOfUser({ tx, userId: accepted.principal.id })).find(
       (grant) => grant.id === accepted.grant.id,
     )?.accountNumber
     if (number) {
-      await noteAndNotify(
-        tx,
-        { id: accepted.grant.accountId, number },
-        accepted.principal,
-        'You have been added to an energy account',
-        `${accepted.principal.email} accepted the invitation and is now an authorized user.`,
-        accepted.principal,
-        at,
-      )
+      return {
+        accepted,
+        messageIds: await noteAndNotify(
+          tx,
+          { id: accepted.grant.accountId, number },
+          accepted.principal,
+          'You have been added to an energy account',
+          `${accepted.principal.email} accepted the invitation and is now an authorized user.`,
+          accepted.principal,
+          at,
+        ),
+      }
     }
-    return accepted
+    return { accepted, messageIds: [] }
   })
+  const result = outcome.accepted
   if (!result.ok) throw result.error
   const me = await inTransaction(db, (tx) => portalMe({ tx, principal: result.principal, at }))
-  return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, me }
+  return withQueuedMessages({ sessionToken: result.sessionToken, expiresAt: result.expiresAt, me }, outcome.messageIds)
 }
 
 /** A property manager's portfolio: every account they manage, with its balance. */
@@ -786,7 +799,7 @@ export async function grantAccessByStaff({
     actor,
     at,
   })
-  await noteAndNotifyAccountUser({
+  const messages = await noteAndNotifyAccountUser({
     tx,
     account,
     user,
@@ -802,7 +815,10 @@ export async function grantAccessByStaff({
     actor,
     at,
   })
-  return { user, grant }
+  return withQueuedMessages(
+    { user, grant },
+    messages.map((message) => message.id),
+  )
 }
 
 /**
@@ -891,7 +907,7 @@ export async function reviewPowerOfAttorney({
   if (pending) {
     // The attorney is told the outcome (and why, on a rejection); the account notes it.
     const account = await staffAccount(tx, pending.accountNumber)
-    await noteAndNotifyAccountUser({
+    const messages = await noteAndNotifyAccountUser({
       tx,
       account,
       user: pending.attorney,
@@ -905,6 +921,10 @@ export async function reviewPowerOfAttorney({
       actor,
       at,
     })
+    withQueuedMessages(
+      reviewed,
+      messages.map((message) => message.id),
+    )
   }
   return reviewed
 }

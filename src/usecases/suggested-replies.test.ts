@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as assist from '../modules/assist/index.js'
 import * as audit from '../modules/audit/index.js'
@@ -9,7 +10,6 @@ import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
 import { systemActor } from '../shared/actor.js'
 import { formatMoney } from '../shared/money.js'
-import { billingFixture } from './demo/billing-fixture.js'
 import {
   billAccountNow,
   discardSuggestedReply,

@@ -91,16 +91,14 @@ export const billingRoutes =
       },
       async (request, reply) => {
         const duplicate = request.query.duplicate === 'true'
-        const pdf = await inTransaction(context.db, (tx) =>
-          accountStatementPdf({
-            tx,
-            accountNumber: number(request.params.accountNumber),
-            number: request.params.number,
-            duplicate,
-            actor: actorOf(request),
-            at: context.clock(),
-          }),
-        )
+        const pdf = await accountStatementPdf({
+          db: context.db,
+          accountNumber: number(request.params.accountNumber),
+          number: request.params.number,
+          duplicate,
+          actor: actorOf(request),
+          at: context.clock(),
+        })
         return reply
           .header('content-type', 'application/pdf')
           .header(

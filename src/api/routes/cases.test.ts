@@ -7,10 +7,12 @@ import * as accounts from '../../modules/accounts/index.js'
 import * as comms from '../../modules/comms/index.js'
 import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
+import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
 
 let database: Database
 let app: App
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 const now = new Date('2026-11-20T09:00:00Z')
 const password = 'correct horse battery'
 const cookies = new Map<access.Role, string>()
@@ -68,7 +70,8 @@ beforeAll(async () => {
   })
   eleanorId = (await sql<{ id: string }>`select id from accounts where number = ${eleanor}`.execute(database.db))
     .rows[0]?.id as string
-  app = await buildApp({ database, clock: () => now, webRoot: null })
+  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
   for (const role of access.roles) {
     const response = await app.inject({
       method: 'POST',
@@ -118,6 +121,10 @@ describe('the cases API', () => {
       assignee: { kind: 'none' },
     })
     expect(body.acknowledgement).toMatchObject({ templateKey: 'dispute_acknowledgement', channel: 'email' })
+    // The route only enqueued it: the delivery worker (run here by hand) sends it.
+    expect(delivery.pending).toEqual([body.acknowledgement.id])
+    expect((await comms.getMessage({ tx: database.db, messageId: body.acknowledgement.id })).status).toBe('queued')
+    expect((await delivery.runQueued()).sent).toEqual([body.acknowledgement.id])
     const message = await comms.getMessage({ tx: database.db, messageId: body.acknowledgement.id })
     expect(message.status).toBe('sent')
     expect(message.body).toContain(body.case.number)

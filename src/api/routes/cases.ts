@@ -14,7 +14,6 @@ import {
   caseQueue,
   changeCasePriority,
   changeCaseStatus,
-  deliverQueuedMessages,
   escalatedCaseDetail,
   escalatedCaseQueue,
   openAccountCase,
@@ -140,12 +139,7 @@ export const caseRoutes =
           }),
         )
         // The acknowledgement goes out once the case is committed.
-        if (result.acknowledgement)
-          await deliverQueuedMessages({
-            db: context.db,
-            transports: context.transports,
-            at: context.clock(),
-          })
+        if (result.acknowledgement) await context.deliveryQueue.enqueue([result.acknowledgement.id])
         return reply.status(201).send(jsonOf(result))
       },
     )

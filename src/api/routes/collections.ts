@@ -7,8 +7,8 @@ import * as collections from '../../modules/collections/index.js'
 import {
   accountCollections,
   collectionsWorklist,
-  deliverQueuedMessages,
   onAccount,
+  queuedMessagesOf,
   runCollections,
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
@@ -178,12 +178,9 @@ export const collectionsRoutes =
       },
       async (request) => {
         const summary = await runCollections({ db: context.db, on: request.body.on, ...who(request) })
-        const delivered = await deliverQueuedMessages({
-          db: context.db,
-          transports: context.transports,
-          at: context.clock(),
-        })
-        return jsonOf({ ...summary, messagesSent: delivered.sent.length })
+        const queued = queuedMessagesOf(summary)
+        await context.deliveryQueue.enqueue(queued)
+        return jsonOf({ ...summary, messagesQueued: queued.length })
       },
     )
 

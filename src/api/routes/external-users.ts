@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
-  deliverQueuedMessages,
   exportAccountSensitiveDetails,
   grantAccessByStaff,
   pendingPowersOfAttorney,
+  queuedMessagesOf,
   recordSensitiveDetails,
   reviewPowerOfAttorney,
   verificationQuestions,
@@ -64,8 +64,8 @@ export const externalUserRoutes =
   async (app) => {
     const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
     const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
-    /** Send what a change queued (notices to the people it is about), after its commit. */
-    const deliver = () => deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
+    /** Hand what a change queued (notices to the people it is about) to the delivery worker, after its commit. */
+    const deliver = (result: object) => context.deliveryQueue.enqueue(queuedMessagesOf(result))
 
     app.post(
       '/accounts/:accountNumber/external-users',
@@ -94,7 +94,7 @@ export const externalUserRoutes =
         const result = await inTx((tx) =>
           grantAccessByStaff({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
         )
-        await deliver()
+        await deliver(result)
         return reply.status(201).send(jsonOf(result))
       },
     )
@@ -123,7 +123,7 @@ export const externalUserRoutes =
         const reviewed = await inTx((tx) =>
           reviewPowerOfAttorney({ tx, documentId: request.params.documentId, ...request.body, ...who(request) }),
         )
-        await deliver()
+        await deliver(reviewed)
         return reviewed
       },
     )
@@ -309,7 +309,7 @@ export const externalUserRoutes =
             at,
           }),
         )
-        await deliver()
+        await context.deliveryQueue.enqueue(result.messages.map((message) => message.id))
         return jsonOf({ id: result.grant.userId, kind: result.grant.kind, status: result.grant.status })
       },
     )
@@ -328,7 +328,7 @@ export const externalUserRoutes =
       },
       async (request, reply) => {
         const at = context.clock()
-        await inTx((tx) =>
+        const removed = await inTx((tx) =>
           removeAccountUserByStaff({
             tx,
             accountNumber: request.params.accountNumber,
@@ -338,7 +338,7 @@ export const externalUserRoutes =
             at,
           }),
         )
-        await deliver()
+        await context.deliveryQueue.enqueue(removed.messages.map((message) => message.id))
         return reply.status(204).send()
       },
     )

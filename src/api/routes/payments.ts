@@ -11,7 +11,6 @@ import {
   addAccountPaymentMethod,
   arrangementLetter,
   createAccountArrangement,
-  deliverQueuedMessages,
   onAccount,
   recordCheque,
   removeAccountPaymentMethod,
@@ -518,7 +517,7 @@ export const paymentRoutes =
           }),
         )
         // The terms go out once the arrangement is committed.
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at: context.clock() })
+        await context.deliveryQueue.enqueue([result.messageId])
         return reply.status(201).send(jsonOf(result))
       },
     )
@@ -535,14 +534,12 @@ export const paymentRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await inTx((tx) =>
-          arrangementLetter({
-            tx,
-            accountNumber: request.params.accountNumber,
-            arrangementId: request.params.arrangementId,
-            ...who(request),
-          }),
-        )
+        const pdf = await arrangementLetter({
+          db: context.db,
+          accountNumber: request.params.accountNumber,
+          arrangementId: request.params.arrangementId,
+          ...who(request),
+        })
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `inline; filename="arrangement-${request.params.accountNumber}.pdf"`)

@@ -3,15 +3,18 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
+import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
+import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
-import { billingFixture } from '../../usecases/demo/billing-fixture.js'
+import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
 
 let database: Database
 let app: App
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const tomorrow = new Date(now.getTime() + 86_400_000)
@@ -99,7 +102,8 @@ beforeAll(async () => {
       at: now,
     })
   })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
+  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
   for (const person of people) await signIn(person.name)
   const staff = await app.inject({
     method: 'POST',
@@ -363,6 +367,8 @@ describe('notices about account users go to the user', () => {
     })
     expect(accepted.statusCode).toBe(200)
     spouseId = accepted.json().user.id
+    // the routes only enqueued them; the delivery worker (run here by hand) sends them
+    await delivery.runQueued()
     const sent = await messages()
     expect(sent.map((m) => [m.template_key, m.recipient])).toEqual([
       ['authorised_user_invitation', 'spouse@portal.example'],

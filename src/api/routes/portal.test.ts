@@ -3,14 +3,21 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
+import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
+import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { billingFixture } from '../../usecases/demo/billing-fixture.js'
-import { grantAccessByStaff, recordSensitiveDetails, reviewPowerOfAttorney } from '../../usecases/index.js'
+import {
+  grantAccessByStaff,
+  inProcessDeliveryQueue,
+  recordSensitiveDetails,
+  reviewPowerOfAttorney,
+} from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
 
 let database: Database
 let app: App
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const password = 'Portal-password-2026'
@@ -197,7 +204,8 @@ beforeAll(async () => {
       at: now,
     }),
   )
-  app = await buildApp({ database, clock: () => now, webRoot: null })
+  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
   for (const person of people) await signIn(person.name)
 }, 120_000)
 
@@ -340,7 +348,11 @@ describe('managing authorized users', () => {
     )
     expect(message.rows).toHaveLength(1)
     expect(message.rows[0]?.recipient).toBe('spouse@portal.example')
-    expect(message.rows[0]?.status).not.toBe('queued')
+    // the route only enqueued it; the delivery worker (run here by hand) sends it
+    expect((await delivery.runQueued()).sent).toHaveLength(1)
+    const delivered = await sql<{ status: string }>`
+      select status from comms_messages where template_key = 'authorised_user_invitation'`.execute(database.db)
+    expect(delivered.rows[0]?.status).not.toBe('queued')
     const token = /invitations\/(cpi_[A-Za-z0-9_-]+)/.exec(message.rows[0]?.body ?? '')?.[1]
     expect(token).toBeDefined()
     const accepted = await app.inject({

@@ -7,7 +7,6 @@ import { Unauthenticated } from '../../shared/errors.js'
 import {
   acceptPortalInvitation,
   changePortalUserLevel,
-  deliverQueuedMessages,
   inviteAuthorizedUser,
   portalAccount,
   portalContact,
@@ -19,6 +18,7 @@ import {
   portalStatements,
   portalUsage,
   portalUsers,
+  queuedMessagesOf,
   removePortalUser,
   signInCustomer,
   signOutCustomer,
@@ -149,14 +149,12 @@ export const portalRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await inTx((tx) =>
-          portalStatementPdf({
-            tx,
-            accountNumber: request.params.accountNumber,
-            number: request.params.number,
-            ...who(request),
-          }),
-        )
+        const pdf = await portalStatementPdf({
+          db: context.db,
+          accountNumber: request.params.accountNumber,
+          number: request.params.number,
+          ...who(request),
+        })
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${request.params.number}.pdf"`)
@@ -321,7 +319,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(invitation))
         return reply.status(201).send(
           jsonOf({
             invitationId: invitation.invitationId,
@@ -355,7 +353,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(grant))
         return jsonOf({ id: grant.userId, kind: grant.kind, status: grant.status, validTo: grant.validTo })
       },
     )
@@ -368,7 +366,7 @@ export const portalRoutes =
       },
       async (request, reply) => {
         const at = context.clock()
-        await inTx((tx) =>
+        const removed = await inTx((tx) =>
           removePortalUser({
             tx,
             accountNumber: request.params.accountNumber,
@@ -377,7 +375,7 @@ export const portalRoutes =
             at,
           }),
         )
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(removed))
         return reply.status(204).send()
       },
     )
@@ -401,7 +399,7 @@ export const portalRoutes =
           ...request.body,
           at,
         })
-        await deliverQueuedMessages({ db: context.db, transports: context.transports, at })
+        await context.deliveryQueue.enqueue(queuedMessagesOf(result))
         setCookie(reply, result.sessionToken, result.expiresAt)
         return result.me
       },
@@ -428,7 +426,7 @@ export const portalRoutes =
         },
       },
       async (request, reply) => {
-        const result = await inTx((tx) => portfolioStatementsZip({ tx, month: request.query.month, ...who(request) }))
+        const result = await portfolioStatementsZip({ db: context.db, month: request.query.month, ...who(request) })
         return reply
           .type('application/zip')
           .header('content-disposition', `attachment; filename="${result.fileName}"`)

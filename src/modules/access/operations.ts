@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Tx } from '../../db/index.js'
+import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -290,7 +290,8 @@ export async function resolveSession({
   policy,
   at,
 }: {
-  tx: Tx
+  /** A read and at most one single-row touch a minute: the pool or a transaction. */
+  tx: Db | Tx
   sessionToken: string
   policy: AccessPolicy
   at: Date

@@ -11,7 +11,8 @@ import type { Actor } from '../../shared/actor.js'
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { isPermission, isRole, type Permission, permissionsOf, type Role } from './permissions.js'
+import { isPermission, type Permission } from './permission-catalogue.js'
+import { isRole, permissionsOf, type Role } from './permissions.js'
 import { can, permissionsOfSubject, sessionOnlyPermissions } from './powers.js'
 import { hashSecret, newSecret } from './secrets.js'
 import * as store from './store.js'
@@ -284,7 +285,8 @@ export async function resolveApiToken({
   policy,
   at,
 }: {
-  tx: Tx
+  /** A read and at most one single-row touch a minute: the pool or a transaction. */
+  tx: Db | Tx
   token: string
   policy: AccessPolicy
   at: Date

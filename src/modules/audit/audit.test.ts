@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../../db/index.js'
-import { inTransaction } from '../../db/index.js'
+import type { Database, Tx } from '../../db/index.js'
+import { inTransaction, NotInTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import * as audit from './index.js'
 
@@ -38,6 +38,22 @@ afterEach(async () => {
 })
 
 describe('the audit chain', () => {
+  it('refuses to record on a pool handle, where its lock would end after one statement', async () => {
+    const event = {
+      actor: agent,
+      action: 'accounts.note.added',
+      subject: { type: 'note', id: 'note_pool' },
+      at: new Date('2026-03-29T00:00:00Z'),
+    }
+    // A caller that casts the pool to a transaction is caught at run time, and nothing is written.
+    await expect(audit.record(database.db as unknown as Tx, event)).rejects.toThrow(NotInTransaction)
+    await expect(audit.record(database.db as unknown as Tx, event)).rejects.toThrow(/inside a transaction/)
+    const { count } = await sql<{ count: string }>`select count(*)::text as count from audit_events`
+      .execute(database.db)
+      .then((result) => result.rows[0] ?? { count: '?' })
+    expect(count).toBe('0')
+  })
+
   it('verifies an untouched chain', async () => {
     await recordMany(5)
     const report = await audit.verifyChain({ db: database.db })

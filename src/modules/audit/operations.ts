@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/index.js'
+import { requireTransaction, type Tx } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import { canonicalJson, eventHash, genesisHash } from './chain.js'
 import * as store from './store.js'
@@ -18,6 +18,8 @@ export async function record(tx: Tx, input: AuditEventInput): Promise<{ id: stri
 /** Record several events in order with one lock and one insert (bulk imports, the demo seeder). */
 export async function recordMany(tx: Tx, inputs: readonly AuditEventInput[]): Promise<{ id: string; hash: string }[]> {
   if (inputs.length === 0) return []
+  // The chain's lock is held until commit: on a pool handle it would end after one statement.
+  requireTransaction(tx, 'Recording an audit event')
   const relaxed = inputs.every((input) => input.relaxedDurability === true)
   let prevHash = (await store.lockChainHead(tx, relaxed)) ?? genesisHash
   const rows: store.EventRow[] = []

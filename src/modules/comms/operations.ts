@@ -284,7 +284,10 @@ export async function recordDeliveryEvent({
 export interface DeliveryReport {
   readonly sent: string[]
   readonly failed: string[]
-  /** Failed this time for a reason that may pass: tried again after `retryAfterMinutes`. */
+  /**
+   * Failed this time for a reason that may pass: tried again after `retryAfterMinutes`, doubled for
+   * each attempt already made (10, 20, 40, 80 minutes by default).
+   */
   readonly deferred: string[]
 }
 
@@ -315,10 +318,9 @@ export async function deliverQueued({
   actor?: Actor
 }): Promise<DeliveryReport> {
   const report = { sent: [] as string[], failed: [] as string[], deferred: [] as string[] }
-  const retryAt = new Date(at.getTime() + retryAfterMinutes * 60_000)
-  const claimed = await inTransaction(db, (tx) =>
-    store.claimDue(tx, { at, claimUntil: retryAt, limit, ids: messageIds }),
-  )
+  // The claim holds a message for the first retry interval, so a worker that dies mid-send frees it.
+  const claimUntil = new Date(at.getTime() + retryAfterMinutes * 60_000)
+  const claimed = await inTransaction(db, (tx) => store.claimDue(tx, { at, claimUntil, limit, ids: messageIds }))
   for (const row of claimed) {
     let outcome:
       | { ok: true; provider: string; providerMessageId: string }
@@ -349,6 +351,9 @@ export async function deliverQueued({
         await moveStatus(tx, current, 'failed', { occurredAt: at, detail: outcome.reason, actor, at })
         report.failed.push(row.id)
       } else {
+        // Back off: the wait doubles with each attempt made (the claim counted this one).
+        const waitMinutes = retryAfterMinutes * 2 ** Math.max(0, current.delivery_attempts - 1)
+        const retryAt = new Date(at.getTime() + waitMinutes * 60_000)
         await store.deferDelivery(tx, row.id, { failure_reason: outcome.reason, next_attempt_at: retryAt })
         await audit.record(tx, {
           actor,

@@ -189,3 +189,22 @@ export async function staffMessageTotals({
     messagesSent: Number(row.messages),
   }))
 }
+
+/**
+ * The ids of queued outbound messages due for a delivery attempt at `at` (never tried, or their
+ * retry time has come), in id order after `afterId`: what a sweep hands to the delivery worker.
+ * Claims nothing. Throws nothing.
+ */
+export async function dueMessageIds({
+  tx,
+  at,
+  afterId = null,
+  limit,
+}: {
+  tx: Db | Tx
+  at: Date
+  afterId?: string | null
+  limit: number
+}): Promise<string[]> {
+  return (await store.dueMessageIds(tx, { at, afterId, limit })).map((row) => row.id)
+}

@@ -206,6 +206,24 @@ export async function claimDue(
   return result.rows.sort((a, b) => (a.id < b.id ? -1 : 1))
 }
 
+/**
+ * Queued outbound messages due for a delivery attempt (never tried, or their retry time has come),
+ * in id order after `afterId`: what a sweep hands to the delivery worker. Reads only; claims nothing.
+ */
+export async function dueMessageIds(
+  db: Db | Tx,
+  { at, afterId, limit }: { at: Date; afterId: string | null; limit: number },
+): Promise<{ id: string; next_attempt_at: Date | null }[]> {
+  let query = tables(db)
+    .selectFrom('comms_messages')
+    .select(['id', 'next_attempt_at'])
+    .where('status', '=', 'queued')
+    .where('channel', 'in', ['email', 'sms', 'letter'])
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
+  if (afterId) query = query.where('id', '>', afterId)
+  return query.orderBy('id').limit(limit).execute()
+}
+
 export async function smsEnrolmentOf(db: Db | Tx, accountId: string): Promise<SmsEnrolmentRow | undefined> {
   return tables(db)
     .selectFrom('comms_sms_enrolments')

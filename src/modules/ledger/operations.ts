@@ -2,7 +2,7 @@
  * LED-1: posting journals. A journal is validated whole before anything is written; the database
  * checks again at commit that it balances, and refuses any change to what is posted.
  */
-import type { Tx } from '../../db/index.js'
+import { requireTransaction, type Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
@@ -166,6 +166,8 @@ export async function postJournals({
   actor: Actor
   at: Date
 }): Promise<{ journal: Journal; replayed: boolean }[]> {
+  // Lines, journals and their audit event land together or not at all.
+  requireTransaction(tx, 'Posting journals')
   journals.forEach((journal, i) => {
     const problems = check(journal)
     if (problems.length > 0) {

@@ -1,0 +1,10 @@
+export {
+  createDeliveryQueues,
+  deliverDueJob,
+  deliverDueSchedule,
+  deliverMessageJob,
+  pgBossDeliveryQueue,
+  workDelivery,
+} from './delivery.js'
+export { moneyDayJob, moneyDaySchedule, runMoneyDay } from './money-day.js'
+export { billingRunJob, billingRunSchedule, type Jobs, startJobs } from './scheduler.js'
