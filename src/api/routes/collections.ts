@@ -171,7 +171,7 @@ export const collectionsRoutes =
               problems: z
                 .array(z.object({ id: z.string(), code: z.string(), message: z.string() }))
                 .describe('the first 100 accounts that failed, with why'),
-              messagesSent: z.number().int(),
+              messagesQueued: z.number().int().describe('notices queued for delivery, sent after the run'),
             }),
           },
         },

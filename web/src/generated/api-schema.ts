@@ -163,6 +163,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** newest first */
+              items: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** a date, YYYY-MM-DD */
+              today: string
+              /** what an arrangement set up today would cover */
+              pastDueMinor: string
+              /** the supplier's default down payment, a percentage of what is past due */
+              downPaymentPercent: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -176,6 +221,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -205,6 +256,46 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              arrangement: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }
+              /** the message that sends the terms */
+              messageId: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -218,6 +309,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -245,6 +348,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -258,6 +367,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -562,6 +677,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -575,6 +747,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -601,6 +785,127 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              today: string
+              position: {
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                buckets: {
+                  /** minor units (pence), as a string */
+                  current: string
+                  /** minor units (pence), as a string */
+                  days1to30: string
+                  /** minor units (pence), as a string */
+                  days31to60: string
+                  /** minor units (pence), as a string */
+                  days61to90: string
+                  /** minor units (pence), as a string */
+                  over90: string
+                }
+                oldestPastDueOn: string | null
+                nextDueOn: string | null
+              }
+              /** newest first */
+              actions: {
+                id: string
+                /** the due date of the oldest unpaid charge when the step was taken */
+                episodeDueOn: string
+                action: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "late_fee" | "escalation_withheld"
+                amountMinor: string | null
+                messageId: string | null
+                detail: string | null
+                takenBy: string
+                /** an ISO 8601 instant in UTC */
+                takenAt: string
+              }[]
+              /** newest first */
+              disconnectionOrders: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }[]
+              /** newest first */
+              notes: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              vulnerabilities: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              /** newest first */
+              arrangements: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** the debt-advice organisations a note may name */
+              signposts: {
+                code: string
+                name: string
+                description: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -614,6 +919,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -660,6 +971,31 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -673,6 +1009,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -765,6 +1107,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -778,6 +1201,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -815,6 +1250,26 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -828,6 +1283,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -848,6 +1309,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -861,6 +1326,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -886,6 +1357,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the fixed Direct Debit now, if there is one */
+              currentMinor: string | null
+              /** the last year's charges, scaled up for a younger account */
+              projectedAnnualMinor: string
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** the monthly amount recommended, rounded up to a whole unit */
+              recommendedMinor: string
+              /** days of charges the projection is based on */
+              basisDays: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -899,6 +1387,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -935,6 +1429,23 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -948,6 +1459,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -977,6 +1500,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -990,6 +1517,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1017,6 +1550,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1030,6 +1580,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1256,6 +1812,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              hold: {
+                id: string
+                kind: "seasonal"
+                reason: string
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                endsOn: string | null
+                placedBy: string
+                /** an ISO 8601 instant in UTC */
+                placedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1269,6 +1843,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1299,6 +1879,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1312,6 +1896,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1354,6 +1944,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1367,6 +2000,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1607,6 +2246,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              amountMinor: string
+              /** the due date of the debt the fee is for */
+              episode: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1620,6 +2270,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1650,6 +2312,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1663,6 +2369,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1698,6 +2410,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1711,6 +2480,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1750,6 +2531,22 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              preview: {
+                channel: "email" | "sms" | "letter"
+                templateKey: string
+                subject: string
+                body: string
+                recipient: string
+                /** letters: the postal address, line by line */
+                address: string[] | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1763,6 +2560,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1790,6 +2599,63 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1803,6 +2669,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1832,6 +2704,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1845,6 +2723,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1873,6 +2757,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+                /** absent for a caller who may not read tariffs (a field technician) */
+                agreements?: {
+                  tariffCode: string
+                  productCode: string
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  validFrom: string
+                  /** null while the agreement is open-ended */
+                  validTo: string | null
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1886,6 +2815,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2144,6 +3079,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              paymentMethod: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2157,6 +3110,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2187,6 +3146,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2200,6 +3163,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2228,6 +3197,89 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** payments, newest first */
+              items: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }[]
+              nextCursor: string | null
+              methods: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              } | null
+              creditRequests: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2241,6 +3293,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2281,6 +3339,88 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2293,7 +3433,25 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2329,6 +3487,45 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2342,6 +3539,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2385,6 +3588,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2398,6 +3644,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2475,6 +3727,31 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2488,6 +3765,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2519,6 +3802,30 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              reading: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2532,6 +3839,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2570,6 +3883,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2583,6 +3977,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2705,6 +4111,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2718,6 +4137,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2744,6 +4169,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2757,6 +4195,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2951,6 +4395,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              colour: "green" | "yellow" | "red" | "gray"
+              reasons: {
+                colour: "green" | "yellow" | "red" | "gray"
+                code: string
+                /** for people, e.g. "£231.68 past due since 1 October 2026" */
+                detail: string
+                /** minor units (pence), as a string */
+                amountMinor?: string
+                /** a date, YYYY-MM-DD */
+                on?: string
+                reference?: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2964,6 +4427,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3042,6 +4511,39 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: string
+              direction: "import" | "export"
+              granularity: "halfhour" | "day" | "week" | "month"
+              timeZone: string
+              unit: "kWh"
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** exclusive */
+              to: string
+              /** kWh, an exact decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, with ' P<n>' (settlement period) for half hours */
+                label: string
+                /** kWh, an exact decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** estimated half hours in the bucket */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3055,6 +4557,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3281,6 +4789,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              vulnerability: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3294,6 +4820,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3324,6 +4856,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3337,6 +4873,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3360,6 +4902,41 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              credits: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+              directDebits: {
+                id: string
+                accountNumber: string
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** minor units (pence), as a string */
+                amountMinor: string
+                /** minor units (pence), as a string */
+                thresholdMinor: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3410,6 +4987,31 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3423,6 +5025,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3457,6 +5071,16 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "collected" | "nothing_due" | "failed" | "awaiting_approval" | "rejected"
+              /** the payment collected, when approved */
+              paymentId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3470,6 +5094,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3552,6 +5188,39 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/brand": {
+    /** The supplier's name, currency, locale and time zone, for the web app */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Brand"]
+          }
+        }
+        400: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4007,6 +5676,30 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              /** accounts past due looked at */
+              looked: number
+              /** how many accounts had each outcome */
+              outcomes: {
+                [key: string]: number
+              }
+              failed: number
+              /** the first 100 accounts that failed, with why */
+              problems: {
+                id: string
+                code: string
+                message: string
+              }[]
+              /** notices queued for delivery, sent after the run */
+              messagesQueued: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4046,6 +5739,37 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              items: {
+                accountId: string
+                accountNumber: string
+                name: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** a date, YYYY-MM-DD */
+                oldestPastDueOn: string
+                daysPastDue: number
+                /** the last dunning step taken, e.g. final_notice */
+                lastAction: string | null
+                lastActionAt: string | null
+                /** psr, vulnerable */
+                protectedBy: string[]
+                /** an active payment arrangement */
+                arrangement: boolean
+                /** an active billing dispute pauses dunning */
+                disputed: boolean
+                disconnectionPending: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4245,6 +5969,35 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+                title: string
+                category: "service" | "collections"
+                channels: ("email" | "sms" | "letter")[]
+                /** the permissions staff may send it under (any one) */
+                sentUnder: string[]
+                /** the recipient is someone other than the customer, given by the caller */
+                recipientGiven: boolean
+                subject: string
+                /** the email and letter text */
+                body: string
+                /** the SMS text; null when it is not sent by SMS */
+                sms: string | null
+                fields: {
+                  name: string
+                  kind: "text" | "money" | "date" | "count"
+                  description: string
+                }[]
+                /** the fields filled from the account and the supplier */
+                accountFields: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4294,6 +6047,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              exportMpan: string
+              importMpan: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4307,6 +6069,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5265,6 +7033,14 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5278,6 +7054,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5436,6 +7224,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the title of one member of the role, e.g. 'Customer Service Agent' */
+                label: string
+                accessLevel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** who they are */
+                summary: string
+                /** the role whose permissions this one includes */
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                permissions: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5748,6 +7555,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5787,6 +7618,50 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              invitation: {
+                id: string
+                /** the one-time secret the new user sets their password with; shown once */
+                secret: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+              }
+              /** opened when the role has money powers */
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5800,6 +7675,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5833,6 +7714,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              email: string
+              awaitingApproval: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5864,6 +7754,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5913,6 +7822,25 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5926,6 +7854,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5959,6 +7899,78 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5972,6 +7984,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6002,6 +8026,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6015,6 +8043,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6208,6 +8242,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                name: string
+                /** the staff user it acts as, or null for a service account's token */
+                userId: string | null
+                serviceAccountId: string | null
+                permissions: string[]
+                createdBy: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+                revokedAt: string | null
+                lastUsedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6215,6 +8271,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6243,6 +8305,20 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the secret, shown once: only its hash is kept */
+              token: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+              permissions: string[]
+              serviceAccountId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6250,6 +8326,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6279,6 +8367,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6286,6 +8378,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7343,6 +9441,26 @@ export interface paths {
 
 export interface components {
   schemas: {
+    "Brand": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
+    "BrandInput": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
     "Error": {
       error: {
         /** A stable code, e.g. NOT_FOUND, VALIDATION_FAILED, CONFLICT */
