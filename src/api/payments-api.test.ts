@@ -162,6 +162,8 @@ describe('taking a payment through the API', () => {
     expect(first.statusCode).toBe(201)
     const payment = first.json().payment
     expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
+    // The account's internal row id stays in: the account number in the path names the account.
+    expect(payment).not.toHaveProperty('accountId')
     const retry = await inject({
       method: 'POST',
       url,
@@ -189,6 +191,7 @@ describe('taking a payment through the API', () => {
       code: 'PAYMENT_DECLINED',
       details: { payment: { status: 'failed' } },
     })
+    expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
     const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
     expect(missing.statusCode).toBe(400)
     expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
@@ -505,6 +508,7 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect(made.statusCode).toBe(201)
     const arrangement = made.json().arrangement
     expect(arrangement).toMatchObject({ downPaymentMinor: '10000', status: 'active' })
+    expect(arrangement).not.toHaveProperty('accountId')
     expect(arrangement.schedule.map((item: { dueOn: string }) => item.dueOn)).toEqual([
       '2026-11-20',
       '2026-12-04',
@@ -560,5 +564,66 @@ describe('seasonal holds', () => {
     expect(lifted.statusCode).toBe(204)
     const after = await inject({ method: 'GET', url: `/api/accounts/${accountNumber(8)}/status`, headers: as('agent') })
     expect(after.json().colour).toBe('green')
+  })
+})
+
+describe('the collections view through the API', () => {
+  it('shows the dunning steps the run took and the notes recorded, with their details and no internal ids', async () => {
+    await owe(10, 30_000n, '2026-10-10')
+    const run = await inject({
+      method: 'POST',
+      url: '/api/collections/run',
+      headers: as('collections_specialist'),
+      payload: { on: '2026-11-20' },
+    })
+    expect(run.statusCode).toBe(200)
+    expect(run.json()).toMatchObject({ on: '2026-11-20', failed: 0, problems: [] })
+    expect(run.json().looked).toBeGreaterThan(0)
+    const url = `/api/accounts/${accountNumber(10)}/collections-notes`
+    const affordability = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: {
+        kind: 'affordability',
+        body: 'Can pay a little each month',
+        affordability: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      },
+    })
+    expect(affordability.statusCode).toBe(201)
+    expect(affordability.json().note).toMatchObject({
+      kind: 'affordability',
+      details: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+    })
+    const advice = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: { kind: 'debt_advice', body: 'Pointed to free advice', signposts: ['stepchange'] },
+    })
+    expect(advice.statusCode).toBe(201)
+    const view = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(10)}/collections`,
+      headers: as('collections_specialist'),
+    })
+    expect(view.statusCode).toBe(200)
+    const body = view.json()
+    expect(body.position).toMatchObject({ pastDueMinor: '30000', oldestPastDueOn: '2026-10-10' })
+    expect(body.actions.map((action: { action: string }) => action.action)).toContain('payment_reminder')
+    // Both notes were made at the same (test) instant, so their order is not the point here.
+    const details = body.notes.map((note: { details: unknown }) => note.details)
+    expect(details).toHaveLength(2)
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { signposts: ['stepchange'] },
+        { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      ]),
+    )
+    expect(body.signposts.length).toBeGreaterThan(0)
+    // The account's internal row id is not part of the view: the account number in the path names it.
+    for (const item of [...body.actions, ...body.notes, ...body.disconnectionOrders]) {
+      expect(item).not.toHaveProperty('accountId')
+    }
   })
 })

@@ -313,6 +313,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** newest first */
+              items: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** a date, YYYY-MM-DD */
+              today: string
+              /** what an arrangement set up today would cover */
+              pastDueMinor: string
+              /** the supplier's default down payment, a percentage of what is past due */
+              downPaymentPercent: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -326,6 +371,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -355,6 +406,46 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              arrangement: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }
+              /** the message that sends the terms */
+              messageId: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -368,6 +459,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -395,6 +498,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -408,6 +517,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -981,6 +1096,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -994,6 +1166,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1020,6 +1204,127 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              today: string
+              position: {
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                buckets: {
+                  /** minor units (pence), as a string */
+                  current: string
+                  /** minor units (pence), as a string */
+                  days1to30: string
+                  /** minor units (pence), as a string */
+                  days31to60: string
+                  /** minor units (pence), as a string */
+                  days61to90: string
+                  /** minor units (pence), as a string */
+                  over90: string
+                }
+                oldestPastDueOn: string | null
+                nextDueOn: string | null
+              }
+              /** newest first */
+              actions: {
+                id: string
+                /** the due date of the oldest unpaid charge when the step was taken */
+                episodeDueOn: string
+                action: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "late_fee" | "escalation_withheld"
+                amountMinor: string | null
+                messageId: string | null
+                detail: string | null
+                takenBy: string
+                /** an ISO 8601 instant in UTC */
+                takenAt: string
+              }[]
+              /** newest first */
+              disconnectionOrders: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }[]
+              /** newest first */
+              notes: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              vulnerabilities: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              /** newest first */
+              arrangements: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** the debt-advice organisations a note may name */
+              signposts: {
+                code: string
+                name: string
+                description: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1033,6 +1338,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1079,6 +1390,31 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1092,6 +1428,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1194,6 +1536,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1207,6 +1630,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1244,6 +1679,26 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1257,6 +1712,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1277,6 +1738,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1290,6 +1755,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1315,6 +1786,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the fixed Direct Debit now, if there is one */
+              currentMinor: string | null
+              /** the last year's charges, scaled up for a younger account */
+              projectedAnnualMinor: string
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** the monthly amount recommended, rounded up to a whole unit */
+              recommendedMinor: string
+              /** days of charges the projection is based on */
+              basisDays: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1328,6 +1816,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1364,6 +1858,23 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1377,6 +1888,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1406,6 +1929,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1419,6 +1946,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1446,6 +1979,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1459,6 +2009,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1981,6 +2537,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              hold: {
+                id: string
+                kind: "seasonal"
+                reason: string
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                endsOn: string | null
+                placedBy: string
+                /** an ISO 8601 instant in UTC */
+                placedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1994,6 +2568,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2024,6 +2604,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2037,6 +2621,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2079,6 +2669,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2092,6 +2725,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2749,6 +3388,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              amountMinor: string
+              /** the due date of the debt the fee is for */
+              episode: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2762,6 +3412,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2792,6 +3454,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2805,6 +3511,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2840,6 +3552,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2853,6 +3622,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2892,6 +3673,22 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              preview: {
+                channel: "email" | "sms" | "letter"
+                templateKey: string
+                subject: string
+                body: string
+                recipient: string
+                /** letters: the postal address, line by line */
+                address: string[] | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2905,6 +3702,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2932,6 +3741,63 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2945,6 +3811,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2974,6 +3846,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2987,6 +3865,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3015,6 +3899,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+                /** absent for a caller who may not read tariffs (a field technician) */
+                agreements?: {
+                  tariffCode: string
+                  productCode: string
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  validFrom: string
+                  /** null while the agreement is open-ended */
+                  validTo: string | null
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3028,6 +3957,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3497,6 +4432,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              paymentMethod: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3510,6 +4463,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3540,6 +4499,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3553,6 +4516,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3581,6 +4550,89 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** payments, newest first */
+              items: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }[]
+              nextCursor: string | null
+              methods: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              } | null
+              creditRequests: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3594,6 +4646,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3634,6 +4692,88 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3646,7 +4786,25 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3682,6 +4840,45 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3695,6 +4892,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3738,6 +4941,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3751,6 +4997,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3838,6 +5090,31 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3851,6 +5128,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3882,6 +5165,30 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              reading: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3895,6 +5202,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3933,6 +5246,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3946,6 +5340,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4097,6 +5503,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4110,6 +5529,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4136,6 +5561,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4149,6 +5587,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4756,6 +6200,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              colour: "green" | "yellow" | "red" | "gray"
+              reasons: {
+                colour: "green" | "yellow" | "red" | "gray"
+                code: string
+                /** for people, e.g. "£231.68 past due since 1 October 2026" */
+                detail: string
+                /** minor units (pence), as a string */
+                amountMinor?: string
+                /** a date, YYYY-MM-DD */
+                on?: string
+                reference?: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4769,6 +6232,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4877,6 +6346,39 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: string
+              direction: "import" | "export"
+              granularity: "halfhour" | "day" | "week" | "month"
+              timeZone: string
+              unit: "kWh"
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** exclusive */
+              to: string
+              /** kWh, an exact decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, with ' P<n>' (settlement period) for half hours */
+                label: string
+                /** kWh, an exact decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** estimated half hours in the bucket */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4890,6 +6392,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5150,6 +6658,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              vulnerability: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5163,6 +6689,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5193,6 +6725,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5206,6 +6742,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5229,6 +6771,41 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              credits: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+              directDebits: {
+                id: string
+                accountNumber: string
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** minor units (pence), as a string */
+                amountMinor: string
+                /** minor units (pence), as a string */
+                thresholdMinor: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5279,6 +6856,31 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5292,6 +6894,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5326,6 +6940,16 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "collected" | "nothing_due" | "failed" | "awaiting_approval" | "rejected"
+              /** the payment collected, when approved */
+              paymentId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5339,6 +6963,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6380,6 +8016,30 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              /** accounts past due looked at */
+              looked: number
+              /** how many accounts had each outcome */
+              outcomes: {
+                [key: string]: number
+              }
+              failed: number
+              /** the first 100 accounts that failed, with why */
+              problems: {
+                id: string
+                code: string
+                message: string
+              }[]
+              /** notices queued for delivery, sent after the run */
+              messagesQueued: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6419,6 +8079,37 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              items: {
+                accountId: string
+                accountNumber: string
+                name: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** a date, YYYY-MM-DD */
+                oldestPastDueOn: string
+                daysPastDue: number
+                /** the last dunning step taken, e.g. final_notice */
+                lastAction: string | null
+                lastActionAt: string | null
+                /** psr, vulnerable */
+                protectedBy: string[]
+                /** an active payment arrangement */
+                arrangement: boolean
+                /** an active billing dispute pauses dunning */
+                disputed: boolean
+                disconnectionPending: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7062,6 +8753,35 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+                title: string
+                category: "service" | "collections"
+                channels: ("email" | "sms" | "letter")[]
+                /** the permissions staff may send it under (any one) */
+                sentUnder: string[]
+                /** the recipient is someone other than the customer, given by the caller */
+                recipientGiven: boolean
+                subject: string
+                /** the email and letter text */
+                body: string
+                /** the SMS text; null when it is not sent by SMS */
+                sms: string | null
+                fields: {
+                  name: string
+                  kind: "text" | "money" | "date" | "count"
+                  description: string
+                }[]
+                /** the fields filled from the account and the supplier */
+                accountFields: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7111,6 +8831,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              exportMpan: string
+              importMpan: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7124,6 +8853,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -8665,6 +10400,14 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8678,6 +10421,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -8924,6 +10679,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the title of one member of the role, e.g. 'Customer Service Agent' */
+                label: string
+                accessLevel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** who they are */
+                summary: string
+                /** the role whose permissions this one includes */
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                permissions: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9451,6 +11225,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9490,6 +11288,50 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              invitation: {
+                id: string
+                /** the one-time secret the new user sets their password with; shown once */
+                secret: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+              }
+              /** opened when the role has money powers */
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9503,6 +11345,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9536,6 +11384,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              email: string
+              awaitingApproval: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9567,6 +11424,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9616,6 +11492,25 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9629,6 +11524,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9662,6 +11569,78 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9675,6 +11654,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9705,6 +11696,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9718,6 +11713,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -10292,6 +12293,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                name: string
+                /** the staff user it acts as, or null for a service account's token */
+                userId: string | null
+                serviceAccountId: string | null
+                permissions: string[]
+                createdBy: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+                revokedAt: string | null
+                lastUsedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -10299,6 +12322,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -10327,6 +12356,20 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the secret, shown once: only its hash is kept */
+              token: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+              permissions: string[]
+              serviceAccountId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -10334,6 +12377,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -10363,6 +12418,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -10370,6 +12429,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
