@@ -20,10 +20,10 @@ export const distEntry = join(distDir, 'cli', 'main.js')
 /** What the build reads: the server's sources (tests aside), the compiler settings and the locked dependency versions. */
 const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']
 
-/** Every file under `path` (or `path` itself) but tests, sorted so the hash does not depend on directory order. */
+/** Every file under `path` (or `path` itself) but tests and docs, sorted so the hash does not depend on directory order. */
 function filesUnder(path) {
   if (!existsSync(path)) return []
-  if (!statSync(path).isDirectory()) return path.endsWith('.test.ts') ? [] : [path]
+  if (!statSync(path).isDirectory()) return /\.test\.ts$|\.md$/.test(path) ? [] : [path]
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((entry) => filesUnder(join(path, entry.name)))
