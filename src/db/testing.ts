@@ -82,6 +82,25 @@ export async function createPostgresTestTemplate(databaseUrl: string): Promise<(
     withAdmin(databaseUrl, async (client) => void (await client.query(`drop database if exists ${name} with (force)`)))
 }
 
+/**
+ * Drop a test database once the connections just closed have gone from the server (a closed pool's
+ * last connections linger for a moment); only after five seconds are stragglers cut off, since a
+ * connection cut by `with (force)` can raise an error in the process that held it.
+ */
+async function dropWhenUnused(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await client.query(`drop database if exists ${name}`)
+      return
+    } catch (error) {
+      // 55006: object_in_use (other sessions are still connected).
+      if ((error as { code?: string }).code !== '55006') throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  await client.query(`drop database if exists ${name} with (force)`)
+}
+
 /** The template, read once per worker process. */
 let template: Promise<Blob> | undefined
 
@@ -116,7 +135,7 @@ export async function openTestDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close()
-      await withAdmin(databaseUrl, (client) => client.query(`drop database if exists ${name} with (force)`))
+      await withAdmin(databaseUrl, (client) => dropWhenUnused(client, name))
     },
   }
 }
