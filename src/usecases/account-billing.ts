@@ -76,6 +76,7 @@ export async function accountStatementPdf({
   duplicate,
   actor,
   at,
+  render = statementPdf,
 }: {
   db: Db
   accountNumber: string
@@ -83,9 +84,11 @@ export async function accountStatementPdf({
   duplicate: boolean
   actor: Actor
   at: Date
+  /** What draws the PDF (the statement renderer; a test passes one that watches when it runs). */
+  render?: (input: StatementPdfInput) => Promise<Buffer>
 }): Promise<Buffer> {
   const input = await inTransaction(db, (tx) => statementPdfInput({ tx, accountNumber, number, duplicate, actor, at }))
-  return statementPdf(input)
+  return render(input)
 }
 
 /**
