@@ -148,7 +148,7 @@ export {
   VerificationAnswerRequired,
   verificationQuestions,
   verifyCaller,
-} from './portal.js'
+} from './portal-account.js'
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
 export { exportAccountSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'

@@ -19,7 +19,7 @@ import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
-import { addressOf, grantFor, PortalActionNotAllowed } from './portal.js'
+import { addressOf, grantFor, PortalActionNotAllowed } from './portal-account.js'
 
 export class NoStatementsToDownload extends NotFound {
   override readonly code = 'NO_STATEMENTS_TO_DOWNLOAD'

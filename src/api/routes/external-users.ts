@@ -13,7 +13,7 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
-import { accountUsersForStaff } from '../../usecases/portal.js'
+import { accountUsersForStaff } from '../../usecases/portal-account.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
