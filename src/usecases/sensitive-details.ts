@@ -1,7 +1,8 @@
 /**
  * SEC-1: the audited export of an account's sealed personal details (date of birth, security answer,
  * SSN last four) for the roles allowed it (`accounts.sensitive_details.export`, checked by the route).
- * Every read is an audit event in the same transaction; the values never go into the log.
+ * Every read is an audit event in the same transaction; the values never go into the log. They are
+ * kept, sealed, by `recordSensitiveDetails`.
  */
 import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
@@ -36,4 +37,24 @@ export async function exportAccountSensitiveDetails({
     ssnLastFour: details.ssnLastFour ?? null,
     exportedAt: at,
   }
+}
+
+/** Keep an account's date of birth, security answer and SSN last four, sealed (SEC-1). */
+export async function recordSensitiveDetails({
+  tx,
+  accountNumber,
+  details,
+  dataKey,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountNumber: string
+  details: access.SensitiveDetails
+  dataKey: string
+  actor: Actor
+  at: Date
+}) {
+  const account = await accountOf(tx, accountNumber)
+  await access.storeSensitiveDetails({ tx, accountId: account.id, details, dataKey, actor, at })
 }
