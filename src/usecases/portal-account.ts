@@ -18,7 +18,7 @@ import { accountStatements, statementPdfInput } from './account-billing.js'
 import { accountUsage } from './account-usage.js'
 import { recordAccountView } from './account-view.js'
 import { changeSmsEnrolment } from './communications.js'
-import { actorOf, addressOf, grantFor, type Principal } from './portal-session.js'
+import { actorOf, addressOf, grantFor, type PortalAccountCall, type Principal } from './portal-session.js'
 
 export class NoMeterPoint extends NotFound {
   override readonly code = 'METER_POINT_NOT_FOUND'
@@ -28,17 +28,7 @@ export class PortalChangeNotAllowed extends Forbidden {
 }
 
 /** One account's summary: the balance only for those who may see bills or payments. */
-export async function portalAccount({
-  tx,
-  principal,
-  accountNumber,
-  at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
-  at: Date
-}) {
+export async function portalAccount({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account, grant, allows } = await grantFor({ tx, principal, accountNumber, action: null, at })
   const facts = await accounts.accountFacts({ tx, accountId: account.id })
   const showsMoney = allows.includes('view_bills') || allows.includes('view_payments')
@@ -61,17 +51,7 @@ export async function portalAccount({
   }
 }
 
-export async function portalStatements({
-  tx,
-  principal,
-  accountNumber,
-  at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
-  at: Date
-}) {
+export async function portalStatements({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
   const page = await accountStatements({ tx, accountNumber: account.number, limit: 100, actor: actorOf(principal), at })
   return {
@@ -135,15 +115,11 @@ export async function portalUsage({
   to,
   meterPoint,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   granularity: 'day' | 'week' | 'month'
   from?: string | undefined
   to?: string | undefined
   meterPoint?: string | undefined
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_usage', at })
   const points = await metering.meterPointsOfAccount({ tx, accountNumber: account.number })
@@ -206,17 +182,7 @@ async function contactOf(tx: Tx, accountNumber: string, accountId: string, actor
   }
 }
 
-export async function portalContact({
-  tx,
-  principal,
-  accountNumber,
-  at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
-  at: Date
-}) {
+export async function portalContact({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account, allows } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
   return {
     ...(await contactOf(tx, account.number, account.id, actorOf(principal), at)),
@@ -236,17 +202,13 @@ export async function updatePortalContact({
   accountNumber,
   changes,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   changes: {
     email?: string | undefined
     phone?: string | undefined
     billingMode?: 'paper' | 'paperless' | undefined
     smsEnrolled?: boolean | undefined
   }
-  at: Date
 }) {
   const { account, allows } = await grantFor({ tx, principal, accountNumber, action: 'update_contact', at })
   const editable = editableContactFields(allows)

@@ -2,24 +2,14 @@
  * The customer portal (UI-2): the account's payments and kept methods, and paying from the portal,
  * behind the caller's grant on the account (`grantFor`).
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as payments from '../modules/payments/index.js'
 import { recordAccountView } from './account-view.js'
 import { takeAccountPayment } from './payments.js'
-import { actorOf, grantFor, type Principal } from './portal-session.js'
+import { actorOf, grantFor, type PortalAccountCall, type Principal } from './portal-session.js'
 
-export async function portalPayments({
-  tx,
-  principal,
-  accountNumber,
-  at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
-  at: Date
-}) {
+export async function portalPayments({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_payments', at })
   const page = await payments.paymentsOf({ tx, accountId: account.id, limit: 50 })
   const methods = await payments.paymentMethodsOf({ tx, accountId: account.id })

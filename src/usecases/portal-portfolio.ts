@@ -19,7 +19,14 @@ import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
-import { actorOf, addressOf, grantFor, PortalActionNotAllowed, type Principal } from './portal-session.js'
+import {
+  actorOf,
+  addressOf,
+  grantFor,
+  type PortalAccountCall,
+  PortalActionNotAllowed,
+  type Principal,
+} from './portal-session.js'
 
 export class NoStatementsToDownload extends NotFound {
   override readonly code = 'NO_STATEMENTS_TO_DOWNLOAD'
@@ -215,12 +222,8 @@ export async function requestTenantChange({
   accountNumber,
   request,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   request: TenantRequestInput
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'tenant_requests', at })
   const timeZone = (await market.getSupplier(tx)).profile.timeZone

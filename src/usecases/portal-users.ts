@@ -12,19 +12,9 @@ import { localDateOf } from '../shared/time.js'
 import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
-import { actorOf, grantFor, type Principal, portalMe, portalPolicy } from './portal-session.js'
+import { actorOf, grantFor, type PortalAccountCall, type Principal, portalMe, portalPolicy } from './portal-session.js'
 
-export async function portalUsers({
-  tx,
-  principal,
-  accountNumber,
-  at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
-  at: Date
-}) {
+export async function portalUsers({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
   const users = await access.usersOfAccount({ tx, accountId: account.id })
   await recordAccountView(tx, {
@@ -85,17 +75,13 @@ export async function inviteAuthorizedUser({
   relationship,
   linkBase,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   email: string
   inviteeName?: string | undefined
   level: 'full' | 'limited'
   /** The invitee's relationship to the holder ("spouse"), kept on their access. */
   relationship?: string | undefined
   linkBase: string
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
   const actor = actorOf(principal)
@@ -147,13 +133,9 @@ export async function changePortalUserLevel({
   userId,
   level,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   userId: string
   level: 'full' | 'limited'
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
   const actor = actorOf(principal)
@@ -178,12 +160,8 @@ export async function removePortalUser({
   accountNumber,
   userId,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   userId: string
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
   const actor = actorOf(principal)
