@@ -9,7 +9,7 @@ import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { noteAndNotifyAccountUser } from './account-user-notices.js'
-import { accountOf, recordAccountView } from './account-view.js'
+import { type AccountCall, accountOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
 
 const kindLabels: Record<access.GrantKind, string> = {
@@ -41,9 +41,7 @@ export async function grantAccessByStaff({
   relationship,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   email: string
   displayName: string
   kind: access.GrantKind
@@ -51,8 +49,6 @@ export async function grantAccessByStaff({
   days?: number | undefined
   poaDocument?: string | undefined
   relationship?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   if ((kind === 'authorized_full' || kind === 'authorized_limited') && !relationship?.trim()) {
@@ -107,17 +103,7 @@ export async function grantAccessByStaff({
  * with level, since, relationship and who added them. An audited view of the account.
  * @throws accounts.AccountNotFound
  */
-export async function accountUsersForStaff({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountUsersForStaff({ tx, accountNumber, actor, at }: AccountCall) {
   const account = await accountOf(tx, accountNumber)
   const card = await accounts.findAccountContacts({ tx, accountId: account.id })
   const users = await access.accountUsers({ tx, accountId: account.id })

@@ -12,7 +12,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountOf, recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountPageCall, accountOf, recordAccountView } from './account-view.js'
 
 /** The signed-in staff user acting: who they are and the role whose permissions they hold. */
 export interface StaffMember {
@@ -53,17 +53,13 @@ export async function openAccountCase({
   staff,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   type: cases.CaseType
   priority?: cases.Priority | undefined
   subject: string
   description: string
   assignee?: cases.Assignee | undefined
   staff: StaffMember
-  actor: Actor
-  at: Date
 }): Promise<{ case: cases.Case & { accountNumber: string }; acknowledgement: comms.Message | null }> {
   const account = await accountOf(tx, accountNumber)
   const opened = await cases.openCase({
@@ -110,15 +106,9 @@ export async function accountCases({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountPageCall & {
   statuses?: readonly cases.CaseStatus[] | undefined
   types?: readonly cases.CaseType[] | undefined
-  limit: number
-  cursor?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   const page = await cases.listCases({ tx, filter: { accountId: account.id, statuses, types }, limit, cursor })

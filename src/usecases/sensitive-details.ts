@@ -4,10 +4,8 @@
  * Every read is an audit event in the same transaction; the values never go into the log. They are
  * kept, sealed, by `recordSensitiveDetails`.
  */
-import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
-import type { Actor } from '../shared/actor.js'
-import { accountOf } from './account-view.js'
+import { type AccountCall, accountOf } from './account-view.js'
 
 /**
  * Open and return the account's sealed details, recording who read them and why.
@@ -20,13 +18,9 @@ export async function exportAccountSensitiveDetails({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   dataKey: string
   reason?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   const details = await access.exportSensitiveDetails({ tx, accountId: account.id, dataKey, reason, actor, at })
@@ -47,13 +41,9 @@ export async function recordSensitiveDetails({
   dataKey,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   details: access.SensitiveDetails
   dataKey: string
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   await access.storeSensitiveDetails({ tx, accountId: account.id, details, dataKey, actor, at })
