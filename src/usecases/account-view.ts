@@ -20,6 +20,11 @@ export interface AccountCall {
   at: Date
 }
 
+/** A call about one of an account's messages. */
+export interface AccountMessageCall extends AccountCall {
+  messageId: string
+}
+
 /** A call for a page of one of an account's lists. */
 export interface AccountPageCall extends AccountCall {
   limit: number

@@ -9,7 +9,13 @@ import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Forbidden } from '../shared/errors.js'
-import { type AccountCall, type AccountPageCall, accountIdOf, recordAccountView } from './account-view.js'
+import {
+  type AccountCall,
+  type AccountMessageCall,
+  type AccountPageCall,
+  accountIdOf,
+  recordAccountView,
+} from './account-view.js'
 
 export class TemplateNotAllowed extends Forbidden {
   override readonly code = 'TEMPLATE_NOT_ALLOWED'
@@ -195,9 +201,7 @@ export async function accountMessage({
   messageId,
   actor,
   at,
-}: AccountCall & {
-  messageId: string
-}): Promise<comms.MessageDetail> {
+}: AccountMessageCall): Promise<comms.MessageDetail> {
   const accountId = await accountIdOf(tx, accountNumber)
   const message = await comms.getMessage({ tx, accountId, messageId })
   await recordAccountView(tx, { accountId, what: 'message', context: { messageId }, actor, at })
@@ -211,9 +215,7 @@ export async function accountLetterPdf({
   messageId,
   actor,
   at,
-}: AccountCall & {
-  messageId: string
-}): Promise<Buffer> {
+}: AccountMessageCall): Promise<Buffer> {
   const accountId = await accountIdOf(tx, accountNumber)
   const pdf = await comms.letterPdf({ tx, accountId, messageId })
   await recordAccountView(tx, { accountId, what: 'letter_pdf', context: { messageId }, actor, at })
