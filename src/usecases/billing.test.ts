@@ -174,6 +174,32 @@ const bill = (h: Home, on: string, kind: 'periodic' | 'final' = 'periodic') =>
 const balance = (h: Home) => run((tx) => ledger.balanceOf({ tx, accountId: h.accountId }))
 const detail = (number: string) => run((tx) => billing.getStatement({ tx, number }))
 
+/** A payment received onto the home's account: cash in, the customer's balance down. */
+const paymentReceived = (
+  h: Home,
+  payment: { id: string; effectiveOn: string; description: string; amountMinor: bigint },
+) =>
+  run((tx) =>
+    ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: `pay-${h.number}`,
+        reason: 'payment.received',
+        reference: { type: 'payment', id: payment.id },
+        accountId: h.accountId,
+        currency: 'GBP',
+        effectiveOn: payment.effectiveOn,
+        description: payment.description,
+        postings: [
+          { book: 'customer', accountId: h.accountId, amountMinor: -payment.amountMinor },
+          { book: 'cash', accountId: h.accountId, amountMinor: payment.amountMinor },
+        ],
+      },
+      actor,
+      at,
+    }),
+  )
+
 beforeAll(async () => {
   database = await openTestDatabase()
   await run((tx) => market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }))
@@ -378,26 +404,12 @@ describe('backbilling (gb: energy used more than 12 months before the bill)', ()
   it('writes nothing off for a customer in credit, nor when the customer prevented the reading', async () => {
     const credit = await home({ openedOn: '2025-11-20', smart: true })
     await intervals(credit.electricityId, '2025-11-20', '2026-11-24', () => '0.000')
-    await run((tx) =>
-      ledger.postJournal({
-        tx,
-        journal: {
-          idempotencyKey: `pay-${credit.number}`,
-          reason: 'payment.received',
-          reference: { type: 'payment', id: 'pay_1' },
-          accountId: credit.accountId,
-          currency: 'GBP',
-          effectiveOn: '2026-01-01',
-          description: 'Direct Debit',
-          postings: [
-            { book: 'customer', accountId: credit.accountId, amountMinor: -100_000n },
-            { book: 'cash', accountId: credit.accountId, amountMinor: 100_000n },
-          ],
-        },
-        actor,
-        at,
-      }),
-    )
+    await paymentReceived(credit, {
+      id: 'pay_1',
+      effectiveOn: '2026-01-01',
+      description: 'Direct Debit',
+      amountMinor: 100_000n,
+    })
     const inCredit = await detail((await bill(credit, '2026-11-24')).statement.number)
     expect(inCredit.writeoffMinor).toBe(0n)
     expect(inCredit.explanation.backbilling?.reason).toMatch(/credit/)
@@ -418,26 +430,12 @@ describe('final bills', () => {
     const h = await home({ openedOn: '2026-08-01', smart: false })
     await reading(h, '2026-08-01T09:00:00Z', '7000.0')
     await reading(h, '2026-08-25T09:00:00Z', '7240.0')
-    await run((tx) =>
-      ledger.postJournal({
-        tx,
-        journal: {
-          idempotencyKey: `pay-${h.number}`,
-          reason: 'payment.received',
-          reference: { type: 'payment', id: 'pay_2' },
-          accountId: h.accountId,
-          currency: 'GBP',
-          effectiveOn: '2026-08-10',
-          description: 'Card payment',
-          postings: [
-            { book: 'customer', accountId: h.accountId, amountMinor: -50_000n },
-            { book: 'cash', accountId: h.accountId, amountMinor: 50_000n },
-          ],
-        },
-        actor,
-        at,
-      }),
-    )
+    await paymentReceived(h, {
+      id: 'pay_2',
+      effectiveOn: '2026-08-10',
+      description: 'Card payment',
+      amountMinor: 50_000n,
+    })
     const { statement } = await bill(h, '2026-09-01', 'final')
     const final = await detail(statement.number)
     expect(final.kind).toBe('final')
