@@ -173,6 +173,9 @@ const bill = (h: Home, on: string, kind: 'periodic' | 'final' = 'periodic') =>
   run((tx) => billing.billAccount({ tx, accountId: h.accountId, on, kind, actor, at }))
 const balance = (h: Home) => run((tx) => ledger.balanceOf({ tx, accountId: h.accountId }))
 const detail = (number: string) => run((tx) => billing.getStatement({ tx, number }))
+/** An invoice for the home's statements, unissued. */
+const invoiceOf = (h: Home, statementNumbers: string[]) =>
+  run((tx) => billing.createDocument({ tx, accountNumber: h.number, kind: 'invoice', statementNumbers, actor, at }))
 
 /** A payment received onto the home's account: cash in, the customer's balance down. */
 const paymentReceived = (
@@ -578,16 +581,7 @@ describe('business billing (invoices and credit notes)', () => {
       await reading(h, '2026-08-01T09:00:00Z', '5000.0')
       await reading(h, '2026-08-30T09:00:00Z', '5300.0')
       const { statement } = await bill(h, '2026-09-01')
-      const invoice = await run((tx) =>
-        billing.createDocument({
-          tx,
-          accountNumber: h.number,
-          kind: 'invoice',
-          statementNumbers: [statement.number],
-          actor,
-          at,
-        }),
-      )
+      const invoice = await invoiceOf(h, [statement.number])
       expect(invoice.totalMinor).toBeGreaterThan(1000n)
       const issued = await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
       expect(issued.needsPaymentApproval).toBe(true)
@@ -601,16 +595,7 @@ describe('business billing (invoices and credit notes)', () => {
     await reading(h, '2026-08-01T09:00:00Z', '2000.0')
     await reading(h, '2026-08-27T09:00:00Z', '2200.0')
     const { statement } = await bill(h, '2026-09-01')
-    const invoice = await run((tx) =>
-      billing.createDocument({
-        tx,
-        accountNumber: h.number,
-        kind: 'invoice',
-        statementNumbers: [statement.number],
-        actor,
-        at,
-      }),
-    )
+    const invoice = await invoiceOf(h, [statement.number])
     await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
     // A later, higher reading inside the 5 days: the period is billed to it instead.
     await reading(h, '2026-08-31T09:00:00Z', '2260.0')
@@ -618,16 +603,7 @@ describe('business billing (invoices and credit notes)', () => {
     expect(rebilled).toMatchObject({ status: 'uninvoiced', kind: 'rebill', version: 2 })
     expect(rebilled.posted_minor).toBe(rebilled.total_minor - statement.total_minor)
     expect(rebilled.posted_minor).toBeGreaterThan(0n)
-    const second = await run((tx) =>
-      billing.createDocument({
-        tx,
-        accountNumber: h.number,
-        kind: 'invoice',
-        statementNumbers: [rebilled.number],
-        actor,
-        at,
-      }),
-    )
+    const second = await invoiceOf(h, [rebilled.number])
     expect(second.totalMinor).toBe(rebilled.posted_minor)
     await run((tx) => billing.issueDocument({ tx, number: second.number, actor, at }))
     expect(await balance(h)).toBe(rebilled.total_minor)
