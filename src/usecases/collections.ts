@@ -196,29 +196,12 @@ const frequencyWords = { weekly: 'every week', fortnightly: 'every two weeks', m
 export async function createAccountArrangement({
   tx,
   accountNumber,
-  downPaymentMinor,
-  instalmentMinor,
-  frequency,
-  startsOn,
   actor,
   at,
-}: AccountCall & {
-  downPaymentMinor?: bigint | undefined
-  instalmentMinor: bigint
-  frequency: payments.Frequency
-  startsOn?: string | undefined
-}) {
+  ...terms
+}: AccountCall & Omit<Parameters<typeof payments.createArrangement>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const arrangement = await payments.createArrangement({
-    tx,
-    accountId,
-    downPaymentMinor,
-    instalmentMinor,
-    frequency,
-    startsOn,
-    actor,
-    at,
-  })
+  const arrangement = await payments.createArrangement({ tx, accountId, ...terms, actor, at })
   const instalments = arrangement.schedule.filter((item) => item.seq > 0)
   const message = await comms.send({
     tx,

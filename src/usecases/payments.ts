@@ -217,35 +217,15 @@ export async function requestAccountCredit({
 export async function setupAccountDirectDebit({
   tx,
   accountNumber,
-  paymentMethodId,
-  kind,
-  amountMinor,
-  debtRepaymentMinor,
-  paymentDay,
   actor,
   at,
-}: AccountCall & {
-  paymentMethodId: string
-  kind: 'fixed' | 'variable'
-  amountMinor?: bigint | undefined
-  debtRepaymentMinor?: bigint | undefined
-  paymentDay: number
-}) {
+  ...directDebit
+}: AccountCall & Omit<Parameters<typeof payments.setupDirectDebit>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const directDebit = await payments.setupDirectDebit({
-    tx,
-    accountId,
-    paymentMethodId,
-    kind,
-    amountMinor,
-    debtRepaymentMinor,
-    paymentDay,
-    actor,
-    at,
-  })
+  const set = await payments.setupDirectDebit({ tx, accountId, ...directDebit, actor, at })
   // Direct Debit customers are billed at the Direct Debit prices (DOMAIN: price variants).
   await billing.setBillingProfile({ tx, accountId, changes: { paymentMethod: 'DIRECT_DEBIT' }, actor, at })
-  return directDebit
+  return set
 }
 
 export async function accountAdequacyReview({ tx, accountNumber, actor, at }: AccountCall) {
