@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
+  accountUsersForStaff,
   exportAccountSensitiveDetails,
   grantAccessByStaff,
   pendingPowersOfAttorney,
@@ -13,7 +14,6 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
-import { accountUsersForStaff } from '../../usecases/portal.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
