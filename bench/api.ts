@@ -8,8 +8,7 @@
 import autocannon from 'autocannon'
 import { buildApp } from '../src/api/app.js'
 import { analyze, connect, migrate } from '../src/db/index.js'
-import { demoAccountNumber, generateCustomer } from '../src/usecases/demo/people.js'
-import { demoPassword, seedDemo } from '../src/usecases/index.js'
+import { demoAccountNumber, demoPassword, generateCustomer, seedDemo } from '../src/demo/index.js'
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const accounts = Number(process.env['BENCH_ACCOUNTS'] ?? 100_000)

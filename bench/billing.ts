@@ -18,9 +18,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { connect, type Database, inTransaction, migrate } from '../src/db/index.js'
+import { billingFixture } from '../src/demo/billing-fixture.js'
 import * as billing from '../src/modules/billing/index.js'
 import { systemActor } from '../src/shared/actor.js'
-import { billingFixture } from '../src/usecases/demo/billing-fixture.js'
 import { runBilling } from '../src/usecases/index.js'
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -46,8 +46,8 @@ function fixtureKey(): string {
   const hash = createHash('sha256')
   const migrations = new URL('../src/db/migrations/', import.meta.url)
   for (const name of readdirSync(migrations).sort()) hash.update(name).update(readFileSync(new URL(name, migrations)))
-  hash.update(readFileSync(new URL('../src/usecases/demo/billing-fixture.ts', import.meta.url)))
-  hash.update(readFileSync(new URL('../src/usecases/demo/tariff-catalogue.ts', import.meta.url)))
+  hash.update(readFileSync(new URL('../src/demo/billing-fixture.ts', import.meta.url)))
+  hash.update(readFileSync(new URL('../src/demo/tariff-catalogue.ts', import.meta.url)))
   return hash.digest('hex').slice(0, 10)
 }
 

@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const distDir = join(root, 'web', 'dist')
 const stampFile = join(root, 'web', '.dist-stamp')
-/** What the build reads: the console's sources, its entry page and config, and the locked dependency versions. */
-const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json']
+/** What the build reads: the web app's sources, its two entry pages (console and portal) and config, and the locked dependency versions. */
+const inputs = ['web/src', 'web/index.html', 'web/portal.html', 'web/vite.config.ts', 'package-lock.json']
 
 /** Every file under `path` (or `path` itself), sorted so the hash does not depend on directory order. */
 function filesUnder(path) {

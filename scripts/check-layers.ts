@@ -36,7 +36,9 @@ type Layer =
   | { kind: 'shared' }
   | { kind: 'db' }
   | { kind: 'module'; name: string; entry: boolean }
+  | { kind: 'documents' }
   | { kind: 'usecases' }
+  | { kind: 'demo' }
   | { kind: 'api' }
   | { kind: 'cli' }
   | { kind: 'jobs' }
@@ -54,8 +56,12 @@ function layerOf(path: string): Layer {
       return { kind: 'db' }
     case 'modules':
       return { kind: 'module', name: parts[2] ?? '', entry: parts.length === 4 && parts[3] === 'index.ts' }
+    case 'documents':
+      return { kind: 'documents' }
     case 'usecases':
       return { kind: 'usecases' }
+    case 'demo':
+      return { kind: 'demo' }
     case 'api':
       return { kind: 'api' }
     case 'cli':
@@ -103,16 +109,28 @@ export function ruleBroken(from: string, to: string, specifier: string): string 
         return `module ${source.name} may not import ${target.name} (same or higher level); use a use case`
       return null
     }
+    case 'documents':
+      return ['shared', 'module', 'documents'].includes(target.kind)
+        ? null
+        : `documents render from module types only and do not import ${target.kind}`
     case 'usecases':
-      return ['shared', 'db', 'module', 'usecases'].includes(target.kind)
+      // A use case's tests may build their accounts with the demo's fixtures; the use case itself may not.
+      if (target.kind === 'demo' && isTest(from)) return null
+      return ['shared', 'db', 'module', 'documents', 'usecases'].includes(target.kind)
         ? null
         : `use cases do not import ${target.kind}`
+    case 'demo':
+      return ['shared', 'db', 'module', 'documents', 'usecases', 'demo'].includes(target.kind)
+        ? null
+        : `the demo does not import ${target.kind}`
     case 'api':
     case 'jobs':
     case 'cli': {
       if (specifier === 'kysely' && !isTest(from)) return 'interfaces hold no SQL: move the query into a module'
       if (target.kind === 'cli' && source.kind !== 'cli') return 'only the CLI imports src/cli'
       if (target.kind === 'jobs' && source.kind === 'api') return 'the API does not import jobs'
+      if (target.kind === 'demo' && source.kind !== 'cli' && !isTest(from))
+        return 'only the CLI (and tests) import the demo: production code does not depend on demo data'
       return null
     }
     default:

@@ -33,6 +33,46 @@ describe('the layer rules', () => {
     ).toBeNull()
   })
 
+  it('puts documents between the modules and the use cases', () => {
+    expect(
+      ruleBroken(
+        'src/usecases/collections.ts',
+        'src/documents/arrangement-letter.ts',
+        '../documents/arrangement-letter.js',
+      ),
+    ).toBeNull()
+    expect(
+      ruleBroken('src/documents/statement-pdf.ts', 'src/modules/billing/index.ts', '../modules/billing/index.js'),
+    ).toBeNull()
+    expect(ruleBroken('src/documents/statement-pdf.ts', 'src/usecases/index.ts', '../usecases/index.js')).toMatch(
+      /documents .* do not import usecases/,
+    )
+    expect(ruleBroken('src/documents/statement-pdf.ts', 'src/db/index.ts', '../db/index.js')).toMatch(
+      /do not import db/,
+    )
+    expect(
+      ruleBroken(
+        'src/modules/billing/operations.ts',
+        'src/documents/statement-pdf.ts',
+        '../../documents/statement-pdf.js',
+      ),
+    ).toMatch(/modules do not import documents/)
+  })
+
+  it('puts the demo above the use cases, imported only by the CLI and tests', () => {
+    expect(ruleBroken('src/demo/payments.ts', 'src/usecases/payments.ts', '../usecases/payments.js')).toBeNull()
+    expect(ruleBroken('src/cli/commands.ts', 'src/demo/index.ts', '../demo/index.js')).toBeNull()
+    expect(
+      ruleBroken('src/api/billing-api.test.ts', 'src/demo/billing-fixture.ts', '../demo/billing-fixture.js'),
+    ).toBeNull()
+    expect(ruleBroken('src/usecases/move.test.ts', 'src/demo/index.ts', '../demo/index.js')).toBeNull()
+    expect(ruleBroken('src/usecases/portal.ts', 'src/demo/index.ts', '../demo/index.js')).toMatch(
+      /use cases do not import demo/,
+    )
+    expect(ruleBroken('src/api/app.ts', 'src/demo/index.ts', '../demo/index.js')).toMatch(/only the CLI/)
+    expect(ruleBroken('src/demo/seed-demo.ts', 'src/api/app.ts', '../api/app.js')).toMatch(/demo does not import api/)
+  })
+
   it('reads static, re-export and dynamic imports', () => {
     expect(importsOf("import { a } from './a.js'\nexport * from './b.js'\nawait import('./c.js')")).toEqual([
       './a.js',

@@ -1,20 +1,81 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 /**
- * The agent console. `root` is this folder so `index.html` is the entry; the server serves the
- * build output (`web/dist`) at `/` with an SPA fallback, and during `vite` development the API is
- * proxied to a server started separately on port 3000.
+ * The agent console and the customer portal: two entries, `index.html` (the console) and
+ * `portal.html` (the portal, served for `/portal` and below). Pages are loaded lazily, so each entry
+ * downloads only its own shell; code both use lands in shared chunks. The server serves the build
+ * output (`web/dist`) at `/` and answers unknown paths with the right entry page; during `vite`
+ * development the same choice is made by the middleware below and the API is proxied to a server
+ * started separately on port 3000.
  */
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 
+/** No JavaScript or CSS file of the build may be larger than this (bytes; 250 kB as Vite counts). */
+export const chunkSizeLimitBytes = 250_000
+
+/** Fails the build, naming the files, when a chunk or stylesheet is over `limitBytes`. */
+export function chunkSizeLimit(limitBytes: number): Plugin {
+  return {
+    name: 'cuttle:chunk-size-limit',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const over = Object.values(bundle)
+        .filter((output) => /\.(js|css)$/.test(output.fileName))
+        .map((output) => ({
+          fileName: output.fileName,
+          bytes: Buffer.byteLength(output.type === 'chunk' ? output.code : output.source),
+        }))
+        .filter(({ bytes }) => bytes > limitBytes)
+      if (over.length > 0) {
+        this.error(
+          `chunks over ${limitBytes} bytes: ${over.map(({ fileName, bytes }) => `${fileName} (${bytes} bytes)`).join(', ')}; load more lazily or split them`,
+        )
+      }
+    },
+  }
+}
+
+/** Whether a request path belongs to the customer portal (as `portal/portal-routes.ts` and the server decide). */
+function isPortalRequest(url: string): boolean {
+  const path = url.split('?')[0] ?? ''
+  return path === '/portal' || path.startsWith('/portal/')
+}
+
+/** In development, answers portal paths with `portal.html`, as the server does in production. */
+function portalPageInDevelopment(): Plugin {
+  return {
+    name: 'cuttle:portal-page',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url && request.headers.accept?.includes('text/html') && isPortalRequest(request.url)) {
+          request.url = '/portal.html'
+        }
+        next()
+      })
+    },
+  }
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), portalPageInDevelopment(), chunkSizeLimit(chunkSizeLimitBytes)],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    chunkSizeWarningLimit: chunkSizeLimitBytes / 1000,
+    rolldownOptions: {
+      input: {
+        console: fileURLToPath(new URL('./index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('./portal.html', import.meta.url)),
+      },
+      output: {
+        // React is what both entries load first and change least: one chunk, cached across deploys.
+        codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: {

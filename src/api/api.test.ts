@@ -86,6 +86,9 @@ describe('every route', () => {
       'HEAD /api/session/probe',
       'GET /api/portal/session/probe',
       'HEAD /api/portal/session/probe',
+      // The supplier's name and currency, which the sign-in pages show before anyone signs in.
+      'GET /api/brand',
+      'HEAD /api/brand',
     ]
     for (const route of app.routeTable) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined()
@@ -126,6 +129,18 @@ describe('signing in', () => {
       badgeColour: 'blue',
       mustChangePassword: false,
     })
+    // Only the declared fields leave: never a password hash, a TOTP secret or the session token.
+    expect(Object.keys(response.json().user).sort()).toEqual([
+      'badgeColour',
+      'displayName',
+      'email',
+      'id',
+      'mustChangePassword',
+      'permissions',
+      'role',
+      'roleLabel',
+    ])
+    expect(response.body).not.toContain(cookie?.value)
   })
 
   it('refuses a wrong password with a clear error', async () => {
@@ -145,7 +160,9 @@ describe('signing in', () => {
   it('ends the session on sign-out', async () => {
     const cookie = (await signIn('supervisor@example.com')).cookies.find((c) => c.name === 'cuttle_session')?.value
     const headers = { cookie: `cuttle_session=${cookie}` }
-    expect((await app.inject({ method: 'DELETE', url: '/api/session', headers })).statusCode).toBe(204)
+    const signedOut = await app.inject({ method: 'DELETE', url: '/api/session', headers })
+    expect(signedOut.statusCode).toBe(204)
+    expect(signedOut.body).toBe('')
     expect((await app.inject({ method: 'GET', url: '/api/session', headers })).statusCode).toBe(401)
   })
 
@@ -247,6 +264,8 @@ describe('accounts over HTTP', () => {
       headers: as('agent'),
     })
     expect(notes.json().items[0]).toMatchObject({ type: 'service', author: { displayName: 'agent user' } })
+    // The note's internal account row id is not part of the API.
+    expect(notes.json().items[0]).not.toHaveProperty('accountId')
   })
 
   it('answers an unknown account with 404 and its code', async () => {

@@ -39,6 +39,7 @@ import { declareImpliedErrors } from './responses.js'
 import { accountRoutes } from './routes/accounts.js'
 import { auditRoutes } from './routes/audit.js'
 import { billingRoutes } from './routes/billing.js'
+import { brandRoutes } from './routes/brand.js'
 import { caseRoutes } from './routes/cases.js'
 import { collectionsRoutes } from './routes/collections.js'
 import { commsRoutes } from './routes/comms.js'
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(staffRoutes(context), { prefix: '/api' })
   await app.register(auditRoutes(context), { prefix: '/api' })
   await app.register(settingsRoutes(context), { prefix: '/api' })
+  await app.register(brandRoutes(context), { prefix: '/api' })
   await app.register(meteringRoutes(context), { prefix: '/api' })
   await app.register(billingRoutes(context), { prefix: '/api' })
   await app.register(commsRoutes(context), { prefix: '/api' })
@@ -219,7 +221,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
           .header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
           .sendFile(file)
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      // The customer portal is its own entry page (portal.html) when the build has one; the rest is the console's.
+      const portalPage = path === '/portal' || path.startsWith('/portal/')
+      const page = portalPage && existsSync(join(webRoot, 'portal.html')) ? 'portal.html' : 'index.html'
+      return reply.header('cache-control', 'no-cache').sendFile(page)
     })
   }
   app.setNotFoundHandler((request, reply) =>

@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import { systemActor } from '../shared/actor.js'
-import { billingFixture } from '../usecases/demo/billing-fixture.js'
 import { type App, buildApp } from './app.js'
 
 let database: Database
@@ -84,6 +84,10 @@ describe('the billing API', () => {
       amountMinor: expect.stringMatching(/^\d+$/),
     })
     expect(statement.explanation.usage[0]).toMatchObject({ kwh: expect.any(String) })
+    // The billing state kept for the next statement and internal row links stay inside.
+    for (const field of ['openingReadings', 'closingReadings', 'documentId'])
+      expect(statement).not.toHaveProperty(field)
+    expect(statement.lines[0]).not.toHaveProperty('agreementId')
     const lines = statement.lines.reduce(
       (sum: bigint, line: { amountMinor: string }) => sum + BigInt(line.amountMinor),
       0n,

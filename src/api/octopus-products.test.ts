@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { catalogueCodes, seedTariffCatalogue } from '../demo/tariff-catalogue.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import { catalogueCodes, seedTariffCatalogue } from '../usecases/demo/tariff-catalogue.js'
 import { type App, buildApp } from './app.js'
 
 let database: Database

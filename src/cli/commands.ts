@@ -1,23 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { buildApp } from '../api/app.js'
 import { connect, inTransaction, migrate } from '../db/index.js'
+import { demoPassword, demoPortalUsers, demoStaff, refuseDemoLogins, refuseDemoSeed, seedDemo } from '../demo/index.js'
 import { startJobs } from '../jobs/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
 import { type Config, dataKeyOf } from '../shared/config.js'
-import {
-  commsTransports,
-  defaultProcessor,
-  demoPassword,
-  demoPortalUsers,
-  demoStaff,
-  refuseDemoLogins,
-  refuseDemoSeed,
-  replyModelFrom,
-  seedDemo,
-} from '../usecases/index.js'
+import { commsTransports, defaultProcessor, replyModelFrom } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'

@@ -3,8 +3,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as comms from '../modules/comms/index.js'
-import { billingFixture } from '../usecases/demo/billing-fixture.js'
 import { type Jobs, startJobs } from './index.js'
 
 let database: Database

@@ -2,11 +2,11 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as audit from '../modules/audit/index.js'
 import * as billing from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
 import { runBilling } from './billing-run.js'
-import { billingFixture } from './demo/billing-fixture.js'
 
 let database: Database
 let on: string

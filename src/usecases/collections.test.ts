@@ -2,12 +2,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import { systemActor } from '../shared/actor.js'
-import { billingFixture } from './demo/billing-fixture.js'
 import { accountStatus, createAccountArrangement, runCollections } from './index.js'
 
 let database: Database

@@ -6,6 +6,7 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
+import { arrangementLetterPdf } from '../documents/arrangement-letter.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
@@ -17,9 +18,8 @@ import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountIdOf, recordAccountView } from './account-view.js'
+import { type AccountCall, accountIdOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
-import { arrangementLetterPdf } from './documents/arrangement-letter.js'
 
 /** The debt collection agency named in referral notices. */
 const agencyName = 'our debt collection partner'
@@ -196,33 +196,12 @@ const frequencyWords = { weekly: 'every week', fortnightly: 'every two weeks', m
 export async function createAccountArrangement({
   tx,
   accountNumber,
-  downPaymentMinor,
-  instalmentMinor,
-  frequency,
-  startsOn,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  downPaymentMinor?: bigint | undefined
-  instalmentMinor: bigint
-  frequency: payments.Frequency
-  startsOn?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+  ...terms
+}: AccountCall & Omit<Parameters<typeof payments.createArrangement>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const arrangement = await payments.createArrangement({
-    tx,
-    accountId,
-    downPaymentMinor,
-    instalmentMinor,
-    frequency,
-    startsOn,
-    actor,
-    at,
-  })
+  const arrangement = await payments.createArrangement({ tx, accountId, ...terms, actor, at })
   const instalments = arrangement.schedule.filter((item) => item.seq > 0)
   const message = await comms.send({
     tx,
@@ -245,20 +224,37 @@ export async function createAccountArrangement({
   return { arrangement, messageId: message.id }
 }
 
-/** The agreement letter of an arrangement, as PDF (audited as an account view). */
+/**
+ * The agreement letter of an arrangement, as PDF (audited as an account view). The letter's facts
+ * are read and the view recorded in one short transaction; the PDF is drawn after it commits, so the
+ * audit chain's lock is not held while drawing.
+ */
 export async function arrangementLetter({
-  tx,
+  db,
   accountNumber,
   arrangementId,
   actor,
   at,
 }: {
-  tx: Tx
+  db: Db
   accountNumber: string
   arrangementId: string
   actor: Actor
   at: Date
 }): Promise<Buffer> {
+  const input = await inTransaction(db, (tx) => arrangementLetterInput({ tx, accountNumber, arrangementId, actor, at }))
+  return arrangementLetterPdf(input)
+}
+
+async function arrangementLetterInput({
+  tx,
+  accountNumber,
+  arrangementId,
+  actor,
+  at,
+}: AccountCall & {
+  arrangementId: string
+}): Promise<Parameters<typeof arrangementLetterPdf>[0]> {
   const accountId = await accountIdOf(tx, accountNumber)
   const arrangement = (await payments.arrangementsOf({ tx, accountId, at })).find((item) => item.id === arrangementId)
   if (!arrangement) throw new payments.InvalidArrangement(`There is no arrangement ${arrangementId} on this account`)
@@ -267,7 +263,7 @@ export async function arrangementLetter({
   const facts = await accounts.accountFacts({ tx, accountId })
   const currency = supplier.profile.currency
   await recordAccountView(tx, { accountId, what: 'arrangement_letter', context: { arrangementId }, actor, at })
-  return arrangementLetterPdf({
+  return {
     supplierName: supplier.name,
     customerName: facts?.displayName ?? accountNumber,
     accountNumber,
@@ -280,21 +276,11 @@ export async function arrangementLetter({
     arrangement,
     signposts: collections.debtAdviceSignposts,
     generatedAt: at,
-  })
+  }
 }
 
 /** What collections knows of an account: its position, steps taken, orders, notes, protections. */
-export async function accountCollections({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountCollections({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const supplier = await market.getSupplier(tx)
   const today = localDateOf(at, supplier.profile.timeZone)
@@ -456,17 +442,7 @@ export async function onAccount<T>(tx: Tx, accountNumber: string, work: (account
 }
 
 /** The status colour as staff see it on the account (ACC-6), audited as an account view. */
-export async function viewAccountStatus({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}): Promise<AccountStatus> {
+export async function viewAccountStatus({ tx, accountNumber, actor, at }: AccountCall): Promise<AccountStatus> {
   const accountId = await accountIdOf(tx, accountNumber)
   const status = await accountStatus({ tx, accountId, at })
   await recordAccountView(tx, { accountId, what: 'status', context: { colour: status.colour }, actor, at })

@@ -8,10 +8,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
-import { billingFixture } from './demo/billing-fixture.js'
 import { requestAccountCredit, syncPayments, takeAccountPayment } from './index.js'
 
 let database: Database

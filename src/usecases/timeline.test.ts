@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
-import { billingFixture } from './demo/billing-fixture.js'
 import {
   accountTimeline,
   billAccountNow,

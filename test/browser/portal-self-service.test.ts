@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
 
-// The demo's portal logins (src/usecases/demo/portal.ts): the holder and a limited authorized user.
+// The demo's portal logins (src/demo/portal.ts): the holder and a limited authorized user.
 const holder = 'eleanor@portal.example'
 const authorizedUser = 'oliver@portal.example'
 

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { connect, type Database, migrate } from '../../src/db/index.js'
+import { billingFixture } from '../../src/demo/billing-fixture.js'
 import { systemActor } from '../../src/shared/actor.js'
 import { runBilling } from '../../src/usecases/billing-run.js'
-import { billingFixture } from '../../src/usecases/demo/billing-fixture.js'
 
 const child = fileURLToPath(new URL('./bill-child.ts', import.meta.url))
 const root = fileURLToPath(new URL('../..', import.meta.url))

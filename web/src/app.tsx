@@ -3,21 +3,23 @@
  * with the page for the current route.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { AccountPage } from './accounts/account-page.js'
-import { SearchPage } from './accounts/search-page.js'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
-import { HeldStatementsPage } from './billing/held-statements-page.js'
-import { CasePage } from './cases/case-page.js'
-import { CasesQueuePage } from './cases/cases-queue-page.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
-import { DashboardPage } from './dashboard/dashboard-page.js'
-import { PortalApp } from './portal/portal-app.js'
+import {
+  AccountPage,
+  CasePage,
+  CasesQueuePage,
+  DashboardPage,
+  HeldStatementsPage,
+  NotFoundPage,
+  PortalApp,
+  SearchPage,
+  StaffInvitationPage,
+} from './console-pages.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
 import { ConsoleShell } from './shell/console-shell.js'
-import { NotFoundPage } from './shell/not-found-page.js'
-import { StaffInvitationPage } from './staff/invitation-accept-page.js'
 import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
 type SessionState =
@@ -27,8 +29,10 @@ type SessionState =
   | { status: 'signed-in'; user: StaffUser }
 
 /**
- * The web app: the customer portal under `/portal` (its own session and layout), the public page where
- * invited staff set their password, else the agent console.
+ * The console entry's app: the public page where invited staff set their password, else the agent
+ * console. The customer portal has its own entry (`portal.html`, which the server sends for
+ * `/portal` paths); reached here all the same (the Vite dev server, a link followed in place), it is
+ * loaded as a lazy chunk so every URL still works.
  */
 export function App() {
   const { pathname } = useLocation()

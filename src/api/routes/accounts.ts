@@ -3,9 +3,17 @@ import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import { accountOverview, clearAccountReviewFlag, openAccount, reviewFlagQueue } from '../../usecases/index.js'
+import * as metering from '../../modules/metering/index.js'
+import {
+  accountOverview,
+  accountViewSections,
+  clearAccountReviewFlag,
+  openAccount,
+  reviewFlagQueue,
+} from '../../usecases/index.js'
 import { actorOf, allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const Limit = z.coerce.number().int().min(1).max(100).default(20)
@@ -23,6 +31,121 @@ const Address = z.strictObject({
   postcode: z.string().min(2).max(12),
 })
 
+const AccountStatus = z.enum(['active', 'closed'])
+const BillingMode = z.enum(['paperless', 'paper'])
+
+/** One account found by a search. */
+const AccountSummary = z.object({
+  accountId: z.string(),
+  accountNumber: z.string(),
+  customerName: z.string(),
+  serviceAddress: z.string().describe('the service address on one line'),
+  postcode: z.string(),
+  status: AccountStatus,
+})
+
+/** A note on an account; notes are never changed. */
+const Note = z.object({
+  id: z.string(),
+  type: z.enum(accounts.noteTypes),
+  body: z.string(),
+  createdAt: InstantOut,
+  author: z.object({
+    kind: z.string().describe('who wrote it: a staff user, or the system'),
+    id: z.string().nullable(),
+    displayName: z.string().nullable(),
+  }),
+})
+
+const PostalAddress = z.object({ addressLines: z.array(z.string()), town: z.string(), postcode: z.string() })
+
+/** A flag for supervisor review after repeated failed verification (USR-4). */
+const ReviewFlag = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  accountNumber: z.string(),
+  reason: z.string(),
+  raisedAt: InstantOut,
+  clearedAt: InstantOut.nullable(),
+  clearedById: z.string().nullable().describe('the staff user who cleared it'),
+  clearNote: z.string().nullable(),
+})
+
+/** A meter point as the overview shows it: its meters and registers. */
+const MeterPoint = z.object({
+  id: z.string(),
+  fuel: z.enum(metering.fuels),
+  identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
+  direction: z.enum(['import', 'export']),
+  profileClass: z.string().nullable(),
+  gspRegion: z.string().nullable(),
+  distributorId: z.string().nullable(),
+  linkedImport: z.string().nullable().describe('for an export MPAN: the import MPAN it is linked to'),
+  suppliedFrom: DateOut,
+  suppliedTo: DateOut.nullable(),
+  meters: z.array(
+    z.object({
+      serial: z.string(),
+      type: z.enum(metering.meterTypes),
+      installedOn: DateOut,
+      removedOn: DateOut.nullable(),
+      registers: z.array(
+        z.object({
+          identifier: z.string(),
+          rate: z.enum(metering.registerRates),
+          digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
+        }),
+      ),
+    }),
+  ),
+})
+
+/**
+ * The account overview: the summary always, each other section only when the caller may see it
+ * (`sections` lists those that came).
+ */
+const AccountOverview = z.object({
+  sections: z.array(z.enum(accountViewSections)).describe('the sections the caller may see, which came'),
+  account: z.object({
+    id: z.string(),
+    number: z.string(),
+    status: AccountStatus,
+    openedOn: DateOut,
+    closedOn: DateOut.nullable(),
+    market: z.enum(['gb', 'us']),
+  }),
+  customer: z.object({
+    id: z.string(),
+    kind: z.enum(['person', 'business']),
+    displayName: z.string(),
+    title: z.string().nullable(),
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    businessName: z.string().nullable(),
+  }),
+  property: PostalAddress.extend({
+    id: z.string(),
+    gspRegion: z.object({ code: z.string(), name: z.string() }).nullable(),
+  }),
+  reviewFlags: z.array(z.object({ id: z.string(), reason: z.string(), raisedAt: InstantOut })).optional(),
+  billingAddress: PostalAddress.nullable().optional(),
+  contacts: z
+    .object({
+      emails: z.array(z.object({ address: z.string(), primary: z.boolean() })),
+      phones: z.array(
+        z.object({ number: z.string(), label: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() }),
+      ),
+    })
+    .optional(),
+  preferences: z.object({ billingMode: BillingMode }).optional(),
+  notes: pageOf(Note).optional(),
+  siteNeeds: z
+    .array(z.object({ category: z.string() }))
+    .optional()
+    .describe('PSR need categories that matter on a visit'),
+  meterPoints: z.array(MeterPoint).optional(),
+})
+
 export const accountRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -38,6 +161,7 @@ export const accountRoutes =
             limit: Limit,
             cursor: z.string().max(200).optional(),
           }),
+          response: { 200: pageOf(AccountSummary) },
         },
       },
       async (request) => {
@@ -71,6 +195,10 @@ export const accountRoutes =
             billingMode: z.enum(['paperless', 'paper']).default('paperless'),
             openedOn: LocalDate,
           }),
+          response: {
+            201: z.object({ account: z.object({ id: z.string(), number: z.string() }) }),
+            ...errors(409),
+          },
         },
       },
       async (request, reply) => {
@@ -95,6 +223,7 @@ export const accountRoutes =
             'The account overview in one call, with only the sections the caller may see (listed in `sections`); recorded as a view',
           tags: ['accounts'],
           params: AccountParams,
+          response: { 200: AccountOverview, ...errors(404) },
         },
       },
       async (request) =>
@@ -124,6 +253,7 @@ export const accountRoutes =
             limit: Limit,
             cursor: z.string().max(200).optional(),
           }),
+          response: { 200: pageOf(ReviewFlag.extend({ customerName: z.string() })) },
         },
       },
       async (request) => jsonOf(await reviewFlagQueue({ tx: context.db, ...request.query })),
@@ -138,6 +268,7 @@ export const accountRoutes =
           tags: ['accounts'],
           params: z.strictObject({ flagId: z.string().regex(/^flg_[0-9A-Za-z]{1,40}$/, 'a review flag id (flg_…)') }),
           body: z.strictObject({ note: z.string().trim().min(1).max(2000) }),
+          response: { 200: ReviewFlag, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -163,18 +294,21 @@ export const accountRoutes =
           tags: ['accounts'],
           params: AccountParams,
           querystring: z.strictObject({ limit: Limit, cursor: z.string().max(200).optional() }),
+          response: { 200: pageOf(Note), ...errors(404) },
         },
       },
       async (request) =>
-        inTransaction(context.db, (tx) =>
-          accounts.listNotes({
-            tx,
-            accountNumber: request.params.accountNumber,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
-            actor: actorOf(request),
-            at: context.clock(),
-          }),
+        jsonOf(
+          await inTransaction(context.db, (tx) =>
+            accounts.listNotes({
+              tx,
+              accountNumber: request.params.accountNumber,
+              limit: request.query.limit,
+              cursor: request.query.cursor,
+              actor: actorOf(request),
+              at: context.clock(),
+            }),
+          ),
         ),
     )
 
@@ -187,6 +321,7 @@ export const accountRoutes =
           tags: ['accounts'],
           params: AccountParams,
           body: z.strictObject({ type: z.enum(accounts.noteTypes), body: z.string().max(5000) }),
+          response: { 201: z.object({ note: Note }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -202,7 +337,7 @@ export const accountRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(201).send({ note })
+        return reply.status(201).send({ note: jsonOf(note) })
       },
     )
 
@@ -215,6 +350,7 @@ export const accountRoutes =
           tags: ['accounts'],
           params: AccountParams,
           body: Contacts,
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -227,7 +363,7 @@ export const accountRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -240,6 +376,7 @@ export const accountRoutes =
           tags: ['accounts'],
           params: AccountParams,
           body: z.strictObject({ billingMode: z.enum(['paperless', 'paper']) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -252,7 +389,7 @@ export const accountRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }

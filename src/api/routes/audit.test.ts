@@ -78,6 +78,12 @@ describe('the activity report over HTTP (AUD-2)', () => {
     const body = response.json()
     expect(body.user).toMatchObject({ email: 'agent@example.com', role: 'agent' })
     expect(body.timeZone).toBe('Europe/London')
+    // The audit chain's hashes stay inside: the report shows what happened, not the chain.
+    expect(body.items.length).toBeGreaterThan(0)
+    for (const item of body.items) {
+      expect(item).not.toHaveProperty('hash')
+      expect(item).not.toHaveProperty('prevHash')
+    }
     const items = body.items as Item[]
     expect(items.find((item) => item.action === 'accounts.account.viewed')).toMatchObject({
       kind: 'account_view',

@@ -16,9 +16,25 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, pageOf } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import {
+  AccountBalance,
+  BillingDocument,
+  bytesResponse,
+  HeldStatement,
+  HistoricalBill,
+  Statement,
+  StatementDetail,
+} from './billing-schemas.js'
 
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
+
+/** What billing an account answers: its statement, and whether it was made now. */
+const BillResult = z.object({
+  statement: Statement,
+  created: z.boolean().describe('false when the period was billed already: its statement is returned'),
+})
 
 export const billingRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -37,6 +53,7 @@ export const billingRoutes =
             limit: z.coerce.number().int().min(1).max(100).default(20),
             cursor: z.string().max(200).optional(),
           }),
+          response: { 200: pageOf(Statement), ...errors(404) },
         },
       },
       async (request) => {
@@ -62,6 +79,7 @@ export const billingRoutes =
           summary: 'One statement with its lines, explanation and final settlement',
           tags: ['billing'],
           params: AccountParams.extend({ number: StatementNumber }),
+          response: { 200: z.object({ statement: StatementDetail }), ...errors(404) },
         },
       },
       async (request) => {
@@ -87,6 +105,7 @@ export const billingRoutes =
           tags: ['billing'],
           params: AccountParams.extend({ number: StatementNumber }),
           querystring: z.strictObject({ duplicate: z.enum(['true', 'false']).default('false') }),
+          response: { 200: bytesResponse(['application/pdf'], 'The statement as a PDF'), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -117,6 +136,7 @@ export const billingRoutes =
           summary: "The account's balance (positive: the customer owes) and past-due amount by age",
           tags: ['billing'],
           params: AccountParams,
+          response: { 200: AccountBalance, ...errors(404) },
         },
       },
       async (request) => {
@@ -142,6 +162,7 @@ export const billingRoutes =
           tags: ['billing'],
           params: AccountParams,
           body: z.strictObject({ on: LocalDate.optional() }).default({}),
+          response: { 201: BillResult, 200: BillResult, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -170,6 +191,7 @@ export const billingRoutes =
           tags: ['billing'],
           params: AccountParams,
           body: z.strictObject({ moveOutOn: LocalDate }),
+          response: { 201: BillResult, 200: BillResult, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -196,6 +218,7 @@ export const billingRoutes =
           summary: 'Un-bill and re-bill the statement after corrected readings; the ledger moves by the difference',
           tags: ['billing'],
           params: z.strictObject({ number: StatementNumber }),
+          response: { 201: z.object({ statement: Statement }), ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -214,6 +237,7 @@ export const billingRoutes =
           summary: 'Statements held for review by a billing run, oldest first',
           tags: ['billing'],
           querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: z.object({ items: z.array(HeldStatement) }) },
         },
       },
       async (request) => {
@@ -230,6 +254,7 @@ export const billingRoutes =
           summary: 'Issue a held statement',
           tags: ['billing'],
           params: z.strictObject({ number: StatementNumber }),
+          response: { 200: z.object({ statement: Statement }), ...errors(404, 409) },
         },
       },
       async (request) => {
@@ -255,6 +280,7 @@ export const billingRoutes =
           tags: ['billing'],
           params: z.strictObject({ number: StatementNumber }),
           body: z.strictObject({ reason: z.string().max(500) }),
+          response: { 200: z.object({ statement: Statement }), ...errors(404, 409) },
         },
       },
       async (request) => {
@@ -279,6 +305,7 @@ export const billingRoutes =
           summary: 'Bills from the old billing system (migrated accounts), newest first',
           tags: ['billing'],
           params: AccountParams,
+          response: { 200: z.object({ items: z.array(HistoricalBill) }), ...errors(404) },
         },
       },
       async (request) => {
@@ -302,6 +329,10 @@ export const billingRoutes =
           summary: "A business account's uninvoiced charges and credits, and its invoices and credit notes",
           tags: ['billing'],
           params: AccountParams,
+          response: {
+            200: z.object({ uninvoiced: z.array(Statement), documents: z.array(BillingDocument) }),
+            ...errors(404),
+          },
         },
       },
       async (request) => {
@@ -329,6 +360,7 @@ export const billingRoutes =
             kind: z.enum(['invoice', 'credit_note']),
             statements: z.array(StatementNumber).min(1).max(100),
           }),
+          response: { 201: z.object({ document: BillingDocument }), ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -356,6 +388,7 @@ export const billingRoutes =
           params: z.strictObject({
             number: z.string().regex(/^(INV|CRN)-\d{8}$/, 'a document number like INV-00000001'),
           }),
+          response: { 200: z.object({ document: BillingDocument }), ...errors(404, 409) },
         },
       },
       async (request) => {

@@ -121,6 +121,9 @@ describe('the cases API', () => {
       assignee: { kind: 'none' },
     })
     expect(body.acknowledgement).toMatchObject({ templateKey: 'dispute_acknowledgement', channel: 'email' })
+    // The opening answers which message went, not the message's body or the provider's references.
+    for (const field of ['body', 'provider', 'providerMessageId', 'accountId'])
+      expect(body.acknowledgement).not.toHaveProperty(field)
     // The route only enqueued it: the delivery worker (run here by hand) sends it.
     expect(delivery.pending).toEqual([body.acknowledgement.id])
     expect((await comms.getMessage({ tx: database.db, messageId: body.acknowledgement.id })).status).toBe('queued')
@@ -372,5 +375,10 @@ describe('the dashboard and the agent report', () => {
     })
     expect(backwards.statusCode).toBe(400)
     expect(backwards.json().error.code).toBe('INVALID_REPORT_RANGE')
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
+    expect(Object.keys(document.paths['/api/reports/agents'].get.responses['200'].content).sort()).toEqual([
+      'application/json',
+      'text/csv',
+    ])
   })
 })

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as cases from '../../modules/cases/index.js'
+import * as comms from '../../modules/comms/index.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import {
   accountCases,
@@ -22,7 +23,10 @@ import {
 } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, pageOf } from '../responses.js'
 import { AccountParams, jsonOf } from '../schemas.js'
+import { bytesResponse } from './billing-schemas.js'
+import { attachmentContentTypes, Case, CaseAttachment, CaseDetail, CaseNote, ChangedCase } from './cases-schemas.js'
 
 const CaseParams = z.strictObject({
   caseRef: z.string().max(40).refine(cases.isCaseReference, 'a case id (cas_…) or number like C-00000042'),
@@ -92,6 +96,7 @@ export const caseRoutes =
             type: listOf(cases.caseTypes),
             ...Page,
           }),
+          response: { 200: pageOf(Case), ...errors(404) },
         },
       },
       async (request) => {
@@ -126,6 +131,23 @@ export const caseRoutes =
             description: z.string().max(10000).default(''),
             assignee: Assignee.optional(),
           }),
+          response: {
+            201: z.object({
+              case: Case,
+              acknowledgement: z
+                .object({
+                  id: z.string(),
+                  channel: z.enum(comms.channels),
+                  templateKey: z.string().nullable(),
+                  subject: z.string().nullable(),
+                  recipient: z.string().nullable(),
+                  status: z.string(),
+                })
+                .nullable()
+                .describe('the dispute acknowledgement sent to the customer, for a billing dispute'),
+            }),
+            ...errors(404),
+          },
         },
       },
       async (request, reply) => {
@@ -157,6 +179,7 @@ export const caseRoutes =
             type: listOf(cases.caseTypes),
             ...Page,
           }),
+          response: { 200: pageOf(Case) },
         },
       },
       async (request) => {
@@ -184,6 +207,7 @@ export const caseRoutes =
           summary: 'Escalated cases across all accounts (complaint escalations and urgent cases), newest first',
           tags: ['cases'],
           querystring: z.strictObject({ status: listOf(cases.caseStatuses), ...Page }),
+          response: { 200: pageOf(Case) },
         },
       },
       async (request) => {
@@ -201,6 +225,7 @@ export const caseRoutes =
             'One escalated case with its notes, attachments (without their bytes) and history; 404 for any other',
           tags: ['cases'],
           params: CaseParams,
+          response: { 200: CaseDetail, ...errors(404) },
         },
       },
       async (request) =>
@@ -215,6 +240,7 @@ export const caseRoutes =
           summary: 'One case with its notes, attachments (without their bytes) and history',
           tags: ['cases'],
           params: CaseParams,
+          response: { 200: CaseDetail, ...errors(404) },
         },
       },
       async (request) =>
@@ -230,6 +256,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams,
           body: z.strictObject({ body: z.string().min(1).max(10000) }),
+          response: { 201: CaseNote, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -258,6 +285,7 @@ export const caseRoutes =
               .min(1)
               .max(maxBase64Chars + 4096),
           }),
+          response: { 201: CaseAttachment, ...errors(404, 409, 413) },
         },
       },
       async (request, reply) => {
@@ -284,6 +312,10 @@ export const caseRoutes =
           summary: 'Download an attachment: its bytes with its content type',
           tags: ['cases'],
           params: CaseParams.extend({ attachmentId: z.string().regex(/^cat_[0-9A-Z]{26}$/, 'an attachment id') }),
+          response: {
+            200: bytesResponse(attachmentContentTypes, 'The attachment’s bytes, with the content type it was kept as'),
+            ...errors(404),
+          },
         },
       },
       async (request, reply) => {
@@ -317,6 +349,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams,
           body: z.strictObject({ status: Status, note: z.string().min(1).max(4000).optional() }),
+          response: { 200: ChangedCase, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -336,6 +369,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams,
           body: z.strictObject({ resolutionNote: z.string().min(1).max(4000) }),
+          response: { 200: ChangedCase, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -360,6 +394,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams,
           body: z.strictObject({ priority: Priority }),
+          response: { 200: ChangedCase, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -388,6 +423,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams,
           body: z.strictObject({ assignee: Assignee }),
+          response: { 200: ChangedCase, ...errors(404, 409) },
         },
       },
       async (request) =>

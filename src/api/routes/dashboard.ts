@@ -1,10 +1,75 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
+import * as access from '../../modules/access/index.js'
 import { agentReport, agentReportCsv, staffDashboard } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, errors, InstantOut, MinorOut, pageOf } from '../responses.js'
 import { jsonOf, LocalDate } from '../schemas.js'
+import { HeldStatement } from './billing-schemas.js'
+import { Case } from './cases-schemas.js'
+
+/** A goodwill credit or refund waiting for approval over the limit (the payments module's request). */
+const CreditRequest = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  accountNumber: z.string().optional(),
+  kind: z.enum(['goodwill_credit', 'refund']),
+  amountMinor: MinorOut,
+  currency: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending_approval', 'completed', 'rejected']),
+  needsApproval: z.boolean(),
+  requestedBy: z.string(),
+  requestedAt: InstantOut,
+  decidedBy: z.string().nullable(),
+  decidedAt: InstantOut.nullable(),
+  decisionNote: z.string().nullable(),
+})
+
+/** One staff user's volumes over a period (REP-1). */
+const Volumes = {
+  calls: z.number().int(),
+  averageHandleSeconds: z.number().int().nullable().describe('null when there were no calls'),
+  messagesSent: z.number().int(),
+  paymentsTaken: z.number().int(),
+  paymentsTakenMinor: MinorOut,
+  casesOpened: z.number().int(),
+  casesResolved: z.number().int(),
+  closureRate: z.number().nullable().describe('cases resolved over cases opened, 0..1; null when none opened'),
+  meanResolutionSeconds: z.number().int().nullable(),
+}
+
+/** The dashboard: a section the signed-in role may not see is null. */
+const Dashboard = z.object({
+  cases: z.object({ assignedToMe: pageOf(Case), assignedToMyTeam: pageOf(Case), unassigned: pageOf(Case) }).nullable(),
+  pendingTasks: z.object({
+    heldStatements: z.array(HeldStatement).nullable(),
+    creditApprovals: z.array(CreditRequest).nullable(),
+    casesWaiting: z.array(Case).nullable(),
+  }),
+  recentAccounts: z
+    .array(z.object({ accountNumber: z.string(), displayName: z.string(), viewedAt: InstantOut }))
+    .nullable(),
+  today: z.object({ date: DateOut, currency: z.string(), ...Volumes }),
+})
+
+const AgentReport = z.object({
+  from: DateOut,
+  to: DateOut,
+  timeZone: z.string(),
+  currency: z.string(),
+  rows: z.array(
+    z.object({
+      userId: z.string(),
+      email: z.string(),
+      displayName: z.string(),
+      role: z.enum(access.roles),
+      ...Volumes,
+    }),
+  ),
+})
 
 /**
  * The signed-in user's dashboard (UI-1) and the agent report (REP-1). The report is for
@@ -24,6 +89,7 @@ export const dashboardRoutes =
           summary: 'My dashboard: cases with me and my team, pending tasks, recently viewed accounts, my volumes today',
           tags: ['dashboard'],
           querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
+          response: { 200: Dashboard, ...errors(404) },
         },
       },
       async (request) => {
@@ -53,6 +119,13 @@ export const dashboardRoutes =
             userId: z.string().max(60).optional(),
             format: z.enum(['json', 'csv']).default('json'),
           }),
+          response: {
+            200: {
+              description: 'The report: JSON, or CSV with ?format=csv',
+              content: { 'application/json': { schema: AgentReport }, 'text/csv': { schema: z.string() } },
+            },
+            ...errors(404),
+          },
         },
       },
       async (request, reply) => {

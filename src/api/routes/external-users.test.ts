@@ -3,10 +3,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
+import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { billingFixture } from '../../usecases/demo/billing-fixture.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
@@ -468,6 +468,8 @@ describe('authorized users added by an agent for the holder', () => {
     })
     expect(response.statusCode).toBe(201)
     expect(response.json().grant).toMatchObject({ kind: 'authorized_full', status: 'active', relationship: 'Spouse' })
+    // the account's internal row id is not part of the answer
+    expect(response.json().grant).not.toHaveProperty('accountId')
     const [event] = (await auditOf('access.grant.created')).filter((row) => row.account_id === accountIds[6])
     expect(event).toMatchObject({
       actor_id: await staffIdOf('agent'),

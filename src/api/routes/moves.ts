@@ -9,9 +9,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import * as metering from '../../modules/metering/index.js'
 import { moveIn, moveOut } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, errors, InstantOut, MinorOut } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const FinalReading = z.strictObject({
@@ -42,6 +44,56 @@ const MoveBody = {
   tariffCode: z.string().min(3).max(60).optional(),
 }
 
+/** What a move did: the account closed, its final bill and readings, and the account opened next. */
+const MoveResult = z.object({
+  closedAccount: z.object({
+    number: z.string(),
+    customerName: z.string(),
+    status: z.literal('closed'),
+    openedOn: DateOut,
+    closedOn: DateOut,
+  }),
+  finalStatement: z.object({
+    number: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    periodFrom: InstantOut,
+    periodTo: InstantOut,
+    currency: z.string(),
+    totalMinor: MinorOut,
+    closingBalanceMinor: MinorOut.nullable(),
+    estimated: z.boolean().describe('whether the final read of some register was estimated'),
+    created: z.boolean().describe('false when the account was already billed to the move date'),
+    settlement: z
+      .object({ kind: z.enum(['refund', 'payment_request', 'none']), amountMinor: MinorOut })
+      .nullable()
+      .describe('the final balance settlement; null while the statement is held'),
+  }),
+  finalReadings: z.array(
+    z.object({
+      id: z.string(),
+      meterPoint: z.string(),
+      meterSerial: z.string(),
+      register: z.string(),
+      readAt: InstantOut,
+      value: z.string(),
+      source: z.enum(metering.readingSources),
+      kind: z.enum(metering.readingKinds),
+      status: z.enum(['accepted', 'held', 'superseded', 'released', 'discarded']),
+      reason: z.string().nullable(),
+      advance: z.string().nullable().describe('units since the previous actual reading on the register'),
+      isRollover: z.boolean(),
+    }),
+  ),
+  newAccount: z.object({
+    number: z.string(),
+    customerName: z.string(),
+    occupier: z.boolean().describe('true when opened for "The Occupier"'),
+    openedOn: DateOut,
+    meterPoints: z.array(z.object({ identifier: z.string(), tariffCode: z.string() })),
+  }),
+})
+
 export const moveRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -55,6 +107,8 @@ export const moveRoutes =
           tags: ['accounts'],
           params: AccountParams,
           body: z.strictObject({ ...MoveBody, newOccupant: Occupant.nullish() }),
+
+          response: { 201: MoveResult, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -83,6 +137,8 @@ export const moveRoutes =
           tags: ['accounts'],
           params: AccountParams,
           body: z.strictObject({ ...MoveBody, customer: Occupant }),
+
+          response: { 201: MoveResult, ...errors(404, 409) },
         },
       },
       async (request, reply) => {

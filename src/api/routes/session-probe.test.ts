@@ -3,7 +3,7 @@ import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import * as access from '../../modules/access/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { billingFixture } from '../../usecases/demo/billing-fixture.js'
+import { billingFixture } from '../../demo/billing-fixture.js'
 import { type App, buildApp } from '../app.js'
 
 // The probes the console and the portal ask on every page load: nobody signed in is an answer (null),

@@ -5,19 +5,23 @@ import * as access from '../../modules/access/index.js'
 import { signInStaff } from '../../usecases/index.js'
 import { principalOf, sessionCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, NoContent } from '../responses.js'
 import { staffUserView } from '../views.js'
 
-/** The signed-in staff user as the console reads them (`staffUserView`). */
-export const StaffUserOut = z.object({
+const badgeColours = ['blue', 'purple', 'green', 'orange', 'red', 'black', 'gold'] as const
+
+/** The signed-in staff user as the console sees them (never their password hash or TOTP secret). */
+const StaffUser = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  role: z.string(),
-  roleLabel: z.string(),
-  badgeColour: z.string(),
-  permissions: z.array(z.string()),
-  mustChangePassword: z.boolean(),
+  role: z.enum(access.roles),
+  roleLabel: z.string().describe("the guide's title for one member of the role"),
+  badgeColour: z.enum(badgeColours),
+  permissions: z.array(z.string()).describe('every permission the user holds, `<module>.<noun>.<verb>`'),
+  mustChangePassword: z.boolean().describe('true when the password has expired and must be changed first'),
 })
+const SessionUser = z.object({ user: StaffUser })
 
 export const sessionRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -37,6 +41,10 @@ export const sessionRoutes =
               .regex(/^\d{6}$/, 'six digits')
               .optional(),
           }),
+          response: {
+            200: SessionUser.describe('Signed in; the session cookie is set'),
+            ...errors(401, 423),
+          },
         },
       },
       async (request, reply) => {
@@ -64,7 +72,11 @@ export const sessionRoutes =
       '/session',
       {
         config: { permission: 'authenticated', allowExpiredPassword: true },
-        schema: { summary: 'The signed-in user, their role, badge and permissions', tags: ['session'] },
+        schema: {
+          summary: 'The signed-in user, their role, badge and permissions',
+          tags: ['session'],
+          response: { 200: SessionUser },
+        },
       },
       async (request) => ({ user: staffUserView(principalOf(request)) }),
     )
@@ -78,7 +90,7 @@ export const sessionRoutes =
         schema: {
           summary: 'Who is signed in on this browser, if anyone: the user, or null (never a 401)',
           tags: ['session'],
-          response: { 200: z.object({ user: StaffUserOut.nullable() }) },
+          response: { 200: z.object({ user: StaffUser.nullable() }) },
         },
       },
       async (request) => {
@@ -100,13 +112,13 @@ export const sessionRoutes =
       '/session',
       {
         config: { permission: 'authenticated', allowExpiredPassword: true },
-        schema: { summary: 'Sign out', tags: ['session'] },
+        schema: { summary: 'Sign out', tags: ['session'], response: { 204: NoContent } },
       },
       async (request, reply) => {
         const principal = principalOf(request)
         await inTransaction(context.db, (tx) => access.endSession({ tx, principal, at: context.clock() }))
         reply.clearCookie(sessionCookie, { path: '/' })
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -121,6 +133,7 @@ export const sessionRoutes =
             currentPassword: z.string().min(1).max(256),
             newPassword: z.string().min(1).max(256),
           }),
+          response: { 204: NoContent, ...errors(403) },
         },
       },
       async (request, reply) => {
@@ -136,7 +149,7 @@ export const sessionRoutes =
           }),
         )
         if (!result.ok) throw result.error
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -147,6 +160,13 @@ export const sessionRoutes =
         schema: {
           summary: 'Start enrolling your own authenticator app: the secret is shown to you only, once',
           tags: ['session'],
+          response: {
+            200: z.object({
+              secret: z.string().describe('the new base32 TOTP secret, shown only to its owner, once'),
+              uri: z.string().describe('an otpauth:// URI for a QR code'),
+            }),
+            ...errors(403, 409),
+          },
         },
       },
       async (request) =>
@@ -163,13 +183,14 @@ export const sessionRoutes =
           summary: 'Confirm your authenticator app with a current code; sign-in asks for one from then on',
           tags: ['session'],
           body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+          response: { 204: NoContent, ...errors(403, 409) },
         },
       },
       async (request, reply) => {
         await inTransaction(context.db, (tx) =>
           access.confirmTotp({ tx, principal: principalOf(request), code: request.body.code, at: context.clock() }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }

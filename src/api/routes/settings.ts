@@ -4,13 +4,55 @@ import { inTransaction } from '../../db/index.js'
 import * as market from '../../modules/market/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, MinorOut } from '../responses.js'
+import { jsonOf } from '../schemas.js'
+
+const Count = z.number().int()
+const CallerQuestions = z.object({
+  ticked: z.array(z.string()).describe('questions the agent checks by eye against the account page'),
+  answered: z.array(z.string()).describe('questions whose typed answer the server compares with what is on file'),
+})
+
+/** The supplier's market profile and settings; money settings are strings of minor units. */
+const SupplierView = z.object({
+  name: z.string(),
+  market: z.enum(market.markets),
+  profile: z.object({
+    market: z.enum(market.markets),
+    name: z.string(),
+    currency: z.enum(['GBP', 'USD']),
+    locale: z.string(),
+    timeZone: z.string(),
+    domesticTaxPercent: z.string().describe('VAT or sales tax on domestic energy, an exact decimal percentage'),
+    taxName: z.string(),
+    settlementPeriods: z.boolean().describe('half-hourly settlement periods in local time (gb)'),
+    backbillingLimitMonths: Count.nullable(),
+    verificationQuestions: z.record(z.enum(market.callerKinds), CallerQuestions),
+    supplyPointKinds: z.array(z.string()),
+    postcodeLabel: z.string(),
+  }),
+  settings: z.object({
+    creditApprovalLimitMinor: MinorOut,
+    invoicePaymentApprovalMinor: MinorOut,
+    arrangementDownPaymentPercent: Count,
+    arrangementGraceDays: Count,
+    lateFeeMinor: MinorOut,
+    thirdPartyAccessMinDays: Count,
+    thirdPartyAccessMaxDays: Count,
+    staffPasswordMaxAgeDays: Count,
+    staffSessionMaxHours: Count,
+    staffSessionIdleMinutes: Count,
+    staffMaxFailedLogins: Count,
+    staffLockoutMinutes: Count,
+  }),
+})
 
 function supplierView(supplier: market.Supplier) {
   return {
     name: supplier.name,
     market: supplier.market,
-    profile: supplier.profile,
-    settings: market.settingsToJson(supplier.settings),
+    profile: jsonOf(supplier.profile),
+    settings: jsonOf(supplier.settings),
   }
 }
 
@@ -21,7 +63,11 @@ export const settingsRoutes =
       '/settings',
       {
         config: { permission: 'settings.supplier.read' },
-        schema: { summary: "The supplier's market profile and settings (money in minor units)", tags: ['settings'] },
+        schema: {
+          summary: "The supplier's market profile and settings (money in minor units)",
+          tags: ['settings'],
+          response: { 200: SupplierView, ...errors(404) },
+        },
       },
       async () => supplierView(await market.getSupplier(context.db)),
     )
@@ -34,6 +80,7 @@ export const settingsRoutes =
           summary: 'Change some settings',
           tags: ['settings'],
           body: z.record(z.string(), z.union([z.string(), z.number()])),
+          response: { 200: SupplierView, ...errors(404) },
         },
       },
       async (request) => {

@@ -4,6 +4,8 @@ import { inTransaction } from '../../db/index.js'
 import { accountTimeline, timelineKinds } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, InstantOut, MinorOut, pageOf } from '../responses.js'
+import { jsonOf } from '../schemas.js'
 
 const AccountParams = z.strictObject({
   accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
@@ -21,18 +23,18 @@ const Kinds = z
   )
   .pipe(z.array(z.enum(timelineKinds)).min(1, `one or more of ${timelineKinds.join(', ')}`))
 
-/** JSON has no bigint and no Date: money as a string of minor units, instants as ISO strings. */
-function jsonOf<T>(value: T): unknown {
-  if (typeof value === 'bigint') return String(value)
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(jsonOf)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
-    )
-  }
-  return value
-}
+/** One thing that happened on the account. */
+const TimelineItem = z.object({
+  kind: z.enum(timelineKinds),
+  at: InstantOut,
+  title: z.string(),
+  summary: z.string(),
+  reference: z
+    .object({ type: z.string(), id: z.string(), number: z.string().optional() })
+    .describe('the record the item is about, to open it by its own route'),
+  status: z.string().optional(),
+  amountMinor: MinorOut.optional().describe('for statements, payments, credits and refunds'),
+})
 
 /** ACC-4: the account timeline. */
 export const timelineRoutes =
@@ -52,6 +54,10 @@ export const timelineRoutes =
             before: z.string().min(1).max(400).optional(),
             limit: z.coerce.number().int().min(1).max(100).default(20),
           }),
+          response: {
+            200: pageOf(TimelineItem).describe('pass nextCursor as `before` for the page after'),
+            ...errors(404),
+          },
         },
       },
       async (request) => {

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import type { StaffUsersTable } from './store.js'
 
 interface ExternalUsersTable {
   id: string
@@ -90,13 +91,10 @@ interface AccountSecretsTable {
   ssn_last_four_sealed: string | null
   updated_at: Date
 }
-interface AccountsTable {
+/** Published by accounts (a view of each account's number). */
+interface AccountNumbersView {
   id: string
   number: string
-}
-interface StaffUsersTable {
-  id: string
-  display_name: string
 }
 
 const tables = withTables<{
@@ -108,7 +106,7 @@ const tables = withTables<{
   verification_attempts: VerificationAttemptsTable
   account_review_flags: AccountReviewFlagsTable
   account_secrets: AccountSecretsTable
-  accounts: AccountsTable
+  account_numbers: AccountNumbersView
   staff_users: StaffUsersTable
 }>()
 
@@ -217,7 +215,7 @@ export async function findGrantById(db: Db | Tx, id: string) {
 export async function liveGrantsOfUser(db: Db | Tx, userId: string) {
   return tables(db)
     .selectFrom('account_grants as g')
-    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .innerJoin('account_numbers as a', 'a.id', 'g.account_id')
     .selectAll('g')
     .select('a.number as account_number')
     .where('g.user_id', '=', userId)
@@ -314,7 +312,7 @@ export async function pendingPoaDocuments(db: Db | Tx) {
     .selectFrom('poa_documents as d')
     .innerJoin('account_grants as g', 'g.id', 'd.grant_id')
     .innerJoin('external_users as u', 'u.id', 'g.user_id')
-    .innerJoin('accounts as a', 'a.id', 'd.account_id')
+    .innerJoin('account_numbers as a', 'a.id', 'd.account_id')
     .selectAll('d')
     .select(['a.number as account_number', 'u.email', 'u.display_name'])
     .where('d.status', '=', 'pending')
@@ -373,9 +371,9 @@ export async function findReviewFlags(
 ): Promise<ReviewFlagRow[]> {
   let query = tables(db)
     .selectFrom('account_review_flags')
-    .innerJoin('accounts', 'accounts.id', 'account_review_flags.account_id')
+    .innerJoin('account_numbers as a', 'a.id', 'account_review_flags.account_id')
     .selectAll('account_review_flags')
-    .select('accounts.number as account_number')
+    .select('a.number as account_number')
   if (filter.status === 'open') query = query.where('account_review_flags.cleared_at', 'is', null)
   if (filter.status === 'cleared') query = query.where('account_review_flags.cleared_at', 'is not', null)
   if (filter.afterId !== undefined) query = query.where('account_review_flags.id', '>', filter.afterId)
@@ -385,9 +383,9 @@ export async function findReviewFlags(
 export async function lockReviewFlag(tx: Tx, id: string): Promise<ReviewFlagRow | undefined> {
   return tables(tx)
     .selectFrom('account_review_flags')
-    .innerJoin('accounts', 'accounts.id', 'account_review_flags.account_id')
+    .innerJoin('account_numbers as a', 'a.id', 'account_review_flags.account_id')
     .selectAll('account_review_flags')
-    .select('accounts.number as account_number')
+    .select('a.number as account_number')
     .where('account_review_flags.id', '=', id)
     .forUpdate('account_review_flags')
     .executeTakeFirst()

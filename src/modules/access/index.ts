@@ -1,51 +1,23 @@
 export {
   type AccountUser,
-  AccountUserNotFound,
-  type AnswerCheck,
-  acceptInvitation,
   accountUsers,
-  type CallerCheck,
-  type CustomerPrincipal,
   changeAuthorizedLevel,
-  checkCallerOnFile,
-  checkSensitiveAnswers,
-  createExternalUser,
-  createInvitation,
-  type ExternalUser,
-  ExternalUserNotFound,
-  endExternalSession,
   expireLapsedGrants,
-  exportSensitiveDetails,
-  findExternalUser,
   type Grant,
-  GrantExists,
   grantAccountAccess,
   grantOn,
   grantsOfUser,
-  InvalidGrant,
-  InvalidPortalCredentials,
-  InvitationNotValid,
-  NotReviewable,
-  PoaAlreadyReviewed,
-  PoaDocumentNotFound,
-  PoaRejectionReasonRequired,
-  PortalEmailTaken,
-  type PortalSessionPolicy,
-  pendingPoaDocuments,
-  readSensitiveDetails,
-  recordVerification,
-  resolveExternalSession,
-  reviewFlagsOf,
-  reviewPoaDocument,
   revokeAuthorizedUser,
-  type SensitiveDetails,
-  type SensitiveQuestion,
-  sensitiveQuestions,
-  signInExternal,
-  storeSensitiveDetails,
   usersOfAccount,
-  WeakPortalPassword,
-} from './external.js'
+} from './external-grants.js'
+export {
+  acceptInvitation,
+  createInvitation,
+} from './external-invitations.js'
+export {
+  pendingPoaDocuments,
+  reviewPoaDocument,
+} from './external-poa.js'
 export {
   allowsOf,
   canOnAccount,
@@ -62,6 +34,46 @@ export {
   thirdPartyScopes,
   type VerifiedCaller,
 } from './external-policy.js'
+export {
+  type AnswerCheck,
+  checkSensitiveAnswers,
+  exportSensitiveDetails,
+  readSensitiveDetails,
+  type SensitiveDetails,
+  type SensitiveQuestion,
+  sensitiveQuestions,
+  storeSensitiveDetails,
+} from './external-sensitive.js'
+export {
+  endExternalSession,
+  type PortalSessionPolicy,
+  resolveExternalSession,
+  signInExternal,
+} from './external-sessions.js'
+export {
+  AccountUserNotFound,
+  type CustomerPrincipal,
+  createExternalUser,
+  type ExternalUser,
+  ExternalUserNotFound,
+  findExternalUser,
+  GrantExists,
+  InvalidGrant,
+  InvalidPortalCredentials,
+  InvitationNotValid,
+  NotReviewable,
+  PoaAlreadyReviewed,
+  PoaDocumentNotFound,
+  PoaRejectionReasonRequired,
+  PortalEmailTaken,
+  WeakPortalPassword,
+} from './external-users.js'
+export {
+  type CallerCheck,
+  checkCallerOnFile,
+  recordVerification,
+  reviewFlagsOf,
+} from './external-verification.js'
 export {
   AccountLocked,
   changePassword,
@@ -86,13 +98,10 @@ export {
   WeakPassword,
 } from './operations.js'
 export { isCommonPassword, minPasswordLength, passwordProblems } from './password-policy.js'
+export { isPermission, type Permission, permissionCatalogue, permissions } from './permission-catalogue.js'
 export {
   type BadgeColour,
-  isPermission,
   isRole,
-  type Permission,
-  permissionCatalogue,
-  permissions,
   permissionsOf,
   type Role,
   type RoleInfo,
@@ -110,7 +119,7 @@ export {
   type ScopedSubject,
   sessionOnlyPermissions,
 } from './powers.js'
-export { findStaffUser, listStaffUsers } from './queries.js'
+export { findStaffUser, listStaffUsers, staffNamesOf } from './queries.js'
 export {
   clearReviewFlag,
   InvalidReviewFlagCursor,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { passwordProblems } from './password-policy.js'
 
 const email = 'someone@example.com'
-// The demo logins' password (`demoPassword` in src/usecases/seed-demo.ts, which a module may not import).
+// The demo logins' password (`demoPassword` in src/demo/seed-demo.ts, which a module may not import).
 const demoPassword = 'GoodEgg-demo-2026'
 
 describe('the password policy for staff and portal users', () => {

@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  can,
-  isPermission,
-  isRole,
-  type Permission,
-  permissionCatalogue,
-  permissions,
-  permissionsOf,
-  type Role,
-  roleInfo,
-  roles,
-} from './permissions.js'
+import { isPermission, type Permission, permissionCatalogue, permissions } from './permission-catalogue.js'
+import { can, isRole, permissionsOf, type Role, roleInfo, roles } from './permissions.js'
 
 const staff = (role: Role) => ({ kind: 'staff', role }) as const
 

@@ -1,4 +1,5 @@
-import { type Permission, permissionsOf, type Role, can as roleCan, roles, type Subject } from './permissions.js'
+import type { Permission } from './permission-catalogue.js'
+import { permissionsOf, type Role, can as roleCan, roles, type Subject } from './permissions.js'
 
 /**
  * Which permissions move money or change what a customer owes, and which only a person in a browser

@@ -25,6 +25,18 @@ export async function listStaffUsers(db: Db | Tx): Promise<StaffUser[]> {
   return (await store.listUsers(db)).map(toStaffUser)
 }
 
+/** The display names of staff users by id, in one query; ids of no staff user are absent. Throws nothing. */
+export async function staffNamesOf({
+  tx,
+  staffIds,
+}: {
+  tx: Db | Tx
+  staffIds: readonly string[]
+}): Promise<Map<string, string>> {
+  const rows = await store.staffNameRows(tx, [...new Set(staffIds)])
+  return new Map(rows.map((row) => [row.id, row.display_name]))
+}
+
 /** One staff user by id or email, or undefined. */
 export async function findStaffUser(db: Db | Tx, idOrEmail: string): Promise<StaffUser | undefined> {
   const row = idOrEmail.includes('@')

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
-interface StaffUsersTable {
+export interface StaffUsersTable {
   id: string
   email: string
   display_name: string
@@ -101,6 +101,15 @@ export async function insertUser(tx: Tx, row: StaffUserRow): Promise<void> {
   await tables(tx).insertInto('staff_users').values(row).execute()
 }
 
+/** The display names of staff users by id, in one query; unknown ids are absent. */
+export async function staffNameRows(db: Db | Tx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return tables(db)
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute()
+}
 export async function findUserByEmail(db: Db | Tx, email: string): Promise<StaffUserRow | undefined> {
   return tables(db).selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst()
 }

@@ -1,4 +1,5 @@
-import type { Permission, Role } from './permissions.js'
+import type { Permission } from './permission-catalogue.js'
+import type { Role } from './permissions.js'
 
 export interface StaffUser {
   readonly id: string

@@ -2,26 +2,12 @@
  * ACC-6: holds on an account, placed and lifted by people with `accounts.hold.manage`. A seasonal
  * hold (an empty holiday home) shows the account gray from its first day until it ends or is lifted.
  */
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-
-interface HoldsTable {
-  id: string
-  account_id: string
-  kind: 'seasonal'
-  reason: string
-  starts_on: string
-  ends_on: string | null
-  placed_by: string
-  placed_at: Date
-  lifted_by: string | null
-  lifted_at: Date | null
-}
-
-const tables = withTables<{ account_holds: HoldsTable }>()
+import { type HoldRow, holdsInForceOn, insertHold, markHoldLifted } from './holds-store.js'
 
 export interface AccountHold {
   readonly id: string
@@ -40,7 +26,7 @@ export class HoldNotFound extends NotFound {
   override readonly code = 'HOLD_NOT_FOUND'
 }
 
-function toHold(row: HoldsTable): AccountHold {
+function toHold(row: HoldRow): AccountHold {
   return {
     id: row.id,
     kind: row.kind,
@@ -78,7 +64,7 @@ export async function placeHold({
     problems.push({ path: 'reason', message: '1 to 500 characters' })
   if (endsOn && endsOn <= startsOn) problems.push({ path: 'endsOn', message: 'must be after startsOn' })
   if (problems.length > 0) throw new InvalidHold('The hold is not valid', problems)
-  const row: HoldsTable = {
+  const row: HoldRow = {
     id: newId('hold'),
     account_id: accountId,
     kind,
@@ -90,7 +76,7 @@ export async function placeHold({
     lifted_by: null,
     lifted_at: null,
   }
-  await tables(tx).insertInto('account_holds').values(row).execute()
+  await insertHold(tx, row)
   await audit.record(tx, {
     actor,
     action: 'accounts.hold.placed',
@@ -116,14 +102,8 @@ export async function liftHold({
   actor: Actor
   at: Date
 }): Promise<void> {
-  const lifted = await tables(tx)
-    .updateTable('account_holds')
-    .set({ lifted_by: actor.id, lifted_at: at })
-    .where('id', '=', holdId)
-    .where('account_id', '=', accountId)
-    .where('lifted_at', 'is', null)
-    .executeTakeFirst()
-  if (Number(lifted.numUpdatedRows) === 0) throw new HoldNotFound(`There is no hold ${holdId} in place`)
+  if (!(await markHoldLifted(tx, { accountId, holdId, liftedBy: actor.id, liftedAt: at })))
+    throw new HoldNotFound(`There is no hold ${holdId} in place`)
   await audit.record(tx, {
     actor,
     action: 'accounts.hold.lifted',
@@ -135,14 +115,5 @@ export async function liftHold({
 
 /** Holds in force on a local date (started, not ended, not lifted). */
 export async function holdsInForce({ tx, accountId, on }: { tx: Db | Tx; accountId: string; on: string }) {
-  const rows = await tables(tx)
-    .selectFrom('account_holds')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('lifted_at', 'is', null)
-    .where('starts_on', '<=', on)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', on)]))
-    .orderBy('starts_on')
-    .execute()
-  return rows.map(toHold)
+  return (await holdsInForceOn(tx, accountId, on)).map(toHold)
 }

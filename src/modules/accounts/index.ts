@@ -13,7 +13,10 @@ export {
 } from './operations.js'
 export { gspGroupsForPostcode } from './postcode-regions.js'
 export {
+  type AccountFacts,
   accountFacts,
+  accountFactsOf,
+  accountFactsPage,
   accountNumbersOf,
   classifySearch,
   countAccounts,

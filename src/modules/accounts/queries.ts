@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
+import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
 import {
@@ -122,21 +123,28 @@ export async function searchAccounts({
   return { items, nextCursor, kind }
 }
 
-function toNote(row: Awaited<ReturnType<typeof store.notesOf>>[number]): Note {
-  return {
+/** Notes with their authors' names (from access, in one call for the page). */
+async function toNotes(tx: Db | Tx, rows: readonly store.NoteRow[]): Promise<Note[]> {
+  const authorIds = rows.flatMap((row) => (row.author_id === null ? [] : [row.author_id]))
+  const names = await access.staffNamesOf({ tx, staffIds: authorIds })
+  return rows.map((row) => ({
     id: row.id,
     accountId: row.account_id,
     type: row.type as Note['type'],
     body: row.body,
     createdAt: row.created_at,
-    author: { kind: row.author_kind, id: row.author_id, displayName: row.author_name },
-  }
+    author: {
+      kind: row.author_kind,
+      id: row.author_id,
+      displayName: row.author_id === null ? null : (names.get(row.author_id) ?? null),
+    },
+  }))
 }
 
 async function notesPage(tx: Tx, accountId: string, limit: number, cursor: string | undefined) {
   const beforeId = decodeCursor(cursor, isNoteCursor)?.n
   const rows = await store.notesOf(tx, accountId, { limit: limit + 1, ...(beforeId ? { beforeId } : {}) })
-  const items = rows.slice(0, limit).map(toNote)
+  const items = await toNotes(tx, rows.slice(0, limit))
   const last = items[items.length - 1]
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: last.id }) : null }
 }
@@ -367,9 +375,19 @@ export async function accountNumbersOf({
   return new Map(rows.map((row) => [row.id, row.number]))
 }
 
-export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const row = await store.accountFactsRow(tx, accountId)
-  if (!row) return undefined
+/** What other modules decide on about an account: lifecycle, dates and whether the customer is a business. */
+export interface AccountFacts {
+  readonly id: string
+  readonly number: string
+  readonly status: string
+  readonly market: string
+  readonly openedOn: string
+  readonly closedOn: string | null
+  readonly customerKind: 'person' | 'business'
+  readonly displayName: string
+}
+
+function toFacts(row: store.AccountFactsRow): AccountFacts {
   return {
     id: row.id,
     number: row.number,
@@ -380,6 +398,49 @@ export async function accountFacts({ tx, accountId }: { tx: Db | Tx; accountId: 
     customerKind: row.kind as 'person' | 'business',
     displayName: row.display_name,
   }
+}
+
+/** One account's facts, by id or by number; undefined when there is none. Throws nothing. */
+export async function accountFacts({
+  tx,
+  accountId,
+  accountNumber,
+}: {
+  tx: Db | Tx
+  accountId?: string | undefined
+  accountNumber?: string | undefined
+}): Promise<AccountFacts | undefined> {
+  const where =
+    accountId !== undefined ? { id: accountId } : accountNumber !== undefined ? { number: accountNumber } : null
+  const row = where ? await store.accountFactsRow(tx, where) : undefined
+  return row ? toFacts(row) : undefined
+}
+
+/** Many accounts' facts by id in one query, in id order; ids of no account are absent. Throws nothing. */
+export async function accountFactsOf({
+  tx,
+  accountIds,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+}): Promise<AccountFacts[]> {
+  return (await store.accountFactsRows(tx, [...new Set(accountIds)])).map(toFacts)
+}
+
+/**
+ * The facts of the next `limit` accounts in id order after `afterId` (from the first when null): for
+ * a run that reads every account once, a page at a time. Throws nothing.
+ */
+export async function accountFactsPage({
+  tx,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  afterId: string | null
+  limit: number
+}): Promise<AccountFacts[]> {
+  return (await store.accountFactsPage(tx, { afterId, limit })).map(toFacts)
 }
 
 /**
@@ -397,5 +458,5 @@ export async function notesBefore({
   before?: { at: Date; id: string } | undefined
   limit: number
 }): Promise<Note[]> {
-  return (await store.notesBefore(tx, accountId, { before, limit })).map(toNote)
+  return toNotes(tx, await store.notesBefore(tx, accountId, { before, limit }))
 }

@@ -64,10 +64,6 @@ interface SearchTable {
   phones: string
   status: string
 }
-interface StaffUsersTable {
-  id: string
-  display_name: string
-}
 
 const tables = withTables<{
   customers: CustomersTable
@@ -76,7 +72,6 @@ const tables = withTables<{
   account_contacts: ContactsTable
   account_notes: NotesTable
   account_search: SearchTable
-  staff_users: StaffUsersTable
 }>()
 
 export type CustomerRow = Selectable<CustomersTable>
@@ -115,6 +110,58 @@ export async function insertAccounts(tx: Tx, rows: AccountInsert[]): Promise<voi
     .insertInto('account_search')
     .values(rows.map((r) => r.search))
     .execute()
+}
+
+/** The account's row with its customer, locked for the rest of the transaction. */
+export async function lockedAccount(tx: Tx, where: { id: string } | { number: string }) {
+  let query = tables(tx)
+    .selectFrom('accounts as a')
+    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.market',
+      'a.opened_on',
+      'a.closed_on',
+      'a.property_id',
+      'c.kind',
+      'c.given_name',
+      'c.family_name',
+      'c.display_name',
+    ])
+    .forUpdate('a')
+  query = 'id' in where ? query.where('a.id', '=', where.id) : query.where('a.number', '=', where.number)
+  return query.executeTakeFirst()
+}
+export type LockedAccountRow = NonNullable<Awaited<ReturnType<typeof lockedAccount>>>
+
+/** Close the account from the date `on`, and its search entry with it. */
+export async function markAccountClosed(tx: Tx, accountId: string, on: string): Promise<void> {
+  await tables(tx)
+    .updateTable('accounts')
+    .set({ status: 'closed', closed_on: on })
+    .where('id', '=', accountId)
+    .execute()
+  await tables(tx).updateTable('account_search').set({ status: 'closed' }).where('account_id', '=', accountId).execute()
+}
+
+/** The account's market and property (its address), or undefined when there is no such account. */
+export async function accountPlace(db: Db | Tx, accountId: string) {
+  return tables(db)
+    .selectFrom('accounts as a')
+    .innerJoin('properties as p', 'p.id', 'a.property_id')
+    .select(['a.market', 'p.id as property_id', 'p.line1', 'p.line2', 'p.town', 'p.postcode'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst()
+}
+
+/** Insert an account at a property already there: its customer, the account, contacts and search row. */
+export async function insertAccountAtProperty(tx: Tx, row: Omit<AccountInsert, 'property'>): Promise<void> {
+  await tables(tx).insertInto('customers').values(row.customer).execute()
+  await tables(tx).insertInto('accounts').values(row.account).execute()
+  if (row.contacts.length > 0) await tables(tx).insertInto('account_contacts').values(row.contacts).execute()
+  await tables(tx).insertInto('account_search').values(row.search).execute()
 }
 
 export async function numberTaken(db: Db | Tx, number: string): Promise<boolean> {
@@ -187,7 +234,7 @@ export async function insertNote(tx: Tx, row: NoteRow): Promise<void> {
   await tables(tx).insertInto('account_notes').values(row).execute()
 }
 
-/** Notes newest first (ids sort by time), with the author's name, after a cursor id. */
+/** Notes newest first (ids sort by time), after a cursor id. */
 export async function notesOf(
   db: Db | Tx,
   accountId: string,
@@ -195,17 +242,7 @@ export async function notesOf(
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
-    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
-    .select([
-      'n.id',
-      'n.account_id',
-      'n.type',
-      'n.body',
-      'n.author_kind',
-      'n.author_id',
-      'n.created_at',
-      'u.display_name as author_name',
-    ])
+    .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
   if (beforeId) query = query.where('n.id', '<', beforeId)
   return query.orderBy('n.id', 'desc').limit(limit).execute()
@@ -329,7 +366,7 @@ export async function accountNumberRows(db: Db | Tx, accountIds: readonly string
     .execute()
 }
 
-export async function accountFactsRow(db: Db | Tx, accountId: string) {
+function accountFactsQuery(db: Db | Tx) {
   return tables(db)
     .selectFrom('accounts')
     .innerJoin('customers', 'customers.id', 'accounts.customer_id')
@@ -343,8 +380,29 @@ export async function accountFactsRow(db: Db | Tx, accountId: string) {
       'customers.kind',
       'customers.display_name',
     ])
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirst()
+}
+export type AccountFactsRow = Awaited<ReturnType<typeof accountFactsRow>> & {}
+
+export async function accountFactsRow(db: Db | Tx, where: { id: string } | { number: string }) {
+  return 'id' in where
+    ? accountFactsQuery(db).where('accounts.id', '=', where.id).executeTakeFirst()
+    : accountFactsQuery(db).where('accounts.number', '=', where.number).executeTakeFirst()
+}
+
+/** Many accounts' facts by id, in id order; unknown ids are absent. */
+export async function accountFactsRows(db: Db | Tx, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return []
+  return accountFactsQuery(db)
+    .where('accounts.id', 'in', [...accountIds])
+    .orderBy('accounts.id')
+    .execute()
+}
+
+/** The facts of the next `limit` accounts by id after `afterId` (from the first when null). */
+export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterId: string | null; limit: number }) {
+  let query = accountFactsQuery(db).orderBy('accounts.id').limit(limit)
+  if (afterId !== null) query = query.where('accounts.id', '>', afterId)
+  return query.execute()
 }
 
 /**
@@ -358,17 +416,7 @@ export async function notesBefore(
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
-    .leftJoin('staff_users as u', 'u.id', 'n.author_id')
-    .select([
-      'n.id',
-      'n.account_id',
-      'n.type',
-      'n.body',
-      'n.author_kind',
-      'n.author_id',
-      'n.created_at',
-      'u.display_name as author_name',
-    ])
+    .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
   if (before) {
     query = query.where((eb) =>

@@ -2,12 +2,8 @@
  * Change of tenancy (ACC-9), the accounts side: close an account at a date, and open the next
  * occupier's account at the same property — a named customer, or "The Occupier" when nobody is
  * known yet.
- *
- * The queries are here rather than in store.ts so that this work does not collide with the store's
- * other editors; they touch only this module's own tables.
  */
-import type { ColumnType } from 'kysely'
-import { type Tx, withTables } from '../../db/index.js'
+import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -15,6 +11,7 @@ import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import { displayName, emailKey, oneLineAddress, phoneDigits, postcodeKey } from './normalise.js'
 import { AccountNotFound, AccountNumberTaken, InvalidAccountDetails } from './operations.js'
+import * as store from './store.js'
 import type { NewCustomer } from './types.js'
 
 export class AccountAlreadyClosed extends Conflict {
@@ -26,90 +23,6 @@ export class InvalidClosingDate extends ValidationFailed {
 
 /** The name an account is opened under when the new occupant of a property is not known. */
 export const occupierName = 'The Occupier'
-
-interface CustomersTable {
-  id: string
-  kind: string
-  title: string | null
-  given_name: string | null
-  family_name: string | null
-  business_name: string | null
-  display_name: string
-  created_at: Date
-}
-interface PropertiesTable {
-  id: string
-  line1: string
-  line2: string | null
-  town: string
-  postcode: string
-  gsp_region: string | null
-}
-interface AccountsTable {
-  id: string
-  number: string
-  customer_id: string
-  property_id: string
-  status: string
-  market: string
-  opened_on: string
-  closed_on: string | null
-  billing_address: ColumnType<unknown, string | null, string | null>
-  billing_mode: string
-  created_at: Date
-}
-interface ContactsTable {
-  id: string
-  account_id: string
-  kind: string
-  value: string
-  normalized: string
-  label: string | null
-  is_primary: boolean
-  position: number
-}
-interface SearchTable {
-  account_id: string
-  number: string
-  name: string
-  address: string
-  postcode: string
-  postcode_key: string
-  emails: string
-  phones: string
-  status: string
-}
-
-const tables = withTables<{
-  customers: CustomersTable
-  properties: PropertiesTable
-  accounts: AccountsTable
-  account_contacts: ContactsTable
-  account_search: SearchTable
-}>()
-
-/** The account's row with its customer, locked for the rest of the transaction. */
-async function lockedAccount(tx: Tx, where: { id: string } | { number: string }) {
-  let query = tables(tx)
-    .selectFrom('accounts as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.market',
-      'a.opened_on',
-      'a.closed_on',
-      'a.property_id',
-      'c.kind',
-      'c.given_name',
-      'c.family_name',
-      'c.display_name',
-    ])
-    .forUpdate('a')
-  query = 'id' in where ? query.where('a.id', '=', where.id) : query.where('a.number', '=', where.number)
-  return query.executeTakeFirst()
-}
 
 export interface TenancyAccount {
   readonly id: string
@@ -124,7 +37,7 @@ export interface TenancyAccount {
   readonly occupier: boolean
 }
 
-function tenancyAccount(row: NonNullable<Awaited<ReturnType<typeof lockedAccount>>>): TenancyAccount {
+function tenancyAccount(row: store.LockedAccountRow): TenancyAccount {
   return {
     id: row.id,
     number: row.number,
@@ -143,7 +56,7 @@ function tenancyAccount(row: NonNullable<Awaited<ReturnType<typeof lockedAccount
  * one account are made one after the other. @throws AccountNotFound
  */
 export async function lockTenancy({ tx, accountNumber }: { tx: Tx; accountNumber: string }): Promise<TenancyAccount> {
-  const row = await lockedAccount(tx, { number: accountNumber })
+  const row = await store.lockedAccount(tx, { number: accountNumber })
   if (!row) throw new AccountNotFound(`There is no account ${accountNumber}`)
   return tenancyAccount(row)
 }
@@ -170,7 +83,7 @@ export async function closeAccount({
   actor: Actor
   at: Date
 }): Promise<TenancyAccount> {
-  const row = await lockedAccount(tx, { id: accountId })
+  const row = await store.lockedAccount(tx, { id: accountId })
   if (!row) throw new AccountNotFound(`There is no account ${accountId}`)
   if (row.status === 'closed') {
     throw new AccountAlreadyClosed(`Account ${row.number} was closed on ${row.closed_on ?? 'an earlier date'}`, {
@@ -185,8 +98,7 @@ export async function closeAccount({
       { path: 'on', message: `on or after ${row.opened_on}` },
     ])
   }
-  await tables(tx).updateTable('accounts').set({ status: 'closed', closed_on: on }).where('id', '=', row.id).execute()
-  await tables(tx).updateTable('account_search').set({ status: 'closed' }).where('account_id', '=', row.id).execute()
+  await store.markAccountClosed(tx, row.id, on)
   await audit.record(tx, {
     actor,
     action: 'accounts.account.closed',
@@ -259,15 +171,9 @@ export async function openNextOccupierAccount({
   if (!/^A-[0-9A-F]{8}$/.test(number)) problems.push({ path: 'number', message: 'must be A- and 8 hex digits' })
   if (!isLocalDate(openedOn)) problems.push({ path: 'openedOn', message: 'a date YYYY-MM-DD' })
   if (problems.length > 0) throw new InvalidAccountDetails('The new occupant’s details are not valid', problems)
-  const previous = await tables(tx)
-    .selectFrom('accounts as a')
-    .innerJoin('properties as p', 'p.id', 'a.property_id')
-    .select(['a.market', 'p.id as property_id', 'p.line1', 'p.line2', 'p.town', 'p.postcode'])
-    .where('a.id', '=', previousAccountId)
-    .executeTakeFirst()
+  const previous = await store.accountPlace(tx, previousAccountId)
   if (!previous) throw new AccountNotFound(`There is no account ${previousAccountId}`)
-  const taken = await tables(tx).selectFrom('accounts').select('id').where('number', '=', number).executeTakeFirst()
-  if (taken) {
+  if (await store.numberTaken(tx, number)) {
     throw new AccountNumberTaken(`The account number ${number} is already in use`, [
       { path: 'number', message: 'taken' },
     ])
@@ -279,36 +185,7 @@ export async function openNextOccupierAccount({
   const customerId = newId('cus')
   const email = occupant.email?.trim() || null
   const phone = occupant.phone?.trim() || null
-  await tables(tx)
-    .insertInto('customers')
-    .values({
-      id: customerId,
-      kind: customer.kind,
-      title: customer.title?.trim() || null,
-      given_name: customer.givenName?.trim() || null,
-      family_name: customer.familyName?.trim() || null,
-      business_name: customer.businessName?.trim() || null,
-      display_name: name,
-      created_at: at,
-    })
-    .execute()
-  await tables(tx)
-    .insertInto('accounts')
-    .values({
-      id: accountId,
-      number,
-      customer_id: customerId,
-      property_id: previous.property_id,
-      status: 'active',
-      market: previous.market,
-      opened_on: openedOn,
-      closed_on: null,
-      billing_address: null,
-      billing_mode: email ? 'paperless' : 'paper',
-      created_at: at,
-    })
-    .execute()
-  const contacts: ContactsTable[] = []
+  const contacts: store.ContactRow[] = []
   if (email) {
     contacts.push({
       id: newId('con'),
@@ -333,10 +210,32 @@ export async function openNextOccupierAccount({
       position: 0,
     })
   }
-  if (contacts.length > 0) await tables(tx).insertInto('account_contacts').values(contacts).execute()
-  await tables(tx)
-    .insertInto('account_search')
-    .values({
+  await store.insertAccountAtProperty(tx, {
+    customer: {
+      id: customerId,
+      kind: customer.kind,
+      title: customer.title?.trim() || null,
+      given_name: customer.givenName?.trim() || null,
+      family_name: customer.familyName?.trim() || null,
+      business_name: customer.businessName?.trim() || null,
+      display_name: name,
+      created_at: at,
+    },
+    account: {
+      id: accountId,
+      number,
+      customer_id: customerId,
+      property_id: previous.property_id,
+      status: 'active',
+      market: previous.market,
+      opened_on: openedOn,
+      closed_on: null,
+      billing_address: null,
+      billing_mode: email ? 'paperless' : 'paper',
+      created_at: at,
+    },
+    contacts,
+    search: {
       account_id: accountId,
       number,
       name,
@@ -346,8 +245,8 @@ export async function openNextOccupierAccount({
       emails: email ? emailKey(email) : '',
       phones: phone ? phoneDigits(phone) : '',
       status: 'active',
-    })
-    .execute()
+    },
+  })
   const occupier = customer.kind === 'person' && !customer.givenName && customer.familyName === occupierName
   await audit.record(tx, {
     actor,

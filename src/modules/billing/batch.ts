@@ -15,20 +15,19 @@ import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as tariffs from '../tariffs/index.js'
 import { type GatherReads, gather, readAhead, type TariffCache } from './gather.js'
+import { firstBillStartOf } from './operations.js'
+import { type Priced, price } from './pricing.js'
+import type { RatingInput } from './rating-types.js'
 import {
   type Draft,
   draftStatement,
-  firstBillStartOf,
   issuedChanges,
   openingStatement,
-  type Priced,
   paymentsSinceOf,
-  price,
   profileOf,
   statementEvent,
   statementJournal,
-} from './operations.js'
-import type { RatingInput } from './rating.js'
+} from './statement-draft.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,

@@ -11,8 +11,9 @@ import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as market from '../market/index.js'
-import { issueStatementRow, paymentTermDays } from './operations.js'
+import { issueStatementRow } from './operations.js'
 import { toStatement } from './queries.js'
+import { paymentTermDays } from './statement-draft.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,

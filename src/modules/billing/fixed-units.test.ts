@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseDecimal } from '../../shared/money.js'
-import { fixedUnits, smallKwhUnits } from './rating.js'
+import { fixedUnits, smallKwhUnits } from './rating-numbers.js'
 
 /** The plain definition: exact value × 10^places when that is a whole number, else null. */
 function reference(text: string, places: number): bigint | null {

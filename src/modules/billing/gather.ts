@@ -10,15 +10,15 @@ import { localDateOf } from '../../shared/time.js'
 import * as metering from '../metering/index.js'
 import type { DispatchSpan } from '../tariffs/index.js'
 import * as tariffs from '../tariffs/index.js'
-import {
-  type HalfHours,
-  halfHourCounts,
-  type IntervalConsumption,
-  type RatedAgreement,
-  type RatedMeterPoint,
-  type RatingInput,
-  type RegisterConsumption,
-} from './rating.js'
+import { halfHourCounts } from './rating-intervals.js'
+import type {
+  HalfHours,
+  IntervalConsumption,
+  RatedAgreement,
+  RatedMeterPoint,
+  RatingInput,
+  RegisterConsumption,
+} from './rating-types.js'
 import type { ClosingReading } from './types.js'
 
 const halfHourMs = 30 * 60_000

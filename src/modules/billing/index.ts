@@ -4,19 +4,15 @@ export { type BatchOutcome, billBatch, gatherBatchForRating } from './batch.js'
 export { businessBilling, createDocument, issueDocument } from './business.js'
 export { compare, usageSummaries } from './explain.js'
 export type { TariffCache } from './gather.js'
+export { addHistoricalBill } from './history.js'
 export {
-  addHistoricalBill,
   billAccount,
-  finishRun,
-  gatherForRating,
-  paymentTermDays,
-  profileOf,
   rebill,
   rejectStatement,
   releaseStatement,
   setBillingProfile,
-  startRun,
 } from './operations.js'
+export { gatherForRating } from './pricing.js'
 export {
   accountsDue,
   billingRun,
@@ -27,5 +23,35 @@ export {
   statementsBefore,
   toStatement as toStatementView,
 } from './queries.js'
-export * from './rating.js'
+export { rate } from './rating.js'
+export { halfHourCounts } from './rating-intervals.js'
+export {
+  fixedUnits,
+  ratingRounding,
+  roundByRatingRule,
+  smallKwhUnits,
+} from './rating-numbers.js'
+export type {
+  ChargeLine,
+  HalfHourKwh,
+  HalfHours,
+  IntervalConsumption,
+  RatedAgreement,
+  RatedMeterPoint,
+  RatingInput,
+  RatingProblem,
+  RatingResult,
+  RatingUsage,
+  RatingVat,
+  RegisterConsumption,
+  RegisterRead,
+} from './rating-types.js'
+export {
+  finishRun,
+  startRun,
+} from './runs.js'
+export {
+  paymentTermDays,
+  profileOf,
+} from './statement-draft.js'
 export * from './types.js'

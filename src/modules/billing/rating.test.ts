@@ -3,18 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { roundDecimal } from '../../shared/money.js'
 import { addDays, localDateOf, settlementPeriodsOfDay, startOfLocalDay } from '../../shared/time.js'
 import type { BandWindow, DispatchSpan, Rate } from '../tariffs/index.js'
-import {
-  type ChargeLine,
-  type RatedAgreement,
-  type RatedMeterPoint,
-  type RatingInput,
-  type RatingResult,
-  type RegisterRead,
-  rate,
-  roundByRatingRule,
-} from './rating.js'
-
-// ——— fixtures ———
+import { rate } from './rating.js'
+import { roundByRatingRule } from './rating-numbers.js'
+import type {
+  ChargeLine,
+  RatedAgreement,
+  RatedMeterPoint,
+  RatingInput,
+  RatingResult,
+  RegisterRead,
+} from './rating-types.js'
 
 const epoch = new Date('2020-01-01T00:00:00Z')
 const at = (text: string) => new Date(text)
@@ -138,8 +136,6 @@ const daysOf = (result: RatingResult) =>
 /** The tests' own oracle: an exact fraction of a penny rounded half to even. */
 const halfEven = (numerator: bigint, denominator: bigint) =>
   roundDecimal({ numerator, denominator }, 'half-even').numerator
-
-// ——— tests ———
 
 describe('the rounding rule', () => {
   it('rounds halves to the even penny, both ways, and everything else to the nearest', () => {

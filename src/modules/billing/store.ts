@@ -1,27 +1,10 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import * as accounts from '../accounts/index.js'
 
-interface BillingProfilesTable {
-  account_id: string
-  cycle_day: number | null
-  payment_method: string
-  origin: string
-  transfer_at: Date | null
-  reading_prevented: boolean
-  updated_at: Date
-}
-interface HistoricalBillsTable {
-  id: string
-  account_id: string
-  source: string
-  reference: string
-  issued_on: string
-  period_from: string
-  period_to: string
-  total_minor: bigint
-  readings: unknown
-  created_at: Date
-}
+export * from './documents-store.js'
+export * from './profiles-store.js'
+
 interface BillingRunsTable {
   id: string
   run_on: string
@@ -85,19 +68,6 @@ interface StatementLinesTable {
   source: unknown
   description: string
 }
-interface DocumentsTable {
-  id: string
-  number: string
-  account_id: string
-  kind: string
-  status: string
-  currency: string
-  total_minor: bigint
-  needs_payment_approval: boolean
-  due_on: string | null
-  created_at: Date
-  issued_at: Date | null
-}
 interface FinalSettlementsTable {
   id: string
   account_id: string
@@ -106,150 +76,17 @@ interface FinalSettlementsTable {
   amount_minor: bigint
   created_at: Date
 }
-interface AccountsTable {
-  id: string
-  number: string
-  customer_id: string
-  status: string
-  opened_on: string
-  closed_on: string | null
-}
-interface CustomersTable {
-  id: string
-  kind: string
-}
-
 const tables = withTables<{
-  billing_profiles: BillingProfilesTable
-  historical_bills: HistoricalBillsTable
   billing_runs: BillingRunsTable
   statements: StatementsTable
   statement_lines: StatementLinesTable
   final_settlements: FinalSettlementsTable
-  billing_documents: DocumentsTable
-  accounts: AccountsTable
-  customers: CustomersTable
 }>()
 
-export type BillingProfileRow = Selectable<BillingProfilesTable>
-export type HistoricalBillRow = Selectable<HistoricalBillsTable>
 export type BillingRunRow = Selectable<BillingRunsTable>
 export type StatementRow = Selectable<StatementsTable>
 export type StatementLineRow = Selectable<StatementLinesTable>
 export type FinalSettlementRow = Selectable<FinalSettlementsTable>
-export type DocumentRow = Selectable<DocumentsTable>
-
-/** What billing needs of an account: its dates, status, customer kind and billing profile (if any). */
-export interface BillableAccountRow {
-  id: string
-  number: string
-  status: string
-  opened_on: string
-  closed_on: string | null
-  customer_kind: string
-  cycle_day: number | null
-  payment_method: string | null
-  origin: string | null
-  transfer_at: Date | null
-  reading_prevented: boolean | null
-}
-
-function billableAccounts(db: Db | Tx) {
-  return tables(db)
-    .selectFrom('accounts as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
-    .leftJoin('billing_profiles as p', 'p.account_id', 'a.id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.opened_on',
-      'a.closed_on',
-      'c.kind as customer_kind',
-      'p.cycle_day',
-      'p.payment_method',
-      'p.origin',
-      'p.transfer_at',
-      'p.reading_prevented',
-    ])
-}
-
-export async function billableAccount(db: Db | Tx, where: { id?: string; number?: string }) {
-  let query = billableAccounts(db)
-  if (where.id) query = query.where('a.id', '=', where.id)
-  if (where.number) query = query.where('a.number', '=', where.number)
-  return (await query.executeTakeFirst()) as BillableAccountRow | undefined
-}
-
-/** Many accounts' billing rows (a billing run's batch), by id; unknown ids are absent. */
-export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[]): Promise<BillableAccountRow[]> {
-  if (ids.length === 0) return []
-  return (await billableAccounts(db)
-    .where('a.id', 'in', [...ids])
-    .execute()) as BillableAccountRow[]
-}
-
-/**
- * Of the next `limit` accounts by id after `afterId`, the domestic ones whose cycle day is `day` (the
- * day of the month they opened, capped at 28, unless their profile says otherwise), open on `date`,
- * and not shells; with the last id looked at (null when no account is left), to go on from. A page
- * is a range of the primary key whatever share of it is due, so a run reads each account once
- * however few are due that day: a filter on the cycle day, which lives in two tables, cannot be an
- * index, and a page of due accounts read by it was a scan of every account.
- */
-export async function accountsDue(
-  db: Db | Tx,
-  { day, date, afterId, limit }: { day: number; date: string; afterId: string | null; limit: number },
-): Promise<{ rows: BillableAccountRow[]; lastId: string | null }> {
-  let page = tables(db).selectFrom('accounts').select('id').orderBy('id').limit(limit)
-  if (afterId) page = page.where('id', '>', afterId)
-  const lastId = (await page.execute()).at(-1)?.id ?? null
-  if (lastId === null) return { rows: [], lastId }
-  let query = billableAccounts(db)
-    .where('a.id', '<=', lastId)
-    .where('a.opened_on', '<', date)
-    .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>=', date)]))
-    .where((eb) => eb.or([eb('p.origin', 'is', null), eb('p.origin', '<>', 'shell')]))
-    .where(sql<boolean>`coalesce(p.cycle_day, least(extract(day from a.opened_on)::int, 28)) = ${day}`)
-    .orderBy('a.id')
-  if (afterId) query = query.where('a.id', '>', afterId)
-  return { rows: (await query.execute()) as BillableAccountRow[], lastId }
-}
-
-export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
-  await tables(tx)
-    .insertInto('billing_profiles')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        cycle_day: row.cycle_day,
-        payment_method: row.payment_method,
-        origin: row.origin,
-        transfer_at: row.transfer_at,
-        reading_prevented: row.reading_prevented,
-        updated_at: row.updated_at,
-      }),
-    )
-    .execute()
-}
-
-export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('historical_bills')
-    .values({ ...row, readings: JSON.stringify(row.readings) })
-    .onConflict((oc) => oc.columns(['account_id', 'source', 'reference']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
-}
-
-export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {
-  return tables(db)
-    .selectFrom('historical_bills')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('issued_on', 'desc')
-    .execute()
-}
 
 export async function nextStatementNumber(tx: Tx): Promise<string> {
   const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n`.execute(tx)
@@ -471,19 +308,23 @@ export async function statementsPage(
   return query.execute()
 }
 
+/** Statements held for review, oldest first, with each account's number (from accounts, in one call). */
 export async function heldStatements(
   db: Db | Tx,
   limit: number,
 ): Promise<(StatementRow & { account_number: string })[]> {
-  return tables(db)
-    .selectFrom('statements as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .selectAll('s')
-    .select('a.number as account_number')
-    .where('s.status', '=', 'held')
-    .orderBy('s.created_at')
+  const rows = await tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('status', '=', 'held')
+    .orderBy('created_at')
     .limit(limit)
     .execute()
+  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.account_id)
+    return number === undefined ? [] : [{ ...row, account_number: number }]
+  })
 }
 
 export async function linesOf(db: Db | Tx, statementId: string): Promise<StatementLineRow[]> {
@@ -542,43 +383,6 @@ export async function runCounts(db: Db | Tx, runId: string): Promise<Map<string,
     .groupBy('status')
     .execute()
   return new Map(rows.map((row) => [row.status, Number(row.n)]))
-}
-
-export async function nextDocumentNumber(tx: Tx, kind: 'invoice' | 'credit_note'): Promise<string> {
-  const result = await sql<{ n: string }>`select nextval('document_number_seq')::text as n`.execute(tx)
-  return `${kind === 'invoice' ? 'INV' : 'CRN'}-${(result.rows[0]?.n ?? '0').padStart(8, '0')}`
-}
-
-export async function insertDocument(tx: Tx, row: DocumentRow): Promise<void> {
-  await tables(tx).insertInto('billing_documents').values(row).execute()
-}
-
-export async function documentByNumber(db: Db | Tx, number: string, lock = false): Promise<DocumentRow | undefined> {
-  let query = tables(db).selectFrom('billing_documents').selectAll().where('number', '=', number)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
-}
-
-export async function issueDocument(
-  tx: Tx,
-  id: string,
-  changes: { issued_at: Date; due_on: string; needs_payment_approval: boolean },
-): Promise<void> {
-  await tables(tx)
-    .updateTable('billing_documents')
-    .set({ ...changes, status: 'issued' })
-    .where('id', '=', id)
-    .execute()
-}
-
-export async function documentsOf(db: Db | Tx, accountId: string): Promise<DocumentRow[]> {
-  return tables(db)
-    .selectFrom('billing_documents')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .orderBy('number', 'desc')
-    .execute()
 }
 
 export async function statementsOnDocuments(db: Db | Tx, documentIds: readonly string[]): Promise<StatementRow[]> {

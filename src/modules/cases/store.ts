@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import * as accounts from '../accounts/index.js'
 
 interface CasesTable {
   id: string
@@ -60,7 +61,6 @@ const tables = withTables<{
   case_events: EventsTable
   case_notes: NotesTable
   case_attachments: AttachmentsTable
-  accounts: { id: string; number: string }
 }>()
 
 export type CaseRow = Selectable<CasesTable>
@@ -137,13 +137,9 @@ export interface CaseFilter {
   readonly limit: number
 }
 
-/** Cases newest first (ids sort by time), filtered, with their account number. */
+/** Cases newest first (ids sort by time), filtered, with their account number (from accounts, in one call). */
 export async function findCases(db: Db | Tx, filter: CaseFilter): Promise<(CaseRow & { account_number: string })[]> {
-  let query = tables(db)
-    .selectFrom('cases')
-    .innerJoin('accounts', 'accounts.id', 'cases.account_id')
-    .selectAll('cases')
-    .select('accounts.number as account_number')
+  let query = tables(db).selectFrom('cases').selectAll('cases')
   if (filter.accountId !== undefined) query = query.where('cases.account_id', '=', filter.accountId)
   if (filter.assigneeUserId !== undefined) query = query.where('cases.assignee_user_id', '=', filter.assigneeUserId)
   if (filter.assigneeTeam !== undefined) query = query.where('cases.assignee_team', '=', filter.assigneeTeam)
@@ -157,7 +153,12 @@ export async function findCases(db: Db | Tx, filter: CaseFilter): Promise<(CaseR
       eb.or([eb('cases.type', 'in', [...escalated.types]), eb('cases.priority', 'in', [...escalated.priorities])]),
     )
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId)
-  return query.orderBy('cases.id', 'desc').limit(filter.limit).execute()
+  const rows = await query.orderBy('cases.id', 'desc').limit(filter.limit).execute()
+  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.account_id)
+    return number === undefined ? [] : [{ ...row, account_number: number }]
+  })
 }
 
 export async function eventsOf(db: Db | Tx, caseId: string): Promise<EventRow[]> {

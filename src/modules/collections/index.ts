@@ -1,26 +1,29 @@
 export {
+  cancelDisconnectionOrder,
+  completeDisconnectionOrder,
+  createDisconnectionOrder,
+  type DisconnectionOrder,
+  DisconnectionRefused,
+  disconnectedAccounts,
+  disconnectionOrdersOf,
+  pendingDisconnections,
+} from './disconnections.js'
+export {
   applyLateFee,
   type CollectionAction,
   type CollectionOutcome,
-  type CollectionsNote,
-  cancelDisconnectionOrder,
   collectionActionsOf,
-  collectionNotesOf,
-  completeDisconnectionOrder,
-  createDisconnectionOrder,
-  type DebtAdviceSignpost,
-  type DisconnectionOrder,
-  DisconnectionRefused,
-  debtAdviceSignposts,
-  disconnectedAccounts,
-  disconnectionOrdersOf,
   dunningSchedule,
-  InvalidCollectionsNote,
   LateFeeRefused,
   type Notify,
-  pendingDisconnections,
-  recordCollectionsNote,
   reviewAccount,
-  type WorklistItem,
-  worklist,
-} from './operations.js'
+} from './dunning.js'
+export {
+  type CollectionsNote,
+  collectionNotesOf,
+  type DebtAdviceSignpost,
+  debtAdviceSignposts,
+  InvalidCollectionsNote,
+  recordCollectionsNote,
+} from './notes.js'
+export { type WorklistItem, worklist } from './worklist.js'

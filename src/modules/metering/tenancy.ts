@@ -2,36 +2,18 @@
  * Change of tenancy (ACC-9), the metering side: the supply of an account's meter points ends at a
  * date and the next account's supply starts there, so every day of a meter point is supplied to
  * exactly one account (the exclusion constraint on supply_periods holds the line).
- *
- * The queries are here rather than in store.ts so that this work does not collide with the store's
- * other editors; they touch only this module's own tables.
  */
-import { type Tx, withTables } from '../../db/index.js'
+import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
+import * as store from './store.js'
 
 export class SupplyNotTransferable extends ValidationFailed {
   override readonly code = 'SUPPLY_NOT_TRANSFERABLE'
 }
-
-interface SupplyPeriodsTable {
-  id: string
-  account_id: string
-  meter_point_id: string
-  valid_from: string
-  valid_to: string | null
-}
-interface MeterPointsTable {
-  id: string
-  identifier: string
-  fuel: string
-  direction: string
-}
-
-const tables = withTables<{ supply_periods: SupplyPeriodsTable; meter_points: MeterPointsTable }>()
 
 export interface SupplyTransfer {
   readonly meterPointId: string
@@ -80,14 +62,7 @@ export async function transferSupply({
     ])
   }
   // Locked: a second change of tenancy of the same meter points waits, then sees this one.
-  const periods = await tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', fromAccountId)
-    .orderBy('meter_point_id')
-    .orderBy('valid_from')
-    .forUpdate()
-    .execute()
+  const periods = await store.lockSupplyPeriodsOfAccount(tx, fromAccountId)
   const wanted = meterPointIds
     ? [...new Set(meterPointIds)]
     : [
@@ -97,22 +72,12 @@ export async function transferSupply({
             .map((period) => period.meter_point_id),
         ),
       ]
-  const points = new Map(
-    wanted.length === 0
-      ? []
-      : (
-          await tables(tx)
-            .selectFrom('meter_points')
-            .select(['id', 'identifier', 'fuel', 'direction'])
-            .where('id', 'in', wanted)
-            .execute()
-        ).map((point) => [point.id, point] as const),
-  )
+  const points = new Map((await store.meterPointsByIds(tx, wanted)).map((point) => [point.id, point] as const))
   const problems: { path: string; message: string }[] = []
   if (wanted.length === 0) {
     problems.push({ path: 'on', message: `the account has no supply on or after ${on}` })
   }
-  const moving: { period: SupplyPeriodsTable; point: MeterPointsTable }[] = []
+  const moving: { period: store.SupplyPeriodRow; point: store.MeterPointRow }[] = []
   for (const meterPointId of wanted) {
     const point = points.get(meterPointId)
     const label = point?.identifier ?? meterPointId
@@ -144,15 +109,15 @@ export async function transferSupply({
   const transfers: SupplyTransfer[] = []
   for (const { period, point } of moving) {
     // End first: the new period starts where the old one now ends, so the two never overlap.
-    await tables(tx).updateTable('supply_periods').set({ valid_to: on }).where('id', '=', period.id).execute()
-    const started: SupplyPeriodsTable = {
+    await store.endSupplyPeriod(tx, period.id, on)
+    const started: store.SupplyPeriodRow = {
       id: newId('sup'),
       account_id: toAccountId,
       meter_point_id: point.id,
       valid_from: on,
       valid_to: period.valid_to,
     }
-    await tables(tx).insertInto('supply_periods').values(started).execute()
+    await store.insertSupplyPeriods(tx, [started])
     transfers.push({
       meterPointId: point.id,
       identifier: point.identifier,

@@ -13,7 +13,8 @@ import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
-import * as store from './store.js'
+import * as arrangementStore from './arrangements-store.js'
+import type * as store from './store.js'
 import { ArrangementExists, InvalidArrangement, NothingPastDue } from './types.js'
 
 export type Frequency = 'weekly' | 'fortnightly' | 'monthly'
@@ -112,13 +113,7 @@ export function instalmentStates(
 }
 
 async function toArrangement(tx: Db | Tx, row: store.ArrangementRow, today: string): Promise<Arrangement> {
-  const schedule = await store
-    .tables(tx)
-    .selectFrom('arrangement_instalments')
-    .selectAll()
-    .where('arrangement_id', '=', row.id)
-    .orderBy('seq')
-    .execute()
+  const schedule = await arrangementStore.instalmentsOf(tx, row.id)
   const paid = await ledger.paymentsSince({ tx, accountId: row.account_id, since: row.created_at })
   return {
     id: row.id,
@@ -172,14 +167,8 @@ export async function createArrangement({
   const today = localDateOf(at, supplier.profile.timeZone)
   const { pastDueMinor } = await ledger.ageing({ tx, accountId, asOf: today })
   if (pastDueMinor <= 0n) throw new NothingPastDue('The account has nothing past due to arrange')
-  const existing = await store
-    .tables(tx)
-    .selectFrom('payment_arrangements')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
-  if (existing) throw new ArrangementExists(`The account has an active arrangement already (${existing.id})`)
+  const existing = await arrangementStore.activeArrangementId(tx, accountId)
+  if (existing) throw new ArrangementExists(`The account has an active arrangement already (${existing})`)
   const percent = BigInt(supplier.settings.arrangementDownPaymentPercent)
   const down = downPaymentMinor ?? (pastDueMinor * percent + 99n) / 100n
   const start = startsOn ?? today
@@ -214,19 +203,16 @@ export async function createArrangement({
     ended_at: null,
     end_reason: null,
   }
-  await store.tables(tx).insertInto('payment_arrangements').values(row).execute()
-  await store
-    .tables(tx)
-    .insertInto('arrangement_instalments')
-    .values(
-      schedule.map((item) => ({
-        arrangement_id: row.id,
-        seq: item.seq,
-        due_on: item.dueOn,
-        amount_minor: item.amountMinor,
-      })),
-    )
-    .execute()
+  await arrangementStore.insertArrangement(
+    tx,
+    row,
+    schedule.map((item) => ({
+      arrangement_id: row.id,
+      seq: item.seq,
+      due_on: item.dueOn,
+      amount_minor: item.amountMinor,
+    })),
+  )
   await audit.record(tx, {
     actor,
     action: 'payments.arrangement.created',
@@ -248,26 +234,12 @@ export async function createArrangement({
 export async function arrangementsOf({ tx, accountId, at }: { tx: Db | Tx; accountId: string; at: Date }) {
   const supplier = await market.getSupplier(tx)
   const today = localDateOf(at, supplier.profile.timeZone)
-  const rows = await store
-    .tables(tx)
-    .selectFrom('payment_arrangements')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  const rows = await arrangementStore.arrangementsOf(tx, accountId)
   return Promise.all(rows.map((row) => toArrangement(tx, row, today)))
 }
 
 export async function activeArrangementAccounts({ tx, accountIds }: { tx: Db | Tx; accountIds: readonly string[] }) {
-  if (accountIds.length === 0) return new Set<string>()
-  const rows = await store
-    .tables(tx)
-    .selectFrom('payment_arrangements')
-    .select('account_id')
-    .where('account_id', 'in', accountIds)
-    .where('status', '=', 'active')
-    .execute()
-  return new Set(rows.map((row) => row.account_id))
+  return new Set(await arrangementStore.accountsWithActiveArrangement(tx, accountIds))
 }
 
 /** Active arrangements, a page at a time by id (the daily review). */
@@ -280,16 +252,7 @@ export async function activeArrangementIds({
   afterId: string | null
   limit: number
 }) {
-  const rows = await store
-    .tables(tx)
-    .selectFrom('payment_arrangements')
-    .select('id')
-    .where('status', '=', 'active')
-    .where('id', '>', afterId ?? '')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => row.id)
+  return arrangementStore.activeArrangementIds(tx, { afterId, limit })
 }
 
 /**
@@ -307,13 +270,7 @@ export async function reviewArrangement({
   actor: Actor
   at: Date
 }): Promise<'completed' | 'broken' | null> {
-  const row = await store
-    .tables(tx)
-    .selectFrom('payment_arrangements')
-    .selectAll()
-    .where('id', '=', arrangementId)
-    .forUpdate()
-    .executeTakeFirst()
+  const row = await arrangementStore.lockArrangement(tx, arrangementId)
   if (row?.status !== 'active') return null
   const supplier = await market.getSupplier(tx)
   const arrangement = await toArrangement(tx, row, localDateOf(at, supplier.profile.timeZone))
@@ -328,12 +285,7 @@ export async function reviewArrangement({
     outcome === 'completed'
       ? 'paid in full'
       : `instalment ${missed?.seq} of ${missed?.amountMinor} due ${missed?.dueOn} not paid within ${row.grace_days} days`
-  await store
-    .tables(tx)
-    .updateTable('payment_arrangements')
-    .set({ status: outcome, ended_at: at, end_reason: reason })
-    .where('id', '=', row.id)
-    .execute()
+  await arrangementStore.endArrangement(tx, row.id, { status: outcome, endedAt: at, reason })
   await audit.record(tx, {
     actor,
     action: `payments.arrangement.${outcome}`,
@@ -359,19 +311,15 @@ export async function cancelArrangement({
   actor: Actor
   at: Date
 }): Promise<boolean> {
-  const row = await store
-    .tables(tx)
-    .updateTable('payment_arrangements')
-    .set({ status: 'cancelled', ended_at: at, end_reason: reason.trim() || 'cancelled' })
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
-    .returning('id')
-    .executeTakeFirst()
-  if (!row) return false
+  const id = await arrangementStore.cancelActiveArrangement(tx, accountId, {
+    endedAt: at,
+    reason: reason.trim() || 'cancelled',
+  })
+  if (!id) return false
   await audit.record(tx, {
     actor,
     action: 'payments.arrangement.cancelled',
-    subject: { type: 'payment_arrangement', id: row.id },
+    subject: { type: 'payment_arrangement', id },
     accountId,
     after: { reason },
     at,

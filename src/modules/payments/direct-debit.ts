@@ -13,6 +13,7 @@ import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
+import * as ddStore from './direct-debit-store.js'
 import { fingerprintOf, takePayment } from './operations.js'
 import type { PaymentProcessor } from './processor.js'
 import * as store from './store.js'
@@ -85,14 +86,7 @@ export async function setupDirectDebit({
   if (!method || method.account_id !== accountId || method.status !== 'active' || method.kind !== 'bank_account') {
     throw new PaymentMethodNotFound(`There is no bank account ${paymentMethodId} kept on this account`)
   }
-  const replaced = await store
-    .tables(tx)
-    .updateTable('direct_debit_instructions')
-    .set({ status: 'cancelled', cancelled_at: at })
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
-    .returningAll()
-    .executeTakeFirst()
+  const replaced = await ddStore.cancelActiveInstruction(tx, accountId, at)
   const row: store.InstructionRow = {
     id: newId('ddi'),
     account_id: accountId,
@@ -105,7 +99,7 @@ export async function setupDirectDebit({
     created_at: at,
     cancelled_at: null,
   }
-  await store.tables(tx).insertInto('direct_debit_instructions').values(row).execute()
+  await ddStore.insertInstruction(tx, row)
   await audit.record(tx, {
     actor,
     action: 'payments.direct_debit.set_up',
@@ -135,14 +129,7 @@ export async function cancelDirectDebit({
   actor: Actor
   at: Date
 }): Promise<boolean> {
-  const cancelled = await store
-    .tables(tx)
-    .updateTable('direct_debit_instructions')
-    .set({ status: 'cancelled', cancelled_at: at })
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
-    .returning('id')
-    .executeTakeFirst()
+  const cancelled = await ddStore.cancelActiveInstruction(tx, accountId, at)
   if (!cancelled) return false
   await audit.record(tx, {
     actor,
@@ -155,13 +142,7 @@ export async function cancelDirectDebit({
 }
 
 export async function directDebitOf({ tx, accountId }: { tx: Db | Tx; accountId: string }) {
-  const row = await store
-    .tables(tx)
-    .selectFrom('direct_debit_instructions')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
+  const row = await ddStore.activeInstructionOf(tx, accountId)
   return row ? toDirectDebit(row) : null
 }
 
@@ -177,17 +158,7 @@ export async function instructionsDue({
   afterId: string | null
   limit: number
 }): Promise<string[]> {
-  const rows = await store
-    .tables(tx)
-    .selectFrom('direct_debit_instructions')
-    .select('id')
-    .where('status', '=', 'active')
-    .where('payment_day', '=', Number(on.slice(8, 10)))
-    .where('id', '>', afterId ?? '')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => row.id)
+  return ddStore.instructionIdsDue(tx, { paymentDay: Number(on.slice(8, 10)), afterId, limit })
 }
 
 export type CollectionOutcome = store.CollectionRow['outcome']
@@ -211,22 +182,9 @@ export async function collectDirectDebit({
   actor: Actor
   at: Date
 }): Promise<{ outcome: CollectionOutcome; amountMinor: bigint } | null> {
-  const instruction = await store
-    .tables(tx)
-    .selectFrom('direct_debit_instructions')
-    .selectAll()
-    .where('id', '=', instructionId)
-    .forUpdate()
-    .executeTakeFirst()
+  const instruction = await ddStore.instructionById(tx, instructionId, true)
   if (instruction?.status !== 'active') return null
-  const done = await store
-    .tables(tx)
-    .selectFrom('direct_debit_collections')
-    .select('id')
-    .where('instruction_id', '=', instructionId)
-    .where('collect_on', '=', on)
-    .executeTakeFirst()
-  if (done) return null
+  if (await ddStore.collectedOn(tx, instructionId, on)) return null
   const balance = await ledger.balanceOf({ tx, accountId: instruction.account_id })
   const regular = instruction.kind === 'fixed' ? (instruction.amount_minor ?? 0n) : balance > 0n ? balance : 0n
   const amount = regular + (balance > 0n ? instruction.debt_repayment_minor : 0n)
@@ -246,23 +204,19 @@ export async function collectDirectDebit({
     paymentId = payment.id
     outcome = payment.status === 'failed' ? 'failed' : 'collected'
   }
-  await store
-    .tables(tx)
-    .insertInto('direct_debit_collections')
-    .values({
-      id: newId('ddc'),
-      instruction_id: instructionId,
-      collect_on: on,
-      statement_id: null,
-      payment_id: paymentId,
-      amount_minor: amount,
-      outcome,
-      detail,
-      created_at: at,
-      decided_by: null,
-      decided_at: null,
-    })
-    .execute()
+  await ddStore.insertCollection(tx, {
+    id: newId('ddc'),
+    instruction_id: instructionId,
+    collect_on: on,
+    statement_id: null,
+    payment_id: paymentId,
+    amount_minor: amount,
+    outcome,
+    detail,
+    created_at: at,
+    decided_by: null,
+    decided_at: null,
+  })
   return { outcome, amountMinor: amount }
 }
 
@@ -312,21 +266,11 @@ export async function decideDirectDebitCollection({
   actor: Actor
   at: Date
 }) {
-  const row = await store
-    .tables(tx)
-    .selectFrom('direct_debit_collections')
-    .selectAll()
-    .where('id', '=', collectionId)
-    .forUpdate()
-    .executeTakeFirst()
+  const row = await ddStore.lockCollection(tx, collectionId)
   if (!row) throw new CollectionNotFound(`There is no Direct Debit collection ${collectionId}`)
   if (row.outcome !== 'awaiting_approval') throw new CreditRequestDecided(`The collection is ${row.outcome} already`)
-  const instruction = await store
-    .tables(tx)
-    .selectFrom('direct_debit_instructions')
-    .selectAll()
-    .where('id', '=', row.instruction_id)
-    .executeTakeFirstOrThrow()
+  const instruction = await ddStore.instructionById(tx, row.instruction_id, false)
+  if (!instruction) throw new CollectionNotFound(`There is no Direct Debit instruction ${row.instruction_id}`)
   let paymentId: string | null = null
   let outcome: CollectionOutcome = 'rejected'
   if (approve) {
@@ -334,12 +278,12 @@ export async function decideDirectDebitCollection({
     paymentId = payment.id
     outcome = payment.status === 'failed' ? 'failed' : 'collected'
   }
-  await store
-    .tables(tx)
-    .updateTable('direct_debit_collections')
-    .set({ outcome, payment_id: paymentId, decided_by: actor.id, decided_at: at })
-    .where('id', '=', collectionId)
-    .execute()
+  await ddStore.decideCollection(tx, collectionId, {
+    outcome,
+    payment_id: paymentId,
+    decided_by: actor.id,
+    decided_at: at,
+  })
   await audit.record(tx, {
     actor,
     action: `payments.direct_debit.${approve ? 'approved' : 'rejected'}`,
@@ -361,23 +305,11 @@ export interface CollectionAwaitingApproval {
 
 export async function collectionsAwaitingApproval({ tx }: { tx: Db | Tx }): Promise<CollectionAwaitingApproval[]> {
   const supplier = await market.getSupplier(tx)
-  const rows = await store
-    .tables(tx)
-    .selectFrom('direct_debit_collections')
-    .innerJoin('direct_debit_instructions', 'direct_debit_instructions.id', 'direct_debit_collections.instruction_id')
-    .innerJoin('accounts', 'accounts.id', 'direct_debit_instructions.account_id')
-    .select([
-      'direct_debit_collections.id',
-      'direct_debit_collections.collect_on',
-      'direct_debit_collections.amount_minor',
-      'accounts.number as account_number',
-    ])
-    .where('direct_debit_collections.outcome', '=', 'awaiting_approval')
-    .orderBy('direct_debit_collections.collect_on')
-    .execute()
+  const rows = await ddStore.collectionsAwaitingApproval(tx)
+  const numbers = await accounts.accountNumbersOf({ tx, accountIds: rows.map((row) => row.account_id) })
   return rows.map((row) => ({
     id: row.id,
-    accountNumber: row.account_number,
+    accountNumber: numbers.get(row.account_id) ?? '',
     collectOn: row.collect_on,
     amountMinor: row.amount_minor,
     thresholdMinor: supplier.settings.invoicePaymentApprovalMinor,

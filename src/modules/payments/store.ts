@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodsTable {
   id: string
@@ -129,7 +130,6 @@ export interface InstalmentsTable {
 }
 
 export const tables = withTables<{
-  accounts: { id: string; number: string }
   payment_methods: PaymentMethodsTable
   payments: PaymentsTable
   payment_events: PaymentEventsTable
@@ -348,16 +348,20 @@ export async function creditTotals(db: Db | Tx, accountId: string, since: Date) 
   }
 }
 
+/** Credit requests awaiting approval, oldest first, with each account's number (from accounts, in one call). */
 export async function pendingCreditRequests(db: Db | Tx, limit: number) {
-  return tables(db)
+  const rows = await tables(db)
     .selectFrom('credit_requests')
-    .innerJoin('accounts', 'accounts.id', 'credit_requests.account_id')
-    .selectAll('credit_requests')
-    .select('accounts.number as account_number')
-    .where('credit_requests.status', '=', 'pending_approval')
-    .orderBy('credit_requests.requested_at')
+    .selectAll()
+    .where('status', '=', 'pending_approval')
+    .orderBy('requested_at')
     .limit(limit)
     .execute()
+  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.account_id)
+    return number === undefined ? [] : [{ ...row, account_number: number }]
+  })
 }
 
 export async function creditRequestsOf(db: Db | Tx, accountId: string) {

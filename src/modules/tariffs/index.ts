@@ -1,4 +1,16 @@
 export {
+  AgreementNotFound,
+  AgreementOverlap,
+  AlreadyOnTariff,
+  addLocalMonths,
+  changeTariff,
+  exitFeeDue,
+  exitFeeFreeDays,
+  InvalidAgreement,
+  startAgreement,
+  UnknownMeterPoint,
+} from './agreements.js'
+export {
   type BandWindow,
   bandedRateWindows,
   checkBands,
@@ -11,30 +23,9 @@ export {
   type PricedSpan,
   rateKindAt,
 } from './bands.js'
-export {
-  AgreementNotFound,
-  AgreementOverlap,
-  AlreadyOnTariff,
-  addLocalMonths,
-  changeTariff,
-  createProduct,
-  exitFeeDue,
-  exitFeeFreeDays,
-  InvalidAgreement,
-  InvalidDispatches,
-  InvalidProduct,
-  InvalidRates,
-  ProductCodeTaken,
-  ProductNotFound,
-  RatesOverlap,
-  recordDispatches,
-  setRates,
-  startAgreement,
-  TariffNotFound,
-  tariffCodeOf,
-  UnknownMeterPoint,
-  unitKindsOf,
-} from './operations.js'
+export { InvalidDispatches, recordDispatches } from './dispatches.js'
+export { tariffCodeOf, unitKindsOf } from './product-rules.js'
+export { createProduct, InvalidProduct, ProductCodeTaken, ProductNotFound, TariffNotFound } from './products.js'
 export {
   agreementsOf,
   agreementsOfAccount,
@@ -48,5 +39,6 @@ export {
   listRates,
   ratesFor,
 } from './queries.js'
+export { InvalidRates, RatesOverlap, setRates } from './rates.js'
 export * from './tenancy.js'
 export * from './types.js'

@@ -3,7 +3,7 @@ import type { InstantRange } from '../../shared/range.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import type { GspCode } from '../accounts/index.js'
 import { type BandWindow, bandedRateWindows, rateKindAt } from './bands.js'
-import { ProductNotFound, TariffNotFound } from './operations.js'
+import { ProductNotFound, TariffNotFound } from './products.js'
 import * as store from './store.js'
 import type {
   Agreement,

@@ -75,8 +75,8 @@ interface DispatchesTable {
   created_at: Date
   updated_at: Date
 }
-/** Owned by metering: read here only to check an agreement's fuel, direction and region. */
-interface MeterPointsTable {
+/** Published by metering (a view): read here only to check an agreement's fuel, direction and region. */
+interface MeterPointKindsView {
   id: string
   fuel: string
   direction: string
@@ -90,7 +90,7 @@ const tables = withTables<{
   tariff_bands: BandsTable
   agreements: AgreementsTable
   dispatches: DispatchesTable
-  meter_points: MeterPointsTable
+  meter_point_kinds: MeterPointKindsView
 }>()
 
 export type ProductRow = Selectable<ProductsTable>
@@ -342,9 +342,9 @@ export async function bandsOf(
 
 // ——— agreements ———
 
-export async function meterPoint(db: Db | Tx, id: string): Promise<Selectable<MeterPointsTable> | undefined> {
+export async function meterPoint(db: Db | Tx, id: string): Promise<Selectable<MeterPointKindsView> | undefined> {
   return tables(db)
-    .selectFrom('meter_points')
+    .selectFrom('meter_point_kinds')
     .select(['id', 'fuel', 'direction', 'gsp_region'])
     .where('id', '=', id)
     .executeTakeFirst()
@@ -364,6 +364,23 @@ export async function agreementsOverlapping(
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
   if (to !== null) q = q.where('valid_from', '<', to)
   return q.orderBy('valid_from').execute()
+}
+
+/**
+ * The meter point's agreements in force at or after `from`, earliest first, each with its tariff's
+ * code, locked for a change of tenancy.
+ */
+export async function lockAgreementsInForceFrom(tx: Tx, meterPointId: string, from: Date) {
+  return tables(tx)
+    .selectFrom('agreements as a')
+    .innerJoin('tariffs as t', 't.id', 'a.tariff_id')
+    .selectAll('a')
+    .select('t.code as tariff_code')
+    .where('a.meter_point_id', '=', meterPointId)
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', from)]))
+    .orderBy('a.valid_from')
+    .forUpdate('a')
+    .execute()
 }
 
 export async function insertAgreement(tx: Tx, row: AgreementRow): Promise<void> {

@@ -1,34 +1,14 @@
 /**
  * Change of tenancy (ACC-9), the tariffs side: the old account's agreements end at the start of the
  * move date and the next account's start there, on the same tariffs or on one given tariff.
- *
- * The queries are here rather than in store.ts so that this work does not collide with the store's
- * other editors; they touch only this module's own tables.
  */
-import { type Tx, withTables } from '../../db/index.js'
+import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { isLocalDate, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
-import { AgreementNotFound, AgreementOverlap, InvalidAgreement, startAgreement } from './operations.js'
+import { AgreementNotFound, AgreementOverlap, InvalidAgreement, startAgreement } from './agreements.js'
+import * as store from './store.js'
 import type { Agreement } from './types.js'
-
-interface AgreementsTable {
-  id: string
-  account_id: string
-  meter_point_id: string
-  tariff_id: string
-  valid_from: Date
-  valid_to: Date | null
-  term_ends_at: Date | null
-  exit_fee_minor_applied: bigint | null
-  created_at: Date
-}
-interface TariffsTable {
-  id: string
-  code: string
-}
-
-const tables = withTables<{ agreements: AgreementsTable; tariffs: TariffsTable }>()
 
 export interface AgreementTransfer {
   readonly meterPointId: string
@@ -74,16 +54,7 @@ export async function transferAgreements({
   const from = startOfLocalDay(on)
   const transfers: AgreementTransfer[] = []
   for (const meterPointId of [...new Set(meterPointIds)]) {
-    const agreements = await tables(tx)
-      .selectFrom('agreements as a')
-      .innerJoin('tariffs as t', 't.id', 'a.tariff_id')
-      .selectAll('a')
-      .select('t.code as tariff_code')
-      .where('a.meter_point_id', '=', meterPointId)
-      .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', from)]))
-      .orderBy('a.valid_from')
-      .forUpdate('a')
-      .execute()
+    const agreements = await store.lockAgreementsInForceFrom(tx, meterPointId, from)
     const current = agreements.find((row) => row.valid_from <= from)
     if (!current || current.account_id !== fromAccountId) {
       throw new AgreementNotFound(
@@ -102,11 +73,7 @@ export async function transferAgreements({
         [{ path: 'on', message: `overlaps agreement ${later.id}` }],
       )
     }
-    await tables(tx)
-      .updateTable('agreements')
-      .set({ valid_to: from, exit_fee_minor_applied: 0n })
-      .where('id', '=', current.id)
-      .execute()
+    await store.endAgreement(tx, current.id, { validTo: from, exitFeeMinor: 0n })
     await audit.record(tx, {
       actor,
       action: 'tariffs.agreement.ended',

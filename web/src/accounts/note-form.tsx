@@ -5,6 +5,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { type AccountNote, ApiError, type NoteType } from '../api.js'
 import { useApi } from '../console-context.js'
+import { brand } from '../shared/brand.js'
 import { noteTypeLabels } from '../shared/format.js'
 
 // The database allows 1–5,000 characters; checked here too so the agent knows before saving.
@@ -97,7 +98,7 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
             </span>
           ) : (
             <span className="field-hint field-count" id={`${id}-body-count`}>
-              {body.length.toLocaleString('en-GB')} / {maxBodyLength.toLocaleString('en-GB')}
+              {body.length.toLocaleString(brand().locale)} / {maxBodyLength.toLocaleString(brand().locale)}
             </span>
           )}
         </label>

@@ -1,33 +1,30 @@
 /// <reference types="vite/client" />
 /**
  * A usage series as uPlot bars (UI-1/ANA-1): one bar per half hour, day, week or month, drawn on a
- * time axis in Europe/London whatever the browser's zone. Buckets with any estimated half hours are
- * drawn in a lighter, warmer colour. Also the small Europe/London calendar helpers the Usage tab uses.
+ * time axis in the supplier's time zone whatever the browser's. Buckets with any estimated half hours are
+ * drawn in a lighter, warmer colour. Also the small calendar helpers (in that zone) the Usage tab uses.
  */
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 // A side-effect CSS import: Vite bundles it; vite/client (referenced above) declares `*.css` for tsc.
 import 'uplot/dist/uPlot.min.css'
 import type { UsageBucket, UsageGranularity } from '../api.js'
+import { brand } from '../shared/brand.js'
+import { dateFormat } from '../shared/format.js'
 
-export const LONDON = 'Europe/London'
+// ---------- Calendar helpers, in the supplier's time zone ----------
 
-// ---------- Europe/London calendar helpers ----------
-
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+// en-GB for its day-month-year parts, read back below; the zone comes from the brand.
+const wallClock = () =>
+  dateFormat(
+    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    { locale: 'en-GB' },
+  )
 
 /** The London date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant. */
 export function londonWallClock(instant: Date | number): { date: string; time: string } {
   const parts: Record<string, string> = {}
-  for (const part of wallClock.formatToParts(instant)) parts[part.type] = part.value
+  for (const part of wallClock().formatToParts(instant)) parts[part.type] = part.value
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` }
 }
 
@@ -83,41 +80,23 @@ export function mondayOf(date: string): string {
 
 // ---------- Labels ----------
 
-const halfHourStart = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-const timeOnly = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-const dayLabel = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-})
-const weekLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
-const monthLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' })
+const halfHourStart = () =>
+  dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const timeOnly = () => dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const dayLabel = () => dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, { utc: true })
+const weekLabel = () => dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }, { utc: true })
+const monthLabel = () => dateFormat({ month: 'long', year: 'numeric' }, { utc: true })
 
 /** How a bucket is named to people: `Tue 3 Mar, 14:30–15:00`, `Tue 3 Mar 2026`, `w/c 2 Mar 2026`, `March 2026`. */
 export function bucketLabel(bucket: UsageBucket, granularity: UsageGranularity): string {
   if (granularity === 'halfhour') {
-    return `${halfHourStart.format(new Date(bucket.start))}–${timeOnly.format(new Date(bucket.end))}`
+    return `${halfHourStart().format(new Date(bucket.start))}–${timeOnly().format(new Date(bucket.end))}`
   }
   const date = new Date(`${bucket.label.slice(0, 10)}T00:00:00Z`)
   if (Number.isNaN(date.getTime())) return bucket.label
-  if (granularity === 'day') return dayLabel.format(date)
-  if (granularity === 'week') return `w/c ${weekLabel.format(date)}`
-  return monthLabel.format(date)
+  if (granularity === 'day') return dayLabel().format(date)
+  if (granularity === 'week') return `w/c ${weekLabel().format(date)}`
+  return monthLabel().format(date)
 }
 
 /** An exact decimal string with thousands separators, keeping every decimal place: `12345.6` → `12,345.6`. */
@@ -130,10 +109,17 @@ export function formatKwh(value: string): string {
 
 // ---------- Chart ----------
 
-const actualColour = '#0f6f8c'
-const estimatedColour = '#e0a43a'
-const axisColour = '#5f6d78'
-const gridColour = '#e9edf1'
+/** The chart's colours, read from the design tokens (styles/tokens.css) so a re-brand reaches the canvas too. */
+function chartColours(element: Element) {
+  const style = getComputedStyle(element)
+  const token = (name: string) => style.getPropertyValue(name).trim()
+  return {
+    actualColour: token('--usage-actual'),
+    estimatedColour: token('--usage-estimated'),
+    axisColour: token('--ink-muted'),
+    gridColour: token('--canvas-deep'),
+  }
+}
 
 // uPlot's time-axis stamps, in UK style (24-hour clock, day before month): tick size, default,
 // then the label used when the year, month, day, hour, minute or second changes.
@@ -167,6 +153,7 @@ export function UsageChart({
   useEffect(() => {
     const element = host.current
     if (!element || items.length === 0) return
+    const { actualColour, estimatedColour, axisColour, gridColour } = chartColours(element)
     const xs = items.map((item) => Date.parse(item.start) / 1000)
     const ys = items.map((item) => Number(item.kwh))
     const fills = items.map((item) => (item.estimated > 0 ? estimatedColour : actualColour))
@@ -178,7 +165,7 @@ export function UsageChart({
     const options: uPlot.Options = {
       width: widthOf(),
       height,
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), LONDON),
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), brand().timeZone),
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       legend: { show: true, live: true },
       scales: {

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
+import { brand } from '../shared/brand.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
@@ -232,7 +233,9 @@ function UsagePanel({
         <h2 className="card-title" id={`${id}-title`}>
           Usage
         </h2>
-        <span className="muted">kWh per {granularityUnit[range.granularity]} · UK time (Europe/London)</span>
+        <span className="muted">
+          kWh per {granularityUnit[range.granularity]} · local time ({brand().timeZone})
+        </span>
       </header>
 
       <div className="usage-toolbar">
@@ -333,8 +336,8 @@ function UsageSummary({ series, verb }: { series: UsageSeries; verb: string }) {
       </span>
       <span className="muted">
         {' '}
-        · {intervals.toLocaleString('en-GB')} half {intervals === 1 ? 'hour' : 'hours'} of data
-        {estimated > 0 && `, ${estimated.toLocaleString('en-GB')} estimated`}
+        · {intervals.toLocaleString(brand().locale)} half {intervals === 1 ? 'hour' : 'hours'} of data
+        {estimated > 0 && `, ${estimated.toLocaleString(brand().locale)} estimated`}
       </span>
     </p>
   )
@@ -384,7 +387,7 @@ function UsageTable({ series }: { series: UsageSeries }) {
   if (series.granularity !== 'halfhour') return table
   return (
     <details className="usage-details">
-      <summary>Show the half-hourly figures ({series.items.length.toLocaleString('en-GB')} half hours)</summary>
+      <summary>Show the half-hourly figures ({series.items.length.toLocaleString(brand().locale)} half hours)</summary>
       {table}
     </details>
   )

@@ -270,3 +270,6 @@ export function fileToBase64(file: Blob): Promise<string> {
     reader.readAsDataURL(file)
   })
 }
+
+/** The permission the cases queue is read under. */
+export const casesPermission = 'cases.case.read'

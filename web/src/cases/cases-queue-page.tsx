@@ -20,8 +20,8 @@ import {
   statusLabels,
 } from './cases-api.js'
 
-/** The permission the queue is read under. */
-export const casesPermission = 'cases.case.read'
+// Kept in cases-api.ts so the shell's navigation can name it without loading this page.
+export { casesPermission } from './cases-api.js'
 
 const queueLabels: Record<QueueAssignee, string> = {
   me: 'With me',

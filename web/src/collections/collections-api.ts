@@ -198,3 +198,6 @@ export function removeVulnerability(
 ): Promise<void> {
   return api.send({ method: 'DELETE', path: `${base(accountNumber)}/vulnerabilities/${encodeURIComponent(id)}` })
 }
+
+/** The permission the collections worklist is read under. */
+export const worklistPermission = 'collections.commitment.track'

@@ -12,6 +12,7 @@ import { useApi, useSession } from '../console-context.js'
 import { minorToInput, parsePounds } from '../payments/money-input.js'
 import { messageOf } from '../payments/payment-format.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
+import { currencySymbol } from '../shared/brand.js'
 import { PoundsField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
@@ -871,7 +872,7 @@ function CollectionsNoteForm({
           />
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-can-pay`}>
-              Can pay each month (£)
+              Can pay each month ({currencySymbol()})
             </label>
             <input
               id={`${ids}-can-pay`}

@@ -9,10 +9,12 @@ import { messageOf } from '../payments/payment-format.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-import { worklist as fetchWorklist, type Worklist } from './collections-api.js'
+import { worklist as fetchWorklist, type Worklist, worklistPermission } from './collections-api.js'
 import { actionLabel, registerLabel } from './collections-format.js'
 
-export const worklistPermission = 'collections.commitment.track'
+// Kept in collections-api.ts so the shell's navigation can name it without loading this page.
+export { worklistPermission }
+
 const limits = [50, 100, 250, 500]
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; worklist: Worklist }

@@ -13,7 +13,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
-import { formatCalendarDate, formatLondonDateTime, londonDateOf } from '../shared/format.js'
+import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { SearchBox } from '../shell/search-box.js'
 import {
@@ -25,10 +25,8 @@ import {
   dashboard,
 } from './dashboard-api.js'
 
-const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hour12: false })
-
 function greeting(now: Date): string {
-  const hour = Number(londonHour.format(now))
+  const hour = localHourOf(now)
   if (hour < 12) return 'Good morning'
   if (hour < 18) return 'Good afternoon'
   return 'Good evening'

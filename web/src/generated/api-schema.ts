@@ -16,6 +16,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountId: string
+                accountNumber: string
+                customerName: string
+                /** the service address on one line */
+                serviceAddress: string
+                postcode: string
+                status: "active" | "closed"
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -83,6 +100,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              account: {
+                id: string
+                number: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -96,6 +124,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -122,6 +156,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the sections the caller may see, which came */
+              sections: ("summary" | "reviewFlags" | "contacts" | "siteNeeds" | "meterPoints" | "preferences" | "notes")[]
+              account: {
+                id: string
+                number: string
+                status: "active" | "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                closedOn: string | null
+                market: "gb" | "us"
+              }
+              customer: {
+                id: string
+                kind: "person" | "business"
+                displayName: string
+                title: string | null
+                givenName: string | null
+                familyName: string | null
+                businessName: string | null
+              }
+              property: {
+                addressLines: string[]
+                town: string
+                postcode: string
+                id: string
+                gspRegion: {
+                  code: string
+                  name: string
+                } | null
+              }
+              reviewFlags?: {
+                id: string
+                reason: string
+                /** an ISO 8601 instant in UTC */
+                raisedAt: string
+              }[]
+              billingAddress?: {
+                addressLines: string[]
+                town: string
+                postcode: string
+              } | null
+              contacts?: {
+                emails: {
+                  address: string
+                  primary: boolean
+                }[]
+                phones: {
+                  number: string
+                  label: "mobile" | "home" | "work" | "other"
+                  primary: boolean
+                }[]
+              }
+              preferences?: {
+                billingMode: "paperless" | "paper"
+              }
+              notes?: {
+                items: {
+                  id: string
+                  type: "general" | "billing" | "payment" | "service"
+                  body: string
+                  /** an ISO 8601 instant in UTC */
+                  createdAt: string
+                  author: {
+                    /** who wrote it: a staff user, or the system */
+                    kind: string
+                    id: string | null
+                    displayName: string | null
+                  }
+                }[]
+                nextCursor: string | null
+              }
+              /** PSR need categories that matter on a visit */
+              siteNeeds?: {
+                category: string
+              }[]
+              meterPoints?: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -135,6 +279,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -163,6 +313,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** newest first */
+              items: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** a date, YYYY-MM-DD */
+              today: string
+              /** what an arrangement set up today would cover */
+              pastDueMinor: string
+              /** the supplier's default down payment, a percentage of what is past due */
+              downPaymentPercent: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -176,6 +371,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -205,6 +406,46 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              arrangement: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }
+              /** the message that sends the terms */
+              messageId: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -218,6 +459,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -245,6 +498,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -258,6 +517,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -292,6 +557,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -305,6 +574,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -333,6 +608,17 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -346,6 +632,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -368,6 +660,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** minor units (pence), as a string */
+              pastDueMinor: string
+              buckets: {
+                /** minor units (pence), as a string */
+                current: string
+                /** minor units (pence), as a string */
+                days1to30: string
+                /** minor units (pence), as a string */
+                days31to60: string
+                /** minor units (pence), as a string */
+                days61to90: string
+                /** minor units (pence), as a string */
+                over90: string
+              }
+              currency: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -381,6 +697,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -409,6 +731,108 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              uninvoiced: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }[]
+              documents: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -422,6 +846,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -455,6 +885,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -468,6 +940,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -506,6 +984,56 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              case: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }
+              /** the dispute acknowledgement sent to the customer, for a billing dispute */
+              acknowledgement: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                templateKey: string | null
+                subject: string | null
+                recipient: string | null
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -519,6 +1047,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -562,6 +1096,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -575,6 +1166,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -601,6 +1204,127 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              today: string
+              position: {
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                buckets: {
+                  /** minor units (pence), as a string */
+                  current: string
+                  /** minor units (pence), as a string */
+                  days1to30: string
+                  /** minor units (pence), as a string */
+                  days31to60: string
+                  /** minor units (pence), as a string */
+                  days61to90: string
+                  /** minor units (pence), as a string */
+                  over90: string
+                }
+                oldestPastDueOn: string | null
+                nextDueOn: string | null
+              }
+              /** newest first */
+              actions: {
+                id: string
+                /** the due date of the oldest unpaid charge when the step was taken */
+                episodeDueOn: string
+                action: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "late_fee" | "escalation_withheld"
+                amountMinor: string | null
+                messageId: string | null
+                detail: string | null
+                takenBy: string
+                /** an ISO 8601 instant in UTC */
+                takenAt: string
+              }[]
+              /** newest first */
+              disconnectionOrders: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }[]
+              /** newest first */
+              notes: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              vulnerabilities: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              /** newest first */
+              arrangements: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** the debt-advice organisations a note may name */
+              signposts: {
+                code: string
+                name: string
+                description: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -614,6 +1338,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -660,6 +1390,31 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -673,6 +1428,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -714,6 +1475,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -727,6 +1492,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -765,6 +1536,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -778,6 +1630,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -815,6 +1679,26 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -828,6 +1712,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -848,6 +1738,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -861,6 +1755,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -886,6 +1786,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the fixed Direct Debit now, if there is one */
+              currentMinor: string | null
+              /** the last year's charges, scaled up for a younger account */
+              projectedAnnualMinor: string
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** the monthly amount recommended, rounded up to a whole unit */
+              recommendedMinor: string
+              /** days of charges the projection is based on */
+              basisDays: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -899,6 +1816,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -935,6 +1858,23 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -948,6 +1888,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -977,6 +1929,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -990,6 +1946,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1017,6 +1979,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1030,6 +2009,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1065,6 +2050,29 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              document: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1078,6 +2086,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1118,6 +2138,35 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              grant: {
+                id: string
+                userId: string
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** pending_approval for a power of attorney until legal review */
+                status: "active" | "pending_approval" | "revoked" | "expired"
+                /** a third party's scope: usage, bills, service_requests */
+                scope: string[]
+                /** an ISO 8601 instant in UTC */
+                validFrom: string
+                /** when a third party's access ends; null when open-ended */
+                validTo: string | null
+                /** their relationship to the account holder */
+                relationship: string | null
+                /** the power-of-attorney document waiting for legal review */
+                poaDocumentId: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1131,6 +2180,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1165,6 +2226,182 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1178,6 +2415,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1204,6 +2453,32 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                source: string
+                reference: string
+                /** a date, YYYY-MM-DD */
+                issuedOn: string
+                /** a date, YYYY-MM-DD */
+                periodFrom: string
+                /** a date, YYYY-MM-DD */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                readings: {
+                  register: string
+                  value: string
+                  /** a date, YYYY-MM-DD */
+                  readOn: string
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1217,6 +2492,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1256,6 +2537,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              hold: {
+                id: string
+                kind: "seasonal"
+                reason: string
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                endsOn: string | null
+                placedBy: string
+                /** an ISO 8601 instant in UTC */
+                placedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1269,6 +2568,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1299,6 +2604,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1312,6 +2621,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1354,6 +2669,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1367,6 +2725,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1394,6 +2758,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1407,6 +2824,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1428,6 +2851,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1441,6 +2974,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1470,6 +3015,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1483,6 +3081,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1518,6 +3128,59 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1531,6 +3194,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1560,6 +3235,100 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              message: {
+                id: string
+                accountId: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                recipient: string | null
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                related: {
+                  type: string
+                  id: string
+                } | null
+                handleSeconds: number | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string | null
+                }
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: string
+                    id: string | null
+                  }
+                }[]
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1573,6 +3342,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1607,6 +3388,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              amountMinor: string
+              /** the due date of the debt the fee is for */
+              episode: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1620,6 +3412,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1650,6 +3454,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1663,6 +3511,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1698,6 +3552,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1711,6 +3622,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1750,6 +3673,22 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              preview: {
+                channel: "email" | "sms" | "letter"
+                templateKey: string
+                subject: string
+                body: string
+                recipient: string
+                /** letters: the postal address, line by line */
+                address: string[] | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1763,6 +3702,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1790,6 +3741,63 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1803,6 +3811,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1832,6 +3846,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1845,6 +3865,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1873,6 +3899,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+                /** absent for a caller who may not read tariffs (a field technician) */
+                agreements?: {
+                  tariffCode: string
+                  productCode: string
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  validFrom: string
+                  /** null while the agreement is open-ended */
+                  validTo: string | null
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1886,6 +3957,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1938,6 +4015,73 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              closedAccount: {
+                number: string
+                customerName: string
+                status: "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                /** a date, YYYY-MM-DD */
+                closedOn: string
+              }
+              finalStatement: {
+                number: string
+                kind: string
+                status: string
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                closingBalanceMinor: string | null
+                /** whether the final read of some register was estimated */
+                estimated: boolean
+                /** false when the account was already billed to the move date */
+                created: boolean
+                /** the final balance settlement; null while the statement is held */
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+              finalReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              newAccount: {
+                number: string
+                customerName: string
+                /** true when opened for "The Occupier" */
+                occupier: boolean
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                meterPoints: {
+                  identifier: string
+                  tariffCode: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1951,6 +4095,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2001,6 +4157,73 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              closedAccount: {
+                number: string
+                customerName: string
+                status: "closed"
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                /** a date, YYYY-MM-DD */
+                closedOn: string
+              }
+              finalStatement: {
+                number: string
+                kind: string
+                status: string
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                closingBalanceMinor: string | null
+                /** whether the final read of some register was estimated */
+                estimated: boolean
+                /** false when the account was already billed to the move date */
+                created: boolean
+                /** the final balance settlement; null while the statement is held */
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+              finalReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              newAccount: {
+                number: string
+                customerName: string
+                /** true when opened for "The Occupier" */
+                occupier: boolean
+                /** a date, YYYY-MM-DD */
+                openedOn: string
+                meterPoints: {
+                  identifier: string
+                  tariffCode: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2014,6 +4237,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2043,6 +4278,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                type: "general" | "billing" | "payment" | "service"
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                author: {
+                  /** who wrote it: a staff user, or the system */
+                  kind: string
+                  id: string | null
+                  displayName: string | null
+                }
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2056,6 +4312,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2083,6 +4345,26 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                type: "general" | "billing" | "payment" | "service"
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                author: {
+                  /** who wrote it: a staff user, or the system */
+                  kind: string
+                  id: string | null
+                  displayName: string | null
+                }
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2096,6 +4378,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2144,6 +4432,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              paymentMethod: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2157,6 +4463,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2187,6 +4499,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2200,6 +4516,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2228,6 +4550,89 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** payments, newest first */
+              items: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }[]
+              nextCursor: string | null
+              methods: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              } | null
+              creditRequests: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2241,6 +4646,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2281,6 +4692,88 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2293,7 +4786,25 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2329,6 +4840,45 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2342,6 +4892,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2385,6 +4941,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2398,6 +4997,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2431,6 +5036,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2444,6 +5053,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2475,6 +5090,31 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2488,6 +5128,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2519,6 +5165,30 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              reading: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2532,6 +5202,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2570,6 +5246,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2583,6 +5340,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2618,6 +5387,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2631,6 +5404,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2666,6 +5445,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              dateOfBirth: string | null
+              securityAnswer: string | null
+              ssnLastFour: string | null
+              /** an ISO 8601 instant in UTC */
+              exportedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2679,6 +5471,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2705,6 +5503,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2718,6 +5529,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2744,6 +5561,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2757,6 +5587,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2787,6 +5623,93 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2800,6 +5723,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2826,6 +5755,182 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+              /** false when the period was billed already: its statement is returned */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2839,6 +5944,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2866,6 +5983,120 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                lines: {
+                  position: number
+                  identifier: string | null
+                  tariffCode: string | null
+                  kind: "energy" | "standing_charge" | "export_credit" | "backbilling_writeoff"
+                  rateKind: string | null
+                  /** an ISO 8601 instant in UTC */
+                  from: string
+                  /** an ISO 8601 instant in UTC */
+                  to: string
+                  /** an exact decimal, in `unit` */
+                  quantity: string
+                  unit: string
+                  ratePence: string | null
+                  vatPercent: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** where the line came from: half hours counted and estimated, the readings used, a rule */
+                  source: {
+                    [key: string]: unknown
+                  }
+                  description: string
+                }[]
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2879,6 +6110,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2910,6 +6147,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2923,6 +6166,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2951,6 +6200,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              colour: "green" | "yellow" | "red" | "gray"
+              reasons: {
+                colour: "green" | "yellow" | "red" | "gray"
+                code: string
+                /** for people, e.g. "£231.68 past due since 1 October 2026" */
+                detail: string
+                /** minor units (pence), as a string */
+                amountMinor?: string
+                /** a date, YYYY-MM-DD */
+                on?: string
+                reference?: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2964,6 +6232,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2996,6 +6270,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                kind: "statement" | "payment" | "message" | "note" | "change" | "case" | "visit"
+                /** an ISO 8601 instant in UTC */
+                at: string
+                title: string
+                summary: string
+                /** the record the item is about, to open it by its own route */
+                reference: {
+                  type: string
+                  id: string
+                  number?: string
+                }
+                status?: string
+                /** for statements, payments, credits and refunds */
+                amountMinor?: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3009,6 +6307,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3042,6 +6346,39 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: string
+              direction: "import" | "export"
+              granularity: "halfhour" | "day" | "week" | "month"
+              timeZone: string
+              unit: "kWh"
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** exclusive */
+              to: string
+              /** kWh, an exact decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, with ' P<n>' (settlement period) for half hours */
+                label: string
+                /** kWh, an exact decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** estimated half hours in the bucket */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3055,6 +6392,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3187,6 +6530,12 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
       }
     }
     put?: never
@@ -3229,6 +6578,28 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "passed" | "failed"
+              caller: "holder" | "authorized_user" | "property_manager" | "power_of_attorney" | "third_party"
+              /** why the caller failed when it is not a wrong answer (the sender, no such person) */
+              reason: string | null
+              /** true when this failure flagged the account for supervisor review */
+              flaggedForReview: boolean
+              /** each answer given (and sender_email on the email channel), compared with what is on file */
+              answers: {
+                [key: string]: "matched" | "did_not_match" | "not_on_file"
+              }
+              account: {
+                number: string
+                name: string
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3242,6 +6613,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3281,6 +6658,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              vulnerability: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3294,6 +6689,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3324,6 +6725,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3337,6 +6742,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3360,6 +6771,41 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              credits: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+              directDebits: {
+                id: string
+                accountNumber: string
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** minor units (pence), as a string */
+                amountMinor: string
+                /** minor units (pence), as a string */
+                thresholdMinor: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3410,6 +6856,31 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3423,6 +6894,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3457,6 +6940,16 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "collected" | "nothing_due" | "failed" | "awaiting_approval" | "rejected"
+              /** the payment collected, when approved */
+              paymentId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3470,6 +6963,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3500,6 +7005,109 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: string
+              }
+              /** the first local date, YYYY-MM-DD */
+              from: string | null
+              /** the last local date (included), YYYY-MM-DD */
+              to: string | null
+              timeZone: string
+              items: {
+                /** the position in the audit chain, as a string */
+                seq: string
+                id: string
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actorKind: string
+                actorId: string | null
+                /** `<module>.<noun>.<verb in the past>` */
+                action: string
+                subjectType: string
+                subjectId: string
+                accountId: string | null
+                accountNumber: string | null
+                before: unknown
+                after: unknown
+                context: {
+                  [key: string]: unknown
+                }
+                kind: "sign_in" | "account_view" | "change" | "payment" | "message"
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/audit/verify": {
+    /** Walk the audit hash chain and report the first broken link */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+              checked: number
+              lastHash: string
+            } | {
+              ok: false
+              checked: number
+              /** the first event whose link does not hold */
+              brokenAtSeq: string
+              eventId: string
+              reason: "content_changed" | "link_broken"
+              message: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3528,8 +7136,8 @@ export interface paths {
     patch?: never
     trace?: never
   }
-  "/api/audit/verify": {
-    /** Walk the audit hash chain and report the first broken link */
+  "/api/brand": {
+    /** The supplier's name, currency, locale and time zone, for the web app */
     get: {
       parameters: {
         query?: never
@@ -3539,19 +7147,13 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Brand"]
+          }
+        }
         400: {
-          headers: { [name: string]: unknown }
-          content: {
-            "application/json": components['schemas']["Error"]
-          }
-        }
-        401: {
-          headers: { [name: string]: unknown }
-          content: {
-            "application/json": components['schemas']["Error"]
-          }
-        }
-        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3584,6 +7186,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3625,6 +7269,84 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              accountNumber: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+              notes: {
+                id: string
+                caseId: string
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              attachments: {
+                id: string
+                caseId: string
+                fileName: string
+                contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+                sizeBytes: number
+                /** the SHA-256 of the bytes, hex */
+                sha256: string
+                /** an ISO 8601 instant in UTC */
+                uploadedAt: string
+                uploadedBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              history: {
+                id: string
+                kind: "opened" | "status_changed" | "assigned" | "priority_changed"
+                from: string | null
+                to: string | null
+                detail: string | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actor: {
+                  kind: string
+                  id: string
+                }
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3638,6 +7360,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3682,6 +7410,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3695,6 +7461,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3731,6 +7509,26 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              caseId: string
+              fileName: string
+              contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+              sizeBytes: number
+              /** the SHA-256 of the bytes, hex */
+              sha256: string
+              /** an ISO 8601 instant in UTC */
+              uploadedAt: string
+              uploadedBy: {
+                kind: string
+                id: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3744,6 +7542,24 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        413: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3771,6 +7587,15 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+            "image/png": string
+            "image/jpeg": string
+            "text/plain": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3784,6 +7609,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3820,6 +7651,22 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              caseId: string
+              body: string
+              /** an ISO 8601 instant in UTC */
+              createdAt: string
+              createdBy: {
+                kind: string
+                id: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3833,6 +7680,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3867,6 +7726,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3880,6 +7777,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3914,6 +7823,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3927,6 +7874,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3962,6 +7921,44 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3975,6 +7972,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4007,6 +8016,30 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              /** accounts past due looked at */
+              looked: number
+              /** how many accounts had each outcome */
+              outcomes: {
+                [key: string]: number
+              }
+              failed: number
+              /** the first 100 accounts that failed, with why */
+              problems: {
+                id: string
+                code: string
+                message: string
+              }[]
+              /** notices queued for delivery, sent after the run */
+              messagesQueued: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4046,6 +8079,37 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              items: {
+                accountId: string
+                accountNumber: string
+                name: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** a date, YYYY-MM-DD */
+                oldestPastDueOn: string
+                daysPastDue: number
+                /** the last dunning step taken, e.g. final_notice */
+                lastAction: string | null
+                lastActionAt: string | null
+                /** psr, vulnerable */
+                protectedBy: string[]
+                /** an active payment arrangement */
+                arrangement: boolean
+                /** an active billing dispute pauses dunning */
+                disputed: boolean
+                disconnectionPending: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4087,6 +8151,283 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              cases: {
+                assignedToMe: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+                assignedToMyTeam: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+                unassigned: {
+                  items: {
+                    id: string
+                    /** the reference given to the customer, like C-00000042 */
+                    number: string
+                    accountId: string
+                    accountNumber: string
+                    type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                    priority: "low" | "normal" | "high" | "urgent"
+                    status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                    /** an ISO 8601 instant in UTC */
+                    statusAt: string
+                    subject: string
+                    description: string
+                    assignee: {
+                      kind: "user"
+                      userId: string
+                    } | {
+                      kind: "team"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    } | {
+                      kind: "none"
+                    }
+                    /** an ISO 8601 instant in UTC */
+                    openedAt: string
+                    openedBy: {
+                      kind: string
+                      id: string
+                    }
+                    resolvedAt: string | null
+                    resolvedById: string | null
+                    resolutionNote: string | null
+                    /** resolvedAt − openedAt in whole seconds, once resolved */
+                    resolutionSeconds: number | null
+                  }[]
+                  nextCursor: string | null
+                }
+              } | null
+              pendingTasks: {
+                heldStatements: {
+                  id: string
+                  number: string
+                  accountId: string
+                  kind: "periodic" | "final" | "rebill" | "corrected_final"
+                  status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                  /** an ISO 8601 instant in UTC */
+                  periodFrom: string
+                  /** an ISO 8601 instant in UTC */
+                  periodTo: string
+                  version: number
+                  replacesStatementId: string | null
+                  currency: string
+                  /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                  paymentMethod: string
+                  /** minor units (pence), as a string */
+                  netMinor: string
+                  /** minor units (pence), as a string */
+                  vatMinor: string
+                  /** minor units (pence), as a string */
+                  totalMinor: string
+                  /** minor units (pence), as a string */
+                  writeoffMinor: string
+                  /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                  postedMinor: string
+                  openingBalanceMinor: string | null
+                  paymentsMinor: string | null
+                  creditsMinor: string | null
+                  closingBalanceMinor: string | null
+                  dueOn: string | null
+                  holdReasons: {
+                    code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                    message: string
+                  }[]
+                  explanation: {
+                    days: number
+                    estimated: boolean
+                    usage: {
+                      meterPointId: string
+                      /** MPAN core or MPRN */
+                      identifier: string
+                      direction: string
+                      /** an exact decimal */
+                      kwh: string
+                      /** minor units (pence), as a string */
+                      energyMinor: string
+                      /** minor units (pence), as a string */
+                      standingMinor: string
+                      standingDays: number
+                    }[]
+                    backbilling?: {
+                      /** a date, YYYY-MM-DD */
+                      cutoff: string
+                      /** minor units (pence), as a string */
+                      oldChargesMinor: string
+                      /** minor units (pence), as a string */
+                      writeoffMinor: string
+                      reason: string
+                    }
+                    comparison?: {
+                      previousNumber: string
+                      previousDays: number
+                      /** minor units (pence), as a string */
+                      previousNetMinor: string
+                      /** minor units (pence), as a string */
+                      changeMinor: string
+                      /** the part of the change due to using more or less energy */
+                      usageEffectMinor: string
+                      /** the part due to prices, on this period’s usage */
+                      priceEffectMinor: string
+                      /** the rest: days of standing charge, and rounding */
+                      otherEffectMinor: string
+                      summary: string
+                    }
+                  }
+                  /** an ISO 8601 instant in UTC */
+                  createdAt: string
+                  issuedAt: string | null
+                  accountNumber: string
+                }[] | null
+                creditApprovals: {
+                  id: string
+                  accountId: string
+                  accountNumber?: string
+                  kind: "goodwill_credit" | "refund"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  currency: string
+                  reason: string
+                  status: "pending_approval" | "completed" | "rejected"
+                  needsApproval: boolean
+                  requestedBy: string
+                  /** an ISO 8601 instant in UTC */
+                  requestedAt: string
+                  decidedBy: string | null
+                  decidedAt: string | null
+                  decisionNote: string | null
+                }[] | null
+                casesWaiting: {
+                  id: string
+                  /** the reference given to the customer, like C-00000042 */
+                  number: string
+                  accountId: string
+                  accountNumber: string
+                  type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                  priority: "low" | "normal" | "high" | "urgent"
+                  status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                  /** an ISO 8601 instant in UTC */
+                  statusAt: string
+                  subject: string
+                  description: string
+                  assignee: {
+                    kind: "user"
+                    userId: string
+                  } | {
+                    kind: "team"
+                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  } | {
+                    kind: "none"
+                  }
+                  /** an ISO 8601 instant in UTC */
+                  openedAt: string
+                  openedBy: {
+                    kind: string
+                    id: string
+                  }
+                  resolvedAt: string | null
+                  resolvedById: string | null
+                  resolutionNote: string | null
+                  /** resolvedAt − openedAt in whole seconds, once resolved */
+                  resolutionSeconds: number | null
+                }[] | null
+              }
+              recentAccounts: {
+                accountNumber: string
+                displayName: string
+                /** an ISO 8601 instant in UTC */
+                viewedAt: string
+              }[] | null
+              today: {
+                /** a date, YYYY-MM-DD */
+                date: string
+                currency: string
+                calls: number
+                /** null when there were no calls */
+                averageHandleSeconds: number | null
+                messagesSent: number
+                paymentsTaken: number
+                /** minor units (pence), as a string */
+                paymentsTakenMinor: string
+                casesOpened: number
+                casesResolved: number
+                /** cases resolved over cases opened, 0..1; null when none opened */
+                closureRate: number | null
+                meanResolutionSeconds: number | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4094,6 +8435,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4124,6 +8471,29 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              document: {
+                id: string
+                number: string
+                accountId: string
+                kind: "invoice" | "credit_note"
+                status: "unissued" | "issued"
+                currency: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                needsPaymentApproval: boolean
+                dueOn: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                statementNumbers: string[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4137,6 +8507,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4165,6 +8547,48 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                /** the reference given to the customer, like C-00000042 */
+                number: string
+                accountId: string
+                accountNumber: string
+                type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+                priority: "low" | "normal" | "high" | "urgent"
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                subject: string
+                description: string
+                assignee: {
+                  kind: "user"
+                  userId: string
+                } | {
+                  kind: "team"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                } | {
+                  kind: "none"
+                }
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+                openedBy: {
+                  kind: string
+                  id: string
+                }
+                resolvedAt: string | null
+                resolvedById: string | null
+                resolutionNote: string | null
+                /** resolvedAt − openedAt in whole seconds, once resolved */
+                resolutionSeconds: number | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4206,6 +8630,84 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the reference given to the customer, like C-00000042 */
+              number: string
+              accountId: string
+              accountNumber: string
+              type: "billing_dispute" | "service_request" | "complaint_escalation" | "meter_test_request" | "account_investigation"
+              priority: "low" | "normal" | "high" | "urgent"
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              subject: string
+              description: string
+              assignee: {
+                kind: "user"
+                userId: string
+              } | {
+                kind: "team"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              } | {
+                kind: "none"
+              }
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+              openedBy: {
+                kind: string
+                id: string
+              }
+              resolvedAt: string | null
+              resolvedById: string | null
+              resolutionNote: string | null
+              /** resolvedAt − openedAt in whole seconds, once resolved */
+              resolutionSeconds: number | null
+              notes: {
+                id: string
+                caseId: string
+                body: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              attachments: {
+                id: string
+                caseId: string
+                fileName: string
+                contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain"
+                sizeBytes: number
+                /** the SHA-256 of the bytes, hex */
+                sha256: string
+                /** an ISO 8601 instant in UTC */
+                uploadedAt: string
+                uploadedBy: {
+                  kind: string
+                  id: string
+                }
+              }[]
+              history: {
+                id: string
+                kind: "opened" | "status_changed" | "assigned" | "priority_changed"
+                from: string | null
+                to: string | null
+                detail: string | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                actor: {
+                  kind: string
+                  id: string
+                }
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4219,6 +8721,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4245,6 +8753,35 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+                title: string
+                category: "service" | "collections"
+                channels: ("email" | "sms" | "letter")[]
+                /** the permissions staff may send it under (any one) */
+                sentUnder: string[]
+                /** the recipient is someone other than the customer, given by the caller */
+                recipientGiven: boolean
+                subject: string
+                /** the email and letter text */
+                body: string
+                /** the SMS text; null when it is not sent by SMS */
+                sms: string | null
+                fields: {
+                  name: string
+                  kind: "text" | "money" | "date" | "count"
+                  description: string
+                }[]
+                /** the fields filled from the account and the supplier */
+                accountFields: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4294,6 +8831,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              exportMpan: string
+              importMpan: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4307,6 +8853,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4331,6 +8883,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountNumber: string
+                grantId: string
+                attorney: {
+                  email: string
+                  displayName: string
+                }
+                /** what was uploaded or seen: the document's name and what came with it */
+                description: string
+                /** an ISO 8601 instant in UTC */
+                submittedAt: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4381,6 +8953,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** approved or rejected */
+              status: string
+              grantId: string
+              /** the attorney's access after the decision: active or revoked */
+              grantStatus: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4394,6 +8979,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4420,6 +9017,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              name: string
+              /** the supply address on one line */
+              address: string
+              /** positive: the customer owes; negative: in credit; null when their access shows no money */
+              balanceMinor: string | null
+              /** active or closed */
+              status: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              /** what this person may do on the account; each portal screen is shown only when its action is here */
+              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4433,6 +9049,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4461,6 +9083,21 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4474,6 +9111,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4507,6 +9150,21 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4520,6 +9178,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4542,6 +9206,44 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              methods: {
+                /** give it as paymentMethodId to pay with it */
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4555,6 +9257,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4591,6 +9299,68 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4603,7 +9373,54 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              error: {
+                code: "PAYMENT_DECLINED"
+                message: string
+                details: {
+                  payment: {
+                    /** read back to the customer */
+                    confirmationNumber: string
+                    method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                    /** "Visa •••• 4242" for cards and bank accounts */
+                    methodLabel: string | null
+                    /** minor units (pence), as a string */
+                    amountMinor: string
+                    currency: string
+                    status: "pending" | "succeeded" | "failed" | "returned"
+                    /** why it failed */
+                    failure: {
+                      code: string
+                      message: string
+                    } | null
+                    /** a date, YYYY-MM-DD */
+                    takenOn: string
+                    /** when the money shows on the account */
+                    postsOn: string
+                    /** an ISO 8601 instant in UTC */
+                    createdAt: string
+                  }
+                }
+              }
+            }
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4630,6 +9447,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                number: string
+                /** the start of the billed period */
+                periodFrom: string
+                /** the end of the billed period (exclusive) */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                dueOn: string | null
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4643,6 +9478,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4672,6 +9513,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4685,6 +9532,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4731,6 +9584,25 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              caseNumber: string
+              accountNumber: string
+              address: string
+              kind: "move_in" | "move_out"
+              /** the move date */
+              on: string | null
+              /** the case's status */
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4744,6 +9616,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4775,6 +9653,36 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the meter point shown */
+              meterPoint: string
+              /** the account's meter points, to choose from */
+              meterPoints: string[]
+              direction: "import" | "export"
+              fuel: "electricity" | "gas"
+              /** kWh as a decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, YYYY-MM-DD */
+                label: string
+                /** kWh as a decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** of those, how many were estimated */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4788,6 +9696,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4816,6 +9730,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              email: string
+              displayName: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              /** when their access ends; null when open-ended */
+              validTo: string | null
+              /** their relationship to the account holder */
+              relationship: string | null
+            }[]
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4829,6 +9760,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4868,6 +9805,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              invitationId: string
+              email: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4881,6 +9829,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4911,6 +9871,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4924,6 +9888,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4952,6 +9922,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              validTo: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4965,6 +9948,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4996,7 +9985,47 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5027,6 +10056,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5066,6 +10117,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountNumber: string
+                name: string
+                address: string
+                /** active or closed */
+                status: string
+                /** positive: owed; negative: in credit */
+                balanceMinor: string
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5107,6 +10176,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/zip": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5120,6 +10195,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5146,6 +10227,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                caseNumber: string
+                accountNumber: string
+                address: string
+                kind: "move_in" | "move_out"
+                /** the move date */
+                on: string | null
+                /** the case's status */
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5194,7 +10297,35 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5218,6 +10349,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5313,6 +10448,14 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5326,6 +10469,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5355,6 +10510,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** a date, YYYY-MM-DD */
+              to: string
+              timeZone: string
+              currency: string
+              rows: {
+                userId: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                calls: number
+                /** null when there were no calls */
+                averageHandleSeconds: number | null
+                messagesSent: number
+                paymentsTaken: number
+                /** minor units (pence), as a string */
+                paymentsTakenMinor: string
+                casesOpened: number
+                casesResolved: number
+                /** cases resolved over cases opened, 0..1; null when none opened */
+                closureRate: number | null
+                meanResolutionSeconds: number | null
+              }[]
+            }
+            "text/csv": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5368,6 +10555,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5398,6 +10591,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountId: string
+                accountNumber: string
+                reason: string
+                /** an ISO 8601 instant in UTC */
+                raisedAt: string
+                clearedAt: string | null
+                /** the staff user who cleared it */
+                clearedById: string | null
+                clearNote: string | null
+                customerName: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5447,6 +10661,23 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              accountId: string
+              accountNumber: string
+              reason: string
+              /** an ISO 8601 instant in UTC */
+              raisedAt: string
+              clearedAt: string | null
+              /** the staff user who cleared it */
+              clearedById: string | null
+              clearNote: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5460,6 +10691,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5484,6 +10727,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the title of one member of the role, e.g. 'Customer Service Agent' */
+                label: string
+                accessLevel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** who they are */
+                summary: string
+                /** the role whose permissions this one includes */
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                permissions: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5517,6 +10779,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the guide's title for one member of the role */
+                roleLabel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** every permission the user holds, `<module>.<noun>.<verb>` */
+                permissions: string[]
+                /** true when the password has expired and must be changed first */
+                mustChangePassword: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5550,7 +10832,39 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the guide's title for one member of the role */
+                roleLabel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** every permission the user holds, `<module>.<noun>.<verb>` */
+                permissions: string[]
+                /** true when the password has expired and must be changed first */
+                mustChangePassword: boolean
+              }
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        423: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5574,6 +10888,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5613,6 +10931,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5620,6 +10942,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5658,10 +10986,13 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the guide's title for one member of the role */
                 roleLabel: string
-                badgeColour: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** every permission the user holds, `<module>.<noun>.<verb>` */
                 permissions: string[]
+                /** true when the password has expired and must be changed first */
                 mustChangePassword: boolean
               } | null
             }
@@ -5696,6 +11027,17 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the new base32 TOTP secret, shown only to its owner, once */
+              secret: string
+              /** an otpauth:// URI for a QR code */
+              uri: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5703,6 +11045,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5735,6 +11089,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5742,6 +11100,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5766,6 +11136,55 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              name: string
+              market: "gb" | "us"
+              profile: {
+                market: "gb" | "us"
+                name: string
+                currency: "GBP" | "USD"
+                locale: string
+                timeZone: string
+                /** VAT or sales tax on domestic energy, an exact decimal percentage */
+                domesticTaxPercent: string
+                taxName: string
+                /** half-hourly settlement periods in local time (gb) */
+                settlementPeriods: boolean
+                backbillingLimitMonths: number | null
+                verificationQuestions: {
+                  [key: string]: {
+                    /** questions the agent checks by eye against the account page */
+                    ticked: string[]
+                    /** questions whose typed answer the server compares with what is on file */
+                    answered: string[]
+                  }
+                }
+                supplyPointKinds: string[]
+                postcodeLabel: string
+              }
+              settings: {
+                /** minor units (pence), as a string */
+                creditApprovalLimitMinor: string
+                /** minor units (pence), as a string */
+                invoicePaymentApprovalMinor: string
+                arrangementDownPaymentPercent: number
+                arrangementGraceDays: number
+                /** minor units (pence), as a string */
+                lateFeeMinor: string
+                thirdPartyAccessMinDays: number
+                thirdPartyAccessMaxDays: number
+                staffPasswordMaxAgeDays: number
+                staffSessionMaxHours: number
+                staffSessionIdleMinutes: number
+                staffMaxFailedLogins: number
+                staffLockoutMinutes: number
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5779,6 +11198,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5807,6 +11232,55 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              name: string
+              market: "gb" | "us"
+              profile: {
+                market: "gb" | "us"
+                name: string
+                currency: "GBP" | "USD"
+                locale: string
+                timeZone: string
+                /** VAT or sales tax on domestic energy, an exact decimal percentage */
+                domesticTaxPercent: string
+                taxName: string
+                /** half-hourly settlement periods in local time (gb) */
+                settlementPeriods: boolean
+                backbillingLimitMonths: number | null
+                verificationQuestions: {
+                  [key: string]: {
+                    /** questions the agent checks by eye against the account page */
+                    ticked: string[]
+                    /** questions whose typed answer the server compares with what is on file */
+                    answered: string[]
+                  }
+                }
+                supplyPointKinds: string[]
+                postcodeLabel: string
+              }
+              settings: {
+                /** minor units (pence), as a string */
+                creditApprovalLimitMinor: string
+                /** minor units (pence), as a string */
+                invoicePaymentApprovalMinor: string
+                arrangementDownPaymentPercent: number
+                arrangementGraceDays: number
+                /** minor units (pence), as a string */
+                lateFeeMinor: string
+                thirdPartyAccessMinDays: number
+                thirdPartyAccessMaxDays: number
+                staffPasswordMaxAgeDays: number
+                staffSessionMaxHours: number
+                staffSessionIdleMinutes: number
+                staffMaxFailedLogins: number
+                staffLockoutMinutes: number
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5820,6 +11294,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5840,6 +11320,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5879,6 +11383,50 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              invitation: {
+                id: string
+                /** the one-time secret the new user sets their password with; shown once */
+                secret: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+              }
+              /** opened when the role has money powers */
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5892,6 +11440,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5925,6 +11479,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              email: string
+              awaitingApproval: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5956,6 +11519,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6005,6 +11587,25 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6018,6 +11619,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6051,6 +11664,78 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6064,6 +11749,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6094,6 +11791,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6107,6 +11808,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6132,6 +11839,93 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                accountNumber: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6175,6 +11969,92 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6188,6 +12068,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6222,6 +12114,92 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6235,6 +12213,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6263,6 +12253,92 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              statement: {
+                id: string
+                number: string
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6276,6 +12352,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6300,6 +12388,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                name: string
+                /** the staff user it acts as, or null for a service account's token */
+                userId: string | null
+                serviceAccountId: string | null
+                permissions: string[]
+                createdBy: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+                revokedAt: string | null
+                lastUsedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6307,6 +12417,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6335,6 +12451,20 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the secret, shown once: only its hash is kept */
+              token: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+              permissions: string[]
+              serviceAccountId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6342,6 +12472,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6371,6 +12513,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6378,6 +12524,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6492,6 +12644,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6505,6 +12712,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6533,6 +12746,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6546,6 +12814,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6574,7 +12848,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6603,7 +12894,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6640,6 +12948,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6653,6 +12982,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6689,6 +13024,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6702,6 +13058,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6738,6 +13100,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6751,6 +13134,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6787,6 +13176,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6800,6 +13210,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6830,6 +13246,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6861,6 +13294,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6897,7 +13347,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6933,7 +13426,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6964,7 +13500,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -6995,7 +13719,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7030,7 +13942,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7065,7 +14008,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7100,7 +14074,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7135,7 +14140,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7170,7 +14206,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7205,7 +14272,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7240,7 +14338,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7275,7 +14404,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7310,7 +14470,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7345,7 +14536,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7380,7 +14602,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7415,7 +14668,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -7435,6 +14719,26 @@ export interface paths {
 
 export interface components {
   schemas: {
+    "Brand": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
+    "BrandInput": {
+      /** The supplier's name */
+      name: string
+      /** ISO 4217 currency code money is kept in (amounts are its minor units) */
+      currency: string
+      /** BCP 47 locale the market writes dates and numbers in */
+      locale: string
+      /** IANA time zone of the supplier’s market */
+      timeZone: string
+    }
     "Error": {
       error: {
         /** A stable code, e.g. NOT_FOUND, VALIDATION_FAILED, CONFLICT */

@@ -12,6 +12,7 @@ import { ReviewQueue } from '../shared/review-queue.js'
 import { creditKindLabels, messageOf } from './payment-format.js'
 import {
   type Approvals,
+  approvalsPermission,
   type CreditRequest,
   type DirectDebitApproval,
   decideCredit,
@@ -19,7 +20,8 @@ import {
   approvals as fetchApprovals,
 } from './payments-api.js'
 
-export const approvalsPermission = 'payments.credit.approve_over_limit'
+// Kept in payments-api.ts so the shell's navigation can name it without loading this page.
+export { approvalsPermission }
 
 type Queue = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; approvals: Approvals }
 type Outcome = { tone: 'success' | 'error'; text: string }

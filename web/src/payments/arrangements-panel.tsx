@@ -7,6 +7,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
+import { currencySymbol } from '../shared/brand.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { formatMinor, sumMinor } from '../shared/money.js'
 import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
@@ -386,7 +387,7 @@ function ArrangementWizard({
         <div className="form-inline-grid">
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-down`}>
-              Down payment (£)
+              Down payment ({currencySymbol()})
             </label>
             <input
               id={`${ids}-down`}
@@ -402,7 +403,7 @@ function ArrangementWizard({
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-instalment`}>
-              Instalment (£)
+              Instalment ({currencySymbol()})
             </label>
             <input
               id={`${ids}-instalment`}

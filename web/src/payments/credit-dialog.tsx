@@ -7,6 +7,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
+import { currencySymbol } from '../shared/brand.js'
 import { formatMinor } from '../shared/money.js'
 import { Dialog } from './dialog.js'
 import { newIdempotencyKey, parsePounds } from './money-input.js'
@@ -126,7 +127,7 @@ export function CreditDialog({
         </p>
         <div className="field">
           <label className="field-label" htmlFor={`${ids}-amount`}>
-            Amount (£)
+            Amount ({currencySymbol()})
           </label>
           <input
             id={`${ids}-amount`}

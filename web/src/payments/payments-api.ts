@@ -347,3 +347,6 @@ export const accountChangedEvent = 'cuttle:account-changed'
 export function announceAccountChanged(accountNumber: string): void {
   window.dispatchEvent(new CustomEvent(accountChangedEvent, { detail: { accountNumber } }))
 }
+
+/** The permission to approve credits over the agent's limit (the approvals page). */
+export const approvalsPermission = 'payments.credit.approve_over_limit'

@@ -4,6 +4,7 @@
  */
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
+import { brand } from '../shared/brand.js'
 import { TextField } from '../shared/form-field.js'
 import * as portalApi from './portal-api.js'
 
@@ -47,7 +48,7 @@ export function InvitationPage({
         Accept your invitation
       </h1>
       <p className="muted">
-        You have been invited to use a Good Egg Energy account. Choose your name and a password to create your login.
+        You have been invited to use a {brand().name} account. Choose your name and a password to create your login.
       </p>
       {error && (
         <p className="callout callout-error" role="alert" data-testid="invitation-error">

@@ -5,6 +5,7 @@
  * screens show the server's own message. Money is a string of minor units throughout.
  */
 import { ApiError, type UsageSeries } from '../api.js'
+import { brand } from '../shared/brand.js'
 
 /** How this person is attached to an account (USR-2). */
 export type PortalUserKind =
@@ -187,7 +188,7 @@ async function request<T>({
     throw new ApiError({
       status: 0,
       code: 'NETWORK_ERROR',
-      message: 'We could not reach Good Egg Energy. Check your connection and try again.',
+      message: `We could not reach ${brand().name}. Check your connection and try again.`,
       details: String(cause),
     })
   }
@@ -402,7 +403,7 @@ export async function portfolioStatementsZip({ month }: { month?: string }): Pro
     throw new ApiError({
       status: 0,
       code: 'NETWORK_ERROR',
-      message: 'We could not reach Good Egg Energy. Check your connection and try again.',
+      message: `We could not reach ${brand().name}. Check your connection and try again.`,
       details: String(cause),
     })
   }

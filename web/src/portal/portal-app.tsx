@@ -3,9 +3,11 @@
  * staff sessions), then shows sign-in, the account picker, one account, or the invitation page, in a
  * customer-facing layout with no staff navigation.
  */
+import './portal.css'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { Link, navigate, useLocation } from '../router.js'
+import { brand } from '../shared/brand.js'
 import { AccountPicker } from './account-picker.js'
 import { InvitationPage } from './invitation-page.js'
 import { PortalAccountPage } from './portal-account-page.js'
@@ -98,9 +100,9 @@ export function PortalApp() {
         <header className="portal-header">
           <Link to={portalPaths.home()} className="portal-brand">
             <span className="portal-brand-mark" aria-hidden="true">
-              G
+              {brand().name.charAt(0)}
             </span>
-            Good Egg Energy
+            {brand().name}
           </Link>
           {session && (
             <div className="portal-user">
@@ -112,7 +114,7 @@ export function PortalApp() {
           )}
         </header>
         <main className="portal-main">{body}</main>
-        <footer className="portal-footer">Good Egg Energy · Your account online</footer>
+        <footer className="portal-footer">{brand().name} · Your account online</footer>
       </div>
     </PortalSessionContext.Provider>
   )

@@ -5,6 +5,7 @@
  */
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { ApiError } from '../api.js'
+import { currencySymbol } from './brand.js'
 
 type FieldFrame = {
   /** The control's id; the label points at it and the error's id is derived from it. */
@@ -105,12 +106,16 @@ export function TextField({
 
 /**
  * A labelled amount in pounds and pence, typed as text (read exactly by `parsePounds`, never as a
- * float); the label says "(£)".
+ * float); the label names the supplier's currency symbol, e.g. "(£)".
  */
 export function PoundsField({ label, ...props }: FieldFrame & InputProps) {
   return (
     <TextField
-      label={<>{label} (£)</>}
+      label={
+        <>
+          {label} ({currencySymbol()})
+        </>
+      }
       inputMode="decimal"
       autoComplete="off"
       inputClassName="input-money"

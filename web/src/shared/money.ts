@@ -1,18 +1,21 @@
-/** Money from the API: strings of integer minor units, formatted exactly (BigInt, never floats). */
-const symbols: Record<string, string> = { GBP: '£', USD: '$' }
+/**
+ * Money from the API: strings of integer minor units, formatted exactly (BigInt, never floats), in
+ * the supplier's currency (`brand.ts`) unless another is named.
+ */
+import { brand, currencySymbol } from './brand.js'
 
 /** '12345' → '£123.45'; '-500' → '−£5.00'. */
-export function formatMinor(minor: string | null | undefined, currency = 'GBP'): string {
+export function formatMinor(minor: string | null | undefined, currency: string = brand().currency): string {
   if (minor === null || minor === undefined || !/^-?\d+$/.test(minor)) return '—'
   const value = BigInt(minor)
   const negative = value < 0n
   const abs = negative ? -value : value
   const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${negative ? '−' : ''}${symbols[currency] ?? `${currency} `}${whole}.${String(abs % 100n).padStart(2, '0')}`
+  return `${negative ? '−' : ''}${currencySymbol(currency)}${whole}.${String(abs % 100n).padStart(2, '0')}`
 }
 
 /** A balance as agents say it: '£12.00 to pay', '£3.50 in credit'. */
-export function formatBalance(minor: string | null | undefined, currency = 'GBP'): string {
+export function formatBalance(minor: string | null | undefined, currency: string = brand().currency): string {
   if (minor === null || minor === undefined || !/^-?\d+$/.test(minor)) return '—'
   const value = BigInt(minor)
   if (value === 0n) return formatMinor('0', currency)
@@ -24,7 +27,7 @@ function parse(minor: string | null | undefined): bigint | null {
 }
 
 /** A change with its sign spelt out: '+£5.00', '−£5.21', '£0.00'. */
-export function formatChange(minor: string | null | undefined, currency = 'GBP'): string {
+export function formatChange(minor: string | null | undefined, currency: string = brand().currency): string {
   const value = parse(minor)
   if (value === null) return '—'
   return value > 0n ? `+${formatMinor(minor, currency)}` : formatMinor(minor, currency)

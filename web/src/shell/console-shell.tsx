@@ -4,18 +4,22 @@
  */
 import type { ReactNode } from 'react'
 import { activityPermission } from '../audit/activity-api.js'
-import { ActivityPage } from '../audit/activity-page.js'
-import { casesPermission } from '../cases/cases-queue-page.js'
-import { EscalatedCasePage } from '../cases/escalated-case-page.js'
+import { casesPermission } from '../cases/cases-api.js'
 import { escalatedCasesPermission } from '../cases/escalated-cases-api.js'
-import { EscalatedCasesPage } from '../cases/escalated-cases-page.js'
-import { WorklistPage, worklistPermission } from '../collections/worklist-page.js'
+import { worklistPermission } from '../collections/collections-api.js'
 import { useSession } from '../console-context.js'
+import {
+  ActivityPage,
+  ApprovalsPage,
+  EscalatedCasePage,
+  EscalatedCasesPage,
+  PoaReviewPage,
+  ReviewFlagsPage,
+  WorklistPage,
+} from '../console-pages.js'
 import { poaReviewPermission } from '../legal/legal-api.js'
-import { PoaReviewPage } from '../legal/poa-review-page.js'
-import { ApprovalsPage, approvalsPermission } from '../payments/approvals-page.js'
+import { approvalsPermission } from '../payments/payments-api.js'
 import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
-import { ReviewFlagsPage } from '../review-flags/review-flags-page.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
 import { accessGatedLinks, isAccessRoute, StaffAccessPage, securityIcon } from '../staff/access-nav.js'

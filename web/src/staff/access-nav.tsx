@@ -3,11 +3,9 @@
  * navigation entries (My security for everyone; Staff and Tokens for those holding their permission).
  */
 import type { ReactNode } from 'react'
+import { MySecurityPage, StaffPage, TokensPage } from '../console-pages.js'
 import { paths } from '../router.js'
 import { staffPermission, tokensPermission } from './access-api.js'
-import { MySecurityPage } from './my-security-page.js'
-import { StaffPage } from './staff-page.js'
-import { TokensPage } from './tokens-page.js'
 
 /** The staff-access routes' names (`router.tsx`). */
 export type AccessRouteName = 'my-security' | 'staff' | 'tokens'

@@ -1,0 +1,11 @@
+/**
+ * The demo supplier: generated customers, supply, bills, payments and portal logins for trying
+ * Cuttle out, and the guards that keep them out of production. Not a journey: it sits above the use
+ * cases it drives and only the command line (and tests, benchmarks) import it.
+ */
+export { type BillingFixture, billingFixture } from './billing-fixture.js'
+export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
+export { type DemoCustomer, demoAccountNumber, generateCustomer, generateCustomers } from './people.js'
+export { demoPortalPassword, demoPortalUsers } from './portal.js'
+export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
+export { catalogueCodes, seedTariffCatalogue } from './tariff-catalogue.js'

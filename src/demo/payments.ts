@@ -1,0 +1,282 @@
+/**
+ * Demo money (issue 5): for the accounts with statements, a year of payments in different ways —
+ * Direct Debit customers (variable and fixed), card payers with a decline and its retry, a bank
+ * payment that came back, customers in arrears (one on a payment arrangement, one on the Priority
+ * Services Register) and the collections steps their debts have reached. Everything goes through the
+ * same use cases staff use, with idempotency keys, so seeding again adds nothing twice.
+ */
+import type { Db } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import * as payments from '../modules/payments/index.js'
+import type { Actor } from '../shared/actor.js'
+import { DomainError } from '../shared/errors.js'
+import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
+import { createAccountArrangement, runCollections, syncPayments } from '../usecases/collections.js'
+import { takeAccountPayment } from '../usecases/payments.js'
+import { demoAccountNumber } from './people.js'
+
+type Style =
+  | 'direct_debit'
+  | 'card'
+  | 'card_with_decline'
+  | 'bank_returned'
+  | 'arrears'
+  | 'arrangement'
+  | 'psr_arrears'
+  | 'fixed_direct_debit'
+
+/** How each of the first accounts pays (the rest pay by card). */
+const styles: readonly Style[] = [
+  'direct_debit',
+  'card_with_decline',
+  'bank_returned',
+  'arrears',
+  'arrangement',
+  'psr_arrears',
+  'fixed_direct_debit',
+  'card',
+  'direct_debit',
+  'card',
+  'arrears',
+  'direct_debit',
+]
+
+const noon = (date: string) => new Date(startOfLocalDay(date).getTime() + 12 * 3_600_000)
+
+async function keepBank(
+  db: Db,
+  accountId: string,
+  number: string,
+  processor: payments.PaymentProcessor,
+  actor: Actor,
+  at: Date,
+) {
+  const existing = (await payments.paymentMethodsOf({ tx: db, accountId })).find(
+    (method) => method.kind === 'bank_account',
+  )
+  if (existing) return existing.id
+  const tokenized = await processor.tokenizeBankAccount({
+    accountNumber: number,
+    bankCode: '309634',
+    holderName: 'Account holder',
+  })
+  return (
+    await inTransaction(db, (tx) =>
+      payments.addPaymentMethod({ tx, accountId, method: tokenized, processor: processor.name, actor, at }),
+    )
+  ).id
+}
+
+async function keepCard(db: Db, accountId: string, processor: payments.PaymentProcessor, actor: Actor, at: Date) {
+  const existing = (await payments.paymentMethodsOf({ tx: db, accountId })).find((method) => method.kind === 'card')
+  if (existing) return existing.id
+  const tokenized = await processor.tokenizeCard(
+    { number: '4242424242424242', expiryMonth: 8, expiryYear: 2029, cvc: '123' },
+    at,
+  )
+  return (
+    await inTransaction(db, (tx) =>
+      payments.addPaymentMethod({ tx, accountId, method: tokenized, processor: processor.name, actor, at }),
+    )
+  ).id
+}
+
+export async function seedDemoPayments({
+  db,
+  seed,
+  accounts: count,
+  processor,
+  actor,
+  at,
+}: {
+  db: Db
+  seed: number
+  accounts: number
+  processor: payments.PaymentProcessor
+  actor: Actor
+  at: Date
+}): Promise<number> {
+  let made = 0
+  const today = localDateOf(at)
+  // The styles go to the accounts with issued statements, in order (some are held for review).
+  let billed = 0
+  const styled = new Map<Style, string>()
+  for (let index = 0; index < count; index++) {
+    const accountNumber = demoAccountNumber({ seed, index })
+    const account = await inTransaction(db, (tx) => accounts.findAccountSupply({ tx, accountNumber }))
+    if (!account) continue
+    const statements = (await billing.listStatements({ tx: db, accountNumber, limit: 24 })).items
+      .filter((statement) => statement.status === 'issued' && statement.dueOn && statement.totalMinor > 0n)
+      .reverse()
+    if (statements.length < 2) continue
+    const style = styles[billed++] ?? 'card'
+    if (!styled.has(style)) styled.set(style, accountNumber)
+    const pay = async (input: Parameters<typeof takeAccountPayment>[0]['input'], key: string, when: Date) => {
+      try {
+        const { replayed } = await takeAccountPayment({
+          db,
+          processor,
+          accountNumber,
+          input,
+          idempotencyKey: `demo:${key}`,
+          actor,
+          at: when,
+        })
+        if (!replayed) made++
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error
+      }
+    }
+    if (style === 'psr_arrears') {
+      const registered = await accounts.vulnerabilitiesOf({ tx: db, accountId: account.id })
+      if (registered.length === 0) {
+        await inTransaction(db, (tx) =>
+          accounts.registerVulnerability({
+            tx,
+            accountId: account.id,
+            register: 'psr',
+            category: 'medical_equipment',
+            consentGiven: true,
+            consentOn: addDays(today, -200),
+            reviewOn: addDays(today, 165),
+            note: 'Home oxygen concentrator',
+            actor,
+            at,
+          }),
+        )
+      }
+    }
+    const bank =
+      style === 'direct_debit' || style === 'fixed_direct_debit' || style === 'bank_returned'
+        ? await keepBank(
+            db,
+            account.id,
+            style === 'bank_returned' ? '41220003' : `4122${String(1000 + index).slice(-4)}`,
+            processor,
+            actor,
+            at,
+          )
+        : null
+    const card =
+      style.startsWith('card') || style === 'bank_returned'
+        ? await keepCard(db, account.id, processor, actor, at)
+        : null
+    // In arrears: the last three statements are left unpaid.
+    const unpaid = style === 'arrears' || style === 'arrangement' || style === 'psr_arrears' ? 3 : 0
+    for (const [n, statement] of statements.slice(0, statements.length - unpaid).entries()) {
+      const due = statement.dueOn as string
+      if (due > today) continue
+      const key = `${accountNumber}:${statement.number}`
+      if (bank && style !== 'bank_returned') {
+        await pay(
+          {
+            method: 'direct_debit',
+            amountMinor: statement.totalMinor,
+            paymentMethodId: bank,
+            statementNumber: statement.number,
+          },
+          key,
+          noon(due),
+        )
+      } else if (bank && n === statements.length - 1 - unpaid) {
+        // The latest one by bank transfer, which came back (the payer's bank returned it).
+        await pay(
+          {
+            method: 'bank_account',
+            amountMinor: statement.totalMinor,
+            paymentMethodId: bank,
+            statementNumber: statement.number,
+          },
+          key,
+          noon(due),
+        )
+      } else if (card) {
+        if (style === 'card_with_decline' && n === statements.length - 2) {
+          // A declined card, then paid the next day with the card on file.
+          await pay(
+            {
+              method: 'card',
+              amountMinor: statement.totalMinor,
+              card: { number: '4000000000000002', expiryMonth: 3, expiryYear: 2028, cvc: '321' },
+              statementNumber: statement.number,
+            },
+            `${key}:declined`,
+            noon(due),
+          )
+          await pay(
+            {
+              method: 'card',
+              amountMinor: statement.totalMinor,
+              paymentMethodId: card,
+              statementNumber: statement.number,
+            },
+            key,
+            noon(addDays(due, 1)),
+          )
+        } else {
+          await pay(
+            {
+              method: 'card',
+              amountMinor: statement.totalMinor,
+              paymentMethodId: card,
+              statementNumber: statement.number,
+            },
+            key,
+            noon(due),
+          )
+        }
+      }
+    }
+    if (style === 'direct_debit' || style === 'fixed_direct_debit') {
+      const current = await payments.directDebitOf({ tx: db, accountId: account.id })
+      if (!current && bank) {
+        const monthly =
+          statements.length > 0
+            ? statements.reduce((sum, s) => sum + s.totalMinor, 0n) / BigInt(statements.length)
+            : 6_000n
+        await inTransaction(db, (tx) =>
+          payments.setupDirectDebit({
+            tx,
+            accountId: account.id,
+            paymentMethodId: bank,
+            kind: style === 'fixed_direct_debit' ? 'fixed' : 'variable',
+            ...(style === 'fixed_direct_debit' ? { amountMinor: ((monthly + 99n) / 100n) * 100n } : {}),
+            paymentDay: Math.min(Number(account.openedOn.slice(8, 10)), 28),
+            actor,
+            at,
+          }),
+        )
+      }
+    }
+  }
+  // What the processor has said since: bank payments settled, the returned one came back.
+  await syncPayments({ db, processor, actor, at })
+  // Arrears: collections has reached its steps; one household agreed an arrangement.
+  for (const back of [21, 14, 7, 0]) {
+    await runCollections({ db, on: addDays(today, -back), actor, at: noon(addDays(today, -back)) })
+  }
+  // One household in arrears agreed a payment arrangement (once).
+  const arranged = styled.get('arrangement')
+  const arrangedId = arranged
+    ? (await inTransaction(db, (tx) => accounts.findAccountSupply({ tx, accountNumber: arranged })))?.id
+    : undefined
+  if (arranged && arrangedId && (await payments.arrangementsOf({ tx: db, accountId: arrangedId, at })).length === 0) {
+    const { pastDueMinor } = await ledger.ageing({ tx: db, accountId: arrangedId, asOf: today })
+    if (pastDueMinor > 0n) {
+      await inTransaction(db, (tx) =>
+        createAccountArrangement({
+          tx,
+          accountNumber: arranged,
+          instalmentMinor: ((pastDueMinor / 6n + 99n) / 100n) * 100n,
+          frequency: 'monthly',
+          actor,
+          at,
+        }),
+      )
+    }
+  }
+  return made
+}

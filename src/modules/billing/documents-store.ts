@@ -1,0 +1,57 @@
+import type { Selectable } from 'kysely'
+import { sql } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+
+interface DocumentsTable {
+  id: string
+  number: string
+  account_id: string
+  kind: string
+  status: string
+  currency: string
+  total_minor: bigint
+  needs_payment_approval: boolean
+  due_on: string | null
+  created_at: Date
+  issued_at: Date | null
+}
+const tables = withTables<{ billing_documents: DocumentsTable }>()
+
+export type DocumentRow = Selectable<DocumentsTable>
+
+export async function nextDocumentNumber(tx: Tx, kind: 'invoice' | 'credit_note'): Promise<string> {
+  const result = await sql<{ n: string }>`select nextval('document_number_seq')::text as n`.execute(tx)
+  return `${kind === 'invoice' ? 'INV' : 'CRN'}-${(result.rows[0]?.n ?? '0').padStart(8, '0')}`
+}
+
+export async function insertDocument(tx: Tx, row: DocumentRow): Promise<void> {
+  await tables(tx).insertInto('billing_documents').values(row).execute()
+}
+
+export async function documentByNumber(db: Db | Tx, number: string, lock = false): Promise<DocumentRow | undefined> {
+  let query = tables(db).selectFrom('billing_documents').selectAll().where('number', '=', number)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function issueDocument(
+  tx: Tx,
+  id: string,
+  changes: { issued_at: Date; due_on: string; needs_payment_approval: boolean },
+): Promise<void> {
+  await tables(tx)
+    .updateTable('billing_documents')
+    .set({ ...changes, status: 'issued' })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function documentsOf(db: Db | Tx, accountId: string): Promise<DocumentRow[]> {
+  return tables(db)
+    .selectFrom('billing_documents')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .orderBy('number', 'desc')
+    .execute()
+}

@@ -1,0 +1,165 @@
+import type { Selectable } from 'kysely'
+import { type Db, type Tx, withTables } from '../../db/index.js'
+import * as accounts from '../accounts/index.js'
+
+interface BillingProfilesTable {
+  account_id: string
+  cycle_day: number | null
+  payment_method: string
+  origin: string
+  transfer_at: Date | null
+  reading_prevented: boolean
+  updated_at: Date
+}
+interface HistoricalBillsTable {
+  id: string
+  account_id: string
+  source: string
+  reference: string
+  issued_on: string
+  period_from: string
+  period_to: string
+  total_minor: bigint
+  readings: unknown
+  created_at: Date
+}
+
+const tables = withTables<{ billing_profiles: BillingProfilesTable; historical_bills: HistoricalBillsTable }>()
+
+export type BillingProfileRow = Selectable<BillingProfilesTable>
+export type HistoricalBillRow = Selectable<HistoricalBillsTable>
+
+/** What billing needs of an account: its dates, status, customer kind and billing profile (if any). */
+export interface BillableAccountRow {
+  id: string
+  number: string
+  status: string
+  opened_on: string
+  closed_on: string | null
+  customer_kind: string
+  cycle_day: number | null
+  payment_method: string | null
+  origin: string | null
+  transfer_at: Date | null
+  reading_prevented: boolean | null
+}
+
+/** The billing profiles of accounts, by account id, in one query. */
+export async function profilesOf(db: Db | Tx, accountIds: readonly string[]): Promise<Map<string, BillingProfileRow>> {
+  if (accountIds.length === 0) return new Map()
+  const rows = await tables(db)
+    .selectFrom('billing_profiles')
+    .selectAll()
+    .where('account_id', 'in', [...new Set(accountIds)])
+    .execute()
+  return new Map(rows.map((row) => [row.account_id, row]))
+}
+
+/** An account's facts (from accounts) with its billing profile, or nulls when it has none. */
+function billable(facts: accounts.AccountFacts, profile: BillingProfileRow | undefined): BillableAccountRow {
+  return {
+    id: facts.id,
+    number: facts.number,
+    status: facts.status,
+    opened_on: facts.openedOn,
+    closed_on: facts.closedOn,
+    customer_kind: facts.customerKind,
+    cycle_day: profile?.cycle_day ?? null,
+    payment_method: profile?.payment_method ?? null,
+    origin: profile?.origin ?? null,
+    transfer_at: profile?.transfer_at ?? null,
+    reading_prevented: profile?.reading_prevented ?? null,
+  }
+}
+
+export async function billableAccount(
+  db: Db | Tx,
+  where: { id?: string; number?: string },
+): Promise<BillableAccountRow | undefined> {
+  if (!where.id && !where.number) return undefined
+  const facts = await accounts.accountFacts({ tx: db, accountId: where.id, accountNumber: where.number })
+  if (!facts || (where.number && facts.number !== where.number)) return undefined
+  return billable(facts, (await profilesOf(db, [facts.id])).get(facts.id))
+}
+
+/** Many accounts' billing rows (a billing run's batch), by id; unknown ids are absent. */
+export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[]): Promise<BillableAccountRow[]> {
+  if (ids.length === 0) return []
+  const facts = await accounts.accountFactsOf({ tx: db, accountIds: ids })
+  const profiles = await profilesOf(
+    db,
+    facts.map((row) => row.id),
+  )
+  return facts.map((row) => billable(row, profiles.get(row.id)))
+}
+
+/** The day of the month an account is billed: its profile's, else the day it opened, capped at 28. */
+function cycleDayOf(row: BillableAccountRow): number {
+  return row.cycle_day ?? Math.min(Number(row.opened_on.slice(8, 10)), 28)
+}
+
+/**
+ * Of the next `limit` accounts by id after `afterId`, the domestic ones whose cycle day is `day` (the
+ * day of the month they opened, capped at 28, unless their profile says otherwise), open on `date`,
+ * and not shells; with the last id looked at (null when no account is left), to go on from. A page
+ * is a range of the primary key whatever share of it is due, so a run reads each account once
+ * however few are due that day: the page's facts come from accounts and its profiles from one query
+ * by id, and the filter runs over the page.
+ */
+export async function accountsDue(
+  db: Db | Tx,
+  { day, date, afterId, limit }: { day: number; date: string; afterId: string | null; limit: number },
+): Promise<{ rows: BillableAccountRow[]; lastId: string | null }> {
+  const page = await accounts.accountFactsPage({ tx: db, afterId, limit })
+  const lastId = page.at(-1)?.id ?? null
+  if (lastId === null) return { rows: [], lastId }
+  const profiles = await profilesOf(
+    db,
+    page.map((row) => row.id),
+  )
+  const rows = page
+    .map((facts) => billable(facts, profiles.get(facts.id)))
+    .filter(
+      (row) =>
+        row.opened_on < date &&
+        (row.closed_on === null || row.closed_on >= date) &&
+        row.origin !== 'shell' &&
+        cycleDayOf(row) === day,
+    )
+  return { rows, lastId }
+}
+
+export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
+  await tables(tx)
+    .insertInto('billing_profiles')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({
+        cycle_day: row.cycle_day,
+        payment_method: row.payment_method,
+        origin: row.origin,
+        transfer_at: row.transfer_at,
+        reading_prevented: row.reading_prevented,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute()
+}
+
+export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {
+  const result = await tables(tx)
+    .insertInto('historical_bills')
+    .values({ ...row, readings: JSON.stringify(row.readings) })
+    .onConflict((oc) => oc.columns(['account_id', 'source', 'reference']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+}
+
+export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {
+  return tables(db)
+    .selectFrom('historical_bills')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('issued_on', 'desc')
+    .execute()
+}

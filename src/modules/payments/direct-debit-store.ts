@@ -1,0 +1,98 @@
+import type { Db, Tx } from '../../db/index.js'
+import { type CollectionRow, type InstructionRow, tables } from './store.js'
+
+/** Cancel an account's active instruction, if it has one; returns it as it was before. */
+export async function cancelActiveInstruction(tx: Tx, accountId: string, at: Date) {
+  return tables(tx)
+    .updateTable('direct_debit_instructions')
+    .set({ status: 'cancelled', cancelled_at: at })
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function insertInstruction(tx: Tx, row: InstructionRow): Promise<void> {
+  await tables(tx).insertInto('direct_debit_instructions').values(row).execute()
+}
+
+export async function activeInstructionOf(db: Db | Tx, accountId: string): Promise<InstructionRow | undefined> {
+  return tables(db)
+    .selectFrom('direct_debit_instructions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+}
+
+/** Active instructions paid on `paymentDay`, a page at a time by id. */
+export async function instructionIdsDue(
+  db: Db | Tx,
+  { paymentDay, afterId, limit }: { paymentDay: number; afterId: string | null; limit: number },
+): Promise<string[]> {
+  const rows = await tables(db)
+    .selectFrom('direct_debit_instructions')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('payment_day', '=', paymentDay)
+    .where('id', '>', afterId ?? '')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** An instruction by id; locked for update when `lock`. */
+export async function instructionById(tx: Tx, id: string, lock: boolean): Promise<InstructionRow | undefined> {
+  const query = tables(tx).selectFrom('direct_debit_instructions').selectAll().where('id', '=', id)
+  return (lock ? query.forUpdate() : query).executeTakeFirst()
+}
+
+/** Whether the instruction was collected (or tried) for the date `on` already. */
+export async function collectedOn(tx: Tx, instructionId: string, on: string): Promise<boolean> {
+  const row = await tables(tx)
+    .selectFrom('direct_debit_collections')
+    .select('id')
+    .where('instruction_id', '=', instructionId)
+    .where('collect_on', '=', on)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function insertCollection(tx: Tx, row: CollectionRow): Promise<void> {
+  await tables(tx).insertInto('direct_debit_collections').values(row).execute()
+}
+
+/** A collection by id, locked for a decision. */
+export async function lockCollection(tx: Tx, id: string): Promise<CollectionRow | undefined> {
+  return tables(tx)
+    .selectFrom('direct_debit_collections')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function decideCollection(
+  tx: Tx,
+  id: string,
+  changes: Pick<CollectionRow, 'outcome' | 'payment_id' | 'decided_by' | 'decided_at'>,
+): Promise<void> {
+  await tables(tx).updateTable('direct_debit_collections').set(changes).where('id', '=', id).execute()
+}
+
+/** Collections awaiting approval, by date, with the account each instruction belongs to. */
+export async function collectionsAwaitingApproval(db: Db | Tx) {
+  return tables(db)
+    .selectFrom('direct_debit_collections')
+    .innerJoin('direct_debit_instructions', 'direct_debit_instructions.id', 'direct_debit_collections.instruction_id')
+    .select([
+      'direct_debit_collections.id',
+      'direct_debit_collections.collect_on',
+      'direct_debit_collections.amount_minor',
+      'direct_debit_instructions.account_id',
+    ])
+    .where('direct_debit_collections.outcome', '=', 'awaiting_approval')
+    .orderBy('direct_debit_collections.collect_on')
+    .execute()
+}
