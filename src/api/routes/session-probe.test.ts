@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
+import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { billingFixture } from '../../demo/billing-fixture.js'
 import { type App, buildApp } from '../app.js'
 
 // The probes the console and the portal ask on every page load: nobody signed in is an answer (null),
