@@ -45,10 +45,18 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
 /** `{ ok: true }`-style acknowledgement bodies and 204s share these. */
 export const NoContent = z.null().describe('no body')
 
-/** A file that is not JSON (CSV, PDF, ZIP), as OpenAPI content of the given media type. */
-export function fileResponse(mediaType: string, description: string) {
-  const schema = mediaType.startsWith('text/') ? z.string() : z.string().describe('binary')
-  return { description, content: { [mediaType]: { schema } } }
+/** The bytes of a file a route sends as they are (Fastify does not serialise a Buffer or a string). */
+const FileBody = z
+  .custom<Buffer | string>((value) => Buffer.isBuffer(value) || typeof value === 'string', 'the bytes of a file')
+  .meta({ type: 'string', format: 'binary' })
+
+/**
+ * A file that is not JSON (PDF, ZIP, an image, CSV) in one or more media types, for a handler that
+ * sends its bytes (a Buffer) or its text: OpenAPI shows `string`/`binary` content of each type.
+ */
+export function fileResponse(mediaTypes: string | readonly string[], description: string) {
+  const types = typeof mediaTypes === 'string' ? [mediaTypes] : mediaTypes
+  return { description, content: Object.fromEntries(types.map((mediaType) => [mediaType, { schema: FileBody }])) }
 }
 
 /** The error statuses a route answers beyond those its permission implies (404, 409, 423, ...). */

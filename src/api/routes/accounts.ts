@@ -15,6 +15,7 @@ import { actorOf, allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { MeterPointOut } from './metering-schemas.js'
 
 const Limit = z.coerce.number().int().min(1).max(100).default(20)
 const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
@@ -72,33 +73,6 @@ const ReviewFlag = z.object({
 })
 
 /** A meter point as the overview shows it: its meters and registers. */
-const MeterPoint = z.object({
-  id: z.string(),
-  fuel: z.enum(metering.fuels),
-  identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
-  direction: z.enum(['import', 'export']),
-  profileClass: z.string().nullable(),
-  gspRegion: z.string().nullable(),
-  distributorId: z.string().nullable(),
-  linkedImport: z.string().nullable().describe('for an export MPAN: the import MPAN it is linked to'),
-  suppliedFrom: DateOut,
-  suppliedTo: DateOut.nullable(),
-  meters: z.array(
-    z.object({
-      serial: z.string(),
-      type: z.enum(metering.meterTypes),
-      installedOn: DateOut,
-      removedOn: DateOut.nullable(),
-      registers: z.array(
-        z.object({
-          identifier: z.string(),
-          rate: z.enum(metering.registerRates),
-          digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
-        }),
-      ),
-    }),
-  ),
-})
 
 /**
  * The account overview: the summary always, each other section only when the caller may see it
@@ -143,7 +117,7 @@ const AccountOverview = z.object({
     .array(z.object({ category: z.string() }))
     .optional()
     .describe('PSR need categories that matter on a visit'),
-  meterPoints: z.array(MeterPoint).optional(),
+  meterPoints: z.array(MeterPointOut).optional(),
 })
 
 export const accountRoutes =

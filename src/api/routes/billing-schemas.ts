@@ -139,19 +139,3 @@ export const AccountBalance = z.object({
   }),
   currency: z.string(),
 })
-
-/** The bytes of a file a route sends as they are (Fastify does not serialise a Buffer). */
-const FileBytes = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value), 'the bytes of a file')
-  .meta({ type: 'string', format: 'binary' })
-
-/**
- * A binary file (PDF, image) in one or more media types, for a handler that sends its bytes as a
- * Buffer: the OpenAPI document shows `string`/`binary` content of each type.
- */
-export function bytesResponse(mediaTypes: readonly string[], description: string) {
-  return {
-    description,
-    content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema: FileBytes }])),
-  }
-}

@@ -16,12 +16,11 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, pageOf } from '../responses.js'
+import { errors, fileResponse, pageOf } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import {
   AccountBalance,
   BillingDocument,
-  bytesResponse,
   HeldStatement,
   HistoricalBill,
   Statement,
@@ -105,7 +104,7 @@ export const billingRoutes =
           tags: ['billing'],
           params: AccountParams.extend({ number: StatementNumber }),
           querystring: z.strictObject({ duplicate: z.enum(['true', 'false']).default('false') }),
-          response: { 200: bytesResponse(['application/pdf'], 'The statement as a PDF'), ...errors(404) },
+          response: { 200: fileResponse('application/pdf', 'The statement as a PDF'), ...errors(404) },
         },
       },
       async (request, reply) => {

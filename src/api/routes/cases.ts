@@ -23,9 +23,8 @@ import {
 } from '../../usecases/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, pageOf } from '../responses.js'
+import { errors, fileResponse, pageOf } from '../responses.js'
 import { AccountParams, jsonOf } from '../schemas.js'
-import { bytesResponse } from './billing-schemas.js'
 import { attachmentContentTypes, Case, CaseAttachment, CaseDetail, CaseNote, ChangedCase } from './cases-schemas.js'
 
 const CaseParams = z.strictObject({
@@ -313,7 +312,7 @@ export const caseRoutes =
           tags: ['cases'],
           params: CaseParams.extend({ attachmentId: z.string().regex(/^cat_[0-9A-Z]{26}$/, 'an attachment id') }),
           response: {
-            200: bytesResponse(attachmentContentTypes, 'The attachment’s bytes, with the content type it was kept as'),
+            200: fileResponse(attachmentContentTypes, 'The attachment’s bytes, with the content type it was kept as'),
             ...errors(404),
           },
         },

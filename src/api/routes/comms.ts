@@ -16,9 +16,8 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, InstantOut, pageOf } from '../responses.js'
+import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
 import { AccountParams, Instant, jsonOf } from '../schemas.js'
-import { pdfResponse } from './payments-schemas.js'
 
 const MessageParams = AccountParams.extend({
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
@@ -190,7 +189,7 @@ export const commsRoutes =
           summary: 'A letter as the PDF that was sent',
           tags: ['comms'],
           params: MessageParams,
-          response: { 200: pdfResponse('The letter as it was sent'), ...errors(404) },
+          response: { 200: fileResponse('application/pdf', 'The letter as it was sent'), ...errors(404) },
         },
       },
       async (request, reply) => {

@@ -7,6 +7,7 @@ import { actorOf, allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
 import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
+import { MeterPointOut } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 const Direction = z.enum(['import', 'export'])
@@ -21,32 +22,7 @@ const AgreementOut = z.object({
 })
 
 /** A meter point with its meters and registers, and its tariff history for a caller who may read tariffs. */
-const MeterPointOut = z.object({
-  id: z.string(),
-  fuel: z.enum(metering.fuels),
-  identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
-  direction: Direction,
-  profileClass: z.string().nullable(),
-  gspRegion: z.string().nullable(),
-  distributorId: z.string().nullable(),
-  linkedImport: z.string().nullable().describe('for an export MPAN: the import MPAN it is linked to'),
-  suppliedFrom: DateOut,
-  suppliedTo: DateOut.nullable(),
-  meters: z.array(
-    z.object({
-      serial: z.string(),
-      type: z.enum(metering.meterTypes),
-      installedOn: DateOut,
-      removedOn: DateOut.nullable(),
-      registers: z.array(
-        z.object({
-          identifier: z.string(),
-          rate: z.enum(metering.registerRates),
-          digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
-        }),
-      ),
-    }),
-  ),
+const MeterPointWithAgreementsOut = MeterPointOut.extend({
   agreements: z
     .array(AgreementOut)
     .optional()
@@ -109,7 +85,7 @@ export const meteringRoutes =
             "The account's meter points, meters and registers, and their tariff history for a caller who may read tariffs (none for a field technician)",
           tags: ['metering'],
           params: AccountParams,
-          response: { 200: z.object({ items: z.array(MeterPointOut) }), ...errors(404) },
+          response: { 200: z.object({ items: z.array(MeterPointWithAgreementsOut) }), ...errors(404) },
         },
       },
       async (request) => {

@@ -134,14 +134,3 @@ export const AccountStatusOut = z.object({
 })
 
 /** The bytes of a file a route sends as they are (Fastify does not serialise a Buffer). */
-const FileBytes = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value), 'the bytes of a file')
-  .meta({ type: 'string', format: 'binary' })
-
-/**
- * A PDF a handler sends as a Buffer: `application/pdf` content of `string`/`binary` in the OpenAPI
- * document (`fileResponse` types the body as a string, which a Buffer is not).
- */
-export function pdfResponse(description: string) {
-  return { description, content: { 'application/pdf': { schema: FileBytes } } }
-}

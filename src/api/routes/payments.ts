@@ -21,7 +21,7 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { DateOut, ErrorResponse, errors, MinorOut, NoContent } from '../responses.js'
+import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
   AccountStatusOut,
@@ -32,7 +32,6 @@ import {
   DirectDebitOut,
   PaymentMethodOut,
   PaymentOut,
-  pdfResponse,
 } from './payments-schemas.js'
 
 const Confirmation = z
@@ -530,7 +529,7 @@ export const paymentRoutes =
           summary: 'The arrangement agreement letter as PDF',
           tags: ['payments'],
           params: AccountParams.extend({ arrangementId: z.string().max(60) }),
-          response: { 200: pdfResponse('The agreement letter'), ...errors(404) },
+          response: { 200: fileResponse('application/pdf', 'The agreement letter'), ...errors(404) },
         },
       },
       async (request, reply) => {

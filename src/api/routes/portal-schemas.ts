@@ -10,14 +10,6 @@ import * as cases from '../../modules/cases/index.js'
 import { DateOut, InstantOut, MinorOut } from '../responses.js'
 
 /** The bytes of a file a route sends as they are (Fastify sends a Buffer without serialising it). */
-const FileBytes = z
-  .custom<Buffer>((value) => Buffer.isBuffer(value), 'the bytes of a file')
-  .meta({ type: 'string', format: 'binary' })
-
-/** A binary file (PDF, ZIP) sent as a Buffer: `string`/`binary` content of its media type in OpenAPI. */
-export function binaryFile(mediaType: string, description: string) {
-  return { description, content: { [mediaType]: { schema: FileBytes } } }
-}
 
 const GrantKind = z.enum(access.grantKinds).describe('how this person is attached to the account')
 const Allows = z

@@ -27,10 +27,9 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, NoContent } from '../responses.js'
+import { errors, fileResponse, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
-  binaryFile,
   PortalAccount,
   PortalAccountUsers,
   PortalContact,
@@ -212,7 +211,7 @@ export const portalRoutes =
           summary: 'One bill as a PDF (needs view_bills)',
           tags,
           params: AccountParams.extend({ number: StatementNumber }),
-          response: { 200: binaryFile('application/pdf', 'The bill as a PDF'), ...errors(404) },
+          response: { 200: fileResponse('application/pdf', 'The bill as a PDF'), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -526,7 +525,7 @@ export const portalRoutes =
           tags,
           querystring: z.strictObject({ month: Month.optional() }),
           response: {
-            200: binaryFile(
+            200: fileResponse(
               'application/zip',
               'The statements as PDFs in one ZIP, a folder per account, with contents.csv',
             ),

@@ -1,0 +1,36 @@
+/**
+ * The meter point as the API shows it (MET-1, MET-2): shared by the account overview and the meter
+ * points route.
+ */
+import { z } from 'zod'
+import * as metering from '../../modules/metering/index.js'
+import { DateOut } from '../responses.js'
+
+/** A meter point with its meters and registers. */
+export const MeterPointOut = z.object({
+  id: z.string(),
+  fuel: z.enum(metering.fuels),
+  identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
+  direction: z.enum(['import', 'export']),
+  profileClass: z.string().nullable(),
+  gspRegion: z.string().nullable(),
+  distributorId: z.string().nullable(),
+  linkedImport: z.string().nullable().describe('for an export MPAN: the import MPAN it is linked to'),
+  suppliedFrom: DateOut,
+  suppliedTo: DateOut.nullable(),
+  meters: z.array(
+    z.object({
+      serial: z.string(),
+      type: z.enum(metering.meterTypes),
+      installedOn: DateOut,
+      removedOn: DateOut.nullable(),
+      registers: z.array(
+        z.object({
+          identifier: z.string(),
+          rate: z.enum(metering.registerRates),
+          digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
+        }),
+      ),
+    }),
+  ),
+})
