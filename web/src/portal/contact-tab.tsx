@@ -16,12 +16,11 @@ function draftOf(contact: portalApi.PortalContact): Draft {
     email: contact.email ?? '',
     phone: contact.phone ?? '',
     billingMode: contact.billingMode,
-    smsEnrolled: contact.smsEnrolled ?? false,
+    smsEnrolled: contact.smsEnrolled,
   }
 }
 
 type Editable = readonly portalApi.ContactField[]
-const everyField: Editable = ['phone', 'smsEnrolled', 'billingMode', 'email']
 
 type Contact =
   | { status: 'loading' }
@@ -35,10 +34,7 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
     let current = true
     portalApi
       .contact({ accountNumber })
-      .then(
-        (contact) =>
-          current && setState({ status: 'loaded', saved: draftOf(contact), editable: contact.editable ?? everyField }),
-      )
+      .then((contact) => current && setState({ status: 'loaded', saved: draftOf(contact), editable: contact.editable }))
       .catch((error: unknown) => {
         if (current) {
           setState({ status: 'failed', message: errorMessage(error, 'Your contact details could not be loaded.') })

@@ -33,7 +33,7 @@ export function PaymentsTab({
   onPaid,
 }: {
   accountNumber: string
-  balanceMinor: string
+  balanceMinor: string | null
   canPay: boolean
   onPaid: () => void
 }) {
@@ -187,13 +187,13 @@ function PayForm({
   onClose,
 }: {
   accountNumber: string
-  balanceMinor: string
+  balanceMinor: string | null
   methods: portalApi.PortalPaymentMethod[]
   onPaid: () => void
   onClose: () => void
 }) {
   const cards = methods.filter((method) => method.kind === 'card')
-  const owed = /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
+  const owed = balanceMinor && /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
   const [amount, setAmount] = useState(owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '')
   const [source, setSource] = useState(cards[0]?.id ?? newCard)
   const [cardNumber, setCardNumber] = useState('')
