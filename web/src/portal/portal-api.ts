@@ -57,6 +57,23 @@ export type TenantRequestInput = RequestOf<'/api/portal/accounts/{accountNumber}
 /** A tenant request as the manager sees it: the case it became and where it is. */
 export type TenantRequest = ResponseOf<'/api/portal/portfolio/tenant-requests', 'get'>['items'][number]
 
+/**
+ * The portal's query keys (`@tanstack/react-query`): one account's data sits under
+ * `['account', accountNumber]`, so a write invalidates exactly what it changes.
+ */
+export const portalKeys = {
+  session: ['session'] as const,
+  account: (accountNumber: string) => ['account', accountNumber] as const,
+  statements: (accountNumber: string) => ['account', accountNumber, 'statements'] as const,
+  usage: (accountNumber: string, range: { granularity: PortalUsageGranularity; from: string; to: string }) =>
+    ['account', accountNumber, 'usage', range] as const,
+  payments: (accountNumber: string) => ['account', accountNumber, 'payments'] as const,
+  contact: (accountNumber: string) => ['account', accountNumber, 'contact'] as const,
+  users: (accountNumber: string) => ['account', accountNumber, 'users'] as const,
+  portfolio: ['portfolio'] as const,
+  tenantRequests: ['portfolio', 'tenant-requests'] as const,
+}
+
 let sessionEnded: ((error: ApiError) => void) | null = null
 
 /**
