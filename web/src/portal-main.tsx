@@ -5,16 +5,11 @@ import './styles/tokens.css'
 import './styles/base.css'
 import './shared/components.css'
 import './accounts/usage.css'
-import { QueryClientProvider } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { boot } from './boot.js'
 import { PortalApp } from './portal/portal-app.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { useLocation } from './router.js'
-import { createQueryClient } from './shared/query-client.js'
-
-/** The portal's one query cache; emptied of a customer's data when their session ends. */
-const queryClient = createQueryClient()
 
 /** The portal; a path outside it (a link into the console) is loaded as a page of its own. */
 function PortalEntry() {
@@ -27,11 +22,7 @@ function PortalEntry() {
 }
 
 boot({
-  app: () => (
-    <QueryClientProvider client={queryClient}>
-      <PortalEntry />
-    </QueryClientProvider>
-  ),
+  app: () => <PortalEntry />,
   onBrand: (brand) => {
     document.title = `${brand.name} — Customer portal`
   },

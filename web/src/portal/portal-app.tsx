@@ -4,11 +4,12 @@
  * customer-facing layout with no staff navigation.
  */
 import './portal.css'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { Link, navigate, useLocation } from '../router.js'
 import { brand } from '../shared/brand.js'
+import { createQueryClient } from '../shared/query-client.js'
 import { AccountPicker } from './account-picker.js'
 import { InvitationPage } from './invitation-page.js'
 import { PortalAccountPage } from './portal-account-page.js'
@@ -22,7 +23,21 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null; problem: string | null }
   | { status: 'signed-in'; session: portalApi.PortalSession }
 
+/**
+ * The portal's one query cache, its own rather than the console's (the console entry also renders the
+ * portal for a `/portal` path); emptied of a customer's data when their session ends.
+ */
+const portalQueries = createQueryClient()
+
 export function PortalApp() {
+  return (
+    <QueryClientProvider client={portalQueries}>
+      <Portal />
+    </QueryClientProvider>
+  )
+}
+
+function Portal() {
   const route = matchPortalRoute(useLocation().pathname)
   const queryClient = useQueryClient()
   // The session is asked once; signing in, out or accepting an invitation writes it (no refetch).
