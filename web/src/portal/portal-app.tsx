@@ -76,10 +76,16 @@ function Portal() {
     [queryClient],
   )
 
-  // A 401 on a signed-in request: the session expired or was ended elsewhere.
+  // A 401 on a signed-in request: the session expired or was ended elsewhere (a late answer after
+  // signing out changes nothing).
   useEffect(
-    () => portalApi.onSessionEnded(() => endSession('Your session has ended. Please sign in again.')),
-    [endSession],
+    () =>
+      portalApi.onSessionEnded(() => {
+        if (queryClient.getQueryData(portalApi.portalKeys.session)) {
+          endSession('Your session has ended. Please sign in again.')
+        }
+      }),
+    [queryClient, endSession],
   )
 
   const current = probe.data ?? null
