@@ -1,30 +1,16 @@
 /** The account's statements with their totals, due dates and a PDF of each (UI-2). */
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import * as portalApi from './portal-api.js'
 
-type Bills =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: portalApi.PortalStatement[] }
-
 export function BillsTab({ accountNumber }: { accountNumber: string }) {
-  const [state, setState] = useState<Bills>({ status: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    portalApi
-      .statements({ accountNumber })
-      .then((items) => current && setState({ status: 'loaded', items }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your bills could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber])
+  const bills = useQuery({
+    queryKey: portalApi.portalKeys.statements(accountNumber),
+    queryFn: () => portalApi.statements({ accountNumber }),
+  })
+  const items = bills.data
 
   return (
     <section className="card" aria-labelledby="bills-title" data-testid="portal-bills">
@@ -33,18 +19,18 @@ export function BillsTab({ accountNumber }: { accountNumber: string }) {
           Your bills
         </h2>
       </header>
-      {state.status === 'loading' && <p className="muted portal-pad">Loading your bills…</p>}
-      {state.status === 'failed' && (
+      {!items && !bills.isError && <p className="muted portal-pad">Loading your bills…</p>}
+      {!items && bills.isError && (
         <p className="callout callout-error portal-pad" role="alert">
-          {state.message}
+          {errorMessage(bills.error, 'Your bills could not be loaded.')}
         </p>
       )}
-      {state.status === 'loaded' && state.items.length === 0 && (
+      {items && items.length === 0 && (
         <p className="muted portal-pad" data-testid="portal-bills-empty">
           You have no bills yet.
         </p>
       )}
-      {state.status === 'loaded' && state.items.length > 0 && (
+      {items && items.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -61,7 +47,7 @@ export function BillsTab({ accountNumber }: { accountNumber: string }) {
               </tr>
             </thead>
             <tbody>
-              {state.items.map((statement) => (
+              {items.map((statement) => (
                 <tr key={statement.number} data-testid="portal-statement" data-number={statement.number}>
                   <th scope="row">
                     {formatPeriod(statement.periodFrom, statement.periodTo)}

@@ -4,7 +4,8 @@
  * user or a property manager updates the phone and texts, but billing preferences and the primary
  * email, where the holder's notices go, are the holder's; the server refuses them too.
  */
-import { type FormEvent, useEffect, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import * as portalApi from './portal-api.js'
@@ -16,38 +17,17 @@ function draftOf(contact: portalApi.PortalContact): Draft {
     email: contact.email ?? '',
     phone: contact.phone ?? '',
     billingMode: contact.billingMode,
-    smsEnrolled: contact.smsEnrolled ?? false,
+    smsEnrolled: contact.smsEnrolled,
   }
 }
 
 type Editable = readonly portalApi.ContactField[]
-const everyField: Editable = ['phone', 'smsEnrolled', 'billingMode', 'email']
-
-type Contact =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; saved: Draft; editable: Editable }
 
 export function ContactTab({ accountNumber }: { accountNumber: string }) {
-  const [state, setState] = useState<Contact>({ status: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    portalApi
-      .contact({ accountNumber })
-      .then(
-        (contact) =>
-          current && setState({ status: 'loaded', saved: draftOf(contact), editable: contact.editable ?? everyField }),
-      )
-      .catch((error: unknown) => {
-        if (current) {
-          setState({ status: 'failed', message: errorMessage(error, 'Your contact details could not be loaded.') })
-        }
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber])
+  const contact = useQuery({
+    queryKey: portalApi.portalKeys.contact(accountNumber),
+    queryFn: () => portalApi.contact({ accountNumber }),
+  })
 
   return (
     <section className="card" aria-labelledby="contact-title" data-testid="portal-contact">
@@ -56,41 +36,32 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
           Contact details and preferences
         </h2>
       </header>
-      {state.status === 'loading' && <p className="muted">Loading…</p>}
-      {state.status === 'failed' && (
+      {!contact.data && !contact.isError && <p className="muted">Loading…</p>}
+      {!contact.data && contact.isError && (
         <p className="callout callout-error" role="alert">
-          {state.message}
+          {errorMessage(contact.error, 'Your contact details could not be loaded.')}
         </p>
       )}
-      {state.status === 'loaded' && (
-        <ContactForm
-          accountNumber={accountNumber}
-          saved={state.saved}
-          editable={state.editable}
-          onSaved={(saved) => setState({ status: 'loaded', saved, editable: state.editable })}
-        />
+      {contact.data && (
+        <ContactForm accountNumber={accountNumber} saved={draftOf(contact.data)} editable={contact.data.editable} />
       )}
     </section>
   )
 }
 
-function ContactForm({
-  accountNumber,
-  saved,
-  editable,
-  onSaved,
-}: {
-  accountNumber: string
-  saved: Draft
-  editable: Editable
-  onSaved: (saved: Draft) => void
-}) {
+function ContactForm({ accountNumber, saved, editable }: { accountNumber: string; saved: Draft; editable: Editable }) {
+  const queryClient = useQueryClient()
+  // The answer is the details as saved: it becomes the cached contact, so the form compares against it.
+  const update = useMutation({
+    mutationFn: portalApi.updateContact,
+    onSuccess: (next) => queryClient.setQueryData(portalApi.portalKeys.contact(accountNumber), next),
+  })
+  const saving = update.isPending
   const may = (field: portalApi.ContactField) => editable.includes(field)
   const holderOnly = 'Only the account holder can change this.'
   const [draft, setDraft] = useState<Draft>(saved)
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-  const [saving, setSaving] = useState(false)
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -105,19 +76,14 @@ function ContactForm({
       setMessage({ tone: 'success', text: 'Nothing has changed.' })
       return
     }
-    setSaving(true)
     setMessage(null)
     setProblems({})
     try {
-      const next = draftOf(await portalApi.updateContact({ accountNumber, change }))
-      setDraft(next)
-      onSaved(next)
+      setDraft(draftOf(await update.mutateAsync({ accountNumber, change })))
       setMessage({ tone: 'success', text: 'Your details are saved.' })
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'Your details could not be saved.') })
       if (error instanceof ApiError) setProblems(error.fieldProblems())
-    } finally {
-      setSaving(false)
     }
   }
 

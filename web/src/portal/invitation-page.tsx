@@ -2,6 +2,7 @@
  * Accept an invitation to use an account (USR-3): the invitee chooses the name shown to the account
  * holder and a password, which creates their own login and signs them in.
  */
+import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { brand } from '../shared/brand.js'
@@ -20,7 +21,9 @@ export function InvitationPage({
   const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [submitting, setSubmitting] = useState(false)
+  // The answer is the session; `onAccepted` writes it into the portal's cache.
+  const accept = useMutation({ mutationFn: portalApi.acceptInvitation })
+  const submitting = accept.isPending
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -29,16 +32,13 @@ export function InvitationPage({
       setProblems({ confirm: 'The passwords do not match.' })
       return
     }
-    setSubmitting(true)
     setError(null)
     setProblems({})
     try {
-      onAccepted(await portalApi.acceptInvitation({ token, displayName: displayName.trim(), password }))
+      onAccepted(await accept.mutateAsync({ token, displayName: displayName.trim(), password }))
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'The invitation could not be accepted.')
       if (caught instanceof ApiError) setProblems(caught.fieldProblems())
-    } finally {
-      setSubmitting(false)
     }
   }
 

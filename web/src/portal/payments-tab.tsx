@@ -6,7 +6,8 @@
  * submission again after a lost answer (no answer at all); any definite answer ends it. The card
  * number and security code leave state as the request is sent, whatever the outcome.
  */
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { parsePounds } from '../payments/money-input.js'
 import {
@@ -21,41 +22,23 @@ import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/
 import { formatMinor } from '../shared/money.js'
 import * as portalApi from './portal-api.js'
 
-type Payments =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: portalApi.PortalPayment[]; methods: portalApi.PortalPaymentMethod[] }
-
 export function PaymentsTab({
   accountNumber,
   balanceMinor,
   canPay,
-  onPaid,
 }: {
   accountNumber: string
-  balanceMinor: string
+  balanceMinor: string | null
   canPay: boolean
-  onPaid: () => void
 }) {
-  const [state, setState] = useState<Payments>({ status: 'loading' })
+  const history = useQuery({
+    queryKey: portalApi.portalKeys.payments(accountNumber),
+    queryFn: () => portalApi.payments({ accountNumber }),
+  })
   const [paying, setPaying] = useState(false)
+  const loaded = history.data
 
-  const load = useCallback(() => {
-    let current = true
-    portalApi
-      .payments({ accountNumber })
-      .then(({ items, methods }) => current && setState({ status: 'loaded', items, methods }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your payments could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber])
-
-  useEffect(() => load(), [load])
-
-  const methods = state.status === 'loaded' ? state.methods : []
+  const methods = loaded?.methods ?? []
 
   return (
     <>
@@ -81,10 +64,6 @@ export function PaymentsTab({
               accountNumber={accountNumber}
               balanceMinor={balanceMinor}
               methods={methods}
-              onPaid={() => {
-                load()
-                onPaid()
-              }}
               onClose={() => setPaying(false)}
             />
           )}
@@ -97,14 +76,14 @@ export function PaymentsTab({
             Payment history
           </h2>
         </header>
-        {state.status === 'loading' && <p className="muted portal-pad">Loading your payments…</p>}
-        {state.status === 'failed' && (
+        {!loaded && !history.isError && <p className="muted portal-pad">Loading your payments…</p>}
+        {!loaded && history.isError && (
           <p className="callout callout-error portal-pad" role="alert">
-            {state.message}
+            {errorMessage(history.error, 'Your payments could not be loaded.')}
           </p>
         )}
-        {state.status === 'loaded' && state.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
-        {state.status === 'loaded' && state.items.length > 0 && (
+        {loaded && loaded.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
+        {loaded && loaded.items.length > 0 && (
           <div className="table-scroll">
             <table className="data-table">
               <thead>
@@ -119,7 +98,7 @@ export function PaymentsTab({
                 </tr>
               </thead>
               <tbody>
-                {state.items.map((payment) => (
+                {loaded.items.map((payment) => (
                   <tr
                     key={payment.confirmationNumber}
                     data-testid="portal-payment-row"
@@ -138,18 +117,18 @@ export function PaymentsTab({
         )}
       </section>
 
-      {state.status === 'loaded' && (
+      {loaded && (
         <section className="card" aria-labelledby="methods-title" data-testid="portal-payment-methods">
           <header className="card-header">
             <h2 className="card-title" id="methods-title">
               Payment methods
             </h2>
           </header>
-          {state.methods.length === 0 ? (
+          {loaded.methods.length === 0 ? (
             <p className="muted">No saved payment methods.</p>
           ) : (
             <ul className="portal-method-list">
-              {state.methods.map((method) => (
+              {loaded.methods.map((method) => (
                 <li key={method.id} data-testid="portal-payment-method">
                   {describeMethod(method)}
                 </li>
@@ -183,17 +162,25 @@ function PayForm({
   accountNumber,
   balanceMinor,
   methods,
-  onPaid,
   onClose,
 }: {
   accountNumber: string
-  balanceMinor: string
+  balanceMinor: string | null
   methods: portalApi.PortalPaymentMethod[]
-  onPaid: () => void
   onClose: () => void
 }) {
+  const queryClient = useQueryClient()
+  // A payment changes the history and the balance: both are read again.
+  const payment = useMutation({
+    mutationFn: portalApi.pay,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.payments(accountNumber) })
+      void queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.account(accountNumber), exact: true })
+    },
+  })
+  const sending = payment.isPending
   const cards = methods.filter((method) => method.kind === 'card')
-  const owed = /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
+  const owed = balanceMinor && /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
   const [amount, setAmount] = useState(owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '')
   const [source, setSource] = useState(cards[0]?.id ?? newCard)
   const [cardNumber, setCardNumber] = useState('')
@@ -202,7 +189,6 @@ function PayForm({
   const [cvc, setCvc] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const [sending, setSending] = useState(false)
   // Kept only across a lost answer, so sending the same payment again is not charged twice.
   const pendingKey = useRef<string | null>(null)
   const thisYear = new Date().getFullYear()
@@ -240,13 +226,11 @@ function PayForm({
     setCvc('')
     const idempotencyKey = pendingKey.current ?? crypto.randomUUID()
     pendingKey.current = idempotencyKey
-    setSending(true)
     setOutcome(null)
     try {
-      const payment = await portalApi.pay({ accountNumber, idempotencyKey, input })
+      const paid = await payment.mutateAsync({ accountNumber, idempotencyKey, input })
       pendingKey.current = null
-      setOutcome({ kind: 'paid', payment })
-      onPaid()
+      setOutcome({ kind: 'paid', payment: paid })
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 0) pendingKey.current = null
       if (error instanceof ApiError && error.code === 'PAYMENT_DECLINED') {
@@ -255,8 +239,6 @@ function PayForm({
         setOutcome({ kind: 'error', message: errorMessage(error, 'The payment could not be made.') })
         if (error instanceof ApiError) setProblems(error.fieldProblems())
       }
-    } finally {
-      setSending(false)
     }
   }
 

@@ -3,7 +3,8 @@
  * on it (`allows`): bills, usage, payments, contact details and preferences, authorized users. A
  * screen not allowed is not offered at all. The tab is kept in the address (`?tab=usage`).
  */
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type KeyboardEvent, useId, useRef, useState } from 'react'
 import { Link } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise } from '../shared/format.js'
@@ -26,56 +27,37 @@ const tabs: ReadonlyArray<{ name: TabName; label: string; needs: portalApi.Porta
   { name: 'users', label: 'Who can use this account', needs: 'manage_users' },
 ]
 
-type Detail =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; account: portalApi.PortalAccount }
-
 export function PortalAccountPage({ accountNumber }: { accountNumber: string }) {
-  const [state, setState] = useState<Detail>({ status: 'loading' })
-  // A payment changes the balance, so the account is read again (quietly, keeping the page).
-  const load = useCallback(() => {
-    let current = true
-    portalApi
-      .accountDetail({ accountNumber })
-      .then((account) => current && setState({ status: 'loaded', account }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'This account could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber])
+  // A payment changes the balance, so paying invalidates this query (read again quietly, keeping the page).
+  const detail = useQuery({
+    queryKey: portalApi.portalKeys.account(accountNumber),
+    queryFn: () => portalApi.accountDetail({ accountNumber }),
+  })
 
-  useEffect(() => load(), [load])
-
-  if (state.status === 'loading') {
-    return (
-      <div className="portal-card" aria-busy="true">
-        <span className="visually-hidden">Loading your account…</span>
-        <div className="skeleton skeleton-title" />
-      </div>
-    )
-  }
-  if (state.status === 'failed') {
+  if (detail.data) return <AccountView account={detail.data} />
+  if (detail.isError) {
     return (
       <section className="portal-card">
         <p className="callout callout-error" role="alert" data-testid="portal-account-error">
-          {state.message}
+          {errorMessage(detail.error, 'This account could not be loaded.')}
         </p>
         <Link to={portalPaths.home()}>Back to your accounts</Link>
       </section>
     )
   }
-
-  return <AccountView account={state.account} onPaid={() => void load()} />
+  return (
+    <div className="portal-card" aria-busy="true">
+      <span className="visually-hidden">Loading your account…</span>
+      <div className="skeleton skeleton-title" />
+    </div>
+  )
 }
 
 function tabFromAddress(): string | null {
   return new URLSearchParams(window.location.search).get('tab')
 }
 
-function AccountView({ account, onPaid }: { account: portalApi.PortalAccount; onPaid: () => void }) {
+function AccountView({ account }: { account: portalApi.PortalAccount }) {
   const offered = tabs.filter((tab) => account.allows.includes(tab.needs))
   const [requested, setRequested] = useState<string | null>(tabFromAddress)
   const tab = offered.find((candidate) => candidate.name === requested) ?? offered[0]
@@ -174,7 +156,6 @@ function AccountView({ account, onPaid }: { account: portalApi.PortalAccount; on
                 accountNumber={account.accountNumber}
                 balanceMinor={account.balanceMinor}
                 canPay={account.allows.includes('pay')}
-                onPaid={onPaid}
               />
             )}
             {tab.name === 'contact' && <ContactTab accountNumber={account.accountNumber} />}

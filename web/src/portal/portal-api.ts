@@ -1,241 +1,132 @@
 /**
- * The customer portal's typed client over `/api/portal` (UI-2). Requests go with the portal's own
- * cookie (`cuttle_portal`, `credentials: 'same-origin'`); every error response
- * `{ error: { code, message, details } }` becomes a thrown `ApiError`, as in the staff console, so
- * screens show the server's own message. Money is a string of minor units throughout.
+ * The customer portal's calls over `/api/portal` (UI-2), on the shared generated client
+ * (`shared/api-client.ts`): paths, bodies and answers are the ones `/openapi.json` declares. Requests
+ * go with the portal's own cookie (`cuttle_portal`); every error answer becomes a thrown `ApiError`, so
+ * screens show the server's own message. A 401 on a request made while signed in ends the portal
+ * session (`onSessionEnded`), which shows the portal's sign-in. Money is a string of minor units.
  */
-import { ApiError, type UsageSeries } from '../api.js'
+import { ApiError } from '../api.js'
+import {
+  createCuttleClient,
+  dataOf,
+  expectUnauthenticatedHeader,
+  type paths,
+  type RequestOf,
+  type ResponseOf,
+} from '../shared/api-client.js'
 import { brand } from '../shared/brand.js'
 
-/** How this person is attached to an account (USR-2). */
-export type PortalUserKind =
-  | 'holder'
-  | 'authorized_full'
-  | 'authorized_limited'
-  | 'property_manager'
-  | 'power_of_attorney'
-  | 'third_party'
-
-/** What this person may do on one account; each portal screen is shown only when its capability is here. */
-export type PortalCapability =
-  | 'view_bills'
-  | 'view_usage'
-  | 'view_payments'
-  | 'pay'
-  | 'update_contact'
-  | 'manage_users'
-  | 'contact_service'
-  | 'bulk_statements'
-  | 'tenant_requests'
-  | 'change_billing_preferences'
-  | 'replace_primary_email'
-
-export type PortalUser = { id: string; email: string; displayName: string }
-
-export type PortalAccountSummary = {
-  accountNumber: string
-  name: string
-  address: string
-  kind: PortalUserKind
-  allows: PortalCapability[]
-}
-
 /** The signed-in customer and the accounts they reach (the answer of sign-in, `me` and accepting an invitation). */
-export type PortalSession = { user: PortalUser; accounts: PortalAccountSummary[] }
+export type PortalSession = ResponseOf<'/api/portal/me', 'get'>
+export type PortalUser = PortalSession['user']
+export type PortalAccountSummary = PortalSession['accounts'][number]
+/** How this person is attached to an account (USR-2). */
+export type PortalUserKind = PortalAccountSummary['kind']
+/** What this person may do on one account; each portal screen is shown only when its capability is here. */
+export type PortalCapability = PortalAccountSummary['allows'][number]
 
-export type PortalAccount = {
-  accountNumber: string
-  name: string
-  address: string
-  /** Positive: the customer owes; negative: in credit. */
-  balanceMinor: string
-  /** `active` or `closed` today; typed loosely so a new status shows rather than breaks the page. */
-  status: string
-  kind: PortalUserKind
-  allows: PortalCapability[]
-}
+export type PortalAccount = ResponseOf<'/api/portal/accounts/{accountNumber}', 'get'>
+export type PortalStatement = ResponseOf<'/api/portal/accounts/{accountNumber}/statements', 'get'>['items'][number]
 
-export type PortalStatement = {
-  number: string
-  /** ISO instants or dates of the billed period [from, to). */
-  periodFrom: string
-  periodTo: string
-  totalMinor: string
-  dueOn: string
-  status: string
-}
+type UsagePath = '/api/portal/accounts/{accountNumber}/usage'
+export type PortalUsageGranularity = NonNullable<
+  NonNullable<paths[UsagePath]['get']['parameters']['query']>['granularity']
+>
+export type PortalUsageSeries = ResponseOf<UsagePath, 'get'>
 
-export type PortalUsageGranularity = 'day' | 'week' | 'month'
+type PaymentsPath = '/api/portal/accounts/{accountNumber}/payments'
+export type PortalPayments = ResponseOf<PaymentsPath, 'get'>
+export type PortalPayment = PortalPayments['items'][number]
+export type PortalPaymentMethod = PortalPayments['methods'][number]
+export type PortalPaymentInput = RequestOf<PaymentsPath, 'post'>
 
-/**
- * Usage as the portal answers it: the staff series' buckets and total. The echo of the request
- * (`granularity`, `from`, `to`) is optional here because the first server build leaves it out;
- * screens draw from what they asked for.
- */
-export type PortalUsageSeries = Pick<UsageSeries, 'totalKwh' | 'items'> &
-  Partial<Omit<UsageSeries, 'totalKwh' | 'items'>> & { meterPoints?: string[] }
-
-export type PortalPayment = {
-  confirmationNumber: string
-  method: string
-  /** "Visa •••• 4242" for cards and bank accounts; null for other methods. */
-  methodLabel: string | null
-  amountMinor: string
-  status: string
-  postsOn: string
-  createdAt: string
-}
-
-export type PortalPaymentMethod = {
-  id: string
-  kind: string
-  brand: string | null
-  last4: string | null
-  expiryMonth: number | null
-  expiryYear: number | null
-}
-
-export type PortalCard = { number: string; expiryMonth: number; expiryYear: number; cvc: string }
-
-export type PortalPaymentInput =
-  | { amountMinor: string; card: PortalCard }
-  | { amountMinor: string; paymentMethodId: string }
-
-export type BillingMode = 'paper' | 'paperless'
-
+type ContactPath = '/api/portal/accounts/{accountNumber}/contact'
+export type PortalContact = ResponseOf<ContactPath, 'get'>
+export type BillingMode = PortalContact['billingMode']
 /** A contact field a person may change; the server decides by their access (the holder all of them). */
-export type ContactField = 'phone' | 'smsEnrolled' | 'billingMode' | 'email'
+export type ContactField = PortalContact['editable'][number]
+export type PortalContactChange = RequestOf<ContactPath, 'patch'>
 
-export type PortalContact = {
-  email?: string | null
-  phone?: string | null
-  billingMode: BillingMode
-  smsEnrolled?: boolean
-  /** The fields this person may change; billing preferences and the primary email are the holder's. */
-  editable?: ContactField[]
-}
+export type AuthorizedUserLevel = RequestOf<'/api/portal/accounts/{accountNumber}/users/{userId}', 'patch'>['level']
+export type PortalAccountUser = ResponseOf<'/api/portal/accounts/{accountNumber}/users', 'get'>[number]
 
-export type PortalContactChange = Partial<{
-  email: string
-  phone: string
-  billingMode: BillingMode
-  smsEnrolled: boolean
-}>
-
-export type AuthorizedUserLevel = 'full' | 'limited'
-
-export type PortalAccountUser = {
-  id: string
-  email: string
-  displayName: string
-  kind: PortalUserKind
-  status: string
-  validTo: string | null
-}
-
-export type PortfolioAccount = { accountNumber: string; name: string; address: string; balanceMinor: string }
+export type PortfolioAccount = ResponseOf<'/api/portal/portfolio', 'get'>['items'][number]
 
 /** A tenant moving in (the supply starts in their name) or out (it stops), asked by a property manager. */
-export type TenantRequestInput =
-  | {
-      kind: 'move_in'
-      tenantName: string
-      tenantEmail: string
-      moveInOn: string
-      openingReading?: string
-      note?: string
-    }
-  | { kind: 'move_out'; moveOutOn: string; closingReading?: string; note?: string }
-
+export type TenantRequestInput = RequestOf<'/api/portal/accounts/{accountNumber}/tenant-requests', 'post'>
 /** A tenant request as the manager sees it: the case it became and where it is. */
-export type TenantRequest = {
-  caseNumber: string
-  accountNumber: string
-  address: string
-  kind: 'move_in' | 'move_out'
-  /** The move date, 'YYYY-MM-DD'. */
-  on: string | null
-  /** The case's status: open, in_progress, waiting_on_customer, resolved, closed. */
-  status: string
-  statusAt: string
-  openedAt: string
+export type TenantRequest = ResponseOf<'/api/portal/portfolio/tenant-requests', 'get'>['items'][number]
+
+/**
+ * The portal's query keys (`@tanstack/react-query`): one account's data sits under
+ * `['account', accountNumber]`, so a write invalidates exactly what it changes.
+ */
+export const portalKeys = {
+  session: ['session'] as const,
+  account: (accountNumber: string) => ['account', accountNumber] as const,
+  statements: (accountNumber: string) => ['account', accountNumber, 'statements'] as const,
+  usage: (accountNumber: string, range: { granularity: PortalUsageGranularity; from: string; to: string }) =>
+    ['account', accountNumber, 'usage', range] as const,
+  payments: (accountNumber: string) => ['account', accountNumber, 'payments'] as const,
+  contact: (accountNumber: string) => ['account', accountNumber, 'contact'] as const,
+  users: (accountNumber: string) => ['account', accountNumber, 'users'] as const,
+  portfolio: ['portfolio'] as const,
+  tenantRequests: ['portfolio', 'tenant-requests'] as const,
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+let sessionEnded: ((error: ApiError) => void) | null = null
 
-async function request<T>({
-  method = 'GET',
-  path,
-  body,
-  headers: extraHeaders,
-}: {
-  method?: Method
-  path: string
-  body?: unknown
-  headers?: Record<string, string>
-}): Promise<T> {
-  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  let response: Response
-  try {
-    response = await fetch(`/api/portal${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-  } catch (cause) {
-    throw new ApiError({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: `We could not reach ${brand().name}. Check your connection and try again.`,
-      details: String(cause),
-    })
+/**
+ * Call `handler` when a request made while signed in answers 401 (the portal session expired or was
+ * ended elsewhere); answers a function that stops it.
+ */
+export function onSessionEnded(handler: (error: ApiError) => void): () => void {
+  sessionEnded = handler
+  return () => {
+    if (sessionEnded === handler) sessionEnded = null
   }
-  if (response.status === 204) return undefined as T
-  const text = await response.text()
-  let payload: unknown
-  try {
-    payload = text ? JSON.parse(text) : undefined
-  } catch {
-    payload = text
-  }
-  if (response.ok) return payload as T
-  const error = typeof payload === 'object' && payload !== null ? (payload as { error?: unknown }).error : undefined
-  if (typeof error === 'object' && error !== null) {
-    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown }
-    throw new ApiError({
-      status: response.status,
-      code: typeof code === 'string' ? code : `HTTP_${response.status}`,
-      message: typeof message === 'string' && message ? message : `The server answered ${response.status}.`,
-      details,
-    })
-  }
-  throw new ApiError({
-    status: response.status,
-    code: `HTTP_${response.status}`,
-    message: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-    details: payload,
-  })
 }
 
-const account = (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`
+const client = createCuttleClient({ onUnauthenticated: (error) => sessionEnded?.(error) })
+
+/** For requests whose 401 is their own answer (probing the session, signing in): not a session that ended. */
+const expectsUnauthenticated = { headers: { [expectUnauthenticatedHeader]: '1' } }
+
+/** The data of a call; a network failure names the supplier, as the portal always has. */
+async function call<Data>(request: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  try {
+    return await dataOf(request)
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NETWORK_ERROR') {
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        message: `We could not reach ${brand().name}. Check your connection and try again.`,
+        details: error.details,
+      })
+    }
+    throw error
+  }
+}
+
+const path = (accountNumber: string) => ({ params: { path: { accountNumber } } })
+const userPath = (accountNumber: string, userId: string) => ({ params: { path: { accountNumber, userId } } })
 
 /** The signed-in customer, or null when nobody is signed in. @throws ApiError when the portal cannot answer */
 export async function currentSession(): Promise<PortalSession | null> {
   // The probe answers null rather than a 401 (which the browser would log as an error).
-  const { me } = await request<{ me: PortalSession | null }>({ path: '/session/probe' })
+  const { me } = await call(client.GET('/api/portal/session/probe'))
   return me
 }
 
 /** Sign in with email and password. @throws ApiError (the server's refusal, e.g. wrong password) */
 export function signIn(input: { email: string; password: string }): Promise<PortalSession> {
-  return request<PortalSession>({ method: 'POST', path: '/session', body: input })
+  return call(client.POST('/api/portal/session', { body: input, ...expectsUnauthenticated }))
 }
 
 /** End the portal session. */
 export async function signOut(): Promise<void> {
-  await request<void>({ method: 'DELETE', path: '/session' })
+  await call(client.DELETE('/api/portal/session', expectsUnauthenticated))
 }
 
 /** Accept an invitation to an account, creating the invitee's login; signs them in. */
@@ -248,27 +139,29 @@ export function acceptInvitation({
   displayName: string
   password: string
 }): Promise<PortalSession> {
-  return request<PortalSession>({
-    method: 'POST',
-    path: `/invitations/${encodeURIComponent(token)}/accept`,
-    body: { displayName, password },
-  })
+  return call(
+    client.POST('/api/portal/invitations/{token}/accept', {
+      params: { path: { token } },
+      body: { displayName, password },
+      ...expectsUnauthenticated,
+    }),
+  )
 }
 
 /** One account with its balance and what this person may do on it. */
 export function accountDetail({ accountNumber }: { accountNumber: string }): Promise<PortalAccount> {
-  return request<PortalAccount>({ path: account(accountNumber) })
+  return call(client.GET('/api/portal/accounts/{accountNumber}', path(accountNumber)))
 }
 
 /** The account's statements, newest first. */
 export async function statements({ accountNumber }: { accountNumber: string }): Promise<PortalStatement[]> {
-  const { items } = await request<{ items: PortalStatement[] }>({ path: `${account(accountNumber)}/statements` })
+  const { items } = await call(client.GET('/api/portal/accounts/{accountNumber}/statements', path(accountNumber)))
   return items
 }
 
 /** Where a statement's PDF is served (opened as a link, so the browser downloads it with the cookie). */
 export function statementPdfUrl({ accountNumber, number }: { accountNumber: string; number: string }): string {
-  return `/api/portal${account(accountNumber)}/statements/${encodeURIComponent(number)}/pdf`
+  return `/api/portal/accounts/${encodeURIComponent(accountNumber)}/statements/${encodeURIComponent(number)}/pdf`
 }
 
 /** Usage between local dates [from, to), the same series as the staff console's. */
@@ -283,17 +176,16 @@ export function usage({
   from: string
   to: string
 }): Promise<PortalUsageSeries> {
-  const params = new URLSearchParams({ granularity, from, to })
-  return request<PortalUsageSeries>({ path: `${account(accountNumber)}/usage?${params}` })
+  return call(
+    client.GET('/api/portal/accounts/{accountNumber}/usage', {
+      params: { path: { accountNumber }, query: { granularity, from, to } },
+    }),
+  )
 }
 
 /** Payment history and the kept payment methods. */
-export function payments({
-  accountNumber,
-}: {
-  accountNumber: string
-}): Promise<{ items: PortalPayment[]; methods: PortalPaymentMethod[] }> {
-  return request({ path: `${account(accountNumber)}/payments` })
+export function payments({ accountNumber }: { accountNumber: string }): Promise<PortalPayments> {
+  return call(client.GET('/api/portal/accounts/{accountNumber}/payments', path(accountNumber)))
 }
 
 /**
@@ -309,18 +201,18 @@ export async function pay({
   idempotencyKey: string
   input: PortalPaymentInput
 }): Promise<PortalPayment> {
-  const { payment } = await request<{ payment: PortalPayment }>({
-    method: 'POST',
-    path: `${account(accountNumber)}/payments`,
-    headers: { 'Idempotency-Key': idempotencyKey },
-    body: input,
-  })
+  const { payment } = await call(
+    client.POST('/api/portal/accounts/{accountNumber}/payments', {
+      params: { path: { accountNumber }, header: { 'idempotency-key': idempotencyKey } },
+      body: input,
+    }),
+  )
   return payment
 }
 
 /** Contact details and billing preferences. */
 export function contact({ accountNumber }: { accountNumber: string }): Promise<PortalContact> {
-  return request<PortalContact>({ path: `${account(accountNumber)}/contact` })
+  return call(client.GET('/api/portal/accounts/{accountNumber}/contact', path(accountNumber)))
 }
 
 /** Change contact details or preferences; answers with them as saved. @throws ApiError with field problems */
@@ -331,19 +223,16 @@ export function updateContact({
   accountNumber: string
   change: PortalContactChange
 }): Promise<PortalContact> {
-  return request<PortalContact>({ method: 'PATCH', path: `${account(accountNumber)}/contact`, body: change })
+  return call(client.PATCH('/api/portal/accounts/{accountNumber}/contact', { ...path(accountNumber), body: change }))
 }
 
 /** The people who may use the account. */
 export function accountUsers({ accountNumber }: { accountNumber: string }): Promise<PortalAccountUser[]> {
-  return request<PortalAccountUser[]>({ path: `${account(accountNumber)}/users` })
+  return call(client.GET('/api/portal/accounts/{accountNumber}/users', path(accountNumber)))
 }
 
-/**
- * Invite someone to use the account at a level (the holder only). The answer is whatever the server
- * says about the invitation; screens only need that it succeeded.
- */
-export function inviteUser({
+/** Invite someone to use the account at a level (the holder only); the email is sent at once. */
+export async function inviteUser({
   accountNumber,
   email,
   level,
@@ -351,12 +240,13 @@ export function inviteUser({
   accountNumber: string
   email: string
   level: AuthorizedUserLevel
-}): Promise<unknown> {
-  return request<unknown>({
-    method: 'POST',
-    path: `${account(accountNumber)}/users/invitations`,
-    body: { email, level },
-  })
+}): Promise<void> {
+  await call(
+    client.POST('/api/portal/accounts/{accountNumber}/users/invitations', {
+      ...path(accountNumber),
+      body: { email, level },
+    }),
+  )
 }
 
 /** Change an authorized user's level. */
@@ -369,25 +259,23 @@ export async function changeUserLevel({
   userId: string
   level: AuthorizedUserLevel
 }): Promise<void> {
-  await request<unknown>({
-    method: 'PATCH',
-    path: `${account(accountNumber)}/users/${encodeURIComponent(userId)}`,
-    body: { level },
-  })
+  await call(
+    client.PATCH('/api/portal/accounts/{accountNumber}/users/{userId}', {
+      ...userPath(accountNumber, userId),
+      body: { level },
+    }),
+  )
 }
 
 /** Remove someone's access to the account. */
 export async function removeUser({ accountNumber, userId }: { accountNumber: string; userId: string }): Promise<void> {
-  await request<unknown>({ method: 'DELETE', path: `${account(accountNumber)}/users/${encodeURIComponent(userId)}` })
+  await call(client.DELETE('/api/portal/accounts/{accountNumber}/users/{userId}', userPath(accountNumber, userId)))
 }
 
-/**
- * A property manager's accounts with their balances. The contract names the list `accounts`; the
- * first server build answers `items`, so either is read.
- */
+/** A property manager's accounts with their balances. */
 export async function portfolio(): Promise<PortfolioAccount[]> {
-  const answer = await request<{ accounts?: PortfolioAccount[]; items?: PortfolioAccount[] }>({ path: '/portfolio' })
-  return answer.accounts ?? answer.items ?? []
+  const { items } = await call(client.GET('/api/portal/portfolio'))
+  return items
 }
 
 /**
@@ -395,37 +283,20 @@ export async function portfolio(): Promise<PortfolioAccount[]> {
  * whole so a refusal shows as a message rather than a page of JSON. @throws ApiError
  */
 export async function portfolioStatementsZip({ month }: { month?: string }): Promise<{ blob: Blob; fileName: string }> {
-  const query = month ? `?${new URLSearchParams({ month })}` : ''
-  let response: Response
-  try {
-    response = await fetch(`/api/portal/portfolio/statements.zip${query}`, { credentials: 'same-origin' })
-  } catch (cause) {
-    throw new ApiError({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: `We could not reach ${brand().name}. Check your connection and try again.`,
-      details: String(cause),
-    })
-  }
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as {
-      error?: { code?: string; message?: string; details?: unknown }
-    }
-    throw new ApiError({
-      status: response.status,
-      code: payload.error?.code ?? `HTTP_${response.status}`,
-      message: payload.error?.message ?? `The server answered ${response.status}.`,
-      details: payload.error?.details,
-    })
-  }
+  const request = client.GET('/api/portal/portfolio/statements.zip', {
+    params: { query: month ? { month } : {} },
+    parseAs: 'blob',
+  })
+  const blob = await call<Blob>(request)
+  const { response } = await request
   const fileName =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'portfolio-statements.zip'
-  return { blob: await response.blob(), fileName }
+  return { blob, fileName }
 }
 
 /** The tenant requests this property manager made, newest first, each with its state. */
 export async function tenantRequests(): Promise<TenantRequest[]> {
-  const { items } = await request<{ items: TenantRequest[] }>({ path: '/portfolio/tenant-requests' })
+  const { items } = await call(client.GET('/api/portal/portfolio/tenant-requests'))
   return items
 }
 
@@ -437,7 +308,9 @@ export function requestTenantChange({
   accountNumber: string
   input: TenantRequestInput
 }): Promise<TenantRequest> {
-  return request<TenantRequest>({ method: 'POST', path: `${account(accountNumber)}/tenant-requests`, body: input })
+  return call(
+    client.POST('/api/portal/accounts/{accountNumber}/tenant-requests', { ...path(accountNumber), body: input }),
+  )
 }
 
 /** How each kind of access is named to customers. */

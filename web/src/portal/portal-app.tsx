@@ -4,10 +4,12 @@
  * customer-facing layout with no staff navigation.
  */
 import './portal.css'
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { Link, navigate, useLocation } from '../router.js'
 import { brand } from '../shared/brand.js'
+import { createQueryClient } from '../shared/query-client.js'
 import { AccountPicker } from './account-picker.js'
 import { InvitationPage } from './invitation-page.js'
 import { PortalAccountPage } from './portal-account-page.js'
@@ -21,45 +23,87 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null; problem: string | null }
   | { status: 'signed-in'; session: portalApi.PortalSession }
 
+/**
+ * The portal's one query cache, its own rather than the console's (the console entry also renders the
+ * portal for a `/portal` path); emptied of a customer's data when their session ends.
+ */
+const portalQueries = createQueryClient()
+
 export function PortalApp() {
+  return (
+    <QueryClientProvider client={portalQueries}>
+      <Portal />
+    </QueryClientProvider>
+  )
+}
+
+function Portal() {
   const route = matchPortalRoute(useLocation().pathname)
-  const [state, setState] = useState<SessionState>({ status: 'checking' })
+  const queryClient = useQueryClient()
+  // The session is asked once; signing in, out or accepting an invitation writes it (no refetch).
+  const probe = useQuery({
+    queryKey: portalApi.portalKeys.session,
+    queryFn: portalApi.currentSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  })
+  const [notice, setNotice] = useState<string | null>(null)
 
-  const check = useCallback(async () => {
-    try {
-      const session = await portalApi.currentSession()
-      setState(session ? { status: 'signed-in', session } : { status: 'signed-out', notice: null, problem: null })
-    } catch (error) {
-      // Signing in may still work (or say more) when the check itself fails, so the form stays usable.
-      setState({
-        status: 'signed-out',
-        notice: null,
-        problem: `We could not check whether you are signed in: ${error instanceof ApiError ? error.message : 'the portal could not be reached.'}`,
-      })
-    }
-  }, [])
+  let state: SessionState
+  if (probe.data) state = { status: 'signed-in', session: probe.data }
+  else if (probe.data === null) state = { status: 'signed-out', notice, problem: null }
+  else if (probe.isError) {
+    // Signing in may still work (or say more) when the check itself fails, so the form stays usable.
+    const reason = probe.error instanceof ApiError ? probe.error.message : 'the portal could not be reached.'
+    state = { status: 'signed-out', notice, problem: `We could not check whether you are signed in: ${reason}` }
+  } else state = { status: 'checking' }
 
-  useEffect(() => {
-    void check()
-  }, [check])
+  const signedIn = useCallback(
+    (next: portalApi.PortalSession) => {
+      setNotice(null)
+      queryClient.setQueryData(portalApi.portalKeys.session, next)
+    },
+    [queryClient],
+  )
 
+  /** Forget the customer and everything read for them, then show the sign-in page with `message`. */
+  const endSession = useCallback(
+    (message: string) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== portalApi.portalKeys.session[0] })
+      queryClient.setQueryData(portalApi.portalKeys.session, null)
+      setNotice(message)
+    },
+    [queryClient],
+  )
+
+  // A 401 on a signed-in request: the session expired or was ended elsewhere (a late answer after
+  // signing out changes nothing).
+  useEffect(
+    () =>
+      portalApi.onSessionEnded(() => {
+        if (queryClient.getQueryData(portalApi.portalKeys.session)) {
+          endSession('Your session has ended. Please sign in again.')
+        }
+      }),
+    [queryClient, endSession],
+  )
+
+  const current = probe.data ?? null
   const session = useMemo<PortalSessionValue | null>(() => {
-    if (state.status !== 'signed-in') return null
+    if (!current) return null
     return {
-      ...state.session,
-      replace: (next) => setState({ status: 'signed-in', session: next }),
+      ...current,
+      replace: signedIn,
       signOut: async () => {
         try {
           await portalApi.signOut()
         } finally {
-          setState({ status: 'signed-out', notice: 'You have signed out.', problem: null })
+          endSession('You have signed out.')
           navigate(portalPaths.home())
         }
       },
     }
-  }, [state])
-
-  const signedIn = (next: portalApi.PortalSession) => setState({ status: 'signed-in', session: next })
+  }, [current, signedIn, endSession])
 
   let body: React.ReactNode
   if (route.name === 'invitation') {

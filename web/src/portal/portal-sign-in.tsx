@@ -1,4 +1,5 @@
 /** Customer sign-in with email and password; the server's own message is shown for every refusal. */
+import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import * as portalApi from './portal-api.js'
@@ -15,19 +16,18 @@ export function PortalSignIn({
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  // The answer is the session; `onSignedIn` writes it into the portal's cache.
+  const signIn = useMutation({ mutationFn: portalApi.signIn })
+  const submitting = signIn.isPending
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (submitting) return
-    setSubmitting(true)
     setError(null)
     try {
-      onSignedIn(await portalApi.signIn({ email: email.trim(), password }))
+      onSignedIn(await signIn.mutateAsync({ email: email.trim(), password }))
     } catch (caught) {
       setError(errorMessage(caught, 'Sign-in failed. Please try again.'))
-    } finally {
-      setSubmitting(false)
     }
   }
 

@@ -3,7 +3,8 @@
  * download of its latest statement, and for the whole portfolio one ZIP of statement PDFs (each
  * account's latest, or every one issued in a chosen month). Below it, tenant start/stop requests.
  */
-import { useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatBalance } from '../shared/money.js'
@@ -11,26 +12,9 @@ import * as portalApi from './portal-api.js'
 import { portalPaths } from './portal-routes.js'
 import { TenantRequestsPanel } from './tenant-requests-panel.js'
 
-type Portfolio =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; accounts: portalApi.PortfolioAccount[] }
-
 export function PortfolioPanel() {
-  const [state, setState] = useState<Portfolio>({ status: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    portalApi
-      .portfolio()
-      .then((accounts) => current && setState({ status: 'loaded', accounts }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your portfolio could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [])
+  const portfolio = useQuery({ queryKey: portalApi.portalKeys.portfolio, queryFn: portalApi.portfolio })
+  const accounts = portfolio.data
 
   return (
     <>
@@ -38,16 +22,14 @@ export function PortfolioPanel() {
         <h2 className="portal-subtitle" id="portfolio-title">
           Your portfolio
         </h2>
-        {state.status === 'loading' && <p className="muted">Loading your portfolio…</p>}
-        {state.status === 'failed' && (
+        {!accounts && !portfolio.isError && <p className="muted">Loading your portfolio…</p>}
+        {!accounts && portfolio.isError && (
           <p className="callout callout-error" role="alert">
-            {state.message}
+            {errorMessage(portfolio.error, 'Your portfolio could not be loaded.')}
           </p>
         )}
-        {state.status === 'loaded' && state.accounts.length === 0 && (
-          <p className="muted">No accounts are in your portfolio.</p>
-        )}
-        {state.status === 'loaded' && state.accounts.length > 0 && (
+        {accounts && accounts.length === 0 && <p className="muted">No accounts are in your portfolio.</p>}
+        {accounts && accounts.length > 0 && (
           <div className="portal-stack">
             <div className="table-scroll">
               <table className="data-table">
@@ -62,7 +44,7 @@ export function PortfolioPanel() {
                   </tr>
                 </thead>
                 <tbody>
-                  {state.accounts.map((account) => (
+                  {accounts.map((account) => (
                     <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
                       <th scope="row">
                         <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
@@ -82,7 +64,7 @@ export function PortfolioPanel() {
           </div>
         )}
       </section>
-      {state.status === 'loaded' && state.accounts.length > 0 && <TenantRequestsPanel accounts={state.accounts} />}
+      {accounts && accounts.length > 0 && <TenantRequestsPanel accounts={accounts} />}
     </>
   )
 }
@@ -146,12 +128,17 @@ function BulkStatementsDownload() {
 }
 
 function LatestStatementDownload({ accountNumber }: { accountNumber: string }) {
+  const queryClient = useQueryClient()
   const [state, setState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null })
 
   async function download() {
     setState({ busy: true, message: null })
     try {
-      const [latest] = await portalApi.statements({ accountNumber })
+      // The same cached list as the account's bills tab.
+      const [latest] = await queryClient.fetchQuery({
+        queryKey: portalApi.portalKeys.statements(accountNumber),
+        queryFn: () => portalApi.statements({ accountNumber }),
+      })
       if (!latest) {
         setState({ busy: false, message: 'No statements yet.' })
         return

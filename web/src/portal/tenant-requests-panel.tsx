@@ -4,7 +4,8 @@
  * meter reading; each request becomes a case for our agents, and the list shows where each one is.
  * The move date must be within 90 days of today, either way (the server says so by field).
  */
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
@@ -20,28 +21,9 @@ const kindLabels: Record<portalApi.TenantRequest['kind'], string> = {
   move_out: 'Move out',
 }
 
-type Requests =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: portalApi.TenantRequest[] }
-
 export function TenantRequestsPanel({ accounts }: { accounts: portalApi.PortfolioAccount[] }) {
-  const [state, setState] = useState<Requests>({ status: 'loading' })
-
-  const load = useCallback(() => {
-    let current = true
-    portalApi
-      .tenantRequests()
-      .then((items) => current && setState({ status: 'loaded', items }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'Your requests could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [])
-
-  useEffect(() => load(), [load])
+  const requests = useQuery({ queryKey: portalApi.portalKeys.tenantRequests, queryFn: portalApi.tenantRequests })
+  const items = requests.data
 
   return (
     <section className="portal-card" aria-labelledby="tenant-requests-title" data-testid="tenant-requests">
@@ -53,17 +35,17 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
         before or after today.
       </p>
       <div className="portal-stack">
-        <TenantRequestForm accounts={accounts} onSent={load} />
+        <TenantRequestForm accounts={accounts} />
         <h3 className="portal-subtitle">Your requests</h3>
       </div>
-      {state.status === 'loading' && <p className="muted">Loading your requests…</p>}
-      {state.status === 'failed' && (
+      {!items && !requests.isError && <p className="muted">Loading your requests…</p>}
+      {!items && requests.isError && (
         <p className="callout callout-error" role="alert">
-          {state.message}
+          {errorMessage(requests.error, 'Your requests could not be loaded.')}
         </p>
       )}
-      {state.status === 'loaded' && state.items.length === 0 && <p className="muted">No requests yet.</p>}
-      {state.status === 'loaded' && state.items.length > 0 && (
+      {items && items.length === 0 && <p className="muted">No requests yet.</p>}
+      {items && items.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -76,7 +58,7 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
               </tr>
             </thead>
             <tbody>
-              {state.items.map((item) => (
+              {items.map((item) => (
                 <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
                   <th scope="row" className="mono">
                     {item.caseNumber}
@@ -101,7 +83,16 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
   )
 }
 
-function TenantRequestForm({ accounts, onSent }: { accounts: portalApi.PortfolioAccount[]; onSent: () => void }) {
+function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[] }) {
+  const queryClient = useQueryClient()
+  // The new request (a case) joins the list, so it is read again.
+  const send = useMutation({
+    mutationFn: portalApi.requestTenantChange,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.tenantRequests })
+    },
+  })
+  const sending = send.isPending
   const [accountNumber, setAccountNumber] = useState(accounts[0]?.accountNumber ?? '')
   const [kind, setKind] = useState<'move_in' | 'move_out'>('move_out')
   const [on, setOn] = useState('')
@@ -111,7 +102,6 @@ function TenantRequestForm({ accounts, onSent }: { accounts: portalApi.Portfolio
   const [note, setNote] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-  const [sending, setSending] = useState(false)
   const dateField = kind === 'move_in' ? 'moveInOn' : 'moveOutOn'
   const readingField = kind === 'move_in' ? 'openingReading' : 'closingReading'
 
@@ -141,22 +131,18 @@ function TenantRequestForm({ accounts, onSent }: { accounts: portalApi.Portfolio
       kind === 'move_in'
         ? { kind, tenantName: tenantName.trim(), tenantEmail: tenantEmail.trim(), moveInOn: on, ...extra }
         : { kind, moveOutOn: on, ...extra }
-    setSending(true)
     setMessage(null)
     try {
-      const made = await portalApi.requestTenantChange({ accountNumber, input })
+      const made = await send.mutateAsync({ accountNumber, input })
       setMessage({ tone: 'success', text: `Request sent. Our reference is ${made.caseNumber}.` })
       setOn('')
       setTenantName('')
       setTenantEmail('')
       setReading('')
       setNote('')
-      onSent()
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'The request could not be sent.') })
       if (error instanceof ApiError) setProblems(error.fieldProblems())
-    } finally {
-      setSending(false)
     }
   }
 

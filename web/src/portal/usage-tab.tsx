@@ -2,7 +2,8 @@
  * The account's energy use as a chart (the staff console's uPlot chart), by day, week or month, in
  * UK time; earlier and later periods of the same length.
  */
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import {
   addDays,
   addMonths,
@@ -52,29 +53,15 @@ function shift(range: Range, direction: -1 | 1): Range {
 
 const unit: Record<portalApi.PortalUsageGranularity, string> = { day: 'day', week: 'week', month: 'month' }
 
-type Usage =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; series: portalApi.PortalUsageSeries; range: Range }
-
 export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
   const [range, setRange] = useState<Range>(() => defaultRange('month'))
-  const [usage, setUsage] = useState<Usage>({ status: 'loading' })
+  // Keyed by the range, so an answer for a range no longer shown never replaces the current one.
+  const usage = useQuery({
+    queryKey: portalApi.portalKeys.usage(accountNumber, range),
+    queryFn: () => portalApi.usage({ accountNumber, ...range }),
+  })
+  const series = usage.data
   const latest = defaultRange(range.granularity)
-
-  useEffect(() => {
-    let current = true
-    setUsage({ status: 'loading' })
-    portalApi
-      .usage({ accountNumber, ...range })
-      .then((series) => current && setUsage({ status: 'loaded', series, range }))
-      .catch((error: unknown) => {
-        if (current) setUsage({ status: 'failed', message: errorMessage(error, 'Your usage could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber, range])
 
   const period = `${formatCalendarDate(range.from)} – ${formatCalendarDate(addDays(range.to, -1))}`
 
@@ -119,29 +106,29 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
           </button>
         </div>
       </div>
-      <div className="usage-body" aria-busy={usage.status === 'loading'}>
-        {usage.status === 'loading' && <div className="skeleton usage-skeleton" />}
-        {usage.status === 'failed' && (
+      <div className="usage-body" aria-busy={usage.isPending}>
+        {usage.isPending && <div className="skeleton usage-skeleton" />}
+        {!series && usage.isError && (
           <p className="callout callout-error" role="alert">
-            {usage.message}
+            {errorMessage(usage.error, 'Your usage could not be loaded.')}
           </p>
         )}
-        {usage.status === 'loaded' && usage.series.items.length === 0 && (
+        {series && series.items.length === 0 && (
           <p className="usage-empty" role="status">
             No readings for this period.
           </p>
         )}
-        {usage.status === 'loaded' && usage.series.items.length > 0 && (
+        {series && series.items.length > 0 && (
           <div className="usage-loaded">
             <p className="usage-total" data-testid="portal-usage-total">
-              <span className="usage-total-figure">{formatKwh(usage.series.totalKwh)} kWh</span> used, {period}
+              <span className="usage-total-figure">{formatKwh(series.totalKwh)} kWh</span> used, {period}
             </p>
             <UsageChart
-              items={usage.series.items}
-              granularity={usage.range.granularity}
-              from={usage.range.from}
-              to={usage.range.to}
-              caption={`Bar chart of kWh used per ${unit[range.granularity]}, ${period}: ${formatKwh(usage.series.totalKwh)} kWh in total.`}
+              items={series.items}
+              granularity={range.granularity}
+              from={range.from}
+              to={range.to}
+              caption={`Bar chart of kWh used per ${unit[range.granularity]}, ${period}: ${formatKwh(series.totalKwh)} kWh in total.`}
             />
           </div>
         )}

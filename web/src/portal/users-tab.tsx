@@ -2,7 +2,8 @@
  * Who can use the account (USR-3, the account holder): the people with access, an invitation by
  * email at a level (full or limited), changing an authorized user's level, and removing access.
  */
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
@@ -17,36 +18,23 @@ function levelOf(kind: portalApi.PortalUserKind): portalApi.AuthorizedUserLevel 
   return kind === 'authorized_full' ? 'full' : kind === 'authorized_limited' ? 'limited' : null
 }
 
-type Users =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; users: portalApi.PortalAccountUser[] }
-
 export function UsersTab({ accountNumber }: { accountNumber: string }) {
-  const [state, setState] = useState<Users>({ status: 'loading' })
+  const users = useQuery({
+    queryKey: portalApi.portalKeys.users(accountNumber),
+    queryFn: () => portalApi.accountUsers({ accountNumber }),
+  })
+  const list = users.data
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-
-  const load = useCallback(() => {
-    let current = true
-    portalApi
-      .accountUsers({ accountNumber })
-      .then((users) => current && setState({ status: 'loaded', users }))
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'The list could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [accountNumber])
-
-  useEffect(() => load(), [load])
+  const queryClient = useQueryClient()
+  const reload = () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) })
+  const changeLevel = useMutation({ mutationFn: portalApi.changeUserLevel, onSuccess: reload })
+  const remove = useMutation({ mutationFn: portalApi.removeUser, onSuccess: reload })
 
   async function act(work: () => Promise<void>, done: string) {
     setNotice(null)
     try {
       await work()
       setNotice({ tone: 'success', text: done })
-      load()
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error, 'That could not be done.') })
     }
@@ -69,16 +57,14 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
             {notice.text}
           </p>
         )}
-        {state.status === 'loading' && <p className="muted portal-pad">Loading…</p>}
-        {state.status === 'failed' && (
+        {!list && !users.isError && <p className="muted portal-pad">Loading…</p>}
+        {!list && users.isError && (
           <p className="callout callout-error portal-pad" role="alert">
-            {state.message}
+            {errorMessage(users.error, 'The list could not be loaded.')}
           </p>
         )}
-        {state.status === 'loaded' && state.users.length === 0 && (
-          <p className="muted portal-pad">Nobody else can use this account.</p>
-        )}
-        {state.status === 'loaded' && state.users.length > 0 && (
+        {list && list.length === 0 && <p className="muted portal-pad">Nobody else can use this account.</p>}
+        {list && list.length > 0 && (
           <div className="table-scroll">
             <table className="data-table">
               <thead>
@@ -92,19 +78,19 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
                 </tr>
               </thead>
               <tbody>
-                {state.users.map((user) => (
+                {list.map((user) => (
                   <UserRow
                     key={user.id}
                     user={user}
                     onChangeLevel={(level) =>
                       act(
-                        () => portalApi.changeUserLevel({ accountNumber, userId: user.id, level }),
+                        () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
                         `${user.displayName || user.email} now has ${level} access.`,
                       )
                     }
                     onRemove={() =>
                       act(
-                        () => portalApi.removeUser({ accountNumber, userId: user.id }),
+                        () => remove.mutateAsync({ accountNumber, userId: user.id }),
                         `${user.displayName || user.email} can no longer use this account.`,
                       )
                     }
@@ -115,7 +101,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
           </div>
         )}
       </section>
-      <InviteForm accountNumber={accountNumber} onInvited={load} />
+      <InviteForm accountNumber={accountNumber} />
     </>
   )
 }
@@ -216,12 +202,18 @@ function UserRow({
   )
 }
 
-function InviteForm({ accountNumber, onInvited }: { accountNumber: string; onInvited: () => void }) {
+function InviteForm({ accountNumber }: { accountNumber: string }) {
+  const queryClient = useQueryClient()
+  // A pending invitation may show in the list, so it is read again.
+  const invite = useMutation({
+    mutationFn: portalApi.inviteUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) }),
+  })
+  const sending = invite.isPending
   const [email, setEmail] = useState('')
   const [level, setLevel] = useState<portalApi.AuthorizedUserLevel>('limited')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-  const [sending, setSending] = useState(false)
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -231,19 +223,15 @@ function InviteForm({ accountNumber, onInvited }: { accountNumber: string; onInv
       setProblems({ email: 'Enter the email address to send the invitation to.' })
       return
     }
-    setSending(true)
     setMessage(null)
     setProblems({})
     try {
-      await portalApi.inviteUser({ accountNumber, email: address, level })
+      await invite.mutateAsync({ accountNumber, email: address, level })
       setMessage({ tone: 'success', text: `Invitation sent to ${address}.` })
       setEmail('')
-      onInvited()
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'The invitation could not be sent.') })
       if (error instanceof ApiError) setProblems(error.fieldProblems())
-    } finally {
-      setSending(false)
     }
   }
 
