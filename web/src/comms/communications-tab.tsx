@@ -18,6 +18,7 @@ import {
   letterPdfUrl,
   type Message,
   type MessageDetail,
+  type SentReply,
   type SmsEnrolment,
   smsEnrolment,
 } from './comms-api.js'
@@ -247,7 +248,7 @@ function MessageDetailView({
   accountNumber: string
   messageId: string
   canReply: boolean
-  onReplySent: (message: MessageDetail) => void
+  onReplySent: (message: SentReply['message']) => void
 }) {
   const api = useApi()
   const [detail, setDetail] = useState<MessageDetail | null>(null)

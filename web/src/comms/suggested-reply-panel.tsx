@@ -9,14 +9,7 @@ import { useEffect, useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import {
-  discardReply,
-  type MessageDetail,
-  reviewReply,
-  type SuggestedReply,
-  sendReply,
-  suggestReply,
-} from './comms-api.js'
+import { discardReply, reviewReply, type SentReply, type SuggestedReply, sendReply, suggestReply } from './comms-api.js'
 
 const intentLabels: Record<string, string> = {
   bill_query: 'A question about a bill',
@@ -45,7 +38,7 @@ export function SuggestedReplyPanel({
   accountNumber: string
   messageId: string
   canSend: boolean
-  onSent: (message: MessageDetail) => void
+  onSent: (message: SentReply['message']) => void
 }) {
   const api = useApi()
   const ids = useId()
