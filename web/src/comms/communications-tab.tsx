@@ -8,7 +8,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, Fragment, useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
-import { announceAccountChanged } from '../payments/payments-api.js'
+import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
@@ -73,7 +73,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     setNotice(text)
     setExpanded(message.id)
     announceAccountChanged(accountNumber)
-    void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+    void invalidateAccount(queryClient, accountNumber)
   }
 
   return (
@@ -180,7 +180,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
                                 onReplySent={(sent) => {
                                   setNotice(`Reply sent: ${sent.subject ?? 'email'}.`)
                                   announceAccountChanged(accountNumber)
-                                  void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+                                  void invalidateAccount(queryClient, accountNumber)
                                 }}
                               />
                             </td>

@@ -60,6 +60,7 @@ function ApprovalsQueue() {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['approvals'] }),
       queryClient.invalidateQueries({ queryKey: ['account'] }),
+      queryClient.invalidateQueries({ queryKey: ['collections', 'worklist'] }),
     ])
     outcomeRef.current?.focus()
   }

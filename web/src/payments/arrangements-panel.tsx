@@ -23,6 +23,7 @@ import {
   createArrangement,
   type Frequency,
   arrangements as fetchArrangements,
+  invalidateAccount,
 } from './payments-api.js'
 
 const frequencyLabels: Record<Frequency, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 'Monthly' }
@@ -103,7 +104,7 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           onCreated={(arrangement) => {
             setCreatedId(arrangement.id)
             announceAccountChanged(accountNumber)
-            void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+            void invalidateAccount(queryClient, accountNumber)
           }}
         />
       )}

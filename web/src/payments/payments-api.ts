@@ -3,6 +3,7 @@
  * `src/api/routes/payments.ts` (generated, never written here) and typed calls over the shared client.
  * Money is a string of minor units both ways ("1250" is £12.50); never a float.
  */
+import type { QueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../api.js'
 import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 
@@ -215,6 +216,18 @@ export const accountChangedEvent = 'cuttle:account-changed'
 
 export function announceAccountChanged(accountNumber: string): void {
   window.dispatchEvent(new CustomEvent(accountChangedEvent, { detail: { accountNumber } }))
+}
+
+/**
+ * What a change to one account's money or collections makes stale in the cache: everything read for
+ * that account (payments, arrangements, messages, collections, the header's balance and status) and
+ * the collections worklist, which lists past-due amounts and the last action.
+ */
+export function invalidateAccount(queryClient: QueryClient, accountNumber: string): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['account', accountNumber] }),
+    queryClient.invalidateQueries({ queryKey: ['collections', 'worklist'] }),
+  ]).then(() => undefined)
 }
 
 /** The permission to approve credits over the agent's limit (the approvals page). */

@@ -14,7 +14,7 @@ import { DirectDebitPanel } from './direct-debit-panel.js'
 import { messageOf } from './payment-format.js'
 import { PaymentHistory } from './payment-history.js'
 import { PaymentMethodsPanel } from './payment-methods-panel.js'
-import { accountPayments } from './payments-api.js'
+import { accountPayments, invalidateAccount } from './payments-api.js'
 import { TakePaymentDialog } from './take-payment-dialog.js'
 
 const pageSize = 20
@@ -60,7 +60,7 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
 
   const methods = state.status === 'loaded' ? state.data.methods : []
   // A payment, credit, method or Direct Debit change moves the account's money: refetch all of the account.
-  const reload = () => void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+  const reload = () => void invalidateAccount(queryClient, accountNumber)
 
   return (
     <div className="payments-tab" data-testid="payments-tab">
