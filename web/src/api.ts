@@ -4,6 +4,8 @@
  * becomes a thrown `ApiError`, so screens handle failures by code rather than by status.
  */
 
+import { createCuttleClient } from './shared/api-client.js'
+
 export type RoleCode =
   | 'agent'
   | 'supervisor'
@@ -367,6 +369,8 @@ export type RequestInput = {
 
 /** Build the client; the app makes one and shares it through React context. */
 export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
+  const client = createCuttleClient({ onUnauthenticated })
+
   async function request<T>({
     method = 'GET',
     path,
@@ -401,6 +405,9 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
   }
 
   return {
+    /** The generated client: every path, parameter, body and answer checked against `/openapi.json`. */
+    client,
+
     /**
      * Any API request, for screens that keep their typed calls beside them (`payments/payments-api.ts`,
      * `collections/collections-api.ts`); errors are `ApiError`s and a 401 signs out, as for every call.

@@ -2,6 +2,8 @@
  * The agent console: checks the session, then shows either the sign-in page or the signed-in shell
  * with the page for the current route.
  */
+
+import { QueryClientProvider } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
@@ -19,6 +21,7 @@ import {
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
+import { createQueryClient } from './shared/query-client.js'
 import { ConsoleShell } from './shell/console-shell.js'
 import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
@@ -42,6 +45,7 @@ export function App() {
 
 function StaffConsole() {
   const [state, setState] = useState<SessionState>({ status: 'checking' })
+  const queryClient = useMemo(() => createQueryClient(), [])
 
   const api = useMemo(
     () =>
@@ -90,32 +94,34 @@ function StaffConsole() {
   }, [api, state])
 
   return (
-    <ApiContext.Provider value={api}>
-      {state.status === 'checking' && (
-        <div className="boot" aria-busy="true">
-          <span className="visually-hidden">Loading the console…</span>
-        </div>
-      )}
-      {state.status === 'unavailable' && (
-        <main className="boot-error">
-          <h1>The console is unavailable</h1>
-          <p>{state.message}</p>
-          <button type="button" className="button button-primary" onClick={() => void checkSession()}>
-            Try again
-          </button>
-        </main>
-      )}
-      {state.status === 'signed-out' && (
-        <LoginPage notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />
-      )}
-      {session && (
-        <SessionContext.Provider value={session}>
-          <ConsoleShell>
-            <CurrentPage />
-          </ConsoleShell>
-        </SessionContext.Provider>
-      )}
-    </ApiContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <ApiContext.Provider value={api}>
+        {state.status === 'checking' && (
+          <div className="boot" aria-busy="true">
+            <span className="visually-hidden">Loading the console…</span>
+          </div>
+        )}
+        {state.status === 'unavailable' && (
+          <main className="boot-error">
+            <h1>The console is unavailable</h1>
+            <p>{state.message}</p>
+            <button type="button" className="button button-primary" onClick={() => void checkSession()}>
+              Try again
+            </button>
+          </main>
+        )}
+        {state.status === 'signed-out' && (
+          <LoginPage notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />
+        )}
+        {session && (
+          <SessionContext.Provider value={session}>
+            <ConsoleShell>
+              <CurrentPage />
+            </ConsoleShell>
+          </SessionContext.Provider>
+        )}
+      </ApiContext.Provider>
+    </QueryClientProvider>
   )
 }
 

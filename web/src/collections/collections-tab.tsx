@@ -6,12 +6,13 @@
  * affordability or debt-advice note (those who set up arrangements), add a PSR need or vulnerability
  * (those who update contact details).
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { minorToInput, parsePounds } from '../payments/money-input.js'
 import { messageOf } from '../payments/payment-format.js'
-import { announceAccountChanged } from '../payments/payments-api.js'
+import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { currencySymbol } from '../shared/brand.js'
 import { PoundsField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
@@ -32,48 +33,36 @@ import {
 } from './collections-api.js'
 import { actionLabel, categoryLabel, registerLabel } from './collections-format.js'
 
-type State =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; data: AccountCollections }
-
 export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
-  const [state, setState] = useState<State>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const query = useQuery({
+    queryKey: ['account', accountNumber, 'collections'],
+    queryFn: () => accountCollections(api, { accountNumber }),
+  })
 
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'loaded', data: await accountCollections(api, { accountNumber }) })
-    } catch (error) {
-      setState({ status: 'failed', message: messageOf(error, 'The collections record could not be loaded.') })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (state.status === 'loading') {
+  if (query.isPending) {
     return (
       <div className="card skeleton-card" aria-busy="true">
         <span className="visually-hidden">Loading collections…</span>
       </div>
     )
   }
-  if (state.status === 'failed') {
+  if (query.isError) {
     return (
       <p className="callout callout-error" role="alert">
-        {state.message}
+        {messageOf(query.error, 'The collections record could not be loaded.')}
       </p>
     )
   }
 
-  const { data } = state
+  const data: AccountCollections = query.data
+  // A fee, an order, a note or a protection changes the account: refetch all of it.
   const changed = () => {
     announceAccountChanged(accountNumber)
-    void load()
+    void invalidateAccount(queryClient, accountNumber)
   }
   const pending = data.disconnectionOrders.find((order) => order.status === 'pending')
   const canLateFee = can('collections.late_fee.apply')

@@ -3,7 +3,8 @@
  * first, with the last dunning step taken, protections (PSR, vulnerable), whether an arrangement is
  * in place and whether a disconnection order is pending. Each links to the account's Collections tab.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { messageOf } from '../payments/payment-format.js'
 import { Link, paths } from '../router.js'
@@ -37,20 +38,15 @@ export function WorklistPage() {
 function WorklistTable() {
   const api = useApi()
   const [limit, setLimit] = useState(100)
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      setState({ status: 'loaded', worklist: await fetchWorklist(api, { limit }) })
-    } catch (error) {
-      setState({ status: 'failed', message: messageOf(error, 'The worklist could not be loaded.') })
-    }
-  }, [api, limit])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const query = useQuery({ queryKey: ['collections', 'worklist', limit], queryFn: () => fetchWorklist(api, { limit }) })
+  // A refresh shows the skeleton again, as it always has: the list is re-read, not patched.
+  const state: State = query.isFetching
+    ? { status: 'loading' }
+    : query.isError
+      ? { status: 'failed', message: messageOf(query.error, 'The worklist could not be loaded.') }
+      : query.data
+        ? { status: 'loaded', worklist: query.data }
+        : { status: 'loading' }
 
   const items = state.status === 'loaded' ? state.worklist.items : []
 
@@ -84,7 +80,7 @@ function WorklistTable() {
           <button
             type="button"
             className="button button-small"
-            onClick={() => void load()}
+            onClick={() => void query.refetch()}
             disabled={state.status === 'loading'}
           >
             Refresh

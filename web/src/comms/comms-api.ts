@@ -1,128 +1,45 @@
 /**
- * The communications API (COM-1..4) as the console uses it: the shapes of `src/api/routes/comms.ts`
- * and `src/api/routes/suggested-replies.ts`, and typed calls over the shared client's `send`.
+ * The communications API (COM-1..4) as the console uses it: the answers `/openapi.json` declares for
+ * `src/api/routes/comms.ts` and `src/api/routes/suggested-replies.ts` (generated, never written here)
+ * and typed calls over the shared client.
  */
-import type { ApiClient, Page } from '../api.js'
+import type { ApiClient } from '../api.js'
+import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 
-export type Channel = 'email' | 'sms' | 'letter' | 'phone_call'
-export type SendChannel = 'email' | 'sms' | 'letter'
-export type MessageStatus =
-  | 'queued'
-  | 'sent'
-  | 'delivered'
-  | 'opened'
-  | 'clicked'
-  | 'failed'
-  | 'bounced'
-  | 'received'
-  | 'completed'
+type MessagePage = ResponseOf<'/api/accounts/{accountNumber}/messages', 'get'>
+export type Message = MessagePage['items'][number]
+export type Channel = Message['channel']
+export type MessageStatus = Message['status']
+export type MessageDetail = ResponseOf<'/api/accounts/{accountNumber}/messages/{messageId}', 'get'>['message']
+export type StatusEvent = MessageDetail['history'][number]
 
-export type Message = {
-  id: string
-  accountId: string
-  channel: Channel
-  direction: 'outbound' | 'inbound'
-  templateKey: string | null
-  subject: string | null
-  body: string
-  recipient: string | null
-  sender: string | null
-  status: MessageStatus
-  statusAt: string
-  related: { type: string; id: string } | null
-  handleSeconds: number | null
-  occurredAt: string
-  createdAt: string
-  createdBy: { kind: string; id: string | null }
-  failureReason: string | null
-}
+export type MessageTemplate = ResponseOf<'/api/message-templates', 'get'>['items'][number]
+export type TemplateField = MessageTemplate['fields'][number]
+export type SendChannel = MessageTemplate['channels'][number]
 
-export type StatusEvent = {
-  status: MessageStatus
-  occurredAt: string
-  recordedAt: string
-  detail: string | null
-  recordedBy: { kind: string; id: string | null }
-}
+export type Compose = RequestOf<'/api/accounts/{accountNumber}/messages/preview', 'post'>
+export type ComposedMessage = ResponseOf<'/api/accounts/{accountNumber}/messages/preview', 'post'>['preview']
 
-export type MessageDetail = Message & { history: StatusEvent[]; hasPdf: boolean }
+export type SmsEnrolment = ResponseOf<'/api/accounts/{accountNumber}/sms-enrolment', 'get'>['enrolment']
 
-export type TemplateField = { name: string; kind: 'text' | 'money' | 'date' | 'count'; description: string }
+type SuggestedReplyPath = '/api/accounts/{accountNumber}/inbound-messages/{messageId}/suggested-reply'
+export type SuggestedReply = ResponseOf<SuggestedReplyPath, 'post'>['suggestedReply']
+export type DraftStatus = SuggestedReply['status']
+export type SentReply = ResponseOf<`${SuggestedReplyPath}/send`, 'post'>
 
-export type MessageTemplate = {
-  key: string
-  title: string
-  category: 'service' | 'collections'
-  channels: SendChannel[]
-  sentUnder: string[]
-  recipientGiven: boolean
-  subject: string
-  body: string
-  sms: string | null
-  fields: TemplateField[]
-  accountFields: string[]
-}
-
-export type ComposedMessage = {
-  channel: SendChannel
-  templateKey: string
-  subject: string
-  body: string
-  recipient: string
-  address: string[] | null
-}
-
-export type Compose = {
-  channel: SendChannel
-  template: string
-  fields: Record<string, string>
-  recipient?: string
-}
-
-export type SmsEnrolment = {
-  accountId: string
-  enrolled: boolean
-  phoneNumber: string | null
-  updatedAt: string | null
-}
-
-export type DraftStatus = 'draft' | 'reviewed' | 'sent' | 'discarded'
-
-export type SuggestedReply = {
-  id: string
-  inboundMessageId: string
-  intent: string
-  confidence: number
-  subject: string
-  body: string
-  sources: {
-    facts: { name: string; value: string }[]
-    articles: { id: string; version: number; title: string }[]
-    knowledgeBaseVersion: string
-    template: string
-    method: string
-    evidence: { intent: string; phrase: string; weight: number; negated: boolean }[]
-    modelError?: string
-  }
-  status: DraftStatus
-  reviewedBy: string | null
-  reviewedAt: string | null
-  editedBody: string | null
-  sentMessageId: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-const base = (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`
+const account = (accountNumber: string) => ({ path: { accountNumber } })
+const inbound = (accountNumber: string, messageId: string) => ({ path: { accountNumber, messageId } })
 
 /** The account's messages, outbound and inbound, newest first. */
 export function accountMessages(
   api: ApiClient,
   { accountNumber, limit = 20, cursor }: { accountNumber: string; limit?: number; cursor?: string | null },
-): Promise<Page<Message>> {
-  const params = new URLSearchParams({ limit: String(limit) })
-  if (cursor) params.set('cursor', cursor)
-  return api.send({ path: `${base(accountNumber)}/messages?${params}` })
+): Promise<MessagePage> {
+  return dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/messages', {
+      params: { path: { accountNumber }, query: { limit, ...(cursor ? { cursor } : {}) } },
+    }),
+  )
 }
 
 /** One message with its status history. */
@@ -130,18 +47,20 @@ export async function accountMessage(
   api: ApiClient,
   { accountNumber, messageId }: { accountNumber: string; messageId: string },
 ): Promise<MessageDetail> {
-  const { message } = await api.send<{ message: MessageDetail }>({
-    path: `${base(accountNumber)}/messages/${encodeURIComponent(messageId)}`,
-  })
+  const { message } = await dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/messages/{messageId}', {
+      params: { path: { accountNumber, messageId } },
+    }),
+  )
   return message
 }
 
 export function letterPdfUrl({ accountNumber, messageId }: { accountNumber: string; messageId: string }): string {
-  return `/api${base(accountNumber)}/messages/${encodeURIComponent(messageId)}/pdf`
+  return `/api/accounts/${encodeURIComponent(accountNumber)}/messages/${encodeURIComponent(messageId)}/pdf`
 }
 
 export async function messageTemplates(api: ApiClient): Promise<MessageTemplate[]> {
-  const { items } = await api.send<{ items: MessageTemplate[] }>({ path: '/message-templates' })
+  const { items } = await dataOf(api.client.GET('/api/message-templates'))
   return items
 }
 
@@ -150,11 +69,12 @@ export async function previewMessage(
   api: ApiClient,
   { accountNumber, compose }: { accountNumber: string; compose: Compose },
 ): Promise<ComposedMessage> {
-  const { preview } = await api.send<{ preview: ComposedMessage }>({
-    method: 'POST',
-    path: `${base(accountNumber)}/messages/preview`,
-    body: compose,
-  })
+  const { preview } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/messages/preview', {
+      params: account(accountNumber),
+      body: compose,
+    }),
+  )
   return preview
 }
 
@@ -163,11 +83,9 @@ export async function sendMessage(
   api: ApiClient,
   { accountNumber, compose }: { accountNumber: string; compose: Compose },
 ): Promise<MessageDetail> {
-  const { message } = await api.send<{ message: MessageDetail }>({
-    method: 'POST',
-    path: `${base(accountNumber)}/messages`,
-    body: compose,
-  })
+  const { message } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/messages', { params: account(accountNumber), body: compose }),
+  )
   return message
 }
 
@@ -177,13 +95,11 @@ export async function logInboundEmail(
   {
     accountNumber,
     email,
-  }: { accountNumber: string; email: { from: string; subject: string; body: string; receivedAt: string } },
+  }: { accountNumber: string; email: RequestOf<'/api/accounts/{accountNumber}/inbound-emails', 'post'> },
 ): Promise<Message> {
-  const { message } = await api.send<{ message: Message }>({
-    method: 'POST',
-    path: `${base(accountNumber)}/inbound-emails`,
-    body: email,
-  })
+  const { message } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/inbound-emails', { params: account(accountNumber), body: email }),
+  )
   return message
 }
 
@@ -193,23 +109,11 @@ export async function logPhoneCall(
   {
     accountNumber,
     call,
-  }: {
-    accountNumber: string
-    call: {
-      direction: 'inbound' | 'outbound'
-      phoneNumber: string | null
-      startedAt: string
-      handleSeconds: number
-      subject?: string
-      summary: string
-    }
-  },
+  }: { accountNumber: string; call: RequestOf<'/api/accounts/{accountNumber}/phone-calls', 'post'> },
 ): Promise<Message> {
-  const { message } = await api.send<{ message: Message }>({
-    method: 'POST',
-    path: `${base(accountNumber)}/phone-calls`,
-    body: call,
-  })
+  const { message } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/phone-calls', { params: account(accountNumber), body: call }),
+  )
   return message
 }
 
@@ -217,7 +121,9 @@ export async function smsEnrolment(
   api: ApiClient,
   { accountNumber }: { accountNumber: string },
 ): Promise<SmsEnrolment> {
-  const { enrolment } = await api.send<{ enrolment: SmsEnrolment }>({ path: `${base(accountNumber)}/sms-enrolment` })
+  const { enrolment } = await dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/sms-enrolment', { params: account(accountNumber) }),
+  )
   return enrolment
 }
 
@@ -226,26 +132,25 @@ export async function changeSmsEnrolment(
   api: ApiClient,
   { accountNumber, enrolled, phoneNumber }: { accountNumber: string; enrolled: boolean; phoneNumber?: string },
 ): Promise<SmsEnrolment> {
-  const { enrolment } = await api.send<{ enrolment: SmsEnrolment }>({
-    method: 'PUT',
-    path: `${base(accountNumber)}/sms-enrolment`,
-    body: phoneNumber ? { enrolled, phoneNumber } : { enrolled },
-  })
+  const { enrolment } = await dataOf(
+    api.client.PUT('/api/accounts/{accountNumber}/sms-enrolment', {
+      params: account(accountNumber),
+      body: phoneNumber ? { enrolled, phoneNumber } : { enrolled },
+    }),
+  )
   return enrolment
 }
-
-const replyPath = (accountNumber: string, messageId: string) =>
-  `${base(accountNumber)}/inbound-messages/${encodeURIComponent(messageId)}/suggested-reply`
 
 /** Draft a suggested reply to an inbound email, or get the one already drafted. */
 export async function suggestReply(
   api: ApiClient,
   { accountNumber, messageId }: { accountNumber: string; messageId: string },
 ): Promise<SuggestedReply> {
-  const { suggestedReply } = await api.send<{ suggestedReply: SuggestedReply }>({
-    method: 'POST',
-    path: replyPath(accountNumber, messageId),
-  })
+  const { suggestedReply } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/inbound-messages/{messageId}/suggested-reply', {
+      params: inbound(accountNumber, messageId),
+    }),
+  )
   return suggestedReply
 }
 
@@ -254,11 +159,12 @@ export async function reviewReply(
   api: ApiClient,
   { accountNumber, messageId, body }: { accountNumber: string; messageId: string; body?: string },
 ): Promise<SuggestedReply> {
-  const { suggestedReply } = await api.send<{ suggestedReply: SuggestedReply }>({
-    method: 'POST',
-    path: `${replyPath(accountNumber, messageId)}/review`,
-    body: body === undefined ? {} : { body },
-  })
+  const { suggestedReply } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/inbound-messages/{messageId}/suggested-reply/review', {
+      params: inbound(accountNumber, messageId),
+      body: body === undefined ? {} : { body },
+    }),
+  )
   return suggestedReply
 }
 
@@ -266,17 +172,22 @@ export async function reviewReply(
 export function sendReply(
   api: ApiClient,
   { accountNumber, messageId }: { accountNumber: string; messageId: string },
-): Promise<{ suggestedReply: SuggestedReply; message: MessageDetail }> {
-  return api.send({ method: 'POST', path: `${replyPath(accountNumber, messageId)}/send` })
+): Promise<SentReply> {
+  return dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/inbound-messages/{messageId}/suggested-reply/send', {
+      params: inbound(accountNumber, messageId),
+    }),
+  )
 }
 
 export async function discardReply(
   api: ApiClient,
   { accountNumber, messageId }: { accountNumber: string; messageId: string },
 ): Promise<SuggestedReply> {
-  const { suggestedReply } = await api.send<{ suggestedReply: SuggestedReply }>({
-    method: 'POST',
-    path: `${replyPath(accountNumber, messageId)}/discard`,
-  })
+  const { suggestedReply } = await dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/inbound-messages/{messageId}/suggested-reply/discard', {
+      params: inbound(accountNumber, messageId),
+    }),
+  )
   return suggestedReply
 }

@@ -5,9 +5,10 @@
  * customer, its suggested reply. Actions show only for the permissions they need; the server checks
  * them again.
  */
-import { type FormEvent, Fragment, useCallback, useEffect, useId, useState } from 'react'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, Fragment, useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
-import { announceAccountChanged } from '../payments/payments-api.js'
+import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
@@ -18,6 +19,7 @@ import {
   letterPdfUrl,
   type Message,
   type MessageDetail,
+  type SentReply,
   type SmsEnrolment,
   smsEnrolment,
 } from './comms-api.js'
@@ -28,47 +30,42 @@ import { SuggestedReplyPanel } from './suggested-reply-panel.js'
 
 const pageSize = 20
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: Message[]; nextCursor: string | null }
 type Open = 'compose' | 'call' | 'email' | null
 
 export function CommunicationsTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const queryClient = useQueryClient()
   const [open, setOpen] = useState<Open>(null)
   const [expanded, setExpanded] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [enrolment, setEnrolment] = useState<SmsEnrolment | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
+  const query = useInfiniteQuery({
+    queryKey: ['account', accountNumber, 'messages'],
+    queryFn: ({ pageParam }) => accountMessages(api, { accountNumber, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  // The same query as the SMS panel's (one request): compose needs to know whether SMS may be sent.
+  const { data: enrolment } = useQuery({
+    queryKey: smsEnrolmentKey(accountNumber),
+    queryFn: () => smsEnrolment(api, { accountNumber }),
+    enabled: can('accounts.contact.read'),
+  })
+  const pages = query.data?.pages ?? []
+  const state = query.data
+    ? {
+        status: 'loaded' as const,
+        items: pages.flatMap((page) => page.items),
+        nextCursor: pages.at(-1)?.nextCursor ?? null,
+      }
+    : query.isError
+      ? { status: 'failed' as const, message: errorMessage(query.error, 'The messages could not be loaded.') }
+      : { status: 'loading' as const }
 
-  const load = useCallback(async () => {
-    try {
-      const page = await accountMessages(api, { accountNumber, limit: pageSize })
-      setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-    } catch (error) {
-      setState({ status: 'failed', message: errorMessage(error, 'The messages could not be loaded.') })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    try {
-      const page = await accountMessages(api, { accountNumber, limit: pageSize, cursor: state.nextCursor })
-      setState({ status: 'loaded', items: [...state.items, ...page.items], nextCursor: page.nextCursor })
-    } catch (error) {
-      setState({ status: 'failed', message: errorMessage(error, 'More messages could not be loaded.') })
-    } finally {
-      setLoadingMore(false)
-    }
+  function loadMore() {
+    if (!query.hasNextPage || query.isFetchingNextPage) return
+    void query.fetchNextPage()
   }
 
   function added(message: Message, text: string) {
@@ -76,7 +73,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     setNotice(text)
     setExpanded(message.id)
     announceAccountChanged(accountNumber)
-    void load()
+    void invalidateAccount(queryClient, accountNumber)
   }
 
   return (
@@ -183,7 +180,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
                                 onReplySent={(sent) => {
                                   setNotice(`Reply sent: ${sent.subject ?? 'email'}.`)
                                   announceAccountChanged(accountNumber)
-                                  void load()
+                                  void invalidateAccount(queryClient, accountNumber)
                                 }}
                               />
                             </td>
@@ -197,17 +194,13 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
             ))}
           {state.status === 'loaded' && state.nextCursor && (
             <div className="card-footer">
-              <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
+              <LoadMore onMore={loadMore} loading={query.isFetchingNextPage} />
             </div>
           )}
         </section>
 
         {can('accounts.contact.read') && (
-          <SmsEnrolmentPanel
-            accountNumber={accountNumber}
-            canChange={can('accounts.contact.update')}
-            onLoaded={setEnrolment}
-          />
+          <SmsEnrolmentPanel accountNumber={accountNumber} canChange={can('accounts.contact.update')} />
         )}
       </div>
 
@@ -247,31 +240,20 @@ function MessageDetailView({
   accountNumber: string
   messageId: string
   canReply: boolean
-  onReplySent: (message: MessageDetail) => void
+  onReplySent: (message: SentReply['message']) => void
 }) {
   const api = useApi()
-  const [detail, setDetail] = useState<MessageDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [replying, setReplying] = useState(false)
+  const query = useQuery({
+    queryKey: ['account', accountNumber, 'messages', messageId],
+    queryFn: () => accountMessage(api, { accountNumber, messageId }),
+  })
+  const detail: MessageDetail | undefined = query.data
 
-  useEffect(() => {
-    let current = true
-    accountMessage(api, { accountNumber, messageId })
-      .then((found) => {
-        if (current) setDetail(found)
-      })
-      .catch((caught: unknown) => {
-        if (current) setError(errorMessage(caught, 'The message could not be loaded.'))
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, messageId])
-
-  if (error) {
+  if (!detail && query.isError) {
     return (
       <p className="callout callout-error" role="alert">
-        {error}
+        {errorMessage(query.error, 'The message could not be loaded.')}
       </p>
     )
   }
@@ -352,57 +334,40 @@ function MessageDetailView({
   )
 }
 
-function SmsEnrolmentPanel({
-  accountNumber,
-  canChange,
-  onLoaded,
-}: {
-  accountNumber: string
-  canChange: boolean
-  onLoaded: (enrolment: SmsEnrolment) => void
-}) {
+const smsEnrolmentKey = (accountNumber: string) => ['account', accountNumber, 'sms-enrolment']
+
+function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string; canChange: boolean }) {
   const api = useApi()
   const ids = useId()
-  const [enrolment, setEnrolment] = useState<SmsEnrolment | null>(null)
+  const queryClient = useQueryClient()
   const [phoneNumber, setPhoneNumber] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const query = useQuery({
+    queryKey: smsEnrolmentKey(accountNumber),
+    queryFn: () => smsEnrolment(api, { accountNumber }),
+  })
+  const enrolment: SmsEnrolment | null = query.data ?? null
+  const mutation = useMutation({
+    mutationFn: (change: { enrolled: boolean; phoneNumber?: string }) =>
+      changeSmsEnrolment(api, { accountNumber, ...change }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(smsEnrolmentKey(accountNumber), next)
+      setPhoneNumber('')
+    },
+  })
+  const sending = mutation.isPending
+  const error = mutation.isError
+    ? errorMessage(mutation.error, 'The SMS enrolment could not be changed.')
+    : query.isError
+      ? errorMessage(query.error, 'The SMS enrolment could not be loaded.')
+      : null
 
-  useEffect(() => {
-    let current = true
-    smsEnrolment(api, { accountNumber })
-      .then((found) => {
-        if (!current) return
-        setEnrolment(found)
-        onLoaded(found)
-      })
-      .catch((caught: unknown) => {
-        if (current) setError(errorMessage(caught, 'The SMS enrolment could not be loaded.'))
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, onLoaded])
-
-  async function change(event: FormEvent<HTMLFormElement>) {
+  function change(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (!enrolment || sending) return
-    setSending(true)
-    setError(null)
-    try {
-      const next = await changeSmsEnrolment(api, {
-        accountNumber,
-        enrolled: !enrolment.enrolled,
-        ...(!enrolment.enrolled && phoneNumber.trim() ? { phoneNumber: phoneNumber.trim() } : {}),
-      })
-      setEnrolment(next)
-      onLoaded(next)
-      setPhoneNumber('')
-    } catch (caught) {
-      setError(errorMessage(caught, 'The SMS enrolment could not be changed.'))
-    } finally {
-      setSending(false)
-    }
+    mutation.mutate({
+      enrolled: !enrolment.enrolled,
+      ...(!enrolment.enrolled && phoneNumber.trim() ? { phoneNumber: phoneNumber.trim() } : {}),
+    })
   }
 
   return (
@@ -423,7 +388,7 @@ function SmsEnrolmentPanel({
         </p>
       )}
       {enrolment && canChange && (
-        <form className="form" onSubmit={(event) => void change(event)} noValidate>
+        <form className="form" onSubmit={change} noValidate>
           {!enrolment.enrolled && (
             <TextField
               id={`${ids}-number`}

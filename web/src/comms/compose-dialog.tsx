@@ -5,7 +5,8 @@
  * always sends what they read. SMS goes only to customers enrolled for it; the server refuses
  * otherwise and its message is shown.
  */
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
@@ -42,8 +43,14 @@ export function ComposeDialog({
 }) {
   const api = useApi()
   const ids = useId()
-  const [templates, setTemplates] = useState<MessageTemplate[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const templatesQuery = useQuery({ queryKey: ['message-templates'], queryFn: () => messageTemplates(api) })
+  const templates: MessageTemplate[] | null = useMemo(
+    () => templatesQuery.data?.filter((template) => template.sentUnder.includes(sendPermission)) ?? null,
+    [templatesQuery.data],
+  )
+  const loadError = templatesQuery.isError
+    ? errorMessage(templatesQuery.error, 'The templates could not be loaded.')
+    : null
   const [channel, setChannel] = useState<SendChannel>('email')
   const [templateKey, setTemplateKey] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
@@ -52,20 +59,6 @@ export function ComposeDialog({
   const [error, setError] = useState<string | null>(null)
   const [preview, setPreview] = useState<{ key: string; message: ComposedMessage } | null>(null)
   const [busy, setBusy] = useState<'preview' | 'send' | null>(null)
-
-  useEffect(() => {
-    let current = true
-    messageTemplates(api)
-      .then((items) => {
-        if (current) setTemplates(items.filter((template) => template.sentUnder.includes(sendPermission)))
-      })
-      .catch((caught: unknown) => {
-        if (current) setLoadError(errorMessage(caught, 'The templates could not be loaded.'))
-      })
-    return () => {
-      current = false
-    }
-  }, [api])
 
   const offered = useMemo(
     () => (templates ?? []).filter((template) => template.channels.includes(channel)),

@@ -5,18 +5,12 @@
  * text on screen is the reviewed text: editing after the review needs another review. The server
  * refuses an unreviewed draft anyway (409 DRAFT_NOT_REVIEWED).
  */
-import { useEffect, useId, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import {
-  discardReply,
-  type MessageDetail,
-  reviewReply,
-  type SuggestedReply,
-  sendReply,
-  suggestReply,
-} from './comms-api.js'
+import { discardReply, reviewReply, type SentReply, type SuggestedReply, sendReply, suggestReply } from './comms-api.js'
 
 const intentLabels: Record<string, string> = {
   bill_query: 'A question about a bill',
@@ -34,85 +28,83 @@ const intentLabels: Record<string, string> = {
   other: 'Something else',
 }
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; draft: SuggestedReply }
-
-export function SuggestedReplyPanel({
-  accountNumber,
-  messageId,
-  canSend,
-  onSent,
-}: {
+type PanelProps = {
   accountNumber: string
   messageId: string
   canSend: boolean
-  onSent: (message: MessageDetail) => void
-}) {
+  onSent: (message: SentReply['message']) => void
+}
+
+const draftKey = (accountNumber: string, messageId: string) => [
+  'account',
+  accountNumber,
+  'messages',
+  messageId,
+  'suggested-reply',
+]
+
+/** Drafts the reply (or fetches the one already drafted: asking again never drafts a second). */
+export function SuggestedReplyPanel(props: PanelProps) {
+  const { accountNumber, messageId } = props
   const api = useApi()
-  const ids = useId()
-  const [state, setState] = useState<State>({ status: 'loading' })
-  const [text, setText] = useState('')
-  const [busy, setBusy] = useState<'review' | 'send' | 'discard' | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const query = useQuery({
+    queryKey: draftKey(accountNumber, messageId),
+    queryFn: () => suggestReply(api, { accountNumber, messageId }),
+  })
 
-  useEffect(() => {
-    let current = true
-    suggestReply(api, { accountNumber, messageId })
-      .then((draft) => {
-        if (!current) return
-        setState({ status: 'loaded', draft })
-        setText(draft.editedBody ?? draft.body)
-      })
-      .catch((caught: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(caught, 'A reply could not be suggested.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, messageId])
-
-  if (state.status === 'loading') {
+  if (query.isPending) {
     return (
       <div className="suggested-reply" aria-busy="true" data-testid="suggested-reply">
         <span className="muted">Reading the email and drafting a reply…</span>
       </div>
     )
   }
-  if (state.status === 'failed') {
+  if (query.isError) {
     return (
       <p className="callout callout-error" role="alert" data-testid="suggested-reply-error">
-        {state.message}
+        {errorMessage(query.error, 'A reply could not be suggested.')}
       </p>
     )
   }
+  return <DraftView {...props} draft={query.data} />
+}
 
-  const { draft } = state
+function DraftView({ accountNumber, messageId, canSend, onSent, draft }: PanelProps & { draft: SuggestedReply }) {
+  const api = useApi()
+  const ids = useId()
+  const queryClient = useQueryClient()
+  const [text, setText] = useState(draft.editedBody ?? draft.body)
+  const mutation = useMutation({
+    mutationFn: async (
+      kind: 'review' | 'send' | 'discard',
+    ): Promise<{ draft: SuggestedReply; sent?: SentReply['message'] }> => {
+      if (kind === 'review') {
+        // The server keeps the drafted text and stores ours as the edit only when it differs.
+        return { draft: await reviewReply(api, { accountNumber, messageId, body: text.trim() }) }
+      }
+      if (kind === 'send') {
+        const result = await sendReply(api, { accountNumber, messageId })
+        return { draft: result.suggestedReply, sent: result.message }
+      }
+      return { draft: await discardReply(api, { accountNumber, messageId }) }
+    },
+    onSuccess: ({ draft: next, sent }, kind) => {
+      queryClient.setQueryData(draftKey(accountNumber, messageId), next)
+      if (kind === 'review') setText(next.editedBody ?? next.body)
+      if (sent) onSent(sent)
+    },
+  })
+  const busy = mutation.isPending ? mutation.variables : null
+  const error = mutation.isError ? errorMessage(mutation.error, 'That did not work. Please try again.') : null
+
   const reviewedText = draft.editedBody ?? draft.body
   const closed = draft.status === 'sent' || draft.status === 'discarded'
   const reviewedAsShown = draft.status === 'reviewed' && text.trim() === reviewedText.trim()
   const evidence = draft.sources.evidence.filter((item) => !item.negated && item.intent === draft.intent)
 
-  async function act(kind: 'review' | 'send' | 'discard') {
+  function act(kind: 'review' | 'send' | 'discard') {
     if (busy) return
-    setBusy(kind)
-    setError(null)
-    try {
-      if (kind === 'review') {
-        // The server keeps the drafted text and stores ours as the edit only when it differs.
-        const reviewed = await reviewReply(api, { accountNumber, messageId, body: text.trim() })
-        setState({ status: 'loaded', draft: reviewed })
-        setText(reviewed.editedBody ?? reviewed.body)
-      } else if (kind === 'send') {
-        const result = await sendReply(api, { accountNumber, messageId })
-        setState({ status: 'loaded', draft: result.suggestedReply })
-        onSent(result.message)
-      } else {
-        setState({ status: 'loaded', draft: await discardReply(api, { accountNumber, messageId }) })
-      }
-    } catch (caught) {
-      setError(errorMessage(caught, 'That did not work. Please try again.'))
-    } finally {
-      setBusy(null)
-    }
+    mutation.mutate(kind)
   }
 
   return (
@@ -220,7 +212,7 @@ export function SuggestedReplyPanel({
           <button
             type="button"
             className="button"
-            onClick={() => void act('review')}
+            onClick={() => act('review')}
             disabled={busy !== null || !text.trim() || reviewedAsShown}
             data-testid="suggested-reply-review"
           >
@@ -229,7 +221,7 @@ export function SuggestedReplyPanel({
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void act('send')}
+            onClick={() => act('send')}
             disabled={busy !== null || !reviewedAsShown}
             title={reviewedAsShown ? undefined : 'Mark the reply reviewed first'}
             data-testid="suggested-reply-send"
@@ -239,7 +231,7 @@ export function SuggestedReplyPanel({
           <button
             type="button"
             className="button button-ghost"
-            onClick={() => void act('discard')}
+            onClick={() => act('discard')}
             disabled={busy !== null}
             data-testid="suggested-reply-discard"
           >

@@ -3,7 +3,8 @@
  * and business Direct Debits over the threshold, oldest first. Approve or reject each, with a note
  * for credits; nobody decides their own request (the server refuses it, and the message says so).
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
@@ -43,25 +44,24 @@ export function ApprovalsPage() {
 
 function ApprovalsQueue() {
   const api = useApi()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
+  const queryClient = useQueryClient()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const outcomeRef = useRef<HTMLDivElement>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setQueue({ status: 'loaded', approvals: await fetchApprovals(api) })
-    } catch (error) {
-      setQueue({ status: 'failed', message: messageOf(error, 'The approvals could not be loaded.') })
-    }
-  }, [api])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const query = useQuery({ queryKey: ['approvals'], queryFn: () => fetchApprovals(api) })
+  const queue: Queue = query.data
+    ? { status: 'loaded', approvals: query.data }
+    : query.isError
+      ? { status: 'failed', message: messageOf(query.error, 'The approvals could not be loaded.') }
+      : { status: 'loading' }
 
   async function decided(text: string) {
     setOutcome({ tone: 'success', text })
-    await load()
+    // A decision moves money on the account it is for: the queue and any account shown are stale.
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['approvals'] }),
+      queryClient.invalidateQueries({ queryKey: ['account'] }),
+      queryClient.invalidateQueries({ queryKey: ['collections', 'worklist'] }),
+    ])
     outcomeRef.current?.focus()
   }
 
@@ -74,7 +74,7 @@ function ApprovalsQueue() {
       title="Approvals"
       lede="Credits and refunds over the limit, and business Direct Debits over the threshold, waiting for a supervisor. Nothing reaches the account until it is approved."
       queue={queue}
-      onRefresh={() => void load()}
+      onRefresh={() => void query.refetch()}
       outcome={outcome}
       outcomeRef={outcomeRef}
       outcomeTestId="approval-outcome"

@@ -4,7 +4,8 @@
  * previews the schedule in the browser exactly as the server will plan it (`arrangement-schedule.ts`),
  * so the agent can read the dates and amounts to the customer before saving.
  */
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { currencySymbol } from '../shared/brand.js'
@@ -22,51 +23,39 @@ import {
   createArrangement,
   type Frequency,
   arrangements as fetchArrangements,
+  invalidateAccount,
 } from './payments-api.js'
 
 const frequencyLabels: Record<Frequency, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 'Monthly' }
 const frequencies: Frequency[] = ['weekly', 'fortnightly', 'monthly']
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; arrangements: Arrangements; pastDueMinor: string | null }
-
 export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber: string; canCreate: boolean }) {
   const api = useApi()
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const queryClient = useQueryClient()
   const [wizard, setWizard] = useState(false)
   const [createdId, setCreatedId] = useState<string | null>(null)
+  const query = useQuery({
+    queryKey: ['account', accountNumber, 'arrangements'],
+    queryFn: () => fetchArrangements(api, { accountNumber }),
+  })
 
-  const load = useCallback(async () => {
-    try {
-      const loaded = await fetchArrangements(api, { accountNumber })
-      setState({ status: 'loaded', arrangements: loaded, pastDueMinor: loaded.pastDueMinor })
-    } catch (error) {
-      setState({ status: 'failed', message: messageOf(error, 'The arrangements could not be loaded.') })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (state.status === 'loading') {
+  if (query.isPending) {
     return (
       <section className="card skeleton-card" aria-busy="true">
         <span className="visually-hidden">Loading payment arrangements…</span>
       </section>
     )
   }
-  if (state.status === 'failed') {
+  if (query.isError) {
     return (
       <p className="callout callout-error" role="alert">
-        {state.message}
+        {messageOf(query.error, 'The arrangements could not be loaded.')}
       </p>
     )
   }
 
-  const { arrangements, pastDueMinor } = state
+  const arrangements: Arrangements = query.data
+  const pastDueMinor: string | null = arrangements.pastDueMinor
   const active = arrangements.items.find((item) => item.status === 'active')
   const owing = pastDueMinor !== null && /^\d+$/.test(pastDueMinor) && pastDueMinor !== '0'
 
@@ -115,7 +104,7 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           onCreated={(arrangement) => {
             setCreatedId(arrangement.id)
             announceAccountChanged(accountNumber)
-            void load()
+            void invalidateAccount(queryClient, accountNumber)
           }}
         />
       )}

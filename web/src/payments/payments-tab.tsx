@@ -4,7 +4,8 @@
  * refunds, and payment arrangements. Actions show only for the permissions they need; the server
  * checks them again.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { ArrangementsPanel } from './arrangements-panel.js'
 import { CreditDialog } from './credit-dialog.js'
@@ -13,60 +14,53 @@ import { DirectDebitPanel } from './direct-debit-panel.js'
 import { messageOf } from './payment-format.js'
 import { PaymentHistory } from './payment-history.js'
 import { PaymentMethodsPanel } from './payment-methods-panel.js'
-import { type AccountPayments, accountPayments } from './payments-api.js'
+import { accountPayments, invalidateAccount } from './payments-api.js'
 import { TakePaymentDialog } from './take-payment-dialog.js'
 
 const pageSize = 20
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; data: AccountPayments }
 type Open = 'payment' | 'goodwill_credit' | 'refund' | null
 
 export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
   const [open, setOpen] = useState<Open>(null)
+  const queryClient = useQueryClient()
+  const queryKey = ['account', accountNumber, 'payments']
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => accountPayments(api, { accountNumber, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const pages = query.data?.pages ?? []
+  const first = pages[0]
+  const state = first
+    ? {
+        status: 'loaded' as const,
+        data: {
+          ...first,
+          items: pages.flatMap((page) => page.items),
+          nextCursor: pages.at(-1)?.nextCursor ?? null,
+        },
+      }
+    : query.isError
+      ? { status: 'failed' as const, message: messageOf(query.error, 'The payments could not be loaded.') }
+      : { status: 'loading' as const }
+  const more = {
+    loading: query.isFetchingNextPage,
+    error: query.isFetchNextPageError ? messageOf(query.error, 'More payments could not be loaded.') : null,
+  }
 
-  const load = useCallback(async () => {
-    try {
-      const data = await accountPayments(api, { accountNumber, limit: pageSize })
-      setState({ status: 'loaded', data })
-      setMore({ loading: false, error: null })
-    } catch (error) {
-      setState({ status: 'failed', message: messageOf(error, 'The payments could not be loaded.') })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.data.nextCursor || more.loading) return
-    setMore({ loading: true, error: null })
-    try {
-      const page = await accountPayments(api, { accountNumber, limit: pageSize, cursor: state.data.nextCursor })
-      setState((previous) =>
-        previous.status === 'loaded'
-          ? {
-              status: 'loaded',
-              data: { ...previous.data, items: [...previous.data.items, ...page.items], nextCursor: page.nextCursor },
-            }
-          : previous,
-      )
-      setMore({ loading: false, error: null })
-    } catch (error) {
-      setMore({ loading: false, error: messageOf(error, 'More payments could not be loaded.') })
-    }
+  function loadMore() {
+    if (!query.hasNextPage || query.isFetchingNextPage) return
+    void query.fetchNextPage()
   }
 
   const methods = state.status === 'loaded' ? state.data.methods : []
-  const reload = () => void load()
+  // A payment, credit, method or Direct Debit change moves the account's money: refetch all of the account.
+  const reload = () => void invalidateAccount(queryClient, accountNumber)
 
   return (
     <div className="payments-tab" data-testid="payments-tab">
@@ -116,7 +110,7 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
             payments={state.data.items}
             nextCursor={state.data.nextCursor}
             more={more}
-            onLoadMore={() => void loadMore()}
+            onLoadMore={loadMore}
           />
           <div className="payments-columns">
             <PaymentMethodsPanel

@@ -9,6 +9,8 @@
  * The card number and security code live in state only while typed: they are cleared as the
  * request is sent, whatever the outcome, and never logged.
  */
+
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
@@ -67,28 +69,21 @@ export function TakePaymentDialog({
   const [save, setSave] = useState(false)
   const [reference, setReference] = useState('')
   const [statementNumber, setStatementNumber] = useState('')
-  const [statements, setStatements] = useState<Statement[]>([])
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [sending, setSending] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const resultRef = useRef<HTMLDivElement>(null)
 
   const canSeeStatements = user.permissions.includes('billing.statement.read')
-  useEffect(() => {
-    if (!canSeeStatements) return
-    let current = true
-    api
-      .statements({ accountNumber, limit: 12 })
-      .then((page) => {
-        if (current) setStatements(page.items.filter((statement) => statement.status === 'issued'))
-      })
-      .catch(() => {
-        // Paying against a statement is optional: without the list the payment goes to the balance.
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, canSeeStatements])
+  // Paying against a statement is optional: without the list (or if it fails) the payment goes to the balance.
+  const statementsQuery = useQuery({
+    queryKey: ['account', accountNumber, 'statements', 'latest-12'],
+    queryFn: () => api.statements({ accountNumber, limit: 12 }),
+    enabled: canSeeStatements,
+  })
+  const statements: Statement[] = (statementsQuery.data?.items ?? []).filter(
+    (statement) => statement.status === 'issued',
+  )
 
   useEffect(() => {
     if (outcome) resultRef.current?.focus()

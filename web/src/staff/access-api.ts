@@ -1,10 +1,23 @@
 /**
  * Staff access as the console uses it (issue 19 hole 1, USR-5): the shapes of the staff, role-request,
- * token and authenticator routes in `src/api/routes/staff.ts` and `src/api/routes/session.ts`.
+ * token and authenticator routes in `src/api/routes/staff.ts` and `src/api/routes/session.ts`, as
+ * `/openapi.json` declares them (generated, never written here), called over the shared client.
  * Instants are ISO strings. No call here ever receives another person's secret: the server answers a
- * token or invitation secret once, to whoever created it, and an authenticator secret only to its owner.
+ * token or invitation secret once, to whoever created it, and an authenticator secret only to its
+ * owner.
  */
-import type { ApiClient, BadgeColour, RoleCode } from '../api.js'
+import type { ApiClient } from '../api.js'
+import { dataOf, expectUnauthenticatedHeader, type RequestOf, type ResponseOf } from '../shared/api-client.js'
+
+export type RoleInfo = ResponseOf<'/api/roles', 'get'>['items'][number]
+/** A staff user as `GET /api/staff` lists them: no password hash, no authenticator secret. */
+export type StaffMember = ResponseOf<'/api/staff', 'get'>['items'][number]
+export type RoleRequest = ResponseOf<'/api/staff/role-requests', 'get'>['items'][number]
+/** The new user, their one-time invitation secret (72 hours, shown once) and any role request. */
+export type StaffInvitation = ResponseOf<'/api/staff', 'post'>
+export type ApiTokenItem = ResponseOf<'/api/tokens', 'get'>['items'][number]
+/** A new token with its secret, shown once: only its hash is kept. */
+export type NewToken = ResponseOf<'/api/tokens', 'post'>
 
 /** Who may open the Staff page (invite, change roles, reset authenticators, decide role requests). */
 export const staffPermission = 'access.user.manage'
@@ -48,30 +61,6 @@ export function isMoneyRole(role: RoleInfo): boolean {
   return role.permissions.some((permission) => moneyPermissions.includes(permission))
 }
 
-export type RoleInfo = {
-  role: RoleCode
-  label: string
-  accessLevel: string
-  badgeColour: BadgeColour
-  summary: string
-  permissions: string[]
-}
-
-/** A staff user as `GET /api/staff` lists them: no password hash, no authenticator secret. */
-export type StaffMember = {
-  id: string
-  email: string
-  displayName: string
-  role: RoleCode
-  passwordChangedAt: string | null
-  totpEnabled: boolean
-  lockedUntil: string | null
-  disabledAt: string | null
-  createdAt: string
-  awaitingApproval: boolean
-  passwordSet: boolean
-}
-
 export type StaffStatus = 'active' | 'awaiting_approval' | 'invited' | 'locked' | 'disabled'
 
 /**
@@ -87,63 +76,21 @@ export function staffStatus(user: StaffMember, now: Date): StaffStatus {
   return 'active'
 }
 
-export type RoleRequest = {
-  id: string
-  userId: string
-  role: RoleCode
-  requestedBy: string
-  requestedAt: string
-  status: 'pending' | 'approved' | 'rejected'
-  decidedBy: string | null
-  decidedAt: string | null
-}
-
-export type StaffInvitation = {
-  user: StaffMember
-  /** The one-time secret (72 hours) the new user sets their password with; shown once. */
-  invitation: { id: string; secret: string; expiresAt: string }
-  roleRequest: RoleRequest | null
-}
-
-export type ApiTokenItem = {
-  id: string
-  name: string
-  /** The person it acts as, or null for a service account's token. */
-  userId: string | null
-  serviceAccountId: string | null
-  permissions: string[]
-  createdBy: string | null
-  createdAt: string
-  expiresAt: string
-  revokedAt: string | null
-  lastUsedAt: string | null
-}
-
-export type NewToken = {
-  id: string
-  /** The secret, shown once: only its hash is kept. */
-  token: string
-  expiresAt: string
-  permissions: string[]
-  serviceAccountId: string | null
-}
+const expectUnauthenticated = { headers: { [expectUnauthenticatedHeader]: '1' } }
 
 /** The roles with their badges and permissions, in catalogue order. */
 export async function listRoles(api: ApiClient): Promise<RoleInfo[]> {
-  return (await api.send<{ items: RoleInfo[] }>({ path: '/roles' })).items
+  return (await dataOf(api.client.GET('/api/roles'))).items
 }
 
 /** Every staff user, by role then email. */
 export async function listStaff(api: ApiClient): Promise<StaffMember[]> {
-  return (await api.send<{ items: StaffMember[] }>({ path: '/staff' })).items
+  return (await dataOf(api.client.GET('/api/staff'))).items
 }
 
 /** Invite a staff user; a money role opens a role request. @throws ApiError EMAIL_TAKEN, field problems */
-export function inviteStaff(
-  api: ApiClient,
-  body: { email: string; displayName: string; role: RoleCode },
-): Promise<StaffInvitation> {
-  return api.send<StaffInvitation>({ method: 'POST', path: '/staff', body })
+export function inviteStaff(api: ApiClient, body: RequestOf<'/api/staff', 'post'>): Promise<StaffInvitation> {
+  return dataOf(api.client.POST('/api/staff', { body }))
 }
 
 /**
@@ -152,14 +99,14 @@ export function inviteStaff(
  */
 export function changeRole(
   api: ApiClient,
-  { userId, role }: { userId: string; role: RoleCode },
-): Promise<{ user: StaffMember; roleRequest: RoleRequest | null }> {
-  return api.send({ method: 'PUT', path: `/staff/${encodeURIComponent(userId)}/role`, body: { role } })
+  { userId, role }: { userId: string } & RequestOf<'/api/staff/{userId}/role', 'put'>,
+): Promise<ResponseOf<'/api/staff/{userId}/role', 'put'>> {
+  return dataOf(api.client.PUT('/api/staff/{userId}/role', { params: { path: { userId } }, body: { role } }))
 }
 
 /** Role requests waiting for a second access manager, oldest first. */
 export async function pendingRoleRequests(api: ApiClient): Promise<RoleRequest[]> {
-  return (await api.send<{ items: RoleRequest[] }>({ path: '/staff/role-requests' })).items
+  return (await dataOf(api.client.GET('/api/staff/role-requests'))).items
 }
 
 /** Approve or reject a role request. @throws ApiError CANNOT_APPROVE_OWN_ROLE_REQUEST, ROLE_REQUEST_DECIDED */
@@ -167,48 +114,43 @@ export async function decideRoleRequest(
   api: ApiClient,
   { requestId, approve }: { requestId: string; approve: boolean },
 ): Promise<RoleRequest> {
-  const { request } = await api.send<{ request: RoleRequest }>({
-    method: 'POST',
-    path: `/staff/role-requests/${encodeURIComponent(requestId)}`,
-    body: { approve },
-  })
+  const { request } = await dataOf(
+    api.client.POST('/api/staff/role-requests/{requestId}', { params: { path: { requestId } }, body: { approve } }),
+  )
   return request
 }
 
 /** Turn off a user's authenticator app so they enrol again themselves; their sessions end. */
-export function resetTotp(api: ApiClient, { userId }: { userId: string }): Promise<void> {
-  return api.send<void>({ method: 'DELETE', path: `/staff/${encodeURIComponent(userId)}/totp` })
+export async function resetTotp(api: ApiClient, { userId }: { userId: string }): Promise<void> {
+  await api.client.DELETE('/api/staff/{userId}/totp', { params: { path: { userId } } })
 }
 
 /** API tokens, never their secrets: the caller's own, or everyone's with `access.token.manage`. */
 export async function listTokens(api: ApiClient): Promise<ApiTokenItem[]> {
-  return (await api.send<{ items: ApiTokenItem[] }>({ path: '/tokens' })).items
+  return (await dataOf(api.client.GET('/api/tokens'))).items
 }
 
 /**
  * Issue a token for yourself; `permissions` absent means all of yours (approvals left out).
  * @throws ApiError with field problems (`expiresAt`, `permissions.N`), PERMISSION_NOT_HELD
  */
-export function createToken(
-  api: ApiClient,
-  body: { name: string; expiresAt: string; permissions?: string[] },
-): Promise<NewToken> {
-  return api.send<NewToken>({ method: 'POST', path: '/tokens', body })
+export function createToken(api: ApiClient, body: RequestOf<'/api/tokens', 'post'>): Promise<NewToken> {
+  return dataOf(api.client.POST('/api/tokens', { body }))
 }
 
 /** Revoke a token. @throws ApiError TOKEN_NOT_FOUND */
-export function revokeToken(api: ApiClient, { tokenId }: { tokenId: string }): Promise<void> {
-  return api.send<void>({ method: 'DELETE', path: `/tokens/${encodeURIComponent(tokenId)}` })
+export async function revokeToken(api: ApiClient, { tokenId }: { tokenId: string }): Promise<void> {
+  await api.client.DELETE('/api/tokens/{tokenId}', { params: { path: { tokenId } } })
 }
 
 /** Start enrolling your own authenticator app: its secret and otpauth URI, shown once. @throws ApiError TOTP_ALREADY_ENABLED */
-export function startTotpEnrolment(api: ApiClient): Promise<{ secret: string; uri: string }> {
-  return api.send({ method: 'POST', path: '/session/totp' })
+export function startTotpEnrolment(api: ApiClient): Promise<ResponseOf<'/api/session/totp', 'post'>> {
+  return dataOf(api.client.POST('/api/session/totp'))
 }
 
 /** Confirm the enrolment with a current code. @throws ApiError INVALID_TOTP_CODE naming `code`, TOTP_NOT_PENDING */
-export function confirmTotp(api: ApiClient, { code }: { code: string }): Promise<void> {
-  return api.send<void>({ method: 'POST', path: '/session/totp/confirm', body: { code } })
+export async function confirmTotp(api: ApiClient, { code }: { code: string }): Promise<void> {
+  await api.client.POST('/api/session/totp/confirm', { body: { code } })
 }
 
 /**
@@ -217,9 +159,9 @@ export function confirmTotp(api: ApiClient, { code }: { code: string }): Promise
  */
 export function acceptStaffInvitation(
   api: ApiClient,
-  body: { secret: string; password: string },
-): Promise<{ email: string; awaitingApproval: boolean }> {
-  return api.send({ method: 'POST', path: '/staff/invitations/accept', body, expectUnauthenticated: true })
+  body: RequestOf<'/api/staff/invitations/accept', 'post'>,
+): Promise<ResponseOf<'/api/staff/invitations/accept', 'post'>> {
+  return dataOf(api.client.POST('/api/staff/invitations/accept', { body, ...expectUnauthenticated }))
 }
 
 /** The secret in groups of four, easier to type into an authenticator app by hand. */

@@ -9,7 +9,7 @@ import { TextField } from '../shared/form-field.js'
 import { acceptStaffInvitation } from './access-api.js'
 import { secretFromHash } from './staff-invitation-route.js'
 
-type Accepted = { email: string; awaitingApproval: boolean }
+type Accepted = Awaited<ReturnType<typeof acceptStaffInvitation>>
 
 export function StaffInvitationPage() {
   const api = useMemo(() => createApiClient(), [])

@@ -4,7 +4,8 @@
  * app (the secret and its otpauth URI are shown to you once; there is no QR code, so the URI is text
  * to copy and the secret is grouped for typing), and your own API tokens: list, issue, revoke.
  */
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
@@ -183,33 +184,28 @@ function MyTokensCard() {
   const api = useApi()
   const { user } = useSession()
   const ids = useId()
-  const [tokens, setTokens] = useState<Tokens>({ status: 'loading' })
+  const queryClient = useQueryClient()
   const [creating, setCreating] = useState(false)
   const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
   const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
   const outcomeRef = useRef<HTMLDivElement>(null)
 
-  const load = useCallback(async () => {
-    try {
-      // An access manager is answered everyone's tokens: this page shows only those acting as you.
-      const items = (await listTokens(api)).filter((token) => token.userId === user.id)
-      setTokens({ status: 'loaded', items })
-    } catch (error) {
-      setTokens({
-        status: 'failed',
-        message: error instanceof ApiError ? error.message : 'Your tokens could not be loaded.',
-      })
-    }
-  }, [api, user.id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const query = useQuery({ queryKey: ['tokens'], queryFn: () => listTokens(api) })
+  const tokens: Tokens = query.data
+    ? // An access manager is answered everyone's tokens: this page shows only those acting as you.
+      { status: 'loaded', items: query.data.filter((token) => token.userId === user.id) }
+    : query.isError
+      ? {
+          status: 'failed',
+          message: query.error instanceof ApiError ? query.error.message : 'Your tokens could not be loaded.',
+        }
+      : { status: 'loading' }
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['tokens'] })
 
   async function revoked(text: string) {
     setRevoking(null)
     setOutcome({ tone: 'success', text })
-    await load()
+    await reload()
     outcomeRef.current?.focus()
   }
 
@@ -260,7 +256,7 @@ function MyTokensCard() {
         <CreateTokenDialog
           myPermissions={user.permissions}
           onClose={() => setCreating(false)}
-          onCreated={() => void load()}
+          onCreated={() => void reload()}
         />
       )}
       {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} onRevoked={revoked} />}

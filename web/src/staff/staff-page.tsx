@@ -6,7 +6,8 @@
  * that moves money never takes effect on one person's word: the server opens a role request, and the
  * requester (or the user it is for) cannot decide it.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatLondonDateTime } from '../shared/format.js'
@@ -59,29 +60,29 @@ function StaffManagement() {
   const api = useApi()
   const { user: me } = useSession()
   const ids = useId()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
+  const queryClient = useQueryClient()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [open, setOpen] = useState<Open>(null)
-  const [deciding, setDeciding] = useState<string | null>(null)
   const outcomeRef = useRef<HTMLDivElement>(null)
+  const staffQuery = useQuery({ queryKey: ['staff'], queryFn: () => listStaff(api) })
+  const rolesQuery = useQuery({ queryKey: ['roles'], queryFn: () => listRoles(api) })
+  const requestsQuery = useQuery({ queryKey: ['staff', 'role-requests'], queryFn: () => pendingRoleRequests(api) })
+  const failed = [staffQuery, rolesQuery, requestsQuery].find((query) => query.isError)?.error
+  const queue: Queue = failed
+    ? { status: 'failed', message: failed instanceof ApiError ? failed.message : 'Staff could not be loaded.' }
+    : staffQuery.data && rolesQuery.data && requestsQuery.data
+      ? { status: 'loaded', staff: staffQuery.data, roles: rolesQuery.data, requests: requestsQuery.data }
+      : { status: 'loading' }
 
-  const load = useCallback(async () => {
-    try {
-      const [staff, roles, requests] = await Promise.all([listStaff(api), listRoles(api), pendingRoleRequests(api)])
-      setQueue({ status: 'loaded', staff, roles, requests })
-    } catch (error) {
-      setQueue({ status: 'failed', message: error instanceof ApiError ? error.message : 'Staff could not be loaded.' })
-    }
-  }, [api])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  function refresh() {
+    return Promise.all([staffQuery.refetch(), rolesQuery.refetch(), requestsQuery.refetch()])
+  }
 
   async function report(text: string, tone: Outcome['tone'] = 'success') {
     setOpen(null)
     setOutcome({ tone, text })
-    await load()
+    // An invitation, a role change, a reset or a decision changes the staff list and the requests.
+    await queryClient.invalidateQueries({ queryKey: ['staff'] })
     outcomeRef.current?.focus()
   }
 
@@ -90,20 +91,23 @@ function StaffManagement() {
   const nameOf = (userId: string) => loaded?.staff.find((member) => member.id === userId)?.displayName ?? userId
   const now = new Date()
 
-  async function decide(request: RoleRequest, approve: boolean) {
+  const decision = useMutation({
+    mutationFn: ({ request, approve }: { request: RoleRequest; approve: boolean }) =>
+      decideRoleRequest(api, { requestId: request.id, approve }),
+    onSuccess: (_decided, { request, approve }) => {
+      const who = nameOf(request.userId)
+      const role = roleOf(request.role)?.label ?? request.role
+      return report(approve ? `Approved: ${who} is now ${role}.` : `Rejected: ${who} does not become ${role}.`)
+    },
+    // The server refuses your own requests (and those for you): its reason is shown as it is.
+    onError: (caught) =>
+      report(caught instanceof ApiError ? caught.message : 'The role request could not be decided.', 'error'),
+  })
+  const deciding = decision.isPending ? decision.variables.request.id : null
+
+  function decide(request: RoleRequest, approve: boolean) {
     if (deciding) return
-    setDeciding(request.id)
-    const who = nameOf(request.userId)
-    const role = roleOf(request.role)?.label ?? request.role
-    try {
-      await decideRoleRequest(api, { requestId: request.id, approve })
-      await report(approve ? `Approved: ${who} is now ${role}.` : `Rejected: ${who} does not become ${role}.`)
-    } catch (caught) {
-      // The server refuses your own requests (and those for you): its reason is shown as it is.
-      await report(caught instanceof ApiError ? caught.message : 'The role request could not be decided.', 'error')
-    } finally {
-      setDeciding(null)
-    }
+    decision.mutate({ request, approve })
   }
 
   return (
@@ -113,7 +117,7 @@ function StaffManagement() {
       title="Staff"
       lede="Who can sign in to the console, and as what. New staff set their own password from a one-time invitation; a role that can move money waits for a second administrator's approval."
       queue={queue}
-      onRefresh={() => void load()}
+      onRefresh={() => void refresh()}
       outcome={outcome}
       outcomeRef={outcomeRef}
       outcomeTestId="staff-outcome"
@@ -166,7 +170,7 @@ function StaffManagement() {
                                   type="button"
                                   className="button button-small button-primary"
                                   disabled={deciding !== null}
-                                  onClick={() => void decide(request, true)}
+                                  onClick={() => decide(request, true)}
                                   data-testid="role-request-approve"
                                 >
                                   Approve
@@ -175,7 +179,7 @@ function StaffManagement() {
                                   type="button"
                                   className="button button-small"
                                   disabled={deciding !== null}
-                                  onClick={() => void decide(request, false)}
+                                  onClick={() => decide(request, false)}
                                   data-testid="role-request-reject"
                                 >
                                   Reject
@@ -271,7 +275,11 @@ function StaffManagement() {
           </section>
 
           {open?.kind === 'invite' && (
-            <InviteStaffDialog roles={loaded.roles} onClose={() => setOpen(null)} onInvited={() => void load()} />
+            <InviteStaffDialog
+              roles={loaded.roles}
+              onClose={() => setOpen(null)}
+              onInvited={() => void queryClient.invalidateQueries({ queryKey: ['staff'] })}
+            />
           )}
           {open?.kind === 'role' && (
             <ChangeRoleDialog

@@ -4,9 +4,11 @@
  * a person or a service account, how many permissions it carries, when it expires and was last used,
  * and revoking one. Secrets are never listed; they were shown once, to whoever issued the token.
  */
-import { useCallback, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
-import { ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { type QueueOutcome, ReviewQueue } from '../shared/review-queue.js'
 import { type ApiTokenItem, listStaff, listTokens, staffPermission, tokensPermission } from './access-api.js'
 import { RevokeTokenDialog, TokenTable } from './token-parts.js'
 import './staff-access.css'
@@ -35,24 +37,43 @@ function AllTokens({ canNameStaff }: { canNameStaff: boolean }) {
   const api = useApi()
   const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
 
-  const load = useCallback(async (): Promise<TokenRow[]> => {
-    const [tokens, staff] = await Promise.all([listTokens(api), canNameStaff ? listStaff(api) : Promise.resolve([])])
-    const names = new Map(staff.map((member) => [member.id, `${member.displayName} (${member.email})`]))
-    const nameOf = (userId: string) => names.get(userId) ?? userId
-    return tokens.map((token) => ({
-      token,
-      owner: token.serviceAccountId
-        ? `Service account ${token.serviceAccountId}, issued by ${token.createdBy ? nameOf(token.createdBy) : 'the operator'}`
-        : token.userId
-          ? nameOf(token.userId)
-          : '—',
-    }))
-  }, [api, canNameStaff])
-  const { queue, items, outcome, outcomeRef, reload, decided } = useReviewQueue(load, 'Tokens could not be loaded.')
+  const queryClient = useQueryClient()
+  const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+  const tokensQuery = useQuery({ queryKey: ['tokens'], queryFn: () => listTokens(api) })
+  const staffQuery = useQuery({ queryKey: ['staff'], queryFn: () => listStaff(api), enabled: canNameStaff })
+  const failed = tokensQuery.error ?? staffQuery.error
+  const ready = tokensQuery.data && (!canNameStaff || staffQuery.data)
+  const names = new Map((staffQuery.data ?? []).map((member) => [member.id, `${member.displayName} (${member.email})`]))
+  const nameOf = (userId: string) => names.get(userId) ?? userId
+  const items: TokenRow[] = ready
+    ? (tokensQuery.data ?? []).map((token) => ({
+        token,
+        owner: token.serviceAccountId
+          ? `Service account ${token.serviceAccountId}, issued by ${token.createdBy ? nameOf(token.createdBy) : 'the operator'}`
+          : token.userId
+            ? nameOf(token.userId)
+            : '—',
+      }))
+    : []
+  const queue = failed
+    ? {
+        status: 'failed' as const,
+        message: failed instanceof ApiError ? failed.message : 'Tokens could not be loaded.',
+      }
+    : ready
+      ? { status: 'loaded' as const, items }
+      : { status: 'loading' as const }
+
+  function reload() {
+    return Promise.all([tokensQuery.refetch(), ...(canNameStaff ? [staffQuery.refetch()] : [])])
+  }
 
   async function revoked(text: string) {
     setRevoking(null)
-    await decided(text)
+    setOutcome({ tone: 'success', text })
+    await queryClient.invalidateQueries({ queryKey: ['tokens'] })
+    outcomeRef.current?.focus()
   }
 
   const owners = new Map(items.map((row) => [row.token.id, row.owner]))
