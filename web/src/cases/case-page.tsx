@@ -35,6 +35,7 @@ import {
   resolveCase,
   statusLabels,
   teamLabels,
+  teamOf,
   uploadAttachment,
 } from './cases-api.js'
 
@@ -569,7 +570,7 @@ function AssignmentPanel({
   const { user } = useSession()
   const ids = useId()
   const [target, setTarget] = useState<Target>('me')
-  const [team, setTeam] = useState<string>(user.role in teamLabels ? user.role : 'agent')
+  const [team, setTeam] = useState(teamOf(user.role))
   const [userId, setUserId] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -635,7 +636,7 @@ function AssignmentPanel({
           id={`${ids}-team`}
           label="Team"
           value={team}
-          onValueChange={setTeam}
+          onValueChange={(value) => setTeam(teamOf(value))}
           options={Object.entries(teamLabels).map(([value, label]) => ({ value, label }))}
           data-testid="case-assign-team-select"
         />
