@@ -8,32 +8,11 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 
-type GrantKind =
-  | 'holder'
-  | 'authorized_full'
-  | 'authorized_limited'
-  | 'property_manager'
-  | 'power_of_attorney'
-  | 'third_party'
-
-export type AccountUser = {
-  userId: string | null
-  displayName: string
-  email: string | null
-  kind: GrantKind
-  level: string
-  status: 'active' | 'pending_approval'
-  since: string
-  validTo: string | null
-  scope: string[]
-  relationship: string | null
-  addedBy: { kind: string; id: string; displayName: string | null } | null
-  poaDocument: { id: string; status: string; reviewedAt: string | null } | null
-  portalLogin: boolean
-}
+export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
 
 type Users = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; items: AccountUser[] }
 
@@ -59,10 +38,9 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
 
   const load = useCallback(async () => {
     try {
-      const found = await api.send<{ items: AccountUser[] }>({
-        method: 'GET',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/users`,
-      })
+      const found = await dataOf(
+        api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } }),
+      )
       setUsers({ status: 'loaded', items: found.items })
     } catch (error) {
       setUsers({
@@ -171,9 +149,8 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
     setProblems({})
     setMessage(null)
     try {
-      await api.send({
-        method: 'POST',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/external-users`,
+      await api.client.POST('/api/accounts/{accountNumber}/external-users', {
+        params: { path: { accountNumber } },
         body: {
           email: draft.email.trim(),
           displayName: draft.displayName.trim(),
