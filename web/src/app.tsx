@@ -2,6 +2,7 @@
  * The agent console: checks the session, then shows either the sign-in page or the signed-in shell
  * with the page for the current route.
  */
+import { QueryClientProvider } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
 import { ApiContext, type Session, SessionContext } from './console-context.js'
@@ -16,9 +17,11 @@ import {
   SearchPage,
   StaffInvitationPage,
 } from './console-pages.js'
+import { accountChangedEvent } from './payments/payments-api.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
+import { createQueryClient } from './shared/query-client.js'
 import { ConsoleShell } from './shell/console-shell.js'
 import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
@@ -42,6 +45,22 @@ export function App() {
 
 function StaffConsole() {
   const [state, setState] = useState<SessionState>({ status: 'checking' })
+  // One cache for the console's data; emptied whenever nobody is signed in, so the next user starts clean.
+  const queryClient = useMemo(() => createQueryClient(), [])
+  const signedIn = state.status === 'signed-in'
+  useEffect(() => {
+    if (!signedIn) queryClient.clear()
+  }, [signedIn, queryClient])
+  // Screens that change an account announce it (`announceAccountChanged`): what is cached of it is refetched.
+  useEffect(() => {
+    const changed = (event: Event) => {
+      const accountNumber = (event as CustomEvent<{ accountNumber?: unknown }>).detail?.accountNumber
+      if (typeof accountNumber === 'string')
+        void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+    }
+    window.addEventListener(accountChangedEvent, changed)
+    return () => window.removeEventListener(accountChangedEvent, changed)
+  }, [queryClient])
 
   const api = useMemo(
     () =>
@@ -90,32 +109,34 @@ function StaffConsole() {
   }, [api, state])
 
   return (
-    <ApiContext.Provider value={api}>
-      {state.status === 'checking' && (
-        <div className="boot" aria-busy="true">
-          <span className="visually-hidden">Loading the console…</span>
-        </div>
-      )}
-      {state.status === 'unavailable' && (
-        <main className="boot-error">
-          <h1>The console is unavailable</h1>
-          <p>{state.message}</p>
-          <button type="button" className="button button-primary" onClick={() => void checkSession()}>
-            Try again
-          </button>
-        </main>
-      )}
-      {state.status === 'signed-out' && (
-        <LoginPage notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />
-      )}
-      {session && (
-        <SessionContext.Provider value={session}>
-          <ConsoleShell>
-            <CurrentPage />
-          </ConsoleShell>
-        </SessionContext.Provider>
-      )}
-    </ApiContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <ApiContext.Provider value={api}>
+        {state.status === 'checking' && (
+          <div className="boot" aria-busy="true">
+            <span className="visually-hidden">Loading the console…</span>
+          </div>
+        )}
+        {state.status === 'unavailable' && (
+          <main className="boot-error">
+            <h1>The console is unavailable</h1>
+            <p>{state.message}</p>
+            <button type="button" className="button button-primary" onClick={() => void checkSession()}>
+              Try again
+            </button>
+          </main>
+        )}
+        {state.status === 'signed-out' && (
+          <LoginPage notice={state.notice} onSignedIn={(user) => setState({ status: 'signed-in', user })} />
+        )}
+        {session && (
+          <SessionContext.Provider value={session}>
+            <ConsoleShell>
+              <CurrentPage />
+            </ConsoleShell>
+          </SessionContext.Provider>
+        )}
+      </ApiContext.Provider>
+    </QueryClientProvider>
   )
 }
 
