@@ -5,7 +5,8 @@
  * (`GET /accounts/{n}/users`, an audited view). An agent adds an authorized user for the holder
  * here, with the relationship the holder gives ("My spouse should have access").
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { dataOf, type ResponseOf } from '../shared/api-client.js'
@@ -33,26 +34,23 @@ function addedByOf(user: AccountUser): string {
 export function UsersTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
-  const [users, setUsers] = useState<Users>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const usersKey = ['account', accountNumber, 'users']
+  const loaded = useQuery({
+    queryKey: usersKey,
+    queryFn: () =>
+      dataOf(api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } })),
+  })
+  const users: Users = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? {
+          status: 'failed',
+          message: loaded.error instanceof ApiError ? loaded.error.message : 'The account’s users could not be loaded.',
+        }
+      : { status: 'loaded', items: loaded.data.items }
   const mayAdd = user.permissions.includes('accounts.authorized_user.manage')
-
-  const load = useCallback(async () => {
-    try {
-      const found = await dataOf(
-        api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } }),
-      )
-      setUsers({ status: 'loaded', items: found.items })
-    } catch (error) {
-      setUsers({
-        status: 'failed',
-        message: error instanceof ApiError ? error.message : 'The account’s users could not be loaded.',
-      })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => queryClient.invalidateQueries({ queryKey: usersKey })
 
   return (
     <div className="users-tab" data-testid="users-tab">
