@@ -9,7 +9,8 @@
  * address, which must be on file for that caller. Three failures in 24 hours flag the account for
  * supervisor review.
  */
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
@@ -86,26 +87,21 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
   const api = useApi()
   const ids = useId()
   const [caller, setCaller] = useState<Caller>('holder')
-  const [questions, setQuestions] = useState<Questions | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    setQuestions(null)
-    setLoadError(null)
-    dataOf(
-      api.client.GET('/api/accounts/{accountNumber}/verification-questions', {
-        params: { path: { accountNumber }, query: { caller } },
-      }),
-    )
-      .then((found) => live && setQuestions(found))
-      .catch((caught: unknown) => {
-        if (live) setLoadError(caught instanceof ApiError ? caught.message : 'The questions could not be loaded.')
-      })
-    return () => {
-      live = false
-    }
-  }, [api, accountNumber, caller])
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'verification-questions', caller],
+    queryFn: () =>
+      dataOf(
+        api.client.GET('/api/accounts/{accountNumber}/verification-questions', {
+          params: { path: { accountNumber }, query: { caller } },
+        }),
+      ),
+  })
+  const questions: Questions | null = loaded.data ?? null
+  const loadError = loaded.isError
+    ? loaded.error instanceof ApiError
+      ? loaded.error.message
+      : 'The questions could not be loaded.'
+    : null
 
   // Who the caller is comes first: each kind of caller is asked their own questions.
   const callerField = (
