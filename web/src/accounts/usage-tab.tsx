@@ -3,7 +3,7 @@
  * selected point's usage as a chart (half-hourly, daily, weekly or monthly, in UK local time), its
  * register readings, and a form to submit a reading for those allowed to.
  */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
@@ -33,7 +33,6 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const canSubmit = user.permissions.includes('metering.reading.create')
-  const queryClient = useQueryClient()
   const loaded = useQuery({
     queryKey: ['account', accountNumber, 'meter-points'],
     queryFn: () => api.meterPoints({ accountNumber }),
@@ -54,8 +53,6 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
       : chosen && state.points.some((point) => point.identifier === chosen)
         ? chosen
         : defaultPoint(state.points)
-  // A saved reading changes the readings and the usage of the account.
-  const onSaved = () => void queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'readings'] })
 
   if (state.status === 'loading') {
     return (
@@ -87,9 +84,7 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
           <UsagePanel accountNumber={accountNumber} points={state.points} point={point} onSelect={setSelected} />
           <div className={canSubmit ? 'usage-columns' : undefined}>
             <ReadingsPanel key={point.identifier} accountNumber={accountNumber} meterPoint={point.identifier} />
-            {canSubmit && (
-              <ReadingForm key={point.identifier} accountNumber={accountNumber} point={point} onSaved={onSaved} />
-            )}
+            {canSubmit && <ReadingForm key={point.identifier} accountNumber={accountNumber} point={point} />}
           </div>
         </>
       )}
