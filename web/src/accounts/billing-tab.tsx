@@ -5,7 +5,7 @@
  * chosen statement is kept in the address (`?tab=billing&statement=S-…`) so a reload or a shared
  * link opens it again.
  */
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { type AccountBalance, ApiError, type HistoricalBill, type Statement } from '../api.js'
 import { isSpent } from '../billing/statement-format.js'
@@ -277,18 +277,21 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
   const api = useApi()
   const ids = useId()
   const [on, setOn] = useState('')
-  const [sending, setSending] = useState(false)
   const [result, setResult] = useState<BillNowResult | null>(null)
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null)
+  // `onBilled` (the tab) invalidates the account: the balance and statements are fetched again.
+  const billing = useMutation({
+    mutationFn: (upTo: string) => api.billNow({ accountNumber, ...(upTo ? { on: upTo } : {}) }),
+  })
+  const sending = billing.isPending
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (sending) return
-    setSending(true)
     setResult(null)
     setError(null)
     try {
-      const { statement, created } = await api.billNow({ accountNumber, ...(on ? { on } : {}) })
+      const { statement, created } = await billing.mutateAsync(on)
       setResult(describeBilled(statement, created))
       onBilled(statement.number)
     } catch (failure) {
@@ -297,8 +300,6 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
       } else {
         setError({ message: 'The account could not be billed. Please try again.', field: null })
       }
-    } finally {
-      setSending(false)
     }
   }
 
