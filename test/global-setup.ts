@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { writeTestTemplate } from '../src/db/testing.js'
+import { createPostgresTestTemplate, writeTestTemplate } from '../src/db/testing.js'
 
 /**
- * On PGlite the migrations run once here, into a template every test file's database is loaded
- * from. On a shared PostgreSQL server every test file works in a schema of its own; the extensions
- * are database-wide, so they are created once here, before the files start in parallel.
+ * The migrations run once here, into a template every test file's database is copied from: a PGlite
+ * data-dir dump, or on PostgreSQL a migrated database (`CREATE DATABASE … TEMPLATE` per file). The
+ * extensions are also created in the database `DATABASE_URL` names, for the few tests that work in a
+ * schema of their own there.
  */
 export default async function setup() {
   const databaseUrl = process.env['DATABASE_URL']
@@ -17,13 +18,10 @@ export default async function setup() {
   try {
     await client.query('create extension if not exists pg_trgm with schema public')
     await client.query('create extension if not exists btree_gist with schema public')
-    const stale = await client.query<{ nspname: string }>(
-      "select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'",
-    )
-    for (const row of stale.rows) await client.query(`drop schema if exists ${row.nspname} cascade`)
   } finally {
     await client.end()
   }
+  return createPostgresTestTemplate(databaseUrl)
 }
 
 /** Write the migrated template to a temporary folder, removed when the run ends. */

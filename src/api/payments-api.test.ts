@@ -162,6 +162,8 @@ describe('taking a payment through the API', () => {
     expect(first.statusCode).toBe(201)
     const payment = first.json().payment
     expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
+    // The account's internal row id stays in: the account number in the path names the account.
+    expect(payment).not.toHaveProperty('accountId')
     const retry = await inject({
       method: 'POST',
       url,
@@ -189,12 +191,20 @@ describe('taking a payment through the API', () => {
       code: 'PAYMENT_DECLINED',
       details: { payment: { status: 'failed' } },
     })
+    expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
     const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
     expect(missing.statusCode).toBe(400)
     expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
   })
 
-  it('makes exactly 1,000 payments from 1,000 requests each sent twice, some at the same time', async () => {
+  /**
+   * On PostgreSQL the requests really run at the same time, on a pool of connections, so all 1,000 are
+   * sent. PGlite has one connection and runs transactions one after another, so beyond a few waves more
+   * requests only repeat the same interleavings at the same cost: 200 there (four waves of 50, 100 of
+   * them racing their own retry) still prove each request is paid exactly once.
+   */
+  const bulk = process.env['DATABASE_URL'] ? 1000 : 200
+  it(`makes exactly ${bulk} payments from ${bulk} requests each sent twice, some at the same time`, async () => {
     const accountId = accountIds[1] as string
     const url = `/api/accounts/${accountNumber(1)}/payments`
     const send = (i: number) =>
@@ -205,7 +215,7 @@ describe('taking a payment through the API', () => {
         payload: { method: 'cash', amountMinor: String(100 + i) },
       })
     const statuses: number[] = []
-    for (let start = 0; start < 1000; start += 50) {
+    for (let start = 0; start < bulk; start += 50) {
       const wave = Array.from({ length: 50 }, (_, k) => start + k)
       // Half the retries race their first request; the other half come after it.
       const racing = await Promise.all(wave.flatMap((i) => (i % 2 === 0 ? [send(i), send(i)] : [send(i)])))
@@ -213,15 +223,15 @@ describe('taking a payment through the API', () => {
       statuses.push(...[...racing, ...later].map((response) => response.statusCode))
     }
     expect(statuses.filter((status) => status >= 400)).toEqual([])
-    expect(statuses.filter((status) => status === 201)).toHaveLength(1000)
+    expect(statuses.filter((status) => status === 201)).toHaveLength(bulk)
     const counted = await sql<{ payments: string; journals: string }>`select
         (select count(*) from payments where account_id = ${accountId})::text as payments,
         (select count(*) from ledger_journals where account_id = ${accountId} and reason = 'payment.received')::text as journals`.execute(
       database.db,
     )
-    expect(counted.rows[0]).toEqual({ payments: '1000', journals: '1000' })
-    // 100 + 101 + … + 1099
-    expect(await ledger.balanceOf({ tx: database.db, accountId })).toBe(-599_500n)
+    expect(counted.rows[0]).toEqual({ payments: String(bulk), journals: String(bulk) })
+    // 100 + 101 + … + (99 + bulk): -599,500 for 1,000, -39,900 for 200
+    expect(await ledger.balanceOf({ tx: database.db, accountId })).toBe(-BigInt(bulk * 100 + (bulk * (bulk - 1)) / 2))
   }, 300_000)
 })
 
@@ -505,6 +515,7 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect(made.statusCode).toBe(201)
     const arrangement = made.json().arrangement
     expect(arrangement).toMatchObject({ downPaymentMinor: '10000', status: 'active' })
+    expect(arrangement).not.toHaveProperty('accountId')
     expect(arrangement.schedule.map((item: { dueOn: string }) => item.dueOn)).toEqual([
       '2026-11-20',
       '2026-12-04',
@@ -560,5 +571,66 @@ describe('seasonal holds', () => {
     expect(lifted.statusCode).toBe(204)
     const after = await inject({ method: 'GET', url: `/api/accounts/${accountNumber(8)}/status`, headers: as('agent') })
     expect(after.json().colour).toBe('green')
+  })
+})
+
+describe('the collections view through the API', () => {
+  it('shows the dunning steps the run took and the notes recorded, with their details and no internal ids', async () => {
+    await owe(10, 30_000n, '2026-10-10')
+    const run = await inject({
+      method: 'POST',
+      url: '/api/collections/run',
+      headers: as('collections_specialist'),
+      payload: { on: '2026-11-20' },
+    })
+    expect(run.statusCode).toBe(200)
+    expect(run.json()).toMatchObject({ on: '2026-11-20', failed: 0, problems: [] })
+    expect(run.json().looked).toBeGreaterThan(0)
+    const url = `/api/accounts/${accountNumber(10)}/collections-notes`
+    const affordability = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: {
+        kind: 'affordability',
+        body: 'Can pay a little each month',
+        affordability: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      },
+    })
+    expect(affordability.statusCode).toBe(201)
+    expect(affordability.json().note).toMatchObject({
+      kind: 'affordability',
+      details: { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+    })
+    const advice = await inject({
+      method: 'POST',
+      url,
+      headers: as('collections_specialist'),
+      payload: { kind: 'debt_advice', body: 'Pointed to free advice', signposts: ['stepchange'] },
+    })
+    expect(advice.statusCode).toBe(201)
+    const view = await inject({
+      method: 'GET',
+      url: `/api/accounts/${accountNumber(10)}/collections`,
+      headers: as('collections_specialist'),
+    })
+    expect(view.statusCode).toBe(200)
+    const body = view.json()
+    expect(body.position).toMatchObject({ pastDueMinor: '30000', oldestPastDueOn: '2026-10-10' })
+    expect(body.actions.map((action: { action: string }) => action.action)).toContain('payment_reminder')
+    // Both notes were made at the same (test) instant, so their order is not the point here.
+    const details = body.notes.map((note: { details: unknown }) => note.details)
+    expect(details).toHaveLength(2)
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { signposts: ['stepchange'] },
+        { monthlyIncomeMinor: '150000', monthlyOutgoingsMinor: '140000', canPayMonthlyMinor: '5000' },
+      ]),
+    )
+    expect(body.signposts.length).toBeGreaterThan(0)
+    // The account's internal row id is not part of the view: the account number in the path names it.
+    for (const item of [...body.actions, ...body.notes, ...body.disconnectionOrders]) {
+      expect(item).not.toHaveProperty('accountId')
+    }
   })
 })

@@ -9,6 +9,7 @@ import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
+import { inProcessDeliveryQueue } from '../usecases/index.js'
 import { type App, buildApp } from './app.js'
 import { isSignInRoute } from './rate-limits.js'
 import { staffPassword } from './testing.js'
@@ -19,6 +20,7 @@ let app: App
 /** Served at https://cuttle.example.test, delivering email to an outbox the test reads. */
 let httpsApp: App
 const outbox = comms.outboxEmailTransport()
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 const now = new Date('2026-11-22T09:00:00Z')
 const webRoot = mkdtempSync(join(tmpdir(), 'cuttle-web-'))
 const portalPassword = 'Portal-password-2026'
@@ -46,12 +48,15 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>')
   writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log("console")')
   app = await buildApp({ database, clock: () => now, webRoot })
+  const transports = { ...comms.builtInTransports(), email: outbox }
+  delivery = inProcessDeliveryQueue({ db: database.db, transports, clock: () => now })
   httpsApp = await buildApp({
     database,
     clock: () => now,
     webRoot: null,
     publicUrl: 'https://cuttle.example.test',
-    transports: { ...comms.builtInTransports(), email: outbox },
+    transports,
+    deliveryQueue: delivery,
   })
 }, 120_000)
 afterAll(async () => {
@@ -141,6 +146,8 @@ describe('links in messages', () => {
       payload: { email: 'spouse@portal.example', level: 'limited' },
     })
     expect(invited.statusCode).toBe(201)
+    // The route only queues the invitation; the delivery worker sends it.
+    await delivery.runQueued()
     const email = outbox.sent.find((sent) => sent.to === 'spouse@portal.example')
     expect(email?.text).toMatch(/https:\/\/cuttle\.example\.test\/portal\/invitations\/\S+/)
     expect(email?.text).not.toContain('evil.example')

@@ -75,6 +75,9 @@ describe('creating a staff user over HTTP', () => {
     const response = await createStaff({ email: 'Amira@Example.com', displayName: '  Amira Agent ' })
     expect(response.statusCode).toBe(201)
     expect(response.json().user).toMatchObject({ email: 'amira@example.com', displayName: 'Amira Agent' })
+    // The invitation's secret is shown once; its hash and the user's password and authenticator fields never.
+    expect(response.json().invitation.secret).toEqual(expect.any(String))
+    expect(response.body).not.toMatch(/secretHash|secret_hash|passwordHash|password_hash|totpSecret|totp_secret/)
   })
 })
 

@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
+import pg from 'pg'
 import { connect, type Database, dumpDataDir } from './connect.js'
 import { migrate } from './migrate.js'
 
 /** Names the migrated PGlite dump that vitest's global setup writes and the test workers start from. */
 const templateVariable = 'CUTTLE_TEST_TEMPLATE'
+/** Names the migrated PostgreSQL database that vitest's global setup creates and each test file's database is copied from. */
+const postgresTemplateVariable = 'CUTTLE_TEST_PG_TEMPLATE'
+
+/** Test databases (and templates) on a PostgreSQL server: `t_<creation time in base 36>_<random>`. */
+const testDatabasePattern = /^t_([0-9a-z]{6,9})_[0-9a-f]{8}$/
+/** A test database older than this is left over from a run that died; younger ones may belong to a run going on now. */
+const leftOverAfterMs = 6 * 60 * 60 * 1000
+
+function newTestDatabaseName(): string {
+  return `t_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(4).toString('hex')}`
+}
 
 /**
  * Migrate an in-memory PGlite once and write its data folder to `file`; this process and the test
@@ -23,6 +35,72 @@ export async function writeTestTemplate({ file }: { file: string }): Promise<voi
   process.env[templateVariable] = file
 }
 
+/** The URL of database `name` on the server `databaseUrl` points at. */
+function urlOfDatabase(databaseUrl: string, name: string): string {
+  const url = new URL(databaseUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function withAdmin<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * On the PostgreSQL server `databaseUrl` points at: create a database, migrate it once, and name it
+ * as the template each test file's database is copied from (`CREATE DATABASE … TEMPLATE`, a file
+ * copy, instead of every migration per file). Test databases left by runs that died hours ago are
+ * dropped first. Answers a function that drops the template.
+ * @throws Error when the server refuses or a migration fails
+ */
+export async function createPostgresTestTemplate(databaseUrl: string): Promise<() => Promise<void>> {
+  const name = newTestDatabaseName()
+  await withAdmin(databaseUrl, async (client) => {
+    const existing = await client.query<{ datname: string }>('select datname from pg_database')
+    for (const { datname } of existing.rows) {
+      const made = testDatabasePattern.exec(datname)?.[1]
+      if (made && Date.now() - Number.parseInt(made, 36) * 1000 > leftOverAfterMs) {
+        await client.query(`drop database if exists ${datname} with (force)`)
+      }
+    }
+    await client.query(`create database ${name}`)
+  })
+  const database = await connect({ databaseUrl: urlOfDatabase(databaseUrl, name), poolSize: 1 })
+  try {
+    await migrate(database)
+  } finally {
+    await database.close()
+  }
+  process.env[postgresTemplateVariable] = name
+  return () =>
+    withAdmin(databaseUrl, async (client) => void (await client.query(`drop database if exists ${name} with (force)`)))
+}
+
+/**
+ * Drop a test database once the connections just closed have gone from the server (a closed pool's
+ * last connections linger for a moment); only after five seconds are stragglers cut off, since a
+ * connection cut by `with (force)` can raise an error in the process that held it.
+ */
+async function dropWhenUnused(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await client.query(`drop database if exists ${name}`)
+      return
+    } catch (error) {
+      // 55006: object_in_use (other sessions are still connected).
+      if ((error as { code?: string }).code !== '55006') throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  await client.query(`drop database if exists ${name} with (force)`)
+}
+
 /** The template, read once per worker process. */
 let template: Promise<Blob> | undefined
 
@@ -33,8 +111,9 @@ function readTemplate(file: string): Promise<Blob> {
 
 /**
  * A migrated database for one test file: PGlite in memory by default, or — when `DATABASE_URL` is
- * set — a fresh schema of its own on that PostgreSQL server, dropped on close. PGlite starts from
- * the template `writeTestTemplate` wrote when there is one: loading it is cheaper than migrating.
+ * set — a database of its own on that PostgreSQL server, dropped on close. Each starts from the
+ * template the global setup made when there is one (`writeTestTemplate`, `createPostgresTestTemplate`):
+ * copying it is cheaper than migrating.
  */
 export async function openTestDatabase(): Promise<Database> {
   const databaseUrl = process.env['DATABASE_URL']
@@ -45,6 +124,24 @@ export async function openTestDatabase(): Promise<Database> {
     await migrate(database)
     return database
   }
+  const template = process.env[postgresTemplateVariable]
+  if (!template) return openTestSchema(databaseUrl)
+  const name = newTestDatabaseName()
+  await withAdmin(databaseUrl, (client) => client.query(`create database ${name} template ${template}`))
+  const database = await connect({ databaseUrl: urlOfDatabase(databaseUrl, name), poolSize: 4 })
+  // On the copy this only checks that every migration is applied and unchanged.
+  await migrate(database)
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      await withAdmin(databaseUrl, (client) => dropWhenUnused(client, name))
+    },
+  }
+}
+
+/** Without a template (a test run outside vitest's global setup): a fresh schema, migrated, dropped on close. */
+async function openTestSchema(databaseUrl: string): Promise<Database> {
   const schema = `t_${randomBytes(6).toString('hex')}`
   const database = await connect({ databaseUrl, dataDir: 'memory', schema, poolSize: 4 })
   await migrate(database)

@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
+import { statementPdf } from '../documents/statement-pdf.js'
 import * as billing from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
 import { accountStatementPdf } from './account-billing.js'
@@ -14,20 +15,6 @@ import { runBilling } from './billing-run.js'
  * PDF were drawn inside the transaction that holds the audit chain's lock, that write would wait for
  * the commit, which waits for the renderer: the probe times out and the test fails.
  */
-const probe = vi.hoisted(() => ({ during: null as null | (() => Promise<void>), renders: 0 }))
-
-vi.mock('../documents/statement-pdf.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../documents/statement-pdf.js')>()
-  return {
-    ...original,
-    statementPdf: async (...args: Parameters<typeof original.statementPdf>) => {
-      probe.renders += 1
-      await probe.during?.()
-      return original.statementPdf(...args)
-    },
-  }
-})
-
 let database: Database
 let accountNumber: string
 let accountId: string
@@ -77,7 +64,7 @@ describe('a statement PDF and the audit lock', () => {
       )
     const before = await pdfViews()
     let probed = false
-    probe.during = async () => {
+    const during = async () => {
       // the view of the PDF is already committed when drawing starts
       expect(await pdfViews()).toBe(before + 1)
       await within(
@@ -95,8 +82,11 @@ describe('a statement PDF and the audit lock', () => {
       duplicate: false,
       actor,
       at,
+      render: async (input) => {
+        await during()
+        return statementPdf(input)
+      },
     })
-    probe.during = null
     expect(probed).toBe(true)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(await pdfViews()).toBe(before + 1)

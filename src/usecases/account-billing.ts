@@ -10,7 +10,7 @@ import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
-import { recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountPageCall, recordAccountView } from './account-view.js'
 import { InvalidMoveDate } from './move.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
@@ -19,21 +19,7 @@ async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   return account.id
 }
 
-export async function accountStatements({
-  tx,
-  accountNumber,
-  limit,
-  cursor,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  limit: number
-  cursor?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+export async function accountStatements({ tx, accountNumber, limit, cursor, actor, at }: AccountPageCall) {
   const page = await billing.listStatements({ tx, accountNumber, limit, cursor })
   await recordAccountView(tx, {
     accountId: await accountIdOf(tx, accountNumber),
@@ -51,12 +37,8 @@ export async function accountStatement({
   number,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   number: string
-  actor: Actor
-  at: Date
 }) {
   const statement = await billing.getStatement({ tx, number, accountNumber })
   await recordAccountView(tx, { accountId: statement.accountId, what: 'statement', context: { number }, actor, at })
@@ -76,6 +58,7 @@ export async function accountStatementPdf({
   duplicate,
   actor,
   at,
+  render = statementPdf,
 }: {
   db: Db
   accountNumber: string
@@ -83,9 +66,11 @@ export async function accountStatementPdf({
   duplicate: boolean
   actor: Actor
   at: Date
+  /** What draws the PDF (the statement renderer; a test passes one that watches when it runs). */
+  render?: (input: StatementPdfInput) => Promise<Buffer>
 }): Promise<Buffer> {
   const input = await inTransaction(db, (tx) => statementPdfInput({ tx, accountNumber, number, duplicate, actor, at }))
-  return statementPdf(input)
+  return render(input)
 }
 
 /**
@@ -100,13 +85,9 @@ export async function statementPdfInput({
   duplicate,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   number: string
   duplicate: boolean
-  actor: Actor
-  at: Date
 }): Promise<StatementPdfInput> {
   const statement = await billing.getStatement({ tx, number, accountNumber })
   const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
@@ -142,17 +123,7 @@ export async function statementPdfInput({
 }
 
 /** The account's balance and what is past due, by age (LED-2). */
-export async function accountBalance({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountBalance({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const ageing = await ledger.ageing({ tx, accountId, asOf: localDateOf(at) })
   const supplier = await market.getSupplier(tx)
@@ -167,12 +138,8 @@ export async function billAccountNow({
   on,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   on?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   const result = await billing.billAccount({ tx, accountId, on: on ?? localDateOf(at), actor, at })
@@ -191,12 +158,8 @@ export async function finalBill({
   moveOutOn,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   moveOutOn: string
-  actor: Actor
-  at: Date
 }) {
   const today = localDateOf(at)
   if (moveOutOn > today) {
@@ -238,17 +201,7 @@ export async function decideHeldStatement({
 }
 
 /** BIL-8: the bills the old system sent, on a migrated account; audited as a view. */
-export async function accountHistoricalBills({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountHistoricalBills({ tx, accountNumber, actor, at }: AccountCall) {
   const items = await billing.historicalBills({ tx, accountNumber })
   await recordAccountView(tx, {
     accountId: await accountIdOf(tx, accountNumber),
@@ -261,17 +214,7 @@ export async function accountHistoricalBills({
 }
 
 /** BIL-4: a business account's uninvoiced charges and credits and its documents; audited as a view. */
-export async function accountBusinessBilling({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountBusinessBilling({ tx, accountNumber, actor, at }: AccountCall) {
   const result = await billing.businessBilling({ tx, accountNumber })
   await recordAccountView(tx, {
     accountId: await accountIdOf(tx, accountNumber),
@@ -290,12 +233,8 @@ export async function changeBillingProfile({
   changes,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   changes: Parameters<typeof billing.setBillingProfile>[0]['changes']
-  actor: Actor
-  at: Date
 }) {
   return billing.setBillingProfile({ tx, accountId: await accountIdOf(tx, accountNumber), changes, actor, at })
 }

@@ -2,11 +2,9 @@
  * What an agent sees of an account's supply: meter points with their tariff history, usage series
  * and register readings. Each is an account view, recorded in the audit log with what was shown.
  */
-import type { Tx } from '../db/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
-import type { Actor } from '../shared/actor.js'
-import { type Allows, recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountPageCall, type Allows, recordAccountView } from './account-view.js'
 
 export interface AgreementView {
   readonly tariffCode: string
@@ -27,12 +25,8 @@ export async function accountMeterPoints({
   allows,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   allows: Allows
-  actor: Actor
-  at: Date
 }): Promise<(metering.MeterPointView & { agreements?: AgreementView[] })[]> {
   const points = await metering.meterPointsOfAccount({ tx, accountNumber })
   const showsTariffs = allows('tariffs.tariff.read')
@@ -67,15 +61,11 @@ export async function accountUsage({
   granularity,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   meterPoint: string
   from: string
   to: string
   granularity: metering.Granularity
-  actor: Actor
-  at: Date
 }) {
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
   const series = await metering.usageSeries({ tx, meterPointId: point.meterPointId, from, to, granularity })
@@ -98,14 +88,8 @@ export async function accountReadings({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountPageCall & {
   meterPoint?: string | undefined
-  limit: number
-  cursor?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const page = await metering.listReadings({ tx, accountNumber, meterPoint, limit, cursor })
   const accountId = await metering.accountIdOf(tx, accountNumber)
@@ -121,13 +105,9 @@ export async function submitAccountReading({
   reading,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   meterPoint: string
   reading: { meterSerial: string; register: string; readAt: Date; value: string; source: metering.ReadingSource }
-  actor: Actor
-  at: Date
 }): Promise<metering.Reading> {
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
   return metering.submitReading({ tx, meterPointId: point.meterPointId, ...reading, actor, at })
@@ -146,14 +126,10 @@ export async function changeAccountTariff({
   from,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   meterPoint: string
   tariffCode: string
   from: Date
-  actor: Actor
-  at: Date
 }) {
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
   return tariffs.changeTariff({

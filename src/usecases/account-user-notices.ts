@@ -9,7 +9,7 @@ import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as comms from '../modules/comms/index.js'
 import type { Actor } from '../shared/actor.js'
-import { accountOf } from './account-view.js'
+import { type AccountCall, accountOf } from './account-view.js'
 
 /** The person a notice is about: their own login's email and name. */
 export interface NoticeUser {
@@ -94,13 +94,9 @@ export async function changeAccountUserLevelByStaff({
   level,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   userId: string
   level: 'full' | 'limited'
-  actor: Actor
-  at: Date
 }) {
   const { account, user } = await staffAccountUser(tx, accountNumber, userId)
   const grant = await access.changeAuthorizedLevel({ tx, accountId: account.id, userId, level, actor, at })
@@ -129,13 +125,9 @@ export async function removeAccountUserByStaff({
   requestedBy,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   userId: string
   requestedBy: 'holder' | 'user'
-  actor: Actor
-  at: Date
 }) {
   const { account, user } = await staffAccountUser(tx, accountNumber, userId)
   const grant = await access.revokeAuthorizedUser({ tx, accountId: account.id, userId, actor, at })

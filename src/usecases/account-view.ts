@@ -12,6 +12,25 @@ import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
 
+/** What every call on one account by a member of staff is given: the account, who acts and when. */
+export interface AccountCall {
+  tx: Tx
+  accountNumber: string
+  actor: Actor
+  at: Date
+}
+
+/** A call about one of an account's messages. */
+export interface AccountMessageCall extends AccountCall {
+  messageId: string
+}
+
+/** A call for a page of one of an account's lists. */
+export interface AccountPageCall extends AccountCall {
+  limit: number
+  cursor?: string | undefined
+}
+
 export async function recordAccountView(
   tx: Tx,
   { accountId, what, context, actor, at }: { accountId: string; what: string; context: object; actor: Actor; at: Date },

@@ -173,6 +173,35 @@ const bill = (h: Home, on: string, kind: 'periodic' | 'final' = 'periodic') =>
   run((tx) => billing.billAccount({ tx, accountId: h.accountId, on, kind, actor, at }))
 const balance = (h: Home) => run((tx) => ledger.balanceOf({ tx, accountId: h.accountId }))
 const detail = (number: string) => run((tx) => billing.getStatement({ tx, number }))
+/** An invoice for the home's statements, unissued. */
+const invoiceOf = (h: Home, statementNumbers: string[]) =>
+  run((tx) => billing.createDocument({ tx, accountNumber: h.number, kind: 'invoice', statementNumbers, actor, at }))
+
+/** A payment received onto the home's account: cash in, the customer's balance down. */
+const paymentReceived = (
+  h: Home,
+  payment: { id: string; effectiveOn: string; description: string; amountMinor: bigint },
+) =>
+  run((tx) =>
+    ledger.postJournal({
+      tx,
+      journal: {
+        idempotencyKey: `pay-${h.number}`,
+        reason: 'payment.received',
+        reference: { type: 'payment', id: payment.id },
+        accountId: h.accountId,
+        currency: 'GBP',
+        effectiveOn: payment.effectiveOn,
+        description: payment.description,
+        postings: [
+          { book: 'customer', accountId: h.accountId, amountMinor: -payment.amountMinor },
+          { book: 'cash', accountId: h.accountId, amountMinor: payment.amountMinor },
+        ],
+      },
+      actor,
+      at,
+    }),
+  )
 
 beforeAll(async () => {
   database = await openTestDatabase()
@@ -378,26 +407,12 @@ describe('backbilling (gb: energy used more than 12 months before the bill)', ()
   it('writes nothing off for a customer in credit, nor when the customer prevented the reading', async () => {
     const credit = await home({ openedOn: '2025-11-20', smart: true })
     await intervals(credit.electricityId, '2025-11-20', '2026-11-24', () => '0.000')
-    await run((tx) =>
-      ledger.postJournal({
-        tx,
-        journal: {
-          idempotencyKey: `pay-${credit.number}`,
-          reason: 'payment.received',
-          reference: { type: 'payment', id: 'pay_1' },
-          accountId: credit.accountId,
-          currency: 'GBP',
-          effectiveOn: '2026-01-01',
-          description: 'Direct Debit',
-          postings: [
-            { book: 'customer', accountId: credit.accountId, amountMinor: -100_000n },
-            { book: 'cash', accountId: credit.accountId, amountMinor: 100_000n },
-          ],
-        },
-        actor,
-        at,
-      }),
-    )
+    await paymentReceived(credit, {
+      id: 'pay_1',
+      effectiveOn: '2026-01-01',
+      description: 'Direct Debit',
+      amountMinor: 100_000n,
+    })
     const inCredit = await detail((await bill(credit, '2026-11-24')).statement.number)
     expect(inCredit.writeoffMinor).toBe(0n)
     expect(inCredit.explanation.backbilling?.reason).toMatch(/credit/)
@@ -418,26 +433,12 @@ describe('final bills', () => {
     const h = await home({ openedOn: '2026-08-01', smart: false })
     await reading(h, '2026-08-01T09:00:00Z', '7000.0')
     await reading(h, '2026-08-25T09:00:00Z', '7240.0')
-    await run((tx) =>
-      ledger.postJournal({
-        tx,
-        journal: {
-          idempotencyKey: `pay-${h.number}`,
-          reason: 'payment.received',
-          reference: { type: 'payment', id: 'pay_2' },
-          accountId: h.accountId,
-          currency: 'GBP',
-          effectiveOn: '2026-08-10',
-          description: 'Card payment',
-          postings: [
-            { book: 'customer', accountId: h.accountId, amountMinor: -50_000n },
-            { book: 'cash', accountId: h.accountId, amountMinor: 50_000n },
-          ],
-        },
-        actor,
-        at,
-      }),
-    )
+    await paymentReceived(h, {
+      id: 'pay_2',
+      effectiveOn: '2026-08-10',
+      description: 'Card payment',
+      amountMinor: 50_000n,
+    })
     const { statement } = await bill(h, '2026-09-01', 'final')
     const final = await detail(statement.number)
     expect(final.kind).toBe('final')
@@ -580,16 +581,7 @@ describe('business billing (invoices and credit notes)', () => {
       await reading(h, '2026-08-01T09:00:00Z', '5000.0')
       await reading(h, '2026-08-30T09:00:00Z', '5300.0')
       const { statement } = await bill(h, '2026-09-01')
-      const invoice = await run((tx) =>
-        billing.createDocument({
-          tx,
-          accountNumber: h.number,
-          kind: 'invoice',
-          statementNumbers: [statement.number],
-          actor,
-          at,
-        }),
-      )
+      const invoice = await invoiceOf(h, [statement.number])
       expect(invoice.totalMinor).toBeGreaterThan(1000n)
       const issued = await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
       expect(issued.needsPaymentApproval).toBe(true)
@@ -603,16 +595,7 @@ describe('business billing (invoices and credit notes)', () => {
     await reading(h, '2026-08-01T09:00:00Z', '2000.0')
     await reading(h, '2026-08-27T09:00:00Z', '2200.0')
     const { statement } = await bill(h, '2026-09-01')
-    const invoice = await run((tx) =>
-      billing.createDocument({
-        tx,
-        accountNumber: h.number,
-        kind: 'invoice',
-        statementNumbers: [statement.number],
-        actor,
-        at,
-      }),
-    )
+    const invoice = await invoiceOf(h, [statement.number])
     await run((tx) => billing.issueDocument({ tx, number: invoice.number, actor, at }))
     // A later, higher reading inside the 5 days: the period is billed to it instead.
     await reading(h, '2026-08-31T09:00:00Z', '2260.0')
@@ -620,16 +603,7 @@ describe('business billing (invoices and credit notes)', () => {
     expect(rebilled).toMatchObject({ status: 'uninvoiced', kind: 'rebill', version: 2 })
     expect(rebilled.posted_minor).toBe(rebilled.total_minor - statement.total_minor)
     expect(rebilled.posted_minor).toBeGreaterThan(0n)
-    const second = await run((tx) =>
-      billing.createDocument({
-        tx,
-        accountNumber: h.number,
-        kind: 'invoice',
-        statementNumbers: [rebilled.number],
-        actor,
-        at,
-      }),
-    )
+    const second = await invoiceOf(h, [rebilled.number])
     expect(second.totalMinor).toBe(rebilled.posted_minor)
     await run((tx) => billing.issueDocument({ tx, number: second.number, actor, at }))
     expect(await balance(h)).toBe(rebilled.total_minor)

@@ -12,7 +12,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountOf, recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountPageCall, accountOf, recordAccountView } from './account-view.js'
 
 /** The signed-in staff user acting: who they are and the role whose permissions they hold. */
 export interface StaffMember {
@@ -35,6 +35,14 @@ async function caseIdOf(tx: Tx, caseRef: string): Promise<{ id: string; accountI
   return { id: found.id, accountId: found.accountId }
 }
 
+/** What every call on one case by a member of staff is given: the case (its number or id), who acts and when. */
+interface CaseCall {
+  tx: Tx
+  caseRef: string
+  actor: Actor
+  at: Date
+}
+
 /**
  * Open a case on an account by its number, unassigned or with an assignee (the assignment rule of
  * the cases module applies). A billing dispute sends a `dispute_acknowledgement` (by email to a
@@ -53,17 +61,13 @@ export async function openAccountCase({
   staff,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   type: cases.CaseType
   priority?: cases.Priority | undefined
   subject: string
   description: string
   assignee?: cases.Assignee | undefined
   staff: StaffMember
-  actor: Actor
-  at: Date
 }): Promise<{ case: cases.Case & { accountNumber: string }; acknowledgement: comms.Message | null }> {
   const account = await accountOf(tx, accountNumber)
   const opened = await cases.openCase({
@@ -110,15 +114,9 @@ export async function accountCases({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountPageCall & {
   statuses?: readonly cases.CaseStatus[] | undefined
   types?: readonly cases.CaseType[] | undefined
-  limit: number
-  cursor?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   const page = await cases.listCases({ tx, filter: { accountId: account.id, statuses, types }, limit, cursor })
@@ -187,17 +185,7 @@ export async function escalatedCaseQueue({
  * One escalated case with its notes, attachment metadata and history, recorded as a view of its
  * account; a case that is not escalated answers as if it did not exist. @throws CaseNotFound
  */
-export async function escalatedCaseDetail({
-  tx,
-  caseRef,
-  actor,
-  at,
-}: {
-  tx: Tx
-  caseRef: string
-  actor: Actor
-  at: Date
-}) {
+export async function escalatedCaseDetail({ tx, caseRef, actor, at }: CaseCall) {
   const found = await cases.getCase({ tx, caseId: caseRef })
   if (!cases.isEscalated(found)) throw new cases.CaseNotFound(`There is no escalated case ${caseRef}`)
   const accountNumber = await accountNumberOf(tx, found.accountId)
@@ -226,12 +214,8 @@ export async function addCaseNote({
   body,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   body: string
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.addNote({ tx, caseId: id, body, actor, at })
@@ -249,14 +233,10 @@ export async function uploadCaseAttachment({
   content,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   fileName: string
   declaredContentType?: string | undefined
   content: Uint8Array
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.addAttachment({ tx, caseId: id, fileName, declaredContentType, content, actor, at })
@@ -269,12 +249,8 @@ export async function caseAttachment({
   attachmentId,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   attachmentId: string
-  actor: Actor
-  at: Date
 }) {
   const { id, accountId } = await caseIdOf(tx, caseRef)
   const file = await cases.attachmentContent({ tx, caseId: id, attachmentId })
@@ -293,13 +269,9 @@ export async function changeCaseStatus({
   note,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   status: cases.CaseStatus
   note?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.changeStatus({ tx, caseId: id, status, note, actor, at })
@@ -312,12 +284,8 @@ export async function resolveAccountCase({
   resolutionNote,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   resolutionNote: string
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.resolveCase({ tx, caseId: id, resolutionNote, actor, at })
@@ -330,12 +298,8 @@ export async function changeCasePriority({
   priority,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   priority: cases.Priority
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.changePriority({ tx, caseId: id, priority, actor, at })
@@ -354,13 +318,9 @@ export async function assignAccountCase({
   staff,
   actor,
   at,
-}: {
-  tx: Tx
-  caseRef: string
+}: CaseCall & {
   assignee: cases.Assignee
   staff: StaffMember
-  actor: Actor
-  at: Date
 }) {
   const { id } = await caseIdOf(tx, caseRef)
   return cases.assignCase({ tx, caseId: id, assignee, by: staff, actor, at })

@@ -18,7 +18,7 @@ import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountIdOf, recordAccountView } from './account-view.js'
+import { type AccountCall, accountIdOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
 
 /** The debt collection agency named in referral notices. */
@@ -196,33 +196,12 @@ const frequencyWords = { weekly: 'every week', fortnightly: 'every two weeks', m
 export async function createAccountArrangement({
   tx,
   accountNumber,
-  downPaymentMinor,
-  instalmentMinor,
-  frequency,
-  startsOn,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  downPaymentMinor?: bigint | undefined
-  instalmentMinor: bigint
-  frequency: payments.Frequency
-  startsOn?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+  ...terms
+}: AccountCall & Omit<Parameters<typeof payments.createArrangement>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const arrangement = await payments.createArrangement({
-    tx,
-    accountId,
-    downPaymentMinor,
-    instalmentMinor,
-    frequency,
-    startsOn,
-    actor,
-    at,
-  })
+  const arrangement = await payments.createArrangement({ tx, accountId, ...terms, actor, at })
   const instalments = arrangement.schedule.filter((item) => item.seq > 0)
   const message = await comms.send({
     tx,
@@ -273,12 +252,8 @@ async function arrangementLetterInput({
   arrangementId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   arrangementId: string
-  actor: Actor
-  at: Date
 }): Promise<Parameters<typeof arrangementLetterPdf>[0]> {
   const accountId = await accountIdOf(tx, accountNumber)
   const arrangement = (await payments.arrangementsOf({ tx, accountId, at })).find((item) => item.id === arrangementId)
@@ -305,17 +280,7 @@ async function arrangementLetterInput({
 }
 
 /** What collections knows of an account: its position, steps taken, orders, notes, protections. */
-export async function accountCollections({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountCollections({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const supplier = await market.getSupplier(tx)
   const today = localDateOf(at, supplier.profile.timeZone)
@@ -477,17 +442,7 @@ export async function onAccount<T>(tx: Tx, accountNumber: string, work: (account
 }
 
 /** The status colour as staff see it on the account (ACC-6), audited as an account view. */
-export async function viewAccountStatus({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}): Promise<AccountStatus> {
+export async function viewAccountStatus({ tx, accountNumber, actor, at }: AccountCall): Promise<AccountStatus> {
   const accountId = await accountIdOf(tx, accountNumber)
   const status = await accountStatus({ tx, accountId, at })
   await recordAccountView(tx, { accountId, what: 'status', context: { colour: status.colour }, actor, at })

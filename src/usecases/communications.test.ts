@@ -82,6 +82,17 @@ afterAll(async () => {
   await database.close()
 })
 
+/** The built-in transports with an email server that cannot be reached. */
+const emailDown = (): comms.Transports => ({
+  ...comms.builtInTransports(),
+  email: {
+    name: 'down',
+    send: async () => {
+      throw new Error('connect ECONNREFUSED')
+    },
+  },
+})
+
 describe('the transports from the environment', () => {
   it('use the built-in outbox with no SMTP settings, and SMTP when CUTTLE_SMTP_URL is set', () => {
     expect(commsTransports(configFrom({}).smtp).email.name).toBe('outbox')
@@ -140,15 +151,7 @@ describe('sending to an account', () => {
   })
 
   it('leaves a message queued when its transport is down, for the delivery job to send later', async () => {
-    const down: comms.Transports = {
-      ...comms.builtInTransports(),
-      email: {
-        name: 'down',
-        send: async () => {
-          throw new Error('connect ECONNREFUSED')
-        },
-      },
-    }
+    const down = emailDown()
     const message = await sendAccountMessage({
       db: database.db,
       accountNumber: number,
@@ -284,15 +287,7 @@ describe('delivery by a worker, one message per job', () => {
 
   it('backs off on a passing failure, doubling the wait, and records each attempt on the message', async () => {
     const message = await queuedEmail('Backoff')
-    const down: comms.Transports = {
-      ...comms.builtInTransports(),
-      email: {
-        name: 'down',
-        send: async () => {
-          throw new Error('connect ECONNREFUSED')
-        },
-      },
-    }
+    const down = emailDown()
     const minutes = (n: number) => new Date(at.getTime() + n * 60_000)
     expect(await deliverMessage({ db: database.db, transports: down, messageId: message.id, at })).toBe('deferred')
     // first retry after 10 minutes: not due at 9, due at 10

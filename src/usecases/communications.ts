@@ -9,7 +9,13 @@ import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Forbidden } from '../shared/errors.js'
-import { accountIdOf, recordAccountView } from './account-view.js'
+import {
+  type AccountCall,
+  type AccountMessageCall,
+  type AccountPageCall,
+  accountIdOf,
+  recordAccountView,
+} from './account-view.js'
 
 export class TemplateNotAllowed extends Forbidden {
   override readonly code = 'TEMPLATE_NOT_ALLOWED'
@@ -179,14 +185,8 @@ export async function accountMessages({
   channel,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  limit: number
-  cursor?: string | undefined
+}: AccountPageCall & {
   channel?: comms.Channel | undefined
-  actor: Actor
-  at: Date
 }): Promise<{ items: comms.Message[]; nextCursor: string | null }> {
   const accountId = await accountIdOf(tx, accountNumber)
   const page = await comms.listMessages({ tx, accountId, limit, cursor, channel })
@@ -201,13 +201,7 @@ export async function accountMessage({
   messageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  messageId: string
-  actor: Actor
-  at: Date
-}): Promise<comms.MessageDetail> {
+}: AccountMessageCall): Promise<comms.MessageDetail> {
   const accountId = await accountIdOf(tx, accountNumber)
   const message = await comms.getMessage({ tx, accountId, messageId })
   await recordAccountView(tx, { accountId, what: 'message', context: { messageId }, actor, at })
@@ -221,13 +215,7 @@ export async function accountLetterPdf({
   messageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  messageId: string
-  actor: Actor
-  at: Date
-}): Promise<Buffer> {
+}: AccountMessageCall): Promise<Buffer> {
   const accountId = await accountIdOf(tx, accountNumber)
   const pdf = await comms.letterPdf({ tx, accountId, messageId })
   await recordAccountView(tx, { accountId, what: 'letter_pdf', context: { messageId }, actor, at })
@@ -235,17 +223,7 @@ export async function accountLetterPdf({
 }
 
 /** Whether the customer is enrolled for SMS; an audited view of the contacts. @throws AccountNotFound */
-export async function accountSmsEnrolment({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}): Promise<comms.SmsEnrolment> {
+export async function accountSmsEnrolment({ tx, accountNumber, actor, at }: AccountCall): Promise<comms.SmsEnrolment> {
   const accountId = await accountIdOf(tx, accountNumber)
   const enrolment = await comms.smsEnrolmentOf({ tx, accountId })
   await recordAccountView(tx, { accountId, what: 'sms_enrolment', context: {}, actor, at })
@@ -260,13 +238,9 @@ export async function changeSmsEnrolment({
   phoneNumber,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   enrolled: boolean
   phoneNumber?: string | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<comms.SmsEnrolment> {
   const accountId = await accountIdOf(tx, accountNumber)
   return comms.setSmsEnrolment({ tx, accountId, enrolled, phoneNumber, actor, at })

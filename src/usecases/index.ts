@@ -19,6 +19,12 @@ export {
   submitAccountReading,
 } from './account-usage.js'
 export {
+  accountUsersForStaff,
+  grantAccessByStaff,
+  pendingPowersOfAttorney,
+  reviewPowerOfAttorney,
+} from './account-users.js'
+export {
   type AccountView,
   type AccountViewSection,
   type Allows,
@@ -29,6 +35,15 @@ export {
   accountViewSectionsFor,
 } from './account-view.js'
 export { type RunSummary, runBilling } from './billing-run.js'
+export {
+  type CallerAnswers,
+  type CallerKind,
+  SenderEmailRequired,
+  UnknownVerificationQuestion,
+  VerificationAnswerRequired,
+  verificationQuestions,
+  verifyCaller,
+} from './caller-verification.js'
 export {
   accountCases,
   addCaseNote,
@@ -120,37 +135,27 @@ export {
   takeAccountPayment,
 } from './payments.js'
 export {
-  acceptPortalInvitation,
-  changePortalUserLevel,
-  grantAccessByStaff,
-  grantFor,
-  inviteAuthorizedUser,
   NoMeterPoint,
-  PortalActionNotAllowed,
-  pendingPowersOfAttorney,
+  PortalChangeNotAllowed,
   portalAccount,
   portalContact,
-  portalMe,
-  portalPay,
-  portalPayments,
-  portalPortfolio,
   portalStatementPdf,
   portalStatements,
   portalUsage,
-  portalUsers,
-  recordSensitiveDetails,
-  removePortalUser,
-  reviewPowerOfAttorney,
-  signInCustomer,
-  signOutCustomer,
-  UnknownVerificationQuestion,
   updatePortalContact,
-  VerificationAnswerRequired,
-  verificationQuestions,
-  verifyCaller,
-} from './portal.js'
+} from './portal-account.js'
+export { portalPay, portalPayments } from './portal-payments.js'
+export { portalPortfolio } from './portal-portfolio.js'
+export { grantFor, PortalActionNotAllowed, portalMe, signInCustomer, signOutCustomer } from './portal-session.js'
+export {
+  acceptPortalInvitation,
+  changePortalUserLevel,
+  inviteAuthorizedUser,
+  portalUsers,
+  removePortalUser,
+} from './portal-users.js'
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
-export { exportAccountSensitiveDetails } from './sensitive-details.js'
+export { exportAccountSensitiveDetails, recordSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
 export {
   discardSuggestedReply,

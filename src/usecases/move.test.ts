@@ -95,6 +95,11 @@ async function home(openedOn: string): Promise<Home> {
   })
 }
 
+/** The final reading of the home's one register, for a move. */
+const finalReading = (h: Home, value: string) => [
+  { meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value },
+]
+
 async function reading(h: Home, readAt: string, value: string) {
   await run((tx) =>
     metering.submitReading({
@@ -190,7 +195,7 @@ describe('moving out with a final reading', () => {
       db: database.db,
       accountNumber: h.number,
       on: '2026-11-01',
-      finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '7300.0' }],
+      finalReadings: finalReading(h, '7300.0'),
       newOccupant: { name: 'Jane Q Public', email: 'jane@example.com', phone: '07700 900123' },
       actor,
       authorName: 'Agent Smith',
@@ -272,7 +277,7 @@ describe('the next occupant of a dial meter', () => {
       db: database.db,
       accountNumber: h.number,
       on: '2026-11-01',
-      finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '7300.0' }],
+      finalReadings: finalReading(h, '7300.0'),
       newOccupant: null,
       actor,
       authorName: 'Agent Smith',
@@ -330,7 +335,7 @@ describe('refusals leave nothing half-written', () => {
         db: database.db,
         accountNumber: h.number,
         on: '2026-09-15',
-        finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '100.0' }],
+        finalReadings: finalReading(h, '100.0'),
         actor,
         at,
       }),
@@ -348,7 +353,7 @@ describe('refusals leave nothing half-written', () => {
         db: database.db,
         accountNumber: h.number,
         on: '2026-11-01',
-        finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '5200.0' }],
+        finalReadings: finalReading(h, '5200.0'),
         newOccupant: { name: 'Pat Doe' },
         // Refused only after the reading, the final bill and the new account were written.
         tariffCode: 'E-1R-NO-SUCH-TARIFF-A',
@@ -372,7 +377,7 @@ describe('refusals leave nothing half-written', () => {
         db: database.db,
         accountNumber: h.number,
         on: '2026-11-01',
-        finalReadings: [{ meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value: '7000.0' }],
+        finalReadings: finalReading(h, '7000.0'),
         actor,
         at,
       }),

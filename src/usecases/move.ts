@@ -19,6 +19,7 @@ import type { Actor } from '../shared/actor.js'
 import { Conflict, ValidationFailed } from '../shared/errors.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js'
+import type { AccountCall } from './account-view.js'
 
 export class InvalidMoveDate extends ValidationFailed {
   override readonly code = 'INVALID_MOVE_DATE'
@@ -113,13 +114,9 @@ async function recordFinalReadings({
   readings,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   on: string
   readings: readonly FinalReadingInput[]
-  actor: Actor
-  at: Date
 }): Promise<metering.Reading[]> {
   const recorded: metering.Reading[] = []
   for (const [index, input] of readings.entries()) {

@@ -10,6 +10,7 @@ import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf, withLocalOffset } from '../shared/time.js'
+import type { AccountCall } from './account-view.js'
 
 /** `{gsp, mpan, profile_class}` for an electricity meter point, or undefined. */
 export async function octopusMeterPoint({ tx, mpan }: { tx: Tx; mpan: string }) {
@@ -98,17 +99,7 @@ export async function octopusConsumption({
  * The account as Octopus shows it: its property with electricity and gas meter points, their
  * meters, registers and agreements. Recorded as an account view. Undefined when unknown.
  */
-export async function octopusAccount({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function octopusAccount({ tx, accountNumber, actor, at }: AccountCall) {
   const account = await accounts.findAccountSupply({ tx, accountNumber })
   if (!account) return undefined
   const points = await metering.meterPointsOfAccount({ tx, accountNumber })

@@ -12,7 +12,7 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
-import { accountIdOf, recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountPageCall, accountIdOf, recordAccountView } from './account-view.js'
 
 let sharedProcessor: payments.PaymentProcessor | undefined
 
@@ -25,21 +25,7 @@ export function defaultProcessor(_name: 'test' = 'test'): payments.PaymentProces
   return sharedProcessor
 }
 
-export async function accountPayments({
-  tx,
-  accountNumber,
-  limit,
-  cursor,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  limit: number
-  cursor?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+export async function accountPayments({ tx, accountNumber, limit, cursor, actor, at }: AccountPageCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const page = await payments.paymentsOf({ tx, accountId, limit, cursor })
   const methods = await payments.paymentMethodsOf({ tx, accountId })
@@ -86,12 +72,8 @@ export async function removeAccountPaymentMethod({
   paymentMethodId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   paymentMethodId: string
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   await payments.removePaymentMethod({ tx, accountId, paymentMethodId, actor, at })
@@ -184,13 +166,9 @@ export async function recordCheque({
   outcome,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   confirmationNumber: string
   outcome: 'succeeded' | 'failed'
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   const payment = await payments.paymentByConfirmation({ tx, accountId, confirmationNumber })
@@ -239,52 +217,18 @@ export async function requestAccountCredit({
 export async function setupAccountDirectDebit({
   tx,
   accountNumber,
-  paymentMethodId,
-  kind,
-  amountMinor,
-  debtRepaymentMinor,
-  paymentDay,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  paymentMethodId: string
-  kind: 'fixed' | 'variable'
-  amountMinor?: bigint | undefined
-  debtRepaymentMinor?: bigint | undefined
-  paymentDay: number
-  actor: Actor
-  at: Date
-}) {
+  ...directDebit
+}: AccountCall & Omit<Parameters<typeof payments.setupDirectDebit>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const directDebit = await payments.setupDirectDebit({
-    tx,
-    accountId,
-    paymentMethodId,
-    kind,
-    amountMinor,
-    debtRepaymentMinor,
-    paymentDay,
-    actor,
-    at,
-  })
+  const set = await payments.setupDirectDebit({ tx, accountId, ...directDebit, actor, at })
   // Direct Debit customers are billed at the Direct Debit prices (DOMAIN: price variants).
   await billing.setBillingProfile({ tx, accountId, changes: { paymentMethod: 'DIRECT_DEBIT' }, actor, at })
-  return directDebit
+  return set
 }
 
-export async function accountAdequacyReview({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountAdequacyReview({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const facts = await accounts.accountFacts({ tx, accountId })
   if (!facts) throw new accounts.AccountNotFound(`There is no account ${accountNumber}`)
@@ -293,17 +237,7 @@ export async function accountAdequacyReview({
   return review
 }
 
-export async function accountArrangements({
-  tx,
-  accountNumber,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountNumber: string
-  actor: Actor
-  at: Date
-}) {
+export async function accountArrangements({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const list = await payments.arrangementsOf({ tx, accountId, at })
   const supplier = await market.getSupplier(tx)

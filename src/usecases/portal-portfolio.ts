@@ -12,14 +12,21 @@ import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as cases from '../modules/cases/index.js'
+import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
-import type { Actor } from '../shared/actor.js'
 import { type CsvValue, csvDocument } from '../shared/csv.js'
 import { NotFound, ValidationFailed } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
-import { addressOf, grantFor, PortalActionNotAllowed } from './portal.js'
+import {
+  actorOf,
+  addressOf,
+  grantFor,
+  type PortalAccountCall,
+  PortalActionNotAllowed,
+  type Principal,
+} from './portal-session.js'
 
 export class NoStatementsToDownload extends NotFound {
   override readonly code = 'NO_STATEMENTS_TO_DOWNLOAD'
@@ -27,10 +34,6 @@ export class NoStatementsToDownload extends NotFound {
 export class InvalidTenantRequest extends ValidationFailed {
   override readonly code = 'INVALID_TENANT_REQUEST'
 }
-
-type Principal = access.CustomerPrincipal
-
-const actorOf = (principal: Principal): Actor => ({ kind: 'customer', id: principal.id })
 
 /** The most accounts one download covers; a larger portfolio downloads by month. */
 export const maxBulkAccounts = 500
@@ -219,12 +222,8 @@ export async function requestTenantChange({
   accountNumber,
   request,
   at,
-}: {
-  tx: Tx
-  principal: Principal
-  accountNumber: string
+}: PortalAccountCall & {
   request: TenantRequestInput
-  at: Date
 }) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'tenant_requests', at })
   const timeZone = (await market.getSupplier(tx)).profile.timeZone
@@ -312,4 +311,34 @@ export async function portalTenantRequests({ tx, principal, at }: { tx: Tx; prin
   }
   items.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || b.caseNumber.localeCompare(a.caseNumber))
   return { items, nextCursor: null }
+}
+
+/** A property manager's portfolio: every account they manage, with its balance. */
+export async function portalPortfolio({ tx, principal, at }: { tx: Tx; principal: Principal; at: Date }) {
+  const grants = (await access.grantsOfUser({ tx, userId: principal.id })).filter(
+    (grant) => grant.kind === 'property_manager' && access.grantInForce(grant, at),
+  )
+  const balances = await ledger.balancesOf({ tx, accountIds: grants.map((grant) => grant.accountId) })
+  const items = []
+  for (const grant of grants) {
+    const account = await accounts.findAccountSupply({ tx, accountNumber: grant.accountNumber })
+    const facts = await accounts.accountFacts({ tx, accountId: grant.accountId })
+    if (!account || !facts) continue
+    await recordAccountView(tx, {
+      accountId: account.id,
+      what: 'portal_portfolio',
+      context: {},
+      actor: actorOf(principal),
+      at,
+    })
+    items.push({
+      accountNumber: account.number,
+      name: facts.displayName,
+      address: addressOf(account),
+      status: account.status,
+      balanceMinor: balances.get(grant.accountId) ?? 0n,
+      allows: access.allowsOf(grant, at),
+    })
+  }
+  return { items }
 }

@@ -1,12 +1,11 @@
 /**
  * SEC-1: the audited export of an account's sealed personal details (date of birth, security answer,
  * SSN last four) for the roles allowed it (`accounts.sensitive_details.export`, checked by the route).
- * Every read is an audit event in the same transaction; the values never go into the log.
+ * Every read is an audit event in the same transaction; the values never go into the log. They are
+ * kept, sealed, by `recordSensitiveDetails`.
  */
-import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
-import type { Actor } from '../shared/actor.js'
-import { accountOf } from './account-view.js'
+import { type AccountCall, accountOf } from './account-view.js'
 
 /**
  * Open and return the account's sealed details, recording who read them and why.
@@ -19,13 +18,9 @@ export async function exportAccountSensitiveDetails({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   dataKey: string
   reason?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const account = await accountOf(tx, accountNumber)
   const details = await access.exportSensitiveDetails({ tx, accountId: account.id, dataKey, reason, actor, at })
@@ -36,4 +31,20 @@ export async function exportAccountSensitiveDetails({
     ssnLastFour: details.ssnLastFour ?? null,
     exportedAt: at,
   }
+}
+
+/** Keep an account's date of birth, security answer and SSN last four, sealed (SEC-1). */
+export async function recordSensitiveDetails({
+  tx,
+  accountNumber,
+  details,
+  dataKey,
+  actor,
+  at,
+}: AccountCall & {
+  details: access.SensitiveDetails
+  dataKey: string
+}) {
+  const account = await accountOf(tx, accountNumber)
+  await access.storeSensitiveDetails({ tx, accountId: account.id, details, dataKey, actor, at })
 }

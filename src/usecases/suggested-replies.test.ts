@@ -78,6 +78,9 @@ async function inbound(subject: string, body: string) {
   )
 }
 
+/** The account, one of its messages, the agent and now: what every call on a message is given here. */
+const byAgent = (messageId: string) => ({ accountNumber: number, messageId, actor: agent, at: now })
+
 const money = (amountMinor: bigint) => formatMoney({ amountMinor, currency: 'GBP' }, 'en-GB')
 
 describe('suggested replies (COM-4)', () => {
@@ -86,13 +89,7 @@ describe('suggested replies (COM-4)', () => {
       'Why is my bill so high?',
       'My bill this month seems really expensive. Can you explain it?',
     )
-    const { draft, created } = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      actor: agent,
-      at: now,
-    })
+    const { draft, created } = await suggestReply({ db: database.db, ...byAgent(message.id) })
     expect(created).toBe(true)
     const balance = await ledger.balanceOf({ tx: database.db, accountId })
     expect(balance).toBe(statementTotal)
@@ -119,13 +116,7 @@ describe('suggested replies (COM-4)', () => {
     })
     expect(draft.sources.evidence.length).toBeGreaterThan(0)
 
-    const again = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      actor: agent,
-      at: now,
-    })
+    const again = await suggestReply({ db: database.db, ...byAgent(message.id) })
     expect(again).toEqual({ draft, created: false })
     const [event] = await audit.listForAccount({ db: database.db, accountId, actionPrefix: 'assist.', limit: 1 })
     expect(event).toMatchObject({ action: 'assist.suggested_reply.drafted', subjectId: draft.id })
@@ -133,26 +124,14 @@ describe('suggested replies (COM-4)', () => {
 
   it('refuses to send a draft no person has reviewed, and sends nothing', async () => {
     const message = await inbound('Payment plan', "I can't afford the full balance, could I pay in instalments?")
-    const { draft } = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      actor: agent,
-      at: now,
-    })
+    const { draft } = await suggestReply({ db: database.db, ...byAgent(message.id) })
     expect(draft.intent).toBe('payment_arrangement')
     expect(draft.body).toContain('a down payment of about')
     const before = await comms.listMessages({ tx: database.db, accountId, limit: 100 })
-    await expect(
-      sendSuggestedReply({
-        db: database.db,
-        accountNumber: number,
-        messageId: message.id,
-        transports,
-        actor: agent,
-        at: now,
-      }),
-    ).rejects.toMatchObject({ code: 'DRAFT_NOT_REVIEWED', kind: 'conflict' })
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+      code: 'DRAFT_NOT_REVIEWED',
+      kind: 'conflict',
+    })
     const after = await comms.listMessages({ tx: database.db, accountId, limit: 100 })
     expect(after.items.length).toBe(before.items.length)
     await expect(
@@ -164,13 +143,7 @@ describe('suggested replies (COM-4)', () => {
 
   it('sends a reviewed draft through comms with the reviewer’s edits, and marks it sent', async () => {
     const message = await inbound('Direct Debit', 'Is my direct debit enough to cover my usage?')
-    const { draft } = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      actor: agent,
-      at: now,
-    })
+    const { draft } = await suggestReply({ db: database.db, ...byAgent(message.id) })
     const edited = `${draft.body}\n\nI have also checked your last statement myself. — Sam`
     const reviewed = await inTransaction(database.db, (tx) =>
       reviewSuggestedReply({
@@ -190,14 +163,7 @@ describe('suggested replies (COM-4)', () => {
     })
     expect(reviewed.reviewedAt).toEqual(now)
 
-    const sent = await sendSuggestedReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      transports,
-      actor: agent,
-      at: now,
-    })
+    const sent = await sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })
     expect(sent.draft).toMatchObject({
       status: 'sent',
       sentMessageId: sent.message.id,
@@ -217,16 +183,9 @@ describe('suggested replies (COM-4)', () => {
     expect(sent.message.body.startsWith('Dear Bill Fixture0,')).toBe(true)
     expect(sent.message.history.map((event) => event.status)).toEqual(['queued', 'sent'])
 
-    await expect(
-      sendSuggestedReply({
-        db: database.db,
-        accountNumber: number,
-        messageId: message.id,
-        transports,
-        actor: agent,
-        at: now,
-      }),
-    ).rejects.toMatchObject({ code: 'DRAFT_CLOSED' })
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+      code: 'DRAFT_CLOSED',
+    })
     const actions = (await audit.listForAccount({ db: database.db, accountId, actionPrefix: 'assist.', limit: 3 })).map(
       (event) => event.action,
     )
@@ -239,43 +198,19 @@ describe('suggested replies (COM-4)', () => {
 
   it('keeps no edit when the reviewer leaves the text as drafted, and can be discarded', async () => {
     const message = await inbound('Moving out', 'We are moving house next month, what do I need to do?')
-    const { draft } = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: message.id,
-      actor: agent,
-      at: now,
-    })
+    const { draft } = await suggestReply({ db: database.db, ...byAgent(message.id) })
     expect(draft.intent).toBe('move')
     expect(draft.sources.articles.map((article) => article.id)).toEqual(['kb-final-bills', 'kb-moving-home'])
     const reviewed = await inTransaction(database.db, (tx) =>
-      reviewSuggestedReply({
-        tx,
-        accountNumber: number,
-        messageId: message.id,
-        body: draft.body,
-        actor: agent,
-        at: now,
-      }),
+      reviewSuggestedReply({ tx, ...byAgent(message.id), body: draft.body }),
     )
     expect(reviewed.editedBody).toBeNull()
-    const discarded = await inTransaction(database.db, (tx) =>
-      discardSuggestedReply({ tx, accountNumber: number, messageId: message.id, actor: agent, at: now }),
-    )
+    const discarded = await inTransaction(database.db, (tx) => discardSuggestedReply({ tx, ...byAgent(message.id) }))
     expect(discarded.status).toBe('discarded')
-    await expect(
-      sendSuggestedReply({
-        db: database.db,
-        accountNumber: number,
-        messageId: message.id,
-        transports,
-        actor: agent,
-        at: now,
-      }),
-    ).rejects.toMatchObject({ code: 'DRAFT_CLOSED' })
-    const read = await inTransaction(database.db, (tx) =>
-      suggestedReply({ tx, accountNumber: number, messageId: message.id, actor: agent, at: now }),
-    )
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+      code: 'DRAFT_CLOSED',
+    })
+    const read = await inTransaction(database.db, (tx) => suggestedReply({ tx, ...byAgent(message.id) }))
     expect(read.status).toBe('discarded')
   })
 
@@ -287,14 +222,7 @@ describe('suggested replies (COM-4)', () => {
       },
     }
     const first = await inbound('Refund', 'I overpaid, can I have a refund?')
-    const { draft } = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: first.id,
-      model: rewording,
-      actor: agent,
-      at: now,
-    })
+    const { draft } = await suggestReply({ db: database.db, ...byAgent(first.id), model: rewording })
     expect(draft.body.startsWith('Reworded: Thank you for your email about a refund.')).toBe(true)
     expect(draft.sources.method).toBe('local+model:test')
 
@@ -305,14 +233,7 @@ describe('suggested replies (COM-4)', () => {
       },
     }
     const second = await inbound('Smart meter', 'My smart meter has stopped sending readings.')
-    const kept = await suggestReply({
-      db: database.db,
-      accountNumber: number,
-      messageId: second.id,
-      model: failing,
-      actor: agent,
-      at: now,
-    })
+    const kept = await suggestReply({ db: database.db, ...byAgent(second.id), model: failing })
     expect(kept.draft.body.startsWith('Thank you for your email about your smart meter.')).toBe(true)
     expect(kept.draft.sources).toMatchObject({ method: 'local', modelError: 'model:down: connection refused' })
   })
@@ -329,13 +250,11 @@ describe('suggested replies (COM-4)', () => {
         at: now,
       }),
     )
+    await expect(suggestReply({ db: database.db, ...byAgent(outbound.id) })).rejects.toMatchObject({
+      code: 'NOT_AN_INBOUND_EMAIL',
+    })
     await expect(
-      suggestReply({ db: database.db, accountNumber: number, messageId: outbound.id, actor: agent, at: now }),
-    ).rejects.toMatchObject({ code: 'NOT_AN_INBOUND_EMAIL' })
-    await expect(
-      inTransaction(database.db, (tx) =>
-        suggestedReply({ tx, accountNumber: number, messageId: outbound.id, actor: agent, at: now }),
-      ),
+      inTransaction(database.db, (tx) => suggestedReply({ tx, ...byAgent(outbound.id) })),
     ).rejects.toMatchObject({ code: 'SUGGESTED_REPLY_NOT_FOUND' })
   })
 })

@@ -15,7 +15,7 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Conflict } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { accountOf, recordAccountView } from './account-view.js'
+import { type AccountCall, type AccountMessageCall, accountOf, recordAccountView } from './account-view.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
 export class NotAnInboundEmail extends Conflict {
@@ -193,13 +193,7 @@ export async function suggestedReply({
   messageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  messageId: string
-  actor: Actor
-  at: Date
-}): Promise<assist.SuggestedReply> {
+}: AccountMessageCall): Promise<assist.SuggestedReply> {
   const account = await accountOf(tx, accountNumber)
   const draft = await assist.findDraft({ tx, accountId: account.id, inboundMessageId: messageId })
   if (!draft) throw new assist.SuggestedReplyNotFound(`There is no suggested reply to the message ${messageId}`)
@@ -218,13 +212,9 @@ export async function reviewSuggestedReply({
   body,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
+}: AccountCall & {
   messageId: string
   body?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<assist.SuggestedReply> {
   const account = await accountOf(tx, accountNumber)
   return assist.reviewDraft({ tx, accountId: account.id, inboundMessageId: messageId, body, actor, at })
@@ -285,13 +275,7 @@ export async function discardSuggestedReply({
   messageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountNumber: string
-  messageId: string
-  actor: Actor
-  at: Date
-}): Promise<assist.SuggestedReply> {
+}: AccountMessageCall): Promise<assist.SuggestedReply> {
   const account = await accountOf(tx, accountNumber)
   return assist.discardDraft({ tx, accountId: account.id, inboundMessageId: messageId, actor, at })
 }

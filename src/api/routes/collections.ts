@@ -13,7 +13,125 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, errors, InstantOut, MinorOut, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { ArrangementOut } from './payments-schemas.js'
+
+/** An account past due, as the collections worklist shows it. */
+const WorklistItemOut = z.object({
+  accountId: z.string(),
+  accountNumber: z.string(),
+  name: z.string(),
+  pastDueMinor: MinorOut,
+  balanceMinor: MinorOut,
+  oldestPastDueOn: DateOut,
+  daysPastDue: z.number().int(),
+  lastAction: z.string().nullable().describe('the last dunning step taken, e.g. final_notice'),
+  lastActionAt: InstantOut.nullable(),
+  protectedBy: z.array(z.string()).describe('psr, vulnerable'),
+  arrangement: z.boolean().describe('an active payment arrangement'),
+  disputed: z.boolean().describe('an active billing dispute pauses dunning'),
+  disconnectionPending: z.boolean(),
+})
+
+/** A step taken on a debt: a dunning message, a late fee, an escalation withheld. */
+const CollectionActionOut = z.object({
+  id: z.string(),
+  episodeDueOn: DateOut.describe('the due date of the oldest unpaid charge when the step was taken'),
+  action: z.enum([
+    'payment_reminder',
+    'final_notice',
+    'disconnection_notice',
+    'debt_collection_referral',
+    'late_fee',
+    'escalation_withheld',
+  ]),
+  amountMinor: MinorOut.nullable(),
+  messageId: z.string().nullable(),
+  detail: z.string().nullable(),
+  takenBy: z.string(),
+  takenAt: InstantOut,
+})
+
+const DisconnectionOrderOut = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'cancelled', 'completed']),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: InstantOut,
+  endedBy: z.string().nullable(),
+  endedAt: InstantOut.nullable(),
+})
+
+/** What a collections note records: the affordability figures, or the organisations signposted. */
+const NoteDetails = z
+  .object({
+    monthlyIncomeMinor: MinorOut.optional(),
+    monthlyOutgoingsMinor: MinorOut.optional(),
+    canPayMonthlyMinor: MinorOut.optional(),
+    signposts: z.array(z.string()).optional().describe('codes of the debt-advice organisations'),
+  })
+  .nullable()
+
+const CollectionsNoteOut = z.object({
+  id: z.string(),
+  kind: z.enum(['affordability', 'debt_advice']),
+  body: z.string(),
+  details: NoteDetails,
+  createdBy: z.string(),
+  createdAt: InstantOut,
+})
+
+/** A collections note with its stored details read through their declared shape. */
+function noteOut(note: collections.CollectionsNote) {
+  return { ...jsonOf(note), details: NoteDetails.parse(note.details ?? null) }
+}
+
+const VulnerabilityOut = z.object({
+  id: z.string(),
+  register: z.enum(['psr', 'vulnerable']),
+  category: z.string(),
+  consentGiven: z.boolean(),
+  consentOn: DateOut.nullable(),
+  reviewOn: DateOut.nullable(),
+  note: z.string().nullable(),
+  createdAt: InstantOut,
+})
+
+const HoldOut = z.object({
+  id: z.string(),
+  kind: z.literal('seasonal'),
+  reason: z.string(),
+  startsOn: DateOut,
+  endsOn: DateOut.nullable(),
+  placedBy: z.string(),
+  placedAt: InstantOut,
+})
+
+const AccountCollectionsOut = z.object({
+  today: DateOut,
+  position: z.object({
+    balanceMinor: MinorOut,
+    pastDueMinor: MinorOut,
+    buckets: z.object({
+      current: MinorOut,
+      days1to30: MinorOut,
+      days31to60: MinorOut,
+      days61to90: MinorOut,
+      over90: MinorOut,
+    }),
+    oldestPastDueOn: DateOut.nullable(),
+    nextDueOn: DateOut.nullable(),
+  }),
+  actions: z.array(CollectionActionOut).describe('newest first'),
+  disconnectionOrders: z.array(DisconnectionOrderOut).describe('newest first'),
+  notes: z.array(CollectionsNoteOut).describe('newest first'),
+  vulnerabilities: z.array(VulnerabilityOut),
+  arrangements: z.array(ArrangementOut).describe('newest first'),
+  signposts: z
+    .array(z.object({ code: z.string(), name: z.string(), description: z.string() }))
+    .describe('the debt-advice organisations a note may name'),
+})
 
 export const collectionsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -29,6 +147,7 @@ export const collectionsRoutes =
           summary: 'Accounts past due, most overdue first, with their last step, protections and arrangement',
           tags: ['collections'],
           querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: z.object({ on: DateOut, items: z.array(WorklistItemOut) }) },
         },
       },
       async (request) =>
@@ -43,6 +162,18 @@ export const collectionsRoutes =
           summary: 'Run the dunning schedule now for a date (the daily job does this); safe to repeat',
           tags: ['collections'],
           body: z.strictObject({ on: LocalDate }),
+          response: {
+            200: z.object({
+              on: DateOut,
+              looked: z.number().int().describe('accounts past due looked at'),
+              outcomes: z.record(z.string(), z.number().int()).describe('how many accounts had each outcome'),
+              failed: z.number().int(),
+              problems: z
+                .array(z.object({ id: z.string(), code: z.string(), message: z.string() }))
+                .describe('the first 100 accounts that failed, with why'),
+              messagesQueued: z.number().int().describe('notices queued for delivery, sent after the run'),
+            }),
+          },
         },
       },
       async (request) => {
@@ -61,12 +192,15 @@ export const collectionsRoutes =
           summary: 'Past due by age, dunning steps taken, disconnection orders, notes, PSR and vulnerability',
           tags: ['collections'],
           params: AccountParams,
+          response: { 200: AccountCollectionsOut, ...errors(404) },
         },
       },
-      async (request) =>
-        jsonOf(
-          await inTx((tx) => accountCollections({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
-        ),
+      async (request) => {
+        const found = await inTx((tx) =>
+          accountCollections({ tx, accountNumber: request.params.accountNumber, ...who(request) }),
+        )
+        return { ...jsonOf(found), notes: found.notes.map(noteOut) }
+      },
     )
 
     app.post(
@@ -78,6 +212,13 @@ export const collectionsRoutes =
           tags: ['collections'],
           params: AccountParams,
           body: z.strictObject({ amountMinor: Minor.optional() }).default({}),
+          response: {
+            201: z.object({
+              amountMinor: MinorOut,
+              episode: DateOut.describe('the due date of the debt the fee is for'),
+            }),
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -100,6 +241,7 @@ export const collectionsRoutes =
           tags: ['collections'],
           params: AccountParams,
           body: z.strictObject({ reason: z.string().min(1).max(500) }),
+          response: { 201: z.object({ order: DisconnectionOrderOut }), ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -116,7 +258,12 @@ export const collectionsRoutes =
       '/accounts/:accountNumber/disconnection-orders/pending',
       {
         config: { permission: 'collections.disconnection.create' },
-        schema: { summary: 'Cancel the pending disconnection order', tags: ['collections'], params: AccountParams },
+        schema: {
+          summary: 'Cancel the pending disconnection order',
+          tags: ['collections'],
+          params: AccountParams,
+          response: { 204: NoContent, ...errors(404) },
+        },
       },
       async (request, reply) => {
         await inTx((tx) =>
@@ -124,7 +271,7 @@ export const collectionsRoutes =
             collections.cancelDisconnectionOrder({ tx, accountId, ...who(request) }),
           ),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -136,6 +283,7 @@ export const collectionsRoutes =
           summary: 'The field job is done: the supply was disconnected (the account shows gray)',
           tags: ['collections'],
           params: AccountParams,
+          response: { 200: z.object({ order: DisconnectionOrderOut }), ...errors(404) },
         },
       },
       async (request) => {
@@ -172,6 +320,7 @@ export const collectionsRoutes =
               signposts: z.array(z.string().max(40)).min(1).max(10),
             }),
           ]),
+          response: { 201: z.object({ note: CollectionsNoteOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -180,7 +329,7 @@ export const collectionsRoutes =
             collections.recordCollectionsNote({ tx, accountId, ...request.body, ...who(request) }),
           ),
         )
-        return reply.status(201).send({ note: jsonOf(note) })
+        return reply.status(201).send({ note: noteOut(note) })
       },
     )
 
@@ -198,6 +347,7 @@ export const collectionsRoutes =
             startsOn: LocalDate,
             endsOn: LocalDate.optional(),
           }),
+          response: { 201: z.object({ hold: HoldOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -218,6 +368,7 @@ export const collectionsRoutes =
           summary: 'Lift a hold',
           tags: ['accounts'],
           params: AccountParams.extend({ holdId: z.string().max(60) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -226,7 +377,7 @@ export const collectionsRoutes =
             accounts.liftHold({ tx, accountId, holdId: request.params.holdId, ...who(request) }),
           ),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -246,6 +397,7 @@ export const collectionsRoutes =
             reviewOn: LocalDate.optional(),
             note: z.string().max(500).optional(),
           }),
+          response: { 201: z.object({ vulnerability: VulnerabilityOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -266,6 +418,7 @@ export const collectionsRoutes =
           summary: 'Take a PSR need or vulnerability off the account (kept in its history)',
           tags: ['accounts'],
           params: AccountParams.extend({ id: z.string().max(60) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -274,7 +427,7 @@ export const collectionsRoutes =
             accounts.removeVulnerability({ tx, accountId, id: request.params.id, ...who(request) }),
           ),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }

@@ -101,6 +101,8 @@ describe('the comms API', () => {
       related: { type: 'collections_step', id: 'cst_1' },
     })
     expect(message.history.map((event: { status: string }) => event.status)).toEqual(['queued', 'sent'])
+    // The account's internal row id stays in: the account number in the path names the account.
+    expect(message).not.toHaveProperty('accountId')
     for (const role of ['supervisor', 'billing_specialist', 'export_specialist'] as const) {
       expect((await send(role, reminder)).statusCode).toBe(201)
     }

@@ -16,7 +16,9 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, InstantOut, pageOf } from '../responses.js'
 import { AccountParams, Instant, jsonOf } from '../schemas.js'
+import { pdfResponse } from './payments-schemas.js'
 
 const MessageParams = AccountParams.extend({
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
@@ -37,6 +39,71 @@ const Compose = z.strictObject({
 })
 const Send = Compose.extend({ related: Related.optional() })
 
+/** Who did something: a staff user, an API token, a customer, or the system (id null when unknown). */
+const ActorOut = z.object({ kind: z.enum(['staff', 'token', 'customer', 'system']), id: z.string().nullable() })
+
+/** A message on the account's log: sent, received or a phone call. */
+const MessageOut = z.object({
+  id: z.string(),
+  channel: z.enum(comms.channels),
+  direction: z.enum(comms.directions),
+  templateKey: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  recipient: z
+    .string()
+    .nullable()
+    .describe('outbound: the address, number or one-line postal address it went to; inbound: ours, if known'),
+  sender: z.string().nullable().describe('inbound: the address or number it came from'),
+  status: z.enum(comms.statuses),
+  statusAt: InstantOut,
+  related: z.object({ type: z.string(), id: z.string() }).nullable().describe('the business record it belongs to'),
+  handleSeconds: z.number().int().nullable().describe('phone calls: talk and wrap-up time, in seconds'),
+  occurredAt: InstantOut.describe('when it was written, received, or the call started'),
+  createdAt: InstantOut,
+  createdBy: ActorOut,
+  provider: z.string().nullable().describe("the transport that took it, e.g. 'smtp' or 'outbox'"),
+  providerMessageId: z.string().nullable().describe("the transport's own id of the message, when it gave one"),
+  deliveryAttempts: z.number().int(),
+  failureReason: z.string().nullable(),
+})
+
+/** A message with every status it has had, oldest first. */
+const MessageDetailOut = MessageOut.extend({
+  history: z.array(
+    z.object({
+      status: z.enum(comms.statuses),
+      occurredAt: InstantOut,
+      recordedAt: InstantOut,
+      detail: z.string().nullable(),
+      recordedBy: ActorOut,
+    }),
+  ),
+  hasPdf: z.boolean().describe("a letter's PDF can be fetched"),
+})
+
+const TemplateOut = z.object({
+  key: z.enum(comms.templateKeys),
+  title: z.string(),
+  category: z.enum(['service', 'collections']),
+  channels: z.array(z.enum(comms.sendChannels)),
+  sentUnder: z.array(z.string()).describe('the permissions staff may send it under (any one)'),
+  recipientGiven: z.boolean().describe('the recipient is someone other than the customer, given by the caller'),
+  subject: z.string(),
+  body: z.string().describe('the email and letter text'),
+  sms: z.string().nullable().describe('the SMS text; null when it is not sent by SMS'),
+  fields: z.array(
+    z.object({ name: z.string(), kind: z.enum(['text', 'money', 'date', 'count']), description: z.string() }),
+  ),
+  accountFields: z.array(z.string()).describe('the fields filled from the account and the supplier'),
+})
+
+const SmsEnrolmentOut = z.object({
+  enrolled: z.boolean(),
+  phoneNumber: z.string().nullable().describe('national digits, e.g. 07700900123'),
+  updatedAt: InstantOut.nullable(),
+})
+
 /** COM-1..3: an account's message log, sending and previewing templated messages, inbound email and calls, SMS enrolment. */
 export const commsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -52,9 +119,10 @@ export const commsRoutes =
         schema: {
           summary: 'The message templates: their channels, merge fields and the permission each is sent under',
           tags: ['comms'],
+          response: { 200: z.object({ items: z.array(TemplateOut) }) },
         },
       },
-      async () => ({ items: messageTemplates() }),
+      async () => jsonOf({ items: messageTemplates() }),
     )
 
     app.get(
@@ -70,6 +138,7 @@ export const commsRoutes =
             cursor: z.string().max(200).optional(),
             channel: z.enum(comms.channels).optional(),
           }),
+          response: { 200: pageOf(MessageOut), ...errors(404) },
         },
       },
       async (request) => {
@@ -92,7 +161,12 @@ export const commsRoutes =
       '/accounts/:accountNumber/messages/:messageId',
       {
         config: { permission: 'comms.message.read' },
-        schema: { summary: 'One message with its status history', tags: ['comms'], params: MessageParams },
+        schema: {
+          summary: 'One message with its status history',
+          tags: ['comms'],
+          params: MessageParams,
+          response: { 200: z.object({ message: MessageDetailOut }), ...errors(404) },
+        },
       },
       async (request) => {
         const message = await inTransaction(context.db, (tx) =>
@@ -112,7 +186,12 @@ export const commsRoutes =
       '/accounts/:accountNumber/messages/:messageId/pdf',
       {
         config: { permission: 'comms.message.read' },
-        schema: { summary: 'A letter as the PDF that was sent', tags: ['comms'], params: MessageParams },
+        schema: {
+          summary: 'A letter as the PDF that was sent',
+          tags: ['comms'],
+          params: MessageParams,
+          response: { 200: pdfResponse('The letter as it was sent'), ...errors(404) },
+        },
       },
       async (request, reply) => {
         const pdf = await inTransaction(context.db, (tx) =>
@@ -140,6 +219,19 @@ export const commsRoutes =
           tags: ['comms'],
           params: AccountParams,
           body: Compose,
+          response: {
+            200: z.object({
+              preview: z.object({
+                channel: z.enum(comms.sendChannels),
+                templateKey: z.string(),
+                subject: z.string(),
+                body: z.string(),
+                recipient: z.string(),
+                address: z.array(z.string()).nullable().describe('letters: the postal address, line by line'),
+              }),
+            }),
+            ...errors(404, 409),
+          },
         },
       },
       async (request) => {
@@ -152,7 +244,7 @@ export const commsRoutes =
             at: context.clock(),
           }),
         )
-        return { preview }
+        return jsonOf({ preview })
       },
     )
 
@@ -165,6 +257,7 @@ export const commsRoutes =
           tags: ['comms'],
           params: AccountParams,
           body: Send,
+          response: { 201: z.object({ message: MessageDetailOut }), ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -191,6 +284,7 @@ export const commsRoutes =
           tags: ['comms'],
           params: AccountParams,
           body: Send,
+          response: { 201: z.object({ message: MessageDetailOut }), ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -224,6 +318,7 @@ export const commsRoutes =
             messageId: z.string().min(1).max(500).optional(),
             related: Related.optional(),
           }),
+          response: { 201: z.object({ message: MessageOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -260,6 +355,7 @@ export const commsRoutes =
             summary: z.string().min(1).max(5000),
             related: Related.optional(),
           }),
+          response: { 201: z.object({ message: MessageOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -285,6 +381,7 @@ export const commsRoutes =
           summary: 'Whether the customer is enrolled for SMS, and at which number',
           tags: ['comms'],
           params: AccountParams,
+          response: { 200: z.object({ enrolment: SmsEnrolmentOut }), ...errors(404) },
         },
       },
       async (request) => {
@@ -312,6 +409,7 @@ export const commsRoutes =
             enrolled: z.boolean(),
             phoneNumber: z.string().min(6).max(40).optional(),
           }),
+          response: { 200: z.object({ enrolment: SmsEnrolmentOut }), ...errors(404) },
         },
       },
       async (request) => {

@@ -468,6 +468,8 @@ describe('authorized users added by an agent for the holder', () => {
     })
     expect(response.statusCode).toBe(201)
     expect(response.json().grant).toMatchObject({ kind: 'authorized_full', status: 'active', relationship: 'Spouse' })
+    // the account's internal row id is not part of the answer
+    expect(response.json().grant).not.toHaveProperty('accountId')
     const [event] = (await auditOf('access.grant.created')).filter((row) => row.account_id === accountIds[6])
     expect(event).toMatchObject({
       actor_id: await staffIdOf('agent'),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
+  accountUsersForStaff,
   exportAccountSensitiveDetails,
   grantAccessByStaff,
   pendingPowersOfAttorney,
@@ -13,9 +14,9 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
-import { accountUsersForStaff } from '../../usecases/portal.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
@@ -54,6 +55,74 @@ const Questions = z.object({
   ticked: z.array(z.string()),
   answered: z.array(z.string()),
 })
+const AnswerCheck = z.enum(['matched', 'did_not_match', 'not_on_file'])
+const GrantStatus = z.enum(['active', 'pending_approval', 'revoked', 'expired'])
+/** The questions an answer is compared on (the sealed details, what is on file about the caller, the sender). */
+const AnsweredQuestion = z.enum([
+  'security_answer',
+  'ssn_last_four',
+  'date_of_birth',
+  'caller_email',
+  'relationship',
+  'sender_email',
+])
+
+/** Access just given: the person (created without a login when new) and their grant on the account. */
+const AccessGiven = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+  grant: z.object({
+    id: z.string(),
+    userId: z.string(),
+    kind: GrantKind,
+    status: GrantStatus.describe('pending_approval for a power of attorney until legal review'),
+    scope: z.array(z.string()).describe("a third party's scope: usage, bills, service_requests"),
+    validFrom: InstantOut,
+    validTo: InstantOut.nullable().describe("when a third party's access ends; null when open-ended"),
+    relationship: z.string().nullable().describe('their relationship to the account holder'),
+    poaDocumentId: z.string().nullable().describe('the power-of-attorney document waiting for legal review'),
+  }),
+})
+
+/** A power-of-attorney document waiting for legal review. */
+const PendingPoaDocument = z.object({
+  id: z.string(),
+  accountNumber: z.string(),
+  grantId: z.string(),
+  attorney: z.object({ email: z.string(), displayName: z.string() }),
+  description: z.string().describe("what was uploaded or seen: the document's name and what came with it"),
+  submittedAt: InstantOut,
+})
+
+const PoaDecision = z.object({
+  id: z.string(),
+  status: z.string().describe('approved or rejected'),
+  grantId: z.string(),
+  grantStatus: z.string().describe("the attorney's access after the decision: active or revoked"),
+})
+
+/** How a caller did: only matched or not for each answer, and the account only when they passed. */
+const Verification = z.object({
+  outcome: z.enum(['passed', 'failed']),
+  caller: Caller,
+  reason: z
+    .string()
+    .nullable()
+    .describe('why the caller failed when it is not a wrong answer (the sender, no such person)'),
+  flaggedForReview: z.boolean().describe('true when this failure flagged the account for supervisor review'),
+  answers: z
+    .partialRecord(AnsweredQuestion, AnswerCheck)
+    .describe('each answer given (and sender_email on the email channel), compared with what is on file'),
+  account: z.object({ number: z.string(), name: z.string(), status: z.string() }).nullable(),
+})
+
+/** The sealed details, opened for an audited export (SEC-1). */
+const SensitiveDetailsExport = z.object({
+  accountNumber: z.string(),
+  dateOfBirth: DateOut.nullable(),
+  securityAnswer: z.string().nullable(),
+  ssnLastFour: z.string().nullable(),
+  exportedAt: InstantOut,
+})
 
 /**
  * Staff routes for external users: access granted by an agent, legal review of POA, caller
@@ -88,6 +157,7 @@ export const externalUserRoutes =
             days: z.number().int().min(1).max(3650).optional(),
             poaDocument: z.string().min(1).max(2000).optional(),
           }),
+          response: { 201: AccessGiven, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -95,7 +165,23 @@ export const externalUserRoutes =
           grantAccessByStaff({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
         )
         await deliver(result)
-        return reply.status(201).send(jsonOf(result))
+        const { user, grant } = result
+        return reply.status(201).send(
+          jsonOf({
+            user: { id: user.id, email: user.email, displayName: user.displayName },
+            grant: {
+              id: grant.id,
+              userId: grant.userId,
+              kind: grant.kind,
+              status: grant.status,
+              scope: [...grant.scope],
+              validFrom: grant.validFrom,
+              validTo: grant.validTo,
+              relationship: grant.relationship,
+              poaDocumentId: grant.poaDocumentId,
+            },
+          }),
+        )
       },
     )
 
@@ -103,7 +189,11 @@ export const externalUserRoutes =
       '/poa-documents',
       {
         config: { permission: 'legal.poa.review' },
-        schema: { summary: 'Power-of-attorney documents waiting for legal review', tags: ['external users'] },
+        schema: {
+          summary: 'Power-of-attorney documents waiting for legal review',
+          tags: ['external users'],
+          response: { 200: z.object({ items: z.array(PendingPoaDocument) }) },
+        },
       },
       async () => jsonOf({ items: await inTx((tx) => pendingPowersOfAttorney({ tx })) }),
     )
@@ -117,6 +207,7 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: z.strictObject({ documentId: z.string().min(1).max(60) }),
           body: z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().max(2000).optional() }),
+          response: { 200: PoaDecision, ...errors(404, 409) },
         },
       },
       async (request) => {
@@ -158,7 +249,7 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: AccountParams,
           querystring: z.strictObject({ caller: Caller.default('holder') }),
-          response: { 200: Questions },
+          response: { 200: Questions, ...errors(404) },
         },
       },
       async (request) =>
@@ -210,6 +301,7 @@ export const externalUserRoutes =
               })
               .optional(),
           }),
+          response: { 200: Verification, ...errors(404) },
         },
       },
       async (request) =>
@@ -241,6 +333,7 @@ export const externalUserRoutes =
               .regex(/^\d{4}$/, 'four digits')
               .optional(),
           }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -253,7 +346,7 @@ export const externalUserRoutes =
             ...who(request),
           }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -267,6 +360,7 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: AccountParams,
           body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+          response: { 200: SensitiveDetailsExport, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -295,6 +389,10 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: UserParams,
           body: z.strictObject({ level: Level }),
+          response: {
+            200: z.object({ id: z.string().describe('the user'), kind: GrantKind, status: GrantStatus }),
+            ...errors(404),
+          },
         },
       },
       async (request) => {
@@ -324,6 +422,7 @@ export const externalUserRoutes =
           tags: ['external users'],
           params: UserParams,
           querystring: z.strictObject({ requestedBy: z.enum(['holder', 'user']).default('holder') }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -339,7 +438,7 @@ export const externalUserRoutes =
           }),
         )
         await context.deliveryQueue.enqueue(removed.messages.map((message) => message.id))
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }

@@ -5,9 +5,93 @@ import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
 import { actorOf, allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { AccountParams, Instant, LocalDate } from '../schemas.js'
+import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
+import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
+const Direction = z.enum(['import', 'export'])
+
+/** A tariff agreement of a meter point's history (newest first). */
+const AgreementOut = z.object({
+  tariffCode: z.string(),
+  productCode: z.string(),
+  productName: z.string(),
+  validFrom: InstantOut,
+  validTo: InstantOut.nullable().describe('null while the agreement is open-ended'),
+})
+
+/** A meter point with its meters and registers, and its tariff history for a caller who may read tariffs. */
+const MeterPointOut = z.object({
+  id: z.string(),
+  fuel: z.enum(metering.fuels),
+  identifier: z.string().describe('MPAN core (electricity) or MPRN (gas)'),
+  direction: Direction,
+  profileClass: z.string().nullable(),
+  gspRegion: z.string().nullable(),
+  distributorId: z.string().nullable(),
+  linkedImport: z.string().nullable().describe('for an export MPAN: the import MPAN it is linked to'),
+  suppliedFrom: DateOut,
+  suppliedTo: DateOut.nullable(),
+  meters: z.array(
+    z.object({
+      serial: z.string(),
+      type: z.enum(metering.meterTypes),
+      installedOn: DateOut,
+      removedOn: DateOut.nullable(),
+      registers: z.array(
+        z.object({
+          identifier: z.string(),
+          rate: z.enum(metering.registerRates),
+          digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
+        }),
+      ),
+    }),
+  ),
+  agreements: z
+    .array(AgreementOut)
+    .optional()
+    .describe('absent for a caller who may not read tariffs (a field technician)'),
+})
+
+/** One bucket of usage; kWh as an exact decimal string. */
+const UsageBucketOut = z.object({
+  start: InstantOut,
+  end: InstantOut,
+  label: z.string().describe("the bucket's local start date, with ' P<n>' (settlement period) for half hours"),
+  kwh: z.string().describe('kWh, an exact decimal string'),
+  intervals: z.number().int().describe('half hours with data in the bucket'),
+  estimated: z.number().int().describe('estimated half hours in the bucket'),
+})
+
+const UsageOut = z.object({
+  meterPoint: z.string(),
+  direction: Direction,
+  granularity: z.enum(['halfhour', 'day', 'week', 'month']),
+  timeZone: z.string(),
+  unit: z.literal('kWh'),
+  from: DateOut,
+  to: DateOut.describe('exclusive'),
+  totalKwh: z.string().describe('kWh, an exact decimal string'),
+  items: z.array(UsageBucketOut).describe('buckets with no data are left out'),
+})
+
+/** A register reading. */
+const ReadingOut = z.object({
+  id: z.string(),
+  meterPoint: z.string(),
+  meterSerial: z.string(),
+  register: z.string(),
+  readAt: InstantOut,
+  value: z.string(),
+  source: z.enum(metering.readingSources),
+  kind: z.enum(metering.readingKinds),
+  status: z
+    .enum(['accepted', 'held', 'superseded', 'released', 'discarded'])
+    .describe('held readings wait for review, with their reason'),
+  reason: z.string().nullable(),
+  advance: z.string().nullable().describe('units since the previous actual reading on the register, when there is one'),
+  isRollover: z.boolean(),
+})
 
 function readingBody(reading: metering.Reading) {
   return { ...reading, readAt: reading.readAt.toISOString() }
@@ -25,6 +109,7 @@ export const meteringRoutes =
             "The account's meter points, meters and registers, and their tariff history for a caller who may read tariffs (none for a field technician)",
           tags: ['metering'],
           params: AccountParams,
+          response: { 200: z.object({ items: z.array(MeterPointOut) }), ...errors(404) },
         },
       },
       async (request) => {
@@ -37,7 +122,7 @@ export const meteringRoutes =
             at: context.clock(),
           }),
         )
-        return {
+        return jsonOf({
           items: items.map(({ agreements, ...item }) => ({
             ...item,
             ...(agreements
@@ -50,7 +135,7 @@ export const meteringRoutes =
                 }
               : {}),
           })),
-        }
+        })
       },
     )
 
@@ -68,6 +153,7 @@ export const meteringRoutes =
             to: LocalDate,
             granularity: z.enum(['halfhour', 'day', 'week', 'month']).default('day'),
           }),
+          response: { 200: UsageOut, ...errors(404) },
         },
       },
       async (request) => {
@@ -89,7 +175,7 @@ export const meteringRoutes =
           direction: series.direction,
           granularity,
           timeZone: 'Europe/London',
-          unit: 'kWh',
+          unit: 'kWh' as const,
           from,
           to,
           totalKwh: series.totalKwh,
@@ -115,6 +201,7 @@ export const meteringRoutes =
             limit: z.coerce.number().int().min(1).max(100).default(20),
             cursor: z.string().max(200).optional(),
           }),
+          response: { 200: pageOf(ReadingOut), ...errors(404) },
         },
       },
       async (request) => {
@@ -149,6 +236,7 @@ export const meteringRoutes =
             value: z.string().min(1).max(20),
             source: z.enum(['customer', 'agent', 'field']).default('customer'),
           }),
+          response: { 201: z.object({ reading: ReadingOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -176,6 +264,7 @@ export const meteringRoutes =
           tags: ['metering'],
           params: z.strictObject({ readingId: z.string().min(1).max(60) }),
           body: z.strictObject({ decision: z.enum(['release', 'discard']), note: z.string().min(1).max(500) }),
+          response: { 200: z.object({ ok: z.literal(true) }), ...errors(404, 409) },
         },
       },
       async (request) => {
@@ -189,7 +278,7 @@ export const meteringRoutes =
             at: context.clock(),
           }),
         )
-        return { ok: true }
+        return { ok: true as const }
       },
     )
 
@@ -202,6 +291,7 @@ export const meteringRoutes =
           tags: ['metering'],
           params: z.strictObject({ exportMpan: z.string().regex(/^[0-9]{13}$/, 'a 13-digit MPAN core') }),
           body: z.strictObject({ importMpan: z.string().regex(/^[0-9]{13}$/, 'a 13-digit MPAN core') }),
+          response: { 200: z.object({ exportMpan: z.string(), importMpan: z.string() }), ...errors(404) },
         },
       },
       async (request) => {

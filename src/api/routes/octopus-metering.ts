@@ -10,6 +10,14 @@ import { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { listBody, OctopusError, octopusInstant, pageQuery } from '../octopus.js'
+import {
+  OctopusAccount,
+  OctopusConsumption,
+  OctopusGspGroup,
+  OctopusMeterPoint,
+  octopusErrors,
+  octopusListOf,
+} from './octopus-schemas.js'
 
 const ConsumptionQuery = z.object({
   period_from: z.string().max(40).optional(),
@@ -43,6 +51,7 @@ export const octopusMeteringRoutes =
               tags: ['octopus-compatible'],
               params: z.strictObject({ point: z.string().max(21), serial: z.string().max(30) }),
               querystring: ConsumptionQuery,
+              response: { 200: octopusListOf(OctopusConsumption), ...octopusErrors(404) },
             },
           },
           async (request) => {
@@ -81,6 +90,7 @@ export const octopusMeteringRoutes =
             summary: 'Octopus-compatible electricity meter point: GSP group and profile class',
             tags: ['octopus-compatible'],
             params: z.strictObject({ mpan: z.string().max(21) }),
+            response: { 200: OctopusMeterPoint, ...octopusErrors(404) },
           },
         },
         async (request) => {
@@ -100,6 +110,7 @@ export const octopusMeteringRoutes =
             summary: 'Octopus-compatible grid supply point (tariff region) lookup by postcode',
             tags: ['octopus-compatible'],
             querystring: pageQuery.extend({ postcode: z.string().max(10).optional() }),
+            response: { 200: octopusListOf(OctopusGspGroup) },
           },
         },
         async (request) => {
@@ -127,6 +138,7 @@ export const octopusMeteringRoutes =
             summary: 'Octopus-compatible account: properties, meter points, meters, registers and agreements',
             tags: ['octopus-compatible'],
             params: z.strictObject({ number: z.string().max(20) }),
+            response: { 200: OctopusAccount, ...octopusErrors(404) },
           },
         },
         async (request) => {

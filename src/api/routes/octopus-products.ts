@@ -11,6 +11,13 @@ import * as tariffs from '../../modules/tariffs/index.js'
 import { withLocalOffset } from '../../shared/time.js'
 import type { AppContext } from '../context.js'
 import { listBody, OctopusError, octopusInstant } from '../octopus.js'
+import {
+  OctopusProductDetail,
+  OctopusProductSummary,
+  OctopusRate,
+  octopusErrors,
+  octopusListOf,
+} from './octopus-schemas.js'
 
 const productsPerPage = 100
 
@@ -108,11 +115,15 @@ const variantKey: Record<tariffs.PaymentMethod, string> = {
   NON_DIRECT_DEBIT: 'varying',
 }
 
-function priceFields(prefix: string, price: tariffs.Price | null) {
+function priceFields<Prefix extends string>(
+  prefix: Prefix,
+  price: tariffs.Price | null,
+): Record<`${Prefix}_exc_vat` | `${Prefix}_inc_vat`, number | null> {
+  // computed keys widen to an index signature; the two keys are exactly these
   return {
     [`${prefix}_exc_vat`]: price ? Number(price.excVat) : null,
     [`${prefix}_inc_vat`]: price ? Number(price.incVat) : null,
-  }
+  } as Record<`${Prefix}_exc_vat` | `${Prefix}_inc_vat`, number | null>
 }
 
 function tariffEntry(
@@ -153,7 +164,13 @@ function tariffEntry(
 
 function productDetail(origin: string, detail: tariffs.ProductDetail) {
   type ByRegion = Record<string, Record<string, ReturnType<typeof tariffEntry>>>
-  const groups: Record<string, ByRegion> = {
+  const groups: Record<
+    | 'single_register_electricity_tariffs'
+    | 'dual_register_electricity_tariffs'
+    | 'single_register_gas_tariffs'
+    | 'dual_register_gas_tariffs',
+    ByRegion
+  > = {
     single_register_electricity_tariffs: {},
     dual_register_electricity_tariffs: {},
     single_register_gas_tariffs: {},
@@ -167,8 +184,7 @@ function productDetail(origin: string, detail: tariffs.ProductDetail) {
         : tariff.registerKind === '2R'
           ? 'dual_register_electricity_tariffs'
           : 'single_register_electricity_tariffs'
-    const byRegion = groups[group]!
-    byRegion[tariff.region] = Object.fromEntries(
+    groups[group][tariff.region] = Object.fromEntries(
       tariff.variants.map((variant) => [
         variantKey[variant.paymentMethod],
         tariffEntry(origin, detail.product, tariff, variant),
@@ -210,6 +226,7 @@ export const octopusProductRoutes =
             summary: 'Octopus-compatible list of the products available at an instant (default now), 100 a page',
             tags: ['octopus-compatible'],
             querystring: ProductListQuery,
+            response: { 200: octopusListOf(OctopusProductSummary), ...octopusErrors(404) },
           },
         },
         async (request) => {
@@ -252,6 +269,7 @@ export const octopusProductRoutes =
             tags: ['octopus-compatible'],
             params: CodeParams,
             querystring: z.object({ tariffs_active_at: z.string().max(40).optional() }),
+            response: { 200: OctopusProductDetail, ...octopusErrors(404) },
           },
         },
         async (request) => {
@@ -277,6 +295,7 @@ export const octopusProductRoutes =
                 tags: ['octopus-compatible'],
                 params: TariffParams,
                 querystring: RateQuery,
+                response: { 200: octopusListOf(OctopusRate), ...octopusErrors(404) },
               },
             },
             async (request) => {

@@ -21,7 +21,19 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { DateOut, ErrorResponse, errors, MinorOut, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import {
+  AccountStatusOut,
+  AdequacyReviewOut,
+  ArrangementOut,
+  CreditRequestOut,
+  DirectDebitApprovalOut,
+  DirectDebitOut,
+  PaymentMethodOut,
+  PaymentOut,
+  pdfResponse,
+} from './payments-schemas.js'
 
 const Confirmation = z
   .string()
@@ -50,6 +62,15 @@ export class IdempotencyKeyMissing extends ValidationFailed {
   override readonly code = 'IDEMPOTENCY_KEY_MISSING'
 }
 
+const TakenPayment = z.object({
+  payment: PaymentOut,
+  replayed: z.boolean().describe('true when the Idempotency-Key was seen before: the same payment again'),
+})
+const CreditAnswer = z.object({
+  request: CreditRequestOut,
+  replayed: z.boolean().describe('true when the Idempotency-Key was seen before: the same request again'),
+})
+
 export const paymentRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -70,6 +91,16 @@ export const paymentRoutes =
             limit: z.coerce.number().int().min(1).max(100).default(20),
             cursor: z.string().max(200).optional(),
           }),
+          response: {
+            200: z.object({
+              items: z.array(PaymentOut).describe('payments, newest first'),
+              nextCursor: z.string().nullable(),
+              methods: z.array(PaymentMethodOut),
+              directDebit: DirectDebitOut.nullable(),
+              creditRequests: z.array(CreditRequestOut),
+            }),
+            ...errors(404),
+          },
         },
       },
       async (request) =>
@@ -101,6 +132,12 @@ export const paymentRoutes =
               .optional(),
             reference: z.string().max(100).optional(),
           }),
+          response: {
+            200: TakenPayment.describe('a retry: the payment the Idempotency-Key took before'),
+            201: TakenPayment,
+            402: ErrorResponse.describe('declined: details carry the payment and whether a retry may succeed'),
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -112,7 +149,8 @@ export const paymentRoutes =
           idempotencyKey: request.headers['idempotency-key'],
           ...who(request),
         })
-        const payment = jsonOf(result.payment)
+        // Through the declared shape here too: a decline carries the payment in its error details.
+        const payment = PaymentOut.parse(jsonOf(result.payment))
         if (result.payment.status === 'failed') {
           const failure = result.payment.failure
           return reply.status(402).send({
@@ -136,6 +174,7 @@ export const paymentRoutes =
           tags: ['payments'],
           params: AccountParams.extend({ confirmationNumber: Confirmation }),
           body: z.strictObject({ outcome: z.enum(['succeeded', 'failed']) }),
+          response: { 200: z.object({ payment: PaymentOut }), ...errors(404) },
         },
       },
       async (request) => ({
@@ -165,6 +204,7 @@ export const paymentRoutes =
             z.strictObject({ kind: z.literal('card'), card: Card }),
             z.strictObject({ kind: z.literal('bank_account'), bankAccount: BankAccount }),
           ]),
+          response: { 201: z.object({ paymentMethod: PaymentMethodOut }), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -189,6 +229,7 @@ export const paymentRoutes =
           summary: 'Stop keeping a payment method',
           tags: ['payments'],
           params: AccountParams.extend({ paymentMethodId: z.string().max(60) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -200,7 +241,7 @@ export const paymentRoutes =
             ...who(request),
           }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -226,6 +267,12 @@ export const paymentRoutes =
             params: AccountParams,
             headers: IdempotencyHeaders,
             body: kind === 'refund' ? creditBody : creditBody.omit({ refundToPaymentMethodId: true }),
+            response: {
+              200: CreditAnswer.describe('a retry: the request the Idempotency-Key made before'),
+              201: CreditAnswer.describe('done'),
+              202: CreditAnswer.describe('above the limit: waiting for a supervisor'),
+              ...errors(404, 409),
+            },
           },
         },
         async (request, reply) => {
@@ -257,6 +304,9 @@ export const paymentRoutes =
           summary:
             'Credits and refunds over the limit, and business Direct Debits over the threshold, waiting for approval',
           tags: ['payments'],
+          response: {
+            200: z.object({ credits: z.array(CreditRequestOut), directDebits: z.array(DirectDebitApprovalOut) }),
+          },
         },
       },
       async () =>
@@ -277,6 +327,7 @@ export const paymentRoutes =
           tags: ['payments'],
           params: z.strictObject({ requestId: z.string().max(60) }),
           body: z.strictObject({ approve: z.boolean(), note: z.string().max(500).optional() }),
+          response: { 200: z.object({ request: CreditRequestOut }), ...errors(404, 409) },
         },
       },
       async (request) => ({
@@ -304,6 +355,13 @@ export const paymentRoutes =
           tags: ['payments'],
           params: z.strictObject({ collectionId: z.string().max(60) }),
           body: z.strictObject({ approve: z.boolean() }),
+          response: {
+            200: z.object({
+              outcome: z.enum(['collected', 'nothing_due', 'failed', 'awaiting_approval', 'rejected']),
+              paymentId: z.string().nullable().describe('the payment collected, when approved'),
+            }),
+            ...errors(404, 409),
+          },
         },
       },
       async (request) =>
@@ -336,6 +394,7 @@ export const paymentRoutes =
             debtRepaymentMinor: Minor.optional(),
             paymentDay: z.number().int(),
           }),
+          response: { 200: z.object({ directDebit: DirectDebitOut }), ...errors(404) },
         },
       },
       async (request) => ({
@@ -356,7 +415,12 @@ export const paymentRoutes =
       '/accounts/:accountNumber/direct-debit',
       {
         config: { permission: 'payments.payment.create' },
-        schema: { summary: 'Cancel the Direct Debit', tags: ['payments'], params: AccountParams },
+        schema: {
+          summary: 'Cancel the Direct Debit',
+          tags: ['payments'],
+          params: AccountParams,
+          response: { 204: NoContent, 404: ErrorResponse },
+        },
       },
       async (request, reply) => {
         const cancelled = await inTx((tx) =>
@@ -364,13 +428,12 @@ export const paymentRoutes =
             payments.cancelDirectDebit({ tx, accountId, ...who(request) }),
           ),
         )
-        return reply
-          .status(cancelled ? 204 : 404)
-          .send(
-            cancelled
-              ? undefined
-              : { error: { code: 'DIRECT_DEBIT_NOT_FOUND', message: 'The account has no Direct Debit' } },
-          )
+        if (!cancelled) {
+          return reply
+            .status(404)
+            .send({ error: { code: 'DIRECT_DEBIT_NOT_FOUND', message: 'The account has no Direct Debit' } })
+        }
+        return reply.status(204).send(null)
       },
     )
 
@@ -382,6 +445,7 @@ export const paymentRoutes =
           summary: "Payment adequacy review: the fixed amount recommended from the last year's charges and the balance",
           tags: ['payments'],
           params: AccountParams,
+          response: { 200: AdequacyReviewOut, ...errors(404) },
         },
       },
       async (request) =>
@@ -400,6 +464,17 @@ export const paymentRoutes =
           summary: 'Payment arrangements with each instalment and where it stands',
           tags: ['payments'],
           params: AccountParams,
+          response: {
+            200: z.object({
+              items: z.array(ArrangementOut).describe('newest first'),
+              today: DateOut,
+              pastDueMinor: MinorOut.describe('what an arrangement set up today would cover'),
+              downPaymentPercent: z
+                .number()
+                .describe("the supplier's default down payment, a percentage of what is past due"),
+            }),
+            ...errors(404),
+          },
         },
       },
       async (request) =>
@@ -423,6 +498,13 @@ export const paymentRoutes =
             frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
             startsOn: LocalDate.optional(),
           }),
+          response: {
+            201: z.object({
+              arrangement: ArrangementOut,
+              messageId: z.string().describe('the message that sends the terms'),
+            }),
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -448,6 +530,7 @@ export const paymentRoutes =
           summary: 'The arrangement agreement letter as PDF',
           tags: ['payments'],
           params: AccountParams.extend({ arrangementId: z.string().max(60) }),
+          response: { 200: pdfResponse('The agreement letter'), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -472,6 +555,7 @@ export const paymentRoutes =
           summary: 'The status colour (green, yellow, red, gray), computed from rules, with its reasons',
           tags: ['accounts'],
           params: AccountParams,
+          response: { 200: AccountStatusOut, ...errors(404) },
         },
       },
       async (request) =>

@@ -295,6 +295,56 @@ describe('the portal access matrix', () => {
     expect(holder.kind).toBe('holder')
   })
 
+  it('shows a customer their payment and kept methods without the server’s own fields', async () => {
+    const taken = await app.inject({
+      method: 'POST',
+      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
+      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
+      payload: {
+        amountMinor: '1000',
+        card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
+      },
+    })
+    expect(taken.statusCode).toBe(201)
+    const { payment, replayed } = taken.json()
+    expect(replayed).toBe(false)
+    expect(payment).toMatchObject({ amountMinor: '1000', status: 'succeeded', methodLabel: expect.any(String) })
+    for (const internal of ['id', 'accountId', 'statementId', 'events', 'reference', 'source']) {
+      expect(payment).not.toHaveProperty(internal)
+    }
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
+      headers: as('holder'),
+    })
+    const found = list.json().items.find((item: { confirmationNumber: string }) => {
+      return item.confirmationNumber === payment.confirmationNumber
+    })
+    expect(found).toEqual(payment)
+    for (const method of list.json().methods) expect(method).not.toHaveProperty('holderName')
+    const declined = await app.inject({
+      method: 'POST',
+      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
+      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
+      payload: {
+        amountMinor: '1000',
+        card: { number: '4000000000000002', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
+      },
+    })
+    expect(declined.statusCode).toBe(402)
+    expect(declined.json().error).toMatchObject({
+      code: 'PAYMENT_DECLINED',
+      details: { payment: { status: 'failed', failure: { message: expect.any(String) } } },
+    })
+    expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
+    // the session token travels only in the httpOnly cookie, never in the body
+    const signedIn = await signIn('holder')
+    const token = signedIn.cookies.find((c) => c.name === 'cuttle_portal')?.value ?? ''
+    expect(token.length).toBeGreaterThan(10)
+    expect(signedIn.body).not.toContain(token)
+    expect(signedIn.json()).not.toHaveProperty('sessionToken')
+  })
+
   it('gives a property manager their portfolio with balances, and nothing outside it', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/portal/portfolio', headers: as('manager') })
     expect(response.statusCode).toBe(200)

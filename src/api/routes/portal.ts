@@ -27,7 +27,25 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, NoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import {
+  binaryFile,
+  PortalAccount,
+  PortalAccountUsers,
+  PortalContact,
+  PortalInvitation,
+  PortalPaymentDeclined,
+  PortalPayments,
+  PortalPaymentTaken,
+  PortalPortfolio,
+  PortalSession,
+  PortalStatements,
+  PortalTenantRequest,
+  PortalTenantRequests,
+  PortalUsage,
+  PortalUserChanged,
+} from './portal-schemas.js'
 
 const StatementNumber = z.string().regex(/^S-\d{8}$/, 'a statement number like S-00000012')
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
@@ -87,6 +105,7 @@ export const portalRoutes =
           summary: 'Customer sign-in (sets the httpOnly cuttle_portal cookie); answers the user and their accounts',
           tags,
           body: z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }),
+          response: { 200: PortalSession, ...errors(401) },
         },
       },
       async (request, reply) => {
@@ -98,17 +117,23 @@ export const portalRoutes =
 
     app.get(
       '/portal/me',
-      { config: { permission: 'customer' }, schema: { summary: 'The signed-in customer and their accounts', tags } },
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'The signed-in customer and their accounts', tags, response: { 200: PortalSession } },
+      },
       async (request) => inTx((tx) => portalMe({ tx, ...who(request) })),
     )
 
     app.delete(
       '/portal/session',
-      { config: { permission: 'customer' }, schema: { summary: 'Customer sign-out', tags } },
+      {
+        config: { permission: 'customer' },
+        schema: { summary: 'Customer sign-out', tags, response: { 204: NoContent } },
+      },
       async (request, reply) => {
         await signOutCustomer({ db: context.db, ...who(request) })
         reply.clearCookie(portalCookie, { path: '/' })
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -120,6 +145,7 @@ export const portalRoutes =
           summary: 'One of my accounts: name, address, balance, status, my access',
           tags,
           params: AccountParams,
+          response: { 200: PortalAccount, ...errors(404) },
         },
       },
       async (request) =>
@@ -130,7 +156,12 @@ export const portalRoutes =
       '/portal/accounts/:accountNumber/statements',
       {
         config: { permission: 'customer' },
-        schema: { summary: 'My bills (needs view_bills)', tags, params: AccountParams },
+        schema: {
+          summary: 'My bills (needs view_bills)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalStatements, ...errors(404) },
+        },
       },
       async (request) =>
         jsonOf(
@@ -146,6 +177,7 @@ export const portalRoutes =
           summary: 'One bill as a PDF (needs view_bills)',
           tags,
           params: AccountParams.extend({ number: StatementNumber }),
+          response: { 200: binaryFile('application/pdf', 'The bill as a PDF'), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -176,6 +208,7 @@ export const portalRoutes =
             to: LocalDate.optional(),
             meterPoint: z.string().max(20).optional(),
           }),
+          response: { 200: PortalUsage, ...errors(404) },
         },
       },
       async (request) =>
@@ -190,7 +223,12 @@ export const portalRoutes =
       '/portal/accounts/:accountNumber/payments',
       {
         config: { permission: 'customer' },
-        schema: { summary: 'My payments and kept payment methods (needs view_payments)', tags, params: AccountParams },
+        schema: {
+          summary: 'My payments and kept payment methods (needs view_payments)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalPayments, ...errors(404) },
+        },
       },
       async (request) =>
         jsonOf(
@@ -212,6 +250,12 @@ export const portalRoutes =
             card: Card.optional(),
             paymentMethodId: z.string().max(60).optional(),
           }),
+          response: {
+            200: PortalPaymentTaken.describe('a retry with the same Idempotency-Key: the first answer'),
+            201: PortalPaymentTaken,
+            402: PortalPaymentDeclined,
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -243,7 +287,12 @@ export const portalRoutes =
       '/portal/accounts/:accountNumber/contact',
       {
         config: { permission: 'customer' },
-        schema: { summary: 'My contact details and preferences (needs update_contact)', tags, params: AccountParams },
+        schema: {
+          summary: 'My contact details and preferences (needs update_contact)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalContact, ...errors(404) },
+        },
       },
       async (request) =>
         inTx((tx) => portalContact({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
@@ -263,6 +312,7 @@ export const portalRoutes =
             billingMode: z.enum(['paper', 'paperless']).optional(),
             smsEnrolled: z.boolean().optional(),
           }),
+          response: { 200: PortalContact, ...errors(404) },
         },
       },
       async (request) =>
@@ -280,7 +330,12 @@ export const portalRoutes =
       '/portal/accounts/:accountNumber/users',
       {
         config: { permission: 'customer' },
-        schema: { summary: 'Who can use this account (needs manage_users)', tags, params: AccountParams },
+        schema: {
+          summary: 'Who can use this account (needs manage_users)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalAccountUsers, ...errors(404) },
+        },
       },
       async (request) =>
         jsonOf(await inTx((tx) => portalUsers({ tx, accountNumber: request.params.accountNumber, ...who(request) }))),
@@ -300,6 +355,7 @@ export const portalRoutes =
             name: z.string().min(1).max(200).optional(),
             relationship: z.string().trim().min(1).max(100).optional(),
           }),
+          response: { 201: PortalInvitation, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -339,6 +395,7 @@ export const portalRoutes =
           tags,
           params: UserParams,
           body: z.strictObject({ level: Level }),
+          response: { 200: PortalUserChanged, ...errors(404) },
         },
       },
       async (request) => {
@@ -362,7 +419,12 @@ export const portalRoutes =
       '/portal/accounts/:accountNumber/users/:userId',
       {
         config: { permission: 'customer' },
-        schema: { summary: 'Remove an authorized user (needs manage_users)', tags, params: UserParams },
+        schema: {
+          summary: 'Remove an authorized user (needs manage_users)',
+          tags,
+          params: UserParams,
+          response: { 204: NoContent, ...errors(404) },
+        },
       },
       async (request, reply) => {
         const at = context.clock()
@@ -376,7 +438,7 @@ export const portalRoutes =
           }),
         )
         await context.deliveryQueue.enqueue(queuedMessagesOf(removed))
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -389,6 +451,7 @@ export const portalRoutes =
           tags,
           params: z.strictObject({ token: z.string().min(10).max(200) }),
           body: z.strictObject({ displayName: z.string().min(1).max(200), password: z.string().min(1).max(256) }),
+          response: { 200: PortalSession, ...errors(401, 404, 409) },
         },
       },
       async (request, reply) => {
@@ -409,7 +472,11 @@ export const portalRoutes =
       '/portal/portfolio',
       {
         config: { permission: 'customer' },
-        schema: { summary: "A property manager's accounts with their balances", tags },
+        schema: {
+          summary: "A property manager's accounts with their balances",
+          tags,
+          response: { 200: PortalPortfolio },
+        },
       },
       async (request) => jsonOf(await inTx((tx) => portalPortfolio({ tx, ...who(request) }))),
     )
@@ -423,6 +490,13 @@ export const portalRoutes =
             "A property manager's statements in one ZIP of PDFs: each account's latest, or every one issued in `month`",
           tags,
           querystring: z.strictObject({ month: Month.optional() }),
+          response: {
+            200: binaryFile(
+              'application/zip',
+              'The statements as PDFs in one ZIP, a folder per account, with contents.csv',
+            ),
+            ...errors(404),
+          },
         },
       },
       async (request, reply) => {
@@ -439,7 +513,11 @@ export const portalRoutes =
       '/portal/portfolio/tenant-requests',
       {
         config: { permission: 'customer' },
-        schema: { summary: "A property manager's tenant start/stop requests with each case's status", tags },
+        schema: {
+          summary: "A property manager's tenant start/stop requests with each case's status",
+          tags,
+          response: { 200: PortalTenantRequests },
+        },
       },
       async (request) => jsonOf(await inTx((tx) => portalTenantRequests({ tx, ...who(request) }))),
     )
@@ -453,6 +531,7 @@ export const portalRoutes =
           tags,
           params: AccountParams,
           body: TenantRequest,
+          response: { 201: PortalTenantRequest, ...errors(404) },
         },
       },
       async (request, reply) => {

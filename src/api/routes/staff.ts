@@ -4,6 +4,66 @@ import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import { actorOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, InstantOut, NoContent } from '../responses.js'
+import { jsonOf } from '../schemas.js'
+
+const Role = z.enum(access.roles)
+
+/** A role as the console shows it: its badge, what it is for, and every permission it holds. */
+const RoleOut = z.object({
+  role: Role,
+  label: z.string().describe("the title of one member of the role, e.g. 'Customer Service Agent'"),
+  accessLevel: z.string(),
+  badgeColour: z.enum(['blue', 'purple', 'green', 'orange', 'red', 'black', 'gold']),
+  summary: z.string().describe('who they are'),
+  inherits: Role.nullable().describe('the role whose permissions this one includes'),
+  permissions: z.array(z.string()),
+})
+
+/** A staff user: never a password hash nor an authenticator secret. */
+const StaffUserOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: Role,
+  passwordChangedAt: InstantOut,
+  totpEnabled: z.boolean(),
+  lockedUntil: InstantOut.nullable(),
+  disabledAt: InstantOut.nullable(),
+  createdAt: InstantOut,
+  awaitingApproval: z
+    .boolean()
+    .describe('created with a money role a second access manager has not yet approved: cannot sign in'),
+  passwordSet: z.boolean().describe('false until an invited user has set their own password'),
+})
+
+/** A role grant waiting for (or decided by) a second access manager. */
+const RoleRequestOut = z.object({
+  id: z.string(),
+  userId: z.string(),
+  role: Role,
+  requestedBy: z.string().describe('the staff user who asked'),
+  requestedAt: InstantOut,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: InstantOut.nullable(),
+})
+
+const RoleChangeOut = z.object({ user: StaffUserOut, roleRequest: RoleRequestOut.nullable() })
+
+/** An API token, never its secret nor its hash. */
+const ApiTokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  userId: z.string().nullable().describe("the staff user it acts as, or null for a service account's token"),
+  serviceAccountId: z.string().nullable(),
+  permissions: z.array(z.string()),
+  createdBy: z.string().nullable(),
+  createdAt: InstantOut,
+  expiresAt: InstantOut,
+  revokedAt: InstantOut.nullable(),
+  lastUsedAt: InstantOut.nullable(),
+})
 
 export const staffRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -12,7 +72,11 @@ export const staffRoutes =
       '/roles',
       {
         config: { permission: 'authenticated' },
-        schema: { summary: 'The staff roles with their badges and permissions', tags: ['staff'] },
+        schema: {
+          summary: 'The staff roles with their badges and permissions',
+          tags: ['staff'],
+          response: { 200: z.object({ items: z.array(RoleOut) }) },
+        },
       },
       async () => ({
         items: access.roles.map((role) => ({
@@ -24,8 +88,15 @@ export const staffRoutes =
 
     app.get(
       '/staff',
-      { config: { permission: 'access.user.manage' }, schema: { summary: 'Staff users', tags: ['staff'] } },
-      async () => ({ items: await access.listStaffUsers(context.db) }),
+      {
+        config: { permission: 'access.user.manage' },
+        schema: {
+          summary: 'Staff users',
+          tags: ['staff'],
+          response: { 200: z.object({ items: z.array(StaffUserOut) }) },
+        },
+      },
+      async () => jsonOf({ items: await access.listStaffUsers(context.db) }),
     )
 
     app.post(
@@ -41,6 +112,18 @@ export const staffRoutes =
             displayName: z.string().min(1).max(200),
             role: z.enum(access.roles),
           }),
+          response: {
+            201: z.object({
+              user: StaffUserOut,
+              invitation: z.object({
+                id: z.string(),
+                secret: z.string().describe('the one-time secret the new user sets their password with; shown once'),
+                expiresAt: InstantOut,
+              }),
+              roleRequest: RoleRequestOut.nullable().describe('opened when the role has money powers'),
+            }),
+            ...errors(409),
+          },
         },
       },
       async (request, reply) => {
@@ -53,7 +136,7 @@ export const staffRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(201).send(invited)
+        return reply.status(201).send(jsonOf(invited))
       },
     )
 
@@ -68,6 +151,7 @@ export const staffRoutes =
             secret: z.string().min(1).max(200),
             password: z.string().min(1).max(256),
           }),
+          response: { 200: z.object({ email: z.string(), awaitingApproval: z.boolean() }) },
         },
       },
       async (request) => {
@@ -88,6 +172,11 @@ export const staffRoutes =
           tags: ['staff'],
           params: z.strictObject({ userId: z.string().max(40) }),
           body: z.strictObject({ role: z.enum(access.roles) }),
+          response: {
+            200: RoleChangeOut.describe('the role is changed'),
+            202: RoleChangeOut.describe('a money role: the request waits for a second access manager'),
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -101,7 +190,7 @@ export const staffRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(changed.roleRequest ? 202 : 200).send(changed)
+        return reply.status(changed.roleRequest ? 202 : 200).send(jsonOf(changed))
       },
     )
 
@@ -109,9 +198,13 @@ export const staffRoutes =
       '/staff/role-requests',
       {
         config: { permission: 'access.user.manage' },
-        schema: { summary: 'Role requests waiting for a second access manager', tags: ['staff'] },
+        schema: {
+          summary: 'Role requests waiting for a second access manager',
+          tags: ['staff'],
+          response: { 200: z.object({ items: z.array(RoleRequestOut) }) },
+        },
       },
-      async () => ({ items: await access.pendingRoleRequests(context.db) }),
+      async () => jsonOf({ items: await access.pendingRoleRequests(context.db) }),
     )
 
     app.post(
@@ -123,20 +216,22 @@ export const staffRoutes =
           tags: ['staff'],
           params: z.strictObject({ requestId: z.string().max(40) }),
           body: z.strictObject({ approve: z.boolean() }),
+          response: { 200: z.object({ request: RoleRequestOut }), ...errors(404, 409) },
         },
       },
-      async (request) => ({
-        request: await inTransaction(context.db, (tx) =>
-          access.decideRoleRequest({
-            tx,
-            requestId: request.params.requestId,
-            approve: request.body.approve,
-            by: principalOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
-          }),
-        ),
-      }),
+      async (request) =>
+        jsonOf({
+          request: await inTransaction(context.db, (tx) =>
+            access.decideRoleRequest({
+              tx,
+              requestId: request.params.requestId,
+              approve: request.body.approve,
+              by: principalOf(request),
+              actor: actorOf(request),
+              at: context.clock(),
+            }),
+          ),
+        }),
     )
 
     app.delete(
@@ -147,13 +242,14 @@ export const staffRoutes =
           summary: "Reset a staff user's authenticator app so they enrol again themselves (the secret is never shown)",
           tags: ['staff'],
           params: z.strictObject({ userId: z.string().max(40) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
         await inTransaction(context.db, (tx) =>
           access.resetTotp({ tx, userId: request.params.userId, actor: actorOf(request), at: context.clock() }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
 
@@ -164,9 +260,10 @@ export const staffRoutes =
         schema: {
           summary: "API tokens, never their secrets: your own, or everyone's with access.token.manage",
           tags: ['staff'],
+          response: { 200: z.object({ items: z.array(ApiTokenOut) }), ...errors(403) },
         },
       },
-      async (request) => ({ items: await access.listApiTokens(context.db, principalOf(request)) }),
+      async (request) => jsonOf({ items: await access.listApiTokens(context.db, principalOf(request)) }),
     )
 
     app.post(
@@ -185,6 +282,16 @@ export const staffRoutes =
             permissions: z.array(z.string().max(100)).max(200).optional(),
             expiresAt: z.iso.datetime({ offset: true }).optional(),
           }),
+          response: {
+            201: z.object({
+              id: z.string(),
+              token: z.string().describe('the secret, shown once: only its hash is kept'),
+              expiresAt: InstantOut,
+              permissions: z.array(z.string()),
+              serviceAccountId: z.string().nullable(),
+            }),
+            ...errors(403, 404),
+          },
         },
       },
       async (request, reply) => {
@@ -203,7 +310,7 @@ export const staffRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(201).send(token)
+        return reply.status(201).send(jsonOf(token))
       },
     )
 
@@ -215,6 +322,7 @@ export const staffRoutes =
           summary: 'Revoke an API token: your own, one you issued, or any with access.token.manage',
           tags: ['staff'],
           params: z.strictObject({ tokenId: z.string().max(40) }),
+          response: { 204: NoContent, ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -227,7 +335,7 @@ export const staffRoutes =
             at: context.clock(),
           }),
         )
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }

@@ -93,6 +93,9 @@ describe('the suggested replies API (COM-4)', () => {
     })
     expect(suggestedReply.body).toContain('Your account A-00000001 has a balance of £0.00.')
     expect(typeof suggestedReply.createdAt).toBe('string')
+    // the account's internal id and the drafting actor are not part of the API
+    expect(suggestedReply).not.toHaveProperty('accountId')
+    expect(suggestedReply).not.toHaveProperty('createdBy')
 
     const again = await post('supervisor', messageId)
     expect(again.statusCode).toBe(200)
@@ -139,6 +142,9 @@ describe('the suggested replies API (COM-4)', () => {
     })
     expect(message.body).toBe(`Dear Eleanor Ashworth,\n\n${edited}\n\nKind regards,\nGood Egg Energy`)
     expect(suggestedReply).toMatchObject({ status: 'sent', sentMessageId: message.id, editedBody: edited })
+    // the provider's own bookkeeping stays inside
+    expect(message).not.toHaveProperty('providerMessageId')
+    expect(message).not.toHaveProperty('deliveryAttempts')
 
     const log = await app.inject({
       method: 'GET',

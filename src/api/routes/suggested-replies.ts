@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
+import * as assist from '../../modules/assist/index.js'
+import * as comms from '../../modules/comms/index.js'
 import {
   discardSuggestedReply,
   reviewSuggestedReply,
@@ -10,24 +12,82 @@ import {
 } from '../../usecases/index.js'
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
+import { errors, InstantOut } from '../responses.js'
+import { jsonOf } from '../schemas.js'
 
 const MessageParams = z.strictObject({
   accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
 })
 
-/** JSON has no bigint and no Date: money as a string of minor units, instants as ISO strings. */
-function jsonOf<T>(value: T): unknown {
-  if (typeof value === 'bigint') return String(value)
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(jsonOf)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, jsonOf(item)]),
-    )
-  }
-  return value
-}
+/** A suggested reply as agents see it; the account's internal id and who drafted it stay inside. */
+const SuggestedReply = z.object({
+  id: z.string(),
+  inboundMessageId: z.string().describe('the customer email this replies to'),
+  intent: z.enum(assist.intents),
+  confidence: z.number().describe('0 to 1: how far the winning intent stands above the rest'),
+  subject: z.string(),
+  body: z.string().describe('the suggestion as drafted'),
+  sources: z
+    .object({
+      facts: z.array(z.object({ name: z.string(), value: z.string() })),
+      articles: z.array(z.object({ id: z.string(), version: z.number().int(), title: z.string() })),
+      knowledgeBaseVersion: z.string(),
+      template: z.string(),
+      method: z.string().describe('local, or local+<model> when a language model reworded it'),
+      evidence: z.array(
+        z.object({ intent: z.enum(assist.intents), phrase: z.string(), weight: z.number(), negated: z.boolean() }),
+      ),
+      modelError: z.string().optional().describe('why a configured model failed (the local draft was kept)'),
+    })
+    .describe('why the draft says what it says: the facts used and the articles quoted'),
+  status: z.enum(assist.draftStatuses),
+  reviewedBy: z.string().nullable().describe('the staff user who last reviewed it'),
+  reviewedAt: InstantOut.nullable(),
+  editedBody: z.string().nullable().describe("the reviewer's text when they changed the suggestion; what is sent"),
+  sentMessageId: z.string().nullable(),
+  createdAt: InstantOut,
+  updatedAt: InstantOut,
+})
+
+const Actor = z.object({ kind: z.string(), id: z.string().nullable() })
+
+/** The message a sent reply became, with its status history (the shape of the comms routes' message). */
+const SentMessage = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  channel: z.enum(comms.channels),
+  direction: z.enum(comms.directions),
+  templateKey: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  recipient: z.string().nullable(),
+  sender: z.string().nullable(),
+  status: z.enum(comms.statuses),
+  statusAt: InstantOut,
+  related: z.object({ type: z.string(), id: z.string() }).nullable(),
+  handleSeconds: z.number().nullable(),
+  occurredAt: InstantOut,
+  createdAt: InstantOut,
+  createdBy: Actor,
+  failureReason: z.string().nullable(),
+  history: z.array(
+    z.object({
+      status: z.enum(comms.statuses),
+      occurredAt: InstantOut,
+      recordedAt: InstantOut,
+      detail: z.string().nullable(),
+      recordedBy: Actor,
+    }),
+  ),
+  hasPdf: z.boolean(),
+})
+
+const Draft = z.object({ suggestedReply: SuggestedReply })
+const DraftMade = z.object({
+  suggestedReply: SuggestedReply,
+  created: z.boolean().describe('true when drafted now (201), false when it was already drafted (200)'),
+})
 
 const path = '/accounts/:accountNumber/inbound-messages/:messageId/suggested-reply'
 
@@ -50,6 +110,7 @@ export const suggestedReplyRoutes =
             'Draft a suggested reply to an email from the customer (or return the one already drafted): intent, account facts, knowledge base',
           tags: ['comms'],
           params: MessageParams,
+          response: { 200: DraftMade, 201: DraftMade, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
@@ -73,6 +134,7 @@ export const suggestedReplyRoutes =
           summary: 'The suggested reply to an email from the customer',
           tags: ['comms'],
           params: MessageParams,
+          response: { 200: Draft, ...errors(404) },
         },
       },
       async (request) => {
@@ -98,6 +160,7 @@ export const suggestedReplyRoutes =
           tags: ['comms'],
           params: MessageParams,
           body: z.strictObject({ body: z.string().min(1).max(10_000).optional() }).default({}),
+          response: { 200: Draft, ...errors(404, 409) },
         },
       },
       async (request) => {
@@ -124,6 +187,10 @@ export const suggestedReplyRoutes =
             'Send the reviewed suggested reply to the customer’s email on file (refused until a person reviewed it)',
           tags: ['comms'],
           params: MessageParams,
+          response: {
+            201: z.object({ suggestedReply: SuggestedReply, message: SentMessage }),
+            ...errors(404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -143,7 +210,12 @@ export const suggestedReplyRoutes =
       `${path}/discard`,
       {
         config: { permission: 'comms.message.send' },
-        schema: { summary: 'Discard the suggested reply', tags: ['comms'], params: MessageParams },
+        schema: {
+          summary: 'Discard the suggested reply',
+          tags: ['comms'],
+          params: MessageParams,
+          response: { 200: Draft, ...errors(404, 409) },
+        },
       },
       async (request) => {
         const draft = await inTransaction(context.db, (tx) =>

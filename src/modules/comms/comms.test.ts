@@ -46,6 +46,10 @@ async function refusalOf(work: () => Promise<unknown>) {
 const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<T>) =>
   inTransaction(database.db, work)
 
+/** The agent sends now, in a transaction of its own. */
+const send = (input: Omit<Parameters<typeof comms.send>[0], 'tx' | 'actor' | 'at'>) =>
+  run((tx) => comms.send({ tx, ...input, actor: agent, at }))
+
 beforeAll(async () => {
   database = await openTestDatabase()
   await run(async (tx) => {
@@ -83,18 +87,13 @@ afterAll(async () => {
 
 describe('sending a templated message', () => {
   it('queues an email to the primary address with the account’s fields merged, audited in the same transaction', async () => {
-    const message = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: eleanor,
-        channel: 'email',
-        template: 'payment_reminder',
-        fields: reminderFields,
-        related: { type: 'collections_step', id: 'cst_1' },
-        actor: agent,
-        at,
-      }),
-    )
+    const message = await send({
+      accountId: eleanor,
+      channel: 'email',
+      template: 'payment_reminder',
+      fields: reminderFields,
+      related: { type: 'collections_step', id: 'cst_1' },
+    })
     expect(message).toMatchObject({
       accountId: eleanor,
       channel: 'email',
@@ -118,52 +117,37 @@ describe('sending a templated message', () => {
   })
 
   it('sends to another address only when it is on file, or to an invitee for an invitation', async () => {
-    const owner = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: harrow,
-        channel: 'email',
-        template: 'general_message',
-        fields: { subject: 'Your meter', message: 'We will call next week.' },
-        recipient: 'Owner@harrowfinch.example.com',
-        actor: agent,
-        at,
-      }),
-    )
+    const owner = await send({
+      accountId: harrow,
+      channel: 'email',
+      template: 'general_message',
+      fields: { subject: 'Your meter', message: 'We will call next week.' },
+      recipient: 'Owner@harrowfinch.example.com',
+    })
     expect(owner.recipient).toBe('owner@harrowfinch.example.com')
     expect(owner.body).toContain('Dear Harrow & Finch Bakery Ltd,')
     const stranger = await refusalOf(() =>
-      run((tx) =>
-        comms.send({
-          tx,
-          accountId: harrow,
-          channel: 'email',
-          template: 'general_message',
-          fields: { subject: 'Hi', message: 'Hello' },
-          recipient: 'someone@elsewhere.example.com',
-          actor: agent,
-          at,
-        }),
-      ),
-    )
-    expect(stranger.code).toBe('RECIPIENT_NOT_ON_FILE')
-    const invitation = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: eleanor,
+      send({
+        accountId: harrow,
         channel: 'email',
-        template: 'authorised_user_invitation',
-        fields: {
-          inviteeName: 'James Ashworth',
-          accessLevel: 'full',
-          invitationLink: 'https://portal.example.com/invite/abc',
-          expiresDate: '2026-12-04',
-        },
-        recipient: 'james@example.com',
-        actor: agent,
-        at,
+        template: 'general_message',
+        fields: { subject: 'Hi', message: 'Hello' },
+        recipient: 'someone@elsewhere.example.com',
       }),
     )
+    expect(stranger.code).toBe('RECIPIENT_NOT_ON_FILE')
+    const invitation = await send({
+      accountId: eleanor,
+      channel: 'email',
+      template: 'authorised_user_invitation',
+      fields: {
+        inviteeName: 'James Ashworth',
+        accessLevel: 'full',
+        invitationLink: 'https://portal.example.com/invite/abc',
+        expiresDate: '2026-12-04',
+      },
+      recipient: 'james@example.com',
+    })
     expect(invitation).toMatchObject({
       recipient: 'james@example.com',
       subject: 'Eleanor Ashworth has invited you to their Good Egg Energy account',
@@ -172,17 +156,12 @@ describe('sending a templated message', () => {
 
   it('refuses an email to an account with no email address', async () => {
     const error = await refusalOf(() =>
-      run((tx) =>
-        comms.send({
-          tx,
-          accountId: tom,
-          channel: 'email',
-          template: 'payment_reminder',
-          fields: reminderFields,
-          actor: agent,
-          at,
-        }),
-      ),
+      send({
+        accountId: tom,
+        channel: 'email',
+        template: 'payment_reminder',
+        fields: reminderFields,
+      }),
     )
     expect(error).toMatchObject({ code: 'NO_RECIPIENT', kind: 'conflict' })
   })
@@ -190,31 +169,21 @@ describe('sending a templated message', () => {
   it('refuses unknown and missing fields before anything is stored', async () => {
     const before = await comms.listMessages({ tx: database.db, accountId: eleanor, limit: 100 })
     const unknown = await refusalOf(() =>
-      run((tx) =>
-        comms.send({
-          tx,
-          accountId: eleanor,
-          channel: 'email',
-          template: 'payment_reminder',
-          fields: { ...reminderFields, amount: 5n },
-          actor: agent,
-          at,
-        }),
-      ),
+      send({
+        accountId: eleanor,
+        channel: 'email',
+        template: 'payment_reminder',
+        fields: { ...reminderFields, amount: 5n },
+      }),
     )
     expect(unknown).toMatchObject({ code: 'UNKNOWN_MERGE_FIELD', details: [{ path: 'fields.amount' }] })
     const missing = await refusalOf(() =>
-      run((tx) =>
-        comms.send({
-          tx,
-          accountId: eleanor,
-          channel: 'letter',
-          template: 'final_notice',
-          fields: {},
-          actor: agent,
-          at,
-        }),
-      ),
+      send({
+        accountId: eleanor,
+        channel: 'letter',
+        template: 'final_notice',
+        fields: {},
+      }),
     )
     expect(missing.code).toBe('MISSING_MERGE_FIELD')
     expect(missing.message).toContain('balance, dueDate')
@@ -245,21 +214,16 @@ describe('sending a templated message', () => {
 
 describe('SMS', () => {
   const text = (accountId: string) =>
-    run((tx) =>
-      comms.send({
-        tx,
-        accountId,
-        channel: 'sms',
-        template: 'appointment_confirmation',
-        fields: {
-          appointmentDate: '2026-12-03',
-          appointmentWindow: '8am and 12pm',
-          appointmentPurpose: 'a smart meter',
-        },
-        actor: agent,
-        at,
-      }),
-    )
+    send({
+      accountId,
+      channel: 'sms',
+      template: 'appointment_confirmation',
+      fields: {
+        appointmentDate: '2026-12-03',
+        appointmentWindow: '8am and 12pm',
+        appointmentPurpose: 'a smart meter',
+      },
+    })
 
   it('is refused for a customer not enrolled for SMS, and nothing is stored', async () => {
     const error = await refusalOf(() => text(eleanor))
@@ -303,17 +267,12 @@ describe('SMS', () => {
 
 describe('letters', () => {
   it('are rendered to a PDF when sent, stored and retrievable', async () => {
-    const message = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: tom,
-        channel: 'letter',
-        template: 'final_notice',
-        fields: { balance: 30000n, dueDate: '2026-12-14' },
-        actor: agent,
-        at,
-      }),
-    )
+    const message = await send({
+      accountId: tom,
+      channel: 'letter',
+      template: 'final_notice',
+      fields: { balance: 30000n, dueDate: '2026-12-14' },
+    })
     expect(message.recipient).toBe('Mr Tom Ashby, PO Box 12, York, YO1 7HH')
     const pdf = await comms.letterPdf({ tx: database.db, messageId: message.id, accountId: tom })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
@@ -374,17 +333,12 @@ describe('delivery', () => {
 
   it('marks each queued message sent through its transport, with the provider’s id and the status history', async () => {
     const transports = comms.builtInTransports()
-    const queued = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: eleanor,
-        channel: 'email',
-        template: 'payment_reminder',
-        fields: reminderFields,
-        actor: agent,
-        at,
-      }),
-    )
+    const queued = await send({
+      accountId: eleanor,
+      channel: 'email',
+      template: 'payment_reminder',
+      fields: reminderFields,
+    })
     const later = new Date(at.getTime() + 60_000)
     const report = await comms.deliverQueued({ db: database.db, transports, at: later })
     expect(report.sent).toContain(queued.id)
@@ -398,17 +352,12 @@ describe('delivery', () => {
     await run((tx) =>
       comms.setSmsEnrolment({ tx, accountId: tom, enrolled: true, phoneNumber: '0113 496 0001', actor: agent, at }),
     )
-    const landline = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: tom,
-        channel: 'sms',
-        template: 'general_message',
-        fields: { subject: 'Meter', message: 'Your engineer is on the way' },
-        actor: agent,
-        at,
-      }),
-    )
+    const landline = await send({
+      accountId: tom,
+      channel: 'sms',
+      template: 'general_message',
+      fields: { subject: 'Meter', message: 'Your engineer is on the way' },
+    })
     const flaky: comms.Transports = {
       ...comms.builtInTransports(),
       email: {
@@ -418,17 +367,12 @@ describe('delivery', () => {
         },
       },
     }
-    const email = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: harrow,
-        channel: 'email',
-        template: 'general_message',
-        fields: { subject: 'Retry', message: 'Tried again' },
-        actor: agent,
-        at,
-      }),
-    )
+    const email = await send({
+      accountId: harrow,
+      channel: 'email',
+      template: 'general_message',
+      fields: { subject: 'Retry', message: 'Tried again' },
+    })
     const ids = [landline.id, email.id]
     const first = await comms.deliverQueued({ db: database.db, transports: flaky, at, messageIds: ids })
     expect(first).toEqual({ sent: [], failed: [landline.id], deferred: [email.id] })
@@ -463,17 +407,12 @@ describe('delivery', () => {
 
 describe('delivery reports', () => {
   async function sentEmail() {
-    const message = await run((tx) =>
-      comms.send({
-        tx,
-        accountId: eleanor,
-        channel: 'email',
-        template: 'payment_reminder',
-        fields: reminderFields,
-        actor: agent,
-        at,
-      }),
-    )
+    const message = await send({
+      accountId: eleanor,
+      channel: 'email',
+      template: 'payment_reminder',
+      fields: reminderFields,
+    })
     await comms.deliverQueued({ db: database.db, transports: comms.builtInTransports(), at, messageIds: [message.id] })
     return message
   }

@@ -57,6 +57,47 @@ function checkRelated(related: RelatedRecord | null | undefined, problems: Probl
     problems.push({ path: 'related.id', message: '1 to 200 characters' })
 }
 
+/** What a new message's row says of it; the rest is the same for every new message (`messageRow`). */
+type NewMessage = Pick<
+  store.MessageRow,
+  | 'account_id'
+  | 'channel'
+  | 'direction'
+  | 'template_key'
+  | 'subject'
+  | 'body'
+  | 'recipient'
+  | 'sender'
+  | 'status'
+  | 'status_at'
+  | 'occurred_at'
+> &
+  Partial<Pick<store.MessageRow, 'handle_seconds' | 'provider_message_id'>>
+
+/** A new message's row: a fresh id, written now by the actor, not yet handed to a provider. */
+function messageRow(
+  message: NewMessage,
+  related: RelatedRecord | null | undefined,
+  actor: Actor,
+  at: Date,
+): store.MessageRow {
+  return {
+    handle_seconds: null,
+    provider_message_id: null,
+    ...message,
+    id: newId('msg'),
+    related_type: related?.type ?? null,
+    related_id: related?.id ?? null,
+    created_at: at,
+    created_by_kind: actor.kind,
+    created_by_id: actor.id,
+    provider: null,
+    delivery_attempts: 0,
+    next_attempt_at: null,
+    failure_reason: null,
+  }
+}
+
 function refuseIf(problems: Problem[], message: string): void {
   if (problems.length > 0)
     throw new InvalidMessage(`${message}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems)
@@ -122,31 +163,24 @@ export async function send({
   checkRelated(related, problems)
   refuseIf(problems, 'The message is not valid')
   const composed = await compose(tx, { accountId, channel, template, fields, recipient, at })
-  const row: store.MessageRow = {
-    id: newId('msg'),
-    account_id: accountId,
-    channel,
-    direction: 'outbound',
-    template_key: composed.templateKey,
-    subject: composed.subject,
-    body: composed.body,
-    recipient: composed.recipient,
-    sender: null,
-    status: 'queued',
-    status_at: at,
-    related_type: related?.type ?? null,
-    related_id: related?.id ?? null,
-    handle_seconds: null,
-    occurred_at: at,
-    created_at: at,
-    created_by_kind: actor.kind,
-    created_by_id: actor.id,
-    provider: null,
-    provider_message_id: null,
-    delivery_attempts: 0,
-    next_attempt_at: null,
-    failure_reason: null,
-  }
+  const row = messageRow(
+    {
+      account_id: accountId,
+      channel,
+      direction: 'outbound',
+      template_key: composed.templateKey,
+      subject: composed.subject,
+      body: composed.body,
+      recipient: composed.recipient,
+      sender: null,
+      status: 'queued',
+      status_at: at,
+      occurred_at: at,
+    },
+    related,
+    actor,
+    at,
+  )
   await store.insertMessage(tx, row)
   await store.insertEvent(tx, event(row, 'queued', { occurredAt: at, detail: null, actor, at }))
   if (channel === 'letter' && composed.address) {
@@ -454,31 +488,25 @@ export async function logInboundEmail({
   }
   const sender = from.trim()
   const senderOnFile = card.emails.some((email) => email.address.toLowerCase() === sender.toLowerCase())
-  const row: store.MessageRow = {
-    id: newId('msg'),
-    account_id: accountId,
-    channel: 'email',
-    direction: 'inbound',
-    template_key: null,
-    subject: subject.trim(),
-    body,
-    recipient: to?.trim() || null,
-    sender,
-    status: 'received',
-    status_at: receivedAt,
-    related_type: related?.type ?? null,
-    related_id: related?.id ?? null,
-    handle_seconds: null,
-    occurred_at: receivedAt,
-    created_at: at,
-    created_by_kind: actor.kind,
-    created_by_id: actor.id,
-    provider: null,
-    provider_message_id: providerMessageId ?? null,
-    delivery_attempts: 0,
-    next_attempt_at: null,
-    failure_reason: null,
-  }
+  const row = messageRow(
+    {
+      account_id: accountId,
+      channel: 'email',
+      direction: 'inbound',
+      template_key: null,
+      subject: subject.trim(),
+      body,
+      recipient: to?.trim() || null,
+      sender,
+      status: 'received',
+      status_at: receivedAt,
+      occurred_at: receivedAt,
+      provider_message_id: providerMessageId ?? null,
+    },
+    related,
+    actor,
+    at,
+  )
   await store.insertMessage(tx, row)
   const detail = senderOnFile ? 'sender on file' : 'sender not on file'
   await store.insertEvent(tx, event(row, 'received', { occurredAt: receivedAt, detail, actor, at }))
@@ -543,31 +571,25 @@ export async function logPhoneCall({
   checkRelated(related, problems)
   refuseIf(problems, 'The call log is not valid')
   await accountCard(tx, accountId)
-  const row: store.MessageRow = {
-    id: newId('msg'),
-    account_id: accountId,
-    channel: 'phone_call',
-    direction,
-    template_key: null,
-    subject: subject?.trim() || null,
-    body: summary.trim(),
-    recipient: direction === 'outbound' ? digits : null,
-    sender: direction === 'inbound' ? digits : null,
-    status: 'completed',
-    status_at: startedAt,
-    related_type: related?.type ?? null,
-    related_id: related?.id ?? null,
-    handle_seconds: handleSeconds,
-    occurred_at: startedAt,
-    created_at: at,
-    created_by_kind: actor.kind,
-    created_by_id: actor.id,
-    provider: null,
-    provider_message_id: null,
-    delivery_attempts: 0,
-    next_attempt_at: null,
-    failure_reason: null,
-  }
+  const row = messageRow(
+    {
+      account_id: accountId,
+      channel: 'phone_call',
+      direction,
+      template_key: null,
+      subject: subject?.trim() || null,
+      body: summary.trim(),
+      recipient: direction === 'outbound' ? digits : null,
+      sender: direction === 'inbound' ? digits : null,
+      status: 'completed',
+      status_at: startedAt,
+      handle_seconds: handleSeconds,
+      occurred_at: startedAt,
+    },
+    related,
+    actor,
+    at,
+  )
   await store.insertMessage(tx, row)
   await store.insertEvent(tx, event(row, 'completed', { occurredAt: startedAt, detail: null, actor, at }))
   await audit.record(tx, {

@@ -127,6 +127,20 @@ const reminder = (id: string) =>
     }),
   )
 
+/** Deliver one queued message with this email transport, then close the transport. */
+async function deliverThrough(transport: ReturnType<typeof comms.smtpEmailTransport>, messageId: string) {
+  try {
+    return await comms.deliverQueued({
+      db: database.db,
+      transports: { ...comms.builtInTransports(), email: transport },
+      at,
+      messageIds: [messageId],
+    })
+  } finally {
+    transport.close()
+  }
+}
+
 describe('email through a real SMTP server', () => {
   it('delivers a queued message and the server receives its sender, recipient, subject, text and Message-ID', async () => {
     const transport = comms.smtpEmailTransport({
@@ -134,13 +148,7 @@ describe('email through a real SMTP server', () => {
       from: 'Good Egg Energy <hello@goodeggenergy.example>',
     })
     const message = await reminder(accountId)
-    const report = await comms.deliverQueued({
-      db: database.db,
-      transports: { ...comms.builtInTransports(), email: transport },
-      at,
-      messageIds: [message.id],
-    })
-    transport.close()
+    const report = await deliverThrough(transport, message.id)
     expect(report).toEqual({ sent: [message.id], failed: [], deferred: [] })
     expect(received).toHaveLength(1)
     const [mail] = received
@@ -165,13 +173,7 @@ describe('email through a real SMTP server', () => {
   it('fails a message the server refuses for good (5xx)', async () => {
     const transport = comms.smtpEmailTransport({ url: `smtp://127.0.0.1:${port}`, from: 'hello@goodeggenergy.example' })
     const message = await reminder(bouncingAccountId)
-    const report = await comms.deliverQueued({
-      db: database.db,
-      transports: { ...comms.builtInTransports(), email: transport },
-      at,
-      messageIds: [message.id],
-    })
-    transport.close()
+    const report = await deliverThrough(transport, message.id)
     expect(report.failed).toEqual([message.id])
     const stored = await comms.getMessage({ tx: database.db, messageId: message.id })
     expect(stored.status).toBe('failed')
@@ -188,13 +190,7 @@ describe('email through a real SMTP server', () => {
       from: 'hello@goodeggenergy.example',
     })
     const message = await reminder(accountId)
-    const report = await comms.deliverQueued({
-      db: database.db,
-      transports: { ...comms.builtInTransports(), email: transport },
-      at,
-      messageIds: [message.id],
-    })
-    transport.close()
+    const report = await deliverThrough(transport, message.id)
     expect(report.deferred).toEqual([message.id])
     expect(await comms.getMessage({ tx: database.db, messageId: message.id })).toMatchObject({
       status: 'queued',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   accountFields,
   ChannelNotOffered,
+  type FieldValue,
   InvalidMergeField,
   listTemplates,
   type MergeContext,
@@ -15,7 +16,7 @@ import {
   UnknownTemplate,
 } from './templates.js'
 import { canMove, nextStatuses } from './transitions.js'
-import { channels, statuses } from './types.js'
+import { channels, type SendChannel, statuses } from './types.js'
 
 const gb: MergeContext = {
   customerName: 'Eleanor Ashworth',
@@ -30,6 +31,14 @@ const gb: MergeContext = {
 const us: MergeContext = { ...gb, currency: 'USD', locale: 'en-US' }
 
 const reminder = templateOf('payment_reminder')
+
+/** Merge a template for a channel with the caller's fields, for a GB account unless another is given. */
+const merge = (
+  template: Template,
+  channel: SendChannel,
+  fields: Readonly<Record<string, FieldValue | undefined>>,
+  context: MergeContext = gb,
+) => mergeTemplate({ template, channel, fields, context })
 
 function refusal(work: () => unknown): { code: string; message: string; details: unknown } {
   try {
@@ -83,12 +92,7 @@ describe('the template catalogue', () => {
 
 describe('merging a template', () => {
   it('fills the account’s fields and formats money from minor units and dates in the account’s locale', () => {
-    const merged = mergeTemplate({
-      template: reminder,
-      channel: 'email',
-      fields: { balance: 123456n, dueDate: '2027-01-15' },
-      context: gb,
-    })
+    const merged = merge(reminder, 'email', { balance: 123456n, dueDate: '2027-01-15' })
     expect(merged.subject).toBe('A reminder about your balance of £1,234.56 (account A-00000001)')
     expect(merged.body).toContain('Dear Eleanor Ashworth,')
     expect(merged.body).toContain('has a balance of £1,234.56, which was due on 15 January 2027.')
@@ -97,28 +101,18 @@ describe('merging a template', () => {
   })
 
   it('writes dollars and US dates for a US account', () => {
-    const merged = mergeTemplate({
-      template: reminder,
-      channel: 'email',
-      fields: { balance: '4205', dueDate: '2027-01-15' },
-      context: us,
-    })
+    const merged = merge(reminder, 'email', { balance: '4205', dueDate: '2027-01-15' }, us)
     expect(merged.body).toContain('has a balance of $42.05, which was due on January 15, 2027.')
   })
 
   it('takes money as a string of minor units or an amount in the account’s currency, exactly beyond 2^53', () => {
     const fields = { balance: { amountMinor: '900719925474099312', currency: 'GBP' }, dueDate: '2027-01-15' }
-    const merged = mergeTemplate({ template: reminder, channel: 'email', fields, context: gb })
+    const merged = merge(reminder, 'email', fields)
     expect(merged.subject).toContain('£9,007,199,254,740,993.12')
   })
 
   it('uses the short text for an SMS', () => {
-    const merged = mergeTemplate({
-      template: reminder,
-      channel: 'sms',
-      fields: { balance: 5000n, dueDate: '2027-01-15' },
-      context: gb,
-    })
+    const merged = merge(reminder, 'sms', { balance: 5000n, dueDate: '2027-01-15' })
     expect(merged.body).toBe(
       'Good Egg Energy: your account A-00000001 has £50.00 due since 15 January 2027. Already paid? Thank you. Need help paying? Please call us.',
     )
@@ -126,23 +120,16 @@ describe('merging a template', () => {
 
   it('refuses a text message longer than four SMS parts', () => {
     const error = refusal(() =>
-      mergeTemplate({
-        template: templateOf('general_message'),
-        channel: 'sms',
-        fields: { subject: 'Long', message: 'x'.repeat(600) },
-        context: gb,
-      }),
+      merge(templateOf('general_message'), 'sms', { subject: 'Long', message: 'x'.repeat(600) }),
     )
     expect(error).toBeInstanceOf(InvalidMergeField)
     expect(error.message).toBe('The text message would be 617 characters; an SMS takes at most 612')
   })
 
   it('never reads a merged value as a placeholder', () => {
-    const merged = mergeTemplate({
-      template: templateOf('general_message'),
-      channel: 'email',
-      fields: { subject: 'About {{balance}}', message: 'Your name is {{customer.name}}' },
-      context: gb,
+    const merged = merge(templateOf('general_message'), 'email', {
+      subject: 'About {{balance}}',
+      message: 'Your name is {{customer.name}}',
     })
     expect(merged.subject).toBe('About {{balance}}')
     expect(merged.body).toContain('Your name is {{customer.name}}')
@@ -150,12 +137,7 @@ describe('merging a template', () => {
 
   it('refuses a field the template does not take, naming it and what it takes', () => {
     const error = refusal(() =>
-      mergeTemplate({
-        template: reminder,
-        channel: 'email',
-        fields: { balance: 100n, dueDate: '2027-01-15', dueDte: '2027-01-15' },
-        context: gb,
-      }),
+      merge(reminder, 'email', { balance: 100n, dueDate: '2027-01-15', dueDte: '2027-01-15' }),
     )
     expect(error).toBeInstanceOf(UnknownMergeField)
     expect(error.code).toBe('UNKNOWN_MERGE_FIELD')
@@ -165,12 +147,7 @@ describe('merging a template', () => {
 
   it('refuses an account field given by the caller', () => {
     const error = refusal(() =>
-      mergeTemplate({
-        template: reminder,
-        channel: 'email',
-        fields: { balance: 100n, dueDate: '2027-01-15', 'customer.name': 'Someone Else' },
-        context: gb,
-      }),
+      merge(reminder, 'email', { balance: 100n, dueDate: '2027-01-15', 'customer.name': 'Someone Else' }),
     )
     expect(error).toBeInstanceOf(UnknownMergeField)
     expect(error.details).toEqual([
@@ -204,11 +181,10 @@ describe('merging a template', () => {
 
   it('refuses a date not written YYYY-MM-DD and empty text', () => {
     const error = refusal(() =>
-      mergeTemplate({
-        template: templateOf('appointment_confirmation'),
-        channel: 'email',
-        fields: { appointmentDate: '15/01/2027', appointmentWindow: ' ', appointmentPurpose: 'a meter exchange' },
-        context: gb,
+      merge(templateOf('appointment_confirmation'), 'email', {
+        appointmentDate: '15/01/2027',
+        appointmentWindow: ' ',
+        appointmentPurpose: 'a meter exchange',
       }),
     )
     expect(error).toBeInstanceOf(InvalidMergeField)
@@ -220,12 +196,7 @@ describe('merging a template', () => {
 
   it('refuses a channel the template is not sent by', () => {
     const error = refusal(() =>
-      mergeTemplate({
-        template: templateOf('disconnection_notice'),
-        channel: 'sms',
-        fields: { balance: 100n, disconnectionDate: '2027-02-01' },
-        context: gb,
-      }),
+      merge(templateOf('disconnection_notice'), 'sms', { balance: 100n, disconnectionDate: '2027-02-01' }),
     )
     expect(error).toBeInstanceOf(ChannelNotOffered)
     expect(error.message).toBe('The template disconnection_notice is sent by email or letter, not by sms')

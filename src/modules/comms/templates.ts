@@ -91,115 +91,114 @@ const dueDate: FieldSpec = { kind: 'date', description: 'The date payment is due
 const signOff = `Kind regards,
 {{supplier.name}}`
 
+/** A template as written: the defaults below apply to what it leaves out. */
+interface Definition
+  extends Pick<Template, 'key' | 'title' | 'subject' | 'fields'>,
+    Partial<Pick<Template, 'category' | 'sentUnder' | 'channels' | 'sms'>> {
+  /** Whom the text greets, "Dear …,": the customer's name unless given. */
+  readonly dear?: string
+  /** The email and letter text between the greeting and the sign-off. */
+  readonly text: string
+}
+
+/**
+ * A template from its definition: customer service, sent under `comms.message.send`, by email and
+ * letter, not by SMS, unless it says otherwise; the body is the greeting, the text and the sign-off.
+ */
+function letter({ dear = '{{customer.name}}', text, ...definition }: Definition): Omit<Template, 'recipientGiven'> {
+  return {
+    key: definition.key,
+    title: definition.title,
+    category: definition.category ?? 'service',
+    sentUnder: definition.sentUnder ?? ['comms.message.send'],
+    channels: definition.channels ?? ['email', 'letter'],
+    subject: definition.subject,
+    body: `Dear ${dear},\n\n${text}\n\n${signOff}`,
+    sms: definition.sms ?? null,
+    fields: definition.fields,
+  }
+}
+
 const definitions: readonly Omit<Template, 'recipientGiven'>[] = [
-  {
+  letter({
     key: 'payment_reminder',
     title: 'Payment reminder',
     category: 'collections',
     sentUnder: ['comms.message.send', 'collections.notice.send'],
     channels: ['email', 'sms', 'letter'],
     subject: 'A reminder about your balance of {{balance}} (account {{account.number}})',
-    body: `Dear {{customer.name}},
-
-Your account {{account.number}} has a balance of {{balance}}, which was due on {{dueDate}}.
+    text: `Your account {{account.number}} has a balance of {{balance}}, which was due on {{dueDate}}.
 
 If you have already paid, thank you, and please ignore this reminder. If you are finding it hard to
-pay, please get in touch: we can agree a payment plan that you can afford.
-
-${signOff}`,
+pay, please get in touch: we can agree a payment plan that you can afford.`,
     sms: '{{supplier.name}}: your account {{account.number}} has {{balance}} due since {{dueDate}}. Already paid? Thank you. Need help paying? Please call us.',
     fields: { balance, dueDate },
-  },
-  {
+  }),
+  letter({
     key: 'final_notice',
     title: 'Final notice',
     category: 'collections',
     sentUnder: ['collections.notice.send'],
-    channels: ['email', 'letter'],
     subject: 'Final notice: {{balance}} overdue on account {{account.number}}',
-    body: `Dear {{customer.name}},
-
-FINAL NOTICE
+    text: `FINAL NOTICE
 
 We have written to you before about the balance of {{balance}} on your account {{account.number}}
 for {{account.address}}. Please pay it by {{dueDate}}.
 
 If we do not hear from you by then, we may take further steps to recover the debt. If you are
 struggling to pay, please contact us now: we will work with you on a plan you can afford, and free,
-independent debt advice is available.
-
-${signOff}`,
-    sms: null,
+independent debt advice is available.`,
     fields: { balance, dueDate },
-  },
-  {
+  }),
+  letter({
     key: 'disconnection_notice',
     title: 'Disconnection notice',
     category: 'collections',
     sentUnder: ['collections.notice.send'],
-    channels: ['email', 'letter'],
     subject: 'Notice of disconnection: account {{account.number}}',
-    body: `Dear {{customer.name}},
-
-NOTICE OF DISCONNECTION
+    text: `NOTICE OF DISCONNECTION
 
 Your account {{account.number}} has an unpaid balance of {{balance}}. Unless it is paid, or a payment
 arrangement is agreed, your supply at {{account.address}} may be disconnected on or after
 {{disconnectionDate}}.
 
 Please contact us before then. If anyone in your home is elderly, disabled, chronically ill, has
-young children or relies on medical equipment, tell us straight away.
-
-${signOff}`,
-    sms: null,
+young children or relies on medical equipment, tell us straight away.`,
     fields: {
       balance,
       disconnectionDate: { kind: 'date', description: 'The earliest date the supply may be disconnected' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'debt_collection_referral',
     title: 'Debt collection referral notice',
     category: 'collections',
     sentUnder: ['collections.notice.send'],
-    channels: ['email', 'letter'],
     subject: 'Your account {{account.number}} is being referred to {{agencyName}}',
-    body: `Dear {{customer.name}},
-
-We have not been able to agree a way to pay the balance of {{balance}} on your account
+    text: `We have not been able to agree a way to pay the balance of {{balance}} on your account
 {{account.number}}. On {{referralDate}} we will pass the debt to {{agencyName}}, a debt collection
 agency, who will contact you about it.
 
-You can still stop this by paying the balance or agreeing a payment plan with us before that date.
-
-${signOff}`,
-    sms: null,
+You can still stop this by paying the balance or agreeing a payment plan with us before that date.`,
     fields: {
       balance,
       agencyName: { kind: 'text', description: 'The debt collection agency' },
       referralDate: { kind: 'date', description: 'The date the debt is passed to the agency' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'payment_arrangement_terms',
     title: 'Payment arrangement terms',
-    category: 'service',
     sentUnder: ['comms.message.send', 'collections.notice.send'],
-    channels: ['email', 'letter'],
     subject: 'Your payment arrangement for account {{account.number}}',
-    body: `Dear {{customer.name}},
-
-Thank you for agreeing a payment arrangement for the balance of {{balance}} on your account
+    text: `Thank you for agreeing a payment arrangement for the balance of {{balance}} on your account
 {{account.number}}. These are its terms:
 
 - Down payment: {{downPayment}}, due on {{downPaymentDate}}
 - Then {{instalmentCount}} instalments of {{instalmentAmount}}, {{frequency}}, the first on {{firstInstalmentDate}}
 
 Please keep paying for the energy you use as well. If a payment is missed the arrangement may end,
-so contact us as soon as you can if anything changes.
-
-${signOff}`,
-    sms: null,
+so contact us as soon as you can if anything changes.`,
     fields: {
       balance,
       downPayment: { kind: 'money', description: 'The down payment' },
@@ -209,142 +208,102 @@ ${signOff}`,
       frequency: { kind: 'text', description: "How often, in words: 'weekly', 'every month'" },
       firstInstalmentDate: { kind: 'date', description: 'When the first instalment is due' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'appointment_confirmation',
     title: 'Appointment confirmation',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
     channels: ['email', 'sms', 'letter'],
     subject: 'Your appointment on {{appointmentDate}}',
-    body: `Dear {{customer.name}},
-
-This confirms your appointment at {{account.address}} on {{appointmentDate}} between
+    text: `This confirms your appointment at {{account.address}} on {{appointmentDate}} between
 {{appointmentWindow}}, for: {{appointmentPurpose}}.
 
-Our technician will show their ID card. If you need to change the time, please contact us.
-
-${signOff}`,
+Our technician will show their ID card. If you need to change the time, please contact us.`,
     sms: '{{supplier.name}}: your appointment is on {{appointmentDate}}, {{appointmentWindow}}, at {{account.address}}. Need to change it? Please call us.',
     fields: {
       appointmentDate: { kind: 'date', description: 'The day of the visit' },
       appointmentWindow: { kind: 'text', description: "The arrival window, '8am and 12pm'" },
       appointmentPurpose: { kind: 'text', description: "What the visit is for, 'a smart meter installation'" },
     },
-  },
-  {
+  }),
+  letter({
     key: 'rate_change_notice',
     title: 'Rate change notice',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
-    channels: ['email', 'letter'],
     subject: 'Your {{tariffName}} prices are changing on {{effectiveDate}}',
-    body: `Dear {{customer.name}},
-
-The prices of your tariff, {{tariffName}}, change on {{effectiveDate}}:
+    text: `The prices of your tariff, {{tariffName}}, change on {{effectiveDate}}:
 
 {{changeSummary}}
 
 You do not need to do anything. If you would like to look at other tariffs, or leave us, you can do
-so without an exit fee within 30 days of this notice.
-
-${signOff}`,
-    sms: null,
+so without an exit fee within 30 days of this notice.`,
     fields: {
       tariffName: { kind: 'text', description: 'The tariff' },
       effectiveDate: { kind: 'date', description: 'When the new prices apply' },
       changeSummary: { kind: 'text', description: 'The old and new rates, in words' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'dispute_acknowledgement',
     title: 'Dispute acknowledgement',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
-    channels: ['email', 'letter'],
     subject: 'We have received your dispute ({{disputeReference}})',
-    body: `Dear {{customer.name}},
-
-Thank you for telling us that you disagree with {{disputeSubject}} on account {{account.number}}. Our
+    text: `Thank you for telling us that you disagree with {{disputeSubject}} on account {{account.number}}. Our
 reference is {{disputeReference}}.
 
 We will look into it and reply by {{responseDate}}. While we investigate, we will not chase the
-disputed amount.
-
-${signOff}`,
-    sms: null,
+disputed amount.`,
     fields: {
       disputeReference: { kind: 'text', description: 'The case or dispute reference' },
       disputeSubject: { kind: 'text', description: "What is disputed, 'your bill of 15 November 2026'" },
       responseDate: { kind: 'date', description: 'When we will reply by' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'authorised_user_invitation',
     title: 'Authorised user invitation',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
     channels: ['email'],
     subject: '{{customer.name}} has invited you to their {{supplier.name}} account',
-    body: `Dear {{inviteeName}},
-
-{{customer.name}} has invited you to help manage their energy account {{account.number}} as an
+    dear: '{{inviteeName}}',
+    text: `{{customer.name}} has invited you to help manage their energy account {{account.number}} as an
 authorised user with {{accessLevel}} access.
 
 To accept, create your own login at:
 {{invitationLink}}
 
-The invitation expires on {{expiresDate}}. If you were not expecting it, you can ignore this email.
-
-${signOff}`,
-    sms: null,
+The invitation expires on {{expiresDate}}. If you were not expecting it, you can ignore this email.`,
     fields: {
       inviteeName: { kind: 'text', description: 'The person invited' },
       accessLevel: { kind: 'text', description: "'limited' or 'full'" },
       invitationLink: { kind: 'text', description: 'The link to accept the invitation' },
       expiresDate: { kind: 'date', description: 'The last day the invitation can be accepted' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'account_user_notice',
     title: 'Notice to an account user about their access',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
     channels: ['email'],
     subject: '{{subject}}',
-    body: `Dear {{userName}},
-
-{{message}}
+    dear: '{{userName}}',
+    text: `{{message}}
 
 This is about your access to the {{supplier.name}} account {{account.number}}. If you did not expect
-it, please contact us.
-
-${signOff}`,
-    sms: null,
+it, please contact us.`,
     fields: {
       userName: { kind: 'text', description: 'The user the notice is about, who receives it' },
       subject: { kind: 'text', description: 'The subject line' },
       message: { kind: 'text', description: 'What changed about their access' },
     },
-  },
-  {
+  }),
+  letter({
     key: 'general_message',
     title: 'Message written by an agent',
-    category: 'service',
-    sentUnder: ['comms.message.send'],
     channels: ['email', 'sms', 'letter'],
     subject: '{{subject}}',
-    body: `Dear {{customer.name}},
-
-{{message}}
-
-${signOff}`,
+    text: `{{message}}`,
     sms: '{{supplier.name}}: {{message}}',
     fields: {
       subject: { kind: 'text', description: 'The subject line' },
       message: { kind: 'text', description: 'What the agent writes' },
     },
-  },
+  }),
 ]
 
 /** The templates addressed to someone other than the customer: an invitee, or a user about their own access. */

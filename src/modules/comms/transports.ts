@@ -68,22 +68,30 @@ export interface Transports {
 
 const keepLast = 1000
 
-function remember<T>(list: T[], item: T): void {
-  list.push(item)
-  if (list.length > keepLast) list.splice(0, list.length - keepLast)
+/**
+ * A transport that takes what `check` lets through as sent, answers `name:messageId` and keeps the
+ * last 1,000 in `sent`; `check` throws `DeliveryRefused` for what it will not take.
+ */
+function keepingTransport<T extends { readonly messageId: string }>(
+  name: string,
+  check: (item: T) => void = () => {},
+): { readonly name: string; readonly sent: T[]; send(item: T): Promise<Accepted> } {
+  const sent: T[] = []
+  return {
+    name,
+    sent,
+    async send(item) {
+      check(item)
+      sent.push(item)
+      if (sent.length > keepLast) sent.splice(0, sent.length - keepLast)
+      return { providerMessageId: `${name}:${item.messageId}` }
+    },
+  }
 }
 
 /** Takes every email as sent without sending it: for a machine with no SMTP server. Keeps the last 1,000 in `sent`. */
 export function outboxEmailTransport(): EmailTransport & { readonly sent: OutboundEmail[] } {
-  const sent: OutboundEmail[] = []
-  return {
-    name: 'outbox',
-    sent,
-    async send(email) {
-      remember(sent, email)
-      return { providerMessageId: `outbox:${email.messageId}` }
-    },
-  }
+  return keepingTransport<OutboundEmail>('outbox')
 }
 
 /**
@@ -91,30 +99,15 @@ export function outboxEmailTransport(): EmailTransport & { readonly sent: Outbou
  * and refuses, permanently, anything else. Keeps the last 1,000 in `sent`.
  */
 export function testSmsProvider(): SmsProvider & { readonly sent: OutboundSms[] } {
-  const sent: OutboundSms[] = []
-  return {
-    name: 'test-sms',
-    sent,
-    async send(sms) {
-      const mobile = /^07\d{9}$/.test(sms.to) || /^[2-9]\d{9}$/.test(sms.to)
-      if (!mobile) throw new DeliveryRefused(`${sms.to} is not a mobile number`, true)
-      remember(sent, sms)
-      return { providerMessageId: `test-sms:${sms.messageId}` }
-    },
-  }
+  return keepingTransport<OutboundSms>('test-sms', (sms) => {
+    const mobile = /^07\d{9}$/.test(sms.to) || /^[2-9]\d{9}$/.test(sms.to)
+    if (!mobile) throw new DeliveryRefused(`${sms.to} is not a mobile number`, true)
+  })
 }
 
 /** Takes a letter's PDF as printed and posted (the PDF stays with the message). Keeps the last 1,000 in `sent`. */
 export function postRoomLetterTransport(): LetterTransport & { readonly sent: OutboundLetter[] } {
-  const sent: OutboundLetter[] = []
-  return {
-    name: 'post-room',
-    sent,
-    async send(letter) {
-      remember(sent, letter)
-      return { providerMessageId: `post-room:${letter.messageId}` }
-    },
-  }
+  return keepingTransport<OutboundLetter>('post-room')
 }
 
 /** The outbox, the test SMS provider and the post room. */

@@ -313,6 +313,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** newest first */
+              items: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** a date, YYYY-MM-DD */
+              today: string
+              /** what an arrangement set up today would cover */
+              pastDueMinor: string
+              /** the supplier's default down payment, a percentage of what is past due */
+              downPaymentPercent: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -326,6 +371,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -355,6 +406,46 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              arrangement: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }
+              /** the message that sends the terms */
+              messageId: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -368,6 +459,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -395,6 +498,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -408,6 +517,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -442,6 +557,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -455,6 +574,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -483,6 +608,17 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -496,6 +632,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -954,6 +1096,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -967,6 +1166,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -993,6 +1204,127 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              today: string
+              position: {
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                buckets: {
+                  /** minor units (pence), as a string */
+                  current: string
+                  /** minor units (pence), as a string */
+                  days1to30: string
+                  /** minor units (pence), as a string */
+                  days31to60: string
+                  /** minor units (pence), as a string */
+                  days61to90: string
+                  /** minor units (pence), as a string */
+                  over90: string
+                }
+                oldestPastDueOn: string | null
+                nextDueOn: string | null
+              }
+              /** newest first */
+              actions: {
+                id: string
+                /** the due date of the oldest unpaid charge when the step was taken */
+                episodeDueOn: string
+                action: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "late_fee" | "escalation_withheld"
+                amountMinor: string | null
+                messageId: string | null
+                detail: string | null
+                takenBy: string
+                /** an ISO 8601 instant in UTC */
+                takenAt: string
+              }[]
+              /** newest first */
+              disconnectionOrders: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }[]
+              /** newest first */
+              notes: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              vulnerabilities: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              /** newest first */
+              arrangements: {
+                id: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                downPaymentMinor: string
+                /** minor units (pence), as a string */
+                instalmentMinor: string
+                frequency: "weekly" | "fortnightly" | "monthly"
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                graceDays: number
+                status: "active" | "completed" | "broken" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                endedAt: string | null
+                endReason: string | null
+                /** minor units (pence), as a string */
+                paidMinor: string
+                schedule: {
+                  /** 0 is the down payment */
+                  seq: number
+                  /** a date, YYYY-MM-DD */
+                  dueOn: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** minor units (pence), as a string */
+                  paidMinor: string
+                  state: "paid" | "part_paid" | "due" | "missed" | "scheduled"
+                }[]
+              }[]
+              /** the debt-advice organisations a note may name */
+              signposts: {
+                code: string
+                name: string
+                description: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1006,6 +1338,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1052,6 +1390,31 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              note: {
+                id: string
+                kind: "affordability" | "debt_advice"
+                body: string
+                details: {
+                  /** minor units (pence), as a string */
+                  monthlyIncomeMinor?: string
+                  /** minor units (pence), as a string */
+                  monthlyOutgoingsMinor?: string
+                  /** minor units (pence), as a string */
+                  canPayMonthlyMinor?: string
+                  /** codes of the debt-advice organisations */
+                  signposts?: string[]
+                } | null
+                createdBy: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1065,6 +1428,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1167,6 +1536,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1180,6 +1630,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1217,6 +1679,26 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1230,6 +1712,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1250,6 +1738,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1263,6 +1755,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1288,6 +1786,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the fixed Direct Debit now, if there is one */
+              currentMinor: string | null
+              /** the last year's charges, scaled up for a younger account */
+              projectedAnnualMinor: string
+              /** minor units (pence), as a string */
+              balanceMinor: string
+              /** the monthly amount recommended, rounded up to a whole unit */
+              recommendedMinor: string
+              /** days of charges the projection is based on */
+              basisDays: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1301,6 +1816,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1337,6 +1858,23 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1350,6 +1888,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1379,6 +1929,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1392,6 +1946,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1419,6 +1979,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              order: {
+                id: string
+                status: "pending" | "cancelled" | "completed"
+                reason: string
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                endedBy: string | null
+                endedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1432,6 +2009,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1555,6 +2138,35 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              grant: {
+                id: string
+                userId: string
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** pending_approval for a power of attorney until legal review */
+                status: "active" | "pending_approval" | "revoked" | "expired"
+                /** a third party's scope: usage, bills, service_requests */
+                scope: string[]
+                /** an ISO 8601 instant in UTC */
+                validFrom: string
+                /** when a third party's access ends; null when open-ended */
+                validTo: string | null
+                /** their relationship to the account holder */
+                relationship: string | null
+                /** the power-of-attorney document waiting for legal review */
+                poaDocumentId: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1568,6 +2180,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1913,6 +2537,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              hold: {
+                id: string
+                kind: "seasonal"
+                reason: string
+                /** a date, YYYY-MM-DD */
+                startsOn: string
+                endsOn: string | null
+                placedBy: string
+                /** an ISO 8601 instant in UTC */
+                placedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1926,6 +2568,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -1956,6 +2604,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -1969,6 +2621,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2011,6 +2669,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2024,6 +2725,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2051,6 +2758,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2064,6 +2824,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2085,6 +2851,116 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              /** true when drafted now (201), false when it was already drafted (200) */
+              created: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2098,6 +2974,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2127,6 +3015,59 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2140,6 +3081,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2175,6 +3128,59 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2188,6 +3194,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2217,6 +3235,100 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              suggestedReply: {
+                id: string
+                /** the customer email this replies to */
+                inboundMessageId: string
+                intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                /** 0 to 1: how far the winning intent stands above the rest */
+                confidence: number
+                subject: string
+                /** the suggestion as drafted */
+                body: string
+                /** why the draft says what it says: the facts used and the articles quoted */
+                sources: {
+                  facts: {
+                    name: string
+                    value: string
+                  }[]
+                  articles: {
+                    id: string
+                    version: number
+                    title: string
+                  }[]
+                  knowledgeBaseVersion: string
+                  template: string
+                  /** local, or local+<model> when a language model reworded it */
+                  method: string
+                  evidence: {
+                    intent: "bill_query" | "payment" | "payment_arrangement" | "direct_debit" | "move" | "meter_reading" | "smart_meter" | "complaint" | "refund" | "tariff" | "export" | "vulnerability" | "other"
+                    phrase: string
+                    weight: number
+                    negated: boolean
+                  }[]
+                  /** why a configured model failed (the local draft was kept) */
+                  modelError?: string
+                }
+                status: "draft" | "reviewed" | "sent" | "discarded"
+                /** the staff user who last reviewed it */
+                reviewedBy: string | null
+                reviewedAt: string | null
+                /** the reviewer's text when they changed the suggestion; what is sent */
+                editedBody: string | null
+                sentMessageId: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                updatedAt: string
+              }
+              message: {
+                id: string
+                accountId: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                recipient: string | null
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                related: {
+                  type: string
+                  id: string
+                } | null
+                handleSeconds: number | null
+                /** an ISO 8601 instant in UTC */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: string
+                  id: string | null
+                }
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: string
+                    id: string | null
+                  }
+                }[]
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2230,6 +3342,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2264,6 +3388,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** minor units (pence), as a string */
+              amountMinor: string
+              /** the due date of the debt the fee is for */
+              episode: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2277,6 +3412,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2307,6 +3454,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2320,6 +3511,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2355,6 +3552,63 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2368,6 +3622,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2407,6 +3673,22 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              preview: {
+                channel: "email" | "sms" | "letter"
+                templateKey: string
+                subject: string
+                body: string
+                recipient: string
+                /** letters: the postal address, line by line */
+                address: string[] | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2420,6 +3702,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2447,6 +3741,63 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+                history: {
+                  status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                  /** an ISO 8601 instant in UTC */
+                  recordedAt: string
+                  detail: string | null
+                  recordedBy: {
+                    kind: "staff" | "token" | "customer" | "system"
+                    id: string | null
+                  }
+                }[]
+                /** a letter's PDF can be fetched */
+                hasPdf: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2460,6 +3811,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2489,6 +3846,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2502,6 +3865,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -2530,6 +3899,51 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                  }[]
+                }[]
+                /** absent for a caller who may not read tariffs (a field technician) */
+                agreements?: {
+                  tariffCode: string
+                  productCode: string
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  validFrom: string
+                  /** null while the agreement is open-ended */
+                  validTo: string | null
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -2543,6 +3957,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3012,6 +4432,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              paymentMethod: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3025,6 +4463,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3055,6 +4499,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3068,6 +4516,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3096,6 +4550,89 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** payments, newest first */
+              items: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }[]
+              nextCursor: string | null
+              methods: {
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+                holderName: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              directDebit: {
+                id: string
+                paymentMethodId: string
+                kind: "fixed" | "variable"
+                /** the fixed monthly amount; null for a variable Direct Debit */
+                amountMinor: string | null
+                /** minor units (pence), as a string */
+                debtRepaymentMinor: string
+                paymentDay: number
+                status: "active" | "cancelled"
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              } | null
+              creditRequests: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3109,6 +4646,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3149,6 +4692,88 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+              /** true when the Idempotency-Key was seen before: the same payment again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3161,7 +4786,25 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3197,6 +4840,45 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                id: string
+                /** read back to the customer, like P-7K4M-9QX2 */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                statementId: string | null
+                status: "pending" | "succeeded" | "failed" | "returned"
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                reference: string | null
+                source: "staff" | "direct_debit" | "customer"
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                events: {
+                  status: "pending" | "succeeded" | "failed" | "returned"
+                  source: "taken" | "processor" | "staff"
+                  detail: string | null
+                  /** an ISO 8601 instant in UTC */
+                  occurredAt: string
+                }[]
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3210,6 +4892,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3253,6 +4941,49 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              message: {
+                id: string
+                channel: "email" | "sms" | "letter" | "phone_call"
+                direction: "outbound" | "inbound"
+                templateKey: string | null
+                subject: string | null
+                body: string
+                /** outbound: the address, number or one-line postal address it went to; inbound: ours, if known */
+                recipient: string | null
+                /** inbound: the address or number it came from */
+                sender: string | null
+                status: "queued" | "sent" | "delivered" | "opened" | "clicked" | "failed" | "bounced" | "received" | "completed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** the business record it belongs to */
+                related: {
+                  type: string
+                  id: string
+                } | null
+                /** phone calls: talk and wrap-up time, in seconds */
+                handleSeconds: number | null
+                /** when it was written, received, or the call started */
+                occurredAt: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                createdBy: {
+                  kind: "staff" | "token" | "customer" | "system"
+                  id: string | null
+                }
+                /** the transport that took it, e.g. 'smtp' or 'outbox' */
+                provider: string | null
+                /** the transport's own id of the message, when it gave one */
+                providerMessageId: string | null
+                deliveryAttempts: number
+                failureReason: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3266,6 +4997,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3353,6 +5090,31 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3366,6 +5128,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3397,6 +5165,30 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              reading: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                /** held readings wait for review, with their reason */
+                status: "accepted" | "held" | "superseded" | "released" | "discarded"
+                reason: string | null
+                /** units since the previous actual reading on the register, when there is one */
+                advance: string | null
+                isRollover: boolean
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3410,6 +5202,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3448,6 +5246,87 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+              /** true when the Idempotency-Key was seen before: the same request again */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3461,6 +5340,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3496,6 +5387,10 @@ export interface paths {
         }
       }
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3509,6 +5404,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3544,6 +5445,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              dateOfBirth: string | null
+              securityAnswer: string | null
+              ssnLastFour: string | null
+              /** an ISO 8601 instant in UTC */
+              exportedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3557,6 +5471,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3583,6 +5503,19 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3596,6 +5529,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -3622,6 +5561,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              enrolment: {
+                enrolled: boolean
+                /** national digits, e.g. 07700900123 */
+                phoneNumber: string | null
+                updatedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -3635,6 +5587,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4242,6 +6200,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              colour: "green" | "yellow" | "red" | "gray"
+              reasons: {
+                colour: "green" | "yellow" | "red" | "gray"
+                code: string
+                /** for people, e.g. "£231.68 past due since 1 October 2026" */
+                detail: string
+                /** minor units (pence), as a string */
+                amountMinor?: string
+                /** a date, YYYY-MM-DD */
+                on?: string
+                reference?: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4255,6 +6232,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4363,6 +6346,39 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: string
+              direction: "import" | "export"
+              granularity: "halfhour" | "day" | "week" | "month"
+              timeZone: string
+              unit: "kWh"
+              /** a date, YYYY-MM-DD */
+              from: string
+              /** exclusive */
+              to: string
+              /** kWh, an exact decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, with ' P<n>' (settlement period) for half hours */
+                label: string
+                /** kWh, an exact decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** estimated half hours in the bucket */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4376,6 +6392,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4508,6 +6530,12 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
       }
     }
     put?: never
@@ -4550,6 +6578,28 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "passed" | "failed"
+              caller: "holder" | "authorized_user" | "property_manager" | "power_of_attorney" | "third_party"
+              /** why the caller failed when it is not a wrong answer (the sender, no such person) */
+              reason: string | null
+              /** true when this failure flagged the account for supervisor review */
+              flaggedForReview: boolean
+              /** each answer given (and sender_email on the email channel), compared with what is on file */
+              answers: {
+                [key: string]: "matched" | "did_not_match" | "not_on_file"
+              }
+              account: {
+                number: string
+                name: string
+                status: string
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4563,6 +6613,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4602,6 +6658,24 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              vulnerability: {
+                id: string
+                register: "psr" | "vulnerable"
+                category: string
+                consentGiven: boolean
+                consentOn: string | null
+                reviewOn: string | null
+                note: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4615,6 +6689,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4645,6 +6725,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4658,6 +6742,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4681,6 +6771,41 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              credits: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+              directDebits: {
+                id: string
+                accountNumber: string
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** minor units (pence), as a string */
+                amountMinor: string
+                /** minor units (pence), as a string */
+                thresholdMinor: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4731,6 +6856,31 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                /** in the approvals queue only */
+                accountNumber?: string
+                kind: "goodwill_credit" | "refund"
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                reason: string
+                status: "pending_approval" | "completed" | "rejected"
+                needsApproval: boolean
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                decidedBy: string | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4744,6 +6894,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -4778,6 +6940,16 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              outcome: "collected" | "nothing_due" | "failed" | "awaiting_approval" | "rejected"
+              /** the payment collected, when approved */
+              paymentId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -4791,6 +6963,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -5832,6 +8016,30 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              /** accounts past due looked at */
+              looked: number
+              /** how many accounts had each outcome */
+              outcomes: {
+                [key: string]: number
+              }
+              failed: number
+              /** the first 100 accounts that failed, with why */
+              problems: {
+                id: string
+                code: string
+                message: string
+              }[]
+              /** notices queued for delivery, sent after the run */
+              messagesQueued: number
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -5871,6 +8079,37 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** a date, YYYY-MM-DD */
+              on: string
+              items: {
+                accountId: string
+                accountNumber: string
+                name: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                /** minor units (pence), as a string */
+                balanceMinor: string
+                /** a date, YYYY-MM-DD */
+                oldestPastDueOn: string
+                daysPastDue: number
+                /** the last dunning step taken, e.g. final_notice */
+                lastAction: string | null
+                lastActionAt: string | null
+                /** psr, vulnerable */
+                protectedBy: string[]
+                /** an active payment arrangement */
+                arrangement: boolean
+                /** an active billing dispute pauses dunning */
+                disputed: boolean
+                disconnectionPending: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6514,6 +8753,35 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+                title: string
+                category: "service" | "collections"
+                channels: ("email" | "sms" | "letter")[]
+                /** the permissions staff may send it under (any one) */
+                sentUnder: string[]
+                /** the recipient is someone other than the customer, given by the caller */
+                recipientGiven: boolean
+                subject: string
+                /** the email and letter text */
+                body: string
+                /** the SMS text; null when it is not sent by SMS */
+                sms: string | null
+                fields: {
+                  name: string
+                  kind: "text" | "money" | "date" | "count"
+                  description: string
+                }[]
+                /** the fields filled from the account and the supplier */
+                accountFields: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6563,6 +8831,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              exportMpan: string
+              importMpan: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6576,6 +8853,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6600,6 +8883,26 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                accountNumber: string
+                grantId: string
+                attorney: {
+                  email: string
+                  displayName: string
+                }
+                /** what was uploaded or seen: the document's name and what came with it */
+                description: string
+                /** an ISO 8601 instant in UTC */
+                submittedAt: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6650,6 +8953,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** approved or rejected */
+              status: string
+              grantId: string
+              /** the attorney's access after the decision: active or revoked */
+              grantStatus: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6663,6 +8979,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6689,6 +9017,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accountNumber: string
+              name: string
+              /** the supply address on one line */
+              address: string
+              /** positive: the customer owes; negative: in credit; null when their access shows no money */
+              balanceMinor: string | null
+              /** active or closed */
+              status: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              /** what this person may do on the account; each portal screen is shown only when its action is here */
+              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6702,6 +9049,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6730,6 +9083,21 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6743,6 +9111,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6776,6 +9150,21 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the primary email */
+              email: string | null
+              /** the primary phone */
+              phone: string | null
+              billingMode: "paper" | "paperless"
+              smsEnrolled: boolean
+              /** the fields this person may change; billing preferences and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6789,6 +9178,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6811,6 +9206,44 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }[]
+              methods: {
+                /** give it as paymentMethodId to pay with it */
+                id: string
+                kind: "card" | "bank_account"
+                brand: string
+                last4: string
+                expiryMonth: number | null
+                expiryYear: number | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6824,6 +9257,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6860,6 +9299,68 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              payment: {
+                /** read back to the customer */
+                confirmationNumber: string
+                method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                /** "Visa •••• 4242" for cards and bank accounts */
+                methodLabel: string | null
+                /** minor units (pence), as a string */
+                amountMinor: string
+                currency: string
+                status: "pending" | "succeeded" | "failed" | "returned"
+                /** why it failed */
+                failure: {
+                  code: string
+                  message: string
+                } | null
+                /** a date, YYYY-MM-DD */
+                takenOn: string
+                /** when the money shows on the account */
+                postsOn: string
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+              }
+              /** true when this Idempotency-Key was already used: the first answer again (200) */
+              replayed: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6872,7 +9373,54 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        402: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              error: {
+                code: "PAYMENT_DECLINED"
+                message: string
+                details: {
+                  payment: {
+                    /** read back to the customer */
+                    confirmationNumber: string
+                    method: "card" | "bank_account" | "direct_debit" | "check" | "cash"
+                    /** "Visa •••• 4242" for cards and bank accounts */
+                    methodLabel: string | null
+                    /** minor units (pence), as a string */
+                    amountMinor: string
+                    currency: string
+                    status: "pending" | "succeeded" | "failed" | "returned"
+                    /** why it failed */
+                    failure: {
+                      code: string
+                      message: string
+                    } | null
+                    /** a date, YYYY-MM-DD */
+                    takenOn: string
+                    /** when the money shows on the account */
+                    postsOn: string
+                    /** an ISO 8601 instant in UTC */
+                    createdAt: string
+                  }
+                }
+              }
+            }
+          }
+        }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6899,6 +9447,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                number: string
+                /** the start of the billed period */
+                periodFrom: string
+                /** the end of the billed period (exclusive) */
+                periodTo: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                dueOn: string | null
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6912,6 +9478,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -6941,6 +9513,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/pdf": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -6954,6 +9532,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7000,6 +9584,25 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              caseNumber: string
+              accountNumber: string
+              address: string
+              kind: "move_in" | "move_out"
+              /** the move date */
+              on: string | null
+              /** the case's status */
+              status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+              /** an ISO 8601 instant in UTC */
+              statusAt: string
+              /** an ISO 8601 instant in UTC */
+              openedAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7013,6 +9616,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7044,6 +9653,36 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the meter point shown */
+              meterPoint: string
+              /** the account's meter points, to choose from */
+              meterPoints: string[]
+              direction: "import" | "export"
+              fuel: "electricity" | "gas"
+              /** kWh as a decimal string */
+              totalKwh: string
+              /** buckets with no data are left out */
+              items: {
+                /** an ISO 8601 instant in UTC */
+                start: string
+                /** an ISO 8601 instant in UTC */
+                end: string
+                /** the bucket's local start date, YYYY-MM-DD */
+                label: string
+                /** kWh as a decimal string */
+                kwh: string
+                /** half hours with data in the bucket */
+                intervals: number
+                /** of those, how many were estimated */
+                estimated: number
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7057,6 +9696,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7085,6 +9730,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              email: string
+              displayName: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              /** when their access ends; null when open-ended */
+              validTo: string | null
+              /** their relationship to the account holder */
+              relationship: string | null
+            }[]
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7098,6 +9760,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7137,6 +9805,17 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              invitationId: string
+              email: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7150,6 +9829,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7180,6 +9871,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7193,6 +9888,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7221,6 +9922,19 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the user */
+              id: string
+              /** how this person is attached to the account */
+              kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+              status: "active" | "pending_approval" | "revoked" | "expired"
+              validTo: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7234,6 +9948,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7265,7 +9985,47 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7296,6 +10056,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7335,6 +10117,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                accountNumber: string
+                name: string
+                address: string
+                /** active or closed */
+                status: string
+                /** positive: owed; negative: in credit */
+                balanceMinor: string
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7376,6 +10176,12 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/zip": string
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7389,6 +10195,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7415,6 +10227,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                caseNumber: string
+                accountNumber: string
+                address: string
+                kind: "move_in" | "move_out"
+                /** the move date */
+                on: string | null
+                /** the case's status */
+                status: "open" | "in_progress" | "waiting_on_customer" | "resolved" | "closed"
+                /** an ISO 8601 instant in UTC */
+                statusAt: string
+                /** an ISO 8601 instant in UTC */
+                openedAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7463,7 +10297,35 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+              }
+              accounts: {
+                accountNumber: string
+                name: string
+                /** the supply address on one line */
+                address: string
+                /** how this person is attached to the account */
+                kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
+                /** what this person may do on the account; each portal screen is shown only when its action is here */
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7487,6 +10349,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7534,6 +10400,14 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              ok: true
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -7547,6 +10421,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -7793,6 +10679,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the title of one member of the role, e.g. 'Customer Service Agent' */
+                label: string
+                accessLevel: string
+                badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
+                /** who they are */
+                summary: string
+                /** the role whose permissions this one includes */
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                permissions: string[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8320,6 +11225,30 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8359,6 +11288,50 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              invitation: {
+                id: string
+                /** the one-time secret the new user sets their password with; shown once */
+                secret: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+              }
+              /** opened when the role has money powers */
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8372,6 +11345,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -8405,6 +11384,15 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              email: string
+              awaitingApproval: boolean
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8436,6 +11424,25 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8485,6 +11492,25 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              request: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              }
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8498,6 +11524,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -8531,6 +11569,78 @@ export interface paths {
         }
       }
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
+        202: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              user: {
+                id: string
+                email: string
+                displayName: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** an ISO 8601 instant in UTC */
+                passwordChangedAt: string
+                totpEnabled: boolean
+                lockedUntil: string | null
+                disabledAt: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** created with a money role a second access manager has not yet approved: cannot sign in */
+                awaitingApproval: boolean
+                /** false until an invited user has set their own password */
+                passwordSet: boolean
+              }
+              roleRequest: {
+                id: string
+                userId: string
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                /** the staff user who asked */
+                requestedBy: string
+                /** an ISO 8601 instant in UTC */
+                requestedAt: string
+                status: "pending" | "approved" | "rejected"
+                decidedBy: string | null
+                decidedAt: string | null
+              } | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8544,6 +11654,18 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -8574,6 +11696,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -8587,6 +11713,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9161,6 +12293,28 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                name: string
+                /** the staff user it acts as, or null for a service account's token */
+                userId: string | null
+                serviceAccountId: string | null
+                permissions: string[]
+                createdBy: string | null
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                /** an ISO 8601 instant in UTC */
+                expiresAt: string
+                revokedAt: string | null
+                lastUsedAt: string | null
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9168,6 +12322,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9196,6 +12356,20 @@ export interface paths {
         }
       }
       responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              id: string
+              /** the secret, shown once: only its hash is kept */
+              token: string
+              /** an ISO 8601 instant in UTC */
+              expiresAt: string
+              permissions: string[]
+              serviceAccountId: string | null
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9203,6 +12377,18 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9232,6 +12418,10 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9239,6 +12429,12 @@ export interface paths {
           }
         }
         401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -9353,6 +12549,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9366,6 +12617,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9394,6 +12651,61 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              number: string
+              properties: {
+                id: string
+                /** an ISO 8601 instant */
+                moved_in_at: string
+                moved_out_at: string | null
+                address_line_1: string
+                address_line_2: string
+                address_line_3: string
+                town: string
+                county: string
+                postcode: string
+                electricity_meter_points: {
+                  mpan: string
+                  profile_class: number | null
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                    registers: {
+                      identifier: string
+                      rate: string
+                      is_settlement_register: boolean
+                    }[]
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                  is_export: boolean
+                }[]
+                gas_meter_points: {
+                  mprn: string
+                  /** typical annual kWh */
+                  consumption_standard: number
+                  meters: {
+                    serial_number: string
+                  }[]
+                  agreements: {
+                    tariff_code: string
+                    /** an ISO 8601 instant */
+                    valid_from: string
+                    valid_to: string | null
+                  }[]
+                }[]
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9407,6 +12719,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9435,7 +12753,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9464,7 +12799,24 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the GSP group, e.g. _C; null when not known */
+              gsp: string | null
+              mpan: string
+              profile_class: number | null
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9501,6 +12853,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9514,6 +12887,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9550,6 +12929,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9563,6 +12963,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9599,6 +13005,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9612,6 +13039,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9648,6 +13081,27 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** kWh */
+                consumption: number
+                /** an ISO 8601 instant */
+                interval_start: string
+                /** an ISO 8601 instant */
+                interval_end: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9661,6 +13115,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9691,6 +13151,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9722,6 +13199,23 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** e.g. _C */
+                group_id: string
+              }[]
+            }
+          }
+        }
         400: {
           headers: { [name: string]: unknown }
           content: {
@@ -9758,7 +13252,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9794,7 +13331,50 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                code: string
+                direction: "IMPORT" | "EXPORT"
+                full_name: string
+                display_name: string
+                description: string
+                is_variable: boolean
+                is_green: boolean
+                is_tracker: boolean
+                is_prepay: boolean
+                is_business: boolean
+                is_restricted: boolean
+                /** the fixed term in months; null when open-ended */
+                term: number | null
+                /** an ISO 8601 instant */
+                available_from: string
+                available_to: string | null
+                links: {
+                  href: string
+                  method: string
+                  rel: string
+                }[]
+                brand: string
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9825,7 +13405,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9856,7 +13624,195 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              code: string
+              direction: "IMPORT" | "EXPORT"
+              full_name: string
+              display_name: string
+              description: string
+              is_variable: boolean
+              is_green: boolean
+              is_tracker: boolean
+              is_prepay: boolean
+              is_business: boolean
+              is_restricted: boolean
+              term: number | null
+              /** an ISO 8601 instant */
+              available_from: string
+              available_to: string | null
+              /** an ISO 8601 instant */
+              tariffs_active_at: string
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_electricity_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              single_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              /** by region (_A…_P), then by payment variant (direct_debit_monthly, varying) */
+              dual_register_gas_tariffs: {
+                [key: string]: {
+                  [key: string]: {
+                    code: string
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_exc_vat: number | null
+                    /** pence; null when the tariff has no such price */
+                    standing_charge_inc_vat: number | null
+                    online_discount_exc_vat: number
+                    online_discount_inc_vat: number
+                    dual_fuel_discount_exc_vat: number
+                    dual_fuel_discount_inc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_exc_vat: number
+                    /** the exit fee as charged, per fuel, in pence */
+                    exit_fees_inc_vat: number
+                    exit_fees_type: "NONE" | "PER_FUEL"
+                    links: {
+                      href: string
+                      method: string
+                      rel: string
+                    }[]
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; single-register tariffs only */
+                    standard_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    day_unit_rate_inc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_exc_vat?: number | null
+                    /** pence per kWh; day/night tariffs only */
+                    night_unit_rate_inc_vat?: number | null
+                  }
+                }
+              }
+              links: {
+                href: string
+                method: string
+                rel: string
+              }[]
+              brand: string
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9891,7 +13847,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9926,7 +13913,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9961,7 +13979,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -9996,7 +14045,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10031,7 +14111,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10066,7 +14177,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10101,7 +14243,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10136,7 +14309,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10171,7 +14375,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10206,7 +14441,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10241,7 +14507,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
@@ -10276,7 +14573,38 @@ export interface paths {
       }
       requestBody?: never
       responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** how many results there are in all pages */
+              count: number
+              /** the absolute URL of the next page; null on the last */
+              next: string | null
+              /** the absolute URL of the previous page; null on the first */
+              previous: string | null
+              results: {
+                /** pence (per kWh, or per day for a standing charge) */
+                value_exc_vat: number
+                /** pence (per kWh, or per day for a standing charge) */
+                value_inc_vat: number
+                /** an ISO 8601 instant */
+                valid_from: string
+                /** null while the rate is open-ended */
+                valid_to: string | null
+                /** null when the rate is the same for both */
+                payment_method: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              }[]
+            }
+          }
+        }
         400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["OctopusError"]
+          }
+        }
+        404: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["OctopusError"]
