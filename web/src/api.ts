@@ -36,93 +36,22 @@ export type PostalAddress = NonNullable<AccountOverview['billingAddress']>
 /** An open "flag for supervisor review" raised by repeated failed verification. */
 export type AccountReviewFlag = NonNullable<AccountOverview['reviewFlags']>[number]
 
-// The metering routes (meter points, usage, readings) do not declare their answers on main yet, so
-// their shapes stay written out here until they do; then these become `ResponseOf<…>` like the rest.
-export type Fuel = 'electricity' | 'gas'
-export type SupplyDirection = 'import' | 'export'
-export type MeterType = 'smart' | 'traditional' | 'prepayment'
-
-export type MeterRegister = { identifier: string; rate: string; digits: number }
-
-export type Meter = {
-  serial: string
-  type: MeterType
-  /** Calendar dates (`YYYY-MM-DD`). */
-  installedOn: string
-  removedOn: string | null
-  registers: MeterRegister[]
-}
-
+export type MeterPointView = ResponseOf<'/api/accounts/{accountNumber}/meter-points', 'get'>['items'][number]
+export type Fuel = MeterPointView['fuel']
+export type SupplyDirection = MeterPointView['direction']
+export type Meter = MeterPointView['meters'][number]
+export type MeterType = Meter['type']
+export type MeterRegister = Meter['registers'][number]
 /** One agreement of the meter point's tariff history; `validFrom`/`validTo` are ISO instants. */
-export type TariffAgreement = {
-  tariffCode: string
-  productCode: string
-  productName: string
-  validFrom: string
-  validTo: string | null
-}
+export type TariffAgreement = NonNullable<MeterPointView['agreements']>[number]
 
-export type MeterPointView = {
-  id: string
-  fuel: Fuel
-  /** MPAN core (electricity) or MPRN (gas). */
-  identifier: string
-  direction: SupplyDirection
-  profileClass: string | null
-  gspRegion: string | null
-  /** For an export MPAN: the import MPAN it is linked to. */
-  linkedImport: string | null
-  suppliedFrom: string
-  suppliedTo: string | null
-  meters: Meter[]
-  /** Absent for a caller who may not read tariffs (a field technician). */
-  agreements?: TariffAgreement[]
-}
+export type UsageSeries = ResponseOf<'/api/accounts/{accountNumber}/usage', 'get'>
+export type UsageGranularity = UsageSeries['granularity']
+export type UsageBucket = UsageSeries['items'][number]
 
-export type UsageGranularity = 'halfhour' | 'day' | 'week' | 'month'
-
-/** One bucket of usage; `kwh` is an exact decimal string, `estimated` counts estimated half hours. */
-export type UsageBucket = {
-  start: string
-  end: string
-  /** `YYYY-MM-DD` (local start date), with ` P<n>` (settlement period) for half hours. */
-  label: string
-  kwh: string
-  intervals: number
-  estimated: number
-}
-
-export type UsageSeries = {
-  meterPoint: string
-  direction: SupplyDirection
-  granularity: UsageGranularity
-  timeZone: string
-  unit: 'kWh'
-  /** Local dates; `to` is exclusive. */
-  from: string
-  to: string
-  totalKwh: string
-  /** Buckets with no data are left out. */
-  items: UsageBucket[]
-}
-
-export type ReadingSource = 'customer' | 'smart' | 'agent' | 'field' | 'industry' | 'estimated' | 'transfer'
-/** `accepted`, `held` (waiting for review, with its reason) or `superseded`; reviews add `released`/`discarded`. */
-export type ReadingStatus = 'accepted' | 'held' | 'superseded' | 'released' | 'discarded'
-
-export type MeterReading = {
-  id: string
-  meterPoint: string
-  meterSerial: string
-  register: string
-  readAt: string
-  value: string
-  source: ReadingSource
-  /** A `ReadingStatus`; typed loosely so a new status shows rather than breaks the list. */
-  status: string
-  reason: string | null
-}
-
+export type MeterReading = ResponseOf<'/api/accounts/{accountNumber}/readings', 'get'>['items'][number]
+export type ReadingSource = MeterReading['source']
+export type ReadingStatus = MeterReading['status']
 export type NewReading = RequestOf<'/api/accounts/{accountNumber}/readings', 'post'>
 
 /** A statement; money fields are strings of integer minor units (a positive balance is owed). */

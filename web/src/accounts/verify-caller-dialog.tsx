@@ -22,13 +22,7 @@ type Caller = 'holder' | 'authorized_user' | 'property_manager' | 'power_of_atto
 type Tick = 'passed' | 'failed' | 'not_asked'
 type AnswerCheck = 'matched' | 'did_not_match' | 'not_on_file'
 
-type VerificationResult = {
-  outcome: string
-  reason: string | null
-  flaggedForReview: boolean
-  answers: Partial<Record<SealedQuestion | 'sender_email', AnswerCheck>>
-  account: { number: string; name: string; status: string } | null
-}
+type VerificationResult = ResponseOf<'/api/accounts/{accountNumber}/verifications', 'post'>
 
 /**
  * The questions for one caller on this account (`GET /accounts/{n}/verification-questions`): ticked by
@@ -203,8 +197,7 @@ function VerifyCallerForm({
     setError(null)
     setProblems({})
     try {
-      // The verification route declares no answer on main yet: its shape is written out above.
-      const verified = await dataOf<VerificationResult>(
+      const verified = await dataOf(
         api.client.POST('/api/accounts/{accountNumber}/verifications', {
           params: { path: { accountNumber } },
           body: {

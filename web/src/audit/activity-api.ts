@@ -16,8 +16,7 @@ export type ActivityKind = (typeof activityKinds)[number]
 export type ActivityPage = ResponseOf<'/api/audit/activity', 'get'>
 export type ActivityItem = ActivityPage['items'][number]
 
-/** `GET /api/staff` declares no answer yet (the staff routes' schemas are not on main): written out until it does. */
-export type StaffListItem = { id: string; email: string; displayName: string; role: string; disabledAt: string | null }
+export type StaffListItem = ResponseOf<'/api/staff', 'get'>['items'][number]
 
 /**
  * A page of one staff user's activity, newest first; `user` is their id or email, `from`/`to` local
@@ -34,5 +33,5 @@ export function activity(
 
 /** Every staff user (IT administrators: `access.user.manage`). */
 export function staffList(api: ApiClient): Promise<{ items: StaffListItem[] }> {
-  return dataOf<{ items: StaffListItem[] }>(api.client.GET('/api/staff'))
+  return dataOf(api.client.GET('/api/staff'))
 }
