@@ -20,7 +20,7 @@ import { SelectField, type SelectOption, TextField } from '../shared/form-field.
 type Channel = 'phone' | 'email' | 'in_person' | 'chat'
 type Caller = 'holder' | 'authorized_user' | 'property_manager' | 'power_of_attorney' | 'third_party'
 type Tick = 'passed' | 'failed' | 'not_asked'
-type AnswerCheck = 'matched' | 'did_not_match' | 'not_on_file'
+type AnswerCheck = VerificationResult['answers'][string]
 
 type VerificationResult = ResponseOf<'/api/accounts/{accountNumber}/verifications', 'post'>
 
