@@ -4,7 +4,7 @@
  * reject, with a reason, charges nothing so the period can be billed again. The queue is fetched
  * again after each decision.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { ApiError, type HeldStatement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
@@ -129,21 +129,23 @@ function HeldRow({
   const api = useApi()
   const ids = useId()
   const [reason, setReason] = useState('')
-  const [sending, setSending] = useState<'release' | 'reject' | null>(null)
   const [problem, setProblem] = useState<{ field: string | null; message: string | null }>({
     field: null,
     message: null,
   })
 
+  // A decision's invalidations (the queue, the dashboard, accounts) are the page's `onDecided`.
+  const deciding = useMutation({
+    mutationFn: (decision: { reject?: string }) => api.decideHeld({ number: statement.number, ...decision }),
+  })
+  const sending = deciding.isPending ? (deciding.variables.reject === undefined ? 'release' : 'reject') : null
+
   async function release() {
-    setSending('release')
     setProblem({ field: null, message: null })
     try {
-      const issued = await api.releaseStatement({ number: statement.number })
-      setSending(null)
+      const issued = await deciding.mutateAsync({})
       await onDecided(`${issued.number} released: issued to ${statement.accountNumber}.`)
     } catch (error) {
-      setSending(null)
       setProblem({ field: null, message: messageOf(error, 'The statement could not be released.') })
     }
   }
@@ -155,14 +157,11 @@ function HeldRow({
       document.getElementById(`${ids}-reason`)?.focus()
       return
     }
-    setSending('reject')
     setProblem({ field: null, message: null })
     try {
-      const rejected = await api.rejectStatement({ number: statement.number, reason: trimmed })
-      setSending(null)
+      const rejected = await deciding.mutateAsync({ reject: trimmed })
       await onDecided(`${rejected.number} rejected: nothing was charged to ${statement.accountNumber}.`)
     } catch (error) {
-      setSending(null)
       const field = error instanceof ApiError ? (error.fieldProblems()['reason'] ?? null) : null
       setProblem(
         field
