@@ -2,7 +2,6 @@
  * The agent console: checks the session, then shows either the sign-in page or the signed-in shell
  * with the page for the current route.
  */
-
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError, createApiClient, type StaffUser } from './api.js'
@@ -18,6 +17,7 @@ import {
   SearchPage,
   StaffInvitationPage,
 } from './console-pages.js'
+import { accountChangedEvent } from './payments/payments-api.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
@@ -45,7 +45,22 @@ export function App() {
 
 function StaffConsole() {
   const [state, setState] = useState<SessionState>({ status: 'checking' })
+  // One cache for the console's data; emptied whenever nobody is signed in, so the next user starts clean.
   const queryClient = useMemo(() => createQueryClient(), [])
+  const signedIn = state.status === 'signed-in'
+  useEffect(() => {
+    if (!signedIn) queryClient.clear()
+  }, [signedIn, queryClient])
+  // Screens that change an account announce it (`announceAccountChanged`): what is cached of it is refetched.
+  useEffect(() => {
+    const changed = (event: Event) => {
+      const accountNumber = (event as CustomEvent<{ accountNumber?: unknown }>).detail?.accountNumber
+      if (typeof accountNumber === 'string')
+        void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
+    }
+    window.addEventListener(accountChangedEvent, changed)
+    return () => window.removeEventListener(accountChangedEvent, changed)
+  }, [queryClient])
 
   const api = useMemo(
     () =>

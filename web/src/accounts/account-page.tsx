@@ -4,6 +4,7 @@
  * (ACC-5). Usage (UI-1/ANA-1/MET-3): meter points, usage, readings. The tab is kept in the address
  * (`?tab=usage`) so a reload or a shared link opens the same tab.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } from '../api.js'
 import { CasesTab } from '../cases/cases-tab.js'
@@ -62,8 +63,24 @@ type Overview =
 export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
-  const [state, setState] = useState<Overview>({ status: 'loading' })
-  const [notes, setNotes] = useState<AccountNote[]>([])
+  const queryClient = useQueryClient()
+  const overviewKey = ['account', accountNumber, 'overview']
+  const loaded = useQuery({ queryKey: overviewKey, queryFn: () => api.accountOverview({ accountNumber }) })
+  const state: Overview = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed', error: loaded.error instanceof ApiError ? loaded.error : null }
+      : { status: 'loaded', overview: loaded.data }
+  const notes = loaded.data?.notes?.items ?? []
+  // A new note goes on top of the list shown, and into the timeline.
+  const noteAdded = (note: AccountNote) => {
+    queryClient.setQueryData<AccountOverview>(overviewKey, (overview) =>
+      overview?.notes
+        ? { ...overview, notes: { ...overview.notes, items: [note, ...overview.notes.items] } }
+        : overview,
+    )
+    void queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'timeline'] })
+  }
   const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
   const [movingOut, setMovingOut] = useState(false)
   const [verifying, setVerifying] = useState(false)
@@ -109,28 +126,17 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     selectTab(target, { focus: true })
   }
 
+  // An account seen goes on the agent's recent accounts (kept in this browser).
+  const seen = loaded.data
   useEffect(() => {
-    let current = true
-    api
-      .accountOverview({ accountNumber })
-      .then((overview) => {
-        if (!current) return
-        setState({ status: 'loaded', overview })
-        setNotes(overview.notes?.items ?? [])
-        rememberRecentAccount(user.id, {
-          accountNumber: overview.account.number,
-          customerName: overview.customer.displayName,
-          postcode: overview.property.postcode,
-          viewedAt: new Date().toISOString(),
-        })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', error: error instanceof ApiError ? error : null })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, user.id])
+    if (!seen) return
+    rememberRecentAccount(user.id, {
+      accountNumber: seen.account.number,
+      customerName: seen.customer.displayName,
+      postcode: seen.property.postcode,
+      viewedAt: new Date().toISOString(),
+    })
+  }, [seen, user.id])
 
   if (state.status === 'loading') {
     return (
@@ -380,7 +386,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
                 </h2>
                 <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
               </header>
-              <NoteForm accountNumber={account.number} onAdded={(note) => setNotes((current) => [note, ...current])} />
+              <NoteForm accountNumber={account.number} onAdded={noteAdded} />
               <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
             </section>
           )}

@@ -5,7 +5,8 @@
  * chosen statement is kept in the address (`?tab=billing&statement=S-…`) so a reload or a shared
  * link opens it again.
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { type AccountBalance, ApiError, type HistoricalBill, type Statement } from '../api.js'
 import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
@@ -36,72 +37,58 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const api = useApi()
   const { user } = useSession()
   const canBill = user.permissions.includes('billing.rebill.create')
-  const [balance, setBalance] = useState<Loaded<{ balance: AccountBalance }>>({ status: 'loading' })
-  const [list, setList] = useState<Loaded<{ items: Statement[]; nextCursor: string | null }>>({ status: 'loading' })
-  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-  const [history, setHistory] = useState<Loaded<{ items: HistoricalBill[] }>>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const balanceQuery = useQuery({
+    queryKey: ['account', accountNumber, 'balance'],
+    queryFn: () => api.balance({ accountNumber }),
+  })
+  const statementsQuery = useInfiniteQuery({
+    queryKey: ['account', accountNumber, 'statements'],
+    queryFn: ({ pageParam }) => api.statements({ accountNumber, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const historyQuery = useQuery({
+    queryKey: ['account', accountNumber, 'historical-bills'],
+    queryFn: () => api.historicalBills({ accountNumber }),
+  })
+  const balance: Loaded<{ balance: AccountBalance }> = loadedOf(
+    balanceQuery,
+    'The balance could not be loaded.',
+    (loaded) => ({
+      balance: loaded,
+    }),
+  )
+  const list: Loaded<{ items: Statement[]; nextCursor: string | null }> = statementsQuery.isPending
+    ? { status: 'loading' }
+    : statementsQuery.isError && !statementsQuery.isFetchNextPageError
+      ? { status: 'failed', message: messageOf(statementsQuery.error, 'The statements could not be loaded.') }
+      : {
+          status: 'loaded',
+          items: statementsQuery.data?.pages.flatMap((page) => page.items) ?? [],
+          nextCursor: statementsQuery.data?.pages.at(-1)?.nextCursor ?? null,
+        }
+  const more = {
+    loading: statementsQuery.isFetchingNextPage,
+    error: statementsQuery.isFetchNextPageError
+      ? messageOf(statementsQuery.error, 'More statements could not be loaded.')
+      : null,
+  }
+  const history: Loaded<{ items: HistoricalBill[] }> = loadedOf(
+    historyQuery,
+    'Historical bills could not be loaded.',
+    (items) => ({ items }),
+  )
   const [selected, setSelected] = useState<string | null>(statementFromAddress)
   // Focus moves to the statement only when someone chose it, not when the page opens on it.
   const [chosenNow, setChosenNow] = useState(false)
-  const [refreshKey, setRefreshKey] = useState(0)
+  // Billing, rebilling or a new document changes the balance and the statements.
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
 
-  useEffect(() => {
-    let current = true
-    // `refreshKey` is read so billing or rebilling fetches the balance and the first page again.
-    void refreshKey
-    setMore({ loading: false, error: null })
-    api
-      .balance({ accountNumber })
-      .then((loaded) => {
-        if (current) setBalance({ status: 'loaded', balance: loaded })
-      })
-      .catch((error: unknown) => {
-        if (current) setBalance({ status: 'failed', message: messageOf(error, 'The balance could not be loaded.') })
-      })
-    api
-      .statements({ accountNumber, limit: pageSize })
-      .then((page) => {
-        if (current) setList({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current) setList({ status: 'failed', message: messageOf(error, 'The statements could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, refreshKey])
-
-  useEffect(() => {
-    let current = true
-    api
-      .historicalBills({ accountNumber })
-      .then((items) => {
-        if (current) setHistory({ status: 'loaded', items })
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setHistory({ status: 'failed', message: messageOf(error, 'Historical bills could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber])
-
-  const loadMore = useCallback(async () => {
+  const loadMore = () => {
     if (list.status !== 'loaded' || !list.nextCursor || more.loading) return
-    setMore({ loading: true, error: null })
-    try {
-      const page = await api.statements({ accountNumber, limit: pageSize, cursor: list.nextCursor })
-      setList((previous) =>
-        previous.status === 'loaded'
-          ? { status: 'loaded', items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-          : previous,
-      )
-      setMore({ loading: false, error: null })
-    } catch (error) {
-      setMore({ loading: false, error: messageOf(error, 'More statements could not be loaded.') })
-    }
-  }, [api, accountNumber, list, more.loading])
+    void statementsQuery.fetchNextPage()
+  }
 
   function choose(number: string | null) {
     setSelected(number)
@@ -134,7 +121,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
         balance={balance}
         canBill={canBill}
         onBilled={(number) => {
-          setRefreshKey((key) => key + 1)
+          refresh()
           choose(number)
         }}
       />
@@ -157,7 +144,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
           buttonId={statementButtonId}
           nextCursor={list.nextCursor}
           more={more}
-          onLoadMore={() => void loadMore()}
+          onLoadMore={loadMore}
         />
       )}
 
@@ -171,14 +158,14 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
           replacedBy={selectedStatement ? replacedBy.get(selectedStatement.id) : undefined}
           focusOnLoad={chosenNow}
           onRebilled={(number) => {
-            setRefreshKey((key) => key + 1)
+            refresh()
             choose(number)
           }}
           onClose={close}
         />
       )}
 
-      {business && <BusinessDocuments accountNumber={accountNumber} onChange={() => setRefreshKey((key) => key + 1)} />}
+      {business && <BusinessDocuments accountNumber={accountNumber} onChange={refresh} />}
 
       {history.status === 'failed' && (
         <p className="callout callout-error" role="alert">
@@ -290,18 +277,21 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
   const api = useApi()
   const ids = useId()
   const [on, setOn] = useState('')
-  const [sending, setSending] = useState(false)
   const [result, setResult] = useState<BillNowResult | null>(null)
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null)
+  // `onBilled` (the tab) invalidates the account: the balance and statements are fetched again.
+  const billing = useMutation({
+    mutationFn: (upTo: string) => api.billNow({ accountNumber, ...(upTo ? { on: upTo } : {}) }),
+  })
+  const sending = billing.isPending
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (sending) return
-    setSending(true)
     setResult(null)
     setError(null)
     try {
-      const { statement, created } = await api.billNow({ accountNumber, ...(on ? { on } : {}) })
+      const { statement, created } = await billing.mutateAsync(on)
       setResult(describeBilled(statement, created))
       onBilled(statement.number)
     } catch (failure) {
@@ -310,8 +300,6 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
       } else {
         setError({ message: 'The account could not be billed. Please try again.', field: null })
       }
-    } finally {
-      setSending(false)
     }
   }
 
@@ -428,6 +416,17 @@ function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
       </div>
     </section>
   )
+}
+
+/** A query as the tab's loading, failed or loaded state. */
+function loadedOf<Data, T>(
+  query: { isPending: boolean; isError: boolean; error: unknown; data: Data | undefined },
+  failure: string,
+  shape: (data: Data) => T,
+): Loaded<T> {
+  if (query.isPending) return { status: 'loading' }
+  if (query.isError || query.data === undefined) return { status: 'failed', message: messageOf(query.error, failure) }
+  return { status: 'loaded', ...shape(query.data) }
 }
 
 function messageOf(error: unknown, fallback: string): string {

@@ -4,7 +4,8 @@
  * unissued until issued to the customer. An invoice over the supplier's threshold is flagged for a
  * manual payment approval.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { ApiError, type BillingDocument, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
@@ -14,27 +15,23 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
   const api = useApi()
   const { user } = useSession()
   const canAct = user.permissions.includes('billing.rebill.create')
-  const [state, setState] = useState<{ uninvoiced: Statement[]; documents: BillingDocument[] } | null>(null)
+  // Under `['account', n]`: `onChange` (the billing tab's refresh) fetches it again with the rest.
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'business-billing'],
+    queryFn: () => api.businessBilling({ accountNumber }),
+  })
+  const state: { uninvoiced: Statement[]; documents: BillingDocument[] } | null = loaded.data ?? null
   const [chosen, setChosen] = useState<Set<string>>(new Set())
-  const [message, setMessage] = useState<string | null>(null)
-
-  const load = useCallback(() => {
-    api
-      .businessBilling({ accountNumber })
-      .then((result) => {
-        setState(result)
-        setChosen(new Set())
-      })
-      .catch((failure: unknown) => setMessage(failure instanceof ApiError ? failure.message : 'Could not load.'))
-  }, [api, accountNumber])
-
-  useEffect(load, [load])
+  const [actionMessage, setMessage] = useState<string | null>(null)
+  const message =
+    actionMessage ??
+    (loaded.isError ? (loaded.error instanceof ApiError ? loaded.error.message : 'Could not load.') : null)
 
   async function act(work: () => Promise<unknown>) {
     setMessage(null)
     try {
       await work()
-      load()
+      setChosen(new Set())
       onChange()
     } catch (failure) {
       if (failure instanceof ApiError) {

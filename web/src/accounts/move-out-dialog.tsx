@@ -10,19 +10,11 @@ import { useApi } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { TextField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
 
-type MoveResult = {
-  finalStatement: {
-    number: string
-    totalMinor: string
-    closingBalanceMinor: string | null
-    estimated: boolean
-    settlement: { kind: 'refund' | 'payment_request' | 'none'; amountMinor: string } | null
-  } | null
-  newAccount: { number: string; customerName: string; occupier: boolean }
-}
+type MoveResult = ResponseOf<'/api/accounts/{accountNumber}/move-out', 'post'>
 
 export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
   const api = useApi()
@@ -44,14 +36,15 @@ export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: strin
     setSending(true)
     setError(null)
     try {
-      const moved = await api.send<MoveResult>({
-        method: 'POST',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/move-out`,
-        body: {
-          on,
-          newOccupant: name.trim() ? { name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}) } : null,
-        },
-      })
+      const moved = await dataOf(
+        api.client.POST('/api/accounts/{accountNumber}/move-out', {
+          params: { path: { accountNumber } },
+          body: {
+            on,
+            newOccupant: name.trim() ? { name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}) } : null,
+          },
+        }),
+      )
       setResult(moved)
       announceAccountChanged(accountNumber)
     } catch (caught) {

@@ -2,6 +2,7 @@
  * Add a note to the account. The server validates; its field problems (`error.details`) are shown
  * beside the field they belong to, anything else above the Save button.
  */
+import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { type AccountNote, ApiError, type NoteType } from '../api.js'
 import { useApi } from '../console-context.js'
@@ -19,7 +20,10 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
   const [body, setBody] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const adding = useMutation({
+    mutationFn: (note: { type: NoteType; body: string }) => api.addNote({ accountNumber, ...note }),
+  })
+  const saving = adding.isPending
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -28,11 +32,11 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
       setProblems({ body: 'Write the note before saving it.' })
       return
     }
-    setSaving(true)
     setProblems({})
     setError(null)
     try {
-      const note = await api.addNote({ accountNumber, type, body })
+      // The page writes the note into its cached overview (`onAdded`).
+      const note = await adding.mutateAsync({ type, body })
       onAdded(note)
       setBody('')
     } catch (caught) {
@@ -44,8 +48,6 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
       } else {
         setError('The note could not be saved. Please try again.')
       }
-    } finally {
-      setSaving(false)
     }
   }
 

@@ -3,6 +3,7 @@
  * refuses comes back 422 with the reason beside the field; one it doubts is kept but held for
  * review, and the reason is shown as a warning. Times are entered in UK time.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type MeterReading, type NewReading } from '../api.js'
 import { useApi } from '../console-context.js'
@@ -27,7 +28,7 @@ export function ReadingForm({
 }: {
   accountNumber: string
   point: MeterPointView
-  onSaved: (reading: MeterReading) => void
+  onSaved?: (reading: MeterReading) => void
 }) {
   const api = useApi()
   const id = useId()
@@ -41,8 +42,14 @@ export function ReadingForm({
   const [source, setSource] = useState<Source>('customer')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState<MeterReading | null>(null)
+  // Saving a reading changes the account's readings: the list is fetched again in date order.
+  const queryClient = useQueryClient()
+  const submitting = useMutation({
+    mutationFn: (reading: NewReading) => api.submitReading({ accountNumber, ...reading }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'readings'] }),
+  })
+  const saving = submitting.isPending
 
   function chooseMeter(serial: string) {
     setMeterSerial(serial)
@@ -62,14 +69,12 @@ export function ReadingForm({
       setProblems(local)
       return
     }
-    setSaving(true)
     setProblems({})
     setError(null)
     setSaved(null)
     try {
       const instant = londonInstant(readAt.slice(0, 10), readAt.slice(11, 16))
-      const reading = await api.submitReading({
-        accountNumber,
+      const reading = await submitting.mutateAsync({
         meterPoint: point.identifier,
         meterSerial,
         register,
@@ -80,7 +85,7 @@ export function ReadingForm({
       setSaved(reading)
       setValue('')
       setReadAt(londonNowInput())
-      onSaved(reading)
+      onSaved?.(reading)
     } catch (caught) {
       if (caught instanceof ApiError) {
         const fieldProblems = caught.fieldProblems()
@@ -90,8 +95,6 @@ export function ReadingForm({
       } else {
         setError('The reading could not be saved. Please try again.')
       }
-    } finally {
-      setSaving(false)
     }
   }
 

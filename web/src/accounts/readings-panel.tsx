@@ -3,7 +3,7 @@
  * and register, the value, where it came from, and whether it counts (accepted), waits for review
  * (held, with the reason) or was replaced (superseded).
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
@@ -16,56 +16,33 @@ type Readings =
   | { status: 'failed'; message: string }
   | { status: 'loaded'; items: MeterReading[]; nextCursor: string | null }
 
-export function ReadingsPanel({
-  accountNumber,
-  meterPoint,
-  refreshKey,
-}: {
-  accountNumber: string
-  meterPoint: string
-  /** Changes when a reading is saved, so the list is fetched again in date order. */
-  refreshKey: number
-}) {
+export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: string; meterPoint: string }) {
   const api = useApi()
-  const [state, setState] = useState<Readings>({ status: 'loading' })
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: string | null }>({
-    loading: false,
-    error: null,
+  // A saved reading invalidates `['account', n, 'readings']`, so the list is fetched again in date order.
+  const readings = useInfiniteQuery({
+    queryKey: ['account', accountNumber, 'readings', meterPoint],
+    queryFn: ({ pageParam }) => api.readings({ accountNumber, meterPoint, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
   })
+  const state: Readings = readings.isPending
+    ? { status: 'loading' }
+    : readings.isError && !readings.isFetchNextPageError
+      ? { status: 'failed', message: messageOf(readings.error) }
+      : {
+          status: 'loaded',
+          items: readings.data?.pages.flatMap((page) => page.items) ?? [],
+          nextCursor: readings.data?.pages.at(-1)?.nextCursor ?? null,
+        }
+  const moreState = {
+    loading: readings.isFetchingNextPage,
+    error: readings.isFetchNextPageError ? messageOf(readings.error) : null,
+  }
 
-  useEffect(() => {
-    let current = true
-    // `refreshKey` is read so a saved reading fetches the list again.
-    void refreshKey
-    setMoreState({ loading: false, error: null })
-    api
-      .readings({ accountNumber, meterPoint, limit: pageSize })
-      .then((page) => {
-        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: messageOf(error) })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, meterPoint, refreshKey])
-
-  const loadMore = useCallback(async () => {
+  const loadMore = () => {
     if (state.status !== 'loaded' || !state.nextCursor || moreState.loading) return
-    setMoreState({ loading: true, error: null })
-    try {
-      const page = await api.readings({ accountNumber, meterPoint, limit: pageSize, cursor: state.nextCursor })
-      setState((previous) =>
-        previous.status === 'loaded'
-          ? { status: 'loaded', items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-          : previous,
-      )
-      setMoreState({ loading: false, error: null })
-    } catch (error) {
-      setMoreState({ loading: false, error: messageOf(error) })
-    }
-  }, [api, accountNumber, meterPoint, state, moreState.loading])
+    void readings.fetchNextPage()
+  }
 
   return (
     <section className="card card-flush" aria-labelledby="readings-title" aria-busy={state.status === 'loading'}>

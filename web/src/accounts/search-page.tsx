@@ -2,7 +2,7 @@
  * Account search results for the `q` in the URL: ranked by the server and tolerant of misspellings.
  * Each result is a link to the account overview; "Load more" follows the server's cursor.
  */
-import { useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { type AccountSearchItem, ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
@@ -46,44 +46,30 @@ function OpenByNumberPage({ q }: { q: string }) {
 function Search({ q }: { q: string }) {
   const api = useApi()
   const query = q.trim()
-  const [results, setResults] = useState<Results>({ status: 'idle' })
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!query) {
-      setResults({ status: 'idle' })
-      return
-    }
-    // A newer search replaces an older one still in flight.
-    let current = true
-    setResults({ status: 'loading' })
-    setMoreError(null)
-    api
-      .searchAccounts({ q: query, limit: pageSize })
-      .then((page) => {
-        if (current) setResults({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current) setResults({ status: 'failed', message: messageOf(error) })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, query])
+  const search = useInfiniteQuery({
+    queryKey: ['account-search', query],
+    queryFn: ({ pageParam }) => api.searchAccounts({ q: query, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled: query !== '',
+  })
+  const results: Results = !query
+    ? { status: 'idle' }
+    : search.isPending
+      ? { status: 'loading' }
+      : search.isError && !search.isFetchNextPageError
+        ? { status: 'failed', message: messageOf(search.error) }
+        : {
+            status: 'loaded',
+            items: search.data?.pages.flatMap((page) => page.items) ?? [],
+            nextCursor: search.data?.pages.at(-1)?.nextCursor ?? null,
+          }
+  const loadingMore = search.isFetchingNextPage
+  const moreError = search.isFetchNextPageError ? messageOf(search.error) : null
 
   async function loadMore() {
-    if (results.status !== 'loaded' || !results.nextCursor) return
-    setLoadingMore(true)
-    setMoreError(null)
-    try {
-      const page = await api.searchAccounts({ q: query, limit: pageSize, cursor: results.nextCursor })
-      setResults({ status: 'loaded', items: [...results.items, ...page.items], nextCursor: page.nextCursor })
-    } catch (error) {
-      setMoreError(messageOf(error))
-    } finally {
-      setLoadingMore(false)
-    }
+    if (results.status !== 'loaded' || !results.nextCursor || loadingMore) return
+    await search.fetchNextPage()
   }
 
   return (

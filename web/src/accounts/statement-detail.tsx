@@ -4,6 +4,7 @@
  * and totals, the backbilling write-off, why it differs from the previous statement, the final
  * settlement, the PDF and a duplicate, and — for the newest issued statement — a rebill.
  */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type StatementDetail as Detail, type StatementLine } from '../api.js'
 import {
@@ -49,29 +50,25 @@ export function StatementDetail({
   const { user } = useSession()
   const titleId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'statement', number],
+    queryFn: () => api.statement({ accountNumber, number }),
+  })
+  const state: Loaded = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed', message: messageOf(loaded.error) }
+      : { status: 'loaded', statement: loaded.data }
   const [rebill, setRebill] = useState<{ confirming: boolean; sending: boolean; error: string | null }>({
     confirming: false,
     sending: false,
     error: null,
   })
-
-  useEffect(() => {
-    let current = true
-    setState({ status: 'loading' })
-    setRebill({ confirming: false, sending: false, error: null })
-    api
-      .statement({ accountNumber, number })
-      .then((statement) => {
-        if (current) setState({ status: 'loaded', statement })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: messageOf(error) })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, number])
+  const rebilling = useMutation({
+    mutationFn: (statementNumber: string) => api.rebill({ number: statementNumber }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account', accountNumber] }),
+  })
 
   useEffect(() => {
     if (state.status === 'loaded' && focusOnLoad) headingRef.current?.focus()
@@ -121,7 +118,7 @@ export function StatementDetail({
   async function sendRebill() {
     setRebill({ confirming: true, sending: true, error: null })
     try {
-      const replacement = await api.rebill({ number: statement.number })
+      const replacement = await rebilling.mutateAsync(statement.number)
       onRebilled(replacement.number)
     } catch (error) {
       setRebill({ confirming: true, sending: false, error: messageOf(error) })

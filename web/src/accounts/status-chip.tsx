@@ -4,10 +4,10 @@
  * or gray — with every reason that applies. The colour is fetched again whenever a screen says the
  * account's money changed (`announceAccountChanged`).
  */
-import { useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
 import { useApi } from '../console-context.js'
 import {
-  accountChangedEvent,
   accountStatusColour,
   type StatusColour,
   type AccountStatusColour as StatusColourResult,
@@ -38,33 +38,17 @@ type State = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; 
 export function AccountStatusColour({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const reasonsId = useId()
-  const [state, setState] = useState<State>({ status: 'loading' })
-  const [refresh, setRefresh] = useState(0)
-
-  useEffect(() => {
-    function changed(event: Event) {
-      const detail = (event as CustomEvent<{ accountNumber?: string }>).detail
-      if (!detail?.accountNumber || detail.accountNumber === accountNumber) setRefresh((count) => count + 1)
-    }
-    window.addEventListener(accountChangedEvent, changed)
-    return () => window.removeEventListener(accountChangedEvent, changed)
-  }, [accountNumber])
-
-  useEffect(() => {
-    let current = true
-    void refresh
-    accountStatusColour(api, { accountNumber })
-      .then((result) => {
-        if (current) setState({ status: 'loaded', result })
-      })
-      .catch(() => {
-        // The colour is a summary of what the tabs show in full: without it the header still works.
-        if (current) setState({ status: 'failed' })
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, refresh])
+  // Under `['account', n]`, so the app refetches it whenever a screen says the account changed.
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'status-colour'],
+    queryFn: () => accountStatusColour(api, { accountNumber }),
+  })
+  // The colour is a summary of what the tabs show in full: without it the header still works.
+  const state: State = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed' }
+      : { status: 'loaded', result: loaded.data }
 
   if (state.status === 'loading') {
     return (

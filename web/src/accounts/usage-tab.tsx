@@ -3,6 +3,7 @@
  * selected point's usage as a chart (half-hourly, daily, weekly or monthly, in UK local time), its
  * register readings, and a form to submit a reading for those allowed to.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
@@ -32,33 +33,26 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const canSubmit = user.permissions.includes('metering.reading.create')
-  const [state, setState] = useState<MeterPoints>({ status: 'loading' })
-  const [selected, setSelected] = useState<string | null>(null)
-  const [savedCount, setSavedCount] = useState(0)
-
-  useEffect(() => {
-    let current = true
-    api
-      .meterPoints({ accountNumber })
-      .then((points) => {
-        if (!current) return
-        setState({ status: 'loaded', points })
-        setSelected((previous) =>
-          previous && points.some((point) => point.identifier === previous) ? previous : defaultPoint(points),
-        )
-      })
-      .catch((error: unknown) => {
-        if (current) {
-          setState({
-            status: 'failed',
-            message: error instanceof ApiError ? error.message : 'The meter points could not be loaded.',
-          })
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'meter-points'],
+    queryFn: () => api.meterPoints({ accountNumber }),
+  })
+  const state: MeterPoints = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? {
+          status: 'failed',
+          message: loaded.error instanceof ApiError ? loaded.error.message : 'The meter points could not be loaded.',
         }
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber])
+      : { status: 'loaded', points: loaded.data }
+  // The point the agent chose; while none is (or it is gone), the default point is shown.
+  const [chosen, setSelected] = useState<string | null>(null)
+  const selected =
+    state.status !== 'loaded'
+      ? null
+      : chosen && state.points.some((point) => point.identifier === chosen)
+        ? chosen
+        : defaultPoint(state.points)
 
   if (state.status === 'loading') {
     return (
@@ -89,20 +83,8 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
         <>
           <UsagePanel accountNumber={accountNumber} points={state.points} point={point} onSelect={setSelected} />
           <div className={canSubmit ? 'usage-columns' : undefined}>
-            <ReadingsPanel
-              key={point.identifier}
-              accountNumber={accountNumber}
-              meterPoint={point.identifier}
-              refreshKey={savedCount}
-            />
-            {canSubmit && (
-              <ReadingForm
-                key={point.identifier}
-                accountNumber={accountNumber}
-                point={point}
-                onSaved={() => setSavedCount((count) => count + 1)}
-              />
-            )}
+            <ReadingsPanel key={point.identifier} accountNumber={accountNumber} meterPoint={point.identifier} />
+            {canSubmit && <ReadingForm key={point.identifier} accountNumber={accountNumber} point={point} />}
           </div>
         </>
       )}
@@ -194,34 +176,22 @@ function UsagePanel({
   const api = useApi()
   const id = useId()
   const [range, setRange] = useState<Range>(() => defaultRange('halfhour'))
-  const [usage, setUsage] = useState<Usage>({ status: 'loading', previous: null })
   const latest = defaultRange(range.granularity)
-
-  useEffect(() => {
-    let current = true
-    setUsage((previous) => ({
-      status: 'loading',
-      previous:
-        previous.status === 'loaded' ? previous.series : previous.status === 'loading' ? previous.previous : null,
-    }))
-    api
-      .usage({ accountNumber, meterPoint: point.identifier, ...range })
-      .then((series) => {
-        if (current) setUsage({ status: 'loaded', series })
-      })
-      .catch((error: unknown) => {
-        if (current) {
-          setUsage({
-            status: 'failed',
-            message: error instanceof ApiError ? error.message : 'The usage could not be loaded. Please try again.',
-          })
-        }
-      })
-    return () => {
-      current = false
-    }
-  }, [api, accountNumber, point.identifier, range])
-
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'usage', point.identifier, range],
+    queryFn: () => api.usage({ accountNumber, meterPoint: point.identifier, ...range }),
+    // While a new period loads, the last one stays (dimmed, below).
+    placeholderData: keepPreviousData,
+  })
+  const usage: Usage = loaded.isError
+    ? {
+        status: 'failed',
+        message:
+          loaded.error instanceof ApiError ? loaded.error.message : 'The usage could not be loaded. Please try again.',
+      }
+    : loaded.isPlaceholderData || loaded.isPending
+      ? { status: 'loading', previous: loaded.data ?? null }
+      : { status: 'loaded', series: loaded.data }
   const series = usage.status === 'loaded' ? usage.series : usage.status === 'loading' ? usage.previous : null
   // While a new period loads the last one stays, dimmed; it is only shown if it is the same kind.
   const shown = series && series.granularity === range.granularity ? series : null

@@ -5,35 +5,15 @@
  * (`GET /accounts/{n}/users`, an audited view). An agent adds an authorized user for the holder
  * here, with the relationship the holder gives ("My spouse should have access").
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 
-type GrantKind =
-  | 'holder'
-  | 'authorized_full'
-  | 'authorized_limited'
-  | 'property_manager'
-  | 'power_of_attorney'
-  | 'third_party'
-
-export type AccountUser = {
-  userId: string | null
-  displayName: string
-  email: string | null
-  kind: GrantKind
-  level: string
-  status: 'active' | 'pending_approval'
-  since: string
-  validTo: string | null
-  scope: string[]
-  relationship: string | null
-  addedBy: { kind: string; id: string; displayName: string | null } | null
-  poaDocument: { id: string; status: string; reviewedAt: string | null } | null
-  portalLogin: boolean
-}
+export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
 
 type Users = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; items: AccountUser[] }
 
@@ -54,27 +34,23 @@ function addedByOf(user: AccountUser): string {
 export function UsersTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
-  const [users, setUsers] = useState<Users>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const usersKey = ['account', accountNumber, 'users']
+  const loaded = useQuery({
+    queryKey: usersKey,
+    queryFn: () =>
+      dataOf(api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } })),
+  })
+  const users: Users = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? {
+          status: 'failed',
+          message: loaded.error instanceof ApiError ? loaded.error.message : 'The account’s users could not be loaded.',
+        }
+      : { status: 'loaded', items: loaded.data.items }
   const mayAdd = user.permissions.includes('accounts.authorized_user.manage')
-
-  const load = useCallback(async () => {
-    try {
-      const found = await api.send<{ items: AccountUser[] }>({
-        method: 'GET',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/users`,
-      })
-      setUsers({ status: 'loaded', items: found.items })
-    } catch (error) {
-      setUsers({
-        status: 'failed',
-        message: error instanceof ApiError ? error.message : 'The account’s users could not be loaded.',
-      })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => queryClient.invalidateQueries({ queryKey: usersKey })
 
   return (
     <div className="users-tab" data-testid="users-tab">
@@ -171,9 +147,8 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
     setProblems({})
     setMessage(null)
     try {
-      await api.send({
-        method: 'POST',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/external-users`,
+      await api.client.POST('/api/accounts/{accountNumber}/external-users', {
+        params: { path: { accountNumber } },
         body: {
           email: draft.email.trim(),
           displayName: draft.displayName.trim(),

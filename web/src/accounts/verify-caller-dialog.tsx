@@ -9,32 +9,28 @@
  * address, which must be on file for that caller. Three failures in 24 hours flag the account for
  * supervisor review.
  */
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { Dialog } from '../payments/dialog.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, type SelectOption, TextField } from '../shared/form-field.js'
 
 type Channel = 'phone' | 'email' | 'in_person' | 'chat'
 type Caller = 'holder' | 'authorized_user' | 'property_manager' | 'power_of_attorney' | 'third_party'
-/** A question the caller answers and the server compares with what is on file. */
-type SealedQuestion = 'security_answer' | 'ssn_last_four' | 'date_of_birth' | 'caller_email' | 'relationship'
 type Tick = 'passed' | 'failed' | 'not_asked'
-type AnswerCheck = 'matched' | 'did_not_match' | 'not_on_file'
+type AnswerCheck = VerificationResult['answers'][string]
 
-type VerificationResult = {
-  outcome: string
-  reason: string | null
-  flaggedForReview: boolean
-  answers: Partial<Record<SealedQuestion | 'sender_email', AnswerCheck>>
-  account: { number: string; name: string; status: string } | null
-}
+type VerificationResult = ResponseOf<'/api/accounts/{accountNumber}/verifications', 'post'>
 
 /**
  * The questions for one caller on this account (`GET /accounts/{n}/verification-questions`): ticked by
  * the agent, or answered and compared with what is on file.
  */
-type Questions = { market: string; caller: Caller; callers: Caller[]; ticked: string[]; answered: SealedQuestion[] }
+type Questions = ResponseOf<'/api/accounts/{accountNumber}/verification-questions', 'get'>
+/** A question the caller answers and the server compares with what is on file (`security_answer`, …). */
+type SealedQuestion = Questions['answered'][number]
 
 const questionLabels: Record<string, string> = {
   full_name: 'Full name of the account holder',
@@ -85,26 +81,21 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
   const api = useApi()
   const ids = useId()
   const [caller, setCaller] = useState<Caller>('holder')
-  const [questions, setQuestions] = useState<Questions | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    setQuestions(null)
-    setLoadError(null)
-    api
-      .send<Questions>({
-        method: 'GET',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/verification-questions?caller=${caller}`,
-      })
-      .then((found) => live && setQuestions(found))
-      .catch((caught: unknown) => {
-        if (live) setLoadError(caught instanceof ApiError ? caught.message : 'The questions could not be loaded.')
-      })
-    return () => {
-      live = false
-    }
-  }, [api, accountNumber, caller])
+  const loaded = useQuery({
+    queryKey: ['account', accountNumber, 'verification-questions', caller],
+    queryFn: () =>
+      dataOf(
+        api.client.GET('/api/accounts/{accountNumber}/verification-questions', {
+          params: { path: { accountNumber }, query: { caller } },
+        }),
+      ),
+  })
+  const questions: Questions | null = loaded.data ?? null
+  const loadError = loaded.isError
+    ? loaded.error instanceof ApiError
+      ? loaded.error.message
+      : 'The questions could not be loaded.'
+    : null
 
   // Who the caller is comes first: each kind of caller is asked their own questions.
   const callerField = (
@@ -206,18 +197,19 @@ function VerifyCallerForm({
     setError(null)
     setProblems({})
     try {
-      const verified = await api.send<VerificationResult>({
-        method: 'POST',
-        path: `/accounts/${encodeURIComponent(accountNumber)}/verifications`,
-        body: {
-          channel,
-          caller,
-          ...(channel === 'email' ? { senderEmail: senderEmail.trim() } : {}),
-          passed,
-          failed,
-          ...(Object.keys(given).length > 0 ? { answers: given } : {}),
-        },
-      })
+      const verified = await dataOf(
+        api.client.POST('/api/accounts/{accountNumber}/verifications', {
+          params: { path: { accountNumber } },
+          body: {
+            channel,
+            caller,
+            ...(channel === 'email' ? { senderEmail: senderEmail.trim() } : {}),
+            passed,
+            failed,
+            ...(Object.keys(given).length > 0 ? { answers: given } : {}),
+          },
+        }),
+      )
       setResult(verified)
     } catch (caught) {
       if (caught instanceof ApiError) {

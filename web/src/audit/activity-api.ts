@@ -1,8 +1,9 @@
 /**
- * The activity report (AUD-2) as the console uses it: the shapes of `src/api/routes/audit.ts` and
- * typed calls over the shared client's `send`.
+ * The activity report (AUD-2) as the console uses it: the declared answers of
+ * `src/api/routes/audit.ts` over the generated client.
  */
 import type { ApiClient } from '../api.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 
 /** Held by supervisors and IT administrators. */
 export const activityPermission = 'audit.activity.read'
@@ -12,33 +13,10 @@ export const staffListPermission = 'access.user.manage'
 export const activityKinds = ['sign_in', 'account_view', 'change', 'payment', 'message'] as const
 export type ActivityKind = (typeof activityKinds)[number]
 
-export type ActivityItem = {
-  seq: string
-  id: string
-  occurredAt: string
-  actorKind: string
-  actorId: string | null
-  action: string
-  subjectType: string
-  subjectId: string
-  accountId: string | null
-  accountNumber: string | null
-  before: unknown
-  after: unknown
-  context: Record<string, unknown>
-  kind: ActivityKind
-}
+export type ActivityPage = ResponseOf<'/api/audit/activity', 'get'>
+export type ActivityItem = ActivityPage['items'][number]
 
-export type ActivityPage = {
-  user: { id: string; email: string; displayName: string; role: string }
-  from: string | null
-  to: string | null
-  timeZone: string
-  items: ActivityItem[]
-  nextCursor: string | null
-}
-
-export type StaffListItem = { id: string; email: string; displayName: string; role: string; disabledAt: string | null }
+export type StaffListItem = ResponseOf<'/api/staff', 'get'>['items'][number]
 
 /**
  * A page of one staff user's activity, newest first; `user` is their id or email, `from`/`to` local
@@ -49,14 +27,11 @@ export function activity(
   api: ApiClient,
   { user, from, to, cursor, limit = 50 }: { user: string; from?: string; to?: string; cursor?: string; limit?: number },
 ): Promise<ActivityPage> {
-  const query = new URLSearchParams({ userId: user, limit: String(limit) })
-  if (from) query.set('from', from)
-  if (to) query.set('to', to)
-  if (cursor) query.set('cursor', cursor)
-  return api.send({ path: `/audit/activity?${query}` })
+  const query = { userId: user, limit, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cursor ? { cursor } : {}) }
+  return dataOf(api.client.GET('/api/audit/activity', { params: { query } }))
 }
 
 /** Every staff user (IT administrators: `access.user.manage`). */
 export function staffList(api: ApiClient): Promise<{ items: StaffListItem[] }> {
-  return api.send({ path: '/staff' })
+  return dataOf(api.client.GET('/api/staff'))
 }

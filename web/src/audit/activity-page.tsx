@@ -6,7 +6,8 @@
  * as an email or id and the server finds them; IT administrators also get the staff list to pick from.
  * The choice lives in the URL, so a report can be reloaded or shared.
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, navigate, paths } from '../router.js'
@@ -65,58 +66,49 @@ function ActivityReport({
   const ids = useId()
   const [draft, setDraft] = useState({ user, from, to })
   const [formProblems, setFormProblems] = useState<Record<string, string>>({})
-  const [staff, setStaff] = useState<StaffListItem[]>([])
-  const [state, setState] = useState<Loaded>(user ? { status: 'loading' } : { status: 'idle' })
   const [kinds, setKinds] = useState<readonly ActivityKind[]>(activityKinds)
-  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-
-  useEffect(() => {
-    if (!canListStaff) return
-    let current = true
-    staffList(api)
-      .then((list) => {
-        if (current) setStaff(list.items)
-      })
-      .catch(() => {
-        // The list only helps choosing; typing an email or id still works without it.
-      })
-    return () => {
-      current = false
-    }
-  }, [api, canListStaff])
-
-  const fetchPage = useCallback(
-    (cursor?: string) =>
+  // The list only helps choosing; typing an email or id still works without it.
+  const staffQuery = useQuery({ queryKey: ['staff'], queryFn: () => staffList(api), enabled: canListStaff })
+  const staff: StaffListItem[] = staffQuery.data?.items ?? []
+  const activityQuery = useInfiniteQuery({
+    queryKey: ['activity', user, from, to],
+    queryFn: ({ pageParam }) =>
       activity(api, {
         user,
         limit: pageSize,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
-        ...(cursor ? { cursor } : {}),
+        ...(pageParam ? { cursor: pageParam } : {}),
       }),
-    [api, user, from, to],
-  )
-
-  useEffect(() => {
-    if (!user) return
-    let current = true
-    setState({ status: 'loading' })
-    fetchPage()
-      .then((page) => {
-        if (current) setState({ status: 'loaded', page, items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setState({
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled: user !== '',
+  })
+  const first = activityQuery.data?.pages[0]
+  const state: Loaded = !user
+    ? { status: 'idle' }
+    : activityQuery.isPending
+      ? { status: 'loading' }
+      : activityQuery.isError && !activityQuery.isFetchNextPageError
+        ? {
             status: 'failed',
-            message: errorMessage(error, 'The activity could not be loaded.'),
-            problems: error instanceof ApiError ? error.fieldProblems() : {},
-          })
-      })
-    return () => {
-      current = false
-    }
-  }, [fetchPage, user])
+            message: errorMessage(activityQuery.error, 'The activity could not be loaded.'),
+            problems: activityQuery.error instanceof ApiError ? activityQuery.error.fieldProblems() : {},
+          }
+        : first
+          ? {
+              status: 'loaded',
+              page: first,
+              items: activityQuery.data?.pages.flatMap((page) => page.items) ?? [],
+              nextCursor: activityQuery.data?.pages.at(-1)?.nextCursor ?? null,
+            }
+          : { status: 'loading' }
+  const more = {
+    loading: activityQuery.isFetchingNextPage,
+    error: activityQuery.isFetchNextPageError
+      ? errorMessage(activityQuery.error, 'More activity could not be loaded.')
+      : null,
+  }
 
   function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -133,18 +125,7 @@ function ActivityReport({
 
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
-    setMore({ loading: true, error: null })
-    try {
-      const page = await fetchPage(state.nextCursor)
-      setState((previous) =>
-        previous.status === 'loaded'
-          ? { ...previous, items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-          : previous,
-      )
-      setMore({ loading: false, error: null })
-    } catch (error) {
-      setMore({ loading: false, error: errorMessage(error, 'More activity could not be loaded.') })
-    }
+    await activityQuery.fetchNextPage()
   }
 
   function toggle(kind: ActivityKind, on: boolean) {

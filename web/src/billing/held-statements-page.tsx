@@ -4,7 +4,8 @@
  * reject, with a reason, charges nothing so the period can be billed again. The queue is fetched
  * again after each decision.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
 import { ApiError, type HeldStatement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
@@ -39,26 +40,23 @@ export function HeldStatementsPage() {
 
 function HeldStatementsQueue() {
   const api = useApi()
-  const [queue, setQueue] = useState<Queue>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const held = useQuery({ queryKey: ['held-statements'], queryFn: () => api.heldStatements({ limit: queueLimit }) })
+  const queue: Queue = held.isPending
+    ? { status: 'loading' }
+    : held.isError
+      ? { status: 'failed', message: messageOf(held.error, 'The held statements could not be loaded.') }
+      : { status: 'loaded', items: held.data }
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const outcomeRef = useRef<HTMLDivElement>(null)
-
-  const load = useCallback(async () => {
-    try {
-      const items = await api.heldStatements({ limit: queueLimit })
-      setQueue({ status: 'loaded', items })
-    } catch (error) {
-      setQueue({ status: 'failed', message: messageOf(error, 'The held statements could not be loaded.') })
-    }
-  }, [api])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => held.refetch()
 
   async function decided(text: string) {
     setOutcome({ tone: 'success', text })
-    await load()
+    // A decision takes the statement off the queue (and the dashboard's) and may post it to its account.
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
+    void queryClient.invalidateQueries({ queryKey: ['account'] })
+    await queryClient.invalidateQueries({ queryKey: ['held-statements'] })
     // The row has gone: keep focus on the page, on the outcome it announces.
     outcomeRef.current?.focus()
   }
@@ -131,21 +129,23 @@ function HeldRow({
   const api = useApi()
   const ids = useId()
   const [reason, setReason] = useState('')
-  const [sending, setSending] = useState<'release' | 'reject' | null>(null)
   const [problem, setProblem] = useState<{ field: string | null; message: string | null }>({
     field: null,
     message: null,
   })
 
+  // A decision's invalidations (the queue, the dashboard, accounts) are the page's `onDecided`.
+  const deciding = useMutation({
+    mutationFn: (decision: { reject?: string }) => api.decideHeld({ number: statement.number, ...decision }),
+  })
+  const sending = deciding.isPending ? (deciding.variables.reject === undefined ? 'release' : 'reject') : null
+
   async function release() {
-    setSending('release')
     setProblem({ field: null, message: null })
     try {
-      const issued = await api.releaseStatement({ number: statement.number })
-      setSending(null)
+      const issued = await deciding.mutateAsync({})
       await onDecided(`${issued.number} released: issued to ${statement.accountNumber}.`)
     } catch (error) {
-      setSending(null)
       setProblem({ field: null, message: messageOf(error, 'The statement could not be released.') })
     }
   }
@@ -157,14 +157,11 @@ function HeldRow({
       document.getElementById(`${ids}-reason`)?.focus()
       return
     }
-    setSending('reject')
     setProblem({ field: null, message: null })
     try {
-      const rejected = await api.rejectStatement({ number: statement.number, reason: trimmed })
-      setSending(null)
+      const rejected = await deciding.mutateAsync({ reject: trimmed })
       await onDecided(`${rejected.number} rejected: nothing was charged to ${statement.accountNumber}.`)
     } catch (error) {
-      setSending(null)
       const field = error instanceof ApiError ? (error.fieldProblems()['reason'] ?? null) : null
       setProblem(
         field

@@ -4,7 +4,8 @@
  * priority, and assignment (to me, to a team, to a named colleague). The server decides who may
  * do what (reassigning is a supervisor's); its refusal is shown as it words it.
  */
-import { type ChangeEvent, type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type ChangeEvent, type FormEvent, useId, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { agentReport, agentReportPermission } from '../dashboard/dashboard-api.js'
@@ -35,6 +36,7 @@ import {
   resolveCase,
   statusLabels,
   teamLabels,
+  teamOf,
   uploadAttachment,
 } from './cases-api.js'
 
@@ -47,20 +49,14 @@ export function CasePage({ caseRef }: { caseRef: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const loaded = useQuery({ queryKey: ['case', caseRef], queryFn: () => caseDetail(api, { caseRef }) })
+  const state: Loaded = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed', error: loaded.error instanceof ApiError ? loaded.error : null }
+      : { status: 'loaded', detail: loaded.data }
   const names = useStaffNames()
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'loaded', detail: await caseDetail(api, { caseRef }) })
-    } catch (error) {
-      setState({ status: 'failed', error: error instanceof ApiError ? error : null })
-    }
-  }, [api, caseRef])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   if (state.status === 'loading') {
     return (
@@ -92,7 +88,10 @@ export function CasePage({ caseRef }: { caseRef: string }) {
   const { detail } = state
   const changed = () => {
     announceAccountChanged(detail.accountNumber)
-    void load()
+    // The case, and the queues and lists that show it.
+    void queryClient.invalidateQueries({ queryKey: ['case', caseRef] })
+    void queryClient.invalidateQueries({ queryKey: ['cases'] })
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
   }
   const working = can('cases.case.update') && detail.status !== 'closed'
   const who = (ref: { kind: string; id: string }) =>
@@ -283,24 +282,16 @@ export function formatBytes(bytes: number): string {
 function useStaffNames(): Map<string, string> {
   const api = useApi()
   const { user } = useSession()
-  const [names, setNames] = useState<Map<string, string>>(() => new Map())
   const mayList = user.permissions.includes(agentReportPermission)
-  useEffect(() => {
-    if (!mayList) return
-    let current = true
-    const today = londonDateOf(new Date().toISOString())
-    agentReport(api, { from: today, to: today })
-      .then((report) => {
-        if (current) setNames(new Map(report.rows.map((row) => [row.userId, row.displayName])))
-      })
-      .catch(() => {
-        // Names are a convenience: ids still work.
-      })
-    return () => {
-      current = false
-    }
-  }, [api, mayList])
-  return names
+  const today = londonDateOf(new Date().toISOString())
+  // Names are a convenience: while they load, or if they cannot be, ids still work.
+  const report = useQuery({
+    queryKey: ['agent-report', today, today],
+    queryFn: () => agentReport(api, { from: today, to: today }),
+    enabled: mayList,
+  })
+  const rows = report.data?.rows
+  return useMemo(() => new Map((rows ?? []).map((row) => [row.userId, row.displayName])), [rows])
 }
 
 function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) {
@@ -569,7 +560,7 @@ function AssignmentPanel({
   const { user } = useSession()
   const ids = useId()
   const [target, setTarget] = useState<Target>('me')
-  const [team, setTeam] = useState<string>(user.role in teamLabels ? user.role : 'agent')
+  const [team, setTeam] = useState(teamOf(user.role))
   const [userId, setUserId] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -635,7 +626,7 @@ function AssignmentPanel({
           id={`${ids}-team`}
           label="Team"
           value={team}
-          onValueChange={setTeam}
+          onValueChange={(value) => setTeam(teamOf(value))}
           options={Object.entries(teamLabels).map(([value, label]) => ({ value, label }))}
           data-testid="case-assign-team-select"
         />

@@ -1,8 +1,9 @@
 /**
  * The cases API (CAS-1, CAS-2) as the console uses it: the shapes of `src/api/routes/cases.ts` and
- * typed calls over the shared client's `send`. Instants are ISO strings.
+ * calls over the generated client. The shapes are the server's declared answers. Instants are ISO strings.
  */
 import type { ApiClient, Page } from '../api.js'
+import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 
 export const caseTypes = [
   'billing_dispute',
@@ -57,80 +58,44 @@ export const statusLabels: Readonly<Record<CaseStatus, string>> = {
   closed: 'Closed',
 }
 
-/** Teams are roles; these are the ones that work cases. */
-export const teamLabels: Readonly<Record<string, string>> = {
+export type Case = ResponseOf<'/api/cases', 'get'>['items'][number]
+/** A case as a change answers it (without the account's number). */
+export type ChangedCase = ResponseOf<'/api/cases/{caseRef}/status', 'post'>
+export type Assignee = Case['assignee']
+export type StaffRef = Case['openedBy']
+/** Teams are roles. */
+export type Team = Extract<Assignee, { kind: 'team' }>['team']
+
+/** The teams that work cases. */
+export const teamLabels: Readonly<Partial<Record<Team, string>>> = {
   agent: 'Customer service agents',
   supervisor: 'Supervisors',
   billing_specialist: 'Billing specialists',
   export_specialist: 'Export specialists',
 }
 
-export type Assignee = { kind: 'user'; userId: string } | { kind: 'team'; team: string } | { kind: 'none' }
-
-export type StaffRef = { kind: string; id: string }
-
-export type Case = {
-  id: string
-  /** The reference given to the customer: `C-00000042`. */
-  number: string
-  accountId: string
-  accountNumber: string
-  type: CaseType
-  priority: Priority
-  status: CaseStatus
-  statusAt: string
-  subject: string
-  description: string
-  assignee: Assignee
-  openedAt: string
-  openedBy: StaffRef
-  resolvedAt: string | null
-  resolvedById: string | null
-  resolutionNote: string | null
-  resolutionSeconds: number | null
+/** The team a chosen option names (one of `teamLabels`), else the agents. */
+export function teamOf(value: string): Team {
+  const team = Object.keys(teamLabels).find((key) => key === value)
+  return (team as Team | undefined) ?? 'agent'
 }
 
-export type CaseNote = { id: string; caseId: string; body: string; createdAt: string; createdBy: StaffRef }
-
-export type CaseAttachment = {
-  id: string
-  caseId: string
-  fileName: string
-  contentType: string
-  sizeBytes: number
-  sha256: string
-  uploadedAt: string
-  uploadedBy: StaffRef
-}
-
-export type CaseEvent = {
-  id: string
-  kind: 'opened' | 'status_changed' | 'assigned' | 'priority_changed'
-  from: string | null
-  to: string | null
-  detail: string | null
-  occurredAt: string
-  actor: StaffRef
-}
-
-export type CaseDetail = Case & { notes: CaseNote[]; attachments: CaseAttachment[]; history: CaseEvent[] }
+export type CaseDetail = ResponseOf<'/api/cases/{caseRef}', 'get'>
+export type CaseNote = CaseDetail['notes'][number]
+export type CaseAttachment = CaseDetail['attachments'][number]
+export type CaseEvent = CaseDetail['history'][number]
 
 export type QueueAssignee = 'me' | 'team' | 'unassigned' | 'any'
 
-export type NewCase = {
-  type: CaseType
-  priority?: Priority
-  subject: string
-  description: string
-}
+export type NewCase = RequestOf<'/api/accounts/{accountNumber}/cases', 'post'>
 
 /** Attachments the server keeps: decided from the bytes, at most 5 MB. */
 export const maxAttachmentBytes = 5 * 1024 * 1024
 export const allowedAttachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const
 
-const accountBase = (accountNumber: string) => `/accounts/${encodeURIComponent(accountNumber)}`
-const caseBase = (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`
+const casePath = (caseRef: string) => ({ params: { path: { caseRef } } })
 
+/** The list filters as the API takes them: statuses and types comma-separated. */
 function listQuery({
   statuses,
   types,
@@ -141,12 +106,13 @@ function listQuery({
   types?: readonly CaseType[] | undefined
   limit: number
   cursor?: string | null | undefined
-}): URLSearchParams {
-  const params = new URLSearchParams({ limit: String(limit) })
-  if (statuses && statuses.length > 0) params.set('status', statuses.join(','))
-  if (types && types.length > 0) params.set('type', types.join(','))
-  if (cursor) params.set('cursor', cursor)
-  return params
+}): { status?: string; type?: string; limit: number; cursor?: string } {
+  return {
+    limit,
+    ...(statuses && statuses.length > 0 ? { status: statuses.join(',') } : {}),
+    ...(types && types.length > 0 ? { type: types.join(',') } : {}),
+    ...(cursor ? { cursor } : {}),
+  }
 }
 
 /** An account's cases, newest first. */
@@ -159,18 +125,24 @@ export function accountCases(
     cursor,
   }: { accountNumber: string; statuses?: readonly CaseStatus[]; limit?: number; cursor?: string | null },
 ): Promise<Page<Case>> {
-  return api.send({ path: `${accountBase(accountNumber)}/cases?${listQuery({ statuses, limit, cursor })}` })
+  return dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/cases', {
+      params: { path: { accountNumber }, query: listQuery({ statuses, limit, cursor }) },
+    }),
+  )
 }
 
 /**
  * Open a case; a billing dispute also sends the customer a dispute acknowledgement.
  * @throws ApiError with field problems, CASE_ASSIGNEE_NOT_ELIGIBLE
  */
-export async function openCase(
+export function openCase(
   api: ApiClient,
   { accountNumber, input }: { accountNumber: string; input: NewCase },
-): Promise<{ case: Case; acknowledgement: { id: string } | null }> {
-  return api.send({ method: 'POST', path: `${accountBase(accountNumber)}/cases`, body: input })
+): Promise<ResponseOf<'/api/accounts/{accountNumber}/cases', 'post'>> {
+  return dataOf(
+    api.client.POST('/api/accounts/{accountNumber}/cases', { params: { path: { accountNumber } }, body: input }),
+  )
 }
 
 /** The case queues: with me, my team, unassigned or any; newest first. */
@@ -190,19 +162,19 @@ export function caseQueue(
     cursor?: string | null
   },
 ): Promise<Page<Case>> {
-  const params = listQuery({ statuses, types, limit, cursor })
-  params.set('assignee', assignee)
-  return api.send({ path: `/cases?${params}` })
+  return dataOf(
+    api.client.GET('/api/cases', { params: { query: { ...listQuery({ statuses, types, limit, cursor }), assignee } } }),
+  )
 }
 
 /** One case with its notes, attachments and history. @throws ApiError CASE_NOT_FOUND */
 export function caseDetail(api: ApiClient, { caseRef }: { caseRef: string }): Promise<CaseDetail> {
-  return api.send({ path: caseBase(caseRef) })
+  return dataOf(api.client.GET('/api/cases/{caseRef}', casePath(caseRef)))
 }
 
 /** @throws ApiError CASE_CLOSED, field problems */
 export function addCaseNote(api: ApiClient, { caseRef, body }: { caseRef: string; body: string }): Promise<CaseNote> {
-  return api.send({ method: 'POST', path: `${caseBase(caseRef)}/notes`, body: { body } })
+  return dataOf(api.client.POST('/api/cases/{caseRef}/notes', { ...casePath(caseRef), body: { body } }))
 }
 
 /** @throws ApiError ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE_NOT_ALLOWED, INVALID_BASE64, CASE_CLOSED */
@@ -215,47 +187,53 @@ export function uploadAttachment(
     contentBase64,
   }: { caseRef: string; fileName: string; contentType?: string; contentBase64: string },
 ): Promise<CaseAttachment> {
-  return api.send({
-    method: 'POST',
-    path: `${caseBase(caseRef)}/attachments`,
-    body: { fileName, ...(contentType ? { contentType } : {}), contentBase64 },
-  })
+  return dataOf(
+    api.client.POST('/api/cases/{caseRef}/attachments', {
+      ...casePath(caseRef),
+      body: { fileName, ...(contentType ? { contentType } : {}), contentBase64 },
+    }),
+  )
 }
 
 export function attachmentUrl({ caseRef, attachmentId }: { caseRef: string; attachmentId: string }): string {
-  return `/api${caseBase(caseRef)}/attachments/${encodeURIComponent(attachmentId)}`
+  return `/api/cases/${encodeURIComponent(caseRef)}/attachments/${encodeURIComponent(attachmentId)}`
 }
 
 /** @throws ApiError CASE_TRANSITION_REFUSED (details.allowed), RESOLUTION_NOTE_REQUIRED */
 export function changeStatus(
   api: ApiClient,
   { caseRef, status, note }: { caseRef: string; status: CaseStatus; note?: string },
-): Promise<Case> {
-  return api.send({ method: 'POST', path: `${caseBase(caseRef)}/status`, body: note ? { status, note } : { status } })
+): Promise<ChangedCase> {
+  return dataOf(
+    api.client.POST('/api/cases/{caseRef}/status', {
+      ...casePath(caseRef),
+      body: note ? { status, note } : { status },
+    }),
+  )
 }
 
 /** @throws ApiError CASE_TRANSITION_REFUSED, field problems */
 export function resolveCase(
   api: ApiClient,
   { caseRef, resolutionNote }: { caseRef: string; resolutionNote: string },
-): Promise<Case> {
-  return api.send({ method: 'POST', path: `${caseBase(caseRef)}/resolve`, body: { resolutionNote } })
+): Promise<ChangedCase> {
+  return dataOf(api.client.POST('/api/cases/{caseRef}/resolve', { ...casePath(caseRef), body: { resolutionNote } }))
 }
 
 /** @throws ApiError CASE_CLOSED */
 export function changePriority(
   api: ApiClient,
   { caseRef, priority }: { caseRef: string; priority: Priority },
-): Promise<Case> {
-  return api.send({ method: 'POST', path: `${caseBase(caseRef)}/priority`, body: { priority } })
+): Promise<ChangedCase> {
+  return dataOf(api.client.POST('/api/cases/{caseRef}/priority', { ...casePath(caseRef), body: { priority } }))
 }
 
 /** @throws ApiError CASE_REASSIGNMENT_FORBIDDEN (403), CASE_ASSIGNEE_NOT_ELIGIBLE, CASE_CLOSED */
 export function assignCase(
   api: ApiClient,
   { caseRef, assignee }: { caseRef: string; assignee: Assignee },
-): Promise<Case> {
-  return api.send({ method: 'POST', path: `${caseBase(caseRef)}/assignment`, body: { assignee } })
+): Promise<ChangedCase> {
+  return dataOf(api.client.POST('/api/cases/{caseRef}/assignment', { ...casePath(caseRef), body: { assignee } }))
 }
 
 /** A file as base64 (without the `data:` prefix), read in the browser. */

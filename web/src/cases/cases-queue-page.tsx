@@ -2,7 +2,8 @@
  * The cases queue (CAS-1) at `/cases`: cases with me, with my team, unassigned, or any, by status
  * and type, newest first, a page at a time. The choice is kept in the address (`?assignee=team`).
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { errorMessage, SelectField } from '../shared/form-field.js'
 import { LoadMore } from '../shared/load-more.js'
@@ -56,35 +57,35 @@ type Loaded =
 export function CasesQueuePage() {
   const api = useApi()
   const [filter, setFilter] = useState(readQuery)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-  const [loadingMore, setLoadingMore] = useState(false)
-
   const statuses = filter.status === 'active' ? activeStatuses : filter.status === 'all' ? [] : [filter.status]
-  const query = useCallback(
-    (cursor?: string | null) =>
+  const cases = useInfiniteQuery({
+    queryKey: ['cases', 'queue', filter],
+    queryFn: ({ pageParam }) =>
       caseQueue(api, {
         assignee: filter.assignee,
-        statuses: filter.status === 'active' ? activeStatuses : filter.status === 'all' ? [] : [filter.status],
+        statuses,
         types: filter.type ? [filter.type] : [],
-        cursor: cursor ?? null,
+        cursor: pageParam,
       }),
-    [api, filter],
-  )
-
-  useEffect(() => {
-    let current = true
-    setState({ status: 'loading' })
-    query()
-      .then((page) => {
-        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'The cases could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [query])
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const state: Loaded = cases.isPending
+    ? { status: 'loading' }
+    : cases.isError
+      ? {
+          status: 'failed',
+          message: errorMessage(
+            cases.error,
+            cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.',
+          ),
+        }
+      : {
+          status: 'loaded',
+          items: cases.data.pages.flatMap((page) => page.items),
+          nextCursor: cases.data.pages.at(-1)?.nextCursor ?? null,
+        }
+  const loadingMore = cases.isFetchingNextPage
 
   function change(next: Partial<typeof filter>) {
     const merged = { ...filter, ...next }
@@ -96,15 +97,7 @@ export function CasesQueuePage() {
 
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    try {
-      const page = await query(state.nextCursor)
-      setState({ status: 'loaded', items: [...state.items, ...page.items], nextCursor: page.nextCursor })
-    } catch (error) {
-      setState({ status: 'failed', message: errorMessage(error, 'More cases could not be loaded.') })
-    } finally {
-      setLoadingMore(false)
-    }
+    await cases.fetchNextPage()
   }
 
   return (

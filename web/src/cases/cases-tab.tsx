@@ -3,7 +3,8 @@
  * type, priority, subject and description. Raising a billing dispute turns the status colour red
  * (CAS-2), so the header is told the account changed.
  */
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
@@ -34,35 +35,35 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const canCreate = user.permissions.includes('cases.case.create')
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
+  const queryClient = useQueryClient()
+  const cases = useInfiniteQuery({
+    queryKey: ['account', accountNumber, 'cases'],
+    queryFn: ({ pageParam }) => accountCases(api, { accountNumber, limit: pageSize, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const state: Loaded = cases.isPending
+    ? { status: 'loading' }
+    : cases.isError
+      ? {
+          status: 'failed',
+          message: errorMessage(
+            cases.error,
+            cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.',
+          ),
+        }
+      : {
+          status: 'loaded',
+          items: cases.data.pages.flatMap((page) => page.items),
+          nextCursor: cases.data.pages.at(-1)?.nextCursor ?? null,
+        }
+  const loadingMore = cases.isFetchingNextPage
   const [raising, setRaising] = useState(false)
   const [raised, setRaised] = useState<Case | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-
-  const load = useCallback(async () => {
-    try {
-      const page = await accountCases(api, { accountNumber, limit: pageSize })
-      setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-    } catch (error) {
-      setState({ status: 'failed', message: errorMessage(error, 'The cases could not be loaded.') })
-    }
-  }, [api, accountNumber])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    try {
-      const page = await accountCases(api, { accountNumber, limit: pageSize, cursor: state.nextCursor })
-      setState({ status: 'loaded', items: [...state.items, ...page.items], nextCursor: page.nextCursor })
-    } catch (error) {
-      setState({ status: 'failed', message: errorMessage(error, 'More cases could not be loaded.') })
-    } finally {
-      setLoadingMore(false)
-    }
+    await cases.fetchNextPage()
   }
 
   return (
@@ -89,8 +90,11 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
           onRaised={(opened) => {
             setRaising(false)
             setRaised(opened)
+            // The account's cases (and the rest of the account) are fetched again, and the queues.
             announceAccountChanged(accountNumber)
-            void load()
+            void queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'cases'] })
+            void queryClient.invalidateQueries({ queryKey: ['cases'] })
+            void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
           }}
         />
       )}

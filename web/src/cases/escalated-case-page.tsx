@@ -3,7 +3,7 @@
  * attachments (names only: the files are for those who work cases) and history. Executives read it
  * under `cases.escalated.read`; a case that is not escalated answers 404, as if it did not exist.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
@@ -22,19 +22,15 @@ type Loaded =
 export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
   const api = useApi()
   const { user } = useSession()
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'loaded', detail: await escalatedCaseDetail(api, { caseRef }) })
-    } catch (error) {
-      setState({ status: 'failed', error: error instanceof ApiError ? error : null })
-    }
-  }, [api, caseRef])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const loaded = useQuery({
+    queryKey: ['cases', 'escalated', 'case', caseRef],
+    queryFn: () => escalatedCaseDetail(api, { caseRef }),
+  })
+  const state: Loaded = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed', error: loaded.error instanceof ApiError ? loaded.error : null }
+      : { status: 'loaded', detail: loaded.data }
 
   if (state.status === 'loading') {
     return (

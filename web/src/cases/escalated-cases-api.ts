@@ -4,6 +4,7 @@
  * in `src/api/routes/cases.ts`, which are the cases API's own (`cases-api.ts`).
  */
 import type { ApiClient, Page } from '../api.js'
+import { dataOf } from '../shared/api-client.js'
 import type { Case, CaseDetail, CaseStatus } from './cases-api.js'
 
 /** The permission the escalated cases are read under: executives hold it without any other case power. */
@@ -18,13 +19,15 @@ export function escalatedCases(
     cursor,
   }: { statuses?: readonly CaseStatus[]; limit?: number; cursor?: string | null | undefined },
 ): Promise<Page<Case>> {
-  const params = new URLSearchParams({ limit: String(limit) })
-  if (statuses && statuses.length > 0) params.set('status', statuses.join(','))
-  if (cursor) params.set('cursor', cursor)
-  return api.send({ path: `/escalated-cases?${params}` })
+  const query = {
+    limit,
+    ...(statuses && statuses.length > 0 ? { status: statuses.join(',') } : {}),
+    ...(cursor ? { cursor } : {}),
+  }
+  return dataOf(api.client.GET('/api/escalated-cases', { params: { query } }))
 }
 
 /** One escalated case with its notes, attachment metadata and history. @throws ApiError CASE_NOT_FOUND (404) */
 export function escalatedCaseDetail(api: ApiClient, { caseRef }: { caseRef: string }): Promise<CaseDetail> {
-  return api.send({ path: `/escalated-cases/${encodeURIComponent(caseRef)}` })
+  return dataOf(api.client.GET('/api/escalated-cases/{caseRef}', { params: { path: { caseRef } } }))
 }

@@ -3,7 +3,8 @@
  * accounts, newest first, a page at a time, by status. For executives ("View escalated cases"), who
  * hold no other case power, and supervisors. The status is kept in the address (`?status=all`).
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { paths } from '../router.js'
 import { errorMessage, SelectField } from '../shared/form-field.js'
@@ -46,35 +47,27 @@ export function EscalatedCasesPage() {
 function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) {
   const api = useApi()
   const [filter, setFilter] = useState<StatusFilter>(readStatus)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-
-  const query = useCallback(
-    (cursor?: string | null) =>
+  const cases = useInfiniteQuery({
+    queryKey: ['cases', 'escalated', filter],
+    queryFn: ({ pageParam }) =>
       escalatedCases(api, {
         statuses: filter === 'active' ? activeStatuses : filter === 'all' ? [] : [filter],
-        cursor: cursor ?? null,
+        cursor: pageParam,
       }),
-    [api, filter],
-  )
-
-  useEffect(() => {
-    let current = true
-    setState({ status: 'loading' })
-    setMoreError(null)
-    query()
-      .then((page) => {
-        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setState({ status: 'failed', message: errorMessage(error, 'The escalated cases could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [query])
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const state: Loaded = cases.isPending
+    ? { status: 'loading' }
+    : cases.isError && !cases.isFetchNextPageError
+      ? { status: 'failed', message: errorMessage(cases.error, 'The escalated cases could not be loaded.') }
+      : {
+          status: 'loaded',
+          items: cases.data?.pages.flatMap((page) => page.items) ?? [],
+          nextCursor: cases.data?.pages.at(-1)?.nextCursor ?? null,
+        }
+  const loadingMore = cases.isFetchingNextPage
+  const moreError = cases.isFetchNextPageError ? errorMessage(cases.error, 'More cases could not be loaded.') : null
 
   function change(next: StatusFilter) {
     setFilter(next)
@@ -83,16 +76,7 @@ function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) 
 
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    setMoreError(null)
-    try {
-      const page = await query(state.nextCursor)
-      setState({ status: 'loaded', items: [...state.items, ...page.items], nextCursor: page.nextCursor })
-    } catch (error) {
-      setMoreError(errorMessage(error, 'More cases could not be loaded.'))
-    } finally {
-      setLoadingMore(false)
-    }
+    await cases.fetchNextPage()
   }
 
   return (

@@ -5,7 +5,8 @@
  * role may not see come from the server as null and are left out. Supervisors also get the agent
  * report over a range of dates, on screen or as CSV.
  */
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { CaseList } from '../cases/case-list.js'
 import { formatHandleTime } from '../comms/message-format.js'
@@ -38,21 +39,17 @@ export function DashboardPage() {
   const api = useApi()
   const { user } = useSession()
   const firstName = user.displayName.split(' ')[0] ?? user.displayName
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    dashboard(api)
-      .then((data) => {
-        if (current) setState({ status: 'loaded', data })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'The dashboard could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [api])
+  const loaded = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => dashboard(api),
+    // Today's figures and recent accounts move with every call taken: fetched again on each visit.
+    refetchOnMount: 'always',
+  })
+  const state: Loaded = loaded.isPending
+    ? { status: 'loading' }
+    : loaded.isError
+      ? { status: 'failed', message: errorMessage(loaded.error, 'The dashboard could not be loaded.') }
+      : { status: 'loaded', data: loaded.data }
 
   return (
     <div className="page" data-testid="dashboard">

@@ -6,8 +6,8 @@
  * details); a 401 on a request made while signed in calls the app's sign-out handler.
  */
 import createClient, { type Middleware } from 'openapi-fetch'
-import { ApiError } from '../api.js'
 import type { paths } from '../generated/api-schema.js'
+import { ApiError } from './api-error.js'
 
 export type { paths }
 

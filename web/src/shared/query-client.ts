@@ -4,7 +4,7 @@
  * A 4xx is an answer (never retried); a network failure or a 5xx is retried once.
  */
 import { QueryClient } from '@tanstack/react-query'
-import { ApiError } from '../api.js'
+import { ApiError } from './api-error.js'
 
 /** Whether a failed call is worth one more try: not when the server refused it for a reason. */
 export function worthRetrying(failures: number, error: unknown): boolean {

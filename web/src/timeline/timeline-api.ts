@@ -1,8 +1,9 @@
 /**
- * The account timeline (ACC-4) as the console uses it: the shape of `src/api/routes/timeline.ts`.
+ * The account timeline (ACC-4) as the console uses it: the declared answer of `src/api/routes/timeline.ts`.
  * Pages go back in time with `before`, the `nextCursor` of the page before.
  */
 import type { ApiClient, Page } from '../api.js'
+import { dataOf, type ResponseOf } from '../shared/api-client.js'
 
 export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
 export type TimelineKind = (typeof timelineKinds)[number]
@@ -17,16 +18,7 @@ export const timelineKindLabels: Readonly<Record<TimelineKind, string>> = {
   visit: 'Visits',
 }
 
-export type TimelineItem = {
-  kind: TimelineKind
-  at: string
-  title: string
-  summary: string
-  reference: { type: string; id: string; number?: string }
-  status?: string
-  /** Minor units, for statements, payments, credits and refunds. */
-  amountMinor?: string
-}
+export type TimelineItem = ResponseOf<'/api/accounts/{accountNumber}/timeline', 'get'>['items'][number]
 
 /** The account's timeline, newest first, of the kinds asked for (every kind when none). */
 export function accountTimeline(
@@ -38,8 +30,12 @@ export function accountTimeline(
     limit = 20,
   }: { accountNumber: string; kinds?: readonly TimelineKind[]; before?: string | null; limit?: number },
 ): Promise<Page<TimelineItem>> {
-  const params = new URLSearchParams({ limit: String(limit) })
-  if (kinds && kinds.length > 0 && kinds.length < timelineKinds.length) params.set('kinds', kinds.join(','))
-  if (before) params.set('before', before)
-  return api.send({ path: `/accounts/${encodeURIComponent(accountNumber)}/timeline?${params}` })
+  const query = {
+    limit,
+    ...(kinds && kinds.length > 0 && kinds.length < timelineKinds.length ? { kinds: kinds.join(',') } : {}),
+    ...(before ? { before } : {}),
+  }
+  return dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/timeline', { params: { path: { accountNumber }, query } }),
+  )
 }

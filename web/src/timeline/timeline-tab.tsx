@@ -4,9 +4,9 @@
  * time ("Load more" follows the server's cursor). It refreshes when a screen says the account
  * changed.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useApi } from '../console-context.js'
-import { accountChangedEvent } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
@@ -30,58 +30,36 @@ type Loaded =
 export function TimelineTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const [kinds, setKinds] = useState<readonly TimelineKind[]>(timelineKinds)
-  const [state, setState] = useState<Loaded>({ status: 'loading' })
-  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-  const [refresh, setRefresh] = useState(0)
-
-  useEffect(() => {
-    function changed(event: Event) {
-      const detail = (event as CustomEvent<{ accountNumber?: string }>).detail
-      if (!detail?.accountNumber || detail.accountNumber === accountNumber) setRefresh((count) => count + 1)
-    }
-    window.addEventListener(accountChangedEvent, changed)
-    return () => window.removeEventListener(accountChangedEvent, changed)
-  }, [accountNumber])
-
-  const fetchPage = useCallback(
-    (before: string | null) => accountTimeline(api, { accountNumber, kinds, before, limit: pageSize }),
-    [api, accountNumber, kinds],
-  )
-
-  useEffect(() => {
-    let current = true
-    void refresh
-    if (kinds.length === 0) {
-      setState({ status: 'loaded', items: [], nextCursor: null })
-      return
-    }
-    setState({ status: 'loading' })
-    fetchPage(null)
-      .then((page) => {
-        if (current) setState({ status: 'loaded', items: page.items, nextCursor: page.nextCursor })
-      })
-      .catch((error: unknown) => {
-        if (current) setState({ status: 'failed', message: errorMessage(error, 'The timeline could not be loaded.') })
-      })
-    return () => {
-      current = false
-    }
-  }, [fetchPage, kinds.length, refresh])
+  // A screen that changes the account announces it; the app then refetches `['account', n, …]`, this included.
+  const timeline = useInfiniteQuery({
+    queryKey: ['account', accountNumber, 'timeline', kinds],
+    queryFn: ({ pageParam }) => accountTimeline(api, { accountNumber, kinds, before: pageParam, limit: pageSize }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled: kinds.length > 0,
+  })
+  const state: Loaded =
+    kinds.length === 0
+      ? { status: 'loaded', items: [], nextCursor: null }
+      : timeline.isPending
+        ? { status: 'loading' }
+        : timeline.isError && !timeline.isFetchNextPageError
+          ? { status: 'failed', message: errorMessage(timeline.error, 'The timeline could not be loaded.') }
+          : {
+              status: 'loaded',
+              items: timeline.data?.pages.flatMap((page) => page.items) ?? [],
+              nextCursor: timeline.data?.pages.at(-1)?.nextCursor ?? null,
+            }
+  const more = {
+    loading: timeline.isFetchingNextPage,
+    error: timeline.isFetchNextPageError
+      ? errorMessage(timeline.error, 'More of the timeline could not be loaded.')
+      : null,
+  }
 
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
-    setMore({ loading: true, error: null })
-    try {
-      const page = await fetchPage(state.nextCursor)
-      setState((previous) =>
-        previous.status === 'loaded'
-          ? { status: 'loaded', items: [...previous.items, ...page.items], nextCursor: page.nextCursor }
-          : previous,
-      )
-      setMore({ loading: false, error: null })
-    } catch (error) {
-      setMore({ loading: false, error: errorMessage(error, 'More of the timeline could not be loaded.') })
-    }
+    await timeline.fetchNextPage()
   }
 
   function toggle(kind: TimelineKind, on: boolean) {
