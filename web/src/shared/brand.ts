@@ -3,6 +3,7 @@
  * from the public `GET /api/brand` before either app renders (so nothing about one supplier is
  * written in the code). Formatters (`format.ts`, `money.ts`) read `brand()` when they run.
  */
+import { createCuttleClient, dataOf } from './api-client.js'
 
 export type Brand = {
   /** The supplier's name as customers know it. */
@@ -28,20 +29,10 @@ export function setBrand(next: Brand): void {
   current = next
 }
 
-function isBrand(value: unknown): value is Brand {
-  if (typeof value !== 'object' || value === null) return false
-  const fields = value as Record<string, unknown>
-  return ['name', 'currency', 'locale', 'timeZone'].every((key) => typeof fields[key] === 'string')
-}
-
-/** Fetch the brand from the server and keep it for `brand()`. @throws Error when it cannot be read */
+/** Fetch the brand from the server and keep it for `brand()`. @throws ApiError when it cannot be read */
 export async function loadBrand(): Promise<Brand> {
-  const response = await fetch('/api/brand', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-  if (!response.ok) throw new Error(`GET /api/brand answered ${response.status}`)
-  const body: unknown = await response.json()
-  if (!isBrand(body)) throw new Error('GET /api/brand answered something other than a brand')
-  current = body
-  return body
+  current = await dataOf(createCuttleClient().GET('/api/brand'))
+  return current
 }
 
 const symbols = new Map<string, string>()
