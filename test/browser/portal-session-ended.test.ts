@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Console, openConsole, demoPassword as password } from './harness.js'
+import { type Console, expectBrowserErrors, openConsole, demoPassword as password } from './harness.js'
 
 let browserConsole: Console | undefined
 let page: Page
@@ -26,6 +26,8 @@ it('shows the portal’s sign-in with a notice when a request answers 401 mid-se
   await page.getByTestId('portal-account-link').first().click()
   await page.getByTestId('portal-balance').waitFor()
   await page.context().clearCookies()
+  // The 401 the next request gets is the point of the test; the browser logs it.
+  expectBrowserErrors(page, /status of 401 .*\/api\/portal\/accounts\//)
   await page.getByTestId('portal-tab-payments').click()
   await page.getByTestId('portal-email').waitFor()
   expect(await page.getByRole('status').first().textContent()).toContain('Your session has ended')
