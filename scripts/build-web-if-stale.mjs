@@ -12,38 +12,18 @@
  * Usage: node scripts/build-web-if-stale.mjs [--force] [--check]   (`npm run build` is `--force`)
  *   --force  build even when the stamp matches;  --check  only report, exit 1 when a build is needed.
  */
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { contentHash, root } from './server-build.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const distDir = join(root, 'web', 'dist')
 const stampFile = join(root, 'web', '.dist-stamp')
 /** What the build reads: the web app's sources, its two entry pages (console and portal) and config, and the locked dependency versions. */
 const inputs = ['web/src', 'web/index.html', 'web/portal.html', 'web/vite.config.ts', 'package-lock.json']
 
-/** Every file under `path` (or `path` itself), sorted so the hash does not depend on directory order. */
-function filesUnder(path) {
-  if (!existsSync(path)) return []
-  if (!statSync(path).isDirectory()) return [path]
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => filesUnder(join(path, entry.name)))
-}
-
 /** A hash of the inputs' paths and contents. */
 export function sourceHash() {
-  const hash = createHash('sha256')
-  for (const input of inputs) {
-    for (const file of filesUnder(join(root, input))) {
-      hash.update(relative(root, file).split(sep).join('/'))
-      hash.update('\0')
-      hash.update(readFileSync(file))
-      hash.update('\0')
-    }
-  }
-  return hash.digest('hex')
+  return contentHash(inputs)
 }
 
 function builtHash() {

@@ -20,17 +20,19 @@ export const distEntry = join(distDir, 'cli', 'main.js')
 /** What the build reads: the server's sources (tests aside), the compiler settings and the locked dependency versions. */
 const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']
 
-/** Every file under `path` (or `path` itself) but tests and docs, sorted so the hash does not depend on directory order. */
-function filesUnder(path) {
-  if (!existsSync(path)) return []
-  if (!statSync(path).isDirectory()) return /\.test\.ts$|\.md$/.test(path) ? [] : [path]
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => filesUnder(join(path, entry.name)))
-}
-
-/** A hash of the inputs' paths and contents. */
-export function serverSourceHash() {
+/**
+ * A hash of the paths and contents of every file under `inputs` (folders or files, relative to the
+ * project root) that `keep` accepts, sorted so it does not depend on directory order. Both build
+ * stamps (the server's dist/ and the web app's web/dist) are this hash of their sources.
+ */
+export function contentHash(inputs, keep = () => true) {
+  const filesUnder = (path) => {
+    if (!existsSync(path)) return []
+    if (!statSync(path).isDirectory()) return keep(path) ? [path] : []
+    return readdirSync(path, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((entry) => filesUnder(join(path, entry.name)))
+  }
   const hash = createHash('sha256')
   for (const input of inputs) {
     for (const file of filesUnder(join(root, input))) {
@@ -41,6 +43,11 @@ export function serverSourceHash() {
     }
   }
   return hash.digest('hex')
+}
+
+/** A hash of the server's sources (tests and docs aside). */
+export function serverSourceHash() {
+  return contentHash(inputs, (path) => !/\.test\.ts$|\.md$/.test(path))
 }
 
 /** `fresh` when dist/ was built from the sources as they are, `stale` when from others, `missing` when never built. */
