@@ -4,6 +4,7 @@
  */
 import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
+import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import {
   type Assignee,
@@ -25,6 +26,33 @@ const statusTones: Record<CaseStatus, string> = {
 }
 
 const priorityTones: Record<Priority, string> = { low: 'neutral', normal: 'info', high: 'warning', urgent: 'danger' }
+
+/** A page-by-page list of cases as a screen shows it: loading, failed with a message, or loaded. */
+export type LoadedCases =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
+
+/** What an infinite query of cases (a queue, an account's tab) shows. */
+export function loadedCases(cases: {
+  isPending: boolean
+  isError: boolean
+  error: unknown
+  isFetchNextPageError: boolean
+  data: { pages: { items: Case[]; nextCursor: string | null }[] } | undefined
+}): LoadedCases {
+  if (cases.isPending) return { status: 'loading' }
+  if (cases.isError || !cases.data) {
+    const fallback = cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.'
+    return { status: 'failed', message: errorMessage(cases.error, fallback) }
+  }
+  const pages = cases.data.pages
+  return {
+    status: 'loaded',
+    items: pages.flatMap((page) => page.items),
+    nextCursor: pages.at(-1)?.nextCursor ?? null,
+  }
+}
 
 export function CaseStatusChip({ status }: { status: CaseStatus }) {
   return (

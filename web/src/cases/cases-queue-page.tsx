@@ -5,12 +5,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
-import { errorMessage, SelectField } from '../shared/form-field.js'
+import { SelectField } from '../shared/form-field.js'
 import { LoadMore } from '../shared/load-more.js'
-import { CaseList } from './case-list.js'
+import { CaseList, loadedCases } from './case-list.js'
 import {
   activeStatuses,
-  type Case,
   type CaseStatus,
   type CaseType,
   caseQueue,
@@ -49,11 +48,6 @@ function readQuery(): { assignee: QueueAssignee; status: StatusFilter; type: Cas
   }
 }
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
-
 export function CasesQueuePage() {
   const api = useApi()
   const [filter, setFilter] = useState(readQuery)
@@ -70,21 +64,7 @@ export function CasesQueuePage() {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   })
-  const state: Loaded = cases.isPending
-    ? { status: 'loading' }
-    : cases.isError
-      ? {
-          status: 'failed',
-          message: errorMessage(
-            cases.error,
-            cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.',
-          ),
-        }
-      : {
-          status: 'loaded',
-          items: cases.data.pages.flatMap((page) => page.items),
-          nextCursor: cases.data.pages.at(-1)?.nextCursor ?? null,
-        }
+  const state = loadedCases(cases)
   const loadingMore = cases.isFetchingNextPage
 
   function change(next: Partial<typeof filter>) {

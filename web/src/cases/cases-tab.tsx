@@ -11,7 +11,7 @@ import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { LoadMore } from '../shared/load-more.js'
-import { CaseList } from './case-list.js'
+import { CaseList, loadedCases } from './case-list.js'
 import {
   accountCases,
   type Case,
@@ -26,11 +26,6 @@ import {
 
 const pageSize = 20
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
-
 export function CasesTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
@@ -42,21 +37,7 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   })
-  const state: Loaded = cases.isPending
-    ? { status: 'loading' }
-    : cases.isError
-      ? {
-          status: 'failed',
-          message: errorMessage(
-            cases.error,
-            cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.',
-          ),
-        }
-      : {
-          status: 'loaded',
-          items: cases.data.pages.flatMap((page) => page.items),
-          nextCursor: cases.data.pages.at(-1)?.nextCursor ?? null,
-        }
+  const state = loadedCases(cases)
   const loadingMore = cases.isFetchingNextPage
   const [raising, setRaising] = useState(false)
   const [raised, setRaised] = useState<Case | null>(null)
