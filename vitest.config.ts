@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
+import { SlowFirstSequencer } from './test/sequencer.js'
 
 export default defineConfig({
   test: {
@@ -16,5 +17,6 @@ export default defineConfig({
     // its own database and app.
     isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 })

@@ -1,5 +1,5 @@
 /**
- * Issue 19's access rules in the console end to end: the real server (`cuttle start` on PGlite with
+ * Issue 19's access rules in the console end to end: the real server (`cuttle serve` on PGlite with
  * demo data) serving the built web app, driven through Chromium. A field technician opens the demo
  * holder's account by its number and gets the field-visit view (address, contacts, meters; nothing
  * of bills, payments or tariffs); an agent sees who may use the account and adds an authorized user

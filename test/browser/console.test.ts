@@ -1,5 +1,5 @@
 /**
- * The agent console end to end: the real server (`cuttle start` on PGlite with demo data) serving
+ * The agent console end to end: the real server (`cuttle serve` on PGlite with demo data) serving
  * the built web app, driven through Chromium. Screenshots go to artifacts/screenshots/.
  */
 import { join } from 'node:path'

@@ -1,6 +1,6 @@
 /**
  * The console, the portal and the API documentation under the Content-Security-Policy every response
- * carries (issue 19, hole 7: helmet, a strict `default-src 'self'`): the real server (`cuttle start`
+ * carries (issue 19, hole 7: helmet, a strict `default-src 'self'`): the real server (`cuttle serve`
  * on PGlite with demo data) serving the built web app, driven through Chromium. Every page a
  * supervisor reaches, the account's tabs (the usage chart draws on a canvas), the portal's sign-in
  * and /docs with its operations are loaded while every `securitypolicyviolation` and every console

@@ -1,6 +1,6 @@
 /**
  * Customer service in the agent console end to end (UI-1, CAS-1..2, COM-3..4, ACC-4): the real
- * server (`cuttle start` on PGlite with demo data) serving the built web app, driven through
+ * server (`cuttle serve` on PGlite with demo data) serving the built web app, driven through
  * Chromium. The agent opens the dashboard, opens an account in good standing, raises a billing
  * dispute (the status colour turns red with the dispute as its reason), logs an email the customer
  * sent asking why the bill went up, opens its suggested reply, edits it, marks it reviewed and sends

@@ -5,17 +5,17 @@
  * console: a test fails at its end on any error the page logged or threw that it did not expect.
  * Screenshots go to artifacts/screenshots/.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterEach, expect } from 'vitest'
+import { cuttleEnv, demoTemplateVariable, projectRoot } from './cuttle-env.js'
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+export { projectRoot }
 export const screenshots = join(projectRoot, 'artifacts', 'screenshots')
 export const demoPassword = 'GoodEgg-demo-2026'
 /** How long the page may take to show something after an action (the first search warms caches). */
@@ -27,7 +27,11 @@ export interface Console {
   close(): Promise<void>
 }
 
-/** Build the web app if needed, start Cuttle with demo data and open a page in Chromium. */
+/**
+ * Start Cuttle on a copy of the demo data the global setup seeded (test/browser/global-setup.ts) on a
+ * free port, and open a page in Chromium. Each file gets its own copy, so what one file changes no
+ * other file sees.
+ */
 export async function openConsole({
   name,
   viewport,
@@ -35,9 +39,12 @@ export async function openConsole({
   name: string
   viewport: { width: number; height: number }
 }): Promise<Console> {
-  buildWebAppIfStale()
+  const template = process.env[demoTemplateVariable]
+  if (!template)
+    throw new Error(`openConsole: ${demoTemplateVariable} is not set; run through vitest.browser.config.ts`)
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), `cuttle-browser-${name}-`))
+  cpSync(template, dataDir, { recursive: true })
   const { child } = await startServer({ port, dataDir })
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -154,29 +161,6 @@ afterEach(() => {
   expect(problems, problems.join('\n')).toEqual([])
 })
 
-/**
- * Build web/dist when it is missing or older than the console's sources. As production: the test
- * runner sets NODE_ENV=test, which would otherwise give React's development build.
- */
-function buildWebAppIfStale(): void {
-  const built = join(projectRoot, 'web', 'dist', 'index.html')
-  if (existsSync(built) && newestChange(join(projectRoot, 'web', 'src')) <= statSync(built).mtimeMs) return
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
-    cwd: projectRoot,
-    stdio: 'pipe',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-}
-
-function newestChange(folder: string): number {
-  let newest = statSync(folder).mtimeMs
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
@@ -190,21 +174,11 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Start `cuttle start` on PGlite and resolve once it prints its address. */
+/** Serve the seeded data in `dataDir` (`cuttle serve`) and resolve once it prints its address. */
 function startServer({ port, dataDir }: { port: number; dataDir: string }): Promise<{ child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    CUTTLE_DATA_DIR: dataDir,
-    // A test signs the same demo users in many times a minute, through the page and the API; the
-    // sign-in limits are the API tests' to check, not something to trip over here.
-    CUTTLE_SIGN_IN_LIMIT_PER_LOGIN: '1000',
-    CUTTLE_SIGN_IN_LIMIT_PER_IP: '10000',
-  }
-  delete env['DATABASE_URL']
-  const child = spawn('node', ['bin/cuttle.js', 'start', '--accounts', '200'], {
+  const child = spawn('node', ['bin/cuttle.js', 'serve'], {
     cwd: projectRoot,
-    env,
+    env: cuttleEnv({ dataDir, port }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops anything it started.
     detached: true,
@@ -219,7 +193,7 @@ function startServer({ port, dataDir }: { port: number; dataDir: string }): Prom
       void stopServer(child)
       reject(new Error(`${reason}\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`))
     }
-    const timer = setTimeout(() => fail(`cuttle start did not print ${address} within 300 s`), 300_000)
+    const timer = setTimeout(() => fail(`cuttle serve did not print ${address} within 300 s`), 300_000)
     child.stdout?.setEncoding('utf8')
     child.stderr?.setEncoding('utf8')
     child.stdout?.on('data', (chunk: string) => {
@@ -232,8 +206,8 @@ function startServer({ port, dataDir }: { port: number; dataDir: string }): Prom
     child.stderr?.on('data', (chunk: string) => {
       stderr += chunk
     })
-    child.on('error', (error) => fail(`cuttle start could not be run: ${error.message}`))
-    child.on('exit', (code, signal) => fail(`cuttle start exited early (code ${code}, signal ${signal})`))
+    child.on('error', (error) => fail(`cuttle serve could not be run: ${error.message}`))
+    child.on('exit', (code, signal) => fail(`cuttle serve exited early (code ${code}, signal ${signal})`))
   })
 }
 

@@ -1,5 +1,5 @@
 /**
- * Legal review of powers of attorney end to end (USR-2): the real server (`cuttle start` on PGlite
+ * Legal review of powers of attorney end to end (USR-2): the real server (`cuttle serve` on PGlite
  * with demo data) serving the built web app, driven through Chromium. An agent records two powers of
  * attorney on the demo holder's account through the API (the document waits for the legal team); the
  * legal reviewer signs in, finds them under "Power of attorney", refuses to reject one without a

@@ -1,5 +1,5 @@
 /**
- * Payments in the agent console end to end (PAY-2, PAY-4): the real server (`cuttle start` on PGlite
+ * Payments in the agent console end to end (PAY-2, PAY-4): the real server (`cuttle serve` on PGlite
  * with demo data) serving the built web app, driven through Chromium. The agent takes a card payment
  * (a decline first, then a success whose answer is lost and sent again under the same idempotency
  * key) and reads back the confirmation number; asks for a goodwill credit over the limit, which waits;

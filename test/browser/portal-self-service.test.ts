@@ -1,5 +1,5 @@
 /**
- * Customer self-service in the portal end to end (UI-2, PAY, USR-3): the real server (`cuttle start`
+ * Customer self-service in the portal end to end (UI-2, PAY, USR-3): the real server (`cuttle serve`
  * on PGlite with demo data) serving the built web app at /portal, driven through Chromium. The demo
  * account holder pays with the test card and sees the payment in her history, switches between
  * paper and paperless bills and finds the choice kept after a reload, and moves her authorized user

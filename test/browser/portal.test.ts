@@ -1,5 +1,5 @@
 /**
- * The customer portal end to end (UI-2, USR-2, USR-3): the real server (`cuttle start` on PGlite with
+ * The customer portal end to end (UI-2, USR-2, USR-3): the real server (`cuttle serve` on PGlite with
  * demo data) serving the built web app at /portal, driven through Chromium. The demo account holder
  * signs in, sees her bills and downloads a statement PDF, and invites an authorized user at the
  * limited level; the invitee accepts the invitation (the token read from the API's answer, or from

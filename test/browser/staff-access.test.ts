@@ -1,5 +1,5 @@
 /**
- * Staff access end to end (issue 19 hole 1, USR-5): the real server (`cuttle start` on PGlite with demo
+ * Staff access end to end (issue 19 hole 1, USR-5): the real server (`cuttle serve` on PGlite with demo
  * data) serving the built web app, driven through Chromium. The IT administrator invites a field
  * technician (a role without money powers, so no second approval) on the Staff page and gets a one-time
  * link; the invited person opens it in a browser nobody signed in to, is told why a weak password is

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database, Tx } from '../../db/index.js'
 import { inTransaction, NotInTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
@@ -30,10 +30,16 @@ async function tamper(statement: string) {
     alter table audit_events enable trigger audit_events_append_only;`)
 }
 
-beforeEach(async () => {
+// One database for the file; each test starts from an empty chain (cheaper than a database each).
+beforeAll(async () => {
   database = await openTestDatabase()
 })
-afterEach(async () => {
+beforeEach(async () => {
+  await database.execScript(`alter table audit_events disable trigger user;
+    truncate audit_events restart identity;
+    alter table audit_events enable trigger user;`)
+})
+afterAll(async () => {
   await database.close()
 })
 
