@@ -89,6 +89,11 @@ export function webStyleProblems(root: string): string[] {
     if (file.endsWith('.css')) problems.push(...stylesheetProblems(name(file), readFileSync(file, 'utf8'), tokens))
     else if (/\.tsx?$/.test(file)) problems.push(...codeProblems(name(file), readFileSync(file, 'utf8')))
   }
+  // The entry pages too (the tab icon is added from the tokens at build time: web/vite.config.ts).
+  for (const page of ['index.html', 'portal.html']) {
+    const file = join(root, 'web', page)
+    problems.push(...codeProblems(name(file), readFileSync(file, 'utf8')))
+  }
   return problems
 }
 

@@ -12,6 +12,7 @@ import {
   tokensFileProblems,
   webStyleProblems,
 } from '../scripts/check-web-styles.js'
+import { faviconDataUrl, tokenValue } from '../web/vite.config.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const tokens = declaredTokens(':root {\n  --accent: #0f6f8c;\n  --space-8: 8px;\n  --text-13: 13px;\n}')
@@ -65,5 +66,13 @@ describe('the web styles', () => {
     expect(codeProblems('a.tsx', "const fill = '#e0a43a'")).toEqual([expect.stringMatching(/^a\.tsx:1: a raw colour/)])
     expect(codeProblems('a.tsx', 'const colour = `rgba(0, 0, 0, 0.5)`')).toHaveLength(1)
     expect(codeProblems('a.tsx', "<a href='#content'>Skip</a>")).toEqual([])
+  })
+
+  it('draw the tab icon in the brand token, so a re-brand changes it too', () => {
+    expect(tokenValue('brand')).toMatch(/^#[0-9a-f]{6}$/i)
+    const icon = decodeURIComponent(faviconDataUrl(tokenValue('brand')))
+    expect(icon).toContain(`fill='${tokenValue('brand')}'`)
+    expect(() => tokenValue('no-such-token')).toThrow(/has no --no-such-token/)
+    expect(codeProblems('web/index.html', `<rect fill='#154a5c'/>`)).toHaveLength(1)
   })
 })

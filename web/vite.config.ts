@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
@@ -37,6 +38,33 @@ export function chunkSizeLimit(limitBytes: number): Plugin {
   }
 }
 
+/** The value of a custom property in the design tokens (`src/styles/tokens.css`). */
+export function tokenValue(name: string): string {
+  const tokens = readFileSync(fileURLToPath(new URL('./src/styles/tokens.css', import.meta.url)), 'utf8')
+  const value = new RegExp(`--${name}:\\s*([^;]+);`).exec(tokens)?.[1]?.trim()
+  if (!value) throw new Error(`web/src/styles/tokens.css has no --${name}`)
+  return value
+}
+
+/** The tab icon: a rounded square in the brand colour with a white initial, as an SVG data URL. */
+export function faviconDataUrl(fill: string): string {
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='7' fill='${fill}'/><text x='16' y='22' font-size='17' text-anchor='middle' fill='white' font-family='sans-serif' font-weight='700'>C</text></svg>`
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`
+}
+
+/**
+ * Adds the tab icon to both entry pages in the brand colour the tokens give, so a re-brand changes
+ * it with the rest of the tokens.
+ */
+function brandFavicon(): Plugin {
+  return {
+    name: 'cuttle:brand-favicon',
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'icon', href: faviconDataUrl(tokenValue('brand')) }, injectTo: 'head' },
+    ],
+  }
+}
+
 /** Whether a request path belongs to the customer portal (as `portal/portal-routes.ts` and the server decide). */
 function isPortalRequest(url: string): boolean {
   const path = url.split('?')[0] ?? ''
@@ -61,7 +89,7 @@ function portalPageInDevelopment(): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), portalPageInDevelopment(), chunkSizeLimit(chunkSizeLimitBytes)],
+  plugins: [react(), brandFavicon(), portalPageInDevelopment(), chunkSizeLimit(chunkSizeLimitBytes)],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
