@@ -12,6 +12,7 @@ import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import { BusinessDocuments } from './business-documents.js'
 import { StatementDetail } from './statement-detail.js'
 import { StatementsList } from './statements-list.js'
@@ -370,50 +371,37 @@ function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
         </h2>
         <span className="muted">From the old billing system, before this account was migrated</span>
       </header>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption className="visually-hidden">Bills from the old billing system</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issued</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Period</th>
-              <th scope="col">Readings billed to</th>
-              <th scope="col" className="numeric">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bills.map((bill) => (
-              <tr key={bill.id} data-testid="historical-bill">
-                <td className="nowrap">{formatCalendarDate(bill.issuedOn)}</td>
-                <td>
-                  <span className="mono">{bill.reference}</span> <span className="muted">· {bill.source}</span>
-                </td>
-                <td className="nowrap">
-                  {formatCalendarDate(bill.periodFrom)} – {formatCalendarDate(bill.periodTo)}
-                </td>
-                <td>
-                  {bill.readings.length === 0 ? (
-                    <span className="muted">None recorded</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {bill.readings.map((reading) => (
-                        <li key={`${reading.register}:${reading.readOn}`}>
-                          <span className="mono">{reading.register}</span> <span className="mono">{reading.value}</span>{' '}
-                          on {formatCalendarDate(reading.readOn)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="numeric">{formatMinor(bill.totalMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Bills from the old billing system"
+        columns={['Issued', 'Reference', 'Period', 'Readings billed to', { label: 'Total', numeric: true }]}
+      >
+        {bills.map((bill) => (
+          <tr key={bill.id} data-testid="historical-bill">
+            <td className="nowrap">{formatCalendarDate(bill.issuedOn)}</td>
+            <td>
+              <span className="mono">{bill.reference}</span> <span className="muted">· {bill.source}</span>
+            </td>
+            <td className="nowrap">
+              {formatCalendarDate(bill.periodFrom)} – {formatCalendarDate(bill.periodTo)}
+            </td>
+            <td>
+              {bill.readings.length === 0 ? (
+                <span className="muted">None recorded</span>
+              ) : (
+                <ul className="plain-list">
+                  {bill.readings.map((reading) => (
+                    <li key={`${reading.register}:${reading.readOn}`}>
+                      <span className="mono">{reading.register}</span> <span className="mono">{reading.value}</span> on{' '}
+                      {formatCalendarDate(reading.readOn)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className="numeric">{formatMinor(bill.totalMinor)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   )
 }

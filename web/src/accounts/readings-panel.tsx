@@ -8,6 +8,7 @@ import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
+import { DataTable } from '../shared/table.js'
 
 const pageSize = 20
 
@@ -77,45 +78,31 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
       )}
 
       {state.status === 'loaded' && state.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table readings-table" data-testid="readings-list">
-            <caption className="visually-hidden">Register readings of {meterPoint}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Read at</th>
-                <th scope="col">Meter</th>
-                <th scope="col">Register</th>
-                <th scope="col" className="numeric">
-                  Value
-                </th>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.items.map((reading) => (
-                <tr
-                  key={reading.id}
-                  className={
-                    reading.status === 'superseded' || reading.status === 'discarded' ? 'row-muted' : undefined
-                  }
-                  data-testid="reading-item"
-                >
-                  <td className="nowrap">
-                    <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
-                  </td>
-                  <td className="mono">{reading.meterSerial}</td>
-                  <td className="mono">{reading.register}</td>
-                  <td className="mono numeric">{reading.value}</td>
-                  <td>{capitalise(reading.source)}</td>
-                  <td>
-                    <ReadingStatus status={reading.status} reason={reading.reason} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="readings-table"
+          testId="readings-list"
+          caption={`Register readings of ${meterPoint}, newest first`}
+          columns={['Read at', 'Meter', 'Register', { label: 'Value', numeric: true }, 'Source', 'Status']}
+        >
+          {state.items.map((reading) => (
+            <tr
+              key={reading.id}
+              className={reading.status === 'superseded' || reading.status === 'discarded' ? 'row-muted' : undefined}
+              data-testid="reading-item"
+            >
+              <td className="nowrap">
+                <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
+              </td>
+              <td className="mono">{reading.meterSerial}</td>
+              <td className="mono">{reading.register}</td>
+              <td className="mono numeric">{reading.value}</td>
+              <td>{capitalise(reading.source)}</td>
+              <td>
+                <ReadingStatus status={reading.status} reason={reading.reason} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {state.status === 'loaded' && (state.nextCursor || moreState.error) && (

@@ -12,6 +12,7 @@ import { useApi, useSession } from '../console-context.js'
 import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { DataTable } from '../shared/table.js'
 
 export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
 
@@ -71,56 +72,45 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
           </p>
         )}
         {users.status === 'loaded' && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">People who may use the account, the holder first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">Relationship</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Added by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.items.map((item) => (
-                  <tr
-                    key={item.userId ?? 'named-holder'}
-                    data-testid="account-user"
-                    data-kind={item.kind}
-                    data-email={item.email ?? ''}
-                  >
-                    <td>
-                      <div>{item.displayName}</div>
-                      <div className="muted">{item.email ?? 'No email on file'}</div>
-                      {!item.portalLogin && <div className="muted">No portal login</div>}
-                    </td>
-                    <td>
-                      <div>{item.level}</div>
-                      {item.poaDocument && (
-                        <span
-                          className={`chip ${item.poaDocument.status === 'approved' ? 'chip-positive' : 'chip-neutral'}`}
-                          data-testid="account-user-poa"
-                        >
-                          {poaStatusLabels[item.poaDocument.status] ?? item.poaDocument.status}
-                        </span>
-                      )}
-                      {item.kind === 'third_party' && (
-                        <div className="muted">
-                          {item.scope.join(', ')}
-                          {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
-                        </div>
-                      )}
-                    </td>
-                    <td>{item.relationship ?? <span className="muted">—</span>}</td>
-                    <td className="nowrap">{formatLondonDateTime(item.since)}</td>
-                    <td>{addedByOf(item)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="People who may use the account, the holder first"
+            columns={['Person', 'Access', 'Relationship', 'Since', 'Added by']}
+          >
+            {users.items.map((item) => (
+              <tr
+                key={item.userId ?? 'named-holder'}
+                data-testid="account-user"
+                data-kind={item.kind}
+                data-email={item.email ?? ''}
+              >
+                <td>
+                  <div>{item.displayName}</div>
+                  <div className="muted">{item.email ?? 'No email on file'}</div>
+                  {!item.portalLogin && <div className="muted">No portal login</div>}
+                </td>
+                <td>
+                  <div>{item.level}</div>
+                  {item.poaDocument && (
+                    <span
+                      className={`chip ${item.poaDocument.status === 'approved' ? 'chip-positive' : 'chip-neutral'}`}
+                      data-testid="account-user-poa"
+                    >
+                      {poaStatusLabels[item.poaDocument.status] ?? item.poaDocument.status}
+                    </span>
+                  )}
+                  {item.kind === 'third_party' && (
+                    <div className="muted">
+                      {item.scope.join(', ')}
+                      {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
+                    </div>
+                  )}
+                </td>
+                <td>{item.relationship ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">{formatLondonDateTime(item.since)}</td>
+                <td>{addedByOf(item)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {mayAdd && <AddAuthorizedUser accountNumber={accountNumber} onAdded={() => void load()} />}

@@ -6,6 +6,7 @@ import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { DataTable } from '../shared/table.js'
 import {
   type Assignee,
   type Case,
@@ -101,51 +102,38 @@ export function CaseList({
     )
   }
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            {showAccount && <th scope="col">Account</th>}
-            <th scope="col">Subject</th>
-            <th scope="col">Type</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Status</th>
-            <th scope="col">With</th>
-            <th scope="col">Opened</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((item) => (
-            <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
-              <td>
-                <Link to={caseLink(item.number)} className="mono" data-testid="case-link">
-                  {item.number}
-                </Link>
-              </td>
-              {showAccount && (
-                <td>
-                  <Link to={paths.account(item.accountNumber)} className="mono">
-                    {item.accountNumber}
-                  </Link>
-                </td>
-              )}
-              <td>{item.subject}</td>
-              <td>{caseTypeLabels[item.type] ?? item.type}</td>
-              <td>
-                <PriorityChip priority={item.priority} />
-              </td>
-              <td>
-                <CaseStatusChip status={item.status} />
-              </td>
-              <td>{describeAssignee(item.assignee, user.id)}</td>
-              <td className="muted">
-                <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId={testId}
+      columns={['Case', showAccount && 'Account', 'Subject', 'Type', 'Priority', 'Status', 'With', 'Opened']}
+    >
+      {cases.map((item) => (
+        <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
+          <td>
+            <Link to={caseLink(item.number)} className="mono" data-testid="case-link">
+              {item.number}
+            </Link>
+          </td>
+          {showAccount && (
+            <td>
+              <Link to={paths.account(item.accountNumber)} className="mono">
+                {item.accountNumber}
+              </Link>
+            </td>
+          )}
+          <td>{item.subject}</td>
+          <td>{caseTypeLabels[item.type] ?? item.type}</td>
+          <td>
+            <PriorityChip priority={item.priority} />
+          </td>
+          <td>
+            <CaseStatusChip status={item.status} />
+          </td>
+          <td>{describeAssignee(item.assignee, user.id)}</td>
+          <td className="muted">
+            <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

@@ -17,6 +17,7 @@ import { currencySymbol } from '../shared/brand.js'
 import { PoundsField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import {
   type AccountCollections,
   accountCollections,
@@ -183,33 +184,20 @@ function StepsTaken({ data }: { data: AccountCollections }) {
       {data.actions.length === 0 ? (
         <p className="empty">No collections steps have been taken on this account.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Collections steps taken, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Step</th>
-                <th scope="col">For charges due</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.actions.map((action) => (
-                <tr key={action.id} data-testid="collections-step">
-                  <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
-                  <td>{actionLabel(action.action)}</td>
-                  <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
-                  <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
-                  <td>{action.detail ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Collections steps taken, newest first"
+          columns={['When', 'Step', 'For charges due', { label: 'Amount', numeric: true }, 'Detail']}
+        >
+          {data.actions.map((action) => (
+            <tr key={action.id} data-testid="collections-step">
+              <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
+              <td>{actionLabel(action.action)}</td>
+              <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
+              <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
+              <td>{action.detail ?? <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

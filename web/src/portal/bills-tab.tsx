@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
 export function BillsTab({ accountNumber }: { accountNumber: string }) {
@@ -31,46 +32,31 @@ export function BillsTab({ accountNumber }: { accountNumber: string }) {
         </p>
       )}
       {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">PDF</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((statement) => (
-                <tr key={statement.number} data-testid="portal-statement" data-number={statement.number}>
-                  <th scope="row">
-                    {formatPeriod(statement.periodFrom, statement.periodTo)}
-                    <div className="mono muted">{statement.number}</div>
-                  </th>
-                  <td className="numeric mono">{formatMinor(statement.totalMinor)}</td>
-                  <td>{statement.dueOn ? formatCalendarDate(statement.dueOn) : '—'}</td>
-                  <td>{capitalise(statement.status)}</td>
-                  <td>
-                    <a
-                      href={portalApi.statementPdfUrl({ accountNumber, number: statement.number })}
-                      target="_blank"
-                      rel="noopener"
-                      data-testid="portal-statement-pdf"
-                    >
-                      Download PDF<span className="visually-hidden"> of statement {statement.number}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Period', { label: 'Amount', numeric: true }, 'Due', 'Status', { label: 'PDF', hidden: true }]}
+        >
+          {items.map((statement) => (
+            <tr key={statement.number} data-testid="portal-statement" data-number={statement.number}>
+              <th scope="row">
+                {formatPeriod(statement.periodFrom, statement.periodTo)}
+                <div className="mono muted">{statement.number}</div>
+              </th>
+              <td className="numeric mono">{formatMinor(statement.totalMinor)}</td>
+              <td>{statement.dueOn ? formatCalendarDate(statement.dueOn) : '—'}</td>
+              <td>{capitalise(statement.status)}</td>
+              <td>
+                <a
+                  href={portalApi.statementPdfUrl({ accountNumber, number: statement.number })}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="portal-statement-pdf"
+                >
+                  Download PDF<span className="visually-hidden"> of statement {statement.number}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

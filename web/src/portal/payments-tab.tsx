@@ -20,6 +20,7 @@ import {
 } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
 export function PaymentsTab({
@@ -84,36 +85,21 @@ export function PaymentsTab({
         )}
         {loaded && loaded.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
         {loaded && loaded.items.length > 0 && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Method</th>
-                  <th scope="col" className="numeric">
-                    Amount
-                  </th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Confirmation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.items.map((payment) => (
-                  <tr
-                    key={payment.confirmationNumber}
-                    data-testid="portal-payment-row"
-                    data-confirmation={payment.confirmationNumber}
-                  >
-                    <td>{formatLondonDateTime(payment.createdAt)}</td>
-                    <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
-                    <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
-                    <td>{capitalise(payment.status)}</td>
-                    <td className="mono">{payment.confirmationNumber}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Date', 'Method', { label: 'Amount', numeric: true }, 'Status', 'Confirmation']}>
+            {loaded.items.map((payment) => (
+              <tr
+                key={payment.confirmationNumber}
+                data-testid="portal-payment-row"
+                data-confirmation={payment.confirmationNumber}
+              >
+                <td>{formatLondonDateTime(payment.createdAt)}</td>
+                <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
+                <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
+                <td>{capitalise(payment.status)}</td>
+                <td className="mono">{payment.confirmationNumber}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { Link } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatBalance } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 import { portalPaths } from './portal-routes.js'
 import { TenantRequestsPanel } from './tenant-requests-panel.js'
@@ -31,35 +32,21 @@ export function PortfolioPanel() {
         {accounts && accounts.length === 0 && <p className="muted">No accounts are in your portfolio.</p>}
         {accounts && accounts.length > 0 && (
           <div className="portal-stack">
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Address</th>
-                    <th scope="col" className="numeric">
-                      Balance
-                    </th>
-                    <th scope="col">Statements</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {accounts.map((account) => (
-                    <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
-                      <th scope="row">
-                        <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
-                        <div className="mono muted">{account.accountNumber}</div>
-                      </th>
-                      <td>{account.address}</td>
-                      <td className="numeric">{formatBalance(account.balanceMinor)}</td>
-                      <td>
-                        <LatestStatementDownload accountNumber={account.accountNumber} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Account', 'Address', { label: 'Balance', numeric: true }, 'Statements']}>
+              {accounts.map((account) => (
+                <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
+                  <th scope="row">
+                    <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
+                    <div className="mono muted">{account.accountNumber}</div>
+                  </th>
+                  <td>{account.address}</td>
+                  <td className="numeric">{formatBalance(account.balanceMinor)}</td>
+                  <td>
+                    <LatestStatementDownload accountNumber={account.accountNumber} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <BulkStatementsDownload />
           </div>
         )}

@@ -9,6 +9,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
 const kindOptions = [
@@ -46,38 +47,25 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
       )}
       {items && items.length === 0 && <p className="muted">No requests yet.</p>}
       {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Property</th>
-                <th scope="col">Request</th>
-                <th scope="col">Date</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
-                  <th scope="row" className="mono">
-                    {item.caseNumber}
-                  </th>
-                  <td>
-                    {item.address}
-                    <div className="mono muted">{item.accountNumber}</div>
-                  </td>
-                  <td>{kindLabels[item.kind]}</td>
-                  <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
-                  <td data-testid="tenant-request-status">
-                    {capitalise(item.status.replaceAll('_', ' '))}
-                    <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Reference', 'Property', 'Request', 'Date', 'State']}>
+          {items.map((item) => (
+            <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
+              <th scope="row" className="mono">
+                {item.caseNumber}
+              </th>
+              <td>
+                {item.address}
+                <div className="mono muted">{item.accountNumber}</div>
+              </td>
+              <td>{kindLabels[item.kind]}</td>
+              <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
+              <td data-testid="tenant-request-status">
+                {capitalise(item.status.replaceAll('_', ' '))}
+                <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

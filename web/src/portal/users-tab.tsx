@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
 const levelOptions = [
@@ -65,40 +66,26 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
         )}
         {list && list.length === 0 && <p className="muted portal-pad">Nobody else can use this account.</p>}
         {list && list.length > 0 && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((user) => (
-                  <UserRow
-                    key={user.id}
-                    user={user}
-                    onChangeLevel={(level) =>
-                      act(
-                        () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
-                        `${user.displayName || user.email} now has ${level} access.`,
-                      )
-                    }
-                    onRemove={() =>
-                      act(
-                        () => remove.mutateAsync({ accountNumber, userId: user.id }),
-                        `${user.displayName || user.email} can no longer use this account.`,
-                      )
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Name', 'Access', 'Status', { label: 'Actions', hidden: true }]}>
+            {list.map((user) => (
+              <UserRow
+                key={user.id}
+                user={user}
+                onChangeLevel={(level) =>
+                  act(
+                    () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
+                    `${user.displayName || user.email} now has ${level} access.`,
+                  )
+                }
+                onRemove={() =>
+                  act(
+                    () => remove.mutateAsync({ accountNumber, userId: user.id }),
+                    `${user.displayName || user.email} can no longer use this account.`,
+                  )
+                }
+              />
+            ))}
+          </DataTable>
         )}
       </section>
       <InviteForm accountNumber={accountNumber} />
