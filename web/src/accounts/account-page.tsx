@@ -14,6 +14,7 @@ import { useApi, useSession } from '../console-context.js'
 import { PaymentsTab } from '../payments/payments-tab.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
 import { BillingTab } from './billing-tab.js'
 import { MoveOutDialog } from './move-out-dialog.js'
@@ -308,10 +309,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
           aria-labelledby={`${tabIds}-tab-overview`}
         >
           <div className="overview-grid">
-            <section className="card" aria-labelledby="supply-title">
-              <h2 className="card-title" id="supply-title">
-                Service address
-              </h2>
+            <Panel title="Service address">
               <Address address={property} testId="service-address" />
               <dl className="facts">
                 <div>
@@ -327,13 +325,10 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
                   </dd>
                 </div>
               </dl>
-            </section>
+            </Panel>
 
             {preferences && (
-              <section className="card" aria-labelledby="billing-address-title">
-                <h2 className="card-title" id="billing-address-title">
-                  Billing address
-                </h2>
+              <Panel title="Billing address">
                 {billingAddress ? (
                   <Address address={billingAddress} testId="billing-address" />
                 ) : (
@@ -345,14 +340,11 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
                     <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
                   </div>
                 </dl>
-              </section>
+              </Panel>
             )}
 
             {contacts && (
-              <section className="card" aria-labelledby="contacts-title">
-                <h2 className="card-title" id="contacts-title">
-                  Contact details
-                </h2>
+              <Panel title="Contact details">
                 {contacts.emails.length === 0 && contacts.phones.length === 0 && (
                   <p className="muted">No contact details on file.</p>
                 )}
@@ -372,23 +364,21 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
                     </li>
                   ))}
                 </ul>
-              </section>
+              </Panel>
             )}
 
             {state.overview.siteNeeds && <SiteNeedsCard needs={state.overview.siteNeeds} />}
           </div>
 
           {state.overview.notes && (
-            <section className="card notes-card" aria-labelledby="notes-title">
-              <header className="card-header">
-                <h2 className="card-title" id="notes-title">
-                  Notes
-                </h2>
-                <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
-              </header>
+            <Panel
+              title="Notes"
+              aside={<span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>}
+              className="notes-card"
+            >
               <NoteForm accountNumber={account.number} onAdded={noteAdded} />
               <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
-            </section>
+            </Panel>
           )}
         </div>
       )}

@@ -12,6 +12,7 @@ import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import { BusinessDocuments } from './business-documents.js'
 import { StatementDetail } from './statement-detail.js'
@@ -194,12 +195,7 @@ function BalanceCard({
   onBilled: (number: string) => void
 }) {
   return (
-    <section className="card billing-balance" aria-labelledby="billing-balance-title" data-testid="balance-summary">
-      <header className="card-header">
-        <h2 className="card-title" id="billing-balance-title">
-          Balance
-        </h2>
-      </header>
+    <Panel title="Balance" className="billing-balance" testId="balance-summary">
       <div className="billing-balance-body">
         {balance.status === 'loading' && (
           <div className="billing-balance-figures" aria-busy="true">
@@ -215,7 +211,7 @@ function BalanceCard({
         {balance.status === 'loaded' && <BalanceFigures balance={balance.balance} />}
         {canBill && <BillNowForm accountNumber={accountNumber} onBilled={onBilled} />}
       </div>
-    </section>
+    </Panel>
   )
 }
 
@@ -364,13 +360,12 @@ function describeBilled(statement: Statement, created: boolean): BillNowResult {
 
 function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
   return (
-    <section className="card card-flush" aria-labelledby="historical-bills-title" data-testid="historical-bills">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="historical-bills-title">
-          Historical bills
-        </h2>
-        <span className="muted">From the old billing system, before this account was migrated</span>
-      </header>
+    <Panel
+      title="Historical bills"
+      aside={<span className="muted">From the old billing system, before this account was migrated</span>}
+      flush
+      testId="historical-bills"
+    >
       <DataTable
         caption="Bills from the old billing system"
         columns={['Issued', 'Reference', 'Period', 'Readings billed to', { label: 'Total', numeric: true }]}
@@ -402,7 +397,7 @@ function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
           </tr>
         ))}
       </DataTable>
-    </section>
+    </Panel>
   )
 }
 

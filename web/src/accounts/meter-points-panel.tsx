@@ -5,6 +5,7 @@
  */
 import type { MeterPointView, TariffAgreement } from '../api.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import { londonWallClock } from './usage-chart.js'
 
@@ -18,15 +19,14 @@ export function MeterPointsPanel({
   onSelect: (identifier: string) => void
 }) {
   return (
-    <section className="card" aria-labelledby="meter-points-title">
-      <header className="card-header">
-        <h2 className="card-title" id="meter-points-title">
-          Meter points
-        </h2>
+    <Panel
+      title="Meter points"
+      aside={
         <span className="muted">
           {points.length === 1 ? 'One meter point' : `${points.length} meter points`} on this account
         </span>
-      </header>
+      }
+    >
       {points.length === 0 ? (
         <p className="empty">No meter points are registered to this account yet.</p>
       ) : (
@@ -41,7 +41,7 @@ export function MeterPointsPanel({
           ))}
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -8,6 +8,7 @@ import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 
 const pageSize = 20
@@ -46,16 +47,16 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
   }
 
   return (
-    <section className="card card-flush" aria-labelledby="readings-title" aria-busy={state.status === 'loading'}>
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="readings-title">
-          Readings
-        </h2>
+    <Panel
+      title="Readings"
+      aside={
         <span className="muted">
           Newest first · <span className="mono">{meterPoint}</span>
         </span>
-      </header>
-
+      }
+      flush
+      busy={state.status === 'loading'}
+    >
       {state.status === 'loading' && (
         <div className="readings-loading">
           <span className="visually-hidden">Loading readings…</span>
@@ -117,7 +118,7 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
           )}
         </footer>
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -9,6 +9,7 @@ import { StatementStatusChip } from '../billing/statement-status-chip.js'
 import { formatPeriod } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 
 export function StatementsList({
@@ -37,14 +38,7 @@ export function StatementsList({
   )
 
   return (
-    <section className="card card-flush" aria-labelledby="statements-title">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="statements-title">
-          Statements
-        </h2>
-        <span className="muted">Newest first · every version</span>
-      </header>
-
+    <Panel title="Statements" aside={<span className="muted">Newest first · every version</span>} flush>
       {statements.length === 0 ? (
         <p className="empty" data-testid="statements-empty">
           No statements yet: the first is made at the next billing run, or with “Bill now”.
@@ -135,6 +129,6 @@ export function StatementsList({
           {nextCursor && <LoadMore onMore={onLoadMore} loading={more.loading} testId="statements-more" />}
         </footer>
       )}
-    </section>
+    </Panel>
   )
 }

@@ -9,6 +9,7 @@ import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries 
 import { useApi, useSession } from '../console-context.js'
 import { brand } from '../shared/brand.js'
 import { formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
 import { ReadingsPanel } from './readings-panel.js'
@@ -198,16 +199,14 @@ function UsagePanel({
   const verb = point.direction === 'export' ? 'exported' : 'used'
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 className="card-title" id={`${id}-title`}>
-          Usage
-        </h2>
+    <Panel
+      title="Usage"
+      aside={
         <span className="muted">
           kWh per {granularityUnit[range.granularity]} · local time ({brand().timeZone})
         </span>
-      </header>
-
+      }
+    >
       <div className="usage-toolbar">
         <label className="field usage-point-field" htmlFor={`${id}-point`}>
           <span className="field-label">Meter point</span>
@@ -284,7 +283,7 @@ function UsagePanel({
           </div>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }
 

@@ -12,6 +12,7 @@ import { useApi, useSession } from '../console-context.js'
 import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 
 export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
@@ -55,12 +56,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
 
   return (
     <div className="users-tab" data-testid="users-tab">
-      <section className="card card-flush" aria-labelledby="account-users-title">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="account-users-title">
-            Who may use this account
-          </h2>
-        </header>
+      <Panel title="Who may use this account" flush>
         {users.status === 'loading' && (
           <p className="muted" aria-busy="true">
             Loading…
@@ -112,7 +108,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
             ))}
           </DataTable>
         )}
-      </section>
+      </Panel>
       {mayAdd && <AddAuthorizedUser accountNumber={accountNumber} onAdded={() => void load()} />}
     </div>
   )
@@ -165,12 +161,7 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
   }
 
   return (
-    <section className="card" aria-labelledby={`${ids}-title`}>
-      <header className="card-header">
-        <h2 className="card-title" id={`${ids}-title`}>
-          Add an authorized user for the holder
-        </h2>
-      </header>
+    <Panel title="Add an authorized user for the holder">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">Verify the account holder first; only the holder can ask for someone to be added.</p>
         <div className="form-inline-grid">
@@ -227,6 +218,6 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
           </button>
         </div>
       </form>
-    </section>
+    </Panel>
   )
 }

@@ -14,6 +14,7 @@ import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime, londonDateOf } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { CaseStatusChip, describeAssignee, PriorityChip } from './case-list.js'
 import {
   type Assignee,
@@ -135,10 +136,7 @@ export function CasePage({ caseRef }: { caseRef: string }) {
 
       <div className="case-columns">
         <div className="case-main">
-          <section className="card" aria-labelledby="case-description-title">
-            <h2 className="card-title" id="case-description-title">
-              Description
-            </h2>
+          <Panel title="Description">
             {detail.description ? (
               <p className="pre-wrap">{detail.description}</p>
             ) : (
@@ -152,20 +150,14 @@ export function CasePage({ caseRef }: { caseRef: string }) {
                 <p className="pre-wrap">{detail.resolutionNote}</p>
               </div>
             )}
-          </section>
+          </Panel>
 
-          <section className="card" aria-labelledby="case-notes-title">
-            <h2 className="card-title" id="case-notes-title">
-              Notes
-            </h2>
+          <Panel title="Notes">
             {working && <CaseNoteForm caseRef={detail.number} onAdded={changed} />}
             <CaseNoteList notes={detail.notes} who={who} />
-          </section>
+          </Panel>
 
-          <section className="card" aria-labelledby="case-attachments-title">
-            <h2 className="card-title" id="case-attachments-title">
-              Attachments
-            </h2>
+          <Panel title="Attachments">
             {detail.attachments.length === 0 ? (
               <p className="empty">No attachments.</p>
             ) : (
@@ -189,12 +181,9 @@ export function CasePage({ caseRef }: { caseRef: string }) {
               </ul>
             )}
             {working && <AttachmentUpload caseRef={detail.number} onUploaded={changed} />}
-          </section>
+          </Panel>
 
-          <section className="card" aria-labelledby="case-history-title">
-            <h2 className="card-title" id="case-history-title">
-              History
-            </h2>
+          <Panel title="History">
             <ol className="plain-list case-history" data-testid="case-history">
               {detail.history.map((event) => (
                 <li key={event.id}>
@@ -205,7 +194,7 @@ export function CasePage({ caseRef }: { caseRef: string }) {
                 </li>
               ))}
             </ol>
-          </section>
+          </Panel>
         </div>
 
         {working && (

@@ -11,6 +11,7 @@ import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { LoadMore } from '../shared/load-more.js'
+import { Panel } from '../shared/panel.js'
 import { CaseList, loadedCases } from './case-list.js'
 import {
   accountCases,
@@ -86,12 +87,7 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
         </p>
       )}
 
-      <section className="card" aria-labelledby="account-cases-title">
-        <header className="card-header">
-          <h2 className="card-title" id="account-cases-title">
-            Cases
-          </h2>
-        </header>
+      <Panel title="Cases">
         {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
         {state.status === 'failed' && (
           <p className="callout callout-error" role="alert">
@@ -108,7 +104,7 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
             )}
           </>
         )}
-      </section>
+      </Panel>
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { CaseStatusChip, describeAssignee, PriorityChip } from './case-list.js'
 import { CaseNoteList, describeEvent, formatBytes } from './case-page.js'
 import { type CaseDetail, caseTypeLabels, type StaffRef } from './cases-api.js'
@@ -102,10 +103,7 @@ export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
       </header>
 
       <div className="case-main">
-        <section className="card" aria-labelledby="case-description-title">
-          <h2 className="card-title" id="case-description-title">
-            Description
-          </h2>
+        <Panel title="Description">
           {detail.description ? (
             <p className="pre-wrap">{detail.description}</p>
           ) : (
@@ -119,19 +117,13 @@ export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
               <p className="pre-wrap">{detail.resolutionNote}</p>
             </div>
           )}
-        </section>
+        </Panel>
 
-        <section className="card" aria-labelledby="case-notes-title">
-          <h2 className="card-title" id="case-notes-title">
-            Notes
-          </h2>
+        <Panel title="Notes">
           <CaseNoteList notes={detail.notes} who={who} />
-        </section>
+        </Panel>
 
-        <section className="card" aria-labelledby="case-attachments-title">
-          <h2 className="card-title" id="case-attachments-title">
-            Attachments
-          </h2>
+        <Panel title="Attachments">
           {detail.attachments.length === 0 ? (
             <p className="empty">No attachments.</p>
           ) : (
@@ -148,12 +140,9 @@ export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
 
-        <section className="card" aria-labelledby="case-history-title">
-          <h2 className="card-title" id="case-history-title">
-            History
-          </h2>
+        <Panel title="History">
           <ol className="plain-list case-history" data-testid="case-history">
             {detail.history.map((event) => (
               <li key={event.id} data-testid="case-history-event">
@@ -164,7 +153,7 @@ export function EscalatedCasePage({ caseRef }: { caseRef: string }) {
               </li>
             ))}
           </ol>
-        </section>
+        </Panel>
       </div>
     </div>
   )

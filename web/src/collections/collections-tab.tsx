@@ -17,6 +17,7 @@ import { currencySymbol } from '../shared/brand.js'
 import { PoundsField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import {
   type AccountCollections,
@@ -79,12 +80,7 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
       </div>
 
       {(canLateFee || canDisconnect || canNote) && (
-        <section className="card" aria-labelledby="collections-actions-title" data-testid="collections-actions">
-          <header className="card-header">
-            <h2 className="card-title" id="collections-actions-title">
-              Collections actions
-            </h2>
-          </header>
+        <Panel title="Collections actions" testId="collections-actions">
           {(canLateFee || canDisconnect) && (
             <div className="collections-actions-grid">
               {canLateFee && <LateFeeForm accountNumber={accountNumber} onDone={changed} />}
@@ -94,7 +90,7 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
             </div>
           )}
           {canNote && <CollectionsNoteForm accountNumber={accountNumber} signposts={data.signposts} onDone={changed} />}
-        </section>
+        </Panel>
       )}
 
       <StepsTaken data={data} />
@@ -108,10 +104,7 @@ function Position({ data }: { data: AccountCollections }) {
   const pastDue = position.pastDueMinor !== '0'
   const active = data.arrangements.find((arrangement) => arrangement.status === 'active')
   return (
-    <section className="card" aria-labelledby="collections-position-title" data-testid="collections-position">
-      <h2 className="card-title" id="collections-position-title">
-        Position
-      </h2>
+    <Panel title="Position" testId="collections-position">
       <p className="balance-figure">{formatBalance(position.balanceMinor)}</p>
       <p className={pastDue ? 'balance-past-due' : 'muted'} data-testid="collections-past-due">
         {pastDue
@@ -168,19 +161,13 @@ function Position({ data }: { data: AccountCollections }) {
           </ul>
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 
 function StepsTaken({ data }: { data: AccountCollections }) {
   return (
-    <section className="card card-flush" aria-labelledby="collections-steps-title" data-testid="collections-steps">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="collections-steps-title">
-          Steps taken
-        </h2>
-        <span className="muted">Newest first</span>
-      </header>
+    <Panel title="Steps taken" aside={<span className="muted">Newest first</span>} flush testId="collections-steps">
       {data.actions.length === 0 ? (
         <p className="empty">No collections steps have been taken on this account.</p>
       ) : (
@@ -199,7 +186,7 @@ function StepsTaken({ data }: { data: AccountCollections }) {
           ))}
         </DataTable>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -218,10 +205,7 @@ function noteDetails(note: CollectionsNote): CollectionsNote['details'] {
 function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Signpost[] }) {
   const names = new Map(signposts.map((signpost) => [signpost.code, signpost.name]))
   return (
-    <section className="card" aria-labelledby="collections-notes-title" data-testid="collections-notes">
-      <h2 className="card-title" id="collections-notes-title">
-        Affordability and debt advice
-      </h2>
+    <Panel title="Affordability and debt advice" testId="collections-notes">
       {notes.length === 0 ? (
         <p className="empty">No affordability checks or debt advice recorded.</p>
       ) : (
@@ -254,7 +238,7 @@ function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Sign
           })}
         </ul>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -284,12 +268,11 @@ function Protections({
   }
 
   return (
-    <section className="card" aria-labelledby="protections-title" data-testid="protections">
-      <header className="card-header">
-        <h2 className="card-title" id="protections-title">
-          Priority services and vulnerability
-        </h2>
-        {canChange && !adding && (
+    <Panel
+      title="Priority services and vulnerability"
+      aside={
+        canChange &&
+        !adding && (
           <button
             type="button"
             className="button button-small"
@@ -298,8 +281,10 @@ function Protections({
           >
             Add a need
           </button>
-        )}
-      </header>
+        )
+      }
+      testId="protections"
+    >
       {data.vulnerabilities.length === 0 ? (
         <p className="empty">No PSR needs or vulnerabilities recorded.</p>
       ) : (
@@ -353,7 +338,7 @@ function Protections({
           }}
         />
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -10,6 +10,7 @@ import { messageOf } from '../payments/payment-format.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import { worklist as fetchWorklist, type Worklist, worklistPermission } from './collections-api.js'
 import { actionLabel, registerLabel } from './collections-format.js'
@@ -100,15 +101,15 @@ function WorklistTable() {
         </p>
       )}
       {state.status === 'loaded' && (
-        <section className="card card-flush" aria-labelledby="worklist-title">
-          <header className="card-header card-header-padded">
-            <h2 className="card-title" id="worklist-title">
-              Past due
-            </h2>
+        <Panel
+          title="Past due"
+          aside={
             <span className="muted" data-testid="worklist-count">
               {items.length} {items.length === 1 ? 'account' : 'accounts'}
             </span>
-          </header>
+          }
+          flush
+        >
           {items.length === 0 ? (
             <p className="empty" data-testid="worklist-empty">
               No account has anything past due.
@@ -162,7 +163,7 @@ function WorklistTable() {
               ))}
             </DataTable>
           )}
-        </section>
+        </Panel>
       )}
     </div>
   )

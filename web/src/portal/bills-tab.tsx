@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
@@ -14,12 +15,7 @@ export function BillsTab({ accountNumber }: { accountNumber: string }) {
   const items = bills.data
 
   return (
-    <section className="card" aria-labelledby="bills-title" data-testid="portal-bills">
-      <header className="card-header">
-        <h2 className="card-title" id="bills-title">
-          Your bills
-        </h2>
-      </header>
+    <Panel title="Your bills" testId="portal-bills">
       {!items && !bills.isError && <p className="muted portal-pad">Loading your bills…</p>}
       {!items && bills.isError && (
         <p className="callout callout-error portal-pad" role="alert">
@@ -58,6 +54,6 @@ export function BillsTab({ accountNumber }: { accountNumber: string }) {
           ))}
         </DataTable>
       )}
-    </section>
+    </Panel>
   )
 }

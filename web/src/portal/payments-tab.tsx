@@ -20,6 +20,7 @@ import {
 } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
@@ -44,12 +45,10 @@ export function PaymentsTab({
   return (
     <>
       {canPay && (
-        <section className="card" aria-labelledby="pay-title" data-testid="portal-pay">
-          <header className="card-header">
-            <h2 className="card-title" id="pay-title">
-              Make a payment
-            </h2>
-            {!paying && (
+        <Panel
+          title="Make a payment"
+          aside={
+            !paying && (
               <button
                 type="button"
                 className="button button-primary"
@@ -58,8 +57,10 @@ export function PaymentsTab({
               >
                 Pay now
               </button>
-            )}
-          </header>
+            )
+          }
+          testId="portal-pay"
+        >
           {paying && (
             <PayForm
               accountNumber={accountNumber}
@@ -68,15 +69,10 @@ export function PaymentsTab({
               onClose={() => setPaying(false)}
             />
           )}
-        </section>
+        </Panel>
       )}
 
-      <section className="card card-flush" aria-labelledby="history-title" data-testid="portal-payment-history">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="history-title">
-            Payment history
-          </h2>
-        </header>
+      <Panel title="Payment history" flush testId="portal-payment-history">
         {!loaded && !history.isError && <p className="muted portal-pad">Loading your payments…</p>}
         {!loaded && history.isError && (
           <p className="callout callout-error portal-pad" role="alert">
@@ -101,15 +97,10 @@ export function PaymentsTab({
             ))}
           </DataTable>
         )}
-      </section>
+      </Panel>
 
       {loaded && (
-        <section className="card" aria-labelledby="methods-title" data-testid="portal-payment-methods">
-          <header className="card-header">
-            <h2 className="card-title" id="methods-title">
-              Payment methods
-            </h2>
-          </header>
+        <Panel title="Payment methods" testId="portal-payment-methods">
           {loaded.methods.length === 0 ? (
             <p className="muted">No saved payment methods.</p>
           ) : (
@@ -121,7 +112,7 @@ export function PaymentsTab({
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
       )}
     </>
   )

@@ -16,6 +16,7 @@ import {
 } from '../accounts/usage-chart.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import * as portalApi from './portal-api.js'
 
 type Range = { granularity: portalApi.PortalUsageGranularity; from: string; to: string }
@@ -66,13 +67,11 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
   const period = `${formatCalendarDate(range.from)} – ${formatCalendarDate(addDays(range.to, -1))}`
 
   return (
-    <section className="card" aria-labelledby="usage-title" data-testid="portal-usage">
-      <header className="card-header">
-        <h2 className="card-title" id="usage-title">
-          Your energy use
-        </h2>
-        <span className="muted">kWh per {unit[range.granularity]}</span>
-      </header>
+    <Panel
+      title="Your energy use"
+      aside={<span className="muted">kWh per {unit[range.granularity]}</span>}
+      testId="portal-usage"
+    >
       <div className="usage-toolbar">
         <fieldset className="usage-fieldset">
           <legend className="visually-hidden">Show usage by</legend>
@@ -133,6 +132,6 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
           </div>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 
@@ -43,12 +44,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
 
   return (
     <>
-      <section className="card card-flush" aria-labelledby="users-title" data-testid="portal-users">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="users-title">
-            People who can use this account
-          </h2>
-        </header>
+      <Panel title="People who can use this account" flush testId="portal-users">
         {notice && (
           <p
             className={`callout callout-${notice.tone} portal-pad`}
@@ -87,7 +83,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
             ))}
           </DataTable>
         )}
-      </section>
+      </Panel>
       <InviteForm accountNumber={accountNumber} />
     </>
   )
@@ -223,12 +219,7 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
   }
 
   return (
-    <section className="card" aria-labelledby="invite-title" data-testid="portal-invite">
-      <header className="card-header">
-        <h2 className="card-title" id="invite-title">
-          Invite someone
-        </h2>
-      </header>
+    <Panel title="Invite someone" testId="portal-invite">
       <p className="muted">They get an email with a link to create their own login.</p>
       {message && (
         <p
@@ -264,6 +255,6 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
           </button>
         </div>
       </form>
-    </section>
+    </Panel>
   )
 }
