@@ -11,6 +11,7 @@ import { type AccountBalance, ApiError, type HistoricalBill, type Statement } fr
 import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate } from '../shared/format.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
@@ -47,8 +48,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const statementsQuery = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'statements'],
     queryFn: ({ pageParam }) => api.statements({ accountNumber, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
   const historyQuery = useQuery({
     queryKey: ['account', accountNumber, 'historical-bills'],
@@ -61,21 +61,10 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
       balance: loaded,
     }),
   )
-  const list: Loaded<{ items: Statement[]; nextCursor: string | null }> = statementsQuery.isPending
-    ? { status: 'loading' }
-    : statementsQuery.isError && !statementsQuery.isFetchNextPageError
-      ? { status: 'failed', message: messageOf(statementsQuery.error, 'The statements could not be loaded.') }
-      : {
-          status: 'loaded',
-          items: statementsQuery.data?.pages.flatMap((page) => page.items) ?? [],
-          nextCursor: statementsQuery.data?.pages.at(-1)?.nextCursor ?? null,
-        }
-  const more = {
-    loading: statementsQuery.isFetchingNextPage,
-    error: statementsQuery.isFetchNextPageError
-      ? messageOf(statementsQuery.error, 'More statements could not be loaded.')
-      : null,
-  }
+  const list = pagedList(statementsQuery, {
+    failed: 'The statements could not be loaded.',
+    more: 'More statements could not be loaded.',
+  })
   const history: Loaded<{ items: HistoricalBill[] }> = loadedOf(
     historyQuery,
     'Historical bills could not be loaded.',
@@ -86,11 +75,6 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const [chosenNow, setChosenNow] = useState(false)
   // Billing, rebilling or a new document changes the balance and the statements.
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
-
-  const loadMore = () => {
-    if (list.status !== 'loaded' || !list.nextCursor || more.loading) return
-    void statementsQuery.fetchNextPage()
-  }
 
   function choose(number: string | null) {
     setSelected(number)
@@ -144,9 +128,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
           selected={selected}
           onSelect={choose}
           buttonId={statementButtonId}
-          nextCursor={list.nextCursor}
-          more={more}
-          onLoadMore={loadMore}
+          list={list}
         />
       )}
 

@@ -4,19 +4,13 @@
  * (held, with the reason) or was replaced (superseded).
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 
 const pageSize = 20
-
-type Readings =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: MeterReading[]; nextCursor: string | null }
 
 export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: string; meterPoint: string }) {
   const api = useApi()
@@ -24,27 +18,9 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
   const readings = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'readings', meterPoint],
     queryFn: ({ pageParam }) => api.readings({ accountNumber, meterPoint, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const state: Readings = readings.isPending
-    ? { status: 'loading' }
-    : readings.isError && !readings.isFetchNextPageError
-      ? { status: 'failed', message: messageOf(readings.error) }
-      : {
-          status: 'loaded',
-          items: readings.data?.pages.flatMap((page) => page.items) ?? [],
-          nextCursor: readings.data?.pages.at(-1)?.nextCursor ?? null,
-        }
-  const moreState = {
-    loading: readings.isFetchingNextPage,
-    error: readings.isFetchNextPageError ? messageOf(readings.error) : null,
-  }
-
-  const loadMore = () => {
-    if (state.status !== 'loaded' || !state.nextCursor || moreState.loading) return
-    void readings.fetchNextPage()
-  }
+  const state = pagedList(readings, { failed: failure, more: failure })
 
   return (
     <Panel
@@ -106,18 +82,7 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
         </DataTable>
       )}
 
-      {state.status === 'loaded' && (state.nextCursor || moreState.error) && (
-        <footer className="card-footer">
-          {moreState.error && (
-            <span className="field-error" role="alert">
-              {moreState.error}
-            </span>
-          )}
-          {state.nextCursor && (
-            <LoadMore onMore={() => void loadMore()} loading={moreState.loading} testId="readings-more" />
-          )}
-        </footer>
-      )}
+      <LoadMoreFooter list={state} testId="readings-more" />
     </Panel>
   )
 }
@@ -141,6 +106,4 @@ export function ReadingStatus({ status, reason }: { status: string; reason: stri
   )
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'The readings could not be loaded. Please try again.'
-}
+const failure = 'The readings could not be loaded. Please try again.'

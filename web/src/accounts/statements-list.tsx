@@ -7,7 +7,7 @@ import type { Statement } from '../api.js'
 import { isSpent, statementKindLabel } from '../billing/statement-format.js'
 import { StatementStatusChip } from '../billing/statement-status-chip.js'
 import { formatPeriod } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { LoadMoreFooter, type PagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
@@ -17,18 +17,15 @@ export function StatementsList({
   selected,
   onSelect,
   buttonId,
-  nextCursor,
-  more,
-  onLoadMore,
+  list,
 }: {
   statements: Statement[]
   selected: string | null
   onSelect: (number: string) => void
   /** The id of a statement's button, so focus can come back to it when the statement is closed. */
   buttonId: (number: string) => string
-  nextCursor: string | null
-  more: { loading: boolean; error: string | null }
-  onLoadMore: () => void
+  /** The statements' pages, for "Load more". */
+  list: PagedList<Statement>
 }) {
   const numberById = new Map(statements.map((statement) => [statement.id, statement.number]))
   const replacedBy = new Map(
@@ -119,16 +116,7 @@ export function StatementsList({
         </DataTable>
       )}
 
-      {(nextCursor || more.error) && (
-        <footer className="card-footer">
-          {more.error && (
-            <span className="field-error" role="alert">
-              {more.error}
-            </span>
-          )}
-          {nextCursor && <LoadMore onMore={onLoadMore} loading={more.loading} testId="statements-more" />}
-        </footer>
-      )}
+      <LoadMoreFooter list={list} testId="statements-more" />
     </Panel>
   )
 }
