@@ -23,6 +23,7 @@ import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 export function PaymentsTab({
   accountNumber,
@@ -73,30 +74,32 @@ export function PaymentsTab({
       )}
 
       <Panel title="Payment history" flush testId="portal-payment-history">
-        {!loaded && !history.isError && <p className="muted portal-pad">Loading your payments…</p>}
-        {!loaded && history.isError && (
-          <p className="callout callout-error portal-pad" role="alert">
-            {errorMessage(history.error, 'Your payments could not be loaded.')}
-          </p>
-        )}
-        {loaded && loaded.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
-        {loaded && loaded.items.length > 0 && (
-          <DataTable columns={['Date', 'Method', { label: 'Amount', numeric: true }, 'Status', 'Confirmation']}>
-            {loaded.items.map((payment) => (
-              <tr
-                key={payment.confirmationNumber}
-                data-testid="portal-payment-row"
-                data-confirmation={payment.confirmationNumber}
-              >
-                <td>{formatLondonDateTime(payment.createdAt)}</td>
-                <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
-                <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
-                <td>{capitalise(payment.status)}</td>
-                <td className="mono">{payment.confirmationNumber}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <PortalList
+          items={loaded?.items}
+          query={history}
+          loading="Loading your payments…"
+          failed="Your payments could not be loaded."
+          empty="No payments yet."
+          padded
+        >
+          {(payments) => (
+            <DataTable columns={['Date', 'Method', { label: 'Amount', numeric: true }, 'Status', 'Confirmation']}>
+              {payments.map((payment) => (
+                <tr
+                  key={payment.confirmationNumber}
+                  data-testid="portal-payment-row"
+                  data-confirmation={payment.confirmationNumber}
+                >
+                  <td>{formatLondonDateTime(payment.createdAt)}</td>
+                  <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
+                  <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
+                  <td>{capitalise(payment.status)}</td>
+                  <td className="mono">{payment.confirmationNumber}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </PortalList>
       </Panel>
 
       {loaded && (

@@ -10,6 +10,7 @@ import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 const levelOptions = [
   { value: 'limited', label: 'Limited: bills, usage and payments only' },
@@ -25,7 +26,6 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
     queryKey: portalApi.portalKeys.users(accountNumber),
     queryFn: () => portalApi.accountUsers({ accountNumber }),
   })
-  const list = users.data
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
   const queryClient = useQueryClient()
   const reload = () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) })
@@ -54,35 +54,37 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
             {notice.text}
           </p>
         )}
-        {!list && !users.isError && <p className="muted portal-pad">Loading…</p>}
-        {!list && users.isError && (
-          <p className="callout callout-error portal-pad" role="alert">
-            {errorMessage(users.error, 'The list could not be loaded.')}
-          </p>
-        )}
-        {list && list.length === 0 && <p className="muted portal-pad">Nobody else can use this account.</p>}
-        {list && list.length > 0 && (
-          <DataTable columns={['Name', 'Access', 'Status', { label: 'Actions', hidden: true }]}>
-            {list.map((user) => (
-              <UserRow
-                key={user.id}
-                user={user}
-                onChangeLevel={(level) =>
-                  act(
-                    () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
-                    `${user.displayName || user.email} now has ${level} access.`,
-                  )
-                }
-                onRemove={() =>
-                  act(
-                    () => remove.mutateAsync({ accountNumber, userId: user.id }),
-                    `${user.displayName || user.email} can no longer use this account.`,
-                  )
-                }
-              />
-            ))}
-          </DataTable>
-        )}
+        <PortalList
+          items={users.data}
+          query={users}
+          loading="Loading…"
+          failed="The list could not be loaded."
+          empty="Nobody else can use this account."
+          padded
+        >
+          {(list) => (
+            <DataTable columns={['Name', 'Access', 'Status', { label: 'Actions', hidden: true }]}>
+              {list.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  onChangeLevel={(level) =>
+                    act(
+                      () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
+                      `${user.displayName || user.email} now has ${level} access.`,
+                    )
+                  }
+                  onRemove={() =>
+                    act(
+                      () => remove.mutateAsync({ accountNumber, userId: user.id }),
+                      `${user.displayName || user.email} can no longer use this account.`,
+                    )
+                  }
+                />
+              ))}
+            </DataTable>
+          )}
+        </PortalList>
       </Panel>
       <InviteForm accountNumber={accountNumber} />
     </>
