@@ -14,14 +14,13 @@ import { formatCalendarDate } from '../shared/format.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
+import { type Loaded, loadedOf } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 import { BusinessDocuments } from './business-documents.js'
 import { StatementDetail } from './statement-detail.js'
 import { StatementsList } from './statements-list.js'
 
 const pageSize = 20
-
-type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'loaded' } & T)
 
 function statementFromAddress(): string | null {
   const number = new URLSearchParams(window.location.search).get('statement')
@@ -384,16 +383,7 @@ function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
 }
 
 /** A query as the tab's loading, failed or loaded state. */
-function loadedOf<Data, T>(
-  query: { isPending: boolean; isError: boolean; error: unknown; data: Data | undefined },
-  failure: string,
-  shape: (data: Data) => T,
-): Loaded<T> {
-  if (query.isPending) return { status: 'loading' }
-  if (query.isError || query.data === undefined) return { status: 'failed', message: messageOf(query.error, failure) }
-  return { status: 'loaded', ...shape(query.data) }
-}
 
-function messageOf(error: unknown, fallback: string): string {
+function _messageOf(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback
 }

@@ -9,16 +9,12 @@ import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries 
 import { useApi, useSession } from '../console-context.js'
 import { brand } from '../shared/brand.js'
 import { Panel } from '../shared/panel.js'
+import { loadedOf } from '../shared/panel-state.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
 import { ReadingsPanel } from './readings-panel.js'
 import { addDays, bucketLabel, daysBetween, formatKwh, UsageChart } from './usage-chart.js'
 import { defaultRange, describeRange, type Range, shiftRange } from './usage-range.js'
-
-type MeterPoints =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; points: MeterPointView[] }
 
 export function UsageTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
@@ -28,14 +24,7 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
     queryKey: ['account', accountNumber, 'meter-points'],
     queryFn: () => api.meterPoints({ accountNumber }),
   })
-  const state: MeterPoints = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? {
-          status: 'failed',
-          message: loaded.error instanceof ApiError ? loaded.error.message : 'The meter points could not be loaded.',
-        }
-      : { status: 'loaded', points: loaded.data }
+  const state = loadedOf(loaded, 'The meter points could not be loaded.', (points) => ({ points }))
   // The point the agent chose; while none is (or it is gone), the default point is shown.
   const [chosen, setSelected] = useState<string | null>(null)
   const selected =

@@ -13,11 +13,10 @@ import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
+import { loadedOf } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 
 export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
-
-type Users = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; items: AccountUser[] }
 
 const poaStatusLabels: Record<string, string> = {
   pending: 'Waiting for legal review',
@@ -43,14 +42,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
     queryFn: () =>
       dataOf(api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } })),
   })
-  const users: Users = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? {
-          status: 'failed',
-          message: loaded.error instanceof ApiError ? loaded.error.message : 'The account’s users could not be loaded.',
-        }
-      : { status: 'loaded', items: loaded.data.items }
+  const users = loadedOf(loaded, 'The account’s users could not be loaded.', ({ items }) => ({ items }))
   const mayAdd = user.permissions.includes('accounts.authorized_user.manage')
   const load = () => queryClient.invalidateQueries({ queryKey: usersKey })
 
