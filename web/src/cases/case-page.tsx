@@ -111,31 +111,44 @@ function useStaffNames(): Map<string, string> {
   return useMemo(() => new Map((rows ?? []).map((row) => [row.userId, row.displayName])), [rows])
 }
 
+/**
+ * A write on the case from one of its forms: whether it is on its way (a second is refused meanwhile)
+ * and why it failed, in the server's words or the form's own.
+ */
+function useCaseWrite(failure: string) {
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function run(write: () => Promise<void>) {
+    if (sending) return
+    setSending(true)
+    setError(null)
+    try {
+      await write()
+    } catch (caught) {
+      setError(errorMessage(caught, failure))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return { error, setError, sending, run }
+}
+
 function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) {
   const api = useApi()
   const ids = useId()
   const [body, setBody] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The note could not be added.')
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
-    if (!body.trim()) {
-      setError('Write the note before adding it.')
-      return
-    }
-    setSending(true)
-    setError(null)
-    try {
+    if (!body.trim()) return setError('Write the note before adding it.')
+    await run(async () => {
       await addCaseNote(api, { caseRef, body: body.trim() })
       setBody('')
       onAdded()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The note could not be added.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -166,8 +179,7 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
   const ids = useId()
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The file could not be attached.')
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0] ?? null
@@ -177,15 +189,10 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
 
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!file || sending) return
+    if (!file) return
     const problem = problemWith(file)
-    if (problem) {
-      setError(problem)
-      return
-    }
-    setSending(true)
-    setError(null)
-    try {
+    if (problem) return setError(problem)
+    await run(async () => {
       const contentBase64 = await fileToBase64(file)
       await uploadAttachment(api, {
         caseRef,
@@ -196,11 +203,7 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
       setFile(null)
       if (input.current) input.current.value = ''
       onUploaded()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The file could not be attached.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -256,31 +259,23 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
   const allowed = nextStatuses[detail.status] ?? []
   const [next, setNext] = useState<CaseStatus | ''>('')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The status could not be changed.')
   const needsNote = next === 'resolved' || next === 'closed'
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!next || sending) return
+    if (!next) return
     if (needsNote && !note.trim()) {
-      setError(next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.')
-      return
+      return setError(next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.')
     }
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       if (next === 'resolved') await resolveCase(api, { caseRef: detail.number, resolutionNote: note.trim() })
       else
         await changeStatus(api, { caseRef: detail.number, status: next, ...(note.trim() ? { note: note.trim() } : {}) })
       setNext('')
       setNote('')
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The status could not be changed.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   if (allowed.length === 0) return null
@@ -328,21 +323,14 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
 function PriorityPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const api = useApi()
   const ids = useId()
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, sending, run } = useCaseWrite('The priority could not be changed.')
 
   async function change(priority: Priority) {
-    if (priority === detail.priority || sending) return
-    setSending(true)
-    setError(null)
-    try {
+    if (priority === detail.priority) return
+    await run(async () => {
       await changePriority(api, { caseRef: detail.number, priority })
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The priority could not be changed.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -379,8 +367,7 @@ function AssignmentPanel({
   const [target, setTarget] = useState<Target>('me')
   const [team, setTeam] = useState(teamOf(user.role))
   const [userId, setUserId] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The case could not be assigned.')
   const colleagues = useMemo(
     () => [...names.entries()].filter(([id]) => id !== user.id).sort((a, b) => a[1].localeCompare(b[1])),
     [names, user.id],
@@ -388,28 +375,18 @@ function AssignmentPanel({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
     let assignee: Assignee
     if (target === 'me') assignee = { kind: 'user', userId: user.id }
     else if (target === 'team') assignee = { kind: 'team', team }
     else if (target === 'none') assignee = { kind: 'none' }
     else {
-      if (!userId.trim()) {
-        setError('Choose the colleague to give the case to.')
-        return
-      }
+      if (!userId.trim()) return setError('Choose the colleague to give the case to.')
       assignee = { kind: 'user', userId: userId.trim() }
     }
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await assignCase(api, { caseRef: detail.number, assignee })
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The case could not be assigned.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
