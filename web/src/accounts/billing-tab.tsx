@@ -14,7 +14,7 @@ import { formatCalendarDate } from '../shared/format.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
-import { type Loaded, loadedOf } from '../shared/panel-state.js'
+import { type Loaded, loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 import { BusinessDocuments } from './business-documents.js'
 import { StatementDetail } from './statement-detail.js'
@@ -111,16 +111,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
         }}
       />
 
-      {list.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading statements…</span>
-        </div>
-      )}
-      {list.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <PanelPending state={list} loading={<SkeletonCard label="Loading statements…" />} />
       {list.status === 'loaded' && (
         <StatementsList
           statements={list.items}
@@ -178,17 +169,15 @@ function BalanceCard({
   return (
     <Panel title="Balance" className="billing-balance" testId="balance-summary">
       <div className="billing-balance-body">
-        {balance.status === 'loading' && (
-          <div className="billing-balance-figures" aria-busy="true">
-            <span className="visually-hidden">Loading the balance…</span>
-            <div className="skeleton skeleton-title" />
-          </div>
-        )}
-        {balance.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {balance.message}
-          </p>
-        )}
+        <PanelPending
+          state={balance}
+          loading={
+            <div className="billing-balance-figures" aria-busy="true">
+              <span className="visually-hidden">Loading the balance…</span>
+              <div className="skeleton skeleton-title" />
+            </div>
+          }
+        />
         {balance.status === 'loaded' && <BalanceFigures balance={balance.balance} />}
         {canBill && <BillNowForm accountNumber={accountNumber} onBilled={onBilled} />}
       </div>

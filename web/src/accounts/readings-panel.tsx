@@ -8,6 +8,7 @@ import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { Panel } from '../shared/panel.js'
+import { PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 
 const pageSize = 20
@@ -33,20 +34,18 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
       flush
       busy={state.status === 'loading'}
     >
-      {state.status === 'loading' && (
-        <div className="readings-loading">
-          <span className="visually-hidden">Loading readings…</span>
-          <div className="skeleton" />
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
-      )}
-
-      {state.status === 'failed' && (
-        <p className="callout callout-error readings-message" role="alert">
-          {state.message}
-        </p>
-      )}
+      <PanelPending
+        state={state}
+        loading={
+          <div className="readings-loading">
+            <span className="visually-hidden">Loading readings…</span>
+            <div className="skeleton" />
+            <div className="skeleton" />
+            <div className="skeleton" />
+          </div>
+        }
+        failedClassName="readings-message"
+      />
 
       {state.status === 'loaded' && state.items.length === 0 && (
         <p className="empty" data-testid="readings-list">

@@ -7,6 +7,7 @@ import type { AccountSearchItem } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { byCursor, LoadMoreFooter, type PagedList, pagedList } from '../shared/load-more.js'
+import { PanelPending } from '../shared/panel-state.js'
 import { SearchBox, searchPermission } from '../shell/search-box.js'
 import { StatusChip } from './status-chip.js'
 
@@ -75,12 +76,7 @@ function Search({ q }: { q: string }) {
         </section>
       )}
 
-      {results.status === 'loading' && <SkeletonRows />}
-      {results.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {results.message}
-        </p>
-      )}
+      {results.status !== 'idle' && <PanelPending state={results} loading={<SkeletonRows />} />}
       {results.status === 'loaded' && results.items.length === 0 && (
         <div className="card">
           <p className="empty">No accounts match “{query}”. Try a postcode, the account number, or fewer words.</p>

@@ -13,7 +13,7 @@ import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
-import { loadedOf } from '../shared/panel-state.js'
+import { loadedOf, PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 
 export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
@@ -49,16 +49,14 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
   return (
     <div className="users-tab" data-testid="users-tab">
       <Panel title="Who may use this account" flush>
-        {users.status === 'loading' && (
-          <p className="muted" aria-busy="true">
-            Loading…
-          </p>
-        )}
-        {users.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {users.message}
-          </p>
-        )}
+        <PanelPending
+          state={users}
+          loading={
+            <p className="muted" aria-busy="true">
+              Loading…
+            </p>
+          }
+        />
         {users.status === 'loaded' && (
           <DataTable
             caption="People who may use the account, the holder first"

@@ -6,6 +6,7 @@ import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { LoadMoreFooter, type PagedList } from '../shared/load-more.js'
+import { PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 import {
   type Assignee,
@@ -46,18 +47,17 @@ export function PagedCaseList({
   loadingLabel?: string
   failedTestId?: string
 } & Omit<Parameters<typeof CaseList>[0], 'cases'>) {
-  if (list.status === 'loading') {
+  if (list.status !== 'loaded') {
     return (
-      <div className="skeleton skeleton-row" aria-busy="true">
-        {loadingLabel && <span className="visually-hidden">{loadingLabel}</span>}
-      </div>
-    )
-  }
-  if (list.status === 'failed') {
-    return (
-      <p className="callout callout-error" role="alert" data-testid={failedTestId}>
-        {list.message}
-      </p>
+      <PanelPending
+        state={list}
+        loading={
+          <div className="skeleton skeleton-row" aria-busy="true">
+            {loadingLabel && <span className="visually-hidden">{loadingLabel}</span>}
+          </div>
+        }
+        failedTestId={failedTestId}
+      />
     )
   }
   return (

@@ -11,6 +11,7 @@ import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
+import { PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 import { worklist as fetchWorklist, type Worklist, worklistPermission } from './collections-api.js'
 import { actionLabel, registerLabel } from './collections-format.js'
@@ -90,16 +91,7 @@ function WorklistTable() {
         </div>
       </header>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading the worklist…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <PanelPending state={state} loading={<SkeletonCard label="Loading the worklist…" />} />
       {state.status === 'loaded' && (
         <Panel
           title="Past due"
