@@ -18,6 +18,7 @@ import { PoundsField, SelectField, TextAreaField, TextField } from '../shared/fo
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
 import {
   type AccountCollections,
@@ -45,22 +46,12 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
     queryFn: () => accountCollections(api, { accountNumber }),
   })
 
-  if (query.isPending) {
-    return (
-      <div className="card skeleton-card" aria-busy="true">
-        <span className="visually-hidden">Loading collections…</span>
-      </div>
-    )
-  }
-  if (query.isError) {
-    return (
-      <p className="callout callout-error" role="alert">
-        {messageOf(query.error, 'The collections record could not be loaded.')}
-      </p>
-    )
+  const state = loadedOf(query, 'The collections record could not be loaded.', (data) => ({ data }))
+  if (state.status !== 'loaded') {
+    return <PanelPending state={state} loading={<SkeletonCard label="Loading collections…" />} />
   }
 
-  const data: AccountCollections = query.data
+  const { data } = state
   // A fee, an order, a note or a protection changes the account: refetch all of it.
   const changed = () => {
     announceAccountChanged(accountNumber)
