@@ -5,7 +5,7 @@
  * (`?tab=usage`) so a reload or a shared link opens the same tab.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { type AccountNote, type AccountOverview, ApiError, type PostalAddress } from '../api.js'
 import { CasesTab } from '../cases/cases-tab.js'
 import { CollectionsTab } from '../collections/collections-tab.js'
@@ -14,6 +14,8 @@ import { useApi, useSession } from '../console-context.js'
 import { PaymentsTab } from '../payments/payments-tab.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
+import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
 import { BillingTab } from './billing-tab.js'
 import { MoveOutDialog } from './move-out-dialog.js'
@@ -85,7 +87,6 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const [movingOut, setMovingOut] = useState(false)
   const [verifying, setVerifying] = useState(false)
   const tabIds = useId()
-  const tabRefs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
   const tabs: TabName[] = [
     'overview',
     ...(user.permissions.includes('metering.usage.read') ? (['usage'] as const) : []),
@@ -98,32 +99,14 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   ]
   const tab = tabs.includes(requestedTab) ? requestedTab : 'overview'
 
-  function selectTab(next: TabName, { focus = false }: { focus?: boolean } = {}) {
+  function selectTab(next: TabName) {
     setRequestedTab(next)
-    if (focus) tabRefs.current[next]?.focus()
     // Kept in the address without a navigation (no scroll, no history entry).
     const url = new URL(window.location.href)
     if (next === 'overview') url.searchParams.delete('tab')
     else url.searchParams.set('tab', next)
     if (next !== 'billing') url.searchParams.delete('statement')
     window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
-  }
-
-  function handleTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    const at = tabs.indexOf(tab)
-    const target =
-      event.key === 'ArrowRight'
-        ? tabs[(at + 1) % tabs.length]
-        : event.key === 'ArrowLeft'
-          ? tabs[(at - 1 + tabs.length) % tabs.length]
-          : event.key === 'Home'
-            ? tabs[0]
-            : event.key === 'End'
-              ? tabs[tabs.length - 1]
-              : undefined
-    if (!target) return
-    event.preventDefault()
-    selectTab(target, { focus: true })
   }
 
   // An account seen goes on the agent's recent accounts (kept in this browser).
@@ -228,170 +211,112 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
       </header>
       <ReviewFlagBanner flags={state.overview.reviewFlags ?? []} />
 
-      <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleTabKey}>
-        {tabs.map((name) => (
-          <button
-            key={name}
-            ref={(element) => {
-              tabRefs.current[name] = element
-            }}
-            type="button"
-            role="tab"
-            className="tab"
-            id={`${tabIds}-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`${tabIds}-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => selectTab(name)}
-            data-testid={`tab-${name}`}
-          >
-            {tabLabels[name]}
-          </button>
-        ))}
-      </div>
+      <TabList
+        ids={tabIds}
+        tabs={tabs.map((name) => ({ name, label: tabLabels[name] }))}
+        selected={tab}
+        onSelect={selectTab}
+        panelId={(name) => `${tabIds}-panel-${name}`}
+        testIdPrefix="tab-"
+        label="Account sections"
+      />
 
-      {tab === 'users' ? (
-        <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-users`} aria-labelledby={`${tabIds}-tab-users`}>
+      <TabPanel ids={tabIds} tab={tab} id={`${tabIds}-panel-${tab}`}>
+        {tab === 'users' ? (
           <UsersTab accountNumber={account.number} />
-        </div>
-      ) : tab === 'cases' || tab === 'communications' || tab === 'timeline' ? (
-        <div
-          className="tab-panel"
-          role="tabpanel"
-          id={`${tabIds}-panel-${tab}`}
-          aria-labelledby={`${tabIds}-tab-${tab}`}
-        >
-          {tab === 'cases' ? (
-            <CasesTab accountNumber={account.number} />
-          ) : tab === 'communications' ? (
-            <CommunicationsTab accountNumber={account.number} />
-          ) : (
-            <TimelineTab accountNumber={account.number} />
-          )}
-        </div>
-      ) : tab === 'payments' ? (
-        <div
-          className="tab-panel"
-          role="tabpanel"
-          id={`${tabIds}-panel-payments`}
-          aria-labelledby={`${tabIds}-tab-payments`}
-        >
+        ) : tab === 'cases' ? (
+          <CasesTab accountNumber={account.number} />
+        ) : tab === 'communications' ? (
+          <CommunicationsTab accountNumber={account.number} />
+        ) : tab === 'timeline' ? (
+          <TimelineTab accountNumber={account.number} />
+        ) : tab === 'payments' ? (
           <PaymentsTab accountNumber={account.number} />
-        </div>
-      ) : tab === 'collections' ? (
-        <div
-          className="tab-panel"
-          role="tabpanel"
-          id={`${tabIds}-panel-collections`}
-          aria-labelledby={`${tabIds}-tab-collections`}
-        >
+        ) : tab === 'collections' ? (
           <CollectionsTab accountNumber={account.number} />
-        </div>
-      ) : tab === 'usage' ? (
-        <div className="tab-panel" role="tabpanel" id={`${tabIds}-panel-usage`} aria-labelledby={`${tabIds}-tab-usage`}>
+        ) : tab === 'usage' ? (
           <UsageTab accountNumber={account.number} />
-        </div>
-      ) : tab === 'billing' ? (
-        <div
-          className="tab-panel"
-          role="tabpanel"
-          id={`${tabIds}-panel-billing`}
-          aria-labelledby={`${tabIds}-tab-billing`}
-        >
+        ) : tab === 'billing' ? (
           <BillingTab accountNumber={account.number} business={customer.kind === 'business'} />
-        </div>
-      ) : (
-        <div
-          className="tab-panel"
-          role="tabpanel"
-          id={`${tabIds}-panel-overview`}
-          aria-labelledby={`${tabIds}-tab-overview`}
-        >
-          <div className="overview-grid">
-            <section className="card" aria-labelledby="supply-title">
-              <h2 className="card-title" id="supply-title">
-                Service address
-              </h2>
-              <Address address={property} testId="service-address" />
-              <dl className="facts">
-                <div>
-                  <dt>GSP region</dt>
-                  <dd>
-                    {property.gspRegion ? (
-                      <>
-                        {property.gspRegion.name} <span className="mono muted">{property.gspRegion.code}</span>
-                      </>
-                    ) : (
-                      <span className="muted">Not known</span>
-                    )}
-                  </dd>
-                </div>
-              </dl>
-            </section>
-
-            {preferences && (
-              <section className="card" aria-labelledby="billing-address-title">
-                <h2 className="card-title" id="billing-address-title">
-                  Billing address
-                </h2>
-                {billingAddress ? (
-                  <Address address={billingAddress} testId="billing-address" />
-                ) : (
-                  <p className="muted">Same as the service address.</p>
-                )}
+        ) : (
+          <>
+            <div className="overview-grid">
+              <Panel title="Service address">
+                <Address address={property} testId="service-address" />
                 <dl className="facts">
                   <div>
-                    <dt>Bills by</dt>
-                    <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
+                    <dt>GSP region</dt>
+                    <dd>
+                      {property.gspRegion ? (
+                        <>
+                          {property.gspRegion.name} <span className="mono muted">{property.gspRegion.code}</span>
+                        </>
+                      ) : (
+                        <span className="muted">Not known</span>
+                      )}
+                    </dd>
                   </div>
                 </dl>
-              </section>
+              </Panel>
+
+              {preferences && (
+                <Panel title="Billing address">
+                  {billingAddress ? (
+                    <Address address={billingAddress} testId="billing-address" />
+                  ) : (
+                    <p className="muted">Same as the service address.</p>
+                  )}
+                  <dl className="facts">
+                    <div>
+                      <dt>Bills by</dt>
+                      <dd>{preferences.billingMode === 'paperless' ? 'Email (paperless)' : 'Post (paper)'}</dd>
+                    </div>
+                  </dl>
+                </Panel>
+              )}
+
+              {contacts && (
+                <Panel title="Contact details">
+                  {contacts.emails.length === 0 && contacts.phones.length === 0 && (
+                    <p className="muted">No contact details on file.</p>
+                  )}
+                  <ul className="contact-list">
+                    {contacts.emails.map((email) => (
+                      <li key={`email:${email.address}`}>
+                        <span className="contact-kind">Email</span>
+                        <a href={`mailto:${email.address}`}>{email.address}</a>
+                        {email.primary && <span className="chip chip-info">Primary</span>}
+                      </li>
+                    ))}
+                    {contacts.phones.map((phone) => (
+                      <li key={`phone:${phone.number}`}>
+                        <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
+                        <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
+                        {phone.primary && <span className="chip chip-info">Primary</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </Panel>
+              )}
+
+              {state.overview.siteNeeds && <SiteNeedsCard needs={state.overview.siteNeeds} />}
+            </div>
+
+            {state.overview.notes && (
+              <Panel
+                title="Notes"
+                aside={
+                  <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
+                }
+                className="notes-card"
+              >
+                <NoteForm accountNumber={account.number} onAdded={noteAdded} />
+                <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
+              </Panel>
             )}
-
-            {contacts && (
-              <section className="card" aria-labelledby="contacts-title">
-                <h2 className="card-title" id="contacts-title">
-                  Contact details
-                </h2>
-                {contacts.emails.length === 0 && contacts.phones.length === 0 && (
-                  <p className="muted">No contact details on file.</p>
-                )}
-                <ul className="contact-list">
-                  {contacts.emails.map((email) => (
-                    <li key={`email:${email.address}`}>
-                      <span className="contact-kind">Email</span>
-                      <a href={`mailto:${email.address}`}>{email.address}</a>
-                      {email.primary && <span className="chip chip-info">Primary</span>}
-                    </li>
-                  ))}
-                  {contacts.phones.map((phone) => (
-                    <li key={`phone:${phone.number}`}>
-                      <span className="contact-kind">{phone.label ? capitalise(phone.label) : 'Phone'}</span>
-                      <a href={`tel:${phone.number.replace(/\s+/g, '')}`}>{phone.number}</a>
-                      {phone.primary && <span className="chip chip-info">Primary</span>}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-
-            {state.overview.siteNeeds && <SiteNeedsCard needs={state.overview.siteNeeds} />}
-          </div>
-
-          {state.overview.notes && (
-            <section className="card notes-card" aria-labelledby="notes-title">
-              <header className="card-header">
-                <h2 className="card-title" id="notes-title">
-                  Notes
-                </h2>
-                <span className="muted">Notes cannot be changed once saved; add a new note to correct one.</span>
-              </header>
-              <NoteForm accountNumber={account.number} onAdded={noteAdded} />
-              <NotesList notes={notes} more={state.overview.notes.nextCursor !== null} />
-            </section>
-          )}
-        </div>
-      )}
+          </>
+        )}
+      </TabPanel>
     </div>
   )
 }

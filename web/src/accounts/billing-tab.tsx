@@ -11,14 +11,16 @@ import { type AccountBalance, ApiError, type HistoricalBill, type Statement } fr
 import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate } from '../shared/format.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
+import { type Loaded, loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import { BusinessDocuments } from './business-documents.js'
 import { StatementDetail } from './statement-detail.js'
 import { StatementsList } from './statements-list.js'
 
 const pageSize = 20
-
-type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'loaded' } & T)
 
 function statementFromAddress(): string | null {
   const number = new URLSearchParams(window.location.search).get('statement')
@@ -45,8 +47,7 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const statementsQuery = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'statements'],
     queryFn: ({ pageParam }) => api.statements({ accountNumber, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
   const historyQuery = useQuery({
     queryKey: ['account', accountNumber, 'historical-bills'],
@@ -59,21 +60,10 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
       balance: loaded,
     }),
   )
-  const list: Loaded<{ items: Statement[]; nextCursor: string | null }> = statementsQuery.isPending
-    ? { status: 'loading' }
-    : statementsQuery.isError && !statementsQuery.isFetchNextPageError
-      ? { status: 'failed', message: messageOf(statementsQuery.error, 'The statements could not be loaded.') }
-      : {
-          status: 'loaded',
-          items: statementsQuery.data?.pages.flatMap((page) => page.items) ?? [],
-          nextCursor: statementsQuery.data?.pages.at(-1)?.nextCursor ?? null,
-        }
-  const more = {
-    loading: statementsQuery.isFetchingNextPage,
-    error: statementsQuery.isFetchNextPageError
-      ? messageOf(statementsQuery.error, 'More statements could not be loaded.')
-      : null,
-  }
+  const list = pagedList(statementsQuery, {
+    failed: 'The statements could not be loaded.',
+    more: 'More statements could not be loaded.',
+  })
   const history: Loaded<{ items: HistoricalBill[] }> = loadedOf(
     historyQuery,
     'Historical bills could not be loaded.',
@@ -84,11 +74,6 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
   const [chosenNow, setChosenNow] = useState(false)
   // Billing, rebilling or a new document changes the balance and the statements.
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['account', accountNumber] })
-
-  const loadMore = () => {
-    if (list.status !== 'loaded' || !list.nextCursor || more.loading) return
-    void statementsQuery.fetchNextPage()
-  }
 
   function choose(number: string | null) {
     setSelected(number)
@@ -126,25 +111,14 @@ export function BillingTab({ accountNumber, business }: { accountNumber: string;
         }}
       />
 
-      {list.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading statements…</span>
-        </div>
-      )}
-      {list.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <PanelPending state={list} loading={<SkeletonCard label="Loading statements…" />} />
       {list.status === 'loaded' && (
         <StatementsList
           statements={list.items}
           selected={selected}
           onSelect={choose}
           buttonId={statementButtonId}
-          nextCursor={list.nextCursor}
-          more={more}
-          onLoadMore={loadMore}
+          list={list}
         />
       )}
 
@@ -193,28 +167,21 @@ function BalanceCard({
   onBilled: (number: string) => void
 }) {
   return (
-    <section className="card billing-balance" aria-labelledby="billing-balance-title" data-testid="balance-summary">
-      <header className="card-header">
-        <h2 className="card-title" id="billing-balance-title">
-          Balance
-        </h2>
-      </header>
+    <Panel title="Balance" className="billing-balance" testId="balance-summary">
       <div className="billing-balance-body">
-        {balance.status === 'loading' && (
-          <div className="billing-balance-figures" aria-busy="true">
-            <span className="visually-hidden">Loading the balance…</span>
-            <div className="skeleton skeleton-title" />
-          </div>
-        )}
-        {balance.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {balance.message}
-          </p>
-        )}
+        <PanelPending
+          state={balance}
+          loading={
+            <div className="billing-balance-figures" aria-busy="true">
+              <span className="visually-hidden">Loading the balance…</span>
+              <div className="skeleton skeleton-title" />
+            </div>
+          }
+        />
         {balance.status === 'loaded' && <BalanceFigures balance={balance.balance} />}
         {canBill && <BillNowForm accountNumber={accountNumber} onBilled={onBilled} />}
       </div>
-    </section>
+    </Panel>
   )
 }
 
@@ -363,72 +330,49 @@ function describeBilled(statement: Statement, created: boolean): BillNowResult {
 
 function HistoricalBills({ bills }: { bills: HistoricalBill[] }) {
   return (
-    <section className="card card-flush" aria-labelledby="historical-bills-title" data-testid="historical-bills">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="historical-bills-title">
-          Historical bills
-        </h2>
-        <span className="muted">From the old billing system, before this account was migrated</span>
-      </header>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption className="visually-hidden">Bills from the old billing system</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issued</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Period</th>
-              <th scope="col">Readings billed to</th>
-              <th scope="col" className="numeric">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bills.map((bill) => (
-              <tr key={bill.id} data-testid="historical-bill">
-                <td className="nowrap">{formatCalendarDate(bill.issuedOn)}</td>
-                <td>
-                  <span className="mono">{bill.reference}</span> <span className="muted">· {bill.source}</span>
-                </td>
-                <td className="nowrap">
-                  {formatCalendarDate(bill.periodFrom)} – {formatCalendarDate(bill.periodTo)}
-                </td>
-                <td>
-                  {bill.readings.length === 0 ? (
-                    <span className="muted">None recorded</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {bill.readings.map((reading) => (
-                        <li key={`${reading.register}:${reading.readOn}`}>
-                          <span className="mono">{reading.register}</span> <span className="mono">{reading.value}</span>{' '}
-                          on {formatCalendarDate(reading.readOn)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="numeric">{formatMinor(bill.totalMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <Panel
+      title="Historical bills"
+      aside={<span className="muted">From the old billing system, before this account was migrated</span>}
+      flush
+      testId="historical-bills"
+    >
+      <DataTable
+        caption="Bills from the old billing system"
+        columns={['Issued', 'Reference', 'Period', 'Readings billed to', { label: 'Total', numeric: true }]}
+      >
+        {bills.map((bill) => (
+          <tr key={bill.id} data-testid="historical-bill">
+            <td className="nowrap">{formatCalendarDate(bill.issuedOn)}</td>
+            <td>
+              <span className="mono">{bill.reference}</span> <span className="muted">· {bill.source}</span>
+            </td>
+            <td className="nowrap">
+              {formatCalendarDate(bill.periodFrom)} – {formatCalendarDate(bill.periodTo)}
+            </td>
+            <td>
+              {bill.readings.length === 0 ? (
+                <span className="muted">None recorded</span>
+              ) : (
+                <ul className="plain-list">
+                  {bill.readings.map((reading) => (
+                    <li key={`${reading.register}:${reading.readOn}`}>
+                      <span className="mono">{reading.register}</span> <span className="mono">{reading.value}</span> on{' '}
+                      {formatCalendarDate(reading.readOn)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className="numeric">{formatMinor(bill.totalMinor)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </Panel>
   )
 }
 
 /** A query as the tab's loading, failed or loaded state. */
-function loadedOf<Data, T>(
-  query: { isPending: boolean; isError: boolean; error: unknown; data: Data | undefined },
-  failure: string,
-  shape: (data: Data) => T,
-): Loaded<T> {
-  if (query.isPending) return { status: 'loading' }
-  if (query.isError || query.data === undefined) return { status: 'failed', message: messageOf(query.error, failure) }
-  return { status: 'loaded', ...shape(query.data) }
-}
 
-function messageOf(error: unknown, fallback: string): string {
+function _messageOf(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback
 }

@@ -10,6 +10,7 @@ import { ApiError, type BillingDocument, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 
 export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: string; onChange: () => void }) {
   const api = useApi()
@@ -45,10 +46,7 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
   const selected = [...chosen]
 
   return (
-    <section className="card" aria-labelledby="business-title" data-testid="business-documents">
-      <h2 className="card-title" id="business-title">
-        Invoices and credit notes
-      </h2>
+    <Panel title="Invoices and credit notes" testId="business-documents">
       <h3 className="meter-point-subtitle">Uninvoiced charges and credits</h3>
       {state.uninvoiced.length === 0 ? (
         <p className="empty">Nothing waiting to go on a document.</p>
@@ -156,6 +154,6 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   )
 }

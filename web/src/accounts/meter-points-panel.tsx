@@ -5,6 +5,8 @@
  */
 import type { MeterPointView, TariffAgreement } from '../api.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
+import { DataTable } from '../shared/table.js'
 import { londonWallClock } from './usage-chart.js'
 
 export function MeterPointsPanel({
@@ -17,15 +19,14 @@ export function MeterPointsPanel({
   onSelect: (identifier: string) => void
 }) {
   return (
-    <section className="card" aria-labelledby="meter-points-title">
-      <header className="card-header">
-        <h2 className="card-title" id="meter-points-title">
-          Meter points
-        </h2>
+    <Panel
+      title="Meter points"
+      aside={
         <span className="muted">
           {points.length === 1 ? 'One meter point' : `${points.length} meter points`} on this account
         </span>
-      </header>
+      }
+    >
       {points.length === 0 ? (
         <p className="empty">No meter points are registered to this account yet.</p>
       ) : (
@@ -40,7 +41,7 @@ export function MeterPointsPanel({
           ))}
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -135,39 +136,26 @@ function MeterPointCard({
         {point.meters.length === 0 ? (
           <p className="empty">No meters recorded.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Serial</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Installed</th>
-                  <th scope="col">Removed</th>
-                  <th scope="col">Registers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {point.meters.map((meter) => (
-                  <tr key={meter.serial} className={meter.removedOn ? 'row-muted' : undefined}>
-                    <td className="mono">{meter.serial}</td>
-                    <td>{capitalise(meter.type)}</td>
-                    <td>{formatCalendarDate(meter.installedOn)}</td>
-                    <td>{meter.removedOn ? formatCalendarDate(meter.removedOn) : <span className="muted">—</span>}</td>
-                    <td>
-                      <ul className="register-list">
-                        {meter.registers.map((register) => (
-                          <li key={register.identifier}>
-                            <span className="mono">{register.identifier}</span> {capitalise(register.rate)}
-                            <span className="muted"> · {register.digits} digits</span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Serial', 'Type', 'Installed', 'Removed', 'Registers']}>
+            {point.meters.map((meter) => (
+              <tr key={meter.serial} className={meter.removedOn ? 'row-muted' : undefined}>
+                <td className="mono">{meter.serial}</td>
+                <td>{capitalise(meter.type)}</td>
+                <td>{formatCalendarDate(meter.installedOn)}</td>
+                <td>{meter.removedOn ? formatCalendarDate(meter.removedOn) : <span className="muted">—</span>}</td>
+                <td>
+                  <ul className="register-list">
+                    {meter.registers.map((register) => (
+                      <li key={register.identifier}>
+                        <span className="mono">{register.identifier}</span> {capitalise(register.rate)}
+                        <span className="muted"> · {register.digits} digits</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
 
@@ -186,42 +174,30 @@ function TariffHistory({ agreements, now }: { agreements: TariffAgreement[]; now
           No tariff agreements on this meter point.
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="tariff-history">
-            <thead>
-              <tr>
-                <th scope="col">Tariff</th>
-                <th scope="col">Product</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
+        <DataTable testId="tariff-history" columns={['Tariff', 'Product', 'From', 'To']}>
+          {agreements.map((agreement) => {
+            const current =
+              Date.parse(agreement.validFrom) <= now &&
+              (agreement.validTo === null || Date.parse(agreement.validTo) > now)
+            return (
+              <tr key={`${agreement.tariffCode}:${agreement.validFrom}`}>
+                <td className="mono">{agreement.tariffCode}</td>
+                <td>
+                  {agreement.productName}
+                  {current && <span className="chip chip-positive chip-inline">Current</span>}
+                </td>
+                <td>{formatAgreementInstant(agreement.validFrom)}</td>
+                <td>
+                  {agreement.validTo ? (
+                    formatAgreementInstant(agreement.validTo)
+                  ) : (
+                    <span className="muted">Open-ended</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {agreements.map((agreement) => {
-                const current =
-                  Date.parse(agreement.validFrom) <= now &&
-                  (agreement.validTo === null || Date.parse(agreement.validTo) > now)
-                return (
-                  <tr key={`${agreement.tariffCode}:${agreement.validFrom}`}>
-                    <td className="mono">{agreement.tariffCode}</td>
-                    <td>
-                      {agreement.productName}
-                      {current && <span className="chip chip-positive chip-inline">Current</span>}
-                    </td>
-                    <td>{formatAgreementInstant(agreement.validFrom)}</td>
-                    <td>
-                      {agreement.validTo ? (
-                        formatAgreementInstant(agreement.validTo)
-                      ) : (
-                        <span className="muted">Open-ended</span>
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+            )
+          })}
+        </DataTable>
       )}
     </div>
   )

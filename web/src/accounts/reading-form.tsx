@@ -8,6 +8,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type MeterReading, type NewReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import { ReadingStatus } from './readings-panel.js'
 import { londonInstant, londonWallClock } from './usage-chart.js'
 
@@ -103,16 +104,14 @@ export function ReadingForm({
     problems[field] ? `${id}-${field}-error` : hasHint ? `${id}-${field}-hint` : undefined
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 className="card-title" id={`${id}-title`}>
-          Submit a reading
-        </h2>
+    <Panel
+      title="Submit a reading"
+      aside={
         <span className="muted">
           <span className="mono">{point.identifier}</span>
         </span>
-      </header>
-
+      }
+    >
       {meters.length === 0 ? (
         <p className="empty">No meter is fitted on this meter point, so there is nothing to read.</p>
       ) : (
@@ -250,7 +249,7 @@ export function ReadingForm({
           </div>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }
 

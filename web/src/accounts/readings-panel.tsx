@@ -4,17 +4,14 @@
  * (held, with the reason) or was replaced (superseded).
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { ApiError, type MeterReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
+import { Panel } from '../shared/panel.js'
+import { PanelPending } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 
 const pageSize = 20
-
-type Readings =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: MeterReading[]; nextCursor: string | null }
 
 export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: string; meterPoint: string }) {
   const api = useApi()
@@ -22,53 +19,33 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
   const readings = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'readings', meterPoint],
     queryFn: ({ pageParam }) => api.readings({ accountNumber, meterPoint, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const state: Readings = readings.isPending
-    ? { status: 'loading' }
-    : readings.isError && !readings.isFetchNextPageError
-      ? { status: 'failed', message: messageOf(readings.error) }
-      : {
-          status: 'loaded',
-          items: readings.data?.pages.flatMap((page) => page.items) ?? [],
-          nextCursor: readings.data?.pages.at(-1)?.nextCursor ?? null,
-        }
-  const moreState = {
-    loading: readings.isFetchingNextPage,
-    error: readings.isFetchNextPageError ? messageOf(readings.error) : null,
-  }
-
-  const loadMore = () => {
-    if (state.status !== 'loaded' || !state.nextCursor || moreState.loading) return
-    void readings.fetchNextPage()
-  }
+  const state = pagedList(readings, { failed: failure, more: failure })
 
   return (
-    <section className="card card-flush" aria-labelledby="readings-title" aria-busy={state.status === 'loading'}>
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="readings-title">
-          Readings
-        </h2>
+    <Panel
+      title="Readings"
+      aside={
         <span className="muted">
           Newest first · <span className="mono">{meterPoint}</span>
         </span>
-      </header>
-
-      {state.status === 'loading' && (
-        <div className="readings-loading">
-          <span className="visually-hidden">Loading readings…</span>
-          <div className="skeleton" />
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
-      )}
-
-      {state.status === 'failed' && (
-        <p className="callout callout-error readings-message" role="alert">
-          {state.message}
-        </p>
-      )}
+      }
+      flush
+      busy={state.status === 'loading'}
+    >
+      <PanelPending
+        state={state}
+        loading={
+          <div className="readings-loading">
+            <span className="visually-hidden">Loading readings…</span>
+            <div className="skeleton" />
+            <div className="skeleton" />
+            <div className="skeleton" />
+          </div>
+        }
+        failedClassName="readings-message"
+      />
 
       {state.status === 'loaded' && state.items.length === 0 && (
         <p className="empty" data-testid="readings-list">
@@ -77,60 +54,35 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
       )}
 
       {state.status === 'loaded' && state.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table readings-table" data-testid="readings-list">
-            <caption className="visually-hidden">Register readings of {meterPoint}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Read at</th>
-                <th scope="col">Meter</th>
-                <th scope="col">Register</th>
-                <th scope="col" className="numeric">
-                  Value
-                </th>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.items.map((reading) => (
-                <tr
-                  key={reading.id}
-                  className={
-                    reading.status === 'superseded' || reading.status === 'discarded' ? 'row-muted' : undefined
-                  }
-                  data-testid="reading-item"
-                >
-                  <td className="nowrap">
-                    <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
-                  </td>
-                  <td className="mono">{reading.meterSerial}</td>
-                  <td className="mono">{reading.register}</td>
-                  <td className="mono numeric">{reading.value}</td>
-                  <td>{capitalise(reading.source)}</td>
-                  <td>
-                    <ReadingStatus status={reading.status} reason={reading.reason} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="readings-table"
+          testId="readings-list"
+          caption={`Register readings of ${meterPoint}, newest first`}
+          columns={['Read at', 'Meter', 'Register', { label: 'Value', numeric: true }, 'Source', 'Status']}
+        >
+          {state.items.map((reading) => (
+            <tr
+              key={reading.id}
+              className={reading.status === 'superseded' || reading.status === 'discarded' ? 'row-muted' : undefined}
+              data-testid="reading-item"
+            >
+              <td className="nowrap">
+                <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
+              </td>
+              <td className="mono">{reading.meterSerial}</td>
+              <td className="mono">{reading.register}</td>
+              <td className="mono numeric">{reading.value}</td>
+              <td>{capitalise(reading.source)}</td>
+              <td>
+                <ReadingStatus status={reading.status} reason={reading.reason} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
-      {state.status === 'loaded' && (state.nextCursor || moreState.error) && (
-        <footer className="card-footer">
-          {moreState.error && (
-            <span className="field-error" role="alert">
-              {moreState.error}
-            </span>
-          )}
-          {state.nextCursor && (
-            <LoadMore onMore={() => void loadMore()} loading={moreState.loading} testId="readings-more" />
-          )}
-        </footer>
-      )}
-    </section>
+      <LoadMoreFooter list={state} testId="readings-more" />
+    </Panel>
   )
 }
 
@@ -153,6 +105,4 @@ export function ReadingStatus({ status, reason }: { status: string; reason: stri
   )
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'The readings could not be loaded. Please try again.'
-}
+const failure = 'The readings could not be loaded. Please try again.'

@@ -3,19 +3,18 @@
  * Each result is a link to the account overview; "Load more" follows the server's cursor.
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { type AccountSearchItem, ApiError } from '../api.js'
+import type { AccountSearchItem } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
+import { byCursor, LoadMoreFooter, type PagedList, pagedList } from '../shared/load-more.js'
+import { PanelPending } from '../shared/panel-state.js'
 import { SearchBox, searchPermission } from '../shell/search-box.js'
 import { StatusChip } from './status-chip.js'
 
 const pageSize = 20
 
-type Results =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: AccountSearchItem[]; nextCursor: string | null }
+/** Nothing is searched for until there are words to search by. */
+type Results = { status: 'idle' } | PagedList<AccountSearchItem>
 
 export function SearchPage({ q }: { q: string }) {
   const { user } = useSession()
@@ -49,28 +48,10 @@ function Search({ q }: { q: string }) {
   const search = useInfiniteQuery({
     queryKey: ['account-search', query],
     queryFn: ({ pageParam }) => api.searchAccounts({ q: query, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
     enabled: query !== '',
   })
-  const results: Results = !query
-    ? { status: 'idle' }
-    : search.isPending
-      ? { status: 'loading' }
-      : search.isError && !search.isFetchNextPageError
-        ? { status: 'failed', message: messageOf(search.error) }
-        : {
-            status: 'loaded',
-            items: search.data?.pages.flatMap((page) => page.items) ?? [],
-            nextCursor: search.data?.pages.at(-1)?.nextCursor ?? null,
-          }
-  const loadingMore = search.isFetchingNextPage
-  const moreError = search.isFetchNextPageError ? messageOf(search.error) : null
-
-  async function loadMore() {
-    if (results.status !== 'loaded' || !results.nextCursor || loadingMore) return
-    await search.fetchNextPage()
-  }
+  const results: Results = query ? pagedList(search, { failed: failure, more: failure }) : { status: 'idle' }
 
   return (
     <div className="page">
@@ -95,12 +76,7 @@ function Search({ q }: { q: string }) {
         </section>
       )}
 
-      {results.status === 'loading' && <SkeletonRows />}
-      {results.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {results.message}
-        </p>
-      )}
+      {results.status !== 'idle' && <PanelPending state={results} loading={<SkeletonRows />} />}
       {results.status === 'loaded' && results.items.length === 0 && (
         <div className="card">
           <p className="empty">No accounts match “{query}”. Try a postcode, the account number, or fewer words.</p>
@@ -131,20 +107,7 @@ function Search({ q }: { q: string }) {
               </li>
             ))}
           </ul>
-          {(results.nextCursor || moreError) && (
-            <footer className="card-footer">
-              {moreError && (
-                <p className="field-error" role="alert">
-                  {moreError}
-                </p>
-              )}
-              {results.nextCursor && (
-                <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-                  {loadingMore ? 'Loading…' : 'Load more'}
-                </button>
-              )}
-            </footer>
-          )}
+          <LoadMoreFooter list={results} size="normal" />
         </section>
       )}
     </div>
@@ -157,9 +120,7 @@ function describeCount(count: number, more: boolean): string {
   return more ? `Showing the best ${count} ${noun}; more below` : `${count} ${noun}, best match first`
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'The search failed. Please try again.'
-}
+const failure = 'The search failed. Please try again.'
 
 function SkeletonRows() {
   return (

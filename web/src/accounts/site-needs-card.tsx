@@ -3,13 +3,11 @@
  * communication), as the account overview gives them to whoever reads appointments: categories only.
  */
 import { categoryLabel } from '../collections/collections-format.js'
+import { Panel } from '../shared/panel.js'
 
 export function SiteNeedsCard({ needs }: { needs: ReadonlyArray<{ category: string }> }) {
   return (
-    <section className="card" aria-labelledby="site-needs-title" data-testid="site-needs">
-      <h2 className="card-title" id="site-needs-title">
-        Priority services
-      </h2>
+    <Panel title="Priority services" testId="site-needs">
       {needs.length === 0 ? (
         <p className="muted">No Priority Services Register needs recorded.</p>
       ) : (
@@ -19,6 +17,6 @@ export function SiteNeedsCard({ needs }: { needs: ReadonlyArray<{ category: stri
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   )
 }

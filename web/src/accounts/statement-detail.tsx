@@ -20,8 +20,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime, formatPeriod } from '../shared/format.js'
 import { formatBalance, formatChange, formatMinor, signOfMinor, subtractMinor, sumMinor } from '../shared/money.js'
-
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; statement: Detail }
+import { loadedOf } from '../shared/panel-state.js'
 
 export function StatementDetail({
   accountNumber,
@@ -55,11 +54,7 @@ export function StatementDetail({
     queryKey: ['account', accountNumber, 'statement', number],
     queryFn: () => api.statement({ accountNumber, number }),
   })
-  const state: Loaded = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? { status: 'failed', message: messageOf(loaded.error) }
-      : { status: 'loaded', statement: loaded.data }
+  const state = loadedOf(loaded, 'The statement could not be loaded. Please try again.', (statement) => ({ statement }))
   const [rebill, setRebill] = useState<{ confirming: boolean; sending: boolean; error: string | null }>({
     confirming: false,
     sending: false,

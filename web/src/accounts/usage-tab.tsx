@@ -8,26 +8,13 @@ import { useEffect, useId, useState } from 'react'
 import { ApiError, type MeterPointView, type UsageGranularity, type UsageSeries } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { brand } from '../shared/brand.js'
-import { formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf } from '../shared/panel-state.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
 import { ReadingsPanel } from './readings-panel.js'
-import {
-  addDays,
-  addMonths,
-  bucketLabel,
-  daysBetween,
-  formatKwh,
-  londonToday,
-  mondayOf,
-  monthsBetween,
-  UsageChart,
-} from './usage-chart.js'
-
-type MeterPoints =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; points: MeterPointView[] }
+import { addDays, bucketLabel, daysBetween, formatKwh, UsageChart } from './usage-chart.js'
+import { defaultRange, describeRange, type Range, shiftRange } from './usage-range.js'
 
 export function UsageTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
@@ -37,14 +24,7 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
     queryKey: ['account', accountNumber, 'meter-points'],
     queryFn: () => api.meterPoints({ accountNumber }),
   })
-  const state: MeterPoints = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? {
-          status: 'failed',
-          message: loaded.error instanceof ApiError ? loaded.error.message : 'The meter points could not be loaded.',
-        }
-      : { status: 'loaded', points: loaded.data }
+  const state = loadedOf(loaded, 'The meter points could not be loaded.', (points) => ({ points }))
   // The point the agent chose; while none is (or it is gone), the default point is shown.
   const [chosen, setSelected] = useState<string | null>(null)
   const selected =
@@ -106,8 +86,6 @@ function defaultPoint(points: MeterPointView[]): string | null {
 
 // ---------- Periods ----------
 
-type Range = { granularity: UsageGranularity; from: string; to: string }
-
 const granularities: Array<{ value: UsageGranularity; label: string }> = [
   { value: 'halfhour', label: 'Half-hourly' },
   { value: 'day', label: 'Daily' },
@@ -117,43 +95,6 @@ const granularities: Array<{ value: UsageGranularity; label: string }> = [
 
 /** The longest range the server gives at once, in days. */
 const maxDays: Record<UsageGranularity, number> = { halfhour: 31, day: 800, week: 800, month: 800 }
-
-/**
- * The period each granularity opens on, as local dates [from, to): the last 7 days ending yesterday
- * (half-hourly data arrives the next day), the last 30 days, the last 26 weeks (Monday to Sunday, this
- * week included) and the last 12 months (this month included).
- */
-export function defaultRange(granularity: UsageGranularity, today: string = londonToday()): Range {
-  switch (granularity) {
-    case 'halfhour':
-      return { granularity, from: addDays(today, -7), to: today }
-    case 'day':
-      return { granularity, from: addDays(today, -30), to: today }
-    case 'week': {
-      const nextMonday = addDays(mondayOf(today), 7)
-      return { granularity, from: addDays(nextMonday, -26 * 7), to: nextMonday }
-    }
-    case 'month': {
-      const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1)
-      return { granularity, from: addMonths(nextMonth, -12), to: nextMonth }
-    }
-  }
-}
-
-/** The same length of period, earlier (`-1`) or later (`1`). Monthly ranges move by whole months. */
-function shiftRange(range: Range, direction: -1 | 1): Range {
-  if (range.granularity === 'month' && range.from.endsWith('-01') && range.to.endsWith('-01')) {
-    const months = monthsBetween(range.from, range.to) * direction
-    return { ...range, from: addMonths(range.from, months), to: addMonths(range.to, months) }
-  }
-  const days = daysBetween(range.from, range.to) * direction
-  return { ...range, from: addDays(range.from, days), to: addDays(range.to, days) }
-}
-
-function describeRange({ from, to }: Range): string {
-  const last = addDays(to, -1)
-  return last === from ? formatCalendarDate(from) : `${formatCalendarDate(from)} – ${formatCalendarDate(last)}`
-}
 
 // ---------- Usage ----------
 
@@ -198,16 +139,14 @@ function UsagePanel({
   const verb = point.direction === 'export' ? 'exported' : 'used'
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 className="card-title" id={`${id}-title`}>
-          Usage
-        </h2>
+    <Panel
+      title="Usage"
+      aside={
         <span className="muted">
           kWh per {granularityUnit[range.granularity]} · local time ({brand().timeZone})
         </span>
-      </header>
-
+      }
+    >
       <div className="usage-toolbar">
         <label className="field usage-point-field" htmlFor={`${id}-point`}>
           <span className="field-label">Meter point</span>
@@ -284,7 +223,7 @@ function UsagePanel({
           </div>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }
 

@@ -12,10 +12,11 @@ import { useApi, useSession } from '../console-context.js'
 import { dataOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 
 export type AccountUser = ResponseOf<'/api/accounts/{accountNumber}/users', 'get'>['items'][number]
-
-type Users = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; items: AccountUser[] }
 
 const poaStatusLabels: Record<string, string> = {
   pending: 'Waiting for legal review',
@@ -41,88 +42,63 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
     queryFn: () =>
       dataOf(api.client.GET('/api/accounts/{accountNumber}/users', { params: { path: { accountNumber } } })),
   })
-  const users: Users = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? {
-          status: 'failed',
-          message: loaded.error instanceof ApiError ? loaded.error.message : 'The account’s users could not be loaded.',
-        }
-      : { status: 'loaded', items: loaded.data.items }
+  const users = loadedOf(loaded, 'The account’s users could not be loaded.', ({ items }) => ({ items }))
   const mayAdd = user.permissions.includes('accounts.authorized_user.manage')
   const load = () => queryClient.invalidateQueries({ queryKey: usersKey })
 
   return (
     <div className="users-tab" data-testid="users-tab">
-      <section className="card card-flush" aria-labelledby="account-users-title">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="account-users-title">
-            Who may use this account
-          </h2>
-        </header>
-        {users.status === 'loading' && (
-          <p className="muted" aria-busy="true">
-            Loading…
-          </p>
-        )}
-        {users.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {users.message}
-          </p>
-        )}
+      <Panel title="Who may use this account" flush>
+        <PanelPending
+          state={users}
+          loading={
+            <p className="muted" aria-busy="true">
+              Loading…
+            </p>
+          }
+        />
         {users.status === 'loaded' && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">People who may use the account, the holder first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">Relationship</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Added by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.items.map((item) => (
-                  <tr
-                    key={item.userId ?? 'named-holder'}
-                    data-testid="account-user"
-                    data-kind={item.kind}
-                    data-email={item.email ?? ''}
-                  >
-                    <td>
-                      <div>{item.displayName}</div>
-                      <div className="muted">{item.email ?? 'No email on file'}</div>
-                      {!item.portalLogin && <div className="muted">No portal login</div>}
-                    </td>
-                    <td>
-                      <div>{item.level}</div>
-                      {item.poaDocument && (
-                        <span
-                          className={`chip ${item.poaDocument.status === 'approved' ? 'chip-positive' : 'chip-neutral'}`}
-                          data-testid="account-user-poa"
-                        >
-                          {poaStatusLabels[item.poaDocument.status] ?? item.poaDocument.status}
-                        </span>
-                      )}
-                      {item.kind === 'third_party' && (
-                        <div className="muted">
-                          {item.scope.join(', ')}
-                          {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
-                        </div>
-                      )}
-                    </td>
-                    <td>{item.relationship ?? <span className="muted">—</span>}</td>
-                    <td className="nowrap">{formatLondonDateTime(item.since)}</td>
-                    <td>{addedByOf(item)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="People who may use the account, the holder first"
+            columns={['Person', 'Access', 'Relationship', 'Since', 'Added by']}
+          >
+            {users.items.map((item) => (
+              <tr
+                key={item.userId ?? 'named-holder'}
+                data-testid="account-user"
+                data-kind={item.kind}
+                data-email={item.email ?? ''}
+              >
+                <td>
+                  <div>{item.displayName}</div>
+                  <div className="muted">{item.email ?? 'No email on file'}</div>
+                  {!item.portalLogin && <div className="muted">No portal login</div>}
+                </td>
+                <td>
+                  <div>{item.level}</div>
+                  {item.poaDocument && (
+                    <span
+                      className={`chip ${item.poaDocument.status === 'approved' ? 'chip-positive' : 'chip-neutral'}`}
+                      data-testid="account-user-poa"
+                    >
+                      {poaStatusLabels[item.poaDocument.status] ?? item.poaDocument.status}
+                    </span>
+                  )}
+                  {item.kind === 'third_party' && (
+                    <div className="muted">
+                      {item.scope.join(', ')}
+                      {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
+                    </div>
+                  )}
+                </td>
+                <td>{item.relationship ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">{formatLondonDateTime(item.since)}</td>
+                <td>{addedByOf(item)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Panel>
       {mayAdd && <AddAuthorizedUser accountNumber={accountNumber} onAdded={() => void load()} />}
     </div>
   )
@@ -175,12 +151,7 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
   }
 
   return (
-    <section className="card" aria-labelledby={`${ids}-title`}>
-      <header className="card-header">
-        <h2 className="card-title" id={`${ids}-title`}>
-          Add an authorized user for the holder
-        </h2>
-      </header>
+    <Panel title="Add an authorized user for the holder">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">Verify the account holder first; only the holder can ask for someone to be added.</p>
         <div className="form-inline-grid">
@@ -237,6 +208,6 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
           </button>
         </div>
       </form>
-    </section>
+    </Panel>
   )
 }

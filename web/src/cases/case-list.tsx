@@ -4,8 +4,10 @@
  */
 import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { LoadMoreFooter, type PagedList } from '../shared/load-more.js'
+import { PanelPending } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import {
   type Assignee,
   type Case,
@@ -27,31 +29,43 @@ const statusTones: Record<CaseStatus, string> = {
 
 const priorityTones: Record<Priority, string> = { low: 'neutral', normal: 'info', high: 'warning', urgent: 'danger' }
 
-/** A page-by-page list of cases as a screen shows it: loading, failed with a message, or loaded. */
-export type LoadedCases =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
+/** The fallback messages of a paged list of cases. */
+export const caseListMessages = { failed: 'The cases could not be loaded.', more: 'More cases could not be loaded.' }
 
-/** What an infinite query of cases (a queue, an account's tab) shows. */
-export function loadedCases(cases: {
-  isPending: boolean
-  isError: boolean
-  error: unknown
-  isFetchNextPageError: boolean
-  data: { pages: { items: Case[]; nextCursor: string | null }[] } | undefined
-}): LoadedCases {
-  if (cases.isPending) return { status: 'loading' }
-  if (cases.isError || !cases.data) {
-    const fallback = cases.isFetchNextPageError ? 'More cases could not be loaded.' : 'The cases could not be loaded.'
-    return { status: 'failed', message: errorMessage(cases.error, fallback) }
+/**
+ * A paged list of cases inside a card (the queue, the escalated cases, an account's tab): a
+ * skeleton row while the first page loads, the reason it failed, or the cases with "Load more".
+ */
+export function PagedCaseList({
+  list,
+  loadingLabel,
+  failedTestId,
+  ...shown
+}: {
+  list: PagedList<Case>
+  /** Said to screen readers while the first page loads. */
+  loadingLabel?: string
+  failedTestId?: string
+} & Omit<Parameters<typeof CaseList>[0], 'cases'>) {
+  if (list.status !== 'loaded') {
+    return (
+      <PanelPending
+        state={list}
+        loading={
+          <div className="skeleton skeleton-row" aria-busy="true">
+            {loadingLabel && <span className="visually-hidden">{loadingLabel}</span>}
+          </div>
+        }
+        failedTestId={failedTestId}
+      />
+    )
   }
-  const pages = cases.data.pages
-  return {
-    status: 'loaded',
-    items: pages.flatMap((page) => page.items),
-    nextCursor: pages.at(-1)?.nextCursor ?? null,
-  }
+  return (
+    <>
+      <CaseList cases={list.items} {...shown} />
+      <LoadMoreFooter list={list} />
+    </>
+  )
 }
 
 export function CaseStatusChip({ status }: { status: CaseStatus }) {
@@ -101,51 +115,38 @@ export function CaseList({
     )
   }
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            {showAccount && <th scope="col">Account</th>}
-            <th scope="col">Subject</th>
-            <th scope="col">Type</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Status</th>
-            <th scope="col">With</th>
-            <th scope="col">Opened</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((item) => (
-            <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
-              <td>
-                <Link to={caseLink(item.number)} className="mono" data-testid="case-link">
-                  {item.number}
-                </Link>
-              </td>
-              {showAccount && (
-                <td>
-                  <Link to={paths.account(item.accountNumber)} className="mono">
-                    {item.accountNumber}
-                  </Link>
-                </td>
-              )}
-              <td>{item.subject}</td>
-              <td>{caseTypeLabels[item.type] ?? item.type}</td>
-              <td>
-                <PriorityChip priority={item.priority} />
-              </td>
-              <td>
-                <CaseStatusChip status={item.status} />
-              </td>
-              <td>{describeAssignee(item.assignee, user.id)}</td>
-              <td className="muted">
-                <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId={testId}
+      columns={['Case', showAccount && 'Account', 'Subject', 'Type', 'Priority', 'Status', 'With', 'Opened']}
+    >
+      {cases.map((item) => (
+        <tr key={item.id} data-testid="case-row" data-case={item.number} data-type={item.type}>
+          <td>
+            <Link to={caseLink(item.number)} className="mono" data-testid="case-link">
+              {item.number}
+            </Link>
+          </td>
+          {showAccount && (
+            <td>
+              <Link to={paths.account(item.accountNumber)} className="mono">
+                {item.accountNumber}
+              </Link>
+            </td>
+          )}
+          <td>{item.subject}</td>
+          <td>{caseTypeLabels[item.type] ?? item.type}</td>
+          <td>
+            <PriorityChip priority={item.priority} />
+          </td>
+          <td>
+            <CaseStatusChip status={item.status} />
+          </td>
+          <td>{describeAssignee(item.assignee, user.id)}</td>
+          <td className="muted">
+            <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

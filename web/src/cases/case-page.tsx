@@ -6,15 +6,14 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ChangeEvent, type FormEvent, useId, useMemo, useRef, useState } from 'react'
-import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { agentReport, agentReportPermission } from '../dashboard/dashboard-api.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
-import { Link, paths } from '../router.js'
-import { formatDuration } from '../shared/duration.js'
+import { paths } from '../router.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
-import { formatLondonDateTime, londonDateOf } from '../shared/format.js'
-import { CaseStatusChip, describeAssignee, PriorityChip } from './case-list.js'
+import { londonDateOf } from '../shared/format.js'
+import { describeAssignee } from './case-list.js'
+import { CaseLoadFailed, CaseLoading, CaseView, formatBytes, loadedCase } from './case-view.js'
 import {
   type Assignee,
   addCaseNote,
@@ -24,7 +23,6 @@ import {
   type CaseDetail,
   type CaseStatus,
   caseDetail,
-  caseTypeLabels,
   changePriority,
   changeStatus,
   fileToBase64,
@@ -40,48 +38,22 @@ import {
   uploadAttachment,
 } from './cases-api.js'
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiError | null }
-  | { status: 'loaded'; detail: CaseDetail }
-
 export function CasePage({ caseRef }: { caseRef: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
   const queryClient = useQueryClient()
-  const loaded = useQuery({ queryKey: ['case', caseRef], queryFn: () => caseDetail(api, { caseRef }) })
-  const state: Loaded = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? { status: 'failed', error: loaded.error instanceof ApiError ? loaded.error : null }
-      : { status: 'loaded', detail: loaded.data }
+  const state = loadedCase(useQuery({ queryKey: ['case', caseRef], queryFn: () => caseDetail(api, { caseRef }) }))
   const names = useStaffNames()
 
-  if (state.status === 'loading') {
-    return (
-      <div className="page" aria-busy="true">
-        <span className="visually-hidden">Loading the case…</span>
-        <div className="skeleton skeleton-title" />
-        <div className="card skeleton-card" />
-      </div>
-    )
-  }
+  if (state.status === 'loading') return <CaseLoading />
   if (state.status === 'failed') {
     return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">
-            {state.error?.status === 404 ? `No case ${caseRef}` : 'The case could not be loaded'}
-          </h1>
-        </header>
-        <div className="card">
-          <p>{state.error?.status === 404 ? 'Check the reference.' : (state.error?.message ?? 'Please try again.')}</p>
-          <p>
-            <Link to={paths.cases()}>Back to the cases queue</Link>
-          </p>
-        </div>
-      </div>
+      <CaseLoadFailed
+        error={state.error}
+        missingTitle={`No case ${caseRef}`}
+        back={{ to: paths.cases(), label: 'Back to the cases queue' }}
+      />
     )
   }
 
@@ -98,181 +70,26 @@ export function CasePage({ caseRef }: { caseRef: string }) {
     ref.kind !== 'staff' ? ref.kind : ref.id === user.id ? 'You' : (names.get(ref.id) ?? `Staff user ${ref.id}`)
 
   return (
-    <div className="page case-page" data-testid="case-page" data-case={detail.number}>
-      <header className="page-header">
-        <div>
-          <p className="eyebrow">
-            <span className="mono" data-testid="case-number">
-              {detail.number}
-            </span>
-            <span className="dot-separator" aria-hidden="true">
-              ·
-            </span>
-            {caseTypeLabels[detail.type] ?? detail.type}
-            <span className="dot-separator" aria-hidden="true">
-              ·
-            </span>
-            Account{' '}
-            <Link to={`${paths.account(detail.accountNumber)}?tab=cases`} className="mono" data-testid="case-account">
-              {detail.accountNumber}
-            </Link>
-          </p>
-          <h1 className="page-title" data-testid="case-subject-title">
-            {detail.subject}
-          </h1>
-          <p className="page-lede">
-            Opened {formatLondonDateTime(detail.openedAt)} by {who(detail.openedBy)}
-          </p>
-        </div>
-        <div className="chip-list">
-          <CaseStatusChip status={detail.status} />
-          <PriorityChip priority={detail.priority} />
-          <span className="chip chip-neutral" data-testid="case-assignee">
-            {describeAssignee(detail.assignee, user.id, names)}
-          </span>
-        </div>
-      </header>
-
-      <div className="case-columns">
-        <div className="case-main">
-          <section className="card" aria-labelledby="case-description-title">
-            <h2 className="card-title" id="case-description-title">
-              Description
-            </h2>
-            {detail.description ? (
-              <p className="pre-wrap">{detail.description}</p>
-            ) : (
-              <p className="muted">No description.</p>
-            )}
-            {detail.resolutionNote && (
-              <div className="callout callout-success" data-testid="case-resolution">
-                <strong>Resolution</strong>
-                {detail.resolvedAt && <> · {formatLondonDateTime(detail.resolvedAt)}</>}
-                {detail.resolutionSeconds !== null && <> · took {formatDuration(detail.resolutionSeconds)}</>}
-                <p className="pre-wrap">{detail.resolutionNote}</p>
-              </div>
-            )}
-          </section>
-
-          <section className="card" aria-labelledby="case-notes-title">
-            <h2 className="card-title" id="case-notes-title">
-              Notes
-            </h2>
-            {working && <CaseNoteForm caseRef={detail.number} onAdded={changed} />}
-            <CaseNoteList notes={detail.notes} who={who} />
-          </section>
-
-          <section className="card" aria-labelledby="case-attachments-title">
-            <h2 className="card-title" id="case-attachments-title">
-              Attachments
-            </h2>
-            {detail.attachments.length === 0 ? (
-              <p className="empty">No attachments.</p>
-            ) : (
-              <ul className="row-list" data-testid="case-attachments">
-                {detail.attachments.map((file) => (
-                  <li key={file.id} data-testid="case-attachment">
-                    <a
-                      className="row-link"
-                      href={attachmentUrl({ caseRef: detail.number, attachmentId: file.id })}
-                      download={file.fileName}
-                    >
-                      <span className="row-primary">{file.fileName}</span>
-                      <span className="muted">{file.contentType}</span>
-                      <span className="muted">{formatBytes(file.sizeBytes)}</span>
-                      <time className="muted row-end" dateTime={file.uploadedAt}>
-                        {formatLondonDateTime(file.uploadedAt)}
-                      </time>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {working && <AttachmentUpload caseRef={detail.number} onUploaded={changed} />}
-          </section>
-
-          <section className="card" aria-labelledby="case-history-title">
-            <h2 className="card-title" id="case-history-title">
-              History
-            </h2>
-            <ol className="plain-list case-history" data-testid="case-history">
-              {detail.history.map((event) => (
-                <li key={event.id}>
-                  <time className="muted" dateTime={event.occurredAt}>
-                    {formatLondonDateTime(event.occurredAt)}
-                  </time>{' '}
-                  {describeEvent(event)} <span className="muted">— {who(event.actor)}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        </div>
-
-        {working && (
+    <CaseView
+      detail={detail}
+      who={who}
+      assignee={describeAssignee(detail.assignee, user.id, names)}
+      testId="case-page"
+      accountLink={`${paths.account(detail.accountNumber)}?tab=cases`}
+      noteForm={working && <CaseNoteForm caseRef={detail.number} onAdded={changed} />}
+      attachmentUrl={(file) => attachmentUrl({ caseRef: detail.number, attachmentId: file.id })}
+      upload={working && <AttachmentUpload caseRef={detail.number} onUploaded={changed} />}
+      side={
+        working && (
           <aside className="case-side">
             <StatusPanel detail={detail} onChanged={changed} />
             <PriorityPanel detail={detail} onChanged={changed} />
             <AssignmentPanel detail={detail} names={names} onChanged={changed} />
           </aside>
-        )}
-      </div>
-    </div>
+        )
+      }
+    />
   )
-}
-
-/** A case's notes, newest first, each with who wrote it and when; the case page and the escalated view share it. */
-export function CaseNoteList({
-  notes,
-  who,
-}: {
-  notes: CaseDetail['notes']
-  who: (ref: { kind: string; id: string }) => string
-}) {
-  if (notes.length === 0) {
-    return (
-      <p className="empty" data-testid="case-notes-empty">
-        No notes yet.
-      </p>
-    )
-  }
-  return (
-    <ul className="notes-list" data-testid="case-notes">
-      {[...notes].reverse().map((note) => (
-        <li key={note.id} className="note" data-testid="case-note">
-          <p className="note-meta">
-            <span className="note-author">{who(note.createdBy)}</span>
-            <time className="muted" dateTime={note.createdAt}>
-              {formatLondonDateTime(note.createdAt)}
-            </time>
-          </p>
-          <p className="note-body">{note.body}</p>
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-export function describeEvent(event: CaseDetail['history'][number]): string {
-  const label = (value: string | null) =>
-    value === null ? '—' : (statusLabels[value as CaseStatus] ?? priorityLabels[value as Priority] ?? value)
-  switch (event.kind) {
-    case 'opened':
-      return 'Opened'
-    case 'status_changed':
-      return `Status ${label(event.from)} → ${label(event.to)}${event.detail ? `: ${event.detail}` : ''}`
-    case 'priority_changed':
-      return `Priority ${label(event.from)} → ${label(event.to)}`
-    case 'assigned':
-      return `Assigned${event.to ? ` to ${event.to}` : ''}${event.detail ? ` (${event.detail})` : ''}`
-    default:
-      return event.kind
-  }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 /**
@@ -294,31 +111,44 @@ function useStaffNames(): Map<string, string> {
   return useMemo(() => new Map((rows ?? []).map((row) => [row.userId, row.displayName])), [rows])
 }
 
+/**
+ * A write on the case from one of its forms: whether it is on its way (a second is refused meanwhile)
+ * and why it failed, in the server's words or the form's own.
+ */
+function useCaseWrite(failure: string) {
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  async function run(write: () => Promise<void>) {
+    if (sending) return
+    setSending(true)
+    setError(null)
+    try {
+      await write()
+    } catch (caught) {
+      setError(errorMessage(caught, failure))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return { error, setError, sending, run }
+}
+
 function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) {
   const api = useApi()
   const ids = useId()
   const [body, setBody] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The note could not be added.')
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
-    if (!body.trim()) {
-      setError('Write the note before adding it.')
-      return
-    }
-    setSending(true)
-    setError(null)
-    try {
+    if (!body.trim()) return setError('Write the note before adding it.')
+    await run(async () => {
       await addCaseNote(api, { caseRef, body: body.trim() })
       setBody('')
       onAdded()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The note could not be added.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -349,8 +179,7 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
   const ids = useId()
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The file could not be attached.')
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0] ?? null
@@ -360,15 +189,10 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
 
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!file || sending) return
+    if (!file) return
     const problem = problemWith(file)
-    if (problem) {
-      setError(problem)
-      return
-    }
-    setSending(true)
-    setError(null)
-    try {
+    if (problem) return setError(problem)
+    await run(async () => {
       const contentBase64 = await fileToBase64(file)
       await uploadAttachment(api, {
         caseRef,
@@ -379,11 +203,7 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
       setFile(null)
       if (input.current) input.current.value = ''
       onUploaded()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The file could not be attached.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -439,31 +259,23 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
   const allowed = nextStatuses[detail.status] ?? []
   const [next, setNext] = useState<CaseStatus | ''>('')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The status could not be changed.')
   const needsNote = next === 'resolved' || next === 'closed'
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!next || sending) return
+    if (!next) return
     if (needsNote && !note.trim()) {
-      setError(next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.')
-      return
+      return setError(next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.')
     }
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       if (next === 'resolved') await resolveCase(api, { caseRef: detail.number, resolutionNote: note.trim() })
       else
         await changeStatus(api, { caseRef: detail.number, status: next, ...(note.trim() ? { note: note.trim() } : {}) })
       setNext('')
       setNote('')
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The status could not be changed.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   if (allowed.length === 0) return null
@@ -511,21 +323,14 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
 function PriorityPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const api = useApi()
   const ids = useId()
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, sending, run } = useCaseWrite('The priority could not be changed.')
 
   async function change(priority: Priority) {
-    if (priority === detail.priority || sending) return
-    setSending(true)
-    setError(null)
-    try {
+    if (priority === detail.priority) return
+    await run(async () => {
       await changePriority(api, { caseRef: detail.number, priority })
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The priority could not be changed.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -562,8 +367,7 @@ function AssignmentPanel({
   const [target, setTarget] = useState<Target>('me')
   const [team, setTeam] = useState(teamOf(user.role))
   const [userId, setUserId] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const { error, setError, sending, run } = useCaseWrite('The case could not be assigned.')
   const colleagues = useMemo(
     () => [...names.entries()].filter(([id]) => id !== user.id).sort((a, b) => a[1].localeCompare(b[1])),
     [names, user.id],
@@ -571,28 +375,18 @@ function AssignmentPanel({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
     let assignee: Assignee
     if (target === 'me') assignee = { kind: 'user', userId: user.id }
     else if (target === 'team') assignee = { kind: 'team', team }
     else if (target === 'none') assignee = { kind: 'none' }
     else {
-      if (!userId.trim()) {
-        setError('Choose the colleague to give the case to.')
-        return
-      }
+      if (!userId.trim()) return setError('Choose the colleague to give the case to.')
       assignee = { kind: 'user', userId: userId.trim() }
     }
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
       await assignCase(api, { caseRef: detail.number, assignee })
       onChanged()
-    } catch (caught) {
-      setError(errorMessage(caught, 'The case could not be assigned.'))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (

@@ -6,8 +6,8 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { SelectField } from '../shared/form-field.js'
-import { LoadMore } from '../shared/load-more.js'
-import { CaseList, loadedCases } from './case-list.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
+import { caseListMessages, PagedCaseList } from './case-list.js'
 import {
   activeStatuses,
   type CaseStatus,
@@ -61,11 +61,9 @@ export function CasesQueuePage() {
         types: filter.type ? [filter.type] : [],
         cursor: pageParam,
       }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const state = loadedCases(cases)
-  const loadingMore = cases.isFetchingNextPage
+  const list = pagedList(cases, caseListMessages)
 
   function change(next: Partial<typeof filter>) {
     const merged = { ...filter, ...next }
@@ -73,11 +71,6 @@ export function CasesQueuePage() {
     const params = new URLSearchParams({ assignee: merged.assignee, status: merged.status })
     if (merged.type) params.set('type', merged.type)
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`)
-  }
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    await cases.fetchNextPage()
   }
 
   return (
@@ -132,27 +125,12 @@ export function CasesQueuePage() {
       </div>
 
       <section className="card card-flush" aria-label={queueLabels[filter.assignee]}>
-        {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
-        {state.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'loaded' && (
-          <>
-            <CaseList
-              cases={state.items}
-              showAccount
-              empty={statuses.length === 0 ? 'No cases here.' : 'No cases here need work.'}
-              testId="queue-cases"
-            />
-            {state.nextCursor && (
-              <div className="card-footer">
-                <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
-              </div>
-            )}
-          </>
-        )}
+        <PagedCaseList
+          list={list}
+          showAccount
+          empty={statuses.length === 0 ? 'No cases here.' : 'No cases here need work.'}
+          testId="queue-cases"
+        />
       </section>
     </div>
   )

@@ -10,8 +10,9 @@ import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
-import { LoadMore } from '../shared/load-more.js'
-import { CaseList, loadedCases } from './case-list.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
+import { Panel } from '../shared/panel.js'
+import { caseListMessages, PagedCaseList } from './case-list.js'
 import {
   accountCases,
   type Case,
@@ -34,18 +35,11 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
   const cases = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'cases'],
     queryFn: ({ pageParam }) => accountCases(api, { accountNumber, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const state = loadedCases(cases)
-  const loadingMore = cases.isFetchingNextPage
+  const list = pagedList(cases, caseListMessages)
   const [raising, setRaising] = useState(false)
   const [raised, setRaised] = useState<Case | null>(null)
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    await cases.fetchNextPage()
-  }
 
   return (
     <div className="cases-tab" data-testid="cases-tab">
@@ -86,29 +80,9 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
         </p>
       )}
 
-      <section className="card" aria-labelledby="account-cases-title">
-        <header className="card-header">
-          <h2 className="card-title" id="account-cases-title">
-            Cases
-          </h2>
-        </header>
-        {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
-        {state.status === 'failed' && (
-          <p className="callout callout-error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'loaded' && (
-          <>
-            <CaseList cases={state.items} empty="No cases on this account." testId="account-cases" />
-            {state.nextCursor && (
-              <div className="card-footer">
-                <LoadMore onMore={() => void loadMore()} loading={loadingMore} />
-              </div>
-            )}
-          </>
-        )}
-      </section>
+      <Panel title="Cases">
+        <PagedCaseList list={list} empty="No cases on this account." testId="account-cases" />
+      </Panel>
     </div>
   )
 }

@@ -7,10 +7,10 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { paths } from '../router.js'
-import { errorMessage, SelectField } from '../shared/form-field.js'
-import { LoadMore } from '../shared/load-more.js'
-import { CaseList } from './case-list.js'
-import { activeStatuses, type Case, type CaseStatus, caseStatuses, statusLabels } from './cases-api.js'
+import { SelectField } from '../shared/form-field.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
+import { caseListMessages, PagedCaseList } from './case-list.js'
+import { activeStatuses, type CaseStatus, caseStatuses, statusLabels } from './cases-api.js'
 import { casesPermission } from './cases-queue-page.js'
 import { escalatedCases, escalatedCasesPermission } from './escalated-cases-api.js'
 
@@ -22,11 +22,6 @@ function readStatus(): StatusFilter {
     ? (status as StatusFilter)
     : 'active'
 }
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: Case[]; nextCursor: string | null }
 
 export function EscalatedCasesPage() {
   const { user } = useSession()
@@ -54,29 +49,16 @@ function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) 
         statuses: filter === 'active' ? activeStatuses : filter === 'all' ? [] : [filter],
         cursor: pageParam,
       }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const state: Loaded = cases.isPending
-    ? { status: 'loading' }
-    : cases.isError && !cases.isFetchNextPageError
-      ? { status: 'failed', message: errorMessage(cases.error, 'The escalated cases could not be loaded.') }
-      : {
-          status: 'loaded',
-          items: cases.data?.pages.flatMap((page) => page.items) ?? [],
-          nextCursor: cases.data?.pages.at(-1)?.nextCursor ?? null,
-        }
-  const loadingMore = cases.isFetchingNextPage
-  const moreError = cases.isFetchNextPageError ? errorMessage(cases.error, 'More cases could not be loaded.') : null
+  const list = pagedList(cases, {
+    failed: 'The escalated cases could not be loaded.',
+    more: caseListMessages.more,
+  })
 
   function change(next: StatusFilter) {
     setFilter(next)
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?status=${next}`)
-  }
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || loadingMore) return
-    await cases.fetchNextPage()
   }
 
   return (
@@ -104,32 +86,15 @@ function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) 
       </div>
 
       <section className="card card-flush" aria-label="Escalated cases">
-        {state.status === 'loading' && (
-          <div className="skeleton skeleton-row" aria-busy="true">
-            <span className="visually-hidden">Loading the escalated cases…</span>
-          </div>
-        )}
-        {state.status === 'failed' && (
-          <p className="callout callout-error" role="alert" data-testid="escalated-cases-error">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'loaded' && (
-          <>
-            <CaseList
-              cases={state.items}
-              showAccount
-              empty={filter === 'active' ? 'No escalated case is open.' : 'No escalated cases here.'}
-              testId="escalated-cases"
-              caseLink={caseLink}
-            />
-            {state.nextCursor && (
-              <div className="card-footer">
-                <LoadMore onMore={() => void loadMore()} loading={loadingMore} error={moreError} />
-              </div>
-            )}
-          </>
-        )}
+        <PagedCaseList
+          list={list}
+          loadingLabel="Loading the escalated cases…"
+          failedTestId="escalated-cases-error"
+          showAccount
+          empty={filter === 'active' ? 'No escalated case is open.' : 'No escalated cases here.'}
+          testId="escalated-cases"
+          caseLink={caseLink}
+        />
       </section>
     </div>
   )

@@ -14,9 +14,12 @@ import { minorToInput, parsePounds } from '../payments/money-input.js'
 import { messageOf } from '../payments/payment-format.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { currencySymbol } from '../shared/brand.js'
-import { PoundsField } from '../shared/form-field.js'
+import { PoundsField, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import {
   type AccountCollections,
   accountCollections,
@@ -43,22 +46,12 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
     queryFn: () => accountCollections(api, { accountNumber }),
   })
 
-  if (query.isPending) {
-    return (
-      <div className="card skeleton-card" aria-busy="true">
-        <span className="visually-hidden">Loading collections…</span>
-      </div>
-    )
-  }
-  if (query.isError) {
-    return (
-      <p className="callout callout-error" role="alert">
-        {messageOf(query.error, 'The collections record could not be loaded.')}
-      </p>
-    )
+  const state = loadedOf(query, 'The collections record could not be loaded.', (data) => ({ data }))
+  if (state.status !== 'loaded') {
+    return <PanelPending state={state} loading={<SkeletonCard label="Loading collections…" />} />
   }
 
-  const data: AccountCollections = query.data
+  const { data } = state
   // A fee, an order, a note or a protection changes the account: refetch all of it.
   const changed = () => {
     announceAccountChanged(accountNumber)
@@ -78,12 +71,7 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
       </div>
 
       {(canLateFee || canDisconnect || canNote) && (
-        <section className="card" aria-labelledby="collections-actions-title" data-testid="collections-actions">
-          <header className="card-header">
-            <h2 className="card-title" id="collections-actions-title">
-              Collections actions
-            </h2>
-          </header>
+        <Panel title="Collections actions" testId="collections-actions">
           {(canLateFee || canDisconnect) && (
             <div className="collections-actions-grid">
               {canLateFee && <LateFeeForm accountNumber={accountNumber} onDone={changed} />}
@@ -93,7 +81,7 @@ export function CollectionsTab({ accountNumber }: { accountNumber: string }) {
             </div>
           )}
           {canNote && <CollectionsNoteForm accountNumber={accountNumber} signposts={data.signposts} onDone={changed} />}
-        </section>
+        </Panel>
       )}
 
       <StepsTaken data={data} />
@@ -107,10 +95,7 @@ function Position({ data }: { data: AccountCollections }) {
   const pastDue = position.pastDueMinor !== '0'
   const active = data.arrangements.find((arrangement) => arrangement.status === 'active')
   return (
-    <section className="card" aria-labelledby="collections-position-title" data-testid="collections-position">
-      <h2 className="card-title" id="collections-position-title">
-        Position
-      </h2>
+    <Panel title="Position" testId="collections-position">
       <p className="balance-figure">{formatBalance(position.balanceMinor)}</p>
       <p className={pastDue ? 'balance-past-due' : 'muted'} data-testid="collections-past-due">
         {pastDue
@@ -167,51 +152,32 @@ function Position({ data }: { data: AccountCollections }) {
           </ul>
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 
 function StepsTaken({ data }: { data: AccountCollections }) {
   return (
-    <section className="card card-flush" aria-labelledby="collections-steps-title" data-testid="collections-steps">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="collections-steps-title">
-          Steps taken
-        </h2>
-        <span className="muted">Newest first</span>
-      </header>
+    <Panel title="Steps taken" aside={<span className="muted">Newest first</span>} flush testId="collections-steps">
       {data.actions.length === 0 ? (
         <p className="empty">No collections steps have been taken on this account.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Collections steps taken, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Step</th>
-                <th scope="col">For charges due</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.actions.map((action) => (
-                <tr key={action.id} data-testid="collections-step">
-                  <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
-                  <td>{actionLabel(action.action)}</td>
-                  <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
-                  <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
-                  <td>{action.detail ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Collections steps taken, newest first"
+          columns={['When', 'Step', 'For charges due', { label: 'Amount', numeric: true }, 'Detail']}
+        >
+          {data.actions.map((action) => (
+            <tr key={action.id} data-testid="collections-step">
+              <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
+              <td>{actionLabel(action.action)}</td>
+              <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
+              <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
+              <td>{action.detail ?? <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -230,10 +196,7 @@ function noteDetails(note: CollectionsNote): CollectionsNote['details'] {
 function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Signpost[] }) {
   const names = new Map(signposts.map((signpost) => [signpost.code, signpost.name]))
   return (
-    <section className="card" aria-labelledby="collections-notes-title" data-testid="collections-notes">
-      <h2 className="card-title" id="collections-notes-title">
-        Affordability and debt advice
-      </h2>
+    <Panel title="Affordability and debt advice" testId="collections-notes">
       {notes.length === 0 ? (
         <p className="empty">No affordability checks or debt advice recorded.</p>
       ) : (
@@ -266,7 +229,7 @@ function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Sign
           })}
         </ul>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -296,12 +259,11 @@ function Protections({
   }
 
   return (
-    <section className="card" aria-labelledby="protections-title" data-testid="protections">
-      <header className="card-header">
-        <h2 className="card-title" id="protections-title">
-          Priority services and vulnerability
-        </h2>
-        {canChange && !adding && (
+    <Panel
+      title="Priority services and vulnerability"
+      aside={
+        canChange &&
+        !adding && (
           <button
             type="button"
             className="button button-small"
@@ -310,8 +272,10 @@ function Protections({
           >
             Add a need
           </button>
-        )}
-      </header>
+        )
+      }
+      testId="protections"
+    >
       {data.vulnerabilities.length === 0 ? (
         <p className="empty">No PSR needs or vulnerabilities recorded.</p>
       ) : (
@@ -365,7 +329,7 @@ function Protections({
           }}
         />
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -418,8 +382,7 @@ function VulnerabilityForm({
       })
       onAdded()
     } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
+      setProblems(fieldProblemsOf(caught))
       setError(messageOf(caught, 'The need could not be recorded.'))
       setSending(false)
     }
@@ -428,57 +391,36 @@ function VulnerabilityForm({
   return (
     <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a need">
       <div className="form-inline-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-register`}>
-            Register
-          </label>
-          <select
-            id={`${ids}-register`}
-            className="input"
-            value={register}
-            onChange={(event) => {
-              const next = event.target.value as 'psr' | 'vulnerable'
-              setRegister(next)
-              setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
-            }}
-            data-testid="vulnerability-register"
-          >
-            <option value="psr">Priority Services Register</option>
-            <option value="vulnerable">Vulnerability (not PSR)</option>
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-category`}>
-            Need
-          </label>
-          <select
-            id={`${ids}-category`}
-            className="input"
-            value={category}
-            onChange={(event) => setCategory(event.target.value)}
-            data-testid="vulnerability-category"
-          >
-            {categories.map((value) => (
-              <option key={value} value={value}>
-                {categoryLabel(value)}
-              </option>
-            ))}
-          </select>
-          {problems['category'] && <span className="field-error">{problems['category']}</span>}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-review`}>
-            Review on <span className="muted">(optional)</span>
-          </label>
-          <input
-            id={`${ids}-review`}
-            type="date"
-            className="input"
-            value={reviewOn}
-            onChange={(event) => setReviewOn(event.target.value)}
-          />
-          {problems['reviewOn'] && <span className="field-error">{problems['reviewOn']}</span>}
-        </div>
+        <SelectField
+          id={`${ids}-register`}
+          label="Register"
+          value={register}
+          onValueChange={(value) => {
+            const next = value as 'psr' | 'vulnerable'
+            setRegister(next)
+            setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
+          }}
+          options={registerOptions}
+          data-testid="vulnerability-register"
+        />
+        <SelectField
+          id={`${ids}-category`}
+          label="Need"
+          value={category}
+          onValueChange={setCategory}
+          options={categories.map((value) => ({ value, label: categoryLabel(value) }))}
+          error={problems['category']}
+          data-testid="vulnerability-category"
+        />
+        <TextField
+          id={`${ids}-review`}
+          label="Review on"
+          optional
+          type="date"
+          value={reviewOn}
+          onValueChange={setReviewOn}
+          error={problems['reviewOn']}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -489,34 +431,18 @@ function VulnerabilityForm({
           The customer agrees to it being recorded{register === 'psr' ? ' and shared with other utilities' : ''}
         </label>
         {consentGiven && (
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-consent-on`}>
-              Consent given on
-            </label>
-            <input
-              id={`${ids}-consent-on`}
-              type="date"
-              className="input"
-              value={consentOn}
-              onChange={(event) => setConsentOn(event.target.value)}
-            />
-          </div>
+          <TextField
+            id={`${ids}-consent-on`}
+            label="Consent given on"
+            type="date"
+            value={consentOn}
+            onValueChange={setConsentOn}
+          />
         )}
         {(problems['consentGiven'] ?? problems['consentOn']) && (
           <span className="field-error form-wide">{problems['consentGiven'] ?? problems['consentOn']}</span>
         )}
-        <div className="field form-wide">
-          <label className="field-label" htmlFor={`${ids}-note`}>
-            Note <span className="muted">(optional)</span>
-          </label>
-          <input
-            id={`${ids}-note`}
-            className="input"
-            maxLength={500}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </div>
+        <TextField id={`${ids}-note`} label="Note" optional wide maxLength={500} value={note} onValueChange={setNote} />
         {error && (
           <p className="callout callout-error form-wide" role="alert">
             {error}
@@ -540,36 +466,78 @@ function VulnerabilityForm({
   )
 }
 
+const registerOptions = [
+  { value: 'psr', label: 'Priority Services Register' },
+  { value: 'vulnerable', label: 'Vulnerability (not PSR)' },
+]
+
+function fieldProblemsOf(caught: unknown): Record<string, string> {
+  return caught instanceof ApiError ? caught.fieldProblems() : {}
+}
+
+type Outcome = { tone: 'success' | 'error'; text: string }
+
+/**
+ * The state each collections action keeps: whether it is being sent, and the outcome to announce.
+ * `run` sends it and shows what the work says it did, or what went wrong.
+ */
+function useCollectionsAction() {
+  const [sending, setSending] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+
+  async function run(work: () => Promise<string>, failure: (caught: unknown) => string) {
+    if (sending) return
+    setSending(true)
+    setOutcome(null)
+    try {
+      setOutcome({ tone: 'success', text: await work() })
+    } catch (caught) {
+      setOutcome({ tone: 'error', text: failure(caught) })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const refuse = (text: string) => setOutcome({ tone: 'error', text })
+  return { sending, outcome, run, refuse, clear: () => setOutcome(null) }
+}
+
+/** Where an action's outcome is announced; an error is an alert. */
+function ActionOutcome({ outcome, testId }: { outcome: Outcome | null; testId: string }) {
+  return (
+    <div aria-live="polite">
+      {outcome && (
+        <p
+          className={`callout callout-${outcome.tone}`}
+          role={outcome.tone === 'error' ? 'alert' : undefined}
+          data-testid={testId}
+        >
+          {outcome.text}
+        </p>
+      )}
+    </div>
+  )
+}
+
 function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone: () => void }) {
   const api = useApi()
   const ids = useId()
   const [amount, setAmount] = useState('')
-  const [sending, setSending] = useState(false)
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const action = useCollectionsAction()
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
     const parsed = amount.trim() ? parsePounds(amount) : null
-    if (parsed && !parsed.ok) {
-      setResult({ tone: 'error', text: parsed.problem })
-      return
-    }
-    setSending(true)
-    setResult(null)
-    try {
-      const fee = await applyLateFee(api, { accountNumber, ...(parsed?.ok ? { amountMinor: parsed.minor } : {}) })
-      setResult({
-        tone: 'success',
-        text: `Late fee of ${formatMinor(fee.amountMinor)} applied for the charges due ${formatCalendarDate(fee.episode)}.`,
-      })
-      setAmount('')
-      onDone()
-    } catch (caught) {
-      setResult({ tone: 'error', text: messageOf(caught, 'The late fee could not be applied.') })
-    } finally {
-      setSending(false)
-    }
+    if (parsed && !parsed.ok) return action.refuse(parsed.problem)
+    await action.run(
+      async () => {
+        const fee = await applyLateFee(api, { accountNumber, ...(parsed?.ok ? { amountMinor: parsed.minor } : {}) })
+        setAmount('')
+        onDone()
+        return `Late fee of ${formatMinor(fee.amountMinor)} applied for the charges due ${formatCalendarDate(fee.episode)}.`
+      },
+      (caught) => messageOf(caught, 'The late fee could not be applied.'),
+    )
   }
 
   return (
@@ -590,21 +558,11 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
         data-testid="late-fee-amount"
       />
       <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={sending} data-testid="late-fee-apply">
-          {sending ? 'Applying…' : 'Apply late fee'}
+        <button type="submit" className="button button-small" disabled={action.sending} data-testid="late-fee-apply">
+          {action.sending ? 'Applying…' : 'Apply late fee'}
         </button>
       </div>
-      <div aria-live="polite">
-        {result && (
-          <p
-            className={`callout callout-${result.tone}`}
-            role={result.tone === 'error' ? 'alert' : undefined}
-            data-testid="late-fee-result"
-          >
-            {result.text}
-          </p>
-        )}
-      </div>
+      <ActionOutcome outcome={action.outcome} testId="late-fee-result" />
     </form>
   )
 }
@@ -621,53 +579,35 @@ function DisconnectionForm({
   const api = useApi()
   const ids = useId()
   const [reason, setReason] = useState('')
-  const [sending, setSending] = useState(false)
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const action = useCollectionsAction()
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
-    if (!reason.trim()) {
-      setResult({ tone: 'error', text: 'Say why the supply is to be disconnected.' })
-      return
-    }
-    setSending(true)
-    setResult(null)
-    try {
-      await raiseDisconnectionOrder(api, { accountNumber, reason: reason.trim() })
-      setResult({
-        tone: 'success',
-        text: 'Disconnection order raised. It stays pending until it is carried out or cancelled.',
-      })
-      setReason('')
-      onDone()
-    } catch (caught) {
+    if (!reason.trim()) return action.refuse('Say why the supply is to be disconnected.')
+    await action.run(
+      async () => {
+        await raiseDisconnectionOrder(api, { accountNumber, reason: reason.trim() })
+        setReason('')
+        onDone()
+        return 'Disconnection order raised. It stays pending until it is carried out or cancelled.'
+      },
       // A refusal (protected household, arrangement, notice steps not complete) is the server's to explain.
-      setResult({
-        tone: 'error',
-        text:
-          caught instanceof ApiError && caught.code === 'DISCONNECTION_REFUSED'
-            ? `Refused: ${caught.message}`
-            : messageOf(caught, 'The order could not be raised.'),
-      })
-    } finally {
-      setSending(false)
-    }
+      (caught) =>
+        caught instanceof ApiError && caught.code === 'DISCONNECTION_REFUSED'
+          ? `Refused: ${caught.message}`
+          : messageOf(caught, 'The order could not be raised.'),
+    )
   }
 
-  async function cancel() {
-    setSending(true)
-    setResult(null)
-    try {
-      await cancelDisconnectionOrder(api, { accountNumber })
-      setResult({ tone: 'success', text: 'The pending disconnection order is cancelled.' })
-      onDone()
-    } catch (caught) {
-      setResult({ tone: 'error', text: messageOf(caught, 'The order could not be cancelled.') })
-    } finally {
-      setSending(false)
-    }
-  }
+  const cancel = () =>
+    action.run(
+      async () => {
+        await cancelDisconnectionOrder(api, { accountNumber })
+        onDone()
+        return 'The pending disconnection order is cancelled.'
+      },
+      (caught) => messageOf(caught, 'The order could not be cancelled.'),
+    )
 
   return (
     <form
@@ -681,7 +621,12 @@ function DisconnectionForm({
         <>
           <p className="muted">A disconnection order is pending on this account.</p>
           <div className="form-actions">
-            <button type="button" className="button button-small" onClick={() => void cancel()} disabled={sending}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void cancel()}
+              disabled={action.sending}
+            >
               Cancel the pending order
             </button>
           </div>
@@ -692,42 +637,27 @@ function DisconnectionForm({
             Only after the disconnection notice went out at least a week ago; never for a protected household or under
             an arrangement.
           </p>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-reason`}>
-              Reason
-            </label>
-            <input
-              id={`${ids}-reason`}
-              className="input"
-              maxLength={500}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              data-testid="disconnection-reason"
-            />
-          </div>
+          <TextField
+            id={`${ids}-reason`}
+            label="Reason"
+            maxLength={500}
+            value={reason}
+            onValueChange={setReason}
+            data-testid="disconnection-reason"
+          />
           <div className="form-actions">
             <button
               type="submit"
               className="button button-small button-danger"
-              disabled={sending}
+              disabled={action.sending}
               data-testid="disconnection-raise"
             >
-              {sending ? 'Raising…' : 'Raise disconnection order'}
+              {action.sending ? 'Raising…' : 'Raise disconnection order'}
             </button>
           </div>
         </>
       )}
-      <div aria-live="polite">
-        {result && (
-          <p
-            className={`callout callout-${result.tone}`}
-            role={result.tone === 'error' ? 'alert' : undefined}
-            data-testid="disconnection-result"
-          >
-            {result.text}
-          </p>
-        )}
-      </div>
+      <ActionOutcome outcome={action.outcome} testId="disconnection-result" />
     </form>
   )
 }
@@ -750,8 +680,7 @@ function CollectionsNoteForm({
   const [canPay, setCanPay] = useState('')
   const [chosen, setChosen] = useState<string[]>([])
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-  const [sending, setSending] = useState(false)
+  const action = useCollectionsAction()
 
   // What is left each month, shown as the agent types: a guide for the instalment, exactly in pence.
   const parsedIncome = parsePounds(income, { allowZero: true })
@@ -763,7 +692,7 @@ function CollectionsNoteForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (sending) return
+    if (action.sending) return
     const found: Record<string, string> = {}
     if (!body.trim()) found['body'] = 'Write what was discussed.'
     let note: Parameters<typeof recordCollectionsNote>[1]['note'] | null = null
@@ -788,27 +717,25 @@ function CollectionsNoteForm({
       note = { kind, body: body.trim(), signposts: chosen }
     }
     setProblems(found)
-    setResult(null)
+    action.clear()
     if (Object.keys(found).length > 0 || !note) return
-    setSending(true)
-    try {
-      await recordCollectionsNote(api, { accountNumber, note })
-      setResult({
-        tone: 'success',
-        text: kind === 'affordability' ? 'Affordability check recorded.' : 'Debt advice recorded.',
-      })
-      setBody('')
-      setIncome('')
-      setOutgoings('')
-      setCanPay('')
-      setChosen([])
-      onDone()
-    } catch (caught) {
-      setProblems(caught instanceof ApiError ? caught.fieldProblems() : {})
-      setResult({ tone: 'error', text: messageOf(caught, 'The note could not be recorded.') })
-    } finally {
-      setSending(false)
-    }
+    const recorded = note
+    await action.run(
+      async () => {
+        await recordCollectionsNote(api, { accountNumber, note: recorded })
+        setBody('')
+        setIncome('')
+        setOutgoings('')
+        setCanPay('')
+        setChosen([])
+        onDone()
+        return kind === 'affordability' ? 'Affordability check recorded.' : 'Debt advice recorded.'
+      },
+      (caught) => {
+        setProblems(fieldProblemsOf(caught))
+        return messageOf(caught, 'The note could not be recorded.')
+      },
+    )
   }
 
   const fieldError = (key: string) => (problems[key] ? <span className="field-error">{problems[key]}</span> : null)
@@ -916,37 +843,27 @@ function CollectionsNoteForm({
           {fieldError('signposts')}
         </fieldset>
       )}
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-body`}>
-          What was discussed
-        </label>
-        <textarea
-          id={`${ids}-body`}
-          className="input textarea"
-          maxLength={2000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          data-testid="collections-note-body"
-        />
-        {fieldError('body')}
-      </div>
+      <TextAreaField
+        id={`${ids}-body`}
+        label="What was discussed"
+        rows={2}
+        maxLength={2000}
+        value={body}
+        onValueChange={setBody}
+        error={problems['body']}
+        data-testid="collections-note-body"
+      />
       <div className="form-actions">
         <button
           type="submit"
           className="button button-primary button-small"
-          disabled={sending}
+          disabled={action.sending}
           data-testid="collections-note-save"
         >
-          {sending ? 'Recording…' : 'Record'}
+          {action.sending ? 'Recording…' : 'Record'}
         </button>
       </div>
-      <div aria-live="polite">
-        {result && (
-          <p className={`callout callout-${result.tone}`} data-testid="collections-note-result">
-            {result.text}
-          </p>
-        )}
-      </div>
+      <ActionOutcome outcome={action.outcome} testId="collections-note-result" />
     </form>
   )
 }

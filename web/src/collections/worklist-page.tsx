@@ -10,6 +10,9 @@ import { messageOf } from '../payments/payment-format.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
+import { PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import { worklist as fetchWorklist, type Worklist, worklistPermission } from './collections-api.js'
 import { actionLabel, registerLabel } from './collections-format.js'
 
@@ -88,89 +91,71 @@ function WorklistTable() {
         </div>
       </header>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading the worklist…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <PanelPending state={state} loading={<SkeletonCard label="Loading the worklist…" />} />
       {state.status === 'loaded' && (
-        <section className="card card-flush" aria-labelledby="worklist-title">
-          <header className="card-header card-header-padded">
-            <h2 className="card-title" id="worklist-title">
-              Past due
-            </h2>
+        <Panel
+          title="Past due"
+          aside={
             <span className="muted" data-testid="worklist-count">
               {items.length} {items.length === 1 ? 'account' : 'accounts'}
             </span>
-          </header>
+          }
+          flush
+        >
           {items.length === 0 ? (
             <p className="empty" data-testid="worklist-empty">
               No account has anything past due.
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">Accounts past due, most overdue first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col" className="numeric">
-                      Past due
-                    </th>
-                    <th scope="col" className="numeric">
-                      Days
-                    </th>
-                    <th scope="col">Last step</th>
-                    <th scope="col">Standing</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <tr key={item.accountId} data-testid="worklist-row" data-account={item.accountNumber}>
-                      <td className="nowrap">
-                        <Link to={`${paths.account(item.accountNumber)}?tab=collections`} className="mono">
-                          {item.accountNumber}
-                        </Link>
-                      </td>
-                      <td>{item.name}</td>
-                      <td className="numeric">{formatMinor(item.pastDueMinor)}</td>
-                      <td className="numeric">
-                        {item.daysPastDue}
-                        <span className="visually-hidden"> days past due, since {item.oldestPastDueOn}</span>
-                      </td>
-                      <td>
-                        {actionLabel(item.lastAction)}
-                        {item.lastActionAt && (
-                          <span className="muted block">{formatLondonDateTime(item.lastActionAt)}</span>
-                        )}
-                      </td>
-                      <td>
-                        <span className="chip-list">
-                          {item.protectedBy.map((register) => (
-                            <span key={register} className="chip chip-warning">
-                              {registerLabel(register)}
-                            </span>
-                          ))}
-                          {item.arrangement && <span className="chip chip-info">Arrangement</span>}
-                          {item.disconnectionPending && <span className="chip chip-danger">Disconnection pending</span>}
-                          {item.protectedBy.length === 0 && !item.arrangement && !item.disconnectionPending && (
-                            <span className="muted">—</span>
-                          )}
+            <DataTable
+              caption="Accounts past due, most overdue first"
+              columns={[
+                'Account',
+                'Customer',
+                { label: 'Past due', numeric: true },
+                { label: 'Days', numeric: true },
+                'Last step',
+                'Standing',
+              ]}
+            >
+              {items.map((item) => (
+                <tr key={item.accountId} data-testid="worklist-row" data-account={item.accountNumber}>
+                  <td className="nowrap">
+                    <Link to={`${paths.account(item.accountNumber)}?tab=collections`} className="mono">
+                      {item.accountNumber}
+                    </Link>
+                  </td>
+                  <td>{item.name}</td>
+                  <td className="numeric">{formatMinor(item.pastDueMinor)}</td>
+                  <td className="numeric">
+                    {item.daysPastDue}
+                    <span className="visually-hidden"> days past due, since {item.oldestPastDueOn}</span>
+                  </td>
+                  <td>
+                    {actionLabel(item.lastAction)}
+                    {item.lastActionAt && (
+                      <span className="muted block">{formatLondonDateTime(item.lastActionAt)}</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className="chip-list">
+                      {item.protectedBy.map((register) => (
+                        <span key={register} className="chip chip-warning">
+                          {registerLabel(register)}
                         </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      ))}
+                      {item.arrangement && <span className="chip chip-info">Arrangement</span>}
+                      {item.disconnectionPending && <span className="chip chip-danger">Disconnection pending</span>}
+                      {item.protectedBy.length === 0 && !item.arrangement && !item.disconnectionPending && (
+                        <span className="muted">—</span>
+                      )}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
-        </section>
+        </Panel>
       )}
     </div>
   )

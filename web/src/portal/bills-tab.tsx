@@ -1,77 +1,57 @@
 /** The account's statements with their totals, due dates and a PDF of each (UI-2). */
 import { useQuery } from '@tanstack/react-query'
-import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 export function BillsTab({ accountNumber }: { accountNumber: string }) {
   const bills = useQuery({
     queryKey: portalApi.portalKeys.statements(accountNumber),
     queryFn: () => portalApi.statements({ accountNumber }),
   })
-  const items = bills.data
 
   return (
-    <section className="card" aria-labelledby="bills-title" data-testid="portal-bills">
-      <header className="card-header">
-        <h2 className="card-title" id="bills-title">
-          Your bills
-        </h2>
-      </header>
-      {!items && !bills.isError && <p className="muted portal-pad">Loading your bills…</p>}
-      {!items && bills.isError && (
-        <p className="callout callout-error portal-pad" role="alert">
-          {errorMessage(bills.error, 'Your bills could not be loaded.')}
-        </p>
-      )}
-      {items && items.length === 0 && (
-        <p className="muted portal-pad" data-testid="portal-bills-empty">
-          You have no bills yet.
-        </p>
-      )}
-      {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col" className="numeric">
-                  Amount
+    <Panel title="Your bills" testId="portal-bills">
+      <PortalList
+        items={bills.data}
+        query={bills}
+        loading="Loading your bills…"
+        failed="Your bills could not be loaded."
+        empty="You have no bills yet."
+        emptyTestId="portal-bills-empty"
+        padded
+      >
+        {(items) => (
+          <DataTable
+            columns={['Period', { label: 'Amount', numeric: true }, 'Due', 'Status', { label: 'PDF', hidden: true }]}
+          >
+            {items.map((statement) => (
+              <tr key={statement.number} data-testid="portal-statement" data-number={statement.number}>
+                <th scope="row">
+                  {formatPeriod(statement.periodFrom, statement.periodTo)}
+                  <div className="mono muted">{statement.number}</div>
                 </th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">PDF</span>
-                </th>
+                <td className="numeric mono">{formatMinor(statement.totalMinor)}</td>
+                <td>{statement.dueOn ? formatCalendarDate(statement.dueOn) : '—'}</td>
+                <td>{capitalise(statement.status)}</td>
+                <td>
+                  <a
+                    href={portalApi.statementPdfUrl({ accountNumber, number: statement.number })}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="portal-statement-pdf"
+                  >
+                    Download PDF<span className="visually-hidden"> of statement {statement.number}</span>
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((statement) => (
-                <tr key={statement.number} data-testid="portal-statement" data-number={statement.number}>
-                  <th scope="row">
-                    {formatPeriod(statement.periodFrom, statement.periodTo)}
-                    <div className="mono muted">{statement.number}</div>
-                  </th>
-                  <td className="numeric mono">{formatMinor(statement.totalMinor)}</td>
-                  <td>{statement.dueOn ? formatCalendarDate(statement.dueOn) : '—'}</td>
-                  <td>{capitalise(statement.status)}</td>
-                  <td>
-                    <a
-                      href={portalApi.statementPdfUrl({ accountNumber, number: statement.number })}
-                      target="_blank"
-                      rel="noopener"
-                      data-testid="portal-statement-pdf"
-                    >
-                      Download PDF<span className="visually-hidden"> of statement {statement.number}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+            ))}
+          </DataTable>
+        )}
+      </PortalList>
+    </Panel>
   )
 }

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
+import { Panel } from '../shared/panel.js'
 import * as portalApi from './portal-api.js'
 
 type Draft = { email: string; phone: string; billingMode: portalApi.BillingMode; smsEnrolled: boolean }
@@ -30,12 +31,7 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
   })
 
   return (
-    <section className="card" aria-labelledby="contact-title" data-testid="portal-contact">
-      <header className="card-header">
-        <h2 className="card-title" id="contact-title">
-          Contact details and preferences
-        </h2>
-      </header>
+    <Panel title="Contact details and preferences" testId="portal-contact">
       {!contact.data && !contact.isError && <p className="muted">Loading…</p>}
       {!contact.data && contact.isError && (
         <p className="callout callout-error" role="alert">
@@ -45,7 +41,7 @@ export function ContactTab({ accountNumber }: { accountNumber: string }) {
       {contact.data && (
         <ContactForm accountNumber={accountNumber} saved={draftOf(contact.data)} editable={contact.data.editable} />
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -20,7 +20,10 @@ import {
 } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 export function PaymentsTab({
   accountNumber,
@@ -43,12 +46,10 @@ export function PaymentsTab({
   return (
     <>
       {canPay && (
-        <section className="card" aria-labelledby="pay-title" data-testid="portal-pay">
-          <header className="card-header">
-            <h2 className="card-title" id="pay-title">
-              Make a payment
-            </h2>
-            {!paying && (
+        <Panel
+          title="Make a payment"
+          aside={
+            !paying && (
               <button
                 type="button"
                 className="button button-primary"
@@ -57,8 +58,10 @@ export function PaymentsTab({
               >
                 Pay now
               </button>
-            )}
-          </header>
+            )
+          }
+          testId="portal-pay"
+        >
           {paying && (
             <PayForm
               accountNumber={accountNumber}
@@ -67,63 +70,40 @@ export function PaymentsTab({
               onClose={() => setPaying(false)}
             />
           )}
-        </section>
+        </Panel>
       )}
 
-      <section className="card card-flush" aria-labelledby="history-title" data-testid="portal-payment-history">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="history-title">
-            Payment history
-          </h2>
-        </header>
-        {!loaded && !history.isError && <p className="muted portal-pad">Loading your payments…</p>}
-        {!loaded && history.isError && (
-          <p className="callout callout-error portal-pad" role="alert">
-            {errorMessage(history.error, 'Your payments could not be loaded.')}
-          </p>
-        )}
-        {loaded && loaded.items.length === 0 && <p className="muted portal-pad">No payments yet.</p>}
-        {loaded && loaded.items.length > 0 && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Method</th>
-                  <th scope="col" className="numeric">
-                    Amount
-                  </th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Confirmation</th>
+      <Panel title="Payment history" flush testId="portal-payment-history">
+        <PortalList
+          items={loaded?.items}
+          query={history}
+          loading="Loading your payments…"
+          failed="Your payments could not be loaded."
+          empty="No payments yet."
+          padded
+        >
+          {(payments) => (
+            <DataTable columns={['Date', 'Method', { label: 'Amount', numeric: true }, 'Status', 'Confirmation']}>
+              {payments.map((payment) => (
+                <tr
+                  key={payment.confirmationNumber}
+                  data-testid="portal-payment-row"
+                  data-confirmation={payment.confirmationNumber}
+                >
+                  <td>{formatLondonDateTime(payment.createdAt)}</td>
+                  <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
+                  <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
+                  <td>{capitalise(payment.status)}</td>
+                  <td className="mono">{payment.confirmationNumber}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {loaded.items.map((payment) => (
-                  <tr
-                    key={payment.confirmationNumber}
-                    data-testid="portal-payment-row"
-                    data-confirmation={payment.confirmationNumber}
-                  >
-                    <td>{formatLondonDateTime(payment.createdAt)}</td>
-                    <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
-                    <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
-                    <td>{capitalise(payment.status)}</td>
-                    <td className="mono">{payment.confirmationNumber}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              ))}
+            </DataTable>
+          )}
+        </PortalList>
+      </Panel>
 
       {loaded && (
-        <section className="card" aria-labelledby="methods-title" data-testid="portal-payment-methods">
-          <header className="card-header">
-            <h2 className="card-title" id="methods-title">
-              Payment methods
-            </h2>
-          </header>
+        <Panel title="Payment methods" testId="portal-payment-methods">
           {loaded.methods.length === 0 ? (
             <p className="muted">No saved payment methods.</p>
           ) : (
@@ -135,7 +115,7 @@ export function PaymentsTab({
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
       )}
     </>
   )

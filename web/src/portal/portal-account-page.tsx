@@ -4,11 +4,12 @@
  * screen not allowed is not offered at all. The tab is kept in the address (`?tab=usage`).
  */
 import { useQuery } from '@tanstack/react-query'
-import { type KeyboardEvent, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { Link } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { capitalise } from '../shared/format.js'
 import { formatBalance } from '../shared/money.js'
+import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { BillsTab } from './bills-tab.js'
 import { ContactTab } from './contact-tab.js'
 import { PaymentsTab } from './payments-tab.js'
@@ -62,24 +63,12 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
   const [requested, setRequested] = useState<string | null>(tabFromAddress)
   const tab = offered.find((candidate) => candidate.name === requested) ?? offered[0]
   const ids = useId()
-  const refs = useRef<Partial<Record<TabName, HTMLButtonElement | null>>>({})
 
-  function choose(next: TabName, focus = false) {
+  function choose(next: TabName) {
     setRequested(next)
-    if (focus) refs.current[next]?.focus()
     const url = new URL(window.location.href)
     url.searchParams.set('tab', next)
     window.history.replaceState(null, '', url)
-  }
-
-  function handleKey(event: KeyboardEvent<HTMLDivElement>) {
-    if (!tab) return
-    const at = offered.indexOf(tab)
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
-    if (step === 0) return
-    event.preventDefault()
-    const next = offered[(at + step + offered.length) % offered.length]
-    if (next) choose(next.name, true)
   }
 
   const showsBalance = account.allows.includes('view_bills') || account.allows.includes('view_payments')
@@ -121,34 +110,16 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
         <p className="callout callout-info">There is nothing on this account you can view online.</p>
       ) : (
         <>
-          <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={handleKey}>
-            {offered.map(({ name, label }) => (
-              <button
-                key={name}
-                ref={(element) => {
-                  refs.current[name] = element
-                }}
-                type="button"
-                role="tab"
-                className="tab"
-                id={`${ids}-tab-${name}`}
-                aria-selected={tab.name === name}
-                aria-controls={`${ids}-panel`}
-                tabIndex={tab.name === name ? 0 : -1}
-                onClick={() => choose(name)}
-                data-testid={`portal-tab-${name}`}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <div
-            className="tab-panel"
-            role="tabpanel"
-            id={`${ids}-panel`}
-            aria-labelledby={`${ids}-tab-${tab.name}`}
-            data-testid={`portal-panel-${tab.name}`}
-          >
+          <TabList
+            ids={ids}
+            tabs={offered}
+            selected={tab.name}
+            onSelect={choose}
+            panelId={() => `${ids}-panel`}
+            testIdPrefix="portal-tab-"
+            label="Account sections"
+          />
+          <TabPanel ids={ids} tab={tab.name} id={`${ids}-panel`} testId={`portal-panel-${tab.name}`}>
             {tab.name === 'bills' && <BillsTab accountNumber={account.accountNumber} />}
             {tab.name === 'usage' && <PortalUsageTab accountNumber={account.accountNumber} />}
             {tab.name === 'payments' && (
@@ -160,7 +131,7 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
             )}
             {tab.name === 'contact' && <ContactTab accountNumber={account.accountNumber} />}
             {tab.name === 'users' && <UsersTab accountNumber={account.accountNumber} />}
-          </div>
+          </TabPanel>
         </>
       )}
     </div>

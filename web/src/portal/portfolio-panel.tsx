@@ -8,7 +8,9 @@ import { useState } from 'react'
 import { Link } from '../router.js'
 import { errorMessage } from '../shared/form-field.js'
 import { formatBalance } from '../shared/money.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 import { portalPaths } from './portal-routes.js'
 import { TenantRequestsPanel } from './tenant-requests-panel.js'
 
@@ -22,47 +24,34 @@ export function PortfolioPanel() {
         <h2 className="portal-subtitle" id="portfolio-title">
           Your portfolio
         </h2>
-        {!accounts && !portfolio.isError && <p className="muted">Loading your portfolio…</p>}
-        {!accounts && portfolio.isError && (
-          <p className="callout callout-error" role="alert">
-            {errorMessage(portfolio.error, 'Your portfolio could not be loaded.')}
-          </p>
-        )}
-        {accounts && accounts.length === 0 && <p className="muted">No accounts are in your portfolio.</p>}
-        {accounts && accounts.length > 0 && (
-          <div className="portal-stack">
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Address</th>
-                    <th scope="col" className="numeric">
-                      Balance
+        <PortalList
+          items={accounts}
+          query={portfolio}
+          loading="Loading your portfolio…"
+          failed="Your portfolio could not be loaded."
+          empty="No accounts are in your portfolio."
+        >
+          {(accounts) => (
+            <div className="portal-stack">
+              <DataTable columns={['Account', 'Address', { label: 'Balance', numeric: true }, 'Statements']}>
+                {accounts.map((account) => (
+                  <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
+                    <th scope="row">
+                      <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
+                      <div className="mono muted">{account.accountNumber}</div>
                     </th>
-                    <th scope="col">Statements</th>
+                    <td>{account.address}</td>
+                    <td className="numeric">{formatBalance(account.balanceMinor)}</td>
+                    <td>
+                      <LatestStatementDownload accountNumber={account.accountNumber} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {accounts.map((account) => (
-                    <tr key={account.accountNumber} data-testid="portfolio-row" data-account={account.accountNumber}>
-                      <th scope="row">
-                        <Link to={portalPaths.account(account.accountNumber)}>{account.name}</Link>
-                        <div className="mono muted">{account.accountNumber}</div>
-                      </th>
-                      <td>{account.address}</td>
-                      <td className="numeric">{formatBalance(account.balanceMinor)}</td>
-                      <td>
-                        <LatestStatementDownload accountNumber={account.accountNumber} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
+              <BulkStatementsDownload />
             </div>
-            <BulkStatementsDownload />
-          </div>
-        )}
+          )}
+        </PortalList>
       </section>
       {accounts && accounts.length > 0 && <TenantRequestsPanel accounts={accounts} />}
     </>

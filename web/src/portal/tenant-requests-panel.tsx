@@ -9,7 +9,9 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 const kindOptions = [
   { value: 'move_out', label: 'Tenant moving out: stop the supply' },
@@ -23,7 +25,6 @@ const kindLabels: Record<portalApi.TenantRequest['kind'], string> = {
 
 export function TenantRequestsPanel({ accounts }: { accounts: portalApi.PortfolioAccount[] }) {
   const requests = useQuery({ queryKey: portalApi.portalKeys.tenantRequests, queryFn: portalApi.tenantRequests })
-  const items = requests.data
 
   return (
     <section className="portal-card" aria-labelledby="tenant-requests-title" data-testid="tenant-requests">
@@ -38,47 +39,35 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
         <TenantRequestForm accounts={accounts} />
         <h3 className="portal-subtitle">Your requests</h3>
       </div>
-      {!items && !requests.isError && <p className="muted">Loading your requests…</p>}
-      {!items && requests.isError && (
-        <p className="callout callout-error" role="alert">
-          {errorMessage(requests.error, 'Your requests could not be loaded.')}
-        </p>
-      )}
-      {items && items.length === 0 && <p className="muted">No requests yet.</p>}
-      {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Property</th>
-                <th scope="col">Request</th>
-                <th scope="col">Date</th>
-                <th scope="col">State</th>
+      <PortalList
+        items={requests.data}
+        query={requests}
+        loading="Loading your requests…"
+        failed="Your requests could not be loaded."
+        empty="No requests yet."
+      >
+        {(items) => (
+          <DataTable columns={['Reference', 'Property', 'Request', 'Date', 'State']}>
+            {items.map((item) => (
+              <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
+                <th scope="row" className="mono">
+                  {item.caseNumber}
+                </th>
+                <td>
+                  {item.address}
+                  <div className="mono muted">{item.accountNumber}</div>
+                </td>
+                <td>{kindLabels[item.kind]}</td>
+                <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
+                <td data-testid="tenant-request-status">
+                  {capitalise(item.status.replaceAll('_', ' '))}
+                  <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.caseNumber} data-testid="tenant-request-row" data-case={item.caseNumber}>
-                  <th scope="row" className="mono">
-                    {item.caseNumber}
-                  </th>
-                  <td>
-                    {item.address}
-                    <div className="mono muted">{item.accountNumber}</div>
-                  </td>
-                  <td>{kindLabels[item.kind]}</td>
-                  <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
-                  <td data-testid="tenant-request-status">
-                    {capitalise(item.status.replaceAll('_', ' '))}
-                    <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </PortalList>
     </section>
   )
 }

@@ -4,52 +4,19 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import {
-  addDays,
-  addMonths,
-  daysBetween,
-  formatKwh,
-  londonToday,
-  mondayOf,
-  monthsBetween,
-  UsageChart,
-} from '../accounts/usage-chart.js'
+import { formatKwh, UsageChart } from '../accounts/usage-chart.js'
+import { defaultRange, describeRange, shiftRange, type Range as UsageRange } from '../accounts/usage-range.js'
 import { errorMessage } from '../shared/form-field.js'
-import { formatCalendarDate } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
 import * as portalApi from './portal-api.js'
 
-type Range = { granularity: portalApi.PortalUsageGranularity; from: string; to: string }
+type Range = UsageRange<portalApi.PortalUsageGranularity>
 
 const granularities: Array<{ value: portalApi.PortalUsageGranularity; label: string }> = [
   { value: 'day', label: 'Daily' },
   { value: 'week', label: 'Weekly' },
   { value: 'month', label: 'Monthly' },
 ]
-
-/** The last 30 days, the last 26 weeks (Monday to Sunday) or the last 12 months, ending with today's. */
-function defaultRange(granularity: portalApi.PortalUsageGranularity, today: string = londonToday()): Range {
-  switch (granularity) {
-    case 'day':
-      return { granularity, from: addDays(today, -30), to: today }
-    case 'week': {
-      const nextMonday = addDays(mondayOf(today), 7)
-      return { granularity, from: addDays(nextMonday, -26 * 7), to: nextMonday }
-    }
-    case 'month': {
-      const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1)
-      return { granularity, from: addMonths(nextMonth, -12), to: nextMonth }
-    }
-  }
-}
-
-function shift(range: Range, direction: -1 | 1): Range {
-  if (range.granularity === 'month') {
-    const months = monthsBetween(range.from, range.to) * direction
-    return { ...range, from: addMonths(range.from, months), to: addMonths(range.to, months) }
-  }
-  const days = daysBetween(range.from, range.to) * direction
-  return { ...range, from: addDays(range.from, days), to: addDays(range.to, days) }
-}
 
 const unit: Record<portalApi.PortalUsageGranularity, string> = { day: 'day', week: 'week', month: 'month' }
 
@@ -63,16 +30,14 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
   const series = usage.data
   const latest = defaultRange(range.granularity)
 
-  const period = `${formatCalendarDate(range.from)} – ${formatCalendarDate(addDays(range.to, -1))}`
+  const period = describeRange(range)
 
   return (
-    <section className="card" aria-labelledby="usage-title" data-testid="portal-usage">
-      <header className="card-header">
-        <h2 className="card-title" id="usage-title">
-          Your energy use
-        </h2>
-        <span className="muted">kWh per {unit[range.granularity]}</span>
-      </header>
+    <Panel
+      title="Your energy use"
+      aside={<span className="muted">kWh per {unit[range.granularity]}</span>}
+      testId="portal-usage"
+    >
       <div className="usage-toolbar">
         <fieldset className="usage-fieldset">
           <legend className="visually-hidden">Show usage by</legend>
@@ -92,14 +57,14 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
           </div>
         </fieldset>
         <div className="usage-range-row">
-          <button type="button" className="button button-small" onClick={() => setRange(shift(range, -1))}>
+          <button type="button" className="button button-small" onClick={() => setRange(shiftRange(range, -1))}>
             ‹ Earlier
           </button>
           <span>{period}</span>
           <button
             type="button"
             className="button button-small"
-            onClick={() => setRange(shift(range, 1))}
+            onClick={() => setRange(shiftRange(range, 1))}
             disabled={range.to >= latest.to}
           >
             Later ›
@@ -133,6 +98,6 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
           </div>
         )}
       </div>
-    </section>
+    </Panel>
   )
 }

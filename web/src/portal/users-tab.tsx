@@ -7,7 +7,10 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { Panel } from '../shared/panel.js'
+import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
+import { PortalList } from './portal-list.js'
 
 const levelOptions = [
   { value: 'limited', label: 'Limited: bills, usage and payments only' },
@@ -23,7 +26,6 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
     queryKey: portalApi.portalKeys.users(accountNumber),
     queryFn: () => portalApi.accountUsers({ accountNumber }),
   })
-  const list = users.data
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
   const queryClient = useQueryClient()
   const reload = () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) })
@@ -42,12 +44,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
 
   return (
     <>
-      <section className="card card-flush" aria-labelledby="users-title" data-testid="portal-users">
-        <header className="card-header card-header-padded">
-          <h2 className="card-title" id="users-title">
-            People who can use this account
-          </h2>
-        </header>
+      <Panel title="People who can use this account" flush testId="portal-users">
         {notice && (
           <p
             className={`callout callout-${notice.tone} portal-pad`}
@@ -57,50 +54,38 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
             {notice.text}
           </p>
         )}
-        {!list && !users.isError && <p className="muted portal-pad">Loading…</p>}
-        {!list && users.isError && (
-          <p className="callout callout-error portal-pad" role="alert">
-            {errorMessage(users.error, 'The list could not be loaded.')}
-          </p>
-        )}
-        {list && list.length === 0 && <p className="muted portal-pad">Nobody else can use this account.</p>}
-        {list && list.length > 0 && (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((user) => (
-                  <UserRow
-                    key={user.id}
-                    user={user}
-                    onChangeLevel={(level) =>
-                      act(
-                        () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
-                        `${user.displayName || user.email} now has ${level} access.`,
-                      )
-                    }
-                    onRemove={() =>
-                      act(
-                        () => remove.mutateAsync({ accountNumber, userId: user.id }),
-                        `${user.displayName || user.email} can no longer use this account.`,
-                      )
-                    }
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <PortalList
+          items={users.data}
+          query={users}
+          loading="Loading…"
+          failed="The list could not be loaded."
+          empty="Nobody else can use this account."
+          padded
+        >
+          {(list) => (
+            <DataTable columns={['Name', 'Access', 'Status', { label: 'Actions', hidden: true }]}>
+              {list.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  onChangeLevel={(level) =>
+                    act(
+                      () => changeLevel.mutateAsync({ accountNumber, userId: user.id, level }),
+                      `${user.displayName || user.email} now has ${level} access.`,
+                    )
+                  }
+                  onRemove={() =>
+                    act(
+                      () => remove.mutateAsync({ accountNumber, userId: user.id }),
+                      `${user.displayName || user.email} can no longer use this account.`,
+                    )
+                  }
+                />
+              ))}
+            </DataTable>
+          )}
+        </PortalList>
+      </Panel>
       <InviteForm accountNumber={accountNumber} />
     </>
   )
@@ -236,12 +221,7 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
   }
 
   return (
-    <section className="card" aria-labelledby="invite-title" data-testid="portal-invite">
-      <header className="card-header">
-        <h2 className="card-title" id="invite-title">
-          Invite someone
-        </h2>
-      </header>
+    <Panel title="Invite someone" testId="portal-invite">
       <p className="muted">They get an email with a link to create their own login.</p>
       {message && (
         <p
@@ -277,6 +257,6 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
           </button>
         </div>
       </form>
-    </section>
+    </Panel>
   )
 }

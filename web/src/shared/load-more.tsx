@@ -1,7 +1,86 @@
 /**
- * "Load more" for a list read a page at a time (the server's cursor): the button, disabled and
- * saying so while the next page loads, and the reason when it could not be loaded. The list around
- * it decides where it stands (a card footer, a row of buttons).
+ * Lists read a page at a time (the server's cursor): `byCursor` for the query's paging options,
+ * `pagedList` for what the screen shows from the query (loading, failed, or the items so far with
+ * the way to the next page), `LoadMoreFooter` for the card's footer and `LoadMore` for the button.
+ */
+import { ApiError } from '../api.js'
+
+/** The paging options of an infinite query whose pages carry `nextCursor` (`null` on the last). */
+export const byCursor = {
+  initialPageParam: null as string | null,
+  getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor,
+}
+
+/** The next page being read, and why it could not be. */
+export type More = { loading: boolean; error: string | null }
+
+export type PagedList<T> =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; items: T[]; nextCursor: string | null; more: More; loadMore: () => void }
+
+/** The part of an infinite query's result that `pagedList` reads. */
+type PagedQuery<T> = {
+  isPending: boolean
+  isError: boolean
+  error: unknown
+  isFetchingNextPage: boolean
+  isFetchNextPageError: boolean
+  data: { pages: { items: T[]; nextCursor: string | null }[] } | undefined
+  fetchNextPage: () => Promise<unknown>
+}
+
+/**
+ * What a screen shows of an infinite query: the first page failing fails the list; a later page
+ * failing keeps what was read and says so beside "Load more". The messages are the fallbacks when
+ * the server gave no reason (`failed` for the first page, `more` for a later one).
+ */
+export function pagedList<T>(query: PagedQuery<T>, messages: { failed: string; more: string }): PagedList<T> {
+  const reason = (fallback: string) => (query.error instanceof ApiError ? query.error.message : fallback)
+  if (query.isPending) return { status: 'loading' }
+  if (!query.data || (query.isError && !query.isFetchNextPageError)) {
+    return { status: 'failed', message: reason(messages.failed) }
+  }
+  const pages = query.data.pages
+  const nextCursor = pages.at(-1)?.nextCursor ?? null
+  const more = { loading: query.isFetchingNextPage, error: query.isFetchNextPageError ? reason(messages.more) : null }
+  return {
+    status: 'loaded',
+    items: pages.flatMap((page) => page.items),
+    nextCursor,
+    more,
+    loadMore: () => {
+      if (nextCursor && !more.loading) void query.fetchNextPage()
+    },
+  }
+}
+
+/** A card's footer with "Load more" while there is a next page, and the reason a page could not be read. */
+export function LoadMoreFooter<T>({
+  list,
+  testId,
+  size,
+}: {
+  list: PagedList<T>
+  testId?: string
+  size?: 'small' | 'normal'
+}) {
+  if (list.status !== 'loaded' || (!list.nextCursor && !list.more.error)) return null
+  return (
+    <footer className="card-footer">
+      {list.more.error && (
+        <span className="field-error" role="alert">
+          {list.more.error}
+        </span>
+      )}
+      {list.nextCursor && <LoadMore onMore={list.loadMore} loading={list.more.loading} testId={testId} size={size} />}
+    </footer>
+  )
+}
+
+/**
+ * "Load more": the button, disabled and saying so while the next page loads, and the reason when it
+ * could not be loaded. The list around it decides where it stands (a card footer, a row of buttons).
  */
 export function LoadMore({
   onMore,
@@ -15,8 +94,8 @@ export function LoadMore({
   loading: boolean
   error?: string | null
   label?: string
-  testId?: string
-  size?: 'small' | 'normal'
+  testId?: string | undefined
+  size?: 'small' | 'normal' | undefined
 }) {
   return (
     <>
