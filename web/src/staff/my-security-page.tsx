@@ -4,12 +4,12 @@
  * app (the secret and its otpauth URI are shown to you once; there is no QR code, so the URI is text
  * to copy and the secret is grouped for typing), and your own API tokens: list, issue, revoke.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
-import type { QueueOutcome } from '../shared/review-queue.js'
+import { QueueCard, QueueOutcomeNotice, queueStatus, useQueueOutcome } from '../shared/review-queue.js'
 import { type ApiTokenItem, confirmTotp, groupSecret, listTokens, startTotpEnrolment } from './access-api.js'
 import { CreateTokenDialog, RevokeTokenDialog, TokenTable } from './token-parts.js'
 import './staff-access.css'
@@ -175,65 +175,45 @@ function AuthenticatorCard() {
   )
 }
 
-type Tokens =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: ApiTokenItem[] }
-
 function MyTokensCard() {
   const api = useApi()
   const { user } = useSession()
   const ids = useId()
-  const queryClient = useQueryClient()
   const [creating, setCreating] = useState(false)
   const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
-  const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
+  const { outcome, outcomeRef, decided, clear } = useQueueOutcome([['tokens']])
 
   const query = useQuery({ queryKey: ['tokens'], queryFn: () => listTokens(api) })
-  const tokens: Tokens = query.data
-    ? // An access manager is answered everyone's tokens: this page shows only those acting as you.
-      { status: 'loaded', items: query.data.filter((token) => token.userId === user.id) }
-    : query.isError
-      ? {
-          status: 'failed',
-          message: query.error instanceof ApiError ? query.error.message : 'Your tokens could not be loaded.',
-        }
-      : { status: 'loading' }
-  const reload = () => queryClient.invalidateQueries({ queryKey: ['tokens'] })
+  const tokens = queueStatus('Your tokens could not be loaded.', query)
+  // An access manager is answered everyone's tokens: this page shows only those acting as you.
+  const mine = (query.data ?? []).filter((token) => token.userId === user.id)
 
   async function revoked(text: string) {
     setRevoking(null)
-    setOutcome({ tone: 'success', text })
-    await reload()
-    outcomeRef.current?.focus()
+    await decided(text)
   }
 
   return (
-    <section className="card card-flush" aria-labelledby={`${ids}-title`} data-testid="my-tokens">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id={`${ids}-title`}>
-          My API tokens
-        </h2>
+    <QueueCard
+      titleId={`${ids}-title`}
+      title="My API tokens"
+      testId="my-tokens"
+      action={
         <button
           type="button"
           className="button button-small button-primary"
           onClick={() => {
-            setOutcome(null)
+            clear()
             setCreating(true)
           }}
           data-testid="token-new"
         >
           New token
         </button>
-      </header>
-      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
-        {outcome && (
-          <p className={`callout callout-${outcome.tone}`} data-testid="token-outcome">
-            {outcome.text}
-          </p>
-        )}
-      </div>
+      }
+      empty={false}
+    >
+      <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId="token-outcome" />
       {tokens.status === 'loading' && (
         <div className="skeleton-card" aria-busy="true">
           <span className="visually-hidden">Loading your tokens…</span>
@@ -245,21 +225,15 @@ function MyTokensCard() {
         </p>
       )}
       {tokens.status === 'loaded' &&
-        (tokens.items.length === 0 ? (
+        (mine.length === 0 ? (
           <p className="empty" data-testid="my-tokens-empty">
             You have no API tokens.
           </p>
         ) : (
-          <TokenTable tokens={tokens.items} onRevoke={setRevoking} caption="Your API tokens, newest first" />
+          <TokenTable tokens={mine} onRevoke={setRevoking} caption="Your API tokens, newest first" />
         ))}
-      {creating && (
-        <CreateTokenDialog
-          myPermissions={user.permissions}
-          onClose={() => setCreating(false)}
-          onCreated={() => void reload()}
-        />
-      )}
+      {creating && <CreateTokenDialog myPermissions={user.permissions} onClose={() => setCreating(false)} />}
       {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} onRevoked={revoked} />}
-    </section>
+    </QueueCard>
   )
 }
