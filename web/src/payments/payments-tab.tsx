@@ -4,7 +4,7 @@
  * refunds, and payment arrangements. Actions show only for the permissions they need; the server
  * checks them again.
  */
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { ArrangementsPanel } from './arrangements-panel.js'
@@ -14,7 +14,7 @@ import { DirectDebitPanel } from './direct-debit-panel.js'
 import { messageOf } from './payment-format.js'
 import { PaymentHistory } from './payment-history.js'
 import { PaymentMethodsPanel } from './payment-methods-panel.js'
-import { accountPayments, invalidateAccount } from './payments-api.js'
+import { accountPayments } from './payments-api.js'
 import { TakePaymentDialog } from './take-payment-dialog.js'
 
 const pageSize = 20
@@ -26,7 +26,6 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
   const [open, setOpen] = useState<Open>(null)
-  const queryClient = useQueryClient()
   const queryKey = ['account', accountNumber, 'payments']
   const query = useInfiniteQuery({
     queryKey,
@@ -59,8 +58,6 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   }
 
   const methods = state.status === 'loaded' ? state.data.methods : []
-  // A payment, credit, method or Direct Debit change moves the account's money: refetch all of the account.
-  const reload = () => void invalidateAccount(queryClient, accountNumber)
 
   return (
     <div className="payments-tab" data-testid="payments-tab">
@@ -117,14 +114,12 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
               accountNumber={accountNumber}
               methods={state.data.methods}
               canChange={can('payments.payment.create')}
-              onChanged={reload}
             />
             <DirectDebitPanel
               accountNumber={accountNumber}
               directDebit={state.data.directDebit}
               methods={state.data.methods}
               canChange={can('payments.payment.create')}
-              onChanged={reload}
             />
           </div>
           <CreditRequestsList requests={state.data.creditRequests} />
@@ -134,21 +129,10 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
       <ArrangementsPanel accountNumber={accountNumber} canCreate={can('payments.arrangement.create')} />
 
       {open === 'payment' && (
-        <TakePaymentDialog
-          accountNumber={accountNumber}
-          methods={methods}
-          onClose={() => setOpen(null)}
-          onTaken={reload}
-        />
+        <TakePaymentDialog accountNumber={accountNumber} methods={methods} onClose={() => setOpen(null)} />
       )}
       {(open === 'goodwill_credit' || open === 'refund') && (
-        <CreditDialog
-          accountNumber={accountNumber}
-          kind={open}
-          methods={methods}
-          onClose={() => setOpen(null)}
-          onRequested={reload}
-        />
+        <CreditDialog accountNumber={accountNumber} kind={open} methods={methods} onClose={() => setOpen(null)} />
       )}
     </div>
   )

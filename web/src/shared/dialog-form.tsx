@@ -25,6 +25,7 @@ export function DialogForm({
   error,
   errorTestId,
   grid = false,
+  live = !grid,
   cancel = true,
   before,
   children,
@@ -38,6 +39,8 @@ export function DialogForm({
     errorTestId?: string
     /** Lays the fields, the failure and the buttons out in a `form-inline-grid`. */
     grid?: boolean
+    /** Keeps an (empty) live region for the failure; off where the form's spacing has no room for one. */
+    live?: boolean
     /** Shows a Cancel button beside the submit button (the dialog's Close button is always there). */
     cancel?: boolean
     /** Another button before Cancel (e.g. "Start a new payment"). */
@@ -46,7 +49,7 @@ export function DialogForm({
   }) {
   const footer = (
     <>
-      <FormError error={error} testId={errorTestId} inline={grid} />
+      <FormError error={error} testId={errorTestId} wide={grid} live={live} />
       <FormActions {...button} onCancel={cancel ? onClose : undefined} before={before} />
     </>
   )

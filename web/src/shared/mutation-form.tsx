@@ -19,23 +19,27 @@ export type SubmitButton = {
   submitDisabled?: boolean
 }
 
-/** The message of a failed write; in a dialog inside a polite live region, in an inline grid across its row. */
+/**
+ * The message of a failed write. In a dialog it sits in a polite live region kept on the page; in an
+ * inline grid (`wide`), or where the form has no room for an empty region, the alert role announces it.
+ */
 export function FormError({
   error,
   testId,
-  inline = false,
+  wide = false,
+  live = !wide,
 }: {
   error: string | null
   testId?: string | undefined
-  inline?: boolean
+  wide?: boolean
+  live?: boolean
 }) {
   const message = error && (
-    <p className={`callout callout-error${inline ? ' form-wide' : ''}`} role="alert" data-testid={testId}>
+    <p className={`callout callout-error${wide ? ' form-wide' : ''}`} role="alert" data-testid={testId}>
       {error}
     </p>
   )
-  // In a grid an empty live region would still take a row; the alert role announces it there.
-  return inline ? message || null : <div aria-live="polite">{message}</div>
+  return live ? <div aria-live="polite">{message}</div> : message || null
 }
 
 /** The buttons: Cancel and the submit button (a dialog), or the submit button and Cancel (inline). */
@@ -123,7 +127,7 @@ export function InlineForm({
     <form className="inline-form" onSubmit={submitted(onSubmit)} noValidate aria-label={label}>
       <div className="form-inline-grid">
         {children}
-        <FormError error={error} testId={errorTestId} inline />
+        <FormError error={error} testId={errorTestId} wide />
         <FormActions {...button} onCancel={onCancel} inline />
       </div>
     </form>

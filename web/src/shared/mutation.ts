@@ -17,6 +17,8 @@ export type FormMutationOptions<Result, Input> = {
   invalidates?: readonly QueryKey[] | ((result: Result, input: Input) => readonly QueryKey[])
   /** Runs after a success, whether or not the form is still shown (a dialog may have closed). */
   onSuccess?: (result: Result, input: Input) => unknown
+  /** Runs after a failure (a declined payment is still recorded, and changes the account). */
+  onError?: (error: Error, input: Input) => unknown
   /** What to say when a failure carries no message of the server's. */
   failure: string
   /** The message of a server's refusal, when the form words it differently from `error.message`. */
@@ -34,6 +36,7 @@ export function useFormMutation<Result, Input = void>({
   mutationFn,
   invalidates,
   onSuccess,
+  onError,
   failure,
   describe,
   inlineFields,
@@ -47,6 +50,7 @@ export function useFormMutation<Result, Input = void>({
       for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey })
       return onSuccess?.(result, input)
     },
+    onError,
   })
   const caught = mutation.error
   const fromServer: Problems = caught instanceof ApiError ? caught.fieldProblems() : {}
