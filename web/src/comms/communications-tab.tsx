@@ -72,8 +72,8 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     setOpen(null)
     setNotice(text)
     setExpanded(message.id)
+    // The write itself invalidated the account's queries; the app is told the account changed.
     announceAccountChanged(accountNumber)
-    void invalidateAccount(queryClient, accountNumber)
   }
 
   return (
