@@ -14,6 +14,8 @@ import { Link, navigate, paths } from '../router.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
+import { QueueCard, QueueTable } from '../shared/review-queue.js'
+import { PermissionGate } from '../shell/permission-gate.js'
 import {
   type ActivityItem,
   type ActivityKind,
@@ -38,17 +40,15 @@ type Loaded =
 
 export function ActivityPage({ user, from, to }: { user: string; from: string; to: string }) {
   const { user: me } = useSession()
-  if (!me.permissions.includes(activityPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Activity report</h1>
-        </header>
-        <p className="callout callout-info">Activity reports are for supervisors and IT administrators.</p>
-      </div>
-    )
-  }
-  return <ActivityReport user={user} from={from} to={to} canListStaff={me.permissions.includes(staffListPermission)} />
+  return (
+    <PermissionGate
+      permission={activityPermission}
+      title="Activity report"
+      refusal="Activity reports are for supervisors and IT administrators."
+    >
+      <ActivityReport user={user} from={from} to={to} canListStaff={me.permissions.includes(staffListPermission)} />
+    </PermissionGate>
+  )
 }
 
 function ActivityReport({
@@ -306,52 +306,35 @@ function ActivityReport({
 function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityItem[] }) {
   const titleId = useId()
   return (
-    <section className="card card-flush" aria-labelledby={titleId} data-testid={`activity-group-${kind}`}>
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id={titleId}>
-          {kindLabels[kind]}
-        </h2>
-        <span className="muted">{items.length}</span>
-      </header>
-      {items.length === 0 ? (
-        <p className="empty">None in what is loaded.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{kindLabels[kind]}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Account</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
-                  <td className="nowrap">
-                    <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
-                  </td>
-                  <td>
-                    {actionLabel(item.action)} <span className="muted mono">{item.action}</span>
-                  </td>
-                  <td className="nowrap">
-                    {item.accountNumber ? (
-                      <Link to={paths.account(item.accountNumber)} className="mono">
-                        {item.accountNumber}
-                      </Link>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>{detailOf(item) || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <QueueCard
+      titleId={titleId}
+      title={kindLabels[kind]}
+      count={items.length}
+      testId={`activity-group-${kind}`}
+      empty={items.length === 0 && 'None in what is loaded.'}
+    >
+      <QueueTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
+        {items.map((item) => (
+          <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
+            <td className="nowrap">
+              <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
+            </td>
+            <td>
+              {actionLabel(item.action)} <span className="muted mono">{item.action}</span>
+            </td>
+            <td className="nowrap">
+              {item.accountNumber ? (
+                <Link to={paths.account(item.accountNumber)} className="mono">
+                  {item.accountNumber}
+                </Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td>{detailOf(item) || <span className="muted">—</span>}</td>
+          </tr>
+        ))}
+      </QueueTable>
+    </QueueCard>
   )
 }

@@ -16,6 +16,7 @@ import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { QueueTable } from '../shared/review-queue.js'
 import { SearchBox } from '../shell/search-box.js'
 import {
   type AgentReport,
@@ -316,45 +317,39 @@ function AgentReportCard() {
         </p>
       )}
       {report && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="report-table">
-            <caption className="visually-hidden">
-              Agent report {report.from} to {report.to}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Calls</th>
-                <th scope="col">Avg handle</th>
-                <th scope="col">Messages</th>
-                <th scope="col">Payments</th>
-                <th scope="col">Cases opened</th>
-                <th scope="col">Resolved</th>
-                <th scope="col">Closure rate</th>
-                <th scope="col">Mean resolution</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((row) => (
-                <tr key={row.userId}>
-                  <th scope="row">
-                    {row.displayName} <span className="muted">{row.role.replaceAll('_', ' ')}</span>
-                  </th>
-                  <td>{row.calls}</td>
-                  <td>{row.averageHandleSeconds === null ? '—' : formatHandleTime(row.averageHandleSeconds)}</td>
-                  <td>{row.messagesSent}</td>
-                  <td>
-                    {row.paymentsTaken} · {formatMinor(row.paymentsTakenMinor, report.currency)}
-                  </td>
-                  <td>{row.casesOpened}</td>
-                  <td>{row.casesResolved}</td>
-                  <td>{row.closureRate === null ? '—' : `${Math.round(row.closureRate * 100)}%`}</td>
-                  <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable
+          caption={`Agent report ${report.from} to ${report.to}`}
+          testId="report-table"
+          columns={[
+            'Person',
+            'Calls',
+            'Avg handle',
+            'Messages',
+            'Payments',
+            'Cases opened',
+            'Resolved',
+            'Closure rate',
+            'Mean resolution',
+          ]}
+        >
+          {report.rows.map((row) => (
+            <tr key={row.userId}>
+              <th scope="row">
+                {row.displayName} <span className="muted">{row.role.replaceAll('_', ' ')}</span>
+              </th>
+              <td>{row.calls}</td>
+              <td>{row.averageHandleSeconds === null ? '—' : formatHandleTime(row.averageHandleSeconds)}</td>
+              <td>{row.messagesSent}</td>
+              <td>
+                {row.paymentsTaken} · {formatMinor(row.paymentsTakenMinor, report.currency)}
+              </td>
+              <td>{row.casesOpened}</td>
+              <td>{row.casesResolved}</td>
+              <td>{row.closureRate === null ? '—' : `${Math.round(row.closureRate * 100)}%`}</td>
+              <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
+            </tr>
+          ))}
+        </QueueTable>
       )}
     </section>
   )

@@ -134,8 +134,8 @@ export function ReviewQueue({
 }
 
 /**
- * One card of a queue: its title and what it holds (a count, or an action), then the rows, or what
- * to say when there are none.
+ * One card of a queue (or of any list of rows: payments, credits, activity): its title and what it
+ * holds (a count, or an action), then the rows, or what to say when there are none, then any footer.
  */
 export function QueueCard({
   titleId,
@@ -146,6 +146,7 @@ export function QueueCard({
   testId,
   empty,
   emptyTestId,
+  footer,
   children,
 }: {
   titleId: string
@@ -157,6 +158,8 @@ export function QueueCard({
   /** Shown instead of the rows when there are none (pass `false` when there are). */
   empty: ReactNode
   emptyTestId?: string
+  /** After the rows, e.g. "Load more". */
+  footer?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -179,42 +182,45 @@ export function QueueCard({
       ) : (
         children
       )}
+      {footer}
     </section>
   )
 }
 
-/** A column heading: its words, and whether it heads a column of amounts (right-aligned). */
-export type QueueColumn = string | { label: string; numeric: true }
+/**
+ * A column heading: its words, whether it heads a column of amounts (right-aligned), and whether its
+ * words are for screen readers only (a column of buttons).
+ */
+export type QueueColumn = string | { label: string; numeric?: true; hidden?: true }
 
 /** A queue's table: a caption for screen readers, the column headings, then the page's rows. */
 export function QueueTable({
   caption,
   columns,
   className,
+  testId,
   children,
 }: {
   caption: string
   columns: readonly QueueColumn[]
   className?: string
+  testId?: string
   children: ReactNode
 }) {
   return (
     <div className="table-scroll">
-      <table className={className ? `data-table ${className}` : 'data-table'}>
+      <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) =>
-              typeof column === 'string' ? (
-                <th scope="col" key={column}>
-                  {column}
+            {columns.map((column) => {
+              const { label, numeric, hidden } = typeof column === 'string' ? { label: column } : column
+              return (
+                <th scope="col" className={numeric ? 'numeric' : undefined} key={label}>
+                  {hidden ? <span className="visually-hidden">{label}</span> : label}
                 </th>
-              ) : (
-                <th scope="col" className="numeric" key={column.label}>
-                  {column.label}
-                </th>
-              ),
-            )}
+              )
+            })}
           </tr>
         </thead>
         <tbody>{children}</tbody>

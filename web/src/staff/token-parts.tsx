@@ -10,6 +10,7 @@ import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
+import { QueueTable } from '../shared/review-queue.js'
 import {
   type ApiTokenItem,
   createToken,
@@ -49,57 +50,50 @@ export function TokenTable({
 }) {
   const now = new Date()
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {ownerOf && <th scope="col">Acts as</th>}
-            <th scope="col">Permissions</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Revoke</span>
-            </th>
+    <QueueTable
+      caption={caption}
+      columns={[
+        'Name',
+        ...(ownerOf ? ['Acts as'] : []),
+        'Permissions',
+        'Created',
+        'Expires',
+        'Last used',
+        'Status',
+        { label: 'Revoke', hidden: true },
+      ]}
+    >
+      {tokens.map((token) => {
+        const state = tokenState(token, now)
+        return (
+          <tr key={token.id} data-testid="api-token" data-id={token.id} data-name={token.name} data-state={state}>
+            <td>{token.name}</td>
+            {ownerOf && <td data-testid="api-token-owner">{ownerOf(token)}</td>}
+            <td className="nowrap" title={token.permissions.join('\n')}>
+              {token.permissions.length}
+            </td>
+            <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
+            <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
+            <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
+            <td>
+              <span className={stateChip[state].className}>{stateChip[state].label}</span>
+            </td>
+            <td>
+              {state === 'live' && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => onRevoke(token)}
+                  data-testid="api-token-revoke"
+                >
+                  Revoke<span className="visually-hidden"> {token.name}</span>
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => {
-            const state = tokenState(token, now)
-            return (
-              <tr key={token.id} data-testid="api-token" data-id={token.id} data-name={token.name} data-state={state}>
-                <td>{token.name}</td>
-                {ownerOf && <td data-testid="api-token-owner">{ownerOf(token)}</td>}
-                <td className="nowrap" title={token.permissions.join('\n')}>
-                  {token.permissions.length}
-                </td>
-                <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
-                <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
-                <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
-                <td>
-                  <span className={stateChip[state].className}>{stateChip[state].label}</span>
-                </td>
-                <td>
-                  {state === 'live' && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onRevoke(token)}
-                      data-testid="api-token-revoke"
-                    >
-                      Revoke<span className="visually-hidden"> {token.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+        )
+      })}
+    </QueueTable>
   )
 }
 
