@@ -16,6 +16,7 @@ import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { QueueCard, QueueTable } from '../shared/review-queue.js'
 import { PermissionGate } from '../shell/permission-gate.js'
+import { KindFilters } from '../timeline/kind-filters.js'
 import {
   type ActivityItem,
   type ActivityKind,
@@ -128,10 +129,6 @@ function ActivityReport({
     await activityQuery.fetchNextPage()
   }
 
-  function toggle(kind: ActivityKind, on: boolean) {
-    setKinds((current) => activityKinds.filter((each) => (each === kind ? on : current.includes(each))))
-  }
-
   const serverProblems = state.status === 'failed' ? state.problems : {}
   const userProblem = formProblems['user'] ?? serverProblems['userId']
   const shown = state.status === 'loaded' ? state.items.filter((item) => kinds.includes(item.kind)) : []
@@ -242,20 +239,13 @@ function ActivityReport({
                   : ' · all time'}
               </span>
             </header>
-            <fieldset className="fieldset timeline-filters">
-              <legend className="field-label">Show</legend>
-              {activityKinds.map((kind) => (
-                <label key={kind} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={kinds.includes(kind)}
-                    onChange={(event) => toggle(kind, event.target.checked)}
-                    data-testid={`activity-kind-${kind}`}
-                  />
-                  {kindLabels[kind]} ({state.items.filter((item) => item.kind === kind).length})
-                </label>
-              ))}
-            </fieldset>
+            <KindFilters
+              kinds={activityKinds}
+              shown={kinds}
+              onChange={setKinds}
+              label={(kind) => `${kindLabels[kind]} (${state.items.filter((item) => item.kind === kind).length})`}
+              testId="activity-kind"
+            />
             <div className="card-footer button-row">
               <span className="muted" data-testid="activity-count">
                 {shown.length} of {state.items.length} loaded event{state.items.length === 1 ? '' : 's'} shown

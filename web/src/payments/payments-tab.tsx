@@ -21,6 +21,25 @@ const pageSize = 20
 
 type Open = 'payment' | 'goodwill_credit' | 'refund' | null
 
+/** The toolbar's buttons, each shown with the permission it needs. */
+const actions = [
+  {
+    open: 'payment',
+    permission: 'payments.payment.create',
+    label: 'Take a payment',
+    className: 'button button-primary',
+    testId: 'take-payment',
+  },
+  {
+    open: 'goodwill_credit',
+    permission: 'payments.credit.create',
+    label: 'Goodwill credit',
+    className: 'button',
+    testId: 'give-credit',
+  },
+  { open: 'refund', permission: 'payments.refund.create', label: 'Refund', className: 'button', testId: 'give-refund' },
+] as const
+
 export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
@@ -62,33 +81,21 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   return (
     <div className="payments-tab" data-testid="payments-tab">
       <div className="payments-actions" role="toolbar" aria-label="Payment actions">
-        {can('payments.payment.create') && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setOpen('payment')}
-            disabled={state.status !== 'loaded'}
-            data-testid="take-payment"
-          >
-            Take a payment
-          </button>
-        )}
-        {can('payments.credit.create') && (
-          <button type="button" className="button" onClick={() => setOpen('goodwill_credit')} data-testid="give-credit">
-            Goodwill credit
-          </button>
-        )}
-        {can('payments.refund.create') && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => setOpen('refund')}
-            disabled={state.status !== 'loaded'}
-            data-testid="give-refund"
-          >
-            Refund
-          </button>
-        )}
+        {actions
+          .filter((action) => can(action.permission))
+          .map((action) => (
+            <button
+              key={action.open}
+              type="button"
+              className={action.className}
+              onClick={() => setOpen(action.open)}
+              // Paying and refunding choose among the kept methods, which come with the payments.
+              disabled={action.open !== 'goodwill_credit' && state.status !== 'loaded'}
+              data-testid={action.testId}
+            >
+              {action.label}
+            </button>
+          ))}
       </div>
 
       {state.status === 'loading' && (

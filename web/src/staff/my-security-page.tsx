@@ -5,10 +5,12 @@
  * to copy and the secret is grouped for typing), and your own API tokens: list, issue, revoke.
  */
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
 import { QueueCard, QueueOutcomeNotice, queueStatus, useQueueOutcome } from '../shared/review-queue.js'
 import { type ApiTokenItem, confirmTotp, groupSecret, listTokens, startTotpEnrolment } from './access-api.js'
 import { CreateTokenDialog, RevokeTokenDialog, TokenTable } from './token-parts.js'
@@ -41,9 +43,17 @@ function AuthenticatorCard() {
   const ids = useId()
   const [enrolment, setEnrolment] = useState<Enrolment>({ step: 'idle' })
   const [code, setCode] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const confirmation = useFormMutation({
+    mutationFn: () => confirmTotp(api, { code }),
+    onSuccess: () => {
+      // The secret leaves the page: it is not shown again.
+      setEnrolment({ step: 'enrolled' })
+      setCode('')
+    },
+    failure: 'The code could not be checked.',
+    inlineFields: ['code'],
+  })
 
   async function start() {
     setError(null)
@@ -61,28 +71,10 @@ function AuthenticatorCard() {
     }
   }
 
-  async function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function confirm() {
     setError(null)
-    if (!/^\d{6}$/.test(code)) {
-      setProblem('Enter the 6-digit code your app shows now.')
-      return
-    }
-    setProblem(null)
-    setSending(true)
-    try {
-      await confirmTotp(api, { code })
-      // The secret leaves the page: it is not shown again.
-      setEnrolment({ step: 'enrolled' })
-      setCode('')
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.fieldProblems()['code'])
-        setProblem(caught.fieldProblems()['code'] ?? null)
-      else setError(caught instanceof ApiError ? caught.message : 'The code could not be checked.')
-    } finally {
-      setSending(false)
-    }
+    if (confirmation.check(/^\d{6}$/.test(code) ? {} : { code: 'Enter the 6-digit code your app shows now.' }))
+      confirmation.send()
   }
 
   return (
@@ -141,7 +133,7 @@ function AuthenticatorCard() {
                 {enrolment.uri}
               </p>
             </div>
-            <form className="form" onSubmit={(event) => void confirm(event)} noValidate>
+            <form className="form" onSubmit={submitted(confirm)} noValidate>
               <TextField
                 id={`${ids}-code`}
                 label="Code from the app"
@@ -151,25 +143,24 @@ function AuthenticatorCard() {
                 inputClassName="input-code"
                 value={code}
                 onValueChange={(value) => setCode(value.replace(/\D/g, '').slice(0, 6))}
-                error={problem}
+                error={confirmation.problems['code']}
                 errorTestId="totp-code-problem"
                 data-testid="totp-code"
               />
               <div className="form-actions">
-                <button type="submit" className="button button-primary" disabled={sending} data-testid="totp-confirm">
-                  {sending ? 'Checking…' : 'Confirm'}
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={confirmation.sending}
+                  data-testid="totp-confirm"
+                >
+                  {confirmation.sending ? 'Checking…' : 'Confirm'}
                 </button>
               </div>
             </form>
           </>
         )}
-        <div aria-live="polite">
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="totp-error">
-              {error}
-            </p>
-          )}
-        </div>
+        <FormError error={error ?? confirmation.error} testId="totp-error" />
       </div>
     </section>
   )

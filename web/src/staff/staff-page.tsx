@@ -46,6 +46,12 @@ const statusChip: Record<StaffStatus, { className: string; label: string }> = {
   disabled: { className: 'chip chip-neutral', label: 'Disabled' },
 }
 
+/** The two answers to a role request, as buttons. */
+const decisions = [
+  { approve: true, label: 'Approve', className: 'button button-small button-primary', testId: 'role-request-approve' },
+  { approve: false, label: 'Reject', className: 'button button-small', testId: 'role-request-reject' },
+] as const
+
 export function StaffPage() {
   return (
     <PermissionGate permission={staffPermission} title="Staff" refusal="Managing staff users is for access managers.">
@@ -142,24 +148,18 @@ function StaffManagement() {
                         </span>
                       ) : (
                         <div className="access-actions">
-                          <button
-                            type="button"
-                            className="button button-small button-primary"
-                            disabled={deciding !== null}
-                            onClick={() => decide(request, true)}
-                            data-testid="role-request-approve"
-                          >
-                            Approve
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            disabled={deciding !== null}
-                            onClick={() => decide(request, false)}
-                            data-testid="role-request-reject"
-                          >
-                            Reject
-                          </button>
+                          {decisions.map(({ approve, label, className, testId }) => (
+                            <button
+                              key={label}
+                              type="button"
+                              className={className}
+                              disabled={deciding !== null}
+                              onClick={() => decide(request, approve)}
+                              data-testid={testId}
+                            >
+                              {label}
+                            </button>
+                          ))}
                         </div>
                       )}
                     </td>
