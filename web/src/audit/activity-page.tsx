@@ -14,7 +14,7 @@ import { Link, navigate, paths } from '../router.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
-import { QueueCard, QueueTable } from '../shared/review-queue.js'
+import { QueueCard, QueueStatusNotice, QueueTable } from '../shared/review-queue.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { KindFilters } from '../timeline/kind-filters.js'
 import {
@@ -213,16 +213,7 @@ function ActivityReport({
         </form>
       </section>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading the activity…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert" data-testid="activity-error">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} loadingLabel="Loading the activity…" failedTestId="activity-error" />
       {state.status === 'loaded' && (
         <>
           <section className="card" aria-labelledby={`${ids}-who`} data-testid="activity-summary">

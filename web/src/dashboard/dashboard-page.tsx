@@ -16,6 +16,7 @@ import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { FormError } from '../shared/mutation-form.js'
 import { QueueTable } from '../shared/review-queue.js'
 import { SearchBox } from '../shell/search-box.js'
 import {
@@ -311,11 +312,7 @@ function AgentReportCard() {
           )}
         </div>
       </form>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} live={false} />
       {report && (
         <QueueTable
           caption={`Agent report ${report.from} to ${report.to}`}

@@ -7,6 +7,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
+import { QueueStatusNotice } from '../shared/review-queue.js'
 import { ArrangementsPanel } from './arrangements-panel.js'
 import { CreditDialog } from './credit-dialog.js'
 import { CreditRequestsList } from './credit-requests-list.js'
@@ -98,16 +99,7 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
           ))}
       </div>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading payments…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} loadingLabel="Loading payments…" />
       {state.status === 'loaded' && (
         <>
           <PaymentHistory

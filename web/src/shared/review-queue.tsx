@@ -85,6 +85,37 @@ export function QueueOutcomeNotice({
   )
 }
 
+/**
+ * While a list loads, a placeholder (a card, a row inside a card, or a bare skeleton inside a card);
+ * once it has failed, why. Nothing once it has loaded.
+ */
+export function QueueStatusNotice({
+  queue,
+  loadingLabel,
+  skeleton = 'card',
+  failedTestId,
+}: {
+  queue: { status: string; message?: string }
+  loadingLabel?: string
+  skeleton?: 'card' | 'row' | 'inner'
+  failedTestId?: string
+}) {
+  if (queue.status === 'loading') {
+    if (skeleton === 'row') return <div className="skeleton skeleton-row" aria-busy="true" />
+    return (
+      <div className={skeleton === 'card' ? 'card skeleton-card' : 'skeleton-card'} aria-busy="true">
+        <span className="visually-hidden">{loadingLabel}</span>
+      </div>
+    )
+  }
+  if (queue.status !== 'failed') return null
+  return (
+    <p className="callout callout-error" role="alert" data-testid={failedTestId}>
+      {queue.message}
+    </p>
+  )
+}
+
 export function ReviewQueue({
   className,
   testId,
@@ -118,16 +149,7 @@ export function ReviewQueue({
 
       <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId={outcomeTestId} />
 
-      {queue.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">{loadingLabel}</span>
-        </div>
-      )}
-      {queue.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {queue.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={queue} loadingLabel={loadingLabel} />
       {queue.status === 'loaded' && children}
     </div>
   )

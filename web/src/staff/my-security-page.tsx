@@ -11,7 +11,13 @@ import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
-import { QueueCard, QueueOutcomeNotice, queueStatus, useQueueOutcome } from '../shared/review-queue.js'
+import {
+  QueueCard,
+  QueueOutcomeNotice,
+  QueueStatusNotice,
+  queueStatus,
+  useQueueOutcome,
+} from '../shared/review-queue.js'
 import { type ApiTokenItem, confirmTotp, groupSecret, listTokens, startTotpEnrolment } from './access-api.js'
 import { CreateTokenDialog, RevokeTokenDialog, TokenTable } from './token-parts.js'
 import './staff-access.css'
@@ -205,16 +211,7 @@ function MyTokensCard() {
       empty={false}
     >
       <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId="token-outcome" />
-      {tokens.status === 'loading' && (
-        <div className="skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading your tokens…</span>
-        </div>
-      )}
-      {tokens.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {tokens.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={tokens} loadingLabel="Loading your tokens…" skeleton="inner" />
       {tokens.status === 'loaded' &&
         (mine.length === 0 ? (
           <p className="empty" data-testid="my-tokens-empty">

@@ -12,6 +12,7 @@ import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
+import { QueueStatusNotice } from '../shared/review-queue.js'
 import { KindFilters } from './kind-filters.js'
 import {
   accountTimeline,
@@ -79,12 +80,7 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
         testId="timeline-kind"
       />
 
-      {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} skeleton="row" />
       {state.status === 'loaded' &&
         (state.items.length === 0 ? (
           <p className="empty" data-testid="timeline-empty">
