@@ -5,8 +5,8 @@
  * role may not see come from the server as null and are left out. Supervisors also get the agent
  * report over a range of dates, on screen or as CSV.
  */
-import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { CaseList } from '../cases/case-list.js'
 import { formatHandleTime } from '../comms/message-format.js'
@@ -16,17 +16,10 @@ import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-import { FormError } from '../shared/mutation-form.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
 import { QueueTable } from '../shared/review-queue.js'
 import { SearchBox } from '../shell/search-box.js'
-import {
-  type AgentReport,
-  agentReport,
-  agentReportCsvUrl,
-  agentReportPermission,
-  type Dashboard,
-  dashboard,
-} from './dashboard-api.js'
+import { agentReport, agentReportCsvUrl, agentReportPermission, type Dashboard, dashboard } from './dashboard-api.js'
 
 function greeting(now: Date): string {
   const hour = localHourOf(now)
@@ -244,30 +237,35 @@ function AgentReportCard() {
   const today = londonDateOf(new Date().toISOString())
   const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
   const [to, setTo] = useState(today)
-  const [report, setReport] = useState<AgentReport | null>(null)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  // The dates the report was asked for: it is read (and cached) through react-query under them.
+  const [asked, setAsked] = useState<{ from: string; to: string } | null>(null)
+  const [found, setFound] = useState<Record<string, string>>({})
+  const reportQuery = useQuery({
+    queryKey: ['agent-report', asked],
+    queryFn: () => agentReport(api, asked ?? { from, to }),
+    enabled: asked !== null,
+    // The last report stays on screen while the next one comes.
+    placeholderData: keepPreviousData,
+  })
+  const report = reportQuery.data ?? null
+  const loading = reportQuery.isFetching
+  const problems = {
+    ...found,
+    ...(reportQuery.error instanceof ApiError ? reportQuery.error.fieldProblems() : {}),
+  }
+  const error = reportQuery.isError ? errorMessage(reportQuery.error, 'The report could not be made.') : null
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to
 
-  async function show(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function show() {
     if (loading) return
     if (!valid) {
-      setProblems({ to: 'Choose dates with the end on or after the start.' })
+      setFound({ to: 'Choose dates with the end on or after the start.' })
       return
     }
-    setLoading(true)
-    setProblems({})
-    setError(null)
-    try {
-      setReport(await agentReport(api, { from, to }))
-    } catch (caught) {
-      setProblems(caught instanceof ApiError ? caught.fieldProblems() : {})
-      setError(errorMessage(caught, 'The report could not be made.'))
-    } finally {
-      setLoading(false)
-    }
+    setFound({})
+    // Asking again for the same dates reads them again.
+    if (asked?.from === from && asked.to === to) void reportQuery.refetch()
+    else setAsked({ from, to })
   }
 
   return (
@@ -278,7 +276,7 @@ function AgentReportCard() {
         </h2>
         <span className="muted">Calls, handle time, messages, payments and cases per person</span>
       </header>
-      <form className="form-inline-grid" onSubmit={(event) => void show(event)} noValidate>
+      <form className="form-inline-grid" onSubmit={submitted(show)} noValidate>
         <TextField
           id={`${ids}-from`}
           label="From"
