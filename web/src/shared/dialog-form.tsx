@@ -4,7 +4,7 @@
  * it). The write itself is a `useFormMutation` (`mutation.ts`).
  */
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react'
-import { Dialog } from '../payments/dialog.js'
+import { Dialog } from './dialog.js'
 import { FormActions, FormError, type SubmitButton, submitted } from './mutation-form.js'
 
 type DialogFrame = {
