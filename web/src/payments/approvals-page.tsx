@@ -8,7 +8,7 @@ import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-import { useFormMutation } from '../shared/mutation.js'
+import { type FormMutation, useFormMutation } from '../shared/mutation.js'
 import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { creditKindLabels } from './payment-format.js'
@@ -115,7 +115,7 @@ function DecisionButtons({
   named,
   testIds,
 }: {
-  decision: ReturnType<typeof useDecision>
+  decision: FormMutation<unknown, boolean>
   approve: string
   approving: string
   /** What the buttons decide, for screen readers ("Refund of £12.00"). */

@@ -14,7 +14,7 @@ export type Problems = Record<string, string>
 export type FormMutationOptions<Result, Input> = {
   mutationFn: (input: Input) => Promise<Result>
   /** The queries the write makes stale, invalidated when it succeeds (not awaited: the answer shows at once). */
-  invalidates?: readonly QueryKey[] | ((result: Result, input: Input) => readonly QueryKey[])
+  invalidates?: readonly QueryKey[]
   /** Runs after a success, whether or not the form is still shown (a dialog may have closed). */
   onSuccess?: (result: Result, input: Input) => unknown
   /** Runs after a failure (a declined payment is still recorded, and changes the account). */
@@ -46,8 +46,7 @@ export function useFormMutation<Result, Input = void>({
   const mutation = useMutation({
     mutationFn,
     onSuccess: (result: Result, input: Input) => {
-      const keys = typeof invalidates === 'function' ? invalidates(result, input) : (invalidates ?? [])
-      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey })
+      for (const queryKey of invalidates ?? []) void queryClient.invalidateQueries({ queryKey })
       return onSuccess?.(result, input)
     },
     onError,
