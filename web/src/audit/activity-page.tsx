@@ -14,6 +14,9 @@ import { Link, navigate, paths } from '../router.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
+import { QueueCard, QueueStatusNotice, QueueTable } from '../shared/review-queue.js'
+import { PermissionGate } from '../shell/permission-gate.js'
+import { KindFilters } from '../timeline/kind-filters.js'
 import {
   type ActivityItem,
   type ActivityKind,
@@ -38,17 +41,15 @@ type Loaded =
 
 export function ActivityPage({ user, from, to }: { user: string; from: string; to: string }) {
   const { user: me } = useSession()
-  if (!me.permissions.includes(activityPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Activity report</h1>
-        </header>
-        <p className="callout callout-info">Activity reports are for supervisors and IT administrators.</p>
-      </div>
-    )
-  }
-  return <ActivityReport user={user} from={from} to={to} canListStaff={me.permissions.includes(staffListPermission)} />
+  return (
+    <PermissionGate
+      permission={activityPermission}
+      title="Activity report"
+      refusal="Activity reports are for supervisors and IT administrators."
+    >
+      <ActivityReport user={user} from={from} to={to} canListStaff={me.permissions.includes(staffListPermission)} />
+    </PermissionGate>
+  )
 }
 
 function ActivityReport({
@@ -126,10 +127,6 @@ function ActivityReport({
   async function loadMore() {
     if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
     await activityQuery.fetchNextPage()
-  }
-
-  function toggle(kind: ActivityKind, on: boolean) {
-    setKinds((current) => activityKinds.filter((each) => (each === kind ? on : current.includes(each))))
   }
 
   const serverProblems = state.status === 'failed' ? state.problems : {}
@@ -216,16 +213,7 @@ function ActivityReport({
         </form>
       </section>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading the activity…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert" data-testid="activity-error">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} loadingLabel="Loading the activity…" failedTestId="activity-error" />
       {state.status === 'loaded' && (
         <>
           <section className="card" aria-labelledby={`${ids}-who`} data-testid="activity-summary">
@@ -242,20 +230,13 @@ function ActivityReport({
                   : ' · all time'}
               </span>
             </header>
-            <fieldset className="fieldset timeline-filters">
-              <legend className="field-label">Show</legend>
-              {activityKinds.map((kind) => (
-                <label key={kind} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={kinds.includes(kind)}
-                    onChange={(event) => toggle(kind, event.target.checked)}
-                    data-testid={`activity-kind-${kind}`}
-                  />
-                  {kindLabels[kind]} ({state.items.filter((item) => item.kind === kind).length})
-                </label>
-              ))}
-            </fieldset>
+            <KindFilters
+              kinds={activityKinds}
+              shown={kinds}
+              onChange={setKinds}
+              label={(kind) => `${kindLabels[kind]} (${state.items.filter((item) => item.kind === kind).length})`}
+              testId="activity-kind"
+            />
             <div className="card-footer button-row">
               <span className="muted" data-testid="activity-count">
                 {shown.length} of {state.items.length} loaded event{state.items.length === 1 ? '' : 's'} shown
@@ -306,52 +287,35 @@ function ActivityReport({
 function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityItem[] }) {
   const titleId = useId()
   return (
-    <section className="card card-flush" aria-labelledby={titleId} data-testid={`activity-group-${kind}`}>
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id={titleId}>
-          {kindLabels[kind]}
-        </h2>
-        <span className="muted">{items.length}</span>
-      </header>
-      {items.length === 0 ? (
-        <p className="empty">None in what is loaded.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{kindLabels[kind]}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Account</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
-                  <td className="nowrap">
-                    <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
-                  </td>
-                  <td>
-                    {actionLabel(item.action)} <span className="muted mono">{item.action}</span>
-                  </td>
-                  <td className="nowrap">
-                    {item.accountNumber ? (
-                      <Link to={paths.account(item.accountNumber)} className="mono">
-                        {item.accountNumber}
-                      </Link>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>{detailOf(item) || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <QueueCard
+      titleId={titleId}
+      title={kindLabels[kind]}
+      count={items.length}
+      testId={`activity-group-${kind}`}
+      empty={items.length === 0 && 'None in what is loaded.'}
+    >
+      <QueueTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
+        {items.map((item) => (
+          <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
+            <td className="nowrap">
+              <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
+            </td>
+            <td>
+              {actionLabel(item.action)} <span className="muted mono">{item.action}</span>
+            </td>
+            <td className="nowrap">
+              {item.accountNumber ? (
+                <Link to={paths.account(item.accountNumber)} className="mono">
+                  {item.accountNumber}
+                </Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td>{detailOf(item) || <span className="muted">—</span>}</td>
+          </tr>
+        ))}
+      </QueueTable>
+    </QueueCard>
   )
 }

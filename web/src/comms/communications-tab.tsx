@@ -12,6 +12,8 @@ import { announceAccountChanged, invalidateAccount } from '../payments/payments-
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
+import { FormError } from '../shared/mutation-form.js'
+import { QueueStatusNotice } from '../shared/review-queue.js'
 import {
   accountMessage,
   accountMessages,
@@ -72,8 +74,8 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     setOpen(null)
     setNotice(text)
     setExpanded(message.id)
+    // The write itself invalidated the account's queries; the app is told the account changed.
     announceAccountChanged(accountNumber)
-    void invalidateAccount(queryClient, accountNumber)
   }
 
   return (
@@ -114,12 +116,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
             </h2>
             <span className="muted">Newest first</span>
           </header>
-          {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
-          {state.status === 'failed' && (
-            <p className="callout callout-error" role="alert">
-              {state.message}
-            </p>
-          )}
+          <QueueStatusNotice queue={state} skeleton="row" />
           {state.status === 'loaded' &&
             (state.items.length === 0 ? (
               <p className="empty">No messages yet.</p>
@@ -409,11 +406,7 @@ function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string
           </div>
         </form>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} live={false} />
     </section>
   )
 }

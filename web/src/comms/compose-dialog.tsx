@@ -6,12 +6,14 @@
  * otherwise and its message is shown.
  */
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useId, useMemo, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useMemo, useState } from 'react'
 import { useApi } from '../console-context.js'
-import { Dialog } from '../payments/dialog.js'
 import { parsePounds } from '../payments/money-input.js'
+import { accountKeys } from '../payments/payments-api.js'
+import { Dialog } from '../shared/dialog.js'
 import { errorMessage, Field, fieldAria, PoundsField, SelectField, TextField } from '../shared/form-field.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
 import {
   type Compose,
   type ComposedMessage,
@@ -55,10 +57,22 @@ export function ComposeDialog({
   const [templateKey, setTemplateKey] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
   const [recipient, setRecipient] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
   const [preview, setPreview] = useState<{ key: string; message: ComposedMessage } | null>(null)
-  const [busy, setBusy] = useState<'preview' | 'send' | null>(null)
+  const previewing = useFormMutation({
+    mutationFn: (compose: Compose) => previewMessage(api, { accountNumber, compose }),
+    onSuccess: (message, compose) => setPreview({ key: JSON.stringify(compose), message }),
+    onError: () => setPreview(null),
+    failure: 'The preview could not be made.',
+  })
+  const sending = useFormMutation({
+    mutationFn: (compose: Compose) => sendMessage(api, { accountNumber, compose }),
+    invalidates: accountKeys(accountNumber),
+    onSuccess: onSent,
+    failure: 'The message could not be sent.',
+  })
+  const busy = previewing.sending ? 'preview' : sending.sending ? 'send' : null
+  const problems = { ...previewing.problems, ...sending.problems }
+  const error = sending.error ?? previewing.error
 
   const offered = useMemo(
     () => (templates ?? []).filter((template) => template.channels.includes(channel)),
@@ -103,43 +117,20 @@ export function ComposeDialog({
   const currentKey = 'compose' in built ? JSON.stringify(built.compose) : null
   const previewIsCurrent = preview !== null && preview.key === currentKey
 
-  function fail(caught: unknown, fallback: string) {
-    const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-    setProblems(fields)
-    setError(errorMessage(caught, fallback))
-  }
-
-  async function showPreview(event?: FormEvent<HTMLFormElement>) {
-    event?.preventDefault()
+  function showPreview() {
     if (busy) return
     if (!('compose' in built)) {
-      setProblems(built.problems)
+      previewing.check(built.problems)
       return
     }
-    setBusy('preview')
-    setProblems({})
-    setError(null)
-    try {
-      const message = await previewMessage(api, { accountNumber, compose: built.compose })
-      setPreview({ key: JSON.stringify(built.compose), message })
-    } catch (caught) {
-      setPreview(null)
-      fail(caught, 'The preview could not be made.')
-    } finally {
-      setBusy(null)
-    }
+    sending.reset()
+    previewing.check({})
+    previewing.send(built.compose)
   }
 
-  async function send() {
+  function send() {
     if (busy || !('compose' in built) || !previewIsCurrent) return
-    setBusy('send')
-    setError(null)
-    try {
-      onSent(await sendMessage(api, { accountNumber, compose: built.compose }))
-    } catch (caught) {
-      fail(caught, 'The message could not be sent.')
-      setBusy(null)
-    }
+    sending.send(built.compose)
   }
 
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }))
@@ -153,7 +144,7 @@ export function ComposeDialog({
       )}
       {!templates && !loadError && <p className="muted">Loading the templates…</p>}
       {templates && (
-        <form className="form" onSubmit={(event) => void showPreview(event)} noValidate>
+        <form className="form" onSubmit={submitted(showPreview)} noValidate>
           <div className="form-inline-grid">
             <SelectField
               id={`${ids}-channel`}
@@ -232,11 +223,7 @@ export function ComposeDialog({
             </div>
           )}
 
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="compose-error">
-              {error}
-            </p>
-          )}
+          <FormError error={error} testId="compose-error" live={false} />
           <div className="form-actions">
             <button
               type="submit"
@@ -249,7 +236,7 @@ export function ComposeDialog({
             <button
               type="button"
               className="button button-primary"
-              onClick={() => void send()}
+              onClick={send}
               disabled={busy !== null || !previewIsCurrent}
               title={previewIsCurrent ? undefined : 'Preview the message first'}
               data-testid="compose-send"

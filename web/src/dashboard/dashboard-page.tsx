@@ -5,8 +5,8 @@
  * role may not see come from the server as null and are left out. Supervisors also get the agent
  * report over a range of dates, on screen or as CSV.
  */
-import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { CaseList } from '../cases/case-list.js'
 import { formatHandleTime } from '../comms/message-format.js'
@@ -16,15 +16,10 @@ import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
+import { QueueTable } from '../shared/review-queue.js'
 import { SearchBox } from '../shell/search-box.js'
-import {
-  type AgentReport,
-  agentReport,
-  agentReportCsvUrl,
-  agentReportPermission,
-  type Dashboard,
-  dashboard,
-} from './dashboard-api.js'
+import { agentReport, agentReportCsvUrl, agentReportPermission, type Dashboard, dashboard } from './dashboard-api.js'
 
 function greeting(now: Date): string {
   const hour = localHourOf(now)
@@ -242,30 +237,35 @@ function AgentReportCard() {
   const today = londonDateOf(new Date().toISOString())
   const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
   const [to, setTo] = useState(today)
-  const [report, setReport] = useState<AgentReport | null>(null)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  // The dates the report was asked for: it is read (and cached) through react-query under them.
+  const [asked, setAsked] = useState<{ from: string; to: string } | null>(null)
+  const [found, setFound] = useState<Record<string, string>>({})
+  const reportQuery = useQuery({
+    queryKey: ['agent-report', asked],
+    queryFn: () => agentReport(api, asked ?? { from, to }),
+    enabled: asked !== null,
+    // The last report stays on screen while the next one comes.
+    placeholderData: keepPreviousData,
+  })
+  const report = reportQuery.data ?? null
+  const loading = reportQuery.isFetching
+  const problems = {
+    ...found,
+    ...(reportQuery.error instanceof ApiError ? reportQuery.error.fieldProblems() : {}),
+  }
+  const error = reportQuery.isError ? errorMessage(reportQuery.error, 'The report could not be made.') : null
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to
 
-  async function show(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function show() {
     if (loading) return
     if (!valid) {
-      setProblems({ to: 'Choose dates with the end on or after the start.' })
+      setFound({ to: 'Choose dates with the end on or after the start.' })
       return
     }
-    setLoading(true)
-    setProblems({})
-    setError(null)
-    try {
-      setReport(await agentReport(api, { from, to }))
-    } catch (caught) {
-      setProblems(caught instanceof ApiError ? caught.fieldProblems() : {})
-      setError(errorMessage(caught, 'The report could not be made.'))
-    } finally {
-      setLoading(false)
-    }
+    setFound({})
+    // Asking again for the same dates reads them again.
+    if (asked?.from === from && asked.to === to) void reportQuery.refetch()
+    else setAsked({ from, to })
   }
 
   return (
@@ -276,7 +276,7 @@ function AgentReportCard() {
         </h2>
         <span className="muted">Calls, handle time, messages, payments and cases per person</span>
       </header>
-      <form className="form-inline-grid" onSubmit={(event) => void show(event)} noValidate>
+      <form className="form-inline-grid" onSubmit={submitted(show)} noValidate>
         <TextField
           id={`${ids}-from`}
           label="From"
@@ -310,51 +310,41 @@ function AgentReportCard() {
           )}
         </div>
       </form>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} live={false} />
       {report && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="report-table">
-            <caption className="visually-hidden">
-              Agent report {report.from} to {report.to}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Calls</th>
-                <th scope="col">Avg handle</th>
-                <th scope="col">Messages</th>
-                <th scope="col">Payments</th>
-                <th scope="col">Cases opened</th>
-                <th scope="col">Resolved</th>
-                <th scope="col">Closure rate</th>
-                <th scope="col">Mean resolution</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((row) => (
-                <tr key={row.userId}>
-                  <th scope="row">
-                    {row.displayName} <span className="muted">{row.role.replaceAll('_', ' ')}</span>
-                  </th>
-                  <td>{row.calls}</td>
-                  <td>{row.averageHandleSeconds === null ? '—' : formatHandleTime(row.averageHandleSeconds)}</td>
-                  <td>{row.messagesSent}</td>
-                  <td>
-                    {row.paymentsTaken} · {formatMinor(row.paymentsTakenMinor, report.currency)}
-                  </td>
-                  <td>{row.casesOpened}</td>
-                  <td>{row.casesResolved}</td>
-                  <td>{row.closureRate === null ? '—' : `${Math.round(row.closureRate * 100)}%`}</td>
-                  <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable
+          caption={`Agent report ${report.from} to ${report.to}`}
+          testId="report-table"
+          columns={[
+            'Person',
+            'Calls',
+            'Avg handle',
+            'Messages',
+            'Payments',
+            'Cases opened',
+            'Resolved',
+            'Closure rate',
+            'Mean resolution',
+          ]}
+        >
+          {report.rows.map((row) => (
+            <tr key={row.userId}>
+              <th scope="row">
+                {row.displayName} <span className="muted">{row.role.replaceAll('_', ' ')}</span>
+              </th>
+              <td>{row.calls}</td>
+              <td>{row.averageHandleSeconds === null ? '—' : formatHandleTime(row.averageHandleSeconds)}</td>
+              <td>{row.messagesSent}</td>
+              <td>
+                {row.paymentsTaken} · {formatMinor(row.paymentsTakenMinor, report.currency)}
+              </td>
+              <td>{row.casesOpened}</td>
+              <td>{row.casesResolved}</td>
+              <td>{row.closureRate === null ? '—' : `${Math.round(row.closureRate * 100)}%`}</td>
+              <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
+            </tr>
+          ))}
+        </QueueTable>
       )}
     </section>
   )

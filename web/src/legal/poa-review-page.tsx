@@ -4,13 +4,13 @@
  * the attorney full proxy access; rejecting revokes the request and needs a reason. Each decision is
  * confirmed in a dialog first, and the server records it in the audit log.
  */
-import { type FormEvent, useCallback, useId, useState } from 'react'
-import { ApiError } from '../api.js'
-import { useApi, useSession } from '../console-context.js'
-import { Dialog } from '../payments/dialog.js'
+import { useState } from 'react'
+import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
+import { NoteDecisionDialog } from '../shared/dialog-decision.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { PermissionGate } from '../shell/permission-gate.js'
 import {
   decidePoaDocument,
   type PendingPoaDocument,
@@ -22,36 +22,35 @@ import {
 type Deciding = { document: PendingPoaDocument; decision: PoaDecision }
 
 export function PoaReviewPage() {
-  const { user } = useSession()
-  if (!user.permissions.includes(poaReviewPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Power of attorney</h1>
-        </header>
-        <p className="callout callout-info">Reviewing power-of-attorney documents needs the legal reviewer role.</p>
-      </div>
-    )
-  }
-  return <PoaQueue />
+  return (
+    <PermissionGate
+      permission={poaReviewPermission}
+      title="Power of attorney"
+      refusal="Reviewing power-of-attorney documents needs the legal reviewer role."
+    >
+      <PoaQueue />
+    </PermissionGate>
+  )
 }
 
 function PoaQueue() {
   const api = useApi()
   const [deciding, setDeciding] = useState<Deciding | null>(null)
-  const load = useCallback(() => pendingPoaDocuments(api), [api])
   const {
-    queue,
-    items: documents,
-    outcome,
-    outcomeRef,
-    reload,
-    decided: shown,
-  } = useReviewQueue(load, 'The documents could not be loaded.')
+    state,
+    data: documents = [],
+    decided,
+  } = useReviewQueue({
+    queryKey: ['poa-documents'],
+    queryFn: () => pendingPoaDocuments(api),
+    failure: 'The documents could not be loaded.',
+    // An approval gives the attorney access to the account.
+    invalidates: [['account']],
+  })
 
-  async function decided(text: string) {
+  async function shown(text: string) {
     setDeciding(null)
-    await shown(text)
+    await decided(text)
   }
 
   return (
@@ -60,101 +59,63 @@ function PoaQueue() {
       testId="poa-review-page"
       title="Power of attorney"
       lede="Documents waiting for the legal team, oldest first. The attorney has no access to the account until the document is approved; a rejection needs a reason."
-      queue={queue}
-      onRefresh={() => void reload()}
-      outcome={outcome}
-      outcomeRef={outcomeRef}
+      state={state}
       outcomeTestId="poa-outcome"
       loadingLabel="Loading documents…"
     >
-      {queue.status === 'loaded' && (
-        <section className="card card-flush" aria-labelledby="poa-documents-title">
-          <header className="card-header card-header-padded">
-            <h2 className="card-title" id="poa-documents-title">
-              Waiting for review
-            </h2>
-            <span className="muted" data-testid="poa-count">
-              {documents.length} waiting
-            </span>
-          </header>
-          {documents.length === 0 ? (
-            <p className="empty" data-testid="poa-empty">
-              No power-of-attorney documents are waiting.
-            </p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">
-                  Power-of-attorney documents waiting for review, oldest first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Attorney</th>
-                    <th scope="col">Uploaded</th>
-                    <th scope="col">Document</th>
-                    <th scope="col">Decision</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {documents.map((document) => (
-                    <tr
-                      key={document.id}
-                      data-testid="poa-document"
-                      data-id={document.id}
-                      data-account={document.accountNumber}
-                      data-attorney={document.attorney.email}
+      <QueueCard
+        titleId="poa-documents-title"
+        title="Waiting for review"
+        count={`${documents.length} waiting`}
+        countTestId="poa-count"
+        empty={documents.length === 0 && 'No power-of-attorney documents are waiting.'}
+        emptyTestId="poa-empty"
+      >
+        <QueueTable
+          caption="Power-of-attorney documents waiting for review, oldest first"
+          columns={['Account', 'Attorney', 'Uploaded', 'Document', 'Decision']}
+        >
+          {documents.map((document) => (
+            <tr
+              key={document.id}
+              data-testid="poa-document"
+              data-id={document.id}
+              data-account={document.accountNumber}
+              data-attorney={document.attorney.email}
+            >
+              <td className="nowrap">
+                <Link to={paths.account(document.accountNumber)} className="mono">
+                  {document.accountNumber}
+                </Link>
+              </td>
+              <td>
+                <div>{document.attorney.displayName}</div>
+                <div className="muted">{document.attorney.email}</div>
+              </td>
+              <td className="nowrap">{formatLondonDateTime(document.submittedAt)}</td>
+              <td>{document.description}</td>
+              <td>
+                <div className="button-row">
+                  {(['approve', 'reject'] as const).map((decision) => (
+                    <button
+                      key={decision}
+                      type="button"
+                      className={decision === 'approve' ? 'button button-primary button-small' : 'button button-small'}
+                      onClick={() => setDeciding({ document, decision })}
+                      data-testid={`poa-${decision}`}
                     >
-                      <td className="nowrap">
-                        <Link to={paths.account(document.accountNumber)} className="mono">
-                          {document.accountNumber}
-                        </Link>
-                      </td>
-                      <td>
-                        <div>{document.attorney.displayName}</div>
-                        <div className="muted">{document.attorney.email}</div>
-                      </td>
-                      <td className="nowrap">{formatLondonDateTime(document.submittedAt)}</td>
-                      <td>{document.description}</td>
-                      <td>
-                        <div className="button-row">
-                          <button
-                            type="button"
-                            className="button button-primary button-small"
-                            onClick={() => setDeciding({ document, decision: 'approve' })}
-                            data-testid="poa-approve"
-                          >
-                            Approve
-                            <span className="visually-hidden"> the document for {document.attorney.displayName}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => setDeciding({ document, decision: 'reject' })}
-                            data-testid="poa-reject"
-                          >
-                            Reject
-                            <span className="visually-hidden"> the document for {document.attorney.displayName}</span>
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
+                      {decision === 'approve' ? 'Approve' : 'Reject'}
+                      <span className="visually-hidden"> the document for {document.attorney.displayName}</span>
+                    </button>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </QueueTable>
+      </QueueCard>
 
-      {deciding && (
-        <DecisionDialog
-          document={deciding.document}
-          decision={deciding.decision}
-          onClose={() => setDeciding(null)}
-          onDecided={decided}
-        />
-      )}
+      {deciding && <DecisionDialog {...deciding} onClose={() => setDeciding(null)} onDecided={shown} />}
     </ReviewQueue>
   )
 }
@@ -164,105 +125,43 @@ function DecisionDialog({
   decision,
   onClose,
   onDecided,
-}: {
-  document: PendingPoaDocument
-  decision: PoaDecision
+}: Deciding & {
   onClose: () => void
   onDecided: (text: string) => Promise<void>
 }) {
   const api = useApi()
-  const ids = useId()
-  const [note, setNote] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
   const approving = decision === 'approve'
   const attorney = document.attorney.displayName
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
-    setError(null)
-    if (!approving && !note.trim()) {
-      setProblem('Say why the document is rejected.')
-      return
-    }
-    setProblem(null)
-    setSending(true)
-    try {
-      await decidePoaDocument(api, { documentId: document.id, decision, ...(note.trim() ? { note: note.trim() } : {}) })
-      await onDecided(
+  return (
+    <NoteDecisionDialog
+      title={approving ? 'Approve power of attorney' : 'Reject power of attorney'}
+      testId={{
+        dialog: 'poa-decision-dialog',
+        note: 'poa-decision-note',
+        problem: 'poa-decision-problem',
+        error: 'poa-decision-error',
+        confirm: 'poa-decision-confirm',
+      }}
+      onClose={onClose}
+      noteLabel={approving ? 'Note (optional)' : 'Reason for rejecting'}
+      missingNote={approving ? undefined : 'Say why the document is rejected.'}
+      decide={(note) => decidePoaDocument(api, { documentId: document.id, decision, ...(note ? { note } : {}) })}
+      outcome={
         approving
           ? `Approved: ${attorney} now has power-of-attorney access to ${document.accountNumber}.`
-          : `Rejected: ${attorney} has no access to ${document.accountNumber}.`,
-      )
-    } catch (caught) {
-      setSending(false)
-      if (caught instanceof ApiError) {
-        const fields = caught.fieldProblems()
-        if (fields['note']) setProblem(fields['note'])
-        else setError(caught.message)
-      } else {
-        setError('The decision could not be saved.')
+          : `Rejected: ${attorney} has no access to ${document.accountNumber}.`
       }
-    }
-  }
-
-  return (
-    <Dialog
-      title={approving ? 'Approve power of attorney' : 'Reject power of attorney'}
-      onClose={onClose}
-      testId="poa-decision-dialog"
+      onDecided={onDecided}
+      failure="The decision could not be saved."
+      confirmLabel={approving ? 'Confirm approval' : 'Confirm rejection'}
+      tone={approving ? 'primary' : 'danger'}
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <p data-testid="poa-decision-summary">
-          {approving
-            ? `${attorney} (${document.attorney.email}) will be able to act for the customer on ${document.accountNumber} in all matters.`
-            : `${attorney} (${document.attorney.email}) will not be given access to ${document.accountNumber}.`}
-        </p>
-        <p className="muted">Document: {document.description}</p>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-note`}>
-            {approving ? 'Note (optional)' : 'Reason for rejecting'}
-          </label>
-          <textarea
-            id={`${ids}-note`}
-            className="input textarea"
-            maxLength={2000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            required={!approving}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${ids}-note-error` : undefined}
-            data-testid="poa-decision-note"
-          />
-          {problem && (
-            <span className="field-error" id={`${ids}-note-error`} data-testid="poa-decision-problem">
-              {problem}
-            </span>
-          )}
-        </div>
-        <div aria-live="polite">
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="poa-decision-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className={`button ${approving ? 'button-primary' : 'button-danger'}`}
-            disabled={sending}
-            data-testid="poa-decision-confirm"
-          >
-            {sending ? 'Saving…' : approving ? 'Confirm approval' : 'Confirm rejection'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      <p data-testid="poa-decision-summary">
+        {approving
+          ? `${attorney} (${document.attorney.email}) will be able to act for the customer on ${document.accountNumber} in all matters.`
+          : `${attorney} (${document.attorney.email}) will not be given access to ${document.accountNumber}.`}
+      </p>
+      <p className="muted">Document: {document.description}</p>
+    </NoteDecisionDialog>
   )
 }

@@ -4,26 +4,26 @@
  * previews the schedule in the browser exactly as the server will plan it (`arrangement-schedule.ts`),
  * so the agent can read the dates and amounts to the customer before saving.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
-import { currencySymbol } from '../shared/brand.js'
+import { DialogDone, DialogForm } from '../shared/dialog-form.js'
+import { PoundsField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { formatMinor, sumMinor } from '../shared/money.js'
+import { useFormMutation } from '../shared/mutation.js'
 import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
-import { Dialog } from './dialog.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { InstalmentStateChip, messageOf } from './payment-format.js'
 import {
   type Arrangement,
   type Arrangements,
+  accountKeys,
   announceAccountChanged,
   arrangementLetterUrl,
   createArrangement,
   type Frequency,
   arrangements as fetchArrangements,
-  invalidateAccount,
 } from './payments-api.js'
 
 const frequencyLabels: Record<Frequency, string> = { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 'Monthly' }
@@ -31,7 +31,6 @@ const frequencies: Frequency[] = ['weekly', 'fortnightly', 'monthly']
 
 export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber: string; canCreate: boolean }) {
   const api = useApi()
-  const queryClient = useQueryClient()
   const [wizard, setWizard] = useState(false)
   const [createdId, setCreatedId] = useState<string | null>(null)
   const query = useQuery({
@@ -104,7 +103,6 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           onCreated={(arrangement) => {
             setCreatedId(arrangement.id)
             announceAccountChanged(accountNumber)
-            void invalidateAccount(queryClient, accountNumber)
           }}
         />
       )}
@@ -156,14 +154,7 @@ function ArrangementView({
       </header>
       {arrangement.endReason && <p className="muted">Ended: {arrangement.endReason}</p>}
       <ScheduleTable
-        rows={arrangement.schedule.map((instalment) => ({
-          key: String(instalment.seq),
-          label: instalment.seq === 0 ? 'Down payment' : `Instalment ${instalment.seq}`,
-          dueOn: instalment.dueOn,
-          amountMinor: instalment.amountMinor,
-          paidMinor: instalment.paidMinor,
-          state: instalment.state,
-        }))}
+        rows={scheduleRows(arrangement.schedule)}
         caption="The arrangement’s payments and where each stands"
       />
     </article>
@@ -177,6 +168,17 @@ type ScheduleRow = {
   amountMinor: string
   paidMinor?: string
   state?: Arrangement['schedule'][number]['state']
+}
+
+/** A plan's payments as rows: the down payment (sequence 0), then the numbered instalments. */
+function scheduleRows(
+  schedule: readonly (Pick<ScheduleRow, 'dueOn' | 'amountMinor' | 'paidMinor' | 'state'> & { seq: number })[],
+): ScheduleRow[] {
+  return schedule.map(({ seq, ...row }) => ({
+    ...row,
+    key: String(seq),
+    label: seq === 0 ? 'Down payment' : `Instalment ${seq}`,
+  }))
 }
 
 function ScheduleTable({ rows, caption, testId }: { rows: ScheduleRow[]; caption: string; testId?: string }) {
@@ -262,15 +264,13 @@ function ArrangementWizard({
   const [instalment, setInstalment] = useState('')
   const [frequency, setFrequency] = useState<Frequency>('monthly')
   const [startsOn, setStartsOn] = useState(today)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const [created, setCreated] = useState<Arrangement | null>(null)
-  const doneRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (created) doneRef.current?.focus()
-  }, [created])
+  const create = useFormMutation({
+    mutationFn: (input: Omit<Parameters<typeof createArrangement>[1], 'accountNumber'>) =>
+      createArrangement(api, { accountNumber, ...input }),
+    invalidates: accountKeys(accountNumber),
+    onSuccess: ({ arrangement }) => onCreated(arrangement),
+    failure: 'The arrangement could not be set up.',
+  })
 
   const parsedDown = parsePounds(down, { allowZero: true })
   const parsedInstalment = parsePounds(instalment)
@@ -298,191 +298,136 @@ function ArrangementWizard({
     local['instalmentMinor'] = `That makes more than ${maxInstalments} instalments: raise the instalment.`
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function submit() {
     const found = { ...local }
     if (!instalment.trim()) found['instalmentMinor'] = 'Enter the instalment amount.'
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0 || !parsedDown.ok || !parsedInstalment.ok) return
-    setSending(true)
-    try {
-      const { arrangement } = await createArrangement(api, {
-        accountNumber,
-        downPaymentMinor: parsedDown.minor,
-        instalmentMinor: parsedInstalment.minor,
-        frequency,
-        startsOn,
-      })
-      setCreated(arrangement)
-      onCreated(arrangement)
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
-      setError(messageOf(caught, 'The arrangement could not be set up.'))
-    } finally {
-      setSending(false)
-    }
+    if (!create.check(found) || !parsedDown.ok || !parsedInstalment.ok) return
+    create.send({ downPaymentMinor: parsedDown.minor, instalmentMinor: parsedInstalment.minor, frequency, startsOn })
   }
 
+  const created = create.result?.arrangement
   if (created) {
     return (
-      <Dialog title="Arrangement set up" onClose={onClose} testId="arrangement-wizard" wide>
-        <div className="form" ref={doneRef} tabIndex={-1} data-testid="arrangement-created">
-          <p className="callout callout-success">
-            The arrangement is in place and its terms have been sent to the customer. Collections pause while it is kept
-            to; an instalment missed by more than {created.graceDays} days ends it.
-          </p>
-          <ScheduleTable
-            testId="arrangement-created-schedule"
-            caption="The arrangement’s payments"
-            rows={created.schedule.map((instalment) => ({
-              key: String(instalment.seq),
-              label: instalment.seq === 0 ? 'Down payment' : `Instalment ${instalment.seq}`,
-              dueOn: instalment.dueOn,
-              amountMinor: instalment.amountMinor,
-              paidMinor: instalment.paidMinor,
-              state: instalment.state,
-            }))}
-          />
-          <div className="form-actions">
-            <a
-              href={arrangementLetterUrl({ accountNumber, arrangementId: created.id })}
-              target="_blank"
-              rel="noreferrer"
-              className="button"
-              data-testid="arrangement-created-letter"
-            >
-              Agreement letter (PDF)
-            </a>
-            <button type="button" className="button button-primary" onClick={onClose}>
-              Done
-            </button>
-          </div>
-        </div>
-      </Dialog>
+      <DialogDone
+        title="Arrangement set up"
+        onClose={onClose}
+        testId="arrangement-wizard"
+        wide
+        bodyTestId="arrangement-created"
+        actions={
+          <a
+            href={arrangementLetterUrl({ accountNumber, arrangementId: created.id })}
+            target="_blank"
+            rel="noreferrer"
+            className="button"
+            data-testid="arrangement-created-letter"
+          >
+            Agreement letter (PDF)
+          </a>
+        }
+      >
+        <p className="callout callout-success">
+          The arrangement is in place and its terms have been sent to the customer. Collections pause while it is kept
+          to; an instalment missed by more than {created.graceDays} days ends it.
+        </p>
+        <ScheduleTable
+          testId="arrangement-created-schedule"
+          caption="The arrangement’s payments"
+          rows={scheduleRows(created.schedule)}
+        />
+      </DialogDone>
     )
   }
 
-  const shown = { ...local, ...problems }
+  const shown = { ...local, ...create.problems }
   return (
-    <Dialog title="Set up a payment arrangement" onClose={onClose} testId="arrangement-wizard" wide>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Payment arrangement">
-        <p>
-          Past due: <strong data-testid="arrangement-past-due">{formatMinor(pastDueMinor)}</strong>. A down payment
-          (suggested: {downPaymentPercent}%), then instalments until it is paid; the last instalment is the remainder.
-        </p>
-        <div className="form-inline-grid">
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-down`}>
-              Down payment ({currencySymbol()})
-            </label>
-            <input
-              id={`${ids}-down`}
-              className="input input-money"
-              inputMode="decimal"
-              autoComplete="off"
-              value={down}
-              onChange={(event) => setDown(event.target.value)}
-              aria-invalid={shown['downPaymentMinor'] ? true : undefined}
-              data-testid="arrangement-down"
-            />
-            {shown['downPaymentMinor'] && <span className="field-error">{shown['downPaymentMinor']}</span>}
+    <DialogForm
+      title="Set up a payment arrangement"
+      onClose={onClose}
+      testId="arrangement-wizard"
+      wide
+      label="Payment arrangement"
+      onSubmit={submit}
+      error={create.error}
+      errorTestId="arrangement-error"
+      live={false}
+      sending={create.sending}
+      submitLabel="Set up the arrangement"
+      sendingLabel="Setting up…"
+      submitTestId="arrangement-submit"
+    >
+      <p>
+        Past due: <strong data-testid="arrangement-past-due">{formatMinor(pastDueMinor)}</strong>. A down payment
+        (suggested: {downPaymentPercent}%), then instalments until it is paid; the last instalment is the remainder.
+      </p>
+      <div className="form-inline-grid">
+        <PoundsField
+          id={`${ids}-down`}
+          label="Down payment"
+          value={down}
+          onValueChange={setDown}
+          error={shown['downPaymentMinor']}
+          data-testid="arrangement-down"
+        />
+        <PoundsField
+          id={`${ids}-instalment`}
+          label="Instalment"
+          value={instalment}
+          onValueChange={setInstalment}
+          error={shown['instalmentMinor']}
+          data-testid="arrangement-instalment"
+        />
+        <TextField
+          id={`${ids}-start`}
+          label="Starts on"
+          type="date"
+          min={today}
+          max={addDays(today, 31)}
+          value={startsOn}
+          onValueChange={setStartsOn}
+          error={shown['startsOn']}
+          data-testid="arrangement-start-date"
+        />
+        <fieldset className="fieldset form-wide">
+          <legend className="field-label">How often</legend>
+          <div className="segmented">
+            {frequencies.map((value) => (
+              <button
+                key={value}
+                type="button"
+                className="segmented-button"
+                aria-pressed={frequency === value}
+                onClick={() => setFrequency(value)}
+                data-testid={`arrangement-frequency-${value}`}
+              >
+                {frequencyLabels[value]}
+              </button>
+            ))}
           </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-instalment`}>
-              Instalment ({currencySymbol()})
-            </label>
-            <input
-              id={`${ids}-instalment`}
-              className="input input-money"
-              inputMode="decimal"
-              autoComplete="off"
-              value={instalment}
-              onChange={(event) => setInstalment(event.target.value)}
-              aria-invalid={shown['instalmentMinor'] ? true : undefined}
-              data-testid="arrangement-instalment"
-            />
-            {shown['instalmentMinor'] && <span className="field-error">{shown['instalmentMinor']}</span>}
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-start`}>
-              Starts on
-            </label>
-            <input
-              id={`${ids}-start`}
-              className="input"
-              type="date"
-              min={today}
-              max={addDays(today, 31)}
-              value={startsOn}
-              onChange={(event) => setStartsOn(event.target.value)}
-              aria-invalid={shown['startsOn'] ? true : undefined}
-              data-testid="arrangement-start-date"
-            />
-            {shown['startsOn'] && <span className="field-error">{shown['startsOn']}</span>}
-          </div>
-          <fieldset className="fieldset form-wide">
-            <legend className="field-label">How often</legend>
-            <div className="segmented">
-              {frequencies.map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  className="segmented-button"
-                  aria-pressed={frequency === value}
-                  onClick={() => setFrequency(value)}
-                  data-testid={`arrangement-frequency-${value}`}
-                >
-                  {frequencyLabels[value]}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        </fieldset>
+      </div>
 
-        <section aria-labelledby={`${ids}-preview`} aria-live="polite">
-          <h3 className="section-title" id={`${ids}-preview`}>
-            Schedule
-          </h3>
-          {preview ? (
-            <>
-              <p className="muted" data-testid="arrangement-summary">
-                {preview.filter((row) => row.seq > 0).length} {frequencyLabels[frequency].toLowerCase()} instalments
-                {preview[0]?.seq === 0 ? ` after a down payment of ${formatMinor(preview[0].amountMinor)}` : ''}, the
-                last on {formatCalendarDate(preview.at(-1)?.dueOn ?? startsOn)}.
-              </p>
-              <ScheduleTable
-                testId="arrangement-preview"
-                caption="The payments the arrangement will ask for"
-                rows={preview.map((row) => ({
-                  key: String(row.seq),
-                  label: row.seq === 0 ? 'Down payment' : `Instalment ${row.seq}`,
-                  dueOn: row.dueOn,
-                  amountMinor: row.amountMinor,
-                }))}
-              />
-            </>
-          ) : (
-            <p className="muted">Enter the instalment amount to see the dates and amounts.</p>
-          )}
-        </section>
-
-        {error && (
-          <p className="callout callout-error" role="alert" data-testid="arrangement-error">
-            {error}
-          </p>
+      <section aria-labelledby={`${ids}-preview`} aria-live="polite">
+        <h3 className="section-title" id={`${ids}-preview`}>
+          Schedule
+        </h3>
+        {preview ? (
+          <>
+            <p className="muted" data-testid="arrangement-summary">
+              {preview.filter((row) => row.seq > 0).length} {frequencyLabels[frequency].toLowerCase()} instalments
+              {preview[0]?.seq === 0 ? ` after a down payment of ${formatMinor(preview[0].amountMinor)}` : ''}, the last
+              on {formatCalendarDate(preview.at(-1)?.dueOn ?? startsOn)}.
+            </p>
+            <ScheduleTable
+              testId="arrangement-preview"
+              caption="The payments the arrangement will ask for"
+              rows={scheduleRows(preview)}
+            />
+          </>
+        ) : (
+          <p className="muted">Enter the instalment amount to see the dates and amounts.</p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="arrangement-submit">
-            {sending ? 'Setting up…' : 'Set up the arrangement'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </section>
+    </DialogForm>
   )
 }

@@ -3,11 +3,13 @@
  * account (a fixed monthly amount or variable, with an optional debt repayment on top, on a day 1 to
  * 28), cancelling it, and the payment adequacy review with the amount it recommends.
  */
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { PoundsField, SelectField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { InlineForm } from '../shared/mutation-form.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { messageOf, methodDescription } from './payment-format.js'
 import {
@@ -16,6 +18,7 @@ import {
   announceAccountChanged,
   cancelDirectDebit,
   type DirectDebit,
+  invalidateAccount,
   type KeptPaymentMethod,
   setUpDirectDebit,
 } from './payments-api.js'
@@ -25,15 +28,14 @@ export function DirectDebitPanel({
   directDebit,
   methods,
   canChange,
-  onChanged,
 }: {
   accountNumber: string
   directDebit: DirectDebit | null
   methods: KeptPaymentMethod[]
   canChange: boolean
-  onChanged: () => void
 }) {
   const api = useApi()
+  const queryClient = useQueryClient()
   const [editing, setEditing] = useState(false)
   const [review, setReview] = useState<
     | { status: 'idle' }
@@ -43,7 +45,6 @@ export function DirectDebitPanel({
   >({ status: 'idle' })
   const [suggested, setSuggested] = useState<string | null>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
-  const [cancelling, setCancelling] = useState(false)
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
   const banks = methods.filter((method) => method.kind === 'bank_account')
   const bank = directDebit ? methods.find((method) => method.id === directDebit.paymentMethodId) : undefined
@@ -57,20 +58,22 @@ export function DirectDebitPanel({
     }
   }
 
-  async function cancel() {
-    setCancelling(true)
-    try {
-      await cancelDirectDebit(api, { accountNumber })
+  const cancel = useMutation({
+    mutationFn: () => cancelDirectDebit(api, { accountNumber }),
+    onSuccess: () => {
       setNotice({ tone: 'success', text: 'The Direct Debit is cancelled.' })
       setConfirmCancel(false)
       setReview({ status: 'idle' })
-      announceAccountChanged(accountNumber)
-      onChanged()
-    } catch (error) {
-      setNotice({ tone: 'error', text: messageOf(error, 'The Direct Debit could not be cancelled.') })
-    } finally {
-      setCancelling(false)
-    }
+      changed()
+    },
+    onError: (error) =>
+      setNotice({ tone: 'error', text: messageOf(error, 'The Direct Debit could not be cancelled.') }),
+  })
+
+  /** A Direct Debit set up, replaced or cancelled changes the account: its tabs and header read it again. */
+  function changed() {
+    announceAccountChanged(accountNumber)
+    void invalidateAccount(queryClient, accountNumber)
   }
 
   return (
@@ -175,8 +178,7 @@ export function DirectDebitPanel({
                   ? `Direct Debit set: ${formatMinor(saved.amountMinor)} on day ${saved.paymentDay} of each month.`
                   : `Direct Debit set: variable, on day ${saved.paymentDay} of each month.`,
             })
-            announceAccountChanged(accountNumber)
-            onChanged()
+            changed()
           }}
         />
       )}
@@ -189,11 +191,11 @@ export function DirectDebitPanel({
               <button
                 type="button"
                 className="button button-small button-danger"
-                onClick={() => void cancel()}
-                disabled={cancelling}
+                onClick={() => cancel.mutate()}
+                disabled={cancel.isPending}
                 data-testid="direct-debit-cancel-confirm"
               >
-                {cancelling ? 'Cancelling…' : 'Cancel it'}
+                {cancel.isPending ? 'Cancelling…' : 'Cancel it'}
               </button>
               <button
                 type="button"
@@ -243,6 +245,9 @@ function AdequacyResult({ review, canUse, onUse }: { review: AdequacyReview; can
   )
 }
 
+/** A Direct Debit is collected on a day from 1 to 28, so every month has it. */
+const paymentDays = Array.from({ length: 28 }, (_, index) => ({ value: String(index + 1), label: String(index + 1) }))
+
 function DirectDebitForm({
   accountNumber,
   current,
@@ -269,9 +274,13 @@ function DirectDebitForm({
     current && current.debtRepaymentMinor !== '0' ? minorToInput(current.debtRepaymentMinor) : '',
   )
   const [day, setDay] = useState(String(current?.paymentDay ?? 1))
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const save = useFormMutation({
+    mutationFn: (input: Omit<Parameters<typeof setUpDirectDebit>[1], 'accountNumber'>) =>
+      setUpDirectDebit(api, { accountNumber, ...input }),
+    onSuccess: onSaved,
+    failure: 'The Direct Debit could not be set up.',
+  })
+  const { problems } = save
 
   if (banks.length === 0) {
     return (
@@ -286,117 +295,82 @@ function DirectDebitForm({
     )
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function submit() {
     const found: Record<string, string> = {}
     const fixed = kind === 'fixed' ? parsePounds(amount) : null
     if (fixed && !fixed.ok) found['amountMinor'] = fixed.problem
     const repayment = debt.trim() ? parsePounds(debt, { allowZero: true }) : null
     if (repayment && !repayment.ok) found['debtRepaymentMinor'] = repayment.problem
     if (!bankId) found['paymentMethodId'] = 'Choose the bank account.'
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0) return
-    setSending(true)
-    try {
-      const saved = await setUpDirectDebit(api, {
-        accountNumber,
-        paymentMethodId: bankId,
-        kind,
-        ...(fixed?.ok ? { amountMinor: fixed.minor } : {}),
-        ...(repayment?.ok ? { debtRepaymentMinor: repayment.minor } : {}),
-        paymentDay: Number(day),
-      })
-      onSaved(saved)
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
-      setError(messageOf(caught, 'The Direct Debit could not be set up.'))
-      setSending(false)
-    }
+    if (!save.check(found)) return
+    save.send({
+      paymentMethodId: bankId,
+      kind,
+      ...(fixed?.ok ? { amountMinor: fixed.minor } : {}),
+      ...(repayment?.ok ? { debtRepaymentMinor: repayment.minor } : {}),
+      paymentDay: Number(day),
+    })
   }
 
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Set up Direct Debit">
-      <div className="form-inline-grid">
-        <SelectField
-          id={`${ids}-bank`}
-          label="From"
-          value={bankId}
-          onValueChange={setBankId}
-          options={banks.map((bank) => ({ value: bank.id, label: methodDescription(bank) }))}
-          error={problems['paymentMethodId']}
-          data-testid="direct-debit-bank"
-        />
-        <SelectField
-          id={`${ids}-kind`}
-          label="Amount"
-          value={kind}
-          onValueChange={(value) => setKind(value as 'fixed' | 'variable')}
-          options={[
-            { value: 'fixed', label: 'A fixed amount each month' },
-            { value: 'variable', label: 'What each bill leaves owing' },
-          ]}
-          data-testid="direct-debit-kind"
-        />
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-day`}>
-            Payment day
-          </label>
-          <select
-            id={`${ids}-day`}
-            className="input"
-            value={day}
-            onChange={(event) => setDay(event.target.value)}
-            data-testid="direct-debit-day"
-          >
-            {Array.from({ length: 28 }, (_, index) => String(index + 1)).map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-          {problems['paymentDay'] && <span className="field-error">{problems['paymentDay']}</span>}
-        </div>
-        {kind === 'fixed' && (
-          <PoundsField
-            id={`${ids}-amount`}
-            label="Monthly amount"
-            value={amount}
-            onValueChange={setAmount}
-            error={problems['amountMinor']}
-            data-testid="direct-debit-amount"
-          />
-        )}
+    <InlineForm
+      label="Set up Direct Debit"
+      onSubmit={submit}
+      error={save.error}
+      onCancel={onCancel}
+      sending={save.sending}
+      submitLabel={current ? 'Replace the Direct Debit' : 'Set up the Direct Debit'}
+      sendingLabel="Saving…"
+      submitTestId="direct-debit-save"
+    >
+      <SelectField
+        id={`${ids}-bank`}
+        label="From"
+        value={bankId}
+        onValueChange={setBankId}
+        options={banks.map((bank) => ({ value: bank.id, label: methodDescription(bank) }))}
+        error={problems['paymentMethodId']}
+        data-testid="direct-debit-bank"
+      />
+      <SelectField
+        id={`${ids}-kind`}
+        label="Amount"
+        value={kind}
+        onValueChange={(value) => setKind(value as 'fixed' | 'variable')}
+        options={[
+          { value: 'fixed', label: 'A fixed amount each month' },
+          { value: 'variable', label: 'What each bill leaves owing' },
+        ]}
+        data-testid="direct-debit-kind"
+      />
+      <SelectField
+        id={`${ids}-day`}
+        label="Payment day"
+        value={day}
+        onValueChange={setDay}
+        options={paymentDays}
+        error={problems['paymentDay']}
+        data-testid="direct-debit-day"
+      />
+      {kind === 'fixed' && (
         <PoundsField
-          id={`${ids}-debt`}
-          label="Towards the debt"
-          optional
-          value={debt}
-          onValueChange={setDebt}
-          error={problems['debtRepaymentMinor']}
-          data-testid="direct-debit-debt"
+          id={`${ids}-amount`}
+          label="Monthly amount"
+          value={amount}
+          onValueChange={setAmount}
+          error={problems['amountMinor']}
+          data-testid="direct-debit-amount"
         />
-        {error && (
-          <p className="callout callout-error form-wide" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary button-small"
-            disabled={sending}
-            data-testid="direct-debit-save"
-          >
-            {sending ? 'Saving…' : current ? 'Replace the Direct Debit' : 'Set up the Direct Debit'}
-          </button>
-          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    </form>
+      )}
+      <PoundsField
+        id={`${ids}-debt`}
+        label="Towards the debt"
+        optional
+        value={debt}
+        onValueChange={setDebt}
+        error={problems['debtRepaymentMinor']}
+        data-testid="direct-debit-debt"
+      />
+    </InlineForm>
   )
 }

@@ -6,6 +6,7 @@ import { Fragment, useState } from 'react'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
+import { QueueCard, QueueTable } from '../shared/review-queue.js'
 import { methodLabels, PaymentStatusChip } from './payment-format.js'
 import type { Payment } from './payments-api.js'
 
@@ -28,114 +29,96 @@ export function PaymentHistory({
 }) {
   const [open, setOpen] = useState<string | null>(null)
   return (
-    <section className="card card-flush" aria-labelledby="payment-history-title" data-testid="payment-history">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id="payment-history-title">
-          Payments
-        </h2>
-        <span className="muted">Newest first</span>
-      </header>
-      {payments.length === 0 ? (
-        <p className="empty" data-testid="payments-empty">
-          No payments on this account yet.
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Payments, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Confirmation</th>
-                <th scope="col">Taken</th>
-                <th scope="col">Method</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Posts on</th>
-                <th scope="col">
-                  <span className="visually-hidden">Events</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((payment) => {
-                const expanded = open === payment.id
-                const eventsId = `payment-events-${payment.id}`
-                return (
-                  <Fragment key={payment.id}>
-                    <tr
-                      data-testid="payment-row"
-                      data-confirmation={payment.confirmationNumber}
-                      data-status={payment.status}
+    <QueueCard
+      titleId="payment-history-title"
+      title="Payments"
+      count="Newest first"
+      testId="payment-history"
+      empty={payments.length === 0 && 'No payments on this account yet.'}
+      emptyTestId="payments-empty"
+      footer={
+        nextCursor && (
+          <footer className="card-footer">
+            <LoadMore onMore={onLoadMore} loading={more.loading} error={more.error} label="Load more payments" />
+          </footer>
+        )
+      }
+    >
+      <QueueTable
+        caption="Payments, newest first"
+        columns={[
+          'Confirmation',
+          'Taken',
+          'Method',
+          { label: 'Amount', numeric: true },
+          'Status',
+          'Posts on',
+          { label: 'Events', hidden: true },
+        ]}
+      >
+        {payments.map((payment) => {
+          const expanded = open === payment.id
+          const eventsId = `payment-events-${payment.id}`
+          return (
+            <Fragment key={payment.id}>
+              <tr data-testid="payment-row" data-confirmation={payment.confirmationNumber} data-status={payment.status}>
+                <td className="nowrap mono">{payment.confirmationNumber}</td>
+                <td className="nowrap">{formatLondonDateTime(payment.createdAt)}</td>
+                <td>
+                  {payment.methodLabel ?? methodLabels[payment.method]}
+                  {payment.methodLabel && payment.method !== 'card' && (
+                    <span className="muted"> · {methodLabels[payment.method]}</span>
+                  )}
+                  {payment.reference && <span className="muted"> · ref {payment.reference}</span>}
+                  {payment.source === 'direct_debit' && (
+                    <span className="chip chip-info chip-inline">Direct Debit</span>
+                  )}
+                  {payment.source === 'customer' && <span className="chip chip-neutral chip-inline">Customer</span>}
+                </td>
+                <td className="numeric">{formatMinor(payment.amountMinor, payment.currency)}</td>
+                <td>
+                  <PaymentStatusChip status={payment.status} />
+                  {payment.failure && (
+                    <span className="payment-failure" data-testid="payment-failure">
+                      {payment.failure.message}
+                    </span>
+                  )}
+                </td>
+                <td className="nowrap">{formatCalendarDate(payment.postsOn)}</td>
+                <td className="nowrap">
+                  {payment.events.length > 0 && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={expanded}
+                      aria-controls={eventsId}
+                      onClick={() => setOpen(expanded ? null : payment.id)}
                     >
-                      <td className="nowrap mono">{payment.confirmationNumber}</td>
-                      <td className="nowrap">{formatLondonDateTime(payment.createdAt)}</td>
-                      <td>
-                        {payment.methodLabel ?? methodLabels[payment.method]}
-                        {payment.methodLabel && payment.method !== 'card' && (
-                          <span className="muted"> · {methodLabels[payment.method]}</span>
-                        )}
-                        {payment.reference && <span className="muted"> · ref {payment.reference}</span>}
-                        {payment.source === 'direct_debit' && (
-                          <span className="chip chip-info chip-inline">Direct Debit</span>
-                        )}
-                        {payment.source === 'customer' && (
-                          <span className="chip chip-neutral chip-inline">Customer</span>
-                        )}
-                      </td>
-                      <td className="numeric">{formatMinor(payment.amountMinor, payment.currency)}</td>
-                      <td>
-                        <PaymentStatusChip status={payment.status} />
-                        {payment.failure && (
-                          <span className="payment-failure" data-testid="payment-failure">
-                            {payment.failure.message}
-                          </span>
-                        )}
-                      </td>
-                      <td className="nowrap">{formatCalendarDate(payment.postsOn)}</td>
-                      <td className="nowrap">
-                        {payment.events.length > 0 && (
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-expanded={expanded}
-                            aria-controls={eventsId}
-                            onClick={() => setOpen(expanded ? null : payment.id)}
-                          >
-                            {expanded ? 'Hide events' : `Events (${payment.events.length})`}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                    {expanded && (
-                      <tr className="payment-events-row" id={eventsId}>
-                        <td colSpan={7}>
-                          <ol className="payment-events">
-                            {payment.events.map((event) => (
-                              <li key={`${event.occurredAt}:${event.status}:${event.source}`}>
-                                <PaymentStatusChip status={event.status} />{' '}
-                                <span className="muted">{formatLondonDateTime(event.occurredAt)}</span> ·{' '}
-                                {eventSources[event.source] ?? event.source}
-                                {event.detail ? ` · ${event.detail}` : ''}
-                              </li>
-                            ))}
-                          </ol>
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {nextCursor && (
-        <footer className="card-footer">
-          <LoadMore onMore={onLoadMore} loading={more.loading} error={more.error} label="Load more payments" />
-        </footer>
-      )}
-    </section>
+                      {expanded ? 'Hide events' : `Events (${payment.events.length})`}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {expanded && (
+                <tr className="payment-events-row" id={eventsId}>
+                  <td colSpan={7}>
+                    <ol className="payment-events">
+                      {payment.events.map((event) => (
+                        <li key={`${event.occurredAt}:${event.status}:${event.source}`}>
+                          <PaymentStatusChip status={event.status} />{' '}
+                          <span className="muted">{formatLondonDateTime(event.occurredAt)}</span> ·{' '}
+                          {eventSources[event.source] ?? event.source}
+                          {event.detail ? ` · ${event.detail}` : ''}
+                        </li>
+                      ))}
+                    </ol>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          )
+        })}
+      </QueueTable>
+    </QueueCard>
   )
 }

@@ -3,29 +3,48 @@
  * the rest being the processor's token. Add a card or a bank account; stop keeping one. The card
  * number and security code are cleared from the form as soon as it is sent.
  */
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
-import { expiryMonthOptions, expiryYearOptions, SelectField } from '../shared/form-field.js'
+import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
-import { messageOf, methodDescription } from './payment-format.js'
-import { addPaymentMethod, type KeptPaymentMethod, removePaymentMethod } from './payments-api.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { InlineForm } from '../shared/mutation-form.js'
+import { type CardEntry, CardFields, cardInput, cardProblems, emptyCard, withoutSecrets } from './card-fields.js'
+import { methodDescription } from './payment-format.js'
+import {
+  accountKeys,
+  addPaymentMethod,
+  type KeptPaymentMethod,
+  type NewMethod,
+  removePaymentMethod,
+} from './payments-api.js'
 
 type Adding = 'card' | 'bank_account' | null
+
+const addButtons = [
+  { kind: 'card', label: 'Add card', testId: 'add-card' },
+  { kind: 'bank_account', label: 'Add bank account', testId: 'add-bank-account' },
+] as const
 
 export function PaymentMethodsPanel({
   accountNumber,
   methods,
   canChange,
-  onChanged,
 }: {
   accountNumber: string
   methods: KeptPaymentMethod[]
   canChange: boolean
-  onChanged: () => void
 }) {
   const [adding, setAdding] = useState<Adding>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const form = {
+    accountNumber,
+    onCancel: () => setAdding(null),
+    onAdded: (method: KeptPaymentMethod) => {
+      setAdding(null)
+      setNotice(`${methodDescription(method)} kept on the account.`)
+    },
+  }
 
   return (
     <section className="card" aria-labelledby="payment-methods-title" data-testid="payment-methods">
@@ -35,22 +54,17 @@ export function PaymentMethodsPanel({
         </h2>
         {canChange && adding === null && (
           <div className="button-row">
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => setAdding('card')}
-              data-testid="add-card"
-            >
-              Add card
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => setAdding('bank_account')}
-              data-testid="add-bank-account"
-            >
-              Add bank account
-            </button>
+            {addButtons.map((button) => (
+              <button
+                key={button.kind}
+                type="button"
+                className="button button-small"
+                onClick={() => setAdding(button.kind)}
+                data-testid={button.testId}
+              >
+                {button.label}
+              </button>
+            ))}
           </div>
         )}
       </header>
@@ -65,36 +79,13 @@ export function PaymentMethodsPanel({
               accountNumber={accountNumber}
               method={method}
               canChange={canChange}
-              onRemoved={() => {
-                setNotice(`${methodDescription(method, { expiry: false })} is no longer kept.`)
-                onChanged()
-              }}
+              onRemoved={() => setNotice(`${methodDescription(method, { expiry: false })} is no longer kept.`)}
             />
           ))}
         </ul>
       )}
-      {adding === 'card' && (
-        <AddCardForm
-          accountNumber={accountNumber}
-          onCancel={() => setAdding(null)}
-          onAdded={(method) => {
-            setAdding(null)
-            setNotice(`${methodDescription(method)} kept on the account.`)
-            onChanged()
-          }}
-        />
-      )}
-      {adding === 'bank_account' && (
-        <AddBankAccountForm
-          accountNumber={accountNumber}
-          onCancel={() => setAdding(null)}
-          onAdded={(method) => {
-            setAdding(null)
-            setNotice(`${methodDescription(method)} kept on the account.`)
-            onChanged()
-          }}
-        />
-      )}
+      {adding === 'card' && <AddCardForm {...form} />}
+      {adding === 'bank_account' && <AddBankAccountForm {...form} />}
     </section>
   )
 }
@@ -112,20 +103,12 @@ function KeptMethod({
 }) {
   const api = useApi()
   const [confirming, setConfirming] = useState(false)
-  const [sending, setSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function remove() {
-    setSending(true)
-    setError(null)
-    try {
-      await removePaymentMethod(api, { accountNumber, paymentMethodId: method.id })
-      onRemoved()
-    } catch (caught) {
-      setError(messageOf(caught, 'The payment method could not be removed.'))
-      setSending(false)
-    }
-  }
+  const remove = useFormMutation({
+    mutationFn: () => removePaymentMethod(api, { accountNumber, paymentMethodId: method.id }),
+    invalidates: accountKeys(accountNumber),
+    onSuccess: onRemoved,
+    failure: 'The payment method could not be removed.',
+  })
 
   return (
     <li className="kept-method" data-testid="kept-method" data-kind={method.kind}>
@@ -143,11 +126,11 @@ function KeptMethod({
               <button
                 type="button"
                 className="button button-small button-danger"
-                onClick={() => void remove()}
-                disabled={sending}
+                onClick={() => remove.send()}
+                disabled={remove.sending}
                 data-testid="remove-method-confirm"
               >
-                {sending ? 'Removing…' : 'Remove'}
+                {remove.sending ? 'Removing…' : 'Remove'}
               </button>
               <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
                 Keep
@@ -165,272 +148,132 @@ function KeptMethod({
           )}
         </div>
       )}
-      {error && (
+      {remove.error && (
         <p className="field-error" role="alert">
-          {error}
+          {remove.error}
         </p>
       )}
     </li>
   )
 }
 
-function AddCardForm({
-  accountNumber,
-  onCancel,
-  onAdded,
-}: {
+type AddForm = {
   accountNumber: string
   onCancel: () => void
   onAdded: (method: KeptPaymentMethod) => void
-}) {
-  const api = useApi()
-  const ids = useId()
-  const [number, setNumber] = useState('')
-  const [month, setMonth] = useState('')
-  const [year, setYear] = useState('')
-  const [cvc, setCvc] = useState('')
-  const [holderName, setHolderName] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const thisYear = new Date().getFullYear()
+}
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
-    const digits = number.replace(/[\s-]/g, '')
-    const found: Record<string, string> = {}
-    if (!/^\d{12,19}$/.test(digits)) found['card.number'] = 'Enter the long number on the card.'
-    if (!month || !year) found['card.expiry'] = 'Choose the expiry month and year.'
-    if (!/^\d{3,4}$/.test(cvc)) found['card.cvc'] = 'The 3 or 4 digits on the back.'
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0) return
-    const card = {
-      number: digits,
-      expiryMonth: Number(month),
-      expiryYear: Number(year),
-      cvc,
-      ...(holderName.trim() ? { holderName: holderName.trim() } : {}),
-    }
+/** Keeping a card or a bank account on the account: one write, whichever it is. */
+function useAddMethod({ accountNumber, onAdded }: AddForm, failure: string) {
+  const api = useApi()
+  return useFormMutation({
+    mutationFn: (method: NewMethod) => addPaymentMethod(api, { accountNumber, method }),
+    invalidates: accountKeys(accountNumber),
+    onSuccess: onAdded,
+    failure,
+  })
+}
+
+function AddCardForm(props: AddForm) {
+  const ids = useId()
+  const [card, setCard] = useState<CardEntry>(emptyCard)
+  const add = useAddMethod(props, 'The card could not be kept.')
+
+  function submit() {
+    if (!add.check(cardProblems(card, { expiry: 'together' }))) return
     // Out of the page's state before the request goes.
-    setNumber('')
-    setCvc('')
-    setSending(true)
-    try {
-      onAdded(await addPaymentMethod(api, { accountNumber, method: { kind: 'card', card } }))
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
-      setError(messageOf(caught, 'The card could not be kept.'))
-      setSending(false)
-    }
+    setCard(withoutSecrets)
+    add.send({ kind: 'card', card: cardInput(card) })
   }
 
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a card">
-      <div className="form-inline-grid">
-        <div className="field form-wide">
-          <label className="field-label" htmlFor={`${ids}-number`}>
-            Card number
-          </label>
-          <input
-            id={`${ids}-number`}
-            className="input mono"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={23}
-            value={number}
-            onChange={(event) => setNumber(event.target.value)}
-            aria-invalid={problems['card.number'] ? true : undefined}
-            data-testid="add-card-number"
-          />
-          {problems['card.number'] && <span className="field-error">{problems['card.number']}</span>}
-        </div>
-        <SelectField
-          id={`${ids}-month`}
-          label="Expiry month"
-          value={month}
-          onValueChange={setMonth}
-          placeholder="Month"
-          options={expiryMonthOptions}
-          data-testid="add-card-month"
-        />
-        <SelectField
-          id={`${ids}-year`}
-          label="Expiry year"
-          value={year}
-          onValueChange={setYear}
-          placeholder="Year"
-          options={expiryYearOptions(thisYear)}
-          error={problems['card.expiry'] ?? problems['card.expiryMonth'] ?? problems['card.expiryYear']}
-          data-testid="add-card-year"
-        />
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-cvc`}>
-            Security code
-          </label>
-          <input
-            id={`${ids}-cvc`}
-            className="input mono"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={4}
-            value={cvc}
-            onChange={(event) => setCvc(event.target.value)}
-            aria-invalid={problems['card.cvc'] ? true : undefined}
-            data-testid="add-card-cvc"
-          />
-          {problems['card.cvc'] && <span className="field-error">{problems['card.cvc']}</span>}
-        </div>
-        <div className="field form-wide">
-          <label className="field-label" htmlFor={`${ids}-holder`}>
-            Name on the card <span className="muted">(optional)</span>
-          </label>
-          <input
-            id={`${ids}-holder`}
-            className="input"
-            autoComplete="off"
-            maxLength={100}
-            value={holderName}
-            onChange={(event) => setHolderName(event.target.value)}
-          />
-        </div>
-        {error && (
-          <p className="callout callout-error form-wide" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary button-small" disabled={sending}>
-            {sending ? 'Keeping…' : 'Keep card'}
-          </button>
-          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    </form>
+    <InlineForm
+      label="Add a card"
+      onSubmit={submit}
+      error={add.error}
+      onCancel={props.onCancel}
+      sending={add.sending}
+      submitLabel="Keep card"
+      sendingLabel="Keeping…"
+    >
+      <CardFields
+        ids={ids}
+        card={card}
+        onChange={setCard}
+        problems={add.problems}
+        expiry="together"
+        testId="add-card"
+      />
+    </InlineForm>
   )
 }
 
-function AddBankAccountForm({
-  accountNumber,
-  onCancel,
-  onAdded,
-}: {
-  accountNumber: string
-  onCancel: () => void
-  onAdded: (method: KeptPaymentMethod) => void
-}) {
-  const api = useApi()
+function AddBankAccountForm(props: AddForm) {
   const ids = useId()
   const [holderName, setHolderName] = useState('')
   const [bankCode, setBankCode] = useState('')
   const [bankAccountNumber, setBankAccountNumber] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const add = useAddMethod(props, 'The bank account could not be kept.')
+  const { problems } = add
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function submit() {
     const code = bankCode.replace(/[\s-]/g, '')
     const found: Record<string, string> = {}
     if (!holderName.trim()) found['bankAccount.holderName'] = 'The name on the account.'
     if (!/^(\d{6}|\d{9})$/.test(code)) found['bankAccount.bankCode'] = 'The six-digit sort code.'
     if (!/^\d{4,17}$/.test(bankAccountNumber.trim())) found['bankAccount.accountNumber'] = 'The account number.'
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0) return
-    setSending(true)
-    try {
-      const method = await addPaymentMethod(api, {
-        accountNumber,
-        method: {
-          kind: 'bank_account',
-          bankAccount: { holderName: holderName.trim(), bankCode: code, accountNumber: bankAccountNumber.trim() },
-        },
-      })
-      onAdded(method)
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
-      setError(messageOf(caught, 'The bank account could not be kept.'))
-      setSending(false)
-    }
+    if (!add.check(found)) return
+    add.send({
+      kind: 'bank_account',
+      bankAccount: { holderName: holderName.trim(), bankCode: code, accountNumber: bankAccountNumber.trim() },
+    })
   }
 
-  const fieldError = (key: string) => (problems[key] ? <span className="field-error">{problems[key]}</span> : null)
-
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a bank account">
-      <div className="form-inline-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-holder`}>
-            Name on the account
-          </label>
-          <input
-            id={`${ids}-holder`}
-            className="input"
-            autoComplete="off"
-            maxLength={100}
-            value={holderName}
-            onChange={(event) => setHolderName(event.target.value)}
-            aria-invalid={problems['bankAccount.holderName'] ? true : undefined}
-            data-testid="add-bank-holder"
-          />
-          {fieldError('bankAccount.holderName')}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-code`}>
-            Sort code
-          </label>
-          <input
-            id={`${ids}-code`}
-            className="input mono"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={9}
-            placeholder="00-00-00"
-            value={bankCode}
-            onChange={(event) => setBankCode(event.target.value)}
-            aria-invalid={problems['bankAccount.bankCode'] ? true : undefined}
-            data-testid="add-bank-code"
-          />
-          {fieldError('bankAccount.bankCode')}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-account`}>
-            Account number
-          </label>
-          <input
-            id={`${ids}-account`}
-            className="input mono"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={17}
-            value={bankAccountNumber}
-            onChange={(event) => setBankAccountNumber(event.target.value)}
-            aria-invalid={problems['bankAccount.accountNumber'] ? true : undefined}
-            data-testid="add-bank-account-number"
-          />
-          {fieldError('bankAccount.accountNumber')}
-        </div>
-        {error && (
-          <p className="callout callout-error form-wide" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary button-small" disabled={sending}>
-            {sending ? 'Keeping…' : 'Keep bank account'}
-          </button>
-          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    </form>
+    <InlineForm
+      label="Add a bank account"
+      onSubmit={submit}
+      error={add.error}
+      onCancel={props.onCancel}
+      sending={add.sending}
+      submitLabel="Keep bank account"
+      sendingLabel="Keeping…"
+    >
+      <TextField
+        id={`${ids}-holder`}
+        label="Name on the account"
+        autoComplete="off"
+        maxLength={100}
+        value={holderName}
+        onValueChange={setHolderName}
+        error={problems['bankAccount.holderName']}
+        data-testid="add-bank-holder"
+      />
+      <TextField
+        id={`${ids}-code`}
+        label="Sort code"
+        inputClassName="mono"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={9}
+        placeholder="00-00-00"
+        value={bankCode}
+        onValueChange={setBankCode}
+        error={problems['bankAccount.bankCode']}
+        data-testid="add-bank-code"
+      />
+      <TextField
+        id={`${ids}-account`}
+        label="Account number"
+        inputClassName="mono"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={17}
+        value={bankAccountNumber}
+        onValueChange={setBankAccountNumber}
+        error={problems['bankAccount.accountNumber']}
+        data-testid="add-bank-account-number"
+      />
+    </InlineForm>
   )
 }

@@ -3,7 +3,7 @@
  * `src/api/routes/payments.ts` (generated, never written here) and typed calls over the shared client.
  * Money is a string of minor units both ways ("1250" is £12.50); never a float.
  */
-import type { QueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ApiClient } from '../api.js'
 import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 
@@ -34,7 +34,7 @@ export type DirectDebitApproval = Approvals['directDebits'][number]
 export type AccountStatusColour = ResponseOf<'/api/accounts/{accountNumber}/status', 'get'>
 export type StatusColour = AccountStatusColour['colour']
 
-type NewMethod = RequestOf<'/api/accounts/{accountNumber}/payment-methods', 'post'>
+export type NewMethod = RequestOf<'/api/accounts/{accountNumber}/payment-methods', 'post'>
 export type NewCard = Extract<NewMethod, { kind: 'card' }>['card']
 export type NewBankAccount = Extract<NewMethod, { kind: 'bank_account' }>['bankAccount']
 
@@ -224,10 +224,17 @@ export function announceAccountChanged(accountNumber: string): void {
  * the collections worklist, which lists past-due amounts and the last action.
  */
 export function invalidateAccount(queryClient: QueryClient, accountNumber: string): Promise<void> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['account', accountNumber] }),
-    queryClient.invalidateQueries({ queryKey: ['collections', 'worklist'] }),
-  ]).then(() => undefined)
+  return Promise.all(accountKeys(accountNumber).map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
+    () => undefined,
+  )
+}
+
+/** The query keys `invalidateAccount` invalidates, for a write's `invalidates`. */
+export function accountKeys(accountNumber: string): QueryKey[] {
+  return [
+    ['account', accountNumber],
+    ['collections', 'worklist'],
+  ]
 }
 
 /** The permission to approve credits over the agent's limit (the approvals page). */

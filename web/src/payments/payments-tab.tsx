@@ -4,9 +4,10 @@
  * refunds, and payment arrangements. Actions show only for the permissions they need; the server
  * checks them again.
  */
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
+import { QueueStatusNotice } from '../shared/review-queue.js'
 import { ArrangementsPanel } from './arrangements-panel.js'
 import { CreditDialog } from './credit-dialog.js'
 import { CreditRequestsList } from './credit-requests-list.js'
@@ -14,19 +15,37 @@ import { DirectDebitPanel } from './direct-debit-panel.js'
 import { messageOf } from './payment-format.js'
 import { PaymentHistory } from './payment-history.js'
 import { PaymentMethodsPanel } from './payment-methods-panel.js'
-import { accountPayments, invalidateAccount } from './payments-api.js'
+import { accountPayments } from './payments-api.js'
 import { TakePaymentDialog } from './take-payment-dialog.js'
 
 const pageSize = 20
 
 type Open = 'payment' | 'goodwill_credit' | 'refund' | null
 
+/** The toolbar's buttons, each shown with the permission it needs. */
+const actions = [
+  {
+    open: 'payment',
+    permission: 'payments.payment.create',
+    label: 'Take a payment',
+    className: 'button button-primary',
+    testId: 'take-payment',
+  },
+  {
+    open: 'goodwill_credit',
+    permission: 'payments.credit.create',
+    label: 'Goodwill credit',
+    className: 'button',
+    testId: 'give-credit',
+  },
+  { open: 'refund', permission: 'payments.refund.create', label: 'Refund', className: 'button', testId: 'give-refund' },
+] as const
+
 export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const can = (permission: string) => user.permissions.includes(permission)
   const [open, setOpen] = useState<Open>(null)
-  const queryClient = useQueryClient()
   const queryKey = ['account', accountNumber, 'payments']
   const query = useInfiniteQuery({
     queryKey,
@@ -59,51 +78,28 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   }
 
   const methods = state.status === 'loaded' ? state.data.methods : []
-  // A payment, credit, method or Direct Debit change moves the account's money: refetch all of the account.
-  const reload = () => void invalidateAccount(queryClient, accountNumber)
 
   return (
     <div className="payments-tab" data-testid="payments-tab">
       <div className="payments-actions" role="toolbar" aria-label="Payment actions">
-        {can('payments.payment.create') && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setOpen('payment')}
-            disabled={state.status !== 'loaded'}
-            data-testid="take-payment"
-          >
-            Take a payment
-          </button>
-        )}
-        {can('payments.credit.create') && (
-          <button type="button" className="button" onClick={() => setOpen('goodwill_credit')} data-testid="give-credit">
-            Goodwill credit
-          </button>
-        )}
-        {can('payments.refund.create') && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => setOpen('refund')}
-            disabled={state.status !== 'loaded'}
-            data-testid="give-refund"
-          >
-            Refund
-          </button>
-        )}
+        {actions
+          .filter((action) => can(action.permission))
+          .map((action) => (
+            <button
+              key={action.open}
+              type="button"
+              className={action.className}
+              onClick={() => setOpen(action.open)}
+              // Paying and refunding choose among the kept methods, which come with the payments.
+              disabled={action.open !== 'goodwill_credit' && state.status !== 'loaded'}
+              data-testid={action.testId}
+            >
+              {action.label}
+            </button>
+          ))}
       </div>
 
-      {state.status === 'loading' && (
-        <div className="card skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading payments…</span>
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} loadingLabel="Loading payments…" />
       {state.status === 'loaded' && (
         <>
           <PaymentHistory
@@ -117,14 +113,12 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
               accountNumber={accountNumber}
               methods={state.data.methods}
               canChange={can('payments.payment.create')}
-              onChanged={reload}
             />
             <DirectDebitPanel
               accountNumber={accountNumber}
               directDebit={state.data.directDebit}
               methods={state.data.methods}
               canChange={can('payments.payment.create')}
-              onChanged={reload}
             />
           </div>
           <CreditRequestsList requests={state.data.creditRequests} />
@@ -134,21 +128,10 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
       <ArrangementsPanel accountNumber={accountNumber} canCreate={can('payments.arrangement.create')} />
 
       {open === 'payment' && (
-        <TakePaymentDialog
-          accountNumber={accountNumber}
-          methods={methods}
-          onClose={() => setOpen(null)}
-          onTaken={reload}
-        />
+        <TakePaymentDialog accountNumber={accountNumber} methods={methods} onClose={() => setOpen(null)} />
       )}
       {(open === 'goodwill_credit' || open === 'refund') && (
-        <CreditDialog
-          accountNumber={accountNumber}
-          kind={open}
-          methods={methods}
-          onClose={() => setOpen(null)}
-          onRequested={reload}
-        />
+        <CreditDialog accountNumber={accountNumber} kind={open} methods={methods} onClose={() => setOpen(null)} />
       )}
     </div>
   )

@@ -10,20 +10,23 @@
  * request is sent, whatever the outcome, and never logged.
  */
 
-import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
-import { expiryMonthOptions, expiryYearOptions, PoundsField, SelectField } from '../shared/form-field.js'
+import { DialogDone, DialogForm } from '../shared/dialog-form.js'
+import { PoundsField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-import { Dialog } from './dialog.js'
+import { type Problems, useFormMutation } from '../shared/mutation.js'
+import { type CardEntry, CardFields, cardInput, cardProblems, emptyCard, withoutSecrets } from './card-fields.js'
 import { newIdempotencyKey, parsePounds } from './money-input.js'
 import { methodDescription, methodLabels, PaymentStatusChip } from './payment-format.js'
 import {
+  accountKeys,
   announceAccountChanged,
+  invalidateAccount,
   type KeptPaymentMethod,
-  type Payment,
   type TakeMethod,
   type TakePaymentInput,
   takePayment,
@@ -33,7 +36,6 @@ const takeMethods: TakeMethod[] = ['card', 'bank_account', 'check', 'cash']
 const newCard = 'new'
 
 type Outcome =
-  | { kind: 'taken'; payment: Payment; replayed: boolean }
   | { kind: 'declined'; message: string; retryable: boolean; confirmationNumber: string | null }
   | { kind: 'unknown'; message: string }
   | { kind: 'error'; message: string; restart: boolean }
@@ -42,14 +44,13 @@ export function TakePaymentDialog({
   accountNumber,
   methods,
   onClose,
-  onTaken,
 }: {
   accountNumber: string
   methods: KeptPaymentMethod[]
   onClose: () => void
-  onTaken: () => void
 }) {
   const api = useApi()
+  const queryClient = useQueryClient()
   const { user } = useSession()
   const ids = useId()
   // Made once per opening of the dialog (it is mounted afresh each time); see the file comment.
@@ -61,18 +62,27 @@ export function TakePaymentDialog({
   const [amount, setAmount] = useState('')
   const [source, setSource] = useState<string>(cards[0]?.id ?? newCard)
   const [bankId, setBankId] = useState<string>(banks[0]?.id ?? '')
-  const [cardNumber, setCardNumber] = useState('')
-  const [expiryMonth, setExpiryMonth] = useState('')
-  const [expiryYear, setExpiryYear] = useState('')
-  const [cvc, setCvc] = useState('')
-  const [holderName, setHolderName] = useState('')
+  const [card, setCard] = useState<CardEntry>(emptyCard)
   const [save, setSave] = useState(false)
   const [reference, setReference] = useState('')
   const [statementNumber, setStatementNumber] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [sending, setSending] = useState(false)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const resultRef = useRef<HTMLDivElement>(null)
+  const take = useFormMutation({
+    mutationFn: (input: TakePaymentInput) =>
+      takePayment(api, { accountNumber, idempotencyKey: idempotencyKey.current, input }),
+    invalidates: accountKeys(accountNumber),
+    onSuccess: () => announceAccountChanged(accountNumber),
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'PAYMENT_DECLINED') {
+        // The declined payment is recorded under this key: trying again is a new payment.
+        idempotencyKey.current = newIdempotencyKey()
+        void invalidateAccount(queryClient, accountNumber)
+      }
+    },
+    failure: 'We could not tell whether the payment went through.',
+  })
+  const outcome = take.caught ? failureOutcome(take.caught) : null
+  const { problems, sending } = take
 
   const canSeeStatements = user.permissions.includes('billing.statement.read')
   // Paying against a statement is optional: without the list (or if it fails) the payment goes to the balance.
@@ -85,36 +95,19 @@ export function TakePaymentDialog({
     (statement) => statement.status === 'issued',
   )
 
+  // A failure's outcome is read first: focus moves to it once it comes.
   useEffect(() => {
-    if (outcome) resultRef.current?.focus()
-  }, [outcome])
+    if (take.caught) resultRef.current?.focus()
+  }, [take.caught])
 
-  const thisYear = new Date().getFullYear()
-  const years = expiryYearOptions(thisYear)
-
-  function check(): { input: TakePaymentInput | null; found: Record<string, string> } {
-    const found: Record<string, string> = {}
+  function check(): { input: TakePaymentInput; found: Problems } {
     const parsed = parsePounds(amount)
-    if (!parsed.ok) found['amountMinor'] = parsed.problem
+    const newCardFound = method === 'card' && source === newCard ? cardProblems(card, { expiry: 'separate' }) : {}
+    const found: Problems = parsed.ok ? { ...newCardFound } : { amountMinor: parsed.problem, ...newCardFound }
     const input: TakePaymentInput = { method, amountMinor: parsed.ok ? parsed.minor : '0' }
     if (method === 'card') {
-      if (source === newCard) {
-        const digits = cardNumber.replace(/[\s-]/g, '')
-        if (!/^\d{12,19}$/.test(digits)) found['card.number'] = 'Enter the long number on the card.'
-        if (!expiryMonth) found['card.expiryMonth'] = 'Choose the month.'
-        if (!expiryYear) found['card.expiryYear'] = 'Choose the year.'
-        if (!/^\d{3,4}$/.test(cvc)) found['card.cvc'] = 'The 3 or 4 digits on the back.'
-        input.card = {
-          number: digits,
-          expiryMonth: Number(expiryMonth),
-          expiryYear: Number(expiryYear),
-          cvc,
-          ...(holderName.trim() ? { holderName: holderName.trim() } : {}),
-          save,
-        }
-      } else {
-        input.paymentMethodId = source
-      }
+      if (source === newCard) input.card = { ...cardInput(card), save }
+      else input.paymentMethodId = source
     }
     if (method === 'bank_account') {
       if (!bankId) found['paymentMethodId'] = 'Keep the customer’s bank account first, under Payment methods.'
@@ -123,45 +116,20 @@ export function TakePaymentDialog({
     if (method === 'check' && !reference.trim()) found['reference'] = 'Enter the cheque number.'
     if ((method === 'check' || method === 'cash') && reference.trim()) input.reference = reference.trim()
     if (statementNumber) input.statementNumber = statementNumber
-    return { input: Object.keys(found).length === 0 ? input : null, found }
+    return { input, found }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function submit() {
     const { input, found } = check()
-    setProblems(found)
-    if (!input) return
+    if (!take.check(found)) return
     // The card's number and code leave the page's state now; only the request in flight holds them.
-    setCardNumber('')
-    setCvc('')
-    setSending(true)
-    setOutcome(null)
-    try {
-      const { payment, replayed } = await takePayment(api, {
-        accountNumber,
-        idempotencyKey: idempotencyKey.current,
-        input,
-      })
-      setOutcome({ kind: 'taken', payment, replayed })
-      announceAccountChanged(accountNumber)
-      onTaken()
-    } catch (error) {
-      setOutcome(failureOutcome(error))
-      if (error instanceof ApiError && error.code === 'PAYMENT_DECLINED') {
-        // The declined payment is recorded under this key: trying again is a new payment.
-        idempotencyKey.current = newIdempotencyKey()
-        onTaken()
-      }
-      if (error instanceof ApiError) setProblems(error.fieldProblems())
-    } finally {
-      setSending(false)
-    }
+    setCard(withoutSecrets)
+    take.send(input)
   }
 
   function startAgain() {
     idempotencyKey.current = newIdempotencyKey()
-    setOutcome(null)
+    take.reset()
   }
 
   const problem = (field: string) =>
@@ -172,322 +140,266 @@ export function TakePaymentDialog({
     ) : null
   const described = (field: string) => (problems[field] ? `${ids}-${field}-error` : undefined)
 
-  if (outcome?.kind === 'taken') {
-    const { payment } = outcome
+  const payment = take.result?.payment
+  if (payment) {
     return (
-      <Dialog title="Payment taken" onClose={onClose} testId="take-payment-dialog">
-        <div className="payment-confirmation" ref={resultRef} tabIndex={-1} data-testid="payment-confirmation">
-          <p className="payment-confirmation-lede">Read the confirmation number back to the customer:</p>
-          <p className="payment-confirmation-number mono" data-testid="confirmation-number">
-            {payment.confirmationNumber}
-          </p>
-          <dl className="facts">
-            <div>
-              <dt>Amount</dt>
-              <dd data-testid="confirmation-amount">{formatMinor(payment.amountMinor, payment.currency)}</dd>
-            </div>
-            <div>
-              <dt>Method</dt>
-              <dd>{payment.methodLabel ?? methodLabels[payment.method]}</dd>
-            </div>
-            <div>
-              <dt>Status</dt>
-              <dd>
-                <PaymentStatusChip status={payment.status} />
-              </dd>
-            </div>
-            <div>
-              <dt>Posts on</dt>
-              <dd data-testid="confirmation-posts-on">
-                {formatCalendarDate(payment.postsOn)}
-                {payment.postsOn === payment.takenOn ? ' (today)' : ''}
-              </dd>
-            </div>
-          </dl>
-          <p className="muted">
-            Tell the customer the payment shows on their account on {formatCalendarDate(payment.postsOn)}.
-            {outcome.replayed ? ' This is the payment already taken for this request; nothing was charged twice.' : ''}
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button button-primary" onClick={onClose} data-testid="take-payment-done">
-              Done
-            </button>
+      <DialogDone
+        title="Payment taken"
+        onClose={onClose}
+        testId="take-payment-dialog"
+        className="payment-confirmation"
+        bodyTestId="payment-confirmation"
+        doneTestId="take-payment-done"
+      >
+        <p className="payment-confirmation-lede">Read the confirmation number back to the customer:</p>
+        <p className="payment-confirmation-number mono" data-testid="confirmation-number">
+          {payment.confirmationNumber}
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>Amount</dt>
+            <dd data-testid="confirmation-amount">{formatMinor(payment.amountMinor, payment.currency)}</dd>
           </div>
-        </div>
-      </Dialog>
+          <div>
+            <dt>Method</dt>
+            <dd>{payment.methodLabel ?? methodLabels[payment.method]}</dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <PaymentStatusChip status={payment.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>Posts on</dt>
+            <dd data-testid="confirmation-posts-on">
+              {formatCalendarDate(payment.postsOn)}
+              {payment.postsOn === payment.takenOn ? ' (today)' : ''}
+            </dd>
+          </div>
+        </dl>
+        <p className="muted">
+          Tell the customer the payment shows on their account on {formatCalendarDate(payment.postsOn)}.
+          {take.result?.replayed
+            ? ' This is the payment already taken for this request; nothing was charged twice.'
+            : ''}
+        </p>
+      </DialogDone>
     )
   }
 
   return (
-    <Dialog title="Take a payment" onClose={onClose} testId="take-payment-dialog">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Take a payment">
-        <fieldset className="fieldset">
-          <legend className="field-label">Method</legend>
-          <div className="segmented">
-            {takeMethods.map((value) => (
-              <button
-                key={value}
-                type="button"
-                aria-pressed={method === value}
-                className="segmented-button"
-                onClick={() => {
-                  setMethod(value)
-                  setProblems({})
-                }}
-                data-testid={`take-payment-method-${value}`}
-              >
-                {methodLabels[value]}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-
-        <PoundsField
-          id={`${ids}-amount`}
-          label="Amount"
-          placeholder="0.00"
-          value={amount}
-          onValueChange={setAmount}
-          error={problems['amountMinor']}
-          errorTestId="take-payment-amountMinor-error"
-          data-testid="take-payment-amount"
-        />
-
-        {method === 'card' && (
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-source`}>
-              Card
-            </label>
-            <select
-              id={`${ids}-source`}
-              className="input"
-              value={source}
-              onChange={(event) => setSource(event.target.value)}
-              aria-describedby={described('paymentMethodId')}
-              data-testid="take-payment-card-source"
+    <DialogForm
+      title="Take a payment"
+      onClose={onClose}
+      testId="take-payment-dialog"
+      label="Take a payment"
+      onSubmit={submit}
+      error={null}
+      live={false}
+      sending={sending}
+      submitLabel={
+        outcome?.kind === 'declined' && outcome.retryable
+          ? 'Try again'
+          : outcome?.kind === 'unknown'
+            ? 'Send again'
+            : 'Take payment'
+      }
+      sendingLabel="Taking the payment…"
+      submitTestId="take-payment-submit"
+      before={
+        outcome?.kind === 'error' &&
+        outcome.restart && (
+          <button type="button" className="button" onClick={startAgain} data-testid="take-payment-restart">
+            Start a new payment
+          </button>
+        )
+      }
+    >
+      <fieldset className="fieldset">
+        <legend className="field-label">Method</legend>
+        <div className="segmented">
+          {takeMethods.map((value) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={method === value}
+              className="segmented-button"
+              onClick={() => {
+                setMethod(value)
+                take.check({})
+              }}
+              data-testid={`take-payment-method-${value}`}
             >
-              {cards.map((card) => (
-                <option key={card.id} value={card.id}>
-                  {methodDescription(card)}
-                </option>
-              ))}
-              <option value={newCard}>A new card</option>
-            </select>
-            {problem('paymentMethodId')}
-          </div>
-        )}
+              {methodLabels[value]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
 
-        {method === 'card' && source === newCard && (
-          <div className="card-entry">
-            <div className="field form-wide">
-              <label className="field-label" htmlFor={`${ids}-number`}>
-                Card number
-              </label>
-              <input
-                id={`${ids}-number`}
-                className="input mono"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={23}
-                value={cardNumber}
-                onChange={(event) => setCardNumber(event.target.value)}
-                aria-invalid={problems['card.number'] ? true : undefined}
-                aria-describedby={described('card.number')}
-                data-testid="take-payment-card-number"
-              />
-              {problem('card.number')}
-            </div>
-            <SelectField
-              id={`${ids}-month`}
-              label="Expiry month"
-              value={expiryMonth}
-              onValueChange={setExpiryMonth}
-              placeholder="Month"
-              options={expiryMonthOptions}
-              error={problems['card.expiryMonth']}
-              errorTestId="take-payment-card.expiryMonth-error"
-              data-testid="take-payment-card-month"
-            />
-            <SelectField
-              id={`${ids}-year`}
-              label="Expiry year"
-              value={expiryYear}
-              onValueChange={setExpiryYear}
-              placeholder="Year"
-              options={years}
-              error={problems['card.expiryYear']}
-              errorTestId="take-payment-card.expiryYear-error"
-              data-testid="take-payment-card-year"
-            />
-            <div className="field">
-              <label className="field-label" htmlFor={`${ids}-cvc`}>
-                Security code
-              </label>
-              <input
-                id={`${ids}-cvc`}
-                className="input mono"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={4}
-                value={cvc}
-                onChange={(event) => setCvc(event.target.value)}
-                aria-invalid={problems['card.cvc'] ? true : undefined}
-                aria-describedby={described('card.cvc')}
-                data-testid="take-payment-card-cvc"
-              />
-              {problem('card.cvc')}
-            </div>
-            <div className="field form-wide">
-              <label className="field-label" htmlFor={`${ids}-holder`}>
-                Name on the card <span className="muted">(optional)</span>
-              </label>
-              <input
-                id={`${ids}-holder`}
-                className="input"
-                autoComplete="off"
-                maxLength={100}
-                value={holderName}
-                onChange={(event) => setHolderName(event.target.value)}
-              />
-            </div>
-            <label className="checkbox form-wide">
-              <input
-                type="checkbox"
-                checked={save}
-                onChange={(event) => setSave(event.target.checked)}
-                data-testid="take-payment-card-save"
-              />
-              Keep this card for next time (only its last four digits and expiry are stored)
-            </label>
-          </div>
-        )}
+      <PoundsField
+        id={`${ids}-amount`}
+        label="Amount"
+        placeholder="0.00"
+        value={amount}
+        onValueChange={setAmount}
+        error={problems['amountMinor']}
+        errorTestId="take-payment-amountMinor-error"
+        data-testid="take-payment-amount"
+      />
 
-        {method === 'bank_account' && (
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-bank`}>
-              Bank account
-            </label>
-            {banks.length === 0 ? (
-              <p className="callout callout-info" id={`${ids}-paymentMethodId-error`}>
-                No bank account is kept on this account. Add one under Payment methods first.
-              </p>
-            ) : (
-              <select
-                id={`${ids}-bank`}
-                className="input"
-                value={bankId}
-                onChange={(event) => setBankId(event.target.value)}
-                aria-describedby={described('paymentMethodId')}
-              >
-                {banks.map((bank) => (
-                  <option key={bank.id} value={bank.id}>
-                    {methodDescription(bank)}
-                  </option>
-                ))}
-              </select>
-            )}
-            {banks.length > 0 && problem('paymentMethodId')}
-            <span className="field-hint">A bank payment is pending until it settles, about three working days.</span>
-          </div>
-        )}
-
-        {(method === 'check' || method === 'cash') && (
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-reference`}>
-              {method === 'check' ? 'Cheque number' : 'Receipt number'}
-              {method === 'cash' && <span className="muted"> (optional)</span>}
-            </label>
-            <input
-              id={`${ids}-reference`}
-              className="input"
-              autoComplete="off"
-              maxLength={100}
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-              aria-invalid={problems['reference'] ? true : undefined}
-              aria-describedby={described('reference')}
-              data-testid="take-payment-reference"
-            />
-            {problem('reference')}
-          </div>
-        )}
-
+      {method === 'card' && (
         <div className="field">
-          <label className="field-label" htmlFor={`${ids}-statement`}>
-            Pay against
+          <label className="field-label" htmlFor={`${ids}-source`}>
+            Card
           </label>
           <select
-            id={`${ids}-statement`}
+            id={`${ids}-source`}
             className="input"
-            value={statementNumber}
-            onChange={(event) => setStatementNumber(event.target.value)}
-            aria-describedby={described('statementNumber')}
-            data-testid="take-payment-statement"
+            value={source}
+            onChange={(event) => setSource(event.target.value)}
+            aria-describedby={described('paymentMethodId')}
+            data-testid="take-payment-card-source"
           >
-            <option value="">The account balance</option>
-            {statements.map((statement) => (
-              <option key={statement.id} value={statement.number}>
-                {statement.number} · {formatMinor(statement.totalMinor, statement.currency)}
-                {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
+            {cards.map((kept) => (
+              <option key={kept.id} value={kept.id}>
+                {methodDescription(kept)}
               </option>
             ))}
+            <option value={newCard}>A new card</option>
           </select>
-          {problem('statementNumber')}
+          {problem('paymentMethodId')}
         </div>
+      )}
 
-        <div className="take-payment-result" aria-live="polite" ref={resultRef} tabIndex={-1}>
-          {outcome?.kind === 'declined' && (
-            <div className="callout callout-error" role="alert" data-testid="take-payment-declined">
-              <p>{outcome.message}</p>
-              {outcome.confirmationNumber && (
-                <p className="muted">
-                  Recorded as failed payment <span className="mono">{outcome.confirmationNumber}</span>.
-                </p>
-              )}
-              <p>
-                {outcome.retryable
-                  ? 'This can be tried again: check the details with the customer and take the payment again.'
-                  : 'Ask the customer for another card or way to pay.'}
-              </p>
-            </div>
-          )}
-          {outcome?.kind === 'unknown' && (
-            <div className="callout callout-warning" role="alert" data-testid="take-payment-unknown">
-              <p>{outcome.message}</p>
-              <p>
-                Enter the card details again (if by card) and send it again: it is the same payment, so it is never
-                charged twice.
-              </p>
-            </div>
-          )}
-          {outcome?.kind === 'error' && (
-            <div className="callout callout-error" role="alert" data-testid="take-payment-error">
-              <p>{outcome.message}</p>
-            </div>
-          )}
+      {method === 'card' && source === newCard && (
+        <div className="card-entry">
+          <CardFields
+            ids={ids}
+            card={card}
+            onChange={setCard}
+            problems={problems}
+            expiry="separate"
+            testId="take-payment-card"
+            errorTestId="take-payment"
+          />
+          <label className="checkbox form-wide">
+            <input
+              type="checkbox"
+              checked={save}
+              onChange={(event) => setSave(event.target.checked)}
+              data-testid="take-payment-card-save"
+            />
+            Keep this card for next time (only its last four digits and expiry are stored)
+          </label>
         </div>
+      )}
 
-        <div className="form-actions">
-          {outcome?.kind === 'error' && outcome.restart && (
-            <button type="button" className="button" onClick={startAgain} data-testid="take-payment-restart">
-              Start a new payment
-            </button>
+      {method === 'bank_account' && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-bank`}>
+            Bank account
+          </label>
+          {banks.length === 0 ? (
+            <p className="callout callout-info" id={`${ids}-paymentMethodId-error`}>
+              No bank account is kept on this account. Add one under Payment methods first.
+            </p>
+          ) : (
+            <select
+              id={`${ids}-bank`}
+              className="input"
+              value={bankId}
+              onChange={(event) => setBankId(event.target.value)}
+              aria-describedby={described('paymentMethodId')}
+            >
+              {banks.map((bank) => (
+                <option key={bank.id} value={bank.id}>
+                  {methodDescription(bank)}
+                </option>
+              ))}
+            </select>
           )}
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="take-payment-submit">
-            {sending
-              ? 'Taking the payment…'
-              : outcome?.kind === 'declined' && outcome.retryable
-                ? 'Try again'
-                : outcome?.kind === 'unknown'
-                  ? 'Send again'
-                  : 'Take payment'}
-          </button>
+          {banks.length > 0 && problem('paymentMethodId')}
+          <span className="field-hint">A bank payment is pending until it settles, about three working days.</span>
         </div>
-      </form>
-    </Dialog>
+      )}
+
+      {(method === 'check' || method === 'cash') && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-reference`}>
+            {method === 'check' ? 'Cheque number' : 'Receipt number'}
+            {method === 'cash' && <span className="muted"> (optional)</span>}
+          </label>
+          <input
+            id={`${ids}-reference`}
+            className="input"
+            autoComplete="off"
+            maxLength={100}
+            value={reference}
+            onChange={(event) => setReference(event.target.value)}
+            aria-invalid={problems['reference'] ? true : undefined}
+            aria-describedby={described('reference')}
+            data-testid="take-payment-reference"
+          />
+          {problem('reference')}
+        </div>
+      )}
+
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-statement`}>
+          Pay against
+        </label>
+        <select
+          id={`${ids}-statement`}
+          className="input"
+          value={statementNumber}
+          onChange={(event) => setStatementNumber(event.target.value)}
+          aria-describedby={described('statementNumber')}
+          data-testid="take-payment-statement"
+        >
+          <option value="">The account balance</option>
+          {statements.map((statement) => (
+            <option key={statement.id} value={statement.number}>
+              {statement.number} · {formatMinor(statement.totalMinor, statement.currency)}
+              {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
+            </option>
+          ))}
+        </select>
+        {problem('statementNumber')}
+      </div>
+
+      <div className="take-payment-result" aria-live="polite" ref={resultRef} tabIndex={-1}>
+        {outcome?.kind === 'declined' && (
+          <div className="callout callout-error" role="alert" data-testid="take-payment-declined">
+            <p>{outcome.message}</p>
+            {outcome.confirmationNumber && (
+              <p className="muted">
+                Recorded as failed payment <span className="mono">{outcome.confirmationNumber}</span>.
+              </p>
+            )}
+            <p>
+              {outcome.retryable
+                ? 'This can be tried again: check the details with the customer and take the payment again.'
+                : 'Ask the customer for another card or way to pay.'}
+            </p>
+          </div>
+        )}
+        {outcome?.kind === 'unknown' && (
+          <div className="callout callout-warning" role="alert" data-testid="take-payment-unknown">
+            <p>{outcome.message}</p>
+            <p>
+              Enter the card details again (if by card) and send it again: it is the same payment, so it is never
+              charged twice.
+            </p>
+          </div>
+        )}
+        {outcome?.kind === 'error' && (
+          <div className="callout callout-error" role="alert" data-testid="take-payment-error">
+            <p>{outcome.message}</p>
+          </div>
+        )}
+      </div>
+    </DialogForm>
   )
 }
 

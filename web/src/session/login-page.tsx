@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ApiError, type StaffUser } from '../api.js'
 import { useApi } from '../console-context.js'
+import { LoginPanel } from './login-panel.js'
 
 type LoginPageProps = {
   notice: string | null
@@ -60,97 +61,85 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
   }
 
   return (
-    <main className="login">
-      <div className="login-panel">
-        <div className="login-brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <div>
-            <div className="brand-name">Cuttle</div>
-            <div className="brand-sub">Agent console</div>
-          </div>
-        </div>
-        <h1 className="login-title">Sign in</h1>
-        <p className="login-lede">Use your staff account. Customers sign in through the customer portal.</p>
+    <LoginPanel title="Sign in">
+      <p className="login-lede">Use your staff account. Customers sign in through the customer portal.</p>
 
-        {notice && !error && (
-          <p className="callout callout-info" role="status">
-            {notice}
-          </p>
-        )}
-        {error && (
-          <p className="callout callout-error" role="alert" data-testid="login-error">
-            {error}
-          </p>
-        )}
+      {notice && !error && (
+        <p className="callout callout-info" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="callout callout-error" role="alert" data-testid="login-error">
+          {error}
+        </p>
+      )}
 
-        <form className="form" onSubmit={handleSubmit} noValidate={false}>
+      <form className="form" onSubmit={handleSubmit} noValidate={false}>
+        <label className="field">
+          <span className="field-label">Email</span>
+          <input
+            className="input"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            ref={emailInput}
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value)
+              if (needsTotp) changeCredentials()
+            }}
+            data-testid="login-email"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Password</span>
+          <input
+            className="input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => {
+              setPassword(event.target.value)
+              if (needsTotp) changeCredentials()
+            }}
+            data-testid="login-password"
+          />
+        </label>
+        {needsTotp && (
           <label className="field">
-            <span className="field-label">Email</span>
+            <span className="field-label">Authenticator code</span>
+            <span className="field-hint" id="totp-hint">
+              Enter the 6-digit code from your authenticator app.
+            </span>
             <input
-              className="input"
-              type="email"
-              name="email"
-              autoComplete="username"
+              ref={totpInput}
+              className="input input-code"
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
               required
-              ref={emailInput}
-              value={email}
-              onChange={(event) => {
-                setEmail(event.target.value)
-                if (needsTotp) changeCredentials()
-              }}
-              data-testid="login-email"
+              aria-describedby="totp-hint"
+              value={totp}
+              onChange={(event) => setTotp(event.target.value.replace(/\D/g, '').slice(0, 6))}
+              data-testid="login-totp"
             />
           </label>
-          <label className="field">
-            <span className="field-label">Password</span>
-            <input
-              className="input"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value)
-                if (needsTotp) changeCredentials()
-              }}
-              data-testid="login-password"
-            />
-          </label>
-          {needsTotp && (
-            <label className="field">
-              <span className="field-label">Authenticator code</span>
-              <span className="field-hint" id="totp-hint">
-                Enter the 6-digit code from your authenticator app.
-              </span>
-              <input
-                ref={totpInput}
-                className="input input-code"
-                name="totp"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                aria-describedby="totp-hint"
-                value={totp}
-                onChange={(event) => setTotp(event.target.value.replace(/\D/g, '').slice(0, 6))}
-                data-testid="login-totp"
-              />
-            </label>
-          )}
-          <button
-            type="submit"
-            className="button button-primary button-block"
-            disabled={submitting}
-            data-testid="login-submit"
-          >
-            {submitting ? 'Signing in…' : needsTotp ? 'Verify and sign in' : 'Sign in'}
-          </button>
-        </form>
-      </div>
-    </main>
+        )}
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={submitting}
+          data-testid="login-submit"
+        >
+          {submitting ? 'Signing in…' : needsTotp ? 'Verify and sign in' : 'Sign in'}
+        </button>
+      </form>
+    </LoginPanel>
   )
 }

@@ -2,44 +2,39 @@
  * Shown while the signed-in user's password has expired: a banner that opens a form to choose a
  * new one. The server decides the password rules; its field problems are shown beside the fields.
  */
-import { type FormEvent, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
+import { TextField } from '../shared/form-field.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
+
+/** The three passwords, by the field names the server reports problems under. */
+const passwordFields = [
+  { name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
+  { name: 'newPassword', label: 'New password', autoComplete: 'new-password' },
+  { name: 'confirmation', label: 'Repeat new password', autoComplete: 'new-password' },
+] as const
 
 export function PasswordExpiredBanner() {
   const api = useApi()
   const { user, updateUser } = useSession()
+  const ids = useId()
   const [open, setOpen] = useState(false)
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const [confirmation, setConfirmation] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const change = useFormMutation({
+    mutationFn: () => api.changePassword({ currentPassword, newPassword }),
+    onSuccess: () => updateUser({ ...user, mustChangePassword: false }),
+    failure: 'The password could not be changed. Please try again.',
+    inlineFields: passwordFields.map((field) => field.name),
+  })
+  const values = { currentPassword, newPassword, confirmation }
+  const setters = { currentPassword: setCurrentPassword, newPassword: setNewPassword, confirmation: setConfirmation }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (newPassword !== confirmation) {
-      setProblems({ confirmation: 'The two new passwords do not match.' })
-      return
-    }
-    setSaving(true)
-    setProblems({})
-    setError(null)
-    try {
-      await api.changePassword({ currentPassword, newPassword })
-      updateUser({ ...user, mustChangePassword: false })
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fieldProblems = caught.fieldProblems()
-        setProblems(fieldProblems)
-        if (Object.keys(fieldProblems).length === 0) setError(caught.message)
-      } else {
-        setError('The password could not be changed. Please try again.')
-      }
-    } finally {
-      setSaving(false)
-    }
+  function submit() {
+    if (change.check(newPassword === confirmation ? {} : { confirmation: 'The two new passwords do not match.' }))
+      change.send()
   }
 
   return (
@@ -55,59 +50,29 @@ export function PasswordExpiredBanner() {
         )}
       </div>
       {open && (
-        <form className="form form-inline-grid" onSubmit={handleSubmit}>
-          <label className="field">
-            <span className="field-label">Current password</span>
-            <input
-              className="input"
+        <form className="form form-inline-grid" onSubmit={submitted(submit)}>
+          {passwordFields.map((field) => (
+            <TextField
+              key={field.name}
+              id={`${ids}-${field.name}`}
+              label={field.label}
               type="password"
-              autoComplete="current-password"
+              autoComplete={field.autoComplete}
               required
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.target.value)}
-              aria-invalid={problems['currentPassword'] ? true : undefined}
+              value={values[field.name]}
+              onValueChange={setters[field.name]}
+              error={change.problems[field.name]}
             />
-            {problems['currentPassword'] && <span className="field-error">{problems['currentPassword']}</span>}
-          </label>
-          <label className="field">
-            <span className="field-label">New password</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.target.value)}
-              aria-invalid={problems['newPassword'] ? true : undefined}
-            />
-            {problems['newPassword'] && <span className="field-error">{problems['newPassword']}</span>}
-          </label>
-          <label className="field">
-            <span className="field-label">Repeat new password</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-              aria-invalid={problems['confirmation'] ? true : undefined}
-            />
-            {problems['confirmation'] && <span className="field-error">{problems['confirmation']}</span>}
-          </label>
+          ))}
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save new password'}
+            <button type="submit" className="button button-primary" disabled={change.sending}>
+              {change.sending ? 'Saving…' : 'Save new password'}
             </button>
             <button type="button" className="button button-ghost" onClick={() => setOpen(false)}>
               Later
             </button>
           </div>
-          {error && (
-            <p className="callout callout-error form-wide" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={change.error} wide />
         </form>
       )}
     </section>

@@ -22,6 +22,25 @@ type FieldFrame = {
   className?: string
 }
 
+const frameKeys: ReadonlySet<string> = new Set<keyof FieldFrame>([
+  'id',
+  'label',
+  'optional',
+  'error',
+  'errorTestId',
+  'hint',
+  'wide',
+  'className',
+])
+
+/** A field's props split into the frame's (for `Field`) and the control's own. */
+function splitFrame<Props extends FieldFrame>(props: Props): [FieldFrame, Omit<Props, keyof FieldFrame>] {
+  const frame: Record<string, unknown> = {}
+  const control: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(props)) (frameKeys.has(key) ? frame : control)[key] = value
+  return [frame as FieldFrame, control as Omit<Props, keyof FieldFrame>]
+}
+
 /** The ids the control should carry so the label, error and hint describe it. */
 export function fieldAria({ id, error, hint }: Pick<FieldFrame, 'id' | 'error' | 'hint'>) {
   return {
@@ -76,28 +95,16 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' 
 }
 
 /** A labelled text input. */
-export function TextField({
-  id,
-  label,
-  optional,
-  error,
-  errorTestId,
-  hint,
-  wide,
-  className,
-  value,
-  onValueChange,
-  inputClassName,
-  ...input
-}: FieldFrame & InputProps) {
+export function TextField(props: FieldFrame & InputProps) {
+  const [frame, { value, onValueChange, inputClassName, ...input }] = splitFrame(props)
   return (
-    <Field {...{ id, label, optional, error, errorTestId, hint, wide, className }}>
+    <Field {...frame}>
       <input
-        id={id}
+        id={frame.id}
         className={`input${inputClassName ? ` ${inputClassName}` : ''}`}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
-        {...fieldAria({ id, error, hint })}
+        {...fieldAria(frame)}
         {...input}
       />
     </Field>
@@ -136,29 +143,16 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
 }
 
 /** A labelled select. */
-export function SelectField({
-  id,
-  label,
-  optional,
-  error,
-  errorTestId,
-  hint,
-  wide,
-  className,
-  value,
-  onValueChange,
-  options,
-  placeholder,
-  ...select
-}: FieldFrame & SelectProps) {
+export function SelectField(props: FieldFrame & SelectProps) {
+  const [frame, { value, onValueChange, options, placeholder, ...select }] = splitFrame(props)
   return (
-    <Field {...{ id, label, optional, error, errorTestId, hint, wide, className }}>
+    <Field {...frame}>
       <select
-        id={id}
+        id={frame.id}
         className="input"
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
-        {...fieldAria({ id, error, hint })}
+        {...fieldAria(frame)}
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -179,29 +173,17 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'o
 }
 
 /** A labelled textarea. */
-export function TextAreaField({
-  id,
-  label,
-  optional,
-  error,
-  errorTestId,
-  hint,
-  wide,
-  className,
-  value,
-  onValueChange,
-  rows = 4,
-  ...textarea
-}: FieldFrame & TextAreaProps) {
+export function TextAreaField(props: FieldFrame & TextAreaProps) {
+  const [frame, { value, onValueChange, rows = 4, ...textarea }] = splitFrame(props)
   return (
-    <Field {...{ id, label, optional, error, errorTestId, hint, wide, className }}>
+    <Field {...frame}>
       <textarea
-        id={id}
+        id={frame.id}
         className="input textarea"
         rows={rows}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
-        {...fieldAria({ id, error, hint })}
+        {...fieldAria(frame)}
         {...textarea}
       />
     </Field>

@@ -21,6 +21,7 @@ import { poaReviewPermission } from '../legal/legal-api.js'
 import { approvalsPermission } from '../payments/payments-api.js'
 import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
+import { ConsoleBrand } from '../session/login-panel.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
 import { accessGatedLinks, isAccessRoute, StaffAccessPage, securityIcon } from '../staff/access-nav.js'
 import { RoleBadge } from './role-badge.js'
@@ -37,13 +38,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
       </a>
       <nav className="sidebar" aria-label="Main">
         <Link to={paths.dashboard()} className="sidebar-brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <span>
-            <span className="brand-name">Cuttle</span>
-            <span className="brand-sub">Agent console</span>
-          </span>
+          <ConsoleBrand inline />
         </Link>
         <ul className="nav-list">
           <li>

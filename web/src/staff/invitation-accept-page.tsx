@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useMemo, useState } from 'react'
 import { ApiError, createApiClient } from '../api.js'
+import { LoginPanel } from '../session/login-panel.js'
 import { TextField } from '../shared/form-field.js'
 import { acceptStaffInvitation } from './access-api.js'
 import { secretFromHash } from './staff-invitation-route.js'
@@ -55,91 +56,79 @@ export function StaffInvitationPage() {
   }
 
   return (
-    <main className="login">
-      <div className="login-panel" data-testid="staff-invitation-page">
-        <div className="login-brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <div>
-            <div className="brand-name">Cuttle</div>
-            <div className="brand-sub">Agent console</div>
-          </div>
-        </div>
-        <h1 className="login-title">Set your password</h1>
-        {accepted ? (
-          <>
-            <p className="callout callout-success" role="status" data-testid="staff-invitation-accepted">
-              Your password is set for {accepted.email}.
-              {accepted.awaitingApproval
-                ? ' Your role needs a second administrator’s approval: you can sign in once it is approved.'
-                : ' You can sign in now.'}
+    <LoginPanel title="Set your password" testId="staff-invitation-page">
+      {accepted ? (
+        <>
+          <p className="callout callout-success" role="status" data-testid="staff-invitation-accepted">
+            Your password is set for {accepted.email}.
+            {accepted.awaitingApproval
+              ? ' Your role needs a second administrator’s approval: you can sign in once it is approved.'
+              : ' You can sign in now.'}
+          </p>
+          <a className="button button-primary button-block" href="/" data-testid="staff-invitation-sign-in">
+            Go to sign in
+          </a>
+        </>
+      ) : (
+        <>
+          <p className="login-lede">
+            You have been invited to the Cuttle console. Choose a password of at least 12 characters that you use
+            nowhere else: a passphrase of a few unrelated words works well.
+          </p>
+          {error && (
+            <p className="callout callout-error" role="alert" data-testid="staff-invitation-error">
+              {error}
             </p>
-            <a className="button button-primary button-block" href="/" data-testid="staff-invitation-sign-in">
-              Go to sign in
-            </a>
-          </>
-        ) : (
-          <>
-            <p className="login-lede">
-              You have been invited to the Cuttle console. Choose a password of at least 12 characters that you use
-              nowhere else: a passphrase of a few unrelated words works well.
-            </p>
-            {error && (
-              <p className="callout callout-error" role="alert" data-testid="staff-invitation-error">
-                {error}
+          )}
+          <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+            {!fromLink && (
+              <TextField
+                id="staff-invitation-secret"
+                label="Invitation code"
+                autoComplete="off"
+                value={secret}
+                onValueChange={setSecret}
+                error={problems['secret']}
+                data-testid="staff-invitation-secret"
+              />
+            )}
+            {fromLink && problems['secret'] && (
+              <p className="field-error" data-testid="staff-invitation-secret-problem">
+                This invitation link {problems['secret']}: ask your administrator for a new one.
               </p>
             )}
-            <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-              {!fromLink && (
-                <TextField
-                  id="staff-invitation-secret"
-                  label="Invitation code"
-                  autoComplete="off"
-                  value={secret}
-                  onValueChange={setSecret}
-                  error={problems['secret']}
-                  data-testid="staff-invitation-secret"
-                />
-              )}
-              {fromLink && problems['secret'] && (
-                <p className="field-error" data-testid="staff-invitation-secret-problem">
-                  This invitation link {problems['secret']}: ask your administrator for a new one.
-                </p>
-              )}
-              <TextField
-                id="staff-invitation-password"
-                label="New password"
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onValueChange={setPassword}
-                error={problems['password']}
-                errorTestId="staff-invitation-password-problem"
-                data-testid="staff-invitation-password"
-              />
-              <TextField
-                id="staff-invitation-confirm"
-                label="New password again"
-                type="password"
-                autoComplete="new-password"
-                value={confirm}
-                onValueChange={setConfirm}
-                error={problems['confirm']}
-                data-testid="staff-invitation-confirm"
-              />
-              <button
-                type="submit"
-                className="button button-primary button-block"
-                disabled={sending}
-                data-testid="staff-invitation-submit"
-              >
-                {sending ? 'Setting your password…' : 'Set password'}
-              </button>
-            </form>
-          </>
-        )}
-      </div>
-    </main>
+            <TextField
+              id="staff-invitation-password"
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onValueChange={setPassword}
+              error={problems['password']}
+              errorTestId="staff-invitation-password-problem"
+              data-testid="staff-invitation-password"
+            />
+            <TextField
+              id="staff-invitation-confirm"
+              label="New password again"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onValueChange={setConfirm}
+              error={problems['confirm']}
+              data-testid="staff-invitation-confirm"
+            />
+            <button
+              type="submit"
+              className="button button-primary button-block"
+              disabled={sending}
+              data-testid="staff-invitation-submit"
+            >
+              {sending ? 'Setting your password…' : 'Set password'}
+            </button>
+          </form>
+        </>
+      )}
+    </LoginPanel>
   )
 }

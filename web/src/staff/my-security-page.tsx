@@ -4,12 +4,20 @@
  * app (the secret and its otpauth URI are shown to you once; there is no QR code, so the URI is text
  * to copy and the secret is grouped for typing), and your own API tokens: list, issue, revoke.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
-import type { QueueOutcome } from '../shared/review-queue.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
+import {
+  QueueCard,
+  QueueOutcomeNotice,
+  QueueStatusNotice,
+  queueStatus,
+  useQueueOutcome,
+} from '../shared/review-queue.js'
 import { type ApiTokenItem, confirmTotp, groupSecret, listTokens, startTotpEnrolment } from './access-api.js'
 import { CreateTokenDialog, RevokeTokenDialog, TokenTable } from './token-parts.js'
 import './staff-access.css'
@@ -41,9 +49,17 @@ function AuthenticatorCard() {
   const ids = useId()
   const [enrolment, setEnrolment] = useState<Enrolment>({ step: 'idle' })
   const [code, setCode] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+  const confirmation = useFormMutation({
+    mutationFn: () => confirmTotp(api, { code }),
+    onSuccess: () => {
+      // The secret leaves the page: it is not shown again.
+      setEnrolment({ step: 'enrolled' })
+      setCode('')
+    },
+    failure: 'The code could not be checked.',
+    inlineFields: ['code'],
+  })
 
   async function start() {
     setError(null)
@@ -61,28 +77,10 @@ function AuthenticatorCard() {
     }
   }
 
-  async function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function confirm() {
     setError(null)
-    if (!/^\d{6}$/.test(code)) {
-      setProblem('Enter the 6-digit code your app shows now.')
-      return
-    }
-    setProblem(null)
-    setSending(true)
-    try {
-      await confirmTotp(api, { code })
-      // The secret leaves the page: it is not shown again.
-      setEnrolment({ step: 'enrolled' })
-      setCode('')
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.fieldProblems()['code'])
-        setProblem(caught.fieldProblems()['code'] ?? null)
-      else setError(caught instanceof ApiError ? caught.message : 'The code could not be checked.')
-    } finally {
-      setSending(false)
-    }
+    if (confirmation.check(/^\d{6}$/.test(code) ? {} : { code: 'Enter the 6-digit code your app shows now.' }))
+      confirmation.send()
   }
 
   return (
@@ -141,7 +139,7 @@ function AuthenticatorCard() {
                 {enrolment.uri}
               </p>
             </div>
-            <form className="form" onSubmit={(event) => void confirm(event)} noValidate>
+            <form className="form" onSubmit={submitted(confirm)} noValidate>
               <TextField
                 id={`${ids}-code`}
                 label="Code from the app"
@@ -151,115 +149,79 @@ function AuthenticatorCard() {
                 inputClassName="input-code"
                 value={code}
                 onValueChange={(value) => setCode(value.replace(/\D/g, '').slice(0, 6))}
-                error={problem}
+                error={confirmation.problems['code']}
                 errorTestId="totp-code-problem"
                 data-testid="totp-code"
               />
               <div className="form-actions">
-                <button type="submit" className="button button-primary" disabled={sending} data-testid="totp-confirm">
-                  {sending ? 'Checking…' : 'Confirm'}
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={confirmation.sending}
+                  data-testid="totp-confirm"
+                >
+                  {confirmation.sending ? 'Checking…' : 'Confirm'}
                 </button>
               </div>
             </form>
           </>
         )}
-        <div aria-live="polite">
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="totp-error">
-              {error}
-            </p>
-          )}
-        </div>
+        <FormError error={error ?? confirmation.error} testId="totp-error" />
       </div>
     </section>
   )
 }
 
-type Tokens =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: ApiTokenItem[] }
-
 function MyTokensCard() {
   const api = useApi()
   const { user } = useSession()
   const ids = useId()
-  const queryClient = useQueryClient()
   const [creating, setCreating] = useState(false)
   const [revoking, setRevoking] = useState<ApiTokenItem | null>(null)
-  const [outcome, setOutcome] = useState<QueueOutcome | null>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
+  const { outcome, outcomeRef, decided, clear } = useQueueOutcome([['tokens']])
 
   const query = useQuery({ queryKey: ['tokens'], queryFn: () => listTokens(api) })
-  const tokens: Tokens = query.data
-    ? // An access manager is answered everyone's tokens: this page shows only those acting as you.
-      { status: 'loaded', items: query.data.filter((token) => token.userId === user.id) }
-    : query.isError
-      ? {
-          status: 'failed',
-          message: query.error instanceof ApiError ? query.error.message : 'Your tokens could not be loaded.',
-        }
-      : { status: 'loading' }
-  const reload = () => queryClient.invalidateQueries({ queryKey: ['tokens'] })
+  const tokens = queueStatus('Your tokens could not be loaded.', query)
+  // An access manager is answered everyone's tokens: this page shows only those acting as you.
+  const mine = (query.data ?? []).filter((token) => token.userId === user.id)
 
   async function revoked(text: string) {
     setRevoking(null)
-    setOutcome({ tone: 'success', text })
-    await reload()
-    outcomeRef.current?.focus()
+    await decided(text)
   }
 
   return (
-    <section className="card card-flush" aria-labelledby={`${ids}-title`} data-testid="my-tokens">
-      <header className="card-header card-header-padded">
-        <h2 className="card-title" id={`${ids}-title`}>
-          My API tokens
-        </h2>
+    <QueueCard
+      titleId={`${ids}-title`}
+      title="My API tokens"
+      testId="my-tokens"
+      action={
         <button
           type="button"
           className="button button-small button-primary"
           onClick={() => {
-            setOutcome(null)
+            clear()
             setCreating(true)
           }}
           data-testid="token-new"
         >
           New token
         </button>
-      </header>
-      <div className="held-outcome" ref={outcomeRef} tabIndex={-1} aria-live="polite">
-        {outcome && (
-          <p className={`callout callout-${outcome.tone}`} data-testid="token-outcome">
-            {outcome.text}
-          </p>
-        )}
-      </div>
-      {tokens.status === 'loading' && (
-        <div className="skeleton-card" aria-busy="true">
-          <span className="visually-hidden">Loading your tokens…</span>
-        </div>
-      )}
-      {tokens.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {tokens.message}
-        </p>
-      )}
+      }
+      empty={false}
+    >
+      <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId="token-outcome" />
+      <QueueStatusNotice queue={tokens} loadingLabel="Loading your tokens…" skeleton="inner" />
       {tokens.status === 'loaded' &&
-        (tokens.items.length === 0 ? (
+        (mine.length === 0 ? (
           <p className="empty" data-testid="my-tokens-empty">
             You have no API tokens.
           </p>
         ) : (
-          <TokenTable tokens={tokens.items} onRevoke={setRevoking} caption="Your API tokens, newest first" />
+          <TokenTable tokens={mine} onRevoke={setRevoking} caption="Your API tokens, newest first" />
         ))}
-      {creating && (
-        <CreateTokenDialog
-          myPermissions={user.permissions}
-          onClose={() => setCreating(false)}
-          onCreated={() => void reload()}
-        />
-      )}
+      {creating && <CreateTokenDialog myPermissions={user.permissions} onClose={() => setCreating(false)} />}
       {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} onRevoked={revoked} />}
-    </section>
+    </QueueCard>
   )
 }

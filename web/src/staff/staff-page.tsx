@@ -6,19 +6,27 @@
  * that moves money never takes effect on one person's word: the server opens a role request, and the
  * requester (or the user it is for) cannot decide it.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useRef, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
+import { errorMessage } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { ReviewQueue } from '../shared/review-queue.js'
+import {
+  QueueCard,
+  type QueueOutcome,
+  type QueueState,
+  QueueTable,
+  queueStatus,
+  ReviewQueue,
+  useQueueOutcome,
+} from '../shared/review-queue.js'
+import { PermissionGate } from '../shell/permission-gate.js'
 import { RoleBadge } from '../shell/role-badge.js'
 import {
   decideRoleRequest,
   listRoles,
   listStaff,
   pendingRoleRequests,
-  type RoleInfo,
   type RoleRequest,
   type StaffMember,
   type StaffStatus,
@@ -28,9 +36,6 @@ import {
 import { ChangeRoleDialog, InviteStaffDialog, ResetTotpDialog } from './staff-dialogs.js'
 import './staff-access.css'
 
-type Loaded = { staff: StaffMember[]; roles: RoleInfo[]; requests: RoleRequest[] }
-type Queue = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'loaded' } & Loaded)
-type Outcome = { tone: 'success' | 'error'; text: string }
 type Open = { kind: 'invite' } | { kind: 'role'; user: StaffMember } | { kind: 'totp'; user: StaffMember } | null
 
 const statusChip: Record<StaffStatus, { className: string; label: string }> = {
@@ -41,52 +46,46 @@ const statusChip: Record<StaffStatus, { className: string; label: string }> = {
   disabled: { className: 'chip chip-neutral', label: 'Disabled' },
 }
 
+/** The two answers to a role request, as buttons. */
+const decisions = [
+  { approve: true, label: 'Approve', className: 'button button-small button-primary', testId: 'role-request-approve' },
+  { approve: false, label: 'Reject', className: 'button button-small', testId: 'role-request-reject' },
+] as const
+
 export function StaffPage() {
-  const { user } = useSession()
-  if (!user.permissions.includes(staffPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Staff</h1>
-        </header>
-        <p className="callout callout-info">Managing staff users is for access managers.</p>
-      </div>
-    )
-  }
-  return <StaffManagement />
+  return (
+    <PermissionGate permission={staffPermission} title="Staff" refusal="Managing staff users is for access managers.">
+      <StaffManagement />
+    </PermissionGate>
+  )
 }
 
 function StaffManagement() {
   const api = useApi()
   const { user: me } = useSession()
   const ids = useId()
-  const queryClient = useQueryClient()
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [open, setOpen] = useState<Open>(null)
-  const outcomeRef = useRef<HTMLDivElement>(null)
   const staffQuery = useQuery({ queryKey: ['staff'], queryFn: () => listStaff(api) })
   const rolesQuery = useQuery({ queryKey: ['roles'], queryFn: () => listRoles(api) })
   const requestsQuery = useQuery({ queryKey: ['staff', 'role-requests'], queryFn: () => pendingRoleRequests(api) })
-  const failed = [staffQuery, rolesQuery, requestsQuery].find((query) => query.isError)?.error
-  const queue: Queue = failed
-    ? { status: 'failed', message: failed instanceof ApiError ? failed.message : 'Staff could not be loaded.' }
-    : staffQuery.data && rolesQuery.data && requestsQuery.data
-      ? { status: 'loaded', staff: staffQuery.data, roles: rolesQuery.data, requests: requestsQuery.data }
-      : { status: 'loading' }
-
-  function refresh() {
-    return Promise.all([staffQuery.refetch(), rolesQuery.refetch(), requestsQuery.refetch()])
+  // An invitation, a role change, a reset or a decision changes the staff list and the requests.
+  const { outcome, outcomeRef, decided } = useQueueOutcome([['staff']])
+  const state: QueueState = {
+    queue: queueStatus('Staff could not be loaded.', staffQuery, rolesQuery, requestsQuery),
+    reload: () => Promise.all([staffQuery.refetch(), rolesQuery.refetch(), requestsQuery.refetch()]),
+    outcome,
+    outcomeRef,
   }
 
-  async function report(text: string, tone: Outcome['tone'] = 'success') {
+  function report(text: string, tone?: QueueOutcome['tone']) {
     setOpen(null)
-    setOutcome({ tone, text })
-    // An invitation, a role change, a reset or a decision changes the staff list and the requests.
-    await queryClient.invalidateQueries({ queryKey: ['staff'] })
-    outcomeRef.current?.focus()
+    return decided(text, tone)
   }
 
-  const loaded = queue.status === 'loaded' ? queue : null
+  const loaded =
+    staffQuery.data && rolesQuery.data && requestsQuery.data
+      ? { staff: staffQuery.data, roles: rolesQuery.data, requests: requestsQuery.data }
+      : null
   const roleOf = (role: string) => loaded?.roles.find((info) => info.role === role)
   const nameOf = (userId: string) => loaded?.staff.find((member) => member.id === userId)?.displayName ?? userId
   const now = new Date()
@@ -100,8 +99,7 @@ function StaffManagement() {
       return report(approve ? `Approved: ${who} is now ${role}.` : `Rejected: ${who} does not become ${role}.`)
     },
     // The server refuses your own requests (and those for you): its reason is shown as it is.
-    onError: (caught) =>
-      report(caught instanceof ApiError ? caught.message : 'The role request could not be decided.', 'error'),
+    onError: (caught) => report(errorMessage(caught, 'The role request could not be decided.'), 'error'),
   })
   const deciding = decision.isPending ? decision.variables.request.id : null
 
@@ -116,91 +114,66 @@ function StaffManagement() {
       testId="staff-page"
       title="Staff"
       lede="Who can sign in to the console, and as what. New staff set their own password from a one-time invitation; a role that can move money waits for a second administrator's approval."
-      queue={queue}
-      onRefresh={() => void refresh()}
-      outcome={outcome}
-      outcomeRef={outcomeRef}
+      state={state}
       outcomeTestId="staff-outcome"
       loadingLabel="Loading staff…"
     >
       {loaded && (
         <>
-          <section className="card card-flush" aria-labelledby={`${ids}-requests`} data-testid="role-requests">
-            <header className="card-header card-header-padded">
-              <h2 className="card-title" id={`${ids}-requests`}>
-                Role requests waiting for approval
-              </h2>
-              <span className="muted">{loaded.requests.length} waiting</span>
-            </header>
-            {loaded.requests.length === 0 ? (
-              <p className="empty" data-testid="role-requests-empty">
-                No role requests are waiting.
-              </p>
-            ) : (
-              <div className="table-scroll">
-                <table className="data-table">
-                  <caption className="visually-hidden">Role requests waiting for a second administrator</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Staff user</th>
-                      <th scope="col">Role asked for</th>
-                      <th scope="col">Asked by</th>
-                      <th scope="col">Asked</th>
-                      <th scope="col">Decision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {loaded.requests.map((request) => {
-                      const role = roleOf(request.role)
-                      const mine = request.requestedBy === me.id || request.userId === me.id
-                      return (
-                        <tr key={request.id} data-testid="role-request" data-id={request.id}>
-                          <td>{nameOf(request.userId)}</td>
-                          <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : request.role}</td>
-                          <td>{request.requestedBy === me.id ? 'You' : nameOf(request.requestedBy)}</td>
-                          <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
-                          <td>
-                            {mine ? (
-                              <span className="muted" data-testid="role-request-not-yours">
-                                Another administrator decides this
-                              </span>
-                            ) : (
-                              <div className="access-actions">
-                                <button
-                                  type="button"
-                                  className="button button-small button-primary"
-                                  disabled={deciding !== null}
-                                  onClick={() => decide(request, true)}
-                                  data-testid="role-request-approve"
-                                >
-                                  Approve
-                                </button>
-                                <button
-                                  type="button"
-                                  className="button button-small"
-                                  disabled={deciding !== null}
-                                  onClick={() => decide(request, false)}
-                                  data-testid="role-request-reject"
-                                >
-                                  Reject
-                                </button>
-                              </div>
-                            )}
-                          </td>
-                        </tr>
-                      )
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <QueueCard
+            titleId={`${ids}-requests`}
+            title="Role requests waiting for approval"
+            count={`${loaded.requests.length} waiting`}
+            testId="role-requests"
+            empty={loaded.requests.length === 0 && 'No role requests are waiting.'}
+            emptyTestId="role-requests-empty"
+          >
+            <QueueTable
+              caption="Role requests waiting for a second administrator"
+              columns={['Staff user', 'Role asked for', 'Asked by', 'Asked', 'Decision']}
+            >
+              {loaded.requests.map((request) => {
+                const role = roleOf(request.role)
+                const mine = request.requestedBy === me.id || request.userId === me.id
+                return (
+                  <tr key={request.id} data-testid="role-request" data-id={request.id}>
+                    <td>{nameOf(request.userId)}</td>
+                    <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : request.role}</td>
+                    <td>{request.requestedBy === me.id ? 'You' : nameOf(request.requestedBy)}</td>
+                    <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
+                    <td>
+                      {mine ? (
+                        <span className="muted" data-testid="role-request-not-yours">
+                          Another administrator decides this
+                        </span>
+                      ) : (
+                        <div className="access-actions">
+                          {decisions.map(({ approve, label, className, testId }) => (
+                            <button
+                              key={label}
+                              type="button"
+                              className={className}
+                              disabled={deciding !== null}
+                              onClick={() => decide(request, approve)}
+                              data-testid={testId}
+                            >
+                              {label}
+                            </button>
+                          ))}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </QueueTable>
+          </QueueCard>
 
-          <section className="card card-flush" aria-labelledby={`${ids}-staff`} data-testid="staff-list">
-            <header className="card-header card-header-padded">
-              <h2 className="card-title" id={`${ids}-staff`}>
-                Staff users
-              </h2>
+          <QueueCard
+            titleId={`${ids}-staff`}
+            title="Staff users"
+            testId="staff-list"
+            action={
               <button
                 type="button"
                 className="button button-small button-primary"
@@ -209,78 +182,62 @@ function StaffManagement() {
               >
                 Invite staff user
               </button>
-            </header>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">Staff users, by role then email</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Authenticator</th>
-                    <th scope="col">Actions</th>
+            }
+            empty={false}
+          >
+            <QueueTable
+              caption="Staff users, by role then email"
+              columns={['Name', 'Email', 'Role', 'Status', 'Authenticator', 'Actions']}
+            >
+              {loaded.staff.map((member) => {
+                const role = roleOf(member.role)
+                const status = staffStatus(member, now)
+                const isMe = member.id === me.id
+                return (
+                  <tr key={member.id} data-testid="staff-user" data-email={member.email} data-status={status}>
+                    <td>
+                      {member.displayName}
+                      {isMe && <span className="muted"> (you)</span>}
+                    </td>
+                    <td>{member.email}</td>
+                    <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : member.role}</td>
+                    <td>
+                      <span className={statusChip[status].className} data-testid="staff-status">
+                        {statusChip[status].label}
+                      </span>
+                    </td>
+                    <td>{member.totpEnabled ? 'On' : 'Off'}</td>
+                    <td>
+                      <div className="access-actions">
+                        {!isMe && status !== 'disabled' && (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setOpen({ kind: 'role', user: member })}
+                            data-testid="staff-change-role"
+                          >
+                            Change role<span className="visually-hidden"> of {member.displayName}</span>
+                          </button>
+                        )}
+                        {member.totpEnabled && (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setOpen({ kind: 'totp', user: member })}
+                            data-testid="staff-reset-totp"
+                          >
+                            Reset authenticator<span className="visually-hidden"> of {member.displayName}</span>
+                          </button>
+                        )}
+                      </div>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {loaded.staff.map((member) => {
-                    const role = roleOf(member.role)
-                    const status = staffStatus(member, now)
-                    const isMe = member.id === me.id
-                    return (
-                      <tr key={member.id} data-testid="staff-user" data-email={member.email} data-status={status}>
-                        <td>
-                          {member.displayName}
-                          {isMe && <span className="muted"> (you)</span>}
-                        </td>
-                        <td>{member.email}</td>
-                        <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : member.role}</td>
-                        <td>
-                          <span className={statusChip[status].className} data-testid="staff-status">
-                            {statusChip[status].label}
-                          </span>
-                        </td>
-                        <td>{member.totpEnabled ? 'On' : 'Off'}</td>
-                        <td>
-                          <div className="access-actions">
-                            {!isMe && status !== 'disabled' && (
-                              <button
-                                type="button"
-                                className="button button-small"
-                                onClick={() => setOpen({ kind: 'role', user: member })}
-                                data-testid="staff-change-role"
-                              >
-                                Change role<span className="visually-hidden"> of {member.displayName}</span>
-                              </button>
-                            )}
-                            {member.totpEnabled && (
-                              <button
-                                type="button"
-                                className="button button-small"
-                                onClick={() => setOpen({ kind: 'totp', user: member })}
-                                data-testid="staff-reset-totp"
-                              >
-                                Reset authenticator<span className="visually-hidden"> of {member.displayName}</span>
-                              </button>
-                            )}
-                          </div>
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
+                )
+              })}
+            </QueueTable>
+          </QueueCard>
 
-          {open?.kind === 'invite' && (
-            <InviteStaffDialog
-              roles={loaded.roles}
-              onClose={() => setOpen(null)}
-              onInvited={() => void queryClient.invalidateQueries({ queryKey: ['staff'] })}
-            />
-          )}
+          {open?.kind === 'invite' && <InviteStaffDialog roles={loaded.roles} onClose={() => setOpen(null)} />}
           {open?.kind === 'role' && (
             <ChangeRoleDialog
               user={open.user}

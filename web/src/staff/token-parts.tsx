@@ -3,22 +3,26 @@
  * confirmation before revoking one, and the form that issues one for yourself (name, expiry of at
  * most 90 days, optionally a subset of your own permissions), whose secret is shown once.
  */
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
-import { Dialog } from '../payments/dialog.js'
+import type { RequestOf } from '../shared/api-client.js'
+import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { QueueTable } from '../shared/review-queue.js'
 import {
   type ApiTokenItem,
   createToken,
   expiryInDays,
   maxTokenDays,
-  type NewToken,
   revokeToken,
   sessionOnlyPermissions,
 } from './access-api.js'
 import { OneTimeSecret } from './one-time-secret.js'
+
+/** What issuing or revoking a token makes stale: every list of tokens (all of them, and your own). */
+const tokenKeys = [['tokens']] as const
 
 /** Live, expired or revoked, as of `now`. */
 function tokenState(token: ApiTokenItem, now: Date): 'live' | 'expired' | 'revoked' {
@@ -46,57 +50,50 @@ export function TokenTable({
 }) {
   const now = new Date()
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {ownerOf && <th scope="col">Acts as</th>}
-            <th scope="col">Permissions</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Revoke</span>
-            </th>
+    <QueueTable
+      caption={caption}
+      columns={[
+        'Name',
+        ...(ownerOf ? ['Acts as'] : []),
+        'Permissions',
+        'Created',
+        'Expires',
+        'Last used',
+        'Status',
+        { label: 'Revoke', hidden: true },
+      ]}
+    >
+      {tokens.map((token) => {
+        const state = tokenState(token, now)
+        return (
+          <tr key={token.id} data-testid="api-token" data-id={token.id} data-name={token.name} data-state={state}>
+            <td>{token.name}</td>
+            {ownerOf && <td data-testid="api-token-owner">{ownerOf(token)}</td>}
+            <td className="nowrap" title={token.permissions.join('\n')}>
+              {token.permissions.length}
+            </td>
+            <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
+            <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
+            <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
+            <td>
+              <span className={stateChip[state].className}>{stateChip[state].label}</span>
+            </td>
+            <td>
+              {state === 'live' && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => onRevoke(token)}
+                  data-testid="api-token-revoke"
+                >
+                  Revoke<span className="visually-hidden"> {token.name}</span>
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => {
-            const state = tokenState(token, now)
-            return (
-              <tr key={token.id} data-testid="api-token" data-id={token.id} data-name={token.name} data-state={state}>
-                <td>{token.name}</td>
-                {ownerOf && <td data-testid="api-token-owner">{ownerOf(token)}</td>}
-                <td className="nowrap" title={token.permissions.join('\n')}>
-                  {token.permissions.length}
-                </td>
-                <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
-                <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
-                <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
-                <td>
-                  <span className={stateChip[state].className}>{stateChip[state].label}</span>
-                </td>
-                <td>
-                  {state === 'live' && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onRevoke(token)}
-                      data-testid="api-token-revoke"
-                    >
-                      Revoke<span className="visually-hidden"> {token.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+        )
+      })}
+    </QueueTable>
   )
 }
 
@@ -111,52 +108,32 @@ export function RevokeTokenDialog({
   onRevoked: (text: string) => Promise<void>
 }) {
   const api = useApi()
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-
-  async function revoke() {
-    if (sending) return
-    setSending(true)
-    setError(null)
-    try {
-      await revokeToken(api, { tokenId: token.id })
-      await onRevoked(`Revoked: the token “${token.name}” no longer works.`)
-    } catch (caught) {
-      setSending(false)
-      setError(caught instanceof ApiError ? caught.message : 'The token could not be revoked.')
-    }
-  }
+  const revoke = useFormMutation({
+    mutationFn: () => revokeToken(api, { tokenId: token.id }),
+    invalidates: tokenKeys,
+    onSuccess: () => onRevoked(`Revoked: the token “${token.name}” no longer works.`),
+    failure: 'The token could not be revoked.',
+  })
 
   return (
-    <Dialog title="Revoke API token" onClose={onClose} testId="revoke-token-dialog">
-      <div className="form">
-        <p>
-          Revoke “{token.name}”? Anything using it is refused from now on. This cannot be undone: issue a new token if
-          it is still needed.
-        </p>
-        <div aria-live="polite">
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="revoke-token-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={sending}
-            onClick={() => void revoke()}
-            data-testid="revoke-token-confirm"
-          >
-            {sending ? 'Revoking…' : 'Revoke the token'}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <DialogForm
+      title="Revoke API token"
+      onClose={onClose}
+      testId="revoke-token-dialog"
+      onSubmit={() => revoke.send()}
+      error={revoke.error}
+      errorTestId="revoke-token-error"
+      sending={revoke.sending}
+      tone="danger"
+      submitLabel="Revoke the token"
+      sendingLabel="Revoking…"
+      submitTestId="revoke-token-confirm"
+    >
+      <p>
+        Revoke “{token.name}”? Anything using it is refused from now on. This cannot be undone: issue a new token if it
+        is still needed.
+      </p>
+    </DialogForm>
   )
 }
 
@@ -167,11 +144,9 @@ export function RevokeTokenDialog({
 export function CreateTokenDialog({
   myPermissions,
   onClose,
-  onCreated,
 }: {
   myPermissions: readonly string[]
   onClose: () => void
-  onCreated: () => void
 }) {
   const api = useApi()
   const ids = useId()
@@ -179,10 +154,11 @@ export function CreateTokenDialog({
   const [days, setDays] = useState('30')
   const [narrow, setNarrow] = useState(false)
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set())
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-  const [created, setCreated] = useState<NewToken | null>(null)
+  const create = useFormMutation({
+    mutationFn: (body: RequestOf<'/api/tokens', 'post'>) => createToken(api, body),
+    invalidates: tokenKeys,
+    failure: 'The token could not be issued.',
+  })
 
   const grantable = myPermissions.filter((permission) => !sessionOnlyPermissions.includes(permission))
 
@@ -195,7 +171,7 @@ export function CreateTokenDialog({
     })
   }
 
-  function check(): Record<string, string> {
+  function submit() {
     const found: Record<string, string> = {}
     if (!name.trim()) found['name'] = 'Name the token after what will use it.'
     const count = Number(days)
@@ -203,150 +179,120 @@ export function CreateTokenDialog({
       found['expiresAt'] = `Between 1 and ${maxTokenDays} days.`
     }
     if (narrow && chosen.size === 0) found['permissions'] = 'Choose at least one permission, or give it all of yours.'
-    return found
+    if (!create.check(found)) return
+    create.send({
+      name: name.trim(),
+      expiresAt: expiryInDays(new Date(), Number(days)),
+      ...(narrow ? { permissions: grantable.filter((permission) => chosen.has(permission)) } : {}),
+    })
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
-    setError(null)
-    const found = check()
-    setProblems(found)
-    if (Object.keys(found).length > 0) return
-    setSending(true)
-    try {
-      const token = await createToken(api, {
-        name: name.trim(),
-        expiresAt: expiryInDays(new Date(), Number(days)),
-        ...(narrow ? { permissions: grantable.filter((permission) => chosen.has(permission)) } : {}),
-      })
-      setCreated(token)
-      onCreated()
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fields = caught.fieldProblems()
-        const permissionProblem = Object.entries(fields)
-          .filter(([path]) => path.startsWith('permissions'))
-          .map(([, message]) => message)
-          .join('; ')
-        setProblems({
-          ...(fields['name'] ? { name: fields['name'] } : {}),
-          ...(fields['expiresAt'] ? { expiresAt: fields['expiresAt'] } : {}),
-          ...(permissionProblem ? { permissions: permissionProblem } : {}),
-        })
-        setError(caught.message)
-      } else {
-        setError('The token could not be issued.')
-      }
-    } finally {
-      setSending(false)
-    }
-  }
-
+  const created = create.result
   if (created) {
     return (
-      <Dialog title="Your new API token" onClose={onClose} testId="create-token-dialog" wide>
-        <div className="form">
-          <OneTimeSecret
-            label="Token"
-            value={created.token}
-            warning="Copy the token now and keep it somewhere safe: it is shown only this once. Anyone holding it acts as you until it expires or is revoked."
-            testId="new-token-secret"
-          />
-          <p className="muted">
-            It carries {created.permissions.length} permission{created.permissions.length === 1 ? '' : 's'} and expires{' '}
-            {formatLondonDateTime(created.expiresAt)}. Send it as <span className="mono">Authorization: Bearer …</span>.
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button button-primary" onClick={onClose} data-testid="new-token-done">
-              I have copied it
-            </button>
-          </div>
-        </div>
-      </Dialog>
+      <DialogDone
+        title="Your new API token"
+        onClose={onClose}
+        testId="create-token-dialog"
+        wide
+        doneLabel="I have copied it"
+        doneTestId="new-token-done"
+      >
+        <OneTimeSecret
+          label="Token"
+          value={created.token}
+          warning="Copy the token now and keep it somewhere safe: it is shown only this once. Anyone holding it acts as you until it expires or is revoked."
+          testId="new-token-secret"
+        />
+        <p className="muted">
+          It carries {created.permissions.length} permission{created.permissions.length === 1 ? '' : 's'} and expires{' '}
+          {formatLondonDateTime(created.expiresAt)}. Send it as <span className="mono">Authorization: Bearer …</span>.
+        </p>
+      </DialogDone>
     )
   }
 
+  const { problems } = create
+  // The server names each permission it refuses (`permissions.2`): they are one problem under the choices.
+  const permissionProblem = Object.entries(problems)
+    .filter(([path]) => path.startsWith('permissions'))
+    .map(([, message]) => message)
+    .join('; ')
   return (
-    <Dialog title="New API token" onClose={onClose} testId="create-token-dialog" wide>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <p className="muted">
-          A token acts as you, for scripts and integrations. It never carries approvals, which always need a person.
-        </p>
-        <TextField
-          id={`${ids}-name`}
-          label="Name"
-          hint="What will use it, e.g. “meter-read export”."
-          maxLength={100}
-          value={name}
-          onValueChange={setName}
-          error={problems['name']}
-          data-testid="token-name"
-        />
-        <TextField
-          id={`${ids}-days`}
-          label="Expires after (days)"
-          hint={`At most ${maxTokenDays} days.`}
-          inputMode="numeric"
-          inputClassName="input-compact"
-          value={days}
-          onValueChange={(value) => setDays(value.replace(/\D/g, '').slice(0, 3))}
-          error={problems['expiresAt']}
-          data-testid="token-days"
-        />
-        <fieldset className="fieldset">
-          <legend className="field-label">Permissions</legend>
-          <label className="checkbox">
-            <input type="radio" name={`${ids}-scope`} checked={!narrow} onChange={() => setNarrow(false)} />
-            <span>All of mine ({grantable.length})</span>
-          </label>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name={`${ids}-scope`}
-              checked={narrow}
-              onChange={() => setNarrow(true)}
-              data-testid="token-scope-some"
-            />
-            <span>Only those I choose</span>
-          </label>
-          {narrow && (
-            <div className="permission-choices" data-testid="token-permissions">
-              {grantable.map((permission) => (
-                <label className="checkbox" key={permission}>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(permission)}
-                    onChange={(event) => toggle(permission, event.target.checked)}
-                    data-permission={permission}
-                  />
-                  <span className="mono">{permission}</span>
-                </label>
-              ))}
-            </div>
-          )}
-          {problems['permissions'] && (
-            <span className="field-error" data-testid="token-permissions-problem">
-              {problems['permissions']}
-            </span>
-          )}
-        </fieldset>
-        <div aria-live="polite">
-          {error && (
-            <p className="callout callout-error" role="alert" data-testid="create-token-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="create-token-submit">
-            {sending ? 'Issuing…' : 'Issue token'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <DialogForm
+      title="New API token"
+      onClose={onClose}
+      testId="create-token-dialog"
+      wide
+      onSubmit={submit}
+      error={create.error}
+      errorTestId="create-token-error"
+      sending={create.sending}
+      submitLabel="Issue token"
+      sendingLabel="Issuing…"
+      submitTestId="create-token-submit"
+    >
+      <p className="muted">
+        A token acts as you, for scripts and integrations. It never carries approvals, which always need a person.
+      </p>
+      <TextField
+        id={`${ids}-name`}
+        label="Name"
+        hint="What will use it, e.g. “meter-read export”."
+        maxLength={100}
+        value={name}
+        onValueChange={setName}
+        error={problems['name']}
+        data-testid="token-name"
+      />
+      <TextField
+        id={`${ids}-days`}
+        label="Expires after (days)"
+        hint={`At most ${maxTokenDays} days.`}
+        inputMode="numeric"
+        inputClassName="input-compact"
+        value={days}
+        onValueChange={(value) => setDays(value.replace(/\D/g, '').slice(0, 3))}
+        error={problems['expiresAt']}
+        data-testid="token-days"
+      />
+      <fieldset className="fieldset">
+        <legend className="field-label">Permissions</legend>
+        <label className="checkbox">
+          <input type="radio" name={`${ids}-scope`} checked={!narrow} onChange={() => setNarrow(false)} />
+          <span>All of mine ({grantable.length})</span>
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name={`${ids}-scope`}
+            checked={narrow}
+            onChange={() => setNarrow(true)}
+            data-testid="token-scope-some"
+          />
+          <span>Only those I choose</span>
+        </label>
+        {narrow && (
+          <div className="permission-choices" data-testid="token-permissions">
+            {grantable.map((permission) => (
+              <label className="checkbox" key={permission}>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(permission)}
+                  onChange={(event) => toggle(permission, event.target.checked)}
+                  data-permission={permission}
+                />
+                <span className="mono">{permission}</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {permissionProblem && (
+          <span className="field-error" data-testid="token-permissions-problem">
+            {permissionProblem}
+          </span>
+        )}
+      </fieldset>
+    </DialogForm>
   )
 }

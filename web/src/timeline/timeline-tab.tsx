@@ -12,6 +12,8 @@ import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
+import { QueueStatusNotice } from '../shared/review-queue.js'
+import { KindFilters } from './kind-filters.js'
 import {
   accountTimeline,
   type TimelineItem,
@@ -62,10 +64,6 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
     await timeline.fetchNextPage()
   }
 
-  function toggle(kind: TimelineKind, on: boolean) {
-    setKinds((current) => timelineKinds.filter((each) => (each === kind ? on : current.includes(each))))
-  }
-
   return (
     <section className="card timeline-card" aria-labelledby="timeline-title" data-testid="timeline-tab">
       <header className="card-header">
@@ -74,27 +72,15 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
         </h2>
         <span className="muted">Newest first</span>
       </header>
-      <fieldset className="fieldset timeline-filters">
-        <legend className="field-label">Show</legend>
-        {timelineKinds.map((kind) => (
-          <label key={kind} className="checkbox">
-            <input
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(event) => toggle(kind, event.target.checked)}
-              data-testid={`timeline-kind-${kind}`}
-            />
-            {timelineKindLabels[kind]}
-          </label>
-        ))}
-      </fieldset>
+      <KindFilters
+        kinds={timelineKinds}
+        shown={kinds}
+        onChange={setKinds}
+        label={(kind) => timelineKindLabels[kind]}
+        testId="timeline-kind"
+      />
 
-      {state.status === 'loading' && <div className="skeleton skeleton-row" aria-busy="true" />}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <QueueStatusNotice queue={state} skeleton="row" />
       {state.status === 'loaded' &&
         (state.items.length === 0 ? (
           <p className="empty" data-testid="timeline-empty">
