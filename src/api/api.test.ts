@@ -2,70 +2,35 @@ import Fastify from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
-import * as accounts from '../modules/accounts/index.js'
-import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
 import { requirePermissionOnEveryRoute } from './auth.js'
+import { type ActAs, eleanorAccount, openTestApp, seedSupplier, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
 let now = new Date('2026-11-22T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
+const password = staffPassword
+let as: ActAs
 
 async function signIn(email: string, pass = password) {
   return app.inject({ method: 'POST', url: '/api/session', payload: { email, password: pass } })
 }
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    }
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    seed: (tx) =>
+      seedSupplier(tx, now, [
+        eleanorAccount({
           number: 'A-1F2E3D4C',
           customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
           emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
-          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn: '2024-02-01',
-        },
-      ],
-    })
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await signIn(`${role}@example.com`)
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+        }),
+      ]),
+  }))
 })
 afterAll(async () => {
   await app.close()

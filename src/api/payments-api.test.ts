@@ -2,13 +2,13 @@ import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
+import { type ActAs, openTestApp, signInStaff, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
@@ -16,8 +16,6 @@ let accountIds: string[]
 const logLines: string[] = []
 const responses: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 function luhnComplete(prefix: string): string {
@@ -61,9 +59,7 @@ const headerSafe = (text: string) => (/^[\u0020-\u00ff]*$/.test(text) ? text : e
 /** Every text a dump, a log or a response could hide a card number in, with the separators taken out. */
 const squeezed = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu, '')
 
-function as(role: access.Role, extra: Record<string, string> = {}) {
-  return { cookie: `cuttle_session=${cookies.get(role)}`, ...extra }
-}
+let as: ActAs
 
 async function inject(options: InjectOptions) {
   const response = await app.inject(options)
@@ -72,47 +68,24 @@ async function inject(options: InjectOptions) {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  ;({ accountIds } = await billingFixture({ db: database.db, count: 12, at: now }))
-  await inTransaction(database.db, async (tx) => {
-    for (const role of access.roles) {
-      await access.createStaffUser({
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    fixture: async (db) => {
+      ;({ accountIds } = await billingFixture({ db, count: 12, at: now }))
+    },
+    seed: (tx) =>
+      access.createStaffUser({
         tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
+        email: 'supervisor2@example.com',
+        displayName: 'second supervisor',
+        role: 'supervisor',
+        password: staffPassword,
         actor: systemActor('test'),
         at: now,
-      })
-    }
-    await access.createStaffUser({
-      tx,
-      email: 'supervisor2@example.com',
-      displayName: 'second supervisor',
-      role: 'supervisor',
-      password,
-      actor: systemActor('test'),
-      at: now,
-    })
-  })
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    logger: true,
-    logStream: { write: (line: string) => void logLines.push(line) },
-  })
-  for (const role of [...access.roles, 'supervisor2' as const]) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role as access.Role, cookie.value)
-  }
+      }),
+    app: { logger: true, logStream: { write: (line: string) => void logLines.push(line) } },
+  }))
+  await signInStaff(app, 'supervisor2@example.com')
 }, 120_000)
 
 afterAll(async () => {

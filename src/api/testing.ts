@@ -1,17 +1,25 @@
 /**
- * API tests' staff: one user per role, each signed in, and the headers to act as one of them.
+ * API tests' setup: a migrated database with the supplier and accounts a test needs, one staff user
+ * per role, the app over it, and the headers to act as one of them.
  */
-import type { Tx } from '../db/index.js'
+import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import type { App } from './app.js'
+import { type App, type BuildAppOptions, buildApp } from './app.js'
 
 export const staffPassword = 'correct horse battery'
 
-/** A staff user for every role, `<role>@example.com`. */
-export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<void> {
+/** The request headers that act as a role (plus any extra headers). */
+export type ActAs = (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+
+/** A staff user for every role, `<role>@example.com`; answers each role's user id. */
+export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<Map<access.Role, string>> {
+  const ids = new Map<access.Role, string>()
   for (const role of access.roles) {
-    await access.createStaffUser({
+    const user = await access.createStaffUser({
       tx,
       email: `${role}@example.com`,
       displayName: `${role} user`,
@@ -20,23 +28,132 @@ export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<void> {
       actor: systemActor('test'),
       at,
     })
+    ids.set(role, user.id)
   }
+  return ids
+}
+
+/**
+ * Sign a staff user in; answers the session cookie's value.
+ * @throws Error when no session cookie comes back
+ */
+export async function signInStaff(app: App, email: string, password = staffPassword): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } })
+  const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
+  if (!cookie) throw new Error(`no session cookie for ${email}: ${response.body}`)
+  return cookie.value
 }
 
 /** Sign every role in; answers the request headers that act as a role (plus any extra headers). */
-export async function signInEveryRole(
-  app: App,
-): Promise<(role: access.Role, extra?: Record<string, string>) => Record<string, string>> {
+export async function signInEveryRole(app: App): Promise<ActAs> {
   const cookies = new Map<access.Role, string>()
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password: staffPassword },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  for (const role of access.roles) cookies.set(role, await signInStaff(app, `${role}@example.com`))
   return (role, extra = {}) => ({ cookie: `cuttle_session=${cookies.get(role)}`, ...extra })
+}
+
+/**
+ * Eleanor Ashworth of 14 Mill Lane, Cambridge, paperless since 2024-01-15 as A-00000001: the account
+ * API tests act on, with what a test needs changed.
+ */
+export function eleanorAccount(changes: Partial<accounts.NewAccount> = {}): accounts.NewAccount {
+  return {
+    number: 'A-00000001',
+    customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+    property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+    billingAddress: null,
+    emails: [{ address: 'eleanor@example.com', primary: true }],
+    phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
+    billingMode: 'paperless',
+    market: 'gb',
+    openedOn: '2024-01-15',
+    ...changes,
+  }
+}
+
+/** Configure the supplier (Good Egg Energy, in GB) and open the accounts, as the system; answers them. */
+export async function seedSupplier(
+  tx: Tx,
+  at: Date,
+  newAccounts: readonly accounts.NewAccount[] = [],
+): Promise<{ id: string; number: string }[]> {
+  const actor = systemActor('test')
+  await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
+  return newAccounts.length > 0 ? accounts.createAccounts({ tx, accounts: newAccounts, actor, at }) : []
+}
+
+/** What a test may set of buildApp's options beyond the database and the clock (no web console). */
+export type TestAppOptions = Omit<BuildAppOptions, 'database' | 'clock' | 'webRoot'>
+
+/** An app over a test database, with every role signed in. */
+export interface TestApp {
+  readonly database: Database
+  readonly app: App
+  readonly as: ActAs
+  /** Each role's staff user id. */
+  readonly staffIds: Map<access.Role, string>
+}
+
+/**
+ * Open a test database, lay down the test's fixture, create a staff user for every role and the
+ * test's data, build the app on the test's clock and sign every role in.
+ * @throws Error when the data cannot be written or a role cannot sign in
+ */
+export async function openTestApp({
+  at,
+  fixture,
+  seed,
+  app: appOptions = {},
+}: {
+  /** The clock the app runs on (and the staff are created at). */
+  at: () => Date
+  /** Data laid down first, in transactions of its own (e.g. `billingFixture`). */
+  fixture?: (db: Db) => Promise<unknown>
+  /** Data written in the transaction that creates the staff, after them. */
+  seed?: (tx: Tx) => Promise<unknown>
+  /** buildApp's other options, or a function of the database that answers them. */
+  app?: TestAppOptions | ((database: Database) => TestAppOptions)
+}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  await fixture?.(database.db)
+  const staffIds = await inTransaction(database.db, async (tx) => {
+    const ids = await createStaffForEveryRole(tx, at())
+    await seed?.(tx)
+    return ids
+  })
+  const options = typeof appOptions === 'function' ? appOptions(database) : appOptions
+  const app = await buildApp({ database, clock: at, webRoot: null, ...options })
+  return { database, app, as: await signInEveryRole(app), staffIds }
+}
+
+/**
+ * Open a test database with the supplier configured and one IT administrator, Ivan Admin
+ * (`admin@example.com`), build the app on the test's clock and sign him in; answers his headers.
+ * @throws Error when he cannot sign in
+ */
+export async function openAdminApp({
+  at,
+  password = staffPassword,
+}: {
+  at: () => Date
+  password?: string
+}): Promise<{ database: Database; app: App; headers: { cookie: string } }> {
+  const database = await openTestDatabase()
+  await inTransaction(database.db, async (tx) => {
+    await seedSupplier(tx, at())
+    await access.createStaffUser({
+      tx,
+      email: 'admin@example.com',
+      displayName: 'Ivan Admin',
+      role: 'it_administrator',
+      password,
+      actor: systemActor('test'),
+      at: at(),
+    })
+  })
+  const app = await buildApp({ database, clock: at, webRoot: null })
+  return {
+    database,
+    app,
+    headers: { cookie: `cuttle_session=${await signInStaff(app, 'admin@example.com', password)}` },
+  }
 }

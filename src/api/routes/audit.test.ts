@@ -1,68 +1,32 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import type { Database } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as market from '../../modules/market/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { type App, buildApp } from '../app.js'
+import type { App } from '../app.js'
+import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-22T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<string, string>()
-const as = (role: string) => ({ cookie: `cuttle_session=${cookies.get(role)}` })
-const activity = (role: string, query: Record<string, string>) =>
+let as: ActAs
+const activity = (role: access.Role, query: Record<string, string>) =>
   app.inject({ method: 'GET', url: `/api/audit/activity?${new URLSearchParams(query)}`, headers: as(role) })
 type Item = { action: string; kind: string; accountNumber: string | null; seq: string }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    for (const role of ['agent', 'supervisor', 'it_administrator'] as const)
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: role,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    seed: (tx) =>
+      seedSupplier(tx, now, [
+        eleanorAccount({
           number: 'A-1F2E3D4C',
           customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
           emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
           phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn: '2024-02-01',
-        },
-      ],
-    })
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of ['agent', 'supervisor', 'it_administrator']) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+        }),
+      ]),
+  }))
   await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
 })
 afterAll(async () => {

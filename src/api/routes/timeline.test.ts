@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as audit from '../../modules/audit/index.js'
 import * as comms from '../../modules/comms/index.js'
-import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { timelineKindPermissions } from '../../usecases/index.js'
-import { type App, buildApp } from '../app.js'
-import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+import type { App } from '../app.js'
+import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
 
 let database: Database
 let app: App
@@ -17,36 +15,16 @@ let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 
-let as: Awaited<ReturnType<typeof signInEveryRole>>
+let as: ActAs
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: eleanor,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [{ address: 'eleanor@example.com', primary: true }],
-          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-01-15',
-        },
-      ],
-    })
-    await createStaffForEveryRole(tx, now)
-    accountId = (await accounts.findAccountSupply({ tx, accountNumber: eleanor }))?.id ?? ''
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  as = await signInEveryRole(app)
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    seed: async (tx) => {
+      const [opened] = await seedSupplier(tx, now, [eleanorAccount()])
+      accountId = opened?.id ?? ''
+    },
+  }))
 }, 120_000)
 
 afterAll(async () => {
