@@ -6,7 +6,7 @@ import * as access from '../modules/access/index.js'
 import { systemActor } from '../shared/actor.js'
 import type { App } from './app.js'
 import { requirePermissionOnEveryRoute } from './auth.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier, staffPassword } from './testing.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, seedSupplier, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
@@ -21,15 +21,7 @@ async function signIn(email: string, pass = password) {
 beforeAll(async () => {
   ;({ database, app, as } = await openTestApp({
     at: () => now,
-    seed: (tx) =>
-      seedSupplier(tx, now, [
-        eleanorAccount({
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
-          openedOn: '2024-02-01',
-        }),
-      ]),
+    seed: (tx) => seedSupplier(tx, now, [eleanorA1F2E3D4C]),
   }))
 })
 afterAll(async () => {

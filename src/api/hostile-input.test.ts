@@ -4,33 +4,25 @@
  */
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import type { Database } from '../db/index.js'
 import { billingFixture } from '../demo/billing-fixture.js'
-import type * as access from '../modules/access/index.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
 import { redactedError } from './logging.js'
-import { createStaffForEveryRole, signInEveryRole, staffPassword } from './testing.js'
+import { type ActAs, openTestApp, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
-let as: (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+let as: ActAs
 const logLines: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
 const account = 'A-10000001'
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  await billingFixture({ db: database.db, count: 2, at: now })
-  await inTransaction(database.db, (tx) => createStaffForEveryRole(tx, now))
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    logger: true,
-    logStream: { write: (line: string) => void logLines.push(line) },
-  })
-  as = await signInEveryRole(app)
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+    app: { logger: true, logStream: { write: (line: string) => void logLines.push(line) } },
+  }))
 }, 120_000)
 
 afterAll(async () => {

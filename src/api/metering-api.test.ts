@@ -6,7 +6,7 @@ import * as metering from '../modules/metering/index.js'
 import { systemActor } from '../shared/actor.js'
 import { settlementPeriodsOfDay } from '../shared/time.js'
 import type { App } from './app.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from './testing.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, seedSupplier } from './testing.js'
 
 let database: Database
 let app: App
@@ -35,15 +35,7 @@ beforeAll(async () => {
   ;({ database, app, as } = await openTestApp({
     at: () => now,
     seed: async (tx) => {
-      const [opened] = await seedSupplier(tx, now, [
-        eleanorAccount({
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          emails: [],
-          phones: [],
-          openedOn: '2024-02-01',
-        }),
-      ])
+      const [opened] = await seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, emails: [], phones: [] }])
       const supply = await accounts.findAccountSupply({ tx, accountNumber: 'A-1F2E3D4C' })
       const base = { propertyId: supply?.property.id ?? '', accountId: opened?.id ?? '', suppliedFrom: '2024-02-01' }
       await metering.registerMeterPoints({

@@ -70,6 +70,21 @@ export function eleanorAccount(changes: Partial<accounts.NewAccount> = {}): acco
   }
 }
 
+/** Tom Ashby, A-00000002: Eleanor's account but his, billed on paper; the other account a test can reach. */
+export const tomAccount = eleanorAccount({
+  number: 'A-00000002',
+  customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
+  billingMode: 'paper',
+})
+
+/** Eleanor's account as the console's first tests knew it: A-1F2E3D4C, no title, opened 2024-02-01. */
+export const eleanorA1F2E3D4C = eleanorAccount({
+  number: 'A-1F2E3D4C',
+  customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
+  emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
+  openedOn: '2024-02-01',
+})
+
 /** Configure the supplier (Good Egg Energy, in GB) and open the accounts, as the system; answers them. */
 export async function seedSupplier(
   tx: Tx,
@@ -156,4 +171,27 @@ export async function openAdminApp({
     app,
     headers: { cookie: `cuttle_session=${await signInStaff(app, 'admin@example.com', password)}` },
   }
+}
+
+/**
+ * openTestApp over the supplier and the given accounts (opened after the staff, before the test's seed);
+ * answers the accounts' ids too, in the order given.
+ * @throws Error when an account is refused or a role cannot sign in
+ */
+export async function openAppWithAccounts({
+  accounts: newAccounts,
+  seed,
+  ...options
+}: Parameters<typeof openTestApp>[0] & { accounts: readonly accounts.NewAccount[] }): Promise<
+  TestApp & { accountIds: string[] }
+> {
+  let accountIds: string[] = []
+  const opened = await openTestApp({
+    ...options,
+    seed: async (tx) => {
+      accountIds = (await seedSupplier(tx, options.at(), newAccounts)).map((account) => account.id)
+      await seed?.(tx)
+    },
+  })
+  return { ...opened, accountIds }
 }

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import * as metering from '../../modules/metering/index.js'
 import {
   accountOverview,
   accountViewSections,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, seedSupplier } from '../testing.js'
 
 let database: Database
 let app: App
@@ -16,16 +16,7 @@ type Item = { action: string; kind: string; accountNumber: string | null; seq: s
 beforeAll(async () => {
   ;({ database, app, as } = await openTestApp({
     at: () => now,
-    seed: (tx) =>
-      seedSupplier(tx, now, [
-        eleanorAccount({
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
-          phones: [],
-          openedOn: '2024-02-01',
-        }),
-      ]),
+    seed: (tx) => seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, phones: [] }]),
   }))
   await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
 })

@@ -5,7 +5,7 @@ import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
+import { type ActAs, eleanorAccount, openAppWithAccounts, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -18,27 +18,22 @@ const tom = 'A-00000002'
 let eleanorId = ''
 
 beforeAll(async () => {
-  const tomAccount = eleanorAccount({
-    number: tom,
-    customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
-    billingMode: 'paper',
-  })
+  let accountIds: string[]
   ;({
     database,
     app,
     as,
     staffIds: userIds,
-  } = await openTestApp({
+    accountIds,
+  } = await openAppWithAccounts({
     at: () => now,
-    seed: async (tx) => {
-      const [opened] = await seedSupplier(tx, now, [eleanorAccount(), tomAccount])
-      eleanorId = opened?.id ?? ''
-    },
+    accounts: [eleanorAccount(), tomAccount],
     app: ({ db }) => {
       delivery = inProcessDeliveryQueue({ db, transports: comms.builtInTransports(), clock: () => now })
       return { deliveryQueue: delivery }
     },
   }))
+  eleanorId = accountIds[0] ?? ''
 }, 120_000)
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
+import { type ActAs, eleanorAccount, openAppWithAccounts, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -13,15 +13,7 @@ const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 
 beforeAll(async () => {
-  const tomAccount = eleanorAccount({
-    number: tom,
-    customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
-    billingMode: 'paper',
-  })
-  ;({ database, app, as } = await openTestApp({
-    at: () => now,
-    seed: (tx) => seedSupplier(tx, now, [eleanorAccount(), tomAccount]),
-  }))
+  ;({ database, app, as } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount(), tomAccount] }))
 }, 120_000)
 
 afterAll(async () => {

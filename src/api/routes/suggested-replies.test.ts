@@ -4,7 +4,7 @@ import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openTestApp, seedSupplier } from '../testing.js'
+import { type ActAs, eleanorAccount, openAppWithAccounts } from '../testing.js'
 
 let database: Database
 let app: App
@@ -15,13 +15,9 @@ const eleanor = 'A-00000001'
 let as: ActAs
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openTestApp({
-    at: () => now,
-    seed: async (tx) => {
-      const [opened] = await seedSupplier(tx, now, [eleanorAccount()])
-      accountId = opened?.id ?? ''
-    },
-  }))
+  let accountIds: string[]
+  ;({ database, app, as, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
+  accountId = accountIds[0] ?? ''
 }, 120_000)
 
 afterAll(async () => {
