@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import {
@@ -10,9 +9,10 @@ import {
   openAccount,
   reviewFlagQueue,
 } from '../../usecases/index.js'
-import { actorOf, allowsOf, principalOf } from '../auth.js'
+import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
@@ -122,6 +122,7 @@ const AccountOverview = z.object({
 export const accountRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const { call, who } = routeCalls(context)
     app.get(
       '/accounts',
       {
@@ -139,9 +140,7 @@ export const accountRoutes =
       },
       async (request) => {
         const { q, limit, cursor } = request.query
-        const result = await inTransaction(context.db, (tx) =>
-          accounts.searchAccounts({ tx, query: q, limit, cursor, actor: actorOf(request), at: context.clock() }),
-        )
+        const result = await call(request, (scope) => accounts.searchAccounts({ query: q, limit, cursor, ...scope }))
         return { items: result.items, nextCursor: result.nextCursor }
       },
     )
@@ -178,8 +177,7 @@ export const accountRoutes =
         const opened = await openAccount({
           db: context.db,
           details: request.body,
-          actor: actorOf(request),
-          at: context.clock(),
+          ...who(request),
         })
         return reply.status(201).send({ account: opened })
       },
@@ -201,13 +199,11 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await call(request, (scope) =>
             accountOverview({
-              tx,
               accountNumber: request.params.accountNumber,
               allows: allowsOf(request),
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -246,13 +242,11 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await call(request, (scope) =>
             clearAccountReviewFlag({
-              tx,
               flagId: request.params.flagId,
               note: request.body.note,
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -272,14 +266,12 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await call(request, (scope) =>
             accounts.listNotes({
-              tx,
               accountNumber: request.params.accountNumber,
               limit: request.query.limit,
               cursor: request.query.cursor,
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -299,15 +291,13 @@ export const accountRoutes =
       },
       async (request, reply) => {
         const principal = principalOf(request)
-        const note = await inTransaction(context.db, (tx) =>
+        const note = await call(request, (scope) =>
           accounts.addNote({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             type: request.body.type,
             body: request.body.body,
-            actor: actorOf(request),
             authorName: principal.displayName,
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ note: jsonOf(note) })
@@ -327,13 +317,11 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
+        await call(request, (scope) =>
           accounts.updateContacts({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             ...request.body,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(204).send(null)
@@ -353,13 +341,11 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
+        await call(request, (scope) =>
           accounts.updatePreferences({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             billingMode: request.body.billingMode,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(204).send(null)

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import { agentReport, agentReportCsv, staffDashboard } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut, pageOf } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 import { HeldStatement } from './billing-schemas.js'
 import { Case } from './cases-schemas.js'
@@ -80,6 +80,7 @@ const AgentReport = z.object({
 export const dashboardRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const { call } = routeCalls(context)
     app.get(
       '/dashboard',
       {
@@ -130,9 +131,7 @@ export const dashboardRoutes =
       },
       async (request, reply) => {
         const { from, to, userId, format } = request.query
-        const report = await inTransaction(context.db, (tx) =>
-          agentReport({ tx, from, to, userId, format, actor: actorOf(request), at: context.clock() }),
-        )
+        const report = await call(request, (scope) => agentReport({ from, to, userId, format, ...scope }))
         if (format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction, type Tx } from '../../db/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
   accountUsersForStaff,
@@ -17,6 +15,7 @@ import {
 import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
@@ -131,8 +130,7 @@ const SensitiveDetailsExport = z.object({
 export const externalUserRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
-    const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    const { inTx, who } = routeCalls(context)
     /** Hand what a change queued (notices to the people it is about) to the delivery worker, after its commit. */
     const deliver = (result: object) => context.deliveryQueue.enqueue(queuedMessagesOf(result))
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
-import { actorOf, allowsOf } from '../auth.js'
+import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
@@ -76,6 +76,7 @@ function readingBody(reading: metering.Reading) {
 export const meteringRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const { call } = routeCalls(context)
     app.get(
       '/accounts/:accountNumber/meter-points',
       {
@@ -89,13 +90,11 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const items = await inTransaction(context.db, (tx) =>
+        const items = await call(request, (scope) =>
           accountMeterPoints({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             allows: allowsOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf({
@@ -134,16 +133,14 @@ export const meteringRoutes =
       },
       async (request) => {
         const { meterPoint, from, to, granularity } = request.query
-        const series = await inTransaction(context.db, (tx) =>
+        const series = await call(request, (scope) =>
           accountUsage({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
             from,
             to,
             granularity,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return {
@@ -181,15 +178,13 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await call(request, (scope) =>
           accountReadings({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint: request.query.meterPoint,
             limit: request.query.limit,
             cursor: request.query.cursor,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { items: page.items.map(readingBody), nextCursor: page.nextCursor }
@@ -217,14 +212,12 @@ export const meteringRoutes =
       },
       async (request, reply) => {
         const { meterPoint, meterSerial, register, readAt, value, source } = request.body
-        const reading = await inTransaction(context.db, (tx) =>
+        const reading = await call(request, (scope) =>
           submitAccountReading({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
             reading: { meterSerial, register, readAt: new Date(readAt), value, source },
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ reading: readingBody(reading) })
@@ -244,14 +237,12 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await inTransaction(context.db, (tx) =>
+        await call(request, (scope) =>
           metering.reviewReading({
-            tx,
             readingId: request.params.readingId,
             decision: request.body.decision,
             note: request.body.note,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { ok: true as const }
@@ -271,13 +262,11 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await inTransaction(context.db, (tx) =>
+        await call(request, (scope) =>
           metering.configureExport({
-            tx,
             exportIdentifier: request.params.exportMpan,
             importIdentifier: request.body.importMpan,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { exportMpan: request.params.exportMpan, importMpan: request.body.importMpan }
