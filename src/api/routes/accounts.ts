@@ -12,7 +12,7 @@ import {
 import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
@@ -122,7 +122,6 @@ const AccountOverview = z.object({
 export const accountRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call, who } = routeCalls(context)
     app.get(
       '/accounts',
       {
@@ -140,7 +139,9 @@ export const accountRoutes =
       },
       async (request) => {
         const { q, limit, cursor } = request.query
-        const result = await call(request, (scope) => accounts.searchAccounts({ query: q, limit, cursor, ...scope }))
+        const result = await callAs(context, request, (scope) =>
+          accounts.searchAccounts({ query: q, limit, cursor, ...scope }),
+        )
         return { items: result.items, nextCursor: result.nextCursor }
       },
     )
@@ -177,7 +178,7 @@ export const accountRoutes =
         const opened = await openAccount({
           db: context.db,
           details: request.body,
-          ...who(request),
+          ...whoOf(context, request),
         })
         return reply.status(201).send({ account: opened })
       },
@@ -199,7 +200,7 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await call(request, (scope) =>
+          await callAs(context, request, (scope) =>
             accountOverview({
               accountNumber: request.params.accountNumber,
               allows: allowsOf(request),
@@ -242,7 +243,7 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await call(request, (scope) =>
+          await callAs(context, request, (scope) =>
             clearAccountReviewFlag({
               flagId: request.params.flagId,
               note: request.body.note,
@@ -266,7 +267,7 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await call(request, (scope) =>
+          await callAs(context, request, (scope) =>
             accounts.listNotes({
               accountNumber: request.params.accountNumber,
               limit: request.query.limit,
@@ -291,7 +292,7 @@ export const accountRoutes =
       },
       async (request, reply) => {
         const principal = principalOf(request)
-        const note = await call(request, (scope) =>
+        const note = await callAs(context, request, (scope) =>
           accounts.addNote({
             accountNumber: request.params.accountNumber.toUpperCase(),
             type: request.body.type,
@@ -317,7 +318,7 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await call(request, (scope) =>
+        await callAs(context, request, (scope) =>
           accounts.updateContacts({
             accountNumber: request.params.accountNumber.toUpperCase(),
             ...request.body,
@@ -341,7 +342,7 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await call(request, (scope) =>
+        await callAs(context, request, (scope) =>
           accounts.updatePreferences({
             accountNumber: request.params.accountNumber.toUpperCase(),
             billingMode: request.body.billingMode,

@@ -4,7 +4,7 @@ import * as audit from '../../modules/audit/index.js'
 import { activityReport } from '../../usecases/activity-report.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 
 /** One audit event as the activity report shows it (its chain hashes stay inside). */
@@ -53,7 +53,6 @@ function eventView<T extends audit.AuditEvent>(event: T) {
 export const auditRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/audit/activity',
       {
@@ -77,7 +76,7 @@ export const auditRoutes =
       },
       async (request) => {
         const { userId, limit, cursor, from, to } = request.query
-        const page = await call(request, (scope) =>
+        const page = await callAs(context, request, (scope) =>
           activityReport({
             user: userId,
             from,

@@ -15,7 +15,7 @@ import {
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import {
   AccountBalance,
@@ -37,8 +37,6 @@ const BillResult = z.object({
 export const billingRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call, who } = routeCalls(context)
-
     app.get(
       '/accounts/:accountNumber/statements',
       {
@@ -55,7 +53,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const page = await call(request, (scope) =>
+        const page = await callAs(context, request, (scope) =>
           accountStatements({
             accountNumber: request.params.accountNumber,
             limit: request.query.limit,
@@ -79,7 +77,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await call(request, (scope) =>
+        const statement = await callAs(context, request, (scope) =>
           accountStatement({
             accountNumber: request.params.accountNumber,
             number: request.params.number,
@@ -109,7 +107,7 @@ export const billingRoutes =
           accountNumber: request.params.accountNumber,
           number: request.params.number,
           duplicate,
-          ...who(request),
+          ...whoOf(context, request),
         })
         return reply
           .header('content-type', 'application/pdf')
@@ -133,7 +131,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const balance = await call(request, (scope) =>
+        const balance = await callAs(context, request, (scope) =>
           accountBalance({
             accountNumber: request.params.accountNumber,
             ...scope,
@@ -157,7 +155,7 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const result = await call(request, (scope) =>
+        const result = await callAs(context, request, (scope) =>
           billAccountNow({
             accountNumber: request.params.accountNumber,
             on: request.body.on,
@@ -184,7 +182,7 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const result = await call(request, (scope) =>
+        const result = await callAs(context, request, (scope) =>
           finalBill({
             accountNumber: request.params.accountNumber,
             moveOutOn: request.body.moveOutOn,
@@ -209,7 +207,9 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const statement = await call(request, (scope) => rebillStatement({ number: request.params.number, ...scope }))
+        const statement = await callAs(context, request, (scope) =>
+          rebillStatement({ number: request.params.number, ...scope }),
+        )
         return reply.status(201).send({ statement: jsonOf(statement) })
       },
     )
@@ -243,7 +243,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await call(request, (scope) =>
+        const statement = await callAs(context, request, (scope) =>
           decideHeldStatement({
             number: request.params.number,
             decision: { release: true },
@@ -267,7 +267,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await call(request, (scope) =>
+        const statement = await callAs(context, request, (scope) =>
           decideHeldStatement({
             number: request.params.number,
             decision: { reject: request.body.reason },
@@ -290,7 +290,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const items = await call(request, (scope) =>
+        const items = await callAs(context, request, (scope) =>
           accountHistoricalBills({
             accountNumber: request.params.accountNumber,
             ...scope,
@@ -315,7 +315,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const result = await call(request, (scope) =>
+        const result = await callAs(context, request, (scope) =>
           accountBusinessBilling({
             accountNumber: request.params.accountNumber,
             ...scope,
@@ -341,7 +341,7 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const document = await call(request, (scope) =>
+        const document = await callAs(context, request, (scope) =>
           billing.createDocument({
             accountNumber: request.params.accountNumber,
             kind: request.body.kind,
@@ -367,7 +367,7 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const document = await call(request, (scope) =>
+        const document = await callAs(context, request, (scope) =>
           billing.issueDocument({ number: request.params.number, ...scope }),
         )
         return { document: jsonOf(document) }

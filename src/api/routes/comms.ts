@@ -15,7 +15,7 @@ import {
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf } from '../schemas.js'
 
 const MessageParams = AccountParams.extend({
@@ -106,7 +106,6 @@ const SmsEnrolmentOut = z.object({
 export const commsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call, who } = routeCalls(context)
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox.
     const transports = context.transports
 
@@ -140,7 +139,7 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const page = await call(request, (scope) =>
+        const page = await callAs(context, request, (scope) =>
           accountMessages({
             accountNumber: request.params.accountNumber,
             limit: request.query.limit,
@@ -165,7 +164,7 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const message = await call(request, (scope) =>
+        const message = await callAs(context, request, (scope) =>
           accountMessage({
             accountNumber: request.params.accountNumber,
             messageId: request.params.messageId,
@@ -188,7 +187,7 @@ export const commsRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await call(request, (scope) =>
+        const pdf = await callAs(context, request, (scope) =>
           accountLetterPdf({
             accountNumber: request.params.accountNumber,
             messageId: request.params.messageId,
@@ -227,7 +226,7 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const preview = await call(request, (scope) =>
+        const preview = await callAs(context, request, (scope) =>
           previewAccountMessage({
             accountNumber: request.params.accountNumber,
             ...request.body,
@@ -272,7 +271,7 @@ export const commsRoutes =
             ...request.body,
             permission,
             transports,
-            ...who(request),
+            ...whoOf(context, request),
           })
           return reply.status(201).send({ message: jsonOf(message) })
         },
@@ -301,7 +300,7 @@ export const commsRoutes =
       },
       async (request, reply) => {
         const { receivedAt, messageId, ...email } = request.body
-        const message = await call(request, (scope) =>
+        const message = await callAs(context, request, (scope) =>
           logAccountInboundEmail({
             accountNumber: request.params.accountNumber,
             ...email,
@@ -335,7 +334,7 @@ export const commsRoutes =
         },
       },
       async (request, reply) => {
-        const message = await call(request, (scope) =>
+        const message = await callAs(context, request, (scope) =>
           logAccountPhoneCall({
             accountNumber: request.params.accountNumber,
             ...request.body,
@@ -359,7 +358,7 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const enrolment = await call(request, (scope) =>
+        const enrolment = await callAs(context, request, (scope) =>
           accountSmsEnrolment({
             accountNumber: request.params.accountNumber,
             ...scope,
@@ -385,7 +384,7 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const enrolment = await call(request, (scope) =>
+        const enrolment = await callAs(context, request, (scope) =>
           changeSmsEnrolment({
             accountNumber: request.params.accountNumber,
             ...request.body,

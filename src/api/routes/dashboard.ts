@@ -5,7 +5,7 @@ import { agentReport, agentReportCsv, staffDashboard } from '../../usecases/inde
 import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 import { HeldStatement } from './billing-schemas.js'
 import { Case } from './cases-schemas.js'
@@ -80,7 +80,6 @@ const AgentReport = z.object({
 export const dashboardRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/dashboard',
       {
@@ -131,7 +130,7 @@ export const dashboardRoutes =
       },
       async (request, reply) => {
         const { from, to, userId, format } = request.query
-        const report = await call(request, (scope) => agentReport({ from, to, userId, format, ...scope }))
+        const report = await callAs(context, request, (scope) => agentReport({ from, to, userId, format, ...scope }))
         if (format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

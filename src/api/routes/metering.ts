@@ -5,7 +5,7 @@ import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading
 import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
@@ -76,7 +76,6 @@ function readingBody(reading: metering.Reading) {
 export const meteringRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/accounts/:accountNumber/meter-points',
       {
@@ -90,7 +89,7 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const items = await call(request, (scope) =>
+        const items = await callAs(context, request, (scope) =>
           accountMeterPoints({
             accountNumber: request.params.accountNumber.toUpperCase(),
             allows: allowsOf(request),
@@ -133,7 +132,7 @@ export const meteringRoutes =
       },
       async (request) => {
         const { meterPoint, from, to, granularity } = request.query
-        const series = await call(request, (scope) =>
+        const series = await callAs(context, request, (scope) =>
           accountUsage({
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
@@ -178,7 +177,7 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const page = await call(request, (scope) =>
+        const page = await callAs(context, request, (scope) =>
           accountReadings({
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint: request.query.meterPoint,
@@ -212,7 +211,7 @@ export const meteringRoutes =
       },
       async (request, reply) => {
         const { meterPoint, meterSerial, register, readAt, value, source } = request.body
-        const reading = await call(request, (scope) =>
+        const reading = await callAs(context, request, (scope) =>
           submitAccountReading({
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
@@ -237,7 +236,7 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await call(request, (scope) =>
+        await callAs(context, request, (scope) =>
           metering.reviewReading({
             readingId: request.params.readingId,
             decision: request.body.decision,
@@ -262,7 +261,7 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await call(request, (scope) =>
+        await callAs(context, request, (scope) =>
           metering.configureExport({
             exportIdentifier: request.params.exportMpan,
             importIdentifier: request.body.importMpan,

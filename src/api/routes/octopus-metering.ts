@@ -9,7 +9,7 @@ import { inTransaction } from '../../db/index.js'
 import { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
 import { listBody, OctopusError, octopusInstant, pageQuery } from '../octopus.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import {
   OctopusAccount,
   OctopusConsumption,
@@ -39,7 +39,6 @@ function instantParam(name: string, value: string | undefined): Date | undefined
 export const octopusMeteringRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     for (const fuel of ['electricity', 'gas'] as const) {
       const base = fuel === 'electricity' ? '/v1/electricity-meter-points/:point' : '/v1/gas-meter-points/:point'
       for (const url of [`${base}/meters/:serial/consumption/`, `${base}/meters/:serial/consumption`]) {
@@ -59,7 +58,7 @@ export const octopusMeteringRoutes =
             const query = request.query
             const periodFrom = instantParam('period_from', query.period_from)
             const periodTo = instantParam('period_to', query.period_to)
-            const page = await call(request, (scope) =>
+            const page = await callAs(context, request, (scope) =>
               octopusConsumption({
                 fuel,
                 identifier: request.params.point,
@@ -141,7 +140,7 @@ export const octopusMeteringRoutes =
           },
         },
         async (request) => {
-          const account = await call(request, (scope) =>
+          const account = await callAs(context, request, (scope) =>
             octopusAccount({
               accountNumber: request.params.number.toUpperCase(),
               ...scope,

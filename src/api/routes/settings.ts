@@ -3,7 +3,7 @@ import { z } from 'zod'
 import * as market from '../../modules/market/index.js'
 import type { AppContext } from '../context.js'
 import { errors, MinorOut } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const Count = z.number().int()
@@ -58,7 +58,6 @@ function supplierView(supplier: market.Supplier) {
 export const settingsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/settings',
       {
@@ -84,7 +83,9 @@ export const settingsRoutes =
         },
       },
       async (request) => {
-        const supplier = await call(request, (scope) => market.updateSettings({ changes: request.body, ...scope }))
+        const supplier = await callAs(context, request, (scope) =>
+          market.updateSettings({ changes: request.body, ...scope }),
+        )
         await context.reloadSupplier()
         return supplierView(supplier)
       },

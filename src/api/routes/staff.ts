@@ -5,7 +5,7 @@ import * as access from '../../modules/access/index.js'
 import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut, NoContent } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const Role = z.enum(access.roles)
@@ -69,7 +69,6 @@ const ApiTokenOut = z.object({
 export const staffRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/roles',
       {
@@ -129,7 +128,7 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        const invited = await call(request, (scope) =>
+        const invited = await callAs(context, request, (scope) =>
           access.inviteStaffUser({
             ...request.body,
             by: principalOf(request),
@@ -180,7 +179,7 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        const changed = await call(request, (scope) =>
+        const changed = await callAs(context, request, (scope) =>
           access.changeStaffRole({
             userId: request.params.userId,
             role: request.body.role,
@@ -219,7 +218,7 @@ export const staffRoutes =
       },
       async (request) =>
         jsonOf({
-          request: await call(request, (scope) =>
+          request: await callAs(context, request, (scope) =>
             access.decideRoleRequest({
               requestId: request.params.requestId,
               approve: request.body.approve,
@@ -242,7 +241,7 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        await call(request, (scope) => access.resetTotp({ userId: request.params.userId, ...scope }))
+        await callAs(context, request, (scope) => access.resetTotp({ userId: request.params.userId, ...scope }))
         return reply.status(204).send(null)
       },
     )
@@ -291,7 +290,7 @@ export const staffRoutes =
       async (request, reply) => {
         const principal = principalOf(request)
         const { serviceAccount, userId, permissions, expiresAt } = request.body
-        const token = await call(request, (scope) =>
+        const token = await callAs(context, request, (scope) =>
           access.createApiToken({
             ...(serviceAccount === undefined ? { userId: userId ?? principal.userId } : { serviceAccount }),
             ...(serviceAccount !== undefined && userId !== undefined ? { userId } : {}),
@@ -318,7 +317,7 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        await call(request, (scope) =>
+        await callAs(context, request, (scope) =>
           access.revokeApiToken({
             tokenId: request.params.tokenId,
             by: principalOf(request),

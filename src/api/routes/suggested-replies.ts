@@ -11,7 +11,7 @@ import {
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const MessageParams = z.strictObject({
@@ -94,7 +94,6 @@ const path = '/accounts/:accountNumber/inbound-messages/:messageId/suggested-rep
 export const suggestedReplyRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call, who } = routeCalls(context)
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply
     // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
     const transports = context.transports
@@ -118,7 +117,7 @@ export const suggestedReplyRoutes =
           accountNumber: request.params.accountNumber.toUpperCase(),
           messageId: request.params.messageId,
           model,
-          ...who(request),
+          ...whoOf(context, request),
         })
         return reply.status(created ? 201 : 200).send({ suggestedReply: jsonOf(draft), created })
       },
@@ -136,7 +135,7 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await call(request, (scope) =>
+        const draft = await callAs(context, request, (scope) =>
           suggestedReply({
             accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,
@@ -160,7 +159,7 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await call(request, (scope) =>
+        const draft = await callAs(context, request, (scope) =>
           reviewSuggestedReply({
             accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,
@@ -193,7 +192,7 @@ export const suggestedReplyRoutes =
           accountNumber: request.params.accountNumber.toUpperCase(),
           messageId: request.params.messageId,
           transports,
-          ...who(request),
+          ...whoOf(context, request),
         })
         return reply.status(201).send({ suggestedReply: jsonOf(result.draft), message: jsonOf(result.message) })
       },
@@ -211,7 +210,7 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await call(request, (scope) =>
+        const draft = await callAs(context, request, (scope) =>
           discardSuggestedReply({
             accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,

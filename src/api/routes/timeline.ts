@@ -4,7 +4,7 @@ import { accountTimeline, timelineKinds } from '../../usecases/index.js'
 import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut, MinorOut, pageOf } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const AccountParams = z.strictObject({
@@ -40,7 +40,6 @@ const TimelineItem = z.object({
 export const timelineRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const { call } = routeCalls(context)
     app.get(
       '/accounts/:accountNumber/timeline',
       {
@@ -62,7 +61,7 @@ export const timelineRoutes =
         },
       },
       async (request) => {
-        const page = await call(request, (scope) =>
+        const page = await callAs(context, request, (scope) =>
           accountTimeline({
             viewer: principalOf(request),
             accountNumber: request.params.accountNumber.toUpperCase(),
