@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut, NoContent } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { AgeingBuckets } from './billing-schemas.js'
 import { ArrangementOut } from './payments-schemas.js'
 
 /** An account past due, as the collections worklist shows it. */
@@ -111,13 +112,7 @@ const AccountCollectionsOut = z.object({
   position: z.object({
     balanceMinor: MinorOut,
     pastDueMinor: MinorOut,
-    buckets: z.object({
-      current: MinorOut,
-      days1to30: MinorOut,
-      days31to60: MinorOut,
-      days61to90: MinorOut,
-      over90: MinorOut,
-    }),
+    buckets: AgeingBuckets,
     oldestPastDueOn: DateOut.nullable(),
     nextDueOn: DateOut.nullable(),
   }),

@@ -9,23 +9,14 @@ import { callAs } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 import { HeldStatement } from './billing-schemas.js'
 import { Case } from './cases-schemas.js'
+import { creditRequestFields } from './payments-schemas.js'
 
 /** A goodwill credit or refund waiting for approval over the limit (the payments module's request). */
 const CreditRequest = z.object({
   id: z.string(),
   accountId: z.string(),
   accountNumber: z.string().optional(),
-  kind: z.enum(['goodwill_credit', 'refund']),
-  amountMinor: MinorOut,
-  currency: z.string(),
-  reason: z.string(),
-  status: z.enum(['pending_approval', 'completed', 'rejected']),
-  needsApproval: z.boolean(),
-  requestedBy: z.string(),
-  requestedAt: InstantOut,
-  decidedBy: z.string().nullable(),
-  decidedAt: InstantOut.nullable(),
-  decisionNote: z.string().nullable(),
+  ...creditRequestFields,
 })
 
 /** One staff user's volumes over a period (REP-1). */
