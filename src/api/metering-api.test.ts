@@ -6,7 +6,7 @@ import * as metering from '../modules/metering/index.js'
 import { systemActor } from '../shared/actor.js'
 import { settlementPeriodsOfDay } from '../shared/time.js'
 import type { App } from './app.js'
-import { type ActAs, eleanorA1F2E3D4C, openTestApp, seedSupplier } from './testing.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, type Send, seedSupplier } from './testing.js'
 
 let database: Database
 let app: App
@@ -17,6 +17,7 @@ const exportMpan = metering.withCheckDigit('100000000012')
 const mprn = '8765432'
 
 let as: ActAs
+let send: Send
 
 /** A role that holds the permission, and one that does not. */
 function rolesFor(permission: access.Permission): { holder: access.Role; other: access.Role } {
@@ -32,7 +33,7 @@ async function* linesOf(text: string) {
 
 beforeAll(async () => {
   const actor = systemActor('test')
-  ;({ database, app, as } = await openTestApp({
+  ;({ database, app, as, send } = await openTestApp({
     at: () => now,
     seed: async (tx) => {
       const [opened] = await seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, emails: [], phones: [] }])
@@ -156,11 +157,13 @@ describe('the console’s metering API', () => {
 
   it('answers a reading with 201, and a lower one with the reason next to the field', async () => {
     const submit = (value: string, readAt: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/accounts/A-1F2E3D4C/readings',
-        headers: as('agent'),
-        payload: { meterPoint: mpan, meterSerial: '21E0000001', register: 'S', readAt, value, source: 'customer' },
+      send('agent', 'POST', '/api/accounts/A-1F2E3D4C/readings', {
+        meterPoint: mpan,
+        meterSerial: '21E0000001',
+        register: 'S',
+        readAt,
+        value,
+        source: 'customer',
       })
     const first = await submit('12000', '2026-10-01T08:00:00Z')
     expect(first.statusCode).toBe(201)
@@ -203,19 +206,9 @@ describe('the console’s metering API', () => {
 
   it('lets only an export specialist configure export', async () => {
     const { holder, other } = rolesFor('metering.export.configure')
-    const refused = await app.inject({
-      method: 'POST',
-      url: `/api/meter-points/${exportMpan}/export`,
-      headers: as(other),
-      payload: { importMpan: mpan },
-    })
+    const refused = await send(other, 'POST', `/api/meter-points/${exportMpan}/export`, { importMpan: mpan })
     expect(refused.statusCode).toBe(403)
-    const done = await app.inject({
-      method: 'POST',
-      url: `/api/meter-points/${exportMpan}/export`,
-      headers: as(holder),
-      payload: { importMpan: mpan },
-    })
+    const done = await send(holder, 'POST', `/api/meter-points/${exportMpan}/export`, { importMpan: mpan })
     expect(done.statusCode).toBe(200)
   })
 })

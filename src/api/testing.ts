@@ -2,6 +2,7 @@
  * API tests' setup: a migrated database with the supplier and accounts a test needs, one staff user
  * per role, the app over it, and the headers to act as one of them.
  */
+import type { LightMyRequestResponse } from 'fastify'
 import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
@@ -14,6 +15,20 @@ export const staffPassword = 'correct horse battery'
 
 /** The request headers that act as a role (plus any extra headers). */
 export type ActAs = (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+
+/** A request to the app as a role, with a JSON body when one is given. */
+export type Send = (
+  role: access.Role,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) => Promise<LightMyRequestResponse>
+
+/** Requests to `app` as a role, signed in through `as`: `send('agent', 'GET', '/api/accounts')`. */
+export function sendAs(app: App, as: ActAs): Send {
+  return (role, method, url, payload) =>
+    app.inject({ method, url, headers: as(role), ...(payload === undefined ? {} : { payload }) })
+}
 
 /** A staff user for every role, `<role>@example.com`; answers each role's user id. */
 export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<Map<access.Role, string>> {
@@ -104,6 +119,8 @@ export interface TestApp {
   readonly database: Database
   readonly app: App
   readonly as: ActAs
+  /** Requests as a role (`sendAs` over the app). */
+  readonly send: Send
   /** Each role's staff user id. */
   readonly staffIds: Map<access.Role, string>
 }
@@ -137,7 +154,8 @@ export async function openTestApp({
   })
   const options = typeof appOptions === 'function' ? appOptions(database) : appOptions
   const app = await buildApp({ database, clock: at, webRoot: null, ...options })
-  return { database, app, as: await signInEveryRole(app), staffIds }
+  const as = await signInEveryRole(app)
+  return { database, app, as, send: sendAs(app, as), staffIds }
 }
 
 /**

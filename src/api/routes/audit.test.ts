@@ -3,22 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorA1F2E3D4C, openTestApp, seedSupplier } from '../testing.js'
+import { eleanorA1F2E3D4C, openTestApp, type Send, seedSupplier } from '../testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-22T09:00:00Z')
-let as: ActAs
+let send: Send
 const activity = (role: access.Role, query: Record<string, string>) =>
-  app.inject({ method: 'GET', url: `/api/audit/activity?${new URLSearchParams(query)}`, headers: as(role) })
+  send(role, 'GET', `/api/audit/activity?${new URLSearchParams(query)}`)
 type Item = { action: string; kind: string; accountNumber: string | null; seq: string }
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openTestApp({
+  ;({ database, app, send } = await openTestApp({
     at: () => now,
     seed: (tx) => seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, phones: [] }]),
   }))
-  await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
+  await send('agent', 'GET', '/api/accounts/A-1F2E3D4C')
 })
 afterAll(async () => {
   await app.close()
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('the activity report over HTTP (AUD-2)', () => {
   it('finds the agent by email for a supervisor, who may not list staff, grouping each event', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/staff', headers: as('supervisor') })).statusCode).toBe(403)
+    expect((await send('supervisor', 'GET', '/api/staff')).statusCode).toBe(403)
     const response = await activity('supervisor', { userId: 'Agent@Example.com' })
     expect(response.statusCode).toBe(200)
     const body = response.json()

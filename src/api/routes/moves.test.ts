@@ -3,7 +3,7 @@ import type { Database } from '../../db/index.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import type * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, openTestApp } from '../testing.js'
+import { type ActAs, openTestApp, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -13,18 +13,14 @@ const first = 'A-10000000'
 const second = 'A-10000001'
 
 let as: ActAs
+let send: Send
 const moveOut = (role: access.Role, account: string, payload: unknown) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/accounts/${account}/move-out`,
-    headers: as(role),
-    payload: payload as object,
-  })
+  send(role, 'POST', `/api/accounts/${account}/move-out`, payload as object)
 const moveIn = (role: access.Role, account: string, payload: unknown) =>
-  app.inject({ method: 'POST', url: `/api/accounts/${account}/move-in`, headers: as(role), payload: payload as object })
+  send(role, 'POST', `/api/accounts/${account}/move-in`, payload as object)
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openTestApp({
+  ;({ database, app, as, send } = await openTestApp({
     at: () => now,
     fixture: (db) => billingFixture({ db, count: 2, at: now }),
   }))

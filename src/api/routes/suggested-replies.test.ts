@@ -4,7 +4,7 @@ import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openAppWithAccounts } from '../testing.js'
+import { type ActAs, eleanorAccount, openAppWithAccounts, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -13,10 +13,14 @@ const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 
 let as: ActAs
+let send: Send
 
 beforeAll(async () => {
   let accountIds: string[]
-  ;({ database, app, as, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
+  ;({ database, app, as, send, accountIds } = await openAppWithAccounts({
+    at: () => now,
+    accounts: [eleanorAccount()],
+  }))
   accountId = accountIds[0] ?? ''
 }, 120_000)
 
@@ -75,7 +79,7 @@ describe('the suggested replies API (COM-4)', () => {
     expect(again.json()).toEqual({ suggestedReply, created: false })
 
     for (const role of ['agent', 'executive', 'collections_specialist'] as const) {
-      const read = await app.inject({ method: 'GET', url: url(messageId), headers: as(role) })
+      const read = await send(role, 'GET', url(messageId))
       expect(read.statusCode).toBe(200)
       expect(read.json().suggestedReply.id).toBe(suggestedReply.id)
     }
@@ -119,11 +123,7 @@ describe('the suggested replies API (COM-4)', () => {
     expect(message).not.toHaveProperty('providerMessageId')
     expect(message).not.toHaveProperty('deliveryAttempts')
 
-    const log = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${eleanor}/messages/${message.id}`,
-      headers: as('agent'),
-    })
+    const log = await send('agent', 'GET', `/api/accounts/${eleanor}/messages/${message.id}`)
     expect(log.json().message.history.map((event: { status: string }) => event.status)).toEqual(['queued', 'sent'])
     expect((await post('agent', messageId, 'send')).json().error.code).toBe('DRAFT_CLOSED')
   })
@@ -157,7 +157,7 @@ describe('the suggested replies API (COM-4)', () => {
       expect((await post(role, messageId, 'discard')).statusCode).toBe(403)
     }
     for (const role of ['field_technician', 'it_administrator'] as const) {
-      const read = await app.inject({ method: 'GET', url: url(messageId), headers: as(role) })
+      const read = await send(role, 'GET', url(messageId))
       expect(read.statusCode).toBe(403)
       expect(read.json().error.details).toEqual({ permission: 'comms.message.read' })
     }
@@ -168,10 +168,10 @@ describe('the suggested replies API (COM-4)', () => {
 
   it('answers 404 for a message with no draft and refuses malformed ids', async () => {
     const messageId = await inbound('Hello', 'Just saying hello.')
-    const missing = await app.inject({ method: 'GET', url: url(messageId), headers: as('agent') })
+    const missing = await send('agent', 'GET', url(messageId))
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error.code).toBe('SUGGESTED_REPLY_NOT_FOUND')
-    const malformed = await app.inject({ method: 'GET', url: url('msg_nope'), headers: as('agent') })
+    const malformed = await send('agent', 'GET', url('msg_nope'))
     expect(malformed.statusCode).toBe(400)
   })
 })

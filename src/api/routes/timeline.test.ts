@@ -7,7 +7,7 @@ import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { timelineKindPermissions } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openAppWithAccounts } from '../testing.js'
+import { eleanorAccount, openAppWithAccounts, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -15,11 +15,11 @@ let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 
-let as: ActAs
+let send: Send
 
 beforeAll(async () => {
   let accountIds: string[]
-  ;({ database, app, as, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
+  ;({ database, app, send, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
   accountId = accountIds[0] ?? ''
 }, 120_000)
 
@@ -63,8 +63,7 @@ async function history() {
   })
 }
 
-const get = (role: access.Role, query = '') =>
-  app.inject({ method: 'GET', url: `/api/accounts/${eleanor}/timeline${query}`, headers: as(role) })
+const get = (role: access.Role, query = '') => send(role, 'GET', `/api/accounts/${eleanor}/timeline${query}`)
 
 describe('the account timeline API (ACC-4)', () => {
   it('returns the feed newest first, in JSON, paged with an opaque cursor', async () => {
@@ -129,7 +128,7 @@ describe('the account timeline API (ACC-4)', () => {
     const badCursor = await get('agent', '?before=abc')
     expect(badCursor.statusCode).toBe(400)
     expect(badCursor.json().error.code).toBe('INVALID_CURSOR')
-    const unknown = await app.inject({ method: 'GET', url: '/api/accounts/A-0000FFFF/timeline', headers: as('agent') })
+    const unknown = await send('agent', 'GET', '/api/accounts/A-0000FFFF/timeline')
     expect(unknown.statusCode).toBe(404)
   })
 })
