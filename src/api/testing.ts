@@ -16,6 +16,18 @@ export const staffPassword = 'correct horse battery'
 /** The request headers that act as a role (plus any extra headers). */
 export type ActAs = (role: access.Role, extra?: Record<string, string>) => Record<string, string>
 
+/**
+ * The roles that serve no customer at the desk: none may send messages, open or move accounts, or
+ * work cases, so the tests of those routes check that each is refused.
+ */
+export const nonServiceRoles = [
+  'field_technician',
+  'collections_specialist',
+  'it_administrator',
+  'executive',
+  'legal_reviewer',
+] as const satisfies readonly access.Role[]
+
 /** A request to the app as a role, with a JSON body when one is given. */
 export type Send = (
   role: access.Role,

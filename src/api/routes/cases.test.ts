@@ -5,7 +5,7 @@ import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openAppWithAccounts, type Send, tomAccount } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -49,13 +49,7 @@ const post = (role: access.Role, url: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/cases/${url}`, headers: as(role), payload })
 
 const caseHolders = ['agent', 'supervisor', 'billing_specialist', 'export_specialist'] as const
-const others = [
-  'field_technician',
-  'collections_specialist',
-  'it_administrator',
-  'executive',
-  'legal_reviewer',
-] as const
+const others = nonServiceRoles
 
 describe('the cases API', () => {
   it('opens a billing dispute and sends the acknowledgement after commit', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openAppWithAccounts, tomAccount } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -50,13 +50,7 @@ describe('the comms API', () => {
   })
 
   it('refuses sending to roles without the permission, in the error shape', async () => {
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await send(role, reminder)
       expect(response.statusCode).toBe(403)
       expect(response.json()).toEqual({

@@ -172,20 +172,13 @@ describe('legal review of powers of attorney', () => {
 
   it('will not reject without a reason, and a rejection with one revokes the grant', async () => {
     const url = `/api/poa-documents/${poaDocumentIds.get(1)}/decision`
-    const bare = await app.inject({
-      method: 'POST',
-      url,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'reject', note: '   ' },
-    })
+    const bare = await send('legal_reviewer', 'POST', url, { decision: 'reject', note: '   ' })
     expect(bare.statusCode).toBe(400)
     expect(bare.json().error).toMatchObject({ code: 'POA_REJECTION_REASON_REQUIRED', details: [{ path: 'note' }] })
     expect(await grantStatus(1)).toBe('pending_approval')
-    const rejected = await app.inject({
-      method: 'POST',
-      url,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'reject', note: 'The document is not notarised' },
+    const rejected = await send('legal_reviewer', 'POST', url, {
+      decision: 'reject',
+      note: 'The document is not notarised',
     })
     expect(rejected.statusCode).toBe(200)
     expect(await grantStatus(1)).toBe('revoked')
@@ -223,13 +216,7 @@ describe('the verification questions', () => {
 })
 
 describe('caller verification against the sealed details', () => {
-  const verify = (payload: object) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(3)}/verifications`,
-      headers: as('agent'),
-      payload,
-    })
+  const verify = (payload: object) => send('agent', 'POST', `/api/accounts/${accountNumber(3)}/verifications`, payload)
   const attempts = async () =>
     Number(
       (
@@ -430,12 +417,7 @@ describe('the audited export of the sealed details', () => {
 })
 
 const addUser = (index: number, payload: Record<string, unknown>, role: access.Role = 'agent') =>
-  app.inject({
-    method: 'POST',
-    url: `/api/accounts/${accountNumber(index)}/external-users`,
-    headers: as(role),
-    payload,
-  })
+  send(role, 'POST', `/api/accounts/${accountNumber(index)}/external-users`, payload)
 
 describe('authorized users added by an agent for the holder', () => {
   it('adds a full authorized user with their relationship to the holder, noted on the account and audited', async () => {
@@ -575,12 +557,7 @@ describe('verification that fits the caller', () => {
   const questions = (index: number, caller: string) =>
     send('agent', 'GET', `/api/accounts/${accountNumber(index)}/verification-questions?caller=${caller}`)
   const verify = (index: number, payload: object) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(index)}/verifications`,
-      headers: as('agent'),
-      payload,
-    })
+    send('agent', 'POST', `/api/accounts/${accountNumber(index)}/verifications`, payload)
   const failures = async (index: number) =>
     Number(
       (

@@ -3,7 +3,7 @@ import type { Database } from '../../db/index.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import type * as access from '../../modules/access/index.js'
 import type { App } from '../app.js'
-import { type ActAs, openTestApp, type Send } from '../testing.js'
+import { type ActAs, nonServiceRoles, openTestApp, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -41,13 +41,7 @@ describe('the move routes', () => {
   })
 
   it('refuse the roles that may not open accounts, with the error shape', async () => {
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await moveOut(role, first, { on: '2026-10-20' })
       expect(response.statusCode, role).toBe(403)
       expect(response.json().error).toMatchObject({

@@ -4,7 +4,7 @@ import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, openAppWithAccounts, type Send } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -139,13 +139,7 @@ describe('the suggested replies API (COM-4)', () => {
 
   it('gives each role only what its permissions allow', async () => {
     const messageId = await inbound('Refund', 'My account is in credit, please refund it.')
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await post(role, messageId)
       expect(response.statusCode).toBe(403)
       expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'comms.message.send' } })
