@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
 import { callAs } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
-import { MeterPointOut } from './metering-schemas.js'
+import { MeterPointOut, readingFields } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 const Direction = z.enum(['import', 'export'])
@@ -53,14 +53,7 @@ const UsageOut = z.object({
 
 /** A register reading. */
 const ReadingOut = z.object({
-  id: z.string(),
-  meterPoint: z.string(),
-  meterSerial: z.string(),
-  register: z.string(),
-  readAt: InstantOut,
-  value: z.string(),
-  source: z.enum(metering.readingSources),
-  kind: z.enum(metering.readingKinds),
+  ...readingFields,
   status: z
     .enum(['accepted', 'held', 'superseded', 'released', 'discarded'])
     .describe('held readings wait for review, with their reason'),
