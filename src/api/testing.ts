@@ -28,18 +28,18 @@ export const nonServiceRoles = [
   'legal_reviewer',
 ] as const satisfies readonly access.Role[]
 
-/** A request to the app as a role, with a JSON body when one is given. */
-export type Send = (
-  role: access.Role,
+/** A request to the app as a role (or, in portal tests, a customer), with a JSON body when one is given. */
+export type Send<Who extends string = access.Role> = (
+  who: Who,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
 ) => Promise<LightMyRequestResponse>
 
-/** Requests to `app` as a role, signed in through `as`: `send('agent', 'GET', '/api/accounts')`. */
-export function sendAs(app: App, as: ActAs): Send {
-  return (role, method, url, payload) =>
-    app.inject({ method, url, headers: as(role), ...(payload === undefined ? {} : { payload }) })
+/** Requests to `app` as whoever `as` signs in: `send('agent', 'GET', '/api/accounts')`. */
+export function sendAs<Who extends string>(app: App, as: (who: Who) => Record<string, string>): Send<Who> {
+  return (who, method, url, payload) =>
+    app.inject({ method, url, headers: as(who), ...(payload === undefined ? {} : { payload }) })
 }
 
 /** A staff user for every role, `<role>@example.com`; answers each role's user id. */

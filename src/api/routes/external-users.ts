@@ -12,10 +12,9 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
-import { routeCalls } from '../route-calls.js'
+import { callAs, routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
@@ -394,15 +393,12 @@ export const externalUserRoutes =
         },
       },
       async (request) => {
-        const at = context.clock()
-        const result = await inTx((tx) =>
+        const result = await callAs(context, request, (scope) =>
           changeAccountUserLevelByStaff({
-            tx,
             accountNumber: request.params.accountNumber,
             userId: request.params.userId,
             level: request.body.level,
-            actor: actorOf(request),
-            at,
+            ...scope,
           }),
         )
         await context.deliveryQueue.enqueue(result.messages.map((message) => message.id))
@@ -424,15 +420,12 @@ export const externalUserRoutes =
         },
       },
       async (request, reply) => {
-        const at = context.clock()
-        const removed = await inTx((tx) =>
+        const removed = await callAs(context, request, (scope) =>
           removeAccountUserByStaff({
-            tx,
             accountNumber: request.params.accountNumber,
             userId: request.params.userId,
             requestedBy: request.query.requestedBy,
-            actor: actorOf(request),
-            at,
+            ...scope,
           }),
         )
         await context.deliveryQueue.enqueue(removed.messages.map((message) => message.id))
