@@ -73,6 +73,9 @@ describe('changing the settings over HTTP', () => {
     ['a blank string', ' '],
     ['a decimal string', '1.5'],
     ['letters', 'abc'],
+    // Issue 19, hole 9: a limit past what the column holds is refused naming the field, not a 500.
+    ['10^24 as a string of digits', '1000000000000000000000000'],
+    ['10^24 as a number', 1e24],
   ])('refuses %s as a money limit and keeps the limit', async (_name, value) => {
     const response = await changeSettings({ creditApprovalLimitMinor: value })
     expect(response.statusCode).toBe(400)
