@@ -67,6 +67,10 @@ async function inject(options: InjectOptions) {
   return response
 }
 
+/** POST as a role, with an idempotency key when one is given. */
+const post = (role: access.Role, url: string, payload: object, key?: string) =>
+  inject({ method: 'POST', url, headers: as(role, key ? { 'idempotency-key': key } : {}), payload })
+
 beforeAll(async () => {
   ;({ database, app, as } = await openTestApp({
     at: () => now,
@@ -126,46 +130,26 @@ const cardBody = (number: string, amountMinor = '1000') => ({
 describe('taking a payment through the API', () => {
   it('answers 201 with a confirmation number, 200 for a retry, 409 for a reused key, 402 for a decline', async () => {
     const url = `/api/accounts/${accountNumber(0)}/payments`
-    const first = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242'),
-    })
+    const first = await post('agent', url, cardBody('4242424242424242'), 'api-pay-0001')
     expect(first.statusCode).toBe(201)
     const payment = first.json().payment
     expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
     // The account's internal row id stays in: the account number in the path names the account.
     expect(payment).not.toHaveProperty('accountId')
-    const retry = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242'),
-    })
+    const retry = await post('agent', url, cardBody('4242424242424242'), 'api-pay-0001')
     expect(retry.statusCode).toBe(200)
     expect(retry.json().payment.confirmationNumber).toBe(payment.confirmationNumber)
-    const reused = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242', '1001'),
-    })
+    const reused = await post('agent', url, cardBody('4242424242424242', '1001'), 'api-pay-0001')
     expect(reused.statusCode).toBe(409)
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED')
-    const declined = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0002' }),
-      payload: cardBody('4000000000000002'),
-    })
+    const declined = await post('agent', url, cardBody('4000000000000002'), 'api-pay-0002')
     expect(declined.statusCode).toBe(402)
     expect(declined.json().error).toMatchObject({
       code: 'PAYMENT_DECLINED',
       details: { payment: { status: 'failed' } },
     })
     expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
-    const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
+    const missing = await post('agent', url, cardBody('4242424242424242'))
     expect(missing.statusCode).toBe(400)
     expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
   })
@@ -209,9 +193,6 @@ describe('taking a payment through the API', () => {
 })
 
 describe('who may credit, refund, apply fees and disconnect (the user types guide)', () => {
-  const post = (role: access.Role, url: string, payload: object, key?: string) =>
-    inject({ method: 'POST', url, headers: as(role, key ? { 'idempotency-key': key } : {}), payload })
-
   it('lets agents, supervisors and billing specialists credit, not collections specialists or executives', async () => {
     const url = `/api/accounts/${accountNumber(2)}/credits`
     const outcomes: Record<string, number> = {}
@@ -271,12 +252,12 @@ describe('who may credit, refund, apply fees and disconnect (the user types guid
 
   it('refunds only what the customer overpaid', async () => {
     const url = `/api/accounts/${accountNumber(5)}/refunds`
-    await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(5)}/payments`,
-      headers: as('agent', { 'idempotency-key': 'overpay-5' }),
-      payload: { method: 'cash', amountMinor: '3000' },
-    })
+    await post(
+      'agent',
+      `/api/accounts/${accountNumber(5)}/payments`,
+      { method: 'cash', amountMinor: '3000' },
+      'overpay-5',
+    )
     const tooMuch = await post('agent', url, { amountMinor: '3001', reason: 'overpaid' }, 'refund-5-1')
     expect(tooMuch.statusCode).toBe(409)
     expect(tooMuch.json().error).toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT', details: { refundableMinor: '3000' } })
@@ -291,12 +272,12 @@ describe('card numbers (PAY-1)', () => {
   it('never reach the database, the logs, the audit log or a response, whatever route they are sent to', async () => {
     // Where card numbers belong: a payment and a kept card, by every role that may.
     for (const [i, number] of canaries.entries()) {
-      const paid = await inject({
-        method: 'POST',
-        url: `/api/accounts/${accountNumber(6)}/payments`,
-        headers: as('agent', { 'idempotency-key': `canary-pay-${i}` }),
-        payload: { ...cardBody(number), card: { ...cardBody(number).card, save: true } },
-      })
+      const paid = await post(
+        'agent',
+        `/api/accounts/${accountNumber(6)}/payments`,
+        { ...cardBody(number), card: { ...cardBody(number).card, save: true } },
+        `canary-pay-${i}`,
+      )
       expect(paid.statusCode, number).toBe(201)
       const kept = await inject({
         method: 'POST',
