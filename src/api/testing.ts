@@ -61,14 +61,36 @@ export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<Map<acc
 }
 
 /**
+ * The value of the session cookie a sign-in set (`cuttle_session` for staff, `cuttle_portal` for a
+ * portal customer).
+ * @throws Error when the sign-in set none
+ */
+function sessionCookieOf(response: LightMyRequestResponse, name: string, email: string): string {
+  const cookie = response.cookies.find((c) => c.name === name)
+  if (!cookie) throw new Error(`no session cookie for ${email}: ${response.body}`)
+  return cookie.value
+}
+
+/**
  * Sign a staff user in; answers the session cookie's value.
  * @throws Error when no session cookie comes back
  */
 export async function signInStaff(app: App, email: string, password = staffPassword): Promise<string> {
   const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } })
-  const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-  if (!cookie) throw new Error(`no session cookie for ${email}: ${response.body}`)
-  return cookie.value
+  return sessionCookieOf(response, 'cuttle_session', email)
+}
+
+/**
+ * Sign a portal customer in; answers the response and the portal session cookie's value.
+ * @throws Error when no session cookie comes back
+ */
+export async function signInCustomer(
+  app: App,
+  email: string,
+  password: string,
+): Promise<{ response: LightMyRequestResponse; cookie: string }> {
+  const response = await app.inject({ method: 'POST', url: '/api/portal/session', payload: { email, password } })
+  return { response, cookie: sessionCookieOf(response, 'cuttle_portal', email) }
 }
 
 /** Sign every role in; answers the request headers that act as a role (plus any extra headers). */

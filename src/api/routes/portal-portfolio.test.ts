@@ -11,7 +11,7 @@ import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { type Send, sendAs, staffPassword } from '../testing.js'
+import { type Send, sendAs, signInCustomer, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
@@ -48,14 +48,7 @@ const people: { name: string; grants: { index: number; kind: access.GrantKind; f
 const familyEmail = 'family.home@example.com'
 
 async function signIn(name: string, secret = password) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/portal/session',
-    payload: { email: email(name), password: secret },
-  })
-  const cookie = response.cookies.find((c) => c.name === 'cuttle_portal')
-  if (!cookie) throw new Error(`no cookie for ${name}: ${response.body}`)
-  cookies.set(name, cookie.value)
+  cookies.set(name, (await signInCustomer(app, email(name), secret)).cookie)
 }
 
 beforeAll(async () => {

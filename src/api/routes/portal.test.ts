@@ -14,7 +14,7 @@ import {
   reviewPowerOfAttorney,
 } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { type Send, sendAs, staffPassword } from '../testing.js'
+import { type Send, sendAs, signInCustomer, signInStaff, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
@@ -134,14 +134,8 @@ const expectedAllows: Record<string, access.PortalAction[]> = {
 }
 
 async function signIn(name: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/portal/session',
-    payload: { email: email(name), password },
-  })
-  const cookie = response.cookies.find((c) => c.name === 'cuttle_portal')
-  if (!cookie) throw new Error(`no cookie for ${name}: ${response.body}`)
-  cookies.set(name, cookie.value)
+  const { response, cookie } = await signInCustomer(app, email(name), password)
+  cookies.set(name, cookie)
   return response
 }
 
@@ -582,14 +576,7 @@ describe('power of attorney, third parties and verification', () => {
   })
 
   it('takes sensitive details through the API from staff who may update contacts, sealed, never echoed', async () => {
-    const signIn = async (email: string) => {
-      const staff = await app.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { email, password: staffPassword },
-      })
-      return `cuttle_session=${staff.cookies.find((c) => c.name === 'cuttle_session')?.value}`
-    }
+    const signIn = async (email: string) => `cuttle_session=${await signInStaff(app, email)}`
     const url = `/api/accounts/${accountNumber(4)}/sensitive-details`
     const payload = { dateOfBirth: '1972-09-03', securityAnswer: 'Wensleydale', ssnLastFour: '7731' }
     const agent = await app.inject({
