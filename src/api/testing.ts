@@ -247,3 +247,39 @@ export async function openAppWithAccounts({
   })
   return { ...opened, accountIds }
 }
+
+/** One access a portal customer is granted: what `grantAccountAccess` takes beyond the transaction and the user. */
+export type PortalGrant = Omit<Parameters<typeof access.grantAccountAccess>[0], 'tx' | 'userId'>
+
+/**
+ * Create a portal customer named `name` and grant them each access in turn, as the system; answers
+ * the user's id and the grants made.
+ * @throws whatever `createExternalUser` or `grantAccountAccess` throws
+ */
+export async function createPortalCustomer({
+  tx,
+  name,
+  email,
+  password,
+  at,
+  grants,
+}: {
+  tx: Tx
+  name: string
+  email: string
+  password: string
+  at: Date
+  grants: readonly PortalGrant[]
+}): Promise<{ userId: string; grants: Awaited<ReturnType<typeof access.grantAccountAccess>>[] }> {
+  const user = await access.createExternalUser({
+    tx,
+    email,
+    displayName: name,
+    password,
+    actor: systemActor('test'),
+    at,
+  })
+  const made = []
+  for (const grant of grants) made.push(await access.grantAccountAccess({ tx, userId: user.id, ...grant }))
+  return { userId: user.id, grants: made }
+}

@@ -11,7 +11,7 @@ import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { type Send, sendAs, signInCustomer, staffPassword } from '../testing.js'
+import { createPortalCustomer, type Send, sendAs, signInCustomer, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
@@ -58,25 +58,20 @@ beforeAll(async () => {
   await runBilling({ db: database.db, on: fixture.on, actor, at: now })
   await inTransaction(database.db, async (tx) => {
     for (const person of people) {
-      const user = await access.createExternalUser({
+      const { userId } = await createPortalCustomer({
         tx,
+        name: person.name,
         email: email(person.name),
-        displayName: person.name,
         password,
-        actor,
         at: now,
-      })
-      userIds.set(person.name, user.id)
-      for (const grant of person.grants) {
-        await access.grantAccountAccess({
-          tx,
+        grants: person.grants.map((grant) => ({
           accountId: accountIds[grant.index] as string,
-          userId: user.id,
           kind: grant.kind,
           actor,
           at: grant.from ?? now,
-        })
-      }
+        })),
+      })
+      userIds.set(person.name, userId)
     }
     await accounts.updateContacts({
       tx,

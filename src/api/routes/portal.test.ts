@@ -14,7 +14,7 @@ import {
   reviewPowerOfAttorney,
 } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { type Send, sendAs, signInCustomer, signInStaff, staffPassword } from '../testing.js'
+import { createPortalCustomer, type Send, sendAs, signInCustomer, signInStaff, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
@@ -144,31 +144,25 @@ beforeAll(async () => {
   ;({ accountIds } = await billingFixture({ db: database.db, count: 8, at: now }))
   await inTransaction(database.db, async (tx) => {
     for (const person of people) {
-      const user = await access.createExternalUser({
+      const { userId, grants } = await createPortalCustomer({
         tx,
+        name: person.name,
         email: email(person.name),
-        displayName: person.name,
         password,
-        actor,
         at: now,
-      })
-      userIds.set(person.name, user.id)
-      for (const grant of person.grants) {
-        const at = new Date(now.getTime() - (grant.since ?? 0) * 86_400_000)
-        const made = await access.grantAccountAccess({
-          tx,
+        grants: person.grants.map((grant) => ({
           accountId: accountIds[grant.index] as string,
-          userId: user.id,
           kind: grant.kind,
           scope: grant.scope ?? [],
           days: grant.days,
           poaDocument:
             grant.kind === 'power_of_attorney' ? 'Notarised lasting power of attorney, ID and proof seen' : undefined,
           actor,
-          at,
-        })
-        if (person.name === 'attorney') poaDocumentId = made.poaDocumentId ?? ''
-      }
+          at: new Date(now.getTime() - (grant.since ?? 0) * 86_400_000),
+        })),
+      })
+      userIds.set(person.name, userId)
+      if (person.name === 'attorney') poaDocumentId = grants.at(-1)?.poaDocumentId ?? ''
     }
     await access.createStaffUser({
       tx,
@@ -288,15 +282,14 @@ describe('the portal access matrix', () => {
   })
 
   it('shows a customer their payment and kept methods without the server’s own fields', async () => {
-    const taken = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
-      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
-      payload: {
-        amountMinor: '1000',
-        card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-      },
-    })
+    const payByCard = (number: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/portal/accounts/${accountNumber(0)}/payments`,
+        headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
+        payload: { amountMinor: '1000', card: { number, expiryMonth: 12, expiryYear: 2030, cvc: '123' } },
+      })
+    const taken = await payByCard('4242424242424242')
     expect(taken.statusCode).toBe(201)
     const { payment, replayed } = taken.json()
     expect(replayed).toBe(false)
@@ -310,15 +303,7 @@ describe('the portal access matrix', () => {
     })
     expect(found).toEqual(payment)
     for (const method of list.json().methods) expect(method).not.toHaveProperty('holderName')
-    const declined = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
-      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
-      payload: {
-        amountMinor: '1000',
-        card: { number: '4000000000000002', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-      },
-    })
+    const declined = await payByCard('4000000000000002')
     expect(declined.statusCode).toBe(402)
     expect(declined.json().error).toMatchObject({
       code: 'PAYMENT_DECLINED',
