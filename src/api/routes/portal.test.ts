@@ -103,33 +103,26 @@ const routes: Record<string, Route> = {
   },
 }
 
+// A holder, and an attorney acting for one, may do everything.
+const everything: access.PortalAction[] = [
+  'view_bills',
+  'view_usage',
+  'view_payments',
+  'pay',
+  'update_contact',
+  'manage_users',
+  'contact_service',
+  'change_billing_preferences',
+  'replace_primary_email',
+]
+
 // What the seed's table and the guide's lists allow each kind (a third party within its scope).
 const expectedAllows: Record<string, access.PortalAction[]> = {
-  holder: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  holder: everything,
   authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
-  power_of_attorney: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  power_of_attorney: everything,
   'third_party:usage': ['view_usage'],
 }
 
