@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import * as access from '../../modules/access/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
   accountUsersForStaff,
@@ -21,14 +22,7 @@ const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
 const Caller = z.enum(['holder', 'authorized_user', 'property_manager', 'power_of_attorney', 'third_party'])
 const Relationship = z.string().trim().min(1).max(100)
-const GrantKind = z.enum([
-  'holder',
-  'authorized_full',
-  'authorized_limited',
-  'property_manager',
-  'power_of_attorney',
-  'third_party',
-])
+const GrantKind = z.enum(access.grantKinds)
 const Instant = z.string()
 /** One person who may use an account, as staff see it (the Users tab). */
 const AccountUser = z.object({
