@@ -2,70 +2,28 @@ import Fastify from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
-import * as accounts from '../modules/accounts/index.js'
-import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
 import { requirePermissionOnEveryRoute } from './auth.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, type Send, seedSupplier, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
 let now = new Date('2026-11-22T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
+const password = staffPassword
+let as: ActAs
+let send: Send
 
 async function signIn(email: string, pass = password) {
   return app.inject({ method: 'POST', url: '/api/session', payload: { email, password: pass } })
 }
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    }
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
-          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-02-01',
-        },
-      ],
-    })
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await signIn(`${role}@example.com`)
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  ;({ database, app, as, send } = await openTestApp({
+    at: () => now,
+    seed: (tx) => seedSupplier(tx, now, [eleanorA1F2E3D4C]),
+  }))
 })
 afterAll(async () => {
   await app.close()
@@ -168,12 +126,7 @@ describe('signing in', () => {
 
   it('accepts an API token as a bearer credential', async () => {
     // A token acts as the person who issues it (issue 19): the agent issues their own.
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: as('agent'),
-      payload: { name: 'CRM sync' },
-    })
+    const created = await send('agent', 'POST', '/api/tokens', { name: 'CRM sync' })
     expect(created.statusCode).toBe(201)
     const token = created.json().token as string
     const response = await app.inject({
@@ -188,16 +141,9 @@ describe('signing in', () => {
 
 describe('permissions', () => {
   it('lets an agent search, read and add notes, but not manage staff or settings', async () => {
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/accounts?q=ashworth', headers: as('agent') })).statusCode,
-    ).toBe(200)
-    expect((await app.inject({ method: 'GET', url: '/api/staff', headers: as('agent') })).statusCode).toBe(403)
-    const denied = await app.inject({
-      method: 'PATCH',
-      url: '/api/settings',
-      headers: as('agent'),
-      payload: { staffPasswordMaxAgeDays: 30 },
-    })
+    expect((await send('agent', 'GET', '/api/accounts?q=ashworth')).statusCode).toBe(200)
+    expect((await send('agent', 'GET', '/api/staff')).statusCode).toBe(403)
+    const denied = await send('agent', 'PATCH', '/api/settings', { staffPasswordMaxAgeDays: 30 })
     expect(denied.statusCode).toBe(403)
     expect(denied.json().error).toMatchObject({
       code: 'FORBIDDEN',
@@ -208,11 +154,7 @@ describe('permissions', () => {
   it('keeps field technicians out of the account notes (billing talk) but records the attempt', async () => {
     // The overview itself answers them in the field-visit view (seed-access-rules.test.ts); the notes
     // need accounts.account.read, which they never hold.
-    const response = await app.inject({
-      method: 'GET',
-      url: '/api/accounts/A-1F2E3D4C/notes',
-      headers: as('field_technician'),
-    })
+    const response = await send('field_technician', 'GET', '/api/accounts/A-1F2E3D4C/notes')
     expect(response.statusCode).toBe(403)
     const denied = await sql<{
       n: bigint
@@ -221,13 +163,9 @@ describe('permissions', () => {
   })
 
   it('lets a supervisor read an agent’s activity, including the accounts they viewed', async () => {
-    await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
+    await send('agent', 'GET', '/api/accounts/A-1F2E3D4C')
     const agentId = (await access.findStaffUser(database.db, 'agent@example.com'))?.id
-    const response = await app.inject({
-      method: 'GET',
-      url: `/api/audit/activity?userId=${agentId}`,
-      headers: as('supervisor'),
-    })
+    const response = await send('supervisor', 'GET', `/api/audit/activity?userId=${agentId}`)
     expect(response.statusCode).toBe(200)
     const actions = (response.json().items as { action: string }[]).map((e) => e.action)
     expect(actions).toContain('accounts.account.viewed')
@@ -237,7 +175,7 @@ describe('permissions', () => {
 
 describe('accounts over HTTP', () => {
   it('returns the overview in one call', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
+    const response = await send('agent', 'GET', '/api/accounts/A-1F2E3D4C')
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({
       account: { number: 'A-1F2E3D4C', status: 'active' },
@@ -251,25 +189,19 @@ describe('accounts over HTTP', () => {
   })
 
   it('adds a note and shows it first', async () => {
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/accounts/A-1F2E3D4C/notes',
-      headers: as('agent'),
-      payload: { type: 'service', body: 'Customer asked about smart meter installation' },
+    const created = await send('agent', 'POST', '/api/accounts/A-1F2E3D4C/notes', {
+      type: 'service',
+      body: 'Customer asked about smart meter installation',
     })
     expect(created.statusCode).toBe(201)
-    const notes = await app.inject({
-      method: 'GET',
-      url: '/api/accounts/A-1F2E3D4C/notes?limit=1',
-      headers: as('agent'),
-    })
+    const notes = await send('agent', 'GET', '/api/accounts/A-1F2E3D4C/notes?limit=1')
     expect(notes.json().items[0]).toMatchObject({ type: 'service', author: { displayName: 'agent user' } })
     // The note's internal account row id is not part of the API.
     expect(notes.json().items[0]).not.toHaveProperty('accountId')
   })
 
   it('answers an unknown account with 404 and its code', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/accounts/A-00000000', headers: as('agent') })
+    const response = await send('agent', 'GET', '/api/accounts/A-00000000')
     expect(response.statusCode).toBe(404)
     expect(response.json().error.code).toBe('ACCOUNT_NOT_FOUND')
   })
@@ -283,37 +215,26 @@ describe('bad input', () => {
 
   it('names the field of a wrong type and writes nothing', async () => {
     const before = await noteCount()
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/accounts/A-1F2E3D4C/notes',
-      headers: as('agent'),
-      payload: { type: 'general', body: 42 },
-    })
+    const response = await send('agent', 'POST', '/api/accounts/A-1F2E3D4C/notes', { type: 'general', body: 42 })
     expect(response.statusCode).toBe(400)
     expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.body' }] })
     expect(await noteCount()).toBe(before)
   })
 
   it('names an unknown field', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/accounts/A-1F2E3D4C/notes',
-      headers: as('agent'),
-      payload: { type: 'general', body: 'hello', pinned: true },
+    const response = await send('agent', 'POST', '/api/accounts/A-1F2E3D4C/notes', {
+      type: 'general',
+      body: 'hello',
+      pinned: true,
     })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.details).toEqual([{ path: 'body.pinned', message: 'unknown field' }])
   })
 
   it('names a bad enum value and a bad query parameter', async () => {
-    const wrongType = await app.inject({
-      method: 'POST',
-      url: '/api/accounts/A-1F2E3D4C/notes',
-      headers: as('agent'),
-      payload: { type: 'gossip', body: 'hello' },
-    })
+    const wrongType = await send('agent', 'POST', '/api/accounts/A-1F2E3D4C/notes', { type: 'gossip', body: 'hello' })
     expect(wrongType.json().error.details[0].path).toBe('body.type')
-    const badLimit = await app.inject({ method: 'GET', url: '/api/accounts?q=ash&limit=5000', headers: as('agent') })
+    const badLimit = await send('agent', 'GET', '/api/accounts?q=ash&limit=5000')
     expect(badLimit.statusCode).toBe(400)
     expect(badLimit.json().error.details[0].path).toBe('query.limit')
   })

@@ -1,51 +1,25 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import type { Database } from '../db/index.js'
 import { billingFixture } from '../demo/billing-fixture.js'
-import * as access from '../modules/access/index.js'
-import { systemActor } from '../shared/actor.js'
-import { type App, buildApp } from './app.js'
+import type * as access from '../modules/access/index.js'
+import type { App } from './app.js'
+import { type ActAs, openTestApp, type Send } from './testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 const first = 'A-10000000'
 const second = 'A-10000001'
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
+let as: ActAs
+let send: Send
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  await billingFixture({ db: database.db, count: 2, at: now })
-  await inTransaction(database.db, async (tx) => {
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor: systemActor('test'),
-        at: now,
-      })
-    }
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  ;({ database, app, as, send } = await openTestApp({
+    at: () => now,
+    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+  }))
 }, 120_000)
 
 afterAll(async () => {
@@ -54,7 +28,7 @@ afterAll(async () => {
 })
 
 const billNow = (role: access.Role, account = first, on = '2026-11-01') =>
-  app.inject({ method: 'POST', url: `/api/accounts/${account}/statements`, headers: as(role), payload: { on } })
+  send(role, 'POST', `/api/accounts/${account}/statements`, { on })
 
 describe('the billing API', () => {
   it('lets only a role that may recalculate bills bill an account, once per period', async () => {
@@ -137,38 +111,22 @@ describe('the billing API', () => {
   it('rebills the latest statement, and lets only a billing specialist review the held ones', async () => {
     const number = (await app.inject({ url: `/api/accounts/${first}/statements`, headers: as('agent') })).json()
       .items[0].number
-    expect(
-      (await app.inject({ method: 'POST', url: `/api/statements/${number}/rebill`, headers: as('agent') })).statusCode,
-    ).toBe(403)
-    const rebilled = await app.inject({
-      method: 'POST',
-      url: `/api/statements/${number}/rebill`,
-      headers: as('billing_specialist'),
-    })
+    expect((await send('agent', 'POST', `/api/statements/${number}/rebill`)).statusCode).toBe(403)
+    const rebilled = await send('billing_specialist', 'POST', `/api/statements/${number}/rebill`)
     expect(rebilled.statusCode).toBe(201)
     expect(rebilled.json().statement).toMatchObject({ kind: 'rebill', version: 2, postedMinor: '0' })
     expect((await app.inject({ url: '/api/statements/held', headers: as('agent') })).statusCode).toBe(403)
     const held = await app.inject({ url: '/api/statements/held', headers: as('billing_specialist') })
     expect(held.statusCode).toBe(200)
     expect(held.json()).toEqual({ items: [] })
-    const reject = await app.inject({
-      method: 'POST',
-      url: `/api/statements/${number}/reject`,
-      headers: as('billing_specialist'),
-      payload: { reason: 'not held' },
-    })
+    const reject = await send('billing_specialist', 'POST', `/api/statements/${number}/reject`, { reason: 'not held' })
     expect(reject.statusCode).toBe(409)
     expect(reject.json().error.code).toBe('STATEMENT_NOT_HELD')
   })
 
   it('issues a final bill to a move-out date for a role that may, and never to a date still to come', async () => {
     const finalBill = (role: access.Role, moveOutOn: string) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/accounts/${second}/final-bill`,
-        headers: as(role),
-        payload: { moveOutOn },
-      })
+      send(role, 'POST', `/api/accounts/${second}/final-bill`, { moveOutOn })
     expect((await finalBill('agent', '2026-11-01')).statusCode).toBe(403)
     const future = await finalBill('billing_specialist', '2026-11-21')
     expect(future.statusCode).toBe(400)

@@ -15,31 +15,25 @@
  */
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import type { Database } from '../db/index.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
-import { type App, buildApp } from './app.js'
-import { createStaffForEveryRole, signInEveryRole } from './testing.js'
+import type { App } from './app.js'
+import { type ActAs, openTestApp } from './testing.js'
 
 let database: Database
 let app: App
-let as: (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+let as: ActAs
 const now = new Date('2026-11-20T09:00:00Z')
 const account = 'A-10000001'
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  await billingFixture({ db: database.db, count: 2, at: now })
-  await inTransaction(database.db, (tx) => createStaffForEveryRole(tx, now))
-  // Sign-in limits out of the way: the fuzz sends many requests to one invitation or login on purpose.
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    signInLimits: { perIpPerMinute: 1_000_000, perLoginPerMinute: 1_000_000 },
-  })
-  as = await signInEveryRole(app)
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+    // Sign-in limits out of the way: the fuzz sends many requests to one invitation or login on purpose.
+    app: { signInLimits: { perIpPerMinute: 1_000_000, perLoginPerMinute: 1_000_000 } },
+  }))
   await countWrites()
 }, 120_000)
 

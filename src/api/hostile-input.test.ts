@@ -4,33 +4,26 @@
  */
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import type { Database } from '../db/index.js'
 import { billingFixture } from '../demo/billing-fixture.js'
-import type * as access from '../modules/access/index.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
 import { redactedError } from './logging.js'
-import { createStaffForEveryRole, signInEveryRole, staffPassword } from './testing.js'
+import { type ActAs, openTestApp, type Send, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
-let as: (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+let as: ActAs
+let send: Send
 const logLines: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
 const account = 'A-10000001'
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  await billingFixture({ db: database.db, count: 2, at: now })
-  await inTransaction(database.db, (tx) => createStaffForEveryRole(tx, now))
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    logger: true,
-    logStream: { write: (line: string) => void logLines.push(line) },
-  })
-  as = await signInEveryRole(app)
+  ;({ database, app, as, send } = await openTestApp({
+    at: () => now,
+    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+    app: { logger: true, logStream: { write: (line: string) => void logLines.push(line) } },
+  }))
 }, 120_000)
 
 afterAll(async () => {
@@ -68,30 +61,23 @@ describe('strings (one rule for every route)', () => {
   it('refuses lone surrogates and control characters in notes, queries and path parameters, and stores nothing', async () => {
     const before = await noteCount()
     for (const body of ['half an emoji \ud800 here', 'a bell \u0007', 'a trailing low surrogate \udc00']) {
-      const response = await app.inject({
-        method: 'POST',
-        url: `/api/accounts/${account}/notes`,
-        headers: as('agent'),
-        payload: { type: 'general', body },
-      })
+      const response = await send('agent', 'POST', `/api/accounts/${account}/notes`, { type: 'general', body })
       expect(response.statusCode, body).toBe(400)
       expect(errorOf(response).details).toEqual([{ path: 'body.body', message: expect.any(String) }])
     }
-    const search = await app.inject({ method: 'GET', url: '/api/accounts?q=Ash%00worth', headers: as('agent') })
+    const search = await send('agent', 'GET', '/api/accounts?q=Ash%00worth')
     expect(search.statusCode).toBe(400)
     expect(errorOf(search).details[0]?.path).toBe('query.q')
-    const cases = await app.inject({ method: 'GET', url: '/api/cases/C-%00', headers: as('agent') })
+    const cases = await send('agent', 'GET', '/api/cases/C-%00')
     expect(cases.statusCode).toBe(400)
     expect(errorOf(cases).details[0]?.path).toBe('params.caseRef')
     expect(await noteCount()).toBe(before)
   })
 
   it('keeps tabs, new lines and every script in free text', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${account}/notes`,
-      headers: as('agent'),
-      payload: { type: 'general', body: 'Called:\tno answer\r\nŁódź, 東京, emoji 🙂' },
+    const response = await send('agent', 'POST', `/api/accounts/${account}/notes`, {
+      type: 'general',
+      body: 'Called:\tno answer\r\nŁódź, 東京, emoji 🙂',
     })
     expect(response.statusCode).toBe(201)
   })
@@ -110,19 +96,10 @@ describe('strings (one rule for every route)', () => {
 describe('dates (one date schema)', () => {
   it('refuses impossible and implausible dates with a 400 naming the field', async () => {
     for (const date of ['2026-02-30', '2026-13-01', '0000-01-01', '9999-12-31', '1899-12-31', '2101-01-01']) {
-      const query = await app.inject({
-        method: 'GET',
-        url: `/api/audit/activity?userId=agent@example.com&from=${date}`,
-        headers: as('supervisor'),
-      })
+      const query = await send('supervisor', 'GET', `/api/audit/activity?userId=agent@example.com&from=${date}`)
       expect(query.statusCode, date).toBe(400)
       expect(errorOf(query).details[0]?.path).toBe('query.from')
-      const body = await app.inject({
-        method: 'PUT',
-        url: `/api/accounts/${account}/sensitive-details`,
-        headers: as('agent'),
-        payload: { dateOfBirth: date },
-      })
+      const body = await send('agent', 'PUT', `/api/accounts/${account}/sensitive-details`, { dateOfBirth: date })
       expect(body.statusCode, date).toBe(400)
       expect(errorOf(body).details[0]?.path).toBe('body.dateOfBirth')
     }
@@ -130,11 +107,7 @@ describe('dates (one date schema)', () => {
 
   it('accepts the first and last dates of the range and a leap day', async () => {
     for (const date of ['1900-01-01', '2100-12-31', '2024-02-29']) {
-      const query = await app.inject({
-        method: 'GET',
-        url: `/api/audit/activity?userId=agent@example.com&from=${date}`,
-        headers: as('supervisor'),
-      })
+      const query = await send('supervisor', 'GET', `/api/audit/activity?userId=agent@example.com&from=${date}`)
       expect(query.statusCode, date).not.toBe(400)
     }
   })
@@ -195,26 +168,18 @@ describe('bodies, URLs and cursors', () => {
     ]
     for (const cursor of ['not-a-cursor', Buffer.from('2026-13-45|x').toString('base64url'), 'e30']) {
       for (const url of lists) {
-        const response = await app.inject({
-          method: 'GET',
-          url: `${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`,
-          headers: as('supervisor'),
-        })
+        const response = await send('supervisor', 'GET', `${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`)
         expect(response.statusCode, `${url} ${cursor}`).toBe(400)
         expect(errorOf(response)).toMatchObject({ code: 'INVALID_CURSOR', details: [{ path: 'query.cursor' }] })
       }
     }
-    const timeline = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${account}/timeline?before=bm9wZQ`,
-      headers: as('supervisor'),
-    })
+    const timeline = await send('supervisor', 'GET', `/api/accounts/${account}/timeline?before=bm9wZQ`)
     expect(timeline.statusCode).toBe(400)
     expect(errorOf(timeline).details[0]?.path).toBe('query.before')
   })
 
   it('answers a malformed URL, a large body, a foreign media type and an unknown route in the error shape', async () => {
-    const badUrl = await app.inject({ method: 'GET', url: `/api/accounts/%E0%A4%A/notes`, headers: as('agent') })
+    const badUrl = await send('agent', 'GET', `/api/accounts/%E0%A4%A/notes`)
     expect(badUrl.statusCode).toBe(400)
     expect(errorOf(badUrl)).toMatchObject({ code: 'MALFORMED_URL', details: [{ path: 'url' }] })
     const large = await app.inject({
@@ -249,11 +214,9 @@ describe('error logs (SEC-1)', () => {
     )
     try {
       logLines.length = 0
-      const response = await app.inject({
-        method: 'POST',
-        url: `/api/accounts/${account}/notes`,
-        headers: as('agent'),
-        payload: { type: 'general', body: 'Mrs Quillfeather-Ashby was born on 1961-03-14' },
+      const response = await send('agent', 'POST', `/api/accounts/${account}/notes`, {
+        type: 'general',
+        body: 'Mrs Quillfeather-Ashby was born on 1961-03-14',
       })
       expect(response.statusCode).toBe(500)
       const log = logLines.join('')

@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import type { Database } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
-import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import { systemActor } from '../shared/actor.js'
 import { settlementPeriodsOfDay } from '../shared/time.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
+import { type ActAs, eleanorA1F2E3D4C, openTestApp, type Send, seedSupplier } from './testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-22T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 let basicAuth = ''
 const mpan = metering.withCheckDigit('100000000011')
 const exportMpan = metering.withCheckDigit('100000000012')
 const mprn = '8765432'
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
+let as: ActAs
+let send: Send
 
 /** A role that holds the permission, and one that does not. */
 function rolesFor(permission: access.Permission): { holder: access.Role; other: access.Role } {
@@ -36,123 +32,85 @@ async function* linesOf(text: string) {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    for (const role of access.roles) {
-      await access.createStaffUser({
+  ;({ database, app, as, send } = await openTestApp({
+    at: () => now,
+    seed: async (tx) => {
+      const [opened] = await seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, emails: [], phones: [] }])
+      const supply = await accounts.findAccountSupply({ tx, accountNumber: 'A-1F2E3D4C' })
+      const base = { propertyId: supply?.property.id ?? '', accountId: opened?.id ?? '', suppliedFrom: '2024-02-01' }
+      await metering.registerMeterPoints({
         tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
+        actor,
+        at: now,
+        meterPoints: [
+          {
+            ...base,
+            fuel: 'electricity',
+            identifier: mpan,
+            meters: [
+              {
+                serial: '21E0000001',
+                type: 'smart',
+                installedOn: '2023-01-01',
+                registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
+              },
+            ],
+          },
+          {
+            ...base,
+            fuel: 'electricity',
+            identifier: exportMpan,
+            direction: 'export',
+            meters: [
+              {
+                serial: '21X0000001',
+                type: 'smart',
+                installedOn: '2023-01-01',
+                registers: [{ identifier: 'E', rate: 'export', digits: 5 }],
+              },
+            ],
+          },
+          {
+            ...base,
+            fuel: 'gas',
+            identifier: mprn,
+            meters: [
+              {
+                serial: '21G0000001',
+                type: 'smart',
+                installedOn: '2023-01-01',
+                registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
+              },
+            ],
+          },
+        ],
+      })
+      // Two clock-change days and the ordinary day between them.
+      const rows: string[] = [metering.intervalCsvHeader]
+      for (const day of ['2025-10-25', '2025-10-26', '2025-10-27']) {
+        for (const period of settlementPeriodsOfDay(day)) rows.push(`${mpan},${period.startAt.toISOString()},0.5,A`)
+      }
+      await metering.ingestIntervalCsv({
+        tx,
+        lines: linesOf(rows.join('\n')),
+        fileName: null,
+        sha256: null,
         actor,
         at: now,
       })
-    }
-    const [opened] = await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-02-01',
-        },
-      ],
-    })
-    const supply = await accounts.findAccountSupply({ tx, accountNumber: 'A-1F2E3D4C' })
-    const base = { propertyId: supply?.property.id ?? '', accountId: opened?.id ?? '', suppliedFrom: '2024-02-01' }
-    await metering.registerMeterPoints({
-      tx,
-      actor,
-      at: now,
-      meterPoints: [
-        {
-          ...base,
-          fuel: 'electricity',
-          identifier: mpan,
-          meters: [
-            {
-              serial: '21E0000001',
-              type: 'smart',
-              installedOn: '2023-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-        {
-          ...base,
-          fuel: 'electricity',
-          identifier: exportMpan,
-          direction: 'export',
-          meters: [
-            {
-              serial: '21X0000001',
-              type: 'smart',
-              installedOn: '2023-01-01',
-              registers: [{ identifier: 'E', rate: 'export', digits: 5 }],
-            },
-          ],
-        },
-        {
-          ...base,
-          fuel: 'gas',
-          identifier: mprn,
-          meters: [
-            {
-              serial: '21G0000001',
-              type: 'smart',
-              installedOn: '2023-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-      ],
-    })
-    // Two clock-change days and the ordinary day between them.
-    const rows: string[] = [metering.intervalCsvHeader]
-    for (const day of ['2025-10-25', '2025-10-26', '2025-10-27']) {
-      for (const period of settlementPeriodsOfDay(day)) rows.push(`${mpan},${period.startAt.toISOString()},0.5,A`)
-    }
-    await metering.ingestIntervalCsv({
-      tx,
-      lines: linesOf(rows.join('\n')),
-      fileName: null,
-      sha256: null,
-      actor,
-      at: now,
-    })
-    const agent = await access.findStaffUser(tx, 'agent@example.com')
-    const token = await access.createApiToken({
-      tx,
-      userId: agent?.id ?? '',
-      name: 'octopus client',
-      expiresAt: null,
-      actor,
-      at: now,
-    })
-    basicAuth = `Basic ${Buffer.from(`${token.token}:`).toString('base64')}`
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+      const agent = await access.findStaffUser(tx, 'agent@example.com')
+      const token = await access.createApiToken({
+        tx,
+        userId: agent?.id ?? '',
+        name: 'octopus client',
+        expiresAt: null,
+        actor,
+        at: now,
+      })
+      basicAuth = `Basic ${Buffer.from(`${token.token}:`).toString('base64')}`
+    },
+  }))
 })
 afterAll(async () => {
   await app.close()
@@ -199,11 +157,13 @@ describe('the console’s metering API', () => {
 
   it('answers a reading with 201, and a lower one with the reason next to the field', async () => {
     const submit = (value: string, readAt: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/api/accounts/A-1F2E3D4C/readings',
-        headers: as('agent'),
-        payload: { meterPoint: mpan, meterSerial: '21E0000001', register: 'S', readAt, value, source: 'customer' },
+      send('agent', 'POST', '/api/accounts/A-1F2E3D4C/readings', {
+        meterPoint: mpan,
+        meterSerial: '21E0000001',
+        register: 'S',
+        readAt,
+        value,
+        source: 'customer',
       })
     const first = await submit('12000', '2026-10-01T08:00:00Z')
     expect(first.statusCode).toBe(201)
@@ -246,19 +206,9 @@ describe('the console’s metering API', () => {
 
   it('lets only an export specialist configure export', async () => {
     const { holder, other } = rolesFor('metering.export.configure')
-    const refused = await app.inject({
-      method: 'POST',
-      url: `/api/meter-points/${exportMpan}/export`,
-      headers: as(other),
-      payload: { importMpan: mpan },
-    })
+    const refused = await send(other, 'POST', `/api/meter-points/${exportMpan}/export`, { importMpan: mpan })
     expect(refused.statusCode).toBe(403)
-    const done = await app.inject({
-      method: 'POST',
-      url: `/api/meter-points/${exportMpan}/export`,
-      headers: as(holder),
-      payload: { importMpan: mpan },
-    })
+    const done = await send(holder, 'POST', `/api/meter-points/${exportMpan}/export`, { importMpan: mpan })
     expect(done.statusCode).toBe(200)
   })
 })

@@ -2,13 +2,13 @@ import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
-import { type App, buildApp } from './app.js'
+import type { App } from './app.js'
+import { type ActAs, openTestApp, signInStaff, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
@@ -16,8 +16,6 @@ let accountIds: string[]
 const logLines: string[] = []
 const responses: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 function luhnComplete(prefix: string): string {
@@ -61,9 +59,7 @@ const headerSafe = (text: string) => (/^[\u0020-\u00ff]*$/.test(text) ? text : e
 /** Every text a dump, a log or a response could hide a card number in, with the separators taken out. */
 const squeezed = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu, '')
 
-function as(role: access.Role, extra: Record<string, string> = {}) {
-  return { cookie: `cuttle_session=${cookies.get(role)}`, ...extra }
-}
+let as: ActAs
 
 async function inject(options: InjectOptions) {
   const response = await app.inject(options)
@@ -71,48 +67,29 @@ async function inject(options: InjectOptions) {
   return response
 }
 
+/** POST as a role, with an idempotency key when one is given. */
+const post = (role: access.Role, url: string, payload: object, key?: string) =>
+  inject({ method: 'POST', url, headers: as(role, key ? { 'idempotency-key': key } : {}), payload })
+
 beforeAll(async () => {
-  database = await openTestDatabase()
-  ;({ accountIds } = await billingFixture({ db: database.db, count: 12, at: now }))
-  await inTransaction(database.db, async (tx) => {
-    for (const role of access.roles) {
-      await access.createStaffUser({
+  ;({ database, app, as } = await openTestApp({
+    at: () => now,
+    fixture: async (db) => {
+      ;({ accountIds } = await billingFixture({ db, count: 12, at: now }))
+    },
+    seed: (tx) =>
+      access.createStaffUser({
         tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
+        email: 'supervisor2@example.com',
+        displayName: 'second supervisor',
+        role: 'supervisor',
+        password: staffPassword,
         actor: systemActor('test'),
         at: now,
-      })
-    }
-    await access.createStaffUser({
-      tx,
-      email: 'supervisor2@example.com',
-      displayName: 'second supervisor',
-      role: 'supervisor',
-      password,
-      actor: systemActor('test'),
-      at: now,
-    })
-  })
-  app = await buildApp({
-    database,
-    clock: () => now,
-    webRoot: null,
-    logger: true,
-    logStream: { write: (line: string) => void logLines.push(line) },
-  })
-  for (const role of [...access.roles, 'supervisor2' as const]) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role as access.Role, cookie.value)
-  }
+      }),
+    app: { logger: true, logStream: { write: (line: string) => void logLines.push(line) } },
+  }))
+  await signInStaff(app, 'supervisor2@example.com')
 }, 120_000)
 
 afterAll(async () => {
@@ -153,46 +130,26 @@ const cardBody = (number: string, amountMinor = '1000') => ({
 describe('taking a payment through the API', () => {
   it('answers 201 with a confirmation number, 200 for a retry, 409 for a reused key, 402 for a decline', async () => {
     const url = `/api/accounts/${accountNumber(0)}/payments`
-    const first = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242'),
-    })
+    const first = await post('agent', url, cardBody('4242424242424242'), 'api-pay-0001')
     expect(first.statusCode).toBe(201)
     const payment = first.json().payment
     expect(payment).toMatchObject({ status: 'succeeded', amountMinor: '1000', methodLabel: 'Visa •••• 4242' })
     // The account's internal row id stays in: the account number in the path names the account.
     expect(payment).not.toHaveProperty('accountId')
-    const retry = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242'),
-    })
+    const retry = await post('agent', url, cardBody('4242424242424242'), 'api-pay-0001')
     expect(retry.statusCode).toBe(200)
     expect(retry.json().payment.confirmationNumber).toBe(payment.confirmationNumber)
-    const reused = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0001' }),
-      payload: cardBody('4242424242424242', '1001'),
-    })
+    const reused = await post('agent', url, cardBody('4242424242424242', '1001'), 'api-pay-0001')
     expect(reused.statusCode).toBe(409)
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED')
-    const declined = await inject({
-      method: 'POST',
-      url,
-      headers: as('agent', { 'idempotency-key': 'api-pay-0002' }),
-      payload: cardBody('4000000000000002'),
-    })
+    const declined = await post('agent', url, cardBody('4000000000000002'), 'api-pay-0002')
     expect(declined.statusCode).toBe(402)
     expect(declined.json().error).toMatchObject({
       code: 'PAYMENT_DECLINED',
       details: { payment: { status: 'failed' } },
     })
     expect(declined.json().error.details.payment).not.toHaveProperty('accountId')
-    const missing = await inject({ method: 'POST', url, headers: as('agent'), payload: cardBody('4242424242424242') })
+    const missing = await post('agent', url, cardBody('4242424242424242'))
     expect(missing.statusCode).toBe(400)
     expect(missing.json().error.details[0].path).toMatch(/idempotency-key/)
   })
@@ -236,9 +193,6 @@ describe('taking a payment through the API', () => {
 })
 
 describe('who may credit, refund, apply fees and disconnect (the user types guide)', () => {
-  const post = (role: access.Role, url: string, payload: object, key?: string) =>
-    inject({ method: 'POST', url, headers: as(role, key ? { 'idempotency-key': key } : {}), payload })
-
   it('lets agents, supervisors and billing specialists credit, not collections specialists or executives', async () => {
     const url = `/api/accounts/${accountNumber(2)}/credits`
     const outcomes: Record<string, number> = {}
@@ -298,12 +252,12 @@ describe('who may credit, refund, apply fees and disconnect (the user types guid
 
   it('refunds only what the customer overpaid', async () => {
     const url = `/api/accounts/${accountNumber(5)}/refunds`
-    await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(5)}/payments`,
-      headers: as('agent', { 'idempotency-key': 'overpay-5' }),
-      payload: { method: 'cash', amountMinor: '3000' },
-    })
+    await post(
+      'agent',
+      `/api/accounts/${accountNumber(5)}/payments`,
+      { method: 'cash', amountMinor: '3000' },
+      'overpay-5',
+    )
     const tooMuch = await post('agent', url, { amountMinor: '3001', reason: 'overpaid' }, 'refund-5-1')
     expect(tooMuch.statusCode).toBe(409)
     expect(tooMuch.json().error).toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT', details: { refundableMinor: '3000' } })
@@ -318,12 +272,12 @@ describe('card numbers (PAY-1)', () => {
   it('never reach the database, the logs, the audit log or a response, whatever route they are sent to', async () => {
     // Where card numbers belong: a payment and a kept card, by every role that may.
     for (const [i, number] of canaries.entries()) {
-      const paid = await inject({
-        method: 'POST',
-        url: `/api/accounts/${accountNumber(6)}/payments`,
-        headers: as('agent', { 'idempotency-key': `canary-pay-${i}` }),
-        payload: { ...cardBody(number), card: { ...cardBody(number).card, save: true } },
-      })
+      const paid = await post(
+        'agent',
+        `/api/accounts/${accountNumber(6)}/payments`,
+        { ...cardBody(number), card: { ...cardBody(number).card, save: true } },
+        `canary-pay-${i}`,
+      )
       expect(paid.statusCode, number).toBe(201)
       const kept = await inject({
         method: 'POST',

@@ -1,17 +1,52 @@
 /**
- * API tests' staff: one user per role, each signed in, and the headers to act as one of them.
+ * API tests' setup: a migrated database with the supplier and accounts a test needs, one staff user
+ * per role, the app over it, and the headers to act as one of them.
  */
-import type { Tx } from '../db/index.js'
+import type { LightMyRequestResponse } from 'fastify'
+import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
-import type { App } from './app.js'
+import { type App, type BuildAppOptions, buildApp } from './app.js'
 
 export const staffPassword = 'correct horse battery'
 
-/** A staff user for every role, `<role>@example.com`. */
-export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<void> {
+/** The request headers that act as a role (plus any extra headers). */
+export type ActAs = (role: access.Role, extra?: Record<string, string>) => Record<string, string>
+
+/**
+ * The roles that serve no customer at the desk: none may send messages, open or move accounts, or
+ * work cases, so the tests of those routes check that each is refused.
+ */
+export const nonServiceRoles = [
+  'field_technician',
+  'collections_specialist',
+  'it_administrator',
+  'executive',
+  'legal_reviewer',
+] as const satisfies readonly access.Role[]
+
+/** A request to the app as a role (or, in portal tests, a customer), with a JSON body when one is given. */
+export type Send<Who extends string = access.Role> = (
+  who: Who,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) => Promise<LightMyRequestResponse>
+
+/** Requests to `app` as whoever `as` signs in: `send('agent', 'GET', '/api/accounts')`. */
+export function sendAs<Who extends string>(app: App, as: (who: Who) => Record<string, string>): Send<Who> {
+  return (who, method, url, payload) =>
+    app.inject({ method, url, headers: as(who), ...(payload === undefined ? {} : { payload }) })
+}
+
+/** A staff user for every role, `<role>@example.com`; answers each role's user id. */
+export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<Map<access.Role, string>> {
+  const ids = new Map<access.Role, string>()
   for (const role of access.roles) {
-    await access.createStaffUser({
+    const user = await access.createStaffUser({
       tx,
       email: `${role}@example.com`,
       displayName: `${role} user`,
@@ -20,23 +55,231 @@ export async function createStaffForEveryRole(tx: Tx, at: Date): Promise<void> {
       actor: systemActor('test'),
       at,
     })
+    ids.set(role, user.id)
   }
+  return ids
+}
+
+/**
+ * The value of the session cookie a sign-in set (`cuttle_session` for staff, `cuttle_portal` for a
+ * portal customer).
+ * @throws Error when the sign-in set none
+ */
+function sessionCookieOf(response: LightMyRequestResponse, name: string, email: string): string {
+  const cookie = response.cookies.find((c) => c.name === name)
+  if (!cookie) throw new Error(`no session cookie for ${email}: ${response.body}`)
+  return cookie.value
+}
+
+/**
+ * Sign a staff user in; answers the session cookie's value.
+ * @throws Error when no session cookie comes back
+ */
+export async function signInStaff(app: App, email: string, password = staffPassword): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } })
+  return sessionCookieOf(response, 'cuttle_session', email)
+}
+
+/**
+ * Sign a portal customer in; answers the response and the portal session cookie's value.
+ * @throws Error when no session cookie comes back
+ */
+export async function signInCustomer(
+  app: App,
+  email: string,
+  password: string,
+): Promise<{ response: LightMyRequestResponse; cookie: string }> {
+  const response = await app.inject({ method: 'POST', url: '/api/portal/session', payload: { email, password } })
+  return { response, cookie: sessionCookieOf(response, 'cuttle_portal', email) }
 }
 
 /** Sign every role in; answers the request headers that act as a role (plus any extra headers). */
-export async function signInEveryRole(
-  app: App,
-): Promise<(role: access.Role, extra?: Record<string, string>) => Record<string, string>> {
+export async function signInEveryRole(app: App): Promise<ActAs> {
   const cookies = new Map<access.Role, string>()
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password: staffPassword },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  for (const role of access.roles) cookies.set(role, await signInStaff(app, `${role}@example.com`))
   return (role, extra = {}) => ({ cookie: `cuttle_session=${cookies.get(role)}`, ...extra })
+}
+
+/**
+ * Eleanor Ashworth of 14 Mill Lane, Cambridge, paperless since 2024-01-15 as A-00000001: the account
+ * API tests act on, with what a test needs changed.
+ */
+export function eleanorAccount(changes: Partial<accounts.NewAccount> = {}): accounts.NewAccount {
+  return {
+    number: 'A-00000001',
+    customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+    property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+    billingAddress: null,
+    emails: [{ address: 'eleanor@example.com', primary: true }],
+    phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
+    billingMode: 'paperless',
+    market: 'gb',
+    openedOn: '2024-01-15',
+    ...changes,
+  }
+}
+
+/** Tom Ashby, A-00000002: Eleanor's account but his, billed on paper; the other account a test can reach. */
+export const tomAccount = eleanorAccount({
+  number: 'A-00000002',
+  customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
+  billingMode: 'paper',
+})
+
+/** Eleanor's account as the console's first tests knew it: A-1F2E3D4C, no title, opened 2024-02-01. */
+export const eleanorA1F2E3D4C = eleanorAccount({
+  number: 'A-1F2E3D4C',
+  customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
+  emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
+  openedOn: '2024-02-01',
+})
+
+/** Configure the supplier (Good Egg Energy, in GB) and open the accounts, as the system; answers them. */
+export async function seedSupplier(
+  tx: Tx,
+  at: Date,
+  newAccounts: readonly accounts.NewAccount[] = [],
+): Promise<{ id: string; number: string }[]> {
+  const actor = systemActor('test')
+  await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
+  return newAccounts.length > 0 ? accounts.createAccounts({ tx, accounts: newAccounts, actor, at }) : []
+}
+
+/** What a test may set of buildApp's options beyond the database and the clock (no web console). */
+export type TestAppOptions = Omit<BuildAppOptions, 'database' | 'clock' | 'webRoot'>
+
+/** An app over a test database, with every role signed in. */
+export interface TestApp {
+  readonly database: Database
+  readonly app: App
+  readonly as: ActAs
+  /** Requests as a role (`sendAs` over the app). */
+  readonly send: Send
+  /** Each role's staff user id. */
+  readonly staffIds: Map<access.Role, string>
+}
+
+/**
+ * Open a test database, lay down the test's fixture, create a staff user for every role and the
+ * test's data, build the app on the test's clock and sign every role in.
+ * @throws Error when the data cannot be written or a role cannot sign in
+ */
+export async function openTestApp({
+  at,
+  fixture,
+  seed,
+  app: appOptions = {},
+}: {
+  /** The clock the app runs on (and the staff are created at). */
+  at: () => Date
+  /** Data laid down first, in transactions of its own (e.g. `billingFixture`). */
+  fixture?: (db: Db) => Promise<unknown>
+  /** Data written in the transaction that creates the staff, after them. */
+  seed?: (tx: Tx) => Promise<unknown>
+  /** buildApp's other options, or a function of the database that answers them. */
+  app?: TestAppOptions | ((database: Database) => TestAppOptions)
+}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  await fixture?.(database.db)
+  const staffIds = await inTransaction(database.db, async (tx) => {
+    const ids = await createStaffForEveryRole(tx, at())
+    await seed?.(tx)
+    return ids
+  })
+  const options = typeof appOptions === 'function' ? appOptions(database) : appOptions
+  const app = await buildApp({ database, clock: at, webRoot: null, ...options })
+  const as = await signInEveryRole(app)
+  return { database, app, as, send: sendAs(app, as), staffIds }
+}
+
+/**
+ * Open a test database with the supplier configured and one IT administrator, Ivan Admin
+ * (`admin@example.com`), build the app on the test's clock and sign him in; answers his headers.
+ * @throws Error when he cannot sign in
+ */
+export async function openAdminApp({
+  at,
+  password = staffPassword,
+}: {
+  at: () => Date
+  password?: string
+}): Promise<{ database: Database; app: App; headers: { cookie: string } }> {
+  const database = await openTestDatabase()
+  await inTransaction(database.db, async (tx) => {
+    await seedSupplier(tx, at())
+    await access.createStaffUser({
+      tx,
+      email: 'admin@example.com',
+      displayName: 'Ivan Admin',
+      role: 'it_administrator',
+      password,
+      actor: systemActor('test'),
+      at: at(),
+    })
+  })
+  const app = await buildApp({ database, clock: at, webRoot: null })
+  return {
+    database,
+    app,
+    headers: { cookie: `cuttle_session=${await signInStaff(app, 'admin@example.com', password)}` },
+  }
+}
+
+/**
+ * openTestApp over the supplier and the given accounts (opened after the staff, before the test's seed);
+ * answers the accounts' ids too, in the order given.
+ * @throws Error when an account is refused or a role cannot sign in
+ */
+export async function openAppWithAccounts({
+  accounts: newAccounts,
+  seed,
+  ...options
+}: Parameters<typeof openTestApp>[0] & { accounts: readonly accounts.NewAccount[] }): Promise<
+  TestApp & { accountIds: string[] }
+> {
+  let accountIds: string[] = []
+  const opened = await openTestApp({
+    ...options,
+    seed: async (tx) => {
+      accountIds = (await seedSupplier(tx, options.at(), newAccounts)).map((account) => account.id)
+      await seed?.(tx)
+    },
+  })
+  return { ...opened, accountIds }
+}
+
+/** One access a portal customer is granted: what `grantAccountAccess` takes beyond the transaction and the user. */
+export type PortalGrant = Omit<Parameters<typeof access.grantAccountAccess>[0], 'tx' | 'userId'>
+
+/**
+ * Create a portal customer named `name` and grant them each access in turn, as the system; answers
+ * the user's id and the grants made.
+ * @throws whatever `createExternalUser` or `grantAccountAccess` throws
+ */
+export async function createPortalCustomer({
+  tx,
+  name,
+  email,
+  password,
+  at,
+  grants,
+}: {
+  tx: Tx
+  name: string
+  email: string
+  password: string
+  at: Date
+  grants: readonly PortalGrant[]
+}): Promise<{ userId: string; grants: Awaited<ReturnType<typeof access.grantAccountAccess>>[] }> {
+  const user = await access.createExternalUser({
+    tx,
+    email,
+    displayName: name,
+    password,
+    actor: systemActor('test'),
+    at,
+  })
+  const made = []
+  for (const grant of grants) made.push(await access.grantAccountAccess({ tx, userId: user.id, ...grant }))
+  return { userId: user.id, grants: made }
 }

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import * as metering from '../../modules/metering/index.js'
 import {
   accountOverview,
   accountViewSections,
@@ -11,9 +9,10 @@ import {
   openAccount,
   reviewFlagQueue,
 } from '../../usecases/index.js'
-import { actorOf, allowsOf, principalOf } from '../auth.js'
+import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
@@ -140,8 +139,8 @@ export const accountRoutes =
       },
       async (request) => {
         const { q, limit, cursor } = request.query
-        const result = await inTransaction(context.db, (tx) =>
-          accounts.searchAccounts({ tx, query: q, limit, cursor, actor: actorOf(request), at: context.clock() }),
+        const result = await callAs(context, request, (scope) =>
+          accounts.searchAccounts({ query: q, limit, cursor, ...scope }),
         )
         return { items: result.items, nextCursor: result.nextCursor }
       },
@@ -179,8 +178,7 @@ export const accountRoutes =
         const opened = await openAccount({
           db: context.db,
           details: request.body,
-          actor: actorOf(request),
-          at: context.clock(),
+          ...whoOf(context, request),
         })
         return reply.status(201).send({ account: opened })
       },
@@ -202,13 +200,11 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await callAs(context, request, (scope) =>
             accountOverview({
-              tx,
               accountNumber: request.params.accountNumber,
               allows: allowsOf(request),
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -247,13 +243,11 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await callAs(context, request, (scope) =>
             clearAccountReviewFlag({
-              tx,
               flagId: request.params.flagId,
               note: request.body.note,
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -273,14 +267,12 @@ export const accountRoutes =
       },
       async (request) =>
         jsonOf(
-          await inTransaction(context.db, (tx) =>
+          await callAs(context, request, (scope) =>
             accounts.listNotes({
-              tx,
               accountNumber: request.params.accountNumber,
               limit: request.query.limit,
               cursor: request.query.cursor,
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         ),
@@ -300,15 +292,13 @@ export const accountRoutes =
       },
       async (request, reply) => {
         const principal = principalOf(request)
-        const note = await inTransaction(context.db, (tx) =>
+        const note = await callAs(context, request, (scope) =>
           accounts.addNote({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             type: request.body.type,
             body: request.body.body,
-            actor: actorOf(request),
             authorName: principal.displayName,
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ note: jsonOf(note) })
@@ -328,13 +318,11 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
+        await callAs(context, request, (scope) =>
           accounts.updateContacts({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             ...request.body,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(204).send(null)
@@ -354,13 +342,11 @@ export const accountRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
+        await callAs(context, request, (scope) =>
           accounts.updatePreferences({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             billingMode: request.body.billingMode,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(204).send(null)

@@ -1,69 +1,24 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import type { Database } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as market from '../../modules/market/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { type App, buildApp } from '../app.js'
+import type { App } from '../app.js'
+import { eleanorA1F2E3D4C, openTestApp, type Send, seedSupplier } from '../testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-22T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<string, string>()
-const as = (role: string) => ({ cookie: `cuttle_session=${cookies.get(role)}` })
-const activity = (role: string, query: Record<string, string>) =>
-  app.inject({ method: 'GET', url: `/api/audit/activity?${new URLSearchParams(query)}`, headers: as(role) })
+let send: Send
+const activity = (role: access.Role, query: Record<string, string>) =>
+  send(role, 'GET', `/api/audit/activity?${new URLSearchParams(query)}`)
 type Item = { action: string; kind: string; accountNumber: string | null; seq: string }
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    for (const role of ['agent', 'supervisor', 'it_administrator'] as const)
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: role,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: 'A-1F2E3D4C',
-          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [{ address: 'eleanor.ashworth@example.com', primary: true }],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-02-01',
-        },
-      ],
-    })
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of ['agent', 'supervisor', 'it_administrator']) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
-  await app.inject({ method: 'GET', url: '/api/accounts/A-1F2E3D4C', headers: as('agent') })
+  ;({ database, app, send } = await openTestApp({
+    at: () => now,
+    seed: (tx) => seedSupplier(tx, now, [{ ...eleanorA1F2E3D4C, phones: [] }]),
+  }))
+  await send('agent', 'GET', '/api/accounts/A-1F2E3D4C')
 })
 afterAll(async () => {
   await app.close()
@@ -72,7 +27,7 @@ afterAll(async () => {
 
 describe('the activity report over HTTP (AUD-2)', () => {
   it('finds the agent by email for a supervisor, who may not list staff, grouping each event', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/staff', headers: as('supervisor') })).statusCode).toBe(403)
+    expect((await send('supervisor', 'GET', '/api/staff')).statusCode).toBe(403)
     const response = await activity('supervisor', { userId: 'Agent@Example.com' })
     expect(response.statusCode).toBe(200)
     const body = response.json()

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as audit from '../../modules/audit/index.js'
 import { activityReport } from '../../usecases/activity-report.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 
 /** One audit event as the activity report shows it (its chain hashes stay inside). */
@@ -77,16 +76,14 @@ export const auditRoutes =
       },
       async (request) => {
         const { userId, limit, cursor, from, to } = request.query
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await callAs(context, request, (scope) =>
           activityReport({
-            tx,
             user: userId,
             from,
             to,
             limit,
             beforeSeq: cursor ? BigInt(cursor) : undefined,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return {

@@ -126,16 +126,19 @@ export const HistoricalBill = z.object({
   readings: z.array(z.object({ register: z.string(), value: z.string(), readOn: DateOut })),
 })
 
+/** What is past due by how many days past due it is (not yet due is `current`). */
+export const AgeingBuckets = z.object({
+  current: MinorOut,
+  days1to30: MinorOut,
+  days31to60: MinorOut,
+  days61to90: MinorOut,
+  over90: MinorOut,
+})
+
 /** The balance (positive: the customer owes) and what is past due, by age. */
 export const AccountBalance = z.object({
   balanceMinor: MinorOut,
   pastDueMinor: MinorOut,
-  buckets: z.object({
-    current: MinorOut,
-    days1to30: MinorOut,
-    days31to60: MinorOut,
-    days61to90: MinorOut,
-    over90: MinorOut,
-  }),
+  buckets: AgeingBuckets,
   currency: z.string(),
 })

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as billing from '../../modules/billing/index.js'
 import {
   accountBalance,
@@ -14,9 +13,9 @@ import {
   finalBill,
   rebillStatement,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, pageOf } from '../responses.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import {
   AccountBalance,
@@ -38,8 +37,6 @@ const BillResult = z.object({
 export const billingRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const number = (text: string) => text.toUpperCase()
-
     app.get(
       '/accounts/:accountNumber/statements',
       {
@@ -56,14 +53,12 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await callAs(context, request, (scope) =>
           accountStatements({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             limit: request.query.limit,
             cursor: request.query.cursor,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf(page)
@@ -82,13 +77,11 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await inTransaction(context.db, (tx) =>
+        const statement = await callAs(context, request, (scope) =>
           accountStatement({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             number: request.params.number,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { statement: jsonOf(statement) }
@@ -111,11 +104,10 @@ export const billingRoutes =
         const duplicate = request.query.duplicate === 'true'
         const pdf = await accountStatementPdf({
           db: context.db,
-          accountNumber: number(request.params.accountNumber),
+          accountNumber: request.params.accountNumber,
           number: request.params.number,
           duplicate,
-          actor: actorOf(request),
-          at: context.clock(),
+          ...whoOf(context, request),
         })
         return reply
           .header('content-type', 'application/pdf')
@@ -139,12 +131,10 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const balance = await inTransaction(context.db, (tx) =>
+        const balance = await callAs(context, request, (scope) =>
           accountBalance({
-            tx,
-            accountNumber: number(request.params.accountNumber),
-            actor: actorOf(request),
-            at: context.clock(),
+            accountNumber: request.params.accountNumber,
+            ...scope,
           }),
         )
         return jsonOf(balance)
@@ -165,13 +155,11 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const result = await inTransaction(context.db, (tx) =>
+        const result = await callAs(context, request, (scope) =>
           billAccountNow({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             on: request.body.on,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply
@@ -194,13 +182,11 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const result = await inTransaction(context.db, (tx) =>
+        const result = await callAs(context, request, (scope) =>
           finalBill({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             moveOutOn: request.body.moveOutOn,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply
@@ -221,8 +207,8 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const statement = await inTransaction(context.db, (tx) =>
-          rebillStatement({ tx, number: request.params.number, actor: actorOf(request), at: context.clock() }),
+        const statement = await callAs(context, request, (scope) =>
+          rebillStatement({ number: request.params.number, ...scope }),
         )
         return reply.status(201).send({ statement: jsonOf(statement) })
       },
@@ -257,13 +243,11 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await inTransaction(context.db, (tx) =>
+        const statement = await callAs(context, request, (scope) =>
           decideHeldStatement({
-            tx,
             number: request.params.number,
             decision: { release: true },
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { statement: jsonOf(statement) }
@@ -283,13 +267,11 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const statement = await inTransaction(context.db, (tx) =>
+        const statement = await callAs(context, request, (scope) =>
           decideHeldStatement({
-            tx,
             number: request.params.number,
             decision: { reject: request.body.reason },
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { statement: jsonOf(statement) }
@@ -308,12 +290,10 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const items = await inTransaction(context.db, (tx) =>
+        const items = await callAs(context, request, (scope) =>
           accountHistoricalBills({
-            tx,
-            accountNumber: number(request.params.accountNumber),
-            actor: actorOf(request),
-            at: context.clock(),
+            accountNumber: request.params.accountNumber,
+            ...scope,
           }),
         )
         return { items: jsonOf(items) }
@@ -335,12 +315,10 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const result = await inTransaction(context.db, (tx) =>
+        const result = await callAs(context, request, (scope) =>
           accountBusinessBilling({
-            tx,
-            accountNumber: number(request.params.accountNumber),
-            actor: actorOf(request),
-            at: context.clock(),
+            accountNumber: request.params.accountNumber,
+            ...scope,
           }),
         )
         return jsonOf(result)
@@ -363,14 +341,12 @@ export const billingRoutes =
         },
       },
       async (request, reply) => {
-        const document = await inTransaction(context.db, (tx) =>
+        const document = await callAs(context, request, (scope) =>
           billing.createDocument({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             kind: request.body.kind,
             statementNumbers: request.body.statements,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ document: jsonOf(document) })
@@ -391,8 +367,8 @@ export const billingRoutes =
         },
       },
       async (request) => {
-        const document = await inTransaction(context.db, (tx) =>
-          billing.issueDocument({ tx, number: request.params.number, actor: actorOf(request), at: context.clock() }),
+        const document = await callAs(context, request, (scope) =>
+          billing.issueDocument({ number: request.params.number, ...scope }),
         )
         return { document: jsonOf(document) }
       },

@@ -1,87 +1,41 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
-import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
+import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
-import * as market from '../../modules/market/index.js'
-import { systemActor } from '../../shared/actor.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
-import { type App, buildApp } from '../app.js'
+import type { App } from '../app.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
+let as: ActAs
+let send: Send
+let userIds: Map<access.Role, string>
 let delivery: ReturnType<typeof inProcessDeliveryQueue>
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
-const userIds = new Map<access.Role, string>()
 const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 let eleanorId = ''
 
-function as(role: access.Role, extra: Record<string, string> = {}) {
-  return { cookie: `cuttle_session=${cookies.get(role)}`, ...extra }
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    const base: accounts.NewAccount = {
-      number: eleanor,
-      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-      property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-      billingAddress: null,
-      emails: [{ address: 'eleanor@example.com', primary: true }],
-      phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-      billingMode: 'paperless',
-      market: 'gb',
-      openedOn: '2024-01-15',
-    }
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        base,
-        {
-          ...base,
-          number: tom,
-          customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
-          billingMode: 'paper',
-        },
-      ],
-    })
-    for (const role of access.roles) {
-      const user = await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-      userIds.set(role, user.id)
-    }
-  })
-  eleanorId = (await sql<{ id: string }>`select id from accounts where number = ${eleanor}`.execute(database.db))
-    .rows[0]?.id as string
-  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  let accountIds: string[]
+  ;({
+    database,
+    app,
+    as,
+    send,
+    staffIds: userIds,
+    accountIds,
+  } = await openAppWithAccounts({
+    at: () => now,
+    accounts: [eleanorAccount(), tomAccount],
+    app: ({ db }) => {
+      delivery = inProcessDeliveryQueue({ db, transports: comms.builtInTransports(), clock: () => now })
+      return { deliveryQueue: delivery }
+    },
+  }))
+  eleanorId = accountIds[0] ?? ''
 }, 120_000)
 
 afterAll(async () => {
@@ -95,13 +49,7 @@ const post = (role: access.Role, url: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/cases/${url}`, headers: as(role), payload })
 
 const caseHolders = ['agent', 'supervisor', 'billing_specialist', 'export_specialist'] as const
-const others = [
-  'field_technician',
-  'collections_specialist',
-  'it_administrator',
-  'executive',
-  'legal_reviewer',
-] as const
+const others = nonServiceRoles
 
 describe('the cases API', () => {
   it('opens a billing dispute and sends the acknowledgement after commit', async () => {
@@ -147,9 +95,9 @@ describe('the cases API', () => {
       expect(create.json()).toEqual({
         error: { code: 'FORBIDDEN', message: expect.any(String), details: { permission: 'cases.case.create' } },
       })
-      const read = await app.inject({ method: 'GET', url: `/api/cases/${opened.id}`, headers: as(role) })
+      const read = await send(role, 'GET', `/api/cases/${opened.id}`)
       expect(read.json().error.details).toEqual({ permission: 'cases.case.read' })
-      const list = await app.inject({ method: 'GET', url: `/api/accounts/${eleanor}/cases`, headers: as(role) })
+      const list = await send(role, 'GET', `/api/accounts/${eleanor}/cases`)
       expect(list.statusCode).toBe(403)
       const note = await post(role, `${opened.id}/notes`, { body: 'x' })
       expect(note.json().error.details).toEqual({ permission: 'cases.case.update' })
@@ -172,18 +120,14 @@ describe('the cases API', () => {
     expect(upload.statusCode).toBe(201)
     const attachment = upload.json()
     expect(attachment).toMatchObject({ contentType: 'image/png', sizeBytes: png.length })
-    const detail = await app.inject({ method: 'GET', url: `/api/cases/${opened.id}`, headers: as('supervisor') })
+    const detail = await send('supervisor', 'GET', `/api/cases/${opened.id}`)
     expect(detail.statusCode).toBe(200)
     expect(detail.json()).toMatchObject({
       accountNumber: eleanor,
       notes: [{ body: 'Booked a test' }],
       attachments: [{ id: attachment.id, fileName: 'meter photo.png' }],
     })
-    const download = await app.inject({
-      method: 'GET',
-      url: `/api/cases/${opened.id}/attachments/${attachment.id}`,
-      headers: as('agent'),
-    })
+    const download = await send('agent', 'GET', `/api/cases/${opened.id}/attachments/${attachment.id}`)
     expect(download.statusCode).toBe(200)
     expect(download.headers['content-type']).toBe('image/png')
     expect(Buffer.compare(download.rawPayload, png)).toBe(0)
@@ -225,7 +169,7 @@ describe('the cases API', () => {
     const invalid = await post('agent', `${opened.id}/status`, { status: 'finished' })
     expect(invalid.statusCode).toBe(400)
     expect(invalid.json().error.code).toBe('VALIDATION_FAILED')
-    const missing = await app.inject({ method: 'GET', url: '/api/cases/C-99999999', headers: as('agent') })
+    const missing = await send('agent', 'GET', '/api/cases/C-99999999')
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error.code).toBe('CASE_NOT_FOUND')
   })
@@ -253,17 +197,9 @@ describe('the cases API', () => {
     })
     expect(moved.statusCode).toBe(200)
     expect(moved.json().assignee).toEqual({ kind: 'user', userId: userIds.get('billing_specialist') })
-    const queue = await app.inject({
-      method: 'GET',
-      url: '/api/cases?assignee=me&status=open,in_progress',
-      headers: as('billing_specialist'),
-    })
+    const queue = await send('billing_specialist', 'GET', '/api/cases?assignee=me&status=open,in_progress')
     expect(queue.json().items.map((item: { id: string }) => item.id)).toContain(opened.id)
-    const list = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${eleanor}/cases?type=account_investigation`,
-      headers: as('agent'),
-    })
+    const list = await send('agent', 'GET', `/api/accounts/${eleanor}/cases?type=account_investigation`)
     expect(list.json().items.map((item: { type: string }) => item.type)).toEqual(['account_investigation'])
   })
 })
@@ -317,8 +253,8 @@ describe('the dashboard and the agent report', () => {
       assignee: { kind: 'user', userId: userIds.get('agent') },
     })
     expect(mine.statusCode).toBe(201)
-    await app.inject({ method: 'GET', url: `/api/accounts/${tom}`, headers: as('agent') })
-    const response = await app.inject({ method: 'GET', url: '/api/dashboard', headers: as('agent') })
+    await send('agent', 'GET', `/api/accounts/${tom}`)
+    const response = await send('agent', 'GET', '/api/dashboard')
     expect(response.statusCode).toBe(200)
     const dashboard = response.json()
     expect(dashboard.cases.assignedToMe.items.length).toBeGreaterThan(0)
@@ -333,9 +269,9 @@ describe('the dashboard and the agent report', () => {
       currency: 'GBP',
     })
     expect(dashboard.today.casesOpened).toBeGreaterThan(0)
-    const supervisor = (await app.inject({ method: 'GET', url: '/api/dashboard', headers: as('supervisor') })).json()
+    const supervisor = (await send('supervisor', 'GET', '/api/dashboard')).json()
     expect(supervisor.pendingTasks.creditApprovals).toEqual([])
-    const field = (await app.inject({ method: 'GET', url: '/api/dashboard', headers: as('field_technician') })).json()
+    const field = (await send('field_technician', 'GET', '/api/dashboard')).json()
     expect(field).toMatchObject({ cases: null, recentAccounts: null })
   })
 
@@ -355,7 +291,7 @@ describe('the dashboard and the agent report', () => {
     })
     expect(agentRow.casesOpened).toBeGreaterThan(agentRow.casesResolved)
     expect(agentRow.closureRate).toBeCloseTo(agentRow.casesResolved / agentRow.casesOpened, 4)
-    const csv = await app.inject({ method: 'GET', url: `${url}&format=csv`, headers: as('supervisor') })
+    const csv = await send('supervisor', 'GET', `${url}&format=csv`)
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
     const lines = csv.body.trimEnd().split('\r\n')
@@ -368,11 +304,7 @@ describe('the dashboard and the agent report', () => {
       database.db,
     )
     expect(exported.rows[0]?.context).toMatchObject({ from: '2026-11-01', to: '2026-11-30', format: 'csv' })
-    const backwards = await app.inject({
-      method: 'GET',
-      url: '/api/reports/agents?from=2026-11-30&to=2026-11-01',
-      headers: as('supervisor'),
-    })
+    const backwards = await send('supervisor', 'GET', '/api/reports/agents?from=2026-11-30&to=2026-11-01')
     expect(backwards.statusCode).toBe(400)
     expect(backwards.json().error.code).toBe('INVALID_REPORT_RANGE')
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction, type Tx } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as cases from '../../modules/cases/index.js'
 import * as comms from '../../modules/comms/index.js'
@@ -21,9 +20,10 @@ import {
   resolveAccountCase,
   uploadCaseAttachment,
 } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, pageOf } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf } from '../schemas.js'
 import { attachmentContentTypes, Case, CaseAttachment, CaseDetail, CaseNote, ChangedCase } from './cases-schemas.js'
 
@@ -75,8 +75,7 @@ function decodeBase64(text: string): Buffer {
 export const caseRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
-    const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    const { inTx, who } = routeCalls(context)
     const staffOf = (request: FastifyRequest) => {
       const principal = principalOf(request)
       return { userId: principal.userId, role: principal.role }

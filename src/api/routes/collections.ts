@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction, type Tx } from '../../db/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as collections from '../../modules/collections/index.js'
 import {
@@ -11,10 +9,11 @@ import {
   queuedMessagesOf,
   runCollections,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut, NoContent } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { AgeingBuckets } from './billing-schemas.js'
 import { ArrangementOut } from './payments-schemas.js'
 
 /** An account past due, as the collections worklist shows it. */
@@ -113,13 +112,7 @@ const AccountCollectionsOut = z.object({
   position: z.object({
     balanceMinor: MinorOut,
     pastDueMinor: MinorOut,
-    buckets: z.object({
-      current: MinorOut,
-      days1to30: MinorOut,
-      days31to60: MinorOut,
-      days61to90: MinorOut,
-      over90: MinorOut,
-    }),
+    buckets: AgeingBuckets,
     oldestPastDueOn: DateOut.nullable(),
     nextDueOn: DateOut.nullable(),
   }),
@@ -136,8 +129,7 @@ const AccountCollectionsOut = z.object({
 export const collectionsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
-    const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    const { inTx, who } = routeCalls(context)
 
     app.get(
       '/collections/worklist',

@@ -1,78 +1,19 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
-import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
-import * as market from '../../modules/market/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { type App, buildApp } from '../app.js'
+import type { Database } from '../../db/index.js'
+import type * as access from '../../modules/access/index.js'
+import type { App } from '../app.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
+let as: ActAs
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 
-function as(role: access.Role) {
-  return { cookie: `cuttle_session=${cookies.get(role)}` }
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    const base: accounts.NewAccount = {
-      number: eleanor,
-      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-      property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-      billingAddress: null,
-      emails: [{ address: 'eleanor@example.com', primary: true }],
-      phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-      billingMode: 'paperless',
-      market: 'gb',
-      openedOn: '2024-01-15',
-    }
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        base,
-        {
-          ...base,
-          number: tom,
-          customer: { kind: 'person', title: 'Mr', givenName: 'Tom', familyName: 'Ashby' },
-          billingMode: 'paper',
-        },
-      ],
-    })
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor,
-        at: now,
-      })
-    }
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  ;({ database, app, as } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount(), tomAccount] }))
 }, 120_000)
 
 afterAll(async () => {
@@ -109,13 +50,7 @@ describe('the comms API', () => {
   })
 
   it('refuses sending to roles without the permission, in the error shape', async () => {
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await send(role, reminder)
       expect(response.statusCode).toBe(403)
       expect(response.json()).toEqual({

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as comms from '../../modules/comms/index.js'
 import {
   accountLetterPdf,
@@ -14,9 +13,9 @@ import {
   previewAccountMessage,
   sendAccountMessage,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf } from '../schemas.js'
 
 const MessageParams = AccountParams.extend({
@@ -107,7 +106,6 @@ const SmsEnrolmentOut = z.object({
 export const commsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const number = (text: string) => text.toUpperCase()
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox.
     const transports = context.transports
 
@@ -141,15 +139,13 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await callAs(context, request, (scope) =>
           accountMessages({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             limit: request.query.limit,
             cursor: request.query.cursor,
             channel: request.query.channel,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf(page)
@@ -168,13 +164,11 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const message = await inTransaction(context.db, (tx) =>
+        const message = await callAs(context, request, (scope) =>
           accountMessage({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             messageId: request.params.messageId,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { message: jsonOf(message) }
@@ -193,13 +187,11 @@ export const commsRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await inTransaction(context.db, (tx) =>
+        const pdf = await callAs(context, request, (scope) =>
           accountLetterPdf({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             messageId: request.params.messageId,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply
@@ -234,71 +226,57 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const preview = await inTransaction(context.db, (tx) =>
+        const preview = await callAs(context, request, (scope) =>
           previewAccountMessage({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             ...request.body,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf({ preview })
       },
     )
 
-    app.post(
-      '/accounts/:accountNumber/messages',
+    // A templated message is sent under the permission of the route it comes through: service
+    // messages under comms.message.send, collections notices under collections.notice.send.
+    const sendRoutes = [
       {
-        config: { permission: 'comms.message.send' },
-        schema: {
-          summary: 'Send a templated email, SMS (enrolled customers only) or letter to the account',
-          tags: ['comms'],
-          params: AccountParams,
-          body: Send,
-          response: { 201: z.object({ message: MessageDetailOut }), ...errors(404, 409) },
-        },
+        path: 'messages',
+        permission: 'comms.message.send',
+        summary: 'Send a templated email, SMS (enrolled customers only) or letter to the account',
       },
-      async (request, reply) => {
-        const message = await sendAccountMessage({
-          db: context.db,
-          accountNumber: number(request.params.accountNumber),
-          ...request.body,
-          permission: 'comms.message.send',
-          transports,
-          actor: actorOf(request),
-          at: context.clock(),
-        })
-        return reply.status(201).send({ message: jsonOf(message) })
-      },
-    )
-
-    app.post(
-      '/accounts/:accountNumber/collection-notices',
       {
-        config: { permission: 'collections.notice.send' },
-        schema: {
-          summary:
-            'Send a collections notice (payment reminder, final notice, disconnection, debt collection referral)',
-          tags: ['comms'],
-          params: AccountParams,
-          body: Send,
-          response: { 201: z.object({ message: MessageDetailOut }), ...errors(404, 409) },
+        path: 'collection-notices',
+        permission: 'collections.notice.send',
+        summary: 'Send a collections notice (payment reminder, final notice, disconnection, debt collection referral)',
+      },
+    ] as const
+    for (const { path, permission, summary } of sendRoutes) {
+      app.post(
+        `/accounts/:accountNumber/${path}`,
+        {
+          config: { permission },
+          schema: {
+            summary,
+            tags: ['comms'],
+            params: AccountParams,
+            body: Send,
+            response: { 201: z.object({ message: MessageDetailOut }), ...errors(404, 409) },
+          },
         },
-      },
-      async (request, reply) => {
-        const message = await sendAccountMessage({
-          db: context.db,
-          accountNumber: number(request.params.accountNumber),
-          ...request.body,
-          permission: 'collections.notice.send',
-          transports,
-          actor: actorOf(request),
-          at: context.clock(),
-        })
-        return reply.status(201).send({ message: jsonOf(message) })
-      },
-    )
+        async (request, reply) => {
+          const message = await sendAccountMessage({
+            db: context.db,
+            accountNumber: request.params.accountNumber,
+            ...request.body,
+            permission,
+            transports,
+            ...whoOf(context, request),
+          })
+          return reply.status(201).send({ message: jsonOf(message) })
+        },
+      )
+    }
 
     app.post(
       '/accounts/:accountNumber/inbound-emails',
@@ -322,15 +300,13 @@ export const commsRoutes =
       },
       async (request, reply) => {
         const { receivedAt, messageId, ...email } = request.body
-        const message = await inTransaction(context.db, (tx) =>
+        const message = await callAs(context, request, (scope) =>
           logAccountInboundEmail({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             ...email,
             receivedAt: new Date(receivedAt),
             providerMessageId: messageId,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ message: jsonOf(message) })
@@ -358,14 +334,12 @@ export const commsRoutes =
         },
       },
       async (request, reply) => {
-        const message = await inTransaction(context.db, (tx) =>
+        const message = await callAs(context, request, (scope) =>
           logAccountPhoneCall({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             ...request.body,
             startedAt: new Date(request.body.startedAt),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ message: jsonOf(message) })
@@ -384,12 +358,10 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const enrolment = await inTransaction(context.db, (tx) =>
+        const enrolment = await callAs(context, request, (scope) =>
           accountSmsEnrolment({
-            tx,
-            accountNumber: number(request.params.accountNumber),
-            actor: actorOf(request),
-            at: context.clock(),
+            accountNumber: request.params.accountNumber,
+            ...scope,
           }),
         )
         return { enrolment: jsonOf(enrolment) }
@@ -412,13 +384,11 @@ export const commsRoutes =
         },
       },
       async (request) => {
-        const enrolment = await inTransaction(context.db, (tx) =>
+        const enrolment = await callAs(context, request, (scope) =>
           changeSmsEnrolment({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber,
             ...request.body,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { enrolment: jsonOf(enrolment) }

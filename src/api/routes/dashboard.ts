@@ -1,31 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import { agentReport, agentReportCsv, staffDashboard } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut, pageOf } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf, LocalDate } from '../schemas.js'
 import { HeldStatement } from './billing-schemas.js'
 import { Case } from './cases-schemas.js'
+import { creditRequestFields } from './payments-schemas.js'
 
 /** A goodwill credit or refund waiting for approval over the limit (the payments module's request). */
 const CreditRequest = z.object({
   id: z.string(),
   accountId: z.string(),
   accountNumber: z.string().optional(),
-  kind: z.enum(['goodwill_credit', 'refund']),
-  amountMinor: MinorOut,
-  currency: z.string(),
-  reason: z.string(),
-  status: z.enum(['pending_approval', 'completed', 'rejected']),
-  needsApproval: z.boolean(),
-  requestedBy: z.string(),
-  requestedAt: InstantOut,
-  decidedBy: z.string().nullable(),
-  decidedAt: InstantOut.nullable(),
-  decisionNote: z.string().nullable(),
+  ...creditRequestFields,
 })
 
 /** One staff user's volumes over a period (REP-1). */
@@ -130,9 +121,7 @@ export const dashboardRoutes =
       },
       async (request, reply) => {
         const { from, to, userId, format } = request.query
-        const report = await inTransaction(context.db, (tx) =>
-          agentReport({ tx, from, to, userId, format, actor: actorOf(request), at: context.clock() }),
-        )
+        const report = await callAs(context, request, (scope) => agentReport({ from, to, userId, format, ...scope }))
         if (format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

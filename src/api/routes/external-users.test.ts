@@ -9,7 +9,7 @@ import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
 let database: Database
 let app: App
@@ -17,6 +17,7 @@ let app: App
 const dataKey = randomBytes(32).toString('base64')
 let accountIds: string[]
 let as: Awaited<ReturnType<typeof signInEveryRole>>
+let send: Send
 const now = new Date('2026-11-20T09:00:00Z')
 const actor = systemActor('test')
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
@@ -57,6 +58,7 @@ beforeAll(async () => {
   }
   app = await buildApp({ database, clock: () => now, webRoot: null, dataKey })
   as = await signInEveryRole(app)
+  send = sendAs(app, as)
 }, 120_000)
 
 afterAll(async () => {
@@ -107,7 +109,7 @@ describe('the external-user staff routes', () => {
 
 describe('legal review of powers of attorney', () => {
   it.each([...access.roles])('answers the %s the pending documents only if they are a legal reviewer', async (role) => {
-    const response = await app.inject({ method: 'GET', url: '/api/poa-documents', headers: as(role) })
+    const response = await send(role, 'GET', '/api/poa-documents')
     if (!reviewers.includes(role)) {
       expect(response.statusCode).toBe(403)
       expect(response.json()).toEqual({
@@ -128,11 +130,8 @@ describe('legal review of powers of attorney', () => {
 
   it('refuses every other role a decision, and leaves the grant waiting', async () => {
     for (const role of access.roles.filter((candidate) => !reviewers.includes(candidate))) {
-      const response = await app.inject({
-        method: 'POST',
-        url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
-        headers: as(role),
-        payload: { decision: 'approve' },
+      const response = await send(role, 'POST', `/api/poa-documents/${poaDocumentIds.get(0)}/decision`, {
+        decision: 'approve',
       })
       expect(response.statusCode, role).toBe(403)
     }
@@ -140,11 +139,9 @@ describe('legal review of powers of attorney', () => {
   })
 
   it('lets the legal reviewer approve: the attorney’s grant becomes active, audited as theirs', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'approve', note: 'Notarised original and ID seen' },
+    const response = await send('legal_reviewer', 'POST', `/api/poa-documents/${poaDocumentIds.get(0)}/decision`, {
+      decision: 'approve',
+      note: 'Notarised original and ID seen',
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
@@ -160,11 +157,9 @@ describe('legal review of powers of attorney', () => {
       account_id: accountIds[0],
       after: { status: 'approved', grant: 'active', note: 'Notarised original and ID seen' },
     })
-    const again = await app.inject({
-      method: 'POST',
-      url: `/api/poa-documents/${poaDocumentIds.get(0)}/decision`,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'reject', note: 'changed my mind' },
+    const again = await send('legal_reviewer', 'POST', `/api/poa-documents/${poaDocumentIds.get(0)}/decision`, {
+      decision: 'reject',
+      note: 'changed my mind',
     })
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('POA_ALREADY_REVIEWED')
@@ -177,20 +172,13 @@ describe('legal review of powers of attorney', () => {
 
   it('will not reject without a reason, and a rejection with one revokes the grant', async () => {
     const url = `/api/poa-documents/${poaDocumentIds.get(1)}/decision`
-    const bare = await app.inject({
-      method: 'POST',
-      url,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'reject', note: '   ' },
-    })
+    const bare = await send('legal_reviewer', 'POST', url, { decision: 'reject', note: '   ' })
     expect(bare.statusCode).toBe(400)
     expect(bare.json().error).toMatchObject({ code: 'POA_REJECTION_REASON_REQUIRED', details: [{ path: 'note' }] })
     expect(await grantStatus(1)).toBe('pending_approval')
-    const rejected = await app.inject({
-      method: 'POST',
-      url,
-      headers: as('legal_reviewer'),
-      payload: { decision: 'reject', note: 'The document is not notarised' },
+    const rejected = await send('legal_reviewer', 'POST', url, {
+      decision: 'reject',
+      note: 'The document is not notarised',
     })
     expect(rejected.statusCode).toBe(200)
     expect(await grantStatus(1)).toBe('revoked')
@@ -200,7 +188,7 @@ describe('legal review of powers of attorney', () => {
       'Your power of attorney was not accepted',
     ])
     expect(notices[1]?.body).toContain('The document is not notarised')
-    const pending = await app.inject({ method: 'GET', url: '/api/poa-documents', headers: as('legal_reviewer') })
+    const pending = await send('legal_reviewer', 'GET', '/api/poa-documents')
     const left = pending.json().items.map((item: { accountNumber: string }) => item.accountNumber)
     expect(left).toContain(accountNumber(2))
     expect(left).not.toContain(accountNumber(0))
@@ -210,7 +198,7 @@ describe('legal review of powers of attorney', () => {
 
 describe('the verification questions', () => {
   it.each([...access.roles])('tells the %s the questions only if they may record a verification', async (role) => {
-    const response = await app.inject({ method: 'GET', url: '/api/verification-questions', headers: as(role) })
+    const response = await send(role, 'GET', '/api/verification-questions')
     if (!access.can({ kind: 'staff', role }, 'accounts.verification.record')) {
       expect(response.statusCode).toBe(403)
       return
@@ -228,13 +216,7 @@ describe('the verification questions', () => {
 })
 
 describe('caller verification against the sealed details', () => {
-  const verify = (payload: object) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(3)}/verifications`,
-      headers: as('agent'),
-      payload,
-    })
+  const verify = (payload: object) => send('agent', 'POST', `/api/accounts/${accountNumber(3)}/verifications`, payload)
   const attempts = async () =>
     Number(
       (
@@ -245,12 +227,7 @@ describe('caller verification against the sealed details', () => {
     )
 
   beforeAll(async () => {
-    const stored = await app.inject({
-      method: 'PUT',
-      url: `/api/accounts/${accountNumber(3)}/sensitive-details`,
-      headers: as('agent'),
-      payload: onFile,
-    })
+    const stored = await send('agent', 'PUT', `/api/accounts/${accountNumber(3)}/sensitive-details`, onFile)
     expect(stored.statusCode).toBe(204)
   })
 
@@ -318,11 +295,10 @@ describe('caller verification against the sealed details', () => {
   })
 
   it('counts an answer with nothing on file as neither passed nor failed', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(5)}/verifications`,
-      headers: as('agent'),
-      payload: { passed: [], failed: [], answers: { date_of_birth: '1970-01-01' } },
+    const response = await send('agent', 'POST', `/api/accounts/${accountNumber(5)}/verifications`, {
+      passed: [],
+      failed: [],
+      answers: { date_of_birth: '1970-01-01' },
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ outcome: 'failed', answers: { date_of_birth: 'not_on_file' } })
@@ -335,11 +311,10 @@ describe('the audited export of the sealed details', () => {
     app.inject({ method: 'POST', url, headers: as(role), payload: { reason } })
 
   beforeAll(async () => {
-    const stored = await app.inject({
-      method: 'PUT',
-      url: `/api/accounts/${accountNumber(4)}/sensitive-details`,
-      headers: as('agent'),
-      payload: { dateOfBirth: '1949-12-01', securityAnswer: 'Ystradgynlais', ssnLastFour: '0042' },
+    const stored = await send('agent', 'PUT', `/api/accounts/${accountNumber(4)}/sensitive-details`, {
+      dateOfBirth: '1949-12-01',
+      securityAnswer: 'Ystradgynlais',
+      ssnLastFour: '0042',
     })
     expect(stored.statusCode).toBe(204)
   })
@@ -391,21 +366,15 @@ describe('the audited export of the sealed details', () => {
     const blank = await exportAs('legal_reviewer', '  ')
     expect(blank.statusCode).toBe(400)
     expect(blank.json().error.details[0].path).toBe('body.reason')
-    const nowhere = await app.inject({
-      method: 'POST',
-      url: '/api/accounts/A-FFFFFFF0/sensitive-details/export',
-      headers: as('legal_reviewer'),
-      payload: { reason: 'checking' },
+    const nowhere = await send('legal_reviewer', 'POST', '/api/accounts/A-FFFFFFF0/sensitive-details/export', {
+      reason: 'checking',
     })
     expect(nowhere.statusCode).toBe(404)
   })
 
   it('round-trips the values, keeping what a partial update leaves out', async () => {
-    const changed = await app.inject({
-      method: 'PUT',
-      url: `/api/accounts/${accountNumber(4)}/sensitive-details`,
-      headers: as('supervisor'),
-      payload: { securityAnswer: 'Crickhowell' },
+    const changed = await send('supervisor', 'PUT', `/api/accounts/${accountNumber(4)}/sensitive-details`, {
+      securityAnswer: 'Crickhowell',
     })
     expect(changed.statusCode).toBe(204)
     expect((await exportAs('legal_reviewer')).json()).toMatchObject({
@@ -413,11 +382,8 @@ describe('the audited export of the sealed details', () => {
       securityAnswer: 'Crickhowell',
       ssnLastFour: '0042',
     })
-    const none = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(5)}/sensitive-details/export`,
-      headers: as('supervisor'),
-      payload: { reason: 'checking' },
+    const none = await send('supervisor', 'POST', `/api/accounts/${accountNumber(5)}/sensitive-details/export`, {
+      reason: 'checking',
     })
     expect(none.json()).toMatchObject({ dateOfBirth: null, securityAnswer: null, ssnLastFour: null })
   })
@@ -451,12 +417,7 @@ describe('the audited export of the sealed details', () => {
 })
 
 const addUser = (index: number, payload: Record<string, unknown>, role: access.Role = 'agent') =>
-  app.inject({
-    method: 'POST',
-    url: `/api/accounts/${accountNumber(index)}/external-users`,
-    headers: as(role),
-    payload,
-  })
+  send(role, 'POST', `/api/accounts/${accountNumber(index)}/external-users`, payload)
 
 describe('authorized users added by an agent for the holder', () => {
   it('adds a full authorized user with their relationship to the holder, noted on the account and audited', async () => {
@@ -538,11 +499,7 @@ describe('who may use an account', () => {
   })
 
   it('lists the holder, authorized users, the property manager, the attorney under review and the third party', async () => {
-    const response = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${accountNumber(6)}/users`,
-      headers: as('agent'),
-    })
+    const response = await send('agent', 'GET', `/api/accounts/${accountNumber(6)}/users`)
     expect(response.statusCode).toBe(200)
     const { items } = response.json() as { items: Record<string, unknown>[] }
     const agentName = 'agent'
@@ -579,21 +536,17 @@ describe('who may use an account', () => {
           where action = 'accounts.account.viewed' and account_id = ${accountIds[6]}`.execute(database.db)
       ).rows.filter((row) => row.context.sections.includes('account_users')).length
     const before = await views()
-    await app.inject({ method: 'GET', url: `/api/accounts/${accountNumber(6)}/users`, headers: as('supervisor') })
+    await send('supervisor', 'GET', `/api/accounts/${accountNumber(6)}/users`)
     expect(await views()).toBe(before + 1)
   })
 
   it.each([...access.roles])('answers the %s the list only if they may read the account', async (role) => {
-    const response = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${accountNumber(6)}/users`,
-      headers: as(role),
-    })
+    const response = await send(role, 'GET', `/api/accounts/${accountNumber(6)}/users`)
     expect(response.statusCode).toBe(access.can({ kind: 'staff', role }, 'accounts.account.read') ? 200 : 403)
   })
 
   it('answers an unknown account as not found', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/accounts/A-FFFFFFF0/users', headers: as('agent') })
+    const response = await send('agent', 'GET', '/api/accounts/A-FFFFFFF0/users')
     expect(response.statusCode).toBe(404)
   })
 })
@@ -602,18 +555,9 @@ describe('verification that fits the caller', () => {
   const holderEmail = 'bill.fixture7@home.example'
   const spouseEmail = 'robin.spouse@portal.example'
   const questions = (index: number, caller: string) =>
-    app.inject({
-      method: 'GET',
-      url: `/api/accounts/${accountNumber(index)}/verification-questions?caller=${caller}`,
-      headers: as('agent'),
-    })
+    send('agent', 'GET', `/api/accounts/${accountNumber(index)}/verification-questions?caller=${caller}`)
   const verify = (index: number, payload: object) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(index)}/verifications`,
-      headers: as('agent'),
-      payload,
-    })
+    send('agent', 'POST', `/api/accounts/${accountNumber(index)}/verifications`, payload)
   const failures = async (index: number) =>
     Number(
       (

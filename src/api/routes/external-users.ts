@@ -1,7 +1,6 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction, type Tx } from '../../db/index.js'
+import * as access from '../../modules/access/index.js'
 import { changeAccountUserLevelByStaff, removeAccountUserByStaff } from '../../usecases/account-user-notices.js'
 import {
   accountUsersForStaff,
@@ -14,23 +13,16 @@ import {
   verificationQuestions,
   verifyCaller,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
+import { callAs, routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
 const UserParams = AccountParams.extend({ userId: z.string().min(1).max(60) })
 const Level = z.enum(['full', 'limited'])
 const Caller = z.enum(['holder', 'authorized_user', 'property_manager', 'power_of_attorney', 'third_party'])
 const Relationship = z.string().trim().min(1).max(100)
-const GrantKind = z.enum([
-  'holder',
-  'authorized_full',
-  'authorized_limited',
-  'property_manager',
-  'power_of_attorney',
-  'third_party',
-])
+const GrantKind = z.enum(access.grantKinds)
 const Instant = z.string()
 /** One person who may use an account, as staff see it (the Users tab). */
 const AccountUser = z.object({
@@ -131,8 +123,7 @@ const SensitiveDetailsExport = z.object({
 export const externalUserRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
-    const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    const { inTx, who } = routeCalls(context)
     /** Hand what a change queued (notices to the people it is about) to the delivery worker, after its commit. */
     const deliver = (result: object) => context.deliveryQueue.enqueue(queuedMessagesOf(result))
 
@@ -396,15 +387,12 @@ export const externalUserRoutes =
         },
       },
       async (request) => {
-        const at = context.clock()
-        const result = await inTx((tx) =>
+        const result = await callAs(context, request, (scope) =>
           changeAccountUserLevelByStaff({
-            tx,
             accountNumber: request.params.accountNumber,
             userId: request.params.userId,
             level: request.body.level,
-            actor: actorOf(request),
-            at,
+            ...scope,
           }),
         )
         await context.deliveryQueue.enqueue(result.messages.map((message) => message.id))
@@ -426,15 +414,12 @@ export const externalUserRoutes =
         },
       },
       async (request, reply) => {
-        const at = context.clock()
-        const removed = await inTx((tx) =>
+        const removed = await callAs(context, request, (scope) =>
           removeAccountUserByStaff({
-            tx,
             accountNumber: request.params.accountNumber,
             userId: request.params.userId,
             requestedBy: request.query.requestedBy,
-            actor: actorOf(request),
-            at,
+            ...scope,
           }),
         )
         await context.deliveryQueue.enqueue(removed.messages.map((message) => message.id))

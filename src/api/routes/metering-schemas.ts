@@ -1,10 +1,10 @@
 /**
  * The meter point as the API shows it (MET-1, MET-2): shared by the account overview and the meter
- * points route.
+ * points route; and what a register reading says, shared by the readings and the move routes.
  */
 import { z } from 'zod'
 import * as metering from '../../modules/metering/index.js'
-import { DateOut } from '../responses.js'
+import { DateOut, InstantOut } from '../responses.js'
 
 /** A meter point with its meters and registers. */
 export const MeterPointOut = z.object({
@@ -34,3 +34,15 @@ export const MeterPointOut = z.object({
     }),
   ),
 })
+
+/** What a register reading says first: which register, when, the value, and where it came from. */
+export const readingFields = {
+  id: z.string(),
+  meterPoint: z.string(),
+  meterSerial: z.string(),
+  register: z.string(),
+  readAt: InstantOut,
+  value: z.string(),
+  source: z.enum(metering.readingSources),
+  kind: z.enum(metering.readingKinds),
+}

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as metering from '../../modules/metering/index.js'
 import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
-import { actorOf, allowsOf } from '../auth.js'
+import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
-import { MeterPointOut } from './metering-schemas.js'
+import { MeterPointOut, readingFields } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 const Direction = z.enum(['import', 'export'])
@@ -53,14 +53,7 @@ const UsageOut = z.object({
 
 /** A register reading. */
 const ReadingOut = z.object({
-  id: z.string(),
-  meterPoint: z.string(),
-  meterSerial: z.string(),
-  register: z.string(),
-  readAt: InstantOut,
-  value: z.string(),
-  source: z.enum(metering.readingSources),
-  kind: z.enum(metering.readingKinds),
+  ...readingFields,
   status: z
     .enum(['accepted', 'held', 'superseded', 'released', 'discarded'])
     .describe('held readings wait for review, with their reason'),
@@ -89,13 +82,11 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const items = await inTransaction(context.db, (tx) =>
+        const items = await callAs(context, request, (scope) =>
           accountMeterPoints({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             allows: allowsOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf({
@@ -134,16 +125,14 @@ export const meteringRoutes =
       },
       async (request) => {
         const { meterPoint, from, to, granularity } = request.query
-        const series = await inTransaction(context.db, (tx) =>
+        const series = await callAs(context, request, (scope) =>
           accountUsage({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
             from,
             to,
             granularity,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return {
@@ -181,15 +170,13 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await callAs(context, request, (scope) =>
           accountReadings({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint: request.query.meterPoint,
             limit: request.query.limit,
             cursor: request.query.cursor,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { items: page.items.map(readingBody), nextCursor: page.nextCursor }
@@ -217,14 +204,12 @@ export const meteringRoutes =
       },
       async (request, reply) => {
         const { meterPoint, meterSerial, register, readAt, value, source } = request.body
-        const reading = await inTransaction(context.db, (tx) =>
+        const reading = await callAs(context, request, (scope) =>
           submitAccountReading({
-            tx,
             accountNumber: request.params.accountNumber.toUpperCase(),
             meterPoint,
             reading: { meterSerial, register, readAt: new Date(readAt), value, source },
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send({ reading: readingBody(reading) })
@@ -244,14 +229,12 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await inTransaction(context.db, (tx) =>
+        await callAs(context, request, (scope) =>
           metering.reviewReading({
-            tx,
             readingId: request.params.readingId,
             decision: request.body.decision,
             note: request.body.note,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { ok: true as const }
@@ -271,13 +254,11 @@ export const meteringRoutes =
         },
       },
       async (request) => {
-        await inTransaction(context.db, (tx) =>
+        await callAs(context, request, (scope) =>
           metering.configureExport({
-            tx,
             exportIdentifier: request.params.exportMpan,
             importIdentifier: request.body.importMpan,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { exportMpan: request.params.exportMpan, importMpan: request.body.importMpan }

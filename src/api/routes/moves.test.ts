@@ -1,58 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import type { Database } from '../../db/index.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
-import * as access from '../../modules/access/index.js'
-import { systemActor } from '../../shared/actor.js'
-import { type App, buildApp } from '../app.js'
+import type * as access from '../../modules/access/index.js'
+import type { App } from '../app.js'
+import { type ActAs, nonServiceRoles, openTestApp, type Send } from '../testing.js'
 
 let database: Database
 let app: App
 const now = new Date('2026-11-20T09:00:00Z')
-const password = 'correct horse battery'
-const cookies = new Map<access.Role, string>()
 // billingFixture's accounts, opened 2026-10-01 with October's half hours.
 const first = 'A-10000000'
 const second = 'A-10000001'
 
-const as = (role: access.Role) => ({ cookie: `cuttle_session=${cookies.get(role)}` })
+let as: ActAs
+let send: Send
 const moveOut = (role: access.Role, account: string, payload: unknown) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/accounts/${account}/move-out`,
-    headers: as(role),
-    payload: payload as object,
-  })
+  send(role, 'POST', `/api/accounts/${account}/move-out`, payload as object)
 const moveIn = (role: access.Role, account: string, payload: unknown) =>
-  app.inject({ method: 'POST', url: `/api/accounts/${account}/move-in`, headers: as(role), payload: payload as object })
+  send(role, 'POST', `/api/accounts/${account}/move-in`, payload as object)
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  await billingFixture({ db: database.db, count: 2, at: now })
-  await inTransaction(database.db, async (tx) => {
-    for (const role of access.roles) {
-      await access.createStaffUser({
-        tx,
-        email: `${role}@example.com`,
-        displayName: `${role} user`,
-        role,
-        password,
-        actor: systemActor('test'),
-        at: now,
-      })
-    }
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  for (const role of access.roles) {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: `${role}@example.com`, password },
-    })
-    const cookie = response.cookies.find((c) => c.name === 'cuttle_session')
-    if (!cookie) throw new Error(`no cookie for ${role}: ${response.body}`)
-    cookies.set(role, cookie.value)
-  }
+  ;({ database, app, as, send } = await openTestApp({
+    at: () => now,
+    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+  }))
 }, 120_000)
 
 afterAll(async () => {
@@ -70,13 +41,7 @@ describe('the move routes', () => {
   })
 
   it('refuse the roles that may not open accounts, with the error shape', async () => {
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await moveOut(role, first, { on: '2026-10-20' })
       expect(response.statusCode, role).toBe(403)
       expect(response.json().error).toMatchObject({

@@ -7,14 +7,16 @@
  * correcting a final bill (`billing.rebill.create`); collections' `accounts.status.update` is for
  * the collections lifecycle, not for closing a tenancy.
  */
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import * as metering from '../../modules/metering/index.js'
 import { moveIn, moveOut } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut } from '../responses.js'
+import { whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { readingFields } from './metering-schemas.js'
 
 const FinalReading = z.strictObject({
   meterPoint: z.string().regex(/^\d{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)'),
@@ -43,6 +45,8 @@ const MoveBody = {
   finalReadings: z.array(FinalReading).max(20).default([]),
   tariffCode: z.string().min(3).max(60).optional(),
 }
+/** A move's request body, as parsed. */
+type MoveFields = z.output<z.ZodObject<typeof MoveBody>>
 
 /** What a move did: the account closed, its final bill and readings, and the account opened next. */
 const MoveResult = z.object({
@@ -71,14 +75,7 @@ const MoveResult = z.object({
   }),
   finalReadings: z.array(
     z.object({
-      id: z.string(),
-      meterPoint: z.string(),
-      meterSerial: z.string(),
-      register: z.string(),
-      readAt: InstantOut,
-      value: z.string(),
-      source: z.enum(metering.readingSources),
-      kind: z.enum(metering.readingKinds),
+      ...readingFields,
       status: z.enum(['accepted', 'held', 'superseded', 'released', 'discarded']),
       reason: z.string().nullable(),
       advance: z.string().nullable().describe('units since the previous actual reading on the register'),
@@ -97,6 +94,17 @@ const MoveResult = z.object({
 export const moveRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    /** What a move out and a move in both take: the account, the date, the readings and tariff, and who moves it. */
+    const moveOf = (request: FastifyRequest, accountNumber: string, body: MoveFields) => ({
+      db: context.db,
+      accountNumber,
+      on: body.on,
+      finalReadings: body.finalReadings,
+      tariffCode: body.tariffCode,
+      authorName: principalOf(request).displayName,
+      ...whoOf(context, request),
+    })
+
     app.post(
       '/accounts/:accountNumber/move-out',
       {
@@ -113,15 +121,8 @@ export const moveRoutes =
       },
       async (request, reply) => {
         const result = await moveOut({
-          db: context.db,
-          accountNumber: request.params.accountNumber,
-          on: request.body.on,
-          finalReadings: request.body.finalReadings,
+          ...moveOf(request, request.params.accountNumber, request.body),
           newOccupant: request.body.newOccupant ?? null,
-          tariffCode: request.body.tariffCode,
-          actor: actorOf(request),
-          authorName: principalOf(request).displayName,
-          at: context.clock(),
         })
         return reply.status(201).send(jsonOf(result))
       },
@@ -143,15 +144,8 @@ export const moveRoutes =
       },
       async (request, reply) => {
         const result = await moveIn({
-          db: context.db,
-          accountNumber: request.params.accountNumber,
-          on: request.body.on,
+          ...moveOf(request, request.params.accountNumber, request.body),
           customer: request.body.customer,
-          finalReadings: request.body.finalReadings,
-          tariffCode: request.body.tariffCode,
-          actor: actorOf(request),
-          authorName: principalOf(request).displayName,
-          at: context.clock(),
         })
         return reply.status(201).send(jsonOf(result))
       },

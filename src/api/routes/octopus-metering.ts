@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { listBody, OctopusError, octopusInstant, pageQuery } from '../octopus.js'
+import { callAs } from '../route-calls.js'
 import {
   OctopusAccount,
   OctopusConsumption,
@@ -58,9 +58,8 @@ export const octopusMeteringRoutes =
             const query = request.query
             const periodFrom = instantParam('period_from', query.period_from)
             const periodTo = instantParam('period_to', query.period_to)
-            const page = await inTransaction(context.db, (tx) =>
+            const page = await callAs(context, request, (scope) =>
               octopusConsumption({
-                tx,
                 fuel,
                 identifier: request.params.point,
                 serial: request.params.serial,
@@ -70,8 +69,7 @@ export const octopusMeteringRoutes =
                 order: query.order_by === 'period' ? 'asc' : 'desc',
                 offset: (query.page - 1) * query.page_size,
                 limit: query.page_size,
-                actor: actorOf(request),
-                at: context.clock(),
+                ...scope,
               }),
             )
             if (!page) throw new OctopusError('Not found.')
@@ -142,12 +140,10 @@ export const octopusMeteringRoutes =
           },
         },
         async (request) => {
-          const account = await inTransaction(context.db, (tx) =>
+          const account = await callAs(context, request, (scope) =>
             octopusAccount({
-              tx,
               accountNumber: request.params.number.toUpperCase(),
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           )
           if (!account) throw new OctopusError('Not found.')

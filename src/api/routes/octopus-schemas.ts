@@ -28,8 +28,8 @@ const OctopusInstant = z.string().describe('an ISO 8601 instant')
 /** A link as Octopus writes it. */
 const Link = z.object({ href: z.string(), method: z.string(), rel: z.string() })
 
-/** A product in the list of products. */
-export const OctopusProductSummary = z.object({
+/** What Octopus says of a product first, in the list and in its detail alike. */
+const productFields = {
   code: z.string(),
   direction: z.enum(tariffs.directions),
   full_name: z.string(),
@@ -41,6 +41,11 @@ export const OctopusProductSummary = z.object({
   is_prepay: z.boolean(),
   is_business: z.boolean(),
   is_restricted: z.boolean(),
+}
+
+/** A product in the list of products. */
+export const OctopusProductSummary = z.object({
+  ...productFields,
   term: z.number().int().nullable().describe('the fixed term in months; null when open-ended'),
   available_from: OctopusInstant,
   available_to: OctopusInstant.nullable(),
@@ -78,17 +83,7 @@ const TariffsByRegion = z
 
 /** A product with its tariffs priced at `tariffs_active_at`. */
 export const OctopusProductDetail = z.object({
-  code: z.string(),
-  direction: z.enum(tariffs.directions),
-  full_name: z.string(),
-  display_name: z.string(),
-  description: z.string(),
-  is_variable: z.boolean(),
-  is_green: z.boolean(),
-  is_tracker: z.boolean(),
-  is_prepay: z.boolean(),
-  is_business: z.boolean(),
-  is_restricted: z.boolean(),
+  ...productFields,
   term: z.number().int().nullable(),
   available_from: OctopusInstant,
   available_to: OctopusInstant.nullable(),

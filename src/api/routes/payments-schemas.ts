@@ -57,10 +57,8 @@ export const DirectDebitOut = z.object({
   createdAt: InstantOut,
 })
 
-/** A goodwill credit or a refund, done or waiting for a supervisor. */
-export const CreditRequestOut = z.object({
-  id: z.string(),
-  accountNumber: z.string().optional().describe('in the approvals queue only'),
+/** A credit request's fields after its id and account: what it is, and where its approval stands. */
+export const creditRequestFields = {
   kind: z.enum(['goodwill_credit', 'refund']),
   amountMinor: MinorOut,
   currency: z.string(),
@@ -72,6 +70,13 @@ export const CreditRequestOut = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: InstantOut.nullable(),
   decisionNote: z.string().nullable(),
+}
+
+/** A goodwill credit or a refund, done or waiting for a supervisor. */
+export const CreditRequestOut = z.object({
+  id: z.string(),
+  accountNumber: z.string().optional().describe('in the approvals queue only'),
+  ...creditRequestFields,
 })
 
 /** A business Direct Debit over the supplier's threshold, waiting for a manual approval. */

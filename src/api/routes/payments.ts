@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction, type Tx } from '../../db/index.js'
 import * as payments from '../../modules/payments/index.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import {
@@ -19,9 +17,9 @@ import {
   takeAccountPayment,
   viewAccountStatus,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent } from '../responses.js'
+import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
   AccountStatusOut,
@@ -73,8 +71,7 @@ const CreditAnswer = z.object({
 export const paymentRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const inTx = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(context.db, work)
-    const who = (request: FastifyRequest) => ({ actor: actorOf(request), at: context.clock() })
+    const { inTx, who } = routeCalls(context)
     const processor = context.paymentProcessor
 
     app.get(

@@ -11,15 +11,16 @@ import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
 import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
+import { createPortalCustomer, type Send, sendAs, signInCustomer, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
+let send: Send<string>
 let delivery: ReturnType<typeof inProcessDeliveryQueue>
 let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const tomorrow = new Date(now.getTime() + 86_400_000)
 const password = 'Portal-password-2026'
-const staffPassword = 'correct horse battery'
 const actor = systemActor('test')
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
@@ -47,14 +48,7 @@ const people: { name: string; grants: { index: number; kind: access.GrantKind; f
 const familyEmail = 'family.home@example.com'
 
 async function signIn(name: string, secret = password) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/portal/session',
-    payload: { email: email(name), password: secret },
-  })
-  const cookie = response.cookies.find((c) => c.name === 'cuttle_portal')
-  if (!cookie) throw new Error(`no cookie for ${name}: ${response.body}`)
-  cookies.set(name, cookie.value)
+  cookies.set(name, (await signInCustomer(app, email(name), secret)).cookie)
 }
 
 beforeAll(async () => {
@@ -64,25 +58,20 @@ beforeAll(async () => {
   await runBilling({ db: database.db, on: fixture.on, actor, at: now })
   await inTransaction(database.db, async (tx) => {
     for (const person of people) {
-      const user = await access.createExternalUser({
+      const { userId } = await createPortalCustomer({
         tx,
+        name: person.name,
         email: email(person.name),
-        displayName: person.name,
         password,
-        actor,
         at: now,
-      })
-      userIds.set(person.name, user.id)
-      for (const grant of person.grants) {
-        await access.grantAccountAccess({
-          tx,
+        grants: person.grants.map((grant) => ({
           accountId: accountIds[grant.index] as string,
-          userId: user.id,
           kind: grant.kind,
           actor,
           at: grant.from ?? now,
-        })
-      }
+        })),
+      })
+      userIds.set(person.name, userId)
     }
     await accounts.updateContacts({
       tx,
@@ -104,6 +93,7 @@ beforeAll(async () => {
   })
   delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
   app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
+  send = sendAs(app, as)
   for (const person of people) await signIn(person.name)
   const staff = await app.inject({
     method: 'POST',
@@ -128,11 +118,7 @@ async function viewsOf(index: number, section: string) {
 
 describe('bulk statement download for a property manager', () => {
   it('gives one ZIP with the latest statement PDF of each account in force in the portfolio, and records each as viewed', async () => {
-    const response = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/statements.zip',
-      headers: as('manager'),
-    })
+    const response = await send('manager', 'GET', '/api/portal/portfolio/statements.zip')
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('application/zip')
     expect(response.headers['content-disposition']).toBe(
@@ -165,28 +151,16 @@ describe('bulk statement download for a property manager', () => {
   })
 
   it('gives every statement issued in a chosen month, and says so when there are none', async () => {
-    const november = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/statements.zip?month=2026-11',
-      headers: as('manager'),
-    })
+    const november = await send('manager', 'GET', '/api/portal/portfolio/statements.zip?month=2026-11')
     expect(november.statusCode).toBe(200)
     expect(november.headers['content-disposition']).toContain('portfolio-statements-2026-11.zip')
     expect(Object.keys(unzipSync(new Uint8Array(november.rawPayload))).filter((n) => n.endsWith('.pdf'))).toHaveLength(
       2,
     )
-    const september = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/statements.zip?month=2026-09',
-      headers: as('manager'),
-    })
+    const september = await send('manager', 'GET', '/api/portal/portfolio/statements.zip?month=2026-09')
     expect(september.statusCode).toBe(404)
     expect(september.json().error.code).toBe('NO_STATEMENTS_TO_DOWNLOAD')
-    const malformed = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/statements.zip?month=2026-13',
-      headers: as('manager'),
-    })
+    const malformed = await send('manager', 'GET', '/api/portal/portfolio/statements.zip?month=2026-13')
     expect(malformed.statusCode).toBe(400)
   })
 
@@ -198,11 +172,7 @@ describe('bulk statement download for a property manager', () => {
     )
     await sql`update properties set line1 = ${hostile} where id = ${property}`.execute(database.db)
     try {
-      const response = await app.inject({
-        method: 'GET',
-        url: '/api/portal/portfolio/statements.zip',
-        headers: as('manager'),
-      })
+      const response = await send('manager', 'GET', '/api/portal/portfolio/statements.zip')
       const files = unzipSync(new Uint8Array(response.rawPayload))
       const csv = Buffer.from(files['contents.csv'] as Uint8Array).toString()
       const line = csv.split('\r\n').find((each) => each.startsWith(accountNumber(0)))
@@ -213,11 +183,7 @@ describe('bulk statement download for a property manager', () => {
   })
 
   it('refuses a customer who manages no portfolio, and anyone not signed in to the portal', async () => {
-    const holder = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/statements.zip',
-      headers: as('stranger'),
-    })
+    const holder = await send('stranger', 'GET', '/api/portal/portfolio/statements.zip')
     expect(holder.statusCode).toBe(403)
     expect(holder.json().error.code).toBe('PORTAL_ACTION_NOT_ALLOWED')
     const anonymous = await app.inject({ method: 'GET', url: '/api/portal/portfolio/statements.zip' })
@@ -227,12 +193,12 @@ describe('bulk statement download for a property manager', () => {
 
 describe('tenant start and stop requests', () => {
   const request = (name: string, index: number | string, payload: object) =>
-    app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${typeof index === 'number' ? accountNumber(index) : index}/tenant-requests`,
-      headers: as(name),
+    send(
+      name,
+      'POST',
+      `/api/portal/accounts/${typeof index === 'number' ? accountNumber(index) : index}/tenant-requests`,
       payload,
-    })
+    )
 
   it('turns a move-out into a case for agents carrying the details, and notes the account', async () => {
     const response = await request('manager', 0, {
@@ -272,11 +238,7 @@ describe('tenant start and stop requests', () => {
     expect(description.rows[0]?.description).toContain('New tenant: Nia Newcomer <nia@example.com>')
     expect(description.rows[0]?.description).toContain('Opening reading: not given')
     await sql`update cases set status = 'in_progress' where number = ${response.json().caseNumber}`.execute(database.db)
-    const list = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/tenant-requests',
-      headers: as('manager'),
-    })
+    const list = await send('manager', 'GET', '/api/portal/portfolio/tenant-requests')
     expect(list.statusCode).toBe(200)
     const items = list.json().items as { accountNumber: string; kind: string; on: string; status: string }[]
     expect(items.map(({ accountNumber, kind, on, status }) => ({ accountNumber, kind, on, status }))).toEqual(
@@ -286,11 +248,7 @@ describe('tenant start and stop requests', () => {
       ]),
     )
     expect(items).toHaveLength(2)
-    const holder = await app.inject({
-      method: 'GET',
-      url: '/api/portal/portfolio/tenant-requests',
-      headers: as('stranger'),
-    })
+    const holder = await send('stranger', 'GET', '/api/portal/portfolio/tenant-requests')
     expect(holder.json().items).toEqual([])
   })
 
@@ -346,11 +304,10 @@ describe('notices about account users go to the user', () => {
   let spouseId = ''
 
   it('tells a new user they were added when they accept, with a copy to the account', async () => {
-    const invited = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(4)}/users/invitations`,
-      headers: as('holder'),
-      payload: { email: 'spouse@portal.example', level: 'full', name: 'Sam Spouse' },
+    const invited = await send('holder', 'POST', `/api/portal/accounts/${accountNumber(4)}/users/invitations`, {
+      email: 'spouse@portal.example',
+      level: 'full',
+      name: 'Sam Spouse',
     })
     expect(invited.statusCode).toBe(201)
     const token = /invitations\/(cpi_[A-Za-z0-9_-]+)/.exec(
@@ -380,18 +337,11 @@ describe('notices about account users go to the user', () => {
 
   it('sends the holder’s change of level and removal to the user’s own address, the account a copy', async () => {
     const before = (await messages()).length
-    const changed = await app.inject({
-      method: 'PATCH',
-      url: `/api/portal/accounts/${accountNumber(4)}/users/${spouseId}`,
-      headers: as('holder'),
-      payload: { level: 'limited' },
+    const changed = await send('holder', 'PATCH', `/api/portal/accounts/${accountNumber(4)}/users/${spouseId}`, {
+      level: 'limited',
     })
     expect(changed.statusCode).toBe(200)
-    const removed = await app.inject({
-      method: 'DELETE',
-      url: `/api/portal/accounts/${accountNumber(4)}/users/${spouseId}`,
-      headers: as('holder'),
-    })
+    const removed = await send('holder', 'DELETE', `/api/portal/accounts/${accountNumber(4)}/users/${spouseId}`)
     expect(removed.statusCode).toBe(204)
     const sent = (await messages()).slice(before)
     expect(sent.map((m) => [m.template_key, m.recipient, m.subject])).toEqual([
@@ -432,17 +382,9 @@ describe('notices about account users go to the user', () => {
     expect(notes.rows.map((row) => row.body).join('\n')).toContain(
       `We removed ${email('cousin')} as an authorized user at their own request.`,
     )
-    const gone = await app.inject({
-      method: 'GET',
-      url: `/api/portal/accounts/${accountNumber(4)}`,
-      headers: as('cousin'),
-    })
+    const gone = await send('cousin', 'GET', `/api/portal/accounts/${accountNumber(4)}`)
     expect(gone.statusCode).toBe(404)
-    const portal = await app.inject({
-      method: 'DELETE',
-      url: `/api/accounts/${accountNumber(4)}/authorized-users/${cousin}`,
-      headers: as('holder'),
-    })
+    const portal = await send('holder', 'DELETE', `/api/accounts/${accountNumber(4)}/authorized-users/${cousin}`)
     expect(portal.statusCode).toBe(401)
   })
 })

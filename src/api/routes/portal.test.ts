@@ -14,14 +14,15 @@ import {
   reviewPowerOfAttorney,
 } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
+import { createPortalCustomer, type Send, sendAs, signInCustomer, signInStaff, staffPassword } from '../testing.js'
 
 let database: Database
 let app: App
+let send: Send<string>
 let delivery: ReturnType<typeof inProcessDeliveryQueue>
 let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const password = 'Portal-password-2026'
-const staffPassword = 'correct horse battery'
 const actor = systemActor('test')
 const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
@@ -102,45 +103,32 @@ const routes: Record<string, Route> = {
   },
 }
 
+// A holder, and an attorney acting for one, may do everything.
+const everything: access.PortalAction[] = [
+  'view_bills',
+  'view_usage',
+  'view_payments',
+  'pay',
+  'update_contact',
+  'manage_users',
+  'contact_service',
+  'change_billing_preferences',
+  'replace_primary_email',
+]
+
 // What the seed's table and the guide's lists allow each kind (a third party within its scope).
 const expectedAllows: Record<string, access.PortalAction[]> = {
-  holder: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  holder: everything,
   authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
-  power_of_attorney: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  power_of_attorney: everything,
   'third_party:usage': ['view_usage'],
 }
 
 async function signIn(name: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/portal/session',
-    payload: { email: email(name), password },
-  })
-  const cookie = response.cookies.find((c) => c.name === 'cuttle_portal')
-  if (!cookie) throw new Error(`no cookie for ${name}: ${response.body}`)
-  cookies.set(name, cookie.value)
+  const { response, cookie } = await signInCustomer(app, email(name), password)
+  cookies.set(name, cookie)
   return response
 }
 
@@ -149,31 +137,25 @@ beforeAll(async () => {
   ;({ accountIds } = await billingFixture({ db: database.db, count: 8, at: now }))
   await inTransaction(database.db, async (tx) => {
     for (const person of people) {
-      const user = await access.createExternalUser({
+      const { userId, grants } = await createPortalCustomer({
         tx,
+        name: person.name,
         email: email(person.name),
-        displayName: person.name,
         password,
-        actor,
         at: now,
-      })
-      userIds.set(person.name, user.id)
-      for (const grant of person.grants) {
-        const at = new Date(now.getTime() - (grant.since ?? 0) * 86_400_000)
-        const made = await access.grantAccountAccess({
-          tx,
+        grants: person.grants.map((grant) => ({
           accountId: accountIds[grant.index] as string,
-          userId: user.id,
           kind: grant.kind,
           scope: grant.scope ?? [],
           days: grant.days,
           poaDocument:
             grant.kind === 'power_of_attorney' ? 'Notarised lasting power of attorney, ID and proof seen' : undefined,
           actor,
-          at,
-        })
-        if (person.name === 'attorney') poaDocumentId = made.poaDocumentId ?? ''
-      }
+          at: new Date(now.getTime() - (grant.since ?? 0) * 86_400_000),
+        })),
+      })
+      userIds.set(person.name, userId)
+      if (person.name === 'attorney') poaDocumentId = grants.at(-1)?.poaDocumentId ?? ''
     }
     await access.createStaffUser({
       tx,
@@ -206,6 +188,7 @@ beforeAll(async () => {
   )
   delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
   app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
+  send = sendAs(app, as)
   for (const person of people) await signIn(person.name)
 }, 120_000)
 
@@ -262,7 +245,7 @@ describe('the portal access matrix', () => {
 
   it('lists each person their accounts in force with exactly the allows of their kind', async () => {
     for (const person of people) {
-      const response = await app.inject({ method: 'GET', url: '/api/portal/me', headers: as(person.name) })
+      const response = await send(person.name, 'GET', '/api/portal/me')
       expect(response.statusCode).toBe(200)
       const body = response.json()
       expect(body.user.email).toBe(email(person.name))
@@ -284,27 +267,22 @@ describe('the portal access matrix', () => {
   })
 
   it('shows a third party limited to usage no balance, and the holder the balance as a string', async () => {
-    const broker = (
-      await app.inject({ method: 'GET', url: `/api/portal/accounts/${accountNumber(0)}`, headers: as('broker') })
-    ).json()
+    const broker = (await send('broker', 'GET', `/api/portal/accounts/${accountNumber(0)}`)).json()
     expect(broker.balanceMinor).toBeNull()
-    const holder = (
-      await app.inject({ method: 'GET', url: `/api/portal/accounts/${accountNumber(0)}`, headers: as('holder') })
-    ).json()
+    const holder = (await send('holder', 'GET', `/api/portal/accounts/${accountNumber(0)}`)).json()
     expect(typeof holder.balanceMinor).toBe('string')
     expect(holder.kind).toBe('holder')
   })
 
   it('shows a customer their payment and kept methods without the server’s own fields', async () => {
-    const taken = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
-      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
-      payload: {
-        amountMinor: '1000',
-        card: { number: '4242424242424242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-      },
-    })
+    const payByCard = (number: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/portal/accounts/${accountNumber(0)}/payments`,
+        headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
+        payload: { amountMinor: '1000', card: { number, expiryMonth: 12, expiryYear: 2030, cvc: '123' } },
+      })
+    const taken = await payByCard('4242424242424242')
     expect(taken.statusCode).toBe(201)
     const { payment, replayed } = taken.json()
     expect(replayed).toBe(false)
@@ -312,25 +290,13 @@ describe('the portal access matrix', () => {
     for (const internal of ['id', 'accountId', 'statementId', 'events', 'reference', 'source']) {
       expect(payment).not.toHaveProperty(internal)
     }
-    const list = await app.inject({
-      method: 'GET',
-      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
-      headers: as('holder'),
-    })
+    const list = await send('holder', 'GET', `/api/portal/accounts/${accountNumber(0)}/payments`)
     const found = list.json().items.find((item: { confirmationNumber: string }) => {
       return item.confirmationNumber === payment.confirmationNumber
     })
     expect(found).toEqual(payment)
     for (const method of list.json().methods) expect(method).not.toHaveProperty('holderName')
-    const declined = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(0)}/payments`,
-      headers: as('holder', { 'idempotency-key': `portal-leak-${++keySeq}` }),
-      payload: {
-        amountMinor: '1000',
-        card: { number: '4000000000000002', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-      },
-    })
+    const declined = await payByCard('4000000000000002')
     expect(declined.statusCode).toBe(402)
     expect(declined.json().error).toMatchObject({
       code: 'PAYMENT_DECLINED',
@@ -346,12 +312,12 @@ describe('the portal access matrix', () => {
   })
 
   it('gives a property manager their portfolio with balances, and nothing outside it', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/portal/portfolio', headers: as('manager') })
+    const response = await send('manager', 'GET', '/api/portal/portfolio')
     expect(response.statusCode).toBe(200)
     const items = response.json().items as { accountNumber: string; balanceMinor: string }[]
     expect(items.map((item) => item.accountNumber)).toEqual([accountNumber(1), accountNumber(2)])
     expect(items.every((item) => typeof item.balanceMinor === 'string')).toBe(true)
-    const holder = await app.inject({ method: 'GET', url: '/api/portal/portfolio', headers: as('holder') })
+    const holder = await send('holder', 'GET', '/api/portal/portfolio')
     expect(holder.json().items).toEqual([])
   })
 
@@ -385,11 +351,10 @@ describe('managing authorized users', () => {
 
   it('invites by email with a link carrying the token; accepting creates the login and signs in', async () => {
     const n = accountNumber(0)
-    const invited = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${n}/users/invitations`,
-      headers: as('holder'),
-      payload: { email: 'spouse@portal.example', level: 'full', name: 'Sam Spouse' },
+    const invited = await send('holder', 'POST', `/api/portal/accounts/${n}/users/invitations`, {
+      email: 'spouse@portal.example',
+      level: 'full',
+      name: 'Sam Spouse',
     })
     expect(invited.statusCode).toBe(201)
     const message = await sql<{ body: string; recipient: string; status: string }>`
@@ -426,25 +391,18 @@ describe('managing authorized users', () => {
   })
 
   it('refuses an authorized user managing users, even a full one', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/portal/accounts/${accountNumber(0)}/users/invitations`,
-      headers: as('full'),
-      payload: { email: 'someone@portal.example', level: 'limited' },
+    const response = await send('full', 'POST', `/api/portal/accounts/${accountNumber(0)}/users/invitations`, {
+      email: 'someone@portal.example',
+      level: 'limited',
     })
     expect(response.statusCode).toBe(403)
   })
 
   it('lets the holder change the level and remove the user, noting the account each time', async () => {
     const n = accountNumber(0)
-    const list = await app.inject({ method: 'GET', url: `/api/portal/accounts/${n}/users`, headers: as('holder') })
+    const list = await send('holder', 'GET', `/api/portal/accounts/${n}/users`)
     expect(list.json().map((user: { email: string }) => user.email)).toContain('spouse@portal.example')
-    const changed = await app.inject({
-      method: 'PATCH',
-      url: `/api/portal/accounts/${n}/users/${inviteeId}`,
-      headers: as('holder'),
-      payload: { level: 'limited' },
-    })
+    const changed = await send('holder', 'PATCH', `/api/portal/accounts/${n}/users/${inviteeId}`, { level: 'limited' })
     expect(changed.statusCode).toBe(200)
     expect(changed.json().kind).toBe('authorized_limited')
     const pay = await app.inject({
@@ -452,13 +410,9 @@ describe('managing authorized users', () => {
       headers: { ...(routes.pay?.request(n).headers as object), ...as('spouse') },
     })
     expect(pay.statusCode).toBe(403)
-    const removed = await app.inject({
-      method: 'DELETE',
-      url: `/api/portal/accounts/${n}/users/${inviteeId}`,
-      headers: as('holder'),
-    })
+    const removed = await send('holder', 'DELETE', `/api/portal/accounts/${n}/users/${inviteeId}`)
     expect(removed.statusCode).toBe(204)
-    const after = await app.inject({ method: 'GET', url: `/api/portal/accounts/${n}`, headers: as('spouse') })
+    const after = await send('spouse', 'GET', `/api/portal/accounts/${n}`)
     expect(after.statusCode).toBe(404)
     const notes = await sql<{
       body: string
@@ -470,11 +424,11 @@ describe('managing authorized users', () => {
   })
 
   it('will not let the holder remove themselves or a property manager through the users route', async () => {
-    const response = await app.inject({
-      method: 'DELETE',
-      url: `/api/portal/accounts/${accountNumber(0)}/users/${userIds.get('holder')}`,
-      headers: as('holder'),
-    })
+    const response = await send(
+      'holder',
+      'DELETE',
+      `/api/portal/accounts/${accountNumber(0)}/users/${userIds.get('holder')}`,
+    )
     expect(response.statusCode).toBe(403)
   })
 })
@@ -482,10 +436,7 @@ describe('managing authorized users', () => {
 describe('power of attorney, third parties and verification', () => {
   it('keeps a power of attorney out until legal approve the document, and no staff role may review it', async () => {
     const n = accountNumber(5)
-    expect(
-      (await app.inject({ method: 'GET', url: `/api/portal/accounts/${n}`, headers: as('pendingAttorney') }))
-        .statusCode,
-    ).toBe(404)
+    expect((await send('pendingAttorney', 'GET', `/api/portal/accounts/${n}`)).statusCode).toBe(404)
     const staff = await app.inject({
       method: 'POST',
       url: '/api/session',
@@ -506,7 +457,7 @@ describe('power of attorney, third parties and verification', () => {
         at: now,
       }),
     )
-    const after = await app.inject({ method: 'GET', url: `/api/portal/accounts/${n}`, headers: as('pendingAttorney') })
+    const after = await send('pendingAttorney', 'GET', `/api/portal/accounts/${n}`)
     expect(after.statusCode).toBe(200)
     expect(after.json().allows).toEqual(expectedAllows['power_of_attorney'])
   })
@@ -529,11 +480,7 @@ describe('power of attorney, third parties and verification', () => {
     ).rejects.toThrow(/cannot be granted/)
     const expired = await inTransaction(database.db, (tx) => access.expireLapsedGrants({ tx, actor, at: now }))
     expect(expired).toHaveLength(1)
-    const after = await app.inject({
-      method: 'GET',
-      url: `/api/portal/accounts/${accountNumber(6)}/usage`,
-      headers: as('expiredBroker'),
-    })
+    const after = await send('expiredBroker', 'GET', `/api/portal/accounts/${accountNumber(6)}/usage`)
     expect(after.statusCode).toBe(404)
   })
 
@@ -607,14 +554,7 @@ describe('power of attorney, third parties and verification', () => {
   })
 
   it('takes sensitive details through the API from staff who may update contacts, sealed, never echoed', async () => {
-    const signIn = async (email: string) => {
-      const staff = await app.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { email, password: staffPassword },
-      })
-      return `cuttle_session=${staff.cookies.find((c) => c.name === 'cuttle_session')?.value}`
-    }
+    const signIn = async (email: string) => `cuttle_session=${await signInStaff(app, email)}`
     const url = `/api/accounts/${accountNumber(4)}/sensitive-details`
     const payload = { dateOfBirth: '1972-09-03', securityAnswer: 'Wensleydale', ssnLastFour: '7731' }
     const agent = await app.inject({
@@ -703,11 +643,10 @@ describe('contact details by level of access', () => {
   it('refuses a full authorized user a change that mixes a phone with the primary email, keeping the phone too', async () => {
     const url = `/api/portal/accounts/${accountNumber(0)}/contact`
     const before = await contactOf(0)
-    const response = await app.inject({
-      method: 'PATCH',
-      url,
-      headers: as('full'),
-      payload: { phone: '07700 900999', email: 'attacker@portal.example', billingMode: 'paperless' },
+    const response = await send('full', 'PATCH', url, {
+      phone: '07700 900999',
+      email: 'attacker@portal.example',
+      billingMode: 'paperless',
     })
     expect(response.statusCode).toBe(403)
     expect(response.json().error.details.map((detail: { path: string }) => detail.path)).toEqual([
@@ -719,13 +658,7 @@ describe('contact details by level of access', () => {
 
   it('tells each caller which contact fields they may change', async () => {
     const editable = async (name: string, index: number) =>
-      (
-        await app.inject({
-          method: 'GET',
-          url: `/api/portal/accounts/${accountNumber(index)}/contact`,
-          headers: as(name),
-        })
-      ).json().editable
+      (await send(name, 'GET', `/api/portal/accounts/${accountNumber(index)}/contact`)).json().editable
     expect(await editable('holder', 0)).toEqual(['phone', 'smsEnrolled', 'billingMode', 'email'])
     expect(await editable('full', 0)).toEqual(['phone', 'smsEnrolled'])
     expect(await editable('manager', 2)).toEqual(['phone', 'smsEnrolled'])

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as market from '../../modules/market/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, MinorOut } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const Count = z.number().int()
@@ -84,8 +83,8 @@ export const settingsRoutes =
         },
       },
       async (request) => {
-        const supplier = await inTransaction(context.db, (tx) =>
-          market.updateSettings({ tx, changes: request.body, actor: actorOf(request), at: context.clock() }),
+        const supplier = await callAs(context, request, (scope) =>
+          market.updateSettings({ changes: request.body, ...scope }),
         )
         await context.reloadSupplier()
         return supplierView(supplier)

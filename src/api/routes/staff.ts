@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut, NoContent } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const Role = z.enum(access.roles)
@@ -127,13 +128,11 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        const invited = await inTransaction(context.db, (tx) =>
+        const invited = await callAs(context, request, (scope) =>
           access.inviteStaffUser({
-            tx,
             ...request.body,
             by: principalOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send(jsonOf(invited))
@@ -180,14 +179,12 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        const changed = await inTransaction(context.db, (tx) =>
+        const changed = await callAs(context, request, (scope) =>
           access.changeStaffRole({
-            tx,
             userId: request.params.userId,
             role: request.body.role,
             by: principalOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(changed.roleRequest ? 202 : 200).send(jsonOf(changed))
@@ -221,14 +218,12 @@ export const staffRoutes =
       },
       async (request) =>
         jsonOf({
-          request: await inTransaction(context.db, (tx) =>
+          request: await callAs(context, request, (scope) =>
             access.decideRoleRequest({
-              tx,
               requestId: request.params.requestId,
               approve: request.body.approve,
               by: principalOf(request),
-              actor: actorOf(request),
-              at: context.clock(),
+              ...scope,
             }),
           ),
         }),
@@ -246,9 +241,7 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
-          access.resetTotp({ tx, userId: request.params.userId, actor: actorOf(request), at: context.clock() }),
-        )
+        await callAs(context, request, (scope) => access.resetTotp({ userId: request.params.userId, ...scope }))
         return reply.status(204).send(null)
       },
     )
@@ -297,17 +290,15 @@ export const staffRoutes =
       async (request, reply) => {
         const principal = principalOf(request)
         const { serviceAccount, userId, permissions, expiresAt } = request.body
-        const token = await inTransaction(context.db, (tx) =>
+        const token = await callAs(context, request, (scope) =>
           access.createApiToken({
-            tx,
             ...(serviceAccount === undefined ? { userId: userId ?? principal.userId } : { serviceAccount }),
             ...(serviceAccount !== undefined && userId !== undefined ? { userId } : {}),
             name: request.body.name,
             permissions,
             expiresAt: expiresAt ? new Date(expiresAt) : undefined,
             creator: principal,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(201).send(jsonOf(token))
@@ -326,13 +317,11 @@ export const staffRoutes =
         },
       },
       async (request, reply) => {
-        await inTransaction(context.db, (tx) =>
+        await callAs(context, request, (scope) =>
           access.revokeApiToken({
-            tx,
             tokenId: request.params.tokenId,
             by: principalOf(request),
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return reply.status(204).send(null)

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
 import type * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
 import * as comms from '../../modules/comms/index.js'
-import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { type App, buildApp } from '../app.js'
-import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+import type { App } from '../app.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -15,36 +12,16 @@ let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 
-let as: Awaited<ReturnType<typeof signInEveryRole>>
+let as: ActAs
+let send: Send
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: eleanor,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [{ address: 'eleanor@example.com', primary: true }],
-          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-01-15',
-        },
-      ],
-    })
-    await createStaffForEveryRole(tx, now)
-    accountId = (await accounts.findAccountSupply({ tx, accountNumber: eleanor }))?.id ?? ''
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  as = await signInEveryRole(app)
+  let accountIds: string[]
+  ;({ database, app, as, send, accountIds } = await openAppWithAccounts({
+    at: () => now,
+    accounts: [eleanorAccount()],
+  }))
+  accountId = accountIds[0] ?? ''
 }, 120_000)
 
 afterAll(async () => {
@@ -102,7 +79,7 @@ describe('the suggested replies API (COM-4)', () => {
     expect(again.json()).toEqual({ suggestedReply, created: false })
 
     for (const role of ['agent', 'executive', 'collections_specialist'] as const) {
-      const read = await app.inject({ method: 'GET', url: url(messageId), headers: as(role) })
+      const read = await send(role, 'GET', url(messageId))
       expect(read.statusCode).toBe(200)
       expect(read.json().suggestedReply.id).toBe(suggestedReply.id)
     }
@@ -146,11 +123,7 @@ describe('the suggested replies API (COM-4)', () => {
     expect(message).not.toHaveProperty('providerMessageId')
     expect(message).not.toHaveProperty('deliveryAttempts')
 
-    const log = await app.inject({
-      method: 'GET',
-      url: `/api/accounts/${eleanor}/messages/${message.id}`,
-      headers: as('agent'),
-    })
+    const log = await send('agent', 'GET', `/api/accounts/${eleanor}/messages/${message.id}`)
     expect(log.json().message.history.map((event: { status: string }) => event.status)).toEqual(['queued', 'sent'])
     expect((await post('agent', messageId, 'send')).json().error.code).toBe('DRAFT_CLOSED')
   })
@@ -166,13 +139,7 @@ describe('the suggested replies API (COM-4)', () => {
 
   it('gives each role only what its permissions allow', async () => {
     const messageId = await inbound('Refund', 'My account is in credit, please refund it.')
-    for (const role of [
-      'field_technician',
-      'collections_specialist',
-      'it_administrator',
-      'executive',
-      'legal_reviewer',
-    ] as const) {
+    for (const role of nonServiceRoles) {
       const response = await post(role, messageId)
       expect(response.statusCode).toBe(403)
       expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'comms.message.send' } })
@@ -184,7 +151,7 @@ describe('the suggested replies API (COM-4)', () => {
       expect((await post(role, messageId, 'discard')).statusCode).toBe(403)
     }
     for (const role of ['field_technician', 'it_administrator'] as const) {
-      const read = await app.inject({ method: 'GET', url: url(messageId), headers: as(role) })
+      const read = await send(role, 'GET', url(messageId))
       expect(read.statusCode).toBe(403)
       expect(read.json().error.details).toEqual({ permission: 'comms.message.read' })
     }
@@ -195,10 +162,10 @@ describe('the suggested replies API (COM-4)', () => {
 
   it('answers 404 for a message with no draft and refuses malformed ids', async () => {
     const messageId = await inbound('Hello', 'Just saying hello.')
-    const missing = await app.inject({ method: 'GET', url: url(messageId), headers: as('agent') })
+    const missing = await send('agent', 'GET', url(messageId))
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error.code).toBe('SUGGESTED_REPLY_NOT_FOUND')
-    const malformed = await app.inject({ method: 'GET', url: url('msg_nope'), headers: as('agent') })
+    const malformed = await send('agent', 'GET', url('msg_nope'))
     expect(malformed.statusCode).toBe(400)
   })
 })

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import * as assist from '../../modules/assist/index.js'
 import * as comms from '../../modules/comms/index.js'
 import {
@@ -10,9 +9,9 @@ import {
   suggestedReply,
   suggestReply,
 } from '../../usecases/index.js'
-import { actorOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const MessageParams = z.strictObject({
@@ -95,7 +94,6 @@ const path = '/accounts/:accountNumber/inbound-messages/:messageId/suggested-rep
 export const suggestedReplyRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const number = (text: string) => text.toUpperCase()
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply
     // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
     const transports = context.transports
@@ -116,11 +114,10 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const { draft, created } = await suggestReply({
           db: context.db,
-          accountNumber: number(request.params.accountNumber),
+          accountNumber: request.params.accountNumber.toUpperCase(),
           messageId: request.params.messageId,
           model,
-          actor: actorOf(request),
-          at: context.clock(),
+          ...whoOf(context, request),
         })
         return reply.status(created ? 201 : 200).send({ suggestedReply: jsonOf(draft), created })
       },
@@ -138,13 +135,11 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await inTransaction(context.db, (tx) =>
+        const draft = await callAs(context, request, (scope) =>
           suggestedReply({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { suggestedReply: jsonOf(draft) }
@@ -164,14 +159,12 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await inTransaction(context.db, (tx) =>
+        const draft = await callAs(context, request, (scope) =>
           reviewSuggestedReply({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,
             body: request.body.body,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { suggestedReply: jsonOf(draft) }
@@ -196,11 +189,10 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const result = await sendSuggestedReply({
           db: context.db,
-          accountNumber: number(request.params.accountNumber),
+          accountNumber: request.params.accountNumber.toUpperCase(),
           messageId: request.params.messageId,
           transports,
-          actor: actorOf(request),
-          at: context.clock(),
+          ...whoOf(context, request),
         })
         return reply.status(201).send({ suggestedReply: jsonOf(result.draft), message: jsonOf(result.message) })
       },
@@ -218,13 +210,11 @@ export const suggestedReplyRoutes =
         },
       },
       async (request) => {
-        const draft = await inTransaction(context.db, (tx) =>
+        const draft = await callAs(context, request, (scope) =>
           discardSuggestedReply({
-            tx,
-            accountNumber: number(request.params.accountNumber),
+            accountNumber: request.params.accountNumber.toUpperCase(),
             messageId: request.params.messageId,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return { suggestedReply: jsonOf(draft) }

@@ -15,11 +15,11 @@ import * as payments from '../../modules/payments/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { billAccountNow, type TimelineKind, takeAccountPayment, timelineKinds } from '../../usecases/index.js'
 import { type App, buildApp } from '../app.js'
-import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
 let database: Database
 let app: App
-let as: Awaited<ReturnType<typeof signInEveryRole>>
+let send: Send
 const number = 'A-10000000'
 const agent: Actor = { kind: 'system', id: 'test' }
 const opened = new Date('2026-11-01T08:00:00Z')
@@ -83,7 +83,7 @@ beforeAll(async () => {
     await createStaffForEveryRole(tx, now)
   })
   app = await buildApp({ database, clock: () => now, webRoot: null })
-  as = await signInEveryRole(app)
+  send = sendAs(app, await signInEveryRole(app))
 }, 180_000)
 
 afterAll(async () => {
@@ -120,11 +120,7 @@ const mayCall = (role: access.Role, url: string) => access.can({ kind: 'staff', 
 type Item = { kind: TimelineKind; title: string; reference: { type: string } }
 
 async function timelineOf(role: access.Role, query = ''): Promise<{ status: number; items: Item[] }> {
-  const response = await app.inject({
-    method: 'GET',
-    url: `/api/accounts/${number}/timeline?limit=100${query}`,
-    headers: as(role),
-  })
+  const response = await send(role, 'GET', `/api/accounts/${number}/timeline?limit=100${query}`)
   return { status: response.statusCode, items: response.statusCode === 200 ? response.json().items : [] }
 }
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as audit from '../../modules/audit/index.js'
 import * as comms from '../../modules/comms/index.js'
-import * as market from '../../modules/market/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { timelineKindPermissions } from '../../usecases/index.js'
-import { type App, buildApp } from '../app.js'
-import { createStaffForEveryRole, signInEveryRole } from '../testing.js'
+import type { App } from '../app.js'
+import { eleanorAccount, openAppWithAccounts, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -17,36 +15,12 @@ let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 
-let as: Awaited<ReturnType<typeof signInEveryRole>>
+let send: Send
 
 beforeAll(async () => {
-  database = await openTestDatabase()
-  const actor = systemActor('test')
-  await inTransaction(database.db, async (tx) => {
-    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
-    await accounts.createAccounts({
-      tx,
-      actor,
-      at: now,
-      accounts: [
-        {
-          number: eleanor,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [{ address: 'eleanor@example.com', primary: true }],
-          phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-01-15',
-        },
-      ],
-    })
-    await createStaffForEveryRole(tx, now)
-    accountId = (await accounts.findAccountSupply({ tx, accountNumber: eleanor }))?.id ?? ''
-  })
-  app = await buildApp({ database, clock: () => now, webRoot: null })
-  as = await signInEveryRole(app)
+  let accountIds: string[]
+  ;({ database, app, send, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
+  accountId = accountIds[0] ?? ''
 }, 120_000)
 
 afterAll(async () => {
@@ -89,8 +63,7 @@ async function history() {
   })
 }
 
-const get = (role: access.Role, query = '') =>
-  app.inject({ method: 'GET', url: `/api/accounts/${eleanor}/timeline${query}`, headers: as(role) })
+const get = (role: access.Role, query = '') => send(role, 'GET', `/api/accounts/${eleanor}/timeline${query}`)
 
 describe('the account timeline API (ACC-4)', () => {
   it('returns the feed newest first, in JSON, paged with an opaque cursor', async () => {
@@ -155,7 +128,7 @@ describe('the account timeline API (ACC-4)', () => {
     const badCursor = await get('agent', '?before=abc')
     expect(badCursor.statusCode).toBe(400)
     expect(badCursor.json().error.code).toBe('INVALID_CURSOR')
-    const unknown = await app.inject({ method: 'GET', url: '/api/accounts/A-0000FFFF/timeline', headers: as('agent') })
+    const unknown = await send('agent', 'GET', '/api/accounts/A-0000FFFF/timeline')
     expect(unknown.statusCode).toBe(404)
   })
 })

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { inTransaction } from '../../db/index.js'
 import { accountTimeline, timelineKinds } from '../../usecases/index.js'
-import { actorOf, principalOf } from '../auth.js'
+import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut, MinorOut, pageOf } from '../responses.js'
+import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const AccountParams = z.strictObject({
@@ -61,16 +61,14 @@ export const timelineRoutes =
         },
       },
       async (request) => {
-        const page = await inTransaction(context.db, (tx) =>
+        const page = await callAs(context, request, (scope) =>
           accountTimeline({
-            tx,
             viewer: principalOf(request),
             accountNumber: request.params.accountNumber.toUpperCase(),
             kinds: request.query.kinds,
             before: request.query.before,
             limit: request.query.limit,
-            actor: actorOf(request),
-            at: context.clock(),
+            ...scope,
           }),
         )
         return jsonOf(page)
