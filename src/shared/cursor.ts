@@ -54,3 +54,22 @@ export function decodeInstantCursor(
   }
   return { at, id }
 }
+
+/** The cursor `decodeInstantCursor` reads back: `<ISO instant>|<id>` in base64url. */
+export function encodeInstantCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url')
+}
+
+/**
+ * One page of a list read `limit + 1` rows at a time: the first `limit` rows, and the cursor to the
+ * next page (made from the page's last row by `cursorOf`) when the extra row shows there is one.
+ */
+export function pageOf<T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { page, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null }
+}

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
@@ -447,16 +447,6 @@ export async function accountFactsPage({
  * An account's notes strictly before `(at, id)`, newest first (by time, then id), at most `limit`;
  * unaudited, for a use case that records its own view (the account timeline). Throws nothing.
  */
-export async function notesBefore({
-  tx,
-  accountId,
-  before,
-  limit,
-}: {
-  tx: Db | Tx
-  accountId: string
-  before?: { at: Date; id: string } | undefined
-  limit: number
-}): Promise<Note[]> {
+export async function notesBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Note[]> {
   return toNotes(tx, await store.notesBefore(tx, accountId, { before, limit }))
 }

@@ -1,5 +1,5 @@
 import { type ColumnType, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
 interface CustomersTable {
   id: string
@@ -412,19 +412,12 @@ export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterI
 export async function notesBefore(
   db: Db | Tx,
   accountId: string,
-  { before, limit }: { before?: { at: Date; id: string } | undefined; limit: number },
+  { before, limit }: { before?: FeedPosition | undefined; limit: number },
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
     .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('n.created_at', '<', before.at),
-        eb.and([eb('n.created_at', '=', before.at), eb(sql<string>`n.id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('n.created_at', sql<string>`n.id collate "C"`, before))
   return query.orderBy('n.created_at', 'desc').orderBy(sql`n.id collate "C"`, 'desc').limit(limit).execute()
 }

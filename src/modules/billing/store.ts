@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -297,14 +297,8 @@ export async function statementsPage(
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('period_from', '<', before.periodFrom),
-        eb.and([eb('period_from', '=', before.periodFrom), eb('version', '<', before.version)]),
-      ]),
-    )
-  }
+  if (before)
+    query = query.where(strictlyBefore('period_from', 'version', { at: before.periodFrom, id: before.version }))
   return query.execute()
 }
 
@@ -426,16 +420,9 @@ export async function uninvoiced(db: Db | Tx, accountId: string): Promise<Statem
 /** An account's statements strictly before `(created_at, id)`, newest first (the account timeline). */
 export async function statementsBefore(
   db: Db | Tx,
-  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+  { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<StatementRow[]> {
   let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.at),
-        eb.and([eb('created_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }

@@ -3,7 +3,7 @@
  * letter's PDF, SMS enrolment and the channel the account prefers. Unaudited: the use cases record
  * the account views they make of them.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, Db, Tx } from '../../db/index.js'
 import { decodeJsonCursor } from '../../shared/cursor.js'
 import { accountCard, compose } from './compose.js'
 import { MessageNotFound } from './operations.js'
@@ -151,17 +151,7 @@ export async function preferredChannel({ tx, accountId }: { tx: Tx; accountId: s
  * they were written, received or the call started (then id), at most `limit`; unaudited, for a use
  * case that records its own view (the account timeline). Throws nothing.
  */
-export async function messagesBefore({
-  tx,
-  accountId,
-  before,
-  limit,
-}: {
-  tx: Db | Tx
-  accountId: string
-  before?: { at: Date; id: string } | undefined
-  limit: number
-}): Promise<Message[]> {
+export async function messagesBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Message[]> {
   return (await store.messagesBefore(tx, { accountId, before, limit })).map(toMessage)
 }
 

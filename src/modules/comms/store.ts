@@ -1,5 +1,5 @@
 import { type ColumnType, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
 interface MessagesTable {
   id: string
@@ -252,17 +252,10 @@ export async function upsertSmsEnrolment(tx: Tx, row: SmsEnrolmentRow): Promise<
  */
 export async function messagesBefore(
   db: Db | Tx,
-  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+  { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<MessageRow[]> {
   let query = tables(db).selectFrom('comms_messages').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('occurred_at', '<', before.at),
-        eb.and([eb('occurred_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('occurred_at', sql<string>`id collate "C"`, before))
   return query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }
 

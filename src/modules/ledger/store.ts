@@ -1,5 +1,5 @@
 import { type Generated, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
 interface JournalsTable {
   id: string
@@ -177,7 +177,7 @@ export async function insertJournals(
 
 export async function journalsPage(
   db: Db | Tx,
-  { accountId, limit, before }: { accountId: string; limit: number; before?: { postedAt: Date; id: string } },
+  { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<JournalRow[]> {
   let query = tables(db)
     .selectFrom('ledger_journals')
@@ -186,14 +186,7 @@ export async function journalsPage(
     .orderBy('posted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('posted_at', '<', before.postedAt),
-        eb.and([eb('posted_at', '=', before.postedAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('posted_at', 'id', before))
   return query.execute()
 }
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/index.js'
-import { decodeInstantCursor } from '../../shared/cursor.js'
+import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { NotFound, ValidationFailed } from '../../shared/errors.js'
 import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -196,23 +196,10 @@ export async function listReadings({
     ids = (await store.supplyPeriodsOfAccount(tx, accountId)).map((supply) => supply.meter_point_id)
   }
   if (ids.length === 0) return { items: [], nextCursor: null }
-  const before = cursor ? decodeCursor(cursor) : undefined
-  const rows = await store.readingsPage(tx, { meterPointIds: ids, limit: limit + 1, ...(before ? { before } : {}) })
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map((row) => readingView(row, row.meter_point, row.serial, row.register)),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.read_at, last.id) : null,
-  }
-}
-
-function encodeCursor(readAt: Date, id: string): string {
-  return Buffer.from(`${readAt.toISOString()}|${id}`).toString('base64url')
-}
-
-function decodeCursor(cursor: string): { readAt: Date; id: string } | undefined {
-  const decoded = decodeInstantCursor(cursor)
-  return decoded ? { readAt: decoded.at, id: decoded.id } : undefined
+  const before = decodeInstantCursor(cursor)
+  const rows = await store.readingsPage(tx, { meterPointIds: ids, limit: limit + 1, before })
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeInstantCursor(last.read_at, last.id))
+  return { items: page.map((row) => readingView(row, row.meter_point, row.serial, row.register)), nextCursor }
 }
 
 const maxDays: Record<Granularity, number> = {

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely'
-import { type Tx, withTables } from '../../db/index.js'
+import { type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
@@ -324,7 +324,7 @@ export async function readingsPage(
     meterPointIds,
     limit,
     before,
-  }: { meterPointIds: readonly string[]; limit: number; before?: { readAt: Date; id: string } },
+  }: { meterPointIds: readonly string[]; limit: number; before?: FeedPosition | undefined },
 ) {
   let query = tables(tx)
     .selectFrom('register_readings as r')
@@ -346,14 +346,7 @@ export async function readingsPage(
       'r.is_rollover',
     ])
     .where('r.meter_point_id', 'in', [...meterPointIds])
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('r.read_at', '<', before.readAt),
-        eb.and([eb('r.read_at', '=', before.readAt), eb('r.id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('r.read_at', 'r.id', before))
   return query.orderBy('r.read_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
 }
 

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodsTable {
@@ -254,17 +254,10 @@ export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) 
 
 export async function paymentsPage(
   db: Db | Tx,
-  { accountId, limit, before }: { accountId: string; limit: number; before?: { createdAt: Date; id: string } },
+  { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<PaymentRow[]> {
   let query = tables(db).selectFrom('payments').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('created_at', 'id', before))
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
