@@ -39,40 +39,25 @@ export const httpStatusByKind: Readonly<Record<ErrorKind, number>> = {
   invariant: 500,
 }
 
-export class ValidationFailed extends DomainError {
-  readonly code: string = 'VALIDATION_FAILED'
-  readonly kind = 'validation' as const
+/**
+ * The base class of one kind of error with its general code; each kind below is one line, and a
+ * module's own error extends one of them and names its specific code.
+ */
+function errorOfKind<K extends ErrorKind>(kind: K, code: string) {
+  abstract class OfKind extends DomainError {
+    readonly code: string = code
+    readonly kind: K = kind
+  }
+  return OfKind
 }
 
-export class NotFound extends DomainError {
-  readonly code: string = 'NOT_FOUND'
-  readonly kind = 'not_found' as const
-}
-
-export class Conflict extends DomainError {
-  readonly code: string = 'CONFLICT'
-  readonly kind = 'conflict' as const
-}
-
-export class Forbidden extends DomainError {
-  readonly code: string = 'FORBIDDEN'
-  readonly kind = 'forbidden' as const
-}
-
-export class Unauthenticated extends DomainError {
-  readonly code: string = 'UNAUTHENTICATED'
-  readonly kind = 'unauthenticated' as const
-}
-
-export class Locked extends DomainError {
-  readonly code: string = 'LOCKED'
-  readonly kind = 'locked' as const
-}
-
-export class InvariantBroken extends DomainError {
-  readonly code: string = 'INVARIANT_BROKEN'
-  readonly kind = 'invariant' as const
-}
+export class ValidationFailed extends errorOfKind('validation', 'VALIDATION_FAILED') {}
+export class NotFound extends errorOfKind('not_found', 'NOT_FOUND') {}
+export class Conflict extends errorOfKind('conflict', 'CONFLICT') {}
+export class Forbidden extends errorOfKind('forbidden', 'FORBIDDEN') {}
+export class Unauthenticated extends errorOfKind('unauthenticated', 'UNAUTHENTICATED') {}
+export class Locked extends errorOfKind('locked', 'LOCKED') {}
+export class InvariantBroken extends errorOfKind('invariant', 'INVARIANT_BROKEN') {}
 
 /** HTTP status for any thrown value: domain errors by their kind, anything else 500. */
 export function httpStatusOf(error: unknown): number {
