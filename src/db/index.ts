@@ -1,3 +1,4 @@
+export type { AccountChange, AccountsQuery, DueBatchQuery, IdBatchQuery, StaffTotalsQuery } from './arguments.js'
 export { type ConnectOptions, connect, type Database } from './connect.js'
 export { copyRows } from './copy.js'
 export { DataFolderInUse, type FolderLock, lockDataFolder } from './lock.js'

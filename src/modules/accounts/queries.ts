@@ -1,4 +1,4 @@
-import type { AccountFeedQuery, Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, AccountsQuery, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
@@ -364,13 +364,7 @@ export async function findAccountContacts({ tx, accountId }: { tx: Db | Tx; acco
 
 /** The facts other modules decide on: lifecycle, dates and whether the customer is a business. */
 /** The numbers of accounts by id, in one query; ids of no account are absent. Throws nothing. */
-export async function accountNumbersOf({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Map<string, string>> {
+export async function accountNumbersOf({ tx, accountIds }: AccountsQuery): Promise<Map<string, string>> {
   const rows = await store.accountNumberRows(tx, [...new Set(accountIds)])
   return new Map(rows.map((row) => [row.id, row.number]))
 }
@@ -417,13 +411,7 @@ export async function accountFacts({
 }
 
 /** Many accounts' facts by id in one query, in id order; ids of no account are absent. Throws nothing. */
-export async function accountFactsOf({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<AccountFacts[]> {
+export async function accountFactsOf({ tx, accountIds }: AccountsQuery): Promise<AccountFacts[]> {
   return (await store.accountFactsRows(tx, [...new Set(accountIds)])).map(toFacts)
 }
 
@@ -431,15 +419,7 @@ export async function accountFactsOf({
  * The facts of the next `limit` accounts in id order after `afterId` (from the first when null): for
  * a run that reads every account once, a page at a time. Throws nothing.
  */
-export async function accountFactsPage({
-  tx,
-  afterId,
-  limit,
-}: {
-  tx: Db | Tx
-  afterId: string | null
-  limit: number
-}): Promise<AccountFacts[]> {
+export async function accountFactsPage({ tx, afterId, limit }: IdBatchQuery): Promise<AccountFacts[]> {
   return (await store.accountFactsPage(tx, { afterId, limit })).map(toFacts)
 }
 

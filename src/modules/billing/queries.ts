@@ -1,4 +1,4 @@
-import type { AccountFeedQuery, Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import { decodeInstantCursor, encodeInstantCursor, invalidCursor, pageOf } from '../../shared/cursor.js'
 import * as store from './store.js'
 import {
@@ -167,12 +167,7 @@ export async function accountsDue({
   on,
   afterId,
   limit,
-}: {
-  tx: Db | Tx
-  on: string
-  afterId: string | null
-  limit: number
-}): Promise<{ accounts: { id: string; number: string }[]; lastId: string | null }> {
+}: DueBatchQuery): Promise<{ accounts: { id: string; number: string }[]; lastId: string | null }> {
   const day = Number(on.slice(8, 10))
   const { rows, lastId } = await store.accountsDue(tx, { day, date: on, afterId, limit })
   return { accounts: rows.map((row) => ({ id: row.id, number: row.number })), lastId }

@@ -2,7 +2,7 @@
  * COL-3: disconnection orders. Raised by people, only after the disconnection notice has had time to
  * work, never for a protected household, under an arrangement or with nothing past due.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, NotFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -127,17 +127,7 @@ export async function createDisconnectionOrder({
 }
 
 /** @throws DisconnectionOrderNotFound */
-export async function cancelDisconnectionOrder({
-  tx,
-  accountId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}) {
+export async function cancelDisconnectionOrder({ tx, accountId, actor, at }: AccountChange) {
   const id = await markPendingOrderCancelled(tx, { accountId, endedBy: actor.id, endedAt: at })
   if (!id) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {
@@ -158,12 +148,7 @@ export async function completeDisconnectionOrder({
   accountId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}): Promise<DisconnectionOrder> {
+}: AccountChange): Promise<DisconnectionOrder> {
   const row = await markPendingOrderCompleted(tx, { accountId, endedBy: actor.id, endedAt: at })
   if (!row) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {

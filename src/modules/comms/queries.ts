@@ -3,7 +3,7 @@
  * letter's PDF, SMS enrolment and the channel the account prefers. Unaudited: the use cases record
  * the account views they make of them.
  */
-import type { AccountFeedQuery, Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, Db, StaffTotalsQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor } from '../../shared/cursor.js'
 import { accountCard, compose } from './compose.js'
 import { MessageNotFound } from './operations.js'
@@ -165,12 +165,7 @@ export async function staffMessageTotals({
   from,
   to,
   staffIds,
-}: {
-  tx: Db | Tx
-  from: Date
-  to: Date
-  staffIds?: readonly string[] | undefined
-}): Promise<{ userId: string; calls: number; handleSecondsTotal: number; messagesSent: number }[]> {
+}: StaffTotalsQuery): Promise<{ userId: string; calls: number; handleSecondsTotal: number; messagesSent: number }[]> {
   const rows = await store.staffMessageTotals(tx, { from, to, staffIds })
   return rows.map((row) => ({
     userId: row.user_id,

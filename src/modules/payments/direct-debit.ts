@@ -5,7 +5,7 @@
  * The payment adequacy review recommends a new fixed amount from the last year's charges and the
  * balance.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { daysBetween, localDateOf } from '../../shared/time.js'
@@ -118,17 +118,7 @@ export async function setupDirectDebit({
   return toDirectDebit(row)
 }
 
-export async function cancelDirectDebit({
-  tx,
-  accountId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}): Promise<boolean> {
+export async function cancelDirectDebit({ tx, accountId, actor, at }: AccountChange): Promise<boolean> {
   const cancelled = await ddStore.cancelActiveInstruction(tx, accountId, at)
   if (!cancelled) return false
   await audit.record(tx, {
@@ -147,17 +137,7 @@ export async function directDebitOf({ tx, accountId }: { tx: Db | Tx; accountId:
 }
 
 /** Active instructions whose payment day is `on`'s day of the month, a page at a time by id. */
-export async function instructionsDue({
-  tx,
-  on,
-  afterId,
-  limit,
-}: {
-  tx: Db | Tx
-  on: string
-  afterId: string | null
-  limit: number
-}): Promise<string[]> {
+export async function instructionsDue({ tx, on, afterId, limit }: DueBatchQuery): Promise<string[]> {
   return ddStore.instructionIdsDue(tx, { paymentDay: Number(on.slice(8, 10)), afterId, limit })
 }
 

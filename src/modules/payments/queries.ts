@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { AccountPageQuery, Db, Tx } from '../../db/index.js'
+import type { AccountPageQuery, Db, StaffTotalsQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { applyProcessorEvent, loadPayment, toPayment } from './operations.js'
@@ -107,12 +107,7 @@ export async function staffPaymentTotals({
   from,
   to,
   staffIds,
-}: {
-  tx: Db | Tx
-  from: Date
-  to: Date
-  staffIds?: readonly string[] | undefined
-}): Promise<{ userId: string; count: number; totalMinor: bigint }[]> {
+}: StaffTotalsQuery): Promise<{ userId: string; count: number; totalMinor: bigint }[]> {
   if (staffIds && staffIds.length === 0) return []
   let query = store
     .tables(tx)

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountsQuery, Db, Tx } from '../../db/index.js'
 import type { InstantRange } from '../../shared/range.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import type { GspCode } from '../accounts/index.js'
@@ -346,13 +346,7 @@ export async function agreementsOf({
 }
 
 /** Every agreement of many accounts, on any meter point, by meter point and start (billing runs). Throws nothing. */
-export async function agreementsOfAccounts({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Agreement[]> {
+export async function agreementsOfAccounts({ tx, accountIds }: AccountsQuery): Promise<Agreement[]> {
   return (await store.agreementsOfAccountIds(tx, accountIds)).map(toAgreement)
 }
 
