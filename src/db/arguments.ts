@@ -5,12 +5,16 @@
 import type { Actor } from '../shared/actor.js'
 import type { Db, Tx } from './types.js'
 
-/** A write to one account: the transaction, who makes it and when (for its audit event). */
-export interface AccountChange {
+/** A write: the transaction it runs in, who makes it and when (for its audit event). */
+export interface Change {
   tx: Tx
-  accountId: string
   actor: Actor
   at: Date
+}
+
+/** A write to one account. */
+export interface AccountChange extends Change {
+  accountId: string
 }
 
 /** A read over several accounts at once (a page of a list, a billing run). */

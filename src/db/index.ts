@@ -1,4 +1,11 @@
-export type { AccountChange, AccountsQuery, DueBatchQuery, IdBatchQuery, StaffTotalsQuery } from './arguments.js'
+export type {
+  AccountChange,
+  AccountsQuery,
+  Change,
+  DueBatchQuery,
+  IdBatchQuery,
+  StaffTotalsQuery,
+} from './arguments.js'
 export { type ConnectOptions, connect, type Database } from './connect.js'
 export { copyRows } from './copy.js'
 export { DataFolderInUse, type FolderLock, lockDataFolder } from './lock.js'

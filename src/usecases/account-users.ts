@@ -3,11 +3,10 @@
  * lists the people with access, and the legal team reviews powers of attorney. Each change notes the
  * account and tells the person and the holder (`noteAndNotifyAccountUser`).
  */
-import type { Tx } from '../db/index.js'
+import type { Change, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
-import type { Actor } from '../shared/actor.js'
 import { noteAndNotifyAccountUser } from './account-user-notices.js'
 import { type AccountCall, accountOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
@@ -159,13 +158,10 @@ export async function reviewPowerOfAttorney({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   documentId: string
   decision: 'approve' | 'reject'
   note?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   const pending = (await access.pendingPoaDocuments({ tx })).find((document) => document.id === documentId)
   const reviewed = await access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })

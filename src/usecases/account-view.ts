@@ -5,7 +5,7 @@
  * service address, contacts, meters, PSR needs) with no balance, bills, notes or tariff, and the
  * audit event names the sections that were shown.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Change, Db, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
@@ -118,12 +118,9 @@ export async function accountOverview({
   actor,
   at,
   notesLimit = 20,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   allows: Allows
-  actor: Actor
-  at: Date
   notesLimit?: number
 }): Promise<AccountView> {
   const sections = accountViewSectionsFor(allows)

@@ -2,11 +2,10 @@
  * USR-4: verifying a caller on an account: the questions for who they say they are, in the account's
  * market, and how they did on them. Sealed details and what is on file are compared by the server.
  */
-import type { Tx } from '../db/index.js'
+import type { Change, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
-import type { Actor } from '../shared/actor.js'
 import { ValidationFailed } from '../shared/errors.js'
 import { accountOf } from './account-view.js'
 
@@ -109,8 +108,7 @@ export async function verifyCaller({
   dataKey,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   channel: 'phone' | 'email' | 'in_person' | 'chat'
   caller?: CallerKind | undefined
@@ -119,8 +117,6 @@ export async function verifyCaller({
   failed: readonly string[]
   answers?: CallerAnswers | undefined
   dataKey: string
-  actor: Actor
-  at: Date
 }) {
   const { account, card, profile } = await marketOfAccount(tx, accountNumber)
   const { ticked: tickable, answered: answerable } = profile.verificationQuestions[caller]

@@ -1,3 +1,4 @@
+import type { Change } from '../db/index.js'
 /**
  * COM-1..3 for staff: send a templated message to an account (queued in its transaction, delivered
  * after it commits), preview it, log inbound email and phone calls, read the message log and a
@@ -134,15 +135,12 @@ export async function previewAccountMessage({
   recipient,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   channel: comms.SendChannel
   template: string
   fields?: Readonly<Record<string, comms.FieldValue | undefined>>
   recipient?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<comms.ComposedMessage> {
   const accountId = await accountIdOf(tx, accountNumber)
   const composed = await comms.preview({

@@ -10,6 +10,7 @@
  * 23 or 25 hours long like any other.
  */
 import { randomBytes } from 'node:crypto'
+import type { Change } from '../db/index.js'
 import { type Db, inTransaction, type Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -160,17 +161,14 @@ async function changeTenancy({
   actor,
   authorName,
   at,
-}: {
-  tx: Tx
+}: Change & {
   leaving: accounts.TenancyAccount
   on: string
   finalReadings: readonly FinalReadingInput[]
   occupant: accounts.NextOccupant
   tariffCode: string | null | undefined
   reason: 'move_out' | 'move_in'
-  actor: Actor
   authorName: string | null
-  at: Date
 }): Promise<MoveResult> {
   if (!isLocalDate(on)) throw new InvalidMoveDate('A move is on a date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])
   if (leaving.status === 'closed') {

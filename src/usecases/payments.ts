@@ -3,7 +3,7 @@
  * confirmation number, credits and refunds with approvals, Direct Debit and its adequacy review,
  * and payment arrangements with their agreement letter. Every view is audited.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Change, Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -53,13 +53,10 @@ export async function addAccountPaymentMethod({
   input,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: payments.PaymentProcessor
   accountNumber: string
   input: NewMethodInput
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   const tokenized = await tokenize(processor, input, at)
@@ -186,8 +183,7 @@ export async function requestAccountCredit({
   idempotencyKey,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: payments.PaymentProcessor
   accountNumber: string
   kind: 'goodwill_credit' | 'refund'
@@ -195,8 +191,6 @@ export async function requestAccountCredit({
   reason: string
   refundToPaymentMethodId?: string | undefined
   idempotencyKey: string
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   return payments.requestCredit({

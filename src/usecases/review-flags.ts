@@ -2,10 +2,9 @@
  * USR-4, "Flag the account for supervisor review": the supervisor's queue of flagged accounts (with
  * the holder's name, so the queue reads without opening each account) and clearing a flag with a note.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Change, Db, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
-import type { Actor } from '../shared/actor.js'
 
 /**
  * A page of review flags across all accounts, oldest first, each with its account's holder name.
@@ -40,12 +39,9 @@ export async function clearAccountReviewFlag({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   flagId: string
   note: string
-  actor: Actor
-  at: Date
 }) {
   return access.clearReviewFlag({ tx, flagId, note, actor, at })
 }

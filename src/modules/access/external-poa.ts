@@ -2,8 +2,7 @@
  * Powers of attorney: the documents waiting for legal review, and the review that activates or
  * rejects the grant they support.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { PoaAlreadyReviewed, PoaDocumentNotFound, PoaRejectionReasonRequired } from './external-users.js'
@@ -34,13 +33,10 @@ export async function reviewPoaDocument({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   documentId: string
   decision: 'approve' | 'reject'
   note?: string | undefined
-  actor: Actor
-  at: Date
 }) {
   if (decision === 'reject' && !note?.trim()) {
     throw new PoaRejectionReasonRequired('Say why the document is rejected', [

@@ -3,8 +3,7 @@
  * what they may do on an account comes from their grant on it (`external-policy.ts`). This file holds
  * the person (login record) and the module's named errors for external users.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
@@ -98,13 +97,10 @@ export async function createExternalUser({
   password,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   password?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<ExternalUser> {
   const address = normaliseEmail(email)
   const name = displayName.trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Tx } from '../../db/index.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -100,14 +100,11 @@ export async function createStaffUser({
   password,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   role: string
   password: string
-  actor: Actor
-  at: Date
 }): Promise<StaffUser> {
   if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
   const address = normaliseEmail(email)
@@ -399,12 +396,9 @@ export async function resetPassword({
   newPassword,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
   newPassword: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findUserById(tx, userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
@@ -491,11 +485,8 @@ export async function resetTotp({
   userId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findUserById(tx, userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)

@@ -3,8 +3,7 @@
  * (`recordVerification` in `external.ts`), read as one queue across all accounts and cleared by a
  * supervisor with a note. Clearing is audited in the same transaction; a cleared flag stays on file.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
@@ -93,12 +92,9 @@ export async function clearReviewFlag({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   flagId: string
   note: string
-  actor: Actor
-  at: Date
 }): Promise<ReviewFlag> {
   const row = await store.lockReviewFlag(tx, flagId)
   if (!row) throw new ReviewFlagNotFound(`There is no review flag ${flagId}`)

@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * How a person becomes a member of staff, or gets more powers, over the API (issue 19 hole 1). An
  * access manager never learns a password: a new user gets a one-time invitation (72 hours) to set
@@ -103,14 +104,11 @@ export async function inviteStaffUser({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   role: string
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<{
   user: StaffUser
   invitation: { id: string; secret: string; expiresAt: Date }
@@ -228,13 +226,10 @@ export async function changeStaffRole({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
   role: string
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<{ user: StaffUser; roleRequest: RoleRequest | null }> {
   requireSession(by, 'Changing a role')
   const checkedRole = roleOf(role)
@@ -272,13 +267,10 @@ export async function decideRoleRequest({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   requestId: string
   approve: boolean
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<RoleRequest> {
   requireSession(by, 'Deciding a role request')
   const request = await store.findRoleRequestForUpdate(tx, requestId)

@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * API tokens (USR-5, issue 19 hole 1). A token is either a staff user's own, acting as that person,
  * or a named service account's (a non-human principal with no password). Either way it carries an
@@ -126,16 +127,13 @@ export async function createApiToken({
   creator,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId?: string | undefined
   serviceAccount?: string | undefined
   name: string
   permissions?: readonly string[] | undefined
   expiresAt?: Date | null | undefined
   creator?: StaffPrincipal | undefined
-  actor: Actor
-  at: Date
 }): Promise<{
   id: string
   token: string
@@ -253,12 +251,9 @@ export async function revokeApiToken({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   tokenId: string
   by?: StaffPrincipal | undefined
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findTokenById(tx, tokenId)
   const allowed =

@@ -2,8 +2,7 @@
  * ACC-6: holds on an account, placed and lifted by people with `accounts.hold.manage`. A seasonal
  * hold (an empty holiday home) shows the account gray from its first day until it ends or is lifted.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
@@ -48,15 +47,11 @@ export async function placeHold({
   endsOn,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   kind: 'seasonal'
   reason: string
   startsOn: string
   endsOn?: string | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<AccountHold> {
   const problems: { path: string; message: string }[] = []
   if (kind !== 'seasonal') problems.push({ path: 'kind', message: 'seasonal' })
@@ -95,12 +90,8 @@ export async function liftHold({
   holdId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   holdId: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   if (!(await markHoldLifted(tx, { accountId, holdId, liftedBy: actor.id, liftedAt: at })))
     throw new HoldNotFound(`There is no hold ${holdId} in place`)

@@ -1,5 +1,4 @@
-import type { AccountFeedQuery, AccountsQuery, Db, IdBatchQuery, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import * as access from '../access/index.js'
@@ -76,13 +75,10 @@ export async function searchAccounts({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   query: string
   limit: number
   cursor?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<{ items: AccountSummary[]; nextCursor: string | null; kind: SearchKind }> {
   const text = query.trim().replace(/\s+/g, ' ')
   if (text.length < 2)
@@ -160,11 +156,8 @@ export async function viewAccountOverview({
   actor,
   at,
   notesLimit = 20,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
-  actor: Actor
-  at: Date
   notesLimit?: number
 }): Promise<AccountOverview> {
   const view = await readAccountSections({ tx, accountNumber, sections: overviewSections, notesLimit })
@@ -272,13 +265,10 @@ export async function listNotes({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   limit: number
   cursor?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<{ items: Note[]; nextCursor: string | null }> {
   const accountId = await store.findAccountId(tx, accountNumberKey(accountNumber))
   if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)

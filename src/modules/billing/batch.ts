@@ -6,7 +6,7 @@
  * `billAccount` bills it alone (the same rules, the same rows); the batch commits whole or not at
  * all, so a crash leaves each account billed once or not yet, never half.
  */
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import type { DomainError } from '../../shared/errors.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
@@ -206,13 +206,10 @@ async function billDue({
   cache,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   due: readonly Due[]
   runId: string | null
   cache?: TariffCache | undefined
-  actor: Actor
-  at: Date
 }): Promise<BatchOutcome[]> {
   const accountIds = due.map(({ row }) => row.id)
   const [versions, supplier, balances, reads] = await Promise.all([
@@ -324,13 +321,10 @@ export async function* gatherBatchForRating({
   cache,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountIds: readonly string[]
   on: string
   cache?: TariffCache | undefined
-  actor: Actor
-  at: Date
 }): AsyncGenerator<RatingInput> {
   const { due } = await periodsOf({ tx, accountIds, on })
   const reads = await readAheadFor(tx, due)

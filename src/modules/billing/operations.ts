@@ -4,7 +4,7 @@
  * balanced ledger journal with a key derived from the statement, so a retried or resumed bill never
  * charges twice. Pricing is in `pricing.ts`, the pure statement draft in `statement-draft.ts`.
  */
-import type { Tx } from '../../db/index.js'
+import type { AccountChange, Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
@@ -113,8 +113,7 @@ async function record({
   previous,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   row: store.BillableAccountRow
   priced: Priced
   kind: StatementKind
@@ -124,8 +123,6 @@ async function record({
   replaced?: store.StatementRow
   runId: string | null
   previous: readonly store.StatementRow[]
-  actor: Actor
-  at: Date
 }): Promise<store.StatementRow> {
   const supplier = await market.getSupplier(tx)
   const draft = draftStatement({
@@ -291,11 +288,8 @@ export async function rebill({
   statementId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   statementId: string
-  actor: Actor
-  at: Date
 }): Promise<store.StatementRow> {
   const old = await store.statementById(tx, statementId, true)
   if (!old) throw new StatementNotFound(`There is no statement ${statementId}`)
@@ -347,11 +341,8 @@ export async function releaseStatement({
   statementId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   statementId: string
-  actor: Actor
-  at: Date
 }): Promise<store.StatementRow> {
   const row = await store.statementById(tx, statementId, true)
   if (!row) throw new StatementNotFound(`There is no statement ${statementId}`)
@@ -388,12 +379,9 @@ export async function rejectStatement({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   statementId: string
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<store.StatementRow> {
   const trimmed = reason.trim()
   if (trimmed.length < 3 || trimmed.length > 500) {
@@ -428,12 +416,8 @@ export async function setBillingProfile({
   changes,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   changes: Partial<Omit<BillingProfile, 'accountId' | 'business'>>
-  actor: Actor
-  at: Date
 }): Promise<BillingProfile> {
   const row = await accountRow(tx, accountId)
   const before = profileOf(row)

@@ -2,7 +2,7 @@
  * Pricing a period (BIL-1, BIL-6): gather what rating needs, rate it, cut off what backbilling may
  * not charge, and turn the result into statement lines.
  */
-import type { Tx } from '../../db/index.js'
+import type { AccountChange, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as ledger from '../ledger/index.js'
@@ -222,13 +222,9 @@ export async function gatherForRating({
   actor,
   at,
   cache,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   from: Date
   to: Date
-  actor: Actor
-  at: Date
   cache?: TariffCache | undefined
 }): Promise<RatingInput> {
   const profile = profileOf(await accountRow(tx, accountId))

@@ -3,7 +3,7 @@
  * it, add notes and attachments. Every change is audited in the caller's transaction.
  */
 import { createHash } from 'node:crypto'
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -296,12 +296,9 @@ export async function resolveCase({
   resolutionNote,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   resolutionNote: string
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   return changeStatus({ tx, caseId, status: 'resolved', note: resolutionNote, actor, at })
 }
@@ -313,12 +310,9 @@ export async function changePriority({
   priority,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   priority: Priority
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   if (!(priorities as readonly string[]).includes(priority))
     throw new InvalidCase(`'${priority}' is not a priority`, [
@@ -354,13 +348,10 @@ export async function assignCase({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   assignee: Assignee
   by: Assigner
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   const row = await lockedCase(tx, caseId)
   const current = toCase(row).assignee
@@ -397,12 +388,9 @@ export async function addNote({
   body,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   body: string
-  actor: Actor
-  at: Date
 }): Promise<CaseNote> {
   const problems: Problem[] = []
   checkText(body, 'body', 10000, problems)

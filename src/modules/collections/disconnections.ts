@@ -3,7 +3,6 @@
  * work, never for a protected household, under an arrangement or with nothing past due.
  */
 import type { AccountChange, Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
 import { Conflict, NotFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
@@ -68,12 +67,8 @@ export async function createDisconnectionOrder({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<DisconnectionOrder> {
   await accounts.lockAccount({ tx, accountId })
   const supplier = await market.getSupplier(tx)

@@ -5,7 +5,7 @@
  * vulnerable get the reminder only: escalation is withheld and left to a person. An active payment
  * arrangement or billing dispute pauses dunning.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -123,13 +123,9 @@ export async function reviewAccount({
   notify,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   on: string
   notify?: Notify | undefined
-  actor: Actor
-  at: Date
 }): Promise<CollectionOutcome> {
   await accounts.lockAccount({ tx, accountId })
   const position = await ledger.collectionsPosition({ tx, accountId, asOf: on })
@@ -243,12 +239,8 @@ export async function applyLateFee({
   amountMinor,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   amountMinor?: bigint | undefined
-  actor: Actor
-  at: Date
 }) {
   await accounts.lockAccount({ tx, accountId })
   const supplier = await market.getSupplier(tx)

@@ -3,6 +3,7 @@
  * reports, inbound email and phone-call logs, SMS enrolment. Every change is audited in its transaction.
  */
 import { createHash } from 'node:crypto'
+import type { AccountChange } from '../../db/index.js'
 import { type Db, inTransaction, type Tx } from '../../db/index.js'
 import { type Actor, systemActor } from '../../shared/actor.js'
 import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
@@ -615,13 +616,9 @@ export async function setSmsEnrolment({
   phoneNumber,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   enrolled: boolean
   phoneNumber?: string | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<SmsEnrolment> {
   const card = await accountCard(tx, accountId)
   let number: string | null = null

@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * LED-1: posting journals. A journal is validated whole before anything is written; the database
  * checks again at commit that it balances, and refuses any change to what is posted.
@@ -140,11 +141,8 @@ export async function postJournal({
   journal,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journal: NewJournal
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }> {
   return insert(tx, journal, { reversesJournalId: null }, actor, at)
 }
@@ -160,11 +158,8 @@ export async function postJournals({
   journals,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journals: readonly NewJournal[]
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }[]> {
   // Lines, journals and their audit event land together or not at all.
   requireTransaction(tx, 'Posting journals')
@@ -261,14 +256,11 @@ export async function reverseJournal({
   effectiveOn,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journalId: string
   idempotencyKey: string
   reason?: string
   effectiveOn: string
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }> {
   const original = await store.journalById(tx, journalId)
   if (!original) throw new JournalNotFound(`There is no journal ${journalId}`)

@@ -1,5 +1,4 @@
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change } from '../../db/index.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import type { Market } from './profiles.js'
@@ -18,12 +17,9 @@ export async function configureSupplier({
   market,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   name: string
   market: Market
-  actor: Actor
-  at: Date
 }): Promise<Supplier> {
   const before = await store.findSupplier(tx)
   const settings = before ? (await getSupplier(tx)).settings : defaultSettings
@@ -48,11 +44,8 @@ export async function updateSettings({
   changes,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   changes: Partial<Record<keyof SupplierSettings, unknown>>
-  actor: Actor
-  at: Date
 }): Promise<Supplier> {
   const supplier = await getSupplier(tx)
   const merged = { ...settingsToJson(supplier.settings), ...changes }

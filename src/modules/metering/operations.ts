@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -106,11 +106,8 @@ export async function registerMeterPoints({
   meterPoints,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   meterPoints: readonly NewMeterPoint[]
-  actor: Actor
-  at: Date
 }): Promise<{ id: string; identifier: string }[]> {
   const problems: Problem[] = []
   const points: store.MeterPointRow[] = []
@@ -231,12 +228,9 @@ export async function configureExport({
   importIdentifier,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   exportIdentifier: string
   importIdentifier: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const exportPoint = await store.meterPointByIdentifier(tx, exportIdentifier)
   if (!exportPoint) throw new MeterPointNotFound(`No meter point ${exportIdentifier}`)
@@ -286,16 +280,13 @@ export async function exchangeMeter({
   installReadings,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   meterPointId: string
   oldSerial: string
   on: string
   removalReadings: readonly { register: string; value: string }[]
   newMeter: Omit<NewMeter, 'installedOn'>
   installReadings: readonly { register: string; value: string }[]
-  actor: Actor
-  at: Date
 }): Promise<{ meterId: string }> {
   const point = await store.meterPointById(tx, meterPointId)
   if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
@@ -521,13 +512,10 @@ export async function reviewReading({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   readingId: string
   decision: 'release' | 'discard'
   note: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const reading = await store.readingById(tx, readingId)
   if (!reading) throw new ReadingNotFound(`No reading ${readingId}`)

@@ -3,8 +3,7 @@
  * date and the next account's supply starts there, so every day of a meter point is supplied to
  * exactly one account (the exclusion constraint on supply_periods holds the line).
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change } from '../../db/index.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
@@ -44,14 +43,11 @@ export async function transferSupply({
   meterPointIds,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   fromAccountId: string
   toAccountId: string
   on: string
   meterPointIds?: readonly string[] | undefined
-  actor: Actor
-  at: Date
 }): Promise<SupplyTransfer[]> {
   if (!isLocalDate(on)) {
     throw new SupplyNotTransferable('Move supply at a date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])

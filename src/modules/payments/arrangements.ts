@@ -5,7 +5,7 @@
  * instalments in order; an instalment still unpaid a grace period after its due date breaks the
  * arrangement, and collections resume.
  */
-import type { Db, IdBatchQuery, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf } from '../../shared/time.js'
@@ -256,11 +256,8 @@ export async function reviewArrangement({
   arrangementId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   arrangementId: string
-  actor: Actor
-  at: Date
 }): Promise<'completed' | 'broken' | null> {
   const row = await arrangementStore.lockArrangement(tx, arrangementId)
   if (row?.status !== 'active') return null
@@ -296,12 +293,8 @@ export async function cancelArrangement({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<boolean> {
   const id = await arrangementStore.cancelActiveArrangement(tx, accountId, {
     endedAt: at,

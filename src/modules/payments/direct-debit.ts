@@ -5,7 +5,7 @@
  * The payment adequacy review recommends a new fixed amount from the last year's charges and the
  * balance.
  */
-import type { AccountChange, Db, DueBatchQuery, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { daysBetween, localDateOf } from '../../shared/time.js'
@@ -59,16 +59,12 @@ export async function setupDirectDebit({
   paymentDay,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   paymentMethodId: string
   kind: 'fixed' | 'variable'
   amountMinor?: bigint | undefined
   debtRepaymentMinor?: bigint | undefined
   paymentDay: number
-  actor: Actor
-  at: Date
 }): Promise<DirectDebit> {
   const problems: { path: string; message: string }[] = []
   if (kind === 'fixed' && (amountMinor === undefined || amountMinor <= 0n)) {
@@ -154,13 +150,10 @@ export async function collectDirectDebit({
   on,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: PaymentProcessor
   instructionId: string
   on: string
-  actor: Actor
-  at: Date
 }): Promise<{ outcome: CollectionOutcome; amountMinor: bigint } | null> {
   const instruction = await ddStore.instructionById(tx, instructionId, true)
   if (instruction?.status !== 'active') return null
@@ -238,13 +231,10 @@ export async function decideDirectDebitCollection({
   approve,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: PaymentProcessor
   collectionId: string
   approve: boolean
-  actor: Actor
-  at: Date
 }) {
   const row = await ddStore.lockCollection(tx, collectionId)
   if (!row) throw new CollectionNotFound(`There is no Direct Debit collection ${collectionId}`)

@@ -2,8 +2,7 @@
  * Agreements (TAR-3): which tariff a meter point is on and when; starting one, changing tariff with
  * the exit fee a fixed product charges, each audited.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Tx } from '../../db/index.js'
 import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, daysBetween, localDateOf, monthDateRange, startOfLocalDay } from '../../shared/time.js'
@@ -172,15 +171,11 @@ export async function startAgreement({
   to,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   tariffCode: string
   from: Date
   to?: Date | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<Agreement> {
   const tariff = await tariffForAgreement(tx, tariffCode)
   const row = await insertAgreement(tx, { accountId, meterPointId, tariff, from, to, at })
@@ -230,14 +225,10 @@ export async function changeTariff({
   from,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   tariffCode: string
   from: Date
-  actor: Actor
-  at: Date
 }): Promise<{ ended: Agreement; started: Agreement }> {
   const tariff = await tariffForAgreement(tx, tariffCode)
   const current = (await store.agreementsOverlapping(tx, meterPointId, from, new Date(from.getTime() + 1))).find(

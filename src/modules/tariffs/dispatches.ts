@@ -2,8 +2,7 @@
  * Smart-charging dispatches (TAR-4): the half hours an intelligent tariff charged a car, recorded for
  * rating.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange } from '../../db/index.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as accounts from '../accounts/index.js'
@@ -33,13 +32,9 @@ export async function recordDispatches({
   dispatches,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   dispatches: readonly NewDispatch[]
-  actor: Actor
-  at: Date
 }): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const problems: Problem[] = []
   const seen = new Set<string>()

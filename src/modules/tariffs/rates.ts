@@ -2,8 +2,7 @@
  * Setting a tariff's prices over time (TAR-2): new rates close the ones they follow, never overlap
  * them, and are audited.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change } from '../../db/index.js'
 import { Conflict, ValidationFailed } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import { halfHourMs } from './bands.js'
@@ -53,12 +52,9 @@ export async function setRates({
   endOpenRates = false,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   rates: readonly NewRate[]
   endOpenRates?: boolean
-  actor: Actor
-  at: Date
 }): Promise<{ inserted: number; ended: number }> {
   if (rates.length === 0) return { inserted: 0, ended: 0 }
   const codes = [...new Set(rates.map((rate) => rate.tariffCode))]
