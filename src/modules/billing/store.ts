@@ -1,11 +1,11 @@
-import { type Selectable, sql } from 'kysely'
+import { sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
 export * from './profiles-store.js'
 
-interface BillingRunsTable {
+export interface BillingRunRow {
   id: string
   run_on: string
   status: string
@@ -17,7 +17,7 @@ interface BillingRunsTable {
   started_at: Date
   finished_at: Date | null
 }
-interface StatementsTable {
+export interface StatementRow {
   id: string
   number: string
   account_id: string
@@ -49,7 +49,7 @@ interface StatementsTable {
   issued_at: Date | null
   decided_by: string | null
 }
-interface StatementLinesTable {
+export interface StatementLineRow {
   statement_id: string
   position: number
   meter_point_id: string | null
@@ -68,7 +68,7 @@ interface StatementLinesTable {
   source: unknown
   description: string
 }
-interface FinalSettlementsTable {
+export interface FinalSettlementRow {
   id: string
   account_id: string
   statement_id: string
@@ -77,16 +77,11 @@ interface FinalSettlementsTable {
   created_at: Date
 }
 const tables = withTables<{
-  billing_runs: BillingRunsTable
-  statements: StatementsTable
-  statement_lines: StatementLinesTable
-  final_settlements: FinalSettlementsTable
+  billing_runs: BillingRunRow
+  statements: StatementRow
+  statement_lines: StatementLineRow
+  final_settlements: FinalSettlementRow
 }>()
-
-export type BillingRunRow = Selectable<BillingRunsTable>
-export type StatementRow = Selectable<StatementsTable>
-export type StatementLineRow = Selectable<StatementLinesTable>
-export type FinalSettlementRow = Selectable<FinalSettlementsTable>
 
 export async function nextStatementNumber(tx: Tx): Promise<string> {
   const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n`.execute(tx)

@@ -1,7 +1,7 @@
 import { type Generated, type Selectable, sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
-interface JournalsTable {
+export interface JournalRow {
   id: string
   idempotency_key: string
   reason: string
@@ -26,9 +26,8 @@ interface PostingsTable {
   effective_on: string
 }
 
-const tables = withTables<{ ledger_journals: JournalsTable; ledger_postings: PostingsTable }>()
+const tables = withTables<{ ledger_journals: JournalRow; ledger_postings: PostingsTable }>()
 
-export type JournalRow = Selectable<JournalsTable>
 export type PostingRow = Omit<Selectable<PostingsTable>, 'id'>
 
 /** Insert a journal unless its key is taken; returns whether it was inserted. */

@@ -4,7 +4,7 @@ import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
 
-interface MeterPointsTable {
+export interface MeterPointRow {
   id: string
   fuel: string
   identifier: string
@@ -16,14 +16,14 @@ interface MeterPointsTable {
   import_point_id: string | null
   created_at: Date
 }
-interface SupplyPeriodsTable {
+export interface SupplyPeriodRow {
   id: string
   account_id: string
   meter_point_id: string
   valid_from: string
   valid_to: string | null
 }
-interface MetersTable {
+export interface MeterRow {
   id: string
   meter_point_id: string
   serial: string
@@ -31,14 +31,14 @@ interface MetersTable {
   installed_on: string
   removed_on: string | null
 }
-interface RegistersTable {
+export interface RegisterRow {
   id: string
   meter_id: string
   identifier: string
   rate: string
   digits: number
 }
-interface ReadingsTable {
+export interface ReadingRow {
   id: string
   meter_point_id: string
   register_id: string
@@ -72,19 +72,13 @@ interface IngestionsTable {
 }
 
 const tables = withTables<{
-  meter_points: MeterPointsTable
-  supply_periods: SupplyPeriodsTable
-  meters: MetersTable
-  registers: RegistersTable
-  register_readings: ReadingsTable
+  meter_points: MeterPointRow
+  supply_periods: SupplyPeriodRow
+  meters: MeterRow
+  registers: RegisterRow
+  register_readings: ReadingRow
   ingestions: IngestionsTable
 }>()
-
-export type MeterPointRow = Selectable<MeterPointsTable>
-export type SupplyPeriodRow = Selectable<SupplyPeriodsTable>
-export type MeterRow = Selectable<MetersTable>
-export type RegisterRow = Selectable<RegistersTable>
-export type ReadingRow = Selectable<ReadingsTable>
 
 export async function insertMeterPoints(tx: Tx, rows: MeterPointRow[]): Promise<void> {
   if (rows.length > 0) await tables(tx).insertInto('meter_points').values(rows).execute()
