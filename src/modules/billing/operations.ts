@@ -13,7 +13,7 @@ import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as tariffs from '../tariffs/index.js'
 import type { TariffCache } from './gather.js'
-import { accountRow, type Priced, price } from './pricing.js'
+import { accountRow, price } from './pricing.js'
 import { toLine } from './queries.js'
 import {
   dayMs,
@@ -22,6 +22,7 @@ import {
   openingStatement,
   paymentsSinceOf,
   profileOf,
+  type StatementToDraft,
   statementEvent,
   statementJournal,
 } from './statement-draft.js'
@@ -100,41 +101,11 @@ async function issue(
 }
 
 /** Record a priced statement: held with its reasons, or issued to the ledger. */
-async function record({
-  tx,
-  row,
-  priced,
-  kind,
-  from,
-  to,
-  version,
-  replaced,
-  runId,
-  previous,
-  actor,
-  at,
-}: Change & {
-  row: store.BillableAccountRow
-  priced: Priced
-  kind: StatementKind
-  from: Date
-  to: Date
-  version: number
-  replaced?: store.StatementRow
-  runId: string | null
-  previous: readonly store.StatementRow[]
-}): Promise<store.StatementRow> {
+async function record({ tx, actor, at, ...toDraft }: Change & StatementToDraft): Promise<store.StatementRow> {
+  const { kind, replaced } = toDraft
   const supplier = await market.getSupplier(tx)
   const draft = draftStatement({
-    row,
-    priced,
-    kind,
-    from,
-    to,
-    version,
-    replaced,
-    runId,
-    previous,
+    ...toDraft,
     number: await store.nextStatementNumber(tx),
     currency: supplier.profile.currency,
     at,
