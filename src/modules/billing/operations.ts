@@ -100,6 +100,9 @@ async function issue(
   return { ...row, ...changes }
 }
 
+/** A change to one statement by a billing specialist (a rebill, a release). */
+type StatementChange = Change & { statementId: string }
+
 /** Record a priced statement: held with its reasons, or issued to the ledger. */
 async function record({ tx, actor, at, ...toDraft }: Change & StatementToDraft): Promise<store.StatementRow> {
   const { kind, replaced } = toDraft
@@ -254,14 +257,7 @@ export async function billAccount({
  * difference. A final statement's rebill is a corrected final bill with a new settlement.
  * @throws StatementNotFound, StatementNotRebillable
  */
-export async function rebill({
-  tx,
-  statementId,
-  actor,
-  at,
-}: Change & {
-  statementId: string
-}): Promise<store.StatementRow> {
+export async function rebill({ tx, statementId, actor, at }: StatementChange): Promise<store.StatementRow> {
   const old = await store.statementById(tx, statementId, true)
   if (!old) throw new StatementNotFound(`There is no statement ${statementId}`)
   const rebillable =
@@ -307,14 +303,7 @@ export async function rebill({
 }
 
 /** A billing specialist issues a held statement (BIL-3). @throws StatementNotFound, StatementNotHeld */
-export async function releaseStatement({
-  tx,
-  statementId,
-  actor,
-  at,
-}: Change & {
-  statementId: string
-}): Promise<store.StatementRow> {
+export async function releaseStatement({ tx, statementId, actor, at }: StatementChange): Promise<store.StatementRow> {
   const row = await store.statementById(tx, statementId, true)
   if (!row) throw new StatementNotFound(`There is no statement ${statementId}`)
   if (row.status !== 'held') throw new StatementNotHeld(`Statement ${row.number} is ${row.status}, not held`)
