@@ -313,26 +313,10 @@ export async function accountSuppliedBy({ tx, meterPointId, date }: { tx: Tx; me
  */
 export async function consumptionPage({
   tx,
-  meterPointId,
-  from,
-  to,
-  granularity,
-  order,
-  offset,
-  limit,
   timeZone = LONDON,
-}: {
-  tx: Tx
-  meterPointId: string
-  from: Date
-  to: Date
-  granularity: Granularity
-  order: 'asc' | 'desc'
-  offset: number
-  limit: number
-  timeZone?: string
-}) {
-  return store.bucketedUsage(tx, { meterPointId, from, to, granularity, order, offset, limit, timeZone })
+  ...page
+}: { tx: Tx; timeZone?: string } & Omit<store.UsageBuckets, 'timeZone'>) {
+  return store.bucketedUsage(tx, { ...page, timeZone })
 }
 
 /**
