@@ -229,13 +229,18 @@ export async function endMeter(tx: Tx, meterId: string, removedOn: string): Prom
 /** Actual readings that count for validation: accepted or released, not estimates. */
 const countingStatuses: ReadingStatus[] = ['accepted', 'released']
 
-export async function previousActual(tx: Tx, registerId: string, before: Date): Promise<ReadingRow | undefined> {
+/** The register's actual readings that count for validation. */
+function countingActuals(tx: Tx, registerId: string) {
   return tables(tx)
     .selectFrom('register_readings')
     .selectAll()
     .where('register_id', '=', registerId)
     .where('status', 'in', countingStatuses)
     .where('source', '<>', 'estimated')
+}
+
+export async function previousActual(tx: Tx, registerId: string, before: Date): Promise<ReadingRow | undefined> {
+  return countingActuals(tx, registerId)
     .where('read_at', '<', before)
     .orderBy('read_at', 'desc')
     .limit(1)
@@ -243,30 +248,12 @@ export async function previousActual(tx: Tx, registerId: string, before: Date): 
 }
 
 export async function nextActual(tx: Tx, registerId: string, after: Date): Promise<ReadingRow | undefined> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
-    .where('status', 'in', countingStatuses)
-    .where('source', '<>', 'estimated')
-    .where('read_at', '>', after)
-    .orderBy('read_at')
-    .limit(1)
-    .executeTakeFirst()
+  return countingActuals(tx, registerId).where('read_at', '>', after).orderBy('read_at').limit(1).executeTakeFirst()
 }
 
 /** The earliest and latest actual readings before `before`, for the register's usual daily rate. */
 export async function actualsBefore(tx: Tx, registerId: string, before: Date, limit: number): Promise<ReadingRow[]> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
-    .where('status', 'in', countingStatuses)
-    .where('source', '<>', 'estimated')
-    .where('read_at', '<', before)
-    .orderBy('read_at', 'desc')
-    .limit(limit)
-    .execute()
+  return countingActuals(tx, registerId).where('read_at', '<', before).orderBy('read_at', 'desc').limit(limit).execute()
 }
 
 export async function sameReading(
