@@ -6,7 +6,7 @@ import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
+import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
 import { AccountUserNotFound, GrantExists, InvalidGrant, NotReviewable } from './external-users.js'
 
@@ -196,14 +196,7 @@ export interface AccountUser {
  */
 export async function accountUsers({ tx, accountId }: { tx: Db | Tx; accountId: string }): Promise<AccountUser[]> {
   const rows = await store.accountUserRows(tx, accountId)
-  const order: readonly GrantKind[] = [
-    'holder',
-    'authorized_full',
-    'authorized_limited',
-    'property_manager',
-    'power_of_attorney',
-    'third_party',
-  ]
+  const order: readonly GrantKind[] = grantKinds
   return rows
     .map((row) => {
       const grant = toGrant(row)
