@@ -3,7 +3,7 @@
  * lists the people with access, and the legal team reviews powers of attorney. Each change notes the
  * account and tells the person and the holder (`noteAndNotifyAccountUser`).
  */
-import type { Change, Tx } from '../db/index.js'
+import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
@@ -151,18 +151,7 @@ export async function pendingPowersOfAttorney({ tx }: { tx: Tx }) {
 }
 
 /** The legal team approves or rejects a power-of-attorney document (the route checks `legal.poa.review`). */
-export async function reviewPowerOfAttorney({
-  tx,
-  documentId,
-  decision,
-  note,
-  actor,
-  at,
-}: Change & {
-  documentId: string
-  decision: 'approve' | 'reject'
-  note?: string | undefined
-}) {
+export async function reviewPowerOfAttorney({ tx, documentId, decision, note, actor, at }: access.PoaReview) {
   const pending = (await access.pendingPoaDocuments({ tx })).find((document) => document.id === documentId)
   const reviewed = await access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })
   if (pending) {

@@ -2,7 +2,7 @@
  * USR-4, "Flag the account for supervisor review": the supervisor's queue of flagged accounts (with
  * the holder's name, so the queue reads without opening each account) and clearing a flag with a note.
  */
-import type { Change, Db, Tx } from '../db/index.js'
+import type { Db, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 
@@ -33,15 +33,6 @@ export async function reviewFlagQueue({
  * A supervisor clears an open review flag with a note (audited).
  * @throws access.ReviewFlagNotFound, access.ReviewFlagAlreadyCleared
  */
-export async function clearAccountReviewFlag({
-  tx,
-  flagId,
-  note,
-  actor,
-  at,
-}: Change & {
-  flagId: string
-  note: string
-}) {
+export async function clearAccountReviewFlag({ tx, flagId, note, actor, at }: access.ReviewFlagClearing) {
   return access.clearReviewFlag({ tx, flagId, note, actor, at })
 }

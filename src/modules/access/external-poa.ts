@@ -20,24 +20,16 @@ export async function pendingPoaDocuments({ tx }: { tx: Db | Tx }) {
   }))
 }
 
+/** The legal team's decision on one power-of-attorney document; a rejection says why in `note`. */
+export type PoaReview = Change & { documentId: string; decision: 'approve' | 'reject'; note?: string | undefined }
+
 /**
  * Approve or reject a power-of-attorney document: approval makes the grant active, rejection revokes
  * it, and needs the reason in `note` (the attorney and the agent are told why). The caller checks the
  * reviewer holds `legal.poa.review`.
  * @throws PoaDocumentNotFound, PoaAlreadyReviewed, PoaRejectionReasonRequired
  */
-export async function reviewPoaDocument({
-  tx,
-  documentId,
-  decision,
-  note,
-  actor,
-  at,
-}: Change & {
-  documentId: string
-  decision: 'approve' | 'reject'
-  note?: string | undefined
-}) {
+export async function reviewPoaDocument({ tx, documentId, decision, note, actor, at }: PoaReview) {
   if (decision === 'reject' && !note?.trim()) {
     throw new PoaRejectionReasonRequired('Say why the document is rejected', [
       { path: 'note', message: 'a reason is required to reject a document' },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Change, Db, Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -19,7 +19,7 @@ import {
 } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
+import type { AccessPolicy, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
 
 export class InvalidCredentials extends Unauthenticated {
   override readonly code = 'INVALID_CREDENTIALS'
@@ -286,13 +286,7 @@ export async function resolveSession({
   sessionToken,
   policy,
   at,
-}: {
-  /** A read and at most one single-row touch a minute: the pool or a transaction. */
-  tx: Db | Tx
-  sessionToken: string
-  policy: AccessPolicy
-  at: Date
-}): Promise<StaffPrincipal | null> {
+}: SessionLookup<AccessPolicy>): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
   // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
   if (!row || row.ended_at || row.disabled_at || row.awaiting_approval || at >= row.expires_at) return null

@@ -81,21 +81,15 @@ export async function listReviewFlags({
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
 }
 
+/** A supervisor clearing one review flag, with the note that says why. */
+export type ReviewFlagClearing = Change & { flagId: string; note: string }
+
 /**
  * A supervisor clears an open flag with a note of what they found; audited as
  * `accounts.review_flag.cleared` in the same transaction.
  * @throws ReviewFlagNotFound, ReviewFlagAlreadyCleared
  */
-export async function clearReviewFlag({
-  tx,
-  flagId,
-  note,
-  actor,
-  at,
-}: Change & {
-  flagId: string
-  note: string
-}): Promise<ReviewFlag> {
+export async function clearReviewFlag({ tx, flagId, note, actor, at }: ReviewFlagClearing): Promise<ReviewFlag> {
   const row = await store.lockReviewFlag(tx, flagId)
   if (!row) throw new ReviewFlagNotFound(`There is no review flag ${flagId}`)
   if (row.cleared_at !== null) {
