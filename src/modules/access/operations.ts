@@ -66,6 +66,25 @@ export function checkPasswordStrength(password: string, field: string, email: st
   }
 }
 
+/**
+ * Give a staff user a new password (checked for strength against their email), and clear any
+ * failed-login count and lock with it. @throws WeakPassword
+ */
+export async function setStaffPassword(
+  tx: Tx,
+  user: { id: string; email: string },
+  password: string,
+  at: Date,
+): Promise<void> {
+  checkPasswordStrength(password, 'password', user.email)
+  await store.updateUser(tx, user.id, {
+    password_hash: await hashPassword(password),
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+  })
+}
+
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase()
 }
@@ -85,6 +104,48 @@ export function checkStaffDetails(address: string, displayName: string) {
       `The staff details are not valid: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
       problems,
     )
+  }
+}
+
+/** @throws EmailTaken when a staff user already has the (normalised) address */
+export async function refuseTakenEmail(tx: Tx, address: string): Promise<void> {
+  if (await store.findUserByEmail(tx, address)) {
+    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
+      { path: 'email', message: 'already taken' },
+    ])
+  }
+}
+
+/** The row of a new staff user: nothing failed or locked yet, and no authenticator enrolled. */
+export function newStaffUserRow({
+  address,
+  name,
+  role,
+  passwordHash,
+  awaitingApproval,
+  at,
+}: {
+  address: string
+  name: string
+  role: Role
+  passwordHash: string | null
+  awaitingApproval: boolean
+  at: Date
+}): store.StaffUserRow {
+  return {
+    id: newId('usr'),
+    email: address,
+    display_name: name,
+    role,
+    password_hash: passwordHash,
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+    totp_secret: null,
+    disabled_at: null,
+    created_at: at,
+    awaiting_approval: awaitingApproval,
+    totp_pending_secret: null,
   }
 }
 
@@ -111,26 +172,9 @@ export async function createStaffUser({
   const name = displayName.trim()
   checkStaffDetails(address, name)
   checkPasswordStrength(password, 'password', address)
-  if (await store.findUserByEmail(tx, address)) {
-    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
-      { path: 'email', message: 'already taken' },
-    ])
-  }
-  const row: store.StaffUserRow = {
-    id: newId('usr'),
-    email: address,
-    display_name: name,
-    role,
-    password_hash: await hashPassword(password),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-    totp_secret: null,
-    disabled_at: null,
-    created_at: at,
-    awaiting_approval: false,
-    totp_pending_secret: null,
-  }
+  await refuseTakenEmail(tx, address)
+  const passwordHash = await hashPassword(password)
+  const row = newStaffUserRow({ address, name, role, passwordHash, awaitingApproval: false, at })
   await store.insertUser(tx, row)
   const user = toStaffUser(row)
   await audit.record(tx, {
@@ -396,13 +440,7 @@ export async function resetPassword({
 }): Promise<void> {
   const row = await store.findUserById(tx, userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
-  checkPasswordStrength(newPassword, 'password', row.email)
-  await store.updateUser(tx, row.id, {
-    password_hash: await hashPassword(newPassword),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-  })
+  await setStaffPassword(tx, row, newPassword, at)
   await store.endSessionsOfUser(tx, row.id, at)
   await audit.record(tx, { actor, action: 'access.password.reset', subject: { type: 'staff_user', id: row.id }, at })
 }

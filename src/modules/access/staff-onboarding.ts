@@ -13,17 +13,18 @@ import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/er
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import {
-  checkPasswordStrength,
   checkStaffDetails,
-  EmailTaken,
+  newStaffUserRow,
   normaliseEmail,
+  refuseTakenEmail,
   StaffUserNotFound,
+  setStaffPassword,
   UnknownRole,
 } from './operations.js'
 import { isRole, type Role } from './permissions.js'
 import { isMoneyRole } from './powers.js'
 import { toStaffUser } from './queries.js'
-import { hashPassword, hashSecret, newSecret } from './secrets.js'
+import { hashSecret, newSecret } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
 import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
@@ -119,27 +120,16 @@ export async function inviteStaffUser({
   const address = normaliseEmail(email)
   const name = displayName.trim()
   checkStaffDetails(address, name)
-  if (await store.findUserByEmail(tx, address)) {
-    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
-      { path: 'email', message: 'already taken' },
-    ])
-  }
+  await refuseTakenEmail(tx, address)
   const needsApproval = isMoneyRole(checkedRole)
-  const row: store.StaffUserRow = {
-    id: newId('usr'),
-    email: address,
-    display_name: name,
+  const row = newStaffUserRow({
+    address,
+    name,
     role: checkedRole,
-    password_hash: null,
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-    totp_secret: null,
-    disabled_at: null,
-    created_at: at,
-    awaiting_approval: needsApproval,
-    totp_pending_secret: null,
-  }
+    passwordHash: null,
+    awaitingApproval: needsApproval,
+    at,
+  })
   await store.insertUser(tx, row)
   await audit.record(tx, {
     actor,
@@ -196,13 +186,7 @@ export async function acceptStaffInvitation({
       { path: 'secret', message: 'unknown, used or expired' },
     ])
   }
-  checkPasswordStrength(password, 'password', user.email)
-  await store.updateUser(tx, user.id, {
-    password_hash: await hashPassword(password),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-  })
+  await setStaffPassword(tx, user, password, at)
   await store.markInvitationAccepted(tx, invitation.id, at)
   await audit.record(tx, {
     actor: { kind: 'staff', id: user.id },

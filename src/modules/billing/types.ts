@@ -121,7 +121,9 @@ export interface Statement {
   readonly vatMinor: bigint
   readonly totalMinor: bigint
   readonly writeoffMinor: bigint
+  /** What the statement moved the balance by: total, less the write-off and what a replaced statement had charged. */
   readonly postedMinor: bigint
+  /** Balances are positive when the customer owes, negative when in credit; null until issued. */
   readonly openingBalanceMinor: bigint | null
   readonly paymentsMinor: bigint | null
   readonly creditsMinor: bigint | null
