@@ -321,6 +321,19 @@ async function changeTenancy({
   }
 }
 
+/** What a move out or a move in is asked with: the leaving account, the date and the final readings. */
+interface Move {
+  db: Db | Tx
+  accountNumber: string
+  on: string
+  finalReadings?: readonly FinalReadingInput[] | undefined
+  /** The next account's tariff for every meter point; the same tariffs as now when absent. */
+  tariffCode?: string | null | undefined
+  actor: Actor
+  authorName?: string | null | undefined
+  at: Date
+}
+
 /**
  * Move out (ACC-9 with BIL-7), in one transaction: the final readings given are recorded as actual
  * readings at the start of the move date; the account gets its final bill to that instant (final
@@ -344,18 +357,9 @@ export async function moveOut({
   actor,
   authorName = null,
   at,
-}: {
-  db: Db | Tx
-  accountNumber: string
-  on: string
-  finalReadings?: readonly FinalReadingInput[] | undefined
+}: Move & {
   /** The next occupant, or null for "The Occupier". */
   newOccupant?: OccupantInput | null | undefined
-  /** The next account's tariff for every meter point; the same tariffs as now when absent. */
-  tariffCode?: string | null | undefined
-  actor: Actor
-  authorName?: string | null | undefined
-  at: Date
 }): Promise<MoveResult> {
   return inTransaction(db, async (tx) => {
     const leaving = await accounts.lockTenancy({ tx, accountNumber })
@@ -394,17 +398,9 @@ export async function moveIn({
   actor,
   authorName = null,
   at,
-}: {
-  db: Db | Tx
-  /** The "The Occupier" account. */
-  accountNumber: string
-  on: string
+}: Move & {
+  /** Who moves in to the "The Occupier" account `accountNumber`. */
   customer: OccupantInput
-  finalReadings?: readonly FinalReadingInput[] | undefined
-  tariffCode?: string | null | undefined
-  actor: Actor
-  authorName?: string | null | undefined
-  at: Date
 }): Promise<MoveResult> {
   return inTransaction(db, async (tx) => {
     const leaving = await accounts.lockTenancy({ tx, accountNumber })
