@@ -9,51 +9,34 @@ import * as collections from '../modules/collections/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import { systemActor } from '../shared/actor.js'
 import { accountStatus, createAccountArrangement, runCollections } from './index.js'
+import { accountDealer, postTestCharge } from './testing.js'
 
 let database: Database
-let ids: string[]
-const numbers: string[] = []
 const process = systemActor('collections-run')
 const specialist = { kind: 'staff' as const, id: 'usr_collections' }
-let nextAccount = 0
+let freshAccount: () => { id: string; number: string }
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 16, at: new Date('2026-11-20T09:00:00Z') }))
-  for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
+  const { accountIds } = await billingFixture({ db: database.db, count: 16, at: new Date('2026-11-20T09:00:00Z') })
+  freshAccount = accountDealer(accountIds)
 }, 120_000)
 
 afterAll(async () => {
   await database?.close()
 })
 
-function freshAccount() {
-  const index = nextAccount++
-  return { id: ids[index] as string, number: numbers[index] as string }
-}
-
 /** A charge of `amount` due on `dueOn`, owed from the start of the month before. */
 async function owe(accountId: string, amountMinor: bigint, dueOn: string) {
-  await inTransaction(database.db, (tx) =>
-    ledger.postJournal({
-      tx,
-      journal: {
-        idempotencyKey: `coll-charge:${accountId}:${dueOn}`,
-        reason: 'statement.charge',
-        reference: { type: 'test', id: accountId },
-        accountId,
-        currency: 'GBP',
-        effectiveOn: '2026-09-01',
-        description: 'test charge',
-        postings: [
-          { book: 'customer', accountId, amountMinor, dueOn },
-          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
-        ],
-      },
-      actor: systemActor('test'),
-      at: new Date('2026-09-01T09:00:00Z'),
-    }),
-  )
+  await postTestCharge(database.db, {
+    idempotencyKey: `coll-charge:${accountId}:${dueOn}`,
+    referenceId: accountId,
+    accountId,
+    amountMinor,
+    dueOn,
+    effectiveOn: '2026-09-01',
+    at: new Date('2026-09-01T09:00:00Z'),
+  })
 }
 
 /** Run collections for one local date at 07:00 London. */
