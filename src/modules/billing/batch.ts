@@ -66,6 +66,17 @@ interface Due {
 }
 
 /**
+ * Where a due period's bill starts: the readings the latest statement closed on, and for a migrated
+ * account's first bill (BIL-8) the transfer reading itself, never an earlier one.
+ */
+function openingOf({ profile, current }: Due): { openingReadings: ClosingReading[]; openingWindowMs?: number } {
+  return {
+    openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
+    ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+  }
+}
+
+/**
  * Find each account's period in a few queries, in the order and with the refusals of `billAccount`:
  * a shell is never billed, a period billed already is returned, a held statement waits, and an
  * account billed up to `on` has nothing to bill.
@@ -222,16 +233,15 @@ async function billDue({
     readAheadFor(tx, due),
   ])
   const priced: Priced[] = []
-  for (const { row, profile, from, to, current } of due) {
+  for (const period of due) {
+    const { row, profile, from, to } = period
     const one = await price({
       tx,
       row,
       profile,
       from,
       to,
-      openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
-      // BIL-8: a migrated account's first bill starts from the transfer reading itself, never an earlier one.
-      ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+      ...openingOf(period),
       cache,
       reads,
       supplier,
@@ -328,15 +338,15 @@ export async function* gatherBatchForRating({
 }): AsyncGenerator<RatingInput> {
   const { due } = await periodsOf({ tx, accountIds, on })
   const reads = await readAheadFor(tx, due)
-  for (const { row, profile, from, to, current } of due) {
+  for (const period of due) {
+    const { row, profile, from, to } = period
     const gathered = await gather({
       tx,
       accountId: row.id,
       paymentMethod: profile.paymentMethod,
       from,
       to,
-      openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
-      ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+      ...openingOf(period),
       cache,
       reads,
       actor,
