@@ -31,6 +31,7 @@ export {
   viewAccountOverview,
 } from './queries.js'
 export * from './tenancy.js'
+export { testAccount } from './testing.js'
 export {
   type AccountOverview,
   type AccountSectionsView,

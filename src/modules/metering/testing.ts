@@ -17,17 +17,12 @@ export async function openMeteringTestAccount(
     actor,
     at,
     accounts: [
-      {
+      accounts.testAccount({
         number: 'A-0000ABCD',
         customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
         property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-        billingAddress: null,
-        emails: [],
-        phones: [],
-        billingMode: 'paperless',
-        market: 'gb',
         openedOn: '2024-01-01',
-      },
+      }),
     ],
   })
   const supply = await accounts.findAccountSupply({ tx, accountNumber: 'A-0000ABCD' })
