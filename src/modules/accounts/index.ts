@@ -29,6 +29,7 @@ export {
   type SearchKind,
   searchAccounts,
   viewAccountOverview,
+  withAccountNumbers,
 } from './queries.js'
 export * from './tenancy.js'
 export { testAccount } from './testing.js'

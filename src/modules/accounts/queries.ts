@@ -359,6 +359,24 @@ export async function accountNumbersOf({ tx, accountIds }: AccountsQuery): Promi
   return new Map(rows.map((row) => [row.id, row.number]))
 }
 
+/**
+ * Another module's rows with each one's account number added as `account_number`, in one query; a
+ * row whose account does not exist is left out. Throws nothing.
+ */
+export async function withAccountNumbers<Row extends { account_id: string }>({
+  tx,
+  rows,
+}: {
+  tx: Db | Tx
+  rows: readonly Row[]
+}): Promise<(Row & { account_number: string })[]> {
+  const numbers = await accountNumbersOf({ tx, accountIds: rows.map((row) => row.account_id) })
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.account_id)
+    return number === undefined ? [] : [{ ...row, account_number: number }]
+  })
+}
+
 /** What other modules decide on about an account: lifecycle, dates and whether the customer is a business. */
 export interface AccountFacts {
   readonly id: string

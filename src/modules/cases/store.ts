@@ -150,11 +150,7 @@ export async function findCases(db: Db | Tx, filter: CaseFilter): Promise<(CaseR
     )
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId)
   const rows = await query.orderBy('cases.id', 'desc').limit(filter.limit).execute()
-  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
-  return rows.flatMap((row) => {
-    const number = numbers.get(row.account_id)
-    return number === undefined ? [] : [{ ...row, account_number: number }]
-  })
+  return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function eventsOf(db: Db | Tx, caseId: string): Promise<EventRow[]> {

@@ -342,11 +342,7 @@ export async function pendingCreditRequests(db: Db | Tx, limit: number) {
     .orderBy('requested_at')
     .limit(limit)
     .execute()
-  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
-  return rows.flatMap((row) => {
-    const number = numbers.get(row.account_id)
-    return number === undefined ? [] : [{ ...row, account_number: number }]
-  })
+  return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function creditRequestsOf(db: Db | Tx, accountId: string) {
