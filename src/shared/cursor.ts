@@ -3,11 +3,9 @@
  * or mangled is a 400 naming the parameter it came in (`query.cursor`), never a 500 and never read as
  * "no cursor" (which would silently restart the list).
  */
-import { ValidationFailed } from './errors.js'
+import { ValidationFailed, withCode } from './errors.js'
 
-export class InvalidCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class InvalidCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 /** The error for a cursor that is not one the list gave out; `path` names the parameter (`query.cursor`). */
 export function invalidCursor(path = 'query.cursor'): InvalidCursor {

@@ -59,6 +59,22 @@ export class Unauthenticated extends errorOfKind('unauthenticated', 'UNAUTHENTIC
 export class Locked extends errorOfKind('locked', 'LOCKED') {}
 export class InvariantBroken extends errorOfKind('invariant', 'INVARIANT_BROKEN') {}
 
+/** A concrete error class of one kind: what `withCode` extends. */
+type ErrorClass = new (message: string, details?: ErrorDetails) => DomainError
+
+/**
+ * A subclass of an error kind with its own stable code, for the many errors that add nothing else
+ * (`export class CaseNotFound extends withCode(NotFound, 'CASE_NOT_FOUND') {}`): it is still an
+ * instance of its kind, and its name is the class that extends it.
+ */
+export function withCode<Kind extends ErrorClass>(kind: Kind, code: string): Kind {
+  // Abstract to the compiler only (the kind is set by the class it extends at run time).
+  abstract class Coded extends (kind as ErrorClass) {
+    override readonly code = code
+  }
+  return Coded as unknown as Kind
+}
+
 /** HTTP status for any thrown value: domain errors by their kind, anything else 500. */
 export function httpStatusOf(error: unknown): number {
   return error instanceof DomainError ? httpStatusByKind[error.kind] : 500

@@ -6,19 +6,13 @@ import type { Change, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { accountOf } from './account-view.js'
 
-export class UnknownVerificationQuestion extends ValidationFailed {
-  override readonly code = 'UNKNOWN_VERIFICATION_QUESTION'
-}
+export class UnknownVerificationQuestion extends withCode(ValidationFailed, 'UNKNOWN_VERIFICATION_QUESTION') {}
 
-export class VerificationAnswerRequired extends ValidationFailed {
-  override readonly code = 'VERIFICATION_ANSWER_REQUIRED'
-}
-export class SenderEmailRequired extends ValidationFailed {
-  override readonly code = 'SENDER_EMAIL_REQUIRED'
-}
+export class VerificationAnswerRequired extends withCode(ValidationFailed, 'VERIFICATION_ANSWER_REQUIRED') {}
+export class SenderEmailRequired extends withCode(ValidationFailed, 'SENDER_EMAIL_REQUIRED') {}
 
 /** What a caller said, typed by the agent: the sealed details (SEC-1) and what is on file about them. */
 export type CallerAnswers = Readonly<

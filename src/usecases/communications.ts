@@ -9,7 +9,7 @@ import type * as access from '../modules/access/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden } from '../shared/errors.js'
+import { Forbidden, withCode } from '../shared/errors.js'
 import {
   type AccountCall,
   type AccountMessageCall,
@@ -18,9 +18,7 @@ import {
   recordAccountView,
 } from './account-view.js'
 
-export class TemplateNotAllowed extends Forbidden {
-  override readonly code = 'TEMPLATE_NOT_ALLOWED'
-}
+export class TemplateNotAllowed extends withCode(Forbidden, 'TEMPLATE_NOT_ALLOWED') {}
 
 /**
  * The transports this process delivers with: email through SMTP when the configuration names a relay

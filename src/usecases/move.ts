@@ -17,17 +17,13 @@ import * as billing from '../modules/billing/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Conflict, ValidationFailed } from '../shared/errors.js'
+import { Conflict, ValidationFailed, withCode } from '../shared/errors.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
 
-export class InvalidMoveDate extends ValidationFailed {
-  override readonly code = 'INVALID_MOVE_DATE'
-}
-export class NotAnOccupierAccount extends Conflict {
-  override readonly code = 'NOT_AN_OCCUPIER_ACCOUNT'
-}
+export class InvalidMoveDate extends withCode(ValidationFailed, 'INVALID_MOVE_DATE') {}
+export class NotAnOccupierAccount extends withCode(Conflict, 'NOT_AN_OCCUPIER_ACCOUNT') {}
 
 /** A reading taken on moving out, per register. */
 export interface FinalReadingInput {

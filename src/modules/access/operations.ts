@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
+import {
+  Conflict,
+  type DomainError,
+  Locked,
+  NotFound,
+  Unauthenticated,
+  ValidationFailed,
+  withCode,
+} from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { passwordProblems } from './password-policy.js'
@@ -21,39 +29,17 @@ import * as store from './store.js'
 import { requireSession } from './tokens.js'
 import type { AccessPolicy, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
 
-export class InvalidCredentials extends Unauthenticated {
-  override readonly code = 'INVALID_CREDENTIALS'
-}
-export class TotpRequired extends Unauthenticated {
-  override readonly code = 'TOTP_REQUIRED'
-}
-export class AccountLocked extends Locked {
-  override readonly code = 'ACCOUNT_LOCKED'
-}
-export class WeakPassword extends ValidationFailed {
-  override readonly code = 'WEAK_PASSWORD'
-}
-export class EmailTaken extends Conflict {
-  override readonly code = 'EMAIL_TAKEN'
-}
-export class UnknownRole extends ValidationFailed {
-  override readonly code = 'UNKNOWN_ROLE'
-}
-export class StaffUserNotFound extends NotFound {
-  override readonly code = 'STAFF_USER_NOT_FOUND'
-}
-export class TotpAlreadyEnabled extends Conflict {
-  override readonly code = 'TOTP_ALREADY_ENABLED'
-}
-export class TotpNotPending extends Conflict {
-  override readonly code = 'TOTP_NOT_PENDING'
-}
-export class InvalidTotpCode extends ValidationFailed {
-  override readonly code = 'INVALID_TOTP_CODE'
-}
-export class InvalidStaffDetails extends ValidationFailed {
-  override readonly code = 'INVALID_STAFF_DETAILS'
-}
+export class InvalidCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
+export class TotpRequired extends withCode(Unauthenticated, 'TOTP_REQUIRED') {}
+export class AccountLocked extends withCode(Locked, 'ACCOUNT_LOCKED') {}
+export class WeakPassword extends withCode(ValidationFailed, 'WEAK_PASSWORD') {}
+export class EmailTaken extends withCode(Conflict, 'EMAIL_TAKEN') {}
+export class UnknownRole extends withCode(ValidationFailed, 'UNKNOWN_ROLE') {}
+export class StaffUserNotFound extends withCode(NotFound, 'STAFF_USER_NOT_FOUND') {}
+export class TotpAlreadyEnabled extends withCode(Conflict, 'TOTP_ALREADY_ENABLED') {}
+export class TotpNotPending extends withCode(Conflict, 'TOTP_NOT_PENDING') {}
+export class InvalidTotpCode extends withCode(ValidationFailed, 'INVALID_TOTP_CODE') {}
+export class InvalidStaffDetails extends withCode(ValidationFailed, 'INVALID_STAFF_DETAILS') {}
 
 /** @throws WeakPassword naming the field */
 export function checkPasswordStrength(password: string, field: string, email: string) {

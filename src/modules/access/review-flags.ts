@@ -4,7 +4,7 @@
  * supervisor with a note. Clearing is audited in the same transaction; a cleared flag stays on file.
  */
 import type { Change, Db, Tx } from '../../db/index.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 
@@ -22,15 +22,9 @@ export interface ReviewFlag {
   readonly clearNote: string | null
 }
 
-export class ReviewFlagNotFound extends NotFound {
-  override readonly code = 'REVIEW_FLAG_NOT_FOUND'
-}
-export class ReviewFlagAlreadyCleared extends Conflict {
-  override readonly code = 'REVIEW_FLAG_ALREADY_CLEARED'
-}
-export class InvalidReviewFlagCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class ReviewFlagNotFound extends withCode(NotFound, 'REVIEW_FLAG_NOT_FOUND') {}
+export class ReviewFlagAlreadyCleared extends withCode(Conflict, 'REVIEW_FLAG_ALREADY_CLEARED') {}
+export class InvalidReviewFlagCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
   return {

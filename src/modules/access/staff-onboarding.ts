@@ -9,7 +9,7 @@ import type { Change } from '../../db/index.js'
 
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import {
@@ -31,24 +31,12 @@ import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
 
 export const staffInvitationHours = 72
 
-export class StaffInvitationNotValid extends ValidationFailed {
-  override readonly code = 'STAFF_INVITATION_NOT_VALID'
-}
-export class RoleRequestNotFound extends NotFound {
-  override readonly code = 'ROLE_REQUEST_NOT_FOUND'
-}
-export class RoleRequestDecided extends Conflict {
-  override readonly code = 'ROLE_REQUEST_DECIDED'
-}
-export class RoleRequestPending extends Conflict {
-  override readonly code = 'ROLE_REQUEST_PENDING'
-}
-export class CannotApproveOwnRoleRequest extends Forbidden {
-  override readonly code = 'CANNOT_APPROVE_OWN_ROLE_REQUEST'
-}
-export class CannotChangeOwnRole extends Forbidden {
-  override readonly code = 'CANNOT_CHANGE_OWN_ROLE'
-}
+export class StaffInvitationNotValid extends withCode(ValidationFailed, 'STAFF_INVITATION_NOT_VALID') {}
+export class RoleRequestNotFound extends withCode(NotFound, 'ROLE_REQUEST_NOT_FOUND') {}
+export class RoleRequestDecided extends withCode(Conflict, 'ROLE_REQUEST_DECIDED') {}
+export class RoleRequestPending extends withCode(Conflict, 'ROLE_REQUEST_PENDING') {}
+export class CannotApproveOwnRoleRequest extends withCode(Forbidden, 'CANNOT_APPROVE_OWN_ROLE_REQUEST') {}
+export class CannotChangeOwnRole extends withCode(Forbidden, 'CANNOT_CHANGE_OWN_ROLE') {}
 
 function toRoleRequest(row: store.StaffRoleRequestRow): RoleRequest {
   return {

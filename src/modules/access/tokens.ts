@@ -9,7 +9,7 @@ import type { Change } from '../../db/index.js'
 
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { isPermission, type Permission } from './permission-catalogue.js'
@@ -25,21 +25,11 @@ const dayMs = 86_400_000
 const touchEveryMs = 60_000
 const sessionOnly: ReadonlySet<Permission> = new Set(sessionOnlyPermissions)
 
-export class TokenNotFound extends NotFound {
-  override readonly code = 'TOKEN_NOT_FOUND'
-}
-export class InvalidTokenRequest extends ValidationFailed {
-  override readonly code = 'INVALID_TOKEN_REQUEST'
-}
-export class TokenForAnotherUser extends Forbidden {
-  override readonly code = 'TOKEN_FOR_ANOTHER_USER'
-}
-export class PermissionNotHeld extends Forbidden {
-  override readonly code = 'PERMISSION_NOT_HELD'
-}
-export class SessionRequired extends Forbidden {
-  override readonly code = 'SESSION_REQUIRED'
-}
+export class TokenNotFound extends withCode(NotFound, 'TOKEN_NOT_FOUND') {}
+export class InvalidTokenRequest extends withCode(ValidationFailed, 'INVALID_TOKEN_REQUEST') {}
+export class TokenForAnotherUser extends withCode(Forbidden, 'TOKEN_FOR_ANOTHER_USER') {}
+export class PermissionNotHeld extends withCode(Forbidden, 'PERMISSION_NOT_HELD') {}
+export class SessionRequired extends withCode(Forbidden, 'SESSION_REQUIRED') {}
 
 /** The audit actor of a principal: a token acts as itself, a session as its person. */
 export function actorOfPrincipal(principal: StaffPrincipal): Actor {
@@ -236,9 +226,7 @@ export async function createApiToken({
 }
 
 /** The owner of a token asked for does not exist or is disabled. */
-export class TokenNotFoundForUser extends NotFound {
-  override readonly code = 'STAFF_USER_NOT_FOUND'
-}
+export class TokenNotFoundForUser extends withCode(NotFound, 'STAFF_USER_NOT_FOUND') {}
 
 /**
  * Revoke an API token: its owner, its creator or an access manager (`access.token.manage`) may;

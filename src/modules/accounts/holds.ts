@@ -3,7 +3,7 @@
  * hold (an empty holiday home) shows the account gray from its first day until it ends or is lifted.
  */
 import type { AccountChange, Db, Tx } from '../../db/index.js'
-import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { type HoldRow, holdsInForceOn, insertHold, markHoldLifted } from './holds-store.js'
@@ -18,12 +18,8 @@ export interface AccountHold {
   readonly placedAt: Date
 }
 
-export class InvalidHold extends ValidationFailed {
-  override readonly code = 'INVALID_HOLD'
-}
-export class HoldNotFound extends NotFound {
-  override readonly code = 'HOLD_NOT_FOUND'
-}
+export class InvalidHold extends withCode(ValidationFailed, 'INVALID_HOLD') {}
+export class HoldNotFound extends withCode(NotFound, 'HOLD_NOT_FOUND') {}
 
 function toHold(row: HoldRow): AccountHold {
   return {

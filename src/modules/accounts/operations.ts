@@ -1,5 +1,5 @@
 import type { Change, Tx } from '../../db/index.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
@@ -15,15 +15,9 @@ import {
 import * as store from './store.js'
 import type { EmailContact, NewAccount, Note, NoteType, PhoneContact } from './types.js'
 
-export class AccountNotFound extends NotFound {
-  override readonly code = 'ACCOUNT_NOT_FOUND'
-}
-export class AccountNumberTaken extends Conflict {
-  override readonly code = 'ACCOUNT_NUMBER_TAKEN'
-}
-export class InvalidAccountDetails extends ValidationFailed {
-  override readonly code = 'INVALID_ACCOUNT_DETAILS'
-}
+export class AccountNotFound extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
+export class AccountNumberTaken extends withCode(Conflict, 'ACCOUNT_NUMBER_TAKEN') {}
+export class InvalidAccountDetails extends withCode(ValidationFailed, 'INVALID_ACCOUNT_DETAILS') {}
 
 type Problem = { path: string; message: string }
 

@@ -3,7 +3,7 @@
  * work, never for a protected household, under an arrangement or with nothing past due.
  */
 import type { AccountChange, Db, Tx } from '../../db/index.js'
-import { Conflict, NotFound } from '../../shared/errors.js'
+import { Conflict, NotFound, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -48,13 +48,9 @@ function toOrder(row: OrderRow): DisconnectionOrder {
   }
 }
 
-export class DisconnectionRefused extends Conflict {
-  override readonly code = 'DISCONNECTION_REFUSED'
-}
+export class DisconnectionRefused extends withCode(Conflict, 'DISCONNECTION_REFUSED') {}
 
-export class DisconnectionOrderNotFound extends NotFound {
-  override readonly code = 'DISCONNECTION_ORDER_NOT_FOUND'
-}
+export class DisconnectionOrderNotFound extends withCode(NotFound, 'DISCONNECTION_ORDER_NOT_FOUND') {}
 
 /**
  * COL-3: raise a disconnection order. Only after the disconnection notice went out at least a week

@@ -7,7 +7,7 @@
  */
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict } from '../../shared/errors.js'
+import { Conflict, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, daysBetween, localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -59,9 +59,7 @@ function toAction(row: ActionRow): CollectionAction {
   }
 }
 
-export class LateFeeRefused extends Conflict {
-  override readonly code = 'LATE_FEE_REFUSED'
-}
+export class LateFeeRefused extends withCode(Conflict, 'LATE_FEE_REFUSED') {}
 
 /**
  * Sends a dunning message in the caller's transaction and returns the message id (the

@@ -2,14 +2,12 @@
  * COL-4: affordability checks and debt-advice signposting, recorded as append-only notes.
  */
 import type { AccountChange, Db, Tx } from '../../db/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { insertNote, type NoteRow, notesOf } from './store.js'
 
-export class InvalidCollectionsNote extends ValidationFailed {
-  override readonly code = 'INVALID_COLLECTIONS_NOTE'
-}
+export class InvalidCollectionsNote extends withCode(ValidationFailed, 'INVALID_COLLECTIONS_NOTE') {}
 
 export interface DebtAdviceSignpost {
   readonly code: string

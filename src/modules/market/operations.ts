@@ -1,14 +1,12 @@
 import type { Change } from '../../db/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import type { Market } from './profiles.js'
 import { getSupplier, type Supplier } from './queries.js'
 import { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
 import * as store from './store.js'
 
-export class InvalidSettings extends ValidationFailed {
-  override readonly code = 'INVALID_SETTINGS'
-}
+export class InvalidSettings extends withCode(ValidationFailed, 'INVALID_SETTINGS') {}
 
 /** Create or rename the supplier on a market profile, keeping its settings (defaults the first time). */
 export async function configureSupplier({

@@ -1,6 +1,6 @@
 import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -24,31 +24,15 @@ import { meterTypes, registerRates } from './types.js'
 
 type Problem = { path: string; message: string }
 
-export class MeterPointNotFound extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
-export class InvalidMeterPoint extends ValidationFailed {
-  override readonly code = 'INVALID_METER_POINT'
-}
-export class MeterPointTaken extends Conflict {
-  override readonly code = 'METER_POINT_TAKEN'
-}
-export class InvalidMeter extends ValidationFailed {
-  override readonly code = 'INVALID_METER'
-}
-export class ExportNotConfigurable extends ValidationFailed {
-  override readonly code = 'EXPORT_NOT_CONFIGURABLE'
-}
+export class MeterPointNotFound extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
+export class InvalidMeterPoint extends withCode(ValidationFailed, 'INVALID_METER_POINT') {}
+export class MeterPointTaken extends withCode(Conflict, 'METER_POINT_TAKEN') {}
+export class InvalidMeter extends withCode(ValidationFailed, 'INVALID_METER') {}
+export class ExportNotConfigurable extends withCode(ValidationFailed, 'EXPORT_NOT_CONFIGURABLE') {}
 /** A reading that fails validation and is refused: nothing is written. */
-export class ReadingRejected extends ValidationFailed {
-  override readonly code = 'READING_REJECTED'
-}
-export class ReadingNotFound extends NotFound {
-  override readonly code = 'READING_NOT_FOUND'
-}
-export class ReadingNotHeld extends Conflict {
-  override readonly code = 'READING_NOT_HELD'
-}
+export class ReadingRejected extends withCode(ValidationFailed, 'READING_REJECTED') {}
+export class ReadingNotFound extends withCode(NotFound, 'READING_NOT_FOUND') {}
+export class ReadingNotHeld extends withCode(Conflict, 'READING_NOT_HELD') {}
 
 function checkRegisters(registers: readonly NewRegister[], path: string, problems: Problem[]) {
   if (registers.length === 0) problems.push({ path, message: 'a meter needs at least one register' })

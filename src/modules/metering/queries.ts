@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/index.js'
 import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
-import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as store from './store.js'
@@ -18,18 +18,10 @@ import type {
   UsageBucket,
 } from './types.js'
 
-export class AccountNotKnown extends NotFound {
-  override readonly code = 'ACCOUNT_NOT_FOUND'
-}
-export class MeterPointNotOnAccount extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
-export class InvalidUsageRange extends ValidationFailed {
-  override readonly code = 'INVALID_USAGE_RANGE'
-}
-export class InvalidReadingCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class AccountNotKnown extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
+export class MeterPointNotOnAccount extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
+export class InvalidUsageRange extends withCode(ValidationFailed, 'INVALID_USAGE_RANGE') {}
+export class InvalidReadingCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 /** How a stored reading is shown. */
 export function readingView(

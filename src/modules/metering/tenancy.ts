@@ -4,15 +4,13 @@
  * exactly one account (the exclusion constraint on supply_periods holds the line).
  */
 import type { Change } from '../../db/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as store from './store.js'
 
-export class SupplyNotTransferable extends ValidationFailed {
-  override readonly code = 'SUPPLY_NOT_TRANSFERABLE'
-}
+export class SupplyNotTransferable extends withCode(ValidationFailed, 'SUPPLY_NOT_TRANSFERABLE') {}
 
 export interface SupplyTransfer {
   readonly meterPointId: string

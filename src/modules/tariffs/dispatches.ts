@@ -3,7 +3,7 @@
  * rating.
  */
 import type { AccountChange } from '../../db/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -13,9 +13,7 @@ import * as store from './store.js'
 import type { NewDispatch } from './types.js'
 import { dispatchSources } from './types.js'
 
-export class InvalidDispatches extends ValidationFailed {
-  override readonly code = 'INVALID_DISPATCHES'
-}
+export class InvalidDispatches extends withCode(ValidationFailed, 'INVALID_DISPATCHES') {}
 
 const energyPattern = /^\d{1,7}(\.\d{1,3})?$/
 

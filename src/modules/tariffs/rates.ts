@@ -3,7 +3,7 @@
  * them, and are audited.
  */
 import type { Change } from '../../db/index.js'
-import { Conflict, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import { halfHourMs } from './bands.js'
 import {
@@ -20,13 +20,9 @@ import * as store from './store.js'
 import type { NewRate, ProductStructure, RegisterKind } from './types.js'
 import { paymentMethods, rateKinds } from './types.js'
 
-export class InvalidRates extends ValidationFailed {
-  override readonly code = 'INVALID_RATES'
-}
+export class InvalidRates extends withCode(ValidationFailed, 'INVALID_RATES') {}
 
-export class RatesOverlap extends Conflict {
-  override readonly code = 'RATES_OVERLAP'
-}
+export class RatesOverlap extends withCode(Conflict, 'RATES_OVERLAP') {}
 
 interface Span {
   readonly index: number | null // null: a stored rate
