@@ -20,6 +20,14 @@ export interface AccountCall {
   at: Date
 }
 
+/**
+ * The arguments of a use case that calls a module's account-id function `Call` by account number:
+ * the module function's own arguments with the account number in place of the id.
+ */
+export type ByAccountNumber<Call extends (args: never) => unknown> = Omit<Parameters<Call>[0], 'accountId'> & {
+  accountNumber: string
+}
+
 /** A call about one of an account's messages. */
 export interface AccountMessageCall extends AccountCall {
   messageId: string

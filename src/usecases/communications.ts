@@ -15,6 +15,7 @@ import {
   type AccountMessageCall,
   type AccountPageCall,
   accountIdOf,
+  type ByAccountNumber,
   recordAccountView,
 } from './account-view.js'
 
@@ -159,7 +160,7 @@ export async function logAccountInboundEmail({
   tx,
   accountNumber,
   ...email
-}: Omit<Parameters<typeof comms.logInboundEmail>[0], 'accountId'> & { accountNumber: string }): Promise<comms.Message> {
+}: ByAccountNumber<typeof comms.logInboundEmail>): Promise<comms.Message> {
   return comms.logInboundEmail({ ...email, tx, accountId: await accountIdOf(tx, accountNumber) })
 }
 
@@ -168,7 +169,7 @@ export async function logAccountPhoneCall({
   tx,
   accountNumber,
   ...call
-}: Omit<Parameters<typeof comms.logPhoneCall>[0], 'accountId'> & { accountNumber: string }): Promise<comms.Message> {
+}: ByAccountNumber<typeof comms.logPhoneCall>): Promise<comms.Message> {
   return comms.logPhoneCall({ ...call, tx, accountId: await accountIdOf(tx, accountNumber) })
 }
 

@@ -12,7 +12,13 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
-import { type AccountCall, type AccountPageCall, accountIdOf, recordAccountView } from './account-view.js'
+import {
+  type AccountCall,
+  type AccountPageCall,
+  accountIdOf,
+  type ByAccountNumber,
+  recordAccountView,
+} from './account-view.js'
 
 let sharedProcessor: payments.PaymentProcessor | undefined
 
@@ -214,7 +220,7 @@ export async function setupAccountDirectDebit({
   actor,
   at,
   ...directDebit
-}: AccountCall & Omit<Parameters<typeof payments.setupDirectDebit>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
+}: ByAccountNumber<typeof payments.setupDirectDebit>) {
   const accountId = await accountIdOf(tx, accountNumber)
   const set = await payments.setupDirectDebit({ tx, accountId, ...directDebit, actor, at })
   // Direct Debit customers are billed at the Direct Debit prices (DOMAIN: price variants).
