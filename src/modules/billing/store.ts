@@ -149,22 +149,7 @@ export async function insertStatements(
 }
 
 export async function insertStatement(tx: Tx, row: StatementRow, lines: StatementLineRow[]): Promise<void> {
-  await tables(tx)
-    .insertInto('statements')
-    .values({
-      ...row,
-      hold_reasons: JSON.stringify(row.hold_reasons),
-      explanation: JSON.stringify(row.explanation),
-      opening_readings: JSON.stringify(row.opening_readings),
-      closing_readings: JSON.stringify(row.closing_readings),
-    })
-    .execute()
-  if (lines.length > 0) {
-    await tables(tx)
-      .insertInto('statement_lines')
-      .values(lines.map((line) => ({ ...line, source: JSON.stringify(line.source) })))
-      .execute()
-  }
+  await insertStatements(tx, [row], lines)
 }
 
 export async function setStatementStatus(
