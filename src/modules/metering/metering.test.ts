@@ -136,34 +136,20 @@ describe('meter points', () => {
     expect(await run((tx) => metering.findMeterPoint({ tx, identifier: '123456' }))).toBeUndefined()
   })
 
-  it('refuses an MPRN that is not 6 to 10 digits', async () => {
+  it.each([
+    ['an MPRN that is not 6 to 10 digits', '12345', 'INVALID_METER_POINT'],
+    ['a meter point that is already registered', mprn, 'METER_POINT_TAKEN'],
+  ])('refuses %s', async (_case, identifier, code) => {
     await expect(
       run((tx) =>
         metering.registerMeterPoints({
           tx,
           actor: agent,
           at,
-          meterPoints: [
-            { fuel: 'gas', identifier: '12345', propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] },
-          ],
+          meterPoints: [{ fuel: 'gas', identifier, propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] }],
         }),
       ),
-    ).rejects.toMatchObject({ code: 'INVALID_METER_POINT' })
-  })
-
-  it('refuses a meter point that is already registered', async () => {
-    await expect(
-      run((tx) =>
-        metering.registerMeterPoints({
-          tx,
-          actor: agent,
-          at,
-          meterPoints: [
-            { fuel: 'gas', identifier: mprn, propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] },
-          ],
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'METER_POINT_TAKEN' })
+    ).rejects.toMatchObject({ code })
   })
 })
 
