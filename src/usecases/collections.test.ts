@@ -39,6 +39,12 @@ async function owe(accountId: string, amountMinor: bigint, dueOn: string) {
   })
 }
 
+/** The specialist opens a case on the account. */
+const openCase = (
+  accountId: string,
+  fields: Pick<Parameters<typeof cases.openCase>[0], 'type' | 'subject' | 'description' | 'at'>,
+) => inTransaction(database.db, (tx) => cases.openCase({ tx, accountId, ...fields, actor: specialist }))
+
 /** Run collections for one local date at 07:00 London. */
 const runOn = (on: string) => runCollections({ db: database.db, on, actor: process, at: new Date(`${on}T07:00:00Z`) })
 
@@ -200,17 +206,12 @@ describe('protections (COL-4)', () => {
   it('pauses dunning while a billing dispute is open, turns the account red, and resumes once it is resolved', async () => {
     const account = freshAccount()
     await owe(account.id, 9_000n, '2026-10-01')
-    const opened = await inTransaction(database.db, (tx) =>
-      cases.openCase({
-        tx,
-        accountId: account.id,
-        type: 'billing_dispute',
-        subject: 'The September bill is too high',
-        description: 'The customer says the reading used was wrong',
-        actor: specialist,
-        at: new Date('2026-10-05T10:00:00Z'),
-      }),
-    )
+    const opened = await openCase(account.id, {
+      type: 'billing_dispute',
+      subject: 'The September bill is too high',
+      description: 'The customer says the reading used was wrong',
+      at: new Date('2026-10-05T10:00:00Z'),
+    })
     await runOn('2026-10-08')
     expect(await actionsOf(account.id)).toEqual([])
     const red = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-10-08T10:00:00Z') })
@@ -230,17 +231,12 @@ describe('protections (COL-4)', () => {
 
   it('shows an open account investigation as yellow', async () => {
     const account = freshAccount()
-    await inTransaction(database.db, (tx) =>
-      cases.openCase({
-        tx,
-        accountId: account.id,
-        type: 'account_investigation',
-        subject: 'Possible meter tampering reported',
-        description: 'Reported by the meter reader',
-        actor: specialist,
-        at: new Date('2026-11-01T10:00:00Z'),
-      }),
-    )
+    await openCase(account.id, {
+      type: 'account_investigation',
+      subject: 'Possible meter tampering reported',
+      description: 'Reported by the meter reader',
+      at: new Date('2026-11-01T10:00:00Z'),
+    })
     const status = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-02T10:00:00Z') })
     expect(status).toMatchObject({ colour: 'yellow', reasons: [{ code: 'pending_investigation' }] })
   })
