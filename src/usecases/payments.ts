@@ -178,39 +178,18 @@ export async function recordCheque({
   return payments.recordChequeOutcome({ tx, paymentId: payment.id, outcome, actor, at })
 }
 
+/** A credit or refund asked for by account number; its fingerprint is made from the request here. */
 export async function requestAccountCredit({
   tx,
-  processor,
   accountNumber,
-  kind,
-  amountMinor,
-  reason,
-  refundToPaymentMethodId,
-  idempotencyKey,
-  actor,
-  at,
-}: Change & {
-  processor: payments.PaymentProcessor
-  accountNumber: string
-  kind: 'goodwill_credit' | 'refund'
-  amountMinor: bigint
-  reason: string
-  refundToPaymentMethodId?: string | undefined
-  idempotencyKey: string
-}) {
-  const accountId = await accountIdOf(tx, accountNumber)
+  ...request
+}: Omit<ByAccountNumber<typeof payments.requestCredit>, 'fingerprint'>) {
+  const { kind, amountMinor, reason, refundToPaymentMethodId } = request
   return payments.requestCredit({
+    ...request,
     tx,
-    processor,
-    accountId,
-    kind,
-    amountMinor,
-    reason,
-    refundToPaymentMethodId,
-    idempotencyKey,
+    accountId: await accountIdOf(tx, accountNumber),
     fingerprint: payments.fingerprintOf({ accountNumber, kind, amountMinor, reason, refundToPaymentMethodId }),
-    actor,
-    at,
   })
 }
 
