@@ -6,7 +6,7 @@ import { formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf } from '../shared/time.js'
 import { billAccountNow, changeBillingProfile, finalBill, runBilling } from '../usecases/index.js'
 import { withDatabase } from './context.js'
-import { progressBar } from './progress.js'
+import { withProgress } from './progress.js'
 
 const cliActor = systemActor('cli')
 
@@ -27,20 +27,9 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
       await withDatabase(options, async (database) => {
         const at = new Date()
         const on = options.date ?? localDateOf(at)
-        const bar = progressBar('accounts')
-        let summary: Awaited<ReturnType<typeof runBilling>>
-        try {
-          summary = await runBilling({
-            db: database.db,
-            on,
-            concurrency: options.concurrency,
-            actor: cliActor,
-            at,
-            onProgress: (done) => bar.update(done, Math.max(done, 1)),
-          })
-        } finally {
-          bar.stop()
-        }
+        const summary = await withProgress('accounts', (onProgress) =>
+          runBilling({ db: database.db, on, concurrency: options.concurrency, actor: cliActor, at, onProgress }),
+        )
         console.log(
           `billing run ${on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
         )

@@ -12,7 +12,7 @@ import { commsTransports, defaultProcessor, replyModelFrom } from '../usecases/i
 import { registerBillingCommands } from './billing.js'
 import { cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
-import { progressBar } from './progress.js'
+import { withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
 import { registerTariffCommands } from './tariffs.js'
 
@@ -27,18 +27,9 @@ function accountCount(value: string): number {
 const dataDirOption = new Option('--data-dir <dir>', 'PGlite data folder (default: CUTTLE_DATA_DIR or ./.cuttle)')
 
 async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0], accounts: number, seedNumber: number) {
-  const bar = progressBar('accounts')
-  try {
-    return await seedDemo({
-      db: database.db,
-      accounts,
-      seed: seedNumber,
-      at: new Date(),
-      onProgress: (done, total) => bar.update(done, total),
-    })
-  } finally {
-    bar.stop()
-  }
+  return withProgress('accounts', (onProgress) =>
+    seedDemo({ db: database.db, accounts, seed: seedNumber, at: new Date(), onProgress }),
+  )
 }
 
 async function serve(
@@ -281,10 +272,7 @@ export function registerCommands(program: Command) {
     .addOption(dataDirOption)
     .action(async (options: { dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const bar = progressBar('events')
-        const report = await audit
-          .verifyChain({ db: database.db, onProgress: (done, total) => bar.update(done, total) })
-          .finally(() => bar.stop())
+        const report = await withProgress('events', (onProgress) => audit.verifyChain({ db: database.db, onProgress }))
         if (report.ok) {
           console.log(`the audit chain holds: ${report.checked} events, last hash ${report.lastHash}`)
         } else {

@@ -13,7 +13,7 @@ import {
   syncPayments,
 } from '../usecases/index.js'
 import { cliConfig, withDatabase } from './context.js'
-import { progressBar } from './progress.js'
+import { withProgress } from './progress.js'
 
 function localDate(value: string): string {
   if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
@@ -43,21 +43,17 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
         const at = new Date()
-        const bar = progressBar('Direct Debits')
-        try {
-          const summary = await collectDirectDebits({
+        const summary = await withProgress('Direct Debits', (onProgress) =>
+          collectDirectDebits({
             db: database.db,
             processor: defaultProcessor(),
             on: options.date ?? localDateOf(at),
             actor: systemActor('direct-debit-run'),
             at,
-            onProgress: (done) => bar.update(done, Math.max(done, 1)),
-          })
-          bar.stop()
-          printSummary('Direct Debit collection', summary)
-        } finally {
-          bar.stop()
-        }
+            onProgress,
+          }),
+        )
+        printSummary('Direct Debit collection', summary)
       })
     })
   payments
@@ -98,28 +94,24 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
         const at = new Date()
-        const bar = progressBar('accounts')
-        try {
-          const summary = await runCollections({
+        const summary = await withProgress('accounts', (onProgress) =>
+          runCollections({
             db: database.db,
             on: options.date ?? localDateOf(at),
             actor: systemActor('collections-run'),
             at,
-            onProgress: (done) => bar.update(done, Math.max(done, 1)),
-          })
-          bar.stop()
-          printSummary('collections run', summary)
-          // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
-          const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
-          try {
-            const queued = queuedMessagesOf(summary)
-            await jobs.deliveryQueue.enqueue(queued)
-            console.log(`messages: ${queued.length} queued for delivery`)
-          } finally {
-            await jobs.stop()
-          }
+            onProgress,
+          }),
+        )
+        printSummary('collections run', summary)
+        // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
+        const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
+        try {
+          const queued = queuedMessagesOf(summary)
+          await jobs.deliveryQueue.enqueue(queued)
+          console.log(`messages: ${queued.length} queued for delivery`)
         } finally {
-          bar.stop()
+          await jobs.stop()
         }
       })
     })

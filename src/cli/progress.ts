@@ -23,3 +23,19 @@ export function progressBar(unit: string): { update(done: number, total: number)
     },
   }
 }
+
+/**
+ * Run `work` with a progress bar counting `unit`, stopped however the work ends. `work` reports
+ * through `onProgress(done, total)`; without a total the bar grows with the count.
+ */
+export async function withProgress<T>(
+  unit: string,
+  work: (onProgress: (done: number, total?: number) => void) => Promise<T>,
+): Promise<T> {
+  const bar = progressBar(unit)
+  try {
+    return await work((done, total) => bar.update(done, total ?? Math.max(done, 1)))
+  } finally {
+    bar.stop()
+  }
+}

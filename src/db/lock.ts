@@ -7,11 +7,9 @@
  */
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Conflict } from '../shared/errors.js'
+import { Conflict, withCode } from '../shared/errors.js'
 
-export class DataFolderInUse extends Conflict {
-  override readonly code = 'DATA_FOLDER_IN_USE'
-}
+export class DataFolderInUse extends withCode(Conflict, 'DATA_FOLDER_IN_USE') {}
 
 export interface FolderLock {
   readonly path: string

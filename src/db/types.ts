@@ -15,7 +15,13 @@ export type Tx = Transaction<{}>
 
 export type Backend = 'pglite' | 'postgres'
 
-/** Give a store typed access to its own tables over the shared handle. */
+/**
+ * Give a store typed access to its own tables over the shared handle. A table whose columns read
+ * and write as the same types is named by its row interface (`{ tariffs: TariffRow }`): Kysely's
+ * `Selectable` of such an interface is the interface itself, so a second "table" type would only
+ * repeat it. Only tables with generated or converted columns (`Generated`, `ColumnType`) keep a
+ * separate table interface and a `Selectable<…>` row type.
+ */
 export function withTables<Tables>(): (db: Db | Tx) => Kysely<Tables> {
   return (db) => db as unknown as Kysely<Tables>
 }

@@ -8,23 +8,12 @@
  * output is deterministic: the document's dates are `generatedAt`, and nothing else varies.
  */
 import PDFDocument from 'pdfkit'
+import type * as billing from '../modules/billing/index.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
 import { InvalidLocalDate, isLocalDate, localDateOf } from '../shared/time.js'
 
-export interface StatementPdfLine {
-  readonly identifier: string | null
-  readonly tariffCode: string | null
-  readonly kind: 'energy' | 'standing_charge' | 'export_credit' | 'backbilling_writeoff'
-  readonly rateKind: string | null
-  readonly from: Date
-  readonly to: Date
-  readonly quantity: string
-  readonly unit: string
-  readonly ratePence: string | null
-  readonly vatPercent: string
-  readonly amountMinor: bigint
-  readonly description: string
-}
+/** A statement line as printed: billing's line without its internal references and source. */
+export type StatementPdfLine = Omit<billing.StatementLine, 'position' | 'meterPointId' | 'agreementId' | 'source'>
 
 export interface StatementPdfInput {
   readonly supplierName: string
@@ -38,36 +27,36 @@ export interface StatementPdfInput {
     readonly addressLines: readonly string[]
     readonly postcode: string
   }
-  readonly statement: {
-    readonly number: string
-    readonly kind: 'periodic' | 'final' | 'rebill' | 'corrected_final'
+  /** The statement's own figures as billing keeps them, with its currency, lines and explanation for print. */
+  readonly statement: Pick<
+    billing.StatementDetail,
+    | 'number'
+    | 'kind'
+    | 'periodFrom'
+    | 'periodTo'
+    | 'version'
+    | 'netMinor'
+    | 'vatMinor'
+    | 'totalMinor'
+    | 'writeoffMinor'
+    | 'postedMinor'
+    | 'openingBalanceMinor'
+    | 'paymentsMinor'
+    | 'creditsMinor'
+    | 'closingBalanceMinor'
+    | 'dueOn'
+    | 'issuedAt'
+    | 'settlement'
+  > & {
     readonly status: string
-    /** The half-open period [periodFrom, periodTo). */
-    readonly periodFrom: Date
-    readonly periodTo: Date
-    readonly version: number
     readonly replacesNumber: string | null
     readonly currency: Currency
-    readonly netMinor: bigint
-    readonly vatMinor: bigint
-    readonly totalMinor: bigint
-    readonly writeoffMinor: bigint
-    /** What the statement moved the balance by: total, less the write-off and what a replaced statement had charged. */
-    readonly postedMinor: bigint
-    /** Balances are positive when the customer owes, negative when in credit; null until issued. */
-    readonly openingBalanceMinor: bigint | null
-    readonly paymentsMinor: bigint | null
-    readonly creditsMinor: bigint | null
-    readonly closingBalanceMinor: bigint | null
-    readonly dueOn: string | null
-    readonly issuedAt: Date | null
     readonly lines: readonly StatementPdfLine[]
     readonly explanation: {
       readonly comparison?: { readonly summary: string } | undefined
       readonly backbilling?: { readonly reason: string; readonly writeoffMinor: string } | undefined
       readonly estimated: boolean
     }
-    readonly settlement: { readonly kind: 'refund' | 'payment_request' | 'none'; readonly amountMinor: bigint } | null
   }
 }
 

@@ -12,12 +12,10 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
-import { ValidationFailed } from './errors.js'
+import { ValidationFailed, withCode } from './errors.js'
 
 /** A configuration value is missing or invalid; the message is one line naming the variable. */
-export class ConfigurationInvalid extends ValidationFailed {
-  override readonly code = 'CONFIGURATION_INVALID'
-}
+export class ConfigurationInvalid extends withCode(ValidationFailed, 'CONFIGURATION_INVALID') {}
 
 export interface SmtpSettings {
   /** `smtp://user:password@host:587` or `smtps://…:465`. */

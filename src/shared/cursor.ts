@@ -3,11 +3,9 @@
  * or mangled is a 400 naming the parameter it came in (`query.cursor`), never a 500 and never read as
  * "no cursor" (which would silently restart the list).
  */
-import { ValidationFailed } from './errors.js'
+import { ValidationFailed, withCode } from './errors.js'
 
-export class InvalidCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class InvalidCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 /** The error for a cursor that is not one the list gave out; `path` names the parameter (`query.cursor`). */
 export function invalidCursor(path = 'query.cursor'): InvalidCursor {
@@ -53,4 +51,23 @@ export function decodeInstantCursor(
     throw invalidCursor(path)
   }
   return { at, id }
+}
+
+/** The cursor `decodeInstantCursor` reads back: `<ISO instant>|<id>` in base64url. */
+export function encodeInstantCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url')
+}
+
+/**
+ * One page of a list read `limit + 1` rows at a time: the first `limit` rows, and the cursor to the
+ * next page (made from the page's last row by `cursorOf`) when the extra row shows there is one.
+ */
+export function pageOf<T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { page, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null }
 }

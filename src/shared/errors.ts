@@ -39,39 +39,40 @@ export const httpStatusByKind: Readonly<Record<ErrorKind, number>> = {
   invariant: 500,
 }
 
-export class ValidationFailed extends DomainError {
-  readonly code: string = 'VALIDATION_FAILED'
-  readonly kind = 'validation' as const
+/**
+ * The base class of one kind of error with its general code; each kind below is one line, and a
+ * module's own error extends one of them and names its specific code.
+ */
+function errorOfKind<K extends ErrorKind>(kind: K, code: string) {
+  abstract class OfKind extends DomainError {
+    readonly code: string = code
+    readonly kind: K = kind
+  }
+  return OfKind
 }
 
-export class NotFound extends DomainError {
-  readonly code: string = 'NOT_FOUND'
-  readonly kind = 'not_found' as const
-}
+export class ValidationFailed extends errorOfKind('validation', 'VALIDATION_FAILED') {}
+export class NotFound extends errorOfKind('not_found', 'NOT_FOUND') {}
+export class Conflict extends errorOfKind('conflict', 'CONFLICT') {}
+export class Forbidden extends errorOfKind('forbidden', 'FORBIDDEN') {}
+export class Unauthenticated extends errorOfKind('unauthenticated', 'UNAUTHENTICATED') {}
+export class Locked extends errorOfKind('locked', 'LOCKED') {}
+export class InvariantBroken extends errorOfKind('invariant', 'INVARIANT_BROKEN') {}
 
-export class Conflict extends DomainError {
-  readonly code: string = 'CONFLICT'
-  readonly kind = 'conflict' as const
-}
+/** A concrete error class of one kind: what `withCode` extends. */
+type ErrorClass = new (message: string, details?: ErrorDetails) => DomainError
 
-export class Forbidden extends DomainError {
-  readonly code: string = 'FORBIDDEN'
-  readonly kind = 'forbidden' as const
-}
-
-export class Unauthenticated extends DomainError {
-  readonly code: string = 'UNAUTHENTICATED'
-  readonly kind = 'unauthenticated' as const
-}
-
-export class Locked extends DomainError {
-  readonly code: string = 'LOCKED'
-  readonly kind = 'locked' as const
-}
-
-export class InvariantBroken extends DomainError {
-  readonly code: string = 'INVARIANT_BROKEN'
-  readonly kind = 'invariant' as const
+/**
+ * A subclass of an error kind with its own stable code, for the many errors that add nothing else
+ * (`export class CaseNotFound extends withCode(NotFound, 'CASE_NOT_FOUND') {}`): it is still an
+ * instance of its kind, and its name is the class that extends it.
+ */
+export function withCode<Kind extends ErrorClass>(kind: Kind, code: string): Kind {
+  // Abstract to the compiler only (the kind is set by the class it extends at run time).
+  abstract class Coded extends (kind as ErrorClass) {
+    override readonly code = code
+  }
+  return Coded as unknown as Kind
 }
 
 /** HTTP status for any thrown value: domain errors by their kind, anything else 500. */

@@ -1,4 +1,4 @@
-import { InvariantBroken, ValidationFailed } from './errors.js'
+import { InvariantBroken, ValidationFailed, withCode } from './errors.js'
 
 /**
  * Money as `bigint` minor units with its currency, and exact decimals for everything that is not
@@ -34,25 +34,15 @@ export type DecimalInput = Decimal | string | bigint
  */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling'
 
-export class CurrencyMismatch extends InvariantBroken {
-  override readonly code = 'CURRENCY_MISMATCH'
-}
+export class CurrencyMismatch extends withCode(InvariantBroken, 'CURRENCY_MISMATCH') {}
 
-export class UnsupportedCurrency extends ValidationFailed {
-  override readonly code = 'UNSUPPORTED_CURRENCY'
-}
+export class UnsupportedCurrency extends withCode(ValidationFailed, 'UNSUPPORTED_CURRENCY') {}
 
-export class InvalidAmount extends ValidationFailed {
-  override readonly code = 'INVALID_AMOUNT'
-}
+export class InvalidAmount extends withCode(ValidationFailed, 'INVALID_AMOUNT') {}
 
-export class InvalidDecimal extends ValidationFailed {
-  override readonly code = 'INVALID_DECIMAL'
-}
+export class InvalidDecimal extends withCode(ValidationFailed, 'INVALID_DECIMAL') {}
 
-export class InvalidAllocation extends ValidationFailed {
-  override readonly code = 'INVALID_ALLOCATION'
-}
+export class InvalidAllocation extends withCode(ValidationFailed, 'INVALID_ALLOCATION') {}
 
 /** Whether a value is one of the supported currency codes. */
 export function isCurrency(value: unknown): value is Currency {

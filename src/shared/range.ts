@@ -1,4 +1,4 @@
-import { ValidationFailed } from './errors.js'
+import { ValidationFailed, withCode } from './errors.js'
 
 /**
  * Half-open ranges `[from, to)`: `from` is inside, `to` is not, and `to: null` means open-ended
@@ -18,9 +18,7 @@ export type DateRange = Range<string>
 /** A range of instants, e.g. one local day in UTC. */
 export type InstantRange = Range<Date>
 
-export class InvalidRange extends ValidationFailed {
-  override readonly code = 'INVALID_RANGE'
-}
+export class InvalidRange extends withCode(ValidationFailed, 'INVALID_RANGE') {}
 
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/
 

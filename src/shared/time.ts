@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill'
-import { InvariantBroken, ValidationFailed } from './errors.js'
+import { InvariantBroken, ValidationFailed, withCode } from './errors.js'
 import { type DateRange, type InstantRange, range } from './range.js'
 
 /**
@@ -16,25 +16,15 @@ const periodMs = 30 * 60 * 1000
 
 export type SettlementPeriod = { readonly period: number; readonly startAt: Date; readonly endAt: Date }
 
-export class InvalidLocalDate extends ValidationFailed {
-  override readonly code = 'INVALID_LOCAL_DATE'
-}
+export class InvalidLocalDate extends withCode(ValidationFailed, 'INVALID_LOCAL_DATE') {}
 
-export class InvalidMonth extends ValidationFailed {
-  override readonly code = 'INVALID_MONTH'
-}
+export class InvalidMonth extends withCode(ValidationFailed, 'INVALID_MONTH') {}
 
-export class InvalidInstant extends ValidationFailed {
-  override readonly code = 'INVALID_INSTANT'
-}
+export class InvalidInstant extends withCode(ValidationFailed, 'INVALID_INSTANT') {}
 
-export class UnknownTimeZone extends ValidationFailed {
-  override readonly code = 'UNKNOWN_TIME_ZONE'
-}
+export class UnknownTimeZone extends withCode(ValidationFailed, 'UNKNOWN_TIME_ZONE') {}
 
-export class InvalidSettlementPeriod extends ValidationFailed {
-  override readonly code = 'INVALID_SETTLEMENT_PERIOD'
-}
+export class InvalidSettlementPeriod extends withCode(ValidationFailed, 'INVALID_SETTLEMENT_PERIOD') {}
 
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/
 const monthPattern = /^\d{4}-\d{2}$/

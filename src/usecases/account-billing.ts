@@ -1,3 +1,4 @@
+import type { Change } from '../db/index.js'
 /**
  * What an agent sees and does with an account's bills: statements (audited views), the balance and
  * its ageing, billing now, rebilling, final bills, the review of held statements, and the PDF.
@@ -185,12 +186,9 @@ export async function decideHeldStatement({
   decision,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   number: string
   decision: { release: true } | { reject: string }
-  actor: Actor
-  at: Date
 }) {
   const { id } = await billing.getStatement({ tx, number })
   const row =

@@ -4,11 +4,10 @@
  * portal (the holder or an attorney) and by staff (an agent, e.g. when the user asked to be removed).
  * Messages are queued in the caller's transaction; enqueue them for delivery after commit (`DeliveryQueue`).
  */
-import type { Tx } from '../db/index.js'
+import type { Change, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as comms from '../modules/comms/index.js'
-import type { Actor } from '../shared/actor.js'
 import { type AccountCall, accountOf } from './account-view.js'
 
 /** The person a notice is about: their own login's email and name. */
@@ -31,15 +30,12 @@ export async function noteAndNotifyAccountUser({
   authorName,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   account: { id: string; number: string }
   user: NoticeUser | undefined
   subject: string
   body: string
   authorName: string | null
-  actor: Actor
-  at: Date
 }): Promise<comms.Message[]> {
   await accounts.addNote({ tx, accountNumber: account.number, type: 'service', body, actor, authorName, at })
   const sent: comms.Message[] = []

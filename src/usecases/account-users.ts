@@ -7,7 +7,6 @@ import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
-import type { Actor } from '../shared/actor.js'
 import { noteAndNotifyAccountUser } from './account-user-notices.js'
 import { type AccountCall, accountOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
@@ -152,21 +151,7 @@ export async function pendingPowersOfAttorney({ tx }: { tx: Tx }) {
 }
 
 /** The legal team approves or rejects a power-of-attorney document (the route checks `legal.poa.review`). */
-export async function reviewPowerOfAttorney({
-  tx,
-  documentId,
-  decision,
-  note,
-  actor,
-  at,
-}: {
-  tx: Tx
-  documentId: string
-  decision: 'approve' | 'reject'
-  note?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+export async function reviewPowerOfAttorney({ tx, documentId, decision, note, actor, at }: access.PoaReview) {
   const pending = (await access.pendingPoaDocuments({ tx })).find((document) => document.id === documentId)
   const reviewed = await access.reviewPoaDocument({ tx, documentId, decision, note, actor, at })
   if (pending) {

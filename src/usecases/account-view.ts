@@ -5,7 +5,7 @@
  * service address, contacts, meters, PSR needs) with no balance, bills, notes or tariff, and the
  * audit event names the sections that were shown.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Change, Db, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
@@ -18,6 +18,14 @@ export interface AccountCall {
   accountNumber: string
   actor: Actor
   at: Date
+}
+
+/**
+ * The arguments of a use case that calls a module's account-id function `Call` by account number:
+ * the module function's own arguments with the account number in place of the id.
+ */
+export type ByAccountNumber<Call extends (args: never) => unknown> = Omit<Parameters<Call>[0], 'accountId'> & {
+  accountNumber: string
 }
 
 /** A call about one of an account's messages. */
@@ -118,12 +126,9 @@ export async function accountOverview({
   actor,
   at,
   notesLimit = 20,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   allows: Allows
-  actor: Actor
-  at: Date
   notesLimit?: number
 }): Promise<AccountView> {
   const sections = accountViewSectionsFor(allows)

@@ -11,13 +11,11 @@ import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { localDayRange } from '../shared/time.js'
 import { dateRangeProblems } from './report-range.js'
 
-export class InvalidActivityRange extends ValidationFailed {
-  override readonly code = 'INVALID_ACTIVITY_RANGE'
-}
+export class InvalidActivityRange extends withCode(ValidationFailed, 'INVALID_ACTIVITY_RANGE') {}
 
 export interface ActivityItem extends audit.AuditEvent {
   readonly kind: audit.ActivityKind

@@ -55,19 +55,14 @@ async function home({
       actor,
       at,
       accounts: [
-        {
+        accounts.testAccount({
           number,
           customer: business
             ? { kind: 'business', businessName: `Test Trading ${serial} Ltd` }
             : { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
           property: { line1: `${serial} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn,
-        },
+        }),
       ],
     }),
   )

@@ -2,24 +2,17 @@
  * USR-4: verifying a caller on an account: the questions for who they say they are, in the account's
  * market, and how they did on them. Sealed details and what is on file are compared by the server.
  */
-import type { Tx } from '../db/index.js'
+import type { Change, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
-import type { Actor } from '../shared/actor.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { accountOf } from './account-view.js'
 
-export class UnknownVerificationQuestion extends ValidationFailed {
-  override readonly code = 'UNKNOWN_VERIFICATION_QUESTION'
-}
+export class UnknownVerificationQuestion extends withCode(ValidationFailed, 'UNKNOWN_VERIFICATION_QUESTION') {}
 
-export class VerificationAnswerRequired extends ValidationFailed {
-  override readonly code = 'VERIFICATION_ANSWER_REQUIRED'
-}
-export class SenderEmailRequired extends ValidationFailed {
-  override readonly code = 'SENDER_EMAIL_REQUIRED'
-}
+export class VerificationAnswerRequired extends withCode(ValidationFailed, 'VERIFICATION_ANSWER_REQUIRED') {}
+export class SenderEmailRequired extends withCode(ValidationFailed, 'SENDER_EMAIL_REQUIRED') {}
 
 /** What a caller said, typed by the agent: the sealed details (SEC-1) and what is on file about them. */
 export type CallerAnswers = Readonly<
@@ -109,8 +102,7 @@ export async function verifyCaller({
   dataKey,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   channel: 'phone' | 'email' | 'in_person' | 'chat'
   caller?: CallerKind | undefined
@@ -119,8 +111,6 @@ export async function verifyCaller({
   failed: readonly string[]
   answers?: CallerAnswers | undefined
   dataKey: string
-  actor: Actor
-  at: Date
 }) {
   const { account, card, profile } = await marketOfAccount(tx, accountNumber)
   const { ticked: tickable, answered: answerable } = profile.verificationQuestions[caller]

@@ -9,52 +9,41 @@ import * as collections from '../modules/collections/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import { systemActor } from '../shared/actor.js'
 import { accountStatus, createAccountArrangement, runCollections } from './index.js'
+import { accountDealer, postTestCharge } from './testing.js'
 
 let database: Database
-let ids: string[]
-const numbers: string[] = []
 const process = systemActor('collections-run')
 const specialist = { kind: 'staff' as const, id: 'usr_collections' }
-let nextAccount = 0
+let freshAccount: () => { id: string; number: string }
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 16, at: new Date('2026-11-20T09:00:00Z') }))
-  for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
+  const { accountIds } = await billingFixture({ db: database.db, count: 16, at: new Date('2026-11-20T09:00:00Z') })
+  freshAccount = accountDealer(accountIds)
 }, 120_000)
 
 afterAll(async () => {
   await database?.close()
 })
 
-function freshAccount() {
-  const index = nextAccount++
-  return { id: ids[index] as string, number: numbers[index] as string }
-}
-
 /** A charge of `amount` due on `dueOn`, owed from the start of the month before. */
 async function owe(accountId: string, amountMinor: bigint, dueOn: string) {
-  await inTransaction(database.db, (tx) =>
-    ledger.postJournal({
-      tx,
-      journal: {
-        idempotencyKey: `coll-charge:${accountId}:${dueOn}`,
-        reason: 'statement.charge',
-        reference: { type: 'test', id: accountId },
-        accountId,
-        currency: 'GBP',
-        effectiveOn: '2026-09-01',
-        description: 'test charge',
-        postings: [
-          { book: 'customer', accountId, amountMinor, dueOn },
-          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
-        ],
-      },
-      actor: systemActor('test'),
-      at: new Date('2026-09-01T09:00:00Z'),
-    }),
-  )
+  await postTestCharge(database.db, {
+    idempotencyKey: `coll-charge:${accountId}:${dueOn}`,
+    referenceId: accountId,
+    accountId,
+    amountMinor,
+    dueOn,
+    effectiveOn: '2026-09-01',
+    at: new Date('2026-09-01T09:00:00Z'),
+  })
 }
+
+/** The specialist opens a case on the account. */
+const openCase = (
+  accountId: string,
+  fields: Pick<Parameters<typeof cases.openCase>[0], 'type' | 'subject' | 'description' | 'at'>,
+) => inTransaction(database.db, (tx) => cases.openCase({ tx, accountId, ...fields, actor: specialist }))
 
 /** Run collections for one local date at 07:00 London. */
 const runOn = (on: string) => runCollections({ db: database.db, on, actor: process, at: new Date(`${on}T07:00:00Z`) })
@@ -217,17 +206,12 @@ describe('protections (COL-4)', () => {
   it('pauses dunning while a billing dispute is open, turns the account red, and resumes once it is resolved', async () => {
     const account = freshAccount()
     await owe(account.id, 9_000n, '2026-10-01')
-    const opened = await inTransaction(database.db, (tx) =>
-      cases.openCase({
-        tx,
-        accountId: account.id,
-        type: 'billing_dispute',
-        subject: 'The September bill is too high',
-        description: 'The customer says the reading used was wrong',
-        actor: specialist,
-        at: new Date('2026-10-05T10:00:00Z'),
-      }),
-    )
+    const opened = await openCase(account.id, {
+      type: 'billing_dispute',
+      subject: 'The September bill is too high',
+      description: 'The customer says the reading used was wrong',
+      at: new Date('2026-10-05T10:00:00Z'),
+    })
     await runOn('2026-10-08')
     expect(await actionsOf(account.id)).toEqual([])
     const red = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-10-08T10:00:00Z') })
@@ -247,17 +231,12 @@ describe('protections (COL-4)', () => {
 
   it('shows an open account investigation as yellow', async () => {
     const account = freshAccount()
-    await inTransaction(database.db, (tx) =>
-      cases.openCase({
-        tx,
-        accountId: account.id,
-        type: 'account_investigation',
-        subject: 'Possible meter tampering reported',
-        description: 'Reported by the meter reader',
-        actor: specialist,
-        at: new Date('2026-11-01T10:00:00Z'),
-      }),
-    )
+    await openCase(account.id, {
+      type: 'account_investigation',
+      subject: 'Possible meter tampering reported',
+      description: 'Reported by the meter reader',
+      at: new Date('2026-11-01T10:00:00Z'),
+    })
     const status = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-11-02T10:00:00Z') })
     expect(status).toMatchObject({ colour: 'yellow', reasons: [{ code: 'pending_investigation' }] })
   })

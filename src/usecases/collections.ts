@@ -18,7 +18,7 @@ import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, isCurrency, money } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { type AccountCall, accountIdOf, recordAccountView } from './account-view.js'
+import { type AccountCall, accountIdOf, type ByAccountNumber, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
 
 /** The debt collection agency named in referral notices. */
@@ -199,7 +199,7 @@ export async function createAccountArrangement({
   actor,
   at,
   ...terms
-}: AccountCall & Omit<Parameters<typeof payments.createArrangement>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
+}: ByAccountNumber<typeof payments.createArrangement>) {
   const accountId = await accountIdOf(tx, accountNumber)
   const arrangement = await payments.createArrangement({ tx, accountId, ...terms, actor, at })
   const instalments = arrangement.schedule.filter((item) => item.seq > 0)

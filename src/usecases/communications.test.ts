@@ -43,17 +43,14 @@ beforeAll(async () => {
       actor: agent,
       at,
       accounts: [
-        {
+        accounts.testAccount({
           number,
           customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
           property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
           emails: [{ address: 'eleanor@example.com', primary: true }],
           phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn: '2024-01-15',
-        },
+        }),
       ],
     })
     accountId = opened?.id ?? ''

@@ -1,3 +1,4 @@
+import type { Change } from '../db/index.js'
 /**
  * COM-1..3 for staff: send a templated message to an account (queued in its transaction, delivered
  * after it commits), preview it, log inbound email and phone calls, read the message log and a
@@ -8,18 +9,17 @@ import type * as access from '../modules/access/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden } from '../shared/errors.js'
+import { Forbidden, withCode } from '../shared/errors.js'
 import {
   type AccountCall,
   type AccountMessageCall,
   type AccountPageCall,
   accountIdOf,
+  type ByAccountNumber,
   recordAccountView,
 } from './account-view.js'
 
-export class TemplateNotAllowed extends Forbidden {
-  override readonly code = 'TEMPLATE_NOT_ALLOWED'
-}
+export class TemplateNotAllowed extends withCode(Forbidden, 'TEMPLATE_NOT_ALLOWED') {}
 
 /**
  * The transports this process delivers with: email through SMTP when the configuration names a relay
@@ -134,15 +134,12 @@ export async function previewAccountMessage({
   recipient,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   channel: comms.SendChannel
   template: string
   fields?: Readonly<Record<string, comms.FieldValue | undefined>>
   recipient?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<comms.ComposedMessage> {
   const accountId = await accountIdOf(tx, accountNumber)
   const composed = await comms.preview({
@@ -163,7 +160,7 @@ export async function logAccountInboundEmail({
   tx,
   accountNumber,
   ...email
-}: Omit<Parameters<typeof comms.logInboundEmail>[0], 'accountId'> & { accountNumber: string }): Promise<comms.Message> {
+}: ByAccountNumber<typeof comms.logInboundEmail>): Promise<comms.Message> {
   return comms.logInboundEmail({ ...email, tx, accountId: await accountIdOf(tx, accountNumber) })
 }
 
@@ -172,7 +169,7 @@ export async function logAccountPhoneCall({
   tx,
   accountNumber,
   ...call
-}: Omit<Parameters<typeof comms.logPhoneCall>[0], 'accountId'> & { accountNumber: string }): Promise<comms.Message> {
+}: ByAccountNumber<typeof comms.logPhoneCall>): Promise<comms.Message> {
   return comms.logPhoneCall({ ...call, tx, accountId: await accountIdOf(tx, accountNumber) })
 }
 

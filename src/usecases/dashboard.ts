@@ -16,14 +16,12 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { csvDocument } from '../shared/csv.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { addDays, instantRangeOf, localDateOf } from '../shared/time.js'
 import type { StaffMember } from './cases.js'
 import { dateRangeProblems } from './report-range.js'
 
-export class InvalidReportRange extends ValidationFailed {
-  override readonly code = 'INVALID_REPORT_RANGE'
-}
+export class InvalidReportRange extends withCode(ValidationFailed, 'INVALID_REPORT_RANGE') {}
 
 /** The longest range one agent report covers: a year and a day. */
 export const maxReportDays = 366

@@ -7,7 +7,7 @@ import { inTransaction } from '../db/index.js'
 import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
-import { NotFound } from '../shared/errors.js'
+import { NotFound, withCode } from '../shared/errors.js'
 
 export type ReadingFileFormat = 'csv' | 'd0010'
 
@@ -66,9 +66,7 @@ export async function importReadingsFile({
   })
 }
 
-export class UnknownMeterPoints extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
+export class UnknownMeterPoints extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
 
 const readingTypeOf: Record<string, string> = { install: 'I', initial: 'I', removal: 'F', final: 'F', normal: 'N' }
 

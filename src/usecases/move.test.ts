@@ -44,17 +44,12 @@ async function home(openedOn: string): Promise<Home> {
       actor: system,
       at,
       accounts: [
-        {
+        accounts.testAccount({
           number,
           customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
           property: { line1: `${serial} Station Road`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn,
-        },
+        }),
       ],
     })
     const accountId = account?.id ?? ''

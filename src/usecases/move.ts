@@ -10,23 +10,20 @@
  * 23 or 25 hours long like any other.
  */
 import { randomBytes } from 'node:crypto'
+import type { Change } from '../db/index.js'
 import { type Db, inTransaction, type Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Conflict, ValidationFailed } from '../shared/errors.js'
+import { Conflict, ValidationFailed, withCode } from '../shared/errors.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
 
-export class InvalidMoveDate extends ValidationFailed {
-  override readonly code = 'INVALID_MOVE_DATE'
-}
-export class NotAnOccupierAccount extends Conflict {
-  override readonly code = 'NOT_AN_OCCUPIER_ACCOUNT'
-}
+export class InvalidMoveDate extends withCode(ValidationFailed, 'INVALID_MOVE_DATE') {}
+export class NotAnOccupierAccount extends withCode(Conflict, 'NOT_AN_OCCUPIER_ACCOUNT') {}
 
 /** A reading taken on moving out, per register. */
 export interface FinalReadingInput {
@@ -160,17 +157,14 @@ async function changeTenancy({
   actor,
   authorName,
   at,
-}: {
-  tx: Tx
+}: Change & {
   leaving: accounts.TenancyAccount
   on: string
   finalReadings: readonly FinalReadingInput[]
   occupant: accounts.NextOccupant
   tariffCode: string | null | undefined
   reason: 'move_out' | 'move_in'
-  actor: Actor
   authorName: string | null
-  at: Date
 }): Promise<MoveResult> {
   if (!isLocalDate(on)) throw new InvalidMoveDate('A move is on a date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])
   if (leaving.status === 'closed') {
@@ -323,6 +317,19 @@ async function changeTenancy({
   }
 }
 
+/** What a move out or a move in is asked with: the leaving account, the date and the final readings. */
+interface Move {
+  db: Db | Tx
+  accountNumber: string
+  on: string
+  finalReadings?: readonly FinalReadingInput[] | undefined
+  /** The next account's tariff for every meter point; the same tariffs as now when absent. */
+  tariffCode?: string | null | undefined
+  actor: Actor
+  authorName?: string | null | undefined
+  at: Date
+}
+
 /**
  * Move out (ACC-9 with BIL-7), in one transaction: the final readings given are recorded as actual
  * readings at the start of the move date; the account gets its final bill to that instant (final
@@ -346,18 +353,9 @@ export async function moveOut({
   actor,
   authorName = null,
   at,
-}: {
-  db: Db | Tx
-  accountNumber: string
-  on: string
-  finalReadings?: readonly FinalReadingInput[] | undefined
+}: Move & {
   /** The next occupant, or null for "The Occupier". */
   newOccupant?: OccupantInput | null | undefined
-  /** The next account's tariff for every meter point; the same tariffs as now when absent. */
-  tariffCode?: string | null | undefined
-  actor: Actor
-  authorName?: string | null | undefined
-  at: Date
 }): Promise<MoveResult> {
   return inTransaction(db, async (tx) => {
     const leaving = await accounts.lockTenancy({ tx, accountNumber })
@@ -396,17 +394,9 @@ export async function moveIn({
   actor,
   authorName = null,
   at,
-}: {
-  db: Db | Tx
-  /** The "The Occupier" account. */
-  accountNumber: string
-  on: string
+}: Move & {
+  /** Who moves in to the "The Occupier" account `accountNumber`. */
   customer: OccupantInput
-  finalReadings?: readonly FinalReadingInput[] | undefined
-  tariffCode?: string | null | undefined
-  actor: Actor
-  authorName?: string | null | undefined
-  at: Date
 }): Promise<MoveResult> {
   return inTransaction(db, async (tx) => {
     const leaving = await accounts.lockTenancy({ tx, accountNumber })

@@ -3,12 +3,11 @@
  * accounts, composed from the accounts, metering and tariffs modules. Field names follow the public
  * Octopus Energy REST API exactly; see DOMAIN.md.
  */
-import type { Tx } from '../db/index.js'
+import type { Change, Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
-import type { Actor } from '../shared/actor.js'
 import { localDateOf, withLocalOffset } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
 
@@ -47,8 +46,7 @@ export async function octopusConsumption({
   limit,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   fuel: metering.Fuel
   identifier: string
   serial: string
@@ -58,8 +56,6 @@ export async function octopusConsumption({
   order: 'asc' | 'desc'
   offset: number
   limit: number
-  actor: Actor
-  at: Date
 }) {
   const point = await metering.findMeterPoint({ tx, identifier })
   if (!point || point.fuel !== fuel || !point.serials.includes(serial.toUpperCase())) return undefined

@@ -16,58 +16,38 @@ import {
   syncPayments,
   takeAccountPayment,
 } from './index.js'
+import { accountDealer, postTestCharge } from './testing.js'
 
 let database: Database
-let ids: string[]
-const numbers: string[] = []
 const at = new Date('2026-11-20T10:00:00Z')
 const agent = { kind: 'staff' as const, id: 'usr_agent' }
 const supervisor = { kind: 'staff' as const, id: 'usr_supervisor' }
 const otherSupervisor = { kind: 'staff' as const, id: 'usr_supervisor_2' }
 const processor = new payments.TestProcessor()
 const card = (number: string) => ({ number, expiryMonth: 12, expiryYear: 2030, cvc: '123' })
-let nextAccount = 0
+/** A fresh fixture account for each test, so tests do not see each other's money. */
+let freshAccount: () => { id: string; number: string }
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  ;({ accountIds: ids } = await billingFixture({ db: database.db, count: 28, at }))
-  for (let i = 0; i < ids.length; i++) numbers.push(`A-${(0x10000000 + i).toString(16).toUpperCase()}`)
+  const { accountIds } = await billingFixture({ db: database.db, count: 28, at })
+  freshAccount = accountDealer(accountIds)
 }, 120_000)
 
 afterAll(async () => {
   await database?.close()
 })
 
-/** A fresh fixture account for each test, so tests do not see each other's money. */
-function freshAccount() {
-  const index = nextAccount++
-  const id = ids[index]
-  const number = numbers[index]
-  if (!id || !number) throw new Error('out of fixture accounts')
-  return { id, number }
-}
-
 async function charge(accountId: string, amountMinor: bigint, dueOn: string, key = `${accountId}:${dueOn}`) {
-  await inTransaction(database.db, (tx) =>
-    ledger.postJournal({
-      tx,
-      journal: {
-        idempotencyKey: `test-charge:${key}`,
-        reason: 'statement.charge',
-        reference: { type: 'test', id: key },
-        accountId,
-        currency: 'GBP',
-        effectiveOn: '2026-10-01',
-        description: 'test charge',
-        postings: [
-          { book: 'customer', accountId, amountMinor, dueOn },
-          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
-        ],
-      },
-      actor: systemActor('test'),
-      at,
-    }),
-  )
+  await postTestCharge(database.db, {
+    idempotencyKey: `test-charge:${key}`,
+    referenceId: key,
+    accountId,
+    amountMinor,
+    dueOn,
+    effectiveOn: '2026-10-01',
+    at,
+  })
 }
 
 const balance = (accountId: string) => ledger.balanceOf({ tx: database.db, accountId })

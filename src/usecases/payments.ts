@@ -3,7 +3,7 @@
  * confirmation number, credits and refunds with approvals, Direct Debit and its adequacy review,
  * and payment arrangements with their agreement letter. Every view is audited.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { Change, Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -12,7 +12,13 @@ import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
-import { type AccountCall, type AccountPageCall, accountIdOf, recordAccountView } from './account-view.js'
+import {
+  type AccountCall,
+  type AccountPageCall,
+  accountIdOf,
+  type ByAccountNumber,
+  recordAccountView,
+} from './account-view.js'
 
 let sharedProcessor: payments.PaymentProcessor | undefined
 
@@ -53,13 +59,10 @@ export async function addAccountPaymentMethod({
   input,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: payments.PaymentProcessor
   accountNumber: string
   input: NewMethodInput
-  actor: Actor
-  at: Date
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
   const tokenized = await tokenize(processor, input, at)
@@ -175,42 +178,18 @@ export async function recordCheque({
   return payments.recordChequeOutcome({ tx, paymentId: payment.id, outcome, actor, at })
 }
 
+/** A credit or refund asked for by account number; its fingerprint is made from the request here. */
 export async function requestAccountCredit({
   tx,
-  processor,
   accountNumber,
-  kind,
-  amountMinor,
-  reason,
-  refundToPaymentMethodId,
-  idempotencyKey,
-  actor,
-  at,
-}: {
-  tx: Tx
-  processor: payments.PaymentProcessor
-  accountNumber: string
-  kind: 'goodwill_credit' | 'refund'
-  amountMinor: bigint
-  reason: string
-  refundToPaymentMethodId?: string | undefined
-  idempotencyKey: string
-  actor: Actor
-  at: Date
-}) {
-  const accountId = await accountIdOf(tx, accountNumber)
+  ...request
+}: Omit<ByAccountNumber<typeof payments.requestCredit>, 'fingerprint'>) {
+  const { kind, amountMinor, reason, refundToPaymentMethodId } = request
   return payments.requestCredit({
+    ...request,
     tx,
-    processor,
-    accountId,
-    kind,
-    amountMinor,
-    reason,
-    refundToPaymentMethodId,
-    idempotencyKey,
+    accountId: await accountIdOf(tx, accountNumber),
     fingerprint: payments.fingerprintOf({ accountNumber, kind, amountMinor, reason, refundToPaymentMethodId }),
-    actor,
-    at,
   })
 }
 
@@ -220,7 +199,7 @@ export async function setupAccountDirectDebit({
   actor,
   at,
   ...directDebit
-}: AccountCall & Omit<Parameters<typeof payments.setupDirectDebit>[0], 'tx' | 'accountId' | 'actor' | 'at'>) {
+}: ByAccountNumber<typeof payments.setupDirectDebit>) {
   const accountId = await accountIdOf(tx, accountNumber)
   const set = await payments.setupDirectDebit({ tx, accountId, ...directDebit, actor, at })
   // Direct Debit customers are billed at the Direct Debit prices (DOMAIN: price variants).

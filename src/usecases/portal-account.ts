@@ -12,7 +12,7 @@ import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden, NotFound } from '../shared/errors.js'
+import { Forbidden, NotFound, withCode } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountStatements, statementPdfInput } from './account-billing.js'
 import { accountUsage } from './account-usage.js'
@@ -20,12 +20,8 @@ import { recordAccountView } from './account-view.js'
 import { changeSmsEnrolment } from './communications.js'
 import { actorOf, addressOf, grantFor, type PortalAccountCall, type Principal } from './portal-session.js'
 
-export class NoMeterPoint extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
-export class PortalChangeNotAllowed extends Forbidden {
-  override readonly code = 'PORTAL_CHANGE_NOT_ALLOWED'
-}
+export class NoMeterPoint extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
+export class PortalChangeNotAllowed extends withCode(Forbidden, 'PORTAL_CHANGE_NOT_ALLOWED') {}
 
 /** One account's summary: the balance only for those who may see bills or payments. */
 export async function portalAccount({ tx, principal, accountNumber, at }: PortalAccountCall) {

@@ -15,7 +15,7 @@ import * as cases from '../modules/cases/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import { type CsvValue, csvDocument } from '../shared/csv.js'
-import { NotFound, ValidationFailed } from '../shared/errors.js'
+import { NotFound, ValidationFailed, withCode } from '../shared/errors.js'
 import { addDays, isLocalDate, localDateOf } from '../shared/time.js'
 import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
@@ -28,12 +28,8 @@ import {
   type Principal,
 } from './portal-session.js'
 
-export class NoStatementsToDownload extends NotFound {
-  override readonly code = 'NO_STATEMENTS_TO_DOWNLOAD'
-}
-export class InvalidTenantRequest extends ValidationFailed {
-  override readonly code = 'INVALID_TENANT_REQUEST'
-}
+export class NoStatementsToDownload extends withCode(NotFound, 'NO_STATEMENTS_TO_DOWNLOAD') {}
+export class InvalidTenantRequest extends withCode(ValidationFailed, 'INVALID_TENANT_REQUEST') {}
 
 /** The most accounts one download covers; a larger portfolio downloads by month. */
 export const maxBulkAccounts = 500

@@ -10,12 +10,10 @@ import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden } from '../shared/errors.js'
+import { Forbidden, withCode } from '../shared/errors.js'
 import { accessPolicyOf } from './staff-session.js'
 
-export class PortalActionNotAllowed extends Forbidden {
-  override readonly code = 'PORTAL_ACTION_NOT_ALLOWED'
-}
+export class PortalActionNotAllowed extends withCode(Forbidden, 'PORTAL_ACTION_NOT_ALLOWED') {}
 
 export type Principal = access.CustomerPrincipal
 

@@ -5,7 +5,6 @@
 import type { Db, Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
-import type { Actor } from '../shared/actor.js'
 
 /**
  * A page of review flags across all accounts, oldest first, each with its account's holder name.
@@ -34,18 +33,6 @@ export async function reviewFlagQueue({
  * A supervisor clears an open review flag with a note (audited).
  * @throws access.ReviewFlagNotFound, access.ReviewFlagAlreadyCleared
  */
-export async function clearAccountReviewFlag({
-  tx,
-  flagId,
-  note,
-  actor,
-  at,
-}: {
-  tx: Tx
-  flagId: string
-  note: string
-  actor: Actor
-  at: Date
-}) {
+export async function clearAccountReviewFlag({ tx, flagId, note, actor, at }: access.ReviewFlagClearing) {
   return access.clearReviewFlag({ tx, flagId, note, actor, at })
 }

@@ -13,14 +13,12 @@ import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Conflict } from '../shared/errors.js'
+import { Conflict, withCode } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { type AccountCall, type AccountMessageCall, accountOf, recordAccountView } from './account-view.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
-export class NotAnInboundEmail extends Conflict {
-  override readonly code = 'NOT_AN_INBOUND_EMAIL'
-}
+export class NotAnInboundEmail extends withCode(Conflict, 'NOT_AN_INBOUND_EMAIL') {}
 
 /**
  * The language model configured for this process, or none (the local drafting stands alone):

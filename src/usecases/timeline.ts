@@ -23,7 +23,7 @@ import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
-import { decodeJsonCursor } from '../shared/cursor.js'
+import { decodeJsonCursor, encodeInstantCursor } from '../shared/cursor.js'
 import { type Currency, formatMoney, isCurrency } from '../shared/money.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { accountOf, recordAccountView } from './account-view.js'
@@ -201,7 +201,7 @@ const methodNames: Readonly<Record<payments.PaymentMethodKind, string>> = {
 
 /** Payments through `paymentsOf` (created_at, id order), credits and refunds through `creditRequestsOf`. */
 const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, locale }) => {
-  const cursor = before ? Buffer.from(`${before.at.toISOString()}|${before.id}`).toString('base64url') : undefined
+  const cursor = before ? encodeInstantCursor(before.at, before.id) : undefined
   const [page, requests] = await Promise.all([
     payments.paymentsOf({ tx, accountId, limit, cursor }),
     // An account has few credit requests and the module reads them whole; they are cut below.

@@ -2,11 +2,11 @@
  * Grants: who may use an account and how (holder, authorized user, third party, power of attorney);
  * granting, listing, changing levels, revoking and expiring them.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
-import { type GrantKind, type GrantStatus, thirdPartyScopes } from './external-policy.js'
+import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
 import { AccountUserNotFound, GrantExists, InvalidGrant, NotReviewable } from './external-users.js'
 
@@ -67,9 +67,7 @@ export async function grantAccountAccess({
   grantedBy,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   userId: string
   kind: GrantKind
   scope?: readonly string[]
@@ -78,8 +76,6 @@ export async function grantAccountAccess({
   poaDocument?: string | undefined
   relationship?: string | null | undefined
   grantedBy?: { readonly kind: string; readonly id: string } | undefined
-  actor: Actor
-  at: Date
 }): Promise<Grant & { poaDocumentId: string | null }> {
   const problems: { path: string; message: string }[] = []
   const said = relationship?.normalize('NFKC').trim().replace(/\s+/g, ' ') || null
@@ -200,14 +196,7 @@ export interface AccountUser {
  */
 export async function accountUsers({ tx, accountId }: { tx: Db | Tx; accountId: string }): Promise<AccountUser[]> {
   const rows = await store.accountUserRows(tx, accountId)
-  const order: readonly GrantKind[] = [
-    'holder',
-    'authorized_full',
-    'authorized_limited',
-    'property_manager',
-    'power_of_attorney',
-    'third_party',
-  ]
+  const order: readonly GrantKind[] = grantKinds
   return rows
     .map((row) => {
       const grant = toGrant(row)
@@ -252,13 +241,9 @@ export async function changeAuthorizedLevel({
   level,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   userId: string
   level: 'full' | 'limited'
-  actor: Actor
-  at: Date
 }): Promise<Grant> {
   const row = await authorisedGrantOf(tx, accountId, userId)
   const kind = level === 'full' ? 'authorized_full' : 'authorized_limited'
@@ -282,12 +267,8 @@ export async function revokeAuthorizedUser({
   userId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   userId: string
-  actor: Actor
-  at: Date
 }): Promise<Grant> {
   const row = await authorisedGrantOf(tx, accountId, userId)
   await store.updateGrant(tx, row.id, { status: 'revoked', status_at: at })

@@ -3,7 +3,7 @@
  * accepting one creates (or signs in) the person and grants the access.
  */
 import { randomBytes } from 'node:crypto'
-import type { Tx } from '../../db/index.js'
+import type { AccountChange, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
@@ -31,16 +31,12 @@ export async function createInvitation({
   validDays = 14,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   email: string
   inviteeName: string
   level: 'full' | 'limited'
   relationship?: string | undefined
   validDays?: number
-  actor: Actor
-  at: Date
 }): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = `cpi_${randomBytes(32).toString('base64url')}`
   const row: store.InvitationRow = {

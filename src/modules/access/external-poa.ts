@@ -2,8 +2,7 @@
  * Powers of attorney: the documents waiting for legal review, and the review that activates or
  * rejects the grant they support.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { PoaAlreadyReviewed, PoaDocumentNotFound, PoaRejectionReasonRequired } from './external-users.js'
@@ -21,27 +20,16 @@ export async function pendingPoaDocuments({ tx }: { tx: Db | Tx }) {
   }))
 }
 
+/** The legal team's decision on one power-of-attorney document; a rejection says why in `note`. */
+export type PoaReview = Change & { documentId: string; decision: 'approve' | 'reject'; note?: string | undefined }
+
 /**
  * Approve or reject a power-of-attorney document: approval makes the grant active, rejection revokes
  * it, and needs the reason in `note` (the attorney and the agent are told why). The caller checks the
  * reviewer holds `legal.poa.review`.
  * @throws PoaDocumentNotFound, PoaAlreadyReviewed, PoaRejectionReasonRequired
  */
-export async function reviewPoaDocument({
-  tx,
-  documentId,
-  decision,
-  note,
-  actor,
-  at,
-}: {
-  tx: Tx
-  documentId: string
-  decision: 'approve' | 'reject'
-  note?: string | undefined
-  actor: Actor
-  at: Date
-}) {
+export async function reviewPoaDocument({ tx, documentId, decision, note, actor, at }: PoaReview) {
   if (decision === 'reject' && !note?.trim()) {
     throw new PoaRejectionReasonRequired('Say why the document is rejected', [
       { path: 'note', message: 'a reason is required to reject a document' },

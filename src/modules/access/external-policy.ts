@@ -49,32 +49,17 @@ export type ThirdPartyScope = (typeof thirdPartyScopes)[number]
 //   line only (change_billing_preferences), and replacing the primary email, where the holder's
 //   notices and sign-in help go, would hand the account over (replace_primary_email): the holder's
 //   and their attorney's ("everything the primary account holder can do").
+// The holder may do everything but what is a property manager's alone.
+const holderAllows: readonly PortalAction[] = portalActions.filter(
+  (action) => action !== 'bulk_statements' && action !== 'tenant_requests',
+)
 const allowsByKind: Readonly<Record<GrantKind, readonly PortalAction[]>> = {
-  holder: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  holder: holderAllows,
   authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
-  power_of_attorney: [
-    'view_bills',
-    'view_usage',
-    'view_payments',
-    'pay',
-    'update_contact',
-    'manage_users',
-    'contact_service',
-    'change_billing_preferences',
-    'replace_primary_email',
-  ],
+  // "Everything the primary account holder can do."
+  power_of_attorney: holderAllows,
   third_party: ['view_usage', 'view_bills', 'contact_service'],
 }
 

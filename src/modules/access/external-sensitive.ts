@@ -4,8 +4,7 @@
  * time, and exporting them.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import * as audit from '../audit/index.js'
 import { dataKeyOf, seal, unseal } from './external-seal.js'
 import * as store from './external-store.js'
@@ -29,13 +28,9 @@ export async function storeSensitiveDetails({
   dataKey,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   details: SensitiveDetails
   dataKey: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const key = dataKeyOf(dataKey)
   const kept = await store.findSecrets(tx, accountId)
@@ -147,13 +142,9 @@ export async function exportSensitiveDetails({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   dataKey: string
   reason?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<SensitiveDetails> {
   const details = await readSensitiveDetails({ tx, accountId, dataKey })
   await audit.record(tx, {

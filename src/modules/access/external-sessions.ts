@@ -3,21 +3,16 @@
  * secret in the `cuttle_portal` cookie, only its SHA-256 stored.
  */
 import { randomBytes } from 'node:crypto'
-import type { Db, Tx } from '../../db/index.js'
+import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { type CustomerPrincipal, InvalidPortalCredentials, normaliseEmail } from './external-users.js'
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
+import type { SessionLookup, SessionPolicy } from './types.js'
 
-export interface PortalSessionPolicy {
-  readonly sessionMaxHours: number
-  readonly sessionIdleMinutes: number
-  /** Wrong passwords in a row that lock the login (the staff rule, USR-5). */
-  readonly maxFailedLogins: number
-  readonly lockoutMinutes: number
-}
+export type PortalSessionPolicy = SessionPolicy
 
 let dummyHash: Promise<string> | undefined
 
@@ -144,12 +139,7 @@ export async function resolveExternalSession({
   sessionToken,
   policy,
   at,
-}: {
-  tx: Db | Tx
-  sessionToken: string
-  policy: PortalSessionPolicy
-  at: Date
-}): Promise<CustomerPrincipal | null> {
+}: SessionLookup<PortalSessionPolicy>): Promise<CustomerPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
   if (!row || row.ended_at || row.status !== 'active' || at >= row.expires_at) return null
   if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null

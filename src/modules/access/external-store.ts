@@ -1,8 +1,8 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
-import type { StaffUsersTable } from './store.js'
+import type { StaffUserRow } from './store.js'
 
-interface ExternalUsersTable {
+export interface ExternalUserRow {
   id: string
   email: string
   display_name: string
@@ -13,7 +13,7 @@ interface ExternalUsersTable {
   failed_logins: number
   locked_until: Date | null
 }
-interface ExternalSessionsTable {
+export interface ExternalSessionRow {
   id: string
   token_hash: string
   user_id: string
@@ -22,7 +22,7 @@ interface ExternalSessionsTable {
   expires_at: Date
   ended_at: Date | null
 }
-interface AccountGrantsTable {
+export interface GrantRow {
   id: string
   account_id: string
   user_id: string
@@ -38,7 +38,7 @@ interface AccountGrantsTable {
   /** The person's relationship to the account holder, as said when they were added (0045). */
   relationship: string | null
 }
-interface AccountInvitationsTable {
+export interface InvitationRow {
   id: string
   account_id: string
   email: string
@@ -53,7 +53,7 @@ interface AccountInvitationsTable {
   created_at: Date
   relationship: string | null
 }
-interface PoaDocumentsTable {
+export interface PoaDocumentRow {
   id: string
   account_id: string
   grant_id: string
@@ -65,7 +65,7 @@ interface PoaDocumentsTable {
   reviewed_by_id: string | null
   review_note: string | null
 }
-interface VerificationAttemptsTable {
+export interface VerificationAttemptRow {
   id: string
   account_id: string
   channel: string
@@ -84,7 +84,7 @@ interface AccountReviewFlagsTable {
   cleared_by_id: string | null
   clear_note: string | null
 }
-interface AccountSecretsTable {
+export interface AccountSecretsRow {
   account_id: string
   date_of_birth_sealed: string | null
   security_answer_sealed: string | null
@@ -98,25 +98,17 @@ interface AccountNumbersView {
 }
 
 const tables = withTables<{
-  external_users: ExternalUsersTable
-  external_sessions: ExternalSessionsTable
-  account_grants: AccountGrantsTable
-  account_invitations: AccountInvitationsTable
-  poa_documents: PoaDocumentsTable
-  verification_attempts: VerificationAttemptsTable
+  external_users: ExternalUserRow
+  external_sessions: ExternalSessionRow
+  account_grants: GrantRow
+  account_invitations: InvitationRow
+  poa_documents: PoaDocumentRow
+  verification_attempts: VerificationAttemptRow
   account_review_flags: AccountReviewFlagsTable
-  account_secrets: AccountSecretsTable
+  account_secrets: AccountSecretsRow
   account_numbers: AccountNumbersView
-  staff_users: StaffUsersTable
+  staff_users: StaffUserRow
 }>()
-
-export type ExternalUserRow = Selectable<ExternalUsersTable>
-export type ExternalSessionRow = Selectable<ExternalSessionsTable>
-export type GrantRow = Selectable<AccountGrantsTable>
-export type InvitationRow = Selectable<AccountInvitationsTable>
-export type PoaDocumentRow = Selectable<PoaDocumentsTable>
-export type VerificationAttemptRow = Selectable<VerificationAttemptsTable>
-export type AccountSecretsRow = Selectable<AccountSecretsTable>
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
 

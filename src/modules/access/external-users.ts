@@ -3,62 +3,37 @@
  * what they may do on an account comes from their grant on it (`external-policy.ts`). This file holds
  * the person (login record) and the module's named errors for external users.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
+import type { Change, Db, Tx } from '../../db/index.js'
+import { Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { passwordProblems } from './password-policy.js'
 import { hashPassword } from './secrets.js'
 
-export class InvalidPortalCredentials extends Unauthenticated {
-  override readonly code = 'INVALID_CREDENTIALS'
-}
+export class InvalidPortalCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
 
-export class ExternalUserNotFound extends NotFound {
-  override readonly code = 'EXTERNAL_USER_NOT_FOUND'
-}
+export class ExternalUserNotFound extends withCode(NotFound, 'EXTERNAL_USER_NOT_FOUND') {}
 
-export class AccountUserNotFound extends NotFound {
-  override readonly code = 'ACCOUNT_USER_NOT_FOUND'
-}
+export class AccountUserNotFound extends withCode(NotFound, 'ACCOUNT_USER_NOT_FOUND') {}
 
-export class InvalidGrant extends ValidationFailed {
-  override readonly code = 'INVALID_GRANT'
-}
+export class InvalidGrant extends withCode(ValidationFailed, 'INVALID_GRANT') {}
 
-export class GrantExists extends Conflict {
-  override readonly code = 'GRANT_EXISTS'
-}
+export class GrantExists extends withCode(Conflict, 'GRANT_EXISTS') {}
 
-export class InvitationNotValid extends NotFound {
-  override readonly code = 'INVITATION_NOT_VALID'
-}
+export class InvitationNotValid extends withCode(NotFound, 'INVITATION_NOT_VALID') {}
 
-export class PortalEmailTaken extends Conflict {
-  override readonly code = 'EMAIL_TAKEN'
-}
+export class PortalEmailTaken extends withCode(Conflict, 'EMAIL_TAKEN') {}
 
-export class WeakPortalPassword extends ValidationFailed {
-  override readonly code = 'WEAK_PASSWORD'
-}
+export class WeakPortalPassword extends withCode(ValidationFailed, 'WEAK_PASSWORD') {}
 
-export class PoaDocumentNotFound extends NotFound {
-  override readonly code = 'POA_DOCUMENT_NOT_FOUND'
-}
+export class PoaDocumentNotFound extends withCode(NotFound, 'POA_DOCUMENT_NOT_FOUND') {}
 
-export class PoaAlreadyReviewed extends Conflict {
-  override readonly code = 'POA_ALREADY_REVIEWED'
-}
+export class PoaAlreadyReviewed extends withCode(Conflict, 'POA_ALREADY_REVIEWED') {}
 
-export class PoaRejectionReasonRequired extends ValidationFailed {
-  override readonly code = 'POA_REJECTION_REASON_REQUIRED'
-}
+export class PoaRejectionReasonRequired extends withCode(ValidationFailed, 'POA_REJECTION_REASON_REQUIRED') {}
 
-export class NotReviewable extends Forbidden {
-  override readonly code = 'CANNOT_CHANGE_THIS_USER'
-}
+export class NotReviewable extends withCode(Forbidden, 'CANNOT_CHANGE_THIS_USER') {}
 
 export interface ExternalUser {
   readonly id: string
@@ -98,13 +73,10 @@ export async function createExternalUser({
   password,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   password?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<ExternalUser> {
   const address = normaliseEmail(email)
   const name = displayName.trim()

@@ -15,6 +15,7 @@ export {
   createInvitation,
 } from './external-invitations.js'
 export {
+  type PoaReview,
   pendingPoaDocuments,
   reviewPoaDocument,
 } from './external-poa.js'
@@ -126,6 +127,7 @@ export {
   listReviewFlags,
   type ReviewFlag,
   ReviewFlagAlreadyCleared,
+  type ReviewFlagClearing,
   ReviewFlagNotFound,
   type ReviewFlagStatus,
   reviewFlagStatuses,

@@ -1,7 +1,15 @@
 import { z } from 'zod'
-import type { Db, Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, type DomainError, Locked, NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors.js'
+import {
+  Conflict,
+  type DomainError,
+  Locked,
+  NotFound,
+  Unauthenticated,
+  ValidationFailed,
+  withCode,
+} from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { passwordProblems } from './password-policy.js'
@@ -19,41 +27,19 @@ import {
 } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { AccessPolicy, StaffPrincipal, StaffUser } from './types.js'
+import type { AccessPolicy, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
 
-export class InvalidCredentials extends Unauthenticated {
-  override readonly code = 'INVALID_CREDENTIALS'
-}
-export class TotpRequired extends Unauthenticated {
-  override readonly code = 'TOTP_REQUIRED'
-}
-export class AccountLocked extends Locked {
-  override readonly code = 'ACCOUNT_LOCKED'
-}
-export class WeakPassword extends ValidationFailed {
-  override readonly code = 'WEAK_PASSWORD'
-}
-export class EmailTaken extends Conflict {
-  override readonly code = 'EMAIL_TAKEN'
-}
-export class UnknownRole extends ValidationFailed {
-  override readonly code = 'UNKNOWN_ROLE'
-}
-export class StaffUserNotFound extends NotFound {
-  override readonly code = 'STAFF_USER_NOT_FOUND'
-}
-export class TotpAlreadyEnabled extends Conflict {
-  override readonly code = 'TOTP_ALREADY_ENABLED'
-}
-export class TotpNotPending extends Conflict {
-  override readonly code = 'TOTP_NOT_PENDING'
-}
-export class InvalidTotpCode extends ValidationFailed {
-  override readonly code = 'INVALID_TOTP_CODE'
-}
-export class InvalidStaffDetails extends ValidationFailed {
-  override readonly code = 'INVALID_STAFF_DETAILS'
-}
+export class InvalidCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
+export class TotpRequired extends withCode(Unauthenticated, 'TOTP_REQUIRED') {}
+export class AccountLocked extends withCode(Locked, 'ACCOUNT_LOCKED') {}
+export class WeakPassword extends withCode(ValidationFailed, 'WEAK_PASSWORD') {}
+export class EmailTaken extends withCode(Conflict, 'EMAIL_TAKEN') {}
+export class UnknownRole extends withCode(ValidationFailed, 'UNKNOWN_ROLE') {}
+export class StaffUserNotFound extends withCode(NotFound, 'STAFF_USER_NOT_FOUND') {}
+export class TotpAlreadyEnabled extends withCode(Conflict, 'TOTP_ALREADY_ENABLED') {}
+export class TotpNotPending extends withCode(Conflict, 'TOTP_NOT_PENDING') {}
+export class InvalidTotpCode extends withCode(ValidationFailed, 'INVALID_TOTP_CODE') {}
+export class InvalidStaffDetails extends withCode(ValidationFailed, 'INVALID_STAFF_DETAILS') {}
 
 /** @throws WeakPassword naming the field */
 export function checkPasswordStrength(password: string, field: string, email: string) {
@@ -64,6 +50,25 @@ export function checkPasswordStrength(password: string, field: string, email: st
       problems.map((message) => ({ path: field, message })),
     )
   }
+}
+
+/**
+ * Give a staff user a new password (checked for strength against their email), and clear any
+ * failed-login count and lock with it. @throws WeakPassword
+ */
+export async function setStaffPassword(
+  tx: Tx,
+  user: { id: string; email: string },
+  password: string,
+  at: Date,
+): Promise<void> {
+  checkPasswordStrength(password, 'password', user.email)
+  await store.updateUser(tx, user.id, {
+    password_hash: await hashPassword(password),
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+  })
 }
 
 export function normaliseEmail(email: string) {
@@ -88,6 +93,48 @@ export function checkStaffDetails(address: string, displayName: string) {
   }
 }
 
+/** @throws EmailTaken when a staff user already has the (normalised) address */
+export async function refuseTakenEmail(tx: Tx, address: string): Promise<void> {
+  if (await store.findUserByEmail(tx, address)) {
+    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
+      { path: 'email', message: 'already taken' },
+    ])
+  }
+}
+
+/** The row of a new staff user: nothing failed or locked yet, and no authenticator enrolled. */
+export function newStaffUserRow({
+  address,
+  name,
+  role,
+  passwordHash,
+  awaitingApproval,
+  at,
+}: {
+  address: string
+  name: string
+  role: Role
+  passwordHash: string | null
+  awaitingApproval: boolean
+  at: Date
+}): store.StaffUserRow {
+  return {
+    id: newId('usr'),
+    email: address,
+    display_name: name,
+    role,
+    password_hash: passwordHash,
+    password_changed_at: at,
+    failed_logins: 0,
+    locked_until: null,
+    totp_secret: null,
+    disabled_at: null,
+    created_at: at,
+    awaiting_approval: awaitingApproval,
+    totp_pending_secret: null,
+  }
+}
+
 /**
  * Create a staff user with a role and an initial password (hashed with argon2id).
  * @throws UnknownRole, InvalidStaffDetails (malformed email, blank or overlong display name), WeakPassword, EmailTaken
@@ -100,40 +147,20 @@ export async function createStaffUser({
   password,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   role: string
   password: string
-  actor: Actor
-  at: Date
 }): Promise<StaffUser> {
   if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
   const address = normaliseEmail(email)
   const name = displayName.trim()
   checkStaffDetails(address, name)
   checkPasswordStrength(password, 'password', address)
-  if (await store.findUserByEmail(tx, address)) {
-    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
-      { path: 'email', message: 'already taken' },
-    ])
-  }
-  const row: store.StaffUserRow = {
-    id: newId('usr'),
-    email: address,
-    display_name: name,
-    role,
-    password_hash: await hashPassword(password),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-    totp_secret: null,
-    disabled_at: null,
-    created_at: at,
-    awaiting_approval: false,
-    totp_pending_secret: null,
-  }
+  await refuseTakenEmail(tx, address)
+  const passwordHash = await hashPassword(password)
+  const row = newStaffUserRow({ address, name, role, passwordHash, awaitingApproval: false, at })
   await store.insertUser(tx, row)
   const user = toStaffUser(row)
   await audit.record(tx, {
@@ -289,13 +316,7 @@ export async function resolveSession({
   sessionToken,
   policy,
   at,
-}: {
-  /** A read and at most one single-row touch a minute: the pool or a transaction. */
-  tx: Db | Tx
-  sessionToken: string
-  policy: AccessPolicy
-  at: Date
-}): Promise<StaffPrincipal | null> {
+}: SessionLookup<AccessPolicy>): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
   // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
   if (!row || row.ended_at || row.disabled_at || row.awaiting_approval || at >= row.expires_at) return null
@@ -399,22 +420,13 @@ export async function resetPassword({
   newPassword,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
   newPassword: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findUserById(tx, userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
-  checkPasswordStrength(newPassword, 'password', row.email)
-  await store.updateUser(tx, row.id, {
-    password_hash: await hashPassword(newPassword),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-  })
+  await setStaffPassword(tx, row, newPassword, at)
   await store.endSessionsOfUser(tx, row.id, at)
   await audit.record(tx, { actor, action: 'access.password.reset', subject: { type: 'staff_user', id: row.id }, at })
 }
@@ -491,11 +503,8 @@ export async function resetTotp({
   userId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findUserById(tx, userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)

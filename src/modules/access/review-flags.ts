@@ -3,9 +3,8 @@
  * (`recordVerification` in `external.ts`), read as one queue across all accounts and cleared by a
  * supervisor with a note. Clearing is audited in the same transaction; a cleared flag stays on file.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import type { Change, Db, Tx } from '../../db/index.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 
@@ -23,15 +22,9 @@ export interface ReviewFlag {
   readonly clearNote: string | null
 }
 
-export class ReviewFlagNotFound extends NotFound {
-  override readonly code = 'REVIEW_FLAG_NOT_FOUND'
-}
-export class ReviewFlagAlreadyCleared extends Conflict {
-  override readonly code = 'REVIEW_FLAG_ALREADY_CLEARED'
-}
-export class InvalidReviewFlagCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class ReviewFlagNotFound extends withCode(NotFound, 'REVIEW_FLAG_NOT_FOUND') {}
+export class ReviewFlagAlreadyCleared extends withCode(Conflict, 'REVIEW_FLAG_ALREADY_CLEARED') {}
+export class InvalidReviewFlagCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
   return {
@@ -82,24 +75,15 @@ export async function listReviewFlags({
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
 }
 
+/** A supervisor clearing one review flag, with the note that says why. */
+export type ReviewFlagClearing = Change & { flagId: string; note: string }
+
 /**
  * A supervisor clears an open flag with a note of what they found; audited as
  * `accounts.review_flag.cleared` in the same transaction.
  * @throws ReviewFlagNotFound, ReviewFlagAlreadyCleared
  */
-export async function clearReviewFlag({
-  tx,
-  flagId,
-  note,
-  actor,
-  at,
-}: {
-  tx: Tx
-  flagId: string
-  note: string
-  actor: Actor
-  at: Date
-}): Promise<ReviewFlag> {
+export async function clearReviewFlag({ tx, flagId, note, actor, at }: ReviewFlagClearing): Promise<ReviewFlag> {
   const row = await store.lockReviewFlag(tx, flagId)
   if (!row) throw new ReviewFlagNotFound(`There is no review flag ${flagId}`)
   if (row.cleared_at !== null) {

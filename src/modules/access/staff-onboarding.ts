@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * How a person becomes a member of staff, or gets more powers, over the API (issue 19 hole 1). An
  * access manager never learns a password: a new user gets a one-time invitation (72 hours) to set
@@ -8,45 +9,34 @@
 
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import {
-  checkPasswordStrength,
   checkStaffDetails,
-  EmailTaken,
+  newStaffUserRow,
   normaliseEmail,
+  refuseTakenEmail,
   StaffUserNotFound,
+  setStaffPassword,
   UnknownRole,
 } from './operations.js'
 import { isRole, type Role } from './permissions.js'
 import { isMoneyRole } from './powers.js'
 import { toStaffUser } from './queries.js'
-import { hashPassword, hashSecret, newSecret } from './secrets.js'
+import { hashSecret, newSecret } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
 import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
 
 export const staffInvitationHours = 72
 
-export class StaffInvitationNotValid extends ValidationFailed {
-  override readonly code = 'STAFF_INVITATION_NOT_VALID'
-}
-export class RoleRequestNotFound extends NotFound {
-  override readonly code = 'ROLE_REQUEST_NOT_FOUND'
-}
-export class RoleRequestDecided extends Conflict {
-  override readonly code = 'ROLE_REQUEST_DECIDED'
-}
-export class RoleRequestPending extends Conflict {
-  override readonly code = 'ROLE_REQUEST_PENDING'
-}
-export class CannotApproveOwnRoleRequest extends Forbidden {
-  override readonly code = 'CANNOT_APPROVE_OWN_ROLE_REQUEST'
-}
-export class CannotChangeOwnRole extends Forbidden {
-  override readonly code = 'CANNOT_CHANGE_OWN_ROLE'
-}
+export class StaffInvitationNotValid extends withCode(ValidationFailed, 'STAFF_INVITATION_NOT_VALID') {}
+export class RoleRequestNotFound extends withCode(NotFound, 'ROLE_REQUEST_NOT_FOUND') {}
+export class RoleRequestDecided extends withCode(Conflict, 'ROLE_REQUEST_DECIDED') {}
+export class RoleRequestPending extends withCode(Conflict, 'ROLE_REQUEST_PENDING') {}
+export class CannotApproveOwnRoleRequest extends withCode(Forbidden, 'CANNOT_APPROVE_OWN_ROLE_REQUEST') {}
+export class CannotChangeOwnRole extends withCode(Forbidden, 'CANNOT_CHANGE_OWN_ROLE') {}
 
 function toRoleRequest(row: store.StaffRoleRequestRow): RoleRequest {
   return {
@@ -103,14 +93,11 @@ export async function inviteStaffUser({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   email: string
   displayName: string
   role: string
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<{
   user: StaffUser
   invitation: { id: string; secret: string; expiresAt: Date }
@@ -121,27 +108,16 @@ export async function inviteStaffUser({
   const address = normaliseEmail(email)
   const name = displayName.trim()
   checkStaffDetails(address, name)
-  if (await store.findUserByEmail(tx, address)) {
-    throw new EmailTaken(`A staff user with the email ${address} already exists`, [
-      { path: 'email', message: 'already taken' },
-    ])
-  }
+  await refuseTakenEmail(tx, address)
   const needsApproval = isMoneyRole(checkedRole)
-  const row: store.StaffUserRow = {
-    id: newId('usr'),
-    email: address,
-    display_name: name,
+  const row = newStaffUserRow({
+    address,
+    name,
     role: checkedRole,
-    password_hash: null,
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-    totp_secret: null,
-    disabled_at: null,
-    created_at: at,
-    awaiting_approval: needsApproval,
-    totp_pending_secret: null,
-  }
+    passwordHash: null,
+    awaitingApproval: needsApproval,
+    at,
+  })
   await store.insertUser(tx, row)
   await audit.record(tx, {
     actor,
@@ -198,13 +174,7 @@ export async function acceptStaffInvitation({
       { path: 'secret', message: 'unknown, used or expired' },
     ])
   }
-  checkPasswordStrength(password, 'password', user.email)
-  await store.updateUser(tx, user.id, {
-    password_hash: await hashPassword(password),
-    password_changed_at: at,
-    failed_logins: 0,
-    locked_until: null,
-  })
+  await setStaffPassword(tx, user, password, at)
   await store.markInvitationAccepted(tx, invitation.id, at)
   await audit.record(tx, {
     actor: { kind: 'staff', id: user.id },
@@ -228,13 +198,10 @@ export async function changeStaffRole({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId: string
   role: string
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<{ user: StaffUser; roleRequest: RoleRequest | null }> {
   requireSession(by, 'Changing a role')
   const checkedRole = roleOf(role)
@@ -272,13 +239,10 @@ export async function decideRoleRequest({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   requestId: string
   approve: boolean
   by: StaffPrincipal
-  actor: Actor
-  at: Date
 }): Promise<RoleRequest> {
   requireSession(by, 'Deciding a role request')
   const request = await store.findRoleRequestForUpdate(tx, requestId)

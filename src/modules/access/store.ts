@@ -1,7 +1,7 @@
-import { type Selectable, sql } from 'kysely'
+import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
-export interface StaffUsersTable {
+export interface StaffUserRow {
   id: string
   email: string
   display_name: string
@@ -18,7 +18,7 @@ export interface StaffUsersTable {
   totp_pending_secret: string | null
 }
 
-interface StaffSessionsTable {
+export interface SessionRow {
   id: string
   token_hash: string
   user_id: string
@@ -28,7 +28,7 @@ interface StaffSessionsTable {
   ended_at: Date | null
 }
 
-interface ApiTokensTable {
+export interface ApiTokenRow {
   id: string
   user_id: string | null
   service_account_id: string | null
@@ -43,7 +43,7 @@ interface ApiTokensTable {
   last_used_at: Date | null
 }
 
-interface ServiceAccountsTable {
+export interface ServiceAccountRow {
   id: string
   name: string
   role: string
@@ -52,7 +52,7 @@ interface ServiceAccountsTable {
   disabled_at: Date | null
 }
 
-interface StaffInvitationsTable {
+export interface StaffInvitationRow {
   id: string
   user_id: string
   secret_hash: string
@@ -62,7 +62,7 @@ interface StaffInvitationsTable {
   accepted_at: Date | null
 }
 
-interface StaffRoleRequestsTable {
+export interface StaffRoleRequestRow {
   id: string
   user_id: string
   role: string
@@ -74,20 +74,13 @@ interface StaffRoleRequestsTable {
 }
 
 const tables = withTables<{
-  staff_users: StaffUsersTable
-  staff_sessions: StaffSessionsTable
-  api_tokens: ApiTokensTable
-  service_accounts: ServiceAccountsTable
-  staff_invitations: StaffInvitationsTable
-  staff_role_requests: StaffRoleRequestsTable
+  staff_users: StaffUserRow
+  staff_sessions: SessionRow
+  api_tokens: ApiTokenRow
+  service_accounts: ServiceAccountRow
+  staff_invitations: StaffInvitationRow
+  staff_role_requests: StaffRoleRequestRow
 }>()
-
-export type StaffUserRow = Selectable<StaffUsersTable>
-export type SessionRow = Selectable<StaffSessionsTable>
-export type ApiTokenRow = Selectable<ApiTokensTable>
-export type ServiceAccountRow = Selectable<ServiceAccountsTable>
-export type StaffInvitationRow = Selectable<StaffInvitationsTable>
-export type StaffRoleRequestRow = Selectable<StaffRoleRequestsTable>
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
 

@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * API tokens (USR-5, issue 19 hole 1). A token is either a staff user's own, acting as that person,
  * or a named service account's (a non-human principal with no password). Either way it carries an
@@ -8,7 +9,7 @@
 
 import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { isPermission, type Permission } from './permission-catalogue.js'
@@ -24,21 +25,11 @@ const dayMs = 86_400_000
 const touchEveryMs = 60_000
 const sessionOnly: ReadonlySet<Permission> = new Set(sessionOnlyPermissions)
 
-export class TokenNotFound extends NotFound {
-  override readonly code = 'TOKEN_NOT_FOUND'
-}
-export class InvalidTokenRequest extends ValidationFailed {
-  override readonly code = 'INVALID_TOKEN_REQUEST'
-}
-export class TokenForAnotherUser extends Forbidden {
-  override readonly code = 'TOKEN_FOR_ANOTHER_USER'
-}
-export class PermissionNotHeld extends Forbidden {
-  override readonly code = 'PERMISSION_NOT_HELD'
-}
-export class SessionRequired extends Forbidden {
-  override readonly code = 'SESSION_REQUIRED'
-}
+export class TokenNotFound extends withCode(NotFound, 'TOKEN_NOT_FOUND') {}
+export class InvalidTokenRequest extends withCode(ValidationFailed, 'INVALID_TOKEN_REQUEST') {}
+export class TokenForAnotherUser extends withCode(Forbidden, 'TOKEN_FOR_ANOTHER_USER') {}
+export class PermissionNotHeld extends withCode(Forbidden, 'PERMISSION_NOT_HELD') {}
+export class SessionRequired extends withCode(Forbidden, 'SESSION_REQUIRED') {}
 
 /** The audit actor of a principal: a token acts as itself, a session as its person. */
 export function actorOfPrincipal(principal: StaffPrincipal): Actor {
@@ -126,16 +117,13 @@ export async function createApiToken({
   creator,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   userId?: string | undefined
   serviceAccount?: string | undefined
   name: string
   permissions?: readonly string[] | undefined
   expiresAt?: Date | null | undefined
   creator?: StaffPrincipal | undefined
-  actor: Actor
-  at: Date
 }): Promise<{
   id: string
   token: string
@@ -238,9 +226,7 @@ export async function createApiToken({
 }
 
 /** The owner of a token asked for does not exist or is disabled. */
-export class TokenNotFoundForUser extends NotFound {
-  override readonly code = 'STAFF_USER_NOT_FOUND'
-}
+export class TokenNotFoundForUser extends withCode(NotFound, 'STAFF_USER_NOT_FOUND') {}
 
 /**
  * Revoke an API token: its owner, its creator or an access manager (`access.token.manage`) may;
@@ -253,12 +239,9 @@ export async function revokeApiToken({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   tokenId: string
   by?: StaffPrincipal | undefined
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.findTokenById(tx, tokenId)
   const allowed =

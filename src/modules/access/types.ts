@@ -1,3 +1,4 @@
+import type { Db, Tx } from '../../db/index.js'
 import type { Permission } from './permission-catalogue.js'
 import type { Role } from './permissions.js'
 
@@ -37,13 +38,27 @@ export interface StaffPrincipal {
   readonly mustChangePassword: boolean
 }
 
-/** The staff-access rules a supplier sets (MKT-1 settings), passed in by the caller. */
-export interface AccessPolicy {
-  readonly passwordMaxAgeDays: number
+/** How long a sign-in lasts and when wrong passwords lock the login: staff and portal alike. */
+export interface SessionPolicy {
   readonly sessionMaxHours: number
   readonly sessionIdleMinutes: number
+  /** Wrong passwords in a row that lock the login (the staff rule, USR-5). */
   readonly maxFailedLogins: number
   readonly lockoutMinutes: number
+}
+
+/** The staff-access rules a supplier sets (MKT-1 settings), passed in by the caller. */
+export interface AccessPolicy extends SessionPolicy {
+  readonly passwordMaxAgeDays: number
+}
+
+/** Who, if anyone, a session token stands for at `at` under `policy`. */
+export interface SessionLookup<Policy extends SessionPolicy> {
+  /** A read and at most one single-row touch a minute: the pool or a transaction. */
+  tx: Db | Tx
+  sessionToken: string
+  policy: Policy
+  at: Date
 }
 
 /** An API token as it is listed: never its secret. */

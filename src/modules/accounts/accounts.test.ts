@@ -11,18 +11,15 @@ const agent = { kind: 'staff', id: 'usr_agent' } as const
 const at = new Date('2026-11-22T10:00:00Z')
 
 function person(number: string, givenName: string, familyName: string, extra: Partial<NewAccount> = {}): NewAccount {
-  return {
+  return accounts.testAccount({
     number,
     customer: { kind: 'person', title: 'Ms', givenName, familyName },
     property: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AB', gspRegion: '_M' },
-    billingAddress: null,
     emails: [{ address: `${givenName}.${familyName}@example.com`.toLowerCase(), primary: true }],
     phones: [{ number: '0113 496 0001', label: 'home', primary: true }],
-    billingMode: 'paperless',
-    market: 'gb',
     openedOn: '2024-01-15',
     ...extra,
-  }
+  })
 }
 
 const search = (query: string, limit = 10, cursor?: string) =>

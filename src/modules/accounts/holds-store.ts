@@ -1,7 +1,6 @@
-import type { Selectable } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
-interface HoldsTable {
+export interface HoldRow {
   id: string
   account_id: string
   kind: 'seasonal'
@@ -14,9 +13,7 @@ interface HoldsTable {
   lifted_at: Date | null
 }
 
-const tables = withTables<{ account_holds: HoldsTable }>()
-
-export type HoldRow = Selectable<HoldsTable>
+const tables = withTables<{ account_holds: HoldRow }>()
 
 export async function insertHold(tx: Tx, row: HoldRow): Promise<void> {
   await tables(tx).insertInto('account_holds').values(row).execute()

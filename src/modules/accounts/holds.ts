@@ -2,9 +2,8 @@
  * ACC-6: holds on an account, placed and lifted by people with `accounts.hold.manage`. A seasonal
  * hold (an empty holiday home) shows the account gray from its first day until it ends or is lifted.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
+import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { type HoldRow, holdsInForceOn, insertHold, markHoldLifted } from './holds-store.js'
@@ -19,12 +18,8 @@ export interface AccountHold {
   readonly placedAt: Date
 }
 
-export class InvalidHold extends ValidationFailed {
-  override readonly code = 'INVALID_HOLD'
-}
-export class HoldNotFound extends NotFound {
-  override readonly code = 'HOLD_NOT_FOUND'
-}
+export class InvalidHold extends withCode(ValidationFailed, 'INVALID_HOLD') {}
+export class HoldNotFound extends withCode(NotFound, 'HOLD_NOT_FOUND') {}
 
 function toHold(row: HoldRow): AccountHold {
   return {
@@ -48,15 +43,11 @@ export async function placeHold({
   endsOn,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   kind: 'seasonal'
   reason: string
   startsOn: string
   endsOn?: string | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<AccountHold> {
   const problems: { path: string; message: string }[] = []
   if (kind !== 'seasonal') problems.push({ path: 'kind', message: 'seasonal' })
@@ -95,12 +86,8 @@ export async function liftHold({
   holdId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   holdId: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   if (!(await markHoldLifted(tx, { accountId, holdId, liftedBy: actor.id, liftedAt: at })))
     throw new HoldNotFound(`There is no hold ${holdId} in place`)

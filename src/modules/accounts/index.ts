@@ -29,8 +29,10 @@ export {
   type SearchKind,
   searchAccounts,
   viewAccountOverview,
+  withAccountNumbers,
 } from './queries.js'
 export * from './tenancy.js'
+export { testAccount } from './testing.js'
 export {
   type AccountOverview,
   type AccountSectionsView,

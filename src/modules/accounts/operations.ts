@@ -1,6 +1,5 @@
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import type { Change, Tx } from '../../db/index.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
@@ -16,15 +15,9 @@ import {
 import * as store from './store.js'
 import type { EmailContact, NewAccount, Note, NoteType, PhoneContact } from './types.js'
 
-export class AccountNotFound extends NotFound {
-  override readonly code = 'ACCOUNT_NOT_FOUND'
-}
-export class AccountNumberTaken extends Conflict {
-  override readonly code = 'ACCOUNT_NUMBER_TAKEN'
-}
-export class InvalidAccountDetails extends ValidationFailed {
-  override readonly code = 'INVALID_ACCOUNT_DETAILS'
-}
+export class AccountNotFound extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
+export class AccountNumberTaken extends withCode(Conflict, 'ACCOUNT_NUMBER_TAKEN') {}
+export class InvalidAccountDetails extends withCode(ValidationFailed, 'INVALID_ACCOUNT_DETAILS') {}
 
 type Problem = { path: string; message: string }
 
@@ -182,11 +175,8 @@ export async function createAccounts({
   accounts,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accounts: readonly NewAccount[]
-  actor: Actor
-  at: Date
 }): Promise<{ id: string; number: string }[]> {
   const single = accounts.length === 1
   const problems = accounts.flatMap((input, i) => checkNewAccount(input, single ? null : i))
@@ -239,14 +229,11 @@ export async function addNote({
   actor,
   authorName,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   type: NoteType
   body: string
-  actor: Actor
   authorName: string | null
-  at: Date
 }): Promise<Note> {
   const text = body.trim()
   if (text.length === 0 || text.length > 5000) {
@@ -294,13 +281,10 @@ export async function updateContacts({
   phones,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   emails: readonly EmailContact[]
   phones: readonly PhoneContact[]
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const problems = checkContacts(emails, phones)
   if (problems.length > 0) throw new InvalidAccountDetails('The contact details are not valid', problems)
@@ -337,12 +321,9 @@ export async function updatePreferences({
   billingMode,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   billingMode: 'paperless' | 'paper'
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const account = await store.findAccountByNumber(tx, accountNumber)
   if (!account) throw new AccountNotFound(`There is no account ${accountNumber}`)

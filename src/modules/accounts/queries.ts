@@ -1,5 +1,4 @@
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import * as access from '../access/index.js'
@@ -76,13 +75,10 @@ export async function searchAccounts({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   query: string
   limit: number
   cursor?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<{ items: AccountSummary[]; nextCursor: string | null; kind: SearchKind }> {
   const text = query.trim().replace(/\s+/g, ' ')
   if (text.length < 2)
@@ -160,11 +156,8 @@ export async function viewAccountOverview({
   actor,
   at,
   notesLimit = 20,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
-  actor: Actor
-  at: Date
   notesLimit?: number
 }): Promise<AccountOverview> {
   const view = await readAccountSections({ tx, accountNumber, sections: overviewSections, notesLimit })
@@ -272,13 +265,10 @@ export async function listNotes({
   cursor,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   limit: number
   cursor?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<{ items: Note[]; nextCursor: string | null }> {
   const accountId = await store.findAccountId(tx, accountNumberKey(accountNumber))
   if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)
@@ -364,15 +354,27 @@ export async function findAccountContacts({ tx, accountId }: { tx: Db | Tx; acco
 
 /** The facts other modules decide on: lifecycle, dates and whether the customer is a business. */
 /** The numbers of accounts by id, in one query; ids of no account are absent. Throws nothing. */
-export async function accountNumbersOf({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Map<string, string>> {
+export async function accountNumbersOf({ tx, accountIds }: AccountsQuery): Promise<Map<string, string>> {
   const rows = await store.accountNumberRows(tx, [...new Set(accountIds)])
   return new Map(rows.map((row) => [row.id, row.number]))
+}
+
+/**
+ * Another module's rows with each one's account number added as `account_number`, in one query; a
+ * row whose account does not exist is left out. Throws nothing.
+ */
+export async function withAccountNumbers<Row extends { account_id: string }>({
+  tx,
+  rows,
+}: {
+  tx: Db | Tx
+  rows: readonly Row[]
+}): Promise<(Row & { account_number: string })[]> {
+  const numbers = await accountNumbersOf({ tx, accountIds: rows.map((row) => row.account_id) })
+  return rows.flatMap((row) => {
+    const number = numbers.get(row.account_id)
+    return number === undefined ? [] : [{ ...row, account_number: number }]
+  })
 }
 
 /** What other modules decide on about an account: lifecycle, dates and whether the customer is a business. */
@@ -417,13 +419,7 @@ export async function accountFacts({
 }
 
 /** Many accounts' facts by id in one query, in id order; ids of no account are absent. Throws nothing. */
-export async function accountFactsOf({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<AccountFacts[]> {
+export async function accountFactsOf({ tx, accountIds }: AccountsQuery): Promise<AccountFacts[]> {
   return (await store.accountFactsRows(tx, [...new Set(accountIds)])).map(toFacts)
 }
 
@@ -431,15 +427,7 @@ export async function accountFactsOf({
  * The facts of the next `limit` accounts in id order after `afterId` (from the first when null): for
  * a run that reads every account once, a page at a time. Throws nothing.
  */
-export async function accountFactsPage({
-  tx,
-  afterId,
-  limit,
-}: {
-  tx: Db | Tx
-  afterId: string | null
-  limit: number
-}): Promise<AccountFacts[]> {
+export async function accountFactsPage({ tx, afterId, limit }: IdBatchQuery): Promise<AccountFacts[]> {
   return (await store.accountFactsPage(tx, { afterId, limit })).map(toFacts)
 }
 
@@ -447,16 +435,6 @@ export async function accountFactsPage({
  * An account's notes strictly before `(at, id)`, newest first (by time, then id), at most `limit`;
  * unaudited, for a use case that records its own view (the account timeline). Throws nothing.
  */
-export async function notesBefore({
-  tx,
-  accountId,
-  before,
-  limit,
-}: {
-  tx: Db | Tx
-  accountId: string
-  before?: { at: Date; id: string } | undefined
-  limit: number
-}): Promise<Note[]> {
+export async function notesBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Note[]> {
   return toNotes(tx, await store.notesBefore(tx, accountId, { before, limit }))
 }

@@ -1,7 +1,7 @@
 import { type ColumnType, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
-interface CustomersTable {
+export interface CustomerRow {
   id: string
   kind: string
   title: string | null
@@ -11,7 +11,7 @@ interface CustomersTable {
   display_name: string
   created_at: Date
 }
-interface PropertiesTable {
+export interface PropertyRow {
   id: string
   line1: string
   line2: string | null
@@ -34,7 +34,7 @@ interface AccountsTable {
   billing_mode: string
   created_at: Date
 }
-interface ContactsTable {
+export interface ContactRow {
   id: string
   account_id: string
   kind: string
@@ -44,7 +44,7 @@ interface ContactsTable {
   is_primary: boolean
   position: number
 }
-interface NotesTable {
+export interface NoteRow {
   id: string
   account_id: string
   type: string
@@ -53,7 +53,7 @@ interface NotesTable {
   author_id: string | null
   created_at: Date
 }
-interface SearchTable {
+export interface SearchRow {
   account_id: string
   number: string
   name: string
@@ -66,20 +66,15 @@ interface SearchTable {
 }
 
 const tables = withTables<{
-  customers: CustomersTable
-  properties: PropertiesTable
+  customers: CustomerRow
+  properties: PropertyRow
   accounts: AccountsTable
-  account_contacts: ContactsTable
-  account_notes: NotesTable
-  account_search: SearchTable
+  account_contacts: ContactRow
+  account_notes: NoteRow
+  account_search: SearchRow
 }>()
 
-export type CustomerRow = Selectable<CustomersTable>
-export type PropertyRow = Selectable<PropertiesTable>
 export type AccountRow = Selectable<AccountsTable>
-export type ContactRow = Selectable<ContactsTable>
-export type NoteRow = Selectable<NotesTable>
-export type SearchRow = Selectable<SearchTable>
 
 export interface AccountInsert {
   customer: CustomerRow
@@ -412,19 +407,12 @@ export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterI
 export async function notesBefore(
   db: Db | Tx,
   accountId: string,
-  { before, limit }: { before?: { at: Date; id: string } | undefined; limit: number },
+  { before, limit }: { before?: FeedPosition | undefined; limit: number },
 ) {
   let query = tables(db)
     .selectFrom('account_notes as n')
     .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('n.created_at', '<', before.at),
-        eb.and([eb('n.created_at', '=', before.at), eb(sql<string>`n.id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('n.created_at', sql<string>`n.id collate "C"`, before))
   return query.orderBy('n.created_at', 'desc').orderBy(sql`n.id collate "C"`, 'desc').limit(limit).execute()
 }

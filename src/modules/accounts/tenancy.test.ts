@@ -16,17 +16,12 @@ async function open(number: string) {
       actor,
       at,
       accounts: [
-        {
+        accounts.testAccount({
           number,
           customer: { kind: 'person', givenName: 'Ada', familyName: 'Leaving' },
           property: { line1: '1 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
           openedOn: '2026-10-01',
-        },
+        }),
       ],
     }),
   )

@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -14,12 +14,8 @@ import { AccountNotFound, AccountNumberTaken, InvalidAccountDetails } from './op
 import * as store from './store.js'
 import type { NewCustomer } from './types.js'
 
-export class AccountAlreadyClosed extends Conflict {
-  override readonly code = 'ACCOUNT_ALREADY_CLOSED'
-}
-export class InvalidClosingDate extends ValidationFailed {
-  override readonly code = 'INVALID_CLOSING_DATE'
-}
+export class AccountAlreadyClosed extends withCode(Conflict, 'ACCOUNT_ALREADY_CLOSED') {}
+export class InvalidClosingDate extends withCode(ValidationFailed, 'INVALID_CLOSING_DATE') {}
 
 /** The name an account is opened under when the new occupant of a property is not known. */
 export const occupierName = 'The Occupier'

@@ -3,7 +3,7 @@
  * discarded. Each change is audited in the caller's transaction. Sending itself is the use case's:
  * it checks the draft here, sends through comms in the same transaction, and marks the draft sent.
  */
-import type { Tx } from '../../db/index.js'
+import type { AccountChange, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
@@ -50,14 +50,10 @@ export async function saveDraft({
   reply,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   inboundMessageId: string
   classification: Classification
   reply: ComposedReply
-  actor: Actor
-  at: Date
 }): Promise<{ draft: SuggestedReply; created: boolean }> {
   const existing = await store.draftForMessage(tx, accountId, inboundMessageId)
   if (existing) return { draft: store.toSuggestedReply(existing), created: false }
@@ -195,13 +191,9 @@ export async function markDraftSent({
   messageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   inboundMessageId: string
   messageId: string
-  actor: Actor
-  at: Date
 }): Promise<SuggestedReply> {
   const draft = await draftToSend({ tx, accountId, inboundMessageId })
   const updated = await store.updateDraft(tx, draft.id, { status: 'sent', sent_message_id: messageId, updated_at: at })
@@ -224,12 +216,8 @@ export async function discardDraft({
   inboundMessageId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   inboundMessageId: string
-  actor: Actor
-  at: Date
 }): Promise<SuggestedReply> {
   const row = await lockDraft(tx, accountId, inboundMessageId)
   refuseIfClosed(row, 'discarded')

@@ -1,8 +1,8 @@
-import { type Selectable, sql } from 'kysely'
+import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 import type { DraftSources, DraftStatus, Intent, SuggestedReply } from './types.js'
 
-interface DraftsTable {
+export interface DraftRow {
   id: string
   account_id: string
   inbound_message_id: string
@@ -24,9 +24,7 @@ interface DraftsTable {
   updated_at: Date
 }
 
-const tables = withTables<{ assist_drafts: DraftsTable }>()
-
-export type DraftRow = Selectable<DraftsTable>
+const tables = withTables<{ assist_drafts: DraftRow }>()
 
 export function toSuggestedReply(row: DraftRow): SuggestedReply {
   return {

@@ -1,4 +1,4 @@
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import type { Currency } from '../../shared/money.js'
 
 /** What an inbound message is about (COM-4). `other` when nothing points anywhere. */
@@ -151,21 +151,11 @@ export interface SuggestedReply {
   readonly updatedAt: Date
 }
 
-export class SuggestedReplyNotFound extends NotFound {
-  override readonly code = 'SUGGESTED_REPLY_NOT_FOUND'
-}
+export class SuggestedReplyNotFound extends withCode(NotFound, 'SUGGESTED_REPLY_NOT_FOUND') {}
 /** Sending a draft nobody has marked reviewed (the guide: never send a suggestion unread). */
-export class DraftNotReviewed extends Conflict {
-  override readonly code = 'DRAFT_NOT_REVIEWED'
-}
+export class DraftNotReviewed extends withCode(Conflict, 'DRAFT_NOT_REVIEWED') {}
 /** The draft was sent or discarded: it can no longer be reviewed, sent or discarded. */
-export class DraftClosed extends Conflict {
-  override readonly code = 'DRAFT_CLOSED'
-}
+export class DraftClosed extends withCode(Conflict, 'DRAFT_CLOSED') {}
 /** Only a person (a member of staff) may review a draft. */
-export class ReviewerNotAPerson extends Forbidden {
-  override readonly code = 'REVIEWER_NOT_A_PERSON'
-}
-export class InvalidDraft extends ValidationFailed {
-  override readonly code = 'INVALID_DRAFT'
-}
+export class ReviewerNotAPerson extends withCode(Forbidden, 'REVIEWER_NOT_A_PERSON') {}
+export class InvalidDraft extends withCode(ValidationFailed, 'INVALID_DRAFT') {}

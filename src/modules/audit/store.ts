@@ -1,6 +1,6 @@
 import { type Generated, sql } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
-import { withTables } from '../../db/index.js'
+import { type FeedPosition, strictlyBefore, withTables } from '../../db/index.js'
 import type { AuditEvent } from './types.js'
 
 interface AuditEventsTable {
@@ -129,7 +129,7 @@ export async function accountEventsBefore(
     limit,
   }: {
     accountId: string
-    before?: { at: Date; id: string } | undefined
+    before?: FeedPosition | undefined
     exclude: readonly string[]
     limit: number
   },
@@ -140,14 +140,7 @@ export async function accountEventsBefore(
     else if (pattern.startsWith('.')) query = query.where('action', 'not like', `%${pattern}`)
     else query = query.where('action', '<>', pattern)
   }
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('occurred_at', '<', before.at),
-        eb.and([eb('occurred_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('occurred_at', sql<string>`id collate "C"`, before))
   const rows = await query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
   return rows.map(toEvent)
 }

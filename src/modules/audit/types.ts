@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/actor.js'
+import type { HashedContent } from './chain.js'
 
 export interface AuditEventInput {
   readonly actor: Actor
@@ -19,18 +20,10 @@ export interface AuditEventInput {
   readonly relaxedDurability?: boolean
 }
 
-export interface AuditEvent {
+/** A recorded event: the content its hash covers, its place in the chain and the hashes. */
+export interface AuditEvent extends HashedContent {
   readonly seq: bigint
-  readonly id: string
-  readonly occurredAt: Date
   readonly actorKind: Actor['kind']
-  readonly actorId: string | null
-  readonly action: string
-  readonly subjectType: string
-  readonly subjectId: string
-  readonly accountId: string | null
-  readonly before: unknown
-  readonly after: unknown
   readonly context: Record<string, unknown>
   readonly prevHash: string
   readonly hash: string

@@ -6,7 +6,7 @@
  * `billAccount` bills it alone (the same rules, the same rows); the batch commits whole or not at
  * all, so a crash leaves each account billed once or not yet, never half.
  */
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import type { DomainError } from '../../shared/errors.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
@@ -63,6 +63,17 @@ interface Due {
   readonly to: Date
   /** The account's latest statements that count, newest first (up to 10). */
   readonly current: readonly store.StatementRow[]
+}
+
+/**
+ * Where a due period's bill starts: the readings the latest statement closed on, and for a migrated
+ * account's first bill (BIL-8) the transfer reading itself, never an earlier one.
+ */
+function openingOf({ profile, current }: Due): { openingReadings: ClosingReading[]; openingWindowMs?: number } {
+  return {
+    openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
+    ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+  }
 }
 
 /**
@@ -206,13 +217,10 @@ async function billDue({
   cache,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   due: readonly Due[]
   runId: string | null
   cache?: TariffCache | undefined
-  actor: Actor
-  at: Date
 }): Promise<BatchOutcome[]> {
   const accountIds = due.map(({ row }) => row.id)
   const [versions, supplier, balances, reads] = await Promise.all([
@@ -225,16 +233,15 @@ async function billDue({
     readAheadFor(tx, due),
   ])
   const priced: Priced[] = []
-  for (const { row, profile, from, to, current } of due) {
+  for (const period of due) {
+    const { row, profile, from, to } = period
     const one = await price({
       tx,
       row,
       profile,
       from,
       to,
-      openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
-      // BIL-8: a migrated account's first bill starts from the transfer reading itself, never an earlier one.
-      ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+      ...openingOf(period),
       cache,
       reads,
       supplier,
@@ -324,25 +331,22 @@ export async function* gatherBatchForRating({
   cache,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountIds: readonly string[]
   on: string
   cache?: TariffCache | undefined
-  actor: Actor
-  at: Date
 }): AsyncGenerator<RatingInput> {
   const { due } = await periodsOf({ tx, accountIds, on })
   const reads = await readAheadFor(tx, due)
-  for (const { row, profile, from, to, current } of due) {
+  for (const period of due) {
+    const { row, profile, from, to } = period
     const gathered = await gather({
       tx,
       accountId: row.id,
       paymentMethod: profile.paymentMethod,
       from,
       to,
-      openingReadings: (current[0]?.closing_readings as ClosingReading[] | undefined) ?? [],
-      ...(!current[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
+      ...openingOf(period),
       cache,
       reads,
       actor,

@@ -5,8 +5,7 @@
  * it is issued, which posts its statements to the ledger. An invoice over the supplier's threshold
  * needs a manual payment approval.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Db, Tx } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -79,13 +78,10 @@ export async function createDocument({
   statementNumbers,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountNumber: string
   kind: 'invoice' | 'credit_note'
   statementNumbers: readonly string[]
-  actor: Actor
-  at: Date
 }): Promise<BillingDocument> {
   const accountId = await accountIdOf(tx, accountNumber)
   const unique = [...new Set(statementNumbers)]
@@ -156,11 +152,8 @@ export async function issueDocument({
   number,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   number: string
-  actor: Actor
-  at: Date
 }): Promise<BillingDocument> {
   const document = await store.documentByNumber(tx, number, true)
   if (!document) throw new DocumentNotFound(`There is no document ${number}`)

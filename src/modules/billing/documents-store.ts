@@ -1,8 +1,7 @@
-import type { Selectable } from 'kysely'
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
-interface DocumentsTable {
+export interface DocumentRow {
   id: string
   number: string
   account_id: string
@@ -15,9 +14,7 @@ interface DocumentsTable {
   created_at: Date
   issued_at: Date | null
 }
-const tables = withTables<{ billing_documents: DocumentsTable }>()
-
-export type DocumentRow = Selectable<DocumentsTable>
+const tables = withTables<{ billing_documents: DocumentRow }>()
 
 export async function nextDocumentNumber(tx: Tx, kind: 'invoice' | 'credit_note'): Promise<string> {
   const result = await sql<{ n: string }>`select nextval('document_number_seq')::text as n`.execute(tx)

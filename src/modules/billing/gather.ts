@@ -4,8 +4,7 @@
  * register readings to bill from and to (an estimate at the period's end when no recent actual),
  * and the EV dispatches of intelligent tariffs. Writes only estimates (through metering).
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Tx } from '../../db/index.js'
 import { localDateOf } from '../../shared/time.js'
 import * as metering from '../metering/index.js'
 import type { DispatchSpan } from '../tariffs/index.js'
@@ -277,6 +276,20 @@ async function ratedAgreements({
   return rated
 }
 
+/** How a period is gathered; each has a default, and a batch passes what it has read ahead. */
+export interface GatherOptions {
+  /** A closing reading older than this before `to` is replaced by an estimate at `to` (a final bill: 1 day). */
+  freshWithinMs?: number
+  /** A first bill starts from the first reading at most this long before `from` (a migrated account: 0, its transfer reading). */
+  openingWindowMs?: number
+  /** Estimate a closing reading when none is recent enough (false: the register counts as unread). */
+  estimateClosing?: boolean
+  /** Tariff data shared across a billing run. */
+  cache?: TariffCache | undefined
+  /** Where to read from: the database (the default) or a batch read ahead. Writes always go to `tx`. */
+  reads?: GatherReads | undefined
+}
+
 export async function gather({
   tx,
   accountId,
@@ -291,27 +304,15 @@ export async function gather({
   reads = directReads(tx),
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
-  paymentMethod: 'DIRECT_DEBIT' | 'NON_DIRECT_DEBIT'
-  from: Date
-  to: Date
-  /** The readings the previous statement billed to, or (first bill) readings to start from. */
-  openingReadings: readonly ClosingReading[]
-  /** A closing reading older than this before `to` is replaced by an estimate at `to` (a final bill: 1 day). */
-  freshWithinMs?: number
-  /** A first bill starts from the first reading at most this long before `from` (a migrated account: 0, its transfer reading). */
-  openingWindowMs?: number
-  /** Estimate a closing reading when none is recent enough (false: the register counts as unread). */
-  estimateClosing?: boolean
-  /** Tariff data shared across a billing run. */
-  cache?: TariffCache | undefined
-  /** Where to read from: the database (the default) or a batch read ahead. Writes always go to `tx`. */
-  reads?: GatherReads
-  actor: Actor
-  at: Date
-}): Promise<Gathered> {
+}: Change &
+  GatherOptions & {
+    accountId: string
+    paymentMethod: 'DIRECT_DEBIT' | 'NON_DIRECT_DEBIT'
+    from: Date
+    to: Date
+    /** The readings the previous statement billed to, or (first bill) readings to start from. */
+    openingReadings: readonly ClosingReading[]
+  }): Promise<Gathered> {
   const points = await reads.meterPoints(accountId)
   const meterPoints: RatedMeterPoint[] = []
   const closingReadings: ClosingReading[] = []

@@ -4,7 +4,7 @@
  * balanced ledger journal with a key derived from the statement, so a retried or resumed bill never
  * charges twice. Pricing is in `pricing.ts`, the pure statement draft in `statement-draft.ts`.
  */
-import type { Tx } from '../../db/index.js'
+import type { AccountChange, Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
@@ -13,7 +13,7 @@ import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import * as tariffs from '../tariffs/index.js'
 import type { TariffCache } from './gather.js'
-import { accountRow, type Priced, price } from './pricing.js'
+import { accountRow, price } from './pricing.js'
 import { toLine } from './queries.js'
 import {
   dayMs,
@@ -22,6 +22,7 @@ import {
   openingStatement,
   paymentsSinceOf,
   profileOf,
+  type StatementToDraft,
   statementEvent,
   statementJournal,
 } from './statement-draft.js'
@@ -99,45 +100,15 @@ async function issue(
   return { ...row, ...changes }
 }
 
+/** A change to one statement by a billing specialist (a rebill, a release). */
+type StatementChange = Change & { statementId: string }
+
 /** Record a priced statement: held with its reasons, or issued to the ledger. */
-async function record({
-  tx,
-  row,
-  priced,
-  kind,
-  from,
-  to,
-  version,
-  replaced,
-  runId,
-  previous,
-  actor,
-  at,
-}: {
-  tx: Tx
-  row: store.BillableAccountRow
-  priced: Priced
-  kind: StatementKind
-  from: Date
-  to: Date
-  version: number
-  replaced?: store.StatementRow
-  runId: string | null
-  previous: readonly store.StatementRow[]
-  actor: Actor
-  at: Date
-}): Promise<store.StatementRow> {
+async function record({ tx, actor, at, ...toDraft }: Change & StatementToDraft): Promise<store.StatementRow> {
+  const { kind, replaced } = toDraft
   const supplier = await market.getSupplier(tx)
   const draft = draftStatement({
-    row,
-    priced,
-    kind,
-    from,
-    to,
-    version,
-    replaced,
-    runId,
-    previous,
+    ...toDraft,
     number: await store.nextStatementNumber(tx),
     currency: supplier.profile.currency,
     at,
@@ -286,17 +257,7 @@ export async function billAccount({
  * difference. A final statement's rebill is a corrected final bill with a new settlement.
  * @throws StatementNotFound, StatementNotRebillable
  */
-export async function rebill({
-  tx,
-  statementId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  statementId: string
-  actor: Actor
-  at: Date
-}): Promise<store.StatementRow> {
+export async function rebill({ tx, statementId, actor, at }: StatementChange): Promise<store.StatementRow> {
   const old = await store.statementById(tx, statementId, true)
   if (!old) throw new StatementNotFound(`There is no statement ${statementId}`)
   const rebillable =
@@ -342,17 +303,7 @@ export async function rebill({
 }
 
 /** A billing specialist issues a held statement (BIL-3). @throws StatementNotFound, StatementNotHeld */
-export async function releaseStatement({
-  tx,
-  statementId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  statementId: string
-  actor: Actor
-  at: Date
-}): Promise<store.StatementRow> {
+export async function releaseStatement({ tx, statementId, actor, at }: StatementChange): Promise<store.StatementRow> {
   const row = await store.statementById(tx, statementId, true)
   if (!row) throw new StatementNotFound(`There is no statement ${statementId}`)
   if (row.status !== 'held') throw new StatementNotHeld(`Statement ${row.number} is ${row.status}, not held`)
@@ -388,12 +339,9 @@ export async function rejectStatement({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   statementId: string
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<store.StatementRow> {
   const trimmed = reason.trim()
   if (trimmed.length < 3 || trimmed.length > 500) {
@@ -428,12 +376,8 @@ export async function setBillingProfile({
   changes,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   changes: Partial<Omit<BillingProfile, 'accountId' | 'business'>>
-  actor: Actor
-  at: Date
 }): Promise<BillingProfile> {
   const row = await accountRow(tx, accountId)
   const before = profileOf(row)

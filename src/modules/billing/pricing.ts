@@ -2,14 +2,13 @@
  * Pricing a period (BIL-1, BIL-6): gather what rating needs, rate it, cut off what backbilling may
  * not charge, and turn the result into statement lines.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Change, Tx } from '../../db/index.js'
 import { localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
 import { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 import { usageSummaries } from './explain.js'
-import { type Gathered, type GatherReads, gather, type TariffCache } from './gather.js'
+import { type Gathered, type GatherOptions, gather, type TariffCache } from './gather.js'
 import { rate } from './rating.js'
 import type { RatingInput, RatingResult } from './rating-types.js'
 import { dayMs, profileOf } from './statement-draft.js'
@@ -112,27 +111,19 @@ export async function price({
   replaced,
   actor,
   at,
-}: {
-  tx: Tx
-  row: store.BillableAccountRow
-  profile: BillingProfile
-  from: Date
-  to: Date
-  openingReadings: readonly ClosingReading[]
-  freshWithinMs?: number
-  openingWindowMs?: number
-  estimateClosing?: boolean
-  cache?: TariffCache | undefined
-  /** A batch's reads (the database itself when absent). */
-  reads?: GatherReads | undefined
-  /** The supplier, when already read. */
-  supplier?: market.Supplier | undefined
-  /** The account's balance before this bill, when already read (a batch). */
-  balanceBefore?: bigint | undefined
-  replaced?: store.StatementRow
-  actor: Actor
-  at: Date
-}): Promise<Priced> {
+}: Change &
+  GatherOptions & {
+    row: store.BillableAccountRow
+    profile: BillingProfile
+    from: Date
+    to: Date
+    openingReadings: readonly ClosingReading[]
+    /** The supplier, when already read. */
+    supplier?: market.Supplier | undefined
+    /** The account's balance before this bill, when already read (a batch). */
+    balanceBefore?: bigint | undefined
+    replaced?: store.StatementRow
+  }): Promise<Priced> {
   const gathered = await gather({
     tx,
     accountId: row.id,
@@ -222,13 +213,9 @@ export async function gatherForRating({
   actor,
   at,
   cache,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   from: Date
   to: Date
-  actor: Actor
-  at: Date
   cache?: TariffCache | undefined
 }): Promise<RatingInput> {
   const profile = profileOf(await accountRow(tx, accountId))

@@ -1,8 +1,7 @@
-import type { Selectable } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
-interface BillingProfilesTable {
+export interface BillingProfileRow {
   account_id: string
   cycle_day: number | null
   payment_method: string
@@ -11,7 +10,7 @@ interface BillingProfilesTable {
   reading_prevented: boolean
   updated_at: Date
 }
-interface HistoricalBillsTable {
+export interface HistoricalBillRow {
   id: string
   account_id: string
   source: string
@@ -24,10 +23,7 @@ interface HistoricalBillsTable {
   created_at: Date
 }
 
-const tables = withTables<{ billing_profiles: BillingProfilesTable; historical_bills: HistoricalBillsTable }>()
-
-export type BillingProfileRow = Selectable<BillingProfilesTable>
-export type HistoricalBillRow = Selectable<HistoricalBillsTable>
+const tables = withTables<{ billing_profiles: BillingProfileRow; historical_bills: HistoricalBillRow }>()
 
 /** What billing needs of an account: its dates, status, customer kind and billing profile (if any). */
 export interface BillableAccountRow {

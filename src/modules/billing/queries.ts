@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../../db/index.js'
-import { decodeInstantCursor, invalidCursor } from '../../shared/cursor.js'
+import type { AccountFeedQuery, Db, DueBatchQuery, Tx } from '../../db/index.js'
+import { decodeInstantCursor, encodeInstantCursor, invalidCursor, pageOf } from '../../shared/cursor.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,
@@ -90,13 +90,10 @@ export async function listStatements({
   const accountId = await accountIdOf(tx, accountNumber)
   const before = cursor ? decodeCursor(cursor) : undefined
   const rows = await store.statementsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
-  const items = rows.slice(0, limit).map(toStatement)
-  const last = rows.length > limit ? rows[limit - 1] : undefined
-  return { items, nextCursor: last ? encodeCursor(last) : null }
-}
-
-function encodeCursor(row: store.StatementRow): string {
-  return Buffer.from(`${row.period_from.toISOString()}|${row.version}`).toString('base64url')
+  const { page, nextCursor } = pageOf(rows, limit, (last) =>
+    encodeInstantCursor(last.period_from, String(last.version)),
+  )
+  return { items: page.map(toStatement), nextCursor }
 }
 
 /** @throws InvalidCursor */
@@ -170,12 +167,7 @@ export async function accountsDue({
   on,
   afterId,
   limit,
-}: {
-  tx: Db | Tx
-  on: string
-  afterId: string | null
-  limit: number
-}): Promise<{ accounts: { id: string; number: string }[]; lastId: string | null }> {
+}: DueBatchQuery): Promise<{ accounts: { id: string; number: string }[]; lastId: string | null }> {
   const day = Number(on.slice(8, 10))
   const { rows, lastId } = await store.accountsDue(tx, { day, date: on, afterId, limit })
   return { accounts: rows.map((row) => ({ id: row.id, number: row.number })), lastId }
@@ -191,17 +183,7 @@ export async function billingRun({ tx, on }: { tx: Db | Tx; on: string }) {
  * were made (`createdAt`, then id by bytes), at most `limit`; for a feed that merges several kinds
  * of record by time (the account timeline). Throws nothing.
  */
-export async function statementsBefore({
-  tx,
-  accountId,
-  before,
-  limit,
-}: {
-  tx: Db | Tx
-  accountId: string
-  before?: { at: Date; id: string } | undefined
-  limit: number
-}): Promise<Statement[]> {
+export async function statementsBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Statement[]> {
   const rows = await store.statementsBefore(tx, { accountId, before, limit })
   return rows.map(toStatement)
 }

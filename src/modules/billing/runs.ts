@@ -1,8 +1,7 @@
 /**
  * Billing runs: the row that says a run started on a day and how it finished.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change, Tx } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -37,14 +36,11 @@ export async function finishRun({
   failed,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   runId: string
   accountsDue: number
   skipped: number
   failed: number
-  actor: Actor
-  at: Date
 }) {
   const counts = await store.runCounts(tx, runId)
   const issued = ['issued', 'superseded', 'uninvoiced', 'invoiced'].reduce(

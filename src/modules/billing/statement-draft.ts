@@ -131,6 +131,19 @@ export interface Draft {
   readonly business: boolean
 }
 
+/** What a statement is drafted from: the account, its pricing, the period, and the statements before it. */
+export interface StatementToDraft {
+  row: store.BillableAccountRow
+  priced: Priced
+  kind: StatementKind
+  from: Date
+  to: Date
+  version: number
+  replaced?: store.StatementRow | undefined
+  runId: string | null
+  previous: readonly store.StatementRow[]
+}
+
 /**
  * Put a priced statement together, writing nothing: hold reasons, the comparison with the previous
  * statement, the row (status held) and its lines. Pure: the number and currency are given.
@@ -148,16 +161,7 @@ export function draftStatement({
   number,
   currency,
   at,
-}: {
-  row: store.BillableAccountRow
-  priced: Priced
-  kind: StatementKind
-  from: Date
-  to: Date
-  version: number
-  replaced?: store.StatementRow | undefined
-  runId: string | null
-  previous: readonly store.StatementRow[]
+}: StatementToDraft & {
   number: string
   currency: string
   at: Date

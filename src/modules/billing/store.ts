@@ -1,11 +1,11 @@
-import { type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { sql } from 'kysely'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
 export * from './profiles-store.js'
 
-interface BillingRunsTable {
+export interface BillingRunRow {
   id: string
   run_on: string
   status: string
@@ -17,7 +17,7 @@ interface BillingRunsTable {
   started_at: Date
   finished_at: Date | null
 }
-interface StatementsTable {
+export interface StatementRow {
   id: string
   number: string
   account_id: string
@@ -49,7 +49,7 @@ interface StatementsTable {
   issued_at: Date | null
   decided_by: string | null
 }
-interface StatementLinesTable {
+export interface StatementLineRow {
   statement_id: string
   position: number
   meter_point_id: string | null
@@ -68,7 +68,7 @@ interface StatementLinesTable {
   source: unknown
   description: string
 }
-interface FinalSettlementsTable {
+export interface FinalSettlementRow {
   id: string
   account_id: string
   statement_id: string
@@ -77,16 +77,11 @@ interface FinalSettlementsTable {
   created_at: Date
 }
 const tables = withTables<{
-  billing_runs: BillingRunsTable
-  statements: StatementsTable
-  statement_lines: StatementLinesTable
-  final_settlements: FinalSettlementsTable
+  billing_runs: BillingRunRow
+  statements: StatementRow
+  statement_lines: StatementLineRow
+  final_settlements: FinalSettlementRow
 }>()
-
-export type BillingRunRow = Selectable<BillingRunsTable>
-export type StatementRow = Selectable<StatementsTable>
-export type StatementLineRow = Selectable<StatementLinesTable>
-export type FinalSettlementRow = Selectable<FinalSettlementsTable>
 
 export async function nextStatementNumber(tx: Tx): Promise<string> {
   const result = await sql<{ n: string }>`select nextval('statement_number_seq')::text as n`.execute(tx)
@@ -154,22 +149,7 @@ export async function insertStatements(
 }
 
 export async function insertStatement(tx: Tx, row: StatementRow, lines: StatementLineRow[]): Promise<void> {
-  await tables(tx)
-    .insertInto('statements')
-    .values({
-      ...row,
-      hold_reasons: JSON.stringify(row.hold_reasons),
-      explanation: JSON.stringify(row.explanation),
-      opening_readings: JSON.stringify(row.opening_readings),
-      closing_readings: JSON.stringify(row.closing_readings),
-    })
-    .execute()
-  if (lines.length > 0) {
-    await tables(tx)
-      .insertInto('statement_lines')
-      .values(lines.map((line) => ({ ...line, source: JSON.stringify(line.source) })))
-      .execute()
-  }
+  await insertStatements(tx, [row], lines)
 }
 
 export async function setStatementStatus(
@@ -297,14 +277,8 @@ export async function statementsPage(
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('period_from', '<', before.periodFrom),
-        eb.and([eb('period_from', '=', before.periodFrom), eb('version', '<', before.version)]),
-      ]),
-    )
-  }
+  if (before)
+    query = query.where(strictlyBefore('period_from', 'version', { at: before.periodFrom, id: before.version }))
   return query.execute()
 }
 
@@ -320,11 +294,7 @@ export async function heldStatements(
     .orderBy('created_at')
     .limit(limit)
     .execute()
-  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
-  return rows.flatMap((row) => {
-    const number = numbers.get(row.account_id)
-    return number === undefined ? [] : [{ ...row, account_number: number }]
-  })
+  return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function linesOf(db: Db | Tx, statementId: string): Promise<StatementLineRow[]> {
@@ -426,16 +396,9 @@ export async function uninvoiced(db: Db | Tx, accountId: string): Promise<Statem
 /** An account's statements strictly before `(created_at, id)`, newest first (the account timeline). */
 export async function statementsBefore(
   db: Db | Tx,
-  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+  { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<StatementRow[]> {
   let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.at),
-        eb.and([eb('created_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }

@@ -1,4 +1,4 @@
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 
 export const statementKinds = ['periodic', 'final', 'rebill', 'corrected_final'] as const
 export type StatementKind = (typeof statementKinds)[number]
@@ -121,7 +121,9 @@ export interface Statement {
   readonly vatMinor: bigint
   readonly totalMinor: bigint
   readonly writeoffMinor: bigint
+  /** What the statement moved the balance by: total, less the write-off and what a replaced statement had charged. */
   readonly postedMinor: bigint
+  /** Balances are positive when the customer owes, negative when in credit; null until issued. */
   readonly openingBalanceMinor: bigint | null
   readonly paymentsMinor: bigint | null
   readonly creditsMinor: bigint | null
@@ -151,27 +153,13 @@ export interface HistoricalBill {
   readonly readings: readonly { register: string; value: string; readOn: string }[]
 }
 
-export class StatementNotFound extends NotFound {
-  override readonly code = 'STATEMENT_NOT_FOUND'
-}
-export class NotBillable extends Conflict {
-  override readonly code = 'NOT_BILLABLE'
-}
-export class NothingToBill extends Conflict {
-  override readonly code = 'NOTHING_TO_BILL'
-}
-export class StatementNotHeld extends Conflict {
-  override readonly code = 'STATEMENT_NOT_HELD'
-}
-export class StatementNotRebillable extends Conflict {
-  override readonly code = 'STATEMENT_NOT_REBILLABLE'
-}
-export class InvalidBillingRequest extends ValidationFailed {
-  override readonly code = 'INVALID_BILLING_REQUEST'
-}
-export class BillingAccountNotFound extends NotFound {
-  override readonly code = 'ACCOUNT_NOT_FOUND'
-}
+export class StatementNotFound extends withCode(NotFound, 'STATEMENT_NOT_FOUND') {}
+export class NotBillable extends withCode(Conflict, 'NOT_BILLABLE') {}
+export class NothingToBill extends withCode(Conflict, 'NOTHING_TO_BILL') {}
+export class StatementNotHeld extends withCode(Conflict, 'STATEMENT_NOT_HELD') {}
+export class StatementNotRebillable extends withCode(Conflict, 'STATEMENT_NOT_REBILLABLE') {}
+export class InvalidBillingRequest extends withCode(ValidationFailed, 'INVALID_BILLING_REQUEST') {}
+export class BillingAccountNotFound extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
 
 /** BIL-4: a business invoice (charges) or credit note (credits). */
 export interface BillingDocument {
@@ -190,12 +178,6 @@ export interface BillingDocument {
   readonly statementNumbers: readonly string[]
 }
 
-export class InvalidDocument extends ValidationFailed {
-  override readonly code = 'INVALID_DOCUMENT'
-}
-export class DocumentNotFound extends NotFound {
-  override readonly code = 'DOCUMENT_NOT_FOUND'
-}
-export class DocumentIssued extends Conflict {
-  override readonly code = 'DOCUMENT_ISSUED'
-}
+export class InvalidDocument extends withCode(ValidationFailed, 'INVALID_DOCUMENT') {}
+export class DocumentNotFound extends withCode(NotFound, 'DOCUMENT_NOT_FOUND') {}
+export class DocumentIssued extends withCode(Conflict, 'DOCUMENT_ISSUED') {}

@@ -3,9 +3,9 @@
  * it, add notes and attachments. Every change is audited in the caller's transaction.
  */
 import { createHash } from 'node:crypto'
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as access from '../access/index.js'
 import * as accounts from '../accounts/index.js'
@@ -27,36 +27,16 @@ import {
   priorities,
 } from './types.js'
 
-export class CaseNotFound extends NotFound {
-  override readonly code = 'CASE_NOT_FOUND'
-}
-export class InvalidCase extends ValidationFailed {
-  override readonly code = 'INVALID_CASE'
-}
-export class CaseTransitionRefused extends Conflict {
-  override readonly code = 'CASE_TRANSITION_REFUSED'
-}
-export class ResolutionNoteRequired extends ValidationFailed {
-  override readonly code = 'RESOLUTION_NOTE_REQUIRED'
-}
-export class CaseClosed extends Conflict {
-  override readonly code = 'CASE_CLOSED'
-}
-export class ReassignmentForbidden extends Forbidden {
-  override readonly code = 'CASE_REASSIGNMENT_FORBIDDEN'
-}
-export class AssigneeNotEligible extends ValidationFailed {
-  override readonly code = 'CASE_ASSIGNEE_NOT_ELIGIBLE'
-}
-export class AttachmentTooLarge extends ValidationFailed {
-  override readonly code = 'ATTACHMENT_TOO_LARGE'
-}
-export class AttachmentTypeNotAllowed extends ValidationFailed {
-  override readonly code = 'ATTACHMENT_TYPE_NOT_ALLOWED'
-}
-export class AttachmentNotFound extends NotFound {
-  override readonly code = 'ATTACHMENT_NOT_FOUND'
-}
+export class CaseNotFound extends withCode(NotFound, 'CASE_NOT_FOUND') {}
+export class InvalidCase extends withCode(ValidationFailed, 'INVALID_CASE') {}
+export class CaseTransitionRefused extends withCode(Conflict, 'CASE_TRANSITION_REFUSED') {}
+export class ResolutionNoteRequired extends withCode(ValidationFailed, 'RESOLUTION_NOTE_REQUIRED') {}
+export class CaseClosed extends withCode(Conflict, 'CASE_CLOSED') {}
+export class ReassignmentForbidden extends withCode(Forbidden, 'CASE_REASSIGNMENT_FORBIDDEN') {}
+export class AssigneeNotEligible extends withCode(ValidationFailed, 'CASE_ASSIGNEE_NOT_ELIGIBLE') {}
+export class AttachmentTooLarge extends withCode(ValidationFailed, 'ATTACHMENT_TOO_LARGE') {}
+export class AttachmentTypeNotAllowed extends withCode(ValidationFailed, 'ATTACHMENT_TYPE_NOT_ALLOWED') {}
+export class AttachmentNotFound extends withCode(NotFound, 'ATTACHMENT_NOT_FOUND') {}
 
 type Problem = { path: string; message: string }
 
@@ -296,12 +276,9 @@ export async function resolveCase({
   resolutionNote,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   resolutionNote: string
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   return changeStatus({ tx, caseId, status: 'resolved', note: resolutionNote, actor, at })
 }
@@ -313,12 +290,9 @@ export async function changePriority({
   priority,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   priority: Priority
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   if (!(priorities as readonly string[]).includes(priority))
     throw new InvalidCase(`'${priority}' is not a priority`, [
@@ -354,13 +328,10 @@ export async function assignCase({
   by,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   assignee: Assignee
   by: Assigner
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   const row = await lockedCase(tx, caseId)
   const current = toCase(row).assignee
@@ -397,12 +368,9 @@ export async function addNote({
   body,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   body: string
-  actor: Actor
-  at: Date
 }): Promise<CaseNote> {
   const problems: Problem[] = []
   checkText(body, 'body', 10000, problems)

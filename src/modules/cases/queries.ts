@@ -3,7 +3,7 @@
  * attachment's bytes, the CAS-2 hooks (active billing disputes, open investigations) and totals
  * for the agent reports. Unaudited: the use cases record the account views they make.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountsQuery, Db, Tx } from '../../db/index.js'
 import { decodeJsonCursor } from '../../shared/cursor.js'
 import { AttachmentNotFound, CaseNotFound } from './operations.js'
 import { toAttachmentInfo, toCase, toEvent, toNote } from './rows.js'
@@ -136,24 +136,12 @@ export async function listCases({
  * CAS-2: of the given accounts, those with a billing dispute that is not resolved or closed (the
  * status indicator turns red and dunning pauses for them). Throws nothing.
  */
-export async function activeBillingDisputes({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Set<string>> {
+export async function activeBillingDisputes({ tx, accountIds }: AccountsQuery): Promise<Set<string>> {
   return new Set(await store.accountsWithActive(tx, 'billing_dispute', accountIds))
 }
 
 /** Of the given accounts, those with an account investigation that is not resolved or closed. Throws nothing. */
-export async function openInvestigations({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Set<string>> {
+export async function openInvestigations({ tx, accountIds }: AccountsQuery): Promise<Set<string>> {
   return new Set(await store.accountsWithActive(tx, 'account_investigation', accountIds))
 }
 

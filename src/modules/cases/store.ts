@@ -1,8 +1,8 @@
-import { type Selectable, sql } from 'kysely'
+import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
-interface CasesTable {
+export interface CaseRow {
   id: string
   number: string
   account_id: string
@@ -21,7 +21,7 @@ interface CasesTable {
   resolved_by_id: string | null
   resolution_note: string | null
 }
-interface EventsTable {
+export interface EventRow {
   id: string
   account_id: string
   case_id: string
@@ -33,7 +33,7 @@ interface EventsTable {
   actor_kind: string
   actor_id: string
 }
-interface NotesTable {
+export interface NoteRow {
   id: string
   account_id: string
   case_id: string
@@ -42,7 +42,7 @@ interface NotesTable {
   created_by_kind: string
   created_by_id: string
 }
-interface AttachmentsTable {
+export interface AttachmentRow {
   id: string
   account_id: string
   case_id: string
@@ -57,16 +57,12 @@ interface AttachmentsTable {
 }
 
 const tables = withTables<{
-  cases: CasesTable
-  case_events: EventsTable
-  case_notes: NotesTable
-  case_attachments: AttachmentsTable
+  cases: CaseRow
+  case_events: EventRow
+  case_notes: NoteRow
+  case_attachments: AttachmentRow
 }>()
 
-export type CaseRow = Selectable<CasesTable>
-export type EventRow = Selectable<EventsTable>
-export type NoteRow = Selectable<NotesTable>
-export type AttachmentRow = Selectable<AttachmentsTable>
 export type AttachmentInfoRow = Omit<AttachmentRow, 'content'>
 
 export async function nextCaseNumber(tx: Tx): Promise<string> {
@@ -154,11 +150,7 @@ export async function findCases(db: Db | Tx, filter: CaseFilter): Promise<(CaseR
     )
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId)
   const rows = await query.orderBy('cases.id', 'desc').limit(filter.limit).execute()
-  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
-  return rows.flatMap((row) => {
-    const number = numbers.get(row.account_id)
-    return number === undefined ? [] : [{ ...row, account_number: number }]
-  })
+  return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function eventsOf(db: Db | Tx, caseId: string): Promise<EventRow[]> {

@@ -2,9 +2,8 @@
  * COL-3: disconnection orders. Raised by people, only after the disconnection notice has had time to
  * work, never for a protected household, under an arrangement or with nothing past due.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound } from '../../shared/errors.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
+import { Conflict, NotFound, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -49,13 +48,9 @@ function toOrder(row: OrderRow): DisconnectionOrder {
   }
 }
 
-export class DisconnectionRefused extends Conflict {
-  override readonly code = 'DISCONNECTION_REFUSED'
-}
+export class DisconnectionRefused extends withCode(Conflict, 'DISCONNECTION_REFUSED') {}
 
-export class DisconnectionOrderNotFound extends NotFound {
-  override readonly code = 'DISCONNECTION_ORDER_NOT_FOUND'
-}
+export class DisconnectionOrderNotFound extends withCode(NotFound, 'DISCONNECTION_ORDER_NOT_FOUND') {}
 
 /**
  * COL-3: raise a disconnection order. Only after the disconnection notice went out at least a week
@@ -68,12 +63,8 @@ export async function createDisconnectionOrder({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<DisconnectionOrder> {
   await accounts.lockAccount({ tx, accountId })
   const supplier = await market.getSupplier(tx)
@@ -127,17 +118,7 @@ export async function createDisconnectionOrder({
 }
 
 /** @throws DisconnectionOrderNotFound */
-export async function cancelDisconnectionOrder({
-  tx,
-  accountId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}) {
+export async function cancelDisconnectionOrder({ tx, accountId, actor, at }: AccountChange) {
   const id = await markPendingOrderCancelled(tx, { accountId, endedBy: actor.id, endedAt: at })
   if (!id) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {
@@ -158,12 +139,7 @@ export async function completeDisconnectionOrder({
   accountId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}): Promise<DisconnectionOrder> {
+}: AccountChange): Promise<DisconnectionOrder> {
   const row = await markPendingOrderCompleted(tx, { accountId, endedBy: actor.id, endedAt: at })
   if (!row) throw new DisconnectionOrderNotFound('There is no pending disconnection order on the account')
   await audit.record(tx, {

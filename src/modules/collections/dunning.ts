@@ -5,9 +5,9 @@
  * vulnerable get the reminder only: escalation is withheld and left to a person. An active payment
  * arrangement or billing dispute pauses dunning.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict } from '../../shared/errors.js'
+import { Conflict, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, daysBetween, localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -59,9 +59,7 @@ function toAction(row: ActionRow): CollectionAction {
   }
 }
 
-export class LateFeeRefused extends Conflict {
-  override readonly code = 'LATE_FEE_REFUSED'
-}
+export class LateFeeRefused extends withCode(Conflict, 'LATE_FEE_REFUSED') {}
 
 /**
  * Sends a dunning message in the caller's transaction and returns the message id (the
@@ -123,13 +121,9 @@ export async function reviewAccount({
   notify,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   on: string
   notify?: Notify | undefined
-  actor: Actor
-  at: Date
 }): Promise<CollectionOutcome> {
   await accounts.lockAccount({ tx, accountId })
   const position = await ledger.collectionsPosition({ tx, accountId, asOf: on })
@@ -243,12 +237,8 @@ export async function applyLateFee({
   amountMinor,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   amountMinor?: bigint | undefined
-  actor: Actor
-  at: Date
 }) {
   await accounts.lockAccount({ tx, accountId })
   const supplier = await market.getSupplier(tx)

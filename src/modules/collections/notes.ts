@@ -1,16 +1,13 @@
 /**
  * COL-4: affordability checks and debt-advice signposting, recorded as append-only notes.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { insertNote, type NoteRow, notesOf } from './store.js'
 
-export class InvalidCollectionsNote extends ValidationFailed {
-  override readonly code = 'INVALID_COLLECTIONS_NOTE'
-}
+export class InvalidCollectionsNote extends withCode(ValidationFailed, 'INVALID_COLLECTIONS_NOTE') {}
 
 export interface DebtAdviceSignpost {
   readonly code: string
@@ -66,15 +63,11 @@ export async function recordCollectionsNote({
   signposts,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   kind: 'affordability' | 'debt_advice'
   body: string
   affordability?: { monthlyIncomeMinor: bigint; monthlyOutgoingsMinor: bigint; canPayMonthlyMinor: bigint } | undefined
   signposts?: readonly string[] | undefined
-  actor: Actor
-  at: Date
 }): Promise<CollectionsNote> {
   const problems: { path: string; message: string }[] = []
   if (body.trim().length === 0 || body.length > 2000) problems.push({ path: 'body', message: '1 to 2000 characters' })

@@ -2,12 +2,12 @@
  * The collections tables and every query on them: dunning actions, disconnection orders and notes.
  * The only file of the module with SQL; the rest of the module works on the rows it returns.
  */
-import { type Selectable, sql } from 'kysely'
+import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
 
 export type DunningAction = 'payment_reminder' | 'final_notice' | 'disconnection_notice' | 'debt_collection_referral'
 
-interface ActionsTable {
+export interface ActionRow {
   id: string
   account_id: string
   episode_due_on: string
@@ -20,7 +20,7 @@ interface ActionsTable {
   taken_at: Date
 }
 
-interface OrdersTable {
+export interface OrderRow {
   id: string
   account_id: string
   status: 'pending' | 'cancelled' | 'completed'
@@ -31,7 +31,7 @@ interface OrdersTable {
   ended_at: Date | null
 }
 
-interface NotesTable {
+export interface NoteRow {
   id: string
   account_id: string
   kind: 'affordability' | 'debt_advice'
@@ -42,14 +42,10 @@ interface NotesTable {
 }
 
 const tables = withTables<{
-  collection_actions: ActionsTable
-  disconnection_orders: OrdersTable
-  collection_notes: NotesTable
+  collection_actions: ActionRow
+  disconnection_orders: OrderRow
+  collection_notes: NoteRow
 }>()
-
-export type ActionRow = Selectable<ActionsTable>
-export type OrderRow = Selectable<OrdersTable>
-export type NoteRow = Selectable<NotesTable>
 
 // Dunning actions
 

@@ -32,17 +32,14 @@ export async function openCollectionsTestDatabase({ count }: { count: number }):
       tx,
       actor: testActor,
       at,
-      accounts: Array.from({ length: count }, (_, i) => ({
-        number: `A-C${i.toString(16).toUpperCase().padStart(7, '0')}`,
-        customer: { kind: 'person' as const, title: null, givenName: 'Col', familyName: `Lections${i}` },
-        property: { line1: `${i} Mill Lane`, town: 'Leeds', postcode: 'LS1 4AP', gspRegion: '_M' as const },
-        billingAddress: null,
-        emails: [],
-        phones: [],
-        billingMode: 'paperless' as const,
-        market: 'gb' as const,
-        openedOn: '2026-01-01',
-      })),
+      accounts: Array.from({ length: count }, (_, i) =>
+        accounts.testAccount({
+          number: `A-C${i.toString(16).toUpperCase().padStart(7, '0')}`,
+          customer: { kind: 'person', title: null, givenName: 'Col', familyName: `Lections${i}` },
+          property: { line1: `${i} Mill Lane`, town: 'Leeds', postcode: 'LS1 4AP', gspRegion: '_M' },
+          openedOn: '2026-01-01',
+        }),
+      ),
     }),
   )
   const ids = created.map((account) => account.id)

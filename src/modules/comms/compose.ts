@@ -3,7 +3,7 @@
  * recipient found for the channel, with every refusal made before anything is stored.
  */
 import type { Tx } from '../../db/index.js'
-import { Conflict, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import { localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as market from '../market/index.js'
@@ -11,15 +11,9 @@ import * as store from './store.js'
 import { type FieldValue, mergeTemplate, type TemplateKey, templateOf } from './templates.js'
 import type { ComposedMessage, SendChannel } from './types.js'
 
-export class SmsNotEnrolled extends Conflict {
-  override readonly code = 'SMS_NOT_ENROLLED'
-}
-export class NoRecipient extends Conflict {
-  override readonly code = 'NO_RECIPIENT'
-}
-export class RecipientNotOnFile extends ValidationFailed {
-  override readonly code = 'RECIPIENT_NOT_ON_FILE'
-}
+export class SmsNotEnrolled extends withCode(Conflict, 'SMS_NOT_ENROLLED') {}
+export class NoRecipient extends withCode(Conflict, 'NO_RECIPIENT') {}
+export class RecipientNotOnFile extends withCode(ValidationFailed, 'RECIPIENT_NOT_ON_FILE') {}
 
 export type AccountCard = NonNullable<Awaited<ReturnType<typeof accounts.findAccountContacts>>>
 

@@ -3,9 +3,10 @@
  * reports, inbound email and phone-call logs, SMS enrolment. Every change is audited in its transaction.
  */
 import { createHash } from 'node:crypto'
+import type { AccountChange } from '../../db/index.js'
 import { type Db, inTransaction, type Tx } from '../../db/index.js'
 import { type Actor, systemActor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -27,18 +28,10 @@ import {
   sendChannels,
 } from './types.js'
 
-export class MessageNotFound extends NotFound {
-  override readonly code = 'MESSAGE_NOT_FOUND'
-}
-export class StatusTransitionRefused extends Conflict {
-  override readonly code = 'MESSAGE_STATUS_TRANSITION_REFUSED'
-}
-export class InvalidMessage extends ValidationFailed {
-  override readonly code = 'INVALID_MESSAGE'
-}
-export class InvalidSmsEnrolment extends ValidationFailed {
-  override readonly code = 'INVALID_SMS_ENROLMENT'
-}
+export class MessageNotFound extends withCode(NotFound, 'MESSAGE_NOT_FOUND') {}
+export class StatusTransitionRefused extends withCode(Conflict, 'MESSAGE_STATUS_TRANSITION_REFUSED') {}
+export class InvalidMessage extends withCode(ValidationFailed, 'INVALID_MESSAGE') {}
+export class InvalidSmsEnrolment extends withCode(ValidationFailed, 'INVALID_SMS_ENROLMENT') {}
 
 type Problem = { path: string; message: string }
 
@@ -615,13 +608,9 @@ export async function setSmsEnrolment({
   phoneNumber,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   enrolled: boolean
   phoneNumber?: string | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<SmsEnrolment> {
   const card = await accountCard(tx, accountId)
   let number: string | null = null

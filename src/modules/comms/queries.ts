@@ -3,7 +3,7 @@
  * letter's PDF, SMS enrolment and the channel the account prefers. Unaudited: the use cases record
  * the account views they make of them.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountFeedQuery, Db, StaffTotalsQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor } from '../../shared/cursor.js'
 import { accountCard, compose } from './compose.js'
 import { MessageNotFound } from './operations.js'
@@ -89,23 +89,34 @@ export async function listMessages({
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
 }
 
+/** One message by id; with `accountId`, only if it is that account's. */
+interface MessageLookup {
+  tx: Db | Tx
+  messageId: string
+  accountId?: string | undefined
+}
+
+/**
+ * The row looked up, when there is one and it belongs to the account asked about (if any).
+ * @throws MessageNotFound naming what was looked for ('message', 'letter')
+ */
+function found<Row extends { account_id: string }>(
+  row: Row | undefined,
+  { messageId, accountId }: { messageId: string; accountId?: string | undefined },
+  what: string,
+): Row {
+  if (!row || (accountId !== undefined && row.account_id !== accountId)) {
+    throw new MessageNotFound(`There is no ${what} ${messageId}${accountId ? ' on this account' : ''}`)
+  }
+  return row
+}
+
 /**
  * One message with every status it has had. With `accountId`, a message of another account is not found.
  * @throws MessageNotFound
  */
-export async function getMessage({
-  tx,
-  messageId,
-  accountId,
-}: {
-  tx: Db | Tx
-  messageId: string
-  accountId?: string | undefined
-}): Promise<MessageDetail> {
-  const row = await store.messageById(tx, messageId)
-  if (!row || (accountId !== undefined && row.account_id !== accountId)) {
-    throw new MessageNotFound(`There is no message ${messageId}${accountId ? ' on this account' : ''}`)
-  }
+export async function getMessage({ tx, messageId, accountId }: MessageLookup): Promise<MessageDetail> {
+  const row = found(await store.messageById(tx, messageId), { messageId, accountId }, 'message')
   const [events, hasPdf] = await Promise.all([store.eventsOf(tx, messageId), store.hasLetter(tx, messageId)])
   return { ...toMessage(row), history: events.map(toStatusEvent), hasPdf }
 }
@@ -114,19 +125,8 @@ export async function getMessage({
  * A letter's PDF, as made when it was sent. With `accountId`, a letter of another account is not found.
  * @throws MessageNotFound (also for a message that is not a letter)
  */
-export async function letterPdf({
-  tx,
-  messageId,
-  accountId,
-}: {
-  tx: Db | Tx
-  messageId: string
-  accountId?: string | undefined
-}): Promise<Buffer> {
-  const letter = await store.letterOf(tx, messageId)
-  if (!letter || (accountId !== undefined && letter.account_id !== accountId)) {
-    throw new MessageNotFound(`There is no letter ${messageId}${accountId ? ' on this account' : ''}`)
-  }
+export async function letterPdf({ tx, messageId, accountId }: MessageLookup): Promise<Buffer> {
+  const letter = found(await store.letterOf(tx, messageId), { messageId, accountId }, 'letter')
   return Buffer.from(letter.pdf)
 }
 
@@ -151,17 +151,7 @@ export async function preferredChannel({ tx, accountId }: { tx: Tx; accountId: s
  * they were written, received or the call started (then id), at most `limit`; unaudited, for a use
  * case that records its own view (the account timeline). Throws nothing.
  */
-export async function messagesBefore({
-  tx,
-  accountId,
-  before,
-  limit,
-}: {
-  tx: Db | Tx
-  accountId: string
-  before?: { at: Date; id: string } | undefined
-  limit: number
-}): Promise<Message[]> {
+export async function messagesBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Message[]> {
   return (await store.messagesBefore(tx, { accountId, before, limit })).map(toMessage)
 }
 
@@ -175,12 +165,7 @@ export async function staffMessageTotals({
   from,
   to,
   staffIds,
-}: {
-  tx: Db | Tx
-  from: Date
-  to: Date
-  staffIds?: readonly string[] | undefined
-}): Promise<{ userId: string; calls: number; handleSecondsTotal: number; messagesSent: number }[]> {
+}: StaffTotalsQuery): Promise<{ userId: string; calls: number; handleSecondsTotal: number; messagesSent: number }[]> {
   const rows = await store.staffMessageTotals(tx, { from, to, staffIds })
   return rows.map((row) => ({
     userId: row.user_id,

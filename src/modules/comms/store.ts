@@ -1,7 +1,7 @@
-import { type ColumnType, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type ColumnType, sql } from 'kysely'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
-interface MessagesTable {
+export interface MessageRow {
   id: string
   account_id: string
   channel: string
@@ -26,7 +26,7 @@ interface MessagesTable {
   next_attempt_at: Date | null
   failure_reason: string | null
 }
-interface EventsTable {
+export interface EventRow {
   id: string
   account_id: string
   message_id: string
@@ -46,7 +46,7 @@ interface LettersTable {
   sha256: string
   created_at: Date
 }
-interface SmsEnrolmentsTable {
+export interface SmsEnrolmentRow {
   account_id: string
   enrolled: boolean
   phone_number: string | null
@@ -54,15 +54,11 @@ interface SmsEnrolmentsTable {
 }
 
 const tables = withTables<{
-  comms_messages: MessagesTable
-  comms_message_events: EventsTable
+  comms_messages: MessageRow
+  comms_message_events: EventRow
   comms_letters: LettersTable
-  comms_sms_enrolments: SmsEnrolmentsTable
+  comms_sms_enrolments: SmsEnrolmentRow
 }>()
-
-export type MessageRow = Selectable<MessagesTable>
-export type EventRow = Selectable<EventsTable>
-export type SmsEnrolmentRow = Selectable<SmsEnrolmentsTable>
 
 export async function insertMessage(tx: Tx, row: MessageRow): Promise<void> {
   await tables(tx).insertInto('comms_messages').values(row).execute()
@@ -252,17 +248,10 @@ export async function upsertSmsEnrolment(tx: Tx, row: SmsEnrolmentRow): Promise<
  */
 export async function messagesBefore(
   db: Db | Tx,
-  { accountId, before, limit }: { accountId: string; before?: { at: Date; id: string } | undefined; limit: number },
+  { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<MessageRow[]> {
   let query = tables(db).selectFrom('comms_messages').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('occurred_at', '<', before.at),
-        eb.and([eb('occurred_at', '=', before.at), eb(sql<string>`id collate "C"`, '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('occurred_at', sql<string>`id collate "C"`, before))
   return query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }
 

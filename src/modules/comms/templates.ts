@@ -4,27 +4,17 @@
  * by the caller and declared by the template with their kind. Unknown, missing and malformed fields
  * are refused by name; money is formatted from integer minor units in the account's currency.
  */
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { type Currency, formatMoney, isCurrency } from '../../shared/money.js'
 import { isLocalDate } from '../../shared/time.js'
 import type * as access from '../access/index.js'
 import type { SendChannel } from './types.js'
 
-export class UnknownTemplate extends ValidationFailed {
-  override readonly code = 'UNKNOWN_TEMPLATE'
-}
-export class UnknownMergeField extends ValidationFailed {
-  override readonly code = 'UNKNOWN_MERGE_FIELD'
-}
-export class MissingMergeField extends ValidationFailed {
-  override readonly code = 'MISSING_MERGE_FIELD'
-}
-export class InvalidMergeField extends ValidationFailed {
-  override readonly code = 'INVALID_MERGE_FIELD'
-}
-export class ChannelNotOffered extends ValidationFailed {
-  override readonly code = 'CHANNEL_NOT_OFFERED'
-}
+export class UnknownTemplate extends withCode(ValidationFailed, 'UNKNOWN_TEMPLATE') {}
+export class UnknownMergeField extends withCode(ValidationFailed, 'UNKNOWN_MERGE_FIELD') {}
+export class MissingMergeField extends withCode(ValidationFailed, 'MISSING_MERGE_FIELD') {}
+export class InvalidMergeField extends withCode(ValidationFailed, 'INVALID_MERGE_FIELD') {}
+export class ChannelNotOffered extends withCode(ValidationFailed, 'CHANNEL_NOT_OFFERED') {}
 
 /**
  * `text`: a line or paragraph of plain text; `money`: integer minor units (a bigint, a string of

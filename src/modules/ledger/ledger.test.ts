@@ -59,17 +59,14 @@ beforeAll(async () => {
       tx,
       actor,
       at,
-      accounts: Array.from({ length: 6 }, (_, i) => ({
-        number: `A-0000000${i}`,
-        customer: { kind: 'person' as const, title: null, givenName: 'Led', familyName: `Ger${i}` },
-        property: { line1: `${i} High Street`, town: 'York', postcode: 'YO1 7HH', gspRegion: '_M' as const },
-        billingAddress: null,
-        emails: [],
-        phones: [],
-        billingMode: 'paperless' as const,
-        market: 'gb' as const,
-        openedOn: '2026-01-01',
-      })),
+      accounts: Array.from({ length: 6 }, (_, i) =>
+        accounts.testAccount({
+          number: `A-0000000${i}`,
+          customer: { kind: 'person', title: null, givenName: 'Led', familyName: `Ger${i}` },
+          property: { line1: `${i} High Street`, town: 'York', postcode: 'YO1 7HH', gspRegion: '_M' },
+          openedOn: '2026-01-01',
+        }),
+      ),
     }),
   )
   accountIds = created.map((account) => account.id)

@@ -1,3 +1,4 @@
+import type { Change } from '../../db/index.js'
 /**
  * LED-1: posting journals. A journal is validated whole before anything is written; the database
  * checks again at commit that it balances, and refuses any change to what is posted.
@@ -75,7 +76,29 @@ async function insert(
   const print = fingerprint(journal)
   const existing = await store.journalByKey(tx, journal.idempotencyKey)
   if (existing) return replay(tx, existing, print)
-  const row: store.JournalRow = {
+  const row = journalRow(journal, { reversesJournalId: extra.reversesJournalId, fingerprint: print, actor, at })
+  const postings = postingRows(row, journal)
+  if (!(await store.insertJournal(tx, row, postings))) {
+    // Another transaction posted the same key first (PostgreSQL waited for it on the unique key).
+    const winner = await store.journalByKey(tx, journal.idempotencyKey)
+    if (!winner) throw new Error(`journal ${journal.idempotencyKey} vanished`)
+    return replay(tx, winner, print)
+  }
+  await audit.record(tx, postedEvent(row, journal, actor, at))
+  return { journal: toJournal(row, postings), replayed: false }
+}
+
+/** The row of a new journal, posted by `actor` at `at`. */
+function journalRow(
+  journal: NewJournal,
+  {
+    reversesJournalId,
+    fingerprint,
+    actor,
+    at,
+  }: { reversesJournalId: string | null; fingerprint: string; actor: Actor; at: Date },
+): store.JournalRow {
+  return {
     id: newId('jnl'),
     idempotency_key: journal.idempotencyKey,
     reason: journal.reason,
@@ -85,12 +108,16 @@ async function insert(
     currency: journal.currency,
     effective_on: journal.effectiveOn,
     description: journal.description,
-    reverses_journal_id: extra.reversesJournalId,
-    fingerprint: print,
+    reverses_journal_id: reversesJournalId,
+    fingerprint,
     posted_at: at,
     posted_by: `${actor.kind}:${actor.id ?? ''}`,
   }
-  const postings = journal.postings.map((posting) => ({
+}
+
+/** The posting rows of a journal's row. */
+function postingRows(row: store.JournalRow, journal: NewJournal) {
+  return journal.postings.map((posting) => ({
     journal_id: row.id,
     book: posting.book,
     account_id: posting.accountId ?? null,
@@ -98,15 +125,14 @@ async function insert(
     due_on: posting.dueOn ?? null,
     effective_on: journal.effectiveOn,
   }))
-  if (!(await store.insertJournal(tx, row, postings))) {
-    // Another transaction posted the same key first (PostgreSQL waited for it on the unique key).
-    const winner = await store.journalByKey(tx, journal.idempotencyKey)
-    if (!winner) throw new Error(`journal ${journal.idempotencyKey} vanished`)
-    return replay(tx, winner, print)
-  }
-  await audit.record(tx, {
+}
+
+/** The audit event of a journal posted (or, when its row reverses another, of the reversal). */
+function postedEvent(row: store.JournalRow, journal: NewJournal, actor: Actor, at: Date): audit.AuditEventInput {
+  const reverses = row.reverses_journal_id
+  return {
     actor,
-    action: extra.reversesJournalId ? 'ledger.journal.reversed' : 'ledger.journal.posted',
+    action: reverses ? 'ledger.journal.reversed' : 'ledger.journal.posted',
     subject: { type: 'journal', id: row.id },
     ...(row.account_id ? { accountId: row.account_id } : {}),
     after: {
@@ -114,11 +140,10 @@ async function insert(
       reference: journal.reference,
       effectiveOn: row.effective_on,
       postings: journal.postings.map((posting) => ({ book: posting.book, amountMinor: String(posting.amountMinor) })),
-      ...(extra.reversesJournalId ? { reverses: extra.reversesJournalId } : {}),
+      ...(reverses ? { reverses } : {}),
     },
     at,
-  })
-  return { journal: toJournal(row, postings), replayed: false }
+  }
 }
 
 async function replay(tx: Tx, row: store.JournalRow, print: string): Promise<{ journal: Journal; replayed: boolean }> {
@@ -140,11 +165,8 @@ export async function postJournal({
   journal,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journal: NewJournal
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }> {
   return insert(tx, journal, { reversesJournalId: null }, actor, at)
 }
@@ -160,11 +182,8 @@ export async function postJournals({
   journals,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journals: readonly NewJournal[]
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }[]> {
   // Lines, journals and their audit event land together or not at all.
   requireTransaction(tx, 'Posting journals')
@@ -183,59 +202,21 @@ export async function postJournals({
   const rows: (store.JournalRow | null)[] = journals.map((journal, i) => {
     if (firstOfKey.has(journal.idempotencyKey)) return null
     firstOfKey.set(journal.idempotencyKey, i)
-    return {
-      id: newId('jnl'),
-      idempotency_key: journal.idempotencyKey,
-      reason: journal.reason,
-      reference_type: journal.reference.type,
-      reference_id: journal.reference.id,
-      account_id: journal.accountId ?? null,
-      currency: journal.currency,
-      effective_on: journal.effectiveOn,
-      description: journal.description,
-      reverses_journal_id: null,
-      fingerprint: prints[i] as string,
-      posted_at: at,
-      posted_by: `${actor.kind}:${actor.id ?? ''}`,
-    }
+    return journalRow(journal, { reversesJournalId: null, fingerprint: prints[i] as string, actor, at })
   })
-  const postingsOf = (row: store.JournalRow, journal: NewJournal) =>
-    journal.postings.map((posting) => ({
-      journal_id: row.id,
-      book: posting.book,
-      account_id: posting.accountId ?? null,
-      amount_minor: posting.amountMinor,
-      due_on: posting.dueOn ?? null,
-      effective_on: journal.effectiveOn,
-    }))
   const fresh = rows.filter((row): row is store.JournalRow => row !== null)
   const inserted = await store.insertJournals(
     tx,
     fresh,
-    rows.flatMap((row, i) => (row ? postingsOf(row, journals[i] as NewJournal) : [])),
+    rows.flatMap((row, i) => (row ? postingRows(row, journals[i] as NewJournal) : [])),
   )
   const results: { journal: Journal; replayed: boolean }[] = []
   const events: audit.AuditEventInput[] = []
   for (const [i, journal] of journals.entries()) {
     const row = rows[firstOfKey.get(journal.idempotencyKey) as number] as store.JournalRow
     if (rows[i] === row && inserted.has(row.id)) {
-      results.push({ journal: toJournal(row, postingsOf(row, journal)), replayed: false })
-      events.push({
-        actor,
-        action: 'ledger.journal.posted',
-        subject: { type: 'journal', id: row.id },
-        ...(row.account_id ? { accountId: row.account_id } : {}),
-        after: {
-          reason: row.reason,
-          reference: journal.reference,
-          effectiveOn: row.effective_on,
-          postings: journal.postings.map((posting) => ({
-            book: posting.book,
-            amountMinor: String(posting.amountMinor),
-          })),
-        },
-        at,
-      })
+      results.push({ journal: toJournal(row, postingRows(row, journal)), replayed: false })
+      events.push(postedEvent(row, journal, actor, at))
     } else if (rows[i] === row || !inserted.has(row.id)) {
       // Posted before (or by another transaction first): the journal under the key, if the content is the same.
       const existing = await store.journalByKey(tx, journal.idempotencyKey)
@@ -261,14 +242,11 @@ export async function reverseJournal({
   effectiveOn,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   journalId: string
   idempotencyKey: string
   reason?: string
   effectiveOn: string
-  actor: Actor
-  at: Date
 }): Promise<{ journal: Journal; replayed: boolean }> {
   const original = await store.journalById(tx, journalId)
   if (!original) throw new JournalNotFound(`There is no journal ${journalId}`)

@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../../db/index.js'
-import { decodeInstantCursor } from '../../shared/cursor.js'
+import type { AccountPageQuery, Db, Tx } from '../../db/index.js'
+import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { ageEntries, nextDueOn, oldestPastDueOn } from './ageing.js'
 import * as store from './store.js'
 import type { Ageing, Book, Journal } from './types.js'
@@ -138,16 +138,10 @@ export async function journalsOf({
   accountId,
   limit,
   cursor,
-}: {
-  tx: Db | Tx
-  accountId: string
-  limit: number
-  cursor?: string | undefined
-}): Promise<{ items: Journal[]; nextCursor: string | null }> {
-  const position = decodeInstantCursor(cursor)
-  const before = position ? { postedAt: position.at, id: position.id } : undefined
-  const rows = await store.journalsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
-  const page = rows.slice(0, limit)
+}: AccountPageQuery): Promise<{ items: Journal[]; nextCursor: string | null }> {
+  const before = decodeInstantCursor(cursor)
+  const rows = await store.journalsPage(tx, { accountId, limit: limit + 1, before })
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeInstantCursor(last.posted_at, last.id))
   const postings = await store.postingsOf(
     tx,
     page.map((row) => row.id),
@@ -158,11 +152,7 @@ export async function journalsOf({
       postings.filter((posting) => posting.journal_id === row.id),
     ),
   )
-  const last = rows.length > limit ? page.at(-1) : undefined
-  return {
-    items,
-    nextCursor: last ? Buffer.from(`${last.posted_at.toISOString()}|${last.id}`).toString('base64url') : null,
-  }
+  return { items, nextCursor }
 }
 
 /** Per book, the sum of every posting: the books always total 0. */

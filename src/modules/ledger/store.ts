@@ -1,7 +1,7 @@
 import { type Generated, type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 
-interface JournalsTable {
+export interface JournalRow {
   id: string
   idempotency_key: string
   reason: string
@@ -26,9 +26,8 @@ interface PostingsTable {
   effective_on: string
 }
 
-const tables = withTables<{ ledger_journals: JournalsTable; ledger_postings: PostingsTable }>()
+const tables = withTables<{ ledger_journals: JournalRow; ledger_postings: PostingsTable }>()
 
-export type JournalRow = Selectable<JournalsTable>
 export type PostingRow = Omit<Selectable<PostingsTable>, 'id'>
 
 /** Insert a journal unless its key is taken; returns whether it was inserted. */
@@ -177,7 +176,7 @@ export async function insertJournals(
 
 export async function journalsPage(
   db: Db | Tx,
-  { accountId, limit, before }: { accountId: string; limit: number; before?: { postedAt: Date; id: string } },
+  { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<JournalRow[]> {
   let query = tables(db)
     .selectFrom('ledger_journals')
@@ -186,14 +185,7 @@ export async function journalsPage(
     .orderBy('posted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('posted_at', '<', before.postedAt),
-        eb.and([eb('posted_at', '=', before.postedAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('posted_at', 'id', before))
   return query.execute()
 }
 

@@ -1,4 +1,4 @@
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 
 /**
  * The books postings go to. `customer` is the customer's account balance: positive means the
@@ -77,15 +77,7 @@ export interface Ageing {
   }
 }
 
-export class InvalidJournal extends ValidationFailed {
-  override readonly code = 'INVALID_JOURNAL'
-}
-export class IdempotencyConflict extends Conflict {
-  override readonly code = 'IDEMPOTENCY_CONFLICT'
-}
-export class JournalNotFound extends NotFound {
-  override readonly code = 'JOURNAL_NOT_FOUND'
-}
-export class AlreadyReversed extends Conflict {
-  override readonly code = 'ALREADY_REVERSED'
-}
+export class InvalidJournal extends withCode(ValidationFailed, 'INVALID_JOURNAL') {}
+export class IdempotencyConflict extends withCode(Conflict, 'IDEMPOTENCY_CONFLICT') {}
+export class JournalNotFound extends withCode(NotFound, 'JOURNAL_NOT_FOUND') {}
+export class AlreadyReversed extends withCode(Conflict, 'ALREADY_REVERSED') {}

@@ -1,15 +1,12 @@
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import type { Change } from '../../db/index.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import type { Market } from './profiles.js'
 import { getSupplier, type Supplier } from './queries.js'
 import { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
 import * as store from './store.js'
 
-export class InvalidSettings extends ValidationFailed {
-  override readonly code = 'INVALID_SETTINGS'
-}
+export class InvalidSettings extends withCode(ValidationFailed, 'INVALID_SETTINGS') {}
 
 /** Create or rename the supplier on a market profile, keeping its settings (defaults the first time). */
 export async function configureSupplier({
@@ -18,12 +15,9 @@ export async function configureSupplier({
   market,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   name: string
   market: Market
-  actor: Actor
-  at: Date
 }): Promise<Supplier> {
   const before = await store.findSupplier(tx)
   const settings = before ? (await getSupplier(tx)).settings : defaultSettings
@@ -48,11 +42,8 @@ export async function updateSettings({
   changes,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   changes: Partial<Record<keyof SupplierSettings, unknown>>
-  actor: Actor
-  at: Date
 }): Promise<Supplier> {
   const supplier = await getSupplier(tx)
   const merged = { ...settingsToJson(supplier.settings), ...changes }

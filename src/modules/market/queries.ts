@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
-import { NotFound } from '../../shared/errors.js'
+import { NotFound, withCode } from '../../shared/errors.js'
 import { type Market, type MarketProfile, profileOf } from './profiles.js'
 import { defaultSettings, type SupplierSettings, supplierSettingsSchema } from './settings.js'
 import * as store from './store.js'
@@ -12,9 +12,7 @@ export interface Supplier {
   readonly updatedAt: Date
 }
 
-export class SupplierNotConfigured extends NotFound {
-  override readonly code = 'SUPPLIER_NOT_CONFIGURED'
-}
+export class SupplierNotConfigured extends withCode(NotFound, 'SUPPLIER_NOT_CONFIGURED') {}
 
 /**
  * The supplier with its profile and settings; settings added in later versions take their defaults.

@@ -12,18 +12,16 @@ export interface BillableInterval {
   readonly quality: IntervalQuality
 }
 
-/** The meter point's half-hourly data starting in [from, to), oldest first. */
-export async function intervalsForBilling({
-  tx,
-  meterPointId,
-  from,
-  to,
-}: {
+/** One meter point over the instants [from, to). */
+export interface MeterPointSpan {
   tx: Tx
   meterPointId: string
   from: Date
   to: Date
-}): Promise<BillableInterval[]> {
+}
+
+/** The meter point's half-hourly data starting in [from, to), oldest first. */
+export async function intervalsForBilling({ tx, meterPointId, from, to }: MeterPointSpan): Promise<BillableInterval[]> {
   const rows = await store.intervalsBetween(tx, meterPointId, from, to)
   return rows.map((row) => ({ start: row.interval_start, kwh: row.kwh, quality: row.quality }))
 }
@@ -145,17 +143,7 @@ export function halfHourColumns(packed: PackedIntervals): HalfHourColumns {
 }
 
 /** Whether the meter point has any half-hourly data starting in [from, to). */
-export async function hasIntervalData({
-  tx,
-  meterPointId,
-  from,
-  to,
-}: {
-  tx: Tx
-  meterPointId: string
-  from: Date
-  to: Date
-}): Promise<boolean> {
+export async function hasIntervalData({ tx, meterPointId, from, to }: MeterPointSpan): Promise<boolean> {
   return store.hasIntervals(tx, meterPointId, from, to)
 }
 

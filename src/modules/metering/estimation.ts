@@ -4,8 +4,7 @@
  * (intervals: the merge lets an actual overwrite an estimate, never the reverse; readings: an
  * accepted actual supersedes the register's estimates).
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { Change } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import {
   addDays,
@@ -62,13 +61,10 @@ export async function fillIntervalGaps({
   actor,
   at,
   timeZone = LONDON,
-}: {
-  tx: Tx
+}: Change & {
   meterPointId: string
   from: string
   to: string
-  actor: Actor
-  at: Date
   timeZone?: string
 }): Promise<IngestionSummary & { fromHistory: number; fromProfile: number }> {
   const point = await store.meterPointById(tx, meterPointId)
@@ -152,14 +148,11 @@ export async function estimateReading({
   readAt,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   meterPointId: string
   meterSerial: string
   register: string
   readAt: Date
-  actor: Actor
-  at: Date
 }): Promise<{ reading: Reading; method: 'intervals' | 'history' | 'profile' }> {
   const point = await store.meterPointById(tx, meterPointId)
   if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)

@@ -7,8 +7,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
-import * as accounts from '../accounts/index.js'
 import * as metering from './index.js'
+import { openMeteringTestAccount, smartImportPoint } from './testing.js'
 
 let database: Database
 const agent = { kind: 'staff', id: 'usr_agent' } as const
@@ -20,50 +20,14 @@ const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  const [opened] = await run((tx) =>
-    accounts.createAccounts({
-      tx,
-      actor: agent,
-      at,
-      accounts: [
-        {
-          number: 'A-0000ABCD',
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-01-01',
-        },
-      ],
-    }),
-  )
-  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: 'A-0000ABCD' }))
+  const { accountId, propertyId } = await run((tx) => openMeteringTestAccount(tx, { actor: agent, at }))
+  // supplied from 2024-01-01; the meter was fitted earlier, under another supplier
   await run((tx) =>
     metering.registerMeterPoints({
       tx,
       actor: agent,
       at,
-      meterPoints: [
-        {
-          fuel: 'electricity',
-          identifier: mpan,
-          propertyId: supply?.property.id ?? '',
-          accountId: opened?.id ?? '',
-          // supplied from 2024-01-01; the meter was fitted earlier, under another supplier
-          suppliedFrom: '2024-01-01',
-          meters: [
-            {
-              serial: '21L0000001',
-              type: 'smart',
-              installedOn: '2023-06-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-      ],
+      meterPoints: [smartImportPoint({ identifier: mpan, accountId, propertyId })],
     }),
   )
 })

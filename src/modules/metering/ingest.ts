@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -16,9 +16,7 @@ import * as store from './store.js'
 import type { IngestionSummary, IntervalQuality, RowProblem } from './types.js'
 
 /** A file whose structure is broken: nothing of it is kept. */
-export class FileRejected extends ValidationFailed {
-  override readonly code = 'FILE_REJECTED'
-}
+export class FileRejected extends withCode(ValidationFailed, 'FILE_REJECTED') {}
 
 /** Day rows are staged in chunks of this many (one COPY each). */
 const chunkRows = 5_000

@@ -219,6 +219,18 @@ export interface BucketRow {
   estimated: number
 }
 
+/** Which page of a meter point's usage buckets, over the instants [from, to), in the time zone's calendar. */
+export interface UsageBuckets {
+  meterPointId: string
+  from: Date
+  to: Date
+  granularity: Granularity
+  order: 'asc' | 'desc'
+  offset: number
+  limit: number
+  timeZone: string
+}
+
 /**
  * Interval data summed into buckets: hours are UTC-aligned (London's offsets are whole hours, so
  * they are local hours too, and the repeated autumn hour stays two buckets); days, weeks (from
@@ -226,25 +238,7 @@ export interface BucketRow {
  */
 export async function bucketedUsage(
   tx: Tx,
-  {
-    meterPointId,
-    from,
-    to,
-    granularity,
-    order,
-    offset,
-    limit,
-    timeZone,
-  }: {
-    meterPointId: string
-    from: Date
-    to: Date
-    granularity: Granularity
-    order: 'asc' | 'desc'
-    offset: number
-    limit: number
-    timeZone: string
-  },
+  { meterPointId, from, to, granularity, order, offset, limit, timeZone }: UsageBuckets,
 ): Promise<{ count: number; rows: BucketRow[] }> {
   const direction = sql.raw(order === 'asc' ? 'asc' : 'desc')
   const where = intervalsWithin(meterPointId, from, to)

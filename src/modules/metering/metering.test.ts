@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../../shared/time.js'
-import * as accounts from '../accounts/index.js'
 import * as metering from './index.js'
+import { openMeteringTestAccount, smartImportPoint } from './testing.js'
 
 let database: Database
 const agent = { kind: 'staff', id: 'usr_agent' } as const
@@ -37,50 +37,16 @@ function csv(rows: string[]): string {
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  const [opened] = await run((tx) =>
-    accounts.createAccounts({
-      tx,
-      actor: agent,
-      at,
-      accounts: [
-        {
-          number: 'A-0000ABCD',
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          billingAddress: null,
-          emails: [],
-          phones: [],
-          billingMode: 'paperless',
-          market: 'gb',
-          openedOn: '2024-01-01',
-        },
-      ],
-    }),
-  )
-  accountId = opened?.id ?? ''
-  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: 'A-0000ABCD' }))
-  propertyId = supply?.property.id ?? ''
+  const opened = await run((tx) => openMeteringTestAccount(tx, { actor: agent, at }))
+  accountId = opened.accountId
+  propertyId = opened.propertyId
   const registered = await run((tx) =>
     metering.registerMeterPoints({
       tx,
       actor: agent,
       at,
       meterPoints: [
-        {
-          fuel: 'electricity',
-          identifier: importMpan,
-          propertyId,
-          accountId,
-          suppliedFrom: '2024-01-01',
-          meters: [
-            {
-              serial: '21L0000001',
-              type: 'smart',
-              installedOn: '2023-06-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
+        smartImportPoint({ identifier: importMpan, accountId, propertyId }),
         {
           fuel: 'electricity',
           identifier: exportMpan,
@@ -170,34 +136,20 @@ describe('meter points', () => {
     expect(await run((tx) => metering.findMeterPoint({ tx, identifier: '123456' }))).toBeUndefined()
   })
 
-  it('refuses an MPRN that is not 6 to 10 digits', async () => {
+  it.each([
+    ['an MPRN that is not 6 to 10 digits', '12345', 'INVALID_METER_POINT'],
+    ['a meter point that is already registered', mprn, 'METER_POINT_TAKEN'],
+  ])('refuses %s', async (_case, identifier, code) => {
     await expect(
       run((tx) =>
         metering.registerMeterPoints({
           tx,
           actor: agent,
           at,
-          meterPoints: [
-            { fuel: 'gas', identifier: '12345', propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] },
-          ],
+          meterPoints: [{ fuel: 'gas', identifier, propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] }],
         }),
       ),
-    ).rejects.toMatchObject({ code: 'INVALID_METER_POINT' })
-  })
-
-  it('refuses a meter point that is already registered', async () => {
-    await expect(
-      run((tx) =>
-        metering.registerMeterPoints({
-          tx,
-          actor: agent,
-          at,
-          meterPoints: [
-            { fuel: 'gas', identifier: mprn, propertyId, accountId, suppliedFrom: '2024-01-01', meters: [] },
-          ],
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'METER_POINT_TAKEN' })
+    ).rejects.toMatchObject({ code })
   })
 })
 

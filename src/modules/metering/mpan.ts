@@ -3,12 +3,10 @@
  * An MPAN core is 13 digits: distributor id (2), unique number (8), check digit (1); the full MPAN
  * adds 8 digits in front (profile class 2, meter timeswitch code 3, line loss factor class 3).
  */
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 
 /** The 12 digits given to `mpanCheckDigit` or `withCheckDigit` are not 12 digits. */
-export class InvalidMpanDigits extends ValidationFailed {
-  override readonly code = 'INVALID_MPAN_DIGITS'
-}
+export class InvalidMpanDigits extends withCode(ValidationFailed, 'INVALID_MPAN_DIGITS') {}
 
 export type MpanCoreResult =
   | {

@@ -1,6 +1,6 @@
-import type { Tx } from '../../db/index.js'
+import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
@@ -24,31 +24,15 @@ import { meterTypes, registerRates } from './types.js'
 
 type Problem = { path: string; message: string }
 
-export class MeterPointNotFound extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
-export class InvalidMeterPoint extends ValidationFailed {
-  override readonly code = 'INVALID_METER_POINT'
-}
-export class MeterPointTaken extends Conflict {
-  override readonly code = 'METER_POINT_TAKEN'
-}
-export class InvalidMeter extends ValidationFailed {
-  override readonly code = 'INVALID_METER'
-}
-export class ExportNotConfigurable extends ValidationFailed {
-  override readonly code = 'EXPORT_NOT_CONFIGURABLE'
-}
+export class MeterPointNotFound extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
+export class InvalidMeterPoint extends withCode(ValidationFailed, 'INVALID_METER_POINT') {}
+export class MeterPointTaken extends withCode(Conflict, 'METER_POINT_TAKEN') {}
+export class InvalidMeter extends withCode(ValidationFailed, 'INVALID_METER') {}
+export class ExportNotConfigurable extends withCode(ValidationFailed, 'EXPORT_NOT_CONFIGURABLE') {}
 /** A reading that fails validation and is refused: nothing is written. */
-export class ReadingRejected extends ValidationFailed {
-  override readonly code = 'READING_REJECTED'
-}
-export class ReadingNotFound extends NotFound {
-  override readonly code = 'READING_NOT_FOUND'
-}
-export class ReadingNotHeld extends Conflict {
-  override readonly code = 'READING_NOT_HELD'
-}
+export class ReadingRejected extends withCode(ValidationFailed, 'READING_REJECTED') {}
+export class ReadingNotFound extends withCode(NotFound, 'READING_NOT_FOUND') {}
+export class ReadingNotHeld extends withCode(Conflict, 'READING_NOT_HELD') {}
 
 function checkRegisters(registers: readonly NewRegister[], path: string, problems: Problem[]) {
   if (registers.length === 0) problems.push({ path, message: 'a meter needs at least one register' })
@@ -106,11 +90,8 @@ export async function registerMeterPoints({
   meterPoints,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   meterPoints: readonly NewMeterPoint[]
-  actor: Actor
-  at: Date
 }): Promise<{ id: string; identifier: string }[]> {
   const problems: Problem[] = []
   const points: store.MeterPointRow[] = []
@@ -231,12 +212,9 @@ export async function configureExport({
   importIdentifier,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   exportIdentifier: string
   importIdentifier: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const exportPoint = await store.meterPointByIdentifier(tx, exportIdentifier)
   if (!exportPoint) throw new MeterPointNotFound(`No meter point ${exportIdentifier}`)
@@ -286,16 +264,13 @@ export async function exchangeMeter({
   installReadings,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   meterPointId: string
   oldSerial: string
   on: string
   removalReadings: readonly { register: string; value: string }[]
   newMeter: Omit<NewMeter, 'installedOn'>
   installReadings: readonly { register: string; value: string }[]
-  actor: Actor
-  at: Date
 }): Promise<{ meterId: string }> {
   const point = await store.meterPointById(tx, meterPointId)
   if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
@@ -521,13 +496,10 @@ export async function reviewReading({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   readingId: string
   decision: 'release' | 'discard'
   note: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const reading = await store.readingById(tx, readingId)
   if (!reading) throw new ReadingNotFound(`No reading ${readingId}`)

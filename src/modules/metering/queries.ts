@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/index.js'
-import { decodeInstantCursor } from '../../shared/cursor.js'
-import { NotFound, ValidationFailed } from '../../shared/errors.js'
+import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
+import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as store from './store.js'
@@ -18,18 +18,10 @@ import type {
   UsageBucket,
 } from './types.js'
 
-export class AccountNotKnown extends NotFound {
-  override readonly code = 'ACCOUNT_NOT_FOUND'
-}
-export class MeterPointNotOnAccount extends NotFound {
-  override readonly code = 'METER_POINT_NOT_FOUND'
-}
-export class InvalidUsageRange extends ValidationFailed {
-  override readonly code = 'INVALID_USAGE_RANGE'
-}
-export class InvalidReadingCursor extends ValidationFailed {
-  override readonly code = 'INVALID_CURSOR'
-}
+export class AccountNotKnown extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
+export class MeterPointNotOnAccount extends withCode(NotFound, 'METER_POINT_NOT_FOUND') {}
+export class InvalidUsageRange extends withCode(ValidationFailed, 'INVALID_USAGE_RANGE') {}
+export class InvalidReadingCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 /** How a stored reading is shown. */
 export function readingView(
@@ -196,23 +188,10 @@ export async function listReadings({
     ids = (await store.supplyPeriodsOfAccount(tx, accountId)).map((supply) => supply.meter_point_id)
   }
   if (ids.length === 0) return { items: [], nextCursor: null }
-  const before = cursor ? decodeCursor(cursor) : undefined
-  const rows = await store.readingsPage(tx, { meterPointIds: ids, limit: limit + 1, ...(before ? { before } : {}) })
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map((row) => readingView(row, row.meter_point, row.serial, row.register)),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.read_at, last.id) : null,
-  }
-}
-
-function encodeCursor(readAt: Date, id: string): string {
-  return Buffer.from(`${readAt.toISOString()}|${id}`).toString('base64url')
-}
-
-function decodeCursor(cursor: string): { readAt: Date; id: string } | undefined {
-  const decoded = decodeInstantCursor(cursor)
-  return decoded ? { readAt: decoded.at, id: decoded.id } : undefined
+  const before = decodeInstantCursor(cursor)
+  const rows = await store.readingsPage(tx, { meterPointIds: ids, limit: limit + 1, before })
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeInstantCursor(last.read_at, last.id))
+  return { items: page.map((row) => readingView(row, row.meter_point, row.serial, row.register)), nextCursor }
 }
 
 const maxDays: Record<Granularity, number> = {
@@ -326,26 +305,10 @@ export async function accountSuppliedBy({ tx, meterPointId, date }: { tx: Tx; me
  */
 export async function consumptionPage({
   tx,
-  meterPointId,
-  from,
-  to,
-  granularity,
-  order,
-  offset,
-  limit,
   timeZone = LONDON,
-}: {
-  tx: Tx
-  meterPointId: string
-  from: Date
-  to: Date
-  granularity: Granularity
-  order: 'asc' | 'desc'
-  offset: number
-  limit: number
-  timeZone?: string
-}) {
-  return store.bucketedUsage(tx, { meterPointId, from, to, granularity, order, offset, limit, timeZone })
+  ...page
+}: { tx: Tx; timeZone?: string } & Omit<store.UsageBuckets, 'timeZone'>) {
+  return store.bucketedUsage(tx, { ...page, timeZone })
 }
 
 /**

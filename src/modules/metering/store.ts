@@ -1,10 +1,10 @@
 import { type Selectable, sql } from 'kysely'
-import { type Tx, withTables } from '../../db/index.js'
+import { type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
 
-interface MeterPointsTable {
+export interface MeterPointRow {
   id: string
   fuel: string
   identifier: string
@@ -16,14 +16,14 @@ interface MeterPointsTable {
   import_point_id: string | null
   created_at: Date
 }
-interface SupplyPeriodsTable {
+export interface SupplyPeriodRow {
   id: string
   account_id: string
   meter_point_id: string
   valid_from: string
   valid_to: string | null
 }
-interface MetersTable {
+export interface MeterRow {
   id: string
   meter_point_id: string
   serial: string
@@ -31,14 +31,14 @@ interface MetersTable {
   installed_on: string
   removed_on: string | null
 }
-interface RegistersTable {
+export interface RegisterRow {
   id: string
   meter_id: string
   identifier: string
   rate: string
   digits: number
 }
-interface ReadingsTable {
+export interface ReadingRow {
   id: string
   meter_point_id: string
   register_id: string
@@ -72,19 +72,13 @@ interface IngestionsTable {
 }
 
 const tables = withTables<{
-  meter_points: MeterPointsTable
-  supply_periods: SupplyPeriodsTable
-  meters: MetersTable
-  registers: RegistersTable
-  register_readings: ReadingsTable
+  meter_points: MeterPointRow
+  supply_periods: SupplyPeriodRow
+  meters: MeterRow
+  registers: RegisterRow
+  register_readings: ReadingRow
   ingestions: IngestionsTable
 }>()
-
-export type MeterPointRow = Selectable<MeterPointsTable>
-export type SupplyPeriodRow = Selectable<SupplyPeriodsTable>
-export type MeterRow = Selectable<MetersTable>
-export type RegisterRow = Selectable<RegistersTable>
-export type ReadingRow = Selectable<ReadingsTable>
 
 export async function insertMeterPoints(tx: Tx, rows: MeterPointRow[]): Promise<void> {
   if (rows.length > 0) await tables(tx).insertInto('meter_points').values(rows).execute()
@@ -235,13 +229,18 @@ export async function endMeter(tx: Tx, meterId: string, removedOn: string): Prom
 /** Actual readings that count for validation: accepted or released, not estimates. */
 const countingStatuses: ReadingStatus[] = ['accepted', 'released']
 
-export async function previousActual(tx: Tx, registerId: string, before: Date): Promise<ReadingRow | undefined> {
+/** The register's actual readings that count for validation. */
+function countingActuals(tx: Tx, registerId: string) {
   return tables(tx)
     .selectFrom('register_readings')
     .selectAll()
     .where('register_id', '=', registerId)
     .where('status', 'in', countingStatuses)
     .where('source', '<>', 'estimated')
+}
+
+export async function previousActual(tx: Tx, registerId: string, before: Date): Promise<ReadingRow | undefined> {
+  return countingActuals(tx, registerId)
     .where('read_at', '<', before)
     .orderBy('read_at', 'desc')
     .limit(1)
@@ -249,30 +248,12 @@ export async function previousActual(tx: Tx, registerId: string, before: Date): 
 }
 
 export async function nextActual(tx: Tx, registerId: string, after: Date): Promise<ReadingRow | undefined> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
-    .where('status', 'in', countingStatuses)
-    .where('source', '<>', 'estimated')
-    .where('read_at', '>', after)
-    .orderBy('read_at')
-    .limit(1)
-    .executeTakeFirst()
+  return countingActuals(tx, registerId).where('read_at', '>', after).orderBy('read_at').limit(1).executeTakeFirst()
 }
 
 /** The earliest and latest actual readings before `before`, for the register's usual daily rate. */
 export async function actualsBefore(tx: Tx, registerId: string, before: Date, limit: number): Promise<ReadingRow[]> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
-    .where('status', 'in', countingStatuses)
-    .where('source', '<>', 'estimated')
-    .where('read_at', '<', before)
-    .orderBy('read_at', 'desc')
-    .limit(limit)
-    .execute()
+  return countingActuals(tx, registerId).where('read_at', '<', before).orderBy('read_at', 'desc').limit(limit).execute()
 }
 
 export async function sameReading(
@@ -324,7 +305,7 @@ export async function readingsPage(
     meterPointIds,
     limit,
     before,
-  }: { meterPointIds: readonly string[]; limit: number; before?: { readAt: Date; id: string } },
+  }: { meterPointIds: readonly string[]; limit: number; before?: FeedPosition | undefined },
 ) {
   let query = tables(tx)
     .selectFrom('register_readings as r')
@@ -346,14 +327,7 @@ export async function readingsPage(
       'r.is_rollover',
     ])
     .where('r.meter_point_id', 'in', [...meterPointIds])
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('r.read_at', '<', before.readAt),
-        eb.and([eb('r.read_at', '=', before.readAt), eb('r.id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('r.read_at', 'r.id', before))
   return query.orderBy('r.read_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
 }
 

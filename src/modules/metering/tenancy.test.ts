@@ -18,11 +18,6 @@ beforeAll(async () => {
   const base = {
     customer: { kind: 'person' as const, familyName: 'Tenant' },
     property: { line1: '2 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const },
-    billingAddress: null,
-    emails: [],
-    phones: [],
-    billingMode: 'paperless' as const,
-    market: 'gb' as const,
     openedOn: '2026-10-01',
   }
   const opened = await run((tx) =>
@@ -31,8 +26,8 @@ beforeAll(async () => {
       actor,
       at,
       accounts: [
-        { ...base, number: 'A-0000D001' },
-        { ...base, number: 'A-0000D002' },
+        accounts.testAccount({ ...base, number: 'A-0000D001' }),
+        accounts.testAccount({ ...base, number: 'A-0000D002' }),
       ],
     }),
   )

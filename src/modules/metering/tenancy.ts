@@ -3,17 +3,14 @@
  * date and the next account's supply starts there, so every day of a meter point is supplied to
  * exactly one account (the exclusion constraint on supply_periods holds the line).
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import type { Change } from '../../db/index.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as store from './store.js'
 
-export class SupplyNotTransferable extends ValidationFailed {
-  override readonly code = 'SUPPLY_NOT_TRANSFERABLE'
-}
+export class SupplyNotTransferable extends withCode(ValidationFailed, 'SUPPLY_NOT_TRANSFERABLE') {}
 
 export interface SupplyTransfer {
   readonly meterPointId: string
@@ -44,14 +41,11 @@ export async function transferSupply({
   meterPointIds,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   fromAccountId: string
   toAccountId: string
   on: string
   meterPointIds?: readonly string[] | undefined
-  actor: Actor
-  at: Date
 }): Promise<SupplyTransfer[]> {
   if (!isLocalDate(on)) {
     throw new SupplyNotTransferable('Move supply at a date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])

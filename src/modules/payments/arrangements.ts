@@ -5,7 +5,7 @@
  * instalments in order; an instalment still unpaid a grace period after its due date breaks the
  * arrangement, and collections resume.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf } from '../../shared/time.js'
@@ -243,15 +243,7 @@ export async function activeArrangementAccounts({ tx, accountIds }: { tx: Db | T
 }
 
 /** Active arrangements, a page at a time by id (the daily review). */
-export async function activeArrangementIds({
-  tx,
-  afterId,
-  limit,
-}: {
-  tx: Db | Tx
-  afterId: string | null
-  limit: number
-}) {
+export async function activeArrangementIds({ tx, afterId, limit }: IdBatchQuery) {
   return arrangementStore.activeArrangementIds(tx, { afterId, limit })
 }
 
@@ -264,11 +256,8 @@ export async function reviewArrangement({
   arrangementId,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   arrangementId: string
-  actor: Actor
-  at: Date
 }): Promise<'completed' | 'broken' | null> {
   const row = await arrangementStore.lockArrangement(tx, arrangementId)
   if (row?.status !== 'active') return null
@@ -304,12 +293,8 @@ export async function cancelArrangement({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<boolean> {
   const id = await arrangementStore.cancelActiveArrangement(tx, accountId, {
     endedAt: at,

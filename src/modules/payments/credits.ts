@@ -6,7 +6,7 @@
  * decide their own. Each decision takes the account's row lock, so concurrent requests are decided
  * one after the other and together never pass what is allowed.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { localDateOf } from '../../shared/time.js'
@@ -128,18 +128,14 @@ export async function requestCredit({
   fingerprint,
   actor,
   at,
-}: {
-  tx: Tx
+}: AccountChange & {
   processor: PaymentProcessor
-  accountId: string
   kind: 'goodwill_credit' | 'refund'
   amountMinor: bigint
   reason: string
   refundToPaymentMethodId?: string | undefined
   idempotencyKey: string
   fingerprint: string
-  actor: Actor
-  at: Date
 }): Promise<{ request: CreditRequest; replayed: boolean }> {
   const problems: { path: string; message: string }[] = []
   if (amountMinor <= 0n) problems.push({ path: 'amountMinor', message: 'must be more than 0' })
@@ -237,14 +233,11 @@ export async function decideCreditRequest({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: PaymentProcessor
   requestId: string
   approve: boolean
   note?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<CreditRequest> {
   const found = await store.creditRequestById(tx, requestId)
   if (!found) throw new CreditRequestNotFound(`There is no credit or refund request ${requestId}`)

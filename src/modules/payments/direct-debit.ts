@@ -5,7 +5,7 @@
  * The payment adequacy review recommends a new fixed amount from the last year's charges and the
  * balance.
  */
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { daysBetween, localDateOf } from '../../shared/time.js'
@@ -59,16 +59,12 @@ export async function setupDirectDebit({
   paymentDay,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   paymentMethodId: string
   kind: 'fixed' | 'variable'
   amountMinor?: bigint | undefined
   debtRepaymentMinor?: bigint | undefined
   paymentDay: number
-  actor: Actor
-  at: Date
 }): Promise<DirectDebit> {
   const problems: { path: string; message: string }[] = []
   if (kind === 'fixed' && (amountMinor === undefined || amountMinor <= 0n)) {
@@ -118,17 +114,7 @@ export async function setupDirectDebit({
   return toDirectDebit(row)
 }
 
-export async function cancelDirectDebit({
-  tx,
-  accountId,
-  actor,
-  at,
-}: {
-  tx: Tx
-  accountId: string
-  actor: Actor
-  at: Date
-}): Promise<boolean> {
+export async function cancelDirectDebit({ tx, accountId, actor, at }: AccountChange): Promise<boolean> {
   const cancelled = await ddStore.cancelActiveInstruction(tx, accountId, at)
   if (!cancelled) return false
   await audit.record(tx, {
@@ -147,17 +133,7 @@ export async function directDebitOf({ tx, accountId }: { tx: Db | Tx; accountId:
 }
 
 /** Active instructions whose payment day is `on`'s day of the month, a page at a time by id. */
-export async function instructionsDue({
-  tx,
-  on,
-  afterId,
-  limit,
-}: {
-  tx: Db | Tx
-  on: string
-  afterId: string | null
-  limit: number
-}): Promise<string[]> {
+export async function instructionsDue({ tx, on, afterId, limit }: DueBatchQuery): Promise<string[]> {
   return ddStore.instructionIdsDue(tx, { paymentDay: Number(on.slice(8, 10)), afterId, limit })
 }
 
@@ -174,13 +150,10 @@ export async function collectDirectDebit({
   on,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: PaymentProcessor
   instructionId: string
   on: string
-  actor: Actor
-  at: Date
 }): Promise<{ outcome: CollectionOutcome; amountMinor: bigint } | null> {
   const instruction = await ddStore.instructionById(tx, instructionId, true)
   if (instruction?.status !== 'active') return null
@@ -258,13 +231,10 @@ export async function decideDirectDebitCollection({
   approve,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   processor: PaymentProcessor
   collectionId: string
   approve: boolean
-  actor: Actor
-  at: Date
 }) {
   const row = await ddStore.lockCollection(tx, collectionId)
   if (!row) throw new CollectionNotFound(`There is no Direct Debit collection ${collectionId}`)

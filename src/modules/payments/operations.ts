@@ -4,7 +4,7 @@
  * a failure or a return reverses the ledger entry.
  */
 import { createHash, randomInt } from 'node:crypto'
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf } from '../../shared/time.js'
@@ -118,14 +118,10 @@ export async function addPaymentMethod({
   singleUse = false,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   method: TokenizedMethod
   processor: string
   singleUse?: boolean
-  actor: Actor
-  at: Date
 }): Promise<PaymentMethod> {
   const row: store.PaymentMethodRow = {
     id: newId('pm'),
@@ -163,12 +159,8 @@ export async function removePaymentMethod({
   paymentMethodId,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   paymentMethodId: string
-  actor: Actor
-  at: Date
 }): Promise<void> {
   const row = await store.methodById(tx, paymentMethodId)
   if (!row || row.account_id !== accountId || !(await store.removeMethod(tx, row.id, at))) {
@@ -445,8 +437,7 @@ export async function applyPaymentStatus({
   occurredAt,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   payment: store.PaymentRow
   status: PaymentStatus
   source: 'processor' | 'staff'
@@ -454,8 +445,6 @@ export async function applyPaymentStatus({
   code?: string | null
   message?: string | null
   occurredAt: Date
-  actor: Actor
-  at: Date
 }): Promise<boolean> {
   const recorded = await store.insertPaymentEvent(tx, {
     id: newId('pev'),
@@ -510,11 +499,8 @@ export async function applyProcessorEvent({
   event,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   event: ProcessorEvent
-  actor: Actor
-  at: Date
 }): Promise<boolean> {
   const payment = await store.paymentByRef(tx, event.processorRef)
   if (!payment) return false
@@ -541,12 +527,9 @@ export async function recordChequeOutcome({
   outcome,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   paymentId: string
   outcome: 'succeeded' | 'failed'
-  actor: Actor
-  at: Date
 }): Promise<Payment> {
   const payment = await store.paymentById(tx, paymentId, true)
   if (!payment) throw new PaymentNotFound(`There is no payment ${paymentId}`)

@@ -4,7 +4,7 @@
  * to `tokenizeCard` and nowhere else: what comes back is a token, a brand and the last four digits.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { cardBrand, luhnValid } from './cards.js'
 
 export interface CardDetails {
@@ -88,9 +88,7 @@ export interface PaymentProcessor {
   }): Promise<ProcessorEvent[]>
 }
 
-export class PaymentMethodRejected extends ValidationFailed {
-  override readonly code = 'PAYMENT_METHOD_REJECTED'
-}
+export class PaymentMethodRejected extends withCode(ValidationFailed, 'PAYMENT_METHOD_REJECTED') {}
 
 type Behaviour = 'ok' | 'decline' | 'nsf' | 'retry' | 'return'
 

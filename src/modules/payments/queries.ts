@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountPageQuery, Db, StaffTotalsQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { decodeInstantCursor } from '../../shared/cursor.js'
+import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { applyProcessorEvent, loadPayment, toPayment } from './operations.js'
 import type { PaymentProcessor } from './processor.js'
 import * as store from './store.js'
@@ -13,16 +13,10 @@ export async function paymentsOf({
   accountId,
   limit,
   cursor,
-}: {
-  tx: Db | Tx
-  accountId: string
-  limit: number
-  cursor?: string | undefined
-}): Promise<{ items: Payment[]; nextCursor: string | null }> {
-  const position = decodeInstantCursor(cursor)
-  const before = position ? { createdAt: position.at, id: position.id } : undefined
-  const rows = await store.paymentsPage(tx, { accountId, limit: limit + 1, ...(before ? { before } : {}) })
-  const page = rows.slice(0, limit)
+}: AccountPageQuery): Promise<{ items: Payment[]; nextCursor: string | null }> {
+  const before = decodeInstantCursor(cursor)
+  const rows = await store.paymentsPage(tx, { accountId, limit: limit + 1, before })
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeInstantCursor(last.created_at, last.id))
   const events = await store.paymentEvents(
     tx,
     page.map((row) => row.id),
@@ -40,11 +34,6 @@ export async function paymentsOf({
       events.filter((event) => event.payment_id === row.id),
     ),
   )
-  const last = page.at(-1)
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`, 'utf8').toString('base64url')
-      : null
   return { items, nextCursor }
 }
 
@@ -118,12 +107,7 @@ export async function staffPaymentTotals({
   from,
   to,
   staffIds,
-}: {
-  tx: Db | Tx
-  from: Date
-  to: Date
-  staffIds?: readonly string[] | undefined
-}): Promise<{ userId: string; count: number; totalMinor: bigint }[]> {
+}: StaffTotalsQuery): Promise<{ userId: string; count: number; totalMinor: bigint }[]> {
   if (staffIds && staffIds.length === 0) return []
   let query = store
     .tables(tx)

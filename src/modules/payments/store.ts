@@ -1,8 +1,8 @@
 import { type Selectable, sql } from 'kysely'
-import { type Db, type Tx, withTables } from '../../db/index.js'
+import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
-export interface PaymentMethodsTable {
+export interface PaymentMethodRow {
   id: string
   account_id: string
   kind: 'card' | 'bank_account'
@@ -18,7 +18,7 @@ export interface PaymentMethodsTable {
   removed_at: Date | null
 }
 
-export interface PaymentsTable {
+export interface PaymentRow {
   id: string
   confirmation_number: string
   account_id: string
@@ -48,7 +48,7 @@ export interface PaymentsTable {
 export interface PaymentEventsTable {
   id: string
   payment_id: string
-  status: PaymentsTable['status']
+  status: PaymentRow['status']
   source: 'taken' | 'processor' | 'staff'
   processor_event_id: string | null
   detail: string | null
@@ -56,7 +56,7 @@ export interface PaymentEventsTable {
   recorded_at: Date
 }
 
-export interface CreditRequestsTable {
+export interface CreditRequestRow {
   id: string
   account_id: string
   kind: 'goodwill_credit' | 'refund'
@@ -78,7 +78,7 @@ export interface CreditRequestsTable {
   processor_ref: string | null
 }
 
-export interface DirectDebitInstructionsTable {
+export interface InstructionRow {
   id: string
   account_id: string
   payment_method_id: string
@@ -91,7 +91,7 @@ export interface DirectDebitInstructionsTable {
   cancelled_at: Date | null
 }
 
-export interface DirectDebitCollectionsTable {
+export interface CollectionRow {
   id: string
   instruction_id: string
   collect_on: string
@@ -105,7 +105,7 @@ export interface DirectDebitCollectionsTable {
   decided_at: Date | null
 }
 
-export interface ArrangementsTable {
+export interface ArrangementRow {
   id: string
   account_id: string
   past_due_minor: bigint
@@ -122,7 +122,7 @@ export interface ArrangementsTable {
   end_reason: string | null
 }
 
-export interface InstalmentsTable {
+export interface InstalmentRow {
   arrangement_id: string
   seq: number
   due_on: string
@@ -130,23 +130,15 @@ export interface InstalmentsTable {
 }
 
 export const tables = withTables<{
-  payment_methods: PaymentMethodsTable
-  payments: PaymentsTable
+  payment_methods: PaymentMethodRow
+  payments: PaymentRow
   payment_events: PaymentEventsTable
-  credit_requests: CreditRequestsTable
-  direct_debit_instructions: DirectDebitInstructionsTable
-  direct_debit_collections: DirectDebitCollectionsTable
-  payment_arrangements: ArrangementsTable
-  arrangement_instalments: InstalmentsTable
+  credit_requests: CreditRequestRow
+  direct_debit_instructions: InstructionRow
+  direct_debit_collections: CollectionRow
+  payment_arrangements: ArrangementRow
+  arrangement_instalments: InstalmentRow
 }>()
-
-export type PaymentMethodRow = Selectable<PaymentMethodsTable>
-export type PaymentRow = Selectable<PaymentsTable>
-export type CreditRequestRow = Selectable<CreditRequestsTable>
-export type InstructionRow = Selectable<DirectDebitInstructionsTable>
-export type CollectionRow = Selectable<DirectDebitCollectionsTable>
-export type ArrangementRow = Selectable<ArrangementsTable>
-export type InstalmentRow = Selectable<InstalmentsTable>
 
 export async function insertMethod(tx: Tx, row: PaymentMethodRow): Promise<void> {
   await tables(tx).insertInto('payment_methods').values(row).execute()
@@ -254,17 +246,10 @@ export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) 
 
 export async function paymentsPage(
   db: Db | Tx,
-  { accountId, limit, before }: { accountId: string; limit: number; before?: { createdAt: Date; id: string } },
+  { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<PaymentRow[]> {
   let query = tables(db).selectFrom('payments').selectAll().where('account_id', '=', accountId)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(strictlyBefore('created_at', 'id', before))
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
@@ -357,11 +342,7 @@ export async function pendingCreditRequests(db: Db | Tx, limit: number) {
     .orderBy('requested_at')
     .limit(limit)
     .execute()
-  const numbers = await accounts.accountNumbersOf({ tx: db, accountIds: rows.map((row) => row.account_id) })
-  return rows.flatMap((row) => {
-    const number = numbers.get(row.account_id)
-    return number === undefined ? [] : [{ ...row, account_number: number }]
-  })
+  return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function creditRequestsOf(db: Db | Tx, accountId: string) {

@@ -1,4 +1,4 @@
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'returned'
 export type PaymentMethodKind = 'card' | 'bank_account' | 'direct_debit' | 'check' | 'cash'
@@ -59,50 +59,20 @@ export interface CreditRequest {
   readonly decisionNote: string | null
 }
 
-export class InvalidPayment extends ValidationFailed {
-  override readonly code = 'INVALID_PAYMENT'
-}
-export class PaymentNotFound extends NotFound {
-  override readonly code = 'PAYMENT_NOT_FOUND'
-}
-export class PaymentMethodNotFound extends NotFound {
-  override readonly code = 'PAYMENT_METHOD_NOT_FOUND'
-}
+export class InvalidPayment extends withCode(ValidationFailed, 'INVALID_PAYMENT') {}
+export class PaymentNotFound extends withCode(NotFound, 'PAYMENT_NOT_FOUND') {}
+export class PaymentMethodNotFound extends withCode(NotFound, 'PAYMENT_METHOD_NOT_FOUND') {}
 /** The same idempotency key sent with a different request. */
-export class IdempotencyKeyReused extends Conflict {
-  override readonly code = 'IDEMPOTENCY_KEY_REUSED'
-}
+export class IdempotencyKeyReused extends withCode(Conflict, 'IDEMPOTENCY_KEY_REUSED') {}
 /** The processor declined the payment; the payment is recorded as failed. */
-export class PaymentDeclined extends Conflict {
-  override readonly code = 'PAYMENT_DECLINED'
-}
-export class InvalidCreditRequest extends ValidationFailed {
-  override readonly code = 'INVALID_CREDIT_REQUEST'
-}
-export class RefundExceedsCredit extends Conflict {
-  override readonly code = 'REFUND_EXCEEDS_CREDIT'
-}
-export class CreditRequestNotFound extends NotFound {
-  override readonly code = 'CREDIT_REQUEST_NOT_FOUND'
-}
-export class CreditRequestDecided extends Conflict {
-  override readonly code = 'CREDIT_REQUEST_DECIDED'
-}
-export class CannotApproveOwnRequest extends Forbidden {
-  override readonly code = 'CANNOT_APPROVE_OWN_REQUEST'
-}
-export class InvalidDirectDebit extends ValidationFailed {
-  override readonly code = 'INVALID_DIRECT_DEBIT'
-}
-export class InvalidArrangement extends ValidationFailed {
-  override readonly code = 'INVALID_ARRANGEMENT'
-}
-export class ArrangementExists extends Conflict {
-  override readonly code = 'ARRANGEMENT_EXISTS'
-}
-export class NothingPastDue extends Conflict {
-  override readonly code = 'NOTHING_PAST_DUE'
-}
-export class CollectionNotFound extends NotFound {
-  override readonly code = 'DIRECT_DEBIT_COLLECTION_NOT_FOUND'
-}
+export class PaymentDeclined extends withCode(Conflict, 'PAYMENT_DECLINED') {}
+export class InvalidCreditRequest extends withCode(ValidationFailed, 'INVALID_CREDIT_REQUEST') {}
+export class RefundExceedsCredit extends withCode(Conflict, 'REFUND_EXCEEDS_CREDIT') {}
+export class CreditRequestNotFound extends withCode(NotFound, 'CREDIT_REQUEST_NOT_FOUND') {}
+export class CreditRequestDecided extends withCode(Conflict, 'CREDIT_REQUEST_DECIDED') {}
+export class CannotApproveOwnRequest extends withCode(Forbidden, 'CANNOT_APPROVE_OWN_REQUEST') {}
+export class InvalidDirectDebit extends withCode(ValidationFailed, 'INVALID_DIRECT_DEBIT') {}
+export class InvalidArrangement extends withCode(ValidationFailed, 'INVALID_ARRANGEMENT') {}
+export class ArrangementExists extends withCode(Conflict, 'ARRANGEMENT_EXISTS') {}
+export class NothingPastDue extends withCode(Conflict, 'NOTHING_PAST_DUE') {}
+export class CollectionNotFound extends withCode(NotFound, 'DIRECT_DEBIT_COLLECTION_NOT_FOUND') {}

@@ -2,9 +2,8 @@
  * Agreements (TAR-3): which tariff a meter point is on and when; starting one, changing tariff with
  * the exit fee a fixed product charges, each audited.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import type { AccountChange, Tx } from '../../db/index.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, daysBetween, localDateOf, monthDateRange, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
@@ -14,25 +13,15 @@ import { TariffNotFound } from './products.js'
 import * as store from './store.js'
 import type { Agreement } from './types.js'
 
-export class InvalidAgreement extends ValidationFailed {
-  override readonly code = 'INVALID_AGREEMENT'
-}
+export class InvalidAgreement extends withCode(ValidationFailed, 'INVALID_AGREEMENT') {}
 
-export class AgreementOverlap extends Conflict {
-  override readonly code = 'AGREEMENT_OVERLAP'
-}
+export class AgreementOverlap extends withCode(Conflict, 'AGREEMENT_OVERLAP') {}
 
-export class AgreementNotFound extends NotFound {
-  override readonly code = 'AGREEMENT_NOT_FOUND'
-}
+export class AgreementNotFound extends withCode(NotFound, 'AGREEMENT_NOT_FOUND') {}
 
-export class AlreadyOnTariff extends Conflict {
-  override readonly code = 'ALREADY_ON_TARIFF'
-}
+export class AlreadyOnTariff extends withCode(Conflict, 'ALREADY_ON_TARIFF') {}
 
-export class UnknownMeterPoint extends NotFound {
-  override readonly code = 'UNKNOWN_METER_POINT'
-}
+export class UnknownMeterPoint extends withCode(NotFound, 'UNKNOWN_METER_POINT') {}
 
 /**
  * Ofgem: a domestic customer may leave a fixed-term contract without an exit fee in the last 49
@@ -172,15 +161,11 @@ export async function startAgreement({
   to,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   tariffCode: string
   from: Date
   to?: Date | null | undefined
-  actor: Actor
-  at: Date
 }): Promise<Agreement> {
   const tariff = await tariffForAgreement(tx, tariffCode)
   const row = await insertAgreement(tx, { accountId, meterPointId, tariff, from, to, at })
@@ -230,14 +215,10 @@ export async function changeTariff({
   from,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   tariffCode: string
   from: Date
-  actor: Actor
-  at: Date
 }): Promise<{ ended: Agreement; started: Agreement }> {
   const tariff = await tariffForAgreement(tx, tariffCode)
   const current = (await store.agreementsOverlapping(tx, meterPointId, from, new Date(from.getTime() + 1))).find(

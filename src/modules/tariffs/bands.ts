@@ -11,18 +11,12 @@
  * window it is billed at the peak rate. Pass dispatches only for intelligent tariffs.
  */
 import { localTimeOf } from '../../shared/time.js'
-import type { BandRateKind, BandTimeZone, DispatchSource, PaymentMethod, RateKind, UnitRateKind } from './types.js'
+import type { Band, BandTimeZone, DispatchSource, NewRate, PaymentMethod, UnitRateKind } from './types.js'
 
 export const halfHourMs = 30 * 60 * 1000
 
-export interface BandWindow {
-  readonly rateKind: BandRateKind
-  readonly startTime: string
-  readonly endTime: string
-  readonly timeZone: BandTimeZone
-  readonly validFrom: Date
-  readonly validTo: Date | null
-}
+/** A time-of-use band in force over its validity: the stored band as the rating engine reads it. */
+export type BandWindow = Band
 
 export interface DispatchSpan {
   readonly startAt: Date
@@ -182,14 +176,8 @@ export function checkBands(bands: readonly BandWindow[], prefix = 'bands'): { pa
   return problems
 }
 
-export interface PricedSpan {
-  readonly kind: RateKind
-  readonly paymentMethod: PaymentMethod | null
-  readonly valueExcVat: string
-  readonly valueIncVat: string
-  readonly validFrom: Date
-  readonly validTo: Date | null
-}
+/** A rate's price and validity, whichever tariff it belongs to. */
+export type PricedSpan = Omit<NewRate, 'tariffCode'>
 
 const methodOrder = (method: PaymentMethod | null) =>
   method === 'DIRECT_DEBIT' ? 0 : method === 'NON_DIRECT_DEBIT' ? 1 : 2

@@ -2,9 +2,8 @@
  * Smart-charging dispatches (TAR-4): the half hours an intelligent tariff charged a car, recorded for
  * rating.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import type { AccountChange } from '../../db/index.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -14,9 +13,7 @@ import * as store from './store.js'
 import type { NewDispatch } from './types.js'
 import { dispatchSources } from './types.js'
 
-export class InvalidDispatches extends ValidationFailed {
-  override readonly code = 'INVALID_DISPATCHES'
-}
+export class InvalidDispatches extends withCode(ValidationFailed, 'INVALID_DISPATCHES') {}
 
 const energyPattern = /^\d{1,7}(\.\d{1,3})?$/
 
@@ -33,13 +30,9 @@ export async function recordDispatches({
   dispatches,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   meterPointId: string
   dispatches: readonly NewDispatch[]
-  actor: Actor
-  at: Date
 }): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const problems: Problem[] = []
   const seen = new Set<string>()

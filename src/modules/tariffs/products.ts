@@ -3,28 +3,20 @@
  */
 import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { Conflict, NotFound, ValidationFailed } from '../../shared/errors.js'
+import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { checkProduct, defaultVatPercent, listed, tariffCodeOf } from './product-rules.js'
 import * as store from './store.js'
 import type { NewProduct } from './types.js'
 
-export class InvalidProduct extends ValidationFailed {
-  override readonly code = 'INVALID_PRODUCT'
-}
+export class InvalidProduct extends withCode(ValidationFailed, 'INVALID_PRODUCT') {}
 
-export class ProductCodeTaken extends Conflict {
-  override readonly code = 'PRODUCT_CODE_TAKEN'
-}
+export class ProductCodeTaken extends withCode(Conflict, 'PRODUCT_CODE_TAKEN') {}
 
-export class ProductNotFound extends NotFound {
-  override readonly code = 'PRODUCT_NOT_FOUND'
-}
+export class ProductNotFound extends withCode(NotFound, 'PRODUCT_NOT_FOUND') {}
 
-export class TariffNotFound extends NotFound {
-  override readonly code = 'TARIFF_NOT_FOUND'
-}
+export class TariffNotFound extends withCode(NotFound, 'TARIFF_NOT_FOUND') {}
 
 /**
  * Create a product with its regional tariffs (and their time-of-use bands), named by the Octopus

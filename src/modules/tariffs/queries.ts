@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/index.js'
+import type { AccountsQuery, Db, Tx } from '../../db/index.js'
 import type { InstantRange } from '../../shared/range.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import type { GspCode } from '../accounts/index.js'
@@ -268,21 +268,26 @@ async function bandedWindows(
     .map((window) => ({ ...window, tariffCode: tariff.code }))
 }
 
+/** One tariff's data over a range of instants. */
+interface TariffOverRange {
+  tx: Db | Tx
+  tariffCode: string
+  range: InstantRange
+}
+
+/** @throws TariffNotFound */
+async function knownTariff(tx: Db | Tx, tariffCode: string) {
+  const [tariff] = await store.tariffsWithProduct(tx, { codes: [tariffCode] })
+  if (!tariff) throw new TariffNotFound(`There is no tariff ${tariffCode}`)
+  return tariff
+}
+
 /**
  * Every rate of a tariff (all kinds and payment methods) overlapping the range, by kind, payment
  * method and start: what the billing engine prices a period with. @throws TariffNotFound
  */
-export async function ratesFor({
-  tx,
-  tariffCode,
-  range,
-}: {
-  tx: Db | Tx
-  tariffCode: string
-  range: InstantRange
-}): Promise<Rate[]> {
-  const [tariff] = await store.tariffsWithProduct(tx, { codes: [tariffCode] })
-  if (!tariff) throw new TariffNotFound(`There is no tariff ${tariffCode}`)
+export async function ratesFor({ tx, tariffCode, range }: TariffOverRange): Promise<Rate[]> {
+  const tariff = await knownTariff(tx, tariffCode)
   const rows = await store.ratesOverlapping(tx, { tariffIds: [tariff.id], from: range.from, to: range.to })
   return rows
     .map((row) => toRate(row, tariff.code))
@@ -295,18 +300,22 @@ export async function ratesFor({
 }
 
 /** A tariff's time-of-use bands in force during the range (for `rateKindAt`). @throws TariffNotFound */
-export async function bandsFor({
-  tx,
-  tariffCode,
-  range,
-}: {
-  tx: Db | Tx
-  tariffCode: string
-  range: InstantRange
-}): Promise<BandWindow[]> {
-  const [tariff] = await store.tariffsWithProduct(tx, { codes: [tariffCode] })
-  if (!tariff) throw new TariffNotFound(`There is no tariff ${tariffCode}`)
+export async function bandsFor({ tx, tariffCode, range }: TariffOverRange): Promise<BandWindow[]> {
+  const tariff = await knownTariff(tx, tariffCode)
   return (await store.bandsOf(tx, [tariff.id], range)).map(toBand)
+}
+
+function toDispatch(row: store.DispatchRow): Dispatch {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    meterPointId: row.meter_point_id,
+    deviceId: row.device_id,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    source: row.source as DispatchSource,
+    energyKwh: row.energy_kwh,
+  }
 }
 
 /** The account's dispatches (optionally of one meter point) overlapping the range, by start. Throws nothing. */
@@ -322,16 +331,7 @@ export async function dispatchesFor({
   range: { from: Date; to: Date }
 }): Promise<Dispatch[]> {
   const rows = await store.dispatchesOverlapping(tx, { accountId, meterPointId, from: range.from, to: range.to })
-  return rows.map((row) => ({
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    deviceId: row.device_id,
-    startAt: row.start_at,
-    endAt: row.end_at,
-    source: row.source as DispatchSource,
-    energyKwh: row.energy_kwh,
-  }))
+  return rows.map(toDispatch)
 }
 
 /** Every agreement of the meter points, by meter point and start (TAR-3). Throws nothing. */
@@ -346,13 +346,7 @@ export async function agreementsOf({
 }
 
 /** Every agreement of many accounts, on any meter point, by meter point and start (billing runs). Throws nothing. */
-export async function agreementsOfAccounts({
-  tx,
-  accountIds,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-}): Promise<Agreement[]> {
+export async function agreementsOfAccounts({ tx, accountIds }: AccountsQuery): Promise<Agreement[]> {
   return (await store.agreementsOfAccountIds(tx, accountIds)).map(toAgreement)
 }
 
@@ -370,16 +364,7 @@ export async function dispatchesOfAccounts({
   range: { from: Date; to: Date }
 }): Promise<Dispatch[]> {
   const rows = await store.dispatchesOfAccounts(tx, { accountIds, from: range.from, to: range.to })
-  return rows.map((row) => ({
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    deviceId: row.device_id,
-    startAt: row.start_at,
-    endAt: row.end_at,
-    source: row.source as DispatchSource,
-    energyKwh: row.energy_kwh,
-  }))
+  return rows.map(toDispatch)
 }
 
 function toAgreement(row: store.AgreementView): Agreement {

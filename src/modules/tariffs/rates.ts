@@ -2,9 +2,8 @@
  * Setting a tariff's prices over time (TAR-2): new rates close the ones they follow, never overlap
  * them, and are audited.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
-import { Conflict, ValidationFailed } from '../../shared/errors.js'
+import type { Change } from '../../db/index.js'
+import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
 import { halfHourMs } from './bands.js'
 import {
@@ -21,13 +20,9 @@ import * as store from './store.js'
 import type { NewRate, ProductStructure, RegisterKind } from './types.js'
 import { paymentMethods, rateKinds } from './types.js'
 
-export class InvalidRates extends ValidationFailed {
-  override readonly code = 'INVALID_RATES'
-}
+export class InvalidRates extends withCode(ValidationFailed, 'INVALID_RATES') {}
 
-export class RatesOverlap extends Conflict {
-  override readonly code = 'RATES_OVERLAP'
-}
+export class RatesOverlap extends withCode(Conflict, 'RATES_OVERLAP') {}
 
 interface Span {
   readonly index: number | null // null: a stored rate
@@ -53,12 +48,9 @@ export async function setRates({
   endOpenRates = false,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   rates: readonly NewRate[]
   endOpenRates?: boolean
-  actor: Actor
-  at: Date
 }): Promise<{ inserted: number; ended: number }> {
   if (rates.length === 0) return { inserted: 0, ended: 0 }
   const codes = [...new Set(rates.map((rate) => rate.tariffCode))]

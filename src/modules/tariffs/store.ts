@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
 
-interface ProductsTable {
+export interface ProductRow {
   id: string
   code: string
   direction: string
@@ -25,7 +25,7 @@ interface ProductsTable {
   paired_product_code: string | null
   created_at: Date
 }
-interface TariffsTable {
+export interface TariffRow {
   id: string
   code: string
   product_id: string
@@ -33,7 +33,7 @@ interface TariffsTable {
   register_kind: string
   region: string
 }
-interface RatesTable {
+export interface RateRow {
   tariff_id: string
   kind: string
   payment_method: string | null
@@ -42,7 +42,7 @@ interface RatesTable {
   valid_from: Date
   valid_to: Date | null
 }
-interface BandsTable {
+export interface BandRow {
   id: string
   tariff_id: string
   rate_kind: string
@@ -52,7 +52,7 @@ interface BandsTable {
   valid_from: Date
   valid_to: Date | null
 }
-interface AgreementsTable {
+export interface AgreementRow {
   id: string
   account_id: string
   meter_point_id: string
@@ -63,7 +63,7 @@ interface AgreementsTable {
   exit_fee_minor_applied: bigint | null
   created_at: Date
 }
-interface DispatchesTable {
+export interface DispatchRow {
   id: string
   account_id: string
   meter_point_id: string
@@ -84,21 +84,15 @@ interface MeterPointKindsView {
 }
 
 const tables = withTables<{
-  products: ProductsTable
-  tariffs: TariffsTable
-  tariff_rates: RatesTable
-  tariff_bands: BandsTable
-  agreements: AgreementsTable
-  dispatches: DispatchesTable
+  products: ProductRow
+  tariffs: TariffRow
+  tariff_rates: RateRow
+  tariff_bands: BandRow
+  agreements: AgreementRow
+  dispatches: DispatchRow
   meter_point_kinds: MeterPointKindsView
 }>()
 
-export type ProductRow = Selectable<ProductsTable>
-export type TariffRow = Selectable<TariffsTable>
-export type RateRow = Selectable<RatesTable>
-export type BandRow = Selectable<BandsTable>
-export type AgreementRow = Selectable<AgreementsTable>
-export type DispatchRow = Selectable<DispatchesTable>
 export type TariffWithProduct = TariffRow & {
   product_code: string
   product_name: string

@@ -78,17 +78,14 @@ beforeAll(async () => {
       tx,
       actor,
       at,
-      accounts: ['A-00000A01', 'A-00000A02'].map((number) => ({
-        number,
-        customer: { kind: 'person' as const, givenName: 'Eleanor', familyName: 'Ashworth' },
-        property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const },
-        billingAddress: null,
-        emails: [],
-        phones: [],
-        billingMode: 'paperless' as const,
-        market: 'gb' as const,
-        openedOn: '2024-01-01',
-      })),
+      accounts: ['A-00000A01', 'A-00000A02'].map((number) =>
+        accounts.testAccount({
+          number,
+          customer: { kind: 'person', givenName: 'Eleanor', familyName: 'Ashworth' },
+          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+          openedOn: '2024-01-01',
+        }),
+      ),
     }),
   )
   accountId = opened[0]!.id

@@ -142,16 +142,8 @@ export interface Tariff {
   readonly region: GspCode
 }
 
-export interface Rate {
-  readonly tariffCode: string
-  readonly kind: RateKind
-  readonly paymentMethod: PaymentMethod | null
-  /** Exact decimal text, pence. */
-  readonly valueExcVat: string
-  readonly valueIncVat: string
-  readonly validFrom: Date
-  readonly validTo: Date | null
-}
+/** A stored rate: the same fields as the rate that was set. */
+export type Rate = NewRate
 
 export interface Band {
   readonly rateKind: BandRateKind
