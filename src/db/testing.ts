@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { connect, type Database, dumpDataDir } from './connect.js'
 import { migrate } from './migrate.js'
@@ -21,18 +22,60 @@ function newTestDatabaseName(): string {
 /**
  * Migrate an in-memory PGlite once and write its data folder to `file`; this process and the test
  * workers it starts afterwards then open their test databases from it instead of migrating each.
+ * The dump is trimmed, since every test file unpacks it again: the template databases go (tests never
+ * create a database on PGlite) and, after a checkpoint, so do the write-ahead log segments other than
+ * the one the checkpoint's redo starts in. About a third smaller and faster to open.
  * @throws Error when the migrations or the write fail
  */
 export async function writeTestTemplate({ file }: { file: string }): Promise<void> {
   const database = await connect({ dataDir: 'memory' })
   try {
     await migrate(database)
+    await database.execScript(
+      `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
+    )
+    // One statement each: dropping a database cannot run inside the block a script runs in.
+    for (const statement of ['drop database template0', 'drop database template1', 'checkpoint']) {
+      await database.execScript(statement)
+    }
+    const { rows } = await sql<{ redo: string; at: string }>`select redo_wal_file as redo,
+        pg_walfile_name(checkpoint_lsn) as at from pg_control_checkpoint()`.execute(database.db)
+    const checkpoint = rows[0]
+    if (!checkpoint || checkpoint.redo !== checkpoint.at)
+      throw new Error('writeTestTemplate: the checkpoint spans segments')
     const dump = await dumpDataDir(database)
-    await writeFile(file, new Uint8Array(await dump.arrayBuffer()))
+    const kept = tarWithout(new Uint8Array(await dump.arrayBuffer()), (name) =>
+      /(^|\/)pg_wal\/[0-9A-F]{24}$/.test(name) ? !name.endsWith(checkpoint.redo) : false,
+    )
+    await writeFile(file, kept)
   } finally {
     await database.close()
   }
   process.env[templateVariable] = file
+}
+
+/** A tar archive without the entries `drop` names (ustar: 512-byte headers, contents padded to 512). */
+export function tarWithout(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+  const text = (from: number, to: number) =>
+    new TextDecoder('latin1').decode(tar.subarray(from, to)).replace(/\0.*$/s, '')
+  const parts: Uint8Array[] = []
+  let offset = 0
+  while (offset + 512 <= tar.length && tar.subarray(offset, offset + 512).some((byte) => byte !== 0)) {
+    const prefix = text(offset + 345, offset + 500)
+    const name = prefix ? `${prefix}/${text(offset, offset + 100)}` : text(offset, offset + 100)
+    const size = Number.parseInt(text(offset + 124, offset + 136).trim() || '0', 8)
+    const end = offset + 512 + Math.ceil(size / 512) * 512
+    if (!drop(name)) parts.push(tar.subarray(offset, end))
+    offset = end
+  }
+  parts.push(new Uint8Array(1024))
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }
 
 /** The URL of database `name` on the server `databaseUrl` points at. */
