@@ -5,6 +5,7 @@
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { type AccountCall, type AccountPageCall, type Allows, recordAccountView } from './account-view.js'
+import { chargeExitFee } from './charge-exit-fee.js'
 
 export interface AgreementView {
   readonly tariffCode: string
@@ -115,7 +116,8 @@ export async function submitAccountReading({
 
 /**
  * Move one of the account's meter points to another tariff from `from` (TAR-3): the current
- * agreement ends then, with the exit fee a fixed tariff owes if left early, and the new one starts.
+ * agreement ends then, with the exit fee a fixed tariff owes if left early charged to the account
+ * (`chargeExitFee`), and the new one starts.
  * @throws MeterPointNotOnAccount, TariffNotFound, AgreementNotFound, AlreadyOnTariff, InvalidAgreement
  */
 export async function changeAccountTariff({
@@ -132,7 +134,7 @@ export async function changeAccountTariff({
   from: Date
 }) {
   const point = await metering.meterPointOfAccount({ tx, accountNumber, identifier: meterPoint })
-  return tariffs.changeTariff({
+  const change = await tariffs.changeTariff({
     tx,
     accountId: point.accountId,
     meterPointId: point.meterPointId,
@@ -141,4 +143,6 @@ export async function changeAccountTariff({
     actor,
     at,
   })
+  const exitFeeJournalId = await chargeExitFee({ tx, ended: change.ended, actor, at })
+  return { ...change, exitFeeJournalId }
 }

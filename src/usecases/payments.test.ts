@@ -328,6 +328,43 @@ describe('Direct Debit (PAY-5)', () => {
     expect(second.outcomes['collected'] ?? 0).toBe(0)
     expect(await balance(account.id)).toBe(10_000n)
   })
+
+  it('collects only the debt repayment element when it is the whole of a variable Direct Debit (a payment plan)', async () => {
+    const account = freshAccount()
+    // £200.00 owed.
+    await charge(account.id, 20_000n, '2026-11-01')
+    await inTransaction(database.db, async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: account.id,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor: agent,
+        at,
+      })
+      await payments.setupDirectDebit({
+        tx,
+        accountId: account.id,
+        paymentMethodId: method.id,
+        kind: 'variable',
+        debtRepaymentMinor: 2_000n,
+        paymentDay: 20,
+        actor: agent,
+        at,
+      })
+    })
+    const result = await collectDirectDebits({
+      db: database.db,
+      processor,
+      on: '2026-11-20',
+      actor: systemActor('dd'),
+      at,
+    })
+    expect(result.outcomes['collected']).toBeGreaterThanOrEqual(1)
+    // The plan collects the £20.00 element only: 20,000 − 2,000 = 18,000 still owed
+    // (before the fix it took the £200.00 balance plus the £20.00 element, £220.00, leaving −2,000).
+    expect(await balance(account.id)).toBe(18_000n)
+  })
 })
 
 describe('payment arrangements (PAY-6) and the status colour (ACC-6)', () => {

@@ -1,7 +1,8 @@
 /**
  * PAY-5: Direct Debit (auto-pay). A fixed monthly amount or variable (collects what the bills left
- * owing), on the instruction's payment day, with an optional debt repayment element on top for a
- * payment plan. A business debit over the supplier's threshold waits for a manual approval (BIL-4).
+ * owing), on the instruction's payment day, with an optional debt repayment element: on top of a
+ * fixed amount, or, on a variable Direct Debit, the whole amount (a payment plan; see
+ * `direct-debit-amount.ts`). A business debit over the supplier's threshold waits for a manual approval (BIL-4).
  * The payment adequacy review recommends a new fixed amount from the last year's charges and the
  * balance.
  */
@@ -13,6 +14,7 @@ import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
 import * as market from '../market/index.js'
+import { directDebitAmount } from './direct-debit-amount.js'
 import * as ddStore from './direct-debit-store.js'
 import { fingerprintOf, takePayment } from './operations.js'
 import type { PaymentProcessor } from './processor.js'
@@ -159,8 +161,12 @@ export async function collectDirectDebit({
   if (instruction?.status !== 'active') return null
   if (await ddStore.collectedOn(tx, instructionId, on)) return null
   const balance = await ledger.balanceOf({ tx, accountId: instruction.account_id })
-  const regular = instruction.kind === 'fixed' ? (instruction.amount_minor ?? 0n) : balance > 0n ? balance : 0n
-  const amount = regular + (balance > 0n ? instruction.debt_repayment_minor : 0n)
+  const amount = directDebitAmount({
+    kind: instruction.kind,
+    amountMinor: instruction.amount_minor,
+    debtRepaymentMinor: instruction.debt_repayment_minor,
+    balanceMinor: balance,
+  })
   const supplier = await market.getSupplier(tx)
   const facts = await accounts.accountFacts({ tx, accountId: instruction.account_id })
   const business = facts?.customerKind === 'business'
