@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError, httpStatusOf } from '../shared/errors.js'
-import { isLocalDate } from '../shared/time.js'
+import { isLocalDate, utcMidnight } from '../shared/time.js'
 import { earliestDate, latestDate } from './schemas.js'
 
 /** An error answered in Octopus's own shape. */
@@ -63,11 +63,11 @@ export function octopusInstant(text: string): Date | null {
   const value = text.trim().replace(' ', '+')
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return null
   const withZone = /T/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value
-  const parsed = new Date(/T/.test(withZone) ? withZone : `${withZone}T00:00:00Z`)
+  const parsed = /T/.test(withZone) ? new Date(withZone) : isLocalDate(withZone) ? utcMidnight(withZone) : null
   // A real calendar date (2026-02-30 is none) within the years a supplier deals in, as every route takes.
   if (!isLocalDate(value.slice(0, 10)) || value.slice(0, 10) < earliestDate || value.slice(0, 10) > latestDate)
     return null
-  return Number.isNaN(parsed.getTime()) ? null : parsed
+  return parsed === null || Number.isNaN(parsed.getTime()) ? null : parsed
 }
 
 /** Errors on `/v1/` routes, in Octopus's shape. */

@@ -2,7 +2,7 @@
  * Request pieces every route module shares, and the one way responses carry money and instants.
  */
 import { z } from 'zod'
-import { isLocalDate } from '../shared/time.js'
+import { isLocalDate, utcMidnight } from '../shared/time.js'
 
 /** `:accountNumber` in a path: `A-` and eight hex digits, read in upper case. */
 export const AccountParams = z.strictObject({
@@ -57,8 +57,8 @@ export const LocalDate = z
     message: `a real calendar date between ${earliestDate} and ${latestDate}`,
   })
 
-const earliestInstant = new Date(`${earliestDate}T00:00:00Z`)
-const endInstant = new Date('2101-01-01T00:00:00Z')
+const earliestInstant = utcMidnight(earliestDate)
+const endInstant = utcMidnight('2101-01-01')
 
 /**
  * An instant written in ISO 8601 with `Z` or an offset (2026-11-20T09:00:00Z), from 1900 to 2100; the

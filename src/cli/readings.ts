@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline'
 import { type Command, InvalidArgumentError } from 'commander'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
+import { isLocalDate } from '../shared/time.js'
 import { exportD0010, importReadingsFile, readingFileFormat } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
@@ -39,9 +40,17 @@ async function* fileLines(path: string, onBytes: (bytes: number) => void): Async
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) yield line
 }
 
-function instant(value: string): Date {
-  const date = new Date(/T/.test(value) ? value : `${value}T00:00:00Z`)
-  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('a date (YYYY-MM-DD) or an ISO 8601 instant')
+/**
+ * A command-line bound: a date ('2026-07-02') stays a local date, for the use case to start at the
+ * supplier's local midnight; anything with a time is an instant.
+ * @throws InvalidArgumentError for anything else
+ */
+export function dateOrInstant(value: string): string | Date {
+  if (isLocalDate(value)) return value
+  const date = /T/.test(value) ? new Date(value) : null
+  if (date === null || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('a date (YYYY-MM-DD) or an ISO 8601 instant')
+  }
   return date
 }
 
@@ -96,8 +105,8 @@ export function registerReadingCommands(program: Command, dataDirOption: import(
     .command('d0010')
     .description('write the D0010 meter-readings flow for MPANs and dates')
     .requiredOption('--mpan <mpan...>', 'MPAN cores')
-    .requiredOption('--from <date>', 'first date or instant (inclusive)', instant)
-    .requiredOption('--to <date>', 'end date or instant (exclusive)', instant)
+    .requiredOption('--from <date>', 'first date (from local midnight) or instant (inclusive)', dateOrInstant)
+    .requiredOption('--to <date>', 'end date (to local midnight) or instant (exclusive)', dateOrInstant)
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--participant <id>', "this supplier's market participant id", 'CUTL')
     .option('--to-participant <id>', 'the recipient participant id', 'XXXX')
@@ -105,8 +114,8 @@ export function registerReadingCommands(program: Command, dataDirOption: import(
     .action(
       async (options: {
         mpan: string[]
-        from: Date
-        to: Date
+        from: string | Date
+        to: string | Date
         out?: string
         participant: string
         toParticipant: string

@@ -4,7 +4,7 @@
  * charging scheduled around the Intelligent off-peak window (with the odd evening bump charge), and solar generation that is exported at midday in
  * summer. Pure: no I/O, no clock.
  */
-import { addDays, LONDON, localTimeOf, settlementPeriodsOfDay } from '../shared/time.js'
+import { addDays, daysBetween, LONDON, localTimeOf, settlementPeriodsOfDay } from '../shared/time.js'
 
 export interface Household {
   readonly seed: number
@@ -35,8 +35,7 @@ export function random(seed: number): () => number {
 }
 
 function dayOfYear(date: string): number {
-  const start = Date.UTC(Number(date.slice(0, 4)), 0, 1)
-  return Math.floor((Date.parse(`${date}T00:00:00Z`) - start) / 86_400_000)
+  return daysBetween(`${date.slice(0, 4)}-01-01`, date)
 }
 
 /** kWh in a half hour of a typical home at local time `hours` (0–24), before seasonal scaling. */

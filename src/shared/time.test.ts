@@ -23,6 +23,7 @@ import {
   settlementPeriodsOfDay,
   startOfLocalDay,
   UnknownTimeZone,
+  utcMidnight,
 } from './time.js'
 
 const at = (iso: string): Date => new Date(iso)
@@ -54,6 +55,14 @@ describe('local dates', () => {
     expect(startOfLocalDay('2025-01-15')).toEqual(at('2025-01-15T00:00:00Z'))
     expect(startOfLocalDay('2025-07-15')).toEqual(at('2025-07-14T23:00:00Z'))
     expect(startOfLocalDay('2025-07-15', NEW_YORK)).toEqual(at('2025-07-15T04:00:00Z'))
+  })
+
+  it('gives a date-only value its UTC midnight, an hour after the London day began in summer', () => {
+    expect(utcMidnight('2025-07-15')).toEqual(at('2025-07-15T00:00:00Z'))
+    // 2025-07-15 00:00 UTC is 01:00 BST: one hour (3,600,000 ms) after the local day started
+    expect(utcMidnight('2025-07-15').getTime() - startOfLocalDay('2025-07-15').getTime()).toBe(3_600_000)
+    expect(utcMidnight('1900-01-01')).toEqual(at('1900-01-01T00:00:00Z'))
+    expect(() => utcMidnight('2026-02-30')).toThrow(InvalidLocalDate)
   })
 
   it('gives the half-open instant range of a local day', () => {

@@ -176,6 +176,17 @@ export function startOfLocalDay(date: string, timeZone: string = LONDON): Date {
   return new Date(dayStartMs(date, timeZone))
 }
 
+/**
+ * The instant a calendar date begins in UTC, for a date that is no one's local day: a bound on the
+ * instants the API accepts, a far-past default, or a date-only value handed to `Intl.DateTimeFormat`
+ * with `timeZone: 'UTC'` so that it prints as that same date. A customer's or supplier's day starts
+ * at `startOfLocalDay` instead, which in a British summer is 23:00 UTC the day before.
+ * @throws InvalidLocalDate
+ */
+export function utcMidnight(date: string): Date {
+  return new Date(epochDay(date) * dayMs)
+}
+
 /** The half-open instant range of one local day: 23, 24 or 25 hours long. @throws InvalidLocalDate, UnknownTimeZone */
 export function localDayRange(date: string, timeZone: string = LONDON): InstantRange {
   return range(startOfLocalDay(date, timeZone), startOfLocalDay(addDays(date, 1), timeZone))

@@ -7,6 +7,7 @@ import type { Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as market from '../modules/market/index.js'
+import { startOfLocalDay } from '../shared/time.js'
 import { noteAndNotifyAccountUser } from './account-user-notices.js'
 import { type AccountCall, accountOf, recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
@@ -116,7 +117,7 @@ export async function accountUsersForStaff({ tx, accountNumber, actor, at }: Acc
     kind: 'holder' as const,
     level: kindLabels.holder,
     status: 'active' as const,
-    since: new Date(`${account.openedOn}T00:00:00Z`),
+    since: startOfLocalDay(account.openedOn),
     validTo: null,
     scope: [],
     relationship: null,

@@ -2,12 +2,21 @@
  * Meter reading files in and out (MET-4, IND-1): import a half-hourly CSV or a D0010 flow in one
  * transaction, and write the D0010 flow for given MPANs and dates.
  */
-import type { Db } from '../db/index.js'
+import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
 import { NotFound, withCode } from '../shared/errors.js'
+import { startOfLocalDay } from '../shared/time.js'
+
+/** The supplier's time zone, or undefined (London) before a supplier is configured. */
+function supplierTimeZone(tx: Tx): Promise<string | undefined> {
+  return market.getSupplier(tx).then(
+    (supplier) => supplier.profile.timeZone,
+    () => undefined,
+  )
+}
 
 export type ReadingFileFormat = 'csv' | 'd0010'
 
@@ -46,10 +55,7 @@ export async function importReadingsFile({
 }): Promise<metering.IngestionSummary> {
   return inTransaction(db, async (tx) => {
     // Supply dates are the supplier's local days (a reading outside its meter point's supply is a row error).
-    const timeZone = await market.getSupplier(tx).then(
-      (supplier) => supplier.profile.timeZone,
-      () => undefined,
-    )
+    const timeZone = await supplierTimeZone(tx)
     const zone = timeZone ? { timeZone } : {}
     return format === 'd0010'
       ? metering.ingestD0010({ tx, text: text ?? '', fileName, sha256, actor, at, ...zone })
@@ -86,14 +92,20 @@ export async function exportD0010({
 }: {
   db: Db
   mpans: readonly string[]
-  from: Date
-  to: Date
+  /** A local date ('2026-07-02', from the supplier's local midnight) or an instant. */
+  from: string | Date
+  /** A local date (up to the supplier's local midnight) or an instant, exclusive. */
+  to: string | Date
   fileId: string
   fromParticipant: string
   toParticipant: string
   at: Date
 }): Promise<{ text: string; readings: number }> {
-  const { rows, unknown } = await inTransaction(db, (tx) => metering.readingsForD0010({ tx, mpans, from, to }))
+  const { rows, unknown } = await inTransaction(db, async (tx) => {
+    const timeZone = await supplierTimeZone(tx)
+    const bound = (value: string | Date) => (typeof value === 'string' ? startOfLocalDay(value, timeZone) : value)
+    return metering.readingsForD0010({ tx, mpans, from: bound(from), to: bound(to) })
+  })
   if (unknown.length > 0) {
     throw new UnknownMeterPoints(
       `Not registered: ${unknown.join(', ')}`,

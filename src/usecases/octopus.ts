@@ -8,8 +8,11 @@ import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
-import { localDateOf, withLocalOffset } from '../shared/time.js'
+import { localDateOf, startOfLocalDay, utcMidnight, withLocalOffset } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
+
+/** Where consumption starts when no `period_from` is given: before any half-hourly data in Britain. */
+const allData = utcMidnight('2000-01-01')
 
 /** `{gsp, mpan, profile_class}` for an electricity meter point, or undefined. */
 export async function octopusMeterPoint({ tx, mpan }: { tx: Tx; mpan: string }) {
@@ -59,7 +62,7 @@ export async function octopusConsumption({
 }) {
   const point = await metering.findMeterPoint({ tx, identifier })
   if (!point || point.fuel !== fuel || !point.serials.includes(serial.toUpperCase())) return undefined
-  const from = periodFrom ?? new Date('2000-01-01T00:00:00Z')
+  const from = periodFrom ?? allData
   const to = periodTo ?? at
   if (to <= from) return { count: 0, results: [] }
   const page = await metering.consumptionPage({
@@ -124,8 +127,8 @@ export async function octopusAccount({ tx, accountNumber, actor, at }: AccountCa
     properties: [
       {
         id: account.property.id,
-        moved_in_at: withLocalOffset(new Date(`${account.openedOn}T00:00:00Z`)),
-        moved_out_at: account.closedOn ? withLocalOffset(new Date(`${account.closedOn}T00:00:00Z`)) : null,
+        moved_in_at: withLocalOffset(startOfLocalDay(account.openedOn)),
+        moved_out_at: account.closedOn ? withLocalOffset(startOfLocalDay(account.closedOn)) : null,
         address_line_1: account.property.line1,
         address_line_2: account.property.line2 ?? '',
         address_line_3: '',

@@ -6,6 +6,7 @@
  * every fact and article used, so the agent reviewing it sees where each sentence came from.
  */
 import { formatMoney } from '../../shared/money.js'
+import { utcMidnight } from '../../shared/time.js'
 import { normaliseText } from './classify.js'
 import { bestArticles, knowledgeBaseVersion } from './knowledge-base.js'
 import { type Classification, type ComposedReply, type Intent, type ReplyFacts, replyTemplate } from './types.js'
@@ -47,7 +48,7 @@ type Fact = { name: string; value: string }
 /** A 'YYYY-MM-DD' date as the market writes it: '1 October 2026', 'October 1, 2026'. */
 function longDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
+    utcMidnight(date),
   )
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../../db/index.js'
 import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
-import { localDateOf } from '../../shared/time.js'
+import { localDateOf, utcMidnight } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as market from '../market/index.js'
 import * as store from './store.js'
@@ -183,7 +183,7 @@ export async function compose(
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(`${today}T00:00:00Z`))
+  }).format(utcMidnight(today))
   return {
     channel,
     templateKey: template.key,

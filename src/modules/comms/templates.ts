@@ -6,7 +6,7 @@
  */
 import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { type Currency, formatMoney, isCurrency } from '../../shared/money.js'
-import { isLocalDate } from '../../shared/time.js'
+import { isLocalDate, utcMidnight } from '../../shared/time.js'
 import type * as access from '../access/index.js'
 import type { SendChannel } from './types.js'
 
@@ -356,7 +356,7 @@ export function placeholdersOf(text: string): string[] {
 
 function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
+    utcMidnight(date),
   )
 }
 

@@ -15,6 +15,12 @@ import {
   settlementPeriodsOfDay,
   startOfLocalDay,
 } from '../../shared/time.js'
+import {
+  historyAdvanceTenths,
+  profileHalfHourThousandths,
+  typicalAdvanceTenths,
+  typicalAnnualKwh,
+} from './estimated-use.js'
 import { type IntervalToStage, loadIntervals, saveIngestion } from './ingest.js'
 import { MeterPointNotFound, ReadingRejected, recordReading } from './operations.js'
 import { formatThousandths, thousandths } from './queries.js'
@@ -22,25 +28,7 @@ import { expectedDailyUse, formatTenths, parseTenths } from './reading-rules.js'
 import * as store from './store.js'
 import type { Fuel, IngestionSummary, Reading } from './types.js'
 
-/** Typical domestic consumption a year (Ofgem TDCV, medium, from 1 July 2026). */
-export const typicalAnnualKwh: Readonly<Record<Fuel, number>> = { electricity: 2500, gas: 9500 }
-
-/**
- * The share of a day's use in each local half hour of a typical home (48 weights summing to 1):
- * low overnight, a morning rise, and an evening peak at 17:00–20:00.
- */
-export function domesticShape(): number[] {
-  const weights = Array.from({ length: 48 }, (_, slot) => {
-    const hour = slot / 2
-    if (hour < 6) return 0.45
-    if (hour < 9) return 1.1
-    if (hour < 16) return 0.9
-    if (hour < 20) return 1.8
-    return 1.0
-  })
-  const total = weights.reduce((sum, weight) => sum + weight, 0)
-  return weights.map((weight) => weight / total)
-}
+export { typicalAnnualKwh }
 
 function isWeekend(date: string): boolean {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay()
@@ -88,8 +76,7 @@ export async function fillIntervalGaps({
     entry[1]++
     profile.set(key, entry)
   }
-  const shape = domesticShape()
-  const dailyKwh = typicalAnnualKwh[point.fuel as Fuel] / 365
+  const annualKwh = typicalAnnualKwh[point.fuel as Fuel]
   const estimates: IntervalToStage[] = []
   let fromHistory = 0
   let fromProfile = 0
@@ -106,7 +93,7 @@ export async function fillIntervalGaps({
         fromHistory++
       } else {
         const slot = Number(time.slice(0, 2)) * 2 + (time.slice(3, 5) === '30' ? 1 : 0)
-        kwh = (dailyKwh * (shape[slot] ?? 1 / 48)).toFixed(3)
+        kwh = formatThousandths(profileHalfHourThousandths({ annualKwh, slot }))
         fromProfile++
       }
       estimates.push({
@@ -177,14 +164,25 @@ export async function estimateReading({
   let method: 'intervals' | 'history' | 'profile'
   const sum = registers.length === 1 ? await store.sumIntervals(tx, meterPointId, last.read_at, readAt) : null
   const expectedIntervals = Math.round((readAt.getTime() - last.read_at.getTime()) / 1_800_000)
-  if (sum && expectedIntervals > 0 && sum.count >= expectedIntervals * 0.9) {
+  // at least nine in ten of the half hours are there
+  if (sum && expectedIntervals > 0 && sum.count * 10 >= expectedIntervals * 9) {
     advanceTenths = (thousandths(sum.kwh) * BigInt(expectedIntervals)) / BigInt(sum.count) / 100n
     method = 'intervals'
   } else {
     const usual = expectedDailyUse({ fuel: point.fuel as Fuel, rate: target.rate as never, history }).usualPerDay
-    const perDay = usual ?? typicalAnnualKwh[point.fuel as Fuel] / 365
-    advanceTenths = BigInt(Math.round(perDay * days * 10))
-    method = usual === null ? 'profile' : 'history'
+    // A usual pace exists only with two actual readings a week or more apart, the newest first.
+    const oldest = history[history.length - 1]
+    if (usual !== null && oldest) {
+      advanceTenths = historyAdvanceTenths({
+        advanceTenths: (parseTenths(last.value) ?? 0n) - (parseTenths(oldest.value) ?? 0n),
+        spanMs: last.read_at.getTime() - oldest.read_at.getTime(),
+        days,
+      })
+      method = 'history'
+    } else {
+      advanceTenths = typicalAdvanceTenths({ annualKwh: typicalAnnualKwh[point.fuel as Fuel], days })
+      method = 'profile'
+    }
   }
   const dial = 10n ** BigInt(target.digits) * 10n
   const value = ((parseTenths(last.value) ?? 0n) + advanceTenths) % dial
