@@ -40,6 +40,11 @@ export interface StatementRow {
   payments_minor: bigint | null
   credits_minor: bigint | null
   closing_balance_minor: bigint | null
+  /** BIL-10: the ledger cut-offs (customer posting ids) the statement's movements run between. */
+  opening_cutoff_posting_id: bigint | null
+  cutoff_posting_id: bigint | null
+  charges_minor: bigint | null
+  adjustments_minor: bigint | null
   due_on: string | null
   hold_reasons: unknown
   explanation: unknown
@@ -165,6 +170,10 @@ export async function setStatementStatus(
       | 'payments_minor'
       | 'credits_minor'
       | 'closing_balance_minor'
+      | 'opening_cutoff_posting_id'
+      | 'cutoff_posting_id'
+      | 'charges_minor'
+      | 'adjustments_minor'
       | 'due_on'
       | 'document_id'
     >
