@@ -262,7 +262,10 @@ function accountSummary(sheet: Sheet, statement: StatementPdfInput['statement'])
     row(sheet, columns, ['Balance brought forward', balanceText(sheet, openingBalanceMinor)])
   if (paymentsMinor !== null) row(sheet, columns, ['Payments received', sheet.cash(-paymentsMinor)])
   if (creditsMinor !== null) {
-    row(sheet, columns, [adjustmentsMinor === null ? 'Other credits and adjustments' : 'Credits', sheet.cash(-creditsMinor)])
+    row(sheet, columns, [
+      adjustmentsMinor === null ? 'Other credits and adjustments' : 'Credits',
+      sheet.cash(-creditsMinor),
+    ])
   }
   if (adjustmentsMinor !== null) {
     row(sheet, columns, ['Refunds, returned payments and other adjustments', sheet.cash(adjustmentsMinor)])

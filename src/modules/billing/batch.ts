@@ -18,6 +18,7 @@ import { type GatherReads, gather, readAhead, type TariffCache } from './gather.
 import { firstBillStartOf } from './operations.js'
 import { type Priced, price } from './pricing.js'
 import type { RatingInput } from './rating-types.js'
+import { statementBalance } from './statement-balance.js'
 import {
   type Draft,
   draftStatement,
@@ -28,7 +29,6 @@ import {
   statementEvent,
   statementJournal,
 } from './statement-draft.js'
-import { statementBalance } from './statement-balance.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,

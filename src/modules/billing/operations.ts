@@ -15,6 +15,7 @@ import * as tariffs from '../tariffs/index.js'
 import type { TariffCache } from './gather.js'
 import { accountRow, price } from './pricing.js'
 import { toLine } from './queries.js'
+import { statementBalance } from './statement-balance.js'
 import {
   dayMs,
   draftStatement,
@@ -26,7 +27,6 @@ import {
   statementEvent,
   statementJournal,
 } from './statement-draft.js'
-import { statementBalance } from './statement-balance.js'
 import * as store from './store.js'
 import {
   type BillingProfile,

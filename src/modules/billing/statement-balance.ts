@@ -68,31 +68,71 @@ export function statementBalance({
   }
 }
 
-/** What the identity needs of a statement row that has a cut-off. */
+/** What the identity needs of an issued statement. */
 export interface Reconcilable {
-  opening_balance_minor: bigint | null
-  charges_minor: bigint | null
-  payments_minor: bigint | null
-  credits_minor: bigint | null
-  adjustments_minor: bigint | null
-  closing_balance_minor: bigint | null
+  readonly openingBalanceMinor: bigint | null
+  readonly chargesMinor: bigint | null
+  readonly paymentsMinor: bigint | null
+  readonly creditsMinor: bigint | null
+  readonly adjustmentsMinor: bigint | null
+  readonly closingBalanceMinor: bigint | null
+  readonly openingCutoffPostingId: bigint | null
+  readonly cutoffPostingId: bigint | null
 }
 
-/** Whether a statement's own figures add up: opening + charges − payments − credits + adjustments = closing. */
-export function addsUp(row: Reconcilable): boolean {
-  const { opening_balance_minor, charges_minor, payments_minor, credits_minor, adjustments_minor } = row
+/**
+ * Where an issued statement disagrees with the ledger (empty when it reconciles): its own figures must
+ * add up, its opening and closing must be the ledger's balances at its two cut-offs, and each kind's
+ * figure must be the ledger's postings between them of that kind.
+ */
+export function reconciliationProblems(
+  statement: Reconcilable,
+  ledgerFacts: { openingMinor: bigint; closingMinor: bigint; movements: readonly ledger.Movement[] },
+): string[] {
+  const { openingBalanceMinor: opening, chargesMinor: charges, paymentsMinor: payments } = statement
+  const { creditsMinor: credits, adjustmentsMinor: adjustments, closingBalanceMinor: closing } = statement
   if (
-    opening_balance_minor === null ||
-    charges_minor === null ||
-    payments_minor === null ||
-    credits_minor === null ||
-    adjustments_minor === null ||
-    row.closing_balance_minor === null
+    opening === null ||
+    charges === null ||
+    payments === null ||
+    credits === null ||
+    adjustments === null ||
+    closing === null ||
+    statement.openingCutoffPostingId === null ||
+    statement.cutoffPostingId === null
   ) {
-    return false
+    return ['it is missing a figure of its balance summary or a cut-off']
   }
-  return (
-    opening_balance_minor + charges_minor - payments_minor - credits_minor + adjustments_minor ===
-    row.closing_balance_minor
-  )
+  const problems: string[] = []
+  const sum = opening + charges - payments - credits + adjustments
+  if (sum !== closing) {
+    problems.push(
+      `opening ${opening} + charges ${charges} − payments ${payments} − credits ${credits} + adjustments ${adjustments} = ${sum}, not the closing ${closing}`,
+    )
+  }
+  if (opening !== ledgerFacts.openingMinor) {
+    problems.push(
+      `opening ${opening} is not the ledger's ${ledgerFacts.openingMinor} at posting ${statement.openingCutoffPostingId}`,
+    )
+  }
+  if (closing !== ledgerFacts.closingMinor) {
+    problems.push(
+      `closing ${closing} is not the ledger's ${ledgerFacts.closingMinor} at posting ${statement.cutoffPostingId}`,
+    )
+  }
+  const fromLedger = statementBalance({
+    openingMinor: ledgerFacts.openingMinor,
+    openingCutoffPostingId: statement.openingCutoffPostingId,
+    movements: ledgerFacts.movements,
+  })
+  const figures: [string, bigint, bigint][] = [
+    ['charges', charges, fromLedger.chargesMinor],
+    ['payments', payments, fromLedger.paymentsMinor],
+    ['credits', credits, fromLedger.creditsMinor],
+    ['adjustments', adjustments, fromLedger.adjustmentsMinor],
+  ]
+  for (const [name, stated, posted] of figures) {
+    if (stated !== posted) problems.push(`${name} ${stated} are not the ledger's ${posted} between its cut-offs`)
+  }
+  return problems
 }

@@ -89,7 +89,10 @@ export function openingStatement(
 }
 
 /** Where the ledger movements of a statement start: the cut-off and closing balance of the one it opens from. */
-export function openingBalanceOf(previous: store.StatementRow | undefined): { openingMinor: bigint; afterPostingId: bigint } {
+export function openingBalanceOf(previous: store.StatementRow | undefined): {
+  openingMinor: bigint
+  afterPostingId: bigint
+} {
   return {
     openingMinor: previous?.closing_balance_minor ?? 0n,
     afterPostingId: previous?.cutoff_posting_id ?? 0n,

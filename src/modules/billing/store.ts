@@ -411,3 +411,30 @@ export async function statementsBefore(
   if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }
+
+/** Issued (or invoiced, or since superseded) statements with a ledger cut-off, a page at a time by id (BIL-10). */
+export async function statementsWithCutoff(
+  db: Db | Tx,
+  { afterId, limit }: { afterId: string | null; limit: number },
+): Promise<StatementRow[]> {
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('cutoff_posting_id', 'is not', null)
+    .where('status', 'in', ['issued', 'invoiced', 'superseded'])
+    .where(sql<string>`id collate "C"`, '>', afterId ?? '')
+    .orderBy(sql`id collate "C"`)
+    .limit(limit)
+    .execute()
+}
+
+/** How many issued or invoiced statements have no cut-off (issued before cut-offs were recorded). */
+export async function countStatementsWithoutCutoff(db: Db | Tx): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('statements')
+    .select(sql<string>`count(*)::text`.as('count'))
+    .where('cutoff_posting_id', 'is', null)
+    .where('status', 'in', ['issued', 'invoiced', 'superseded'])
+    .executeTakeFirst()
+  return Number(row?.count ?? '0')
+}

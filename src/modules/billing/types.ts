@@ -132,6 +132,9 @@ export interface Statement {
   /** Refunds, returned payments, a rebilled statement's reversal: positive when it adds to what is owed. */
   readonly adjustmentsMinor: bigint | null
   readonly closingBalanceMinor: bigint | null
+  /** BIL-10: the ledger cut-offs (customer posting sequence) its movements run between; null until issued. */
+  readonly openingCutoffPostingId: bigint | null
+  readonly cutoffPostingId: bigint | null
   readonly dueOn: string | null
   readonly holdReasons: readonly HoldReason[]
   readonly explanation: Explanation

@@ -203,6 +203,14 @@ export async function movementsBetween({
 }
 
 /** The account's balance at a cut-off: the sum of its customer postings up to that posting (BIL-10). */
-export async function balanceAtPosting({ tx, accountId, postingId }: { tx: Db | Tx; accountId: string; postingId: bigint }) {
+export async function balanceAtPosting({
+  tx,
+  accountId,
+  postingId,
+}: {
+  tx: Db | Tx
+  accountId: string
+  postingId: bigint
+}) {
   return store.balanceAtPosting(tx, accountId, postingId)
 }
