@@ -8,7 +8,7 @@ import * as audit from '../modules/audit/index.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
 import { type Config, dataKeyOf } from '../shared/config.js'
-import { commsTransports, defaultProcessor, replyModelFrom } from '../usecases/index.js'
+import { commsTransports, defaultProcessor, replyModelFrom, verifyStatements } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
@@ -280,6 +280,32 @@ export function registerCommands(program: Command) {
             `the audit chain is broken at event ${report.brokenAtSeq} (${report.eventId}): ${report.message}`,
           )
           console.error(`${report.checked} events before it verified`)
+          process.exitCode = 1
+        }
+      })
+    })
+
+  const verifyCommand = program.command('verify').description('check the books against what was sent to customers')
+  verifyCommand
+    .command('statements')
+    .description(
+      'check every issued statement against the ledger (BIL-10) and report each one that does not reconcile (exit code 1 if any)',
+    )
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const report = await withProgress('statements', (onProgress) =>
+          verifyStatements({ db: database.db, onProgress }),
+        )
+        for (const statement of report.unreconciled) {
+          console.error(`statement ${statement.number} does not reconcile: ${statement.problems.join('; ')}`)
+        }
+        const unchecked =
+          report.withoutCutoff > 0 ? `; ${report.withoutCutoff} issued before cut-offs were recorded, not checked` : ''
+        if (report.unreconciled.length === 0) {
+          console.log(`every statement reconciles to the ledger: ${report.checked} checked${unchecked}`)
+        } else {
+          console.error(`${report.unreconciled.length} of ${report.checked} statements do not reconcile${unchecked}`)
           process.exitCode = 1
         }
       })

@@ -59,8 +59,11 @@ function statementInput(overrides: StatementOverrides = {}, rest: Partial<Statem
       writeoffMinor: 0n,
       postedMinor: 8071n,
       openingBalanceMinor: 0n,
+      chargesMinor: 8071n,
       paymentsMinor: 9000n,
       creditsMinor: 0n,
+      adjustmentsMinor: 0n,
+      // 0 + 80.71 − 90.00 − 0 + 0 = −9.29
       closingBalanceMinor: -929n,
       dueOn: '2026-11-16',
       issuedAt: new Date('2026-11-02T09:00:00Z'),
@@ -178,6 +181,29 @@ describe('the statement PDF', () => {
     expect(text).toContain('-£5.00')
     expect(text).toContain("This statement's charges")
     expect(text).toContain('£80.71')
+  })
+
+  it('shows refunds and returned payments as adjustments that add to the balance (BIL-10)', async () => {
+    // 25.00 + 80.71 − 90.00 − 5.00 + 30.00 (a returned Direct Debit) = 40.71 to pay
+    const text = await textOfStatement({
+      openingBalanceMinor: 2500n,
+      paymentsMinor: 9000n,
+      creditsMinor: 500n,
+      adjustmentsMinor: 3000n,
+      closingBalanceMinor: 4071n,
+    })
+
+    expect(text).toContain('Refunds, returned payments and other adjustments')
+    expect(text).toContain('£30.00')
+    expect(text).toContain('£40.71 to pay')
+  })
+
+  it('keeps the old summary for a statement issued before cut-offs were recorded', async () => {
+    const text = await textOfStatement({ chargesMinor: null, adjustmentsMinor: null, creditsMinor: 500n })
+
+    expect(text).toContain('Other credits and adjustments')
+    expect(text).not.toContain('Refunds, returned payments')
+    expect(text).toContain('£80.71') // the posted amount stands in for the charges
   })
 
   it('says a negative closing balance is in credit and a positive one is to pay', async () => {
@@ -348,8 +374,10 @@ describe('the statement PDF', () => {
       issuedAt: null,
       dueOn: null,
       openingBalanceMinor: null,
+      chargesMinor: null,
       paymentsMinor: null,
       creditsMinor: null,
+      adjustmentsMinor: null,
       closingBalanceMinor: null,
     })
 

@@ -41,8 +41,10 @@ export interface StatementPdfInput {
     | 'writeoffMinor'
     | 'postedMinor'
     | 'openingBalanceMinor'
+    | 'chargesMinor'
     | 'paymentsMinor'
     | 'creditsMinor'
+    | 'adjustmentsMinor'
     | 'closingBalanceMinor'
     | 'dueOn'
     | 'issuedAt'
@@ -251,13 +253,24 @@ function accountSummary(sheet: Sheet, statement: StatementPdfInput['statement'])
     { share: 0.65, align: 'left' },
     { share: 0.35, align: 'right' },
   ]
-  const { openingBalanceMinor, paymentsMinor, creditsMinor, closingBalanceMinor } = statement
-  // Payments and credits lower what is owed, so they show as negative amounts here.
+  const { openingBalanceMinor, chargesMinor, paymentsMinor, creditsMinor, adjustmentsMinor, closingBalanceMinor } =
+    statement
+  // Payments and credits lower what is owed, so they show as negative amounts here. From the ledger's
+  // movements (BIL-10) the rows add up to the balance; a statement issued before those were recorded
+  // shows its own charge and lumps the rest into credits, as it always did.
   if (openingBalanceMinor !== null)
     row(sheet, columns, ['Balance brought forward', balanceText(sheet, openingBalanceMinor)])
   if (paymentsMinor !== null) row(sheet, columns, ['Payments received', sheet.cash(-paymentsMinor)])
-  if (creditsMinor !== null) row(sheet, columns, ['Other credits and adjustments', sheet.cash(-creditsMinor)])
-  row(sheet, columns, ["This statement's charges", sheet.cash(statement.postedMinor)])
+  if (creditsMinor !== null) {
+    row(sheet, columns, [
+      adjustmentsMinor === null ? 'Other credits and adjustments' : 'Credits',
+      sheet.cash(-creditsMinor),
+    ])
+  }
+  if (adjustmentsMinor !== null) {
+    row(sheet, columns, ['Refunds, returned payments and other adjustments', sheet.cash(adjustmentsMinor)])
+  }
+  row(sheet, columns, ["This statement's charges", sheet.cash(chargesMinor ?? statement.postedMinor)])
   rule(sheet)
   if (closingBalanceMinor !== null) {
     row(sheet, columns, ['Balance', balanceText(sheet, closingBalanceMinor)], { bold: true })

@@ -62,7 +62,8 @@ async function billingState(db: Database) {
   const statements = await sql<Record<string, unknown>>`
     select a.number as account, s.number, s.kind, s.status, s.period_from, s.period_to, s.version, s.currency,
       s.payment_method, s.net_minor, s.vat_minor, s.total_minor, s.writeoff_minor, s.posted_minor,
-      s.opening_balance_minor, s.payments_minor, s.credits_minor, s.closing_balance_minor, s.due_on,
+      s.opening_balance_minor, s.charges_minor, s.payments_minor, s.credits_minor, s.adjustments_minor,
+      s.closing_balance_minor, s.due_on,
       s.hold_reasons, s.explanation, s.closing_readings is not null as has_closing, s.issued_at, s.decided_by,
       (select json_agg(json_build_array(l.position, l.identifier, l.tariff_code, l.kind, l.rate_kind, l.period_from,
         l.period_to, l.quantity, l.unit, l.rate_pence, l.vat_percent, l.amount_minor::text, l.source, l.description)

@@ -176,3 +176,4 @@ export {
   timelineKinds,
   visibleTimelineKinds,
 } from './timeline.js'
+export { type StatementsReport, type UnreconciledStatement, verifyStatements } from './verify-statements.js'

@@ -18,12 +18,13 @@ import { type GatherReads, gather, readAhead, type TariffCache } from './gather.
 import { firstBillStartOf } from './operations.js'
 import { type Priced, price } from './pricing.js'
 import type { RatingInput } from './rating-types.js'
+import { statementBalance } from './statement-balance.js'
 import {
   type Draft,
   draftStatement,
   issuedChanges,
+  openingBalanceOf,
   openingStatement,
-  paymentsSinceOf,
   profileOf,
   statementEvent,
   statementJournal,
@@ -269,47 +270,41 @@ async function billDue({
       at,
     }),
   )
-  // Issue what is not held: the journal and the balances, worked out here and written with the rows.
+  // Issue what is not held: post the journals first, then each statement's balance summary is the
+  // ledger's movements since its previous statement's cut-off (BIL-10), written with the rows.
   const openings = drafts.map((draft, i) =>
-    openingStatement(draft.statement, [draft.statement, ...(due[i] as Due).current].slice(0, 10)),
+    openingBalanceOf(openingStatement(draft.statement, [draft.statement, ...(due[i] as Due).current].slice(0, 10))),
   )
   const toIssue = drafts.flatMap((draft, i) => (draft.reasons.length === 0 ? [i] : []))
-  const payments = await ledger.paymentsSinceMany({
-    tx,
-    since: toIssue.map((i) => ({ accountId: (due[i] as Due).row.id, since: paymentsSinceOf(openings[i]) })),
-  })
   const effectiveOn = localDateOf(at)
-  const journals: ledger.NewJournal[] = []
+  const journals = toIssue.flatMap((i) => {
+    const journal = statementJournal((drafts[i] as Draft).statement, (priced[i] as Priced).lines, effectiveOn)
+    return journal ? [journal] : []
+  })
+  // Journals (with their own audit events), then the statements' events: the chain's lock from here to the commit.
+  await ledger.postJournals({ tx, journals, actor, at })
+  const movements = await ledger.movementsAfter({
+    tx,
+    after: toIssue.map((i) => ({
+      accountId: (due[i] as Due).row.id,
+      afterPostingId: (openings[i] as ReturnType<typeof openingBalanceOf>).afterPostingId,
+    })),
+  })
   const rows = drafts.map((draft, i) => {
     if (draft.reasons.length > 0) return draft.statement
-    const accountId = draft.statement.account_id
-    const journal = statementJournal(draft.statement, (priced[i] as Priced).lines, effectiveOn)
-    if (journal) journals.push(journal)
-    const balanceBefore = balances.get(accountId) ?? 0n
-    const charged = (journal?.postings ?? [])
-      .filter((posting) => posting.book === 'customer' && posting.accountId === accountId)
-      .reduce((sum, posting) => sum + posting.amountMinor, 0n)
-    const changes = issuedChanges(
-      draft.statement,
-      {
-        balanceBefore,
-        closing: balanceBefore + charged,
-        previous: openings[i],
-        payments: payments.get(accountId) ?? 0n,
-      },
-      'issued',
-      actor,
-      at,
-    )
-    return { ...draft.statement, ...changes }
+    const { openingMinor, afterPostingId } = openings[i] as ReturnType<typeof openingBalanceOf>
+    const balance = statementBalance({
+      openingMinor,
+      openingCutoffPostingId: afterPostingId,
+      movements: movements.get(draft.statement.account_id) ?? [],
+    })
+    return { ...draft.statement, ...issuedChanges(draft.statement, balance, 'issued', actor, at) }
   })
   await store.insertStatements(
     tx,
     rows,
     drafts.flatMap((draft) => draft.lines),
   )
-  // Journals (with their own audit events), then the statements' events: the chain's lock from here to the commit.
-  await ledger.postJournals({ tx, journals, actor, at })
   await audit.recordMany(
     tx,
     drafts.map((draft) => statementEvent(draft, undefined, actor, at)),

@@ -16,11 +16,13 @@ export { gatherForRating } from './pricing.js'
 export {
   accountsDue,
   billingRun,
+  countStatementsWithoutCutoff,
   getStatement,
   heldStatements,
   historicalBills,
   listStatements,
   statementsBefore,
+  statementsWithCutoff,
   toStatement as toStatementView,
 } from './queries.js'
 export { rate } from './rating.js'
@@ -50,6 +52,13 @@ export {
   finishRun,
   startRun,
 } from './runs.js'
+export {
+  type MovementKind,
+  movementKindOf,
+  reconciliationProblems,
+  type StatementBalance,
+  statementBalance,
+} from './statement-balance.js'
 export {
   paymentTermDays,
   profileOf,

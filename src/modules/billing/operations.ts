@@ -15,12 +15,13 @@ import * as tariffs from '../tariffs/index.js'
 import type { TariffCache } from './gather.js'
 import { accountRow, price } from './pricing.js'
 import { toLine } from './queries.js'
+import { statementBalance } from './statement-balance.js'
 import {
   dayMs,
   draftStatement,
   issuedChanges,
+  openingBalanceOf,
   openingStatement,
-  paymentsSinceOf,
   profileOf,
   type StatementToDraft,
   statementEvent,
@@ -67,7 +68,6 @@ async function issue(
 ): Promise<store.StatementRow> {
   const lines = await store.linesOf(tx, row.id)
   const statementLines = lines.map(toLine)
-  const balanceBefore = await ledger.balanceOf({ tx, accountId: row.account_id })
   const effectiveOn = localDateOf(at)
   if (row.replaces_statement_id) {
     const replacedJournal = await ledger.findByIdempotencyKey({
@@ -88,10 +88,17 @@ async function issue(
   }
   const journal = statementJournal(row, statementLines, effectiveOn)
   if (journal) await ledger.postJournal({ tx, journal, actor, at })
-  const closing = await ledger.balanceOf({ tx, accountId: row.account_id })
-  const previous = openingStatement(row, await store.currentStatements(tx, row.account_id, 10))
-  const payments = await ledger.paymentsSince({ tx, accountId: row.account_id, since: paymentsSinceOf(previous) })
-  const changes = issuedChanges(row, { balanceBefore, closing, previous, payments }, finalStatus, actor, at)
+  // BIL-10: the movements since the previous statement's cut-off, up to the last posting there is now.
+  const { openingMinor, afterPostingId } = openingBalanceOf(
+    openingStatement(row, await store.currentStatements(tx, row.account_id, 10)),
+  )
+  const movements = await ledger.movementsAfter({ tx, after: [{ accountId: row.account_id, afterPostingId }] })
+  const balance = statementBalance({
+    openingMinor,
+    openingCutoffPostingId: afterPostingId,
+    movements: movements.get(row.account_id) ?? [],
+  })
+  const changes = issuedChanges(row, balance, finalStatus, actor, at)
   await store.setStatementStatus(tx, row.id, changes)
   const replaced = row.replaces_statement_id ? await store.statementById(tx, row.replaces_statement_id) : undefined
   if (replaced && replaced.status !== 'superseded') {

@@ -35,8 +35,12 @@ export function toStatement(row: store.StatementRow): Statement {
     writeoffMinor: row.writeoff_minor,
     postedMinor: row.posted_minor,
     openingBalanceMinor: row.opening_balance_minor,
+    chargesMinor: row.charges_minor,
     paymentsMinor: row.payments_minor,
     creditsMinor: row.credits_minor,
+    adjustmentsMinor: row.adjustments_minor,
+    openingCutoffPostingId: row.opening_cutoff_posting_id,
+    cutoffPostingId: row.cutoff_posting_id,
     closingBalanceMinor: row.closing_balance_minor,
     dueOn: row.due_on,
     holdReasons: row.hold_reasons as HoldReason[],
@@ -186,4 +190,25 @@ export async function billingRun({ tx, on }: { tx: Db | Tx; on: string }) {
 export async function statementsBefore({ tx, accountId, before, limit }: AccountFeedQuery): Promise<Statement[]> {
   const rows = await store.statementsBefore(tx, { accountId, before, limit })
   return rows.map(toStatement)
+}
+
+/**
+ * Statements with a ledger cut-off (issued, invoiced or since superseded), a page at a time in id
+ * order, for checking them against the ledger (BIL-10).
+ */
+export async function statementsWithCutoff({
+  tx,
+  afterId,
+  limit,
+}: {
+  tx: Db | Tx
+  afterId: string | null
+  limit: number
+}): Promise<Statement[]> {
+  return (await store.statementsWithCutoff(tx, { afterId, limit })).map(toStatement)
+}
+
+/** How many issued statements predate cut-offs and cannot be checked against the ledger. */
+export async function countStatementsWithoutCutoff({ tx }: { tx: Db | Tx }): Promise<number> {
+  return store.countStatementsWithoutCutoff(tx)
 }

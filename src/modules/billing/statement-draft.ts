@@ -10,6 +10,7 @@ import type * as ledger from '../ledger/index.js'
 import { holdReasons } from './anomalies.js'
 import { compare } from './explain.js'
 import type { Priced } from './pricing.js'
+import type { StatementBalance } from './statement-balance.js'
 import type * as store from './store.js'
 import type { BillingOrigin, BillingProfile, Explanation, HoldReason, StatementKind, StatementLine } from './types.js'
 
@@ -73,52 +74,51 @@ export function statementJournal(
 }
 
 /**
- * The statement a new one's opening balance comes from: the latest other issued or invoiced one with
- * a closing balance, among the account's ten latest statements that count (`current`, newest first,
- * which may include `row` itself).
+ * The statement a new one opens from (BIL-10): among the account's latest statements that count
+ * (`current`, which may include `row` itself), the other one with the latest cut-off in the ledger.
+ * Statements issued before cut-offs were recorded have none and are passed over.
  */
 export function openingStatement(
   row: store.StatementRow,
   current: readonly store.StatementRow[],
 ): store.StatementRow | undefined {
-  return current.find(
-    (statement) =>
-      statement.id !== row.id &&
-      (statement.status === 'issued' || statement.status === 'invoiced') &&
-      statement.closing_balance_minor !== null,
-  )
+  return current.reduce<store.StatementRow | undefined>((latest, statement) => {
+    if (statement.id === row.id || statement.cutoff_posting_id === null) return latest
+    return !latest || (latest.cutoff_posting_id ?? 0n) < statement.cutoff_posting_id ? statement : latest
+  }, undefined)
 }
 
-/** Payments count from the previous statement's issue (or, for the first, from the beginning). */
-export function paymentsSinceOf(previous: store.StatementRow | undefined): Date {
-  return previous ? (previous.issued_at ?? previous.created_at) : new Date(0)
+/** Where the ledger movements of a statement start: the cut-off and closing balance of the one it opens from. */
+export function openingBalanceOf(previous: store.StatementRow | undefined): {
+  openingMinor: bigint
+  afterPostingId: bigint
+} {
+  return {
+    openingMinor: previous?.closing_balance_minor ?? 0n,
+    afterPostingId: previous?.cutoff_posting_id ?? 0n,
+  }
 }
 
-/** An issued statement's status and balances, from the balances before and after its journal. */
+/** An issued statement's status and balance summary, from the ledger's movements since the previous cut-off. */
 export function issuedChanges(
   row: store.StatementRow,
-  {
-    balanceBefore,
-    closing,
-    previous,
-    payments,
-  }: { balanceBefore: bigint; closing: bigint; previous: store.StatementRow | undefined; payments: bigint },
+  balance: StatementBalance,
   finalStatus: 'issued' | 'invoiced',
   actor: Actor,
   at: Date,
 ) {
-  const opening = previous?.closing_balance_minor ?? 0n
-  // closing = opening + charged − payments − credits, so credits (and other movements) are the rest.
-  const charged = closing - balanceBefore
-  const credits = opening + charged - payments - closing
   return {
     status: finalStatus,
     issued_at: at,
     decided_by: row.status === 'held' ? `${actor.kind}:${actor.id ?? ''}` : null,
-    opening_balance_minor: opening,
-    payments_minor: payments,
-    credits_minor: credits,
-    closing_balance_minor: closing,
+    opening_cutoff_posting_id: balance.openingCutoffPostingId,
+    cutoff_posting_id: balance.cutoffPostingId,
+    opening_balance_minor: balance.openingMinor,
+    charges_minor: balance.chargesMinor,
+    payments_minor: balance.paymentsMinor,
+    credits_minor: balance.creditsMinor,
+    adjustments_minor: balance.adjustmentsMinor,
+    closing_balance_minor: balance.closingMinor,
     due_on: addDays(localDateOf(at), paymentTermDays),
   }
 }
@@ -222,6 +222,10 @@ export function draftStatement({
     payments_minor: null,
     credits_minor: null,
     closing_balance_minor: null,
+    opening_cutoff_posting_id: null,
+    cutoff_posting_id: null,
+    charges_minor: null,
+    adjustments_minor: null,
     due_on: null,
     hold_reasons: reasons,
     explanation,

@@ -40,6 +40,11 @@ export interface StatementRow {
   payments_minor: bigint | null
   credits_minor: bigint | null
   closing_balance_minor: bigint | null
+  /** BIL-10: the ledger cut-offs (customer posting ids) the statement's movements run between. */
+  opening_cutoff_posting_id: bigint | null
+  cutoff_posting_id: bigint | null
+  charges_minor: bigint | null
+  adjustments_minor: bigint | null
   due_on: string | null
   hold_reasons: unknown
   explanation: unknown
@@ -165,6 +170,10 @@ export async function setStatementStatus(
       | 'payments_minor'
       | 'credits_minor'
       | 'closing_balance_minor'
+      | 'opening_cutoff_posting_id'
+      | 'cutoff_posting_id'
+      | 'charges_minor'
+      | 'adjustments_minor'
       | 'due_on'
       | 'document_id'
     >
@@ -401,4 +410,31 @@ export async function statementsBefore(
   let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
   if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+}
+
+/** Issued (or invoiced, or since superseded) statements with a ledger cut-off, a page at a time by id (BIL-10). */
+export async function statementsWithCutoff(
+  db: Db | Tx,
+  { afterId, limit }: { afterId: string | null; limit: number },
+): Promise<StatementRow[]> {
+  return tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('cutoff_posting_id', 'is not', null)
+    .where('status', 'in', ['issued', 'invoiced', 'superseded'])
+    .where(sql<string>`id collate "C"`, '>', afterId ?? '')
+    .orderBy(sql`id collate "C"`)
+    .limit(limit)
+    .execute()
+}
+
+/** How many issued or invoiced statements have no cut-off (issued before cut-offs were recorded). */
+export async function countStatementsWithoutCutoff(db: Db | Tx): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('statements')
+    .select(sql<string>`count(*)::text`.as('count'))
+    .where('cutoff_posting_id', 'is', null)
+    .where('status', 'in', ['issued', 'invoiced', 'superseded'])
+    .executeTakeFirst()
+  return Number(row?.count ?? '0')
 }

@@ -125,9 +125,16 @@ export interface Statement {
   readonly postedMinor: bigint
   /** Balances are positive when the customer owes, negative when in credit; null until issued. */
   readonly openingBalanceMinor: bigint | null
+  /** BIL-10: what moved the balance since the previous statement's cut-off, by kind; null until issued. */
+  readonly chargesMinor: bigint | null
   readonly paymentsMinor: bigint | null
   readonly creditsMinor: bigint | null
+  /** Refunds, returned payments, a rebilled statement's reversal: positive when it adds to what is owed. */
+  readonly adjustmentsMinor: bigint | null
   readonly closingBalanceMinor: bigint | null
+  /** BIL-10: the ledger cut-offs (customer posting sequence) its movements run between; null until issued. */
+  readonly openingCutoffPostingId: bigint | null
+  readonly cutoffPostingId: bigint | null
   readonly dueOn: string | null
   readonly holdReasons: readonly HoldReason[]
   readonly explanation: Explanation

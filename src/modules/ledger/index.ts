@@ -3,6 +3,7 @@ export { postJournal, postJournals, reverseJournal } from './operations.js'
 export {
   accountsOwingPastDue,
   ageing,
+  balanceAtPosting,
   balanceOf,
   balancesOf,
   chargesSince,
@@ -10,6 +11,8 @@ export {
   findByIdempotencyKey,
   getJournal,
   journalsOf,
+  movementsAfter,
+  movementsBetween,
   paymentsSince,
   paymentsSinceMany,
   trialBalance,

@@ -2,7 +2,7 @@ import type { AccountPageQuery, Db, Tx } from '../../db/index.js'
 import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { ageEntries, nextDueOn, oldestPastDueOn } from './ageing.js'
 import * as store from './store.js'
-import type { Ageing, Book, Journal } from './types.js'
+import type { Ageing, Book, Journal, Movement } from './types.js'
 
 export function toJournal(row: store.JournalRow, postings: readonly store.PostingRow[]): Journal {
   return {
@@ -158,4 +158,59 @@ export async function journalsOf({
 /** Per book, the sum of every posting: the books always total 0. */
 export async function trialBalance({ tx }: { tx: Db | Tx }) {
   return store.trialBalance(tx)
+}
+
+function toMovement(row: { reason: string; reversal: boolean; total: string; last_id: string }): Movement {
+  return {
+    reason: row.reason,
+    reversal: row.reversal,
+    amountMinor: BigInt(row.total),
+    lastPostingId: BigInt(row.last_id),
+  }
+}
+
+/**
+ * What moved each account's balance after a posting (its last statement's cut-off; 0 for the
+ * beginning): its customer postings by journal reason, in the order they were posted whatever their
+ * accounting dates (BIL-10). An account with none has an empty list.
+ */
+export async function movementsAfter({
+  tx,
+  after,
+}: {
+  tx: Db | Tx
+  after: readonly { accountId: string; afterPostingId: bigint }[]
+}): Promise<Map<string, Movement[]>> {
+  const rows = await store.customerMovementsAfter(tx, after)
+  const found = new Map<string, Movement[]>(after.map((each) => [each.accountId, []]))
+  for (const row of rows) found.get(row.account_id)?.push(toMovement(row))
+  return found
+}
+
+/** The account's customer postings after one posting up to another, by journal reason (a statement's check). */
+export async function movementsBetween({
+  tx,
+  accountId,
+  afterPostingId,
+  upToPostingId,
+}: {
+  tx: Db | Tx
+  accountId: string
+  afterPostingId: bigint
+  upToPostingId: bigint
+}): Promise<Movement[]> {
+  return (await store.customerMovementsBetween(tx, { accountId, afterPostingId, upToPostingId })).map(toMovement)
+}
+
+/** The account's balance at a cut-off: the sum of its customer postings up to that posting (BIL-10). */
+export async function balanceAtPosting({
+  tx,
+  accountId,
+  postingId,
+}: {
+  tx: Db | Tx
+  accountId: string
+  postingId: bigint
+}) {
+  return store.balanceAtPosting(tx, accountId, postingId)
 }

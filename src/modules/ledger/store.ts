@@ -197,3 +197,50 @@ export async function trialBalance(db: Db | Tx): Promise<Map<string, bigint>> {
     .execute()
   return new Map(rows.map((row) => [row.book, BigInt(row.total)]))
 }
+
+/**
+ * Each account's customer postings after its own posting id (`after`), summed by the journal's reason
+ * and whether the journal reverses another, with the last posting id of each group; an account with
+ * none is absent. One index walk per account, as in `customerTotalsSince`.
+ */
+export async function customerMovementsAfter(
+  db: Db | Tx,
+  after: readonly { accountId: string; afterPostingId: bigint }[],
+): Promise<{ account_id: string; reason: string; reversal: boolean; total: string; last_id: string }[]> {
+  if (after.length === 0) return []
+  const wanted = sql.join(after.map((each) => sql`(${each.accountId}, ${String(each.afterPostingId)}::bigint)`))
+  const result = await sql<{ account_id: string; reason: string; reversal: boolean; total: string; last_id: string }>`
+    select q.account_id, t.reason, t.reversal, t.total::text as total, t.last_id::text as last_id
+    from (values ${wanted}) as q (account_id, after_id)
+    cross join lateral (
+      select j.reason, j.reverses_journal_id is not null as reversal, sum(p.amount_minor) as total, max(p.id) as last_id
+      from ledger_postings p join ledger_journals j on j.id = p.journal_id
+      where p.account_id = q.account_id and p.book = 'customer' and p.id > q.after_id
+      group by j.reason, j.reverses_journal_id is not null
+    ) t
+    order by q.account_id, t.reason`.execute(db)
+  return result.rows
+}
+
+/** The sum of the account's customer postings up to a posting id (inclusive): its balance at a cut-off. */
+export async function balanceAtPosting(db: Db | Tx, accountId: string, postingId: bigint): Promise<bigint> {
+  const result = await sql<{ total: string | null }>`select sum(amount_minor)::text as total from ledger_postings
+    where book = 'customer' and account_id = ${accountId} and id <= ${String(postingId)}::bigint`.execute(db)
+  return BigInt(result.rows[0]?.total ?? '0')
+}
+
+/** The account's customer postings after one posting id up to another, summed by journal reason (a check). */
+export async function customerMovementsBetween(
+  db: Db | Tx,
+  { accountId, afterPostingId, upToPostingId }: { accountId: string; afterPostingId: bigint; upToPostingId: bigint },
+): Promise<{ reason: string; reversal: boolean; total: string; last_id: string }[]> {
+  const result = await sql<{ reason: string; reversal: boolean; total: string; last_id: string }>`
+    select j.reason, j.reverses_journal_id is not null as reversal, sum(p.amount_minor)::text as total,
+      max(p.id)::text as last_id
+    from ledger_postings p join ledger_journals j on j.id = p.journal_id
+    where p.account_id = ${accountId} and p.book = 'customer'
+      and p.id > ${String(afterPostingId)}::bigint and p.id <= ${String(upToPostingId)}::bigint
+    group by j.reason, j.reverses_journal_id is not null
+    order by j.reason`.execute(db)
+  return result.rows
+}

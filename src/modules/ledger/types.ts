@@ -81,3 +81,14 @@ export class InvalidJournal extends withCode(ValidationFailed, 'INVALID_JOURNAL'
 export class IdempotencyConflict extends withCode(Conflict, 'IDEMPOTENCY_CONFLICT') {}
 export class JournalNotFound extends withCode(NotFound, 'JOURNAL_NOT_FOUND') {}
 export class AlreadyReversed extends withCode(Conflict, 'ALREADY_REVERSED') {}
+
+/** Customer postings of one account summed by journal reason: what moved its balance between two cut-offs. */
+export interface Movement {
+  readonly reason: string
+  /** The journal reverses another (a returned payment, a rebilled statement). */
+  readonly reversal: boolean
+  /** Positive: the customer owes more. */
+  readonly amountMinor: bigint
+  /** The last posting of the group, by the postings' sequence. */
+  readonly lastPostingId: bigint
+}

@@ -761,8 +761,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -2256,8 +2258,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -2344,8 +2348,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -5653,8 +5659,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -5785,8 +5793,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -5873,8 +5883,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -6013,8 +6025,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -8295,8 +8309,10 @@ export interface paths {
                   /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                   postedMinor: string
                   openingBalanceMinor: string | null
+                  chargesMinor: string | null
                   paymentsMinor: string | null
                   creditsMinor: string | null
+                  adjustmentsMinor: string | null
                   closingBalanceMinor: string | null
                   dueOn: string | null
                   holdReasons: {
@@ -11869,8 +11885,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -11999,8 +12017,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -12144,8 +12164,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
@@ -12283,8 +12305,10 @@ export interface paths {
                 /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
                 postedMinor: string
                 openingBalanceMinor: string | null
+                chargesMinor: string | null
                 paymentsMinor: string | null
                 creditsMinor: string | null
+                adjustmentsMinor: string | null
                 closingBalanceMinor: string | null
                 dueOn: string | null
                 holdReasons: {
