@@ -9,7 +9,7 @@ export {
   type PackedIntervals,
   readingsForBilling,
 } from './billing-data.js'
-export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
+export { type D0010Result, d0010HoldReason, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
 export {
   earliestReadingDate,

@@ -337,6 +337,11 @@ export interface SubmitReadingInput {
   source: ReadingSource
   kind?: ReadingKind
   ingestionId?: string | null
+  /**
+   * Keep the reading held for review with this reason whatever its value (an industry read flagged
+   * failed or invalid): it is stored, never compared with the others and never billed until released.
+   */
+  holdReason?: string | null
   actor: Actor
   at: Date
 }
@@ -400,11 +405,14 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
   const same = await store.sameReading(tx, register.id, readAt, source, value)
   if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
 
-  let status: 'accepted' | 'held' = 'accepted'
-  let reason: string | null = null
+  const holdReason = input.holdReason ?? null
+  let status: 'accepted' | 'held' = holdReason === null ? 'accepted' : 'held'
+  let reason: string | null = holdReason
   let advance: bigint | null = null
   let isRollover = false
-  const previous = kind === 'install' ? undefined : await store.previousActual(tx, register.id, readAt)
+  // A flagged read is not checked against the others: whatever it says, it waits for a person.
+  const previous =
+    kind === 'install' || holdReason !== null ? undefined : await store.previousActual(tx, register.id, readAt)
   if (previous) {
     const previousTenths = parseTenths(previous.value) ?? 0n
     const days = Math.max((readAt.getTime() - previous.read_at.getTime()) / 86_400_000, 1)
@@ -433,7 +441,7 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
       reason = `implies ${formatTenths(advance)} units over ${Math.round(days)} days (${(Number(advance) / 10 / days).toFixed(1)} a day), more than the ${limitPerDay.toFixed(1)} a day expected at most`
     }
   }
-  const next = await store.nextActual(tx, register.id, readAt)
+  const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
   if (next && !isRollover && tenths > (parseTenths(next.value) ?? 0n) && next.kind !== 'install') {
     throw new ReadingRejected(
       `${value} is higher than the later reading ${next.value} on ${localDateOf(next.read_at)}`,
