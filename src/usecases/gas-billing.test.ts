@@ -118,7 +118,7 @@ describe('gas billed in kWh from volume (issue 21, item 3)', () => {
   it('converts a metric meter’s m³ with the default calorific value where none is loaded', async () => {
     // 1,000.0 m³ used (1,000.0 → 2,000.0); no calorific value loaded: 39.5 MJ/m³.
     // 1,000.0 × 1.02264 = 1,022.64; × 39.5 = 40,394.28 MJ; ÷ 3.6 = 11,220.6333… → 11,220.633 kWh
-    const { energy } = await gasHome(1, 'm3', '01000.0', '02000.0')
+    const { energy, full } = await gasHome(1, 'm3', '01000.0', '02000.0')
     expect(energy).toHaveLength(1)
     expect(energy[0]?.quantity).toBe('11220.633')
     expect(energy[0]?.source).toMatchObject({
@@ -133,6 +133,17 @@ describe('gas billed in kWh from volume (issue 21, item 3)', () => {
     expect(energy[0]?.description).toContain(
       '1000.0 m³ × 1.02264 (volume correction) × 39.5 MJ/m³ (calorific value) ÷ 3.6 = 11220.633 kWh',
     )
+    // the bill explanation (BIL-9) carries the same conversion, once per register advance
+    expect(full.explanation.usage[0]?.gasConversions).toEqual([
+      {
+        volume: '1000.0',
+        volumeUnit: 'm3',
+        cubicMetres: '1000.0',
+        correctionFactor: '1.02264',
+        calorificValueMjPerM3: '39.5',
+        kwh: '11220.633',
+      },
+    ])
   })
 
   it('converts an imperial meter’s hundreds of ft³ to m³ first, with the loaded calorific value', async () => {

@@ -784,6 +784,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -2279,6 +2293,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -2367,6 +2395,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5676,6 +5718,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5808,6 +5864,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5896,6 +5966,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -6036,6 +6120,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -8318,6 +8416,20 @@ export interface paths {
                       /** minor units (pence), as a string */
                       standingMinor: string
                       standingDays: number
+                      /** gas read in volume: how each register advance became kWh */
+                      gasConversions?: {
+                        /** the register advance, in `volumeUnit` */
+                        volume: string
+                        /** cubic metres, or hundreds of cubic feet (imperial) */
+                        volumeUnit: "m3" | "hcf"
+                        /** the volume in m³ (hcf × 2.83) */
+                        cubicMetres: string
+                        /** volume correction, 1.02264 */
+                        correctionFactor: string
+                        calorificValueMjPerM3: string
+                        /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                        kwh: string
+                      }[]
                     }[]
                     backbilling?: {
                       /** a date, YYYY-MM-DD */
@@ -11892,6 +12004,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12022,6 +12148,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12167,6 +12307,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12306,6 +12460,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
