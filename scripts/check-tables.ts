@@ -50,6 +50,7 @@ export const tableOwners: Record<string, string> = {
   supply_periods: 'metering',
   meters: 'metering',
   registers: 'metering',
+  calorific_values: 'metering',
   register_readings: 'metering',
   interval_days: 'metering',
   intervals: 'metering',

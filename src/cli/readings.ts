@@ -6,7 +6,7 @@ import { type Command, InvalidArgumentError } from 'commander'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { isLocalDate } from '../shared/time.js'
-import { exportD0010, importReadingsFile, readingFileFormat } from '../usecases/index.js'
+import { exportD0010, importReadingsFile, loadCalorificValues, readingFileFormat } from '../usecases/index.js'
 import { withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 
@@ -90,6 +90,36 @@ export function registerReadingCommands(program: Command, dataDirOption: import(
           if (summary.rejected > 0) process.exitCode = 2
         } catch (error) {
           bar.stop()
+          if (!(error instanceof DomainError)) throw error
+          console.error(`${basename(file)} was rejected whole: ${error.message}`)
+          for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
+            console.error(`  ${detail.path}: ${detail.message}`)
+          }
+          process.exitCode = 1
+        }
+      })
+    })
+
+  importCommand
+    .command('calorific-values <file>')
+    .description(
+      'load the calorific values of gas (MJ/m³) by date: a CSV valid_from,valid_to,mj_per_m3 (valid_to exclusive)',
+    )
+    .addOption(dataDirOption)
+    .action(async (file: string, options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        try {
+          const loaded = await loadCalorificValues({
+            db: database.db,
+            text: readFileSync(file, 'utf8'),
+            fileName: basename(file),
+            actor: cliActor,
+            at: new Date(),
+          })
+          console.log(
+            `calorific values ${basename(file)}: ${loaded.loaded} loaded, from ${loaded.from} to ${loaded.to}`,
+          )
+        } catch (error) {
           if (!(error instanceof DomainError)) throw error
           console.error(`${basename(file)} was rejected whole: ${error.message}`)
           for (const detail of (error.details ?? []) as { path: string; message: string }[]) {

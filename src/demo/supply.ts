@@ -191,7 +191,7 @@ export async function seedDemoSupply({
                 serial: demoSerial(index, 'G'),
                 type: shape.smart ? 'smart' : 'traditional',
                 installedOn,
-                registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
+                registers: [{ identifier: 'S', rate: 'standard', digits: 5, unit: 'm3' }],
               },
             ],
           })

@@ -110,6 +110,7 @@ export {
   maxReportDays,
   staffDashboard,
 } from './dashboard.js'
+export { loadCalorificValues } from './load-calorific-values.js'
 export {
   exportD0010,
   importReadingsFile,

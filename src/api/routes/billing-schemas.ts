@@ -15,6 +15,19 @@ const UsageSummary = z.object({
   energyMinor: MinorOut,
   standingMinor: MinorOut,
   standingDays: z.number().int(),
+  gasConversions: z
+    .array(
+      z.object({
+        volume: z.string().describe('the register advance, in `volumeUnit`'),
+        volumeUnit: z.enum(['m3', 'hcf']).describe('cubic metres, or hundreds of cubic feet (imperial)'),
+        cubicMetres: z.string().describe('the volume in m³ (hcf × 2.83)'),
+        correctionFactor: z.string().describe('volume correction, 1.02264'),
+        calorificValueMjPerM3: z.string(),
+        kwh: z.string().describe('m³ × correction factor × calorific value ÷ 3.6, to 3 dp'),
+      }),
+    )
+    .optional()
+    .describe('gas read in volume: how each register advance became kWh'),
 })
 
 /** What a statement is made of and how it compares with the one before (BIL-9). */

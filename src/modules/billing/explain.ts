@@ -2,7 +2,7 @@
  * BIL-9: why a statement differs from the one before — using more or less energy versus paying a
  * different price. Pure; amounts exc VAT in minor units.
  */
-import type { Explanation, StatementLine, UsageSummary } from './types.js'
+import type { Explanation, GasConversionSummary, StatementLine, UsageSummary } from './types.js'
 
 /** Parse a kWh decimal (up to 3 places) into thousandths. */
 function thousandths(text: string): bigint {
@@ -22,7 +22,15 @@ function kwhText(value: bigint): string {
 export function usageSummaries(lines: readonly StatementLine[]): UsageSummary[] {
   const byPoint = new Map<
     string,
-    { identifier: string; direction: string; kwh: bigint; energy: bigint; standing: bigint; days: number }
+    {
+      identifier: string
+      direction: string
+      kwh: bigint
+      energy: bigint
+      standing: bigint
+      days: number
+      gas: Map<string, GasConversionSummary>
+    }
   >()
   for (const line of lines) {
     if (!line.meterPointId) continue
@@ -33,10 +41,14 @@ export function usageSummaries(lines: readonly StatementLine[]): UsageSummary[] 
       energy: 0n,
       standing: 0n,
       days: 0,
+      gas: new Map(),
     }
     if (line.kind === 'energy' || line.kind === 'export_credit') {
       entry.kwh += thousandths(line.quantity)
       entry.energy += line.amountMinor
+      // A register advance split over prices repeats its conversion on each piece: shown once.
+      const gas = line.source.gas as GasConversionSummary | undefined
+      if (gas) entry.gas.set(JSON.stringify(gas), gas)
     } else if (line.kind === 'standing_charge') {
       entry.standing += line.amountMinor
       entry.days += Number(line.quantity)
@@ -52,6 +64,7 @@ export function usageSummaries(lines: readonly StatementLine[]): UsageSummary[] 
       energyMinor: String(entry.energy),
       standingMinor: String(entry.standing),
       standingDays: entry.days,
+      ...(entry.gas.size > 0 ? { gasConversions: [...entry.gas.values()] } : {}),
     }))
     .sort((a, b) => a.identifier.localeCompare(b.identifier))
 }

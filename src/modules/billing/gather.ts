@@ -417,6 +417,20 @@ export async function gather({
             continue
           }
           if (closing.estimated) estimated = true
+          // A gas register reading volume: its advance in kWh, with the calorific value of the last
+          // day of use (the local day before the closing read's instant; a read at midnight closes the
+          // day before). One value for the read span: a span crossing a change takes the later one.
+          const gas =
+            register.unit === 'kWh'
+              ? undefined
+              : metering.kwhFromVolume({
+                  volume: tenthsText(units),
+                  unit: register.unit,
+                  calorificValueMjPerM3: await metering.calorificValueOn({
+                    tx,
+                    date: localDateOf(new Date(closing.readAt.getTime() - 1)),
+                  }),
+                })
           const rate =
             register.rate === 'day' || register.rate === 'night' || register.rate === 'export'
               ? register.rate
@@ -426,7 +440,8 @@ export async function gather({
             rate,
             from: opening,
             to: { readingId: closing.id, readAt: closing.readAt, value: closing.value, estimated: closing.estimated },
-            units: `${tenthsText(units)}00`,
+            units: gas ? gas.kwh : `${tenthsText(units)}00`,
+            ...(gas ? { gas } : {}),
           })
           opened.push({
             meterPointId: point.id,

@@ -3,6 +3,7 @@
  * prices in force by time.
  */
 import { roundDecimal } from '../../shared/money.js'
+import { gasConversionText } from '../metering/index.js'
 import type { UnitRateKind } from '../tariffs/index.js'
 import { type Context, energyLine, newBuilder, type ProblemLog } from './rating-lines.js'
 import { fixedUnits, kwhPlaces } from './rating-numbers.js'
@@ -101,7 +102,17 @@ export function rateRegisters(
       builder.exact = share * resolved.price
       builder.readingIds = readingIds
       builder.estimatedRead = estimatedRead
-      lines.push(energyLine(point, builder))
+      const line = energyLine(point, builder)
+      const { gas } = register
+      lines.push(
+        gas
+          ? {
+              ...line,
+              source: { ...line.source, gas },
+              description: `${line.description} (gas: ${gasConversionText(gas)})`,
+            }
+          : line,
+      )
     })
   }
   return lines

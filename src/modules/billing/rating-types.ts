@@ -1,7 +1,7 @@
 /**
  * The rating engine's input and result (BIL-1).
  */
-import type { HalfHourColumns } from '../metering/index.js'
+import type { GasConversion, HalfHourColumns } from '../metering/index.js'
 import type { BandWindow, DispatchSpan, PaymentMethod, ProductStructure, Rate, RateKind } from '../tariffs/index.js'
 
 export interface RatingInput {
@@ -74,8 +74,10 @@ export interface RegisterConsumption {
     readonly rate: 'standard' | 'day' | 'night' | 'export'
     readonly from: RegisterRead
     readonly to: RegisterRead
-    /** Units used between the reads (exact decimal text, rollover already allowed for). */
+    /** kWh used between the reads (exact decimal text, rollover already allowed for). */
     readonly units: string
+    /** For a gas register that reads volume: how its advance became `units` kWh. */
+    readonly gas?: GasConversion
   }[]
 }
 
@@ -101,6 +103,8 @@ export interface ChargeLine {
     readonly estimatedIntervals?: number
     readonly readingIds?: readonly string[]
     readonly estimated?: boolean
+    /** Gas read in volume: the register's advance, the correction factor, the calorific value and the kWh. */
+    readonly gas?: GasConversion
   }
   /** Half hours billed off-peak only because a smart-charge dispatch covered them (intelligent). */
   readonly dispatchHalfHours?: number

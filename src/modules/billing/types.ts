@@ -71,6 +71,18 @@ export interface UsageSummary {
   readonly energyMinor: string
   readonly standingMinor: string
   readonly standingDays: number
+  /** Gas read in volume: each register advance's conversion to kWh (volume, correction factor, calorific value, kWh). */
+  readonly gasConversions?: readonly GasConversionSummary[]
+}
+
+/** How a gas volume became kWh on a statement (metering's `GasConversion`, as stored). */
+export interface GasConversionSummary {
+  readonly volume: string
+  readonly volumeUnit: 'm3' | 'hcf'
+  readonly cubicMetres: string
+  readonly correctionFactor: string
+  readonly calorificValueMjPerM3: string
+  readonly kwh: string
 }
 
 /** Usage and price effects between this statement and the one before (BIL-9). */

@@ -57,6 +57,19 @@ export interface D0010Reading {
   readonly readingMethod: string
 }
 
+/**
+ * Why an industry reading must wait for review instead of being used as an actual, or null: its
+ * meter point's validation status is F (failed validation by the data collector), or its Meter
+ * Reading Flag is F (the data collector marks the reading invalid). U (not yet validated) with a
+ * T flag is used as sent, as the data transfer catalogue allows. Pure.
+ */
+export function d0010HoldReason(reading: Pick<D0010Reading, 'validationStatus' | 'readingFlag'>): string | null {
+  const reasons: string[] = []
+  if (reading.validationStatus === 'F') reasons.push('validation status F (failed validation)')
+  if (!reading.readingFlag) reasons.push('Meter Reading Flag F (reading marked invalid)')
+  return reasons.length === 0 ? null : `the D0010 flags the reading: ${reasons.join(' and ')}`
+}
+
 /** A problem and the 1-based line it is on. */
 export interface D0010Problem {
   readonly line: number

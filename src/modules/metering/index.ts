@@ -9,8 +9,22 @@ export {
   type PackedIntervals,
   readingsForBilling,
 } from './billing-data.js'
-export { type D0010Result, parseD0010, writeD0010 } from './d0010.js'
+export {
+  CalorificValuesRejected,
+  calorificValueOn,
+  calorificValuesHeader,
+  loadCalorificValues,
+} from './calorific-values.js'
+export { type D0010Result, d0010HoldReason, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
+export {
+  cubicMetresPerHundredCubicFeet,
+  defaultCalorificValueMjPerM3,
+  type GasConversion,
+  gasConversionText,
+  kwhFromVolume,
+  volumeCorrectionFactor,
+} from './gas-volume.js'
 export {
   earliestReadingDate,
   FileRejected,

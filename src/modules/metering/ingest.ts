@@ -9,7 +9,7 @@ import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
-import { parseD0010 } from './d0010.js'
+import { d0010HoldReason, parseD0010 } from './d0010.js'
 import { checkIntervalHeader, parseIntervalLine } from './interval-csv.js'
 import { ReadingRejected, recordReading } from './operations.js'
 import * as store from './store.js'
@@ -373,6 +373,7 @@ export async function ingestD0010({
         value: reading.value,
         source: 'industry',
         ingestionId,
+        holdReason: d0010HoldReason(reading),
         actor,
         at,
       })

@@ -20,7 +20,7 @@ import type {
   ReadingSource,
   RegisterRate,
 } from './types.js'
-import { meterTypes, registerRates } from './types.js'
+import { meterTypes, registerRates, registerUnits } from './types.js'
 
 type Problem = { path: string; message: string }
 
@@ -34,7 +34,7 @@ export class ReadingRejected extends withCode(ValidationFailed, 'READING_REJECTE
 export class ReadingNotFound extends withCode(NotFound, 'READING_NOT_FOUND') {}
 export class ReadingNotHeld extends withCode(Conflict, 'READING_NOT_HELD') {}
 
-function checkRegisters(registers: readonly NewRegister[], path: string, problems: Problem[]) {
+function checkRegisters(registers: readonly NewRegister[], fuel: Fuel, path: string, problems: Problem[]) {
   if (registers.length === 0) problems.push({ path, message: 'a meter needs at least one register' })
   const seen = new Set<string>()
   registers.forEach((register, index) => {
@@ -48,18 +48,23 @@ function checkRegisters(registers: readonly NewRegister[], path: string, problem
     if (!Number.isInteger(register.digits) || register.digits < 4 || register.digits > 9) {
       problems.push({ path: `${at}.digits`, message: 'a register has 4 to 9 digits' })
     }
+    if (register.unit !== undefined && !registerUnits.includes(register.unit)) {
+      problems.push({ path: `${at}.unit`, message: 'a register reads kWh, m3 or hcf' })
+    } else if (fuel === 'electricity' && register.unit !== undefined && register.unit !== 'kWh') {
+      problems.push({ path: `${at}.unit`, message: 'an electricity register reads kWh' })
+    }
   })
 }
 
-function checkMeter(meter: NewMeter, path: string, problems: Problem[]) {
+function checkMeter(meter: NewMeter, fuel: Fuel, path: string, problems: Problem[]) {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(meter.serial)) {
     problems.push({ path: `${path}.serial`, message: 'a meter serial is 1 to 20 letters, digits or dashes' })
   }
   if (!meterTypes.includes(meter.type)) problems.push({ path: `${path}.type`, message: 'unknown meter type' })
-  checkRegisters(meter.registers, `${path}.registers`, problems)
+  checkRegisters(meter.registers, fuel, `${path}.registers`, problems)
 }
 
-function meterRows(meterPointId: string, meter: NewMeter) {
+function meterRows(meterPointId: string, fuel: Fuel, meter: NewMeter) {
   const row: store.MeterRow = {
     id: newId('mtr'),
     meter_point_id: meterPointId,
@@ -74,6 +79,7 @@ function meterRows(meterPointId: string, meter: NewMeter) {
     identifier: register.identifier,
     rate: register.rate,
     digits: register.digits,
+    unit: register.unit ?? (fuel === 'gas' ? 'm3' : 'kWh'),
   }))
   return { row, registers }
 }
@@ -143,7 +149,7 @@ export async function registerMeterPoints({
     if (seen.has(identifier)) problems.push({ path: `${index}.identifier`, message: 'repeated in this batch' })
     seen.add(identifier)
     input.meters.forEach((meter, meterIndex) => {
-      checkMeter(meter, `${index}.meters.${meterIndex}`, problems)
+      checkMeter(meter, input.fuel, `${index}.meters.${meterIndex}`, problems)
     })
     const id = newId('mp')
     points.push({
@@ -166,7 +172,7 @@ export async function registerMeterPoints({
       valid_to: null,
     })
     for (const meter of input.meters) {
-      const built = meterRows(id, meter)
+      const built = meterRows(id, input.fuel, meter)
       meters.push(built.row)
       registers.push(...built.registers)
     }
@@ -278,7 +284,7 @@ export async function exchangeMeter({
   const old = meters.find((meter) => meter.serial === oldSerial.toUpperCase() && meter.removed_on === null)
   if (!old) throw new InvalidMeter(`No meter ${oldSerial} is installed on ${point.identifier}`, [])
   const problems: Problem[] = []
-  checkMeter({ ...newMeter, installedOn: on }, 'newMeter', problems)
+  checkMeter({ ...newMeter, installedOn: on }, point.fuel as Fuel, 'newMeter', problems)
   if (on < old.installed_on)
     problems.push({ path: 'on', message: `the old meter was installed on ${old.installed_on}` })
   if (problems.length > 0) throw new InvalidMeter('The new meter is not valid', problems)
@@ -299,7 +305,7 @@ export async function exchangeMeter({
   }
   // Meters occupy [installed_on, removed_on): the old one ends the day the new one starts.
   await store.endMeter(tx, old.id, on)
-  const built = meterRows(meterPointId, { ...newMeter, installedOn: on })
+  const built = meterRows(meterPointId, point.fuel as Fuel, { ...newMeter, installedOn: on })
   await store.insertMeters(tx, [built.row])
   await store.insertRegisters(tx, built.registers)
   for (const reading of installReadings) {
@@ -337,6 +343,11 @@ export interface SubmitReadingInput {
   source: ReadingSource
   kind?: ReadingKind
   ingestionId?: string | null
+  /**
+   * Keep the reading held for review with this reason whatever its value (an industry read flagged
+   * failed or invalid): it is stored, never compared with the others and never billed until released.
+   */
+  holdReason?: string | null
   actor: Actor
   at: Date
 }
@@ -400,11 +411,14 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
   const same = await store.sameReading(tx, register.id, readAt, source, value)
   if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
 
-  let status: 'accepted' | 'held' = 'accepted'
-  let reason: string | null = null
+  const holdReason = input.holdReason ?? null
+  let status: 'accepted' | 'held' = holdReason === null ? 'accepted' : 'held'
+  let reason: string | null = holdReason
   let advance: bigint | null = null
   let isRollover = false
-  const previous = kind === 'install' ? undefined : await store.previousActual(tx, register.id, readAt)
+  // A flagged read is not checked against the others: whatever it says, it waits for a person.
+  const previous =
+    kind === 'install' || holdReason !== null ? undefined : await store.previousActual(tx, register.id, readAt)
   if (previous) {
     const previousTenths = parseTenths(previous.value) ?? 0n
     const days = Math.max((readAt.getTime() - previous.read_at.getTime()) / 86_400_000, 1)
@@ -433,7 +447,7 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
       reason = `implies ${formatTenths(advance)} units over ${Math.round(days)} days (${(Number(advance) / 10 / days).toFixed(1)} a day), more than the ${limitPerDay.toFixed(1)} a day expected at most`
     }
   }
-  const next = await store.nextActual(tx, register.id, readAt)
+  const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
   if (next && !isRollover && tenths > (parseTenths(next.value) ?? 0n) && next.kind !== 'install') {
     throw new ReadingRejected(
       `${value} is higher than the later reading ${next.value} on ${localDateOf(next.read_at)}`,

@@ -15,6 +15,7 @@ import type {
   ReadingSource,
   ReadingStatus,
   RegisterRate,
+  RegisterUnit,
   UsageBucket,
 } from './types.js'
 
@@ -142,6 +143,7 @@ export async function meterPointsOfAccountIds({
           identifier: register.identifier,
           rate: register.rate as RegisterRate,
           digits: register.digits,
+          unit: register.unit as RegisterUnit,
         })),
       })),
     })

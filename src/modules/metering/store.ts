@@ -37,6 +37,7 @@ export interface RegisterRow {
   identifier: string
   rate: string
   digits: number
+  unit: string
 }
 export interface ReadingRow {
   id: string
@@ -405,5 +406,29 @@ export async function billableReadings(
     .where('read_at', '<=', to)
     .orderBy('read_at')
     .orderBy('id')
+    .execute()
+}
+
+export interface CalorificValueRow {
+  id: string
+  valid_from: string
+  valid_to: string
+  mj_per_m3: string
+  ingestion_id: string | null
+  created_at: Date
+}
+const calorificTables = withTables<{ calorific_values: CalorificValueRow }>()
+
+export async function insertCalorificValues(tx: Tx, rows: CalorificValueRow[]): Promise<void> {
+  if (rows.length > 0) await calorificTables(tx).insertInto('calorific_values').values(rows).execute()
+}
+/** Loaded calorific values overlapping the local dates [from, to), oldest first. */
+export async function calorificValuesOverlapping(tx: Tx, from: string, to: string): Promise<CalorificValueRow[]> {
+  return calorificTables(tx)
+    .selectFrom('calorific_values')
+    .selectAll()
+    .where('valid_from', '<', to)
+    .where('valid_to', '>', from)
+    .orderBy('valid_from')
     .execute()
 }

@@ -20,11 +20,17 @@ export type ReadingStatus = 'accepted' | 'held' | 'superseded' | 'released' | 'd
 export type IntervalQuality = 'actual' | 'estimated'
 export type Granularity = 'halfhour' | 'hour' | 'day' | 'week' | 'month' | 'quarter'
 
+/** What a register's dial counts: kWh, cubic metres (SMETS2 and modern gas meters) or hundreds of cubic feet (imperial gas meters). */
+export type RegisterUnit = 'kWh' | 'm3' | 'hcf'
+export const registerUnits: readonly RegisterUnit[] = ['kWh', 'm3', 'hcf']
+
 export interface NewRegister {
   readonly identifier: string
   readonly rate: RegisterRate
   /** The dial's digits; readings wrap to 0 after 10^digits − 1. */
   readonly digits: number
+  /** kWh when absent for electricity, m3 for gas; electricity registers are always kWh. */
+  readonly unit?: RegisterUnit
 }
 
 export interface NewMeter {
@@ -53,6 +59,7 @@ export interface RegisterView {
   readonly identifier: string
   readonly rate: RegisterRate
   readonly digits: number
+  readonly unit: RegisterUnit
 }
 
 export interface MeterView {

@@ -786,6 +786,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -2283,6 +2297,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -2373,6 +2401,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5684,6 +5726,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5818,6 +5874,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -5908,6 +5978,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -6050,6 +6134,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -8334,6 +8432,20 @@ export interface paths {
                       /** minor units (pence), as a string */
                       standingMinor: string
                       standingDays: number
+                      /** gas read in volume: how each register advance became kWh */
+                      gasConversions?: {
+                        /** the register advance, in `volumeUnit` */
+                        volume: string
+                        /** cubic metres, or hundreds of cubic feet (imperial) */
+                        volumeUnit: "m3" | "hcf"
+                        /** the volume in m³ (hcf × 2.83) */
+                        cubicMetres: string
+                        /** volume correction, 1.02264 */
+                        correctionFactor: string
+                        calorificValueMjPerM3: string
+                        /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                        kwh: string
+                      }[]
                     }[]
                     backbilling?: {
                       /** a date, YYYY-MM-DD */
@@ -11910,6 +12022,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12042,6 +12168,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12189,6 +12329,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */
@@ -12330,6 +12484,20 @@ export interface paths {
                     /** minor units (pence), as a string */
                     standingMinor: string
                     standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
                   }[]
                   backbilling?: {
                     /** a date, YYYY-MM-DD */

@@ -1,0 +1,170 @@
+/**
+ * Issue 21, item 3 (MET-3, BIL-1): a gas meter that reads volume is billed in kWh, and the statement
+ * line shows the conversion (volume, correction factor, calorific value, kWh).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction, type Tx } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import { seedTariffCatalogue } from '../demo/tariff-catalogue.js'
+import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
+import * as market from '../modules/market/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import { systemActor } from '../shared/actor.js'
+import { startOfLocalDay } from '../shared/time.js'
+
+let database: Database
+const actor = systemActor('test')
+const at = new Date('2026-11-24T09:00:00Z')
+const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  await run((tx) => market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }))
+  await run((tx) => seedTariffCatalogue({ tx, from: '2025-01-01', to: '2025-01-02', at, actor }))
+}, 120_000)
+
+afterAll(async () => {
+  await database.close()
+})
+
+/** A gas-only home on the variable tariff from 1 August 2026, read at the start and end of August. */
+async function gasHome(n: number, unit: metering.RegisterUnit, opening: string, closing: string) {
+  const number = `A-${String(n).padStart(8, '0')}`
+  const [account] = await run((tx) =>
+    accounts.createAccounts({
+      tx,
+      actor,
+      at,
+      accounts: [
+        accounts.testAccount({
+          number,
+          customer: { kind: 'person', title: 'Ms', givenName: 'Gas', familyName: `Home${n}` },
+          property: { line1: `${n} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+          openedOn: '2026-08-01',
+        }),
+      ],
+    }),
+  )
+  const accountId = account?.id ?? ''
+  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: number }))
+  const serial = `21G000000${n}`
+  const [point] = await run((tx) =>
+    metering.registerMeterPoints({
+      tx,
+      actor,
+      at,
+      meterPoints: [
+        {
+          fuel: 'gas',
+          identifier: String(4_100_000 + n),
+          propertyId: supply?.property.id ?? '',
+          accountId,
+          suppliedFrom: '2026-08-01',
+          meters: [
+            {
+              serial,
+              type: 'traditional',
+              installedOn: '2020-01-01',
+              registers: [{ identifier: 'S', rate: 'standard', digits: 5, unit }],
+            },
+          ],
+        },
+      ],
+    }),
+  )
+  const meterPointId = point?.id ?? ''
+  await run((tx) =>
+    tariffs.startAgreement({
+      tx,
+      accountId,
+      meterPointId,
+      tariffCode: 'G-1R-VAR-22-11-01-A',
+      from: startOfLocalDay('2026-08-01'),
+      to: null,
+      actor,
+      at,
+    }),
+  )
+  // Local midnights: 1 August and 1 September 2026 (BST, UTC+1).
+  for (const [readAt, value] of [
+    ['2026-07-31T23:00:00Z', opening],
+    ['2026-08-31T23:00:00Z', closing],
+  ] as const) {
+    await run((tx) =>
+      metering.submitReading({
+        tx,
+        meterPointId,
+        meterSerial: serial,
+        register: 'S',
+        readAt: new Date(readAt),
+        value,
+        source: 'customer',
+        actor,
+        at,
+      }),
+    )
+  }
+  const { statement } = await run((tx) =>
+    billing.billAccount({ tx, accountId, on: '2026-09-01', kind: 'periodic', actor, at }),
+  )
+  const full = await run((tx) => billing.getStatement({ tx, number: statement.number }))
+  const energy = full.lines.filter((line) => line.kind === 'energy')
+  return { energy, full }
+}
+
+describe('gas billed in kWh from volume (issue 21, item 3)', () => {
+  it('converts a metric meter’s m³ with the default calorific value where none is loaded', async () => {
+    // 1,000.0 m³ used (1,000.0 → 2,000.0); no calorific value loaded: 39.5 MJ/m³.
+    // 1,000.0 × 1.02264 = 1,022.64; × 39.5 = 40,394.28 MJ; ÷ 3.6 = 11,220.6333… → 11,220.633 kWh
+    const { energy, full } = await gasHome(1, 'm3', '01000.0', '02000.0')
+    expect(energy).toHaveLength(1)
+    expect(energy[0]?.quantity).toBe('11220.633')
+    expect(energy[0]?.source).toMatchObject({
+      gas: {
+        volume: '1000.0',
+        volumeUnit: 'm3',
+        correctionFactor: '1.02264',
+        calorificValueMjPerM3: '39.5',
+        kwh: '11220.633',
+      },
+    })
+    expect(energy[0]?.description).toContain(
+      '1000.0 m³ × 1.02264 (volume correction) × 39.5 MJ/m³ (calorific value) ÷ 3.6 = 11220.633 kWh',
+    )
+    // the bill explanation (BIL-9) carries the same conversion, once per register advance
+    expect(full.explanation.usage[0]?.gasConversions).toEqual([
+      {
+        volume: '1000.0',
+        volumeUnit: 'm3',
+        cubicMetres: '1000.0',
+        correctionFactor: '1.02264',
+        calorificValueMjPerM3: '39.5',
+        kwh: '11220.633',
+      },
+    ])
+  })
+
+  it('converts an imperial meter’s hundreds of ft³ to m³ first, with the loaded calorific value', async () => {
+    await run((tx) =>
+      metering.loadCalorificValues({
+        tx,
+        text: 'valid_from,valid_to,mj_per_m3\n2026-08-01,2026-09-01,39.2\n',
+        fileName: 'cv-2026-08.csv',
+        actor,
+        at,
+      }),
+    )
+    // 100.0 hcf used (500.0 → 600.0); August's calorific value 39.2 MJ/m³ (the last day of use is 31 August).
+    // 100.0 × 2.83 = 283.000 m³; × 1.02264 = 289.40712; × 39.2 = 11,344.759104 MJ;
+    // ÷ 3.6 = 3,151.3219733… → 3,151.322 kWh
+    const { energy } = await gasHome(2, 'hcf', '00500.0', '00600.0')
+    expect(energy).toHaveLength(1)
+    expect(energy[0]?.quantity).toBe('3151.322')
+    expect(energy[0]?.source).toMatchObject({
+      gas: { volume: '100.0', volumeUnit: 'hcf', cubicMetres: '283.000', calorificValueMjPerM3: '39.2' },
+    })
+    expect(energy[0]?.description).toContain('100.0 hundreds of ft³ × 2.83 = 283.000 m³ × 1.02264')
+  })
+})
