@@ -14,14 +14,12 @@ import type { Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { addDays, daysBetween, isLocalDate, monthOf, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 
 export const demoBrand = 'GOOD_EGG_ENERGY'
 
-export class InvalidCatalogueRange extends ValidationFailed {
-  override readonly code = 'INVALID_CATALOGUE_RANGE'
-}
+export class InvalidCatalogueRange extends withCode(ValidationFailed, 'INVALID_CATALOGUE_RANGE') {}
 
 export const catalogueCodes = {
   variable: 'VAR-22-11-01',
