@@ -159,13 +159,7 @@ export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
   return tables(db)
     .selectFrom('staff_sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
-    .select([
-      ...sessionWithUserColumns,
-      'u.role',
-      'u.password_changed_at',
-      'u.disabled_at',
-      'u.awaiting_approval',
-    ])
+    .select([...sessionWithUserColumns, 'u.role', 'u.password_changed_at', 'u.disabled_at', 'u.awaiting_approval'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst()
 }
