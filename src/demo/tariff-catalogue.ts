@@ -235,6 +235,11 @@ export async function seedTariffCatalogue({
     ])
   const electricity = (bands?: tariffs.NewBand[]): tariffs.NewTariff[] =>
     regions.map((region) => ({ fuel: 'electricity' as const, registerKind: '1R' as const, region, bands }))
+  /** An off-peak window each night, London time, and the peak rate the rest of the day (Go, Intelligent Go). */
+  const offPeakNights = (from: string, to: string) => [
+    londonBand('off_peak_unit', from, to, start),
+    londonBand('peak_unit', to, from, start),
+  ]
   const fluxBands = [
     londonBand('off_peak_unit', '02:00', '05:00', start),
     londonBand('peak_unit', '16:00', '19:00', start),
@@ -291,10 +296,7 @@ export async function seedTariffCatalogue({
       isGreen: true,
       term: null,
       structure: 'time_of_use',
-      tariffs: electricity([
-        londonBand('off_peak_unit', '00:30', '05:30', start),
-        londonBand('peak_unit', '05:30', '00:30', start),
-      ]),
+      tariffs: electricity(offPeakNights('00:30', '05:30')),
     },
     {
       ...common,
@@ -308,10 +310,7 @@ export async function seedTariffCatalogue({
       isGreen: true,
       term: null,
       structure: 'intelligent',
-      tariffs: electricity([
-        londonBand('off_peak_unit', '23:30', '05:30', start),
-        londonBand('peak_unit', '05:30', '23:30', start),
-      ]),
+      tariffs: electricity(offPeakNights('23:30', '05:30')),
     },
     {
       ...common,
