@@ -3,7 +3,7 @@ import { inTransaction } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
 import type { Actor } from '../shared/actor.js'
-import { Forbidden, Unauthenticated } from '../shared/errors.js'
+import { Forbidden, Unauthenticated, withCode } from '../shared/errors.js'
 import type { AppContext } from './context.js'
 
 /**
@@ -30,9 +30,7 @@ export const portalCookie = 'cuttle_portal'
 /** Third-party routes we serve but do not write: the API docs page and its assets. */
 const publicPrefixes = ['/docs']
 
-export class PasswordExpired extends Forbidden {
-  override readonly code = 'PASSWORD_EXPIRED'
-}
+export class PasswordExpired extends withCode(Forbidden, 'PASSWORD_EXPIRED') {}
 
 /**
  * Refuses to register a route that does not declare its permission, so none can be forgotten;

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { holdsCardNumber, pathsHoldingCardNumbers } from '../modules/payments/index.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,9 +21,7 @@ declare module 'fastify' {
   }
 }
 
-export class CardNumberRefused extends ValidationFailed {
-  override readonly code = 'CARD_NUMBER_REFUSED'
-}
+export class CardNumberRefused extends withCode(ValidationFailed, 'CARD_NUMBER_REFUSED') {}
 
 /**
  * Headers not scanned: credentials. They are secrets in their own right, never stored or logged as

@@ -4,14 +4,12 @@
  * `body` before anything walks it, so no validator, guard or query can overflow the stack on it.
  */
 import type { FastifyInstance } from 'fastify'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 
 /** The deepest nesting of objects and arrays a JSON body may have (no route needs more than a few). */
 export const maxJsonDepth = 32
 
-export class BodyTooDeep extends ValidationFailed {
-  override readonly code = 'BODY_TOO_DEEP'
-}
+export class BodyTooDeep extends withCode(ValidationFailed, 'BODY_TOO_DEEP') {}
 
 /** How deeply the JSON text nests objects and arrays, counting only brackets outside strings; stops past `limit`. */
 export function jsonDepth(text: string, limit = maxJsonDepth): number {

@@ -55,6 +55,12 @@ export function listBody<T>(
   }
 }
 
+/** The period bounds Octopus's consumption and rate lists take (instants, read by `instantParam`). */
+export const periodQuery = z.object({
+  period_from: z.string().max(40).optional(),
+  period_to: z.string().max(40).optional(),
+})
+
 /**
  * An instant as Octopus clients send it: ISO 8601 with or without seconds, with `Z` or an offset,
  * or a bare date (taken as UTC midnight, as Octopus does). Null when it is none of these.
@@ -88,4 +94,16 @@ export function handleOctopusError(error: FastifyError, reply: FastifyReply) {
   }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500
   return reply.status(status).send({ detail: status === 500 ? 'Server error.' : error.message })
+}
+
+/**
+ * A query parameter read as an Octopus instant; undefined when it is absent or empty.
+ * @throws OctopusError (400, in Octopus's field shape) when it is not a valid date/time
+ */
+export function instantParam(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined
+  const parsed = octopusInstant(value)
+  if (!parsed)
+    throw new OctopusError(`${name}: Enter a valid date/time.`, 400, { [name]: ['Enter a valid date/time.'] })
+  return parsed
 }

@@ -1,12 +1,13 @@
 import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
+import type { Database } from '../db/index.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
+import { postTestCharge } from '../usecases/testing.js'
 import type { App } from './app.js'
 import { type ActAs, openTestApp, signInStaff, staffPassword } from './testing.js'
 
@@ -98,27 +99,15 @@ afterAll(async () => {
 })
 
 async function owe(index: number, amountMinor: bigint, dueOn: string) {
-  const accountId = accountIds[index] as string
-  await inTransaction(database.db, (tx) =>
-    ledger.postJournal({
-      tx,
-      journal: {
-        idempotencyKey: `api-test-charge:${index}:${dueOn}`,
-        reason: 'statement.charge',
-        reference: { type: 'test', id: `${index}` },
-        accountId,
-        currency: 'GBP',
-        effectiveOn: '2026-09-01',
-        description: 'test charge',
-        postings: [
-          { book: 'customer', accountId, amountMinor, dueOn },
-          { book: 'energy_revenue', accountId, amountMinor: -amountMinor },
-        ],
-      },
-      actor: systemActor('test'),
-      at: now,
-    }),
-  )
+  await postTestCharge(database.db, {
+    idempotencyKey: `api-test-charge:${index}:${dueOn}`,
+    referenceId: `${index}`,
+    accountId: accountIds[index] as string,
+    amountMinor,
+    dueOn,
+    effectiveOn: '2026-09-01',
+    at: now,
+  })
 }
 
 const cardBody = (number: string, amountMinor = '1000') => ({

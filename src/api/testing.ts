@@ -105,18 +105,10 @@ export async function signInEveryRole(app: App): Promise<ActAs> {
  * API tests act on, with what a test needs changed.
  */
 export function eleanorAccount(changes: Partial<accounts.NewAccount> = {}): accounts.NewAccount {
-  return {
-    number: 'A-00000001',
-    customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-    property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-    billingAddress: null,
-    emails: [{ address: 'eleanor@example.com', primary: true }],
+  return accounts.eleanorTestAccount({
     phones: [{ number: '07700 900123', label: 'mobile', primary: true }],
-    billingMode: 'paperless',
-    market: 'gb',
-    openedOn: '2024-01-15',
     ...changes,
-  }
+  })
 }
 
 /** Tom Ashby, A-00000002: Eleanor's account but his, billed on paper; the other account a test can reach. */

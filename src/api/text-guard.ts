@@ -7,12 +7,10 @@
  * base64 (`config.base64Fields`) is exempt from the length cap only: its own schema caps it.
  */
 import type { FastifyInstance } from 'fastify'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { textProblem } from './schemas.js'
 
-export class TextRefused extends ValidationFailed {
-  override readonly code = 'TEXT_REFUSED'
-}
+export class TextRefused extends withCode(ValidationFailed, 'TEXT_REFUSED') {}
 
 type Problem = { path: string; message: string }
 

@@ -6,17 +6,13 @@
  */
 import type { Db } from '../db/index.js'
 import * as access from '../modules/access/index.js'
-import { Conflict, Forbidden } from '../shared/errors.js'
+import { Conflict, Forbidden, withCode } from '../shared/errors.js'
 import { demoPortalUsers } from './portal.js'
 import { demoStaff } from './seed-demo.js'
 
-export class DemoLoginsPresent extends Conflict {
-  override readonly code = 'DEMO_LOGINS_PRESENT'
-}
+export class DemoLoginsPresent extends withCode(Conflict, 'DEMO_LOGINS_PRESENT') {}
 
-export class DemoDataRefused extends Forbidden {
-  override readonly code = 'DEMO_DATA_REFUSED'
-}
+export class DemoDataRefused extends withCode(Forbidden, 'DEMO_DATA_REFUSED') {}
 
 /** The demo logins this database holds (enabled staff users and portal users, by email). Throws nothing. */
 export async function demoLoginsIn({ db }: { db: Db }): Promise<string[]> {

@@ -194,7 +194,8 @@ export async function seedDemoPayments({
           noon(due),
         )
       } else if (card) {
-        if (style === 'card_with_decline' && n === statements.length - 2) {
+        const declinedFirst = style === 'card_with_decline' && n === statements.length - 2
+        if (declinedFirst) {
           // A declined card, then paid the next day with the card on file.
           await pay(
             {
@@ -206,28 +207,17 @@ export async function seedDemoPayments({
             `${key}:declined`,
             noon(due),
           )
-          await pay(
-            {
-              method: 'card',
-              amountMinor: statement.totalMinor,
-              paymentMethodId: card,
-              statementNumber: statement.number,
-            },
-            key,
-            noon(addDays(due, 1)),
-          )
-        } else {
-          await pay(
-            {
-              method: 'card',
-              amountMinor: statement.totalMinor,
-              paymentMethodId: card,
-              statementNumber: statement.number,
-            },
-            key,
-            noon(due),
-          )
         }
+        await pay(
+          {
+            method: 'card',
+            amountMinor: statement.totalMinor,
+            paymentMethodId: card,
+            statementNumber: statement.number,
+          },
+          key,
+          noon(declinedFirst ? addDays(due, 1) : due),
+        )
       }
     }
     if (style === 'direct_debit' || style === 'fixed_direct_debit') {

@@ -14,14 +14,12 @@ import type { Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { ValidationFailed } from '../shared/errors.js'
+import { ValidationFailed, withCode } from '../shared/errors.js'
 import { addDays, daysBetween, isLocalDate, monthOf, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 
 export const demoBrand = 'GOOD_EGG_ENERGY'
 
-export class InvalidCatalogueRange extends ValidationFailed {
-  override readonly code = 'INVALID_CATALOGUE_RANGE'
-}
+export class InvalidCatalogueRange extends withCode(ValidationFailed, 'INVALID_CATALOGUE_RANGE') {}
 
 export const catalogueCodes = {
   variable: 'VAR-22-11-01',
@@ -237,6 +235,11 @@ export async function seedTariffCatalogue({
     ])
   const electricity = (bands?: tariffs.NewBand[]): tariffs.NewTariff[] =>
     regions.map((region) => ({ fuel: 'electricity' as const, registerKind: '1R' as const, region, bands }))
+  /** An off-peak window each night, London time, and the peak rate the rest of the day (Go, Intelligent Go). */
+  const offPeakNights = (from: string, to: string) => [
+    londonBand('off_peak_unit', from, to, start),
+    londonBand('peak_unit', to, from, start),
+  ]
   const fluxBands = [
     londonBand('off_peak_unit', '02:00', '05:00', start),
     londonBand('peak_unit', '16:00', '19:00', start),
@@ -293,10 +296,7 @@ export async function seedTariffCatalogue({
       isGreen: true,
       term: null,
       structure: 'time_of_use',
-      tariffs: electricity([
-        londonBand('off_peak_unit', '00:30', '05:30', start),
-        londonBand('peak_unit', '05:30', '00:30', start),
-      ]),
+      tariffs: electricity(offPeakNights('00:30', '05:30')),
     },
     {
       ...common,
@@ -310,10 +310,7 @@ export async function seedTariffCatalogue({
       isGreen: true,
       term: null,
       structure: 'intelligent',
-      tariffs: electricity([
-        londonBand('off_peak_unit', '23:30', '05:30', start),
-        londonBand('peak_unit', '05:30', '23:30', start),
-      ]),
+      tariffs: electricity(offPeakNights('23:30', '05:30')),
     },
     {
       ...common,

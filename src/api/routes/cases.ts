@@ -4,7 +4,7 @@ import { z } from 'zod'
 import * as access from '../../modules/access/index.js'
 import * as cases from '../../modules/cases/index.js'
 import * as comms from '../../modules/comms/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import {
   accountCases,
   addCaseNote,
@@ -56,9 +56,7 @@ const maxBase64Chars = Math.ceil(cases.maxAttachmentBytes / 3) * 4
 /** The attachment body: 5 MB of file as base64 plus room for the JSON around it. */
 const attachmentBodyLimit = maxBase64Chars + 64 * 1024
 
-export class InvalidBase64 extends ValidationFailed {
-  override readonly code = 'INVALID_BASE64'
-}
+export class InvalidBase64 extends withCode(ValidationFailed, 'INVALID_BASE64') {}
 
 function decodeBase64(text: string): Buffer {
   const compact = text.replace(/\s+/g, '')

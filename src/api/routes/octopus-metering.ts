@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { inTransaction } from '../../db/index.js'
 import { octopusAccount, octopusConsumption, octopusGspGroups, octopusMeterPoint } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { listBody, OctopusError, octopusInstant, pageQuery } from '../octopus.js'
+import { instantParam, listBody, OctopusError, pageQuery, periodQuery } from '../octopus.js'
 import { callAs } from '../route-calls.js'
 import {
   OctopusAccount,
@@ -19,22 +19,12 @@ import {
   octopusListOf,
 } from './octopus-schemas.js'
 
-const ConsumptionQuery = z.object({
-  period_from: z.string().max(40).optional(),
-  period_to: z.string().max(40).optional(),
+const ConsumptionQuery = periodQuery.extend({
   page_size: z.coerce.number().int().min(1).max(25_000).default(100),
   page: z.coerce.number().int().min(1).default(1),
   order_by: z.enum(['period', '-period']).default('-period'),
   group_by: z.enum(['hour', 'day', 'week', 'month', 'quarter']).optional(),
 })
-
-function instantParam(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined || value === '') return undefined
-  const parsed = octopusInstant(value)
-  if (!parsed)
-    throw new OctopusError(`${name}: Enter a valid date/time.`, 400, { [name]: ['Enter a valid date/time.'] })
-  return parsed
-}
 
 export const octopusMeteringRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import * as tariffs from '../../modules/tariffs/index.js'
 import { withLocalOffset } from '../../shared/time.js'
 import type { AppContext } from '../context.js'
-import { listBody, OctopusError, octopusInstant } from '../octopus.js'
+import { instantParam, listBody, OctopusError, periodQuery } from '../octopus.js'
 import {
   OctopusProductDetail,
   OctopusProductSummary,
@@ -38,9 +38,7 @@ const ProductListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
 })
 
-const RateQuery = z.object({
-  period_from: z.string().max(40).optional(),
-  period_to: z.string().max(40).optional(),
+const RateQuery = periodQuery.extend({
   page_size: z.coerce.number().int().min(1).max(1500).default(100),
   page: z.coerce.number().int().min(1).default(1),
 })
@@ -58,14 +56,6 @@ const rateLists = {
   },
   gas: { 'standard-unit-rates': 'standard_unit', 'standing-charges': 'standing_charge' },
 } as const satisfies Record<tariffs.Fuel, Record<string, tariffs.ServedRateKind>>
-
-function instantParam(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined || value === '') return undefined
-  const parsed = octopusInstant(value)
-  if (!parsed)
-    throw new OctopusError(`${name}: Enter a valid date/time.`, 400, { [name]: ['Enter a valid date/time.'] })
-  return parsed
-}
 
 /** A page past the last is refused the way Octopus refuses it. */
 function checkPage(page: number, pageSize: number, count: number) {

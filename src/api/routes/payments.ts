@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as payments from '../../modules/payments/index.js'
-import { ValidationFailed } from '../../shared/errors.js'
+import { ValidationFailed, withCode } from '../../shared/errors.js'
 import {
   accountAdequacyReview,
   accountArrangements,
@@ -55,9 +55,7 @@ const IdempotencyHeaders = z.looseObject({
     .max(200),
 })
 
-export class IdempotencyKeyMissing extends ValidationFailed {
-  override readonly code = 'IDEMPOTENCY_KEY_MISSING'
-}
+export class IdempotencyKeyMissing extends withCode(ValidationFailed, 'IDEMPOTENCY_KEY_MISSING') {}
 
 const TakenPayment = z.object({
   payment: PaymentOut,

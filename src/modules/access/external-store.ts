@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
-import type { StaffUserRow } from './store.js'
+import { type SessionRow, type StaffUserRow, sessionWithUserColumns } from './store.js'
 
 export interface ExternalUserRow {
   id: string
@@ -13,15 +13,8 @@ export interface ExternalUserRow {
   failed_logins: number
   locked_until: Date | null
 }
-export interface ExternalSessionRow {
-  id: string
-  token_hash: string
-  user_id: string
-  created_at: Date
-  last_seen_at: Date
-  expires_at: Date
-  ended_at: Date | null
-}
+/** A portal session: the same columns as a staff session. */
+export type ExternalSessionRow = SessionRow
 export interface GrantRow {
   id: string
   account_id: string
@@ -152,16 +145,7 @@ export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
   return tables(db)
     .selectFrom('external_sessions as s')
     .innerJoin('external_users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as session_id',
-      's.last_seen_at',
-      's.expires_at',
-      's.ended_at',
-      'u.id as user_id',
-      'u.email',
-      'u.display_name',
-      'u.status',
-    ])
+    .select([...sessionWithUserColumns, 'u.status'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst()
 }

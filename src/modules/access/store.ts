@@ -140,24 +140,26 @@ export async function insertSession(tx: Tx, row: SessionRow): Promise<void> {
   await tables(tx).insertInto('staff_sessions').values(row).execute()
 }
 
+/**
+ * What checking a session reads of it (`s`) and of its user (`u`): the same for staff and portal
+ * sessions, whose tables have the same columns; each adds its own user's state.
+ */
+export const sessionWithUserColumns = [
+  's.id as session_id',
+  's.last_seen_at',
+  's.expires_at',
+  's.ended_at',
+  'u.id as user_id',
+  'u.email',
+  'u.display_name',
+] as const
+
 /** The live session for a token hash, with its user, in one round trip (every request does this). */
 export async function findSessionWithUser(db: Db | Tx, tokenHash: string) {
   return tables(db)
     .selectFrom('staff_sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as session_id',
-      's.last_seen_at',
-      's.expires_at',
-      's.ended_at',
-      'u.id as user_id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.password_changed_at',
-      'u.disabled_at',
-      'u.awaiting_approval',
-    ])
+    .select([...sessionWithUserColumns, 'u.role', 'u.password_changed_at', 'u.disabled_at', 'u.awaiting_approval'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst()
 }

@@ -13,3 +13,18 @@ export function testAccount(
 ): NewAccount {
   return { billingAddress: null, emails: [], phones: [], billingMode: 'paperless', market: 'gb', ...fields }
 }
+
+/**
+ * Eleanor Ashworth of 14 Mill Lane, Cambridge, A-00000001, opened 2024-01-15 with one email: the
+ * household most tests act on, with what a test needs changed.
+ */
+export function eleanorTestAccount(changes: Partial<NewAccount> = {}): NewAccount {
+  return testAccount({
+    number: 'A-00000001',
+    customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+    property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+    emails: [{ address: 'eleanor@example.com', primary: true }],
+    openedOn: '2024-01-15',
+    ...changes,
+  })
+}

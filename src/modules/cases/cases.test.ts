@@ -22,13 +22,7 @@ beforeAll(async () => {
   const actor = systemActor('test')
   await inTransaction(database.db, async (tx) => {
     await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
-    const base = accounts.testAccount({
-      number: 'A-00000001',
-      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-      property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-      emails: [{ address: 'eleanor@example.com', primary: true }],
-      openedOn: '2024-01-15',
-    })
+    const base = accounts.eleanorTestAccount()
     await accounts.createAccounts({
       tx,
       actor,

@@ -17,16 +17,12 @@ let harrow: string // a business, two emails
 const reminderFields = { balance: 12345n, dueDate: '2026-12-01' }
 
 function person(number: string, extra: Partial<accounts.NewAccount>): accounts.NewAccount {
-  return accounts.testAccount({
+  return accounts.eleanorTestAccount({
     number,
-    customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-    property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-    emails: [{ address: 'eleanor@example.com', primary: true }],
     phones: [
       { number: '+44 7700 900123', label: 'mobile', primary: true },
       { number: '01632 960001', label: 'home', primary: false },
     ],
-    openedOn: '2024-01-15',
     ...extra,
   })
 }

@@ -54,13 +54,7 @@ beforeAll(async () => {
   port = (server.server.address() as AddressInfo).port
   await inTransaction(database.db, async (tx) => {
     await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor: agent, at })
-    const base = accounts.testAccount({
-      number: 'A-00000001',
-      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-      property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-      emails: [{ address: 'eleanor@example.com', primary: true }],
-      openedOn: '2024-01-15',
-    })
+    const base = accounts.eleanorTestAccount()
     const opened = await accounts.createAccounts({
       tx,
       actor: agent,
