@@ -362,3 +362,44 @@ describe('random sequences of money movements', () => {
     )
   }, 120_000)
 })
+
+describe.skipIf(!process.env['DATABASE_URL'])('a cut of an account’s postings on PostgreSQL', () => {
+  it('waits for a posting to the account that has not committed yet, and then includes it', async () => {
+    const accountId = accountIds[1]!
+    const total = (movements: readonly ledger.Movement[]) =>
+      movements.reduce((sum, movement) => sum + movement.amountMinor, 0n)
+    const cutNow = () =>
+      run((tx) => ledger.movementsAfter({ tx, after: [{ accountId, afterPostingId: 0n }] })).then(
+        (movements) => movements.get(accountId) ?? [],
+      )
+    const before = total(await cutNow())
+    let commit!: () => void
+    const committing = new Promise<void>((resolve) => {
+      commit = resolve
+    })
+    let posted!: () => void
+    const postedYet = new Promise<void>((resolve) => {
+      posted = resolve
+    })
+    // A payment posted in another transaction that has not committed when the cut is taken.
+    const writer = run(async (tx) => {
+      await ledger.postJournal({ tx, journal: payment(accountId, 701n), actor, at })
+      posted()
+      await committing
+    })
+    await postedYet
+    let cut = false
+    const reader = cutNow().then((movements) => {
+      cut = true
+      return movements
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Without the lock the cut would be taken now, leaving out a posting whose id is lower than the
+    // next one it sees: a statement's cut-off with a hole in it.
+    expect(cut).toBe(false)
+    commit()
+    await writer
+    // Movements of one kind in a row are grouped, so the payment shows in the total: 701 less owed.
+    expect(total(await reader) - before).toBe(-701n)
+  })
+})

@@ -178,9 +178,15 @@ export async function movementsAfter({
   tx,
   after,
 }: {
-  tx: Db | Tx
+  tx: Tx
   after: readonly { accountId: string; afterPostingId: bigint }[]
 }): Promise<Map<string, Movement[]>> {
+  // A cut: posting to these accounts now waits for this transaction, so no posting with a lower id
+  // than the last one read here can commit after it (a statement's cut-off stays whole).
+  await store.lockAccountsForPosting(
+    tx,
+    after.map((each) => each.accountId),
+  )
   const rows = await store.customerMovementsAfter(tx, after)
   const found = new Map<string, Movement[]>(after.map((each) => [each.accountId, []]))
   for (const row of rows) found.get(row.account_id)?.push(toMovement(row))

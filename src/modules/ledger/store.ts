@@ -30,8 +30,30 @@ const tables = withTables<{ ledger_journals: JournalRow; ledger_postings: Postin
 
 export type PostingRow = Omit<Selectable<PostingsTable>, 'id'>
 
+/** The advisory lock namespace of posting to a customer account (billing's is 4242010). */
+const postingLockSpace = 4242020
+
+/**
+ * Serialise posting to these customer accounts for the rest of the transaction, before a posting's id
+ * is drawn: postings to one account then commit in the order of their ids, so a statement's cut-off
+ * (the last posting id it saw) never has a posting with a lower id commit after it. Taken in one order
+ * (by key) so two transactions posting to the same accounts never wait on each other in a circle.
+ */
+export async function lockAccountsForPosting(tx: Tx, accounts: readonly (string | null)[]): Promise<void> {
+  const accountIds = [...new Set(accounts.filter((id): id is string => id !== null))]
+  if (accountIds.length === 0) return
+  await sql`select pg_advisory_xact_lock(${postingLockSpace}, key) from (
+      select distinct hashtext(id) as key from (values ${sql.join(accountIds.map((id) => sql`(${id})`))}) as a (id)
+      order by key
+    ) keys`.execute(tx)
+}
+
 /** Insert a journal unless its key is taken; returns whether it was inserted. */
 export async function insertJournal(tx: Tx, row: JournalRow, postings: PostingRow[]): Promise<boolean> {
+  await lockAccountsForPosting(
+    tx,
+    postings.map((posting) => posting.account_id),
+  )
   const result = await tables(tx)
     .insertInto('ledger_journals')
     .values(row)
@@ -156,6 +178,10 @@ export async function insertJournals(
   postings: readonly PostingRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set()
+  await lockAccountsForPosting(
+    tx,
+    postings.map((posting) => posting.account_id),
+  )
   const inserted = await tables(tx)
     .insertInto('ledger_journals')
     .values([...rows])
