@@ -14,7 +14,8 @@ import { Link, navigate, paths } from '../router.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
-import { QueueCard, QueueStatusNotice, QueueTable } from '../shared/review-queue.js'
+import { QueueCard, QueueStatusNotice } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { KindFilters } from '../timeline/kind-filters.js'
 import {
@@ -294,7 +295,7 @@ function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityIte
       testId={`activity-group-${kind}`}
       empty={items.length === 0 && 'None in what is loaded.'}
     >
-      <QueueTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
+      <DataTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
         {items.map((item) => (
           <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
             <td className="nowrap">
@@ -315,7 +316,7 @@ function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityIte
             <td>{detailOf(item) || <span className="muted">—</span>}</td>
           </tr>
         ))}
-      </QueueTable>
+      </DataTable>
     </QueueCard>
   )
 }

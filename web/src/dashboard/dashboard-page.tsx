@@ -17,7 +17,7 @@ import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
-import { QueueTable } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { SearchBox } from '../shell/search-box.js'
 import { agentReport, agentReportCsvUrl, agentReportPermission, type Dashboard, dashboard } from './dashboard-api.js'
 
@@ -312,7 +312,7 @@ function AgentReportCard() {
       </form>
       <FormError error={error} live={false} />
       {report && (
-        <QueueTable
+        <DataTable
           caption={`Agent report ${report.from} to ${report.to}`}
           testId="report-table"
           columns={[
@@ -344,7 +344,7 @@ function AgentReportCard() {
               <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
             </tr>
           ))}
-        </QueueTable>
+        </DataTable>
       )}
     </section>
   )

@@ -6,7 +6,8 @@ import { Fragment, useState } from 'react'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { LoadMore } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
-import { QueueCard, QueueTable } from '../shared/review-queue.js'
+import { QueueCard } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { methodLabels, PaymentStatusChip } from './payment-format.js'
 import type { Payment } from './payments-api.js'
 
@@ -44,7 +45,7 @@ export function PaymentHistory({
         )
       }
     >
-      <QueueTable
+      <DataTable
         caption="Payments, newest first"
         columns={[
           'Confirmation',
@@ -118,7 +119,7 @@ export function PaymentHistory({
             </Fragment>
           )
         })}
-      </QueueTable>
+      </DataTable>
     </QueueCard>
   )
 }
