@@ -12,12 +12,13 @@ import { PoundsField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { formatMinor, sumMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
 import { minorToInput, parsePounds } from './money-input.js'
-import { InstalmentStateChip, messageOf } from './payment-format.js'
+import { InstalmentStateChip } from './payment-format.js'
 import {
   type Arrangement,
-  type Arrangements,
   accountKeys,
   announceAccountChanged,
   arrangementLetterUrl,
@@ -38,33 +39,24 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
     queryFn: () => fetchArrangements(api, { accountNumber }),
   })
 
-  if (query.isPending) {
-    return (
-      <section className="card skeleton-card" aria-busy="true">
-        <span className="visually-hidden">Loading payment arrangements…</span>
-      </section>
-    )
-  }
-  if (query.isError) {
-    return (
-      <p className="callout callout-error" role="alert">
-        {messageOf(query.error, 'The arrangements could not be loaded.')}
-      </p>
-    )
+  const state = loadedOf(query, 'The arrangements could not be loaded.', (arrangements) => ({ arrangements }))
+  if (state.status !== 'loaded') {
+    return <PanelPending state={state} loading={<SkeletonCard label="Loading payment arrangements…" />} />
   }
 
-  const arrangements: Arrangements = query.data
+  const { arrangements } = state
   const pastDueMinor: string | null = arrangements.pastDueMinor
   const active = arrangements.items.find((item) => item.status === 'active')
   const owing = pastDueMinor !== null && /^\d+$/.test(pastDueMinor) && pastDueMinor !== '0'
 
   return (
-    <section className="card" aria-labelledby="arrangements-title" data-testid="arrangements">
-      <header className="card-header">
-        <h2 className="card-title" id="arrangements-title">
-          Payment arrangements
-        </h2>
-        {canCreate && !active && owing && (
+    <Panel
+      title="Payment arrangements"
+      testId="arrangements"
+      aside={
+        canCreate &&
+        !active &&
+        owing && (
           <button
             type="button"
             className="button button-small"
@@ -73,8 +65,9 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           >
             Set up an arrangement
           </button>
-        )}
-      </header>
+        )
+      }
+    >
       {pastDueMinor !== null && (
         <p className={owing ? 'balance-past-due' : 'muted'}>
           {owing ? `${formatMinor(pastDueMinor)} past due` : 'Nothing is past due, so no arrangement is needed.'}
@@ -106,7 +99,7 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           }}
         />
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -10,6 +10,7 @@ import { PoundsField, SelectField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
+import { Panel } from '../shared/panel.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { messageOf, methodDescription } from './payment-format.js'
 import {
@@ -77,11 +78,10 @@ export function DirectDebitPanel({
   }
 
   return (
-    <section className="card" aria-labelledby="direct-debit-title" data-testid="direct-debit">
-      <header className="card-header">
-        <h2 className="card-title" id="direct-debit-title">
-          Direct Debit
-        </h2>
+    <Panel
+      title="Direct Debit"
+      testId="direct-debit"
+      aside={
         <div className="button-row">
           <button
             type="button"
@@ -103,8 +103,8 @@ export function DirectDebitPanel({
             </button>
           )}
         </div>
-      </header>
-
+      }
+    >
       {directDebit ? (
         <dl className="facts facts-plain" data-testid="direct-debit-current">
           <div>
@@ -217,7 +217,7 @@ export function DirectDebitPanel({
           )}
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 

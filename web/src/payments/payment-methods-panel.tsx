@@ -9,6 +9,7 @@ import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
+import { Panel } from '../shared/panel.js'
 import { type CardEntry, CardFields, cardInput, cardProblems, emptyCard, withoutSecrets } from './card-fields.js'
 import { methodDescription } from './payment-format.js'
 import {
@@ -47,12 +48,12 @@ export function PaymentMethodsPanel({
   }
 
   return (
-    <section className="card" aria-labelledby="payment-methods-title" data-testid="payment-methods">
-      <header className="card-header">
-        <h2 className="card-title" id="payment-methods-title">
-          Payment methods
-        </h2>
-        {canChange && adding === null && (
+    <Panel
+      title="Payment methods"
+      testId="payment-methods"
+      aside={
+        canChange &&
+        adding === null && (
           <div className="button-row">
             {addButtons.map((button) => (
               <button
@@ -66,8 +67,9 @@ export function PaymentMethodsPanel({
               </button>
             ))}
           </div>
-        )}
-      </header>
+        )
+      }
+    >
       <div aria-live="polite">{notice && <p className="callout callout-success">{notice}</p>}</div>
       {methods.length === 0 ? (
         <p className="empty">No card or bank account is kept on this account.</p>
@@ -86,7 +88,7 @@ export function PaymentMethodsPanel({
       )}
       {adding === 'card' && <AddCardForm {...form} />}
       {adding === 'bank_account' && <AddBankAccountForm {...form} />}
-    </section>
+    </Panel>
   )
 }
 
