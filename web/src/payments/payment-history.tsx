@@ -4,7 +4,7 @@
  */
 import { Fragment, useState } from 'react'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { type LoadedList, LoadMoreFooter } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
 import { QueueCard } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
@@ -17,17 +17,8 @@ const eventSources: Record<Payment['events'][number]['source'], string> = {
   staff: 'Recorded by staff',
 }
 
-export function PaymentHistory({
-  payments,
-  nextCursor,
-  more,
-  onLoadMore,
-}: {
-  payments: Payment[]
-  nextCursor: string | null
-  more: { loading: boolean; error: string | null }
-  onLoadMore: () => void
-}) {
+export function PaymentHistory({ list }: { list: LoadedList<Payment> }) {
+  const payments = list.items
   const [open, setOpen] = useState<string | null>(null)
   return (
     <QueueCard
@@ -37,13 +28,7 @@ export function PaymentHistory({
       testId="payment-history"
       empty={payments.length === 0 && 'No payments on this account yet.'}
       emptyTestId="payments-empty"
-      footer={
-        nextCursor && (
-          <footer className="card-footer">
-            <LoadMore onMore={onLoadMore} loading={more.loading} error={more.error} label="Load more payments" />
-          </footer>
-        )
-      }
+      footer={<LoadMoreFooter list={list} label="Load more payments" />}
     >
       <DataTable
         caption="Payments, newest first"
