@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
+import { ConfirmAction } from '../shared/confirm-action.js'
 import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
@@ -104,7 +105,6 @@ function KeptMethod({
   onRemoved: () => void
 }) {
   const api = useApi()
-  const [confirming, setConfirming] = useState(false)
   const remove = useFormMutation({
     mutationFn: () => removePaymentMethod(api, { accountNumber, paymentMethodId: method.id }),
     invalidates: accountKeys(accountNumber),
@@ -122,32 +122,22 @@ function KeptMethod({
       </div>
       {canChange && (
         <div className="button-row">
-          {confirming ? (
-            <>
-              <span className="muted">Stop keeping it?</span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => remove.send()}
-                disabled={remove.sending}
-                data-testid="remove-method-confirm"
-              >
-                {remove.sending ? 'Removing…' : 'Remove'}
-              </button>
-              <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => setConfirming(true)}
-              data-testid="remove-method"
-            >
-              Remove<span className="visually-hidden"> {methodDescription(method, { expiry: false })}</span>
-            </button>
-          )}
+          <ConfirmAction
+            label={
+              <>
+                Remove<span className="visually-hidden"> {methodDescription(method, { expiry: false })}</span>
+              </>
+            }
+            ghost
+            testId="remove-method"
+            question="Stop keeping it?"
+            questionClassName="muted"
+            confirmLabel="Remove"
+            sendingLabel="Removing…"
+            sending={remove.sending}
+            onConfirm={() => remove.send()}
+            confirmTestId="remove-method-confirm"
+          />
         </div>
       )}
       {remove.error && (

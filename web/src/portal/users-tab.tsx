@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
+import { ConfirmAction } from '../shared/confirm-action.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
@@ -102,7 +103,6 @@ function UserRow({
 }) {
   const current = levelOf(user.kind)
   const [level, setLevel] = useState<string>(current ?? '')
-  const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
 
   async function run(work: () => Promise<void>) {
@@ -111,7 +111,6 @@ function UserRow({
       await work()
     } finally {
       setBusy(false)
-      setConfirming(false)
     }
   }
 
@@ -155,32 +154,16 @@ function UserRow({
               Save level
             </button>
           )}
-          {user.kind !== 'holder' &&
-            (confirming ? (
-              <>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  disabled={busy}
-                  onClick={() => void run(onRemove)}
-                  data-testid="portal-user-remove-confirm"
-                >
-                  Yes, remove
-                </button>
-                <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
-                  Keep
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setConfirming(true)}
-                data-testid="portal-user-remove"
-              >
-                Remove
-              </button>
-            ))}
+          {user.kind !== 'holder' && (
+            <ConfirmAction
+              label="Remove"
+              testId="portal-user-remove"
+              confirmLabel="Yes, remove"
+              sending={busy}
+              onConfirm={() => run(onRemove)}
+              confirmTestId="portal-user-remove-confirm"
+            />
+          )}
         </div>
       </td>
     </tr>
