@@ -53,12 +53,15 @@ export function FormActions({
   onCancel,
   inline = false,
   before,
+  error,
 }: SubmitButton & {
   /** Without it there is no Cancel button (a dialog closes by its own Close button). */
   onCancel?: (() => void) | undefined
   inline?: boolean
   /** Another button shown first (e.g. "Start a new payment"). */
   before?: ReactNode
+  /** A failure said in a line beside the buttons, for a short form with no room for a callout above them. */
+  error?: string | null
 }) {
   const size = inline ? ' button-small' : ''
   const submit = (
@@ -78,6 +81,11 @@ export function FormActions({
   )
   return (
     <div className="form-actions">
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {before}
       {inline ? (
         <>
