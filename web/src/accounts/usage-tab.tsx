@@ -165,7 +165,7 @@ function UsagePanel({
           </select>
         </label>
 
-        <fieldset className="usage-fieldset">
+        <fieldset className="fieldset usage-fieldset">
           <legend className="field-label">Granularity</legend>
           <div className="segmented">
             {granularities.map(({ value, label }) => (
@@ -352,7 +352,7 @@ function RangePicker({
 
   const later = shiftRange(range, 1)
   return (
-    <fieldset className="usage-fieldset usage-range">
+    <fieldset className="fieldset usage-fieldset usage-range">
       <legend className="field-label">Period</legend>
       <div className="usage-range-row">
         <button

@@ -82,7 +82,7 @@ export function CasesQueuePage() {
         </div>
       </header>
 
-      <fieldset className="usage-fieldset cases-queue-choice">
+      <fieldset className="fieldset usage-fieldset cases-queue-choice">
         <legend className="field-label">Whose cases</legend>
         <div className="segmented">
           {(Object.keys(queueLabels) as QueueAssignee[]).map((value) => (

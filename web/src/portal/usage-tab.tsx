@@ -39,7 +39,7 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
       testId="portal-usage"
     >
       <div className="usage-toolbar">
-        <fieldset className="usage-fieldset">
+        <fieldset className="fieldset usage-fieldset">
           <legend className="visually-hidden">Show usage by</legend>
           <div className="segmented">
             {granularities.map(({ value, label }) => (
