@@ -14,6 +14,7 @@ import { Link, navigate, paths } from '../router.js'
 import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { byCursor, LoadMore, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { QueueCard, QueueStatusNotice } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
@@ -121,15 +122,10 @@ function ActivityReport({
 
   return (
     <div className="page activity-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Activity report</h1>
-          <p className="page-lede">
-            One staff user’s sign-ins, accounts viewed, changes, payments and messages, newest first. Reading a report
-            is itself recorded.
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title="Activity report"
+        lede="One staff user’s sign-ins, accounts viewed, changes, payments and messages, newest first. Reading a report is itself recorded."
+      />
 
       <Panel title="Whose activity">
         <form className="form-inline-grid" onSubmit={show} noValidate>

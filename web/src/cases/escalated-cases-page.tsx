@@ -9,6 +9,7 @@ import { useApi, useSession } from '../console-context.js'
 import { paths } from '../router.js'
 import { SelectField } from '../shared/form-field.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { caseListMessages, PagedCaseList } from './case-list.js'
 import { activeStatuses, type CaseStatus, caseStatuses, statusLabels } from './cases-api.js'
@@ -62,12 +63,10 @@ function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) 
 
   return (
     <div className="page" data-testid="escalated-cases-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Escalated cases</h1>
-          <p className="page-lede">Complaint escalations and urgent cases across all accounts, newest first.</p>
-        </div>
-      </header>
+      <PageHeader
+        title="Escalated cases"
+        lede="Complaint escalations and urgent cases across all accounts, newest first."
+      />
 
       <div className="form-inline-grid cases-filters">
         <SelectField

@@ -9,6 +9,7 @@ import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
@@ -45,15 +46,16 @@ function WorklistTable() {
 
   return (
     <div className="page worklist-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Collections worklist</h1>
-          <p className="page-lede">
+      <PageHeader
+        title="Collections worklist"
+        lede={
+          <>
             Accounts with charges past due, most overdue first
             {state.status === 'loaded' ? ` on ${formatCalendarDate(state.worklist.on)}` : ''}. Protected households are
             never escalated or disconnected.
-          </p>
-        </div>
+          </>
+        }
+      >
         <div className="button-row">
           <label className="visually-hidden" htmlFor="worklist-limit">
             How many accounts
@@ -79,7 +81,7 @@ function WorklistTable() {
             Refresh
           </button>
         </div>
-      </header>
+      </PageHeader>
 
       <PanelPending state={state} loading={<SkeletonCard label="Loading the worklist…" />} />
       {state.status === 'loaded' && (

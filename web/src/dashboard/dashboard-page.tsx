@@ -17,6 +17,7 @@ import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf, PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
@@ -44,14 +45,10 @@ export function DashboardPage() {
 
   return (
     <div className="page" data-testid="dashboard">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">
-            {greeting(new Date())}, {firstName}
-          </h1>
-          <p className="page-lede">Find a customer by name, account number, postcode, email or phone.</p>
-        </div>
-      </header>
+      <PageHeader
+        title={`${greeting(new Date())}, ${firstName}`}
+        lede="Find a customer by name, account number, postcode, email or phone."
+      />
 
       <section className="card card-search" aria-label="Find an account">
         <SearchBox size="large" testId="dashboard-search-input" />

@@ -9,6 +9,7 @@
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, type RefObject, useRef, useState } from 'react'
 import { errorMessage } from './form-field.js'
+import { PageHeader } from './page-header.js'
 
 export type QueueStatus = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded' }
 export type QueueOutcome = { tone: 'success' | 'error'; text: string }
@@ -138,15 +139,11 @@ export function ReviewQueue({
 }) {
   return (
     <div className={`page ${className}`} {...(testId ? { 'data-testid': testId } : {})}>
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">{title}</h1>
-          <p className="page-lede">{lede}</p>
-        </div>
+      <PageHeader title={title} lede={lede}>
         <button type="button" className="button button-small" onClick={reload} disabled={queue.status === 'loading'}>
           Refresh
         </button>
-      </header>
+      </PageHeader>
 
       <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId={outcomeTestId} />
 
