@@ -14,6 +14,7 @@ import { formatMinor, sumMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { InstalmentStateChip } from './payment-format.js'
@@ -177,56 +178,45 @@ function scheduleRows(
 function ScheduleTable({ rows, caption, testId }: { rows: ScheduleRow[]; caption: string; testId?: string }) {
   const withState = rows.some((row) => row.state !== undefined)
   return (
-    <div className="table-scroll">
-      <table className="data-table schedule-table" data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Payment</th>
-            <th scope="col">Due</th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-            {withState && (
-              <>
-                <th scope="col" className="numeric">
-                  Paid
-                </th>
-                <th scope="col">State</th>
-              </>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-testid="schedule-row">
-              <th scope="row">{row.label}</th>
-              <td className="nowrap">{formatCalendarDate(row.dueOn)}</td>
-              <td className="numeric">{formatMinor(row.amountMinor)}</td>
-              {withState && (
-                <>
-                  <td className="numeric">{formatMinor(row.paidMinor ?? '0')}</td>
-                  <td>{row.state && <InstalmentStateChip state={row.state} />}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td />
-            <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.amountMinor)))}</td>
-            {withState && (
-              <>
-                <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.paidMinor ?? '0')))}</td>
-                <td />
-              </>
-            )}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="schedule-table"
+      testId={testId}
+      columns={[
+        'Payment',
+        'Due',
+        { label: 'Amount', numeric: true },
+        withState && { label: 'Paid', numeric: true },
+        withState && 'State',
+      ]}
+      footer={
+        <tr>
+          <th scope="row">Total</th>
+          <td />
+          <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.amountMinor)))}</td>
+          {withState && (
+            <>
+              <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.paidMinor ?? '0')))}</td>
+              <td />
+            </>
+          )}
+        </tr>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.key} data-testid="schedule-row">
+          <th scope="row">{row.label}</th>
+          <td className="nowrap">{formatCalendarDate(row.dueOn)}</td>
+          <td className="numeric">{formatMinor(row.amountMinor)}</td>
+          {withState && (
+            <>
+              <td className="numeric">{formatMinor(row.paidMinor ?? '0')}</td>
+              <td>{row.state && <InstalmentStateChip state={row.state} />}</td>
+            </>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 
