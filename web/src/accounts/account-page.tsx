@@ -14,6 +14,7 @@ import { useApi, useSession } from '../console-context.js'
 import { PaymentsTab } from '../payments/payments-tab.js'
 import { Link, paths } from '../router.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
@@ -139,9 +140,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
     const notFound = state.error?.status === 404
     return (
       <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">{notFound ? `No account ${accountNumber}` : 'The account could not be loaded'}</h1>
-        </header>
+        <PageHeader title={notFound ? `No account ${accountNumber}` : 'The account could not be loaded'} />
         <div className="card">
           <p>
             {notFound

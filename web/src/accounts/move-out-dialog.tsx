@@ -4,17 +4,16 @@
  * Occupier"). The server does it all in one transaction: the final bill and settlement, the supply and
  * tariff moved, this account closed, the next one opened.
  */
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
-import { Dialog } from '../payments/dialog.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
-import { dataOf, type ResponseOf } from '../shared/api-client.js'
+import { dataOf } from '../shared/api-client.js'
+import { Dialog } from '../shared/dialog.js'
+import { DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
-
-type MoveResult = ResponseOf<'/api/accounts/{accountNumber}/move-out', 'post'>
+import { useFormMutation } from '../shared/mutation.js'
 
 export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
   const api = useApi()
@@ -22,21 +21,9 @@ export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: strin
   const [on, setOn] = useState('')
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
-  const [sending, setSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [result, setResult] = useState<MoveResult | null>(null)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const found: Record<string, string> = {}
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) found['on'] = 'Choose the first day of the next occupant.'
-    setProblems(found)
-    if (Object.keys(found).length > 0) return
-    setSending(true)
-    setError(null)
-    try {
-      const moved = await dataOf(
+  const move = useFormMutation({
+    mutationFn: () =>
+      dataOf(
         api.client.POST('/api/accounts/{accountNumber}/move-out', {
           params: { path: { accountNumber } },
           body: {
@@ -44,14 +31,16 @@ export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: strin
             newOccupant: name.trim() ? { name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}) } : null,
           },
         }),
-      )
-      setResult(moved)
-      announceAccountChanged(accountNumber)
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The move could not be made.')
-    } finally {
-      setSending(false)
-    }
+      ),
+    onSuccess: () => announceAccountChanged(accountNumber),
+    failure: 'The move could not be made.',
+  })
+  const { problems, result } = move
+
+  function submit() {
+    const found: Record<string, string> = {}
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) found['on'] = 'Choose the first day of the next occupant.'
+    if (move.check(found)) move.send()
   }
 
   if (result) {
@@ -85,50 +74,51 @@ export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: strin
   }
 
   return (
-    <Dialog title="Move out" onClose={onClose} testId="move-out-dialog">
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <p className="muted">
-          The final bill runs to the start of this date; without a final reading it is estimated. A reading taken later
-          gives a corrected final bill.
-        </p>
-        <TextField
-          id={`${ids}-on`}
-          label="First day of the next occupant"
-          type="date"
-          value={on}
-          onValueChange={setOn}
-          error={problems['on']}
-          data-testid="move-out-on"
-        />
-        <TextField
-          id={`${ids}-name`}
-          label="Next occupant"
-          optional
-          hint='Leave empty for "The Occupier".'
-          value={name}
-          onValueChange={setName}
-          data-testid="move-out-name"
-        />
-        <TextField
-          id={`${ids}-email`}
-          label="Their email"
-          optional
-          type="email"
-          value={email}
-          onValueChange={setEmail}
-          data-testid="move-out-email"
-        />
-        {error && (
-          <p className="callout callout-error" role="alert" data-testid="move-out-error">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="move-out-submit">
-            {sending ? 'Moving…' : 'Final bill and move out'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <DialogForm
+      title="Move out"
+      onClose={onClose}
+      testId="move-out-dialog"
+      onSubmit={submit}
+      error={move.error}
+      errorTestId="move-out-error"
+      live={false}
+      cancel={false}
+      sending={move.sending}
+      submitLabel="Final bill and move out"
+      sendingLabel="Moving…"
+      submitTestId="move-out-submit"
+    >
+      <p className="muted">
+        The final bill runs to the start of this date; without a final reading it is estimated. A reading taken later
+        gives a corrected final bill.
+      </p>
+      <TextField
+        id={`${ids}-on`}
+        label="First day of the next occupant"
+        type="date"
+        value={on}
+        onValueChange={setOn}
+        error={problems['on']}
+        data-testid="move-out-on"
+      />
+      <TextField
+        id={`${ids}-name`}
+        label="Next occupant"
+        optional
+        hint='Leave empty for "The Occupier".'
+        value={name}
+        onValueChange={setName}
+        data-testid="move-out-name"
+      />
+      <TextField
+        id={`${ids}-email`}
+        label="Their email"
+        optional
+        type="email"
+        value={email}
+        onValueChange={setEmail}
+        data-testid="move-out-email"
+      />
+    </DialogForm>
   )
 }

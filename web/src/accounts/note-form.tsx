@@ -2,12 +2,13 @@
  * Add a note to the account. The server validates; its field problems (`error.details`) are shown
  * beside the field they belong to, anything else above the Save button.
  */
-import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { type AccountNote, ApiError, type NoteType } from '../api.js'
+import { useId, useState } from 'react'
+import type { AccountNote, NoteType } from '../api.js'
 import { useApi } from '../console-context.js'
 import { brand } from '../shared/brand.js'
 import { noteTypeLabels } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, submitted } from '../shared/mutation-form.js'
 
 // The database allows 1–5,000 characters; checked here too so the agent knows before saving.
 const maxBodyLength = 5000
@@ -18,44 +19,27 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
   const id = useId()
   const [type, setType] = useState<NoteType>('general')
   const [body, setBody] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const adding = useMutation({
+  const adding = useFormMutation({
     mutationFn: (note: { type: NoteType; body: string }) => api.addNote({ accountNumber, ...note }),
-  })
-  const saving = adding.isPending
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (saving) return
-    if (!body.trim()) {
-      setProblems({ body: 'Write the note before saving it.' })
-      return
-    }
-    setProblems({})
-    setError(null)
-    try {
-      // The page writes the note into its cached overview (`onAdded`).
-      const note = await adding.mutateAsync({ type, body })
+    // The page writes the note into its cached overview (`onAdded`).
+    onSuccess: (note) => {
       onAdded(note)
       setBody('')
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fieldProblems = caught.fieldProblems()
-        setProblems(fieldProblems)
-        const shown = ['type', 'body'].some((field) => field in fieldProblems)
-        if (!shown) setError(caught.message)
-      } else {
-        setError('The note could not be saved. Please try again.')
-      }
-    }
+    },
+    failure: 'The note could not be saved. Please try again.',
+    inlineFields: ['type', 'body'],
+  })
+  const { problems } = adding
+
+  function submit() {
+    if (adding.check(body.trim() ? {} : { body: 'Write the note before saving it.' })) adding.send({ type, body })
   }
 
   const typeError = problems['type']
   const bodyError = problems['body']
 
   return (
-    <form className="note-form" onSubmit={handleSubmit} aria-label="Add note">
+    <form className="note-form" onSubmit={submitted(submit)} aria-label="Add note">
       <div className="note-form-row">
         <label className="field field-type" htmlFor={`${id}-type`}>
           <span className="field-label">Type</span>
@@ -105,16 +89,13 @@ export function NoteForm({ accountNumber, onAdded }: { accountNumber: string; on
           )}
         </label>
       </div>
-      <div className="form-actions">
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="note-save">
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      <FormActions
+        error={adding.error}
+        sending={adding.sending}
+        submitLabel="Save"
+        sendingLabel="Saving…"
+        submitTestId="note-save"
+      />
     </form>
   )
 }

@@ -3,11 +3,12 @@
  * refuses comes back 422 with the reason beside the field; one it doubts is kept but held for
  * review, and the reason is shown as a warning. Times are entered in UK time.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError, type MeterPointView, type MeterReading, type NewReading } from '../api.js'
+import { useId, useState } from 'react'
+import type { MeterPointView, MeterReading, NewReading } from '../api.js'
 import { useApi } from '../console-context.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, submitted } from '../shared/mutation-form.js'
 import { Panel } from '../shared/panel.js'
 import { ReadingStatus } from './readings-panel.js'
 import { londonInstant, londonWallClock } from './usage-chart.js'
@@ -41,16 +42,19 @@ export function ReadingForm({
   const [readAt, setReadAt] = useState(londonNowInput)
   const [value, setValue] = useState('')
   const [source, setSource] = useState<Source>('customer')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [saved, setSaved] = useState<MeterReading | null>(null)
   // Saving a reading changes the account's readings: the list is fetched again in date order.
-  const queryClient = useQueryClient()
-  const submitting = useMutation({
+  const submitting = useFormMutation({
     mutationFn: (reading: NewReading) => api.submitReading({ accountNumber, ...reading }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'readings'] }),
+    invalidates: [['account', accountNumber, 'readings']],
+    onSuccess: (reading) => {
+      setValue('')
+      setReadAt(londonNowInput())
+      onSaved?.(reading)
+    },
+    failure: 'The reading could not be saved. Please try again.',
+    inlineFields: fields,
   })
-  const saving = submitting.isPending
+  const { problems, result: saved } = submitting
 
   function chooseMeter(serial: string) {
     setMeterSerial(serial)
@@ -58,45 +62,22 @@ export function ReadingForm({
     setRegister(chosen?.registers[0]?.identifier ?? '')
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (saving) return
+  function submit() {
     const local: Record<string, string> = {}
     if (!meterSerial) local['meterSerial'] = 'Choose the meter.'
     if (!register) local['register'] = 'Choose the register.'
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(readAt)) local['readAt'] = 'Enter the date and time of the reading.'
     if (!value.trim()) local['value'] = 'Enter the reading shown on the register.'
-    if (Object.keys(local).length > 0) {
-      setProblems(local)
-      return
-    }
-    setProblems({})
-    setError(null)
-    setSaved(null)
-    try {
-      const instant = londonInstant(readAt.slice(0, 10), readAt.slice(11, 16))
-      const reading = await submitting.mutateAsync({
-        meterPoint: point.identifier,
-        meterSerial,
-        register,
-        readAt: new Date(instant).toISOString(),
-        value: value.trim(),
-        source,
-      })
-      setSaved(reading)
-      setValue('')
-      setReadAt(londonNowInput())
-      onSaved?.(reading)
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fieldProblems = caught.fieldProblems()
-        setProblems(fieldProblems)
-        const shown = fields.some((field) => field in fieldProblems)
-        if (!shown) setError(caught.message)
-      } else {
-        setError('The reading could not be saved. Please try again.')
-      }
-    }
+    if (!submitting.check(local)) return
+    const instant = londonInstant(readAt.slice(0, 10), readAt.slice(11, 16))
+    submitting.send({
+      meterPoint: point.identifier,
+      meterSerial,
+      register,
+      readAt: new Date(instant).toISOString(),
+      value: value.trim(),
+      source,
+    })
   }
 
   // The field's error when it has one, else its hint (if it has one), for `aria-describedby`.
@@ -115,7 +96,12 @@ export function ReadingForm({
       {meters.length === 0 ? (
         <p className="empty">No meter is fitted on this meter point, so there is nothing to read.</p>
       ) : (
-        <form className="reading-form" onSubmit={handleSubmit} aria-label="Submit a reading" data-testid="reading-form">
+        <form
+          className="reading-form"
+          onSubmit={submitted(submit)}
+          aria-label="Submit a reading"
+          data-testid="reading-form"
+        >
           <div className="reading-form-grid">
             <label className="field" htmlFor={`${id}-meterSerial`}>
               <span className="field-label">Meter</span>
@@ -215,16 +201,13 @@ export function ReadingForm({
             </label>
           </div>
 
-          <div className="form-actions">
-            {error && (
-              <p className="field-error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="submit" className="button button-primary" disabled={saving} data-testid="reading-submit">
-              {saving ? 'Submitting…' : 'Submit reading'}
-            </button>
-          </div>
+          <FormActions
+            error={submitting.error}
+            sending={submitting.sending}
+            submitLabel="Submit reading"
+            sendingLabel="Submitting…"
+            submitTestId="reading-submit"
+          />
         </form>
       )}
 

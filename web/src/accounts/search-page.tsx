@@ -7,6 +7,7 @@ import type { AccountSearchItem } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { byCursor, LoadMoreFooter, type PagedList, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
 import { PanelPending } from '../shared/panel-state.js'
 import { SearchBox, searchPermission } from '../shell/search-box.js'
 import { StatusChip } from './status-chip.js'
@@ -26,11 +27,7 @@ export function SearchPage({ q }: { q: string }) {
 function OpenByNumberPage({ q }: { q: string }) {
   return (
     <div className="page" data-testid="open-by-number">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Open an account</h1>
-        </div>
-      </header>
+      <PageHeader title="Open an account" />
       <section className="card card-search" aria-label="Open an account by its number">
         <SearchBox size="large" initialQuery={q} testId="page-search-input" />
         <p className="muted search-help">

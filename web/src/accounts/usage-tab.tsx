@@ -10,6 +10,7 @@ import { useApi, useSession } from '../console-context.js'
 import { brand } from '../shared/brand.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf } from '../shared/panel-state.js'
+import { GranularityPicker } from './granularity-picker.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
 import { ReadingsPanel } from './readings-panel.js'
@@ -165,25 +166,14 @@ function UsagePanel({
           </select>
         </label>
 
-        <fieldset className="usage-fieldset">
-          <legend className="field-label">Granularity</legend>
-          <div className="segmented">
-            {granularities.map(({ value, label }) => (
-              <button
-                key={value}
-                type="button"
-                className="segmented-button"
-                aria-pressed={range.granularity === value}
-                onClick={() => {
-                  if (range.granularity !== value) setRange(defaultRange(value))
-                }}
-                data-testid={`granularity-${value}`}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <GranularityPicker
+          legend="Granularity"
+          legendClassName="field-label"
+          granularities={granularities}
+          range={range}
+          onChange={setRange}
+          testIdPrefix="granularity-"
+        />
 
         <RangePicker range={range} latestTo={latest.to} onChange={setRange} />
       </div>
@@ -352,7 +342,7 @@ function RangePicker({
 
   const later = shiftRange(range, 1)
   return (
-    <fieldset className="usage-fieldset usage-range">
+    <fieldset className="fieldset usage-fieldset usage-range">
       <legend className="field-label">Period</legend>
       <div className="usage-range-row">
         <button

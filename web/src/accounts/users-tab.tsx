@@ -6,12 +6,14 @@
  * here, with the relationship the holder gives ("My spouse should have access").
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
-import { dataOf, type ResponseOf } from '../shared/api-client.js'
+import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, submitted } from '../shared/mutation-form.js'
+import { Notice } from '../shared/notice.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf, PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
@@ -105,6 +107,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
 }
 
 type Draft = { displayName: string; email: string; relationship: string; level: 'full' | 'limited' }
+type NewUser = RequestOf<'/api/accounts/{accountNumber}/external-users', 'post'>
 const emptyDraft: Draft = { displayName: '', email: '', relationship: '', level: 'full' }
 
 /** The guide's "Adding an Authorized User (Agent Process)": full name, email, relationship, level. */
@@ -112,47 +115,34 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
   const api = useApi()
   const ids = useId()
   const [draft, setDraft] = useState<Draft>(emptyDraft)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (saving) return
-    setSaving(true)
-    setProblems({})
-    setMessage(null)
-    try {
-      await api.client.POST('/api/accounts/{accountNumber}/external-users', {
-        params: { path: { accountNumber } },
-        body: {
-          email: draft.email.trim(),
-          displayName: draft.displayName.trim(),
-          kind: draft.level === 'full' ? 'authorized_full' : 'authorized_limited',
-          relationship: draft.relationship.trim(),
-        },
-      })
-      setMessage({ tone: 'success', text: `${draft.displayName.trim()} was added; they and the holder are told.` })
+  const add = useFormMutation({
+    mutationFn: (body: NewUser) =>
+      dataOf(
+        api.client.POST('/api/accounts/{accountNumber}/external-users', { params: { path: { accountNumber } }, body }),
+      ),
+    onSuccess: () => {
       setDraft(emptyDraft)
       onAdded()
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const found = error.fieldProblems()
-        setProblems(
-          Object.fromEntries(Object.entries(found).map(([path, text]) => [path.replace(/^body\./, ''), text])),
-        )
-        setMessage({ tone: 'error', text: error.message })
-      } else {
-        setMessage({ tone: 'error', text: 'The authorized user could not be added. Please try again.' })
-      }
-    } finally {
-      setSaving(false)
-    }
+    },
+    failure: 'The authorized user could not be added. Please try again.',
+  })
+  const problems = Object.fromEntries(
+    Object.entries(add.problems).map(([path, text]) => [path.replace(/^body\./, ''), text]),
+  )
+  const added = add.done && add.input
+
+  function submit() {
+    add.send({
+      email: draft.email.trim(),
+      displayName: draft.displayName.trim(),
+      kind: draft.level === 'full' ? 'authorized_full' : 'authorized_limited',
+      relationship: draft.relationship.trim(),
+    })
   }
 
   return (
     <Panel title="Add an authorized user for the holder">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form" onSubmit={submitted(submit)} noValidate>
         <p className="muted">Verify the account holder first; only the holder can ask for someone to be added.</p>
         <div className="form-inline-grid">
           <TextField
@@ -193,20 +183,22 @@ function AddAuthorizedUser({ accountNumber, onAdded }: { accountNumber: string; 
             data-testid="add-user-level"
           />
         </div>
-        {message && (
-          <p
-            className={`callout callout-${message.tone}`}
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            data-testid="add-user-message"
-          >
-            {message.text}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="add-user-submit">
-            {saving ? 'Adding…' : 'Add authorized user'}
-          </button>
-        </div>
+        <Notice
+          notice={
+            add.error
+              ? { tone: 'error', text: add.error }
+              : added
+                ? { tone: 'success', text: `${added.displayName} was added; they and the holder are told.` }
+                : null
+          }
+          testId="add-user-message"
+        />
+        <FormActions
+          sending={add.sending}
+          submitLabel="Add authorized user"
+          sendingLabel="Adding…"
+          submitTestId="add-user-submit"
+        />
       </form>
     </Panel>
   )

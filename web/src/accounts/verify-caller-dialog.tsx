@@ -10,12 +10,14 @@
  * supervisor review.
  */
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
-import { Dialog } from '../payments/dialog.js'
-import { dataOf, type ResponseOf } from '../shared/api-client.js'
+import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
+import { Dialog } from '../shared/dialog.js'
+import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { SelectField, type SelectOption, TextField } from '../shared/form-field.js'
+import { useFormMutation } from '../shared/mutation.js'
 
 type Channel = 'phone' | 'email' | 'in_person' | 'chat'
 type Caller = 'holder' | 'authorized_user' | 'property_manager' | 'power_of_attorney' | 'third_party'
@@ -23,6 +25,7 @@ type Tick = 'passed' | 'failed' | 'not_asked'
 type AnswerCheck = VerificationResult['answers'][string]
 
 type VerificationResult = ResponseOf<'/api/accounts/{accountNumber}/verifications', 'post'>
+type VerificationRequest = RequestOf<'/api/accounts/{accountNumber}/verifications', 'post'>
 
 /**
  * The questions for one caller on this account (`GET /accounts/{n}/verification-questions`): ticked by
@@ -159,21 +162,31 @@ function VerifyCallerForm({
   const [senderEmail, setSenderEmail] = useState('')
   const [ticks, setTicks] = useState<Record<string, Tick>>({})
   const [answers, setAnswers] = useState<Partial<Record<SealedQuestion, string>>>({})
-  const [sending, setSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [result, setResult] = useState<VerificationResult | null>(null)
+  // Nothing asked would still be recorded as a failed attempt, and count towards the review flag.
+  const [noneAsked, setNoneAsked] = useState(false)
+  const verify = useFormMutation({
+    mutationFn: (body: Omit<VerificationRequest, 'caller' | 'channel'>) =>
+      dataOf(
+        api.client.POST('/api/accounts/{accountNumber}/verifications', {
+          params: { path: { accountNumber } },
+          body: { channel, caller, ...body },
+        }),
+      ),
+    failure: 'The verification could not be recorded. Please try again.',
+    inlineFields: [...sealed.map((question) => `answers.${question}`), 'channel', 'senderEmail'],
+  })
+  const { problems, result } = verify
+  const error = noneAsked ? 'Say how the caller answered at least one question.' : verify.error
 
   function startAgain() {
     setTicks({})
     setAnswers({})
-    setProblems({})
-    setError(null)
-    setResult(null)
+    setNoneAsked(false)
+    verify.check({})
+    verify.reset()
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  function submit() {
     const passed = ticked.filter((question) => ticks[question] === 'passed')
     const failed = ticked.filter((question) => ticks[question] === 'failed')
     const given = Object.fromEntries(
@@ -182,193 +195,168 @@ function VerifyCallerForm({
         return answer ? [[question, answer]] : []
       }),
     )
-    // Nothing asked would still be recorded as a failed attempt, and count towards the review flag.
-    if (passed.length + failed.length + Object.keys(given).length === 0) {
-      setProblems({})
-      setError('Say how the caller answered at least one question.')
-      return
+    const unasked = passed.length + failed.length + Object.keys(given).length === 0
+    setNoneAsked(unasked)
+    const found: Record<string, string> = {}
+    if (!unasked && channel === 'email' && !senderEmail.trim()) {
+      found['senderEmail'] = 'Give the address the email came from: it must be one on file for this caller.'
     }
-    if (channel === 'email' && !senderEmail.trim()) {
-      setError(null)
-      setProblems({ senderEmail: 'Give the address the email came from: it must be one on file for this caller.' })
-      return
-    }
-    setSending(true)
-    setError(null)
-    setProblems({})
-    try {
-      const verified = await dataOf(
-        api.client.POST('/api/accounts/{accountNumber}/verifications', {
-          params: { path: { accountNumber } },
-          body: {
-            channel,
-            caller,
-            ...(channel === 'email' ? { senderEmail: senderEmail.trim() } : {}),
-            passed,
-            failed,
-            ...(Object.keys(given).length > 0 ? { answers: given } : {}),
-          },
-        }),
-      )
-      setResult(verified)
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const found = caught.fieldProblems()
-        setProblems(found)
-        const shown =
-          sealed.some((question) => `answers.${question}` in found) || 'channel' in found || 'senderEmail' in found
-        if (!shown) setError(caught.message)
-      } else {
-        setError('The verification could not be recorded. Please try again.')
-      }
-    } finally {
-      setSending(false)
-    }
+    if (!verify.check(found) || unasked) return
+    verify.send({
+      ...(channel === 'email' ? { senderEmail: senderEmail.trim() } : {}),
+      passed,
+      failed,
+      ...(Object.keys(given).length > 0 ? { answers: given } : {}),
+    })
   }
 
   if (result) {
     const passed = result.outcome === 'passed'
     const checked = [...sealed, 'sender_email' as const].filter((question) => result.answers[question] !== undefined)
     return (
-      <Dialog title="Verify caller" onClose={onClose} testId="verification-dialog">
-        <div className="form" data-testid="verification-result" data-outcome={result.outcome}>
-          <p
-            className={`callout ${passed ? 'callout-success' : 'callout-error'}`}
-            role="status"
-            data-testid="verification-outcome"
-          >
-            {passed
-              ? `Verified${result.account ? `: ${result.account.name}` : ''}. The caller may be helped with this account.`
-              : result.outcome === 'failed'
-                ? 'Not verified. Do not discuss the account with this caller.'
-                : `Not verified (${result.outcome.replaceAll('_', ' ')}). Do not discuss the account with this caller.`}
+      <DialogDone
+        title="Verify caller"
+        onClose={onClose}
+        testId="verification-dialog"
+        bodyTestId="verification-result"
+        bodyData={{ 'data-outcome': result.outcome }}
+        doneTestId="verification-done"
+        actions={
+          <button type="button" className="button" onClick={startAgain} data-testid="verification-again">
+            Record another attempt
+          </button>
+        }
+      >
+        <p
+          className={`callout ${passed ? 'callout-success' : 'callout-error'}`}
+          role="status"
+          data-testid="verification-outcome"
+        >
+          {passed
+            ? `Verified${result.account ? `: ${result.account.name}` : ''}. The caller may be helped with this account.`
+            : result.outcome === 'failed'
+              ? 'Not verified. Do not discuss the account with this caller.'
+              : `Not verified (${result.outcome.replaceAll('_', ' ')}). Do not discuss the account with this caller.`}
+        </p>
+        {result.reason && (
+          <p className="callout callout-warning" data-testid="verification-reason">
+            {result.reason}
           </p>
-          {result.reason && (
-            <p className="callout callout-warning" data-testid="verification-reason">
-              {result.reason}
-            </p>
-          )}
-          {checked.length > 0 && (
-            <ul className="row-list" data-testid="verification-answers">
-              {checked.map((question) => {
-                const check = result.answers[question] as AnswerCheck
-                return (
-                  <li
-                    key={question}
-                    className="button-row"
-                    data-testid={`verification-answer-result-${question}`}
-                    data-check={check}
+        )}
+        {checked.length > 0 && (
+          <ul className="row-list" data-testid="verification-answers">
+            {checked.map((question) => {
+              const check = result.answers[question] as AnswerCheck
+              return (
+                <li
+                  key={question}
+                  className="button-row"
+                  data-testid={`verification-answer-result-${question}`}
+                  data-check={check}
+                >
+                  <span className="muted">{labelOf(question)}</span>
+                  <span
+                    className={`chip ${check === 'matched' ? 'chip-positive' : check === 'did_not_match' ? 'chip-danger' : 'chip-neutral'}`}
                   >
-                    <span className="muted">{labelOf(question)}</span>
-                    <span
-                      className={`chip ${check === 'matched' ? 'chip-positive' : check === 'did_not_match' ? 'chip-danger' : 'chip-neutral'}`}
-                    >
-                      {checkLabels[check]}
-                    </span>
-                  </li>
-                )
-              })}
-            </ul>
-          )}
-          {result.flaggedForReview && (
-            <p className="callout callout-warning" role="alert" data-testid="verification-flagged">
-              3 failed attempts in 24 hours: flagged for supervisor review.
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="button" className="button" onClick={startAgain} data-testid="verification-again">
-              Record another attempt
-            </button>
-            <button type="button" className="button button-primary" onClick={onClose} data-testid="verification-done">
-              Done
-            </button>
-          </div>
-        </div>
-      </Dialog>
+                    {checkLabels[check]}
+                  </span>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+        {result.flaggedForReview && (
+          <p className="callout callout-warning" role="alert" data-testid="verification-flagged">
+            3 failed attempts in 24 hours: flagged for supervisor review.
+          </p>
+        )}
+      </DialogDone>
     )
   }
 
   return (
-    <Dialog title="Verify caller" onClose={onClose} testId="verification-dialog">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Verify the caller">
-        {callerField}
-        <p className="muted">
-          Ask the caller the questions below. Typed answers are checked against what is on file; what is on file is
-          never shown.
-        </p>
-        <SelectField
-          id={`${ids}-channel`}
-          label="Channel"
-          value={channel}
-          onValueChange={(value) => setChannel(value as Channel)}
-          options={channelOptions}
-          error={problems['channel']}
-          data-testid="verification-channel"
+    <DialogForm
+      title="Verify caller"
+      onClose={onClose}
+      testId="verification-dialog"
+      label="Verify the caller"
+      onSubmit={submit}
+      error={error}
+      errorTestId="verification-error"
+      live={false}
+      cancel={false}
+      sending={verify.sending}
+      submitLabel="Record verification"
+      sendingLabel="Checking…"
+      submitTestId="verification-submit"
+    >
+      {callerField}
+      <p className="muted">
+        Ask the caller the questions below. Typed answers are checked against what is on file; what is on file is never
+        shown.
+      </p>
+      <SelectField
+        id={`${ids}-channel`}
+        label="Channel"
+        value={channel}
+        onValueChange={(value) => setChannel(value as Channel)}
+        options={channelOptions}
+        error={problems['channel']}
+        data-testid="verification-channel"
+      />
+      {channel === 'email' && (
+        <TextField
+          id={`${ids}-sender`}
+          label="The address the email came from"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          hint="An email request is accepted only from an address on file for this caller."
+          value={senderEmail}
+          onValueChange={setSenderEmail}
+          error={problems['senderEmail']}
+          errorTestId="verification-sender-error"
+          data-testid="verification-sender"
         />
-        {channel === 'email' && (
-          <TextField
-            id={`${ids}-sender`}
-            label="The address the email came from"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            hint="An email request is accepted only from an address on file for this caller."
-            value={senderEmail}
-            onValueChange={setSenderEmail}
-            error={problems['senderEmail']}
-            errorTestId="verification-sender-error"
-            data-testid="verification-sender"
-          />
-        )}
-        {ticked.map((question) => (
-          <fieldset key={question} className="fieldset" data-testid={`verification-question-${question}`}>
-            <legend className="field-label">{labelOf(question)}</legend>
-            <div className="button-row">
-              {tickLabels.map(([value, label]) => (
-                <label key={value} className="checkbox">
-                  <input
-                    type="radio"
-                    name={`${ids}-${question}`}
-                    value={value}
-                    checked={(ticks[question] ?? 'not_asked') === value}
-                    onChange={() => setTicks((current) => ({ ...current, [question]: value }))}
-                    data-testid={`verification-${question}-${value}`}
-                  />
-                  {label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-        {sealed.map((question) => (
-          <TextField
-            key={question}
-            id={`${ids}-${question}`}
-            label={labelOf(question)}
-            optional
-            type={question === 'date_of_birth' ? 'date' : question === 'caller_email' ? 'email' : 'text'}
-            inputMode={question === 'ssn_last_four' ? 'numeric' : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            hint="The caller’s answer, checked against what is on file; what is on file is never shown. Leave empty if not asked."
-            value={answers[question] ?? ''}
-            onValueChange={(value) => setAnswers((current) => ({ ...current, [question]: value }))}
-            error={problems[`answers.${question}`]}
-            errorTestId={`verification-answer-error-${question}`}
-            data-testid={`verification-answer-${question}`}
-          />
-        ))}
-        {error && (
-          <p className="callout callout-error" role="alert" data-testid="verification-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="verification-submit">
-            {sending ? 'Checking…' : 'Record verification'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      {ticked.map((question) => (
+        <fieldset key={question} className="fieldset" data-testid={`verification-question-${question}`}>
+          <legend className="field-label">{labelOf(question)}</legend>
+          <div className="button-row">
+            {tickLabels.map(([value, label]) => (
+              <label key={value} className="checkbox">
+                <input
+                  type="radio"
+                  name={`${ids}-${question}`}
+                  value={value}
+                  checked={(ticks[question] ?? 'not_asked') === value}
+                  onChange={() => setTicks((current) => ({ ...current, [question]: value }))}
+                  data-testid={`verification-${question}-${value}`}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {sealed.map((question) => (
+        <TextField
+          key={question}
+          id={`${ids}-${question}`}
+          label={labelOf(question)}
+          optional
+          type={question === 'date_of_birth' ? 'date' : question === 'caller_email' ? 'email' : 'text'}
+          inputMode={question === 'ssn_last_four' ? 'numeric' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          hint="The caller’s answer, checked against what is on file; what is on file is never shown. Leave empty if not asked."
+          value={answers[question] ?? ''}
+          onValueChange={(value) => setAnswers((current) => ({ ...current, [question]: value }))}
+          error={problems[`answers.${question}`]}
+          errorTestId={`verification-answer-error-${question}`}
+          data-testid={`verification-answer-${question}`}
+        />
+      ))}
+    </DialogForm>
   )
 }

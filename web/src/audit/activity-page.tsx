@@ -11,10 +11,13 @@ import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, navigate, paths } from '../router.js'
-import { errorMessage, TextField } from '../shared/form-field.js'
+import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
-import { QueueCard, QueueStatusNotice, QueueTable } from '../shared/review-queue.js'
+import { byCursor, LoadMore, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
+import { Panel } from '../shared/panel.js'
+import { QueueCard, QueueStatusNotice } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { KindFilters } from '../timeline/kind-filters.js'
 import {
@@ -23,7 +26,6 @@ import {
   activity,
   activityKinds,
   activityPermission,
-  type ActivityPage as Page,
   type StaffListItem,
   staffList,
   staffListPermission,
@@ -32,12 +34,6 @@ import { actionLabel, activityCsv, detailOf, kindLabels } from './activity-forma
 
 const pageSize = 50
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
-
-type Loaded =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'failed'; message: string; problems: Record<string, string> }
-  | { status: 'loaded'; page: Page; items: ActivityItem[]; nextCursor: string | null }
 
 export function ActivityPage({ user, from, to }: { user: string; from: string; to: string }) {
   const { user: me } = useSession()
@@ -81,35 +77,17 @@ function ActivityReport({
         ...(to ? { to } : {}),
         ...(pageParam ? { cursor: pageParam } : {}),
       }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
     enabled: user !== '',
   })
+  const list = pagedList(activityQuery, {
+    failed: 'The activity could not be loaded.',
+    more: 'More activity could not be loaded.',
+  })
+  const state = user ? list : { status: 'idle' as const }
+  // Whose report it is, and for which dates, comes with the first page.
   const first = activityQuery.data?.pages[0]
-  const state: Loaded = !user
-    ? { status: 'idle' }
-    : activityQuery.isPending
-      ? { status: 'loading' }
-      : activityQuery.isError && !activityQuery.isFetchNextPageError
-        ? {
-            status: 'failed',
-            message: errorMessage(activityQuery.error, 'The activity could not be loaded.'),
-            problems: activityQuery.error instanceof ApiError ? activityQuery.error.fieldProblems() : {},
-          }
-        : first
-          ? {
-              status: 'loaded',
-              page: first,
-              items: activityQuery.data?.pages.flatMap((page) => page.items) ?? [],
-              nextCursor: activityQuery.data?.pages.at(-1)?.nextCursor ?? null,
-            }
-          : { status: 'loading' }
-  const more = {
-    loading: activityQuery.isFetchingNextPage,
-    error: activityQuery.isFetchNextPageError
-      ? errorMessage(activityQuery.error, 'More activity could not be loaded.')
-      : null,
-  }
+  const report = user && list.status === 'loaded' && first ? { ...list, page: first } : null
 
   function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -124,22 +102,18 @@ function ActivityReport({
     navigate(paths.activity({ user: draft.user.trim(), from: draft.from, to: draft.to }))
   }
 
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
-    await activityQuery.fetchNextPage()
-  }
-
-  const serverProblems = state.status === 'failed' ? state.problems : {}
+  const serverProblems =
+    state.status === 'failed' && activityQuery.error instanceof ApiError ? activityQuery.error.fieldProblems() : {}
   const userProblem = formProblems['user'] ?? serverProblems['userId']
-  const shown = state.status === 'loaded' ? state.items.filter((item) => kinds.includes(item.kind)) : []
+  const shown = report ? report.items.filter((item) => kinds.includes(item.kind)) : []
 
   function downloadCsv() {
-    if (state.status !== 'loaded') return
+    if (!report) return
     const blob = new Blob([activityCsv(shown)], { type: 'text/csv;charset=utf-8' })
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
     link.href = url
-    link.download = `activity-${state.page.user.email}${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`
+    link.download = `activity-${report.page.user.email}${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`
     document.body.append(link)
     link.click()
     link.remove()
@@ -148,22 +122,12 @@ function ActivityReport({
 
   return (
     <div className="page activity-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Activity report</h1>
-          <p className="page-lede">
-            One staff user’s sign-ins, accounts viewed, changes, payments and messages, newest first. Reading a report
-            is itself recorded.
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title="Activity report"
+        lede="One staff user’s sign-ins, accounts viewed, changes, payments and messages, newest first. Reading a report is itself recorded."
+      />
 
-      <section className="card" aria-labelledby={`${ids}-choose`}>
-        <header className="card-header">
-          <h2 className="card-title" id={`${ids}-choose`}>
-            Whose activity
-          </h2>
-        </header>
+      <Panel title="Whose activity">
         <form className="form-inline-grid" onSubmit={show} noValidate>
           <TextField
             id={`${ids}-user`}
@@ -211,36 +175,36 @@ function ActivityReport({
             </button>
           </div>
         </form>
-      </section>
+      </Panel>
 
       <QueueStatusNotice queue={state} loadingLabel="Loading the activity…" failedTestId="activity-error" />
-      {state.status === 'loaded' && (
+      {report && (
         <>
-          <section className="card" aria-labelledby={`${ids}-who`} data-testid="activity-summary">
-            <header className="card-header">
-              <h2 className="card-title" id={`${ids}-who`} data-testid="activity-who">
-                {state.page.user.displayName}
-              </h2>
+          <Panel
+            title={<span data-testid="activity-who">{report.page.user.displayName}</span>}
+            testId="activity-summary"
+            aside={
               <span className="muted">
-                {state.page.user.email} · {state.page.user.role.replaceAll('_', ' ')}
-                {state.page.from || state.page.to
-                  ? ` · ${state.page.from ? formatCalendarDate(state.page.from) : 'the start'} to ${
-                      state.page.to ? formatCalendarDate(state.page.to) : 'now'
+                {report.page.user.email} · {report.page.user.role.replaceAll('_', ' ')}
+                {report.page.from || report.page.to
+                  ? ` · ${report.page.from ? formatCalendarDate(report.page.from) : 'the start'} to ${
+                      report.page.to ? formatCalendarDate(report.page.to) : 'now'
                     }`
                   : ' · all time'}
               </span>
-            </header>
+            }
+          >
             <KindFilters
               kinds={activityKinds}
               shown={kinds}
               onChange={setKinds}
-              label={(kind) => `${kindLabels[kind]} (${state.items.filter((item) => item.kind === kind).length})`}
+              label={(kind) => `${kindLabels[kind]} (${report.items.filter((item) => item.kind === kind).length})`}
               testId="activity-kind"
             />
             <div className="card-footer button-row">
               <span className="muted" data-testid="activity-count">
-                {shown.length} of {state.items.length} loaded event{state.items.length === 1 ? '' : 's'} shown
-                {state.nextCursor ? '; there are older ones' : ''}
+                {shown.length} of {report.items.length} loaded event{report.items.length === 1 ? '' : 's'} shown
+                {report.nextCursor ? '; there are older ones' : ''}
               </span>
               <button
                 type="button"
@@ -252,9 +216,9 @@ function ActivityReport({
                 Download CSV of what is shown
               </button>
             </div>
-          </section>
+          </Panel>
 
-          {state.items.length === 0 ? (
+          {report.items.length === 0 ? (
             <p className="empty" data-testid="activity-empty">
               No activity {from || to ? 'in these dates' : 'recorded for this user'}.
             </p>
@@ -266,12 +230,12 @@ function ActivityReport({
               ))
           )}
 
-          {state.nextCursor && (
+          {report.nextCursor && (
             <div className="button-row">
               <LoadMore
-                onMore={() => void loadMore()}
-                loading={more.loading}
-                error={more.error}
+                onMore={report.loadMore}
+                loading={report.more.loading}
+                error={report.more.error}
                 label="Load older activity"
                 testId="activity-more"
                 size="normal"
@@ -294,7 +258,7 @@ function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityIte
       testId={`activity-group-${kind}`}
       empty={items.length === 0 && 'None in what is loaded.'}
     >
-      <QueueTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
+      <DataTable caption={`${kindLabels[kind]}, newest first`} columns={['When', 'What', 'Account', 'Detail']}>
         {items.map((item) => (
           <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
             <td className="nowrap">
@@ -315,7 +279,7 @@ function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityIte
             <td>{detailOf(item) || <span className="muted">—</span>}</td>
           </tr>
         ))}
-      </QueueTable>
+      </DataTable>
     </QueueCard>
   )
 }

@@ -12,7 +12,8 @@ import { fieldAria } from '../shared/form-field.js'
 import { formatPeriod } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
-import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { statementKindLabel } from './statement-format.js'
 
@@ -65,7 +66,7 @@ function HeldStatementsQueue() {
         empty={held.length === 0 && 'Nothing is waiting for review.'}
         emptyTestId="held-empty"
       >
-        <QueueTable
+        <DataTable
           className="held-table"
           caption="Held statements, oldest first"
           columns={['Account', 'Statement', 'Period', { label: 'Total', numeric: true }, 'Why it was held', 'Decision']}
@@ -73,7 +74,7 @@ function HeldStatementsQueue() {
           {held.map((statement) => (
             <HeldRow key={statement.id} statement={statement} onDecided={decided} />
           ))}
-        </QueueTable>
+        </DataTable>
       </QueueCard>
     </ReviewQueue>
   )

@@ -5,13 +5,15 @@
  * do what (reassigning is a supervisor's); its refusal is shown as it words it.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type ChangeEvent, type FormEvent, useId, useMemo, useRef, useState } from 'react'
+import { type ChangeEvent, useId, useMemo, useRef, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { agentReport, agentReportPermission } from '../dashboard/dashboard-api.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { paths } from '../router.js'
-import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { londonDateOf } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
 import { describeAssignee } from './case-list.js'
 import { CaseLoadFailed, CaseLoading, CaseView, formatBytes, loadedCase } from './case-view.js'
 import {
@@ -111,48 +113,25 @@ function useStaffNames(): Map<string, string> {
   return useMemo(() => new Map((rows ?? []).map((row) => [row.userId, row.displayName])), [rows])
 }
 
-/**
- * A write on the case from one of its forms: whether it is on its way (a second is refused meanwhile)
- * and why it failed, in the server's words or the form's own.
- */
-function useCaseWrite(failure: string) {
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-
-  async function run(write: () => Promise<void>) {
-    if (sending) return
-    setSending(true)
-    setError(null)
-    try {
-      await write()
-    } catch (caught) {
-      setError(errorMessage(caught, failure))
-    } finally {
-      setSending(false)
-    }
-  }
-
-  return { error, setError, sending, run }
-}
-
 function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) {
   const api = useApi()
   const ids = useId()
   const [body, setBody] = useState('')
-  const { error, setError, sending, run } = useCaseWrite('The note could not be added.')
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!body.trim()) return setError('Write the note before adding it.')
-    await run(async () => {
-      await addCaseNote(api, { caseRef, body: body.trim() })
+  const add = useFormMutation({
+    mutationFn: () => addCaseNote(api, { caseRef, body: body.trim() }),
+    onSuccess: () => {
       setBody('')
       onAdded()
-    })
+    },
+    failure: 'The note could not be added.',
+  })
+
+  function submit() {
+    if (add.check(body.trim() ? {} : { body: 'Write the note before adding it.' })) add.send()
   }
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a case note">
+    <form className="form" onSubmit={submitted(submit)} noValidate aria-label="Add a case note">
       <TextAreaField
         id={`${ids}-note`}
         label="Add a note"
@@ -160,14 +139,17 @@ function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => vo
         maxLength={10000}
         value={body}
         onValueChange={setBody}
-        error={error}
+        error={add.problems['body'] ?? add.error}
         data-testid="case-note-body"
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={sending} data-testid="case-note-add">
-          {sending ? 'Adding…' : 'Add note'}
-        </button>
-      </div>
+      <FormActions
+        tone="plain"
+        small
+        sending={add.sending}
+        submitLabel="Add note"
+        sendingLabel="Adding…"
+        submitTestId="case-note-add"
+      />
     </form>
   )
 }
@@ -179,35 +161,39 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
   const ids = useId()
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
-  const { error, setError, sending, run } = useCaseWrite('The file could not be attached.')
+  const attach = useFormMutation({
+    mutationFn: async (chosen: File) =>
+      uploadAttachment(api, {
+        caseRef,
+        fileName: chosen.name,
+        ...(chosen.type ? { contentType: chosen.type } : {}),
+        contentBase64: await fileToBase64(chosen),
+      }),
+    onSuccess: () => {
+      setFile(null)
+      if (input.current) input.current.value = ''
+      onUploaded()
+    },
+    failure: 'The file could not be attached.',
+  })
+  const error = attach.problems['file'] ?? attach.error
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0] ?? null
     setFile(chosen)
-    setError(chosen ? problemWith(chosen) : null)
+    const problem = chosen && problemWith(chosen)
+    attach.check(problem ? { file: problem } : {})
+    attach.reset()
   }
 
-  async function upload(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function upload() {
     if (!file) return
     const problem = problemWith(file)
-    if (problem) return setError(problem)
-    await run(async () => {
-      const contentBase64 = await fileToBase64(file)
-      await uploadAttachment(api, {
-        caseRef,
-        fileName: file.name,
-        ...(file.type ? { contentType: file.type } : {}),
-        contentBase64,
-      })
-      setFile(null)
-      if (input.current) input.current.value = ''
-      onUploaded()
-    })
+    if (attach.check(problem ? { file: problem } : {})) attach.send(file)
   }
 
   return (
-    <form className="form" onSubmit={(event) => void upload(event)} noValidate aria-label="Attach a file">
+    <form className="form" onSubmit={submitted(upload)} noValidate aria-label="Attach a file">
       <div className="field">
         <label className="field-label" htmlFor={`${ids}-file`}>
           Attach a file <span className="muted">(PDF, PNG, JPEG or text, at most 5 MB)</span>
@@ -229,16 +215,15 @@ function AttachmentUpload({ caseRef, onUploaded }: { caseRef: string; onUploaded
           </span>
         )}
       </div>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-small"
-          disabled={!file || sending || error !== null}
-          data-testid="case-attachment-upload"
-        >
-          {sending ? 'Uploading…' : 'Upload'}
-        </button>
-      </div>
+      <FormActions
+        tone="plain"
+        small
+        submitDisabled={!file || error !== null}
+        sending={attach.sending}
+        submitLabel="Upload"
+        sendingLabel="Uploading…"
+        submitTestId="case-attachment-upload"
+      />
     </form>
   )
 }
@@ -259,28 +244,29 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
   const allowed = nextStatuses[detail.status] ?? []
   const [next, setNext] = useState<CaseStatus | ''>('')
   const [note, setNote] = useState('')
-  const { error, setError, sending, run } = useCaseWrite('The status could not be changed.')
   const needsNote = next === 'resolved' || next === 'closed'
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!next) return
-    if (needsNote && !note.trim()) {
-      return setError(next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.')
-    }
-    await run(async () => {
-      if (next === 'resolved') await resolveCase(api, { caseRef: detail.number, resolutionNote: note.trim() })
-      else
-        await changeStatus(api, { caseRef: detail.number, status: next, ...(note.trim() ? { note: note.trim() } : {}) })
+  const move = useFormMutation({
+    mutationFn: (to: CaseStatus) =>
+      to === 'resolved'
+        ? resolveCase(api, { caseRef: detail.number, resolutionNote: note.trim() })
+        : changeStatus(api, { caseRef: detail.number, status: to, ...(note.trim() ? { note: note.trim() } : {}) }),
+    onSuccess: () => {
       setNext('')
       setNote('')
       onChanged()
-    })
+    },
+    failure: 'The status could not be changed.',
+  })
+
+  function submit() {
+    if (!next) return
+    const missing = next === 'resolved' ? 'Say how the case was resolved.' : 'Say why the case is closed.'
+    if (move.check(needsNote && !note.trim() ? { note: missing } : {})) move.send(next)
   }
 
   if (allowed.length === 0) return null
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-label="Change the status">
+    <form className="card form" onSubmit={submitted(submit)} noValidate aria-label="Change the status">
       <h2 className="card-title">Status</h2>
       <SelectField
         id={`${ids}-status`}
@@ -302,20 +288,18 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
         maxLength={4000}
         value={note}
         onValueChange={setNote}
-        error={error}
+        error={move.problems['note'] ?? move.error}
         errorTestId="case-status-error"
         data-testid="case-status-note"
       />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={!next || sending}
-          data-testid="case-status-submit"
-        >
-          {sending ? 'Saving…' : next === 'resolved' ? 'Resolve' : 'Change status'}
-        </button>
-      </div>
+      <FormActions
+        small
+        submitDisabled={!next}
+        sending={move.sending}
+        submitLabel={next === 'resolved' ? 'Resolve' : 'Change status'}
+        sendingLabel="Saving…"
+        submitTestId="case-status-submit"
+      />
     </form>
   )
 }
@@ -323,15 +307,11 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
 function PriorityPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const api = useApi()
   const ids = useId()
-  const { error, sending, run } = useCaseWrite('The priority could not be changed.')
-
-  async function change(priority: Priority) {
-    if (priority === detail.priority) return
-    await run(async () => {
-      await changePriority(api, { caseRef: detail.number, priority })
-      onChanged()
-    })
-  }
+  const change = useFormMutation({
+    mutationFn: (priority: Priority) => changePriority(api, { caseRef: detail.number, priority }),
+    onSuccess: onChanged,
+    failure: 'The priority could not be changed.',
+  })
 
   return (
     <div className="card form">
@@ -340,10 +320,12 @@ function PriorityPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: (
         id={`${ids}-priority`}
         label="Priority"
         value={detail.priority}
-        onValueChange={(value) => void change(value as Priority)}
+        onValueChange={(value) => {
+          if (value !== detail.priority) change.send(value as Priority)
+        }}
         options={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
-        disabled={sending}
-        error={error}
+        disabled={change.sending}
+        error={change.error}
         data-testid="case-priority-select"
       />
     </div>
@@ -367,30 +349,32 @@ function AssignmentPanel({
   const [target, setTarget] = useState<Target>('me')
   const [team, setTeam] = useState(teamOf(user.role))
   const [userId, setUserId] = useState('')
-  const { error, setError, sending, run } = useCaseWrite('The case could not be assigned.')
+  const assign = useFormMutation({
+    mutationFn: (assignee: Assignee) => assignCase(api, { caseRef: detail.number, assignee }),
+    onSuccess: onChanged,
+    failure: 'The case could not be assigned.',
+  })
   const colleagues = useMemo(
     () => [...names.entries()].filter(([id]) => id !== user.id).sort((a, b) => a[1].localeCompare(b[1])),
     [names, user.id],
   )
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    let assignee: Assignee
-    if (target === 'me') assignee = { kind: 'user', userId: user.id }
-    else if (target === 'team') assignee = { kind: 'team', team }
-    else if (target === 'none') assignee = { kind: 'none' }
-    else {
-      if (!userId.trim()) return setError('Choose the colleague to give the case to.')
-      assignee = { kind: 'user', userId: userId.trim() }
-    }
-    await run(async () => {
-      await assignCase(api, { caseRef: detail.number, assignee })
-      onChanged()
-    })
+  function submit() {
+    const missing = target === 'user' && !userId.trim()
+    if (!assign.check(missing ? { userId: 'Choose the colleague to give the case to.' } : {})) return
+    assign.send(
+      target === 'me'
+        ? { kind: 'user', userId: user.id }
+        : target === 'team'
+          ? { kind: 'team', team }
+          : target === 'none'
+            ? { kind: 'none' }
+            : { kind: 'user', userId: userId.trim() },
+    )
   }
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-label="Assign the case">
+    <form className="card form" onSubmit={submitted(submit)} noValidate aria-label="Assign the case">
       <h2 className="card-title">Assignment</h2>
       <fieldset className="fieldset">
         <legend className="field-label">Give the case to</legend>
@@ -448,16 +432,15 @@ function AssignmentPanel({
             data-testid="case-assign-user-input"
           />
         ))}
-      {error && (
-        <p className="callout callout-error" role="alert" data-testid="case-assign-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={sending} data-testid="case-assign-submit">
-          {sending ? 'Assigning…' : 'Assign'}
-        </button>
-      </div>
+      <FormError error={assign.problems['userId'] ?? assign.error} testId="case-assign-error" live={false} />
+      <FormActions
+        tone="plain"
+        small
+        sending={assign.sending}
+        submitLabel="Assign"
+        sendingLabel="Assigning…"
+        submitTestId="case-assign-submit"
+      />
     </form>
   )
 }

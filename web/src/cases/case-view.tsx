@@ -11,6 +11,7 @@ import { ApiError } from '../api.js'
 import { Link } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { formatLondonDateTime } from '../shared/format.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { CaseStatusChip, PriorityChip } from './case-list.js'
 import {
@@ -63,9 +64,7 @@ export function CaseLoadFailed({
   const missing = error?.status === 404
   return (
     <div className="page" data-testid={testId}>
-      <header className="page-header">
-        <h1 className="page-title">{missing ? missingTitle : 'The case could not be loaded'}</h1>
-      </header>
+      <PageHeader title={missing ? missingTitle : 'The case could not be loaded'} />
       <div className="card">
         <p>{missing ? 'Check the reference.' : (error?.message ?? 'Please try again.')}</p>
         <p>

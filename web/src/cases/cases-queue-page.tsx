@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { SelectField } from '../shared/form-field.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
 import { caseListMessages, PagedCaseList } from './case-list.js'
 import {
   activeStatuses,
@@ -75,14 +76,12 @@ export function CasesQueuePage() {
 
   return (
     <div className="page" data-testid="cases-queue">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Cases</h1>
-          <p className="page-lede">Billing disputes, service requests, complaints, meter tests and investigations.</p>
-        </div>
-      </header>
+      <PageHeader
+        title="Cases"
+        lede="Billing disputes, service requests, complaints, meter tests and investigations."
+      />
 
-      <fieldset className="usage-fieldset cases-queue-choice">
+      <fieldset className="fieldset usage-fieldset cases-queue-choice">
         <legend className="field-label">Whose cases</legend>
         <div className="segmented">
           {(Object.keys(queueLabels) as QueueAssignee[]).map((value) => (

@@ -3,14 +3,15 @@
  * type, priority, subject and description. Raising a billing dispute turns the status colour red
  * (CAS-2), so the header is told the account changed.
  */
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
-import { errorMessage, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
 import { Panel } from '../shared/panel.js'
 import { caseListMessages, PagedCaseList } from './case-list.js'
 import {
@@ -31,7 +32,6 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const canCreate = user.permissions.includes('cases.case.create')
-  const queryClient = useQueryClient()
   const cases = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'cases'],
     queryFn: ({ pageParam }) => accountCases(api, { accountNumber, limit: pageSize, cursor: pageParam }),
@@ -65,11 +65,7 @@ export function CasesTab({ accountNumber }: { accountNumber: string }) {
           onRaised={(opened) => {
             setRaising(false)
             setRaised(opened)
-            // The account's cases (and the rest of the account) are fetched again, and the queues.
             announceAccountChanged(accountNumber)
-            void queryClient.invalidateQueries({ queryKey: ['account', accountNumber, 'cases'] })
-            void queryClient.invalidateQueries({ queryKey: ['cases'] })
-            void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
           }}
         />
       )}
@@ -102,39 +98,28 @@ function RaiseCaseForm({
   const [priority, setPriority] = useState<Priority>('normal')
   const [subject, setSubject] = useState('')
   const [description, setDescription] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
-    if (!subject.trim()) {
-      setProblems({ subject: 'Give the case a short subject.' })
-      return
-    }
-    setProblems({})
-    setError(null)
-    setSending(true)
-    try {
-      const { case: opened } = await openCase(api, {
+  const raise = useFormMutation({
+    mutationFn: () =>
+      openCase(api, {
         accountNumber,
         input: { type, priority, subject: subject.trim(), description: description.trim() },
-      })
-      onRaised(opened)
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldProblems() : {}
-      setProblems(fields)
-      if (!['type', 'priority', 'subject', 'description'].some((field) => field in fields))
-        setError(errorMessage(caught, 'The case could not be raised.'))
-      setSending(false)
-    }
+      }),
+    // The account's cases (and the rest of the account) are fetched again, and the queues.
+    invalidates: [['account', accountNumber, 'cases'], ['cases'], ['dashboard']],
+    onSuccess: ({ case: opened }) => onRaised(opened),
+    failure: 'The case could not be raised.',
+    inlineFields: ['type', 'priority', 'subject', 'description'],
+  })
+  const { problems } = raise
+
+  function submit() {
+    if (raise.check(subject.trim() ? {} : { subject: 'Give the case a short subject.' })) raise.send()
   }
 
   return (
     <form
       className="card form"
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submitted(submit)}
       noValidate
       aria-label="Raise a case"
       data-testid="raise-case-form"
@@ -188,19 +173,16 @@ function RaiseCaseForm({
             dispute acknowledgement.
           </p>
         )}
-        {error && (
-          <p className="callout callout-error form-wide" role="alert" data-testid="raise-case-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="raise-case-submit">
-            {sending ? 'Raising…' : 'Raise case'}
-          </button>
-          <button type="button" className="button button-ghost" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormError error={raise.error} testId="raise-case-error" wide />
+        <FormActions
+          inline
+          small={false}
+          onCancel={onCancel}
+          sending={raise.sending}
+          submitLabel="Raise case"
+          sendingLabel="Raising…"
+          submitTestId="raise-case-submit"
+        />
       </div>
     </form>
   )

@@ -9,6 +9,8 @@ import { useApi, useSession } from '../console-context.js'
 import { paths } from '../router.js'
 import { SelectField } from '../shared/form-field.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
+import { PageHeader } from '../shared/page-header.js'
+import { PermissionGate } from '../shell/permission-gate.js'
 import { caseListMessages, PagedCaseList } from './case-list.js'
 import { activeStatuses, type CaseStatus, caseStatuses, statusLabels } from './cases-api.js'
 import { casesPermission } from './cases-queue-page.js'
@@ -25,18 +27,16 @@ function readStatus(): StatusFilter {
 
 export function EscalatedCasesPage() {
   const { user } = useSession()
-  if (!user.permissions.includes(escalatedCasesPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Escalated cases</h1>
-        </header>
-        <p className="callout callout-info">The escalated cases are for executives and supervisors.</p>
-      </div>
-    )
-  }
-  // Those who work cases open them where they can work them; the others read them.
-  return <EscalatedList caseLink={user.permissions.includes(casesPermission) ? paths.case : paths.escalatedCase} />
+  return (
+    <PermissionGate
+      permission={escalatedCasesPermission}
+      title="Escalated cases"
+      refusal="The escalated cases are for executives and supervisors."
+    >
+      {/* Those who work cases open them where they can work them; the others read them. */}
+      <EscalatedList caseLink={user.permissions.includes(casesPermission) ? paths.case : paths.escalatedCase} />
+    </PermissionGate>
+  )
 }
 
 function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) {
@@ -63,12 +63,10 @@ function EscalatedList({ caseLink }: { caseLink: (caseRef: string) => string }) 
 
   return (
     <div className="page" data-testid="escalated-cases-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Escalated cases</h1>
-          <p className="page-lede">Complaint escalations and urgent cases across all accounts, newest first.</p>
-        </div>
-      </header>
+      <PageHeader
+        title="Escalated cases"
+        lede="Complaint escalations and urgent cases across all accounts, newest first."
+      />
 
       <div className="form-inline-grid cases-filters">
         <SelectField

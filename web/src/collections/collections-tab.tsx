@@ -6,8 +6,8 @@
  * affordability or debt-advice note (those who set up arrangements), add a PSR need or vulnerability
  * (those who update contact details).
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { minorToInput, parsePounds } from '../payments/money-input.js'
@@ -17,6 +17,8 @@ import { currencySymbol } from '../shared/brand.js'
 import { PoundsField, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, InlineForm, submitted } from '../shared/mutation-form.js'
 import { Panel } from '../shared/panel.js'
 import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
@@ -246,17 +248,11 @@ function Protections({
 }) {
   const api = useApi()
   const [adding, setAdding] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function remove(id: string) {
-    setError(null)
-    try {
-      await removeVulnerability(api, { accountNumber, id })
-      onChanged()
-    } catch (caught) {
-      setError(messageOf(caught, 'The record could not be removed.'))
-    }
-  }
+  const remove = useFormMutation({
+    mutationFn: (id: string) => removeVulnerability(api, { accountNumber, id }),
+    onSuccess: onChanged,
+    failure: 'The record could not be removed.',
+  })
 
   return (
     <Panel
@@ -303,7 +299,7 @@ function Protections({
                   <button
                     type="button"
                     className="button button-small button-ghost"
-                    onClick={() => void remove(vulnerability.id)}
+                    onClick={() => remove.send(vulnerability.id)}
                   >
                     Remove<span className="visually-hidden"> {categoryLabel(vulnerability.category)}</span>
                   </button>
@@ -313,9 +309,9 @@ function Protections({
           </ul>
         </>
       )}
-      {error && (
+      {remove.error && (
         <p className="field-error" role="alert">
-          {error}
+          {remove.error}
         </p>
       )}
       {canChange && adding && (
@@ -352,24 +348,10 @@ function VulnerabilityForm({
   const [consentOn, setConsentOn] = useState(today)
   const [reviewOn, setReviewOn] = useState('')
   const [note, setNote] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
   const categories: readonly string[] = register === 'psr' ? psrCategories : vulnerabilityCategories
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
-    const found: Record<string, string> = {}
-    if (register === 'psr' && !consentGiven) {
-      found['consentGiven'] = 'The PSR is shared with other utilities: the customer must agree first.'
-    }
-    setProblems(found)
-    setError(null)
-    if (Object.keys(found).length > 0) return
-    setSending(true)
-    try {
-      await addVulnerability(api, {
+  const add = useFormMutation({
+    mutationFn: () =>
+      addVulnerability(api, {
         accountNumber,
         vulnerability: {
           register,
@@ -379,90 +361,84 @@ function VulnerabilityForm({
           ...(reviewOn ? { reviewOn } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
         },
-      })
-      onAdded()
-    } catch (caught) {
-      setProblems(fieldProblemsOf(caught))
-      setError(messageOf(caught, 'The need could not be recorded.'))
-      setSending(false)
+      }),
+    onSuccess: onAdded,
+    failure: 'The need could not be recorded.',
+  })
+  const { problems } = add
+
+  function submit() {
+    const found: Record<string, string> = {}
+    if (register === 'psr' && !consentGiven) {
+      found['consentGiven'] = 'The PSR is shared with other utilities: the customer must agree first.'
     }
+    if (add.check(found)) add.send()
   }
 
   return (
-    <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Add a need">
-      <div className="form-inline-grid">
-        <SelectField
-          id={`${ids}-register`}
-          label="Register"
-          value={register}
-          onValueChange={(value) => {
-            const next = value as 'psr' | 'vulnerable'
-            setRegister(next)
-            setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
-          }}
-          options={registerOptions}
-          data-testid="vulnerability-register"
+    <InlineForm
+      label="Add a need"
+      onSubmit={submit}
+      error={add.error}
+      onCancel={onCancel}
+      sending={add.sending}
+      submitLabel="Record the need"
+      sendingLabel="Saving…"
+      submitTestId="vulnerability-save"
+    >
+      <SelectField
+        id={`${ids}-register`}
+        label="Register"
+        value={register}
+        onValueChange={(value) => {
+          const next = value as 'psr' | 'vulnerable'
+          setRegister(next)
+          setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
+        }}
+        options={registerOptions}
+        data-testid="vulnerability-register"
+      />
+      <SelectField
+        id={`${ids}-category`}
+        label="Need"
+        value={category}
+        onValueChange={setCategory}
+        options={categories.map((value) => ({ value, label: categoryLabel(value) }))}
+        error={problems['category']}
+        data-testid="vulnerability-category"
+      />
+      <TextField
+        id={`${ids}-review`}
+        label="Review on"
+        optional
+        type="date"
+        value={reviewOn}
+        onValueChange={setReviewOn}
+        error={problems['reviewOn']}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={consentGiven}
+          onChange={(event) => setConsentGiven(event.target.checked)}
+          data-testid="vulnerability-consent"
         />
-        <SelectField
-          id={`${ids}-category`}
-          label="Need"
-          value={category}
-          onValueChange={setCategory}
-          options={categories.map((value) => ({ value, label: categoryLabel(value) }))}
-          error={problems['category']}
-          data-testid="vulnerability-category"
-        />
+        The customer agrees to it being recorded{register === 'psr' ? ' and shared with other utilities' : ''}
+      </label>
+      {consentGiven && (
         <TextField
-          id={`${ids}-review`}
-          label="Review on"
-          optional
+          id={`${ids}-consent-on`}
+          label="Consent given on"
           type="date"
-          value={reviewOn}
-          onValueChange={setReviewOn}
-          error={problems['reviewOn']}
+          value={consentOn}
+          onValueChange={setConsentOn}
         />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={consentGiven}
-            onChange={(event) => setConsentGiven(event.target.checked)}
-            data-testid="vulnerability-consent"
-          />
-          The customer agrees to it being recorded{register === 'psr' ? ' and shared with other utilities' : ''}
-        </label>
-        {consentGiven && (
-          <TextField
-            id={`${ids}-consent-on`}
-            label="Consent given on"
-            type="date"
-            value={consentOn}
-            onValueChange={setConsentOn}
-          />
-        )}
-        {(problems['consentGiven'] ?? problems['consentOn']) && (
-          <span className="field-error form-wide">{problems['consentGiven'] ?? problems['consentOn']}</span>
-        )}
-        <TextField id={`${ids}-note`} label="Note" optional wide maxLength={500} value={note} onValueChange={setNote} />
-        {error && (
-          <p className="callout callout-error form-wide" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary button-small"
-            disabled={sending}
-            data-testid="vulnerability-save"
-          >
-            {sending ? 'Saving…' : 'Record the need'}
-          </button>
-          <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    </form>
+      )}
+      {(problems['consentGiven'] ?? problems['consentOn']) && (
+        <span className="field-error form-wide">{problems['consentGiven'] ?? problems['consentOn']}</span>
+      )}
+      <TextField id={`${ids}-note`} label="Note" optional wide maxLength={500} value={note} onValueChange={setNote} />
+    </InlineForm>
   )
 }
 
@@ -478,28 +454,24 @@ function fieldProblemsOf(caught: unknown): Record<string, string> {
 type Outcome = { tone: 'success' | 'error'; text: string }
 
 /**
- * The state each collections action keeps: whether it is being sent, and the outcome to announce.
- * `run` sends it and shows what the work says it did, or what went wrong.
+ * The state each collections action keeps: whether it is being sent (a react-query mutation), and the
+ * outcome to announce. `run` sends it and shows what the work says it did, or what went wrong.
  */
 function useCollectionsAction() {
-  const [sending, setSending] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const mutation = useMutation({ mutationFn: (work: () => Promise<string>) => work() })
 
-  async function run(work: () => Promise<string>, failure: (caught: unknown) => string) {
-    if (sending) return
-    setSending(true)
+  function run(work: () => Promise<string>, failure: (caught: unknown) => string) {
+    if (mutation.isPending) return
     setOutcome(null)
-    try {
-      setOutcome({ tone: 'success', text: await work() })
-    } catch (caught) {
-      setOutcome({ tone: 'error', text: failure(caught) })
-    } finally {
-      setSending(false)
-    }
+    mutation.mutate(work, {
+      onSuccess: (text) => setOutcome({ tone: 'success', text }),
+      onError: (caught) => setOutcome({ tone: 'error', text: failure(caught) }),
+    })
   }
 
   const refuse = (text: string) => setOutcome({ tone: 'error', text })
-  return { sending, outcome, run, refuse, clear: () => setOutcome(null) }
+  return { sending: mutation.isPending, outcome, run, refuse, clear: () => setOutcome(null) }
 }
 
 /** Where an action's outcome is announced; an error is an alert. */
@@ -525,11 +497,10 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
   const [amount, setAmount] = useState('')
   const action = useCollectionsAction()
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function submit() {
     const parsed = amount.trim() ? parsePounds(amount) : null
     if (parsed && !parsed.ok) return action.refuse(parsed.problem)
-    await action.run(
+    action.run(
       async () => {
         const fee = await applyLateFee(api, { accountNumber, ...(parsed?.ok ? { amountMinor: parsed.minor } : {}) })
         setAmount('')
@@ -541,12 +512,7 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
   }
 
   return (
-    <form
-      className="collections-action"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label="Apply a late fee"
-    >
+    <form className="collections-action" onSubmit={submitted(submit)} noValidate aria-label="Apply a late fee">
       <h3 className="section-title">Late fee</h3>
       <p className="muted">Once per debt, at most the supplier’s setting. Leave the amount empty for the setting.</p>
       <PoundsField
@@ -557,11 +523,14 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
         onValueChange={setAmount}
         data-testid="late-fee-amount"
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={action.sending} data-testid="late-fee-apply">
-          {action.sending ? 'Applying…' : 'Apply late fee'}
-        </button>
-      </div>
+      <FormActions
+        tone="plain"
+        small
+        sending={action.sending}
+        submitLabel="Apply late fee"
+        sendingLabel="Applying…"
+        submitTestId="late-fee-apply"
+      />
       <ActionOutcome outcome={action.outcome} testId="late-fee-result" />
     </form>
   )
@@ -581,10 +550,9 @@ function DisconnectionForm({
   const [reason, setReason] = useState('')
   const action = useCollectionsAction()
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function submit() {
     if (!reason.trim()) return action.refuse('Say why the supply is to be disconnected.')
-    await action.run(
+    action.run(
       async () => {
         await raiseDisconnectionOrder(api, { accountNumber, reason: reason.trim() })
         setReason('')
@@ -612,7 +580,7 @@ function DisconnectionForm({
   return (
     <form
       className="collections-action"
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submitted(submit)}
       noValidate
       aria-label="Raise a disconnection order"
     >
@@ -621,12 +589,7 @@ function DisconnectionForm({
         <>
           <p className="muted">A disconnection order is pending on this account.</p>
           <div className="form-actions">
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void cancel()}
-              disabled={action.sending}
-            >
+            <button type="button" className="button button-small" onClick={cancel} disabled={action.sending}>
               Cancel the pending order
             </button>
           </div>
@@ -645,16 +608,14 @@ function DisconnectionForm({
             onValueChange={setReason}
             data-testid="disconnection-reason"
           />
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="button button-small button-danger"
-              disabled={action.sending}
-              data-testid="disconnection-raise"
-            >
-              {action.sending ? 'Raising…' : 'Raise disconnection order'}
-            </button>
-          </div>
+          <FormActions
+            tone="danger"
+            small
+            sending={action.sending}
+            submitLabel="Raise disconnection order"
+            sendingLabel="Raising…"
+            submitTestId="disconnection-raise"
+          />
         </>
       )}
       <ActionOutcome outcome={action.outcome} testId="disconnection-result" />
@@ -690,8 +651,7 @@ function CollectionsNoteForm({
       ? (BigInt(parsedIncome.minor) - BigInt(parsedOutgoings.minor)).toString()
       : null
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  function submit() {
     if (action.sending) return
     const found: Record<string, string> = {}
     if (!body.trim()) found['body'] = 'Write what was discussed.'
@@ -720,7 +680,7 @@ function CollectionsNoteForm({
     action.clear()
     if (Object.keys(found).length > 0 || !note) return
     const recorded = note
-    await action.run(
+    action.run(
       async () => {
         await recordCollectionsNote(api, { accountNumber, note: recorded })
         setBody('')
@@ -741,12 +701,7 @@ function CollectionsNoteForm({
   const fieldError = (key: string) => (problems[key] ? <span className="field-error">{problems[key]}</span> : null)
 
   return (
-    <form
-      className="collections-note-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label="Record a note"
-    >
+    <form className="collections-note-form" onSubmit={submitted(submit)} noValidate aria-label="Record a note">
       <h3 className="section-title">Affordability or debt advice</h3>
       <div className="segmented">
         <button
@@ -853,16 +808,13 @@ function CollectionsNoteForm({
         error={problems['body']}
         data-testid="collections-note-body"
       />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={action.sending}
-          data-testid="collections-note-save"
-        >
-          {action.sending ? 'Recording…' : 'Record'}
-        </button>
-      </div>
+      <FormActions
+        small
+        sending={action.sending}
+        submitLabel="Record"
+        sendingLabel="Recording…"
+        submitTestId="collections-note-save"
+      />
       <ActionOutcome outcome={action.outcome} testId="collections-note-result" />
     </form>
   )

@@ -5,15 +5,16 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useApi, useSession } from '../console-context.js'
-import { messageOf } from '../payments/payment-format.js'
+import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
+import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
-import { PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
-import { worklist as fetchWorklist, type Worklist, worklistPermission } from './collections-api.js'
+import { PermissionGate } from '../shell/permission-gate.js'
+import { worklist as fetchWorklist, worklistPermission } from './collections-api.js'
 import { actionLabel, registerLabel } from './collections-format.js'
 
 // Kept in collections-api.ts so the shell's navigation can name it without loading this page.
@@ -21,21 +22,16 @@ export { worklistPermission }
 
 const limits = [50, 100, 250, 500]
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; worklist: Worklist }
-
 export function WorklistPage() {
-  const { user } = useSession()
-  if (!user.permissions.includes(worklistPermission)) {
-    return (
-      <div className="page">
-        <header className="page-header">
-          <h1 className="page-title">Collections worklist</h1>
-        </header>
-        <p className="callout callout-info">The collections worklist needs the collections specialist role.</p>
-      </div>
-    )
-  }
-  return <WorklistTable />
+  return (
+    <PermissionGate
+      permission={worklistPermission}
+      title="Collections worklist"
+      refusal="The collections worklist needs the collections specialist role."
+    >
+      <WorklistTable />
+    </PermissionGate>
+  )
 }
 
 function WorklistTable() {
@@ -43,27 +39,23 @@ function WorklistTable() {
   const [limit, setLimit] = useState(100)
   const query = useQuery({ queryKey: ['collections', 'worklist', limit], queryFn: () => fetchWorklist(api, { limit }) })
   // A refresh shows the skeleton again, as it always has: the list is re-read, not patched.
-  const state: State = query.isFetching
-    ? { status: 'loading' }
-    : query.isError
-      ? { status: 'failed', message: messageOf(query.error, 'The worklist could not be loaded.') }
-      : query.data
-        ? { status: 'loaded', worklist: query.data }
-        : { status: 'loading' }
+  const loaded = loadedOf(query, 'The worklist could not be loaded.', (worklist) => ({ worklist }))
+  const state = query.isFetching ? { status: 'loading' as const } : loaded
 
   const items = state.status === 'loaded' ? state.worklist.items : []
 
   return (
     <div className="page worklist-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">Collections worklist</h1>
-          <p className="page-lede">
+      <PageHeader
+        title="Collections worklist"
+        lede={
+          <>
             Accounts with charges past due, most overdue first
             {state.status === 'loaded' ? ` on ${formatCalendarDate(state.worklist.on)}` : ''}. Protected households are
             never escalated or disconnected.
-          </p>
-        </div>
+          </>
+        }
+      >
         <div className="button-row">
           <label className="visually-hidden" htmlFor="worklist-limit">
             How many accounts
@@ -89,7 +81,7 @@ function WorklistTable() {
             Refresh
           </button>
         </div>
-      </header>
+      </PageHeader>
 
       <PanelPending state={state} loading={<SkeletonCard label="Loading the worklist…" />} />
       {state.status === 'loaded' && (

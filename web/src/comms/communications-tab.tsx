@@ -11,9 +11,11 @@ import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { FormError } from '../shared/mutation-form.js'
+import { Panel } from '../shared/panel.js'
 import { QueueStatusNotice } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import {
   accountMessage,
   accountMessages,
@@ -45,8 +47,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
   const query = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'messages'],
     queryFn: ({ pageParam }) => accountMessages(api, { accountNumber, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
   // The same query as the SMS panel's (one request): compose needs to know whether SMS may be sent.
   const { data: enrolment } = useQuery({
@@ -54,21 +55,10 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     queryFn: () => smsEnrolment(api, { accountNumber }),
     enabled: can('accounts.contact.read'),
   })
-  const pages = query.data?.pages ?? []
-  const state = query.data
-    ? {
-        status: 'loaded' as const,
-        items: pages.flatMap((page) => page.items),
-        nextCursor: pages.at(-1)?.nextCursor ?? null,
-      }
-    : query.isError
-      ? { status: 'failed' as const, message: errorMessage(query.error, 'The messages could not be loaded.') }
-      : { status: 'loading' as const }
-
-  function loadMore() {
-    if (!query.hasNextPage || query.isFetchingNextPage) return
-    void query.fetchNextPage()
-  }
+  const state = pagedList(query, {
+    failed: 'The messages could not be loaded.',
+    more: 'More messages could not be loaded.',
+  })
 
   function added(message: Message, text: string) {
     setOpen(null)
@@ -109,92 +99,70 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
       )}
 
       <div className="comms-columns">
-        <section className="card card-flush" aria-labelledby="message-log-title">
-          <header className="card-header card-header-padded">
-            <h2 className="card-title" id="message-log-title">
-              Message log
-            </h2>
-            <span className="muted">Newest first</span>
-          </header>
+        <Panel title="Message log" aside={<span className="muted">Newest first</span>} flush>
           <QueueStatusNotice queue={state} skeleton="row" />
           {state.status === 'loaded' &&
             (state.items.length === 0 ? (
               <p className="empty">No messages yet.</p>
             ) : (
-              <div className="table-scroll">
-                <table className="data-table" data-testid="message-log">
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Channel</th>
-                      <th scope="col">Subject</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Details</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {state.items.map((message) => (
-                      <Fragment key={message.id}>
-                        <tr
-                          data-testid="message-row"
-                          data-id={message.id}
-                          data-direction={message.direction}
-                          data-channel={message.channel}
-                          data-status={message.status}
+              <DataTable
+                testId="message-log"
+                columns={['When', 'Channel', 'Subject', 'Status', { label: 'Details', hidden: true }]}
+              >
+                {state.items.map((message) => (
+                  <Fragment key={message.id}>
+                    <tr
+                      data-testid="message-row"
+                      data-id={message.id}
+                      data-direction={message.direction}
+                      data-channel={message.channel}
+                      data-status={message.status}
+                    >
+                      <td className="muted">
+                        <time dateTime={message.occurredAt}>{formatLondonDateTime(message.occurredAt)}</time>
+                      </td>
+                      <td>
+                        {channelLabels[message.channel] ?? message.channel}
+                        <span className="muted"> · {message.direction === 'inbound' ? 'in' : 'out'}</span>
+                      </td>
+                      <td data-testid="message-subject">{message.subject ?? <span className="muted">—</span>}</td>
+                      <td>
+                        <MessageStatusChip status={message.status} />
+                      </td>
+                      <td className="row-end">
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          aria-expanded={expanded === message.id}
+                          onClick={() => setExpanded((current) => (current === message.id ? null : message.id))}
+                          data-testid="message-open"
                         >
-                          <td className="muted">
-                            <time dateTime={message.occurredAt}>{formatLondonDateTime(message.occurredAt)}</time>
-                          </td>
-                          <td>
-                            {channelLabels[message.channel] ?? message.channel}
-                            <span className="muted"> · {message.direction === 'inbound' ? 'in' : 'out'}</span>
-                          </td>
-                          <td data-testid="message-subject">{message.subject ?? <span className="muted">—</span>}</td>
-                          <td>
-                            <MessageStatusChip status={message.status} />
-                          </td>
-                          <td className="row-end">
-                            <button
-                              type="button"
-                              className="button button-ghost button-small"
-                              aria-expanded={expanded === message.id}
-                              onClick={() => setExpanded((current) => (current === message.id ? null : message.id))}
-                              data-testid="message-open"
-                            >
-                              {expanded === message.id ? 'Hide' : 'Open'}
-                            </button>
-                          </td>
-                        </tr>
-                        {expanded === message.id && (
-                          <tr className="message-detail-row">
-                            <td colSpan={5}>
-                              <MessageDetailView
-                                accountNumber={accountNumber}
-                                messageId={message.id}
-                                canReply={can('comms.message.send')}
-                                onReplySent={(sent) => {
-                                  setNotice(`Reply sent: ${sent.subject ?? 'email'}.`)
-                                  announceAccountChanged(accountNumber)
-                                  void invalidateAccount(queryClient, accountNumber)
-                                }}
-                              />
-                            </td>
-                          </tr>
-                        )}
-                      </Fragment>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                          {expanded === message.id ? 'Hide' : 'Open'}
+                        </button>
+                      </td>
+                    </tr>
+                    {expanded === message.id && (
+                      <tr className="message-detail-row">
+                        <td colSpan={5}>
+                          <MessageDetailView
+                            accountNumber={accountNumber}
+                            messageId={message.id}
+                            canReply={can('comms.message.send')}
+                            onReplySent={(sent) => {
+                              setNotice(`Reply sent: ${sent.subject ?? 'email'}.`)
+                              announceAccountChanged(accountNumber)
+                              void invalidateAccount(queryClient, accountNumber)
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </DataTable>
             ))}
-          {state.status === 'loaded' && state.nextCursor && (
-            <div className="card-footer">
-              <LoadMore onMore={loadMore} loading={query.isFetchingNextPage} />
-            </div>
-          )}
-        </section>
+          <LoadMoreFooter list={state} />
+        </Panel>
 
         {can('accounts.contact.read') && (
           <SmsEnrolmentPanel accountNumber={accountNumber} canChange={can('accounts.contact.update')} />
@@ -368,10 +336,7 @@ function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string
   }
 
   return (
-    <section className="card" aria-labelledby={`${ids}-title`} data-testid="sms-enrolment">
-      <h2 className="card-title" id={`${ids}-title`}>
-        SMS
-      </h2>
+    <Panel title="SMS" testId="sms-enrolment">
       {!enrolment && !error && <p className="muted">Loading…</p>}
       {enrolment && (
         <p data-testid="sms-enrolment-state" data-enrolled={enrolment.enrolled}>
@@ -407,6 +372,6 @@ function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string
         </form>
       )}
       <FormError error={error} live={false} />
-    </section>
+    </Panel>
   )
 }

@@ -17,7 +17,10 @@ import { errorMessage, TextField } from '../shared/form-field.js'
 import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
-import { QueueTable } from '../shared/review-queue.js'
+import { PageHeader } from '../shared/page-header.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import { SearchBox } from '../shell/search-box.js'
 import { agentReport, agentReportCsvUrl, agentReportPermission, type Dashboard, dashboard } from './dashboard-api.js'
 
@@ -27,8 +30,6 @@ function greeting(now: Date): string {
   if (hour < 18) return 'Good afternoon'
   return 'Good evening'
 }
-
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; data: Dashboard }
 
 export function DashboardPage() {
   const api = useApi()
@@ -40,38 +41,28 @@ export function DashboardPage() {
     // Today's figures and recent accounts move with every call taken: fetched again on each visit.
     refetchOnMount: 'always',
   })
-  const state: Loaded = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? { status: 'failed', message: errorMessage(loaded.error, 'The dashboard could not be loaded.') }
-      : { status: 'loaded', data: loaded.data }
+  const state = loadedOf(loaded, 'The dashboard could not be loaded.', (data) => ({ data }))
 
   return (
     <div className="page" data-testid="dashboard">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">
-            {greeting(new Date())}, {firstName}
-          </h1>
-          <p className="page-lede">Find a customer by name, account number, postcode, email or phone.</p>
-        </div>
-      </header>
+      <PageHeader
+        title={`${greeting(new Date())}, ${firstName}`}
+        lede="Find a customer by name, account number, postcode, email or phone."
+      />
 
       <section className="card card-search" aria-label="Find an account">
         <SearchBox size="large" testId="dashboard-search-input" />
       </section>
 
-      {state.status === 'loading' && (
-        <div className="dashboard-grid" aria-busy="true">
-          <div className="card skeleton-card" />
-          <div className="card skeleton-card" />
-        </div>
-      )}
-      {state.status === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <PanelPending
+        state={state}
+        loading={
+          <div className="dashboard-grid" aria-busy="true">
+            <div className="card skeleton-card" />
+            <div className="card skeleton-card" />
+          </div>
+        }
+      />
       {state.status === 'loaded' && <DashboardSections data={state.data} />}
 
       {user.permissions.includes(agentReportPermission) && <AgentReportCard />}
@@ -83,13 +74,11 @@ function DashboardSections({ data }: { data: Dashboard }) {
   const { cases, pendingTasks, recentAccounts, today } = data
   return (
     <>
-      <section className="card" aria-labelledby="today-title" data-testid="dashboard-today">
-        <header className="card-header">
-          <h2 className="card-title" id="today-title">
-            Today
-          </h2>
-          <span className="muted">{formatCalendarDate(today.date)}</span>
-        </header>
+      <Panel
+        title="Today"
+        aside={<span className="muted">{formatCalendarDate(today.date)}</span>}
+        testId="dashboard-today"
+      >
         <dl className="volume-grid">
           <Volume label="Calls" value={String(today.calls)} testId="volume-calls" />
           <Volume
@@ -104,16 +93,14 @@ function DashboardSections({ data }: { data: Dashboard }) {
           <Volume label="Cases opened" value={String(today.casesOpened)} testId="volume-cases-opened" />
           <Volume label="Cases resolved" value={String(today.casesResolved)} />
         </dl>
-      </section>
+      </Panel>
 
       {cases && (
-        <section className="card" aria-labelledby="my-cases-title" data-testid="dashboard-cases">
-          <header className="card-header">
-            <h2 className="card-title" id="my-cases-title">
-              Cases that need work
-            </h2>
-            <Link to={paths.cases()}>Open the cases queue</Link>
-          </header>
+        <Panel
+          title="Cases that need work"
+          aside={<Link to={paths.cases()}>Open the cases queue</Link>}
+          testId="dashboard-cases"
+        >
           <h3 className="section-title">With me ({cases.assignedToMe.items.length})</h3>
           <CaseList
             cases={cases.assignedToMe.items}
@@ -135,26 +122,16 @@ function DashboardSections({ data }: { data: Dashboard }) {
             empty="No unassigned cases."
             testId="dashboard-unassigned-cases"
           />
-        </section>
+        </Panel>
       )}
 
       <div className="dashboard-grid">
-        <section className="card" aria-labelledby="tasks-title" data-testid="dashboard-tasks">
-          <header className="card-header">
-            <h2 className="card-title" id="tasks-title">
-              Pending tasks
-            </h2>
-          </header>
+        <Panel title="Pending tasks" testId="dashboard-tasks">
           <PendingTasks tasks={pendingTasks} />
-        </section>
+        </Panel>
 
         {recentAccounts && (
-          <section className="card" aria-labelledby="recent-title">
-            <header className="card-header">
-              <h2 className="card-title" id="recent-title">
-                Recently viewed accounts
-              </h2>
-            </header>
+          <Panel title="Recently viewed accounts">
             {recentAccounts.length === 0 ? (
               <p className="empty">Accounts you open will be listed here.</p>
             ) : (
@@ -172,7 +149,7 @@ function DashboardSections({ data }: { data: Dashboard }) {
                 ))}
               </ul>
             )}
-          </section>
+          </Panel>
         )}
       </div>
     </>
@@ -269,13 +246,11 @@ function AgentReportCard() {
   }
 
   return (
-    <section className="card" aria-labelledby={`${ids}-title`} data-testid="agent-report">
-      <header className="card-header">
-        <h2 className="card-title" id={`${ids}-title`}>
-          Agent report
-        </h2>
-        <span className="muted">Calls, handle time, messages, payments and cases per person</span>
-      </header>
+    <Panel
+      title="Agent report"
+      aside={<span className="muted">Calls, handle time, messages, payments and cases per person</span>}
+      testId="agent-report"
+    >
       <form className="form-inline-grid" onSubmit={submitted(show)} noValidate>
         <TextField
           id={`${ids}-from`}
@@ -312,7 +287,7 @@ function AgentReportCard() {
       </form>
       <FormError error={error} live={false} />
       {report && (
-        <QueueTable
+        <DataTable
           caption={`Agent report ${report.from} to ${report.to}`}
           testId="report-table"
           columns={[
@@ -344,8 +319,8 @@ function AgentReportCard() {
               <td>{row.meanResolutionSeconds === null ? '—' : formatDuration(row.meanResolutionSeconds)}</td>
             </tr>
           ))}
-        </QueueTable>
+        </DataTable>
       )}
-    </section>
+    </Panel>
   )
 }

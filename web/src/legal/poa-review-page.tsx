@@ -9,7 +9,8 @@ import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { NoteDecisionDialog } from '../shared/dialog-decision.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import {
   decidePoaDocument,
@@ -71,7 +72,7 @@ function PoaQueue() {
         empty={documents.length === 0 && 'No power-of-attorney documents are waiting.'}
         emptyTestId="poa-empty"
       >
-        <QueueTable
+        <DataTable
           caption="Power-of-attorney documents waiting for review, oldest first"
           columns={['Account', 'Attorney', 'Uploaded', 'Document', 'Decision']}
         >
@@ -112,7 +113,7 @@ function PoaQueue() {
               </td>
             </tr>
           ))}
-        </QueueTable>
+        </DataTable>
       </QueueCard>
 
       {deciding && <DecisionDialog {...deciding} onClose={() => setDeciding(null)} onDecided={shown} />}

@@ -9,7 +9,8 @@ import { Link, paths } from '../router.js'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { type FormMutation, useFormMutation } from '../shared/mutation.js'
-import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { creditKindLabels } from './payment-format.js'
 import {
@@ -65,14 +66,14 @@ function ApprovalsQueue() {
         empty={credits.length === 0 && 'No credits or refunds are waiting.'}
         emptyTestId="approvals-credits-empty"
       >
-        <QueueTable
+        <DataTable
           caption="Credits and refunds waiting for approval, oldest first"
           columns={['Account', 'Asked', 'Kind', { label: 'Amount', numeric: true }, 'Reason', 'Decision']}
         >
           {credits.map((request) => (
             <CreditRow key={request.id} request={request} onDecided={decided} />
           ))}
-        </QueueTable>
+        </DataTable>
       </QueueCard>
 
       <QueueCard
@@ -81,14 +82,14 @@ function ApprovalsQueue() {
         count={`${debits.length} waiting`}
         empty={debits.length === 0 && 'No Direct Debits are waiting.'}
       >
-        <QueueTable
+        <DataTable
           caption="Business Direct Debits over the threshold"
           columns={['Account', 'Collect on', { label: 'Amount', numeric: true }, 'Why it waits', 'Decision']}
         >
           {debits.map((debit) => (
             <DirectDebitRow key={debit.id} debit={debit} onDecided={decided} />
           ))}
-        </QueueTable>
+        </DataTable>
       </QueueCard>
     </ReviewQueue>
   )

@@ -12,12 +12,14 @@ import { PoundsField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { formatMinor, sumMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
+import { Panel } from '../shared/panel.js'
+import { loadedOf, PanelPending, SkeletonCard } from '../shared/panel-state.js'
+import { DataTable } from '../shared/table.js'
 import { defaultDownPayment, maxInstalments, planSchedule } from './arrangement-schedule.js'
 import { minorToInput, parsePounds } from './money-input.js'
-import { InstalmentStateChip, messageOf } from './payment-format.js'
+import { InstalmentStateChip } from './payment-format.js'
 import {
   type Arrangement,
-  type Arrangements,
   accountKeys,
   announceAccountChanged,
   arrangementLetterUrl,
@@ -38,33 +40,24 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
     queryFn: () => fetchArrangements(api, { accountNumber }),
   })
 
-  if (query.isPending) {
-    return (
-      <section className="card skeleton-card" aria-busy="true">
-        <span className="visually-hidden">Loading payment arrangements…</span>
-      </section>
-    )
-  }
-  if (query.isError) {
-    return (
-      <p className="callout callout-error" role="alert">
-        {messageOf(query.error, 'The arrangements could not be loaded.')}
-      </p>
-    )
+  const state = loadedOf(query, 'The arrangements could not be loaded.', (arrangements) => ({ arrangements }))
+  if (state.status !== 'loaded') {
+    return <PanelPending state={state} loading={<SkeletonCard label="Loading payment arrangements…" />} />
   }
 
-  const arrangements: Arrangements = query.data
+  const { arrangements } = state
   const pastDueMinor: string | null = arrangements.pastDueMinor
   const active = arrangements.items.find((item) => item.status === 'active')
   const owing = pastDueMinor !== null && /^\d+$/.test(pastDueMinor) && pastDueMinor !== '0'
 
   return (
-    <section className="card" aria-labelledby="arrangements-title" data-testid="arrangements">
-      <header className="card-header">
-        <h2 className="card-title" id="arrangements-title">
-          Payment arrangements
-        </h2>
-        {canCreate && !active && owing && (
+    <Panel
+      title="Payment arrangements"
+      testId="arrangements"
+      aside={
+        canCreate &&
+        !active &&
+        owing && (
           <button
             type="button"
             className="button button-small"
@@ -73,8 +66,9 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           >
             Set up an arrangement
           </button>
-        )}
-      </header>
+        )
+      }
+    >
       {pastDueMinor !== null && (
         <p className={owing ? 'balance-past-due' : 'muted'}>
           {owing ? `${formatMinor(pastDueMinor)} past due` : 'Nothing is past due, so no arrangement is needed.'}
@@ -106,7 +100,7 @@ export function ArrangementsPanel({ accountNumber, canCreate }: { accountNumber:
           }}
         />
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -184,56 +178,45 @@ function scheduleRows(
 function ScheduleTable({ rows, caption, testId }: { rows: ScheduleRow[]; caption: string; testId?: string }) {
   const withState = rows.some((row) => row.state !== undefined)
   return (
-    <div className="table-scroll">
-      <table className="data-table schedule-table" data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Payment</th>
-            <th scope="col">Due</th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-            {withState && (
-              <>
-                <th scope="col" className="numeric">
-                  Paid
-                </th>
-                <th scope="col">State</th>
-              </>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-testid="schedule-row">
-              <th scope="row">{row.label}</th>
-              <td className="nowrap">{formatCalendarDate(row.dueOn)}</td>
-              <td className="numeric">{formatMinor(row.amountMinor)}</td>
-              {withState && (
-                <>
-                  <td className="numeric">{formatMinor(row.paidMinor ?? '0')}</td>
-                  <td>{row.state && <InstalmentStateChip state={row.state} />}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td />
-            <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.amountMinor)))}</td>
-            {withState && (
-              <>
-                <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.paidMinor ?? '0')))}</td>
-                <td />
-              </>
-            )}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="schedule-table"
+      testId={testId}
+      columns={[
+        'Payment',
+        'Due',
+        { label: 'Amount', numeric: true },
+        withState && { label: 'Paid', numeric: true },
+        withState && 'State',
+      ]}
+      footer={
+        <tr>
+          <th scope="row">Total</th>
+          <td />
+          <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.amountMinor)))}</td>
+          {withState && (
+            <>
+              <td className="numeric">{formatMinor(sumMinor(rows.map((row) => row.paidMinor ?? '0')))}</td>
+              <td />
+            </>
+          )}
+        </tr>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.key} data-testid="schedule-row">
+          <th scope="row">{row.label}</th>
+          <td className="nowrap">{formatCalendarDate(row.dueOn)}</td>
+          <td className="numeric">{formatMinor(row.amountMinor)}</td>
+          {withState && (
+            <>
+              <td className="numeric">{formatMinor(row.paidMinor ?? '0')}</td>
+              <td>{row.state && <InstalmentStateChip state={row.state} />}</td>
+            </>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

@@ -1,7 +1,8 @@
 /** The account's goodwill credits and refunds (PAY-4), newest first, with where each stands. */
 import { formatLondonDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
-import { QueueCard, QueueTable } from '../shared/review-queue.js'
+import { QueueCard } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { CreditStatusChip, creditKindLabels } from './payment-format.js'
 import type { CreditRequest } from './payments-api.js'
 
@@ -13,7 +14,7 @@ export function CreditRequestsList({ requests }: { requests: CreditRequest[] }) 
       testId="credit-requests"
       empty={requests.length === 0 && 'No goodwill credits or refunds.'}
     >
-      <QueueTable
+      <DataTable
         caption="Goodwill credits and refunds, newest first"
         columns={['Asked', 'Kind', { label: 'Amount', numeric: true }, 'Reason', 'Status']}
       >
@@ -32,7 +33,7 @@ export function CreditRequestsList({ requests }: { requests: CreditRequest[] }) 
             </td>
           </tr>
         ))}
-      </QueueTable>
+      </DataTable>
     </QueueCard>
   )
 }

@@ -6,10 +6,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
+import { ConfirmAction } from '../shared/confirm-action.js'
 import { PoundsField, SelectField } from '../shared/form-field.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
+import { Panel } from '../shared/panel.js'
 import { minorToInput, parsePounds } from './money-input.js'
 import { messageOf, methodDescription } from './payment-format.js'
 import {
@@ -44,7 +46,6 @@ export function DirectDebitPanel({
     | { status: 'failed'; message: string }
   >({ status: 'idle' })
   const [suggested, setSuggested] = useState<string | null>(null)
-  const [confirmCancel, setConfirmCancel] = useState(false)
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
   const banks = methods.filter((method) => method.kind === 'bank_account')
   const bank = directDebit ? methods.find((method) => method.id === directDebit.paymentMethodId) : undefined
@@ -62,7 +63,6 @@ export function DirectDebitPanel({
     mutationFn: () => cancelDirectDebit(api, { accountNumber }),
     onSuccess: () => {
       setNotice({ tone: 'success', text: 'The Direct Debit is cancelled.' })
-      setConfirmCancel(false)
       setReview({ status: 'idle' })
       changed()
     },
@@ -77,11 +77,10 @@ export function DirectDebitPanel({
   }
 
   return (
-    <section className="card" aria-labelledby="direct-debit-title" data-testid="direct-debit">
-      <header className="card-header">
-        <h2 className="card-title" id="direct-debit-title">
-          Direct Debit
-        </h2>
+    <Panel
+      title="Direct Debit"
+      testId="direct-debit"
+      aside={
         <div className="button-row">
           <button
             type="button"
@@ -103,8 +102,8 @@ export function DirectDebitPanel({
             </button>
           )}
         </div>
-      </header>
-
+      }
+    >
       {directDebit ? (
         <dl className="facts facts-plain" data-testid="direct-debit-current">
           <div>
@@ -185,39 +184,21 @@ export function DirectDebitPanel({
 
       {canChange && directDebit && !editing && (
         <div className="button-row">
-          {confirmCancel ? (
-            <>
-              <span>Cancel the Direct Debit? The customer will need to pay each bill another way.</span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => cancel.mutate()}
-                disabled={cancel.isPending}
-                data-testid="direct-debit-cancel-confirm"
-              >
-                {cancel.isPending ? 'Cancelling…' : 'Cancel it'}
-              </button>
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() => setConfirmCancel(false)}
-              >
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => setConfirmCancel(true)}
-              data-testid="direct-debit-cancel"
-            >
-              Cancel the Direct Debit
-            </button>
-          )}
+          <ConfirmAction
+            label="Cancel the Direct Debit"
+            ghost
+            testId="direct-debit-cancel"
+            question="Cancel the Direct Debit? The customer will need to pay each bill another way."
+            confirmLabel="Cancel it"
+            sendingLabel="Cancelling…"
+            keepLabel="Keep it"
+            sending={cancel.isPending}
+            onConfirm={() => cancel.mutateAsync()}
+            confirmTestId="direct-debit-cancel-confirm"
+          />
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -4,9 +4,10 @@
  */
 import { Fragment, useState } from 'react'
 import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { type LoadedList, LoadMoreFooter } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
-import { QueueCard, QueueTable } from '../shared/review-queue.js'
+import { QueueCard } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { methodLabels, PaymentStatusChip } from './payment-format.js'
 import type { Payment } from './payments-api.js'
 
@@ -16,17 +17,8 @@ const eventSources: Record<Payment['events'][number]['source'], string> = {
   staff: 'Recorded by staff',
 }
 
-export function PaymentHistory({
-  payments,
-  nextCursor,
-  more,
-  onLoadMore,
-}: {
-  payments: Payment[]
-  nextCursor: string | null
-  more: { loading: boolean; error: string | null }
-  onLoadMore: () => void
-}) {
+export function PaymentHistory({ list }: { list: LoadedList<Payment> }) {
+  const payments = list.items
   const [open, setOpen] = useState<string | null>(null)
   return (
     <QueueCard
@@ -36,15 +28,9 @@ export function PaymentHistory({
       testId="payment-history"
       empty={payments.length === 0 && 'No payments on this account yet.'}
       emptyTestId="payments-empty"
-      footer={
-        nextCursor && (
-          <footer className="card-footer">
-            <LoadMore onMore={onLoadMore} loading={more.loading} error={more.error} label="Load more payments" />
-          </footer>
-        )
-      }
+      footer={<LoadMoreFooter list={list} label="Load more payments" />}
     >
-      <QueueTable
+      <DataTable
         caption="Payments, newest first"
         columns={[
           'Confirmation',
@@ -118,7 +104,7 @@ export function PaymentHistory({
             </Fragment>
           )
         })}
-      </QueueTable>
+      </DataTable>
     </QueueCard>
   )
 }

@@ -5,10 +5,12 @@
  */
 import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
+import { ConfirmAction } from '../shared/confirm-action.js'
 import { TextField } from '../shared/form-field.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
+import { Panel } from '../shared/panel.js'
 import { type CardEntry, CardFields, cardInput, cardProblems, emptyCard, withoutSecrets } from './card-fields.js'
 import { methodDescription } from './payment-format.js'
 import {
@@ -47,12 +49,12 @@ export function PaymentMethodsPanel({
   }
 
   return (
-    <section className="card" aria-labelledby="payment-methods-title" data-testid="payment-methods">
-      <header className="card-header">
-        <h2 className="card-title" id="payment-methods-title">
-          Payment methods
-        </h2>
-        {canChange && adding === null && (
+    <Panel
+      title="Payment methods"
+      testId="payment-methods"
+      aside={
+        canChange &&
+        adding === null && (
           <div className="button-row">
             {addButtons.map((button) => (
               <button
@@ -66,8 +68,9 @@ export function PaymentMethodsPanel({
               </button>
             ))}
           </div>
-        )}
-      </header>
+        )
+      }
+    >
       <div aria-live="polite">{notice && <p className="callout callout-success">{notice}</p>}</div>
       {methods.length === 0 ? (
         <p className="empty">No card or bank account is kept on this account.</p>
@@ -86,7 +89,7 @@ export function PaymentMethodsPanel({
       )}
       {adding === 'card' && <AddCardForm {...form} />}
       {adding === 'bank_account' && <AddBankAccountForm {...form} />}
-    </section>
+    </Panel>
   )
 }
 
@@ -102,7 +105,6 @@ function KeptMethod({
   onRemoved: () => void
 }) {
   const api = useApi()
-  const [confirming, setConfirming] = useState(false)
   const remove = useFormMutation({
     mutationFn: () => removePaymentMethod(api, { accountNumber, paymentMethodId: method.id }),
     invalidates: accountKeys(accountNumber),
@@ -120,32 +122,22 @@ function KeptMethod({
       </div>
       {canChange && (
         <div className="button-row">
-          {confirming ? (
-            <>
-              <span className="muted">Stop keeping it?</span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => remove.send()}
-                disabled={remove.sending}
-                data-testid="remove-method-confirm"
-              >
-                {remove.sending ? 'Removing…' : 'Remove'}
-              </button>
-              <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => setConfirming(true)}
-              data-testid="remove-method"
-            >
-              Remove<span className="visually-hidden"> {methodDescription(method, { expiry: false })}</span>
-            </button>
-          )}
+          <ConfirmAction
+            label={
+              <>
+                Remove<span className="visually-hidden"> {methodDescription(method, { expiry: false })}</span>
+              </>
+            }
+            ghost
+            testId="remove-method"
+            question="Stop keeping it?"
+            questionClassName="muted"
+            confirmLabel="Remove"
+            sendingLabel="Removing…"
+            sending={remove.sending}
+            onConfirm={() => remove.send()}
+            confirmTestId="remove-method-confirm"
+          />
         </div>
       )}
       {remove.error && (

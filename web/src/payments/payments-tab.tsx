@@ -7,12 +7,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
+import { byCursor, pagedList } from '../shared/load-more.js'
 import { QueueStatusNotice } from '../shared/review-queue.js'
 import { ArrangementsPanel } from './arrangements-panel.js'
 import { CreditDialog } from './credit-dialog.js'
 import { CreditRequestsList } from './credit-requests-list.js'
 import { DirectDebitPanel } from './direct-debit-panel.js'
-import { messageOf } from './payment-format.js'
 import { PaymentHistory } from './payment-history.js'
 import { PaymentMethodsPanel } from './payment-methods-panel.js'
 import { accountPayments } from './payments-api.js'
@@ -50,34 +50,15 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => accountPayments(api, { accountNumber, limit: pageSize, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
   })
-  const pages = query.data?.pages ?? []
-  const first = pages[0]
-  const state = first
-    ? {
-        status: 'loaded' as const,
-        data: {
-          ...first,
-          items: pages.flatMap((page) => page.items),
-          nextCursor: pages.at(-1)?.nextCursor ?? null,
-        },
-      }
-    : query.isError
-      ? { status: 'failed' as const, message: messageOf(query.error, 'The payments could not be loaded.') }
-      : { status: 'loading' as const }
-  const more = {
-    loading: query.isFetchingNextPage,
-    error: query.isFetchNextPageError ? messageOf(query.error, 'More payments could not be loaded.') : null,
-  }
-
-  function loadMore() {
-    if (!query.hasNextPage || query.isFetchingNextPage) return
-    void query.fetchNextPage()
-  }
-
-  const methods = state.status === 'loaded' ? state.data.methods : []
+  const list = pagedList(query, {
+    failed: 'The payments could not be loaded.',
+    more: 'More payments could not be loaded.',
+  })
+  // The kept methods, Direct Debit and credit requests come with the first page.
+  const first = list.status === 'loaded' ? query.data?.pages[0] : undefined
+  const methods = first?.methods ?? []
 
   return (
     <div className="payments-tab" data-testid="payments-tab">
@@ -91,7 +72,7 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
               className={action.className}
               onClick={() => setOpen(action.open)}
               // Paying and refunding choose among the kept methods, which come with the payments.
-              disabled={action.open !== 'goodwill_credit' && state.status !== 'loaded'}
+              disabled={action.open !== 'goodwill_credit' && !first}
               data-testid={action.testId}
             >
               {action.label}
@@ -99,29 +80,24 @@ export function PaymentsTab({ accountNumber }: { accountNumber: string }) {
           ))}
       </div>
 
-      <QueueStatusNotice queue={state} loadingLabel="Loading payments…" />
-      {state.status === 'loaded' && (
+      <QueueStatusNotice queue={list} loadingLabel="Loading payments…" />
+      {list.status === 'loaded' && first && (
         <>
-          <PaymentHistory
-            payments={state.data.items}
-            nextCursor={state.data.nextCursor}
-            more={more}
-            onLoadMore={loadMore}
-          />
+          <PaymentHistory list={list} />
           <div className="payments-columns">
             <PaymentMethodsPanel
               accountNumber={accountNumber}
-              methods={state.data.methods}
+              methods={first.methods}
               canChange={can('payments.payment.create')}
             />
             <DirectDebitPanel
               accountNumber={accountNumber}
-              directDebit={state.data.directDebit}
-              methods={state.data.methods}
+              directDebit={first.directDebit}
+              methods={first.methods}
               canChange={can('payments.payment.create')}
             />
           </div>
-          <CreditRequestsList requests={state.data.creditRequests} />
+          <CreditRequestsList requests={first.creditRequests} />
         </>
       )}
 

@@ -8,6 +8,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
+import { FormActions } from '../shared/mutation-form.js'
+import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { Panel } from '../shared/panel.js'
 import * as portalApi from './portal-api.js'
 
@@ -57,7 +59,7 @@ function ContactForm({ accountNumber, saved, editable }: { accountNumber: string
   const holderOnly = 'Only the account holder can change this.'
   const [draft, setDraft] = useState<Draft>(saved)
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [message, setMessage] = useState<NoticeMessage | null>(null)
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -85,15 +87,7 @@ function ContactForm({ accountNumber, saved, editable }: { accountNumber: string
 
   return (
     <form className="form" onSubmit={handleSubmit}>
-      {message && (
-        <p
-          className={`callout callout-${message.tone}`}
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          data-testid="portal-contact-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <Notice notice={message} testId="portal-contact-message" />
       <div className="form-inline-grid">
         <TextField
           id="portal-contact-email"
@@ -155,11 +149,7 @@ function ContactForm({ accountNumber, saved, editable }: { accountNumber: string
         />
         Send me text messages about my account
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="portal-contact-save">
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      <FormActions sending={saving} submitLabel="Save" sendingLabel="Saving…" submitTestId="portal-contact-save" />
     </form>
   )
 }

@@ -2,11 +2,11 @@
  * Accept an invitation to use an account (USR-3): the invitee chooses the name shown to the account
  * holder and a password, which creates their own login and signs them in.
  */
-import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useState } from 'react'
 import { brand } from '../shared/brand.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormError, submitted } from '../shared/mutation-form.js'
 import * as portalApi from './portal-api.js'
 
 export function InvitationPage({
@@ -19,27 +19,17 @@ export function InvitationPage({
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [problems, setProblems] = useState<Record<string, string>>({})
   // The answer is the session; `onAccepted` writes it into the portal's cache.
-  const accept = useMutation({ mutationFn: portalApi.acceptInvitation })
-  const submitting = accept.isPending
+  const accept = useFormMutation({
+    mutationFn: portalApi.acceptInvitation,
+    onSuccess: onAccepted,
+    failure: 'The invitation could not be accepted.',
+  })
+  const { problems } = accept
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (submitting) return
-    if (password !== confirm) {
-      setProblems({ confirm: 'The passwords do not match.' })
-      return
-    }
-    setError(null)
-    setProblems({})
-    try {
-      onAccepted(await accept.mutateAsync({ token, displayName: displayName.trim(), password }))
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The invitation could not be accepted.')
-      if (caught instanceof ApiError) setProblems(caught.fieldProblems())
-    }
+  function submit() {
+    const found: Record<string, string> = password === confirm ? {} : { confirm: 'The passwords do not match.' }
+    if (accept.check(found)) accept.send({ token, displayName: displayName.trim(), password })
   }
 
   return (
@@ -50,12 +40,8 @@ export function InvitationPage({
       <p className="muted">
         You have been invited to use a {brand().name} account. Choose your name and a password to create your login.
       </p>
-      {error && (
-        <p className="callout callout-error" role="alert" data-testid="invitation-error">
-          {error}
-        </p>
-      )}
-      <form className="form" onSubmit={handleSubmit}>
+      <FormError error={accept.error} testId="invitation-error" live={false} />
+      <form className="form" onSubmit={submitted(submit)}>
         <TextField
           id="invitation-name"
           label="Your name"
@@ -92,10 +78,10 @@ export function InvitationPage({
         <button
           type="submit"
           className="button button-primary button-block"
-          disabled={submitting}
+          disabled={accept.sending}
           data-testid="invitation-submit"
         >
-          {submitting ? 'Creating your login…' : 'Accept and sign in'}
+          {accept.sending ? 'Creating your login…' : 'Accept and sign in'}
         </button>
       </form>
     </section>

@@ -9,6 +9,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
 import { PortalList } from './portal-list.js'
@@ -90,7 +91,7 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
   const [reading, setReading] = useState('')
   const [note, setNote] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [message, setMessage] = useState<NoticeMessage | null>(null)
   const dateField = kind === 'move_in' ? 'moveInOn' : 'moveOutOn'
   const readingField = kind === 'move_in' ? 'openingReading' : 'closingReading'
 
@@ -137,15 +138,7 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
 
   return (
     <>
-      {message && (
-        <p
-          className={`callout callout-${message.tone}`}
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          data-testid="tenant-request-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <Notice notice={message} testId="tenant-request-message" />
       <form className="form form-inline-grid" onSubmit={handleSubmit} noValidate data-testid="tenant-request-form">
         <SelectField
           id="tenant-request-account"

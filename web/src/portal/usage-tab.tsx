@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { GranularityPicker } from '../accounts/granularity-picker.js'
 import { formatKwh, UsageChart } from '../accounts/usage-chart.js'
 import { defaultRange, describeRange, shiftRange, type Range as UsageRange } from '../accounts/usage-range.js'
 import { errorMessage } from '../shared/form-field.js'
@@ -39,23 +40,14 @@ export function PortalUsageTab({ accountNumber }: { accountNumber: string }) {
       testId="portal-usage"
     >
       <div className="usage-toolbar">
-        <fieldset className="usage-fieldset">
-          <legend className="visually-hidden">Show usage by</legend>
-          <div className="segmented">
-            {granularities.map(({ value, label }) => (
-              <button
-                key={value}
-                type="button"
-                className="segmented-button"
-                aria-pressed={range.granularity === value}
-                onClick={() => range.granularity !== value && setRange(defaultRange(value))}
-                data-testid={`portal-granularity-${value}`}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <GranularityPicker
+          legend="Show usage by"
+          legendClassName="visually-hidden"
+          granularities={granularities}
+          range={range}
+          onChange={setRange}
+          testIdPrefix="portal-granularity-"
+        />
         <div className="usage-range-row">
           <button type="button" className="button button-small" onClick={() => setRange(shiftRange(range, -1))}>
             ‹ Earlier

@@ -3,10 +3,13 @@
  * email at a level (full or limited), changing an authorized user's level, and removing access.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { ApiError } from '../api.js'
+import { useState } from 'react'
+import { ConfirmAction } from '../shared/confirm-action.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, submitted } from '../shared/mutation-form.js'
+import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
@@ -26,7 +29,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
     queryKey: portalApi.portalKeys.users(accountNumber),
     queryFn: () => portalApi.accountUsers({ accountNumber }),
   })
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const queryClient = useQueryClient()
   const reload = () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) })
   const changeLevel = useMutation({ mutationFn: portalApi.changeUserLevel, onSuccess: reload })
@@ -45,15 +48,7 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
   return (
     <>
       <Panel title="People who can use this account" flush testId="portal-users">
-        {notice && (
-          <p
-            className={`callout callout-${notice.tone} portal-pad`}
-            role={notice.tone === 'error' ? 'alert' : 'status'}
-            data-testid="portal-users-notice"
-          >
-            {notice.text}
-          </p>
-        )}
+        <Notice notice={notice} testId="portal-users-notice" className="portal-pad" />
         <PortalList
           items={users.data}
           query={users}
@@ -102,7 +97,6 @@ function UserRow({
 }) {
   const current = levelOf(user.kind)
   const [level, setLevel] = useState<string>(current ?? '')
-  const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
 
   async function run(work: () => Promise<void>) {
@@ -111,7 +105,6 @@ function UserRow({
       await work()
     } finally {
       setBusy(false)
-      setConfirming(false)
     }
   }
 
@@ -155,32 +148,16 @@ function UserRow({
               Save level
             </button>
           )}
-          {user.kind !== 'holder' &&
-            (confirming ? (
-              <>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  disabled={busy}
-                  onClick={() => void run(onRemove)}
-                  data-testid="portal-user-remove-confirm"
-                >
-                  Yes, remove
-                </button>
-                <button type="button" className="button button-small button-ghost" onClick={() => setConfirming(false)}>
-                  Keep
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setConfirming(true)}
-                data-testid="portal-user-remove"
-              >
-                Remove
-              </button>
-            ))}
+          {user.kind !== 'holder' && (
+            <ConfirmAction
+              label="Remove"
+              testId="portal-user-remove"
+              confirmLabel="Yes, remove"
+              sending={busy}
+              onConfirm={() => run(onRemove)}
+              confirmTestId="portal-user-remove-confirm"
+            />
+          )}
         </div>
       </td>
     </tr>
@@ -188,51 +165,39 @@ function UserRow({
 }
 
 function InviteForm({ accountNumber }: { accountNumber: string }) {
-  const queryClient = useQueryClient()
-  // A pending invitation may show in the list, so it is read again.
-  const invite = useMutation({
-    mutationFn: portalApi.inviteUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: portalApi.portalKeys.users(accountNumber) }),
-  })
-  const sending = invite.isPending
   const [email, setEmail] = useState('')
   const [level, setLevel] = useState<portalApi.AuthorizedUserLevel>('limited')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const invite = useFormMutation({
+    mutationFn: portalApi.inviteUser,
+    // A pending invitation may show in the list, so it is read again.
+    invalidates: [portalApi.portalKeys.users(accountNumber)],
+    onSuccess: () => setEmail(''),
+    failure: 'The invitation could not be sent.',
+  })
+  const { problems } = invite
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (sending) return
+  function submit() {
     const address = email.trim()
-    if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
-      setProblems({ email: 'Enter the email address to send the invitation to.' })
-      return
-    }
-    setMessage(null)
-    setProblems({})
-    try {
-      await invite.mutateAsync({ accountNumber, email: address, level })
-      setMessage({ tone: 'success', text: `Invitation sent to ${address}.` })
-      setEmail('')
-    } catch (error) {
-      setMessage({ tone: 'error', text: errorMessage(error, 'The invitation could not be sent.') })
-      if (error instanceof ApiError) setProblems(error.fieldProblems())
+    const valid = /^[^\s@]+@[^\s@]+$/.test(address)
+    if (invite.check(valid ? {} : { email: 'Enter the email address to send the invitation to.' })) {
+      invite.send({ accountNumber, email: address, level })
     }
   }
 
   return (
     <Panel title="Invite someone" testId="portal-invite">
       <p className="muted">They get an email with a link to create their own login.</p>
-      {message && (
-        <p
-          className={`callout callout-${message.tone}`}
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          data-testid="portal-invite-message"
-        >
-          {message.text}
-        </p>
-      )}
-      <form className="form form-inline-grid" onSubmit={handleSubmit} noValidate>
+      <Notice
+        notice={
+          invite.error
+            ? { tone: 'error', text: invite.error }
+            : invite.done && invite.input
+              ? { tone: 'success', text: `Invitation sent to ${invite.input.email}.` }
+              : null
+        }
+        testId="portal-invite-message"
+      />
+      <form className="form form-inline-grid" onSubmit={submitted(submit)} noValidate>
         <TextField
           id="portal-invite-email"
           label="Their email"
@@ -251,11 +216,12 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
           error={problems['level']}
           data-testid="portal-invite-level"
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={sending} data-testid="portal-invite-submit">
-            {sending ? 'Sending…' : 'Send invitation'}
-          </button>
-        </div>
+        <FormActions
+          sending={invite.sending}
+          submitLabel="Send invitation"
+          sendingLabel="Sending…"
+          submitTestId="portal-invite-submit"
+        />
       </form>
     </Panel>
   )

@@ -9,7 +9,8 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { NoteDecisionDialog } from '../shared/dialog-decision.js'
 import { formatLondonDateTime } from '../shared/format.js'
-import { QueueCard, QueueTable, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import {
   clearReviewFlag,
@@ -71,7 +72,7 @@ function FlagQueue() {
         empty={flags.length === 0 && 'No accounts are flagged for review.'}
         emptyTestId="review-flags-empty"
       >
-        <QueueTable
+        <DataTable
           caption="Accounts flagged for supervisor review, oldest first"
           columns={['Account', 'Customer', 'Reason', 'Raised', ...(canClear ? ['Review'] : [])]}
         >
@@ -100,7 +101,7 @@ function FlagQueue() {
               )}
             </tr>
           ))}
-        </QueueTable>
+        </DataTable>
       </QueueCard>
 
       {clearing && (

@@ -83,6 +83,7 @@ export function DialogDone({
   wide,
   className = 'form',
   bodyTestId,
+  bodyData,
   doneLabel = 'Done',
   doneTestId,
   actions,
@@ -90,6 +91,8 @@ export function DialogDone({
 }: DialogFrame & {
   className?: string
   bodyTestId?: string
+  /** Other `data-` attributes of the answer (what a test reads, e.g. `data-outcome`). */
+  bodyData?: Record<`data-${string}`, string>
   doneLabel?: string
   doneTestId?: string
   actions?: ReactNode
@@ -98,7 +101,7 @@ export function DialogDone({
   const ref = useFocusOnMount<HTMLDivElement>()
   return (
     <Dialog title={title} onClose={onClose} testId={testId} wide={wide}>
-      <div className={className} ref={ref} tabIndex={-1} data-testid={bodyTestId}>
+      <div className={className} ref={ref} tabIndex={-1} data-testid={bodyTestId} {...bodyData}>
         {children}
         <div className="form-actions">
           {actions}

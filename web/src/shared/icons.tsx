@@ -2,7 +2,7 @@
  * The console navigation's icons: 20×20 outlines drawn in the text colour, hidden from screen readers
  * (the link's words name it). `NavIcon` is the frame every one of them repeated; the icons below are
  * the shell's and the staff-access entries', one set for both (`shell/console-shell.tsx` and
- * `staff/access-nav.tsx` still draw their own copies until they import these).
+ * `staff/access-nav.tsx`).
  */
 
 /** Which ends of the strokes are rounded: their caps, their joins, or both. */

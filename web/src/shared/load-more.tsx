@@ -14,10 +14,16 @@ export const byCursor = {
 /** The next page being read, and why it could not be. */
 export type More = { loading: boolean; error: string | null }
 
-export type PagedList<T> =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: T[]; nextCursor: string | null; more: More; loadMore: () => void }
+export type PagedList<T> = { status: 'loading' } | { status: 'failed'; message: string } | LoadedList<T>
+
+/** The items read so far, and the way to the next page. */
+export type LoadedList<T> = {
+  status: 'loaded'
+  items: T[]
+  nextCursor: string | null
+  more: More
+  loadMore: () => void
+}
 
 /** The part of an infinite query's result that `pagedList` reads. */
 type PagedQuery<T> = {
@@ -55,25 +61,29 @@ export function pagedList<T>(query: PagedQuery<T>, messages: { failed: string; m
   }
 }
 
-/** A card's footer with "Load more" while there is a next page, and the reason a page could not be read. */
+/** A card's footer with "Load more" while there is a next page, and the reason it could not be read. */
 export function LoadMoreFooter<T>({
   list,
+  label,
   testId,
   size,
 }: {
   list: PagedList<T>
+  label?: string
   testId?: string
   size?: 'small' | 'normal'
 }) {
-  if (list.status !== 'loaded' || (!list.nextCursor && !list.more.error)) return null
+  if (list.status !== 'loaded' || !list.nextCursor) return null
   return (
     <footer className="card-footer">
-      {list.more.error && (
-        <span className="field-error" role="alert">
-          {list.more.error}
-        </span>
-      )}
-      {list.nextCursor && <LoadMore onMore={list.loadMore} loading={list.more.loading} testId={testId} size={size} />}
+      <LoadMore
+        onMore={list.loadMore}
+        loading={list.more.loading}
+        error={list.more.error}
+        label={label}
+        testId={testId}
+        size={size}
+      />
     </footer>
   )
 }
@@ -93,7 +103,7 @@ export function LoadMore({
   onMore: () => void
   loading: boolean
   error?: string | null
-  label?: string
+  label?: string | undefined
   testId?: string | undefined
   size?: 'small' | 'normal' | undefined
 }) {

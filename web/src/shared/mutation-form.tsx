@@ -13,8 +13,10 @@ export type SubmitButton = {
   sendingLabel: string
   sending: boolean
   submitTestId?: string | undefined
-  /** `danger` for a write that cannot be undone (reset, revoke, reject). */
-  tone?: 'primary' | 'danger'
+  /** `danger` for a write that cannot be undone (reset, revoke, reject); `plain` for a minor one beside others. */
+  tone?: 'primary' | 'danger' | 'plain'
+  /** Small buttons (`button-small`); an inline form's always are. */
+  small?: boolean
   /** Disabled for a reason other than sending (nothing changed yet). */
   submitDisabled?: boolean
 }
@@ -52,19 +54,23 @@ export function FormActions({
   submitDisabled = false,
   onCancel,
   inline = false,
+  small = inline,
   before,
+  error,
 }: SubmitButton & {
   /** Without it there is no Cancel button (a dialog closes by its own Close button). */
   onCancel?: (() => void) | undefined
   inline?: boolean
   /** Another button shown first (e.g. "Start a new payment"). */
   before?: ReactNode
+  /** A failure said in a line beside the buttons, for a short form with no room for a callout above them. */
+  error?: string | null
 }) {
-  const size = inline ? ' button-small' : ''
+  const size = small ? ' button-small' : ''
   const submit = (
     <button
       type="submit"
-      className={`button button-${tone}${size}`}
+      className={`button${tone === 'plain' ? '' : ` button-${tone}`}${size}`}
       disabled={sending || submitDisabled}
       data-testid={submitTestId}
     >
@@ -78,6 +84,11 @@ export function FormActions({
   )
   return (
     <div className="form-actions">
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {before}
       {inline ? (
         <>

@@ -83,6 +83,8 @@ export function useFormMutation<Result, Input = void>({
     /** The last failure as thrown, for forms that tell one refusal from another. */
     caught,
     result: mutation.data,
+    /** Whether the last write succeeded (for a write that answers with nothing). */
+    done: mutation.isSuccess,
     input: mutation.variables,
     reset: mutation.reset,
   }

@@ -3,11 +3,13 @@
  * attorney, review flags, staff, tokens): the title with what the queue holds and a Refresh button,
  * the outcome of the last decision (announced, and focused by the page once the decided row has gone),
  * and the loading and failed states. The page renders its own cards and rows as children once loaded.
- * What a queue shows comes through react-query: its query, and the queries a decision makes stale.
+ * The rows sit in a `DataTable` (`table.tsx`). What a queue shows comes through react-query: its
+ * query, and the queries a decision makes stale.
  */
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, type RefObject, useRef, useState } from 'react'
 import { errorMessage } from './form-field.js'
+import { PageHeader } from './page-header.js'
 
 export type QueueStatus = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded' }
 export type QueueOutcome = { tone: 'success' | 'error'; text: string }
@@ -137,15 +139,11 @@ export function ReviewQueue({
 }) {
   return (
     <div className={`page ${className}`} {...(testId ? { 'data-testid': testId } : {})}>
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">{title}</h1>
-          <p className="page-lede">{lede}</p>
-        </div>
+      <PageHeader title={title} lede={lede}>
         <button type="button" className="button button-small" onClick={reload} disabled={queue.status === 'loading'}>
           Refresh
         </button>
-      </header>
+      </PageHeader>
 
       <QueueOutcomeNotice outcome={outcome} outcomeRef={outcomeRef} testId={outcomeTestId} />
 
@@ -206,47 +204,5 @@ export function QueueCard({
       )}
       {footer}
     </section>
-  )
-}
-
-/**
- * A column heading: its words, whether it heads a column of amounts (right-aligned), and whether its
- * words are for screen readers only (a column of buttons).
- */
-export type QueueColumn = string | { label: string; numeric?: true; hidden?: true }
-
-/** A queue's table: a caption for screen readers, the column headings, then the page's rows. */
-export function QueueTable({
-  caption,
-  columns,
-  className,
-  testId,
-  children,
-}: {
-  caption: string
-  columns: readonly QueueColumn[]
-  className?: string
-  testId?: string
-  children: ReactNode
-}) {
-  return (
-    <div className="table-scroll">
-      <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const { label, numeric, hidden } = typeof column === 'string' ? { label: column } : column
-              return (
-                <th scope="col" className={numeric ? 'numeric' : undefined} key={label}>
-                  {hidden ? <span className="visually-hidden">{label}</span> : label}
-                </th>
-              )
-            })}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
   )
 }

@@ -23,7 +23,20 @@ import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { ConsoleBrand } from '../session/login-panel.js'
 import { PasswordExpiredBanner } from '../session/password-expired-banner.js'
-import { accessGatedLinks, isAccessRoute, StaffAccessPage, securityIcon } from '../staff/access-nav.js'
+import {
+  activityIcon,
+  approvalsIcon,
+  casesIcon,
+  dashboardIcon,
+  escalatedIcon,
+  heldIcon,
+  poaIcon,
+  reviewFlagsIcon,
+  searchIcon,
+  securityIcon,
+  worklistIcon,
+} from '../shared/icons.js'
+import { accessGatedLinks, isAccessRoute, StaffAccessPage } from '../staff/access-nav.js'
 import { RoleBadge } from './role-badge.js'
 import { SearchBox } from './search-box.js'
 
@@ -158,133 +171,6 @@ function NavLink({
     </Link>
   )
 }
-
-const dashboardIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M3 3h6v8H3V3Zm8 0h6v5h-6V3ZM3 13h6v4H3v-4Zm8-3h6v7h-6v-7Z"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-const searchIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path d="M4 4.5h12M4 10h12M4 15.5h7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-  </svg>
-)
-
-// A statement with a pause mark: bills waiting for a decision.
-const heldIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M5 2.75h7l3 3v11.5H5V2.75Zm7 0v3h3M8.5 9.5v5M11.5 9.5v5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-// A folder: customer issues being worked.
-const casesIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M2.75 5.25h5l1.5 1.75h8v8.75H2.75V5.25Zm0 4h14.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-// A folder with an upward arrow: cases raised above the front line.
-const escalatedIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M2.75 5.25h5l1.5 1.75h8v8.75H2.75V5.25ZM10 14v-4.5M7.75 11.5 10 9.25l2.25 2.25"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-// A tick in a box: decisions waiting for a supervisor.
-const approvalsIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M3.75 3.75h12.5v12.5H3.75V3.75Zm3 6.5 2.25 2.25 4.25-4.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-// A list with a pound sign's bar: accounts owing, in order.
-const worklistIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M3 5h8M3 10h8M3 15h8M14.5 4v12M12.5 7.5h4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-    />
-  </svg>
-)
-
-// A person with a clock: what one staff user did, and when.
-const activityIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M7.5 8.5a2.75 2.75 0 1 0 0-5.5 2.75 2.75 0 0 0 0 5.5ZM2.75 16.5c0-2.75 2-4.75 4.75-4.75 1 0 1.9.25 2.6.75M14.5 17.25a3.25 3.25 0 1 0 0-6.5 3.25 3.25 0 0 0 0 6.5Zm0-4.75V14l1 .75"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-// A document with a seal: papers waiting for the legal team.
-const reviewFlagsIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M4.75 17.25V3.25M4.75 3.75h9.5l-2 3.5 2 3.5h-9.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
-
-const poaIcon = (
-  <svg className="nav-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path
-      d="M4.75 2.75h7l3.5 3.5v5M4.75 2.75v14.5h6M7.5 7.5h5M7.5 10.5h3.5M14.5 17.25a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-)
 
 /**
  * The pages shown in the navigation only to those holding their permission (and not `unless`, when

@@ -1,11 +1,10 @@
 import { Link } from '../router.js'
+import { PageHeader } from '../shared/page-header.js'
 
 export function NotFoundPage({ pathname, home }: { pathname: string; home: string }) {
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 className="page-title">Page not found</h1>
-      </header>
+      <PageHeader title="Page not found" />
       <div className="card">
         <p>
           There is no console page at <code>{pathname}</code>.

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react'
 import { useSession } from '../console-context.js'
+import { PageHeader } from '../shared/page-header.js'
 
 export function PermissionGate({
   permission,
@@ -21,9 +22,7 @@ export function PermissionGate({
   if (user.permissions.includes(permission)) return children
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 className="page-title">{title}</h1>
-      </header>
+      <PageHeader title={title} />
       <p className="callout callout-info">{refusal}</p>
     </div>
   )

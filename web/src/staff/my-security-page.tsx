@@ -11,6 +11,7 @@ import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
+import { PageHeader } from '../shared/page-header.js'
 import {
   QueueCard,
   QueueOutcomeNotice,
@@ -25,12 +26,7 @@ import './staff-access.css'
 export function MySecurityPage() {
   return (
     <div className="page my-security-page" data-testid="my-security-page">
-      <header className="page-header">
-        <div>
-          <h1 className="page-title">My security</h1>
-          <p className="page-lede">Your authenticator app and the API tokens that act as you.</p>
-        </div>
-      </header>
+      <PageHeader title="My security" lede="Your authenticator app and the API tokens that act as you." />
       <AuthenticatorCard />
       <MyTokensCard />
     </div>

@@ -15,11 +15,11 @@ import {
   QueueCard,
   type QueueOutcome,
   type QueueState,
-  QueueTable,
   queueStatus,
   ReviewQueue,
   useQueueOutcome,
 } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
 import { RoleBadge } from '../shell/role-badge.js'
 import {
@@ -128,7 +128,7 @@ function StaffManagement() {
             empty={loaded.requests.length === 0 && 'No role requests are waiting.'}
             emptyTestId="role-requests-empty"
           >
-            <QueueTable
+            <DataTable
               caption="Role requests waiting for a second administrator"
               columns={['Staff user', 'Role asked for', 'Asked by', 'Asked', 'Decision']}
             >
@@ -166,7 +166,7 @@ function StaffManagement() {
                   </tr>
                 )
               })}
-            </QueueTable>
+            </DataTable>
           </QueueCard>
 
           <QueueCard
@@ -185,7 +185,7 @@ function StaffManagement() {
             }
             empty={false}
           >
-            <QueueTable
+            <DataTable
               caption="Staff users, by role then email"
               columns={['Name', 'Email', 'Role', 'Status', 'Authenticator', 'Actions']}
             >
@@ -234,7 +234,7 @@ function StaffManagement() {
                   </tr>
                 )
               })}
-            </QueueTable>
+            </DataTable>
           </QueueCard>
 
           {open?.kind === 'invite' && <InviteStaffDialog roles={loaded.roles} onClose={() => setOpen(null)} />}

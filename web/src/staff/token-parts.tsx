@@ -10,7 +10,7 @@ import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
 import { formatLondonDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
-import { QueueTable } from '../shared/review-queue.js'
+import { DataTable } from '../shared/table.js'
 import {
   type ApiTokenItem,
   createToken,
@@ -50,7 +50,7 @@ export function TokenTable({
 }) {
   const now = new Date()
   return (
-    <QueueTable
+    <DataTable
       caption={caption}
       columns={[
         'Name',
@@ -93,7 +93,7 @@ export function TokenTable({
           </tr>
         )
       })}
-    </QueueTable>
+    </DataTable>
   )
 }
 

@@ -8,10 +8,10 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { errorMessage } from '../shared/form-field.js'
 import { capitalise, formatLondonDateTime } from '../shared/format.js'
-import { LoadMore } from '../shared/load-more.js'
+import { byCursor, LoadMoreFooter, type PagedList, pagedList } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
+import { Panel } from '../shared/panel.js'
 import { QueueStatusNotice } from '../shared/review-queue.js'
 import { KindFilters } from './kind-filters.js'
 import {
@@ -24,11 +24,6 @@ import {
 
 const pageSize = 25
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; items: TimelineItem[]; nextCursor: string | null }
-
 export function TimelineTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const [kinds, setKinds] = useState<readonly TimelineKind[]>(timelineKinds)
@@ -36,42 +31,24 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
   const timeline = useInfiniteQuery({
     queryKey: ['account', accountNumber, 'timeline', kinds],
     queryFn: ({ pageParam }) => accountTimeline(api, { accountNumber, kinds, before: pageParam, limit: pageSize }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...byCursor,
     enabled: kinds.length > 0,
   })
-  const state: Loaded =
+  const state: PagedList<TimelineItem> =
     kinds.length === 0
-      ? { status: 'loaded', items: [], nextCursor: null }
-      : timeline.isPending
-        ? { status: 'loading' }
-        : timeline.isError && !timeline.isFetchNextPageError
-          ? { status: 'failed', message: errorMessage(timeline.error, 'The timeline could not be loaded.') }
-          : {
-              status: 'loaded',
-              items: timeline.data?.pages.flatMap((page) => page.items) ?? [],
-              nextCursor: timeline.data?.pages.at(-1)?.nextCursor ?? null,
-            }
-  const more = {
-    loading: timeline.isFetchingNextPage,
-    error: timeline.isFetchNextPageError
-      ? errorMessage(timeline.error, 'More of the timeline could not be loaded.')
-      : null,
-  }
-
-  async function loadMore() {
-    if (state.status !== 'loaded' || !state.nextCursor || more.loading) return
-    await timeline.fetchNextPage()
-  }
+      ? { status: 'loaded', items: [], nextCursor: null, more: { loading: false, error: null }, loadMore: () => {} }
+      : pagedList(timeline, {
+          failed: 'The timeline could not be loaded.',
+          more: 'More of the timeline could not be loaded.',
+        })
 
   return (
-    <section className="card timeline-card" aria-labelledby="timeline-title" data-testid="timeline-tab">
-      <header className="card-header">
-        <h2 className="card-title" id="timeline-title">
-          Timeline
-        </h2>
-        <span className="muted">Newest first</span>
-      </header>
+    <Panel
+      title="Timeline"
+      aside={<span className="muted">Newest first</span>}
+      className="timeline-card"
+      testId="timeline-tab"
+    >
       <KindFilters
         kinds={timelineKinds}
         shown={kinds}
@@ -93,12 +70,8 @@ export function TimelineTab({ accountNumber }: { accountNumber: string }) {
             ))}
           </ol>
         ))}
-      {state.status === 'loaded' && state.nextCursor && (
-        <div className="card-footer">
-          <LoadMore onMore={() => void loadMore()} loading={more.loading} error={more.error} testId="timeline-more" />
-        </div>
-      )}
-    </section>
+      <LoadMoreFooter list={state} testId="timeline-more" />
+    </Panel>
   )
 }
 
