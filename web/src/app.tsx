@@ -21,7 +21,7 @@ import { accountChangedEvent } from './payments/payments-api.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
-import { createQueryClient } from './shared/query-client.js'
+import { createQueryClient, whenIdle } from './shared/query-client.js'
 import { ConsoleShell } from './shell/console-shell.js'
 import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
@@ -100,13 +100,14 @@ function StaffConsole() {
       updateUser: (user) => setState({ status: 'signed-in', user }),
       signOut: async () => {
         try {
+          await whenIdle(queryClient)
           await api.signOut()
         } finally {
           setState({ status: 'signed-out', notice: 'You have signed out.' })
         }
       },
     }
-  }, [api, state])
+  }, [api, state, queryClient])
 
   return (
     <QueryClientProvider client={queryClient}>
