@@ -391,7 +391,11 @@ export function chargingSessions(series: readonly DemoInterval[], deviceId: stri
   return sessions
 }
 
-/** Monthly smart gas readings for a year: more in winter, from 8,000 kWh on the register. */
+/**
+ * Monthly smart gas readings for a year on an m³ register: more in winter, from 8,000.0 m³. A day
+ * uses about 4.0 m³ in winter, 2.5 in spring and autumn and 1.1 in summer: about 45, 28 and 12 kWh
+ * (one m³ is 1.02264 × 39.5 ÷ 3.6 = 11.22 kWh).
+ */
 async function seedGasReadings({
   tx,
   seed,
@@ -428,7 +432,7 @@ async function seedGasReadings({
       })
     }
     const month = Number(date.slice(5, 7))
-    const winter = month <= 3 || month >= 11 ? 45 : month === 4 || month === 10 ? 28 : 12
+    const winter = month <= 3 || month >= 11 ? 4.0 : month === 4 || month === 10 ? 2.5 : 1.1
     tenths += BigInt(Math.round(winter * (0.7 + next() * 0.6) * 10))
   }
 }

@@ -116,32 +116,33 @@ async function gasHome(n: number, unit: metering.RegisterUnit, opening: string, 
 
 describe('gas billed in kWh from volume (issue 21, item 3)', () => {
   it('converts a metric meter’s m³ with the default calorific value where none is loaded', async () => {
-    // 1,000.0 m³ used (1,000.0 → 2,000.0); no calorific value loaded: 39.5 MJ/m³.
-    // 1,000.0 × 1.02264 = 1,022.64; × 39.5 = 40,394.28 MJ; ÷ 3.6 = 11,220.6333… → 11,220.633 kWh
-    const { energy, full } = await gasHome(1, 'm3', '01000.0', '02000.0')
+    // 100.0 m³ used (1,000.0 → 1,100.0); no calorific value loaded: 39.5 MJ/m³.
+    // 100.0 × 1.02264 = 102.264; × 39.5 = 4,039.428 MJ; ÷ 3.6 = 1,122.0633… → 1,122.063 kWh
+    // (a plausible month: 3.2 m³ a day, under the 22.28 m³ a day a reading is held above)
+    const { energy, full } = await gasHome(1, 'm3', '01000.0', '01100.0')
     expect(energy).toHaveLength(1)
-    expect(energy[0]?.quantity).toBe('11220.633')
+    expect(energy[0]?.quantity).toBe('1122.063')
     expect(energy[0]?.source).toMatchObject({
       gas: {
-        volume: '1000.0',
+        volume: '100.0',
         volumeUnit: 'm3',
         correctionFactor: '1.02264',
         calorificValueMjPerM3: '39.5',
-        kwh: '11220.633',
+        kwh: '1122.063',
       },
     })
     expect(energy[0]?.description).toContain(
-      '1000.0 m³ × 1.02264 (volume correction) × 39.5 MJ/m³ (calorific value) ÷ 3.6 = 11220.633 kWh',
+      '100.0 m³ × 1.02264 (volume correction) × 39.5 MJ/m³ (calorific value) ÷ 3.6 = 1122.063 kWh',
     )
     // the bill explanation (BIL-9) carries the same conversion, once per register advance
     expect(full.explanation.usage[0]?.gasConversions).toEqual([
       {
-        volume: '1000.0',
+        volume: '100.0',
         volumeUnit: 'm3',
-        cubicMetres: '1000.0',
+        cubicMetres: '100.0',
         correctionFactor: '1.02264',
         calorificValueMjPerM3: '39.5',
-        kwh: '11220.633',
+        kwh: '1122.063',
       },
     ])
   })

@@ -50,3 +50,18 @@ describe('a register’s advance', () => {
     expect(typicalAdvanceTenths({ annualKwh: 9500, days: 73 })).toBe(19000n)
   })
 })
+
+describe('a gas register reading volume with no history', () => {
+  it('advances by the typical home’s kWh turned back into cubic metres', () => {
+    // 9,500 kWh × 73 days ÷ 365 = 1,900 kWh exactly.
+    // 1 m³ is 1.02264 × 39.5 MJ = 40.39428 MJ; 1,900 kWh is 1,900 × 3.6 = 6,840 MJ.
+    // 6,840 ÷ 40.39428 = 169.3309… m³ → 1,693 tenths (169.3 m³), not 19,000 tenths (1,900.0)
+    expect(typicalAdvanceTenths({ annualKwh: 9500, days: 73, unit: 'm3', calorificValueMjPerM3: '39.5' })).toBe(1693n)
+  })
+
+  it('advances by that volume in hundreds of cubic feet on an imperial meter, at the calorific value given', () => {
+    // 1,900 kWh = 6,840 MJ; one hcf is 2.83 m³ × 1.02264 × 39.2 MJ = 113.44759104 MJ;
+    // 6,840 ÷ 113.44759104 = 60.2921… hcf → 603 tenths (60.3 hcf), rounded once
+    expect(typicalAdvanceTenths({ annualKwh: 9500, days: 73, unit: 'hcf', calorificValueMjPerM3: '39.2' })).toBe(603n)
+  })
+})

@@ -3,8 +3,9 @@
  * quantity it is a whole number of thousandths of a kWh (half hours) or tenths of a unit (register
  * readings), rounded once, half-up, from an exact ratio. No database, no clock.
  */
-import { decimal, roundDecimal } from '../../shared/money.js'
-import type { Fuel } from './types.js'
+import { decimal, multiplyDecimals, roundDecimal } from '../../shared/money.js'
+import { unitsFromKwh } from './gas-volume.js'
+import type { Fuel, RegisterUnit } from './types.js'
 
 /** Typical domestic consumption a year in kWh (Ofgem TDCV, medium, from 1 July 2026). */
 export const typicalAnnualKwh: Readonly<Record<Fuel, number>> = { electricity: 2500, gas: 9500 }
@@ -53,7 +54,21 @@ export function historyAdvanceTenths({
   return roundDecimal(decimal(advanceTenths * BigInt(days) * dayMs, BigInt(spanMs)), 'half-up').numerator
 }
 
-/** Tenths of a kWh a typical home uses over `days`: annual use × days ÷ 365, rounded half-up to the tenth. */
-export function typicalAdvanceTenths({ annualKwh, days }: { annualKwh: number; days: number }): bigint {
-  return roundDecimal(decimal(BigInt(annualKwh) * BigInt(days) * 10n, 365n), 'half-up').numerator
+/**
+ * Tenths of the register's unit a typical home uses over `days`: annual kWh × days ÷ 365, in kWh as
+ * it is, or turned back into the volume a gas register reads (`unitsFromKwh`, with the calorific
+ * value in force), exact until one half-up rounding to the tenth.
+ */
+export function typicalAdvanceTenths(
+  input: { annualKwh: number; days: number } & (
+    | { unit?: 'kWh' }
+    | { unit: Exclude<RegisterUnit, 'kWh'>; calorificValueMjPerM3: string }
+  ),
+): bigint {
+  const kwh = decimal(BigInt(input.annualKwh) * BigInt(input.days), 365n)
+  const units =
+    input.unit === 'm3' || input.unit === 'hcf'
+      ? unitsFromKwh({ kwh, unit: input.unit, calorificValueMjPerM3: input.calorificValueMjPerM3 })
+      : kwh
+  return roundDecimal(multiplyDecimals(units, 10n), 'half-up').numerator
 }

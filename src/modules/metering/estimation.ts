@@ -6,6 +6,7 @@
  */
 import type { Change } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
+import { type Decimal, decimal, multiplyDecimals, roundDecimal } from '../../shared/money.js'
 import {
   addDays,
   daysBetween,
@@ -15,18 +16,20 @@ import {
   settlementPeriodsOfDay,
   startOfLocalDay,
 } from '../../shared/time.js'
+import { calorificValueOn } from './calorific-values.js'
 import {
   historyAdvanceTenths,
   profileHalfHourThousandths,
   typicalAdvanceTenths,
   typicalAnnualKwh,
 } from './estimated-use.js'
+import { unitsFromKwh } from './gas-volume.js'
 import { type IntervalToStage, loadIntervals, saveIngestion } from './ingest.js'
 import { MeterPointNotFound, ReadingRejected, recordReading } from './operations.js'
 import { formatThousandths, thousandths } from './queries.js'
 import { expectedDailyUse, formatTenths, parseTenths } from './reading-rules.js'
 import * as store from './store.js'
-import type { Fuel, IngestionSummary, Reading } from './types.js'
+import type { Fuel, IngestionSummary, Reading, RegisterUnit } from './types.js'
 
 export { typicalAnnualKwh }
 
@@ -165,11 +168,19 @@ export async function estimateReading({
   const sum = registers.length === 1 ? await store.sumIntervals(tx, meterPointId, last.read_at, readAt) : null
   const expectedIntervals = Math.round((readAt.getTime() - last.read_at.getTime()) / 1_800_000)
   // at least nine in ten of the half hours are there
+  const unit = target.unit as RegisterUnit
+  // Energy in kWh becomes the register's unit with the calorific value billing would use for the
+  // span: the one in force on its last day of use (the local day before the read's instant).
+  const calorificValue = () => calorificValueOn({ tx, date: localDateOf(new Date(readAt.getTime() - 1)) })
+  const inRegisterUnit = async (kwh: Decimal): Promise<Decimal> =>
+    unit === 'kWh' ? kwh : unitsFromKwh({ kwh, unit, calorificValueMjPerM3: await calorificValue() })
   if (sum && expectedIntervals > 0 && sum.count * 10 >= expectedIntervals * 9) {
-    advanceTenths = (thousandths(sum.kwh) * BigInt(expectedIntervals)) / BigInt(sum.count) / 100n
+    // the half hours there, scaled up to all of them: thousandths of a kWh × expected ÷ present
+    const kwh = decimal(thousandths(sum.kwh) * BigInt(expectedIntervals), BigInt(sum.count) * 1000n)
+    advanceTenths = roundDecimal(multiplyDecimals(await inRegisterUnit(kwh), 10n), 'half-up').numerator
     method = 'intervals'
   } else {
-    const usual = expectedDailyUse({ fuel: point.fuel as Fuel, rate: target.rate as never, history }).usualPerDay
+    const usual = expectedDailyUse({ fuel: point.fuel as Fuel, rate: target.rate as never, unit, history }).usualPerDay
     // A usual pace exists only with two actual readings a week or more apart, the newest first.
     const oldest = history[history.length - 1]
     if (usual !== null && oldest) {
@@ -180,7 +191,17 @@ export async function estimateReading({
       })
       method = 'history'
     } else {
-      advanceTenths = typicalAdvanceTenths({ annualKwh: typicalAnnualKwh[point.fuel as Fuel], days })
+      const annualKwh = typicalAnnualKwh[point.fuel as Fuel]
+      // The typical home's use is kWh; a register reading volume advances by that energy's volume.
+      advanceTenths =
+        unit === 'kWh'
+          ? typicalAdvanceTenths({ annualKwh, days })
+          : typicalAdvanceTenths({
+              annualKwh,
+              days,
+              unit,
+              calorificValueMjPerM3: await calorificValue(),
+            })
       method = 'profile'
     }
   }

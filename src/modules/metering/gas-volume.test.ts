@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
+import { decimalToString, roundDecimal } from '../../shared/money.js'
 import * as metering from './index.js'
 
 describe('gas in kWh from volume', () => {
@@ -37,6 +38,18 @@ describe('gas in kWh from volume', () => {
   it('rounds half up only once, at the end', () => {
     // 0.1 m³ × 1.02264 × 39.5 ÷ 3.6 = 4.0394280 ÷ 3.6 = 1.1220633… kWh → 1.122 kWh
     expect(metering.kwhFromVolume({ volume: '0.1', unit: 'm3', calorificValueMjPerM3: '39.5' }).kwh).toBe('1.122')
+  })
+})
+
+describe('volume from kWh', () => {
+  it('is the exact inverse of kWh from volume', () => {
+    // 11,220.633 kWh × 3.6 = 40,394.2788 MJ; ÷ (1.02264 × 39.5 = 40.39428) = 1,000.0000297… m³
+    const m3 = metering.unitsFromKwh({ kwh: '11220.633', unit: 'm3', calorificValueMjPerM3: '39.5' })
+    expect(decimalToString(roundDecimal(m3, 'half-up', 4))).toBe('1000.0000')
+    // 3,151.322 kWh × 3.6 = 11,344.7592 MJ; ÷ (2.83 × 1.02264 × 39.2 = 113.44759104) = 100.0000023… hcf
+    const hcf = metering.unitsFromKwh({ kwh: '3151.322', unit: 'hcf', calorificValueMjPerM3: '39.2' })
+    expect(decimalToString(roundDecimal(hcf, 'half-up', 4))).toBe('100.0000')
+    expect(metering.unitsFromKwh({ kwh: '12.5', unit: 'kWh' })).toEqual({ numerator: 125n, denominator: 10n })
   })
 })
 

@@ -3,7 +3,16 @@
  * kWh = m³ × 1.02264 (volume correction) × calorific value (MJ/m³) ÷ 3.6 (MJ per kWh); a meter
  * reading hundreds of cubic feet gives m³ first as hcf × 2.83.
  */
-import { decimalToString, multiplyDecimals, parseDecimal, roundDecimal } from '../../shared/money.js'
+import {
+  type Decimal,
+  type DecimalInput,
+  decimal,
+  decimalToString,
+  multiplyDecimals,
+  parseDecimal,
+  roundDecimal,
+  toDecimal,
+} from '../../shared/money.js'
 import type { RegisterUnit } from './types.js'
 
 export const volumeCorrectionFactor = '1.02264'
@@ -48,6 +57,27 @@ export function kwhFromVolume({
     calorificValueMjPerM3,
     kwh: decimalToString(roundDecimal(kwhExact, 'half-up', 3)),
   }
+}
+
+/**
+ * How much a register reading `unit` advances for an energy in kWh: the inverse of `kwhFromVolume`,
+ * exact and unrounded (the caller rounds once, as it keeps the figure). kWh stays kWh; m³ is
+ * kWh × 3.6 ÷ (1.02264 × calorific value); hcf is that m³ ÷ 2.83. Pure.
+ * @throws InvalidDecimal when a figure is not an exact decimal
+ */
+export function unitsFromKwh(
+  input: { kwh: DecimalInput } & (
+    | { unit: 'kWh' }
+    | { unit: Exclude<RegisterUnit, 'kWh'>; calorificValueMjPerM3: string }
+  ),
+): Decimal {
+  const kwh = toDecimal(input.kwh)
+  if (input.unit === 'kWh') return kwh
+  const energyMj = multiplyDecimals(kwh, '3.6')
+  // MJ one unit of the register stands for: 1.02264 × CV a cubic metre, × 2.83 for a hundred cubic feet
+  const perM3 = multiplyDecimals(volumeCorrectionFactor, input.calorificValueMjPerM3)
+  const perUnit = input.unit === 'hcf' ? multiplyDecimals(perM3, cubicMetresPerHundredCubicFeet) : perM3
+  return decimal(energyMj.numerator * perUnit.denominator, energyMj.denominator * perUnit.numerator)
 }
 
 /** "1,000.0 m³ × 1.02264 × 39.5 MJ/m³ ÷ 3.6 = 11,220.633 kWh": how a volume became kWh, for the bill. Pure. */

@@ -23,6 +23,7 @@ export {
   type GasConversion,
   gasConversionText,
   kwhFromVolume,
+  unitsFromKwh,
   volumeCorrectionFactor,
 } from './gas-volume.js'
 export {

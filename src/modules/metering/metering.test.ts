@@ -228,7 +228,7 @@ describe('register readings', () => {
   it('holds a reading that implies far more use than expected, with the reason', async () => {
     const held = await read('DY', '19000', '2026-03-01T09:00:00Z')
     expect(held.status).toBe('held')
-    expect(held.reason).toMatch(/implies 8749\.5 units over 28 days/)
+    expect(held.reason).toMatch(/implies 8749\.5 kWh over 28 days/)
   })
 
   it('treats a reading past the dial’s end as a rollover when the usage is plausible', async () => {

@@ -2,11 +2,12 @@ import type { Change, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { type Decimal, decimal, decimalToString, roundDecimal } from '../../shared/money.js'
 import { localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import { parseMpanCore, parseMprn } from './mpan.js'
 import { readingView } from './queries.js'
-import { expectedDailyUse, formatTenths, parseTenths } from './reading-rules.js'
+import { expectedDailyUse, formatTenths, limitTenthsOver, parseTenths, unitText } from './reading-rules.js'
 import * as store from './store.js'
 import type {
   Direction,
@@ -19,6 +20,7 @@ import type {
   ReadingKind,
   ReadingSource,
   RegisterRate,
+  RegisterUnit,
 } from './types.js'
 import { meterTypes, registerRates, registerUnits } from './types.js'
 
@@ -421,14 +423,18 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
     kind === 'install' || holdReason !== null ? undefined : await store.previousActual(tx, register.id, readAt)
   if (previous) {
     const previousTenths = parseTenths(previous.value) ?? 0n
-    const days = Math.max((readAt.getTime() - previous.read_at.getTime()) / 86_400_000, 1)
+    // at least a day, so two reads an hour apart are not held for a day's use in an hour
+    const spanMs = Math.max(readAt.getTime() - previous.read_at.getTime(), 86_400_000)
+    const days = spanMs / 86_400_000
     const history = await store.actualsBefore(tx, register.id, readAt, 6)
+    const unit = register.unit as RegisterUnit
     const limitPerDay = expectedDailyUse({
       fuel: point.fuel as Fuel,
       rate: register.rate as RegisterRate,
+      unit,
       history,
     }).limitPerDay
-    const limitTenths = BigInt(Math.ceil(limitPerDay * days * 10))
+    const limitTenths = limitTenthsOver({ limitPerDay, spanMs })
     advance = tenths - previousTenths
     if (advance < 0n) {
       const rolled = dialTenths - previousTenths + tenths
@@ -444,7 +450,9 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
     }
     if (advance > limitTenths) {
       status = 'held'
-      reason = `implies ${formatTenths(advance)} units over ${Math.round(days)} days (${(Number(advance) / 10 / days).toFixed(1)} a day), more than the ${limitPerDay.toFixed(1)} a day expected at most`
+      const perDay = decimal(advance * 86_400_000n, 10n * BigInt(spanMs))
+      const tenth = (value: Decimal) => decimalToString(roundDecimal(value, 'half-up', 1))
+      reason = `implies ${formatTenths(advance)} ${unitText[unit]} over ${Math.round(days)} days (${tenth(perDay)} a day), more than the ${tenth(limitPerDay)} a day expected at most`
     }
   }
   const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
