@@ -3,7 +3,7 @@
  * charged only as far as it does not put the account into debit, or further into debit, unless the
  * customer prevented the reading. Pure.
  */
-import { addDays, isLocalDate } from '../../shared/time.js'
+import { isLocalDate, monthsBefore } from '../../shared/time.js'
 
 /**
  * The first local date whose energy may still be charged on a bill dated `billDate`: the same day
@@ -12,14 +12,7 @@ import { addDays, isLocalDate } from '../../shared/time.js'
  */
 export function backbillingCutoff(billDate: string, months: number): string {
   if (!isLocalDate(billDate)) throw new RangeError(`not a date: ${billDate}`)
-  const year = Number(billDate.slice(0, 4))
-  const month = Number(billDate.slice(5, 7)) - 1 - months
-  const targetYear = year + Math.floor(month / 12)
-  const targetMonth = ((month % 12) + 12) % 12
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate()
-  const day = Math.min(Number(billDate.slice(8, 10)), lastDay)
-  const text = `${String(targetYear).padStart(4, '0')}-${String(targetMonth + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  return addDays(text, 0)
+  return monthsBefore(billDate, months)
 }
 
 export interface WriteoffInput {
