@@ -8,9 +8,11 @@ import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
+import * as payments from '../modules/payments/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
+import { billAccountNow } from './index.js'
 
 let database: Database
 const actor = systemActor('test')
@@ -420,6 +422,70 @@ describe('backbilling (gb: energy used more than 12 months before the bill)', ()
     const stood = await detail((await bill(prevented, '2026-11-24')).statement.number)
     expect(stood.writeoffMinor).toBe(0n)
     expect(stood.explanation.backbilling?.reason).toMatch(/prevented/)
+  })
+})
+
+describe('backbilling and the yearly payment adequacy review (seed 002)', () => {
+  const processor = new payments.TestProcessor()
+  /** A home opened 2025-11-20 with a Direct Debit set up that day, a year of half hours at 0.010 kWh. */
+  async function payingByDirectDebit() {
+    const h = await home({ openedOn: '2025-11-20', smart: true })
+    await intervals(h.electricityId, '2025-11-20', '2026-11-24', () => '0.010')
+    const setUpAt = new Date('2025-11-20T12:00:00Z')
+    const instruction = await run(async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: h.accountId,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor,
+        at: setUpAt,
+      })
+      return payments.setupDirectDebit({
+        tx,
+        accountId: h.accountId,
+        paymentMethodId: method.id,
+        kind: 'variable',
+        paymentDay: 1,
+        actor,
+        at: setUpAt,
+      })
+    })
+    return { h, instruction }
+  }
+  const billNow = (h: Home) =>
+    run((tx) => billAccountNow({ tx, accountNumber: h.number, on: '2026-11-24', actor: specialist, at }))
+
+  it('states "no payment adequacy review in over a year" on the write-off of a Direct Debit never reviewed, and not on one reviewed within the year', async () => {
+    // Bill made 2026-11-24: the cutoff is 2025-11-24, so 20–23 November 2025 (four days of standing
+    // charge and 4 × 48 × 0.010 kWh) is old; the account owes what it is billed, so it is all written off.
+    const never = await payingByDirectDebit()
+    // Set up 2025-11-20 and never reviewed: before 2025-11-24, so over a year without a review.
+    const unreviewed = await billNow(never.h)
+    const reviewed = await payingByDirectDebit()
+    await run((tx) =>
+      payments.reviewInstructionAdequacy({
+        tx,
+        instructionId: reviewed.instruction.id,
+        on: '2026-01-10',
+        actor,
+        at: new Date('2026-01-10T05:30:00Z'),
+      }),
+    )
+    const inTime = await billNow(reviewed.h)
+
+    const overdue = await detail(unreviewed.statement.number)
+    expect(overdue.writeoffMinor).toBeGreaterThan(0n)
+    expect(overdue.explanation.backbilling?.breaches).toEqual(['not_billed_for_over_a_year', 'adequacy_review_overdue'])
+    expect(overdue.lines.find((line) => line.kind === 'backbilling_writeoff')?.description).toMatch(
+      /no payment adequacy review in over a year/,
+    )
+    const onTime = await detail(inTime.statement.number)
+    expect(onTime.explanation.backbilling?.breaches).toEqual(['not_billed_for_over_a_year'])
+    expect(onTime.explanation.backbilling?.reason).not.toMatch(/adequacy/)
+    // The same energy, the same debt: the missed review is a stated failing, not a different sum
+    // (old energy that puts the account into debit is written off for the year without a bill already).
+    expect(onTime.writeoffMinor).toBe(overdue.writeoffMinor)
   })
 })
 
