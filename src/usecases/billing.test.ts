@@ -635,6 +635,50 @@ describe('business billing (invoices and credit notes)', () => {
     expect(statuses).toEqual(['invoiced', 'invoiced'])
   })
 
+  it('is due on the 1st for the month before, whatever day it opened, while a home opened the same day is due on that day', async () => {
+    // Both opened on 15 August 2026: the home is billed on the 15th of each month, the business on
+    // the 1st (seed 002: "Billing for all business accounts is currently set for the 1st of the month").
+    const business = await home({ openedOn: '2026-08-15', smart: false, business: true })
+    const domestic = await home({ openedOn: '2026-08-15', smart: false })
+    const dueOn = async (on: string) =>
+      (await run((tx) => billing.accountsDue({ tx, on, afterId: null, limit: 100_000 }))).accounts.map((a) => a.id)
+    const on15th = await dueOn('2026-09-15')
+    expect(on15th).toContain(domestic.accountId)
+    expect(on15th).not.toContain(business.accountId)
+    const on1st = await dueOn('2026-10-01')
+    expect(on1st).toContain(business.accountId)
+    expect(on1st).not.toContain(domestic.accountId)
+    await expect(
+      run((tx) =>
+        billing.setBillingProfile({ tx, accountId: business.accountId, changes: { cycleDay: 15 }, actor, at }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_BILLING_REQUEST', details: [{ path: 'cycleDay' }] })
+
+    // First bill on 1 September: from supply start (15 August) to the local midnight starting
+    // 1 September, 17 days, to the reading of 29 August (3 days before the bill, inside the 5):
+    // 1,300.0 − 1,000.0 = 300 kWh.
+    await reading(business, '2026-08-15T09:00:00Z', '1000.0')
+    await reading(business, '2026-08-29T09:00:00Z', '1300.0')
+    const august = (await bill(business, '2026-09-01')).statement
+    expect(august).toMatchObject({
+      status: 'uninvoiced',
+      period_from: startOfLocalDay('2026-08-15'),
+      period_to: startOfLocalDay('2026-09-01'),
+    })
+    const kwh = (lines: readonly billing.StatementLine[]) =>
+      lines.filter((line) => line.kind === 'energy').reduce((sum, line) => sum + Number(line.quantity), 0)
+    expect(kwh((await detail(august.number)).lines)).toBe(300)
+    // The next, on 1 October, is September exactly (30 days), to the reading of 27 September (4 days
+    // before): 1,450.0 − 1,300.0 = 150 kWh.
+    await reading(business, '2026-09-27T09:00:00Z', '1450.0')
+    const september = (await bill(business, '2026-10-01')).statement
+    expect(september).toMatchObject({
+      period_from: startOfLocalDay('2026-09-01'),
+      period_to: startOfLocalDay('2026-10-01'),
+    })
+    expect(kwh((await detail(september.number)).lines)).toBe(150)
+  })
+
   it('marks an invoice over the supplier’s threshold for a manual payment approval', async () => {
     await run((tx) => market.updateSettings({ tx, changes: { invoicePaymentApprovalMinor: '1000' }, actor, at }))
     try {

@@ -406,6 +406,8 @@ export async function setBillingProfile({
   const problems: { path: string; message: string }[] = []
   if (!Number.isInteger(next.cycleDay) || next.cycleDay < 1 || next.cycleDay > 28)
     problems.push({ path: 'cycleDay', message: 'a day of the month from 1 to 28' })
+  else if (before.business && next.cycleDay !== 1)
+    problems.push({ path: 'cycleDay', message: 'a business account is billed on the 1st, for the month before' })
   if (next.origin === 'migrated' && !next.transferAt)
     problems.push({ path: 'transferAt', message: 'a migrated account bills from its transfer reading: give its time' })
   if (problems.length > 0) throw new InvalidBillingRequest('The billing profile is not valid', problems)
