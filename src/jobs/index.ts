@@ -1,3 +1,4 @@
+export { adequacyReviewJob, adequacyReviewSchedule, runAdequacyReview } from './adequacy-review.js'
 export {
   createDeliveryQueues,
   deliverDueJob,

@@ -46,6 +46,7 @@ describe('the scheduled billing run', () => {
     expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'billing-run', cron: '0 6 * * *', timezone: 'Europe/London' },
       { name: 'deliver-due', cron: '* * * * *', timezone: 'UTC' },
+      { name: 'direct-debit-adequacy-review', cron: '30 5 * * *', timezone: 'Europe/London' },
       { name: 'money-day', cron: '0 7 * * *', timezone: 'Europe/London' },
     ])
   })
@@ -74,5 +75,15 @@ describe('the money day', () => {
       messages: { enqueued: 0 },
       expiredGrants: 0,
     })
+  })
+})
+
+describe('the Direct Debit adequacy review', () => {
+  it('runs through the queue, and a second run the same day finds nothing due', async () => {
+    const first = await finished(await jobs.requestAdequacyReview(on))
+    expect(first.state).toBe('completed')
+    expect(first.output).toMatchObject({ on, failed: 0 })
+    const second = await finished(await jobs.requestAdequacyReview(on))
+    expect(second.output).toMatchObject({ on, looked: 0, failed: 0 })
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Scheduled work (BIL-3): a pg-boss queue in the database Cuttle already uses (PGlite or
  * PostgreSQL). Every morning at 06:00 London time the billing run bills the accounts due that day
- * (domestic on their cycle day, business on the 1st); at 07:00 the money day; a run can also be asked
+ * (domestic on their cycle day, business on the 1st), after the 05:30 Direct Debit adequacy
+ * review; at 07:00 the money day; a run can also be asked
  * for now. A run that stops part way is finished by the next one for that day (it is resumable and
  * idempotent). Message delivery is a job per message (`delivery.ts`).
  */
@@ -11,6 +12,7 @@ import type * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { type DeliveryQueue, type RunSummary, runBilling } from '../usecases/index.js'
+import { adequacyReviewJob, adequacyReviewSchedule, runAdequacyReview } from './adequacy-review.js'
 import { createDeliveryQueues, pgBossDeliveryQueue, workDelivery } from './delivery.js'
 import { moneyDayJob, moneyDaySchedule, runMoneyDay } from './money-day.js'
 
@@ -25,6 +27,8 @@ export interface Jobs {
   requestBillingRun(on?: string): Promise<string>
   /** Queue the money day (processor news, Direct Debits, arrangements, collections) for a local date now. */
   requestMoneyDay(on?: string): Promise<string>
+  /** Queue the Direct Debit adequacy review for a local date now. */
+  requestAdequacyReview(on?: string): Promise<string>
   /** A job's state and, when it has finished, its output. */
   job(id: string): Promise<{ state: string; output: unknown } | null>
   stop(): Promise<void>
@@ -60,6 +64,7 @@ export async function startJobs({
   await boss.start()
   await boss.createQueue(billingRunJob)
   await boss.createQueue(moneyDayJob)
+  await boss.createQueue(adequacyReviewJob)
   await createDeliveryQueues(boss)
   const deliveryQueue = pgBossDeliveryQueue(boss)
   if (work) {
@@ -75,6 +80,11 @@ export async function startJobs({
       const at = clock()
       return runMoneyDay({ database, on: job?.data?.on ?? localDateOf(at), at, queue: deliveryQueue })
     })
+    await boss.schedule(adequacyReviewJob, adequacyReviewSchedule, {}, { tz: 'Europe/London' })
+    await boss.work<{ on?: string }>(adequacyReviewJob, { pollingIntervalSeconds }, async ([job]) => {
+      const at = clock()
+      return runAdequacyReview({ database, on: job?.data?.on ?? localDateOf(at), at })
+    })
     await workDelivery({ boss, database, transports, clock, pollingIntervalSeconds })
   }
   return {
@@ -84,13 +94,21 @@ export async function startJobs({
       if (!id) throw new Error('the money day could not be queued')
       return id
     },
+    async requestAdequacyReview(on) {
+      const id = await boss.send(adequacyReviewJob, on ? { on } : {})
+      if (!id) throw new Error('the adequacy review could not be queued')
+      return id
+    },
     async requestBillingRun(on) {
       const id = await boss.send(billingRunJob, on ? { on } : {})
       if (!id) throw new Error('the billing run could not be queued')
       return id
     },
     async job(id) {
-      const found = (await boss.getJobById(billingRunJob, id)) ?? (await boss.getJobById(moneyDayJob, id))
+      const found =
+        (await boss.getJobById(billingRunJob, id)) ??
+        (await boss.getJobById(moneyDayJob, id)) ??
+        (await boss.getJobById(adequacyReviewJob, id))
       return found ? { state: found.state, output: found.output } : null
     },
     async stop() {

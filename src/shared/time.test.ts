@@ -18,6 +18,7 @@ import {
   localTimeOf,
   monthDateRange,
   monthOf,
+  monthsBefore,
   settlementPeriodOf,
   settlementPeriodStart,
   settlementPeriodsOfDay,
@@ -332,5 +333,15 @@ describe('fast paths agree with Temporal', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('monthsBefore', () => {
+  it('is the same day months earlier, or the last day of a shorter month', () => {
+    expect(monthsBefore('2026-11-24', 12)).toBe('2025-11-24')
+    expect(monthsBefore('2026-03-01', 14)).toBe('2025-01-01')
+    // 2024 is a leap year and 2023 is not: a year before 29 February is 28 February.
+    expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28')
+    expect(monthsBefore('2026-03-31', 1)).toBe('2026-02-28')
   })
 })

@@ -206,6 +206,20 @@ export function addDays(date: string, days: number): string {
   return dateOfEpochDay(epochDay(date) + days)
 }
 
+/**
+ * The same day `months` months before `date` (the month's last day when it has no such day: 28
+ * February a year before 29 February). @throws InvalidLocalDate
+ */
+export function monthsBefore(date: string, months: number): string {
+  if (!Number.isSafeInteger(months)) throw new InvalidLocalDate(`Months must be a whole number: ${months}`)
+  epochDay(date) // refuses what is not a date
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - months
+  const year = Math.floor(month / 12)
+  const monthOfYear = month - year * 12
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, monthOfYear + 1))
+  return `${String(year).padStart(4, '0')}-${String(monthOfYear + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 /** Whole days from `fromDate` to `toDate`, negative when `toDate` is earlier. @throws InvalidLocalDate */
 export function daysBetween(fromDate: string, toDate: string): number {
   return epochDay(toDate) - epochDay(fromDate)

@@ -12,6 +12,7 @@ import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 import { localDateOf } from '../shared/time.js'
 import { type AccountCall, type AccountPageCall, recordAccountView } from './account-view.js'
+import { adequacyReviewOverdue } from './adequacy-review-overdue.js'
 import { InvalidMoveDate } from './move.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
@@ -143,7 +144,14 @@ export async function billAccountNow({
   on?: string | undefined
 }) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const result = await billing.billAccount({ tx, accountId, on: on ?? localDateOf(at), actor, at })
+  const result = await billing.billAccount({
+    tx,
+    accountId,
+    on: on ?? localDateOf(at),
+    adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId, at }),
+    actor,
+    at,
+  })
   return { statement: billing.toStatementView(result.statement), created: result.created }
 }
 
@@ -169,14 +177,25 @@ export async function finalBill({
     ])
   }
   const accountId = await accountIdOf(tx, accountNumber)
-  const result = await billing.billAccount({ tx, accountId, on: moveOutOn, kind: 'final', actor, at })
+  const result = await billing.billAccount({
+    tx,
+    accountId,
+    on: moveOutOn,
+    kind: 'final',
+    adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId, at }),
+    actor,
+    at,
+  })
   return { statement: billing.toStatementView(result.statement), created: result.created }
 }
 
 /** BIL-5: rebill a statement by its number. */
 export async function rebillStatement({ tx, number, actor, at }: { tx: Tx; number: string; actor: Actor; at: Date }) {
-  const { id } = await billing.getStatement({ tx, number })
-  return billing.toStatementView(await billing.rebill({ tx, statementId: id, actor, at }))
+  const { id, accountId } = await billing.getStatement({ tx, number })
+  const overdue = await adequacyReviewOverdue({ tx, accountId, at })
+  return billing.toStatementView(
+    await billing.rebill({ tx, statementId: id, adequacyReviewOverdue: overdue, actor, at }),
+  )
 }
 
 /** BIL-3: a billing specialist issues a held statement, or rejects it with the reason. */

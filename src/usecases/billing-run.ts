@@ -12,6 +12,7 @@ import { inTransaction } from '../db/index.js'
 import * as billing from '../modules/billing/index.js'
 import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
+import { adequacyReviewOverdue, adequacyReviewOverdueOf } from './adequacy-review-overdue.js'
 
 export interface RunSummary {
   readonly runId: string
@@ -71,8 +72,18 @@ export async function runBilling({
   }
   const billAlone = async (account: { id: string; number: string }) => {
     try {
-      await inTransaction(db, (tx) =>
-        billing.billAccount({ tx, accountId: account.id, on, runId: run.id, cache, actor, at }),
+      await inTransaction(db, async (tx) =>
+        billing.billAccount({
+          tx,
+          accountId: account.id,
+          on,
+          runId: run.id,
+          cache,
+          // BIL-6: a Direct Debit without an adequacy review in over a year is a failing the write-off states.
+          adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId: account.id, at }),
+          actor,
+          at,
+        }),
       )
     } catch (error) {
       note(account, error)
@@ -82,17 +93,19 @@ export async function runBilling({
     let outcomes: billing.BatchOutcome[] | null = null
     if (chunk.length > 1) {
       try {
-        outcomes = await inTransaction(db, (tx) =>
-          billing.billBatch({
+        outcomes = await inTransaction(db, async (tx) => {
+          const accountIds = chunk.map((account) => account.id)
+          return billing.billBatch({
             tx,
-            accountIds: chunk.map((account) => account.id),
+            accountIds,
             on,
             runId: run.id,
             cache,
+            adequacyReviewOverdue: await adequacyReviewOverdueOf({ tx, accountIds, at }),
             actor,
             at,
-          }),
-        )
+          })
+        })
       } catch (error) {
         // Rolled back whole: bill each account of the batch alone, so only a bad one fails.
         onBatchFailed?.(error)

@@ -8,9 +8,11 @@ import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
+import * as payments from '../modules/payments/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
+import { billAccountNow } from './index.js'
 
 let database: Database
 const actor = systemActor('test')
@@ -423,6 +425,70 @@ describe('backbilling (gb: energy used more than 12 months before the bill)', ()
   })
 })
 
+describe('backbilling and the yearly payment adequacy review (seed 002)', () => {
+  const processor = new payments.TestProcessor()
+  /** A home opened 2025-11-20 with a Direct Debit set up that day, a year of half hours at 0.010 kWh. */
+  async function payingByDirectDebit() {
+    const h = await home({ openedOn: '2025-11-20', smart: true })
+    await intervals(h.electricityId, '2025-11-20', '2026-11-24', () => '0.010')
+    const setUpAt = new Date('2025-11-20T12:00:00Z')
+    const instruction = await run(async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: h.accountId,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor,
+        at: setUpAt,
+      })
+      return payments.setupDirectDebit({
+        tx,
+        accountId: h.accountId,
+        paymentMethodId: method.id,
+        kind: 'variable',
+        paymentDay: 1,
+        actor,
+        at: setUpAt,
+      })
+    })
+    return { h, instruction }
+  }
+  const billNow = (h: Home) =>
+    run((tx) => billAccountNow({ tx, accountNumber: h.number, on: '2026-11-24', actor: specialist, at }))
+
+  it('states "no payment adequacy review in over a year" on the write-off of a Direct Debit never reviewed, and not on one reviewed within the year', async () => {
+    // Bill made 2026-11-24: the cutoff is 2025-11-24, so 20–23 November 2025 (four days of standing
+    // charge and 4 × 48 × 0.010 kWh) is old; the account owes what it is billed, so it is all written off.
+    const never = await payingByDirectDebit()
+    // Set up 2025-11-20 and never reviewed: before 2025-11-24, so over a year without a review.
+    const unreviewed = await billNow(never.h)
+    const reviewed = await payingByDirectDebit()
+    await run((tx) =>
+      payments.reviewInstructionAdequacy({
+        tx,
+        instructionId: reviewed.instruction.id,
+        on: '2026-01-10',
+        actor,
+        at: new Date('2026-01-10T05:30:00Z'),
+      }),
+    )
+    const inTime = await billNow(reviewed.h)
+
+    const overdue = await detail(unreviewed.statement.number)
+    expect(overdue.writeoffMinor).toBeGreaterThan(0n)
+    expect(overdue.explanation.backbilling?.breaches).toEqual(['not_billed_for_over_a_year', 'adequacy_review_overdue'])
+    expect(overdue.lines.find((line) => line.kind === 'backbilling_writeoff')?.description).toMatch(
+      /no payment adequacy review in over a year/,
+    )
+    const onTime = await detail(inTime.statement.number)
+    expect(onTime.explanation.backbilling?.breaches).toEqual(['not_billed_for_over_a_year'])
+    expect(onTime.explanation.backbilling?.reason).not.toMatch(/adequacy/)
+    // The same energy, the same debt: the missed review is a stated failing, not a different sum
+    // (old energy that puts the account into debit is written off for the year without a bill already).
+    expect(onTime.writeoffMinor).toBe(overdue.writeoffMinor)
+  })
+})
+
 describe('final bills', () => {
   it('estimates the final read, refunds a credit balance, and corrects the bill when the actual read arrives', async () => {
     const h = await home({ openedOn: '2026-08-01', smart: false })
@@ -567,6 +633,50 @@ describe('business billing (invoices and credit notes)', () => {
       (item) => item.status,
     )
     expect(statuses).toEqual(['invoiced', 'invoiced'])
+  })
+
+  it('is due on the 1st for the month before, whatever day it opened, while a home opened the same day is due on that day', async () => {
+    // Both opened on 15 August 2026: the home is billed on the 15th of each month, the business on
+    // the 1st (seed 002: "Billing for all business accounts is currently set for the 1st of the month").
+    const business = await home({ openedOn: '2026-08-15', smart: false, business: true })
+    const domestic = await home({ openedOn: '2026-08-15', smart: false })
+    const dueOn = async (on: string) =>
+      (await run((tx) => billing.accountsDue({ tx, on, afterId: null, limit: 100_000 }))).accounts.map((a) => a.id)
+    const on15th = await dueOn('2026-09-15')
+    expect(on15th).toContain(domestic.accountId)
+    expect(on15th).not.toContain(business.accountId)
+    const on1st = await dueOn('2026-10-01')
+    expect(on1st).toContain(business.accountId)
+    expect(on1st).not.toContain(domestic.accountId)
+    await expect(
+      run((tx) =>
+        billing.setBillingProfile({ tx, accountId: business.accountId, changes: { cycleDay: 15 }, actor, at }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_BILLING_REQUEST', details: [{ path: 'cycleDay' }] })
+
+    // First bill on 1 September: from supply start (15 August) to the local midnight starting
+    // 1 September, 17 days, to the reading of 29 August (3 days before the bill, inside the 5):
+    // 1,300.0 − 1,000.0 = 300 kWh.
+    await reading(business, '2026-08-15T09:00:00Z', '1000.0')
+    await reading(business, '2026-08-29T09:00:00Z', '1300.0')
+    const august = (await bill(business, '2026-09-01')).statement
+    expect(august).toMatchObject({
+      status: 'uninvoiced',
+      period_from: startOfLocalDay('2026-08-15'),
+      period_to: startOfLocalDay('2026-09-01'),
+    })
+    const kwh = (lines: readonly billing.StatementLine[]) =>
+      lines.filter((line) => line.kind === 'energy').reduce((sum, line) => sum + Number(line.quantity), 0)
+    expect(kwh((await detail(august.number)).lines)).toBe(300)
+    // The next, on 1 October, is September exactly (30 days), to the reading of 27 September (4 days
+    // before): 1,450.0 − 1,300.0 = 150 kWh.
+    await reading(business, '2026-09-27T09:00:00Z', '1450.0')
+    const september = (await bill(business, '2026-10-01')).statement
+    expect(september).toMatchObject({
+      period_from: startOfLocalDay('2026-09-01'),
+      period_to: startOfLocalDay('2026-10-01'),
+    })
+    expect(kwh((await detail(september.number)).lines)).toBe(150)
   })
 
   it('marks an invoice over the supplier’s threshold for a manual payment approval', async () => {

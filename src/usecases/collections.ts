@@ -160,6 +160,45 @@ export async function collectDirectDebits({
   return { on, ...result }
 }
 
+/**
+ * PAY-5 and seed 002: review the adequacy of each active Direct Debit whose last review is a year or
+ * more old (or never happened), each in its own transaction, recording the review's date on the
+ * instruction; at most `max` a run, the rest left for the next day's. Safe to rerun.
+ */
+export async function reviewDirectDebitAdequacy({
+  db,
+  on,
+  max = 5000,
+  pageSize = 500,
+  actor,
+  at,
+}: {
+  db: Db
+  on: string
+  /** Instructions reviewed at most in one run. */
+  max?: number
+  pageSize?: number
+  actor: Actor
+  at: Date
+}): Promise<BatchRunSummary> {
+  let taken = 0
+  const result = await eachInOwnTransaction({
+    db,
+    page: async (afterId) => {
+      const limit = Math.min(pageSize, max - taken)
+      if (limit <= 0) return []
+      const ids = await payments.instructionsDueAdequacyReview({ tx: db, on, afterId, limit })
+      taken += ids.length
+      return ids
+    },
+    work: async (tx, instructionId) => {
+      const review = await payments.reviewInstructionAdequacy({ tx, instructionId, on, actor, at })
+      return review ? 'reviewed' : 'not_due'
+    },
+  })
+  return { on, ...result }
+}
+
 /** PAY-6: complete paid arrangements and break those with an instalment missed beyond the grace period. */
 export async function reviewArrangements({ db, actor, at }: { db: Db; actor: Actor; at: Date }) {
   const supplier = await market.getSupplier(db)

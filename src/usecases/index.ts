@@ -73,6 +73,7 @@ export {
   createAccountArrangement,
   onAccount,
   reviewArrangements,
+  reviewDirectDebitAdequacy,
   runCollections,
   type StatusColour,
   type StatusReason,

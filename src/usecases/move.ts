@@ -21,6 +21,7 @@ import { Conflict, ValidationFailed, withCode } from '../shared/errors.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
+import { adequacyReviewOverdue } from './adequacy-review-overdue.js'
 
 export class InvalidMoveDate extends withCode(ValidationFailed, 'INVALID_MOVE_DATE') {}
 export class NotAnOccupierAccount extends withCode(Conflict, 'NOT_AN_OCCUPIER_ACCOUNT') {}
@@ -197,7 +198,15 @@ async function changeTenancy({
 
   // 2. The final bill to the start of the move date (estimating any register without a fresh read)
   // and, when it is issued, the final balance settlement.
-  const billed = await billing.billAccount({ tx, accountId: leaving.id, on, kind: 'final', actor, at })
+  const billed = await billing.billAccount({
+    tx,
+    accountId: leaving.id,
+    on,
+    kind: 'final',
+    adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId: leaving.id, at }),
+    actor,
+    at,
+  })
   const statement = await billing.getStatement({ tx, number: billed.statement.number })
 
   // 3. The next occupant's account at the same property.

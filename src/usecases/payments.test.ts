@@ -13,6 +13,7 @@ import {
   createAccountArrangement,
   requestAccountCredit,
   reviewArrangements,
+  reviewDirectDebitAdequacy,
   syncPayments,
   takeAccountPayment,
 } from './index.js'
@@ -364,6 +365,105 @@ describe('Direct Debit (PAY-5)', () => {
     // The plan collects the £20.00 element only: 20,000 − 2,000 = 18,000 still owed
     // (before the fix it took the £200.00 balance plus the £20.00 element, £220.00, leaving −2,000).
     expect(await balance(account.id)).toBe(18_000n)
+  })
+})
+
+describe('the yearly payment adequacy review (PAY-5, seed 002)', () => {
+  const reviewer = systemActor('adequacy-review')
+  const review = (on: string, when: Date, max?: number) =>
+    reviewDirectDebitAdequacy({ db: database.db, on, actor: reviewer, at: when, ...(max ? { max } : {}) })
+  const overdue = async (accountId: string, on: string) =>
+    (await payments.accountsWithAdequacyReviewOverdue({ tx: database.db, accountIds: [accountId], on })).has(accountId)
+  const instructionOf = async (accountId: string) =>
+    (await payments.directDebitOf({ tx: database.db, accountId })) as payments.DirectDebit
+
+  it('reviews a Direct Debit never reviewed, records the date on it, and reviews it again a year later', async () => {
+    const account = freshAccount()
+    // £100.00 charged on 20 November 2026; the fixture's accounts opened on 1 October 2026.
+    await charge(account.id, 10_000n, '2026-12-01')
+    await inTransaction(database.db, async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: account.id,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor: agent,
+        at,
+      })
+      await payments.setupDirectDebit({
+        tx,
+        accountId: account.id,
+        paymentMethodId: method.id,
+        kind: 'fixed',
+        amountMinor: 5_000n,
+        paymentDay: 1,
+        actor: agent,
+        at,
+      })
+    })
+    // Set up at 10:00 on 20 November 2026 and never reviewed: on 20 November 2027 that is not yet
+    // over a year (the day it was set up is not before the same day a year back); on the 21st it is.
+    expect(await overdue(account.id, '2027-11-20')).toBe(false)
+    expect(await overdue(account.id, '2027-11-21')).toBe(true)
+
+    const first = await review('2026-11-20', at)
+    expect(first.failed).toBe(0)
+    expect(first.outcomes['reviewed']).toBeGreaterThanOrEqual(1)
+    expect((await instructionOf(account.id)).adequacyReviewedOn).toBe('2026-11-20')
+    // 50 days from 1 October to 20 November: £100.00 × 365 ÷ 50 = £730.00 projected for a year;
+    // plus £100.00 owed = £830.00; ÷ 12 = £69.17 (6,916.67 rounded up to 6,917) and up to whole
+    // pounds: £70.00 a month recommended.
+    const { rows: events } = await sql<{ action: string; after: { reviewedOn: string; recommendedMinor: string } }>`
+      select action, after from audit_events
+      where account_id = ${account.id} and action = 'payments.direct_debit.adequacy_reviewed'`.execute(database.db)
+    expect(events).toEqual([
+      {
+        action: 'payments.direct_debit.adequacy_reviewed',
+        after: expect.objectContaining({ reviewedOn: '2026-11-20', recommendedMinor: '7000' }),
+      },
+    ])
+
+    // Reviewed within the year: a second run the same day, or on 19 November 2027, leaves it alone.
+    await review('2026-11-20', at)
+    await review('2027-11-19', new Date('2027-11-19T05:30:00Z'))
+    expect((await instructionOf(account.id)).adequacyReviewedOn).toBe('2026-11-20')
+    // Reviewed on 20 November 2026: a year on (20 November 2027) it is due again, but only over a year
+    // (from the 21st) is it overdue for the backbilling rule.
+    expect(await overdue(account.id, '2027-11-20')).toBe(false)
+    expect(await overdue(account.id, '2027-11-21')).toBe(true)
+    await review('2027-11-20', new Date('2027-11-20T05:30:00Z'))
+    expect((await instructionOf(account.id)).adequacyReviewedOn).toBe('2027-11-20')
+    expect(await overdue(account.id, '2027-11-21')).toBe(false)
+  })
+
+  it("reviews at most a run's limit and leaves the rest for the next run", async () => {
+    const account = freshAccount()
+    await inTransaction(database.db, async (tx) => {
+      const method = await payments.addPaymentMethod({
+        tx,
+        accountId: account.id,
+        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+        processor: processor.name,
+        actor: agent,
+        at,
+      })
+      await payments.setupDirectDebit({
+        tx,
+        accountId: account.id,
+        paymentMethodId: method.id,
+        kind: 'variable',
+        paymentDay: 1,
+        actor: agent,
+        at,
+      })
+    })
+    // Five years on every Direct Debit of this file is due: a run of one looks at one.
+    const later = new Date('2031-11-20T05:30:00Z')
+    expect((await review('2031-11-20', later, 1)).looked).toBe(1)
+    const rest = await review('2031-11-20', later)
+    expect(rest.looked).toBeGreaterThanOrEqual(1)
+    expect((await instructionOf(account.id)).adequacyReviewedOn).toBe('2031-11-20')
+    expect((await review('2031-11-20', later)).looked).toBe(0)
   })
 })
 

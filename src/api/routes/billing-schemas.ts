@@ -36,7 +36,16 @@ const Explanation = z.object({
   estimated: z.boolean(),
   usage: z.array(UsageSummary),
   backbilling: z
-    .object({ cutoff: DateOut, oldChargesMinor: MinorOut, writeoffMinor: MinorOut, reason: z.string() })
+    .object({
+      cutoff: DateOut,
+      oldChargesMinor: MinorOut,
+      writeoffMinor: MinorOut,
+      reason: z.string(),
+      breaches: z
+        .array(z.enum(['not_billed_for_over_a_year', 'rebilled_higher_for_over_a_year', 'adequacy_review_overdue']))
+        .optional()
+        .describe("the supplier's failings that made the back-bill its fault (seed 002)"),
+    })
     .optional(),
   comparison: z
     .object({

@@ -192,6 +192,7 @@ export async function billBatch({
   on,
   runId = null,
   cache,
+  adequacyReviewOverdue = new Set(),
   actor,
   at,
 }: {
@@ -201,12 +202,15 @@ export async function billBatch({
   runId?: string | null
   /** Tariff data shared by a billing run's accounts. */
   cache?: TariffCache | undefined
+  /** The accounts whose Direct Debit has had no adequacy review in over a year (backbilling states it). */
+  adequacyReviewOverdue?: ReadonlySet<string> | undefined
   actor: Actor
   at: Date
 }): Promise<BatchOutcome[]> {
   const { due, outcomes } = await periodsOf({ tx, accountIds, on })
   if (due.length > 0) {
-    for (const outcome of await billDue({ tx, due, runId, cache, actor, at })) outcomes.set(outcome.accountId, outcome)
+    for (const outcome of await billDue({ tx, due, runId, cache, adequacyReviewOverdue, actor, at }))
+      outcomes.set(outcome.accountId, outcome)
   }
   return accountIds.map((accountId) => outcomes.get(accountId) ?? { accountId, kind: 'alone' })
 }
@@ -216,12 +220,14 @@ async function billDue({
   due,
   runId,
   cache,
+  adequacyReviewOverdue,
   actor,
   at,
 }: Change & {
   due: readonly Due[]
   runId: string | null
   cache?: TariffCache | undefined
+  adequacyReviewOverdue: ReadonlySet<string>
 }): Promise<BatchOutcome[]> {
   const accountIds = due.map(({ row }) => row.id)
   const [versions, supplier, balances, reads] = await Promise.all([
@@ -247,6 +253,7 @@ async function billDue({
       reads,
       supplier,
       balanceBefore: balances.get(row.id) ?? 0n,
+      adequacyReviewOverdue: adequacyReviewOverdue.has(row.id),
       actor,
       at,
     })

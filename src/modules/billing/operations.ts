@@ -196,6 +196,7 @@ export async function billAccount({
   kind = 'periodic',
   runId = null,
   cache,
+  adequacyReviewOverdue = false,
   actor,
   at,
 }: {
@@ -206,6 +207,8 @@ export async function billAccount({
   runId?: string | null
   /** Tariff data shared by a billing run's accounts. */
   cache?: TariffCache | undefined
+  /** The account's Direct Debit has had no adequacy review in over a year (backbilling states it). */
+  adequacyReviewOverdue?: boolean | undefined
   actor: Actor
   at: Date
 }): Promise<{ statement: store.StatementRow; created: boolean }> {
@@ -245,6 +248,7 @@ export async function billAccount({
     // BIL-8: a migrated account's first bill starts from the transfer reading itself, never an earlier one.
     ...(!previous[0] && profile.origin === 'migrated' ? { openingWindowMs: 0 } : {}),
     cache,
+    adequacyReviewOverdue,
     actor,
     at,
   })
@@ -264,7 +268,16 @@ export async function billAccount({
  * difference. A final statement's rebill is a corrected final bill with a new settlement.
  * @throws StatementNotFound, StatementNotRebillable
  */
-export async function rebill({ tx, statementId, actor, at }: StatementChange): Promise<store.StatementRow> {
+export async function rebill({
+  tx,
+  statementId,
+  adequacyReviewOverdue = false,
+  actor,
+  at,
+}: StatementChange & {
+  /** The account's Direct Debit has had no adequacy review in over a year (backbilling states it). */
+  adequacyReviewOverdue?: boolean | undefined
+}): Promise<store.StatementRow> {
   const old = await store.statementById(tx, statementId, true)
   if (!old) throw new StatementNotFound(`There is no statement ${statementId}`)
   const rebillable =
@@ -288,6 +301,7 @@ export async function rebill({ tx, statementId, actor, at }: StatementChange): P
     openingReadings: old.opening_readings as ClosingReading[],
     ...(old.kind === 'final' || old.kind === 'corrected_final' ? { freshWithinMs: dayMs } : {}),
     replaced: old,
+    adequacyReviewOverdue,
     actor,
     at,
   })
@@ -392,6 +406,8 @@ export async function setBillingProfile({
   const problems: { path: string; message: string }[] = []
   if (!Number.isInteger(next.cycleDay) || next.cycleDay < 1 || next.cycleDay > 28)
     problems.push({ path: 'cycleDay', message: 'a day of the month from 1 to 28' })
+  else if (before.business && next.cycleDay !== 1)
+    problems.push({ path: 'cycleDay', message: 'a business account is billed on the 1st, for the month before' })
   if (next.origin === 'migrated' && !next.transferAt)
     problems.push({ path: 'transferAt', message: 'a migrated account bills from its transfer reading: give its time' })
   if (problems.length > 0) throw new InvalidBillingRequest('The billing profile is not valid', problems)

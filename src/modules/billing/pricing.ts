@@ -109,6 +109,7 @@ export async function price({
   supplier: knownSupplier,
   balanceBefore,
   replaced,
+  adequacyReviewOverdue = false,
   actor,
   at,
 }: Change &
@@ -123,6 +124,11 @@ export async function price({
     /** The account's balance before this bill, when already read (a batch). */
     balanceBefore?: bigint | undefined
     replaced?: store.StatementRow
+    /**
+     * The account's Direct Debit has had no payment adequacy review in over a year (payments knows;
+     * the use case that bills asks it): a failing the backbilling write-off states.
+     */
+    adequacyReviewOverdue?: boolean | undefined
   }): Promise<Priced> {
   const gathered = await gather({
     tx,
@@ -161,6 +167,7 @@ export async function price({
         otherChargesMinor: rating.totalMinor - old - (replacedPosted - replacedOld),
         balanceBeforeMinor,
         readingPrevented: profile.readingPrevented,
+        adequacyReviewOverdue,
       })
       writeoffMinor = decision.writeoffMinor
       backbilling = {
@@ -168,6 +175,7 @@ export async function price({
         oldChargesMinor: String(old),
         writeoffMinor: String(writeoffMinor),
         reason: decision.reason,
+        ...(decision.breaches.length > 0 ? { breaches: decision.breaches } : {}),
       }
       if (writeoffMinor > 0n) {
         lines.push({

@@ -1,5 +1,6 @@
 import { type Db, type Tx, withTables } from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
+import { cycleDayOf } from './statement-draft.js'
 
 export interface BillingProfileRow {
   account_id: string
@@ -89,15 +90,10 @@ export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[])
   return facts.map((row) => billable(row, profiles.get(row.id)))
 }
 
-/** The day of the month an account is billed: its profile's, else the day it opened, capped at 28. */
-function cycleDayOf(row: BillableAccountRow): number {
-  return row.cycle_day ?? Math.min(Number(row.opened_on.slice(8, 10)), 28)
-}
-
 /**
- * Of the next `limit` accounts by id after `afterId`, the domestic ones whose cycle day is `day` (the
- * day of the month they opened, capped at 28, unless their profile says otherwise), open on `date`,
- * and not shells; with the last id looked at (null when no account is left), to go on from. A page
+ * Of the next `limit` accounts by id after `afterId`, those whose cycle day is `day` (business
+ * accounts the 1st; domestic ones the day of the month they opened, capped at 28, unless their
+ * profile says otherwise), open on `date`, and not shells; with the last id looked at (null when no account is left), to go on from. A page
  * is a range of the primary key whatever share of it is due, so a run reads each account once
  * however few are due that day: the page's facts come from accounts and its profiles from one query
  * by id, and the filter runs over the page.

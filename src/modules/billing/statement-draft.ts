@@ -19,10 +19,20 @@ export const dayMs = 86_400_000
 /** Days from issue to the date a statement is due. */
 export const paymentTermDays = 14
 
+/**
+ * The day of the month an account is billed: the 1st for a business account (BIL-4, seed 002: "all
+ * business accounts" are billed on the 1st, for the month before); else its profile's, else the day
+ * it opened, capped at 28.
+ */
+export function cycleDayOf(row: Pick<store.BillableAccountRow, 'customer_kind' | 'cycle_day' | 'opened_on'>): number {
+  if (row.customer_kind === 'business') return 1
+  return row.cycle_day ?? Math.min(Number(row.opened_on.slice(8, 10)), 28)
+}
+
 export function profileOf(row: store.BillableAccountRow): BillingProfile {
   return {
     accountId: row.id,
-    cycleDay: row.cycle_day ?? Math.min(Number(row.opened_on.slice(8, 10)), 28),
+    cycleDay: cycleDayOf(row),
     paymentMethod: (row.payment_method as BillingProfile['paymentMethod'] | null) ?? 'DIRECT_DEBIT',
     origin: (row.origin as BillingOrigin | null) ?? 'native',
     transferAt: row.transfer_at,

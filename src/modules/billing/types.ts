@@ -1,4 +1,5 @@
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
+import type { BackbillingBreach } from './backbilling.js'
 
 export const statementKinds = ['periodic', 'final', 'rebill', 'corrected_final'] as const
 export type StatementKind = (typeof statementKinds)[number]
@@ -96,6 +97,8 @@ export interface Explanation {
         readonly oldChargesMinor: string
         readonly writeoffMinor: string
         readonly reason: string
+        /** The supplier's failings behind the write-off (seed 002), when anything is written off. */
+        readonly breaches?: readonly BackbillingBreach[] | undefined
       }
     | undefined
   readonly comparison?:

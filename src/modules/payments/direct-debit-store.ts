@@ -42,6 +42,63 @@ export async function instructionIdsDue(
   return rows.map((row) => row.id)
 }
 
+/**
+ * Active instructions last reviewed for adequacy on or before `reviewedBy`, or never, a page at a
+ * time by id.
+ */
+export async function instructionIdsDueAdequacyReview(
+  db: Db | Tx,
+  { reviewedBy, afterId, limit }: { reviewedBy: string; afterId: string | null; limit: number },
+): Promise<string[]> {
+  const rows = await tables(db)
+    .selectFrom('direct_debit_instructions')
+    .select('id')
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('adequacy_reviewed_on', 'is', null), eb('adequacy_reviewed_on', '<=', reviewedBy)]))
+    .where('id', '>', afterId ?? '')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** Record an adequacy review on an instruction. */
+export async function recordAdequacyReview(
+  tx: Tx,
+  id: string,
+  review: Pick<InstructionRow, 'adequacy_reviewed_on' | 'adequacy_recommended_minor'>,
+): Promise<void> {
+  await tables(tx).updateTable('direct_debit_instructions').set(review).where('id', '=', id).execute()
+}
+
+/**
+ * Of these accounts, those with an active instruction reviewed for adequacy before `reviewedBefore`,
+ * or never reviewed and set up before the instant `setUpBefore`.
+ */
+export async function accountsWithoutAdequacyReviewSince(
+  db: Db | Tx,
+  {
+    accountIds,
+    reviewedBefore,
+    setUpBefore,
+  }: { accountIds: readonly string[]; reviewedBefore: string; setUpBefore: Date },
+): Promise<string[]> {
+  if (accountIds.length === 0) return []
+  const rows = await tables(db)
+    .selectFrom('direct_debit_instructions')
+    .select('account_id')
+    .where('status', '=', 'active')
+    .where('account_id', 'in', [...new Set(accountIds)])
+    .where((eb) =>
+      eb.or([
+        eb('adequacy_reviewed_on', '<', reviewedBefore),
+        eb.and([eb('adequacy_reviewed_on', 'is', null), eb('created_at', '<', setUpBefore)]),
+      ]),
+    )
+    .execute()
+  return rows.map((row) => row.account_id)
+}
+
 /** An instruction by id; locked for update when `lock`. */
 export async function instructionById(tx: Tx, id: string, lock: boolean): Promise<InstructionRow | undefined> {
   const query = tables(tx).selectFrom('direct_debit_instructions').selectAll().where('id', '=', id)

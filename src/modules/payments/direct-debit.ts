@@ -9,7 +9,7 @@
 import type { AccountChange, Change, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
-import { daysBetween, localDateOf } from '../../shared/time.js'
+import { daysBetween, isLocalDate, localDateOf, monthsBefore, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
@@ -31,6 +31,8 @@ export interface DirectDebit {
   readonly paymentDay: number
   readonly status: 'active' | 'cancelled'
   readonly createdAt: Date
+  /** The local date of the last payment adequacy review, null when never reviewed. */
+  readonly adequacyReviewedOn: string | null
 }
 
 function toDirectDebit(row: store.InstructionRow): DirectDebit {
@@ -44,6 +46,7 @@ function toDirectDebit(row: store.InstructionRow): DirectDebit {
     paymentDay: row.payment_day,
     status: row.status,
     createdAt: row.created_at,
+    adequacyReviewedOn: row.adequacy_reviewed_on,
   }
 }
 
@@ -96,6 +99,8 @@ export async function setupDirectDebit({
     status: 'active',
     created_at: at,
     cancelled_at: null,
+    adequacy_reviewed_on: null,
+    adequacy_recommended_minor: null,
   }
   await ddStore.insertInstruction(tx, row)
   await audit.record(tx, {
@@ -331,4 +336,78 @@ export async function adequacyReview({
     recommendedMinor: recommended,
     basisDays,
   }
+}
+
+/**
+ * The yearly payment adequacy review (seed 002): active instructions due one on `on` (last reviewed a
+ * year or more before it, or never), a page at a time by id.
+ */
+export async function instructionsDueAdequacyReview({ tx, on, afterId, limit }: DueBatchQuery): Promise<string[]> {
+  return ddStore.instructionIdsDueAdequacyReview(tx, { reviewedBy: monthsBefore(on, 12), afterId, limit })
+}
+
+/**
+ * Review one instruction's adequacy on `on` (`adequacyReview`) and record the date and the amount it
+ * recommends on the instruction, audited. Safe to run twice: an instruction cancelled, unknown or
+ * reviewed within the year is left alone (null). Never changes the amount collected.
+ */
+export async function reviewInstructionAdequacy({
+  tx,
+  instructionId,
+  on,
+  actor,
+  at,
+}: Change & { instructionId: string; on: string }): Promise<AdequacyReview | null> {
+  const instruction = await ddStore.instructionById(tx, instructionId, true)
+  if (instruction?.status !== 'active') return null
+  const reviewed = instruction.adequacy_reviewed_on
+  if (reviewed !== null && reviewed > monthsBefore(on, 12)) return null
+  const facts = await accounts.accountFacts({ tx, accountId: instruction.account_id })
+  if (!facts) return null
+  const review = await adequacyReview({ tx, accountId: instruction.account_id, openedOn: facts.openedOn, at })
+  await ddStore.recordAdequacyReview(tx, instructionId, {
+    adequacy_reviewed_on: on,
+    adequacy_recommended_minor: review.recommendedMinor,
+  })
+  await audit.record(tx, {
+    actor,
+    action: 'payments.direct_debit.adequacy_reviewed',
+    subject: { type: 'direct_debit', id: instructionId },
+    accountId: instruction.account_id,
+    before: { reviewedOn: reviewed },
+    after: {
+      reviewedOn: on,
+      currentMinor: review.currentMinor?.toString() ?? null,
+      recommendedMinor: review.recommendedMinor.toString(),
+      projectedAnnualMinor: review.projectedAnnualMinor.toString(),
+      balanceMinor: review.balanceMinor.toString(),
+    },
+    at,
+  })
+  return review
+}
+
+/**
+ * Of these accounts, those whose active Direct Debit has had no payment adequacy review in over a
+ * year on the local date `on`: last reviewed before the same day a year earlier, or never reviewed
+ * and set up before it. An account without a Direct Debit is never among them. One query.
+ */
+export async function accountsWithAdequacyReviewOverdue({
+  tx,
+  accountIds,
+  on,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+  on: string
+}): Promise<Set<string>> {
+  if (!isLocalDate(on)) throw new InvalidDirectDebit('A local date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])
+  const supplier = await market.getSupplier(tx)
+  const yearBefore = monthsBefore(on, 12)
+  const overdue = await ddStore.accountsWithoutAdequacyReviewSince(tx, {
+    accountIds,
+    reviewedBefore: yearBefore,
+    setUpBefore: startOfLocalDay(yearBefore, supplier.profile.timeZone),
+  })
+  return new Set(overdue)
 }

@@ -23,6 +23,7 @@ export {
 export { creditRequestsOf, decideCreditRequest, pendingApprovals, requestCredit } from './credits.js'
 export {
   type AdequacyReview,
+  accountsWithAdequacyReviewOverdue,
   adequacyReview,
   type CollectionAwaitingApproval,
   cancelDirectDebit,
@@ -32,6 +33,8 @@ export {
   decideDirectDebitCollection,
   directDebitOf,
   instructionsDue,
+  instructionsDueAdequacyReview,
+  reviewInstructionAdequacy,
   setupDirectDebit,
 } from './direct-debit.js'
 export {

@@ -89,6 +89,10 @@ export interface InstructionRow {
   status: 'active' | 'cancelled'
   created_at: Date
   cancelled_at: Date | null
+  /** The local date of the last payment adequacy review (migration 0027), null when never reviewed. */
+  adequacy_reviewed_on: string | null
+  /** The monthly amount that review recommended. */
+  adequacy_recommended_minor: bigint | null
 }
 
 export interface CollectionRow {

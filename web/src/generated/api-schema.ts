@@ -809,6 +809,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -2320,6 +2322,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -2424,6 +2428,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -5749,6 +5755,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -5897,6 +5905,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -6001,6 +6011,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -6157,6 +6169,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -8455,6 +8469,8 @@ export interface paths {
                       /** minor units (pence), as a string */
                       writeoffMinor: string
                       reason: string
+                      /** the supplier's failings that made the back-bill its fault (seed 002) */
+                      breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                     }
                     comparison?: {
                       previousNumber: string
@@ -12045,6 +12061,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -12191,6 +12209,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -12352,6 +12372,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
@@ -12507,6 +12529,8 @@ export interface paths {
                     /** minor units (pence), as a string */
                     writeoffMinor: string
                     reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
                   }
                   comparison?: {
                     previousNumber: string
