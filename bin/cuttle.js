@@ -3,8 +3,16 @@
 // they are now (`npm start` and `npm run build` compile it: scripts/build-server-if-stale.mjs), which
 // starts in a fraction of the time; otherwise it runs the TypeScript sources through tsx, so a stale
 // build never runs and development needs no build step.
+import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { distEntry, serverBuildState } from '../scripts/server-build.mjs'
+
+// `cuttle --version` (or -V) alone answers from package.json without loading the server.
+const [only, ...rest] = process.argv.slice(2)
+if ((only === '--version' || only === '-V') && rest.length === 0) {
+  console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version)
+  process.exit(0)
+}
 
 const state = serverBuildState()
 if (state === 'fresh') {

@@ -157,7 +157,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
     },
 
     /**
-     * Usage of one meter point between local dates [from, to) in Europe/London.
+     * Usage of one meter point between local dates [from, to) in the supplier's time zone.
      * @throws ApiError when the range is too long (31 days half-hourly, 800 otherwise) or reversed
      */
     usage({

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiError, type BillingDocument, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
-import { formatCalendarDate, formatPeriod, londonDateOf } from '../shared/format.js'
+import { formatCalendarDate, formatPeriod, localDateOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
 
@@ -132,7 +132,7 @@ export function BusinessDocuments({ accountNumber, onChange }: { accountNumber: 
                 <td>{document.statementNumbers.join(', ')}</td>
                 <td>
                   {document.status === 'issued'
-                    ? `Issued ${document.issuedAt ? formatCalendarDate(londonDateOf(document.issuedAt)) : ''}${document.needsPaymentApproval ? ' · payment needs approval' : ''}`
+                    ? `Issued ${document.issuedAt ? formatCalendarDate(localDateOf(document.issuedAt)) : ''}${document.needsPaymentApproval ? ' · payment needs approval' : ''}`
                     : 'Unissued'}
                   {document.status === 'unissued' && canAct ? (
                     <>

@@ -4,10 +4,10 @@
  * registers, and its tariff history. Choosing one shows its usage and readings below.
  */
 import type { MeterPointView, TariffAgreement } from '../api.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
-import { londonWallClock } from './usage-chart.js'
+import { localWallClock } from './usage-chart.js'
 
 export function MeterPointsPanel({
   points,
@@ -203,12 +203,12 @@ function TariffHistory({ agreements, now }: { agreements: TariffAgreement[]; now
   )
 }
 
-/** Agreements usually change at local midnight: show just the date then, else the London time too. */
+/** Agreements usually change at local midnight: show just the date then, else the local time too. */
 function formatAgreementInstant(isoInstant: string): string {
   const instant = Date.parse(isoInstant)
   if (Number.isNaN(instant)) return isoInstant
-  const { date, time } = londonWallClock(instant)
-  return time === '00:00' ? formatCalendarDate(date) : formatLondonDateTime(isoInstant)
+  const { date, time } = localWallClock(instant)
+  return time === '00:00' ? formatCalendarDate(date) : formatLocalDateTime(isoInstant)
 }
 
 function NotKnown() {

@@ -1,5 +1,5 @@
 import type { AccountNote } from '../api.js'
-import { formatLondonDateTime, noteTypeLabels } from '../shared/format.js'
+import { formatLocalDateTime, noteTypeLabels } from '../shared/format.js'
 
 /** The account's notes, newest first. Notes are immutable (ACC-5), so there is nothing to edit here. */
 export function NotesList({ notes, more }: { notes: AccountNote[]; more: boolean }) {
@@ -15,7 +15,7 @@ export function NotesList({ notes, more }: { notes: AccountNote[]; more: boolean
               <span className={`chip chip-note-${note.type}`}>{noteTypeLabels[note.type] ?? note.type}</span>
               <span className="note-author">{note.author.displayName}</span>
               <time className="muted" dateTime={note.createdAt}>
-                {formatLondonDateTime(note.createdAt)}
+                {formatLocalDateTime(note.createdAt)}
               </time>
             </div>
             <p className="note-body">{note.body}</p>

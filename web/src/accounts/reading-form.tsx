@@ -6,20 +6,20 @@
 import { useId, useState } from 'react'
 import type { MeterPointView, MeterReading, NewReading } from '../api.js'
 import { useApi } from '../console-context.js'
-import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, submitted } from '../shared/mutation-form.js'
 import { Panel } from '../shared/panel.js'
 import { ReadingStatus } from './readings-panel.js'
-import { londonInstant, londonWallClock } from './usage-chart.js'
+import { localInstant, localWallClock } from './usage-chart.js'
 
 type Source = NewReading['source']
 
 const fields = ['meterSerial', 'register', 'readAt', 'value', 'source'] as const
 
-/** Now in London as a `datetime-local` value (`2026-03-04T14:05`). */
-function londonNowInput(): string {
-  const { date, time } = londonWallClock(Date.now())
+/** Now in the supplier's time zone as a `datetime-local` value (`2026-03-04T14:05`). */
+function localNowInput(): string {
+  const { date, time } = localWallClock(Date.now())
   return `${date}T${time}`
 }
 
@@ -39,7 +39,7 @@ export function ReadingForm({
   const [meterSerial, setMeterSerial] = useState(meters[0]?.serial ?? '')
   const meter = meters.find((candidate) => candidate.serial === meterSerial)
   const [register, setRegister] = useState(meters[0]?.registers[0]?.identifier ?? '')
-  const [readAt, setReadAt] = useState(londonNowInput)
+  const [readAt, setReadAt] = useState(localNowInput)
   const [value, setValue] = useState('')
   const [source, setSource] = useState<Source>('customer')
   // Saving a reading changes the account's readings: the list is fetched again in date order.
@@ -48,7 +48,7 @@ export function ReadingForm({
     invalidates: [['account', accountNumber, 'readings']],
     onSuccess: (reading) => {
       setValue('')
-      setReadAt(londonNowInput())
+      setReadAt(localNowInput())
       onSaved?.(reading)
     },
     failure: 'The reading could not be saved. Please try again.',
@@ -69,7 +69,7 @@ export function ReadingForm({
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(readAt)) local['readAt'] = 'Enter the date and time of the reading.'
     if (!value.trim()) local['value'] = 'Enter the reading shown on the register.'
     if (!submitting.check(local)) return
-    const instant = londonInstant(readAt.slice(0, 10), readAt.slice(11, 16))
+    const instant = localInstant(readAt.slice(0, 10), readAt.slice(11, 16))
     submitting.send({
       meterPoint: point.identifier,
       meterSerial,
@@ -221,7 +221,7 @@ export function ReadingForm({
             <p>
               <strong>{saved.status === 'held' ? 'Reading saved and held for review' : 'Reading saved'}:</strong>{' '}
               <span className="mono">{saved.value}</span> on meter <span className="mono">{saved.meterSerial}</span>{' '}
-              register <span className="mono">{saved.register}</span>, read {formatLondonDateTime(saved.readAt)}.
+              register <span className="mono">{saved.register}</span>, read {formatLocalDateTime(saved.readAt)}.
             </p>
             <p className="reading-result-status">
               <ReadingStatus status={saved.status} reason={saved.status === 'held' ? null : saved.reason} />

@@ -5,7 +5,7 @@
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useApi } from '../console-context.js'
-import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { Panel } from '../shared/panel.js'
 import { PanelPending } from '../shared/panel-state.js'
@@ -67,7 +67,7 @@ export function ReadingsPanel({ accountNumber, meterPoint }: { accountNumber: st
               data-testid="reading-item"
             >
               <td className="nowrap">
-                <time dateTime={reading.readAt}>{formatLondonDateTime(reading.readAt)}</time>
+                <time dateTime={reading.readAt}>{formatLocalDateTime(reading.readAt)}</time>
               </td>
               <td className="mono">{reading.meterSerial}</td>
               <td className="mono">{reading.register}</td>

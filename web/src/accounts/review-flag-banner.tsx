@@ -6,7 +6,7 @@
 import type { AccountReviewFlag } from '../api.js'
 import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 
 const reasonLabels: Record<string, string> = {
   repeated_verification_failures: 'repeated failed identity verification',
@@ -26,7 +26,7 @@ export function ReviewFlagBanner({ flags }: { flags: readonly AccountReviewFlag[
         <div className="banner-row" key={flag.id}>
           <span>
             <strong>Flagged for supervisor review</strong> after {reviewFlagReason(flag.reason)} (
-            {formatLondonDateTime(flag.raisedAt)}). Verify the caller fully before sharing anything.
+            {formatLocalDateTime(flag.raisedAt)}). Verify the caller fully before sharing anything.
           </span>
           {user.permissions.includes('accounts.review_flag.read') && <Link to={paths.reviewFlags()}>Review flags</Link>}
         </div>

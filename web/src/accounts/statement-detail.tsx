@@ -18,7 +18,7 @@ import {
 import { StatementStatusChip } from '../billing/statement-status-chip.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatCalendarDate, formatLondonDateTime, formatPeriod } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime, formatPeriod } from '../shared/format.js'
 import { formatBalance, formatChange, formatMinor, signOfMinor, subtractMinor, sumMinor } from '../shared/money.js'
 import { loadedOf } from '../shared/panel-state.js'
 
@@ -153,7 +153,7 @@ export function StatementDetail({
           <p className="muted">
             {formatPeriod(statement.periodFrom, statement.periodTo)} ({explanation.days}{' '}
             {explanation.days === 1 ? 'day' : 'days'})
-            {statement.issuedAt && <> · issued {formatLondonDateTime(statement.issuedAt)}</>}
+            {statement.issuedAt && <> · issued {formatLocalDateTime(statement.issuedAt)}</>}
             {statement.dueOn && <> · due {formatCalendarDate(statement.dueOn)}</>}
             {statement.paymentMethod && <> · {paymentMethodLabel(statement.paymentMethod)}</>}
           </p>

@@ -21,31 +21,31 @@ const wallClock = () =>
     { locale: 'en-GB' },
   )
 
-/** The London date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant. */
-export function londonWallClock(instant: Date | number): { date: string; time: string } {
+/** The supplier's local date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant. */
+export function localWallClock(instant: Date | number): { date: string; time: string } {
   const parts: Record<string, string> = {}
   for (const part of wallClock().formatToParts(instant)) parts[part.type] = part.value
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` }
 }
 
-/** Today's date in London. */
-export function londonToday(now: number = Date.now()): string {
-  return londonWallClock(now).date
+/** Today's date in the supplier's time zone. */
+export function localToday(now: number = Date.now()): string {
+  return localWallClock(now).date
 }
 
-function londonOffsetMs(instant: number): number {
-  const { date, time } = londonWallClock(instant)
+function localOffsetMs(instant: number): number {
+  const { date, time } = localWallClock(instant)
   return Date.parse(`${date}T${time}:00Z`) - Math.floor(instant / 60_000) * 60_000
 }
 
 /**
- * The instant (epoch ms) of a London wall-clock time. Midnight always exists in London; for a time
- * inside the spring-forward gap this gives the hour after.
+ * The instant (epoch ms) of a wall-clock time in the supplier's time zone. For a time inside a
+ * spring-forward gap (midnight, in the few zones whose clocks change then) this gives the hour after.
  */
-export function londonInstant(date: string, time = '00:00'): number {
+export function localInstant(date: string, time = '00:00'): number {
   const asUtc = Date.parse(`${date}T${time}:00Z`)
-  const first = asUtc - londonOffsetMs(asUtc)
-  return asUtc - londonOffsetMs(first)
+  const first = asUtc - localOffsetMs(asUtc)
+  return asUtc - localOffsetMs(first)
 }
 
 /** Calendar arithmetic on `YYYY-MM-DD` dates (no zone involved). */
@@ -157,8 +157,8 @@ export function UsageChart({
     const xs = items.map((item) => Date.parse(item.start) / 1000)
     const ys = items.map((item) => Number(item.kwh))
     const fills = items.map((item) => (item.estimated > 0 ? estimatedColour : actualColour))
-    const xMin = londonInstant(from) / 1000
-    const xMax = londonInstant(to) / 1000
+    const xMin = localInstant(from) / 1000
+    const xMax = localInstant(to) / 1000
     const height = chartHeight[granularity]
     const widthOf = () => Math.max(element.clientWidth, 320)
 

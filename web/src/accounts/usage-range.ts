@@ -5,7 +5,7 @@
  */
 import type { UsageGranularity } from '../api.js'
 import { formatCalendarDate } from '../shared/format.js'
-import { addDays, addMonths, daysBetween, londonToday, mondayOf, monthsBetween } from './usage-chart.js'
+import { addDays, addMonths, daysBetween, localToday, mondayOf, monthsBetween } from './usage-chart.js'
 
 /** A period of usage by one granularity, as local dates [from, to). */
 export type Range<G extends UsageGranularity = UsageGranularity> = { granularity: G; from: string; to: string }
@@ -15,7 +15,7 @@ export type Range<G extends UsageGranularity = UsageGranularity> = { granularity
  * (half-hourly data arrives the next day), the last 30 days, the last 26 weeks (Monday to Sunday, this
  * week included) and the last 12 months (this month included).
  */
-export function defaultRange<G extends UsageGranularity>(granularity: G, today: string = londonToday()): Range<G> {
+export function defaultRange<G extends UsageGranularity>(granularity: G, today: string = localToday()): Range<G> {
   switch (granularity) {
     case 'halfhour':
       return { granularity, from: addDays(today, -7), to: today }

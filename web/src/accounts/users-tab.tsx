@@ -10,7 +10,7 @@ import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 import { SelectField, TextField } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, submitted } from '../shared/mutation-form.js'
 import { Notice } from '../shared/notice.js'
@@ -89,12 +89,12 @@ export function UsersTab({ accountNumber }: { accountNumber: string }) {
                   {item.kind === 'third_party' && (
                     <div className="muted">
                       {item.scope.join(', ')}
-                      {item.validTo ? `; until ${formatLondonDateTime(item.validTo)}` : ''}
+                      {item.validTo ? `; until ${formatLocalDateTime(item.validTo)}` : ''}
                     </div>
                   )}
                 </td>
                 <td>{item.relationship ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">{formatLondonDateTime(item.since)}</td>
+                <td className="nowrap">{formatLocalDateTime(item.since)}</td>
                 <td>{addedByOf(item)}</td>
               </tr>
             ))}

@@ -12,7 +12,7 @@ import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, navigate, paths } from '../router.js'
 import { TextField } from '../shared/form-field.js'
-import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMore, pagedList } from '../shared/load-more.js'
 import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
@@ -262,7 +262,7 @@ function ActivityGroup({ kind, items }: { kind: ActivityKind; items: ActivityIte
         {items.map((item) => (
           <tr key={item.id} data-testid="activity-row" data-action={item.action} data-kind={item.kind}>
             <td className="nowrap">
-              <time dateTime={item.occurredAt}>{formatLondonDateTime(item.occurredAt)}</time>
+              <time dateTime={item.occurredAt}>{formatLocalDateTime(item.occurredAt)}</time>
             </td>
             <td>
               {actionLabel(item.action)} <span className="muted mono">{item.action}</span>

@@ -4,7 +4,7 @@
  */
 import { useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { LoadMoreFooter, type PagedList } from '../shared/load-more.js'
 import { PanelPending } from '../shared/panel-state.js'
 import { DataTable } from '../shared/table.js'
@@ -143,7 +143,7 @@ export function CaseList({
           </td>
           <td>{describeAssignee(item.assignee, user.id)}</td>
           <td className="muted">
-            <time dateTime={item.openedAt}>{formatLondonDateTime(item.openedAt)}</time>
+            <time dateTime={item.openedAt}>{formatLocalDateTime(item.openedAt)}</time>
           </td>
         </tr>
       ))}

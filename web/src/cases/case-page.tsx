@@ -11,7 +11,7 @@ import { agentReport, agentReportPermission } from '../dashboard/dashboard-api.j
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { paths } from '../router.js'
 import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
-import { londonDateOf } from '../shared/format.js'
+import { localDateOf } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
 import { describeAssignee } from './case-list.js'
@@ -102,7 +102,7 @@ function useStaffNames(): Map<string, string> {
   const api = useApi()
   const { user } = useSession()
   const mayList = user.permissions.includes(agentReportPermission)
-  const today = londonDateOf(new Date().toISOString())
+  const today = localDateOf(new Date().toISOString())
   // Names are a convenience: while they load, or if they cannot be, ids still work.
   const report = useQuery({
     queryKey: ['agent-report', today, today],

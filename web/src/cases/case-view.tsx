@@ -10,7 +10,7 @@ import type { ReactNode } from 'react'
 import { ApiError } from '../api.js'
 import { Link } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { CaseStatusChip, PriorityChip } from './case-list.js'
@@ -115,7 +115,7 @@ export function CaseView({
         {detail.resolutionNote && (
           <div className="callout callout-success" data-testid="case-resolution">
             <strong>Resolution</strong>
-            {detail.resolvedAt && <> · {formatLondonDateTime(detail.resolvedAt)}</>}
+            {detail.resolvedAt && <> · {formatLocalDateTime(detail.resolvedAt)}</>}
             {detail.resolutionSeconds !== null && <> · took {formatDuration(detail.resolutionSeconds)}</>}
             <p className="pre-wrap">{detail.resolutionNote}</p>
           </div>
@@ -155,7 +155,7 @@ export function CaseView({
           {detail.history.map((event) => (
             <li key={event.id} data-testid="case-history-event">
               <time className="muted" dateTime={event.occurredAt}>
-                {formatLondonDateTime(event.occurredAt)}
+                {formatLocalDateTime(event.occurredAt)}
               </time>{' '}
               {describeEvent(event)} <span className="muted">— {who(event.actor)}</span>
             </li>
@@ -191,7 +191,7 @@ export function CaseView({
             {detail.subject}
           </h1>
           <p className="page-lede">
-            Opened {formatLondonDateTime(detail.openedAt)} by {who(detail.openedBy)}
+            Opened {formatLocalDateTime(detail.openedAt)} by {who(detail.openedBy)}
           </p>
         </div>
         <div className="chip-list">
@@ -230,7 +230,7 @@ function AttachmentFacts({ file }: { file: Attachment }) {
       <span className="muted">{file.contentType}</span>
       <span className="muted">{formatBytes(file.sizeBytes)}</span>
       <time className="muted row-end" dateTime={file.uploadedAt}>
-        {formatLondonDateTime(file.uploadedAt)}
+        {formatLocalDateTime(file.uploadedAt)}
       </time>
     </>
   )
@@ -252,7 +252,7 @@ function CaseNoteList({ notes, who }: { notes: CaseDetail['notes']; who: StaffNa
           <p className="note-meta">
             <span className="note-author">{who(note.createdBy)}</span>
             <time className="muted" dateTime={note.createdAt}>
-              {formatLondonDateTime(note.createdAt)}
+              {formatLocalDateTime(note.createdAt)}
             </time>
           </p>
           <p className="note-body">{note.body}</p>

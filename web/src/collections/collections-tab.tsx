@@ -15,7 +15,7 @@ import { messageOf } from '../payments/payment-format.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { currencySymbol } from '../shared/brand.js'
 import { PoundsField, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, InlineForm, submitted } from '../shared/mutation-form.js'
@@ -148,7 +148,7 @@ function Position({ data }: { data: AccountCollections }) {
                 <span className={`chip chip-${order.status === 'pending' ? 'danger' : 'neutral'}`}>
                   {capitalise(order.status)}
                 </span>{' '}
-                {order.reason} <span className="muted">· raised {formatLondonDateTime(order.requestedAt)}</span>
+                {order.reason} <span className="muted">· raised {formatLocalDateTime(order.requestedAt)}</span>
               </li>
             ))}
           </ul>
@@ -170,7 +170,7 @@ function StepsTaken({ data }: { data: AccountCollections }) {
         >
           {data.actions.map((action) => (
             <tr key={action.id} data-testid="collections-step">
-              <td className="nowrap">{formatLondonDateTime(action.takenAt)}</td>
+              <td className="nowrap">{formatLocalDateTime(action.takenAt)}</td>
               <td>{actionLabel(action.action)}</td>
               <td className="nowrap">{formatCalendarDate(action.episodeDueOn)}</td>
               <td className="numeric">{action.amountMinor ? formatMinor(action.amountMinor) : '—'}</td>
@@ -211,7 +211,7 @@ function Notes({ notes, signposts }: { notes: CollectionsNote[]; signposts: Sign
                   <span className="chip chip-neutral">
                     {note.kind === 'affordability' ? 'Affordability' : 'Debt advice'}
                   </span>
-                  <span className="muted">{formatLondonDateTime(note.createdAt)}</span>
+                  <span className="muted">{formatLocalDateTime(note.createdAt)}</span>
                 </div>
                 <p className="note-body">{note.body}</p>
                 {note.kind === 'affordability' && details && (

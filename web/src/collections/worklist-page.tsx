@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
@@ -125,9 +125,7 @@ function WorklistTable() {
                   </td>
                   <td>
                     {actionLabel(item.lastAction)}
-                    {item.lastActionAt && (
-                      <span className="muted block">{formatLondonDateTime(item.lastActionAt)}</span>
-                    )}
+                    {item.lastActionAt && <span className="muted block">{formatLocalDateTime(item.lastActionAt)}</span>}
                   </td>
                   <td>
                     <span className="chip-list">

@@ -10,7 +10,7 @@ import { type FormEvent, Fragment, useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { FormError } from '../shared/mutation-form.js'
 import { Panel } from '../shared/panel.js'
@@ -119,7 +119,7 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
                       data-status={message.status}
                     >
                       <td className="muted">
-                        <time dateTime={message.occurredAt}>{formatLondonDateTime(message.occurredAt)}</time>
+                        <time dateTime={message.occurredAt}>{formatLocalDateTime(message.occurredAt)}</time>
                       </td>
                       <td>
                         {channelLabels[message.channel] ?? message.channel}
@@ -269,7 +269,7 @@ function MessageDetailView({
           <li key={`${event.status}:${event.recordedAt}`}>
             <MessageStatusChip status={event.status} />{' '}
             <time className="muted" dateTime={event.occurredAt}>
-              {formatLondonDateTime(event.occurredAt)}
+              {formatLocalDateTime(event.occurredAt)}
             </time>
             {event.detail && <span className="muted"> — {event.detail}</span>}
           </li>

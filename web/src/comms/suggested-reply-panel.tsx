@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { errorMessage } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { discardReply, reviewReply, type SentReply, type SuggestedReply, sendReply, suggestReply } from './comms-api.js'
 
 const intentLabels: Record<string, string> = {
@@ -191,7 +191,7 @@ function DraftView({ accountNumber, messageId, canSend, onSent, draft }: PanelPr
 
       {draft.status === 'reviewed' && draft.reviewedAt && (
         <p className="muted" data-testid="suggested-reply-reviewed">
-          Reviewed {formatLondonDateTime(draft.reviewedAt)}
+          Reviewed {formatLocalDateTime(draft.reviewedAt)}
           {draft.editedBody !== null ? ', with your changes' : ''}.
         </p>
       )}

@@ -14,7 +14,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
-import { formatCalendarDate, formatLondonDateTime, localHourOf, londonDateOf } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime, localDateOf, localHourOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
 import { PageHeader } from '../shared/page-header.js'
@@ -142,7 +142,7 @@ function DashboardSections({ data }: { data: Dashboard }) {
                       <span className="mono">{account.accountNumber}</span>
                       <span className="row-primary">{account.displayName}</span>
                       <time className="muted row-end" dateTime={account.viewedAt}>
-                        {formatLondonDateTime(account.viewedAt)}
+                        {formatLocalDateTime(account.viewedAt)}
                       </time>
                     </Link>
                   </li>
@@ -211,7 +211,7 @@ function PendingTasks({ tasks }: { tasks: Dashboard['pendingTasks'] }) {
 function AgentReportCard() {
   const api = useApi()
   const ids = useId()
-  const today = londonDateOf(new Date().toISOString())
+  const today = localDateOf(new Date().toISOString())
   const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
   const [to, setTo] = useState(today)
   // The dates the report was asked for: it is read (and cached) through react-query under them.

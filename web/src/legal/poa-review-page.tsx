@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { NoteDecisionDialog } from '../shared/dialog-decision.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
@@ -93,7 +93,7 @@ function PoaQueue() {
                 <div>{document.attorney.displayName}</div>
                 <div className="muted">{document.attorney.email}</div>
               </td>
-              <td className="nowrap">{formatLondonDateTime(document.submittedAt)}</td>
+              <td className="nowrap">{formatLocalDateTime(document.submittedAt)}</td>
               <td>{document.description}</td>
               <td>
                 <div className="button-row">

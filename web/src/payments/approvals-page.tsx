@@ -6,7 +6,7 @@
 import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { type FormMutation, useFormMutation } from '../shared/mutation.js'
 import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
@@ -184,7 +184,7 @@ function CreditRow({ request, onDecided }: { request: CreditRequest; onDecided: 
           <span className="muted">—</span>
         )}
       </td>
-      <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
+      <td className="nowrap">{formatLocalDateTime(request.requestedAt)}</td>
       <td>{label}</td>
       <td className="numeric">{amount}</td>
       <td>{request.reason}</td>

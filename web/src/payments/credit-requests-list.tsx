@@ -1,5 +1,5 @@
 /** The account's goodwill credits and refunds (PAY-4), newest first, with where each stands. */
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { QueueCard } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
@@ -20,7 +20,7 @@ export function CreditRequestsList({ requests }: { requests: CreditRequest[] }) 
       >
         {requests.map((request) => (
           <tr key={request.id} data-testid="credit-request-row" data-status={request.status}>
-            <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
+            <td className="nowrap">{formatLocalDateTime(request.requestedAt)}</td>
             <td>{creditKindLabels[request.kind]}</td>
             <td className="numeric">{formatMinor(request.amountMinor, request.currency)}</td>
             <td>{request.reason}</td>
@@ -28,7 +28,7 @@ export function CreditRequestsList({ requests }: { requests: CreditRequest[] }) 
               <CreditStatusChip status={request.status} />
               {request.decisionNote && <span className="payment-failure">{request.decisionNote}</span>}
               {request.decidedAt && (
-                <span className="muted payment-failure">Decided {formatLondonDateTime(request.decidedAt)}</span>
+                <span className="muted payment-failure">Decided {formatLocalDateTime(request.decidedAt)}</span>
               )}
             </td>
           </tr>

@@ -3,7 +3,7 @@
  * failed, when it posts, and on demand the events that moved it (taken, settled, returned).
  */
 import { Fragment, useState } from 'react'
-import { formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { type LoadedList, LoadMoreFooter } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
 import { QueueCard } from '../shared/review-queue.js'
@@ -49,7 +49,7 @@ export function PaymentHistory({ list }: { list: LoadedList<Payment> }) {
             <Fragment key={payment.id}>
               <tr data-testid="payment-row" data-confirmation={payment.confirmationNumber} data-status={payment.status}>
                 <td className="nowrap mono">{payment.confirmationNumber}</td>
-                <td className="nowrap">{formatLondonDateTime(payment.createdAt)}</td>
+                <td className="nowrap">{formatLocalDateTime(payment.createdAt)}</td>
                 <td>
                   {payment.methodLabel ?? methodLabels[payment.method]}
                   {payment.methodLabel && payment.method !== 'card' && (
@@ -92,7 +92,7 @@ export function PaymentHistory({ list }: { list: LoadedList<Payment> }) {
                       {payment.events.map((event) => (
                         <li key={`${event.occurredAt}:${event.status}:${event.source}`}>
                           <PaymentStatusChip status={event.status} />{' '}
-                          <span className="muted">{formatLondonDateTime(event.occurredAt)}</span> ·{' '}
+                          <span className="muted">{formatLocalDateTime(event.occurredAt)}</span> ·{' '}
                           {eventSources[event.source] ?? event.source}
                           {event.detail ? ` · ${event.detail}` : ''}
                         </li>

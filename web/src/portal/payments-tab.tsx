@@ -18,7 +18,7 @@ import {
   SelectField,
   TextField,
 } from '../shared/form-field.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
@@ -90,7 +90,7 @@ export function PaymentsTab({
                   data-testid="portal-payment-row"
                   data-confirmation={payment.confirmationNumber}
                 >
-                  <td>{formatLondonDateTime(payment.createdAt)}</td>
+                  <td>{formatLocalDateTime(payment.createdAt)}</td>
                   <td>{payment.methodLabel ?? capitalise(payment.method)}</td>
                   <td className="numeric mono">{formatMinor(payment.amountMinor)}</td>
                   <td>{capitalise(payment.status)}</td>

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
-import { capitalise, formatCalendarDate, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { DataTable } from '../shared/table.js'
 import * as portalApi from './portal-api.js'
@@ -62,7 +62,7 @@ export function TenantRequestsPanel({ accounts }: { accounts: portalApi.Portfoli
                 <td>{item.on ? formatCalendarDate(item.on) : '—'}</td>
                 <td data-testid="tenant-request-status">
                   {capitalise(item.status.replaceAll('_', ' '))}
-                  <div className="muted">Since {formatLondonDateTime(item.statusAt)}</div>
+                  <div className="muted">Since {formatLocalDateTime(item.statusAt)}</div>
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ConfirmAction } from '../shared/confirm-action.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
-import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, submitted } from '../shared/mutation-form.js'
 import { Notice, type NoticeMessage } from '../shared/notice.js'
@@ -133,7 +133,7 @@ function UserRow({
       </td>
       <td>
         {capitalise(user.status)}
-        {user.validTo && <div className="muted">Until {formatLondonDateTime(user.validTo)}</div>}
+        {user.validTo && <div className="muted">Until {formatLocalDateTime(user.validTo)}</div>}
       </td>
       <td>
         <div className="portal-row-actions">

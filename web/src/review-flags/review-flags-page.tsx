@@ -8,7 +8,7 @@ import { reviewFlagReason } from '../accounts/review-flag-banner.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { NoteDecisionDialog } from '../shared/dialog-decision.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
@@ -85,7 +85,7 @@ function FlagQueue() {
               </td>
               <td>{flag.customerName}</td>
               <td>{reviewFlagReason(flag.reason)}</td>
-              <td className="nowrap">{formatLondonDateTime(flag.raisedAt)}</td>
+              <td className="nowrap">{formatLocalDateTime(flag.raisedAt)}</td>
               {canClear && (
                 <td>
                   <button
@@ -125,7 +125,7 @@ function FlagQueue() {
         >
           <p>
             {clearing.customerName} ({clearing.accountNumber}) was flagged after {reviewFlagReason(clearing.reason)} on{' '}
-            {formatLondonDateTime(clearing.raisedAt)}.
+            {formatLocalDateTime(clearing.raisedAt)}.
           </p>
         </NoteDecisionDialog>
       )}

@@ -29,7 +29,7 @@ export function dateFormat(
 }
 
 /** An ISO instant as `4 Mar 2026, 14:05 GMT`, in the supplier's time zone. */
-export function formatLondonDateTime(isoInstant: string): string {
+export function formatLocalDateTime(isoInstant: string): string {
   const date = new Date(isoInstant)
   if (Number.isNaN(date.getTime())) return isoInstant
   return dateFormat({
@@ -69,12 +69,12 @@ export function capitalise(text: string): string {
 }
 
 /** The supplier's calendar date (`YYYY-MM-DD`) of an instant; for the end of [from, to), the day before. */
-export function londonDateOf(isoInstant: string, { endExclusive = false }: { endExclusive?: boolean } = {}): string {
+export function localDateOf(isoInstant: string, { endExclusive = false }: { endExclusive?: boolean } = {}): string {
   // en-CA writes dates as YYYY-MM-DD; only the zone comes from the brand.
   return dateFormat({}, { locale: 'en-CA' }).format(new Date(new Date(isoInstant).getTime() - (endExclusive ? 1 : 0)))
 }
 
 /** A billed period [from, to) as `1 Oct 2026 – 31 Oct 2026` in the supplier's dates. */
 export function formatPeriod(fromInstant: string, toInstant: string): string {
-  return `${formatCalendarDate(londonDateOf(fromInstant))} – ${formatCalendarDate(londonDateOf(toInstant, { endExclusive: true }))}`
+  return `${formatCalendarDate(localDateOf(fromInstant))} – ${formatCalendarDate(localDateOf(toInstant, { endExclusive: true }))}`
 }

@@ -9,7 +9,7 @@ import type { RoleCode } from '../api.js'
 import { useApi } from '../console-context.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { SelectField, TextField } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { changeRole, inviteStaff, isMoneyRole, type RoleInfo, resetTotp, type StaffMember } from './access-api.js'
 import { OneTimeSecret } from './one-time-secret.js'
@@ -63,7 +63,7 @@ export function InviteStaffDialog({ roles, onClose }: { roles: readonly RoleInfo
         <p>
           {invited.user.displayName} ({invited.user.email}) is invited as {invitedRole?.label ?? invited.user.role}.
           Give them this link yourself, by a channel you trust: with it they choose their own password. It works once,
-          until {formatLondonDateTime(invited.invitation.expiresAt)}.
+          until {formatLocalDateTime(invited.invitation.expiresAt)}.
         </p>
         <OneTimeSecret
           label="Invitation link"

@@ -10,7 +10,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { errorMessage } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import {
   QueueCard,
   type QueueOutcome,
@@ -140,7 +140,7 @@ function StaffManagement() {
                     <td>{nameOf(request.userId)}</td>
                     <td>{role ? <RoleBadge label={role.label} colour={role.badgeColour} /> : request.role}</td>
                     <td>{request.requestedBy === me.id ? 'You' : nameOf(request.requestedBy)}</td>
-                    <td className="nowrap">{formatLondonDateTime(request.requestedAt)}</td>
+                    <td className="nowrap">{formatLocalDateTime(request.requestedAt)}</td>
                     <td>
                       {mine ? (
                         <span className="muted" data-testid="role-request-not-yours">

@@ -8,7 +8,7 @@ import { useApi } from '../console-context.js'
 import type { RequestOf } from '../shared/api-client.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
-import { formatLondonDateTime } from '../shared/format.js'
+import { formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { DataTable } from '../shared/table.js'
 import {
@@ -72,9 +72,9 @@ export function TokenTable({
             <td className="nowrap" title={token.permissions.join('\n')}>
               {token.permissions.length}
             </td>
-            <td className="nowrap">{formatLondonDateTime(token.createdAt)}</td>
-            <td className="nowrap">{formatLondonDateTime(token.expiresAt)}</td>
-            <td className="nowrap">{token.lastUsedAt ? formatLondonDateTime(token.lastUsedAt) : 'Never'}</td>
+            <td className="nowrap">{formatLocalDateTime(token.createdAt)}</td>
+            <td className="nowrap">{formatLocalDateTime(token.expiresAt)}</td>
+            <td className="nowrap">{token.lastUsedAt ? formatLocalDateTime(token.lastUsedAt) : 'Never'}</td>
             <td>
               <span className={stateChip[state].className}>{stateChip[state].label}</span>
             </td>
@@ -206,7 +206,7 @@ export function CreateTokenDialog({
         />
         <p className="muted">
           It carries {created.permissions.length} permission{created.permissions.length === 1 ? '' : 's'} and expires{' '}
-          {formatLondonDateTime(created.expiresAt)}. Send it as <span className="mono">Authorization: Bearer …</span>.
+          {formatLocalDateTime(created.expiresAt)}. Send it as <span className="mono">Authorization: Bearer …</span>.
         </p>
       </DialogDone>
     )

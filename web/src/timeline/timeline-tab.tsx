@@ -8,7 +8,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { Link, paths } from '../router.js'
-import { capitalise, formatLondonDateTime } from '../shared/format.js'
+import { capitalise, formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMoreFooter, type PagedList, pagedList } from '../shared/load-more.js'
 import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
@@ -91,7 +91,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
         </p>
         {item.summary && <p className="timeline-summary">{item.summary}</p>}
         <time className="muted timeline-at" dateTime={item.at}>
-          {formatLondonDateTime(item.at)}
+          {formatLocalDateTime(item.at)}
         </time>
       </div>
     </li>
