@@ -296,30 +296,36 @@ describe('credits and refunds (PAY-4)', () => {
   })
 })
 
+/** Keep a bank account for the account and set up a Direct Debit from it, as an agent. */
+function withDirectDebit(
+  accountId: string,
+  debit: Pick<
+    Parameters<typeof payments.setupDirectDebit>[0],
+    'kind' | 'amountMinor' | 'debtRepaymentMinor' | 'paymentDay'
+  >,
+) {
+  return inTransaction(database.db, async (tx) => {
+    const method = await payments.addPaymentMethod({
+      tx,
+      accountId,
+      method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
+      processor: processor.name,
+      actor: agent,
+      at,
+    })
+    await payments.setupDirectDebit({ tx, accountId, paymentMethodId: method.id, ...debit, actor: agent, at })
+  })
+}
+
 describe('Direct Debit (PAY-5)', () => {
   it('collects a fixed amount plus the debt repayment element once on the payment day', async () => {
     const account = freshAccount()
     await charge(account.id, 20_000n, '2026-11-01')
-    await inTransaction(database.db, async (tx) => {
-      const method = await payments.addPaymentMethod({
-        tx,
-        accountId: account.id,
-        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
-        processor: processor.name,
-        actor: agent,
-        at,
-      })
-      await payments.setupDirectDebit({
-        tx,
-        accountId: account.id,
-        paymentMethodId: method.id,
-        kind: 'fixed',
-        amountMinor: 8_000n,
-        debtRepaymentMinor: 2_000n,
-        paymentDay: 20,
-        actor: agent,
-        at,
-      })
+    await withDirectDebit(account.id, {
+      kind: 'fixed',
+      amountMinor: 8_000n,
+      debtRepaymentMinor: 2_000n,
+      paymentDay: 20,
     })
     const run = () =>
       collectDirectDebits({ db: database.db, processor, on: '2026-11-20', actor: systemActor('dd'), at })
@@ -334,26 +340,7 @@ describe('Direct Debit (PAY-5)', () => {
     const account = freshAccount()
     // £200.00 owed.
     await charge(account.id, 20_000n, '2026-11-01')
-    await inTransaction(database.db, async (tx) => {
-      const method = await payments.addPaymentMethod({
-        tx,
-        accountId: account.id,
-        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
-        processor: processor.name,
-        actor: agent,
-        at,
-      })
-      await payments.setupDirectDebit({
-        tx,
-        accountId: account.id,
-        paymentMethodId: method.id,
-        kind: 'variable',
-        debtRepaymentMinor: 2_000n,
-        paymentDay: 20,
-        actor: agent,
-        at,
-      })
-    })
+    await withDirectDebit(account.id, { kind: 'variable', debtRepaymentMinor: 2_000n, paymentDay: 20 })
     const result = await collectDirectDebits({
       db: database.db,
       processor,
@@ -381,26 +368,7 @@ describe('the yearly payment adequacy review (PAY-5, seed 002)', () => {
     const account = freshAccount()
     // £100.00 charged on 20 November 2026; the fixture's accounts opened on 1 October 2026.
     await charge(account.id, 10_000n, '2026-12-01')
-    await inTransaction(database.db, async (tx) => {
-      const method = await payments.addPaymentMethod({
-        tx,
-        accountId: account.id,
-        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
-        processor: processor.name,
-        actor: agent,
-        at,
-      })
-      await payments.setupDirectDebit({
-        tx,
-        accountId: account.id,
-        paymentMethodId: method.id,
-        kind: 'fixed',
-        amountMinor: 5_000n,
-        paymentDay: 1,
-        actor: agent,
-        at,
-      })
-    })
+    await withDirectDebit(account.id, { kind: 'fixed', amountMinor: 5_000n, paymentDay: 1 })
     // Set up at 10:00 on 20 November 2026 and never reviewed: on 20 November 2027 that is not yet
     // over a year (the day it was set up is not before the same day a year back); on the 21st it is.
     expect(await overdue(account.id, '2027-11-20')).toBe(false)
@@ -438,25 +406,7 @@ describe('the yearly payment adequacy review (PAY-5, seed 002)', () => {
 
   it("reviews at most a run's limit and leaves the rest for the next run", async () => {
     const account = freshAccount()
-    await inTransaction(database.db, async (tx) => {
-      const method = await payments.addPaymentMethod({
-        tx,
-        accountId: account.id,
-        method: await processor.tokenizeBankAccount({ accountNumber: '12345678', bankCode: '200000', holderName: 'X' }),
-        processor: processor.name,
-        actor: agent,
-        at,
-      })
-      await payments.setupDirectDebit({
-        tx,
-        accountId: account.id,
-        paymentMethodId: method.id,
-        kind: 'variable',
-        paymentDay: 1,
-        actor: agent,
-        at,
-      })
-    })
+    await withDirectDebit(account.id, { kind: 'variable', paymentDay: 1 })
     // Five years on every Direct Debit of this file is due: a run of one looks at one.
     const later = new Date('2031-11-20T05:30:00Z')
     expect((await review('2031-11-20', later, 1)).looked).toBe(1)
