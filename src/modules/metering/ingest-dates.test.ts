@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import * as metering from './index.js'
-import { openMeteringTestAccount, smartImportPoint } from './testing.js'
+import { openSmartImportTestPoint } from './testing.js'
 
 let database: Database
 const agent = { kind: 'staff', id: 'usr_agent' } as const
@@ -20,16 +20,8 @@ const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  const { accountId, propertyId } = await run((tx) => openMeteringTestAccount(tx, { actor: agent, at }))
   // supplied from 2024-01-01; the meter was fitted earlier, under another supplier
-  await run((tx) =>
-    metering.registerMeterPoints({
-      tx,
-      actor: agent,
-      at,
-      meterPoints: [smartImportPoint({ identifier: mpan, accountId, propertyId })],
-    }),
-  )
+  await run((tx) => openSmartImportTestPoint(tx, { identifier: mpan, actor: agent, at }))
 })
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 import type { Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import * as accounts from '../accounts/index.js'
+import { registerMeterPoints } from './operations.js'
 import type { NewMeterPoint } from './types.js'
 
 /**
@@ -57,4 +58,17 @@ export function smartImportPoint({
       },
     ],
   }
+}
+
+/**
+ * The test account with one smart electricity import point `identifier` on it (`smartImportPoint`):
+ * what most of the module's tests start from.
+ */
+export async function openSmartImportTestPoint(
+  tx: Tx,
+  { identifier, actor, at }: { identifier: string; actor: Actor; at: Date },
+): Promise<{ accountId: string; propertyId: string }> {
+  const opened = await openMeteringTestAccount(tx, { actor, at })
+  await registerMeterPoints({ tx, actor, at, meterPoints: [smartImportPoint({ identifier, ...opened })] })
+  return opened
 }
