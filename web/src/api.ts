@@ -101,8 +101,9 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
       return user
     },
 
-    /** End the session. */
+    /** End the session, once every request already on its way has come back (`whenIdle`). */
     async signOut(): Promise<void> {
+      await client.whenIdle()
       await client.DELETE('/api/session', expectUnauthenticated)
     },
 

@@ -21,13 +21,14 @@ import { accountChangedEvent } from './payments/payments-api.js'
 import { isPortalPath } from './portal/portal-routes.js'
 import { matchRoute, paths, useLocation } from './router.js'
 import { LoginPage } from './session/login-page.js'
-import { createQueryClient, whenIdle } from './shared/query-client.js'
+import { createQueryClient } from './shared/query-client.js'
 import { ConsoleShell } from './shell/console-shell.js'
 import { isStaffInvitationPath } from './staff/staff-invitation-route.js'
 
 type SessionState =
   | { status: 'checking' }
   | { status: 'unavailable'; message: string }
+  | { status: 'signing-out' }
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; user: StaffUser }
 
@@ -99,22 +100,26 @@ function StaffConsole() {
       user: state.user,
       updateUser: (user) => setState({ status: 'signed-in', user }),
       signOut: async () => {
+        // The screens go first, so no query starts while the requests already sent come back; the
+        // sign-in form shows only once the session has ended, so a quick new sign-in is not undone.
+        setState({ status: 'signing-out' })
         try {
-          await whenIdle(queryClient)
           await api.signOut()
         } finally {
           setState({ status: 'signed-out', notice: 'You have signed out.' })
         }
       },
     }
-  }, [api, state, queryClient])
+  }, [api, state])
 
   return (
     <QueryClientProvider client={queryClient}>
       <ApiContext.Provider value={api}>
-        {state.status === 'checking' && (
+        {(state.status === 'checking' || state.status === 'signing-out') && (
           <div className="boot" aria-busy="true">
-            <span className="visually-hidden">Loading the console…</span>
+            <span className="visually-hidden">
+              {state.status === 'checking' ? 'Loading the console…' : 'Signing out…'}
+            </span>
           </div>
         )}
         {state.status === 'unavailable' && (

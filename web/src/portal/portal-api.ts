@@ -124,8 +124,9 @@ export function signIn(input: { email: string; password: string }): Promise<Port
   return call(client.POST('/api/portal/session', { body: input, ...expectsUnauthenticated }))
 }
 
-/** End the portal session. */
+/** End the portal session, once every request already on its way has come back (`whenIdle`). */
 export async function signOut(): Promise<void> {
+  await client.whenIdle()
   await call(client.DELETE('/api/portal/session', expectsUnauthenticated))
 }
 

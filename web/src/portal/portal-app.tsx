@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api.js'
 import { Link, navigate, useLocation } from '../router.js'
 import { brand } from '../shared/brand.js'
-import { createQueryClient, whenIdle } from '../shared/query-client.js'
+import { createQueryClient } from '../shared/query-client.js'
 import { AccountPicker } from './account-picker.js'
 import { InvitationPage } from './invitation-page.js'
 import { PortalAccountPage } from './portal-account-page.js'
@@ -96,7 +96,6 @@ function Portal() {
       replace: signedIn,
       signOut: async () => {
         try {
-          await whenIdle(queryClient)
           await portalApi.signOut()
         } finally {
           endSession('You have signed out.')
@@ -104,7 +103,7 @@ function Portal() {
         }
       },
     }
-  }, [current, signedIn, endSession, queryClient])
+  }, [current, signedIn, endSession])
 
   let body: React.ReactNode
   if (route.name === 'invitation') {

@@ -41,10 +41,22 @@ export type CuttleClientOptions = {
 
 /** A client for one app (console or portal): same-origin cookies, JSON, errors as `ApiError`. */
 export function createCuttleClient({ onUnauthenticated }: CuttleClientOptions = {}) {
+  // Requests on their way, so signing out can wait for them (`whenIdle`).
+  let inFlight = 0
+  const idle: (() => void)[] = []
   const client = createClient<paths>({
     baseUrl: globalThis.location?.origin ?? '',
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
+    fetch: async (request) => {
+      inFlight += 1
+      try {
+        return await globalThis.fetch(request)
+      } finally {
+        inFlight -= 1
+        if (inFlight === 0) for (const resolve of idle.splice(0)) resolve()
+      }
+    },
   })
   const errors: Middleware = {
     async onResponse({ request, response }) {
@@ -65,7 +77,14 @@ export function createCuttleClient({ onUnauthenticated }: CuttleClientOptions = 
     },
   }
   client.use(errors)
-  return client
+  /**
+   * Resolve once no request of this client is on its way. Signing out waits for this before ending
+   * the session: a request sent with the session and answered after it ended would come back 401, an
+   * error in the browser's console for nothing.
+   */
+  const whenIdle = (): Promise<void> =>
+    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))
+  return Object.assign(client, { whenIdle })
 }
 
 export type CuttleClient = ReturnType<typeof createCuttleClient>

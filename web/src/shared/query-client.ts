@@ -25,15 +25,3 @@ export function createQueryClient(): QueryClient {
     },
   })
 }
-
-/**
- * Resolve once no query or write of `client` is on its way (waiting at most `limitMs`). Signing out
- * waits for this before ending the session: a request sent with the session and answered after it
- * ended would come back 401, an error in the browser's console for nothing.
- */
-export async function whenIdle(client: QueryClient, limitMs = 2_000): Promise<void> {
-  const until = Date.now() + limitMs
-  while ((client.isFetching() > 0 || client.isMutating() > 0) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
