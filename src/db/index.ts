@@ -1,3 +1,4 @@
+export { lockIdsForTransaction } from './advisory.js'
 export type {
   AccountChange,
   AccountsQuery,

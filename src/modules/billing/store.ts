@@ -1,5 +1,12 @@
 import { sql } from 'kysely'
-import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import {
+  type Db,
+  type FeedPosition,
+  lockIdsForTransaction,
+  strictlyBefore,
+  type Tx,
+  withTables,
+} from '../../db/index.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -102,11 +109,7 @@ const billingLockSpace = 4242010
  * as two versions. Taken in one order (by key) so two batches never wait on each other in a circle.
  */
 export async function lockAccountsForBilling(tx: Tx, accountIds: readonly string[]): Promise<void> {
-  if (accountIds.length === 0) return
-  await sql`select pg_advisory_xact_lock(${billingLockSpace}, key) from (
-      select distinct hashtext(id) as key from (values ${sql.join(accountIds.map((id) => sql`(${id})`))}) as a (id)
-      order by key
-    ) keys`.execute(tx)
+  await lockIdsForTransaction(tx, billingLockSpace, accountIds)
 }
 
 /** `count` statement numbers, in order (a billing run's batch). */

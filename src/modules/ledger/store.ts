@@ -1,5 +1,12 @@
 import { type Generated, type Selectable, sql } from 'kysely'
-import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import {
+  type Db,
+  type FeedPosition,
+  lockIdsForTransaction,
+  strictlyBefore,
+  type Tx,
+  withTables,
+} from '../../db/index.js'
 
 export interface JournalRow {
   id: string
@@ -40,12 +47,7 @@ const postingLockSpace = 4242020
  * (by key) so two transactions posting to the same accounts never wait on each other in a circle.
  */
 export async function lockAccountsForPosting(tx: Tx, accounts: readonly (string | null)[]): Promise<void> {
-  const accountIds = [...new Set(accounts.filter((id): id is string => id !== null))]
-  if (accountIds.length === 0) return
-  await sql`select pg_advisory_xact_lock(${postingLockSpace}, key) from (
-      select distinct hashtext(id) as key from (values ${sql.join(accountIds.map((id) => sql`(${id})`))}) as a (id)
-      order by key
-    ) keys`.execute(tx)
+  await lockIdsForTransaction(tx, postingLockSpace, [...new Set(accounts.filter((id): id is string => id !== null))])
 }
 
 /** Insert a journal unless its key is taken; returns whether it was inserted. */
