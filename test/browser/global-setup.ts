@@ -4,14 +4,17 @@
  * (`openConsole`), instead of each file seeding its own. Removed when the run ends.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cuttleEnv, demoTemplateVariable, projectRoot } from './cuttle-env.js'
 
 export default function setup(): () => void {
-  buildWebAppIfStale()
-  execFileSync('node', ['scripts/build-server-if-stale.mjs'], { cwd: projectRoot, stdio: 'pipe' })
+  // As production: the test runner sets NODE_ENV=test, which would give React's development build.
+  const production = { ...process.env, NODE_ENV: 'production' }
+  for (const build of ['scripts/build-web-if-stale.mjs', 'scripts/build-server-if-stale.mjs']) {
+    execFileSync('node', [build], { cwd: projectRoot, stdio: 'pipe', env: production })
+  }
   const folder = mkdtempSync(join(tmpdir(), 'cuttle-browser-demo-'))
   const dataDir = join(folder, 'data')
   execFileSync('node', ['bin/cuttle.js', 'seed', '--accounts', '200'], {
@@ -21,27 +24,4 @@ export default function setup(): () => void {
   })
   process.env[demoTemplateVariable] = dataDir
   return () => rmSync(folder, { recursive: true, force: true })
-}
-
-/**
- * Build web/dist when it is missing or older than the console's sources. As production: the test
- * runner sets NODE_ENV=test, which would otherwise give React's development build.
- */
-function buildWebAppIfStale(): void {
-  const built = join(projectRoot, 'web', 'dist', 'index.html')
-  if (existsSync(built) && newestChange(join(projectRoot, 'web', 'src')) <= statSync(built).mtimeMs) return
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
-    cwd: projectRoot,
-    stdio: 'pipe',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-}
-
-function newestChange(folder: string): number {
-  let newest = statSync(folder).mtimeMs
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
-  }
-  return newest
 }

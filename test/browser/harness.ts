@@ -1,6 +1,7 @@
 /**
- * What every browser test shares: the built web app (rebuilt, for production, when its sources are
- * newer), a real `cuttle start` on PGlite with demo data on a free port, headless Chromium, waiting
+ * What every browser test shares: a real `cuttle serve` on a copy of the demo data the global setup
+ * seeded (which also builds the web app and the server when their sources changed), on PGlite on a
+ * free port, headless Chromium, waiting
  * for text, an accessibility check of a page (axe-core, WCAG 2.2 AA) and a watch on the browser's
  * console: a test fails at its end on any error the page logged or threw that it did not expect.
  * Screenshots go to artifacts/screenshots/.
