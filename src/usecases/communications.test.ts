@@ -104,8 +104,9 @@ describe('the transports from the environment', () => {
 })
 
 describe('sending to an account', () => {
-  it('fills the balance from the ledger and delivers after the transaction commits', async () => {
+  it('fills the balance from the ledger and enqueues the message for the worker after the transaction commits', async () => {
     const transports = comms.builtInTransports()
+    const queue = inProcessDeliveryQueue({ db: database.db, transports, clock: () => at })
     const message = await sendAccountMessage({
       db: database.db,
       accountNumber: number,
@@ -113,16 +114,25 @@ describe('sending to an account', () => {
       template: 'payment_reminder',
       fields: { dueDate: '2026-11-15' },
       permission: 'comms.message.send',
-      transports,
+      queue,
       actor: agent,
       at,
     })
+    // The answer is the message as queued: nothing was sent inside the request.
     expect(message).toMatchObject({
-      status: 'sent',
+      status: 'queued',
       subject: 'A reminder about your balance of £87.65 (account A-00000001)',
-      history: [{ status: 'queued' }, { status: 'sent' }],
+      history: [{ status: 'queued' }],
     })
     const outbox = transports.email as ReturnType<typeof comms.outboxEmailTransport>
+    expect(outbox.sent).toEqual([])
+    expect(queue.pending).toEqual([message.id])
+    // The worker (run here by hand) sends exactly that message.
+    expect((await queue.runQueued()).sent).toEqual([message.id])
+    expect(await comms.getMessage({ tx: database.db, messageId: message.id })).toMatchObject({
+      status: 'sent',
+      history: [{ status: 'queued' }, { status: 'sent' }],
+    })
     expect(outbox.sent).toMatchObject([{ messageId: message.id, to: 'eleanor@example.com' }])
   })
 
@@ -136,7 +146,7 @@ describe('sending to an account', () => {
         template: 'disconnection_notice',
         fields: { disconnectionDate: '2027-01-10' },
         permission: 'comms.message.send',
-        transports: comms.builtInTransports(),
+        queue: inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports() }),
         actor: agent,
         at,
       }),
@@ -147,8 +157,8 @@ describe('sending to an account', () => {
     )
   })
 
-  it('leaves a message queued when its transport is down, for the delivery job to send later', async () => {
-    const down = emailDown()
+  it('leaves a message queued when its transport is down, for the delivery sweep to send later', async () => {
+    const down = inProcessDeliveryQueue({ db: database.db, transports: emailDown(), clock: () => at })
     const message = await sendAccountMessage({
       db: database.db,
       accountNumber: number,
@@ -156,11 +166,15 @@ describe('sending to an account', () => {
       template: 'general_message',
       fields: { subject: 'Your visit', message: 'See you on Tuesday.' },
       permission: 'comms.message.send',
-      transports: down,
+      queue: down,
       actor: agent,
       at,
     })
-    expect(message).toMatchObject({ status: 'queued', failureReason: 'connect ECONNREFUSED' })
+    expect((await down.runQueued()).deferred).toEqual([message.id])
+    expect(await comms.getMessage({ tx: database.db, messageId: message.id })).toMatchObject({
+      status: 'queued',
+      failureReason: 'connect ECONNREFUSED',
+    })
     const later = new Date(at.getTime() + 15 * 60_000)
     // The sweep enqueues what is due again; the worker (run here by hand) sends it.
     const queue = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => later })

@@ -65,8 +65,9 @@ export function messageTemplates() {
  * Send a templated message to an account as a member of staff. `permission` is the one the caller
  * was let in with: the template must be one sent under it (collections notices under
  * `collections.notice.send`, service messages under `comms.message.send`). `balance` is filled from
- * the ledger when not given. The message is queued in one transaction and handed to its transport
- * after it commits; a delivery failure leaves it queued or failed, never undone.
+ * the ledger when not given. The message is queued in one transaction and, once that commits, enqueued
+ * for the delivery worker (`queue`): the answer is the message as queued, and a delivery failure
+ * later leaves it deferred or failed, never undone.
  * @throws TemplateNotAllowed, AccountNotFound, and what `comms.send` throws
  */
 export async function sendAccountMessage({
@@ -78,7 +79,7 @@ export async function sendAccountMessage({
   related,
   recipient,
   permission,
-  transports,
+  queue,
   actor,
   at,
 }: {
@@ -90,7 +91,7 @@ export async function sendAccountMessage({
   related?: comms.RelatedRecord | undefined
   recipient?: string | undefined
   permission: access.Permission
-  transports: comms.Transports
+  queue: DeliveryQueue
   actor: Actor
   at: Date
 }): Promise<comms.MessageDetail> {
@@ -116,7 +117,7 @@ export async function sendAccountMessage({
       at,
     })
   })
-  await comms.deliverQueued({ db, transports, at, messageIds: [queued.id] })
+  await queue.enqueue([queued.id])
   return comms.getMessage({ tx: db, messageId: queued.id })
 }
 

@@ -13,6 +13,7 @@ import { formatMoney } from '../shared/money.js'
 import {
   billAccountNow,
   discardSuggestedReply,
+  inProcessDeliveryQueue,
   reviewSuggestedReply,
   sendSuggestedReply,
   suggestedReply,
@@ -27,11 +28,14 @@ const supervisor: Actor = { kind: 'staff', id: 'usr_supervisor' }
 const opened = new Date('2026-11-01T08:00:00Z')
 const now = new Date('2026-11-20T10:00:00Z')
 const transports = comms.builtInTransports()
+/** The delivery worker, run here by hand. */
+let queue: ReturnType<typeof inProcessDeliveryQueue>
 let statementNumber = ''
 let statementTotal = 0n
 
 beforeAll(async () => {
   database = await openTestDatabase()
+  queue = inProcessDeliveryQueue({ db: database.db, transports, clock: () => now })
   ;({
     accountIds: [accountId = ''],
   } = await billingFixture({ db: database.db, count: 1, at: opened }))
@@ -128,7 +132,7 @@ describe('suggested replies (COM-4)', () => {
     expect(draft.intent).toBe('payment_arrangement')
     expect(draft.body).toContain('a down payment of about')
     const before = await comms.listMessages({ tx: database.db, accountId, limit: 100 })
-    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), queue })).rejects.toMatchObject({
       code: 'DRAFT_NOT_REVIEWED',
       kind: 'conflict',
     })
@@ -163,7 +167,7 @@ describe('suggested replies (COM-4)', () => {
     })
     expect(reviewed.reviewedAt).toEqual(now)
 
-    const sent = await sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })
+    const sent = await sendSuggestedReply({ db: database.db, ...byAgent(message.id), queue })
     expect(sent.draft).toMatchObject({
       status: 'sent',
       sentMessageId: sent.message.id,
@@ -176,14 +180,19 @@ describe('suggested replies (COM-4)', () => {
       templateKey: 'general_message',
       subject: 'Re: Direct Debit',
       recipient: 'bill@example.com',
-      status: 'sent',
+      status: 'queued',
       related: { type: 'suggested_reply', id: draft.id },
     })
     expect(sent.message.body).toContain('I have also checked your last statement myself. — Sam')
     expect(sent.message.body.startsWith('Dear Bill Fixture0,')).toBe(true)
-    expect(sent.message.history.map((event) => event.status)).toEqual(['queued', 'sent'])
+    // Enqueued for the worker after commit, not sent inside the request.
+    expect(sent.message.history.map((event) => event.status)).toEqual(['queued'])
+    expect(queue.pending).toEqual([sent.message.id])
+    expect((await queue.runQueued()).sent).toEqual([sent.message.id])
+    const delivered = await comms.getMessage({ tx: database.db, messageId: sent.message.id })
+    expect(delivered.history.map((event) => event.status)).toEqual(['queued', 'sent'])
 
-    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), queue })).rejects.toMatchObject({
       code: 'DRAFT_CLOSED',
     })
     const actions = (await audit.listForAccount({ db: database.db, accountId, actionPrefix: 'assist.', limit: 3 })).map(
@@ -207,7 +216,7 @@ describe('suggested replies (COM-4)', () => {
     expect(reviewed.editedBody).toBeNull()
     const discarded = await inTransaction(database.db, (tx) => discardSuggestedReply({ tx, ...byAgent(message.id) }))
     expect(discarded.status).toBe('discarded')
-    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), transports })).rejects.toMatchObject({
+    await expect(sendSuggestedReply({ db: database.db, ...byAgent(message.id), queue })).rejects.toMatchObject({
       code: 'DRAFT_CLOSED',
     })
     const read = await inTransaction(database.db, (tx) => suggestedReply({ tx, ...byAgent(message.id) }))

@@ -15,6 +15,7 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Conflict, withCode } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
+import type { DeliveryQueue } from './communications.js'
 import { type AccountCall, type AccountMessageCall, accountOf, recordAccountView } from './account-view.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
@@ -221,21 +222,21 @@ export async function reviewSuggestedReply({
 /**
  * Send the reviewed suggestion (the reviewer's text when edited) to the account's email on file with
  * the `general_message` template, and mark the draft sent — in one transaction, so neither happens
- * without the other — then deliver it after commit.
+ * without the other — then enqueue it for the delivery worker after commit.
  * @throws AccountNotFound, SuggestedReplyNotFound, DraftNotReviewed, DraftClosed, NoRecipient, and what `comms.send` throws
  */
 export async function sendSuggestedReply({
   db,
   accountNumber,
   messageId,
-  transports,
+  queue,
   actor,
   at,
 }: {
   db: Db
   accountNumber: string
   messageId: string
-  transports: comms.Transports
+  queue: DeliveryQueue
   actor: Actor
   at: Date
 }): Promise<{ draft: assist.SuggestedReply; message: comms.MessageDetail }> {
@@ -262,7 +263,7 @@ export async function sendSuggestedReply({
     })
     return { draft, queued }
   })
-  await comms.deliverQueued({ db, transports, at, messageIds: [queued.id] })
+  await queue.enqueue([queued.id])
   return { draft, message: await comms.getMessage({ tx: db, messageId: queued.id }) }
 }
 

@@ -2,18 +2,29 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
+import * as comms from '../../modules/comms/index.js'
+import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
 import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
 let as: ActAs
+/** The delivery worker, run here by hand: routes only enqueue. */
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount(), tomAccount] }))
+  ;({ database, app, as } = await openAppWithAccounts({
+    at: () => now,
+    accounts: [eleanorAccount(), tomAccount],
+    app: (database) => {
+      delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+      return { deliveryQueue: delivery }
+    },
+  }))
 }, 120_000)
 
 afterAll(async () => {
@@ -27,7 +38,7 @@ const send = (role: access.Role, payload: object, account = eleanor, path = 'mes
   app.inject({ method: 'POST', url: `/api/accounts/${account}/${path}`, headers: as(role), payload })
 
 describe('the comms API', () => {
-  it('lets the roles that send customer communications send a templated email, delivered at once', async () => {
+  it('lets the roles that send customer communications send a templated email, queued for the delivery worker', async () => {
     const response = await send('agent', { ...reminder, related: { type: 'collections_step', id: 'cst_1' } })
     expect(response.statusCode).toBe(201)
     const { message } = response.json()
@@ -37,11 +48,19 @@ describe('the comms API', () => {
       templateKey: 'payment_reminder',
       subject: 'A reminder about your balance of £123.45 (account A-00000001)',
       recipient: 'eleanor@example.com',
-      status: 'sent',
-      provider: 'outbox',
+      status: 'queued',
       related: { type: 'collections_step', id: 'cst_1' },
     })
-    expect(message.history.map((event: { status: string }) => event.status)).toEqual(['queued', 'sent'])
+    expect(message.history.map((event: { status: string }) => event.status)).toEqual(['queued'])
+    // The route only enqueued it; the worker sends exactly that message.
+    expect(delivery.pending).toEqual([message.id])
+    expect((await delivery.runQueued()).sent).toEqual([message.id])
+    const delivered = await app.inject({ url: `/api/accounts/${eleanor}/messages/${message.id}`, headers: as('agent') })
+    expect(delivered.json().message).toMatchObject({ status: 'sent', provider: 'outbox' })
+    expect(delivered.json().message.history.map((event: { status: string }) => event.status)).toEqual([
+      'queued',
+      'sent',
+    ])
     // The account's internal row id stays in: the account number in the path names the account.
     expect(message).not.toHaveProperty('accountId')
     for (const role of ['supervisor', 'billing_specialist', 'export_specialist'] as const) {
@@ -76,7 +95,7 @@ describe('the comms API', () => {
     expect(byCollections.statusCode).toBe(201)
     expect(byCollections.json().message).toMatchObject({
       channel: 'letter',
-      status: 'sent',
+      status: 'queued',
       recipient: 'Mr Tom Ashby, 14 Mill Lane, Cambridge, CB1 2AB',
     })
     const general = { channel: 'email', template: 'general_message', fields: { subject: 'Hi', message: 'Hello' } }
@@ -140,7 +159,8 @@ describe('the comms API', () => {
     expect(read.json().enrolment.enrolled).toBe(true)
     const sent = await send('agent', text)
     expect(sent.statusCode).toBe(201)
-    expect(sent.json().message).toMatchObject({ channel: 'sms', recipient: '07700900123', status: 'sent' })
+    expect(sent.json().message).toMatchObject({ channel: 'sms', recipient: '07700900123', status: 'queued' })
+    expect((await delivery.runQueued()).sent).toContain(sent.json().message.id)
   })
 
   it('previews a message without storing it, for roles that read messages', async () => {
@@ -232,6 +252,7 @@ describe('the comms API', () => {
     expect(list.statusCode).toBe(200)
     const [letter] = list.json().items
     expect(letter).toMatchObject({ channel: 'letter', templateKey: 'final_notice' })
+    await delivery.runQueued()
     const detail = await app.inject({ url: `/api/accounts/${tom}/messages/${letter.id}`, headers: as('agent') })
     expect(detail.json().message).toMatchObject({ hasPdf: true, history: [{ status: 'queued' }, { status: 'sent' }] })
     const pdf = await app.inject({ url: `/api/accounts/${tom}/messages/${letter.id}/pdf`, headers: as('agent') })

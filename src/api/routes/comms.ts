@@ -107,7 +107,6 @@ export const commsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox.
-    const transports = context.transports
 
     app.get(
       '/message-templates',
@@ -270,7 +269,7 @@ export const commsRoutes =
             accountNumber: request.params.accountNumber,
             ...request.body,
             permission,
-            transports,
+            queue: context.deliveryQueue,
             ...whoOf(context, request),
           })
           return reply.status(201).send({ message: jsonOf(message) })

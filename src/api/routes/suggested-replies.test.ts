@@ -3,6 +3,7 @@ import { type Database, inTransaction } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
+import { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
 import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send } from '../testing.js'
 
@@ -14,12 +15,18 @@ const eleanor = 'A-00000001'
 
 let as: ActAs
 let send: Send
+/** The delivery worker, run here by hand: routes only enqueue. */
+let delivery: ReturnType<typeof inProcessDeliveryQueue>
 
 beforeAll(async () => {
   let accountIds: string[]
   ;({ database, app, as, send, accountIds } = await openAppWithAccounts({
     at: () => now,
     accounts: [eleanorAccount()],
+    app: (database) => {
+      delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+      return { deliveryQueue: delivery }
+    },
   }))
   accountId = accountIds[0] ?? ''
 }, 120_000)
@@ -114,7 +121,7 @@ describe('the suggested replies API (COM-4)', () => {
       templateKey: 'general_message',
       subject: 'Re: Payment plan',
       recipient: 'eleanor@example.com',
-      status: 'sent',
+      status: 'queued',
       related: { type: 'suggested_reply', id: suggestedReply.id },
     })
     expect(message.body).toBe(`Dear Eleanor Ashworth,\n\n${edited}\n\nKind regards,\nGood Egg Energy`)
@@ -123,6 +130,7 @@ describe('the suggested replies API (COM-4)', () => {
     expect(message).not.toHaveProperty('providerMessageId')
     expect(message).not.toHaveProperty('deliveryAttempts')
 
+    expect((await delivery.runQueued()).sent).toEqual([message.id])
     const log = await send('agent', 'GET', `/api/accounts/${eleanor}/messages/${message.id}`)
     expect(log.json().message.history.map((event: { status: string }) => event.status)).toEqual(['queued', 'sent'])
     expect((await post('agent', messageId, 'send')).json().error.code).toBe('DRAFT_CLOSED')

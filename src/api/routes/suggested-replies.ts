@@ -96,7 +96,6 @@ export const suggestedReplyRoutes =
   async (app) => {
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply
     // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
-    const transports = context.transports
     const model = context.replyModel
 
     app.post(
@@ -191,7 +190,7 @@ export const suggestedReplyRoutes =
           db: context.db,
           accountNumber: request.params.accountNumber.toUpperCase(),
           messageId: request.params.messageId,
-          transports,
+          queue: context.deliveryQueue,
           ...whoOf(context, request),
         })
         return reply.status(201).send({ suggestedReply: jsonOf(result.draft), message: jsonOf(result.message) })
