@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { tarWithout } from './testing.js'
+import { openTestDatabase, tarWithout, testDatabasesBooted } from './testing.js'
 
 /** The names in a tar archive, read the way tarWithout reads them. */
 function names(tar: Uint8Array): string[] {
@@ -48,4 +49,49 @@ describe('the test template', () => {
       expect(inside.some((name) => /(^|\/)base\/[14]\//.test(name))).toBe(false)
     },
   )
+})
+
+describe.skipIf(Boolean(process.env['DATABASE_URL']))('a PGlite test database given back', () => {
+  const auditEvent = (id: string) => sql`insert into audit_events (id, occurred_at, actor_kind, action,
+      subject_type, subject_id, prev_hash, hash)
+    values (${id}, now(), 'system', 'test.probe.written', 'probe', ${id}, '', ${id})`
+
+  it('is reused by the next file emptied back to the template, append-only tables and identities too', async () => {
+    const first = await openTestDatabase()
+    const migrations = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(first.db)
+    await auditEvent('evt_probe_1').execute(first.db)
+    await sql`insert into schema_migrations (name, checksum) values ('9999_probe', 'x')`.execute(first.db)
+    await sql`begin`.execute(first.db)
+    await first.close()
+    const boots = testDatabasesBooted()
+
+    const second = await openTestDatabase()
+    expect(testDatabasesBooted(), 'the database given back is reused').toBe(boots)
+    const counts = await sql<{ audit: number; migrations: number }>`select
+        (select count(*)::int from audit_events) as audit, (select count(*)::int from schema_migrations) as migrations`.execute(
+      second.db,
+    )
+    expect(counts.rows[0]).toEqual({ audit: 0, migrations: migrations.rows[0]?.n })
+    // The identity starts again where the template's did: the first event is number 1.
+    await auditEvent('evt_probe_2').execute(second.db)
+    const seq = await sql<{ seq: string }>`select seq::text from audit_events`.execute(second.db)
+    expect(seq.rows).toEqual([{ seq: '1' }])
+    // The append-only triggers are on again in the reused session.
+    await expect(sql`delete from audit_events`.execute(second.db)).rejects.toThrow()
+    await second.close()
+  })
+
+  it('is closed, not reused, when the file changed the schema', async () => {
+    const changed = await openTestDatabase()
+    await changed.execScript('create table probe_changed (id int)')
+    await changed.close()
+    const boots = testDatabasesBooted()
+    const next = await openTestDatabase()
+    expect(testDatabasesBooted()).toBe(boots + 1)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from pg_class where relname = 'probe_changed'`.execute(next.db)
+    expect(rows[0]?.n).toBe(0)
+    await next.close()
+  })
 })

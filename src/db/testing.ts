@@ -149,6 +149,13 @@ async function dropWhenUnused(client: pg.Client, name: string): Promise<void> {
  * PGlite and unpacking the template costs about a second a file, resetting a used one a tenth of that.
  */
 const idle: Database[] = []
+/** How many PGlite test databases this worker booted from the template (the rest were given back and reused). */
+let booted = 0
+
+/** How many PGlite test databases this worker has booted from the template: for the test of `giveBack`. */
+export function testDatabasesBooted(): number {
+  return booted
+}
 
 /** The template's state, taken once from the first database opened from it, that `giveBack` restores. */
 interface TemplateState {
@@ -176,7 +183,10 @@ async function fingerprintOf(database: Database): Promise<string> {
 }
 
 async function stateOf(database: Database): Promise<TemplateState> {
-  const { rows: tables } = await sql<{ name: string; oid: number }>`select format('%I.%I', n.nspname, c.relname) as name,
+  const { rows: tables } = await sql<{
+    name: string
+    oid: number
+  }>`select format('%I.%I', n.nspname, c.relname) as name,
       c.oid::int as oid
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
@@ -201,6 +211,7 @@ async function stateOf(database: Database): Promise<TemplateState> {
 
 async function openFromTemplate(file: string): Promise<Database> {
   const database = await connect({ dataDir: 'memory', loadDataDir: await readTemplate(file) })
+  booted += 1
   // On the template this only checks that every migration is applied and unchanged.
   await migrate(database)
   templateState ??= stateOf(database)
