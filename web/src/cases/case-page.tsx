@@ -266,10 +266,8 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
     <form className="card form" onSubmit={submitted(submit)} noValidate aria-label="Change the status">
       <h2 className="card-title">Status</h2>
       <SelectField
-        id={`${form.ids}-status`}
+        {...form.bindChoice('next')}
         label="Move to"
-        value={next}
-        onValueChange={(value) => form.set('next', value as CaseStatus | '')}
         placeholder="Choose…"
         options={allowed.map((value) => ({
           value,

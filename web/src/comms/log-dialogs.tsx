@@ -76,10 +76,8 @@ export function PhoneCallDialog({
       submitTestId="call-submit"
     >
       <SelectField
-        id={`${form.ids}-direction`}
+        {...form.bindChoice('direction')}
         label="Direction"
-        value={direction}
-        onValueChange={(value) => form.set('direction', value as 'inbound' | 'outbound')}
         options={[
           { value: 'inbound', label: 'The customer called us' },
           { value: 'outbound', label: 'We called the customer' },

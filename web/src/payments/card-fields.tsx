@@ -67,7 +67,7 @@ export function CardFields({
   testId: string
   errorTestId?: string
 }) {
-  const bind = binder(ids, card, (field, value) => onChange({ ...card, [field]: value }))
+  const { bind } = binder(ids, card, (field, value) => onChange({ ...card, [field]: value }))
   const errorOf = (field: string) => ({
     error: problems[field],
     errorTestId: errorTestId ? `${errorTestId}-${field}-error` : undefined,

@@ -310,10 +310,8 @@ function DirectDebitForm({
         data-testid="direct-debit-bank"
       />
       <SelectField
-        id={`${form.ids}-kind`}
+        {...form.bindChoice('kind')}
         label="Amount"
-        value={kind}
-        onValueChange={(value) => form.set('kind', value as 'fixed' | 'variable')}
         options={[
           { value: 'fixed', label: 'A fixed amount each month' },
           { value: 'variable', label: 'What each bill leaves owing' },

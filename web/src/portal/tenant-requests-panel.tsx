@@ -150,10 +150,8 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
           data-testid="tenant-request-account"
         />
         <SelectField
-          id={`${form.ids}-kind`}
+          {...form.bindChoice('kind')}
           label="Request"
-          value={kind}
-          onValueChange={(value) => form.set('kind', value as 'move_in' | 'move_out')}
           options={kindOptions}
           data-testid="tenant-request-kind"
         />

@@ -13,18 +13,24 @@ type TextNames<Values> = { [Name in keyof Values]: string extends Values[Name] ?
 type Change<Values> = <Name extends keyof Values>(name: Name, value: Values[Name]) => void
 
 /**
- * `bind` over values kept anywhere (a form's own state, or a parent's): `ids` prefixes each control's
- * id, and `change` sets one value.
+ * `bind` and `bindChoice` over values kept anywhere (a form's own state, or a parent's): `ids`
+ * prefixes each control's id, and `change` sets one value.
  */
 export function binder<Values extends Record<string, string>>(ids: string, values: Values, change: Change<Values>) {
-  /** The props that bind a field to the value `name`; with `problems`, the one found under that name. */
-  return function bind(name: TextNames<Values>, problems?: Problems) {
+  function props<Name extends keyof Values & string>(name: Name, problems: Problems | undefined) {
     return {
       id: `${ids}-${name}`,
       value: values[name],
-      onValueChange: (value: string) => change(name, value as Values[typeof name]),
+      // Text for `bind`; for `bindChoice`, one of the options, which are the values the name may take.
+      onValueChange: (value: string) => change(name, value as Values[Name]),
       ...(problems ? { error: problems[name] } : {}),
     }
+  }
+  return {
+    /** The props that bind a field to the text `name`; with `problems`, the one found under that name. */
+    bind: (name: TextNames<Values>, problems?: Problems) => props(name, problems),
+    /** The same for a select whose options are exactly the values `name` may take (e.g. a case type). */
+    bindChoice: (name: keyof Values & string, problems?: Problems) => props(name, problems),
   }
 }
 
@@ -35,5 +41,5 @@ export function useFormValues<Values extends Record<string, string>>(initial: Va
   /** Sets one value (a choice narrower than text, a value cleaned as it is typed). */
   const set: Change<Values> = (name, value) => setValues((current) => ({ ...current, [name]: value }))
 
-  return { values, set, setValues, bind: binder(ids, values, set), ids }
+  return { values, set, setValues, ids, ...binder(ids, values, set) }
 }
