@@ -6,7 +6,7 @@
  * otherwise and its message is shown.
  */
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { parsePounds } from '../payments/money-input.js'
 import { accountKeys } from '../payments/payments-api.js'
@@ -45,7 +45,6 @@ export function ComposeDialog({
   onSent: (message: MessageDetail) => void
 }) {
   const api = useApi()
-  const ids = useId()
   const templatesQuery = useQuery({ queryKey: ['message-templates'], queryFn: () => messageTemplates(api) })
   const templates: MessageTemplate[] | null = useMemo(
     () => templatesQuery.data?.filter((template) => template.sentUnder.includes(sendPermission)) ?? null,
@@ -58,6 +57,7 @@ export function ComposeDialog({
   const [templateKey, setTemplateKey] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
   const form = useFormValues({ recipient: '' })
+  const { ids } = form
   const { recipient } = form.values
   const [preview, setPreview] = useState<{ key: string; message: ComposedMessage } | null>(null)
   const previewing = useFormMutation({
