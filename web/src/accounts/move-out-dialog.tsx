@@ -4,7 +4,6 @@
  * Occupier"). The server does it all in one transaction: the final bill and settlement, the supply and
  * tariff moved, this account closed, the next one opened.
  */
-import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
@@ -12,15 +11,14 @@ import { dataOf } from '../shared/api-client.js'
 import { Dialog } from '../shared/dialog.js'
 import { DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 
 export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
   const api = useApi()
-  const ids = useId()
-  const [on, setOn] = useState('')
-  const [name, setName] = useState('')
-  const [email, setEmail] = useState('')
+  const form = useFormValues({ on: '', name: '', email: '' })
+  const { on, name, email } = form.values
   const move = useFormMutation({
     mutationFn: () =>
       dataOf(
@@ -93,32 +91,19 @@ export function MoveOutDialog({ accountNumber, onClose }: { accountNumber: strin
         gives a corrected final bill.
       </p>
       <TextField
-        id={`${ids}-on`}
+        {...form.bind('on', problems)}
         label="First day of the next occupant"
         type="date"
-        value={on}
-        onValueChange={setOn}
-        error={problems['on']}
         data-testid="move-out-on"
       />
       <TextField
-        id={`${ids}-name`}
+        {...form.bind('name')}
         label="Next occupant"
         optional
         hint='Leave empty for "The Occupier".'
-        value={name}
-        onValueChange={setName}
         data-testid="move-out-name"
       />
-      <TextField
-        id={`${ids}-email`}
-        label="Their email"
-        optional
-        type="email"
-        value={email}
-        onValueChange={setEmail}
-        data-testid="move-out-email"
-      />
+      <TextField {...form.bind('email')} label="Their email" optional type="email" data-testid="move-out-email" />
     </DialogForm>
   )
 }

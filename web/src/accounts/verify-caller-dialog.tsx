@@ -10,13 +10,14 @@
  * supervisor review.
  */
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi } from '../console-context.js'
 import { dataOf, type RequestOf, type ResponseOf } from '../shared/api-client.js'
 import { Dialog } from '../shared/dialog.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { SelectField, type SelectOption, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { useFormMutation } from '../shared/mutation.js'
 
 type Channel = 'phone' | 'email' | 'in_person' | 'chat'
@@ -82,8 +83,8 @@ function labelOf(question: string): string {
 
 export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: string; onClose: () => void }) {
   const api = useApi()
-  const ids = useId()
-  const [caller, setCaller] = useState<Caller>('holder')
+  const form = useFormValues({ caller: 'holder' as Caller })
+  const { caller } = form.values
   const loaded = useQuery({
     queryKey: ['account', accountNumber, 'verification-questions', caller],
     queryFn: () =>
@@ -103,10 +104,8 @@ export function VerifyCallerDialog({ accountNumber, onClose }: { accountNumber: 
   // Who the caller is comes first: each kind of caller is asked their own questions.
   const callerField = (
     <SelectField
-      id={`${ids}-caller`}
+      {...form.bindChoice('caller')}
       label="Who is calling?"
-      value={caller}
-      onValueChange={(value) => setCaller(value as Caller)}
       options={callerOptions}
       data-testid="verification-caller"
     />
@@ -157,9 +156,9 @@ function VerifyCallerForm({
   onClose: () => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [channel, setChannel] = useState<Channel>('phone')
-  const [senderEmail, setSenderEmail] = useState('')
+  const form = useFormValues({ channel: 'phone' as Channel, senderEmail: '' })
+  const { ids } = form
+  const { channel, senderEmail } = form.values
   const [ticks, setTicks] = useState<Record<string, Tick>>({})
   const [answers, setAnswers] = useState<Partial<Record<SealedQuestion, string>>>({})
   // Nothing asked would still be recorded as a failed attempt, and count towards the review flag.
@@ -296,25 +295,19 @@ function VerifyCallerForm({
         shown.
       </p>
       <SelectField
-        id={`${ids}-channel`}
+        {...form.bindChoice('channel', problems)}
         label="Channel"
-        value={channel}
-        onValueChange={(value) => setChannel(value as Channel)}
         options={channelOptions}
-        error={problems['channel']}
         data-testid="verification-channel"
       />
       {channel === 'email' && (
         <TextField
-          id={`${ids}-sender`}
+          {...form.bind('senderEmail', problems)}
           label="The address the email came from"
           type="email"
           autoComplete="off"
           spellCheck={false}
           hint="An email request is accepted only from an address on file for this caller."
-          value={senderEmail}
-          onValueChange={setSenderEmail}
-          error={problems['senderEmail']}
           errorTestId="verification-sender-error"
           data-testid="verification-sender"
         />

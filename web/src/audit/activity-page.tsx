@@ -12,6 +12,7 @@ import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { Link, navigate, paths } from '../router.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMore, pagedList } from '../shared/load-more.js'
 import { PageHeader } from '../shared/page-header.js'
@@ -60,8 +61,8 @@ function ActivityReport({
   canListStaff: boolean
 }) {
   const api = useApi()
-  const ids = useId()
-  const [draft, setDraft] = useState({ user, from, to })
+  const form = useFormValues({ user, from, to })
+  const { ids, values: draft } = form
   const [formProblems, setFormProblems] = useState<Record<string, string>>({})
   const [kinds, setKinds] = useState<readonly ActivityKind[]>(activityKinds)
   // The list only helps choosing; typing an email or id still works without it.
@@ -130,10 +131,8 @@ function ActivityReport({
       <Panel title="Whose activity">
         <form className="form-inline-grid" onSubmit={show} noValidate>
           <TextField
-            id={`${ids}-user`}
+            {...form.bind('user')}
             label="Staff user"
-            value={draft.user}
-            onValueChange={(value) => setDraft((current) => ({ ...current, user: value }))}
             error={userProblem}
             hint={canListStaff ? 'Pick from the list, or type an email or id' : 'Their email address (or usr_… id)'}
             autoComplete="off"
@@ -150,22 +149,18 @@ function ActivityReport({
             </datalist>
           )}
           <TextField
-            id={`${ids}-from`}
+            {...form.bind('from')}
             label="From"
             optional
             type="date"
-            value={draft.from}
-            onValueChange={(value) => setDraft((current) => ({ ...current, from: value }))}
             error={formProblems['from'] ?? serverProblems['from']}
             data-testid="activity-from"
           />
           <TextField
-            id={`${ids}-to`}
+            {...form.bind('to')}
             label="To (included)"
             optional
             type="date"
-            value={draft.to}
-            onValueChange={(value) => setDraft((current) => ({ ...current, to: value }))}
             error={formProblems['to'] ?? serverProblems['to']}
             data-testid="activity-to"
           />

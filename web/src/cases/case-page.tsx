@@ -11,6 +11,7 @@ import { agentReport, agentReportPermission } from '../dashboard/dashboard-api.j
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { paths } from '../router.js'
 import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { localDateOf } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
@@ -115,12 +116,12 @@ function useStaffNames(): Map<string, string> {
 
 function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) {
   const api = useApi()
-  const ids = useId()
-  const [body, setBody] = useState('')
+  const form = useFormValues({ body: '' })
+  const { body } = form.values
   const add = useFormMutation({
     mutationFn: () => addCaseNote(api, { caseRef, body: body.trim() }),
     onSuccess: () => {
-      setBody('')
+      form.set('body', '')
       onAdded()
     },
     failure: 'The note could not be added.',
@@ -133,12 +134,10 @@ function CaseNoteForm({ caseRef, onAdded }: { caseRef: string; onAdded: () => vo
   return (
     <form className="form" onSubmit={submitted(submit)} noValidate aria-label="Add a case note">
       <TextAreaField
-        id={`${ids}-note`}
+        {...form.bind('body')}
         label="Add a note"
         rows={3}
         maxLength={10000}
-        value={body}
-        onValueChange={setBody}
         error={add.problems['body'] ?? add.error}
         data-testid="case-note-body"
       />
@@ -240,10 +239,9 @@ function problemWith(file: File): string | null {
 
 function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const api = useApi()
-  const ids = useId()
   const allowed = nextStatuses[detail.status] ?? []
-  const [next, setNext] = useState<CaseStatus | ''>('')
-  const [note, setNote] = useState('')
+  const form = useFormValues({ next: '' as CaseStatus | '', note: '' })
+  const { next, note } = form.values
   const needsNote = next === 'resolved' || next === 'closed'
   const move = useFormMutation({
     mutationFn: (to: CaseStatus) =>
@@ -251,8 +249,7 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
         ? resolveCase(api, { caseRef: detail.number, resolutionNote: note.trim() })
         : changeStatus(api, { caseRef: detail.number, status: to, ...(note.trim() ? { note: note.trim() } : {}) }),
     onSuccess: () => {
-      setNext('')
-      setNote('')
+      form.setValues({ next: '', note: '' })
       onChanged()
     },
     failure: 'The status could not be changed.',
@@ -269,10 +266,8 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
     <form className="card form" onSubmit={submitted(submit)} noValidate aria-label="Change the status">
       <h2 className="card-title">Status</h2>
       <SelectField
-        id={`${ids}-status`}
+        {...form.bindChoice('next')}
         label="Move to"
-        value={next}
-        onValueChange={(value) => setNext(value as CaseStatus | '')}
         placeholder="Choose…"
         options={allowed.map((value) => ({
           value,
@@ -281,13 +276,11 @@ function StatusPanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () 
         data-testid="case-next-status"
       />
       <TextAreaField
-        id={`${ids}-note`}
+        {...form.bind('note')}
         label={next === 'resolved' ? 'Resolution note' : next === 'closed' ? 'Why it is closed' : 'Note'}
         optional={!needsNote}
         rows={3}
         maxLength={4000}
-        value={note}
-        onValueChange={setNote}
         error={move.problems['note'] ?? move.error}
         errorTestId="case-status-error"
         data-testid="case-status-note"
@@ -345,10 +338,11 @@ function AssignmentPanel({
 }) {
   const api = useApi()
   const { user } = useSession()
-  const ids = useId()
   const [target, setTarget] = useState<Target>('me')
   const [team, setTeam] = useState(teamOf(user.role))
-  const [userId, setUserId] = useState('')
+  const form = useFormValues({ userId: '' })
+  const { ids } = form
+  const { userId } = form.values
   const assign = useFormMutation({
     mutationFn: (assignee: Assignee) => assignCase(api, { caseRef: detail.number, assignee }),
     onSuccess: onChanged,
@@ -412,21 +406,17 @@ function AssignmentPanel({
       {target === 'user' &&
         (colleagues.length > 0 ? (
           <SelectField
-            id={`${ids}-user`}
+            {...form.bind('userId')}
             label="Colleague"
-            value={userId}
-            onValueChange={setUserId}
             placeholder="Choose…"
             options={colleagues.map(([value, label]) => ({ value, label }))}
             data-testid="case-assign-user-select"
           />
         ) : (
           <TextField
-            id={`${ids}-user`}
+            {...form.bind('userId')}
             label="Colleague’s staff id"
             placeholder="usr_…"
-            value={userId}
-            onValueChange={setUserId}
             inputClassName="mono"
             hint="Giving a case to a named colleague is a supervisor’s decision."
             data-testid="case-assign-user-input"

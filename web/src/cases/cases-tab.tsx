@@ -4,11 +4,12 @@
  * (CAS-2), so the header is told the account changed.
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged } from '../payments/payments-api.js'
 import { Link, paths } from '../router.js'
 import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
@@ -93,11 +94,13 @@ function RaiseCaseForm({
   onRaised: (opened: Case) => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [type, setType] = useState<CaseType>('billing_dispute')
-  const [priority, setPriority] = useState<Priority>('normal')
-  const [subject, setSubject] = useState('')
-  const [description, setDescription] = useState('')
+  const form = useFormValues({
+    type: 'billing_dispute' as CaseType,
+    priority: 'normal' as Priority,
+    subject: '',
+    description: '',
+  })
+  const { type, priority, subject, description } = form.values
   const raise = useFormMutation({
     mutationFn: () =>
       openCase(api, {
@@ -127,43 +130,31 @@ function RaiseCaseForm({
       <h2 className="card-title">Raise a case</h2>
       <div className="form-inline-grid">
         <SelectField
-          id={`${ids}-type`}
+          {...form.bindChoice('type', problems)}
           label="Type"
-          value={type}
-          onValueChange={(value) => setType(value as CaseType)}
           options={caseTypes.map((value) => ({ value, label: caseTypeLabels[value] }))}
-          error={problems['type']}
           data-testid="case-type"
         />
         <SelectField
-          id={`${ids}-priority`}
+          {...form.bindChoice('priority', problems)}
           label="Priority"
-          value={priority}
-          onValueChange={(value) => setPriority(value as Priority)}
           options={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
-          error={problems['priority']}
           data-testid="case-priority-input"
         />
         <TextField
-          id={`${ids}-subject`}
+          {...form.bind('subject', problems)}
           label="Subject"
           wide
           maxLength={200}
-          value={subject}
-          onValueChange={setSubject}
-          error={problems['subject']}
           errorTestId="case-subject-error"
           data-testid="case-subject"
         />
         <TextAreaField
-          id={`${ids}-description`}
+          {...form.bind('description', problems)}
           label="Description"
           optional
           wide
           maxLength={10000}
-          value={description}
-          onValueChange={setDescription}
-          error={problems['description']}
           hint="What the customer said, what you checked, what should happen next."
           data-testid="case-description"
         />

@@ -7,7 +7,7 @@
  * (those who update contact details).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { ApiError } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { minorToInput, parsePounds } from '../payments/money-input.js'
@@ -15,6 +15,7 @@ import { messageOf } from '../payments/payment-format.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { currencySymbol } from '../shared/brand.js'
 import { PoundsField, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatBalance, formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
@@ -341,13 +342,15 @@ function VulnerabilityForm({
   onAdded: () => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [register, setRegister] = useState<'psr' | 'vulnerable'>('psr')
-  const [category, setCategory] = useState<string>(psrCategories[0])
+  const form = useFormValues({
+    register: 'psr' as 'psr' | 'vulnerable',
+    category: psrCategories[0] as string,
+    consentOn: today,
+    reviewOn: '',
+    note: '',
+  })
+  const { register, category, consentOn, reviewOn, note } = form.values
   const [consentGiven, setConsentGiven] = useState(false)
-  const [consentOn, setConsentOn] = useState(today)
-  const [reviewOn, setReviewOn] = useState('')
-  const [note, setNote] = useState('')
   const categories: readonly string[] = register === 'psr' ? psrCategories : vulnerabilityCategories
   const add = useFormMutation({
     mutationFn: () =>
@@ -387,35 +390,24 @@ function VulnerabilityForm({
       submitTestId="vulnerability-save"
     >
       <SelectField
-        id={`${ids}-register`}
+        id={`${form.ids}-register`}
         label="Register"
         value={register}
         onValueChange={(value) => {
           const next = value as 'psr' | 'vulnerable'
-          setRegister(next)
-          setCategory((next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
+          form.set('register', next)
+          form.set('category', (next === 'psr' ? psrCategories : vulnerabilityCategories)[0])
         }}
         options={registerOptions}
         data-testid="vulnerability-register"
       />
       <SelectField
-        id={`${ids}-category`}
+        {...form.bind('category', problems)}
         label="Need"
-        value={category}
-        onValueChange={setCategory}
         options={categories.map((value) => ({ value, label: categoryLabel(value) }))}
-        error={problems['category']}
         data-testid="vulnerability-category"
       />
-      <TextField
-        id={`${ids}-review`}
-        label="Review on"
-        optional
-        type="date"
-        value={reviewOn}
-        onValueChange={setReviewOn}
-        error={problems['reviewOn']}
-      />
+      <TextField {...form.bind('reviewOn', problems)} label="Review on" optional type="date" />
       <label className="checkbox">
         <input
           type="checkbox"
@@ -425,19 +417,11 @@ function VulnerabilityForm({
         />
         The customer agrees to it being recorded{register === 'psr' ? ' and shared with other utilities' : ''}
       </label>
-      {consentGiven && (
-        <TextField
-          id={`${ids}-consent-on`}
-          label="Consent given on"
-          type="date"
-          value={consentOn}
-          onValueChange={setConsentOn}
-        />
-      )}
+      {consentGiven && <TextField {...form.bind('consentOn')} label="Consent given on" type="date" />}
       {(problems['consentGiven'] ?? problems['consentOn']) && (
         <span className="field-error form-wide">{problems['consentGiven'] ?? problems['consentOn']}</span>
       )}
-      <TextField id={`${ids}-note`} label="Note" optional wide maxLength={500} value={note} onValueChange={setNote} />
+      <TextField {...form.bind('note')} label="Note" optional wide maxLength={500} />
     </InlineForm>
   )
 }
@@ -493,8 +477,8 @@ function ActionOutcome({ outcome, testId }: { outcome: Outcome | null; testId: s
 
 function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone: () => void }) {
   const api = useApi()
-  const ids = useId()
-  const [amount, setAmount] = useState('')
+  const form = useFormValues({ amount: '' })
+  const { amount } = form.values
   const action = useCollectionsAction()
 
   function submit() {
@@ -503,7 +487,7 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
     action.run(
       async () => {
         const fee = await applyLateFee(api, { accountNumber, ...(parsed?.ok ? { amountMinor: parsed.minor } : {}) })
-        setAmount('')
+        form.set('amount', '')
         onDone()
         return `Late fee of ${formatMinor(fee.amountMinor)} applied for the charges due ${formatCalendarDate(fee.episode)}.`
       },
@@ -515,14 +499,7 @@ function LateFeeForm({ accountNumber, onDone }: { accountNumber: string; onDone:
     <form className="collections-action" onSubmit={submitted(submit)} noValidate aria-label="Apply a late fee">
       <h3 className="section-title">Late fee</h3>
       <p className="muted">Once per debt, at most the supplier’s setting. Leave the amount empty for the setting.</p>
-      <PoundsField
-        id={`${ids}-amount`}
-        label="Amount"
-        optional
-        value={amount}
-        onValueChange={setAmount}
-        data-testid="late-fee-amount"
-      />
+      <PoundsField {...form.bind('amount')} label="Amount" optional data-testid="late-fee-amount" />
       <FormActions
         tone="plain"
         small
@@ -546,8 +523,8 @@ function DisconnectionForm({
   onDone: () => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [reason, setReason] = useState('')
+  const form = useFormValues({ reason: '' })
+  const { reason } = form.values
   const action = useCollectionsAction()
 
   function submit() {
@@ -555,7 +532,7 @@ function DisconnectionForm({
     action.run(
       async () => {
         await raiseDisconnectionOrder(api, { accountNumber, reason: reason.trim() })
-        setReason('')
+        form.set('reason', '')
         onDone()
         return 'Disconnection order raised. It stays pending until it is carried out or cancelled.'
       },
@@ -600,14 +577,7 @@ function DisconnectionForm({
             Only after the disconnection notice went out at least a week ago; never for a protected household or under
             an arrangement.
           </p>
-          <TextField
-            id={`${ids}-reason`}
-            label="Reason"
-            maxLength={500}
-            value={reason}
-            onValueChange={setReason}
-            data-testid="disconnection-reason"
-          />
+          <TextField {...form.bind('reason')} label="Reason" maxLength={500} data-testid="disconnection-reason" />
           <FormActions
             tone="danger"
             small
@@ -633,12 +603,11 @@ function CollectionsNoteForm({
   onDone: () => void
 }) {
   const api = useApi()
-  const ids = useId()
+  const blank = { body: '', income: '', outgoings: '', canPay: '' }
+  const form = useFormValues(blank)
+  const { body, income, outgoings, canPay } = form.values
+  const ids = form.ids
   const [kind, setKind] = useState<'affordability' | 'debt_advice'>('affordability')
-  const [body, setBody] = useState('')
-  const [income, setIncome] = useState('')
-  const [outgoings, setOutgoings] = useState('')
-  const [canPay, setCanPay] = useState('')
   const [chosen, setChosen] = useState<string[]>([])
   const [problems, setProblems] = useState<Record<string, string>>({})
   const action = useCollectionsAction()
@@ -683,10 +652,7 @@ function CollectionsNoteForm({
     action.run(
       async () => {
         await recordCollectionsNote(api, { accountNumber, note: recorded })
-        setBody('')
-        setIncome('')
-        setOutgoings('')
-        setCanPay('')
+        form.setValues(blank)
         setChosen([])
         onDone()
         return kind === 'affordability' ? 'Affordability check recorded.' : 'Debt advice recorded.'
@@ -726,31 +692,27 @@ function CollectionsNoteForm({
       {kind === 'affordability' ? (
         <div className="form-inline-grid">
           <PoundsField
-            id={`${ids}-income`}
+            {...form.bind('income')}
             label="Monthly income"
-            value={income}
-            onValueChange={setIncome}
             error={problems['affordability.monthlyIncomeMinor']}
             data-testid="affordability-income"
           />
           <PoundsField
-            id={`${ids}-outgoings`}
+            {...form.bind('outgoings')}
             label="Monthly outgoings"
-            value={outgoings}
-            onValueChange={setOutgoings}
             error={problems['affordability.monthlyOutgoingsMinor']}
             data-testid="affordability-outgoings"
           />
           <div className="field">
-            <label className="field-label" htmlFor={`${ids}-can-pay`}>
+            <label className="field-label" htmlFor={`${ids}-canPay`}>
               Can pay each month ({currencySymbol()})
             </label>
             <input
-              id={`${ids}-can-pay`}
+              id={`${ids}-canPay`}
               className="input input-money"
               inputMode="decimal"
               value={canPay}
-              onChange={(event) => setCanPay(event.target.value)}
+              onChange={(event) => form.set('canPay', event.target.value)}
               data-testid="affordability-can-pay"
             />
             {fieldError('affordability.canPayMonthlyMinor')}
@@ -762,7 +724,11 @@ function CollectionsNoteForm({
                 {!leftMinor.startsWith('-') && leftMinor !== '0' && !canPay.trim() ? (
                   <>
                     {' '}
-                    <button type="button" className="link-button" onClick={() => setCanPay(minorToInput(leftMinor))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => form.set('canPay', minorToInput(leftMinor))}
+                    >
                       Use it
                     </button>
                   </>
@@ -799,13 +765,10 @@ function CollectionsNoteForm({
         </fieldset>
       )}
       <TextAreaField
-        id={`${ids}-body`}
+        {...form.bind('body', problems)}
         label="What was discussed"
         rows={2}
         maxLength={2000}
-        value={body}
-        onValueChange={setBody}
-        error={problems['body']}
         data-testid="collections-note-body"
       />
       <FormActions

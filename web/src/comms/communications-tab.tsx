@@ -6,10 +6,11 @@
  * them again.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, Fragment, useId, useState } from 'react'
+import { type FormEvent, Fragment, useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { announceAccountChanged, invalidateAccount } from '../payments/payments-api.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatLocalDateTime } from '../shared/format.js'
 import { byCursor, LoadMoreFooter, pagedList } from '../shared/load-more.js'
 import { FormError } from '../shared/mutation-form.js'
@@ -303,9 +304,9 @@ const smsEnrolmentKey = (accountNumber: string) => ['account', accountNumber, 's
 
 function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string; canChange: boolean }) {
   const api = useApi()
-  const ids = useId()
   const queryClient = useQueryClient()
-  const [phoneNumber, setPhoneNumber] = useState('')
+  const form = useFormValues({ phoneNumber: '' })
+  const { phoneNumber } = form.values
   const query = useQuery({
     queryKey: smsEnrolmentKey(accountNumber),
     queryFn: () => smsEnrolment(api, { accountNumber }),
@@ -316,7 +317,7 @@ function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string
       changeSmsEnrolment(api, { accountNumber, ...change }),
     onSuccess: (next) => {
       queryClient.setQueryData(smsEnrolmentKey(accountNumber), next)
-      setPhoneNumber('')
+      form.set('phoneNumber', '')
     },
   })
   const sending = mutation.isPending
@@ -353,13 +354,11 @@ function SmsEnrolmentPanel({ accountNumber, canChange }: { accountNumber: string
         <form className="form" onSubmit={change} noValidate>
           {!enrolment.enrolled && (
             <TextField
-              id={`${ids}-number`}
+              {...form.bind('phoneNumber')}
               label="Mobile number"
               optional
               type="tel"
               maxLength={40}
-              value={phoneNumber}
-              onValueChange={setPhoneNumber}
               hint="Left empty, the account’s primary mobile is used."
               data-testid="sms-phone"
             />

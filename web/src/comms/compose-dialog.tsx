@@ -6,12 +6,13 @@
  * otherwise and its message is shown.
  */
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { parsePounds } from '../payments/money-input.js'
 import { accountKeys } from '../payments/payments-api.js'
 import { Dialog } from '../shared/dialog.js'
-import { errorMessage, Field, fieldAria, PoundsField, SelectField, TextField } from '../shared/form-field.js'
+import { errorMessage, PoundsField, SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
 import {
@@ -44,7 +45,6 @@ export function ComposeDialog({
   onSent: (message: MessageDetail) => void
 }) {
   const api = useApi()
-  const ids = useId()
   const templatesQuery = useQuery({ queryKey: ['message-templates'], queryFn: () => messageTemplates(api) })
   const templates: MessageTemplate[] | null = useMemo(
     () => templatesQuery.data?.filter((template) => template.sentUnder.includes(sendPermission)) ?? null,
@@ -56,7 +56,9 @@ export function ComposeDialog({
   const [channel, setChannel] = useState<SendChannel>('email')
   const [templateKey, setTemplateKey] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
-  const [recipient, setRecipient] = useState('')
+  const form = useFormValues({ recipient: '' })
+  const { ids } = form
+  const { recipient } = form.values
   const [preview, setPreview] = useState<{ key: string; message: ComposedMessage } | null>(null)
   const previewing = useFormMutation({
     mutationFn: (compose: Compose) => previewMessage(api, { accountNumber, compose }),
@@ -177,15 +179,7 @@ export function ComposeDialog({
               data-testid="compose-template"
             />
             {template?.recipientGiven && (
-              <TextField
-                id={`${ids}-recipient`}
-                label="Send to"
-                wide
-                value={recipient}
-                onValueChange={setRecipient}
-                error={problems['recipient']}
-                data-testid="compose-recipient"
-              />
+              <TextField {...form.bind('recipient', problems)} label="Send to" wide data-testid="compose-recipient" />
             )}
             {template?.fields.map((field) => (
               <TemplateFieldInput
@@ -266,76 +260,25 @@ function TemplateFieldInput({
   const label = humanise(field.name)
   const optional = optionalFields.has(field.name)
   const hint = optional ? `${field.description}. Left empty, the account’s balance is used.` : field.description
-  const testId = `compose-field-${field.name}`
-  if (field.kind === 'money') {
-    return (
-      <PoundsField
-        id={id}
-        label={label}
-        optional={optional}
-        value={value}
-        onValueChange={onChange}
-        error={error}
-        hint={hint}
-        data-testid={testId}
-      />
-    )
+  // What every kind of field shares; each kind adds its own control's details.
+  const common = {
+    id,
+    label,
+    value,
+    onValueChange: onChange,
+    error,
+    hint,
+    'data-testid': `compose-field-${field.name}`,
   }
-  if (field.kind === 'date') {
-    return (
-      <TextField
-        id={id}
-        label={label}
-        type="date"
-        value={value}
-        onValueChange={onChange}
-        error={error}
-        hint={hint}
-        data-testid={testId}
-      />
-    )
-  }
-  if (field.kind === 'count') {
-    return (
-      <TextField
-        id={id}
-        label={label}
-        inputMode="numeric"
-        value={value}
-        onValueChange={onChange}
-        error={error}
-        hint={hint}
-        data-testid={testId}
-      />
-    )
-  }
+  if (field.kind === 'money') return <PoundsField {...common} optional={optional} />
+  if (field.kind === 'date') return <TextField {...common} type="date" />
+  if (field.kind === 'count') return <TextField {...common} inputMode="numeric" />
   // Free text: the general message's body is a paragraph or more.
   const long = /message|body|details|explanation/i.test(field.name)
   return long ? (
-    <Field id={id} label={label} error={error} hint={hint} wide>
-      <textarea
-        id={id}
-        className="input textarea"
-        rows={6}
-        maxLength={10000}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        {...fieldAria({ id, error, hint })}
-        data-testid={testId}
-      />
-    </Field>
+    <TextAreaField {...common} wide rows={6} maxLength={10000} />
   ) : (
-    <TextField
-      id={id}
-      label={label}
-      wide
-      maxLength={10000}
-      value={value}
-      onValueChange={onChange}
-      error={error}
-      hint={hint}
-      data-testid={testId}
-    />
+    <TextField {...common} wide maxLength={10000} />
   )
 }
 

@@ -2,12 +2,13 @@
  * Attach what reached the customer service team another way (COM-3): a phone call, with its handle
  * time (talk and wrap-up), and an email the customer sent to a personal mailbox.
  */
-import { type ReactNode, useId, useState } from 'react'
+import type { ReactNode } from 'react'
 import { useApi } from '../console-context.js'
 import { accountKeys } from '../payments/payments-api.js'
 import type { RequestOf } from '../shared/api-client.js'
 import { DialogForm } from '../shared/dialog-form.js'
 import { SelectField, TextAreaField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { logInboundEmail, logPhoneCall, type Message } from './comms-api.js'
 import { inputToInstant, nowForInput } from './message-format.js'
@@ -22,14 +23,16 @@ export function PhoneCallDialog({
   onLogged: (message: Message) => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [direction, setDirection] = useState<'inbound' | 'outbound'>('inbound')
-  const [phoneNumber, setPhoneNumber] = useState('')
-  const [startedAt, setStartedAt] = useState(nowForInput)
-  const [minutes, setMinutes] = useState('')
-  const [seconds, setSeconds] = useState('')
-  const [subject, setSubject] = useState('')
-  const [summary, setSummary] = useState('')
+  const form = useFormValues(() => ({
+    direction: 'inbound' as 'inbound' | 'outbound',
+    phoneNumber: '',
+    startedAt: nowForInput(),
+    minutes: '',
+    seconds: '',
+    subject: '',
+    summary: '',
+  }))
+  const { direction, phoneNumber, startedAt, minutes, seconds, subject, summary } = form.values
   const log = useLogDialog(
     accountNumber,
     onLogged,
@@ -73,10 +76,8 @@ export function PhoneCallDialog({
       submitTestId="call-submit"
     >
       <SelectField
-        id={`${ids}-direction`}
+        {...form.bindChoice('direction')}
         label="Direction"
-        value={direction}
-        onValueChange={(value) => setDirection(value as 'inbound' | 'outbound')}
         options={[
           { value: 'inbound', label: 'The customer called us' },
           { value: 'outbound', label: 'We called the customer' },
@@ -84,23 +85,17 @@ export function PhoneCallDialog({
         data-testid="call-direction"
       />
       <TextField
-        id={`${ids}-number`}
+        {...form.bind('phoneNumber', problems)}
         label="Phone number"
         optional
         type="tel"
         maxLength={40}
-        value={phoneNumber}
-        onValueChange={setPhoneNumber}
-        error={problems['phoneNumber']}
         data-testid="call-number"
       />
       <TextField
-        id={`${ids}-started`}
+        {...form.bind('startedAt', problems)}
         label="Started"
         type="datetime-local"
-        value={startedAt}
-        onValueChange={setStartedAt}
-        error={problems['startedAt']}
         data-testid="call-started"
       />
       <fieldset className="fieldset call-handle-time">
@@ -111,7 +106,7 @@ export function PhoneCallDialog({
               className="input input-compact"
               inputMode="numeric"
               value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
+              onChange={(event) => form.set('minutes', event.target.value)}
               aria-invalid={problems['handleSeconds'] ? true : undefined}
               data-testid="call-minutes"
             />
@@ -122,7 +117,7 @@ export function PhoneCallDialog({
               className="input input-compact"
               inputMode="numeric"
               value={seconds}
-              onChange={(event) => setSeconds(event.target.value)}
+              onChange={(event) => form.set('seconds', event.target.value)}
               aria-invalid={problems['handleSeconds'] ? true : undefined}
               data-testid="call-seconds"
             />
@@ -131,24 +126,12 @@ export function PhoneCallDialog({
         </div>
         {problems['handleSeconds'] && <span className="field-error">{problems['handleSeconds']}</span>}
       </fieldset>
-      <TextField
-        id={`${ids}-subject`}
-        label="Subject"
-        optional
-        wide
-        maxLength={500}
-        value={subject}
-        onValueChange={setSubject}
-        data-testid="call-subject"
-      />
+      <TextField {...form.bind('subject')} label="Subject" optional wide maxLength={500} data-testid="call-subject" />
       <TextAreaField
-        id={`${ids}-summary`}
+        {...form.bind('summary', problems)}
         label="Summary"
         wide
         maxLength={5000}
-        value={summary}
-        onValueChange={setSummary}
-        error={problems['summary']}
         data-testid="call-summary"
       />
     </LogDialog>
@@ -167,11 +150,8 @@ export function InboundEmailDialog({
   onLogged: (message: Message) => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [from, setFrom] = useState(defaultFrom)
-  const [subject, setSubject] = useState('')
-  const [body, setBody] = useState('')
-  const [receivedAt, setReceivedAt] = useState(nowForInput)
+  const form = useFormValues(() => ({ from: defaultFrom, subject: '', body: '', receivedAt: nowForInput() }))
+  const { from, subject, body, receivedAt } = form.values
   const log = useLogDialog(
     accountNumber,
     onLogged,
@@ -201,43 +181,31 @@ export function InboundEmailDialog({
       submitTestId="inbound-submit"
     >
       <TextField
-        id={`${ids}-from`}
+        {...form.bind('from', problems)}
         label="From"
         type="email"
         maxLength={320}
-        value={from}
-        onValueChange={setFrom}
-        error={problems['from']}
         data-testid="inbound-from"
       />
       <TextField
-        id={`${ids}-received`}
+        {...form.bind('receivedAt', problems)}
         label="Received"
         type="datetime-local"
-        value={receivedAt}
-        onValueChange={setReceivedAt}
-        error={problems['receivedAt']}
         data-testid="inbound-received"
       />
       <TextField
-        id={`${ids}-subject`}
+        {...form.bind('subject', problems)}
         label="Subject"
         wide
         maxLength={500}
-        value={subject}
-        onValueChange={setSubject}
-        error={problems['subject']}
         data-testid="inbound-subject"
       />
       <TextAreaField
-        id={`${ids}-body`}
+        {...form.bind('body', problems)}
         label="Email"
         wide
         rows={8}
         maxLength={100000}
-        value={body}
-        onValueChange={setBody}
-        error={problems['body']}
         data-testid="inbound-body"
       />
     </LogDialog>

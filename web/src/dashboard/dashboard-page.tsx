@@ -6,7 +6,7 @@
  * report over a range of dates, on screen or as CSV.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { ApiError } from '../api.js'
 import { CaseList } from '../cases/case-list.js'
 import { formatHandleTime } from '../comms/message-format.js'
@@ -14,6 +14,7 @@ import { useApi, useSession } from '../console-context.js'
 import { Link, paths } from '../router.js'
 import { formatDuration } from '../shared/duration.js'
 import { errorMessage, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatCalendarDate, formatLocalDateTime, localDateOf, localHourOf } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
@@ -210,10 +211,9 @@ function PendingTasks({ tasks }: { tasks: Dashboard['pendingTasks'] }) {
 
 function AgentReportCard() {
   const api = useApi()
-  const ids = useId()
   const today = localDateOf(new Date().toISOString())
-  const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
-  const [to, setTo] = useState(today)
+  const form = useFormValues(() => ({ from: `${today.slice(0, 8)}01`, to: today }))
+  const { from, to } = form.values
   // The dates the report was asked for: it is read (and cached) through react-query under them.
   const [asked, setAsked] = useState<{ from: string; to: string } | null>(null)
   const [found, setFound] = useState<Record<string, string>>({})
@@ -252,24 +252,8 @@ function AgentReportCard() {
       testId="agent-report"
     >
       <form className="form-inline-grid" onSubmit={submitted(show)} noValidate>
-        <TextField
-          id={`${ids}-from`}
-          label="From"
-          type="date"
-          value={from}
-          onValueChange={setFrom}
-          error={problems['from']}
-          data-testid="report-from"
-        />
-        <TextField
-          id={`${ids}-to`}
-          label="To (included)"
-          type="date"
-          value={to}
-          onValueChange={setTo}
-          error={problems['to']}
-          data-testid="report-to"
-        />
+        <TextField {...form.bind('from', problems)} label="From" type="date" data-testid="report-from" />
+        <TextField {...form.bind('to', problems)} label="To (included)" type="date" data-testid="report-to" />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={loading} data-testid="report-show">
             {loading ? 'Loading…' : 'Show report'}

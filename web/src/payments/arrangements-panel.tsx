@@ -5,10 +5,11 @@
  * so the agent can read the dates and amounts to the customer before saving.
  */
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { PoundsField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { capitalise, formatCalendarDate } from '../shared/format.js'
 import { formatMinor, sumMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
@@ -241,12 +242,11 @@ function ArrangementWizard({
   onCreated: (arrangement: Arrangement) => void
 }) {
   const api = useApi()
-  const ids = useId()
   const defaultDown = defaultDownPayment({ pastDueMinor, percent: downPaymentPercent })
-  const [down, setDown] = useState(minorToInput(defaultDown))
-  const [instalment, setInstalment] = useState('')
+  const form = useFormValues(() => ({ down: minorToInput(defaultDown), instalment: '', startsOn: today }))
+  const { ids } = form
+  const { down, instalment, startsOn } = form.values
   const [frequency, setFrequency] = useState<Frequency>('monthly')
-  const [startsOn, setStartsOn] = useState(today)
   const create = useFormMutation({
     mutationFn: (input: Omit<Parameters<typeof createArrangement>[1], 'accountNumber'>) =>
       createArrangement(api, { accountNumber, ...input }),
@@ -345,30 +345,23 @@ function ArrangementWizard({
       </p>
       <div className="form-inline-grid">
         <PoundsField
-          id={`${ids}-down`}
+          {...form.bind('down')}
           label="Down payment"
-          value={down}
-          onValueChange={setDown}
           error={shown['downPaymentMinor']}
           data-testid="arrangement-down"
         />
         <PoundsField
-          id={`${ids}-instalment`}
+          {...form.bind('instalment')}
           label="Instalment"
-          value={instalment}
-          onValueChange={setInstalment}
           error={shown['instalmentMinor']}
           data-testid="arrangement-instalment"
         />
         <TextField
-          id={`${ids}-start`}
+          {...form.bind('startsOn', shown)}
           label="Starts on"
           type="date"
           min={today}
           max={addDays(today, 31)}
-          value={startsOn}
-          onValueChange={setStartsOn}
-          error={shown['startsOn']}
           data-testid="arrangement-start-date"
         />
         <fieldset className="fieldset form-wide">

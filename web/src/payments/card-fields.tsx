@@ -4,6 +4,7 @@
  * cleared from the form (`withoutSecrets`) as the request is sent, whatever its outcome.
  */
 import { expiryMonthOptions, expiryYearOptions, SelectField, TextField } from '../shared/form-field.js'
+import { binder } from '../shared/form-values.js'
 import type { Problems } from '../shared/mutation.js'
 
 export type CardEntry = { number: string; expiryMonth: string; expiryYear: string; cvc: string; holderName: string }
@@ -66,7 +67,7 @@ export function CardFields({
   testId: string
   errorTestId?: string
 }) {
-  const set = (field: keyof CardEntry) => (value: string) => onChange({ ...card, [field]: value })
+  const { bind } = binder(ids, card, (field, value) => onChange({ ...card, [field]: value }))
   const errorOf = (field: string) => ({
     error: problems[field],
     errorTestId: errorTestId ? `${errorTestId}-${field}-error` : undefined,
@@ -75,33 +76,27 @@ export function CardFields({
   return (
     <>
       <TextField
-        id={`${ids}-number`}
+        {...bind('number')}
         label="Card number"
         wide
         inputClassName="mono"
         inputMode="numeric"
         autoComplete="off"
         maxLength={23}
-        value={card.number}
-        onValueChange={set('number')}
         {...errorOf('card.number')}
         data-testid={`${testId}-number`}
       />
       <SelectField
-        id={`${ids}-month`}
+        {...bind('expiryMonth')}
         label="Expiry month"
-        value={card.expiryMonth}
-        onValueChange={set('expiryMonth')}
         placeholder="Month"
         options={expiryMonthOptions}
         {...(expiry === 'separate' ? errorOf('card.expiryMonth') : {})}
         data-testid={`${testId}-month`}
       />
       <SelectField
-        id={`${ids}-year`}
+        {...bind('expiryYear')}
         label="Expiry year"
-        value={card.expiryYear}
-        onValueChange={set('expiryYear')}
         placeholder="Year"
         options={expiryYearOptions(thisYear)}
         {...(expiry === 'separate'
@@ -110,27 +105,16 @@ export function CardFields({
         data-testid={`${testId}-year`}
       />
       <TextField
-        id={`${ids}-cvc`}
+        {...bind('cvc')}
         label="Security code"
         inputClassName="mono"
         inputMode="numeric"
         autoComplete="off"
         maxLength={4}
-        value={card.cvc}
-        onValueChange={set('cvc')}
         {...errorOf('card.cvc')}
         data-testid={`${testId}-cvc`}
       />
-      <TextField
-        id={`${ids}-holder`}
-        label="Name on the card"
-        optional
-        wide
-        autoComplete="off"
-        maxLength={100}
-        value={card.holderName}
-        onValueChange={set('holderName')}
-      />
+      <TextField {...bind('holderName')} label="Name on the card" optional wide autoComplete="off" maxLength={100} />
     </>
   )
 }

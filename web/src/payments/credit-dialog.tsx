@@ -4,10 +4,11 @@
  * supervisor (202) and nothing reaches the account until one approves it. One idempotency key per
  * opening, reused if the same request has to be sent again after a lost answer.
  */
-import { useId, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { useApi } from '../console-context.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { PoundsField, SelectField, TextAreaField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { newIdempotencyKey, parsePounds } from './money-input.js'
@@ -32,11 +33,9 @@ export function CreditDialog({
   onClose: () => void
 }) {
   const api = useApi()
-  const ids = useId()
   const idempotencyKey = useRef(newIdempotencyKey())
-  const [amount, setAmount] = useState('')
-  const [reason, setReason] = useState('')
-  const [refundTo, setRefundTo] = useState('')
+  const form = useFormValues({ amount: '', reason: '', refundTo: '' })
+  const { amount, reason, refundTo } = form.values
   const label = creditKindLabels[kind]
   const credit = useFormMutation({
     mutationFn: ({ amountMinor }: { amountMinor: string }) =>
@@ -110,30 +109,23 @@ export function CreditDialog({
           : 'Above the supplier’s limit (counted over the last 24 hours) it waits for a supervisor’s approval.'}
       </p>
       <PoundsField
-        id={`${ids}-amount`}
+        {...form.bind('amount')}
         label="Amount"
         placeholder="0.00"
-        value={amount}
-        onValueChange={setAmount}
         error={problems['amountMinor']}
         data-testid="credit-amount"
       />
       <TextAreaField
-        id={`${ids}-reason`}
+        {...form.bind('reason', problems)}
         label="Reason"
         rows={2}
         maxLength={500}
-        value={reason}
-        onValueChange={setReason}
-        error={problems['reason']}
         data-testid="credit-reason"
       />
       {kind === 'refund' && (
         <SelectField
-          id={`${ids}-to`}
+          {...form.bind('refundTo')}
           label="Refund to"
-          value={refundTo}
-          onValueChange={setRefundTo}
           placeholder="Record it only (paid out another way)"
           options={methods.map((method) => ({ value: method.id, label: methodDescription(method) }))}
           error={problems['refundToPaymentMethodId']}

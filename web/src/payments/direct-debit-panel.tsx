@@ -4,10 +4,11 @@
  * 28), cancelling it, and the payment adequacy review with the amount it recommends.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import { ConfirmAction } from '../shared/confirm-action.js'
 import { PoundsField, SelectField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
@@ -245,16 +246,14 @@ function DirectDebitForm({
   onSaved: (saved: DirectDebit) => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [bankId, setBankId] = useState(current?.paymentMethodId ?? banks[0]?.id ?? '')
-  const [kind, setKind] = useState<'fixed' | 'variable'>(suggestedAmount ? 'fixed' : (current?.kind ?? 'fixed'))
-  const [amount, setAmount] = useState(
-    suggestedAmount ?? (current?.amountMinor ? minorToInput(current.amountMinor) : ''),
-  )
-  const [debt, setDebt] = useState(
-    current && current.debtRepaymentMinor !== '0' ? minorToInput(current.debtRepaymentMinor) : '',
-  )
-  const [day, setDay] = useState(String(current?.paymentDay ?? 1))
+  const form = useFormValues(() => ({
+    paymentMethodId: current?.paymentMethodId ?? banks[0]?.id ?? '',
+    kind: (suggestedAmount ? 'fixed' : (current?.kind ?? 'fixed')) as 'fixed' | 'variable',
+    amount: suggestedAmount ?? (current?.amountMinor ? minorToInput(current.amountMinor) : ''),
+    debt: current && current.debtRepaymentMinor !== '0' ? minorToInput(current.debtRepaymentMinor) : '',
+    paymentDay: String(current?.paymentDay ?? 1),
+  }))
+  const { paymentMethodId: bankId, kind, amount, debt, paymentDay: day } = form.values
   const save = useFormMutation({
     mutationFn: (input: Omit<Parameters<typeof setUpDirectDebit>[1], 'accountNumber'>) =>
       setUpDirectDebit(api, { accountNumber, ...input }),
@@ -305,19 +304,14 @@ function DirectDebitForm({
       submitTestId="direct-debit-save"
     >
       <SelectField
-        id={`${ids}-bank`}
+        {...form.bind('paymentMethodId', problems)}
         label="From"
-        value={bankId}
-        onValueChange={setBankId}
         options={banks.map((bank) => ({ value: bank.id, label: methodDescription(bank) }))}
-        error={problems['paymentMethodId']}
         data-testid="direct-debit-bank"
       />
       <SelectField
-        id={`${ids}-kind`}
+        {...form.bindChoice('kind')}
         label="Amount"
-        value={kind}
-        onValueChange={(value) => setKind(value as 'fixed' | 'variable')}
         options={[
           { value: 'fixed', label: 'A fixed amount each month' },
           { value: 'variable', label: 'What each bill leaves owing' },
@@ -325,30 +319,23 @@ function DirectDebitForm({
         data-testid="direct-debit-kind"
       />
       <SelectField
-        id={`${ids}-day`}
+        {...form.bind('paymentDay', problems)}
         label="Payment day"
-        value={day}
-        onValueChange={setDay}
         options={paymentDays}
-        error={problems['paymentDay']}
         data-testid="direct-debit-day"
       />
       {kind === 'fixed' && (
         <PoundsField
-          id={`${ids}-amount`}
+          {...form.bind('amount')}
           label="Monthly amount"
-          value={amount}
-          onValueChange={setAmount}
           error={problems['amountMinor']}
           data-testid="direct-debit-amount"
         />
       )}
       <PoundsField
-        id={`${ids}-debt`}
+        {...form.bind('debt')}
         label="Towards the debt"
         optional
-        value={debt}
-        onValueChange={setDebt}
         error={problems['debtRepaymentMinor']}
         data-testid="direct-debit-debt"
       />

@@ -7,6 +7,7 @@ import { useId, useState } from 'react'
 import { useApi } from '../console-context.js'
 import { ConfirmAction } from '../shared/confirm-action.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
@@ -201,10 +202,8 @@ function AddCardForm(props: AddForm) {
 }
 
 function AddBankAccountForm(props: AddForm) {
-  const ids = useId()
-  const [holderName, setHolderName] = useState('')
-  const [bankCode, setBankCode] = useState('')
-  const [bankAccountNumber, setBankAccountNumber] = useState('')
+  const form = useFormValues({ holderName: '', bankCode: '', bankAccountNumber: '' })
+  const { holderName, bankCode, bankAccountNumber } = form.values
   const add = useAddMethod(props, 'The bank account could not be kept.')
   const { problems } = add
 
@@ -232,37 +231,31 @@ function AddBankAccountForm(props: AddForm) {
       sendingLabel="Keeping…"
     >
       <TextField
-        id={`${ids}-holder`}
+        {...form.bind('holderName')}
         label="Name on the account"
         autoComplete="off"
         maxLength={100}
-        value={holderName}
-        onValueChange={setHolderName}
         error={problems['bankAccount.holderName']}
         data-testid="add-bank-holder"
       />
       <TextField
-        id={`${ids}-code`}
+        {...form.bind('bankCode')}
         label="Sort code"
         inputClassName="mono"
         inputMode="numeric"
         autoComplete="off"
         maxLength={9}
         placeholder="00-00-00"
-        value={bankCode}
-        onValueChange={setBankCode}
         error={problems['bankAccount.bankCode']}
         data-testid="add-bank-code"
       />
       <TextField
-        id={`${ids}-account`}
+        {...form.bind('bankAccountNumber')}
         label="Account number"
         inputClassName="mono"
         inputMode="numeric"
         autoComplete="off"
         maxLength={17}
-        value={bankAccountNumber}
-        onValueChange={setBankAccountNumber}
         error={problems['bankAccount.accountNumber']}
         data-testid="add-bank-account-number"
       />

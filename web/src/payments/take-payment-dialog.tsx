@@ -11,11 +11,12 @@
  */
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ApiError, type Statement } from '../api.js'
 import { useApi, useSession } from '../console-context.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
-import { PoundsField } from '../shared/form-field.js'
+import { PoundsField, SelectField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatCalendarDate } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { type Problems, useFormMutation } from '../shared/mutation.js'
@@ -52,20 +53,23 @@ export function TakePaymentDialog({
   const api = useApi()
   const queryClient = useQueryClient()
   const { user } = useSession()
-  const ids = useId()
   // Made once per opening of the dialog (it is mounted afresh each time); see the file comment.
   const idempotencyKey = useRef(newIdempotencyKey())
   const cards = methods.filter((method) => method.kind === 'card')
   const banks = methods.filter((method) => method.kind === 'bank_account')
 
   const [method, setMethod] = useState<TakeMethod>('card')
-  const [amount, setAmount] = useState('')
-  const [source, setSource] = useState<string>(cards[0]?.id ?? newCard)
-  const [bankId, setBankId] = useState<string>(banks[0]?.id ?? '')
+  const form = useFormValues({
+    amount: '',
+    source: cards[0]?.id ?? newCard,
+    bankId: banks[0]?.id ?? '',
+    reference: '',
+    statementNumber: '',
+  })
+  const { ids } = form
+  const { amount, source, bankId, reference, statementNumber } = form.values
   const [card, setCard] = useState<CardEntry>(emptyCard)
   const [save, setSave] = useState(false)
-  const [reference, setReference] = useState('')
-  const [statementNumber, setStatementNumber] = useState('')
   const resultRef = useRef<HTMLDivElement>(null)
   const take = useFormMutation({
     mutationFn: (input: TakePaymentInput) =>
@@ -238,38 +242,26 @@ export function TakePaymentDialog({
       </fieldset>
 
       <PoundsField
-        id={`${ids}-amount`}
+        {...form.bind('amount')}
         label="Amount"
         placeholder="0.00"
-        value={amount}
-        onValueChange={setAmount}
         error={problems['amountMinor']}
         errorTestId="take-payment-amountMinor-error"
         data-testid="take-payment-amount"
       />
 
       {method === 'card' && (
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-source`}>
-            Card
-          </label>
-          <select
-            id={`${ids}-source`}
-            className="input"
-            value={source}
-            onChange={(event) => setSource(event.target.value)}
-            aria-describedby={described('paymentMethodId')}
-            data-testid="take-payment-card-source"
-          >
-            {cards.map((kept) => (
-              <option key={kept.id} value={kept.id}>
-                {methodDescription(kept)}
-              </option>
-            ))}
-            <option value={newCard}>A new card</option>
-          </select>
-          {problem('paymentMethodId')}
-        </div>
+        <SelectField
+          {...form.bind('source')}
+          label="Card"
+          options={[
+            ...cards.map((kept) => ({ value: kept.id, label: methodDescription(kept) })),
+            { value: newCard, label: 'A new card' },
+          ]}
+          error={problems['paymentMethodId']}
+          errorTestId="take-payment-paymentMethodId-error"
+          data-testid="take-payment-card-source"
+        />
       )}
 
       {method === 'card' && source === newCard && (
@@ -309,7 +301,7 @@ export function TakePaymentDialog({
               id={`${ids}-bank`}
               className="input"
               value={bankId}
-              onChange={(event) => setBankId(event.target.value)}
+              onChange={(event) => form.set('bankId', event.target.value)}
               aria-describedby={described('paymentMethodId')}
             >
               {banks.map((bank) => (
@@ -325,48 +317,28 @@ export function TakePaymentDialog({
       )}
 
       {(method === 'check' || method === 'cash') && (
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-reference`}>
-            {method === 'check' ? 'Cheque number' : 'Receipt number'}
-            {method === 'cash' && <span className="muted"> (optional)</span>}
-          </label>
-          <input
-            id={`${ids}-reference`}
-            className="input"
-            autoComplete="off"
-            maxLength={100}
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-            aria-invalid={problems['reference'] ? true : undefined}
-            aria-describedby={described('reference')}
-            data-testid="take-payment-reference"
-          />
-          {problem('reference')}
-        </div>
+        <TextField
+          {...form.bind('reference', problems)}
+          label={method === 'check' ? 'Cheque number' : 'Receipt number'}
+          optional={method === 'cash'}
+          autoComplete="off"
+          maxLength={100}
+          errorTestId="take-payment-reference-error"
+          data-testid="take-payment-reference"
+        />
       )}
 
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-statement`}>
-          Pay against
-        </label>
-        <select
-          id={`${ids}-statement`}
-          className="input"
-          value={statementNumber}
-          onChange={(event) => setStatementNumber(event.target.value)}
-          aria-describedby={described('statementNumber')}
-          data-testid="take-payment-statement"
-        >
-          <option value="">The account balance</option>
-          {statements.map((statement) => (
-            <option key={statement.id} value={statement.number}>
-              {statement.number} · {formatMinor(statement.totalMinor, statement.currency)}
-              {statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}
-            </option>
-          ))}
-        </select>
-        {problem('statementNumber')}
-      </div>
+      <SelectField
+        {...form.bind('statementNumber', problems)}
+        label="Pay against"
+        placeholder="The account balance"
+        options={statements.map((statement) => ({
+          value: statement.number,
+          label: `${statement.number} · ${formatMinor(statement.totalMinor, statement.currency)}${statement.dueOn ? ` · due ${formatCalendarDate(statement.dueOn)}` : ''}`,
+        }))}
+        errorTestId="take-payment-statementNumber-error"
+        data-testid="take-payment-statement"
+      />
 
       <div className="take-payment-result" aria-live="polite" ref={resultRef} tabIndex={-1}>
         {outcome?.kind === 'declined' && (

@@ -2,9 +2,9 @@
  * Accept an invitation to use an account (USR-3): the invitee chooses the name shown to the account
  * holder and a password, which creates their own login and signs them in.
  */
-import { useState } from 'react'
 import { brand } from '../shared/brand.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
 import * as portalApi from './portal-api.js'
@@ -16,9 +16,8 @@ export function InvitationPage({
   token: string
   onAccepted: (session: portalApi.PortalSession) => void
 }) {
-  const [displayName, setDisplayName] = useState('')
-  const [password, setPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const form = useFormValues({ displayName: '', password: '', confirm: '' })
+  const { displayName, password, confirm } = form.values
   // The answer is the session; `onAccepted` writes it into the portal's cache.
   const accept = useFormMutation({
     mutationFn: portalApi.acceptInvitation,
@@ -43,36 +42,27 @@ export function InvitationPage({
       <FormError error={accept.error} testId="invitation-error" live={false} />
       <form className="form" onSubmit={submitted(submit)}>
         <TextField
-          id="invitation-name"
+          {...form.bind('displayName', problems)}
           label="Your name"
           autoComplete="name"
           required
           maxLength={100}
-          value={displayName}
-          onValueChange={setDisplayName}
-          error={problems['displayName']}
           data-testid="invitation-name"
         />
         <TextField
-          id="invitation-password"
+          {...form.bind('password', problems)}
           label="Password"
           type="password"
           autoComplete="new-password"
           required
-          value={password}
-          onValueChange={setPassword}
-          error={problems['password']}
           data-testid="invitation-password"
         />
         <TextField
-          id="invitation-confirm"
+          {...form.bind('confirm', problems)}
           label="Password again"
           type="password"
           autoComplete="new-password"
           required
-          value={confirm}
-          onValueChange={setConfirm}
-          error={problems['confirm']}
           data-testid="invitation-confirm"
         />
         <button

@@ -18,6 +18,7 @@ import {
   SelectField,
   TextField,
 } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
@@ -161,12 +162,15 @@ function PayForm({
   const sending = payment.isPending
   const cards = methods.filter((method) => method.kind === 'card')
   const owed = balanceMinor && /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
-  const [amount, setAmount] = useState(owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '')
-  const [source, setSource] = useState(cards[0]?.id ?? newCard)
-  const [cardNumber, setCardNumber] = useState('')
-  const [month, setMonth] = useState('')
-  const [year, setYear] = useState('')
-  const [cvc, setCvc] = useState('')
+  const form = useFormValues(() => ({
+    amount: owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '',
+    source: cards[0]?.id ?? newCard,
+    cardNumber: '',
+    month: '',
+    year: '',
+    cvc: '',
+  }))
+  const { amount, source, cardNumber, month, year, cvc } = form.values
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   // Kept only across a lost answer, so sending the same payment again is not charged twice.
@@ -202,8 +206,7 @@ function PayForm({
           }
         : { amountMinor: parsed.minor, paymentMethodId: source }
     // The card leaves the form as it is sent.
-    setCardNumber('')
-    setCvc('')
+    form.setValues((current) => ({ ...current, cardNumber: '', cvc: '' }))
     const idempotencyKey = pendingKey.current ?? crypto.randomUUID()
     pendingKey.current = idempotencyKey
     setOutcome(null)
@@ -265,62 +268,50 @@ function PayForm({
       )}
       <div className="form-inline-grid">
         <PoundsField
-          id="portal-pay-amount"
+          {...form.bind('amount')}
           label="Amount"
-          value={amount}
-          onValueChange={setAmount}
           error={problems['amountMinor']}
           data-testid="portal-pay-amount"
         />
         <SelectField
-          id="portal-pay-source"
+          {...form.bind('source')}
           label="Pay with"
-          value={source}
-          onValueChange={setSource}
           options={sourceOptions}
           data-testid="portal-pay-source"
         />
         {source === newCard && (
           <>
             <TextField
-              id="portal-card-number"
+              {...form.bind('cardNumber')}
               label="Card number"
               inputMode="numeric"
               autoComplete="cc-number"
-              value={cardNumber}
-              onValueChange={setCardNumber}
               error={problems['card.number']}
               wide
               data-testid="portal-card-number"
             />
             <SelectField
-              id="portal-card-month"
+              {...form.bind('month')}
               label="Expiry month"
-              value={month}
-              onValueChange={setMonth}
               options={expiryMonthOptions}
               placeholder="Month"
               error={problems['card.expiryMonth']}
               data-testid="portal-card-month"
             />
             <SelectField
-              id="portal-card-year"
+              {...form.bind('year')}
               label="Expiry year"
-              value={year}
-              onValueChange={setYear}
               options={expiryYearOptions(thisYear)}
               placeholder="Year"
               error={problems['card.expiryYear']}
               data-testid="portal-card-year"
             />
             <TextField
-              id="portal-card-cvc"
+              {...form.bind('cvc')}
               label="Security code"
               inputMode="numeric"
               autoComplete="cc-csc"
               maxLength={4}
-              value={cvc}
-              onValueChange={setCvc}
               error={problems['card.cvc']}
               data-testid="portal-card-cvc"
             />

@@ -2,6 +2,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { errorMessage, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import * as portalApi from './portal-api.js'
 
 export function PortalSignIn({
@@ -13,8 +14,8 @@ export function PortalSignIn({
   problem: string | null
   onSignedIn: (session: portalApi.PortalSession) => void
 }) {
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
+  const form = useFormValues({ email: '', password: '' })
+  const { email, password } = form.values
   const [error, setError] = useState<string | null>(null)
   // The answer is the session; `onSignedIn` writes it into the portal's cache.
   const signIn = useMutation({ mutationFn: portalApi.signIn })
@@ -54,23 +55,19 @@ export function PortalSignIn({
       )}
       <form className="form" onSubmit={handleSubmit}>
         <TextField
-          id="portal-email"
+          {...form.bind('email')}
           label="Email"
           type="email"
           autoComplete="username"
           required
-          value={email}
-          onValueChange={setEmail}
           data-testid="portal-email"
         />
         <TextField
-          id="portal-password"
+          {...form.bind('password')}
           label="Password"
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onValueChange={setPassword}
           data-testid="portal-password"
         />
         <button

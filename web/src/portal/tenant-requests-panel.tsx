@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { DataTable } from '../shared/table.js'
@@ -83,13 +84,16 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
     },
   })
   const sending = send.isPending
-  const [accountNumber, setAccountNumber] = useState(accounts[0]?.accountNumber ?? '')
-  const [kind, setKind] = useState<'move_in' | 'move_out'>('move_out')
-  const [on, setOn] = useState('')
-  const [tenantName, setTenantName] = useState('')
-  const [tenantEmail, setTenantEmail] = useState('')
-  const [reading, setReading] = useState('')
-  const [note, setNote] = useState('')
+  const form = useFormValues({
+    accountNumber: accounts[0]?.accountNumber ?? '',
+    kind: 'move_out' as 'move_in' | 'move_out',
+    on: '',
+    tenantName: '',
+    tenantEmail: '',
+    reading: '',
+    note: '',
+  })
+  const { accountNumber, kind, on, tenantName, tenantEmail, reading, note } = form.values
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<NoticeMessage | null>(null)
   const dateField = kind === 'move_in' ? 'moveInOn' : 'moveOutOn'
@@ -125,11 +129,7 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
     try {
       const made = await send.mutateAsync({ accountNumber, input })
       setMessage({ tone: 'success', text: `Request sent. Our reference is ${made.caseNumber}.` })
-      setOn('')
-      setTenantName('')
-      setTenantEmail('')
-      setReading('')
-      setNote('')
+      form.setValues((current) => ({ ...current, on: '', tenantName: '', tenantEmail: '', reading: '', note: '' }))
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'The request could not be sent.') })
       if (error instanceof ApiError) setProblems(error.fieldProblems())
@@ -141,73 +141,55 @@ function TenantRequestForm({ accounts }: { accounts: portalApi.PortfolioAccount[
       <Notice notice={message} testId="tenant-request-message" />
       <form className="form form-inline-grid" onSubmit={handleSubmit} noValidate data-testid="tenant-request-form">
         <SelectField
-          id="tenant-request-account"
+          {...form.bind('accountNumber', problems)}
           label="Property"
-          value={accountNumber}
-          onValueChange={setAccountNumber}
           options={accounts.map((item) => ({
             value: item.accountNumber,
             label: `${item.address} (${item.accountNumber})`,
           }))}
-          error={problems['accountNumber']}
           data-testid="tenant-request-account"
         />
         <SelectField
-          id="tenant-request-kind"
+          {...form.bindChoice('kind')}
           label="Request"
-          value={kind}
-          onValueChange={(value) => setKind(value as 'move_in' | 'move_out')}
           options={kindOptions}
           data-testid="tenant-request-kind"
         />
         <TextField
-          id="tenant-request-date"
+          {...form.bind('on')}
           label={kind === 'move_in' ? 'Move-in date' : 'Move-out date'}
           type="date"
-          value={on}
-          onValueChange={setOn}
           error={problems[dateField]}
           data-testid="tenant-request-date"
         />
         {kind === 'move_in' && (
           <>
             <TextField
-              id="tenant-request-name"
+              {...form.bind('tenantName', problems)}
               label="New tenant's name"
-              value={tenantName}
-              onValueChange={setTenantName}
-              error={problems['tenantName']}
               data-testid="tenant-request-name"
             />
             <TextField
-              id="tenant-request-email"
+              {...form.bind('tenantEmail', problems)}
               label="New tenant's email"
               type="email"
-              value={tenantEmail}
-              onValueChange={setTenantEmail}
-              error={problems['tenantEmail']}
               data-testid="tenant-request-email"
             />
           </>
         )}
         <TextField
-          id="tenant-request-reading"
+          {...form.bind('reading')}
           label={kind === 'move_in' ? 'Opening meter reading' : 'Closing meter reading'}
           optional
           inputMode="decimal"
-          value={reading}
-          onValueChange={setReading}
           error={problems[readingField]}
           data-testid="tenant-request-reading"
         />
         <TextField
-          id="tenant-request-note"
+          {...form.bind('note', problems)}
           label="Anything we should know"
           optional
           wide
-          value={note}
-          onValueChange={setNote}
-          error={problems['note']}
           data-testid="tenant-request-note"
         />
         <div className="form-actions">

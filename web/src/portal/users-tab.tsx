@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ConfirmAction } from '../shared/confirm-action.js'
 import { errorMessage, SelectField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { capitalise, formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormActions, submitted } from '../shared/mutation-form.js'
@@ -165,13 +166,13 @@ function UserRow({
 }
 
 function InviteForm({ accountNumber }: { accountNumber: string }) {
-  const [email, setEmail] = useState('')
-  const [level, setLevel] = useState<portalApi.AuthorizedUserLevel>('limited')
+  const form = useFormValues({ email: '', level: 'limited' as portalApi.AuthorizedUserLevel })
+  const { email, level } = form.values
   const invite = useFormMutation({
     mutationFn: portalApi.inviteUser,
     // A pending invitation may show in the list, so it is read again.
     invalidates: [portalApi.portalKeys.users(accountNumber)],
-    onSuccess: () => setEmail(''),
+    onSuccess: () => form.set('email', ''),
     failure: 'The invitation could not be sent.',
   })
   const { problems } = invite
@@ -199,21 +200,15 @@ function InviteForm({ accountNumber }: { accountNumber: string }) {
       />
       <form className="form form-inline-grid" onSubmit={submitted(submit)} noValidate>
         <TextField
-          id="portal-invite-email"
+          {...form.bind('email', problems)}
           label="Their email"
           type="email"
-          value={email}
-          onValueChange={setEmail}
-          error={problems['email']}
           data-testid="portal-invite-email"
         />
         <SelectField
-          id="portal-invite-level"
+          {...form.bindChoice('level', problems)}
           label="Access"
-          value={level}
-          onValueChange={(value) => setLevel(value as portalApi.AuthorizedUserLevel)}
           options={levelOptions}
-          error={problems['level']}
           data-testid="portal-invite-level"
         />
         <FormActions

@@ -2,9 +2,10 @@
  * Shown while the signed-in user's password has expired: a banner that opens a form to choose a
  * new one. The server decides the password rules; its field problems are shown beside the fields.
  */
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useApi, useSession } from '../console-context.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { FormError, submitted } from '../shared/mutation-form.js'
 
@@ -18,19 +19,15 @@ const passwordFields = [
 export function PasswordExpiredBanner() {
   const api = useApi()
   const { user, updateUser } = useSession()
-  const ids = useId()
   const [open, setOpen] = useState(false)
-  const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [confirmation, setConfirmation] = useState('')
+  const form = useFormValues({ currentPassword: '', newPassword: '', confirmation: '' })
+  const { currentPassword, newPassword, confirmation } = form.values
   const change = useFormMutation({
     mutationFn: () => api.changePassword({ currentPassword, newPassword }),
     onSuccess: () => updateUser({ ...user, mustChangePassword: false }),
     failure: 'The password could not be changed. Please try again.',
     inlineFields: passwordFields.map((field) => field.name),
   })
-  const values = { currentPassword, newPassword, confirmation }
-  const setters = { currentPassword: setCurrentPassword, newPassword: setNewPassword, confirmation: setConfirmation }
 
   function submit() {
     if (change.check(newPassword === confirmation ? {} : { confirmation: 'The two new passwords do not match.' }))
@@ -54,14 +51,11 @@ export function PasswordExpiredBanner() {
           {passwordFields.map((field) => (
             <TextField
               key={field.name}
-              id={`${ids}-${field.name}`}
+              {...form.bind(field.name, change.problems)}
               label={field.label}
               type="password"
               autoComplete={field.autoComplete}
               required
-              value={values[field.name]}
-              onValueChange={setters[field.name]}
-              error={change.problems[field.name]}
             />
           ))}
           <div className="form-actions">

@@ -4,9 +4,10 @@
  * failure, Cancel and the confirm button. The decision is a `useFormMutation`; once it is saved the
  * queue's `onDecided` shows the outcome and fetches the queue again.
  */
-import { type ReactNode, useId, useState } from 'react'
+import type { ReactNode } from 'react'
 import { DialogForm } from './dialog-form.js'
 import { TextAreaField } from './form-field.js'
+import { useFormValues } from './form-values.js'
 import { useFormMutation } from './mutation.js'
 
 export function NoteDecisionDialog({
@@ -40,8 +41,8 @@ export function NoteDecisionDialog({
   confirmLabel: string
   tone?: 'primary' | 'danger'
 }) {
-  const ids = useId()
-  const [note, setNote] = useState('')
+  const form = useFormValues({ note: '' })
+  const { note } = form.values
   const decision = useFormMutation({
     mutationFn: decide,
     onSuccess: () => onDecided(outcome),
@@ -71,14 +72,11 @@ export function NoteDecisionDialog({
     >
       {children}
       <TextAreaField
-        id={`${ids}-note`}
+        {...form.bind('note', decision.problems)}
         label={noteLabel}
         rows={2}
         maxLength={2000}
-        value={note}
-        onValueChange={setNote}
         required={missingNote !== undefined}
-        error={decision.problems['note']}
         errorTestId={testId.problem}
         data-testid={testId.note}
       />

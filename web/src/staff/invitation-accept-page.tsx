@@ -7,6 +7,7 @@ import { type FormEvent, useMemo, useState } from 'react'
 import { ApiError, createApiClient } from '../api.js'
 import { LoginPanel } from '../session/login-panel.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { acceptStaffInvitation } from './access-api.js'
 import { secretFromHash } from './staff-invitation-route.js'
 
@@ -20,9 +21,8 @@ export function StaffInvitationPage() {
     if (secret) window.history.replaceState(null, '', window.location.pathname)
     return secret
   })
-  const [secret, setSecret] = useState(fromLink)
-  const [password, setPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const form = useFormValues({ secret: fromLink, password: '', confirm: '' })
+  const { secret, password, confirm } = form.values
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -41,8 +41,7 @@ export function StaffInvitationPage() {
     setSending(true)
     try {
       setAccepted(await acceptStaffInvitation(api, { secret: secret.trim(), password }))
-      setPassword('')
-      setConfirm('')
+      form.setValues((current) => ({ ...current, password: '', confirm: '' }))
     } catch (caught) {
       if (caught instanceof ApiError) {
         setProblems(caught.fieldProblems())
@@ -83,12 +82,9 @@ export function StaffInvitationPage() {
           <form className="form" onSubmit={(event) => void submit(event)} noValidate>
             {!fromLink && (
               <TextField
-                id="staff-invitation-secret"
+                {...form.bind('secret', problems)}
                 label="Invitation code"
                 autoComplete="off"
-                value={secret}
-                onValueChange={setSecret}
-                error={problems['secret']}
                 data-testid="staff-invitation-secret"
               />
             )}
@@ -98,24 +94,18 @@ export function StaffInvitationPage() {
               </p>
             )}
             <TextField
-              id="staff-invitation-password"
+              {...form.bind('password', problems)}
               label="New password"
               type="password"
               autoComplete="new-password"
-              value={password}
-              onValueChange={setPassword}
-              error={problems['password']}
               errorTestId="staff-invitation-password-problem"
               data-testid="staff-invitation-password"
             />
             <TextField
-              id="staff-invitation-confirm"
+              {...form.bind('confirm', problems)}
               label="New password again"
               type="password"
               autoComplete="new-password"
-              value={confirm}
-              onValueChange={setConfirm}
-              error={problems['confirm']}
               data-testid="staff-invitation-confirm"
             />
             <button

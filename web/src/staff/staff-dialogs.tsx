@@ -4,11 +4,11 @@
  * an authenticator app after confirming. Each write is a `useFormMutation` that invalidates the staff
  * list and its role requests.
  */
-import { useId, useState } from 'react'
 import type { RoleCode } from '../api.js'
 import { useApi } from '../console-context.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { SelectField, TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { changeRole, inviteStaff, isMoneyRole, type RoleInfo, resetTotp, type StaffMember } from './access-api.js'
@@ -28,10 +28,8 @@ function roleOptions(roles: readonly RoleInfo[]) {
 /** Invite a staff user; on success shows the link for the new user, once. */
 export function InviteStaffDialog({ roles, onClose }: { roles: readonly RoleInfo[]; onClose: () => void }) {
   const api = useApi()
-  const ids = useId()
-  const [email, setEmail] = useState('')
-  const [displayName, setDisplayName] = useState('')
-  const [role, setRole] = useState('')
+  const form = useFormValues({ email: '', displayName: '', role: '' })
+  const { email, displayName, role } = form.values
   const invite = useFormMutation({
     mutationFn: (body: { email: string; displayName: string; role: RoleCode }) => inviteStaff(api, body),
     invalidates: staffKeys,
@@ -96,34 +94,25 @@ export function InviteStaffDialog({ roles, onClose }: { roles: readonly RoleInfo
       submitTestId="invite-submit"
     >
       <TextField
-        id={`${ids}-email`}
+        {...form.bind('email', problems)}
         label="Email"
         type="email"
         autoComplete="off"
         maxLength={320}
-        value={email}
-        onValueChange={setEmail}
-        error={problems['email']}
         data-testid="invite-email"
       />
       <TextField
-        id={`${ids}-name`}
+        {...form.bind('displayName', problems)}
         label="Display name"
         autoComplete="off"
         maxLength={200}
-        value={displayName}
-        onValueChange={setDisplayName}
-        error={problems['displayName']}
         data-testid="invite-name"
       />
       <SelectField
-        id={`${ids}-role`}
+        {...form.bind('role', problems)}
         label="Role"
         placeholder="Choose…"
         options={roleOptions(roles)}
-        value={role}
-        onValueChange={setRole}
-        error={problems['role']}
         hint={
           chosen && isMoneyRole(chosen)
             ? `${chosen.label} can move money: a second administrator must approve it before they can sign in.`
@@ -148,8 +137,8 @@ export function ChangeRoleDialog({
   onChanged: (text: string) => Promise<void>
 }) {
   const api = useApi()
-  const ids = useId()
-  const [role, setRole] = useState<string>(user.role)
+  const form = useFormValues({ role: user.role as string })
+  const { role } = form.values
   const chosen = roles.find((info) => info.role === role)
   const change = useFormMutation({
     mutationFn: (next: RoleInfo) => changeRole(api, { userId: user.id, role: next.role as RoleCode }),
@@ -181,11 +170,9 @@ export function ChangeRoleDialog({
         {user.displayName} ({user.email})
       </p>
       <SelectField
-        id={`${ids}-role`}
+        {...form.bind('role')}
         label="New role"
         options={roleOptions(roles)}
-        value={role}
-        onValueChange={setRole}
         hint={
           chosen && isMoneyRole(chosen) && chosen.role !== user.role
             ? 'This role can move money: it becomes a request that a second administrator approves.'

@@ -3,11 +3,12 @@
  * confirmation before revoking one, and the form that issues one for yourself (name, expiry of at
  * most 90 days, optionally a subset of your own permissions), whose secret is shown once.
  */
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useApi } from '../console-context.js'
 import type { RequestOf } from '../shared/api-client.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { TextField } from '../shared/form-field.js'
+import { useFormValues } from '../shared/form-values.js'
 import { formatLocalDateTime } from '../shared/format.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { DataTable } from '../shared/table.js'
@@ -149,9 +150,9 @@ export function CreateTokenDialog({
   onClose: () => void
 }) {
   const api = useApi()
-  const ids = useId()
-  const [name, setName] = useState('')
-  const [days, setDays] = useState('30')
+  const form = useFormValues({ name: '', days: '30' })
+  const { ids } = form
+  const { name, days } = form.values
   const [narrow, setNarrow] = useState(false)
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set())
   const create = useFormMutation({
@@ -236,23 +237,19 @@ export function CreateTokenDialog({
         A token acts as you, for scripts and integrations. It never carries approvals, which always need a person.
       </p>
       <TextField
-        id={`${ids}-name`}
+        {...form.bind('name', problems)}
         label="Name"
         hint="What will use it, e.g. “meter-read export”."
         maxLength={100}
-        value={name}
-        onValueChange={setName}
-        error={problems['name']}
         data-testid="token-name"
       />
       <TextField
-        id={`${ids}-days`}
+        {...form.bind('days')}
+        onValueChange={(value) => form.set('days', value.replace(/\D/g, '').slice(0, 3))}
         label="Expires after (days)"
         hint={`At most ${maxTokenDays} days.`}
         inputMode="numeric"
         inputClassName="input-compact"
-        value={days}
-        onValueChange={(value) => setDays(value.replace(/\D/g, '').slice(0, 3))}
         error={problems['expiresAt']}
         data-testid="token-days"
       />
