@@ -160,7 +160,14 @@ describe('customer service in the agent console', () => {
       .filter({ hasText: replySubject })
       .first()
     await sentRow.waitFor()
-    expect(['sent', 'delivered']).toContain(await sentRow.getAttribute('data-status'))
+    // Sending only queued it; the log looks again until the delivery worker has sent it.
+    await page
+      .locator(
+        '[data-testid="message-row"][data-direction="outbound"]:is([data-status="sent"], [data-status="delivered"])',
+      )
+      .filter({ hasText: replySubject })
+      .first()
+      .waitFor({ timeout: 20_000 })
     await page.screenshot({ path: join(screenshots, 'customer-service-comms-log.png'), fullPage: true })
 
     await page.getByTestId('tab-timeline').click()

@@ -34,6 +34,8 @@ import { channelLabels, formatHandleTime, MessageStatusChip } from './message-fo
 import { SuggestedReplyPanel } from './suggested-reply-panel.js'
 
 const pageSize = 20
+/** How often the log looks again while a message waits for the delivery worker. */
+const queuedRefreshMs = 3000
 
 type Open = 'compose' | 'call' | 'email' | null
 
@@ -49,6 +51,12 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
     queryKey: ['account', accountNumber, 'messages'],
     queryFn: ({ pageParam }) => accountMessages(api, { accountNumber, limit: pageSize, cursor: pageParam }),
     ...byCursor,
+    // Sending only queues a message for the delivery worker: while any is still queued, look again
+    // every few seconds so its status moves on by itself.
+    refetchInterval: (current) =>
+      current.state.data?.pages.some((page) => page.items.some((message) => message.status === 'queued'))
+        ? queuedRefreshMs
+        : false,
   })
   // The same query as the SMS panel's (one request): compose needs to know whether SMS may be sent.
   const { data: enrolment } = useQuery({
@@ -175,7 +183,9 @@ export function CommunicationsTab({ accountNumber }: { accountNumber: string }) 
           accountNumber={accountNumber}
           smsEnrolled={enrolment?.enrolled ?? false}
           onClose={() => setOpen(null)}
-          onSent={(message) => added(message, `Message sent: ${message.subject ?? channelLabels[message.channel]}.`)}
+          onSent={(message) =>
+            added(message, `Message queued for sending: ${message.subject ?? channelLabels[message.channel]}.`)
+          }
         />
       )}
       {open === 'call' && (
