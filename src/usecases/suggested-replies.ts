@@ -15,8 +15,8 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Conflict, withCode } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import type { DeliveryQueue } from './communications.js'
 import { type AccountCall, type AccountMessageCall, accountOf, recordAccountView } from './account-view.js'
+import type { DeliveryQueue } from './communications.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
 export class NotAnInboundEmail extends withCode(Conflict, 'NOT_AN_INBOUND_EMAIL') {}
