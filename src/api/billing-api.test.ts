@@ -11,6 +11,8 @@ let app: App
 const now = new Date('2026-11-20T09:00:00Z')
 const first = 'A-10000000'
 const second = 'A-10000001'
+/** Only the preview's test bills this one. */
+const third = 'A-10000002'
 
 let as: ActAs
 let send: Send
@@ -18,7 +20,7 @@ let send: Send
 beforeAll(async () => {
   ;({ database, app, as, send } = await openTestApp({
     at: () => now,
-    fixture: (db) => billingFixture({ db, count: 2, at: now }),
+    fixture: (db) => billingFixture({ db, count: 3, at: now }),
   }))
 }, 120_000)
 
@@ -31,6 +33,40 @@ const billNow = (role: access.Role, account = first, on = '2026-11-01') =>
   send(role, 'POST', `/api/accounts/${account}/statements`, { on })
 
 describe('the billing API', () => {
+  it('previews what Bill now would make, writing nothing, and the bill then made matches it', async () => {
+    const counts = async () =>
+      (
+        await sql<{ statements: number; postings: number }>`select
+          (select count(*)::int from statements) as statements,
+          (select count(*)::int from ledger_postings) as postings`.execute(database.db)
+      ).rows[0]
+    const before = await counts()
+    const url = `/api/accounts/${third}/bill-preview?on=2026-11-01`
+    expect((await app.inject({ url, headers: as('agent') })).statusCode).toBe(403)
+    const previewed = await app.inject({ url, headers: as('billing_specialist') })
+    expect(previewed.statusCode).toBe(200)
+    const { statement: draft, holdReasons } = previewed.json()
+    expect(draft).not.toHaveProperty('number')
+    expect(draft).not.toHaveProperty('id')
+    expect(draft).toMatchObject({ kind: 'periodic', periodTo: '2026-11-01T00:00:00.000Z' })
+    expect(draft.lines.length).toBeGreaterThan(0)
+    expect(await counts()).toEqual(before)
+    // The preview was a view of the account, audited as one.
+    const { rows } = await sql<{ context: { sections: string[] } }>`select context from audit_events
+      where action = 'accounts.account.viewed' order by seq desc limit 1`.execute(database.db)
+    expect(rows[0]?.context.sections).toEqual(['bill_preview'])
+
+    const made = (await billNow('billing_specialist', third)).json().statement
+    for (const field of ['status', 'netMinor', 'vatMinor', 'totalMinor', 'postedMinor', 'periodFrom', 'periodTo']) {
+      expect(made[field], field).toBe(draft[field])
+    }
+    expect(made.holdReasons).toEqual(holdReasons)
+    expect(draft.holdReasons).toEqual(holdReasons)
+    const again = await app.inject({ url, headers: as('billing_specialist') })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error).toMatchObject({ code: 'NOTHING_TO_BILL', message: expect.stringContaining(made.number) })
+  })
+
   it('lets only a role that may recalculate bills bill an account, once per period', async () => {
     expect((await billNow('agent')).statusCode).toBe(403)
     const made = await billNow('billing_specialist')

@@ -106,6 +106,28 @@ function withTimeZone<T>(timeZone: string, work: () => T): T {
   }
 }
 
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** A local date as people write it: '2025-12-06' → '6 December 2025'. @throws InvalidLocalDate */
+export function longDateText(date: string): string {
+  if (!isLocalDate(date)) throw new InvalidLocalDate(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`)
+  const [year, month, day] = date.split('-')
+  return `${Number(day)} ${monthNames[Number(month) - 1]} ${year}`
+}
+
 /** The local date ('YYYY-MM-DD') of an instant in the zone. @throws InvalidInstant, UnknownTimeZone */
 export function localDateOf(instant: Date, timeZone: string = LONDON): string {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN

@@ -156,6 +156,34 @@ export async function billAccountNow({
 }
 
 /**
+ * What "Bill now" up to the start of `on` (default today) would make, written nowhere: the draft
+ * statement, the status it would get and why it would be held. Recorded as a view of the account.
+ * @throws AccountNotFound, and what billing.previewBill throws (NothingToBill when the period is billed already)
+ */
+export async function previewBillNow({
+  tx,
+  accountNumber,
+  on,
+  actor,
+  at,
+}: AccountCall & {
+  on?: string | undefined
+}): Promise<billing.BillPreview> {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const upTo = on ?? localDateOf(at)
+  const preview = await billing.previewBill({
+    tx,
+    accountId,
+    on: upTo,
+    adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId, at }),
+    actor,
+    at,
+  })
+  await recordAccountView(tx, { accountId, what: 'bill_preview', context: { on: upTo }, actor, at })
+  return preview
+}
+
+/**
  * BIL-7: bill the account to its move-out date (estimating the final read if none) and settle. The
  * date is the first day not supplied, as for a move: today at the latest, since energy not yet used
  * cannot be billed.

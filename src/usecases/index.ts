@@ -9,6 +9,7 @@ export {
   changeBillingProfile,
   decideHeldStatement,
   finalBill,
+  previewBillNow,
   rebillStatement,
 } from './account-billing.js'
 export {

@@ -311,6 +311,29 @@ describe('the agent console', () => {
 
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: join(screenshots, 'billing-specialist-statement-detail.png'), fullPage: true })
+
+    // Bill now shows what it would make first, and makes it only when confirmed.
+    const [previewed] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/bill-preview')),
+      page.getByTestId('bill-now').click(),
+    ])
+    expect(previewed.status()).toBe(200)
+    const preview = (await previewed.json()) as { statement: { totalMinor: string; lines: unknown[] } }
+    const previewPanel = page.getByTestId('bill-now-preview')
+    await previewPanel.waitFor()
+    expect(await page.getByTestId('bill-now-preview-line').count()).toBe(preview.statement.lines.length)
+    await expectText(page.getByTestId('bill-now-confirm'), pounds(preview.statement.totalMinor))
+    await previewPanel.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'billing-specialist-bill-now-preview.png'), fullPage: true })
+    const [billed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/statements')),
+      page.getByTestId('bill-now-confirm').click(),
+    ])
+    expect(billed.status()).toBe(201)
+    const made = (await billed.json()) as { statement: { number: string; totalMinor: string } }
+    expect(made.statement.totalMinor).toBe(preview.statement.totalMinor)
+    await expectText(page.getByTestId('bill-now-result'), made.statement.number)
+    expect(await previewPanel.count()).toBe(0)
   })
 })
 

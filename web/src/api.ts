@@ -62,6 +62,7 @@ export type StatementStatus = Statement['status']
 export type HoldReason = Statement['holdReasons'][number]
 export type StatementUsage = Statement['explanation']['usage'][number]
 export type StatementDetail = ResponseOf<'/api/accounts/{accountNumber}/statements/{number}', 'get'>['statement']
+export type BillPreview = ResponseOf<'/api/accounts/{accountNumber}/bill-preview', 'get'>
 export type StatementLine = StatementDetail['lines'][number]
 export type FinalSettlement = NonNullable<StatementDetail['settlement']>
 /** A statement in the held-statements queue, with its account's number. */
@@ -257,6 +258,19 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions = {}) {
     /** The balance (positive: the customer owes) and what is past due. */
     balance({ accountNumber }: { accountNumber: string }): Promise<AccountBalance> {
       return dataOf(client.GET('/api/accounts/{accountNumber}/balance', { params: account(accountNumber) }))
+    },
+
+    /**
+     * What billing the account now, up to the start of `on` (default today), would make: the draft,
+     * the status it would get and why it would be held. Writes nothing.
+     * @throws ApiError NOTHING_TO_BILL, NOT_BILLABLE
+     */
+    billPreview({ accountNumber, on }: { accountNumber: string; on?: string }): Promise<BillPreview> {
+      return dataOf(
+        client.GET('/api/accounts/{accountNumber}/bill-preview', {
+          params: { ...account(accountNumber), query: on ? { on } : {} },
+        }),
+      )
     },
 
     /**

@@ -62,6 +62,13 @@ const Explanation = z.object({
 })
 
 /** A statement; a positive balance is owed by the customer. */
+/** Why a statement waits for a billing specialist: in plain words, with the technical cause where there is one. */
+const HoldReason = z.object({
+  code: z.enum(billing.holdCodes),
+  message: z.string(),
+  detail: z.string().optional().describe('the technical cause: meter point, exact span, rate kind'),
+})
+
 export const Statement = z.object({
   id: z.string(),
   number: z.string(),
@@ -88,7 +95,7 @@ export const Statement = z.object({
   adjustmentsMinor: MinorOut.nullable(),
   closingBalanceMinor: MinorOut.nullable(),
   dueOn: DateOut.nullable(),
-  holdReasons: z.array(z.object({ code: z.enum(billing.holdCodes), message: z.string() })),
+  holdReasons: z.array(HoldReason),
   explanation: Explanation,
   createdAt: InstantOut,
   issuedAt: InstantOut.nullable(),
@@ -120,6 +127,14 @@ const StatementLine = z.object({
 export const StatementDetail = Statement.extend({
   lines: z.array(StatementLine),
   settlement: z.object({ kind: z.enum(['refund', 'payment_request', 'none']), amountMinor: MinorOut }).nullable(),
+})
+
+/** What "Bill now" would make (BIL-3): the draft, numbered only when it is made, and why it would be held. */
+export const BillPreview = z.object({
+  statement: StatementDetail.omit({ id: true, number: true }).describe(
+    'the draft as billing would record it now; `status` is the one it would get (held, issued or uninvoiced)',
+  ),
+  holdReasons: z.array(HoldReason),
 })
 
 /** BIL-4: a business invoice (charges) or credit note (credits). */

@@ -11,6 +11,7 @@ import {
   billAccountNow,
   decideHeldStatement,
   finalBill,
+  previewBillNow,
   rebillStatement,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
@@ -20,6 +21,7 @@ import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import {
   AccountBalance,
   BillingDocument,
+  BillPreview,
   HeldStatement,
   HistoricalBill,
   Statement,
@@ -138,6 +140,27 @@ export const billingRoutes =
           }),
         )
         return jsonOf(balance)
+      },
+    )
+
+    app.get(
+      '/accounts/:accountNumber/bill-preview',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary:
+            'What billing the account now, up to the start of `on` (default today), would make: the draft and why it would be held, written nowhere',
+          tags: ['billing'],
+          params: AccountParams,
+          querystring: z.strictObject({ on: LocalDate.optional() }),
+          response: { 200: BillPreview, ...errors(404, 409) },
+        },
+      },
+      async (request) => {
+        const preview = await callAs(context, request, (scope) =>
+          previewBillNow({ accountNumber: request.params.accountNumber, on: request.query.on, ...scope }),
+        )
+        return jsonOf(preview)
       },
     )
 

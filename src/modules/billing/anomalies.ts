@@ -1,11 +1,12 @@
 /**
  * BIL-3: what makes a statement wait for a billing specialist instead of being issued. Pure.
  */
+import { localDateOf, longDateText } from '../../shared/time.js'
 import type { HoldReason } from './types.js'
 
 export interface AnomalyInput {
-  /** Rating problems: missing rates or half hours without an agreement. */
-  readonly problems: readonly { readonly reason: string }[]
+  /** Rating problems: missing rates or half hours without an agreement, from when. */
+  readonly problems: readonly { readonly reason: string; readonly from?: Date | undefined }[]
   /** Registers whose closing reading is below the opening one (not a rollover). */
   readonly negativeRegisters: readonly string[]
   /** Registers with no reading to bill from. */
@@ -29,14 +30,21 @@ export function holdReasons(input: AnomalyInput): HoldReason[] {
   const reasons: HoldReason[] = []
   const missing = input.problems.filter((problem) => !/no agreement/i.test(problem.reason))
   const noAgreement = input.problems.filter((problem) => /no agreement/i.test(problem.reason))
-  if (missing.length > 0) {
+  const [firstMissing] = missing
+  if (firstMissing) {
     reasons.push({
       code: 'missing_rates',
-      message: `No price to charge with: ${missing[0]?.reason}${more(missing.length)}`,
+      message: `${plainProblem(firstMissing)}${more(missing.length)}`,
+      detail: missing.map((problem) => problem.reason).join('; '),
     })
   }
-  if (noAgreement.length > 0) {
-    reasons.push({ code: 'no_agreement', message: `${noAgreement[0]?.reason}${more(noAgreement.length)}` })
+  const [firstUnagreed] = noAgreement
+  if (firstUnagreed) {
+    reasons.push({
+      code: 'no_agreement',
+      message: `${plainProblem(firstUnagreed)}${more(noAgreement.length)}`,
+      detail: noAgreement.map((problem) => problem.reason).join('; '),
+    })
   }
   if (input.negativeRegisters.length > 0) {
     reasons.push({
@@ -75,6 +83,45 @@ export function holdReasons(input: AnomalyInput): HoldReason[] {
     }
   }
   return reasons
+}
+
+const rateNames: Readonly<Record<string, string>> = {
+  standard_unit: 'unit rate',
+  day_unit: 'day unit rate',
+  night_unit: 'night unit rate',
+  off_peak_unit: 'off-peak unit rate',
+  peak_unit: 'peak unit rate',
+  dynamic_unit: 'half-hourly price',
+  standing_charge: 'standing charge',
+}
+const methodNames: Readonly<Record<string, string>> = {
+  DIRECT_DEBIT: 'Direct Debit',
+  NON_DIRECT_DEBIT: 'customers who pay on receipt of a bill',
+}
+
+/**
+ * A rating problem in the words a billing specialist uses: "No unit rate for Direct Debit from
+ * 6 December 2025 on tariff E-1R-VAR-22-11-01-C (meter point 1200023305967)". Rating writes its
+ * problems as `<meter point>: <cause> from <ISO> to <ISO>`; a cause it does not know stays as written.
+ */
+export function plainProblem(problem: { readonly reason: string; readonly from?: Date | undefined }): string {
+  const match = /^(?<point>[^:]+): (?<cause>.+?) from \S+ to \S+$/.exec(problem.reason)
+  const point = match?.groups?.['point']
+  const cause = match?.groups?.['cause'] ?? problem.reason
+  const since = problem.from ? ` from ${longDateText(localDateOf(problem.from))}` : ''
+  const where = point ? ` (meter point ${point})` : ''
+  const missing = /^tariff (?<tariff>\S+) has no (?<kind>\w+) rate for (?<method>\w+)$/.exec(cause)?.groups
+  if (missing) {
+    const rate = rateNames[missing['kind'] ?? ''] ?? `${missing['kind']} rate`
+    const method = methodNames[missing['method'] ?? ''] ?? missing['method']
+    return `No ${rate} for ${method}${since} on tariff ${missing['tariff']}${where}`
+  }
+  if (cause === 'no agreement') return `No tariff agreement covers the supply${since}${where}`
+  return `${capitalised(cause)}${since}${where}`
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 function more(count: number): string {

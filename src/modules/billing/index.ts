@@ -7,6 +7,7 @@ export type { TariffCache } from './gather.js'
 export { addHistoricalBill } from './history.js'
 export {
   billAccount,
+  previewBill,
   rebill,
   rejectStatement,
   releaseStatement,

@@ -14,7 +14,7 @@ import * as market from '../market/index.js'
 import * as tariffs from '../tariffs/index.js'
 import type { TariffCache } from './gather.js'
 import { accountRow, price } from './pricing.js'
-import { toLine } from './queries.js'
+import { toLine, toStatement } from './queries.js'
 import { statementBalance } from './statement-balance.js'
 import {
   dayMs,
@@ -30,6 +30,7 @@ import {
 import * as store from './store.js'
 import {
   type BillingProfile,
+  type BillPreview,
   type ClosingReading,
   InvalidBillingRequest,
   NotBillable,
@@ -183,40 +184,41 @@ async function settleFinal(tx: Tx, statement: store.StatementRow, actor: Actor, 
   })
 }
 
+/** What billing an account up to `on` starts from: its checks, its period and the priced energy. */
+type PreparedBill =
+  | { made: store.StatementRow }
+  | {
+      row: store.BillableAccountRow
+      priced: Awaited<ReturnType<typeof price>>
+      from: Date
+      to: Date
+      versions: store.StatementRow[]
+      previous: store.StatementRow[]
+    }
+
 /**
- * Bill an account up to the local date `on` (exclusive: the period ends at its local midnight), from
- * where its last statement ended (BIL-2). Idempotent: billing the same period again returns the
- * statement already made. A statement with anomalies is held for review instead of issued (BIL-3).
- * @throws BillingAccountNotFound, NotBillable (shell, business, a held statement waiting), NothingToBill
+ * billAccount's checks and pricing, writing nothing: the statement already made for the period, or
+ * the period and its priced energy. @throws what billAccount throws
  */
-export async function billAccount({
+async function prepareBill({
   tx,
   accountId,
   on,
-  kind = 'periodic',
-  runId = null,
+  kind,
   cache,
-  adequacyReviewOverdue = false,
+  adequacyReviewOverdue,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   accountId: string
   on: string
-  kind?: 'periodic' | 'final'
-  runId?: string | null
-  /** Tariff data shared by a billing run's accounts. */
+  kind: 'periodic' | 'final'
   cache?: TariffCache | undefined
-  /** The account's Direct Debit has had no adequacy review in over a year (backbilling states it). */
-  adequacyReviewOverdue?: boolean | undefined
-  actor: Actor
-  at: Date
-}): Promise<{ statement: store.StatementRow; created: boolean }> {
+  adequacyReviewOverdue: boolean
+}): Promise<PreparedBill> {
   if (!isLocalDate(on)) {
     throw new InvalidBillingRequest('Bill up to a local date', [{ path: 'on', message: 'a date YYYY-MM-DD' }])
   }
-  // Before reading its statements: whoever bills it at the same time waits, then finds this bill made.
-  await store.lockAccountsForBilling(tx, [accountId])
   const row = await accountRow(tx, accountId)
   const profile = profileOf(row)
   if (profile.origin === 'shell') {
@@ -226,7 +228,7 @@ export async function billAccount({
   const to = startOfLocalDay(on)
   // The same bill asked for again (a retried request, a resumed run): the statement already made.
   const made = previous.find((statement) => statement.period_to.getTime() === to.getTime())
-  if (made) return { statement: made, created: false }
+  if (made) return { made }
   const from = previous[0] ? previous[0].period_to : await firstBillStart(tx, row, profile)
   const versions = await store.statementsFor(tx, { accountId: row.id, periodFrom: from })
   if (previous[0]?.status === 'held') {
@@ -257,6 +259,93 @@ export async function billAccount({
       `Account ${row.number} has no reading from the 5 days before ${on} on ${priced.gathered.unreadRegisters.join(', ')}: a business bill needs one`,
     )
   }
+  return { row, priced, from, to, versions, previous }
+}
+
+/**
+ * What billing the account up to `on` would make now, written nowhere (BIL-3: "Bill now" shows this
+ * and asks to confirm): the draft statement with its lines, totals and explanation, the status it
+ * would get and the reasons it would be held. The same checks and pricing as billAccount.
+ * @throws BillingAccountNotFound, NotBillable, NothingToBill (also when the period is billed already), InvalidBillingRequest
+ */
+export async function previewBill({
+  tx,
+  accountId,
+  on,
+  kind = 'periodic',
+  adequacyReviewOverdue = false,
+  actor,
+  at,
+}: Change & {
+  accountId: string
+  on: string
+  kind?: 'periodic' | 'final'
+  adequacyReviewOverdue?: boolean | undefined
+}): Promise<BillPreview> {
+  const prepared = await prepareBill({ tx, accountId, on, kind, adequacyReviewOverdue, actor, at })
+  if ('made' in prepared) {
+    throw new NothingToBill(`Statement ${prepared.made.number} already bills this account up to ${on}`)
+  }
+  const { row, priced, from, to, versions, previous } = prepared
+  const supplier = await market.getSupplier(tx)
+  const draft = draftStatement({
+    row,
+    priced,
+    kind,
+    from,
+    to,
+    version: (versions[0]?.version ?? 0) + 1,
+    runId: null,
+    previous,
+    number: '',
+    currency: supplier.profile.currency,
+    at,
+  })
+  const wouldBe = draft.reasons.length > 0 ? 'held' : draft.business ? 'uninvoiced' : 'issued'
+  return {
+    statement: {
+      ...toStatement({ ...draft.statement, status: wouldBe }),
+      lines: draft.lines.map(toLine),
+      settlement: null,
+    },
+    holdReasons: draft.reasons,
+  }
+}
+
+/**
+ * Bill an account up to the local date `on` (exclusive: the period ends at its local midnight), from
+ * where its last statement ended (BIL-2). Idempotent: billing the same period again returns the
+ * statement already made. A statement with anomalies is held for review instead of issued (BIL-3).
+ * @throws BillingAccountNotFound, NotBillable (shell, business, a held statement waiting), NothingToBill
+ */
+export async function billAccount({
+  tx,
+  accountId,
+  on,
+  kind = 'periodic',
+  runId = null,
+  cache,
+  adequacyReviewOverdue = false,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  on: string
+  kind?: 'periodic' | 'final'
+  runId?: string | null
+  /** Tariff data shared by a billing run's accounts. */
+  cache?: TariffCache | undefined
+  /** The account's Direct Debit has had no adequacy review in over a year (backbilling states it). */
+  adequacyReviewOverdue?: boolean | undefined
+  actor: Actor
+  at: Date
+}): Promise<{ statement: store.StatementRow; created: boolean }> {
+  // Before reading its statements: whoever bills it at the same time waits, then finds this bill made.
+  await store.lockAccountsForBilling(tx, [accountId])
+  const prepared = await prepareBill({ tx, accountId, on, kind, cache, adequacyReviewOverdue, actor, at })
+  if ('made' in prepared) return { statement: prepared.made, created: false }
+  const { row, priced, from, to, versions, previous } = prepared
   const version = (versions[0]?.version ?? 0) + 1
   const statement = await record({ tx, row, priced, kind, from, to, version, runId, previous, actor, at })
   return { statement, created: true }

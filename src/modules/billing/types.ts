@@ -21,7 +21,10 @@ export type HoldCode = (typeof holdCodes)[number]
 
 export interface HoldReason {
   readonly code: HoldCode
+  /** In plain words, for the billing specialist deciding what to do. */
   readonly message: string
+  /** The technical cause behind the message (meter point, exact span, rate kind), where there is one. */
+  readonly detail?: string | undefined
 }
 
 export interface BillingProfile {
@@ -162,6 +165,12 @@ export interface Statement {
 export interface StatementDetail extends Statement {
   readonly lines: readonly StatementLine[]
   readonly settlement: { readonly kind: 'refund' | 'payment_request' | 'none'; readonly amountMinor: bigint } | null
+}
+
+/** What "Bill now" would make (`previewBill`): the draft with the status it would get, and why it would be held. */
+export interface BillPreview {
+  readonly statement: StatementDetail
+  readonly holdReasons: readonly HoldReason[]
 }
 
 export interface HistoricalBill {

@@ -7,10 +7,11 @@
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
-import { type AccountBalance, ApiError, type HistoricalBill, type Statement } from '../api.js'
+import { type AccountBalance, ApiError, type BillPreview, type HistoricalBill, type Statement } from '../api.js'
+import { HoldReasonList } from '../billing/hold-reasons.js'
 import { isSpent } from '../billing/statement-format.js'
 import { useApi, useSession } from '../console-context.js'
-import { formatCalendarDate } from '../shared/format.js'
+import { formatCalendarDate, formatPeriod } from '../shared/format.js'
 import { byCursor, pagedList } from '../shared/load-more.js'
 import { formatBalance, formatMinor, signOfMinor } from '../shared/money.js'
 import { Panel } from '../shared/panel.js'
@@ -239,34 +240,58 @@ function BalanceFigures({ balance }: { balance: AccountBalance }) {
 
 type BillNowResult = { tone: 'success' | 'info' | 'warning'; text: string }
 
-/** Bill the account now (billing specialists): up to the start of today, or of a chosen date. */
+/**
+ * Bill the account now (billing specialists): up to the start of today, or of a chosen date. The
+ * bill is previewed first (its lines, total, what is estimated and why it would be held) and made
+ * only when the specialist confirms it.
+ */
 function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBilled: (number: string) => void }) {
   const api = useApi()
   const ids = useId()
   const [on, setOn] = useState('')
+  const [preview, setPreview] = useState<BillPreview | null>(null)
   const [result, setResult] = useState<BillNowResult | null>(null)
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null)
+  const previewing = useMutation({
+    mutationFn: (upTo: string) => api.billPreview({ accountNumber, ...(upTo ? { on: upTo } : {}) }),
+  })
   // `onBilled` (the tab) invalidates the account: the balance and statements are fetched again.
   const billing = useMutation({
     mutationFn: (upTo: string) => api.billNow({ accountNumber, ...(upTo ? { on: upTo } : {}) }),
   })
-  const sending = billing.isPending
+  const sending = billing.isPending || previewing.isPending
+
+  function failed(failure: unknown, fallback: string) {
+    if (failure instanceof ApiError) {
+      setError({ message: failure.message, field: failure.fieldProblems()['on'] ?? null })
+    } else {
+      setError({ message: fallback, field: null })
+    }
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (sending) return
     setResult(null)
     setError(null)
+    setPreview(null)
+    try {
+      setPreview(await previewing.mutateAsync(on))
+    } catch (failure) {
+      failed(failure, 'The bill could not be previewed. Please try again.')
+    }
+  }
+
+  async function confirm() {
+    if (sending) return
+    setError(null)
     try {
       const { statement, created } = await billing.mutateAsync(on)
+      setPreview(null)
       setResult(describeBilled(statement, created))
       onBilled(statement.number)
     } catch (failure) {
-      if (failure instanceof ApiError) {
-        setError({ message: failure.message, field: failure.fieldProblems()['on'] ?? null })
-      } else {
-        setError({ message: 'The account could not be billed. Please try again.', field: null })
-      }
+      failed(failure, 'The account could not be billed. Please try again.')
     }
   }
 
@@ -281,7 +306,10 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
           className="input"
           type="date"
           value={on}
-          onChange={(event) => setOn(event.target.value)}
+          onChange={(event) => {
+            setOn(event.target.value)
+            setPreview(null)
+          }}
           aria-invalid={error?.field ? true : undefined}
           aria-describedby={`${ids}-on-hint${error?.field ? ` ${ids}-on-error` : ''}`}
           data-testid="bill-now-on"
@@ -297,9 +325,17 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
       </div>
       <div className="bill-now-actions">
         <button type="submit" className="button button-primary" disabled={sending} data-testid="bill-now">
-          {sending ? 'Billing…' : 'Bill now'}
+          {previewing.isPending ? 'Working it out…' : 'Bill now…'}
         </button>
       </div>
+      {preview && (
+        <BillNowPreview
+          preview={preview}
+          sending={billing.isPending}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       <div className="bill-now-result" aria-live="polite">
         {result && (
           <p className={`callout callout-${result.tone}`} data-testid="bill-now-result">
@@ -313,6 +349,62 @@ function BillNowForm({ accountNumber, onBilled }: { accountNumber: string; onBil
         )}
       </div>
     </form>
+  )
+}
+
+/** What the bill would be, to confirm or cancel: nothing is made until the specialist confirms. */
+function BillNowPreview({
+  preview,
+  sending,
+  onConfirm,
+  onCancel,
+}: {
+  preview: BillPreview
+  sending: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}) {
+  const { statement, holdReasons } = preview
+  const total = formatMinor(statement.totalMinor, statement.currency)
+  return (
+    <section className="bill-now-preview" aria-label="Bill preview" data-testid="bill-now-preview">
+      <h4>
+        {formatPeriod(statement.periodFrom, statement.periodTo)}: {total}
+      </h4>
+      <p className="muted">
+        {statement.status === 'held'
+          ? 'This bill would be held for review, for these reasons:'
+          : `This bill would be ${statement.status === 'uninvoiced' ? 'kept for the next invoice' : 'issued'} as it is.`}
+      </p>
+      <HoldReasonList reasons={holdReasons} />
+      {statement.explanation.estimated && (
+        <p className="callout callout-warning" data-testid="bill-now-estimated">
+          Some of this energy is estimated: there is no actual reading for all of it.
+        </p>
+      )}
+      <DataTable caption="The bill's lines" columns={['Line', { label: 'Amount', numeric: true }]}>
+        {statement.lines.map((line) => (
+          <tr key={line.position} data-testid="bill-now-preview-line">
+            <td>{line.description}</td>
+            <td className="numeric">{formatMinor(line.amountMinor, statement.currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <div className="bill-now-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onConfirm}
+          disabled={sending}
+          data-testid="bill-now-confirm"
+        >
+          {sending ? 'Billing…' : `Confirm and bill ${total}`}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={sending}>
+          Cancel
+        </button>
+      </div>
+    </section>
   )
 }
 

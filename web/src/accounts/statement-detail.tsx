@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type StatementDetail as Detail, type StatementLine } from '../api.js'
+import { HoldReasonList } from '../billing/hold-reasons.js'
 import {
   formatPercent,
   formatQuantity,
@@ -238,13 +239,7 @@ export function StatementDetail({
       {statement.status === 'held' && (
         <div className="callout callout-warning" role="note">
           <p>Held for review: nothing is charged until a billing specialist releases it.</p>
-          {statement.holdReasons.length > 0 && (
-            <ul className="hold-reasons">
-              {statement.holdReasons.map((reason) => (
-                <li key={reason.code}>{reason.message}</li>
-              ))}
-            </ul>
-          )}
+          <HoldReasonList reasons={statement.holdReasons} />
           {canReview && (
             <p>
               <Link to={paths.heldStatements()}>Review it in Held statements</Link>

@@ -4,6 +4,7 @@
  * them — the total and the balance it left. Choosing a number opens the statement.
  */
 import type { Statement } from '../api.js'
+import { HoldReasonList } from '../billing/hold-reasons.js'
 import { isSpent, statementKindLabel } from '../billing/statement-format.js'
 import { StatementStatusChip } from '../billing/statement-status-chip.js'
 import { formatPeriod } from '../shared/format.js'
@@ -94,13 +95,7 @@ export function StatementsList({
                       <span className="muted">replaced by {replacement ?? 'a later version'}</span>
                     )}
                   </span>
-                  {statement.status === 'held' && statement.holdReasons.length > 0 && (
-                    <ul className="hold-reasons">
-                      {statement.holdReasons.map((reason) => (
-                        <li key={reason.code}>{reason.message}</li>
-                      ))}
-                    </ul>
-                  )}
+                  {statement.status === 'held' && <HoldReasonList reasons={statement.holdReasons} />}
                 </td>
                 <td className="numeric statement-amount">{formatMinor(statement.totalMinor, statement.currency)}</td>
                 <td className="numeric">

@@ -15,6 +15,7 @@ import { useFormMutation } from '../shared/mutation.js'
 import { QueueCard, ReviewQueue, useReviewQueue } from '../shared/review-queue.js'
 import { DataTable } from '../shared/table.js'
 import { PermissionGate } from '../shell/permission-gate.js'
+import { HoldReasonList } from './hold-reasons.js'
 import { statementKindLabel } from './statement-format.js'
 
 const queueLimit = 100
@@ -145,11 +146,7 @@ function HeldRow({
       <td className="nowrap">{formatPeriod(statement.periodFrom, statement.periodTo)}</td>
       <td className="numeric">{formatMinor(statement.totalMinor, statement.currency)}</td>
       <td>
-        <ul className="hold-reasons">
-          {statement.holdReasons.map((held) => (
-            <li key={held.code}>{held.message}</li>
-          ))}
-        </ul>
+        <HoldReasonList reasons={statement.holdReasons} />
       </td>
       <td>
         <div className="held-decision">

@@ -718,6 +718,200 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/accounts/{accountNumber}/bill-preview": {
+    /** What billing the account now, up to the start of `on` (default today), would make: the draft and why it would be held, written nowhere */
+    get: {
+      parameters: {
+        query?: {
+          on?: string
+        }
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** the draft as billing would record it now; `status` is the one it would get (held, issued or uninvoiced) */
+              statement: {
+                accountId: string
+                kind: "periodic" | "final" | "rebill" | "corrected_final"
+                status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                version: number
+                replacesStatementId: string | null
+                currency: string
+                /** DIRECT_DEBIT or NON_DIRECT_DEBIT */
+                paymentMethod: string
+                /** minor units (pence), as a string */
+                netMinor: string
+                /** minor units (pence), as a string */
+                vatMinor: string
+                /** minor units (pence), as a string */
+                totalMinor: string
+                /** minor units (pence), as a string */
+                writeoffMinor: string
+                /** what the statement moved the balance by: the total, less a write-off and what a replaced version charged */
+                postedMinor: string
+                openingBalanceMinor: string | null
+                chargesMinor: string | null
+                paymentsMinor: string | null
+                creditsMinor: string | null
+                adjustmentsMinor: string | null
+                closingBalanceMinor: string | null
+                dueOn: string | null
+                holdReasons: {
+                  code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                  message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
+                }[]
+                explanation: {
+                  days: number
+                  estimated: boolean
+                  usage: {
+                    meterPointId: string
+                    /** MPAN core or MPRN */
+                    identifier: string
+                    direction: string
+                    /** an exact decimal */
+                    kwh: string
+                    /** minor units (pence), as a string */
+                    energyMinor: string
+                    /** minor units (pence), as a string */
+                    standingMinor: string
+                    standingDays: number
+                    /** gas read in volume: how each register advance became kWh */
+                    gasConversions?: {
+                      /** the register advance, in `volumeUnit` */
+                      volume: string
+                      /** cubic metres, or hundreds of cubic feet (imperial) */
+                      volumeUnit: "m3" | "hcf"
+                      /** the volume in m³ (hcf × 2.83) */
+                      cubicMetres: string
+                      /** volume correction, 1.02264 */
+                      correctionFactor: string
+                      calorificValueMjPerM3: string
+                      /** m³ × correction factor × calorific value ÷ 3.6, to 3 dp */
+                      kwh: string
+                    }[]
+                  }[]
+                  backbilling?: {
+                    /** a date, YYYY-MM-DD */
+                    cutoff: string
+                    /** minor units (pence), as a string */
+                    oldChargesMinor: string
+                    /** minor units (pence), as a string */
+                    writeoffMinor: string
+                    reason: string
+                    /** the supplier's failings that made the back-bill its fault (seed 002) */
+                    breaches?: ("not_billed_for_over_a_year" | "rebilled_higher_for_over_a_year" | "adequacy_review_overdue")[]
+                  }
+                  comparison?: {
+                    previousNumber: string
+                    previousDays: number
+                    /** minor units (pence), as a string */
+                    previousNetMinor: string
+                    /** minor units (pence), as a string */
+                    changeMinor: string
+                    /** the part of the change due to using more or less energy */
+                    usageEffectMinor: string
+                    /** the part due to prices, on this period’s usage */
+                    priceEffectMinor: string
+                    /** the rest: days of standing charge, and rounding */
+                    otherEffectMinor: string
+                    summary: string
+                  }
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                issuedAt: string | null
+                lines: {
+                  position: number
+                  identifier: string | null
+                  tariffCode: string | null
+                  kind: "energy" | "standing_charge" | "export_credit" | "backbilling_writeoff"
+                  rateKind: string | null
+                  /** an ISO 8601 instant in UTC */
+                  from: string
+                  /** an ISO 8601 instant in UTC */
+                  to: string
+                  /** an exact decimal, in `unit` */
+                  quantity: string
+                  unit: string
+                  ratePence: string | null
+                  vatPercent: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  /** where the line came from: half hours counted and estimated, the readings used, a rule */
+                  source: {
+                    [key: string]: unknown
+                  }
+                  description: string
+                }[]
+                settlement: {
+                  kind: "refund" | "payment_request" | "none"
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                } | null
+              }
+              holdReasons: {
+                code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
+                message: string
+                /** the technical cause: meter point, exact span, rate kind */
+                detail?: string
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/accounts/{accountNumber}/business-billing": {
     /** A business account's uninvoiced charges and credits, and its invoices and credit notes */
     get: {
@@ -770,6 +964,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -2283,6 +2479,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -2389,6 +2587,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -5716,6 +5916,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -5866,6 +6068,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -5972,6 +6176,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -6130,6 +6336,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -8430,6 +8638,8 @@ export interface paths {
                   holdReasons: {
                     code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                     message: string
+                    /** the technical cause: meter point, exact span, rate kind */
+                    detail?: string
                   }[]
                   explanation: {
                     days: number
@@ -12022,6 +12232,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -12170,6 +12382,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -12333,6 +12547,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
@@ -12490,6 +12706,8 @@ export interface paths {
                 holdReasons: {
                   code: "missing_rates" | "no_agreement" | "negative_consumption" | "charge_far_above_usual" | "estimated_too_long" | "no_reading"
                   message: string
+                  /** the technical cause: meter point, exact span, rate kind */
+                  detail?: string
                 }[]
                 explanation: {
                   days: number
