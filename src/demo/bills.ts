@@ -1,16 +1,13 @@
 /**
- * Demo statements: a year of monthly bills, on each account's cycle day, for the accounts with
- * half-hourly data, made by the billing engine itself as the billing runs of those days would have.
- * Resumable: a month already billed is found, not billed twice.
+ * Demo statements: monthly bills on each account's cycle day, made by the billing engine itself as
+ * the billing runs of those days would have (`payments.ts` pays each before the next is made).
  */
 import type { Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import type { Actor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
-import { localDateOf, startOfLocalDay } from '../shared/time.js'
-import { demoAccountNumber } from './people.js'
+import { startOfLocalDay } from '../shared/time.js'
 
 /** The local dates of an account's cycle day in the twelve months up to `today` (inclusive). */
 export function cycleDates(cycleDay: number, today: string): string[] {
@@ -23,43 +20,33 @@ export function cycleDates(cycleDay: number, today: string): string[] {
   return dates
 }
 
-export async function seedDemoBills({
+/**
+ * Bill the account up to `on` as that morning's billing run would have (issued at 06:00, so due
+ * dates fall where they would): the statement, or null when there was nothing to bill yet (before the
+ * first agreement). Stops with `stop` for a business account or a statement held for review, as a
+ * billing run would. Billing a month already billed finds its statement.
+ */
+export async function billCycleDate({
   db,
-  seed,
-  accounts: count,
+  accountId,
+  on,
   actor,
   at,
 }: {
   db: Db
-  seed: number
-  accounts: number
+  accountId: string
+  on: string
   actor: Actor
   at: Date
-}): Promise<number> {
-  let made = 0
-  const today = localDateOf(at)
-  for (let index = 0; index < count; index++) {
-    const account = await inTransaction(db, (tx) =>
-      accounts.findAccountSupply({ tx, accountNumber: demoAccountNumber({ seed, index }) }),
+}): Promise<{ statement: billing.Statement; created: boolean } | null | 'stop'> {
+  try {
+    const runAt = new Date(Math.min(startOfLocalDay(on).getTime() + 6 * 3_600_000, at.getTime()))
+    const { statement, created } = await inTransaction(db, (tx) =>
+      billing.billAccount({ tx, accountId, on, actor, at: runAt }),
     )
-    if (!account) continue
-    const cycleDay = Math.min(Number(account.openedOn.slice(8, 10)), 28)
-    for (const on of cycleDates(cycleDay, today)) {
-      try {
-        // As that morning's billing run would have: issued then, so due dates fall where they would.
-        const runAt = new Date(Math.min(startOfLocalDay(on).getTime() + 6 * 3_600_000, at.getTime()))
-        const { created } = await inTransaction(db, (tx) =>
-          billing.billAccount({ tx, accountId: account.id, on, actor, at: runAt }),
-        )
-        if (created) made++
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error
-        // Nothing to bill yet (before the first agreement): try the next month. A business account
-        // or a statement held for review: stop there, as a billing run would.
-        if (error.code === 'NOTHING_TO_BILL') continue
-        break
-      }
-    }
+    return { statement: billing.toStatementView(statement), created }
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    return error.code === 'NOTHING_TO_BILL' ? null : 'stop'
   }
-  return made
 }

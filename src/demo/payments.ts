@@ -8,7 +8,7 @@
 import type { Db } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
-import * as billing from '../modules/billing/index.js'
+import type * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
@@ -16,6 +16,7 @@ import { DomainError } from '../shared/errors.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { createAccountArrangement, runCollections, syncPayments } from '../usecases/collections.js'
 import { takeAccountPayment } from '../usecases/payments.js'
+import { billCycleDate, cycleDates } from './bills.js'
 import { demoAccountNumber } from './people.js'
 
 type Style =
@@ -28,7 +29,7 @@ type Style =
   | 'psr_arrears'
   | 'fixed_direct_debit'
 
-/** How each of the first accounts pays (the rest pay by card). */
+/** How each of the first accounts pays, by index (the rest pay by card). */
 const styles: readonly Style[] = [
   'direct_debit',
   'card_with_decline',
@@ -84,7 +85,13 @@ async function keepCard(db: Db, accountId: string, processor: payments.PaymentPr
   ).id
 }
 
-export async function seedDemoPayments({
+/**
+ * A year of bills and payments for the first `accounts` accounts (the half-hourly homes), one account
+ * at a time in the order they happened: each month's statement is made on the cycle day, then paid
+ * (or not) by the account's style on its due date before the next one is made, so every statement
+ * shows the payments since the last as the ledger has them.
+ */
+export async function seedDemoHistory({
   db,
   seed,
   accounts: count,
@@ -98,22 +105,16 @@ export async function seedDemoPayments({
   processor: payments.PaymentProcessor
   actor: Actor
   at: Date
-}): Promise<number> {
+}): Promise<{ statements: number; payments: number }> {
   let made = 0
+  let statementsMade = 0
   const today = localDateOf(at)
-  // The styles go to the accounts with issued statements, in order (some are held for review).
-  let billed = 0
   const styled = new Map<Style, string>()
+  let styledCount = 0
   for (let index = 0; index < count; index++) {
     const accountNumber = demoAccountNumber({ seed, index })
     const account = await inTransaction(db, (tx) => accounts.findAccountSupply({ tx, accountNumber }))
     if (!account) continue
-    const statements = (await billing.listStatements({ tx: db, accountNumber, limit: 24 })).items
-      .filter((statement) => statement.status === 'issued' && statement.dueOn && statement.totalMinor > 0n)
-      .reverse()
-    if (statements.length < 2) continue
-    const style = styles[billed++] ?? 'card'
-    if (!styled.has(style)) styled.set(style, accountNumber)
     const pay = async (input: Parameters<typeof takeAccountPayment>[0]['input'], key: string, when: Date) => {
       try {
         const { replayed } = await takeAccountPayment({
@@ -130,45 +131,66 @@ export async function seedDemoPayments({
         if (!(error instanceof DomainError)) throw error
       }
     }
-    if (style === 'psr_arrears') {
-      const registered = await accounts.vulnerabilitiesOf({ tx: db, accountId: account.id })
-      if (registered.length === 0) {
-        await inTransaction(db, (tx) =>
-          accounts.registerVulnerability({
-            tx,
-            accountId: account.id,
-            register: 'psr',
-            category: 'medical_equipment',
-            consentGiven: true,
-            consentOn: addDays(today, -200),
-            reviewOn: addDays(today, 165),
-            note: 'Home oxygen concentrator',
-            actor,
-            at,
-          }),
-        )
-      }
-    }
-    const bank =
-      style === 'direct_debit' || style === 'fixed_direct_debit' || style === 'bank_returned'
-        ? await keepBank(
-            db,
-            account.id,
-            style === 'bank_returned' ? '41220003' : `4122${String(1000 + index).slice(-4)}`,
-            processor,
-            actor,
-            at,
+    // The account's style goes to it with its first issued statement, in order (some never get one:
+    // a business account waits for its invoice, a home without readings is held for review).
+    let style: Style | null = null
+    let bank: string | null = null
+    let card: string | null = null
+    const setUp = async (): Promise<Style> => {
+      const chosen = styles[styledCount++] ?? 'card'
+      if (!styled.has(chosen)) styled.set(chosen, accountNumber)
+      if (chosen === 'psr_arrears') {
+        const registered = await accounts.vulnerabilitiesOf({ tx: db, accountId: account.id })
+        if (registered.length === 0) {
+          await inTransaction(db, (tx) =>
+            accounts.registerVulnerability({
+              tx,
+              accountId: account.id,
+              register: 'psr',
+              category: 'medical_equipment',
+              consentGiven: true,
+              consentOn: addDays(today, -200),
+              reviewOn: addDays(today, 165),
+              note: 'Home oxygen concentrator',
+              actor,
+              at,
+            }),
           )
-        : null
-    const card =
-      style.startsWith('card') || style === 'bank_returned'
-        ? await keepCard(db, account.id, processor, actor, at)
-        : null
-    // In arrears: the last three statements are left unpaid.
-    const unpaid = style === 'arrears' || style === 'arrangement' || style === 'psr_arrears' ? 3 : 0
-    for (const [n, statement] of statements.slice(0, statements.length - unpaid).entries()) {
-      const due = statement.dueOn as string
+        }
+      }
+      bank =
+        chosen === 'direct_debit' || chosen === 'fixed_direct_debit' || chosen === 'bank_returned'
+          ? await keepBank(
+              db,
+              account.id,
+              chosen === 'bank_returned' ? '41220003' : `4122${String(1000 + index).slice(-4)}`,
+              processor,
+              actor,
+              at,
+            )
+          : null
+      card =
+        chosen.startsWith('card') || chosen === 'bank_returned'
+          ? await keepCard(db, account.id, processor, actor, at)
+          : null
+      return chosen
+    }
+    const dates = cycleDates(Math.min(Number(account.openedOn.slice(8, 10)), 28), today)
+    const issued: billing.Statement[] = []
+    for (const on of dates) {
+      const billed = await billCycleDate({ db, accountId: account.id, on, actor, at })
+      if (billed === 'stop') break
+      if (!billed) continue
+      if (billed.created) statementsMade++
+      const { statement } = billed
+      if (statement.status !== 'issued' || !statement.dueOn || statement.totalMinor <= 0n) continue
+      issued.push(statement)
+      style ??= await setUp()
+      const due = statement.dueOn
       if (due > today) continue
+      // The account's second statement is the one that went wrong: by bank transfer that came back,
+      // or a declined card paid the next day. Households in arrears have no way to pay on file.
+      const second = issued.length === 2
       const key = `${accountNumber}:${statement.number}`
       if (bank && style !== 'bank_returned') {
         await pay(
@@ -181,8 +203,8 @@ export async function seedDemoPayments({
           key,
           noon(due),
         )
-      } else if (bank && n === statements.length - 1 - unpaid) {
-        // The latest one by bank transfer, which came back (the payer's bank returned it).
+      } else if (bank && second) {
+        // By bank transfer, which came back (the payer's bank returned it).
         await pay(
           {
             method: 'bank_account',
@@ -194,7 +216,7 @@ export async function seedDemoPayments({
           noon(due),
         )
       } else if (card) {
-        const declinedFirst = style === 'card_with_decline' && n === statements.length - 2
+        const declinedFirst = style === 'card_with_decline' && second
         if (declinedFirst) {
           // A declined card, then paid the next day with the card on file.
           await pay(
@@ -222,16 +244,15 @@ export async function seedDemoPayments({
     }
     if (style === 'direct_debit' || style === 'fixed_direct_debit') {
       const current = await payments.directDebitOf({ tx: db, accountId: account.id })
-      if (!current && bank) {
+      const paymentMethodId = bank
+      if (!current && paymentMethodId) {
         const monthly =
-          statements.length > 0
-            ? statements.reduce((sum, s) => sum + s.totalMinor, 0n) / BigInt(statements.length)
-            : 6_000n
+          issued.length > 0 ? issued.reduce((sum, s) => sum + s.totalMinor, 0n) / BigInt(issued.length) : 6_000n
         await inTransaction(db, (tx) =>
           payments.setupDirectDebit({
             tx,
             accountId: account.id,
-            paymentMethodId: bank,
+            paymentMethodId,
             kind: style === 'fixed_direct_debit' ? 'fixed' : 'variable',
             ...(style === 'fixed_direct_debit' ? { amountMinor: ((monthly + 99n) / 100n) * 100n } : {}),
             paymentDay: Math.min(Number(account.openedOn.slice(8, 10)), 28),
@@ -268,5 +289,5 @@ export async function seedDemoPayments({
       )
     }
   }
-  return made
+  return { statements: statementsMade, payments: made }
 }

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../db/testing.js'
 import { systemActor } from '../shared/actor.js'
 import { changeAccountTariff } from '../usecases/account-usage.js'
 import { signInCustomer } from '../usecases/portal-session.js'
+import { verifyStatements } from '../usecases/verify-statements.js'
 import { demoAccountNumber } from './people.js'
 import { demoPortalPassword, demoPortalUsers, seedPortalDemo } from './portal.js'
 import { seedDemo } from './seed-demo.js'
@@ -129,6 +130,23 @@ describe('the demo seed', () => {
       from payments p join accounts a on a.id = p.account_id
       where p.status in ('pending', 'succeeded') and a.number = ${eleanorNumber}`.execute(database.db)
     expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued - BigInt(paid.rows[0]?.total ?? '0'))
+  })
+
+  it('makes each statement after the payments before it, so every statement reconciles to the ledger', async () => {
+    const { rows } = await sql<{ payments: string | null; closing: string | null; total: string }>`
+      select s.payments_minor::text as payments, s.closing_balance_minor::text as closing, s.total_minor::text as total
+      from statements s join accounts a on a.id = s.account_id
+      where a.number = ${eleanorNumber} and s.status = 'issued' order by s.period_from`.execute(database.db)
+    // Eleanor pays each statement in full by Direct Debit on its due date, before the next one is made:
+    // every statement after the first shows that payment, and each closes owing just its own charges.
+    expect(rows.length).toBeGreaterThanOrEqual(9)
+    for (const [index, row] of rows.entries()) {
+      expect(row.closing, `statement ${index + 1}`).toBe(row.total)
+      if (index > 0) expect(row.payments, `statement ${index + 1}`).toBe(rows[index - 1]?.total)
+    }
+    const report = await verifyStatements({ db: database.db })
+    expect(report.checked).toBeGreaterThan(50)
+    expect(report.unreconciled).toEqual([])
   })
 
   it('gives the billed homes a payment history: Direct Debits, cards, a decline, a return, arrears and an arrangement', async () => {

@@ -7,8 +7,7 @@ import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
 import { defaultProcessor } from '../usecases/payments.js'
-import { seedDemoBills } from './bills.js'
-import { seedDemoPayments } from './payments.js'
+import { seedDemoHistory } from './payments.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './people.js'
 import { seedPortalDemo } from './portal.js'
 import { seedDemoSupply } from './supply.js'
@@ -138,14 +137,7 @@ export async function seedDemo({
     at,
   })
   if (done > existing || supply.meterPoints > 0) await analyze(db)
-  const statementsCreated = await seedDemoBills({
-    db,
-    seed,
-    accounts: Math.min(usageAccounts, Math.max(done, existing)),
-    actor,
-    at,
-  })
-  const paymentsCreated = await seedDemoPayments({
+  const history = await seedDemoHistory({
     db,
     seed,
     accounts: Math.min(usageAccounts, Math.max(done, existing)),
@@ -161,8 +153,8 @@ export async function seedDemo({
     accountsTotal: Math.max(done, existing),
     meterPointsCreated: supply.meterPoints,
     intervalsCreated: supply.intervals,
-    statementsCreated,
-    paymentsCreated,
+    statementsCreated: history.statements,
+    paymentsCreated: history.payments,
   }
 }
 
