@@ -667,29 +667,49 @@ describe('rating half-hourly data', () => {
     ])
   })
 
-  it('counts 46 half hours on the day the clocks go forward and 31 standing days in March 2025', () => {
-    const intervals = halfHours('2025-03-01', '2025-04-01', () => '0.500')
-    expect(intervals.filter((interval) => localDateOf(interval.start) === '2025-03-30')).toHaveLength(46)
-    const result = rate(input('2025-03-01', '2025-04-01', [point({ consumption: { kind: 'intervals', intervals } })]))
-    // 31 × 48 − 2 = 1,486 half hours = 743 kWh × 24.5p = 18,203.5p → 18,204p; 31 × 47.85p = 1,483.35p → 1,483p.
-    expect(result.lines.map(brief)).toEqual([
-      ['energy', 'standard_unit', '743.000', '24.5000', 18204n],
-      ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
-    ])
-    expect(result.lines[0]?.source).toEqual({ intervals: 1486, estimatedIntervals: 0 })
-  })
-
-  it('counts 50 half hours on the day the clocks go back and 31 standing days in October 2025', () => {
-    const intervals = halfHours('2025-10-01', '2025-11-01', () => '0.500')
-    expect(intervals.filter((interval) => localDateOf(interval.start) === '2025-10-26')).toHaveLength(50)
-    const result = rate(input('2025-10-01', '2025-11-01', [point({ consumption: { kind: 'intervals', intervals } })]))
-    // 31 × 48 + 2 = 1,490 half hours = 745 kWh × 24.5p = 18,252.5p → 18,252p (half to even).
-    expect(result.lines.map(brief)).toEqual([
-      ['energy', 'standard_unit', '745.000', '24.5000', 18252n],
-      ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
-    ])
-    expect(result.lines[1]).toMatchObject({ from: at('2025-09-30T23:00:00Z'), to: at('2025-11-01T00:00:00Z') })
-  })
+  it.each([
+    {
+      change: 'forward',
+      month: 'March 2025',
+      from: '2025-03-01',
+      to: '2025-04-01',
+      changeDay: '2025-03-30',
+      halfHoursOfDay: 46,
+      // 31 × 48 − 2 = 1,486 half hours = 743 kWh × 24.5p = 18,203.5p → 18,204p; 31 × 47.85p = 1,483.35p → 1,483p.
+      halfHoursOfMonth: 1486,
+      kwh: '743.000',
+      energyMinor: 18204n,
+      // 1 March is in GMT; 1 April 00:00 BST is 31 March 23:00 UTC.
+      standing: { from: at('2025-03-01T00:00:00Z'), to: at('2025-03-31T23:00:00Z') },
+    },
+    {
+      change: 'back',
+      month: 'October 2025',
+      from: '2025-10-01',
+      to: '2025-11-01',
+      changeDay: '2025-10-26',
+      halfHoursOfDay: 50,
+      // 31 × 48 + 2 = 1,490 half hours = 745 kWh × 24.5p = 18,252.5p → 18,252p (half to even).
+      halfHoursOfMonth: 1490,
+      kwh: '745.000',
+      energyMinor: 18252n,
+      // 1 October 00:00 BST is 30 September 23:00 UTC; 1 November is in GMT.
+      standing: { from: at('2025-09-30T23:00:00Z'), to: at('2025-11-01T00:00:00Z') },
+    },
+  ])(
+    'counts $halfHoursOfDay half hours on the day the clocks go $change and 31 standing days in $month',
+    ({ from, to, changeDay, halfHoursOfDay, halfHoursOfMonth, kwh, energyMinor, standing }) => {
+      const intervals = halfHours(from, to, () => '0.500')
+      expect(intervals.filter((interval) => localDateOf(interval.start) === changeDay)).toHaveLength(halfHoursOfDay)
+      const result = rate(input(from, to, [point({ consumption: { kind: 'intervals', intervals } })]))
+      expect(result.lines.map(brief)).toEqual([
+        ['energy', 'standard_unit', kwh, '24.5000', energyMinor],
+        ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
+      ])
+      expect(result.lines[0]?.source).toEqual({ intervals: halfHoursOfMonth, estimatedIntervals: 0 })
+      expect(result.lines[1]).toMatchObject(standing)
+    },
+  )
 
   it('reports a price it cannot find, naming tariff, kind and time, and charges nothing for it', () => {
     const noUnitRate = point({
