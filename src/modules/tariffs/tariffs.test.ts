@@ -28,6 +28,20 @@ async function failure(work: (tx: Tx) => Promise<unknown>): Promise<unknown> {
   throw new Error('expected the work to fail')
 }
 
+type AgreementChange = { meterPointId: string; tariffCode: string; from: Date; accountId?: string }
+
+/** The work of starting an agreement on the test account (unless another is given). */
+const starting =
+  ({ accountId: onAccount = accountId, ...change }: AgreementChange) =>
+  (tx: Tx) =>
+    tariffs.startAgreement({ tx, accountId: onAccount, ...change, actor, at })
+
+/** The work of changing the tariff of a meter point on the test account (unless another is given). */
+const changing =
+  ({ accountId: onAccount = accountId, ...change }: AgreementChange) =>
+  (tx: Tx) =>
+    tariffs.changeTariff({ tx, accountId: onAccount, ...change, actor, at })
+
 function product(overrides: Partial<tariffs.NewProduct> = {}): tariffs.NewProduct {
   return {
     code: 'VAR-25-01-01',
@@ -555,17 +569,7 @@ describe('rate lists as the Octopus endpoints serve them', () => {
 describe('agreements (TAR-3)', () => {
   it('starts a fixed agreement that ends with its term, and refuses an overlapping one', async () => {
     const from = startOfLocalDay('2025-02-01')
-    const agreement = await run((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-FIX-12M-25-01-01-A',
-        from,
-        actor,
-        at,
-      }),
-    )
+    const agreement = await run(starting({ meterPointId: gasPoint, tariffCode: 'G-1R-FIX-12M-25-01-01-A', from }))
     expect(agreement).toMatchObject({
       tariffCode: 'G-1R-FIX-12M-25-01-01-A',
       productCode: 'FIX-12M-25-01-01',
@@ -575,16 +579,8 @@ describe('agreements (TAR-3)', () => {
       termEndsAt: startOfLocalDay('2026-02-01'),
       exitFeeMinorApplied: null,
     })
-    const overlap = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: startOfLocalDay('2025-06-01'),
-        actor,
-        at,
-      }),
+    const overlap = await failure(
+      starting({ meterPointId: gasPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-06-01') }),
     )
     expect(overlap).toBeInstanceOf(tariffs.AgreementOverlap)
   })
@@ -601,15 +597,12 @@ describe('agreements (TAR-3)', () => {
 
   it('refuses an unknown account or meter point by name', async () => {
     const start = (account: string, meterPointId: string) =>
-      failure((tx) =>
-        tariffs.startAgreement({
-          tx,
+      failure(
+        starting({
           accountId: account,
           meterPointId,
           tariffCode: 'E-1R-VAR-25-01-01-A',
           from: startOfLocalDay('2030-01-01'),
-          actor,
-          at,
         }),
       )
     expect(await start('acc_missing', importPoint)).toBeInstanceOf(accounts.AccountNotFound)
@@ -617,31 +610,13 @@ describe('agreements (TAR-3)', () => {
   })
 
   it('refuses a tariff of another fuel, direction or region than the meter point', async () => {
-    const error = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: exportPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: since,
-        actor,
-        at,
-      }),
-    )
+    const error = await failure(starting({ meterPointId: exportPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: since }))
     expect((error as tariffs.InvalidAgreement).details).toEqual([
       { path: 'tariffCode', message: 'the tariff is for gas, the meter point for electricity' },
       { path: 'tariffCode', message: 'the tariff is import, the meter point export' },
     ])
-    const region = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-VAR-25-01-01-C',
-        from: since,
-        actor,
-        at,
-      }),
+    const region = await failure(
+      starting({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-C', from: since }),
     )
     expect((region as tariffs.InvalidAgreement).details).toEqual([
       { path: 'tariffCode', message: 'the meter point is in _A, not _C' },
@@ -650,16 +625,8 @@ describe('agreements (TAR-3)', () => {
 
   it('splits a mid-period tariff change with no gap or overlap, charging the exit fee for leaving a fixed term early', async () => {
     const change = startOfLocalDay('2025-06-15')
-    const { ended, started } = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: change,
-        actor,
-        at,
-      }),
+    const { ended, started } = await run(
+      changing({ meterPointId: gasPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: change }),
     )
     expect(ended).toMatchObject({
       validTo: change,
@@ -677,40 +644,18 @@ describe('agreements (TAR-3)', () => {
 
   it('charges no exit fee in the last 49 days of a fixed term, nor for a variable product', async () => {
     const start = startOfLocalDay('2024-11-01')
-    await run((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-FIX-12M-25-01-01-A',
-        from: start,
-        actor,
-        at,
-      }),
-    )
+    await run(starting({ meterPointId: importPoint, tariffCode: 'E-1R-FIX-12M-25-01-01-A', from: start }))
     // the term ends 2025-11-01: 2025-09-13 is 49 days before
-    const late = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
+    const late = await run(
+      changing({
         meterPointId: importPoint,
         tariffCode: 'E-1R-INTELLI-VAR-22-10-14-A',
         from: startOfLocalDay('2025-09-13'),
-        actor,
-        at,
       }),
     )
     expect(late.ended.exitFeeMinorApplied).toBe(0n)
-    const variable = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-VAR-25-01-01-A',
-        from: startOfLocalDay('2025-10-01'),
-        actor,
-        at,
-      }),
+    const variable = await run(
+      changing({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-10-01') }),
     )
     expect(variable.ended.exitFeeMinorApplied).toBe(0n)
     const fee = (endAt: string) =>
@@ -725,41 +670,22 @@ describe('agreements (TAR-3)', () => {
 
   it('refuses a change with no agreement in force, to the same tariff, or of another account', async () => {
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
-          accountId,
-          meterPointId: exportPoint,
-          tariffCode: 'E-1R-OUTGOING-FIX-12M-19-05-13-A',
-          from: since,
-          actor,
-          at,
-        }),
+      await failure(
+        changing({ meterPointId: exportPoint, tariffCode: 'E-1R-OUTGOING-FIX-12M-19-05-13-A', from: since }),
       ),
     ).toBeInstanceOf(tariffs.AgreementNotFound)
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
-          accountId,
-          meterPointId: importPoint,
-          tariffCode: 'E-1R-VAR-25-01-01-A',
-          from: startOfLocalDay('2025-12-01'),
-          actor,
-          at,
-        }),
+      await failure(
+        changing({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-12-01') }),
       ),
     ).toBeInstanceOf(tariffs.AlreadyOnTariff)
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
+      await failure(
+        changing({
           accountId: otherAccountId,
           meterPointId: importPoint,
           tariffCode: 'E-1R-AGILE-24-10-01-A',
           from: startOfLocalDay('2025-12-01'),
-          actor,
-          at,
         }),
       ),
     ).toBeInstanceOf(tariffs.AgreementNotFound)
