@@ -11,17 +11,10 @@ import { addDays, localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as market from '../market/index.js'
 import { issueStatementRow } from './operations.js'
-import { toStatement } from './queries.js'
+import { accountIdOf, toStatement } from './queries.js'
 import { paymentTermDays } from './statement-draft.js'
 import * as store from './store.js'
-import {
-  BillingAccountNotFound,
-  type BillingDocument,
-  DocumentIssued,
-  DocumentNotFound,
-  InvalidDocument,
-  type Statement,
-} from './types.js'
+import { type BillingDocument, DocumentIssued, DocumentNotFound, InvalidDocument, type Statement } from './types.js'
 
 function toDocument(row: store.DocumentRow, statements: readonly store.StatementRow[]): BillingDocument {
   return {
@@ -38,12 +31,6 @@ function toDocument(row: store.DocumentRow, statements: readonly store.Statement
     issuedAt: row.issued_at,
     statementNumbers: statements.filter((statement) => statement.document_id === row.id).map((s) => s.number),
   }
-}
-
-async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
-  const row = await store.billableAccount(db, { number: accountNumber })
-  if (!row) throw new BillingAccountNotFound(`There is no account ${accountNumber}`)
-  return row.id
 }
 
 /** The account's uninvoiced charges and credits, and its documents (newest first). */

@@ -73,7 +73,8 @@ export function toLine(row: store.StatementLineRow): StatementLine {
   }
 }
 
-async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
+/** The id of the billable account with this number. @throws BillingAccountNotFound */
+export async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
   const row = await store.billableAccount(db, { number: accountNumber })
   if (!row) throw new BillingAccountNotFound(`There is no account ${accountNumber}`)
   return row.id
