@@ -1,5 +1,6 @@
 import type { AccountsQuery, Db, Tx } from '../../db/index.js'
 import type { InstantRange } from '../../shared/range.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import type { GspCode } from '../accounts/index.js'
 import { type BandWindow, bandedRateWindows, rateKindAt } from './bands.js'
@@ -307,14 +308,17 @@ export async function bandsFor({ tx, tariffCode, range }: TariffOverRange): Prom
 
 function toDispatch(row: store.DispatchRow): Dispatch {
   return {
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    deviceId: row.device_id,
-    startAt: row.start_at,
-    endAt: row.end_at,
+    ...camelFields(row, [
+      'id',
+      'account_id',
+      'meter_point_id',
+      'device_id',
+      'start_at',
+      'end_at',
+      'source',
+      'energy_kwh',
+    ]),
     source: row.source as DispatchSource,
-    energyKwh: row.energy_kwh,
   }
 }
 
@@ -368,18 +372,18 @@ export async function dispatchesOfAccounts({
 }
 
 function toAgreement(row: store.AgreementView): Agreement {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    tariffCode: row.tariff_code,
-    productCode: row.product_code,
-    productName: row.product_name,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    termEndsAt: row.term_ends_at,
-    exitFeeMinorApplied: row.exit_fee_minor_applied,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'meter_point_id',
+    'tariff_code',
+    'product_code',
+    'product_name',
+    'valid_from',
+    'valid_to',
+    'term_ends_at',
+    'exit_fee_minor_applied',
+  ])
 }
 
 /** Every agreement the account has had, on any meter point, by meter point and start. Throws nothing. */
