@@ -20,6 +20,18 @@ export function camelCaseOf(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_underscore, letter: string) => letter.toUpperCase())
 }
 
+// Mappers run once per row with the same few columns: spell each name once.
+const spelled = new Map<string, string>()
+
+function spellingOf(column: string): string {
+  let name = spelled.get(column)
+  if (name === undefined) {
+    name = camelCaseOf(column)
+    spelled.set(column, name)
+  }
+  return name
+}
+
 /**
  * The named columns of `row` under their camelCase names, in the order given (`account_id` →
  * `accountId`); no other column is copied. Throws nothing.
@@ -29,6 +41,6 @@ export function camelFields<Row extends object, Column extends keyof Row & strin
   columns: readonly Column[],
 ): CamelFields<Row, Column> {
   const fields: Record<string, unknown> = {}
-  for (const column of columns) fields[camelCaseOf(column)] = row[column]
+  for (const column of columns) fields[spellingOf(column)] = row[column]
   return fields as CamelFields<Row, Column>
 }

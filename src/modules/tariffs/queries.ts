@@ -32,27 +32,32 @@ import type {
 
 function toProduct(row: store.ProductRow): Product {
   return {
-    id: row.id,
-    code: row.code,
+    ...camelFields(row, [
+      'id',
+      'code',
+      'direction',
+      'full_name',
+      'display_name',
+      'description',
+      'is_variable',
+      'is_green',
+      'is_tracker',
+      'is_prepay',
+      'is_business',
+      'is_restricted',
+      'term',
+      'available_from',
+      'available_to',
+      'brand',
+      'structure',
+      'vat_percent',
+      'exit_fee_minor',
+      'exit_fees_type',
+      'paired_product_code',
+    ]),
     direction: row.direction as Direction,
-    fullName: row.full_name,
-    displayName: row.display_name,
-    description: row.description,
-    isVariable: row.is_variable,
-    isGreen: row.is_green,
-    isTracker: row.is_tracker,
-    isPrepay: row.is_prepay,
-    isBusiness: row.is_business,
-    isRestricted: row.is_restricted,
-    term: row.term,
-    availableFrom: row.available_from,
-    availableTo: row.available_to,
-    brand: row.brand,
     structure: row.structure as ProductStructure,
-    vatPercent: row.vat_percent,
-    exitFeeMinor: row.exit_fee_minor,
     exitFeesType: row.exit_fees_type as Product['exitFeesType'],
-    pairedProductCode: row.paired_product_code,
   }
 }
 
@@ -70,23 +75,17 @@ function toTariff(row: store.TariffRow, productCode: string): Tariff {
 function toRate(row: store.RateRow, tariffCode: string): Rate {
   return {
     tariffCode,
+    ...camelFields(row, ['kind', 'payment_method', 'value_exc_vat', 'value_inc_vat', 'valid_from', 'valid_to']),
     kind: row.kind as RateKind,
     paymentMethod: row.payment_method as PaymentMethod | null,
-    valueExcVat: row.value_exc_vat,
-    valueIncVat: row.value_inc_vat,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
   }
 }
 
 function toBand(row: store.BandRow): Band {
   return {
+    ...camelFields(row, ['rate_kind', 'start_time', 'end_time', 'time_zone', 'valid_from', 'valid_to']),
     rateKind: row.rate_kind as BandRateKind,
-    startTime: row.start_time,
-    endTime: row.end_time,
     timeZone: row.time_zone as BandTimeZone,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
   }
 }
 
