@@ -40,14 +40,10 @@ export function readingView(
     meterPoint,
     meterSerial,
     register,
-    readAt: row.read_at,
-    value: row.value,
+    ...camelFields(row, ['read_at', 'value', 'source', 'kind', 'status', 'reason', 'advance', 'is_rollover']),
     source: row.source as ReadingSource,
     kind: row.kind as ReadingKind,
     status: row.status as ReadingStatus,
-    reason: row.reason,
-    advance: row.advance,
-    isRollover: row.is_rollover,
   }
 }
 
