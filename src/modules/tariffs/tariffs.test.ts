@@ -42,6 +42,9 @@ const changing =
   (tx: Tx) =>
     tariffs.changeTariff({ tx, accountId: onAccount, ...change, actor, at })
 
+/** The work of setting these rates, by the test actor. */
+const settingRates = (rates: readonly tariffs.NewRate[]) => (tx: Tx) => tariffs.setRates({ tx, actor, at, rates })
+
 function product(overrides: Partial<tariffs.NewProduct> = {}): tariffs.NewProduct {
   return {
     code: 'VAR-25-01-01',
@@ -320,13 +323,8 @@ describe('products and tariffs (TAR-1)', () => {
 
 describe('setting rates (TAR-1, TAR-2)', () => {
   it('refuses an inc-VAT price that is not the exc-VAT price plus VAT, naming the rate', async () => {
-    const error = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-C', 'standard_unit', '23.5000', '24.6800', since)],
-      }),
+    const error = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-C', 'standard_unit', '23.5000', '24.6800', since)]),
     )
     expect(error).toBeInstanceOf(tariffs.InvalidRates)
     expect((error as tariffs.InvalidRates).details).toEqual([
@@ -335,18 +333,13 @@ describe('setting rates (TAR-1, TAR-2)', () => {
   })
 
   it('refuses kinds the tariff is not priced in, unknown tariffs, prices off the half hour and long dynamic prices', async () => {
-    const error = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [
-          rate('G-1R-VAR-25-01-01-A', 'day_unit', '1.0000', '1.0500', since),
-          rate('E-1R-VAR-25-01-01-C', 'standard_unit', '1.0000', '1.0500', new Date('2025-02-01T00:10:00Z')),
-          rate('E-1R-AGILE-24-10-01-A', 'dynamic_unit', '1.0000', '1.0500', since, startOfLocalDay('2025-01-02'), null),
-          rate('E-1R-OUTGOING-FIX-12M-19-05-13-A', 'standard_unit', '1.0000', '1.0000', since, null),
-        ],
-      }),
+    const error = await failure(
+      settingRates([
+        rate('G-1R-VAR-25-01-01-A', 'day_unit', '1.0000', '1.0500', since),
+        rate('E-1R-VAR-25-01-01-C', 'standard_unit', '1.0000', '1.0500', new Date('2025-02-01T00:10:00Z')),
+        rate('E-1R-AGILE-24-10-01-A', 'dynamic_unit', '1.0000', '1.0500', since, startOfLocalDay('2025-01-02'), null),
+        rate('E-1R-OUTGOING-FIX-12M-19-05-13-A', 'standard_unit', '1.0000', '1.0000', since, null),
+      ]),
     )
     expect((error as tariffs.InvalidRates).details).toEqual([
       { path: '0.kind', message: 'G-1R-VAR-25-01-01-A is priced in standing_charge, standard_unit' },
@@ -354,25 +347,18 @@ describe('setting rates (TAR-1, TAR-2)', () => {
       { path: '2.validTo', message: 'a dynamic price lasts one half hour' },
       { path: '3.paymentMethod', message: 'an export price is the same for every payment method (null)' },
     ])
-    expect(
-      await failure((tx) =>
-        tariffs.setRates({ tx, actor, at, rates: [rate('E-1R-NOPE-A', 'standard_unit', '1', '1.05', since)] }),
-      ),
-    ).toBeInstanceOf(tariffs.TariffNotFound)
+    expect(await failure(settingRates([rate('E-1R-NOPE-A', 'standard_unit', '1', '1.05', since)]))).toBeInstanceOf(
+      tariffs.TariffNotFound,
+    )
   })
 
   it('refuses overlapping prices of one tariff, kind and payment method, in the batch or stored', async () => {
     const code = 'E-1R-VAR-25-01-01-C'
-    const inBatch = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [
-          rate(code, 'standard_unit', '20.0000', '21.0000', since, startOfLocalDay('2025-04-01')),
-          rate(code, 'standard_unit', '21.0000', '22.0500', startOfLocalDay('2025-03-01')),
-        ],
-      }),
+    const inBatch = await failure(
+      settingRates([
+        rate(code, 'standard_unit', '20.0000', '21.0000', since, startOfLocalDay('2025-04-01')),
+        rate(code, 'standard_unit', '21.0000', '22.0500', startOfLocalDay('2025-03-01')),
+      ]),
     )
     expect(inBatch).toBeInstanceOf(tariffs.RatesOverlap)
     expect((inBatch as tariffs.RatesOverlap).details).toEqual([
@@ -381,13 +367,8 @@ describe('setting rates (TAR-1, TAR-2)', () => {
         message: 'E-1R-VAR-25-01-01-C standard_unit DIRECT_DEBIT overlaps rate 0 of this batch',
       },
     ])
-    const stored = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', startOfLocalDay('2025-10-01'))],
-      }),
+    const stored = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', startOfLocalDay('2025-10-01'))]),
     )
     expect((stored as tariffs.RatesOverlap).details).toEqual([
       {
@@ -396,13 +377,8 @@ describe('setting rates (TAR-1, TAR-2)', () => {
       },
     ])
     // a price for every payment method overlaps the direct-debit price too
-    const anyMethod = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', since, null, null)],
-      }),
+    const anyMethod = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', since, null, null)]),
     )
     expect(anyMethod).toBeInstanceOf(tariffs.RatesOverlap)
   })
