@@ -7,43 +7,35 @@
  */
 import type { Change, Db, Tx } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { addDays, localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as market from '../market/index.js'
 import { issueStatementRow } from './operations.js'
-import { toStatement } from './queries.js'
+import { accountIdOf, toStatement } from './queries.js'
 import { paymentTermDays } from './statement-draft.js'
 import * as store from './store.js'
-import {
-  BillingAccountNotFound,
-  type BillingDocument,
-  DocumentIssued,
-  DocumentNotFound,
-  InvalidDocument,
-  type Statement,
-} from './types.js'
+import { type BillingDocument, DocumentIssued, DocumentNotFound, InvalidDocument, type Statement } from './types.js'
 
 function toDocument(row: store.DocumentRow, statements: readonly store.StatementRow[]): BillingDocument {
   return {
-    id: row.id,
-    number: row.number,
-    accountId: row.account_id,
+    ...camelFields(row, [
+      'id',
+      'number',
+      'account_id',
+      'kind',
+      'status',
+      'currency',
+      'total_minor',
+      'needs_payment_approval',
+      'due_on',
+      'created_at',
+      'issued_at',
+    ]),
     kind: row.kind as BillingDocument['kind'],
     status: row.status as BillingDocument['status'],
-    currency: row.currency,
-    totalMinor: row.total_minor,
-    needsPaymentApproval: row.needs_payment_approval,
-    dueOn: row.due_on,
-    createdAt: row.created_at,
-    issuedAt: row.issued_at,
     statementNumbers: statements.filter((statement) => statement.document_id === row.id).map((s) => s.number),
   }
-}
-
-async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
-  const row = await store.billableAccount(db, { number: accountNumber })
-  if (!row) throw new BillingAccountNotFound(`There is no account ${accountNumber}`)
-  return row.id
 }
 
 /** The account's uninvoiced charges and credits, and its documents (newest first). */

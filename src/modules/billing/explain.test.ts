@@ -24,12 +24,17 @@ function line(partial: Partial<StatementLine>): StatementLine {
   }
 }
 
+/** A standing charge line of `days` days. */
+function standing(days: string, amountMinor: bigint): StatementLine {
+  return line({ kind: 'standing_charge', quantity: days, unit: 'day', amountMinor })
+}
+
 describe('usage summaries', () => {
   it('adds energy and standing charge per meter point', () => {
     const summaries = usageSummaries([
       line({ quantity: '60.500', amountMinor: 1513n }),
       line({ quantity: '39.500', amountMinor: 987n, rateKind: 'off_peak_unit' }),
-      line({ kind: 'standing_charge', quantity: '31', unit: 'day', amountMinor: 1550n }),
+      standing('31', 1550n),
     ])
     expect(summaries).toEqual([
       {
@@ -46,24 +51,25 @@ describe('usage summaries', () => {
 })
 
 describe('the comparison with the previous statement', () => {
-  const previous = usageSummaries([
-    line({ quantity: '100.000', amountMinor: 2500n }),
-    line({ kind: 'standing_charge', quantity: '30', unit: 'day', amountMinor: 1500n }),
-  ])
+  const previous = usageSummaries([line({ quantity: '100.000', amountMinor: 2500n }), standing('30', 1500n)])
 
-  it('puts a change in use at the old price down to usage', () => {
-    const current = usageSummaries([
-      line({ quantity: '120.000', amountMinor: 3000n }),
-      line({ kind: 'standing_charge', quantity: '30', unit: 'day', amountMinor: 1500n }),
-    ])
-    const result = compare({
-      current,
-      currentNetMinor: 4500n,
+  /** Compare a statement of `lines` with the previous one: 100 kWh and 30 days, £40.00 net. */
+  const compareWithPrevious = (lines: StatementLine[], currentNetMinor: bigint, previousNumber = 'S-1') =>
+    compare({
+      current: usageSummaries(lines),
+      currentNetMinor,
       previous,
       previousNetMinor: 4000n,
-      previousNumber: 'S-00000001',
+      previousNumber,
       previousDays: 30,
     })
+
+  it('puts a change in use at the old price down to usage', () => {
+    const result = compareWithPrevious(
+      [line({ quantity: '120.000', amountMinor: 3000n }), standing('30', 1500n)],
+      4500n,
+      'S-00000001',
+    )
     expect(result).toMatchObject({
       changeMinor: '500',
       usageEffectMinor: '500',
@@ -74,18 +80,10 @@ describe('the comparison with the previous statement', () => {
   })
 
   it('puts a change in price on the same use down to prices', () => {
-    const current = usageSummaries([
-      line({ quantity: '100.000', amountMinor: 2800n, ratePence: '28.0000' }),
-      line({ kind: 'standing_charge', quantity: '30', unit: 'day', amountMinor: 1650n }),
-    ])
-    const result = compare({
-      current,
-      currentNetMinor: 4450n,
-      previous,
-      previousNetMinor: 4000n,
-      previousNumber: 'S-1',
-      previousDays: 30,
-    })
+    const result = compareWithPrevious(
+      [line({ quantity: '100.000', amountMinor: 2800n, ratePence: '28.0000' }), standing('30', 1650n)],
+      4450n,
+    )
     expect(result).toMatchObject({
       changeMinor: '450',
       usageEffectMinor: '0',
@@ -95,18 +93,7 @@ describe('the comparison with the previous statement', () => {
   })
 
   it('always splits the change exactly, whatever the mix', () => {
-    const current = usageSummaries([
-      line({ quantity: '87.333', amountMinor: 2301n }),
-      line({ kind: 'standing_charge', quantity: '31', unit: 'day', amountMinor: 1612n }),
-    ])
-    const result = compare({
-      current,
-      currentNetMinor: 3913n,
-      previous,
-      previousNetMinor: 4000n,
-      previousNumber: 'S-1',
-      previousDays: 30,
-    })
+    const result = compareWithPrevious([line({ quantity: '87.333', amountMinor: 2301n }), standing('31', 1612n)], 3913n)
     const parts = BigInt(result.usageEffectMinor) + BigInt(result.priceEffectMinor) + BigInt(result.otherEffectMinor)
     expect(parts).toBe(BigInt(result.changeMinor))
     expect(result.changeMinor).toBe('-87')

@@ -1,5 +1,6 @@
 import type { AccountFeedQuery, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import { decodeInstantCursor, encodeInstantCursor, invalidCursor, pageOf } from '../../shared/cursor.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as store from './store.js'
 import {
   BillingAccountNotFound,
@@ -17,38 +18,46 @@ import {
 
 export function toStatement(row: store.StatementRow): Statement {
   return {
-    id: row.id,
-    number: row.number,
-    accountId: row.account_id,
+    ...camelFields(row, [
+      'id',
+      'number',
+      'account_id',
+      'kind',
+      'status',
+      'period_from',
+      'period_to',
+      'version',
+      'replaces_statement_id',
+      'document_id',
+      'currency',
+      'payment_method',
+      'net_minor',
+      'vat_minor',
+      'total_minor',
+      'writeoff_minor',
+      'posted_minor',
+      'opening_balance_minor',
+      'charges_minor',
+      'payments_minor',
+      'credits_minor',
+      'adjustments_minor',
+      'opening_cutoff_posting_id',
+      'cutoff_posting_id',
+      'closing_balance_minor',
+      'due_on',
+      'hold_reasons',
+      'explanation',
+      'opening_readings',
+      'closing_readings',
+      'created_at',
+      'issued_at',
+    ]),
     kind: row.kind as StatementKind,
     status: row.status as StatementStatus,
-    periodFrom: row.period_from,
-    periodTo: row.period_to,
-    version: row.version,
-    replacesStatementId: row.replaces_statement_id,
-    documentId: row.document_id,
-    currency: row.currency,
-    paymentMethod: row.payment_method,
-    netMinor: row.net_minor,
-    vatMinor: row.vat_minor,
-    totalMinor: row.total_minor,
-    writeoffMinor: row.writeoff_minor,
-    postedMinor: row.posted_minor,
-    openingBalanceMinor: row.opening_balance_minor,
-    chargesMinor: row.charges_minor,
-    paymentsMinor: row.payments_minor,
-    creditsMinor: row.credits_minor,
-    adjustmentsMinor: row.adjustments_minor,
-    openingCutoffPostingId: row.opening_cutoff_posting_id,
-    cutoffPostingId: row.cutoff_posting_id,
-    closingBalanceMinor: row.closing_balance_minor,
-    dueOn: row.due_on,
     holdReasons: row.hold_reasons as HoldReason[],
     explanation: row.explanation as Explanation,
     openingReadings: row.opening_readings as ClosingReading[],
     closingReadings: row.closing_readings as ClosingReading[],
-    createdAt: row.created_at,
-    issuedAt: row.issued_at,
   }
 }
 
@@ -73,7 +82,8 @@ export function toLine(row: store.StatementLineRow): StatementLine {
   }
 }
 
-async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
+/** The id of the billable account with this number. @throws BillingAccountNotFound */
+export async function accountIdOf(db: Db | Tx, accountNumber: string): Promise<string> {
   const row = await store.billableAccount(db, { number: accountNumber })
   if (!row) throw new BillingAccountNotFound(`There is no account ${accountNumber}`)
   return row.id

@@ -53,6 +53,17 @@ function agreement({
   }
 }
 
+/**
+ * A change of tariff at `change`: the variable agreement agr_a until it, then the fixed agreement
+ * agr_b (E-1R-FIX-A, priced by `prices`) from it.
+ */
+function tariffChange(change: Date, prices?: readonly PriceSpec[]): [RatedAgreement, RatedAgreement] {
+  return [
+    agreement({ agreementId: 'agr_a', validTo: change }),
+    agreement({ agreementId: 'agr_b', tariffCode: 'E-1R-FIX-A', validFrom: change, ...(prices ? { prices } : {}) }),
+  ]
+}
+
 const london = (startTime: string, endTime: string, rateKind: BandWindow['rateKind']): BandWindow => ({
   rateKind,
   startTime,
@@ -96,6 +107,15 @@ function input(
 ): RatingInput {
   return { period: { from: midnight(from), to: midnight(to) }, paymentMethod, meterPoints: points }
 }
+
+/** Rate June 2026, paid by Direct Debit, for one meter point. */
+const rateJune = (partial: Partial<RatedMeterPoint>) => rate(input('2026-06-01', '2026-07-01', [point(partial)]))
+
+/** Every half hour of June 2026, each of `kwh`. */
+const juneHalfHours = (kwh = '0.250'): RatedMeterPoint['consumption'] => ({
+  kind: 'intervals',
+  intervals: halfHours('2026-06-01', '2026-07-01', () => kwh),
+})
 
 const read = (readAt: Date, value: string, readingId: string | null, estimated = false): RegisterRead => ({
   readingId,
@@ -229,7 +249,7 @@ describe('rating half-hourly data', () => {
     const intervals = halfHours('2026-06-01', '2026-07-01').map((interval) =>
       localDateOf(interval.start) === '2026-06-30' ? { ...interval, quality: 'estimated' as const } : interval,
     )
-    const result = rate(input('2026-06-01', '2026-07-01', [point({ consumption: { kind: 'intervals', intervals } })]))
+    const result = rateJune({ consumption: { kind: 'intervals', intervals } })
     // 1,440 × 0.25 kWh = 360 kWh × 24.5p = 8,820p. 30 days × 47.85p = 1,435.5p → 1,436p (half to even).
     // VAT 5% of 10,256p = 512.8p → 513p.
     expect(result.lines.map(brief)).toEqual([
@@ -551,24 +571,14 @@ describe('rating half-hourly data', () => {
 
   it('splits energy and standing charge exactly where the tariff changes', () => {
     const change = midnight('2026-06-16')
-    const first = agreement({ agreementId: 'agr_a', validTo: change })
-    const second = agreement({
-      agreementId: 'agr_b',
-      tariffCode: 'E-1R-FIX-A',
-      validFrom: change,
-      prices: [
-        ['standard_unit', '18.0000'],
-        ['standing_charge', '45.0000'],
-      ],
+    const [first, second] = tariffChange(change, [
+      ['standard_unit', '18.0000'],
+      ['standing_charge', '45.0000'],
+    ])
+    const result = rateJune({
+      agreements: [second, first],
+      consumption: juneHalfHours('0.500'),
     })
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [second, first],
-          consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-07-01', () => '0.500') },
-        }),
-      ]),
-    )
     // 15 days × 24 kWh = 360 kWh each side: × 24.5p = 8,820p, × 18p = 6,480p. Standing 15 × 47.85p =
     // 717.75p → 718p, 15 × 45p = 675p.
     const start = midnight('2026-06-01')
@@ -585,16 +595,11 @@ describe('rating half-hourly data', () => {
 
   it('charges the day of a change during the day to the agreement in force at its midnight', () => {
     const change = at('2026-06-16T11:00:00Z') // 12:00 BST
-    const first = agreement({ agreementId: 'agr_a', validTo: change })
-    const second = agreement({ agreementId: 'agr_b', tariffCode: 'E-1R-FIX-A', validFrom: change })
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [first, second],
-          consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-07-01') },
-        }),
-      ]),
-    )
+    const [first, second] = tariffChange(change)
+    const result = rateJune({
+      agreements: [first, second],
+      consumption: juneHalfHours(),
+    })
     // Energy: 744 half hours to 12:00 BST on 16 June, 696 after. Standing: 16 days and 14.
     expect(result.lines.map((line) => [line.agreementId, line.kind, line.quantity, line.to])).toEqual([
       ['agr_a', 'energy', '186.000', change],
@@ -614,14 +619,10 @@ describe('rating half-hourly data', () => {
         ['standing_charge', '50.0000', { validFrom: change }],
       ],
     })
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [changing],
-          consumption: { kind: 'intervals', intervals: halfHours('2026-06-01', '2026-07-01', () => '0.500') },
-        }),
-      ]),
-    )
+    const result = rateJune({
+      agreements: [changing],
+      consumption: juneHalfHours('0.500'),
+    })
     // 240 kWh × 24.5p = 5,880p, 480 kWh × 26p = 12,480p; 10 × 47.85p = 478.5p → 478p, 20 × 50p = 1,000p.
     const start = midnight('2026-06-01')
     const end = midnight('2026-07-01')
@@ -667,29 +668,49 @@ describe('rating half-hourly data', () => {
     ])
   })
 
-  it('counts 46 half hours on the day the clocks go forward and 31 standing days in March 2025', () => {
-    const intervals = halfHours('2025-03-01', '2025-04-01', () => '0.500')
-    expect(intervals.filter((interval) => localDateOf(interval.start) === '2025-03-30')).toHaveLength(46)
-    const result = rate(input('2025-03-01', '2025-04-01', [point({ consumption: { kind: 'intervals', intervals } })]))
-    // 31 × 48 − 2 = 1,486 half hours = 743 kWh × 24.5p = 18,203.5p → 18,204p; 31 × 47.85p = 1,483.35p → 1,483p.
-    expect(result.lines.map(brief)).toEqual([
-      ['energy', 'standard_unit', '743.000', '24.5000', 18204n],
-      ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
-    ])
-    expect(result.lines[0]?.source).toEqual({ intervals: 1486, estimatedIntervals: 0 })
-  })
-
-  it('counts 50 half hours on the day the clocks go back and 31 standing days in October 2025', () => {
-    const intervals = halfHours('2025-10-01', '2025-11-01', () => '0.500')
-    expect(intervals.filter((interval) => localDateOf(interval.start) === '2025-10-26')).toHaveLength(50)
-    const result = rate(input('2025-10-01', '2025-11-01', [point({ consumption: { kind: 'intervals', intervals } })]))
-    // 31 × 48 + 2 = 1,490 half hours = 745 kWh × 24.5p = 18,252.5p → 18,252p (half to even).
-    expect(result.lines.map(brief)).toEqual([
-      ['energy', 'standard_unit', '745.000', '24.5000', 18252n],
-      ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
-    ])
-    expect(result.lines[1]).toMatchObject({ from: at('2025-09-30T23:00:00Z'), to: at('2025-11-01T00:00:00Z') })
-  })
+  it.each([
+    {
+      change: 'forward',
+      month: 'March 2025',
+      from: '2025-03-01',
+      to: '2025-04-01',
+      changeDay: '2025-03-30',
+      halfHoursOfDay: 46,
+      // 31 × 48 − 2 = 1,486 half hours = 743 kWh × 24.5p = 18,203.5p → 18,204p; 31 × 47.85p = 1,483.35p → 1,483p.
+      halfHoursOfMonth: 1486,
+      kwh: '743.000',
+      energyMinor: 18204n,
+      // 1 March is in GMT; 1 April 00:00 BST is 31 March 23:00 UTC.
+      standing: { from: at('2025-03-01T00:00:00Z'), to: at('2025-03-31T23:00:00Z') },
+    },
+    {
+      change: 'back',
+      month: 'October 2025',
+      from: '2025-10-01',
+      to: '2025-11-01',
+      changeDay: '2025-10-26',
+      halfHoursOfDay: 50,
+      // 31 × 48 + 2 = 1,490 half hours = 745 kWh × 24.5p = 18,252.5p → 18,252p (half to even).
+      halfHoursOfMonth: 1490,
+      kwh: '745.000',
+      energyMinor: 18252n,
+      // 1 October 00:00 BST is 30 September 23:00 UTC; 1 November is in GMT.
+      standing: { from: at('2025-09-30T23:00:00Z'), to: at('2025-11-01T00:00:00Z') },
+    },
+  ])(
+    'counts $halfHoursOfDay half hours on the day the clocks go $change and 31 standing days in $month',
+    ({ from, to, changeDay, halfHoursOfDay, halfHoursOfMonth, kwh, energyMinor, standing }) => {
+      const intervals = halfHours(from, to, () => '0.500')
+      expect(intervals.filter((interval) => localDateOf(interval.start) === changeDay)).toHaveLength(halfHoursOfDay)
+      const result = rate(input(from, to, [point({ consumption: { kind: 'intervals', intervals } })]))
+      expect(result.lines.map(brief)).toEqual([
+        ['energy', 'standard_unit', kwh, '24.5000', energyMinor],
+        ['standing_charge', 'standing_charge', '31', '47.8500', 1483n],
+      ])
+      expect(result.lines[0]?.source).toEqual({ intervals: halfHoursOfMonth, estimatedIntervals: 0 })
+      expect(result.lines[1]).toMatchObject(standing)
+    },
+  )
 
   it('reports a price it cannot find, naming tariff, kind and time, and charges nothing for it', () => {
     const noUnitRate = point({
@@ -808,11 +829,7 @@ describe('rating register readings', () => {
   const closing = read(midnight('2026-07-01'), '1312.5', 'rdg_close')
 
   it('bills a month of a single-rate register, naming its readings', () => {
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({ consumption: registers({ from: opening, to: closing, units: '312.500' }) }),
-      ]),
-    )
+    const result = rateJune({ consumption: registers({ from: opening, to: closing, units: '312.500' }) })
     // 312.5 kWh × 24.5p = 7,656.25p → 7,656p; VAT 5% of 9,092p = 454.6p → 455p.
     expect(result.lines.map(brief)).toEqual([
       ['energy', 'standard_unit', '312.500', '24.5000', 7656n],
@@ -840,7 +857,7 @@ describe('rating register readings', () => {
       { rate: 'night', register: '02', from: opening, to: { ...closing, estimated: true }, units: '100.000' },
       { rate: 'day', register: '01', from: opening, to: closing, units: '200.000' },
     )
-    const result = rate(input('2026-06-01', '2026-07-01', [point({ agreements: [e7], consumption })]))
+    const result = rateJune({ agreements: [e7], consumption })
     // 200 kWh × 25.1234p = 5,024.68p → 5,025p; 100 kWh × 12.3456p = 1,234.56p → 1,235p.
     expect(result.lines.map(brief)).toEqual([
       ['energy', 'day_unit', '200.000', '25.1234', 5025n],
@@ -854,25 +871,15 @@ describe('rating register readings', () => {
   it('shares units across a tariff change and a price change by time, the pieces summing exactly', () => {
     const change = midnight('2026-06-11')
     const priceChange = midnight('2026-06-21')
-    const first = agreement({ agreementId: 'agr_a', validTo: change })
-    const second = agreement({
-      agreementId: 'agr_b',
-      tariffCode: 'E-1R-FIX-A',
-      validFrom: change,
-      prices: [
-        ['standard_unit', '30.0000', { validTo: priceChange }],
-        ['standard_unit', '31.0000', { validFrom: priceChange }],
-        ['standing_charge', '50.0000'],
-      ],
+    const [first, second] = tariffChange(change, [
+      ['standard_unit', '30.0000', { validTo: priceChange }],
+      ['standard_unit', '31.0000', { validFrom: priceChange }],
+      ['standing_charge', '50.0000'],
+    ])
+    const result = rateJune({
+      agreements: [first, second],
+      consumption: registers({ from: opening, to: closing, units: '100.000' }),
     })
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [first, second],
-          consumption: registers({ from: opening, to: closing, units: '100.000' }),
-        }),
-      ]),
-    )
     const energy = result.lines.filter((line) => line.kind === 'energy')
     // 10 days each: 33.333 and 33.333 (rounded down), the last piece the rest, 33.334.
     // 33.333 × 24.5p = 816.6585p → 817p; × 30p = 999.99p → 1,000p; 33.334 × 31p = 1,033.354p → 1,033p.
@@ -887,14 +894,10 @@ describe('rating register readings', () => {
 
   it('prices a read taken before the supply started at the first agreement, without a problem', () => {
     const early = read(midnight('2026-05-29'), '990.0', 'rdg_early')
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [agreement({ validFrom: midnight('2026-06-01') })],
-          consumption: registers({ from: early, to: closing, units: '330.000' }),
-        }),
-      ]),
-    )
+    const result = rateJune({
+      agreements: [agreement({ validFrom: midnight('2026-06-01') })],
+      consumption: registers({ from: early, to: closing, units: '330.000' }),
+    })
     // 330 kWh × 24.5p = 8,085p.
     expect(result.lines.map(brief)).toEqual([
       ['energy', 'standard_unit', '330.000', '24.5000', 8085n],
@@ -905,29 +908,21 @@ describe('rating register readings', () => {
   })
 
   it('credits an export register at the export tariff’s unit rate', () => {
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          direction: 'export',
-          agreements: [agreement({ structure: 'export', vatPercent: '0', prices: [['standard_unit', '15.0000']] })],
-          consumption: registers({ rate: 'export', from: opening, to: closing, units: '80.125' }),
-        }),
-      ]),
-    )
+    const result = rateJune({
+      direction: 'export',
+      agreements: [agreement({ structure: 'export', vatPercent: '0', prices: [['standard_unit', '15.0000']] })],
+      consumption: registers({ rate: 'export', from: opening, to: closing, units: '80.125' }),
+    })
     // 80.125 kWh × 15p = 1,201.875p → 1,202p, credited.
     expect(result.lines.map(brief)).toEqual([['export_credit', 'standard_unit', '80.125', '15.0000', -1202n]])
     expect(result.problems).toEqual([])
   })
 
   it('reports register units it cannot price and charges nothing for them', () => {
-    const result = rate(
-      input('2026-06-01', '2026-07-01', [
-        point({
-          agreements: [agreement({ structure: 'day_night', prices: [['standing_charge', '47.8500']] })],
-          consumption: registers({ rate: 'day', register: '01', from: opening, to: closing, units: '200.000' }),
-        }),
-      ]),
-    )
+    const result = rateJune({
+      agreements: [agreement({ structure: 'day_night', prices: [['standing_charge', '47.8500']] })],
+      consumption: registers({ rate: 'day', register: '01', from: opening, to: closing, units: '200.000' }),
+    })
     expect(result.lines.map((line) => line.kind)).toEqual(['standing_charge'])
     expect(result.problems.map((problem) => problem.reason)).toEqual([
       '1000000000001: register 01: tariff E-1R-VAR-A has no day_unit rate for DIRECT_DEBIT from 2026-05-31T23:00:00.000Z to 2026-06-30T23:00:00.000Z',
@@ -1095,7 +1090,7 @@ describe('rating properties', () => {
             to: read(midnight('2026-07-01'), '0', 'b'),
             units: kwhText(units),
           })
-          const result = rate(input('2026-06-01', '2026-07-01', [point({ agreements, consumption })]))
+          const result = rateJune({ agreements, consumption })
           const energy = result.lines.filter((line) => line.unit === 'kWh')
           expect(energy).toHaveLength(cuts.length + 1)
           expect(energy.every((line) => !line.quantity.startsWith('-'))).toBe(true)

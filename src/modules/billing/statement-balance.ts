@@ -5,6 +5,7 @@
  * opening + charges − payments − credits + adjustments = closing, the ledger's balance at the cut-off.
  */
 import type * as ledger from '../ledger/index.js'
+import type { Statement } from './types.js'
 
 /** How a movement is shown on a statement. */
 export type MovementKind = 'charge' | 'payment' | 'credit' | 'adjustment'
@@ -69,16 +70,17 @@ export function statementBalance({
 }
 
 /** What the identity needs of an issued statement. */
-export interface Reconcilable {
-  readonly openingBalanceMinor: bigint | null
-  readonly chargesMinor: bigint | null
-  readonly paymentsMinor: bigint | null
-  readonly creditsMinor: bigint | null
-  readonly adjustmentsMinor: bigint | null
-  readonly closingBalanceMinor: bigint | null
-  readonly openingCutoffPostingId: bigint | null
-  readonly cutoffPostingId: bigint | null
-}
+export type Reconcilable = Pick<
+  Statement,
+  | 'openingBalanceMinor'
+  | 'chargesMinor'
+  | 'paymentsMinor'
+  | 'creditsMinor'
+  | 'adjustmentsMinor'
+  | 'closingBalanceMinor'
+  | 'openingCutoffPostingId'
+  | 'cutoffPostingId'
+>
 
 /**
  * Where an issued statement disagrees with the ledger (empty when it reconciles): its own figures must

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 // Not on the module's door, so taken from the file that throws it.
 import { DisconnectionOrderNotFound } from './disconnections.js'
 import {
@@ -11,19 +11,11 @@ import {
   pendingDisconnections,
   reviewAccount,
 } from './index.js'
-import { type CollectionsTestDatabase, openCollectionsTestDatabase, testActor } from './testing.js'
+import { collectionsTestFile, testActor } from './testing.js'
 
-let t: CollectionsTestDatabase
+const t = collectionsTestFile({ count: 5 })
 const specialist = { kind: 'staff' as const, id: 'usr_collections' }
 const field = { kind: 'staff' as const, id: 'usr_field' }
-
-beforeAll(async () => {
-  t = await openCollectionsTestDatabase({ count: 5 })
-}, 120_000)
-
-afterAll(async () => {
-  await t?.database.close()
-})
 
 const at = (on: string) => new Date(`${on}T10:00:00Z`)
 const order = (accountId: string, on: string, reason = 'no contact after every notice') =>

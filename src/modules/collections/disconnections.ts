@@ -5,6 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { Conflict, NotFound, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -36,16 +37,16 @@ export interface DisconnectionOrder {
 }
 
 function toOrder(row: OrderRow): DisconnectionOrder {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    status: row.status,
-    reason: row.reason,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
-    endedBy: row.ended_by,
-    endedAt: row.ended_at,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'status',
+    'reason',
+    'requested_by',
+    'requested_at',
+    'ended_by',
+    'ended_at',
+  ])
 }
 
 export class DisconnectionRefused extends withCode(Conflict, 'DISCONNECTION_REFUSED') {}

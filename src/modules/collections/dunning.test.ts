@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Tx } from '../../db/index.js'
 import * as ledger from '../ledger/index.js'
 import { applyLateFee, collectionActionsOf, LateFeeRefused, type Notify, reviewAccount } from './index.js'
-import { type CollectionsTestDatabase, openCollectionsTestDatabase, testActor } from './testing.js'
+import { collectionsTestFile, testActor } from './testing.js'
 
-let t: CollectionsTestDatabase
+const t = collectionsTestFile({ count: 6 })
 const actor = testActor
 const specialist = { kind: 'staff' as const, id: 'usr_collections' }
-
-beforeAll(async () => {
-  t = await openCollectionsTestDatabase({ count: 6 })
-}, 120_000)
-
-afterAll(async () => {
-  await t?.database.close()
-})
 
 const freshAccount = () => t.freshAccount()
 const owe = (accountId: string, amountMinor: bigint, dueOn: string) => t.owe(accountId, amountMinor, dueOn)

@@ -9,6 +9,7 @@ import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { addDays, daysBetween, localDateOf } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -45,18 +46,18 @@ export interface CollectionAction {
 }
 
 function toAction(row: ActionRow): CollectionAction {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    episodeDueOn: row.episode_due_on,
-    action: row.action,
-    amountMinor: row.amount_minor,
-    messageId: row.message_id,
-    journalId: row.journal_id,
-    detail: row.detail,
-    takenBy: row.taken_by,
-    takenAt: row.taken_at,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'episode_due_on',
+    'action',
+    'amount_minor',
+    'message_id',
+    'journal_id',
+    'detail',
+    'taken_by',
+    'taken_at',
+  ])
 }
 
 export class LateFeeRefused extends withCode(Conflict, 'LATE_FEE_REFUSED') {}

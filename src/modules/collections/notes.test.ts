@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { collectionNotesOf, debtAdviceSignposts, InvalidCollectionsNote, recordCollectionsNote } from './index.js'
-import { type CollectionsTestDatabase, openCollectionsTestDatabase } from './testing.js'
+import { collectionsTestFile } from './testing.js'
 
-let t: CollectionsTestDatabase
+const t = collectionsTestFile({ count: 2 })
 const specialist = { kind: 'staff' as const, id: 'usr_collections' }
 const at = new Date('2026-11-02T10:00:00Z')
-
-beforeAll(async () => {
-  t = await openCollectionsTestDatabase({ count: 2 })
-}, 120_000)
-
-afterAll(async () => {
-  await t?.database.close()
-})
 
 type NoteInput = Omit<Parameters<typeof recordCollectionsNote>[0], 'tx' | 'actor' | 'at'>
 const record = (note: NoteInput) => t.run((tx) => recordCollectionsNote({ tx, ...note, actor: specialist, at }))

@@ -4,6 +4,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
 import { insertNote, type NoteRow, notesOf } from './store.js'
 
@@ -39,15 +40,7 @@ export interface CollectionsNote {
 }
 
 function toNote(row: NoteRow): CollectionsNote {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    kind: row.kind,
-    body: row.body,
-    details: row.details,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  }
+  return camelFields(row, ['id', 'account_id', 'kind', 'body', 'details', 'created_by', 'created_at'])
 }
 
 /**

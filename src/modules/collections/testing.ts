@@ -2,6 +2,7 @@
  * For the collections tests: a database with a supplier and a few accounts, and a charge owed on one.
  * Tests only; nothing in the module imports it.
  */
+import { afterAll, beforeAll } from 'vitest'
 import { type Database, inTransaction, type Tx } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { systemActor } from '../../shared/actor.js'
@@ -74,5 +75,31 @@ export async function openCollectionsTestDatabase({ count }: { count: number }):
         }),
       )
     },
+  }
+}
+
+/**
+ * `openCollectionsTestDatabase` for one test file: opened before its tests (migrating may take a
+ * while) and closed after them.
+ */
+export function collectionsTestFile({ count }: { count: number }): CollectionsTestDatabase {
+  let opened: CollectionsTestDatabase | undefined
+  const current = (): CollectionsTestDatabase => {
+    if (!opened) throw new Error('the collections test database opens in beforeAll')
+    return opened
+  }
+  beforeAll(async () => {
+    opened = await openCollectionsTestDatabase({ count })
+  }, 120_000)
+  afterAll(async () => {
+    await opened?.database.close()
+  })
+  return {
+    get database() {
+      return current().database
+    },
+    run: (work) => current().run(work),
+    freshAccount: () => current().freshAccount(),
+    owe: (accountId, amountMinor, dueOn) => current().owe(accountId, amountMinor, dueOn),
   }
 }

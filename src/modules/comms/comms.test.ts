@@ -43,6 +43,14 @@ const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =
 const send = (input: Omit<Parameters<typeof comms.send>[0], 'tx' | 'actor' | 'at'>) =>
   run((tx) => comms.send({ tx, ...input, actor: agent, at }))
 
+/** An agent's own message (the general_message template), to the address on file unless `recipient` is given. */
+const sendGeneral = (
+  accountId: string,
+  channel: comms.SendChannel,
+  fields: { subject: string; message: string },
+  recipient?: string,
+) => send({ accountId, channel, template: 'general_message', fields, ...(recipient ? { recipient } : {}) })
+
 beforeAll(async () => {
   database = await openTestDatabase()
   await run(async (tx) => {
@@ -110,23 +118,16 @@ describe('sending a templated message', () => {
   })
 
   it('sends to another address only when it is on file, or to an invitee for an invitation', async () => {
-    const owner = await send({
-      accountId: harrow,
-      channel: 'email',
-      template: 'general_message',
-      fields: { subject: 'Your meter', message: 'We will call next week.' },
-      recipient: 'Owner@harrowfinch.example.com',
-    })
+    const owner = await sendGeneral(
+      harrow,
+      'email',
+      { subject: 'Your meter', message: 'We will call next week.' },
+      'Owner@harrowfinch.example.com',
+    )
     expect(owner.recipient).toBe('owner@harrowfinch.example.com')
     expect(owner.body).toContain('Dear Harrow & Finch Bakery Ltd,')
     const stranger = await refusalOf(() =>
-      send({
-        accountId: harrow,
-        channel: 'email',
-        template: 'general_message',
-        fields: { subject: 'Hi', message: 'Hello' },
-        recipient: 'someone@elsewhere.example.com',
-      }),
+      sendGeneral(harrow, 'email', { subject: 'Hi', message: 'Hello' }, 'someone@elsewhere.example.com'),
     )
     expect(stranger.code).toBe('RECIPIENT_NOT_ON_FILE')
     const invitation = await send({
@@ -345,12 +346,7 @@ describe('delivery', () => {
     await run((tx) =>
       comms.setSmsEnrolment({ tx, accountId: tom, enrolled: true, phoneNumber: '0113 496 0001', actor: agent, at }),
     )
-    const landline = await send({
-      accountId: tom,
-      channel: 'sms',
-      template: 'general_message',
-      fields: { subject: 'Meter', message: 'Your engineer is on the way' },
-    })
+    const landline = await sendGeneral(tom, 'sms', { subject: 'Meter', message: 'Your engineer is on the way' })
     const flaky: comms.Transports = {
       ...comms.builtInTransports(),
       email: {
@@ -360,12 +356,7 @@ describe('delivery', () => {
         },
       },
     }
-    const email = await send({
-      accountId: harrow,
-      channel: 'email',
-      template: 'general_message',
-      fields: { subject: 'Retry', message: 'Tried again' },
-    })
+    const email = await sendGeneral(harrow, 'email', { subject: 'Retry', message: 'Tried again' })
     const ids = [landline.id, email.id]
     const first = await comms.deliverQueued({ db: database.db, transports: flaky, at, messageIds: ids })
     expect(first).toEqual({ sent: [], failed: [landline.id], deferred: [email.id] })

@@ -50,7 +50,7 @@ function checkRelated(related: RelatedRecord | null | undefined, problems: Probl
     problems.push({ path: 'related.id', message: '1 to 200 characters' })
 }
 
-/** What a new message's row says of it; the rest is the same for every new message (`messageRow`). */
+/** What a new message's row says of it; the rest is the same for every new message (`insertNewMessage`). */
 type NewMessage = Pick<
   store.MessageRow,
   | 'account_id'
@@ -61,20 +61,26 @@ type NewMessage = Pick<
   | 'body'
   | 'recipient'
   | 'sender'
-  | 'status'
   | 'status_at'
   | 'occurred_at'
 > &
-  Partial<Pick<store.MessageRow, 'handle_seconds' | 'provider_message_id'>>
+  Partial<Pick<store.MessageRow, 'handle_seconds' | 'provider_message_id'>> & { status: MessageStatus }
 
-/** A new message's row: a fresh id, written now by the actor, not yet handed to a provider. */
-function messageRow(
+/**
+ * Store a new message and its first status event (the message's own status, when it occurred): a
+ * fresh id, written now by the actor, not yet handed to a provider. Returns the stored row.
+ */
+async function insertNewMessage(
+  tx: Tx,
   message: NewMessage,
-  related: RelatedRecord | null | undefined,
-  actor: Actor,
-  at: Date,
-): store.MessageRow {
-  return {
+  {
+    related,
+    detail = null,
+    actor,
+    at,
+  }: { related: RelatedRecord | null | undefined; detail?: string | null; actor: Actor; at: Date },
+): Promise<store.MessageRow> {
+  const row: store.MessageRow = {
     handle_seconds: null,
     provider_message_id: null,
     ...message,
@@ -89,6 +95,9 @@ function messageRow(
     next_attempt_at: null,
     failure_reason: null,
   }
+  await store.insertMessage(tx, row)
+  await store.insertEvent(tx, event(row, message.status, { occurredAt: message.occurred_at, detail, actor, at }))
+  return row
 }
 
 function refuseIf(problems: Problem[], message: string): void {
@@ -156,7 +165,8 @@ export async function send({
   checkRelated(related, problems)
   refuseIf(problems, 'The message is not valid')
   const composed = await compose(tx, { accountId, channel, template, fields, recipient, at })
-  const row = messageRow(
+  const row = await insertNewMessage(
+    tx,
     {
       account_id: accountId,
       channel,
@@ -170,12 +180,8 @@ export async function send({
       status_at: at,
       occurred_at: at,
     },
-    related,
-    actor,
-    at,
+    { related, actor, at },
   )
-  await store.insertMessage(tx, row)
-  await store.insertEvent(tx, event(row, 'queued', { occurredAt: at, detail: null, actor, at }))
   if (channel === 'letter' && composed.address) {
     const pdf = await letterPdf({
       supplierName: composed.supplierName,
@@ -481,7 +487,9 @@ export async function logInboundEmail({
   }
   const sender = from.trim()
   const senderOnFile = card.emails.some((email) => email.address.toLowerCase() === sender.toLowerCase())
-  const row = messageRow(
+  const detail = senderOnFile ? 'sender on file' : 'sender not on file'
+  const row = await insertNewMessage(
+    tx,
     {
       account_id: accountId,
       channel: 'email',
@@ -496,13 +504,8 @@ export async function logInboundEmail({
       occurred_at: receivedAt,
       provider_message_id: providerMessageId ?? null,
     },
-    related,
-    actor,
-    at,
+    { related, detail, actor, at },
   )
-  await store.insertMessage(tx, row)
-  const detail = senderOnFile ? 'sender on file' : 'sender not on file'
-  await store.insertEvent(tx, event(row, 'received', { occurredAt: receivedAt, detail, actor, at }))
   await audit.record(tx, {
     actor,
     action: 'comms.message.received',
@@ -564,7 +567,8 @@ export async function logPhoneCall({
   checkRelated(related, problems)
   refuseIf(problems, 'The call log is not valid')
   await accountCard(tx, accountId)
-  const row = messageRow(
+  const row = await insertNewMessage(
+    tx,
     {
       account_id: accountId,
       channel: 'phone_call',
@@ -579,12 +583,8 @@ export async function logPhoneCall({
       handle_seconds: handleSeconds,
       occurred_at: startedAt,
     },
-    related,
-    actor,
-    at,
+    { related, actor, at },
   )
-  await store.insertMessage(tx, row)
-  await store.insertEvent(tx, event(row, 'completed', { occurredAt: startedAt, detail: null, actor, at }))
   await audit.record(tx, {
     actor,
     action: 'comms.call.logged',

@@ -4,28 +4,12 @@
  * billing as an actual.
  */
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
 import * as metering from './index.js'
-import { openSmartImportTestPoint } from './testing.js'
+import { smartImportTestFile } from './testing.js'
 
-let database: Database
-const agent = { kind: 'staff', id: 'usr_agent' } as const
-const at = new Date('2026-11-22T10:00:00Z')
-const mpan = metering.withCheckDigit('100000000001')
-
-const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<T>) =>
-  inTransaction(database.db, work)
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  await run((tx) => openSmartImportTestPoint(tx, { identifier: mpan, actor: agent, at }))
-})
-
-afterAll(async () => {
-  await database?.close()
-})
+const testPoint = smartImportTestFile()
+const { agent, at, mpan, run } = testPoint
 
 describe('D0010 readings flagged failed or invalid (issue 21, item 4)', () => {
   it('names the flag that holds a reading, and holds none that is valid or only unvalidated', () => {
@@ -57,7 +41,7 @@ describe('D0010 readings flagged failed or invalid (issue 21, item 4)', () => {
     expect(summary).toMatchObject({ total: 3, inserted: 1, held: 2, rejected: 0 })
 
     const { rows } = await sql<{ value: string; status: string; reason: string | null }>`
-      select value, status, reason from register_readings order by read_at`.execute(database.db)
+      select value, status, reason from register_readings order by read_at`.execute(testPoint.db)
     expect(rows).toEqual([
       { value: '1000.0', status: 'accepted', reason: null },
       { value: '9999.0', status: 'held', reason: expect.stringContaining('validation status F (failed validation)') },

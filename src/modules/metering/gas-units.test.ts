@@ -48,42 +48,54 @@ async function gasPoint(n: number, unit: 'm3' | 'hcf', firstAt: string) {
       ],
     }),
   )
-  const meterPointId = point?.id ?? ''
-  const first = await run((tx) =>
+  const gas = { meterPointId: point?.id ?? '', serial }
+  const first = await submit(gas, firstAt, '1000.0')
+  expect(first.status).toBe('accepted')
+  return gas
+}
+
+type GasPoint = { meterPointId: string; serial: string }
+
+/** A customer's reading `value` of the point's register S at `readAt`. */
+function submit({ meterPointId, serial }: GasPoint, readAt: string, value: string) {
+  return run((tx) =>
     metering.submitReading({
       tx,
       meterPointId,
       meterSerial: serial,
       register: 'S',
-      readAt: new Date(firstAt),
-      value: '1000.0',
+      readAt: new Date(readAt),
+      value,
       source: 'customer',
       actor: agent,
       at,
     }),
   )
-  expect(first.status).toBe('accepted')
-  return { meterPointId, serial }
+}
+
+/** An estimate of the point's register S at `readAt`. */
+function estimate({ meterPointId, serial }: GasPoint, readAt: string) {
+  return run((tx) =>
+    metering.estimateReading({
+      tx,
+      meterPointId,
+      meterSerial: serial,
+      register: 'S',
+      readAt: new Date(readAt),
+      actor: agent,
+      at,
+    }),
+  )
 }
 
 describe('estimating a gas register with no history', () => {
   it('writes the typical home’s use as cubic metres on an m³ register', async () => {
-    const { meterPointId, serial } = await gasPoint(1, 'm3', '2026-01-01T00:00:00Z')
+    const point = await gasPoint(1, 'm3', '2026-01-01T00:00:00Z')
     // 1 January to 15 March 2026 (GMT) is 31 + 28 + 14 = 73 days: 9,500 kWh × 73 ÷ 365 = 1,900 kWh.
     // No calorific value loaded for 14 March (the last day of use): 39.5 MJ/m³.
     // 1,900 kWh × 3.6 = 6,840 MJ; ÷ (1.02264 × 39.5 = 40.39428 MJ a m³) = 169.3309… → 169.3 m³
     // 1,000.0 + 169.3 = 1,169.3 (as kWh it would have been 1,000.0 + 1,900.0 = 2,900.0)
-    const { reading, method } = await run((tx) =>
-      metering.estimateReading({
-        tx,
-        meterPointId,
-        meterSerial: serial,
-        register: 'S',
-        readAt: new Date('2026-03-15T00:00:00Z'),
-        actor: agent,
-        at,
-      }),
-    )
+    const { reading, method } = await estimate(point, '2026-03-15T00:00:00Z')
     expect(method).toBe('profile')
     expect(reading).toMatchObject({ value: '1169.3', source: 'estimated', status: 'accepted', advance: '169.3' })
   })
@@ -98,22 +110,12 @@ describe('estimating a gas register with no history', () => {
         at,
       }),
     )
-    const { meterPointId, serial } = await gasPoint(2, 'hcf', '2026-03-01T00:00:00Z')
+    const point = await gasPoint(2, 'hcf', '2026-03-01T00:00:00Z')
     // 1 March to 13 May 2026 (local midnight, 23:00 UTC on the 12th) is 31 + 30 + 12 = 73 days:
     // 1,900 kWh = 6,840 MJ. The last day of use, 12 May, has 39.2 MJ/m³ loaded.
     // One hcf is 2.83 m³ × 1.02264 × 39.2 = 113.44759104 MJ; 6,840 ÷ 113.44759104 = 60.2921… → 60.3
     // 1,000.0 + 60.3 = 1,060.3
-    const { reading, method } = await run((tx) =>
-      metering.estimateReading({
-        tx,
-        meterPointId,
-        meterSerial: serial,
-        register: 'S',
-        readAt: new Date('2026-05-12T23:00:00Z'),
-        actor: agent,
-        at,
-      }),
-    )
+    const { reading, method } = await estimate(point, '2026-05-12T23:00:00Z')
     expect(method).toBe('profile')
     expect(reading).toMatchObject({ value: '1060.3', advance: '60.3' })
   })
@@ -124,35 +126,13 @@ describe('the daily ceiling on an m³ register', () => {
     // No history: 250 kWh a day × 3.6 = 900 MJ; ÷ 40.39428 = 22.280382… m³ a day (default 39.5 MJ/m³).
     // Over 10 days: 222.80382… m³ → at most 222.9 m³ (2,229 tenths, rounded up).
     const over = await gasPoint(3, 'm3', '2026-01-01T00:00:00Z')
-    const held = await run((tx) =>
-      metering.submitReading({
-        tx,
-        meterPointId: over.meterPointId,
-        meterSerial: over.serial,
-        register: 'S',
-        readAt: new Date('2026-01-11T00:00:00Z'),
-        value: '1223.0', // 223.0 m³ in 10 days: 22.3 m³ a day, about 250.2 kWh a day
-        source: 'customer',
-        actor: agent,
-        at,
-      }),
-    )
+    // 223.0 m³ in 10 days: 22.3 m³ a day, about 250.2 kWh a day
+    const held = await submit(over, '2026-01-11T00:00:00Z', '1223.0')
     expect(held.status).toBe('held')
     expect(held.reason).toBe('implies 223.0 m³ over 10 days (22.3 a day), more than the 22.3 a day expected at most')
     const within = await gasPoint(4, 'm3', '2026-01-01T00:00:00Z')
-    const accepted = await run((tx) =>
-      metering.submitReading({
-        tx,
-        meterPointId: within.meterPointId,
-        meterSerial: within.serial,
-        register: 'S',
-        readAt: new Date('2026-01-11T00:00:00Z'),
-        value: '1222.9', // 222.9 m³: within the 2,229 tenths
-        source: 'customer',
-        actor: agent,
-        at,
-      }),
-    )
+    // 222.9 m³: within the 2,229 tenths
+    const accepted = await submit(within, '2026-01-11T00:00:00Z', '1222.9')
     expect(accepted).toMatchObject({ status: 'accepted', advance: '222.9' })
   })
 })

@@ -4,35 +4,18 @@
  * and nothing of it reaches the database (no error from PostgreSQL, no partition for year 1).
  */
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
 import * as metering from './index.js'
-import { openSmartImportTestPoint } from './testing.js'
+import { smartImportTestFile } from './testing.js'
 
-let database: Database
-const agent = { kind: 'staff', id: 'usr_agent' } as const
-const at = new Date('2026-11-22T10:00:00Z')
-const mpan = metering.withCheckDigit('100000000001')
-
-const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<T>) =>
-  inTransaction(database.db, work)
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  // supplied from 2024-01-01; the meter was fitted earlier, under another supplier
-  await run((tx) => openSmartImportTestPoint(tx, { identifier: mpan, actor: agent, at }))
-})
-
-afterAll(async () => {
-  await database?.close()
-})
+const testPoint = smartImportTestFile()
+const { agent, at, mpan, run } = testPoint
 
 async function partitions(): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select c.relname as name from pg_inherits i
       join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-    where p.relname = 'interval_days' order by 1`.execute(database.db)
+    where p.relname = 'interval_days' order by 1`.execute(testPoint.db)
   return rows.map((row) => row.name)
 }
 
@@ -80,7 +63,7 @@ describe('reading dates on import (issue 19, hole 10)', () => {
     expect(summary.problems.map((problem) => problem.line)).toEqual([5, 6, 7, 8, 9])
     expect(summary).toMatchObject({ inserted: 2, rejected: 5 })
     expect(summary.problems.find((problem) => problem.line === 9)?.message).toContain('supply started on 2024-01-01')
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from register_readings`.execute(database.db)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from register_readings`.execute(testPoint.db)
     expect(rows[0]?.n).toBe(2)
   })
 })

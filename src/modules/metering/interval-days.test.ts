@@ -26,8 +26,10 @@ const run = <T>(work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =
 
 type Row = { meterPointId: string; intervalStart: Date; kwh: string; quality: 'actual' | 'estimated' }
 
-function numbered(rows: Row[]): metering.IntervalToStage[] {
-  return rows.map((row, i) => ({ line: i + 2, ...row }))
+/** Load rows as staged from a file, numbered from line 2 (under the header) unless they carry lines. */
+function load(ingestionId: string, rows: readonly (Row | metering.IntervalToStage)[]) {
+  const staged = rows.map((row, i) => ({ line: i + 2, ...row }))
+  return run((tx) => metering.loadIntervals({ tx, ingestionId, at, rows: staged }))
 }
 
 async function stored(meterPointId: string) {
@@ -41,33 +43,19 @@ describe('half hours stored by UTC day', () => {
   it('merges into a stored day: new, changed, equal, an estimate over an actual (kept) and an actual over an estimate', async () => {
     const id = 'mp_days_merge'
     const base = Date.parse('2026-03-29T00:00:00Z')
-    await run((tx) =>
-      metering.loadIntervals({
-        tx,
-        ingestionId: 'ing_first',
-        at,
-        rows: numbered([
-          { meterPointId: id, intervalStart: new Date(base), kwh: '0.100', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + halfHour), kwh: '0.200', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + 2 * halfHour), kwh: '0.300', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + 3 * halfHour), kwh: '0.4', quality: 'estimated' },
-        ]),
-      }),
-    )
-    const second = await run((tx) =>
-      metering.loadIntervals({
-        tx,
-        ingestionId: 'ing_second',
-        at,
-        rows: numbered([
-          { meterPointId: id, intervalStart: new Date(base), kwh: '0.100', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + halfHour), kwh: '0.250', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + 2 * halfHour), kwh: '9', quality: 'estimated' },
-          { meterPointId: id, intervalStart: new Date(base + 3 * halfHour), kwh: '0.450', quality: 'actual' },
-          { meterPointId: id, intervalStart: new Date(base + 47 * halfHour), kwh: '999.999', quality: 'actual' },
-        ]),
-      }),
-    )
+    await load('ing_first', [
+      { meterPointId: id, intervalStart: new Date(base), kwh: '0.100', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + halfHour), kwh: '0.200', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + 2 * halfHour), kwh: '0.300', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + 3 * halfHour), kwh: '0.4', quality: 'estimated' },
+    ])
+    const second = await load('ing_second', [
+      { meterPointId: id, intervalStart: new Date(base), kwh: '0.100', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + halfHour), kwh: '0.250', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + 2 * halfHour), kwh: '9', quality: 'estimated' },
+      { meterPointId: id, intervalStart: new Date(base + 3 * halfHour), kwh: '0.450', quality: 'actual' },
+      { meterPointId: id, intervalStart: new Date(base + 47 * halfHour), kwh: '999.999', quality: 'actual' },
+    ])
     expect(second).toEqual({ staged: 5, distinct: 5, written: 3, revised: 2 })
     expect(await stored(id)).toEqual([
       ['2026-03-29T00:00:00.000Z', '0.100', 'actual'],
@@ -95,9 +83,7 @@ describe('half hours stored by UTC day', () => {
     rows.push({ meterPointId: 'mp_days_0', intervalStart: new Date(start), kwh: '2.000', quality: 'estimated' })
     rows.push({ meterPointId: 'mp_days_1', intervalStart: new Date(start), kwh: '0.020', quality: 'actual' })
     rows.push({ meterPointId: 'mp_days_1', intervalStart: new Date(start), kwh: '0.030', quality: 'actual' })
-    const result = await run((tx) =>
-      metering.loadIntervals({ tx, ingestionId: 'ing_repeats', at, rows: numbered(rows) }),
-    )
+    const result = await load('ing_repeats', rows)
     expect(result).toEqual({ staged: 5004, distinct: 5001, written: 5001, revised: 0 })
     expect(await stored('mp_days_0')).toEqual([['2026-01-05T12:00:00.000Z', '2.000', 'estimated']])
     expect(await stored('mp_days_1')).toEqual([['2026-01-05T12:00:00.000Z', '0.030', 'actual']])
@@ -112,33 +98,15 @@ describe('half hours stored by UTC day', () => {
       quality: 'actual' as const,
     }
     await expect(
-      run((tx) =>
-        metering.loadIntervals({
-          tx,
-          ingestionId: 'ing_bad_1',
-          at,
-          rows: [
-            { ...row, line: 3 },
-            { ...row, line: 2 },
-          ],
-        }),
-      ),
+      load('ing_bad_1', [
+        { ...row, line: 3 },
+        { ...row, line: 2 },
+      ]),
     ).rejects.toThrow(/out of line order/)
     await expect(
-      run((tx) =>
-        metering.loadIntervals({
-          tx,
-          ingestionId: 'ing_bad_2',
-          at,
-          rows: [{ ...row, line: 2, intervalStart: new Date('2026-02-01T00:10:00Z') }],
-        }),
-      ),
+      load('ing_bad_2', [{ ...row, line: 2, intervalStart: new Date('2026-02-01T00:10:00Z') }]),
     ).rejects.toThrow(/not on a half hour/)
-    await expect(
-      run((tx) =>
-        metering.loadIntervals({ tx, ingestionId: 'ing_bad_3', at, rows: [{ ...row, line: 2, kwh: '0.0001' }] }),
-      ),
-    ).rejects.toThrow(/at most 3 decimal places/)
+    await expect(load('ing_bad_3', [{ ...row, line: 2, kwh: '0.0001' }])).rejects.toThrow(/at most 3 decimal places/)
     expect(await stored('mp_days_bad')).toEqual([])
     expect(metering.kwhThousandths('0.1230')).toBe(123)
     expect(metering.kwhThousandths('12')).toBe(12_000)
@@ -150,21 +118,14 @@ describe('half hours stored by UTC day', () => {
     const to = startOfLocalDay('2026-10-02')
     const inside = 'mp_days_edge_in'
     const outside = 'mp_days_edge_out'
-    await run((tx) =>
-      metering.loadIntervals({
-        tx,
-        ingestionId: 'ing_edges',
-        at,
-        rows: numbered([
-          { meterPointId: inside, intervalStart: new Date('2026-09-30T22:30:00Z'), kwh: '5', quality: 'actual' },
-          { meterPointId: inside, intervalStart: new Date('2026-09-30T23:00:00Z'), kwh: '1', quality: 'actual' },
-          { meterPointId: inside, intervalStart: new Date('2026-10-01T22:30:00Z'), kwh: '2', quality: 'estimated' },
-          { meterPointId: inside, intervalStart: new Date('2026-10-01T23:00:00Z'), kwh: '7', quality: 'actual' },
-          { meterPointId: outside, intervalStart: new Date('2026-09-30T22:30:00Z'), kwh: '5', quality: 'actual' },
-          { meterPointId: outside, intervalStart: new Date('2026-10-01T23:00:00Z'), kwh: '5', quality: 'actual' },
-        ]),
-      }),
-    )
+    await load('ing_edges', [
+      { meterPointId: inside, intervalStart: new Date('2026-09-30T22:30:00Z'), kwh: '5', quality: 'actual' },
+      { meterPointId: inside, intervalStart: new Date('2026-09-30T23:00:00Z'), kwh: '1', quality: 'actual' },
+      { meterPointId: inside, intervalStart: new Date('2026-10-01T22:30:00Z'), kwh: '2', quality: 'estimated' },
+      { meterPointId: inside, intervalStart: new Date('2026-10-01T23:00:00Z'), kwh: '7', quality: 'actual' },
+      { meterPointId: outside, intervalStart: new Date('2026-09-30T22:30:00Z'), kwh: '5', quality: 'actual' },
+      { meterPointId: outside, intervalStart: new Date('2026-10-01T23:00:00Z'), kwh: '5', quality: 'actual' },
+    ])
     const many = await run((tx) => metering.intervalsForBillingMany({ tx, meterPointIds: [inside, outside], from, to }))
     expect(many.has(outside)).toBe(false)
     const columns = metering.halfHourColumns(many.get(inside)!)
@@ -190,7 +151,7 @@ describe('half hours stored by UTC day', () => {
       kwh: `${slot}.${String(slot * 7).padStart(3, '0')}`,
       quality: slot % 3 === 2 || slot === 47 ? 'estimated' : 'actual',
     }))
-    await run((tx) => metering.loadIntervals({ tx, ingestionId: 'ing_full', at, rows: numbered(rows) }))
+    await load('ing_full', rows)
     const many = await run((tx) =>
       metering.intervalsForBillingMany({
         tx,

@@ -48,26 +48,24 @@ describe('parsing an MPAN core', () => {
     expect(parseMpanCore('1000000000012')).toMatchObject({ ok: true, distributorId: '10', gspRegion: '_A' })
   })
 
-  it('maps every regional distributor to its GSP group', () => {
-    const expected: Record<string, string> = {
-      '10': '_A',
-      '11': '_B',
-      '12': '_C',
-      '13': '_D',
-      '14': '_E',
-      '15': '_F',
-      '16': '_G',
-      '17': '_P',
-      '18': '_N',
-      '19': '_J',
-      '20': '_H',
-      '21': '_K',
-      '22': '_L',
-      '23': '_M',
-    }
-    for (const [distributor, gsp] of Object.entries(expected)) {
-      expect(parseMpanCore(withCheckDigit(`${distributor}0000000042`))).toMatchObject({ ok: true, gspRegion: gsp })
-    }
+  // The regional distributors and their GSP groups as DOMAIN.md lists them.
+  it.each([
+    ['10', '_A'],
+    ['11', '_B'],
+    ['12', '_C'],
+    ['13', '_D'],
+    ['14', '_E'],
+    ['15', '_F'],
+    ['16', '_G'],
+    ['17', '_P'],
+    ['18', '_N'],
+    ['19', '_J'],
+    ['20', '_H'],
+    ['21', '_K'],
+    ['22', '_L'],
+    ['23', '_M'],
+  ])('maps the regional distributor %s to the GSP group %s', (distributor, gsp) => {
+    expect(parseMpanCore(withCheckDigit(`${distributor}0000000042`))).toMatchObject({ ok: true, gspRegion: gsp })
   })
 
   it('removes spaces', () => {

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/index.js'
 import { decodeInstantCursor, encodeInstantCursor, pageOf } from '../../shared/cursor.js'
 import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { daysBetween, isLocalDate, LONDON, settlementPeriodOf, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as store from './store.js'
@@ -39,14 +40,10 @@ export function readingView(
     meterPoint,
     meterSerial,
     register,
-    readAt: row.read_at,
-    value: row.value,
+    ...camelFields(row, ['read_at', 'value', 'source', 'kind', 'status', 'reason', 'advance', 'is_rollover']),
     source: row.source as ReadingSource,
     kind: row.kind as ReadingKind,
     status: row.status as ReadingStatus,
-    reason: row.reason,
-    advance: row.advance,
-    isRollover: row.is_rollover,
   }
 }
 
@@ -122,27 +119,18 @@ export async function meterPointsOfAccountIds({
     const point = byId.get(supply.meter_point_id)
     if (!point) continue
     views.get(supply.account_id)?.push({
-      id: point.id,
+      ...camelFields(point, ['id', 'fuel', 'identifier', 'direction', 'profile_class', 'gsp_region', 'distributor_id']),
       fuel: point.fuel as Fuel,
-      identifier: point.identifier,
       direction: point.direction as Direction,
-      profileClass: point.profile_class,
-      gspRegion: point.gsp_region,
-      distributorId: point.distributor_id,
       linkedImport: point.import_point_id ? (imports.get(point.import_point_id) ?? null) : null,
       suppliedFrom: supply.valid_from,
       suppliedTo: supply.valid_to,
       meters: (metersByPoint.get(point.id) ?? []).map((meter) => ({
-        id: meter.id,
-        serial: meter.serial,
+        ...camelFields(meter, ['id', 'serial', 'type', 'installed_on', 'removed_on']),
         type: meter.type as MeterType,
-        installedOn: meter.installed_on,
-        removedOn: meter.removed_on,
         registers: (registersByMeter.get(meter.id) ?? []).map((register) => ({
-          id: register.id,
-          identifier: register.identifier,
+          ...camelFields(register, ['id', 'identifier', 'rate', 'digits', 'unit']),
           rate: register.rate as RegisterRate,
-          digits: register.digits,
           unit: register.unit as RegisterUnit,
         })),
       })),
@@ -286,12 +274,9 @@ export async function findMeterPoint({ tx, identifier }: { tx: Tx; identifier: s
   if (!point) return undefined
   const meters = await store.metersOf(tx, [point.id])
   return {
-    id: point.id,
+    ...camelFields(point, ['id', 'fuel', 'direction', 'identifier', 'profile_class', 'gsp_region']),
     fuel: point.fuel as Fuel,
     direction: point.direction as Direction,
-    identifier: point.identifier,
-    profileClass: point.profile_class,
-    gspRegion: point.gsp_region,
     serials: meters.map((meter) => meter.serial),
   }
 }

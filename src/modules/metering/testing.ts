@@ -1,7 +1,10 @@
 /** Shared setup for the metering module's own tests. */
-import type { Tx } from '../../db/index.js'
+import { afterAll, beforeAll } from 'vitest'
+import { type Database, type Db, inTransaction, type Tx } from '../../db/index.js'
+import { openTestDatabase } from '../../db/testing.js'
 import type { Actor } from '../../shared/actor.js'
 import * as accounts from '../accounts/index.js'
+import { withCheckDigit } from './mpan.js'
 import { registerMeterPoints } from './operations.js'
 import type { NewMeterPoint } from './types.js'
 
@@ -71,4 +74,49 @@ export async function openSmartImportTestPoint(
   const opened = await openMeteringTestAccount(tx, { actor, at })
   await registerMeterPoints({ tx, actor, at, meterPoints: [smartImportPoint({ identifier, ...opened })] })
   return opened
+}
+
+/** What a test file set up by `smartImportTestFile` works with. */
+export interface SmartImportTestPoint {
+  /** The staff actor of every change. */
+  readonly agent: Actor
+  readonly at: Date
+  /** The import point's MPAN core, 1000000000012 (distributor 10, region _A). */
+  readonly mpan: string
+  /** The test file's database, open between its `beforeAll` and `afterAll`. */
+  readonly db: Db
+  /** Run `work` in a transaction of the test file's database. */
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+}
+
+/**
+ * A database of the test file's own with the test account and one smart import point on it
+ * (`openSmartImportTestPoint`), opened before its tests and closed after them.
+ */
+export function smartImportTestFile(): SmartImportTestPoint {
+  let database: Database | undefined
+  const agent = { kind: 'staff', id: 'usr_agent' } as const
+  const at = new Date('2026-11-22T10:00:00Z')
+  const mpan = withCheckDigit('100000000001')
+  const opened = (): Database => {
+    if (!database) throw new Error('the test database opens in beforeAll')
+    return database
+  }
+  beforeAll(async () => {
+    database = await openTestDatabase()
+    // supplied from 2024-01-01; the meter was fitted earlier, under another supplier
+    await inTransaction(database.db, (tx) => openSmartImportTestPoint(tx, { identifier: mpan, actor: agent, at }))
+  })
+  afterAll(async () => {
+    await database?.close()
+  })
+  return {
+    agent,
+    at,
+    mpan,
+    get db() {
+      return opened().db
+    },
+    run: (work) => inTransaction(opened().db, work),
+  }
 }

@@ -1,3 +1,4 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
 import { type CollectionRow, type InstructionRow, tables } from './store.js'
 
@@ -25,21 +26,32 @@ export async function activeInstructionOf(db: Db | Tx, accountId: string): Promi
     .executeTakeFirst()
 }
 
-/** Active instructions paid on `paymentDay`, a page at a time by id. */
-export async function instructionIdsDue(
+type PaymentsTables = ReturnType<typeof tables> extends Kysely<infer Tables> ? Tables : never
+
+/** The ids of active instructions that pass `where`, a page at a time by id. */
+async function activeInstructionIds(
   db: Db | Tx,
-  { paymentDay, afterId, limit }: { paymentDay: number; afterId: string | null; limit: number },
+  where: (eb: ExpressionBuilder<PaymentsTables, 'direct_debit_instructions'>) => Expression<SqlBool>,
+  { afterId, limit }: { afterId: string | null; limit: number },
 ): Promise<string[]> {
   const rows = await tables(db)
     .selectFrom('direct_debit_instructions')
     .select('id')
     .where('status', '=', 'active')
-    .where('payment_day', '=', paymentDay)
+    .where(where)
     .where('id', '>', afterId ?? '')
     .orderBy('id')
     .limit(limit)
     .execute()
   return rows.map((row) => row.id)
+}
+
+/** Active instructions paid on `paymentDay`, a page at a time by id. */
+export async function instructionIdsDue(
+  db: Db | Tx,
+  { paymentDay, afterId, limit }: { paymentDay: number; afterId: string | null; limit: number },
+): Promise<string[]> {
+  return activeInstructionIds(db, (eb) => eb('payment_day', '=', paymentDay), { afterId, limit })
 }
 
 /**
@@ -50,16 +62,11 @@ export async function instructionIdsDueAdequacyReview(
   db: Db | Tx,
   { reviewedBy, afterId, limit }: { reviewedBy: string; afterId: string | null; limit: number },
 ): Promise<string[]> {
-  const rows = await tables(db)
-    .selectFrom('direct_debit_instructions')
-    .select('id')
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('adequacy_reviewed_on', 'is', null), eb('adequacy_reviewed_on', '<=', reviewedBy)]))
-    .where('id', '>', afterId ?? '')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => row.id)
+  return activeInstructionIds(
+    db,
+    (eb) => eb.or([eb('adequacy_reviewed_on', 'is', null), eb('adequacy_reviewed_on', '<=', reviewedBy)]),
+    { afterId, limit },
+  )
 }
 
 /** Record an adequacy review on an instruction. */

@@ -9,6 +9,7 @@
 import type { AccountChange, Change, Db, DueBatchQuery, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { daysBetween, isLocalDate, localDateOf, monthsBefore, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
@@ -36,18 +37,18 @@ export interface DirectDebit {
 }
 
 function toDirectDebit(row: store.InstructionRow): DirectDebit {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    paymentMethodId: row.payment_method_id,
-    kind: row.kind,
-    amountMinor: row.amount_minor,
-    debtRepaymentMinor: row.debt_repayment_minor,
-    paymentDay: row.payment_day,
-    status: row.status,
-    createdAt: row.created_at,
-    adequacyReviewedOn: row.adequacy_reviewed_on,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'payment_method_id',
+    'kind',
+    'amount_minor',
+    'debt_repayment_minor',
+    'payment_day',
+    'status',
+    'created_at',
+    'adequacy_reviewed_on',
+  ])
 }
 
 /**

@@ -7,6 +7,7 @@ import { createHash, randomInt } from 'node:crypto'
 import type { AccountChange, Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { addDays, localDateOf } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
@@ -43,16 +44,7 @@ export function fingerprintOf(request: unknown): string {
 }
 
 export function toMethod(row: store.PaymentMethodRow): PaymentMethod {
-  return {
-    id: row.id,
-    kind: row.kind,
-    brand: row.brand,
-    last4: row.last4,
-    expiryMonth: row.expiry_month,
-    expiryYear: row.expiry_year,
-    holderName: row.holder_name,
-    createdAt: row.created_at,
-  }
+  return camelFields(row, ['id', 'kind', 'brand', 'last4', 'expiry_month', 'expiry_year', 'holder_name', 'created_at'])
 }
 
 const brandLabels: Record<string, string> = {

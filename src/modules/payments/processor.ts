@@ -131,6 +131,16 @@ function hashOf(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0)
 }
 
+/** How the test processor fails a card charge, by the behaviour its token names. */
+const cardFailures: ReadonlyMap<string, { code: string; message: string; retryable: boolean }> = new Map([
+  ['decline', { code: 'card_declined', message: 'The card was declined', retryable: false }],
+  ['nsf', { code: 'insufficient_funds', message: 'The card has insufficient funds', retryable: false }],
+  [
+    'retry',
+    { code: 'processing_error', message: 'The card network did not answer in time: try again', retryable: true },
+  ],
+])
+
 export class TestProcessor implements PaymentProcessor {
   readonly name = 'test'
   /** What each idempotency key got, as a real processor remembers it. */
@@ -198,33 +208,13 @@ export class TestProcessor implements PaymentProcessor {
     const [kind = '', behaviour = 'ok'] = request.token.split('_')
     const processorRef = `ch_${kind === 'bank' ? 'b' : 'c'}${behaviour}_${random(16)}`
     let outcome: ChargeOutcome
+    const failure = cardFailures.get(behaviour)
     if (kind === 'bank') {
       outcome = { status: 'pending', processorRef }
-    } else if (behaviour === 'decline') {
-      outcome = {
-        status: 'failed',
-        processorRef,
-        code: 'card_declined',
-        message: 'The card was declined',
-        retryable: false,
-      }
-    } else if (behaviour === 'nsf') {
-      outcome = {
-        status: 'failed',
-        processorRef,
-        code: 'insufficient_funds',
-        message: 'The card has insufficient funds',
-        retryable: false,
-      }
-    } else if (behaviour === 'retry' && !this.triedOnce.has(request.token)) {
-      this.triedOnce.add(request.token)
-      outcome = {
-        status: 'failed',
-        processorRef,
-        code: 'processing_error',
-        message: 'The card network did not answer in time: try again',
-        retryable: true,
-      }
+    } else if (failure && (behaviour !== 'retry' || !this.triedOnce.has(request.token))) {
+      // A card token `card_retry` fails once, then succeeds.
+      if (behaviour === 'retry') this.triedOnce.add(request.token)
+      outcome = { status: 'failed', processorRef, ...failure }
     } else {
       outcome = { status: 'succeeded', processorRef }
     }

@@ -62,29 +62,45 @@ describe('rateKindAt on an Intelligent tariff (off-peak 23:30–05:30 local)', (
     expect(rateKindAt({ bands: intelligent, instant: new Date('2025-07-15T04:30:00Z') })).toBe('peak_unit')
   })
 
-  it('gives 12 off-peak half hours on an ordinary day', () => {
-    const kinds = kindsOfDay('2025-06-10', intelligent)
-    expect(kinds).toHaveLength(48)
-    expect(kinds.filter((kind) => kind === 'off_peak_unit')).toHaveLength(12) // 00:00–05:30 and 23:30–24:00
-  })
-
-  it('when the clocks go forward (2025-03-30) the night loses an hour: 46 periods, 10 off-peak', () => {
-    const kinds = kindsOfDay('2025-03-30', intelligent)
-    expect(kinds).toHaveLength(46)
-    // 00:00–01:00 GMT then 02:00–05:30 BST is 4.5 hours, plus 23:30–24:00
-    expect(kinds.filter((kind) => kind === 'off_peak_unit')).toHaveLength(10)
-    expect(rateKindAt({ bands: intelligent, instant: new Date('2025-03-30T04:00:00Z') })).toBe('off_peak_unit') // 05:00 BST
-    expect(rateKindAt({ bands: intelligent, instant: new Date('2025-03-30T04:30:00Z') })).toBe('peak_unit') // 05:30 BST
-  })
-
-  it('when the clocks go back (2025-10-26) the night gains an hour: 50 periods, 14 off-peak', () => {
-    const kinds = kindsOfDay('2025-10-26', intelligent)
-    expect(kinds).toHaveLength(50)
-    // 00:00–05:30 local holds 01:00–02:00 twice: 6.5 hours, plus 23:30–24:00
-    expect(kinds.filter((kind) => kind === 'off_peak_unit')).toHaveLength(14)
-    expect(rateKindAt({ bands: intelligent, instant: new Date('2025-10-26T00:30:00Z') })).toBe('off_peak_unit') // 01:30 BST
-    expect(rateKindAt({ bands: intelligent, instant: new Date('2025-10-26T01:30:00Z') })).toBe('off_peak_unit') // 01:30 GMT
-    expect(rateKindAt({ bands: intelligent, instant: new Date('2025-10-26T05:30:00Z') })).toBe('peak_unit')
+  it.each([
+    {
+      // 00:00–05:30 and 23:30–24:00
+      day: '2025-06-10',
+      title: 'gives 12 off-peak half hours on an ordinary day',
+      periods: 48,
+      offPeak: 12,
+      kindsAt: [],
+    },
+    {
+      // 00:00–01:00 GMT then 02:00–05:30 BST is 4.5 hours, plus 23:30–24:00
+      day: '2025-03-30',
+      title: 'when the clocks go forward the night loses an hour: 46 periods, 10 off-peak',
+      periods: 46,
+      offPeak: 10,
+      kindsAt: [
+        ['2025-03-30T04:00:00Z', 'off_peak_unit'], // 05:00 BST
+        ['2025-03-30T04:30:00Z', 'peak_unit'], // 05:30 BST
+      ],
+    },
+    {
+      // 00:00–05:30 local holds 01:00–02:00 twice: 6.5 hours, plus 23:30–24:00
+      day: '2025-10-26',
+      title: 'when the clocks go back the night gains an hour: 50 periods, 14 off-peak',
+      periods: 50,
+      offPeak: 14,
+      kindsAt: [
+        ['2025-10-26T00:30:00Z', 'off_peak_unit'], // 01:30 BST
+        ['2025-10-26T01:30:00Z', 'off_peak_unit'], // 01:30 GMT
+        ['2025-10-26T05:30:00Z', 'peak_unit'],
+      ],
+    },
+  ] as const)('$title ($day)', ({ day, periods, offPeak, kindsAt }) => {
+    const kinds = kindsOfDay(day, intelligent)
+    expect(kinds).toHaveLength(periods)
+    expect(kinds.filter((kind) => kind === 'off_peak_unit')).toHaveLength(offPeak)
+    for (const [instant, kind] of kindsAt) {
+      expect(rateKindAt({ bands: intelligent, instant: new Date(instant) }), instant).toBe(kind)
+    }
   })
 
   it('runs the night window across the clock change as one seven-hour window on 25–26 October', () => {

@@ -1,5 +1,6 @@
 import type { AccountsQuery, Db, Tx } from '../../db/index.js'
 import type { InstantRange } from '../../shared/range.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import type { GspCode } from '../accounts/index.js'
 import { type BandWindow, bandedRateWindows, rateKindAt } from './bands.js'
@@ -31,27 +32,32 @@ import type {
 
 function toProduct(row: store.ProductRow): Product {
   return {
-    id: row.id,
-    code: row.code,
+    ...camelFields(row, [
+      'id',
+      'code',
+      'direction',
+      'full_name',
+      'display_name',
+      'description',
+      'is_variable',
+      'is_green',
+      'is_tracker',
+      'is_prepay',
+      'is_business',
+      'is_restricted',
+      'term',
+      'available_from',
+      'available_to',
+      'brand',
+      'structure',
+      'vat_percent',
+      'exit_fee_minor',
+      'exit_fees_type',
+      'paired_product_code',
+    ]),
     direction: row.direction as Direction,
-    fullName: row.full_name,
-    displayName: row.display_name,
-    description: row.description,
-    isVariable: row.is_variable,
-    isGreen: row.is_green,
-    isTracker: row.is_tracker,
-    isPrepay: row.is_prepay,
-    isBusiness: row.is_business,
-    isRestricted: row.is_restricted,
-    term: row.term,
-    availableFrom: row.available_from,
-    availableTo: row.available_to,
-    brand: row.brand,
     structure: row.structure as ProductStructure,
-    vatPercent: row.vat_percent,
-    exitFeeMinor: row.exit_fee_minor,
     exitFeesType: row.exit_fees_type as Product['exitFeesType'],
-    pairedProductCode: row.paired_product_code,
   }
 }
 
@@ -69,23 +75,17 @@ function toTariff(row: store.TariffRow, productCode: string): Tariff {
 function toRate(row: store.RateRow, tariffCode: string): Rate {
   return {
     tariffCode,
+    ...camelFields(row, ['kind', 'payment_method', 'value_exc_vat', 'value_inc_vat', 'valid_from', 'valid_to']),
     kind: row.kind as RateKind,
     paymentMethod: row.payment_method as PaymentMethod | null,
-    valueExcVat: row.value_exc_vat,
-    valueIncVat: row.value_inc_vat,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
   }
 }
 
 function toBand(row: store.BandRow): Band {
   return {
+    ...camelFields(row, ['rate_kind', 'start_time', 'end_time', 'time_zone', 'valid_from', 'valid_to']),
     rateKind: row.rate_kind as BandRateKind,
-    startTime: row.start_time,
-    endTime: row.end_time,
     timeZone: row.time_zone as BandTimeZone,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
   }
 }
 
@@ -307,14 +307,17 @@ export async function bandsFor({ tx, tariffCode, range }: TariffOverRange): Prom
 
 function toDispatch(row: store.DispatchRow): Dispatch {
   return {
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    deviceId: row.device_id,
-    startAt: row.start_at,
-    endAt: row.end_at,
+    ...camelFields(row, [
+      'id',
+      'account_id',
+      'meter_point_id',
+      'device_id',
+      'start_at',
+      'end_at',
+      'source',
+      'energy_kwh',
+    ]),
     source: row.source as DispatchSource,
-    energyKwh: row.energy_kwh,
   }
 }
 
@@ -368,18 +371,18 @@ export async function dispatchesOfAccounts({
 }
 
 function toAgreement(row: store.AgreementView): Agreement {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    meterPointId: row.meter_point_id,
-    tariffCode: row.tariff_code,
-    productCode: row.product_code,
-    productName: row.product_name,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    termEndsAt: row.term_ends_at,
-    exitFeeMinorApplied: row.exit_fee_minor_applied,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'meter_point_id',
+    'tariff_code',
+    'product_code',
+    'product_name',
+    'valid_from',
+    'valid_to',
+    'term_ends_at',
+    'exit_fee_minor_applied',
+  ])
 }
 
 /** Every agreement the account has had, on any meter point, by meter point and start. Throws nothing. */

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
+import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
   id: string
@@ -132,14 +133,9 @@ export async function productByCode(db: Db | Tx, code: string): Promise<ProductR
   return tables(db).selectFrom('products').selectAll().where('code', '=', code).executeTakeFirst()
 }
 
-export interface ProductQuery {
+/** The products a listing asks for: its filters, available at `availableAt`. */
+export interface ProductQuery extends ProductFilters {
   readonly availableAt: Date
-  readonly isVariable?: boolean | undefined
-  readonly isGreen?: boolean | undefined
-  readonly isTracker?: boolean | undefined
-  readonly isPrepay?: boolean | undefined
-  readonly isBusiness?: boolean | undefined
-  readonly brand?: string | undefined
 }
 
 function productsWhere(db: Db | Tx, query: ProductQuery) {

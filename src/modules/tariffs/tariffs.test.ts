@@ -28,6 +28,23 @@ async function failure(work: (tx: Tx) => Promise<unknown>): Promise<unknown> {
   throw new Error('expected the work to fail')
 }
 
+type AgreementChange = { meterPointId: string; tariffCode: string; from: Date; accountId?: string }
+
+/** The work of starting an agreement on the test account (unless another is given). */
+const starting =
+  ({ accountId: onAccount = accountId, ...change }: AgreementChange) =>
+  (tx: Tx) =>
+    tariffs.startAgreement({ tx, accountId: onAccount, ...change, actor, at })
+
+/** The work of changing the tariff of a meter point on the test account (unless another is given). */
+const changing =
+  ({ accountId: onAccount = accountId, ...change }: AgreementChange) =>
+  (tx: Tx) =>
+    tariffs.changeTariff({ tx, accountId: onAccount, ...change, actor, at })
+
+/** The work of setting these rates, by the test actor. */
+const settingRates = (rates: readonly tariffs.NewRate[]) => (tx: Tx) => tariffs.setRates({ tx, actor, at, rates })
+
 function product(overrides: Partial<tariffs.NewProduct> = {}): tariffs.NewProduct {
   return {
     code: 'VAR-25-01-01',
@@ -306,13 +323,8 @@ describe('products and tariffs (TAR-1)', () => {
 
 describe('setting rates (TAR-1, TAR-2)', () => {
   it('refuses an inc-VAT price that is not the exc-VAT price plus VAT, naming the rate', async () => {
-    const error = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-C', 'standard_unit', '23.5000', '24.6800', since)],
-      }),
+    const error = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-C', 'standard_unit', '23.5000', '24.6800', since)]),
     )
     expect(error).toBeInstanceOf(tariffs.InvalidRates)
     expect((error as tariffs.InvalidRates).details).toEqual([
@@ -321,18 +333,13 @@ describe('setting rates (TAR-1, TAR-2)', () => {
   })
 
   it('refuses kinds the tariff is not priced in, unknown tariffs, prices off the half hour and long dynamic prices', async () => {
-    const error = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [
-          rate('G-1R-VAR-25-01-01-A', 'day_unit', '1.0000', '1.0500', since),
-          rate('E-1R-VAR-25-01-01-C', 'standard_unit', '1.0000', '1.0500', new Date('2025-02-01T00:10:00Z')),
-          rate('E-1R-AGILE-24-10-01-A', 'dynamic_unit', '1.0000', '1.0500', since, startOfLocalDay('2025-01-02'), null),
-          rate('E-1R-OUTGOING-FIX-12M-19-05-13-A', 'standard_unit', '1.0000', '1.0000', since, null),
-        ],
-      }),
+    const error = await failure(
+      settingRates([
+        rate('G-1R-VAR-25-01-01-A', 'day_unit', '1.0000', '1.0500', since),
+        rate('E-1R-VAR-25-01-01-C', 'standard_unit', '1.0000', '1.0500', new Date('2025-02-01T00:10:00Z')),
+        rate('E-1R-AGILE-24-10-01-A', 'dynamic_unit', '1.0000', '1.0500', since, startOfLocalDay('2025-01-02'), null),
+        rate('E-1R-OUTGOING-FIX-12M-19-05-13-A', 'standard_unit', '1.0000', '1.0000', since, null),
+      ]),
     )
     expect((error as tariffs.InvalidRates).details).toEqual([
       { path: '0.kind', message: 'G-1R-VAR-25-01-01-A is priced in standing_charge, standard_unit' },
@@ -340,25 +347,18 @@ describe('setting rates (TAR-1, TAR-2)', () => {
       { path: '2.validTo', message: 'a dynamic price lasts one half hour' },
       { path: '3.paymentMethod', message: 'an export price is the same for every payment method (null)' },
     ])
-    expect(
-      await failure((tx) =>
-        tariffs.setRates({ tx, actor, at, rates: [rate('E-1R-NOPE-A', 'standard_unit', '1', '1.05', since)] }),
-      ),
-    ).toBeInstanceOf(tariffs.TariffNotFound)
+    expect(await failure(settingRates([rate('E-1R-NOPE-A', 'standard_unit', '1', '1.05', since)]))).toBeInstanceOf(
+      tariffs.TariffNotFound,
+    )
   })
 
   it('refuses overlapping prices of one tariff, kind and payment method, in the batch or stored', async () => {
     const code = 'E-1R-VAR-25-01-01-C'
-    const inBatch = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [
-          rate(code, 'standard_unit', '20.0000', '21.0000', since, startOfLocalDay('2025-04-01')),
-          rate(code, 'standard_unit', '21.0000', '22.0500', startOfLocalDay('2025-03-01')),
-        ],
-      }),
+    const inBatch = await failure(
+      settingRates([
+        rate(code, 'standard_unit', '20.0000', '21.0000', since, startOfLocalDay('2025-04-01')),
+        rate(code, 'standard_unit', '21.0000', '22.0500', startOfLocalDay('2025-03-01')),
+      ]),
     )
     expect(inBatch).toBeInstanceOf(tariffs.RatesOverlap)
     expect((inBatch as tariffs.RatesOverlap).details).toEqual([
@@ -367,13 +367,8 @@ describe('setting rates (TAR-1, TAR-2)', () => {
         message: 'E-1R-VAR-25-01-01-C standard_unit DIRECT_DEBIT overlaps rate 0 of this batch',
       },
     ])
-    const stored = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', startOfLocalDay('2025-10-01'))],
-      }),
+    const stored = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', startOfLocalDay('2025-10-01'))]),
     )
     expect((stored as tariffs.RatesOverlap).details).toEqual([
       {
@@ -382,13 +377,8 @@ describe('setting rates (TAR-1, TAR-2)', () => {
       },
     ])
     // a price for every payment method overlaps the direct-debit price too
-    const anyMethod = await failure((tx) =>
-      tariffs.setRates({
-        tx,
-        actor,
-        at,
-        rates: [rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', since, null, null)],
-      }),
+    const anyMethod = await failure(
+      settingRates([rate('E-1R-VAR-25-01-01-A', 'standard_unit', '20.0000', '21.0000', since, null, null)]),
     )
     expect(anyMethod).toBeInstanceOf(tariffs.RatesOverlap)
   })
@@ -555,17 +545,7 @@ describe('rate lists as the Octopus endpoints serve them', () => {
 describe('agreements (TAR-3)', () => {
   it('starts a fixed agreement that ends with its term, and refuses an overlapping one', async () => {
     const from = startOfLocalDay('2025-02-01')
-    const agreement = await run((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-FIX-12M-25-01-01-A',
-        from,
-        actor,
-        at,
-      }),
-    )
+    const agreement = await run(starting({ meterPointId: gasPoint, tariffCode: 'G-1R-FIX-12M-25-01-01-A', from }))
     expect(agreement).toMatchObject({
       tariffCode: 'G-1R-FIX-12M-25-01-01-A',
       productCode: 'FIX-12M-25-01-01',
@@ -575,16 +555,8 @@ describe('agreements (TAR-3)', () => {
       termEndsAt: startOfLocalDay('2026-02-01'),
       exitFeeMinorApplied: null,
     })
-    const overlap = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: startOfLocalDay('2025-06-01'),
-        actor,
-        at,
-      }),
+    const overlap = await failure(
+      starting({ meterPointId: gasPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-06-01') }),
     )
     expect(overlap).toBeInstanceOf(tariffs.AgreementOverlap)
   })
@@ -601,15 +573,12 @@ describe('agreements (TAR-3)', () => {
 
   it('refuses an unknown account or meter point by name', async () => {
     const start = (account: string, meterPointId: string) =>
-      failure((tx) =>
-        tariffs.startAgreement({
-          tx,
+      failure(
+        starting({
           accountId: account,
           meterPointId,
           tariffCode: 'E-1R-VAR-25-01-01-A',
           from: startOfLocalDay('2030-01-01'),
-          actor,
-          at,
         }),
       )
     expect(await start('acc_missing', importPoint)).toBeInstanceOf(accounts.AccountNotFound)
@@ -617,31 +586,13 @@ describe('agreements (TAR-3)', () => {
   })
 
   it('refuses a tariff of another fuel, direction or region than the meter point', async () => {
-    const error = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: exportPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: since,
-        actor,
-        at,
-      }),
-    )
+    const error = await failure(starting({ meterPointId: exportPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: since }))
     expect((error as tariffs.InvalidAgreement).details).toEqual([
       { path: 'tariffCode', message: 'the tariff is for gas, the meter point for electricity' },
       { path: 'tariffCode', message: 'the tariff is import, the meter point export' },
     ])
-    const region = await failure((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-VAR-25-01-01-C',
-        from: since,
-        actor,
-        at,
-      }),
+    const region = await failure(
+      starting({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-C', from: since }),
     )
     expect((region as tariffs.InvalidAgreement).details).toEqual([
       { path: 'tariffCode', message: 'the meter point is in _A, not _C' },
@@ -650,16 +601,8 @@ describe('agreements (TAR-3)', () => {
 
   it('splits a mid-period tariff change with no gap or overlap, charging the exit fee for leaving a fixed term early', async () => {
     const change = startOfLocalDay('2025-06-15')
-    const { ended, started } = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
-        meterPointId: gasPoint,
-        tariffCode: 'G-1R-VAR-25-01-01-A',
-        from: change,
-        actor,
-        at,
-      }),
+    const { ended, started } = await run(
+      changing({ meterPointId: gasPoint, tariffCode: 'G-1R-VAR-25-01-01-A', from: change }),
     )
     expect(ended).toMatchObject({
       validTo: change,
@@ -677,40 +620,18 @@ describe('agreements (TAR-3)', () => {
 
   it('charges no exit fee in the last 49 days of a fixed term, nor for a variable product', async () => {
     const start = startOfLocalDay('2024-11-01')
-    await run((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-FIX-12M-25-01-01-A',
-        from: start,
-        actor,
-        at,
-      }),
-    )
+    await run(starting({ meterPointId: importPoint, tariffCode: 'E-1R-FIX-12M-25-01-01-A', from: start }))
     // the term ends 2025-11-01: 2025-09-13 is 49 days before
-    const late = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
+    const late = await run(
+      changing({
         meterPointId: importPoint,
         tariffCode: 'E-1R-INTELLI-VAR-22-10-14-A',
         from: startOfLocalDay('2025-09-13'),
-        actor,
-        at,
       }),
     )
     expect(late.ended.exitFeeMinorApplied).toBe(0n)
-    const variable = await run((tx) =>
-      tariffs.changeTariff({
-        tx,
-        accountId,
-        meterPointId: importPoint,
-        tariffCode: 'E-1R-VAR-25-01-01-A',
-        from: startOfLocalDay('2025-10-01'),
-        actor,
-        at,
-      }),
+    const variable = await run(
+      changing({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-10-01') }),
     )
     expect(variable.ended.exitFeeMinorApplied).toBe(0n)
     const fee = (endAt: string) =>
@@ -725,41 +646,22 @@ describe('agreements (TAR-3)', () => {
 
   it('refuses a change with no agreement in force, to the same tariff, or of another account', async () => {
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
-          accountId,
-          meterPointId: exportPoint,
-          tariffCode: 'E-1R-OUTGOING-FIX-12M-19-05-13-A',
-          from: since,
-          actor,
-          at,
-        }),
+      await failure(
+        changing({ meterPointId: exportPoint, tariffCode: 'E-1R-OUTGOING-FIX-12M-19-05-13-A', from: since }),
       ),
     ).toBeInstanceOf(tariffs.AgreementNotFound)
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
-          accountId,
-          meterPointId: importPoint,
-          tariffCode: 'E-1R-VAR-25-01-01-A',
-          from: startOfLocalDay('2025-12-01'),
-          actor,
-          at,
-        }),
+      await failure(
+        changing({ meterPointId: importPoint, tariffCode: 'E-1R-VAR-25-01-01-A', from: startOfLocalDay('2025-12-01') }),
       ),
     ).toBeInstanceOf(tariffs.AlreadyOnTariff)
     expect(
-      await failure((tx) =>
-        tariffs.changeTariff({
-          tx,
+      await failure(
+        changing({
           accountId: otherAccountId,
           meterPointId: importPoint,
           tariffCode: 'E-1R-AGILE-24-10-01-A',
           from: startOfLocalDay('2025-12-01'),
-          actor,
-          at,
         }),
       ),
     ).toBeInstanceOf(tariffs.AgreementNotFound)
