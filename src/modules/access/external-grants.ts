@@ -5,6 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
@@ -25,15 +26,10 @@ export interface Grant {
 
 export function toGrant(row: store.GrantRow): Grant {
   return {
-    id: row.id,
-    accountId: row.account_id,
-    userId: row.user_id,
+    ...camelFields(row, ['id', 'account_id', 'user_id', 'valid_from', 'valid_to', 'relationship']),
     kind: row.kind as GrantKind,
     status: row.status as GrantStatus,
     scope: (typeof row.scope === 'string' ? JSON.parse(row.scope) : row.scope) as string[],
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    relationship: row.relationship,
   }
 }
 

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import {
   checkStaffDetails,
@@ -40,14 +41,9 @@ export class CannotChangeOwnRole extends withCode(Forbidden, 'CANNOT_CHANGE_OWN_
 
 function toRoleRequest(row: store.StaffRoleRequestRow): RoleRequest {
   return {
-    id: row.id,
-    userId: row.user_id,
+    ...camelFields(row, ['id', 'user_id', 'requested_by', 'requested_at', 'decided_by', 'decided_at']),
     role: row.role as Role,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
     status: row.status as RoleRequest['status'],
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
   }
 }
 

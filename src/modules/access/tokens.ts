@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import { isPermission, type Permission } from './permission-catalogue.js'
 import { isRole, permissionsOf, type Role } from './permissions.js'
@@ -47,16 +48,18 @@ export function requireSession(principal: StaffPrincipal, what: string): void {
 
 function toApiToken(row: store.ApiTokenRow): ApiToken {
   return {
-    id: row.id,
-    name: row.name,
-    userId: row.user_id,
-    serviceAccountId: row.service_account_id,
+    ...camelFields(row, [
+      'id',
+      'name',
+      'user_id',
+      'service_account_id',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'last_used_at',
+    ]),
     permissions: store.permissionsOfRow(row.permissions).filter(isPermission),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    lastUsedAt: row.last_used_at,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
+import { camelFields } from '../../shared/records.js'
 import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
@@ -391,14 +392,8 @@ export interface AccountFacts {
 
 function toFacts(row: store.AccountFactsRow): AccountFacts {
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    market: row.market,
-    openedOn: row.opened_on,
-    closedOn: row.closed_on,
+    ...camelFields(row, ['id', 'number', 'status', 'market', 'opened_on', 'closed_on', 'display_name']),
     customerKind: row.kind as 'person' | 'business',
-    displayName: row.display_name,
   }
 }
 
