@@ -21,39 +21,45 @@ export class InvalidAccountDetails extends withCode(ValidationFailed, 'INVALID_A
 
 type Problem = { path: string; message: string }
 
+/** One kind of contact as its rows will hold it. */
+type ContactValue = Pick<store.ContactRow, 'value' | 'normalized' | 'label'> & { readonly primary: boolean }
+
+/** The rows of one kind of contact, in the order given: the first marked primary is primary, else the first. */
+function rowsOfKind(accountId: string, kind: 'email' | 'phone', contacts: readonly ContactValue[]): store.ContactRow[] {
+  const primary = Math.max(
+    0,
+    contacts.findIndex((contact) => contact.primary),
+  )
+  return contacts.map(({ value, normalized, label }, position) => ({
+    id: newId('con'),
+    account_id: accountId,
+    kind,
+    value,
+    normalized,
+    label,
+    is_primary: position === primary,
+    position,
+  }))
+}
+
 function contactRows(
   accountId: string,
   emails: readonly EmailContact[],
   phones: readonly PhoneContact[],
 ): store.ContactRow[] {
-  const rows: store.ContactRow[] = []
-  const primaryEmail = emails.findIndex((email) => email.primary)
-  emails.forEach((email, position) => {
-    rows.push({
-      id: newId('con'),
-      account_id: accountId,
-      kind: 'email',
-      value: email.address.trim(),
-      normalized: emailKey(email.address),
-      label: null,
-      is_primary: position === (primaryEmail === -1 ? 0 : primaryEmail),
-      position,
-    })
-  })
-  const primaryPhone = phones.findIndex((phone) => phone.primary)
-  phones.forEach((phone, position) => {
-    rows.push({
-      id: newId('con'),
-      account_id: accountId,
-      kind: 'phone',
-      value: phone.number.trim(),
-      normalized: phoneDigits(phone.number),
-      label: phone.label,
-      is_primary: position === (primaryPhone === -1 ? 0 : primaryPhone),
-      position,
-    })
-  })
-  return rows
+  const emailValues = emails.map((email) => ({
+    value: email.address.trim(),
+    normalized: emailKey(email.address),
+    label: null,
+    primary: email.primary,
+  }))
+  const phoneValues = phones.map((phone) => ({
+    value: phone.number.trim(),
+    normalized: phoneDigits(phone.number),
+    label: phone.label,
+    primary: phone.primary,
+  }))
+  return [...rowsOfKind(accountId, 'email', emailValues), ...rowsOfKind(accountId, 'phone', phoneValues)]
 }
 
 function checkContacts(emails: readonly EmailContact[], phones: readonly PhoneContact[], prefix = ''): Problem[] {
