@@ -27,7 +27,7 @@ import {
 } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { AccessPolicy, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
+import type { AccessPolicy, NewLogin, OwnLoginChange, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
 
 export class InvalidCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
 export class TotpRequired extends withCode(Unauthenticated, 'TOTP_REQUIRED') {}
@@ -147,12 +147,11 @@ export async function createStaffUser({
   password,
   actor,
   at,
-}: Change & {
-  email: string
-  displayName: string
-  role: string
-  password: string
-}): Promise<StaffUser> {
+}: Change &
+  NewLogin & {
+    role: string
+    password: string
+  }): Promise<StaffUser> {
   if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
   const address = normaliseEmail(email)
   const name = displayName.trim()
@@ -330,15 +329,7 @@ export async function resolveSession({
 }
 
 /** End a session (sign out). */
-export async function endSession({
-  tx,
-  principal,
-  at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
-  at: Date
-}): Promise<void> {
+export async function endSession({ tx, principal, at }: OwnLoginChange): Promise<void> {
   if (principal.via.kind !== 'session') return
   await store.endSession(tx, principal.via.sessionId, at)
   await audit.record(tx, {
@@ -362,13 +353,10 @@ export async function changePassword({
   newPassword,
   policy,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
+}: OwnLoginChange & {
   currentPassword: string
   newPassword: string
   policy: AccessPolicy
-  at: Date
 }): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: DomainError }> {
   requireSession(principal, 'Changing a password')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)
@@ -440,11 +428,7 @@ export async function startTotpEnrolment({
   tx,
   principal,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
-  at: Date
-}): Promise<{ secret: string; uri: string }> {
+}: OwnLoginChange): Promise<{ secret: string; uri: string }> {
   requireSession(principal, 'Enrolling an authenticator app')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${principal.userId}`)
@@ -471,11 +455,8 @@ export async function confirmTotp({
   principal,
   code,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
+}: OwnLoginChange & {
   code: string
-  at: Date
 }): Promise<void> {
   requireSession(principal, 'Enrolling an authenticator app')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)

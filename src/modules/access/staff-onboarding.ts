@@ -28,7 +28,7 @@ import { toStaffUser } from './queries.js'
 import { hashSecret, newSecret } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
+import type { NewLogin, RoleRequest, StaffPrincipal, StaffUser } from './types.js'
 
 export const staffInvitationHours = 72
 
@@ -89,12 +89,11 @@ export async function inviteStaffUser({
   by,
   actor,
   at,
-}: Change & {
-  email: string
-  displayName: string
-  role: string
-  by: StaffPrincipal
-}): Promise<{
+}: Change &
+  NewLogin & {
+    role: string
+    by: StaffPrincipal
+  }): Promise<{
   user: StaffUser
   invitation: { id: string; secret: string; expiresAt: Date }
   roleRequest: RoleRequest | null
