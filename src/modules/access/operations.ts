@@ -162,14 +162,22 @@ export async function createStaffUser({
   const row = newStaffUserRow({ address, name, role, passwordHash, awaitingApproval: false, at })
   await store.insertUser(tx, row)
   const user = toStaffUser(row)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, user.id, {
     actor,
     action: 'access.user.created',
-    subject: { type: 'staff_user', id: user.id },
     after: { email: user.email, displayName: user.displayName, role: user.role },
     at,
   })
   return user
+}
+
+/** Record an event about a staff user in the audit log, in the caller's transaction. */
+export function recordOnStaffUser(
+  tx: Tx,
+  userId: string,
+  event: Omit<audit.AuditEventInput, 'subject'>,
+): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'staff_user', id: userId } })
 }
 
 export type SignInResult =
@@ -211,13 +219,11 @@ export async function signIn({
     await spendDummyPasswordCheck(password)
     return { ok: false, error: invalid }
   }
-  const subject = { type: 'staff_user', id: row.id }
   if (row.locked_until && row.locked_until > at) {
     await spendDummyPasswordCheck(password)
-    await audit.record(tx, {
+    await recordOnStaffUser(tx, row.id, {
       actor: { kind: 'staff', id: row.id },
       action: 'access.login.refused',
-      subject,
       context: { reason: 'locked', lockedUntil: row.locked_until.toISOString(), ...client },
       at,
     })
@@ -295,10 +301,9 @@ async function countFailure(
   const lockedUntil = lock ? new Date(at.getTime() + policy.lockoutMinutes * 60_000) : null
   await store.updateUser(tx, row.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil })
   if (lock) await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: { kind: 'staff', id: row.id },
     action: lock ? 'access.user.locked' : 'access.login.failed',
-    subject: { type: 'staff_user', id: row.id },
     context: { failures, ...context },
     at,
   })
@@ -388,10 +393,9 @@ export async function changePassword({
     failed_logins: 0,
   })
   await store.endSessionsOfUser(tx, row.id, at, principal.via.kind === 'session' ? principal.via.sessionId : undefined)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: { kind: 'staff', id: row.id },
     action: 'access.password.changed',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
   return { ok: true }
@@ -416,7 +420,7 @@ export async function resetPassword({
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
   await setStaffPassword(tx, row, newPassword, at)
   await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, { actor, action: 'access.password.reset', subject: { type: 'staff_user', id: row.id }, at })
+  await recordOnStaffUser(tx, row.id, { actor, action: 'access.password.reset', at })
 }
 
 /**
@@ -437,10 +441,9 @@ export async function startTotpEnrolment({
   }
   const secret = newTotpSecret()
   await store.updateUser(tx, row.id, { totp_pending_secret: secret })
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: actorOfSession(principal),
     action: 'access.totp.enrolment_started',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
   return { secret, uri: totpUri(secret, row.email) }
@@ -466,10 +469,9 @@ export async function confirmTotp({
     throw new InvalidTotpCode('The code does not match the authenticator app', [{ path: 'code', message: 'not right' }])
   }
   await store.updateUser(tx, row.id, { totp_secret: row.totp_pending_secret, totp_pending_secret: null })
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: actorOfSession(principal),
     action: 'access.totp.enabled',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
 }
@@ -491,7 +493,7 @@ export async function resetTotp({
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
   await store.updateUser(tx, row.id, { totp_secret: null, totp_pending_secret: null })
   await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, { actor, action: 'access.totp.reset', subject: { type: 'staff_user', id: row.id }, at })
+  await recordOnStaffUser(tx, row.id, { actor, action: 'access.totp.reset', at })
 }
 
 function actorOfSession(principal: StaffPrincipal): Actor {
