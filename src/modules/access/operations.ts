@@ -25,6 +25,7 @@ import {
   verifyPassword,
   verifyTotp,
 } from './secrets.js'
+import { isDueTouch, isSessionLive } from './session-liveness.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
 import type { AccessPolicy, NewLogin, OwnLoginChange, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
@@ -309,9 +310,6 @@ async function countFailure(
   })
 }
 
-/** Seen within the last minute is recent enough: saves a write on every request. */
-const touchEveryMs = 60_000
-
 /**
  * The principal behind a session token, or null when it is unknown, ended, expired or idle too long.
  */
@@ -322,10 +320,8 @@ export async function resolveSession({
   at,
 }: SessionLookup<AccessPolicy>): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
-  // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
-  if (!row || row.ended_at || row.disabled_at || row.awaiting_approval || at >= row.expires_at) return null
-  if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
-  if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
+  if (!row || row.disabled_at || row.awaiting_approval || !isSessionLive(row, policy, at)) return null
+  if (isDueTouch(row.last_seen_at, at)) await store.touchSession(tx, row.session_id, at)
   return principalOf(
     { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },
     { kind: 'session', sessionId: row.session_id },

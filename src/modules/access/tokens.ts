@@ -17,13 +17,13 @@ import { isPermission, type Permission } from './permission-catalogue.js'
 import { isRole, permissionsOf, type Role } from './permissions.js'
 import { can, permissionsOfSubject, sessionOnlyPermissions } from './powers.js'
 import { hashSecret, newSecret } from './secrets.js'
+import { isDueTouch } from './session-liveness.js'
 import * as store from './store.js'
 import type { AccessPolicy, ApiToken, StaffPrincipal } from './types.js'
 
 /** The longest a token may live, and how long it lives when no expiry is given. */
 export const maxTokenLifetimeDays = 90
 const dayMs = 86_400_000
-const touchEveryMs = 60_000
 const sessionOnly: ReadonlySet<Permission> = new Set(sessionOnlyPermissions)
 
 export class TokenNotFound extends withCode(NotFound, 'TOKEN_NOT_FOUND') {}
@@ -314,8 +314,7 @@ export async function resolveApiToken({
       mustChangePassword: false,
     }
   }
-  if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > touchEveryMs)
-    await store.touchToken(tx, row.token_id, at)
+  if (isDueTouch(row.last_used_at, at)) await store.touchToken(tx, row.token_id, at)
   return principal
 }
 
