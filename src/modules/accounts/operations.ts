@@ -21,6 +21,15 @@ export class InvalidAccountDetails extends withCode(ValidationFailed, 'INVALID_A
 
 type Problem = { path: string; message: string }
 
+/** Record an event about an account, on that account, in the audit log in the caller's transaction. */
+export function recordOnAccount(
+  tx: Tx,
+  accountId: string,
+  event: Omit<audit.AuditEventInput, 'subject' | 'accountId'>,
+): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'account', id: accountId }, accountId })
+}
+
 /** One kind of contact as its rows will hold it. */
 type ContactValue = Pick<store.ContactRow, 'value' | 'normalized' | 'label'> & { readonly primary: boolean }
 
@@ -301,11 +310,9 @@ export async function updateContacts({
     emails: emails.map((email) => emailKey(email.address)).join(' '),
     phones: phones.map((phone) => phoneDigits(phone.number)).join(' '),
   })
-  await audit.record(tx, {
+  await recordOnAccount(tx, accountId, {
     actor,
     action: 'accounts.contacts.updated',
-    subject: { type: 'account', id: accountId },
-    accountId,
     before: before.map((row) => ({ kind: row.kind, value: row.value, label: row.label, primary: row.is_primary })),
     after: [
       ...emails.map((email) => ({ kind: 'email', value: email.address.trim(), label: null, primary: email.primary })),
@@ -334,11 +341,9 @@ export async function updatePreferences({
   const account = await store.findAccountByNumber(tx, accountNumber)
   if (!account) throw new AccountNotFound(`There is no account ${accountNumber}`)
   await store.updateAccount(tx, account.id, { billing_mode: billingMode })
-  await audit.record(tx, {
+  await recordOnAccount(tx, account.id, {
     actor,
     action: 'accounts.preferences.updated',
-    subject: { type: 'account', id: account.id },
-    accountId: account.id,
     before: { billingMode: account.billing_mode },
     after: { billingMode },
     at,

@@ -14,7 +14,7 @@ import {
   phoneDigits,
   postcodeKey,
 } from './normalise.js'
-import { AccountNotFound } from './operations.js'
+import { AccountNotFound, recordOnAccount } from './operations.js'
 import * as store from './store.js'
 import {
   type AccountOverview,
@@ -162,11 +162,9 @@ export async function viewAccountOverview({
   notesLimit?: number
 }): Promise<AccountOverview> {
   const view = await readAccountSections({ tx, accountNumber, sections: overviewSections, notesLimit })
-  await audit.record(tx, {
+  await recordOnAccount(tx, view.account.id, {
     actor,
     action: 'accounts.account.viewed',
-    subject: { type: 'account', id: view.account.id },
-    accountId: view.account.id,
     context: { sections: [...overviewSections] },
     at,
     relaxedDurability: true,
@@ -274,11 +272,9 @@ export async function listNotes({
   const accountId = await store.findAccountId(tx, accountNumberKey(accountNumber))
   if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)
   const page = await notesPage(tx, accountId, limit, cursor)
-  await audit.record(tx, {
+  await recordOnAccount(tx, accountId, {
     actor,
     action: 'accounts.account.viewed',
-    subject: { type: 'account', id: accountId },
-    accountId,
     context: { sections: ['notes'] },
     at,
     relaxedDurability: true,
