@@ -5,6 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
@@ -25,15 +26,10 @@ export interface Grant {
 
 export function toGrant(row: store.GrantRow): Grant {
   return {
-    id: row.id,
-    accountId: row.account_id,
-    userId: row.user_id,
+    ...camelFields(row, ['id', 'account_id', 'user_id', 'valid_from', 'valid_to', 'relationship']),
     kind: row.kind as GrantKind,
     status: row.status as GrantStatus,
     scope: (typeof row.scope === 'string' ? JSON.parse(row.scope) : row.scope) as string[],
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    relationship: row.relationship,
   }
 }
 
@@ -224,6 +220,35 @@ export async function accountUsers({ tx, accountId }: { tx: Db | Tx; accountId: 
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
 }
 
+/**
+ * Change a grant and record the change, before and after, as an audit event on its account in the
+ * caller's transaction; the grant as it now is.
+ */
+async function changeGrant(
+  tx: Tx,
+  row: store.GrantRow,
+  {
+    set,
+    action,
+    before,
+    after,
+    actor,
+    at,
+  }: {
+    set: Parameters<typeof store.updateGrant>[2]
+    action: string
+    before: Record<string, unknown>
+    after: Record<string, unknown>
+    actor: Actor
+    at: Date
+  },
+): Promise<Grant> {
+  await store.updateGrant(tx, row.id, set)
+  const subject = { type: 'account_grant', id: row.id }
+  await audit.record(tx, { actor, action, subject, accountId: row.account_id, before, after, at })
+  return toGrant({ ...row, ...set })
+}
+
 async function authorisedGrantOf(tx: Tx, accountId: string, userId: string) {
   const row = await store.findLiveGrant(tx, { userId, accountId })
   if (!row) throw new AccountUserNotFound(`There is no user ${userId} on this account`)
@@ -247,17 +272,14 @@ export async function changeAuthorizedLevel({
 }): Promise<Grant> {
   const row = await authorisedGrantOf(tx, accountId, userId)
   const kind = level === 'full' ? 'authorized_full' : 'authorized_limited'
-  await store.updateGrant(tx, row.id, { kind })
-  await audit.record(tx, {
-    actor,
+  return changeGrant(tx, row, {
+    set: { kind },
     action: 'access.grant.level_changed',
-    subject: { type: 'account_grant', id: row.id },
-    accountId,
     before: { kind: row.kind },
     after: { kind },
+    actor,
     at,
   })
-  return toGrant({ ...row, kind })
 }
 
 /** Remove an authorized user's access. @throws AccountUserNotFound, NotReviewable */
@@ -271,31 +293,26 @@ export async function revokeAuthorizedUser({
   userId: string
 }): Promise<Grant> {
   const row = await authorisedGrantOf(tx, accountId, userId)
-  await store.updateGrant(tx, row.id, { status: 'revoked', status_at: at })
-  await audit.record(tx, {
-    actor,
+  return changeGrant(tx, row, {
+    set: { status: 'revoked', status_at: at },
     action: 'access.grant.revoked',
-    subject: { type: 'account_grant', id: row.id },
-    accountId,
     before: { status: row.status },
     after: { status: 'revoked' },
+    actor,
     at,
   })
-  return toGrant({ ...row, status: 'revoked' })
 }
 
 /** Mark every active grant whose time is up as expired (third parties); the ids changed. */
 export async function expireLapsedGrants({ tx, actor, at }: { tx: Tx; actor: Actor; at: Date }): Promise<string[]> {
   const rows = await store.lapsedGrants(tx, at)
   for (const row of rows) {
-    await store.updateGrant(tx, row.id, { status: 'expired', status_at: at })
-    await audit.record(tx, {
-      actor,
+    await changeGrant(tx, row, {
+      set: { status: 'expired', status_at: at },
       action: 'access.grant.expired',
-      subject: { type: 'account_grant', id: row.id },
-      accountId: row.account_id,
       before: { status: 'active' },
       after: { status: 'expired' },
+      actor,
       at,
     })
   }

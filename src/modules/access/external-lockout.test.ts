@@ -1,20 +1,11 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
 import * as access from './index.js'
+import { admin, later, openDatabaseForFile, sessionRules, t0 } from './test-fixtures.js'
 
-let database: Database
-const admin = { kind: 'system', id: 'test' } as const
-// The staff rule (supplier settings staffMaxFailedLogins, staffLockoutMinutes): the seeds set no other.
-const policy: access.PortalSessionPolicy = {
-  sessionMaxHours: 12,
-  sessionIdleMinutes: 30,
-  maxFailedLogins: 5,
-  lockoutMinutes: 15,
-}
-const t0 = new Date('2026-11-22T09:00:00Z')
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
+const database = openDatabaseForFile()
+const policy: access.PortalSessionPolicy = sessionRules
 const password = 'Portal-password-2026'
 const wrong = 'not the password at all'
 
@@ -40,13 +31,6 @@ async function auditedActions(userId: string) {
     group by action order by action`.execute(database.db)
   return result.rows
 }
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-})
-afterAll(async () => {
-  await database.close()
-})
 
 describe('portal sign-in lockout', () => {
   it('locks the login after five wrong passwords in a row, even against the right password', async () => {

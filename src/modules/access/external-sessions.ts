@@ -10,6 +10,7 @@ import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { type CustomerPrincipal, InvalidPortalCredentials, normaliseEmail } from './external-users.js'
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js'
+import { isDueTouch, isSessionLive } from './session-liveness.js'
 import type { SessionLookup, SessionPolicy } from './types.js'
 
 export type PortalSessionPolicy = SessionPolicy
@@ -21,8 +22,6 @@ async function spendDummyCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword('a password nobody has')
   await verifyPassword(await dummyHash, password)
 }
-
-const touchEveryMs = 60_000
 
 /**
  * Open a portal session. A failure is returned, not thrown, like the staff sign-in, so the caller
@@ -141,9 +140,8 @@ export async function resolveExternalSession({
   at,
 }: SessionLookup<PortalSessionPolicy>): Promise<CustomerPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
-  if (!row || row.ended_at || row.status !== 'active' || at >= row.expires_at) return null
-  if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
-  if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
+  if (row?.status !== 'active' || !isSessionLive(row, policy, at)) return null
+  if (isDueTouch(row.last_seen_at, at)) await store.touchSession(tx, row.session_id, at)
   return {
     kind: 'customer',
     id: row.user_id,

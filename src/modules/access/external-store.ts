@@ -199,8 +199,8 @@ export async function liveGrantsOfUser(db: Db | Tx, userId: string) {
     .orderBy('a.number')
     .execute()
 }
-/** The live grants on an account with each person, oldest first. */
-export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
+/** The query for the live grants on an account (`g`) with each person (`u`), oldest first. */
+function liveGrantsOn(db: Db | Tx, accountId: string) {
   return tables(db)
     .selectFrom('account_grants as g')
     .innerJoin('external_users as u', 'u.id', 'g.user_id')
@@ -210,7 +210,10 @@ export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
     .where('g.status', 'in', ['active', 'pending_approval'])
     .orderBy('g.created_at')
     .orderBy('g.id')
-    .execute()
+}
+/** The live grants on an account with each person, oldest first. */
+export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
+  return liveGrantsOn(db, accountId).execute()
 }
 /**
  * Who may use an account, for staff: every live grant with the person, the name of whoever added them
@@ -218,26 +221,17 @@ export async function liveGrantsOfAccount(db: Db | Tx, accountId: string) {
  * with its legal review; oldest first.
  */
 export async function accountUserRows(db: Db | Tx, accountId: string) {
-  return tables(db)
-    .selectFrom('account_grants as g')
-    .innerJoin('external_users as u', 'u.id', 'g.user_id')
+  return liveGrantsOn(db, accountId)
     .leftJoin('staff_users as s', (join) => join.onRef('s.id', '=', 'g.granted_by_id'))
     .leftJoin('external_users as x', (join) => join.onRef('x.id', '=', 'g.granted_by_id'))
     .leftJoin('poa_documents as d', 'd.grant_id', 'g.id')
-    .selectAll('g')
     .select([
-      'u.email',
-      'u.display_name',
       's.display_name as granted_by_staff_name',
       'x.display_name as granted_by_customer_name',
       'd.id as poa_document_id',
       'd.status as poa_status',
       'd.reviewed_at as poa_reviewed_at',
     ])
-    .where('g.account_id', '=', accountId)
-    .where('g.status', 'in', ['active', 'pending_approval'])
-    .orderBy('g.created_at')
-    .orderBy('g.id')
     .execute()
 }
 /** Active grants whose end has passed: the ones to mark expired. */

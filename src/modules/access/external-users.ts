@@ -10,6 +10,7 @@ import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 import { passwordProblems } from './password-policy.js'
 import { hashPassword } from './secrets.js'
+import type { NewLogin } from './types.js'
 
 export class InvalidPortalCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
 
@@ -73,11 +74,7 @@ export async function createExternalUser({
   password,
   actor,
   at,
-}: Change & {
-  email: string
-  displayName: string
-  password?: string | undefined
-}): Promise<ExternalUser> {
+}: Change & NewLogin & { password?: string | undefined }): Promise<ExternalUser> {
   const address = normaliseEmail(email)
   const name = displayName.trim()
   if (name.length === 0 || name.length > 200 || address.length < 3 || !address.includes('@')) {

@@ -25,9 +25,10 @@ import {
   verifyPassword,
   verifyTotp,
 } from './secrets.js'
+import { isDueTouch, isSessionLive } from './session-liveness.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { AccessPolicy, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
+import type { AccessPolicy, NewLogin, OwnLoginChange, SessionLookup, StaffPrincipal, StaffUser } from './types.js'
 
 export class InvalidCredentials extends withCode(Unauthenticated, 'INVALID_CREDENTIALS') {}
 export class TotpRequired extends withCode(Unauthenticated, 'TOTP_REQUIRED') {}
@@ -147,12 +148,11 @@ export async function createStaffUser({
   password,
   actor,
   at,
-}: Change & {
-  email: string
-  displayName: string
-  role: string
-  password: string
-}): Promise<StaffUser> {
+}: Change &
+  NewLogin & {
+    role: string
+    password: string
+  }): Promise<StaffUser> {
   if (!isRole(role)) throw new UnknownRole(`There is no role '${role}'`, [{ path: 'role', message: 'unknown role' }])
   const address = normaliseEmail(email)
   const name = displayName.trim()
@@ -163,14 +163,22 @@ export async function createStaffUser({
   const row = newStaffUserRow({ address, name, role, passwordHash, awaitingApproval: false, at })
   await store.insertUser(tx, row)
   const user = toStaffUser(row)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, user.id, {
     actor,
     action: 'access.user.created',
-    subject: { type: 'staff_user', id: user.id },
     after: { email: user.email, displayName: user.displayName, role: user.role },
     at,
   })
   return user
+}
+
+/** Record an event about a staff user in the audit log, in the caller's transaction. */
+export function recordOnStaffUser(
+  tx: Tx,
+  userId: string,
+  event: Omit<audit.AuditEventInput, 'subject'>,
+): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'staff_user', id: userId } })
 }
 
 export type SignInResult =
@@ -212,13 +220,11 @@ export async function signIn({
     await spendDummyPasswordCheck(password)
     return { ok: false, error: invalid }
   }
-  const subject = { type: 'staff_user', id: row.id }
   if (row.locked_until && row.locked_until > at) {
     await spendDummyPasswordCheck(password)
-    await audit.record(tx, {
+    await recordOnStaffUser(tx, row.id, {
       actor: { kind: 'staff', id: row.id },
       action: 'access.login.refused',
-      subject,
       context: { reason: 'locked', lockedUntil: row.locked_until.toISOString(), ...client },
       at,
     })
@@ -296,17 +302,13 @@ async function countFailure(
   const lockedUntil = lock ? new Date(at.getTime() + policy.lockoutMinutes * 60_000) : null
   await store.updateUser(tx, row.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil })
   if (lock) await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: { kind: 'staff', id: row.id },
     action: lock ? 'access.user.locked' : 'access.login.failed',
-    subject: { type: 'staff_user', id: row.id },
     context: { failures, ...context },
     at,
   })
 }
-
-/** Seen within the last minute is recent enough: saves a write on every request. */
-const touchEveryMs = 60_000
 
 /**
  * The principal behind a session token, or null when it is unknown, ended, expired or idle too long.
@@ -318,10 +320,8 @@ export async function resolveSession({
   at,
 }: SessionLookup<AccessPolicy>): Promise<StaffPrincipal | null> {
   const row = await store.findSessionWithUser(tx, hashSecret(sessionToken))
-  // Dead from the instant of expiry, and from the instant the idle timeout has fully elapsed.
-  if (!row || row.ended_at || row.disabled_at || row.awaiting_approval || at >= row.expires_at) return null
-  if (at.getTime() >= row.last_seen_at.getTime() + policy.sessionIdleMinutes * 60_000) return null
-  if (at.getTime() - row.last_seen_at.getTime() > touchEveryMs) await store.touchSession(tx, row.session_id, at)
+  if (!row || row.disabled_at || row.awaiting_approval || !isSessionLive(row, policy, at)) return null
+  if (isDueTouch(row.last_seen_at, at)) await store.touchSession(tx, row.session_id, at)
   return principalOf(
     { userId: row.user_id, role: row.role, email: row.email, displayName: row.display_name },
     { kind: 'session', sessionId: row.session_id },
@@ -330,15 +330,7 @@ export async function resolveSession({
 }
 
 /** End a session (sign out). */
-export async function endSession({
-  tx,
-  principal,
-  at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
-  at: Date
-}): Promise<void> {
+export async function endSession({ tx, principal, at }: OwnLoginChange): Promise<void> {
   if (principal.via.kind !== 'session') return
   await store.endSession(tx, principal.via.sessionId, at)
   await audit.record(tx, {
@@ -362,13 +354,10 @@ export async function changePassword({
   newPassword,
   policy,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
+}: OwnLoginChange & {
   currentPassword: string
   newPassword: string
   policy: AccessPolicy
-  at: Date
 }): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: DomainError }> {
   requireSession(principal, 'Changing a password')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)
@@ -400,10 +389,9 @@ export async function changePassword({
     failed_logins: 0,
   })
   await store.endSessionsOfUser(tx, row.id, at, principal.via.kind === 'session' ? principal.via.sessionId : undefined)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: { kind: 'staff', id: row.id },
     action: 'access.password.changed',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
   return { ok: true }
@@ -428,7 +416,7 @@ export async function resetPassword({
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
   await setStaffPassword(tx, row, newPassword, at)
   await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, { actor, action: 'access.password.reset', subject: { type: 'staff_user', id: row.id }, at })
+  await recordOnStaffUser(tx, row.id, { actor, action: 'access.password.reset', at })
 }
 
 /**
@@ -440,11 +428,7 @@ export async function startTotpEnrolment({
   tx,
   principal,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
-  at: Date
-}): Promise<{ secret: string; uri: string }> {
+}: OwnLoginChange): Promise<{ secret: string; uri: string }> {
   requireSession(principal, 'Enrolling an authenticator app')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)
   if (!row) throw new StaffUserNotFound(`No staff user ${principal.userId}`)
@@ -453,10 +437,9 @@ export async function startTotpEnrolment({
   }
   const secret = newTotpSecret()
   await store.updateUser(tx, row.id, { totp_pending_secret: secret })
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: actorOfSession(principal),
     action: 'access.totp.enrolment_started',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
   return { secret, uri: totpUri(secret, row.email) }
@@ -471,11 +454,8 @@ export async function confirmTotp({
   principal,
   code,
   at,
-}: {
-  tx: Tx
-  principal: StaffPrincipal
+}: OwnLoginChange & {
   code: string
-  at: Date
 }): Promise<void> {
   requireSession(principal, 'Enrolling an authenticator app')
   const row = await store.findUserByIdForUpdate(tx, principal.userId)
@@ -485,10 +465,9 @@ export async function confirmTotp({
     throw new InvalidTotpCode('The code does not match the authenticator app', [{ path: 'code', message: 'not right' }])
   }
   await store.updateUser(tx, row.id, { totp_secret: row.totp_pending_secret, totp_pending_secret: null })
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor: actorOfSession(principal),
     action: 'access.totp.enabled',
-    subject: { type: 'staff_user', id: row.id },
     at,
   })
 }
@@ -510,7 +489,7 @@ export async function resetTotp({
   if (!row) throw new StaffUserNotFound(`No staff user ${userId}`)
   await store.updateUser(tx, row.id, { totp_secret: null, totp_pending_secret: null })
   await store.endSessionsOfUser(tx, row.id, at)
-  await audit.record(tx, { actor, action: 'access.totp.reset', subject: { type: 'staff_user', id: row.id }, at })
+  await recordOnStaffUser(tx, row.id, { actor, action: 'access.totp.reset', at })
 }
 
 function actorOfSession(principal: StaffPrincipal): Actor {

@@ -131,448 +131,243 @@ describe('can, for every role and every permission', () => {
   )
 })
 
-// Every can and cannot line of the seven internal roles and of the export guide, and the permissions it stands for.
-type SeedLine = { role: Role; kind: 'can' | 'cannot'; line: string; permissions: readonly Permission[] }
-
-const seedLines: readonly SeedLine[] = [
+// Every can and cannot line of the seven internal roles and of the export guide, and the permissions it stands for,
+// under the role the guide writes it for.
+type GuideLines = ReadonlyArray<readonly [line: string, permissions: readonly Permission[]]>
+const guide: ReadonlyArray<{ role: Role; can: GuideLines; cannot?: GuideLines }> = [
   {
     role: 'agent',
-    kind: 'can',
-    line: 'View customer account details',
-    permissions: [
-      'accounts.account.search',
-      'accounts.account.read',
-      'accounts.contact.read',
-      'accounts.service_address.read',
-      'comms.message.read',
-      'metering.usage.read',
-      'tariffs.tariff.read',
-      'field.appointment.read',
+    can: [
+      [
+        'View customer account details',
+        [
+          'accounts.account.search',
+          'accounts.account.read',
+          'accounts.contact.read',
+          'accounts.service_address.read',
+          'comms.message.read',
+          'metering.usage.read',
+          'tariffs.tariff.read',
+          'field.appointment.read',
+        ],
+      ],
+      ['Review billing and payment history', ['billing.statement.read', 'payments.history.read']],
+      ['Process payments', ['payments.payment.create']],
+      ['Update contact information', ['accounts.contact.update']],
+      ['Create and update cases', ['cases.case.read', 'cases.case.create', 'cases.case.update']],
+      ['Send customer communications', ['comms.message.send']],
+      ['Add account notes', ['accounts.note.create']],
+      ['Set up payment arrangements', ['payments.arrangement.create']],
+    ],
+    cannot: [
+      ['Issue credits over $100 (requires supervisor approval)', ['payments.credit.approve_over_limit']],
+      ['Access restricted account flags', ['accounts.restricted_flag.read']],
+      ['Delete account information', ['accounts.information.delete']],
+      ['Override system rules', ['system.rules.override']],
+      ['Make rate changes', ['tariffs.rate.update', 'tariffs.agreement.update']],
+      ['Disconnect service', ['collections.disconnection.create']],
+      [
+        'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
+        ['metering.export.configure'],
+      ],
+      [
+        'Flag the account for supervisor review (the agent flags; the supervisor reviews and clears)',
+        ['accounts.review_flag.read', 'accounts.review_flag.clear'],
+      ],
     ],
   },
   {
-    role: 'agent',
-    kind: 'can',
-    line: 'Review billing and payment history',
-    permissions: ['billing.statement.read', 'payments.history.read'],
-  },
-  { role: 'agent', kind: 'can', line: 'Process payments', permissions: ['payments.payment.create'] },
-  { role: 'agent', kind: 'can', line: 'Update contact information', permissions: ['accounts.contact.update'] },
-  {
-    role: 'agent',
-    kind: 'can',
-    line: 'Create and update cases',
-    permissions: ['cases.case.read', 'cases.case.create', 'cases.case.update'],
-  },
-  { role: 'agent', kind: 'can', line: 'Send customer communications', permissions: ['comms.message.send'] },
-  { role: 'agent', kind: 'can', line: 'Add account notes', permissions: ['accounts.note.create'] },
-  { role: 'agent', kind: 'can', line: 'Set up payment arrangements', permissions: ['payments.arrangement.create'] },
-  {
-    role: 'agent',
-    kind: 'cannot',
-    line: 'Issue credits over $100 (requires supervisor approval)',
-    permissions: ['payments.credit.approve_over_limit'],
-  },
-  {
-    role: 'agent',
-    kind: 'cannot',
-    line: 'Access restricted account flags',
-    permissions: ['accounts.restricted_flag.read'],
-  },
-  { role: 'agent', kind: 'cannot', line: 'Delete account information', permissions: ['accounts.information.delete'] },
-  { role: 'agent', kind: 'cannot', line: 'Override system rules', permissions: ['system.rules.override'] },
-  {
-    role: 'agent',
-    kind: 'cannot',
-    line: 'Make rate changes',
-    permissions: ['tariffs.rate.update', 'tariffs.agreement.update'],
-  },
-  { role: 'agent', kind: 'cannot', line: 'Disconnect service', permissions: ['collections.disconnection.create'] },
-  {
-    role: 'agent',
-    kind: 'cannot',
-    line: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
-    permissions: ['metering.export.configure'],
-  },
-
-  {
     role: 'supervisor',
-    kind: 'can',
-    line: 'Approve credits over $100',
-    permissions: ['payments.credit.approve_over_limit'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'can',
-    line: 'Override certain system restrictions',
-    permissions: ['system.rules.override'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'can',
-    line: 'Access detailed agent activity reports',
-    permissions: ['audit.activity.read'],
-  },
-  { role: 'supervisor', kind: 'can', line: 'Reassign cases between agents', permissions: ['cases.case.reassign'] },
-  {
-    role: 'supervisor',
-    kind: 'can',
-    line: 'Flag the account for supervisor review',
-    permissions: ['accounts.review_flag.read', 'accounts.review_flag.clear'],
-  },
-  {
-    role: 'agent',
-    kind: 'cannot',
-    line: 'Flag the account for supervisor review (the agent flags; the supervisor reviews and clears)',
-    permissions: ['accounts.review_flag.read', 'accounts.review_flag.clear'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'can',
-    line: 'View quality assurance scorecards',
-    permissions: ['reports.quality.read'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'can',
-    line: 'Manage account holds and restrictions',
-    permissions: ['accounts.hold.manage', 'accounts.restricted_flag.read'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'cannot',
-    line: 'Make system-wide configuration changes',
-    permissions: ['settings.supplier.update'],
-  },
-  {
-    role: 'supervisor',
-    kind: 'cannot',
-    line: 'Access executive-level reporting',
-    permissions: ['reports.company.read'],
-  },
-  { role: 'supervisor', kind: 'cannot', line: 'Modify rate structures', permissions: ['tariffs.rate.update'] },
-
-  {
-    role: 'billing_specialist',
-    kind: 'can',
-    line: 'Investigate complex billing disputes',
-    permissions: ['billing.dispute.investigate'],
+    can: [
+      ['Approve credits over $100', ['payments.credit.approve_over_limit']],
+      ['Override certain system restrictions', ['system.rules.override']],
+      ['Access detailed agent activity reports', ['audit.activity.read']],
+      ['Reassign cases between agents', ['cases.case.reassign']],
+      ['Flag the account for supervisor review', ['accounts.review_flag.read', 'accounts.review_flag.clear']],
+      ['View quality assurance scorecards', ['reports.quality.read']],
+      ['Manage account holds and restrictions', ['accounts.hold.manage', 'accounts.restricted_flag.read']],
+    ],
+    cannot: [
+      ['Make system-wide configuration changes', ['settings.supplier.update']],
+      ['Access executive-level reporting', ['reports.company.read']],
+      ['Modify rate structures', ['tariffs.rate.update']],
+    ],
   },
   {
     role: 'billing_specialist',
-    kind: 'can',
-    line: 'Perform detailed usage analysis',
-    permissions: ['billing.usage_analysis.read'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'can',
-    line: 'Issue billing adjustments and credits',
-    permissions: ['billing.adjustment.create', 'payments.credit.create'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'can',
-    line: 'Correct system billing errors',
-    permissions: ['billing.anomaly.resolve', 'metering.usage.update'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'can',
-    line: 'Recalculate bills manually',
-    permissions: ['billing.rebill.create'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'can',
-    line: 'Generate custom billing reports',
-    permissions: ['billing.report.create'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'cannot',
-    line: 'Approve major account changes',
-    permissions: ['accounts.major_change.approve'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'cannot',
-    line: 'Access IT system settings',
-    permissions: ['settings.supplier.read', 'settings.supplier.update'],
-  },
-  {
-    role: 'billing_specialist',
-    kind: 'cannot',
-    line: 'Modify customer rate plans',
-    permissions: ['tariffs.agreement.update'],
-  },
-
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'View service address and appointment details',
-    permissions: ['accounts.service_address.read', 'field.appointment.read'],
-  },
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'Access customer contact information',
-    permissions: ['accounts.contact.read'],
-  },
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'Update meter readings',
-    permissions: ['metering.reading.create', 'metering.usage.read'],
-  },
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'Complete service orders',
-    permissions: ['field.service_order.complete'],
-  },
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'Upload photos and documentation',
-    permissions: ['field.photo.upload'],
-  },
-  { role: 'field_technician', kind: 'can', line: 'Add field visit notes', permissions: ['field.visit_note.create'] },
-  {
-    role: 'field_technician',
-    kind: 'can',
-    line: 'Update equipment information',
-    permissions: ['field.equipment.update'],
-  },
-  { role: 'field_technician', kind: 'cannot', line: 'View payment history', permissions: ['payments.history.read'] },
-  {
-    role: 'field_technician',
-    kind: 'cannot',
-    line: 'Access billing information',
-    permissions: [
-      'billing.statement.read',
-      'billing.usage_analysis.read',
-      'tariffs.tariff.read',
-      'accounts.account.read',
+    can: [
+      ['Investigate complex billing disputes', ['billing.dispute.investigate']],
+      ['Perform detailed usage analysis', ['billing.usage_analysis.read']],
+      ['Issue billing adjustments and credits', ['billing.adjustment.create', 'payments.credit.create']],
+      ['Correct system billing errors', ['billing.anomaly.resolve', 'metering.usage.update']],
+      ['Recalculate bills manually', ['billing.rebill.create']],
+      ['Generate custom billing reports', ['billing.report.create']],
+    ],
+    cannot: [
+      ['Approve major account changes', ['accounts.major_change.approve']],
+      ['Access IT system settings', ['settings.supplier.read', 'settings.supplier.update']],
+      ['Modify customer rate plans', ['tariffs.agreement.update']],
     ],
   },
   {
     role: 'field_technician',
-    kind: 'cannot',
-    line: 'Process payments',
-    permissions: ['payments.payment.create', 'payments.refund.create', 'payments.arrangement.create'],
-  },
-  {
-    role: 'field_technician',
-    kind: 'cannot',
-    line: 'Make account changes',
-    permissions: [
-      'accounts.contact.update',
-      'accounts.status.update',
-      'accounts.account.create',
-      'accounts.note.create',
+    can: [
+      ['View service address and appointment details', ['accounts.service_address.read', 'field.appointment.read']],
+      ['Access customer contact information', ['accounts.contact.read']],
+      ['Update meter readings', ['metering.reading.create', 'metering.usage.read']],
+      ['Complete service orders', ['field.service_order.complete']],
+      ['Upload photos and documentation', ['field.photo.upload']],
+      ['Add field visit notes', ['field.visit_note.create']],
+      ['Update equipment information', ['field.equipment.update']],
     ],
-  },
-
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'Team members who handle past due accounts and payment collections',
-    permissions: ['payments.payment.create'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: "When discussing debt it's important to check for any vulnerabilities in the household (Populate Snippets)",
-    permissions: ['accounts.vulnerability.record'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'View account balance and payment history',
-    permissions: [
-      'accounts.account.search',
-      'accounts.account.read',
-      'billing.statement.read',
-      'payments.history.read',
+    cannot: [
+      ['View payment history', ['payments.history.read']],
+      [
+        'Access billing information',
+        ['billing.statement.read', 'billing.usage_analysis.read', 'tariffs.tariff.read', 'accounts.account.read'],
+      ],
+      ['Process payments', ['payments.payment.create', 'payments.refund.create', 'payments.arrangement.create']],
+      [
+        'Make account changes',
+        ['accounts.contact.update', 'accounts.status.update', 'accounts.account.create', 'accounts.note.create'],
+      ],
     ],
   },
   {
     role: 'collections_specialist',
-    kind: 'can',
-    line: 'Set up payment arrangements',
-    permissions: ['payments.arrangement.create'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'Process disconnection orders',
-    permissions: ['collections.disconnection.create'],
-  },
-  { role: 'collections_specialist', kind: 'can', line: 'Apply late fees', permissions: ['collections.late_fee.apply'] },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'Track payment commitments',
-    permissions: ['collections.commitment.track'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'Send collection notices',
-    permissions: ['collections.notice.send'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'can',
-    line: 'Update account status',
-    permissions: ['accounts.status.update'],
-  },
-  {
-    role: 'collections_specialist',
-    kind: 'cannot',
-    line: 'Issue billing credits',
-    permissions: ['payments.credit.create', 'billing.adjustment.create'],
-  },
-  { role: 'collections_specialist', kind: 'cannot', line: 'Modify usage data', permissions: ['metering.usage.update'] },
-  {
-    role: 'collections_specialist',
-    kind: 'cannot',
-    line: 'Access account unrelated to collections',
-    permissions: [
-      'cases.case.read',
-      'cases.case.create',
-      'comms.message.send',
-      'metering.usage.read',
-      'tariffs.tariff.read',
-      'accounts.contact.update',
-      'field.appointment.read',
+    can: [
+      ['Team members who handle past due accounts and payment collections', ['payments.payment.create']],
+      [
+        "When discussing debt it's important to check for any vulnerabilities in the household (Populate Snippets)",
+        ['accounts.vulnerability.record'],
+      ],
+      [
+        'View account balance and payment history',
+        ['accounts.account.search', 'accounts.account.read', 'billing.statement.read', 'payments.history.read'],
+      ],
+      ['Set up payment arrangements', ['payments.arrangement.create']],
+      ['Process disconnection orders', ['collections.disconnection.create']],
+      ['Apply late fees', ['collections.late_fee.apply']],
+      ['Track payment commitments', ['collections.commitment.track']],
+      ['Send collection notices', ['collections.notice.send']],
+      ['Update account status', ['accounts.status.update']],
     ],
-  },
-
-  {
-    role: 'it_administrator',
-    kind: 'can',
-    line: 'Full system access',
-    permissions: ['system.performance.read', 'system.update.apply', 'settings.supplier.read', 'access.token.manage'],
-  },
-  {
-    role: 'it_administrator',
-    kind: 'can',
-    line: 'Configure system settings',
-    permissions: ['settings.supplier.read', 'settings.supplier.update'],
-  },
-  {
-    role: 'it_administrator',
-    kind: 'can',
-    line: 'Manage user accounts and permissions',
-    permissions: ['access.user.manage', 'access.token.manage'],
-  },
-  {
-    role: 'it_administrator',
-    kind: 'can',
-    line: 'Troubleshoot technical issues',
-    permissions: ['accounts.account.search', 'accounts.account.read'],
-  },
-  { role: 'it_administrator', kind: 'can', line: 'Run system diagnostics', permissions: ['system.diagnostics.read'] },
-  {
-    role: 'it_administrator',
-    kind: 'can',
-    line: 'Access audit logs',
-    permissions: ['audit.log.read', 'audit.activity.read'],
-  },
-  { role: 'it_administrator', kind: 'can', line: 'Implement system updates', permissions: ['system.update.apply'] },
-  {
-    role: 'it_administrator',
-    kind: 'cannot',
-    line: 'Make business decisions about customer accounts',
-    permissions: [
-      'payments.credit.create',
-      'payments.payment.create',
-      'billing.adjustment.create',
-      'accounts.note.create',
-      'accounts.contact.update',
-      'accounts.status.update',
-      'accounts.hold.manage',
-      'collections.disconnection.create',
-      'cases.case.update',
+    cannot: [
+      ['Issue billing credits', ['payments.credit.create', 'billing.adjustment.create']],
+      ['Modify usage data', ['metering.usage.update']],
+      [
+        'Access account unrelated to collections',
+        [
+          'cases.case.read',
+          'cases.case.create',
+          'comms.message.send',
+          'metering.usage.read',
+          'tariffs.tariff.read',
+          'accounts.contact.update',
+          'field.appointment.read',
+        ],
+      ],
     ],
   },
   {
     role: 'it_administrator',
-    kind: 'cannot',
-    line: 'Override business rules without authorization',
-    permissions: ['system.rules.override'],
-  },
-
-  {
-    role: 'executive',
-    kind: 'can',
-    line: 'View all customer accounts',
-    permissions: [
-      'accounts.account.search',
-      'accounts.account.read',
-      'billing.statement.read',
-      'payments.history.read',
-      'metering.usage.read',
+    can: [
+      [
+        'Full system access',
+        ['system.performance.read', 'system.update.apply', 'settings.supplier.read', 'access.token.manage'],
+      ],
+      ['Configure system settings', ['settings.supplier.read', 'settings.supplier.update']],
+      ['Manage user accounts and permissions', ['access.user.manage', 'access.token.manage']],
+      ['Troubleshoot technical issues', ['accounts.account.search', 'accounts.account.read']],
+      ['Run system diagnostics', ['system.diagnostics.read']],
+      ['Access audit logs', ['audit.log.read', 'audit.activity.read']],
+      ['Implement system updates', ['system.update.apply']],
+    ],
+    cannot: [
+      [
+        'Make business decisions about customer accounts',
+        [
+          'payments.credit.create',
+          'payments.payment.create',
+          'billing.adjustment.create',
+          'accounts.note.create',
+          'accounts.contact.update',
+          'accounts.status.update',
+          'accounts.hold.manage',
+          'collections.disconnection.create',
+          'cases.case.update',
+        ],
+      ],
+      ['Override business rules without authorization', ['system.rules.override']],
     ],
   },
   {
     role: 'executive',
-    kind: 'can',
-    line: 'Access company-wide reports and analytics',
-    permissions: ['reports.company.read'],
-  },
-  { role: 'executive', kind: 'can', line: 'Review high-level metrics', permissions: ['reports.company.read'] },
-  { role: 'executive', kind: 'can', line: 'Monitor system performance', permissions: ['system.performance.read'] },
-  { role: 'executive', kind: 'can', line: 'View escalated cases', permissions: ['cases.escalated.read'] },
-  {
-    role: 'executive',
-    kind: 'cannot',
-    line: 'Make day-to-day account changes (not their role)',
-    permissions: [
-      'accounts.contact.update',
-      'accounts.note.create',
-      'payments.payment.create',
-      'payments.credit.create',
-      'cases.case.create',
-      'cases.case.update',
-      'comms.message.send',
+    can: [
+      [
+        'View all customer accounts',
+        [
+          'accounts.account.search',
+          'accounts.account.read',
+          'billing.statement.read',
+          'payments.history.read',
+          'metering.usage.read',
+        ],
+      ],
+      ['Access company-wide reports and analytics', ['reports.company.read']],
+      ['Review high-level metrics', ['reports.company.read']],
+      ['Monitor system performance', ['system.performance.read']],
+      ['View escalated cases', ['cases.escalated.read']],
+    ],
+    cannot: [
+      [
+        'Make day-to-day account changes (not their role)',
+        [
+          'accounts.contact.update',
+          'accounts.note.create',
+          'payments.payment.create',
+          'payments.credit.create',
+          'cases.case.create',
+          'cases.case.update',
+          'comms.message.send',
+        ],
+      ],
+      ['Access individual agent passwords', ['access.password.read']],
+      ['Modify core system configurations', ['settings.supplier.update']],
     ],
   },
-  {
-    role: 'executive',
-    kind: 'cannot',
-    line: 'Access individual agent passwords',
-    permissions: ['access.password.read'],
-  },
-  {
-    role: 'executive',
-    kind: 'cannot',
-    line: 'Modify core system configurations',
-    permissions: ['settings.supplier.update'],
-  },
-
   {
     role: 'export_specialist',
-    kind: 'can',
-    line: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
-    permissions: ['metering.export.configure'],
-  },
-
-  {
-    role: 'legal_reviewer',
-    kind: 'can',
-    line: 'POA documents must be reviewed and approved by our legal team before granting access',
-    permissions: ['legal.poa.review', 'accounts.account.read', 'accounts.sensitive_details.export'],
+    can: [
+      [
+        'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
+        ['metering.export.configure'],
+      ],
+    ],
   },
   {
     role: 'legal_reviewer',
-    kind: 'cannot',
-    line: 'Never grant POA access without proper documentation on file',
-    permissions: ['accounts.authorized_user.manage', 'payments.payment.create', 'comms.message.send'],
+    can: [
+      [
+        'POA documents must be reviewed and approved by our legal team before granting access',
+        ['legal.poa.review', 'accounts.account.read', 'accounts.sensitive_details.export'],
+      ],
+    ],
+    cannot: [
+      [
+        'Never grant POA access without proper documentation on file',
+        ['accounts.authorized_user.manage', 'payments.payment.create', 'comms.message.send'],
+      ],
+    ],
   },
 ]
+
+type SeedLine = { role: Role; kind: 'can' | 'cannot'; line: string; permissions: readonly Permission[] }
+
+const seedLines: readonly SeedLine[] = guide.flatMap(({ role, can, cannot = [] }) => [
+  ...can.map(([line, permissions]) => ({ role, kind: 'can' as const, line, permissions })),
+  ...cannot.map(([line, permissions]) => ({ role, kind: 'cannot' as const, line, permissions })),
+])
 
 describe('every can and cannot line of the guide', () => {
   it.each(seedLines)('gives the $role what "$line" says they $kind do', ({ role, kind, permissions: named }) => {

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
+import { camelFields } from '../../shared/records.js'
 import type { Role } from './permissions.js'
 import * as store from './store.js'
 import type { StaffUser } from './types.js'
@@ -6,16 +7,18 @@ import type { StaffUser } from './types.js'
 /** A staff user as the API shows it: never the password hash nor a TOTP secret. */
 export function toStaffUser(row: store.StaffUserRow): StaffUser {
   return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
+    ...camelFields(row, [
+      'id',
+      'email',
+      'display_name',
+      'password_changed_at',
+      'locked_until',
+      'disabled_at',
+      'created_at',
+      'awaiting_approval',
+    ]),
     role: row.role as Role,
-    passwordChangedAt: row.password_changed_at,
     totpEnabled: row.totp_secret !== null,
-    lockedUntil: row.locked_until,
-    disabledAt: row.disabled_at,
-    createdAt: row.created_at,
-    awaitingApproval: row.awaiting_approval,
     passwordSet: row.password_hash !== null,
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Change, Db, Tx } from '../../db/index.js'
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 
@@ -27,16 +28,16 @@ export class ReviewFlagAlreadyCleared extends withCode(Conflict, 'REVIEW_FLAG_AL
 export class InvalidReviewFlagCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    accountNumber: row.account_number,
-    reason: row.reason,
-    raisedAt: row.raised_at,
-    clearedAt: row.cleared_at,
-    clearedById: row.cleared_by_id,
-    clearNote: row.clear_note,
-  }
+  return camelFields(row, [
+    'id',
+    'account_id',
+    'account_number',
+    'reason',
+    'raised_at',
+    'cleared_at',
+    'cleared_by_id',
+    'clear_note',
+  ])
 }
 
 const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ f: id })).toString('base64url')

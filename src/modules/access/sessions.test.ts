@@ -1,20 +1,11 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
 import * as access from './index.js'
+import { admin, later, openDatabaseForFile, sessionRules, t0 } from './test-fixtures.js'
 
-let database: Database
-const admin = { kind: 'system', id: 'test' } as const
-const policy: access.AccessPolicy = {
-  passwordMaxAgeDays: 90,
-  sessionMaxHours: 12,
-  sessionIdleMinutes: 30,
-  maxFailedLogins: 5,
-  lockoutMinutes: 15,
-}
-const t0 = new Date('2026-11-22T09:00:00Z')
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
+const database = openDatabaseForFile()
+const policy: access.AccessPolicy = { ...sessionRules, passwordMaxAgeDays: 90 }
 const password = 'a long enough passphrase'
 
 async function createUser(email: string) {
@@ -26,13 +17,6 @@ const signIn = (email: string, pass: string, at: Date, totp?: string) =>
   inTransaction(database.db, (tx) => access.signIn({ tx, email, password: pass, totp, policy, at }))
 const resolve = (sessionToken: string, at: Date) =>
   inTransaction(database.db, (tx) => access.resolveSession({ tx, sessionToken, policy, at }))
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-})
-afterAll(async () => {
-  await database.close()
-})
 
 describe('staff users', () => {
   it('stores an argon2id hash, never the password, and refuses weak passwords and duplicate emails', async () => {

@@ -11,11 +11,12 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import * as audit from '../audit/index.js'
+import { camelFields } from '../../shared/records.js'
 import {
   checkStaffDetails,
   newStaffUserRow,
   normaliseEmail,
+  recordOnStaffUser,
   refuseTakenEmail,
   StaffUserNotFound,
   setStaffPassword,
@@ -27,7 +28,7 @@ import { toStaffUser } from './queries.js'
 import { hashSecret, newSecret } from './secrets.js'
 import * as store from './store.js'
 import { requireSession } from './tokens.js'
-import type { RoleRequest, StaffPrincipal, StaffUser } from './types.js'
+import type { NewLogin, RoleRequest, StaffPrincipal, StaffUser } from './types.js'
 
 export const staffInvitationHours = 72
 
@@ -40,14 +41,9 @@ export class CannotChangeOwnRole extends withCode(Forbidden, 'CANNOT_CHANGE_OWN_
 
 function toRoleRequest(row: store.StaffRoleRequestRow): RoleRequest {
   return {
-    id: row.id,
-    userId: row.user_id,
+    ...camelFields(row, ['id', 'user_id', 'requested_by', 'requested_at', 'decided_by', 'decided_at']),
     role: row.role as Role,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
     status: row.status as RoleRequest['status'],
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
   }
 }
 
@@ -69,10 +65,9 @@ async function openRoleRequest(tx: Tx, userId: string, role: Role, by: StaffPrin
     decided_at: null,
   }
   await store.insertRoleRequest(tx, row)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, userId, {
     actor,
     action: 'access.role_request.opened',
-    subject: { type: 'staff_user', id: userId },
     after: { requestId: row.id, role },
     at,
   })
@@ -93,12 +88,11 @@ export async function inviteStaffUser({
   by,
   actor,
   at,
-}: Change & {
-  email: string
-  displayName: string
-  role: string
-  by: StaffPrincipal
-}): Promise<{
+}: Change &
+  NewLogin & {
+    role: string
+    by: StaffPrincipal
+  }): Promise<{
   user: StaffUser
   invitation: { id: string; secret: string; expiresAt: Date }
   roleRequest: RoleRequest | null
@@ -119,10 +113,9 @@ export async function inviteStaffUser({
     at,
   })
   await store.insertUser(tx, row)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor,
     action: 'access.user.created',
-    subject: { type: 'staff_user', id: row.id },
     after: { email: address, displayName: name, role: checkedRole, awaitingApproval: needsApproval },
     at,
   })
@@ -138,10 +131,9 @@ export async function inviteStaffUser({
     accepted_at: null,
   }
   await store.insertInvitation(tx, invitation)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor,
     action: 'access.invitation.created',
-    subject: { type: 'staff_user', id: row.id },
     after: { invitationId: invitation.id, expiresAt: invitation.expires_at.toISOString() },
     at,
   })
@@ -176,10 +168,9 @@ export async function acceptStaffInvitation({
   }
   await setStaffPassword(tx, user, password, at)
   await store.markInvitationAccepted(tx, invitation.id, at)
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, user.id, {
     actor: { kind: 'staff', id: user.id },
     action: 'access.invitation.accepted',
-    subject: { type: 'staff_user', id: user.id },
     after: { invitationId: invitation.id },
     at,
   })
@@ -215,10 +206,9 @@ export async function changeStaffRole({
     return { user: toStaffUser(row), roleRequest: await openRoleRequest(tx, row.id, checkedRole, by, actor, at) }
   }
   await store.updateUser(tx, row.id, { role: checkedRole })
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, row.id, {
     actor,
     action: 'access.user.role_changed',
-    subject: { type: 'staff_user', id: row.id },
     before: { role: row.role },
     after: { role: checkedRole },
     at,
@@ -262,10 +252,9 @@ export async function decideRoleRequest({
   } else if (user.awaiting_approval) {
     await store.updateUser(tx, user.id, { disabled_at: at })
   }
-  await audit.record(tx, {
+  await recordOnStaffUser(tx, user.id, {
     actor,
     action: approve ? 'access.role_request.approved' : 'access.role_request.rejected',
-    subject: { type: 'staff_user', id: user.id },
     before: { role: user.role },
     after: { requestId: request.id, role: approve ? request.role : user.role },
     at,

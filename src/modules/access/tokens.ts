@@ -11,18 +11,19 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import { isPermission, type Permission } from './permission-catalogue.js'
 import { isRole, permissionsOf, type Role } from './permissions.js'
 import { can, permissionsOfSubject, sessionOnlyPermissions } from './powers.js'
 import { hashSecret, newSecret } from './secrets.js'
+import { isDueTouch } from './session-liveness.js'
 import * as store from './store.js'
 import type { AccessPolicy, ApiToken, StaffPrincipal } from './types.js'
 
 /** The longest a token may live, and how long it lives when no expiry is given. */
 export const maxTokenLifetimeDays = 90
 const dayMs = 86_400_000
-const touchEveryMs = 60_000
 const sessionOnly: ReadonlySet<Permission> = new Set(sessionOnlyPermissions)
 
 export class TokenNotFound extends withCode(NotFound, 'TOKEN_NOT_FOUND') {}
@@ -47,16 +48,18 @@ export function requireSession(principal: StaffPrincipal, what: string): void {
 
 function toApiToken(row: store.ApiTokenRow): ApiToken {
   return {
-    id: row.id,
-    name: row.name,
-    userId: row.user_id,
-    serviceAccountId: row.service_account_id,
+    ...camelFields(row, [
+      'id',
+      'name',
+      'user_id',
+      'service_account_id',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'last_used_at',
+    ]),
     permissions: store.permissionsOfRow(row.permissions).filter(isPermission),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    lastUsedAt: row.last_used_at,
   }
 }
 
@@ -311,8 +314,7 @@ export async function resolveApiToken({
       mustChangePassword: false,
     }
   }
-  if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > touchEveryMs)
-    await store.touchToken(tx, row.token_id, at)
+  if (isDueTouch(row.last_used_at, at)) await store.touchToken(tx, row.token_id, at)
   return principal
 }
 

@@ -18,6 +18,12 @@ export interface StaffUser {
   readonly passwordSet: boolean
 }
 
+/** Who a new login (staff or portal) is for: the address they sign in with and the name shown for them. */
+export interface NewLogin {
+  email: string
+  displayName: string
+}
+
 /** Who is making a request, once authenticated: the subject of every permission check. */
 export interface StaffPrincipal {
   readonly kind: 'staff'
@@ -36,6 +42,13 @@ export interface StaffPrincipal {
   readonly scope: ReadonlySet<Permission> | null
   /** The password is older than the supplier allows: only changing it is permitted. */
   readonly mustChangePassword: boolean
+}
+
+/** A signed-in staff user acting on their own login (signing out, their password, their authenticator app). */
+export interface OwnLoginChange {
+  tx: Tx
+  principal: StaffPrincipal
+  at: Date
 }
 
 /** How long a sign-in lasts and when wrong passwords lock the login: staff and portal alike. */

@@ -5,6 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { camelFields } from '../../shared/records.js'
 import * as audit from '../audit/index.js'
 import { type HoldRow, holdsInForceOn, insertHold, markHoldLifted } from './holds-store.js'
 
@@ -22,15 +23,7 @@ export class InvalidHold extends withCode(ValidationFailed, 'INVALID_HOLD') {}
 export class HoldNotFound extends withCode(NotFound, 'HOLD_NOT_FOUND') {}
 
 function toHold(row: HoldRow): AccountHold {
-  return {
-    id: row.id,
-    kind: row.kind,
-    reason: row.reason,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    placedBy: row.placed_by,
-    placedAt: row.placed_at,
-  }
+  return camelFields(row, ['id', 'kind', 'reason', 'starts_on', 'ends_on', 'placed_by', 'placed_at'])
 }
 
 /** @throws InvalidHold */

@@ -32,7 +32,7 @@ export {
   withAccountNumbers,
 } from './queries.js'
 export * from './tenancy.js'
-export { eleanorTestAccount, testAccount } from './testing.js'
+export { eleanorTestAccount, openTestAccount, testAccount } from './testing.js'
 export {
   type AccountOverview,
   type AccountSectionsView,

@@ -21,39 +21,54 @@ export class InvalidAccountDetails extends withCode(ValidationFailed, 'INVALID_A
 
 type Problem = { path: string; message: string }
 
+/** Record an event about an account, on that account, in the audit log in the caller's transaction. */
+export function recordOnAccount(
+  tx: Tx,
+  accountId: string,
+  event: Omit<audit.AuditEventInput, 'subject' | 'accountId'>,
+): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'account', id: accountId }, accountId })
+}
+
+/** One kind of contact as its rows will hold it. */
+type ContactValue = Pick<store.ContactRow, 'value' | 'normalized' | 'label'> & { readonly primary: boolean }
+
+/** The rows of one kind of contact, in the order given: the first marked primary is primary, else the first. */
+function rowsOfKind(accountId: string, kind: 'email' | 'phone', contacts: readonly ContactValue[]): store.ContactRow[] {
+  const primary = Math.max(
+    0,
+    contacts.findIndex((contact) => contact.primary),
+  )
+  return contacts.map(({ value, normalized, label }, position) => ({
+    id: newId('con'),
+    account_id: accountId,
+    kind,
+    value,
+    normalized,
+    label,
+    is_primary: position === primary,
+    position,
+  }))
+}
+
 function contactRows(
   accountId: string,
   emails: readonly EmailContact[],
   phones: readonly PhoneContact[],
 ): store.ContactRow[] {
-  const rows: store.ContactRow[] = []
-  const primaryEmail = emails.findIndex((email) => email.primary)
-  emails.forEach((email, position) => {
-    rows.push({
-      id: newId('con'),
-      account_id: accountId,
-      kind: 'email',
-      value: email.address.trim(),
-      normalized: emailKey(email.address),
-      label: null,
-      is_primary: position === (primaryEmail === -1 ? 0 : primaryEmail),
-      position,
-    })
-  })
-  const primaryPhone = phones.findIndex((phone) => phone.primary)
-  phones.forEach((phone, position) => {
-    rows.push({
-      id: newId('con'),
-      account_id: accountId,
-      kind: 'phone',
-      value: phone.number.trim(),
-      normalized: phoneDigits(phone.number),
-      label: phone.label,
-      is_primary: position === (primaryPhone === -1 ? 0 : primaryPhone),
-      position,
-    })
-  })
-  return rows
+  const emailValues = emails.map((email) => ({
+    value: email.address.trim(),
+    normalized: emailKey(email.address),
+    label: null,
+    primary: email.primary,
+  }))
+  const phoneValues = phones.map((phone) => ({
+    value: phone.number.trim(),
+    normalized: phoneDigits(phone.number),
+    label: phone.label,
+    primary: phone.primary,
+  }))
+  return [...rowsOfKind(accountId, 'email', emailValues), ...rowsOfKind(accountId, 'phone', phoneValues)]
 }
 
 function checkContacts(emails: readonly EmailContact[], phones: readonly PhoneContact[], prefix = ''): Problem[] {
@@ -295,11 +310,9 @@ export async function updateContacts({
     emails: emails.map((email) => emailKey(email.address)).join(' '),
     phones: phones.map((phone) => phoneDigits(phone.number)).join(' '),
   })
-  await audit.record(tx, {
+  await recordOnAccount(tx, accountId, {
     actor,
     action: 'accounts.contacts.updated',
-    subject: { type: 'account', id: accountId },
-    accountId,
     before: before.map((row) => ({ kind: row.kind, value: row.value, label: row.label, primary: row.is_primary })),
     after: [
       ...emails.map((email) => ({ kind: 'email', value: email.address.trim(), label: null, primary: email.primary })),
@@ -328,11 +341,9 @@ export async function updatePreferences({
   const account = await store.findAccountByNumber(tx, accountNumber)
   if (!account) throw new AccountNotFound(`There is no account ${accountNumber}`)
   await store.updateAccount(tx, account.id, { billing_mode: billingMode })
-  await audit.record(tx, {
+  await recordOnAccount(tx, account.id, {
     actor,
     action: 'accounts.preferences.updated',
-    subject: { type: 'account', id: account.id },
-    accountId: account.id,
     before: { billingMode: account.billing_mode },
     after: { billingMode },
     at,

@@ -1,6 +1,7 @@
 import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
+import { camelFields } from '../../shared/records.js'
 import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'
@@ -13,7 +14,7 @@ import {
   phoneDigits,
   postcodeKey,
 } from './normalise.js'
-import { AccountNotFound } from './operations.js'
+import { AccountNotFound, recordOnAccount } from './operations.js'
 import * as store from './store.js'
 import {
   type AccountOverview,
@@ -161,11 +162,9 @@ export async function viewAccountOverview({
   notesLimit?: number
 }): Promise<AccountOverview> {
   const view = await readAccountSections({ tx, accountNumber, sections: overviewSections, notesLimit })
-  await audit.record(tx, {
+  await recordOnAccount(tx, view.account.id, {
     actor,
     action: 'accounts.account.viewed',
-    subject: { type: 'account', id: view.account.id },
-    accountId: view.account.id,
     context: { sections: [...overviewSections] },
     at,
     relaxedDurability: true,
@@ -273,11 +272,9 @@ export async function listNotes({
   const accountId = await store.findAccountId(tx, accountNumberKey(accountNumber))
   if (!accountId) throw new AccountNotFound(`There is no account ${accountNumber}`)
   const page = await notesPage(tx, accountId, limit, cursor)
-  await audit.record(tx, {
+  await recordOnAccount(tx, accountId, {
     actor,
     action: 'accounts.account.viewed',
-    subject: { type: 'account', id: accountId },
-    accountId,
     context: { sections: ['notes'] },
     at,
     relaxedDurability: true,
@@ -391,14 +388,8 @@ export interface AccountFacts {
 
 function toFacts(row: store.AccountFactsRow): AccountFacts {
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    market: row.market,
-    openedOn: row.opened_on,
-    closedOn: row.closed_on,
+    ...camelFields(row, ['id', 'number', 'status', 'market', 'opened_on', 'closed_on', 'display_name']),
     customerKind: row.kind as 'person' | 'business',
-    displayName: row.display_name,
   }
 }
 

@@ -107,16 +107,26 @@ export async function insertAccounts(tx: Tx, rows: AccountInsert[]): Promise<voi
     .execute()
 }
 
+/** Accounts (`a`) joined to their customers (`c`): where the reads of an account with its holder start. */
+function accountsWithCustomers(db: Db | Tx) {
+  return tables(db).selectFrom('accounts as a').innerJoin('customers as c', 'c.id', 'a.customer_id')
+}
+const accountColumns = ['a.id', 'a.number', 'a.status', 'a.market'] as const
+const customerNameColumns = [
+  'c.kind',
+  'c.title',
+  'c.given_name',
+  'c.family_name',
+  'c.business_name',
+  'c.display_name',
+] as const
+const addressColumns = ['p.line1', 'p.line2', 'p.town', 'p.postcode'] as const
+
 /** The account's row with its customer, locked for the rest of the transaction. */
 export async function lockedAccount(tx: Tx, where: { id: string } | { number: string }) {
-  let query = tables(tx)
-    .selectFrom('accounts as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+  let query = accountsWithCustomers(tx)
     .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.market',
+      ...accountColumns,
       'a.opened_on',
       'a.closed_on',
       'a.property_id',
@@ -146,7 +156,7 @@ export async function accountPlace(db: Db | Tx, accountId: string) {
   return tables(db)
     .selectFrom('accounts as a')
     .innerJoin('properties as p', 'p.id', 'a.property_id')
-    .select(['a.market', 'p.id as property_id', 'p.line1', 'p.line2', 'p.town', 'p.postcode'])
+    .select(['a.market', 'p.id as property_id', ...addressColumns])
     .where('a.id', '=', accountId)
     .executeTakeFirst()
 }
@@ -166,31 +176,18 @@ export async function numberTaken(db: Db | Tx, number: string): Promise<boolean>
 
 /** The account with its customer and property, by account number. */
 export async function findAccountByNumber(db: Db | Tx, number: string) {
-  return tables(db)
-    .selectFrom('accounts as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+  return accountsWithCustomers(db)
     .innerJoin('properties as p', 'p.id', 'a.property_id')
     .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.market',
+      ...accountColumns,
       'a.opened_on',
       'a.closed_on',
       'a.billing_address',
       'a.billing_mode',
       'c.id as customer_id',
-      'c.kind',
-      'c.title',
-      'c.given_name',
-      'c.family_name',
-      'c.business_name',
-      'c.display_name',
+      ...customerNameColumns,
       'p.id as property_id',
-      'p.line1',
-      'p.line2',
-      'p.town',
-      'p.postcode',
+      ...addressColumns,
       'p.gsp_region',
     ])
     .where('a.number', '=', number)
@@ -325,28 +322,9 @@ export async function lockAccountRow(tx: Tx, accountId: string) {
 
 /** The account with its customer, property and contact rows, by id (for modules that write to the customer). */
 export async function findContactCard(db: Db | Tx, accountId: string) {
-  const account = await tables(db)
-    .selectFrom('accounts as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
+  const account = await accountsWithCustomers(db)
     .innerJoin('properties as p', 'p.id', 'a.property_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.market',
-      'a.billing_address',
-      'a.billing_mode',
-      'c.kind',
-      'c.title',
-      'c.given_name',
-      'c.family_name',
-      'c.business_name',
-      'c.display_name',
-      'p.line1',
-      'p.line2',
-      'p.town',
-      'p.postcode',
-    ])
+    .select([...accountColumns, 'a.billing_address', 'a.billing_mode', ...customerNameColumns, ...addressColumns])
     .where('a.id', '=', accountId)
     .executeTakeFirst()
   return account ? { account, contacts: await contactsOf(db, accountId) } : undefined
@@ -362,41 +340,29 @@ export async function accountNumberRows(db: Db | Tx, accountIds: readonly string
 }
 
 function accountFactsQuery(db: Db | Tx) {
-  return tables(db)
-    .selectFrom('accounts')
-    .innerJoin('customers', 'customers.id', 'accounts.customer_id')
-    .select([
-      'accounts.id',
-      'accounts.number',
-      'accounts.status',
-      'accounts.market',
-      'accounts.opened_on',
-      'accounts.closed_on',
-      'customers.kind',
-      'customers.display_name',
-    ])
+  return accountsWithCustomers(db).select([...accountColumns, 'a.opened_on', 'a.closed_on', 'c.kind', 'c.display_name'])
 }
 export type AccountFactsRow = Awaited<ReturnType<typeof accountFactsRow>> & {}
 
 export async function accountFactsRow(db: Db | Tx, where: { id: string } | { number: string }) {
   return 'id' in where
-    ? accountFactsQuery(db).where('accounts.id', '=', where.id).executeTakeFirst()
-    : accountFactsQuery(db).where('accounts.number', '=', where.number).executeTakeFirst()
+    ? accountFactsQuery(db).where('a.id', '=', where.id).executeTakeFirst()
+    : accountFactsQuery(db).where('a.number', '=', where.number).executeTakeFirst()
 }
 
 /** Many accounts' facts by id, in id order; unknown ids are absent. */
 export async function accountFactsRows(db: Db | Tx, accountIds: readonly string[]) {
   if (accountIds.length === 0) return []
   return accountFactsQuery(db)
-    .where('accounts.id', 'in', [...accountIds])
-    .orderBy('accounts.id')
+    .where('a.id', 'in', [...accountIds])
+    .orderBy('a.id')
     .execute()
 }
 
 /** The facts of the next `limit` accounts by id after `afterId` (from the first when null). */
 export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterId: string | null; limit: number }) {
-  let query = accountFactsQuery(db).orderBy('accounts.id').limit(limit)
-  if (afterId !== null) query = query.where('accounts.id', '>', afterId)
+  let query = accountFactsQuery(db).orderBy('a.id').limit(limit)
+  if (afterId !== null) query = query.where('a.id', '>', afterId)
   return query.execute()
 }
 

@@ -9,24 +9,18 @@ const actor = systemActor('test')
 const at = new Date('2026-11-20T09:00:00Z')
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 
-async function open(number: string) {
-  const [account] = await run((tx) =>
-    accounts.createAccounts({
+const open = (number: string) =>
+  run((tx) =>
+    accounts.openTestAccount({
       tx,
       actor,
       at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: { kind: 'person', givenName: 'Ada', familyName: 'Leaving' },
-          property: { line1: '1 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn: '2026-10-01',
-        }),
-      ],
+      number,
+      customer: { kind: 'person', givenName: 'Ada', familyName: 'Leaving' },
+      property: { line1: '1 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
+      openedOn: '2026-10-01',
     }),
   )
-  return account?.id ?? ''
-}
 
 beforeAll(async () => {
   database = await openTestDatabase()

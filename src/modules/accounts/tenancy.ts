@@ -8,9 +8,8 @@ import type { Actor } from '../../shared/actor.js'
 import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
-import * as audit from '../audit/index.js'
 import { displayName, emailKey, oneLineAddress, phoneDigits, postcodeKey } from './normalise.js'
-import { AccountNotFound, AccountNumberTaken, InvalidAccountDetails } from './operations.js'
+import { AccountNotFound, AccountNumberTaken, InvalidAccountDetails, recordOnAccount } from './operations.js'
 import * as store from './store.js'
 import type { NewCustomer } from './types.js'
 
@@ -95,11 +94,9 @@ export async function closeAccount({
     ])
   }
   await store.markAccountClosed(tx, row.id, on)
-  await audit.record(tx, {
+  await recordOnAccount(tx, row.id, {
     actor,
     action: 'accounts.account.closed',
-    subject: { type: 'account', id: row.id },
-    accountId: row.id,
     before: { status: row.status, closedOn: row.closed_on },
     after: { status: 'closed', closedOn: on, reason },
     at,
@@ -244,11 +241,9 @@ export async function openNextOccupierAccount({
     },
   })
   const occupier = customer.kind === 'person' && !customer.givenName && customer.familyName === occupierName
-  await audit.record(tx, {
+  await recordOnAccount(tx, accountId, {
     actor,
     action: 'accounts.account.created',
-    subject: { type: 'account', id: accountId },
-    accountId,
     after: {
       number,
       customer: name,

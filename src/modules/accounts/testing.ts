@@ -2,6 +2,8 @@
  * Accounts for tests to open (exported through the door, so other modules' and the use cases'
  * tests build theirs the same way). Nothing in production code uses it.
  */
+import type { Change } from '../../db/index.js'
+import { createAccounts } from './operations.js'
 import type { NewAccount } from './types.js'
 
 /**
@@ -27,4 +29,19 @@ export function eleanorTestAccount(changes: Partial<NewAccount> = {}): NewAccoun
     openedOn: '2024-01-15',
     ...changes,
   })
+}
+
+/**
+ * Open the one account `testAccount(fields)` makes, in the caller's transaction: most tests' first
+ * step. Answers its id.
+ */
+export async function openTestAccount({
+  tx,
+  actor,
+  at,
+  ...fields
+}: Change & Parameters<typeof testAccount>[0]): Promise<string> {
+  const [account] = await createAccounts({ tx, actor, at, accounts: [testAccount(fields)] })
+  if (!account) throw new Error('createAccounts answered no account for one account in')
+  return account.id
 }

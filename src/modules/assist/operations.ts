@@ -22,6 +22,11 @@ import {
 
 const maxBodyLength = 10_000
 
+/** Record a change to a draft as an audit event, in the caller's transaction. */
+function recordOnDraft(tx: Tx, draftId: string, event: Omit<audit.AuditEventInput, 'subject'>): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'suggested_reply', id: draftId } })
+}
+
 async function lockDraft(tx: Tx, accountId: string, inboundMessageId: string): Promise<store.DraftRow> {
   const row = await store.draftForMessage(tx, accountId, inboundMessageId, true)
   if (!row) throw new SuggestedReplyNotFound(`There is no suggested reply to the message ${inboundMessageId}`)
@@ -82,10 +87,9 @@ export async function saveDraft({
     created_by: actor.id,
     updated_at: at,
   })
-  await audit.record(tx, {
+  await recordOnDraft(tx, row.id, {
     actor,
     action: 'assist.suggested_reply.drafted',
-    subject: { type: 'suggested_reply', id: row.id },
     accountId,
     after: {
       inboundMessageId,
@@ -143,10 +147,9 @@ export async function reviewDraft({
     edited_body: edited,
     updated_at: at,
   })
-  await audit.record(tx, {
+  await recordOnDraft(tx, row.id, {
     actor,
     action: 'assist.suggested_reply.reviewed',
-    subject: { type: 'suggested_reply', id: row.id },
     accountId,
     before: { status: row.status, reviewedBy: row.reviewed_by, editedBody: row.edited_body },
     after: { status: 'reviewed', reviewedBy: actor.id, editedBody: edited },
@@ -197,10 +200,9 @@ export async function markDraftSent({
 }): Promise<SuggestedReply> {
   const draft = await draftToSend({ tx, accountId, inboundMessageId })
   const updated = await store.updateDraft(tx, draft.id, { status: 'sent', sent_message_id: messageId, updated_at: at })
-  await audit.record(tx, {
+  await recordOnDraft(tx, draft.id, {
     actor,
     action: 'assist.suggested_reply.sent',
-    subject: { type: 'suggested_reply', id: draft.id },
     accountId,
     before: { status: draft.status },
     after: { status: 'sent', messageId, edited: draft.editedBody !== null, reviewedBy: draft.reviewedBy },
@@ -222,10 +224,9 @@ export async function discardDraft({
   const row = await lockDraft(tx, accountId, inboundMessageId)
   refuseIfClosed(row, 'discarded')
   const updated = await store.updateDraft(tx, row.id, { status: 'discarded', updated_at: at })
-  await audit.record(tx, {
+  await recordOnDraft(tx, row.id, {
     actor,
     action: 'assist.suggested_reply.discarded',
-    subject: { type: 'suggested_reply', id: row.id },
     accountId,
     before: { status: row.status },
     after: { status: 'discarded' },

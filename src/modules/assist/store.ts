@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { camelFields } from '../../shared/records.js'
 import type { DraftSources, DraftStatus, Intent, SuggestedReply } from './types.js'
 
 export interface DraftRow {
@@ -28,22 +29,24 @@ const tables = withTables<{ assist_drafts: DraftRow }>()
 
 export function toSuggestedReply(row: DraftRow): SuggestedReply {
   return {
-    id: row.id,
-    accountId: row.account_id,
-    inboundMessageId: row.inbound_message_id,
+    ...camelFields(row, [
+      'id',
+      'account_id',
+      'inbound_message_id',
+      'subject',
+      'body',
+      'reviewed_by',
+      'reviewed_at',
+      'edited_body',
+      'sent_message_id',
+      'created_at',
+      'created_by',
+      'updated_at',
+    ]),
     intent: row.intent as Intent,
     confidence: Number(row.confidence),
-    subject: row.subject,
-    body: row.body,
     sources: row.sources as DraftSources,
     status: row.status as DraftStatus,
-    reviewedBy: row.reviewed_by,
-    reviewedAt: row.reviewed_at,
-    editedBody: row.edited_body,
-    sentMessageId: row.sent_message_id,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
   }
 }
 

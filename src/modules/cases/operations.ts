@@ -84,6 +84,15 @@ function event(
   }
 }
 
+/** Record a change to a case as an audit event on the case's account, in the caller's transaction. */
+function recordOnCase(
+  tx: Tx,
+  row: { id: string; account_id: string },
+  event: Omit<audit.AuditEventInput, 'subject' | 'accountId'>,
+): Promise<unknown> {
+  return audit.record(tx, { ...event, subject: { type: 'case', id: row.id }, accountId: row.account_id })
+}
+
 const assigneeLabel = (assignee: Assignee): string | null =>
   assignee.kind === 'user' ? `user:${assignee.userId}` : assignee.kind === 'team' ? `team:${assignee.team}` : null
 
@@ -184,11 +193,9 @@ export async function openCase({
   await store.insertEvent(tx, event(row, 'opened', { from: null, to: 'open', actor, at }))
   if (assignee.kind !== 'none')
     await store.insertEvent(tx, event(row, 'assigned', { from: null, to: assigneeLabel(assignee), actor, at }))
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: 'cases.case.opened',
-    subject: { type: 'case', id: row.id },
-    accountId,
     after: { number: row.number, type, priority, subject: row.subject, assignee: assigneeLabel(assignee) },
     at,
   })
@@ -254,11 +261,9 @@ export async function changeStatus({
       : status === 'resolved' || status === 'closed'
         ? status
         : 'status_changed'
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: `cases.case.${verb}`,
-    subject: { type: 'case', id: row.id },
-    accountId: row.account_id,
     before: { status: from },
     after: { status, ...(note !== undefined ? { note } : {}) },
     at,
@@ -303,11 +308,9 @@ export async function changePriority({
   if (row.priority === priority) return toCase(row)
   await store.updateCase(tx, row.id, { priority })
   await store.insertEvent(tx, event(row, 'priority_changed', { from: row.priority, to: priority, actor, at }))
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: 'cases.case.priority_changed',
-    subject: { type: 'case', id: row.id },
-    accountId: row.account_id,
     before: { priority: row.priority },
     after: { priority },
     at,
@@ -349,11 +352,9 @@ export async function assignCase({
     tx,
     event(row, 'assigned', { from: assigneeLabel(current), to: assigneeLabel(assignee), actor, at }),
   )
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: decision.reassignment ? 'cases.case.reassigned' : 'cases.case.assigned',
-    subject: { type: 'case', id: row.id },
-    accountId: row.account_id,
     before: { assignee: assigneeLabel(current) },
     after: { assignee: assigneeLabel(assignee) },
     at,
@@ -388,11 +389,9 @@ export async function addNote({
     created_by_id: actor.id,
   }
   await store.insertNote(tx, note)
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: 'cases.note.added',
-    subject: { type: 'case', id: row.id },
-    accountId: row.account_id,
     after: { noteId: note.id, length: body.length },
     at,
   })
@@ -466,11 +465,9 @@ export async function addAttachment({
     uploaded_by_id: actor.id,
   }
   await store.insertAttachment(tx, { ...attachment, content: buffer })
-  await audit.record(tx, {
+  await recordOnCase(tx, row, {
     actor,
     action: 'cases.attachment.added',
-    subject: { type: 'case', id: row.id },
-    accountId: row.account_id,
     after: {
       attachmentId: attachment.id,
       fileName: attachment.file_name,
