@@ -36,7 +36,7 @@ function spellingOf(column: string): string {
  * The named columns of `row` under their camelCase names, in the order given (`account_id` →
  * `accountId`); no other column is copied. Throws nothing.
  */
-export function camelFields<Row extends object, Column extends keyof Row & string>(
+export function camelFields<Row extends object, const Column extends keyof Row & string>(
   row: Row,
   columns: readonly Column[],
 ): CamelFields<Row, Column> {

@@ -5,7 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
 import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'

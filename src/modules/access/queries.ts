@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import type { Role } from './permissions.js'
 import * as store from './store.js'
 import type { StaffUser } from './types.js'

@@ -5,7 +5,7 @@
  */
 import type { Change, Db, Tx } from '../../db/index.js'
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
 

@@ -11,7 +11,7 @@ import type { Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import {
   checkStaffDetails,
   newStaffUserRow,

@@ -5,7 +5,7 @@
 import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
 import { type HoldRow, holdsInForceOn, insertHold, markHoldLifted } from './holds-store.js'
 

@@ -1,7 +1,7 @@
 import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
 import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
 import { gspRegionOf } from './gsp-regions.js'

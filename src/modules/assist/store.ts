@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import type { DraftSources, DraftStatus, Intent, SuggestedReply } from './types.js'
 
 export interface DraftRow {

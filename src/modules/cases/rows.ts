@@ -1,4 +1,4 @@
-import { camelFields } from '../../shared/records.js'
+import { camelFields } from '../../shared/row-mapping.js'
 import type { Role } from '../access/index.js'
 import type * as store from './store.js'
 import type {
