@@ -160,6 +160,7 @@ export {
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
 export { exportAccountSensitiveDetails, recordSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'
+export { noticeFields, type StatementNoticesSummary, sendStatementNotices } from './statement-notices.js'
 export {
   discardSuggestedReply,
   NotAnInboundEmail,

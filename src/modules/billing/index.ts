@@ -23,6 +23,7 @@ export {
   historicalBills,
   listStatements,
   statementsBefore,
+  statementsIssuedSince,
   statementsWithCutoff,
   toStatement as toStatementView,
 } from './queries.js'

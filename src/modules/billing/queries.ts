@@ -218,6 +218,24 @@ export async function statementsWithCutoff({
   return (await store.statementsWithCutoff(tx, { afterId, limit })).map(toStatement)
 }
 
+/**
+ * Statements issued at or after `since` (still issued, or replaced since), oldest first, a page at a
+ * time after `after`: what the statement-notices job tells customers about. Throws nothing.
+ */
+export async function statementsIssuedSince({
+  tx,
+  since,
+  after = null,
+  limit,
+}: {
+  tx: Db | Tx
+  since: Date
+  after?: { issuedAt: Date; id: string } | null
+  limit: number
+}): Promise<Statement[]> {
+  return (await store.issuedSince(tx, { since, after, limit })).map(toStatement)
+}
+
 /** How many issued statements predate cut-offs and cannot be checked against the ledger. */
 export async function countStatementsWithoutCutoff({ tx }: { tx: Db | Tx }): Promise<number> {
   return store.countStatementsWithoutCutoff(tx)

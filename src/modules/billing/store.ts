@@ -431,6 +431,27 @@ export async function statementsWithCutoff(
     .execute()
 }
 
+/** Statements issued at or after `since`, oldest first, after the position given (paging). */
+export async function issuedSince(
+  db: Db | Tx,
+  { since, after, limit }: { since: Date; after: { issuedAt: Date; id: string } | null; limit: number },
+): Promise<StatementRow[]> {
+  let query = tables(db)
+    .selectFrom('statements')
+    .selectAll()
+    .where('issued_at', 'is not', null)
+    .where('issued_at', '>=', since)
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('issued_at', '>', after.issuedAt),
+        eb.and([eb('issued_at', '=', after.issuedAt), eb('id', '>', after.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('issued_at').orderBy('id').limit(limit).execute()
+}
+
 /** How many issued or invoiced statements have no cut-off (issued before cut-offs were recorded). */
 export async function countStatementsWithoutCutoff(db: Db | Tx): Promise<number> {
   const row = await tables(db)

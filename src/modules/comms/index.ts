@@ -15,6 +15,7 @@ export {
   setSmsEnrolment,
 } from './operations.js'
 export {
+  alreadySentAbout,
   dueMessageIds,
   getMessage,
   letterPdf,

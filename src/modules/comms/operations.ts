@@ -137,6 +137,11 @@ export interface SendInput {
    * email address given must be on file, except for templates that go to someone else (an invitee).
    */
   readonly recipient?: string | undefined
+  /**
+   * A letter only: the document printed and posted instead of the letter drawn from the template (a
+   * statement's own PDF, which carries the address); the message keeps the template's text.
+   */
+  readonly printed?: Buffer | undefined
   readonly actor: Actor
   readonly at: Date
 }
@@ -156,6 +161,7 @@ export async function send({
   fields = {},
   related = null,
   recipient,
+  printed,
   actor,
   at,
 }: SendInput): Promise<Message> {
@@ -183,15 +189,17 @@ export async function send({
     { related, actor, at },
   )
   if (channel === 'letter' && composed.address) {
-    const pdf = await letterPdf({
-      supplierName: composed.supplierName,
-      accountNumber: composed.card.number,
-      address: composed.address,
-      dateText: composed.dateText,
-      subject: composed.subject,
-      body: composed.body,
-      writtenAt: at,
-    })
+    const pdf =
+      printed ??
+      (await letterPdf({
+        supplierName: composed.supplierName,
+        accountNumber: composed.card.number,
+        address: composed.address,
+        dateText: composed.dateText,
+        subject: composed.subject,
+        body: composed.body,
+        writtenAt: at,
+      }))
     await store.insertLetter(tx, {
       message_id: row.id,
       account_id: accountId,

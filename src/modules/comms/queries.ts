@@ -146,6 +146,21 @@ export async function preferredChannel({ tx, accountId }: { tx: Tx; accountId: s
   return card.billingMode === 'paperless' && card.emails.length > 0 ? 'email' : 'letter'
 }
 
+/** Of the records of `type` with these ids, those already sent a message with the template. Throws nothing. */
+export async function alreadySentAbout({
+  tx,
+  type,
+  ids,
+  template,
+}: {
+  tx: Db | Tx
+  type: string
+  ids: readonly string[]
+  template: TemplateKey
+}): Promise<Set<string>> {
+  return new Set(await store.relatedWithTemplate(tx, { type, ids, templateKey: template }))
+}
+
 /**
  * An account's messages, outbound and inbound, strictly before `(at, id)`, newest first by when
  * they were written, received or the call started (then id), at most `limit`; unaudited, for a use

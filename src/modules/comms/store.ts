@@ -132,6 +132,23 @@ export async function messagesOf(
   return query.orderBy('id', 'desc').limit(limit).execute()
 }
 
+/** Of these records of one type, those an outbound message with the template is about. */
+export async function relatedWithTemplate(
+  db: Db | Tx,
+  { type, ids, templateKey }: { type: string; ids: readonly string[]; templateKey: string },
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await tables(db)
+    .selectFrom('comms_messages')
+    .select('related_id')
+    .distinct()
+    .where('related_type', '=', type)
+    .where('related_id', 'in', [...ids])
+    .where('template_key', '=', templateKey)
+    .execute()
+  return rows.map((row) => row.related_id).filter((id): id is string => id !== null)
+}
+
 export async function eventsOf(db: Db | Tx, messageId: string): Promise<EventRow[]> {
   return tables(db)
     .selectFrom('comms_message_events')

@@ -39,6 +39,7 @@ export const templateKeys = [
   'dispute_acknowledgement',
   'authorised_user_invitation',
   'account_user_notice',
+  'statement_issued',
   'general_message',
 ] as const
 export type TemplateKey = (typeof templateKeys)[number]
@@ -280,6 +281,26 @@ it, please contact us.`,
       userName: { kind: 'text', description: 'The user the notice is about, who receives it' },
       subject: { kind: 'text', description: 'The subject line' },
       message: { kind: 'text', description: 'What changed about their access' },
+    },
+  }),
+  letter({
+    key: 'statement_issued',
+    title: 'Statement issued',
+    sentUnder: ['billing.rebill.create'],
+    subject: 'Your statement {{statementNumber}} for account {{account.number}}',
+    text: `Your statement {{statementNumber}} for {{period}} is ready. Its charges come to {{charges}}
+and your balance is {{balance}}.
+
+{{paymentNote}}
+
+You can read the statement and download it as a PDF when you sign in to your account online. If
+anything on it looks wrong, reply to this message or call us.`,
+    fields: {
+      statementNumber: { kind: 'text', description: 'The statement number, S-00000012' },
+      period: { kind: 'text', description: "The statement's period in words, '1 Nov 2026 to 30 Nov 2026'" },
+      charges: { kind: 'money', description: "The statement's charges including VAT" },
+      balance: { kind: 'money', description: 'The balance when the statement was made' },
+      paymentNote: { kind: 'text', description: 'How and when the balance is paid, in a sentence' },
     },
   }),
   letter({

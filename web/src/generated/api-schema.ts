@@ -1297,7 +1297,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
             fields?: {
               [key: string]: string
             }
@@ -3793,7 +3793,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
             fields?: {
               [key: string]: string
             }
@@ -3918,7 +3918,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
             fields?: {
               [key: string]: string
             }
@@ -9112,7 +9112,7 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "general_message"
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
                 title: string
                 category: "service" | "collections"
                 channels: ("email" | "sms" | "letter")[]
