@@ -1,11 +1,19 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
 import { inTransaction, type Tx } from '../db/index.js'
+import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf } from '../shared/time.js'
-import { billAccountNow, changeBillingProfile, finalBill, runBilling } from '../usecases/index.js'
-import { withDatabase } from './context.js'
+import {
+  billAccountNow,
+  changeBillingProfile,
+  commsTransports,
+  finalBill,
+  runBilling,
+  sendStatementNotices,
+} from '../usecases/index.js'
+import { cliConfig, withDatabase } from './context.js'
 import { withProgress } from './progress.js'
 
 const cliActor = systemActor('cli')
@@ -37,6 +45,28 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
           console.log(`  ${problem.accountNumber}: ${problem.code} ${problem.message}`)
         }
         if (summary.failed > 0) process.exitCode = 1
+      })
+    })
+  bill
+    .command('notices')
+    .description(
+      'tell the customers of statements issued in the last week that have no notice yet (email, or the statement by post)',
+    )
+    .addOption(dataDirOption)
+    .action(async (options: { dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        // The messages become delivery jobs; the server's worker (`cuttle start`) sends them.
+        const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
+        try {
+          const summary = await sendStatementNotices({ db: database.db, queue: jobs.deliveryQueue, at: new Date() })
+          console.log(
+            `statement notices: ${summary.looked} statements looked at — ${summary.emailed} emailed, ${summary.posted} posted, ${summary.failed.length} failed`,
+          )
+          for (const failure of summary.failed.slice(0, 20)) console.log(`  ${failure.number}: ${failure.reason}`)
+          if (summary.failed.length > 0) process.exitCode = 1
+        } finally {
+          await jobs.stop()
+        }
       })
     })
   /** Bill one account (a use case returning the statement), print the statement, and fail on a refusal. */

@@ -9,3 +9,4 @@ export {
 } from './delivery.js'
 export { moneyDayJob, moneyDaySchedule, runMoneyDay } from './money-day.js'
 export { billingRunJob, billingRunSchedule, type Jobs, startJobs } from './scheduler.js'
+export { runStatementNotices, statementNoticesJob, statementNoticesSchedule } from './statement-notices.js'

@@ -48,6 +48,7 @@ describe('the scheduled billing run', () => {
       { name: 'deliver-due', cron: '* * * * *', timezone: 'UTC' },
       { name: 'direct-debit-adequacy-review', cron: '30 5 * * *', timezone: 'Europe/London' },
       { name: 'money-day', cron: '0 7 * * *', timezone: 'Europe/London' },
+      { name: 'statement-notices', cron: '*/15 * * * *', timezone: 'UTC' },
     ])
   })
 
@@ -63,6 +64,15 @@ describe('the scheduled billing run', () => {
 })
 
 describe('the money day', () => {
+  it('tells the customers of the statements issued, once, through the queue', async () => {
+    // The run above issued three statements; the fixture's customers have no email: they are posted.
+    const first = await finished(await jobs.requestStatementNotices())
+    expect(first.state).toBe('completed')
+    expect(first.output).toMatchObject({ looked: 3, emailed: 0, posted: 3, failed: [] })
+    const again = await finished(await jobs.requestStatementNotices())
+    expect(again.output).toMatchObject({ looked: 3, emailed: 0, posted: 0, failed: [] })
+  })
+
   it('applies processor news, collects Direct Debits, reviews arrangements and runs collections through the queue', async () => {
     const done = await finished(await jobs.requestMoneyDay(on))
     expect(done.state).toBe('completed')

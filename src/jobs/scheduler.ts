@@ -2,8 +2,8 @@
  * Scheduled work (BIL-3): a pg-boss queue in the database Cuttle already uses (PGlite or
  * PostgreSQL). Every morning at 06:00 London time the billing run bills the accounts due that day
  * (domestic on their cycle day, business on the 1st), after the 05:30 Direct Debit adequacy
- * review; at 07:00 the money day; a run can also be asked
- * for now. A run that stops part way is finished by the next one for that day (it is resumable and
+ * review; at 07:00 the money day; every 15 minutes the notices of statements issued; a run can also
+ * be asked for now. A run that stops part way is finished by the next one for that day (it is resumable and
  * idempotent). Message delivery is a job per message (`delivery.ts`).
  */
 import PgBoss from 'pg-boss'
@@ -15,6 +15,7 @@ import { type DeliveryQueue, type RunSummary, runBilling } from '../usecases/ind
 import { adequacyReviewJob, adequacyReviewSchedule, runAdequacyReview } from './adequacy-review.js'
 import { createDeliveryQueues, pgBossDeliveryQueue, workDelivery } from './delivery.js'
 import { moneyDayJob, moneyDaySchedule, runMoneyDay } from './money-day.js'
+import { runStatementNotices, statementNoticesJob, statementNoticesSchedule } from './statement-notices.js'
 
 export const billingRunJob = 'billing-run'
 /** Cron, in Europe/London: 06:00 every day. */
@@ -29,6 +30,8 @@ export interface Jobs {
   requestMoneyDay(on?: string): Promise<string>
   /** Queue the Direct Debit adequacy review for a local date now. */
   requestAdequacyReview(on?: string): Promise<string>
+  /** Queue the notices of the statements issued lately that have none, now. */
+  requestStatementNotices(): Promise<string>
   /** A job's state and, when it has finished, its output. */
   job(id: string): Promise<{ state: string; output: unknown } | null>
   stop(): Promise<void>
@@ -65,6 +68,7 @@ export async function startJobs({
   await boss.createQueue(billingRunJob)
   await boss.createQueue(moneyDayJob)
   await boss.createQueue(adequacyReviewJob)
+  await boss.createQueue(statementNoticesJob, { name: statementNoticesJob, policy: 'short' })
   await createDeliveryQueues(boss)
   const deliveryQueue = pgBossDeliveryQueue(boss)
   if (work) {
@@ -85,6 +89,10 @@ export async function startJobs({
       const at = clock()
       return runAdequacyReview({ database, on: job?.data?.on ?? localDateOf(at), at })
     })
+    await boss.schedule(statementNoticesJob, statementNoticesSchedule, {})
+    await boss.work(statementNoticesJob, { pollingIntervalSeconds }, async () =>
+      runStatementNotices({ database, queue: deliveryQueue, at: clock() }),
+    )
     await workDelivery({ boss, database, transports, clock, pollingIntervalSeconds })
   }
   return {
@@ -99,6 +107,11 @@ export async function startJobs({
       if (!id) throw new Error('the adequacy review could not be queued')
       return id
     },
+    async requestStatementNotices() {
+      const id = await boss.send(statementNoticesJob, {})
+      if (!id) throw new Error('the statement notices could not be queued')
+      return id
+    },
     async requestBillingRun(on) {
       const id = await boss.send(billingRunJob, on ? { on } : {})
       if (!id) throw new Error('the billing run could not be queued')
@@ -108,7 +121,8 @@ export async function startJobs({
       const found =
         (await boss.getJobById(billingRunJob, id)) ??
         (await boss.getJobById(moneyDayJob, id)) ??
-        (await boss.getJobById(adequacyReviewJob, id))
+        (await boss.getJobById(adequacyReviewJob, id)) ??
+        (await boss.getJobById(statementNoticesJob, id))
       return found ? { state: found.state, output: found.output } : null
     },
     async stop() {
