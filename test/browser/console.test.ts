@@ -268,6 +268,8 @@ describe('the agent console', () => {
     const { statement } = (await (await detailResponse).json()) as {
       statement: {
         totalMinor: string
+        paymentsMinor: string | null
+        closingBalanceMinor: string | null
         lines: Array<{ description: string; amountMinor: string }>
         explanation: { comparison?: { summary: string } }
       }
@@ -291,6 +293,11 @@ describe('the agent console', () => {
       return `${value < 0n ? '−' : ''}£${whole}.${(abs % 100n).toString().padStart(2, '0')}`
     }
     await expectText(page.getByTestId('statement-total'), pounds(statement.totalMinor))
+    // The account summary shows the payments since the last statement, as the ledger has them: the
+    // demo's Direct Debit paid the last statement before this one was made.
+    expect(BigInt(statement.paymentsMinor ?? '0')).toBeGreaterThan(0n)
+    const summaryRow = (label: string) => detail.locator('.statement-summary tr').filter({ hasText: label })
+    await expectText(summaryRow('Payments received'), pounds(statement.paymentsMinor ?? '0'))
 
     // The explanation: the comparison with the previous statement, as the server words it.
     const summary = statement.explanation.comparison?.summary

@@ -283,22 +283,12 @@ function AccountSummary({ statement }: { statement: Detail }) {
       ) : (
         <table className="data-table statement-summary">
           <tbody>
-            <tr>
-              <th scope="row">Balance brought forward</th>
-              <td className="numeric">{formatBalance(statement.openingBalanceMinor, currency)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Payments received</th>
-              <td className="numeric">{formatReduction(statement.paymentsMinor, currency)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Credits and other changes</th>
-              <td className="numeric">{formatReduction(statement.creditsMinor, currency)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Charges on this statement</th>
-              <td className="numeric">{formatChange(statement.postedMinor, currency)}</td>
-            </tr>
+            {summaryRows(statement).map(([label, amount]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="numeric">{amount}</td>
+              </tr>
+            ))}
             <tr className="statement-summary-closing">
               <th scope="row">Balance carried forward</th>
               <td className="numeric">{formatBalance(statement.closingBalanceMinor, currency)}</td>
@@ -311,6 +301,31 @@ function AccountSummary({ statement }: { statement: Detail }) {
 }
 
 /** Payments and credits lower the balance: shown with a minus sign. */
+/**
+ * The account summary's rows as the PDF has them (BIL-10): opening balance, payments and credits
+ * (which lower it), refunds, returns and other adjustments (which raise it) and the statement's own
+ * charges. A statement issued before adjustments were recorded on their own shows its credits as
+ * "credits and other changes" and its posted amount as its charges.
+ */
+function summaryRows(statement: Detail): [string, string][] {
+  const { currency } = statement
+  const separate = statement.adjustmentsMinor !== null
+  return [
+    ['Balance brought forward', formatBalance(statement.openingBalanceMinor, currency)],
+    ['Payments received', formatReduction(statement.paymentsMinor, currency)],
+    [separate ? 'Credits' : 'Credits and other changes', formatReduction(statement.creditsMinor, currency)],
+    ...(separate
+      ? [
+          ['Refunds, returned payments and other adjustments', formatChange(statement.adjustmentsMinor, currency)] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ['Charges on this statement', formatChange(statement.chargesMinor ?? statement.postedMinor, currency)],
+  ]
+}
+
 function formatReduction(minor: string | null, currency: string): string {
   if (minor === null) return '—'
   return formatChange(subtractMinor('0', minor), currency)
