@@ -96,3 +96,41 @@ describe('changing the settings over HTTP', () => {
     })
   })
 })
+
+describe("the supplier's details that every bill carries", () => {
+  const changeDetails = (payload: Record<string, unknown>, as = headers) =>
+    app.inject({ method: 'PATCH', url: '/api/settings/details', headers: as, payload })
+
+  it('starts empty, takes each detail, and keeps the others', async () => {
+    const before = await app.inject({ method: 'GET', url: '/api/settings', headers })
+    expect(before.json().details).toEqual({
+      legalName: '',
+      address: '',
+      phone: '',
+      email: '',
+      website: '',
+      companyNumber: '',
+      vatNumber: '',
+    })
+    const changed = await changeDetails({ legalName: 'Good Egg Energy Ltd', vatNumber: 'GB 123 4567 89' })
+    expect(changed.statusCode).toBe(200)
+    expect(changed.json().details).toMatchObject({ legalName: 'Good Egg Energy Ltd', vatNumber: 'GB 123 4567 89' })
+    const phone = await changeDetails({ phone: '0808 157 0192' })
+    expect(phone.json().details).toMatchObject({ legalName: 'Good Egg Energy Ltd', phone: '0808 157 0192' })
+  })
+
+  it('refuses a malformed detail or an unknown one, naming it, and changes nothing', async () => {
+    const before = (await app.inject({ method: 'GET', url: '/api/settings', headers })).json().details
+    const vat = await changeDetails({ vatNumber: '123', phone: '0808 157 0193' })
+    expect(vat.statusCode).toBe(400)
+    expect(vat.json().error).toMatchObject({
+      code: 'INVALID_SETTINGS',
+      details: [{ path: 'vatNumber', message: 'vatNumber must look like GB 123 4567 89' }],
+    })
+    const unknown = await changeDetails({ motto: 'Eggs' })
+    expect(unknown.json().error.details).toEqual([{ path: 'motto', message: 'not a supplier detail' }])
+    const nul = await changeDetails({ address: '1 Egg Lane\u0000' })
+    expect(nul.statusCode).toBe(400)
+    expect((await app.inject({ method: 'GET', url: '/api/settings', headers })).json().details).toEqual(before)
+  })
+})

@@ -103,6 +103,21 @@ export async function seedDemo({
     } catch (error) {
       if (!(error instanceof market.SupplierNotConfigured)) throw error
       await market.configureSupplier({ tx, name: demoSupplierName, market: 'gb', actor, at })
+      // Made up: a drama-reserved freephone number, an example domain, no real company or VAT number.
+      await market.updateSupplierDetails({
+        tx,
+        changes: {
+          legalName: `${demoSupplierName} Ltd`,
+          address: '1 Albumen Yard, Cambridge, CB1 1AA',
+          phone: '0808 157 0192',
+          email: 'hello@goodegg.example',
+          website: 'www.goodegg.example',
+          companyNumber: '12345678',
+          vatNumber: 'GB 123 4567 89',
+        },
+        actor,
+        at,
+      })
       return true
     }
   })

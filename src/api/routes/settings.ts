@@ -44,6 +44,17 @@ const SupplierView = z.object({
     staffMaxFailedLogins: Count,
     staffLockoutMinutes: Count,
   }),
+  details: z
+    .object({
+      legalName: z.string(),
+      address: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      website: z.string(),
+      companyNumber: z.string(),
+      vatNumber: z.string(),
+    })
+    .describe("what every bill says of the supplier ('' where not set)"),
 })
 
 function supplierView(supplier: market.Supplier) {
@@ -52,6 +63,7 @@ function supplierView(supplier: market.Supplier) {
     market: supplier.market,
     profile: jsonOf(supplier.profile),
     settings: jsonOf(supplier.settings),
+    details: supplier.details,
   }
 }
 
@@ -85,6 +97,26 @@ export const settingsRoutes =
       async (request) => {
         const supplier = await callAs(context, request, (scope) =>
           market.updateSettings({ changes: request.body, ...scope }),
+        )
+        await context.reloadSupplier()
+        return supplierView(supplier)
+      },
+    )
+
+    app.patch(
+      '/settings/details',
+      {
+        config: { permission: 'settings.supplier.update' },
+        schema: {
+          summary: "Change some of the supplier's details that every bill carries ('' clears one)",
+          tags: ['settings'],
+          body: z.record(z.string(), z.string().max(1000)),
+          response: { 200: SupplierView, ...errors(404) },
+        },
+      },
+      async (request) => {
+        const supplier = await callAs(context, request, (scope) =>
+          market.updateSupplierDetails({ changes: request.body, ...scope }),
         )
         await context.reloadSupplier()
         return supplierView(supplier)

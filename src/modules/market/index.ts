@@ -1,4 +1,5 @@
-export { configureSupplier, InvalidSettings, updateSettings } from './operations.js'
+export { noDetails, type SupplierDetails, supplierDetailsSchema } from './details.js'
+export { configureSupplier, InvalidSettings, updateSettings, updateSupplierDetails } from './operations.js'
 export {
   type CallerKind,
   type CallerQuestions,

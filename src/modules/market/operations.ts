@@ -1,6 +1,7 @@
 import type { Change } from '../../db/index.js'
 import { ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
+import { type SupplierDetails, supplierDetailsSchema } from './details.js'
 import type { Market } from './profiles.js'
 import { getSupplier, type Supplier } from './queries.js'
 import { defaultSettings, type SupplierSettings, settingsToJson, supplierSettingsSchema } from './settings.js'
@@ -76,6 +77,43 @@ export async function updateSettings({
     subject: { type: 'supplier', id: 'supplier' },
     before: settingsToJson(supplier.settings),
     after: settingsToJson(parsed.data),
+    at,
+  })
+  return getSupplier(tx)
+}
+
+/**
+ * Change some of the supplier's details (what every bill says of it); '' clears one.
+ * @throws InvalidSettings naming each offending field
+ */
+export async function updateSupplierDetails({
+  tx,
+  changes,
+  actor,
+  at,
+}: Change & {
+  changes: Partial<Record<keyof SupplierDetails, unknown>>
+}): Promise<Supplier> {
+  const supplier = await getSupplier(tx)
+  const parsed = supplierDetailsSchema.safeParse({ ...supplier.details, ...changes })
+  if (!parsed.success) {
+    const details = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: key, message: 'not a supplier detail' }))
+        : [{ path: issue.path.join('.'), message: issue.message }],
+    )
+    throw new InvalidSettings(
+      `The supplier's details are not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')}`,
+      details,
+    )
+  }
+  await store.setSupplierDetails(tx, parsed.data, at)
+  await audit.record(tx, {
+    actor,
+    action: 'market.details.updated',
+    subject: { type: 'supplier', id: 'supplier' },
+    before: supplier.details,
+    after: parsed.data,
     at,
   })
   return getSupplier(tx)

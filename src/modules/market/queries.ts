@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/index.js'
 import { NotFound, withCode } from '../../shared/errors.js'
+import { noDetails, type SupplierDetails, supplierDetailsSchema } from './details.js'
 import { type Market, type MarketProfile, profileOf } from './profiles.js'
 import { defaultSettings, type SupplierSettings, supplierSettingsSchema } from './settings.js'
 import * as store from './store.js'
@@ -9,6 +10,8 @@ export interface Supplier {
   readonly market: Market
   readonly profile: MarketProfile
   readonly settings: SupplierSettings
+  /** Its registered name, address, phone, email, website, company and VAT numbers ('' where not set). */
+  readonly details: SupplierDetails
   readonly updatedAt: Date
 }
 
@@ -26,5 +29,6 @@ export async function getSupplier(db: Db | Tx): Promise<Supplier> {
     )
   const market = row.market as Market
   const settings = supplierSettingsSchema.parse({ ...defaultSettings, ...row.settings })
-  return { name: row.name, market, profile: profileOf(market), settings, updatedAt: row.updated_at }
+  const details = supplierDetailsSchema.parse({ ...noDetails, ...row.details })
+  return { name: row.name, market, profile: profileOf(market), settings, details, updatedAt: row.updated_at }
 }

@@ -6,6 +6,7 @@ interface SupplierTable {
   name: string
   market: string
   settings: ColumnType<Record<string, unknown>, string, string>
+  details: ColumnType<Record<string, unknown>, string | undefined, string>
   updated_at: Date
 }
 
@@ -26,5 +27,14 @@ export async function upsertSupplier(
     .onConflict((oc) =>
       oc.column('id').doUpdateSet({ name: row.name, market: row.market, settings, updated_at: row.updatedAt }),
     )
+    .execute()
+}
+
+/** Replace the supplier's details (the caller validated them). */
+export async function setSupplierDetails(tx: Tx, details: Record<string, unknown>, at: Date): Promise<void> {
+  await tables(tx)
+    .updateTable('supplier')
+    .set({ details: JSON.stringify(details), updated_at: at })
+    .where('id', '=', 'supplier')
     .execute()
 }

@@ -11536,6 +11536,16 @@ export interface paths {
                 staffMaxFailedLogins: number
                 staffLockoutMinutes: number
               }
+              /** what every bill says of the supplier ('' where not set) */
+              details: {
+                legalName: string
+                address: string
+                phone: string
+                email: string
+                website: string
+                companyNumber: string
+                vatNumber: string
+              }
             }
           }
         }
@@ -11631,6 +11641,126 @@ export interface paths {
                 staffSessionIdleMinutes: number
                 staffMaxFailedLogins: number
                 staffLockoutMinutes: number
+              }
+              /** what every bill says of the supplier ('' where not set) */
+              details: {
+                legalName: string
+                address: string
+                phone: string
+                email: string
+                website: string
+                companyNumber: string
+                vatNumber: string
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  "/api/settings/details": {
+    get?: never
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Change some of the supplier's details that every bill carries ('' clears one) */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              name: string
+              market: "gb" | "us"
+              profile: {
+                market: "gb" | "us"
+                name: string
+                currency: "GBP" | "USD"
+                locale: string
+                timeZone: string
+                /** VAT or sales tax on domestic energy, an exact decimal percentage */
+                domesticTaxPercent: string
+                taxName: string
+                /** half-hourly settlement periods in local time (gb) */
+                settlementPeriods: boolean
+                backbillingLimitMonths: number | null
+                verificationQuestions: {
+                  [key: string]: {
+                    /** questions the agent checks by eye against the account page */
+                    ticked: string[]
+                    /** questions whose typed answer the server compares with what is on file */
+                    answered: string[]
+                  }
+                }
+                supplyPointKinds: string[]
+                postcodeLabel: string
+              }
+              settings: {
+                /** minor units (pence), as a string */
+                creditApprovalLimitMinor: string
+                /** minor units (pence), as a string */
+                invoicePaymentApprovalMinor: string
+                arrangementDownPaymentPercent: number
+                arrangementGraceDays: number
+                /** minor units (pence), as a string */
+                lateFeeMinor: string
+                thirdPartyAccessMinDays: number
+                thirdPartyAccessMaxDays: number
+                staffPasswordMaxAgeDays: number
+                staffSessionMaxHours: number
+                staffSessionIdleMinutes: number
+                staffMaxFailedLogins: number
+                staffLockoutMinutes: number
+              }
+              /** what every bill says of the supplier ('' where not set) */
+              details: {
+                legalName: string
+                address: string
+                phone: string
+                email: string
+                website: string
+                companyNumber: string
+                vatNumber: string
               }
             }
           }
