@@ -12,6 +12,7 @@ import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { runBilling } from './billing-run.js'
 import { moveIn, moveOut } from './move.js'
+import { openTestHome } from './testing.js'
 
 let database: Database
 const actor = { kind: 'staff', id: 'usr_agent' } as const
@@ -38,56 +39,19 @@ async function home(openedOn: string): Promise<Home> {
   const number = `A-7${String(serial).padStart(7, '0')}`
   const mpan = metering.withCheckDigit(`10${String(700_000 + serial).padStart(10, '0')}`)
   const meterSerial = `21T${String(serial).padStart(7, '0')}`
-  return run(async (tx) => {
-    const [account] = await accounts.createAccounts({
-      tx,
-      actor: system,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
-          property: { line1: `${serial} Station Road`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn,
-        }),
-      ],
-    })
-    const accountId = account?.id ?? ''
-    const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
-    const [point] = await metering.registerMeterPoints({
-      tx,
-      actor: system,
-      at,
-      meterPoints: [
-        {
-          fuel: 'electricity',
-          identifier: mpan,
-          propertyId: supply?.property.id ?? '',
-          accountId,
-          suppliedFrom: openedOn,
-          meters: [
-            {
-              serial: meterSerial,
-              type: 'traditional',
-              installedOn: '2020-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-      ],
-    })
-    await tariffs.startAgreement({
-      tx,
-      accountId,
-      meterPointId: point?.id ?? '',
-      tariffCode: variable,
-      from: startOfLocalDay(openedOn),
-      to: null,
-      actor: system,
-      at,
-    })
-    return { accountId, number, meterPointId: point?.id ?? '', mpan, meterSerial }
+  const {
+    accountId,
+    meterPointIds: [meterPointId = ''],
+  } = await openTestHome(database.db, {
+    number,
+    customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
+    property: { line1: `${serial} Station Road` },
+    openedOn,
+    meterPoints: [{ fuel: 'electricity', identifier: mpan, meterSerial, type: 'traditional', tariffCode: variable }],
+    actor: system,
+    at,
   })
+  return { accountId, number, meterPointId, mpan, meterSerial }
 }
 
 /** The final reading of the home's one register, for a move. */

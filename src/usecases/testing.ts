@@ -1,7 +1,14 @@
-/** Shared setup for the use cases' tests over the demo billing fixture (`billingFixture`). */
-import { type Db, inTransaction } from '../db/index.js'
+/** Shared setup for the use cases' tests: the demo billing fixture's accounts, test homes, test charges. */
+import { afterAll, beforeAll } from 'vitest'
+import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import * as accounts from '../modules/accounts/index.js'
 import * as ledger from '../modules/ledger/index.js'
-import { systemActor } from '../shared/actor.js'
+import * as market from '../modules/market/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import { type Actor, systemActor } from '../shared/actor.js'
+import { startOfLocalDay } from '../shared/time.js'
 
 /**
  * Hands out the fixture's accounts one per call, with the number the fixture gave each
@@ -53,4 +60,120 @@ export async function postTestCharge(
     ],
   }
   await inTransaction(db, (tx) => ledger.postJournal({ tx, journal, actor: systemActor('test'), at }))
+}
+
+/** One meter point of a test home: its fuel, identifier and meter (one standard register), and its tariff. */
+export interface TestMeterPoint {
+  readonly fuel: metering.Fuel
+  readonly identifier: string
+  readonly meterSerial: string
+  readonly type: 'smart' | 'traditional'
+  readonly unit?: metering.RegisterUnit
+  readonly tariffCode: string
+}
+
+/**
+ * Open a test account for `customer` at `property`, register its meter points (installed 2020-01-01,
+ * supplied from the opening day) and put each on its tariff from the start of `tariffFrom` (default
+ * the opening day), in one transaction. Answers the account's id and its meter points' ids, in the
+ * order given.
+ */
+export async function openTestHome(
+  db: Db,
+  {
+    number,
+    customer,
+    property,
+    openedOn,
+    tariffFrom = openedOn,
+    meterPoints,
+    actor,
+    at,
+  }: {
+    number: string
+    customer: accounts.NewAccount['customer']
+    property: Omit<accounts.NewAccount['property'], 'town' | 'postcode' | 'gspRegion'>
+    openedOn: string
+    tariffFrom?: string
+    meterPoints: readonly TestMeterPoint[]
+    actor: Actor
+    at: Date
+  },
+): Promise<{ accountId: string; meterPointIds: string[] }> {
+  return inTransaction(db, async (tx) => {
+    const address = { town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const, ...property }
+    const newAccount = accounts.testAccount({ number, customer, property: address, openedOn })
+    const [account] = await accounts.createAccounts({ tx, actor, at, accounts: [newAccount] })
+    const accountId = account?.id ?? ''
+    const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
+    const registered = await metering.registerMeterPoints({
+      tx,
+      actor,
+      at,
+      meterPoints: meterPoints.map((point) => ({
+        propertyId: supply?.property.id ?? '',
+        accountId,
+        suppliedFrom: openedOn,
+        fuel: point.fuel,
+        identifier: point.identifier,
+        meters: [
+          {
+            serial: point.meterSerial,
+            type: point.type,
+            installedOn: '2020-01-01',
+            registers: [{ identifier: 'S', rate: 'standard', digits: 5, ...(point.unit ? { unit: point.unit } : {}) }],
+          },
+        ],
+      })),
+    })
+    const meterPointIds = meterPoints.map(
+      (point) => registered.find((found) => found.identifier === point.identifier)?.id ?? '',
+    )
+    for (const [index, point] of meterPoints.entries()) {
+      await tariffs.startAgreement({
+        tx,
+        accountId,
+        meterPointId: meterPointIds[index] ?? '',
+        tariffCode: point.tariffCode,
+        from: startOfLocalDay(tariffFrom),
+        to: null,
+        actor,
+        at,
+      })
+    }
+    return { accountId, meterPointIds }
+  })
+}
+
+/**
+ * The database of a billing test file: opened before its tests, with Good Egg Energy configured as
+ * the GB supplier and the demo tariff catalogue seeded (prices from 2025-01-01, one day of Agile), and
+ * closed after them. The caller passes the demo's `seedTariffCatalogue`: only tests may import the demo.
+ */
+export function billingTestDatabase({
+  seedCatalogue,
+  actor,
+  at,
+}: {
+  seedCatalogue: (input: { tx: Tx; from: string; to: string; at: Date; actor: Actor }) => Promise<unknown>
+  actor: Actor
+  at: Date
+}): { readonly db: Db } {
+  let database: Database | undefined
+  beforeAll(async () => {
+    database = await openTestDatabase()
+    await inTransaction(database.db, async (tx) => {
+      await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
+      await seedCatalogue({ tx, from: '2025-01-01', to: '2025-01-02', at, actor })
+    })
+  }, 120_000)
+  afterAll(async () => {
+    await database?.close()
+  })
+  return {
+    get db() {
+      if (!database) throw new Error('the test database is open only while the tests run')
+      return database.db
+    },
+  }
 }
