@@ -3,12 +3,16 @@ import { afterAll, beforeAll } from 'vitest'
 import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as cases from '../modules/cases/index.js'
+import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
+import * as payments from '../modules/payments/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { type Actor, systemActor } from '../shared/actor.js'
 import { startOfLocalDay } from '../shared/time.js'
+import { billAccountNow, takeAccountPayment } from './index.js'
 
 /**
  * Hands out the fixture's accounts one per call, with the number the fixture gave each
@@ -176,4 +180,62 @@ export function billingTestDatabase({
       return database.db
     },
   }
+}
+
+/**
+ * Give a fixture account one item of each kind its timeline shows, on days of November 2026 (`t(day)`
+ * is 10:00 that day): its bill (the 2nd), a billing dispute (the 3rd), a £25.00 card payment (the
+ * 5th), an inbound email (the 6th) and a billing note (the 7th). Answers the dispute's case id.
+ */
+export async function recordTimelineItems(
+  db: Db,
+  { accountId, number, actor, t }: { accountId: string; number: string; actor: Actor; t: (day: number) => Date },
+): Promise<{ caseId: string }> {
+  await inTransaction(db, (tx) => billAccountNow({ tx, accountNumber: number, on: '2026-11-01', actor, at: t(2) }))
+  const dispute = await inTransaction(db, (tx) =>
+    cases.openCase({
+      tx,
+      accountId,
+      type: 'billing_dispute',
+      subject: 'Disputes the October bill',
+      description: 'Customer says the October reading is wrong.',
+      actor,
+      at: t(3),
+    }),
+  )
+  await takeAccountPayment({
+    db,
+    processor: new payments.TestProcessor(),
+    accountNumber: number,
+    input: {
+      method: 'card',
+      amountMinor: 2_500n,
+      card: { number: '4242 4242 4242 4242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
+    },
+    idempotencyKey: 'timeline-payment-1',
+    actor,
+    at: t(5),
+  })
+  await inTransaction(db, async (tx) => {
+    await comms.logInboundEmail({
+      tx,
+      accountId,
+      from: 'bill@example.com',
+      subject: 'My bill',
+      body: 'Why is my bill so high this month?',
+      receivedAt: t(6),
+      actor,
+      at: t(6),
+    })
+    await accounts.addNote({
+      tx,
+      accountNumber: number,
+      type: 'billing',
+      body: 'Explained the bill',
+      actor,
+      authorName: null,
+      at: t(7),
+    })
+  })
+  return { caseId: dispute.id }
 }
