@@ -3,6 +3,7 @@
  * per role, the app over it, and the headers to act as one of them.
  */
 import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
 import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
@@ -182,6 +183,42 @@ export async function openTestApp({
   const app = await buildApp({ database, clock: at, webRoot: null, ...options })
   const as = await signInEveryRole(app)
   return { database, app, as, send: sendAs(app, as), staffIds }
+}
+
+/**
+ * openTestApp before the file's tests and close the app and its database after them. Answers the
+ * test app, whose parts may be read only while the tests run.
+ */
+export function sharedTestApp(options: Parameters<typeof openTestApp>[0]): TestApp {
+  let opened: TestApp | undefined
+  beforeAll(async () => {
+    opened = await openTestApp(options)
+  }, 120_000)
+  afterAll(async () => {
+    await opened?.app.close()
+    await opened?.database.close()
+  })
+  const part = <Key extends keyof TestApp>(key: Key): TestApp[Key] => {
+    if (!opened) throw new Error('the test app is open only while the tests run')
+    return opened[key]
+  }
+  return {
+    get database() {
+      return part('database')
+    },
+    get app() {
+      return part('app')
+    },
+    get as() {
+      return part('as')
+    },
+    get send() {
+      return part('send')
+    },
+    get staffIds() {
+      return part('staffIds')
+    },
+  }
 }
 
 /**
