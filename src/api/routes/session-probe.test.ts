@@ -46,22 +46,29 @@ afterAll(async () => {
   await database.close()
 })
 
+/** The probe answers 200 and `nobody` without a cookie, and with one that names no session. */
+async function expectNobodyAt(url: string, cookieName: string, nobody: object) {
+  for (const headers of [{}, { cookie: `${cookieName}=not-a-session` }]) {
+    const response = await app.inject({ method: 'GET', url, headers })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual(nobody)
+  }
+}
+
+/** Sign in at `url` with the shared password; answers the session cookie `cookieName` as a header value. */
+async function signedIn(url: string, cookieName: string, email: string) {
+  const signIn = await app.inject({ method: 'POST', url, payload: { email, password } })
+  expect(signIn.statusCode).toBe(200)
+  return `${cookieName}=${signIn.cookies.find((c) => c.name === cookieName)?.value}`
+}
+
 describe('GET /api/session/probe', () => {
   it('answers 200 with a null user when nobody is signed in, or the cookie is not a session', async () => {
-    for (const headers of [{}, { cookie: 'cuttle_session=not-a-session' }]) {
-      const response = await app.inject({ method: 'GET', url: '/api/session/probe', headers })
-      expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ user: null })
-    }
+    await expectNobodyAt('/api/session/probe', 'cuttle_session', { user: null })
   })
 
   it('answers the signed-in user as GET /api/session does, and null again after signing out', async () => {
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'agent@example.com', password },
-    })
-    const cookie = `cuttle_session=${signIn.cookies.find((c) => c.name === 'cuttle_session')?.value}`
+    const cookie = await signedIn('/api/session', 'cuttle_session', 'agent@example.com')
     const session = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
     const probe = await app.inject({ method: 'GET', url: '/api/session/probe', headers: { cookie } })
     expect(probe.statusCode).toBe(200)
@@ -77,21 +84,11 @@ describe('GET /api/session/probe', () => {
 
 describe('GET /api/portal/session/probe', () => {
   it('answers 200 with null when no customer is signed in', async () => {
-    for (const headers of [{}, { cookie: 'cuttle_portal=not-a-session' }]) {
-      const response = await app.inject({ method: 'GET', url: '/api/portal/session/probe', headers })
-      expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ me: null })
-    }
+    await expectNobodyAt('/api/portal/session/probe', 'cuttle_portal', { me: null })
   })
 
   it('answers the signed-in customer and their accounts as GET /api/portal/me does', async () => {
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/portal/session',
-      payload: { email: 'holder@portal.example', password },
-    })
-    expect(signIn.statusCode).toBe(200)
-    const cookie = `cuttle_portal=${signIn.cookies.find((c) => c.name === 'cuttle_portal')?.value}`
+    const cookie = await signedIn('/api/portal/session', 'cuttle_portal', 'holder@portal.example')
     const me = await app.inject({ method: 'GET', url: '/api/portal/me', headers: { cookie } })
     const probe = await app.inject({ method: 'GET', url: '/api/portal/session/probe', headers: { cookie } })
     expect(probe.statusCode).toBe(200)
