@@ -62,6 +62,9 @@ async function signedIn(url: string, cookieName: string, email: string) {
   return `${cookieName}=${signIn.cookies.find((c) => c.name === cookieName)?.value}`
 }
 
+/** GET `url` with the session cookie. */
+const getWith = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } })
+
 describe('GET /api/session/probe', () => {
   it('answers 200 with a null user when nobody is signed in, or the cookie is not a session', async () => {
     await expectNobodyAt('/api/session/probe', 'cuttle_session', { user: null })
@@ -69,14 +72,14 @@ describe('GET /api/session/probe', () => {
 
   it('answers the signed-in user as GET /api/session does, and null again after signing out', async () => {
     const cookie = await signedIn('/api/session', 'cuttle_session', 'agent@example.com')
-    const session = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
-    const probe = await app.inject({ method: 'GET', url: '/api/session/probe', headers: { cookie } })
+    const session = await getWith('/api/session', cookie)
+    const probe = await getWith('/api/session/probe', cookie)
     expect(probe.statusCode).toBe(200)
     expect(probe.json()).toEqual(session.json())
     expect(probe.json()).toMatchObject({ user: { email: 'agent@example.com', role: 'agent' } })
 
     expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } })).statusCode).toBe(204)
-    expect((await app.inject({ method: 'GET', url: '/api/session/probe', headers: { cookie } })).json()).toEqual({
+    expect((await getWith('/api/session/probe', cookie)).json()).toEqual({
       user: null,
     })
   })
@@ -89,8 +92,8 @@ describe('GET /api/portal/session/probe', () => {
 
   it('answers the signed-in customer and their accounts as GET /api/portal/me does', async () => {
     const cookie = await signedIn('/api/portal/session', 'cuttle_portal', 'holder@portal.example')
-    const me = await app.inject({ method: 'GET', url: '/api/portal/me', headers: { cookie } })
-    const probe = await app.inject({ method: 'GET', url: '/api/portal/session/probe', headers: { cookie } })
+    const me = await getWith('/api/portal/me', cookie)
+    const probe = await getWith('/api/portal/session/probe', cookie)
     expect(probe.statusCode).toBe(200)
     expect(probe.json()).toEqual({ me: me.json() })
     const { me: answered } = probe.json() as { me: { accounts: { accountNumber: string; kind: string }[] } }
