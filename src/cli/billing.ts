@@ -3,24 +3,23 @@ import { inTransaction, type Tx } from '../db/index.js'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
-import { isLocalDate, localDateOf } from '../shared/time.js'
+import { localDateOf } from '../shared/time.js'
 import { billAccountNow, changeBillingProfile, finalBill, runBilling } from '../usecases/index.js'
-import { withDatabase } from './context.js'
+import { localDateArgument, reportRefusal, withDatabase } from './context.js'
 import { withProgress } from './progress.js'
 
 const cliActor = systemActor('cli')
-
-function localDate(value: string): string {
-  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
-  return value
-}
 
 export function registerBillingCommands(program: Command, dataDirOption: Option) {
   const bill = program.command('bill').description('statements: billing runs and single accounts')
   bill
     .command('run')
     .description('bill every domestic account whose cycle day is the date (resumable: run it again to finish)')
-    .option('--date <date>', 'the local date of the run (default today); periods end at its midnight', localDate)
+    .option(
+      '--date <date>',
+      'the local date of the run (default today); periods end at its midnight',
+      localDateArgument,
+    )
     .option('--concurrency <n>', 'accounts billed at the same time', (v) => Number.parseInt(v, 10), 4)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; concurrency: number; dataDir?: string }) => {
@@ -63,7 +62,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
   bill
     .command('account <account>')
     .description('bill one account now, up to the start of --on (default today)')
-    .option('--on <date>', 'the period ends at this local midnight', localDate)
+    .option('--on <date>', 'the period ends at this local midnight', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { on?: string; dataDir?: string }) =>
       billOne(options, (tx, at) =>
@@ -75,7 +74,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
     .description(
       'final bill (BIL-7): bill to the start of --moved-out, estimating the final read if none, and settle the balance',
     )
-    .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDate)
+    .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { movedOut: string; dataDir?: string }) =>
       billOne(options, (tx, at) =>
@@ -137,12 +136,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
               `${account.toUpperCase()}: cycle day ${profile.cycleDay}, ${profile.paymentMethod}, ${profile.origin}${profile.transferAt ? ` from ${profile.transferAt.toISOString()}` : ''}${profile.readingPrevented ? ', reading prevented' : ''}`,
             )
           } catch (error) {
-            if (!(error instanceof DomainError)) throw error
-            console.error(`${error.code}: ${error.message}`)
-            for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
-              console.error(`  ${detail.path}: ${detail.message}`)
-            }
-            process.exitCode = 1
+            reportRefusal(error)
           }
         })
       },

@@ -1,7 +1,7 @@
-import { type Command, InvalidArgumentError, type Option } from 'commander'
+import type { Command, Option } from 'commander'
 import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { isLocalDate, localDateOf } from '../shared/time.js'
+import { localDateOf } from '../shared/time.js'
 import {
   type BatchRunSummary,
   collectDirectDebits,
@@ -12,13 +12,8 @@ import {
   runCollections,
   syncPayments,
 } from '../usecases/index.js'
-import { cliConfig, withDatabase } from './context.js'
+import { cliConfig, localDateArgument, withDatabase } from './context.js'
 import { withProgress } from './progress.js'
-
-function localDate(value: string): string {
-  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
-  return value
-}
 
 function printSummary(title: string, summary: BatchRunSummary) {
   const outcomes = Object.entries(summary.outcomes)
@@ -38,7 +33,7 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
   payments
     .command('collect')
     .description('collect the Direct Debits whose payment day is the date (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDate)
+    .option('--date <date>', 'the local date (default today)', localDateArgument)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
@@ -89,7 +84,7 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
   collections
     .command('run')
     .description('move every past-due account one step along the dunning schedule (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDate)
+    .option('--date <date>', 'the local date (default today)', localDateArgument)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
