@@ -66,87 +66,91 @@ export async function postTestCharge(
   await inTransaction(db, (tx) => ledger.postJournal({ tx, journal, actor: systemActor('test'), at }))
 }
 
-/** One meter point of a test home: its fuel, identifier and meter (one standard register), and its tariff. */
+/**
+ * One meter point of a test home: its fuel, identifier and meter (one standard register, installed
+ * 2020-01-01 unless given), and the tariff it is on (none unless given).
+ */
 export interface TestMeterPoint {
   readonly fuel: metering.Fuel
   readonly identifier: string
   readonly meterSerial: string
   readonly type: 'smart' | 'traditional'
   readonly unit?: metering.RegisterUnit
-  readonly tariffCode: string
+  readonly installedOn?: string
+  readonly tariffCode?: string
+}
+
+/** The home a test opens: who, where, from when, and its meter points. */
+export interface TestHome {
+  readonly number: string
+  readonly customer: accounts.NewAccount['customer']
+  /** The address in Cambridge (CB1 2AB, region _A) but for what is given. */
+  readonly property: Omit<accounts.NewAccount['property'], 'town' | 'postcode' | 'gspRegion'>
+  readonly openedOn: string
+  /** When the tariffs start (at the start of the local day): the opening day unless given. */
+  readonly tariffFrom?: string
+  readonly meterPoints: readonly TestMeterPoint[]
+  readonly actor: Actor
+  readonly at: Date
+}
+
+/** `openTestHomeIn`, in a transaction of its own. */
+export function openTestHome(db: Db, home: TestHome): Promise<{ accountId: string; meterPointIds: string[] }> {
+  return inTransaction(db, (tx) => openTestHomeIn(tx, home))
 }
 
 /**
- * Open a test account for `customer` at `property`, register its meter points (installed 2020-01-01,
- * supplied from the opening day) and put each on its tariff from the start of `tariffFrom` (default
- * the opening day), in one transaction. Answers the account's id and its meter points' ids, in the
- * order given.
+ * Open a test account for `customer` at `property`, register its meter points (supplied from the
+ * opening day) and put each that names a tariff on it from the start of `tariffFrom`. Answers the
+ * account's id and its meter points' ids, in the order given.
  */
-export async function openTestHome(
-  db: Db,
-  {
-    number,
-    customer,
-    property,
-    openedOn,
-    tariffFrom = openedOn,
-    meterPoints,
+export async function openTestHomeIn(
+  tx: Tx,
+  { number, customer, property, openedOn, tariffFrom = openedOn, meterPoints, actor, at }: TestHome,
+): Promise<{ accountId: string; meterPointIds: string[] }> {
+  const address = { town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const, ...property }
+  const newAccount = accounts.testAccount({ number, customer, property: address, openedOn })
+  const [account] = await accounts.createAccounts({ tx, actor, at, accounts: [newAccount] })
+  const accountId = account?.id ?? ''
+  const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
+  if (meterPoints.length === 0) return { accountId, meterPointIds: [] }
+  const registered = await metering.registerMeterPoints({
+    tx,
     actor,
     at,
-  }: {
-    number: string
-    customer: accounts.NewAccount['customer']
-    property: Omit<accounts.NewAccount['property'], 'town' | 'postcode' | 'gspRegion'>
-    openedOn: string
-    tariffFrom?: string
-    meterPoints: readonly TestMeterPoint[]
-    actor: Actor
-    at: Date
-  },
-): Promise<{ accountId: string; meterPointIds: string[] }> {
-  return inTransaction(db, async (tx) => {
-    const address = { town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const, ...property }
-    const newAccount = accounts.testAccount({ number, customer, property: address, openedOn })
-    const [account] = await accounts.createAccounts({ tx, actor, at, accounts: [newAccount] })
-    const accountId = account?.id ?? ''
-    const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
-    const registered = await metering.registerMeterPoints({
+    meterPoints: meterPoints.map((point) => ({
+      propertyId: supply?.property.id ?? '',
+      accountId,
+      suppliedFrom: openedOn,
+      fuel: point.fuel,
+      identifier: point.identifier,
+      meters: [
+        {
+          serial: point.meterSerial,
+          type: point.type,
+          installedOn: point.installedOn ?? '2020-01-01',
+          registers: [{ identifier: 'S', rate: 'standard', digits: 5, ...(point.unit ? { unit: point.unit } : {}) }],
+        },
+      ],
+    })),
+  })
+  const meterPointIds = meterPoints.map(
+    (point) => registered.find((found) => found.identifier === point.identifier)?.id ?? '',
+  )
+  for (const [index, point] of meterPoints.entries()) {
+    if (!point.tariffCode) continue
+    await tariffs.startAgreement({
       tx,
+      accountId,
+      meterPointId: meterPointIds[index] ?? '',
+      tariffCode: point.tariffCode,
+      from: startOfLocalDay(tariffFrom),
+      to: null,
       actor,
       at,
-      meterPoints: meterPoints.map((point) => ({
-        propertyId: supply?.property.id ?? '',
-        accountId,
-        suppliedFrom: openedOn,
-        fuel: point.fuel,
-        identifier: point.identifier,
-        meters: [
-          {
-            serial: point.meterSerial,
-            type: point.type,
-            installedOn: '2020-01-01',
-            registers: [{ identifier: 'S', rate: 'standard', digits: 5, ...(point.unit ? { unit: point.unit } : {}) }],
-          },
-        ],
-      })),
     })
-    const meterPointIds = meterPoints.map(
-      (point) => registered.find((found) => found.identifier === point.identifier)?.id ?? '',
-    )
-    for (const [index, point] of meterPoints.entries()) {
-      await tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: meterPointIds[index] ?? '',
-        tariffCode: point.tariffCode,
-        from: startOfLocalDay(tariffFrom),
-        to: null,
-        actor,
-        at,
-      })
-    }
-    return { accountId, meterPointIds }
-  })
+  }
+  return { accountId, meterPointIds }
 }
 
 /**

@@ -12,10 +12,9 @@ import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as market from '../../modules/market/index.js'
 import * as metering from '../../modules/metering/index.js'
-import * as tariffs from '../../modules/tariffs/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { startOfLocalDay } from '../../shared/time.js'
 import { accountViewSectionPermission, accountViewSections } from '../../usecases/index.js'
+import { openTestHomeIn } from '../../usecases/testing.js'
 import type { App } from '../app.js'
 import { openTestApp, type Send } from '../testing.js'
 
@@ -41,58 +40,23 @@ beforeAll(async () => {
       await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at: now })
       await seedTariffCatalogue({ tx, from: '2026-09-30', to: '2026-10-01', at: now, actor })
       accountNumber = 'A-10000000'
-      const [opened] = await accounts.createAccounts({
-        tx,
-        actor,
-        at: now,
-        accounts: [
-          {
-            number: accountNumber,
-            customer: { kind: 'person', title: null, givenName: 'Bill', familyName: 'Fixture0' },
-            property: { line1: '1 Meter Street', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-            billingAddress: null,
-            emails: [],
-            phones: [],
-            billingMode: 'paperless',
-            market: 'gb',
-            openedOn: '2026-10-01',
-          },
-        ],
-      })
-      accountId = opened?.id ?? ''
-      const supply = await accounts.findAccountSupply({ tx, accountNumber })
-      const [point] = await metering.registerMeterPoints({
-        tx,
-        actor,
-        at: now,
+      ;({ accountId } = await openTestHomeIn(tx, {
+        number: accountNumber,
+        customer: { kind: 'person', title: null, givenName: 'Bill', familyName: 'Fixture0' },
+        property: { line1: '1 Meter Street' },
+        openedOn: '2026-10-01',
         meterPoints: [
           {
             fuel: 'electricity',
             identifier: metering.withCheckDigit('100000000001'),
-            propertyId: supply?.property.id ?? '',
-            accountId,
-            suppliedFrom: '2026-10-01',
-            meters: [
-              {
-                serial: '21F0000000',
-                type: 'smart',
-                installedOn: '2020-01-01',
-                registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-              },
-            ],
+            meterSerial: '21F0000000',
+            type: 'smart',
+            tariffCode: 'E-1R-VAR-22-11-01-A',
           },
         ],
-      })
-      await tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: point?.id ?? '',
-        tariffCode: 'E-1R-VAR-22-11-01-A',
-        from: startOfLocalDay('2026-10-01'),
-        to: null,
         actor,
         at: now,
-      })
+      }))
       await accounts.updateContacts({
         tx,
         accountNumber,
