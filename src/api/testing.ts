@@ -186,39 +186,29 @@ export async function openTestApp({
 }
 
 /**
- * openTestApp before the file's tests and close the app and its database after them. Answers the
+ * Open a test app before the file's tests and close it and its database after them. Answers the
  * test app, whose parts may be read only while the tests run.
  */
-export function sharedTestApp(options: Parameters<typeof openTestApp>[0]): TestApp {
-  let opened: TestApp | undefined
+function aroundTests<Opened extends TestApp>(open: () => Promise<Opened>): Opened {
+  let opened: Opened | undefined
   beforeAll(async () => {
-    opened = await openTestApp(options)
+    opened = await open()
   }, 120_000)
   afterAll(async () => {
     await opened?.app.close()
     await opened?.database.close()
   })
-  const part = <Key extends keyof TestApp>(key: Key): TestApp[Key] => {
-    if (!opened) throw new Error('the test app is open only while the tests run')
-    return opened[key]
-  }
-  return {
-    get database() {
-      return part('database')
+  return new Proxy({} as Opened, {
+    get(_, key) {
+      if (!opened) throw new Error('the test app is open only while the tests run')
+      return opened[key as keyof Opened]
     },
-    get app() {
-      return part('app')
-    },
-    get as() {
-      return part('as')
-    },
-    get send() {
-      return part('send')
-    },
-    get staffIds() {
-      return part('staffIds')
-    },
-  }
+  })
+}
+
+/** `openTestApp` around the file's tests (see `aroundTests`). */
+export function sharedTestApp(options: Parameters<typeof openTestApp>[0]): TestApp {
+  return aroundTests(() => openTestApp(options))
 }
 
 /**
@@ -275,6 +265,13 @@ export async function openAppWithAccounts({
     },
   })
   return { ...opened, accountIds }
+}
+
+/** `openAppWithAccounts` around the file's tests (see `aroundTests`). */
+export function sharedAppWithAccounts(
+  options: Parameters<typeof openAppWithAccounts>[0],
+): TestApp & { accountIds: string[] } {
+  return aroundTests(() => openAppWithAccounts(options))
 }
 
 /** One access a portal customer is granted: what `grantAccountAccess` takes beyond the transaction and the user. */
