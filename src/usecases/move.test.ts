@@ -59,6 +59,15 @@ const finalReading = (h: Home, value: string) => [
   { meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value },
 ]
 
+/** The agent moves the home's customer out on `on`, with the final reading `value` and what else is given. */
+const moveOutWithReading = (
+  h: Home,
+  on: string,
+  value: string,
+  more: Omit<Parameters<typeof moveOut>[0], 'db' | 'accountNumber' | 'on' | 'finalReadings' | 'actor' | 'at'> = {},
+) =>
+  moveOut({ db: database.db, accountNumber: h.number, on, finalReadings: finalReading(h, value), ...more, actor, at })
+
 async function reading(h: Home, readAt: string, value: string) {
   await run((tx) =>
     metering.submitReading({
@@ -150,15 +159,9 @@ describe('moving out with a final reading', () => {
     await reading(h, '2026-10-20T09:00:00Z', '7150.0')
     await pay(h, 50_000n)
 
-    const result = await moveOut({
-      db: database.db,
-      accountNumber: h.number,
-      on: '2026-11-01',
-      finalReadings: finalReading(h, '7300.0'),
+    const result = await moveOutWithReading(h, '2026-11-01', '7300.0', {
       newOccupant: { name: 'Jane Q Public', email: 'jane@example.com', phone: '07700 900123' },
-      actor,
       authorName: 'Agent Smith',
-      at,
     })
 
     // The final statement, to the start of the move date, on the actual read.
@@ -232,15 +235,9 @@ describe('the next occupant of a dial meter', () => {
     const h = await home('2026-10-02')
     await reading(h, '2026-10-02T09:00:00Z', '7000.0')
     await reading(h, '2026-10-27T09:00:00Z', '7250.0')
-    const result = await moveOut({
-      db: database.db,
-      accountNumber: h.number,
-      on: '2026-11-01',
-      finalReadings: finalReading(h, '7300.0'),
+    const result = await moveOutWithReading(h, '2026-11-01', '7300.0', {
       newOccupant: null,
-      actor,
       authorName: 'Agent Smith',
-      at,
     })
     await reading(h, '2026-11-15T09:00:00Z', '7380.0')
     const next = await accountRow(result.newAccount.number)
@@ -289,16 +286,10 @@ describe('refusals leave nothing half-written', () => {
   it('refuses a move date before the account opened', async () => {
     const h = await home('2026-10-02')
     const before = await counts()
-    await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-09-15',
-        finalReadings: finalReading(h, '100.0'),
-        actor,
-        at,
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_MOVE_DATE', details: [{ path: 'on' }] })
+    await expect(moveOutWithReading(h, '2026-09-15', '100.0')).rejects.toMatchObject({
+      code: 'INVALID_MOVE_DATE',
+      details: [{ path: 'on' }],
+    })
     expect(await counts()).toEqual(before)
     expect(await accountRow(h.number)).toMatchObject({ status: 'active', closedOn: null })
   })
@@ -308,16 +299,10 @@ describe('refusals leave nothing half-written', () => {
     await reading(h, '2026-10-02T09:00:00Z', '5000.0')
     const before = await counts()
     await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-11-01',
-        finalReadings: finalReading(h, '5200.0'),
+      moveOutWithReading(h, '2026-11-01', '5200.0', {
         newOccupant: { name: 'Pat Doe' },
         // Refused only after the reading, the final bill and the new account were written.
         tariffCode: 'E-1R-NO-SUCH-TARIFF-A',
-        actor,
-        at,
       }),
     ).rejects.toMatchObject({ code: 'TARIFF_NOT_FOUND' })
     expect(await counts()).toEqual(before)
@@ -331,16 +316,10 @@ describe('refusals leave nothing half-written', () => {
     await expect(
       moveOut({ db: database.db, accountNumber: h.number, on: '2026-11-21', actor, at }),
     ).rejects.toMatchObject({ code: 'INVALID_MOVE_DATE' })
-    await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-11-01',
-        finalReadings: finalReading(h, '7000.0'),
-        actor,
-        at,
-      }),
-    ).rejects.toMatchObject({ code: 'READING_REJECTED', details: [{ path: 'finalReadings.0.value' }] })
+    await expect(moveOutWithReading(h, '2026-11-01', '7000.0')).rejects.toMatchObject({
+      code: 'READING_REJECTED',
+      details: [{ path: 'finalReadings.0.value' }],
+    })
     expect(await counts()).toEqual(before)
   })
 })
