@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
+import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = z.strictObject({
   accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
@@ -55,11 +56,7 @@ const Actor = z.object({ kind: z.string(), id: z.string().nullable() })
 const SentMessage = z.object({
   id: z.string(),
   accountId: z.string(),
-  channel: z.enum(comms.channels),
-  direction: z.enum(comms.directions),
-  templateKey: z.string().nullable(),
-  subject: z.string().nullable(),
-  body: z.string(),
+  ...messageContent,
   recipient: z.string().nullable(),
   sender: z.string().nullable(),
   status: z.enum(comms.statuses),
@@ -70,15 +67,7 @@ const SentMessage = z.object({
   createdAt: InstantOut,
   createdBy: Actor,
   failureReason: z.string().nullable(),
-  history: z.array(
-    z.object({
-      status: z.enum(comms.statuses),
-      occurredAt: InstantOut,
-      recordedAt: InstantOut,
-      detail: z.string().nullable(),
-      recordedBy: Actor,
-    }),
-  ),
+  history: messageHistory(Actor),
   hasPdf: z.boolean(),
 })
 
