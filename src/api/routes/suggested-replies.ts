@@ -87,6 +87,11 @@ export const suggestedReplyRoutes =
     // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
     const transports = context.transports
     const model = context.replyModel
+    /** The message a request's path names: its account (read in upper case) and its id. */
+    const messageOf = ({ params }: { params: { accountNumber: string; messageId: string } }) => ({
+      accountNumber: params.accountNumber.toUpperCase(),
+      messageId: params.messageId,
+    })
 
     app.post(
       path,
@@ -103,8 +108,7 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const { draft, created } = await suggestReply({
           db: context.db,
-          accountNumber: request.params.accountNumber.toUpperCase(),
-          messageId: request.params.messageId,
+          ...messageOf(request),
           model,
           ...whoOf(context, request),
         })
@@ -126,8 +130,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           suggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             ...scope,
           }),
         )
@@ -150,8 +153,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           reviewSuggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             body: request.body.body,
             ...scope,
           }),
@@ -178,8 +180,7 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const result = await sendSuggestedReply({
           db: context.db,
-          accountNumber: request.params.accountNumber.toUpperCase(),
-          messageId: request.params.messageId,
+          ...messageOf(request),
           transports,
           ...whoOf(context, request),
         })
@@ -201,8 +202,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           discardSuggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             ...scope,
           }),
         )
