@@ -231,15 +231,15 @@ export async function recordTimelineItems(
       actor,
       at: t(6),
     })
-    await accounts.addNote({
-      tx,
-      accountNumber: number,
-      type: 'billing',
-      body: 'Explained the bill',
-      actor,
-      authorName: null,
-      at: t(7),
-    })
+    await addTestNote(tx, { accountNumber: number, type: 'billing', body: 'Explained the bill', actor, at: t(7) })
   })
   return { caseId: dispute.id }
+}
+
+/** A note on the account by `actor`, written with no author name (as the system writes them). */
+export function addTestNote(
+  tx: Tx,
+  note: Omit<Parameters<typeof accounts.addNote>[0], 'tx' | 'authorName'>,
+): ReturnType<typeof accounts.addNote> {
+  return accounts.addNote({ tx, ...note, authorName: null })
 }

@@ -8,7 +8,7 @@ import * as comms from '../modules/comms/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { accountTimeline, requestAccountCredit, type TimelineItem } from './index.js'
-import { recordTimelineItems } from './testing.js'
+import { addTestNote, recordTimelineItems } from './testing.js'
 
 let database: Database
 let accountId: string
@@ -63,15 +63,7 @@ beforeAll(async () => {
       at: t(10),
     })
     for (const body of ['First note', 'Second note']) {
-      await accounts.addNote({
-        tx,
-        accountNumber: number,
-        type: 'general',
-        body,
-        actor: agent,
-        authorName: null,
-        at: t(10),
-      })
+      await addTestNote(tx, { accountNumber: number, type: 'general', body, actor: agent, at: t(10) })
     }
   })
 }, 180_000)
