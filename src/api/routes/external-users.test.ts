@@ -231,25 +231,25 @@ describe('caller verification against the sealed details', () => {
     expect(stored.statusCode).toBe(204)
   })
 
-  it('refuses a question the market does not ask, naming where it stands and the questions there are', async () => {
+  it.each([
+    {
+      refusal: 'a question the market does not ask, naming where it stands and the questions there are',
+      passed: ['account_number', 'mothers_maiden_name'],
+      error: {
+        code: 'UNKNOWN_VERIFICATION_QUESTION',
+        details: [{ path: 'passed.1', message: expect.stringContaining('recent_payment_amount') }],
+      },
+    },
+    {
+      refusal: 'a tick on a sealed question: the caller’s answer decides, and nothing is recorded',
+      passed: ['account_number', 'security_answer'],
+      error: { code: 'VERIFICATION_ANSWER_REQUIRED', details: [{ path: 'answers.security_answer' }] },
+    },
+  ])('refuses $refusal', async ({ passed, error }) => {
     const before = await attempts()
-    const response = await verify({ passed: ['account_number', 'mothers_maiden_name'], failed: [] })
+    const response = await verify({ passed, failed: [] })
     expect(response.statusCode).toBe(400)
-    expect(response.json().error).toMatchObject({
-      code: 'UNKNOWN_VERIFICATION_QUESTION',
-      details: [{ path: 'passed.1', message: expect.stringContaining('recent_payment_amount') }],
-    })
-    expect(await attempts()).toBe(before)
-  })
-
-  it('refuses a tick on a sealed question: the caller’s answer decides, and nothing is recorded', async () => {
-    const before = await attempts()
-    const response = await verify({ passed: ['account_number', 'security_answer'], failed: [] })
-    expect(response.statusCode).toBe(400)
-    expect(response.json().error).toMatchObject({
-      code: 'VERIFICATION_ANSWER_REQUIRED',
-      details: [{ path: 'answers.security_answer' }],
-    })
+    expect(response.json().error).toMatchObject(error)
     expect(await attempts()).toBe(before)
   })
 
