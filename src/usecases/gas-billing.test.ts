@@ -19,10 +19,7 @@ const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work
 async function gasHome(n: number, unit: metering.RegisterUnit, opening: string, closing: string) {
   const tariffCode = 'G-1R-VAR-22-11-01-A'
   const serial = `21G000000${n}`
-  const {
-    accountId,
-    meterPointIds: [meterPointId = ''],
-  } = await openTestHome(database.db, {
+  const { accountId, meterPointId } = await openTestHome(database.db, {
     number: `A-${String(n).padStart(8, '0')}`,
     customer: { kind: 'person', title: 'Ms', givenName: 'Gas', familyName: `Home${n}` },
     property: { line1: `${n} Mill Lane` },

@@ -18,9 +18,7 @@ const mpan = metering.withCheckDigit('100000000077')
 beforeAll(async () => {
   database = await openTestDatabase()
   await inTransaction(database.db, async (tx) => {
-    const {
-      meterPointIds: [meterPointId = ''],
-    } = await openTestHomeIn(tx, {
+    const { meterPointId } = await openTestHomeIn(tx, {
       number: 'A-0000D010',
       customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
       property: { line1: '14 Mill Lane' },

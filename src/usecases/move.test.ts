@@ -39,10 +39,7 @@ async function home(openedOn: string): Promise<Home> {
   const number = `A-7${String(serial).padStart(7, '0')}`
   const mpan = metering.withCheckDigit(`10${String(700_000 + serial).padStart(10, '0')}`)
   const meterSerial = `21T${String(serial).padStart(7, '0')}`
-  const {
-    accountId,
-    meterPointIds: [meterPointId = ''],
-  } = await openTestHome(database.db, {
+  const { accountId, meterPointId } = await openTestHome(database.db, {
     number,
     customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
     property: { line1: `${serial} Station Road` },

@@ -94,8 +94,16 @@ export interface TestHome {
   readonly at: Date
 }
 
+/** A test home as opened: its account, its meter points in the order given, and the first of them. */
+export interface OpenedTestHome {
+  readonly accountId: string
+  readonly meterPointIds: string[]
+  /** The first meter point's id ('' when it has none): most test homes have one. */
+  readonly meterPointId: string
+}
+
 /** `openTestHomeIn`, in a transaction of its own. */
-export function openTestHome(db: Db, home: TestHome): Promise<{ accountId: string; meterPointIds: string[] }> {
+export function openTestHome(db: Db, home: TestHome): Promise<OpenedTestHome> {
   return inTransaction(db, (tx) => openTestHomeIn(tx, home))
 }
 
@@ -107,13 +115,13 @@ export function openTestHome(db: Db, home: TestHome): Promise<{ accountId: strin
 export async function openTestHomeIn(
   tx: Tx,
   { number, customer, property, openedOn, tariffFrom = openedOn, meterPoints, actor, at }: TestHome,
-): Promise<{ accountId: string; meterPointIds: string[] }> {
+): Promise<OpenedTestHome> {
   const address = { town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' as const, ...property }
   const newAccount = accounts.testAccount({ number, customer, property: address, openedOn })
   const [account] = await accounts.createAccounts({ tx, actor, at, accounts: [newAccount] })
   const accountId = account?.id ?? ''
   const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
-  if (meterPoints.length === 0) return { accountId, meterPointIds: [] }
+  if (meterPoints.length === 0) return { accountId, meterPointIds: [], meterPointId: '' }
   const registered = await metering.registerMeterPoints({
     tx,
     actor,
@@ -150,7 +158,7 @@ export async function openTestHomeIn(
       at,
     })
   }
-  return { accountId, meterPointIds }
+  return { accountId, meterPointIds, meterPointId: meterPointIds[0] ?? '' }
 }
 
 /**

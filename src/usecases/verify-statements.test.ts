@@ -25,10 +25,7 @@ async function home(): Promise<{ accountId: string; number: string }> {
   const number = `A-${String(serial).padStart(8, '0')}`
   const mpan = metering.withCheckDigit(`10${String(900_000 + serial).padStart(10, '0')}`)
   const meterSerial = `22E${String(serial).padStart(7, '0')}`
-  const {
-    accountId,
-    meterPointIds: [meterPointId = ''],
-  } = await openTestHome(database.db, {
+  const { accountId, meterPointId } = await openTestHome(database.db, {
     number,
     customer: { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
     property: { line1: `${serial} Mill Lane` },
