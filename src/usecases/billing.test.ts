@@ -11,7 +11,7 @@ import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { billAccountNow } from './index.js'
-import { billingTestDatabase, openTestHome, type TestMeterPoint } from './testing.js'
+import { billingTestDatabase, type ElectricityTestHome, openTestHome, type TestMeterPoint } from './testing.js'
 
 const actor = systemActor('test')
 const specialist = { kind: 'staff', id: 'usr_billing' } as const
@@ -24,13 +24,8 @@ const gasVariable = 'G-1R-VAR-22-11-01-A'
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 let serial = 0
 
-interface Home {
-  accountId: string
-  number: string
-  electricityId: string
-  mpan: string
-  meterSerial: string
-}
+/** A home of this file's, with its electricity meter point's id. */
+type Home = ElectricityTestHome & { electricityId: string }
 
 /** An account with one electricity meter point (smart or traditional) on the variable tariff from `from`. */
 async function home({

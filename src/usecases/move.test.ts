@@ -12,7 +12,7 @@ import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { runBilling } from './billing-run.js'
 import { moveIn, moveOut } from './move.js'
-import { openTestHome } from './testing.js'
+import { type ElectricityTestHome, openTestHome } from './testing.js'
 
 let database: Database
 const actor = { kind: 'staff', id: 'usr_agent' } as const
@@ -25,13 +25,8 @@ let smartAccountIds: string[] = []
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 let serial = 0
 
-interface Home {
-  accountId: string
-  number: string
-  meterPointId: string
-  mpan: string
-  meterSerial: string
-}
+/** A home of this file's, with its electricity meter point's id. */
+type Home = ElectricityTestHome & { meterPointId: string }
 
 /** An account with one traditional electricity meter on the variable tariff from its opening. */
 async function home(openedOn: string): Promise<Home> {

@@ -94,6 +94,14 @@ export interface TestHome {
   readonly at: Date
 }
 
+/** A test home with an electricity meter, as its tests name it: its account, and the meter a reading is on. */
+export interface ElectricityTestHome {
+  readonly accountId: string
+  readonly number: string
+  readonly mpan: string
+  readonly meterSerial: string
+}
+
 /** A test home as opened: its account, its meter points in the order given, and the first of them. */
 export interface OpenedTestHome {
   readonly accountId: string
