@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { InvalidArgumentError } from 'commander'
+import { type Command, InvalidArgumentError, type Option } from 'commander'
 import { connect, type Database, migrate } from '../db/index.js'
 import { type Config, loadConfig } from '../shared/config.js'
 import { DomainError } from '../shared/errors.js'
@@ -44,6 +44,24 @@ export async function withDatabase<T>(options: DatabaseOptions, work: (database:
   } finally {
     await database.close()
   }
+}
+
+/**
+ * Add the subcommand `name` that takes only `--data-dir` and runs `work` with the database open,
+ * closed however the work ends.
+ */
+export function addDatabaseCommand(
+  parent: Command,
+  { name, description, dataDirOption }: { name: string; description: string; dataDirOption: Option },
+  work: (database: Database) => Promise<void>,
+): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .addOption(dataDirOption)
+    .action(async (options: DatabaseOptions) => {
+      await withDatabase(options, work)
+    })
 }
 
 /**

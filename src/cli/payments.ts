@@ -12,7 +12,7 @@ import {
   runCollections,
   syncPayments,
 } from '../usecases/index.js'
-import { cliConfig, localDateArgument, withDatabase } from './context.js'
+import { addDatabaseCommand, cliConfig, localDateArgument, withDatabase } from './context.js'
 import { withProgress } from './progress.js'
 
 function printSummary(title: string, summary: BatchRunSummary) {
@@ -51,34 +51,38 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
         printSummary('Direct Debit collection', summary)
       })
     })
-  payments
-    .command('sync')
-    .description("apply the processor's news of open payments: settled, failed, returned")
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const at = new Date()
-        const result = await syncPayments({
-          db: database.db,
-          processor: defaultProcessor(),
-          actor: systemActor('payment-processor'),
-          at,
-        })
-        console.log(`processor events: ${result.delivered} delivered, ${result.applied} changed a payment`)
+  addDatabaseCommand(
+    payments,
+    {
+      name: 'sync',
+      description: "apply the processor's news of open payments: settled, failed, returned",
+      dataDirOption,
+    },
+    async (database) => {
+      const at = new Date()
+      const result = await syncPayments({
+        db: database.db,
+        processor: defaultProcessor(),
+        actor: systemActor('payment-processor'),
+        at,
       })
-    })
-  payments
-    .command('arrangements')
-    .description('review active payment arrangements: complete the paid, break those with a missed instalment')
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        printSummary(
-          'arrangement review',
-          await reviewArrangements({ db: database.db, actor: systemActor('arrangement-review'), at: new Date() }),
-        )
-      })
-    })
+      console.log(`processor events: ${result.delivered} delivered, ${result.applied} changed a payment`)
+    },
+  )
+  addDatabaseCommand(
+    payments,
+    {
+      name: 'arrangements',
+      description: 'review active payment arrangements: complete the paid, break those with a missed instalment',
+      dataDirOption,
+    },
+    async (database) => {
+      printSummary(
+        'arrangement review',
+        await reviewArrangements({ db: database.db, actor: systemActor('arrangement-review'), at: new Date() }),
+      )
+    },
+  )
 
   const collections = program.command('collections').description('dunning: reminders, notices, late fees')
   collections
