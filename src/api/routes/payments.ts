@@ -18,7 +18,7 @@ import {
   viewAccountStatus,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent } from '../responses.js'
+import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent, sendNoContent } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
@@ -229,7 +229,7 @@ export const paymentRoutes =
             ...who(request),
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -421,7 +421,7 @@ export const paymentRoutes =
             .status(404)
             .send({ error: { code: 'DIRECT_DEBIT_NOT_FOUND', message: 'The account has no Direct Debit' } })
         }
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 

@@ -27,7 +27,7 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, NoContent } from '../responses.js'
+import { errors, fileResponse, NoContent, sendNoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import { CardIn } from './payments-schemas.js'
 import {
@@ -161,7 +161,7 @@ export const portalRoutes =
       async (request, reply) => {
         await signOutCustomer({ db: context.db, ...who(request) })
         reply.clearCookie(portalCookie, { path: '/' })
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -466,7 +466,7 @@ export const portalRoutes =
           }),
         )
         await context.deliveryQueue.enqueue(queuedMessagesOf(removed))
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
