@@ -6,7 +6,7 @@ import { formatMoney, money } from '../shared/money.js'
 import { localDateOf } from '../shared/time.js'
 import { billAccountNow, changeBillingProfile, finalBill, runBilling } from '../usecases/index.js'
 import { localDateArgument, reportRefusal, withDatabase } from './context.js'
-import { withProgress } from './progress.js'
+import { withProgressOn } from './progress.js'
 
 const cliActor = systemActor('cli')
 
@@ -24,13 +24,11 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; concurrency: number; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const on = options.date ?? localDateOf(at)
-        const summary = await withProgress('accounts', (onProgress) =>
-          runBilling({ db: database.db, on, concurrency: options.concurrency, actor: cliActor, at, onProgress }),
+        const summary = await withProgressOn(options.date, 'accounts', (when) =>
+          runBilling({ db: database.db, concurrency: options.concurrency, actor: cliActor, ...when }),
         )
         console.log(
-          `billing run ${on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
+          `billing run ${summary.on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
         )
         for (const problem of summary.problems.slice(0, 20)) {
           console.log(`  ${problem.accountNumber}: ${problem.code} ${problem.message}`)

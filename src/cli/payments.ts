@@ -1,7 +1,6 @@
 import type { Command, Option } from 'commander'
 import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { localDateOf } from '../shared/time.js'
 import {
   type BatchRunSummary,
   collectDirectDebits,
@@ -13,7 +12,7 @@ import {
   syncPayments,
 } from '../usecases/index.js'
 import { addDatabaseCommand, cliConfig, localDateArgument, withDatabase } from './context.js'
-import { withProgress } from './progress.js'
+import { withProgressOn } from './progress.js'
 
 function printSummary(title: string, summary: BatchRunSummary) {
   const outcomes = Object.entries(summary.outcomes)
@@ -37,16 +36,9 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const summary = await withProgress('Direct Debits', (onProgress) =>
-          collectDirectDebits({
-            db: database.db,
-            processor: defaultProcessor(),
-            on: options.date ?? localDateOf(at),
-            actor: systemActor('direct-debit-run'),
-            at,
-            onProgress,
-          }),
+        const actor = systemActor('direct-debit-run')
+        const summary = await withProgressOn(options.date, 'Direct Debits', (when) =>
+          collectDirectDebits({ db: database.db, processor: defaultProcessor(), actor, ...when }),
         )
         printSummary('Direct Debit collection', summary)
       })
@@ -92,15 +84,9 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const summary = await withProgress('accounts', (onProgress) =>
-          runCollections({
-            db: database.db,
-            on: options.date ?? localDateOf(at),
-            actor: systemActor('collections-run'),
-            at,
-            onProgress,
-          }),
+        const actor = systemActor('collections-run')
+        const summary = await withProgressOn(options.date, 'accounts', (when) =>
+          runCollections({ db: database.db, actor, ...when }),
         )
         printSummary('collections run', summary)
         // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
