@@ -7,7 +7,7 @@ import * as access from '../modules/access/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
-import { postTestCharge } from '../usecases/testing.js'
+import { fixtureAccountNumber as accountNumber, postTestCharge } from '../usecases/testing.js'
 import type { App } from './app.js'
 import { type ActAs, openTestApp, signInStaff, staffPassword } from './testing.js'
 
@@ -17,7 +17,6 @@ let accountIds: string[]
 const logLines: string[] = []
 const responses: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 function luhnComplete(prefix: string): string {
   for (let digit = 0; digit <= 9; digit++) {

@@ -10,6 +10,7 @@ import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import { systemActor } from '../shared/actor.js'
+import { fixtureAccountNumber as accountNumber } from '../usecases/testing.js'
 import { type App, buildApp } from './app.js'
 import { createStaffForEveryRole, staffPassword } from './testing.js'
 
@@ -21,7 +22,6 @@ const dayMs = 86_400_000
 const cookies = new Map<string, string>()
 const ids = new Map<string, string>()
 const responses: string[] = []
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 const as = (who: string, extra: Record<string, string> = {}) => ({
   cookie: `cuttle_session=${cookies.get(who)}`,

@@ -14,6 +14,11 @@ import { type Actor, systemActor } from '../shared/actor.js'
 import { startOfLocalDay } from '../shared/time.js'
 import { billAccountNow, takeAccountPayment } from './index.js'
 
+/** The number `billingFixture` gives its account `index` (from 0): A-10000000, A-10000001, … */
+export function fixtureAccountNumber(index: number): string {
+  return `A-${(0x10000000 + index).toString(16).toUpperCase()}`
+}
+
 /**
  * Hands out the fixture's accounts one per call, with the number the fixture gave each
  * (`A-10000000`, `A-10000001`, …), so tests do not see each other's money.
@@ -25,7 +30,7 @@ export function accountDealer(ids: readonly string[]): () => { id: string; numbe
     const index = next++
     const id = ids[index]
     if (!id) throw new Error('out of fixture accounts')
-    return { id, number: `A-${(0x10000000 + index).toString(16).toUpperCase()}` }
+    return { id, number: fixtureAccountNumber(index) }
   }
 }
 

@@ -8,6 +8,7 @@ import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
@@ -20,7 +21,6 @@ let as: Awaited<ReturnType<typeof signInEveryRole>>
 let send: Send
 const now = new Date('2026-11-20T09:00:00Z')
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 // Accounts: 0–2 each get an attorney waiting for review; 3 has sealed details to verify callers
 // against; 4 is exported; 5 has no details on file; 6 has one person of every kind to list; 7 is the

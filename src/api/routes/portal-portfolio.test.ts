@@ -9,6 +9,7 @@ import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
 import type { inProcessDeliveryQueue } from '../../usecases/index.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
 import type { App } from '../app.js'
 import {
   buildAppWithDelivery,
@@ -29,7 +30,6 @@ const now = new Date('2026-11-20T09:00:00Z')
 const tomorrow = new Date(now.getTime() + 86_400_000)
 const password = 'Portal-password-2026'
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
 const email = (name: string) => `${name}@portal.example`
 const cookies = new Map<string, string>()

@@ -12,6 +12,7 @@ import {
   recordSensitiveDetails,
   reviewPowerOfAttorney,
 } from '../../usecases/index.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
 import type { App } from '../app.js'
 import {
   buildAppWithDelivery,
@@ -32,7 +33,6 @@ let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const password = 'Portal-password-2026'
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
 const cookies = new Map<string, string>()
 const userIds = new Map<string, string>()
