@@ -33,6 +33,10 @@ afterAll(async () => {
 
 type Detail = { path: string; message: string }
 
+/** POST to the sign-in route, which anyone may call: a body as given, with any headers. */
+const postSignIn = (payload: string | object, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: '/api/session', headers, payload })
+
 /** The error of a response, after checking it has the documented shape. */
 function errorOf(response: { statusCode: number; json(): unknown }) {
   const body = response.json() as { error?: { code?: unknown; message?: unknown; details?: unknown } }
@@ -49,11 +53,7 @@ async function noteCount(): Promise<number> {
 
 describe('strings (one rule for every route)', () => {
   it('refuses a NUL in a body field with a 400 naming it, even on the sign-in route before anyone is signed in', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'agent@example.com\u0000', password: staffPassword },
-    })
+    const response = await postSignIn({ email: 'agent@example.com\u0000', password: staffPassword })
     expect(response.statusCode).toBe(400)
     expect(errorOf(response)).toMatchObject({ code: 'TEXT_REFUSED', details: [{ path: 'body.email' }] })
   })
@@ -83,11 +83,7 @@ describe('strings (one rule for every route)', () => {
   })
 
   it('refuses a 100,000-character string where a route wants a short one', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'x'.repeat(100_001), password: 'y' },
-    })
+    const response = await postSignIn({ email: 'x'.repeat(100_001), password: 'y' })
     expect(response.statusCode).toBe(400)
     expect(errorOf(response).details[0]?.path).toBe('body.email')
   })
@@ -146,11 +142,8 @@ describe('bodies, URLs and cursors', () => {
       expect(response.statusCode, url).toBe(400)
       expect(errorOf(response)).toMatchObject({ code: 'BODY_TOO_DEEP', details: [{ path: 'body' }] })
     }
-    const shallow = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": "a@example.com", "password": "[{\\"not nesting\\": [[[["}',
+    const shallow = await postSignIn('{"email": "a@example.com", "password": "[{\\"not nesting\\": [[[["}', {
+      'content-type': 'application/json',
     })
     expect(shallow.statusCode).toBe(401)
   })
@@ -182,19 +175,10 @@ describe('bodies, URLs and cursors', () => {
     const badUrl = await send('agent', 'GET', `/api/accounts/%E0%A4%A/notes`)
     expect(badUrl.statusCode).toBe(400)
     expect(errorOf(badUrl)).toMatchObject({ code: 'MALFORMED_URL', details: [{ path: 'url' }] })
-    const large = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'a@example.com', password: 'x'.repeat(1_100_000) },
-    })
+    const large = await postSignIn({ email: 'a@example.com', password: 'x'.repeat(1_100_000) })
     expect(large.statusCode).toBe(413)
     expect(errorOf(large).details).toEqual([{ path: 'body', message: 'too large' }])
-    const xml = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/xml' },
-      payload: '<session/>',
-    })
+    const xml = await postSignIn('<session/>', { 'content-type': 'application/xml' })
     expect(xml.statusCode).toBe(415)
     expect(errorOf(xml).details[0]?.path).toBe('headers.content-type')
     const missing = await app.inject({ method: 'GET', url: '/api/nowhere' })

@@ -7,7 +7,7 @@ import * as access from '../modules/access/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
-import { postTestCharge } from '../usecases/testing.js'
+import { fixtureAccountNumber as accountNumber, postTestCharge } from '../usecases/testing.js'
 import type { App } from './app.js'
 import { type ActAs, openTestApp, signInStaff, staffPassword } from './testing.js'
 
@@ -17,7 +17,6 @@ let accountIds: string[]
 const logLines: string[] = []
 const responses: string[] = []
 const now = new Date('2026-11-20T09:00:00Z')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 function luhnComplete(prefix: string): string {
   for (let digit = 0; digit <= 9; digit++) {
@@ -268,20 +267,16 @@ describe('card numbers (PAY-1)', () => {
         `canary-pay-${i}`,
       )
       expect(paid.statusCode, number).toBe(201)
-      const kept = await inject({
-        method: 'POST',
-        url: `/api/accounts/${accountNumber(6)}/payment-methods`,
-        headers: as('agent'),
-        payload: { kind: 'card', card: cardBody(number).card },
+      const kept = await post('agent', `/api/accounts/${accountNumber(6)}/payment-methods`, {
+        kind: 'card',
+        card: cardBody(number).card,
       })
       expect(kept.json().paymentMethod.last4).toBe(number.slice(-4))
     }
     // Every shape, in every kind of place: a note, a search, the idempotency key, a custom header, a text file.
-    const opened = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(6)}/cases`,
-      headers: as('agent'),
-      payload: { type: 'service_request', subject: 'canary case' },
+    const opened = await post('agent', `/api/accounts/${accountNumber(6)}/cases`, {
+      type: 'service_request',
+      subject: 'canary case',
     })
     expect(opened.statusCode).toBe(201)
     const caseRef = opened.json().case.number as string
@@ -451,11 +446,9 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect((await inject({ method: 'GET', url: '/api/collections/worklist', headers: as('agent') })).statusCode).toBe(
       403,
     )
-    const made = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(7)}/arrangements`,
-      headers: as('agent'),
-      payload: { instalmentMinor: '10000', frequency: 'fortnightly' },
+    const made = await post('agent', `/api/accounts/${accountNumber(7)}/arrangements`, {
+      instalmentMinor: '10000',
+      frequency: 'fortnightly',
     })
     expect(made.statusCode).toBe(201)
     const arrangement = made.json().arrangement
@@ -482,11 +475,9 @@ describe('arrangements, the worklist and the status colour through the API', () 
     expect(listed.json()).toMatchObject({ pastDueMinor: '40000', downPaymentPercent: 25 })
     expect((await status()).json()).toMatchObject({ colour: 'yellow', reasons: [{ code: 'arrangement' }] })
     expect((await status('field_technician')).statusCode).toBe(403)
-    const again = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(7)}/arrangements`,
-      headers: as('agent'),
-      payload: { instalmentMinor: '10000', frequency: 'weekly' },
+    const again = await post('agent', `/api/accounts/${accountNumber(7)}/arrangements`, {
+      instalmentMinor: '10000',
+      frequency: 'weekly',
     })
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('ARRANGEMENT_EXISTS')
@@ -522,12 +513,7 @@ describe('seasonal holds', () => {
 describe('the collections view through the API', () => {
   it('shows the dunning steps the run took and the notes recorded, with their details and no internal ids', async () => {
     await owe(10, 30_000n, '2026-10-10')
-    const run = await inject({
-      method: 'POST',
-      url: '/api/collections/run',
-      headers: as('collections_specialist'),
-      payload: { on: '2026-11-20' },
-    })
+    const run = await post('collections_specialist', '/api/collections/run', { on: '2026-11-20' })
     expect(run.statusCode).toBe(200)
     expect(run.json()).toMatchObject({ on: '2026-11-20', failed: 0, problems: [] })
     expect(run.json().looked).toBeGreaterThan(0)

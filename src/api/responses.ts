@@ -4,7 +4,7 @@
  * response through its declared schema, so only declared fields leave the server (an undeclared
  * field is dropped, a missing or mistyped one is a logged 500), and `/openapi.json` documents them.
  */
-import type { FastifyInstance, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyReply, RouteOptions } from 'fastify'
 import { z } from 'zod'
 import type { RoutePermission } from './auth.js'
 import { isSignInRoute } from './rate-limits.js'
@@ -44,6 +44,11 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
 
 /** `{ ok: true }`-style acknowledgement bodies and 204s share these. */
 export const NoContent = z.null().describe('no body')
+
+/** Answer the declared `204: NoContent`: done, nothing to say. */
+export function sendNoContent(reply: FastifyReply): FastifyReply {
+  return reply.status(204).send(null)
+}
 
 /** The bytes of a file a route sends as they are (Fastify does not serialise a Buffer or a string). */
 const FileBody = z

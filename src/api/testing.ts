@@ -3,12 +3,15 @@
  * per role, the app over it, and the headers to act as one of them.
  */
 import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
 import { type Database, type Db, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
 import { systemActor } from '../shared/actor.js'
+import { inProcessDeliveryQueue } from '../usecases/index.js'
 import { type App, type BuildAppOptions, buildApp } from './app.js'
 
 export const staffPassword = 'correct horse battery'
@@ -185,6 +188,32 @@ export async function openTestApp({
 }
 
 /**
+ * Open a test app before the file's tests and close it and its database after them. Answers the
+ * test app, whose parts may be read only while the tests run.
+ */
+function aroundTests<Opened extends TestApp>(open: () => Promise<Opened>): Opened {
+  let opened: Opened | undefined
+  beforeAll(async () => {
+    opened = await open()
+  }, 120_000)
+  afterAll(async () => {
+    await opened?.app.close()
+    await opened?.database.close()
+  })
+  return new Proxy({} as Opened, {
+    get(_, key) {
+      if (!opened) throw new Error('the test app is open only while the tests run')
+      return opened[key as keyof Opened]
+    },
+  })
+}
+
+/** `openTestApp` around the file's tests (see `aroundTests`). */
+export function sharedTestApp(options: Parameters<typeof openTestApp>[0]): TestApp {
+  return aroundTests(() => openTestApp(options))
+}
+
+/**
  * Open a test database with the supplier configured and one IT administrator, Ivan Admin
  * (`admin@example.com`), build the app on the test's clock and sign him in; answers his headers.
  * @throws Error when he cannot sign in
@@ -240,6 +269,13 @@ export async function openAppWithAccounts({
   return { ...opened, accountIds }
 }
 
+/** `openAppWithAccounts` around the file's tests (see `aroundTests`). */
+export function sharedAppWithAccounts(
+  options: Parameters<typeof openAppWithAccounts>[0],
+): TestApp & { accountIds: string[] } {
+  return aroundTests(() => openAppWithAccounts(options))
+}
+
 /** One access a portal customer is granted: what `grantAccountAccess` takes beyond the transaction and the user. */
 export type PortalGrant = Omit<Parameters<typeof access.grantAccountAccess>[0], 'tx' | 'userId'>
 
@@ -274,4 +310,67 @@ export async function createPortalCustomer({
   const made = []
   for (const grant of grants) made.push(await access.grantAccountAccess({ tx, userId: user.id, ...grant }))
   return { userId: user.id, grants: made }
+}
+
+/** A portal customer a test creates: a name, and grants on the test's accounts by index. */
+export interface PortalPerson<Grant extends { readonly index: number }> {
+  readonly name: string
+  readonly grants: readonly Grant[]
+}
+
+/**
+ * Create each person as a portal customer (`createPortalCustomer`), granted each of their grants on
+ * `accountIds[grant.index]` as `grantOf` spells it out. Answers each person's user id and grants, by name.
+ */
+export async function createPortalPeople<Grant extends { readonly index: number }>(
+  tx: Tx,
+  {
+    people,
+    accountIds,
+    email,
+    password,
+    at,
+    grantOf,
+  }: {
+    people: readonly PortalPerson<Grant>[]
+    accountIds: readonly string[]
+    email: (name: string) => string
+    password: string
+    at: Date
+    grantOf: (grant: Grant) => Omit<PortalGrant, 'accountId'>
+  },
+): Promise<Map<string, Awaited<ReturnType<typeof createPortalCustomer>>>> {
+  const created = new Map<string, Awaited<ReturnType<typeof createPortalCustomer>>>()
+  for (const person of people) {
+    const grants = person.grants.map((grant) => ({ accountId: accountIds[grant.index] as string, ...grantOf(grant) }))
+    created.set(
+      person.name,
+      await createPortalCustomer({ tx, name: person.name, email: email(person.name), password, at, grants }),
+    )
+  }
+  return created
+}
+
+/** Create staff users who sign in with `staffPassword`. */
+export async function createStaffUsers(
+  tx: Tx,
+  users: readonly { email: string; displayName: string; role: access.Role }[],
+  at: Date,
+): Promise<void> {
+  for (const user of users) {
+    await access.createStaffUser({ tx, ...user, password: staffPassword, actor: systemActor('test'), at })
+  }
+}
+
+/**
+ * Build the app over the test database on a fixed clock, with an in-process delivery queue over the
+ * built-in transports (so a test can run the queue and read what was sent); answers both.
+ */
+export async function buildAppWithDelivery(
+  database: Database,
+  now: Date,
+): Promise<{ app: App; delivery: ReturnType<typeof inProcessDeliveryQueue> }> {
+  const delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
+  const app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
+  return { app, delivery }
 }

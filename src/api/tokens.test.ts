@@ -10,6 +10,7 @@ import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as access from '../modules/access/index.js'
 import { systemActor } from '../shared/actor.js'
+import { fixtureAccountNumber as accountNumber } from '../usecases/testing.js'
 import { type App, buildApp } from './app.js'
 import { createStaffForEveryRole, staffPassword } from './testing.js'
 
@@ -21,7 +22,6 @@ const dayMs = 86_400_000
 const cookies = new Map<string, string>()
 const ids = new Map<string, string>()
 const responses: string[] = []
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 const as = (who: string, extra: Record<string, string> = {}) => ({
   cookie: `cuttle_session=${cookies.get(who)}`,
@@ -34,6 +34,30 @@ async function inject(options: InjectOptions) {
   responses.push(response.body)
   return response
 }
+
+/** Ask for a goodwill credit on the fixture account `index`, with the given headers (who, and an Idempotency-Key). */
+const askCredit = (index: number, headers: Record<string, string>, payload: { amountMinor: string; reason: string }) =>
+  inject({ method: 'POST', url: `/api/accounts/${accountNumber(index)}/credits`, headers, payload })
+
+/** Approve a credit waiting for approval, with the given headers (who). */
+const approveCredit = (requestId: string, headers: Record<string, string>) =>
+  inject({ method: 'POST', url: `/api/approvals/credits/${requestId}`, headers, payload: { approve: true } })
+
+/** `who` approves the pending role request. */
+const approveRoleRequest = (who: string, requestId: string) =>
+  inject({ method: 'POST', url: `/api/staff/role-requests/${requestId}`, headers: as(who), payload: { approve: true } })
+
+/** `who` sets the staff user's role. */
+const setRole = (who: string, userId: string, role: string) =>
+  inject({ method: 'PUT', url: `/api/staff/${userId}/role`, headers: as(who), payload: { role } })
+
+/** The administrator invites a new staff user (or tries to: the body is sent as given). */
+const createStaff = (payload: Record<string, string>) =>
+  inject({ method: 'POST', url: '/api/staff', headers: as('it_administrator'), payload })
+
+/** Accept a staff invitation by its secret, choosing a password. */
+const acceptInvitation = (secret: string, password: string) =>
+  inject({ method: 'POST', url: '/api/staff/invitations/accept', payload: { secret, password } })
 
 async function signIn(email: string, password: string) {
   return inject({ method: 'POST', url: '/api/session', payload: { email, password } })
@@ -124,11 +148,9 @@ describe('API tokens', () => {
     const own = await issueToken('it_administrator', {})
     expect(own.statusCode).toBe(201)
     expect(own.json().permissions).not.toContain('payments.credit.create')
-    const credit = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(0)}/credits`,
-      headers: bearer(own.json().token, { 'idempotency-key': 'admin-token-credit' }),
-      payload: { amountMinor: '100', reason: 'goodwill' },
+    const credit = await askCredit(0, bearer(own.json().token, { 'idempotency-key': 'admin-token-credit' }), {
+      amountMinor: '100',
+      reason: 'goodwill',
     })
     expect(credit.statusCode).toBe(403)
   })
@@ -182,11 +204,9 @@ describe('API tokens', () => {
 
   it('audits what a token does as the token, not as its person', async () => {
     const token = await issueToken('supervisor', {})
-    const credit = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(0)}/credits`,
-      headers: bearer(token.json().token, { 'idempotency-key': 'token-credit-small' }),
-      payload: { amountMinor: '100', reason: 'goodwill' },
+    const credit = await askCredit(0, bearer(token.json().token, { 'idempotency-key': 'token-credit-small' }), {
+      amountMinor: '100',
+      reason: 'goodwill',
     })
     expect(credit.statusCode).toBe(201)
     const events = await sql<{ actor_kind: string; actor_id: string }>`select actor_kind, actor_id from audit_events
@@ -195,47 +215,29 @@ describe('API tokens', () => {
   })
 
   it('never lets a token approve a credit over the limit, nor a person approve one they asked for with their token', async () => {
-    const asked = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(1)}/credits`,
-      headers: as('agent', { 'idempotency-key': 'agent-big-credit' }),
-      payload: { amountMinor: '15000', reason: 'long outage' },
+    const asked = await askCredit(1, as('agent', { 'idempotency-key': 'agent-big-credit' }), {
+      amountMinor: '15000',
+      reason: 'long outage',
     })
     expect(asked.statusCode).toBe(202)
     const supervisorToken = (await issueToken('supervisor', {})).json()
     expect(supervisorToken.permissions).not.toContain('payments.credit.approve_over_limit')
-    const byToken = await inject({
-      method: 'POST',
-      url: `/api/approvals/credits/${asked.json().request.id}`,
-      headers: bearer(supervisorToken.token),
-      payload: { approve: true },
-    })
+    const byToken = await approveCredit(asked.json().request.id, bearer(supervisorToken.token))
     expect(byToken.statusCode).toBe(403)
     const explicit = await issueToken('supervisor', { permissions: ['payments.credit.approve_over_limit'] })
     expect(explicit.statusCode).toBe(400)
     expect(explicit.json().error.details).toEqual([expect.objectContaining({ path: 'permissions.0' })])
     // Asked for with the supervisor's own token, so it is the supervisor's own request.
-    const own = await inject({
-      method: 'POST',
-      url: `/api/accounts/${accountNumber(1)}/credits`,
-      headers: bearer(supervisorToken.token, { 'idempotency-key': 'supervisor-token-big-credit' }),
-      payload: { amountMinor: '20000', reason: 'my own' },
-    })
+    const own = await askCredit(
+      1,
+      bearer(supervisorToken.token, { 'idempotency-key': 'supervisor-token-big-credit' }),
+      { amountMinor: '20000', reason: 'my own' },
+    )
     expect(own.statusCode).toBe(202)
-    const self = await inject({
-      method: 'POST',
-      url: `/api/approvals/credits/${own.json().request.id}`,
-      headers: as('supervisor'),
-      payload: { approve: true },
-    })
+    const self = await approveCredit(own.json().request.id, as('supervisor'))
     expect(self.statusCode).toBe(403)
     expect(self.json().error.code).toBe('CANNOT_APPROVE_OWN_REQUEST')
-    const second = await inject({
-      method: 'POST',
-      url: `/api/approvals/credits/${own.json().request.id}`,
-      headers: as('supervisor2'),
-      payload: { approve: true },
-    })
+    const second = await approveCredit(own.json().request.id, as('supervisor2'))
     expect(second.statusCode).toBe(200)
   })
 
@@ -258,88 +260,46 @@ describe('API tokens', () => {
 
 describe('staff users created over the API', () => {
   it('cannot be given a password by the administrator, who therefore cannot sign in as them', async () => {
-    const withPassword = await inject({
-      method: 'POST',
-      url: '/api/staff',
-      headers: as('it_administrator'),
-      payload: {
-        email: 'tess@example.com',
-        displayName: 'Tess Tech',
-        role: 'field_technician',
-        password: 'Admin-knows-this-1',
-      },
+    const withPassword = await createStaff({
+      email: 'tess@example.com',
+      displayName: 'Tess Tech',
+      role: 'field_technician',
+      password: 'Admin-knows-this-1',
     })
     expect(withPassword.statusCode).toBe(400)
     expect(withPassword.json().error.details).toEqual([expect.objectContaining({ path: 'body.password' })])
-    const created = await inject({
-      method: 'POST',
-      url: '/api/staff',
-      headers: as('it_administrator'),
-      payload: { email: 'tess@example.com', displayName: 'Tess Tech', role: 'field_technician' },
-    })
+    const created = await createStaff({ email: 'tess@example.com', displayName: 'Tess Tech', role: 'field_technician' })
     expect(created.statusCode).toBe(201)
     expect(created.json()).toMatchObject({ user: { passwordSet: false, awaitingApproval: false }, roleRequest: null })
     for (const guess of ['Admin-knows-this-1', staffPassword, '']) {
       expect((await signIn('tess@example.com', guess || 'x')).statusCode).toBe(401)
     }
-    const accepted = await inject({
-      method: 'POST',
-      url: '/api/staff/invitations/accept',
-      payload: { secret: created.json().invitation.secret, password: 'Tess-chose-this-one' },
-    })
+    const accepted = await acceptInvitation(created.json().invitation.secret, 'Tess-chose-this-one')
     expect(accepted.statusCode).toBe(200)
     expect((await signIn('tess@example.com', 'Tess-chose-this-one')).statusCode).toBe(200)
-    const again = await inject({
-      method: 'POST',
-      url: '/api/staff/invitations/accept',
-      payload: { secret: created.json().invitation.secret, password: 'Someone-else-again' },
-    })
+    const again = await acceptInvitation(created.json().invitation.secret, 'Someone-else-again')
     expect(again.statusCode).toBe(400)
   })
 
   it('waits for a second access manager before a money role is given; the requester cannot approve it', async () => {
-    const created = await inject({
-      method: 'POST',
-      url: '/api/staff',
-      headers: as('it_administrator'),
-      payload: { email: 'sam@example.com', displayName: 'Sam Supervisor', role: 'supervisor' },
-    })
+    const created = await createStaff({ email: 'sam@example.com', displayName: 'Sam Supervisor', role: 'supervisor' })
     expect(created.statusCode).toBe(201)
     expect(created.json()).toMatchObject({ user: { awaitingApproval: true }, roleRequest: { status: 'pending' } })
-    await inject({
-      method: 'POST',
-      url: '/api/staff/invitations/accept',
-      payload: { secret: created.json().invitation.secret, password: 'Sam-chose-this-one' },
-    })
+    await acceptInvitation(created.json().invitation.secret, 'Sam-chose-this-one')
     expect((await signIn('sam@example.com', 'Sam-chose-this-one')).statusCode).toBe(401)
     const requestId = created.json().roleRequest.id
-    const own = await inject({
-      method: 'POST',
-      url: `/api/staff/role-requests/${requestId}`,
-      headers: as('it_administrator'),
-      payload: { approve: true },
-    })
+    const own = await approveRoleRequest('it_administrator', requestId)
     expect(own.statusCode).toBe(403)
     expect(own.json().error.code).toBe('CANNOT_APPROVE_OWN_ROLE_REQUEST')
     expect((await signIn('sam@example.com', 'Sam-chose-this-one')).statusCode).toBe(401)
-    const second = await inject({
-      method: 'POST',
-      url: `/api/staff/role-requests/${requestId}`,
-      headers: as('admin2'),
-      payload: { approve: true },
-    })
+    const second = await approveRoleRequest('admin2', requestId)
     expect(second.statusCode).toBe(200)
     expect((await signIn('sam@example.com', 'Sam-chose-this-one')).statusCode).toBe(200)
   })
 
   it('keeps an elevation to a money role pending until a second access manager approves it', async () => {
     const userId = ids.get('field_technician@example.com') as string
-    const asked = await inject({
-      method: 'PUT',
-      url: `/api/staff/${userId}/role`,
-      headers: as('it_administrator'),
-      payload: { role: 'billing_specialist' },
-    })
+    const asked = await setRole('it_administrator', userId, 'billing_specialist')
     expect(asked.statusCode).toBe(202)
     expect(asked.json()).toMatchObject({
       user: { role: 'field_technician' },
@@ -347,32 +307,17 @@ describe('staff users created over the API', () => {
     })
     const pending = await inject({ method: 'GET', url: '/api/staff/role-requests', headers: as('admin2') })
     expect(pending.json().items.map((item: { id: string }) => item.id)).toContain(asked.json().roleRequest.id)
-    const self = await inject({
-      method: 'POST',
-      url: `/api/staff/role-requests/${asked.json().roleRequest.id}`,
-      headers: as('it_administrator'),
-      payload: { approve: true },
-    })
+    const self = await approveRoleRequest('it_administrator', asked.json().roleRequest.id)
     expect(self.statusCode).toBe(403)
     const staff = await inject({ method: 'GET', url: '/api/staff', headers: as('admin2') })
     const tech = staff.json().items.find((user: { id: string }) => user.id === userId)
     expect(tech.role).toBe('field_technician')
-    const approved = await inject({
-      method: 'POST',
-      url: `/api/staff/role-requests/${asked.json().roleRequest.id}`,
-      headers: as('admin2'),
-      payload: { approve: true },
-    })
+    const approved = await approveRoleRequest('admin2', asked.json().roleRequest.id)
     expect(approved.statusCode).toBe(200)
     const after = await inject({ method: 'GET', url: '/api/staff', headers: as('admin2') })
     expect(after.json().items.find((user: { id: string }) => user.id === userId).role).toBe('billing_specialist')
     // A role without money powers applies at once.
-    const down = await inject({
-      method: 'PUT',
-      url: `/api/staff/${userId}/role`,
-      headers: as('it_administrator'),
-      payload: { role: 'executive' },
-    })
+    const down = await setRole('it_administrator', userId, 'executive')
     expect(down.statusCode).toBe(200)
   })
 })

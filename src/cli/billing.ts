@@ -4,7 +4,7 @@ import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
-import { isLocalDate, localDateOf } from '../shared/time.js'
+import { localDateOf } from '../shared/time.js'
 import {
   billAccountNow,
   changeBillingProfile,
@@ -13,33 +13,30 @@ import {
   runBilling,
   sendStatementNotices,
 } from '../usecases/index.js'
-import { cliConfig, withDatabase } from './context.js'
-import { withProgress } from './progress.js'
+import { cliConfig, localDateArgument, reportRefusal, withDatabase } from './context.js'
+import { withProgressOn } from './progress.js'
 
 const cliActor = systemActor('cli')
-
-function localDate(value: string): string {
-  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
-  return value
-}
 
 export function registerBillingCommands(program: Command, dataDirOption: Option) {
   const bill = program.command('bill').description('statements: billing runs and single accounts')
   bill
     .command('run')
     .description('bill every domestic account whose cycle day is the date (resumable: run it again to finish)')
-    .option('--date <date>', 'the local date of the run (default today); periods end at its midnight', localDate)
+    .option(
+      '--date <date>',
+      'the local date of the run (default today); periods end at its midnight',
+      localDateArgument,
+    )
     .option('--concurrency <n>', 'accounts billed at the same time', (v) => Number.parseInt(v, 10), 4)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; concurrency: number; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const on = options.date ?? localDateOf(at)
-        const summary = await withProgress('accounts', (onProgress) =>
-          runBilling({ db: database.db, on, concurrency: options.concurrency, actor: cliActor, at, onProgress }),
+        const summary = await withProgressOn(options.date, 'accounts', (when) =>
+          runBilling({ db: database.db, concurrency: options.concurrency, actor: cliActor, ...when }),
         )
         console.log(
-          `billing run ${on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
+          `billing run ${summary.on}: ${summary.accountsDue} accounts due — ${summary.issued} statements issued, ${summary.held} held for review, ${summary.skipped} skipped, ${summary.failed} failed`,
         )
         for (const problem of summary.problems.slice(0, 20)) {
           console.log(`  ${problem.accountNumber}: ${problem.code} ${problem.message}`)
@@ -93,7 +90,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
   bill
     .command('account <account>')
     .description('bill one account now, up to the start of --on (default today)')
-    .option('--on <date>', 'the period ends at this local midnight', localDate)
+    .option('--on <date>', 'the period ends at this local midnight', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { on?: string; dataDir?: string }) =>
       billOne(options, (tx, at) =>
@@ -105,7 +102,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
     .description(
       'final bill (BIL-7): bill to the start of --moved-out, estimating the final read if none, and settle the balance',
     )
-    .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDate)
+    .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { movedOut: string; dataDir?: string }) =>
       billOne(options, (tx, at) =>
@@ -167,12 +164,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
               `${account.toUpperCase()}: cycle day ${profile.cycleDay}, ${profile.paymentMethod}, ${profile.origin}${profile.transferAt ? ` from ${profile.transferAt.toISOString()}` : ''}${profile.readingPrevented ? ', reading prevented' : ''}`,
             )
           } catch (error) {
-            if (!(error instanceof DomainError)) throw error
-            console.error(`${error.code}: ${error.message}`)
-            for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
-              console.error(`  ${detail.path}: ${detail.message}`)
-            }
-            process.exitCode = 1
+            reportRefusal(error)
           }
         })
       },

@@ -10,7 +10,7 @@ import { systemActor } from '../shared/actor.js'
 import { type Config, dataKeyOf } from '../shared/config.js'
 import { commsTransports, defaultProcessor, replyModelFrom, verifyStatements } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
-import { cliConfig, withDatabase } from './context.js'
+import { addDatabaseCommand, cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
 import { withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
@@ -159,17 +159,15 @@ export function registerCommands(program: Command) {
     })
 
   const users = program.command('users').description('staff users')
-  users
-    .command('list')
-    .description('list staff users with their roles')
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        for (const user of await access.listStaffUsers(database.db)) {
-          console.log(`${user.id}  ${user.role.padEnd(24)} ${user.email}  ${user.displayName}`)
-        }
-      })
-    })
+  addDatabaseCommand(
+    users,
+    { name: 'list', description: 'list staff users with their roles', dataDirOption },
+    async (database) => {
+      for (const user of await access.listStaffUsers(database.db)) {
+        console.log(`${user.id}  ${user.role.padEnd(24)} ${user.email}  ${user.displayName}`)
+      }
+    },
+  )
   users
     .command('create')
     .description('create a staff user (the password comes from --password or CUTTLE_PASSWORD)')
@@ -234,18 +232,16 @@ export function registerCommands(program: Command) {
         })
       },
     )
-  tokens
-    .command('list')
-    .description('list API tokens (never their secrets)')
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        for (const token of await access.listApiTokens(database.db)) {
-          const state = token.revokedAt ? 'revoked' : `expires ${token.expiresAt.toISOString()}`
-          console.log(`${token.id}  ${token.name}  ${token.userId ?? token.serviceAccountId}  ${state}`)
-        }
-      })
-    })
+  addDatabaseCommand(
+    tokens,
+    { name: 'list', description: 'list API tokens (never their secrets)', dataDirOption },
+    async (database) => {
+      for (const token of await access.listApiTokens(database.db)) {
+        const state = token.revokedAt ? 'revoked' : `expires ${token.expiresAt.toISOString()}`
+        console.log(`${token.id}  ${token.name}  ${token.userId ?? token.serviceAccountId}  ${state}`)
+      }
+    },
+  )
   tokens
     .command('revoke')
     .description('revoke an API token')
@@ -266,48 +262,47 @@ export function registerCommands(program: Command) {
   registerPaymentCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')
-  auditCommand
-    .command('verify')
-    .description('check the audit hash chain and report the first broken link (exit code 1 if any)')
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const report = await withProgress('events', (onProgress) => audit.verifyChain({ db: database.db, onProgress }))
-        if (report.ok) {
-          console.log(`the audit chain holds: ${report.checked} events, last hash ${report.lastHash}`)
-        } else {
-          console.error(
-            `the audit chain is broken at event ${report.brokenAtSeq} (${report.eventId}): ${report.message}`,
-          )
-          console.error(`${report.checked} events before it verified`)
-          process.exitCode = 1
-        }
-      })
-    })
+  addDatabaseCommand(
+    auditCommand,
+    {
+      name: 'verify',
+      description: 'check the audit hash chain and report the first broken link (exit code 1 if any)',
+      dataDirOption,
+    },
+    async (database) => {
+      const report = await withProgress('events', (onProgress) => audit.verifyChain({ db: database.db, onProgress }))
+      if (report.ok) {
+        console.log(`the audit chain holds: ${report.checked} events, last hash ${report.lastHash}`)
+      } else {
+        console.error(`the audit chain is broken at event ${report.brokenAtSeq} (${report.eventId}): ${report.message}`)
+        console.error(`${report.checked} events before it verified`)
+        process.exitCode = 1
+      }
+    },
+  )
 
   const verifyCommand = program.command('verify').description('check the books against what was sent to customers')
-  verifyCommand
-    .command('statements')
-    .description(
-      'check every issued statement against the ledger (BIL-10) and report each one that does not reconcile (exit code 1 if any)',
-    )
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const report = await withProgress('statements', (onProgress) =>
-          verifyStatements({ db: database.db, onProgress }),
-        )
-        for (const statement of report.unreconciled) {
-          console.error(`statement ${statement.number} does not reconcile: ${statement.problems.join('; ')}`)
-        }
-        const unchecked =
-          report.withoutCutoff > 0 ? `; ${report.withoutCutoff} issued before cut-offs were recorded, not checked` : ''
-        if (report.unreconciled.length === 0) {
-          console.log(`every statement reconciles to the ledger: ${report.checked} checked${unchecked}`)
-        } else {
-          console.error(`${report.unreconciled.length} of ${report.checked} statements do not reconcile${unchecked}`)
-          process.exitCode = 1
-        }
-      })
-    })
+  addDatabaseCommand(
+    verifyCommand,
+    {
+      name: 'statements',
+      description:
+        'check every issued statement against the ledger (BIL-10) and report each one that does not reconcile (exit code 1 if any)',
+      dataDirOption,
+    },
+    async (database) => {
+      const report = await withProgress('statements', (onProgress) => verifyStatements({ db: database.db, onProgress }))
+      for (const statement of report.unreconciled) {
+        console.error(`statement ${statement.number} does not reconcile: ${statement.problems.join('; ')}`)
+      }
+      const unchecked =
+        report.withoutCutoff > 0 ? `; ${report.withoutCutoff} issued before cut-offs were recorded, not checked` : ''
+      if (report.unreconciled.length === 0) {
+        console.log(`every statement reconciles to the ledger: ${report.checked} checked${unchecked}`)
+      } else {
+        console.error(`${report.unreconciled.length} of ${report.checked} statements do not reconcile${unchecked}`)
+        process.exitCode = 1
+      }
+    },
+  )
 }

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path'
+import { type Command, InvalidArgumentError, type Option } from 'commander'
 import { connect, type Database, migrate } from '../db/index.js'
 import { type Config, loadConfig } from '../shared/config.js'
+import { DomainError } from '../shared/errors.js'
+import { isLocalDate } from '../shared/time.js'
 
 export interface DatabaseOptions {
   readonly dataDir?: string
@@ -41,4 +44,48 @@ export async function withDatabase<T>(options: DatabaseOptions, work: (database:
   } finally {
     await database.close()
   }
+}
+
+/**
+ * Add the subcommand `name` that takes only `--data-dir` and runs `work` with the database open,
+ * closed however the work ends.
+ */
+export function addDatabaseCommand(
+  parent: Command,
+  { name, description, dataDirOption }: { name: string; description: string; dataDirOption: Option },
+  work: (database: Database) => Promise<void>,
+): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .addOption(dataDirOption)
+    .action(async (options: DatabaseOptions) => {
+      await withDatabase(options, work)
+    })
+}
+
+/**
+ * A date argument or option: a real calendar date, YYYY-MM-DD.
+ * @throws InvalidArgumentError for anything else
+ */
+export function localDateArgument(value: string): string {
+  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
+  return value
+}
+
+/**
+ * Report a refusal on stderr, its first line (by default `CODE: message`) and then each detail, and
+ * make the command exit 1.
+ * @throws the error itself when it is not a DomainError (a refusal): a bug is not reported as one
+ */
+export function reportRefusal(
+  error: unknown,
+  firstLine: (refusal: DomainError) => string = (refusal) => `${refusal.code}: ${refusal.message}`,
+): void {
+  if (!(error instanceof DomainError)) throw error
+  console.error(firstLine(error))
+  for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
+    console.error(`  ${detail.path}: ${detail.message}`)
+  }
+  process.exitCode = 1
 }

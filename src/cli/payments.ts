@@ -1,7 +1,6 @@
-import { type Command, InvalidArgumentError, type Option } from 'commander'
+import type { Command, Option } from 'commander'
 import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { isLocalDate, localDateOf } from '../shared/time.js'
 import {
   type BatchRunSummary,
   collectDirectDebits,
@@ -12,13 +11,8 @@ import {
   runCollections,
   syncPayments,
 } from '../usecases/index.js'
-import { cliConfig, withDatabase } from './context.js'
-import { withProgress } from './progress.js'
-
-function localDate(value: string): string {
-  if (!isLocalDate(value)) throw new InvalidArgumentError('a date YYYY-MM-DD')
-  return value
-}
+import { addDatabaseCommand, cliConfig, localDateArgument, withDatabase } from './context.js'
+import { withProgressOn } from './progress.js'
 
 function printSummary(title: string, summary: BatchRunSummary) {
   const outcomes = Object.entries(summary.outcomes)
@@ -38,70 +32,61 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
   payments
     .command('collect')
     .description('collect the Direct Debits whose payment day is the date (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDate)
+    .option('--date <date>', 'the local date (default today)', localDateArgument)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const summary = await withProgress('Direct Debits', (onProgress) =>
-          collectDirectDebits({
-            db: database.db,
-            processor: defaultProcessor(),
-            on: options.date ?? localDateOf(at),
-            actor: systemActor('direct-debit-run'),
-            at,
-            onProgress,
-          }),
+        const actor = systemActor('direct-debit-run')
+        const summary = await withProgressOn(options.date, 'Direct Debits', (when) =>
+          collectDirectDebits({ db: database.db, processor: defaultProcessor(), actor, ...when }),
         )
         printSummary('Direct Debit collection', summary)
       })
     })
-  payments
-    .command('sync')
-    .description("apply the processor's news of open payments: settled, failed, returned")
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const at = new Date()
-        const result = await syncPayments({
-          db: database.db,
-          processor: defaultProcessor(),
-          actor: systemActor('payment-processor'),
-          at,
-        })
-        console.log(`processor events: ${result.delivered} delivered, ${result.applied} changed a payment`)
+  addDatabaseCommand(
+    payments,
+    {
+      name: 'sync',
+      description: "apply the processor's news of open payments: settled, failed, returned",
+      dataDirOption,
+    },
+    async (database) => {
+      const at = new Date()
+      const result = await syncPayments({
+        db: database.db,
+        processor: defaultProcessor(),
+        actor: systemActor('payment-processor'),
+        at,
       })
-    })
-  payments
-    .command('arrangements')
-    .description('review active payment arrangements: complete the paid, break those with a missed instalment')
-    .addOption(dataDirOption)
-    .action(async (options: { dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        printSummary(
-          'arrangement review',
-          await reviewArrangements({ db: database.db, actor: systemActor('arrangement-review'), at: new Date() }),
-        )
-      })
-    })
+      console.log(`processor events: ${result.delivered} delivered, ${result.applied} changed a payment`)
+    },
+  )
+  addDatabaseCommand(
+    payments,
+    {
+      name: 'arrangements',
+      description: 'review active payment arrangements: complete the paid, break those with a missed instalment',
+      dataDirOption,
+    },
+    async (database) => {
+      printSummary(
+        'arrangement review',
+        await reviewArrangements({ db: database.db, actor: systemActor('arrangement-review'), at: new Date() }),
+      )
+    },
+  )
 
   const collections = program.command('collections').description('dunning: reminders, notices, late fees')
   collections
     .command('run')
     .description('move every past-due account one step along the dunning schedule (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDate)
+    .option('--date <date>', 'the local date (default today)', localDateArgument)
     .addOption(dataDirOption)
     .action(async (options: { date?: string; dataDir?: string }) => {
       await withDatabase(options, async (database) => {
-        const at = new Date()
-        const summary = await withProgress('accounts', (onProgress) =>
-          runCollections({
-            db: database.db,
-            on: options.date ?? localDateOf(at),
-            actor: systemActor('collections-run'),
-            at,
-            onProgress,
-          }),
+        const actor = systemActor('collections-run')
+        const summary = await withProgressOn(options.date, 'accounts', (when) =>
+          runCollections({ db: database.db, actor, ...when }),
         )
         printSummary('collections run', summary)
         // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.

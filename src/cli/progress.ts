@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress'
+import { localDateOf } from '../shared/time.js'
 
 /** A progress bar on an interactive terminal; silent otherwise (CI logs, pipes). */
 export function progressBar(unit: string): { update(done: number, total: number): void; stop(): void } {
@@ -38,4 +39,17 @@ export async function withProgress<T>(
   } finally {
     bar.stop()
   }
+}
+
+/**
+ * Run a batch for the local date `date` (today, by the clock now, when not given) with a progress bar
+ * counting `unit`: `run` gets the date, the instant and the progress callback.
+ */
+export function withProgressOn<T>(
+  date: string | undefined,
+  unit: string,
+  run: (when: { on: string; at: Date; onProgress: (done: number, total?: number) => void }) => Promise<T>,
+): Promise<T> {
+  const at = new Date()
+  return withProgress(unit, (onProgress) => run({ on: date ?? localDateOf(at), at, onProgress }))
 }

@@ -4,10 +4,9 @@ import { basename } from 'node:path'
 import { createInterface } from 'node:readline'
 import { type Command, InvalidArgumentError } from 'commander'
 import { systemActor } from '../shared/actor.js'
-import { DomainError } from '../shared/errors.js'
 import { isLocalDate } from '../shared/time.js'
 import { exportD0010, importReadingsFile, loadCalorificValues, readingFileFormat } from '../usecases/index.js'
-import { withDatabase } from './context.js'
+import { reportRefusal, withDatabase } from './context.js'
 import { progressBar } from './progress.js'
 
 const cliActor = systemActor('cli')
@@ -90,12 +89,7 @@ export function registerReadingCommands(program: Command, dataDirOption: import(
           if (summary.rejected > 0) process.exitCode = 2
         } catch (error) {
           bar.stop()
-          if (!(error instanceof DomainError)) throw error
-          console.error(`${basename(file)} was rejected whole: ${error.message}`)
-          for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
-            console.error(`  ${detail.path}: ${detail.message}`)
-          }
-          process.exitCode = 1
+          reportRefusal(error, (refusal) => `${basename(file)} was rejected whole: ${refusal.message}`)
         }
       })
     })
@@ -120,12 +114,7 @@ export function registerReadingCommands(program: Command, dataDirOption: import(
             `calorific values ${basename(file)}: ${loaded.loaded} loaded, from ${loaded.from} to ${loaded.to}`,
           )
         } catch (error) {
-          if (!(error instanceof DomainError)) throw error
-          console.error(`${basename(file)} was rejected whole: ${error.message}`)
-          for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
-            console.error(`  ${detail.path}: ${detail.message}`)
-          }
-          process.exitCode = 1
+          reportRefusal(error, (refusal) => `${basename(file)} was rejected whole: ${refusal.message}`)
         }
       })
     })

@@ -1,11 +1,10 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
 import { inTransaction } from '../db/index.js'
 import { systemActor } from '../shared/actor.js'
-import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
 import { isLocalDate, startOfLocalDay, withLocalOffset } from '../shared/time.js'
 import { accountMeterPoints, changeAccountTariff } from '../usecases/index.js'
-import { withDatabase } from './context.js'
+import { reportRefusal, withDatabase } from './context.js'
 
 const cliActor = systemActor('cli')
 
@@ -16,15 +15,6 @@ function changeInstant(value: string): Date {
   if (!/T/.test(value) || Number.isNaN(date.getTime()))
     throw new InvalidArgumentError('a local date (YYYY-MM-DD) or an ISO 8601 instant')
   return date
-}
-
-function reportDomainError(error: unknown) {
-  if (!(error instanceof DomainError)) throw error
-  console.error(`${error.code}: ${error.message}`)
-  for (const detail of (error.details ?? []) as { path: string; message: string }[]) {
-    console.error(`  ${detail.path}: ${detail.message}`)
-  }
-  process.exitCode = 1
 }
 
 export function registerTariffCommands(program: Command, dataDirOption: Option) {
@@ -48,7 +38,7 @@ export function registerTariffCommands(program: Command, dataDirOption: Option) 
             }
           }
         } catch (error) {
-          reportDomainError(error)
+          reportRefusal(error)
         }
       })
     })
@@ -78,7 +68,7 @@ export function registerTariffCommands(program: Command, dataDirOption: Option) 
             console.log(`exit fee owed on the old tariff: ${formatMoney(money(ended.exitFeeMinorApplied, 'GBP'))}`)
           }
         } catch (error) {
-          reportDomainError(error)
+          reportRefusal(error)
         }
       })
     })

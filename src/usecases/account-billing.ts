@@ -21,16 +21,20 @@ async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   return account.id
 }
 
-export async function accountStatements({ tx, accountNumber, limit, cursor, actor, at }: AccountPageCall) {
-  const page = await billing.listStatements({ tx, accountNumber, limit, cursor })
-  await recordAccountView(tx, {
-    accountId: await accountIdOf(tx, accountNumber),
-    what: 'statements',
-    context: {},
-    actor,
-    at,
-  })
-  return page
+/**
+ * Read one of an account's billing lists and record the view of it (`what`) in the same transaction.
+ * @throws BillingAccountNotFound
+ */
+async function viewedList<T>({ tx, accountNumber, actor, at }: AccountCall, what: string, read: () => Promise<T>) {
+  const list = await read()
+  await recordAccountView(tx, { accountId: await accountIdOf(tx, accountNumber), what, context: {}, actor, at })
+  return list
+}
+
+/** The account's statements, a page at a time; audited as a view. */
+export function accountStatements(call: AccountPageCall) {
+  const { tx, accountNumber, limit, cursor } = call
+  return viewedList(call, 'statements', () => billing.listStatements({ tx, accountNumber, limit, cursor }))
 }
 
 export async function accountStatement({
@@ -246,29 +250,15 @@ export async function decideHeldStatement({
 }
 
 /** BIL-8: the bills the old system sent, on a migrated account; audited as a view. */
-export async function accountHistoricalBills({ tx, accountNumber, actor, at }: AccountCall) {
-  const items = await billing.historicalBills({ tx, accountNumber })
-  await recordAccountView(tx, {
-    accountId: await accountIdOf(tx, accountNumber),
-    what: 'historical_bills',
-    context: {},
-    actor,
-    at,
-  })
-  return items
+export function accountHistoricalBills(call: AccountCall) {
+  const { tx, accountNumber } = call
+  return viewedList(call, 'historical_bills', () => billing.historicalBills({ tx, accountNumber }))
 }
 
 /** BIL-4: a business account's uninvoiced charges and credits and its documents; audited as a view. */
-export async function accountBusinessBilling({ tx, accountNumber, actor, at }: AccountCall) {
-  const result = await billing.businessBilling({ tx, accountNumber })
-  await recordAccountView(tx, {
-    accountId: await accountIdOf(tx, accountNumber),
-    what: 'business_billing',
-    context: {},
-    actor,
-    at,
-  })
-  return result
+export function accountBusinessBilling(call: AccountCall) {
+  const { tx, accountNumber } = call
+  return viewedList(call, 'business_billing', () => billing.businessBilling({ tx, accountNumber }))
 }
 
 /** How an account is billed (cycle day, payment method, migrated from a transfer reading, shell, reading prevented). */

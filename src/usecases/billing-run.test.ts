@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
+import { type Database, type Db, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as audit from '../modules/audit/index.js'
@@ -18,6 +18,25 @@ async function statementCounts() {
   const { rows } = await sql<{ account_id: string; n: string }>`
     select account_id, count(*)::text as n from statements group by account_id`.execute(database.db)
   return new Map(rows.map((row) => [row.account_id, Number(row.n)]))
+}
+
+/** Run `test` over a database of its own holding `count` fixture accounts, closed however it ends. */
+async function withOwnFixture(
+  count: number,
+  test: (db: Database, fixture: Awaited<ReturnType<typeof billingFixture>>) => Promise<void>,
+): Promise<void> {
+  const own = await openTestDatabase()
+  try {
+    await test(own, await billingFixture({ db: own.db, count, at }))
+  } finally {
+    await own.close()
+  }
+}
+
+/** The accounts that have a statement in the database, sorted. */
+async function billedAccountIds(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ account_id: string }>`select account_id from statements`.execute(db)
+  return rows.map((row) => row.account_id).sort()
 }
 
 beforeAll(async () => {
@@ -155,9 +174,7 @@ describe('billing a batch of accounts in one transaction', () => {
 
 describe('a run whose batch fails', () => {
   it('bills the other accounts of the batch one at a time and reports the one that failed', async () => {
-    const db = await openTestDatabase()
-    try {
-      const fixture = await billingFixture({ db: db.db, count: 6, at })
+    await withOwnFixture(6, async (db, fixture) => {
       const bad = fixture.accountIds[4]!
       // A fault in one account's writes (as a bad row would cause): its batch rolls back.
       await db.execScript(`create function refuse_one_statement() returns trigger language plpgsql as $$
@@ -180,19 +197,14 @@ describe('a run whose batch fails', () => {
       expect(failures).toHaveLength(1)
       expect(summary).toMatchObject({ accountsDue: 6, issued: 5, failed: 1 })
       expect(summary.problems).toEqual([expect.objectContaining({ accountNumber: 'A-10000004', code: 'INTERNAL' })])
-      const { rows } = await sql<{ account_id: string }>`select account_id from statements`.execute(db.db)
-      expect(rows.map((row) => row.account_id).sort()).toEqual(fixture.accountIds.filter((id) => id !== bad).sort())
-    } finally {
-      await db.close()
-    }
+      expect(await billedAccountIds(db.db)).toEqual(fixture.accountIds.filter((id) => id !== bad).sort())
+    })
   }, 120_000)
 })
 
 describe('a run over pages of accounts', () => {
   it('bills every due account once when pages hold fewer due accounts than a transaction', async () => {
-    const db = await openTestDatabase()
-    try {
-      const fixture = await billingFixture({ db: db.db, count: 9, at })
+    await withOwnFixture(9, async (db, fixture) => {
       // Every third account is billed on the 15th instead: a page of two may hold none due.
       const later = fixture.accountIds.filter((_id, i) => i % 3 === 1)
       for (const accountId of later) {
@@ -215,21 +227,14 @@ describe('a run over pages of accounts', () => {
       expect(summary).toMatchObject({ accountsDue: 6, issued: 6, skipped: 0, failed: 0 })
       // Due accounts gathered across pages into full transactions, the last one what is left.
       expect(transactions).toEqual([4, 6])
-      const { rows } = await sql<{ account_id: string }>`select account_id from statements`.execute(db.db)
-      expect(rows.map((row) => row.account_id).sort()).toEqual(
-        fixture.accountIds.filter((id) => !later.includes(id)).sort(),
-      )
-    } finally {
-      await db.close()
-    }
+      expect(await billedAccountIds(db.db)).toEqual(fixture.accountIds.filter((id) => !later.includes(id)).sort())
+    })
   }, 120_000)
 })
 
 describe('two runs at once', () => {
   it('bill each account once: the second waits for the first and finds its statements', async () => {
-    const db = await openTestDatabase()
-    try {
-      const fixture = await billingFixture({ db: db.db, count: 8, at })
+    await withOwnFixture(8, async (db, fixture) => {
       const [first, second] = await Promise.all(
         [4, 3].map((accountsPerTransaction) =>
           runBilling({ db: db.db, on: fixture.on, accountsPerTransaction, concurrency: 2, actor, at }),
@@ -241,8 +246,6 @@ describe('two runs at once', () => {
         db.db,
       )
       expect(rows.map((row) => row.n)).toEqual(Array(8).fill('1'))
-    } finally {
-      await db.close()
-    }
+    })
   }, 120_000)
 })

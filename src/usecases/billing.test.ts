@@ -1,9 +1,7 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction, type Tx } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction, type Tx } from '../db/index.js'
 import { seedTariffCatalogue } from '../demo/tariff-catalogue.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as market from '../modules/market/index.js'
@@ -13,25 +11,21 @@ import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { billAccountNow } from './index.js'
+import { billingTestDatabase, type ElectricityTestHome, openTestHome, type TestMeterPoint } from './testing.js'
 
-let database: Database
 const actor = systemActor('test')
 const specialist = { kind: 'staff', id: 'usr_billing' } as const
 /** The day the bills are made: backbilling counts twelve months back from it. */
 const at = new Date('2026-11-24T09:00:00Z')
+const database = billingTestDatabase({ seedCatalogue: seedTariffCatalogue, actor, at })
 const variable = (region = 'A') => `E-1R-VAR-22-11-01-${region}`
 const gasVariable = 'G-1R-VAR-22-11-01-A'
 
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 let serial = 0
 
-interface Home {
-  accountId: string
-  number: string
-  electricityId: string
-  mpan: string
-  meterSerial: string
-}
+/** A home of this file's, with its electricity meter point's id. */
+type Home = ElectricityTestHome & { electricityId: string }
 
 /** An account with one electricity meter point (smart or traditional) on the variable tariff from `from`. */
 async function home({
@@ -51,85 +45,34 @@ async function home({
   const number = `A-${String(serial).padStart(8, '0')}`
   const mpan = metering.withCheckDigit(`10${String(serial).padStart(10, '0')}`)
   const meterSerial = `21E${String(serial).padStart(7, '0')}`
-  const [account] = await run((tx) =>
-    accounts.createAccounts({
-      tx,
-      actor,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: business
-            ? { kind: 'business', businessName: `Test Trading ${serial} Ltd` }
-            : { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
-          property: { line1: `${serial} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn,
-        }),
-      ],
-    }),
-  )
-  const accountId = account?.id ?? ''
-  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: number }))
-  const base = { propertyId: supply?.property.id ?? '', accountId, suppliedFrom: openedOn }
-  const points: metering.NewMeterPoint[] = [
-    {
-      ...base,
-      fuel: 'electricity',
-      identifier: mpan,
-      meters: [
-        {
-          serial: meterSerial,
-          type: smart ? 'smart' : 'traditional',
-          installedOn: '2020-01-01',
-          registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-        },
-      ],
-    },
+  const type = smart ? 'smart' : 'traditional'
+  const meterPoints: TestMeterPoint[] = [
+    { fuel: 'electricity', identifier: mpan, meterSerial, type, tariffCode: variable() },
   ]
   if (gas) {
-    points.push({
-      ...base,
+    meterPoints.push({
       fuel: 'gas',
       identifier: String(4_000_000 + serial),
-      meters: [
-        {
-          serial: `21G${String(serial).padStart(7, '0')}`,
-          type: 'traditional',
-          installedOn: '2020-01-01',
-          registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-        },
-      ],
+      meterSerial: `21G${String(serial).padStart(7, '0')}`,
+      type: 'traditional',
+      tariffCode: gasVariable,
     })
   }
-  const registered = await run((tx) => metering.registerMeterPoints({ tx, actor, at, meterPoints: points }))
-  const electricityId = registered.find((point) => point.identifier === mpan)?.id ?? ''
-  await run((tx) =>
-    tariffs.startAgreement({
-      tx,
-      accountId,
-      meterPointId: electricityId,
-      tariffCode: variable(),
-      from: startOfLocalDay(from),
-      to: null,
-      actor,
-      at,
-    }),
-  )
-  const gasId = registered.find((point) => point.identifier !== mpan)?.id
-  if (gasId) {
-    await run((tx) =>
-      tariffs.startAgreement({
-        tx,
-        accountId,
-        meterPointId: gasId,
-        tariffCode: gasVariable,
-        from: startOfLocalDay(from),
-        to: null,
-        actor,
-        at,
-      }),
-    )
-  }
+  const {
+    accountId,
+    meterPointIds: [electricityId = '', gasId],
+  } = await openTestHome(database.db, {
+    number,
+    customer: business
+      ? { kind: 'business', businessName: `Test Trading ${serial} Ltd` }
+      : { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
+    property: { line1: `${serial} Mill Lane` },
+    openedOn,
+    tariffFrom: from,
+    meterPoints,
+    actor,
+    at,
+  })
   return { accountId, number, electricityId, mpan, meterSerial, ...(gasId ? { gasId } : {}) }
 }
 
@@ -199,16 +142,6 @@ const paymentReceived = (
       at,
     }),
   )
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  await run((tx) => market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }))
-  await run((tx) => seedTariffCatalogue({ tx, from: '2025-01-01', to: '2025-01-02', at, actor }))
-}, 120_000)
-
-afterAll(async () => {
-  await database.close()
-})
 
 describe('a monthly statement from half-hourly data', () => {
   let h: Home

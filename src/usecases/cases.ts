@@ -44,6 +44,18 @@ interface CaseCall {
 }
 
 /**
+ * Make a change of the cases module on the case `caseRef` names: the rest of the call goes through
+ * as it is, with the case's id. @throws CaseNotFound, and what the change throws
+ */
+async function onCase<Input extends CaseCall, T>(
+  { caseRef, ...rest }: Input,
+  change: (input: Omit<Input, 'caseRef'> & { caseId: string }) => Promise<T>,
+): Promise<T> {
+  const { id } = await caseIdOf(rest.tx, caseRef)
+  return change({ ...rest, caseId: id })
+}
+
+/**
  * Open a case on an account by its number, unassigned or with an assignee (the assignment rule of
  * the cases module applies). A billing dispute sends a `dispute_acknowledgement` (by email to a
  * paperless customer, otherwise a letter) queued in the same transaction; enqueue it for delivery after
@@ -208,38 +220,22 @@ export async function caseDetail({ tx, caseRef, actor, at }: { tx: Tx; caseRef: 
 }
 
 /** Add a note to a case. @throws CaseNotFound, CaseClosed, InvalidCase */
-export async function addCaseNote({
-  tx,
-  caseRef,
-  body,
-  actor,
-  at,
-}: CaseCall & {
-  body: string
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.addNote({ tx, caseId: id, body, actor, at })
+export function addCaseNote(input: CaseCall & { body: string }) {
+  return onCase(input, cases.addNote)
 }
 
 /**
  * Keep a file on a case: the bytes must be a PDF, PNG, JPEG or plain text of at most 5 MB.
  * @throws CaseNotFound, CaseClosed, InvalidCase, AttachmentTooLarge, AttachmentTypeNotAllowed
  */
-export async function uploadCaseAttachment({
-  tx,
-  caseRef,
-  fileName,
-  declaredContentType,
-  content,
-  actor,
-  at,
-}: CaseCall & {
-  fileName: string
-  declaredContentType?: string | undefined
-  content: Uint8Array
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.addAttachment({ tx, caseId: id, fileName, declaredContentType, content, actor, at })
+export function uploadCaseAttachment(
+  input: CaseCall & {
+    fileName: string
+    declaredContentType?: string | undefined
+    content: Uint8Array
+  },
+) {
+  return onCase(input, cases.addAttachment)
 }
 
 /** A file kept on a case, with its bytes; recorded as a view of the account. @throws CaseNotFound, AttachmentNotFound */
@@ -262,47 +258,18 @@ export async function caseAttachment({
  * Move a case along its transition table; resolving or closing needs the resolution note.
  * @throws CaseNotFound, CaseTransitionRefused, ResolutionNoteRequired, InvalidCase
  */
-export async function changeCaseStatus({
-  tx,
-  caseRef,
-  status,
-  note,
-  actor,
-  at,
-}: CaseCall & {
-  status: cases.CaseStatus
-  note?: string | undefined
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.changeStatus({ tx, caseId: id, status, note, actor, at })
+export function changeCaseStatus(input: CaseCall & { status: cases.CaseStatus; note?: string | undefined }) {
+  return onCase(input, cases.changeStatus)
 }
 
 /** Resolve a case with its resolution note. @throws CaseNotFound, CaseTransitionRefused, ResolutionNoteRequired */
-export async function resolveAccountCase({
-  tx,
-  caseRef,
-  resolutionNote,
-  actor,
-  at,
-}: CaseCall & {
-  resolutionNote: string
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.resolveCase({ tx, caseId: id, resolutionNote, actor, at })
+export function resolveAccountCase(input: CaseCall & { resolutionNote: string }) {
+  return onCase(input, cases.resolveCase)
 }
 
 /** Change a case's priority. @throws CaseNotFound, CaseClosed, InvalidCase */
-export async function changeCasePriority({
-  tx,
-  caseRef,
-  priority,
-  actor,
-  at,
-}: CaseCall & {
-  priority: cases.Priority
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.changePriority({ tx, caseId: id, priority, actor, at })
+export function changeCasePriority(input: CaseCall & { priority: cases.Priority }) {
+  return onCase(input, cases.changePriority)
 }
 
 /**
@@ -311,17 +278,6 @@ export async function changeCasePriority({
  * (supervisors), decided by `access.can` inside `cases.assignmentDecision`.
  * @throws CaseNotFound, CaseClosed, ReassignmentForbidden, AssigneeNotEligible
  */
-export async function assignAccountCase({
-  tx,
-  caseRef,
-  assignee,
-  staff,
-  actor,
-  at,
-}: CaseCall & {
-  assignee: cases.Assignee
-  staff: StaffMember
-}) {
-  const { id } = await caseIdOf(tx, caseRef)
-  return cases.assignCase({ tx, caseId: id, assignee, by: staff, actor, at })
+export function assignAccountCase(input: CaseCall & { assignee: cases.Assignee; staff: StaffMember }) {
+  return onCase(input, ({ staff, ...rest }) => cases.assignCase({ ...rest, by: staff }))
 }

@@ -9,12 +9,12 @@ import { systemActor } from '../shared/actor.js'
 import { startOfLocalDay } from '../shared/time.js'
 import { changeAccountTariff } from './account-usage.js'
 import { chargeExitFee } from './charge-exit-fee.js'
+import { fixtureAccountNumber as accountNumber } from './testing.js'
 
 let database: Database
 const at = new Date('2026-11-20T10:00:00Z')
 const actor = { kind: 'staff' as const, id: 'usr_agent' }
 // The fixture's accounts A-10000000 and A-10000001, on the variable tariff from 1 October 2026.
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const meterPoint = (index: number) => metering.withCheckDigit(`10${String(index + 1).padStart(10, '0')}`)
 const fixedTariff = 'E-1R-FIX-12M-25-01-01-A'
 const variableTariff = 'E-1R-VAR-22-11-01-A'

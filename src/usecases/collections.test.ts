@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../db/index.js'
+import { type Database, inTransaction, type Tx } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as collections from '../modules/collections/index.js'
 import * as ledger from '../modules/ledger/index.js'
-import { systemActor } from '../shared/actor.js'
+import { type Actor, systemActor } from '../shared/actor.js'
 import { accountStatus, createAccountArrangement, runCollections } from './index.js'
 import { accountDealer, postTestCharge } from './testing.js'
 
@@ -38,6 +38,29 @@ async function owe(accountId: string, amountMinor: bigint, dueOn: string) {
     at: new Date('2026-09-01T09:00:00Z'),
   })
 }
+
+/** A fresh account owing £90.00, due on 1 October 2026. */
+async function owingFromOctober() {
+  const account = freshAccount()
+  await owe(account.id, 9_000n, '2026-10-01')
+  return account
+}
+
+/** Work done by the collections specialist in one transaction at the instant `at` (ISO). */
+const asSpecialist = <T>(at: string, work: (scope: { tx: Tx; actor: Actor; at: Date }) => Promise<T>) =>
+  inTransaction(database.db, (tx) => work({ tx, actor: specialist, at: new Date(at) }))
+
+/** The specialist records a vulnerability of the account's household on 1 September 2026. */
+const registerVulnerability = (
+  accountId: string,
+  fields: Omit<Parameters<typeof accounts.registerVulnerability>[0], 'tx' | 'accountId' | 'actor' | 'at'>,
+) => asSpecialist('2026-09-01T10:00:00Z', (scope) => accounts.registerVulnerability({ accountId, ...fields, ...scope }))
+
+/** The specialist asks for the account's supply to be disconnected at 10:00 UTC on `on`. */
+const orderDisconnection = (accountId: string, on: string) =>
+  asSpecialist(`${on}T10:00:00Z`, (scope) =>
+    collections.createDisconnectionOrder({ accountId, reason: 'no contact', ...scope }),
+  )
 
 /** The specialist opens a case on the account. */
 const openCase = (
@@ -100,18 +123,8 @@ describe('the dunning schedule (COL-1, COL-2)', () => {
   })
 
   it('lets a collections specialist disconnect only a week after the disconnection notice', async () => {
-    const account = freshAccount()
-    await owe(account.id, 9_000n, '2026-10-01')
-    const order = (on: string) =>
-      inTransaction(database.db, (tx) =>
-        collections.createDisconnectionOrder({
-          tx,
-          accountId: account.id,
-          reason: 'no contact',
-          actor: specialist,
-          at: new Date(`${on}T10:00:00Z`),
-        }),
-      )
+    const account = await owingFromOctober()
+    const order = (on: string) => orderDisconnection(account.id, on)
     await expect(order('2026-10-20')).rejects.toThrow(/notice steps are not complete/)
     for (const on of ['2026-10-08', '2026-10-15', '2026-10-29']) await runOn(on)
     await expect(order('2026-11-02')).rejects.toThrow(/wait 7 days/)
@@ -137,66 +150,42 @@ describe('the dunning schedule (COL-1, COL-2)', () => {
 
 describe('protections (COL-4)', () => {
   it('sends a PSR household the reminder only, withholds escalation once, and never disconnects it', async () => {
-    const account = freshAccount()
-    await owe(account.id, 9_000n, '2026-10-01')
-    await inTransaction(database.db, (tx) =>
-      accounts.registerVulnerability({
-        tx,
-        accountId: account.id,
-        register: 'psr',
-        category: 'medical_equipment',
-        consentGiven: true,
-        consentOn: '2026-09-01',
-        reviewOn: '2027-09-01',
-        actor: specialist,
-        at: new Date('2026-09-01T10:00:00Z'),
-      }),
-    )
+    const account = await owingFromOctober()
+    await registerVulnerability(account.id, {
+      register: 'psr',
+      category: 'medical_equipment',
+      consentGiven: true,
+      consentOn: '2026-09-01',
+      reviewOn: '2027-09-01',
+    })
     for (const on of ['2026-10-08', '2026-10-15', '2026-10-29', '2026-11-20']) await runOn(on)
     expect(await actionsOf(account.id)).toEqual(['payment_reminder', 'escalation_withheld'])
-    await expect(
-      inTransaction(database.db, (tx) =>
-        collections.createDisconnectionOrder({
-          tx,
-          accountId: account.id,
-          reason: 'no contact',
-          actor: specialist,
-          at: new Date('2026-11-20T10:00:00Z'),
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'DISCONNECTION_REFUSED', details: { registers: ['psr'] } })
+    await expect(orderDisconnection(account.id, '2026-11-20')).rejects.toMatchObject({
+      code: 'DISCONNECTION_REFUSED',
+      details: { registers: ['psr'] },
+    })
   })
 
   it('treats a household flagged vulnerable the same way', async () => {
-    const account = freshAccount()
-    await owe(account.id, 9_000n, '2026-10-01')
-    await inTransaction(database.db, (tx) =>
-      accounts.registerVulnerability({
-        tx,
-        accountId: account.id,
-        register: 'vulnerable',
-        category: 'financial_hardship',
-        consentGiven: false,
-        actor: specialist,
-        at: new Date('2026-09-01T10:00:00Z'),
-      }),
-    )
+    const account = await owingFromOctober()
+    await registerVulnerability(account.id, {
+      register: 'vulnerable',
+      category: 'financial_hardship',
+      consentGiven: false,
+    })
     for (const on of ['2026-10-08', '2026-10-15']) await runOn(on)
     expect(await actionsOf(account.id)).toEqual(['payment_reminder', 'escalation_withheld'])
   })
 
   it('pauses dunning under an active payment arrangement', async () => {
-    const account = freshAccount()
-    await owe(account.id, 9_000n, '2026-10-01')
+    const account = await owingFromOctober()
     await runOn('2026-10-08')
-    await inTransaction(database.db, (tx) =>
+    await asSpecialist('2026-10-09T10:00:00Z', (scope) =>
       createAccountArrangement({
-        tx,
         accountNumber: account.number,
         instalmentMinor: 3_000n,
         frequency: 'monthly',
-        actor: specialist,
-        at: new Date('2026-10-09T10:00:00Z'),
+        ...scope,
       }),
     )
     await runOn('2026-10-20')
@@ -204,8 +193,7 @@ describe('protections (COL-4)', () => {
   })
 
   it('pauses dunning while a billing dispute is open, turns the account red, and resumes once it is resolved', async () => {
-    const account = freshAccount()
-    await owe(account.id, 9_000n, '2026-10-01')
+    const account = await owingFromOctober()
     const opened = await openCase(account.id, {
       type: 'billing_dispute',
       subject: 'The September bill is too high',
@@ -216,14 +204,8 @@ describe('protections (COL-4)', () => {
     expect(await actionsOf(account.id)).toEqual([])
     const red = await accountStatus({ tx: database.db, accountId: account.id, at: new Date('2026-10-08T10:00:00Z') })
     expect(red.reasons.map((reason) => reason.code)).toEqual(['past_due', 'active_dispute'])
-    await inTransaction(database.db, (tx) =>
-      cases.resolveCase({
-        tx,
-        caseId: opened.id,
-        resolutionNote: 'Meter read checked: the bill was right',
-        actor: specialist,
-        at: new Date('2026-10-09T10:00:00Z'),
-      }),
+    await asSpecialist('2026-10-09T10:00:00Z', (scope) =>
+      cases.resolveCase({ caseId: opened.id, resolutionNote: 'Meter read checked: the bill was right', ...scope }),
     )
     await runOn('2026-10-10')
     expect(await actionsOf(account.id)).toEqual(['payment_reminder'])

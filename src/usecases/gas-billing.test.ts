@@ -2,91 +2,34 @@
  * Issue 21, item 3 (MET-3, BIL-1): a gas meter that reads volume is billed in kWh, and the statement
  * line shows the conversion (volume, correction factor, calorific value, kWh).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction, type Tx } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction, type Tx } from '../db/index.js'
 import { seedTariffCatalogue } from '../demo/tariff-catalogue.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
-import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
-import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { startOfLocalDay } from '../shared/time.js'
+import { billingTestDatabase, openTestHome } from './testing.js'
 
-let database: Database
 const actor = systemActor('test')
 const at = new Date('2026-11-24T09:00:00Z')
+const database = billingTestDatabase({ seedCatalogue: seedTariffCatalogue, actor, at })
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  await run((tx) => market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }))
-  await run((tx) => seedTariffCatalogue({ tx, from: '2025-01-01', to: '2025-01-02', at, actor }))
-}, 120_000)
-
-afterAll(async () => {
-  await database.close()
-})
 
 /** A gas-only home on the variable tariff from 1 August 2026, read at the start and end of August. */
 async function gasHome(n: number, unit: metering.RegisterUnit, opening: string, closing: string) {
-  const number = `A-${String(n).padStart(8, '0')}`
-  const [account] = await run((tx) =>
-    accounts.createAccounts({
-      tx,
-      actor,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Gas', familyName: `Home${n}` },
-          property: { line1: `${n} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn: '2026-08-01',
-        }),
-      ],
-    }),
-  )
-  const accountId = account?.id ?? ''
-  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: number }))
+  const tariffCode = 'G-1R-VAR-22-11-01-A'
   const serial = `21G000000${n}`
-  const [point] = await run((tx) =>
-    metering.registerMeterPoints({
-      tx,
-      actor,
-      at,
-      meterPoints: [
-        {
-          fuel: 'gas',
-          identifier: String(4_100_000 + n),
-          propertyId: supply?.property.id ?? '',
-          accountId,
-          suppliedFrom: '2026-08-01',
-          meters: [
-            {
-              serial,
-              type: 'traditional',
-              installedOn: '2020-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5, unit }],
-            },
-          ],
-        },
-      ],
-    }),
-  )
-  const meterPointId = point?.id ?? ''
-  await run((tx) =>
-    tariffs.startAgreement({
-      tx,
-      accountId,
-      meterPointId,
-      tariffCode: 'G-1R-VAR-22-11-01-A',
-      from: startOfLocalDay('2026-08-01'),
-      to: null,
-      actor,
-      at,
-    }),
-  )
+  const { accountId, meterPointId } = await openTestHome(database.db, {
+    number: `A-${String(n).padStart(8, '0')}`,
+    customer: { kind: 'person', title: 'Ms', givenName: 'Gas', familyName: `Home${n}` },
+    property: { line1: `${n} Mill Lane` },
+    openedOn: '2026-08-01',
+    meterPoints: [
+      { fuel: 'gas', identifier: String(4_100_000 + n), meterSerial: serial, type: 'traditional', unit, tariffCode },
+    ],
+    actor,
+    at,
+  })
   // Local midnights: 1 August and 1 September 2026 (BST, UTC+1).
   for (const [readAt, value] of [
     ['2026-07-31T23:00:00Z', opening],

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
 import { exportD0010 } from './index.js'
+import { openTestHomeIn } from './testing.js'
 
 let database: Database
 const agent: Actor = { kind: 'staff', id: 'usr_agent' }
@@ -18,45 +18,20 @@ const mpan = metering.withCheckDigit('100000000077')
 beforeAll(async () => {
   database = await openTestDatabase()
   await inTransaction(database.db, async (tx) => {
-    const [account] = await accounts.createAccounts({
-      tx,
-      actor: agent,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number: 'A-0000D010',
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn: '2026-01-01',
-        }),
-      ],
-    })
-    const supply = await accounts.findAccountSupply({ tx, accountNumber: 'A-0000D010' })
-    const [point] = await metering.registerMeterPoints({
-      tx,
-      actor: agent,
-      at,
+    const { meterPointId } = await openTestHomeIn(tx, {
+      number: 'A-0000D010',
+      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+      property: { line1: '14 Mill Lane' },
+      openedOn: '2026-01-01',
       meterPoints: [
-        {
-          fuel: 'electricity',
-          identifier: mpan,
-          propertyId: supply?.property.id ?? '',
-          accountId: account?.id ?? '',
-          suppliedFrom: '2026-01-01',
-          meters: [
-            {
-              serial: '21L0000077',
-              type: 'smart',
-              installedOn: '2025-06-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
+        { fuel: 'electricity', identifier: mpan, meterSerial: '21L0000077', type: 'smart', installedOn: '2025-06-01' },
       ],
+      actor: agent,
+      at,
     })
     await metering.submitReading({
       tx,
-      meterPointId: point?.id ?? '',
+      meterPointId,
       meterSerial: '21L0000077',
       register: 'S',
       // 00:30 on 2 July in London (BST, UTC+1)

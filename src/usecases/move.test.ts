@@ -12,6 +12,7 @@ import { systemActor } from '../shared/actor.js'
 import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
 import { runBilling } from './billing-run.js'
 import { moveIn, moveOut } from './move.js'
+import { type ElectricityTestHome, openTestHome } from './testing.js'
 
 let database: Database
 const actor = { kind: 'staff', id: 'usr_agent' } as const
@@ -24,13 +25,8 @@ let smartAccountIds: string[] = []
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 let serial = 0
 
-interface Home {
-  accountId: string
-  number: string
-  meterPointId: string
-  mpan: string
-  meterSerial: string
-}
+/** A home of this file's, with its electricity meter point's id. */
+type Home = ElectricityTestHome & { meterPointId: string }
 
 /** An account with one traditional electricity meter on the variable tariff from its opening. */
 async function home(openedOn: string): Promise<Home> {
@@ -38,62 +34,31 @@ async function home(openedOn: string): Promise<Home> {
   const number = `A-7${String(serial).padStart(7, '0')}`
   const mpan = metering.withCheckDigit(`10${String(700_000 + serial).padStart(10, '0')}`)
   const meterSerial = `21T${String(serial).padStart(7, '0')}`
-  return run(async (tx) => {
-    const [account] = await accounts.createAccounts({
-      tx,
-      actor: system,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
-          property: { line1: `${serial} Station Road`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn,
-        }),
-      ],
-    })
-    const accountId = account?.id ?? ''
-    const supply = await accounts.findAccountSupply({ tx, accountNumber: number })
-    const [point] = await metering.registerMeterPoints({
-      tx,
-      actor: system,
-      at,
-      meterPoints: [
-        {
-          fuel: 'electricity',
-          identifier: mpan,
-          propertyId: supply?.property.id ?? '',
-          accountId,
-          suppliedFrom: openedOn,
-          meters: [
-            {
-              serial: meterSerial,
-              type: 'traditional',
-              installedOn: '2020-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-      ],
-    })
-    await tariffs.startAgreement({
-      tx,
-      accountId,
-      meterPointId: point?.id ?? '',
-      tariffCode: variable,
-      from: startOfLocalDay(openedOn),
-      to: null,
-      actor: system,
-      at,
-    })
-    return { accountId, number, meterPointId: point?.id ?? '', mpan, meterSerial }
+  const { accountId, meterPointId } = await openTestHome(database.db, {
+    number,
+    customer: { kind: 'person', title: 'Mr', givenName: 'Leaving', familyName: `Tenant${serial}` },
+    property: { line1: `${serial} Station Road` },
+    openedOn,
+    meterPoints: [{ fuel: 'electricity', identifier: mpan, meterSerial, type: 'traditional', tariffCode: variable }],
+    actor: system,
+    at,
   })
+  return { accountId, number, meterPointId, mpan, meterSerial }
 }
 
 /** The final reading of the home's one register, for a move. */
 const finalReading = (h: Home, value: string) => [
   { meterPoint: h.mpan, meterSerial: h.meterSerial, register: 'S', value },
 ]
+
+/** The agent moves the home's customer out on `on`, with the final reading `value` and what else is given. */
+const moveOutWithReading = (
+  h: Home,
+  on: string,
+  value: string,
+  more: Omit<Parameters<typeof moveOut>[0], 'db' | 'accountNumber' | 'on' | 'finalReadings' | 'actor' | 'at'> = {},
+) =>
+  moveOut({ db: database.db, accountNumber: h.number, on, finalReadings: finalReading(h, value), ...more, actor, at })
 
 async function reading(h: Home, readAt: string, value: string) {
   await run((tx) =>
@@ -186,15 +151,9 @@ describe('moving out with a final reading', () => {
     await reading(h, '2026-10-20T09:00:00Z', '7150.0')
     await pay(h, 50_000n)
 
-    const result = await moveOut({
-      db: database.db,
-      accountNumber: h.number,
-      on: '2026-11-01',
-      finalReadings: finalReading(h, '7300.0'),
+    const result = await moveOutWithReading(h, '2026-11-01', '7300.0', {
       newOccupant: { name: 'Jane Q Public', email: 'jane@example.com', phone: '07700 900123' },
-      actor,
       authorName: 'Agent Smith',
-      at,
     })
 
     // The final statement, to the start of the move date, on the actual read.
@@ -268,15 +227,9 @@ describe('the next occupant of a dial meter', () => {
     const h = await home('2026-10-02')
     await reading(h, '2026-10-02T09:00:00Z', '7000.0')
     await reading(h, '2026-10-27T09:00:00Z', '7250.0')
-    const result = await moveOut({
-      db: database.db,
-      accountNumber: h.number,
-      on: '2026-11-01',
-      finalReadings: finalReading(h, '7300.0'),
+    const result = await moveOutWithReading(h, '2026-11-01', '7300.0', {
       newOccupant: null,
-      actor,
       authorName: 'Agent Smith',
-      at,
     })
     await reading(h, '2026-11-15T09:00:00Z', '7380.0')
     const next = await accountRow(result.newAccount.number)
@@ -325,16 +278,10 @@ describe('refusals leave nothing half-written', () => {
   it('refuses a move date before the account opened', async () => {
     const h = await home('2026-10-02')
     const before = await counts()
-    await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-09-15',
-        finalReadings: finalReading(h, '100.0'),
-        actor,
-        at,
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_MOVE_DATE', details: [{ path: 'on' }] })
+    await expect(moveOutWithReading(h, '2026-09-15', '100.0')).rejects.toMatchObject({
+      code: 'INVALID_MOVE_DATE',
+      details: [{ path: 'on' }],
+    })
     expect(await counts()).toEqual(before)
     expect(await accountRow(h.number)).toMatchObject({ status: 'active', closedOn: null })
   })
@@ -344,16 +291,10 @@ describe('refusals leave nothing half-written', () => {
     await reading(h, '2026-10-02T09:00:00Z', '5000.0')
     const before = await counts()
     await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-11-01',
-        finalReadings: finalReading(h, '5200.0'),
+      moveOutWithReading(h, '2026-11-01', '5200.0', {
         newOccupant: { name: 'Pat Doe' },
         // Refused only after the reading, the final bill and the new account were written.
         tariffCode: 'E-1R-NO-SUCH-TARIFF-A',
-        actor,
-        at,
       }),
     ).rejects.toMatchObject({ code: 'TARIFF_NOT_FOUND' })
     expect(await counts()).toEqual(before)
@@ -367,16 +308,10 @@ describe('refusals leave nothing half-written', () => {
     await expect(
       moveOut({ db: database.db, accountNumber: h.number, on: '2026-11-21', actor, at }),
     ).rejects.toMatchObject({ code: 'INVALID_MOVE_DATE' })
-    await expect(
-      moveOut({
-        db: database.db,
-        accountNumber: h.number,
-        on: '2026-11-01',
-        finalReadings: finalReading(h, '7000.0'),
-        actor,
-        at,
-      }),
-    ).rejects.toMatchObject({ code: 'READING_REJECTED', details: [{ path: 'finalReadings.0.value' }] })
+    await expect(moveOutWithReading(h, '2026-11-01', '7000.0')).rejects.toMatchObject({
+      code: 'READING_REJECTED',
+      details: [{ path: 'finalReadings.0.value' }],
+    })
     expect(await counts()).toEqual(before)
   })
 })

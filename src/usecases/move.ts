@@ -352,38 +352,18 @@ interface Move {
  *   billing.NothingToBill (already billed past the move date), billing.NotBillable,
  *   tariffs.AgreementNotFound, tariffs.AgreementOverlap, tariffs.TariffNotFound, tariffs.InvalidAgreement
  */
-export async function moveOut({
-  db,
-  accountNumber,
-  on,
-  finalReadings = [],
+export function moveOut({
   newOccupant = null,
-  tariffCode,
-  actor,
-  authorName = null,
-  at,
+  ...move
 }: Move & {
   /** The next occupant, or null for "The Occupier". */
   newOccupant?: OccupantInput | null | undefined
 }): Promise<MoveResult> {
-  return inTransaction(db, async (tx) => {
-    const leaving = await accounts.lockTenancy({ tx, accountNumber })
-    const occupant: accounts.NextOccupant = newOccupant
+  return handOver(move, 'move_out', () =>
+    newOccupant
       ? { customer: customerOf(newOccupant), email: newOccupant.email, phone: newOccupant.phone }
-      : { customer: accounts.occupierCustomer }
-    return changeTenancy({
-      tx,
-      leaving,
-      on,
-      finalReadings,
-      occupant,
-      tariffCode,
-      reason: 'move_out',
-      actor,
-      authorName,
-      at,
-    })
-  })
+      : { customer: accounts.occupierCustomer },
+  )
 }
 
 /**
@@ -393,38 +373,35 @@ export async function moveOut({
  * @throws NotAnOccupierAccount when the account has a named customer (move that one out instead),
  *   and everything moveOut throws
  */
-export async function moveIn({
-  db,
-  accountNumber,
-  on,
+export function moveIn({
   customer,
-  finalReadings = [],
-  tariffCode,
-  actor,
-  authorName = null,
-  at,
+  ...move
 }: Move & {
   /** Who moves in to the "The Occupier" account `accountNumber`. */
   customer: OccupantInput
 }): Promise<MoveResult> {
-  return inTransaction(db, async (tx) => {
-    const leaving = await accounts.lockTenancy({ tx, accountNumber })
+  return handOver(move, 'move_in', (leaving) => {
     if (!leaving.occupier) {
       throw new NotAnOccupierAccount(
         `Account ${leaving.number} is ${leaving.customerName}'s, not "The Occupier": record a move-out instead`,
       )
     }
-    return changeTenancy({
-      tx,
-      leaving,
-      on,
-      finalReadings,
-      occupant: { customer: customerOf(customer), email: customer.email, phone: customer.phone },
-      tariffCode,
-      reason: 'move_in',
-      actor,
-      authorName,
-      at,
-    })
+    return { customer: customerOf(customer), email: customer.email, phone: customer.phone }
+  })
+}
+
+/**
+ * Lock the tenancy of the account `accountNumber` and change it over to the occupant `occupantOf`
+ * names for it, in one transaction.
+ */
+function handOver(
+  { db, accountNumber, on, finalReadings = [], tariffCode, actor, authorName = null, at }: Move,
+  reason: 'move_out' | 'move_in',
+  occupantOf: (leaving: accounts.TenancyAccount) => accounts.NextOccupant,
+): Promise<MoveResult> {
+  return inTransaction(db, async (tx) => {
+    const leaving = await accounts.lockTenancy({ tx, accountNumber })
+    const occupant = occupantOf(leaving)
+    return changeTenancy({ tx, leaving, on, finalReadings, occupant, tariffCode, reason, actor, authorName, at })
   })
 }

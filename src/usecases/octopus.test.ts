@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import * as accounts from '../modules/accounts/index.js'
 import type { Actor } from '../shared/actor.js'
 import { accountUsersForStaff, octopusAccount } from './index.js'
+import { openTestHomeIn } from './testing.js'
 
 let database: Database
 const agent: Actor = { kind: 'staff', id: 'usr_agent' }
@@ -12,19 +12,15 @@ const now = new Date('2026-08-20T12:00:00Z')
 beforeAll(async () => {
   database = await openTestDatabase()
   await inTransaction(database.db, async (tx) => {
-    await accounts.createAccounts({
-      tx,
+    await openTestHomeIn(tx, {
+      number: 'A-0000BEEF',
+      customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
+      property: { line1: '14 Mill Lane' },
+      // a summer day: London is on BST (UTC+1), so the day starts at 23:00 UTC the day before
+      openedOn: '2026-07-01',
+      meterPoints: [],
       actor: agent,
       at: now,
-      accounts: [
-        accounts.testAccount({
-          number: 'A-0000BEEF',
-          customer: { kind: 'person', title: 'Ms', givenName: 'Eleanor', familyName: 'Ashworth' },
-          property: { line1: '14 Mill Lane', town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          // a summer day: London is on BST (UTC+1), so the day starts at 23:00 UTC the day before
-          openedOn: '2026-07-01',
-        }),
-      ],
     })
   })
 })

@@ -13,6 +13,7 @@ import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
 import { requestAccountCredit, syncPayments, takeAccountPayment } from './index.js'
+import { fixtureAccountNumber } from './testing.js'
 
 let database: Database
 let ids: string[]
@@ -57,7 +58,7 @@ describe('payments, failures, returns, credits and refunds', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 14 }), async (operations) => {
         const accountId = ids[run] as string
-        const accountNumber = `A-${(0x10000000 + run).toString(16).toUpperCase()}`
+        const accountNumber = fixtureAccountNumber(run)
         run++
         let at = new Date(start)
         let step = 0

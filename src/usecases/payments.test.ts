@@ -204,6 +204,22 @@ describe('taking payments (PAY-2, PAY-3)', () => {
   })
 })
 
+/** The agent refunds an overpayment from the account's credit balance. */
+const refundOverpaid = (accountNumber: string, amountMinor: bigint, idempotencyKey: string) =>
+  inTransaction(database.db, (tx) =>
+    requestAccountCredit({
+      tx,
+      processor,
+      accountNumber,
+      kind: 'refund',
+      amountMinor,
+      reason: 'overpaid',
+      idempotencyKey,
+      actor: agent,
+      at,
+    }),
+  )
+
 describe('credits and refunds (PAY-4)', () => {
   it('applies a credit within the limit and sends a larger one, or one that adds up past it, for approval', async () => {
     const account = freshAccount()
@@ -250,20 +266,7 @@ describe('credits and refunds (PAY-4)', () => {
   it('never refunds more than the credit balance or what was paid', async () => {
     const account = freshAccount()
     await pay(account.number, { method: 'cash', amountMinor: 5_000n }, 'overpay-1')
-    const refund = (amountMinor: bigint, key: string) =>
-      inTransaction(database.db, (tx) =>
-        requestAccountCredit({
-          tx,
-          processor,
-          accountNumber: account.number,
-          kind: 'refund',
-          amountMinor,
-          reason: 'overpaid',
-          idempotencyKey: key,
-          actor: agent,
-          at,
-        }),
-      )
+    const refund = (amountMinor: bigint, key: string) => refundOverpaid(account.number, amountMinor, key)
     await expect(refund(5_001n, 'rf-1')).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT' })
     expect((await refund(3_000n, 'rf-2')).request.status).toBe('completed')
     await expect(refund(2_001n, 'rf-3')).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_CREDIT' })
@@ -275,21 +278,7 @@ describe('credits and refunds (PAY-4)', () => {
     const account = freshAccount()
     await pay(account.number, { method: 'cash', amountMinor: 9_000n }, 'overpay-2')
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) =>
-        inTransaction(database.db, (tx) =>
-          requestAccountCredit({
-            tx,
-            processor,
-            accountNumber: account.number,
-            kind: 'refund',
-            amountMinor: 2_000n,
-            reason: 'overpaid',
-            idempotencyKey: `rf-par-${i}`,
-            actor: agent,
-            at,
-          }),
-        ),
-      ),
+      Array.from({ length: 6 }, (_, i) => refundOverpaid(account.number, 2_000n, `rf-par-${i}`)),
     )
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(4)
     expect(await balance(account.id)).toBe(-1_000n)
@@ -521,32 +510,20 @@ describe('payment arrangements (PAY-6) and the status colour (ACC-6)', () => {
 describe('the PSR register (ACC-7)', () => {
   it('needs consent for a PSR need and lists current needs', async () => {
     const account = freshAccount()
-    await expect(
+    const register = (consent: { consentGiven: boolean; consentOn?: string; reviewOn?: string }) =>
       inTransaction(database.db, (tx) =>
         accounts.registerVulnerability({
           tx,
           accountId: account.id,
           register: 'psr',
           category: 'medical_equipment',
-          consentGiven: false,
+          ...consent,
           actor: agent,
           at,
         }),
-      ),
-    ).rejects.toMatchObject({ code: 'INVALID_VULNERABILITY' })
-    await inTransaction(database.db, (tx) =>
-      accounts.registerVulnerability({
-        tx,
-        accountId: account.id,
-        register: 'psr',
-        category: 'medical_equipment',
-        consentGiven: true,
-        consentOn: '2026-11-20',
-        reviewOn: '2027-11-20',
-        actor: agent,
-        at,
-      }),
-    )
+      )
+    await expect(register({ consentGiven: false })).rejects.toMatchObject({ code: 'INVALID_VULNERABILITY' })
+    await register({ consentGiven: true, consentOn: '2026-11-20', reviewOn: '2027-11-20' })
     expect(await accounts.vulnerabilitiesOf({ tx: database.db, accountId: account.id })).toMatchObject([
       { register: 'psr', category: 'medical_equipment', reviewOn: '2027-11-20' },
     ])

@@ -4,17 +4,11 @@ import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
-import * as cases from '../modules/cases/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
-import {
-  accountTimeline,
-  billAccountNow,
-  requestAccountCredit,
-  type TimelineItem,
-  takeAccountPayment,
-} from './index.js'
+import { accountTimeline, requestAccountCredit, type TimelineItem } from './index.js'
+import { addTestNote, recordTimelineItems } from './testing.js'
 
 let database: Database
 let accountId: string
@@ -33,56 +27,7 @@ beforeAll(async () => {
     accountIds: [accountId = ''],
   } = await billingFixture({ db: database.db, count: 1, at: opened }))
   const db = database.db
-  await inTransaction(db, (tx) =>
-    billAccountNow({ tx, accountNumber: number, on: '2026-11-01', actor: agent, at: t(2) }),
-  )
-  await inTransaction(db, (tx) =>
-    cases.openCase({
-      tx,
-      accountId,
-      type: 'billing_dispute',
-      subject: 'Disputes the October bill',
-      description: 'Customer says the October reading is wrong.',
-      actor: agent,
-      at: t(3),
-    }),
-  )
-  await takeAccountPayment({
-    db,
-    processor,
-    accountNumber: number,
-    input: {
-      method: 'card',
-      amountMinor: 2_500n,
-      card: { number: '4242 4242 4242 4242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-    },
-    idempotencyKey: 'timeline-payment-1',
-    actor: agent,
-    at: t(5),
-  })
-  await inTransaction(db, (tx) =>
-    comms.logInboundEmail({
-      tx,
-      accountId,
-      from: 'bill@example.com',
-      subject: 'My bill',
-      body: 'Why is my bill so high this month?',
-      receivedAt: t(6),
-      actor: agent,
-      at: t(6),
-    }),
-  )
-  await inTransaction(db, (tx) =>
-    accounts.addNote({
-      tx,
-      accountNumber: number,
-      type: 'billing',
-      body: 'Explained the bill',
-      actor: agent,
-      authorName: null,
-      at: t(7),
-    }),
-  )
+  await recordTimelineItems(db, { accountId, number, actor: agent, t })
   await inTransaction(db, (tx) =>
     accounts.updateContacts({
       tx,
@@ -118,15 +63,7 @@ beforeAll(async () => {
       at: t(10),
     })
     for (const body of ['First note', 'Second note']) {
-      await accounts.addNote({
-        tx,
-        accountNumber: number,
-        type: 'general',
-        body,
-        actor: agent,
-        authorName: null,
-        at: t(10),
-      })
+      await addTestNote(tx, { accountNumber: number, type: 'general', body, actor: agent, at: t(10) })
     }
   })
 }, 180_000)

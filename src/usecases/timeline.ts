@@ -171,6 +171,15 @@ function clip(text: string, length = 200): string {
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
+/** Whether an item at `at` with `id` lies strictly before the position in the feed (every item does without one). */
+function isBefore(before: { at: Date; id: string } | undefined, at: Date, id: string): boolean {
+  return (
+    !before ||
+    at.getTime() < before.at.getTime() ||
+    (at.getTime() === before.at.getTime() && compareText(id, before.id) < 0)
+  )
+}
+
 const statementSource: TimelineSource = async ({ tx, accountId, before, limit, locale, timeZone }) => {
   const statements = await billing.statementsBefore({ tx, accountId, before, limit })
   return statements.map((statement) => {
@@ -223,12 +232,7 @@ const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, loc
     amountMinor: payment.amountMinor,
   }))
   const credited: TimelineItem[] = requests
-    .filter(
-      (request) =>
-        !before ||
-        request.requestedAt.getTime() < before.at.getTime() ||
-        (request.requestedAt.getTime() === before.at.getTime() && compareText(request.id, before.id) < 0),
-    )
+    .filter((request) => isBefore(before, request.requestedAt, request.id))
     .map((request) => ({
       kind: 'payment',
       at: request.requestedAt,
@@ -363,12 +367,7 @@ const caseSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
     cursor = page.nextCursor ?? undefined
   } while (cursor)
   return all
-    .filter(
-      (item) =>
-        !before ||
-        item.openedAt.getTime() < before.at.getTime() ||
-        (item.openedAt.getTime() === before.at.getTime() && compareText(item.id, before.id) < 0),
-    )
+    .filter((item) => isBefore(before, item.openedAt, item.id))
     .map((item) => ({
       kind: 'case' as const,
       at: item.openedAt,

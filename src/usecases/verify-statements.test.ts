@@ -1,23 +1,20 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction, type Tx } from '../db/index.js'
-import { openTestDatabase } from '../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction, type Tx } from '../db/index.js'
 import { seedTariffCatalogue } from '../demo/tariff-catalogue.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import * as ledger from '../modules/ledger/index.js'
-import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
-import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
-import { addDays, settlementPeriodsOfDay, startOfLocalDay } from '../shared/time.js'
+import { addDays, settlementPeriodsOfDay } from '../shared/time.js'
+import { billingTestDatabase, openTestHome } from './testing.js'
 import { verifyStatements } from './verify-statements.js'
 
-let database: Database
 const actor = systemActor('test')
 const specialist = { kind: 'staff', id: 'usr_billing' } as const
 const at = new Date('2026-12-24T09:00:00Z')
+const database = billingTestDatabase({ seedCatalogue: seedTariffCatalogue, actor, at })
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
 let serial = 0
 let journalSerial = 0
@@ -27,60 +24,18 @@ async function home(): Promise<{ accountId: string; number: string }> {
   serial += 1
   const number = `A-${String(serial).padStart(8, '0')}`
   const mpan = metering.withCheckDigit(`10${String(900_000 + serial).padStart(10, '0')}`)
-  const [account] = await run((tx) =>
-    accounts.createAccounts({
-      tx,
-      actor,
-      at,
-      accounts: [
-        accounts.testAccount({
-          number,
-          customer: { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
-          property: { line1: `${serial} Mill Lane`, town: 'Cambridge', postcode: 'CB1 2AB', gspRegion: '_A' },
-          openedOn: '2026-07-01',
-        }),
-      ],
-    }),
-  )
-  const accountId = account?.id ?? ''
-  const supply = await run((tx) => accounts.findAccountSupply({ tx, accountNumber: number }))
-  const [point] = await run((tx) =>
-    metering.registerMeterPoints({
-      tx,
-      actor,
-      at,
-      meterPoints: [
-        {
-          propertyId: supply?.property.id ?? '',
-          accountId,
-          suppliedFrom: '2026-07-01',
-          fuel: 'electricity',
-          identifier: mpan,
-          meters: [
-            {
-              serial: `22E${String(serial).padStart(7, '0')}`,
-              type: 'smart',
-              installedOn: '2020-01-01',
-              registers: [{ identifier: 'S', rate: 'standard', digits: 5 }],
-            },
-          ],
-        },
-      ],
-    }),
-  )
-  const meterPointId = point?.id ?? ''
-  await run((tx) =>
-    tariffs.startAgreement({
-      tx,
-      accountId,
-      meterPointId,
-      tariffCode: 'E-1R-VAR-22-11-01-A',
-      from: startOfLocalDay('2026-07-01'),
-      to: null,
-      actor,
-      at,
-    }),
-  )
+  const meterSerial = `22E${String(serial).padStart(7, '0')}`
+  const { accountId, meterPointId } = await openTestHome(database.db, {
+    number,
+    customer: { kind: 'person', title: 'Ms', givenName: 'Test', familyName: `Home${serial}` },
+    property: { line1: `${serial} Mill Lane` },
+    openedOn: '2026-07-01',
+    meterPoints: [
+      { fuel: 'electricity', identifier: mpan, meterSerial, type: 'smart', tariffCode: 'E-1R-VAR-22-11-01-A' },
+    ],
+    actor,
+    at,
+  })
   const rows: metering.IntervalToStage[] = []
   for (let date = '2026-07-01'; date < '2026-12-01'; date = addDays(date, 1)) {
     for (const period of settlementPeriodsOfDay(date)) {
@@ -118,16 +73,6 @@ function post(accountId: string, reason: string, book: ledger.Book, amountMinor:
 
 const bill = (accountId: string, on: string) => run((tx) => billing.billAccount({ tx, accountId, on, actor, at }))
 const detail = (number: string) => run((tx) => billing.getStatement({ tx, number }))
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-  await run((tx) => market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }))
-  await run((tx) => seedTariffCatalogue({ tx, from: '2025-01-01', to: '2025-01-02', at, actor }))
-}, 120_000)
-
-afterAll(async () => {
-  await database.close()
-})
 
 describe('statements reconcile to the ledger (BIL-10)', () => {
   it('shows a payment back-dated before the previous statement on the next one, as a payment', async () => {

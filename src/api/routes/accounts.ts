@@ -11,7 +11,7 @@ import {
 } from '../../usecases/index.js'
 import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { DateOut, errors, InstantOut, NoContent, pageOf } from '../responses.js'
+import { DateOut, errors, InstantOut, NoContent, pageOf, sendNoContent } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
@@ -325,7 +325,7 @@ export const accountRoutes =
             ...scope,
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -349,7 +349,7 @@ export const accountRoutes =
             ...scope,
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
   }

@@ -10,7 +10,7 @@ import {
   runCollections,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { DateOut, errors, InstantOut, MinorOut, NoContent } from '../responses.js'
+import { DateOut, errors, InstantOut, MinorOut, NoContent, sendNoContent } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import { AgeingBuckets } from './billing-schemas.js'
@@ -263,7 +263,7 @@ export const collectionsRoutes =
             collections.cancelDisconnectionOrder({ tx, accountId, ...who(request) }),
           ),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -369,7 +369,7 @@ export const collectionsRoutes =
             accounts.liftHold({ tx, accountId, holdId: request.params.holdId, ...who(request) }),
           ),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -419,7 +419,7 @@ export const collectionsRoutes =
             accounts.removeVulnerability({ tx, accountId, id: request.params.id, ...who(request) }),
           ),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
   }

@@ -17,6 +17,7 @@ import type { AppContext } from '../context.js'
 import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf } from '../schemas.js'
+import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = AccountParams.extend({
   messageId: z.string().regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'a message id like msg_01J…'),
@@ -43,11 +44,7 @@ const ActorOut = z.object({ kind: z.enum(['staff', 'token', 'customer', 'system'
 /** A message on the account's log: sent, received or a phone call. */
 const MessageOut = z.object({
   id: z.string(),
-  channel: z.enum(comms.channels),
-  direction: z.enum(comms.directions),
-  templateKey: z.string().nullable(),
-  subject: z.string().nullable(),
-  body: z.string(),
+  ...messageContent,
   recipient: z
     .string()
     .nullable()
@@ -68,15 +65,7 @@ const MessageOut = z.object({
 
 /** A message with every status it has had, oldest first. */
 const MessageDetailOut = MessageOut.extend({
-  history: z.array(
-    z.object({
-      status: z.enum(comms.statuses),
-      occurredAt: InstantOut,
-      recordedAt: InstantOut,
-      detail: z.string().nullable(),
-      recordedBy: ActorOut,
-    }),
-  ),
+  history: messageHistory(ActorOut),
   hasPdf: z.boolean().describe("a letter's PDF can be fetched"),
 })
 

@@ -8,6 +8,7 @@ import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
@@ -20,7 +21,6 @@ let as: Awaited<ReturnType<typeof signInEveryRole>>
 let send: Send
 const now = new Date('2026-11-20T09:00:00Z')
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 
 // Accounts: 0–2 each get an attorney waiting for review; 3 has sealed details to verify callers
 // against; 4 is exported; 5 has no details on file; 6 has one person of every kind to list; 7 is the
@@ -231,25 +231,25 @@ describe('caller verification against the sealed details', () => {
     expect(stored.statusCode).toBe(204)
   })
 
-  it('refuses a question the market does not ask, naming where it stands and the questions there are', async () => {
+  it.each([
+    {
+      refusal: 'a question the market does not ask, naming where it stands and the questions there are',
+      passed: ['account_number', 'mothers_maiden_name'],
+      error: {
+        code: 'UNKNOWN_VERIFICATION_QUESTION',
+        details: [{ path: 'passed.1', message: expect.stringContaining('recent_payment_amount') }],
+      },
+    },
+    {
+      refusal: 'a tick on a sealed question: the caller’s answer decides, and nothing is recorded',
+      passed: ['account_number', 'security_answer'],
+      error: { code: 'VERIFICATION_ANSWER_REQUIRED', details: [{ path: 'answers.security_answer' }] },
+    },
+  ])('refuses $refusal', async ({ passed, error }) => {
     const before = await attempts()
-    const response = await verify({ passed: ['account_number', 'mothers_maiden_name'], failed: [] })
+    const response = await verify({ passed, failed: [] })
     expect(response.statusCode).toBe(400)
-    expect(response.json().error).toMatchObject({
-      code: 'UNKNOWN_VERIFICATION_QUESTION',
-      details: [{ path: 'passed.1', message: expect.stringContaining('recent_payment_amount') }],
-    })
-    expect(await attempts()).toBe(before)
-  })
-
-  it('refuses a tick on a sealed question: the caller’s answer decides, and nothing is recorded', async () => {
-    const before = await attempts()
-    const response = await verify({ passed: ['account_number', 'security_answer'], failed: [] })
-    expect(response.statusCode).toBe(400)
-    expect(response.json().error).toMatchObject({
-      code: 'VERIFICATION_ANSWER_REQUIRED',
-      details: [{ path: 'answers.security_answer' }],
-    })
+    expect(response.json().error).toMatchObject(error)
     expect(await attempts()).toBe(before)
   })
 

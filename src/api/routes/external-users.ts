@@ -14,7 +14,7 @@ import {
   verifyCaller,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { DateOut, errors, InstantOut, NoContent } from '../responses.js'
+import { DateOut, errors, InstantOut, NoContent, sendNoContent } from '../responses.js'
 import { callAs, routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
 
@@ -337,7 +337,7 @@ export const externalUserRoutes =
             ...who(request),
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -423,7 +423,7 @@ export const externalUserRoutes =
           }),
         )
         await context.deliveryQueue.enqueue(removed.messages.map((message) => message.id))
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
   }

@@ -1,39 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../db/index.js'
+import { describe, expect, it } from 'vitest'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import type * as access from '../../modules/access/index.js'
-import type { App } from '../app.js'
-import { type ActAs, nonServiceRoles, openTestApp, type Send } from '../testing.js'
+import { nonServiceRoles, sharedTestApp } from '../testing.js'
 
-let database: Database
-let app: App
 const now = new Date('2026-11-20T09:00:00Z')
+const opened = sharedTestApp({ at: () => now, fixture: (db) => billingFixture({ db, count: 2, at: now }) })
 // billingFixture's accounts, opened 2026-10-01 with October's half hours.
 const first = 'A-10000000'
 const second = 'A-10000001'
 
-let as: ActAs
-let send: Send
 const moveOut = (role: access.Role, account: string, payload: unknown) =>
-  send(role, 'POST', `/api/accounts/${account}/move-out`, payload as object)
+  opened.send(role, 'POST', `/api/accounts/${account}/move-out`, payload as object)
 const moveIn = (role: access.Role, account: string, payload: unknown) =>
-  send(role, 'POST', `/api/accounts/${account}/move-in`, payload as object)
-
-beforeAll(async () => {
-  ;({ database, app, as, send } = await openTestApp({
-    at: () => now,
-    fixture: (db) => billingFixture({ db, count: 2, at: now }),
-  }))
-}, 120_000)
-
-afterAll(async () => {
-  await app.close()
-  await database.close()
-})
+  opened.send(role, 'POST', `/api/accounts/${account}/move-in`, payload as object)
 
 describe('the move routes', () => {
   it('declare accounts.account.create', () => {
-    const routes = app.routeTable.filter((route) => /\/move-(out|in)$/.test(route.url))
+    const routes = opened.app.routeTable.filter((route) => /\/move-(out|in)$/.test(route.url))
     expect(routes.map((route) => [route.method, route.url, route.permission])).toEqual([
       ['POST', '/api/accounts/:accountNumber/move-out', 'accounts.account.create'],
       ['POST', '/api/accounts/:accountNumber/move-in', 'accounts.account.create'],
@@ -49,7 +32,7 @@ describe('the move routes', () => {
         details: { permission: 'accounts.account.create' },
       })
     }
-    const anonymous = await app.inject({
+    const anonymous = await opened.app.inject({
       method: 'POST',
       url: `/api/accounts/${first}/move-out`,
       payload: { on: '2026-10-20' },
@@ -121,7 +104,7 @@ describe('the move routes', () => {
       newAccount: { customerName: 'Sam Carter', occupier: false, openedOn: '2026-10-28' },
     })
 
-    const overview = await app.inject({ url: `/api/accounts/${first}`, headers: as('agent') })
+    const overview = await opened.app.inject({ url: `/api/accounts/${first}`, headers: opened.as('agent') })
     expect(overview.json().account).toMatchObject({ status: 'closed', closedOn: '2026-10-20' })
   })
 })

@@ -1,10 +1,19 @@
 /**
- * Declared response shapes of the payments routes, and the arrangement shape the collections routes
+ * Declared response shapes of the payments routes (and the card their requests carry), and the arrangement shape the collections routes
  * answer too (API-1). Money is a string of minor units; the account's own row id is left out, the
  * account number in the path names the account.
  */
 import { z } from 'zod'
 import { DateOut, InstantOut, MinorOut } from '../responses.js'
+
+/** A card as a request carries it, to pay with or to keep (staff and portal alike); never stored. */
+export const CardIn = z.strictObject({
+  number: z.string().min(12).max(23),
+  expiryMonth: z.number().int(),
+  expiryYear: z.number().int(),
+  cvc: z.string().max(4),
+  holderName: z.string().max(100).optional(),
+})
 
 const PaymentStatus = z.enum(['pending', 'succeeded', 'failed', 'returned'])
 

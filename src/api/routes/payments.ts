@@ -18,13 +18,14 @@ import {
   viewAccountStatus,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent } from '../responses.js'
+import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent, sendNoContent } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
   AccountStatusOut,
   AdequacyReviewOut,
   ArrangementOut,
+  CardIn,
   CreditRequestOut,
   DirectDebitApprovalOut,
   DirectDebitOut,
@@ -36,13 +37,6 @@ const Confirmation = z
   .string()
   .regex(/^P-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'a confirmation number like P-7K4M-9QX2')
   .transform((value) => value.toUpperCase())
-const Card = z.strictObject({
-  number: z.string().min(12).max(23),
-  expiryMonth: z.number().int(),
-  expiryYear: z.number().int(),
-  cvc: z.string().max(4),
-  holderName: z.string().max(100).optional(),
-})
 const BankAccount = z.strictObject({
   accountNumber: z.string().max(17),
   bankCode: z.string().max(9),
@@ -119,7 +113,7 @@ export const paymentRoutes =
             method: z.enum(['card', 'bank_account', 'check', 'cash']),
             amountMinor: Minor,
             paymentMethodId: z.string().max(60).optional(),
-            card: Card.extend({ save: z.boolean().optional() }).optional(),
+            card: CardIn.extend({ save: z.boolean().optional() }).optional(),
             statementNumber: z
               .string()
               .regex(/^S-\d{8}$/, 'a statement number like S-00000012')
@@ -195,7 +189,7 @@ export const paymentRoutes =
           tags: ['payments'],
           params: AccountParams,
           body: z.discriminatedUnion('kind', [
-            z.strictObject({ kind: z.literal('card'), card: Card }),
+            z.strictObject({ kind: z.literal('card'), card: CardIn }),
             z.strictObject({ kind: z.literal('bank_account'), bankAccount: BankAccount }),
           ]),
           response: { 201: z.object({ paymentMethod: PaymentMethodOut }), ...errors(404) },
@@ -235,7 +229,7 @@ export const paymentRoutes =
             ...who(request),
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -427,7 +421,7 @@ export const paymentRoutes =
             .status(404)
             .send({ error: { code: 'DIRECT_DEBIT_NOT_FOUND', message: 'The account has no Direct Debit' } })
         }
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 

@@ -4,14 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
-import * as access from '../../modules/access/index.js'
+import type * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
-import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
-import { inProcessDeliveryQueue } from '../../usecases/index.js'
-import { type App, buildApp } from '../app.js'
-import { createPortalCustomer, type Send, sendAs, signInCustomer, staffPassword } from '../testing.js'
+import type { inProcessDeliveryQueue } from '../../usecases/index.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
+import type { App } from '../app.js'
+import {
+  buildAppWithDelivery,
+  createPortalPeople,
+  createStaffUsers,
+  type Send,
+  sendAs,
+  signInCustomer,
+  staffPassword,
+} from '../testing.js'
 
 let database: Database
 let app: App
@@ -22,7 +30,6 @@ const now = new Date('2026-11-20T09:00:00Z')
 const tomorrow = new Date(now.getTime() + 86_400_000)
 const password = 'Portal-password-2026'
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
 const email = (name: string) => `${name}@portal.example`
 const cookies = new Map<string, string>()
@@ -57,22 +64,15 @@ beforeAll(async () => {
   accountIds = fixture.accountIds
   await runBilling({ db: database.db, on: fixture.on, actor, at: now })
   await inTransaction(database.db, async (tx) => {
-    for (const person of people) {
-      const { userId } = await createPortalCustomer({
-        tx,
-        name: person.name,
-        email: email(person.name),
-        password,
-        at: now,
-        grants: person.grants.map((grant) => ({
-          accountId: accountIds[grant.index] as string,
-          kind: grant.kind,
-          actor,
-          at: grant.from ?? now,
-        })),
-      })
-      userIds.set(person.name, userId)
-    }
+    const created = await createPortalPeople(tx, {
+      people,
+      accountIds,
+      email,
+      password,
+      at: now,
+      grantOf: (grant) => ({ kind: grant.kind, actor, at: grant.from ?? now }),
+    })
+    for (const [name, { userId }] of created) userIds.set(name, userId)
     await accounts.updateContacts({
       tx,
       accountNumber: accountNumber(4),
@@ -81,18 +81,9 @@ beforeAll(async () => {
       actor,
       at: now,
     })
-    await access.createStaffUser({
-      tx,
-      email: 'agent@example.com',
-      displayName: 'Agent',
-      role: 'agent',
-      password: staffPassword,
-      actor,
-      at: now,
-    })
+    await createStaffUsers(tx, [{ email: 'agent@example.com', displayName: 'Agent', role: 'agent' }], now)
   })
-  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
+  ;({ app, delivery } = await buildAppWithDelivery(database, now))
   send = sendAs(app, as)
   for (const person of people) await signIn(person.name)
   const staff = await app.inject({

@@ -5,16 +5,25 @@ import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
-import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import {
   grantAccessByStaff,
-  inProcessDeliveryQueue,
+  type inProcessDeliveryQueue,
   recordSensitiveDetails,
   reviewPowerOfAttorney,
 } from '../../usecases/index.js'
-import { type App, buildApp } from '../app.js'
-import { createPortalCustomer, type Send, sendAs, signInCustomer, signInStaff, staffPassword } from '../testing.js'
+import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
+import type { App } from '../app.js'
+import {
+  buildAppWithDelivery,
+  createPortalPeople,
+  createStaffUsers,
+  type Send,
+  sendAs,
+  signInCustomer,
+  signInStaff,
+  staffPassword,
+} from '../testing.js'
 
 let database: Database
 let app: App
@@ -24,7 +33,6 @@ let accountIds: string[]
 const now = new Date('2026-11-20T09:00:00Z')
 const password = 'Portal-password-2026'
 const actor = systemActor('test')
-const accountNumber = (index: number) => `A-${(0x10000000 + index).toString(16).toUpperCase()}`
 const nowhere = 'A-FFFFFFF0'
 const cookies = new Map<string, string>()
 const userIds = new Map<string, string>()
@@ -136,45 +144,32 @@ beforeAll(async () => {
   database = await openTestDatabase()
   ;({ accountIds } = await billingFixture({ db: database.db, count: 8, at: now }))
   await inTransaction(database.db, async (tx) => {
-    for (const person of people) {
-      const { userId, grants } = await createPortalCustomer({
-        tx,
-        name: person.name,
-        email: email(person.name),
-        password,
-        at: now,
-        grants: person.grants.map((grant) => ({
-          accountId: accountIds[grant.index] as string,
-          kind: grant.kind,
-          scope: grant.scope ?? [],
-          days: grant.days,
-          poaDocument:
-            grant.kind === 'power_of_attorney' ? 'Notarised lasting power of attorney, ID and proof seen' : undefined,
-          actor,
-          at: new Date(now.getTime() - (grant.since ?? 0) * 86_400_000),
-        })),
-      })
-      userIds.set(person.name, userId)
-      if (person.name === 'attorney') poaDocumentId = grants.at(-1)?.poaDocumentId ?? ''
-    }
-    await access.createStaffUser({
-      tx,
-      email: 'agent@example.com',
-      displayName: 'Agent',
-      role: 'agent',
-      password: staffPassword,
-      actor,
+    const created = await createPortalPeople(tx, {
+      people,
+      accountIds,
+      email,
+      password,
       at: now,
+      grantOf: (grant) => ({
+        kind: grant.kind,
+        scope: grant.scope ?? [],
+        days: grant.days,
+        poaDocument:
+          grant.kind === 'power_of_attorney' ? 'Notarised lasting power of attorney, ID and proof seen' : undefined,
+        actor,
+        at: new Date(now.getTime() - (grant.since ?? 0) * 86_400_000),
+      }),
     })
-    await access.createStaffUser({
+    for (const [name, { userId }] of created) userIds.set(name, userId)
+    poaDocumentId = created.get('attorney')?.grants.at(-1)?.poaDocumentId ?? ''
+    await createStaffUsers(
       tx,
-      email: 'super@example.com',
-      displayName: 'Super',
-      role: 'supervisor',
-      password: staffPassword,
-      actor,
-      at: now,
-    })
+      [
+        { email: 'agent@example.com', displayName: 'Agent', role: 'agent' },
+        { email: 'super@example.com', displayName: 'Super', role: 'supervisor' },
+      ],
+      now,
+    )
   })
   await inTransaction(database.db, (tx) =>
     reviewPowerOfAttorney({
@@ -186,8 +181,7 @@ beforeAll(async () => {
       at: now,
     }),
   )
-  delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-  app = await buildApp({ database, clock: () => now, webRoot: null, deliveryQueue: delivery })
+  ;({ app, delivery } = await buildAppWithDelivery(database, now))
   send = sendAs(app, as)
   for (const person of people) await signIn(person.name)
 }, 120_000)

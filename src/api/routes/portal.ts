@@ -27,8 +27,9 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, NoContent } from '../responses.js'
+import { errors, fileResponse, NoContent, sendNoContent } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { CardIn } from './payments-schemas.js'
 import {
   PortalAccount,
   PortalAccountUsers,
@@ -80,13 +81,6 @@ const TenantRequest = z.discriminatedUnion('kind', [
     note: z.string().max(2000).optional(),
   }),
 ])
-const Card = z.strictObject({
-  number: z.string().min(12).max(23),
-  expiryMonth: z.number().int(),
-  expiryYear: z.number().int(),
-  cvc: z.string().max(4),
-  holderName: z.string().max(100).optional(),
-})
 
 function customerOf(request: FastifyRequest): access.CustomerPrincipal {
   if (!request.customer) throw new Unauthenticated('Sign in to your account first')
@@ -167,7 +161,7 @@ export const portalRoutes =
       async (request, reply) => {
         await signOutCustomer({ db: context.db, ...who(request) })
         reply.clearCookie(portalCookie, { path: '/' })
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -281,7 +275,7 @@ export const portalRoutes =
           headers: z.looseObject({ 'idempotency-key': z.string().min(8).max(200) }),
           body: z.strictObject({
             amountMinor: Minor,
-            card: Card.optional(),
+            card: CardIn.optional(),
             paymentMethodId: z.string().max(60).optional(),
           }),
           response: {
@@ -472,7 +466,7 @@ export const portalRoutes =
           }),
         )
         await context.deliveryQueue.enqueue(queuedMessagesOf(removed))
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 

@@ -46,30 +46,40 @@ afterAll(async () => {
   await database.close()
 })
 
+/** The probe answers 200 and `nobody` without a cookie, and with one that names no session. */
+async function expectNobodyAt(url: string, cookieName: string, nobody: object) {
+  for (const headers of [{}, { cookie: `${cookieName}=not-a-session` }]) {
+    const response = await app.inject({ method: 'GET', url, headers })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual(nobody)
+  }
+}
+
+/** Sign in at `url` with the shared password; answers the session cookie `cookieName` as a header value. */
+async function signedIn(url: string, cookieName: string, email: string) {
+  const signIn = await app.inject({ method: 'POST', url, payload: { email, password } })
+  expect(signIn.statusCode).toBe(200)
+  return `${cookieName}=${signIn.cookies.find((c) => c.name === cookieName)?.value}`
+}
+
+/** GET `url` with the session cookie. */
+const getWith = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } })
+
 describe('GET /api/session/probe', () => {
   it('answers 200 with a null user when nobody is signed in, or the cookie is not a session', async () => {
-    for (const headers of [{}, { cookie: 'cuttle_session=not-a-session' }]) {
-      const response = await app.inject({ method: 'GET', url: '/api/session/probe', headers })
-      expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ user: null })
-    }
+    await expectNobodyAt('/api/session/probe', 'cuttle_session', { user: null })
   })
 
   it('answers the signed-in user as GET /api/session does, and null again after signing out', async () => {
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'agent@example.com', password },
-    })
-    const cookie = `cuttle_session=${signIn.cookies.find((c) => c.name === 'cuttle_session')?.value}`
-    const session = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
-    const probe = await app.inject({ method: 'GET', url: '/api/session/probe', headers: { cookie } })
+    const cookie = await signedIn('/api/session', 'cuttle_session', 'agent@example.com')
+    const session = await getWith('/api/session', cookie)
+    const probe = await getWith('/api/session/probe', cookie)
     expect(probe.statusCode).toBe(200)
     expect(probe.json()).toEqual(session.json())
     expect(probe.json()).toMatchObject({ user: { email: 'agent@example.com', role: 'agent' } })
 
     expect((await app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } })).statusCode).toBe(204)
-    expect((await app.inject({ method: 'GET', url: '/api/session/probe', headers: { cookie } })).json()).toEqual({
+    expect((await getWith('/api/session/probe', cookie)).json()).toEqual({
       user: null,
     })
   })
@@ -77,23 +87,13 @@ describe('GET /api/session/probe', () => {
 
 describe('GET /api/portal/session/probe', () => {
   it('answers 200 with null when no customer is signed in', async () => {
-    for (const headers of [{}, { cookie: 'cuttle_portal=not-a-session' }]) {
-      const response = await app.inject({ method: 'GET', url: '/api/portal/session/probe', headers })
-      expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ me: null })
-    }
+    await expectNobodyAt('/api/portal/session/probe', 'cuttle_portal', { me: null })
   })
 
   it('answers the signed-in customer and their accounts as GET /api/portal/me does', async () => {
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/portal/session',
-      payload: { email: 'holder@portal.example', password },
-    })
-    expect(signIn.statusCode).toBe(200)
-    const cookie = `cuttle_portal=${signIn.cookies.find((c) => c.name === 'cuttle_portal')?.value}`
-    const me = await app.inject({ method: 'GET', url: '/api/portal/me', headers: { cookie } })
-    const probe = await app.inject({ method: 'GET', url: '/api/portal/session/probe', headers: { cookie } })
+    const cookie = await signedIn('/api/portal/session', 'cuttle_portal', 'holder@portal.example')
+    const me = await getWith('/api/portal/me', cookie)
+    const probe = await getWith('/api/portal/session/probe', cookie)
     expect(probe.statusCode).toBe(200)
     expect(probe.json()).toEqual({ me: me.json() })
     const { me: answered } = probe.json() as { me: { accounts: { accountNumber: string; kind: string }[] } }

@@ -5,7 +5,7 @@ import * as access from '../../modules/access/index.js'
 import { signInStaff } from '../../usecases/index.js'
 import { principalOf, sessionCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, NoContent } from '../responses.js'
+import { errors, NoContent, sendNoContent } from '../responses.js'
 import { staffUserView } from '../views.js'
 
 const badgeColours = ['blue', 'purple', 'green', 'orange', 'red', 'black', 'gold'] as const
@@ -118,7 +118,7 @@ export const sessionRoutes =
         const principal = principalOf(request)
         await inTransaction(context.db, (tx) => access.endSession({ tx, principal, at: context.clock() }))
         reply.clearCookie(sessionCookie, { path: '/' })
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -149,7 +149,7 @@ export const sessionRoutes =
           }),
         )
         if (!result.ok) throw result.error
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -190,7 +190,7 @@ export const sessionRoutes =
         await inTransaction(context.db, (tx) =>
           access.confirmTotp({ tx, principal: principalOf(request), code: request.body.code, at: context.clock() }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
   }

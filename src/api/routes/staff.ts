@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, InstantOut, NoContent } from '../responses.js'
+import { errors, InstantOut, NoContent, sendNoContent } from '../responses.js'
 import { callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
@@ -242,7 +242,7 @@ export const staffRoutes =
       },
       async (request, reply) => {
         await callAs(context, request, (scope) => access.resetTotp({ userId: request.params.userId, ...scope }))
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
 
@@ -324,7 +324,7 @@ export const staffRoutes =
             ...scope,
           }),
         )
-        return reply.status(204).send(null)
+        return sendNoContent(reply)
       },
     )
   }

@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js'
 import { errors, InstantOut } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
+import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = z.strictObject({
   accountNumber: z.string().regex(/^A-[0-9A-Fa-f]{8}$/, 'an account number like A-1F2E3D4C'),
@@ -55,11 +56,7 @@ const Actor = z.object({ kind: z.string(), id: z.string().nullable() })
 const SentMessage = z.object({
   id: z.string(),
   accountId: z.string(),
-  channel: z.enum(comms.channels),
-  direction: z.enum(comms.directions),
-  templateKey: z.string().nullable(),
-  subject: z.string().nullable(),
-  body: z.string(),
+  ...messageContent,
   recipient: z.string().nullable(),
   sender: z.string().nullable(),
   status: z.enum(comms.statuses),
@@ -70,15 +67,7 @@ const SentMessage = z.object({
   createdAt: InstantOut,
   createdBy: Actor,
   failureReason: z.string().nullable(),
-  history: z.array(
-    z.object({
-      status: z.enum(comms.statuses),
-      occurredAt: InstantOut,
-      recordedAt: InstantOut,
-      detail: z.string().nullable(),
-      recordedBy: Actor,
-    }),
-  ),
+  history: messageHistory(Actor),
   hasPdf: z.boolean(),
 })
 
@@ -97,6 +86,11 @@ export const suggestedReplyRoutes =
     // From the configuration: SMTP when CUTTLE_SMTP_URL is set, otherwise the built-in outbox; a reply
     // model only when CUTTLE_REPLY_MODEL_URL and CUTTLE_REPLY_MODEL are set.
     const model = context.replyModel
+    /** The message a request's path names: its account (read in upper case) and its id. */
+    const messageOf = ({ params }: { params: { accountNumber: string; messageId: string } }) => ({
+      accountNumber: params.accountNumber.toUpperCase(),
+      messageId: params.messageId,
+    })
 
     app.post(
       path,
@@ -113,8 +107,7 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const { draft, created } = await suggestReply({
           db: context.db,
-          accountNumber: request.params.accountNumber.toUpperCase(),
-          messageId: request.params.messageId,
+          ...messageOf(request),
           model,
           ...whoOf(context, request),
         })
@@ -136,8 +129,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           suggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             ...scope,
           }),
         )
@@ -160,8 +152,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           reviewSuggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             body: request.body.body,
             ...scope,
           }),
@@ -188,8 +179,7 @@ export const suggestedReplyRoutes =
       async (request, reply) => {
         const result = await sendSuggestedReply({
           db: context.db,
-          accountNumber: request.params.accountNumber.toUpperCase(),
-          messageId: request.params.messageId,
+          ...messageOf(request),
           queue: context.deliveryQueue,
           ...whoOf(context, request),
         })
@@ -211,8 +201,7 @@ export const suggestedReplyRoutes =
       async (request) => {
         const draft = await callAs(context, request, (scope) =>
           discardSuggestedReply({
-            accountNumber: request.params.accountNumber.toUpperCase(),
-            messageId: request.params.messageId,
+            ...messageOf(request),
             ...scope,
           }),
         )

@@ -8,12 +8,10 @@ import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
 import * as cases from '../../modules/cases/index.js'
-import * as comms from '../../modules/comms/index.js'
-import * as payments from '../../modules/payments/index.js'
 import type { Actor } from '../../shared/actor.js'
-import { billAccountNow, type TimelineKind, takeAccountPayment, timelineKinds } from '../../usecases/index.js'
+import { type TimelineKind, timelineKinds } from '../../usecases/index.js'
+import { recordTimelineItems } from '../../usecases/testing.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
@@ -32,54 +30,9 @@ beforeAll(async () => {
   const {
     accountIds: [accountId = ''],
   } = await billingFixture({ db, count: 1, at: opened })
-  await inTransaction(db, (tx) =>
-    billAccountNow({ tx, accountNumber: number, on: '2026-11-01', actor: agent, at: t(2) }),
-  )
+  const { caseId } = await recordTimelineItems(db, { accountId, number, actor: agent, t })
   await inTransaction(db, async (tx) => {
-    const opened = await cases.openCase({
-      tx,
-      accountId,
-      type: 'billing_dispute',
-      subject: 'Disputes the October bill',
-      description: 'Customer says the October reading is wrong.',
-      actor: agent,
-      at: t(3),
-    })
-    await cases.changePriority({ tx, caseId: opened.id, priority: 'high', actor: agent, at: t(4) })
-  })
-  await takeAccountPayment({
-    db,
-    processor: new payments.TestProcessor(),
-    accountNumber: number,
-    input: {
-      method: 'card',
-      amountMinor: 2_500n,
-      card: { number: '4242 4242 4242 4242', expiryMonth: 12, expiryYear: 2030, cvc: '123' },
-    },
-    idempotencyKey: 'timeline-permissions-1',
-    actor: agent,
-    at: t(5),
-  })
-  await inTransaction(db, async (tx) => {
-    await comms.logInboundEmail({
-      tx,
-      accountId,
-      from: 'bill@example.com',
-      subject: 'My bill',
-      body: 'Why is my bill so high this month?',
-      receivedAt: t(6),
-      actor: agent,
-      at: t(6),
-    })
-    await accounts.addNote({
-      tx,
-      accountNumber: number,
-      type: 'billing',
-      body: 'Explained the bill',
-      actor: agent,
-      authorName: null,
-      at: t(7),
-    })
+    await cases.changePriority({ tx, caseId, priority: 'high', actor: agent, at: t(4) })
     await createStaffForEveryRole(tx, now)
   })
   app = await buildApp({ database, clock: () => now, webRoot: null })

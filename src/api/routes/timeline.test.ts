@@ -1,37 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
 import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as audit from '../../modules/audit/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { timelineKindPermissions } from '../../usecases/index.js'
-import type { App } from '../app.js'
-import { eleanorAccount, openAppWithAccounts, type Send } from '../testing.js'
+import { eleanorAccount, sharedAppWithAccounts } from '../testing.js'
 
-let database: Database
-let app: App
-let accountId: string
 const now = new Date('2026-11-20T09:00:00Z')
 const eleanor = 'A-00000001'
-
-let send: Send
-
-beforeAll(async () => {
-  let accountIds: string[]
-  ;({ database, app, send, accountIds } = await openAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] }))
-  accountId = accountIds[0] ?? ''
-}, 120_000)
-
-afterAll(async () => {
-  await app.close()
-  await database.close()
-})
+const testApp = sharedAppWithAccounts({ at: () => now, accounts: [eleanorAccount()] })
 
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000)
+/** Eleanor's account id, once the app is open. */
+const eleanorId = () => testApp.accountIds[0] ?? ''
 
 async function history() {
-  await inTransaction(database.db, async (tx) => {
+  await inTransaction(testApp.database.db, async (tx) => {
     await accounts.addNote({
       tx,
       accountNumber: eleanor,
@@ -43,7 +29,7 @@ async function history() {
     })
     await comms.logInboundEmail({
       tx,
-      accountId,
+      accountId: eleanorId(),
       from: 'eleanor@example.com',
       subject: 'My bill',
       body: 'Why is my bill so high?',
@@ -63,7 +49,7 @@ async function history() {
   })
 }
 
-const get = (role: access.Role, query = '') => send(role, 'GET', `/api/accounts/${eleanor}/timeline${query}`)
+const get = (role: access.Role, query = '') => testApp.send(role, 'GET', `/api/accounts/${eleanor}/timeline${query}`)
 
 describe('the account timeline API (ACC-4)', () => {
   it('returns the feed newest first, in JSON, paged with an opaque cursor', async () => {
@@ -106,8 +92,8 @@ describe('the account timeline API (ACC-4)', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ items: [], nextCursor: null })
     const [event] = await audit.listForAccount({
-      db: database.db,
-      accountId,
+      db: testApp.database.db,
+      accountId: eleanorId(),
       actionPrefix: 'accounts.account.viewed',
       limit: 1,
     })
@@ -128,7 +114,7 @@ describe('the account timeline API (ACC-4)', () => {
     const badCursor = await get('agent', '?before=abc')
     expect(badCursor.statusCode).toBe(400)
     expect(badCursor.json().error.code).toBe('INVALID_CURSOR')
-    const unknown = await send('agent', 'GET', '/api/accounts/A-0000FFFF/timeline')
+    const unknown = await testApp.send('agent', 'GET', '/api/accounts/A-0000FFFF/timeline')
     expect(unknown.statusCode).toBe(404)
   })
 })
