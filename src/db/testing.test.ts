@@ -81,16 +81,29 @@ describe.skipIf(Boolean(process.env['DATABASE_URL']))('a PGlite test database gi
     await second.close()
   })
 
-  it('is closed, not reused, when the file changed the schema', async () => {
+  it('drops the tables a file made (a month of half-hourly data) and is reused', async () => {
+    const made = await openTestDatabase()
+    await made.execScript('create table probe_made (id int)')
+    await made.close()
+    const boots = testDatabasesBooted()
+    const next = await openTestDatabase()
+    expect(testDatabasesBooted()).toBe(boots)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from pg_class where relname = 'probe_made'`.execute(next.db)
+    expect(rows[0]?.n).toBe(0)
+    await next.close()
+  })
+
+  it('is closed, not reused, when the file changed the template’s own schema', async () => {
     const changed = await openTestDatabase()
-    await changed.execScript('create table probe_changed (id int)')
+    await changed.execScript('alter table schema_migrations add column probe int')
     await changed.close()
     const boots = testDatabasesBooted()
     const next = await openTestDatabase()
     expect(testDatabasesBooted()).toBe(boots + 1)
-    const { rows } = await sql<{
-      n: number
-    }>`select count(*)::int as n from pg_class where relname = 'probe_changed'`.execute(next.db)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns
+      where table_name = 'schema_migrations' and column_name = 'probe'`.execute(next.db)
     expect(rows[0]?.n).toBe(0)
     await next.close()
   })

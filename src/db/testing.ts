@@ -171,14 +171,34 @@ interface TemplateState {
 
 let templateState: Promise<TemplateState> | undefined
 
-/** The catalogue's objects and their trigger switches, as one string to compare. */
+/** Schemas of the system, never the test's. */
+const userRelations = sql`n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
+  and n.nspname not like 'pg_temp%'`
+
+/**
+ * What the schema is, by name and definition (relations, columns, constraints, triggers and their
+ * switches, functions, schemas), as one digest: equal when a file left the schema as it found it.
+ */
 async function fingerprintOf(database: Database): Promise<string> {
-  const { rows } = await sql<{ fingerprint: string }>`select concat_ws(':',
-      (select max(oid) from pg_class), (select count(*) from pg_class),
-      (select max(oid) from pg_constraint), (select count(*) from pg_constraint),
-      (select max(oid) from pg_trigger), (select string_agg(tgenabled::text, '' order by oid) from pg_trigger),
-      (select max(oid) from pg_proc), (select max(oid) from pg_namespace), (select max(oid) from pg_type),
-      (select count(*) from pg_attribute where not attisdropped)) as fingerprint`.execute(database.db)
+  const { rows } = await sql<{ fingerprint: string }>`select md5(concat_ws('|',
+      (select string_agg(x, ',' order by x) from (select n.nspname || '.' || c.relname || ':' || c.relkind::text as x
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${userRelations}) r),
+      (select string_agg(x, ',' order by x) from (select c.oid::regclass::text || '.' || a.attname || ':'
+          || format_type(a.atttypid, a.atttypmod) || ':' || a.attnotnull || ':'
+          || coalesce(pg_get_expr(d.adbin, d.adrelid), '') as x
+        from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+        left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+        where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p') and ${userRelations}) a),
+      (select string_agg(x, ',' order by x) from (select k.conrelid::regclass::text || '.' || k.conname || ':'
+          || pg_get_constraintdef(k.oid) as x
+        from pg_constraint k join pg_namespace n on n.oid = k.connamespace where ${userRelations}) k),
+      (select string_agg(x, ',' order by x) from (select t.tgrelid::regclass::text || '.' || t.tgname || ':'
+          || t.tgenabled::text as x from pg_trigger t where not t.tgisinternal) t),
+      (select string_agg(x, ',' order by x) from (select p.oid::regprocedure::text as x
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace where ${userRelations}) p),
+      (select string_agg(nspname::text, ',' order by nspname) from pg_namespace n where ${userRelations}))) as fingerprint`.execute(
+    database.db,
+  )
   return rows[0]?.fingerprint ?? ''
 }
 
@@ -229,6 +249,13 @@ async function giveBack(database: Database): Promise<void> {
   try {
     // A transaction the file left open (a test that failed half-way) ends here.
     await database.execScript('rollback')
+    // Tables the file's work made (a month's partition of half-hourly data) go; then the schema must
+    // be the template's again, or the database is not reused.
+    const { rows: made } = await sql<{ name: string }>`select format('%I.%I', n.nspname, c.relname) as name
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p') and ${userRelations}`.execute(database.db)
+    const known = new Set(state.tables)
+    for (const { name } of made) if (!known.has(name)) await database.execScript(`drop table if exists ${name} cascade`)
     if ((await fingerprintOf(database)) !== state.fingerprint) throw new Error('the schema changed')
     const restore = state.rows.map(
       ({ table, columns, json }) =>
