@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatMoney, money } from '../shared/money.js'
 import { InvalidLocalDate } from '../shared/time.js'
-import { type StatementPdfInput, type StatementPdfLine, statementPdf } from './statement-pdf.js'
+import {
+  type StatementPdfInput,
+  type StatementPdfLine,
+  type StatementPdfSupply,
+  statementPdf,
+} from './statement-pdf.js'
 
 const energyLine: StatementPdfLine = {
   identifier: '1010000000000',
@@ -35,6 +40,18 @@ type StatementOverrides = Partial<StatementPdfInput['statement']>
 function statementInput(overrides: StatementOverrides = {}, rest: Partial<StatementPdfInput> = {}): StatementPdfInput {
   return {
     supplierName: 'Good Egg Energy',
+    supplier: {
+      legalName: 'Good Egg Energy Ltd',
+      address: '1 Albumen Yard, Cambridge, CB1 1AA',
+      phone: '0808 157 0192',
+      email: 'hello@goodegg.example',
+      website: 'www.goodegg.example',
+      companyNumber: '12345678',
+      vatNumber: 'GB 123 4567 89',
+    },
+    market: 'gb',
+    supplies: [],
+    payment: { kind: 'on_receipt' },
     duplicate: false,
     generatedAt: new Date('2026-11-02T09:00:00Z'),
     account: {
@@ -385,6 +402,83 @@ describe('the statement PDF', () => {
     expect(text).toContain('Not yet issued')
     expect(text).toContain('worked out when the statement is issued')
     expect(text).not.toContain('in credit')
+  })
+
+  it('carries what a UK bill must: the supply, its tariff and term, meters and readings, the year ahead and the TCR', async () => {
+    const supply: StatementPdfSupply = {
+      identifier: '1010000000000',
+      fuel: 'electricity',
+      direction: 'import',
+      productName: 'Fixed Egg 12M',
+      tariffCode: 'E-1R-FIX-12M-26-01-01-A',
+      tariffEndsOn: '2027-06-30',
+      exitFeeMinor: 2500n,
+      meterSerials: ['E12A345678'],
+      readings: [
+        {
+          register: 'S',
+          unit: 'kWh',
+          from: { value: '10250.5', on: '2026-10-01', estimated: false },
+          to: { value: '10501.0', on: '2026-11-01', estimated: true },
+        },
+      ],
+      annualKwh: '2950',
+      projectedAnnualCostMinor: 91_234n,
+      tariffComparisonRate: '32.82',
+    }
+    const gas: StatementPdfSupply = {
+      ...supply,
+      identifier: '3000000000',
+      fuel: 'gas',
+      productName: 'Variable Egg',
+      tariffCode: 'G-1R-VAR-22-11-01-A',
+      tariffEndsOn: null,
+      exitFeeMinor: 0n,
+      meterSerials: ['G4A1234567'],
+      readings: [
+        { register: 'S', unit: 'm3', from: { value: '4010.0', on: '2026-10-01', estimated: false }, to: null },
+      ],
+      annualKwh: null,
+      projectedAnnualCostMinor: null,
+      tariffComparisonRate: null,
+    }
+    const text = prose(await textOfStatement({}, { supplies: [supply, gas] }))
+    expect(text).toContain('Your supply')
+    expect(text).toContain('Electricity, MPAN 1010000000000')
+    expect(text).toContain('Tariff: Fixed Egg 12M (E-1R-FIX-12M-26-01-01-A)')
+    expect(text).toContain('Fixed until 30 Jun 2027; an exit fee of £25.00 applies if you leave before then')
+    expect(text).toContain('Meter serial number: E12A345678')
+    expect(text).toContain('10250.5 on 1 Oct 2026 (actual)')
+    expect(text).toContain('10501.0 on 1 Nov 2026 (estimated)')
+    expect(text).toContain('Your estimated annual consumption: 2,950 kWh')
+    expect(text).toContain("What a year would cost at today's prices, VAT included: £912.34")
+    expect(text).toContain('Tariff Comparison Rate: 32.82p/kWh')
+    expect(text).toContain('Gas, MPRN 3000000000')
+    expect(text).toContain('No end date; no exit fee')
+    expect(text).toContain('cubic metres')
+  })
+
+  it('names the supplier in full, how to pay, the ombudsman and the emergency numbers', async () => {
+    const text = prose(await textOfStatement())
+    expect(text).toContain(
+      '1 Albumen Yard, Cambridge, CB1 1AA · 0808 157 0192 · hello@goodegg.example · www.goodegg.example',
+    )
+    expect(text).toContain(
+      'Please pay by 16 Nov 2026: online at www.goodegg.example, by phone on 0808 157 0192, or by bank transfer quoting your account number.',
+    )
+    expect(text).toContain('Energy Ombudsman')
+    expect(text).toContain('www.energyombudsman.org')
+    expect(text).toContain('Power cut: call 105')
+    expect(text).toContain('0800 111 999')
+    expect(text).toContain('Good Egg Energy Ltd; company number 12345678; VAT number GB 123 4567 89.')
+    const fixed = prose(
+      await textOfStatement({}, { payment: { kind: 'direct_debit', amountMinor: 9_500n, paymentDay: 1 } }),
+    )
+    expect(fixed).toContain('You pay £95.00 by Direct Debit on the 1st of each month.')
+    const variable = prose(
+      await textOfStatement({}, { payment: { kind: 'direct_debit', amountMinor: null, paymentDay: 22 } }),
+    )
+    expect(variable).toContain('We collect the balance of each statement by Direct Debit on the 22nd of the month')
   })
 
   it('refuses a due date that is not a date', async () => {

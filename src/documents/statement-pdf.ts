@@ -15,8 +15,62 @@ import { InvalidLocalDate, isLocalDate, localDateOf } from '../shared/time.js'
 /** A statement line as printed: billing's line without its internal references and source. */
 export type StatementPdfLine = Omit<billing.StatementLine, 'position' | 'meterPointId' | 'agreementId' | 'source'>
 
+/** A reading a statement was billed from or to, as printed: its value, local date and whether estimated. */
+export interface StatementPdfReading {
+  readonly value: string
+  readonly on: string
+  readonly estimated: boolean
+}
+
+/** One supply on the statement, as the bill describes it (Ofgem's bill content). */
+export interface StatementPdfSupply {
+  readonly identifier: string
+  readonly fuel: 'electricity' | 'gas'
+  readonly direction: 'import' | 'export'
+  /** The product's name as the customer knows it, with the tariff code beside it. */
+  readonly productName: string | null
+  readonly tariffCode: string | null
+  /** The last day of a fixed term (local date), or null for a tariff with no end date. */
+  readonly tariffEndsOn: string | null
+  /** The fee for leaving the fixed term early, per fuel; 0 for none. */
+  readonly exitFeeMinor: bigint
+  readonly meterSerials: readonly string[]
+  readonly readings: readonly {
+    readonly register: string
+    readonly unit: string
+    readonly from: StatementPdfReading | null
+    readonly to: StatementPdfReading | null
+  }[]
+  /** kWh a year, and a year at today's prices with VAT; null where there is no use to go on. */
+  readonly annualKwh: string | null
+  readonly projectedAnnualCostMinor: bigint | null
+  /** Pence per kWh with VAT at a typical consumption, 2 places. */
+  readonly tariffComparisonRate: string | null
+}
+
+/** How the account pays: by Direct Debit (a fixed amount, or the balance when null) on a day of the month, or on receipt. */
+export type StatementPdfPayment =
+  | { readonly kind: 'direct_debit'; readonly amountMinor: bigint | null; readonly paymentDay: number }
+  | { readonly kind: 'on_receipt' }
+
+/** What every bill says of the supplier ('' where not set: left off). */
+export interface StatementPdfSupplier {
+  readonly legalName: string
+  readonly address: string
+  readonly phone: string
+  readonly email: string
+  readonly website: string
+  readonly companyNumber: string
+  readonly vatNumber: string
+}
+
 export interface StatementPdfInput {
   readonly supplierName: string
+  readonly supplier: StatementPdfSupplier
+  /** The market profile: which regulator, ombudsman and emergency numbers the bill names. */
+  readonly market: 'gb' | 'us'
+  readonly supplies: readonly StatementPdfSupply[]
+  readonly payment: StatementPdfPayment
   /** A copy made on request: every page says "DUPLICATE" and the date it was made. */
   readonly duplicate: boolean
   /** When this PDF was made: the duplicate's date and the document's CreationDate/ModDate. */
@@ -103,8 +157,11 @@ export async function statementPdf(input: StatementPdfInput, options: StatementP
   }
   heading(sheet, input)
   accountSummary(sheet, input.statement)
+  howYouPay(sheet, input)
+  supplies(sheet, input)
   breakdown(sheet, input.statement)
   notes(sheet, input.statement)
+  help(sheet, input)
   markPages(sheet, input)
   doc.end()
   return ended
@@ -206,9 +263,12 @@ const statusNotes: Readonly<Record<string, string>> = {
   superseded: 'Replaced by a later version of this statement.',
 }
 
-function heading(sheet: Sheet, { supplierName, account, statement }: StatementPdfInput): void {
+function heading(sheet: Sheet, { supplierName, supplier, account, statement }: StatementPdfInput): void {
   const { doc, left, width } = sheet
   doc.font(bold).fontSize(18).text(printable(supplierName), left, doc.page.margins.top, { width })
+  const contact = [supplier.address, supplier.phone, supplier.email, supplier.website].filter(Boolean).join(' · ')
+  if (contact)
+    doc.font(regular).fontSize(8.5).fillColor('#555555').text(printable(contact), { width }).fillColor('black')
   doc.moveDown(0.2)
   doc.fontSize(14).text(printable(titleOf(statement)), { width })
   const note = statusNotes[statement.status]
@@ -390,6 +450,136 @@ function breakdown(sheet: Sheet, statement: StatementPdfInput['statement']): voi
   if (statement.writeoffMinor !== 0n || alreadyCharged !== 0n) {
     row(sheet, totalColumns, ["This statement's charges", sheet.cash(statement.postedMinor)], { bold: true })
   }
+}
+
+function readingText(reading: StatementPdfReading | null): string {
+  if (!reading) return '—'
+  return `${reading.value} on ${dayMonthYear(reading.on)} (${reading.estimated ? 'estimated' : 'actual'})`
+}
+
+const readingColumns: readonly Column[] = [
+  { share: 0.14, align: 'left' },
+  { share: 0.34, align: 'left' },
+  { share: 0.34, align: 'left' },
+  { share: 0.18, align: 'right' },
+]
+
+/** Each supply: product and term, meters and the readings billed between, and the year ahead. */
+function supplies(sheet: Sheet, { supplies, statement }: StatementPdfInput): void {
+  if (supplies.length === 0) return
+  const { doc } = sheet
+  sectionTitle(sheet, 'Your supply', 60)
+  for (const supply of supplies) {
+    const point =
+      supply.fuel === 'gas'
+        ? `Gas, MPRN ${supply.identifier}`
+        : `Electricity${supply.direction === 'export' ? ' export' : ''}, MPAN ${supply.identifier}`
+    doc.moveDown(0.4)
+    ensureRoom(sheet, 60)
+    doc.font(bold).fontSize(10).text(printable(point), sheet.left, doc.y, { width: sheet.width })
+    const facts = [
+      supply.productName
+        ? `Tariff: ${supply.productName}${supply.tariffCode ? ` (${supply.tariffCode})` : ''}`
+        : supply.tariffCode
+          ? `Tariff: ${supply.tariffCode}`
+          : null,
+      supply.tariffEndsOn
+        ? `Fixed until ${dayMonthYear(supply.tariffEndsOn)}; ${supply.exitFeeMinor > 0n ? `an exit fee of ${sheet.cash(supply.exitFeeMinor)} applies if you leave before then` : 'no exit fee'}`
+        : 'No end date; no exit fee',
+      supply.meterSerials.length > 0
+        ? `Meter serial number${supply.meterSerials.length > 1 ? 's' : ''}: ${supply.meterSerials.join(', ')}`
+        : null,
+      supply.annualKwh !== null
+        ? `Your estimated annual consumption: ${Number(supply.annualKwh).toLocaleString('en-GB')} kWh`
+        : null,
+      supply.projectedAnnualCostMinor !== null
+        ? `What a year would cost at today's prices, VAT included: ${sheet.cash(supply.projectedAnnualCostMinor)}`
+        : null,
+      supply.tariffComparisonRate !== null
+        ? `Tariff Comparison Rate: ${supply.tariffComparisonRate}${minorSymbols[statement.currency]}/kWh (VAT included, at a typical consumption; use it to compare tariffs)`
+        : null,
+    ].filter((fact): fact is string => fact !== null)
+    doc.font(regular).fontSize(9)
+    for (const fact of facts) doc.text(printable(fact), sheet.left, doc.y, { width: sheet.width })
+    if (supply.readings.length > 0) {
+      doc.moveDown(0.3)
+      row(sheet, readingColumns, ['Register', 'Previous reading', 'This reading', 'Unit'], { bold: true })
+      rule(sheet)
+      for (const reading of supply.readings) {
+        row(sheet, readingColumns, [
+          reading.register,
+          readingText(reading.from),
+          readingText(reading.to),
+          reading.unit === 'm3' ? 'cubic metres' : reading.unit === 'hcf' ? 'hundreds of cubic feet' : reading.unit,
+        ])
+      }
+    }
+  }
+}
+
+function ordinalDay(day: number): string {
+  const suffix =
+    day % 10 === 1 && day !== 11
+      ? 'st'
+      : day % 10 === 2 && day !== 12
+        ? 'nd'
+        : day % 10 === 3 && day !== 13
+          ? 'rd'
+          : 'th'
+  return `${day}${suffix}`
+}
+
+/** How and when the balance is paid. */
+function howYouPay(sheet: Sheet, { payment, statement, supplier }: StatementPdfInput): void {
+  const day = payment.kind === 'direct_debit' ? ordinalDay(payment.paymentDay) : ''
+  const ways = [
+    supplier.website ? `online at ${supplier.website}` : 'online',
+    supplier.phone ? `by phone on ${supplier.phone}` : 'by phone',
+    'or by bank transfer quoting your account number',
+  ]
+  const text =
+    payment.kind === 'direct_debit'
+      ? payment.amountMinor !== null
+        ? `You pay ${sheet.cash(payment.amountMinor)} by Direct Debit on the ${day} of each month. There is nothing else you need to do.`
+        : `We collect the balance of each statement by Direct Debit on the ${day} of the month after it is issued. There is nothing you need to do.`
+      : `Please pay ${statement.dueOn ? `by ${dayMonthYear(statement.dueOn)}` : 'when you receive this statement'}: ${ways.join(', ')}.`
+  paragraph(sheet, 'How you pay', text)
+}
+
+/** Who to talk to: complaints and the ombudsman, and the emergency numbers. */
+function help(sheet: Sheet, { market, supplier, supplierName }: StatementPdfInput): void {
+  const reach = [supplier.phone && `call ${supplier.phone}`, supplier.email && `email ${supplier.email}`]
+    .filter(Boolean)
+    .join(' or ')
+  if (market === 'gb') {
+    paragraph(
+      sheet,
+      'If something is wrong',
+      `Tell us first${reach ? `: ${reach}` : ''}. Our complaints procedure is on our website. If we have not put things right within 8 weeks, or you are unhappy with our final answer, you can ask the Energy Ombudsman to look at it, free of charge: www.energyombudsman.org, 0330 440 1624. Citizens Advice can also help: 0808 223 1133.`,
+    )
+    paragraph(
+      sheet,
+      'In an emergency',
+      'Power cut: call 105. Smell gas or think there is a gas leak: call 0800 111 999, at any time of day or night.',
+    )
+  } else {
+    paragraph(
+      sheet,
+      'If something is wrong',
+      `Tell us first${reach ? `: ${reach}` : ''}. If we cannot resolve it, you can contact your state public utility commission.`,
+    )
+    paragraph(sheet, 'In an emergency', 'If you smell gas or see a downed power line, leave the area and call 911.')
+  }
+  const registered = [
+    supplier.legalName || supplierName,
+    supplier.companyNumber && `company number ${supplier.companyNumber}`,
+    supplier.vatNumber && `VAT number ${supplier.vatNumber}`,
+  ]
+    .filter(Boolean)
+    .join('; ')
+  sheet.doc.moveDown(0.6)
+  sheet.doc.font(regular).fontSize(8).fillColor('#555555')
+  sheet.doc.text(printable(`${registered}.`), sheet.left, sheet.doc.y, { width: sheet.width }).fillColor('black')
 }
 
 function capitalised(text: string): string {

@@ -14,6 +14,7 @@ import { localDateOf } from '../shared/time.js'
 import { type AccountCall, type AccountPageCall, recordAccountView } from './account-view.js'
 import { adequacyReviewOverdue } from './adequacy-review-overdue.js'
 import { InvalidMoveDate } from './move.js'
+import { statementPayment, statementSupplies } from './statement-facts.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   const account = await accounts.findAccountSupply({ tx, accountNumber })
@@ -112,6 +113,10 @@ export async function statementPdfInput({
   })
   return {
     supplierName: supplier.name,
+    supplier: supplier.details,
+    market: supplier.market,
+    supplies: await statementSupplies({ tx, accountNumber: overview.account.number, statement }),
+    payment: await statementPayment({ tx, accountId: statement.accountId }),
     duplicate,
     generatedAt: duplicate ? at : (statement.issuedAt ?? statement.createdAt),
     account: {

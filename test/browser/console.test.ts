@@ -2,6 +2,8 @@
  * The agent console end to end: the real server (`cuttle serve` on PGlite with demo data) serving
  * the built web app, driven through Chromium. Screenshots go to artifacts/screenshots/.
  */
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -218,6 +220,10 @@ describe('the agent console', () => {
     expect(pdf.status()).toBe(200)
     expect(pdf.headers()['content-type']).toBe('application/pdf')
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    // Kept beside the screenshots, with a picture of each page where poppler's pdftoppm is installed (CI).
+    const statementFile = join(screenshots, 'agent-statement.pdf')
+    writeFileSync(statementFile, await pdf.body())
+    spawnSync('pdftoppm', ['-png', '-r', '70', statementFile, join(screenshots, 'agent-statement-pdf-page')])
     await page.getByTestId('statement-detail').scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(screenshots, 'statement-detail.png'), fullPage: true })
   })

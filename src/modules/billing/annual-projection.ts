@@ -1,0 +1,75 @@
+/**
+ * What a bill must say of the year ahead (Ofgem's bill content rules; issue 21): the supply's annual
+ * consumption, what it would cost over a year at today's prices, and the Tariff Comparison Rate (the
+ * tariff's cost per kWh at a typical consumption, standing charge included). Exact: every figure is
+ * a ratio of whole numbers rounded once, half-up, at the end. Pure.
+ */
+import { decimal, parseDecimal, roundDecimal } from '../../shared/money.js'
+
+/** What a supply used over a stretch of statements: kWh as exact text, and the days billed. */
+export interface UsageSpan {
+  readonly kwh: string
+  readonly days: number
+}
+
+/** Today's prices, as this statement charged them (exc VAT): energy over its kWh, standing charge over its days. */
+export interface ChargedPrices {
+  readonly energyMinor: bigint
+  readonly kwh: string
+  readonly standingMinor: bigint
+  readonly standingDays: number
+  /** The VAT rate, an exact decimal percentage: '5', '20'. */
+  readonly vatPercent: string
+}
+
+export interface AnnualProjection {
+  /** kWh a year, whole: the spans' use scaled to 365 days. */
+  readonly annualKwh: string
+  /** A year of that use and 365 days of standing charge at today's prices, VAT included, in minor units. */
+  readonly projectedAnnualCostMinor: bigint
+  /** Pence per kWh, VAT included, to 2 places, at `typicalKwh` a year. */
+  readonly tariffComparisonRate: string
+}
+
+const thousandths = (kwh: string) => {
+  const { numerator, denominator } = parseDecimal(kwh)
+  return (numerator * 1000n) / denominator
+}
+
+/** Minor units, VAT included, of a year at `annualThousandths` kWh and these prices (an exact ratio). */
+function yearCost(annualThousandths: bigint, prices: ChargedPrices) {
+  const kwhT = thousandths(prices.kwh)
+  const vat = parseDecimal(prices.vatPercent)
+  // (annual × energy ÷ kWh + 365 × standing ÷ days) × (100 + vat) ÷ 100, over one denominator.
+  const excVatNumerator =
+    annualThousandths * prices.energyMinor * BigInt(prices.standingDays) + 365n * prices.standingMinor * kwhT
+  const excVatDenominator = kwhT * BigInt(prices.standingDays)
+  return decimal(excVatNumerator * (100n * vat.denominator + vat.numerator), excVatDenominator * 100n * vat.denominator)
+}
+
+/**
+ * The annual consumption, projected cost and Tariff Comparison Rate of a supply, or null when there
+ * is no use to go on (no days, or no kWh charged to take a unit price from).
+ */
+export function annualProjection({
+  history,
+  prices,
+  typicalKwh,
+}: {
+  history: readonly UsageSpan[]
+  prices: ChargedPrices
+  /** Ofgem's typical domestic consumption for the fuel (TDCV), kWh a year. */
+  typicalKwh: number
+}): AnnualProjection | null {
+  const days = history.reduce((sum, span) => sum + span.days, 0)
+  const usedT = history.reduce((sum, span) => sum + thousandths(span.kwh), 0n)
+  if (days <= 0 || thousandths(prices.kwh) <= 0n || prices.standingDays <= 0) return null
+  // Whole kWh a year: used × 365 ÷ days, in thousandths, rounded half-up to a whole kWh.
+  const annual = roundDecimal(decimal(usedT * 365n, BigInt(days) * 1000n), 'half-up').numerator
+  const cost = roundDecimal(yearCost(annual * 1000n, prices), 'half-up').numerator
+  const typicalCost = yearCost(BigInt(typicalKwh) * 1000n, prices)
+  const rate = roundDecimal(decimal(typicalCost.numerator, typicalCost.denominator * BigInt(typicalKwh)), 'half-up', 2)
+  const whole = rate.numerator / 100n
+  const pence = (rate.numerator % 100n).toString().padStart(2, '0')
+  return { annualKwh: annual.toString(), projectedAnnualCostMinor: cost, tariffComparisonRate: `${whole}.${pence}` }
+}

@@ -1,0 +1,128 @@
+/**
+ * What a statement's PDF says beyond the statement itself (issue 21 item 6, Ofgem's bill content):
+ * for each supply on it, the product, the fixed term's end and exit fee, the meters, the readings it
+ * was billed between, the year's consumption and cost at today's prices and the Tariff Comparison
+ * Rate; and how the account pays. Read in the caller's transaction; writes nothing.
+ */
+import type { Tx } from '../db/index.js'
+import type { StatementPdfPayment, StatementPdfSupply } from '../documents/statement-pdf.js'
+import * as billing from '../modules/billing/index.js'
+import * as metering from '../modules/metering/index.js'
+import * as payments from '../modules/payments/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
+import { parseDecimal } from '../shared/money.js'
+import { localDateOf } from '../shared/time.js'
+
+const dayMs = 86_400_000
+
+/** The supplies on the statement, in the order its lines name them, with what the bill says of each. */
+export async function statementSupplies({
+  tx,
+  accountNumber,
+  statement,
+}: {
+  tx: Tx
+  accountNumber: string
+  statement: billing.StatementDetail
+}): Promise<StatementPdfSupply[]> {
+  const points = await metering.meterPointsOfAccount({ tx, accountNumber })
+  const onStatement = [...new Set(statement.lines.map((line) => line.meterPointId).filter((id) => id !== null))]
+  const agreements = await tariffs.agreementsOf({ tx, meterPointIds: onStatement })
+  const history = await usageHistory(tx, accountNumber, statement)
+  const supplies: StatementPdfSupply[] = []
+  for (const pointId of onStatement) {
+    const point = points.find((candidate) => candidate.id === pointId)
+    if (!point) continue
+    const lines = statement.lines.filter((line) => line.meterPointId === pointId)
+    // The agreement in force at the end of the period: its product and term.
+    const end = statement.periodTo.getTime() - 1
+    const agreement = agreements
+      .filter((candidate) => candidate.meterPointId === pointId && candidate.validFrom.getTime() <= end)
+      .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0]
+    const product = agreement
+      ? (await tariffs.getProduct({ tx, code: agreement.productCode, tariffsActiveAt: statement.periodFrom })).product
+      : null
+    const registers = point.meters.flatMap((meter) => meter.registers.map((register) => ({ meter, register })))
+    const readingAt = (reading: billing.ClosingReading | undefined) =>
+      reading ? { value: reading.value, on: localDateOf(new Date(reading.readAt)), estimated: reading.estimated } : null
+    const energy = lines.filter((line) => line.kind === 'energy')
+    const standing = lines.filter((line) => line.kind === 'standing_charge')
+    const projection =
+      point.direction === 'import' && energy.length > 0 && standing.length > 0
+        ? billing.annualProjection({
+            history: history.get(pointId) ?? [],
+            prices: {
+              energyMinor: energy.reduce((sum, line) => sum + line.amountMinor, 0n),
+              kwh: sumDecimalText(energy.map((line) => line.quantity)),
+              standingMinor: standing.reduce((sum, line) => sum + line.amountMinor, 0n),
+              standingDays: standing.reduce((sum, line) => sum + Number(line.quantity), 0),
+              vatPercent: energy[0]?.vatPercent ?? '0',
+            },
+            typicalKwh: metering.typicalAnnualKwh[point.fuel],
+          })
+        : null
+    supplies.push({
+      identifier: point.identifier,
+      fuel: point.fuel,
+      direction: point.direction,
+      productName: product?.displayName ?? agreement?.productName ?? null,
+      tariffCode: agreement?.tariffCode ?? null,
+      tariffEndsOn: agreement?.termEndsAt ? localDateOf(new Date(agreement.termEndsAt.getTime() - 1)) : null,
+      exitFeeMinor: product?.exitFeesType === 'PER_FUEL' ? product.exitFeeMinor : 0n,
+      meterSerials: [...new Set(registers.map(({ meter }) => meter.serial))],
+      readings: registers
+        .map(({ register }) => ({
+          register: register.identifier,
+          unit: register.unit,
+          from: readingAt(statement.openingReadings.find((reading) => reading.registerId === register.id)),
+          to: readingAt(statement.closingReadings.find((reading) => reading.registerId === register.id)),
+        }))
+        .filter((reading) => reading.from !== null || reading.to !== null),
+      annualKwh: projection?.annualKwh ?? null,
+      projectedAnnualCostMinor: projection?.projectedAnnualCostMinor ?? null,
+      tariffComparisonRate: projection?.tariffComparisonRate ?? null,
+    })
+  }
+  return supplies
+}
+
+/** Each meter point's use over the year of statements up to and including this one (its explanation's usage). */
+async function usageHistory(tx: Tx, accountNumber: string, statement: billing.StatementDetail) {
+  const yearBefore = statement.periodTo.getTime() - 365 * dayMs
+  const { items } = await billing.listStatements({ tx, accountNumber, limit: 24 })
+  const counted = items.filter(
+    (item) =>
+      (item.status === 'issued' || item.id === statement.id) &&
+      item.periodFrom.getTime() >= yearBefore &&
+      item.periodTo.getTime() <= statement.periodTo.getTime(),
+  )
+  const history = new Map<string, billing.UsageSpan[]>()
+  for (const item of counted) {
+    for (const usage of item.explanation.usage ?? []) {
+      const spans = history.get(usage.meterPointId) ?? []
+      spans.push({ kwh: usage.kwh, days: item.explanation.days })
+      history.set(usage.meterPointId, spans)
+    }
+  }
+  return history
+}
+
+/** The exact sum of kWh written as decimals, as decimal text with three places. */
+function sumDecimalText(values: readonly string[]): string {
+  const total = values.reduce((sum, value) => {
+    const { numerator, denominator } = parseDecimal(value)
+    return sum + (numerator * 1000n) / denominator
+  }, 0n)
+  return `${total / 1000n}.${(total % 1000n).toString().padStart(3, '0')}`
+}
+
+/** How the account pays: its Direct Debit (fixed amount or the balance) on its day, or on receipt of the bill. */
+export async function statementPayment({ tx, accountId }: { tx: Tx; accountId: string }): Promise<StatementPdfPayment> {
+  const instruction = await payments.directDebitOf({ tx, accountId })
+  if (!instruction) return { kind: 'on_receipt' }
+  return {
+    kind: 'direct_debit',
+    amountMinor: instruction.kind === 'fixed' ? instruction.amountMinor : null,
+    paymentDay: instruction.paymentDay,
+  }
+}
