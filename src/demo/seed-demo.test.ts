@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
+import { listStatements } from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
+import { statementPdfInput } from '../usecases/account-billing.js'
 import { changeAccountTariff } from '../usecases/account-usage.js'
 import { signInCustomer } from '../usecases/portal-session.js'
 import { verifyStatements } from '../usecases/verify-statements.js'
@@ -147,6 +149,37 @@ describe('the demo seed', () => {
     const report = await verifyStatements({ db: database.db })
     expect(report.checked).toBeGreaterThan(50)
     expect(report.unreconciled).toEqual([])
+  })
+
+  it('gives Eleanor’s statement PDF what a UK bill must carry, from her supplies and her Direct Debit', async () => {
+    const [latest] = (await listStatements({ tx: database.db, accountNumber: eleanorNumber, limit: 1 })).items
+    const input = await inTransaction(database.db, (tx) =>
+      statementPdfInput({
+        tx,
+        accountNumber: eleanorNumber,
+        number: latest?.number ?? '',
+        duplicate: false,
+        actor: systemActor('test'),
+        at,
+      }),
+    )
+    expect(input.supplier).toMatchObject({ legalName: 'Good Egg Energy Ltd', phone: '0808 157 0192' })
+    expect(input.market).toBe('gb')
+    expect(input.payment).toMatchObject({ kind: 'direct_debit', amountMinor: null })
+    expect(input.supplies.map((supply) => [supply.fuel, supply.productName])).toEqual([
+      ['electricity', 'Intelligent Egg Go'],
+      ['gas', 'Flexible Egg'],
+    ])
+    const gas = input.supplies[1]
+    expect(gas?.meterSerials).toHaveLength(1)
+    expect(gas?.readings).toEqual([
+      expect.objectContaining({ unit: 'm3', from: expect.objectContaining({ estimated: false }) }),
+    ])
+    for (const supply of input.supplies) {
+      expect(Number(supply.annualKwh)).toBeGreaterThan(1000)
+      expect(supply.projectedAnnualCostMinor).toBeGreaterThan(0n)
+      expect(supply.tariffComparisonRate).toMatch(/^\d+\.\d\d$/)
+    }
   })
 
   it('gives the billed homes a payment history: Direct Debits, cards, a decline, a return, arrears and an arrangement', async () => {

@@ -425,6 +425,7 @@ describe('the statement PDF', () => {
       annualKwh: '2950',
       projectedAnnualCostMinor: 91_234n,
       tariffComparisonRate: '32.82',
+      cheaperTariff: { productName: 'Flexible Egg', annualCostMinor: 88_000n, savingMinor: 3_234n },
     }
     const gas: StatementPdfSupply = {
       ...supply,
@@ -441,6 +442,7 @@ describe('the statement PDF', () => {
       annualKwh: null,
       projectedAnnualCostMinor: null,
       tariffComparisonRate: null,
+      cheaperTariff: null,
     }
     const text = prose(await textOfStatement({}, { supplies: [supply, gas] }))
     expect(text).toContain('Your supply')
@@ -453,6 +455,10 @@ describe('the statement PDF', () => {
     expect(text).toContain('Your estimated annual consumption: 2,950 kWh')
     expect(text).toContain("What a year would cost at today's prices, VAT included: £912.34")
     expect(text).toContain('Tariff Comparison Rate: 32.82p/kWh')
+    expect(text).toContain(
+      'You could pay less: on our Flexible Egg tariff the same use would cost about £880.00 a year, £32.34 less.',
+    )
+    expect(occurrences(text, 'You could pay less')).toBe(1)
     expect(text).toContain('Gas, MPRN 3000000000')
     expect(text).toContain('No end date; no exit fee')
     expect(text).toContain('cubic metres')

@@ -46,6 +46,12 @@ export interface StatementPdfSupply {
   readonly projectedAnnualCostMinor: bigint | null
   /** Pence per kWh with VAT at a typical consumption, 2 places. */
   readonly tariffComparisonRate: string | null
+  /** The supplier's cheapest tariff that would cost less on the same use, when one would. */
+  readonly cheaperTariff: {
+    readonly productName: string
+    readonly annualCostMinor: bigint
+    readonly savingMinor: bigint
+  } | null
 }
 
 /** How the account pays: by Direct Debit (a fixed amount, or the balance when null) on a day of the month, or on receipt. */
@@ -497,6 +503,9 @@ function supplies(sheet: Sheet, { supplies, statement }: StatementPdfInput): voi
         : null,
       supply.tariffComparisonRate !== null
         ? `Tariff Comparison Rate: ${supply.tariffComparisonRate}${minorSymbols[statement.currency]}/kWh (VAT included, at a typical consumption; use it to compare tariffs)`
+        : null,
+      supply.cheaperTariff
+        ? `You could pay less: on our ${supply.cheaperTariff.productName} tariff the same use would cost about ${sheet.cash(supply.cheaperTariff.annualCostMinor)} a year, ${sheet.cash(supply.cheaperTariff.savingMinor)} less. Ask us about switching.`
         : null,
     ].filter((fact): fact is string => fact !== null)
     doc.font(regular).fontSize(9)

@@ -81,9 +81,68 @@ export async function statementSupplies({
       annualKwh: projection?.annualKwh ?? null,
       projectedAnnualCostMinor: projection?.projectedAnnualCostMinor ?? null,
       tariffComparisonRate: projection?.tariffComparisonRate ?? null,
+      cheaperTariff: projection
+        ? await cheaperTariff(tx, {
+            fuel: point.fuel,
+            region: point.gspRegion,
+            paymentMethod: statement.paymentMethod === 'NON_DIRECT_DEBIT' ? 'NON_DIRECT_DEBIT' : 'DIRECT_DEBIT',
+            currentProductCode: agreement?.productCode ?? null,
+            annualKwh: projection.annualKwh,
+            annualCostMinor: projection.projectedAnnualCostMinor,
+            at: statement.issuedAt ?? statement.createdAt,
+          })
+        : null,
     })
   }
   return supplies
+}
+
+/** Savings below this (minor units) are not worth a message. */
+const worthSavingMinor = 100n
+
+/**
+ * The supplier's cheapest open single-rate tariff for this supply (its fuel, region and way of
+ * paying) that would cost less than the current one on the same annual use, or null when none does.
+ * Tariffs priced by the half hour or by time of day are left out: their cost depends on when energy is used.
+ */
+async function cheaperTariff(
+  tx: Tx,
+  supply: {
+    fuel: 'electricity' | 'gas'
+    region: string | null
+    paymentMethod: tariffs.PaymentMethod
+    currentProductCode: string | null
+    annualKwh: string
+    annualCostMinor: bigint
+    at: Date
+  },
+): Promise<StatementPdfSupply['cheaperTariff']> {
+  if (!supply.region) return null
+  const { products } = await tariffs.listProducts({
+    tx,
+    filters: { isBusiness: false, isPrepay: false },
+    at: supply.at,
+  })
+  let best: NonNullable<StatementPdfSupply['cheaperTariff']> | null = null
+  for (const product of products) {
+    if (product.structure !== 'single' || product.direction !== 'IMPORT' || product.isRestricted) continue
+    if (product.code === supply.currentProductCode) continue
+    const detail = await tariffs.getProduct({ tx, code: product.code, tariffsActiveAt: supply.at })
+    const tariff = detail.tariffs.find(
+      (candidate) =>
+        candidate.fuel === supply.fuel && candidate.region === supply.region && candidate.registerKind === '1R',
+    )
+    const variant = tariff?.variants.find((candidate) => candidate.paymentMethod === supply.paymentMethod)
+    if (!variant?.standardUnitRate || !variant.standingCharge) continue
+    const cost = billing.yearOnPrices(supply.annualKwh, {
+      unitIncVat: variant.standardUnitRate.incVat,
+      standingIncVat: variant.standingCharge.incVat,
+    })
+    if (cost + worthSavingMinor <= supply.annualCostMinor && (!best || cost < best.annualCostMinor)) {
+      best = { productName: product.displayName, annualCostMinor: cost, savingMinor: supply.annualCostMinor - cost }
+    }
+  }
+  return best
 }
 
 /** Each meter point's use over the year of statements up to and including this one (its explanation's usage). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { annualProjection } from './annual-projection.js'
+import { annualProjection, yearOnPrices } from './annual-projection.js'
 
 describe('the year ahead on a bill', () => {
   it('scales the use billed to a year and prices it at today’s rates with VAT, worked by hand', () => {
@@ -37,5 +37,14 @@ describe('the year ahead on a bill', () => {
     expect(
       annualProjection({ history: [{ kwh: '10', days: 5 }], prices: { ...prices, kwh: '0' }, typicalKwh: 2700 }),
     ).toBeNull()
+  })
+})
+
+describe('a year on another tariff’s published prices', () => {
+  it('prices the year’s kWh and 365 days of standing charge, VAT included', () => {
+    // 2,500 × 25.7250 = 64,312.5p; 365 × 52.5000 = 19,162.5p; 83,475p = £834.75 exactly.
+    expect(yearOnPrices('2500', { unitIncVat: '25.7250', standingIncVat: '52.5000' })).toBe(83_475n)
+    // 1 × 0.4999 + 365 × 0 = 0.4999p → 0 (half-up only from .5).
+    expect(yearOnPrices('1', { unitIncVat: '0.4999', standingIncVat: '0' })).toBe(0n)
   })
 })

@@ -73,3 +73,21 @@ export function annualProjection({
   const pence = (rate.numerator % 100n).toString().padStart(2, '0')
   return { annualKwh: annual.toString(), projectedAnnualCostMinor: cost, tariffComparisonRate: `${whole}.${pence}` }
 }
+
+/** A single-rate tariff's prices with VAT, as published: pence per kWh and pence per day, exact text. */
+export interface PublishedPrices {
+  readonly unitIncVat: string
+  readonly standingIncVat: string
+}
+
+/** A year at `annualKwh` on published prices with VAT: kWh × unit + 365 × standing, rounded half-up to minor units. */
+export function yearOnPrices(annualKwh: string, prices: PublishedPrices): bigint {
+  const unit = parseDecimal(prices.unitIncVat)
+  const standing = parseDecimal(prices.standingIncVat)
+  const kwh = parseDecimal(annualKwh)
+  const numerator =
+    kwh.numerator * unit.numerator * standing.denominator +
+    365n * standing.numerator * unit.denominator * kwh.denominator
+  return roundDecimal(decimal(numerator, kwh.denominator * unit.denominator * standing.denominator), 'half-up')
+    .numerator
+}

@@ -1,4 +1,11 @@
-export { type AnnualProjection, annualProjection, type ChargedPrices, type UsageSpan } from './annual-projection.js'
+export {
+  type AnnualProjection,
+  annualProjection,
+  type ChargedPrices,
+  type PublishedPrices,
+  type UsageSpan,
+  yearOnPrices,
+} from './annual-projection.js'
 export { holdReasons } from './anomalies.js'
 export { backbillingCutoff, backbillingWriteoff } from './backbilling.js'
 export { type BatchOutcome, billBatch, gatherBatchForRating } from './batch.js'
