@@ -17,7 +17,7 @@ import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { createAccountArrangement, runCollections, syncPayments } from '../usecases/collections.js'
 import { takeAccountPayment } from '../usecases/payments.js'
 import { billCycleDate, cycleDates } from './bills.js'
-import { demoAccountNumber } from './people.js'
+import { demoAccountNumber, generateCustomer } from './people.js'
 
 type Style =
   | 'direct_debit'
@@ -175,7 +175,9 @@ export async function seedDemoHistory({
           : null
       return chosen
     }
-    const dates = cycleDates(Math.min(Number(account.openedOn.slice(8, 10)), 28), today)
+    // Homes are billed on the day of the month they joined (at most the 28th); businesses on the 1st (BIL-4).
+    const business = generateCustomer({ seed, index }).kind === 'business'
+    const dates = cycleDates(business ? 1 : Math.min(Number(account.openedOn.slice(8, 10)), 28), today)
     const issued: billing.Statement[] = []
     for (const on of dates) {
       const billed = await billCycleDate({ db, accountId: account.id, on, actor, at })
