@@ -30,20 +30,16 @@ export function holdReasons(input: AnomalyInput): HoldReason[] {
   const reasons: HoldReason[] = []
   const missing = input.problems.filter((problem) => !/no agreement/i.test(problem.reason))
   const noAgreement = input.problems.filter((problem) => /no agreement/i.test(problem.reason))
-  const [firstMissing] = missing
-  if (firstMissing) {
+  for (const [code, problems] of [
+    ['missing_rates', missing],
+    ['no_agreement', noAgreement],
+  ] as const) {
+    const [first] = problems
+    if (!first) continue
     reasons.push({
-      code: 'missing_rates',
-      message: `${plainProblem(firstMissing)}${more(missing.length)}`,
-      detail: missing.map((problem) => problem.reason).join('; '),
-    })
-  }
-  const [firstUnagreed] = noAgreement
-  if (firstUnagreed) {
-    reasons.push({
-      code: 'no_agreement',
-      message: `${plainProblem(firstUnagreed)}${more(noAgreement.length)}`,
-      detail: noAgreement.map((problem) => problem.reason).join('; '),
+      code,
+      message: `${plainProblem(first)}${more(problems.length)}`,
+      detail: problems.map((problem) => problem.reason).join('; '),
     })
   }
   if (input.negativeRegisters.length > 0) {

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Change } from '../../db/index.js'
 import { ValidationFailed, withCode } from '../../shared/errors.js'
 import * as audit from '../audit/index.js'
@@ -8,6 +9,19 @@ import { defaultSettings, type SupplierSettings, settingsToJson, supplierSetting
 import * as store from './store.js'
 
 export class InvalidSettings extends withCode(ValidationFailed, 'INVALID_SETTINGS') {}
+
+/** A refusal naming each field zod found wrong; a field the schema does not know is `unknown`. */
+function invalid(what: string, unknown: string, error: z.ZodError): InvalidSettings {
+  const details = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: unknown }))
+      : [{ path: issue.path.join('.'), message: issue.message }],
+  )
+  return new InvalidSettings(
+    `${what}: ${details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')}`,
+    details,
+  )
+}
 
 /** Create or rename the supplier on a market profile, keeping its settings (defaults the first time). */
 export async function configureSupplier({
@@ -49,17 +63,7 @@ export async function updateSettings({
   const supplier = await getSupplier(tx)
   const merged = { ...settingsToJson(supplier.settings), ...changes }
   const parsed = supplierSettingsSchema.safeParse(merged)
-  if (!parsed.success) {
-    const details = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'not a setting' }))
-        : [{ path: issue.path.join('.'), message: issue.message }],
-    )
-    throw new InvalidSettings(
-      `The settings are not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')}`,
-      details,
-    )
-  }
+  if (!parsed.success) throw invalid('The settings are not valid', 'not a setting', parsed.error)
   if (parsed.data.thirdPartyAccessMinDays > parsed.data.thirdPartyAccessMaxDays) {
     throw new InvalidSettings('The third-party access minimum is above the maximum', [
       { path: 'thirdPartyAccessMinDays', message: 'must not exceed thirdPartyAccessMaxDays' },
@@ -96,17 +100,7 @@ export async function updateSupplierDetails({
 }): Promise<Supplier> {
   const supplier = await getSupplier(tx)
   const parsed = supplierDetailsSchema.safeParse({ ...supplier.details, ...changes })
-  if (!parsed.success) {
-    const details = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: key, message: 'not a supplier detail' }))
-        : [{ path: issue.path.join('.'), message: issue.message }],
-    )
-    throw new InvalidSettings(
-      `The supplier's details are not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join('; ')}`,
-      details,
-    )
-  }
+  if (!parsed.success) throw invalid("The supplier's details are not valid", 'not a supplier detail', parsed.error)
   await store.setSupplierDetails(tx, parsed.data, at)
   await audit.record(tx, {
     actor,
