@@ -14,6 +14,7 @@ import { addDatabaseCommand, cliConfig, withDatabase } from './context.js'
 import { registerPaymentCommands } from './payments.js'
 import { withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
+import { registerSimulateCommand } from './simulate.js'
 import { registerTariffCommands } from './tariffs.js'
 
 const cliActor = systemActor('cli')
@@ -259,6 +260,7 @@ export function registerCommands(program: Command) {
   registerReadingCommands(program, dataDirOption)
   registerTariffCommands(program, dataDirOption)
   registerBillingCommands(program, dataDirOption)
+  registerSimulateCommand(program, dataDirOption)
   registerPaymentCommands(program, dataDirOption)
 
   const auditCommand = program.command('audit').description('the audit log')

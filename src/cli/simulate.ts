@@ -1,0 +1,41 @@
+import { type Command, InvalidArgumentError, type Option } from 'commander'
+import { simulate } from '../jobs/index.js'
+import { commsTransports } from '../usecases/index.js'
+import { cliConfig, localDateArgument, withDatabase } from './context.js'
+import { withProgress } from './progress.js'
+
+function dayCount(value: string): number {
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 1 || days > 3660)
+    throw new InvalidArgumentError('a whole number of days, 1 to 3660')
+  return days
+}
+
+/** `cuttle simulate`: run days through the morning jobs on a data folder, with a progress bar. */
+export function registerSimulateCommand(program: Command, dataDirOption: Option) {
+  program
+    .command('simulate')
+    .description(
+      'advance a clock day by day from --from through the jobs a supplier runs each morning (adequacy review, billing run, money day, statement notices) and deliver their messages',
+    )
+    .requiredOption('--from <date>', 'the first local day, YYYY-MM-DD', localDateArgument)
+    .requiredOption('--days <n>', 'how many days', dayCount)
+    .addOption(dataDirOption)
+    .action(async (options: { from: string; days: number; dataDir?: string }) => {
+      await withDatabase(options, async (database) => {
+        const report = await withProgress('days', (onProgress) =>
+          simulate({
+            database,
+            from: options.from,
+            days: options.days,
+            transports: commsTransports(cliConfig(options).smtp),
+            onDay: (done) => onProgress(done, options.days),
+          }),
+        )
+        console.log(
+          `simulated ${report.days} days from ${options.from}: ${report.statementsIssued} statements issued, ${report.statementsHeld} held, ${report.billingFailures} failed; ${report.directDebitsCollected} Direct Debits collected; ${report.adequacyReviews} adequacy reviews; ${report.noticesEmailed} statement emails and ${report.noticesPosted} letters; ${report.messagesSent} messages sent, ${report.messagesFailed} failed`,
+        )
+        if (report.billingFailures > 0 || report.messagesFailed > 0) process.exitCode = 1
+      })
+    })
+}
