@@ -125,6 +125,7 @@ describe('the console’s metering API', () => {
     expect(items.map((item) => item.identifier).sort()).toEqual([mpan, exportMpan, mprn].sort())
     expect(items.find((item) => item.identifier === mpan)).toMatchObject({
       gspRegion: '_A',
+      gspRegionName: 'Eastern England',
       meters: [expect.objectContaining({ serial: '21E0000001' })],
       agreements: [],
     })

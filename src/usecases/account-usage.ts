@@ -2,6 +2,7 @@
  * What an agent sees of an account's supply: meter points with their tariff history, usage series
  * and register readings. Each is an account view, recorded in the audit log with what was shown.
  */
+import * as accounts from '../modules/accounts/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { type AccountCall, type AccountPageCall, type Allows, recordAccountView } from './account-view.js'
@@ -28,8 +29,11 @@ export async function accountMeterPoints({
   at,
 }: AccountCall & {
   allows: Allows
-}): Promise<(metering.MeterPointView & { agreements?: AgreementView[] })[]> {
-  const points = await metering.meterPointsOfAccount({ tx, accountNumber })
+}): Promise<(metering.MeterPointView & { gspRegionName: string | null; agreements?: AgreementView[] })[]> {
+  const points = (await metering.meterPointsOfAccount({ tx, accountNumber })).map((point) => ({
+    ...point,
+    gspRegionName: point.gspRegion ? (accounts.gspRegionOf(point.gspRegion)?.name ?? null) : null,
+  }))
   const showsTariffs = allows('tariffs.tariff.read')
   const agreements = showsTariffs
     ? await tariffs.agreementsOf({ tx, meterPointIds: points.map((point) => point.id) })

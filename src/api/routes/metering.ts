@@ -23,6 +23,7 @@ const AgreementOut = z.object({
 
 /** A meter point with its meters and registers, and its tariff history for a caller who may read tariffs. */
 const MeterPointWithAgreementsOut = MeterPointOut.extend({
+  gspRegionName: z.string().nullable().describe("the GSP region's name, 'Eastern England'"),
   agreements: z
     .array(AgreementOut)
     .optional()

@@ -114,7 +114,15 @@ function MeterPointCard({
         )}
         <div>
           <dt>GSP region</dt>
-          <dd>{point.gspRegion ? <span className="mono">{point.gspRegion}</span> : <NotKnown />}</dd>
+          <dd>
+            {point.gspRegion ? (
+              <>
+                {point.gspRegionName ?? ''} <span className="mono muted">{point.gspRegion}</span>
+              </>
+            ) : (
+              <NotKnown />
+            )}
+          </dd>
         </div>
         {point.fuel === 'electricity' && (
           <div>

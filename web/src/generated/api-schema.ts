@@ -4184,6 +4184,8 @@ export interface paths {
                     digits: number
                   }[]
                 }[]
+                /** the GSP region's name, 'Eastern England' */
+                gspRegionName: string | null
                 /** absent for a caller who may not read tariffs (a field technician) */
                 agreements?: {
                   tariffCode: string
