@@ -71,7 +71,7 @@ async function serve(
   )
   if (config.jobs) {
     console.log(
-      'Jobs: the billing run daily at 06:00 (Europe/London); payments, Direct Debits, arrangements and collections at 07:00',
+      'Jobs: the billing run daily at 06:00 (Europe/London); payments, Direct Debits, arrangements and collections at 07:00; statement notices every 15 minutes',
     )
   }
   if (!config.production && showDemoLogins) {
