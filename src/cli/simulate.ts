@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
+import { arriveDemoMeterData, demoUsageAccounts } from '../demo/index.js'
 import { simulate } from '../jobs/index.js'
+import { systemActor } from '../shared/actor.js'
 import { commsTransports } from '../usecases/index.js'
 import { cliConfig, localDateArgument, withDatabase } from './context.js'
 import { withProgress } from './progress.js'
@@ -20,8 +22,18 @@ export function registerSimulateCommand(program: Command, dataDirOption: Option)
     )
     .requiredOption('--from <date>', 'the first local day, YYYY-MM-DD', localDateArgument)
     .requiredOption('--days <n>', 'how many days', dayCount)
+    .option(
+      '--demo-data [seed]',
+      "the demo's smart homes report each day's half hours and monthly reads (seed, default 1)",
+    )
     .addOption(dataDirOption)
-    .action(async (options: { from: string; days: number; dataDir?: string }) => {
+    .action(async (options: { from: string; days: number; demoData?: string | boolean; dataDir?: string }) => {
+      const seed =
+        options.demoData === undefined || options.demoData === false
+          ? null
+          : Number(options.demoData === true ? 1 : options.demoData)
+      if (seed !== null && !Number.isSafeInteger(seed))
+        throw new InvalidArgumentError('--demo-data takes a whole number seed')
       await withDatabase(options, async (database) => {
         const report = await withProgress('days', (onProgress) =>
           simulate({
@@ -30,6 +42,19 @@ export function registerSimulateCommand(program: Command, dataDirOption: Option)
             days: options.days,
             transports: commsTransports(cliConfig(options).smtp),
             onDay: (done) => onProgress(done, options.days),
+            beforeJobs:
+              seed === null
+                ? undefined
+                : async (on, at) => {
+                    await arriveDemoMeterData({
+                      db: database.db,
+                      seed,
+                      on,
+                      usageAccounts: demoUsageAccounts,
+                      actor: systemActor('demo-meters'),
+                      at,
+                    })
+                  },
           }),
         )
         console.log(

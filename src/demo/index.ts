@@ -5,7 +5,15 @@
  */
 export { type BillingFixture, billingFixture } from './billing-fixture.js'
 export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
+export { arriveDemoMeterData } from './meter-data.js'
 export { type DemoCustomer, demoAccountNumber, generateCustomer, generateCustomers } from './people.js'
 export { demoPortalPassword, demoPortalUsers } from './portal.js'
-export { demoPassword, demoStaff, demoSupplierName, type SeedReport, seedDemo } from './seed-demo.js'
+export {
+  demoPassword,
+  demoStaff,
+  demoSupplierName,
+  demoUsageAccounts,
+  type SeedReport,
+  seedDemo,
+} from './seed-demo.js'
 export { catalogueCodes, seedTariffCatalogue } from './tariff-catalogue.js'

@@ -8,10 +8,11 @@ import { statementPdfInput } from '../usecases/account-billing.js'
 import { changeAccountTariff } from '../usecases/account-usage.js'
 import { signInCustomer } from '../usecases/portal-session.js'
 import { verifyStatements } from '../usecases/verify-statements.js'
+import { arriveDemoMeterData } from './meter-data.js'
 import { demoAccountNumber } from './people.js'
 import { demoPortalPassword, demoPortalUsers, seedPortalDemo } from './portal.js'
 import { seedDemo } from './seed-demo.js'
-import { chargingSessions, demoProducts, supplyShape } from './supply.js'
+import { chargingSessions, demoMpan, demoProducts, supplyShape } from './supply.js'
 import { catalogueCodes } from './tariff-catalogue.js'
 import { householdSeries } from './usage.js'
 
@@ -201,6 +202,60 @@ describe('the demo seed', () => {
     expect(extra.rows[0]).toMatchObject({ arrangements: '1', psr: '1' })
     expect(Number(extra.rows[0]?.steps)).toBeGreaterThan(2)
     expect(Number(extra.rows[0]?.instructions)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('lets the smart homes report each day after the seed, the registers climbing with the half hours', async () => {
+    const reads = async (identifier: string) =>
+      (
+        await sql<{ read_at: Date; value: string }>`select r.read_at, r.value::text from register_readings r
+          join meter_points p on p.id = r.meter_point_id where p.identifier = ${identifier} order by r.read_at`.execute(
+          database.db,
+        )
+      ).rows
+    const mpan = demoMpan('_A', 1, 'import')
+    const before = await reads(mpan)
+    const later = (on: string) => new Date(`${on}T09:00:00Z`)
+    const actor = systemActor('test')
+    // The seed's data ends on the 19th: the 20th arrives on the 21st; a day already reported is left.
+    expect(
+      await arriveDemoMeterData({
+        db: database.db,
+        seed: 1,
+        on: '2026-11-21',
+        usageAccounts: 9,
+        actor,
+        at: later('2026-11-21'),
+      }),
+    ).toBeGreaterThan(8 * 46)
+    expect(
+      await arriveDemoMeterData({
+        db: database.db,
+        seed: 1,
+        on: '2026-11-21',
+        usageAccounts: 9,
+        actor,
+        at: later('2026-11-21'),
+      }),
+    ).toBe(0)
+    // On the 1st the register is read: the last read plus the kWh of the half hours since.
+    await arriveDemoMeterData({
+      db: database.db,
+      seed: 1,
+      on: '2026-12-01',
+      usageAccounts: 9,
+      actor,
+      at: later('2026-12-01'),
+    })
+    const after = await reads(mpan)
+    expect(after).toHaveLength(before.length + 1)
+    const [previous, latest] = after.slice(-2)
+    const { rows } = await sql<{ kwh: string }>`select coalesce(sum(i.kwh), 0)::text as kwh from intervals i
+      join meter_points p on p.id = i.meter_point_id
+      where p.identifier = ${mpan} and i.interval_start >= ${previous?.read_at} and i.interval_start < ${latest?.read_at}`.execute(
+      database.db,
+    )
+    const tenths = (text: string) => Math.round(Number(text) * 10)
+    expect(tenths(latest?.value ?? '0') - tenths(previous?.value ?? '0')).toBe(tenths(rows[0]?.kwh ?? '0'))
   })
 
   it('adds nothing when run again', async () => {

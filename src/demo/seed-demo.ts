@@ -79,11 +79,14 @@ export interface SeedReport {
  * generated customers, deterministic from `seed`. Safe to run again: it adds only what is missing, so an
  * interrupted seed resumes where it stopped.
  */
+/** How many of the first demo accounts have smart meters reporting half-hourly data. */
+export const demoUsageAccounts = 12
+
 export async function seedDemo({
   db,
   accounts: wanted,
   seed = 1,
-  usageAccounts = 12,
+  usageAccounts = demoUsageAccounts,
   at,
   onProgress,
 }: {
