@@ -90,6 +90,7 @@ export const tableOwners: Record<string, string> = {
   credit_requests: 'payments',
   direct_debit_instructions: 'payments',
   direct_debit_collections: 'payments',
+  direct_debit_overrides: 'payments',
   payment_arrangements: 'payments',
   arrangement_instalments: 'payments',
   collection_actions: 'collections',

@@ -126,6 +126,7 @@ export { openAccount } from './open-account.js'
 export {
   accountAdequacyReview,
   accountArrangements,
+  accountNextCollection,
   accountPayments,
   addAccountPaymentMethod,
   defaultProcessor,
@@ -133,6 +134,7 @@ export {
   recordCheque,
   removeAccountPaymentMethod,
   requestAccountCredit,
+  setAccountNextCollection,
   setupAccountDirectDebit,
   type TakePaymentInput,
   takeAccountPayment,

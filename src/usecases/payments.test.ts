@@ -4,16 +4,19 @@ import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as audit from '../modules/audit/index.js'
 import * as ledger from '../modules/ledger/index.js'
 import * as payments from '../modules/payments/index.js'
 import { systemActor } from '../shared/actor.js'
 import {
+  accountNextCollection,
   accountStatus,
   collectDirectDebits,
   createAccountArrangement,
   requestAccountCredit,
   reviewArrangements,
   reviewDirectDebitAdequacy,
+  setAccountNextCollection,
   syncPayments,
   takeAccountPayment,
 } from './index.js'
@@ -341,6 +344,69 @@ describe('Direct Debit (PAY-5)', () => {
     // The plan collects the £20.00 element only: 20,000 − 2,000 = 18,000 still owed
     // (before the fix it took the £200.00 balance plus the £20.00 element, £220.00, leaving −2,000).
     expect(await balance(account.id)).toBe(18_000n)
+  })
+
+  it('shows the next collection from the balance, takes an amount a billing specialist set once, and audits it', async () => {
+    const account = freshAccount()
+    // £150.00 owed; a variable Direct Debit on the 25th collects the balance.
+    await charge(account.id, 15_000n, '2026-11-01')
+    await withDirectDebit(account.id, { kind: 'variable', paymentDay: 25 })
+    const next = () =>
+      inTransaction(database.db, (tx) => accountNextCollection({ tx, accountNumber: account.number, actor: agent, at }))
+    // `at` is 20 November: the next 25th is this month's.
+    expect(await next()).toEqual({
+      collectOn: '2026-11-25',
+      amountMinor: 15_000n,
+      ruleAmountMinor: 15_000n,
+      setAmount: null,
+    })
+    await expect(
+      inTransaction(database.db, (tx) =>
+        setAccountNextCollection({
+          tx,
+          accountNumber: account.number,
+          amountMinor: -1n,
+          reason: ' ',
+          actor: agent,
+          at,
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DIRECT_DEBIT',
+      details: [
+        { path: 'amountMinor', message: 'zero or more' },
+        { path: 'reason', message: '1 to 500 characters' },
+      ],
+    })
+    const set = await inTransaction(database.db, (tx) =>
+      setAccountNextCollection({
+        tx,
+        accountNumber: account.number,
+        amountMinor: 9_000n,
+        reason: 'Rebilled: the November statement fell by £60.00',
+        actor: agent,
+        at,
+      }),
+    )
+    expect(set).toMatchObject({ collectOn: '2026-11-25', amountMinor: 9_000n, ruleAmountMinor: 15_000n })
+    expect(set.setAmount).toMatchObject({
+      amountMinor: 9_000n,
+      reason: 'Rebilled: the November statement fell by £60.00',
+    })
+    const [event] = await audit.listForAccount({
+      db: database.db,
+      accountId: account.id,
+      actionPrefix: 'payments.direct_debit.next_collection_set',
+      limit: 1,
+    })
+    expect(event).toMatchObject({ before: { amountMinor: '15000' }, after: { amountMinor: '9000' } })
+    await collectDirectDebits({ db: database.db, processor, on: '2026-11-25', actor: systemActor('dd'), at })
+    // 15,000 − 9,000 = 6,000 still owed; the set amount was taken once, so December's is the balance again.
+    expect(await balance(account.id)).toBe(6_000n)
+    const december = await inTransaction(database.db, (tx) =>
+      accountNextCollection({ tx, accountNumber: account.number, actor: agent, at: new Date('2026-11-26T09:00:00Z') }),
+    )
+    expect(december).toMatchObject({ collectOn: '2026-12-25', amountMinor: 6_000n, setAmount: null })
   })
 })
 

@@ -216,6 +216,36 @@ export async function accountAdequacyReview({ tx, accountNumber, actor, at }: Ac
   return review
 }
 
+/**
+ * The account's next Direct Debit collection (date, amount, any amount a specialist set), or null
+ * without one; recorded as a view of the account. @throws AccountNotFound
+ */
+export async function accountNextCollection({ tx, accountNumber, actor, at }: AccountCall) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  const next = await payments.nextCollection({ tx, accountId, on: localDateOf(at) })
+  await recordAccountView(tx, { accountId, what: 'next_collection', context: {}, actor, at })
+  return next
+}
+
+/**
+ * Set the amount of the account's next Direct Debit collection (a billing specialist, after a
+ * rebill, say). @throws AccountNotFound, payments.InvalidDirectDebit
+ */
+export async function setAccountNextCollection({
+  tx,
+  accountNumber,
+  amountMinor,
+  reason,
+  actor,
+  at,
+}: AccountCall & {
+  amountMinor: bigint
+  reason: string
+}) {
+  const accountId = await accountIdOf(tx, accountNumber)
+  return payments.setNextCollectionAmount({ tx, accountId, amountMinor, reason, actor, at })
+}
+
 export async function accountArrangements({ tx, accountNumber, actor, at }: AccountCall) {
   const accountId = await accountIdOf(tx, accountNumber)
   const list = await payments.arrangementsOf({ tx, accountId, at })

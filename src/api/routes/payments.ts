@@ -5,6 +5,7 @@ import { ValidationFailed, withCode } from '../../shared/errors.js'
 import {
   accountAdequacyReview,
   accountArrangements,
+  accountNextCollection,
   accountPayments,
   addAccountPaymentMethod,
   arrangementLetter,
@@ -13,12 +14,22 @@ import {
   recordCheque,
   removeAccountPaymentMethod,
   requestAccountCredit,
+  setAccountNextCollection,
   setupAccountDirectDebit,
   takeAccountPayment,
   viewAccountStatus,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { DateOut, ErrorResponse, errors, fileResponse, MinorOut, NoContent, sendNoContent } from '../responses.js'
+import {
+  DateOut,
+  ErrorResponse,
+  errors,
+  fileResponse,
+  InstantOut,
+  MinorOut,
+  NoContent,
+  sendNoContent,
+} from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import {
@@ -442,6 +453,67 @@ export const paymentRoutes =
             accountAdequacyReview({ tx, accountNumber: request.params.accountNumber, ...who(request) }),
           ),
         ),
+    )
+
+    const NextCollectionOut = z
+      .object({
+        collectOn: DateOut,
+        amountMinor: MinorOut.describe('what the collection will take: the amount set for it, else the rule’s'),
+        ruleAmountMinor: MinorOut.describe("what the Direct Debit's rule says of the balance now"),
+        setAmount: z
+          .object({ amountMinor: MinorOut, reason: z.string(), setBy: z.string().nullable(), setAt: InstantOut })
+          .nullable()
+          .describe('the amount a billing specialist set for this collection, with why'),
+      })
+      .nullable()
+      .describe('null without an active Direct Debit')
+
+    app.get(
+      '/accounts/:accountNumber/direct-debit/next-collection',
+      {
+        config: { permission: 'payments.history.read' },
+        schema: {
+          summary: "The Direct Debit's next collection: its date and amount (a view of the account)",
+          tags: ['payments'],
+          params: AccountParams,
+          response: { 200: z.object({ nextCollection: NextCollectionOut }), ...errors(404) },
+        },
+      },
+      async (request) => ({
+        nextCollection: jsonOf(
+          await inTx((tx) =>
+            accountNextCollection({ tx, accountNumber: request.params.accountNumber, ...who(request) }),
+          ),
+        ),
+      }),
+    )
+
+    app.put(
+      '/accounts/:accountNumber/direct-debit/next-collection',
+      {
+        config: { permission: 'billing.rebill.create' },
+        schema: {
+          summary:
+            "Set the amount of the Direct Debit's next collection (a billing specialist, after a rebill): taken once, audited",
+          tags: ['payments'],
+          params: AccountParams,
+          body: z.strictObject({ amountMinor: Minor, reason: z.string().max(500) }),
+          response: { 200: z.object({ nextCollection: NextCollectionOut }), ...errors(404) },
+        },
+      },
+      async (request) => ({
+        nextCollection: jsonOf(
+          await inTx((tx) =>
+            setAccountNextCollection({
+              tx,
+              accountNumber: request.params.accountNumber,
+              amountMinor: request.body.amountMinor,
+              reason: request.body.reason,
+              ...who(request),
+            }),
+          ),
+        ),
+      }),
     )
 
     app.get(

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
-import { type CollectionRow, type InstructionRow, tables } from './store.js'
+import { type CollectionRow, type InstructionRow, type OverrideRow, tables } from './store.js'
 
 /** Cancel an account's active instruction, if it has one; returns it as it was before. */
 export async function cancelActiveInstruction(tx: Tx, accountId: string, at: Date) {
@@ -158,5 +158,28 @@ export async function collectionsAwaitingApproval(db: Db | Tx) {
     ])
     .where('direct_debit_collections.outcome', '=', 'awaiting_approval')
     .orderBy('direct_debit_collections.collect_on')
+    .execute()
+}
+
+/** The amount set for the instruction's collection on `on`, if one was. */
+export async function overrideFor(db: Db | Tx, instructionId: string, on: string): Promise<OverrideRow | undefined> {
+  return tables(db)
+    .selectFrom('direct_debit_overrides')
+    .selectAll()
+    .where('instruction_id', '=', instructionId)
+    .where('collect_on', '=', on)
+    .executeTakeFirst()
+}
+
+/** Set (or replace) the amount of the instruction's collection on a day. */
+export async function upsertOverride(tx: Tx, row: OverrideRow): Promise<void> {
+  await tables(tx)
+    .insertInto('direct_debit_overrides')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['instruction_id', 'collect_on'])
+        .doUpdateSet({ amount_minor: row.amount_minor, reason: row.reason, set_by: row.set_by, set_at: row.set_at }),
+    )
     .execute()
 }

@@ -10,7 +10,7 @@ import type { AccountChange, Change, Db, DueBatchQuery, Tx } from '../../db/inde
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { camelFields } from '../../shared/row-mapping.js'
-import { daysBetween, isLocalDate, localDateOf, monthsBefore, startOfLocalDay } from '../../shared/time.js'
+import { addDays, daysBetween, isLocalDate, localDateOf, monthsBefore, startOfLocalDay } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as ledger from '../ledger/index.js'
@@ -166,13 +166,8 @@ export async function collectDirectDebit({
   const instruction = await ddStore.instructionById(tx, instructionId, true)
   if (instruction?.status !== 'active') return null
   if (await ddStore.collectedOn(tx, instructionId, on)) return null
-  const balance = await ledger.balanceOf({ tx, accountId: instruction.account_id })
-  const amount = directDebitAmount({
-    kind: instruction.kind,
-    amountMinor: instruction.amount_minor,
-    debtRepaymentMinor: instruction.debt_repayment_minor,
-    balanceMinor: balance,
-  })
+  // A billing specialist may have set this collection's amount (after a rebill, say): it is taken once.
+  const amount = await collectionAmount(tx, instruction, on)
   const supplier = await market.getSupplier(tx)
   const facts = await accounts.accountFacts({ tx, accountId: instruction.account_id })
   const business = facts?.customerKind === 'business'
@@ -203,6 +198,124 @@ export async function collectDirectDebit({
     decided_at: null,
   })
   return { outcome, amountMinor: amount }
+}
+
+/** What the instruction collects on `on`: the amount set for that day, else what its rule says of the balance now. */
+async function collectionAmount(db: Db | Tx, instruction: store.InstructionRow, on: string): Promise<bigint> {
+  const set = await ddStore.overrideFor(db, instruction.id, on)
+  if (set) return set.amount_minor
+  const balance = await ledger.balanceOf({ tx: db, accountId: instruction.account_id })
+  return directDebitAmount({
+    kind: instruction.kind,
+    amountMinor: instruction.amount_minor,
+    debtRepaymentMinor: instruction.debt_repayment_minor,
+    balanceMinor: balance,
+  })
+}
+
+/** The instruction's next collection date on or after `on` (its payment day, at most the 28th, so every month has it). */
+export function nextCollectionDate(paymentDay: number, on: string): string {
+  const [year, month, day] = on.split('-').map(Number) as [number, number, number]
+  const inMonth = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-${String(paymentDay).padStart(2, '0')}`
+  if (day <= paymentDay) return inMonth(year, month)
+  return month === 12 ? inMonth(year + 1, 1) : inMonth(year, month + 1)
+}
+
+/** A Direct Debit's next collection: its date, the amount it would take now, and any amount a specialist set. */
+export interface NextCollection {
+  readonly collectOn: string
+  readonly amountMinor: bigint
+  /** What the instruction's rule says of the balance now, whatever was set. */
+  readonly ruleAmountMinor: bigint
+  readonly setAmount: {
+    readonly amountMinor: bigint
+    readonly reason: string
+    readonly setBy: string | null
+    readonly setAt: Date
+  } | null
+}
+
+/**
+ * The account's next Direct Debit collection from the local date `on` (a collection already made that
+ * day moves it to the next month), or null without an active Direct Debit. Throws nothing.
+ */
+export async function nextCollection({
+  tx,
+  accountId,
+  on,
+}: {
+  tx: Tx
+  accountId: string
+  on: string
+}): Promise<NextCollection | null> {
+  const instruction = await ddStore.activeInstructionOf(tx, accountId)
+  if (!instruction) return null
+  let collectOn = nextCollectionDate(instruction.payment_day, on)
+  if (await ddStore.collectedOn(tx, instruction.id, collectOn)) {
+    collectOn = nextCollectionDate(instruction.payment_day, addDays(collectOn, 1))
+  }
+  const set = await ddStore.overrideFor(tx, instruction.id, collectOn)
+  const balance = await ledger.balanceOf({ tx, accountId })
+  const ruleAmountMinor = directDebitAmount({
+    kind: instruction.kind,
+    amountMinor: instruction.amount_minor,
+    debtRepaymentMinor: instruction.debt_repayment_minor,
+    balanceMinor: balance,
+  })
+  return {
+    collectOn,
+    amountMinor: set ? set.amount_minor : ruleAmountMinor,
+    ruleAmountMinor,
+    setAmount: set ? { amountMinor: set.amount_minor, reason: set.reason, setBy: set.set_by, setAt: set.set_at } : null,
+  }
+}
+
+/**
+ * Set the amount of the account's next Direct Debit collection (a billing specialist, after a rebill):
+ * that day's collection takes it instead of the rule's amount, once. Audited with the amount before.
+ * @throws InvalidDirectDebit without an active Direct Debit, for a negative amount or an empty reason
+ */
+export async function setNextCollectionAmount({
+  tx,
+  accountId,
+  amountMinor,
+  reason,
+  actor,
+  at,
+}: AccountChange & {
+  amountMinor: bigint
+  reason: string
+}): Promise<NextCollection> {
+  const problems: { path: string; message: string }[] = []
+  if (amountMinor < 0n) problems.push({ path: 'amountMinor', message: 'zero or more' })
+  if (reason.trim().length === 0 || reason.length > 500)
+    problems.push({ path: 'reason', message: '1 to 500 characters' })
+  if (problems.length > 0) throw new InvalidDirectDebit('The next collection cannot be set to that', problems)
+  const before = await nextCollection({ tx, accountId, on: localDateOf(at) })
+  const instruction = await ddStore.activeInstructionOf(tx, accountId)
+  if (!before || !instruction) {
+    throw new InvalidDirectDebit('The account has no active Direct Debit', [
+      { path: 'accountNumber', message: 'no Direct Debit' },
+    ])
+  }
+  await ddStore.upsertOverride(tx, {
+    instruction_id: instruction.id,
+    collect_on: before.collectOn,
+    amount_minor: amountMinor,
+    reason: reason.trim(),
+    set_by: actor.kind === 'staff' ? actor.id : null,
+    set_at: at,
+  })
+  await audit.record(tx, {
+    actor,
+    action: 'payments.direct_debit.next_collection_set',
+    subject: { type: 'direct_debit', id: instruction.id },
+    accountId,
+    before: { collectOn: before.collectOn, amountMinor: before.amountMinor.toString() },
+    after: { collectOn: before.collectOn, amountMinor: amountMinor.toString(), reason: reason.trim() },
+    at,
+  })
+  return (await nextCollection({ tx, accountId, on: localDateOf(at) })) as NextCollection
 }
 
 function collect(

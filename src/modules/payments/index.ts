@@ -34,7 +34,11 @@ export {
   directDebitOf,
   instructionsDue,
   instructionsDueAdequacyReview,
+  type NextCollection,
+  nextCollection,
+  nextCollectionDate,
   reviewInstructionAdequacy,
+  setNextCollectionAmount,
   setupDirectDebit,
 } from './direct-debit.js'
 export {

@@ -78,6 +78,16 @@ export interface CreditRequestRow {
   processor_ref: string | null
 }
 
+/** The amount a billing specialist set for one day's collection of an instruction. */
+export interface OverrideRow {
+  instruction_id: string
+  collect_on: string
+  amount_minor: bigint
+  reason: string
+  set_by: string | null
+  set_at: Date
+}
+
 export interface InstructionRow {
   id: string
   account_id: string
@@ -140,6 +150,7 @@ export const tables = withTables<{
   credit_requests: CreditRequestRow
   direct_debit_instructions: InstructionRow
   direct_debit_collections: CollectionRow
+  direct_debit_overrides: OverrideRow
   payment_arrangements: ArrangementRow
   arrangement_instalments: InstalmentRow
 }>()

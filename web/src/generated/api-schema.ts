@@ -2051,6 +2051,147 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/accounts/{accountNumber}/direct-debit/next-collection": {
+    /** The Direct Debit's next collection: its date and amount (a view of the account) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** null without an active Direct Debit */
+              nextCollection: {
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** what the collection will take: the amount set for it, else the rule’s */
+                amountMinor: string
+                /** what the Direct Debit's rule says of the balance now */
+                ruleAmountMinor: string
+                /** the amount a billing specialist set for this collection, with why */
+                setAmount: {
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  reason: string
+                  setBy: string | null
+                  /** an ISO 8601 instant in UTC */
+                  setAt: string
+                } | null
+              } | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    /** Set the amount of the Direct Debit's next collection (a billing specialist, after a rebill): taken once, audited */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            amountMinor: string
+            reason: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** null without an active Direct Debit */
+              nextCollection: {
+                /** a date, YYYY-MM-DD */
+                collectOn: string
+                /** what the collection will take: the amount set for it, else the rule’s */
+                amountMinor: string
+                /** what the Direct Debit's rule says of the balance now */
+                ruleAmountMinor: string
+                /** the amount a billing specialist set for this collection, with why */
+                setAmount: {
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  reason: string
+                  setBy: string | null
+                  /** an ISO 8601 instant in UTC */
+                  setAt: string
+                } | null
+              } | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/accounts/{accountNumber}/disconnection-orders": {
     get?: never
     put?: never
