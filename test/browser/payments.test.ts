@@ -57,6 +57,10 @@ describe('payments in the agent console', () => {
     await page.getByTestId('tab-payments').click()
     expect((await loaded).status()).toBe(200)
     await page.getByTestId('payment-history').waitFor()
+    // Her variable Direct Debit's next collection: a date and the amount the balance says now.
+    await expectText(page.getByTestId('next-collection'), 'Next collection: £')
+    // Setting that amount is a billing specialist's, not an agent's.
+    expect(await page.getByTestId('next-collection-edit').count()).toBe(0)
     await page.getByTestId('take-payment').click()
     const dialog = page.getByTestId('take-payment-dialog')
     await dialog.waitFor()

@@ -3,12 +3,13 @@
  * account (a fixed monthly amount or variable, with an optional debt repayment on top, on a day 1 to
  * 28), cancelling it, and the payment adequacy review with the amount it recommends.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useApi } from '../console-context.js'
+import { useApi, useSession } from '../console-context.js'
 import { ConfirmAction } from '../shared/confirm-action.js'
-import { PoundsField, SelectField } from '../shared/form-field.js'
+import { PoundsField, SelectField, TextField } from '../shared/form-field.js'
 import { useFormValues } from '../shared/form-values.js'
+import { formatCalendarDate } from '../shared/format.js'
 import { formatMinor } from '../shared/money.js'
 import { useFormMutation } from '../shared/mutation.js'
 import { InlineForm } from '../shared/mutation-form.js'
@@ -23,6 +24,8 @@ import {
   type DirectDebit,
   invalidateAccount,
   type KeptPaymentMethod,
+  nextCollection,
+  setNextCollection,
   setUpDirectDebit,
 } from './payments-api.js'
 
@@ -133,6 +136,7 @@ export function DirectDebitPanel({
       ) : (
         <p className="empty">No Direct Debit: the customer pays each bill another way.</p>
       )}
+      {directDebit && <NextCollectionFacts accountNumber={accountNumber} />}
 
       {review.status === 'failed' && (
         <p className="callout callout-error" role="alert">
@@ -340,5 +344,85 @@ function DirectDebitForm({
         data-testid="direct-debit-debt"
       />
     </InlineForm>
+  )
+}
+
+/**
+ * The next collection: its date and the amount it will take (what the rule says of the balance now,
+ * so a rebill changes it), and for a billing specialist a way to set that one collection's amount.
+ */
+function NextCollectionFacts({ accountNumber }: { accountNumber: string }) {
+  const api = useApi()
+  const { user } = useSession()
+  const queryClient = useQueryClient()
+  const key = ['account', accountNumber, 'next-collection']
+  const query = useQuery({ queryKey: key, queryFn: () => nextCollection(api, { accountNumber }) })
+  const [open, setOpen] = useState(false)
+  const form = useFormValues({ amount: '', reason: '' })
+  const [problem, setProblem] = useState<string | null>(null)
+  const save = useMutation({
+    mutationFn: ({ amountMinor, reason }: { amountMinor: string; reason: string }) =>
+      setNextCollection(api, { accountNumber, amountMinor, reason }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(key, saved)
+      setOpen(false)
+    },
+    onError: (error) => setProblem(messageOf(error, 'The amount could not be set.')),
+  })
+  const next = query.data
+  if (!next) return null
+  const canSet = user.permissions.includes('billing.rebill.create')
+  return (
+    <div className="next-collection" data-testid="next-collection">
+      <p>
+        Next collection: <strong>{formatMinor(next.amountMinor)}</strong> on {formatCalendarDate(next.collectOn)}
+        {next.setAmount ? (
+          <span className="muted"> (set by billing: {next.setAmount.reason})</span>
+        ) : (
+          <span className="muted"> (from the balance now)</span>
+        )}
+        {canSet && !open && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setOpen(true)}
+            data-testid="next-collection-edit"
+          >
+            Set the amount
+          </button>
+        )}
+      </p>
+      {open && (
+        <form
+          className="form-inline-grid"
+          aria-label="Set the next collection"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            setProblem(null)
+            const amount = parsePounds(form.values.amount, { allowZero: true })
+            if (!amount.ok) return setProblem(amount.problem)
+            if (form.values.reason.trim() === '') return setProblem('Say why the amount changes.')
+            save.mutate({ amountMinor: amount.minor, reason: form.values.reason.trim() })
+          }}
+        >
+          <PoundsField label="Amount" {...form.bind('amount')} />
+          <TextField label="Why" wide {...form.bind('reason')} />
+          {problem && (
+            <p className="callout callout-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" className="button button-primary button-small" disabled={save.isPending}>
+              Save
+            </button>
+            <button type="button" className="button button-small" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   )
 }

@@ -239,3 +239,33 @@ export function accountKeys(accountNumber: string): QueryKey[] {
 
 /** The permission to approve credits over the agent's limit (the approvals page). */
 export const approvalsPermission = 'payments.credit.approve_over_limit'
+
+export type NextCollection = ResponseOf<
+  '/api/accounts/{accountNumber}/direct-debit/next-collection',
+  'get'
+>['nextCollection']
+
+/** The Direct Debit's next collection: its date and amount, and any amount a billing specialist set. */
+export async function nextCollection(
+  api: ApiClient,
+  { accountNumber }: { accountNumber: string },
+): Promise<NextCollection> {
+  const { nextCollection } = await dataOf(
+    api.client.GET('/api/accounts/{accountNumber}/direct-debit/next-collection', { params: account(accountNumber) }),
+  )
+  return nextCollection
+}
+
+/** Set the amount of the next collection (billing specialists). @throws ApiError INVALID_DIRECT_DEBIT */
+export async function setNextCollection(
+  api: ApiClient,
+  { accountNumber, amountMinor, reason }: { accountNumber: string; amountMinor: string; reason: string },
+): Promise<NextCollection> {
+  const { nextCollection } = await dataOf(
+    api.client.PUT('/api/accounts/{accountNumber}/direct-debit/next-collection', {
+      params: account(accountNumber),
+      body: { amountMinor, reason },
+    }),
+  )
+  return nextCollection
+}
