@@ -14,7 +14,7 @@ import { localDateOf } from '../shared/time.js'
 import { type AccountCall, type AccountPageCall, recordAccountView } from './account-view.js'
 import { adequacyReviewOverdue } from './adequacy-review-overdue.js'
 import { InvalidMoveDate } from './move.js'
-import { statementPayment, statementSupplies } from './statement-facts.js'
+import { type ProductLookups, statementPayment, statementSupplies } from './statement-facts.js'
 
 async function accountIdOf(tx: Tx, accountNumber: string): Promise<string> {
   const account = await accounts.findAccountSupply({ tx, accountNumber })
@@ -92,9 +92,12 @@ export async function statementPdfInput({
   duplicate,
   actor,
   at,
+  lookups,
 }: AccountCall & {
   number: string
   duplicate: boolean
+  /** Product lookups shared with the other statements of the same request. */
+  lookups?: ProductLookups | undefined
 }): Promise<StatementPdfInput> {
   const statement = await billing.getStatement({ tx, number, accountNumber })
   const overview = await accounts.viewAccountOverview({ tx, accountNumber, actor, at, notesLimit: 1 })
@@ -115,7 +118,7 @@ export async function statementPdfInput({
     supplierName: supplier.name,
     supplier: supplier.details,
     market: supplier.market,
-    supplies: await statementSupplies({ tx, accountNumber: overview.account.number, statement }),
+    supplies: await statementSupplies({ tx, accountNumber: overview.account.number, statement, lookups }),
     payment: await statementPayment({ tx, accountId: statement.accountId }),
     duplicate,
     generatedAt: duplicate ? at : (statement.issuedAt ?? statement.createdAt),

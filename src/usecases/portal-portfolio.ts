@@ -27,6 +27,7 @@ import {
   PortalActionNotAllowed,
   type Principal,
 } from './portal-session.js'
+import { productLookups } from './statement-facts.js'
 
 export class NoStatementsToDownload extends withCode(NotFound, 'NO_STATEMENTS_TO_DOWNLOAD') {}
 export class InvalidTenantRequest extends withCode(ValidationFailed, 'INVALID_TENANT_REQUEST') {}
@@ -110,6 +111,8 @@ async function portfolioStatementInputs({
   const timeZone = (await market.getSupplier(tx)).profile.timeZone
   const actor = actorOf(principal)
   const pdfs: [string, StatementPdfInput][] = []
+  // Hundreds of statements share the supplier's products: each is read once for the whole download.
+  const lookups = productLookups()
   const header = ['account', 'address', 'statement', 'period_from', 'period_to', 'total_minor', 'due_on', 'issued_on']
   const rows: CsvValue[][] = []
   let statementCount = 0
@@ -133,6 +136,7 @@ async function portfolioStatementInputs({
         duplicate: false,
         actor,
         at,
+        lookups,
       })
       pdfs.push([`${account.number}/${statement.number}.pdf`, input])
       statementCount += 1

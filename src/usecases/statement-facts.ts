@@ -15,15 +15,53 @@ import { localDateOf } from '../shared/time.js'
 
 const dayMs = 86_400_000
 
+/**
+ * Product lookups shared by the statements drawn for one request (a portfolio ZIP draws hundreds):
+ * each product, and the open products, read once per local day of issue.
+ */
+export interface ProductLookups {
+  readonly detail: Map<string, Promise<tariffs.ProductDetail>>
+  readonly open: Map<string, Promise<tariffs.Product[]>>
+}
+
+/** Lookups to share across the statements of one request. */
+export function productLookups(): ProductLookups {
+  return { detail: new Map(), open: new Map() }
+}
+
+function productAt(tx: Tx, lookups: ProductLookups, code: string, at: Date): Promise<tariffs.ProductDetail> {
+  const key = `${code}|${localDateOf(at)}`
+  let found = lookups.detail.get(key)
+  if (!found) {
+    found = tariffs.getProduct({ tx, code, tariffsActiveAt: at })
+    lookups.detail.set(key, found)
+  }
+  return found
+}
+
+function openProducts(tx: Tx, lookups: ProductLookups, at: Date): Promise<tariffs.Product[]> {
+  const key = localDateOf(at)
+  let found = lookups.open.get(key)
+  if (!found) {
+    found = tariffs
+      .listProducts({ tx, filters: { isBusiness: false, isPrepay: false }, at })
+      .then(({ products }) => products)
+    lookups.open.set(key, found)
+  }
+  return found
+}
+
 /** The supplies on the statement, in the order its lines name them, with what the bill says of each. */
 export async function statementSupplies({
   tx,
   accountNumber,
   statement,
+  lookups = productLookups(),
 }: {
   tx: Tx
   accountNumber: string
   statement: billing.StatementDetail
+  lookups?: ProductLookups | undefined
 }): Promise<StatementPdfSupply[]> {
   const points = await metering.meterPointsOfAccount({ tx, accountNumber })
   const onStatement = [...new Set(statement.lines.map((line) => line.meterPointId).filter((id) => id !== null))]
@@ -40,7 +78,7 @@ export async function statementSupplies({
       .filter((candidate) => candidate.meterPointId === pointId && candidate.validFrom.getTime() <= end)
       .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0]
     const product = agreement
-      ? (await tariffs.getProduct({ tx, code: agreement.productCode, tariffsActiveAt: statement.periodFrom })).product
+      ? (await productAt(tx, lookups, agreement.productCode, statement.periodFrom)).product
       : null
     const registers = point.meters.flatMap((meter) => meter.registers.map((register) => ({ meter, register })))
     const readingAt = (reading: billing.ClosingReading | undefined) =>
@@ -82,7 +120,7 @@ export async function statementSupplies({
       projectedAnnualCostMinor: projection?.projectedAnnualCostMinor ?? null,
       tariffComparisonRate: projection?.tariffComparisonRate ?? null,
       cheaperTariff: projection
-        ? await cheaperTariff(tx, {
+        ? await cheaperTariff(tx, lookups, {
             fuel: point.fuel,
             region: point.gspRegion,
             paymentMethod: statement.paymentMethod === 'NON_DIRECT_DEBIT' ? 'NON_DIRECT_DEBIT' : 'DIRECT_DEBIT',
@@ -107,6 +145,7 @@ const worthSavingMinor = 100n
  */
 async function cheaperTariff(
   tx: Tx,
+  lookups: ProductLookups,
   supply: {
     fuel: 'electricity' | 'gas'
     region: string | null
@@ -118,16 +157,12 @@ async function cheaperTariff(
   },
 ): Promise<StatementPdfSupply['cheaperTariff']> {
   if (!supply.region) return null
-  const { products } = await tariffs.listProducts({
-    tx,
-    filters: { isBusiness: false, isPrepay: false },
-    at: supply.at,
-  })
+  const products = await openProducts(tx, lookups, supply.at)
   let best: NonNullable<StatementPdfSupply['cheaperTariff']> | null = null
   for (const product of products) {
     if (product.structure !== 'single' || product.direction !== 'IMPORT' || product.isRestricted) continue
     if (product.code === supply.currentProductCode) continue
-    const detail = await tariffs.getProduct({ tx, code: product.code, tariffsActiveAt: supply.at })
+    const detail = await productAt(tx, lookups, product.code, supply.at)
     const tariff = detail.tariffs.find(
       (candidate) =>
         candidate.fuel === supply.fuel && candidate.region === supply.region && candidate.registerKind === '1R',
