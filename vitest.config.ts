@@ -4,7 +4,7 @@ import { SlowFirstSequencer } from './test/sequencer.js'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

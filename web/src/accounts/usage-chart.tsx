@@ -48,36 +48,6 @@ export function localInstant(date: string, time = '00:00'): number {
   return asUtc - localOffsetMs(first)
 }
 
-/** Calendar arithmetic on `YYYY-MM-DD` dates (no zone involved). */
-export function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCDate(day.getUTCDate() + days)
-  return day.toISOString().slice(0, 10)
-}
-
-/** Add months to a date that is the first of its month. */
-export function addMonths(date: string, months: number): string {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCMonth(day.getUTCMonth() + months)
-  return day.toISOString().slice(0, 10)
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-export function monthsBetween(from: string, to: string): number {
-  const [fromYear = 0, fromMonth = 0] = from.split('-').map(Number)
-  const [toYear = 0, toMonth = 0] = to.split('-').map(Number)
-  return (toYear - fromYear) * 12 + (toMonth - fromMonth)
-}
-
-/** The Monday on or before `date` (weeks start on Monday). */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return addDays(date, -((weekday + 6) % 7))
-}
-
 // ---------- Labels ----------
 
 const halfHourStart = () =>

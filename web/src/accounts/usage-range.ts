@@ -4,8 +4,9 @@
  * portal's share them.
  */
 import type { UsageGranularity } from '../api.js'
+import { addDays, addMonths, daysBetween, mondayOf, monthsBetween } from '../shared/calendar.js'
 import { formatCalendarDate } from '../shared/format.js'
-import { addDays, addMonths, daysBetween, localToday, mondayOf, monthsBetween } from './usage-chart.js'
+import { localToday } from './usage-chart.js'
 
 /** A period of usage by one granularity, as local dates [from, to). */
 export type Range<G extends UsageGranularity = UsageGranularity> = { granularity: G; from: string; to: string }

@@ -5,26 +5,14 @@
  * amount until what is past due is paid, the last one the remainder; weekly +7 days, fortnightly
  * +14, monthly the same day next month, clamped to the month's end. Pure, with BigInt money.
  */
+
+import { addDays, addMonths } from '../shared/calendar.js'
 import type { Frequency } from './payments-api.js'
 
 export type PlannedInstalment = { seq: number; dueOn: string; amountMinor: string }
 
 /** The most instalments the server accepts. */
 export const maxInstalments = 60
-
-function addDays(date: string, days: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
-}
-
-function addMonths(date: string, months: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
-  const index = year * 12 + (month - 1) + months
-  const targetYear = Math.floor(index / 12)
-  const targetMonth = (index % 12) + 1
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate()
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`
-}
 
 function nthDate(start: string, frequency: Frequency, n: number): string {
   if (frequency === 'monthly') return addMonths(start, n)

@@ -7,6 +7,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useApi } from '../console-context.js'
+import { addDays } from '../shared/calendar.js'
 import { DialogDone, DialogForm } from '../shared/dialog-form.js'
 import { PoundsField, TextField } from '../shared/form-field.js'
 import { useFormValues } from '../shared/form-values.js'
@@ -219,11 +220,6 @@ function ScheduleTable({ rows, caption, testId }: { rows: ScheduleRow[]; caption
       ))}
     </DataTable>
   )
-}
-
-function addDays(date: string, days: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
 }
 
 function ArrangementWizard({
