@@ -15,7 +15,7 @@ import { newId } from '../shared/ids.js'
 import { multiplyDecimals, parseDecimal, roundDecimal } from '../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
-import { chargingSessions, demoMpan, demoMprn, demoSerial, supplyShape } from './supply.js'
+import { demoMpan, demoMprn, demoSerial, loadDemoHalfHours, supplyShape } from './supply.js'
 import { householdSeries, random } from './usage.js'
 
 /** Gas used a day, in tenths of a cubic metre: more in winter, with the day's weather. */
@@ -85,38 +85,19 @@ export async function arriveDemoMeterData({
         day,
         on,
       )
-      const rows: metering.IntervalToStage[] = []
-      for (const interval of series) {
-        rows.push({
-          line: rows.length + 1,
-          meterPointId: importPoint.id,
-          intervalStart: interval.startAt,
-          kwh: interval.importKwh,
-          quality: 'actual',
-        })
-        if (exportPoint && interval.exportKwh !== null) {
-          rows.push({
-            line: rows.length + 1,
-            meterPointId: exportPoint.id,
-            intervalStart: interval.startAt,
-            kwh: interval.exportKwh,
-            quality: 'actual',
-          })
-        }
-      }
-      await metering.loadIntervals({ tx, ingestionId: newId('ing'), rows, at })
-      if (shape.ev) {
-        await tariffs.recordDispatches({
-          tx,
-          accountId: account.id,
-          meterPointId: importPoint.id,
-          dispatches: chargingSessions(series, `ev-${accountNumber}`),
-          actor,
-          at,
-        })
-      }
+      const loaded = await loadDemoHalfHours({
+        tx,
+        accountId: account.id,
+        accountNumber,
+        importPointId: importPoint.id,
+        exportPointId: exportPoint?.id ?? null,
+        series,
+        ev: shape.ev,
+        actor,
+        at,
+      })
       if (on.endsWith('-01')) await readRegisters({ tx, seed, index, accountNumber, importPoint, on, actor, at })
-      return rows.length
+      return loaded
     })
   }
   return arrived

@@ -298,41 +298,21 @@ async function seedHalfHourly({
     // A few homes lose some days of data (late or missing smart data), filled below by estimates.
     const gapStart = index % 6 === 1 ? startOfLocalDay(addDays(to, -20)).getTime() : 0
     const gapEnd = gapStart ? startOfLocalDay(addDays(to, -17)).getTime() : 0
-    const rows: metering.IntervalToStage[] = []
-    let line = 0
-    for (const interval of series) {
+    const kept = series.filter((interval) => {
       const time = interval.startAt.getTime()
-      if (time >= gapStart && time < gapEnd) continue
-      line++
-      rows.push({
-        line,
-        meterPointId: importPoint.id,
-        intervalStart: interval.startAt,
-        kwh: interval.importKwh,
-        quality: 'actual',
-      })
-      if (exportPoint && interval.exportKwh !== null) {
-        line++
-        rows.push({
-          line,
-          meterPointId: exportPoint.id,
-          intervalStart: interval.startAt,
-          kwh: interval.exportKwh,
-          quality: 'actual',
-        })
-      }
-    }
-    await metering.loadIntervals({ tx, ingestionId: newId('ing'), rows, at })
-    if (shape.ev) {
-      await tariffs.recordDispatches({
-        tx,
-        accountId: account.id,
-        meterPointId: importPoint.id,
-        dispatches: chargingSessions(series, `ev-${demoAccountNumber({ seed, index })}`),
-        actor,
-        at,
-      })
-    }
+      return time < gapStart || time >= gapEnd
+    })
+    const loaded = await loadDemoHalfHours({
+      tx,
+      accountId: account.id,
+      accountNumber: demoAccountNumber({ seed, index }),
+      importPointId: importPoint.id,
+      exportPointId: exportPoint?.id ?? null,
+      series: kept,
+      ev: shape.ev,
+      actor,
+      at,
+    })
     if (!shape.economy7) {
       // Monthly smart register reads that agree with the half-hourly data.
       let cumulative = 0
@@ -369,8 +349,56 @@ async function seedHalfHourly({
         at,
       })
     }
-    return rows.length
+    return loaded
   })
+}
+
+/**
+ * Load a home's half hours (import, and export where it has a point) as actual data, and the car's
+ * charging in them as dispatches; answers how many half hours went in. The demo seed and the daily
+ * arrival (`meter-data.ts`) both load through this.
+ */
+export async function loadDemoHalfHours({
+  tx,
+  accountId,
+  accountNumber,
+  importPointId,
+  exportPointId,
+  series,
+  ev,
+  actor,
+  at,
+}: {
+  tx: Tx
+  accountId: string
+  accountNumber: string
+  importPointId: string
+  exportPointId: string | null
+  series: readonly DemoInterval[]
+  ev: boolean
+  actor: Actor
+  at: Date
+}): Promise<number> {
+  const rows: metering.IntervalToStage[] = []
+  for (const interval of series) {
+    const base = { intervalStart: interval.startAt, quality: 'actual' as const }
+    rows.push({ ...base, line: rows.length + 1, meterPointId: importPointId, kwh: interval.importKwh })
+    if (exportPointId && interval.exportKwh !== null) {
+      rows.push({ ...base, line: rows.length + 1, meterPointId: exportPointId, kwh: interval.exportKwh })
+    }
+  }
+  await metering.loadIntervals({ tx, ingestionId: newId('ing'), rows, at })
+  if (ev) {
+    await tariffs.recordDispatches({
+      tx,
+      accountId,
+      meterPointId: importPointId,
+      dispatches: chargingSessions(series, `ev-${accountNumber}`),
+      actor,
+      at,
+    })
+  }
+  return rows.length
 }
 
 /** The car's charging sessions in a series: each run of half hours with the same reason, as a dispatch. */
