@@ -9,10 +9,8 @@ import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as metering from '../modules/metering/index.js'
-import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
-import { newId } from '../shared/ids.js'
-import { multiplyDecimals, parseDecimal, roundDecimal } from '../shared/money.js'
+import { addDecimals, type DecimalInput, decimal, decimalToString, roundDecimal } from '../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
 import { demoMpan, demoMprn, demoSerial, loadDemoHalfHours, supplyShape } from './supply.js'
@@ -32,11 +30,9 @@ async function lastRead(tx: Tx, accountNumber: string, identifier: string) {
   return items[0] ?? null
 }
 
-const tenthsOf = (value: string) => {
-  const [whole = '0', fraction = '0'] = value.split('.')
-  return BigInt(whole) * 10n + BigInt(fraction.slice(0, 1) || '0')
-}
-const textOfTenths = (tenths: bigint) => `${tenths / 10n}.${tenths % 10n}`
+/** A register read: the last one plus what was used, to a tenth, half-up, exactly. */
+const readAfter = (last: string, used: DecimalInput) =>
+  decimalToString(roundDecimal(addDecimals(last, used), 'half-up', 1))
 
 /**
  * The first `usageAccounts` demo accounts' smart meters report the day before `on`. Answers how many
@@ -140,11 +136,8 @@ async function readRegisters({
       meterSerial: demoSerial(index, 'E'),
       register: 'S',
       readAt,
-      // Exact: the last read in tenths plus the kWh used, rounded half-up to a tenth.
-      value: textOfTenths(
-        tenthsOf(electricity.value) +
-          roundDecimal(multiplyDecimals(parseDecimal(used.totalKwh), 10n), 'half-up').numerator,
-      ),
+      // Exact: the last read plus the kWh used, rounded half-up to a tenth.
+      value: readAfter(electricity.value, used.totalKwh),
       source: 'smart',
       actor,
       at,
@@ -154,7 +147,7 @@ async function readRegisters({
   const gasPoint = await metering.findMeterPoint({ tx, identifier: demoMprn(index) })
   const gas = gasPoint ? await lastRead(tx, accountNumber, demoMprn(index)) : null
   if (!gasPoint || !gas || gas.readAt >= readAt) return
-  let tenths = tenthsOf(gas.value)
+  let tenths = 0n
   for (let date = localDateOf(gas.readAt); date < on; date = addDays(date, 1)) tenths += gasTenthsOn(seed, index, date)
   await metering.submitReading({
     tx,
@@ -162,7 +155,7 @@ async function readRegisters({
     meterSerial: demoSerial(index, 'G'),
     register: 'S',
     readAt,
-    value: textOfTenths(tenths),
+    value: readAfter(gas.value, decimal(tenths, 10n)),
     source: 'smart',
     actor,
     at,

@@ -10,7 +10,7 @@ import * as billing from '../modules/billing/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as payments from '../modules/payments/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
-import { parseDecimal } from '../shared/money.js'
+import { addDecimals, type Decimal, decimal, decimalToString } from '../shared/money.js'
 import { localDateOf } from '../shared/time.js'
 
 const dayMs = 86_400_000
@@ -201,13 +201,9 @@ async function usageHistory(tx: Tx, accountNumber: string, statement: billing.St
   return history
 }
 
-/** The exact sum of kWh written as decimals, as decimal text with three places. */
+/** The exact sum of kWh written as decimals, as decimal text. */
 function sumDecimalText(values: readonly string[]): string {
-  const total = values.reduce((sum, value) => {
-    const { numerator, denominator } = parseDecimal(value)
-    return sum + (numerator * 1000n) / denominator
-  }, 0n)
-  return `${total / 1000n}.${(total % 1000n).toString().padStart(3, '0')}`
+  return decimalToString(values.reduce<Decimal>((sum, value) => addDecimals(sum, value), decimal(0n)))
 }
 
 /** How the account pays: its Direct Debit (fixed amount or the balance) on its day, or on receipt of the bill. */
