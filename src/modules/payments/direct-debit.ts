@@ -298,12 +298,13 @@ export async function setNextCollectionAmount({
       { path: 'accountNumber', message: 'no Direct Debit' },
     ])
   }
+  const setBy = actor.kind === 'staff' ? actor.id : null
   await ddStore.upsertOverride(tx, {
     instruction_id: instruction.id,
     collect_on: before.collectOn,
     amount_minor: amountMinor,
     reason: reason.trim(),
-    set_by: actor.kind === 'staff' ? actor.id : null,
+    set_by: setBy,
     set_at: at,
   })
   await audit.record(tx, {
@@ -315,7 +316,7 @@ export async function setNextCollectionAmount({
     after: { collectOn: before.collectOn, amountMinor: amountMinor.toString(), reason: reason.trim() },
     at,
   })
-  return (await nextCollection({ tx, accountId, on: localDateOf(at) })) as NextCollection
+  return { ...before, amountMinor, setAmount: { amountMinor, reason: reason.trim(), setBy, setAt: at } }
 }
 
 function collect(
