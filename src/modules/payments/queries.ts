@@ -59,8 +59,8 @@ export async function paymentIdByConfirmation({ tx, confirmationNumber }: { tx: 
 }
 
 /**
- * Ask the processor what happened to open payments up to `until` and apply it, each event in its
- * own transaction (a webhook delivery each). Repeats and stale news change nothing.
+ * Ask the processor what happened to open payments up to `until` and apply it, each new event in
+ * its own transaction (a webhook delivery each). Repeats and stale news change nothing.
  */
 export async function syncProcessorEvents({
   db,
@@ -85,9 +85,14 @@ export async function syncProcessorEvents({
     ),
     until,
   })
+  // An event recorded before changes nothing when delivered again: only the new ones take a
+  // transaction each (the processor resends all it knows of the open payments every time).
+  const recorded = await store.recordedProcessorEventIds(db, [...new Set(events.map((event) => event.id))])
   let applied = 0
   for (const event of events) {
+    if (recorded.has(event.id)) continue
     if (await inTransaction(db, (tx) => applyProcessorEvent({ tx, event, actor, at }))) applied++
+    recorded.add(event.id)
   }
   return { delivered: events.length, applied }
 }

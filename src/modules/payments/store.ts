@@ -239,6 +239,20 @@ export async function updatePayment(
   await tables(tx).updateTable('payments').set(change).where('id', '=', id).execute()
 }
 
+/** Which of these processor event ids are recorded already (a webhook delivered before). */
+export async function recordedProcessorEventIds(db: Db | Tx, ids: readonly string[]): Promise<Set<string>> {
+  const recorded = new Set<string>()
+  for (let start = 0; start < ids.length; start += 5000) {
+    const rows = await tables(db)
+      .selectFrom('payment_events')
+      .select('processor_event_id')
+      .where('processor_event_id', 'in', ids.slice(start, start + 5000))
+      .execute()
+    for (const row of rows) if (row.processor_event_id) recorded.add(row.processor_event_id)
+  }
+  return recorded
+}
+
 export async function insertPaymentEvent(tx: Tx, row: Selectable<PaymentEventsTable>): Promise<boolean> {
   const result = await tables(tx)
     .insertInto('payment_events')

@@ -206,7 +206,12 @@ export async function tariffsWithProduct(
 
 // ——— rates ———
 
-/** Stored rates of the tariffs (and kinds) that overlap [from, to). */
+/**
+ * Stored rates of the tariffs (and kinds) that overlap [from, to), ordered by tariff, kind and start.
+ * Read in two parts, each along its own index: the dynamic half-hourly prices (a year of Agile is
+ * 17,520 rows a tariff) by their start, which lies within half an hour before `from` and `to`; every
+ * other kind by tariff and kind.
+ */
 export async function ratesOverlapping(
   db: Db | Tx,
   {
@@ -217,14 +222,41 @@ export async function ratesOverlapping(
   }: { tariffIds: readonly string[]; kinds?: readonly string[]; from: Date; to: Date | null },
 ): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  let q = tables(db)
+  const wanted = (kind: string) => !kinds || kinds.includes(kind)
+  let others = tables(db)
     .selectFrom('tariff_rates')
     .selectAll()
     .where('tariff_id', 'in', [...tariffIds])
+    .where('kind', '<>', 'dynamic_unit')
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
-  if (to !== null) q = q.where('valid_from', '<', to)
-  if (kinds) q = q.where('kind', 'in', [...kinds])
-  return q.orderBy('tariff_id').orderBy('kind').orderBy('valid_from').execute()
+  if (to !== null) others = others.where('valid_from', '<', to)
+  if (kinds) others = others.where('kind', 'in', [...kinds])
+  const rows = kinds && kinds.every((kind) => kind === 'dynamic_unit') ? [] : await others.execute()
+  if (wanted('dynamic_unit')) {
+    // A dynamic price lasts exactly half an hour (a check constraint): it overlaps [from, to) when it
+    // starts after from − 30 minutes. Every payment method is named so the unique index serves.
+    let dynamic = tables(db)
+      .selectFrom('tariff_rates')
+      .selectAll()
+      .where('tariff_id', 'in', [...tariffIds])
+      .where('kind', '=', 'dynamic_unit')
+      .where(sql<string>`coalesce(payment_method, '')`, 'in', ['', 'DIRECT_DEBIT', 'NON_DIRECT_DEBIT'])
+      .where('valid_from', '>', new Date(from.getTime() - 1_800_000))
+      .where('valid_to', '>', from)
+    if (to !== null) dynamic = dynamic.where('valid_from', '<', to)
+    rows.push(...(await dynamic.execute()))
+  }
+  return rows.sort(
+    (a, b) =>
+      compareText(a.tariff_id, b.tariff_id) ||
+      compareText(a.kind, b.kind) ||
+      a.valid_from.getTime() - b.valid_from.getTime(),
+  )
+}
+
+/** Text in the database's order for these codes and ids (ASCII, byte by byte). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 const rateColumns = [
@@ -298,16 +330,28 @@ export async function ratesPage(
   return { count: Number(counted?.n ?? 0), rows }
 }
 
-/** Every rate of the tariffs in force at the instant. */
+/** Every rate of the tariffs in force at the instant (each kind along its index, as `ratesOverlapping`). */
 export async function ratesAt(db: Db | Tx, tariffIds: readonly string[], instant: Date): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  return tables(db)
+  const others = await tables(db)
     .selectFrom('tariff_rates')
     .selectAll()
     .where('tariff_id', 'in', [...tariffIds])
+    .where('kind', '<>', 'dynamic_unit')
     .where('valid_from', '<=', instant)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', instant)]))
     .execute()
+  const dynamic = await tables(db)
+    .selectFrom('tariff_rates')
+    .selectAll()
+    .where('tariff_id', 'in', [...tariffIds])
+    .where('kind', '=', 'dynamic_unit')
+    .where(sql<string>`coalesce(payment_method, '')`, 'in', ['', 'DIRECT_DEBIT', 'NON_DIRECT_DEBIT'])
+    .where('valid_from', '>', new Date(instant.getTime() - 1_800_000))
+    .where('valid_from', '<=', instant)
+    .where('valid_to', '>', instant)
+    .execute()
+  return [...others, ...dynamic]
 }
 
 // ——— bands ———
