@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { buildApp } from '../api/app.js'
 import { connect, inTransaction, migrate } from '../db/index.js'
-import { demoPassword, demoPortalUsers, demoStaff, refuseDemoLogins, refuseDemoSeed, seedDemo } from '../demo/index.js'
+import { demoPassword, demoPortalUsers, demoStaff, refuseDemoLogins, refuseDemoSeed } from '../demo/index.js'
 import { startJobs } from '../jobs/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
@@ -11,10 +11,11 @@ import { type Config, dataKeyOf } from '../shared/config.js'
 import { commsTransports, defaultProcessor, replyModelFrom, verifyStatements } from '../usecases/index.js'
 import { registerBillingCommands } from './billing.js'
 import { addDatabaseCommand, cliConfig, withDatabase } from './context.js'
+import { seedSimulatedDemo } from './demo.js'
 import { registerPaymentCommands } from './payments.js'
-import { withProgress } from './progress.js'
+import { progressBar, withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
-import { registerSimulateCommand } from './simulate.js'
+import { registerSimulateCommand, simulationTimes } from './simulate.js'
 import { registerTariffCommands } from './tariffs.js'
 
 const cliActor = systemActor('cli')
@@ -27,10 +28,34 @@ function accountCount(value: string): number {
 
 const dataDirOption = new Option('--data-dir <dir>', 'PGlite data folder (default: CUTTLE_DATA_DIR or ./.cuttle)')
 
+/** Seed the demo and simulate its history, with a progress bar for each; prints what it made. */
 async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0], accounts: number, seedNumber: number) {
-  return withProgress('accounts', (onProgress) =>
-    seedDemo({ db: database.db, accounts, seed: seedNumber, at: new Date(), onProgress }),
+  const started = Date.now()
+  const accountsBar = progressBar('accounts')
+  const daysBar = progressBar('days simulated')
+  const { seeded, simulated } = await seedSimulatedDemo({
+    database,
+    accounts,
+    seed: seedNumber,
+    at: new Date(),
+    transports: commsTransports(cliConfig().smtp),
+    onSeed: (done, total) => accountsBar.update(done, total),
+    onDay: (done, total) => {
+      accountsBar.stop()
+      daysBar.update(done, total)
+    },
+  }).finally(() => {
+    accountsBar.stop()
+    daysBar.stop()
+  })
+  console.log(
+    `supplier ${seeded.supplierCreated ? 'created' : 'kept'}; ${seeded.staffCreated} staff created; ${seeded.accountsCreated} accounts created (${seeded.accountsTotal} in all); ${seeded.meterPointsCreated} meter points, ${seeded.intervalsCreated} half-hourly readings added`,
   )
+  if (simulated.days > 0) {
+    console.log(
+      `simulated ${simulated.days} days: ${simulated.statementsIssued} statements issued, ${simulated.statementsHeld} held; ${simulated.directDebitsCollected} Direct Debits collected; ${simulated.customerActions} payments by customers; ${simulated.messagesSent} messages sent (${Math.round((Date.now() - started) / 1000)} s in all; ${simulationTimes(simulated)})`,
+    )
+  }
 }
 
 async function serve(
@@ -116,10 +141,7 @@ export function registerCommands(program: Command) {
     .action(async (options: { accounts: number; seed: number; dataDir?: string }) => {
       if (cliConfig(options).production) refuseDemoSeed()
       await withDatabase(options, async (database) => {
-        const report = await seed(database, options.accounts, options.seed)
-        console.log(
-          `supplier ${report.supplierCreated ? 'created' : 'kept'}; ${report.staffCreated} staff created; ${report.accountsCreated} accounts created (${report.accountsTotal} in all); ${report.meterPointsCreated} meter points, ${report.intervalsCreated} half-hourly readings, ${report.statementsCreated} statements and ${report.paymentsCreated} payments added`,
-        )
+        await seed(database, options.accounts, options.seed)
       })
     })
 

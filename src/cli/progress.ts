@@ -21,6 +21,7 @@ export function progressBar(unit: string): { update(done: number, total: number)
     },
     stop() {
       if (started) bar.stop()
+      started = false
     },
   }
 }

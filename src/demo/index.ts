@@ -4,11 +4,14 @@
  * cases it drives and only the command line (and tests, benchmarks) import it.
  */
 export { type BillingFixture, billingFixture } from './billing-fixture.js'
+export { type DemoCustomers, demoCustomers } from './customers.js'
 export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
 export { arriveDemoMeterData } from './meter-data.js'
 export { type DemoCustomer, demoAccountNumber, generateCustomer, generateCustomers } from './people.js'
 export { demoPortalPassword, demoPortalUsers } from './portal.js'
 export {
+  demoHistoryDays,
+  demoMigratedDays,
   demoPassword,
   demoStaff,
   demoSupplierName,

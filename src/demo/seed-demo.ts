@@ -6,8 +6,6 @@ import * as market from '../modules/market/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { defaultProcessor } from '../usecases/payments.js'
-import { seedDemoHistory } from './payments.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './people.js'
 import { seedPortalDemo } from './portal.js'
 import { seedDemoSupply } from './supply.js'
@@ -70,31 +68,38 @@ export interface SeedReport {
   readonly accountsTotal: number
   readonly meterPointsCreated: number
   readonly intervalsCreated: number
-  readonly statementsCreated: number
-  readonly paymentsCreated: number
 }
+
+/** How many of the first demo accounts have smart meters reporting half-hourly data. */
+export const demoUsageAccounts = 12
+/** The demo's history: a year for the half-hourly homes, simulated day by day. */
+export const demoHistoryDays = 365
+/** The rest of the book moved onto Cuttle this many days ago: a shorter history, from transfer readings. */
+export const demoMigratedDays = 45
 
 /**
  * Seed the demo supplier, Good Egg Energy on the gb profile: a staff user for every role and `accounts`
- * generated customers, deterministic from `seed`. Safe to run again: it adds only what is missing, so an
- * interrupted seed resumes where it stopped.
+ * generated customers with their supplies, deterministic from `seed`: the first `usageAccounts` with
+ * a year of half-hourly data, the rest migrated onto Cuttle `demoMigratedDays` ago. Their bills and
+ * payments are made afterwards by simulating the days (`cuttle seed` does, through the jobs). Safe to
+ * run again: it adds only what is missing, so an interrupted seed resumes where it stopped.
  */
-/** How many of the first demo accounts have smart meters reporting half-hourly data. */
-export const demoUsageAccounts = 12
-
 export async function seedDemo({
   db,
   accounts: wanted,
   seed = 1,
   usageAccounts = demoUsageAccounts,
+  historyDays = demoHistoryDays,
   at,
   onProgress,
 }: {
   db: Db
   accounts: number
   seed?: number
-  /** How many of the first accounts get a year of half-hourly data. */
+  /** How many of the first accounts get half-hourly data for the whole history. */
   usageAccounts?: number
+  /** How long a history the demo has (its catalogue and half hours start then): a year. */
+  historyDays?: number
   at: Date
   onProgress?: (done: number, total: number) => void
 }): Promise<SeedReport> {
@@ -143,7 +148,7 @@ export async function seedDemo({
     done += count
     onProgress?.(done, wanted)
   }
-  const tariffsFrom = await seedCatalogueOnce({ db, actor, at })
+  const tariffsFrom = await seedCatalogueOnce({ db, historyDays, actor, at })
   const supply = await seedDemoSupply({
     db,
     seed,
@@ -151,18 +156,11 @@ export async function seedDemo({
     to: Math.max(done, existing),
     usageAccounts,
     tariffsFrom,
+    goLive: addDays(localDateOf(at), -demoMigratedDays),
     actor,
     at,
   })
   if (done > existing || supply.meterPoints > 0) await analyze(db)
-  const history = await seedDemoHistory({
-    db,
-    seed,
-    accounts: Math.min(usageAccounts, Math.max(done, existing)),
-    processor: defaultProcessor(),
-    actor,
-    at,
-  })
   await seedPortalDemo({ db, seed, actor, at })
   return {
     supplierCreated,
@@ -171,16 +169,24 @@ export async function seedDemo({
     accountsTotal: Math.max(done, existing),
     meterPointsCreated: supply.meterPoints,
     intervalsCreated: supply.intervals,
-    statementsCreated: history.statements,
-    paymentsCreated: history.payments,
   }
 }
 
 /**
- * The demo tariff catalogue, from a year and a day before `at` with Agile prices published up to
+ * The demo tariff catalogue, from `historyDays` and a day before `at` with Agile prices published up to
  * tomorrow; kept as it is when already there. Returns the local date it starts.
  */
-async function seedCatalogueOnce({ db, actor, at }: { db: Db; actor: ReturnType<typeof systemActor>; at: Date }) {
+async function seedCatalogueOnce({
+  db,
+  historyDays,
+  actor,
+  at,
+}: {
+  db: Db
+  historyDays: number
+  actor: ReturnType<typeof systemActor>
+  at: Date
+}) {
   return inTransaction(db, async (tx) => {
     try {
       const { product } = await tariffs.getProduct({ tx, code: catalogueCodes.variable, tariffsActiveAt: at })
@@ -188,7 +194,7 @@ async function seedCatalogueOnce({ db, actor, at }: { db: Db; actor: ReturnType<
     } catch (error) {
       if (!(error instanceof tariffs.ProductNotFound)) throw error
       const today = localDateOf(at)
-      const from = addDays(today, -366)
+      const from = addDays(today, -historyDays - 1)
       await seedTariffCatalogue({ tx, from, to: addDays(today, 2), at, actor })
       return from
     }

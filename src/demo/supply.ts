@@ -7,6 +7,7 @@
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
+import * as billing from '../modules/billing/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
@@ -106,7 +107,9 @@ export function demoSerial(index: number, fuel: 'E' | 'G' | 'X'): string {
 
 /**
  * Register meter points for accounts [from, to) that have none yet, and give the first
- * `usageAccounts` accounts a year of half-hourly data ending yesterday (local).
+ * `usageAccounts` accounts half-hourly data from the day after `tariffsFrom` to yesterday (local). The rest of the book
+ * came over from the supplier's old system on `goLive`: each is a migrated account (BIL-8) billed
+ * from a transfer reading of every register that day.
  */
 export async function seedDemoSupply({
   db,
@@ -115,6 +118,7 @@ export async function seedDemoSupply({
   to,
   usageAccounts,
   tariffsFrom,
+  goLive,
   actor,
   at,
 }: {
@@ -125,6 +129,8 @@ export async function seedDemoSupply({
   usageAccounts: number
   /** The local date the demo catalogue starts: agreements start then or when the account opened. */
   tariffsFrom: string
+  /** The local date the accounts after the first `usageAccounts` moved onto Cuttle. */
+  goLive: string
   actor: Actor
   at: Date
 }): Promise<{ meterPoints: number; intervals: number }> {
@@ -135,6 +141,7 @@ export async function seedDemoSupply({
     const end = Math.min(start + 250, to)
     const batch = await inTransaction(db, async (tx) => {
       const points: metering.NewMeterPoint[] = []
+      const migrated: { index: number; accountId: string; points: metering.NewMeterPoint[] }[] = []
       const exports: { exportMpan: string; importMpan: string }[] = []
       const plans: TariffPlan[] = []
       for (let index = start; index < end; index++) {
@@ -145,6 +152,7 @@ export async function seedDemoSupply({
         const importMpan = demoMpan(region, index, 'import')
         if (await metering.findMeterPoint({ tx, identifier: importMpan })) continue
         const shape = supplyShape(index)
+        const firstPoint = points.length
         const installedOn = account.openedOn < '2023-01-01' ? account.openedOn : '2023-01-01'
         const base = { propertyId: account.property.id, accountId: account.id, suppliedFrom: account.openedOn }
         const products = demoProducts(index)
@@ -216,9 +224,11 @@ export async function seedDemoSupply({
           exports.push({ exportMpan, importMpan })
           if (products.export) plan(exportMpan, products.export, 'electricity', '1R')
         }
+        if (index >= usageAccounts) migrated.push({ index, accountId: account.id, points: points.slice(firstPoint) })
       }
       const registered = await metering.registerMeterPoints({ tx, meterPoints: points, actor, at })
       const idOf = new Map(registered.map((point) => [point.identifier, point.id]))
+      for (const account of migrated) await migrate({ tx, ...account, idOf, goLive, actor, at })
       for (const link of exports) {
         await metering.configureExport({
           tx,
@@ -251,11 +261,60 @@ export async function seedDemoSupply({
     meterPoints += batch
   }
   const today = localDateOf(at)
-  const yearAgo = addDays(today, -365)
+  // The half hours and readings start with the catalogue and the agreements.
+  const historyFrom = tariffsFrom
   for (let index = from; index < Math.min(to, usageAccounts); index++) {
-    intervals += await seedHalfHourly({ db, seed, index, from: yearAgo, to: today, actor, at })
+    intervals += await seedHalfHourly({ db, seed, index, from: historyFrom, to: today, actor, at })
   }
   return { meterPoints, intervals }
+}
+
+/**
+ * An account of the book that moved onto Cuttle on `goLive`: every register read that day (the
+ * transfer reading the old supplier's last bill closed on) and a migrated billing profile, so its
+ * first bill starts there. Readings are made up but steady: a register's value follows its account.
+ */
+async function migrate({
+  tx,
+  index,
+  accountId,
+  points,
+  idOf,
+  goLive,
+  actor,
+  at,
+}: {
+  tx: Tx
+  index: number
+  accountId: string
+  points: readonly metering.NewMeterPoint[]
+  idOf: ReadonlyMap<string, string>
+  goLive: string
+  actor: Actor
+  at: Date
+}) {
+  const transferAt = startOfLocalDay(goLive)
+  for (const point of points) {
+    const meterPointId = idOf.get(point.identifier)
+    if (!meterPointId) continue
+    for (const meter of point.meters) {
+      for (const [position, register] of meter.registers.entries()) {
+        const start = point.fuel === 'gas' ? 2_000 : register.rate === 'export' ? 500 : 10_000
+        await metering.submitReading({
+          tx,
+          meterPointId,
+          meterSerial: meter.serial,
+          register: register.identifier,
+          readAt: transferAt,
+          value: `${start + ((index * 7_919 + position * 1_231) % 20_000)}.0`,
+          source: 'transfer',
+          actor,
+          at,
+        })
+      }
+    }
+  }
+  await billing.setBillingProfile({ tx, accountId, changes: { origin: 'migrated', transferAt }, actor, at })
 }
 
 async function seedHalfHourly({

@@ -9,5 +9,5 @@ export {
 } from './delivery.js'
 export { moneyDayJob, moneyDaySchedule, runMoneyDay } from './money-day.js'
 export { billingRunJob, billingRunSchedule, type Jobs, startJobs } from './scheduler.js'
-export { type SimulationReport, simulate } from './simulate.js'
+export { type SimulationPart, type SimulationReport, simulate, simulationParts } from './simulate.js'
 export { runStatementNotices, statementNoticesJob, statementNoticesSchedule } from './statement-notices.js'

@@ -1,0 +1,152 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, inTransaction } from '../db/index.js'
+import { openTestDatabase } from '../db/testing.js'
+import { demoAccountNumber } from '../demo/index.js'
+import * as audit from '../modules/audit/index.js'
+import { listStatements } from '../modules/billing/index.js'
+import * as comms from '../modules/comms/index.js'
+import * as ledger from '../modules/ledger/index.js'
+import { systemActor } from '../shared/actor.js'
+import { statementPdfInput } from '../usecases/account-billing.js'
+import { verifyStatements } from '../usecases/index.js'
+import { seedSimulatedDemo } from './demo.js'
+
+const at = new Date('2026-11-20T09:00:00Z')
+const eleanorNumber = demoAccountNumber({ seed: 1, index: 0 })
+let database: Database
+let first: Awaited<ReturnType<typeof seedSimulatedDemo>>
+
+const seeded = () =>
+  seedSimulatedDemo({
+    database,
+    accounts: 40,
+    seed: 1,
+    usageAccounts: 12,
+    historyDays: 100,
+    at,
+    transports: comms.builtInTransports(),
+  })
+
+beforeAll(async () => {
+  database = await openTestDatabase()
+  first = await seeded()
+}, 300_000)
+
+afterAll(async () => {
+  await database.close()
+})
+
+describe('the demo, simulated through the jobs', () => {
+  it('runs every day up to the seed through the jobs, billing and collecting as a supplier would', () => {
+    expect(first.simulated.days).toBe(100)
+    expect(first.simulated.billingFailures).toBe(0)
+    expect(first.simulated.messagesFailed).toBe(0)
+    expect(first.simulated.statementsIssued).toBeGreaterThan(40)
+    expect(first.simulated.directDebitsCollected).toBeGreaterThan(10)
+    expect(first.simulated.customerActions).toBeGreaterThan(5)
+  })
+
+  it('bills the half-hourly homes monthly, each statement following the last, all posted to the ledger', async () => {
+    const { rows } = await sql<{ status: string; period_from: Date; period_to: Date; total_minor: string }>`
+      select s.status, s.period_from, s.period_to, s.total_minor::text from statements s
+      join accounts a on a.id = s.account_id where a.number = ${eleanorNumber} order by s.period_from`.execute(
+      database.db,
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.period_from).toEqual(rows[i - 1]?.period_to)
+    const balance = await sql<{ total: string }>`select coalesce(sum(p.amount_minor), 0)::text as total
+      from ledger_postings p join accounts a on a.id = p.account_id
+      where p.book = 'customer' and a.number = ${eleanorNumber}`.execute(database.db)
+    const issued = rows.filter((row) => row.status === 'issued').reduce((sum, row) => sum + BigInt(row.total_minor), 0n)
+    const paid = await sql<{ total: string }>`select coalesce(sum(p.amount_minor), 0)::text as total
+      from payments p join accounts a on a.id = p.account_id
+      where p.status in ('pending', 'succeeded') and a.number = ${eleanorNumber}`.execute(database.db)
+    expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued - BigInt(paid.rows[0]?.total ?? '0'))
+  })
+
+  it('makes each statement after the payments before it, so every statement reconciles to the ledger', async () => {
+    const { rows } = await sql<{ payments: string | null; closing: string | null; total: string }>`
+      select s.payments_minor::text as payments, s.closing_balance_minor::text as closing, s.total_minor::text as total
+      from statements s join accounts a on a.id = s.account_id
+      where a.number = ${eleanorNumber} and s.status = 'issued' order by s.period_from`.execute(database.db)
+    // Eleanor pays each statement in full by Direct Debit on its due date, before the next one is made:
+    // every statement after the first shows that payment, and each closes owing just its own charges.
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    for (const [index, row] of rows.entries()) {
+      expect(row.closing, `statement ${index + 1}`).toBe(row.total)
+      if (index > 0) expect(row.payments, `statement ${index + 1}`).toBe(rows[index - 1]?.total)
+    }
+    const report = await verifyStatements({ db: database.db })
+    expect(report.checked).toBeGreaterThan(40)
+    expect(report.unreconciled).toEqual([])
+  })
+
+  it('gives Eleanor’s statement PDF what a UK bill must carry, from her supplies and her Direct Debit', async () => {
+    const [latest] = (await listStatements({ tx: database.db, accountNumber: eleanorNumber, limit: 1 })).items
+    const input = await inTransaction(database.db, (tx) =>
+      statementPdfInput({
+        tx,
+        accountNumber: eleanorNumber,
+        number: latest?.number ?? '',
+        duplicate: false,
+        actor: systemActor('test'),
+        at,
+      }),
+    )
+    expect(input.supplier).toMatchObject({ legalName: 'Good Egg Energy Ltd', phone: '0808 157 0192' })
+    expect(input.market).toBe('gb')
+    expect(input.payment).toMatchObject({ kind: 'direct_debit', amountMinor: null })
+    expect(input.supplies.map((supply) => [supply.fuel, supply.productName])).toEqual([
+      ['electricity', 'Intelligent Egg Go'],
+      ['gas', 'Flexible Egg'],
+    ])
+    const gas = input.supplies[1]
+    expect(gas?.meterSerials).toHaveLength(1)
+    expect(gas?.readings).toEqual([
+      expect.objectContaining({ unit: 'm3', from: expect.objectContaining({ estimated: false }) }),
+    ])
+    for (const supply of input.supplies) {
+      expect(Number(supply.annualKwh)).toBeGreaterThan(1000)
+      expect(supply.projectedAnnualCostMinor).toBeGreaterThan(0n)
+      expect(supply.tariffComparisonRate).toMatch(/^\d+\.\d\d$/)
+    }
+  })
+
+  it('gives the billed homes a payment history: Direct Debits, cards, a decline, a return, arrears and an arrangement', async () => {
+    const { rows } = await sql<{ method: string; status: string; n: string }>`select method, status, count(*)::text as n
+      from payments group by method, status`.execute(database.db)
+    const count = (method: string, status: string) =>
+      Number(rows.find((row) => row.method === method && row.status === status)?.n ?? 0)
+    expect(count('direct_debit', 'succeeded')).toBeGreaterThan(5)
+    expect(count('card', 'succeeded')).toBeGreaterThan(1)
+    expect(count('card', 'failed')).toBe(1)
+    expect(count('bank_account', 'returned')).toBe(1)
+    const extra = await sql<{ arrangements: string; psr: string; steps: string; instructions: string }>`select
+        (select count(*) from payment_arrangements where status = 'active')::text as arrangements,
+        (select count(*) from account_vulnerabilities where register = 'psr')::text as psr,
+        (select count(*) from collection_actions)::text as steps,
+        (select count(*) from direct_debit_instructions where status = 'active')::text as instructions`.execute(
+      database.db,
+    )
+    expect(extra.rows[0]).toMatchObject({ arrangements: '1', psr: '1' })
+    expect(Number(extra.rows[0]?.steps)).toBeGreaterThan(2)
+    expect(Number(extra.rows[0]?.instructions)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('leaves the ledger balanced and the audit chain whole', async () => {
+    const books = await ledger.trialBalance({ tx: database.db })
+    expect([...books.values()].reduce((sum, total) => sum + total, 0n)).toBe(0n)
+    expect(await audit.verifyChain({ db: database.db })).toMatchObject({ ok: true })
+  })
+
+  it('carries on from the last day when run again, adding no statement twice', async () => {
+    const count = async () =>
+      Number((await sql<{ n: string }>`select count(*)::text as n from statements`.execute(database.db)).rows[0]?.n)
+    const before = await count()
+    const again = await seeded()
+    expect(again.seeded.accountsCreated).toBe(0)
+    expect(again.simulated.days).toBe(1)
+    expect(await count()).toBe(before)
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * The demo as a simulated history (issue 21 item 2): `cuttle seed` (and `npm start`'s first start)
+ * seeds the supplier, its customers and their supplies, then runs the demo's days through the same
+ * jobs a supplier runs each morning, with the demo's customers paying (or not) at noon: a year for
+ * the half-hourly homes and, for the rest of the book, the weeks since it moved onto Cuttle. Every
+ * statement, balance, Direct Debit, dunning step and message in the demo is the product's own work.
+ * Resumable: an interrupted simulation carries on from the last day it ran.
+ */
+import type { Database } from '../db/index.js'
+import {
+  arriveDemoMeterData,
+  demoCustomers,
+  demoHistoryDays,
+  demoUsageAccounts,
+  type SeedReport,
+  seedDemo,
+} from '../demo/index.js'
+import { type SimulationReport, simulate } from '../jobs/index.js'
+import * as billing from '../modules/billing/index.js'
+import type * as comms from '../modules/comms/index.js'
+import { systemActor } from '../shared/actor.js'
+import { addDays, daysBetween, localDateOf, startOfLocalDay } from '../shared/time.js'
+import { defaultProcessor } from '../usecases/index.js'
+
+/**
+ * What the demo's days need besides the jobs: the smart homes' data arriving each day (only for days
+ * the seed did not load) and the customers acting at noon.
+ */
+export function demoDays({
+  database,
+  seed,
+  accounts,
+  usageAccounts = demoUsageAccounts,
+  arrivals,
+}: {
+  database: Database
+  seed: number
+  accounts: number
+  usageAccounts?: number
+  /** Whether the smart homes report each day (days after the seed's data). */
+  arrivals: boolean
+}) {
+  const customers = demoCustomers({
+    db: database.db,
+    seed,
+    accounts,
+    usageAccounts,
+    processor: defaultProcessor(),
+    actor: systemActor('demo-customers'),
+  })
+  return {
+    beforeJobs: arrivals
+      ? async (on: string, at: Date) => {
+          await arriveDemoMeterData({
+            db: database.db,
+            seed,
+            on,
+            usageAccounts,
+            actor: systemActor('demo-meters'),
+            at,
+          })
+        }
+      : undefined,
+    duringDay: (on: string, at: Date) => customers.act(on, at),
+  }
+}
+
+/** The first day of the demo's history still to simulate: the last day a billing run was made, or the first. */
+async function resumeFrom(database: Database, first: string, end: string): Promise<string> {
+  let resume = first
+  for (let on = first; on < end; on = addDays(on, 1)) {
+    if (!(await billing.billingRun({ tx: database.db, on }))) break
+    resume = on
+  }
+  return resume
+}
+
+/**
+ * Seed the demo (`seedDemo`), then simulate its history up to yesterday (today too once its noon has
+ * passed). `onSeed` and `onDay` report progress.
+ */
+export async function seedSimulatedDemo({
+  database,
+  accounts,
+  seed,
+  usageAccounts = demoUsageAccounts,
+  historyDays = demoHistoryDays,
+  at,
+  transports,
+  onSeed,
+  onDay,
+}: {
+  database: Database
+  accounts: number
+  seed: number
+  /** How many of the first accounts are half-hourly homes with a year of data. */
+  usageAccounts?: number
+  /** How many days of history to simulate (a shorter history in tests). */
+  historyDays?: number
+  at: Date
+  transports: comms.Transports
+  onSeed?: (done: number, total: number) => void
+  onDay?: (done: number, total: number) => void
+}): Promise<{ seeded: SeedReport; simulated: SimulationReport }> {
+  const seeded = await seedDemo({ db: database.db, accounts, seed, usageAccounts, historyDays, at, onProgress: onSeed })
+  const today = localDateOf(at)
+  const end = at.getTime() >= startOfLocalDay(today).getTime() + 13 * 3_600_000 ? addDays(today, 1) : today
+  const from = await resumeFrom(database, addDays(today, -historyDays), end)
+  const days = Math.max(0, daysBetween(from, end))
+  const simulated = await simulate({
+    database,
+    from,
+    days,
+    transports,
+    ...demoDays({ database, seed, accounts: seeded.accountsTotal, usageAccounts, arrivals: false }),
+    onDay: (done) => onDay?.(done, days),
+  })
+  return { seeded, simulated }
+}
