@@ -284,6 +284,10 @@ const creditDoings: Readonly<Record<payments.CreditRequest['status'], string>> =
   rejected: 'refused',
 }
 
+/** What became of a credit or refund: a refund that went through was paid, a credit given. */
+const creditDoing = (request: payments.CreditRequest) =>
+  request.kind === 'refund' && request.status === 'completed' ? 'paid' : creditDoings[request.status]
+
 /**
  * Payments through `paymentsOf`, newest first by when they were taken (`createdAt`: the instant the
  * money was received or the collection made, whose local date is `takenOn`), then id; credits and
@@ -301,12 +305,10 @@ const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, loc
     at: payment.createdAt,
     title: `${methodNames[payment.method]} payment of ${money(payment.amountMinor, payment.currency, locale)} ${paymentDoings[payment.status]}`,
     summary: [
-      payment.methodLabel ? `Paid with ${payment.methodLabel}` : null,
+      payment.methodLabel ? `${payment.status === 'failed' ? 'Tried' : 'Paid'} with ${payment.methodLabel}` : null,
       `confirmation ${payment.confirmationNumber}`,
       payment.status === 'failed' || payment.status === 'returned'
-        ? payment.failure
-          ? `${payment.failure.message.replace(/\.$/, '')}`
-          : null
+        ? (payment.failure?.message.replace(/\.$/, '') ?? null)
         : `shows on the account on ${dateWords(payment.postsOn, locale)}`,
     ]
       .filter((part): part is string => Boolean(part))
@@ -319,7 +321,7 @@ const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, loc
   const credited: TimelineItem[] = requests.map((request) => ({
     kind: 'payment',
     at: request.requestedAt,
-    title: `${request.kind === 'refund' ? 'Refund' : 'Goodwill credit'} of ${money(request.amountMinor, request.currency, locale)} ${creditDoings[request.status]}`,
+    title: `${request.kind === 'refund' ? 'Refund' : 'Goodwill credit'} of ${money(request.amountMinor, request.currency, locale)} ${creditDoing(request)}`,
     summary: clip(
       `Reason: ${request.reason}${request.status === 'rejected' && request.decisionNote ? ` Refused because: ${request.decisionNote}` : ''}`,
     ),
