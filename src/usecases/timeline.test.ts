@@ -86,7 +86,7 @@ beforeAll(async () => {
  * The other account's records, written in another order than they happened in: an Economy 7 meter
  * point with no tariff, so October's statement, made on the 11th, is held until it is issued on the
  * 15th; a card payment taken on the 13th, written before that issue; a cheque back-dated to the
- * 12th, written after it; meter readings of the 8th to the 10th and an email of the 10th, written
+ * 12th, written after it; meter readings of the 7th to the 10th and an email of the 10th, written
  * last, on the 16th.
  */
 async function recordOutOfOrder(db: Database['db']) {
@@ -145,6 +145,10 @@ async function recordOutOfOrder(db: Database['db']) {
         actor: agent,
         at: t(16),
       })
+    // More readings of one day than the feed reads at a time for a small page: read in batches.
+    for (let hour = 1; hour <= 10; hour++) {
+      await read('D', `2026-11-07T${String(hour).padStart(2, '0')}:00:00Z`, String(12_300 + hour), 'customer')
+    }
     await read('D', '2026-11-08T01:00:00Z', '12330', 'smart')
     await read('N', '2026-11-08T01:00:00Z', '6780', 'smart')
     await read('D', '2026-11-09T01:00:00Z', '12345', 'smart')
@@ -334,6 +338,7 @@ describe('the account timeline (ACC-4)', () => {
       ['message', '2026-11-10T10:00:00.000Z'],
       ['reading', '2026-11-09T01:00:00.000Z'],
       ['reading', '2026-11-08T01:00:00.000Z'],
+      ['reading', '2026-11-07T10:00:00.000Z'],
     ])
     const [statement, card, cheque] = items
     expect(statement?.title).toMatch(/^Statement S-\S+ issued for 1 Oct – 31 Oct 2026: £[\d.,]+, due \d{1,2} Nov 2026$/)
@@ -363,6 +368,10 @@ describe('the account timeline (ACC-4)', () => {
       ],
       [economy7Title(2), '12,345 kWh day, 6,789 kWh night, actual, sent by the smart meter'],
       [economy7Title(2), '12,330 kWh day, 6,780 kWh night, actual, sent by the smart meter'],
+      [
+        economy7Title(10),
+        expect.stringMatching(/^12,301 kWh day, 12,302 kWh day, .*, 12,310 kWh day, actual, given by the customer$/),
+      ],
     ])
     expect(items.every((item) => item.reference.type === 'reading' && item.status === 'accepted')).toBe(true)
     // Half-hourly consumption is not a reading: the fixture's October half hours are not on the feed.
@@ -377,7 +386,7 @@ describe('the account timeline (ACC-4)', () => {
     }
     const kinds = ['reading', 'message'] as const
     const some = (await timeline({ accountNumber: other, kinds: [...kinds] })).items.map(keyOf)
-    expect(some).toHaveLength(5)
+    expect(some).toHaveLength(6)
     for (const limit of [1, 2]) {
       expect(await pagedKeys({ accountNumber: other, kinds: [...kinds], limit })).toEqual(some)
     }
