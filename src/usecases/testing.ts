@@ -209,8 +209,9 @@ export function billingTestDatabase({
 
 /**
  * Give a fixture account one item of each kind its timeline shows, on days of November 2026 (`t(day)`
- * is 10:00 that day): its bill (the 2nd), a billing dispute (the 3rd), a £25.00 card payment (the
- * 5th), an inbound email (the 6th) and a billing note (the 7th). Answers the dispute's case id.
+ * is 10:00 that day): its bill (the 2nd), a billing dispute (the 3rd), a customer's meter reading
+ * (the 4th), a £25.00 card payment (the 5th), an inbound email (the 6th) and a billing note (the
+ * 7th). Answers the dispute's case id.
  */
 export async function recordTimelineItems(
   db: Db,
@@ -228,6 +229,20 @@ export async function recordTimelineItems(
       at: t(3),
     }),
   )
+  await inTransaction(db, async (tx) => {
+    const [point] = await metering.meterPointsOfAccountId({ tx, accountId })
+    await metering.submitReading({
+      tx,
+      meterPointId: point?.id ?? '',
+      meterSerial: point?.meters[0]?.serial ?? '',
+      register: 'S',
+      readAt: t(4),
+      value: '12345.0',
+      source: 'customer',
+      actor,
+      at: t(4),
+    })
+  })
   await takeAccountPayment({
     db,
     processor: new payments.TestProcessor(),

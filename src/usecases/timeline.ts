@@ -1,10 +1,16 @@
 /**
  * ACC-4: the account timeline — one feed, newest first, of the account's statements, payments and
- * credits, messages in and out, notes, changes (audit events that are not views) and cases, with
- * field visits to come. Each source is read only as far as one page can need (at most `limit` items
- * strictly before the cursor, in the same order as the feed), then the sources are merged and cut,
- * so a page costs the same however long the history is. The cursor is the last item's
- * `(at, kind, id)`, which orders every item of every kind, so pages never repeat or skip an item.
+ * credits, meter readings (one item per meter point per read day), messages in and out, notes,
+ * changes (audit events that are not views) and cases, with field visits to come. Each item is dated
+ * by when it happened for the business (issue 21, item 9), not when its row was written: a statement
+ * when it was issued (made, while it waits for review or an invoice), a payment when it was taken, a
+ * credit or refund when it was asked for, readings when they were read, a message when it was sent or
+ * received, a change when it was made, a case when it was opened. Each source is read only as far as
+ * one page can need (at most `limit` items strictly before the cursor, in the same order as the
+ * feed), then the sources are merged and cut. The cursor is the last item's `(at, kind, id)` — the
+ * same key the feed is ordered by, which orders every item of every kind — so pages never repeat or
+ * skip an item. Titles and summaries are sentences an agent would read out, with dates in the
+ * supplier's locale and time zone (`4 Mar 2026`), as the console shows them.
  *
  * The feed shows nobody more than the routes would: each kind is read only for a viewer who holds the
  * permission of the route that lists that kind on its own (`timelineKindPermissions`), and each
@@ -21,14 +27,16 @@ import * as billing from '../modules/billing/index.js'
 import * as cases from '../modules/cases/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as market from '../modules/market/index.js'
+import * as metering from '../modules/metering/index.js'
 import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { decodeJsonCursor, encodeInstantCursor } from '../shared/cursor.js'
+import { dateWords, periodWords } from '../shared/date-words.js'
 import { type Currency, formatMoney, isCurrency } from '../shared/money.js'
-import { addDays, localDateOf } from '../shared/time.js'
+import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { accountOf, recordAccountView } from './account-view.js'
 
-export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
+export const timelineKinds = ['statement', 'payment', 'reading', 'message', 'note', 'change', 'case', 'visit'] as const
 export type TimelineKind = (typeof timelineKinds)[number]
 
 /**
@@ -41,6 +49,8 @@ export const timelineKindPermissions: Readonly<Record<TimelineKind, access.Permi
   statement: 'billing.statement.read',
   // GET /accounts/{n}/payments (credits and refunds are payments' history too)
   payment: 'payments.history.read',
+  // GET /accounts/{n}/meter-points (and its readings)
+  reading: 'metering.usage.read',
   // GET /accounts/{n}/messages
   message: 'comms.message.read',
   // GET /accounts/{n}/notes
@@ -68,8 +78,8 @@ export const changePermissions: readonly (readonly [actionPrefix: string, permis
   ['assist.', timelineKindPermissions.message],
   ['cases.', timelineKindPermissions.case],
   // GET /accounts/{n}/meter-points shows meter points, meters and tariff history.
-  ['metering.', 'metering.usage.read'],
-  ['tariffs.', 'metering.usage.read'],
+  ['metering.', timelineKindPermissions.reading],
+  ['tariffs.', timelineKindPermissions.reading],
   // Contact details and preferences: the contact routes.
   ['accounts.contacts.', 'accounts.contact.read'],
   ['accounts.preferences.', 'accounts.contact.read'],
@@ -83,6 +93,7 @@ export function visibleTimelineKinds(viewer: access.Subject): TimelineKind[] {
 
 export interface TimelineItem {
   readonly kind: TimelineKind
+  /** When it happened for the business (see the module's comment), which orders the feed. */
   readonly at: Date
   readonly title: string
   readonly summary: string
@@ -105,6 +116,7 @@ type TimelineSource = (input: {
   tx: Tx
   viewer: access.Subject
   accountId: string
+  accountNumber: string
   /** The source's own bound: items at `at` with an id below `id` (or at any earlier instant). */
   before: { at: Date; id: string } | undefined
   limit: number
@@ -180,35 +192,107 @@ function isBefore(before: { at: Date; id: string } | undefined, at: Date, id: st
   )
 }
 
-const statementSource: TimelineSource = async ({ tx, accountId, before, limit, locale, timeZone }) => {
-  const statements = await billing.statementsBefore({ tx, accountId, before, limit })
-  return statements.map((statement) => {
+/** The newest-first cut of items read whole: those strictly before the bound, at most `limit`. */
+function cut(items: readonly TimelineItem[], before: { at: Date; id: string } | undefined, limit: number) {
+  return items
+    .filter((item) => isBefore(before, item.at, item.reference.id))
+    .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
+    .slice(0, limit)
+}
+
+/** The words of a list: `a`, `a and b`, `a, b and c`. */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
+}
+
+/** When a statement happened for the business: its issue, or its making while it is not issued. */
+const statementDate = (statement: billing.Statement) => statement.issuedAt ?? statement.createdAt
+
+const statementDoings: Readonly<Record<billing.StatementStatus, string>> = {
+  held: 'held for review',
+  issued: 'issued',
+  rejected: 'rejected',
+  superseded: 'issued',
+  uninvoiced: 'made for the next invoice',
+  invoiced: 'issued',
+}
+
+/**
+ * Statements through the billing module's own list (`listStatements`): the feed orders them by their
+ * issue, which the module's lists do not, and an account has a statement a month or so, so they are
+ * read whole, a hundred at a time, and cut here by business date and id like every other source.
+ */
+const statementSource: TimelineSource = async ({ tx, accountNumber, before, limit, locale, timeZone }) => {
+  const all: billing.Statement[] = []
+  let cursor: string | undefined
+  do {
+    const page = await billing.listStatements({ tx, accountNumber, limit: 100, cursor })
+    all.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  const items = all.map((statement): TimelineItem => {
     const kind =
       statement.kind === 'periodic' ? 'Statement' : `${capitalised(statement.kind.replace('_', ' '))} statement`
-    // The period is half-open: its last day is the day before `periodTo`, in the supplier's time zone.
-    const period = `${localDateOf(statement.periodFrom, timeZone)} to ${addDays(localDateOf(statement.periodTo, timeZone), -1)}`
-    const due = statement.dueOn ? `, due ${statement.dueOn}` : ''
+    const version = statement.version > 1 ? ` (version ${statement.version})` : ''
+    const period = periodWords(statement.periodFrom, statement.periodTo, locale, timeZone)
+    const due = statement.dueOn ? `, due ${dateWords(statement.dueOn, locale)}` : ''
+    const total = money(statement.totalMinor, statement.currency, locale)
+    const closing = statement.closingBalanceMinor
+    const balance =
+      closing === null
+        ? ''
+        : closing > 0n
+          ? `The account owed ${money(closing, statement.currency, locale)} after it.`
+          : closing < 0n
+            ? `The account was ${money(-closing, statement.currency, locale)} in credit after it.`
+            : 'The account owed nothing after it.'
+    const held =
+      statement.status === 'held' && statement.holdReasons.length > 0
+        ? `Waiting for a billing specialist: ${statement.holdReasons.map((reason) => reason.message).join('; ')}`
+        : ''
     return {
-      kind: 'statement' as const,
-      at: statement.createdAt,
-      title: `${kind} ${statement.number}${statement.version > 1 ? ` (version ${statement.version})` : ''}`,
-      summary: `${period}: ${money(statement.totalMinor, statement.currency, locale)}${due}`,
+      kind: 'statement',
+      at: statementDate(statement),
+      title: `${kind} ${statement.number}${version} ${statementDoings[statement.status]} for ${period}: ${total}${due}`,
+      summary: clip(held || balance),
       reference: { type: 'statement', id: statement.id, number: statement.number },
       status: statement.status,
       amountMinor: statement.totalMinor,
     }
   })
+  return cut(items, before, limit)
 }
 
 const methodNames: Readonly<Record<payments.PaymentMethodKind, string>> = {
-  card: 'card',
-  bank_account: 'bank transfer',
+  card: 'Card',
+  bank_account: 'Bank',
   direct_debit: 'Direct Debit',
-  check: 'cheque',
-  cash: 'cash',
+  check: 'Cheque',
+  cash: 'Cash',
 }
 
-/** Payments through `paymentsOf` (created_at, id order), credits and refunds through `creditRequestsOf`. */
+const paymentDoings: Readonly<Record<payments.PaymentStatus, string>> = {
+  pending: 'taken, waiting for the bank',
+  succeeded: 'received',
+  failed: 'failed',
+  returned: 'returned by the bank',
+}
+
+const creditDoings: Readonly<Record<payments.CreditRequest['status'], string>> = {
+  pending_approval: 'asked for, waiting for approval',
+  completed: 'given',
+  rejected: 'refused',
+}
+
+/** What became of a credit or refund: a refund that went through was paid, a credit given. */
+const creditDoing = (request: payments.CreditRequest) =>
+  request.kind === 'refund' && request.status === 'completed' ? 'paid' : creditDoings[request.status]
+
+/**
+ * Payments through `paymentsOf`, newest first by when they were taken (`createdAt`: the instant the
+ * money was received or the collection made, whose local date is `takenOn`), then id; credits and
+ * refunds through `creditRequestsOf`, by when they were asked for.
+ */
 const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, locale }) => {
   const cursor = before ? encodeInstantCursor(before.at, before.id) : undefined
   const [page, requests] = await Promise.all([
@@ -219,39 +303,162 @@ const paymentSource: TimelineSource = async ({ tx, accountId, before, limit, loc
   const paid: TimelineItem[] = page.items.map((payment) => ({
     kind: 'payment',
     at: payment.createdAt,
-    title: `Payment of ${money(payment.amountMinor, payment.currency, locale)} by ${payment.methodLabel ?? methodNames[payment.method]}`,
+    title: `${methodNames[payment.method]} payment of ${money(payment.amountMinor, payment.currency, locale)} ${paymentDoings[payment.status]}`,
     summary: [
-      `Confirmation ${payment.confirmationNumber}`,
-      `posts on ${payment.postsOn}`,
-      payment.failure ? `failed: ${payment.failure.message}` : null,
+      payment.methodLabel ? `${payment.status === 'failed' ? 'Tried' : 'Paid'} with ${payment.methodLabel}` : null,
+      `confirmation ${payment.confirmationNumber}`,
+      payment.status === 'failed' || payment.status === 'returned'
+        ? (payment.failure?.message.replace(/\.$/, '') ?? null)
+        : `shows on the account on ${dateWords(payment.postsOn, locale)}`,
     ]
-      .filter(Boolean)
+      .filter((part): part is string => Boolean(part))
+      .map((part, index) => (index === 0 ? capitalised(part) : part))
       .join(', '),
     reference: { type: 'payment', id: payment.id, number: payment.confirmationNumber },
     status: payment.status,
     amountMinor: payment.amountMinor,
   }))
-  const credited: TimelineItem[] = requests
-    .filter((request) => isBefore(before, request.requestedAt, request.id))
-    .map((request) => ({
-      kind: 'payment',
-      at: request.requestedAt,
-      title: `${request.kind === 'refund' ? 'Refund' : 'Goodwill credit'} of ${money(request.amountMinor, request.currency, locale)}`,
-      summary: clip(request.reason),
-      reference: { type: request.kind, id: request.id },
-      status: request.status,
-      amountMinor: request.amountMinor,
-    }))
-  return [...paid, ...credited].sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b))).slice(0, limit)
+  const credited: TimelineItem[] = requests.map((request) => ({
+    kind: 'payment',
+    at: request.requestedAt,
+    title: `${request.kind === 'refund' ? 'Refund' : 'Goodwill credit'} of ${money(request.amountMinor, request.currency, locale)} ${creditDoing(request)}`,
+    summary: clip(
+      `Reason: ${request.reason}${request.status === 'rejected' && request.decisionNote ? ` Refused because: ${request.decisionNote}` : ''}`,
+    ),
+    reference: { type: request.kind, id: request.id },
+    status: request.status,
+    amountMinor: request.amountMinor,
+  }))
+  return cut([...paid, ...credited], before, limit)
+}
+
+const rateWords: Readonly<Record<metering.RegisterRate, string>> = {
+  standard: '',
+  day: ' day',
+  night: ' night',
+  peak: ' peak',
+  off_peak: ' off-peak',
+  export: ' exported',
+}
+
+const readingSourceWords: Readonly<Record<metering.ReadingSource, string>> = {
+  customer: 'actual, given by the customer',
+  smart: 'actual, sent by the smart meter',
+  agent: 'actual, taken by an agent',
+  field: 'actual, read by a meter reader',
+  industry: 'actual, from the industry',
+  estimated: 'estimated',
+  transfer: 'agreed at the change of supplier',
+}
+
+const readingKindWords: Readonly<Record<metering.ReadingKind, string>> = {
+  normal: '',
+  install: ', as the meter was fitted',
+  removal: ', as the meter was removed',
+  final: ', the final reading',
+  initial: ', the opening reading',
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+/** A register's reading ('12345.0') as `12,345` in the locale (the tenth when it is not zero), exactly. */
+function readingWords(value: string, locale: string): string {
+  let format = numberFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+    numberFormats.set(locale, format)
+  }
+  return format.format(value as Intl.StringNumericLiteral)
+}
+
+/** Where a register sorts among a meter's: by rate (day before night), then identifier (then read time, earliest first). */
+const registerOrder = (reading: metering.FeedReading) =>
+  `${metering.registerRates.indexOf(reading.rate)}|${reading.register}`
+
+/** One read day's readings of one meter point, newest first: the first is the group's place in the feed. */
+function readingItem(readings: readonly metering.FeedReading[], locale: string): TimelineItem {
+  const [head] = readings as [metering.FeedReading, ...metering.FeedReading[]]
+  const serials = [...new Set(readings.map((reading) => reading.meterSerial))]
+  const count = readings.length === 1 ? '1 meter reading' : `${readings.length} meter readings`
+  const meters = serials.length === 1 ? `meter ${serials[0]}` : `meters ${listWords(serials)}`
+  const described = (reading: metering.FeedReading) =>
+    `${readingSourceWords[reading.source]}${readingKindWords[reading.kind]}`
+  const sameSource = new Set(readings.map(described)).size === 1
+  const values = [...readings]
+    .sort((a, b) => compareText(registerOrder(a), registerOrder(b)) || a.readAt.getTime() - b.readAt.getTime())
+    .map(
+      (reading) =>
+        `${readingWords(reading.value, locale)} ${reading.unit}${rateWords[reading.rate]}${sameSource ? '' : ` (${described(reading)})`}`,
+    )
+  const held = readings.filter((reading) => reading.status === 'held').length
+  const heldWords = held === 0 ? '' : `; ${held === readings.length ? 'held' : `${held} held`} for review`
+  return {
+    kind: 'reading',
+    at: head.readAt,
+    title: `${count} for ${head.fuel} meter point ${head.meterPoint} (${meters})`,
+    summary: `${values.join(', ')}${sameSource ? `, ${described(head)}` : ''}${heldWords}`,
+    reference: { type: 'reading', id: head.id, number: head.meterPoint },
+    status: held > 0 ? 'held' : 'accepted',
+  }
+}
+
+/**
+ * Readings, one item per meter point per read day (the supplier's local day), dated and placed by the
+ * day's last reading (its read time and id); half-hourly consumption is not a reading and is left out.
+ * Readings are read newest first from the position, a batch at a time, until enough days are whole
+ * (a day is whole once a reading of an earlier day has been read, or there are no more). A day whose
+ * last reading lies at or after the position was on an earlier page: its earlier readings are not a
+ * day of their own, so that day's group is left out for those meter points.
+ */
+const readingSource: TimelineSource = async ({ tx, accountId, before, limit, locale, timeZone }) => {
+  const meterPointIds = (await metering.meterPointsOfAccountId({ tx, accountId })).map((point) => point.id)
+  if (meterPointIds.length === 0) return []
+  const dayOf = (reading: metering.FeedReading) => localDateOf(reading.readAt, timeZone)
+  const groupOf = (reading: metering.FeedReading) => `${reading.meterPointId}|${dayOf(reading)}`
+  const shown = new Set<string>()
+  if (before) {
+    const day = localDateOf(before.at, timeZone)
+    const later = await metering.readingsBefore({
+      tx,
+      meterPointIds,
+      from: before.at,
+      before: { at: startOfLocalDay(addDays(day, 1), timeZone), id: beforeEveryId },
+      limit: 1_000,
+    })
+    for (const reading of later) if (!isBefore(before, reading.readAt, reading.id)) shown.add(groupOf(reading))
+  }
+  const batch = Math.max(4 * limit, 8)
+  const groups = new Map<string, { day: string; readings: metering.FeedReading[] }>()
+  let position = before
+  // The day the last batch ended in, while there may be more of it to read.
+  let partDay: string | null = null
+  const isWhole = (group: { day: string }) => partDay === null || group.day > partDay
+  for (;;) {
+    const read = await metering.readingsBefore({ tx, meterPointIds, before: position, limit: batch })
+    for (const reading of read) {
+      const key = groupOf(reading)
+      if (shown.has(key)) continue
+      const group = groups.get(key)
+      if (group) group.readings.push(reading)
+      else groups.set(key, { day: dayOf(reading), readings: [reading] })
+    }
+    const last = read.at(-1)
+    partDay = read.length < batch || !last ? null : dayOf(last)
+    if (!last || partDay === null || [...groups.values()].filter(isWhole).length >= limit) break
+    position = { at: last.readAt, id: last.id }
+  }
+  const items = [...groups.values()].filter(isWhole).map((group) => readingItem(group.readings, locale))
+  return cut(items, before, limit)
 }
 
 const channelNames: Readonly<Record<comms.Channel, string>> = {
   email: 'Email',
-  sms: 'Text',
+  sms: 'Text message',
   letter: 'Letter',
   phone_call: 'Phone call',
 }
 
+/** Messages by when they were sent or received (`occurredAt`). */
 const messageSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
   const messages = await comms.messagesBefore({ tx, accountId, before, limit })
   return messages.map((message) => {
@@ -275,12 +482,13 @@ const messageSource: TimelineSource = async ({ tx, accountId, before, limit }) =
   })
 }
 
+/** Notes by when they were written. */
 const noteSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
   const notes = await accounts.notesBefore({ tx, accountId, before, limit })
   return notes.map((note) => ({
     kind: 'note' as const,
     at: note.createdAt,
-    title: `${capitalised(note.type)} note${note.author.displayName ? ` by ${note.author.displayName}` : ''}`,
+    title: `${capitalised(note.type)} note added${note.author.displayName ? ` by ${note.author.displayName}` : ''}`,
     summary: clip(note.body),
     reference: { type: 'note', id: note.id },
   }))
@@ -289,7 +497,7 @@ const noteSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
 /**
  * What is not a change of the account: views and reads, and events whose record the feed already
  * shows as an item of its own (messages, notes, statements, payments and credits, the ledger
- * journals they post, and a case's opening).
+ * journals they post, readings as they are recorded, and a case's opening).
  */
 export const notChanges: readonly string[] = [
   'accounts.account.viewed',
@@ -304,6 +512,8 @@ export const notChanges: readonly string[] = [
   'payments.refund.',
   'payments.goodwill_credit.',
   'ledger.journal.',
+  'metering.reading.recorded',
+  'metering.reading.held',
   'cases.case.opened',
   // A suggested reply that was sent is the message it became.
   'assist.suggested_reply.',
@@ -318,22 +528,49 @@ function detailsOf(after: unknown): string[] {
     .map(([key, value]) => `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${String(value)}`)
 }
 
+type ContactEntry = { kind?: unknown; value?: unknown; primary?: unknown }
+
+/** What a change of contact details changed: `Phone number changed`, and the numbers it left. */
+function contactsChange(event: audit.AuditEvent): { doing: string; summary: string } | undefined {
+  const entries = (value: unknown): ContactEntry[] => (Array.isArray(value) ? (value as ContactEntry[]) : [])
+  const valuesOf = (list: ContactEntry[], kind: string) =>
+    list.filter((entry) => entry.kind === kind).map((entry) => String(entry.value))
+  const kinds = [
+    { kind: 'email', one: 'email address', many: 'email addresses' },
+    { kind: 'phone', one: 'phone number', many: 'phone numbers' },
+  ]
+  const changed = kinds.flatMap(({ kind, one, many }) => {
+    const before = valuesOf(entries(event.before), kind)
+    const after = valuesOf(entries(event.after), kind)
+    if (before.join('\n') === after.join('\n')) return []
+    const name = Math.max(before.length, after.length) > 1 ? many : one
+    const now = after.length === 0 ? `no ${many}` : listWords(after)
+    return [{ name, now: `${capitalised(name)} now ${now}.` }]
+  })
+  if (changed.length === 0) return undefined
+  const doing = `${capitalised(listWords(changed.map((change) => change.name)))} changed`
+  return { doing, summary: changed.map((change) => change.now).join(' ') }
+}
+
 function describeChange(
   event: audit.AuditEvent,
   names: ReadonlyMap<string, string>,
 ): { title: string; summary: string } {
   const [, noun = '', verb = ''] = event.action.split('.')
-  const title = capitalised(`${noun.replace(/_/g, ' ')} ${verb.replace(/_/g, ' ')}`.trim() || event.action)
   const who =
     event.actorKind === 'system'
       ? 'the system'
       : event.actorKind === 'customer'
         ? 'the customer'
         : (names.get(event.actorId ?? '') ?? 'a member of staff')
+  const contacts = event.action === 'accounts.contacts.updated' ? contactsChange(event) : undefined
+  if (contacts) return { title: `${contacts.doing} by ${who}`, summary: contacts.summary }
+  const doing = capitalised(`${noun.replace(/_/g, ' ')} ${verb.replace(/_/g, ' ')}`.trim() || event.action)
   const details = detailsOf(event.after)
-  return { title, summary: `By ${who}${details.length > 0 ? ` — ${details.join('; ')}` : ''}` }
+  return { title: `${doing} by ${who}`, summary: details.length > 0 ? `${capitalised(details.join('; '))}.` : '' }
 }
 
+/** Changes by when they were made (`occurredAt`). */
 const changeSource: TimelineSource = async ({ tx, viewer, accountId, before, limit }) => {
   // Changes to records the viewer may not read are left out in the query, so pages stay full.
   const withheld = changePermissions.filter(([, permission]) => !access.can(viewer, permission))
@@ -366,18 +603,17 @@ const caseSource: TimelineSource = async ({ tx, accountId, before, limit }) => {
     all.push(...page.items)
     cursor = page.nextCursor ?? undefined
   } while (cursor)
-  return all
-    .filter((item) => isBefore(before, item.openedAt, item.id))
-    .map((item) => ({
-      kind: 'case' as const,
+  const items = all.map(
+    (item): TimelineItem => ({
+      kind: 'case',
       at: item.openedAt,
-      title: `Case ${item.number}: ${clip(item.subject, 120)}`,
-      summary: `${capitalised(item.type.replace(/_/g, ' '))}, ${item.priority} priority: ${clip(item.description, 160)}`,
+      title: `Case ${item.number} opened: ${item.type.replace(/_/g, ' ')}, ${item.priority} priority`,
+      summary: clip(`${item.subject.replace(/[.\s]+$/, '')}. ${item.description}`),
       reference: { type: 'case', id: item.id, number: item.number },
       status: item.status,
-    }))
-    .sort((a, b) => compareNewestFirst(positionOf(a), positionOf(b)))
-    .slice(0, limit)
+    }),
+  )
+  return cut(items, before, limit)
 }
 
 /** Field visits (appointments) do not exist yet: the kind is accepted and yields nothing. */
@@ -386,6 +622,7 @@ const visitSource: TimelineSource = async () => []
 const sources: Readonly<Record<TimelineKind, TimelineSource>> = {
   statement: statementSource,
   payment: paymentSource,
+  reading: readingSource,
   message: messageSource,
   note: noteSource,
   change: changeSource,
@@ -434,6 +671,7 @@ export async function accountTimeline({
       tx,
       viewer,
       accountId: account.id,
+      accountNumber: account.number,
       before: boundFor(kind, position),
       limit: limit + 1,
       locale: profile.locale,

@@ -176,7 +176,7 @@ describe('customer service in the agent console', () => {
     await page.locator('[data-testid="timeline-item"][data-kind="case"]').first().waitFor()
 
     // Only communications: the kind filter asks the server again.
-    for (const kind of ['statement', 'payment', 'note', 'change', 'case']) {
+    for (const kind of ['statement', 'payment', 'reading', 'note', 'change', 'case']) {
       await page.getByTestId(`timeline-kind-${kind}`).uncheck()
     }
     const [onlyMessages] = await Promise.all([

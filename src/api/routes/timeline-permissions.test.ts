@@ -53,6 +53,7 @@ const timelineRoute = '/api/accounts/:accountNumber/timeline'
 const routeOfKind: Readonly<Record<TimelineKind, string | null>> = {
   statement: '/api/accounts/:accountNumber/statements',
   payment: '/api/accounts/:accountNumber/payments',
+  reading: '/api/accounts/:accountNumber/meter-points',
   message: '/api/accounts/:accountNumber/messages',
   note: '/api/accounts/:accountNumber/notes',
   change: timelineRoute,
@@ -84,7 +85,7 @@ describe('the timeline, for every role and every kind of item (issue 19, hole 3)
     expect([...kinds].sort()).toEqual(timelineKinds.filter((kind) => kind !== 'visit').sort())
     // a change of a case (its priority) and a change of nothing but the account
     expect(items.map((item) => item.title)).toEqual(
-      expect.arrayContaining(['Case priority changed', 'Account created']),
+      expect.arrayContaining(['Case priority changed by the system', 'Account created by the system']),
     )
   })
 
@@ -103,7 +104,7 @@ describe('the timeline, for every role and every kind of item (issue 19, hole 3)
         else expect(shown, `${role} sees ${kind} items`).toBe(mayCall(role, route))
       }
       // A change to a case is case text: shown only to who may read cases.
-      const caseChange = items.some((item) => item.title === 'Case priority changed')
+      const caseChange = items.some((item) => item.title === 'Case priority changed by the system')
       expect(caseChange, `${role} sees a case's change`).toBe(mayCall(role, '/api/accounts/:accountNumber/cases'))
     })
 

@@ -62,7 +62,7 @@ describe('the account timeline API (ACC-4)', () => {
       {
         kind: 'note',
         at: later(3).toISOString(),
-        title: 'General note',
+        title: 'General note added',
         summary: 'Replied by email',
         reference: { type: 'note', id: expect.stringMatching(/^note_/) },
       },
@@ -76,7 +76,7 @@ describe('the account timeline API (ACC-4)', () => {
       },
       expect.objectContaining({ kind: 'note', summary: 'Called about the bill' }),
     ])
-    expect(items.at(-1)).toMatchObject({ kind: 'change', title: 'Account created' })
+    expect(items.at(-1)).toMatchObject({ kind: 'change', title: expect.stringMatching(/^Account created by /) })
 
     const first = await get('agent', '?limit=2&kinds=note,message')
     expect(first.json().items.map((item: { kind: string }) => item.kind)).toEqual(['note', 'message'])

@@ -26,7 +26,7 @@ const Kinds = z
 /** One thing that happened on the account. */
 const TimelineItem = z.object({
   kind: z.enum(timelineKinds),
-  at: InstantOut,
+  at: InstantOut.describe('an ISO 8601 instant in UTC: when it happened for the business, which orders the feed'),
   title: z.string(),
   summary: z.string(),
   reference: z
@@ -46,7 +46,7 @@ export const timelineRoutes =
         config: { permission: 'accounts.account.read' },
         schema: {
           summary:
-            "The account's timeline, newest first: statements, payments and credits, messages, notes, account changes, cases and visits. Each kind is shown only to a role that may call that kind's own route (statements need billing.statement.read, payments payments.history.read, messages comms.message.read, cases cases.case.read, visits field.appointment.read; a change needs the permission of what it changed); a kind asked for in `kinds` that the role may not see is left out, not refused.",
+            "The account's timeline, newest first by when each thing happened for the business (a statement's issue, a payment's taking, a reading's read time, a message's sending or receipt, a case's opening): statements, payments and credits, meter readings (one item per meter point per read day), messages, notes, account changes, cases and visits, each told in a sentence. Each kind is shown only to a role that may call that kind's own route (statements need billing.statement.read, payments payments.history.read, readings metering.usage.read, messages comms.message.read, cases cases.case.read, visits field.appointment.read; a change needs the permission of what it changed); a kind asked for in `kinds` that the role may not see is left out, not refused.",
           tags: ['accounts'],
           params: AccountParams,
           querystring: z.strictObject({

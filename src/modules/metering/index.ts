@@ -55,11 +55,13 @@ export {
   reviewReading,
   submitReading,
 } from './operations.js'
+// The account timeline's readings.
 export {
   AccountNotKnown,
   accountIdOf,
   accountSuppliedBy,
   consumptionPage,
+  type FeedReading,
   findMeterPoint,
   InvalidUsageRange,
   listReadings,
@@ -68,6 +70,7 @@ export {
   meterPointsOfAccount,
   meterPointsOfAccountId,
   meterPointsOfAccountIds,
+  readingsBefore,
   readingsForD0010,
   usageSeries,
 } from './queries.js'

@@ -318,3 +318,58 @@ export async function readingsForD0010({
   const rows = await store.readingsForFlow(tx, { meterPointIds: [...ids.values()], from, to })
   return { rows, unknown }
 }
+
+/** A register reading as the account timeline tells it: with its meter point, meter and register. */
+export interface FeedReading {
+  readonly id: string
+  readonly meterPointId: string
+  readonly fuel: Fuel
+  /** The MPAN core or MPRN. */
+  readonly meterPoint: string
+  readonly meterSerial: string
+  readonly register: string
+  readonly rate: RegisterRate
+  readonly unit: RegisterUnit
+  readonly readAt: Date
+  readonly value: string
+  readonly source: ReadingSource
+  readonly kind: ReadingKind
+  readonly status: ReadingStatus
+}
+
+/**
+ * The readings of the meter points that count or wait for review (accepted, held, released),
+ * newest first by read time and then id by bytes, strictly before `before` and at or after `from`
+ * when given, at most `limit`: for a feed that merges several kinds of record by time (the account
+ * timeline). Throws nothing.
+ */
+export async function readingsBefore({
+  tx,
+  meterPointIds,
+  before,
+  from,
+  limit,
+}: {
+  tx: Tx
+  meterPointIds: readonly string[]
+  before?: { at: Date; id: string } | undefined
+  from?: Date | undefined
+  limit: number
+}): Promise<FeedReading[]> {
+  const rows = await store.readingsForFeed(tx, { meterPointIds, before, from, limit })
+  return rows.map((row) => ({
+    id: row.id,
+    meterPointId: row.meter_point_id,
+    fuel: row.fuel as Fuel,
+    meterPoint: row.meter_point,
+    meterSerial: row.serial,
+    register: row.register,
+    rate: row.rate as RegisterRate,
+    unit: row.unit as RegisterUnit,
+    readAt: row.read_at,
+    value: row.value,
+    source: row.source as ReadingSource,
+    kind: row.kind as ReadingKind,
+    status: row.status as ReadingStatus,
+  }))
+}

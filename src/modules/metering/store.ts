@@ -432,3 +432,47 @@ export async function calorificValuesOverlapping(tx: Tx, from: string, to: strin
     .orderBy('valid_from')
     .execute()
 }
+
+/**
+ * Readings of the given meter points that count or wait for review (not superseded estimates nor
+ * discarded ones), newest first by read time and then id by bytes, strictly before `before` and at
+ * or after `from` when given, at most `limit`: the account timeline's readings. With what the
+ * timeline says of each (the meter point's fuel and identifier, the meter's serial, the register's
+ * rate and unit).
+ */
+export async function readingsForFeed(
+  tx: Tx,
+  {
+    meterPointIds,
+    before,
+    from,
+    limit,
+  }: { meterPointIds: readonly string[]; before?: FeedPosition | undefined; from?: Date | undefined; limit: number },
+) {
+  if (meterPointIds.length === 0) return []
+  let query = tables(tx)
+    .selectFrom('register_readings as r')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .innerJoin('meters as m', 'm.id', 'g.meter_id')
+    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
+    .select([
+      'r.id',
+      'r.meter_point_id',
+      'p.fuel',
+      'p.identifier as meter_point',
+      'm.serial',
+      'g.identifier as register',
+      'g.rate',
+      'g.unit',
+      'r.read_at',
+      'r.value',
+      'r.source',
+      'r.kind',
+      'r.status',
+    ])
+    .where('r.meter_point_id', 'in', [...meterPointIds])
+    .where('r.status', 'in', ['accepted', 'held', 'released'])
+  if (before) query = query.where(strictlyBefore('r.read_at', sql<string>`r.id collate "C"`, before))
+  if (from) query = query.where('r.read_at', '>=', from)
+  return query.orderBy('r.read_at', 'desc').orderBy(sql`r.id collate "C"`, 'desc').limit(limit).execute()
+}

@@ -121,7 +121,10 @@ function WorklistTable() {
                   <td className="numeric">{formatMinor(item.pastDueMinor)}</td>
                   <td className="numeric">
                     {item.daysPastDue}
-                    <span className="visually-hidden"> days past due, since {item.oldestPastDueOn}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      days past due, since {formatCalendarDate(item.oldestPastDueOn)}
+                    </span>
                   </td>
                   <td>
                     {actionLabel(item.lastAction)}

@@ -272,7 +272,7 @@ function AgentReportCard() {
       <FormError error={error} live={false} />
       {report && (
         <DataTable
-          caption={`Agent report ${report.from} to ${report.to}`}
+          caption={`Agent report ${formatCalendarDate(report.from)} to ${formatCalendarDate(report.to)}`}
           testId="report-table"
           columns={[
             'Person',

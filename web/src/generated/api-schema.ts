@@ -6731,7 +6731,7 @@ export interface paths {
     trace?: never
   }
   "/api/accounts/{accountNumber}/timeline": {
-    /** The account's timeline, newest first: statements, payments and credits, messages, notes, account changes, cases and visits. Each kind is shown only to a role that may call that kind's own route (statements need billing.statement.read, payments payments.history.read, messages comms.message.read, cases cases.case.read, visits field.appointment.read; a change needs the permission of what it changed); a kind asked for in `kinds` that the role may not see is left out, not refused. */
+    /** The account's timeline, newest first by when each thing happened for the business (a statement's issue, a payment's taking, a reading's read time, a message's sending or receipt, a case's opening): statements, payments and credits, meter readings (one item per meter point per read day), messages, notes, account changes, cases and visits, each told in a sentence. Each kind is shown only to a role that may call that kind's own route (statements need billing.statement.read, payments payments.history.read, readings metering.usage.read, messages comms.message.read, cases cases.case.read, visits field.appointment.read; a change needs the permission of what it changed); a kind asked for in `kinds` that the role may not see is left out, not refused. */
     get: {
       parameters: {
         query?: {
@@ -6752,8 +6752,8 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                kind: "statement" | "payment" | "message" | "note" | "change" | "case" | "visit"
-                /** an ISO 8601 instant in UTC */
+                kind: "statement" | "payment" | "reading" | "message" | "note" | "change" | "case" | "visit"
+                /** an ISO 8601 instant in UTC: when it happened for the business, which orders the feed */
                 at: string
                 title: string
                 summary: string

@@ -5,12 +5,13 @@
 import type { ApiClient, Page } from '../api.js'
 import { dataOf, type ResponseOf } from '../shared/api-client.js'
 
-export const timelineKinds = ['statement', 'payment', 'message', 'note', 'change', 'case', 'visit'] as const
+export const timelineKinds = ['statement', 'payment', 'reading', 'message', 'note', 'change', 'case', 'visit'] as const
 export type TimelineKind = (typeof timelineKinds)[number]
 
 export const timelineKindLabels: Readonly<Record<TimelineKind, string>> = {
   statement: 'Bills',
   payment: 'Payments',
+  reading: 'Meter readings',
   message: 'Communications',
   note: 'Notes',
   change: 'Account changes',

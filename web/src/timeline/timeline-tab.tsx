@@ -1,8 +1,9 @@
 /**
- * The account's Timeline tab (ACC-4): one feed, newest first, of bills, payments, communications,
- * notes, account changes, cases and visits, filtered by kind with checkboxes and read a page at a
- * time ("Load more" follows the server's cursor). It refreshes when a screen says the account
- * changed.
+ * The account's Timeline tab (ACC-4): one feed, newest first by when each thing happened, of bills,
+ * payments, meter readings (a meter point's readings of one day together), communications, notes,
+ * account changes, cases and visits, each told in a sentence the server writes, filtered by kind
+ * with checkboxes and read a page at a time ("Load more" follows the server's cursor). It refreshes
+ * when a screen says the account changed.
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
