@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount } from '../../db/query-rows.js'
 
 export interface DocumentRow {
   id: string
@@ -44,10 +45,7 @@ export async function issueDocument(
 }
 
 export async function documentsOf(db: Db | Tx, accountId: string): Promise<DocumentRow[]> {
-  return tables(db)
-    .selectFrom('billing_documents')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'billing_documents', accountId)
     .orderBy('created_at', 'desc')
     .orderBy('number', 'desc')
     .execute()

@@ -1,4 +1,5 @@
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 import { cycleDayOf } from './statement-draft.js'
 
@@ -44,11 +45,7 @@ export interface BillableAccountRow {
 /** The billing profiles of accounts, by account id, in one query. */
 export async function profilesOf(db: Db | Tx, accountIds: readonly string[]): Promise<Map<string, BillingProfileRow>> {
   if (accountIds.length === 0) return new Map()
-  const rows = await tables(db)
-    .selectFrom('billing_profiles')
-    .selectAll()
-    .where('account_id', 'in', [...new Set(accountIds)])
-    .execute()
+  const rows = await rowsWhereIn(tables(db), 'billing_profiles', 'account_id', [...new Set(accountIds)]).execute()
   return new Map(rows.map((row) => [row.account_id, row]))
 }
 
@@ -148,10 +145,5 @@ export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Prom
 }
 
 export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {
-  return tables(db)
-    .selectFrom('historical_bills')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('issued_on', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'historical_bills', accountId).orderBy('issued_on', 'desc').execute()
 }

@@ -7,6 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -200,10 +201,7 @@ export async function statementsFor(
   db: Db | Tx,
   { accountId, periodFrom }: { accountId: string; periodFrom: Date },
 ): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('period_from', '=', periodFrom)
     .orderBy('version', 'desc')
     .execute()
@@ -214,10 +212,7 @@ const countingStatuses = ['held', 'issued', 'uninvoiced', 'invoiced']
 
 /** The account's statements that count (not rejected, not superseded; business ones too), newest period first. */
 export async function currentStatements(db: Db | Tx, accountId: string, limit: number): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('status', 'in', countingStatuses)
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
@@ -282,10 +277,7 @@ export async function statementsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: { periodFrom: Date; version: number } },
 ): Promise<StatementRow[]> {
-  let query = tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'statements', accountId)
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
@@ -369,12 +361,7 @@ export async function runCounts(db: Db | Tx, runId: string): Promise<Map<string,
 
 export async function statementsOnDocuments(db: Db | Tx, documentIds: readonly string[]): Promise<StatementRow[]> {
   if (documentIds.length === 0) return []
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('document_id', 'in', [...documentIds])
-    .orderBy('period_from')
-    .execute()
+  return rowsWhereIn(tables(db), 'statements', 'document_id', documentIds).orderBy('period_from').execute()
 }
 
 export async function statementsByNumbers(
@@ -383,10 +370,7 @@ export async function statementsByNumbers(
   numbers: readonly string[],
 ): Promise<StatementRow[]> {
   if (numbers.length === 0) return []
-  return tables(tx)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'statements', accountId)
     .where('number', 'in', [...numbers])
     .orderBy('period_from')
     .orderBy('version')
@@ -395,10 +379,7 @@ export async function statementsByNumbers(
 }
 
 export async function uninvoiced(db: Db | Tx, accountId: string): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('status', '=', 'uninvoiced')
     .where('document_id', 'is', null)
     .orderBy('period_from')
@@ -410,7 +391,7 @@ export async function statementsBefore(
   db: Db | Tx,
   { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<StatementRow[]> {
-  let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'statements', accountId)
   if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }

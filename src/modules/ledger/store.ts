@@ -7,6 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 
 export interface JournalRow {
   id: string
@@ -80,12 +81,7 @@ export async function reversalOf(db: Db | Tx, id: string): Promise<JournalRow | 
 
 export async function postingsOf(db: Db | Tx, journalIds: readonly string[]): Promise<(PostingRow & { id: bigint })[]> {
   if (journalIds.length === 0) return []
-  return tables(db)
-    .selectFrom('ledger_postings')
-    .selectAll()
-    .where('journal_id', 'in', [...journalIds])
-    .orderBy('id')
-    .execute()
+  return rowsWhereIn(tables(db), 'ledger_postings', 'journal_id', journalIds).orderBy('id').execute()
 }
 
 /** Sum of the customer postings of each account, as of a date (inclusive) when given. */
@@ -206,10 +202,7 @@ export async function journalsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<JournalRow[]> {
-  let query = tables(db)
-    .selectFrom('ledger_journals')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'ledger_journals', accountId)
     .orderBy('posted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
@@ -132,22 +133,13 @@ export async function exportLinkedTo(tx: Tx, importId: string): Promise<MeterPoi
 }
 
 export async function supplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('valid_from')
-    .orderBy('id')
-    .execute()
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId).orderBy('valid_from').orderBy('id').execute()
 }
 
 /** The supply periods of many accounts (billing runs), by account, start and id. */
 export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly string[]): Promise<SupplyPeriodRow[]> {
   if (accountIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', 'in', [...accountIds])
+  return rowsWhereIn(tables(tx), 'supply_periods', 'account_id', accountIds)
     .orderBy('account_id')
     .orderBy('valid_from')
     .orderBy('id')
@@ -156,10 +148,7 @@ export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly strin
 
 /** An account's supply periods, by meter point and start, locked for a change of tenancy. */
 export async function lockSupplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId)
     .orderBy('meter_point_id')
     .orderBy('valid_from')
     .forUpdate()
@@ -172,10 +161,7 @@ export async function endSupplyPeriod(tx: Tx, id: string, on: string): Promise<v
 }
 
 export async function supplyPeriodOf(tx: Tx, accountId: string, meterPointId: string) {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId)
     .where('meter_point_id', '=', meterPointId)
     .orderBy('valid_from', 'desc')
     .executeTakeFirst()
@@ -195,19 +181,12 @@ export async function accountAt(tx: Tx, meterPointId: string, day: string): Prom
 
 export async function meterPointsByIds(tx: Tx, ids: readonly string[]): Promise<MeterPointRow[]> {
   if (ids.length === 0) return []
-  return tables(tx)
-    .selectFrom('meter_points')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute()
+  return rowsWhereIn(tables(tx), 'meter_points', 'id', ids).execute()
 }
 
 export async function metersOf(tx: Tx, meterPointIds: readonly string[]): Promise<MeterRow[]> {
   if (meterPointIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('meters')
-    .selectAll()
-    .where('meter_point_id', 'in', [...meterPointIds])
+  return rowsWhereIn(tables(tx), 'meters', 'meter_point_id', meterPointIds)
     .orderBy('installed_on')
     .orderBy('id')
     .execute()
@@ -215,12 +194,7 @@ export async function metersOf(tx: Tx, meterPointIds: readonly string[]): Promis
 
 export async function registersOf(tx: Tx, meterIds: readonly string[]): Promise<RegisterRow[]> {
   if (meterIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('registers')
-    .selectAll()
-    .where('meter_id', 'in', [...meterIds])
-    .orderBy('identifier')
-    .execute()
+  return rowsWhereIn(tables(tx), 'registers', 'meter_id', meterIds).orderBy('identifier').execute()
 }
 
 export async function endMeter(tx: Tx, meterId: string, removedOn: string): Promise<void> {
@@ -397,10 +371,7 @@ export async function billableReadings(
   { registerIds, from, to }: { registerIds: readonly string[]; from: Date; to: Date },
 ): Promise<ReadingRow[]> {
   if (registerIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', 'in', [...registerIds])
+  return rowsWhereIn(tables(tx), 'register_readings', 'register_id', registerIds)
     .where('status', 'in', countingStatuses)
     .where('read_at', '>=', from)
     .where('read_at', '<=', to)

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/index.js'
+import { rowsOfAccount } from '../../db/query-rows.js'
 import { type ArrangementRow, type InstalmentRow, tables } from './store.js'
 
 export async function instalmentsOf(db: Db | Tx, arrangementId: string): Promise<InstalmentRow[]> {
@@ -36,12 +37,7 @@ export async function insertArrangement(
 }
 
 export async function arrangementsOf(db: Db | Tx, accountId: string): Promise<ArrangementRow[]> {
-  return tables(db)
-    .selectFrom('payment_arrangements')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'payment_arrangements', accountId).orderBy('created_at', 'desc').execute()
 }
 
 /** Of these accounts, the ones with an active arrangement, in one query. */

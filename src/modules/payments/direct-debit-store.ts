@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
+import { rowsOfAccount } from '../../db/query-rows.js'
 import { type CollectionRow, type InstructionRow, type OverrideRow, tables } from './store.js'
 
 /** Cancel an account's active instruction, if it has one; returns it as it was before. */
@@ -18,10 +19,7 @@ export async function insertInstruction(tx: Tx, row: InstructionRow): Promise<vo
 }
 
 export async function activeInstructionOf(db: Db | Tx, accountId: string): Promise<InstructionRow | undefined> {
-  return tables(db)
-    .selectFrom('direct_debit_instructions')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'direct_debit_instructions', accountId)
     .where('status', '=', 'active')
     .executeTakeFirst()
 }

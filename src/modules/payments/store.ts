@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodRow {
@@ -164,10 +165,7 @@ export async function methodById(db: Db | Tx, id: string): Promise<PaymentMethod
 }
 
 export async function methodsOf(db: Db | Tx, accountId: string): Promise<PaymentMethodRow[]> {
-  return tables(db)
-    .selectFrom('payment_methods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'payment_methods', accountId)
     .where('status', '=', 'active')
     .orderBy('created_at', 'desc')
     .execute()
@@ -263,7 +261,7 @@ export async function paymentsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<PaymentRow[]> {
-  let query = tables(db).selectFrom('payments').selectAll().where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'payments', accountId)
   if (before) query = query.where(strictlyBefore('created_at', 'id', before))
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
@@ -284,10 +282,7 @@ export async function openPayments(db: Db | Tx, { since, limit }: { since: Date;
 
 /** Whether the account had a payment fail or come back since an instant (ACC-6 red). */
 export async function returnedSince(db: Db | Tx, accountId: string, since: Date): Promise<PaymentRow | undefined> {
-  return tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'payments', accountId)
     .where('status', 'in', ['returned', 'failed'])
     .where('journal_id', 'is not', null)
     .where('status_at', '>=', since)
@@ -361,13 +356,7 @@ export async function pendingCreditRequests(db: Db | Tx, limit: number) {
 }
 
 export async function creditRequestsOf(db: Db | Tx, accountId: string) {
-  return tables(db)
-    .selectFrom('credit_requests')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('requested_at', 'desc')
-    .limit(100)
-    .execute()
+  return rowsOfAccount(tables(db), 'credit_requests', accountId).orderBy('requested_at', 'desc').limit(100).execute()
 }
 
 export async function setPaymentMethod(tx: Tx, paymentId: string, paymentMethodId: string): Promise<void> {

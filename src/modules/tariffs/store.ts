@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
@@ -217,11 +218,9 @@ export async function ratesOverlapping(
   }: { tariffIds: readonly string[]; kinds?: readonly string[]; from: Date; to: Date | null },
 ): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  let q = tables(db)
-    .selectFrom('tariff_rates')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  let q = rowsWhereIn(tables(db), 'tariff_rates', 'tariff_id', tariffIds).where((eb) =>
+    eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]),
+  )
   if (to !== null) q = q.where('valid_from', '<', to)
   if (kinds) q = q.where('kind', 'in', [...kinds])
   return q.orderBy('tariff_id').orderBy('kind').orderBy('valid_from').execute()
@@ -301,10 +300,7 @@ export async function ratesPage(
 /** Every rate of the tariffs in force at the instant. */
 export async function ratesAt(db: Db | Tx, tariffIds: readonly string[], instant: Date): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  return tables(db)
-    .selectFrom('tariff_rates')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
+  return rowsWhereIn(tables(db), 'tariff_rates', 'tariff_id', tariffIds)
     .where('valid_from', '<=', instant)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', instant)]))
     .execute()
@@ -318,10 +314,7 @@ export async function bandsOf(
   range?: { from: Date; to: Date | null },
 ): Promise<BandRow[]> {
   if (tariffIds.length === 0) return []
-  let q = tables(db)
-    .selectFrom('tariff_bands')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
+  let q = rowsWhereIn(tables(db), 'tariff_bands', 'tariff_id', tariffIds)
   if (range) {
     const { from, to } = range
     q = q.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
@@ -459,12 +452,7 @@ export async function dispatchesOverlapping(
   db: Db | Tx,
   { accountId, meterPointId, from, to }: { accountId: string; meterPointId?: string | undefined; from: Date; to: Date },
 ): Promise<DispatchRow[]> {
-  let q = tables(db)
-    .selectFrom('dispatches')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('start_at', '<', to)
-    .where('end_at', '>', from)
+  let q = rowsOfAccount(tables(db), 'dispatches', accountId).where('start_at', '<', to).where('end_at', '>', from)
   if (meterPointId) q = q.where('meter_point_id', '=', meterPointId)
   return q.orderBy('start_at').orderBy('device_id').execute()
 }
@@ -475,10 +463,7 @@ export async function dispatchesOfAccounts(
   { accountIds, from, to }: { accountIds: readonly string[]; from: Date; to: Date },
 ): Promise<DispatchRow[]> {
   if (accountIds.length === 0) return []
-  return tables(db)
-    .selectFrom('dispatches')
-    .selectAll()
-    .where('account_id', 'in', [...accountIds])
+  return rowsWhereIn(tables(db), 'dispatches', 'account_id', accountIds)
     .where('start_at', '<', to)
     .where('end_at', '>', from)
     .orderBy('account_id')
