@@ -1,10 +1,10 @@
 /**
  * Query helpers for the reads every store makes in the same words: all of a table's rows that belong
- * to one account, and all of its rows whose column holds one of a list of values. Each gives back the
+ * to one account, whose column holds a value, or whose column holds one of a list of values. Each gives back the
  * query for the store to narrow, order and run; the table must be one of the store's own (its
  * `withTables` map), so the type checker keeps a store to its tables.
  */
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely'
+import type { Kysely, Selectable, SelectQueryBuilder, SelectType } from 'kysely'
 
 /** The tables of a store's map that have an `account_id` column. */
 export type AccountTable<Tables> = {
@@ -32,15 +32,28 @@ export function rowsOfAccount<Tables, Table extends AccountTable<Tables>>(
     .where(db.dynamic.ref('account_id'), '=', accountId) as never
 }
 
+/** The rows of one of a store's tables whose `column` holds `value`, every column. Throws nothing. */
+export function rowsWhere<Tables, Table extends keyof Tables & string, Column extends keyof Tables[Table] & string>(
+  db: Kysely<Tables>,
+  table: Table,
+  column: Column,
+  value: SelectType<Tables[Table][Column]>,
+): AllRows<Tables, Table> {
+  return db
+    .selectFrom(table as never)
+    .selectAll()
+    .where(db.dynamic.ref(column), '=', value) as never
+}
+
 /**
  * The rows of one of a store's tables whose `column` is one of `values`, every column. `values` must
  * not be empty (`in ()` is not SQL): a store returns no rows for no values before asking. Throws nothing.
  */
-export function rowsWhereIn<Tables, Table extends keyof Tables & string>(
+export function rowsWhereIn<Tables, Table extends keyof Tables & string, Column extends keyof Tables[Table] & string>(
   db: Kysely<Tables>,
   table: Table,
-  column: keyof Tables[Table] & string,
-  values: readonly string[],
+  column: Column,
+  values: readonly SelectType<Tables[Table][Column]>[],
 ): AllRows<Tables, Table> {
   return db
     .selectFrom(table as never)

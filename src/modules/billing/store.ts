@@ -7,7 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
-import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -187,13 +187,13 @@ export async function setStatementStatus(
 }
 
 export async function statementById(db: Db | Tx, id: string, lock = false): Promise<StatementRow | undefined> {
-  let query = tables(db).selectFrom('statements').selectAll().where('id', '=', id)
+  let query = rowsWhere(tables(db), 'statements', 'id', id)
   if (lock) query = query.forUpdate()
   return query.executeTakeFirst()
 }
 
 export async function statementByNumber(db: Db | Tx, number: string): Promise<StatementRow | undefined> {
-  return tables(db).selectFrom('statements').selectAll().where('number', '=', number).executeTakeFirst()
+  return rowsWhere(tables(db), 'statements', 'number', number).executeTakeFirst()
 }
 
 /** Every version of the account's statement for the period starting `periodFrom`, newest first. */
@@ -302,12 +302,7 @@ export async function heldStatements(
 }
 
 export async function linesOf(db: Db | Tx, statementId: string): Promise<StatementLineRow[]> {
-  return tables(db)
-    .selectFrom('statement_lines')
-    .selectAll()
-    .where('statement_id', '=', statementId)
-    .orderBy('position')
-    .execute()
+  return rowsWhere(tables(db), 'statement_lines', 'statement_id', statementId).orderBy('position').execute()
 }
 
 export async function insertSettlement(tx: Tx, row: FinalSettlementRow): Promise<void> {
@@ -315,15 +310,11 @@ export async function insertSettlement(tx: Tx, row: FinalSettlementRow): Promise
 }
 
 export async function settlementOf(db: Db | Tx, statementId: string): Promise<FinalSettlementRow | undefined> {
-  return tables(db)
-    .selectFrom('final_settlements')
-    .selectAll()
-    .where('statement_id', '=', statementId)
-    .executeTakeFirst()
+  return rowsWhere(tables(db), 'final_settlements', 'statement_id', statementId).executeTakeFirst()
 }
 
 export async function runOn(db: Db | Tx, runOnDate: string): Promise<BillingRunRow | undefined> {
-  return tables(db).selectFrom('billing_runs').selectAll().where('run_on', '=', runOnDate).executeTakeFirst()
+  return rowsWhere(tables(db), 'billing_runs', 'run_on', runOnDate).executeTakeFirst()
 }
 
 /** Start the run of a day, or return the one already there (a resumed run). */

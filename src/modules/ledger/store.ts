@@ -7,7 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
-import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 
 export interface JournalRow {
   id: string
@@ -68,15 +68,15 @@ export async function insertJournal(tx: Tx, row: JournalRow, postings: PostingRo
 }
 
 export async function journalByKey(db: Db | Tx, key: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function journalById(db: Db | Tx, id: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'id', id).executeTakeFirst()
 }
 
 export async function reversalOf(db: Db | Tx, id: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('reverses_journal_id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'reverses_journal_id', id).executeTakeFirst()
 }
 
 export async function postingsOf(db: Db | Tx, journalIds: readonly string[]): Promise<(PostingRow & { id: bigint })[]> {

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
@@ -106,11 +106,11 @@ export async function existingIdentifiers(tx: Tx, identifiers: readonly string[]
 }
 
 export async function meterPointByIdentifier(tx: Tx, identifier: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('identifier', '=', identifier).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'identifier', identifier).executeTakeFirst()
 }
 
 export async function meterPointById(tx: Tx, id: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'id', id).executeTakeFirst()
 }
 
 /** Identifier → id for the given identifiers (unknown ones are absent). */
@@ -129,7 +129,7 @@ export async function linkExport(tx: Tx, exportId: string, importId: string): Pr
 }
 
 export async function exportLinkedTo(tx: Tx, importId: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('import_point_id', '=', importId).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'import_point_id', importId).executeTakeFirst()
 }
 
 export async function supplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
@@ -206,10 +206,7 @@ const countingStatuses: ReadingStatus[] = ['accepted', 'released']
 
 /** The register's actual readings that count for validation. */
 function countingActuals(tx: Tx, registerId: string) {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
+  return rowsWhere(tables(tx), 'register_readings', 'register_id', registerId)
     .where('status', 'in', countingStatuses)
     .where('source', '<>', 'estimated')
 }
@@ -238,10 +235,7 @@ export async function sameReading(
   source: string,
   value: string,
 ): Promise<ReadingRow | undefined> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
+  return rowsWhere(tables(tx), 'register_readings', 'register_id', registerId)
     .where('read_at', '=', readAt)
     .where('source', '=', source)
     .where(sql<boolean>`value = ${value}::numeric`)
@@ -254,7 +248,7 @@ export async function insertReading(tx: Tx, row: ReadingRow): Promise<void> {
 }
 
 export async function readingById(tx: Tx, id: string): Promise<ReadingRow | undefined> {
-  return tables(tx).selectFrom('register_readings').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(tx), 'register_readings', 'id', id).executeTakeFirst()
 }
 
 export async function setReadingStatus(tx: Tx, id: string, status: ReadingStatus, reason: string | null) {

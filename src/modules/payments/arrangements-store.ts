@@ -1,14 +1,9 @@
 import type { Db, Tx } from '../../db/index.js'
-import { rowsOfAccount } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 import { type ArrangementRow, type InstalmentRow, tables } from './store.js'
 
 export async function instalmentsOf(db: Db | Tx, arrangementId: string): Promise<InstalmentRow[]> {
-  return tables(db)
-    .selectFrom('arrangement_instalments')
-    .selectAll()
-    .where('arrangement_id', '=', arrangementId)
-    .orderBy('seq')
-    .execute()
+  return rowsWhere(tables(db), 'arrangement_instalments', 'arrangement_id', arrangementId).orderBy('seq').execute()
 }
 
 /** The id of the account's active arrangement, if it has one. */
@@ -70,7 +65,7 @@ export async function activeArrangementIds(
 
 /** An arrangement by id, locked for a change. */
 export async function lockArrangement(tx: Tx, id: string): Promise<ArrangementRow | undefined> {
-  return tables(tx).selectFrom('payment_arrangements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  return rowsWhere(tables(tx), 'payment_arrangements', 'id', id).forUpdate().executeTakeFirst()
 }
 
 export async function endArrangement(

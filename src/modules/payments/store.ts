@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodRow {
@@ -161,7 +161,7 @@ export async function insertMethod(tx: Tx, row: PaymentMethodRow): Promise<void>
 }
 
 export async function methodById(db: Db | Tx, id: string): Promise<PaymentMethodRow | undefined> {
-  return tables(db).selectFrom('payment_methods').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'payment_methods', 'id', id).executeTakeFirst()
 }
 
 export async function methodsOf(db: Db | Tx, accountId: string): Promise<PaymentMethodRow[]> {
@@ -192,30 +192,21 @@ export async function insertPayment(tx: Tx, row: PaymentRow): Promise<boolean> {
 }
 
 export async function paymentByKey(db: Db | Tx, key: string): Promise<PaymentRow | undefined> {
-  return tables(db).selectFrom('payments').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'payments', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function paymentById(db: Db | Tx, id: string, lock = false): Promise<PaymentRow | undefined> {
-  let query = tables(db).selectFrom('payments').selectAll().where('id', '=', id)
+  let query = rowsWhere(tables(db), 'payments', 'id', id)
   if (lock) query = query.forUpdate()
   return query.executeTakeFirst()
 }
 
 export async function paymentByRef(tx: Tx, processorRef: string): Promise<PaymentRow | undefined> {
-  return tables(tx)
-    .selectFrom('payments')
-    .selectAll()
-    .where('processor_ref', '=', processorRef)
-    .forUpdate()
-    .executeTakeFirst()
+  return rowsWhere(tables(tx), 'payments', 'processor_ref', processorRef).forUpdate().executeTakeFirst()
 }
 
 export async function paymentByConfirmation(db: Db | Tx, confirmation: string): Promise<PaymentRow | undefined> {
-  return tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('confirmation_number', '=', confirmation)
-    .executeTakeFirst()
+  return rowsWhere(tables(db), 'payments', 'confirmation_number', confirmation).executeTakeFirst()
 }
 
 export async function updatePayment(
@@ -248,10 +239,7 @@ export async function insertPaymentEvent(tx: Tx, row: Selectable<PaymentEventsTa
 
 export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) {
   if (paymentIds.length === 0) return []
-  return tables(db)
-    .selectFrom('payment_events')
-    .selectAll()
-    .where('payment_id', 'in', paymentIds)
+  return rowsWhereIn(tables(db), 'payment_events', 'payment_id', paymentIds)
     .orderBy('recorded_at')
     .orderBy('id')
     .execute()
@@ -308,11 +296,11 @@ export async function insertCreditRequest(tx: Tx, row: CreditRequestRow): Promis
 }
 
 export async function creditRequestByKey(db: Db | Tx, key: string) {
-  return tables(db).selectFrom('credit_requests').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'credit_requests', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function creditRequestById(db: Db | Tx, id: string, lock = false) {
-  let query = tables(db).selectFrom('credit_requests').selectAll().where('id', '=', id)
+  let query = rowsWhere(tables(db), 'credit_requests', 'id', id)
   if (lock) query = query.forUpdate()
   return query.executeTakeFirst()
 }

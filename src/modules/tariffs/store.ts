@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
@@ -131,7 +131,7 @@ export async function insertProduct(
 }
 
 export async function productByCode(db: Db | Tx, code: string): Promise<ProductRow | undefined> {
-  return tables(db).selectFrom('products').selectAll().where('code', '=', code).executeTakeFirst()
+  return rowsWhere(tables(db), 'products', 'code', code).executeTakeFirst()
 }
 
 /** The products a listing asks for: its filters, available at `availableAt`. */
@@ -168,10 +168,7 @@ export async function productsPage(
 }
 
 export async function tariffsOfProduct(db: Db | Tx, productId: string): Promise<TariffRow[]> {
-  return tables(db)
-    .selectFrom('tariffs')
-    .selectAll()
-    .where('product_id', '=', productId)
+  return rowsWhere(tables(db), 'tariffs', 'product_id', productId)
     .orderBy('fuel')
     .orderBy('register_kind')
     .orderBy('region')
@@ -340,11 +337,9 @@ export async function agreementsOverlapping(
   from: Date,
   to: Date | null,
 ): Promise<AgreementRow[]> {
-  let q = tables(db)
-    .selectFrom('agreements')
-    .selectAll()
-    .where('meter_point_id', '=', meterPointId)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  let q = rowsWhere(tables(db), 'agreements', 'meter_point_id', meterPointId).where((eb) =>
+    eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]),
+  )
   if (to !== null) q = q.where('valid_from', '<', to)
   return q.orderBy('valid_from').execute()
 }
