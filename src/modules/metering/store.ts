@@ -268,6 +268,19 @@ export async function supersedeEstimates(tx: Tx, registerId: string, after: Date
   return rows.map((row) => row.id)
 }
 
+/** Readings of the meter points joined to their register, meter and meter point, for the lists below. */
+function readingsOfPoints(tx: Tx, meterPointIds: readonly string[]) {
+  return tables(tx)
+    .selectFrom('register_readings as r')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .innerJoin('meters as m', 'm.id', 'g.meter_id')
+    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
+    .where('r.meter_point_id', 'in', [...meterPointIds])
+}
+
+/** What both a page of readings and a flow give of each: the meter, the register, when, the value and how it came. */
+const readingColumns = ['m.serial', 'g.identifier as register', 'r.read_at', 'r.value', 'r.source', 'r.kind'] as const
+
 export async function readingsPage(
   tx: Tx,
   {
@@ -276,26 +289,15 @@ export async function readingsPage(
     before,
   }: { meterPointIds: readonly string[]; limit: number; before?: FeedPosition | undefined },
 ) {
-  let query = tables(tx)
-    .selectFrom('register_readings as r')
-    .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .innerJoin('meters as m', 'm.id', 'g.meter_id')
-    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
-    .select([
-      'r.id',
-      'p.identifier as meter_point',
-      'm.serial',
-      'g.identifier as register',
-      'r.read_at',
-      'r.value',
-      'r.source',
-      'r.kind',
-      'r.status',
-      'r.reason',
-      'r.advance',
-      'r.is_rollover',
-    ])
-    .where('r.meter_point_id', 'in', [...meterPointIds])
+  let query = readingsOfPoints(tx, meterPointIds).select([
+    'r.id',
+    'p.identifier as meter_point',
+    ...readingColumns,
+    'r.status',
+    'r.reason',
+    'r.advance',
+    'r.is_rollover',
+  ])
   if (before) query = query.where(strictlyBefore('r.read_at', 'r.id', before))
   return query.orderBy('r.read_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
 }
@@ -306,21 +308,8 @@ export async function readingsForFlow(
   { meterPointIds, from, to }: { meterPointIds: readonly string[]; from: Date; to: Date },
 ) {
   if (meterPointIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('register_readings as r')
-    .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .innerJoin('meters as m', 'm.id', 'g.meter_id')
-    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
-    .select([
-      'p.identifier as mpan',
-      'm.serial',
-      'g.identifier as register',
-      'r.read_at',
-      'r.value',
-      'r.source',
-      'r.kind',
-    ])
-    .where('r.meter_point_id', 'in', [...meterPointIds])
+  return readingsOfPoints(tx, meterPointIds)
+    .select(['p.identifier as mpan', ...readingColumns])
     .where('r.status', 'in', ['accepted', 'released'])
     .where('r.read_at', '>=', from)
     .where('r.read_at', '<', to)
