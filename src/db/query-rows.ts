@@ -60,3 +60,11 @@ export function rowsWhereIn<Tables, Table extends keyof Tables & string, Column 
     .selectAll()
     .where(db.dynamic.ref(column), 'in', [...values]) as never
 }
+
+/** The first row `query` finds, locked until the transaction ends when `lock` is set (to change it). Throws nothing. */
+export function firstRow<Tables, Table extends keyof Tables & string, Row>(
+  query: SelectQueryBuilder<Tables, Table, Row>,
+  lock: boolean,
+): Promise<Row | undefined> {
+  return (lock ? query.forUpdate() : query).executeTakeFirst()
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
+import { firstRow, rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 
 export interface DocumentRow {
   id: string
@@ -27,9 +27,7 @@ export async function insertDocument(tx: Tx, row: DocumentRow): Promise<void> {
 }
 
 export async function documentByNumber(db: Db | Tx, number: string, lock = false): Promise<DocumentRow | undefined> {
-  let query = rowsWhere(tables(db), 'billing_documents', 'number', number)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'billing_documents', 'number', number), lock)
 }
 
 export async function issueDocument(

@@ -1,4 +1,5 @@
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
 import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 import { cycleDayOf } from './statement-draft.js'
@@ -136,12 +137,11 @@ export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<voi
 }
 
 export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('historical_bills')
-    .values({ ...row, readings: JSON.stringify(row.readings) })
-    .onConflict((oc) => oc.columns(['account_id', 'source', 'reference']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'historical_bills', { ...row, readings: JSON.stringify(row.readings) }, [
+    'account_id',
+    'source',
+    'reference',
+  ])
 }
 
 export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {

@@ -7,7 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
-import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
+import { firstRow, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -187,9 +187,7 @@ export async function setStatementStatus(
 }
 
 export async function statementById(db: Db | Tx, id: string, lock = false): Promise<StatementRow | undefined> {
-  let query = rowsWhere(tables(db), 'statements', 'id', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'statements', 'id', id), lock)
 }
 
 export async function statementByNumber(db: Db | Tx, number: string): Promise<StatementRow | undefined> {
@@ -291,13 +289,7 @@ export async function heldStatements(
   db: Db | Tx,
   limit: number,
 ): Promise<(StatementRow & { account_number: string })[]> {
-  const rows = await tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('status', '=', 'held')
-    .orderBy('created_at')
-    .limit(limit)
-    .execute()
+  const rows = await rowsWhere(tables(db), 'statements', 'status', 'held').orderBy('created_at').limit(limit).execute()
   return accounts.withAccountNumbers({ tx: db, rows })
 }
 

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
 import { rowsOfAccount } from '../../db/query-rows.js'
 
 export type DunningAction = 'payment_reminder' | 'final_notice' | 'disconnection_notice' | 'debt_collection_referral'
@@ -60,12 +61,7 @@ export async function actionsInEpisode(db: Db | Tx, accountId: string, episodeDu
 
 /** Record a step unless the same step was taken in the episode already; false when it was. */
 export async function insertActionOnce(tx: Tx, row: ActionRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('collection_actions')
-    .values(row)
-    .onConflict((oc) => oc.columns(['account_id', 'episode_due_on', 'action']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'collection_actions', row, ['account_id', 'episode_due_on', 'action'])
 }
 
 /** The latest 100 steps taken on an account, newest first. */

@@ -7,6 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
 import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 
 export interface JournalRow {
@@ -57,12 +58,7 @@ export async function insertJournal(tx: Tx, row: JournalRow, postings: PostingRo
     tx,
     postings.map((posting) => posting.account_id),
   )
-  const result = await tables(tx)
-    .insertInto('ledger_journals')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false
+  if (!(await insertUnlessTaken(tables(tx), 'ledger_journals', row, ['idempotency_key']))) return false
   await tables(tx).insertInto('ledger_postings').values(postings).execute()
   return true
 }

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
+import { firstRow, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodRow {
@@ -183,12 +184,7 @@ export async function removeMethod(tx: Tx, id: string, at: Date): Promise<boolea
 
 /** Insert unless the idempotency key is taken (waiting for a concurrent insert of the same key). */
 export async function insertPayment(tx: Tx, row: PaymentRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('payments')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'payments', row, ['idempotency_key'])
 }
 
 export async function paymentByKey(db: Db | Tx, key: string): Promise<PaymentRow | undefined> {
@@ -196,9 +192,7 @@ export async function paymentByKey(db: Db | Tx, key: string): Promise<PaymentRow
 }
 
 export async function paymentById(db: Db | Tx, id: string, lock = false): Promise<PaymentRow | undefined> {
-  let query = rowsWhere(tables(db), 'payments', 'id', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'payments', 'id', id), lock)
 }
 
 export async function paymentByRef(tx: Tx, processorRef: string): Promise<PaymentRow | undefined> {
@@ -229,12 +223,7 @@ export async function updatePayment(
 }
 
 export async function insertPaymentEvent(tx: Tx, row: Selectable<PaymentEventsTable>): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('payment_events')
-    .values(row)
-    .onConflict((oc) => oc.column('processor_event_id').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'payment_events', row, ['processor_event_id'])
 }
 
 export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) {
@@ -287,12 +276,7 @@ export async function netSucceededPaid(db: Db | Tx, accountId: string): Promise<
 }
 
 export async function insertCreditRequest(tx: Tx, row: CreditRequestRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('credit_requests')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'credit_requests', row, ['idempotency_key'])
 }
 
 export async function creditRequestByKey(db: Db | Tx, key: string) {
@@ -300,9 +284,7 @@ export async function creditRequestByKey(db: Db | Tx, key: string) {
 }
 
 export async function creditRequestById(db: Db | Tx, id: string, lock = false) {
-  let query = rowsWhere(tables(db), 'credit_requests', 'id', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'credit_requests', 'id', id), lock)
 }
 
 export async function updateCreditRequest(
@@ -333,10 +315,7 @@ export async function creditTotals(db: Db | Tx, accountId: string, since: Date) 
 
 /** Credit requests awaiting approval, oldest first, with each account's number (from accounts, in one call). */
 export async function pendingCreditRequests(db: Db | Tx, limit: number) {
-  const rows = await tables(db)
-    .selectFrom('credit_requests')
-    .selectAll()
-    .where('status', '=', 'pending_approval')
+  const rows = await rowsWhere(tables(db), 'credit_requests', 'status', 'pending_approval')
     .orderBy('requested_at')
     .limit(limit)
     .execute()
