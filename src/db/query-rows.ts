@@ -4,7 +4,7 @@
  * query for the store to narrow, order and run; the table must be one of the store's own (its
  * `withTables` map), so the type checker keeps a store to its tables.
  */
-import type { Kysely, Selectable, SelectQueryBuilder, SelectType } from 'kysely'
+import { type Kysely, type Selectable, type SelectQueryBuilder, type SelectType, sql } from 'kysely'
 
 /** The tables of a store's map that have an `account_id` column. */
 export type AccountTable<Tables> = {
@@ -67,4 +67,16 @@ export function firstRow<Tables, Table extends keyof Tables & string, Row>(
   lock: boolean,
 ): Promise<Row | undefined> {
   return (lock ? query.forUpdate() : query).executeTakeFirst()
+}
+
+/**
+ * How many rows `query` matches: a store's filtered `selectFrom` with nothing selected yet, the count
+ * beside a page of the same rows. Throws nothing.
+ */
+export async function countOf<Tables, Table extends keyof Tables & string, Row>(
+  query: SelectQueryBuilder<Tables, Table, Row>,
+): Promise<number> {
+  const counted = await query.select(sql<string>`count(*)`.as('n')).executeTakeFirst()
+  // Kysely cannot work out the selection over a query whose tables are type parameters.
+  return Number((counted as { n?: string } | undefined)?.n ?? 0)
 }

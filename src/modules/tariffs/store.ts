@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
-import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
+import { countOf, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
@@ -160,11 +160,9 @@ export async function productsPage(
   offset: number,
   limit: number,
 ): Promise<{ count: number; rows: ProductRow[] }> {
-  const counted = await productsWhere(db, query)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirst()
+  const count = await countOf(productsWhere(db, query))
   const rows = await productsWhere(db, query).selectAll().orderBy('code').offset(offset).limit(limit).execute()
-  return { count: Number(counted?.n ?? 0), rows }
+  return { count, rows }
 }
 
 export async function tariffsOfProduct(db: Db | Tx, productId: string): Promise<TariffRow[]> {
@@ -281,9 +279,7 @@ export async function ratesPage(
   offset: number,
   limit: number,
 ): Promise<{ count: number; rows: RateRow[] }> {
-  const counted = await ratesWhere(db, filter)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirst()
+  const count = await countOf(ratesWhere(db, filter))
   const rows = await ratesWhere(db, filter)
     .selectAll()
     .orderBy('valid_from', 'desc')
@@ -291,7 +287,7 @@ export async function ratesPage(
     .offset(offset)
     .limit(limit)
     .execute()
-  return { count: Number(counted?.n ?? 0), rows }
+  return { count, rows }
 }
 
 /** Every rate of the tariffs in force at the instant. */
