@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './connect.js'
-import { insertUnlessTaken } from './query-insert.js'
+import { insertUnlessTaken, upsertRow } from './query-insert.js'
 import { countOf, firstRow, rowsOfAccount, rowsWhere, rowsWhereIn } from './query-rows.js'
 import { openTestDatabase } from './testing.js'
 import { inTransaction } from './transaction.js'
@@ -66,5 +66,13 @@ describe('the store query helpers', () => {
       false,
     )
     expect(await rowsWhere(tables(database.db), 'rows_probe', 'id', 'p5').execute()).toEqual([row])
+  })
+
+  it('writes a row in full: inserts it, then replaces every other column of the row with its key', async () => {
+    const row = { id: 'p6', account_id: 'a4', label: 'before' }
+    await inTransaction(database.db, (tx) => upsertRow(tables(tx), 'rows_probe', row, ['id']))
+    const changed = { id: 'p6', account_id: null, label: 'after' }
+    await inTransaction(database.db, (tx) => upsertRow(tables(tx), 'rows_probe', changed, ['id']))
+    expect(await rowsWhere(tables(database.db), 'rows_probe', 'id', 'p6').execute()).toEqual([changed])
   })
 })

@@ -1,5 +1,5 @@
 import { type Db, type Tx, withTables } from '../../db/index.js'
-import { insertUnlessTaken } from '../../db/query-insert.js'
+import { insertUnlessTaken, upsertRow } from '../../db/query-insert.js'
 import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 import { cycleDayOf } from './statement-draft.js'
@@ -120,20 +120,7 @@ export async function accountsDue(
 }
 
 export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
-  await tables(tx)
-    .insertInto('billing_profiles')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        cycle_day: row.cycle_day,
-        payment_method: row.payment_method,
-        origin: row.origin,
-        transfer_at: row.transfer_at,
-        reading_prevented: row.reading_prevented,
-        updated_at: row.updated_at,
-      }),
-    )
-    .execute()
+  await upsertRow(tables(tx), 'billing_profiles', row, ['account_id'])
 }
 
 export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
+import { upsertRow } from '../../db/query-insert.js'
 import { rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 import { type CollectionRow, type InstructionRow, type OverrideRow, tables } from './store.js'
 
@@ -163,13 +164,5 @@ export async function overrideFor(db: Db | Tx, instructionId: string, on: string
 
 /** Set (or replace) the amount of the instruction's collection on a day. */
 export async function upsertOverride(tx: Tx, row: OverrideRow): Promise<void> {
-  await tables(tx)
-    .insertInto('direct_debit_overrides')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['instruction_id', 'collect_on'])
-        .doUpdateSet({ amount_minor: row.amount_minor, reason: row.reason, set_by: row.set_by, set_at: row.set_at }),
-    )
-    .execute()
+  await upsertRow(tables(tx), 'direct_debit_overrides', row, ['instruction_id', 'collect_on'])
 }
