@@ -1,8 +1,9 @@
 /**
  * Query helpers for the reads every store makes in the same words: all of a table's rows that belong
- * to one account, whose column holds a value, or whose column holds one of a list of values. Each gives back the
- * query for the store to narrow, order and run; the table must be one of the store's own (its
- * `withTables` map), so the type checker keeps a store to its tables.
+ * to one account, whose column holds a value, or whose column holds one of a list of values; the
+ * first row of such a read, locked when asked; how many rows a filtered read matches. The row reads
+ * give back the query for the store to narrow, order and run. The table must be one of the store's
+ * own (its `withTables` map), so the type checker keeps a store to its tables as before.
  */
 import { type Kysely, type Selectable, type SelectQueryBuilder, type SelectType, sql } from 'kysely'
 
