@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { firstRow, rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 
 export interface DocumentRow {
   id: string
@@ -26,9 +27,7 @@ export async function insertDocument(tx: Tx, row: DocumentRow): Promise<void> {
 }
 
 export async function documentByNumber(db: Db | Tx, number: string, lock = false): Promise<DocumentRow | undefined> {
-  let query = tables(db).selectFrom('billing_documents').selectAll().where('number', '=', number)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'billing_documents', 'number', number), lock)
 }
 
 export async function issueDocument(
@@ -44,10 +43,7 @@ export async function issueDocument(
 }
 
 export async function documentsOf(db: Db | Tx, accountId: string): Promise<DocumentRow[]> {
-  return tables(db)
-    .selectFrom('billing_documents')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'billing_documents', accountId)
     .orderBy('created_at', 'desc')
     .orderBy('number', 'desc')
     .execute()

@@ -1,4 +1,6 @@
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { insertUnlessTaken, upsertRow } from '../../db/query-insert.js'
+import { rowsOfAccount, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 import { cycleDayOf } from './statement-draft.js'
 
@@ -44,11 +46,7 @@ export interface BillableAccountRow {
 /** The billing profiles of accounts, by account id, in one query. */
 export async function profilesOf(db: Db | Tx, accountIds: readonly string[]): Promise<Map<string, BillingProfileRow>> {
   if (accountIds.length === 0) return new Map()
-  const rows = await tables(db)
-    .selectFrom('billing_profiles')
-    .selectAll()
-    .where('account_id', 'in', [...new Set(accountIds)])
-    .execute()
+  const rows = await rowsWhereIn(tables(db), 'billing_profiles', 'account_id', [...new Set(accountIds)]).execute()
   return new Map(rows.map((row) => [row.account_id, row]))
 }
 
@@ -122,36 +120,17 @@ export async function accountsDue(
 }
 
 export async function upsertProfile(tx: Tx, row: BillingProfileRow): Promise<void> {
-  await tables(tx)
-    .insertInto('billing_profiles')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        cycle_day: row.cycle_day,
-        payment_method: row.payment_method,
-        origin: row.origin,
-        transfer_at: row.transfer_at,
-        reading_prevented: row.reading_prevented,
-        updated_at: row.updated_at,
-      }),
-    )
-    .execute()
+  await upsertRow(tables(tx), 'billing_profiles', row, ['account_id'])
 }
 
 export async function insertHistoricalBill(tx: Tx, row: HistoricalBillRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('historical_bills')
-    .values({ ...row, readings: JSON.stringify(row.readings) })
-    .onConflict((oc) => oc.columns(['account_id', 'source', 'reference']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'historical_bills', { ...row, readings: JSON.stringify(row.readings) }, [
+    'account_id',
+    'source',
+    'reference',
+  ])
 }
 
 export async function historicalBillsOf(db: Db | Tx, accountId: string): Promise<HistoricalBillRow[]> {
-  return tables(db)
-    .selectFrom('historical_bills')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('issued_on', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'historical_bills', accountId).orderBy('issued_on', 'desc').execute()
 }

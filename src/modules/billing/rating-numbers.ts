@@ -43,6 +43,14 @@ export function fixedUnits(text: string, places: number): bigint | null {
     const magnitude = BigInt(`${plain[2]}${(plain[3] ?? '').slice(0, places)}`)
     return plain[1] === '-' ? -magnitude : magnitude
   }
+  return exactUnits(text, places)
+}
+
+/**
+ * `fixedUnits` by its plain definition, the slow path: the exact value × 10^places when that is a
+ * whole number, else null (and null for text that is not a decimal).
+ */
+export function exactUnits(text: string, places: number): bigint | null {
   let value: Decimal
   try {
     value = parseDecimal(text)

@@ -7,6 +7,7 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
+import { firstRow, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export * from './documents-store.js'
@@ -186,13 +187,11 @@ export async function setStatementStatus(
 }
 
 export async function statementById(db: Db | Tx, id: string, lock = false): Promise<StatementRow | undefined> {
-  let query = tables(db).selectFrom('statements').selectAll().where('id', '=', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'statements', 'id', id), lock)
 }
 
 export async function statementByNumber(db: Db | Tx, number: string): Promise<StatementRow | undefined> {
-  return tables(db).selectFrom('statements').selectAll().where('number', '=', number).executeTakeFirst()
+  return rowsWhere(tables(db), 'statements', 'number', number).executeTakeFirst()
 }
 
 /** Every version of the account's statement for the period starting `periodFrom`, newest first. */
@@ -200,10 +199,7 @@ export async function statementsFor(
   db: Db | Tx,
   { accountId, periodFrom }: { accountId: string; periodFrom: Date },
 ): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('period_from', '=', periodFrom)
     .orderBy('version', 'desc')
     .execute()
@@ -214,10 +210,7 @@ const countingStatuses = ['held', 'issued', 'uninvoiced', 'invoiced']
 
 /** The account's statements that count (not rejected, not superseded; business ones too), newest period first. */
 export async function currentStatements(db: Db | Tx, accountId: string, limit: number): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('status', 'in', countingStatuses)
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
@@ -282,10 +275,7 @@ export async function statementsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: { periodFrom: Date; version: number } },
 ): Promise<StatementRow[]> {
-  let query = tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'statements', accountId)
     .orderBy('period_from', 'desc')
     .orderBy('version', 'desc')
     .limit(limit)
@@ -299,23 +289,12 @@ export async function heldStatements(
   db: Db | Tx,
   limit: number,
 ): Promise<(StatementRow & { account_number: string })[]> {
-  const rows = await tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('status', '=', 'held')
-    .orderBy('created_at')
-    .limit(limit)
-    .execute()
+  const rows = await rowsWhere(tables(db), 'statements', 'status', 'held').orderBy('created_at').limit(limit).execute()
   return accounts.withAccountNumbers({ tx: db, rows })
 }
 
 export async function linesOf(db: Db | Tx, statementId: string): Promise<StatementLineRow[]> {
-  return tables(db)
-    .selectFrom('statement_lines')
-    .selectAll()
-    .where('statement_id', '=', statementId)
-    .orderBy('position')
-    .execute()
+  return rowsWhere(tables(db), 'statement_lines', 'statement_id', statementId).orderBy('position').execute()
 }
 
 export async function insertSettlement(tx: Tx, row: FinalSettlementRow): Promise<void> {
@@ -323,15 +302,11 @@ export async function insertSettlement(tx: Tx, row: FinalSettlementRow): Promise
 }
 
 export async function settlementOf(db: Db | Tx, statementId: string): Promise<FinalSettlementRow | undefined> {
-  return tables(db)
-    .selectFrom('final_settlements')
-    .selectAll()
-    .where('statement_id', '=', statementId)
-    .executeTakeFirst()
+  return rowsWhere(tables(db), 'final_settlements', 'statement_id', statementId).executeTakeFirst()
 }
 
 export async function runOn(db: Db | Tx, runOnDate: string): Promise<BillingRunRow | undefined> {
-  return tables(db).selectFrom('billing_runs').selectAll().where('run_on', '=', runOnDate).executeTakeFirst()
+  return rowsWhere(tables(db), 'billing_runs', 'run_on', runOnDate).executeTakeFirst()
 }
 
 /** Start the run of a day, or return the one already there (a resumed run). */
@@ -369,12 +344,7 @@ export async function runCounts(db: Db | Tx, runId: string): Promise<Map<string,
 
 export async function statementsOnDocuments(db: Db | Tx, documentIds: readonly string[]): Promise<StatementRow[]> {
   if (documentIds.length === 0) return []
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('document_id', 'in', [...documentIds])
-    .orderBy('period_from')
-    .execute()
+  return rowsWhereIn(tables(db), 'statements', 'document_id', documentIds).orderBy('period_from').execute()
 }
 
 export async function statementsByNumbers(
@@ -383,10 +353,7 @@ export async function statementsByNumbers(
   numbers: readonly string[],
 ): Promise<StatementRow[]> {
   if (numbers.length === 0) return []
-  return tables(tx)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'statements', accountId)
     .where('number', 'in', [...numbers])
     .orderBy('period_from')
     .orderBy('version')
@@ -395,10 +362,7 @@ export async function statementsByNumbers(
 }
 
 export async function uninvoiced(db: Db | Tx, accountId: string): Promise<StatementRow[]> {
-  return tables(db)
-    .selectFrom('statements')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'statements', accountId)
     .where('status', '=', 'uninvoiced')
     .where('document_id', 'is', null)
     .orderBy('period_from')
@@ -410,7 +374,7 @@ export async function statementsBefore(
   db: Db | Tx,
   { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
 ): Promise<StatementRow[]> {
-  let query = tables(db).selectFrom('statements').selectAll().where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'statements', accountId)
   if (before) query = query.where(strictlyBefore('created_at', sql<string>`id collate "C"`, before))
   return query.orderBy('created_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
 }

@@ -1,4 +1,5 @@
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
+import type { GasConversion } from '../metering/index.js'
 import type { BackbillingBreach } from './backbilling.js'
 
 export const statementKinds = ['periodic', 'final', 'rebill', 'corrected_final'] as const
@@ -79,15 +80,8 @@ export interface UsageSummary {
   readonly gasConversions?: readonly GasConversionSummary[]
 }
 
-/** How a gas volume became kWh on a statement (metering's `GasConversion`, as stored). */
-export interface GasConversionSummary {
-  readonly volume: string
-  readonly volumeUnit: 'm3' | 'hcf'
-  readonly cubicMetres: string
-  readonly correctionFactor: string
-  readonly calorificValueMjPerM3: string
-  readonly kwh: string
-}
+/** How a gas volume became kWh on a statement: metering's `GasConversion`, as stored. */
+export type GasConversionSummary = GasConversion
 
 /** Usage and price effects between this statement and the one before (BIL-9). */
 export interface Explanation {

@@ -4,6 +4,8 @@
  */
 import { sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
+import { rowsOfAccount } from '../../db/query-rows.js'
 
 export type DunningAction = 'payment_reminder' | 'final_notice' | 'disconnection_notice' | 'debt_collection_referral'
 
@@ -51,10 +53,7 @@ const tables = withTables<{
 
 /** The steps taken on an account in one debt episode (the due date of its oldest unpaid charge), oldest first. */
 export async function actionsInEpisode(db: Db | Tx, accountId: string, episodeDueOn: string): Promise<ActionRow[]> {
-  return tables(db)
-    .selectFrom('collection_actions')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'collection_actions', accountId)
     .where('episode_due_on', '=', episodeDueOn)
     .orderBy('taken_at')
     .execute()
@@ -62,23 +61,12 @@ export async function actionsInEpisode(db: Db | Tx, accountId: string, episodeDu
 
 /** Record a step unless the same step was taken in the episode already; false when it was. */
 export async function insertActionOnce(tx: Tx, row: ActionRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('collection_actions')
-    .values(row)
-    .onConflict((oc) => oc.columns(['account_id', 'episode_due_on', 'action']).doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'collection_actions', row, ['account_id', 'episode_due_on', 'action'])
 }
 
 /** The latest 100 steps taken on an account, newest first. */
 export async function recentActionsOf(db: Db | Tx, accountId: string): Promise<ActionRow[]> {
-  return tables(db)
-    .selectFrom('collection_actions')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('taken_at', 'desc')
-    .limit(100)
-    .execute()
+  return rowsOfAccount(tables(db), 'collection_actions', accountId).orderBy('taken_at', 'desc').limit(100).execute()
 }
 
 /** The last step taken on an account, in any episode, if any. */
@@ -153,12 +141,7 @@ export async function accountsWithOrderIn(
 
 /** Every order on an account, newest first. */
 export async function ordersOf(db: Db | Tx, accountId: string): Promise<OrderRow[]> {
-  return tables(db)
-    .selectFrom('disconnection_orders')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('requested_at', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'disconnection_orders', accountId).orderBy('requested_at', 'desc').execute()
 }
 
 // Notes
@@ -173,10 +156,5 @@ export async function insertNote(tx: Tx, row: NoteRow): Promise<void> {
 
 /** Every note on an account, newest first. */
 export async function notesOf(db: Db | Tx, accountId: string): Promise<NoteRow[]> {
-  return tables(db)
-    .selectFrom('collection_notes')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'collection_notes', accountId).orderBy('created_at', 'desc').execute()
 }

@@ -7,6 +7,8 @@ import {
   type Tx,
   withTables,
 } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 
 export interface JournalRow {
   id: string
@@ -56,36 +58,26 @@ export async function insertJournal(tx: Tx, row: JournalRow, postings: PostingRo
     tx,
     postings.map((posting) => posting.account_id),
   )
-  const result = await tables(tx)
-    .insertInto('ledger_journals')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false
+  if (!(await insertUnlessTaken(tables(tx), 'ledger_journals', row, ['idempotency_key']))) return false
   await tables(tx).insertInto('ledger_postings').values(postings).execute()
   return true
 }
 
 export async function journalByKey(db: Db | Tx, key: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function journalById(db: Db | Tx, id: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'id', id).executeTakeFirst()
 }
 
 export async function reversalOf(db: Db | Tx, id: string): Promise<JournalRow | undefined> {
-  return tables(db).selectFrom('ledger_journals').selectAll().where('reverses_journal_id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'ledger_journals', 'reverses_journal_id', id).executeTakeFirst()
 }
 
 export async function postingsOf(db: Db | Tx, journalIds: readonly string[]): Promise<(PostingRow & { id: bigint })[]> {
   if (journalIds.length === 0) return []
-  return tables(db)
-    .selectFrom('ledger_postings')
-    .selectAll()
-    .where('journal_id', 'in', [...journalIds])
-    .orderBy('id')
-    .execute()
+  return rowsWhereIn(tables(db), 'ledger_postings', 'journal_id', journalIds).orderBy('id').execute()
 }
 
 /** Sum of the customer postings of each account, as of a date (inclusive) when given. */
@@ -206,10 +198,7 @@ export async function journalsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<JournalRow[]> {
-  let query = tables(db)
-    .selectFrom('ledger_journals')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'ledger_journals', accountId)
     .orderBy('posted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ReadingStatus } from './types.js'
 
 export * from './intervals-store.js'
@@ -105,11 +106,11 @@ export async function existingIdentifiers(tx: Tx, identifiers: readonly string[]
 }
 
 export async function meterPointByIdentifier(tx: Tx, identifier: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('identifier', '=', identifier).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'identifier', identifier).executeTakeFirst()
 }
 
 export async function meterPointById(tx: Tx, id: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'id', id).executeTakeFirst()
 }
 
 /** Identifier → id for the given identifiers (unknown ones are absent). */
@@ -128,26 +129,17 @@ export async function linkExport(tx: Tx, exportId: string, importId: string): Pr
 }
 
 export async function exportLinkedTo(tx: Tx, importId: string): Promise<MeterPointRow | undefined> {
-  return tables(tx).selectFrom('meter_points').selectAll().where('import_point_id', '=', importId).executeTakeFirst()
+  return rowsWhere(tables(tx), 'meter_points', 'import_point_id', importId).executeTakeFirst()
 }
 
 export async function supplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('valid_from')
-    .orderBy('id')
-    .execute()
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId).orderBy('valid_from').orderBy('id').execute()
 }
 
 /** The supply periods of many accounts (billing runs), by account, start and id. */
 export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly string[]): Promise<SupplyPeriodRow[]> {
   if (accountIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', 'in', [...accountIds])
+  return rowsWhereIn(tables(tx), 'supply_periods', 'account_id', accountIds)
     .orderBy('account_id')
     .orderBy('valid_from')
     .orderBy('id')
@@ -156,10 +148,7 @@ export async function supplyPeriodsOfAccounts(tx: Tx, accountIds: readonly strin
 
 /** An account's supply periods, by meter point and start, locked for a change of tenancy. */
 export async function lockSupplyPeriodsOfAccount(tx: Tx, accountId: string): Promise<SupplyPeriodRow[]> {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId)
     .orderBy('meter_point_id')
     .orderBy('valid_from')
     .forUpdate()
@@ -172,10 +161,7 @@ export async function endSupplyPeriod(tx: Tx, id: string, on: string): Promise<v
 }
 
 export async function supplyPeriodOf(tx: Tx, accountId: string, meterPointId: string) {
-  return tables(tx)
-    .selectFrom('supply_periods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(tx), 'supply_periods', accountId)
     .where('meter_point_id', '=', meterPointId)
     .orderBy('valid_from', 'desc')
     .executeTakeFirst()
@@ -195,19 +181,12 @@ export async function accountAt(tx: Tx, meterPointId: string, day: string): Prom
 
 export async function meterPointsByIds(tx: Tx, ids: readonly string[]): Promise<MeterPointRow[]> {
   if (ids.length === 0) return []
-  return tables(tx)
-    .selectFrom('meter_points')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute()
+  return rowsWhereIn(tables(tx), 'meter_points', 'id', ids).execute()
 }
 
 export async function metersOf(tx: Tx, meterPointIds: readonly string[]): Promise<MeterRow[]> {
   if (meterPointIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('meters')
-    .selectAll()
-    .where('meter_point_id', 'in', [...meterPointIds])
+  return rowsWhereIn(tables(tx), 'meters', 'meter_point_id', meterPointIds)
     .orderBy('installed_on')
     .orderBy('id')
     .execute()
@@ -215,12 +194,7 @@ export async function metersOf(tx: Tx, meterPointIds: readonly string[]): Promis
 
 export async function registersOf(tx: Tx, meterIds: readonly string[]): Promise<RegisterRow[]> {
   if (meterIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('registers')
-    .selectAll()
-    .where('meter_id', 'in', [...meterIds])
-    .orderBy('identifier')
-    .execute()
+  return rowsWhereIn(tables(tx), 'registers', 'meter_id', meterIds).orderBy('identifier').execute()
 }
 
 export async function endMeter(tx: Tx, meterId: string, removedOn: string): Promise<void> {
@@ -232,10 +206,7 @@ const countingStatuses: ReadingStatus[] = ['accepted', 'released']
 
 /** The register's actual readings that count for validation. */
 function countingActuals(tx: Tx, registerId: string) {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
+  return rowsWhere(tables(tx), 'register_readings', 'register_id', registerId)
     .where('status', 'in', countingStatuses)
     .where('source', '<>', 'estimated')
 }
@@ -264,10 +235,7 @@ export async function sameReading(
   source: string,
   value: string,
 ): Promise<ReadingRow | undefined> {
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', '=', registerId)
+  return rowsWhere(tables(tx), 'register_readings', 'register_id', registerId)
     .where('read_at', '=', readAt)
     .where('source', '=', source)
     .where(sql<boolean>`value = ${value}::numeric`)
@@ -280,7 +248,7 @@ export async function insertReading(tx: Tx, row: ReadingRow): Promise<void> {
 }
 
 export async function readingById(tx: Tx, id: string): Promise<ReadingRow | undefined> {
-  return tables(tx).selectFrom('register_readings').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(tx), 'register_readings', 'id', id).executeTakeFirst()
 }
 
 export async function setReadingStatus(tx: Tx, id: string, status: ReadingStatus, reason: string | null) {
@@ -300,6 +268,19 @@ export async function supersedeEstimates(tx: Tx, registerId: string, after: Date
   return rows.map((row) => row.id)
 }
 
+/** Readings of the meter points joined to their register, meter and meter point, for the lists below. */
+function readingsOfPoints(tx: Tx, meterPointIds: readonly string[]) {
+  return tables(tx)
+    .selectFrom('register_readings as r')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .innerJoin('meters as m', 'm.id', 'g.meter_id')
+    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
+    .where('r.meter_point_id', 'in', [...meterPointIds])
+}
+
+/** What both a page of readings and a flow give of each: the meter, the register, when, the value and how it came. */
+const readingColumns = ['m.serial', 'g.identifier as register', 'r.read_at', 'r.value', 'r.source', 'r.kind'] as const
+
 export async function readingsPage(
   tx: Tx,
   {
@@ -308,26 +289,15 @@ export async function readingsPage(
     before,
   }: { meterPointIds: readonly string[]; limit: number; before?: FeedPosition | undefined },
 ) {
-  let query = tables(tx)
-    .selectFrom('register_readings as r')
-    .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .innerJoin('meters as m', 'm.id', 'g.meter_id')
-    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
-    .select([
-      'r.id',
-      'p.identifier as meter_point',
-      'm.serial',
-      'g.identifier as register',
-      'r.read_at',
-      'r.value',
-      'r.source',
-      'r.kind',
-      'r.status',
-      'r.reason',
-      'r.advance',
-      'r.is_rollover',
-    ])
-    .where('r.meter_point_id', 'in', [...meterPointIds])
+  let query = readingsOfPoints(tx, meterPointIds).select([
+    'r.id',
+    'p.identifier as meter_point',
+    ...readingColumns,
+    'r.status',
+    'r.reason',
+    'r.advance',
+    'r.is_rollover',
+  ])
   if (before) query = query.where(strictlyBefore('r.read_at', 'r.id', before))
   return query.orderBy('r.read_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
 }
@@ -338,21 +308,8 @@ export async function readingsForFlow(
   { meterPointIds, from, to }: { meterPointIds: readonly string[]; from: Date; to: Date },
 ) {
   if (meterPointIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('register_readings as r')
-    .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .innerJoin('meters as m', 'm.id', 'g.meter_id')
-    .innerJoin('meter_points as p', 'p.id', 'r.meter_point_id')
-    .select([
-      'p.identifier as mpan',
-      'm.serial',
-      'g.identifier as register',
-      'r.read_at',
-      'r.value',
-      'r.source',
-      'r.kind',
-    ])
-    .where('r.meter_point_id', 'in', [...meterPointIds])
+  return readingsOfPoints(tx, meterPointIds)
+    .select(['p.identifier as mpan', ...readingColumns])
     .where('r.status', 'in', ['accepted', 'released'])
     .where('r.read_at', '>=', from)
     .where('r.read_at', '<', to)
@@ -397,10 +354,7 @@ export async function billableReadings(
   { registerIds, from, to }: { registerIds: readonly string[]; from: Date; to: Date },
 ): Promise<ReadingRow[]> {
   if (registerIds.length === 0) return []
-  return tables(tx)
-    .selectFrom('register_readings')
-    .selectAll()
-    .where('register_id', 'in', [...registerIds])
+  return rowsWhereIn(tables(tx), 'register_readings', 'register_id', registerIds)
     .where('status', 'in', countingStatuses)
     .where('read_at', '>=', from)
     .where('read_at', '<=', to)

@@ -1,13 +1,9 @@
 import type { Db, Tx } from '../../db/index.js'
+import { rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 import { type ArrangementRow, type InstalmentRow, tables } from './store.js'
 
 export async function instalmentsOf(db: Db | Tx, arrangementId: string): Promise<InstalmentRow[]> {
-  return tables(db)
-    .selectFrom('arrangement_instalments')
-    .selectAll()
-    .where('arrangement_id', '=', arrangementId)
-    .orderBy('seq')
-    .execute()
+  return rowsWhere(tables(db), 'arrangement_instalments', 'arrangement_id', arrangementId).orderBy('seq').execute()
 }
 
 /** The id of the account's active arrangement, if it has one. */
@@ -36,12 +32,7 @@ export async function insertArrangement(
 }
 
 export async function arrangementsOf(db: Db | Tx, accountId: string): Promise<ArrangementRow[]> {
-  return tables(db)
-    .selectFrom('payment_arrangements')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  return rowsOfAccount(tables(db), 'payment_arrangements', accountId).orderBy('created_at', 'desc').execute()
 }
 
 /** Of these accounts, the ones with an active arrangement, in one query. */
@@ -74,7 +65,7 @@ export async function activeArrangementIds(
 
 /** An arrangement by id, locked for a change. */
 export async function lockArrangement(tx: Tx, id: string): Promise<ArrangementRow | undefined> {
-  return tables(tx).selectFrom('payment_arrangements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  return rowsWhere(tables(tx), 'payment_arrangements', 'id', id).forUpdate().executeTakeFirst()
 }
 
 export async function endArrangement(

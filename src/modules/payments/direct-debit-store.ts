@@ -1,5 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Db, Tx } from '../../db/index.js'
+import { upsertRow } from '../../db/query-insert.js'
+import { rowsOfAccount, rowsWhere } from '../../db/query-rows.js'
 import { type CollectionRow, type InstructionRow, type OverrideRow, tables } from './store.js'
 
 /** Cancel an account's active instruction, if it has one; returns it as it was before. */
@@ -18,10 +20,7 @@ export async function insertInstruction(tx: Tx, row: InstructionRow): Promise<vo
 }
 
 export async function activeInstructionOf(db: Db | Tx, accountId: string): Promise<InstructionRow | undefined> {
-  return tables(db)
-    .selectFrom('direct_debit_instructions')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'direct_debit_instructions', accountId)
     .where('status', '=', 'active')
     .executeTakeFirst()
 }
@@ -108,7 +107,7 @@ export async function accountsWithoutAdequacyReviewSince(
 
 /** An instruction by id; locked for update when `lock`. */
 export async function instructionById(tx: Tx, id: string, lock: boolean): Promise<InstructionRow | undefined> {
-  const query = tables(tx).selectFrom('direct_debit_instructions').selectAll().where('id', '=', id)
+  const query = rowsWhere(tables(tx), 'direct_debit_instructions', 'id', id)
   return (lock ? query.forUpdate() : query).executeTakeFirst()
 }
 
@@ -129,12 +128,7 @@ export async function insertCollection(tx: Tx, row: CollectionRow): Promise<void
 
 /** A collection by id, locked for a decision. */
 export async function lockCollection(tx: Tx, id: string): Promise<CollectionRow | undefined> {
-  return tables(tx)
-    .selectFrom('direct_debit_collections')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst()
+  return rowsWhere(tables(tx), 'direct_debit_collections', 'id', id).forUpdate().executeTakeFirst()
 }
 
 export async function decideCollection(
@@ -163,23 +157,12 @@ export async function collectionsAwaitingApproval(db: Db | Tx) {
 
 /** The amount set for the instruction's collection on `on`, if one was. */
 export async function overrideFor(db: Db | Tx, instructionId: string, on: string): Promise<OverrideRow | undefined> {
-  return tables(db)
-    .selectFrom('direct_debit_overrides')
-    .selectAll()
-    .where('instruction_id', '=', instructionId)
+  return rowsWhere(tables(db), 'direct_debit_overrides', 'instruction_id', instructionId)
     .where('collect_on', '=', on)
     .executeTakeFirst()
 }
 
 /** Set (or replace) the amount of the instruction's collection on a day. */
 export async function upsertOverride(tx: Tx, row: OverrideRow): Promise<void> {
-  await tables(tx)
-    .insertInto('direct_debit_overrides')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['instruction_id', 'collect_on'])
-        .doUpdateSet({ amount_minor: row.amount_minor, reason: row.reason, set_by: row.set_by, set_at: row.set_at }),
-    )
-    .execute()
+  await upsertRow(tables(tx), 'direct_debit_overrides', row, ['instruction_id', 'collect_on'])
 }

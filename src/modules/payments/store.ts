@@ -1,5 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { insertUnlessTaken } from '../../db/query-insert.js'
+import { firstRow, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import * as accounts from '../accounts/index.js'
 
 export interface PaymentMethodRow {
@@ -160,14 +162,11 @@ export async function insertMethod(tx: Tx, row: PaymentMethodRow): Promise<void>
 }
 
 export async function methodById(db: Db | Tx, id: string): Promise<PaymentMethodRow | undefined> {
-  return tables(db).selectFrom('payment_methods').selectAll().where('id', '=', id).executeTakeFirst()
+  return rowsWhere(tables(db), 'payment_methods', 'id', id).executeTakeFirst()
 }
 
 export async function methodsOf(db: Db | Tx, accountId: string): Promise<PaymentMethodRow[]> {
-  return tables(db)
-    .selectFrom('payment_methods')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'payment_methods', accountId)
     .where('status', '=', 'active')
     .orderBy('created_at', 'desc')
     .execute()
@@ -185,39 +184,23 @@ export async function removeMethod(tx: Tx, id: string, at: Date): Promise<boolea
 
 /** Insert unless the idempotency key is taken (waiting for a concurrent insert of the same key). */
 export async function insertPayment(tx: Tx, row: PaymentRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('payments')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'payments', row, ['idempotency_key'])
 }
 
 export async function paymentByKey(db: Db | Tx, key: string): Promise<PaymentRow | undefined> {
-  return tables(db).selectFrom('payments').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'payments', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function paymentById(db: Db | Tx, id: string, lock = false): Promise<PaymentRow | undefined> {
-  let query = tables(db).selectFrom('payments').selectAll().where('id', '=', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'payments', 'id', id), lock)
 }
 
 export async function paymentByRef(tx: Tx, processorRef: string): Promise<PaymentRow | undefined> {
-  return tables(tx)
-    .selectFrom('payments')
-    .selectAll()
-    .where('processor_ref', '=', processorRef)
-    .forUpdate()
-    .executeTakeFirst()
+  return rowsWhere(tables(tx), 'payments', 'processor_ref', processorRef).forUpdate().executeTakeFirst()
 }
 
 export async function paymentByConfirmation(db: Db | Tx, confirmation: string): Promise<PaymentRow | undefined> {
-  return tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('confirmation_number', '=', confirmation)
-    .executeTakeFirst()
+  return rowsWhere(tables(db), 'payments', 'confirmation_number', confirmation).executeTakeFirst()
 }
 
 export async function updatePayment(
@@ -254,20 +237,12 @@ export async function recordedProcessorEventIds(db: Db | Tx, ids: readonly strin
 }
 
 export async function insertPaymentEvent(tx: Tx, row: Selectable<PaymentEventsTable>): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('payment_events')
-    .values(row)
-    .onConflict((oc) => oc.column('processor_event_id').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'payment_events', row, ['processor_event_id'])
 }
 
 export async function paymentEvents(db: Db | Tx, paymentIds: readonly string[]) {
   if (paymentIds.length === 0) return []
-  return tables(db)
-    .selectFrom('payment_events')
-    .selectAll()
-    .where('payment_id', 'in', paymentIds)
+  return rowsWhereIn(tables(db), 'payment_events', 'payment_id', paymentIds)
     .orderBy('recorded_at')
     .orderBy('id')
     .execute()
@@ -277,7 +252,7 @@ export async function paymentsPage(
   db: Db | Tx,
   { accountId, limit, before }: { accountId: string; limit: number; before?: FeedPosition | undefined },
 ): Promise<PaymentRow[]> {
-  let query = tables(db).selectFrom('payments').selectAll().where('account_id', '=', accountId)
+  let query = rowsOfAccount(tables(db), 'payments', accountId)
   if (before) query = query.where(strictlyBefore('created_at', 'id', before))
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
@@ -298,10 +273,7 @@ export async function openPayments(db: Db | Tx, { since, limit }: { since: Date;
 
 /** Whether the account had a payment fail or come back since an instant (ACC-6 red). */
 export async function returnedSince(db: Db | Tx, accountId: string, since: Date): Promise<PaymentRow | undefined> {
-  return tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('account_id', '=', accountId)
+  return rowsOfAccount(tables(db), 'payments', accountId)
     .where('status', 'in', ['returned', 'failed'])
     .where('journal_id', 'is not', null)
     .where('status_at', '>=', since)
@@ -318,22 +290,15 @@ export async function netSucceededPaid(db: Db | Tx, accountId: string): Promise<
 }
 
 export async function insertCreditRequest(tx: Tx, row: CreditRequestRow): Promise<boolean> {
-  const result = await tables(tx)
-    .insertInto('credit_requests')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  return insertUnlessTaken(tables(tx), 'credit_requests', row, ['idempotency_key'])
 }
 
 export async function creditRequestByKey(db: Db | Tx, key: string) {
-  return tables(db).selectFrom('credit_requests').selectAll().where('idempotency_key', '=', key).executeTakeFirst()
+  return rowsWhere(tables(db), 'credit_requests', 'idempotency_key', key).executeTakeFirst()
 }
 
 export async function creditRequestById(db: Db | Tx, id: string, lock = false) {
-  let query = tables(db).selectFrom('credit_requests').selectAll().where('id', '=', id)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return firstRow(rowsWhere(tables(db), 'credit_requests', 'id', id), lock)
 }
 
 export async function updateCreditRequest(
@@ -364,10 +329,7 @@ export async function creditTotals(db: Db | Tx, accountId: string, since: Date) 
 
 /** Credit requests awaiting approval, oldest first, with each account's number (from accounts, in one call). */
 export async function pendingCreditRequests(db: Db | Tx, limit: number) {
-  const rows = await tables(db)
-    .selectFrom('credit_requests')
-    .selectAll()
-    .where('status', '=', 'pending_approval')
+  const rows = await rowsWhere(tables(db), 'credit_requests', 'status', 'pending_approval')
     .orderBy('requested_at')
     .limit(limit)
     .execute()
@@ -375,13 +337,7 @@ export async function pendingCreditRequests(db: Db | Tx, limit: number) {
 }
 
 export async function creditRequestsOf(db: Db | Tx, accountId: string) {
-  return tables(db)
-    .selectFrom('credit_requests')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('requested_at', 'desc')
-    .limit(100)
-    .execute()
+  return rowsOfAccount(tables(db), 'credit_requests', accountId).orderBy('requested_at', 'desc').limit(100).execute()
 }
 
 export async function setPaymentMethod(tx: Tx, paymentId: string, paymentMethodId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
+import { countOf, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
@@ -130,7 +131,7 @@ export async function insertProduct(
 }
 
 export async function productByCode(db: Db | Tx, code: string): Promise<ProductRow | undefined> {
-  return tables(db).selectFrom('products').selectAll().where('code', '=', code).executeTakeFirst()
+  return rowsWhere(tables(db), 'products', 'code', code).executeTakeFirst()
 }
 
 /** The products a listing asks for: its filters, available at `availableAt`. */
@@ -159,18 +160,13 @@ export async function productsPage(
   offset: number,
   limit: number,
 ): Promise<{ count: number; rows: ProductRow[] }> {
-  const counted = await productsWhere(db, query)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirst()
+  const count = await countOf(productsWhere(db, query))
   const rows = await productsWhere(db, query).selectAll().orderBy('code').offset(offset).limit(limit).execute()
-  return { count: Number(counted?.n ?? 0), rows }
+  return { count, rows }
 }
 
 export async function tariffsOfProduct(db: Db | Tx, productId: string): Promise<TariffRow[]> {
-  return tables(db)
-    .selectFrom('tariffs')
-    .selectAll()
-    .where('product_id', '=', productId)
+  return rowsWhere(tables(db), 'tariffs', 'product_id', productId)
     .orderBy('fuel')
     .orderBy('register_kind')
     .orderBy('region')
@@ -206,11 +202,27 @@ export async function tariffsWithProduct(
 
 // ——— rates ———
 
+/** Every kind's rates but the dynamic half-hourly prices, of the tariffs: along the index by tariff and kind. */
+function fixedRatesOf(db: Db | Tx, tariffIds: readonly string[]) {
+  return rowsWhereIn(tables(db), 'tariff_rates', 'tariff_id', tariffIds).where('kind', '<>', 'dynamic_unit')
+}
+
+/**
+ * The dynamic half-hourly prices of the tariffs that overlap the instant `from` or start after it: a
+ * dynamic price lasts exactly half an hour (a check constraint), so it starts after from − 30
+ * minutes. Every payment method is named so the unique index by tariff, method and start serves.
+ */
+function dynamicRatesFrom(db: Db | Tx, tariffIds: readonly string[], from: Date) {
+  return rowsWhereIn(tables(db), 'tariff_rates', 'tariff_id', tariffIds)
+    .where('kind', '=', 'dynamic_unit')
+    .where(sql<string>`coalesce(payment_method, '')`, 'in', ['', 'DIRECT_DEBIT', 'NON_DIRECT_DEBIT'])
+    .where('valid_from', '>', new Date(from.getTime() - 1_800_000))
+    .where('valid_to', '>', from)
+}
+
 /**
  * Stored rates of the tariffs (and kinds) that overlap [from, to), ordered by tariff, kind and start.
- * Read in two parts, each along its own index: the dynamic half-hourly prices (a year of Agile is
- * 17,520 rows a tariff) by their start, which lies within half an hour before `from` and `to`; every
- * other kind by tariff and kind.
+ * Read in two parts, each along its own index (a year of Agile is 17,520 prices a tariff).
  */
 export async function ratesOverlapping(
   db: Db | Tx,
@@ -222,27 +234,12 @@ export async function ratesOverlapping(
   }: { tariffIds: readonly string[]; kinds?: readonly string[]; from: Date; to: Date | null },
 ): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  const wanted = (kind: string) => !kinds || kinds.includes(kind)
-  let others = tables(db)
-    .selectFrom('tariff_rates')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
-    .where('kind', '<>', 'dynamic_unit')
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
-  if (to !== null) others = others.where('valid_from', '<', to)
-  if (kinds) others = others.where('kind', 'in', [...kinds])
-  const rows = kinds && kinds.every((kind) => kind === 'dynamic_unit') ? [] : await others.execute()
-  if (wanted('dynamic_unit')) {
-    // A dynamic price lasts exactly half an hour (a check constraint): it overlaps [from, to) when it
-    // starts after from − 30 minutes. Every payment method is named so the unique index serves.
-    let dynamic = tables(db)
-      .selectFrom('tariff_rates')
-      .selectAll()
-      .where('tariff_id', 'in', [...tariffIds])
-      .where('kind', '=', 'dynamic_unit')
-      .where(sql<string>`coalesce(payment_method, '')`, 'in', ['', 'DIRECT_DEBIT', 'NON_DIRECT_DEBIT'])
-      .where('valid_from', '>', new Date(from.getTime() - 1_800_000))
-      .where('valid_to', '>', from)
+  let fixed = fixedRatesOf(db, tariffIds).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  if (to !== null) fixed = fixed.where('valid_from', '<', to)
+  if (kinds) fixed = fixed.where('kind', 'in', [...kinds])
+  const rows = kinds?.every((kind) => kind === 'dynamic_unit') ? [] : await fixed.execute()
+  if (!kinds || kinds.includes('dynamic_unit')) {
+    let dynamic = dynamicRatesFrom(db, tariffIds, from)
     if (to !== null) dynamic = dynamic.where('valid_from', '<', to)
     rows.push(...(await dynamic.execute()))
   }
@@ -317,9 +314,7 @@ export async function ratesPage(
   offset: number,
   limit: number,
 ): Promise<{ count: number; rows: RateRow[] }> {
-  const counted = await ratesWhere(db, filter)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirst()
+  const count = await countOf(ratesWhere(db, filter))
   const rows = await ratesWhere(db, filter)
     .selectAll()
     .orderBy('valid_from', 'desc')
@@ -327,31 +322,18 @@ export async function ratesPage(
     .offset(offset)
     .limit(limit)
     .execute()
-  return { count: Number(counted?.n ?? 0), rows }
+  return { count, rows }
 }
 
-/** Every rate of the tariffs in force at the instant (each kind along its index, as `ratesOverlapping`). */
+/** Every rate of the tariffs in force at the instant (each part along its index, as `ratesOverlapping`). */
 export async function ratesAt(db: Db | Tx, tariffIds: readonly string[], instant: Date): Promise<RateRow[]> {
   if (tariffIds.length === 0) return []
-  const others = await tables(db)
-    .selectFrom('tariff_rates')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
-    .where('kind', '<>', 'dynamic_unit')
+  const fixed = await fixedRatesOf(db, tariffIds)
     .where('valid_from', '<=', instant)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', instant)]))
     .execute()
-  const dynamic = await tables(db)
-    .selectFrom('tariff_rates')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
-    .where('kind', '=', 'dynamic_unit')
-    .where(sql<string>`coalesce(payment_method, '')`, 'in', ['', 'DIRECT_DEBIT', 'NON_DIRECT_DEBIT'])
-    .where('valid_from', '>', new Date(instant.getTime() - 1_800_000))
-    .where('valid_from', '<=', instant)
-    .where('valid_to', '>', instant)
-    .execute()
-  return [...others, ...dynamic]
+  const dynamic = await dynamicRatesFrom(db, tariffIds, instant).where('valid_from', '<=', instant).execute()
+  return [...fixed, ...dynamic]
 }
 
 // ——— bands ———
@@ -362,10 +344,7 @@ export async function bandsOf(
   range?: { from: Date; to: Date | null },
 ): Promise<BandRow[]> {
   if (tariffIds.length === 0) return []
-  let q = tables(db)
-    .selectFrom('tariff_bands')
-    .selectAll()
-    .where('tariff_id', 'in', [...tariffIds])
+  let q = rowsWhereIn(tables(db), 'tariff_bands', 'tariff_id', tariffIds)
   if (range) {
     const { from, to } = range
     q = q.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
@@ -391,11 +370,9 @@ export async function agreementsOverlapping(
   from: Date,
   to: Date | null,
 ): Promise<AgreementRow[]> {
-  let q = tables(db)
-    .selectFrom('agreements')
-    .selectAll()
-    .where('meter_point_id', '=', meterPointId)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+  let q = rowsWhere(tables(db), 'agreements', 'meter_point_id', meterPointId).where((eb) =>
+    eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]),
+  )
   if (to !== null) q = q.where('valid_from', '<', to)
   return q.orderBy('valid_from').execute()
 }
@@ -503,12 +480,7 @@ export async function dispatchesOverlapping(
   db: Db | Tx,
   { accountId, meterPointId, from, to }: { accountId: string; meterPointId?: string | undefined; from: Date; to: Date },
 ): Promise<DispatchRow[]> {
-  let q = tables(db)
-    .selectFrom('dispatches')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('start_at', '<', to)
-    .where('end_at', '>', from)
+  let q = rowsOfAccount(tables(db), 'dispatches', accountId).where('start_at', '<', to).where('end_at', '>', from)
   if (meterPointId) q = q.where('meter_point_id', '=', meterPointId)
   return q.orderBy('start_at').orderBy('device_id').execute()
 }
@@ -519,10 +491,7 @@ export async function dispatchesOfAccounts(
   { accountIds, from, to }: { accountIds: readonly string[]; from: Date; to: Date },
 ): Promise<DispatchRow[]> {
   if (accountIds.length === 0) return []
-  return tables(db)
-    .selectFrom('dispatches')
-    .selectAll()
-    .where('account_id', 'in', [...accountIds])
+  return rowsWhereIn(tables(db), 'dispatches', 'account_id', accountIds)
     .where('start_at', '<', to)
     .where('end_at', '>', from)
     .orderBy('account_id')
