@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { besidesKey } from '../../db/upsert.js'
 import { type SessionRow, type StaffUserRow, sessionWithUserColumns } from './store.js'
 
 export interface ExternalUserRow {
@@ -376,14 +377,7 @@ export async function upsertSecrets(tx: Tx, row: AccountSecretsRow): Promise<voi
   await tables(tx)
     .insertInto('account_secrets')
     .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        date_of_birth_sealed: row.date_of_birth_sealed,
-        security_answer_sealed: row.security_answer_sealed,
-        ssn_last_four_sealed: row.ssn_last_four_sealed,
-        updated_at: row.updated_at,
-      }),
-    )
+    .onConflict((oc) => oc.column('account_id').doUpdateSet(besidesKey(row, ['account_id'])))
     .execute()
 }
 export async function findSecrets(db: Db | Tx, accountId: string) {
