@@ -1,4 +1,5 @@
 import { type ColumnType, type Selectable, sql } from 'kysely'
+import { countOf } from '../../db/count.js'
 import { newestFirstBefore } from '../../db/feed.js'
 import { type AccountFeedQuery, type Db, type IdBatchQuery, type Tx, withTables } from '../../db/index.js'
 
@@ -305,11 +306,7 @@ export async function searchFuzzy(tx: Tx, text: string, { offset, limit }: Page)
 }
 
 export async function countAccounts(db: Db | Tx): Promise<number> {
-  const row = await tables(db)
-    .selectFrom('accounts')
-    .select((eb) => eb.fn.countAll<bigint>().as('count'))
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return countOf(tables(db).selectFrom('accounts'))
 }
 
 export async function lockAccountRow(tx: Tx, accountId: string) {

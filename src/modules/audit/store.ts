@@ -1,4 +1,5 @@
 import { type Generated, sql } from 'kysely'
+import { countOf } from '../../db/count.js'
 import { newestFirstBefore } from '../../db/feed.js'
 import type { Db, Tx } from '../../db/index.js'
 import { type AccountFeedQuery, withTables } from '../../db/index.js'
@@ -85,11 +86,7 @@ export async function eventsAfter(db: Db | Tx, afterSeq: bigint, limit: number):
 }
 
 export async function countEvents(db: Db | Tx): Promise<number> {
-  const row = await tables(db)
-    .selectFrom('audit_events')
-    .select((eb) => eb.fn.countAll<bigint>().as('count'))
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return countOf(tables(db).selectFrom('audit_events'))
 }
 
 export interface EventFilter {
