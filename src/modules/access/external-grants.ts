@@ -2,7 +2,7 @@
  * Grants: who may use an account and how (holder, authorized user, third party, power of attorney);
  * granting, listing, changing levels, revoking and expiring them.
  */
-import type { AccountChange, Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { camelFields } from '../../shared/row-mapping.js'
@@ -304,7 +304,7 @@ export async function revokeAuthorizedUser({
 }
 
 /** Mark every active grant whose time is up as expired (third parties); the ids changed. */
-export async function expireLapsedGrants({ tx, actor, at }: { tx: Tx; actor: Actor; at: Date }): Promise<string[]> {
+export async function expireLapsedGrants({ tx, actor, at }: Change): Promise<string[]> {
   const rows = await store.lapsedGrants(tx, at)
   for (const row of rows) {
     await changeGrant(tx, row, {
