@@ -7,19 +7,15 @@ import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
-import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
+import { type GrantFacts, type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
 import { AccountUserNotFound, GrantExists, InvalidGrant, NotReviewable } from './external-users.js'
 
-export interface Grant {
+/** A grant: the facts the policy reads (kind, status, scope, validity), whose they are and on which account. */
+export interface Grant extends GrantFacts {
   readonly id: string
   readonly accountId: string
   readonly userId: string
-  readonly kind: GrantKind
-  readonly status: GrantStatus
-  readonly scope: readonly string[]
-  readonly validFrom: Date
-  readonly validTo: Date | null
   /** The person's relationship to the account holder, as said when they were added. */
   readonly relationship: string | null
 }
