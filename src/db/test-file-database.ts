@@ -7,8 +7,11 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Database } from './connect.js'
 import { openTestDatabase } from './testing.js'
 
-/** A migrated database opened before the calling file's tests and closed after them. */
-export function openDatabaseForFile(): Pick<Database, 'db'> {
+/**
+ * A migrated database opened before the calling file's tests and closed after them: its query handle,
+ * and `execScript` for a file that resets a table between tests.
+ */
+export function openDatabaseForFile(): Pick<Database, 'db' | 'execScript'> {
   let database: Database | undefined
   beforeAll(async () => {
     database = await openTestDatabase()
@@ -16,10 +19,14 @@ export function openDatabaseForFile(): Pick<Database, 'db'> {
   afterAll(async () => {
     await database?.close()
   })
+  const open = (): Database => {
+    if (!database) throw new Error('The test database opens in beforeAll: use it inside a test')
+    return database
+  }
   return {
     get db() {
-      if (!database) throw new Error('The test database opens in beforeAll: use it inside a test')
-      return database.db
+      return open().db
     },
+    execScript: (script) => open().execScript(script),
   }
 }
