@@ -2,24 +2,20 @@
  * Grants: who may use an account and how (holder, authorized user, third party, power of attorney);
  * granting, listing, changing levels, revoking and expiring them.
  */
-import type { AccountChange, Db, Tx } from '../../db/index.js'
+import type { AccountChange, Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
-import { type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
+import { type GrantFacts, type GrantKind, type GrantStatus, grantKinds, thirdPartyScopes } from './external-policy.js'
 import * as store from './external-store.js'
 import { AccountUserNotFound, GrantExists, InvalidGrant, NotReviewable } from './external-users.js'
 
-export interface Grant {
+/** A grant: the facts the policy reads (kind, status, scope, validity), whose they are and on which account. */
+export interface Grant extends GrantFacts {
   readonly id: string
   readonly accountId: string
   readonly userId: string
-  readonly kind: GrantKind
-  readonly status: GrantStatus
-  readonly scope: readonly string[]
-  readonly validFrom: Date
-  readonly validTo: Date | null
   /** The person's relationship to the account holder, as said when they were added. */
   readonly relationship: string | null
 }
@@ -304,7 +300,7 @@ export async function revokeAuthorizedUser({
 }
 
 /** Mark every active grant whose time is up as expired (third parties); the ids changed. */
-export async function expireLapsedGrants({ tx, actor, at }: { tx: Tx; actor: Actor; at: Date }): Promise<string[]> {
+export async function expireLapsedGrants({ tx, actor, at }: Change): Promise<string[]> {
   const rows = await store.lapsedGrants(tx, at)
   for (const row of rows) {
     await changeGrant(tx, row, {

@@ -1,5 +1,7 @@
 import { type Selectable, sql } from 'kysely'
+import { countOf } from '../../db/count.js'
 import { type Db, type Tx, withTables } from '../../db/index.js'
+import { besidesKey } from '../../db/upsert.js'
 import { type SessionRow, type StaffUserRow, sessionWithUserColumns } from './store.js'
 
 export interface ExternalUserRow {
@@ -297,14 +299,13 @@ export async function insertVerificationAttempt(tx: Tx, row: VerificationAttempt
     .execute()
 }
 export async function countFailedVerifications(tx: Tx, accountId: string, since: Date): Promise<number> {
-  const row = await tables(tx)
-    .selectFrom('verification_attempts')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('account_id', '=', accountId)
-    .where('outcome', '=', 'failed')
-    .where('recorded_at', '>', since)
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return countOf(
+    tables(tx)
+      .selectFrom('verification_attempts')
+      .where('account_id', '=', accountId)
+      .where('outcome', '=', 'failed')
+      .where('recorded_at', '>', since),
+  )
 }
 /** Raise the flag unless one is open; true when a new one was raised. */
 export async function raiseReviewFlag(
@@ -334,16 +335,20 @@ export async function openReviewFlags(db: Db | Tx, accountId: string) {
     .execute()
 }
 export type ReviewFlagRow = Selectable<AccountReviewFlagsTable> & { account_number: string }
+/** The query for review flags with each account's number: the rows `ReviewFlagRow` describes. */
+function reviewFlagsWithNumber(db: Db | Tx) {
+  return tables(db)
+    .selectFrom('account_review_flags')
+    .innerJoin('account_numbers as a', 'a.id', 'account_review_flags.account_id')
+    .selectAll('account_review_flags')
+    .select('a.number as account_number')
+}
 /** Review flags across all accounts, oldest first, after `afterId`, with each account's number. */
 export async function findReviewFlags(
   db: Db | Tx,
   filter: { status: 'open' | 'cleared' | 'all'; afterId: string | undefined; limit: number },
 ): Promise<ReviewFlagRow[]> {
-  let query = tables(db)
-    .selectFrom('account_review_flags')
-    .innerJoin('account_numbers as a', 'a.id', 'account_review_flags.account_id')
-    .selectAll('account_review_flags')
-    .select('a.number as account_number')
+  let query = reviewFlagsWithNumber(db)
   if (filter.status === 'open') query = query.where('account_review_flags.cleared_at', 'is', null)
   if (filter.status === 'cleared') query = query.where('account_review_flags.cleared_at', 'is not', null)
   if (filter.afterId !== undefined) query = query.where('account_review_flags.id', '>', filter.afterId)
@@ -351,11 +356,7 @@ export async function findReviewFlags(
 }
 /** The flag, locked for a change; undefined when there is none with this id. */
 export async function lockReviewFlag(tx: Tx, id: string): Promise<ReviewFlagRow | undefined> {
-  return tables(tx)
-    .selectFrom('account_review_flags')
-    .innerJoin('account_numbers as a', 'a.id', 'account_review_flags.account_id')
-    .selectAll('account_review_flags')
-    .select('a.number as account_number')
+  return reviewFlagsWithNumber(tx)
     .where('account_review_flags.id', '=', id)
     .forUpdate('account_review_flags')
     .executeTakeFirst()
@@ -376,14 +377,7 @@ export async function upsertSecrets(tx: Tx, row: AccountSecretsRow): Promise<voi
   await tables(tx)
     .insertInto('account_secrets')
     .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        date_of_birth_sealed: row.date_of_birth_sealed,
-        security_answer_sealed: row.security_answer_sealed,
-        ssn_last_four_sealed: row.ssn_last_four_sealed,
-        updated_at: row.updated_at,
-      }),
-    )
+    .onConflict((oc) => oc.column('account_id').doUpdateSet(besidesKey(row, ['account_id'])))
     .execute()
 }
 export async function findSecrets(db: Db | Tx, accountId: string) {

@@ -2,8 +2,7 @@
  * Caller verification: what a caller said about themselves compared with what is on file, the
  * record of each attempt, and the review flag repeated failures raise.
  */
-import type { Db, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Db, Tx } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import { normaliseRelationship, toGrant } from './external-grants.js'
@@ -91,9 +90,7 @@ export async function recordVerification({
   windowHours = 24,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   channel: 'phone' | 'email' | 'in_person' | 'chat'
   /** Who the caller said they were (recorded in the audit event). */
   caller?: VerifiedCaller
@@ -101,8 +98,6 @@ export async function recordVerification({
   failed: readonly string[]
   maxFailures?: number
   windowHours?: number
-  actor: Actor
-  at: Date
 }): Promise<{ outcome: 'passed' | 'failed'; flagged: boolean; failuresInWindow: number }> {
   const outcome = failed.length === 0 && passed.length > 0 ? 'passed' : 'failed'
   const id = newId('ver')

@@ -119,14 +119,20 @@ const roleCatalogue: Readonly<Record<Role, RoleInfo>> = {
   },
 }
 
-// The customer-facing core every agent has; supervisors, billing and export specialists include it.
-const agentGrants: readonly Permission[] = [
+// Finding and reading an account (its overview, contacts and service address), changing nothing:
+// every role that works on customer accounts has it, the field technician only its address and contacts.
+const accountView: readonly Permission[] = [
   'accounts.account.search',
   'accounts.account.read',
-  'accounts.account.create',
   'accounts.contact.read',
-  'accounts.contact.update',
   'accounts.service_address.read',
+]
+
+// The customer-facing core every agent has; supervisors, billing and export specialists include it.
+const agentGrants: readonly Permission[] = [
+  ...accountView,
+  'accounts.account.create',
+  'accounts.contact.update',
   'accounts.note.create',
   'accounts.authorized_user.manage',
   'accounts.verification.record',
@@ -199,10 +205,7 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
   // "Access account unrelated to collections" takes away is everything else (cases, usage, tariffs,
   // general messages, contact changes).
   collections_specialist: [
-    'accounts.account.search',
-    'accounts.account.read',
-    'accounts.contact.read',
-    'accounts.service_address.read',
+    ...accountView,
     'accounts.note.create',
     'accounts.verification.record',
     // "When discussing debt it's important to check for any vulnerabilities in the household" (Populate Snippets)
@@ -230,17 +233,11 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'system.diagnostics.read',
     'system.performance.read',
     'system.update.apply',
-    'accounts.account.search',
-    'accounts.account.read',
-    'accounts.contact.read',
-    'accounts.service_address.read',
+    ...accountView,
   ],
   // "View all customer accounts" read-only, company reports, no day-to-day changes.
   executive: [
-    'accounts.account.search',
-    'accounts.account.read',
-    'accounts.contact.read',
-    'accounts.service_address.read',
+    ...accountView,
     'billing.statement.read',
     'payments.history.read',
     'comms.message.read',
@@ -254,14 +251,7 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
   // No inheritance: the legal team reviews documents, it does not serve customers. Reading the
   // account (holder, contact, address) is what checking a power of attorney against it needs, and
   // the sealed date of birth is what the document's identity is checked against.
-  legal_reviewer: [
-    'accounts.account.search',
-    'accounts.account.read',
-    'accounts.contact.read',
-    'accounts.service_address.read',
-    'accounts.sensitive_details.export',
-    'legal.poa.review',
-  ],
+  legal_reviewer: [...accountView, 'accounts.sensitive_details.export', 'legal.poa.review'],
 }
 
 function grantsOf(role: Role): Set<Permission> {

@@ -4,10 +4,14 @@
  * supervisor with a note. Clearing is audited in the same transaction; a cleared flag stays on file.
  */
 import type { Change, Db, Tx } from '../../db/index.js'
-import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
+import { decodeJsonCursor, encodeJsonCursor, pageOf } from '../../shared/cursor.js'
+import { Conflict, NotFound, withCode } from '../../shared/errors.js'
 import { camelFields } from '../../shared/row-mapping.js'
 import * as audit from '../audit/index.js'
 import * as store from './external-store.js'
+
+/** A cursor this list did not give out (the shared cursor refusal, under this list's name for the door). */
+export { InvalidCursor as InvalidReviewFlagCursor } from '../../shared/cursor.js'
 
 export const reviewFlagStatuses = ['open', 'cleared', 'all'] as const
 export type ReviewFlagStatus = (typeof reviewFlagStatuses)[number]
@@ -25,7 +29,6 @@ export interface ReviewFlag {
 
 export class ReviewFlagNotFound extends withCode(NotFound, 'REVIEW_FLAG_NOT_FOUND') {}
 export class ReviewFlagAlreadyCleared extends withCode(Conflict, 'REVIEW_FLAG_ALREADY_CLEARED') {}
-export class InvalidReviewFlagCursor extends withCode(ValidationFailed, 'INVALID_CURSOR') {}
 
 function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
   return camelFields(row, [
@@ -40,19 +43,14 @@ function toReviewFlag(row: store.ReviewFlagRow): ReviewFlag {
   ])
 }
 
-const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ f: id })).toString('base64url')
+const encodeCursor = (id: string) => encodeJsonCursor({ f: id })
 
 function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const id = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown } | null)?.f
-    if (typeof id === 'string' && /^flg_[0-9A-Za-z]+$/.test(id)) return id
-  } catch {
-    // fall through to the refusal
+  const isFlagCursor = (value: unknown): value is { f: string } => {
+    const id = (value as { f?: unknown } | null)?.f
+    return typeof id === 'string' && /^flg_[0-9A-Za-z]+$/.test(id)
   }
-  throw new InvalidReviewFlagCursor('The cursor is not one this endpoint returned', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ])
+  return decodeJsonCursor(cursor, isFlagCursor, 'cursor')?.f
 }
 
 /**
@@ -71,9 +69,8 @@ export async function listReviewFlags({
   cursor?: string | undefined
 }): Promise<{ items: ReviewFlag[]; nextCursor: string | null }> {
   const rows = await store.findReviewFlags(tx, { status, afterId: decodeCursor(cursor), limit: limit + 1 })
-  const items = rows.slice(0, limit).map(toReviewFlag)
-  const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeCursor(last.id))
+  return { items: page.map(toReviewFlag), nextCursor }
 }
 
 /** A supervisor clearing one review flag, with the note that says why. */

@@ -3,26 +3,7 @@
  * actor, a clock and the session and lockout rule both kinds of sign-in are tested under. Only tests
  * import it (it registers vitest hooks).
  */
-import { afterAll, beforeAll } from 'vitest'
-import type { Database } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
-
-/** A migrated database opened before the calling file's tests and closed after them. */
-export function openDatabaseForFile(): Pick<Database, 'db'> {
-  let database: Database | undefined
-  beforeAll(async () => {
-    database = await openTestDatabase()
-  })
-  afterAll(async () => {
-    await database?.close()
-  })
-  return {
-    get db() {
-      if (!database) throw new Error('The test database opens in beforeAll: use it inside a test')
-      return database.db
-    },
-  }
-}
+export { openDatabaseForFile } from '../../db/test-file-database.js'
 
 export const admin = { kind: 'system', id: 'test' } as const
 export const t0 = new Date('2026-11-22T09:00:00Z')

@@ -1,12 +1,12 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as audit from '../audit/index.js'
 import * as accounts from './index.js'
 import type { NewAccount } from './types.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const agent = { kind: 'staff', id: 'usr_agent' } as const
 const at = new Date('2026-11-22T10:00:00Z')
 
@@ -26,7 +26,6 @@ const search = (query: string, limit = 10, cursor?: string) =>
   inTransaction(database.db, (tx) => accounts.searchAccounts({ tx, query, limit, cursor, actor: agent, at }))
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   await inTransaction(database.db, (tx) =>
     accounts.createAccounts({
       tx,
@@ -62,10 +61,6 @@ beforeAll(async () => {
     }),
   )
 })
-afterAll(async () => {
-  await database.close()
-})
-
 describe('searching accounts', () => {
   it('finds a misspelt surname, best match first, with its service address', async () => {
     const result = await search('Ashwroth')

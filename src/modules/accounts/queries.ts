@@ -1,5 +1,5 @@
 import type { AccountFeedQuery, AccountsQuery, Change, Db, IdBatchQuery, Tx } from '../../db/index.js'
-import { decodeJsonCursor, encodeJsonCursor } from '../../shared/cursor.js'
+import { decodeJsonCursor, encodeJsonCursor, pageOf } from '../../shared/cursor.js'
 import { ValidationFailed } from '../../shared/errors.js'
 import { camelFields } from '../../shared/row-mapping.js'
 import * as access from '../access/index.js'
@@ -141,9 +141,8 @@ async function toNotes(tx: Db | Tx, rows: readonly store.NoteRow[]): Promise<Not
 async function notesPage(tx: Tx, accountId: string, limit: number, cursor: string | undefined) {
   const beforeId = decodeCursor(cursor, isNoteCursor)?.n
   const rows = await store.notesOf(tx, accountId, { limit: limit + 1, ...(beforeId ? { beforeId } : {}) })
-  const items = await toNotes(tx, rows.slice(0, limit))
-  const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: last.id }) : null }
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeCursor({ n: last.id }))
+  return { items: await toNotes(tx, page), nextCursor }
 }
 
 /**

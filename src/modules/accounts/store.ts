@@ -1,5 +1,7 @@
 import { type ColumnType, type Selectable, sql } from 'kysely'
-import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { countOf } from '../../db/count.js'
+import { newestFirstBefore } from '../../db/feed.js'
+import { type AccountFeedQuery, type Db, type IdBatchQuery, type Tx, withTables } from '../../db/index.js'
 
 export interface CustomerRow {
   id: string
@@ -304,11 +306,7 @@ export async function searchFuzzy(tx: Tx, text: string, { offset, limit }: Page)
 }
 
 export async function countAccounts(db: Db | Tx): Promise<number> {
-  const row = await tables(db)
-    .selectFrom('accounts')
-    .select((eb) => eb.fn.countAll<bigint>().as('count'))
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return countOf(tables(db).selectFrom('accounts'))
 }
 
 export async function lockAccountRow(tx: Tx, accountId: string) {
@@ -360,7 +358,7 @@ export async function accountFactsRows(db: Db | Tx, accountIds: readonly string[
 }
 
 /** The facts of the next `limit` accounts by id after `afterId` (from the first when null). */
-export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterId: string | null; limit: number }) {
+export async function accountFactsPage(db: Db | Tx, { afterId, limit }: Omit<IdBatchQuery, 'tx'>) {
   let query = accountFactsQuery(db).orderBy('a.id').limit(limit)
   if (afterId !== null) query = query.where('a.id', '>', afterId)
   return query.execute()
@@ -373,12 +371,11 @@ export async function accountFactsPage(db: Db | Tx, { afterId, limit }: { afterI
 export async function notesBefore(
   db: Db | Tx,
   accountId: string,
-  { before, limit }: { before?: FeedPosition | undefined; limit: number },
+  { before, limit }: Pick<AccountFeedQuery, 'before' | 'limit'>,
 ) {
-  let query = tables(db)
+  const query = tables(db)
     .selectFrom('account_notes as n')
     .select(['n.id', 'n.account_id', 'n.type', 'n.body', 'n.author_kind', 'n.author_id', 'n.created_at'])
     .where('n.account_id', '=', accountId)
-  if (before) query = query.where(strictlyBefore('n.created_at', sql<string>`n.id collate "C"`, before))
-  return query.orderBy('n.created_at', 'desc').orderBy(sql`n.id collate "C"`, 'desc').limit(limit).execute()
+  return newestFirstBefore(query, { at: 'n.created_at', id: 'n.id', before, limit }).execute()
 }

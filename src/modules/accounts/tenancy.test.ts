@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction, type Tx } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction, type Tx } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import { systemActor } from '../../shared/actor.js'
 import * as accounts from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const actor = systemActor('test')
 const at = new Date('2026-11-20T09:00:00Z')
 const run = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(database.db, work)
@@ -21,14 +21,6 @@ const open = (number: string) =>
       openedOn: '2026-10-01',
     }),
   )
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-}, 120_000)
-
-afterAll(async () => {
-  await database.close()
-})
 
 describe('closing an account', () => {
   it('closes it at a date, once, never before it opened', async () => {

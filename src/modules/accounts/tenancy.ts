@@ -3,8 +3,7 @@
  * occupier's account at the same property — a named customer, or "The Occupier" when nobody is
  * known yet.
  */
-import type { Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
+import type { AccountChange, Change, Tx } from '../../db/index.js'
 import { Conflict, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { isLocalDate } from '../../shared/time.js'
@@ -69,14 +68,10 @@ export async function closeAccount({
   reason,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   on: string
   /** Why, for the audit trail (`move_out`, `move_in`). */
   reason: string
-  actor: Actor
-  at: Date
 }): Promise<TenancyAccount> {
   const row = await store.lockedAccount(tx, { id: accountId })
   if (!row) throw new AccountNotFound(`There is no account ${accountId}`)
@@ -150,15 +145,12 @@ export async function openNextOccupierAccount({
   openedOn,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   /** The account whose property the new one is at. */
   previousAccountId: string
   number: string
   occupant: NextOccupant
   openedOn: string
-  actor: Actor
-  at: Date
 }): Promise<TenancyAccount> {
   const problems = checkOccupant(occupant)
   if (!/^A-[0-9A-F]{8}$/.test(number)) problems.push({ path: 'number', message: 'must be A- and 8 hex digits' })

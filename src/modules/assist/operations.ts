@@ -4,7 +4,6 @@
  * it checks the draft here, sends through comms in the same transaction, and marks the draft sent.
  */
 import type { AccountChange, Tx } from '../../db/index.js'
-import type { Actor } from '../../shared/actor.js'
 import { newId } from '../../shared/ids.js'
 import * as audit from '../audit/index.js'
 import * as store from './store.js'
@@ -116,14 +115,10 @@ export async function reviewDraft({
   body,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   inboundMessageId: string
   /** The reviewer's text, when they edited the suggestion. */
   body?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<SuggestedReply> {
   if (actor.kind !== 'staff') {
     throw new ReviewerNotAPerson('Only a member of staff can review a suggested reply', { actorKind: actor.kind })

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../db/index.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as audit from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const agent = { kind: 'staff', id: 'usr_activity_agent' } as const
 const day = (date: number, hour = 12) => new Date(Date.UTC(2026, 10, date, hour))
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   // one event a day, 1 to 6 November, and one by someone else
   for (let date = 1; date <= 6; date++) {
     await inTransaction(database.db, (tx) =>
@@ -30,10 +28,6 @@ beforeAll(async () => {
     }),
   )
 })
-afterAll(async () => {
-  await database.close()
-})
-
 const subjects = (events: audit.AuditEvent[]) => events.map((event) => event.subjectId)
 
 describe('a user’s activity', () => {

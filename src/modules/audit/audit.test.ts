@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database, Tx } from '../../db/index.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Tx } from '../../db/index.js'
 import { inTransaction, NotInTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as audit from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const agent = { kind: 'staff', id: 'usr_agent' } as const
 
 async function recordMany(count: number) {
@@ -31,16 +31,10 @@ async function tamper(statement: string) {
 }
 
 // One database for the file; each test starts from an empty chain (cheaper than a database each).
-beforeAll(async () => {
-  database = await openTestDatabase()
-})
 beforeEach(async () => {
   await database.execScript(`alter table audit_events disable trigger user;
     truncate audit_events restart identity;
     alter table audit_events enable trigger user;`)
-})
-afterAll(async () => {
-  await database.close()
 })
 
 describe('the audit chain', () => {

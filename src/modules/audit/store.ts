@@ -1,6 +1,8 @@
 import { type Generated, sql } from 'kysely'
+import { countOf } from '../../db/count.js'
+import { newestFirstBefore } from '../../db/feed.js'
 import type { Db, Tx } from '../../db/index.js'
-import { type FeedPosition, strictlyBefore, withTables } from '../../db/index.js'
+import { type AccountFeedQuery, withTables } from '../../db/index.js'
 import type { AuditEvent } from './types.js'
 
 interface AuditEventsTable {
@@ -84,11 +86,7 @@ export async function eventsAfter(db: Db | Tx, afterSeq: bigint, limit: number):
 }
 
 export async function countEvents(db: Db | Tx): Promise<number> {
-  const row = await tables(db)
-    .selectFrom('audit_events')
-    .select((eb) => eb.fn.countAll<bigint>().as('count'))
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return countOf(tables(db).selectFrom('audit_events'))
 }
 
 export interface EventFilter {
@@ -122,17 +120,7 @@ export async function findEvents(db: Db | Tx, filter: EventFilter): Promise<Audi
  */
 export async function accountEventsBefore(
   db: Db | Tx,
-  {
-    accountId,
-    before,
-    exclude,
-    limit,
-  }: {
-    accountId: string
-    before?: FeedPosition | undefined
-    exclude: readonly string[]
-    limit: number
-  },
+  { accountId, before, exclude, limit }: Omit<AccountFeedQuery, 'tx'> & { exclude: readonly string[] },
 ): Promise<AuditEvent[]> {
   let query = tables(db).selectFrom('audit_events').selectAll().where('account_id', '=', accountId)
   for (const pattern of exclude) {
@@ -140,8 +128,7 @@ export async function accountEventsBefore(
     else if (pattern.startsWith('.')) query = query.where('action', 'not like', `%${pattern}`)
     else query = query.where('action', '<>', pattern)
   }
-  if (before) query = query.where(strictlyBefore('occurred_at', sql<string>`id collate "C"`, before))
-  const rows = await query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+  const rows = await newestFirstBefore(query, { at: 'occurred_at', before, limit }).execute()
   return rows.map(toEvent)
 }
 

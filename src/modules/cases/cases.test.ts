@@ -1,14 +1,14 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import { systemActor } from '../../shared/actor.js'
 import * as access from '../access/index.js'
 import * as accounts from '../accounts/index.js'
 import * as market from '../market/index.js'
 import * as cases from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const at = new Date('2026-11-20T09:00:00Z')
 const later = (seconds: number) => new Date(at.getTime() + seconds * 1000)
 const users = new Map<string, string>()
@@ -18,7 +18,6 @@ const staff = (name: string) => ({ kind: 'staff' as const, id: users.get(name) a
 const by = (name: string, role: access.Role) => ({ userId: users.get(name) as string, role })
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   const actor = systemActor('test')
   await inTransaction(database.db, async (tx) => {
     await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
@@ -50,10 +49,6 @@ beforeAll(async () => {
   const rows = await sql<{ id: string }>`select id from accounts order by number`.execute(database.db)
   accountIds = rows.rows.map((row) => row.id)
 }, 120_000)
-
-afterAll(async () => {
-  await database.close()
-})
 
 const open = (overrides: Partial<cases.OpenCaseInput> = {}) =>
   inTransaction(database.db, (tx) =>

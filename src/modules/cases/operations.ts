@@ -215,14 +215,11 @@ export async function changeStatus({
   note,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   status: CaseStatus
   /** The resolution note: required to resolve or close, kept as a history detail otherwise. */
   note?: string | undefined
-  actor: Actor
-  at: Date
 }): Promise<Case> {
   if (!(caseStatuses as readonly string[]).includes(status))
     throw new InvalidCase(`'${status}' is not a case status`, [
@@ -412,15 +409,12 @@ export async function addAttachment({
   content,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   caseId: string
   fileName: string
   /** What the client said it is (`image/png`); parameters such as `; charset=utf-8` are ignored. */
   declaredContentType?: string | undefined
   content: Uint8Array
-  actor: Actor
-  at: Date
 }): Promise<AttachmentInfo> {
   const problems: Problem[] = []
   if (

@@ -4,7 +4,7 @@
  * for the agent reports. Unaudited: the use cases record the account views they make.
  */
 import type { AccountsQuery, Db, Tx } from '../../db/index.js'
-import { decodeJsonCursor } from '../../shared/cursor.js'
+import { decodeJsonCursor, encodeJsonCursor, pageOf } from '../../shared/cursor.js'
 import { AttachmentNotFound, CaseNotFound } from './operations.js'
 import { toAttachmentInfo, toCase, toEvent, toNote } from './rows.js'
 import * as store from './store.js'
@@ -79,7 +79,7 @@ export async function attachmentContent({
   return { ...toAttachmentInfo(row), accountId: row.account_id, content: Buffer.from(row.content) }
 }
 
-const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ c: id })).toString('base64url')
+const encodeCursor = (id: string) => encodeJsonCursor({ c: id })
 
 function decodeCursor(cursor: string | undefined): string | undefined {
   const isCaseCursor = (value: unknown): value is { c: string } =>
@@ -127,9 +127,8 @@ export async function listCases({
     beforeId: decodeCursor(cursor),
     limit: limit + 1,
   })
-  const items = rows.slice(0, limit).map((row) => ({ ...toCase(row), accountNumber: row.account_number }))
-  const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeCursor(last.id))
+  return { items: page.map((row) => ({ ...toCase(row), accountNumber: row.account_number })), nextCursor }
 }
 
 /**

@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import * as market from '../market/index.js'
 import * as comms from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const agent = { kind: 'staff', id: 'usr_agent' } as const
 const at = new Date('2026-11-20T10:00:00Z')
 let eleanor: string // paperless, email and a mobile
@@ -52,7 +52,6 @@ const sendGeneral = (
 ) => send({ accountId, channel, template: 'general_message', fields, ...(recipient ? { recipient } : {}) })
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   await run(async (tx) => {
     await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor: agent, at })
     const opened = await accounts.createAccounts({
@@ -82,10 +81,6 @@ beforeAll(async () => {
     ;[eleanor, tom, harrow] = opened.map((account) => account.id) as [string, string, string]
   })
 })
-afterAll(async () => {
-  await database.close()
-})
-
 describe('sending a templated message', () => {
   it('queues an email to the primary address with the account’s fields merged, audited in the same transaction', async () => {
     const message = await send({

@@ -27,25 +27,7 @@ export {
   staffMessageTotals,
 } from './queries.js'
 export { type SmtpSettings, smtpEmailTransport } from './smtp-transport.js'
-export {
-  accountFields,
-  ChannelNotOffered,
-  type FieldKind,
-  type FieldSpec,
-  type FieldValue,
-  InvalidMergeField,
-  listTemplates,
-  type MergeContext,
-  MissingMergeField,
-  mergeTemplate,
-  placeholdersOf,
-  type Template,
-  type TemplateKey,
-  templateKeys,
-  templateOf,
-  UnknownMergeField,
-  UnknownTemplate,
-} from './templates.js'
+export * from './templates.js'
 export { canMove, nextStatuses } from './transitions.js'
 export {
   type Accepted,

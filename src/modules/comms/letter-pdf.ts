@@ -4,6 +4,7 @@
  * Built in memory with pdfkit's built-in Helvetica; deterministic (the document's dates are `writtenAt`).
  */
 import PDFDocument from 'pdfkit'
+import { bytesOf } from '../../shared/stream-bytes.js'
 
 export interface LetterPdfInput {
   readonly supplierName: string
@@ -32,12 +33,7 @@ export async function letterPdf(input: LetterPdfInput, options: { compress?: boo
       ModDate: input.writtenAt,
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const ended = bytesOf(doc)
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
 

@@ -3,7 +3,7 @@
  * reports, inbound email and phone-call logs, SMS enrolment. Every change is audited in its transaction.
  */
 import { createHash } from 'node:crypto'
-import type { AccountChange } from '../../db/index.js'
+import type { AccountChange, Change } from '../../db/index.js'
 import { type Db, inTransaction, type Tx } from '../../db/index.js'
 import { type Actor, systemActor } from '../../shared/actor.js'
 import { Conflict, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
@@ -282,8 +282,7 @@ export async function recordDeliveryEvent({
   detail = null,
   actor,
   at,
-}: {
-  tx: Tx
+}: Change & {
   /** Our id (`msg_…`), or leave it out and give `provider`. */
   messageId?: string | undefined
   /** The transport's name and its id for the message, as stored when it was sent. */
@@ -293,8 +292,6 @@ export async function recordDeliveryEvent({
   occurredAt?: Date | undefined
   /** A bounce or failure reason, the link clicked. */
   detail?: string | null
-  actor: Actor
-  at: Date
 }): Promise<Message> {
   if (!(deliveryStatuses as readonly string[]).includes(status)) {
     throw new InvalidMessage(`${status} is not a delivery status`, [
@@ -462,9 +459,7 @@ export async function logInboundEmail({
   related = null,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   from: string
   to?: string | null | undefined
   subject: string
@@ -473,8 +468,6 @@ export async function logInboundEmail({
   /** The email's Message-ID header, when there is one. */
   providerMessageId?: string | null | undefined
   related?: RelatedRecord | null
-  actor: Actor
-  at: Date
 }): Promise<Message> {
   const problems: Problem[] = []
   if (!isEmailAddress(from)) problems.push({ path: 'from', message: 'an email address' })
@@ -542,9 +535,7 @@ export async function logPhoneCall({
   related = null,
   actor,
   at,
-}: {
-  tx: Tx
-  accountId: string
+}: AccountChange & {
   direction: 'inbound' | 'outbound'
   /** The customer's number; null when withheld. */
   phoneNumber: string | null
@@ -556,8 +547,6 @@ export async function logPhoneCall({
   /** What was said and agreed. */
   summary: string
   related?: RelatedRecord | null
-  actor: Actor
-  at: Date
 }): Promise<Message> {
   const problems: Problem[] = []
   if (direction !== 'inbound' && direction !== 'outbound')

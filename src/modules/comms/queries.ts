@@ -4,7 +4,7 @@
  * the account views they make of them.
  */
 import type { AccountFeedQuery, Db, StaffTotalsQuery, Tx } from '../../db/index.js'
-import { decodeJsonCursor } from '../../shared/cursor.js'
+import { decodeJsonCursor, encodeJsonCursor, pageOf } from '../../shared/cursor.js'
 import { accountCard, compose } from './compose.js'
 import { MessageNotFound } from './operations.js'
 import { toMessage, toSmsEnrolment, toStatusEvent } from './rows.js'
@@ -54,7 +54,7 @@ export async function preview({
   }
 }
 
-const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ m: id })).toString('base64url')
+const encodeCursor = (id: string) => encodeJsonCursor({ m: id })
 
 function decodeCursor(cursor: string | undefined): string | undefined {
   const isMessageCursor = (value: unknown): value is { m: string } =>
@@ -84,9 +84,8 @@ export async function listMessages({
 }): Promise<{ items: Message[]; nextCursor: string | null }> {
   const beforeId = decodeCursor(cursor)
   const rows = await store.messagesOf(tx, { accountId, beforeId, limit: limit + 1, channel, related })
-  const items = rows.slice(0, limit).map(toMessage)
-  const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null }
+  const { page, nextCursor } = pageOf(rows, limit, (last) => encodeCursor(last.id))
+  return { items: page.map(toMessage), nextCursor }
 }
 
 /** One message by id; with `accountId`, only if it is that account's. */

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as accounts from '../accounts/index.js'
 import * as market from '../market/index.js'
 import * as comms from './index.js'
@@ -14,7 +14,7 @@ interface Received {
   readonly raw: string
 }
 
-let database: Database
+const database = openDatabaseForFile()
 let server: SMTPServer
 let port: number
 const received: Received[] = []
@@ -24,7 +24,6 @@ let accountId: string
 let bouncingAccountId: string
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   server = new SMTPServer({
     // A plain local peer: no TLS certificate to trust, no login.
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -68,7 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
-  await database.close()
 })
 
 /** Decode RFC 2047 encoded words and a quoted-printable body, enough to read what nodemailer wrote. */

@@ -1,5 +1,7 @@
 import { type ColumnType, sql } from 'kysely'
-import { type Db, type FeedPosition, strictlyBefore, type Tx, withTables } from '../../db/index.js'
+import { newestFirstBefore } from '../../db/feed.js'
+import { type AccountFeedQuery, type Db, type StaffTotalsQuery, type Tx, withTables } from '../../db/index.js'
+import { besidesKey } from '../../db/upsert.js'
 
 export interface MessageRow {
   id: string
@@ -249,13 +251,7 @@ export async function upsertSmsEnrolment(tx: Tx, row: SmsEnrolmentRow): Promise<
   await tables(tx)
     .insertInto('comms_sms_enrolments')
     .values(row)
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet({
-        enrolled: row.enrolled,
-        phone_number: row.phone_number,
-        updated_at: row.updated_at,
-      }),
-    )
+    .onConflict((oc) => oc.column('account_id').doUpdateSet(besidesKey(row, ['account_id'])))
     .execute()
 }
 
@@ -265,17 +261,16 @@ export async function upsertSmsEnrolment(tx: Tx, row: SmsEnrolmentRow): Promise<
  */
 export async function messagesBefore(
   db: Db | Tx,
-  { accountId, before, limit }: { accountId: string; before?: FeedPosition | undefined; limit: number },
+  { accountId, before, limit }: Omit<AccountFeedQuery, 'tx'>,
 ): Promise<MessageRow[]> {
-  let query = tables(db).selectFrom('comms_messages').selectAll().where('account_id', '=', accountId)
-  if (before) query = query.where(strictlyBefore('occurred_at', sql<string>`id collate "C"`, before))
-  return query.orderBy('occurred_at', 'desc').orderBy(sql`id collate "C"`, 'desc').limit(limit).execute()
+  const query = tables(db).selectFrom('comms_messages').selectAll().where('account_id', '=', accountId)
+  return newestFirstBefore(query, { at: 'occurred_at', before, limit }).execute()
 }
 
 /** Per staff user over [from, to) of `created_at`: phone calls logged with their handle seconds, and outbound messages written. */
 export async function staffMessageTotals(
   db: Db | Tx,
-  { from, to, staffIds }: { from: Date; to: Date; staffIds?: readonly string[] | undefined },
+  { from, to, staffIds }: Omit<StaffTotalsQuery, 'tx'>,
 ): Promise<{ user_id: string; calls: string; handle_seconds: string; messages: string }[]> {
   const idFilter = staffIds ? sql`and created_by_id in (${sql.join(staffIds.length > 0 ? staffIds : [''])})` : sql``
   const result = await sql<{ user_id: string; calls: string; handle_seconds: string; messages: string }>`

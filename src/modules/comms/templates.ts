@@ -78,6 +78,7 @@ const balance: FieldSpec = {
   description: 'The account balance in minor units (filled from the ledger when the use case sends it)',
 }
 const dueDate: FieldSpec = { kind: 'date', description: 'The date payment is due' }
+const subjectLine: FieldSpec = { kind: 'text', description: 'The subject line' }
 
 const signOff = `Kind regards,
 {{supplier.name}}`
@@ -279,7 +280,7 @@ This is about your access to the {{supplier.name}} account {{account.number}}. I
 it, please contact us.`,
     fields: {
       userName: { kind: 'text', description: 'The user the notice is about, who receives it' },
-      subject: { kind: 'text', description: 'The subject line' },
+      subject: subjectLine,
       message: { kind: 'text', description: 'What changed about their access' },
     },
   }),
@@ -311,7 +312,7 @@ anything on it looks wrong, reply to this message or call us.`,
     text: `{{message}}`,
     sms: '{{supplier.name}}: {{message}}',
     fields: {
-      subject: { kind: 'text', description: 'The subject line' },
+      subject: subjectLine,
       message: { kind: 'text', description: 'What the agent writes' },
     },
   }),

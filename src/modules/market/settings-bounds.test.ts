@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as market from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const actor = { kind: 'system', id: 'test' } as const
 const at = new Date('2026-11-22T09:00:00Z')
 
 beforeAll(async () => {
-  database = await openTestDatabase()
   await inTransaction(database.db, (tx) =>
     market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at }),
   )
 })
-afterAll(async () => {
-  await database.close()
-})
-
 type Setting = keyof market.SupplierSettings
 const settings = Object.keys(market.supplierSettingsSchema.shape) as Setting[]
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, inTransaction } from '../../db/index.js'
-import { openTestDatabase } from '../../db/testing.js'
+import { describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/index.js'
+import { openDatabaseForFile } from '../../db/test-file-database.js'
 import * as market from './index.js'
 
-let database: Database
+const database = openDatabaseForFile()
 const actor = { kind: 'system', id: 'test' } as const
 const at = new Date('2026-11-22T09:00:00Z')
-
-beforeAll(async () => {
-  database = await openTestDatabase()
-})
-afterAll(async () => {
-  await database.close()
-})
 
 describe('the supplier and its settings', () => {
   it('is missing until configured, then has the gb profile and the seeds’ defaults', async () => {
