@@ -12,6 +12,12 @@ export const AccountParams = z.strictObject({
     .transform((value) => value.toUpperCase()),
 })
 
+/** The query of a paged list: up to `limit` items (1 to 100, 20 unless given) after the `cursor` a page returned. */
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+})
+
 /** The longest string any request may carry in one field (the longest a route allows, an email body). */
 export const maxTextLength = 100_000
 

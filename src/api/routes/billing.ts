@@ -17,7 +17,7 @@ import {
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, pageOf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import {
   AccountBalance,
   BillingDocument,
@@ -47,21 +47,13 @@ export const billingRoutes =
           summary: "The account's statements, every version, newest period first",
           tags: ['billing'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: PageQuery,
           response: { 200: pageOf(Statement), ...errors(404) },
         },
       },
       async (request) => {
         const page = await callAs(context, request, (scope) =>
-          accountStatements({
-            accountNumber: request.params.accountNumber,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
-            ...scope,
-          }),
+          accountStatements({ accountNumber: request.params.accountNumber, ...request.query, ...scope }),
         )
         return jsonOf(page)
       },

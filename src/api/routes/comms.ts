@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, Instant, jsonOf } from '../schemas.js'
+import { AccountParams, Instant, jsonOf, PageQuery } from '../schemas.js'
 import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = AccountParams.extend({
@@ -118,23 +118,13 @@ export const commsRoutes =
           summary: "The account's messages, outbound and inbound, newest first",
           tags: ['comms'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-            channel: z.enum(comms.channels).optional(),
-          }),
+          querystring: PageQuery.extend({ channel: z.enum(comms.channels).optional() }),
           response: { 200: pageOf(MessageOut), ...errors(404) },
         },
       },
       async (request) => {
         const page = await callAs(context, request, (scope) =>
-          accountMessages({
-            accountNumber: request.params.accountNumber,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
-            channel: request.query.channel,
-            ...scope,
-          }),
+          accountMessages({ accountNumber: request.params.accountNumber, ...request.query, ...scope }),
         )
         return jsonOf(page)
       },

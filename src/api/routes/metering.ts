@@ -6,7 +6,7 @@ import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
 import { callAs } from '../route-calls.js'
-import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
+import { AccountParams, Instant, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import { MeterPointOut, readingFields } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
@@ -162,11 +162,7 @@ export const meteringRoutes =
           summary: "A page of the account's register readings, newest first",
           tags: ['metering'],
           params: AccountParams,
-          querystring: z.strictObject({
-            meterPoint: Identifier.optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: z.strictObject({ meterPoint: Identifier.optional(), ...PageQuery.shape }),
           response: { 200: pageOf(ReadingOut), ...errors(404) },
         },
       },
@@ -174,9 +170,7 @@ export const meteringRoutes =
         const page = await callAs(context, request, (scope) =>
           accountReadings({
             accountNumber: request.params.accountNumber.toUpperCase(),
-            meterPoint: request.query.meterPoint,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
+            ...request.query,
             ...scope,
           }),
         )

@@ -31,7 +31,7 @@ import {
   sendNoContent,
 } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate, Minor, PageQuery } from '../schemas.js'
 import {
   AccountStatusOut,
   AdequacyReviewOut,
@@ -86,10 +86,7 @@ export const paymentRoutes =
             'Payments (newest first, with their events), kept payment methods, Direct Debit, credits and refunds',
           tags: ['payments'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: PageQuery,
           response: {
             200: z.object({
               items: z.array(PaymentOut).describe('payments, newest first'),
