@@ -2,10 +2,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
-import * as comms from '../../modules/comms/index.js'
-import { inProcessDeliveryQueue } from '../../usecases/index.js'
+import type { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, tomAccount } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithDelivery, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -17,13 +16,9 @@ const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openAppWithAccounts({
+  ;({ database, app, as, delivery } = await openAppWithDelivery({
     at: () => now,
     accounts: [eleanorAccount(), tomAccount],
-    app: (database) => {
-      delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-      return { deliveryQueue: delivery }
-    },
   }))
 }, 120_000)
 
