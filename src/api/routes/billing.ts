@@ -15,7 +15,7 @@ import {
   rebillStatement,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, pageOf } from '../responses.js'
+import { errors, fileResponse, pageOf, sendPdf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import {
@@ -103,13 +103,7 @@ export const billingRoutes =
           duplicate,
           ...whoOf(context, request),
         })
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `inline; filename="${request.params.number}${duplicate ? '-duplicate' : ''}.pdf"`,
-          )
-          .send(pdf)
+        return sendPdf(reply, `${request.params.number}${duplicate ? '-duplicate' : ''}.pdf`, pdf)
       },
     )
 

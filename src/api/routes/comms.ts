@@ -14,7 +14,7 @@ import {
   sendAccountMessage,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
+import { errors, fileResponse, InstantOut, pageOf, sendPdf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, PageQuery } from '../schemas.js'
 import { messageContent, messageHistory } from './comms-schemas.js'
@@ -172,10 +172,7 @@ export const commsRoutes =
             ...scope,
           }),
         )
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `inline; filename="${request.params.messageId}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `${request.params.messageId}.pdf`, pdf)
       },
     )
 

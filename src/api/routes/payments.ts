@@ -29,6 +29,7 @@ import {
   MinorOut,
   NoContent,
   sendNoContent,
+  sendPdf,
 } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
 import { AccountParams, jsonOf, LocalDate, Minor, PageQuery } from '../schemas.js'
@@ -597,10 +598,7 @@ export const paymentRoutes =
           arrangementId: request.params.arrangementId,
           ...who(request),
         })
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `inline; filename="arrangement-${request.params.accountNumber}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `arrangement-${request.params.accountNumber}.pdf`, pdf)
       },
     )
 

@@ -27,7 +27,7 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, NoContent, sendNoContent } from '../responses.js'
+import { errors, fileResponse, NoContent, sendNoContent, sendPdf } from '../responses.js'
 import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
 import { CardIn } from './payments-schemas.js'
 import {
@@ -215,10 +215,7 @@ export const portalRoutes =
           number: request.params.number,
           ...who(request),
         })
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `inline; filename="${request.params.number}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `${request.params.number}.pdf`, pdf)
       },
     )
 
