@@ -13,10 +13,10 @@ import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf, sendNoContent } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate, PageQuery } from '../schemas.js'
+import { AccountParams, EmailAddress, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
-const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
+const Email = z.strictObject({ address: EmailAddress, primary: z.boolean().default(false) })
 const Phone = z.strictObject({
   number: z.string().min(6).max(40),
   label: z.enum(['mobile', 'home', 'work', 'other']).default('mobile'),

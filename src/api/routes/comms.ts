@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, InstantOut, pageOf, sendPdf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, Instant, jsonOf, PageQuery } from '../schemas.js'
+import { AccountParams, EmailAddress, Instant, jsonOf, PageQuery } from '../schemas.js'
 import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = AccountParams.extend({
@@ -34,7 +34,7 @@ const Compose = z.strictObject({
   channel: z.enum(comms.sendChannels),
   template: z.enum(comms.templateKeys),
   fields: z.record(z.string().min(1).max(100), z.string().max(10_000)).default({}),
-  recipient: z.string().min(3).max(320).optional(),
+  recipient: EmailAddress.optional(),
 })
 const Send = Compose.extend({ related: Related.optional() })
 
@@ -262,8 +262,8 @@ export const commsRoutes =
           tags: ['comms'],
           params: AccountParams,
           body: z.strictObject({
-            from: z.string().min(3).max(320),
-            to: z.string().min(3).max(320).optional(),
+            from: EmailAddress,
+            to: EmailAddress.optional(),
             subject: z.string().max(500),
             body: z.string().min(1).max(100_000),
             receivedAt: Instant,
