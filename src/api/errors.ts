@@ -27,6 +27,31 @@ function validationDetails(error: FastifyError & { validation: Issue[]; validati
   })
 }
 
+/** Fastify's refusals of a request body it cannot read, each as the documented error naming what to blame. */
+const bodyRefusals: Record<string, { status: number; code: string; message: string; path: string; detail: string }> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'The body is empty but the content type says JSON',
+    path: 'body',
+    detail: 'empty',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the body as application/json',
+    path: 'headers.content-type',
+    detail: 'application/json',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'BODY_TOO_LARGE',
+    message: 'The body is too large',
+    path: 'body',
+    detail: 'too large',
+  },
+}
+
 /** The one place errors become responses: `{ error: { code, message, details } }`. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (request.url.startsWith(octopusPrefix)) {
@@ -53,28 +78,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
         ]),
       )
   }
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return reply
-      .status(400)
-      .send(
-        errorBody('MALFORMED_JSON', 'The body is empty but the content type says JSON', [
-          { path: 'body', message: 'empty' },
-        ]),
-      )
-  }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply
-      .status(415)
-      .send(
-        errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', [
-          { path: 'headers.content-type', message: 'application/json' },
-        ]),
-      )
-  }
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply
-      .status(413)
-      .send(errorBody('BODY_TOO_LARGE', 'The body is too large', [{ path: 'body', message: 'too large' }]))
+  const bodyRefusal = error.code === undefined ? undefined : bodyRefusals[error.code]
+  if (bodyRefusal) {
+    const { status, code, message, path, detail } = bodyRefusal
+    return reply.status(status).send(errorBody(code, message, [{ path, message: detail }]))
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, cause: error.cause }, 'response did not match its schema')

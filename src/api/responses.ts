@@ -50,6 +50,14 @@ export function sendNoContent(reply: FastifyReply): FastifyReply {
   return reply.status(204).send(null)
 }
 
+/** Send a PDF to be shown in the browser (inline), saved as `fileName` (with its `.pdf`). */
+export function sendPdf(reply: FastifyReply, fileName: string, pdf: Buffer): FastifyReply {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${fileName}"`)
+    .send(pdf)
+}
+
 /** The bytes of a file a route sends as they are (Fastify does not serialise a Buffer or a string). */
 const FileBody = z
   .custom<Buffer | string>((value) => Buffer.isBuffer(value) || typeof value === 'string', 'the bytes of a file')

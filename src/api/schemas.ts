@@ -12,6 +12,21 @@ export const AccountParams = z.strictObject({
     .transform((value) => value.toUpperCase()),
 })
 
+/** The query of a paged list: up to `limit` items (1 to 100, 20 unless given) after the `cursor` a page returned. */
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+})
+
+/** An email address as a request gives it (checked further where it is kept). */
+export const EmailAddress = z.string().min(3).max(320)
+
+/** A password as a request gives it: checked against the password policy where one is set. */
+export const Password = z.string().min(1).max(256)
+
+/** A sign-in, staff or portal: the email address and the password. */
+export const SignInBody = z.strictObject({ email: EmailAddress, password: Password })
+
 /** The longest string any request may carry in one field (the longest a route allows, an email body). */
 export const maxTextLength = 100_000
 

@@ -269,6 +269,25 @@ export async function openAppWithAccounts({
   return { ...opened, accountIds }
 }
 
+/**
+ * `openAppWithAccounts` whose app only enqueues messages: answers too the in-process delivery queue
+ * (built-in transports, the test's clock) that the test runs by hand, as the delivery worker would.
+ */
+export async function openAppWithDelivery(
+  options: Omit<Parameters<typeof openAppWithAccounts>[0], 'app'>,
+): Promise<TestApp & { accountIds: string[]; delivery: ReturnType<typeof inProcessDeliveryQueue> }> {
+  let delivery: ReturnType<typeof inProcessDeliveryQueue> | undefined
+  const opened = await openAppWithAccounts({
+    ...options,
+    app: ({ db }) => {
+      delivery = inProcessDeliveryQueue({ db, transports: comms.builtInTransports(), clock: options.at })
+      return { deliveryQueue: delivery }
+    },
+  })
+  if (!delivery) throw new Error('the app was built without its delivery queue')
+  return { ...opened, delivery }
+}
+
 /** `openAppWithAccounts` around the file's tests (see `aroundTests`). */
 export function sharedAppWithAccounts(
   options: Parameters<typeof openAppWithAccounts>[0],

@@ -1,11 +1,12 @@
 import { type Command, InvalidArgumentError, type Option } from 'commander'
-import { inTransaction, type Tx } from '../db/index.js'
+import { inTransaction } from '../db/index.js'
 import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { DomainError } from '../shared/errors.js'
 import { formatMoney, money } from '../shared/money.js'
 import { localDateOf } from '../shared/time.js'
 import {
+  type AccountCall,
   billAccountNow,
   changeBillingProfile,
   commsTransports,
@@ -66,15 +67,21 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
         }
       })
     })
-  /** Bill one account (a use case returning the statement), print the statement, and fail on a refusal. */
+  /**
+   * Bill the account numbered `account` (a use case returning the statement) as the CLI, now; print the
+   * statement, and fail on a refusal.
+   */
   const billOne = async (
+    account: string,
     options: { dataDir?: string },
-    work: (tx: Tx, at: Date) => ReturnType<typeof billAccountNow>,
+    work: (call: AccountCall) => ReturnType<typeof billAccountNow>,
   ) => {
     await withDatabase(options, async (database) => {
       try {
         const at = new Date()
-        const { statement, created } = await inTransaction(database.db, (tx) => work(tx, at))
+        const { statement, created } = await inTransaction(database.db, (tx) =>
+          work({ tx, accountNumber: account.toUpperCase(), actor: cliActor, at }),
+        )
         const total = formatMoney(money(statement.totalMinor, statement.currency as 'GBP'))
         console.log(
           `${created ? 'made' : 'already there:'} ${statement.number} (${statement.status}) for ${localDateOf(statement.periodFrom)} to ${localDateOf(statement.periodTo)}: ${total}`,
@@ -93,9 +100,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
     .option('--on <date>', 'the period ends at this local midnight', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { on?: string; dataDir?: string }) =>
-      billOne(options, (tx, at) =>
-        billAccountNow({ tx, accountNumber: account.toUpperCase(), on: options.on, actor: cliActor, at }),
-      ),
+      billOne(account, options, (call) => billAccountNow({ ...call, on: options.on })),
     )
   bill
     .command('final <account>')
@@ -105,9 +110,7 @@ export function registerBillingCommands(program: Command, dataDirOption: Option)
     .requiredOption('--moved-out <date>', 'the first local date the account is no longer supplied', localDateArgument)
     .addOption(dataDirOption)
     .action((account: string, options: { movedOut: string; dataDir?: string }) =>
-      billOne(options, (tx, at) =>
-        finalBill({ tx, accountNumber: account.toUpperCase(), moveOutOn: options.movedOut, actor: cliActor, at }),
-      ),
+      billOne(account, options, (call) => finalBill({ ...call, moveOutOn: options.movedOut })),
     )
   bill
     .command('profile <account>')

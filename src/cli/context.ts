@@ -65,6 +65,25 @@ export function addDatabaseCommand(
 }
 
 /**
+ * Add the subcommand `name` that takes `--date` (a local date; the command's default is today) and
+ * `--data-dir`, and runs `work` with the database open and the options, closed however the work ends.
+ */
+export function addDatedDatabaseCommand(
+  parent: Command,
+  { name, description, dataDirOption }: { name: string; description: string; dataDirOption: Option },
+  work: (database: Database, options: DatabaseOptions & { date?: string }) => Promise<void>,
+): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .option('--date <date>', 'the local date (default today)', localDateArgument)
+    .addOption(dataDirOption)
+    .action(async (options: DatabaseOptions & { date?: string }) => {
+      await withDatabase(options, (database) => work(database, options))
+    })
+}
+
+/**
  * A date argument or option: a real calendar date, YYYY-MM-DD.
  * @throws InvalidArgumentError for anything else
  */

@@ -1,4 +1,5 @@
 import type { Command, Option } from 'commander'
+import type { Database } from '../db/index.js'
 import { startJobs } from '../jobs/index.js'
 import { systemActor } from '../shared/actor.js'
 import {
@@ -11,8 +12,8 @@ import {
   runCollections,
   syncPayments,
 } from '../usecases/index.js'
-import { addDatabaseCommand, cliConfig, localDateArgument, withDatabase } from './context.js'
-import { withProgressOn } from './progress.js'
+import { addDatabaseCommand, addDatedDatabaseCommand, cliConfig, type DatabaseOptions } from './context.js'
+import { type ProgressDay, withProgressOn } from './progress.js'
 
 function printSummary(title: string, summary: BatchRunSummary) {
   const outcomes = Object.entries(summary.outcomes)
@@ -29,20 +30,23 @@ function printSummary(title: string, summary: BatchRunSummary) {
 /** `cuttle payments collect|sync|arrangements` and `cuttle collections run` (PAY-3, PAY-5, PAY-6, COL-1). */
 export function registerPaymentCommands(program: Command, dataDirOption: Option) {
   const payments = program.command('payments').description('Direct Debit collection, processor news, arrangements')
-  payments
-    .command('collect')
-    .description('collect the Direct Debits whose payment day is the date (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDateArgument)
-    .addOption(dataDirOption)
-    .action(async (options: { date?: string; dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const actor = systemActor('direct-debit-run')
-        const summary = await withProgressOn(options.date, 'Direct Debits', (when) =>
-          collectDirectDebits({ db: database.db, processor: defaultProcessor(), actor, ...when }),
-        )
-        printSummary('Direct Debit collection', summary)
-      })
-    })
+  addBatchRunCommand(
+    payments,
+    {
+      name: 'collect',
+      description: 'collect the Direct Debits whose payment day is the date (safe to run again)',
+      unit: 'Direct Debits',
+      title: 'Direct Debit collection',
+      dataDirOption,
+    },
+    (database, when) =>
+      collectDirectDebits({
+        db: database.db,
+        processor: defaultProcessor(),
+        actor: systemActor('direct-debit-run'),
+        ...when,
+      }),
+  )
   addDatabaseCommand(
     payments,
     {
@@ -77,27 +81,53 @@ export function registerPaymentCommands(program: Command, dataDirOption: Option)
   )
 
   const collections = program.command('collections').description('dunning: reminders, notices, late fees')
-  collections
-    .command('run')
-    .description('move every past-due account one step along the dunning schedule (safe to run again)')
-    .option('--date <date>', 'the local date (default today)', localDateArgument)
-    .addOption(dataDirOption)
-    .action(async (options: { date?: string; dataDir?: string }) => {
-      await withDatabase(options, async (database) => {
-        const actor = systemActor('collections-run')
-        const summary = await withProgressOn(options.date, 'accounts', (when) =>
-          runCollections({ db: database.db, actor, ...when }),
-        )
-        printSummary('collections run', summary)
-        // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
-        const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
-        try {
-          const queued = queuedMessagesOf(summary)
-          await jobs.deliveryQueue.enqueue(queued)
-          console.log(`messages: ${queued.length} queued for delivery`)
-        } finally {
-          await jobs.stop()
-        }
-      })
-    })
+  addBatchRunCommand(
+    collections,
+    {
+      name: 'run',
+      description: 'move every past-due account one step along the dunning schedule (safe to run again)',
+      unit: 'accounts',
+      title: 'collections run',
+      dataDirOption,
+    },
+    (database, when) => runCollections({ db: database.db, actor: systemActor('collections-run'), ...when }),
+    async (database, summary, options) => {
+      // The notices become delivery jobs; the server's worker (`cuttle start`) sends them.
+      const jobs = await startJobs({ database, transports: commsTransports(cliConfig(options).smtp), work: false })
+      try {
+        const queued = queuedMessagesOf(summary)
+        await jobs.deliveryQueue.enqueue(queued)
+        console.log(`messages: ${queued.length} queued for delivery`)
+      } finally {
+        await jobs.stop()
+      }
+    },
+  )
+}
+
+/**
+ * Add the subcommand `name` that runs a batch for `--date` (default today) with a progress bar counting
+ * `unit`, prints its summary under `title`, and then does `after` with the database still open.
+ */
+function addBatchRunCommand(
+  parent: Command,
+  { name, description, unit, title, dataDirOption }: BatchRunCommand,
+  run: (database: Database, when: ProgressDay) => Promise<BatchRunSummary>,
+  after?: (database: Database, summary: BatchRunSummary, options: DatabaseOptions) => Promise<void>,
+): Command {
+  return addDatedDatabaseCommand(parent, { name, description, dataDirOption }, async (database, options) => {
+    const summary = await withProgressOn(options.date, unit, (when) => run(database, when))
+    printSummary(title, summary)
+    await after?.(database, summary, options)
+  })
+}
+
+interface BatchRunCommand {
+  name: string
+  description: string
+  /** What the progress bar counts. */
+  unit: string
+  /** The summary's first words. */
+  title: string
+  dataDirOption: Option
 }

@@ -42,6 +42,13 @@ export async function withProgress<T>(
   }
 }
 
+/** What a batch run on a day gets: the local date, the instant it started, and the progress callback. */
+export interface ProgressDay {
+  on: string
+  at: Date
+  onProgress: (done: number, total?: number) => void
+}
+
 /**
  * Run a batch for the local date `date` (today, by the clock now, when not given) with a progress bar
  * counting `unit`: `run` gets the date, the instant and the progress callback.
@@ -49,7 +56,7 @@ export async function withProgress<T>(
 export function withProgressOn<T>(
   date: string | undefined,
   unit: string,
-  run: (when: { on: string; at: Date; onProgress: (done: number, total?: number) => void }) => Promise<T>,
+  run: (when: ProgressDay) => Promise<T>,
 ): Promise<T> {
   const at = new Date()
   return withProgress(unit, (onProgress) => run({ on: date ?? localDateOf(at), at, onProgress }))

@@ -81,13 +81,22 @@ describe.skipIf(Boolean(process.env['DATABASE_URL']))('a PGlite test database gi
     await second.close()
   })
 
-  it('drops the tables a file made (a month of half-hourly data) and is reused', async () => {
-    const made = await openTestDatabase()
-    await made.execScript('create table probe_made (id int)')
-    await made.close()
+  /**
+   * Open a test database, run `script` on it and give it back, then open the next: answers it and how
+   * many databases were booted for it (0 when the one given back was reused).
+   */
+  async function reopenAfter(script: string) {
+    const first = await openTestDatabase()
+    await first.execScript(script)
+    await first.close()
     const boots = testDatabasesBooted()
     const next = await openTestDatabase()
-    expect(testDatabasesBooted()).toBe(boots)
+    return { next, booted: testDatabasesBooted() - boots }
+  }
+
+  it('drops the tables a file made (a month of half-hourly data) and is reused', async () => {
+    const { next, booted } = await reopenAfter('create table probe_made (id int)')
+    expect(booted).toBe(0)
     const { rows } = await sql<{
       n: number
     }>`select count(*)::int as n from pg_class where relname = 'probe_made'`.execute(next.db)
@@ -96,12 +105,8 @@ describe.skipIf(Boolean(process.env['DATABASE_URL']))('a PGlite test database gi
   })
 
   it('is closed, not reused, when the file changed the template’s own schema', async () => {
-    const changed = await openTestDatabase()
-    await changed.execScript('alter table schema_migrations add column probe int')
-    await changed.close()
-    const boots = testDatabasesBooted()
-    const next = await openTestDatabase()
-    expect(testDatabasesBooted()).toBe(boots + 1)
+    const { next, booted } = await reopenAfter('alter table schema_migrations add column probe int')
+    expect(booted).toBe(1)
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns
       where table_name = 'schema_migrations' and column_name = 'probe'`.execute(next.db)
     expect(rows[0]?.n).toBe(0)

@@ -7,13 +7,12 @@
  */
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
 import { addDecimals, type DecimalInput, decimal, decimalToString, roundDecimal } from '../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
-import { demoMpan, demoMprn, demoSerial, loadDemoHalfHours, supplyShape } from './supply.js'
+import { demoMpan, demoMprn, demoSerial, loadDemoHalfHours, smartHomeAwaitingData, supplyShape } from './supply.js'
 import { householdSeries, random } from './usage.js'
 
 /** Gas used a day, in tenths of a cubic metre: more in winter, with the day's weather. */
@@ -60,19 +59,9 @@ export async function arriveDemoMeterData({
     if (!shape.smart) continue
     arrived += await inTransaction(db, async (tx) => {
       const accountNumber = demoAccountNumber({ seed, index })
-      const account = await accounts.findAccountSupply({ tx, accountNumber })
-      if (!account) return 0
-      const region = account.property.gspRegion ?? '_A'
-      const importPoint = await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'import') })
-      if (!importPoint) return 0
-      const known = await metering.usageSeries({
-        tx,
-        meterPointId: importPoint.id,
-        from: day,
-        to: on,
-        granularity: 'day',
-      })
-      if (known.items.length > 0) return 0
+      const home = await smartHomeAwaitingData(tx, { seed, index, on })
+      if (!home) return 0
+      const { account, region, importPoint } = home
       const exportPoint = shape.solar
         ? await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'export') })
         : undefined

@@ -2,6 +2,7 @@
  * Deterministic demo customers for Good Egg Energy: customer i depends only on (seed, i), so any
  * slice can be generated on its own. No clock, no Math.random.
  */
+import { random as seededRandom } from './usage.js'
 
 export interface DemoCustomer {
   readonly index: number
@@ -16,18 +17,6 @@ export interface DemoCustomer {
   readonly property: { line1: string; line2?: string; town: string; postcode: string; gspRegion: string }
   readonly billingAddress: { line1: string; line2?: string; town: string; postcode: string } | null
   readonly billingMode: 'paperless' | 'paper'
-}
-
-/** mulberry32: a small, fast, well-mixed 32-bit generator. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function mix(seed: number, index: number): number {
@@ -499,7 +488,7 @@ export function generateCustomer({ seed, index }: { seed: number; index: number 
       billingMode: 'paperless',
     }
   }
-  const random = prng(mix(seed, index))
+  const random = seededRandom(mix(seed, index))
   const region = pickRegion(random, index)
   const property = { ...address(random, region), gspRegion: region }
   const billingAddress = random() < 0.05 ? address(random, pick(random, regionCodes)) : null

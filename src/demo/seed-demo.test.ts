@@ -127,38 +127,21 @@ describe('the demo seed', () => {
       ).rows
     const mpan = demoMpan('_A', 1, 'import')
     const before = await reads(mpan)
-    const later = (on: string) => new Date(`${on}T09:00:00Z`)
-    const actor = systemActor('test')
+    // The day's data arriving at 09:00 on `on`, as the daily job brings it.
+    const arrive = (on: string) =>
+      arriveDemoMeterData({
+        db: database.db,
+        seed: 1,
+        on,
+        usageAccounts: 9,
+        actor: systemActor('test'),
+        at: new Date(`${on}T09:00:00Z`),
+      })
     // The seed's data ends on the 19th: the 20th arrives on the 21st; a day already reported is left.
-    expect(
-      await arriveDemoMeterData({
-        db: database.db,
-        seed: 1,
-        on: '2026-11-21',
-        usageAccounts: 9,
-        actor,
-        at: later('2026-11-21'),
-      }),
-    ).toBeGreaterThan(8 * 46)
-    expect(
-      await arriveDemoMeterData({
-        db: database.db,
-        seed: 1,
-        on: '2026-11-21',
-        usageAccounts: 9,
-        actor,
-        at: later('2026-11-21'),
-      }),
-    ).toBe(0)
+    expect(await arrive('2026-11-21')).toBeGreaterThan(8 * 46)
+    expect(await arrive('2026-11-21')).toBe(0)
     // On the 1st the register is read: the last read plus the kWh of the half hours since.
-    await arriveDemoMeterData({
-      db: database.db,
-      seed: 1,
-      on: '2026-12-01',
-      usageAccounts: 9,
-      actor,
-      at: later('2026-12-01'),
-    })
+    await arrive('2026-12-01')
     const after = await reads(mpan)
     expect(after).toHaveLength(before.length + 1)
     const [previous, latest] = after.slice(-2)
@@ -219,31 +202,17 @@ describe('the demo seed', () => {
 describe('seedPortalDemo', () => {
   it('gives Eleanor, a limited user and a property manager over three accounts their logins, once', async () => {
     expect(await seedPortalDemo({ db: database.db, seed: 1, actor: systemActor('test'), at })).toBe(0)
-    const holder = await signInCustomer({
-      db: database.db,
-      email: demoPortalUsers.holder,
-      password: demoPortalPassword,
-      at,
-    })
+    const signIn = (email: string) => signInCustomer({ db: database.db, email, password: demoPortalPassword, at })
+    const holder = await signIn(demoPortalUsers.holder)
     expect(holder.me.user.displayName).toBe('Eleanor Ashworth')
     expect(holder.me.accounts).toEqual([
       expect.objectContaining({ accountNumber: demoAccountNumber({ seed: 1, index: 0 }), kind: 'holder' }),
     ])
-    const limited = await signInCustomer({
-      db: database.db,
-      email: demoPortalUsers.limited,
-      password: demoPortalPassword,
-      at,
-    })
+    const limited = await signIn(demoPortalUsers.limited)
     expect(limited.me.accounts.map((account) => account.allows)).toEqual([
       ['view_bills', 'view_usage', 'view_payments'],
     ])
-    const manager = await signInCustomer({
-      db: database.db,
-      email: demoPortalUsers.propertyManager,
-      password: demoPortalPassword,
-      at,
-    })
+    const manager = await signIn(demoPortalUsers.propertyManager)
     expect(manager.me.accounts.map((account) => account.kind)).toEqual([
       'property_manager',
       'property_manager',

@@ -317,39 +317,43 @@ async function migrate({
   await billing.setBillingProfile({ tx, accountId, changes: { origin: 'migrated', transferAt }, actor, at })
 }
 
-async function seedHalfHourly({
-  db,
-  seed,
-  index,
-  from,
-  to,
-  actor,
-  at,
-}: {
-  db: Db
+/**
+ * The demo smart home's account, its region and its import meter point, while the half hours of the
+ * day before `on` have not arrived; undefined once they have (or when the home is not there).
+ */
+export async function smartHomeAwaitingData(tx: Tx, { seed, index, on }: { seed: number; index: number; on: string }) {
+  const account = await accounts.findAccountSupply({ tx, accountNumber: demoAccountNumber({ seed, index }) })
+  if (!account) return undefined
+  const region = account.property.gspRegion ?? '_A'
+  const importPoint = await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'import') })
+  if (!importPoint) return undefined
+  const known = await metering.usageSeries({
+    tx,
+    meterPointId: importPoint.id,
+    from: addDays(on, -1),
+    to: on,
+    granularity: 'day',
+  })
+  return known.items.length > 0 ? undefined : { account, region, importPoint }
+}
+
+/** What seeding one demo home's data over the local dates [from, to) takes: which home, and who writes it when. */
+interface DemoHomeSpan {
   seed: number
   index: number
   from: string
   to: string
   actor: Actor
   at: Date
-}): Promise<number> {
+}
+
+async function seedHalfHourly({ db, seed, index, from, to, actor, at }: DemoHomeSpan & { db: Db }): Promise<number> {
   const shape = supplyShape(index)
   if (!shape.smart) return 0
   return inTransaction(db, async (tx) => {
-    const account = await accounts.findAccountSupply({ tx, accountNumber: demoAccountNumber({ seed, index }) })
-    if (!account) return 0
-    const region = account.property.gspRegion ?? '_A'
-    const importPoint = await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'import') })
-    if (!importPoint) return 0
-    const already = await metering.usageSeries({
-      tx,
-      meterPointId: importPoint.id,
-      from: addDays(to, -1),
-      to,
-      granularity: 'day',
-    })
-    if (already.items.length > 0) return 0
+    const home = await smartHomeAwaitingData(tx, { seed, index, on: to })
+    if (!home) return 0
+    const { account, region, importPoint } = home
     const exportPoint = shape.solar
       ? await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'export') })
       : undefined
@@ -483,23 +487,7 @@ export function chargingSessions(series: readonly DemoInterval[], deviceId: stri
  * uses about 4.0 m³ in winter, 2.5 in spring and autumn and 1.1 in summer: about 45, 28 and 12 kWh
  * (one m³ is 1.02264 × 39.5 ÷ 3.6 = 11.22 kWh).
  */
-async function seedGasReadings({
-  tx,
-  seed,
-  index,
-  from,
-  to,
-  actor,
-  at,
-}: {
-  tx: Tx
-  seed: number
-  index: number
-  from: string
-  to: string
-  actor: Actor
-  at: Date
-}) {
+async function seedGasReadings({ tx, seed, index, from, to, actor, at }: DemoHomeSpan & { tx: Tx }) {
   const gasPoint = await metering.findMeterPoint({ tx, identifier: demoMprn(index) })
   if (!gasPoint) return
   const next = random(seed * 7_000_003 + index)

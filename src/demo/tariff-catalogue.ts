@@ -34,27 +34,25 @@ export const catalogueCodes = {
 
 const regions = accounts.gspRegions.map((region) => region.code)
 
-// Region factors in thousandths: distribution costs differ, North Wales and North Scotland dearest.
+// Each region's prices against the national ones, in thousandths: the unit rate and standing charge
+// (distribution costs differ, North Wales and North Scotland dearest), and Agile's price = wholesale ×
+// multiplier (+ a peak adder 16:00–19:00), capped at 100p inc VAT.
 // biome-ignore format: a table by region
-const unitFactor: Record<string, number> = {
-  _A: 1000, _B: 985, _C: 1015, _D: 1045, _E: 990, _F: 975, _G: 995,
-  _H: 1010, _J: 1020, _K: 1030, _L: 1040, _M: 970, _N: 985, _P: 1055,
-}
-// biome-ignore format: a table by region
-const standingFactor: Record<string, number> = {
-  _A: 1000, _B: 950, _C: 880, _D: 1180, _E: 970, _F: 930, _G: 980,
-  _H: 960, _J: 1000, _K: 1050, _L: 1000, _M: 950, _N: 970, _P: 1070,
-}
-// Agile: price = wholesale × multiplier (+ a peak adder 16:00–19:00), capped at 100p inc VAT.
-// biome-ignore format: a table by region
-const agileMultiplier: Record<string, number> = {
-  _A: 2100, _B: 2000, _C: 2000, _D: 2200, _E: 2000, _F: 2100, _G: 2100,
-  _H: 2100, _J: 2200, _K: 2200, _L: 2300, _M: 2000, _N: 2100, _P: 2400,
-}
-// biome-ignore format: a table by region
-const agilePeakAdder: Record<string, number> = {
-  _A: 1300, _B: 1200, _C: 1200, _D: 1300, _E: 1100, _F: 1200, _G: 1200,
-  _H: 1200, _J: 1200, _K: 1200, _L: 1200, _M: 1200, _N: 1300, _P: 1200,
+const regionFactors: Record<string, { unit: number; standing: number; agileMultiplier: number; agilePeakAdder: number }> = {
+  _A: { unit: 1000, standing: 1000, agileMultiplier: 2100, agilePeakAdder: 1300 },
+  _B: { unit: 985, standing: 950, agileMultiplier: 2000, agilePeakAdder: 1200 },
+  _C: { unit: 1015, standing: 880, agileMultiplier: 2000, agilePeakAdder: 1200 },
+  _D: { unit: 1045, standing: 1180, agileMultiplier: 2200, agilePeakAdder: 1300 },
+  _E: { unit: 990, standing: 970, agileMultiplier: 2000, agilePeakAdder: 1100 },
+  _F: { unit: 975, standing: 930, agileMultiplier: 2100, agilePeakAdder: 1200 },
+  _G: { unit: 995, standing: 980, agileMultiplier: 2100, agilePeakAdder: 1200 },
+  _H: { unit: 1010, standing: 960, agileMultiplier: 2100, agilePeakAdder: 1200 },
+  _J: { unit: 1020, standing: 1000, agileMultiplier: 2200, agilePeakAdder: 1200 },
+  _K: { unit: 1030, standing: 1050, agileMultiplier: 2200, agilePeakAdder: 1200 },
+  _L: { unit: 1040, standing: 1000, agileMultiplier: 2300, agilePeakAdder: 1200 },
+  _M: { unit: 970, standing: 950, agileMultiplier: 2000, agilePeakAdder: 1200 },
+  _N: { unit: 985, standing: 970, agileMultiplier: 2100, agilePeakAdder: 1300 },
+  _P: { unit: 1055, standing: 1070, agileMultiplier: 2400, agilePeakAdder: 1200 },
 }
 /** 100p inc VAT is 95.23p exc VAT, in hundredths of a penny. */
 export const agileCapHundredths = 9523
@@ -161,8 +159,8 @@ export function agilePriceHundredths({ region, date, start }: { region: string; 
   const surplusHours = hour < 6 || (summer && hour >= 11 && hour < 15)
   if (windy && surplusHours && hash(day, minute, 3) % 100 < 40) wholesale = -(50 + (hash(day, minute, 5) % 450))
   const peak = hour >= 16 && hour < 19
-  const multiplied = Math.trunc((wholesale * (agileMultiplier[region] ?? 2100)) / 1000)
-  const priced = wholesale >= 0 && peak ? multiplied + (agilePeakAdder[region] ?? 1200) : multiplied
+  const multiplied = Math.trunc((wholesale * (regionFactors[region]?.agileMultiplier ?? 2100)) / 1000)
+  const priced = wholesale >= 0 && peak ? multiplied + (regionFactors[region]?.agilePeakAdder ?? 1200) : multiplied
   return Math.min(priced, agileCapHundredths)
 }
 
@@ -374,8 +372,7 @@ export async function seedTariffCatalogue({
   // The variable product: one price per price-cap quarter, the last open-ended.
   const changes = [from, ...quarterStarts(from, to)]
   for (const region of regions) {
-    const unit = unitFactor[region]!
-    const standing = standingFactor[region]!
+    const { unit, standing } = regionFactors[region]!
     changes.forEach((date, i) => {
       const range = {
         from: startOfLocalDay(date),

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit'
 import type * as collections from '../modules/collections/index.js'
 import type * as payments from '../modules/payments/index.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
+import { bytesOf } from '../shared/stream-bytes.js'
 
 export interface ArrangementLetterInput {
   readonly supplierName: string
@@ -41,12 +42,7 @@ export async function arrangementLetterPdf(input: ArrangementLetterInput): Promi
       CreationDate: input.generatedAt,
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const ended = bytesOf(doc)
   const { arrangement } = input
   doc.font('Helvetica-Bold').fontSize(16).text(input.supplierName)
   doc.moveDown(0.5).font('Helvetica').fontSize(10)

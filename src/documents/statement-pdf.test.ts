@@ -125,6 +125,11 @@ function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page(?!s)/g)?.length ?? 0
 }
 
+/** Each phrase somewhere in the text (a failure names the phrase missing). */
+function expectAllIn(text: string, phrases: string[]) {
+  for (const phrase of phrases) expect(text, phrase).toContain(phrase)
+}
+
 function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1
 }
@@ -192,12 +197,14 @@ describe('the statement PDF', () => {
   it('sums up the account: balance brought forward, payments, credits, charges and the balance now', async () => {
     const text = await textOfStatement({ openingBalanceMinor: 2500n, paymentsMinor: 9000n, creditsMinor: 500n })
 
-    expect(text).toContain('Balance brought forward')
-    expect(text).toContain('£25.00 to pay')
-    expect(text).toContain('-£90.00')
-    expect(text).toContain('-£5.00')
-    expect(text).toContain("This statement's charges")
-    expect(text).toContain('£80.71')
+    expectAllIn(text, [
+      'Balance brought forward',
+      '£25.00 to pay',
+      '-£90.00',
+      '-£5.00',
+      "This statement's charges",
+      '£80.71',
+    ])
   })
 
   it('shows refunds and returned payments as adjustments that add to the balance (BIL-10)', async () => {
@@ -445,16 +452,18 @@ describe('the statement PDF', () => {
       cheaperTariff: null,
     }
     const text = prose(await textOfStatement({}, { supplies: [supply, gas] }))
-    expect(text).toContain('Your supply')
-    expect(text).toContain('Electricity, MPAN 1010000000000')
-    expect(text).toContain('Tariff: Fixed Egg 12M (E-1R-FIX-12M-26-01-01-A)')
-    expect(text).toContain('Fixed until 30 Jun 2027; an exit fee of £25.00 applies if you leave before then')
-    expect(text).toContain('Meter serial number: E12A345678')
-    expect(text).toContain('10250.5 on 1 Oct 2026 (actual)')
-    expect(text).toContain('10501.0 on 1 Nov 2026 (estimated)')
-    expect(text).toContain('Your estimated annual consumption: 2,950 kWh')
-    expect(text).toContain("What a year would cost at today's prices, VAT included: £912.34")
-    expect(text).toContain('Tariff Comparison Rate: 32.82p/kWh')
+    expectAllIn(text, [
+      'Your supply',
+      'Electricity, MPAN 1010000000000',
+      'Tariff: Fixed Egg 12M (E-1R-FIX-12M-26-01-01-A)',
+      'Fixed until 30 Jun 2027; an exit fee of £25.00 applies if you leave before then',
+      'Meter serial number: E12A345678',
+      '10250.5 on 1 Oct 2026 (actual)',
+      '10501.0 on 1 Nov 2026 (estimated)',
+      'Your estimated annual consumption: 2,950 kWh',
+      "What a year would cost at today's prices, VAT included: £912.34",
+      'Tariff Comparison Rate: 32.82p/kWh',
+    ])
     expect(text).toContain(
       'You could pay less: on our Flexible Egg tariff the same use would cost about £880.00 a year, £32.34 less.',
     )
@@ -472,11 +481,13 @@ describe('the statement PDF', () => {
     expect(text).toContain(
       'Please pay by 16 Nov 2026: online at www.goodegg.example, by phone on 0808 157 0192, or by bank transfer quoting your account number.',
     )
-    expect(text).toContain('Energy Ombudsman')
-    expect(text).toContain('www.energyombudsman.org')
-    expect(text).toContain('Power cut: call 105')
-    expect(text).toContain('0800 111 999')
-    expect(text).toContain('Good Egg Energy Ltd; company number 12345678; VAT number GB 123 4567 89.')
+    expectAllIn(text, [
+      'Energy Ombudsman',
+      'www.energyombudsman.org',
+      'Power cut: call 105',
+      '0800 111 999',
+      'Good Egg Energy Ltd; company number 12345678; VAT number GB 123 4567 89.',
+    ])
     const fixed = prose(
       await textOfStatement({}, { payment: { kind: 'direct_debit', amountMinor: 9_500n, paymentDay: 1 } }),
     )

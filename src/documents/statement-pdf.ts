@@ -10,6 +10,7 @@
 import PDFDocument from 'pdfkit'
 import type * as billing from '../modules/billing/index.js'
 import { type Currency, formatMoney, money } from '../shared/money.js'
+import { bytesOf } from '../shared/stream-bytes.js'
 import { InvalidLocalDate, isLocalDate, localDateOf } from '../shared/time.js'
 
 /** A statement line as printed: billing's line without its internal references and source. */
@@ -147,12 +148,7 @@ export async function statementPdf(input: StatementPdfInput, options: StatementP
       ModDate: input.generatedAt,
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const ended = bytesOf(doc)
 
   const sheet: Sheet = {
     doc,

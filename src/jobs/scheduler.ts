@@ -71,6 +71,12 @@ export async function startJobs({
   await boss.createQueue(statementNoticesJob, { name: statementNoticesJob, policy: 'short' })
   await createDeliveryQueues(boss)
   const deliveryQueue = pgBossDeliveryQueue(boss)
+  /** Queue one run of the job `name` (a day's, when `data` names one); answers its id. */
+  const queue = async (name: string, data: { on?: string }, what: string) => {
+    const id = await boss.send(name, data)
+    if (!id) throw new Error(`${what} could not be queued`)
+    return id
+  }
   if (work) {
     await boss.schedule(billingRunJob, billingRunSchedule, {}, { tz: 'Europe/London' })
     await boss.work<{ on?: string }>(billingRunJob, { pollingIntervalSeconds }, async ([job]) => {
@@ -97,26 +103,10 @@ export async function startJobs({
   }
   return {
     deliveryQueue,
-    async requestMoneyDay(on) {
-      const id = await boss.send(moneyDayJob, on ? { on } : {})
-      if (!id) throw new Error('the money day could not be queued')
-      return id
-    },
-    async requestAdequacyReview(on) {
-      const id = await boss.send(adequacyReviewJob, on ? { on } : {})
-      if (!id) throw new Error('the adequacy review could not be queued')
-      return id
-    },
-    async requestStatementNotices() {
-      const id = await boss.send(statementNoticesJob, {})
-      if (!id) throw new Error('the statement notices could not be queued')
-      return id
-    },
-    async requestBillingRun(on) {
-      const id = await boss.send(billingRunJob, on ? { on } : {})
-      if (!id) throw new Error('the billing run could not be queued')
-      return id
-    },
+    requestMoneyDay: (on) => queue(moneyDayJob, on ? { on } : {}, 'the money day'),
+    requestAdequacyReview: (on) => queue(adequacyReviewJob, on ? { on } : {}, 'the adequacy review'),
+    requestStatementNotices: () => queue(statementNoticesJob, {}, 'the statement notices'),
+    requestBillingRun: (on) => queue(billingRunJob, on ? { on } : {}, 'the billing run'),
     async job(id) {
       const found =
         (await boss.getJobById(billingRunJob, id)) ??

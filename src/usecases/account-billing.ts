@@ -145,25 +145,23 @@ export async function accountBalance({ tx, accountNumber, actor, at }: AccountCa
   return { ...ageing, currency: supplier.profile.currency }
 }
 
-/** Bill the account now, up to the start of `on` (default today). */
-export async function billAccountNow({
-  tx,
-  accountNumber,
-  on,
-  actor,
-  at,
-}: AccountCall & {
-  on?: string | undefined
-}) {
+/** A call to bill the account now, up to the start of `on` (default today). */
+type BillNowCall = AccountCall & { on?: string | undefined }
+
+/** What billing the account now starts from: its id, the day billed up to, and whether its adequacy review is overdue. */
+async function billNowTerms({ tx, accountNumber, on, at }: BillNowCall) {
   const accountId = await accountIdOf(tx, accountNumber)
-  const result = await billing.billAccount({
-    tx,
+  return {
     accountId,
     on: on ?? localDateOf(at),
     adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId, at }),
-    actor,
-    at,
-  })
+  }
+}
+
+/** Bill the account now, up to the start of `on` (default today). */
+export async function billAccountNow(call: BillNowCall) {
+  const { tx, actor, at } = call
+  const result = await billing.billAccount({ tx, ...(await billNowTerms(call)), actor, at })
   return { statement: billing.toStatementView(result.statement), created: result.created }
 }
 
@@ -172,26 +170,17 @@ export async function billAccountNow({
  * statement, the status it would get and why it would be held. Recorded as a view of the account.
  * @throws AccountNotFound, and what billing.previewBill throws (NothingToBill when the period is billed already)
  */
-export async function previewBillNow({
-  tx,
-  accountNumber,
-  on,
-  actor,
-  at,
-}: AccountCall & {
-  on?: string | undefined
-}): Promise<billing.BillPreview> {
-  const accountId = await accountIdOf(tx, accountNumber)
-  const upTo = on ?? localDateOf(at)
-  const preview = await billing.previewBill({
-    tx,
-    accountId,
-    on: upTo,
-    adequacyReviewOverdue: await adequacyReviewOverdue({ tx, accountId, at }),
+export async function previewBillNow(call: BillNowCall): Promise<billing.BillPreview> {
+  const { tx, actor, at } = call
+  const terms = await billNowTerms(call)
+  const preview = await billing.previewBill({ tx, ...terms, actor, at })
+  await recordAccountView(tx, {
+    accountId: terms.accountId,
+    what: 'bill_preview',
+    context: { on: terms.on },
     actor,
     at,
   })
-  await recordAccountView(tx, { accountId, what: 'bill_preview', context: { on: upTo }, actor, at })
   return preview
 }
 

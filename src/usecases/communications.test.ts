@@ -186,30 +186,18 @@ describe('sending to an account', () => {
   })
 
   it('previews with the ledger balance, recording a view of the account', async () => {
-    const preview = await inTransaction(database.db, (tx) =>
-      previewAccountMessage({
-        tx,
-        accountNumber: number,
-        channel: 'sms',
-        template: 'general_message',
-        fields: { subject: 'x', message: 'Hello' },
-        actor: agent,
-        at,
-      }).catch((error: unknown) => error),
-    )
+    const preview = (message: Pick<Parameters<typeof previewAccountMessage>[0], 'channel' | 'template' | 'fields'>) =>
+      inTransaction(database.db, (tx) =>
+        previewAccountMessage({ tx, accountNumber: number, ...message, actor: agent, at }),
+      )
+    const sms = await preview({
+      channel: 'sms',
+      template: 'general_message',
+      fields: { subject: 'x', message: 'Hello' },
+    }).catch((error: unknown) => error)
     // not enrolled for SMS: the preview refuses as sending would
-    expect(preview).toMatchObject({ code: 'SMS_NOT_ENROLLED' })
-    const letter = await inTransaction(database.db, (tx) =>
-      previewAccountMessage({
-        tx,
-        accountNumber: number,
-        channel: 'letter',
-        template: 'final_notice',
-        fields: { dueDate: '2026-12-01' },
-        actor: agent,
-        at,
-      }),
-    )
+    expect(sms).toMatchObject({ code: 'SMS_NOT_ENROLLED' })
+    const letter = await preview({ channel: 'letter', template: 'final_notice', fields: { dueDate: '2026-12-01' } })
     expect(letter.subject).toBe('Final notice: £87.65 overdue on account A-00000001')
     const { rows } = await sql<{ n: string }>`select count(*)::text as n from audit_events
       where action = 'accounts.account.viewed' and context::text like '%message_preview%'`.execute(database.db)

@@ -26,6 +26,7 @@ export {
   reviewPowerOfAttorney,
 } from './account-users.js'
 export {
+  type AccountCall,
   type AccountView,
   type AccountViewSection,
   type Allows,

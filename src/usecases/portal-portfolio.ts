@@ -21,6 +21,7 @@ import { statementPdfInput } from './account-billing.js'
 import { recordAccountView } from './account-view.js'
 import {
   actorOf,
+  addPortalNote,
   addressOf,
   grantFor,
   type PortalAccountCall,
@@ -253,16 +254,14 @@ export async function requestTenantChange({
     actor,
     at,
   })
-  await accounts.addNote({
+  await addPortalNote({
     tx,
+    principal,
     accountNumber: account.number,
-    type: 'service',
     body:
       request.kind === 'move_in'
         ? `${principal.displayName} (property manager) asked for the supply to start for ${request.tenantName} on ${on}: case ${opened.number}.`
         : `${principal.displayName} (property manager) asked for the supply to stop on ${on} as the tenant moves out: case ${opened.number}.`,
-    actor,
-    authorName: principal.displayName,
     at,
   })
   return toRequestView(opened, account.number, address)

@@ -27,6 +27,24 @@ export interface PortalAccountCall {
 
 export const actorOf = (principal: Principal): Actor => ({ kind: 'customer', id: principal.id })
 
+/** A service note on the account written by the portal customer, in their name. @throws what accounts.addNote throws */
+export function addPortalNote({
+  tx,
+  principal,
+  accountNumber,
+  body,
+  at,
+}: {
+  tx: Tx
+  principal: Principal
+  accountNumber: string
+  body: string
+  at: Date
+}): ReturnType<typeof accounts.addNote> {
+  const { displayName: authorName } = principal
+  return accounts.addNote({ tx, accountNumber, type: 'service', body, actor: actorOf(principal), authorName, at })
+}
+
 export async function portalPolicy(tx: Db | Tx): Promise<access.PortalSessionPolicy> {
   return accessPolicyOf((await market.getSupplier(tx)).settings)
 }

@@ -6,13 +6,20 @@
 import type { Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import * as access from '../modules/access/index.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as comms from '../modules/comms/index.js'
 import { localDateOf } from '../shared/time.js'
 import { type NoticeUser, noteAndNotifyAccountUser } from './account-user-notices.js'
 import { recordAccountView } from './account-view.js'
 import { withQueuedMessages } from './communications.js'
-import { actorOf, grantFor, type PortalAccountCall, type Principal, portalMe, portalPolicy } from './portal-session.js'
+import {
+  actorOf,
+  addPortalNote,
+  grantFor,
+  type PortalAccountCall,
+  type Principal,
+  portalMe,
+  portalPolicy,
+} from './portal-session.js'
 
 export async function portalUsers({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'manage_users', at })
@@ -110,15 +117,8 @@ export async function inviteAuthorizedUser({
     actor,
     at,
   })
-  await accounts.addNote({
-    tx,
-    accountNumber: account.number,
-    type: 'service',
-    body: `${principal.displayName} invited ${email} as an authorized user (${level} access).`,
-    actor,
-    authorName: principal.displayName,
-    at,
-  })
+  const body = `${principal.displayName} invited ${email} as an authorized user (${level} access).`
+  await addPortalNote({ tx, principal, accountNumber: account.number, body, at })
   return withQueuedMessages(
     { invitationId: invitation.id, messageId: message.id, expiresAt: invitation.expiresAt, token: invitation.token },
     [message.id],

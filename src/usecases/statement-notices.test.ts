@@ -9,6 +9,7 @@ import * as comms from '../modules/comms/index.js'
 import type { Actor } from '../shared/actor.js'
 import { statementPdfInput } from './account-billing.js'
 import { billAccountNow, inProcessDeliveryQueue, noticeFields, sendStatementNotices } from './index.js'
+import { setTestEmail } from './testing.js'
 
 let database: Database
 let queue: ReturnType<typeof inProcessDeliveryQueue>
@@ -28,14 +29,7 @@ beforeAll(async () => {
   ids[paperless] = accountIds[0] ?? ''
   ids[paper] = accountIds[1] ?? ''
   await inTransaction(database.db, async (tx) => {
-    await accounts.updateContacts({
-      tx,
-      accountNumber: paperless,
-      emails: [{ address: 'bill@example.com', primary: true }],
-      phones: [],
-      actor: agent,
-      at: opened,
-    })
+    await setTestEmail(tx, { accountNumber: paperless, address: 'bill@example.com', actor: agent, at: opened })
     await accounts.updatePreferences({ tx, accountNumber: paper, billingMode: 'paper', actor: agent, at: opened })
     for (const accountNumber of [paperless, paper]) {
       const { statement } = await billAccountNow({ tx, accountNumber, on: '2026-11-01', actor: agent, at: issuedAt })

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import { billingFixture } from '../demo/billing-fixture.js'
-import * as accounts from '../modules/accounts/index.js'
 import * as assist from '../modules/assist/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as comms from '../modules/comms/index.js'
@@ -19,6 +18,7 @@ import {
   suggestedReply,
   suggestReply,
 } from './index.js'
+import { setTestEmail } from './testing.js'
 
 let database: Database
 let accountId: string
@@ -49,14 +49,7 @@ beforeAll(async () => {
     })
     statementNumber = statement.number
     statementTotal = statement.totalMinor
-    await accounts.updateContacts({
-      tx,
-      accountNumber: number,
-      emails: [{ address: 'bill@example.com', primary: true }],
-      phones: [],
-      actor: agent,
-      at: opened,
-    })
+    await setTestEmail(tx, { accountNumber: number, address: 'bill@example.com', actor: agent, at: opened })
   })
 }, 180_000)
 

@@ -15,7 +15,7 @@ import * as payments from '../modules/payments/index.js'
 import type { Actor } from '../shared/actor.js'
 import { Conflict, withCode } from '../shared/errors.js'
 import { addDays, localDateOf } from '../shared/time.js'
-import { type AccountCall, type AccountMessageCall, accountOf, recordAccountView } from './account-view.js'
+import { type AccountMessageCall, accountIdOf, accountOf, recordAccountView } from './account-view.js'
 import type { DeliveryQueue } from './communications.js'
 
 /** A suggested reply answers an email the customer sent, nothing else. */
@@ -185,18 +185,21 @@ export async function suggestReply({
   )
 }
 
+/**
+ * How assist names the draft answering an account's message: the account's id and the inbound message.
+ * @throws AccountNotFound
+ */
+async function draftKeyOf({ tx, accountNumber, messageId }: AccountMessageCall) {
+  return { accountId: await accountIdOf(tx, accountNumber), inboundMessageId: messageId }
+}
+
 /** The suggested reply to an inbound email; an audited view. @throws AccountNotFound, SuggestedReplyNotFound */
-export async function suggestedReply({
-  tx,
-  accountNumber,
-  messageId,
-  actor,
-  at,
-}: AccountMessageCall): Promise<assist.SuggestedReply> {
-  const account = await accountOf(tx, accountNumber)
-  const draft = await assist.findDraft({ tx, accountId: account.id, inboundMessageId: messageId })
+export async function suggestedReply(call: AccountMessageCall): Promise<assist.SuggestedReply> {
+  const { tx, messageId, actor, at } = call
+  const key = await draftKeyOf(call)
+  const draft = await assist.findDraft({ tx, ...key })
   if (!draft) throw new assist.SuggestedReplyNotFound(`There is no suggested reply to the message ${messageId}`)
-  await recordAccountView(tx, { accountId: account.id, what: 'suggested_reply', context: { messageId }, actor, at })
+  await recordAccountView(tx, { accountId: key.accountId, what: 'suggested_reply', context: { messageId }, actor, at })
   return draft
 }
 
@@ -204,19 +207,11 @@ export async function suggestedReply({
  * Mark the suggested reply reviewed by the person acting, with their edits (`body`) if any.
  * @throws AccountNotFound, SuggestedReplyNotFound, ReviewerNotAPerson, DraftClosed, InvalidDraft
  */
-export async function reviewSuggestedReply({
-  tx,
-  accountNumber,
-  messageId,
-  body,
-  actor,
-  at,
-}: AccountCall & {
-  messageId: string
-  body?: string | undefined
-}): Promise<assist.SuggestedReply> {
-  const account = await accountOf(tx, accountNumber)
-  return assist.reviewDraft({ tx, accountId: account.id, inboundMessageId: messageId, body, actor, at })
+export async function reviewSuggestedReply(
+  call: AccountMessageCall & { body?: string | undefined },
+): Promise<assist.SuggestedReply> {
+  const { tx, body, actor, at } = call
+  return assist.reviewDraft({ tx, ...(await draftKeyOf(call)), body, actor, at })
 }
 
 /**
@@ -268,13 +263,7 @@ export async function sendSuggestedReply({
 }
 
 /** Discard the suggested reply. @throws AccountNotFound, SuggestedReplyNotFound, DraftClosed */
-export async function discardSuggestedReply({
-  tx,
-  accountNumber,
-  messageId,
-  actor,
-  at,
-}: AccountMessageCall): Promise<assist.SuggestedReply> {
-  const account = await accountOf(tx, accountNumber)
-  return assist.discardDraft({ tx, accountId: account.id, inboundMessageId: messageId, actor, at })
+export async function discardSuggestedReply(call: AccountMessageCall): Promise<assist.SuggestedReply> {
+  const { tx, actor, at } = call
+  return assist.discardDraft({ tx, ...(await draftKeyOf(call)), actor, at })
 }

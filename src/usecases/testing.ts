@@ -279,3 +279,11 @@ export function addTestNote(
 ): ReturnType<typeof accounts.addNote> {
   return accounts.addNote({ tx, ...note, authorName: null })
 }
+
+/** Put `address` on file as the account's one email, its primary, with no phone number. */
+export function setTestEmail(
+  tx: Tx,
+  { address, ...change }: { accountNumber: string; address: string; actor: Actor; at: Date },
+): ReturnType<typeof accounts.updateContacts> {
+  return accounts.updateContacts({ tx, ...change, emails: [{ address, primary: true }], phones: [] })
+}

@@ -13,11 +13,10 @@ import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, NoContent, pageOf, sendNoContent } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { AccountParams, EmailAddress, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
 
-const Limit = z.coerce.number().int().min(1).max(100).default(20)
-const Email = z.strictObject({ address: z.string().min(3).max(320), primary: z.boolean().default(false) })
+const Email = z.strictObject({ address: EmailAddress, primary: z.boolean().default(false) })
 const Phone = z.strictObject({
   number: z.string().min(6).max(40),
   label: z.enum(['mobile', 'home', 'work', 'other']).default('mobile'),
@@ -129,11 +128,7 @@ export const accountRoutes =
         schema: {
           summary: 'Search accounts by number, name, phone, email, postcode or address (tolerant of misspellings)',
           tags: ['accounts'],
-          querystring: z.strictObject({
-            q: z.string().min(1).max(200),
-            limit: Limit,
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: z.strictObject({ q: z.string().min(1).max(200), ...PageQuery.shape }),
           response: { 200: pageOf(AccountSummary) },
         },
       },
@@ -220,8 +215,7 @@ export const accountRoutes =
           tags: ['accounts'],
           querystring: z.strictObject({
             status: z.enum(access.reviewFlagStatuses).default('open'),
-            limit: Limit,
-            cursor: z.string().max(200).optional(),
+            ...PageQuery.shape,
           }),
           response: { 200: pageOf(ReviewFlag.extend({ customerName: z.string() })) },
         },
@@ -261,19 +255,14 @@ export const accountRoutes =
           summary: "A page of the account's notes, newest first",
           tags: ['accounts'],
           params: AccountParams,
-          querystring: z.strictObject({ limit: Limit, cursor: z.string().max(200).optional() }),
+          querystring: PageQuery,
           response: { 200: pageOf(Note), ...errors(404) },
         },
       },
       async (request) =>
         jsonOf(
           await callAs(context, request, (scope) =>
-            accounts.listNotes({
-              accountNumber: request.params.accountNumber,
-              limit: request.query.limit,
-              cursor: request.query.cursor,
-              ...scope,
-            }),
+            accounts.listNotes({ accountNumber: request.params.accountNumber, ...request.query, ...scope }),
           ),
         ),
     )

@@ -15,9 +15,9 @@ import {
   rebillStatement,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, pageOf } from '../responses.js'
+import { errors, fileResponse, pageOf, sendPdf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import {
   AccountBalance,
   BillingDocument,
@@ -47,21 +47,13 @@ export const billingRoutes =
           summary: "The account's statements, every version, newest period first",
           tags: ['billing'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: PageQuery,
           response: { 200: pageOf(Statement), ...errors(404) },
         },
       },
       async (request) => {
         const page = await callAs(context, request, (scope) =>
-          accountStatements({
-            accountNumber: request.params.accountNumber,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
-            ...scope,
-          }),
+          accountStatements({ accountNumber: request.params.accountNumber, ...request.query, ...scope }),
         )
         return jsonOf(page)
       },
@@ -111,13 +103,7 @@ export const billingRoutes =
           duplicate,
           ...whoOf(context, request),
         })
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `inline; filename="${request.params.number}${duplicate ? '-duplicate' : ''}.pdf"`,
-          )
-          .send(pdf)
+        return sendPdf(reply, `${request.params.number}${duplicate ? '-duplicate' : ''}.pdf`, pdf)
       },
     )
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
-import { inProcessDeliveryQueue } from '../../usecases/index.js'
+import type { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send, tomAccount } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithDelivery, type Send, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -27,14 +27,8 @@ beforeAll(async () => {
     send,
     staffIds: userIds,
     accountIds,
-  } = await openAppWithAccounts({
-    at: () => now,
-    accounts: [eleanorAccount(), tomAccount],
-    app: ({ db }) => {
-      delivery = inProcessDeliveryQueue({ db, transports: comms.builtInTransports(), clock: () => now })
-      return { deliveryQueue: delivery }
-    },
-  }))
+    delivery,
+  } = await openAppWithDelivery({ at: () => now, accounts: [eleanorAccount(), tomAccount] }))
   eleanorId = accountIds[0] ?? ''
 }, 120_000)
 

@@ -24,7 +24,7 @@ import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, pageOf } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
-import { AccountParams, jsonOf } from '../schemas.js'
+import { AccountParams, jsonOf, PageQuery } from '../schemas.js'
 import { attachmentContentTypes, Case, CaseAttachment, CaseDetail, CaseNote, ChangedCase } from './cases-schemas.js'
 
 const CaseParams = z.strictObject({
@@ -46,10 +46,6 @@ const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((text) => text.split(',').filter((item) => item !== ''))
     .pipe(z.array(z.enum(values)))
     .optional()
-const Page = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-}
 
 /** Base64 of at most 5 MB once decoded (what the attachment body carries). */
 const maxBase64Chars = Math.ceil(cases.maxAttachmentBytes / 3) * 4
@@ -90,7 +86,7 @@ export const caseRoutes =
           querystring: z.strictObject({
             status: listOf(cases.caseStatuses),
             type: listOf(cases.caseTypes),
-            ...Page,
+            ...PageQuery.shape,
           }),
           response: { 200: pageOf(Case), ...errors(404) },
         },
@@ -173,7 +169,7 @@ export const caseRoutes =
             assignee: z.enum(['me', 'team', 'unassigned', 'any']).default('any'),
             status: listOf(cases.caseStatuses),
             type: listOf(cases.caseTypes),
-            ...Page,
+            ...PageQuery.shape,
           }),
           response: { 200: pageOf(Case) },
         },
@@ -202,7 +198,7 @@ export const caseRoutes =
         schema: {
           summary: 'Escalated cases across all accounts (complaint escalations and urgent cases), newest first',
           tags: ['cases'],
-          querystring: z.strictObject({ status: listOf(cases.caseStatuses), ...Page }),
+          querystring: z.strictObject({ status: listOf(cases.caseStatuses), ...PageQuery.shape }),
           response: { 200: pageOf(Case) },
         },
       },

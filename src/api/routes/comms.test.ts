@@ -2,10 +2,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
-import * as comms from '../../modules/comms/index.js'
-import { inProcessDeliveryQueue } from '../../usecases/index.js'
+import type { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, tomAccount } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithDelivery, tomAccount } from '../testing.js'
 
 let database: Database
 let app: App
@@ -17,13 +16,9 @@ const eleanor = 'A-00000001'
 const tom = 'A-00000002'
 
 beforeAll(async () => {
-  ;({ database, app, as } = await openAppWithAccounts({
+  ;({ database, app, as, delivery } = await openAppWithDelivery({
     at: () => now,
     accounts: [eleanorAccount(), tomAccount],
-    app: (database) => {
-      delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-      return { deliveryQueue: delivery }
-    },
   }))
 }, 120_000)
 
@@ -167,16 +162,16 @@ describe('the comms API', () => {
     const before = (
       await app.inject({ url: `/api/accounts/${eleanor}/messages?limit=100`, headers: as('agent') })
     ).json()
-    const preview = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/messages/preview`,
-      headers: as('collections_specialist'),
-      payload: {
+    const preview = await send(
+      'collections_specialist',
+      {
         channel: 'letter',
         template: 'disconnection_notice',
         fields: { balance: '5000', disconnectionDate: '2027-01-10' },
       },
-    })
+      eleanor,
+      'messages/preview',
+    )
     expect(preview.statusCode).toBe(200)
     expect(preview.json().preview).toMatchObject({
       subject: 'Notice of disconnection: account A-00000001',
@@ -187,39 +182,32 @@ describe('the comms API', () => {
       await app.inject({ url: `/api/accounts/${eleanor}/messages?limit=100`, headers: as('agent') })
     ).json()
     expect(after.items.length).toBe(before.items.length)
-    const field = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/messages/preview`,
-      headers: as('field_technician'),
-      payload: reminder,
-    })
+    const field = await send('field_technician', reminder, eleanor, 'messages/preview')
     expect(field.statusCode).toBe(403)
   })
 
   it('logs inbound email and phone calls on the account, for roles that add notes', async () => {
-    const email = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/inbound-emails`,
-      headers: as('agent'),
-      payload: {
+    const email = await send(
+      'agent',
+      {
         from: 'eleanor@example.com',
         subject: 'My bill',
         body: 'Why is it so high?',
         receivedAt: '2026-11-20T08:30:00Z',
         messageId: '<abc@mail.example.com>',
       },
-    })
+      eleanor,
+      'inbound-emails',
+    )
     expect(email.statusCode).toBe(201)
     expect(email.json().message).toMatchObject({
       direction: 'inbound',
       status: 'received',
       sender: 'eleanor@example.com',
     })
-    const call = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/phone-calls`,
-      headers: as('collections_specialist'),
-      payload: {
+    const call = await send(
+      'collections_specialist',
+      {
         direction: 'outbound',
         phoneNumber: '07700 900123',
         startedAt: '2026-11-20T08:45:00Z',
@@ -227,23 +215,25 @@ describe('the comms API', () => {
         subject: 'Arrears',
         summary: 'Agreed to call back on Friday with an offer.',
       },
-    })
+      eleanor,
+      'phone-calls',
+    )
     expect(call.statusCode).toBe(201)
     expect(call.json().message).toMatchObject({ channel: 'phone_call', handleSeconds: 312, recipient: '07700900123' })
-    const negative = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/phone-calls`,
-      headers: as('agent'),
-      payload: { direction: 'inbound', startedAt: '2026-11-20T08:45:00Z', handleSeconds: -5, summary: 'x' },
-    })
+    const negative = await send(
+      'agent',
+      { direction: 'inbound', startedAt: '2026-11-20T08:45:00Z', handleSeconds: -5, summary: 'x' },
+      eleanor,
+      'phone-calls',
+    )
     expect(negative.statusCode).toBe(400)
     expect(negative.json().error.details).toEqual([{ path: 'body.handleSeconds', message: expect.any(String) }])
-    const byField = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${eleanor}/phone-calls`,
-      headers: as('field_technician'),
-      payload: { direction: 'inbound', startedAt: '2026-11-20T08:45:00Z', handleSeconds: 5, summary: 'x' },
-    })
+    const byField = await send(
+      'field_technician',
+      { direction: 'inbound', startedAt: '2026-11-20T08:45:00Z', handleSeconds: 5, summary: 'x' },
+      eleanor,
+      'phone-calls',
+    )
     expect(byField.statusCode).toBe(403)
   })
 

@@ -14,9 +14,9 @@ import {
   sendAccountMessage,
 } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, InstantOut, pageOf } from '../responses.js'
+import { errors, fileResponse, InstantOut, pageOf, sendPdf } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
-import { AccountParams, Instant, jsonOf } from '../schemas.js'
+import { AccountParams, EmailAddress, Instant, jsonOf, PageQuery } from '../schemas.js'
 import { messageContent, messageHistory } from './comms-schemas.js'
 
 const MessageParams = AccountParams.extend({
@@ -34,7 +34,7 @@ const Compose = z.strictObject({
   channel: z.enum(comms.sendChannels),
   template: z.enum(comms.templateKeys),
   fields: z.record(z.string().min(1).max(100), z.string().max(10_000)).default({}),
-  recipient: z.string().min(3).max(320).optional(),
+  recipient: EmailAddress.optional(),
 })
 const Send = Compose.extend({ related: Related.optional() })
 
@@ -118,23 +118,13 @@ export const commsRoutes =
           summary: "The account's messages, outbound and inbound, newest first",
           tags: ['comms'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-            channel: z.enum(comms.channels).optional(),
-          }),
+          querystring: PageQuery.extend({ channel: z.enum(comms.channels).optional() }),
           response: { 200: pageOf(MessageOut), ...errors(404) },
         },
       },
       async (request) => {
         const page = await callAs(context, request, (scope) =>
-          accountMessages({
-            accountNumber: request.params.accountNumber,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
-            channel: request.query.channel,
-            ...scope,
-          }),
+          accountMessages({ accountNumber: request.params.accountNumber, ...request.query, ...scope }),
         )
         return jsonOf(page)
       },
@@ -182,10 +172,7 @@ export const commsRoutes =
             ...scope,
           }),
         )
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `inline; filename="${request.params.messageId}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `${request.params.messageId}.pdf`, pdf)
       },
     )
 
@@ -275,8 +262,8 @@ export const commsRoutes =
           tags: ['comms'],
           params: AccountParams,
           body: z.strictObject({
-            from: z.string().min(3).max(320),
-            to: z.string().min(3).max(320).optional(),
+            from: EmailAddress,
+            to: EmailAddress.optional(),
             subject: z.string().max(500),
             body: z.string().min(1).max(100_000),
             receivedAt: Instant,

@@ -5,10 +5,9 @@ import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { grantAccessByStaff } from '../../usecases/index.js'
-import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
+import { fixtureAccountNumber as accountNumber, setTestEmail } from '../../usecases/testing.js'
 import { type App, buildApp } from '../app.js'
 import { createStaffForEveryRole, type Send, sendAs, signInEveryRole } from '../testing.js'
 
@@ -474,14 +473,7 @@ describe('authorized users added by an agent for the holder', () => {
 describe('who may use an account', () => {
   beforeAll(async () => {
     await inTransaction(database.db, (tx) =>
-      accounts.updateContacts({
-        tx,
-        accountNumber: accountNumber(6),
-        emails: [{ address: 'bill.fixture6@home.example', primary: true }],
-        phones: [],
-        actor,
-        at: now,
-      }),
+      setTestEmail(tx, { accountNumber: accountNumber(6), address: 'bill.fixture6@home.example', actor, at: now }),
     )
     for (const payload of [
       { email: 'pat.manager@lettings.example', displayName: 'Pat Manager', kind: 'property_manager' },
@@ -568,14 +560,7 @@ describe('verification that fits the caller', () => {
 
   beforeAll(async () => {
     await inTransaction(database.db, (tx) =>
-      accounts.updateContacts({
-        tx,
-        accountNumber: accountNumber(7),
-        emails: [{ address: holderEmail, primary: true }],
-        phones: [],
-        actor,
-        at: now,
-      }),
+      setTestEmail(tx, { accountNumber: accountNumber(7), address: holderEmail, actor, at: now }),
     )
     const added = await addUser(7, {
       email: spouseEmail,

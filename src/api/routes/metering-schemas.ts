@@ -1,10 +1,21 @@
 /**
  * The meter point as the API shows it (MET-1, MET-2): shared by the account overview and the meter
- * points route; and what a register reading says, shared by the readings and the move routes.
+ * points route; what a register reading says, shared by the readings and the move routes; and a bucket
+ * of usage, shared by the staff and portal usage routes.
  */
 import { z } from 'zod'
 import * as metering from '../../modules/metering/index.js'
 import { DateOut, InstantOut } from '../responses.js'
+
+/** One bucket of usage (the staff console's and the portal's); kWh as an exact decimal string. */
+export const UsageBucketOut = z.object({
+  start: InstantOut,
+  end: InstantOut,
+  label: z.string().describe("the bucket's local start date, with ' P<n>' (settlement period) for half hours"),
+  kwh: z.string().describe('kWh, an exact decimal string'),
+  intervals: z.number().int().describe('half hours with data in the bucket'),
+  estimated: z.number().int().describe('estimated half hours in the bucket'),
+})
 
 /** A meter point with its meters and registers. */
 export const MeterPointOut = z.object({

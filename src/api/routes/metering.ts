@@ -6,8 +6,8 @@ import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
 import { callAs } from '../route-calls.js'
-import { AccountParams, Instant, jsonOf, LocalDate } from '../schemas.js'
-import { MeterPointOut, readingFields } from './metering-schemas.js'
+import { AccountParams, Instant, jsonOf, LocalDate, PageQuery } from '../schemas.js'
+import { MeterPointOut, readingFields, UsageBucketOut } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 const Direction = z.enum(['import', 'export'])
@@ -28,16 +28,6 @@ const MeterPointWithAgreementsOut = MeterPointOut.extend({
     .array(AgreementOut)
     .optional()
     .describe('absent for a caller who may not read tariffs (a field technician)'),
-})
-
-/** One bucket of usage; kWh as an exact decimal string. */
-const UsageBucketOut = z.object({
-  start: InstantOut,
-  end: InstantOut,
-  label: z.string().describe("the bucket's local start date, with ' P<n>' (settlement period) for half hours"),
-  kwh: z.string().describe('kWh, an exact decimal string'),
-  intervals: z.number().int().describe('half hours with data in the bucket'),
-  estimated: z.number().int().describe('estimated half hours in the bucket'),
 })
 
 const UsageOut = z.object({
@@ -162,11 +152,7 @@ export const meteringRoutes =
           summary: "A page of the account's register readings, newest first",
           tags: ['metering'],
           params: AccountParams,
-          querystring: z.strictObject({
-            meterPoint: Identifier.optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: z.strictObject({ meterPoint: Identifier.optional(), ...PageQuery.shape }),
           response: { 200: pageOf(ReadingOut), ...errors(404) },
         },
       },
@@ -174,9 +160,7 @@ export const meteringRoutes =
         const page = await callAs(context, request, (scope) =>
           accountReadings({
             accountNumber: request.params.accountNumber.toUpperCase(),
-            meterPoint: request.query.meterPoint,
-            limit: request.query.limit,
-            cursor: request.query.cursor,
+            ...request.query,
             ...scope,
           }),
         )

@@ -15,7 +15,7 @@ import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, MinorOut } from '../responses.js'
 import { whoOf } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate } from '../schemas.js'
+import { AccountParams, EmailAddress, jsonOf, LocalDate } from '../schemas.js'
 import { readingFields } from './metering-schemas.js'
 
 const FinalReading = z.strictObject({
@@ -32,7 +32,7 @@ const Occupant = z
     title: z.string().max(20).nullish(),
     givenName: z.string().max(100).nullish(),
     familyName: z.string().max(100).nullish(),
-    email: z.string().min(3).max(320).nullish(),
+    email: EmailAddress.nullish(),
     phone: z.string().min(6).max(40).nullish(),
   })
   .refine((occupant) => !!occupant.name?.trim() || !!occupant.familyName?.trim(), {

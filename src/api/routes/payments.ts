@@ -29,9 +29,10 @@ import {
   MinorOut,
   NoContent,
   sendNoContent,
+  sendPdf,
 } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
-import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { AccountParams, jsonOf, LocalDate, Minor, PageQuery } from '../schemas.js'
 import {
   AccountStatusOut,
   AdequacyReviewOut,
@@ -86,10 +87,7 @@ export const paymentRoutes =
             'Payments (newest first, with their events), kept payment methods, Direct Debit, credits and refunds',
           tags: ['payments'],
           params: AccountParams,
-          querystring: z.strictObject({
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-            cursor: z.string().max(200).optional(),
-          }),
+          querystring: PageQuery,
           response: {
             200: z.object({
               items: z.array(PaymentOut).describe('payments, newest first'),
@@ -600,10 +598,7 @@ export const paymentRoutes =
           arrangementId: request.params.arrangementId,
           ...who(request),
         })
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `inline; filename="arrangement-${request.params.accountNumber}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `arrangement-${request.params.accountNumber}.pdf`, pdf)
       },
     )
 

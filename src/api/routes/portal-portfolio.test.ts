@@ -5,11 +5,10 @@ import { type Database, inTransaction } from '../../db/index.js'
 import { openTestDatabase } from '../../db/testing.js'
 import { billingFixture } from '../../demo/billing-fixture.js'
 import type * as access from '../../modules/access/index.js'
-import * as accounts from '../../modules/accounts/index.js'
 import { systemActor } from '../../shared/actor.js'
 import { runBilling } from '../../usecases/billing-run.js'
 import type { inProcessDeliveryQueue } from '../../usecases/index.js'
-import { fixtureAccountNumber as accountNumber } from '../../usecases/testing.js'
+import { fixtureAccountNumber as accountNumber, setTestEmail } from '../../usecases/testing.js'
 import type { App } from '../app.js'
 import {
   buildAppWithDelivery,
@@ -73,14 +72,7 @@ beforeAll(async () => {
       grantOf: (grant) => ({ kind: grant.kind, actor, at: grant.from ?? now }),
     })
     for (const [name, { userId }] of created) userIds.set(name, userId)
-    await accounts.updateContacts({
-      tx,
-      accountNumber: accountNumber(4),
-      emails: [{ address: familyEmail, primary: true }],
-      phones: [],
-      actor,
-      at: now,
-    })
+    await setTestEmail(tx, { accountNumber: accountNumber(4), address: familyEmail, actor, at: now })
     await createStaffUsers(tx, [{ email: 'agent@example.com', displayName: 'Agent', role: 'agent' }], now)
   })
   ;({ app, delivery } = await buildAppWithDelivery(database, now))

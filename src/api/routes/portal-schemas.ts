@@ -8,6 +8,7 @@ import * as access from '../../modules/access/index.js'
 import * as billing from '../../modules/billing/index.js'
 import * as cases from '../../modules/cases/index.js'
 import { DateOut, InstantOut, MinorOut } from '../responses.js'
+import { UsageBucketOut } from './metering-schemas.js'
 
 /** The bytes of a file a route sends as they are (Fastify sends a Buffer without serialising it). */
 
@@ -65,16 +66,7 @@ export const PortalUsage = z.object({
   fuel: z.enum(['electricity', 'gas']),
   totalKwh: z.string().describe('kWh as a decimal string'),
   items: z
-    .array(
-      z.object({
-        start: InstantOut,
-        end: InstantOut,
-        label: z.string().describe("the bucket's local start date, YYYY-MM-DD"),
-        kwh: z.string().describe('kWh as a decimal string'),
-        intervals: z.number().int().describe('half hours with data in the bucket'),
-        estimated: z.number().int().describe('of those, how many were estimated'),
-      }),
-    )
+    .array(UsageBucketOut.extend({ label: z.string().describe("the bucket's local start date, YYYY-MM-DD") }))
     .describe('buckets with no data are left out'),
 })
 

@@ -27,8 +27,8 @@ import {
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { errors, fileResponse, NoContent, sendNoContent } from '../responses.js'
-import { AccountParams, jsonOf, LocalDate, Minor } from '../schemas.js'
+import { errors, fileResponse, NoContent, sendNoContent, sendPdf } from '../responses.js'
+import { AccountParams, jsonOf, LocalDate, Minor, Password, SignInBody } from '../schemas.js'
 import { CardIn } from './payments-schemas.js'
 import {
   PortalAccount,
@@ -110,7 +110,7 @@ export const portalRoutes =
         schema: {
           summary: 'Customer sign-in (sets the httpOnly cuttle_portal cookie); answers the user and their accounts',
           tags,
-          body: z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }),
+          body: SignInBody,
           response: { 200: PortalSession, ...errors(401) },
         },
       },
@@ -215,10 +215,7 @@ export const portalRoutes =
           number: request.params.number,
           ...who(request),
         })
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `inline; filename="${request.params.number}.pdf"`)
-          .send(pdf)
+        return sendPdf(reply, `${request.params.number}.pdf`, pdf)
       },
     )
 
@@ -478,7 +475,7 @@ export const portalRoutes =
           summary: 'Accept an invitation: create my login (or use my existing one) and sign in',
           tags,
           params: z.strictObject({ token: z.string().min(10).max(200) }),
-          body: z.strictObject({ displayName: z.string().min(1).max(200), password: z.string().min(1).max(256) }),
+          body: z.strictObject({ displayName: z.string().min(1).max(200), password: Password }),
           response: { 200: PortalSession, ...errors(401, 404, 409) },
         },
       },

@@ -6,6 +6,7 @@ import { signInStaff } from '../../usecases/index.js'
 import { principalOf, sessionCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, NoContent, sendNoContent } from '../responses.js'
+import { Password, SignInBody } from '../schemas.js'
 import { staffUserView } from '../views.js'
 
 const badgeColours = ['blue', 'purple', 'green', 'orange', 'red', 'black', 'gold'] as const
@@ -33,9 +34,7 @@ export const sessionRoutes =
         schema: {
           summary: 'Sign in (sets an httpOnly session cookie)',
           tags: ['session'],
-          body: z.strictObject({
-            email: z.string().min(3).max(320),
-            password: z.string().min(1).max(256),
+          body: SignInBody.extend({
             totp: z
               .string()
               .regex(/^\d{6}$/, 'six digits')
@@ -130,8 +129,8 @@ export const sessionRoutes =
           summary: 'Change your own password (required every 90 days by default)',
           tags: ['session'],
           body: z.strictObject({
-            currentPassword: z.string().min(1).max(256),
-            newPassword: z.string().min(1).max(256),
+            currentPassword: Password,
+            newPassword: Password,
           }),
           response: { 204: NoContent, ...errors(403) },
         },

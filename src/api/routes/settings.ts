@@ -1,9 +1,10 @@
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as market from '../../modules/market/index.js'
 import type { AppContext } from '../context.js'
 import { errors, MinorOut } from '../responses.js'
-import { callAs } from '../route-calls.js'
+import { type CallScope, callAs } from '../route-calls.js'
 import { jsonOf } from '../schemas.js'
 
 const Count = z.number().int()
@@ -70,6 +71,13 @@ function supplierView(supplier: market.Supplier) {
 export const settingsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    /** Make the change as the caller, then reload the supplier every request reads; answers the new view. */
+    const changeSupplier = async (request: FastifyRequest, change: (scope: CallScope) => Promise<market.Supplier>) => {
+      const supplier = await callAs(context, request, change)
+      await context.reloadSupplier()
+      return supplierView(supplier)
+    }
+
     app.get(
       '/settings',
       {
@@ -94,13 +102,7 @@ export const settingsRoutes =
           response: { 200: SupplierView, ...errors(404) },
         },
       },
-      async (request) => {
-        const supplier = await callAs(context, request, (scope) =>
-          market.updateSettings({ changes: request.body, ...scope }),
-        )
-        await context.reloadSupplier()
-        return supplierView(supplier)
-      },
+      async (request) => changeSupplier(request, (scope) => market.updateSettings({ changes: request.body, ...scope })),
     )
 
     app.patch(
@@ -114,12 +116,7 @@ export const settingsRoutes =
           response: { 200: SupplierView, ...errors(404) },
         },
       },
-      async (request) => {
-        const supplier = await callAs(context, request, (scope) =>
-          market.updateSupplierDetails({ changes: request.body, ...scope }),
-        )
-        await context.reloadSupplier()
-        return supplierView(supplier)
-      },
+      async (request) =>
+        changeSupplier(request, (scope) => market.updateSupplierDetails({ changes: request.body, ...scope })),
     )
   }

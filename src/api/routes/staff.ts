@@ -6,7 +6,7 @@ import { principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, InstantOut, NoContent, sendNoContent } from '../responses.js'
 import { callAs } from '../route-calls.js'
-import { jsonOf } from '../schemas.js'
+import { jsonOf, Password } from '../schemas.js'
 
 const Role = z.enum(access.roles)
 
@@ -148,7 +148,7 @@ export const staffRoutes =
           tags: ['staff'],
           body: z.strictObject({
             secret: z.string().min(1).max(200),
-            password: z.string().min(1).max(256),
+            password: Password,
           }),
           response: { 200: z.object({ email: z.string(), awaitingApproval: z.boolean() }) },
         },

@@ -3,9 +3,9 @@ import { type Database, inTransaction } from '../../db/index.js'
 import type * as access from '../../modules/access/index.js'
 import * as comms from '../../modules/comms/index.js'
 import { systemActor } from '../../shared/actor.js'
-import { inProcessDeliveryQueue } from '../../usecases/index.js'
+import type { inProcessDeliveryQueue } from '../../usecases/index.js'
 import type { App } from '../app.js'
-import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithAccounts, type Send } from '../testing.js'
+import { type ActAs, eleanorAccount, nonServiceRoles, openAppWithDelivery, type Send } from '../testing.js'
 
 let database: Database
 let app: App
@@ -20,13 +20,9 @@ let delivery: ReturnType<typeof inProcessDeliveryQueue>
 
 beforeAll(async () => {
   let accountIds: string[]
-  ;({ database, app, as, send, accountIds } = await openAppWithAccounts({
+  ;({ database, app, as, send, accountIds, delivery } = await openAppWithDelivery({
     at: () => now,
     accounts: [eleanorAccount()],
-    app: (database) => {
-      delivery = inProcessDeliveryQueue({ db: database.db, transports: comms.builtInTransports(), clock: () => now })
-      return { deliveryQueue: delivery }
-    },
   }))
   accountId = accountIds[0] ?? ''
 }, 120_000)

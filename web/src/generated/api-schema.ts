@@ -10170,11 +10170,11 @@ export interface paths {
                 end: string
                 /** the bucket's local start date, YYYY-MM-DD */
                 label: string
-                /** kWh as a decimal string */
+                /** kWh, an exact decimal string */
                 kwh: string
                 /** half hours with data in the bucket */
                 intervals: number
-                /** of those, how many were estimated */
+                /** estimated half hours in the bucket */
                 estimated: number
               }[]
             }
