@@ -233,6 +233,9 @@ export interface TableUse {
 
 const kyselyCall =
   /\b(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|crossJoinLateral)\s*\(\s*(\[[^\]]*\]|'[^']*'|"[^"]*")/g
+/** The shared query helpers of `src/db/query-*.ts` name their table second: `rowsWhere(tables(db), 'meter_points', …)`. */
+const queryHelperCall =
+  /\b(rowsOfAccount|rowsWhere|rowsWhereIn|insertUnlessTaken|upsertRow)\s*\(\s*[^,()]*(?:\([^()]*\))?\s*,\s*('[^']*'|"[^"]*")/g
 const sqlTablePosition = new RegExp(
   `\\b(?:from|join|into|update|table|copy|using)\\s+(?:only\\s+)?(?:public\\.)?(${identifier})\\b(?!\\s*[.(])`,
   'gi',
@@ -304,7 +307,7 @@ export function rowTypesDeclaredIn(text: string): { table: string; line: number 
 /** Every table a source file names in SQL, with its line. */
 export function tablesUsedIn(text: string): TableUse[] {
   const uses: TableUse[] = []
-  for (const m of text.matchAll(kyselyCall)) {
+  for (const m of [...text.matchAll(kyselyCall), ...text.matchAll(queryHelperCall)]) {
     const start = (m.index ?? 0) + m[0].length - (m[2] ?? '').length
     for (const literal of (m[2] ?? '').matchAll(/'([^']*)'|"([^"]*)"/g)) {
       const name =

@@ -53,7 +53,7 @@ describe('table ownership', () => {
     ])
   })
 
-  it('finds tables in Kysely calls, joins, type maps, copies and raw sql templates', () => {
+  it('finds tables in Kysely calls, joins, the shared query helpers, type maps, copies and raw sql templates', () => {
     const text = [
       'const tables = withTables<{ tariffs: T; meter_points: M }>()', // 1
       'async function f(db: Db) {', // 2
@@ -68,6 +68,8 @@ describe('table ownership', () => {
       "await copyRows(tx, { table: 'tariffs', columns, lines })", // 10
       'await sql`select 1 from tariffs t, agreements a', // 11
       '  where t.id = a.tariff_id`.execute(db)', // 12
+      "rowsWhere(tables(tx), 'meter_points', 'id', id)", // 13
+      "await insertUnlessTaken(tables(tx), 'payments', row)", // 14
     ].join('\n')
     expect(tablesUsedIn(text).map((u) => `${u.line}:${u.table}`)).toEqual([
       '1:tariffs',
@@ -81,6 +83,8 @@ describe('table ownership', () => {
       '10:tariffs',
       '11:tariffs',
       '11:agreements',
+      '13:meter_points',
+      '14:payments',
     ])
   })
 

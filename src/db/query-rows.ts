@@ -69,15 +69,3 @@ export function firstRow<Tables, Table extends keyof Tables & string, Row>(
 ): Promise<Row | undefined> {
   return (lock ? query.forUpdate() : query).executeTakeFirst()
 }
-
-/**
- * How many rows `query` matches: a store's filtered `selectFrom` with nothing selected yet, the count
- * beside a page of the same rows. Throws nothing.
- */
-export async function countOf<Tables, Table extends keyof Tables & string, Row>(
-  query: SelectQueryBuilder<Tables, Table, Row>,
-): Promise<number> {
-  const counted = await query.select(sql<string>`count(*)`.as('n')).executeTakeFirst()
-  // Kysely cannot work out the selection over a query whose tables are type parameters.
-  return Number((counted as { n?: string } | undefined)?.n ?? 0)
-}

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely'
+import { countOf } from '../../db/count.js'
 import { copyRows, type Db, type Tx, withTables } from '../../db/index.js'
-import { countOf, rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
+import { rowsOfAccount, rowsWhere, rowsWhereIn } from '../../db/query-rows.js'
 import type { ProductFilters } from './types.js'
 
 export interface ProductRow {
