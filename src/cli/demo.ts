@@ -4,7 +4,7 @@
  * jobs a supplier runs each morning, with the demo's customers paying (or not) at noon: a year for
  * the half-hourly homes and, for the rest of the book, the weeks since it moved onto Cuttle. Every
  * statement, balance, Direct Debit, dunning step and message in the demo is the product's own work.
- * Resumable: an interrupted simulation carries on from the last day it ran.
+ * Resumable: an interrupted simulation carries on from the day after the last billing run it made.
  */
 import type { Database } from '../db/index.js'
 import {
@@ -65,14 +65,15 @@ export function demoDays({
   }
 }
 
-/** The first day of the demo's history still to simulate: the last day a billing run was made, or the first. */
+/**
+ * The first day of the demo's history still to simulate: the day after the latest day a billing run
+ * was made, else the first. A restart on a simulated demo finds yesterday's run at once.
+ */
 async function resumeFrom(database: Database, first: string, end: string): Promise<string> {
-  let resume = first
-  for (let on = first; on < end; on = addDays(on, 1)) {
-    if (!(await billing.billingRun({ tx: database.db, on }))) break
-    resume = on
+  for (let on = addDays(end, -1); on >= first; on = addDays(on, -1)) {
+    if (await billing.billingRun({ tx: database.db, on })) return addDays(on, 1)
   }
-  return resume
+  return first
 }
 
 /**

@@ -75,7 +75,7 @@ export const demoUsageAccounts = 12
 /** The demo's history: a year for the half-hourly homes, simulated day by day. */
 export const demoHistoryDays = 365
 /** The rest of the book moved onto Cuttle this many days ago: a shorter history, from transfer readings. */
-export const demoMigratedDays = 45
+export const demoMigratedDays = 10
 
 /**
  * Seed the demo supplier, Good Egg Energy on the gb profile: a staff user for every role and `accounts`

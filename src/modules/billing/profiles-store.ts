@@ -93,8 +93,8 @@ export async function billableAccountsByIds(db: Db | Tx, ids: readonly string[])
  * accounts the 1st; domestic ones the day of the month they opened, capped at 28, unless their
  * profile says otherwise), open on `date`, and not shells; with the last id looked at (null when no account is left), to go on from. A page
  * is a range of the primary key whatever share of it is due, so a run reads each account once
- * however few are due that day: the page's facts come from accounts and its profiles from one query
- * by id, and the filter runs over the page.
+ * however few are due that day: the page's facts come from accounts, only the profiles that can
+ * make one due are read, and the filter runs over the page.
  */
 export async function accountsDue(
   db: Db | Tx,
@@ -103,9 +103,15 @@ export async function accountsDue(
   const page = await accounts.accountFactsPage({ tx: db, afterId, limit })
   const lastId = page.at(-1)?.id ?? null
   if (lastId === null) return { rows: [], lastId }
-  const profiles = await profilesOf(
-    db,
-    page.map((row) => row.id),
+  // Only two kinds of profile can make an account of the page due today: one whose own cycle day is
+  // today (read over the page's range of ids), and one of an account whose opening day makes it due
+  // (read by id: a profile may move its day away, or make it a shell). The rest are not read.
+  let ownDay = tables(db).selectFrom('billing_profiles').selectAll().where('cycle_day', '=', day)
+  ownDay = ownDay.where('account_id', '<=', lastId)
+  if (afterId !== null) ownDay = ownDay.where('account_id', '>', afterId)
+  const dueByFacts = page.filter((facts) => cycleDayOf(billable(facts, undefined)) === day).map((facts) => facts.id)
+  const profiles = new Map(
+    [...(await ownDay.execute()), ...(await profilesOf(db, dueByFacts)).values()].map((row) => [row.account_id, row]),
   )
   const rows = page
     .map((facts) => billable(facts, profiles.get(facts.id)))
