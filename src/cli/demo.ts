@@ -16,6 +16,7 @@ import {
   seedDemo,
 } from '../demo/index.js'
 import { type SimulationReport, simulate } from '../jobs/index.js'
+import { countAccounts } from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
 import type * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
@@ -103,10 +104,23 @@ export async function seedSimulatedDemo({
   onSeed?: (done: number, total: number) => void
   onDay?: (done: number, total: number) => void
 }): Promise<{ seeded: SeedReport; simulated: SimulationReport }> {
-  const seeded = await seedDemo({ db: database.db, accounts, seed, usageAccounts, historyDays, at, onProgress: onSeed })
   const today = localDateOf(at)
   const end = at.getTime() >= startOfLocalDay(today).getTime() + 13 * 3_600_000 ? addDays(today, 1) : today
-  const from = await resumeFrom(database, addDays(today, -historyDays), end)
+  const existing = await countAccounts(database.db)
+  // The simulation starts only once the seed is whole: a demo simulated up to the end is left as it is
+  // (a restart), without walking the seed again.
+  const done = existing >= accounts && (await resumeFrom(database, addDays(today, -historyDays), end)) === end
+  const seeded: SeedReport = done
+    ? {
+        supplierCreated: false,
+        staffCreated: 0,
+        accountsCreated: 0,
+        accountsTotal: existing,
+        meterPointsCreated: 0,
+        intervalsCreated: 0,
+      }
+    : await seedDemo({ db: database.db, accounts, seed, usageAccounts, historyDays, at, onProgress: onSeed })
+  const from = done ? end : await resumeFrom(database, addDays(today, -historyDays), end)
   const days = Math.max(0, daysBetween(from, end))
   const simulated = await simulate({
     database,
