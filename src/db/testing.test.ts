@@ -105,8 +105,9 @@ describe.skipIf(Boolean(process.env['DATABASE_URL']))('a PGlite test database gi
   })
 
   it('is closed, not reused, when the file changed the template’s own schema', async () => {
+    // The next database is a new one, or another file's given back to this worker: never the changed one.
     const { next, booted } = await reopenAfter('alter table schema_migrations add column probe int')
-    expect(booted).toBe(1)
+    expect(booted).toBeLessThanOrEqual(1)
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns
       where table_name = 'schema_migrations' and column_name = 'probe'`.execute(next.db)
     expect(rows[0]?.n).toBe(0)

@@ -44,7 +44,7 @@ async function agreements(): Promise<AgreementRow[]> {
 
 beforeAll(async () => {
   database = await openTestDatabase()
-  await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, historyDays: 200, at })
+  await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, historyDays: 160, at })
 }, 180_000)
 
 afterAll(async () => {
@@ -156,7 +156,7 @@ describe('the demo seed', () => {
 
   it('adds nothing when run again', async () => {
     const before = await agreements()
-    const report = await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, historyDays: 200, at })
+    const report = await seedDemo({ db: database.db, accounts: 40, usageAccounts: 9, historyDays: 160, at })
     expect(report).toMatchObject({
       accountsCreated: 0,
       meterPointsCreated: 0,
