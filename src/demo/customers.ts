@@ -115,7 +115,8 @@ interface Change {
 
 /**
  * The first `accounts` demo accounts as customers (the first `usageAccounts` of them the half-hourly
- * homes with their styles), for a simulation from the day after `since`.
+ * homes with their styles). Started again on a simulated demo, it picks up the customers' ways of
+ * paying from the statements already issued and keeps what they set up.
  */
 export function demoCustomers({
   db,
