@@ -1,7 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { buildApp } from '../api/app.js'
 import { connect, inTransaction, migrate } from '../db/index.js'
-import { demoPassword, demoPortalUsers, demoStaff, refuseDemoLogins, refuseDemoSeed } from '../demo/index.js'
+import {
+  demoHistoryDays,
+  demoPassword,
+  demoPortalUsers,
+  demoStaff,
+  refuseDemoLogins,
+  refuseDemoSeed,
+} from '../demo/index.js'
 import { startJobs } from '../jobs/index.js'
 import * as access from '../modules/access/index.js'
 import * as audit from '../modules/audit/index.js'
@@ -20,6 +27,13 @@ import { registerTariffCommands } from './tariffs.js'
 
 const cliActor = systemActor('cli')
 
+function historyDays(value: string): number {
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 30 || days > 365)
+    throw new InvalidArgumentError('a whole number from 30 to 365')
+  return days
+}
+
 function accountCount(value: string): number {
   const n = Number(value.replace(/_/g, ''))
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 0 to 1000000')
@@ -29,7 +43,12 @@ function accountCount(value: string): number {
 const dataDirOption = new Option('--data-dir <dir>', 'PGlite data folder (default: CUTTLE_DATA_DIR or ./.cuttle)')
 
 /** Seed the demo and simulate its history, with a progress bar for each; prints what it made. */
-async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0], accounts: number, seedNumber: number) {
+async function seed(
+  database: Parameters<Parameters<typeof withDatabase>[1]>[0],
+  accounts: number,
+  seedNumber: number,
+  history = demoHistoryDays,
+) {
   const started = Date.now()
   const accountsBar = progressBar('accounts')
   const daysBar = progressBar('days simulated')
@@ -37,6 +56,7 @@ async function seed(database: Parameters<Parameters<typeof withDatabase>[1]>[0],
     database,
     accounts,
     seed: seedNumber,
+    historyDays: history,
     at: new Date(),
     transports: commsTransports(cliConfig().smtp),
     onSeed: (done, total) => accountsBar.update(done, total),
@@ -137,11 +157,12 @@ export function registerCommands(program: Command) {
     .description('seed the demo supplier Good Egg Energy: staff for every role and generated customers (resumable)')
     .option('--accounts <n>', 'how many demo accounts (100 to 1000000)', accountCount, 1000)
     .option('--seed <n>', 'the generator seed: the same seed gives the same data', (v) => Number.parseInt(v, 10), 1)
+    .option('--history-days <n>', 'how many days of history to simulate (30 to 365)', historyDays, demoHistoryDays)
     .addOption(dataDirOption)
-    .action(async (options: { accounts: number; seed: number; dataDir?: string }) => {
+    .action(async (options: { accounts: number; seed: number; historyDays: number; dataDir?: string }) => {
       if (cliConfig(options).production) refuseDemoSeed()
       await withDatabase(options, async (database) => {
-        await seed(database, options.accounts, options.seed)
+        await seed(database, options.accounts, options.seed, options.historyDays)
       })
     })
 
