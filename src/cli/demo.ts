@@ -108,8 +108,9 @@ export async function seedSimulatedDemo({
   const end = at.getTime() >= startOfLocalDay(today).getTime() + 13 * 3_600_000 ? addDays(today, 1) : today
   const existing = await countAccounts(database.db)
   // The simulation starts only once the seed is whole: a demo simulated up to the end is left as it is
-  // (a restart), without walking the seed again.
-  const done = existing >= accounts && (await resumeFrom(database, addDays(today, -historyDays), end)) === end
+  // (a restart), without walking the seed again. No billing run yet means a fresh or partial seed.
+  const resume = await resumeFrom(database, addDays(today, -historyDays), end)
+  const done = existing >= accounts && resume === end
   const seeded: SeedReport = done
     ? {
         supplierCreated: false,
@@ -120,15 +121,15 @@ export async function seedSimulatedDemo({
         intervalsCreated: 0,
       }
     : await seedDemo({ db: database.db, accounts, seed, usageAccounts, historyDays, at, onProgress: onSeed })
-  const from = done ? end : await resumeFrom(database, addDays(today, -historyDays), end)
-  const days = Math.max(0, daysBetween(from, end))
+  // The seed makes no billing run: where the history resumes is what was found before it.
+  const days = Math.max(0, daysBetween(resume, end))
   const simulated = await simulate({
     database,
-    from,
+    from: resume,
     days,
     transports,
     ...demoDays({ database, seed, accounts: seeded.accountsTotal, usageAccounts, arrivals: false }),
-    onDay: (done) => onDay?.(done, days),
+    onDay: (simulatedDays) => onDay?.(simulatedDays, days),
   })
   return { seeded, simulated }
 }

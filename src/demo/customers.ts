@@ -138,6 +138,8 @@ export function demoCustomers({
   const customers = new Map<string, Customer>()
   const dueOn = new Map<string, Due[]>()
   let seenUpTo: { issuedAt: Date; id: string } | null = null
+  /** The household that agrees an arrangement, once it has a statement; `arranged` once it has agreed. */
+  let debtor: Customer | undefined
   let arranged = false
 
   // The showcase home (the first) pays by Direct Debit; the other half-hourly homes take the next
@@ -178,6 +180,7 @@ export function demoCustomers({
         : null
     const customer: Customer = { index, accountId, accountNumber, style, bank, card, issued: [] }
     customers.set(accountId, customer)
+    if (style === 'arrangement') debtor ??= customer
     return customer
   }
 
@@ -263,12 +266,35 @@ export function demoCustomers({
     }
   }
 
+  /**
+   * Three weeks after its first statement fell due unpaid, the household in arrears agrees an
+   * arrangement with an agent (once).
+   */
+  const agreeArrangement = async (on: string, change: Change) => {
+    const household = debtor
+    const firstDue = household?.issued[0]?.dueOn
+    if (arranged || !household || !firstDue || on < addDays(firstDue, 21)) return
+    arranged = true
+    const { accountId, accountNumber } = household
+    const { pastDueMinor } = await ledger.ageing({ tx: db, accountId, asOf: on })
+    if (pastDueMinor <= 0n || (await payments.arrangementsOf({ tx: db, accountId, at: change.at })).length > 0) return
+    await inTransaction(db, (tx) =>
+      createAccountArrangement({
+        tx,
+        accountNumber,
+        instalmentMinor: ((pastDueMinor / 6n + 99n) / 100n) * 100n,
+        frequency: 'monthly',
+        ...change,
+      }),
+    )
+  }
+
   /** The household on an arrangement pays each instalment by card on its day. */
   const payInstalments = async (on: string, at: Date): Promise<number> => {
-    const debtor = arranged ? [...customers.values()].find((customer) => customer.style === 'arrangement') : undefined
-    if (!debtor?.card) return 0
+    if (!arranged || !debtor?.card) return 0
+    const { accountId, accountNumber, card } = debtor
     let made = 0
-    for (const arrangement of await payments.arrangementsOf({ tx: db, accountId: debtor.accountId, at })) {
+    for (const arrangement of await payments.arrangementsOf({ tx: db, accountId, at })) {
       if (arrangement.status !== 'active') continue
       for (const instalment of arrangement.schedule) {
         const owed = instalment.amountMinor - instalment.paidMinor
@@ -276,9 +302,9 @@ export function demoCustomers({
         const { replayed } = await takeAccountPayment({
           db,
           processor,
-          accountNumber: debtor.accountNumber,
-          input: { method: 'card', amountMinor: owed, paymentMethodId: debtor.card },
-          idempotencyKey: `demo:${debtor.accountNumber}:instalment:${arrangement.id}:${instalment.seq}`,
+          accountNumber,
+          input: { method: 'card', amountMinor: owed, paymentMethodId: card },
+          idempotencyKey: `demo:${accountNumber}:instalment:${arrangement.id}:${instalment.seq}`,
           actor,
           // An hour after noon: after an arrangement agreed at noon, whose down payment is due that day.
           at: new Date(at.getTime() + 3_600_000),
@@ -327,30 +353,7 @@ export function demoCustomers({
       let made = 0
       for (const due of dueOn.get(on) ?? []) if (await pay(due, on, at)) made++
       dueOn.delete(on)
-      // Three weeks after its first statement fell due unpaid, the household in arrears agrees an
-      // arrangement with an agent.
-      if (!arranged) {
-        const debtor = [...customers.values()].find((customer) => customer.style === 'arrangement')
-        const firstDue = debtor?.issued[0]?.dueOn
-        if (debtor && firstDue && on >= addDays(firstDue, 21)) {
-          arranged = true
-          const { pastDueMinor } = await ledger.ageing({ tx: db, accountId: debtor.accountId, asOf: on })
-          if (
-            pastDueMinor > 0n &&
-            (await payments.arrangementsOf({ tx: db, accountId: debtor.accountId, at })).length === 0
-          ) {
-            await inTransaction(db, (tx) =>
-              createAccountArrangement({
-                tx,
-                accountNumber: debtor.accountNumber,
-                instalmentMinor: ((pastDueMinor / 6n + 99n) / 100n) * 100n,
-                frequency: 'monthly',
-                ...change,
-              }),
-            )
-          }
-        }
-      }
+      await agreeArrangement(on, change)
       made += await payInstalments(on, at)
       return made
     },
