@@ -11,6 +11,7 @@ import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
+import { type AccountGlance, accountGlance, type GlanceSection, glanceSectionPermission } from './account-glance.js'
 
 /** What every call on one account by a member of staff is given: the account, who acts and when. */
 export interface AccountCall {
@@ -77,6 +78,12 @@ export const accountViewSections = [
   'meterPoints',
   'preferences',
   'notes',
+  'standing',
+  'money',
+  'lastStatement',
+  'supplies',
+  'vulnerabilities',
+  'openCases',
 ] as const
 export type AccountViewSection = (typeof accountViewSections)[number]
 
@@ -96,6 +103,8 @@ export const accountViewSectionPermission: Readonly<Record<AccountViewSection, a
   meterPoints: 'metering.usage.read',
   preferences: 'accounts.account.read',
   notes: 'accounts.account.read',
+  // The account at a glance (account-glance.ts): what the customer owes and what they are on.
+  ...glanceSectionPermission,
 }
 
 /** The sections a caller may see, in display order. Pure; throws nothing. */
@@ -108,12 +117,13 @@ export interface SiteNeed {
   readonly category: string
 }
 
-export type AccountView = accounts.AccountSectionsView & {
-  readonly sections: readonly AccountViewSection[]
-  readonly reviewFlags?: readonly { readonly id: string; readonly reason: string; readonly raisedAt: Date }[]
-  readonly siteNeeds?: readonly SiteNeed[]
-  readonly meterPoints?: readonly metering.MeterPointView[]
-}
+export type AccountView = accounts.AccountSectionsView &
+  AccountGlance & {
+    readonly sections: readonly AccountViewSection[]
+    readonly reviewFlags?: readonly { readonly id: string; readonly reason: string; readonly raisedAt: Date }[]
+    readonly siteNeeds?: readonly SiteNeed[]
+    readonly meterPoints?: readonly metering.MeterPointView[]
+  }
 
 /**
  * The account overview shaped by what the caller may see, recorded as one view naming the sections
@@ -140,10 +150,14 @@ export async function accountOverview({
     notesLimit,
   })
   const accountId = base.account.id
-  const [reviewFlags, needs, meterPoints] = await Promise.all([
+  const glanceParts = sections.filter((section): section is GlanceSection =>
+    Object.hasOwn(glanceSectionPermission, section),
+  )
+  const [reviewFlags, needs, meterPoints, glance] = await Promise.all([
     shows.has('reviewFlags') ? access.reviewFlagsOf({ tx, accountId }) : undefined,
     shows.has('siteNeeds') ? accounts.vulnerabilitiesOf({ tx, accountId }) : undefined,
     shows.has('meterPoints') ? metering.meterPointsOfAccountId({ tx, accountId }) : undefined,
+    accountGlance({ tx, accountId, accountNumber: base.account.number, sections: glanceParts, at }),
   ])
   await audit.record(tx, {
     actor,
@@ -162,5 +176,6 @@ export async function accountOverview({
       ? { siteNeeds: needs.filter((need) => need.register === 'psr').map((need) => ({ category: need.category })) }
       : {}),
     ...(meterPoints ? { meterPoints } : {}),
+    ...glance,
   }
 }

@@ -11,10 +11,11 @@ import {
 } from '../../usecases/index.js'
 import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
-import { DateOut, errors, InstantOut, NoContent, pageOf, sendNoContent } from '../responses.js'
+import { DateOut, errors, InstantOut, MinorOut, NoContent, pageOf, sendNoContent } from '../responses.js'
 import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, EmailAddress, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import { MeterPointOut } from './metering-schemas.js'
+import { AccountStatusOut } from './payments-schemas.js'
 
 const Email = z.strictObject({ address: EmailAddress, primary: z.boolean().default(false) })
 const Phone = z.strictObject({
@@ -116,6 +117,80 @@ const AccountOverview = z.object({
     .optional()
     .describe('PSR need categories that matter on a visit'),
   meterPoints: z.array(MeterPointOut).optional(),
+  standing: AccountStatusOut.optional().describe('the status colour with its reasons'),
+  money: z
+    .object({
+      currency: z.string(),
+      balanceMinor: MinorOut.describe('positive when the customer owes, negative in credit'),
+      pastDueMinor: MinorOut,
+      oldestPastDueOn: DateOut.nullable(),
+      nextDueOn: DateOut.nullable(),
+      lastPayment: z
+        .object({
+          confirmationNumber: z.string(),
+          amountMinor: MinorOut,
+          method: z.string(),
+          status: z.string(),
+          takenOn: DateOut,
+        })
+        .nullable(),
+      directDebit: z
+        .object({
+          kind: z.string(),
+          paymentDay: z.number().int(),
+          nextCollection: z.object({ collectOn: DateOut, amountMinor: MinorOut }).nullable(),
+        })
+        .nullable(),
+    })
+    .optional()
+    .describe('what the customer owes and how they pay'),
+  lastStatement: z
+    .object({
+      number: z.string(),
+      status: z.string(),
+      periodFrom: InstantOut,
+      periodTo: InstantOut,
+      issuedAt: InstantOut.nullable(),
+      dueOn: DateOut.nullable(),
+      totalMinor: MinorOut,
+    })
+    .nullable()
+    .optional(),
+  supplies: z
+    .array(
+      z.object({
+        identifier: z.string().describe('MPAN or MPRN'),
+        fuel: z.enum(['electricity', 'gas']),
+        direction: z.enum(['import', 'export']),
+        meters: z.array(z.object({ serial: z.string(), type: z.enum(['smart', 'traditional', 'prepayment']) })),
+        tariff: z
+          .object({
+            code: z.string(),
+            productCode: z.string(),
+            productName: z.string(),
+            since: InstantOut,
+            termEndsAt: InstantOut.nullable(),
+            paymentMethod: z.enum(['DIRECT_DEBIT', 'NON_DIRECT_DEBIT']),
+            standingCharge: z.string().nullable().describe('pence a day, inc VAT'),
+            unitRates: z.array(
+              z.object({ name: z.enum(['standard', 'day', 'night']), incVat: z.string().describe('pence a kWh') }),
+            ),
+          })
+          .nullable(),
+      }),
+    )
+    .optional()
+    .describe('each supply and the tariff it is on today'),
+  vulnerabilities: z
+    .array(z.object({ register: z.string(), category: z.string(), reviewOn: DateOut.nullable() }))
+    .optional(),
+  openCases: z
+    .object({
+      count: z.number().int(),
+      more: z.boolean(),
+      newest: z.array(z.object({ number: z.string(), type: z.string(), subject: z.string() })),
+    })
+    .optional(),
 })
 
 export const accountRoutes =

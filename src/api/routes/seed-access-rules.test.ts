@@ -173,6 +173,12 @@ describe('the account overview for every role', () => {
       meterPoints: ['meterPoints'],
       preferences: ['preferences', 'billingAddress'],
       notes: ['notes'],
+      standing: ['standing'],
+      money: ['money'],
+      lastStatement: ['lastStatement'],
+      supplies: ['supplies'],
+      vulnerabilities: ['vulnerabilities'],
+      openCases: ['openCases'],
     } as const
     for (const section of accountViewSections) {
       for (const field of fieldsOf[section]) {

@@ -161,7 +161,7 @@ export interface paths {
           content: {
             "application/json": {
               /** the sections the caller may see, which came */
-              sections: ("summary" | "reviewFlags" | "contacts" | "siteNeeds" | "meterPoints" | "preferences" | "notes")[]
+              sections: ("summary" | "reviewFlags" | "contacts" | "siteNeeds" | "meterPoints" | "preferences" | "notes" | "standing" | "money" | "lastStatement" | "supplies" | "vulnerabilities" | "openCases")[]
               account: {
                 id: string
                 number: string
@@ -263,6 +263,103 @@ export interface paths {
                   }[]
                 }[]
               }[]
+              /** the status colour with its reasons */
+              standing?: {
+                colour: "green" | "yellow" | "red" | "gray"
+                reasons: {
+                  colour: "green" | "yellow" | "red" | "gray"
+                  code: string
+                  /** for people, e.g. "£231.68 past due since 1 October 2026" */
+                  detail: string
+                  /** minor units (pence), as a string */
+                  amountMinor?: string
+                  /** a date, YYYY-MM-DD */
+                  on?: string
+                  reference?: string
+                }[]
+              }
+              /** what the customer owes and how they pay */
+              money?: {
+                currency: string
+                /** positive when the customer owes, negative in credit */
+                balanceMinor: string
+                /** minor units (pence), as a string */
+                pastDueMinor: string
+                oldestPastDueOn: string | null
+                nextDueOn: string | null
+                lastPayment: {
+                  confirmationNumber: string
+                  /** minor units (pence), as a string */
+                  amountMinor: string
+                  method: string
+                  status: string
+                  /** a date, YYYY-MM-DD */
+                  takenOn: string
+                } | null
+                directDebit: {
+                  kind: string
+                  paymentDay: number
+                  nextCollection: {
+                    /** a date, YYYY-MM-DD */
+                    collectOn: string
+                    /** minor units (pence), as a string */
+                    amountMinor: string
+                  } | null
+                } | null
+              }
+              lastStatement?: {
+                number: string
+                status: string
+                /** an ISO 8601 instant in UTC */
+                periodFrom: string
+                /** an ISO 8601 instant in UTC */
+                periodTo: string
+                issuedAt: string | null
+                dueOn: string | null
+                /** minor units (pence), as a string */
+                totalMinor: string
+              } | null
+              /** each supply and the tariff it is on today */
+              supplies?: {
+                /** MPAN or MPRN */
+                identifier: string
+                fuel: "electricity" | "gas"
+                direction: "import" | "export"
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                }[]
+                tariff: {
+                  code: string
+                  productCode: string
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  since: string
+                  termEndsAt: string | null
+                  paymentMethod: "DIRECT_DEBIT" | "NON_DIRECT_DEBIT"
+                  /** pence a day, inc VAT */
+                  standingCharge: string | null
+                  unitRates: {
+                    name: "standard" | "day" | "night"
+                    /** pence a kWh */
+                    incVat: string
+                  }[]
+                } | null
+              }[]
+              vulnerabilities?: {
+                register: string
+                category: string
+                reviewOn: string | null
+              }[]
+              openCases?: {
+                count: number
+                more: boolean
+                newest: {
+                  number: string
+                  type: string
+                  subject: string
+                }[]
+              }
             }
           }
         }
