@@ -958,6 +958,26 @@ describe('rating register readings', () => {
       '1000000000001: register 01: tariff E-1R-VAR-A has no day_unit rate for DIRECT_DEBIT from 2026-05-31T23:00:00.000Z to 2026-06-30T23:00:00.000Z',
     ])
   })
+
+  it('says that register reads cannot be priced on Agile, which has a price for each half hour only', () => {
+    const agile = agreement({
+      tariffCode: 'E-1R-AGILE-A',
+      structure: 'dynamic',
+      prices: [
+        ['dynamic_unit', '15.0000', { validFrom: midnight('2026-06-01'), validTo: at('2026-05-31T23:30:00Z') }],
+        ['standing_charge', '46.0000'],
+      ],
+    })
+    const result = rateJune({
+      agreements: [agile],
+      consumption: registers({ from: opening, to: closing, units: '200.000' }),
+    })
+    // Only the standing charge is charged: 30 days × 46p = 1,380p.
+    expect(result.lines.map(brief)).toEqual([['standing_charge', 'standing_charge', '30', '46.0000', 1380n]])
+    expect(result.problems.map((problem) => problem.reason)).toEqual([
+      '1000000000001: register S: tariff E-1R-AGILE-A prices each half hour: register reads cannot be priced on it without half-hourly data from 2026-05-31T23:00:00.000Z to 2026-06-30T23:00:00.000Z',
+    ])
+  })
 })
 
 describe('rating is deterministic', () => {
