@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import { listStatements } from '../modules/billing/index.js'
+import { findAccountSupply } from '../modules/accounts/index.js'
+import { listStatements, previewBill } from '../modules/billing/index.js'
 import { systemActor } from '../shared/actor.js'
 import { statementPdfInput } from '../usecases/account-billing.js'
 import { changeAccountTariff } from '../usecases/account-usage.js'
@@ -114,6 +115,23 @@ describe('the demo seed', () => {
       const halfHours = (row.end_at.getTime() - row.start_at.getTime()) / 1_800_000
       // The car draws 3.5 kWh every half hour it charges, on top of the house.
       expect(Number(row.kwh), row.start_at.toISOString()).toBeGreaterThanOrEqual(3.5 * halfHours)
+    }
+  })
+
+  it('bills the half-hourly homes’ first months without a missing price: the smart homes’ bills would be issued', async () => {
+    // About 4½ months (from 12 June): across the switches to the fix, the price-cap change on 1 July
+    // and 1 October, and the clocks going back, on every product the homes are on (Economy 7 too).
+    const usageHomes = Array.from({ length: 9 }, (_, index) => index)
+    expect(usageHomes.some((index) => supplyShape(index).economy7)).toBe(true)
+    for (const index of usageHomes) {
+      const accountNumber = demoAccountNumber({ seed: 1, index })
+      const { holdReasons } = await inTransaction(database.db, async (tx) => {
+        const account = await findAccountSupply({ tx, accountNumber })
+        return previewBill({ tx, accountId: account!.id, on: '2026-11-01', actor: systemActor('test'), at })
+      })
+      const unpriced = holdReasons.filter((reason) => reason.code === 'missing_rates' || reason.code === 'no_agreement')
+      expect(unpriced, `${accountNumber} (home ${index})`).toEqual([])
+      if (supplyShape(index).smart) expect(holdReasons, `${accountNumber} (home ${index})`).toEqual([])
     }
   })
 

@@ -141,7 +141,9 @@ export function unitKindOf(
   startMs: number,
   dispatches: readonly DispatchSpan[],
 ): UnitRateKind {
-  if (agreement.structure === 'single') return 'standard_unit'
+  // A single-rate product's two-register (Economy 7) tariff has day and night bands: a half hour takes
+  // the band it falls in, as on a day/night product. Its single-register tariffs have no bands.
+  if (agreement.structure === 'single' && agreement.bands.length === 0) return 'standard_unit'
   if (agreement.structure === 'dynamic') return 'dynamic_unit'
   // Dispatches move a half hour off-peak on intelligent tariffs only.
   return rateKindAt({

@@ -7,7 +7,7 @@ import { gasConversionText } from '../metering/index.js'
 import type { UnitRateKind } from '../tariffs/index.js'
 import { type Context, energyLine, newBuilder, type ProblemLog } from './rating-lines.js'
 import { fixedUnits, kwhPlaces } from './rating-numbers.js'
-import { type Book, type Resolved, resolveAt, sameResolution } from './rating-prices.js'
+import { type Book, bookAt, type Resolved, resolveAt, sameResolution } from './rating-prices.js'
 import type { ChargeLine, RatedMeterPoint, RegisterConsumption } from './rating-types.js'
 
 const registerKinds: Record<RegisterConsumption['registers'][number]['rate'], UnitRateKind> = {
@@ -93,7 +93,13 @@ export function rateRegisters(
       given += share
       const { resolved } = piece
       if (!resolved.ok) {
-        problems.add(`${register.register}|${resolved.key}`, piece.fromMs, piece.toMs, `${label}: ${resolved.reason}`)
+        // A dynamic (Agile) tariff has a price for each half hour and none for a register's units.
+        const book = bookAt(books, Math.min(Math.max(piece.fromMs, fromMs), toMs - 1))
+        const reason =
+          book?.agreement.structure === 'dynamic'
+            ? `tariff ${book.agreement.tariffCode} prices each half hour: register reads cannot be priced on it without half-hourly data`
+            : resolved.reason
+        problems.add(`${register.register}|${resolved.key}`, piece.fromMs, piece.toMs, `${label}: ${reason}`)
         return
       }
       const builder = newBuilder(resolved.book, kind, resolved.price, null, piece.fromMs)

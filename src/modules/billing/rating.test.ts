@@ -403,6 +403,36 @@ describe('rating half-hourly data', () => {
     })
   })
 
+  it('prices a single-rate product’s Economy 7 tariff at its day and night rates, by its bands in UTC', () => {
+    // The variable product's two-register tariff: day and night prices, no unit rate, and a smart
+    // meter's Economy 7 bands, night 00:30–07:30 UTC.
+    const utc = (startTime: string, endTime: string, rateKind: BandWindow['rateKind']): BandWindow => ({
+      ...london(startTime, endTime, rateKind),
+      timeZone: 'UTC',
+    })
+    const e7 = agreement({
+      tariffCode: 'E-2R-VAR-A',
+      structure: 'single',
+      prices: [
+        ['day_unit', '26.0000'],
+        ['night_unit', '13.3000'],
+        ['standing_charge', '48.8000'],
+      ],
+      bands: [utc('00:30', '07:30', 'night_unit'), utc('07:30', '00:30', 'day_unit')],
+    })
+    const result = rate(input('2026-06-01', '2026-06-02', [point({ agreements: [e7] })]))
+    // 1 June (BST) runs 23:00 UTC to 23:00 UTC: 48 half hours, 14 of them 00:30–07:30 UTC (night).
+    // Night 14 × 0.25 = 3.5 kWh × 13.3p = 46.55p → 47p; day 34 × 0.25 = 8.5 kWh × 26p = 221p.
+    // Standing charge 1 day × 48.8p → 49p. Net 317p, VAT 5% 15.85p → 16p, total 333p.
+    expect(result.lines.map(brief)).toEqual([
+      ['energy', 'day_unit', '8.500', '26.0000', 221n],
+      ['energy', 'night_unit', '3.500', '13.3000', 47n],
+      ['standing_charge', 'standing_charge', '1', '48.8000', 49n],
+    ])
+    expect(result).toMatchObject({ netMinor: 317n, vatMinor: 16n, totalMinor: 333n, problems: [] })
+    expect(result.lines[1]).toMatchObject({ from: at('2026-06-01T00:30:00Z'), to: at('2026-06-01T07:30:00Z') })
+  })
+
   describe('Intelligent Octopus Go (TAR-4)', () => {
     const intelligent = agreement({
       tariffCode: 'E-1R-INTELLI-A',
@@ -926,6 +956,26 @@ describe('rating register readings', () => {
     expect(result.lines.map((line) => line.kind)).toEqual(['standing_charge'])
     expect(result.problems.map((problem) => problem.reason)).toEqual([
       '1000000000001: register 01: tariff E-1R-VAR-A has no day_unit rate for DIRECT_DEBIT from 2026-05-31T23:00:00.000Z to 2026-06-30T23:00:00.000Z',
+    ])
+  })
+
+  it('says that register reads cannot be priced on Agile, which has a price for each half hour only', () => {
+    const agile = agreement({
+      tariffCode: 'E-1R-AGILE-A',
+      structure: 'dynamic',
+      prices: [
+        ['dynamic_unit', '15.0000', { validFrom: midnight('2026-06-01'), validTo: at('2026-05-31T23:30:00Z') }],
+        ['standing_charge', '46.0000'],
+      ],
+    })
+    const result = rateJune({
+      agreements: [agile],
+      consumption: registers({ from: opening, to: closing, units: '200.000' }),
+    })
+    // Only the standing charge is charged: 30 days × 46p = 1,380p.
+    expect(result.lines.map(brief)).toEqual([['standing_charge', 'standing_charge', '30', '46.0000', 1380n]])
+    expect(result.problems.map((problem) => problem.reason)).toEqual([
+      '1000000000001: register S: tariff E-1R-AGILE-A prices each half hour: register reads cannot be priced on it without half-hourly data from 2026-05-31T23:00:00.000Z to 2026-06-30T23:00:00.000Z',
     ])
   })
 })
