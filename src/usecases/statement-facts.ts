@@ -124,9 +124,12 @@ export async function statementSupplies({
         : null
     // Billed from half-hourly data: no readings were billed between, but a UK bill shows the meter's.
     const halfHourly =
-      energy.length > 0 && energy.every((line) => typeof line.source.intervals === 'number') &&
+      energy.length > 0 &&
+      energy.every((line) => typeof line.source.intervals === 'number') &&
       !registers.some(({ register }) =>
-        [...statement.openingReadings, ...statement.closingReadings].some((reading) => reading.registerId === register.id),
+        [...statement.openingReadings, ...statement.closingReadings].some(
+          (reading) => reading.registerId === register.id,
+        ),
       )
     const nearest = halfHourly
       ? await readsNearestTheEnds(tx, {
@@ -205,8 +208,16 @@ async function readsNearestTheEnds(
     let opening = nearestTo(own, from)
     let closing = nearestTo(own, to)
     if (opening && closing && opening.id === closing.id) {
-      if (distance(opening, from) <= distance(closing, to)) closing = nearestTo(own.filter((read) => read.id !== opening?.id), to)
-      else opening = nearestTo(own.filter((read) => read.id !== closing?.id), from)
+      if (distance(opening, from) <= distance(closing, to))
+        closing = nearestTo(
+          own.filter((read) => read.id !== opening?.id),
+          to,
+        )
+      else
+        opening = nearestTo(
+          own.filter((read) => read.id !== closing?.id),
+          from,
+        )
     }
     // An opening read after the closing one would print backwards: keep only the closing one.
     if (opening && closing && opening.readAt.getTime() > closing.readAt.getTime()) opening = undefined

@@ -38,12 +38,16 @@ describe('the Tariff Comparison Rate', () => {
   it('is a single-rate tariff’s year at a typical consumption per kWh, VAT included, worked by hand', () => {
     // 2,500 × 25.725 = 64,312.5p; 365 × 52.50 = 19,162.5p; 83,475p ÷ 2,500 = 33.39p/kWh.
     expect(
-      tariffComparisonRate({ units: [{ unitIncVat: '25.7250', weight: 1n }], standingIncVat: '52.5000', typicalKwh: 2500 }),
+      tariffComparisonRate({
+        units: [{ unitIncVat: '25.7250', weight: 1n }],
+        standingIncVat: '52.5000',
+        typicalKwh: 2500,
+      }),
     ).toBe('33.39')
     // 1,000 × 0.5 + 365 × 1 = 865p ÷ 1,000 = 0.865 → 0.87 (half-up, once, at the end).
-    expect(tariffComparisonRate({ units: [{ unitIncVat: '0.5', weight: 1n }], standingIncVat: '1', typicalKwh: 1000 })).toBe(
-      '0.87',
-    )
+    expect(
+      tariffComparisonRate({ units: [{ unitIncVat: '0.5', weight: 1n }], standingIncVat: '1', typicalKwh: 1000 }),
+    ).toBe('0.87')
   })
 
   it('splits an Economy 7 year 58% day and 42% night (Ofgem’s typical split), whatever the customer used', () => {

@@ -7,7 +7,15 @@
  * The projection follows the customer's own use; the Tariff Comparison Rate does not: it is the
  * tariff's, so two customers on one tariff in one region see the same rate whenever they used energy.
  */
-import { addDecimals, type Decimal, decimal, decimalToString, multiplyDecimals, parseDecimal, roundDecimal } from '../../shared/money.js'
+import {
+  addDecimals,
+  type Decimal,
+  decimal,
+  decimalToString,
+  multiplyDecimals,
+  parseDecimal,
+  roundDecimal,
+} from '../../shared/money.js'
 
 /** What a supply used over a stretch of statements: kWh as exact text, and the days billed. */
 export interface UsageSpan {
