@@ -14,6 +14,7 @@ import {
   type Console,
   demoPassword,
   expectAccessible as expectAccessibleOnly,
+  expectBrowserErrors,
   expectText,
   openConsole,
 } from './harness.js'
@@ -241,6 +242,8 @@ describe('the console’s pages, as the roles that see them', () => {
     const vat = page.getByLabel('VAT number')
     const seeded = await vat.inputValue()
     await vat.fill('123')
+    // The refusal is the point: the server answers 400 naming the field.
+    expectBrowserErrors(page, /status of 400 .*\/api\/settings\/details\)$/)
     await page.getByRole('button', { name: 'Save details' }).click()
     const problem = page.getByTestId('supplier-vatNumber-error')
     await problem.waitFor()
