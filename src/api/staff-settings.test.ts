@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../db/index.js'
+import { type Database, inTransaction } from '../db/index.js'
+import * as access from '../modules/access/index.js'
+import { systemActor } from '../shared/actor.js'
 import type { App } from './app.js'
-import { openAdminApp } from './testing.js'
+import { openAdminApp, signInStaff, staffPassword } from './testing.js'
 
 let database: Database
 let app: App
@@ -131,6 +133,39 @@ describe("the supplier's details that every bill carries", () => {
     expect(unknown.json().error.details).toEqual([{ path: 'motto', message: 'not a supplier detail' }])
     const nul = await changeDetails({ address: '1 Egg Lane\u0000' })
     expect(nul.statusCode).toBe(400)
+    expect((await app.inject({ method: 'GET', url: '/api/settings', headers })).json().details).toEqual(before)
+  })
+
+  it('names every malformed detail of one change, each beside its own field, as the console screen shows them', async () => {
+    const refused = await changeDetails({ phone: 'call us', companyNumber: '123', website: 'not a site' })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'phone', message: 'phone must look like 0800 123 4567' },
+        { path: 'companyNumber', message: 'companyNumber must look like 12345678 or SC123456' },
+        { path: 'website', message: 'website must look like www.example.com' },
+      ]),
+    )
+    expect(refused.json().error.details).toHaveLength(3)
+  })
+
+  it('is neither shown to nor changed by staff the permission matrix leaves out (a billing specialist)', async () => {
+    await inTransaction(database.db, (tx) =>
+      access.createStaffUser({
+        tx,
+        email: 'billing@example.com',
+        displayName: 'Bea Billing',
+        role: 'billing_specialist',
+        password: staffPassword,
+        actor: systemActor('test'),
+        at: now,
+      }),
+    )
+    const billing = { cookie: `cuttle_session=${await signInStaff(app, 'billing@example.com')}` }
+    const before = (await app.inject({ method: 'GET', url: '/api/settings', headers })).json().details
+    expect((await app.inject({ method: 'GET', url: '/api/settings', headers: billing })).statusCode).toBe(403)
+    const change = await changeDetails({ legalName: 'Bad Egg Ltd' }, billing)
+    expect(change.statusCode).toBe(403)
     expect((await app.inject({ method: 'GET', url: '/api/settings', headers })).json().details).toEqual(before)
   })
 })

@@ -421,6 +421,7 @@ describe('the statement PDF', () => {
       tariffEndsOn: '2027-06-30',
       exitFeeMinor: 2500n,
       meterSerials: ['E12A345678'],
+      billedFrom: 'readings',
       readings: [
         {
           register: 'S',
@@ -432,6 +433,7 @@ describe('the statement PDF', () => {
       annualKwh: '2950',
       projectedAnnualCostMinor: 91_234n,
       tariffComparisonRate: '32.82',
+      tariffComparisonBasis: '2,500 kWh a year',
       cheaperTariff: { productName: 'Flexible Egg', annualCostMinor: 88_000n, savingMinor: 3_234n },
     }
     const gas: StatementPdfSupply = {
@@ -449,6 +451,7 @@ describe('the statement PDF', () => {
       annualKwh: null,
       projectedAnnualCostMinor: null,
       tariffComparisonRate: null,
+      tariffComparisonBasis: null,
       cheaperTariff: null,
     }
     const text = prose(await textOfStatement({}, { supplies: [supply, gas] }))
@@ -462,8 +465,11 @@ describe('the statement PDF', () => {
       '10501.0 on 1 Nov 2026 (estimated)',
       'Your estimated annual consumption: 2,950 kWh',
       "What a year would cost at today's prices, VAT included: £912.34",
-      'Tariff Comparison Rate: 32.82p/kWh',
+      'Tariff Comparison Rate: 32.82p/kWh (VAT included, at a typical consumption of 2,500 kWh a year;',
+      'Previous reading',
+      'This reading',
     ])
+    expect(text).not.toContain('half-hourly')
     expect(text).toContain(
       'You could pay less: on our Flexible Egg tariff the same use would cost about £880.00 a year, £32.34 less.',
     )
@@ -471,6 +477,47 @@ describe('the statement PDF', () => {
     expect(text).toContain('Gas, MPRN 3000000000')
     expect(text).toContain('No end date; no exit fee')
     expect(text).toContain('cubic metres')
+  })
+
+  it('shows a half-hourly supply’s register reads nearest the period’s ends, or says it is billed from half-hourly data', async () => {
+    const smart: StatementPdfSupply = {
+      identifier: '1010000000001',
+      fuel: 'electricity',
+      direction: 'import',
+      productName: 'Egg Go',
+      tariffCode: 'E-1R-GO-22-10-01-A',
+      tariffEndsOn: null,
+      exitFeeMinor: 0n,
+      meterSerials: ['21E0000001'],
+      billedFrom: 'half_hourly',
+      readings: [
+        {
+          register: 'S',
+          unit: 'kWh',
+          from: { value: '05210.0', on: '2026-05-31', estimated: false },
+          to: { value: '05402.5', on: '2026-06-09', estimated: true },
+        },
+      ],
+      annualKwh: '3000',
+      projectedAnnualCostMinor: 70_000n,
+      tariffComparisonRate: '29.76',
+      tariffComparisonBasis: '2,500 kWh a year, used evenly through the day',
+      cheaperTariff: null,
+    }
+    const withReads = prose(await textOfStatement({}, { supplies: [smart] }))
+    expectAllIn(withReads, [
+      "Billed from your smart meter's half-hourly data; the meter readings nearest the start and end of the period are below",
+      'Reading near the start',
+      'Reading near the end',
+      '05210.0 on 31 May 2026 (actual)',
+      '05402.5 on 9 Jun 2026 (estimated)',
+      'Tariff Comparison Rate: 29.76p/kWh (VAT included, at a typical consumption of 2,500 kWh a year, used evenly through the day;',
+    ])
+    const withoutReads = prose(await textOfStatement({}, { supplies: [{ ...smart, readings: [] }] }))
+    expect(withoutReads).toContain(
+      "Billed from your smart meter's half-hourly data: the meter sent no register readings near this period",
+    )
+    expect(withoutReads).not.toContain('Reading near the start')
   })
 
   it('names the supplier in full, how to pay, the ombudsman and the emergency numbers', async () => {

@@ -36,6 +36,12 @@ export interface StatementPdfSupply {
   /** The fee for leaving the fixed term early, per fuel; 0 for none. */
   readonly exitFeeMinor: bigint
   readonly meterSerials: readonly string[]
+  /**
+   * What the energy was billed from: register readings (the readings are those it was billed between)
+   * or half-hourly smart data (the readings are the meter's register reads nearest the period's ends,
+   * shown because a bill must show meter readings; none when the meter sent none).
+   */
+  readonly billedFrom: 'readings' | 'half_hourly'
   readonly readings: readonly {
     readonly register: string
     readonly unit: string
@@ -45,8 +51,10 @@ export interface StatementPdfSupply {
   /** kWh a year, and a year at today's prices with VAT; null where there is no use to go on. */
   readonly annualKwh: string | null
   readonly projectedAnnualCostMinor: bigint | null
-  /** Pence per kWh with VAT at a typical consumption, 2 places. */
+  /** Pence per kWh with VAT at a typical consumption, 2 places: the tariff's, not this customer's use. */
   readonly tariffComparisonRate: string | null
+  /** What the rate assumes, in words: '2,500 kWh a year', '3,400 kWh a year, 58% day and 42% night'. */
+  readonly tariffComparisonBasis: string | null
   /** The supplier's cheapest tariff that would cost less on the same use, when one would. */
   readonly cheaperTariff: {
     readonly productName: string
@@ -498,7 +506,12 @@ function supplies(sheet: Sheet, { supplies, statement }: StatementPdfInput): voi
         ? `What a year would cost at today's prices, VAT included: ${sheet.cash(supply.projectedAnnualCostMinor)}`
         : null,
       supply.tariffComparisonRate !== null
-        ? `Tariff Comparison Rate: ${supply.tariffComparisonRate}${minorSymbols[statement.currency]}/kWh (VAT included, at a typical consumption; use it to compare tariffs)`
+        ? `Tariff Comparison Rate: ${supply.tariffComparisonRate}${minorSymbols[statement.currency]}/kWh (VAT included, at a typical consumption${supply.tariffComparisonBasis ? ` of ${supply.tariffComparisonBasis}` : ''}; use it to compare tariffs)`
+        : null,
+      supply.billedFrom === 'half_hourly'
+        ? supply.readings.length > 0
+          ? "Billed from your smart meter's half-hourly data; the meter readings nearest the start and end of the period are below"
+          : "Billed from your smart meter's half-hourly data: the meter sent no register readings near this period"
         : null,
       supply.cheaperTariff
         ? `You could pay less: on our ${supply.cheaperTariff.productName} tariff the same use would cost about ${sheet.cash(supply.cheaperTariff.annualCostMinor)} a year, ${sheet.cash(supply.cheaperTariff.savingMinor)} less. Ask us about switching.`
@@ -508,7 +521,11 @@ function supplies(sheet: Sheet, { supplies, statement }: StatementPdfInput): voi
     for (const fact of facts) doc.text(printable(fact), sheet.left, doc.y, { width: sheet.width })
     if (supply.readings.length > 0) {
       doc.moveDown(0.3)
-      row(sheet, readingColumns, ['Register', 'Previous reading', 'This reading', 'Unit'], { bold: true })
+      const headings =
+        supply.billedFrom === 'half_hourly'
+          ? ['Register', 'Reading near the start', 'Reading near the end', 'Unit']
+          : ['Register', 'Previous reading', 'This reading', 'Unit']
+      row(sheet, readingColumns, headings, { bold: true })
       rule(sheet)
       for (const reading of supply.readings) {
         row(sheet, readingColumns, [

@@ -14,6 +14,7 @@ import {
   type Console,
   demoPassword,
   expectAccessible as expectAccessibleOnly,
+  expectBrowserErrors,
   expectText,
   openConsole,
 } from './harness.js'
@@ -37,6 +38,7 @@ const consoleRoutes = {
   'my-security': true,
   staff: true,
   tokens: true,
+  'supplier-details': true,
   'not-found': true,
 } satisfies Record<Route['name'], true>
 const portalRoutes = { home: true, account: true, invitation: true, 'not-found': true } satisfies Record<
@@ -199,9 +201,14 @@ describe('the console’s pages, as the roles that see them', () => {
     await visitNav('Activity', 'Activity report')
   })
 
-  it('a billing specialist: held statements', async () => {
+  it('a billing specialist: held statements, and no supplier details (the permission matrix keeps them for IT)', async () => {
     await signIn('billing@goodeggenergy.example')
     await visitNav('Held statements', 'Held statements')
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    expect(await nav.getByRole('link', { name: 'Supplier details' }).count()).toBe(0)
+    await page.goto(`${baseUrl}/settings/supplier`)
+    await page.getByText("The supplier's details are kept by IT administrators.").waitFor()
+    expect(await page.getByLabel('VAT number').count()).toBe(0)
   })
 
   it('a collections specialist: the collections worklist', async () => {
@@ -227,10 +234,27 @@ describe('the console’s pages, as the roles that see them', () => {
     await expectAccessible(page, 'an escalated case')
   })
 
-  it('an IT administrator: staff and API tokens', async () => {
+  it('an IT administrator: staff, API tokens and the supplier details, with a problem shown beside its field', async () => {
     await signIn('admin@goodeggenergy.example')
     await visitNav('Staff', 'Staff')
     await visitNav('Tokens', /token/i)
+    await visitNav('Supplier details', 'Supplier details')
+    const vat = page.getByLabel('VAT number')
+    const seeded = await vat.inputValue()
+    await vat.fill('123')
+    // The refusal is the point: the server answers 400 naming the field.
+    expectBrowserErrors(page, /status of 400 .*\/api\/settings\/details\)$/)
+    await page.getByRole('button', { name: 'Save details' }).click()
+    const problem = page.getByTestId('supplier-vatNumber-error')
+    await problem.waitFor()
+    expect(await problem.textContent()).toBe('Must look like GB 123 4567 89')
+    expect(await vat.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible(page, 'supplier details with a problem beside the VAT number')
+    await vat.fill(seeded === '' ? 'GB 123 4567 89' : seeded)
+    await page.getByLabel('Customer service phone').fill('0808 157 0192')
+    await page.getByRole('button', { name: 'Save details' }).click()
+    await page.getByTestId('supplier-details-outcome').waitFor()
+    expect(await problem.count()).toBe(0)
   })
 
   it('a field technician: the field view of an account', async () => {

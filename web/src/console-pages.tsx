@@ -50,6 +50,9 @@ export const ActivityPage = lazyPage(async () => (await import('./audit/activity
 export const MySecurityPage = lazyPage(async () => (await import('./staff/my-security-page.js')).MySecurityPage)
 export const StaffPage = lazyPage(async () => (await import('./staff/staff-page.js')).StaffPage)
 export const TokensPage = lazyPage(async () => (await import('./staff/tokens-page.js')).TokensPage)
+export const SupplierDetailsPage = lazyPage(
+  async () => (await import('./staff/supplier-details-page.js')).SupplierDetailsPage,
+)
 export const NotFoundPage = lazyPage(async () => (await import('./shell/not-found-page.js')).NotFoundPage)
 export const StaffInvitationPage = lazyPage(
   async () => (await import('./staff/invitation-accept-page.js')).StaffInvitationPage,

@@ -57,6 +57,7 @@ export type Route =
   | { name: 'my-security' }
   | { name: 'staff' }
   | { name: 'tokens' }
+  | { name: 'supplier-details' }
   | { name: 'not-found'; pathname: string }
 
 /** Turn a location into one of the console's routes. */
@@ -81,6 +82,7 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/my-security') return { name: 'my-security' }
   if (path === '/staff') return { name: 'staff' }
   if (path === '/tokens') return { name: 'tokens' }
+  if (path === '/settings/supplier') return { name: 'supplier-details' }
   if (path === '/search') return { name: 'search', q: new URLSearchParams(search).get('q') ?? '' }
   const account = /^\/accounts\/([^/]+)$/.exec(path)
   if (account?.[1]) return { name: 'account', accountNumber: decodeURIComponent(account[1]) }
@@ -102,6 +104,7 @@ export const paths = {
   mySecurity: () => '/my-security',
   staff: () => '/staff',
   tokens: () => '/tokens',
+  supplierDetails: () => '/settings/supplier',
   escalatedCases: () => '/escalated-cases',
   escalatedCase: (caseRef: string) => `/escalated-cases/${encodeURIComponent(caseRef)}`,
   activity: ({ user = '', from = '', to = '' }: { user?: string; from?: string; to?: string } = {}) => {

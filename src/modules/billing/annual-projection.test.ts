@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { annualProjection, yearOnPrices } from './annual-projection.js'
+import { annualProjection, economy7SplitPercent, tariffComparisonRate, yearOnPrices } from './annual-projection.js'
 
 describe('the year ahead on a bill', () => {
   it('scales the use billed to a year and prices it at today’s rates with VAT, worked by hand', () => {
@@ -11,12 +11,9 @@ describe('the year ahead on a bill', () => {
       ],
       // 24.50p/kWh (£49.00 for 200 kWh) and 50.00p/day (£15.50 for 31 days), exc VAT.
       prices: { energyMinor: 4900n, kwh: '200.000', standingMinor: 1550n, standingDays: 31, vatPercent: '5' },
-      typicalKwh: 2700,
     })
     // A year: 2,500 × 24.50 = 61,250p; 365 × 50.00 = 18,250p; 79,500p × 1.05 = 83,475p = £834.75.
-    // The TCR at 2,700 kWh: (2,700 × 24.50 + 18,250) × 1.05 / 2,700 = (66,150 + 18,250) × 1.05 / 2,700
-    //   = 88,620 / 2,700 = 32.8222…p → 32.82p/kWh.
-    expect(projection).toEqual({ annualKwh: '2500', projectedAnnualCostMinor: 83_475n, tariffComparisonRate: '32.82' })
+    expect(projection).toEqual({ annualKwh: '2500', projectedAnnualCostMinor: 83_475n })
   })
 
   it('rounds the year’s kWh and its cost half-up, once, at the end', () => {
@@ -25,17 +22,67 @@ describe('the year ahead on a bill', () => {
       history: [{ kwh: '100.500', days: 73 }],
       // 1 kWh at 0.5p (0.5 minor) is not a whole charge: 3p for 6 kWh, 1p a day.
       prices: { energyMinor: 3n, kwh: '6.000', standingMinor: 1n, standingDays: 1, vatPercent: '0' },
-      typicalKwh: 1000,
     })
-    // 503 × 0.5 = 251.5 plus 365 × 1 = 616.5p → 617 (half-up). TCR: (500 + 365) / 1000 = 0.865 → 0.87.
-    expect(projection).toEqual({ annualKwh: '503', projectedAnnualCostMinor: 617n, tariffComparisonRate: '0.87' })
+    // 503 × 0.5 = 251.5 plus 365 × 1 = 616.5p → 617 (half-up).
+    expect(projection).toEqual({ annualKwh: '503', projectedAnnualCostMinor: 617n })
   })
 
   it('says nothing without use to go on or without a unit price', () => {
     const prices = { energyMinor: 4900n, kwh: '200.000', standingMinor: 1550n, standingDays: 31, vatPercent: '5' }
-    expect(annualProjection({ history: [], prices, typicalKwh: 2700 })).toBeNull()
+    expect(annualProjection({ history: [], prices })).toBeNull()
+    expect(annualProjection({ history: [{ kwh: '10', days: 5 }], prices: { ...prices, kwh: '0' } })).toBeNull()
+  })
+})
+
+describe('the Tariff Comparison Rate', () => {
+  it('is a single-rate tariff’s year at a typical consumption per kWh, VAT included, worked by hand', () => {
+    // 2,500 × 25.725 = 64,312.5p; 365 × 52.50 = 19,162.5p; 83,475p ÷ 2,500 = 33.39p/kWh.
     expect(
-      annualProjection({ history: [{ kwh: '10', days: 5 }], prices: { ...prices, kwh: '0' }, typicalKwh: 2700 }),
+      tariffComparisonRate({
+        units: [{ unitIncVat: '25.7250', weight: 1n }],
+        standingIncVat: '52.5000',
+        typicalKwh: 2500,
+      }),
+    ).toBe('33.39')
+    // 1,000 × 0.5 + 365 × 1 = 865p ÷ 1,000 = 0.865 → 0.87 (half-up, once, at the end).
+    expect(
+      tariffComparisonRate({ units: [{ unitIncVat: '0.5', weight: 1n }], standingIncVat: '1', typicalKwh: 1000 }),
+    ).toBe('0.87')
+  })
+
+  it('splits an Economy 7 year 58% day and 42% night (Ofgem’s typical split), whatever the customer used', () => {
+    const rate = tariffComparisonRate({
+      units: [
+        { unitIncVat: '26.2500', weight: economy7SplitPercent.day },
+        { unitIncVat: '13.4400', weight: economy7SplitPercent.night },
+      ],
+      standingIncVat: '49.3500',
+      typicalKwh: 3400,
+    })
+    // Mean unit: 0.58 × 26.25 + 0.42 × 13.44 = 15.225 + 5.6448 = 20.8698p.
+    // A year: 3,400 × 20.8698 = 70,957.32p; 365 × 49.35 = 18,012.75p; 88,970.07p ÷ 3,400 = 26.1677…p → 26.17.
+    expect(rate).toBe('26.17')
+  })
+
+  it('weights each price by how long it is in force for a flat profile (a time-of-use day)', () => {
+    // Go: off-peak 8.505p for 5 hours, peak 26.25p for 19 hours, weights in half hours (10 and 38).
+    const rate = tariffComparisonRate({
+      units: [
+        { unitIncVat: '8.5050', weight: 10n },
+        { unitIncVat: '26.2500', weight: 38n },
+      ],
+      standingIncVat: '49.3500',
+      typicalKwh: 2500,
+    })
+    // Mean unit: (10 × 8.505 + 38 × 26.25) ÷ 48 = (85.05 + 997.5) ÷ 48 = 1,082.55 ÷ 48 = 22.553125p.
+    // A year: 2,500 × 22.553125 = 56,382.8125p; + 18,012.75p = 74,395.5625p ÷ 2,500 = 29.758225 → 29.76.
+    expect(rate).toBe('29.76')
+  })
+
+  it('says nothing without a unit price', () => {
+    expect(tariffComparisonRate({ units: [], standingIncVat: '49.35', typicalKwh: 2500 })).toBeNull()
+    expect(
+      tariffComparisonRate({ units: [{ unitIncVat: '20', weight: 0n }], standingIncVat: '49.35', typicalKwh: 2500 }),
     ).toBeNull()
   })
 })

@@ -3,8 +3,19 @@
  * consumption, what it would cost over a year at today's prices, and the Tariff Comparison Rate (the
  * tariff's cost per kWh at a typical consumption, standing charge included). Exact: every figure is
  * a ratio of whole numbers rounded once, half-up, at the end. Pure.
+ *
+ * The projection follows the customer's own use; the Tariff Comparison Rate does not: it is the
+ * tariff's, so two customers on one tariff in one region see the same rate whenever they used energy.
  */
-import { decimal, parseDecimal, roundDecimal } from '../../shared/money.js'
+import {
+  addDecimals,
+  type Decimal,
+  decimal,
+  decimalToString,
+  multiplyDecimals,
+  parseDecimal,
+  roundDecimal,
+} from '../../shared/money.js'
 
 /** What a supply used over a stretch of statements: kWh as exact text, and the days billed. */
 export interface UsageSpan {
@@ -27,8 +38,6 @@ export interface AnnualProjection {
   readonly annualKwh: string
   /** A year of that use and 365 days of standing charge at today's prices, VAT included, in minor units. */
   readonly projectedAnnualCostMinor: bigint
-  /** Pence per kWh, VAT included, to 2 places, at `typicalKwh` a year. */
-  readonly tariffComparisonRate: string
 }
 
 const thousandths = (kwh: string) => {
@@ -48,18 +57,15 @@ function yearCost(annualThousandths: bigint, prices: ChargedPrices) {
 }
 
 /**
- * The annual consumption, projected cost and Tariff Comparison Rate of a supply, or null when there
- * is no use to go on (no days, or no kWh charged to take a unit price from).
+ * The annual consumption and projected cost of a supply, or null when there is no use to go on (no
+ * days, or no kWh charged to take a unit price from).
  */
 export function annualProjection({
   history,
   prices,
-  typicalKwh,
 }: {
   history: readonly UsageSpan[]
   prices: ChargedPrices
-  /** Ofgem's typical domestic consumption for the fuel (TDCV), kWh a year. */
-  typicalKwh: number
 }): AnnualProjection | null {
   const days = history.reduce((sum, span) => sum + span.days, 0)
   const usedT = history.reduce((sum, span) => sum + thousandths(span.kwh), 0n)
@@ -67,11 +73,46 @@ export function annualProjection({
   // Whole kWh a year: used × 365 ÷ days, in thousandths, rounded half-up to a whole kWh.
   const annual = roundDecimal(decimal(usedT * 365n, BigInt(days) * 1000n), 'half-up').numerator
   const cost = roundDecimal(yearCost(annual * 1000n, prices), 'half-up').numerator
-  const typicalCost = yearCost(BigInt(typicalKwh) * 1000n, prices)
-  const rate = roundDecimal(decimal(typicalCost.numerator, typicalCost.denominator * BigInt(typicalKwh)), 'half-up', 2)
-  const whole = rate.numerator / 100n
-  const pence = (rate.numerator % 100n).toString().padStart(2, '0')
-  return { annualKwh: annual.toString(), projectedAnnualCostMinor: cost, tariffComparisonRate: `${whole}.${pence}` }
+  return { annualKwh: annual.toString(), projectedAnnualCostMinor: cost }
+}
+
+/** One of a tariff's unit prices with VAT (pence per kWh, exact text) and its share of a typical year's kWh. */
+export interface WeightedUnitPrice {
+  readonly unitIncVat: string
+  /** Relative: 58 and 42 for Economy 7's day and night, or the milliseconds a price is in force for a flat profile. */
+  readonly weight: bigint
+}
+
+/** Ofgem's typical Economy 7 split of a year's kWh (day, night), in percent. */
+export const economy7SplitPercent = { day: 58n, night: 42n } as const
+
+/**
+ * The Tariff Comparison Rate: pence per kWh with VAT, to 2 places (half-up), of `typicalKwh` a year
+ * at the tariff's unit prices in their shares plus 365 days of its standing charge; null when the
+ * tariff has no unit price or no weight to share by. Depends only on the tariff's prices.
+ */
+export function tariffComparisonRate({
+  units,
+  standingIncVat,
+  typicalKwh,
+}: {
+  units: readonly WeightedUnitPrice[]
+  standingIncVat: string
+  /** Ofgem's typical domestic consumption (TDCV) for the fuel and meter, kWh a year. */
+  typicalKwh: number
+}): string | null {
+  const totalWeight = units.reduce((sum, unit) => sum + unit.weight, 0n)
+  if (units.length === 0 || totalWeight <= 0n || typicalKwh <= 0) return null
+  // The mean unit price: Σ(unit × weight) ÷ Σ weight, exact.
+  const weighted = units.reduce<Decimal>(
+    (sum, unit) => addDecimals(sum, multiplyDecimals(unit.unitIncVat, unit.weight)),
+    decimal(0n),
+  )
+  const meanUnit = decimal(weighted.numerator, weighted.denominator * totalWeight)
+  // (typical × mean unit + 365 × standing) ÷ typical.
+  const year = addDecimals(multiplyDecimals(meanUnit, BigInt(typicalKwh)), multiplyDecimals(standingIncVat, 365n))
+  const rate = roundDecimal(decimal(year.numerator, year.denominator * BigInt(typicalKwh)), 'half-up', 2)
+  return decimalToString(rate)
 }
 
 /** A single-rate tariff's prices with VAT, as published: pence per kWh and pence per day, exact text. */

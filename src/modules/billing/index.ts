@@ -2,8 +2,11 @@ export {
   type AnnualProjection,
   annualProjection,
   type ChargedPrices,
+  economy7SplitPercent,
   type PublishedPrices,
+  tariffComparisonRate,
   type UsageSpan,
+  type WeightedUnitPrice,
   yearOnPrices,
 } from './annual-projection.js'
 export { holdReasons } from './anomalies.js'

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError, type StatementDetail as Detail, type StatementLine } from '../api.js'
 import { HoldReasonList } from '../billing/hold-reasons.js'
 import {
+  closingByIdentity,
   formatPercent,
   formatQuantity,
   formatRate,
@@ -273,6 +274,8 @@ export function StatementDetail({
 function AccountSummary({ statement }: { statement: Detail }) {
   const titleId = useId()
   const { currency } = statement
+  // The ledger identity the statement was issued with; a stored summary that breaks it is said, not hidden.
+  const adds = closingByIdentity(statement)
   return (
     <section className="statement-section" aria-labelledby={titleId}>
       <h3 className="meter-point-subtitle" id={titleId}>
@@ -281,7 +284,11 @@ function AccountSummary({ statement }: { statement: Detail }) {
       {statement.openingBalanceMinor === null || statement.closingBalanceMinor === null ? (
         <p className="muted">The balances are filled in when the statement is issued.</p>
       ) : (
-        <table className="data-table statement-summary">
+        <table className="data-table statement-summary" data-testid="statement-summary">
+          <caption className="visually-hidden">
+            Balance brought forward, plus charges and adjustments, less payments and credits, is the balance carried
+            forward
+          </caption>
           <tbody>
             {summaryRows(statement).map(([label, amount]) => (
               <tr key={label}>
@@ -295,6 +302,12 @@ function AccountSummary({ statement }: { statement: Detail }) {
             </tr>
           </tbody>
         </table>
+      )}
+      {adds !== null && adds !== statement.closingBalanceMinor && (
+        <p className="callout callout-error" role="alert" data-testid="statement-summary-mismatch">
+          These figures do not add up: they make the balance carried forward {formatBalance(adds, currency)}. Ask a
+          billing specialist to check the statement (cuttle verify statements).
+        </p>
       )}
     </section>
   )

@@ -81,3 +81,31 @@ export function formatRate(ratePence: string | null, unit: string): string {
 export function formatPercent(percent: string): string {
   return `${trimDecimals(percent, 0)}%`
 }
+
+/** A statement's balance figures as the server sends them: strings of minor units, null until issued. */
+export type BalanceFigures = {
+  readonly openingBalanceMinor: string | null
+  readonly chargesMinor: string | null
+  readonly paymentsMinor: string | null
+  readonly creditsMinor: string | null
+  readonly adjustmentsMinor: string | null
+  readonly closingBalanceMinor: string | null
+}
+
+/**
+ * What the figures' ledger identity (BIL-10: opening + charges − payments − credits + adjustments =
+ * closing) gives for the closing balance, exactly; null when a figure is missing (not issued, or
+ * issued before the summary was recorded by kind), so there is nothing to check.
+ */
+export function closingByIdentity(statement: BalanceFigures): string | null {
+  const figures = [
+    statement.openingBalanceMinor,
+    statement.chargesMinor,
+    statement.paymentsMinor,
+    statement.creditsMinor,
+    statement.adjustmentsMinor,
+  ]
+  if (figures.some((figure) => figure === null || !/^-?\d+$/.test(figure))) return null
+  const [opening, charges, payments, credits, adjustments] = figures.map((figure) => BigInt(figure ?? '0'))
+  return String((opening ?? 0n) + (charges ?? 0n) - (payments ?? 0n) - (credits ?? 0n) + (adjustments ?? 0n))
+}

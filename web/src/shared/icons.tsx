@@ -86,3 +86,6 @@ export const tokensIcon = (
     rounded="both"
   />
 )
+
+/** A letterhead: the supplier's own details on every bill. */
+export const settingsIcon = <NavIcon d="M4.75 2.75h10.5v14.5H4.75V2.75ZM7.5 6h5M7.5 9h5M7.5 12h3" rounded="both" />
