@@ -63,6 +63,12 @@ describe('the agent console', () => {
     await expectText(page.getByTestId('service-address'), '14 Mill Lane')
     await expectText(page.getByTestId('service-address'), 'CB1 2AB')
     expect(page.url()).toMatch(/\/accounts\/A-[0-9A-F]{8}$/)
+    // At a glance: what she owes and how she pays, and what each supply is on today.
+    await page.getByTestId('glance-balance').waitFor()
+    await expectText(page.getByTestId('glance-pays-by'), 'Direct Debit on day')
+    expect(await page.getByTestId('glance-supply').count()).toBeGreaterThanOrEqual(2)
+    await expectText(page.getByTestId('glance-supplies'), 'Standing charge')
+    await expectText(page.getByTestId('glance-needs'), 'open case')
 
     const body = `Called about the smart meter install; browser test ${Date.now()}`
     await page.getByTestId('note-type').selectOption('general')

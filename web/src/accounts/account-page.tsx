@@ -1,7 +1,7 @@
 /**
- * The account page, in tabs. Overview (ACC-3, first part): who the customer is, where they are
- * supplied, how to reach them, how they are billed, and the account's notes with a form to add one
- * (ACC-5). Usage (UI-1/ANA-1/MET-3): meter points, usage, readings. The tab is kept in the address
+ * The account page, in tabs. Overview (ACC-3): the account at a glance (what the customer owes and
+ * what they are on, `AccountGlance`), who the customer is, where they are supplied, how to reach
+ * them, how they are billed, and the account's notes with a form to add one (ACC-5). Usage (UI-1/ANA-1/MET-3): meter points, usage, readings. The tab is kept in the address
  * (`?tab=usage`) so a reload or a shared link opens the same tab.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
@@ -18,6 +18,7 @@ import { PageHeader } from '../shared/page-header.js'
 import { Panel } from '../shared/panel.js'
 import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
+import { AccountGlance } from './account-glance.js'
 import { BillingTab } from './billing-tab.js'
 import { MoveOutDialog } from './move-out-dialog.js'
 import { NoteForm } from './note-form.js'
@@ -183,7 +184,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         </div>
         <div className="account-standing">
           <StatusChip status={account.status} />
-          {user.permissions.includes('accounts.account.read') && <AccountStatusColour accountNumber={account.number} />}
+          {state.overview.standing && <AccountStatusColour standing={state.overview.standing} />}
           {user.permissions.includes('accounts.verification.record') && (
             <button
               type="button"
@@ -240,6 +241,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
         ) : (
           <>
             <div className="overview-grid">
+              <AccountGlance glance={state.overview} />
               <Panel title="Service address">
                 <Address address={property} testId="service-address" />
                 <dl className="facts">

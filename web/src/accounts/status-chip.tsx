@@ -1,17 +1,11 @@
 /**
  * The account's standing in the header: whether it is open or closed (`StatusChip`), and the
  * status colour (ACC-6, `AccountStatusColour`) the server computes from rules — green, yellow, red
- * or gray — with every reason that applies. The colour is fetched again whenever a screen says the
- * account's money changed (`announceAccountChanged`).
+ * or gray — with every reason that applies. It comes with the account overview, which is fetched
+ * again whenever a screen says the account's money changed (`announceAccountChanged`).
  */
-import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { useApi } from '../console-context.js'
-import {
-  accountStatusColour,
-  type StatusColour,
-  type AccountStatusColour as StatusColourResult,
-} from '../payments/payments-api.js'
+import type { StatusColour, AccountStatusColour as StatusColourResult } from '../payments/payments-api.js'
 import { capitalise } from '../shared/format.js'
 
 /** The account's status as a small chip: open (active) or closed. */
@@ -32,42 +26,13 @@ export function describeReason({ detail }: { code: string; detail: string }): st
   return detail
 }
 
-type State = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; result: StatusColourResult }
-
-/** The status colour chip with its reasons listed beside it. */
-export function AccountStatusColour({ accountNumber }: { accountNumber: string }) {
-  const api = useApi()
+/**
+ * The status colour chip with its reasons listed beside it, from the overview's `standing` (the same
+ * request as the rest of the account: refetched whenever a screen says the account changed).
+ */
+export function AccountStatusColour({ standing }: { standing: StatusColourResult }) {
   const reasonsId = useId()
-  // Under `['account', n]`, so the app refetches it whenever a screen says the account changed.
-  const loaded = useQuery({
-    queryKey: ['account', accountNumber, 'status-colour'],
-    queryFn: () => accountStatusColour(api, { accountNumber }),
-  })
-  // The colour is a summary of what the tabs show in full: without it the header still works.
-  const state: State = loaded.isPending
-    ? { status: 'loading' }
-    : loaded.isError
-      ? { status: 'failed' }
-      : { status: 'loaded', result: loaded.data }
-
-  if (state.status === 'loading') {
-    return (
-      <span className="status-colour" aria-busy="true">
-        <span className="chip chip-neutral">Checking standing…</span>
-      </span>
-    )
-  }
-  if (state.status === 'failed') {
-    return (
-      <span className="status-colour">
-        <span className="chip chip-neutral" title="The status colour could not be loaded">
-          Standing unknown
-        </span>
-      </span>
-    )
-  }
-
-  const { colour, reasons } = state.result
+  const { colour, reasons } = standing
   return (
     <div className="status-colour" data-testid="status-colour" data-colour={colour}>
       <span

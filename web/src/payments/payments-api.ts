@@ -201,13 +201,6 @@ export function decideDirectDebit(
   )
 }
 
-export function accountStatusColour(
-  api: ApiClient,
-  { accountNumber }: { accountNumber: string },
-): Promise<AccountStatusColour> {
-  return dataOf(api.client.GET('/api/accounts/{accountNumber}/status', { params: account(accountNumber) }))
-}
-
 /**
  * Screens that change an account's money say so, so the header's status colour (and anything else
  * showing the balance) can fetch again without being wired to every form.
