@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { billingFixture } from '../demo/billing-fixture.js'
 import { sharedTestApp } from './testing.js'
@@ -73,5 +74,61 @@ describe('the account at a glance, in the overview', () => {
     for (const part of ['standing', 'money', 'lastStatement', 'supplies', 'vulnerabilities', 'openCases']) {
       expect(view, part).not.toHaveProperty(part)
     }
+  })
+})
+
+describe('searching by a meter identifier', () => {
+  const supplyOf = async () => {
+    const { rows } = await sql<{ identifier: string; serial: string; fuel: string }>`
+      select mp.identifier, m.serial, mp.fuel from meter_points mp
+      join meters m on m.meter_point_id = mp.id
+      join supply_periods sp on sp.meter_point_id = mp.id
+      join accounts a on a.id = sp.account_id
+      where a.number = ${account} order by mp.fuel`.execute(opened.database.db)
+    return rows
+  }
+  const search = async (q: string, role: 'agent' | 'field_technician' = 'agent') => {
+    const response = await opened.send(role, 'GET', `/api/accounts?q=${encodeURIComponent(q)}`)
+    expect(response.statusCode, response.body).toBe(200)
+    return response.json().items as { accountNumber: string; colour?: string; balanceMinor?: string }[]
+  }
+
+  it('finds the account by its MPAN (bare, spaced, or the full 21 digits), its MPRN and a meter serial in any case', async () => {
+    const supplies = await supplyOf()
+    const electricity = supplies.find((supply) => supply.fuel === 'electricity')
+    expect(electricity).toBeDefined()
+    const mpan = electricity?.identifier ?? ''
+    for (const q of [mpan, `${mpan.slice(0, 2)} ${mpan.slice(2, 6)} ${mpan.slice(6)}`, `01801100${mpan}`]) {
+      expect(
+        (await search(q)).map((item) => item.accountNumber),
+        q,
+      ).toEqual([account])
+    }
+    const serial = electricity?.serial ?? ''
+    expect((await search(serial.toLowerCase())).map((item) => item.accountNumber)).toEqual([account])
+    const gas = supplies.find((supply) => supply.fuel === 'gas')
+    if (gas) expect((await search(gas.identifier)).map((item) => item.accountNumber)).toEqual([account])
+    // Recorded as a search, saying how it was found.
+    const { rows } = await sql<{ context: { kind: string; shown: string[] } }>`select context from audit_events
+      where action = 'accounts.search.performed' order by seq desc limit 1`.execute(opened.database.db)
+    expect(rows[0]?.context.shown).toEqual([account])
+  })
+
+  it('shows each result’s status colour and balance to an agent, and neither to a role that may not read them', async () => {
+    const [found] = await search(account)
+    expect(found?.colour).toMatch(/^(green|yellow|red|gray)$/)
+    expect(found?.balanceMinor).toMatch(/^-?\d+$/)
+    const technician = await opened.send('field_technician', 'GET', `/api/accounts?q=${account}`)
+    if (technician.statusCode === 200) {
+      for (const item of technician.json().items) {
+        expect(item).not.toHaveProperty('colour')
+        expect(item).not.toHaveProperty('balanceMinor')
+      }
+    } else expect(technician.statusCode).toBe(403)
+  })
+
+  it('falls back to the accounts’ own search when no meter has the number (a phone number, an account number)', async () => {
+    expect(await search('07700 900123')).toEqual([])
+    expect((await search(account.slice(2))).map((item) => item.accountNumber)).toEqual([account])
   })
 })

@@ -397,82 +397,109 @@ export async function accountStatus({
   accountId: string
   at: Date
 }): Promise<AccountStatus> {
+  const statuses = await accountStatuses({ tx, accountIds: [accountId], at })
+  return statuses.get(accountId) ?? { colour: 'green', reasons: [] }
+}
+
+/**
+ * The status colour of many accounts (a page of search results), by account id: the rules that read
+ * many accounts at once do so in one query each. An id with no account is left out.
+ */
+export async function accountStatuses({
+  tx,
+  accountIds,
+  at,
+}: {
+  tx: Db | Tx
+  accountIds: readonly string[]
+  at: Date
+}): Promise<Map<string, AccountStatus>> {
   const supplier = await market.getSupplier(tx)
   const { locale, timeZone } = supplier.profile
   const currency = isCurrency(supplier.profile.currency) ? supplier.profile.currency : 'GBP'
   const cash = (amountMinor: bigint) => formatMoney(money(amountMinor, currency), locale)
   const today = localDateOf(at, timeZone)
-  const facts = await accounts.accountFacts({ tx, accountId })
-  const reasons: StatusReason[] = []
-  if (facts?.status === 'closed') {
-    reasons.push({
-      colour: 'gray',
-      code: 'closed',
-      detail: facts.closedOn ? `Closed on ${spokenDate(facts.closedOn, locale)}` : 'Closed',
-      ...(facts.closedOn ? { on: facts.closedOn } : {}),
-    })
+  const since = new Date(at.getTime() - 30 * 86_400_000)
+  const [facts, disconnected, arranged, disputes, pendingDisconnection, investigations] = await Promise.all([
+    accounts.accountFactsOf({ tx, accountIds }),
+    collections.disconnectedAccounts({ tx, accountIds }),
+    payments.activeArrangementAccounts({ tx, accountIds }),
+    cases.activeBillingDisputes({ tx, accountIds }),
+    collections.pendingDisconnections({ tx, accountIds }),
+    cases.openInvestigations({ tx, accountIds }),
+  ])
+  const statuses = new Map<string, AccountStatus>()
+  for (const fact of facts) {
+    const accountId = fact.id
+    const reasons: StatusReason[] = []
+    if (fact.status === 'closed') {
+      reasons.push({
+        colour: 'gray',
+        code: 'closed',
+        detail: fact.closedOn ? `Closed on ${spokenDate(fact.closedOn, locale)}` : 'Closed',
+        ...(fact.closedOn ? { on: fact.closedOn } : {}),
+      })
+    }
+    for (const hold of await accounts.holdsInForce({ tx, accountId, on: today })) {
+      reasons.push({
+        colour: 'gray',
+        code: 'seasonal_hold',
+        detail: `Seasonal hold since ${spokenDate(hold.startsOn, locale)}${hold.endsOn ? ` until ${spokenDate(hold.endsOn, locale)}` : ''}: ${hold.reason}`,
+        on: hold.startsOn,
+      })
+    }
+    if (disconnected.has(accountId)) {
+      reasons.push({ colour: 'gray', code: 'disconnected', detail: 'The supply is disconnected' })
+    }
+    const position = await ledger.collectionsPosition({ tx, accountId, asOf: today })
+    const onArrangement = arranged.has(accountId)
+    if (position.pastDueMinor > 0n && !onArrangement && position.oldestPastDueOn) {
+      reasons.push({
+        colour: 'red',
+        code: 'past_due',
+        detail: `${cash(position.pastDueMinor)} past due since ${spokenDate(position.oldestPastDueOn, locale)}`,
+        amountMinor: position.pastDueMinor,
+        on: position.oldestPastDueOn,
+      })
+    }
+    if (disputes.has(accountId)) {
+      reasons.push({ colour: 'red', code: 'active_dispute', detail: 'A billing dispute is open' })
+    }
+    if (pendingDisconnection.has(accountId)) {
+      reasons.push({ colour: 'red', code: 'disconnection_pending', detail: 'A disconnection order is pending' })
+    }
+    const returned = await payments.recentReturnedPayment({ tx, accountId, since })
+    if (returned) {
+      const on = localDateOf(returned.at, timeZone)
+      reasons.push({
+        colour: 'red',
+        code: 'returned_payment',
+        detail: `Payment ${returned.confirmationNumber} ${returned.status === 'returned' ? 'came back' : 'failed'} on ${spokenDate(on, locale)}`,
+        on,
+        reference: returned.confirmationNumber,
+      })
+    }
+    if (onArrangement)
+      reasons.push({ colour: 'yellow', code: 'arrangement', detail: 'A payment arrangement is in place' })
+    if (investigations.has(accountId)) {
+      reasons.push({ colour: 'yellow', code: 'pending_investigation', detail: 'An account investigation is open' })
+    }
+    if (position.nextDueOn && position.nextDueOn <= addDays(today, 5) && position.balanceMinor > 0n) {
+      reasons.push({
+        colour: 'yellow',
+        code: 'due_soon',
+        detail: `Payment due on ${spokenDate(position.nextDueOn, locale)}`,
+        on: position.nextDueOn,
+      })
+    }
+    const rank: Record<StatusColour, number> = { gray: 3, red: 2, yellow: 1, green: 0 }
+    const colour = reasons.reduce<StatusColour>(
+      (best, reason) => (rank[reason.colour] > rank[best] ? reason.colour : best),
+      'green',
+    )
+    statuses.set(accountId, { colour, reasons })
   }
-  for (const hold of await accounts.holdsInForce({ tx, accountId, on: today })) {
-    reasons.push({
-      colour: 'gray',
-      code: 'seasonal_hold',
-      detail: `Seasonal hold since ${spokenDate(hold.startsOn, locale)}${hold.endsOn ? ` until ${spokenDate(hold.endsOn, locale)}` : ''}: ${hold.reason}`,
-      on: hold.startsOn,
-    })
-  }
-  if ((await collections.disconnectedAccounts({ tx, accountIds: [accountId] })).has(accountId)) {
-    reasons.push({ colour: 'gray', code: 'disconnected', detail: 'The supply is disconnected' })
-  }
-  const position = await ledger.collectionsPosition({ tx, accountId, asOf: today })
-  const arranged = (await payments.activeArrangementAccounts({ tx, accountIds: [accountId] })).has(accountId)
-  if (position.pastDueMinor > 0n && !arranged && position.oldestPastDueOn) {
-    reasons.push({
-      colour: 'red',
-      code: 'past_due',
-      detail: `${cash(position.pastDueMinor)} past due since ${spokenDate(position.oldestPastDueOn, locale)}`,
-      amountMinor: position.pastDueMinor,
-      on: position.oldestPastDueOn,
-    })
-  }
-  if ((await cases.activeBillingDisputes({ tx, accountIds: [accountId] })).has(accountId)) {
-    reasons.push({ colour: 'red', code: 'active_dispute', detail: 'A billing dispute is open' })
-  }
-  if ((await collections.pendingDisconnections({ tx, accountIds: [accountId] })).has(accountId)) {
-    reasons.push({ colour: 'red', code: 'disconnection_pending', detail: 'A disconnection order is pending' })
-  }
-  const returned = await payments.recentReturnedPayment({
-    tx,
-    accountId,
-    since: new Date(at.getTime() - 30 * 86_400_000),
-  })
-  if (returned) {
-    const on = localDateOf(returned.at, timeZone)
-    reasons.push({
-      colour: 'red',
-      code: 'returned_payment',
-      detail: `Payment ${returned.confirmationNumber} ${returned.status === 'returned' ? 'came back' : 'failed'} on ${spokenDate(on, locale)}`,
-      on,
-      reference: returned.confirmationNumber,
-    })
-  }
-  if (arranged) reasons.push({ colour: 'yellow', code: 'arrangement', detail: 'A payment arrangement is in place' })
-  if ((await cases.openInvestigations({ tx, accountIds: [accountId] })).has(accountId)) {
-    reasons.push({ colour: 'yellow', code: 'pending_investigation', detail: 'An account investigation is open' })
-  }
-  if (position.nextDueOn && position.nextDueOn <= addDays(today, 5) && position.balanceMinor > 0n) {
-    reasons.push({
-      colour: 'yellow',
-      code: 'due_soon',
-      detail: `Payment due on ${spokenDate(position.nextDueOn, locale)}`,
-      on: position.nextDueOn,
-    })
-  }
-  const rank: Record<StatusColour, number> = { gray: 3, red: 2, yellow: 1, green: 0 }
-  const colour = reasons.reduce<StatusColour>(
-    (best, reason) => (rank[reason.colour] > rank[best] ? reason.colour : best),
-    'green',
-  )
-  return { colour, reasons }
+  return statuses
 }
 
 /** Resolve the account number, then do the collections or vulnerability action on its id. */

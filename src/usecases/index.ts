@@ -12,6 +12,7 @@ export {
   previewBillNow,
   rebillStatement,
 } from './account-billing.js'
+export { type FoundAccount, meterSearchOf, searchAccountsAsStaff } from './account-search.js'
 export {
   accountMeterPoints,
   accountReadings,

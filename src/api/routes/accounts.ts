@@ -8,6 +8,7 @@ import {
   clearAccountReviewFlag,
   openAccount,
   reviewFlagQueue,
+  searchAccountsAsStaff,
 } from '../../usecases/index.js'
 import { allowsOf, principalOf } from '../auth.js'
 import type { AppContext } from '../context.js'
@@ -42,6 +43,11 @@ const AccountSummary = z.object({
   serviceAddress: z.string().describe('the service address on one line'),
   postcode: z.string(),
   status: AccountStatus,
+  colour: z
+    .enum(['green', 'yellow', 'red', 'gray'])
+    .optional()
+    .describe('the status colour, for a caller who may read the account'),
+  balanceMinor: MinorOut.optional().describe('positive when the customer owes, for a caller who may read payments'),
 })
 
 /** A note on an account; notes are never changed. */
@@ -201,7 +207,8 @@ export const accountRoutes =
       {
         config: { permission: 'accounts.account.search' },
         schema: {
-          summary: 'Search accounts by number, name, phone, email, postcode or address (tolerant of misspellings)',
+          summary:
+            'Search accounts by number, name, phone, email, postcode or address (tolerant of misspellings), MPAN, MPRN or meter serial',
           tags: ['accounts'],
           querystring: z.strictObject({ q: z.string().min(1).max(200), ...PageQuery.shape }),
           response: { 200: pageOf(AccountSummary) },
@@ -210,9 +217,9 @@ export const accountRoutes =
       async (request) => {
         const { q, limit, cursor } = request.query
         const result = await callAs(context, request, (scope) =>
-          accounts.searchAccounts({ query: q, limit, cursor, ...scope }),
+          searchAccountsAsStaff({ query: q, limit, cursor, allows: allowsOf(request), ...scope }),
         )
-        return { items: result.items, nextCursor: result.nextCursor }
+        return jsonOf(result)
       },
     )
 

@@ -28,6 +28,7 @@ export {
   readAccountSections,
   type SearchKind,
   searchAccounts,
+  searchFoundAccounts,
   viewAccountOverview,
   withAccountNumbers,
 } from './queries.js'

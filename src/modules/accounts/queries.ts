@@ -109,15 +109,54 @@ export async function searchAccounts({
   }
   const items = rows.slice(0, limit).map(toSummary)
   const nextCursor = rows.length > limit ? encodeCursor({ o: offset + limit }) : null
+  await recordSearch({ tx, query: text, kind, offset, items, actor, at })
+  return { items, nextCursor, kind }
+}
+
+/** A search recorded (USR-6): who looked for what, and which accounts it showed. */
+async function recordSearch({
+  tx,
+  query,
+  kind,
+  offset,
+  items,
+  actor,
+  at,
+}: Change & { query: string; kind: string; offset: number; items: readonly AccountSummary[] }) {
   await audit.record(tx, {
     actor,
     action: 'accounts.search.performed',
     subject: { type: 'search', id: kind },
-    context: { query: text, kind, offset, shown: items.map((item) => item.accountNumber) },
+    context: { query, kind, offset, shown: items.map((item) => item.accountNumber) },
     at,
     relaxedDurability: true,
   })
-  return { items, nextCursor, kind }
+}
+
+/**
+ * A search answered by accounts another module found (a meter point's MPAN or MPRN, a meter's
+ * serial: metering's identifiers), in the order given, recorded as a search like any other.
+ * Throws nothing but database failures.
+ */
+export async function searchFoundAccounts({
+  tx,
+  query,
+  kind,
+  accountIds,
+  actor,
+  at,
+}: Change & { query: string; kind: 'meter_point' | 'meter_serial'; accountIds: readonly string[] }): Promise<{
+  items: AccountSummary[]
+  nextCursor: null
+  kind: typeof kind
+}> {
+  const rows = new Map((await store.searchByIds(tx, accountIds)).map((row) => [row.account_id, row]))
+  const items = accountIds.flatMap((id) => {
+    const row = rows.get(id)
+    return row ? [toSummary(row)] : []
+  })
+  await recordSearch({ tx, query: query.trim(), kind, offset: 0, items, actor, at })
+  return { items, nextCursor: null, kind }
 }
 
 /** Notes with their authors' names (from access, in one call for the page). */

@@ -248,6 +248,12 @@ export async function searchByNumber(db: Db | Tx, number: string) {
   return tables(db).selectFrom('account_search').select(summaryColumns).where('number', '=', number).execute()
 }
 
+/** The search rows of these accounts (found by another module's identifiers, e.g. an MPAN). */
+export async function searchByIds(db: Db | Tx, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return []
+  return tables(db).selectFrom('account_search').select(summaryColumns).where('account_id', 'in', accountIds).execute()
+}
+
 export async function searchByContact(
   db: Db | Tx,
   kind: 'email' | 'phone',

@@ -60,6 +60,7 @@ export {
   AccountNotKnown,
   accountIdOf,
   accountSuppliedBy,
+  accountsSuppliedThrough,
   consumptionPage,
   type FeedReading,
   findMeterPoint,

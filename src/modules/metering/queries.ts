@@ -373,3 +373,26 @@ export async function readingsBefore({
     status: row.status as ReadingStatus,
   }))
 }
+
+/**
+ * The accounts supplied through a meter point (by its MPAN or MPRN) or a meter (by its serial, any
+ * case, when `serial` is true), latest supply first, at most `limit`; and whether they were found by
+ * the serial. Throws nothing but database failures.
+ */
+export async function accountsSuppliedThrough({
+  tx,
+  identifier,
+  serial,
+  limit,
+}: {
+  tx: Tx
+  identifier: string
+  serial: boolean
+  limit: number
+}): Promise<{ accountIds: string[]; bySerial: boolean }> {
+  const rows = await store.accountsSuppliedThrough(tx, { identifier, serial: serial ? identifier : null, limit })
+  return {
+    accountIds: rows.map((row) => row.account_id),
+    bySerial: rows.length > 0 && rows.every((row) => row.by_serial),
+  }
+}

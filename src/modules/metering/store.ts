@@ -430,3 +430,38 @@ export async function readingsForFeed(
   if (from) query = query.where('r.read_at', '>=', from)
   return query.orderBy('r.read_at', 'desc').orderBy(sql`r.id collate "C"`, 'desc').limit(limit).execute()
 }
+
+/**
+ * The accounts supplied through the meter point with this identifier (MPAN or MPRN) or through a
+ * meter with this serial (any case), the latest supply first; `serial` is matched only when given.
+ */
+export async function accountsSuppliedThrough(
+  tx: Tx,
+  { identifier, serial, limit }: { identifier: string; serial: string | null; limit: number },
+): Promise<{ account_id: string; by_serial: boolean }[]> {
+  return tables(tx)
+    .selectFrom('supply_periods as sp')
+    .leftJoin('meter_points as mp', (join) =>
+      join.onRef('mp.id', '=', 'sp.meter_point_id').on('mp.identifier', '=', identifier),
+    )
+    .select(['sp.account_id', sql<boolean>`bool_and(mp.id is null)`.as('by_serial')])
+    .where((eb) =>
+      eb.or([
+        eb('mp.id', 'is not', null),
+        ...(serial === null
+          ? []
+          : [
+              eb(
+                'sp.meter_point_id',
+                'in',
+                eb.selectFrom('meters').select('meter_point_id').where(sql`upper(serial)`, '=', serial.toUpperCase()),
+              ),
+            ]),
+      ]),
+    )
+    .groupBy('sp.account_id')
+    .orderBy(sql`max(sp.valid_from)`, 'desc')
+    .orderBy('sp.account_id')
+    .limit(limit)
+    .execute()
+}

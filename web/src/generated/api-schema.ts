@@ -2,7 +2,7 @@
 
 export interface paths {
   "/api/accounts": {
-    /** Search accounts by number, name, phone, email, postcode or address (tolerant of misspellings) */
+    /** Search accounts by number, name, phone, email, postcode or address (tolerant of misspellings), MPAN, MPRN or meter serial */
     get: {
       parameters: {
         query: {
@@ -28,6 +28,10 @@ export interface paths {
                 serviceAddress: string
                 postcode: string
                 status: "active" | "closed"
+                /** the status colour, for a caller who may read the account */
+                colour?: "green" | "yellow" | "red" | "gray"
+                /** positive when the customer owes, for a caller who may read payments */
+                balanceMinor?: string
               }[]
               nextCursor: string | null
             }
