@@ -519,10 +519,10 @@ export function demoLifeEvents({
     }
   }
 
-  /** Whether the account is billed past the start of `on` already (then the move waits a day). */
+  /** Whether the account is billed up to the start of `on` already (then the move waits a day for a final bill). */
   const billedPast = async (household: Household, on: string) => {
     const { items } = await billing.listStatements({ tx: db, accountNumber: household.accountNumber, limit: 1 })
-    return (items[0]?.periodTo.getTime() ?? 0) > startOfLocalDay(on).getTime()
+    return (items[0]?.periodTo.getTime() ?? 0) >= startOfLocalDay(on).getTime()
   }
 
   /** The household moves out on the day (the new occupier named, or "The Occupier"), with a reading. */
@@ -689,7 +689,8 @@ export function demoLifeEvents({
       // Work scheduled for today by today's work runs today too (a move that waits a day is tomorrow's).
       for (let next = 0; next < today.length; next++) {
         const work = today[next]
-        if (work) done += await refusedAsNothing(() => work(new Date(at.getTime() + next * 60_000), queue))
+        // Ten seconds apart, in the order planned: all before the afternoon's delivery.
+        if (work) done += await refusedAsNothing(() => work(new Date(at.getTime() + next * 10_000), queue))
       }
       agenda.delete(on)
       return done
