@@ -11,6 +11,7 @@ import {
   arriveDemoMeterData,
   demoCustomers,
   demoHistoryDays,
+  demoLifeEvents,
   demoUsageAccounts,
   type SeedReport,
   seedDemo,
@@ -21,11 +22,12 @@ import * as billing from '../modules/billing/index.js'
 import type * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, daysBetween, localDateOf, startOfLocalDay } from '../shared/time.js'
-import { defaultProcessor } from '../usecases/index.js'
+import { type DeliveryQueue, defaultProcessor } from '../usecases/index.js'
 
 /**
  * What the demo's days need besides the jobs: the smart homes' data arriving each day (only for days
- * the seed did not load) and the customers acting at noon.
+ * the seed did not load) and, at noon, the customers paying, then writing in, calling, moving and
+ * switching tariff, and the staff answering them (`demoLifeEvents`).
  */
 export function demoDays({
   database,
@@ -49,6 +51,7 @@ export function demoDays({
     processor: defaultProcessor(),
     actor: systemActor('demo-customers'),
   })
+  const lifeEvents = demoLifeEvents({ db: database.db, seed, accounts, usageAccounts })
   return {
     beforeJobs: arrivals
       ? async (on: string, at: Date) => {
@@ -62,7 +65,8 @@ export function demoDays({
           })
         }
       : undefined,
-    duringDay: (on: string, at: Date) => customers.act(on, at),
+    duringDay: async (on: string, at: Date, queue: DeliveryQueue) =>
+      (await customers.act(on, at)) + (await lifeEvents.act(on, at, queue)),
   }
 }
 

@@ -6,6 +6,7 @@
 export { type BillingFixture, billingFixture } from './billing-fixture.js'
 export { type DemoCustomers, demoCustomers } from './customers.js'
 export { DemoDataRefused, DemoLoginsPresent, demoLoginsIn, refuseDemoLogins, refuseDemoSeed } from './demo-logins.js'
+export { type DemoLifeEvents, demoLifeEvents } from './life-events.js'
 export { arriveDemoMeterData } from './meter-data.js'
 export { type DemoCustomer, demoAccountNumber, generateCustomer, generateCustomers } from './people.js'
 export { demoPortalPassword, demoPortalUsers } from './portal.js'

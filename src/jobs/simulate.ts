@@ -12,7 +12,7 @@ import type { Database } from '../db/index.js'
 import type * as comms from '../modules/comms/index.js'
 import { systemActor } from '../shared/actor.js'
 import { addDays, startOfLocalDay } from '../shared/time.js'
-import { inProcessDeliveryQueue, runBilling } from '../usecases/index.js'
+import { type DeliveryQueue, inProcessDeliveryQueue, runBilling } from '../usecases/index.js'
 import { runAdequacyReview } from './adequacy-review.js'
 import { runMoneyDay } from './money-day.js'
 import { runStatementNotices } from './statement-notices.js'
@@ -29,7 +29,7 @@ export interface SimulationReport {
   readonly noticesPosted: number
   readonly messagesSent: number
   readonly messagesFailed: number
-  /** What `duringDay` answered, added up (the demo's customers: payments they made). */
+  /** What `duringDay` answered, added up (the demo's customers: payments, messages, calls, moves, switches). */
   readonly customerActions: number
   /** Where the time went: milliseconds in each part of the days, added up. */
   readonly milliseconds: Readonly<Record<SimulationPart, number>>
@@ -42,8 +42,9 @@ const hour = 3_600_000
 
 /**
  * Run the days [from, from + days) through the morning jobs. `beforeJobs(on, at)` runs first each
- * day at 00:30 (meter data for the day before arriving); `duringDay(on, at)` at 12:00 (customers
- * acting), answering how many things it did. `onDay` reports progress.
+ * day at 00:30 (meter data for the day before arriving); `duringDay(on, at, queue)` at 12:00 (customers
+ * acting, and staff answering them), answering how many things it did; the messages it hands to
+ * `queue` are delivered after it. `onDay` reports progress.
  * @throws what a job throws for a database failure
  */
 export async function simulate({
@@ -61,7 +62,7 @@ export async function simulate({
   days: number
   transports: comms.Transports
   beforeJobs?: ((on: string, at: Date) => Promise<void>) | undefined
-  duringDay?: ((on: string, at: Date) => Promise<number>) | undefined
+  duringDay?: ((on: string, at: Date, queue: DeliveryQueue) => Promise<number>) | undefined
   onDay?: ((done: number, on: string) => void) | undefined
 }): Promise<SimulationReport> {
   let clock = startOfLocalDay(from)
@@ -117,7 +118,7 @@ export async function simulate({
     }
     await deliver(8)
     if (duringDay) {
-      totals.customerActions += await timed('customers', () => duringDay(on, at(12)))
+      totals.customerActions += await timed('customers', () => duringDay(on, at(12), delivery))
       await deliver(12.5)
     }
     onDay?.(day + 1, on)
