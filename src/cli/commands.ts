@@ -73,7 +73,7 @@ async function seed(
   )
   if (simulated.days > 0) {
     console.log(
-      `simulated ${simulated.days} days: ${simulated.statementsIssued} statements issued, ${simulated.statementsHeld} held; ${simulated.directDebitsCollected} Direct Debits collected; ${simulated.customerActions} payments by customers; ${simulated.messagesSent} messages sent (${Math.round((Date.now() - started) / 1000)} s in all; ${simulationTimes(simulated)})`,
+      `simulated ${simulated.days} days: ${simulated.statementsIssued} statements issued, ${simulated.statementsHeld} held; ${simulated.directDebitsCollected} Direct Debits collected; ${simulated.customerActions} customer actions (payments, messages, calls, moves, tariff switches); ${simulated.messagesSent} messages sent (${Math.round((Date.now() - started) / 1000)} s in all; ${simulationTimes(simulated)})`,
     )
   }
 }

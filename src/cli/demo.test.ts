@@ -2,11 +2,13 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
-import { demoAccountNumber } from '../demo/index.js'
+import { catalogueCodes, demoAccountNumber } from '../demo/index.js'
+import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import { listStatements } from '../modules/billing/index.js'
 import * as comms from '../modules/comms/index.js'
 import * as ledger from '../modules/ledger/index.js'
+import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { statementPdfInput } from '../usecases/account-billing.js'
 import { verifyStatements } from '../usecases/index.js'
@@ -16,6 +18,7 @@ const at = new Date('2026-11-20T09:00:00Z')
 const eleanorNumber = demoAccountNumber({ seed: 1, index: 0 })
 let database: Database
 let first: Awaited<ReturnType<typeof seedSimulatedDemo>>
+const rows = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(database.db)).rows
 
 const seeded = () =>
   seedSimulatedDemo({
@@ -37,6 +40,8 @@ afterAll(async () => {
   await database.close()
 })
 
+// The simulated customers also write in, call to complain, move out and in and fix their prices
+// (src/demo/life-events.ts): the tests after the payment history check what that left behind.
 describe('the demo, simulated through the jobs', () => {
   it('runs every day up to the seed through the jobs, billing and collecting as a supplier would', () => {
     expect(first.simulated.days).toBe(100)
@@ -132,6 +137,61 @@ describe('the demo, simulated through the jobs', () => {
     expect(extra.rows[0]).toMatchObject({ arrangements: '1', psr: '1' })
     expect(Number(extra.rows[0]?.steps)).toBeGreaterThan(2)
     expect(Number(extra.rows[0]?.instructions)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('has a complaint call become a billing dispute, acknowledged, worked and resolved by the billing team', async () => {
+    const cases = await rows(sql<{ type: string; status: string; notes: string }>`select c.type, c.status,
+      (select count(*) from case_notes n where n.case_id = c.id)::text as notes from cases c`)
+    expect(cases).toEqual([{ type: 'billing_dispute', status: 'resolved', notes: '1' }])
+    const sent = await rows(sql<{ template_key: string }>`select template_key from comms_messages
+      where template_key = 'dispute_acknowledgement' and status = 'sent'`)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('answers the emails customers send with the suggested reply, reviewed and sent by an agent', async () => {
+    const threads = await rows(sql<{ subject: string; intent: string; status: string; reply: string }>`select
+      m.subject, d.intent, d.status, r.status as reply from comms_messages m
+      join assist_drafts d on d.inbound_message_id = m.id join comms_messages r on r.id = d.sent_message_id
+      where m.direction = 'inbound' and m.channel = 'email' order by m.created_at`)
+    expect(threads.map((thread) => thread.intent).sort()).toEqual(['bill_query', 'bill_query', 'direct_debit'])
+    for (const thread of threads) expect(thread).toMatchObject({ status: 'sent', reply: 'sent' })
+    expect(threads.find((thread) => thread.intent === 'bill_query')?.subject).toMatch(/^Why is my bill so high\? S-/)
+    // The Direct Debit was set up again on the day asked for, replacing the first.
+    const instructions = await rows(sql<{ status: string; payment_day: number }>`select status, payment_day
+      from direct_debit_instructions where account_id = (select account_id from comms_messages
+      where subject = 'Change my Direct Debit date') order by created_at`)
+    expect(instructions.map((instruction) => instruction.status)).toEqual(['cancelled', 'active'])
+    expect(instructions[1]?.payment_day).not.toBe(instructions[0]?.payment_day)
+  })
+
+  it('moves households out with their final bills, and a named customer in after "The Occupier"', async () => {
+    const finals = await rows(sql<{ status: string }>`select s.status from statements s where s.kind = 'final'`)
+    expect(finals).toHaveLength(3)
+    expect(finals.every((statement) => statement.status === 'issued')).toBe(true)
+    const opened = await rows(sql<{ id: string }>`select id from accounts where opened_on > '2026-10-01'`)
+    const facts = await accounts.accountFactsOf({ tx: database.db, accountIds: opened.map((account) => account.id) })
+    const byOpening = [...facts].sort((a, b) => a.openedOn.localeCompare(b.openedOn))
+    expect(byOpening.map((account) => account.status)).toEqual(['closed', 'active', 'active'])
+    expect(byOpening[0]?.displayName).toBe('The Occupier')
+    expect(byOpening[2]?.displayName).not.toBe('The Occupier')
+  })
+
+  it('switches a customer who called from the variable to the fixed tariff of the same fuel and region', async () => {
+    const all = await rows(sql<{ id: string }>`select id from accounts`)
+    const agreements = await tariffs.agreementsOfAccounts({ tx: database.db, accountIds: all.map((row) => row.id) })
+    const fixes = agreements.filter((agreement) => agreement.productCode === catalogueCodes.fixed)
+    const switched = fixes.flatMap((fixed) =>
+      agreements
+        .filter(
+          (before) =>
+            before.meterPointId === fixed.meterPointId && before.validTo?.getTime() === fixed.validFrom.getTime(),
+        )
+        .map((before) => [before.tariffCode, fixed.tariffCode]),
+    )
+    expect(switched.length).toBeGreaterThan(0)
+    for (const [variable, fixed] of switched) {
+      expect(fixed).toBe(variable?.replace(catalogueCodes.variable, catalogueCodes.fixed))
+    }
   })
 
   it('leaves the ledger balanced and the audit chain whole', async () => {

@@ -58,7 +58,7 @@ export function registerSimulateCommand(program: Command, dataDirOption: Option)
           }),
         )
         console.log(
-          `simulated ${report.days} days from ${options.from}: ${report.statementsIssued} statements issued, ${report.statementsHeld} held, ${report.billingFailures} failed; ${report.directDebitsCollected} Direct Debits collected; ${report.adequacyReviews} adequacy reviews; ${report.noticesEmailed} statement emails and ${report.noticesPosted} letters; ${report.messagesSent} messages sent, ${report.messagesFailed} failed; ${report.customerActions} payments by customers`,
+          `simulated ${report.days} days from ${options.from}: ${report.statementsIssued} statements issued, ${report.statementsHeld} held, ${report.billingFailures} failed; ${report.directDebitsCollected} Direct Debits collected; ${report.adequacyReviews} adequacy reviews; ${report.noticesEmailed} statement emails and ${report.noticesPosted} letters; ${report.messagesSent} messages sent, ${report.messagesFailed} failed; ${report.customerActions} customer actions`,
         )
         console.log(`time: ${simulationTimes(report)}`)
         if (report.billingFailures > 0 || report.messagesFailed > 0) process.exitCode = 1
