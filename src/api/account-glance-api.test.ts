@@ -132,3 +132,34 @@ describe('searching by a meter identifier', () => {
     expect((await search(account.slice(2))).map((item) => item.accountNumber)).toEqual([account])
   })
 })
+
+describe('changing where the post goes', () => {
+  const url = `/api/accounts/${account}/billing-address`
+  it('lets an agent set a mailing address and clear it again, refusing a bad postcode by its field', async () => {
+    const set = await opened.send('agent', 'PUT', url, {
+      billingAddress: { line1: 'Flat 2', line2: '9 Harbour Street', town: 'Whitby', postcode: 'yo21 3pu' },
+    })
+    expect(set.statusCode, set.body).toBe(204)
+    const view = (await opened.send('agent', 'GET', `/api/accounts/${account}`)).json()
+    expect(view.billingAddress).toEqual({
+      addressLines: ['Flat 2', '9 Harbour Street'],
+      town: 'Whitby',
+      postcode: 'YO21 3PU',
+    })
+    const bad = await opened.send('agent', 'PUT', url, {
+      billingAddress: { line1: ' ', town: 'Whitby', postcode: 'Q1' },
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'billingAddress.line1',
+      'billingAddress.postcode',
+    ])
+    expect((await opened.send('agent', 'PUT', url, { billingAddress: null })).statusCode).toBe(204)
+    expect((await opened.send('agent', 'GET', `/api/accounts/${account}`)).json().billingAddress).toBeNull()
+  })
+
+  it('refuses a role that may not change contact details', async () => {
+    const refused = await opened.send('field_technician', 'PUT', url, { billingAddress: null })
+    expect(refused.statusCode).toBe(403)
+  })
+})

@@ -148,6 +148,7 @@ const actionOfContactField = {
   phone: 'update_contact',
   smsEnrolled: 'update_contact',
   billingMode: 'change_billing_preferences',
+  billingAddress: 'change_billing_preferences',
   email: 'replace_primary_email',
 } as const satisfies Record<string, access.PortalAction>
 type ContactField = keyof typeof actionOfContactField
@@ -156,6 +157,7 @@ const refusalOfContactField: Record<ContactField, string> = {
   phone: 'your access does not include contact details',
   smsEnrolled: 'your access does not include contact details',
   billingMode: 'only the account holder may change billing preferences',
+  billingAddress: 'only the account holder may change the billing address',
   email: 'only the account holder may replace the primary email',
 }
 
@@ -174,6 +176,14 @@ async function contactOf(tx: Tx, accountNumber: string, accountId: string, actor
     email: email?.address ?? null,
     phone: phone?.number ?? null,
     billingMode: overview.preferences.billingMode,
+    billingAddress: overview.billingAddress
+      ? {
+          line1: overview.billingAddress.addressLines[0] ?? '',
+          line2: overview.billingAddress.addressLines[1] ?? null,
+          town: overview.billingAddress.town,
+          postcode: overview.billingAddress.postcode,
+        }
+      : null,
     smsEnrolled: sms.enrolled,
   }
 }
@@ -187,7 +197,7 @@ export async function portalContact({ tx, principal, accountNumber, at }: Portal
 }
 
 /**
- * Change the primary email or phone, paper or paperless, and SMS enrolment; each field only with the
+ * Change the primary email or phone, paper or paperless, the billing address and SMS enrolment; each field only with the
  * action it needs (`actionOfContactField`): a change that includes one the caller may not make is
  * refused whole, naming the field, and changes nothing.
  * @throws accounts.AccountNotFound, PortalActionNotAllowed, PortalChangeNotAllowed
@@ -203,6 +213,8 @@ export async function updatePortalContact({
     email?: string | undefined
     phone?: string | undefined
     billingMode?: 'paper' | 'paperless' | undefined
+    /** A mailing address, or null for the service address. */
+    billingAddress?: accounts.Address | null | undefined
     smsEnrolled?: boolean | undefined
   }
 }) {
@@ -242,6 +254,15 @@ export async function updatePortalContact({
   }
   if (changes.billingMode !== undefined) {
     await accounts.updatePreferences({ tx, accountNumber: account.number, billingMode: changes.billingMode, actor, at })
+  }
+  if (changes.billingAddress !== undefined) {
+    await accounts.updateBillingAddress({
+      tx,
+      accountNumber: account.number,
+      billingAddress: changes.billingAddress,
+      actor,
+      at,
+    })
   }
   if (changes.smsEnrolled !== undefined) {
     await changeSmsEnrolment({ tx, accountNumber: account.number, enrolled: changes.smsEnrolled, actor, at })

@@ -401,6 +401,30 @@ export const accountRoutes =
     )
 
     app.put(
+      '/accounts/:accountNumber/billing-address',
+      {
+        config: { permission: 'accounts.contact.update' },
+        schema: {
+          summary: "Change where the account's post goes: a mailing address, or null for the service address",
+          tags: ['accounts'],
+          params: AccountParams,
+          body: z.strictObject({ billingAddress: Address.nullable() }),
+          response: { 204: NoContent, ...errors(400, 404) },
+        },
+      },
+      async (request, reply) => {
+        await callAs(context, request, (scope) =>
+          accounts.updateBillingAddress({
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            billingAddress: request.body.billingAddress,
+            ...scope,
+          }),
+        )
+        return sendNoContent(reply)
+      },
+    )
+
+    app.put(
       '/accounts/:accountNumber/preferences',
       {
         config: { permission: 'accounts.contact.update' },

@@ -111,14 +111,25 @@ export const PortalPaymentDeclined = z.object({
 })
 
 /** Contact details and preferences, with the fields this person may change. */
+/** A mailing address as the portal shows and takes it. */
+export const MailingAddress = z.object({
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).nullable(),
+  town: z.string().min(1).max(100),
+  postcode: z.string().min(2).max(12),
+})
+
 export const PortalContact = z.object({
   email: z.string().nullable().describe('the primary email'),
   phone: z.string().nullable().describe('the primary phone'),
   billingMode: z.enum(['paper', 'paperless']),
+  billingAddress: MailingAddress.nullable().describe('where the post goes; null: the service address'),
   smsEnrolled: z.boolean(),
   editable: z
-    .array(z.enum(['phone', 'smsEnrolled', 'billingMode', 'email']))
-    .describe("the fields this person may change; billing preferences and the primary email are the holder's"),
+    .array(z.enum(['phone', 'smsEnrolled', 'billingMode', 'billingAddress', 'email']))
+    .describe(
+      "the fields this person may change; billing preferences and address and the primary email are the holder's",
+    ),
 })
 
 const GrantStatus = z.enum(['active', 'pending_approval', 'revoked', 'expired'])

@@ -580,8 +580,8 @@ describe('contact details by level of access', () => {
   // a full authorized user and a property manager contact details (phone, texts), but not billing
   // preferences nor the holder's primary email; a limited user and a third party nothing.
   const callers = [
-    { name: 'holder', index: 0, may: ['phone', 'smsEnrolled', 'billingMode', 'email'] },
-    { name: 'attorney', index: 4, may: ['phone', 'smsEnrolled', 'billingMode', 'email'] },
+    { name: 'holder', index: 0, may: ['phone', 'smsEnrolled', 'billingMode', 'billingAddress', 'email'] },
+    { name: 'attorney', index: 4, may: ['phone', 'smsEnrolled', 'billingMode', 'billingAddress', 'email'] },
     { name: 'full', index: 0, may: ['phone', 'smsEnrolled'] },
     { name: 'manager', index: 1, may: ['phone', 'smsEnrolled'] },
     { name: 'limited', index: 0, may: [] },
@@ -591,6 +591,9 @@ describe('contact details by level of access', () => {
     phone: (name: string) => ({ phone: `07700 900${String(name.length).padStart(3, '0')}` }),
     smsEnrolled: () => ({ smsEnrolled: true }),
     billingMode: () => ({ billingMode: 'paper' }),
+    billingAddress: (name: string) => ({
+      billingAddress: { line1: `${name.length} Post Office Row`, line2: null, town: 'Ely', postcode: 'cb7 4aa' },
+    }),
     email: (name: string) => ({ email: `taken-over-by-${name}@portal.example` }),
   } as const
   const contactOf = async (index: number) =>
@@ -604,10 +607,9 @@ describe('contact details by level of access', () => {
     ).rows
   const modeOf = async (index: number) =>
     (
-      await sql<{ billing_mode: string }>`select billing_mode from accounts where id = ${accountIds[index]}`.execute(
-        database.db,
-      )
-    ).rows[0]?.billing_mode
+      await sql<{ billing_mode: string; billing_address: unknown }>`select billing_mode, billing_address
+        from accounts where id = ${accountIds[index]}`.execute(database.db)
+    ).rows[0]
 
   it.each(callers.flatMap((caller) => Object.keys(changes).map((field) => [caller.name, field, caller] as const)))(
     'lets the %s change %s only as the seed allows, and a refusal changes nothing',
@@ -650,10 +652,38 @@ describe('contact details by level of access', () => {
     expect(await contactOf(0)).toEqual(before)
   })
 
+  it('keeps the billing address the holder gives, postcode formatted, shows it back, and audits the change', async () => {
+    const url = `/api/portal/accounts/${accountNumber(0)}/contact`
+    const changed = await send('holder', 'PATCH', url, {
+      billingAddress: { line1: ' 2 Quay Side ', line2: '', town: 'Wisbech', postcode: 'pe13 1aa' },
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json().billingAddress).toEqual({
+      line1: '2 Quay Side',
+      line2: null,
+      town: 'Wisbech',
+      postcode: 'PE13 1AA',
+    })
+    const bad = await send('holder', 'PATCH', url, {
+      billingAddress: { line1: '2 Quay Side', line2: null, town: 'Wisbech', postcode: 'NOT A CODE' },
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details).toEqual([{ path: 'billingAddress.postcode', message: 'not a UK postcode' }])
+    expect((await send('holder', 'GET', url)).json().billingAddress.postcode).toBe('PE13 1AA')
+    const back = await send('holder', 'PATCH', url, { billingAddress: null })
+    expect(back.json().billingAddress).toBeNull()
+    const { rows } = await sql<{ before: unknown; after: unknown }>`select before, after from audit_events
+      where action = 'accounts.billing_address.changed' order by seq desc limit 1`.execute(database.db)
+    expect(rows[0]).toMatchObject({
+      before: { billingAddress: { postcode: 'PE13 1AA' } },
+      after: { billingAddress: null },
+    })
+  })
+
   it('tells each caller which contact fields they may change', async () => {
     const editable = async (name: string, index: number) =>
       (await send(name, 'GET', `/api/portal/accounts/${accountNumber(index)}/contact`)).json().editable
-    expect(await editable('holder', 0)).toEqual(['phone', 'smsEnrolled', 'billingMode', 'email'])
+    expect(await editable('holder', 0)).toEqual(['phone', 'smsEnrolled', 'billingMode', 'billingAddress', 'email'])
     expect(await editable('full', 0)).toEqual(['phone', 'smsEnrolled'])
     expect(await editable('manager', 2)).toEqual(['phone', 'smsEnrolled'])
   })

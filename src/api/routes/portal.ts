@@ -31,6 +31,7 @@ import { errors, fileResponse, NoContent, sendNoContent, sendPdf } from '../resp
 import { AccountParams, jsonOf, LocalDate, Minor, Password, SignInBody } from '../schemas.js'
 import { CardIn } from './payments-schemas.js'
 import {
+  MailingAddress,
   PortalAccount,
   PortalAccountUsers,
   PortalContact,
@@ -328,13 +329,15 @@ export const portalRoutes =
       {
         config: { permission: 'customer' },
         schema: {
-          summary: 'Change my email, phone, paper or paperless billing, SMS (needs update_contact)',
+          summary:
+            'Change my email, phone, paper or paperless billing, billing address, SMS (needs update_contact; billing is the holder’s)',
           tags,
           params: AccountParams,
           body: z.strictObject({
             email: z.email().max(320).optional(),
             phone: z.string().min(6).max(30).optional(),
             billingMode: z.enum(['paper', 'paperless']).optional(),
+            billingAddress: z.strictObject(MailingAddress.shape).nullable().optional(),
             smsEnrolled: z.boolean().optional(),
           }),
           response: { 200: PortalContact, ...errors(404) },

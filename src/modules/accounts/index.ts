@@ -8,6 +8,7 @@ export {
   createAccounts,
   InvalidAccountDetails,
   lockAccount,
+  updateBillingAddress,
   updateContacts,
   updatePreferences,
 } from './operations.js'

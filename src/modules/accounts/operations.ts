@@ -13,7 +13,7 @@ import {
   postcodeKey,
 } from './normalise.js'
 import * as store from './store.js'
-import type { EmailContact, NewAccount, Note, NoteType, PhoneContact } from './types.js'
+import type { Address, EmailContact, NewAccount, Note, NoteType, PhoneContact } from './types.js'
 
 export class AccountNotFound extends withCode(NotFound, 'ACCOUNT_NOT_FOUND') {}
 export class AccountNumberTaken extends withCode(Conflict, 'ACCOUNT_NUMBER_TAKEN') {}
@@ -110,11 +110,31 @@ function checkNewAccount(input: NewAccount, index: number | null): Problem[] {
     problems.push({ path: `${prefix}property.postcode`, message: 'not a UK postcode' })
   if (input.property.gspRegion !== null && !gspRegionOf(input.property.gspRegion))
     problems.push({ path: `${prefix}property.gspRegion`, message: 'unknown GSP group' })
-  if (input.billingAddress && input.market === 'gb' && !isUkPostcode(input.billingAddress.postcode))
-    problems.push({ path: `${prefix}billingAddress.postcode`, message: 'not a UK postcode' })
+  if (input.billingAddress)
+    problems.push(...checkAddress(input.billingAddress, input.market, `${prefix}billingAddress.`))
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.openedOn))
     problems.push({ path: `${prefix}openedOn`, message: 'must be a date YYYY-MM-DD' })
   return [...problems, ...checkContacts(input.emails, input.phones, prefix)]
+}
+
+/** A mailing address as it is kept: trimmed, an empty second line as none, a gb postcode formatted. */
+function storedAddress(address: Address, market: string) {
+  return {
+    line1: address.line1.trim(),
+    line2: address.line2?.trim() || null,
+    town: address.town.trim(),
+    postcode: market === 'gb' ? formatPostcode(address.postcode) : address.postcode.trim(),
+  }
+}
+
+/** What is wrong with a mailing address, each problem under `prefix` (`billingAddress.`). */
+function checkAddress(address: Address, market: string, prefix: string): Problem[] {
+  const problems: Problem[] = []
+  if (!address.line1.trim()) problems.push({ path: `${prefix}line1`, message: 'required' })
+  if (!address.town.trim()) problems.push({ path: `${prefix}town`, message: 'required' })
+  if (market === 'gb' && !isUkPostcode(address.postcode))
+    problems.push({ path: `${prefix}postcode`, message: 'not a UK postcode' })
+  return problems
 }
 
 function accountRows(input: NewAccount, at: Date): store.AccountInsert {
@@ -153,15 +173,7 @@ function accountRows(input: NewAccount, at: Date): store.AccountInsert {
       market: input.market,
       opened_on: input.openedOn,
       closed_on: null,
-      billing_address: input.billingAddress
-        ? JSON.stringify({
-            line1: input.billingAddress.line1.trim(),
-            line2: input.billingAddress.line2?.trim() || null,
-            town: input.billingAddress.town.trim(),
-            postcode:
-              input.market === 'gb' ? formatPostcode(input.billingAddress.postcode) : input.billingAddress.postcode,
-          })
-        : null,
+      billing_address: input.billingAddress ? JSON.stringify(storedAddress(input.billingAddress, input.market)) : null,
       billing_mode: input.billingMode,
       created_at: at,
     },
@@ -323,6 +335,32 @@ export async function updateContacts({
         primary: phone.primary,
       })),
     ],
+    at,
+  })
+}
+
+/**
+ * Change where the account's post goes (ACC-2, issue 22 item 6): a mailing address, or null for the
+ * service address; audited with the address before. @throws AccountNotFound, InvalidAccountDetails
+ */
+export async function updateBillingAddress({
+  tx,
+  accountNumber,
+  billingAddress,
+  actor,
+  at,
+}: Change & { accountNumber: string; billingAddress: Address | null }): Promise<void> {
+  const account = await store.findAccountByNumber(tx, accountNumber)
+  if (!account) throw new AccountNotFound(`There is no account ${accountNumber}`)
+  const problems = billingAddress ? checkAddress(billingAddress, account.market, 'billingAddress.') : []
+  if (problems.length > 0) throw new InvalidAccountDetails('The billing address is not valid', problems)
+  const after = billingAddress ? storedAddress(billingAddress, account.market) : null
+  await store.updateAccount(tx, account.id, { billing_address: after ? JSON.stringify(after) : null })
+  await recordOnAccount(tx, account.id, {
+    actor,
+    action: 'accounts.billing_address.changed',
+    before: { billingAddress: account.billing_address },
+    after: { billingAddress: after },
     at,
   })
 }

@@ -220,7 +220,11 @@ export async function updateSearchRow(tx: Tx, accountId: string, changes: Partia
   await tables(tx).updateTable('account_search').set(changes).where('account_id', '=', accountId).execute()
 }
 
-export async function updateAccount(tx: Tx, accountId: string, changes: { billing_mode?: string }) {
+export async function updateAccount(
+  tx: Tx,
+  accountId: string,
+  changes: { billing_mode?: string; billing_address?: string | null },
+) {
   await tables(tx).updateTable('accounts').set(changes).where('id', '=', accountId).execute()
 }
 

@@ -1013,6 +1013,68 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/accounts/{accountNumber}/billing-address": {
+    get?: never
+    /** Change where the account's post goes: a mailing address, or null for the service address */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            billingAddress: {
+              line1: string
+              line2?: string | null
+              town: string
+              postcode: string
+            } | null
+          }
+        }
+      }
+      responses: {
+        204: {
+          headers: { [name: string]: unknown }
+          content: never
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/accounts/{accountNumber}/business-billing": {
     /** A business account's uninvoiced charges and credits, and its invoices and credit notes */
     get: {
@@ -9690,9 +9752,16 @@ export interface paths {
               /** the primary phone */
               phone: string | null
               billingMode: "paper" | "paperless"
+              /** where the post goes; null: the service address */
+              billingAddress: {
+                line1: string
+                line2: string | null
+                town: string
+                postcode: string
+              } | null
               smsEnrolled: boolean
-              /** the fields this person may change; billing preferences and the primary email are the holder's */
-              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+              /** the fields this person may change; billing preferences and address and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "billingAddress" | "email")[]
             }
           }
         }
@@ -9727,7 +9796,7 @@ export interface paths {
     delete?: never
     options?: never
     head?: never
-    /** Change my email, phone, paper or paperless billing, SMS (needs update_contact) */
+    /** Change my email, phone, paper or paperless billing, billing address, SMS (needs update_contact; billing is the holder’s) */
     patch: {
       parameters: {
         query?: never
@@ -9743,6 +9812,12 @@ export interface paths {
             email?: string
             phone?: string
             billingMode?: "paper" | "paperless"
+            billingAddress?: {
+              line1: string
+              line2: string | null
+              town: string
+              postcode: string
+            } | null
             smsEnrolled?: boolean
           }
         }
@@ -9757,9 +9832,16 @@ export interface paths {
               /** the primary phone */
               phone: string | null
               billingMode: "paper" | "paperless"
+              /** where the post goes; null: the service address */
+              billingAddress: {
+                line1: string
+                line2: string | null
+                town: string
+                postcode: string
+              } | null
               smsEnrolled: boolean
-              /** the fields this person may change; billing preferences and the primary email are the holder's */
-              editable: ("phone" | "smsEnrolled" | "billingMode" | "email")[]
+              /** the fields this person may change; billing preferences and address and the primary email are the holder's */
+              editable: ("phone" | "smsEnrolled" | "billingMode" | "billingAddress" | "email")[]
             }
           }
         }
