@@ -82,6 +82,21 @@ describe('the agent console', () => {
     await page.getByTestId('account-number').waitFor()
     await page.getByTestId('note-item').filter({ hasText: body }).waitFor()
     await expectText(page.getByTestId('note-item').first(), body)
+
+    // Her post goes elsewhere for a while: a mailing address, then back to the service address.
+    await page.getByTestId('billing-address-change').click()
+    const dialog = page.getByRole('dialog', { name: 'Billing address' })
+    await dialog.getByLabel('Address line 1').fill('c/o 2 Harbour Street')
+    await dialog.getByLabel('Town').fill('Whitby')
+    await dialog.getByLabel('Postcode').fill('yo21 3pu')
+    await dialog.getByRole('button', { name: 'Save address' }).click()
+    await expectText(page.getByTestId('billing-address'), 'YO21 3PU')
+    await page.getByTestId('billing-address-change').click()
+    await page
+      .getByRole('dialog', { name: 'Billing address' })
+      .getByRole('button', { name: 'Use the service address' })
+      .click()
+    await page.getByTestId('billing-address').waitFor({ state: 'detached' })
   })
 
   it('shows the account’s usage: half-hourly chart, daily figures, readings and a reading form', async () => {

@@ -134,6 +134,27 @@ describe('customer self-service in the portal', () => {
     expect(await page.getByTestId(`portal-billing-${back}`).isChecked()).toBe(true)
   })
 
+  it('sends her post to another address, names a wrong postcode beside its field, and goes back to the supply address', async () => {
+    await openTab('contact')
+    const postcode = page.getByLabel('Postcode')
+    await postcode.waitFor()
+    await page.getByLabel('Address line 1').fill('Flat 3, 7 Quay Side')
+    await page.getByLabel('Town').fill('Wisbech')
+    await postcode.fill('NOT A CODE')
+    await page.getByTestId('portal-contact-save').click()
+    await expectText(page.getByTestId('portal-billing-address'), 'not a UK postcode')
+    await postcode.fill('pe13 1aa')
+    await page.getByTestId('portal-contact-save').click()
+    await expectText(page.getByTestId('portal-contact-message'), 'Your details are saved.')
+    await page.reload()
+    await page.getByLabel('Postcode').waitFor()
+    expect(await page.getByLabel('Postcode').inputValue()).toBe('PE13 1AA')
+    // Emptied again: the post goes to the supply address.
+    for (const label of ['Address line 1', 'Town', 'Postcode']) await page.getByLabel(label).fill('')
+    await page.getByTestId('portal-contact-save').click()
+    await expectText(page.getByTestId('portal-contact-message'), 'Your details are saved.')
+  })
+
   it('moves the authorized user from limited to full access and back', async () => {
     await openTab('users')
     const row = page.locator(`[data-testid="portal-user-row"][data-email="${authorizedUser}"]`)

@@ -19,6 +19,7 @@ import { Panel } from '../shared/panel.js'
 import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { TimelineTab } from '../timeline/timeline-tab.js'
 import { AccountGlance } from './account-glance.js'
+import { BillingAddressDialog } from './billing-address-dialog.js'
 import { BillingTab } from './billing-tab.js'
 import { MoveOutDialog } from './move-out-dialog.js'
 import { NoteForm } from './note-form.js'
@@ -88,6 +89,7 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
   const [requestedTab, setRequestedTab] = useState<TabName>(tabFromAddress)
   const [movingOut, setMovingOut] = useState(false)
   const [verifying, setVerifying] = useState(false)
+  const [changingAddress, setChangingAddress] = useState(false)
   const tabIds = useId()
   const tabs: TabName[] = [
     'overview',
@@ -261,11 +263,32 @@ export function AccountPage({ accountNumber }: { accountNumber: string }) {
               </Panel>
 
               {preferences && (
-                <Panel title="Billing address">
+                <Panel
+                  title="Billing address"
+                  aside={
+                    user.permissions.includes('accounts.contact.update') ? (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setChangingAddress(true)}
+                        data-testid="billing-address-change"
+                      >
+                        Change
+                      </button>
+                    ) : null
+                  }
+                >
                   {billingAddress ? (
                     <Address address={billingAddress} testId="billing-address" />
                   ) : (
                     <p className="muted">Same as the service address.</p>
+                  )}
+                  {changingAddress && (
+                    <BillingAddressDialog
+                      accountNumber={account.number}
+                      current={billingAddress ?? null}
+                      onClose={() => setChangingAddress(false)}
+                    />
                   )}
                   <dl className="facts">
                     <div>

@@ -1,7 +1,8 @@
 /**
- * Contact details and preferences (UI-2): email, phone, paper or paperless bills, SMS messages. Each
+ * Contact details and preferences (UI-2): email, phone, paper or paperless bills, where the post goes,
+ * SMS messages. Each
  * field is open only to those who may change it (issue 19, seed "Account Users"): a full authorized
- * user or a property manager updates the phone and texts, but billing preferences and the primary
+ * user or a property manager updates the phone and texts, but billing preferences and address and the primary
  * email, where the holder's notices go, are the holder's; the server refuses them too.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
@@ -13,16 +14,51 @@ import { Notice, type NoticeMessage } from '../shared/notice.js'
 import { Panel } from '../shared/panel.js'
 import * as portalApi from './portal-api.js'
 
-type Draft = { email: string; phone: string; billingMode: portalApi.BillingMode; smsEnrolled: boolean }
+/** The postal address as the form holds it: empty lines when the post goes to the supply address. */
+type PostDraft = { line1: string; line2: string; town: string; postcode: string }
+
+type Draft = {
+  email: string
+  phone: string
+  billingMode: portalApi.BillingMode
+  post: PostDraft
+  smsEnrolled: boolean
+}
 
 function draftOf(contact: portalApi.PortalContact): Draft {
+  const post = contact.billingAddress
   return {
     email: contact.email ?? '',
     phone: contact.phone ?? '',
     billingMode: contact.billingMode,
+    post: {
+      line1: post?.line1 ?? '',
+      line2: post?.line2 ?? '',
+      town: post?.town ?? '',
+      postcode: post?.postcode ?? '',
+    },
     smsEnrolled: contact.smsEnrolled,
   }
 }
+
+/** The address to send: null (the supply address) when every line is empty. */
+function postOf(post: PostDraft): portalApi.PortalContactChange['billingAddress'] {
+  const trimmed = {
+    line1: post.line1.trim(),
+    line2: post.line2.trim(),
+    town: post.town.trim(),
+    postcode: post.postcode.trim(),
+  }
+  if (!trimmed.line1 && !trimmed.line2 && !trimmed.town && !trimmed.postcode) return null
+  return { ...trimmed, line2: trimmed.line2 || null }
+}
+
+const postFields = [
+  { field: 'line1', label: 'Address line 1', autoComplete: 'address-line1' },
+  { field: 'line2', label: 'Address line 2', autoComplete: 'address-line2' },
+  { field: 'town', label: 'Town', autoComplete: 'address-level2' },
+  { field: 'postcode', label: 'Postcode', autoComplete: 'postal-code' },
+] as const
 
 type Editable = readonly portalApi.ContactField[]
 
@@ -69,6 +105,8 @@ function ContactForm({ accountNumber, saved, editable }: { accountNumber: string
     if (draft.email.trim() !== saved.email) change.email = draft.email.trim()
     if (draft.phone.trim() !== saved.phone) change.phone = draft.phone.trim()
     if (draft.billingMode !== saved.billingMode) change.billingMode = draft.billingMode
+    if (JSON.stringify(postOf(draft.post)) !== JSON.stringify(postOf(saved.post)))
+      change.billingAddress = postOf(draft.post)
     if (draft.smsEnrolled !== saved.smsEnrolled) change.smsEnrolled = draft.smsEnrolled
     if (Object.keys(change).length === 0) {
       setMessage({ tone: 'success', text: 'Nothing has changed.' })
@@ -138,6 +176,29 @@ function ContactForm({ accountNumber, saved, editable }: { accountNumber: string
           />
           Paper: by post
         </label>
+      </fieldset>
+      <fieldset className="portal-fieldset" disabled={!may('billingAddress')} data-testid="portal-billing-address">
+        <legend className="field-label">Where we send your post</legend>
+        <p className="field-hint">
+          {may('billingAddress')
+            ? 'Leave these empty to get post at the address we supply.'
+            : `${holderOnly} Empty: post goes to the address we supply.`}
+        </p>
+        <div className="form-inline-grid">
+          {postFields.map(({ field, label, autoComplete }) => (
+            <TextField
+              key={field}
+              id={`portal-post-${field}`}
+              label={label}
+              autoComplete={autoComplete}
+              value={draft.post[field]}
+              onValueChange={(value) => setDraft({ ...draft, post: { ...draft.post, [field]: value } })}
+              error={problems[`billingAddress.${field}`]}
+              optional={field === 'line2'}
+              data-testid={`portal-post-${field}`}
+            />
+          ))}
+        </div>
       </fieldset>
       <label className="portal-choice">
         <input
