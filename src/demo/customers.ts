@@ -114,6 +114,26 @@ interface Change {
 }
 
 /**
+ * A reader of the statements issued since it last looked, in the order they were issued (the first
+ * look finds every statement so far): what the demo's customers see each day.
+ */
+export function statementsIssuedFromNowOn(db: Db): () => Promise<billing.Statement[]> {
+  let seenUpTo: { issuedAt: Date; id: string } | null = null
+  return async () => {
+    const found: billing.Statement[] = []
+    for (;;) {
+      const page = await billing.statementsIssuedSince({ tx: db, since: new Date(0), after: seenUpTo, limit: 1000 })
+      found.push(...page)
+      const last = page.at(-1)
+      if (!last?.issuedAt) break
+      seenUpTo = { issuedAt: last.issuedAt, id: last.id }
+      if (page.length < 1000) break
+    }
+    return found
+  }
+}
+
+/**
  * The first `accounts` demo accounts as customers (the first `usageAccounts` of them the half-hourly
  * homes with their styles). Started again on a simulated demo, it picks up the customers' ways of
  * paying from the statements already issued and keeps what they set up.
@@ -137,7 +157,6 @@ export function demoCustomers({
   for (let index = 0; index < count; index++) indexOf.set(demoAccountNumber({ seed, index }), index)
   const customers = new Map<string, Customer>()
   const dueOn = new Map<string, Due[]>()
-  let seenUpTo: { issuedAt: Date; id: string } | null = null
   /** The household that agrees an arrangement, once it has a statement; `arranged` once it has agreed. */
   let debtor: Customer | undefined
   let arranged = false
@@ -204,24 +223,7 @@ export function demoCustomers({
     )
   }
 
-  /** The statements issued since the last look, in the order they were issued. */
-  const newStatements = async (): Promise<billing.Statement[]> => {
-    const found: billing.Statement[] = []
-    for (;;) {
-      const page = await billing.statementsIssuedSince({
-        tx: db,
-        since: new Date(0),
-        after: seenUpTo,
-        limit: 1000,
-      })
-      found.push(...page)
-      const last = page.at(-1)
-      if (!last?.issuedAt) break
-      seenUpTo = { issuedAt: last.issuedAt, id: last.id }
-      if (page.length < 1000) break
-    }
-    return found
-  }
+  const newStatements = statementsIssuedFromNowOn(db)
 
   const pay = async (due: Due, on: string, at: Date): Promise<boolean> => {
     const { customer, statement, declined } = due

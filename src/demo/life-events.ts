@@ -44,6 +44,7 @@ import {
   setupAccountDirectDebit,
   suggestReply,
 } from '../usecases/index.js'
+import { statementsIssuedFromNowOn } from './customers.js'
 import { type DemoCustomer, demoAccountNumber, generateCustomer } from './people.js'
 import { demoStaff } from './seed-demo.js'
 import { demoProducts, supplyShape } from './supply.js'
@@ -135,7 +136,6 @@ export function demoLifeEvents({
   const agenda = new Map<string, Work[]>()
   const staff = new Map<Role, Staff>()
   const mailroom = systemActor('demo-mailbox')
-  let seenUpTo: { issuedAt: Date; id: string } | null = null
   let planned = false
   const seen = { statements: 0, rises: 0, complaints: 0 }
   /** Set when a statement's turn comes for a Direct Debit question: the next Direct Debit payer asks it. */
@@ -625,19 +625,7 @@ export function demoLifeEvents({
     }
   }
 
-  /** The statements issued since the last look, in the order they were issued. */
-  const newStatements = async (): Promise<billing.Statement[]> => {
-    const found: billing.Statement[] = []
-    for (;;) {
-      const page = await billing.statementsIssuedSince({ tx: db, since: new Date(0), after: seenUpTo, limit: 1000 })
-      found.push(...page)
-      const last = page.at(-1)
-      if (!last?.issuedAt) break
-      seenUpTo = { issuedAt: last.issuedAt, id: last.id }
-      if (page.length < 1000) break
-    }
-    return found
-  }
+  const newStatements = statementsIssuedFromNowOn(db)
 
   /** What each new statement brings: a complaint, an email about a bill that rose, a Direct Debit question. */
   const follow = async (on: string) => {

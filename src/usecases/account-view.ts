@@ -11,7 +11,13 @@ import * as accounts from '../modules/accounts/index.js'
 import * as audit from '../modules/audit/index.js'
 import * as metering from '../modules/metering/index.js'
 import type { Actor } from '../shared/actor.js'
-import { type AccountGlance, accountGlance, type GlanceSection, glanceSectionPermission } from './account-glance.js'
+import {
+  type AccountGlance,
+  accountGlance,
+  type GlanceSection,
+  glanceSectionPermission,
+  glanceSections,
+} from './account-glance.js'
 
 /** What every call on one account by a member of staff is given: the account, who acts and when. */
 export interface AccountCall {
@@ -78,12 +84,7 @@ export const accountViewSections = [
   'meterPoints',
   'preferences',
   'notes',
-  'standing',
-  'money',
-  'lastStatement',
-  'supplies',
-  'vulnerabilities',
-  'openCases',
+  ...glanceSections,
 ] as const
 export type AccountViewSection = (typeof accountViewSections)[number]
 
