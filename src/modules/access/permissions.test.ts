@@ -357,7 +357,7 @@ const guide: ReadonlyArray<{ role: Role; can: GuideLines; cannot?: GuideLines }>
         ['tariffs.product.create', 'tariffs.tariff.read'],
       ],
       [
-        'Publishing needs a second pricing user\'s approval (four-eyes) (issue 22)',
+        "Publishing needs a second pricing user's approval (four-eyes) (issue 22)",
         ['tariffs.price_change.submit', 'tariffs.price_change.approve'],
       ],
     ],
@@ -414,13 +414,10 @@ describe('every can and cannot line of the guide', () => {
     'executive',
     'legal_reviewer',
     'pricing_analyst',
-  ] as const)(
-    'does not let a %s inherit the agent set',
-    (role) => {
-      expect(can(staff(role), 'comms.message.send')).toBe(false)
-      expect(can(staff(role), 'cases.case.create')).toBe(false)
-    },
-  )
+  ] as const)('does not let a %s inherit the agent set', (role) => {
+    expect(can(staff(role), 'comms.message.send')).toBe(false)
+    expect(can(staff(role), 'cases.case.create')).toBe(false)
+  })
 })
 
 describe('the headline lines of the guide', () => {
