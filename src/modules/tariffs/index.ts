@@ -24,6 +24,36 @@ export {
   rateKindAt,
 } from './bands.js'
 export { InvalidDispatches, recordDispatches } from './dispatches.js'
+export {
+  completeVat,
+  maxPriceChangeRows,
+  type PriceRow,
+  priceChangeColumns,
+  priceChangeKinds,
+  readPriceChangeCsv,
+} from './price-change-rules.js'
+export {
+  approvePriceChange,
+  CannotApproveOwnPriceChange,
+  type CatalogueProduct,
+  catalogue,
+  getPriceChange,
+  InvalidPriceChange,
+  listPriceChanges,
+  NotYourPriceChange,
+  type PriceChange,
+  PriceChangeNotFound,
+  PriceChangeNotPending,
+  type PriceChangeStatus,
+  PriceChangeTooLate,
+  type PriceDiff,
+  previewPriceChange,
+  priceChangeStatuses,
+  rejectPriceChange,
+  submitPriceChange,
+  uploadPriceChange,
+} from './price-changes.js'
+export { type LaunchRate, launchProduct, type ProductLaunch } from './product-launch.js'
 export { tariffCodeOf, unitKindsOf } from './product-rules.js'
 export { createProduct, InvalidProduct, ProductCodeTaken, ProductNotFound, TariffNotFound } from './products.js'
 export {

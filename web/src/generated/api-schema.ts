@@ -1121,7 +1121,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -1190,7 +1190,7 @@ export interface paths {
               userId: string
             } | {
               kind: "team"
-              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
             } | {
               kind: "none"
             }
@@ -1220,7 +1220,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -7685,7 +7685,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -7767,7 +7767,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -7879,7 +7879,7 @@ export interface paths {
               userId: string
             } | {
               kind: "team"
-              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
             } | {
               kind: "none"
             }
@@ -7907,7 +7907,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8223,7 +8223,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8320,7 +8320,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8418,7 +8418,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8652,7 +8652,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -8689,7 +8689,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -8726,7 +8726,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -8882,7 +8882,7 @@ export interface paths {
                     userId: string
                   } | {
                     kind: "team"
-                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                   } | {
                     kind: "none"
                   }
@@ -9066,7 +9066,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -9148,7 +9148,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -10923,6 +10923,830 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/price-changes": {
+    /** The newest price changes (at most 100), optionally of one status */
+    get: {
+      parameters: {
+        query?: {
+          status?: "draft" | "pending_approval" | "published" | "rejected"
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    /** Upload a price change as CSV (columns product, region, fuel, register, payment_method, kind, value_exc_vat and/or value_inc_vat): every row is checked and priced against the prices in force. dryRun answers the diff and saves nothing (200); otherwise it is saved as a draft, or with submit for approval (201) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** prices change from the start of this local date; must be in the future */
+            effectiveDate: string
+            csv: string
+            note?: string
+            dryRun?: boolean
+            submit?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** an ISO 8601 instant in UTC */
+              effectiveFrom: string
+              prices: {
+                /** the line of the CSV (the header is line 1) */
+                line: number
+                tariffCode: string
+                productCode: string
+                region: string
+                fuel: string
+                registerKind: string
+                kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                valueExcVat: string
+                valueIncVat: string
+                /** the price in force before the change; null for a new price */
+                oldExcVat: string | null
+                oldIncVat: string | null
+              }[]
+              summary: {
+                up: number
+                down: number
+                same: number
+                new: number
+              }
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}": {
+    /** One price change with its diff */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/approve": {
+    get?: never
+    put?: never
+    /** Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date; audited, and fixed afterwards */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/reject": {
+    get?: never
+    put?: never
+    /** Reject a price change waiting for approval, or withdraw your own, saying why; nothing is published */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            note: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/submit": {
+    get?: never
+    put?: never
+    /** Submit your draft price change for a second pricing analyst to approve */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/products": {
+    /** Every product of the catalogue by code, future and withdrawn ones included, with its tariff count */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                code: string
+                displayName: string
+                direction: string
+                structure: string
+                isVariable: boolean
+                term: number | null
+                /** an ISO 8601 instant in UTC */
+                availableFrom: string
+                availableTo: string | null
+                tariffCount: number
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a product with its tariffs in every GSP region (or those given) and their first prices from availableFrom; audited */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** capitals, digits and hyphens: 'FIX-12M-26-01' */
+            code: string
+            direction: "IMPORT" | "EXPORT"
+            fullName: string
+            displayName: string
+            description?: string
+            isVariable: boolean
+            isGreen?: boolean
+            isTracker?: boolean
+            isPrepay?: boolean
+            isBusiness?: boolean
+            isRestricted?: boolean
+            /** months; required for a fixed product */
+            term: number | null
+            /** on a half hour; the first prices start here */
+            availableFrom: string
+            availableTo?: string | null
+            brand: string
+            /** single (fixed, variable), day_night, time_of_use (Go, Flux), dynamic (Agile), intelligent, export (Outgoing) */
+            structure: "single" | "day_night" | "time_of_use" | "dynamic" | "intelligent" | "export"
+            /** defaults to 5 domestic, 20 business, 0 export */
+            vatPercent?: string
+            /** per fuel; required (0 for none) on a fixed product */
+            exitFeeMinor?: string
+            /** the existing other half of a Flux pair */
+            pairedProductCode?: string | null
+            supplies: {
+              fuel: "electricity" | "gas"
+              registerKind: "1R" | "2R"
+            }[]
+            /** all 14 GSP regions when absent */
+            regions?: ("_A" | "_B" | "_C" | "_D" | "_E" | "_F" | "_G" | "_H" | "_J" | "_K" | "_L" | "_M" | "_N" | "_P")[]
+            bands?: {
+              rateKind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit"
+              startTime: string
+              endTime: string
+              timeZone: "Europe/London" | "UTC"
+              validFrom: string
+              validTo?: string | null
+            }[]
+            rates: {
+              fuel: "electricity" | "gas"
+              registerKind?: "1R" | "2R"
+              /** every region of the product when absent */
+              region?: "_A" | "_B" | "_C" | "_D" | "_E" | "_F" | "_G" | "_H" | "_J" | "_K" | "_L" | "_M" | "_N" | "_P"
+              kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+              paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              valueExcVat?: string
+              valueIncVat?: string
+            }[]
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              product: {
+                id: string
+                code: string
+                tariffs: {
+                  id: string
+                  code: string
+                }[]
+                rates: number
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/readings/{readingId}/review": {
     get?: never
     put?: never
@@ -11021,7 +11845,7 @@ export interface paths {
                 userId: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 calls: number
                 /** null when there were no calls */
                 averageHandleSeconds: number | null
@@ -11229,7 +12053,7 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the title of one member of the role, e.g. 'Customer Service Agent' */
                 label: string
                 accessLevel: string
@@ -11237,7 +12061,7 @@ export interface paths {
                 /** who they are */
                 summary: string
                 /** the role whose permissions this one includes */
-                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst") | null
                 permissions: string[]
               }[]
             }
@@ -11284,7 +12108,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -11337,7 +12161,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -11483,7 +12307,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -11955,7 +12779,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12005,7 +12829,7 @@ export interface paths {
           "application/json": {
             email: string
             displayName: string
-            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
           }
         }
       }
@@ -12018,7 +12842,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12042,7 +12866,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12153,7 +12977,7 @@ export interface paths {
               items: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12221,7 +13045,7 @@ export interface paths {
               request: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12286,7 +13110,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
           }
         }
       }
@@ -12299,7 +13123,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12315,7 +13139,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12335,7 +13159,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12351,7 +13175,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
