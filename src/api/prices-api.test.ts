@@ -336,3 +336,112 @@ describe('a price change from CSV', () => {
     ])
   })
 })
+
+const agile = {
+  code: 'AGILE-26-11-01',
+  direction: 'IMPORT',
+  fullName: 'Agile Egg November 2026',
+  displayName: 'Agile Egg',
+  isVariable: true,
+  term: 12,
+  availableFrom: '2026-11-01T00:00:00Z',
+  brand: 'GOOD_EGG_ENERGY',
+  structure: 'dynamic',
+  supplies: [{ fuel: 'electricity', registerKind: '1R' }],
+  regions: ['_A', '_C'],
+  rates: [{ fuel: 'electricity', kind: 'standing_charge', paymentMethod: 'DIRECT_DEBIT', valueIncVat: '47.5' }],
+} as const
+
+/** A day-ahead file: every period of the date for each region, a price per period (inc VAT). */
+function dayAhead(date: string, regions: readonly string[], periods: number, skip?: number): string {
+  const lines = ['product,region,date,period,value_inc_vat']
+  for (const region of regions)
+    for (let period = 1; period <= periods; period++)
+      if (period !== skip) lines.push(`AGILE-26-11-01,${region},${date},${period},${(10 + period / 2).toFixed(2)}`)
+  return lines.join('\n')
+}
+
+describe("Agile's day-ahead file", () => {
+  beforeAll(async () => {
+    const created = await send('pricing_analyst', 'POST', '/api/products', agile)
+    expect(created.statusCode, created.body).toBe(201)
+  })
+
+  it('refuses a region whose day is not whole, and a period the day does not have, loading nothing', async () => {
+    const gap = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2026-11-21', ['_A', '_C'], 48, 17),
+    })
+    expect(gap.statusCode).toBe(400)
+    expect(gap.json().error.details).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/E-1R-AGILE-26-11-01-A on 2026-11-21 lacks period\(s\) 17/),
+      }),
+      expect.objectContaining({
+        message: expect.stringMatching(/E-1R-AGILE-26-11-01-C on 2026-11-21 lacks period\(s\) 17/),
+      }),
+    ])
+    // the spring clock change: 28 March 2027 has 46 half hours
+    const spring = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2027-03-28', ['_A'], 48),
+    })
+    expect(spring.json().error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'csv.48.period',
+      'csv.49.period',
+    ])
+  })
+
+  it('refuses a day that has begun', async () => {
+    const today = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2026-11-20', ['_A'], 48),
+    })
+    expect(today.statusCode).toBe(400)
+    expect(today.json().error.details[0].message).toBe(
+      'line 2, column date: 2026-11-20 has begun: a day-ahead file prices a day before it starts',
+    )
+  })
+
+  it('loads a whole day per region, served at once as standard-unit-rates, and never replaces it', async () => {
+    const dry = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2026-11-21', ['_A', '_C'], 48),
+      dryRun: true,
+    })
+    expect(dry.statusCode, dry.body).toBe(200)
+    expect(dry.json()).toMatchObject({
+      loaded: 0,
+      days: [{ periods: 48, lowestIncVat: '10.5000', highestIncVat: '34.0000' }, {}],
+    })
+    const loaded = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2026-11-21', ['_A', '_C'], 48),
+    })
+    expect(loaded.statusCode, loaded.body).toBe(201)
+    expect(loaded.json().loaded).toBe(96)
+    const served = await app.inject({
+      method: 'GET',
+      url: '/v1/products/AGILE-26-11-01/electricity-tariffs/E-1R-AGILE-26-11-01-C/standard-unit-rates/?period_from=2026-11-21T00:00:00Z&period_to=2026-11-21T01:00:00Z',
+    })
+    expect(served.json().results).toEqual([
+      expect.objectContaining({
+        value_inc_vat: 11,
+        valid_from: '2026-11-21T00:30:00Z',
+        valid_to: '2026-11-21T01:00:00Z',
+      }),
+      expect.objectContaining({
+        value_inc_vat: 10.5,
+        valid_from: '2026-11-21T00:00:00Z',
+        valid_to: '2026-11-21T00:30:00Z',
+      }),
+    ])
+    const again = await send('pricing_analyst', 'POST', '/api/dynamic-prices', {
+      csv: dayAhead('2026-11-21', ['_A'], 48),
+    })
+    expect(again.statusCode).toBe(400)
+    expect(again.json().error.details[0].message).toMatch(
+      /already has prices for 2026-11-21; day-ahead prices are never replaced/,
+    )
+    expect((await auditOf('tariffs.dynamic_prices.loaded')).length).toBe(1)
+  })
+
+  it('refuses every role but the pricing analyst', async () => {
+    expect((await send('supervisor', 'POST', '/api/dynamic-prices', { csv: 'x' })).statusCode).toBe(403)
+  })
+})

@@ -170,6 +170,15 @@ async function withNames(tx: Tx, changes: readonly tariffs.PriceChange[]) {
   )
 }
 
+const DayAheadDay = z.object({
+  tariffCode: z.string(),
+  region: z.string(),
+  date: DateOut,
+  periods: z.number().int().describe('46, 48 or 50 on clock-change days'),
+  lowestIncVat: z.string(),
+  highestIncVat: z.string(),
+})
+
 /** Issue 22: products and price changes, managed by pricing analysts with four-eyes publishing. */
 export const priceRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -340,5 +349,27 @@ export const priceRoutes =
           return (await withNames(scope.tx, [change]))[0]!
         }),
       }),
+    )
+
+    app.post(
+      '/dynamic-prices',
+      {
+        config: { permission: 'tariffs.dynamic_price.load' },
+        schema: {
+          summary:
+            "Load Agile's half-hourly prices from a day-ahead CSV (columns product, region, date, period, value_exc_vat and/or value_inc_vat): each region's day whole, before it begins, never replaced; dryRun checks and saves nothing (200), a load answers 201. Audited",
+          tags: ['prices'],
+          body: z.strictObject({ csv: z.string().min(1).max(100_000), dryRun: z.boolean().optional() }),
+          response: {
+            200: z.object({ loaded: z.number().int(), days: z.array(DayAheadDay) }),
+            201: z.object({ loaded: z.number().int(), days: z.array(DayAheadDay) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { csv, dryRun } = request.body
+        const result = await call(request, (scope) => tariffs.loadDayAheadPrices({ ...scope, csv, dryRun }))
+        return reply.status(dryRun ? 200 : 201).send(result)
+      },
     )
   }

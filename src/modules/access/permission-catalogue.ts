@@ -80,6 +80,7 @@ export const permissions = [
   'tariffs.product.create',
   'tariffs.price_change.submit',
   'tariffs.price_change.approve',
+  'tariffs.dynamic_price.load',
   // field
   'field.appointment.read',
   'field.appointment.schedule',
@@ -330,6 +331,10 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   'tariffs.price_change.submit': {
     description:
       'Upload a price change (CSV), see its dry run against current prices and submit it for approval; pricing analysts only.',
+  },
+  'tariffs.dynamic_price.load': {
+    description:
+      "Load Agile's half-hourly prices from a day-ahead file (whole days, before they begin; never replaced); pricing analysts only.",
   },
   'tariffs.price_change.approve': {
     description:

@@ -89,6 +89,7 @@ const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
   ['tariffs.product.create', /*        */ '.........P'],
   ['tariffs.price_change.submit', /*   */ '.........P'],
   ['tariffs.price_change.approve', /*  */ '.........P'],
+  ['tariffs.dynamic_price.load', /*    */ '.........P'],
   ['field.appointment.read', /*        */ 'ASBF..EX..'],
   ['field.appointment.schedule', /*    */ 'ASB....X..'],
   ['field.service_order.complete', /*  */ '...F......'],
@@ -360,6 +361,7 @@ const guide: ReadonlyArray<{ role: Role; can: GuideLines; cannot?: GuideLines }>
         "Publishing needs a second pricing user's approval (four-eyes) (issue 22)",
         ['tariffs.price_change.submit', 'tariffs.price_change.approve'],
       ],
+      ['Agile half-hourly prices load from a day-ahead file (issue 22)', ['tariffs.dynamic_price.load']],
     ],
     cannot: [
       [
@@ -461,6 +463,7 @@ describe('the headline lines of the guide', () => {
       'tariffs.product.create',
       'tariffs.price_change.submit',
       'tariffs.price_change.approve',
+      'tariffs.dynamic_price.load',
     ] as const)
       expect(
         roles.filter((role) => can(staff(role), permission)),

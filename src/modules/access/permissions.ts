@@ -273,6 +273,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'tariffs.product.create',
     'tariffs.price_change.submit',
     'tariffs.price_change.approve',
+    // Agile's day-ahead prices: daily and formula-made, loaded by one analyst (or their integration's token)
+    'tariffs.dynamic_price.load',
   ],
 }
 

@@ -22,6 +22,7 @@ export const moneyPermissions: readonly Permission[] = [
   'tariffs.rate.update',
   // publishing a price change changes what every customer on the tariff owes
   'tariffs.price_change.approve',
+  'tariffs.dynamic_price.load',
 ]
 
 /**

@@ -23,6 +23,7 @@ export {
   type PricedSpan,
   rateKindAt,
 } from './bands.js'
+export { type DayAheadDay, dayAheadColumns, loadDayAheadPrices, maxDayAheadRows } from './day-ahead-prices.js'
 export { InvalidDispatches, recordDispatches } from './dispatches.js'
 export {
   completeVat,

@@ -9029,6 +9029,88 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/dynamic-prices": {
+    get?: never
+    put?: never
+    /** Load Agile's half-hourly prices from a day-ahead CSV (columns product, region, date, period, value_exc_vat and/or value_inc_vat): each region's day whole, before it begins, never replaced; dryRun checks and saves nothing (200), a load answers 201. Audited */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string
+            dryRun?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              loaded: number
+              days: {
+                tariffCode: string
+                region: string
+                /** a date, YYYY-MM-DD */
+                date: string
+                /** 46, 48 or 50 on clock-change days */
+                periods: number
+                lowestIncVat: string
+                highestIncVat: string
+              }[]
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              loaded: number
+              days: {
+                tariffCode: string
+                region: string
+                /** a date, YYYY-MM-DD */
+                date: string
+                /** 46, 48 or 50 on clock-change days */
+                periods: number
+                lowestIncVat: string
+                highestIncVat: string
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/escalated-cases": {
     /** Escalated cases across all accounts (complaint escalations and urgent cases), newest first */
     get: {
