@@ -445,3 +445,64 @@ describe("Agile's day-ahead file", () => {
     expect((await send('supervisor', 'POST', '/api/dynamic-prices', { csv: 'x' })).statusCode).toBe(403)
   })
 })
+
+describe('a variable product following the price cap', () => {
+  const levels = [
+    'region,fuel,payment_method,kind,value_exc_vat',
+    '_A,electricity,DIRECT_DEBIT,standard_unit,24.5',
+    '_A,electricity,DIRECT_DEBIT,standing_charge,51',
+  ].join('\n')
+
+  it('refuses a product that cannot follow a cap, and a file that names products', async () => {
+    const fixedOrAgile = await send('pricing_analyst', 'POST', '/api/price-cap-levels', {
+      effectiveDate: '2027-04-01',
+      csv: levels,
+      products: ['AGILE-26-11-01', 'NOPE-1'],
+    })
+    expect(fixedOrAgile.statusCode).toBe(400)
+    expect(fixedOrAgile.json().error.details).toEqual([
+      {
+        path: 'products.0',
+        message:
+          'AGILE-26-11-01 cannot follow a price cap: only a variable single-rate or day/night import product can',
+      },
+      { path: 'products.1', message: 'there is no product NOPE-1' },
+    ])
+    const named = await send('pricing_analyst', 'POST', '/api/price-cap-levels', {
+      effectiveDate: '2027-04-01',
+      csv: `product,${levels.split('\n')[0]}\nVAR-26-11-01,${levels.split('\n')[1]}`,
+      products: ['VAR-26-11-01'],
+    })
+    expect(named.json().error.details[0].path).toBe('csv.1.product')
+  })
+
+  it("turns the cap's levels into the next prices of each follower, as a change for a second analyst", async () => {
+    const submitted = await send('pricing_analyst', 'POST', '/api/price-cap-levels', {
+      effectiveDate: '2027-04-01',
+      csv: levels,
+      products: ['var-26-11-01'],
+    })
+    expect(submitted.statusCode, submitted.body).toBe(201)
+    const { priceChange } = submitted.json()
+    expect(priceChange).toMatchObject({
+      status: 'pending_approval',
+      note: 'Price cap levels from 2027-04-01 for VAR-26-11-01',
+      prices: [
+        expect.objectContaining({
+          tariffCode: 'E-1R-VAR-26-11-01-A',
+          kind: 'standard_unit',
+          oldIncVat: '26.2500',
+          valueIncVat: '25.7250',
+        }),
+        expect.objectContaining({ tariffCode: 'E-1R-VAR-26-11-01-A', kind: 'standing_charge', valueExcVat: '51.0000' }),
+      ],
+    })
+    const approved = await asSecondAnalyst('POST', `/api/price-changes/${priceChange.id}/approve`, {})
+    expect(approved.statusCode, approved.body).toBe(200)
+    const rates = await app.inject({
+      method: 'GET',
+      url: '/v1/products/VAR-26-11-01/electricity-tariffs/E-1R-VAR-26-11-01-A/standing-charges/',
+    })
+    expect(rates.json().results[0]).toMatchObject({ value_exc_vat: 51, valid_from: '2027-03-31T23:00:00Z' })
+  })
+})

@@ -372,4 +372,46 @@ export const priceRoutes =
         return reply.status(dryRun ? 200 : 201).send(result)
       },
     )
+
+    app.post(
+      '/price-cap-levels',
+      {
+        config: { permission: 'tariffs.price_change.submit' },
+        schema: {
+          summary:
+            "Load a price cap's levels (CSV: region, fuel, register, payment_method, kind, value_exc_vat and/or value_inc_vat; no product column) for the variable products that follow it: they become those products' next prices, as a price change submitted for a second analyst's approval (201); dryRun answers the diff and saves nothing (200)",
+          tags: ['prices'],
+          body: z.strictObject({
+            effectiveDate: LocalDate.describe('the start of the cap period; must be in the future'),
+            csv: z.string().min(1).max(100_000),
+            products: z.array(z.string().max(50)).min(1).max(20).describe('the variable products that follow the cap'),
+            note: TextUpTo(1000).optional(),
+            dryRun: z.boolean().optional(),
+          }),
+          response: { 200: DryRun, 201: z.object({ priceChange: PriceChange }) },
+        },
+      },
+      async (request, reply) => {
+        const { effectiveDate, csv, note, dryRun, products } = request.body
+        const capFollowers = products.map((code) => code.toUpperCase())
+        if (dryRun) {
+          const preview = await call(request, ({ tx, at }) =>
+            tariffs.previewPriceChange({ tx, csv, effectiveDate, capFollowers, at }),
+          )
+          return reply.status(200).send(jsonOf(preview))
+        }
+        const priceChange = await call(request, async (scope) => {
+          const change = await tariffs.uploadPriceChange({
+            ...scope,
+            csv,
+            effectiveDate,
+            note,
+            submit: true,
+            capFollowers,
+          })
+          return (await withNames(scope.tx, [change]))[0]!
+        })
+        return reply.status(201).send({ priceChange })
+      },
+    )
   }

@@ -155,7 +155,15 @@ export function completeVat({
  * one of the VAT columns), then one price per row. Every row and cell is checked; all problems are
  * answered at once (the caller lists the first 50), each naming its line and column.
  */
-export function readPriceChangeCsv(text: string): { rows: PriceRow[]; problems: Problem[] } {
+export function readPriceChangeCsv(
+  text: string,
+  {
+    products,
+  }: {
+    /** A price cap's levels: the file has no product column, and each row prices each of these products. */
+    products?: readonly string[] | undefined
+  } = {},
+): { rows: PriceRow[]; problems: Problem[] } {
   const { records, problems } = splitCsv(text)
   if (problems.length > 0) return { rows: [], problems }
   const [header, ...data] = records
@@ -170,8 +178,12 @@ export function readPriceChangeCsv(text: string): { rows: PriceRow[]; problems: 
     else if (index.has(name)) problems.push(cellProblem(1, name, 'the column is named twice'))
     else index.set(name, i)
   })
-  for (const required of ['product', 'region', 'fuel', 'payment_method', 'kind'])
+  for (const required of ['region', 'fuel', 'payment_method', 'kind', ...(products ? [] : ['product'])])
     if (!index.has(required)) problems.push(cellProblem(1, required, 'the column is missing'))
+  if (products && index.has('product'))
+    problems.push(
+      cellProblem(1, 'product', "a price cap's levels name no product: the products that follow it are given"),
+    )
   if (!index.has('value_exc_vat') && !index.has('value_inc_vat'))
     problems.push(cellProblem(1, 'value_exc_vat', 'the file needs value_exc_vat, value_inc_vat or both'))
   if (problems.length > 0) return { rows: [], problems }
@@ -193,8 +205,8 @@ export function readPriceChangeCsv(text: string): { rows: PriceRow[]; problems: 
       const i = index.get(column)
       return i === undefined ? '' : cells[i]!.trim()
     }
-    const productCode = cellOf('product').toUpperCase()
-    if (!/^[A-Z0-9][A-Z0-9-]{0,48}[A-Z0-9]$/.test(productCode))
+    const productCodes = products ?? [cellOf('product').toUpperCase()]
+    if (!products && !/^[A-Z0-9][A-Z0-9-]{0,48}[A-Z0-9]$/.test(productCodes[0]!))
       push('product', `'${cellOf('product')}' is not a product code`)
     const regionText = cellOf('region').toUpperCase()
     const region = regionText.startsWith('_') ? regionText : `_${regionText}`
@@ -222,17 +234,18 @@ export function readPriceChangeCsv(text: string): { rows: PriceRow[]; problems: 
       push('value_inc_vat', `'${inc}' is not pence with at most 4 decimals`)
     if (kind === 'standing_charge' && (exc?.startsWith('-') || inc?.startsWith('-')))
       push(exc !== null ? 'value_exc_vat' : 'value_inc_vat', 'a standing charge is not negative')
-    rows.push({
-      line,
-      productCode,
-      region: region as accounts.GspCode,
-      fuel: fuel as Fuel,
-      registerKind: registerKind as RegisterKind,
-      paymentMethod: paymentMethod as PaymentMethod | null,
-      kind: kind as PriceRow['kind'],
-      valueExcVat: exc,
-      valueIncVat: inc,
-    })
+    for (const productCode of productCodes)
+      rows.push({
+        line,
+        productCode,
+        region: region as accounts.GspCode,
+        fuel: fuel as Fuel,
+        registerKind: registerKind as RegisterKind,
+        paymentMethod: paymentMethod as PaymentMethod | null,
+        kind: kind as PriceRow['kind'],
+        valueExcVat: exc,
+        valueIncVat: inc,
+      })
   }
   return { rows: problems.length > 0 ? [] : rows, problems }
 }

@@ -133,15 +133,22 @@ export async function previewPriceChange({
   tx,
   csv,
   effectiveDate,
+  capFollowers,
   at,
 }: {
   tx: Db | Tx
   csv: string
   effectiveDate: string
+  /**
+   * A price cap's levels: the file has no product column, and its prices become the next prices of
+   * each of these variable products.
+   */
+  capFollowers?: readonly string[] | undefined
   at: Date
 }): Promise<{ effectiveFrom: Date; prices: PriceDiff[]; summary: PriceChange['summary'] }> {
   const effectiveFrom = effectiveFromOf(effectiveDate, at)
-  const read = readPriceChangeCsv(csv)
+  if (capFollowers !== undefined) await checkCapFollowers(tx, capFollowers)
+  const read = readPriceChangeCsv(csv, { products: capFollowers })
   const problems: Problem[] = [...read.problems]
   if (problems.length > 0) throw refusal(problems)
   const rows = read.rows
@@ -251,6 +258,27 @@ export async function previewPriceChange({
   return { effectiveFrom, prices, summary: summaryOf(prices) }
 }
 
+/** The products that follow a price cap: variable, importing, single rate or day/night, each named once. */
+async function checkCapFollowers(tx: Db | Tx, codes: readonly string[]): Promise<void> {
+  const problems: Problem[] = []
+  if (codes.length === 0) problems.push({ path: 'products', message: 'name the variable products that follow the cap' })
+  if (new Set(codes).size !== codes.length) problems.push({ path: 'products', message: 'a product is named twice' })
+  for (const [i, code] of codes.entries()) {
+    const product = await store.productByCode(tx, code)
+    if (!product) problems.push({ path: `products.${i}`, message: `there is no product ${code}` })
+    else if (
+      !product.is_variable ||
+      product.direction !== 'IMPORT' ||
+      !['single', 'day_night'].includes(product.structure)
+    )
+      problems.push({
+        path: `products.${i}`,
+        message: `${code} cannot follow a price cap: only a variable single-rate or day/night import product can`,
+      })
+  }
+  if (problems.length > 0) throw new InvalidPriceChange('The products cannot follow the price cap', listed(problems))
+}
+
 function refusal(problems: Problem[]): InvalidPriceChange {
   const lines = new Set(problems.map((problem) => problem.path.split('.')[1]))
   return new InvalidPriceChange(
@@ -270,6 +298,7 @@ export async function uploadPriceChange({
   effectiveDate,
   note = '',
   submit = false,
+  capFollowers,
   actor,
   at,
 }: Change & {
@@ -277,11 +306,16 @@ export async function uploadPriceChange({
   effectiveDate: string
   note?: string | undefined
   submit?: boolean | undefined
+  /** A price cap's levels for these variable products (see `previewPriceChange`). */
+  capFollowers?: readonly string[] | undefined
 }): Promise<PriceChange> {
-  const trimmed = note.trim()
+  const given = note.trim()
+  const trimmed = capFollowers
+    ? `Price cap levels from ${effectiveDate} for ${capFollowers.join(', ')}${given ? `: ${given}` : ''}`
+    : given
   if (trimmed.length > 2000)
     throw new InvalidPriceChange('The note is too long', [{ path: 'note', message: 'at most 2000 characters' }])
-  const preview = await previewPriceChange({ tx, csv, effectiveDate, at })
+  const preview = await previewPriceChange({ tx, csv, effectiveDate, capFollowers, at })
   const row: changeStore.PriceChangeRow = {
     id: newId('pch'),
     number: await changeStore.nextPriceChangeNumber(tx),
@@ -311,6 +345,7 @@ export async function uploadPriceChange({
       effectiveDate,
       prices: row.rate_count,
       products: [...new Set(preview.prices.map((price) => price.productCode))],
+      followsPriceCap: capFollowers !== undefined,
       summary: preview.summary,
     },
     at,

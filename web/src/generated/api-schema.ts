@@ -11005,6 +11005,142 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/price-cap-levels": {
+    get?: never
+    put?: never
+    /** Load a price cap's levels (CSV: region, fuel, register, payment_method, kind, value_exc_vat and/or value_inc_vat; no product column) for the variable products that follow it: they become those products' next prices, as a price change submitted for a second analyst's approval (201); dryRun answers the diff and saves nothing (200) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** the start of the cap period; must be in the future */
+            effectiveDate: string
+            csv: string
+            /** the variable products that follow the cap */
+            products: string[]
+            note?: string
+            dryRun?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** an ISO 8601 instant in UTC */
+              effectiveFrom: string
+              prices: {
+                /** the line of the CSV (the header is line 1) */
+                line: number
+                tariffCode: string
+                productCode: string
+                region: string
+                fuel: string
+                registerKind: string
+                kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                valueExcVat: string
+                valueIncVat: string
+                /** the price in force before the change; null for a new price */
+                oldExcVat: string | null
+                oldIncVat: string | null
+              }[]
+              summary: {
+                up: number
+                down: number
+                same: number
+                new: number
+              }
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/price-changes": {
     /** The newest price changes (at most 100), optionally of one status */
     get: {
