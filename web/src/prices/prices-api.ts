@@ -51,3 +51,27 @@ export async function rejectPriceChange(api: ApiClient, id: string, note: string
   return (await dataOf(api.client.POST('/api/price-changes/{id}/reject', { params: { path: { id } }, body: { note } })))
     .priceChange
 }
+
+/** The permission of the Agile day-ahead panel. */
+export const dayAheadPermission = 'tariffs.dynamic_price.load'
+
+export type DayAheadResult = ResponseOf<'/api/dynamic-prices', 'post'>
+export type DayAheadDay = DayAheadResult['days'][number]
+
+/** Check (dryRun) or load an Agile day-ahead file. @throws ApiError INVALID_PRICE_CHANGE naming csv.<line>.<column> */
+export async function loadDayAhead(api: ApiClient, csv: string, dryRun: boolean): Promise<DayAheadResult> {
+  return dataOf(api.client.POST('/api/dynamic-prices', { body: { csv, dryRun } }))
+}
+
+type CapUpload = { effectiveDate: string; csv: string; products: string[]; note?: string }
+
+/** A price cap's levels for the products that follow it: the diff only. @throws ApiError INVALID_PRICE_CHANGE */
+export async function dryRunCapLevels(api: ApiClient, upload: CapUpload): Promise<DryRun> {
+  return (await dataOf(api.client.POST('/api/price-cap-levels', { body: { ...upload, dryRun: true } }))) as DryRun
+}
+
+/** A price cap's levels as a price change submitted for approval. @throws ApiError INVALID_PRICE_CHANGE */
+export async function submitCapLevels(api: ApiClient, upload: CapUpload): Promise<PriceChange> {
+  const answer = (await dataOf(api.client.POST('/api/price-cap-levels', { body: upload }))) as unknown
+  return (answer as { priceChange: PriceChange }).priceChange
+}

@@ -21,14 +21,19 @@ import { PermissionGate } from '../shell/permission-gate.js'
 import {
   approvePriceChange,
   approvePricesPermission,
+  type DayAheadResult,
   type DryRun,
+  dayAheadPermission,
+  dryRunCapLevels,
   dryRunPriceChange,
   listCatalogue,
   listPriceChanges,
+  loadDayAhead,
   type PriceChange,
   type PriceDiff,
   pricesPermission,
   rejectPriceChange,
+  submitCapLevels,
   submitPriceChange,
 } from './prices-api.js'
 
@@ -45,6 +50,7 @@ export function PricesPage() {
 }
 
 function Prices() {
+  const { user } = useSession()
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   return (
     <div className="page" data-testid="prices-page">
@@ -56,6 +62,7 @@ function Prices() {
       <ProductsPanel />
       <UploadPanel onSubmitted={(text) => setNotice({ tone: 'success', text })} />
       <ChangesPanel onDecided={(text) => setNotice({ tone: 'success', text })} />
+      {user.permissions.includes(dayAheadPermission) && <DayAheadPanel />}
     </div>
   )
 }
@@ -115,13 +122,22 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
   const [note, setNote] = useState('')
   const [csv, setCsv] = useState('')
   const [fileName, setFileName] = useState('')
+  const [capLevels, setCapLevels] = useState(false)
+  const [followers, setFollowers] = useState<string[]>([])
+  const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => listCatalogue(api) })
+  const canFollow = (catalogue.data ?? []).filter(
+    (product) =>
+      product.isVariable && product.direction === 'IMPORT' && ['single', 'day_night'].includes(product.structure),
+  )
   const upload = () => ({ effectiveDate, csv, ...(note.trim() ? { note: note.trim() } : {}) })
   const check = useFormMutation<DryRun, void>({
-    mutationFn: () => dryRunPriceChange(api, upload()),
+    mutationFn: () =>
+      capLevels ? dryRunCapLevels(api, { ...upload(), products: followers }) : dryRunPriceChange(api, upload()),
     failure: 'The file could not be checked.',
   })
   const submit = useFormMutation<PriceChange, void>({
-    mutationFn: () => submitPriceChange(api, upload()),
+    mutationFn: () =>
+      capLevels ? submitCapLevels(api, { ...upload(), products: followers }) : submitPriceChange(api, upload()),
     invalidates: [['price-changes']],
     onSuccess: (change) => {
       check.reset()
@@ -146,6 +162,7 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
     const problems: Record<string, string> = {}
     if (!effectiveDate) problems.effectiveDate = 'Choose the date the prices change from.'
     if (!csv) problems.csv = 'Choose a CSV file.'
+    if (capLevels && followers.length === 0) problems.products = 'Tick the products that follow the cap.'
     if (check.check(problems)) check.send()
   }
 
@@ -153,6 +170,62 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
   return (
     <Panel title="Upload a price change" testId="prices-upload">
       <form className="form" onSubmit={submitted(runCheck)} noValidate aria-label="Upload a price change">
+        <fieldset className="fieldset">
+          <legend className="field-label">The file holds</legend>
+          {[
+            { value: false, label: 'A price change (each row names its product)' },
+            {
+              value: true,
+              label: "A price cap's levels (no product column), for the variable products that follow it",
+            },
+          ].map((option) => (
+            <label key={String(option.value)} className="field">
+              <input
+                type="radio"
+                name={`${fileId}-kind`}
+                checked={capLevels === option.value}
+                onChange={() => {
+                  setCapLevels(option.value)
+                  check.reset()
+                  submit.reset()
+                }}
+              />{' '}
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {capLevels && (
+          <fieldset
+            className="fieldset"
+            aria-describedby={check.problems.products ? `${fileId}-products-error` : undefined}
+          >
+            <legend className="field-label">Products that follow the cap</legend>
+            {canFollow.length === 0 && <p className="muted">No variable single-rate or day/night products.</p>}
+            {canFollow.map((product) => (
+              <label key={product.code} className="field">
+                <input
+                  type="checkbox"
+                  checked={followers.includes(product.code)}
+                  onChange={(event) => {
+                    check.reset()
+                    setFollowers(
+                      event.target.checked
+                        ? [...followers, product.code]
+                        : followers.filter((code) => code !== product.code),
+                    )
+                  }}
+                  data-testid="price-cap-follower"
+                />{' '}
+                <span className="mono">{product.code}</span> {product.displayName}
+              </label>
+            ))}
+            {check.problems.products && (
+              <p className="field-error" id={`${fileId}-products-error`}>
+                {check.problems.products}
+              </p>
+            )}
+          </fieldset>
+        )}
         <TextField
           id={`${fileId}-date`}
           label="Effective from (the start of this date)"
@@ -221,6 +294,106 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
               data-testid="price-change-submit"
             >
               {submit.sending ? 'Submitting…' : 'Submit for approval'}
+            </button>
+          </div>
+        </div>
+      )}
+    </Panel>
+  )
+}
+
+function DayAheadPanel() {
+  const api = useApi()
+  const fileId = useId()
+  const [csv, setCsv] = useState('')
+  const check = useFormMutation<DayAheadResult, void>({
+    mutationFn: () => loadDayAhead(api, csv, true),
+    failure: 'The file could not be checked.',
+  })
+  const load = useFormMutation<DayAheadResult, void>({
+    mutationFn: () => loadDayAhead(api, csv, false),
+    invalidates: [['catalogue']],
+    onSuccess: () => check.reset(),
+    failure: 'The prices could not be loaded.',
+  })
+
+  async function chosen(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    check.reset()
+    load.reset()
+    setCsv(file ? await file.text() : '')
+  }
+
+  function runCheck() {
+    load.reset()
+    if (check.check(csv ? {} : { csv: 'Choose a CSV file.' })) check.send()
+  }
+
+  const days = check.result?.days
+  return (
+    <Panel title="Agile day-ahead prices" testId="prices-day-ahead">
+      <form className="form" onSubmit={submitted(runCheck)} noValidate aria-label="Load Agile day-ahead prices">
+        <div className="field">
+          <label className="field-label" htmlFor={`${fileId}-file`}>
+            Day-ahead file (CSV: product, region, date, period, value_exc_vat or value_inc_vat; each region's day whole)
+          </label>
+          <input
+            id={`${fileId}-file`}
+            className="input"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => void chosen(event)}
+            aria-describedby={check.problems.csv ? `${fileId}-file-error` : undefined}
+            data-testid="day-ahead-file"
+          />
+          {check.problems.csv && (
+            <p className="field-error" id={`${fileId}-file-error`}>
+              {check.problems.csv}
+            </p>
+          )}
+        </div>
+        <FormError error={check.error} />
+        <FileProblems error={check.caught} />
+        <FormActions submitLabel="Check the file" sendingLabel="Checking…" sending={check.sending} tone="plain" />
+      </form>
+      {load.done && load.result && (
+        <p className="callout callout-success" role="status" data-testid="day-ahead-loaded">
+          Loaded {load.result.loaded} half-hourly prices.
+        </p>
+      )}
+      <FormError error={load.error} />
+      <FileProblems error={load.caught} />
+      {days && (
+        <div data-testid="day-ahead-days">
+          <DataTable
+            caption="The days of the file by tariff"
+            columns={[
+              'Tariff',
+              'Date',
+              { label: 'Half hours', numeric: true },
+              { label: 'Lowest (inc VAT)', numeric: true },
+              { label: 'Highest (inc VAT)', numeric: true },
+            ]}
+          >
+            {days.map((day) => (
+              <tr key={`${day.tariffCode}|${day.date}`}>
+                <td className="mono">{day.tariffCode}</td>
+                <td className="nowrap">{formatCalendarDate(day.date)}</td>
+                <td className="numeric">{day.periods}</td>
+                <td className="numeric">{day.lowestIncVat}p</td>
+                <td className="numeric">{day.highestIncVat}p</td>
+              </tr>
+            ))}
+          </DataTable>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={load.sending}
+              onClick={() => load.send()}
+              data-testid="day-ahead-load"
+            >
+              {load.sending ? 'Loading…' : 'Load the prices'}
             </button>
           </div>
         </div>
