@@ -100,6 +100,21 @@ describe('POST /api/products', () => {
     ])
   })
 
+  it('refuses a Flux-style pair naming a product that does not exist', async () => {
+    const response = await send('pricing_analyst', 'POST', '/api/products', {
+      ...variable,
+      code: 'FLUX-EXPORT-26-11-01',
+      pairedProductCode: 'FLUX-IMPORT-26-11-01',
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.details).toEqual([
+      {
+        path: 'pairedProductCode',
+        message: 'there is no product FLUX-IMPORT-26-11-01: create the other half of the pair first',
+      },
+    ])
+  })
+
   it('refuses a second product with the same code', async () => {
     const again = await send('pricing_analyst', 'POST', '/api/products', variable)
     expect(again.statusCode).toBe(409)

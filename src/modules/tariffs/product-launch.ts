@@ -9,6 +9,7 @@ import { completeVat } from './price-change-rules.js'
 import { checkProduct, decimalPattern, listed, type Problem, tariffCodeOf, unitKindsOf } from './product-rules.js'
 import { createProduct, InvalidProduct } from './products.js'
 import { setRates } from './rates.js'
+import * as store from './store.js'
 import type { Fuel, NewBand, NewProduct, NewRate, PaymentMethod, RateKind, RegisterKind } from './types.js'
 
 /** A first price: for one region, or (region absent) for every region of the product. */
@@ -122,6 +123,9 @@ export async function launchProduct({ tx, product: input, actor, at }: Change & 
       if (missing.length > 0) push('rates', `${tariffCode} has no ${missing.join(', ')} price`)
     }
   }
+  // The pair is checked when the transaction commits: name only a product that exists (the second of a pair).
+  if (input.pairedProductCode && !(await store.productByCode(tx, input.pairedProductCode)))
+    push('pairedProductCode', `there is no product ${input.pairedProductCode}: create the other half of the pair first`)
   if (problems.length > 0) throw new InvalidProduct('The product is not valid', listed(problems))
   const created = await createProduct({ tx, product, actor, at })
   const { inserted } = await setRates({ tx, rates, actor, at })
