@@ -64,6 +64,7 @@ export const tableOwners: Record<string, string> = {
   tariff_bands: 'tariffs',
   agreements: 'tariffs',
   dispatches: 'tariffs',
+  price_changes: 'tariffs',
   // comms, cases, assist
   comms_messages: 'comms',
   comms_message_events: 'comms',

@@ -52,6 +52,7 @@ import { octopusMeteringRoutes } from './routes/octopus-metering.js'
 import { octopusProductRoutes } from './routes/octopus-products.js'
 import { paymentRoutes } from './routes/payments.js'
 import { portalRoutes } from './routes/portal.js'
+import { priceRoutes } from './routes/prices.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
 import { staffRoutes } from './routes/staff.js'
@@ -190,6 +191,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(suggestedReplyRoutes(context), { prefix: '/api' })
   await app.register(portalRoutes(context), { prefix: '/api' })
   await app.register(externalUserRoutes(context), { prefix: '/api' })
+  await app.register(priceRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

@@ -198,6 +198,7 @@ describe('who may credit, refund, apply fees and disconnect (the user types guid
       executive: 403,
       export_specialist: 201,
       legal_reviewer: 403,
+      pricing_analyst: 403,
     })
   })
 

@@ -29,6 +29,7 @@ export const nonServiceRoles = [
   'it_administrator',
   'executive',
   'legal_reviewer',
+  'pricing_analyst',
 ] as const satisfies readonly access.Role[]
 
 /** A request to the app as a role (or, in portal tests, a customer), with a JSON body when one is given. */

@@ -20,6 +20,7 @@ import { registerBillingCommands } from './billing.js'
 import { addDatabaseCommand, cliConfig, withDatabase } from './context.js'
 import { seedSimulatedDemo } from './demo.js'
 import { registerPaymentCommands } from './payments.js'
+import { registerPriceCommands } from './prices.js'
 import { progressBar, withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
 import { registerSimulateCommand, simulationTimes } from './simulate.js'
@@ -302,6 +303,7 @@ export function registerCommands(program: Command) {
 
   registerReadingCommands(program, dataDirOption)
   registerTariffCommands(program, dataDirOption)
+  registerPriceCommands(program, dataDirOption)
   registerBillingCommands(program, dataDirOption)
   registerSimulateCommand(program, dataDirOption)
   registerPaymentCommands(program, dataDirOption)

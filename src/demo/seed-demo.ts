@@ -22,6 +22,8 @@ export const demoStaff: readonly { email: string; displayName: string; role: acc
   { email: 'admin@goodeggenergy.example', displayName: 'Ivan Admin', role: 'it_administrator' },
   { email: 'executive@goodeggenergy.example', displayName: 'Eve Executive', role: 'executive' },
   { email: 'legal@goodeggenergy.example', displayName: 'Lena Legal', role: 'legal_reviewer' },
+  { email: 'pricing@goodeggenergy.example', displayName: 'Priya Pricing', role: 'pricing_analyst' },
+  { email: 'pricing2@goodeggenergy.example', displayName: 'Pete Pricing', role: 'pricing_analyst' },
 ]
 
 export const demoSupplierName = 'Good Egg Energy'

@@ -29,6 +29,7 @@ const consoleRoutes = {
   approvals: true,
   'collections-worklist': true,
   'poa-review': true,
+  prices: true,
   'review-flags': true,
   cases: true,
   case: true,
@@ -219,6 +220,11 @@ describe('the console’s pages, as the roles that see them', () => {
   it('a legal reviewer: powers of attorney to review', async () => {
     await signIn('legal@goodeggenergy.example')
     await visitNav('Power of attorney', /Power/)
+  })
+
+  it('a pricing analyst: products and price changes', async () => {
+    await signIn('pricing@goodeggenergy.example')
+    await visitNav('Prices', 'Prices')
   })
 
   it('an executive: escalated cases and one of them', async () => {

@@ -43,6 +43,7 @@ export const EscalatedCasePage = lazyPage(
 export const ApprovalsPage = lazyPage(async () => (await import('./payments/approvals-page.js')).ApprovalsPage)
 export const WorklistPage = lazyPage(async () => (await import('./collections/worklist-page.js')).WorklistPage)
 export const PoaReviewPage = lazyPage(async () => (await import('./legal/poa-review-page.js')).PoaReviewPage)
+export const PricesPage = lazyPage(async () => (await import('./prices/prices-page.js')).PricesPage)
 export const ReviewFlagsPage = lazyPage(
   async () => (await import('./review-flags/review-flags-page.js')).ReviewFlagsPage,
 )

@@ -48,6 +48,7 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'collections-worklist' }
   | { name: 'poa-review' }
+  | { name: 'prices' }
   | { name: 'review-flags' }
   | { name: 'cases' }
   | { name: 'case'; caseRef: string }
@@ -68,6 +69,7 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (path === '/approvals') return { name: 'approvals' }
   if (path === '/collections/worklist') return { name: 'collections-worklist' }
   if (path === '/legal/poa') return { name: 'poa-review' }
+  if (path === '/prices') return { name: 'prices' }
   if (path === '/review-flags') return { name: 'review-flags' }
   if (path === '/cases') return { name: 'cases' }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path)
@@ -98,6 +100,7 @@ export const paths = {
   approvals: () => '/approvals',
   collectionsWorklist: () => '/collections/worklist',
   poaReview: () => '/legal/poa',
+  prices: () => '/prices',
   reviewFlags: () => '/review-flags',
   cases: () => '/cases',
   case: (caseRef: string) => `/cases/${encodeURIComponent(caseRef)}`,

@@ -77,6 +77,10 @@ export const permissions = [
   'tariffs.tariff.read',
   'tariffs.rate.update',
   'tariffs.agreement.update',
+  'tariffs.product.create',
+  'tariffs.price_change.submit',
+  'tariffs.price_change.approve',
+  'tariffs.dynamic_price.load',
   // field
   'field.appointment.read',
   'field.appointment.schedule',
@@ -319,6 +323,22 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   'tariffs.agreement.update': {
     description: "Move a customer's supply point to another tariff. Granted to no role of the guide.",
     seed: 'Modify customer rate plans',
+  },
+  'tariffs.product.create': {
+    description:
+      'Create a product with its regional tariffs and first rates; pricing analysts only (issue 22), the guide is silent.',
+  },
+  'tariffs.price_change.submit': {
+    description:
+      'Upload a price change (CSV), see its dry run against current prices and submit it for approval; pricing analysts only.',
+  },
+  'tariffs.dynamic_price.load': {
+    description:
+      "Load Agile's half-hourly prices from a day-ahead file (whole days, before they begin; never replaced); pricing analysts only.",
+  },
+  'tariffs.price_change.approve': {
+    description:
+      "Approve and publish another pricing analyst's price change (four-eyes, never your own); pricing analysts only.",
   },
   'field.appointment.read': {
     description: 'Read service appointments and field jobs.',

@@ -6,7 +6,7 @@ import { can, isRole, permissionsOf, type Role, roleInfo, roles } from './permis
 const staff = (role: Role) => ({ kind: 'staff', role }) as const
 
 // The expected matrix, written out by hand from the "Account Users" guide and, for the export
-// specialist (X), the export guide, and for the legal reviewer (L), the guide's power-of-attorney lines
+// specialist (X), the export guide, and for the legal reviewer (L), the guide's power-of-attorney lines, and for the pricing analyst (P), issue 22
 // (see PERMISSIONS.md),
 // not derived from the implementation. One column per role, in this order; the role's letter
 // means allowed, '.' means denied.
@@ -20,80 +20,85 @@ const columns = [
   'executive',
   'export_specialist',
   'legal_reviewer',
+  'pricing_analyst',
 ] as const satisfies readonly Role[]
-const letters = 'ASBFCIEXL'
+const letters = 'ASBFCIEXLP'
 
 const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
-  //                                      ASBFCIEXL
-  ['accounts.account.search', /*       */ 'ASB.CIEXL'],
-  ['accounts.account.read', /*         */ 'ASB.CIEXL'],
-  ['accounts.account.create', /*       */ 'ASB....X.'],
-  ['accounts.contact.read', /*         */ 'ASBFCIEXL'],
-  ['accounts.contact.update', /*       */ 'ASB....X.'],
-  ['accounts.service_address.read', /* */ 'ASBFCIEXL'],
-  ['accounts.note.create', /*          */ 'ASB.C..X.'],
-  ['accounts.status.update', /*        */ '....C....'],
-  ['accounts.hold.manage', /*          */ '.S.......'],
-  ['accounts.restricted_flag.read', /* */ '.S.......'],
-  ['accounts.major_change.approve', /* */ '.S.......'],
-  ['accounts.authorized_user.manage', /**/ 'ASB....X.'],
-  ['accounts.verification.record', /*  */ 'ASB.C..X.'],
-  ['accounts.vulnerability.record', /* */ 'ASB.C..X.'],
-  ['accounts.review_flag.read', /*     */ '.S.......'],
-  ['accounts.review_flag.clear', /*    */ '.S.......'],
-  ['accounts.sensitive_details.export', '.S......L'],
-  ['accounts.information.delete', /*   */ '.........'],
-  ['access.user.manage', /*            */ '.....I...'],
-  ['access.token.manage', /*           */ '.....I...'],
-  ['access.password.read', /*          */ '.........'],
-  ['audit.log.read', /*                */ '.....I...'],
-  ['audit.activity.read', /*           */ '.S...I...'],
-  ['settings.supplier.read', /*        */ '.....I...'],
-  ['settings.supplier.update', /*      */ '.....I...'],
-  ['system.diagnostics.read', /*       */ '.....I...'],
-  ['system.performance.read', /*       */ '.....IE..'],
-  ['system.update.apply', /*           */ '.....I...'],
-  ['system.rules.override', /*         */ '.S.......'],
-  ['billing.statement.read', /*        */ 'ASB.C.EX.'],
-  ['billing.dispute.investigate', /*   */ '..B......'],
-  ['billing.adjustment.create', /*     */ '..B......'],
-  ['billing.rebill.create', /*         */ '..B......'],
-  ['billing.anomaly.resolve', /*       */ '..B......'],
-  ['billing.report.create', /*         */ '..B......'],
-  ['billing.usage_analysis.read', /*   */ '..B......'],
-  ['payments.history.read', /*         */ 'ASB.C.EX.'],
-  ['payments.payment.create', /*       */ 'ASB.C..X.'],
-  ['payments.arrangement.create', /*   */ 'ASB.C..X.'],
-  ['payments.credit.create', /*        */ 'ASB....X.'],
-  ['payments.credit.approve_over_limit', '.S.......'],
-  ['payments.refund.create', /*        */ 'ASB....X.'],
-  ['collections.late_fee.apply', /*    */ '....C....'],
-  ['collections.disconnection.create', '....C....'],
-  ['collections.notice.send', /*       */ '....C....'],
-  ['collections.commitment.track', /*  */ '....C....'],
-  ['cases.case.read', /*               */ 'ASB....X.'],
-  ['cases.case.create', /*             */ 'ASB....X.'],
-  ['cases.case.update', /*             */ 'ASB....X.'],
-  ['cases.case.reassign', /*           */ '.S.......'],
-  ['cases.escalated.read', /*          */ '.S....E..'],
-  ['comms.message.read', /*            */ 'ASB.C.EX.'],
-  ['comms.message.send', /*            */ 'ASB....X.'],
-  ['metering.usage.read', /*           */ 'ASBF..EX.'],
-  ['metering.reading.create', /*       */ 'ASBF...X.'],
-  ['metering.usage.update', /*         */ '..B......'],
-  ['metering.export.configure', /*     */ '.......X.'],
-  ['tariffs.tariff.read', /*           */ 'ASB...EX.'],
-  ['tariffs.rate.update', /*           */ '.........'],
-  ['tariffs.agreement.update', /*      */ '.........'],
-  ['field.appointment.read', /*        */ 'ASBF..EX.'],
-  ['field.appointment.schedule', /*    */ 'ASB....X.'],
-  ['field.service_order.complete', /*  */ '...F.....'],
-  ['field.photo.upload', /*            */ '...F.....'],
-  ['field.visit_note.create', /*       */ '...F.....'],
-  ['field.equipment.update', /*        */ '...F.....'],
-  ['reports.company.read', /*          */ '......E..'],
-  ['reports.quality.read', /*          */ '.S.......'],
-  ['legal.poa.review', /*              */ '........L'],
+  //                                      ASBFCIEXLP
+  ['accounts.account.search', /*       */ 'ASB.CIEXL.'],
+  ['accounts.account.read', /*         */ 'ASB.CIEXL.'],
+  ['accounts.account.create', /*       */ 'ASB....X..'],
+  ['accounts.contact.read', /*         */ 'ASBFCIEXL.'],
+  ['accounts.contact.update', /*       */ 'ASB....X..'],
+  ['accounts.service_address.read', /* */ 'ASBFCIEXL.'],
+  ['accounts.note.create', /*          */ 'ASB.C..X..'],
+  ['accounts.status.update', /*        */ '....C.....'],
+  ['accounts.hold.manage', /*          */ '.S........'],
+  ['accounts.restricted_flag.read', /* */ '.S........'],
+  ['accounts.major_change.approve', /* */ '.S........'],
+  ['accounts.authorized_user.manage', /**/ 'ASB....X..'],
+  ['accounts.verification.record', /*  */ 'ASB.C..X..'],
+  ['accounts.vulnerability.record', /* */ 'ASB.C..X..'],
+  ['accounts.review_flag.read', /*     */ '.S........'],
+  ['accounts.review_flag.clear', /*    */ '.S........'],
+  ['accounts.sensitive_details.export', '.S......L.'],
+  ['accounts.information.delete', /*   */ '..........'],
+  ['access.user.manage', /*            */ '.....I....'],
+  ['access.token.manage', /*           */ '.....I....'],
+  ['access.password.read', /*          */ '..........'],
+  ['audit.log.read', /*                */ '.....I....'],
+  ['audit.activity.read', /*           */ '.S...I....'],
+  ['settings.supplier.read', /*        */ '.....I....'],
+  ['settings.supplier.update', /*      */ '.....I....'],
+  ['system.diagnostics.read', /*       */ '.....I....'],
+  ['system.performance.read', /*       */ '.....IE...'],
+  ['system.update.apply', /*           */ '.....I....'],
+  ['system.rules.override', /*         */ '.S........'],
+  ['billing.statement.read', /*        */ 'ASB.C.EX..'],
+  ['billing.dispute.investigate', /*   */ '..B.......'],
+  ['billing.adjustment.create', /*     */ '..B.......'],
+  ['billing.rebill.create', /*         */ '..B.......'],
+  ['billing.anomaly.resolve', /*       */ '..B.......'],
+  ['billing.report.create', /*         */ '..B.......'],
+  ['billing.usage_analysis.read', /*   */ '..B.......'],
+  ['payments.history.read', /*         */ 'ASB.C.EX..'],
+  ['payments.payment.create', /*       */ 'ASB.C..X..'],
+  ['payments.arrangement.create', /*   */ 'ASB.C..X..'],
+  ['payments.credit.create', /*        */ 'ASB....X..'],
+  ['payments.credit.approve_over_limit', '.S........'],
+  ['payments.refund.create', /*        */ 'ASB....X..'],
+  ['collections.late_fee.apply', /*    */ '....C.....'],
+  ['collections.disconnection.create', '....C.....'],
+  ['collections.notice.send', /*       */ '....C.....'],
+  ['collections.commitment.track', /*  */ '....C.....'],
+  ['cases.case.read', /*               */ 'ASB....X..'],
+  ['cases.case.create', /*             */ 'ASB....X..'],
+  ['cases.case.update', /*             */ 'ASB....X..'],
+  ['cases.case.reassign', /*           */ '.S........'],
+  ['cases.escalated.read', /*          */ '.S....E...'],
+  ['comms.message.read', /*            */ 'ASB.C.EX..'],
+  ['comms.message.send', /*            */ 'ASB....X..'],
+  ['metering.usage.read', /*           */ 'ASBF..EX..'],
+  ['metering.reading.create', /*       */ 'ASBF...X..'],
+  ['metering.usage.update', /*         */ '..B.......'],
+  ['metering.export.configure', /*     */ '.......X..'],
+  ['tariffs.tariff.read', /*           */ 'ASB...EX.P'],
+  ['tariffs.rate.update', /*           */ '..........'],
+  ['tariffs.agreement.update', /*      */ '..........'],
+  ['tariffs.product.create', /*        */ '.........P'],
+  ['tariffs.price_change.submit', /*   */ '.........P'],
+  ['tariffs.price_change.approve', /*  */ '.........P'],
+  ['tariffs.dynamic_price.load', /*    */ '.........P'],
+  ['field.appointment.read', /*        */ 'ASBF..EX..'],
+  ['field.appointment.schedule', /*    */ 'ASB....X..'],
+  ['field.service_order.complete', /*  */ '...F......'],
+  ['field.photo.upload', /*            */ '...F......'],
+  ['field.visit_note.create', /*       */ '...F......'],
+  ['field.equipment.update', /*        */ '...F......'],
+  ['reports.company.read', /*          */ '......E...'],
+  ['reports.quality.read', /*          */ '.S........'],
+  ['legal.poa.review', /*              */ '........L.'],
 ]
 
 const cells = expectedMatrix.flatMap(([permission, row]) =>
@@ -346,6 +351,26 @@ const guide: ReadonlyArray<{ role: Role; can: GuideLines; cannot?: GuideLines }>
     ],
   },
   {
+    role: 'pricing_analyst',
+    can: [
+      [
+        'A pricing analyst role creates products, regional tariffs and effective-dated rates (issue 22)',
+        ['tariffs.product.create', 'tariffs.tariff.read'],
+      ],
+      [
+        "Publishing needs a second pricing user's approval (four-eyes) (issue 22)",
+        ['tariffs.price_change.submit', 'tariffs.price_change.approve'],
+      ],
+      ['Agile half-hourly prices load from a day-ahead file (issue 22)', ['tariffs.dynamic_price.load']],
+    ],
+    cannot: [
+      [
+        'Pricing serves no customer (judgement)',
+        ['accounts.account.read', 'payments.payment.create', 'comms.message.send', 'tariffs.agreement.update'],
+      ],
+    ],
+  },
+  {
     role: 'legal_reviewer',
     can: [
       [
@@ -384,13 +409,17 @@ describe('every can and cannot line of the guide', () => {
     },
   )
 
-  it.each(['field_technician', 'collections_specialist', 'it_administrator', 'executive', 'legal_reviewer'] as const)(
-    'does not let a %s inherit the agent set',
-    (role) => {
-      expect(can(staff(role), 'comms.message.send')).toBe(false)
-      expect(can(staff(role), 'cases.case.create')).toBe(false)
-    },
-  )
+  it.each([
+    'field_technician',
+    'collections_specialist',
+    'it_administrator',
+    'executive',
+    'legal_reviewer',
+    'pricing_analyst',
+  ] as const)('does not let a %s inherit the agent set', (role) => {
+    expect(can(staff(role), 'comms.message.send')).toBe(false)
+    expect(can(staff(role), 'cases.case.create')).toBe(false)
+  })
 })
 
 describe('the headline lines of the guide', () => {
@@ -427,6 +456,31 @@ describe('the headline lines of the guide', () => {
   it('lets only legal reviewers review a power of attorney', () => {
     const reviewers = roles.filter((role) => can(staff(role), 'legal.poa.review'))
     expect(reviewers).toEqual(['legal_reviewer'])
+  })
+
+  it('lets only pricing analysts create products and submit or approve price changes', () => {
+    for (const permission of [
+      'tariffs.product.create',
+      'tariffs.price_change.submit',
+      'tariffs.price_change.approve',
+      'tariffs.dynamic_price.load',
+    ] as const)
+      expect(
+        roles.filter((role) => can(staff(role), permission)),
+        permission,
+      ).toEqual(['pricing_analyst'])
+  })
+
+  it('keeps every one of the seven roles of the guide out of rate structures', () => {
+    const seven = roles.slice(0, 7)
+    for (const role of seven)
+      for (const permission of [
+        'tariffs.rate.update',
+        'tariffs.product.create',
+        'tariffs.price_change.submit',
+        'tariffs.price_change.approve',
+      ] as const)
+        expect(can(staff(role), permission), `${role} ${permission}`).toBe(false)
   })
 
   it('lets only supervisors and legal reviewers export the sealed personal details', () => {
@@ -480,6 +534,7 @@ describe('roleInfo', () => {
     ['executive', 'Executive', 'Executive', 'gold'],
     ['export_specialist', 'Export Specialist', 'Specialized', 'green'],
     ['legal_reviewer', 'Legal Reviewer', 'Legal', 'purple'],
+    ['pricing_analyst', 'Pricing Analyst', 'Pricing', 'green'],
   ] as const)('shows the %s as "%s", access level %s, with a %s badge', (role, label, accessLevel, badgeColour) => {
     expect(roleInfo(role)).toMatchObject({ role, label, accessLevel, badgeColour })
   })

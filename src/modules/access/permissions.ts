@@ -1,6 +1,7 @@
 /**
  * The staff permission model, pure: the seven internal roles of the "Account Users" guide, the
- * export specialist of the export guide and the legal team's reviewer of powers of attorney, which
+ * export specialist of the export guide, the legal team's reviewer of powers of attorney and the
+ * pricing analyst of issue 22 (products and price changes), which
  * role holds which permission, and `can`, the one policy function the API asks on every call. No I/O,
  * no clock. The permissions themselves, one flat catalogue named `<module>.<noun>.<verb>`, are in
  * `permission-catalogue.ts`. `PERMISSIONS.md` beside this file maps every can and cannot line of the
@@ -19,6 +20,7 @@ export const roles = [
   'executive',
   'export_specialist',
   'legal_reviewer',
+  'pricing_analyst',
 ] as const
 
 export type Role = (typeof roles)[number]
@@ -115,6 +117,17 @@ const roleCatalogue: Readonly<Record<Role, RoleInfo>> = {
     accessLevel: 'Legal',
     badgeColour: 'purple',
     summary: 'The legal team, who review and approve power-of-attorney documents (USR-2)',
+    inherits: null,
+  },
+  // Not a role of the guide (issue 22): the seven roles "cannot modify rate structures", so prices
+  // are managed by their own role. No badge colour is given; green is the specialists' colour
+  // (billing, export), and the label tells them apart.
+  pricing_analyst: {
+    role: 'pricing_analyst',
+    label: 'Pricing Analyst',
+    accessLevel: 'Pricing',
+    badgeColour: 'green',
+    summary: 'The pricing team, who create products and tariffs and publish price changes (four-eyes)',
     inherits: null,
   },
 }
@@ -252,6 +265,17 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
   // account (holder, contact, address) is what checking a power of attorney against it needs, and
   // the sealed date of birth is what the document's identity is checked against.
   legal_reviewer: [...accountView, 'accounts.sensitive_details.export', 'legal.poa.review'],
+  // No inheritance: pricing serves no customer and opens no account. It reads the catalogue, creates
+  // products and submits price changes; approving one is for a second pricing analyst (never the
+  // submitter, checked by person when it is approved).
+  pricing_analyst: [
+    'tariffs.tariff.read',
+    'tariffs.product.create',
+    'tariffs.price_change.submit',
+    'tariffs.price_change.approve',
+    // Agile's day-ahead prices: daily and formula-made, loaded by one analyst (or their integration's token)
+    'tariffs.dynamic_price.load',
+  ],
 }
 
 function grantsOf(role: Role): Set<Permission> {

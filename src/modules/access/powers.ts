@@ -20,6 +20,9 @@ export const moneyPermissions: readonly Permission[] = [
   'billing.rebill.create',
   'collections.late_fee.apply',
   'tariffs.rate.update',
+  // publishing a price change changes what every customer on the tariff owes
+  'tariffs.price_change.approve',
+  'tariffs.dynamic_price.load',
 ]
 
 /**
@@ -33,6 +36,8 @@ export const sessionOnlyPermissions: readonly Permission[] = [
   'system.rules.override',
   // a supervisor's review of a flagged account ("Flag the account for supervisor review")
   'accounts.review_flag.clear',
+  // the second pricing analyst of a price change
+  'tariffs.price_change.approve',
 ]
 
 /** Whether a role holds any money permission. */

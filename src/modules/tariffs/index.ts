@@ -23,7 +23,38 @@ export {
   type PricedSpan,
   rateKindAt,
 } from './bands.js'
+export { type DayAheadDay, dayAheadColumns, loadDayAheadPrices, maxDayAheadRows } from './day-ahead-prices.js'
 export { InvalidDispatches, recordDispatches } from './dispatches.js'
+export {
+  completeVat,
+  maxPriceChangeRows,
+  type PriceRow,
+  priceChangeColumns,
+  priceChangeKinds,
+  readPriceChangeCsv,
+} from './price-change-rules.js'
+export {
+  approvePriceChange,
+  CannotApproveOwnPriceChange,
+  type CatalogueProduct,
+  catalogue,
+  getPriceChange,
+  InvalidPriceChange,
+  listPriceChanges,
+  NotYourPriceChange,
+  type PriceChange,
+  PriceChangeNotFound,
+  PriceChangeNotPending,
+  type PriceChangeStatus,
+  PriceChangeTooLate,
+  type PriceDiff,
+  previewPriceChange,
+  priceChangeStatuses,
+  rejectPriceChange,
+  submitPriceChange,
+  uploadPriceChange,
+} from './price-changes.js'
+export { type LaunchRate, launchProduct, type ProductLaunch } from './product-launch.js'
 export { tariffCodeOf, unitKindsOf } from './product-rules.js'
 export { createProduct, InvalidProduct, ProductCodeTaken, ProductNotFound, TariffNotFound } from './products.js'
 export {

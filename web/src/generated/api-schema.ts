@@ -1284,7 +1284,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -1353,7 +1353,7 @@ export interface paths {
               userId: string
             } | {
               kind: "team"
-              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
             } | {
               kind: "none"
             }
@@ -1383,7 +1383,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -7848,7 +7848,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -7930,7 +7930,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8042,7 +8042,7 @@ export interface paths {
               userId: string
             } | {
               kind: "team"
-              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+              team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
             } | {
               kind: "none"
             }
@@ -8070,7 +8070,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8386,7 +8386,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8483,7 +8483,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8581,7 +8581,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -8815,7 +8815,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -8852,7 +8852,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -8889,7 +8889,7 @@ export interface paths {
                       userId: string
                     } | {
                       kind: "team"
-                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                      team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                     } | {
                       kind: "none"
                     }
@@ -9045,7 +9045,7 @@ export interface paths {
                     userId: string
                   } | {
                     kind: "team"
-                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                    team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                   } | {
                     kind: "none"
                   }
@@ -9192,6 +9192,88 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/dynamic-prices": {
+    get?: never
+    put?: never
+    /** Load Agile's half-hourly prices from a day-ahead CSV (columns product, region, date, period, value_exc_vat and/or value_inc_vat): each region's day whole, before it begins, never replaced; dryRun checks and saves nothing (200), a load answers 201. Audited */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string
+            dryRun?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              loaded: number
+              days: {
+                tariffCode: string
+                region: string
+                /** a date, YYYY-MM-DD */
+                date: string
+                /** 46, 48 or 50 on clock-change days */
+                periods: number
+                lowestIncVat: string
+                highestIncVat: string
+              }[]
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              loaded: number
+              days: {
+                tariffCode: string
+                region: string
+                /** a date, YYYY-MM-DD */
+                date: string
+                /** 46, 48 or 50 on clock-change days */
+                periods: number
+                lowestIncVat: string
+                highestIncVat: string
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/escalated-cases": {
     /** Escalated cases across all accounts (complaint escalations and urgent cases), newest first */
     get: {
@@ -9229,7 +9311,7 @@ export interface paths {
                   userId: string
                 } | {
                   kind: "team"
-                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                  team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 } | {
                   kind: "none"
                 }
@@ -9311,7 +9393,7 @@ export interface paths {
                 userId: string
               } | {
                 kind: "team"
-                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                team: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
               } | {
                 kind: "none"
               }
@@ -11106,6 +11188,966 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/price-cap-levels": {
+    get?: never
+    put?: never
+    /** Load a price cap's levels (CSV: region, fuel, register, payment_method, kind, value_exc_vat and/or value_inc_vat; no product column) for the variable products that follow it: they become those products' next prices, as a price change submitted for a second analyst's approval (201); dryRun answers the diff and saves nothing (200) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** the start of the cap period; must be in the future */
+            effectiveDate: string
+            csv: string
+            /** the variable products that follow the cap */
+            products: string[]
+            note?: string
+            dryRun?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** an ISO 8601 instant in UTC */
+              effectiveFrom: string
+              prices: {
+                /** the line of the CSV (the header is line 1) */
+                line: number
+                tariffCode: string
+                productCode: string
+                region: string
+                fuel: string
+                registerKind: string
+                kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                valueExcVat: string
+                valueIncVat: string
+                /** the price in force before the change; null for a new price */
+                oldExcVat: string | null
+                oldIncVat: string | null
+              }[]
+              summary: {
+                up: number
+                down: number
+                same: number
+                new: number
+              }
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes": {
+    /** The newest price changes (at most 100), optionally of one status */
+    get: {
+      parameters: {
+        query?: {
+          status?: "draft" | "pending_approval" | "published" | "rejected"
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    /** Upload a price change as CSV (columns product, region, fuel, register, payment_method, kind, value_exc_vat and/or value_inc_vat): every row is checked and priced against the prices in force. dryRun answers the diff and saves nothing (200); otherwise it is saved as a draft, or with submit for approval (201) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** prices change from the start of this local date; must be in the future */
+            effectiveDate: string
+            csv: string
+            note?: string
+            dryRun?: boolean
+            submit?: boolean
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** an ISO 8601 instant in UTC */
+              effectiveFrom: string
+              prices: {
+                /** the line of the CSV (the header is line 1) */
+                line: number
+                tariffCode: string
+                productCode: string
+                region: string
+                fuel: string
+                registerKind: string
+                kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                valueExcVat: string
+                valueIncVat: string
+                /** the price in force before the change; null for a new price */
+                oldExcVat: string | null
+                oldIncVat: string | null
+              }[]
+              summary: {
+                up: number
+                down: number
+                same: number
+                new: number
+              }
+            }
+          }
+        }
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}": {
+    /** One price change with its diff */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/approve": {
+    get?: never
+    put?: never
+    /** Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date; audited, and fixed afterwards */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/reject": {
+    get?: never
+    put?: never
+    /** Reject a price change waiting for approval, or withdraw your own, saying why; nothing is published */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            note: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/{id}/submit": {
+    get?: never
+    put?: never
+    /** Submit your draft price change for a second pricing analyst to approve */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              priceChange: {
+                id: string
+                number: string
+                status: "draft" | "pending_approval" | "published" | "rejected"
+                /** a date, YYYY-MM-DD */
+                effectiveDate: string
+                /** an ISO 8601 instant in UTC */
+                effectiveFrom: string
+                note: string
+                prices: {
+                  /** the line of the CSV (the header is line 1) */
+                  line: number
+                  tariffCode: string
+                  productCode: string
+                  region: string
+                  fuel: string
+                  registerKind: string
+                  kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+                  paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+                  valueExcVat: string
+                  valueIncVat: string
+                  /** the price in force before the change; null for a new price */
+                  oldExcVat: string | null
+                  oldIncVat: string | null
+                }[]
+                summary: {
+                  up: number
+                  down: number
+                  same: number
+                  new: number
+                }
+                createdBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                }
+                /** an ISO 8601 instant in UTC */
+                createdAt: string
+                submittedAt: string | null
+                decidedBy: {
+                  kind: string
+                  id: string | null
+                  name: string | null
+                } | null
+                decidedAt: string | null
+                decisionNote: string | null
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/products": {
+    /** Every product of the catalogue by code, future and withdrawn ones included, with its tariff count */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                code: string
+                displayName: string
+                direction: string
+                structure: string
+                isVariable: boolean
+                term: number | null
+                /** an ISO 8601 instant in UTC */
+                availableFrom: string
+                availableTo: string | null
+                tariffCount: number
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a product with its tariffs in every GSP region (or those given) and their first prices from availableFrom; audited */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** capitals, digits and hyphens: 'FIX-12M-26-01' */
+            code: string
+            direction: "IMPORT" | "EXPORT"
+            fullName: string
+            displayName: string
+            description?: string
+            isVariable: boolean
+            isGreen?: boolean
+            isTracker?: boolean
+            isPrepay?: boolean
+            isBusiness?: boolean
+            isRestricted?: boolean
+            /** months; required for a fixed product */
+            term: number | null
+            /** on a half hour; the first prices start here */
+            availableFrom: string
+            availableTo?: string | null
+            brand: string
+            /** single (fixed, variable), day_night, time_of_use (Go, Flux), dynamic (Agile), intelligent, export (Outgoing) */
+            structure: "single" | "day_night" | "time_of_use" | "dynamic" | "intelligent" | "export"
+            /** defaults to 5 domestic, 20 business, 0 export */
+            vatPercent?: string
+            /** per fuel; required (0 for none) on a fixed product */
+            exitFeeMinor?: string
+            /** the existing other half of a Flux pair */
+            pairedProductCode?: string | null
+            supplies: {
+              fuel: "electricity" | "gas"
+              registerKind: "1R" | "2R"
+            }[]
+            /** all 14 GSP regions when absent */
+            regions?: ("_A" | "_B" | "_C" | "_D" | "_E" | "_F" | "_G" | "_H" | "_J" | "_K" | "_L" | "_M" | "_N" | "_P")[]
+            bands?: {
+              rateKind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit"
+              startTime: string
+              endTime: string
+              timeZone: "Europe/London" | "UTC"
+              validFrom: string
+              validTo?: string | null
+            }[]
+            rates: {
+              fuel: "electricity" | "gas"
+              registerKind?: "1R" | "2R"
+              /** every region of the product when absent */
+              region?: "_A" | "_B" | "_C" | "_D" | "_E" | "_F" | "_G" | "_H" | "_J" | "_K" | "_L" | "_M" | "_N" | "_P"
+              kind: "standard_unit" | "day_unit" | "night_unit" | "off_peak_unit" | "peak_unit" | "dynamic_unit" | "standing_charge"
+              paymentMethod: ("DIRECT_DEBIT" | "NON_DIRECT_DEBIT") | null
+              valueExcVat?: string
+              valueIncVat?: string
+            }[]
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              product: {
+                id: string
+                code: string
+                tariffs: {
+                  id: string
+                  code: string
+                }[]
+                rates: number
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/readings/{readingId}/review": {
     get?: never
     put?: never
@@ -11204,7 +12246,7 @@ export interface paths {
                 userId: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 calls: number
                 /** null when there were no calls */
                 averageHandleSeconds: number | null
@@ -11412,7 +12454,7 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the title of one member of the role, e.g. 'Customer Service Agent' */
                 label: string
                 accessLevel: string
@@ -11420,7 +12462,7 @@ export interface paths {
                 /** who they are */
                 summary: string
                 /** the role whose permissions this one includes */
-                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer") | null
+                inherits: ("agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst") | null
                 permissions: string[]
               }[]
             }
@@ -11467,7 +12509,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -11520,7 +12562,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -11666,7 +12708,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the guide's title for one member of the role */
                 roleLabel: string
                 badgeColour: "blue" | "purple" | "green" | "orange" | "red" | "black" | "gold"
@@ -12138,7 +13180,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12188,7 +13230,7 @@ export interface paths {
           "application/json": {
             email: string
             displayName: string
-            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
           }
         }
       }
@@ -12201,7 +13243,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12225,7 +13267,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12336,7 +13378,7 @@ export interface paths {
               items: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12404,7 +13446,7 @@ export interface paths {
               request: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12469,7 +13511,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+            role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
           }
         }
       }
@@ -12482,7 +13524,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12498,7 +13540,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */
@@ -12518,7 +13560,7 @@ export interface paths {
                 id: string
                 email: string
                 displayName: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** an ISO 8601 instant in UTC */
                 passwordChangedAt: string
                 totpEnabled: boolean
@@ -12534,7 +13576,7 @@ export interface paths {
               roleRequest: {
                 id: string
                 userId: string
-                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer"
+                role: "agent" | "supervisor" | "billing_specialist" | "field_technician" | "collections_specialist" | "it_administrator" | "executive" | "export_specialist" | "legal_reviewer" | "pricing_analyst"
                 /** the staff user who asked */
                 requestedBy: string
                 /** an ISO 8601 instant in UTC */

@@ -55,6 +55,9 @@ export const activityIcon = (
 /** A flag: accounts flagged for review. */
 export const reviewFlagsIcon = <NavIcon d="M4.75 17.25V3.25M4.75 3.75h9.5l-2 3.5 2 3.5h-9.5" rounded="both" />
 
+/** A price tag: products and price changes. */
+export const pricesIcon = <NavIcon d="M2.75 10.25V2.75h7.5l7 7-7.5 7.5-7-7ZM6.5 6.5h.01" rounded="both" />
+
 /** A document with a seal: papers waiting for the legal team. */
 export const poaIcon = (
   <NavIcon

@@ -14,11 +14,13 @@ import {
   EscalatedCasePage,
   EscalatedCasesPage,
   PoaReviewPage,
+  PricesPage,
   ReviewFlagsPage,
   WorklistPage,
 } from '../console-pages.js'
 import { poaReviewPermission } from '../legal/legal-api.js'
 import { approvalsPermission } from '../payments/payments-api.js'
+import { pricesPermission } from '../prices/prices-api.js'
 import { reviewFlagsPermission } from '../review-flags/review-flags-api.js'
 import { Link, matchRoute, paths, useLocation } from '../router.js'
 import { ConsoleBrand } from '../session/login-panel.js'
@@ -31,6 +33,7 @@ import {
   escalatedIcon,
   heldIcon,
   poaIcon,
+  pricesIcon,
   reviewFlagsIcon,
   searchIcon,
   securityIcon,
@@ -115,7 +118,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
       <main className="content" id="content" tabIndex={-1}>
         {user.mustChangePassword && <PasswordExpiredBanner />}
-        {/* The payments, collections, legal, review-flag, escalated-case and activity pages are rendered here; app.tsx's route switch does not list them. */}
+        {/* The payments, collections, legal, review-flag, prices, escalated-case and activity pages are rendered here; app.tsx's route switch does not list them. */}
         {route.name === 'approvals' ? (
           <ApprovalsPage />
         ) : route.name === 'collections-worklist' ? (
@@ -124,6 +127,8 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
           <PoaReviewPage />
         ) : route.name === 'review-flags' ? (
           <ReviewFlagsPage />
+        ) : route.name === 'prices' ? (
+          <PricesPage />
         ) : isAccessRoute(route.name) ? (
           <StaffAccessPage page={route.name} />
         ) : route.name === 'escalated-cases' ? (
@@ -234,6 +239,14 @@ const gatedLinks: readonly {
     icon: poaIcon,
     label: 'Power of attorney',
     testId: 'nav-poa-review',
+  },
+  {
+    permission: pricesPermission,
+    to: paths.prices,
+    routes: ['prices'],
+    icon: pricesIcon,
+    label: 'Prices',
+    testId: 'nav-prices',
   },
   {
     permission: reviewFlagsPermission,

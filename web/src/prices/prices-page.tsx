@@ -1,0 +1,572 @@
+/**
+ * Prices (issue 22), for pricing analysts: the product catalogue; a price change uploaded as CSV,
+ * checked and shown as a diff against the prices in force (old → new) before it is submitted; and
+ * the price changes, where a second analyst approves (publishes) or rejects another's change. The
+ * server enforces four-eyes; the page only hides the buttons on your own changes.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { type ChangeEvent, useId, useState } from 'react'
+import { ApiError } from '../api.js'
+import { useApi, useSession } from '../console-context.js'
+import { NoteDecisionDialog } from '../shared/dialog-decision.js'
+import { TextAreaField, TextField } from '../shared/form-field.js'
+import { formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
+import { useFormMutation } from '../shared/mutation.js'
+import { FormActions, FormError, submitted } from '../shared/mutation-form.js'
+import { Notice, type NoticeMessage } from '../shared/notice.js'
+import { PageHeader } from '../shared/page-header.js'
+import { Panel } from '../shared/panel.js'
+import { DataTable } from '../shared/table.js'
+import { PermissionGate } from '../shell/permission-gate.js'
+import {
+  approvePriceChange,
+  approvePricesPermission,
+  type DayAheadResult,
+  type DryRun,
+  dayAheadPermission,
+  dryRunCapLevels,
+  dryRunPriceChange,
+  listCatalogue,
+  listPriceChanges,
+  loadDayAhead,
+  type PriceChange,
+  type PriceDiff,
+  pricesPermission,
+  rejectPriceChange,
+  submitCapLevels,
+  submitPriceChange,
+} from './prices-api.js'
+
+export function PricesPage() {
+  return (
+    <PermissionGate
+      permission={pricesPermission}
+      title="Prices"
+      refusal="Products and price changes are managed by pricing analysts."
+    >
+      <Prices />
+    </PermissionGate>
+  )
+}
+
+function Prices() {
+  const { user } = useSession()
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  return (
+    <div className="page" data-testid="prices-page">
+      <PageHeader
+        title="Prices"
+        lede="The products, and price changes: upload a CSV, check the diff against the prices in force, submit it; a second pricing analyst approves it, which publishes the new prices at once."
+      />
+      <Notice notice={notice} testId="prices-outcome" />
+      <ProductsPanel />
+      <UploadPanel onSubmitted={(text) => setNotice({ tone: 'success', text })} />
+      <ChangesPanel onDecided={(text) => setNotice({ tone: 'success', text })} />
+      {user.permissions.includes(dayAheadPermission) && <DayAheadPanel />}
+    </div>
+  )
+}
+
+function ProductsPanel() {
+  const api = useApi()
+  const products = useQuery({ queryKey: ['catalogue'], queryFn: () => listCatalogue(api) })
+  return (
+    <Panel title="Products" flush testId="prices-products" busy={products.isPending}>
+      {products.error ? (
+        <p className="callout callout-error" role="alert">
+          The products could not be loaded.
+        </p>
+      ) : products.data?.length === 0 ? (
+        <p className="empty">No products yet.</p>
+      ) : (
+        <DataTable
+          caption="Products by code"
+          columns={['Code', 'Name', 'Structure', 'Contract', { label: 'Tariffs', numeric: true }, 'Available from']}
+        >
+          {(products.data ?? []).map((product) => (
+            <tr key={product.code} data-testid="prices-product">
+              <td className="mono">{product.code}</td>
+              <td>{product.displayName}</td>
+              <td>
+                {product.structure.replace('_', ' ')}
+                {product.direction === 'EXPORT' ? ' (export)' : ''}
+              </td>
+              <td>{product.isVariable ? 'variable' : `fixed, ${product.term} months`}</td>
+              <td className="numeric">{product.tariffCount}</td>
+              <td className="nowrap">{formatLocalDateTime(product.availableFrom)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </Panel>
+  )
+}
+
+/** The server's problems with a file (csv.<line>.<column>), listed one per line. */
+function FileProblems({ error }: { error: unknown }) {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details) || error.details.length === 0) return null
+  const details = error.details as { path: string; message: string }[]
+  return (
+    <ul className="callout callout-error" data-testid="price-change-problems" aria-label="Problems with the file">
+      {details.map((detail) => (
+        <li key={`${detail.path}|${detail.message}`}>{detail.message}</li>
+      ))}
+    </ul>
+  )
+}
+
+function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
+  const api = useApi()
+  const fileId = useId()
+  const [effectiveDate, setEffectiveDate] = useState('')
+  const [note, setNote] = useState('')
+  const [csv, setCsv] = useState('')
+  const [fileName, setFileName] = useState('')
+  const [capLevels, setCapLevels] = useState(false)
+  const [followers, setFollowers] = useState<string[]>([])
+  const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => listCatalogue(api) })
+  const canFollow = (catalogue.data ?? []).filter(
+    (product) =>
+      product.isVariable && product.direction === 'IMPORT' && ['single', 'day_night'].includes(product.structure),
+  )
+  const upload = () => ({ effectiveDate, csv, ...(note.trim() ? { note: note.trim() } : {}) })
+  const check = useFormMutation<DryRun, void>({
+    mutationFn: () =>
+      capLevels ? dryRunCapLevels(api, { ...upload(), products: followers }) : dryRunPriceChange(api, upload()),
+    failure: 'The file could not be checked.',
+  })
+  const submit = useFormMutation<PriceChange, void>({
+    mutationFn: () =>
+      capLevels ? submitCapLevels(api, { ...upload(), products: followers }) : submitPriceChange(api, upload()),
+    invalidates: [['price-changes']],
+    onSuccess: (change) => {
+      check.reset()
+      setCsv('')
+      setFileName('')
+      setNote('')
+      onSubmitted(`${change.number} was submitted: a second pricing analyst approves it.`)
+    },
+    failure: 'The price change could not be submitted.',
+  })
+
+  async function chosen(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    check.reset()
+    submit.reset()
+    setFileName(file?.name ?? '')
+    setCsv(file ? await file.text() : '')
+  }
+
+  function runCheck() {
+    submit.reset()
+    const problems: Record<string, string> = {}
+    if (!effectiveDate) problems.effectiveDate = 'Choose the date the prices change from.'
+    if (!csv) problems.csv = 'Choose a CSV file.'
+    if (capLevels && followers.length === 0) problems.products = 'Tick the products that follow the cap.'
+    if (check.check(problems)) check.send()
+  }
+
+  const result = check.result
+  return (
+    <Panel title="Upload a price change" testId="prices-upload">
+      <form className="form" onSubmit={submitted(runCheck)} noValidate aria-label="Upload a price change">
+        <fieldset className="fieldset">
+          <legend className="field-label">The file holds</legend>
+          {[
+            { value: false, label: 'A price change (each row names its product)' },
+            {
+              value: true,
+              label: "A price cap's levels (no product column), for the variable products that follow it",
+            },
+          ].map((option) => (
+            <label key={String(option.value)} className="field">
+              <input
+                type="radio"
+                name={`${fileId}-kind`}
+                checked={capLevels === option.value}
+                onChange={() => {
+                  setCapLevels(option.value)
+                  check.reset()
+                  submit.reset()
+                }}
+              />{' '}
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {capLevels && (
+          <fieldset
+            className="fieldset"
+            aria-describedby={check.problems.products ? `${fileId}-products-error` : undefined}
+          >
+            <legend className="field-label">Products that follow the cap</legend>
+            {canFollow.length === 0 && <p className="muted">No variable single-rate or day/night products.</p>}
+            {canFollow.map((product) => (
+              <label key={product.code} className="field">
+                <input
+                  type="checkbox"
+                  checked={followers.includes(product.code)}
+                  onChange={(event) => {
+                    check.reset()
+                    setFollowers(
+                      event.target.checked
+                        ? [...followers, product.code]
+                        : followers.filter((code) => code !== product.code),
+                    )
+                  }}
+                  data-testid="price-cap-follower"
+                />{' '}
+                <span className="mono">{product.code}</span> {product.displayName}
+              </label>
+            ))}
+            {check.problems.products && (
+              <p className="field-error" id={`${fileId}-products-error`}>
+                {check.problems.products}
+              </p>
+            )}
+          </fieldset>
+        )}
+        <TextField
+          id={`${fileId}-date`}
+          label="Effective from (the start of this date)"
+          type="date"
+          value={effectiveDate}
+          onValueChange={(value) => {
+            setEffectiveDate(value)
+            check.reset()
+          }}
+          error={check.problems.effectiveDate ?? check.problems['body.effectiveDate']}
+          data-testid="price-change-date"
+        />
+        <div className="field">
+          <label className="field-label" htmlFor={`${fileId}-file`}>
+            Price file (CSV: product, region, fuel, payment_method, kind, value_exc_vat or value_inc_vat)
+          </label>
+          <input
+            id={`${fileId}-file`}
+            className="input"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => void chosen(event)}
+            aria-describedby={check.problems.csv ? `${fileId}-file-error` : undefined}
+            data-testid="price-change-file"
+          />
+          {check.problems.csv && (
+            <p className="field-error" id={`${fileId}-file-error`}>
+              {check.problems.csv}
+            </p>
+          )}
+        </div>
+        <TextAreaField
+          id={`${fileId}-note`}
+          label="Note for the approver"
+          optional
+          value={note}
+          onValueChange={setNote}
+          rows={2}
+        />
+        <FormError error={check.error} testId="price-change-error" />
+        <FileProblems error={check.caught} />
+        <FormActions
+          submitLabel="Check the file"
+          sendingLabel="Checking…"
+          sending={check.sending}
+          tone="plain"
+          submitTestId="price-change-check"
+        />
+      </form>
+      {result && (
+        <div data-testid="price-change-diff">
+          <p role="status">
+            {fileName ? `${fileName}: ` : ''}
+            {result.prices.length} prices from {formatCalendarDate(effectiveDate)} — {result.summary.up} up,{' '}
+            {result.summary.down} down, {result.summary.same} unchanged, {result.summary.new} new.
+          </p>
+          <DiffTable prices={result.prices} caption="The prices of the file against the prices in force" />
+          <FormError error={submit.error} testId="price-change-submit-error" />
+          <FileProblems error={submit.caught} />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={submit.sending}
+              onClick={() => submit.send()}
+              data-testid="price-change-submit"
+            >
+              {submit.sending ? 'Submitting…' : 'Submit for approval'}
+            </button>
+          </div>
+        </div>
+      )}
+    </Panel>
+  )
+}
+
+function DayAheadPanel() {
+  const api = useApi()
+  const fileId = useId()
+  const [csv, setCsv] = useState('')
+  const check = useFormMutation<DayAheadResult, void>({
+    mutationFn: () => loadDayAhead(api, csv, true),
+    failure: 'The file could not be checked.',
+  })
+  const load = useFormMutation<DayAheadResult, void>({
+    mutationFn: () => loadDayAhead(api, csv, false),
+    invalidates: [['catalogue']],
+    onSuccess: () => check.reset(),
+    failure: 'The prices could not be loaded.',
+  })
+
+  async function chosen(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    check.reset()
+    load.reset()
+    setCsv(file ? await file.text() : '')
+  }
+
+  function runCheck() {
+    load.reset()
+    if (check.check(csv ? {} : { csv: 'Choose a CSV file.' })) check.send()
+  }
+
+  const days = check.result?.days
+  return (
+    <Panel title="Agile day-ahead prices" testId="prices-day-ahead">
+      <form className="form" onSubmit={submitted(runCheck)} noValidate aria-label="Load Agile day-ahead prices">
+        <div className="field">
+          <label className="field-label" htmlFor={`${fileId}-file`}>
+            Day-ahead file (CSV: product, region, date, period, value_exc_vat or value_inc_vat; each region's day whole)
+          </label>
+          <input
+            id={`${fileId}-file`}
+            className="input"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => void chosen(event)}
+            aria-describedby={check.problems.csv ? `${fileId}-file-error` : undefined}
+            data-testid="day-ahead-file"
+          />
+          {check.problems.csv && (
+            <p className="field-error" id={`${fileId}-file-error`}>
+              {check.problems.csv}
+            </p>
+          )}
+        </div>
+        <FormError error={check.error} />
+        <FileProblems error={check.caught} />
+        <FormActions submitLabel="Check the file" sendingLabel="Checking…" sending={check.sending} tone="plain" />
+      </form>
+      {load.done && load.result && (
+        <p className="callout callout-success" role="status" data-testid="day-ahead-loaded">
+          Loaded {load.result.loaded} half-hourly prices.
+        </p>
+      )}
+      <FormError error={load.error} />
+      <FileProblems error={load.caught} />
+      {days && (
+        <div data-testid="day-ahead-days">
+          <DataTable
+            caption="The days of the file by tariff"
+            columns={[
+              'Tariff',
+              'Date',
+              { label: 'Half hours', numeric: true },
+              { label: 'Lowest (inc VAT)', numeric: true },
+              { label: 'Highest (inc VAT)', numeric: true },
+            ]}
+          >
+            {days.map((day) => (
+              <tr key={`${day.tariffCode}|${day.date}`}>
+                <td className="mono">{day.tariffCode}</td>
+                <td className="nowrap">{formatCalendarDate(day.date)}</td>
+                <td className="numeric">{day.periods}</td>
+                <td className="numeric">{day.lowestIncVat}p</td>
+                <td className="numeric">{day.highestIncVat}p</td>
+              </tr>
+            ))}
+          </DataTable>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={load.sending}
+              onClick={() => load.send()}
+              data-testid="day-ahead-load"
+            >
+              {load.sending ? 'Loading…' : 'Load the prices'}
+            </button>
+          </div>
+        </div>
+      )}
+    </Panel>
+  )
+}
+
+function DiffTable({ prices, caption }: { prices: readonly PriceDiff[]; caption: string }) {
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: 'Line', numeric: true },
+        'Tariff',
+        'Kind',
+        'Payment',
+        { label: 'Now (inc VAT)', numeric: true },
+        { label: 'New (inc VAT)', numeric: true },
+        { label: 'New (exc VAT)', numeric: true },
+      ]}
+    >
+      {prices.map((price) => (
+        <tr key={price.line} data-testid="price-diff-row" data-tariff={price.tariffCode}>
+          <td className="numeric">{price.line}</td>
+          <td className="mono">{price.tariffCode}</td>
+          <td>{price.kind.replace('_', ' ')}</td>
+          <td>{price.paymentMethod === null ? 'any' : price.paymentMethod.replace('_', ' ').toLowerCase()}</td>
+          <td className="numeric">{price.oldIncVat === null ? 'new' : `${price.oldIncVat}p`}</td>
+          <td className="numeric">{price.valueIncVat}p</td>
+          <td className="numeric">{price.valueExcVat}p</td>
+        </tr>
+      ))}
+    </DataTable>
+  )
+}
+
+const statusLabels: Record<PriceChange['status'], string> = {
+  draft: 'Draft',
+  pending_approval: 'Waiting for approval',
+  published: 'Published',
+  rejected: 'Rejected',
+}
+
+type Deciding = { change: PriceChange; decision: 'approve' | 'reject' }
+
+function ChangesPanel({ onDecided }: { onDecided: (text: string) => void }) {
+  const api = useApi()
+  const { user } = useSession()
+  const canApprove = user.permissions.includes(approvePricesPermission)
+  const changes = useQuery({ queryKey: ['price-changes'], queryFn: () => listPriceChanges(api) })
+  const [deciding, setDeciding] = useState<Deciding | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const shown = changes.data?.find((change) => change.id === open) ?? null
+
+  async function decided(text: string) {
+    setDeciding(null)
+    onDecided(text)
+    await changes.refetch()
+  }
+
+  return (
+    <Panel title="Price changes" flush testId="prices-changes" busy={changes.isPending}>
+      {changes.error ? (
+        <p className="callout callout-error" role="alert">
+          The price changes could not be loaded.
+        </p>
+      ) : changes.data?.length === 0 ? (
+        <p className="empty">No price changes yet.</p>
+      ) : (
+        <DataTable
+          caption="Price changes, newest first"
+          columns={[
+            'Change',
+            'Status',
+            'Effective from',
+            { label: 'Prices', numeric: true },
+            'Uploaded by',
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {(changes.data ?? []).map((change) => {
+            const own = change.createdBy.id === user.id
+            return (
+              <tr key={change.id} data-testid="price-change" data-number={change.number} data-status={change.status}>
+                <td className="mono">{change.number}</td>
+                <td>{statusLabels[change.status]}</td>
+                <td className="nowrap">{formatCalendarDate(change.effectiveDate)}</td>
+                <td className="numeric">{change.prices.length}</td>
+                <td>{change.createdBy.name ?? change.createdBy.id}</td>
+                <td>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      aria-expanded={open === change.id}
+                      onClick={() => setOpen(open === change.id ? null : change.id)}
+                    >
+                      {open === change.id ? 'Hide prices' : 'Show prices'}
+                      <span className="visually-hidden"> of {change.number}</span>
+                    </button>
+                    {change.status === 'pending_approval' && canApprove && !own && (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-small button-primary"
+                          onClick={() => setDeciding({ change, decision: 'approve' })}
+                          data-testid="price-change-approve"
+                        >
+                          Approve<span className="visually-hidden"> {change.number}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setDeciding({ change, decision: 'reject' })}
+                          data-testid="price-change-reject"
+                        >
+                          Reject<span className="visually-hidden"> {change.number}</span>
+                        </button>
+                      </>
+                    )}
+                    {change.status === 'pending_approval' && own && (
+                      <span className="muted">Waiting for a second analyst</span>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            )
+          })}
+        </DataTable>
+      )}
+      {shown && (
+        <DiffTable prices={shown.prices} caption={`The prices of ${shown.number} against the prices before it`} />
+      )}
+      {deciding && (
+        <NoteDecisionDialog
+          title={
+            deciding.decision === 'approve' ? `Approve ${deciding.change.number}` : `Reject ${deciding.change.number}`
+          }
+          testId={{
+            dialog: 'price-decision-dialog',
+            note: 'price-decision-note',
+            problem: 'price-decision-problem',
+            error: 'price-decision-error',
+            confirm: 'price-decision-confirm',
+          }}
+          onClose={() => setDeciding(null)}
+          noteLabel={deciding.decision === 'approve' ? 'Note (optional)' : 'Reason for rejecting'}
+          missingNote={deciding.decision === 'approve' ? undefined : 'Say why the change is rejected.'}
+          decide={(note) =>
+            deciding.decision === 'approve'
+              ? approvePriceChange(api, deciding.change.id, note)
+              : rejectPriceChange(api, deciding.change.id, note ?? '')
+          }
+          outcome={
+            deciding.decision === 'approve'
+              ? `${deciding.change.number} is published: its prices apply from ${formatCalendarDate(deciding.change.effectiveDate)}.`
+              : `${deciding.change.number} was rejected; nothing was published.`
+          }
+          onDecided={decided}
+          failure="The decision could not be saved."
+          confirmLabel={deciding.decision === 'approve' ? 'Publish the prices' : 'Confirm rejection'}
+          tone={deciding.decision === 'approve' ? 'primary' : 'danger'}
+        >
+          <p>
+            {deciding.change.prices.length} prices of {deciding.change.createdBy.name ?? 'another analyst'}, from{' '}
+            {formatCalendarDate(deciding.change.effectiveDate)}: {deciding.change.summary.up} up,{' '}
+            {deciding.change.summary.down} down, {deciding.change.summary.same} unchanged, {deciding.change.summary.new}{' '}
+            new.
+          </p>
+          {deciding.change.note && <p className="muted">Note: {deciding.change.note}</p>}
+        </NoteDecisionDialog>
+      )}
+    </Panel>
+  )
+}
