@@ -531,30 +531,54 @@ export function judgeReading({
 
 /** submitReading, also telling whether the reading is new or was already recorded. */
 export async function recordReading(input: SubmitReadingInput): Promise<{ reading: Reading; created: boolean }> {
-  const { tx, meterPointId, readAt, source, actor, at } = input
-  const kind = input.kind ?? 'normal'
+  const { tx, meterPointId } = input
   const point = await store.meterPointById(tx, meterPointId)
   if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
   const meters = await store.metersOf(tx, [meterPointId])
-  const target = readingTarget({
-    reading: input,
-    point,
-    meters,
-    registers: await store.registersOf(
-      tx,
-      meters.map((meter) => meter.id),
-    ),
-    at,
-  })
+  const registers = await store.registersOf(
+    tx,
+    meters.map((meter) => meter.id),
+  )
+  return recordReadingOn({ ...input, known: { point, meters, registers } })
+}
+
+/**
+ * What a caller of `recordReadingOn` has looked up already: the meter point, its meters and their
+ * registers, and perhaps one register's counting actual readings before the reading's instant,
+ * newest first, up to six (`store.actualsBefore`).
+ */
+export interface KnownForReading {
+  readonly point: store.MeterPointRow
+  readonly meters: readonly store.MeterRow[]
+  readonly registers: readonly store.RegisterRow[]
+  readonly actualsBefore?: { readonly registerId: string; readonly rows: readonly store.ReadingRow[] }
+}
+
+/**
+ * `recordReading` with what it looks up first already known (`estimateReading` has read it to make
+ * the estimate), so the same rows are not read twice. The same checks and the same writes.
+ */
+export async function recordReadingOn(
+  input: SubmitReadingInput & { known: KnownForReading },
+): Promise<{ reading: Reading; created: boolean }> {
+  const { tx, meterPointId, readAt, source, actor, at, known } = input
+  const { point } = known
+  const kind = input.kind ?? 'normal'
+  const target = readingTarget({ reading: input, point, meters: known.meters, registers: known.registers, at })
   const { meter, register, value, day } = target
   const same = await store.sameReading(tx, register.id, readAt, source, value)
   if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
 
   const holdReason = input.holdReason ?? null
+  const actuals = known.actualsBefore?.registerId === register.id ? known.actualsBefore.rows : undefined
   // A flagged read is not checked against the others: whatever it says, it waits for a person.
   const previous =
-    kind === 'install' || holdReason !== null ? undefined : await store.previousActual(tx, register.id, readAt)
-  const history = previous ? await store.actualsBefore(tx, register.id, readAt, 6) : []
+    kind === 'install' || holdReason !== null
+      ? undefined
+      : actuals
+        ? actuals[0]
+        : await store.previousActual(tx, register.id, readAt)
+  const history = previous ? (actuals ?? (await store.actualsBefore(tx, register.id, readAt, 6))) : []
   const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
   const { status, reason, advance, isRollover } = judgeReading({
     point,
