@@ -228,7 +228,7 @@ export async function seedDemoSupply({
       }
       const registered = await metering.registerMeterPoints({ tx, meterPoints: points, actor, at })
       const idOf = new Map(registered.map((point) => [point.identifier, point.id]))
-      await migrate({ tx, accounts: migrated, idOf, goLive, actor, at })
+      await migrate({ tx, migrated, idOf, goLive, actor, at })
       for (const link of exports) {
         await metering.configureExport({
           tx,
@@ -277,14 +277,14 @@ export async function seedDemoSupply({
  */
 async function migrate({
   tx,
-  accounts,
+  migrated,
   idOf,
   goLive,
   actor,
   at,
 }: {
   tx: Tx
-  accounts: readonly { index: number; accountId: string; points: readonly metering.NewMeterPoint[] }[]
+  migrated: readonly { index: number; accountId: string; points: readonly metering.NewMeterPoint[] }[]
   idOf: ReadonlyMap<string, string>
   goLive: string
   actor: Actor
@@ -292,7 +292,7 @@ async function migrate({
 }) {
   const transferAt = startOfLocalDay(goLive)
   const readings: metering.TransferReading[] = []
-  for (const { index, points } of accounts) {
+  for (const { index, points } of migrated) {
     for (const point of points) {
       const meterPointId = idOf.get(point.identifier)
       if (!meterPointId) continue
@@ -311,7 +311,7 @@ async function migrate({
     }
   }
   await metering.recordTransferReadings({ tx, readings, actor, at })
-  for (const { accountId } of accounts) {
+  for (const { accountId } of migrated) {
     await billing.setBillingProfile({ tx, accountId, changes: { origin: 'migrated', transferAt }, actor, at })
   }
 }
