@@ -228,7 +228,7 @@ export async function seedDemoSupply({
       }
       const registered = await metering.registerMeterPoints({ tx, meterPoints: points, actor, at })
       const idOf = new Map(registered.map((point) => [point.identifier, point.id]))
-      for (const account of migrated) await migrate({ tx, ...account, idOf, goLive, actor, at })
+      await migrate({ tx, migrated, idOf, goLive, actor, at })
       for (const link of exports) {
         await metering.configureExport({
           tx,
@@ -270,51 +270,50 @@ export async function seedDemoSupply({
 }
 
 /**
- * An account of the book that moved onto Cuttle on `goLive`: every register read that day (the
- * transfer reading the old supplier's last bill closed on) and a migrated billing profile, so its
- * first bill starts there. Readings are made up but steady: a register's value follows its account.
+ * Accounts of the book that moved onto Cuttle on `goLive`: every register read that day (the
+ * transfer reading the old supplier's last bill closed on), recorded together, and a migrated
+ * billing profile each, so its first bill starts there. Readings are made up but steady: a
+ * register's value follows its account.
  */
 async function migrate({
   tx,
-  index,
-  accountId,
-  points,
+  migrated,
   idOf,
   goLive,
   actor,
   at,
 }: {
   tx: Tx
-  index: number
-  accountId: string
-  points: readonly metering.NewMeterPoint[]
+  migrated: readonly { index: number; accountId: string; points: readonly metering.NewMeterPoint[] }[]
   idOf: ReadonlyMap<string, string>
   goLive: string
   actor: Actor
   at: Date
 }) {
   const transferAt = startOfLocalDay(goLive)
-  for (const point of points) {
-    const meterPointId = idOf.get(point.identifier)
-    if (!meterPointId) continue
-    for (const meter of point.meters) {
-      for (const [position, register] of meter.registers.entries()) {
-        const start = point.fuel === 'gas' ? 2_000 : register.rate === 'export' ? 500 : 10_000
-        await metering.submitReading({
-          tx,
-          meterPointId,
-          meterSerial: meter.serial,
-          register: register.identifier,
-          readAt: transferAt,
-          value: `${start + ((index * 7_919 + position * 1_231) % 20_000)}.0`,
-          source: 'transfer',
-          actor,
-          at,
-        })
+  const readings: metering.TransferReading[] = []
+  for (const { index, points } of migrated) {
+    for (const point of points) {
+      const meterPointId = idOf.get(point.identifier)
+      if (!meterPointId) continue
+      for (const meter of point.meters) {
+        for (const [position, register] of meter.registers.entries()) {
+          const start = point.fuel === 'gas' ? 2_000 : register.rate === 'export' ? 500 : 10_000
+          readings.push({
+            meterPointId,
+            meterSerial: meter.serial,
+            register: register.identifier,
+            readAt: transferAt,
+            value: `${start + ((index * 7_919 + position * 1_231) % 20_000)}.0`,
+          })
+        }
       }
     }
   }
-  await billing.setBillingProfile({ tx, accountId, changes: { origin: 'migrated', transferAt }, actor, at })
+  await metering.recordTransferReadings({ tx, readings, actor, at })
+  for (const { accountId } of migrated) {
+    await billing.setBillingProfile({ tx, accountId, changes: { origin: 'migrated', transferAt }, actor, at })
+  }
 }
 
 /**

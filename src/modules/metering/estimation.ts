@@ -25,7 +25,7 @@ import {
 } from './estimated-use.js'
 import { unitsFromKwh } from './gas-volume.js'
 import { type IntervalToStage, loadIntervals, saveIngestion } from './ingest.js'
-import { MeterPointNotFound, ReadingRejected, recordReading } from './operations.js'
+import { MeterPointNotFound, ReadingRejected, recordReadingOn } from './operations.js'
 import { formatThousandths, thousandths } from './queries.js'
 import { expectedDailyUse, formatTenths, parseTenths } from './reading-rules.js'
 import * as store from './store.js'
@@ -148,7 +148,11 @@ export async function estimateReading({
   if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
   const meters = await store.metersOf(tx, [meterPointId])
   const meter = meters.find((candidate) => candidate.serial === meterSerial.toUpperCase())
-  const registers = meter ? await store.registersOf(tx, [meter.id]) : []
+  const pointRegisters = await store.registersOf(
+    tx,
+    meters.map((candidate) => candidate.id),
+  )
+  const registers = meter ? pointRegisters.filter((candidate) => candidate.meter_id === meter.id) : []
   const target = registers.find((candidate) => candidate.identifier === register)
   if (!meter || !target) {
     throw new ReadingRejected(`No register ${register} on meter ${meterSerial}`, [
@@ -207,7 +211,8 @@ export async function estimateReading({
   }
   const dial = 10n ** BigInt(target.digits) * 10n
   const value = ((parseTenths(last.value) ?? 0n) + advanceTenths) % dial
-  const result = await recordReading({
+  // What was read to make the estimate is what recording it checks against: it is not read again.
+  const result = await recordReadingOn({
     tx,
     meterPointId,
     meterSerial,
@@ -217,6 +222,7 @@ export async function estimateReading({
     source: 'estimated',
     actor,
     at,
+    known: { point, meters, registers: pointRegisters, actualsBefore: { registerId: target.id, rows: history } },
   })
   return { reading: result.reading, method }
 }

@@ -78,4 +78,9 @@ export {
 // The partition naming rule, for the test that pins it (zero-padded, `interval_days_2026_03`).
 export { monthPartitionSuffix } from './store.js'
 export * from './tenancy.js'
+export {
+  recordTransferReadings,
+  type TransferReading,
+  type TransferReadingsResult,
+} from './transfer-readings.js'
 export * from './types.js'

@@ -366,41 +366,76 @@ export async function submitReading(input: SubmitReadingInput): Promise<Reading>
   return (await recordReading(input)).reading
 }
 
-/** submitReading, also telling whether the reading is new or was already recorded. */
-export async function recordReading(input: SubmitReadingInput): Promise<{ reading: Reading; created: boolean }> {
-  const { tx, meterPointId, readAt, source, actor, at } = input
-  const kind = input.kind ?? 'normal'
-  const point = await store.meterPointById(tx, meterPointId)
-  if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
-  const tenths = parseTenths(input.value)
+/** What a reading is checked for against its meter point's meters and registers, without the register's other readings. */
+export interface ReadingToCheck {
+  readonly meterSerial: string
+  readonly register: string
+  readonly readAt: Date
+  readonly value: string
+}
+
+/** A reading that passed `readingTarget`: its meter, register and value in tenths. */
+export interface ReadingTarget {
+  readonly meter: store.MeterRow
+  readonly register: store.RegisterRow
+  readonly tenths: bigint
+  /** The value as stored, one decimal place. */
+  readonly value: string
+  /** The tenths the register's dial holds (10^digits units). */
+  readonly dialTenths: bigint
+  /** The reading's local date. */
+  readonly day: string
+}
+
+/**
+ * Check a reading on its own (MET-3): a number of units with at most one decimal place, not dated
+ * in the future, on a meter installed on the meter point that day, on one of its registers, and
+ * fitting the register's dial. `registers` holds at least the registers of the meter it is on.
+ * Pure: `submitReading` and the bulk paths look up what it needs.
+ * @throws ReadingRejected with the reason
+ */
+export function readingTarget({
+  reading,
+  point,
+  meters,
+  registers,
+  at,
+}: {
+  reading: ReadingToCheck
+  point: store.MeterPointRow
+  meters: readonly store.MeterRow[]
+  registers: readonly store.RegisterRow[]
+  at: Date
+}): ReadingTarget {
+  const tenths = parseTenths(reading.value)
   if (tenths === null) {
-    throw new ReadingRejected(`${input.value} is not a meter reading`, [
+    throw new ReadingRejected(`${reading.value} is not a meter reading`, [
       { path: 'value', message: 'a reading is a number of units with at most one decimal place' },
     ])
   }
-  if (readAt.getTime() > at.getTime() + 5 * 60_000) {
+  if (reading.readAt.getTime() > at.getTime() + 5 * 60_000) {
     throw new ReadingRejected('A reading cannot be dated in the future', [
-      { path: 'readAt', message: `${readAt.toISOString()} is after now` },
+      { path: 'readAt', message: `${reading.readAt.toISOString()} is after now` },
     ])
   }
-  const day = localDateOf(readAt)
-  const meters = await store.metersOf(tx, [meterPointId])
+  const day = localDateOf(reading.readAt)
   const meter = meters.find(
     (candidate) =>
-      candidate.serial === input.meterSerial.toUpperCase() &&
+      candidate.meter_point_id === point.id &&
+      candidate.serial === reading.meterSerial.toUpperCase() &&
       candidate.installed_on <= day &&
       (candidate.removed_on === null || day <= candidate.removed_on),
   )
   if (!meter) {
-    throw new ReadingRejected(`Meter ${input.meterSerial} was not installed on ${point.identifier} on ${day}`, [
+    throw new ReadingRejected(`Meter ${reading.meterSerial} was not installed on ${point.identifier} on ${day}`, [
       { path: 'meterSerial', message: `not installed on ${day}` },
     ])
   }
-  const registers = await store.registersOf(tx, [meter.id])
-  const register = registers.find((candidate) => candidate.identifier === input.register)
+  const ofMeter = registers.filter((candidate) => candidate.meter_id === meter.id)
+  const register = ofMeter.find((candidate) => candidate.identifier === reading.register)
   if (!register) {
-    throw new ReadingRejected(`Meter ${meter.serial} has no register ${input.register}`, [
-      { path: 'register', message: `one of ${registers.map((r) => r.identifier).join(', ')}` },
+    throw new ReadingRejected(`Meter ${meter.serial} has no register ${reading.register}`, [
+      { path: 'register', message: `one of ${ofMeter.map((r) => r.identifier).join(', ')}` },
     ])
   }
   const value = formatTenths(tenths)
@@ -410,23 +445,53 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
       { path: 'value', message: `at most ${register.digits} digits before the decimal point` },
     ])
   }
-  const same = await store.sameReading(tx, register.id, readAt, source, value)
-  if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
+  return { meter, register, tenths, value, dialTenths, day }
+}
 
-  const holdReason = input.holdReason ?? null
+/** What `judgeReading` decides: the reading's status, its reason when held, and its advance. */
+export interface ReadingJudgement {
+  readonly status: 'accepted' | 'held'
+  readonly reason: string | null
+  readonly advance: bigint | null
+  readonly isRollover: boolean
+}
+
+/**
+ * Judge a reading against the register's other actual readings (MET-3): `previous`, the latest
+ * counting actual before it (none for an install reading or one held by `holdReason`), `history`,
+ * the register's counting actuals before it (newest first, up to six), and `next`, the first
+ * counting actual after it (none when held by `holdReason`). Lower than the previous one is refused
+ * unless it is a plausible rollover of the dial; higher than a later one is refused; usage far above
+ * what the register is expected to use is held with the reason. Pure.
+ * @throws ReadingRejected with the reason
+ */
+export function judgeReading({
+  point,
+  target,
+  readAt,
+  holdReason,
+  previous,
+  history,
+  next,
+}: {
+  point: store.MeterPointRow
+  target: ReadingTarget
+  readAt: Date
+  holdReason: string | null
+  previous: store.ReadingRow | undefined
+  history: readonly store.ReadingRow[]
+  next: store.ReadingRow | undefined
+}): ReadingJudgement {
+  const { register, tenths, value, dialTenths } = target
   let status: 'accepted' | 'held' = holdReason === null ? 'accepted' : 'held'
   let reason: string | null = holdReason
   let advance: bigint | null = null
   let isRollover = false
-  // A flagged read is not checked against the others: whatever it says, it waits for a person.
-  const previous =
-    kind === 'install' || holdReason !== null ? undefined : await store.previousActual(tx, register.id, readAt)
   if (previous) {
     const previousTenths = parseTenths(previous.value) ?? 0n
     // at least a day, so two reads an hour apart are not held for a day's use in an hour
     const spanMs = Math.max(readAt.getTime() - previous.read_at.getTime(), 86_400_000)
     const days = spanMs / 86_400_000
-    const history = await store.actualsBefore(tx, register.id, readAt, 6)
     const unit = register.unit as RegisterUnit
     const limitPerDay = expectedDailyUse({
       fuel: point.fuel as Fuel,
@@ -455,13 +520,75 @@ export async function recordReading(input: SubmitReadingInput): Promise<{ readin
       reason = `implies ${formatTenths(advance)} ${unitText[unit]} over ${Math.round(days)} days (${tenth(perDay)} a day), more than the ${tenth(limitPerDay)} a day expected at most`
     }
   }
-  const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
   if (next && !isRollover && tenths > (parseTenths(next.value) ?? 0n) && next.kind !== 'install') {
     throw new ReadingRejected(
       `${value} is higher than the later reading ${next.value} on ${localDateOf(next.read_at)}`,
       [{ path: 'value', message: `higher than the later reading ${next.value}` }],
     )
   }
+  return { status, reason, advance, isRollover }
+}
+
+/** submitReading, also telling whether the reading is new or was already recorded. */
+export async function recordReading(input: SubmitReadingInput): Promise<{ reading: Reading; created: boolean }> {
+  const { tx, meterPointId } = input
+  const point = await store.meterPointById(tx, meterPointId)
+  if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
+  const meters = await store.metersOf(tx, [meterPointId])
+  const registers = await store.registersOf(
+    tx,
+    meters.map((meter) => meter.id),
+  )
+  return recordReadingOn({ ...input, known: { point, meters, registers } })
+}
+
+/**
+ * What a caller of `recordReadingOn` has looked up already: the meter point, its meters and their
+ * registers, and perhaps one register's counting actual readings before the reading's instant,
+ * newest first, up to six (`store.actualsBefore`).
+ */
+export interface KnownForReading {
+  readonly point: store.MeterPointRow
+  readonly meters: readonly store.MeterRow[]
+  readonly registers: readonly store.RegisterRow[]
+  readonly actualsBefore?: { readonly registerId: string; readonly rows: readonly store.ReadingRow[] }
+}
+
+/**
+ * `recordReading` with what it looks up first already known (`estimateReading` has read it to make
+ * the estimate), so the same rows are not read twice. The same checks and the same writes.
+ */
+export async function recordReadingOn(
+  input: SubmitReadingInput & { known: KnownForReading },
+): Promise<{ reading: Reading; created: boolean }> {
+  const { tx, meterPointId, readAt, source, actor, at, known } = input
+  const { point } = known
+  const kind = input.kind ?? 'normal'
+  const target = readingTarget({ reading: input, point, meters: known.meters, registers: known.registers, at })
+  const { meter, register, value, day } = target
+  const same = await store.sameReading(tx, register.id, readAt, source, value)
+  if (same) return { reading: readingView(same, point.identifier, meter.serial, register.identifier), created: false }
+
+  const holdReason = input.holdReason ?? null
+  const actuals = known.actualsBefore?.registerId === register.id ? known.actualsBefore.rows : undefined
+  // A flagged read is not checked against the others: whatever it says, it waits for a person.
+  const previous =
+    kind === 'install' || holdReason !== null
+      ? undefined
+      : actuals
+        ? actuals[0]
+        : await store.previousActual(tx, register.id, readAt)
+  const history = previous ? (actuals ?? (await store.actualsBefore(tx, register.id, readAt, 6))) : []
+  const next = holdReason === null ? await store.nextActual(tx, register.id, readAt) : undefined
+  const { status, reason, advance, isRollover } = judgeReading({
+    point,
+    target,
+    readAt,
+    holdReason,
+    previous,
+    history,
+    next,
+  })
   const row: store.ReadingRow = {
     id: newId('rdg'),
     meter_point_id: meterPointId,

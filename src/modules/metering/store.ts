@@ -247,6 +247,119 @@ export async function insertReading(tx: Tx, row: ReadingRow): Promise<void> {
   await tables(tx).insertInto('register_readings').values(row).execute()
 }
 
+/** Insert many readings, a few thousand to a statement (PostgreSQL takes at most 65,535 parameters). */
+export async function insertReadings(tx: Tx, rows: readonly ReadingRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 2000) {
+    await tables(tx)
+      .insertInto('register_readings')
+      .values(rows.slice(start, start + 2000))
+      .execute()
+  }
+}
+
+/** A register and an instant, for the bulk look-ups below (at most a few thousand a call). */
+export interface RegisterInstant {
+  readonly registerId: string
+  readonly at: Date
+}
+
+function registerInstants(wanted: readonly RegisterInstant[]) {
+  return sql.join(wanted.map((each) => sql`(${each.registerId}, ${each.at.toISOString()}::timestamptz)`))
+}
+
+/**
+ * For each register, its counting actual readings before its instant, newest first, at most
+ * `limit` (what `previousActual` and `actualsBefore` give one register), and the first one after
+ * it (`nextActual`). One index walk per register; a register with none is absent from that map.
+ */
+export async function actualsAround(
+  tx: Tx,
+  wanted: readonly RegisterInstant[],
+  limit: number,
+): Promise<{ before: Map<string, ReadingRow[]>; after: Map<string, ReadingRow> }> {
+  const before = new Map<string, ReadingRow[]>()
+  const after = new Map<string, ReadingRow>()
+  if (wanted.length === 0) return { before, after }
+  const earlier = await sql<ReadingRow>`
+    select r.* from (values ${registerInstants(wanted)}) as q (register_id, at)
+    cross join lateral (
+      select * from register_readings r
+      where r.register_id = q.register_id and r.status in ('accepted', 'released') and r.source <> 'estimated'
+        and r.read_at < q.at
+      order by r.read_at desc limit ${limit}
+    ) r`.execute(tx)
+  for (const row of earlier.rows) before.set(row.register_id, [...(before.get(row.register_id) ?? []), row])
+  const later = await sql<ReadingRow>`
+    select r.* from (values ${registerInstants(wanted)}) as q (register_id, at)
+    cross join lateral (
+      select * from register_readings r
+      where r.register_id = q.register_id and r.status in ('accepted', 'released') and r.source <> 'estimated'
+        and r.read_at > q.at
+      order by r.read_at limit 1
+    ) r`.execute(tx)
+  for (const row of later.rows) after.set(row.register_id, row)
+  return { before, after }
+}
+
+/**
+ * The readings already recorded with the same register, time, source and value (`sameReading` for
+ * many at once), by register.
+ */
+export async function sameReadings(
+  tx: Tx,
+  wanted: readonly (RegisterInstant & { readonly source: string; readonly value: string })[],
+): Promise<Map<string, ReadingRow>> {
+  if (wanted.length === 0) return new Map()
+  const values = sql.join(
+    wanted.map(
+      (each) =>
+        sql`(${each.registerId}, ${each.at.toISOString()}::timestamptz, ${each.source}, ${each.value}::numeric)`,
+    ),
+  )
+  const result = await sql<ReadingRow>`
+    select r.* from (values ${values}) as q (register_id, at, source, value)
+    join register_readings r on r.register_id = q.register_id and r.read_at = q.at and r.source = q.source
+      and r.value = q.value and r.status in ('accepted', 'held', 'superseded', 'released')`.execute(tx)
+  return new Map(result.rows.map((row) => [row.register_id, row]))
+}
+
+/**
+ * `supersedeEstimates` for many registers at once: each register's accepted estimates after its
+ * instant (all of them when it has none) become superseded. Returns their ids, by register.
+ */
+export async function supersedeEstimatesOf(
+  tx: Tx,
+  wanted: readonly { readonly registerId: string; readonly after: Date | null }[],
+): Promise<Map<string, string[]>> {
+  const superseded = new Map<string, string[]>()
+  if (wanted.length === 0) return superseded
+  const values = sql.join(
+    wanted.map((each) => sql`(${each.registerId}, ${each.after?.toISOString() ?? null}::timestamptz)`),
+  )
+  const result = await sql<{ id: string; register_id: string }>`
+    update register_readings r set status = 'superseded'
+    from (values ${values}) as q (register_id, after)
+    where r.register_id = q.register_id and r.source = 'estimated' and r.status = 'accepted'
+      and (q.after is null or r.read_at > q.after)
+    returning r.id, r.register_id`.execute(tx)
+  for (const row of result.rows) superseded.set(row.register_id, [...(superseded.get(row.register_id) ?? []), row.id])
+  return superseded
+}
+
+/** The account supplied by each meter point on its local date (`accountAt` for many), by meter point and date. */
+export async function accountsAt(
+  tx: Tx,
+  wanted: readonly { readonly meterPointId: string; readonly day: string }[],
+): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map()
+  const values = sql.join(wanted.map((each) => sql`(${each.meterPointId}, ${each.day}::date)`))
+  const result = await sql<{ meter_point_id: string; day: string; account_id: string }>`
+    select q.meter_point_id, q.day::text as day, s.account_id from (values ${values}) as q (meter_point_id, day)
+    join supply_periods s on s.meter_point_id = q.meter_point_id and s.valid_from <= q.day
+      and (s.valid_to is null or s.valid_to > q.day)`.execute(tx)
+  return new Map(result.rows.map((row) => [`${row.meter_point_id}|${row.day}`, row.account_id]))
+}
+
 export async function readingById(tx: Tx, id: string): Promise<ReadingRow | undefined> {
   return rowsWhere(tables(tx), 'register_readings', 'id', id).executeTakeFirst()
 }
