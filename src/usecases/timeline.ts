@@ -514,6 +514,8 @@ export const notChanges: readonly string[] = [
   'ledger.journal.',
   'metering.reading.recorded',
   'metering.reading.held',
+  // Transfer readings show as the readings they are.
+  'metering.readings.transferred',
   'cases.case.opened',
   // A suggested reply that was sent is the message it became.
   'assist.suggested_reply.',
