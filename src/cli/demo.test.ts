@@ -70,6 +70,25 @@ describe('the demo, simulated through the jobs', () => {
     expect(BigInt(balance.rows[0]?.total ?? '0')).toBe(issued - BigInt(paid.rows[0]?.total ?? '0'))
   })
 
+  it('bills every half-hourly home: no statement held for a missing rate or reading (smart gas read on the bill day, Economy 7 by its bands)', async () => {
+    const usageNumbers = Array.from({ length: 12 }, (_, index) => demoAccountNumber({ seed: 1, index }))
+    const held = await rows(sql<{
+      number: string
+      reasons: { code: string }[]
+    }>`select a.number, s.hold_reasons as reasons
+      from statements s join accounts a on a.id = s.account_id
+      where s.status = 'held' and a.number in (${sql.join(usageNumbers)})`)
+    // A bill far above the account's usual (winter after a short summer history) is rightly held for a look.
+    const wrong = held.filter((statement) =>
+      statement.reasons.some((reason) => reason.code !== 'charge_far_above_usual'),
+    )
+    expect(wrong, JSON.stringify(wrong)).toEqual([])
+    const issued = await rows(sql<{ n: number }>`select count(distinct s.account_id)::int as n from statements s
+      join accounts a on a.id = s.account_id where a.number in (${sql.join(usageNumbers)})
+      and s.status in ('issued', 'uninvoiced', 'invoiced')`)
+    expect(issued[0]?.n).toBe(12)
+  })
+
   it('makes each statement after the payments before it, so every statement reconciles to the ledger', async () => {
     const { rows } = await sql<{ payments: string | null; closing: string | null; total: string }>`
       select s.payments_minor::text as payments, s.closing_balance_minor::text as closing, s.total_minor::text as total
@@ -139,13 +158,14 @@ describe('the demo, simulated through the jobs', () => {
     expect(Number(extra.rows[0]?.instructions)).toBeGreaterThanOrEqual(2)
   })
 
-  it('has a complaint call become a billing dispute, acknowledged, worked and resolved by the billing team', async () => {
-    const cases = await rows(sql<{ type: string; status: string; notes: string }>`select c.type, c.status,
-      (select count(*) from case_notes n where n.case_id = c.id)::text as notes from cases c`)
-    expect(cases).toEqual([{ type: 'billing_dispute', status: 'resolved', notes: '1' }])
+  it('has complaint calls become cases, a billing dispute among them acknowledged, worked and resolved', async () => {
+    const cases = await rows(sql<{ type: string; status: string; notes: number }>`select c.type, c.status,
+      (select count(*) from case_notes n where n.case_id = c.id)::int as notes from cases c order by c.opened_at`)
+    expect(cases[0]).toEqual({ type: 'billing_dispute', status: 'resolved', notes: 1 })
+    const disputes = cases.filter((item) => item.type === 'billing_dispute').length
     const sent = await rows(sql<{ template_key: string }>`select template_key from comms_messages
       where template_key = 'dispute_acknowledgement' and status = 'sent'`)
-    expect(sent).toHaveLength(1)
+    expect(sent).toHaveLength(disputes)
   })
 
   it('answers the emails customers send with the suggested reply, reviewed and sent by an agent', async () => {
@@ -153,13 +173,13 @@ describe('the demo, simulated through the jobs', () => {
       m.subject, d.intent, d.status, r.status as reply from comms_messages m
       join assist_drafts d on d.inbound_message_id = m.id join comms_messages r on r.id = d.sent_message_id
       where m.direction = 'inbound' and m.channel = 'email' order by m.created_at`)
-    expect(threads.map((thread) => thread.intent).sort()).toEqual(['bill_query', 'bill_query', 'direct_debit'])
+    expect(new Set(threads.map((thread) => thread.intent))).toEqual(new Set(['bill_query', 'direct_debit']))
     for (const thread of threads) expect(thread).toMatchObject({ status: 'sent', reply: 'sent' })
     expect(threads.find((thread) => thread.intent === 'bill_query')?.subject).toMatch(/^Why is my bill so high\? S-/)
     // The Direct Debit was set up again on the day asked for, replacing the first.
     const instructions = await rows(sql<{ status: string; payment_day: number }>`select status, payment_day
       from direct_debit_instructions where account_id = (select account_id from comms_messages
-      where subject = 'Change my Direct Debit date') order by created_at`)
+      where subject = 'Change my Direct Debit date' limit 1) order by created_at`)
     expect(instructions.map((instruction) => instruction.status)).toEqual(['cancelled', 'active'])
     expect(instructions[1]?.payment_day).not.toBe(instructions[0]?.payment_day)
   })

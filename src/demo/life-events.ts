@@ -84,8 +84,8 @@ const mailbox = 'hello@goodegg.example'
 const hour = 3_600_000
 
 /** Whether the account's electricity is on the single-rate variable, not switched to the fix already. */
-function onVariable(index: number): boolean {
-  const products = demoProducts(index)
+function onVariable(index: number, usageAccounts: number): boolean {
+  const products = demoProducts(index, index < usageAccounts)
   return products.import === catalogueCodes.variable && !products.fixedSwitch && !supplyShape(index).economy7
 }
 
@@ -244,7 +244,7 @@ export function demoLifeEvents({
   /** A bill rose by a fifth: the customer writes in the next day; those on the variable ask to fix. */
   const risingBill = (household: Household, statement: billing.Statement, on: string) => {
     const customer = personOf(household)
-    const fix = onVariable(household.index) && seen.rises % 2 === 1
+    const fix = onVariable(household.index, usageAccounts) && seen.rises % 2 === 1
     schedule(addDays(on, 1), async (at) => {
       const body =
         `Hello, my latest bill (${statement.number}) is a lot higher than the one before and I do not ` +
@@ -609,7 +609,8 @@ export function demoLifeEvents({
       // Card payers move (the book pays every third account by card): their final bill is paid by card.
       if (index % 3 === 0 && !roles.has('occupier')) chosen.push({ index, role: 'occupier' })
       else if (index % 3 === 0 && !roles.has('named')) chosen.push({ index, role: 'named' })
-      else if (index % 3 !== 0 && onVariable(index) && !roles.has('fix')) chosen.push({ index, role: 'fix' })
+      else if (index % 3 !== 0 && onVariable(index, usageAccounts) && !roles.has('fix'))
+        chosen.push({ index, role: 'fix' })
     }
     for (const { index, role } of chosen) {
       const accountNumber = demoAccountNumber({ seed, index })

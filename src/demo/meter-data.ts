@@ -1,7 +1,7 @@
 /**
  * The demo's smart meters report each day (for `cuttle simulate --demo-data`): the half-hourly homes
  * send the day before's half hours (and export), the car's charging is recorded as dispatches, and on
- * the 1st of a month the electricity and gas registers are read, each read the last one plus what was
+ * the 1st of a month and on the bill day the electricity and gas registers are read, each read the last one plus what was
  * used since, so the registers keep climbing as the half hours say. A day already reported is left as
  * it is. Deterministic from the seed and the day.
  */
@@ -12,7 +12,16 @@ import type { Actor } from '../shared/actor.js'
 import { addDecimals, type DecimalInput, decimal, decimalToString, roundDecimal } from '../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import { demoAccountNumber } from './people.js'
-import { demoMpan, demoMprn, demoSerial, loadDemoHalfHours, smartHomeAwaitingData, supplyShape } from './supply.js'
+import {
+  demoBillDay,
+  demoMpan,
+  demoMprn,
+  demoSerial,
+  isReadingDay,
+  loadDemoHalfHours,
+  smartHomeAwaitingData,
+  supplyShape,
+} from './supply.js'
 import { householdSeries, random } from './usage.js'
 
 /** Gas used a day, in tenths of a cubic metre: more in winter, with the day's weather. */
@@ -81,14 +90,15 @@ export async function arriveDemoMeterData({
         actor,
         at,
       })
-      if (on.endsWith('-01')) await readRegisters({ tx, seed, index, accountNumber, importPoint, on, actor, at })
+      if (isReadingDay(on, demoBillDay({ seed, index, openedOn: account.openedOn })))
+        await readRegisters({ tx, seed, index, accountNumber, importPoint, on, actor, at })
       return loaded
     })
   }
   return arrived
 }
 
-/** On the 1st: each register read as its last read plus what was used since (gas: the demo's daily use). */
+/** On the 1st and the bill day: each register read as its last read plus what was used since (gas: the demo's daily use). */
 async function readRegisters({
   tx,
   seed,

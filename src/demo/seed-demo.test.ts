@@ -78,7 +78,7 @@ describe('the demo seed', () => {
     // Index 0 (Eleanor Ashworth) has an EV: Intelligent. Index 3 has Economy 7: the two-rate variable.
     const eleanor = importOf(eleanorNumber)
     expect(eleanor.at(-1)?.tariff_code).toContain(catalogueCodes.intelligent)
-    expect(demoProducts(3).import).toBe(catalogueCodes.variable)
+    expect(demoProducts(3, true).import).toBe(catalogueCodes.variable)
     expect(supplyShape(3).economy7).toBe(true)
     const e7 = rows.filter((row) => row.tariff_code.startsWith('E-2R-'))
     expect(e7.length).toBeGreaterThan(0)

@@ -13,7 +13,7 @@ import * as tariffs from '../modules/tariffs/index.js'
 import type { Actor } from '../shared/actor.js'
 import { newId } from '../shared/ids.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
-import { demoAccountNumber } from './people.js'
+import { demoAccountNumber, generateCustomer } from './people.js'
 import { catalogueCodes } from './tariff-catalogue.js'
 import { type DemoInterval, householdSeries, random } from './usage.js'
 
@@ -67,9 +67,14 @@ interface TariffPlan {
  * Which demo products the account's meter points are on: Intelligent for EV homes, Flux for some
  * solar homes (with Flux export; the others export on the fixed Outgoing), Agile for a few smart
  * homes, Economy 7 homes (whatever else they have) on the two-rate variable, and a third of the rest switched from variable to
- * the 12-month fix a few months ago, so their bills split mid-period.
+ * the 12-month fix a few months ago, so their bills split mid-period. Tariffs priced by the half
+ * hour or the time of day (Intelligent, Flux, Agile) only for homes whose half-hourly data the
+ * demo has (`halfHourly`): a migrated home billed from register reads stays on the variable.
  */
-export function demoProducts(index: number): {
+export function demoProducts(
+  index: number,
+  halfHourly: boolean,
+): {
   import: string
   gas: string
   export: string | null
@@ -77,9 +82,9 @@ export function demoProducts(index: number): {
 } {
   const shape = supplyShape(index)
   // Economy 7 meters have two registers: those homes stay on the two-rate variable.
-  const flux = shape.solar && !shape.economy7 && index % 20 === 5
+  const flux = halfHourly && shape.solar && !shape.economy7 && index % 20 === 5
   let importProduct: string = catalogueCodes.variable
-  if (shape.economy7) importProduct = catalogueCodes.variable
+  if (shape.economy7 || !halfHourly) importProduct = catalogueCodes.variable
   else if (shape.ev) importProduct = catalogueCodes.intelligent
   else if (flux) importProduct = catalogueCodes.fluxImport
   else if (shape.smart && index % 11 === 2) importProduct = catalogueCodes.agile
@@ -155,7 +160,7 @@ export async function seedDemoSupply({
         const firstPoint = points.length
         const installedOn = account.openedOn < '2023-01-01' ? account.openedOn : '2023-01-01'
         const base = { propertyId: account.property.id, accountId: account.id, suppliedFrom: account.openedOn }
-        const products = demoProducts(index)
+        const products = demoProducts(index, index < usageAccounts)
         const agreedFrom = startOfLocalDay(account.openedOn > tariffsFrom ? account.openedOn : tariffsFrom)
         const plan = (identifier: string, product: string, fuel: 'electricity' | 'gas', registerKind: '1R' | '2R') => {
           const code = (productCode: string) => tariffs.tariffCodeOf({ productCode, fuel, registerKind, region })
@@ -348,7 +353,7 @@ interface DemoHomeSpan {
 
 async function seedHalfHourly({ db, seed, index, from, to, actor, at }: DemoHomeSpan & { db: Db }): Promise<number> {
   const shape = supplyShape(index)
-  if (!shape.smart) return 0
+  if (!shape.smart) return seedCustomerReadings({ db, seed, index, from, to, actor, at })
   return inTransaction(db, async (tx) => {
     const home = await smartHomeAwaitingData(tx, { seed, index, on: to })
     if (!home) return 0
@@ -399,7 +404,8 @@ async function seedHalfHourly({ db, seed, index, from, to, actor, at }: DemoHome
       }
     }
     if (shape.gas) {
-      await seedGasReadings({ tx, seed, index, from, to, actor, at })
+      const billDay = demoBillDay({ seed, index, openedOn: account.openedOn })
+      await seedGasReadings({ tx, seed, index, from, to, billDay, actor, at })
     }
     if (gapStart) {
       await metering.fillIntervalGaps({
@@ -482,17 +488,39 @@ export function chargingSessions(series: readonly DemoInterval[], deviceId: stri
 }
 
 /**
- * Monthly smart gas readings for a year on an m³ register: more in winter, from 8,000.0 m³. A day
+ * The day of the month a demo home is billed (BIL-1: a business on the 1st, a household on the day it
+ * opened, at most the 28th): its meters are read that day, so each statement closes on an actual read.
+ */
+export function demoBillDay({ seed, index, openedOn }: { seed: number; index: number; openedOn: string }): number {
+  return generateCustomer({ seed, index }).kind === 'business' ? 1 : Math.min(Number(openedOn.slice(8, 10)), 28)
+}
+
+/** Whether the demo reads a home's registers on the local date: the 1st, and its bill day. */
+export function isReadingDay(date: string, billDay: number): boolean {
+  return date.endsWith('-01') || Number(date.slice(8, 10)) === billDay
+}
+
+/**
+ * Smart gas readings for a year on an m³ register, on the 1st and the bill day of each month: more in winter, from 8,000.0 m³. A day
  * uses about 4.0 m³ in winter, 2.5 in spring and autumn and 1.1 in summer: about 45, 28 and 12 kWh
  * (one m³ is 1.02264 × 39.5 ÷ 3.6 = 11.22 kWh).
  */
-async function seedGasReadings({ tx, seed, index, from, to, actor, at }: DemoHomeSpan & { tx: Tx }) {
+async function seedGasReadings({
+  tx,
+  seed,
+  index,
+  from,
+  to,
+  billDay,
+  actor,
+  at,
+}: DemoHomeSpan & { tx: Tx; billDay: number }) {
   const gasPoint = await metering.findMeterPoint({ tx, identifier: demoMprn(index) })
   if (!gasPoint) return
   const next = random(seed * 7_000_003 + index)
   let tenths = 80_000n
   for (let date = from; date < to; date = addDays(date, 1)) {
-    if (date === from || date.endsWith('-01')) {
+    if (date === from || isReadingDay(date, billDay)) {
       await metering.submitReading({
         tx,
         meterPointId: gasPoint.id,
@@ -509,4 +537,55 @@ async function seedGasReadings({ tx, seed, index, from, to, actor, at }: DemoHom
     const winter = month <= 3 || month >= 11 ? 4.0 : month === 4 || month === 10 ? 2.5 : 1.1
     tenths += BigInt(Math.round(winter * (0.7 + next() * 0.6) * 10))
   }
+}
+
+/**
+ * A traditional meter in a half-hourly home's place: the household reads its meters when it moves
+ * onto the catalogue and then two days before each monthly bill, as the supplier's reminder asks, so
+ * its bills close on a recent actual read. Kept only once: a home with readings is left as it is.
+ */
+async function seedCustomerReadings({ db, seed, index, from, to, actor, at }: DemoHomeSpan & { db: Db }) {
+  return inTransaction(db, async (tx) => {
+    const account = await accounts.findAccountSupply({ tx, accountNumber: demoAccountNumber({ seed, index }) })
+    if (!account) return 0
+    const region = account.property.gspRegion ?? '_A'
+    const shape = supplyShape(index)
+    const electricity = await metering.findMeterPoint({ tx, identifier: demoMpan(region, index, 'import') })
+    const gas = shape.gas ? await metering.findMeterPoint({ tx, identifier: demoMprn(index) }) : undefined
+    if (!electricity) return 0
+    const billDay = demoBillDay({ seed, index, openedOn: account.openedOn })
+    const readDay = billDay > 2 ? billDay - 2 : billDay
+    const series = householdSeries({ seed, index, ev: false, solar: false }, from, to)
+    const next = random(seed * 7_000_003 + index)
+    let kwh = 0
+    let gasTenths = 80_000n
+    let half = 0
+    for (let date = from; date < to; date = addDays(date, 1)) {
+      if (date === from || Number(date.slice(8, 10)) === readDay) {
+        const readAt = startOfLocalDay(date)
+        const read = (meterPointId: string, meterSerial: string, value: string) =>
+          metering.submitReading({
+            tx,
+            meterPointId,
+            meterSerial,
+            register: 'S',
+            readAt,
+            value,
+            source: 'customer',
+            actor,
+            at,
+          })
+        await read(electricity.id, demoSerial(index, 'E'), (10_000 + kwh).toFixed(1))
+        if (gas) await read(gas.id, demoSerial(index, 'G'), `${gasTenths / 10n}.${gasTenths % 10n}`)
+      }
+      const dayEnd = startOfLocalDay(addDays(date, 1)).getTime()
+      for (; half < series.length && (series[half]?.startAt.getTime() ?? dayEnd) < dayEnd; half++) {
+        kwh += Number(series[half]?.importKwh ?? 0)
+      }
+      const month = Number(date.slice(5, 7))
+      const winter = month <= 3 || month >= 11 ? 4.0 : month === 4 || month === 10 ? 2.5 : 1.1
+      gasTenths += BigInt(Math.round(winter * (0.7 + next() * 0.6) * 10))
+    }
+    return 0
+  })
 }
