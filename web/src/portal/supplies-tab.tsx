@@ -161,7 +161,12 @@ function ReadingForm({ accountNumber, supply }: { accountNumber: string; supply:
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit} noValidate aria-label={`Give a meter reading for ${supply.identifier}`}>
+    <form
+      className="form"
+      onSubmit={handleSubmit}
+      noValidate
+      aria-label={`Give a meter reading for ${supply.identifier}`}
+    >
       <h3 className="portal-subtitle">Give a meter reading</h3>
       <Notice notice={notice} testId="portal-reading-message" />
       <div className="form-inline-grid">
