@@ -204,6 +204,16 @@ async function lastStatementOf(tx: Tx, accountNumber: string): Promise<GlanceSta
   return { number, status, periodFrom, periodTo, issuedAt, dueOn, totalMinor }
 }
 
+/**
+ * The account's supplies now, each with its meters and the tariff it is on with its rates for the
+ * way the account pays (by Direct Debit or not), as the glance shows them; also the portal's. Throws
+ * only database failures.
+ */
+export async function suppliesOfAccount({ tx, accountId, at }: { tx: Tx; accountId: string; at: Date }) {
+  const directDebit = await payments.directDebitOf({ tx, accountId })
+  return suppliesOf(tx, accountId, at, directDebit ? 'DIRECT_DEBIT' : 'NON_DIRECT_DEBIT')
+}
+
 async function suppliesOf(
   tx: Tx,
   accountId: string,

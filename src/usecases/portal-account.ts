@@ -47,21 +47,44 @@ export async function portalAccount({ tx, principal, accountNumber, at }: Portal
   }
 }
 
+/**
+ * What is left to pay of each statement: the balance owed is laid on the newest statements first,
+ * since payments and credits pay the oldest charges first (as the ledger's ageing does). A statement
+ * the balance does not reach is paid. Pure; `statements` newest first.
+ */
+export function unpaidOfStatements(
+  statements: readonly { number: string; totalMinor: bigint }[],
+  balanceMinor: bigint,
+): Map<string, bigint> {
+  const unpaid = new Map<string, bigint>()
+  let left = balanceMinor > 0n ? balanceMinor : 0n
+  for (const statement of statements) {
+    const part = statement.totalMinor <= 0n ? 0n : statement.totalMinor < left ? statement.totalMinor : left
+    unpaid.set(statement.number, part)
+    left -= part
+  }
+  return unpaid
+}
+
 export async function portalStatements({ tx, principal, accountNumber, at }: PortalAccountCall) {
   const { account } = await grantFor({ tx, principal, accountNumber, action: 'view_bills', at })
   const page = await accountStatements({ tx, accountNumber: account.number, limit: 100, actor: actorOf(principal), at })
+  // held and rejected statements were never sent to the customer
+  const sent = page.items.filter((statement) => statement.status !== 'held' && statement.status !== 'rejected')
+  const owing = unpaidOfStatements(
+    sent.filter((statement) => statement.status === 'issued' || statement.status === 'invoiced'),
+    await ledger.balanceOf({ tx, accountId: account.id }),
+  )
   return {
-    items: page.items
-      // held and rejected statements were never sent to the customer
-      .filter((statement) => statement.status !== 'held' && statement.status !== 'rejected')
-      .map((statement) => ({
-        number: statement.number,
-        periodFrom: statement.periodFrom,
-        periodTo: statement.periodTo,
-        totalMinor: statement.totalMinor,
-        dueOn: statement.dueOn,
-        status: statement.status,
-      })),
+    items: sent.map((statement) => ({
+      number: statement.number,
+      periodFrom: statement.periodFrom,
+      periodTo: statement.periodTo,
+      totalMinor: statement.totalMinor,
+      unpaidMinor: owing.get(statement.number) ?? 0n,
+      dueOn: statement.dueOn,
+      status: statement.status,
+    })),
   }
 }
 

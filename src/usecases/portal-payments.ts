@@ -17,7 +17,10 @@ export async function portalPayments({ tx, principal, accountNumber, at }: Porta
   return { items: page.items, methods }
 }
 
-/** Pay from the portal: a card entered now or a kept method; recorded with source 'customer'. */
+/**
+ * Pay from the portal: a card entered now or a kept method, against the balance or one statement;
+ * recorded with source 'customer'. @throws PortalActionNotAllowed, billing.StatementNotFound
+ */
 export async function portalPay({
   db,
   processor,
@@ -26,6 +29,7 @@ export async function portalPay({
   amountMinor,
   card,
   paymentMethodId,
+  statementNumber,
   idempotencyKey,
   at,
 }: {
@@ -36,6 +40,8 @@ export async function portalPay({
   amountMinor: bigint
   card?: payments.CardDetails | undefined
   paymentMethodId?: string | undefined
+  /** A statement of the account to pay against; without one, the balance. */
+  statementNumber?: string | undefined
   idempotencyKey: string
   at: Date
 }) {
@@ -49,7 +55,7 @@ export async function portalPay({
     db,
     processor,
     accountNumber: account.number,
-    input: { method, amountMinor, paymentMethodId, card },
+    input: { method, amountMinor, paymentMethodId, card, statementNumber },
     idempotencyKey,
     source: 'customer',
     actor: actorOf(principal),

@@ -3,12 +3,22 @@
  * on PGlite with demo data) serving the built web app at /portal, driven through Chromium. The demo
  * account holder pays with the test card and sees the payment in her history, switches between
  * paper and paperless bills and finds the choice kept after a reload, and moves her authorized user
- * from limited to full access and back. Screenshots go to artifacts/screenshots/.
+ * from limited to full access and back. Issue 22 item 7: she lands on her one account without a
+ * picker, sees her tariff and rates, has a meter reading refused with the reason beside the field,
+ * writes to the supplier and sees her message in the thread, is told once why a card was declined,
+ * and at 390 px wide no portal page scrolls sideways. Screenshots go to artifacts/screenshots/.
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Console, expectText, openConsole, demoPassword as password, screenshots } from './harness.js'
+import {
+  type Console,
+  expectBrowserErrors,
+  expectText,
+  openConsole,
+  demoPassword as password,
+  screenshots,
+} from './harness.js'
 
 // The demo's portal logins (src/demo/portal.ts): the holder and a limited authorized user.
 const holder = 'eleanor@portal.example'
@@ -57,8 +67,11 @@ describe('customer self-service in the portal', () => {
     const session = (await signIn.json()) as { accounts: Array<{ accountNumber: string; kind: string }> }
     accountNumber = session.accounts.find((account) => account.kind === 'holder')?.accountNumber ?? ''
     expect(accountNumber).toMatch(/^A-[0-9A-F]{8}$/)
-    await page.locator(`[data-testid="portal-account-link"][data-account="${accountNumber}"]`).click()
+    expect(session.accounts, 'the demo holder has one account').toHaveLength(1)
+    // One account: no picker, the account itself.
     await expectText(page.getByTestId('portal-account-number'), accountNumber)
+    expect(await page.getByTestId('account-picker').count()).toBe(0)
+    expect(pathOf(page.url())).toBe(`/portal/accounts/${accountNumber}`)
   })
 
   it('pays with the test card and sees the payment in the history', async () => {
@@ -135,6 +148,8 @@ describe('customer self-service in the portal', () => {
   })
 
   it('sends her post to another address, names a wrong postcode beside its field, and goes back to the supply address', async () => {
+    // The refusal of the wrong postcode (400) is the point of the step; the browser logs it.
+    expectBrowserErrors(page, /status of 400 .*\/contact/)
     await openTab('contact')
     const postcode = page.getByLabel('Postcode')
     await postcode.waitFor()
@@ -142,7 +157,7 @@ describe('customer self-service in the portal', () => {
     await page.getByLabel('Town').fill('Wisbech')
     await postcode.fill('NOT A CODE')
     await page.getByTestId('portal-contact-save').click()
-    await expectText(page.getByTestId('portal-billing-address'), 'not a UK postcode')
+    await expectText(page.getByTestId('portal-billing-address'), 'ot a UK postcode')
     await postcode.fill('pe13 1aa')
     await page.getByTestId('portal-contact-save').click()
     await expectText(page.getByTestId('portal-contact-message'), 'Your details are saved.')
@@ -183,5 +198,98 @@ describe('customer self-service in the portal', () => {
       expect(await reloaded.getByTestId('portal-user-level').inputValue()).toBe(level)
     }
     await page.screenshot({ path: join(screenshots, 'portal-user-limited-again.png'), fullPage: true })
+  })
+
+  it('says once why a card was declined', async () => {
+    // The 402 of the declined card is the point of the test; the browser logs it.
+    expectBrowserErrors(page, /status of 402 .*\/payments/)
+    await openTab('payments')
+    await page.getByTestId('portal-pay-now').click()
+    await page.getByTestId('portal-pay-amount').fill('5.00')
+    await page.getByTestId('portal-pay-source').selectOption('new')
+    await page.getByTestId('portal-card-number').fill('4000 0000 0000 0002')
+    await page.getByTestId('portal-card-month').selectOption('12')
+    await page.getByTestId('portal-card-year').selectOption(String(new Date().getFullYear() + 3))
+    await page.getByTestId('portal-card-cvc').fill('123')
+    await page.getByTestId('portal-pay-submit').click()
+    const declined = page.getByTestId('portal-payment-declined')
+    await expectText(declined, 'The card was declined')
+    const said = (await declined.textContent()) ?? ''
+    expect(said.match(/declined/gi), `said once: ${said}`).toHaveLength(1)
+    // "Pay against" offers only bills with something left to pay.
+    const against = page.getByLabel('Pay against')
+    if ((await against.count()) > 0) {
+      const options = await against.locator('option').allTextContents()
+      for (const option of options.slice(1)) expect(option).toContain('to pay')
+      expect(options.join(' ')).not.toContain('£0.00 to pay')
+    }
+    await page.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it('shows her tariff and rates, and refuses a meter reading that does not fit with the reason beside the field', async () => {
+    // The refusal (400) is the point of the test; the browser logs it.
+    expectBrowserErrors(page, /status of 400 .*\/readings/)
+    await page.getByRole('tab', { name: 'Meters and tariff' }).click()
+    const tariff = page.getByTestId('portal-tariff').first()
+    await expectText(tariff, 'p a kWh')
+    await expectText(tariff, 'p a day')
+    const reading = page.getByLabel('Meter reading', { exact: true }).first()
+    await reading.fill('123456789')
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && pathOf(r.url()).endsWith('/readings')),
+      page.getByRole('button', { name: 'Send reading' }).first().click(),
+    ])
+    expect(answer.status(), `the refusal is a 4xx: ${await answer.text()}`).toBe(400)
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null)
+    expect(await reading.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await reading.getAttribute('aria-describedby')) ?? ''
+    const beside = await page.locator(`[id="${describedBy}"]`).textContent()
+    expect(beside, 'the reason is beside the field').toMatch(/digits/)
+    await page.screenshot({ path: join(screenshots, 'portal-reading-refused.png'), fullPage: true })
+  })
+
+  it('writes to the supplier and sees the message in the thread', async () => {
+    await page.getByRole('tab', { name: 'Messages' }).click()
+    await page.getByLabel('Subject').fill('Moving house')
+    await page.getByLabel('Message', { exact: true }).fill('We move out on 14 December. What happens to my final bill?')
+    const [sent] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && pathOf(r.url()).endsWith('/messages')),
+      page.getByRole('button', { name: 'Send', exact: true }).click(),
+    ])
+    expect(sent.status(), `sending answered ${await sent.text()}`).toBe(201)
+    await expectText(page.getByTestId('portal-message-notice'), 'Your message is with our team')
+    const thread = page.getByRole('list', { name: 'Messages, oldest first' })
+    await expectText(thread, 'Moving house')
+    await page.reload()
+    await expectText(page.getByRole('list', { name: 'Messages, oldest first' }), 'What happens to my final bill?')
+    await page.screenshot({ path: join(screenshots, 'portal-messages.png'), fullPage: true })
+  })
+
+  it('never scrolls sideways at 390 px wide, on any tab', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${baseUrl}/portal`)
+    await expectText(page.getByTestId('portal-account-number'), accountNumber)
+    const tabs = page.getByRole('tablist', { name: 'Account sections' }).getByRole('tab')
+    const names = await tabs.allTextContents()
+    expect(names.length).toBeGreaterThan(4)
+    const wide: string[] = []
+    for (const name of names) {
+      await page.getByRole('tab', { name, exact: true }).click()
+      await page.getByRole('tabpanel').waitFor()
+      await page.waitForLoadState('networkidle')
+      const measured = await page.evaluate(() => {
+        const width = document.documentElement.scrollWidth
+        const culprits = [...document.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > 391)
+          .slice(-3)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+        return { width, culprits }
+      })
+      if (measured.width > 390) wide.push(`${name}: ${measured.width}px (${measured.culprits.join(', ')})`)
+      const slug = name.toLowerCase().replaceAll(/[^a-z]+/g, '-')
+      await page.screenshot({ path: join(screenshots, `portal-390-${slug}.png`), fullPage: true })
+    }
+    expect(wide).toEqual([])
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 })

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import * as access from '../../modules/access/index.js'
 import * as billing from '../../modules/billing/index.js'
 import * as cases from '../../modules/cases/index.js'
+import * as metering from '../../modules/metering/index.js'
 import { DateOut, InstantOut, MinorOut } from '../responses.js'
 import { UsageBucketOut } from './metering-schemas.js'
 
@@ -52,6 +53,9 @@ export const PortalStatements = z.object({
       periodFrom: InstantOut.describe('the start of the billed period'),
       periodTo: InstantOut.describe('the end of the billed period (exclusive)'),
       totalMinor: MinorOut,
+      unpaidMinor: MinorOut.describe(
+        'what is left to pay of it: the balance owed laid on the newest statements first (payments pay the oldest first); 0 when paid',
+      ),
       dueOn: DateOut.nullable(),
       status: z.enum(billing.statementStatuses),
     }),
@@ -189,4 +193,68 @@ export const PortalTenantRequest = z.object({
 export const PortalTenantRequests = z.object({
   items: z.array(PortalTenantRequest),
   nextCursor: z.string().nullable(),
+})
+
+/** The tariff a supply is on today, with its rates for the way the account pays. */
+const PortalTariff = z.object({
+  code: z.string(),
+  productCode: z.string(),
+  productName: z.string().describe('the product, as the customer chose it'),
+  since: InstantOut,
+  termEndsAt: InstantOut.nullable().describe('when a fixed term ends; null for a variable tariff'),
+  paymentMethod: z.enum(['DIRECT_DEBIT', 'NON_DIRECT_DEBIT']),
+  standingCharge: z.string().nullable().describe('pence a day, inc VAT'),
+  unitRates: z.array(
+    z.object({ name: z.enum(['standard', 'day', 'night']), incVat: z.string().describe('pence a kWh, inc VAT') }),
+  ),
+})
+
+/** The account's supplies now: meters with their registers, and the tariff each is on. */
+export const PortalSupplies = z.object({
+  canSubmitReadings: z.boolean().describe('whether this person may give meter readings (submit_readings)'),
+  items: z.array(
+    z.object({
+      identifier: z.string().describe('MPAN or MPRN'),
+      fuel: z.enum(metering.fuels),
+      direction: z.enum(['import', 'export']),
+      meters: z.array(
+        z.object({
+          serial: z.string(),
+          type: z.enum(metering.meterTypes),
+          registers: z.array(
+            z.object({
+              identifier: z.string(),
+              rate: z.enum(metering.registerRates),
+              digits: z.number().int().describe('the dial digits before the decimal point'),
+            }),
+          ),
+        }),
+      ),
+      tariff: PortalTariff.nullable().describe('null when the supply is on no tariff today'),
+    }),
+  ),
+})
+
+/** A reading as recorded: held ones are kept but checked by our team before they are billed. */
+export const PortalReading = z.object({
+  meterPoint: z.string(),
+  meterSerial: z.string(),
+  register: z.string(),
+  readAt: InstantOut,
+  value: z.string(),
+  status: z.enum(['accepted', 'held', 'superseded', 'released', 'discarded']),
+  reason: z.string().nullable().describe('why a held reading is being checked'),
+})
+
+/** The customer's conversation with the supplier on the account, oldest first. */
+export const PortalMessages = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      from: z.enum(['customer', 'supplier']),
+      subject: z.string().nullable(),
+      body: z.string(),
+      at: InstantOut,
+    }),
+  ),
 })

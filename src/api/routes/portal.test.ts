@@ -101,6 +101,11 @@ const routes: Record<string, Route> = {
   },
   contact: { action: 'update_contact', request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/contact` }) },
   users: { action: 'manage_users', request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/users` }) },
+  supplies: { action: 'view_bills', request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/supplies` }) },
+  messages: {
+    action: 'contact_service',
+    request: (n) => ({ method: 'GET', url: `/api/portal/accounts/${n}/messages` }),
+  },
   tenantRequest: {
     action: 'tenant_requests',
     request: (n) => ({
@@ -122,12 +127,21 @@ const everything: access.PortalAction[] = [
   'contact_service',
   'change_billing_preferences',
   'replace_primary_email',
+  'submit_readings',
 ]
 
 // What the seed's table and the guide's lists allow each kind (a third party within its scope).
 const expectedAllows: Record<string, access.PortalAction[]> = {
   holder: everything,
-  authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
+  authorized_full: [
+    'view_bills',
+    'view_usage',
+    'view_payments',
+    'pay',
+    'update_contact',
+    'contact_service',
+    'submit_readings',
+  ],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
   power_of_attorney: everything,
@@ -294,6 +308,8 @@ describe('the portal access matrix', () => {
     expect(declined.statusCode).toBe(402)
     expect(declined.json().error).toMatchObject({
       code: 'PAYMENT_DECLINED',
+      // why, said once: the processor's reason, not "declined: … declined"
+      message: 'The card was declined',
       details: { payment: { status: 'failed', failure: { message: expect.any(String) } } },
     })
     expect(declined.json().error.details.payment).not.toHaveProperty('accountId')

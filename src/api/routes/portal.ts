@@ -25,10 +25,16 @@ import {
   updatePortalContact,
 } from '../../usecases/index.js'
 import { portalTenantRequests, portfolioStatementsZip, requestTenantChange } from '../../usecases/portal-portfolio.js'
+import {
+  portalMessages,
+  portalSupplies,
+  sendPortalMessage,
+  submitPortalReading,
+} from '../../usecases/portal-self-service.js'
 import { portalCookie } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { errors, fileResponse, NoContent, sendNoContent, sendPdf } from '../responses.js'
-import { AccountParams, jsonOf, LocalDate, Minor, Password, SignInBody } from '../schemas.js'
+import { AccountParams, Instant, jsonOf, LocalDate, Minor, Password, SignInBody } from '../schemas.js'
 import { CardIn } from './payments-schemas.js'
 import {
   MailingAddress,
@@ -36,12 +42,15 @@ import {
   PortalAccountUsers,
   PortalContact,
   PortalInvitation,
+  PortalMessages,
   PortalPaymentDeclined,
   PortalPayments,
   PortalPaymentTaken,
   PortalPortfolio,
+  PortalReading,
   PortalSession,
   PortalStatements,
+  PortalSupplies,
   PortalTenantRequest,
   PortalTenantRequests,
   PortalUsage,
@@ -275,6 +284,9 @@ export const portalRoutes =
             amountMinor: Minor,
             card: CardIn.optional(),
             paymentMethodId: z.string().max(60).optional(),
+            statementNumber: StatementNumber.optional().describe(
+              'a statement to pay against; without one, the balance',
+            ),
           }),
           response: {
             200: PortalPaymentTaken.describe('a retry with the same Idempotency-Key: the first answer'),
@@ -292,6 +304,7 @@ export const portalRoutes =
           amountMinor: request.body.amountMinor,
           card: request.body.card,
           paymentMethodId: request.body.paymentMethodId,
+          statementNumber: request.body.statementNumber,
           idempotencyKey: request.headers['idempotency-key'],
           ...who(request),
         })
@@ -300,12 +313,108 @@ export const portalRoutes =
           return reply.status(402).send({
             error: {
               code: 'PAYMENT_DECLINED',
-              message: `The payment was declined: ${result.payment.failure?.message ?? 'no reason given'}`,
+              // The processor's reason says why, once ("The card was declined"), as the customer reads it.
+              message: result.payment.failure?.message ?? 'The payment was declined',
               details: { payment },
             },
           })
         }
         return reply.status(result.replayed ? 200 : 201).send({ payment, replayed: result.replayed })
+      },
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/supplies',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary:
+            'My supplies: meters with their registers, and the tariff each is on with its rates (needs view_bills)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalSupplies, ...errors(404) },
+        },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) => portalSupplies({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
+        ),
+    )
+
+    app.post(
+      '/portal/accounts/:accountNumber/readings',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary:
+            'Give a meter reading (needs submit_readings): checked as staff readings are; a refusal names the field and why',
+          tags,
+          params: AccountParams,
+          body: z.strictObject({
+            meterPoint: z.string().min(1).max(20),
+            meterSerial: z.string().min(1).max(40),
+            register: z.string().min(1).max(20),
+            value: z.string().min(1).max(20).describe('what the meter shows, e.g. 12345 or 12345.6'),
+            readAt: Instant.optional().describe('when the meter showed it; now when not given'),
+          }),
+          response: { 201: PortalReading, ...errors(404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const { readAt, ...reading } = request.body
+        const recorded = await inTx((tx) =>
+          submitPortalReading({
+            tx,
+            accountNumber: request.params.accountNumber,
+            ...reading,
+            readAt: readAt ? new Date(readAt) : undefined,
+            ...who(request),
+          }),
+        )
+        const { meterPoint, meterSerial, register, readAt: at, value, status, reason } = recorded
+        return reply.status(201).send(jsonOf({ meterPoint, meterSerial, register, readAt: at, value, status, reason }))
+      },
+    )
+
+    app.get(
+      '/portal/accounts/:accountNumber/messages',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary:
+            'My messages with the supplier on this account and their replies, oldest first (needs contact_service)',
+          tags,
+          params: AccountParams,
+          response: { 200: PortalMessages, ...errors(404) },
+        },
+      },
+      async (request) =>
+        jsonOf(
+          await inTx((tx) => portalMessages({ tx, accountNumber: request.params.accountNumber, ...who(request) })),
+        ),
+    )
+
+    app.post(
+      '/portal/accounts/:accountNumber/messages',
+      {
+        config: { permission: 'customer' },
+        schema: {
+          summary:
+            'Write to the supplier (needs contact_service): arrives as an inbound email on the account, answered by an agent',
+          tags,
+          params: AccountParams,
+          body: z.strictObject({
+            subject: z.string().max(200),
+            body: z.string().max(10_000),
+          }),
+          response: { 201: PortalMessages, ...errors(404) },
+        },
+      },
+      async (request, reply) => {
+        const sent = await inTx((tx) =>
+          sendPortalMessage({ tx, accountNumber: request.params.accountNumber, ...request.body, ...who(request) }),
+        )
+        return reply.status(201).send(jsonOf({ items: sent.items }))
       },
     )
 

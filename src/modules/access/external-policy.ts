@@ -29,6 +29,7 @@ export const portalActions = [
   'tenant_requests',
   'change_billing_preferences',
   'replace_primary_email',
+  'submit_readings',
 ] as const
 export type PortalAction = (typeof portalActions)[number]
 
@@ -49,13 +50,25 @@ export type ThirdPartyScope = (typeof thirdPartyScopes)[number]
 //   line only (change_billing_preferences), and replacing the primary email, where the holder's
 //   notices and sign-in help go, would hand the account over (replace_primary_email): the holder's
 //   and their attorney's ("everything the primary account holder can do").
+// - meter readings (issue 22 item 7, submit_readings): the guide does not list them; giving a
+//   reading is telling customer service what the meter shows, which a full authorized user may do
+//   ("Communicate with customer service") as the holder may; a limited user only views, a property
+//   manager's list does not include it, and a third party never changes the account.
 // The holder may do everything but what is a property manager's alone.
 const holderAllows: readonly PortalAction[] = portalActions.filter(
   (action) => action !== 'bulk_statements' && action !== 'tenant_requests',
 )
 const allowsByKind: Readonly<Record<GrantKind, readonly PortalAction[]>> = {
   holder: holderAllows,
-  authorized_full: ['view_bills', 'view_usage', 'view_payments', 'pay', 'update_contact', 'contact_service'],
+  authorized_full: [
+    'view_bills',
+    'view_usage',
+    'view_payments',
+    'pay',
+    'update_contact',
+    'contact_service',
+    'submit_readings',
+  ],
   authorized_limited: ['view_bills', 'view_usage', 'view_payments'],
   property_manager: ['view_bills', 'view_payments', 'pay', 'update_contact', 'bulk_statements', 'tenant_requests'],
   // "Everything the primary account holder can do."

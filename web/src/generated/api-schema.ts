@@ -9774,7 +9774,7 @@ export interface paths {
               /** how this person is attached to the account */
               kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
               /** what this person may do on the account; each portal screen is shown only when its action is here */
-              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+              allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
             }
           }
         }
@@ -9955,6 +9955,127 @@ export interface paths {
     }
     trace?: never
   }
+  "/api/portal/accounts/{accountNumber}/messages": {
+    /** My messages with the supplier on this account and their replies, oldest first (needs contact_service) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                from: "customer" | "supplier"
+                subject: string | null
+                body: string
+                /** an ISO 8601 instant in UTC */
+                at: string
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    /** Write to the supplier (needs contact_service): arrives as an inbound email on the account, answered by an agent */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            subject: string
+            body: string
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              items: {
+                id: string
+                from: "customer" | "supplier"
+                subject: string | null
+                body: string
+                /** an ISO 8601 instant in UTC */
+                at: string
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/portal/accounts/{accountNumber}/payments": {
     /** My payments and kept payment methods (needs view_payments) */
     get: {
@@ -10057,6 +10178,8 @@ export interface paths {
               holderName?: string
             }
             paymentMethodId?: string
+            /** a statement to pay against; without one, the balance */
+            statementNumber?: string
           }
         }
       }
@@ -10196,6 +10319,87 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/portal/accounts/{accountNumber}/readings": {
+    get?: never
+    put?: never
+    /** Give a meter reading (needs submit_readings): checked as staff readings are; a refusal names the field and why */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            meterPoint: string
+            meterSerial: string
+            register: string
+            /** what the meter shows, e.g. 12345 or 12345.6 */
+            value: string
+            /** when the meter showed it; now when not given */
+            readAt?: string
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: string
+              meterSerial: string
+              register: string
+              /** an ISO 8601 instant in UTC */
+              readAt: string
+              value: string
+              status: "accepted" | "held" | "superseded" | "released" | "discarded"
+              /** why a held reading is being checked */
+              reason: string | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/portal/accounts/{accountNumber}/statements": {
     /** My bills (needs view_bills) */
     get: {
@@ -10221,6 +10425,8 @@ export interface paths {
                 periodTo: string
                 /** minor units (pence), as a string */
                 totalMinor: string
+                /** what is left to pay of it: the balance owed laid on the newest statements first (payments pay the oldest first); 0 when paid */
+                unpaidMinor: string
                 dueOn: string | null
                 status: "held" | "issued" | "rejected" | "superseded" | "uninvoiced" | "invoiced"
               }[]
@@ -10279,6 +10485,97 @@ export interface paths {
           headers: { [name: string]: unknown }
           content: {
             "application/pdf": string
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/portal/accounts/{accountNumber}/supplies": {
+    /** My supplies: meters with their registers, and the tariff each is on with its rates (needs view_bills) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              /** whether this person may give meter readings (submit_readings) */
+              canSubmitReadings: boolean
+              items: {
+                /** MPAN or MPRN */
+                identifier: string
+                fuel: "electricity" | "gas"
+                direction: "import" | "export"
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits before the decimal point */
+                    digits: number
+                  }[]
+                }[]
+                /** null when the supply is on no tariff today */
+                tariff: {
+                  code: string
+                  productCode: string
+                  /** the product, as the customer chose it */
+                  productName: string
+                  /** an ISO 8601 instant in UTC */
+                  since: string
+                  /** when a fixed term ends; null for a variable tariff */
+                  termEndsAt: string | null
+                  paymentMethod: "DIRECT_DEBIT" | "NON_DIRECT_DEBIT"
+                  /** pence a day, inc VAT */
+                  standingCharge: string | null
+                  unitRates: {
+                    name: "standard" | "day" | "night"
+                    /** pence a kWh, inc VAT */
+                    incVat: string
+                  }[]
+                } | null
+              }[]
+            }
           }
         }
         400: {
@@ -10764,7 +11061,7 @@ export interface paths {
                 /** how this person is attached to the account */
                 kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
                 /** what this person may do on the account; each portal screen is shown only when its action is here */
-                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
               }[]
             }
           }
@@ -10835,7 +11132,7 @@ export interface paths {
                 /** how this person is attached to the account */
                 kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
                 /** what this person may do on the account; each portal screen is shown only when its action is here */
-                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
               }[]
             }
           }
@@ -10892,7 +11189,7 @@ export interface paths {
                 /** positive: owed; negative: in credit */
                 balanceMinor: string
                 /** what this person may do on the account; each portal screen is shown only when its action is here */
-                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
               }[]
             }
           }
@@ -11076,7 +11373,7 @@ export interface paths {
                 /** how this person is attached to the account */
                 kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
                 /** what this person may do on the account; each portal screen is shown only when its action is here */
-                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
               }[]
             }
           }
@@ -11166,7 +11463,7 @@ export interface paths {
                   name: string
                   address: string
                   kind: "holder" | "authorized_full" | "authorized_limited" | "property_manager" | "power_of_attorney" | "third_party"
-                  allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email")[]
+                  allows: ("view_bills" | "view_usage" | "view_payments" | "pay" | "update_contact" | "manage_users" | "contact_service" | "bulk_statements" | "tenant_requests" | "change_billing_preferences" | "replace_primary_email" | "submit_readings")[]
                 }[]
               } | null
             }

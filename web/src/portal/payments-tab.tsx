@@ -134,6 +134,12 @@ function describeMethod(method: portalApi.PortalPaymentMethod): string {
 
 const newCard = 'new'
 
+/** Minor units as the amount field shows them: `1234` → `12.34`. */
+const poundsOf = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`
+
+/** A reason as a sentence: ends with a full stop. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
+
 type Outcome =
   | { kind: 'paid'; payment: portalApi.PortalPayment }
   | { kind: 'declined'; message: string }
@@ -162,15 +168,24 @@ function PayForm({
   const sending = payment.isPending
   const cards = methods.filter((method) => method.kind === 'card')
   const owed = balanceMinor && /^\d+$/.test(balanceMinor) && BigInt(balanceMinor) > 0n ? BigInt(balanceMinor) : 0n
+  // Paying against a bill is optional; only bills with something left to pay are offered.
+  const bills = useQuery({
+    queryKey: portalApi.portalKeys.statements(accountNumber),
+    queryFn: () => portalApi.statements({ accountNumber }),
+  })
+  const unpaid = (bills.data ?? []).filter(
+    (statement) => /^\d+$/.test(statement.unpaidMinor) && BigInt(statement.unpaidMinor) > 0n,
+  )
   const form = useFormValues(() => ({
-    amount: owed > 0n ? `${owed / 100n}.${String(owed % 100n).padStart(2, '0')}` : '',
+    amount: owed > 0n ? poundsOf(owed) : '',
+    statement: '',
     source: cards[0]?.id ?? newCard,
     cardNumber: '',
     month: '',
     year: '',
     cvc: '',
   }))
-  const { amount, source, cardNumber, month, year, cvc } = form.values
+  const { amount, source, cardNumber, month, year, cvc, statement } = form.values
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   // Kept only across a lost answer, so sending the same payment again is not charged twice.
@@ -205,6 +220,7 @@ function PayForm({
             },
           }
         : { amountMinor: parsed.minor, paymentMethodId: source }
+    if (statement) input.statementNumber = statement
     // The card leaves the form as it is sent.
     form.setValues((current) => ({ ...current, cardNumber: '', cvc: '' }))
     const idempotencyKey = pendingKey.current ?? crypto.randomUUID()
@@ -263,7 +279,9 @@ function PayForm({
     <form className="form portal-pay-form" onSubmit={handleSubmit} noValidate>
       {outcome && (
         <p className="callout callout-error" role="alert" data-testid={`portal-payment-${outcome.kind}`}>
-          {outcome.kind === 'declined' ? `Your card was declined: ${outcome.message}` : outcome.message}
+          {outcome.kind === 'declined'
+            ? `We could not take the payment. ${sentence(outcome.message)}`
+            : outcome.message}
         </p>
       )}
       <div className="form-inline-grid">
@@ -273,6 +291,27 @@ function PayForm({
           error={problems['amountMinor']}
           data-testid="portal-pay-amount"
         />
+        {unpaid.length > 0 && (
+          <SelectField
+            {...form.bind('statement')}
+            onValueChange={(number) => {
+              const chosen = unpaid.find((item) => item.number === number)
+              form.setValues((current) => ({
+                ...current,
+                statement: number,
+                amount: chosen ? poundsOf(BigInt(chosen.unpaidMinor)) : current.amount,
+              }))
+            }}
+            label="Pay against"
+            placeholder="The account balance"
+            options={unpaid.map((item) => ({
+              value: item.number,
+              label: `${item.number} · ${formatMinor(item.unpaidMinor)} to pay${item.dueOn ? ` · due ${formatCalendarDate(item.dueOn)}` : ''}`,
+            }))}
+            error={problems['statementNumber']}
+            data-testid="portal-pay-statement"
+          />
+        )}
         <SelectField
           {...form.bind('source')}
           label="Pay with"

@@ -12,18 +12,23 @@ import { formatBalance } from '../shared/money.js'
 import { TabList, TabPanel } from '../shared/panel-tabs.js'
 import { BillsTab } from './bills-tab.js'
 import { ContactTab } from './contact-tab.js'
+import { MessagesTab } from './messages-tab.js'
 import { PaymentsTab } from './payments-tab.js'
 import * as portalApi from './portal-api.js'
+import { usePortalSession } from './portal-context.js'
 import { portalPaths } from './portal-routes.js'
+import { SuppliesTab } from './supplies-tab.js'
 import { PortalUsageTab } from './usage-tab.js'
 import { UsersTab } from './users-tab.js'
 
-type TabName = 'bills' | 'usage' | 'payments' | 'contact' | 'users'
+type TabName = 'bills' | 'usage' | 'supplies' | 'payments' | 'messages' | 'contact' | 'users'
 
 const tabs: ReadonlyArray<{ name: TabName; label: string; needs: portalApi.PortalCapability }> = [
   { name: 'bills', label: 'Bills', needs: 'view_bills' },
   { name: 'usage', label: 'Usage', needs: 'view_usage' },
+  { name: 'supplies', label: 'Meters and tariff', needs: 'view_bills' },
   { name: 'payments', label: 'Payments', needs: 'view_payments' },
+  { name: 'messages', label: 'Messages', needs: 'contact_service' },
   { name: 'contact', label: 'Contact details', needs: 'update_contact' },
   { name: 'users', label: 'Who can use this account', needs: 'manage_users' },
 ]
@@ -63,6 +68,8 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
   const [requested, setRequested] = useState<string | null>(tabFromAddress)
   const tab = offered.find((candidate) => candidate.name === requested) ?? offered[0]
   const ids = useId()
+  // With one account there is no list to go back to: the portal opens straight on it.
+  const hasOthers = usePortalSession().accounts.length > 1
 
   function choose(next: TabName) {
     setRequested(next)
@@ -75,9 +82,11 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
 
   return (
     <div className="portal-stack">
-      <p className="portal-back">
-        <Link to={portalPaths.home()}>‹ Your accounts</Link>
-      </p>
+      {hasOthers && (
+        <p className="portal-back">
+          <Link to={portalPaths.home()}>‹ Your accounts</Link>
+        </p>
+      )}
       <section className="portal-card portal-account-header" data-testid="portal-account">
         <div>
           <h1 className="portal-title" data-testid="portal-account-name">
@@ -103,7 +112,7 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
       </section>
 
       {account.allows.includes('contact_service') && (
-        <p className="muted portal-help">Questions about this account? Our customer service team can help.</p>
+        <p className="muted portal-help">Questions about this account? Write to us under Messages.</p>
       )}
 
       {offered.length === 0 || !tab ? (
@@ -122,6 +131,8 @@ function AccountView({ account }: { account: portalApi.PortalAccount }) {
           <TabPanel ids={ids} tab={tab.name} id={`${ids}-panel`} testId={`portal-panel-${tab.name}`}>
             {tab.name === 'bills' && <BillsTab accountNumber={account.accountNumber} />}
             {tab.name === 'usage' && <PortalUsageTab accountNumber={account.accountNumber} />}
+            {tab.name === 'supplies' && <SuppliesTab accountNumber={account.accountNumber} />}
+            {tab.name === 'messages' && <MessagesTab accountNumber={account.accountNumber} />}
             {tab.name === 'payments' && (
               <PaymentsTab
                 accountNumber={account.accountNumber}

@@ -50,6 +50,17 @@ export type PortalContactChange = RequestOf<ContactPath, 'patch'>
 export type AuthorizedUserLevel = RequestOf<'/api/portal/accounts/{accountNumber}/users/{userId}', 'patch'>['level']
 export type PortalAccountUser = ResponseOf<'/api/portal/accounts/{accountNumber}/users', 'get'>[number]
 
+type SuppliesPath = '/api/portal/accounts/{accountNumber}/supplies'
+/** The account's supplies: meters with their registers, and the tariff each is on with its rates. */
+export type PortalSupplies = ResponseOf<SuppliesPath, 'get'>
+export type PortalSupply = PortalSupplies['items'][number]
+export type PortalReadingInput = RequestOf<'/api/portal/accounts/{accountNumber}/readings', 'post'>
+export type PortalReading = ResponseOf<'/api/portal/accounts/{accountNumber}/readings', 'post'>
+type MessagesPath = '/api/portal/accounts/{accountNumber}/messages'
+/** One message of the customer's conversation with the supplier. */
+export type PortalMessage = ResponseOf<MessagesPath, 'get'>['items'][number]
+export type PortalMessageInput = RequestOf<MessagesPath, 'post'>
+
 export type PortfolioAccount = ResponseOf<'/api/portal/portfolio', 'get'>['items'][number]
 
 /** A tenant moving in (the supply starts in their name) or out (it stops), asked by a property manager. */
@@ -70,6 +81,8 @@ export const portalKeys = {
   payments: (accountNumber: string) => ['account', accountNumber, 'payments'] as const,
   contact: (accountNumber: string) => ['account', accountNumber, 'contact'] as const,
   users: (accountNumber: string) => ['account', accountNumber, 'users'] as const,
+  supplies: (accountNumber: string) => ['account', accountNumber, 'supplies'] as const,
+  messages: (accountNumber: string) => ['account', accountNumber, 'messages'] as const,
   portfolio: ['portfolio'] as const,
   tenantRequests: ['portfolio', 'tenant-requests'] as const,
 }
@@ -225,6 +238,42 @@ export function updateContact({
   change: PortalContactChange
 }): Promise<PortalContact> {
   return call(client.PATCH('/api/portal/accounts/{accountNumber}/contact', { ...path(accountNumber), body: change }))
+}
+
+/** The account's supplies with their meters and the tariff each is on. */
+export function supplies({ accountNumber }: { accountNumber: string }): Promise<PortalSupplies> {
+  return call(client.GET('/api/portal/accounts/{accountNumber}/supplies', path(accountNumber)))
+}
+
+/** Give a meter reading. @throws ApiError READING_REJECTED with the field and why */
+export function submitReading({
+  accountNumber,
+  input,
+}: {
+  accountNumber: string
+  input: PortalReadingInput
+}): Promise<PortalReading> {
+  return call(client.POST('/api/portal/accounts/{accountNumber}/readings', { ...path(accountNumber), body: input }))
+}
+
+/** This person's conversation with the supplier on the account, oldest first. */
+export async function messages({ accountNumber }: { accountNumber: string }): Promise<PortalMessage[]> {
+  const { items } = await call(client.GET('/api/portal/accounts/{accountNumber}/messages', path(accountNumber)))
+  return items
+}
+
+/** Write to the supplier; answers the conversation with the message in it. @throws ApiError with field problems */
+export async function sendMessage({
+  accountNumber,
+  input,
+}: {
+  accountNumber: string
+  input: PortalMessageInput
+}): Promise<PortalMessage[]> {
+  const { items } = await call(
+    client.POST('/api/portal/accounts/{accountNumber}/messages', { ...path(accountNumber), body: input }),
+  )
+  return items
 }
 
 /** The people who may use the account. */

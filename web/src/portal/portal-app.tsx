@@ -29,6 +29,23 @@ type SessionState =
  */
 const portalQueries = createQueryClient()
 
+/** The one account a person may open, when they have exactly one and manage no portfolio. */
+function onlyAccount(session: portalApi.PortalSession): string | null {
+  const [only, ...others] = session.accounts
+  if (!only || others.length > 0 || only.kind === 'property_manager' || only.allows.includes('bulk_statements')) {
+    return null
+  }
+  return only.accountNumber
+}
+
+/** Shows the one account and puts its address in the bar, replacing the home page's. */
+function OnlyAccount({ accountNumber }: { accountNumber: string }) {
+  useEffect(() => {
+    navigate(portalPaths.account(accountNumber), { replace: true })
+  }, [accountNumber])
+  return <PortalAccountPage key={accountNumber} accountNumber={accountNumber} />
+}
+
 export function PortalApp() {
   return (
     <QueryClientProvider client={portalQueries}>
@@ -126,6 +143,10 @@ function Portal() {
     body = <PortalSignIn notice={state.notice} problem={state.problem} onSignedIn={signedIn} />
   } else if (route.name === 'account') {
     body = <PortalAccountPage key={route.accountNumber} accountNumber={route.accountNumber} />
+  } else if (route.name === 'home' && onlyAccount(state.session)) {
+    // One account and no portfolio: no picker, the account itself (the address becomes its own).
+    const accountNumber = onlyAccount(state.session) ?? ''
+    body = <OnlyAccount accountNumber={accountNumber} />
   } else if (route.name === 'home') {
     body = <AccountPicker />
   } else {
