@@ -305,10 +305,8 @@ describe('the portal’s pages', () => {
     await expectAccessible(page, 'portal not found')
   })
 
-  it('an account holder: her accounts, one account and each of its tabs', async () => {
+  it('an account holder: her one account, where she lands, and each of its tabs', async () => {
     await signInToPortal('eleanor@portal.example')
-    await expectAccessible(page, 'portal accounts')
-    await page.getByRole('main').getByRole('link').first().click()
     await page.getByRole('tablist').waitFor()
     await settle()
     await visitEveryTab('portal account')
