@@ -100,7 +100,8 @@ function DetailsFacts({ details }: { details: SupplierDetails }) {
 /** The server names a field at the start of its message ("vatNumber must look like …"): say it without the key. */
 function withoutKey(key: string, message: string | undefined): string | null {
   if (!message) return null
-  return message.startsWith(`${key} `)
+  // The field problems may come capitalised ("VatNumber must …"): the key is matched in any case.
+  return message.toLowerCase().startsWith(`${key.toLowerCase()} `)
     ? `${message.charAt(key.length + 1).toUpperCase()}${message.slice(key.length + 2)}`
     : message
 }
