@@ -7,6 +7,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
  */
 const slowFiles = [
   'src/demo/seed-demo.test.ts',
+  'src/cli/demo.test.ts',
   'src/usecases/billing-run.test.ts',
   'src/api/payments-api.test.ts',
   'src/api/fuzz.test.ts',

@@ -17,7 +17,7 @@ export default function setup(): () => void {
   }
   const folder = mkdtempSync(join(tmpdir(), 'cuttle-browser-demo-'))
   const dataDir = join(folder, 'data')
-  execFileSync('node', ['bin/cuttle.js', 'seed', '--accounts', '200'], {
+  execFileSync('node', ['bin/cuttle.js', 'seed', '--accounts', '100', '--history-days', '120'], {
     cwd: projectRoot,
     env: cuttleEnv({ dataDir }),
     stdio: 'pipe',
