@@ -47,6 +47,10 @@ describe('every route', () => {
       // The supplier's name and currency, which the sign-in pages show before anyone signs in.
       'GET /api/brand',
       'HEAD /api/brand',
+      // Quotes and sign-up (ONB-1, ONB-2): before there is any account to sign in to.
+      'GET /api/quote',
+      'HEAD /api/quote',
+      'POST /api/sign-ups',
     ]
     for (const route of app.routeTable) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined()

@@ -55,6 +55,7 @@ import { portalRoutes } from './routes/portal.js'
 import { priceRoutes } from './routes/prices.js'
 import { sessionRoutes } from './routes/session.js'
 import { settingsRoutes } from './routes/settings.js'
+import { signUpRoutes } from './routes/sign-up.js'
 import { staffRoutes } from './routes/staff.js'
 import { suggestedReplyRoutes } from './routes/suggested-replies.js'
 import { timelineRoutes } from './routes/timeline.js'
@@ -192,6 +193,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(portalRoutes(context), { prefix: '/api' })
   await app.register(externalUserRoutes(context), { prefix: '/api' })
   await app.register(priceRoutes(context), { prefix: '/api' })
+  await app.register(signUpRoutes(context), { prefix: '/api' })
   await app.register(octopusMeteringRoutes(context))
   await app.register(octopusProductRoutes(context))
 

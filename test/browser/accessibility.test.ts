@@ -42,10 +42,14 @@ const consoleRoutes = {
   'supplier-details': true,
   'not-found': true,
 } satisfies Record<Route['name'], true>
-const portalRoutes = { home: true, account: true, invitation: true, 'not-found': true } satisfies Record<
-  PortalRoute['name'],
-  true
->
+const portalRoutes = {
+  home: true,
+  account: true,
+  invitation: true,
+  quote: true,
+  'sign-up': true,
+  'not-found': true,
+} satisfies Record<PortalRoute['name'], true>
 const checked = new Set<string>()
 // The sign-in pages share their paths with the dashboard and the portal's home, so they are checked
 // with the harness's own expectAccessible and not counted as those routes.
@@ -299,6 +303,17 @@ describe('the portal’s pages', () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
     await settle()
     await expectAccessible(page, 'portal invitation')
+
+    await page.goto(`${baseUrl}/portal/quote`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'portal quote')
+
+    // Without a quote the sign-up page sends the visitor to get one first.
+    await page.goto(`${baseUrl}/portal/sign-up`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await settle()
+    await expectAccessible(page, 'portal sign-up')
 
     await page.goto(`${baseUrl}/portal/nowhere-at-all`)
     await page.getByRole('heading', { level: 1 }).waitFor()

@@ -41,6 +41,7 @@ export const templateKeys = [
   'account_user_notice',
   'statement_issued',
   'general_message',
+  'welcome',
 ] as const
 export type TemplateKey = (typeof templateKeys)[number]
 
@@ -314,6 +315,41 @@ anything on it looks wrong, reply to this message or call us.`,
     fields: {
       subject: subjectLine,
       message: { kind: 'text', description: 'What the agent writes' },
+    },
+  }),
+  letter({
+    key: 'welcome',
+    title: 'Welcome, with the tariff’s key facts',
+    sentUnder: ['accounts.account.create'],
+    channels: ['email'],
+    subject: 'Welcome to {{supplier.name}}: your account {{account.number}}',
+    dear: '{{customer.firstName}}',
+    text: `Thank you for choosing {{supplier.name}}. Your account number is {{account.number}}, for
+{{account.address}}.
+
+Your tariff's key facts
+- Tariff: {{productName}}
+- Unit rates (including VAT): {{unitRates}}
+- Standing charges (including VAT): {{standingCharges}}
+- Estimated annual cost: {{estimatedAnnualCost}}
+- Paying by: {{paymentNote}}
+
+We have asked to take over your supply from {{supplyStart}}; your old supplier keeps supplying you
+until then, and we will tell you if that date moves.
+
+You can change your mind: you may cancel without any charge until the end of your cooling-off
+period on {{coolingOffEnds}} (14 days from today). Reply to this email or call us to cancel.`,
+    fields: {
+      productName: { kind: 'text', description: "The product's name, 'Flexible Egg'" },
+      unitRates: { kind: 'text', description: "Each fuel's unit rates in pence per kWh, on one line" },
+      standingCharges: { kind: 'text', description: "Each fuel's standing charge in pence per day, on one line" },
+      estimatedAnnualCost: {
+        kind: 'text',
+        description: 'The estimated cost of a year with the consumption it assumes, or why there is none',
+      },
+      paymentNote: { kind: 'text', description: 'How the customer pays, in a few words' },
+      supplyStart: { kind: 'date', description: 'The date the supply is asked to start (pending the switch)' },
+      coolingOffEnds: { kind: 'date', description: 'The last day of the 14-day cooling-off period' },
     },
   }),
 ]

@@ -1460,7 +1460,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -4097,7 +4097,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -4222,7 +4222,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -9500,7 +9500,7 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message"
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
                 title: string
                 category: "service" | "collections"
                 channels: ("email" | "sms" | "letter")[]
@@ -12445,6 +12445,46 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/quote": {
+    /** A quote for a postcode: the region, each tariff on sale there and an estimated annual cost */
+    get: {
+      parameters: {
+        query: {
+          postcode: string
+          electricityKwh?: string
+          gasKwh?: string
+          usage?: "low" | "medium" | "high"
+          fuels?: "electricity" | "dual"
+          paymentMethod?: "DIRECT_DEBIT" | "NON_DIRECT_DEBIT"
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Quote"]
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/readings/{readingId}/review": {
     get?: never
     put?: never
@@ -13456,6 +13496,92 @@ export interface paths {
         }
       }
     }
+    trace?: never
+  }
+  "/api/sign-ups": {
+    get?: never
+    put?: never
+    /** Sign up from a quote: opens the account with a pending supply start and sends the welcome email */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            customer: {
+              title?: string | null
+              givenName: string
+              familyName: string
+              email: string
+              phone: string
+            }
+            supplyAddress: {
+              line1: string
+              line2?: string | null
+              town: string
+              postcode: string
+            }
+            region: string
+            mpan: string
+            mprn?: string | null
+            productCode: string
+            exportProductCode?: string | null
+            exportMpan?: string | null
+            hasSmartMeter?: boolean
+            hasEvOrCharger?: boolean
+            electricityKwh?: number
+            gasKwh?: number
+            payment: {
+              method: "DIRECT_DEBIT"
+              accountHolder: string
+              sortCode: string
+              accountNumber: string
+              guaranteeAcknowledged: boolean
+            } | {
+              method: "NON_DIRECT_DEBIT"
+            }
+            consents: {
+              terms: boolean
+              marketing: boolean
+            }
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["SignUp"]
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        429: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
     trace?: never
   }
   "/api/staff": {
@@ -16993,6 +17119,154 @@ export interface components {
     }
     "OctopusErrorInput": {
       [key: string]: string | string[]
+    }
+    "Quote": {
+      postcode: string
+      region: {
+        code: string
+        name: string
+      }
+      /** regions a boundary district may be in: the MPAN settles it */
+      otherRegions: {
+        code: string
+        name: string
+      }[]
+      paymentMethod: "DIRECT_DEBIT" | "NON_DIRECT_DEBIT"
+      /** an ISO 8601 instant in UTC */
+      pricesAt: string
+      consumption: {
+        electricityKwh: number
+        gasKwh: number | null
+        /** 'given', or the typical level used */
+        electricitySource: string
+        gasSource: string | null
+      }
+      products: {
+        code: string
+        displayName: string
+        fullName: string
+        description: string
+        isVariable: boolean
+        isGreen: boolean
+        term: number | null
+        /** minor units (pence), as a string */
+        exitFeeMinor: string
+        fuels: {
+          fuel: "electricity" | "gas"
+          tariffCode: string
+          /** pence per kWh including VAT */
+          unitRateIncVat: string
+          /** pence per day including VAT */
+          standingChargeIncVat: string
+          annualKwh: number
+          /** minor units (pence), as a string */
+          annualCostMinor: string
+        }[]
+        /** kWh × unit rate + 365 × standing charge, VAT included, rounded once */
+        annualCostMinor: string
+      }[]
+      notQuoted: {
+        code: string
+        displayName: string
+        structure: string
+        direction: string
+        reason: string
+      }[]
+      coolingOffDays: number
+      /** the Direct Debit Guarantee in full, to show before a mandate */
+      directDebitGuarantee: string
+    }
+    "QuoteInput": {
+      postcode: string
+      region: {
+        code: string
+        name: string
+      }
+      /** regions a boundary district may be in: the MPAN settles it */
+      otherRegions: {
+        code: string
+        name: string
+      }[]
+      paymentMethod: "DIRECT_DEBIT" | "NON_DIRECT_DEBIT"
+      /** an ISO 8601 instant in UTC */
+      pricesAt: string
+      consumption: {
+        electricityKwh: number
+        gasKwh: number | null
+        /** 'given', or the typical level used */
+        electricitySource: string
+        gasSource: string | null
+      }
+      products: {
+        code: string
+        displayName: string
+        fullName: string
+        description: string
+        isVariable: boolean
+        isGreen: boolean
+        term: number | null
+        /** minor units (pence), as a string */
+        exitFeeMinor: string
+        fuels: {
+          fuel: "electricity" | "gas"
+          tariffCode: string
+          /** pence per kWh including VAT */
+          unitRateIncVat: string
+          /** pence per day including VAT */
+          standingChargeIncVat: string
+          annualKwh: number
+          /** minor units (pence), as a string */
+          annualCostMinor: string
+        }[]
+        /** kWh × unit rate + 365 × standing charge, VAT included, rounded once */
+        annualCostMinor: string
+      }[]
+      notQuoted: {
+        code: string
+        displayName: string
+        structure: string
+        direction: string
+        reason: string
+      }[]
+      coolingOffDays: number
+      /** the Direct Debit Guarantee in full, to show before a mandate */
+      directDebitGuarantee: string
+    }
+    "SignUp": {
+      accountNumber: string
+      /** a date, YYYY-MM-DD */
+      openedOn: string
+      /** the requested supply start; pending until the switch completes */
+      supplyStartsOn: string
+      supplyStatus: "pending"
+      /** a date, YYYY-MM-DD */
+      coolingOffEndsOn: string
+      meterPoints: {
+        identifier: string
+        tariffCode: string
+      }[]
+      directDebit: {
+        bankLast4: string
+        paymentDay: number
+      } | null
+    }
+    "SignUpInput": {
+      accountNumber: string
+      /** a date, YYYY-MM-DD */
+      openedOn: string
+      /** the requested supply start; pending until the switch completes */
+      supplyStartsOn: string
+      supplyStatus: "pending"
+      /** a date, YYYY-MM-DD */
+      coolingOffEndsOn: string
+      meterPoints: {
+        identifier: string
+        tariffCode: string
+      }[]
+      directDebit: {
+        bankLast4: string
+        paymentDay: number
+      } | null
     }
   }
 }

@@ -17,6 +17,8 @@ import * as portalApi from './portal-api.js'
 import { PortalSessionContext, type PortalSessionValue } from './portal-context.js'
 import { matchPortalRoute, portalPaths } from './portal-routes.js'
 import { PortalSignIn } from './portal-sign-in.js'
+import { QuotePage } from './quote-page.js'
+import { SignUpPage } from './sign-up-page.js'
 
 type SessionState =
   | { status: 'checking' }
@@ -133,6 +135,11 @@ function Portal() {
         }}
       />
     )
+  } else if (route.name === 'quote') {
+    // Public: a quote and a sign-up need no login.
+    body = <QuotePage />
+  } else if (route.name === 'sign-up') {
+    body = <SignUpPage />
   } else if (state.status === 'checking') {
     body = (
       <div className="portal-loading" aria-busy="true">
