@@ -9,7 +9,7 @@
  * that day. The start of a local day is computed by src/shared/time, so a clock-change day is
  * 23 or 25 hours long like any other.
  */
-import { randomBytes } from 'node:crypto'
+
 import type { Change } from '../db/index.js'
 import { type Db, inTransaction, type Tx } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
@@ -22,6 +22,7 @@ import { type Currency, formatMoney, money } from '../shared/money.js'
 import { isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js'
 import type { AccountCall } from './account-view.js'
 import { adequacyReviewOverdue } from './adequacy-review-overdue.js'
+import { drawAccountNumber } from './open-account.js'
 
 export class InvalidMoveDate extends withCode(ValidationFailed, 'INVALID_MOVE_DATE') {}
 export class NotAnOccupierAccount extends withCode(Conflict, 'NOT_AN_OCCUPIER_ACCOUNT') {}
@@ -79,10 +80,6 @@ export interface MoveResult {
     readonly openedOn: string
     readonly meterPoints: readonly { readonly identifier: string; readonly tariffCode: string }[]
   }
-}
-
-function drawAccountNumber(): string {
-  return `A-${randomBytes(4).toString('hex').toUpperCase()}`
 }
 
 /** A named occupant as a customer: "Jane Q Public" is given names "Jane Q" and family name "Public". */

@@ -6,7 +6,7 @@ import * as market from '../modules/market/index.js'
 import type { Actor } from '../shared/actor.js'
 
 /** A fresh random account number; numbers are never reused, so a clash simply draws again. */
-function drawAccountNumber(): string {
+export function drawAccountNumber(): string {
   return `A-${randomBytes(4).toString('hex').toUpperCase()}`
 }
 

@@ -11,7 +11,7 @@
  * days after sign-up), in the future, and the agreements start then too; the account is open from
  * the day of sign-up. Working days here are Monday to Friday: bank holidays are not counted out.
  */
-import { randomBytes } from 'node:crypto'
+
 import { type Db, inTransaction } from '../db/index.js'
 import * as accounts from '../modules/accounts/index.js'
 import * as billing from '../modules/billing/index.js'
@@ -25,6 +25,7 @@ import { DomainError, NotFound, ValidationFailed, withCode } from '../shared/err
 import { addDecimals, type Decimal, decimal, formatMoney } from '../shared/money.js'
 import { addDays, localDateOf, startOfLocalDay } from '../shared/time.js'
 import type { DeliveryQueue } from './communications.js'
+import { drawAccountNumber } from './open-account.js'
 import {
   exactYearPence,
   penceOf,
@@ -138,10 +139,6 @@ export function addWorkingDays(date: string, days: number): string {
     if (weekday !== 0 && weekday !== 6) left--
   }
   return day
-}
-
-function drawAccountNumber(): string {
-  return `A-${randomBytes(4).toString('hex').toUpperCase()}`
 }
 
 /** One fuel's tariff in the region and its prices for the way of paying, or why not. */
