@@ -64,6 +64,8 @@ function SupplierDetailsScreen() {
   const canChange = user.permissions.includes(supplierDetailsUpdatePermission)
   const query = useQuery({ queryKey: settingsQueryKey, queryFn: () => readSupplierDetails(api) })
   const state = loadedOf(query, 'The supplier’s details could not be loaded.', (details) => ({ details }))
+  // Kept here, not in the form: a save refetches the details, and the form starts again from them.
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
   return (
     <div className="page supplier-details-page" data-testid="supplier-details-page">
       <PageHeader
@@ -73,7 +75,12 @@ function SupplierDetailsScreen() {
       <PanelPending state={state} loading={<SkeletonCard label="Loading the supplier’s details…" />} />
       {state.status === 'loaded' &&
         (canChange ? (
-          <DetailsForm key={JSON.stringify(state.details)} details={state.details} />
+          <DetailsForm
+            key={JSON.stringify(state.details)}
+            details={state.details}
+            notice={notice}
+            onNotice={setNotice}
+          />
         ) : (
           <DetailsFacts details={state.details} />
         ))}
@@ -106,10 +113,17 @@ function withoutKey(key: string, message: string | undefined): string | null {
     : message
 }
 
-function DetailsForm({ details }: { details: SupplierDetails }) {
+function DetailsForm({
+  details,
+  notice,
+  onNotice: setNotice,
+}: {
+  details: SupplierDetails
+  notice: NoticeMessage | null
+  onNotice: (notice: NoticeMessage | null) => void
+}) {
   const api = useApi()
   const [values, setValues] = useState<SupplierDetails>(details)
-  const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const changed = supplierDetailKeys.filter((key) => values[key] !== details[key])
   const write = useFormMutation({
     mutationFn: (changes: Record<string, string>) => updateSupplierDetails(api, changes),
