@@ -170,7 +170,7 @@ describe('sign-in rate limits', () => {
   const attempt = (email: string, password: string, remoteAddress: string) =>
     limited.inject({ method: 'POST', url: '/api/session', payload: { email, password }, remoteAddress })
 
-  it('apply to every sign-in, invitation and password route, and to nothing else', () => {
+  it('apply to every sign-in, invitation, password and sign-up route (every public write), and to nothing else', () => {
     const routes = limited.routeTable
       .filter((route) => isSignInRoute({ method: route.method, url: route.url, config: route }))
       .map((route) => `${route.method} ${route.url}`)
@@ -180,9 +180,10 @@ describe('sign-in rate limits', () => {
         'POST /api/session/password',
         'POST /api/portal/session',
         'POST /api/portal/invitations/:token/accept',
+        'POST /api/sign-ups',
       ]),
     )
-    expect(routes.every((route) => /session|password|invitations\/(:token\/)?accept/.test(route))).toBe(true)
+    expect(routes.every((route) => /session|password|invitations\/(:token\/)?accept|sign-ups/.test(route))).toBe(true)
   })
 
   it('refuse a login tried too often, from any address and however the email is typed, even with the right password', async () => {
