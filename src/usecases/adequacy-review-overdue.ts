@@ -2,7 +2,7 @@
  * What billing's backbilling rule needs from payments (BIL-6, seed 002): billing sits beside payments
  * and cannot ask it, so each journey that bills asks here and passes the answer in.
  */
-import type { Db, Tx } from '../db/index.js'
+import type { AccountsQuery, Db, Tx } from '../db/index.js'
 import * as payments from '../modules/payments/index.js'
 import { localDateOf } from '../shared/time.js'
 
@@ -14,11 +14,7 @@ export async function adequacyReviewOverdueOf({
   tx,
   accountIds,
   at,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-  at: Date
-}): Promise<ReadonlySet<string>> {
+}: AccountsQuery & { at: Date }): Promise<ReadonlySet<string>> {
   return payments.accountsWithAdequacyReviewOverdue({ tx, accountIds, on: localDateOf(at) })
 }
 

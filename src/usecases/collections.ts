@@ -4,7 +4,7 @@
  * arrangements with their letter, disconnection orders, late fees, affordability and debt-advice
  * notes, the vulnerability register, the worklist, and the account's status colour (ACC-6).
  */
-import type { Db, Tx } from '../db/index.js'
+import type { AccountsQuery, Db, Tx } from '../db/index.js'
 import { inTransaction } from '../db/index.js'
 import { arrangementLetterPdf } from '../documents/arrangement-letter.js'
 import * as accounts from '../modules/accounts/index.js'
@@ -409,11 +409,7 @@ export async function accountStatuses({
   tx,
   accountIds,
   at,
-}: {
-  tx: Db | Tx
-  accountIds: readonly string[]
-  at: Date
-}): Promise<Map<string, AccountStatus>> {
+}: AccountsQuery & { at: Date }): Promise<Map<string, AccountStatus>> {
   const supplier = await market.getSupplier(tx)
   const { locale, timeZone } = supplier.profile
   const currency = isCurrency(supplier.profile.currency) ? supplier.profile.currency : 'GBP'

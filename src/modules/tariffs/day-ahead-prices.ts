@@ -9,7 +9,7 @@ import { isLocalDate, settlementPeriodStart, settlementPeriodsOfDay, startOfLoca
 import * as accounts from '../accounts/index.js'
 import * as audit from '../audit/index.js'
 import { halfHourMs } from './bands.js'
-import { cellProblem, completeVat, splitCsv } from './price-change-rules.js'
+import { cellProblem, completeVat, csvRowReader, splitCsv } from './price-change-rules.js'
 import { InvalidPriceChange } from './price-changes.js'
 import { decimalPattern, listed, type Problem, tariffCodeOf } from './product-rules.js'
 import { setRates } from './rates.js'
@@ -87,16 +87,11 @@ export async function loadDayAheadPrices({
     inc: string | null
   }
   const rows: Row[] = []
-  for (const { line, cells } of data) {
-    const push = (column: string, message: string) => problems.push(cellProblem(line, column, message))
-    if (cells.length !== names.length) {
-      push('*', `${cells.length} cells where the header has ${names.length}`)
-      continue
-    }
-    const cellOf = (column: string) => {
-      const i = index.get(column)
-      return i === undefined ? '' : cells[i]!.trim()
-    }
+  for (const record of data) {
+    const reader = csvRowReader(record, names, index, problems)
+    if (!reader) continue
+    const { push, cellOf } = reader
+    const { line } = record
     const productCode = cellOf('product').toUpperCase()
     const regionText = cellOf('region').toUpperCase()
     const region = regionText.startsWith('_') ? regionText : `_${regionText}`

@@ -195,16 +195,11 @@ export function readPriceChangeCsv(
     }
 
   const rows: PriceRow[] = []
-  for (const { line, cells } of data) {
-    const push = (column: string, message: string) => problems.push(cellProblem(line, column, message))
-    if (cells.length !== names.length) {
-      push('*', `${cells.length} cells where the header has ${names.length}`)
-      continue
-    }
-    const cellOf = (column: string) => {
-      const i = index.get(column)
-      return i === undefined ? '' : cells[i]!.trim()
-    }
+  for (const record of data) {
+    const reader = csvRowReader(record, names, index, problems)
+    if (!reader) continue
+    const { push, cellOf } = reader
+    const { line } = record
     const productCodes = products ?? [cellOf('product').toUpperCase()]
     if (!products && !/^[A-Z0-9][A-Z0-9-]{0,48}[A-Z0-9]$/.test(productCodes[0]!))
       push('product', `'${cellOf('product')}' is not a product code`)
@@ -251,3 +246,28 @@ export function readPriceChangeCsv(
 }
 
 export { cellProblem }
+
+/**
+ * One data row of a CSV read by its header: `cellOf(column)` its trimmed cell ('' when the file has no
+ * such column), `push(column, message)` a problem on that line. A row with the wrong number of cells
+ * is a problem of its own, and null.
+ */
+export function csvRowReader(
+  { line, cells }: { line: number; cells: string[] },
+  names: readonly string[],
+  index: ReadonlyMap<string, number>,
+  problems: Problem[],
+): { push: (column: string, message: string) => void; cellOf: (column: string) => string } | null {
+  const push = (column: string, message: string) => problems.push(cellProblem(line, column, message))
+  if (cells.length !== names.length) {
+    push('*', `${cells.length} cells where the header has ${names.length}`)
+    return null
+  }
+  return {
+    push,
+    cellOf: (column) => {
+      const i = index.get(column)
+      return i === undefined ? '' : (cells[i] ?? '').trim()
+    },
+  }
+}

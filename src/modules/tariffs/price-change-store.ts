@@ -84,20 +84,23 @@ export async function priceChangesList(
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
+/** What the pricing console reads of a product. */
+interface CatalogueProductRow {
+  id: string
+  code: string
+  display_name: string
+  direction: string
+  structure: string
+  is_variable: boolean
+  term: number | null
+  available_from: Date
+  available_to: Date | null
+}
+
 /** Every product, by code, with how many tariffs it has (the pricing console's list, future products included). */
-export async function catalogueRows(db: Db | Tx): Promise<
-  {
-    code: string
-    display_name: string
-    direction: string
-    structure: string
-    is_variable: boolean
-    term: number | null
-    available_from: Date
-    available_to: Date | null
-    tariff_count: number
-  }[]
-> {
+export async function catalogueRows(
+  db: Db | Tx,
+): Promise<(Omit<CatalogueProductRow, 'id'> & { tariff_count: number })[]> {
   const rows = await catalogueTables(db)
     .selectFrom('products as p')
     .leftJoin('tariffs as t', 't.product_id', 'p.id')
@@ -119,16 +122,6 @@ export async function catalogueRows(db: Db | Tx): Promise<
 }
 
 const catalogueTables = withTables<{
-  products: {
-    id: string
-    code: string
-    display_name: string
-    direction: string
-    structure: string
-    is_variable: boolean
-    term: number | null
-    available_from: Date
-    available_to: Date | null
-  }
+  products: CatalogueProductRow
   tariffs: { id: string; product_id: string }
 }>()
