@@ -177,6 +177,15 @@ export {
   suggestReply,
 } from './suggested-replies.js'
 export {
+  endAccountSupply,
+  exchangeAccountMeter,
+  type MeterInput,
+  type RegisterInput,
+  registerAccountSupply,
+  registerSuppliesOf,
+  type SupplyInput,
+} from './supplies.js'
+export {
   accountTimeline,
   changePermissions,
   type TimelineItem,
