@@ -207,3 +207,83 @@ describe('ending a supply', () => {
     expect(unknown.statusCode).toBe(404)
   })
 })
+
+describe('importing supplies from a CSV', () => {
+  const header = 'account_number,mpan_mprn,fuel,meter_serial,meter_type,register_id,rate,unit,supply_start'
+  const e7 = metering.withCheckDigit('100000000777')
+  const gas = '55501234'
+  const good = [
+    header,
+    `A-1F2E3D4C,${e7},electricity,E7M0001,traditional,DY,day,kWh,2026-03-01`,
+    `A-1F2E3D4C,${e7},electricity,E7M0001,traditional,NT,night,kWh,2026-03-01`,
+    `a-1f2e3d4c,${gas},gas,GIMP0001,traditional,S,standard,hcf,2026-03-01`,
+  ].join('\n')
+  const importCsv = (csv: string, who: 'billing_specialist' | 'agent' = 'billing_specialist') =>
+    send(who, 'POST', '/api/supplies/import', { csv })
+
+  it('refuses a file with problems whole, naming each by line and column', async () => {
+    const before = await meterPoints()
+    const bad = [
+      header,
+      `A-1F2E3D4C,${e7.slice(0, 12)}${(Number(e7[12]) + 1) % 10},electricity,E7M0001,traditional,DY,day,kWh,2026-03-01`,
+      `A-1F2E3D4C,${gas},gas,GIMP0001,traditional,S,standard,kWh,2026-03-01`,
+      `A-00000000,${metering.withCheckDigit('100000000778')},electricity,X1,smart,S,standard,kWh,2026-03-01`,
+      `A-1F2E3D4C,${metering.withCheckDigit('120000000779')},electricity,X2,smart,S,standard,kWh,2026-03-01`,
+      `A-1F2E3D4C,${metering.withCheckDigit('100000000780')},electricity,X3,smart,S,standard,kWh,2026-03-01`,
+      `A-1F2E3D4C,${metering.withCheckDigit('100000000780')},electricity,X4,smart,R,standard,kWh,2026-03-01`,
+      'A-1F2E3D4C,too,few',
+    ].join('\n')
+    const response = await importCsv(bad)
+    expect(response.statusCode).toBe(400)
+    const { error } = response.json()
+    expect(error.code).toBe('SUPPLIES_FILE_REJECTED')
+    const places = (error.details as { line: number; column: string }[]).map(({ line, column }) => `${line}:${column}`)
+    expect(places).toEqual(['2:mpan_mprn', '3:unit', '7:meter_serial', '8:'])
+    // Rows good on their own are checked against the database only once the whole file reads well.
+    const second = await importCsv(bad.split('\n').slice(0, 1).concat(bad.split('\n').slice(3, 5)).join('\n'))
+    expect(second.statusCode).toBe(400)
+    expect(
+      (second.json().error.details as { line: number; column: string; message: string }[]).map(
+        ({ line, column }) => `${line}:${column}`,
+      ),
+    ).toEqual(['2:account_number', '3:mpan_mprn'])
+    expect(JSON.stringify(second.json())).toContain('London')
+    expect(await meterPoints()).toEqual(before)
+  })
+
+  it('refuses a wrong header and a role without the permission', async () => {
+    const response = await importCsv('account,mpan\nA-1F2E3D4C,1')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.details).toMatchObject([{ line: 1, column: '' }])
+    expect((await importCsv(good, 'agent')).statusCode).toBe(403)
+  })
+
+  it('loads a good file: one meter point a MPAN or MPRN, one register a row', async () => {
+    const response = await importCsv(good)
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ accounts: 1, meterPoints: 2, registers: 3 })
+    const points = await meterPoints()
+    expect(points.find((point) => point.identifier === e7)).toMatchObject({
+      gspRegion: '_A',
+      meters: [
+        {
+          serial: 'E7M0001',
+          registers: [
+            { identifier: 'DY', rate: 'day', unit: 'kWh' },
+            { identifier: 'NT', rate: 'night', unit: 'kWh' },
+          ],
+        },
+      ],
+    })
+    expect(points.find((point) => point.identifier === gas)).toMatchObject({
+      meters: [{ serial: 'GIMP0001', registers: [{ identifier: 'S', unit: 'hcf' }] }],
+    })
+    // The same file again: each meter point is named as registered already, on its first line.
+    const again = await importCsv(good)
+    expect(again.statusCode).toBe(400)
+    expect(again.json().error.details).toMatchObject([
+      { line: 2, column: 'mpan_mprn', message: `${e7} is already registered` },
+      { line: 4, column: 'mpan_mprn', message: `${gas} is already registered` },
+    ])
+  })
+})

@@ -186,6 +186,12 @@ export {
   type SupplyInput,
 } from './supplies.js'
 export {
+  importSupplies,
+  SuppliesFileRejected,
+  type SupplyFileProblem,
+  suppliesCsvHeader,
+} from './supplies-csv.js'
+export {
   accountTimeline,
   changePermissions,
   type TimelineItem,

@@ -98,6 +98,14 @@ function supplyProblems(
   return problems
 }
 
+/** The identifier as metering stores it: an MPAN's 13-digit core, an MPRN's digits. */
+function normalisedIdentifier(supply: SupplyInput): string {
+  const digits = supply.identifier.replace(/\s+/g, '')
+  if (supply.fuel !== 'electricity') return digits
+  const parsed = metering.parseMpanCore(digits)
+  return parsed.ok ? parsed.core : digits
+}
+
 function newMeterPoint(
   supply: SupplyInput,
   account: { id: string; property: { id: string; gspRegion: string | null } },
@@ -163,6 +171,18 @@ export async function registerSuppliesOf({
         problemsOf(error).map((problem) => {
           const [index, ...rest] = problem.path.split('.')
           return { ...problem, path: `${prefix(Number(index))}${rest.join('.')}` }
+        }),
+      )
+    }
+    if (error instanceof metering.MeterPointTaken && Array.isArray(error.details)) {
+      const taken = new Set(error.details.map((problem: Record<string, unknown>) => String(problem['identifier'])))
+      throw new metering.MeterPointTaken(
+        error.message,
+        supplies.flatMap((supply, index) => {
+          const identifier = normalisedIdentifier(supply)
+          return taken.has(identifier)
+            ? [{ path: `${prefix(index)}identifier`, identifier, message: `${identifier} is already registered` }]
+            : []
         }),
       )
     }

@@ -7,13 +7,14 @@ import {
   accountUsage,
   endAccountSupply,
   exchangeAccountMeter,
+  importSupplies,
   registerAccountSupply,
   submitAccountReading,
 } from '../../usecases/index.js'
 import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
-import { callAs } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate, PageQuery } from '../schemas.js'
 import { ExchangeReadingIn, MeterIn, MeterPointOut, readingFields, UsageBucketOut } from './metering-schemas.js'
 
@@ -362,6 +363,30 @@ export const meteringRoutes =
           removalReadings: result.removed,
           installReadings: result.installed,
         })
+      },
+    )
+
+    app.post(
+      '/supplies/import',
+      {
+        config: { permission: 'metering.meter_point.register' },
+        schema: {
+          summary:
+            'Register meter points with their meters and registers from a CSV, one row a register (account_number,mpan_mprn,fuel,meter_serial,meter_type,register_id,rate,unit,supply_start): checked whole, all or nothing, problems by line and column',
+          tags: ['metering'],
+          body: z.strictObject({ csv: z.string().min(1).max(2_000_000) }),
+          response: {
+            200: z.object({
+              accounts: z.number().int(),
+              meterPoints: z.number().int(),
+              registers: z.number().int(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { db } = context
+        return importSupplies({ db, text: request.body.csv, ...whoOf(context, request) })
       },
     )
 

@@ -191,7 +191,7 @@ export async function registerMeterPoints({
   if (taken.length > 0) {
     throw new MeterPointTaken(
       `Already registered: ${taken.join(', ')}`,
-      taken.map((identifier) => ({ path: 'identifier', message: `${identifier} is already registered` })),
+      taken.map((identifier) => ({ path: 'identifier', identifier, message: `${identifier} is already registered` })),
     )
   }
   await store.insertMeterPoints(tx, points)
