@@ -188,6 +188,20 @@ describe('exchanging a meter', () => {
   })
 })
 
+describe('exchanging a meter on the day itself', () => {
+  it('dates the readings at the start of the day, so a morning exchange is not in the future', async () => {
+    const response = await send('supervisor', 'POST', `${account}/meter-points/${mpan}/exchange`, {
+      on: '2026-11-22',
+      oldSerial: 'E26M000002',
+      removalReadings: [{ register: 'S', value: '900' }],
+      newMeter: { serial: 'E26M000003', type: 'smart', registers: [{ identifier: 'S', rate: 'standard' }] },
+      installReadings: [{ register: 'S', value: '0' }],
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().installReadings).toMatchObject([{ readAt: '2026-11-22T00:00:00.000Z', kind: 'install' }])
+  })
+})
+
 describe('ending a supply', () => {
   const url = `${account}/meter-points/${mprn}/end-supply`
 

@@ -3,7 +3,7 @@
  * day, the old meter ending the day the new one starts.
  */
 import type { Change } from '../../db/index.js'
-import { isLocalDate, localDateOf } from '../../shared/time.js'
+import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as audit from '../audit/index.js'
 import {
   checkMeter,
@@ -62,8 +62,8 @@ function checkExchangeReadings(
 
 /**
  * Exchange a meter (MET-2): the old meter's removal readings and the new meter's install readings
- * are recorded on the exchange date (midday UTC, so the local day whatever the season), the old
- * meter ends and the new one starts that day. Every register of each meter is read; each reading
+ * are recorded at the start of the exchange date (local midnight), the old meter ends and the new
+ * one starts that day, so an exchange recorded on the day itself is never dated after now. Every register of each meter is read; each reading
  * goes through the reading rules, and a refused one is named by its place in the request
  * (`removalReadings.0.value`). Nothing is written unless all of it is.
  * @throws MeterPointNotFound, InvalidMeter naming each bad field, ReadingRejected
@@ -116,7 +116,8 @@ export async function exchangeMeter({
     problems,
   )
   if (problems.length > 0) throw new InvalidMeter('The meter exchange is not valid', problems)
-  const readAt = new Date(`${on}T12:00:00Z`)
+  // The start of the exchange day, as a move's final readings: the old meter's days are those before it.
+  const readAt = startOfLocalDay(on)
   const removed: Reading[] = []
   for (const [index, reading] of removalReadings.entries()) {
     removed.push(
