@@ -24,6 +24,7 @@ import { registerPriceCommands } from './prices.js'
 import { progressBar, withProgress } from './progress.js'
 import { registerReadingCommands } from './readings.js'
 import { registerSimulateCommand, simulationTimes } from './simulate.js'
+import { registerSupplyCommands } from './supplies.js'
 import { registerTariffCommands } from './tariffs.js'
 
 const cliActor = systemActor('cli')
@@ -302,6 +303,7 @@ export function registerCommands(program: Command) {
     })
 
   registerReadingCommands(program, dataDirOption)
+  registerSupplyCommands(program, dataDirOption)
   registerTariffCommands(program, dataDirOption)
   registerPriceCommands(program, dataDirOption)
   registerBillingCommands(program, dataDirOption)

@@ -177,6 +177,21 @@ export {
   suggestReply,
 } from './suggested-replies.js'
 export {
+  endAccountSupply,
+  exchangeAccountMeter,
+  type MeterInput,
+  type RegisterInput,
+  registerAccountSupply,
+  registerSuppliesOf,
+  type SupplyInput,
+} from './supplies.js'
+export {
+  importSupplies,
+  SuppliesFileRejected,
+  type SupplyFileProblem,
+  suppliesCsvHeader,
+} from './supplies-csv.js'
+export {
   accountTimeline,
   changePermissions,
   type TimelineItem,

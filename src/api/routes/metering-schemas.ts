@@ -40,6 +40,7 @@ export const MeterPointOut = z.object({
           identifier: z.string(),
           rate: z.enum(metering.registerRates),
           digits: z.number().int().describe('the dial digits; readings wrap to 0 after 10^digits − 1'),
+          unit: z.enum(['kWh', 'm3', 'hcf']).describe('what the dial counts: kWh, or gas volume in m3 or hcf'),
         }),
       ),
     }),
@@ -57,3 +58,30 @@ export const readingFields = {
   source: z.enum(metering.readingSources),
   kind: z.enum(metering.readingKinds),
 }
+
+/** A register of a meter being registered or installed. */
+export const RegisterIn = z.strictObject({
+  identifier: z
+    .string()
+    .regex(/^[A-Z0-9]{1,4}$/, '1 to 4 capital letters or digits')
+    .describe("the register's id, 'S', '01'"),
+  rate: z.enum(metering.registerRates),
+  digits: z.number().int().min(4).max(9).default(5).describe('the dial digits (5 when absent)'),
+  unit: z
+    .enum(['kWh', 'm3', 'hcf'])
+    .optional()
+    .describe('kWh for electricity; m3 (when absent) or hcf (hundreds of cubic feet) for gas'),
+})
+
+/** A meter being registered or installed, with its registers. */
+export const MeterIn = z.strictObject({
+  serial: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, '1 to 20 letters, digits or dashes'),
+  type: z.enum(metering.meterTypes),
+  registers: z.array(RegisterIn).min(1).max(6),
+})
+
+/** A reading of one register at a meter exchange. */
+export const ExchangeReadingIn = z.strictObject({
+  register: z.string().min(1).max(4),
+  value: z.string().min(1).max(20).describe('units with at most one decimal place'),
+})

@@ -1,13 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as metering from '../../modules/metering/index.js'
-import { accountMeterPoints, accountReadings, accountUsage, submitAccountReading } from '../../usecases/index.js'
+import {
+  accountMeterPoints,
+  accountReadings,
+  accountUsage,
+  endAccountSupply,
+  exchangeAccountMeter,
+  importSupplies,
+  registerAccountSupply,
+  submitAccountReading,
+} from '../../usecases/index.js'
 import { allowsOf } from '../auth.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut, pageOf } from '../responses.js'
-import { callAs } from '../route-calls.js'
+import { callAs, whoOf } from '../route-calls.js'
 import { AccountParams, Instant, jsonOf, LocalDate, PageQuery } from '../schemas.js'
-import { MeterPointOut, readingFields, UsageBucketOut } from './metering-schemas.js'
+import { ExchangeReadingIn, MeterIn, MeterPointOut, readingFields, UsageBucketOut } from './metering-schemas.js'
 
 const Identifier = z.string().regex(/^[0-9]{6,13}$/, 'an MPAN core (13 digits) or an MPRN (6 to 10 digits)')
 const Direction = z.enum(['import', 'export'])
@@ -52,6 +61,40 @@ const ReadingOut = z.object({
   advance: z.string().nullable().describe('units since the previous actual reading on the register, when there is one'),
   isRollover: z.boolean(),
 })
+
+const MeterPointParams = z.strictObject({ ...AccountParams.shape, identifier: Identifier })
+
+/** A meter point to register at the account's property, with its meter, supplied from a date. */
+const SupplyIn = z.strictObject({
+  fuel: z.enum(metering.fuels),
+  identifier: z
+    .string()
+    .regex(/^[0-9 ]{6,30}$/, 'an MPAN (13-digit core or 21-digit full MPAN) or an MPRN (6 to 10 digits)')
+    .describe(
+      "MPAN core (its check digit is checked, its region derived from the distributor and matched with the property's) or MPRN",
+    ),
+  direction: Direction.default('import'),
+  profileClass: z
+    .string()
+    .regex(/^0[0-8]$/, '00 to 08')
+    .nullable()
+    .optional(),
+  gspRegion: z
+    .string()
+    .regex(/^_[A-P]$/, 'a GSP group _A to _P')
+    .nullable()
+    .optional()
+    .describe('only for an independent network (distributor 24–38) at a property with no region'),
+  suppliedFrom: LocalDate.describe('the first day of supply; the meter is installed from then'),
+  tariffCode: z.string().min(1).max(60).nullable().optional().describe('the tariff the point is on from then'),
+  meters: z
+    .array(MeterIn)
+    .max(1)
+    .default([])
+    .describe('the meter installed now (at most one; later ones come by exchange)'),
+})
+
+const ReadingBriefOut = z.object({ ...readingFields, status: z.string(), reason: z.string().nullable() })
 
 function readingBody(reading: metering.Reading) {
   return { ...reading, readAt: reading.readAt.toISOString() }
@@ -223,6 +266,127 @@ export const meteringRoutes =
           }),
         )
         return { ok: true as const }
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/meter-points',
+      {
+        config: { permission: 'metering.meter_point.register' },
+        schema: {
+          summary:
+            "Register a meter point at the account's property with its meter and registers, and start its supply (and tariff) on a date",
+          tags: ['metering'],
+          params: AccountParams,
+          body: SupplyIn,
+          response: { 201: z.object({ meterPoint: MeterPointOut }), ...errors(404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const meterPoint = await callAs(context, request, (scope) =>
+          registerAccountSupply({
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            supply: request.body,
+            ...scope,
+          }),
+        )
+        return reply.status(201).send(jsonOf({ meterPoint }))
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/meter-points/:identifier/end-supply',
+      {
+        config: { permission: 'metering.meter_point.register' },
+        schema: {
+          summary:
+            "End the account's supply of one of its meter points: `on` is the first day it is no longer supplied",
+          tags: ['metering'],
+          params: MeterPointParams,
+          body: z.strictObject({ on: LocalDate }),
+          response: {
+            200: z.object({ identifier: z.string(), suppliedFrom: DateOut, suppliedTo: DateOut }),
+            ...errors(404, 409),
+          },
+        },
+      },
+      async (request) => {
+        const ended = await callAs(context, request, (scope) =>
+          endAccountSupply({
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            identifier: request.params.identifier,
+            on: request.body.on,
+            ...scope,
+          }),
+        )
+        return { identifier: ended.identifier, suppliedFrom: ended.from, suppliedTo: ended.to }
+      },
+    )
+
+    app.post(
+      '/accounts/:accountNumber/meter-points/:identifier/exchange',
+      {
+        config: { permission: 'metering.meter_point.register' },
+        schema: {
+          summary:
+            "Exchange a meter: the removed meter's final (removal) readings and the installed meter's opening (install) readings, on a date",
+          tags: ['metering'],
+          params: MeterPointParams,
+          body: z.strictObject({
+            on: LocalDate.describe('the day of the exchange: the old meter is removed and the new one installed'),
+            oldSerial: z.string().min(1).max(20),
+            removalReadings: z.array(ExchangeReadingIn).min(1).max(6).describe('one a register of the removed meter'),
+            newMeter: MeterIn,
+            installReadings: z.array(ExchangeReadingIn).min(1).max(6).describe('one a register of the new meter'),
+          }),
+          response: {
+            200: z.object({
+              meterPoint: MeterPointOut,
+              removalReadings: z.array(ReadingBriefOut),
+              installReadings: z.array(ReadingBriefOut),
+            }),
+            ...errors(404, 409),
+          },
+        },
+      },
+      async (request) => {
+        const result = await callAs(context, request, (scope) =>
+          exchangeAccountMeter({
+            accountNumber: request.params.accountNumber.toUpperCase(),
+            identifier: request.params.identifier,
+            exchange: request.body,
+            ...scope,
+          }),
+        )
+        return jsonOf({
+          meterPoint: result.meterPoint,
+          removalReadings: result.removed,
+          installReadings: result.installed,
+        })
+      },
+    )
+
+    app.post(
+      '/supplies/import',
+      {
+        config: { permission: 'metering.meter_point.register' },
+        schema: {
+          summary:
+            'Register meter points with their meters and registers from a CSV, one row a register (account_number,mpan_mprn,fuel,meter_serial,meter_type,register_id,rate,unit,supply_start): checked whole, all or nothing, problems by line and column',
+          tags: ['metering'],
+          body: z.strictObject({ csv: z.string().min(1).max(2_000_000) }),
+          response: {
+            200: z.object({
+              accounts: z.number().int(),
+              meterPoints: z.number().int(),
+              registers: z.number().int(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { db } = context
+        return importSupplies({ db, text: request.body.csv, ...whoOf(context, request) })
       },
     )
 

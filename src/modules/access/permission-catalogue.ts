@@ -73,6 +73,7 @@ export const permissions = [
   'metering.reading.create',
   'metering.usage.update',
   'metering.export.configure',
+  'metering.meter_point.register',
   // tariffs
   'tariffs.tariff.read',
   'tariffs.rate.update',
@@ -311,6 +312,10 @@ export const permissionCatalogue: Readonly<Record<Permission, PermissionInfo>> =
   'metering.export.configure': {
     description: 'Enrol an export MPAN against its import MPAN (SPEC MET-7); export specialists only.',
     seed: 'Please never enrol an Export MPAN yourself, this needs to be carried out by an Export Specialist (or Smart Product team)',
+  },
+  'metering.meter_point.register': {
+    description:
+      "Register a meter point (MPAN or MPRN) with its meter and registers at an account's property, start and end its supply, exchange its meter (MET-1, MET-2), one at a time or from a supplies CSV.",
   },
   'tariffs.tariff.read': {
     description: 'Read products, tariffs and the rates an account is on.',

@@ -83,6 +83,7 @@ const expectedMatrix: ReadonlyArray<readonly [Permission, string]> = [
   ['metering.reading.create', /*       */ 'ASBF...X..'],
   ['metering.usage.update', /*         */ '..B.......'],
   ['metering.export.configure', /*     */ '.......X..'],
+  ['metering.meter_point.register', '.SB.......'],
   ['tariffs.tariff.read', /*           */ 'ASB...EX.P'],
   ['tariffs.rate.update', /*           */ '..........'],
   ['tariffs.agreement.update', /*      */ '..........'],

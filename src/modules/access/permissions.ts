@@ -189,6 +189,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     // "Flag the account for supervisor review": the supervisor reads the flags and clears them
     'accounts.review_flag.read',
     'accounts.review_flag.clear',
+    // setting up, ending and exchanging supplies is back-office work, not a customer conversation
+    'metering.meter_point.register',
   ],
   billing_specialist: [
     'billing.dispute.investigate',
@@ -199,6 +201,8 @@ const ownGrants: Readonly<Record<Role, readonly Permission[]>> = {
     'billing.report.create',
     // rebilling after corrected readings means correcting the readings
     'metering.usage.update',
+    // a supply registered or exchanged wrongly is a billing error at its root
+    'metering.meter_point.register',
   ],
   // Everything an agent does, plus enrolling export MPANs, which agents must never do themselves.
   export_specialist: ['metering.export.configure'],

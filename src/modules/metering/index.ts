@@ -17,6 +17,7 @@ export {
 } from './calorific-values.js'
 export { type D0010Result, d0010HoldReason, parseD0010, writeD0010 } from './d0010.js'
 export { estimateReading, fillIntervalGaps, typicalAnnualKwh } from './estimation.js'
+export { type ExchangeReading, exchangeMeter } from './exchange.js'
 export {
   cubicMetresPerHundredCubicFeet,
   defaultCalorificValueMjPerM3,
@@ -42,7 +43,6 @@ export { mpanCheckDigit, parseMpanCore, parseMprn, withCheckDigit } from './mpan
 export {
   configureExport,
   ExportNotConfigurable,
-  exchangeMeter,
   InvalidMeter,
   InvalidMeterPoint,
   MeterPointNotFound,
@@ -77,6 +77,7 @@ export {
 } from './queries.js'
 // The partition naming rule, for the test that pins it (zero-padded, `interval_days_2026_03`).
 export { monthPartitionSuffix } from './store.js'
+export { endSupply, InvalidSupplyEnd, SupplyAlreadyEnded } from './supply.js'
 export * from './tenancy.js'
 export {
   recordTransferReadings,

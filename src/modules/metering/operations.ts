@@ -58,7 +58,7 @@ function checkRegisters(registers: readonly NewRegister[], fuel: Fuel, path: str
   })
 }
 
-function checkMeter(meter: NewMeter, fuel: Fuel, path: string, problems: Problem[]) {
+export function checkMeter(meter: NewMeter, fuel: Fuel, path: string, problems: Problem[]) {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(meter.serial)) {
     problems.push({ path: `${path}.serial`, message: 'a meter serial is 1 to 20 letters, digits or dashes' })
   }
@@ -66,7 +66,7 @@ function checkMeter(meter: NewMeter, fuel: Fuel, path: string, problems: Problem
   checkRegisters(meter.registers, fuel, `${path}.registers`, problems)
 }
 
-function meterRows(meterPointId: string, fuel: Fuel, meter: NewMeter) {
+export function meterRows(meterPointId: string, fuel: Fuel, meter: NewMeter) {
   const row: store.MeterRow = {
     id: newId('mtr'),
     meter_point_id: meterPointId,
@@ -153,6 +153,10 @@ export async function registerMeterPoints({
     input.meters.forEach((meter, meterIndex) => {
       checkMeter(meter, input.fuel, `${index}.meters.${meterIndex}`, problems)
     })
+    // Meters are open-ended when registered, so two would overlap: the next one comes by exchange.
+    if (input.meters.length > 1) {
+      problems.push({ path: `${index}.meters`, message: 'one meter at a time; later meters come by an exchange' })
+    }
     const id = newId('mp')
     points.push({
       id,
@@ -187,7 +191,7 @@ export async function registerMeterPoints({
   if (taken.length > 0) {
     throw new MeterPointTaken(
       `Already registered: ${taken.join(', ')}`,
-      taken.map((identifier) => ({ path: 'identifier', message: `${identifier} is already registered` })),
+      taken.map((identifier) => ({ path: 'identifier', identifier, message: `${identifier} is already registered` })),
     )
   }
   await store.insertMeterPoints(tx, points)
@@ -255,84 +259,6 @@ export async function configureExport({
     after: { exportMpan: exportIdentifier, importMpan: importIdentifier },
     at,
   })
-}
-
-/**
- * Exchange a meter (MET-2): the old meter's removal readings and the new meter's install readings
- * are recorded on the exchange date, the old meter ends and the new one starts that day.
- * @throws MeterPointNotFound, InvalidMeter, ReadingRejected
- */
-export async function exchangeMeter({
-  tx,
-  meterPointId,
-  oldSerial,
-  on,
-  removalReadings,
-  newMeter,
-  installReadings,
-  actor,
-  at,
-}: Change & {
-  meterPointId: string
-  oldSerial: string
-  on: string
-  removalReadings: readonly { register: string; value: string }[]
-  newMeter: Omit<NewMeter, 'installedOn'>
-  installReadings: readonly { register: string; value: string }[]
-}): Promise<{ meterId: string }> {
-  const point = await store.meterPointById(tx, meterPointId)
-  if (!point) throw new MeterPointNotFound(`No meter point ${meterPointId}`)
-  const meters = await store.metersOf(tx, [meterPointId])
-  const old = meters.find((meter) => meter.serial === oldSerial.toUpperCase() && meter.removed_on === null)
-  if (!old) throw new InvalidMeter(`No meter ${oldSerial} is installed on ${point.identifier}`, [])
-  const problems: Problem[] = []
-  checkMeter({ ...newMeter, installedOn: on }, point.fuel as Fuel, 'newMeter', problems)
-  if (on < old.installed_on)
-    problems.push({ path: 'on', message: `the old meter was installed on ${old.installed_on}` })
-  if (problems.length > 0) throw new InvalidMeter('The new meter is not valid', problems)
-  const readAt = new Date(`${on}T12:00:00Z`)
-  for (const reading of removalReadings) {
-    await submitReading({
-      tx,
-      meterPointId,
-      meterSerial: old.serial,
-      register: reading.register,
-      readAt,
-      value: reading.value,
-      source: 'field',
-      kind: 'removal',
-      actor,
-      at,
-    })
-  }
-  // Meters occupy [installed_on, removed_on): the old one ends the day the new one starts.
-  await store.endMeter(tx, old.id, on)
-  const built = meterRows(meterPointId, point.fuel as Fuel, { ...newMeter, installedOn: on })
-  await store.insertMeters(tx, [built.row])
-  await store.insertRegisters(tx, built.registers)
-  for (const reading of installReadings) {
-    await submitReading({
-      tx,
-      meterPointId,
-      meterSerial: built.row.serial,
-      register: reading.register,
-      readAt,
-      value: reading.value,
-      source: 'field',
-      kind: 'install',
-      actor,
-      at,
-    })
-  }
-  await audit.record(tx, {
-    actor,
-    action: 'metering.meter.exchanged',
-    subject: { type: 'meter_point', id: meterPointId },
-    before: { serial: old.serial },
-    after: { serial: built.row.serial, type: built.row.type, on },
-    at,
-  })
-  return { meterId: built.row.id }
 }
 
 export interface SubmitReadingInput {

@@ -1,32 +1,62 @@
 /**
  * The account's meter points (MET-3): for each, what it is (fuel, MPAN/MPRN, import or export and
  * the import it is linked to, GSP region, profile class, supply dates), its meters with their
- * registers, and its tariff history. Choosing one shows its usage and readings below.
+ * registers, and its tariff history. Choosing one shows its usage and readings below. Staff who may
+ * register supplies (`metering.meter_point.register`) add a supply, exchange a meter or end a supply
+ * here (`supply-dialogs.tsx`).
  */
+import { useState } from 'react'
 import type { MeterPointView, TariffAgreement } from '../api.js'
 import { capitalise, formatCalendarDate, formatLocalDateTime } from '../shared/format.js'
 import { Panel } from '../shared/panel.js'
 import { DataTable } from '../shared/table.js'
+import { AddSupplyDialog, EndSupplyDialog, ExchangeMeterDialog } from './supply-dialogs.js'
 import { localWallClock } from './usage-chart.js'
 
+type OpenDialog = { kind: 'add' } | { kind: 'exchange' | 'end'; point: MeterPointView } | null
+
 export function MeterPointsPanel({
+  accountNumber,
   points,
   selected,
   onSelect,
+  canManage = false,
 }: {
+  accountNumber: string
   points: MeterPointView[]
   selected: string | null
   onSelect: (identifier: string) => void
+  /** Whether the user may add supplies, exchange meters and end supplies. */
+  canManage?: boolean
 }) {
+  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const close = () => setDialog(null)
   return (
     <Panel
       title="Meter points"
       aside={
-        <span className="muted">
-          {points.length === 1 ? 'One meter point' : `${points.length} meter points`} on this account
-        </span>
+        <>
+          <span className="muted">
+            {points.length === 1 ? 'One meter point' : `${points.length} meter points`} on this account
+          </span>
+          {canManage && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setDialog({ kind: 'add' })}
+              data-testid="add-supply"
+            >
+              Add a supply
+            </button>
+          )}
+        </>
       }
     >
+      {dialog?.kind === 'add' && <AddSupplyDialog accountNumber={accountNumber} onClose={close} />}
+      {dialog?.kind === 'exchange' && (
+        <ExchangeMeterDialog accountNumber={accountNumber} point={dialog.point} onClose={close} />
+      )}
+      {dialog?.kind === 'end' && <EndSupplyDialog accountNumber={accountNumber} point={dialog.point} onClose={close} />}
       {points.length === 0 ? (
         <p className="empty">No meter points are registered to this account yet.</p>
       ) : (
@@ -37,6 +67,14 @@ export function MeterPointsPanel({
               point={point}
               selected={point.identifier === selected}
               onSelect={() => onSelect(point.identifier)}
+              {...(canManage && point.suppliedTo === null
+                ? {
+                    onExchange: point.meters.some((meter) => meter.removedOn === null)
+                      ? () => setDialog({ kind: 'exchange', point })
+                      : undefined,
+                    onEnd: () => setDialog({ kind: 'end', point }),
+                  }
+                : {})}
             />
           ))}
         </div>
@@ -59,10 +97,16 @@ function MeterPointCard({
   point,
   selected,
   onSelect,
+  onExchange,
+  onEnd,
 }: {
   point: MeterPointView
   selected: boolean
   onSelect: () => void
+  /** Opens the meter exchange, for staff who may (and a point with a meter in use). */
+  onExchange?: (() => void) | undefined
+  /** Opens "End supply", for staff who may (and a supply not ended). */
+  onEnd?: (() => void) | undefined
 }) {
   const titleId = `meter-point-${point.id}-title`
   const now = Date.now()
@@ -156,7 +200,10 @@ function MeterPointCard({
                     {meter.registers.map((register) => (
                       <li key={register.identifier}>
                         <span className="mono">{register.identifier}</span> {capitalise(register.rate)}
-                        <span className="muted"> · {register.digits} digits</span>
+                        <span className="muted">
+                          {' '}
+                          · {register.digits} digits · {register.unit}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -166,6 +213,31 @@ function MeterPointCard({
           </DataTable>
         )}
       </div>
+
+      {(onExchange || onEnd) && (
+        <div className="form-actions">
+          {onExchange && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={onExchange}
+              data-testid={`exchange-meter-${point.identifier}`}
+            >
+              Exchange meter
+            </button>
+          )}
+          {onEnd && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={onEnd}
+              data-testid={`end-supply-${point.identifier}`}
+            >
+              End supply
+            </button>
+          )}
+        </div>
+      )}
 
       {/* Absent for a caller who may not read tariffs: a field technician sees no tariff or product. */}
       {point.agreements && <TariffHistory agreements={point.agreements} now={now} />}

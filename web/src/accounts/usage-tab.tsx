@@ -15,6 +15,7 @@ import { GranularityPicker } from './granularity-picker.js'
 import { MeterPointsPanel, meterPointName } from './meter-points-panel.js'
 import { ReadingForm } from './reading-form.js'
 import { ReadingsPanel } from './readings-panel.js'
+import { supplyPermission } from './supply-dialogs.js'
 import { bucketLabel, formatKwh, UsageChart } from './usage-chart.js'
 import { defaultRange, describeRange, type Range, shiftRange } from './usage-range.js'
 
@@ -22,6 +23,7 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
   const api = useApi()
   const { user } = useSession()
   const canSubmit = user.permissions.includes('metering.reading.create')
+  const canManage = user.permissions.includes(supplyPermission)
   const loaded = useQuery({
     queryKey: ['account', accountNumber, 'meter-points'],
     queryFn: () => api.meterPoints({ accountNumber }),
@@ -60,7 +62,13 @@ export function UsageTab({ accountNumber }: { accountNumber: string }) {
 
   return (
     <div className="usage-tab" data-testid="usage-tab">
-      <MeterPointsPanel points={state.points} selected={selected} onSelect={setSelected} />
+      <MeterPointsPanel
+        accountNumber={accountNumber}
+        points={state.points}
+        selected={selected}
+        onSelect={setSelected}
+        canManage={canManage}
+      />
       {point && (
         <>
           <UsagePanel accountNumber={accountNumber} points={state.points} point={point} onSelect={setSelected} />

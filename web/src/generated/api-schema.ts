@@ -264,6 +264,8 @@ export interface paths {
                     rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
                     /** the dial digits; readings wrap to 0 after 10^digits − 1 */
                     digits: number
+                    /** what the dial counts: kWh, or gas volume in m3 or hcf */
+                    unit: "kWh" | "m3" | "hcf"
                   }[]
                 }[]
               }[]
@@ -4486,6 +4488,8 @@ export interface paths {
                     rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
                     /** the dial digits; readings wrap to 0 after 10^digits − 1 */
                     digits: number
+                    /** what the dial counts: kWh, or gas volume in m3 or hcf */
+                    unit: "kWh" | "m3" | "hcf"
                   }[]
                 }[]
                 /** the GSP region's name, 'Eastern England' */
@@ -4531,7 +4535,339 @@ export interface paths {
       }
     }
     put?: never
-    post?: never
+    /** Register a meter point at the account's property with its meter and registers, and start its supply (and tariff) on a date */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            fuel: "electricity" | "gas"
+            /** MPAN core (its check digit is checked, its region derived from the distributor and matched with the property's) or MPRN */
+            identifier: string
+            direction?: "import" | "export"
+            profileClass?: string | null
+            /** only for an independent network (distributor 24–38) at a property with no region */
+            gspRegion?: string | null
+            /** the first day of supply; the meter is installed from then */
+            suppliedFrom: string
+            /** the tariff the point is on from then */
+            tariffCode?: string | null
+            /** the meter installed now (at most one; later ones come by exchange) */
+            meters?: {
+              serial: string
+              type: "smart" | "traditional" | "prepayment"
+              registers: {
+                /** the register's id, 'S', '01' */
+                identifier: string
+                rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                /** the dial digits (5 when absent) */
+                digits?: number
+                /** kWh for electricity; m3 (when absent) or hcf (hundreds of cubic feet) for gas */
+                unit?: "kWh" | "m3" | "hcf"
+              }[]
+            }[]
+          }
+        }
+      }
+      responses: {
+        201: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                    /** what the dial counts: kWh, or gas volume in m3 or hcf */
+                    unit: "kWh" | "m3" | "hcf"
+                  }[]
+                }[]
+              }
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/accounts/{accountNumber}/meter-points/{identifier}/end-supply": {
+    get?: never
+    put?: never
+    /** End the account's supply of one of its meter points: `on` is the first day it is no longer supplied */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+          identifier: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            on: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              identifier: string
+              /** a date, YYYY-MM-DD */
+              suppliedFrom: string
+              /** a date, YYYY-MM-DD */
+              suppliedTo: string
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/accounts/{accountNumber}/meter-points/{identifier}/exchange": {
+    get?: never
+    put?: never
+    /** Exchange a meter: the removed meter's final (removal) readings and the installed meter's opening (install) readings, on a date */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          accountNumber: string
+          identifier: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            /** the day of the exchange: the old meter is removed and the new one installed */
+            on: string
+            oldSerial: string
+            /** one a register of the removed meter */
+            removalReadings: {
+              register: string
+              /** units with at most one decimal place */
+              value: string
+            }[]
+            newMeter: {
+              serial: string
+              type: "smart" | "traditional" | "prepayment"
+              registers: {
+                /** the register's id, 'S', '01' */
+                identifier: string
+                rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                /** the dial digits (5 when absent) */
+                digits?: number
+                /** kWh for electricity; m3 (when absent) or hcf (hundreds of cubic feet) for gas */
+                unit?: "kWh" | "m3" | "hcf"
+              }[]
+            }
+            /** one a register of the new meter */
+            installReadings: {
+              register: string
+              /** units with at most one decimal place */
+              value: string
+            }[]
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              meterPoint: {
+                id: string
+                fuel: "electricity" | "gas"
+                /** MPAN core (electricity) or MPRN (gas) */
+                identifier: string
+                direction: "import" | "export"
+                profileClass: string | null
+                gspRegion: string | null
+                distributorId: string | null
+                /** for an export MPAN: the import MPAN it is linked to */
+                linkedImport: string | null
+                /** a date, YYYY-MM-DD */
+                suppliedFrom: string
+                suppliedTo: string | null
+                meters: {
+                  serial: string
+                  type: "smart" | "traditional" | "prepayment"
+                  /** a date, YYYY-MM-DD */
+                  installedOn: string
+                  removedOn: string | null
+                  registers: {
+                    identifier: string
+                    rate: "standard" | "day" | "night" | "peak" | "off_peak" | "export"
+                    /** the dial digits; readings wrap to 0 after 10^digits − 1 */
+                    digits: number
+                    /** what the dial counts: kWh, or gas volume in m3 or hcf */
+                    unit: "kWh" | "m3" | "hcf"
+                  }[]
+                }[]
+              }
+              removalReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: string
+                reason: string | null
+              }[]
+              installReadings: {
+                id: string
+                meterPoint: string
+                meterSerial: string
+                register: string
+                /** an ISO 8601 instant in UTC */
+                readAt: string
+                value: string
+                source: "customer" | "smart" | "agent" | "field" | "industry" | "estimated" | "transfer"
+                kind: "normal" | "install" | "removal" | "final" | "initial"
+                status: string
+                reason: string | null
+              }[]
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
     delete?: never
     options?: never
     head?: never
@@ -14719,6 +15055,61 @@ export interface paths {
           }
         }
         409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/supplies/import": {
+    get?: never
+    put?: never
+    /** Register meter points with their meters and registers from a CSV, one row a register (account_number,mpan_mprn,fuel,meter_serial,meter_type,register_id,rate,unit,supply_start): checked whole, all or nothing, problems by line and column */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string
+          }
+        }
+      }
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              accounts: number
+              meterPoints: number
+              registers: number
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
