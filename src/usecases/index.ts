@@ -161,7 +161,14 @@ export {
   portalUsers,
   removePortalUser,
 } from './portal-users.js'
-export { importPriceChange, NotAPricingAnalyst, PricingAnalystNotFound } from './prices.js'
+export {
+  penceText,
+  type PriceNoticesSummary,
+  priceLines,
+  priceNoticeTemplate,
+  queuePriceChangeNotices,
+} from './price-notices.js'
+export { approvePriceChange, importPriceChange, NotAPricingAnalyst, PricingAnalystNotFound } from './prices.js'
 export { clearAccountReviewFlag, reviewFlagQueue } from './review-flags.js'
 export { exportAccountSensitiveDetails, recordSensitiveDetails } from './sensitive-details.js'
 export { accessPolicyOf, signInStaff } from './staff-session.js'

@@ -3,10 +3,13 @@
  * the prices in force and writes nothing; with `submitAs`, it is stored for approval in the name of
  * that pricing analyst, so a second analyst approves it in the console as usual (four-eyes).
  */
-import { type Db, inTransaction } from '../db/index.js'
+import { type Db, inTransaction, type Tx } from '../db/index.js'
 import * as access from '../modules/access/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
+import type { Actor } from '../shared/actor.js'
 import { Forbidden, NotFound, withCode } from '../shared/errors.js'
+import { withQueuedMessages } from './communications.js'
+import { type PriceNoticesSummary, queuePriceChangeNotices } from './price-notices.js'
 
 export class PricingAnalystNotFound extends withCode(NotFound, 'PRICING_ANALYST_NOT_FOUND') {}
 
@@ -56,4 +59,31 @@ export async function importPriceChange({
     })
     return { submitted: true, priceChange }
   })
+}
+
+/**
+ * Approve a price change (four-eyes, the notice rule and its override as `tariffs.approvePriceChange`)
+ * and, in the same transaction, queue the notice of every customer on a tariff whose prices rise. The
+ * answer is tagged with the queued messages (`withQueuedMessages`) for the caller to enqueue after
+ * the commit.
+ * @throws what tariffs.approvePriceChange throws; a refusal writes nothing, notices included
+ */
+export async function approvePriceChange({
+  tx,
+  id,
+  note,
+  overrideNotice,
+  actor,
+  at,
+}: {
+  tx: Tx
+  id: string
+  note?: string | undefined
+  overrideNotice?: tariffs.NoticeOverride | undefined
+  actor: Actor
+  at: Date
+}): Promise<{ priceChange: tariffs.PriceChange; notices: PriceNoticesSummary }> {
+  const priceChange = await tariffs.approvePriceChange({ tx, id, note, overrideNotice, actor, at })
+  const notices = await queuePriceChangeNotices({ tx, change: priceChange, actor, at })
+  return withQueuedMessages({ priceChange, notices }, notices.messageIds)
 }

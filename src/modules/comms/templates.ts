@@ -36,6 +36,7 @@ export const templateKeys = [
   'payment_arrangement_terms',
   'appointment_confirmation',
   'rate_change_notice',
+  'price_change_notice',
   'dispute_acknowledgement',
   'authorised_user_invitation',
   'account_user_notice',
@@ -232,6 +233,33 @@ so without an exit fee within 30 days of this notice.`,
       tariffName: { kind: 'text', description: 'The tariff' },
       effectiveDate: { kind: 'date', description: 'When the new prices apply' },
       changeSummary: { kind: 'text', description: 'The old and new rates, in words' },
+    },
+  }),
+  letter({
+    key: 'price_change_notice',
+    title: 'Notice of a price rise (sent when a price change is approved)',
+    sentUnder: ['tariffs.price_change.approve'],
+    subject: 'Your {{productName}} prices are going up on {{effectiveDate}}',
+    text: `We are writing to tell you, before it happens, that the prices of your tariff {{productName}}
+for {{account.address}} are changing on {{effectiveDate}}. Your prices including VAT, now and from
+that day:
+
+{{priceLines}}
+
+Any price not listed here stays as it is.
+
+What you can do:
+- Nothing: your new prices apply from {{effectiveDate}}.
+- Switch to another of our tariffs, or to another supplier, before or after that date. {{exitNote}}
+- Sign in to your account online or call us, and we will help you compare tariffs for your home.`,
+    fields: {
+      productName: { kind: 'text', description: "The product's name, 'Flexible Egg November 2026'" },
+      effectiveDate: { kind: 'date', description: 'The day the new prices apply from' },
+      priceLines: {
+        kind: 'text',
+        description: 'Each price that changes, inc VAT, old → new, one per line, with its fuel and payment method',
+      },
+      exitNote: { kind: 'text', description: 'Whether leaving the tariff carries an exit fee, in a sentence' },
     },
   }),
   letter({

@@ -54,6 +54,12 @@ export interface MarketProfile {
   readonly settlementPeriods: boolean
   /** gb backbilling: energy used more than this many months before the bill may not be charged. */
   readonly backbillingLimitMonths: number | null
+  /**
+   * gb (Ofgem SLC 23): customers hear of a price rise at least this many days before it takes effect,
+   * so a rise may be approved only for a date this many days after the approval day or later; null
+   * where the market sets no such notice. A fall needs no notice.
+   */
+  readonly priceChangeNoticeDays: number | null
   /** Questions an agent asks to verify a caller (USR-4), by who the caller says they are. */
   readonly verificationQuestions: Readonly<Record<CallerKind, CallerQuestions>>
   readonly supplyPointKinds: readonly string[]
@@ -71,6 +77,7 @@ export const marketProfiles: Readonly<Record<Market, MarketProfile>> = {
     taxName: 'VAT',
     settlementPeriods: true,
     backbillingLimitMonths: 12,
+    priceChangeNoticeDays: 30,
     // Never the SSN: Great Britain has none. Name, address or postcode, date of birth, security answer.
     verificationQuestions: {
       holder: {
@@ -92,6 +99,8 @@ export const marketProfiles: Readonly<Record<Market, MarketProfile>> = {
     taxName: 'Sales tax',
     settlementPeriods: false,
     backbillingLimitMonths: null,
+    // set by each state's commission, not by one national rule
+    priceChangeNoticeDays: null,
     // The seed's phone questions: account number, service address, last four of the SSN or the
     // account password (the security answer), a recent payment or bill amount.
     verificationQuestions: {

@@ -3,7 +3,15 @@
  * quotes, CRLF or LF), checking every row and cell, and completing a price given only exc or only
  * inc VAT. Every problem names its line and column. No database, no clock.
  */
-import { decimalToString, multiplyDecimals, parseDecimal, roundDecimal, toDecimal } from '../../shared/money.js'
+import {
+  compareDecimals,
+  decimalToString,
+  multiplyDecimals,
+  parseDecimal,
+  roundDecimal,
+  toDecimal,
+} from '../../shared/money.js'
+import { addDays } from '../../shared/time.js'
 import * as accounts from '../accounts/index.js'
 import { decimalPattern, type Problem } from './product-rules.js'
 import type { Fuel, PaymentMethod, RateKind, RegisterKind } from './types.js'
@@ -270,4 +278,27 @@ export function csvRowReader(
       return i === undefined ? '' : (cells[i] ?? '').trim()
     },
   }
+}
+
+/**
+ * A price of a change that rises: it replaces a price in force with a higher one, compared exactly
+ * exc VAT. A new price (none in force before it) is not a rise: nobody paid the old one.
+ */
+export function isRise(price: { readonly oldExcVat: string | null; readonly valueExcVat: string }): boolean {
+  return price.oldExcVat !== null && compareDecimals(parseDecimal(price.valueExcVat), parseDecimal(price.oldExcVat)) > 0
+}
+
+/** The tariffs of a change (by code, in first-seen order) with a unit rate or standing charge that rises for some payment method. */
+export function risingTariffCodes(
+  prices: readonly { readonly tariffCode: string; readonly oldExcVat: string | null; readonly valueExcVat: string }[],
+): string[] {
+  return [...new Set(prices.filter(isRise).map((price) => price.tariffCode))]
+}
+
+/**
+ * The earliest effective date a rise decided on the local date `day` may take when customers need
+ * `noticeDays` days' notice: `noticeDays` days later (decided on 2026-11-20 with 30 days: 2026-12-20).
+ */
+export function earliestNoticedDate(day: string, noticeDays: number): string {
+  return addDays(day, noticeDays)
 }

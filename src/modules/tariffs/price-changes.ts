@@ -8,10 +8,18 @@ import type { Change, Db, Tx } from '../../db/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed, withCode } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { isLocalDate, startOfLocalDay } from '../../shared/time.js'
+import { isLocalDate, localDateOf, startOfLocalDay } from '../../shared/time.js'
 import * as access from '../access/index.js'
 import * as audit from '../audit/index.js'
-import { cellProblem, completeVat, type PriceRow, readPriceChangeCsv } from './price-change-rules.js'
+import * as market from '../market/index.js'
+import {
+  cellProblem,
+  completeVat,
+  earliestNoticedDate,
+  type PriceRow,
+  readPriceChangeCsv,
+  risingTariffCodes,
+} from './price-change-rules.js'
 import * as changeStore from './price-change-store.js'
 import { listed, type Problem, tariffCodeOf, unitKindsOf, vatConsistent } from './product-rules.js'
 import { setRates } from './rates.js'
@@ -33,6 +41,30 @@ export class NotYourPriceChange extends withCode(Forbidden, 'NOT_YOUR_PRICE_CHAN
 
 /** The effective date has begun: the change can no longer be published as it stands. */
 export class PriceChangeTooLate extends withCode(Conflict, 'PRICE_CHANGE_TOO_LATE') {}
+
+/**
+ * The change raises prices with an effective date too soon for the notice customers are owed (gb: 30
+ * days after the day it is submitted or approved), and no override was given.
+ */
+export class PriceChangeNoticeTooShort extends withCode(Conflict, 'PRICE_CHANGE_NOTICE_TOO_SHORT') {}
+
+/** Submitting or approving a rise at shorter notice than the market's, and why (audited with the step). */
+export interface NoticeOverride {
+  readonly reason: string
+}
+
+/** What a change owes customers in notice, decided on a given day. */
+export interface PriceChangeNotice {
+  /** The import tariffs whose unit rate or standing charge rises for some payment method: their customers get notice. */
+  readonly risingTariffs: readonly string[]
+  /** The market's notice in days (gb: 30); null when the market sets none. */
+  readonly noticeDays: number | null
+  /** The earliest effective date a rise decided on `decidedOn` may take; null when no notice is owed. */
+  readonly earliestDate: string | null
+  readonly decidedOn: string
+  /** The effective date is before `earliestDate`: submitting or approving needs an override with a reason. */
+  readonly tooShort: boolean
+}
 
 export const priceChangeStatuses = ['draft', 'pending_approval', 'published', 'rejected'] as const
 export type PriceChangeStatus = (typeof priceChangeStatuses)[number]
@@ -122,6 +154,91 @@ function effectiveFromOf(effectiveDate: string, at: Date): Date {
 }
 
 /**
+ * The notice a change with these prices owes, decided at `at`: its rising import tariffs (an export
+ * price that rises pays the customer more), and, when any rise, the earliest effective date the
+ * market's notice allows. Reads the market profile only when something rises.
+ * @throws SupplierNotConfigured when something rises and no supplier is configured
+ */
+export async function priceChangeNotice({
+  tx,
+  prices,
+  effectiveDate,
+  at,
+}: {
+  tx: Db | Tx
+  prices: readonly PriceDiff[]
+  effectiveDate: string
+  at: Date
+}): Promise<PriceChangeNotice> {
+  const candidates = risingTariffCodes(prices)
+  const imports = new Set(
+    (await store.tariffsWithProduct(tx, { codes: candidates }))
+      .filter((tariff) => tariff.direction === 'IMPORT')
+      .map((tariff) => tariff.code),
+  )
+  const risingTariffs = candidates.filter((code) => imports.has(code))
+  if (risingTariffs.length === 0)
+    return { risingTariffs, noticeDays: null, earliestDate: null, decidedOn: localDateOf(at), tooShort: false }
+  const { profile } = await market.getSupplier(tx)
+  const decidedOn = localDateOf(at, profile.timeZone)
+  const noticeDays = profile.priceChangeNoticeDays
+  const earliestDate = noticeDays === null ? null : earliestNoticedDate(decidedOn, noticeDays)
+  return {
+    risingTariffs,
+    noticeDays,
+    earliestDate,
+    decidedOn,
+    tooShort: earliestDate !== null && effectiveDate < earliestDate,
+  }
+}
+
+/**
+ * Refuse a step (submitting, approving) that would give customers too little notice of a rise, unless
+ * it carries an override with a reason; answers what the step's audit event records of the notice.
+ * @throws PriceChangeNoticeTooShort, InvalidPriceChange for an override without a reason
+ */
+async function checkNotice({
+  tx,
+  number,
+  prices,
+  effectiveDate,
+  overrideNotice,
+  at,
+}: {
+  tx: Db | Tx
+  number: string | null
+  prices: readonly PriceDiff[]
+  effectiveDate: string
+  overrideNotice: NoticeOverride | undefined
+  at: Date
+}): Promise<{ notice?: Record<string, unknown> }> {
+  const reason = overrideNotice?.reason.trim()
+  if (overrideNotice !== undefined && (!reason || reason.length > 2000))
+    throw new InvalidPriceChange('Say why the notice is overridden', [
+      { path: 'overrideNotice.reason', message: '1 to 2000 characters' },
+    ])
+  const notice = await priceChangeNotice({ tx, prices, effectiveDate, at })
+  if (notice.risingTariffs.length === 0) return {}
+  const facts = {
+    risingTariffs: notice.risingTariffs.length,
+    noticeDays: notice.noticeDays,
+    earliestDate: notice.earliestDate,
+  }
+  if (!notice.tooShort) return { notice: facts }
+  if (reason) return { notice: { ...facts, overridden: true, reason } }
+  throw new PriceChangeNoticeTooShort(
+    `${number ? `Price change ${number}` : 'The price change'} raises prices from ${effectiveDate}, but customers are owed ${notice.noticeDays} days' notice: decided on ${notice.decidedOn}, the earliest effective date is ${notice.earliestDate}. Choose a later date, or override the notice with a reason`,
+    [
+      {
+        path: 'effectiveFrom',
+        message: `raises prices: ${notice.earliestDate} or later (${notice.noticeDays} days' notice from ${notice.decidedOn})`,
+        earliestDate: notice.earliestDate,
+      },
+    ],
+  )
+}
+
+/**
  * Check a price change's CSV against the catalogue and price it against the rates in force at the
  * start of `effectiveDate`: every row names a product's tariff in that region, a kind its structure
  * is priced in, a payment method it may have, a price exc or inc VAT (the other computed at the
@@ -145,7 +262,7 @@ export async function previewPriceChange({
    */
   capFollowers?: readonly string[] | undefined
   at: Date
-}): Promise<{ effectiveFrom: Date; prices: PriceDiff[]; summary: PriceChange['summary'] }> {
+}): Promise<{ effectiveFrom: Date; prices: PriceDiff[]; summary: PriceChange['summary']; notice: PriceChangeNotice }> {
   const effectiveFrom = effectiveFromOf(effectiveDate, at)
   if (capFollowers !== undefined) await checkCapFollowers(tx, capFollowers)
   const read = readPriceChangeCsv(csv, { products: capFollowers })
@@ -255,7 +372,8 @@ export async function previewPriceChange({
     })
   }
   if (problems.length > 0) throw refusal(problems)
-  return { effectiveFrom, prices, summary: summaryOf(prices) }
+  const notice = await priceChangeNotice({ tx, prices, effectiveDate, at })
+  return { effectiveFrom, prices, summary: summaryOf(prices), notice }
 }
 
 /** The products that follow a price cap: variable, importing, single rate or day/night, each named once. */
@@ -289,8 +407,9 @@ function refusal(problems: Problem[]): InvalidPriceChange {
 
 /**
  * Upload a price change: checked and priced as `previewPriceChange`, then stored as a draft (or,
- * with `submit`, straight away for approval), audited. A refused file stores nothing.
- * @throws InvalidPriceChange
+ * with `submit`, straight away for approval, where the notice rule applies as in `submitPriceChange`),
+ * audited. A refused file stores nothing.
+ * @throws InvalidPriceChange, PriceChangeNoticeTooShort
  */
 export async function uploadPriceChange({
   tx,
@@ -299,6 +418,7 @@ export async function uploadPriceChange({
   note = '',
   submit = false,
   capFollowers,
+  overrideNotice,
   actor,
   at,
 }: Change & {
@@ -306,6 +426,8 @@ export async function uploadPriceChange({
   effectiveDate: string
   note?: string | undefined
   submit?: boolean | undefined
+  /** With `submit`: submit a rise at shorter notice than the market's, saying why. */
+  overrideNotice?: NoticeOverride | undefined
   /** A price cap's levels for these variable products (see `previewPriceChange`). */
   capFollowers?: readonly string[] | undefined
 }): Promise<PriceChange> {
@@ -316,6 +438,9 @@ export async function uploadPriceChange({
   if (trimmed.length > 2000)
     throw new InvalidPriceChange('The note is too long', [{ path: 'note', message: 'at most 2000 characters' }])
   const preview = await previewPriceChange({ tx, csv, effectiveDate, capFollowers, at })
+  const { notice } = submit
+    ? await checkNotice({ tx, number: null, prices: preview.prices, effectiveDate, overrideNotice, at })
+    : {}
   const row: changeStore.PriceChangeRow = {
     id: newId('pch'),
     number: await changeStore.nextPriceChangeNumber(tx),
@@ -347,6 +472,7 @@ export async function uploadPriceChange({
       products: [...new Set(preview.prices.map((price) => price.productCode))],
       followsPriceCap: capFollowers !== undefined,
       summary: preview.summary,
+      ...(notice ? { notice } : {}),
     },
     at,
   })
@@ -370,22 +496,42 @@ function refuseUnlessStatus(row: changeStore.PriceChangeRow, status: PriceChange
 }
 
 /**
- * Submit a draft for approval; only its uploader may.
- * @throws PriceChangeNotFound, PriceChangeNotPending, NotYourPriceChange
+ * Submit a draft for approval; only its uploader may. A change that raises prices is refused for an
+ * effective date with too little notice (`priceChangeNotice`) unless `overrideNotice` says why.
+ * @throws PriceChangeNotFound, PriceChangeNotPending, NotYourPriceChange, PriceChangeNoticeTooShort
  */
-export async function submitPriceChange({ tx, id, actor, at }: Change & { id: string }): Promise<PriceChange> {
+export async function submitPriceChange({
+  tx,
+  id,
+  overrideNotice,
+  actor,
+  at,
+}: Change & { id: string; overrideNotice?: NoticeOverride | undefined }): Promise<PriceChange> {
   const row = await lockedChange(tx, id)
   refuseUnlessStatus(row, 'draft', 'submitted')
   const uploader: Actor = { kind: row.created_by_kind as Actor['kind'], id: row.created_by }
   if (!(await access.samePerson({ tx, a: uploader, b: actor })))
     throw new NotYourPriceChange(`Only the analyst who uploaded ${row.number} may submit it`)
+  const { notice } = await checkNotice({
+    tx,
+    number: row.number,
+    prices: row.rates as unknown as PriceDiff[],
+    effectiveDate: row.effective_date,
+    overrideNotice,
+    at,
+  })
   await changeStore.updatePriceChange(tx, row.id, { status: 'pending_approval', submitted_at: at })
   await audit.record(tx, {
     actor,
     action: 'tariffs.price_change.submitted',
     subject: { type: 'price_change', id: row.id },
     before: { status: row.status },
-    after: { number: row.number, status: 'pending_approval', effectiveDate: row.effective_date },
+    after: {
+      number: row.number,
+      status: 'pending_approval',
+      effectiveDate: row.effective_date,
+      ...(notice ? { notice } : {}),
+    },
     at,
   })
   return toPriceChange({ ...row, status: 'pending_approval', submitted_at: at })
@@ -394,17 +540,26 @@ export async function submitPriceChange({ tx, id, actor, at }: Change & { id: st
 /**
  * Approve a change waiting for approval: a second pricing analyst (never its uploader, compared by
  * person) publishes its prices as new rate versions from the start of its effective date, ending
- * the open-ended prices they follow. Audited; the change is fixed afterwards.
+ * the open-ended prices they follow. Audited; the change is fixed afterwards. A change that raises
+ * prices is refused for an effective date with too little notice counted from the approval day (gb:
+ * 30 days) unless `overrideNotice` says why; the customers' notices are the caller's (a use case).
  * @throws PriceChangeNotFound, PriceChangeNotPending, CannotApproveOwnPriceChange, PriceChangeTooLate,
+ *   PriceChangeNoticeTooShort,
  *   and setRates' InvalidRates, RatesOverlap when the catalogue changed meanwhile
  */
 export async function approvePriceChange({
   tx,
   id,
   note,
+  overrideNotice,
   actor,
   at,
-}: Change & { id: string; note?: string | undefined }): Promise<PriceChange> {
+}: Change & {
+  id: string
+  note?: string | undefined
+  /** Approve a rise at shorter notice than the market's, saying why (audited). */
+  overrideNotice?: NoticeOverride | undefined
+}): Promise<PriceChange> {
   const row = await lockedChange(tx, id)
   refuseUnlessStatus(row, 'pending_approval', 'approved')
   const uploader: Actor = { kind: row.created_by_kind as Actor['kind'], id: row.created_by }
@@ -417,6 +572,14 @@ export async function approvePriceChange({
       `Price change ${row.number} takes effect on ${row.effective_date}, which has begun: reject it and upload it with a later date`,
     )
   const prices = row.rates as unknown as PriceDiff[]
+  const { notice } = await checkNotice({
+    tx,
+    number: row.number,
+    prices,
+    effectiveDate: row.effective_date,
+    overrideNotice,
+    at,
+  })
   const { inserted, ended } = await setRates({
     tx,
     rates: prices.map((price) => ({
@@ -453,6 +616,7 @@ export async function approvePriceChange({
       rates: inserted,
       ended,
       note: decided.decision_note,
+      ...(notice ? { notice } : {}),
     },
     at,
   })

@@ -370,6 +370,22 @@ export async function dispatchesOfAccounts({
   return rows.map(toDispatch)
 }
 
+/**
+ * The agreements on these tariffs (by code) in force at the instant `at`, by meter point: whose
+ * customers a price change of those tariffs reaches. Throws nothing.
+ */
+export async function agreementsOnTariffsAt({
+  tx,
+  tariffCodes,
+  at,
+}: {
+  tx: Db | Tx
+  tariffCodes: readonly string[]
+  at: Date
+}): Promise<Agreement[]> {
+  return (await store.agreementsOnTariffsAt(tx, { tariffCodes, at })).map(toAgreement)
+}
+
 function toAgreement(row: store.AgreementView): Agreement {
   return camelFields(row, [
     'id',

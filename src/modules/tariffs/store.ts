@@ -431,6 +431,19 @@ export async function agreementsOfAccountIds(db: Db | Tx, accountIds: readonly s
     .execute()
 }
 
+/** The agreements on these tariffs (by code) in force at `at`: begun at or before it, not ended by it. */
+export async function agreementsOnTariffsAt(
+  db: Db | Tx,
+  { tariffCodes, at }: { tariffCodes: readonly string[]; at: Date },
+): Promise<AgreementView[]> {
+  if (tariffCodes.length === 0) return []
+  return agreementViews(db)
+    .where('t.code', 'in', [...tariffCodes])
+    .where('a.valid_from', '<=', at)
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', at)]))
+    .execute()
+}
+
 function agreementViews(db: Db | Tx) {
   return tables(db)
     .selectFrom('agreements as a')
