@@ -259,7 +259,7 @@ describe('a price change from CSV', () => {
     })
     changeId = priceChange.id
     const byOther = await asSecondAnalyst('POST', `/api/price-changes/${changeId}/submit`)
-    expect(byOther.statusCode).toBe(403)
+    expect(byOther.statusCode, byOther.body).toBe(403)
     const submitted = await send('pricing_analyst', 'POST', `/api/price-changes/${changeId}/submit`)
     expect(submitted.statusCode).toBe(200)
     expect(submitted.json().priceChange.status).toBe('pending_approval')

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, inTransaction } from '../db/index.js'
 import { openTestDatabase } from '../db/testing.js'
 import * as access from '../modules/access/index.js'
+import * as market from '../modules/market/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { systemActor } from '../shared/actor.js'
 import { importPriceChange } from './prices.js'
@@ -18,6 +19,7 @@ const csv = [
 beforeAll(async () => {
   database = await openTestDatabase()
   await inTransaction(database.db, async (tx) => {
+    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
     for (const [email, role] of [
       ['analyst@example.com', 'pricing_analyst'],
       ['agent@example.com', 'agent'],

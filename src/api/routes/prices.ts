@@ -5,6 +5,7 @@ import * as access from '../../modules/access/index.js'
 import * as accounts from '../../modules/accounts/index.js'
 import * as tariffs from '../../modules/tariffs/index.js'
 import type { Actor } from '../../shared/actor.js'
+import { approvePriceChange, queuedMessagesOf } from '../../usecases/index.js'
 import type { AppContext } from '../context.js'
 import { DateOut, errors, InstantOut } from '../responses.js'
 import { routeCalls } from '../route-calls.js'
@@ -134,7 +135,29 @@ const PriceChange = z.object({
   decisionNote: z.string().nullable(),
 })
 
-const DryRun = z.object({ effectiveFrom: InstantOut, prices: z.array(PriceDiff), summary: Summary })
+const Notice = z.object({
+  risingTariffs: z
+    .array(z.string())
+    .describe('the import tariffs whose unit rate or standing charge rises: their customers get notice'),
+  noticeDays: z.number().int().nullable().describe("the market's notice of a rise in days (gb: 30); null for none"),
+  decidedOn: DateOut,
+  earliestDate: DateOut.nullable().describe('the earliest effective date a rise decided today may take'),
+  tooShort: z.boolean().describe('the date leaves too little notice: submitting or approving needs overrideNotice'),
+})
+
+const DryRun = z.object({ effectiveFrom: InstantOut, prices: z.array(PriceDiff), summary: Summary, notice: Notice })
+
+const OverrideNotice = z
+  .strictObject({ reason: TextUpTo(2000).refine((reason) => reason.trim().length > 0, 'say why') })
+  .describe("submit or approve a rise at shorter notice than the market's, saying why (audited)")
+
+const NoticesSent = z.object({
+  risingTariffs: z.array(z.string()),
+  queued: z.number().int().describe('one notice per account on a rising tariff at the effective date'),
+  emailed: z.number().int(),
+  posted: z.number().int(),
+  failed: z.array(z.object({ accountNumber: z.string(), reason: z.string() })),
+})
 
 const ChangeParams = z.strictObject({ id: z.string().regex(/^pch_[0-9A-HJKMNP-TV-Z]{26}$/, 'a price change id') })
 
@@ -253,12 +276,13 @@ export const priceRoutes =
             note: TextUpTo(2000).optional(),
             dryRun: z.boolean().optional(),
             submit: z.boolean().optional(),
+            overrideNotice: OverrideNotice.optional(),
           }),
-          response: { 200: DryRun, 201: z.object({ priceChange: PriceChange }) },
+          response: { 200: DryRun, 201: z.object({ priceChange: PriceChange }), ...errors(409) },
         },
       },
       async (request, reply) => {
-        const { effectiveDate, csv, note, dryRun, submit } = request.body
+        const { effectiveDate, csv, note, dryRun, submit, overrideNotice } = request.body
         if (dryRun) {
           const preview = await call(request, ({ tx, at }) =>
             tariffs.previewPriceChange({ tx, csv, effectiveDate, at }),
@@ -266,11 +290,32 @@ export const priceRoutes =
           return reply.status(200).send(jsonOf(preview))
         }
         const priceChange = await call(request, async (scope) => {
-          const change = await tariffs.uploadPriceChange({ ...scope, csv, effectiveDate, note, submit })
+          const change = await tariffs.uploadPriceChange({ ...scope, csv, effectiveDate, note, submit, overrideNotice })
           return (await withNames(scope.tx, [change]))[0]!
         })
         return reply.status(201).send({ priceChange })
       },
+    )
+
+    app.get(
+      '/price-changes/notice-rule',
+      {
+        config: { permission: 'tariffs.price_change.submit' },
+        schema: {
+          summary:
+            "The market's notice of a price rise: its days, and the earliest effective date a rise submitted or approved today may take without an override",
+          tags: ['prices'],
+          response: {
+            200: z.object({
+              noticeDays: z.number().int().nullable(),
+              decidedOn: DateOut,
+              earliestDate: DateOut.nullable(),
+            }),
+            ...errors(404),
+          },
+        },
+      },
+      async (request) => call(request, ({ tx, at }) => tariffs.priceRiseNoticeRule({ tx, at })),
     )
 
     app.get(
@@ -296,15 +341,24 @@ export const priceRoutes =
       {
         config: { permission: 'tariffs.price_change.submit' },
         schema: {
-          summary: 'Submit your draft price change for a second pricing analyst to approve',
+          summary:
+            "Submit your draft price change for a second pricing analyst to approve; a rise needs the market's notice (gb: an effective date 30 days after today or later) unless overrideNotice says why",
           tags: ['prices'],
           params: ChangeParams,
+          body: z
+            .strictObject({ overrideNotice: OverrideNotice.optional() })
+            .nullish()
+            .describe('optional: a draft is submitted with no body'),
           response: { 200: z.object({ priceChange: PriceChange }), ...errors(404, 409) },
         },
       },
       async (request) => ({
         priceChange: await call(request, async (scope) => {
-          const change = await tariffs.submitPriceChange({ ...scope, id: request.params.id })
+          const change = await tariffs.submitPriceChange({
+            ...scope,
+            id: request.params.id,
+            overrideNotice: request.body?.overrideNotice,
+          })
           return (await withNames(scope.tx, [change]))[0]!
         }),
       }),
@@ -316,19 +370,40 @@ export const priceRoutes =
         config: { permission: 'tariffs.price_change.approve' },
         schema: {
           summary:
-            "Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date; audited, and fixed afterwards",
+            "Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date, and every customer on a tariff whose prices rise is sent a notice (price_change_notice, email or letter). A rise needs the market's notice (gb: an effective date 30 days after today or later) unless overrideNotice says why; audited, and fixed afterwards",
           tags: ['prices'],
           params: ChangeParams,
-          body: z.strictObject({ note: TextUpTo(2000).optional() }).optional(),
-          response: { 200: z.object({ priceChange: PriceChange }), ...errors(404, 409) },
+          body: z
+            .strictObject({ note: TextUpTo(2000).optional(), overrideNotice: OverrideNotice.optional() })
+            .optional(),
+          response: { 200: z.object({ priceChange: PriceChange, notices: NoticesSent }), ...errors(404, 409) },
         },
       },
-      async (request) => ({
-        priceChange: await call(request, async (scope) => {
-          const change = await tariffs.approvePriceChange({ ...scope, id: request.params.id, note: request.body?.note })
-          return (await withNames(scope.tx, [change]))[0]!
-        }),
-      }),
+      async (request) => {
+        const result = await call(request, async (scope) => {
+          const approved = await approvePriceChange({
+            ...scope,
+            id: request.params.id,
+            note: request.body?.note,
+            overrideNotice: request.body?.overrideNotice,
+          })
+          const priceChange = (await withNames(scope.tx, [approved.priceChange]))[0]!
+          const { notices } = approved
+          return {
+            queued: queuedMessagesOf(approved),
+            priceChange,
+            notices: {
+              risingTariffs: [...notices.risingTariffs],
+              queued: notices.messageIds.length,
+              emailed: notices.emailed,
+              posted: notices.posted,
+              failed: [...notices.failed],
+            },
+          }
+        })
+        await context.deliveryQueue.enqueue(result.queued)
+        return { priceChange: result.priceChange, notices: result.notices }
+      },
     )
 
     app.post(
@@ -387,12 +462,13 @@ export const priceRoutes =
             products: z.array(z.string().max(50)).min(1).max(20).describe('the variable products that follow the cap'),
             note: TextUpTo(1000).optional(),
             dryRun: z.boolean().optional(),
+            overrideNotice: OverrideNotice.optional(),
           }),
-          response: { 200: DryRun, 201: z.object({ priceChange: PriceChange }) },
+          response: { 200: DryRun, 201: z.object({ priceChange: PriceChange }), ...errors(409) },
         },
       },
       async (request, reply) => {
-        const { effectiveDate, csv, note, dryRun, products } = request.body
+        const { effectiveDate, csv, note, dryRun, products, overrideNotice } = request.body
         const capFollowers = products.map((code) => code.toUpperCase())
         if (dryRun) {
           const preview = await call(request, ({ tx, at }) =>
@@ -408,6 +484,7 @@ export const priceRoutes =
             note,
             submit: true,
             capFollowers,
+            overrideNotice,
           })
           return (await withNames(scope.tx, [change]))[0]!
         })

@@ -56,6 +56,7 @@ export {
   type PriceDiff,
   previewPriceChange,
   priceChangeNotice,
+  priceRiseNoticeRule,
   priceChangeStatuses,
   rejectPriceChange,
   submitPriceChange,

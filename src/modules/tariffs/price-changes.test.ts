@@ -4,6 +4,7 @@ import { openTestDatabase } from '../../db/testing.js'
 import type { Actor } from '../../shared/actor.js'
 import { systemActor } from '../../shared/actor.js'
 import * as access from '../access/index.js'
+import * as market from '../market/index.js'
 import {
   approvePriceChange,
   getPriceChange,
@@ -28,6 +29,8 @@ beforeAll(async () => {
   database = await openTestDatabase()
   const actor = systemActor('test')
   await run(async (tx) => {
+    // gb: a rise needs 30 days' notice (the changes here take effect on 1 January 2027, 42 days on)
+    await market.configureSupplier({ tx, name: 'Good Egg Energy', market: 'gb', actor, at })
     const users = []
     for (const email of ['first@example.com', 'second@example.com'])
       users.push(

@@ -179,16 +179,35 @@ export async function priceChangeNotice({
   const risingTariffs = candidates.filter((code) => imports.has(code))
   if (risingTariffs.length === 0)
     return { risingTariffs, noticeDays: null, earliestDate: null, decidedOn: localDateOf(at), tooShort: false }
-  const { profile } = await market.getSupplier(tx)
-  const decidedOn = localDateOf(at, profile.timeZone)
-  const noticeDays = profile.priceChangeNoticeDays
-  const earliestDate = noticeDays === null ? null : earliestNoticedDate(decidedOn, noticeDays)
+  const { noticeDays, decidedOn, earliestDate } = await priceRiseNoticeRule({ tx, at })
   return {
     risingTariffs,
     noticeDays,
     earliestDate,
     decidedOn,
     tooShort: earliestDate !== null && effectiveDate < earliestDate,
+  }
+}
+
+/**
+ * The market's notice rule for a rise decided at `at`: its days (null when the market sets none) and
+ * the earliest effective date a rise decided that day may take (gb, on 2026-11-20: 2026-12-20).
+ * @throws SupplierNotConfigured
+ */
+export async function priceRiseNoticeRule({
+  tx,
+  at,
+}: {
+  tx: Db | Tx
+  at: Date
+}): Promise<{ noticeDays: number | null; decidedOn: string; earliestDate: string | null }> {
+  const { profile } = await market.getSupplier(tx)
+  const decidedOn = localDateOf(at, profile.timeZone)
+  const noticeDays = profile.priceChangeNoticeDays
+  return {
+    noticeDays,
+    decidedOn,
+    earliestDate: noticeDays === null ? null : earliestNoticedDate(decidedOn, noticeDays),
   }
 }
 
