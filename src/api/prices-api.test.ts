@@ -521,3 +521,81 @@ describe('a variable product following the price cap', () => {
     expect(rates.json().results[0]).toMatchObject({ value_exc_vat: 51, valid_from: '2027-03-31T23:00:00Z' })
   })
 })
+
+describe('notice of a price rise', () => {
+  // _D's unit rate rises from 24.50p to 25.00p inc VAT from 10 December 2026: 20 days after today
+  // (20 November), where 30 days' notice (gb) allows 20 December 2026 at the earliest.
+  const rise = {
+    effectiveDate: '2026-12-10',
+    csv: [header, 'VAR-26-11-01,_D,electricity,DIRECT_DEBIT,standard_unit,,25.00'].join('\n'),
+  }
+  const count = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from price_changes`.execute(database.db)).rows[0]?.n
+
+  it('answers the notice rule: 30 days, the earliest date a rise decided today may take', async () => {
+    const rule = await send('pricing_analyst', 'GET', '/api/price-changes/notice-rule')
+    expect(rule.statusCode, rule.body).toBe(200)
+    expect(rule.json()).toEqual({ noticeDays: 30, decidedOn: '2026-11-20', earliestDate: '2026-12-20' })
+    expect((await send('agent', 'GET', '/api/price-changes/notice-rule')).statusCode).toBe(403)
+  })
+
+  it('shows in a dry run that the date is too early for a rise', async () => {
+    const dry = await send('pricing_analyst', 'POST', '/api/price-changes', { ...rise, dryRun: true })
+    expect(dry.statusCode, dry.body).toBe(200)
+    expect(dry.json().notice).toEqual({
+      risingTariffs: ['E-1R-VAR-26-11-01-D'],
+      noticeDays: 30,
+      decidedOn: '2026-11-20',
+      earliestDate: '2026-12-20',
+      tooShort: true,
+    })
+  })
+
+  it('refuses to submit it with a 409 naming effectiveFrom and the earliest date, saving nothing', async () => {
+    const before = await count()
+    const refused = await send('pricing_analyst', 'POST', '/api/price-changes', { ...rise, submit: true })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error).toMatchObject({
+      code: 'PRICE_CHANGE_NOTICE_TOO_SHORT',
+      details: [{ path: 'effectiveFrom', earliestDate: '2026-12-20' }],
+    })
+    const noReason = await send('pricing_analyst', 'POST', '/api/price-changes', {
+      ...rise,
+      submit: true,
+      overrideNotice: { reason: ' ' },
+    })
+    expect(noReason.statusCode).toBe(400)
+    expect(await count()).toBe(before)
+  })
+
+  it('takes it with an override and a reason at submission and again at approval, audited, answering the notices', async () => {
+    const submitted = await send('pricing_analyst', 'POST', '/api/price-changes', {
+      ...rise,
+      submit: true,
+      overrideNotice: { reason: 'Correction of a typing error in PC-000003' },
+    })
+    expect(submitted.statusCode, submitted.body).toBe(201)
+    const { id } = submitted.json().priceChange
+    const plain = await asSecondAnalyst('POST', `/api/price-changes/${id}/approve`, {})
+    expect(plain.statusCode).toBe(409)
+    expect(plain.json().error.code).toBe('PRICE_CHANGE_NOTICE_TOO_SHORT')
+    const approved = await asSecondAnalyst('POST', `/api/price-changes/${id}/approve`, {
+      overrideNotice: { reason: 'Agreed: the correction is owed to customers' },
+    })
+    expect(approved.statusCode, approved.body).toBe(200)
+    // nobody in this database has an agreement on the tariff: nothing to send
+    expect(approved.json().notices).toEqual({
+      risingTariffs: ['E-1R-VAR-26-11-01-D'],
+      queued: 0,
+      emailed: 0,
+      posted: 0,
+      failed: [],
+    })
+    const published = (await auditOf('tariffs.price_change.published')).at(-1)
+    expect(published?.after.notice).toMatchObject({
+      overridden: true,
+      reason: 'Agreed: the correction is owed to customers',
+      earliestDate: '2026-12-20',
+    })
+  })
+})

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { completeVat, readPriceChangeCsv, splitCsv } from './price-change-rules.js'
+import {
+  completeVat,
+  earliestNoticedDate,
+  isRise,
+  readPriceChangeCsv,
+  risingTariffCodes,
+  splitCsv,
+} from './price-change-rules.js'
 import { vatConsistent } from './product-rules.js'
 
 const header = 'product,region,fuel,payment_method,kind,value_exc_vat,value_inc_vat'
@@ -111,5 +118,29 @@ describe('completeVat', () => {
         expect(vatConsistent(pair.valueExcVat, pair.valueIncVat, vat)).toBe(true)
       }),
     )
+  })
+})
+
+describe('which prices rise, and the notice a rise needs', () => {
+  it('compares exactly exc VAT, and a new price is no rise', () => {
+    expect(isRise({ oldExcVat: '24.0000', valueExcVat: '24.0001' })).toBe(true)
+    expect(isRise({ oldExcVat: '24.0001', valueExcVat: '24' })).toBe(false)
+    expect(isRise({ oldExcVat: '24', valueExcVat: '24.0000' })).toBe(false)
+    expect(isRise({ oldExcVat: null, valueExcVat: '99' })).toBe(false)
+    expect(
+      risingTariffCodes([
+        { tariffCode: 'E-1R-X-A', oldExcVat: '50', valueExcVat: '49' },
+        { tariffCode: 'E-1R-X-B', oldExcVat: '24', valueExcVat: '25' },
+        { tariffCode: 'E-1R-X-B', oldExcVat: '50', valueExcVat: '51' },
+        { tariffCode: 'E-1R-X-C', oldExcVat: null, valueExcVat: '25' },
+      ]),
+    ).toEqual(['E-1R-X-B'])
+  })
+
+  it('counts the notice in days from the day of the decision', () => {
+    // 20 November + 30 days: 10 days left of November, then 20 of December
+    expect(earliestNoticedDate('2026-11-20', 30)).toBe('2026-12-20')
+    // 31 January 2027 + 30 days: 28 of February, then 2 March
+    expect(earliestNoticedDate('2027-01-31', 30)).toBe('2027-03-02')
   })
 })
