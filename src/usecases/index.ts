@@ -162,8 +162,8 @@ export {
   removePortalUser,
 } from './portal-users.js'
 export {
-  penceText,
   type PriceNoticesSummary,
+  penceText,
   priceLines,
   priceNoticeTemplate,
   queuePriceChangeNotices,

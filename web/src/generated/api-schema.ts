@@ -1462,7 +1462,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "price_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -4099,7 +4099,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "price_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -4224,7 +4224,7 @@ export interface paths {
         content: {
           "application/json": {
             channel: "email" | "sms" | "letter"
-            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
+            template: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "price_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
             fields?: {
               [key: string]: string
             }
@@ -9836,7 +9836,7 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
+                key: "payment_reminder" | "final_notice" | "disconnection_notice" | "debt_collection_referral" | "payment_arrangement_terms" | "appointment_confirmation" | "rate_change_notice" | "price_change_notice" | "dispute_acknowledgement" | "authorised_user_invitation" | "account_user_notice" | "statement_issued" | "general_message" | "welcome"
                 title: string
                 category: "service" | "collections"
                 channels: ("email" | "sms" | "letter")[]
@@ -11842,6 +11842,10 @@ export interface paths {
             products: string[]
             note?: string
             dryRun?: boolean
+            /** submit or approve a rise at shorter notice than the market's, saying why (audited) */
+            overrideNotice?: {
+              reason: string
+            }
           }
         }
       }
@@ -11873,6 +11877,18 @@ export interface paths {
                 down: number
                 same: number
                 new: number
+              }
+              notice: {
+                /** the import tariffs whose unit rate or standing charge rises: their customers get notice */
+                risingTariffs: string[]
+                /** the market's notice of a rise in days (gb: 30); null for none */
+                noticeDays: number | null
+                /** a date, YYYY-MM-DD */
+                decidedOn: string
+                /** the earliest effective date a rise decided today may take */
+                earliestDate: string | null
+                /** the date leaves too little notice: submitting or approving needs overrideNotice */
+                tooShort: boolean
               }
             }
           }
@@ -11944,6 +11960,12 @@ export interface paths {
           }
         }
         403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        409: {
           headers: { [name: string]: unknown }
           content: {
             "application/json": components['schemas']["Error"]
@@ -12062,6 +12084,10 @@ export interface paths {
             note?: string
             dryRun?: boolean
             submit?: boolean
+            /** submit or approve a rise at shorter notice than the market's, saying why (audited) */
+            overrideNotice?: {
+              reason: string
+            }
           }
         }
       }
@@ -12093,6 +12119,18 @@ export interface paths {
                 down: number
                 same: number
                 new: number
+              }
+              notice: {
+                /** the import tariffs whose unit rate or standing charge rises: their customers get notice */
+                risingTariffs: string[]
+                /** the market's notice of a rise in days (gb: 30); null for none */
+                noticeDays: number | null
+                /** a date, YYYY-MM-DD */
+                decidedOn: string
+                /** the earliest effective date a rise decided today may take */
+                earliestDate: string | null
+                /** the date leaves too little notice: submitting or approving needs overrideNotice */
+                tooShort: boolean
               }
             }
           }
@@ -12169,8 +12207,70 @@ export interface paths {
             "application/json": components['schemas']["Error"]
           }
         }
+        409: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/price-changes/notice-rule": {
+    /** The market's notice of a price rise: its days, and the earliest effective date a rise submitted or approved today may take without an override */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        200: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": {
+              noticeDays: number | null
+              /** a date, YYYY-MM-DD */
+              decidedOn: string
+              earliestDate: string | null
+            }
+          }
+        }
+        400: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        401: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        403: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+        404: {
+          headers: { [name: string]: unknown }
+          content: {
+            "application/json": components['schemas']["Error"]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -12281,7 +12381,7 @@ export interface paths {
   "/api/price-changes/{id}/approve": {
     get?: never
     put?: never
-    /** Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date; audited, and fixed afterwards */
+    /** Approve another analyst's price change (four-eyes): its prices are published at once as new rate versions from its effective date, and every customer on a tariff whose prices rise is sent a notice (price_change_notice, email or letter). A rise needs the market's notice (gb: an effective date 30 days after today or later) unless overrideNotice says why; audited, and fixed afterwards */
     post: {
       parameters: {
         query?: never
@@ -12295,6 +12395,10 @@ export interface paths {
         content: {
           "application/json": {
             note?: string
+            /** submit or approve a rise at shorter notice than the market's, saying why (audited) */
+            overrideNotice?: {
+              reason: string
+            }
           }
         }
       }
@@ -12349,6 +12453,17 @@ export interface paths {
                 } | null
                 decidedAt: string | null
                 decisionNote: string | null
+              }
+              notices: {
+                risingTariffs: string[]
+                /** one notice per account on a rising tariff at the effective date */
+                queued: number
+                emailed: number
+                posted: number
+                failed: {
+                  accountNumber: string
+                  reason: string
+                }[]
               }
             }
           }
@@ -12507,7 +12622,7 @@ export interface paths {
   "/api/price-changes/{id}/submit": {
     get?: never
     put?: never
-    /** Submit your draft price change for a second pricing analyst to approve */
+    /** Submit your draft price change for a second pricing analyst to approve; a rise needs the market's notice (gb: an effective date 30 days after today or later) unless overrideNotice says why */
     post: {
       parameters: {
         query?: never
@@ -12517,7 +12632,16 @@ export interface paths {
         }
         cookie?: never
       }
-      requestBody?: never
+      requestBody: {
+        content: {
+          "application/json": {
+            /** submit or approve a rise at shorter notice than the market's, saying why (audited) */
+            overrideNotice?: {
+              reason: string
+            }
+          } | null
+        }
+      }
       responses: {
         200: {
           headers: { [name: string]: unknown }

@@ -14,7 +14,23 @@ export type CatalogueProduct = ResponseOf<'/api/products', 'get'>['items'][numbe
 export type PriceChange = ResponseOf<'/api/price-changes/{id}', 'get'>['priceChange']
 export type PriceDiff = PriceChange['prices'][number]
 export type PriceSummary = PriceChange['summary']
-export type DryRun = { effectiveFrom: string; prices: PriceDiff[]; summary: PriceSummary }
+/** What a rise owes customers in notice, decided today (`tooShort`: submitting needs an override with a reason). */
+export type PriceNotice = {
+  risingTariffs: string[]
+  noticeDays: number | null
+  decidedOn: string
+  earliestDate: string | null
+  tooShort: boolean
+}
+export type DryRun = { effectiveFrom: string; prices: PriceDiff[]; summary: PriceSummary; notice: PriceNotice }
+export type NoticeRule = ResponseOf<'/api/price-changes/notice-rule', 'get'>
+/** The error of a rise with too little notice for customers: its details name the earliest date. */
+export const noticeTooShortCode = 'PRICE_CHANGE_NOTICE_TOO_SHORT'
+
+/** The market's notice of a rise: its days and the earliest effective date a rise decided today may take. */
+export async function noticeRule(api: ApiClient): Promise<NoticeRule> {
+  return dataOf(api.client.GET('/api/price-changes/notice-rule'))
+}
 
 export async function listCatalogue(api: ApiClient): Promise<CatalogueProduct[]> {
   return (await dataOf(api.client.GET('/api/products'))).items
@@ -24,7 +40,7 @@ export async function listPriceChanges(api: ApiClient): Promise<PriceChange[]> {
   return (await dataOf(api.client.GET('/api/price-changes'))).items
 }
 
-type Upload = { effectiveDate: string; csv: string; note?: string }
+type Upload = { effectiveDate: string; csv: string; note?: string; overrideNotice?: { reason: string } }
 
 /** Check a file and price it against the prices in force; nothing is saved. @throws ApiError INVALID_PRICE_CHANGE naming csv.<line>.<column> */
 export async function dryRunPriceChange(api: ApiClient, upload: Upload): Promise<DryRun> {
@@ -37,13 +53,25 @@ export async function submitPriceChange(api: ApiClient, upload: Upload): Promise
   return (answer as { priceChange: PriceChange }).priceChange
 }
 
-/** @throws ApiError CANNOT_APPROVE_OWN_PRICE_CHANGE, PRICE_CHANGE_NOT_PENDING, PRICE_CHANGE_TOO_LATE, RATES_OVERLAP */
-export async function approvePriceChange(api: ApiClient, id: string, note?: string): Promise<PriceChange> {
-  return (
-    await dataOf(
-      api.client.POST('/api/price-changes/{id}/approve', { params: { path: { id } }, body: note ? { note } : {} }),
-    )
-  ).priceChange
+export type NoticesSent = ResponseOf<'/api/price-changes/{id}/approve', 'post'>['notices']
+
+/**
+ * Publish another analyst's change; the customers on a rising tariff are sent notice. With
+ * `overrideReason`, a rise at shorter notice than the market's.
+ * @throws ApiError CANNOT_APPROVE_OWN_PRICE_CHANGE, PRICE_CHANGE_NOT_PENDING, PRICE_CHANGE_TOO_LATE,
+ *   PRICE_CHANGE_NOTICE_TOO_SHORT, RATES_OVERLAP
+ */
+export async function approvePriceChange(
+  api: ApiClient,
+  id: string,
+  note?: string,
+  overrideReason?: string,
+): Promise<{ priceChange: PriceChange; notices: NoticesSent }> {
+  const body = {
+    ...(note ? { note } : {}),
+    ...(overrideReason ? { overrideNotice: { reason: overrideReason } } : {}),
+  }
+  return dataOf(api.client.POST('/api/price-changes/{id}/approve', { params: { path: { id } }, body }))
 }
 
 /** @throws ApiError PRICE_CHANGE_NOT_PENDING */
@@ -63,7 +91,13 @@ export async function loadDayAhead(api: ApiClient, csv: string, dryRun: boolean)
   return dataOf(api.client.POST('/api/dynamic-prices', { body: { csv, dryRun } }))
 }
 
-type CapUpload = { effectiveDate: string; csv: string; products: string[]; note?: string }
+type CapUpload = {
+  effectiveDate: string
+  csv: string
+  products: string[]
+  note?: string
+  overrideNotice?: { reason: string }
+}
 
 /** A price cap's levels for the products that follow it: the diff only. @throws ApiError INVALID_PRICE_CHANGE */
 export async function dryRunCapLevels(api: ApiClient, upload: CapUpload): Promise<DryRun> {

@@ -2,7 +2,9 @@
  * Prices (issue 22), for pricing analysts: the product catalogue; a price change uploaded as CSV,
  * checked and shown as a diff against the prices in force (old → new) before it is submitted; and
  * the price changes, where a second analyst approves (publishes) or rejects another's change. The
- * server enforces four-eyes; the page only hides the buttons on your own changes.
+ * server enforces four-eyes; the page only hides the buttons on your own changes. A rise needs the
+ * market's notice (gb: 30 days): the page shows the earliest date a rise may take, and asks for a
+ * reason to override it when the date is earlier; approving sends the customers their notices.
  */
 import { useQuery } from '@tanstack/react-query'
 import { type ChangeEvent, useId, useState } from 'react'
@@ -29,6 +31,8 @@ import {
   listCatalogue,
   listPriceChanges,
   loadDayAhead,
+  type NoticeRule,
+  noticeRule,
   type PriceChange,
   type PriceDiff,
   pricesPermission,
@@ -60,10 +64,33 @@ function Prices() {
       />
       <Notice notice={notice} testId="prices-outcome" />
       <ProductsPanel />
+      <NoticeRuleCallout />
       <UploadPanel onSubmitted={(text) => setNotice({ tone: 'success', text })} />
       <ChangesPanel onDecided={(text) => setNotice({ tone: 'success', text })} />
       {user.permissions.includes(dayAheadPermission) && <DayAheadPanel />}
     </div>
+  )
+}
+
+/** The market's notice rule, read once per page: the earliest effective date a rise decided today may take. */
+function useNoticeRule() {
+  const api = useApi()
+  return useQuery({ queryKey: ['price-notice-rule'], queryFn: () => noticeRule(api) })
+}
+
+/** "A price rise needs 30 days' notice: …" in words, or null when the market sets no notice. */
+function noticeRuleText(rule: NoticeRule | undefined): string | null {
+  if (!rule?.earliestDate || rule.noticeDays === null) return null
+  return `Customers get at least ${rule.noticeDays} days' notice of a price rise: a change that raises any price, submitted or approved today, takes effect on ${formatCalendarDate(rule.earliestDate)} at the earliest. Falling prices need no notice.`
+}
+
+function NoticeRuleCallout() {
+  const text = noticeRuleText(useNoticeRule().data)
+  if (!text) return null
+  return (
+    <p className="callout" data-testid="price-notice-rule">
+      {text}
+    </p>
   )
 }
 
@@ -124,6 +151,8 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
   const [fileName, setFileName] = useState('')
   const [capLevels, setCapLevels] = useState(false)
   const [followers, setFollowers] = useState<string[]>([])
+  const [overrideReason, setOverrideReason] = useState('')
+  const [overrideProblem, setOverrideProblem] = useState<string | null>(null)
   const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => listCatalogue(api) })
   const canFollow = (catalogue.data ?? []).filter(
     (product) =>
@@ -135,15 +164,24 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
       capLevels ? dryRunCapLevels(api, { ...upload(), products: followers }) : dryRunPriceChange(api, upload()),
     failure: 'The file could not be checked.',
   })
+  const withOverride = () => ({
+    ...upload(),
+    ...(check.result?.notice.tooShort && overrideReason.trim()
+      ? { overrideNotice: { reason: overrideReason.trim() } }
+      : {}),
+  })
   const submit = useFormMutation<PriceChange, void>({
     mutationFn: () =>
-      capLevels ? submitCapLevels(api, { ...upload(), products: followers }) : submitPriceChange(api, upload()),
+      capLevels
+        ? submitCapLevels(api, { ...withOverride(), products: followers })
+        : submitPriceChange(api, withOverride()),
     invalidates: [['price-changes']],
     onSuccess: (change) => {
       check.reset()
       setCsv('')
       setFileName('')
       setNote('')
+      setOverrideReason('')
       onSubmitted(`${change.number} was submitted: a second pricing analyst approves it.`)
     },
     failure: 'The price change could not be submitted.',
@@ -164,6 +202,15 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
     if (!csv) problems.csv = 'Choose a CSV file.'
     if (capLevels && followers.length === 0) problems.products = 'Tick the products that follow the cap.'
     if (check.check(problems)) check.send()
+  }
+
+  function runSubmit() {
+    if (check.result?.notice.tooShort && !overrideReason.trim()) {
+      setOverrideProblem('Say why customers get less notice than the rule, or choose a later date.')
+      return
+    }
+    setOverrideProblem(null)
+    submit.send()
   }
 
   const result = check.result
@@ -283,6 +330,33 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
             {result.summary.down} down, {result.summary.same} unchanged, {result.summary.new} new.
           </p>
           <DiffTable prices={result.prices} caption="The prices of the file against the prices in force" />
+          {result.notice.risingTariffs.length > 0 && !result.notice.tooShort && (
+            <p className="muted" data-testid="price-change-notice">
+              Prices rise on {result.notice.risingTariffs.length} tariff(s): once approved, every customer on them is
+              sent notice of the new prices.
+            </p>
+          )}
+          {result.notice.tooShort && result.notice.earliestDate && (
+            <div className="callout callout-warning" data-testid="price-change-notice-too-short">
+              <p>
+                This change raises prices from {formatCalendarDate(effectiveDate)}, but customers are owed{' '}
+                {result.notice.noticeDays} days' notice: the earliest date is{' '}
+                {formatCalendarDate(result.notice.earliestDate)}. Choose a later date, or give the reason for the
+                shorter notice (recorded in the audit log; the approver must give one too).
+              </p>
+              <TextField
+                id={`${fileId}-override`}
+                label="Reason for the shorter notice"
+                value={overrideReason}
+                onValueChange={(value) => {
+                  setOverrideReason(value)
+                  setOverrideProblem(null)
+                }}
+                error={overrideProblem ?? undefined}
+                data-testid="price-change-override-reason"
+              />
+            </div>
+          )}
           <FormError error={submit.error} testId="price-change-submit-error" />
           <FileProblems error={submit.caught} />
           <div className="form-actions">
@@ -290,7 +364,7 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
               type="button"
               className="button button-primary"
               disabled={submit.sending}
-              onClick={() => submit.send()}
+              onClick={runSubmit}
               data-testid="price-change-submit"
             >
               {submit.sending ? 'Submitting…' : 'Submit for approval'}
@@ -446,11 +520,18 @@ function ChangesPanel({ onDecided }: { onDecided: (text: string) => void }) {
   const canApprove = user.permissions.includes(approvePricesPermission)
   const changes = useQuery({ queryKey: ['price-changes'], queryFn: () => listPriceChanges(api) })
   const [deciding, setDeciding] = useState<Deciding | null>(null)
+  const [overrideReason, setOverrideReason] = useState('')
+  const rule = useNoticeRule().data
   const [open, setOpen] = useState<string | null>(null)
   const shown = changes.data?.find((change) => change.id === open) ?? null
 
+  /** A change that raises some price with a date before the earliest the notice rule allows today. */
+  const tooSoon = (change: PriceChange) =>
+    change.summary.up > 0 && !!rule?.earliestDate && change.effectiveDate < rule.earliestDate
+
   async function decided(text: string) {
     setDeciding(null)
+    setOverrideReason('')
     onDecided(text)
     await changes.refetch()
   }
@@ -540,17 +621,25 @@ function ChangesPanel({ onDecided }: { onDecided: (text: string) => void }) {
             error: 'price-decision-error',
             confirm: 'price-decision-confirm',
           }}
-          onClose={() => setDeciding(null)}
+          onClose={() => {
+            setDeciding(null)
+            setOverrideReason('')
+          }}
           noteLabel={deciding.decision === 'approve' ? 'Note (optional)' : 'Reason for rejecting'}
           missingNote={deciding.decision === 'approve' ? undefined : 'Say why the change is rejected.'}
           decide={(note) =>
             deciding.decision === 'approve'
-              ? approvePriceChange(api, deciding.change.id, note)
+              ? approvePriceChange(
+                  api,
+                  deciding.change.id,
+                  note,
+                  tooSoon(deciding.change) ? overrideReason.trim() || undefined : undefined,
+                )
               : rejectPriceChange(api, deciding.change.id, note ?? '')
           }
           outcome={
             deciding.decision === 'approve'
-              ? `${deciding.change.number} is published: its prices apply from ${formatCalendarDate(deciding.change.effectiveDate)}.`
+              ? `${deciding.change.number} is published: its prices apply from ${formatCalendarDate(deciding.change.effectiveDate)}${deciding.change.summary.up > 0 ? ', and the customers on the tariffs whose prices rise are sent notice' : ''}.`
               : `${deciding.change.number} was rejected; nothing was published.`
           }
           onDecided={decided}
@@ -565,6 +654,22 @@ function ChangesPanel({ onDecided }: { onDecided: (text: string) => void }) {
             new.
           </p>
           {deciding.change.note && <p className="muted">Note: {deciding.change.note}</p>}
+          {deciding.decision === 'approve' && tooSoon(deciding.change) && rule?.earliestDate && (
+            <div className="callout callout-warning" data-testid="price-decision-notice-too-short">
+              <p>
+                It raises prices with less than {rule.noticeDays} days' notice: approved today, the earliest date is{' '}
+                {formatCalendarDate(rule.earliestDate)}. Publishing it needs your reason for the shorter notice
+                (recorded in the audit log).
+              </p>
+              <TextField
+                id="price-decision-override"
+                label="Reason for the shorter notice"
+                value={overrideReason}
+                onValueChange={setOverrideReason}
+                data-testid="price-decision-override-reason"
+              />
+            </div>
+          )}
         </NoteDecisionDialog>
       )}
     </Panel>
