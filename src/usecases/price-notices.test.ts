@@ -9,6 +9,7 @@ import * as market from '../modules/market/index.js'
 import * as metering from '../modules/metering/index.js'
 import * as tariffs from '../modules/tariffs/index.js'
 import { type Actor, systemActor } from '../shared/actor.js'
+import { startOfLocalDay } from '../shared/time.js'
 import { penceText, priceLines } from './price-notices.js'
 import { approvePriceChange } from './prices.js'
 import { openTestHomeIn, setTestEmail, type TestHome } from './testing.js'
@@ -26,12 +27,13 @@ const header = 'product,region,fuel,payment_method,kind,value_inc_vat'
 /** A home on the notice product's tariff of its region, paperless (with an email) or on paper. */
 async function home(
   tx: Tx,
-  { serial, region, paperless }: { serial: number; region: '_A' | '_B'; paperless: boolean },
+  { serial, region, paperless, until }: { serial: number; region: '_A' | '_B'; paperless: boolean; until?: string },
 ): Promise<void> {
   const number = `A-7${String(serial).padStart(7, '0')}`
   // the test home's address is in region _A unless the property says otherwise
   const property = { line1: `${serial} Mill Road`, ...(region === '_B' ? { gspRegion: '_B' } : {}) }
-  const { accountId } = await openTestHomeIn(tx, {
+  const tariffCode = `E-1R-NOTICE-VAR-${region.slice(1)}`
+  const { accountId, meterPointId } = await openTestHomeIn(tx, {
     number,
     customer: { kind: 'person', title: 'Ms', givenName: 'Notice', familyName: `Reader${serial}` },
     property: property as TestHome['property'],
@@ -45,12 +47,24 @@ async function home(
         ),
         meterSerial: `22N${String(serial).padStart(7, '0')}`,
         type: 'smart',
-        tariffCode: `E-1R-NOTICE-VAR-${region.slice(1)}`,
+        // a home that leaves the tariff is put on it below, with its end
+        ...(until ? {} : { tariffCode }),
       },
     ],
     actor: system,
     at,
   })
+  if (until)
+    await tariffs.startAgreement({
+      tx,
+      accountId,
+      meterPointId,
+      tariffCode,
+      from: startOfLocalDay('2026-11-01'),
+      to: startOfLocalDay(until),
+      actor: system,
+      at,
+    })
   if (paperless)
     await setTestEmail(tx, { accountNumber: number, address: `reader${serial}@example.com`, actor: system, at })
   else await accounts.updatePreferences({ tx, accountNumber: number, billingMode: 'paper', actor: system, at })
@@ -101,6 +115,8 @@ beforeAll(async () => {
     await home(tx, { serial: 1, region: '_A', paperless: true })
     await home(tx, { serial: 2, region: '_A', paperless: false })
     await home(tx, { serial: 3, region: '_B', paperless: true })
+    // on _A's tariff until the very start of the first change's effective date: not on it then
+    await home(tx, { serial: 4, region: '_A', paperless: true, until: '2027-01-01' })
   })
 }, 180_000)
 
@@ -172,6 +188,7 @@ describe('notice of a price rise', () => {
     expect(letter).toMatchObject({ channel: 'letter', status: 'queued' })
     expect(letter?.body).toContain('24.50p → 26.25p per kWh')
     expect(await noticesOf('A-70000003')).toEqual([])
+    expect(await noticesOf('A-70000004')).toEqual([])
   })
 
   it('sends nothing for a fall, which needs no notice however soon it takes effect', async () => {
