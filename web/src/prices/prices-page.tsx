@@ -285,25 +285,13 @@ function UploadPanel({ onSubmitted }: { onSubmitted: (text: string) => void }) {
           error={check.problems.effectiveDate ?? check.problems['body.effectiveDate']}
           data-testid="price-change-date"
         />
-        <div className="field">
-          <label className="field-label" htmlFor={`${fileId}-file`}>
-            Price file (CSV: product, region, fuel, payment_method, kind, value_exc_vat or value_inc_vat)
-          </label>
-          <input
-            id={`${fileId}-file`}
-            className="input"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => void chosen(event)}
-            aria-describedby={check.problems.csv ? `${fileId}-file-error` : undefined}
-            data-testid="price-change-file"
-          />
-          {check.problems.csv && (
-            <p className="field-error" id={`${fileId}-file-error`}>
-              {check.problems.csv}
-            </p>
-          )}
-        </div>
+        <CsvFileField
+          id={`${fileId}-file`}
+          label="Price file (CSV: product, region, fuel, payment_method, kind, value_exc_vat or value_inc_vat)"
+          error={check.problems.csv}
+          onChosen={chosen}
+          testId="price-change-file"
+        />
         <TextAreaField
           id={`${fileId}-note`}
           label="Note for the approver"
@@ -407,25 +395,13 @@ function DayAheadPanel() {
   return (
     <Panel title="Agile day-ahead prices" testId="prices-day-ahead">
       <form className="form" onSubmit={submitted(runCheck)} noValidate aria-label="Load Agile day-ahead prices">
-        <div className="field">
-          <label className="field-label" htmlFor={`${fileId}-file`}>
-            Day-ahead file (CSV: product, region, date, period, value_exc_vat or value_inc_vat; each region's day whole)
-          </label>
-          <input
-            id={`${fileId}-file`}
-            className="input"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => void chosen(event)}
-            aria-describedby={check.problems.csv ? `${fileId}-file-error` : undefined}
-            data-testid="day-ahead-file"
-          />
-          {check.problems.csv && (
-            <p className="field-error" id={`${fileId}-file-error`}>
-              {check.problems.csv}
-            </p>
-          )}
-        </div>
+        <CsvFileField
+          id={`${fileId}-file`}
+          label="Day-ahead file (CSV: product, region, date, period, value_exc_vat or value_inc_vat; each region's day whole)"
+          error={check.problems.csv}
+          onChosen={chosen}
+          testId="day-ahead-file"
+        />
         <FormError error={check.error} />
         <FileProblems error={check.caught} />
         <FormActions submitLabel="Check the file" sendingLabel="Checking…" sending={check.sending} tone="plain" />
@@ -673,5 +649,42 @@ function ChangesPanel({ onDecided }: { onDecided: (text: string) => void }) {
         </NoteDecisionDialog>
       )}
     </Panel>
+  )
+}
+
+/** A CSV file to choose, with the problem the server found in it (under `csv`) beside it. */
+function CsvFileField({
+  id,
+  label,
+  error,
+  onChosen,
+  testId,
+}: {
+  id: string
+  label: string
+  error: string | undefined
+  onChosen: (event: ChangeEvent<HTMLInputElement>) => Promise<void>
+  testId: string
+}) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(event) => void onChosen(event)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testId}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   )
 }
